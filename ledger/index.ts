@@ -1,0 +1,20 @@
+// The evidence ledger's public API.
+export { hashLeaf, hashChildren, sha256, EMPTY_ROOT, HASH_SIZE } from './hashing.js';
+export { MerkleTree, MemoryHashStore } from './merkle/tree.js';
+export type { HashStore } from './merkle/tree.js';
+export { verifyInclusion, verifyConsistency } from './verify/merkle.js';
+export { generateSigner, signerFromSeed, signerFromKey, signerKey, verifierKey, signNote, NoteError } from './note.js';
+export type { Signer } from './note.js';
+export { verifyNote } from './verify/note.js';
+export { formatCheckpoint, parseCheckpoint, CheckpointError } from './verify/checkpoint.js';
+export type { Checkpoint } from './verify/checkpoint.js';
+export { verifyCertificate } from './verify/certificate.js';
+export type { Certificate, InclusionProof, Verdict } from './verify/certificate.js';
+export { ENTRY_KINDS, LedgerInputError, computeEntryHash, encodeEntry, GENESIS_HASH, MAX_METADATA_BYTES } from './entry.js';
+export type { Entry, EntryKind, AppendInput, Metadata } from './entry.js';
+export { openLedger, LedgerUnavailableError } from './ledger.js';
+export type { Ledger, LedgerOptions, Receipt, ConsistencyProof, AuditReport } from './ledger.js';
+export type { LedgerStore, StoreHead, StoredCheckpoint, AppendBatch } from './store/port.js';
+export { SequenceConflictError } from './store/port.js';
+export { openSqliteLedgerStore } from './store/sqlite.js';
+export type { SqliteLedgerStoreOptions, SqliteSync } from './store/sqlite.js';

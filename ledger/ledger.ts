@@ -1,0 +1,357 @@
+// The ledger: sequencer with group commit, periodic signed checkpoints, proofs, certificates
+// and audit, over a LedgerStore.
+import type { AppendInput, Entry, ValidatedInput } from './entry.js';
+import { GENESIS_HASH, LedgerInputError, canonicalMetadata, computeEntryHash, computePayloadDigest, validateInput } from './entry.js';
+import { hashLeaf, HASH_SIZE } from './hashing.js';
+import { bytesEqual, bytesToHex, fromHex, isHex } from './bytes.js';
+import { appendLeafHash, frontierRoot } from './merkle/compact-range.js';
+import { assemble, consistencyPath, hashIndexesFor, inclusionPath } from './merkle/proof.js';
+import { perfectSubtrees, storedHashCount, storedHashIndex } from './merkle/tree-math.js';
+import type { Signer } from './note.js';
+import { signNote, verifierKey } from './note.js';
+import { formatCheckpoint, parseCheckpoint } from './verify/checkpoint.js';
+import { verifyNote } from './verify/note.js';
+import { CERTIFICATE_FORMAT, type Certificate, type InclusionProof } from './verify/certificate.js';
+import type { LedgerStore, StoreHead, StoredCheckpoint } from './store/port.js';
+import { SequenceConflictError } from './store/port.js';
+
+export interface LedgerOptions {
+  store: LedgerStore;
+  signer: Signer;
+  /** The checkpoint origin line; by convention the signer's key name. */
+  origin?: string;
+  /** A checkpoint is signed at least this often while entries arrive (ms). */
+  checkpointIntervalMs?: number;
+  /** Most entries written in one transaction. */
+  maxBatch?: number;
+  /** Clock, ms since the Unix epoch. */
+  now?: () => number;
+}
+
+export interface Receipt {
+  readonly seq: number;
+  readonly entryHash: string;
+  readonly timestamp: number;
+}
+
+export interface ConsistencyProof {
+  readonly size1: number;
+  readonly size2: number;
+  readonly hashes: readonly string[];
+}
+
+export interface AuditReport {
+  readonly ok: boolean;
+  /** Entries audited. */
+  readonly size: number;
+  /** The first entry that does not check out, or null. */
+  readonly firstBadSeq: number | null;
+  readonly problem?: string;
+}
+
+export interface Ledger {
+  readonly origin: string;
+  readonly verifierKey: string;
+  /** Resolves once the entry is durable. Rejects with LedgerInputError on bad input, writing nothing. */
+  append(input: AppendInput): Promise<Receipt>;
+  entry(seq: number): Promise<Entry | undefined>;
+  findByContentDigest(contentDigest: string): Promise<Entry[]>;
+  /** The latest signed checkpoint note, covering every entry durable when called. */
+  checkpoint(): Promise<string>;
+  /** Inclusion proof of entry seq in the tree of `size` entries (default: the latest checkpoint's). */
+  prove(seq: number, size?: number): Promise<InclusionProof>;
+  proveConsistency(size1: number, size2?: number): Promise<ConsistencyProof>;
+  certificate(seq: number): Promise<Certificate>;
+  audit(): Promise<AuditReport>;
+  close(): Promise<void>;
+}
+
+/** The store failed or the ledger is closed; the appends of the failed batch were not recorded. */
+export class LedgerUnavailableError extends Error {
+  override readonly name = 'LedgerUnavailableError';
+}
+
+interface Pending {
+  readonly input: ValidatedInput;
+  readonly resolve: (r: Receipt) => void;
+  readonly reject: (e: unknown) => void;
+}
+
+const MAX_CONFLICT_RETRIES = 1000;
+const AUDIT_CHUNK = 8192;
+
+export async function openLedger(options: LedgerOptions): Promise<Ledger> {
+  const ledger = new SequencedLedger(options);
+  await ledger.load();
+  return ledger;
+}
+
+class SequencedLedger implements Ledger {
+  readonly origin: string;
+  readonly verifierKey: string;
+  readonly #store: LedgerStore;
+  readonly #signer: Signer;
+  readonly #interval: number;
+  readonly #maxBatch: number;
+  readonly #now: () => number;
+
+  #head: StoreHead = { size: 0, lastEntryHash: GENESIS_HASH, lastTimestamp: 0 };
+  #frontier: Uint8Array[] = [];
+  #queue: Pending[] = [];
+  #draining: Promise<void> | undefined;
+  #latestCheckpoint: StoredCheckpoint | undefined;
+  #lastCheckpointAt = 0;
+  #checkpointTimer: ReturnType<typeof setTimeout> | undefined;
+  #closed = false;
+
+  constructor(o: LedgerOptions) {
+    this.#store = o.store;
+    this.#signer = o.signer;
+    this.origin = o.origin ?? o.signer.name;
+    this.verifierKey = verifierKey(o.signer);
+    this.#interval = o.checkpointIntervalMs ?? 1000;
+    this.#maxBatch = o.maxBatch ?? 4096;
+    this.#now = o.now ?? Date.now;
+    formatCheckpoint({ origin: this.origin, size: 0, rootHash: new Uint8Array(HASH_SIZE) }); // validates origin
+  }
+
+  async load(): Promise<void> {
+    this.#head = await this.#store.head();
+    this.#frontier = await this.#readHashes(frontierIndexes(this.#head.size));
+    this.#latestCheckpoint = await this.#store.latestCheckpoint();
+  }
+
+  append(input: AppendInput): Promise<Receipt> {
+    if (this.#closed) return Promise.reject(new LedgerUnavailableError('the ledger is closed'));
+    let validated: ValidatedInput;
+    try {
+      validated = validateInput(input);
+    } catch (err) {
+      return Promise.reject(err);
+    }
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ input: validated, resolve, reject });
+      this.#draining ??= this.#drain();
+    });
+  }
+
+  async #drain(): Promise<void> {
+    try {
+      while (this.#queue.length > 0) {
+        // Let every append already under way join this batch.
+        await new Promise((r) => setImmediate(r));
+        await this.#commit(this.#queue.splice(0, this.#maxBatch));
+      }
+    } finally {
+      this.#draining = undefined;
+    }
+  }
+
+  async #commit(batch: Pending[]): Promise<void> {
+    const now = this.#now();
+    for (let attempt = 0; ; attempt++) {
+      const frontier = this.#frontier.slice();
+      let { size: seq, lastEntryHash: prevHash, lastTimestamp: timestamp } = this.#head;
+      const entries: Entry[] = [];
+      const hashes: Uint8Array[] = [];
+      for (const { input } of batch) {
+        timestamp = Math.max(now, timestamp);
+        const fields = { seq, kind: input.kind, subject: input.subject, contentDigest: input.contentDigest, payloadDigest: input.payloadDigest, depositor: input.depositor, timestamp, prevHash };
+        const entryHash = computeEntryHash(fields);
+        entries.push({ ...fields, entryHash, metadata: input.metadata });
+        hashes.push(...appendLeafHash(frontier, seq, hashLeaf(fromHex(entryHash))));
+        prevHash = entryHash;
+        seq++;
+      }
+      try {
+        await this.#store.append({ entries, hashes });
+      } catch (err) {
+        const conflict = err instanceof SequenceConflictError && attempt < MAX_CONFLICT_RETRIES;
+        try {
+          await this.load();
+        } catch {
+          // The store is down; the next batch reloads again.
+        }
+        if (conflict) continue;
+        const failure = new LedgerUnavailableError(`the ledger store did not record the entries: ${(err as Error).message}`, { cause: err });
+        for (const p of batch) p.reject(failure);
+        return;
+      }
+      this.#head = { size: seq, lastEntryHash: prevHash, lastTimestamp: timestamp };
+      this.#frontier = frontier;
+      entries.forEach((e, i) => batch[i]!.resolve({ seq: e.seq, entryHash: e.entryHash, timestamp: e.timestamp }));
+      this.#scheduleCheckpoint();
+      return;
+    }
+  }
+
+  #scheduleCheckpoint(): void {
+    if (this.#checkpointTimer !== undefined || this.#closed) return;
+    const wait = Math.max(0, this.#lastCheckpointAt + this.#interval - this.#now());
+    this.#checkpointTimer = setTimeout(() => {
+      this.#checkpointTimer = undefined;
+      // A failed signing is retried by the next batch's schedule or by checkpoint().
+      this.#signCheckpoint().catch(() => undefined);
+    }, wait);
+    this.#checkpointTimer.unref?.();
+  }
+
+  /** Signs (if the log grew) and stores a checkpoint of the store's current head. */
+  async #signCheckpoint(): Promise<StoredCheckpoint> {
+    const { size } = await this.#store.head();
+    const latest = this.#latestCheckpoint;
+    if (latest !== undefined && latest.size >= size) return latest;
+    const rootHash = frontierRoot(await this.#readHashes(frontierIndexes(size)));
+    const note = signNote(formatCheckpoint({ origin: this.origin, size, rootHash }), this.#signer);
+    const cp = { size, rootHash: bytesToHex(rootHash), note };
+    await this.#store.putCheckpoint(cp);
+    this.#lastCheckpointAt = this.#now();
+    if (this.#latestCheckpoint === undefined || this.#latestCheckpoint.size < size) this.#latestCheckpoint = cp;
+    return cp;
+  }
+
+  async checkpoint(): Promise<string> {
+    return (await this.#signCheckpoint()).note;
+  }
+
+  async entry(seq: number): Promise<Entry | undefined> {
+    return this.#store.entry(seq);
+  }
+
+  async findByContentDigest(contentDigest: string): Promise<Entry[]> {
+    const digest = typeof contentDigest === 'string' ? contentDigest.toLowerCase() : contentDigest;
+    if (!isHex(digest, HASH_SIZE)) throw new LedgerInputError('INVALID_DIGEST', 'a content digest is a SHA-256: 64 hexadecimal characters');
+    return this.#store.findByContentDigest(digest);
+  }
+
+  async prove(seq: number, size?: number): Promise<InclusionProof> {
+    const treeSize = size ?? (await this.#signCheckpoint()).size;
+    await this.#checkTreeSize(treeSize);
+    if (!Number.isSafeInteger(seq) || seq < 0 || seq >= treeSize) {
+      throw new LedgerInputError('NOT_FOUND', `entry ${seq} is not in the tree of ${treeSize} entries`);
+    }
+    const path = inclusionPath(seq, treeSize);
+    const hashes = assemble(path, await this.#readHashes(hashIndexesFor(path)));
+    return { leafIndex: seq, treeSize, hashes: hashes.map(bytesToHex) };
+  }
+
+  async proveConsistency(size1: number, size2?: number): Promise<ConsistencyProof> {
+    const to = size2 ?? (await this.#signCheckpoint()).size;
+    await this.#checkTreeSize(to);
+    if (!Number.isSafeInteger(size1) || size1 < 1 || size1 > to) {
+      throw new LedgerInputError('INVALID_INPUT', `no consistency proof from size ${size1} to size ${to}: need 1 <= size1 <= size2`);
+    }
+    const path = consistencyPath(size1, to);
+    const hashes = assemble(path, await this.#readHashes(hashIndexesFor(path)));
+    return { size1, size2: to, hashes: hashes.map(bytesToHex) };
+  }
+
+  async certificate(seq: number): Promise<Certificate> {
+    const entry = await this.#store.entry(seq);
+    if (entry === undefined) throw new LedgerInputError('NOT_FOUND', `no ledger entry ${seq}`);
+    const cp = await this.#signCheckpoint();
+    return { format: CERTIFICATE_FORMAT, entry, inclusion: await this.prove(seq, cp.size), checkpoint: cp.note, verifierKey: this.verifierKey };
+  }
+
+  async audit(): Promise<AuditReport> {
+    // Checkpoints first: any stored later cannot be beyond the head read next.
+    const checkpoints = await this.#store.checkpoints();
+    const { size } = await this.#store.head();
+    const bad = (seq: number, problem: string): AuditReport => ({ ok: false, size, firstBadSeq: seq, problem });
+
+    const frontier: Uint8Array[] = [];
+    let prevHash = GENESIS_HASH;
+    let prevTimestamp = 0;
+    let cp = 0;
+    for (; checkpoints[cp]?.size === 0; cp++);
+    for (let from = 0; from < size; from += AUDIT_CHUNK) {
+      const count = Math.min(AUDIT_CHUNK, size - from);
+      let entries: Entry[];
+      try {
+        entries = await this.#store.entries(from, count);
+      } catch {
+        return bad(await this.#firstUnreadable(from, count), 'entry cannot be read');
+      }
+      const hashStart = storedHashCount(from);
+      const stored = await this.#store.hashRange(hashStart, storedHashCount(from + count) - hashStart);
+      let h = 0;
+      for (let i = 0; i < count; i++) {
+        const seq = from + i;
+        const e = entries[i];
+        if (e === undefined || e.seq !== seq) return bad(seq, 'entry missing');
+        const problem = entryProblem(e, prevHash, prevTimestamp);
+        if (problem !== undefined) return bad(seq, problem);
+        for (const computed of appendLeafHash(frontier, seq, hashLeaf(fromHex(e.entryHash)))) {
+          const s = stored[h++];
+          if (s === undefined || !bytesEqual(computed, s)) return bad(seq, 'stored tree hash differs from the recomputed one');
+        }
+        prevHash = e.entryHash;
+        prevTimestamp = e.timestamp;
+        for (; checkpoints[cp]?.size === seq + 1; cp++) {
+          const problem = this.#checkpointProblem(checkpoints[cp]!, frontierRoot(frontier));
+          if (problem !== undefined) return bad(seq, problem);
+        }
+      }
+    }
+    if (cp < checkpoints.length) return bad(size, `a signed checkpoint covers ${checkpoints[cp]!.size} entries but only ${size} are stored`);
+    return { ok: true, size, firstBadSeq: null };
+  }
+
+  #checkpointProblem(cp: StoredCheckpoint, root: Uint8Array): string | undefined {
+    if (!verifyNote(cp.note, this.verifierKey)) return `checkpoint at size ${cp.size} is not signed by this log's key`;
+    const parsed = parseCheckpoint(cp.note);
+    if (parsed.origin !== this.origin || parsed.size !== cp.size) return `checkpoint at size ${cp.size} names another log or size`;
+    if (!bytesEqual(parsed.rootHash, root)) return `checkpoint at size ${cp.size} has a root the entries do not give`;
+    return undefined;
+  }
+
+  async #firstUnreadable(from: number, count: number): Promise<number> {
+    for (let seq = from; seq < from + count; seq++) {
+      try {
+        await this.#store.entry(seq);
+      } catch {
+        return seq;
+      }
+    }
+    return from;
+  }
+
+  async #checkTreeSize(size: number): Promise<void> {
+    const { size: current } = await this.#store.head();
+    if (!Number.isSafeInteger(size) || size < 1 || size > current) {
+      throw new LedgerInputError('INVALID_INPUT', `tree size ${size} is not between 1 and the ledger's ${current} entries`);
+    }
+  }
+
+  async #readHashes(indexes: readonly number[]): Promise<Uint8Array[]> {
+    return indexes.length === 0 ? [] : this.#store.readHashes(indexes);
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    while (this.#draining !== undefined) await this.#draining;
+    this.#closed = true;
+    clearTimeout(this.#checkpointTimer);
+    try {
+      await this.#signCheckpoint();
+    } finally {
+      await this.#store.close();
+    }
+  }
+}
+
+function frontierIndexes(size: number): number[] {
+  return perfectSubtrees(0, size).map((id) => storedHashIndex(id.level, id.index));
+}
+
+function entryProblem(e: Entry, prevHash: string, prevTimestamp: number): string | undefined {
+  if (e.prevHash !== prevHash) return 'prevHash does not link to the previous entry';
+  if (!(e.timestamp >= prevTimestamp)) return 'timestamp goes back along the chain';
+  try {
+    if (computePayloadDigest(canonicalMetadata(e.metadata)) !== e.payloadDigest) return 'metadata does not hash to payloadDigest';
+    if (computeEntryHash(e) !== e.entryHash) return 'entry does not hash to its entryHash';
+  } catch {
+    return 'entry is malformed';
+  }
+  return undefined;
+}
