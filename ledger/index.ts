@@ -18,3 +18,5 @@ export type { LedgerStore, StoreHead, StoredCheckpoint, AppendBatch } from './st
 export { SequenceConflictError } from './store/port.js';
 export { openSqliteLedgerStore } from './store/sqlite.js';
 export type { SqliteLedgerStoreOptions, SqliteSync } from './store/sqlite.js';
+export { openMongoLedgerStore } from './store/mongodb.js';
+export type { MongoLedgerStoreOptions } from './store/mongodb.js';

@@ -46,14 +46,14 @@ export function signerKey(name: string, seed: Uint8Array): string {
 
 /** Parses a PRIVATE+KEY+... string back into a signer. */
 export function signerFromKey(skey: string): Signer {
-  const parts = skey.split('+');
-  const [p, k, name, idHex, b64] = parts;
-  const data = b64 === undefined ? undefined : fromBase64(b64);
-  if (parts.length !== 5 || p !== 'PRIVATE' || k !== 'KEY' || name === undefined || data === undefined || data.length !== 33 || data[0] !== ALG_ED25519) {
+  // Split at the first four '+' only: base64 may itself hold '+'.
+  const m = /^PRIVATE\+KEY\+([^+]*)\+([^+]*)\+(.*)$/s.exec(skey);
+  const data = m === null ? undefined : fromBase64(m[3]!);
+  if (m === null || data === undefined || data.length !== 33 || data[0] !== ALG_ED25519) {
     throw new NoteError('malformed signer key: expected PRIVATE+KEY+<name>+<hash>+<base64 key>');
   }
-  const signer = signerFromSeed(name, data.slice(1));
-  if (keyIdHex(signer.keyId) !== idHex) throw new NoteError(`signer key hash ${idHex} does not match its key`);
+  const signer = signerFromSeed(m[1]!, data.slice(1));
+  if (keyIdHex(signer.keyId) !== m[2]!.toLowerCase()) throw new NoteError(`signer key hash ${m[2]} does not match its key`);
   return signer;
 }
 

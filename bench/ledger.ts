@@ -1,0 +1,145 @@
+// Ledger benchmark: one JSON line per figure on stdout, progress on stderr.
+//   npm run bench -- ledger [--seconds 3] [--entries 1000000] [--proofs 20000]
+import { randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { generateSigner, openLedger, openSqliteLedgerStore, sha256 } from '../ledger/index.js';
+import type { AppendInput, Ledger, SqliteSync } from '../ledger/index.js';
+
+const emit = (name: string, value: number, unit: string, extra: Record<string, unknown> = {}): void =>
+  console.log(JSON.stringify({ name, value, unit, ...extra }));
+const log = (msg: string): void => console.error(`[bench ledger] ${msg}`);
+const round = (x: number, digits = 0): number => Number(x.toFixed(digits));
+
+const USCC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const CATEGORIES = ['photo', 'video', 'contract', 'source-code', 'design', 'trademark'];
+
+function input(): AppendInput {
+  let depositor = '91' + String(randomInt(110000, 660000));
+  while (depositor.length < 18) depositor += USCC_CHARS[randomInt(USCC_CHARS.length)];
+  return {
+    kind: 'EVIDENCE_DEPOSIT',
+    contentDigest: randomBytes(32).toString('hex'),
+    subject: `evidence:${randomUUID()}`,
+    depositor,
+    metadata: { title: `Deposit ${randomInt(1e9)}`, category: CATEGORIES[randomInt(CATEGORIES.length)]! },
+  };
+}
+
+/** A ledger on a fresh SQLite store in dir; batches counts the store's append transactions. */
+async function open(dir: string, file: string, sync: SqliteSync): Promise<{ ledger: Ledger; batches: () => number }> {
+  const store = openSqliteLedgerStore({ path: join(dir, file), sync });
+  let batches = 0;
+  const counted = { ...store, append: (b: Parameters<typeof store.append>[0]) => (batches++, store.append(b)) };
+  return { ledger: await openLedger({ store: counted, signer: generateSigner('bench.iphub.example') }), batches: () => batches };
+}
+
+/** `concurrency` loops of `await ledger.append(...)` while more() says so; returns appends done and seconds taken. */
+async function appendLoops(ledger: Ledger, concurrency: number, more: () => boolean, onDone?: (n: number) => void) {
+  let done = 0;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (more()) {
+        await ledger.append(input());
+        done++;
+        onDone?.(done);
+      }
+    }),
+  );
+  return { done, seconds: (performance.now() - start) / 1000 };
+}
+
+function benchSha256(): void {
+  const data = randomBytes(200);
+  let n = 0;
+  const start = performance.now();
+  let elapsed = 0;
+  do {
+    for (let i = 0; i < 10_000; i++, n++) data[0] = sha256(data)[0]!;
+    elapsed = performance.now() - start;
+  } while (elapsed < 1000);
+  emit('sha256', round((n * 1000) / elapsed), 'hashes/s', { n, bytes: data.length });
+}
+
+async function benchAppend(dir: string, concurrency: number, seconds: number): Promise<void> {
+  const { ledger, batches } = await open(dir, `append-c${concurrency}.db`, 'full');
+  const deadline = performance.now() + seconds * 1000;
+  const { done, seconds: took } = await appendLoops(ledger, concurrency, () => performance.now() < deadline);
+  const nBatches = batches();
+  await ledger.close();
+  emit(`append.c${concurrency}`, round(done / took), 'appends/s', { n: done, seconds: round(took, 2), sync: 'full' });
+  if (concurrency === 256) emit('append.c256.batch', round(done / nBatches, 1), 'entries/batch', { batches: nBatches });
+}
+
+async function benchProofsAndAudit(dir: string, entries: number, proofs: number): Promise<void> {
+  const concurrency = 4096;
+  const note = `ledger of ${entries} entries built through ledger.append with ${concurrency} concurrent appenders, sqlite sync 'normal'`;
+  const { ledger } = await open(dir, 'big.db', 'normal');
+  let issued = 0;
+  const build = await appendLoops(
+    ledger,
+    concurrency,
+    () => issued++ < entries,
+    (n) => n % 100_000 === 0 && log(`built ${n}/${entries}`),
+  );
+  await ledger.checkpoint();
+  log(`built ${build.done} entries in ${build.seconds.toFixed(1)} s (${round(build.done / build.seconds)} appends/s, sync 'normal')`);
+
+  const warmup = Math.min(2000, proofs);
+  for (let i = 0; i < warmup; i++) await ledger.prove(randomInt(entries), entries);
+  const ms: number[] = [];
+  for (let i = 0; i < proofs; i++) {
+    const seq = randomInt(entries);
+    const t = performance.now();
+    await ledger.prove(seq, entries);
+    ms.push(performance.now() - t);
+  }
+  ms.sort((a, b) => a - b);
+  const pct = (p: number): number => round(ms[Math.ceil(p * ms.length) - 1]!, 4);
+  emit('proof.p50', pct(0.5), 'ms', { n: proofs, entries, note });
+  emit('proof.p99', pct(0.99), 'ms', { n: proofs, entries, note });
+
+  log('auditing');
+  const t = performance.now();
+  const report = await ledger.audit();
+  const took = (performance.now() - t) / 1000;
+  if (!report.ok || report.size !== entries) throw new Error(`audit failed: ${JSON.stringify(report)}`);
+  emit('audit', round(entries / took), 'entries/s', { n: entries, seconds: round(took, 2), note });
+  await ledger.close();
+}
+
+export async function run(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      seconds: { type: 'string', default: '3' },
+      entries: { type: 'string', default: '1000000' },
+      proofs: { type: 'string', default: '20000' },
+    },
+  });
+  const seconds = Number(values.seconds);
+  const entries = Number(values.entries);
+  const proofs = Number(values.proofs);
+  if (!(seconds > 0) || !Number.isSafeInteger(entries) || entries < 1 || !Number.isSafeInteger(proofs) || proofs < 1) {
+    throw new Error('--seconds must be > 0; --entries and --proofs positive integers');
+  }
+
+  const dir = mkdtempSync(join(tmpdir(), 'iphub-bench-ledger-'));
+  log(`temp dir ${dir}`);
+  try {
+    log('sha256');
+    benchSha256();
+    for (const c of [1, 16, 256]) {
+      log(`append with ${c} concurrent appenders for ${seconds} s`);
+      await benchAppend(dir, c, seconds);
+    }
+    log(`building a ${entries}-entry ledger`);
+    await benchProofsAndAudit(dir, entries, proofs);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

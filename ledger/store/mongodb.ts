@@ -1,0 +1,216 @@
+// The distributed LedgerStore: MongoDB (a replica set or sharded cluster; transactions need one).
+import { Binary, MongoClient, MongoError, MongoErrorLabel, MongoServerError, ReadConcern, ReadPreference, WriteConcern } from 'mongodb';
+import type { ClientSession, Collection, TransactionOptions } from 'mongodb';
+import { bytesToHex, fromHex } from '../bytes.js';
+import type { Entry, EntryKind } from '../entry.js';
+import { GENESIS_HASH } from '../entry.js';
+import type { LedgerStore, StoreHead, StoredCheckpoint } from './port.js';
+import { SequenceConflictError } from './port.js';
+import { storedHashCount } from '../merkle/tree-math.js';
+
+export interface MongoLedgerStoreOptions {
+  /** Connection string; unused when `client` is given. */
+  url: string;
+  /** Defaults to the database named in the connection string. */
+  dbName?: string;
+  /** A shared client; the store then leaves closing it to the caller. */
+  client?: MongoClient;
+  /** Prepended to the collection names, e.g. to isolate test runs. */
+  collectionPrefix?: string;
+}
+
+// _id is the sequence number: MongoDB's unique _id index is the unique index on seq that keeps
+// concurrent writers from recording two entries with the same number.
+interface EntryDoc {
+  _id: number;
+  kind: string;
+  subject: string;
+  contentDigest: Binary;
+  payloadDigest: Binary;
+  depositor: string;
+  timestamp: number;
+  prevHash: Binary;
+  entryHash: Binary;
+  /** The JSON text, as in SQLite: it comes back exactly, whatever the keys ('$', '.'). */
+  metadata: string;
+}
+
+/** _id is the storedHashIndex. */
+interface HashDoc {
+  _id: number;
+  h: Binary;
+}
+
+/** _id is the tree size. */
+interface CheckpointDoc {
+  _id: number;
+  rootHash: Binary;
+  note: string;
+}
+
+const DUPLICATE_KEY = 11000;
+const WRITE_CONFLICT = 112;
+const NAMESPACE_EXISTS = 48;
+
+// Acknowledged only once journaled on a majority: survives the loss of the primary.
+const DURABLE = new WriteConcern('majority', undefined, true);
+// Snapshot: the head check and the inserts see one state; a concurrent append is a write conflict.
+const TXN: TransactionOptions = { readConcern: new ReadConcern('snapshot'), writeConcern: DURABLE, readPreference: ReadPreference.PRIMARY };
+
+/** A copy as a plain Uint8Array: no Buffer, and no hold on the driver's response buffer. */
+const plain = (b: Binary): Uint8Array => new Uint8Array(b.value());
+const bin = (hex: string): Binary => new Binary(fromHex(hex));
+const hex = (b: Binary): string => bytesToHex(b.value());
+
+const toDoc = (e: Entry): EntryDoc => ({
+  _id: e.seq,
+  kind: e.kind,
+  subject: e.subject,
+  contentDigest: bin(e.contentDigest),
+  payloadDigest: bin(e.payloadDigest),
+  depositor: e.depositor,
+  timestamp: e.timestamp,
+  prevHash: bin(e.prevHash),
+  entryHash: bin(e.entryHash),
+  metadata: JSON.stringify(e.metadata),
+});
+
+const toEntry = (d: EntryDoc): Entry => ({
+  seq: d._id,
+  kind: d.kind as EntryKind,
+  subject: d.subject,
+  contentDigest: hex(d.contentDigest),
+  payloadDigest: hex(d.payloadDigest),
+  depositor: d.depositor,
+  timestamp: d.timestamp,
+  prevHash: hex(d.prevHash),
+  entryHash: hex(d.entryHash),
+  metadata: JSON.parse(d.metadata) as Entry['metadata'],
+});
+
+const toCheckpoint = (d: CheckpointDoc): StoredCheckpoint => ({ size: d._id, rootHash: hex(d.rootHash), note: d.note });
+
+const hasCode = (err: unknown, ...codes: number[]): boolean =>
+  err instanceof MongoServerError && typeof err.code === 'number' && codes.includes(err.code);
+
+export async function openMongoLedgerStore(options: MongoLedgerStoreOptions): Promise<LedgerStore> {
+  const owned = options.client === undefined;
+  const client = options.client ?? new MongoClient(options.url);
+  const prefix = options.collectionPrefix ?? '';
+  // Primary and majority reads: a head read after an acknowledged append sees it, and no read
+  // returns what a failover could roll back.
+  const db = client.db(options.dbName, { writeConcern: DURABLE, readConcern: new ReadConcern('majority'), readPreference: ReadPreference.PRIMARY });
+  const names = { entries: `${prefix}ledger_entries`, hashes: `${prefix}ledger_hashes`, checkpoints: `${prefix}ledger_checkpoints` };
+  const entries: Collection<EntryDoc> = db.collection<EntryDoc>(names.entries);
+  const hashes: Collection<HashDoc> = db.collection<HashDoc>(names.hashes);
+  const checkpoints: Collection<CheckpointDoc> = db.collection<CheckpointDoc>(names.checkpoints);
+
+  try {
+    if (owned) await client.connect();
+    // Created up front: a transaction does not have to create a collection on its first insert.
+    for (const name of Object.values(names)) {
+      await db.createCollection(name).catch((err: unknown) => {
+        if (!hasCode(err, NAMESPACE_EXISTS)) throw err;
+      });
+    }
+    // With _id in the key, the matches come out in seq order without a sort.
+    await entries.createIndex({ contentDigest: 1, _id: 1 }, { name: 'by_content' });
+  } catch (err) {
+    if (owned) await client.close();
+    throw err;
+  }
+
+  const head = async (session?: ClientSession): Promise<StoreHead> => {
+    const last = await entries.findOne({}, { sort: { _id: -1 }, projection: { entryHash: 1, timestamp: 1 }, session });
+    return last === null
+      ? { size: 0, lastEntryHash: GENESIS_HASH, lastTimestamp: 0 }
+      : { size: last._id + 1, lastEntryHash: hex(last.entryHash), lastTimestamp: last.timestamp };
+  };
+
+  return {
+    head: () => head(),
+    async append(batch) {
+      const first = batch.entries[0];
+      const last = batch.entries[batch.entries.length - 1];
+      if (first === undefined || last === undefined) return;
+      const entryDocs = batch.entries.map(toDoc);
+      let id = storedHashCount(first.seq);
+      const hashDocs = batch.hashes.map((h): HashDoc => ({ _id: id++, h: new Binary(h) }));
+      const session = client.startSession();
+      try {
+        // Re-run from the top on transient errors (write conflicts, failovers).
+        await session.withTransaction(async (s) => {
+          const current = await head(s);
+          if (current.size !== first.seq || current.lastEntryHash !== first.prevHash) {
+            throw new SequenceConflictError(`store is at ${current.size}, batch starts at ${first.seq}`);
+          }
+          await entries.insertMany(entryDocs, { session: s });
+          if (hashDocs.length > 0) await hashes.insertMany(hashDocs, { session: s });
+        }, TXN);
+      } catch (err) {
+        // Another writer took these sequence numbers (a conflict still there after the retries).
+        if (hasCode(err, DUPLICATE_KEY, WRITE_CONFLICT)) {
+          throw new SequenceConflictError(`another writer appended at ${first.seq}`, { cause: err });
+        }
+        // The commit may have gone through: the batch is all or nothing, so its last entry says.
+        // (MongoError, not MongoServerError: a network error at commit carries the label too.)
+        if (err instanceof MongoError && err.hasErrorLabel(MongoErrorLabel.UnknownTransactionCommitResult)) {
+          const stored = await entries.findOne({ _id: last.seq }, { projection: { entryHash: 1 } }).catch(() => null);
+          if (stored !== null && hex(stored.entryHash) === last.entryHash) return;
+        }
+        throw err;
+      } finally {
+        await session.endSession();
+      }
+    },
+    async readHashes(indexes) {
+      if (indexes.length === 0) return [];
+      const found = new Map<number, Uint8Array>();
+      for (const d of await hashes.find({ _id: { $in: [...new Set(indexes)] } }).toArray()) found.set(d._id, plain(d.h));
+      return indexes.map((i) => {
+        const h = found.get(i);
+        if (h === undefined) throw new RangeError(`no stored hash at ${i}`);
+        return h;
+      });
+    },
+    async hashRange(start, count) {
+      const docs = await hashes.find({ _id: { $gte: start, $lt: start + count } }, { sort: { _id: 1 } }).toArray();
+      return docs.map((d) => plain(d.h));
+    },
+    async entry(seq) {
+      const doc = await entries.findOne({ _id: seq });
+      return doc === null ? undefined : toEntry(doc);
+    },
+    async entries(from, limit) {
+      // limit(0) means no limit to MongoDB.
+      if (limit < 1) return [];
+      return (await entries.find({ _id: { $gte: from } }, { sort: { _id: 1 }, limit }).toArray()).map(toEntry);
+    },
+    async findByContentDigest(contentDigest) {
+      const docs = await entries.find({ contentDigest: bin(contentDigest) }, { sort: { _id: 1 } }).toArray();
+      return docs.map(toEntry);
+    },
+    async putCheckpoint(cp) {
+      try {
+        await checkpoints.insertOne({ _id: cp.size, rootHash: bin(cp.rootHash), note: cp.note });
+      } catch (err) {
+        // One checkpoint per size: the first one stored stays.
+        if (!hasCode(err, DUPLICATE_KEY)) throw err;
+      }
+    },
+    async latestCheckpoint() {
+      const doc = await checkpoints.findOne({}, { sort: { _id: -1 } });
+      return doc === null ? undefined : toCheckpoint(doc);
+    },
+    async checkpointCovering(size) {
+      const doc = await checkpoints.findOne({ _id: { $gte: size } }, { sort: { _id: 1 } });
+      return doc === null ? undefined : toCheckpoint(doc);
+    },
+    async checkpoints() {
+      return (await checkpoints.find({}, { sort: { _id: 1 } }).toArray()).map(toCheckpoint);
+    },
+    async close() {
+      if (owned) await client.close();
+    },
+  };
+}
