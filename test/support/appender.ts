@@ -1,0 +1,38 @@
+// A child process for the crash and multi-process tests: appends to the SQLite ledger at argv[2]
+// with argv[4] concurrent appenders, printing each receipt as a JSON line once it is acknowledged.
+// Stops after argv[5] appends (0: never). START_AT (epoch ms) delays the first append.
+import { openLedger } from '../../ledger/ledger.js';
+import { openSqliteLedgerStore } from '../../ledger/store/sqlite.js';
+import { signerFromSeed } from '../../ledger/note.js';
+import { fromHex } from '../../ledger/bytes.js';
+import { randomBytes } from 'node:crypto';
+
+const [path, seedHex, concurrencyArg = '16', limitArg = '0'] = process.argv.slice(2);
+if (path === undefined || seedHex === undefined) throw new Error('usage: appender.ts <db> <seed hex> [concurrency] [limit]');
+const limit = Number(limitArg);
+const ledger = await openLedger({
+  store: openSqliteLedgerStore({ path }),
+  signer: signerFromSeed('iphub.test/crash', fromHex(seedHex)),
+  checkpointIntervalMs: 20,
+});
+
+// Start together with sibling processes: at the epoch ms in START_AT, if set.
+const startAt = Number(process.env.START_AT ?? 0);
+await new Promise((r) => setTimeout(r, Math.max(0, startAt - Date.now())));
+
+let started = 0;
+async function appender(): Promise<void> {
+  while (limit === 0 || started < limit) {
+    started++;
+    const r = await ledger.append({
+      kind: 'EVIDENCE_DEPOSIT',
+      subject: `evidence:${process.pid}:${started}`,
+      contentDigest: randomBytes(32).toString('hex'),
+      depositor: `pid-${process.pid}`,
+      metadata: { n: started },
+    });
+    process.stdout.write(`${JSON.stringify(r)}\n`);
+  }
+}
+await Promise.all(Array.from({ length: Number(concurrencyArg) }, appender));
+await ledger.close();
