@@ -5,9 +5,8 @@ export { bytesToHex };
 
 const HEX_RE = /^(?:[0-9a-f]{2})*$/;
 
-/** Lower-case hex to bytes; throws on anything else. */
+/** Hex to bytes; throws on anything that is not hex. Callers check case with isHex first. */
 export function fromHex(hex: string): Uint8Array {
-  if (!HEX_RE.test(hex)) throw new TypeError('not lower-case hex');
   return hexToBytes(hex);
 }
 
@@ -29,11 +28,15 @@ export function toBase64(bytes: Uint8Array): string {
   return btoa(s);
 }
 
-/** Strict standard base64 (with padding); undefined when malformed. */
+/**
+ * Strict standard base64 (with padding); undefined when malformed. Strict means canonical:
+ * unused low bits must be zero, so no two strings decode to the same bytes and no character of
+ * a signed note can change unnoticed.
+ */
 export function fromBase64(s: string): Uint8Array | undefined {
   if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(s)) return undefined;
   const bin = atob(s);
   const out = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
+  return toBase64(out) === s ? out : undefined;
 }

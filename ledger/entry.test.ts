@@ -58,8 +58,9 @@ describe('validateInput', () => {
   };
 
   it('accepts a good request and normalizes the digest to lower case', () => {
-    expect(validateInput(good).contentDigest).toBe('ab'.repeat(32));
-    expect(validateInput(good).payloadDigest).toBe(computePayloadDigest('{}'));
+    expect(bytesToHex(validateInput(good).contentDigest)).toBe('ab'.repeat(32));
+    expect(bytesToHex(validateInput(good).payloadDigest)).toBe(computePayloadDigest('{}'));
+    expect(validateInput({ ...good, metadata: { b: 1, a: 'x' } }).metadataJson).toBe('{"a":"x","b":1}');
   });
 
   it('names what is wrong', () => {

@@ -39,36 +39,77 @@ export interface Entry {
 
 export type EntryFields = Omit<Entry, 'entryHash' | 'metadata'>;
 
+/** An entry as the ledger writes and audits it: digests as bytes, metadata as its canonical JSON. */
+export interface EntryRecord {
+  readonly seq: number;
+  readonly kind: string;
+  readonly subject: string;
+  readonly contentDigest: Uint8Array;
+  readonly payloadDigest: Uint8Array;
+  readonly depositor: string;
+  readonly timestamp: number;
+  readonly prevHash: Uint8Array;
+  readonly entryHash: Uint8Array;
+  /** RFC 8785 canonical JSON: its SHA-256 is payloadDigest. */
+  readonly metadataJson: string;
+}
+
+export type EntryRecordFields = Omit<EntryRecord, 'entryHash' | 'metadataJson'>;
+
+export function toEntry(r: EntryRecord): Entry {
+  return {
+    seq: r.seq,
+    kind: r.kind as EntryKind,
+    subject: r.subject,
+    contentDigest: bytesToHex(r.contentDigest),
+    payloadDigest: bytesToHex(r.payloadDigest),
+    depositor: r.depositor,
+    timestamp: r.timestamp,
+    prevHash: bytesToHex(r.prevHash),
+    entryHash: bytesToHex(r.entryHash),
+    metadata: JSON.parse(r.metadataJson) as Metadata,
+  };
+}
+
 const encoder = new TextEncoder();
+
+const KIND_BYTES = new Map<string, Uint8Array>(ENTRY_KINDS.map((k) => [k, encoder.encode(k)]));
+const FIXED_BYTES = 1 + 8 + 8 + 1 + 2 + 2 + 3 * HASH_SIZE;
 
 /** The canonical bytes of an entry without its entryHash (FORMAT.md, "Entry encoding"). */
 export function encodeEntry(e: EntryFields): Uint8Array {
-  const kind = encoder.encode(e.kind);
-  const subject = encoder.encode(e.subject);
-  const depositor = encoder.encode(e.depositor);
-  const out = new Uint8Array(1 + 8 + 8 + 1 + kind.length + 2 + subject.length + 2 + depositor.length + 3 * HASH_SIZE);
+  return encodeEntryRecord({ ...e, contentDigest: fromHex(e.contentDigest), payloadDigest: fromHex(e.payloadDigest), prevHash: fromHex(e.prevHash) });
+}
+
+export function encodeEntryRecord(e: EntryRecordFields): Uint8Array {
+  const kind = KIND_BYTES.get(e.kind) ?? encoder.encode(e.kind);
+  // UTF-8 takes at most 3 bytes per UTF-16 code unit: encode in place, then trim.
+  const out = new Uint8Array(FIXED_BYTES + kind.length + 3 * (e.subject.length + e.depositor.length));
   const view = new DataView(out.buffer);
   let at = 0;
-  view.setUint8(at, ENTRY_FORMAT_VERSION);
-  at += 1;
-  view.setBigUint64(at, BigInt(e.seq));
-  at += 8;
-  view.setBigUint64(at, BigInt(e.timestamp));
-  at += 8;
-  view.setUint8(at, kind.length);
-  out.set(kind, (at += 1));
+  out[at++] = ENTRY_FORMAT_VERSION;
+  at = putUint64(view, at, e.seq);
+  at = putUint64(view, at, e.timestamp);
+  out[at++] = kind.length;
+  out.set(kind, at);
   at += kind.length;
-  view.setUint16(at, subject.length);
-  out.set(subject, (at += 2));
-  at += subject.length;
-  view.setUint16(at, depositor.length);
-  out.set(depositor, (at += 2));
-  at += depositor.length;
-  for (const hex of [e.contentDigest, e.payloadDigest, e.prevHash]) {
-    out.set(fromHex(hex), at);
+  for (const s of [e.subject, e.depositor]) {
+    const { written } = encoder.encodeInto(s, out.subarray(at + 2));
+    view.setUint16(at, written);
+    at += 2 + written;
+  }
+  for (const digest of [e.contentDigest, e.payloadDigest, e.prevHash]) {
+    if (digest.length !== HASH_SIZE) throw new RangeError('digests are 32 bytes');
+    out.set(digest, at);
     at += HASH_SIZE;
   }
-  return out;
+  return out.subarray(0, at);
+}
+
+function putUint64(view: DataView, at: number, n: number): number {
+  view.setUint32(at, Math.floor(n / 2 ** 32));
+  view.setUint32(at + 4, n >>> 0);
+  return at + 8;
 }
 
 export function computeEntryHash(e: EntryFields): string {
@@ -82,8 +123,8 @@ export function canonicalMetadata(metadata: Metadata): string {
   return s;
 }
 
-export function computePayloadDigest(canonicalJson: string): string {
-  return bytesToHex(sha256(encoder.encode(canonicalJson)));
+export function computePayloadDigest(canonicalJson: string | Uint8Array): string {
+  return bytesToHex(sha256(typeof canonicalJson === 'string' ? encoder.encode(canonicalJson) : canonicalJson));
 }
 
 /** What a caller asks the ledger to record. */
@@ -112,10 +153,10 @@ export class LedgerInputError extends Error {
 export interface ValidatedInput {
   readonly kind: EntryKind;
   readonly subject: string;
-  readonly contentDigest: string;
+  readonly contentDigest: Uint8Array;
   readonly depositor: string;
-  readonly metadata: Metadata;
-  readonly payloadDigest: string;
+  readonly metadataJson: string;
+  readonly payloadDigest: Uint8Array;
 }
 
 /** Checks and normalizes an append request; throws LedgerInputError. */
@@ -135,18 +176,18 @@ export function validateInput(input: AppendInput): ValidatedInput {
   if (!isJsonObject(metadata)) {
     throw new LedgerInputError('INVALID_INPUT', 'metadata must be a JSON object of strings, finite numbers, booleans, null, arrays and objects');
   }
-  const canonical = canonicalMetadata(metadata);
-  const size = encoder.encode(canonical).length;
-  if (size > MAX_METADATA_BYTES) {
-    throw new LedgerInputError('METADATA_TOO_LARGE', `metadata is ${size} bytes as canonical JSON; the limit is ${MAX_METADATA_BYTES}`);
+  const metadataJson = canonicalMetadata(metadata);
+  const canonical = encoder.encode(metadataJson);
+  if (canonical.length > MAX_METADATA_BYTES) {
+    throw new LedgerInputError('METADATA_TOO_LARGE', `metadata is ${canonical.length} bytes as canonical JSON; the limit is ${MAX_METADATA_BYTES}`);
   }
-  return { kind: kind as EntryKind, subject, contentDigest, depositor, metadata, payloadDigest: computePayloadDigest(canonical) };
+  return { kind: kind as EntryKind, subject, contentDigest: fromHex(contentDigest), depositor, metadataJson, payloadDigest: sha256(canonical) };
 }
 
 function checkId(field: string, value: unknown): asserts value is string {
   if (typeof value !== 'string' || value.length === 0) throw new LedgerInputError('INVALID_INPUT', `${field} must be a non-empty string`);
   if (/[\u0000-\u001f\u007f]|\p{Surrogate}/u.test(value)) throw new LedgerInputError('INVALID_INPUT', `${field} must not contain control characters`);
-  if (encoder.encode(value).length > MAX_ID_BYTES) throw new LedgerInputError('INVALID_INPUT', `${field} is longer than ${MAX_ID_BYTES} bytes`);
+  if (value.length * 3 > MAX_ID_BYTES && encoder.encode(value).length > MAX_ID_BYTES) throw new LedgerInputError('INVALID_INPUT', `${field} is longer than ${MAX_ID_BYTES} bytes`);
 }
 
 function isJsonObject(v: unknown): v is Metadata {

@@ -1,20 +1,35 @@
-// RFC 6962 / RFC 9162 section 2.1.1 hashing, SHA-256 from @noble/hashes (runs in Node and the browser).
+// RFC 6962 / RFC 9162 section 2.1.1 hashing. SHA-256 is @noble/hashes everywhere, except that
+// under Node the same function comes from OpenSSL, about three times faster for entry-sized
+// inputs (bench: sha256); hashing.test.ts checks the two agree. No import of node:crypto, so
+// this file still runs in the browser.
 import { sha256 as nobleSha256 } from '@noble/hashes/sha2.js';
 
 export const HASH_SIZE = 32;
 const LEAF_PREFIX = 0x00;
 const NODE_PREFIX = 0x01;
 
-export function sha256(data: Uint8Array): Uint8Array {
-  return nobleSha256(data);
-}
+type NodeCrypto = { hash(algorithm: 'sha256', data: Uint8Array, encoding: 'buffer'): Uint8Array };
+const nodeCrypto = (globalThis as { process?: { getBuiltinModule?(id: string): unknown } }).process?.getBuiltinModule?.('node:crypto') as
+  | NodeCrypto
+  | undefined;
+
+/** SHA-256 in pure JavaScript, as a browser runs it. */
+export const sha256Portable = (data: Uint8Array): Uint8Array => nobleSha256(data);
+
+export const sha256: (data: Uint8Array) => Uint8Array =
+  nodeCrypto === undefined
+    ? sha256Portable
+    : (data) => {
+        const b = nodeCrypto.hash('sha256', data, 'buffer');
+        return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+      };
 
 /** MTH({d}) = SHA-256(0x00 || d). */
 export function hashLeaf(data: Uint8Array): Uint8Array {
   const buf = new Uint8Array(1 + data.length);
   buf[0] = LEAF_PREFIX;
   buf.set(data, 1);
-  return nobleSha256(buf);
+  return sha256(buf);
 }
 
 /** SHA-256(0x01 || left || right). */
@@ -23,7 +38,7 @@ export function hashChildren(left: Uint8Array, right: Uint8Array): Uint8Array {
   buf[0] = NODE_PREFIX;
   buf.set(left, 1);
   buf.set(right, 1 + left.length);
-  return nobleSha256(buf);
+  return sha256(buf);
 }
 
 /** MTH({}) = SHA-256() — the root of the empty tree. */

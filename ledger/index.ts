@@ -14,7 +14,7 @@ export { ENTRY_KINDS, LedgerInputError, computeEntryHash, encodeEntry, GENESIS_H
 export type { Entry, EntryKind, AppendInput, Metadata } from './entry.js';
 export { openLedger, LedgerUnavailableError } from './ledger.js';
 export type { Ledger, LedgerOptions, Receipt, ConsistencyProof, AuditReport } from './ledger.js';
-export type { LedgerStore, StoreHead, StoredCheckpoint, AppendBatch } from './store/port.js';
+export type { LedgerStore, StoreHead, StoredCheckpoint, StoredEntry } from './store/port.js';
 export { SequenceConflictError } from './store/port.js';
 export { openSqliteLedgerStore } from './store/sqlite.js';
 export type { SqliteLedgerStoreOptions, SqliteSync } from './store/sqlite.js';

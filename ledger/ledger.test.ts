@@ -30,14 +30,14 @@ function instrumented(inner: LedgerStore) {
   let gate: Promise<void> | undefined;
   const store: LedgerStore = {
     ...inner,
-    async append(batch) {
-      calls.push(batch.entries.length);
+    async append(entries) {
+      calls.push(entries.length);
       await gate;
       if (failNext) {
         failNext = false;
         throw new Error('disk full');
       }
-      return inner.append(batch);
+      return inner.append(entries);
     },
   };
   return {

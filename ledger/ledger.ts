@@ -1,18 +1,18 @@
 // The ledger: sequencer with group commit, periodic signed checkpoints, proofs, certificates
 // and audit, over a LedgerStore.
 import type { AppendInput, Entry, ValidatedInput } from './entry.js';
-import { GENESIS_HASH, LedgerInputError, canonicalMetadata, computeEntryHash, computePayloadDigest, validateInput } from './entry.js';
-import { hashLeaf, HASH_SIZE } from './hashing.js';
+import { LedgerInputError, encodeEntryRecord, toEntry, validateInput } from './entry.js';
+import { hashLeaf, sha256, HASH_SIZE } from './hashing.js';
 import { bytesEqual, bytesToHex, fromHex, isHex } from './bytes.js';
 import { appendLeafHash, frontierRoot } from './merkle/compact-range.js';
-import { assemble, consistencyPath, hashIndexesFor, inclusionPath } from './merkle/proof.js';
-import { perfectSubtrees, storedHashCount, storedHashIndex } from './merkle/tree-math.js';
+import { assemble, consistencyPath, inclusionPath, type Subtree } from './merkle/proof.js';
+import { perfectSubtrees, type NodeId } from './merkle/tree-math.js';
 import type { Signer } from './note.js';
 import { signNote, verifierKey } from './note.js';
 import { formatCheckpoint, parseCheckpoint } from './verify/checkpoint.js';
 import { verifyNote } from './verify/note.js';
 import { CERTIFICATE_FORMAT, type Certificate, type InclusionProof } from './verify/certificate.js';
-import type { LedgerStore, StoreHead, StoredCheckpoint } from './store/port.js';
+import type { LedgerStore, StoreHead, StoredCheckpoint, StoredEntry } from './store/port.js';
 import { SequenceConflictError } from './store/port.js';
 
 export interface LedgerOptions {
@@ -95,7 +95,7 @@ class SequencedLedger implements Ledger {
   readonly #maxBatch: number;
   readonly #now: () => number;
 
-  #head: StoreHead = { size: 0, lastEntryHash: GENESIS_HASH, lastTimestamp: 0 };
+  #head: StoreHead = { size: 0, lastEntryHash: new Uint8Array(HASH_SIZE), lastTimestamp: 0 };
   #frontier: Uint8Array[] = [];
   #queue: Pending[] = [];
   #draining: Promise<void> | undefined;
@@ -117,7 +117,7 @@ class SequencedLedger implements Ledger {
 
   async load(): Promise<void> {
     this.#head = await this.#store.head();
-    this.#frontier = await this.#readHashes(frontierIndexes(this.#head.size));
+    this.#frontier = await this.#readHashes(perfectSubtrees(0, this.#head.size));
     this.#latestCheckpoint = await this.#store.latestCheckpoint();
   }
 
@@ -152,19 +152,18 @@ class SequencedLedger implements Ledger {
     for (let attempt = 0; ; attempt++) {
       const frontier = this.#frontier.slice();
       let { size: seq, lastEntryHash: prevHash, lastTimestamp: timestamp } = this.#head;
-      const entries: Entry[] = [];
-      const hashes: Uint8Array[] = [];
+      const entries: StoredEntry[] = [];
       for (const { input } of batch) {
         timestamp = Math.max(now, timestamp);
-        const fields = { seq, kind: input.kind, subject: input.subject, contentDigest: input.contentDigest, payloadDigest: input.payloadDigest, depositor: input.depositor, timestamp, prevHash };
-        const entryHash = computeEntryHash(fields);
-        entries.push({ ...fields, entryHash, metadata: input.metadata });
-        hashes.push(...appendLeafHash(frontier, seq, hashLeaf(fromHex(entryHash))));
+        const { kind, subject, contentDigest, payloadDigest, depositor, metadataJson } = input;
+        const entryHash = sha256(encodeEntryRecord({ seq, kind, subject, contentDigest, payloadDigest, depositor, timestamp, prevHash }));
+        const treeHashes = concat(appendLeafHash(frontier, seq, hashLeaf(entryHash)));
+        entries.push({ seq, kind, subject, contentDigest, payloadDigest, depositor, timestamp, prevHash, entryHash, metadataJson, treeHashes });
         prevHash = entryHash;
         seq++;
       }
       try {
-        await this.#store.append({ entries, hashes });
+        await this.#store.append(entries);
       } catch (err) {
         const conflict = err instanceof SequenceConflictError && attempt < MAX_CONFLICT_RETRIES;
         try {
@@ -179,7 +178,7 @@ class SequencedLedger implements Ledger {
       }
       this.#head = { size: seq, lastEntryHash: prevHash, lastTimestamp: timestamp };
       this.#frontier = frontier;
-      entries.forEach((e, i) => batch[i]!.resolve({ seq: e.seq, entryHash: e.entryHash, timestamp: e.timestamp }));
+      entries.forEach((e, i) => batch[i]!.resolve({ seq: e.seq, entryHash: bytesToHex(e.entryHash), timestamp: e.timestamp }));
       this.#scheduleCheckpoint();
       return;
     }
@@ -201,7 +200,7 @@ class SequencedLedger implements Ledger {
     const { size } = await this.#store.head();
     const latest = this.#latestCheckpoint;
     if (latest !== undefined && latest.size >= size) return latest;
-    const rootHash = frontierRoot(await this.#readHashes(frontierIndexes(size)));
+    const rootHash = frontierRoot(await this.#readHashes(perfectSubtrees(0, size)));
     const note = signNote(formatCheckpoint({ origin: this.origin, size, rootHash }), this.#signer);
     const cp = { size, rootHash: bytesToHex(rootHash), note };
     await this.#store.putCheckpoint(cp);
@@ -215,13 +214,14 @@ class SequencedLedger implements Ledger {
   }
 
   async entry(seq: number): Promise<Entry | undefined> {
-    return this.#store.entry(seq);
+    const stored = await this.#store.entry(seq);
+    return stored === undefined ? undefined : toEntry(stored);
   }
 
   async findByContentDigest(contentDigest: string): Promise<Entry[]> {
     const digest = typeof contentDigest === 'string' ? contentDigest.toLowerCase() : contentDigest;
     if (!isHex(digest, HASH_SIZE)) throw new LedgerInputError('INVALID_DIGEST', 'a content digest is a SHA-256: 64 hexadecimal characters');
-    return this.#store.findByContentDigest(digest);
+    return (await this.#store.findByContentDigest(fromHex(digest))).map(toEntry);
   }
 
   async prove(seq: number, size?: number): Promise<InclusionProof> {
@@ -230,8 +230,7 @@ class SequencedLedger implements Ledger {
     if (!Number.isSafeInteger(seq) || seq < 0 || seq >= treeSize) {
       throw new LedgerInputError('NOT_FOUND', `entry ${seq} is not in the tree of ${treeSize} entries`);
     }
-    const path = inclusionPath(seq, treeSize);
-    const hashes = assemble(path, await this.#readHashes(hashIndexesFor(path)));
+    const hashes = await this.#proofHashes(inclusionPath(seq, treeSize));
     return { leafIndex: seq, treeSize, hashes: hashes.map(bytesToHex) };
   }
 
@@ -241,13 +240,12 @@ class SequencedLedger implements Ledger {
     if (!Number.isSafeInteger(size1) || size1 < 1 || size1 > to) {
       throw new LedgerInputError('INVALID_INPUT', `no consistency proof from size ${size1} to size ${to}: need 1 <= size1 <= size2`);
     }
-    const path = consistencyPath(size1, to);
-    const hashes = assemble(path, await this.#readHashes(hashIndexesFor(path)));
+    const hashes = await this.#proofHashes(consistencyPath(size1, to));
     return { size1, size2: to, hashes: hashes.map(bytesToHex) };
   }
 
   async certificate(seq: number): Promise<Certificate> {
-    const entry = await this.#store.entry(seq);
+    const entry = await this.entry(seq);
     if (entry === undefined) throw new LedgerInputError('NOT_FOUND', `no ledger entry ${seq}`);
     const cp = await this.#signCheckpoint();
     return { format: CERTIFICATE_FORMAT, entry, inclusion: await this.prove(seq, cp.size), checkpoint: cp.note, verifierKey: this.verifierKey };
@@ -260,31 +258,26 @@ class SequencedLedger implements Ledger {
     const bad = (seq: number, problem: string): AuditReport => ({ ok: false, size, firstBadSeq: seq, problem });
 
     const frontier: Uint8Array[] = [];
-    let prevHash = GENESIS_HASH;
+    let prevHash: Uint8Array = new Uint8Array(HASH_SIZE);
     let prevTimestamp = 0;
     let cp = 0;
     for (; checkpoints[cp]?.size === 0; cp++);
     for (let from = 0; from < size; from += AUDIT_CHUNK) {
       const count = Math.min(AUDIT_CHUNK, size - from);
-      let entries: Entry[];
+      let entries: StoredEntry[];
       try {
         entries = await this.#store.entries(from, count);
       } catch {
         return bad(await this.#firstUnreadable(from, count), 'entry cannot be read');
       }
-      const hashStart = storedHashCount(from);
-      const stored = await this.#store.hashRange(hashStart, storedHashCount(from + count) - hashStart);
-      let h = 0;
       for (let i = 0; i < count; i++) {
         const seq = from + i;
         const e = entries[i];
         if (e === undefined || e.seq !== seq) return bad(seq, 'entry missing');
         const problem = entryProblem(e, prevHash, prevTimestamp);
         if (problem !== undefined) return bad(seq, problem);
-        for (const computed of appendLeafHash(frontier, seq, hashLeaf(fromHex(e.entryHash)))) {
-          const s = stored[h++];
-          if (s === undefined || !bytesEqual(computed, s)) return bad(seq, 'stored tree hash differs from the recomputed one');
-        }
+        const computed = concat(appendLeafHash(frontier, seq, hashLeaf(e.entryHash)));
+        if (!bytesEqual(computed, e.treeHashes)) return bad(seq, 'stored tree hashes differ from the recomputed ones');
         prevHash = e.entryHash;
         prevTimestamp = e.timestamp;
         for (; checkpoints[cp]?.size === seq + 1; cp++) {
@@ -323,8 +316,12 @@ class SequencedLedger implements Ledger {
     }
   }
 
-  async #readHashes(indexes: readonly number[]): Promise<Uint8Array[]> {
-    return indexes.length === 0 ? [] : this.#store.readHashes(indexes);
+  async #readHashes(nodes: readonly NodeId[]): Promise<Uint8Array[]> {
+    return nodes.length === 0 ? [] : this.#store.readHashes(nodes);
+  }
+
+  async #proofHashes(path: readonly Subtree[]): Promise<Uint8Array[]> {
+    return assemble(path, await this.#readHashes(path.flatMap((s) => perfectSubtrees(s.begin, s.end))));
   }
 
   async close(): Promise<void> {
@@ -340,16 +337,20 @@ class SequencedLedger implements Ledger {
   }
 }
 
-function frontierIndexes(size: number): number[] {
-  return perfectSubtrees(0, size).map((id) => storedHashIndex(id.level, id.index));
+function concat(hashes: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(hashes.length * HASH_SIZE);
+  hashes.forEach((h, i) => out.set(h, i * HASH_SIZE));
+  return out;
 }
 
-function entryProblem(e: Entry, prevHash: string, prevTimestamp: number): string | undefined {
-  if (e.prevHash !== prevHash) return 'prevHash does not link to the previous entry';
+const decoder = new TextEncoder();
+
+function entryProblem(e: StoredEntry, prevHash: Uint8Array, prevTimestamp: number): string | undefined {
+  if (!bytesEqual(e.prevHash, prevHash)) return 'prevHash does not link to the previous entry';
   if (!(e.timestamp >= prevTimestamp)) return 'timestamp goes back along the chain';
   try {
-    if (computePayloadDigest(canonicalMetadata(e.metadata)) !== e.payloadDigest) return 'metadata does not hash to payloadDigest';
-    if (computeEntryHash(e) !== e.entryHash) return 'entry does not hash to its entryHash';
+    if (!bytesEqual(sha256(decoder.encode(e.metadataJson)), e.payloadDigest)) return 'metadata does not hash to payloadDigest';
+    if (!bytesEqual(sha256(encodeEntryRecord(e)), e.entryHash)) return 'entry does not hash to its entryHash';
   } catch {
     return 'entry is malformed';
   }

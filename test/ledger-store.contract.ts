@@ -1,15 +1,15 @@
 // The contract every LedgerStore adapter passes (run by ledger-store.test.ts per adapter).
 import { describe, expect, it, beforeEach, afterEach } from 'vitest';
-import type { LedgerStore } from '../ledger/store/port.js';
+import type { LedgerStore, StoredEntry } from '../ledger/store/port.js';
 import { SequenceConflictError } from '../ledger/store/port.js';
-import type { Entry } from '../ledger/entry.js';
-import { GENESIS_HASH, computeEntryHash } from '../ledger/entry.js';
+import { canonicalMetadata, encodeEntryRecord } from '../ledger/entry.js';
 import { openLedger, type Receipt } from '../ledger/ledger.js';
 import { generateSigner } from '../ledger/note.js';
-import { hashLeaf } from '../ledger/hashing.js';
-import { fromHex } from '../ledger/bytes.js';
+import { hashLeaf, sha256 } from '../ledger/hashing.js';
+import { bytesToHex, fromHex } from '../ledger/bytes.js';
 import { appendLeafHash } from '../ledger/merkle/compact-range.js';
-import { storedHashCount } from '../ledger/merkle/tree-math.js';
+import { perfectSubtrees } from '../ledger/merkle/tree-math.js';
+import { MerkleTree } from '../ledger/merkle/tree.js';
 
 export interface StoreFixture {
   /** A new, empty store. */
@@ -19,30 +19,40 @@ export interface StoreFixture {
   cleanup(): Promise<void>;
 }
 
-const digest = (i: number) => (i.toString(16).padStart(8, '0') + 'c0ffee').padEnd(64, '0');
+/** The hash of the perfect subtree `n`: the root of a tree of just its leaves. */
+function subtreeHash(leafHashes: Uint8Array[], n: { level: number; index: number }): Uint8Array {
+  const sub = new MerkleTree();
+  for (const h of leafHashes.slice(n.index * 2 ** n.level, (n.index + 1) * 2 ** n.level)) sub.appendLeafHash(h);
+  return sub.root();
+}
 
-/** `count` chained entries after `head`, with the tree hashes they complete. */
-export function makeBatch(start: { size: number; lastEntryHash: string }, count: number, frontier: Uint8Array[] = []) {
-  const entries: Entry[] = [];
-  const hashes: Uint8Array[] = [];
+const digest = (i: number) => fromHex((i.toString(16).padStart(8, '0') + 'c0ffee').padEnd(64, '0'));
+const GENESIS = new Uint8Array(32);
+
+/** `count` chained entries after `start`, with the tree hashes they complete. */
+export function makeBatch(start: { size: number; lastEntryHash: Uint8Array }, count: number, frontier: Uint8Array[] = []) {
+  const entries: StoredEntry[] = [];
   let prevHash = start.lastEntryHash;
   for (let seq = start.size; seq < start.size + count; seq++) {
+    const metadataJson = canonicalMetadata({ n: seq, title: `证据 ${seq}`, nested: { ok: true, list: [1, null] } });
     const fields = {
       seq,
-      kind: 'EVIDENCE_DEPOSIT' as const,
+      kind: 'EVIDENCE_DEPOSIT',
       subject: `evidence:${seq}`,
       contentDigest: digest(seq % 3),
-      payloadDigest: 'ab'.repeat(32),
+      payloadDigest: sha256(new TextEncoder().encode(metadataJson)),
       depositor: '91350100M000100Y43',
       timestamp: 1_767_225_600_000 + seq,
       prevHash,
     };
-    const entryHash = computeEntryHash(fields);
-    entries.push({ ...fields, entryHash, metadata: { n: seq, title: `证据 ${seq}`, nested: { ok: true, list: [1, null] } } });
-    hashes.push(...appendLeafHash(frontier, seq, hashLeaf(fromHex(entryHash))));
+    const entryHash = sha256(encodeEntryRecord(fields));
+    const completed = appendLeafHash(frontier, seq, hashLeaf(entryHash));
+    const treeHashes = new Uint8Array(completed.length * 32);
+    completed.forEach((h, i) => treeHashes.set(h, i * 32));
+    entries.push({ ...fields, entryHash, metadataJson, treeHashes });
     prevHash = entryHash;
   }
-  return { entries, hashes, frontier };
+  return { entries, frontier };
 }
 
 export function ledgerStoreContract(name: string, fixture: () => StoreFixture | undefined): void {
@@ -60,49 +70,53 @@ export function ledgerStoreContract(name: string, fixture: () => StoreFixture | 
     });
 
     it('starts empty at the genesis hash', async () => {
-      expect(await store.head()).toEqual({ size: 0, lastEntryHash: GENESIS_HASH, lastTimestamp: 0 });
+      expect(await store.head()).toEqual({ size: 0, lastEntryHash: GENESIS, lastTimestamp: 0 });
       expect(await store.entry(0)).toBeUndefined();
       expect(await store.latestCheckpoint()).toBeUndefined();
     });
 
-    it('gives back exactly the entries and hashes it was given', async () => {
-      const first = makeBatch({ size: 0, lastEntryHash: GENESIS_HASH }, 5);
-      await store.append(first);
+    it('gives back exactly the entries and tree hashes it was given', async () => {
+      const first = makeBatch({ size: 0, lastEntryHash: GENESIS }, 5);
+      await store.append(first.entries);
       const second = makeBatch({ size: 5, lastEntryHash: first.entries[4]!.entryHash }, 4, first.frontier);
-      await store.append(second);
+      await store.append(second.entries);
       const all = [...first.entries, ...second.entries];
       expect(await store.head()).toEqual({ size: 9, lastEntryHash: all[8]!.entryHash, lastTimestamp: all[8]!.timestamp });
       expect(await store.entry(3)).toEqual(all[3]);
       expect(await store.entries(2, 5)).toEqual(all.slice(2, 7));
       expect(await store.entries(7, 100)).toEqual(all.slice(7));
-      expect(await store.findByContentDigest(digest(1))).toEqual(all.filter((e) => e.contentDigest === digest(1)));
+      expect(await store.findByContentDigest(digest(1))).toEqual(all.filter((e) => e.seq % 3 === 1));
       expect(await store.findByContentDigest(digest(99))).toEqual([]);
-      const hashes = [...first.hashes, ...second.hashes];
-      expect(hashes.length).toBe(storedHashCount(9));
-      expect(await store.hashRange(0, hashes.length)).toEqual(hashes);
-      expect(await store.readHashes([4, 0, 15])).toEqual([hashes[4], hashes[0], hashes[15]]);
-      await expect(store.readHashes([hashes.length])).rejects.toThrow();
+
+      // Perfect subtrees read back as computed from their leaves.
+      const leaves = all.map((e) => hashLeaf(e.entryHash));
+      const nodes = [...perfectSubtrees(0, 9), { level: 1, index: 2 }, { level: 0, index: 5 }, { level: 2, index: 1 }, { level: 0, index: 0 }];
+      const hashes = await store.readHashes(nodes);
+      nodes.forEach((n, i) => expect(hashes[i], `node ${n.level}/${n.index}`).toEqual(subtreeHash(leaves, n)));
+      await expect(store.readHashes([{ level: 0, index: 9 }])).rejects.toThrow();
+      await expect(store.readHashes([{ level: 3, index: 1 }])).rejects.toThrow();
     });
 
     it('refuses a batch that does not continue the head, writing nothing', async () => {
-      const first = makeBatch({ size: 0, lastEntryHash: GENESIS_HASH }, 3);
-      await store.append(first);
-      const two = makeBatch({ size: 0, lastEntryHash: GENESIS_HASH }, 2);
+      const first = makeBatch({ size: 0, lastEntryHash: GENESIS }, 3);
+      await store.append(first.entries);
+      const two = makeBatch({ size: 0, lastEntryHash: GENESIS }, 2);
       const stale = makeBatch({ size: 2, lastEntryHash: two.entries[1]!.entryHash }, 2, two.frontier);
-      await expect(store.append(stale)).rejects.toBeInstanceOf(SequenceConflictError);
-      const forked = makeBatch({ size: 3, lastEntryHash: 'ff'.repeat(32) }, 2, first.frontier.slice());
-      await expect(store.append(forked)).rejects.toBeInstanceOf(SequenceConflictError);
+      await expect(store.append(stale.entries)).rejects.toBeInstanceOf(SequenceConflictError);
+      const forked = makeBatch({ size: 3, lastEntryHash: new Uint8Array(32).fill(0xff) }, 2, first.frontier.slice());
+      await expect(store.append(forked.entries)).rejects.toBeInstanceOf(SequenceConflictError);
       expect((await store.head()).size).toBe(3);
-      expect(await store.hashRange(0, 100)).toEqual(first.hashes);
+      expect(await store.entries(0, 100)).toEqual(first.entries);
     });
 
     it('writes all of a batch or none of it', async () => {
-      const batch = makeBatch({ size: 0, lastEntryHash: GENESIS_HASH }, 4);
-      const broken = { ...batch, entries: batch.entries.map((e, i) => (i === 2 ? { ...e, contentDigest: 'not hex' } : e)) };
+      const batch = makeBatch({ size: 0, lastEntryHash: GENESIS }, 4);
+      // Entry 2 repeats seq 1: the batch fails part way through.
+      const broken = batch.entries.map((e, i) => (i === 2 ? { ...e, seq: 1 } : e));
       await expect(store.append(broken)).rejects.toThrow();
       expect((await store.head()).size).toBe(0);
-      expect(await store.hashRange(0, 100)).toEqual([]);
-      await store.append(batch);
+      expect(await store.entries(0, 100)).toEqual([]);
+      await store.append(batch.entries);
       expect((await store.head()).size).toBe(4);
     });
 
@@ -111,9 +125,6 @@ export function ledgerStoreContract(name: string, fixture: () => StoreFixture | 
       await store.putCheckpoint({ size: 2, rootHash: '02'.repeat(32), note: 'two\n' });
       await store.putCheckpoint({ size: 5, rootHash: 'ff'.repeat(32), note: 'other five\n' });
       expect(await store.latestCheckpoint()).toEqual({ size: 5, rootHash: '05'.repeat(32), note: 'five\n' });
-      expect((await store.checkpointCovering(3))?.size).toBe(5);
-      expect((await store.checkpointCovering(2))?.size).toBe(2);
-      expect(await store.checkpointCovering(6)).toBeUndefined();
       expect((await store.checkpoints()).map((c) => c.size)).toEqual([2, 5]);
     });
 
@@ -124,14 +135,14 @@ export function ledgerStoreContract(name: string, fixture: () => StoreFixture | 
       const receipts: Receipt[] = [];
       const appender = (ledger: typeof a, tag: string) => async () => {
         for (let i = 0; i < 40; i++) {
-          const r = await ledger.append({ kind: 'EVIDENCE_DEPOSIT', subject: `${tag}:${i}`, contentDigest: digest(i), depositor: tag });
+          const r = await ledger.append({ kind: 'EVIDENCE_DEPOSIT', subject: `${tag}:${i}`, contentDigest: bytesToHex(digest(i)), depositor: tag });
           receipts.push(r);
         }
       };
       await Promise.all([1, 2, 3].flatMap((k) => [appender(a, `a${k}`)(), appender(b, `b${k}`)()]));
       expect(receipts).toHaveLength(240);
       expect(new Set(receipts.map((r) => r.seq)).size).toBe(240);
-      for (const r of receipts) expect((await store.entry(r.seq))?.entryHash).toBe(r.entryHash);
+      for (const r of receipts) expect(bytesToHex((await store.entry(r.seq))!.entryHash)).toBe(r.entryHash);
       expect(await a.audit()).toEqual({ ok: true, size: 240, firstBadSeq: null });
       await b.close();
     });

@@ -1,12 +1,11 @@
 // The distributed LedgerStore: MongoDB (a replica set or sharded cluster; transactions need one).
 import { Binary, MongoClient, MongoError, MongoErrorLabel, MongoServerError, ReadConcern, ReadPreference, WriteConcern } from 'mongodb';
 import type { ClientSession, Collection, TransactionOptions } from 'mongodb';
-import { bytesToHex, fromHex } from '../bytes.js';
-import type { Entry, EntryKind } from '../entry.js';
-import { GENESIS_HASH } from '../entry.js';
-import type { LedgerStore, StoreHead, StoredCheckpoint } from './port.js';
+import { bytesEqual, bytesToHex, fromHex } from '../bytes.js';
+import { HASH_SIZE } from '../hashing.js';
+import type { LedgerStore, StoreHead, StoredCheckpoint, StoredEntry } from './port.js';
 import { SequenceConflictError } from './port.js';
-import { storedHashCount } from '../merkle/tree-math.js';
+import { completedBy } from '../merkle/tree-math.js';
 
 export interface MongoLedgerStoreOptions {
   /** Connection string; unused when `client` is given. */
@@ -31,14 +30,10 @@ interface EntryDoc {
   timestamp: number;
   prevHash: Binary;
   entryHash: Binary;
-  /** The JSON text, as in SQLite: it comes back exactly, whatever the keys ('$', '.'). */
+  /** The canonical JSON text, exactly as hashed. */
   metadata: string;
-}
-
-/** _id is the storedHashIndex. */
-interface HashDoc {
-  _id: number;
-  h: Binary;
+  /** The tree hashes this entry completed, concatenated. */
+  tree: Binary;
 }
 
 /** _id is the tree size. */
@@ -56,39 +51,40 @@ const NAMESPACE_EXISTS = 48;
 const DURABLE = new WriteConcern('majority', undefined, true);
 // Snapshot: the head check and the inserts see one state; a concurrent append is a write conflict.
 const TXN: TransactionOptions = { readConcern: new ReadConcern('snapshot'), writeConcern: DURABLE, readPreference: ReadPreference.PRIMARY };
+const ZERO_HASH = new Uint8Array(HASH_SIZE);
 
 /** A copy as a plain Uint8Array: no Buffer, and no hold on the driver's response buffer. */
 const plain = (b: Binary): Uint8Array => new Uint8Array(b.value());
-const bin = (hex: string): Binary => new Binary(fromHex(hex));
-const hex = (b: Binary): string => bytesToHex(b.value());
 
-const toDoc = (e: Entry): EntryDoc => ({
+const toDoc = (e: StoredEntry): EntryDoc => ({
   _id: e.seq,
   kind: e.kind,
   subject: e.subject,
-  contentDigest: bin(e.contentDigest),
-  payloadDigest: bin(e.payloadDigest),
+  contentDigest: new Binary(e.contentDigest),
+  payloadDigest: new Binary(e.payloadDigest),
   depositor: e.depositor,
   timestamp: e.timestamp,
-  prevHash: bin(e.prevHash),
-  entryHash: bin(e.entryHash),
-  metadata: JSON.stringify(e.metadata),
+  prevHash: new Binary(e.prevHash),
+  entryHash: new Binary(e.entryHash),
+  metadata: e.metadataJson,
+  tree: new Binary(e.treeHashes),
 });
 
-const toEntry = (d: EntryDoc): Entry => ({
+const toStored = (d: EntryDoc): StoredEntry => ({
   seq: d._id,
-  kind: d.kind as EntryKind,
+  kind: d.kind,
   subject: d.subject,
-  contentDigest: hex(d.contentDigest),
-  payloadDigest: hex(d.payloadDigest),
+  contentDigest: plain(d.contentDigest),
+  payloadDigest: plain(d.payloadDigest),
   depositor: d.depositor,
   timestamp: d.timestamp,
-  prevHash: hex(d.prevHash),
-  entryHash: hex(d.entryHash),
-  metadata: JSON.parse(d.metadata) as Entry['metadata'],
+  prevHash: plain(d.prevHash),
+  entryHash: plain(d.entryHash),
+  metadataJson: d.metadata,
+  treeHashes: plain(d.tree),
 });
 
-const toCheckpoint = (d: CheckpointDoc): StoredCheckpoint => ({ size: d._id, rootHash: hex(d.rootHash), note: d.note });
+const toCheckpoint = (d: CheckpointDoc): StoredCheckpoint => ({ size: d._id, rootHash: bytesToHex(d.rootHash.value()), note: d.note });
 
 const hasCode = (err: unknown, ...codes: number[]): boolean =>
   err instanceof MongoServerError && typeof err.code === 'number' && codes.includes(err.code);
@@ -100,9 +96,8 @@ export async function openMongoLedgerStore(options: MongoLedgerStoreOptions): Pr
   // Primary and majority reads: a head read after an acknowledged append sees it, and no read
   // returns what a failover could roll back.
   const db = client.db(options.dbName, { writeConcern: DURABLE, readConcern: new ReadConcern('majority'), readPreference: ReadPreference.PRIMARY });
-  const names = { entries: `${prefix}ledger_entries`, hashes: `${prefix}ledger_hashes`, checkpoints: `${prefix}ledger_checkpoints` };
+  const names = { entries: `${prefix}ledger_entries`, checkpoints: `${prefix}ledger_checkpoints` };
   const entries: Collection<EntryDoc> = db.collection<EntryDoc>(names.entries);
-  const hashes: Collection<HashDoc> = db.collection<HashDoc>(names.hashes);
   const checkpoints: Collection<CheckpointDoc> = db.collection<CheckpointDoc>(names.checkpoints);
 
   try {
@@ -123,29 +118,26 @@ export async function openMongoLedgerStore(options: MongoLedgerStoreOptions): Pr
   const head = async (session?: ClientSession): Promise<StoreHead> => {
     const last = await entries.findOne({}, { sort: { _id: -1 }, projection: { entryHash: 1, timestamp: 1 }, session });
     return last === null
-      ? { size: 0, lastEntryHash: GENESIS_HASH, lastTimestamp: 0 }
-      : { size: last._id + 1, lastEntryHash: hex(last.entryHash), lastTimestamp: last.timestamp };
+      ? { size: 0, lastEntryHash: ZERO_HASH, lastTimestamp: 0 }
+      : { size: last._id + 1, lastEntryHash: plain(last.entryHash), lastTimestamp: last.timestamp };
   };
 
   return {
     head: () => head(),
     async append(batch) {
-      const first = batch.entries[0];
-      const last = batch.entries[batch.entries.length - 1];
+      const first = batch[0];
+      const last = batch[batch.length - 1];
       if (first === undefined || last === undefined) return;
-      const entryDocs = batch.entries.map(toDoc);
-      let id = storedHashCount(first.seq);
-      const hashDocs = batch.hashes.map((h): HashDoc => ({ _id: id++, h: new Binary(h) }));
+      const docs = batch.map(toDoc);
       const session = client.startSession();
       try {
         // Re-run from the top on transient errors (write conflicts, failovers).
         await session.withTransaction(async (s) => {
           const current = await head(s);
-          if (current.size !== first.seq || current.lastEntryHash !== first.prevHash) {
+          if (current.size !== first.seq || !bytesEqual(current.lastEntryHash, first.prevHash)) {
             throw new SequenceConflictError(`store is at ${current.size}, batch starts at ${first.seq}`);
           }
-          await entries.insertMany(entryDocs, { session: s });
-          if (hashDocs.length > 0) await hashes.insertMany(hashDocs, { session: s });
+          await entries.insertMany(docs, { session: s });
         }, TXN);
       } catch (err) {
         // Another writer took these sequence numbers (a conflict still there after the retries).
@@ -156,43 +148,40 @@ export async function openMongoLedgerStore(options: MongoLedgerStoreOptions): Pr
         // (MongoError, not MongoServerError: a network error at commit carries the label too.)
         if (err instanceof MongoError && err.hasErrorLabel(MongoErrorLabel.UnknownTransactionCommitResult)) {
           const stored = await entries.findOne({ _id: last.seq }, { projection: { entryHash: 1 } }).catch(() => null);
-          if (stored !== null && hex(stored.entryHash) === last.entryHash) return;
+          if (stored !== null && bytesEqual(plain(stored.entryHash), last.entryHash)) return;
         }
         throw err;
       } finally {
         await session.endSession();
       }
     },
-    async readHashes(indexes) {
-      if (indexes.length === 0) return [];
-      const found = new Map<number, Uint8Array>();
-      for (const d of await hashes.find({ _id: { $in: [...new Set(indexes)] } }).toArray()) found.set(d._id, plain(d.h));
-      return indexes.map((i) => {
-        const h = found.get(i);
-        if (h === undefined) throw new RangeError(`no stored hash at ${i}`);
-        return h;
+    async readHashes(nodes) {
+      if (nodes.length === 0) return [];
+      const at = nodes.map(completedBy);
+      const docs = await entries.find({ _id: { $in: [...new Set(at.map((a) => a.seq))] } }, { projection: { tree: 1 } }).toArray();
+      const trees = new Map(docs.map((d) => [d._id, d.tree.value()]));
+      return at.map(({ seq, position }, i) => {
+        const tree = trees.get(seq);
+        if (tree === undefined || tree.length < (position + 1) * HASH_SIZE) throw new RangeError(`no stored hash for node ${nodes[i]!.level}/${nodes[i]!.index}`);
+        return new Uint8Array(tree.subarray(position * HASH_SIZE, (position + 1) * HASH_SIZE));
       });
-    },
-    async hashRange(start, count) {
-      const docs = await hashes.find({ _id: { $gte: start, $lt: start + count } }, { sort: { _id: 1 } }).toArray();
-      return docs.map((d) => plain(d.h));
     },
     async entry(seq) {
       const doc = await entries.findOne({ _id: seq });
-      return doc === null ? undefined : toEntry(doc);
+      return doc === null ? undefined : toStored(doc);
     },
     async entries(from, limit) {
       // limit(0) means no limit to MongoDB.
       if (limit < 1) return [];
-      return (await entries.find({ _id: { $gte: from } }, { sort: { _id: 1 }, limit }).toArray()).map(toEntry);
+      return (await entries.find({ _id: { $gte: from } }, { sort: { _id: 1 }, limit }).toArray()).map(toStored);
     },
     async findByContentDigest(contentDigest) {
-      const docs = await entries.find({ contentDigest: bin(contentDigest) }, { sort: { _id: 1 } }).toArray();
-      return docs.map(toEntry);
+      const docs = await entries.find({ contentDigest: new Binary(contentDigest) }, { sort: { _id: 1 } }).toArray();
+      return docs.map(toStored);
     },
     async putCheckpoint(cp) {
       try {
-        await checkpoints.insertOne({ _id: cp.size, rootHash: bin(cp.rootHash), note: cp.note });
+        await checkpoints.insertOne({ _id: cp.size, rootHash: new Binary(fromHex(cp.rootHash)), note: cp.note });
       } catch (err) {
         // One checkpoint per size: the first one stored stays.
         if (!hasCode(err, DUPLICATE_KEY)) throw err;
@@ -200,10 +189,6 @@ export async function openMongoLedgerStore(options: MongoLedgerStoreOptions): Pr
     },
     async latestCheckpoint() {
       const doc = await checkpoints.findOne({}, { sort: { _id: -1 } });
-      return doc === null ? undefined : toCheckpoint(doc);
-    },
-    async checkpointCovering(size) {
-      const doc = await checkpoints.findOne({ _id: { $gte: size } }, { sort: { _id: 1 } });
       return doc === null ? undefined : toCheckpoint(doc);
     },
     async checkpoints() {

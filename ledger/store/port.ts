@@ -1,21 +1,24 @@
 // The ledger's storage port. Adapters: sqlite.ts (embedded default) and mongodb.ts; both pass
 // test/ledger-store.contract.ts.
-import type { Entry } from '../entry.js';
+import type { EntryRecord } from '../entry.js';
+import type { NodeId } from '../merkle/tree-math.js';
+
+/** An entry with the Merkle tree hashes its append completed, stored together. */
+export interface StoredEntry extends EntryRecord {
+  /**
+   * The perfect-subtree hashes this entry completed, leaf first, concatenated: 32 bytes for
+   * level 0 and each level l up to the number of trailing 1 bits of seq (see completedBy).
+   */
+  readonly treeHashes: Uint8Array;
+}
 
 export interface StoreHead {
   /** Number of entries: the next sequence number. */
   readonly size: number;
-  /** entryHash of entry size-1 (GENESIS_HASH when empty). */
-  readonly lastEntryHash: string;
+  /** entryHash of entry size-1 (32 zero bytes when empty). */
+  readonly lastEntryHash: Uint8Array;
   /** timestamp of entry size-1 (0 when empty). */
   readonly lastTimestamp: number;
-}
-
-export interface AppendBatch {
-  /** Consecutive entries, the first with seq = the store's size. */
-  readonly entries: readonly Entry[];
-  /** The tree hashes these entries complete, starting at storedHashCount(first seq). */
-  readonly hashes: readonly Uint8Array[];
 }
 
 export interface StoredCheckpoint {
@@ -34,23 +37,19 @@ export class SequenceConflictError extends Error {
 export interface LedgerStore {
   head(): Promise<StoreHead>;
   /**
-   * Appends a batch atomically and durably: all of it or nothing. Throws SequenceConflictError
-   * when the store's size is no longer batch.entries[0].seq.
+   * Appends consecutive entries atomically and durably: all of them or none. Throws
+   * SequenceConflictError unless the first continues the head (seq = size, prevHash = its hash).
    */
-  append(batch: AppendBatch): Promise<void>;
-  /** Stored tree hashes by storedHashIndex, in the order asked; throws if one is missing. */
-  readHashes(indexes: readonly number[]): Promise<Uint8Array[]>;
-  /** Stored tree hashes [start, start + count). */
-  hashRange(start: number, count: number): Promise<Uint8Array[]>;
-  entry(seq: number): Promise<Entry | undefined>;
+  append(entries: readonly StoredEntry[]): Promise<void>;
+  /** The hashes of these perfect subtrees, in the order asked; throws if one is not stored. */
+  readHashes(nodes: readonly NodeId[]): Promise<Uint8Array[]>;
+  entry(seq: number): Promise<StoredEntry | undefined>;
   /** Entries seq >= from, ascending, at most `limit`. */
-  entries(from: number, limit: number): Promise<Entry[]>;
-  findByContentDigest(contentDigest: string): Promise<Entry[]>;
+  entries(from: number, limit: number): Promise<StoredEntry[]>;
+  findByContentDigest(contentDigest: Uint8Array): Promise<StoredEntry[]>;
   /** Stores a checkpoint; a second one for the same size is ignored. */
   putCheckpoint(cp: StoredCheckpoint): Promise<void>;
   latestCheckpoint(): Promise<StoredCheckpoint | undefined>;
-  /** The smallest stored checkpoint of at least `size` entries. */
-  checkpointCovering(size: number): Promise<StoredCheckpoint | undefined>;
   /** Stored checkpoints, ascending by size. */
   checkpoints(): Promise<StoredCheckpoint[]>;
   close(): Promise<void>;
