@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['ledger/**/*.test.ts', 'subgraphs/**/*.test.ts', 'gateway/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    // The JSON report is what .ci/run counts.
+    reporters: ['default', ['json', { outputFile: '.test-results.json' }]],
   },
 });
