@@ -1,0 +1,28 @@
+// Composes the supergraph from the subgraphs' SDL: `npm run compose` writes
+// gateway/supergraph.graphql, which the gateway loads at start (no composition at run time).
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'graphql';
+import { composeServices } from '@apollo/composition';
+import { printSubgraphSchema } from '@apollo/subgraph';
+import { SUBGRAPHS } from '../subgraphs/registry.js';
+import { SUBGRAPH_NAMES } from '../subgraphs/common/subgraph.js';
+
+export const SUPERGRAPH_PATH = fileURLToPath(new URL('./supergraph.graphql', import.meta.url));
+
+export function composeSupergraph(): string {
+  const result = composeServices(
+    SUBGRAPH_NAMES.map((name) => ({
+      name,
+      url: `http://localhost:${SUBGRAPHS[name].defaultPort}/graphql`,
+      typeDefs: parse(printSubgraphSchema(SUBGRAPHS[name].schema)),
+    })),
+  );
+  if (result.errors !== undefined) throw new Error(`composition failed:\n${result.errors.map((e) => e.message).join('\n')}`);
+  return result.supergraphSdl;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  writeFileSync(SUPERGRAPH_PATH, composeSupergraph());
+  console.log(`wrote ${SUPERGRAPH_PATH}`);
+}

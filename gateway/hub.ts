@@ -1,0 +1,57 @@
+// The whole hub in one process (embedded mode): every subgraph, the ledger and the gateway,
+// on SQLite under the data directory (or MongoDB when configured).
+import { openLedgerOn, openStorage, closeStorage, sqliteDatabase, type Storage, type StorageEnv } from '../subgraphs/common/storage.js';
+import type { Subgraph, SubgraphName } from '../subgraphs/common/subgraph.js';
+import { SUBGRAPH_NAMES } from '../subgraphs/common/subgraph.js';
+import { SUBGRAPHS } from '../subgraphs/registry.js';
+import type { Ledger } from '../ledger/ledger.js';
+import { InProcessDataSource } from './data-sources.js';
+import { startGateway, type RunningGateway } from './server.js';
+import type { KeyStore } from './keys.js';
+import { openSqliteKeyStore } from './key-store-sqlite.js';
+import { openMongoKeyStore } from './key-store-mongodb.js';
+
+export interface Hub extends RunningGateway {
+  readonly storage: Storage;
+  readonly ledger: Ledger;
+  readonly keys: KeyStore;
+  readonly subgraphs: Record<SubgraphName, Subgraph>;
+}
+
+export function openKeyStore(storage: Storage): KeyStore {
+  return storage.kind === 'sqlite' ? openSqliteKeyStore(sqliteDatabase(storage, 'gateway')) : openMongoKeyStore(storage.client.db());
+}
+
+export interface HubOptions {
+  readonly port?: number;
+  readonly env?: StorageEnv;
+  /** Lets tests replace a subgraph's opening, e.g. to count its store queries. */
+  readonly open?: Partial<Record<SubgraphName, (storage: Storage, ledger: Ledger) => Promise<Subgraph>>>;
+}
+
+export async function startHub(options: HubOptions = {}): Promise<Hub> {
+  const storage = await openStorage(options.env);
+  const ledger = await openLedgerOn(storage, options.env);
+  const keys = openKeyStore(storage);
+  const subgraphs = {} as Record<SubgraphName, Subgraph>;
+  for (const name of SUBGRAPH_NAMES) subgraphs[name] = await (options.open?.[name] ?? SUBGRAPHS[name].open)(storage, ledger);
+  const gateway = await startGateway({
+    port: options.port ?? 4000,
+    keys,
+    dataSource: (name) => new InProcessDataSource(subgraphs[name]),
+  });
+  return {
+    ...gateway,
+    storage,
+    ledger,
+    keys,
+    subgraphs,
+    close: async () => {
+      await gateway.close();
+      for (const s of Object.values(subgraphs)) await s.close();
+      await keys.close();
+      await ledger.close();
+      await closeStorage(storage);
+    },
+  };
+}

@@ -1,0 +1,75 @@
+// Partner API keys: `iph_<id>.<secret>`, stored as SHA-256 of the secret, never in the clear.
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { isRole, type Identity, type Role } from '../subgraphs/common/identity.js';
+
+export interface KeyRecord {
+  readonly id: string;
+  /** SHA-256 of the secret part, hex. */
+  readonly secretHash: string;
+  readonly role: Role;
+  readonly enterpriseId: string | null;
+  readonly organization: string | null;
+  readonly createdAt: string;
+  readonly revokedAt: string | null;
+}
+
+/** Storage of partner keys. Adapters: key-store-sqlite.ts, key-store-mongodb.ts. */
+export interface KeyStore {
+  insert(k: KeyRecord): Promise<void>;
+  byId(id: string): Promise<KeyRecord | undefined>;
+  list(): Promise<KeyRecord[]>;
+  revoke(id: string, at: string): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export interface NewKey {
+  role: Role;
+  enterpriseId?: string;
+  organization?: string;
+}
+
+const KEY_FORMAT = /^iph_([a-z0-9]{16})\.([A-Za-z0-9_-]{43})$/;
+const hashSecret = (secret: string): string => createHash('sha256').update(secret).digest('hex');
+
+export class KeyError extends Error {
+  override readonly name = 'KeyError';
+}
+
+/** Creates a key; the returned `key` is shown once and cannot be recovered from the store. */
+export async function createKey(store: KeyStore, spec: NewKey): Promise<{ id: string; key: string }> {
+  if (!isRole(spec.role)) throw new KeyError(`unknown role ${JSON.stringify(spec.role)}`);
+  if (spec.role === 'ENTERPRISE' && !spec.enterpriseId) throw new KeyError('an ENTERPRISE key needs --enterprise <enterprise id>');
+  if (spec.role !== 'ENTERPRISE' && spec.enterpriseId) throw new KeyError('only ENTERPRISE keys act for an enterprise');
+  if ((spec.role === 'BANK' || spec.role === 'INSURER' || spec.role === 'COURT') && !spec.organization) {
+    throw new KeyError(`a ${spec.role} key needs --org <the institution it acts for>`);
+  }
+  const id = randomBytes(10).toString('hex').slice(0, 16);
+  const secret = randomBytes(32).toString('base64url');
+  await store.insert({
+    id,
+    secretHash: hashSecret(secret),
+    role: spec.role,
+    enterpriseId: spec.enterpriseId ?? null,
+    organization: spec.organization ?? null,
+    createdAt: new Date().toISOString(),
+    revokedAt: null,
+  });
+  return { id, key: `iph_${id}.${secret}` };
+}
+
+/** The identity a key stands for, or undefined for an unknown, revoked or malformed key. */
+export async function authenticate(store: KeyStore, key: string): Promise<Identity | undefined> {
+  const m = KEY_FORMAT.exec(key);
+  if (m === null) return undefined;
+  const record = await store.byId(m[1]!);
+  if (record === undefined || record.revokedAt !== null) return undefined;
+  const given = Buffer.from(hashSecret(m[2]!), 'hex');
+  const expected = Buffer.from(record.secretHash, 'hex');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
+  return {
+    keyId: record.id,
+    role: record.role,
+    ...(record.enterpriseId === null ? {} : { enterpriseId: record.enterpriseId }),
+    ...(record.organization === null ? {} : { organization: record.organization }),
+  };
+}

@@ -1,0 +1,35 @@
+// `npm start`: the whole hub in one process on the embedded default (SQLite under ./data, or
+// IPHUB_DATA_DIR), the gateway on PORT (4000). `npm start -- --demo` first fills an empty data
+// directory with demo data and writes one key per role to <data dir>/demo-keys.json.
+import { parseArgs } from 'node:util';
+import { startHub } from './hub.js';
+import { seedDemo, writeDemoKeys } from './demo.js';
+
+const { values } = parseArgs({ options: { demo: { type: 'boolean', default: false } } });
+const hub = await startHub({ port: Number(process.env.PORT ?? 4000) });
+
+if (values.demo) {
+  if (hub.storage.kind !== 'sqlite') throw new Error('--demo fills the embedded SQLite data directory only');
+  const started = Date.now();
+  const keys = await seedDemo(hub.storage, hub.ledger, hub.keys);
+  if (keys === undefined) console.log('demo: the data directory holds data already; nothing seeded, demo-keys.json kept');
+  else console.log(`demo: seeded in ${((Date.now() - started) / 1000).toFixed(1)} s; keys in ${writeDemoKeys(hub.storage.dataDir, keys)}`);
+}
+
+console.log(`IP Hub gateway ready at ${hub.url}`);
+console.log(`ledger verifier key: ${hub.ledger.verifierKey}`);
+
+let closing = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (closing) return;
+    closing = true;
+    hub.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        console.error(err);
+        process.exit(1);
+      },
+    );
+  });
+}

@@ -1,0 +1,89 @@
+// Serving an ApolloServer on node:http: the gateway and every subgraph server use this.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+
+const MAX_BODY_BYTES = 1 << 20;
+
+export type Route = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) throw new HttpError(413, `request body over ${MAX_BODY_BYTES} bytes`);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** A route that runs GraphQL requests through `apollo` with the context `contextOf` builds. */
+export function graphqlRoute<C extends BaseContext>(apollo: ApolloServer<C>, contextOf: (req: IncomingMessage) => Promise<C>): Route {
+  return async (req, res) => {
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const raw = req.method === 'POST' ? await readBody(req) : '';
+    let body: unknown = raw;
+    if (raw !== '' && (headers.get('content-type') ?? '').includes('json')) {
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        throw new HttpError(400, 'the request body is not valid JSON');
+      }
+    }
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+      context: () => contextOf(req),
+    });
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === 'complete') {
+      res.end(response.body.string);
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  };
+}
+
+/** An HTTP server dispatching on the path; unknown paths get 404. */
+export function httpServer(routes: Record<string, Route>): Server {
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const route = routes[path];
+    if (route === undefined) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`no such path: ${path}\n`);
+      return;
+    }
+    Promise.resolve(route(req, res)).catch((err: unknown) => {
+      const status = err instanceof HttpError ? err.status : 500;
+      if (status === 500) console.error(err);
+      if (!res.headersSent) res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ errors: [{ message: err instanceof HttpError ? err.message : 'internal error' }] }));
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  return server;
+}
+
+export function listen(server: Server, port: number, host = '0.0.0.0'): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      const address = server.address();
+      resolve(typeof address === 'object' && address !== null ? address.port : port);
+    });
+  });
+}

@@ -1,0 +1,30 @@
+// One subgraph as its own HTTP service (distributed mode): it trusts only identities the
+// gateway signed with the shared internal secret.
+import { ApolloServer } from '@apollo/server';
+import { failure } from './errors.js';
+import { graphqlRoute, httpServer, listen } from './http.js';
+import { IDENTITY_HEADER, verifyIdentity } from './identity.js';
+import type { Subgraph } from './subgraph.js';
+
+export async function serveSubgraph(subgraph: Subgraph, options: { port: number; secret: string }) {
+  const apollo = new ApolloServer<object>({ schema: subgraph.schema });
+  await apollo.start();
+  const server = httpServer({
+    '/graphql': graphqlRoute(apollo, async (req) => {
+      const header = req.headers[IDENTITY_HEADER];
+      if (header === undefined) return subgraph.createContext(undefined);
+      const identity = verifyIdentity(Array.isArray(header) ? header[0] : header, options.secret);
+      if (identity === undefined) throw failure('UNAUTHENTICATED', 'the identity header is not signed by the gateway');
+      return subgraph.createContext(identity);
+    }),
+  });
+  const port = await listen(server, options.port);
+  return {
+    port,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await apollo.stop();
+    },
+  };
+}

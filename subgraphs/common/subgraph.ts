@@ -1,0 +1,14 @@
+// What a subgraph hands the gateway or its own server: a schema and a per-request context.
+import type { GraphQLSchema } from 'graphql';
+import type { Identity } from './identity.js';
+
+export const SUBGRAPH_NAMES = ['enterprises', 'evidence'] as const;
+export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
+
+export interface Subgraph {
+  readonly name: SubgraphName;
+  readonly schema: GraphQLSchema;
+  /** A fresh context for one request: its identity and its DataLoaders. */
+  createContext(identity: Identity | undefined): object;
+  close(): Promise<void>;
+}

@@ -1,0 +1,421 @@
+// The enterprises subgraph: registered enterprises, their patents, trademarks and copyrights,
+// annual-fee and expiry warnings, statistics by region and industry.
+import { randomUUID } from 'node:crypto';
+import { createBuilder } from '../common/builder.js';
+import { requireActFor, requireIdentity, requireRole } from '../common/auth.js';
+import { badInput, conflict, failure, notFound } from '../common/errors.js';
+import { pageRequest, toConnection } from '../common/pagination.js';
+import type { EnterprisesContext } from './context.js';
+import type { CopyrightRecord, EnterpriseRecord, PatentRecord, TrademarkRecord } from './repository.js';
+import { DuplicateKeyError, FILING_STATUSES, PATENT_STATUSES, PATENT_TYPES } from './repository.js';
+import { validateUscc } from './domain/uscc.js';
+import { parsePatentNumber } from './domain/patent-number.js';
+import { protectionEnd } from './domain/protection.js';
+import { annualFeeStatus } from './domain/annual-fee.js';
+
+const builder = createBuilder<EnterprisesContext>();
+
+const today = (): string => new Date().toISOString().slice(0, 10);
+const addDays = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** Loads an enterprise the caller may read: FORBIDDEN for another enterprise's key. */
+async function readableEnterprise(ctx: EnterprisesContext, id: string): Promise<EnterpriseRecord | null> {
+  const identity = requireIdentity(ctx);
+  if (identity.role === 'ENTERPRISE') requireActFor(ctx, id);
+  return (await ctx.loaders.enterprise.load(id)) ?? null;
+}
+
+const FilingStatus = builder.enumType('FilingStatus', { values: FILING_STATUSES });
+const PatentType = builder.enumType('PatentType', { values: PATENT_TYPES });
+const PatentStatus = builder.enumType('PatentStatus', { values: PATENT_STATUSES });
+const FeeState = builder.enumType('AnnualFeeState', {
+  description: 'Where a patent stands with its next annual fee',
+  values: ['NOT_DUE', 'DUE_SOON', 'GRACE', 'LAPSED', 'EXPIRED'] as const,
+});
+const CopyrightKind = builder.enumType('CopyrightKind', { values: ['SOFTWARE', 'WORK'] as const });
+
+const CreditCodeOverride = builder.objectRef<NonNullable<EnterpriseRecord['creditCodeOverride']>>('CreditCodeOverride').implement({
+  description: 'Recorded when centre staff registered a credit code that fails its check character',
+  fields: (t) => ({
+    approvedBy: t.exposeString('approvedBy', { description: 'The staff key that approved it' }),
+    reason: t.exposeString('reason'),
+  }),
+});
+
+const Enterprise = builder.objectRef<EnterpriseRecord>('Enterprise');
+const Patent = builder.objectRef<PatentRecord>('Patent');
+const Trademark = builder.objectRef<TrademarkRecord>('Trademark');
+const Copyright = builder.objectRef<CopyrightRecord>('Copyright');
+
+Enterprise.implement({
+  description: 'An enterprise registered with the IP protection centre',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    uscc: t.exposeString('uscc', { description: 'Unified Social Credit Code (GB 32100-2015)' }),
+    name: t.exposeString('name'),
+    regionCode: t.exposeString('regionCode', { description: 'Administrative division (GB/T 2260), 6 digits' }),
+    industry: t.exposeString('industry'),
+    filingStatus: t.field({ type: FilingStatus, resolve: (e) => e.filingStatus }),
+    registeredAt: t.field({ type: 'DateTime', resolve: (e) => e.registeredAt }),
+    creditCodeOverride: t.field({ type: CreditCodeOverride, nullable: true, resolve: (e) => e.creditCodeOverride }),
+    patents: t.field({ type: [Patent], resolve: (e, _args, ctx) => ctx.loaders.patentsOf.load(e.id) }),
+    trademarks: t.field({ type: [Trademark], resolve: (e, _args, ctx) => ctx.loaders.trademarksOf.load(e.id) }),
+    copyrights: t.field({ type: [Copyright], resolve: (e, _args, ctx) => ctx.loaders.copyrightsOf.load(e.id) }),
+  }),
+});
+builder.asEntity(Enterprise, {
+  key: builder.selection<{ id: string }>('id'),
+  resolveReference: (ref, ctx) => readableEnterprise(ctx, ref.id),
+});
+
+const AnnualFee = builder.objectRef<ReturnType<typeof annualFeeStatus>>('AnnualFee').implement({
+  fields: (t) => ({
+    nextDueDate: t.field({ type: 'Date', nullable: true, resolve: (f) => f.nextDueDate ?? null }),
+    state: t.field({ type: FeeState, resolve: (f) => f.state }),
+    surchargePercent: t.exposeInt('surchargePercent', { description: '0, then 5 more per month late after the first' }),
+    graceEndsOn: t.field({ type: 'Date', nullable: true, resolve: (f) => f.graceEndsOn ?? null }),
+    lapsedOn: t.field({ type: 'Date', nullable: true, resolve: (f) => f.lapsedOn ?? null }),
+  }),
+});
+
+const feeStatusOf = (p: PatentRecord, asOf = today()) => annualFeeStatus(p.filingDate, p.type, p.feesPaidThrough, asOf);
+
+Patent.implement({
+  description: 'A Chinese patent application or granted patent',
+  fields: (t) => ({
+    applicationNumber: t.exposeString('applicationNumber', { description: 'Canonical form: digits, ".", check digit' }),
+    type: t.field({ type: PatentType, resolve: (p) => p.type }),
+    pct: t.exposeBoolean('pct', { description: 'Entered the national phase from a PCT application' }),
+    title: t.exposeString('title'),
+    ipcClass: t.exposeString('ipcClass', { nullable: true }),
+    status: t.field({ type: PatentStatus, resolve: (p) => p.status }),
+    filingDate: t.field({ type: 'Date', resolve: (p) => p.filingDate }),
+    grantDate: t.field({ type: 'Date', nullable: true, resolve: (p) => p.grantDate }),
+    protectionEndsOn: t.field({ type: 'Date', resolve: (p) => protectionEnd(p.type, p.filingDate) }),
+    annualFeeDue: t.field({
+      type: 'Date',
+      nullable: true,
+      description: 'The next annual-fee due date, null once the patent no longer owes fees',
+      resolve: (p) => (isLive(p) ? feeStatusOf(p).nextDueDate : null),
+    }),
+    annualFee: t.field({ type: AnnualFee, nullable: true, resolve: (p) => (isLive(p) ? feeStatusOf(p) : null) }),
+    enterprise: t.field({ type: Enterprise, nullable: true, resolve: (p, _args, ctx) => readableEnterprise(ctx, p.enterpriseId) }),
+  }),
+});
+builder.asEntity(Patent, {
+  key: builder.selection<{ applicationNumber: string }>('applicationNumber'),
+  resolveReference: async (ref, ctx) => readablePatent(ctx, ref.applicationNumber),
+});
+
+function isLive(p: PatentRecord): boolean {
+  return p.status === 'PENDING' || p.status === 'GRANTED';
+}
+
+async function readablePatent(ctx: EnterprisesContext, applicationNumber: string): Promise<PatentRecord | null> {
+  const identity = requireIdentity(ctx);
+  const patent = await ctx.loaders.patent.load(applicationNumber);
+  if (patent !== undefined && identity.role === 'ENTERPRISE') requireActFor(ctx, patent.enterpriseId);
+  return patent ?? null;
+}
+
+Trademark.implement({
+  fields: (t) => ({
+    registrationNumber: t.exposeString('registrationNumber'),
+    mark: t.exposeString('mark'),
+    niceClass: t.exposeInt('niceClass', { description: 'Nice classification, 1 to 45' }),
+    registrationDate: t.field({ type: 'Date', resolve: (m) => m.registrationDate }),
+    expiryDate: t.field({ type: 'Date', resolve: (m) => m.expiryDate }),
+  }),
+});
+
+Copyright.implement({
+  fields: (t) => ({
+    registrationNumber: t.exposeString('registrationNumber'),
+    title: t.exposeString('title'),
+    kind: t.field({ type: CopyrightKind, resolve: (c) => c.kind }),
+    registeredOn: t.field({ type: 'Date', resolve: (c) => c.registeredOn }),
+  }),
+});
+
+const PageInfo = builder.objectRef<{ hasNextPage: boolean; endCursor: string | null }>('PageInfo').implement({
+  shareable: true,
+  fields: (t) => ({
+    hasNextPage: t.exposeBoolean('hasNextPage'),
+    endCursor: t.exposeString('endCursor', { nullable: true }),
+  }),
+});
+const EnterpriseEdge = builder.objectRef<{ cursor: string; node: EnterpriseRecord }>('EnterpriseEdge').implement({
+  fields: (t) => ({ cursor: t.exposeString('cursor'), node: t.field({ type: Enterprise, resolve: (e) => e.node }) }),
+});
+const EnterpriseConnection = builder
+  .objectRef<{ edges: { cursor: string; node: EnterpriseRecord }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null }; totalCount: number }>(
+    'EnterpriseConnection',
+  )
+  .implement({
+    fields: (t) => ({
+      edges: t.field({ type: [EnterpriseEdge], resolve: (c) => c.edges }),
+      pageInfo: t.field({ type: PageInfo, resolve: (c) => c.pageInfo }),
+      totalCount: t.exposeInt('totalCount'),
+    }),
+  });
+
+interface GroupStat {
+  key: string;
+  enterprises: number;
+  patents: number;
+}
+const RegionStat = builder.objectRef<GroupStat>('RegionStatistic').implement({
+  fields: (t) => ({ regionCode: t.exposeString('key'), enterprises: t.exposeInt('enterprises'), patents: t.exposeInt('patents') }),
+});
+const IndustryStat = builder.objectRef<GroupStat>('IndustryStatistic').implement({
+  fields: (t) => ({ industry: t.exposeString('key'), enterprises: t.exposeInt('enterprises'), patents: t.exposeInt('patents') }),
+});
+const Statistics = builder.objectRef<{ byRegion: GroupStat[]; byIndustry: GroupStat[] }>('EnterpriseStatistics').implement({
+  fields: (t) => ({
+    byRegion: t.field({ type: [RegionStat], resolve: (s) => s.byRegion }),
+    byIndustry: t.field({ type: [IndustryStat], resolve: (s) => s.byIndustry }),
+    totalEnterprises: t.int({ resolve: (s) => s.byRegion.reduce((n, r) => n + r.enterprises, 0) }),
+    totalPatents: t.int({ resolve: (s) => s.byRegion.reduce((n, r) => n + r.patents, 0) }),
+  }),
+});
+
+async function groupStats(ctx: EnterprisesContext, group: 'regionCode' | 'industry'): Promise<GroupStat[]> {
+  const [enterprises, patents] = await Promise.all([ctx.store.enterprises.countBy(group), ctx.store.patents.countBy(group)]);
+  const patentsBy = new Map(patents.map((p) => [p.key, p.patents]));
+  return enterprises.map((e) => ({ key: e.key, enterprises: e.enterprises, patents: patentsBy.get(e.key) ?? 0 }));
+}
+
+const AnnualFeeWarning = builder.objectRef<{ patent: PatentRecord; fee: ReturnType<typeof annualFeeStatus> }>('AnnualFeeWarning').implement({
+  description: 'A patent whose annual fee falls due soon or is in its grace period',
+  fields: (t) => ({
+    patent: t.field({ type: Patent, resolve: (w) => w.patent }),
+    dueDate: t.field({ type: 'Date', resolve: (w) => w.fee.nextDueDate! }),
+    state: t.field({ type: FeeState, resolve: (w) => w.fee.state }),
+    surchargePercent: t.int({ resolve: (w) => w.fee.surchargePercent }),
+    graceEndsOn: t.field({ type: 'Date', nullable: true, resolve: (w) => w.fee.graceEndsOn ?? null }),
+  }),
+});
+
+const ExpiringRight = builder.enumType('ExpiringRight', { values: ['PATENT', 'TRADEMARK'] as const });
+const ExpiryWarning = builder
+  .objectRef<{ right: 'PATENT' | 'TRADEMARK'; number: string; enterpriseId: string; title: string; expiresOn: string }>('ExpiryWarning')
+  .implement({
+    description: 'A patent whose protection ends, or a trademark registration that needs renewal, soon',
+    fields: (t) => ({
+      right: t.field({ type: ExpiringRight, resolve: (w) => w.right }),
+      number: t.exposeString('number', { description: 'Application or registration number' }),
+      title: t.exposeString('title'),
+      expiresOn: t.field({ type: 'Date', resolve: (w) => w.expiresOn }),
+      enterprise: t.field({ type: Enterprise, nullable: true, resolve: (w, _args, ctx) => readableEnterprise(ctx, w.enterpriseId) }),
+    }),
+  });
+
+/** Whose warnings to list: staff choose (or see all), an enterprise sees its own. */
+function warningScope(ctx: EnterprisesContext, enterpriseId: string | null | undefined): string | undefined {
+  const identity = requireRole(ctx, 'CENTER_STAFF', 'ENTERPRISE');
+  if (identity.role === 'ENTERPRISE') return requireActFor(ctx, enterpriseId ?? identity.enterpriseId ?? '').enterpriseId;
+  return enterpriseId ?? undefined;
+}
+
+function windowDays(days: number | null | undefined, fallback: number): number {
+  const n = days ?? fallback;
+  if (!Number.isInteger(n) || n < 0 || n > 3660) throw badInput('withinDays must be between 0 and 3660', 'withinDays');
+  return n;
+}
+
+builder.queryType({
+  fields: (t) => ({
+    enterprise: t.field({
+      type: Enterprise,
+      nullable: true,
+      args: { id: t.arg.id({ required: true }) },
+      resolve: (_root, { id }, ctx) => readableEnterprise(ctx, String(id)),
+    }),
+    enterpriseByCreditCode: t.field({
+      type: Enterprise,
+      nullable: true,
+      args: { uscc: t.arg.string({ required: true }) },
+      resolve: async (_root, { uscc }, ctx) => {
+        const identity = requireIdentity(ctx);
+        const found = await ctx.store.enterprises.byUscc(uscc.trim().toUpperCase());
+        if (found !== undefined && identity.role === 'ENTERPRISE') requireActFor(ctx, found.id);
+        if (found !== undefined) ctx.loaders.enterprise.prime(found.id, found);
+        return found ?? null;
+      },
+    }),
+    enterprises: t.field({
+      type: EnterpriseConnection,
+      args: { first: t.arg.int(), after: t.arg.string(), regionCode: t.arg.string(), industry: t.arg.string() },
+      resolve: async (_root, args, ctx) => {
+        requireRole(ctx, 'CENTER_STAFF', 'COURT', 'BANK', 'INSURER');
+        const page = pageRequest(args.first, args.after);
+        const filter = { regionCode: args.regionCode ?? undefined, industry: args.industry ?? undefined };
+        const { rows, total } = await ctx.store.enterprises.page(filter, page.after, page.first + 1);
+        for (const e of rows) ctx.loaders.enterprise.prime(e.id, e);
+        return toConnection(rows, page, (e) => e.id, total);
+      },
+    }),
+    patent: t.field({
+      type: Patent,
+      nullable: true,
+      args: { applicationNumber: t.arg.string({ required: true }) },
+      resolve: (_root, { applicationNumber }, ctx) => {
+        requireIdentity(ctx);
+        const parsed = parsePatentNumber(applicationNumber);
+        if (!parsed.ok) throw failure('INVALID_PATENT_NUMBER', parsed.message);
+        return readablePatent(ctx, parsed.canonical);
+      },
+    }),
+    enterpriseStatistics: t.field({
+      type: Statistics,
+      description: 'Registered enterprises and their patents, by region and by industry',
+      resolve: async (_root, _args, ctx) => {
+        requireRole(ctx, 'CENTER_STAFF');
+        const [byRegion, byIndustry] = await Promise.all([groupStats(ctx, 'regionCode'), groupStats(ctx, 'industry')]);
+        return { byRegion, byIndustry };
+      },
+    }),
+    annualFeeWarnings: t.field({
+      type: [AnnualFeeWarning],
+      description: 'Patents whose annual fee falls due within the window, or is overdue within its six-month grace period',
+      args: { enterpriseId: t.arg.id(), withinDays: t.arg.int({ description: 'Default 90' }) },
+      resolve: async (_root, args, ctx) => {
+        const scope = warningScope(ctx, args.enterpriseId === null || args.enterpriseId === undefined ? undefined : String(args.enterpriseId));
+        const within = windowDays(args.withinDays, 90);
+        const asOf = today();
+        const horizon = addDays(asOf, within);
+        return (await ctx.store.patents.live(scope))
+          .map((patent) => ({ patent, fee: feeStatusOf(patent, asOf) }))
+          .filter(({ fee }) => fee.state === 'GRACE' || ((fee.state === 'NOT_DUE' || fee.state === 'DUE_SOON') && fee.nextDueDate !== null && fee.nextDueDate <= horizon))
+          .sort((a, b) => a.fee.nextDueDate!.localeCompare(b.fee.nextDueDate!));
+      },
+    }),
+    expiryWarnings: t.field({
+      type: [ExpiryWarning],
+      description: 'Patents whose protection ends, and trademarks whose registration ends, within the window',
+      args: { enterpriseId: t.arg.id(), withinDays: t.arg.int({ description: 'Default 180' }) },
+      resolve: async (_root, args, ctx) => {
+        const scope = warningScope(ctx, args.enterpriseId === null || args.enterpriseId === undefined ? undefined : String(args.enterpriseId));
+        const asOf = today();
+        const horizon = addDays(asOf, windowDays(args.withinDays, 180));
+        const patents = (await ctx.store.patents.live(scope))
+          .map((p) => ({ right: 'PATENT' as const, number: p.applicationNumber, enterpriseId: p.enterpriseId, title: p.title, expiresOn: protectionEnd(p.type, p.filingDate) }))
+          .filter((w) => w.expiresOn >= asOf && w.expiresOn <= horizon);
+        const trademarks = (await ctx.store.trademarks.expiringBy(horizon, scope))
+          .filter((m) => m.expiryDate >= asOf)
+          .map((m) => ({ right: 'TRADEMARK' as const, number: m.registrationNumber, enterpriseId: m.enterpriseId, title: m.mark, expiresOn: m.expiryDate }));
+        return [...patents, ...trademarks].sort((a, b) => a.expiresOn.localeCompare(b.expiresOn));
+      },
+    }),
+  }),
+});
+
+const CreditCodeOverrideInput = builder.inputType('CreditCodeOverrideInput', {
+  description: 'Centre staff only: register a credit code that fails its check character, recording why',
+  fields: (t) => ({ reason: t.string({ required: true }) }),
+});
+const RegisterEnterpriseInput = builder.inputType('RegisterEnterpriseInput', {
+  fields: (t) => ({
+    uscc: t.string({ required: true }),
+    name: t.string({ required: true }),
+    regionCode: t.string({ required: true }),
+    industry: t.string({ required: true }),
+    creditCodeOverride: t.field({ type: CreditCodeOverrideInput }),
+  }),
+});
+const RegisterPatentInput = builder.inputType('RegisterPatentInput', {
+  fields: (t) => ({
+    enterpriseId: t.id({ required: true }),
+    applicationNumber: t.string({ required: true }),
+    title: t.string({ required: true }),
+    filingDate: t.field({ type: 'Date', required: true }),
+    ipcClass: t.string(),
+    status: t.field({ type: PatentStatus, description: 'Default PENDING' }),
+    grantDate: t.field({ type: 'Date' }),
+    feesPaidThrough: t.field({ type: 'Date', description: 'The last annual-fee due date paid' }),
+  }),
+});
+
+function text(value: string, field: string, max: number): string {
+  const v = value.trim();
+  if (v === '' || v.length > max) throw badInput(`${field} must be 1 to ${max} characters`, field);
+  return v;
+}
+
+builder.mutationType({
+  fields: (t) => ({
+    registerEnterprise: t.field({
+      type: Enterprise,
+      args: { input: t.arg({ type: RegisterEnterpriseInput, required: true }) },
+      resolve: async (_root, { input }, ctx) => {
+        const staff = requireRole(ctx, 'CENTER_STAFF');
+        const checked = validateUscc(input.uscc);
+        let uscc: string;
+        let override: EnterpriseRecord['creditCodeOverride'] = null;
+        if (checked.ok) {
+          uscc = checked.uscc;
+        } else if (checked.reason === 'CHECK_CHARACTER' && input.creditCodeOverride) {
+          uscc = input.uscc.trim().toUpperCase();
+          override = { approvedBy: staff.keyId, reason: text(input.creditCodeOverride.reason, 'creditCodeOverride.reason', 500) };
+        } else {
+          throw failure('INVALID_CREDIT_CODE', checked.message, { overridable: checked.reason === 'CHECK_CHARACTER' });
+        }
+        if (!/^\d{6}$/.test(input.regionCode)) throw badInput('regionCode must be a 6-digit administrative division code (GB/T 2260)', 'regionCode');
+        const record: EnterpriseRecord = {
+          id: randomUUID(),
+          uscc,
+          name: text(input.name, 'name', 200),
+          regionCode: input.regionCode,
+          industry: text(input.industry, 'industry', 100),
+          filingStatus: 'FILED',
+          registeredAt: new Date().toISOString(),
+          creditCodeOverride: override,
+        };
+        try {
+          await ctx.store.enterprises.insert(record);
+        } catch (err) {
+          if (err instanceof DuplicateKeyError) throw conflict(`an enterprise with credit code ${uscc} is registered already`);
+          throw err;
+        }
+        return record;
+      },
+    }),
+    registerPatent: t.field({
+      type: Patent,
+      args: { input: t.arg({ type: RegisterPatentInput, required: true }) },
+      resolve: async (_root, { input }, ctx) => {
+        const enterpriseId = String(input.enterpriseId);
+        requireActFor(ctx, enterpriseId);
+        const parsed = parsePatentNumber(input.applicationNumber);
+        if (!parsed.ok) throw failure('INVALID_PATENT_NUMBER', parsed.message);
+        if (parsed.year !== Number(input.filingDate.slice(0, 4))) {
+          throw badInput(`application ${parsed.canonical} was filed in ${parsed.year}, not ${input.filingDate.slice(0, 4)}: check filingDate`, 'filingDate');
+        }
+        if ((await ctx.loaders.enterprise.load(enterpriseId)) === undefined) throw notFound(`enterprise ${enterpriseId}`);
+        const status = input.status ?? 'PENDING';
+        if (input.grantDate && input.grantDate < input.filingDate) throw badInput('grantDate is before filingDate', 'grantDate');
+        const record: PatentRecord = {
+          applicationNumber: parsed.canonical,
+          enterpriseId,
+          type: parsed.type === 'PCT_INVENTION' ? 'INVENTION' : parsed.type === 'PCT_UTILITY_MODEL' ? 'UTILITY_MODEL' : parsed.type,
+          pct: parsed.type.startsWith('PCT_'),
+          title: text(input.title, 'title', 500),
+          ipcClass: input.ipcClass?.trim() || null,
+          status,
+          filingDate: input.filingDate,
+          grantDate: input.grantDate ?? null,
+          feesPaidThrough: input.feesPaidThrough ?? null,
+        };
+        try {
+          await ctx.store.patents.insert(record);
+        } catch (err) {
+          if (err instanceof DuplicateKeyError) throw conflict(`patent application ${record.applicationNumber} is registered already`);
+          throw err;
+        }
+        return record;
+      },
+    }),
+  }),
+});
+
+export const enterprisesSchema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });

@@ -1,0 +1,27 @@
+// One request's view of the evidence subgraph: who is asking, the ledger, batched loaders.
+import DataLoader from 'dataloader';
+import type { Identity } from '../common/identity.js';
+import type { Ledger } from '../../ledger/ledger.js';
+import type { EvidenceRecord, EvidenceStore } from './repository.js';
+
+export interface EvidenceContext {
+  readonly identity: Identity | undefined;
+  readonly store: EvidenceStore;
+  readonly ledger: Ledger;
+  readonly loaders: {
+    readonly evidence: DataLoader<string, EvidenceRecord | undefined>;
+    readonly evidenceOf: DataLoader<string, EvidenceRecord[]>;
+  };
+}
+
+export function createEvidenceContext(store: EvidenceStore, ledger: Ledger, identity: Identity | undefined): EvidenceContext {
+  return {
+    identity,
+    store,
+    ledger,
+    loaders: {
+      evidence: new DataLoader((ids) => store.evidence.byIds(ids)),
+      evidenceOf: new DataLoader((ids) => store.evidence.byDepositors(ids)),
+    },
+  };
+}

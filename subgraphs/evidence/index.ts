@@ -1,0 +1,23 @@
+// The evidence subgraph, opened on the configured storage and the ledger.
+import type { Subgraph } from '../common/subgraph.js';
+import { sqliteDatabase, type Storage } from '../common/storage.js';
+import type { Ledger } from '../../ledger/ledger.js';
+import { evidenceSchema } from './schema.js';
+import { createEvidenceContext } from './context.js';
+import type { EvidenceStore } from './repository.js';
+import { openSqliteEvidenceStore } from './sqlite-repository.js';
+import { openMongoEvidenceStore } from './mongodb-repository.js';
+
+export async function openEvidenceStore(storage: Storage): Promise<EvidenceStore> {
+  return storage.kind === 'sqlite' ? openSqliteEvidenceStore(sqliteDatabase(storage, 'evidence')) : openMongoEvidenceStore(storage.client.db());
+}
+
+export async function openEvidenceSubgraph(storage: Storage, ledger: Ledger, wrap: (s: EvidenceStore) => EvidenceStore = (s) => s): Promise<Subgraph> {
+  const store = wrap(await openEvidenceStore(storage));
+  return {
+    name: 'evidence',
+    schema: evidenceSchema,
+    createContext: (identity) => createEvidenceContext(store, ledger, identity),
+    close: () => store.close(),
+  };
+}

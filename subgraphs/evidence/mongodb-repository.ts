@@ -1,0 +1,82 @@
+// The evidence subgraph's repository on MongoDB (the distributed mode). The Db comes from a client
+// the caller owns: close() leaves it open.
+import { ReadConcern, ReadPreference, WriteConcern } from 'mongodb';
+import type { Collection, CollectionOptions, Db } from 'mongodb';
+import type { EvidenceRecord, EvidenceStore } from './repository.js';
+
+export interface MongoEvidenceStoreOptions {
+  /** Prepended to the collection names, e.g. to isolate test runs. */
+  collectionPrefix?: string;
+}
+
+/** _id is the evidence id: MongoDB's unique _id index is the primary key. */
+interface EvidenceDoc {
+  _id: string;
+  depositorId: string;
+  title: string;
+  category: EvidenceRecord['category'];
+  contentDigest: string;
+  depositedAt: string;
+  receipt: { seq: number; entryHash: string; timestamp: number };
+}
+
+// Acknowledged only once journaled on a majority; majority reads from the primary (see the
+// enterprises adapter).
+const COLLECTION_OPTIONS: CollectionOptions = {
+  writeConcern: new WriteConcern('majority', undefined, true),
+  readConcern: new ReadConcern('majority'),
+  readPreference: ReadPreference.PRIMARY,
+};
+
+const toRecord = (d: EvidenceDoc): EvidenceRecord => ({
+  id: d._id,
+  depositorId: d.depositorId,
+  title: d.title,
+  category: d.category,
+  contentDigest: d.contentDigest,
+  depositedAt: d.depositedAt,
+  receipt: { seq: d.receipt.seq, entryHash: d.receipt.entryHash, timestamp: d.receipt.timestamp },
+});
+
+const distinct = (ids: readonly string[]): string[] => [...new Set(ids)];
+
+export async function openMongoEvidenceStore(db: Db, options: MongoEvidenceStoreOptions = {}): Promise<EvidenceStore> {
+  const prefix = options.collectionPrefix ?? '';
+  const evidence: Collection<EvidenceDoc> = db.collection<EvidenceDoc>(`${prefix}evidence`, COLLECTION_OPTIONS);
+  // A depositor's evidence newest first, ties by id, straight off the index.
+  await evidence.createIndex({ depositorId: 1, depositedAt: -1, _id: 1 }, { name: 'by_depositor' });
+
+  return {
+    evidence: {
+      async insert(e) {
+        // A duplicate id fails with the driver's duplicate-key error (code 11000), as SQLite's
+        // primary key fails with its constraint error: the port names no error for it.
+        await evidence.insertOne({
+          _id: e.id,
+          depositorId: e.depositorId,
+          title: e.title,
+          category: e.category,
+          contentDigest: e.contentDigest,
+          depositedAt: e.depositedAt,
+          receipt: { seq: e.receipt.seq, entryHash: e.receipt.entryHash, timestamp: e.receipt.timestamp },
+        });
+      },
+      async byIds(ids) {
+        if (ids.length === 0) return [];
+        const docs = await evidence.find({ _id: { $in: distinct(ids) } }).toArray();
+        const byId = new Map(docs.map((d) => [d._id, toRecord(d)]));
+        return ids.map((id) => byId.get(id));
+      },
+      async byDepositors(ids) {
+        if (ids.length === 0) return [];
+        const docs = await evidence.find({ depositorId: { $in: distinct(ids) } }, { sort: { depositedAt: -1, _id: 1 } }).toArray();
+        const by = new Map<string, EvidenceRecord[]>(ids.map((id) => [id, []]));
+        for (const d of docs) by.get(d.depositorId)?.push(toRecord(d));
+        return ids.map((id) => by.get(id)!);
+      },
+    },
+    async close() {
+      // The client is the caller's: nothing of ours to release.
+    },
+  };
+}

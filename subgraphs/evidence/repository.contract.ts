@@ -1,0 +1,101 @@
+// The contract every EvidenceStore adapter passes (run by repository.test.ts per adapter).
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { EvidenceRecord, EvidenceStore } from './repository.js';
+
+export interface EvidenceStoreFixture {
+  /** A new, empty store. */
+  open(): Promise<EvidenceStore>;
+  /** Removes whatever open() made; runs after the store is closed. */
+  cleanup(): Promise<void>;
+}
+
+const evidence = (id: string, depositorId: string, depositedAt: string, seq: number, over: Partial<EvidenceRecord> = {}): EvidenceRecord => ({
+  id,
+  depositorId,
+  title: `证据 ${id}`,
+  category: 'CONTRACT',
+  contentDigest: seq.toString(16).padStart(64, 'a'),
+  depositedAt,
+  receipt: { seq, entryHash: seq.toString(16).padStart(64, 'e'), timestamp: Date.parse(depositedAt) - 3 },
+  ...over,
+});
+
+// d1 has three deposits, two of them at the same instant (ties go by id); d2 has one; d3 none.
+// Inserted neither in id nor in time order.
+const EA = evidence('ev-a', 'd1', '2026-01-02T10:00:00.000Z', 0, { category: 'SOURCE_CODE' });
+const ED = evidence('ev-d', 'd1', '2026-01-03T09:00:00.000Z', 3, { category: 'PRODUCT_PHOTO' });
+const EC = evidence('ev-c', 'd2', '2026-01-02T12:00:00.000Z', 2, { category: 'WEB_PAGE' });
+const EB = evidence('ev-b', 'd1', '2026-01-03T09:00:00.000Z', 1);
+// Numbers past 2^32 (a ledger seq far along, a ms timestamp) come back as the same numbers.
+const EE = evidence('ev-e', 'd1', '2025-12-31T23:59:59.999Z', 2 ** 40 + 7, { category: 'DATA_SET', receipt: { seq: 2 ** 40 + 7, entryHash: 'f'.repeat(64), timestamp: 1_767_225_599_999 } });
+const ALL = [EA, ED, EC, EB, EE];
+
+export function evidenceStoreContract(name: string, fixture: () => EvidenceStoreFixture): void {
+  describe(`EvidenceStore contract: ${name}`, () => {
+    let fx: EvidenceStoreFixture;
+    let store: EvidenceStore | undefined;
+
+    beforeEach(async () => {
+      store = undefined;
+      fx = fixture();
+      store = await fx.open();
+    });
+    afterEach(async () => {
+      try {
+        await store?.close();
+      } finally {
+        await fx.cleanup();
+      }
+    });
+
+    const open = (): EvidenceStore => {
+      if (store === undefined) throw new Error('store not open');
+      return store;
+    };
+    const seed = async (s: EvidenceStore) => {
+      for (const e of ALL) await s.evidence.insert(e);
+    };
+
+    it('starts empty', async () => {
+      const s = open();
+      expect(await s.evidence.byIds(['ev-a'])).toStrictEqual([undefined]);
+      expect(await s.evidence.byDepositors(['d1'])).toStrictEqual([[]]);
+    });
+
+    it('gives back exactly the records it was given, receipt numbers included', async () => {
+      const s = open();
+      await seed(s);
+      expect(await s.evidence.byIds(ALL.map((e) => e.id))).toStrictEqual(ALL);
+      const [first, far] = await s.evidence.byIds(['ev-a', 'ev-e']);
+      expect(first?.receipt).toStrictEqual({ seq: 0, entryHash: '0'.padStart(64, 'e'), timestamp: Date.parse('2026-01-02T10:00:00.000Z') - 3 });
+      expect(far?.receipt.seq).toBe(2 ** 40 + 7);
+      expect(far?.receipt.timestamp).toBe(1_767_225_599_999);
+    });
+
+    it('answers byIds in the order asked, undefined for unknown ids, repeats included', async () => {
+      const s = open();
+      await seed(s);
+      expect(await s.evidence.byIds([])).toStrictEqual([]);
+      expect(await s.evidence.byIds(['ev-c', 'missing', 'ev-a', 'ev-c'])).toStrictEqual([EC, undefined, EA, EC]);
+    });
+
+    it('rejects an id stored already, and writes nothing', async () => {
+      const s = open();
+      await seed(s);
+      await expect(s.evidence.insert({ ...EC, depositorId: 'd3', title: '重复' })).rejects.toThrow();
+      expect(await s.evidence.byIds(['ev-c'])).toStrictEqual([EC]);
+      expect(await s.evidence.byDepositors(['d3', 'd2'])).toStrictEqual([[], [EC]]);
+    });
+
+    it("gives each depositor's evidence newest first (ties by id), in the order asked, [] for none", async () => {
+      const s = open();
+      await seed(s);
+      expect(await s.evidence.byDepositors([])).toStrictEqual([]);
+      expect(await s.evidence.byDepositors(['d2', 'd3', 'd1'])).toStrictEqual([[EC], [], [EB, ED, EA, EE]]);
+      expect(await s.evidence.byDepositors(['d1', 'd1'])).toStrictEqual([
+        [EB, ED, EA, EE],
+        [EB, ED, EA, EE],
+      ]);
+    });
+  });
+}

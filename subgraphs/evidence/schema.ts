@@ -1,0 +1,225 @@
+// The evidence subgraph: evidence deposits timestamped on the ledger, and the ledger's public
+// face (checkpoints, proofs, verification of a digest).
+import { randomUUID } from 'node:crypto';
+import { createBuilder } from '../common/builder.js';
+import { requireActFor, requireIdentity } from '../common/auth.js';
+import { badInput, failure, forbidden } from '../common/errors.js';
+import { LedgerInputError } from '../../ledger/entry.js';
+import { LedgerUnavailableError } from '../../ledger/ledger.js';
+import type { Entry } from '../../ledger/entry.js';
+import type { EvidenceContext } from './context.js';
+import type { EvidenceRecord, LedgerReceipt } from './repository.js';
+import { EVIDENCE_CATEGORIES } from './repository.js';
+
+const builder = createBuilder<EvidenceContext>();
+
+builder.scalarType('JSON', {
+  description: 'A JSON value',
+  serialize: (v) => v,
+  parseValue: (v) => v,
+});
+
+const DIGEST = /^[0-9a-fA-F]{64}$/;
+
+function contentDigest(value: string, field = 'contentDigest'): string {
+  if (!DIGEST.test(value)) {
+    throw failure('INVALID_DIGEST', `${field} must be a SHA-256 digest: 64 hexadecimal characters (got ${value.length} characters)`, { field });
+  }
+  return value.toLowerCase();
+}
+
+const isoTime = (ms: number): string => new Date(ms).toISOString();
+
+const Category = builder.enumType('EvidenceCategory', { values: EVIDENCE_CATEGORIES });
+
+const Receipt = builder.objectRef<LedgerReceipt>('LedgerReceipt').implement({
+  description: 'Where and when the ledger recorded an entry',
+  fields: (t) => ({
+    seq: t.exposeInt('seq', { description: 'Position in the ledger' }),
+    entryHash: t.exposeString('entryHash'),
+    timestamp: t.field({ type: 'DateTime', resolve: (r) => isoTime(r.timestamp) }),
+  }),
+});
+
+const Enterprise = builder.externalRef('Enterprise', builder.selection<{ id: string }>('id'));
+const Evidence = builder.objectRef<EvidenceRecord>('Evidence');
+
+Enterprise.implement({
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    evidence: t.field({
+      type: [Evidence],
+      nullable: true,
+      description: "The enterprise's evidence deposits, newest first",
+      resolve: (e, _args, ctx) => {
+        requireActFor(ctx, e.id);
+        return ctx.loaders.evidenceOf.load(e.id);
+      },
+    }),
+  }),
+});
+
+Evidence.implement({
+  description: 'A file deposited as evidence: the hub keeps its SHA-256, never the file',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    contentDigest: t.exposeString('contentDigest', { description: 'SHA-256 of the file, hex' }),
+    title: t.exposeString('title'),
+    category: t.field({ type: Category, resolve: (e) => e.category }),
+    depositedAt: t.field({ type: 'DateTime', resolve: (e) => e.depositedAt }),
+    depositor: t.field({ type: Enterprise, resolve: (e) => ({ id: e.depositorId }) }),
+    receipt: t.field({ type: Receipt, resolve: (e) => e.receipt }),
+    certificate: t.field({
+      type: 'JSON',
+      description: 'The deposit certificate (iphub-certificate/v1) that ledger/verify checks offline',
+      resolve: (e, _args, ctx) => ctx.ledger.certificate(e.receipt.seq),
+    }),
+  }),
+});
+builder.asEntity(Evidence, {
+  key: builder.selection<{ id: string }>('id'),
+  resolveReference: (ref, ctx) => readableEvidence(ctx, ref.id),
+});
+
+async function readableEvidence(ctx: EvidenceContext, id: string): Promise<EvidenceRecord | null> {
+  requireIdentity(ctx);
+  const found = await ctx.loaders.evidence.load(id);
+  if (found !== undefined) requireActFor(ctx, found.depositorId);
+  return found ?? null;
+}
+
+const InclusionProof = builder.objectRef<{ leafIndex: number; treeSize: number; hashes: readonly string[] }>('InclusionProof').implement({
+  description: 'RFC 9162 inclusion proof of a ledger entry in the tree of a signed checkpoint',
+  fields: (t) => ({
+    leafIndex: t.exposeInt('leafIndex'),
+    treeSize: t.exposeInt('treeSize'),
+    hashes: t.exposeStringList('hashes'),
+  }),
+});
+
+interface VerifiedDeposit {
+  entry: Entry;
+  proof: { leafIndex: number; treeSize: number; hashes: readonly string[] };
+  certificate: unknown;
+}
+
+const LedgerDeposit = builder.objectRef<VerifiedDeposit>('LedgerDeposit').implement({
+  description: 'A ledger entry recording the digest',
+  fields: (t) => ({
+    seq: t.int({ resolve: (d) => d.entry.seq }),
+    kind: t.string({ resolve: (d) => d.entry.kind }),
+    subject: t.string({ resolve: (d) => d.entry.subject }),
+    depositor: t.string({ resolve: (d) => d.entry.depositor }),
+    timestamp: t.field({ type: 'DateTime', resolve: (d) => isoTime(d.entry.timestamp) }),
+    entryHash: t.string({ resolve: (d) => d.entry.entryHash }),
+    inclusionProof: t.field({ type: InclusionProof, resolve: (d) => d.proof }),
+    certificate: t.field({ type: 'JSON', resolve: (d) => d.certificate }),
+  }),
+});
+
+const Verification = builder
+  .objectRef<{ contentDigest: string; deposits: VerifiedDeposit[]; checkpoint: string; verifierKey: string }>('EvidenceVerification')
+  .implement({
+    description: 'Whether a digest was deposited, with proofs anyone can check offline',
+    fields: (t) => ({
+      contentDigest: t.exposeString('contentDigest'),
+      found: t.boolean({ resolve: (v) => v.deposits.length > 0 }),
+      deposits: t.field({ type: [LedgerDeposit], resolve: (v) => v.deposits }),
+      checkpoint: t.exposeString('checkpoint', { description: 'The signed checkpoint (C2SP signed note) the proofs lead to' }),
+      verifierKey: t.exposeString('verifierKey', { description: "The ledger's key; check it against the one the centre publishes" }),
+    }),
+  });
+
+builder.queryType({
+  fields: (t) => ({
+    evidence: t.field({
+      type: Evidence,
+      nullable: true,
+      args: { id: t.arg.id({ required: true }) },
+      resolve: (_root, { id }, ctx) => readableEvidence(ctx, String(id)),
+    }),
+    verifyEvidence: t.field({
+      type: Verification,
+      description: 'Public: was a file with this SHA-256 deposited, when, by whom, with proofs',
+      args: { contentDigest: t.arg.string({ required: true }) },
+      resolve: async (_root, args, ctx) => {
+        const digest = contentDigest(args.contentDigest);
+        const entries = await ctx.ledger.findByContentDigest(digest);
+        const checkpoint = await ctx.ledger.checkpoint();
+        const deposits = await Promise.all(
+          entries.map(async (entry) => {
+            const certificate = await ctx.ledger.certificate(entry.seq);
+            return { entry, proof: certificate.inclusion, certificate };
+          }),
+        );
+        // Every certificate leads to the newest checkpoint, which may be newer than `checkpoint`.
+        const newest = deposits.at(-1)?.certificate.checkpoint ?? checkpoint;
+        return { contentDigest: digest, deposits, checkpoint: newest, verifierKey: ctx.ledger.verifierKey };
+      },
+    }),
+    ledgerCheckpoint: t.string({
+      description: "Public: the ledger's latest signed checkpoint (C2SP tlog-checkpoint note)",
+      resolve: (_root, _args, ctx) => ctx.ledger.checkpoint(),
+    }),
+    ledgerVerifierKey: t.string({
+      description: "Public: the ledger's Ed25519 verifier key (C2SP note key format)",
+      resolve: (_root, _args, ctx) => ctx.ledger.verifierKey,
+    }),
+  }),
+});
+
+const DepositEvidenceInput = builder.inputType('DepositEvidenceInput', {
+  fields: (t) => ({
+    contentDigest: t.string({ required: true, description: 'SHA-256 of the file, 64 hex characters' }),
+    title: t.string({ required: true }),
+    category: t.field({ type: Category, required: true }),
+    depositorId: t.id({ description: "Centre staff: the enterprise deposited for. Enterprise keys: omit, or their own id" }),
+  }),
+});
+
+builder.mutationType({
+  fields: (t) => ({
+    depositEvidence: t.field({
+      type: Evidence,
+      args: { input: t.arg({ type: DepositEvidenceInput, required: true }) },
+      resolve: async (_root, { input }, ctx) => {
+        const identity = requireIdentity(ctx);
+        const asked = input.depositorId === null || input.depositorId === undefined ? undefined : String(input.depositorId);
+        let depositorId: string;
+        if (identity.role === 'ENTERPRISE') {
+          depositorId = requireActFor(ctx, asked ?? identity.enterpriseId ?? '').enterpriseId!;
+        } else if (identity.role === 'CENTER_STAFF') {
+          if (asked === undefined) throw badInput('centre staff deposit on behalf of an enterprise: give depositorId', 'depositorId');
+          depositorId = asked;
+        } else {
+          throw forbidden('only enterprise and centre staff keys deposit evidence');
+        }
+        const digest = contentDigest(input.contentDigest);
+        const title = input.title.trim();
+        if (title === '' || title.length > 200) throw badInput('title must be 1 to 200 characters', 'title');
+
+        const id = randomUUID();
+        let receipt: LedgerReceipt;
+        try {
+          receipt = await ctx.ledger.append({
+            kind: 'EVIDENCE_DEPOSIT',
+            subject: `evidence:${id}`,
+            contentDigest: digest,
+            depositor: depositorId,
+            metadata: { title, category: input.category },
+          });
+        } catch (err) {
+          if (err instanceof LedgerInputError) throw badInput(err.message);
+          if (err instanceof LedgerUnavailableError) throw failure('LEDGER_UNAVAILABLE', 'the ledger could not record the deposit; nothing was stored, try again');
+          throw err;
+        }
+        // Appended first: a crash here leaves an unacknowledged ledger entry, never a deposit without one.
+        const record: EvidenceRecord = { id, depositorId, title, category: input.category, contentDigest: digest, depositedAt: isoTime(receipt.timestamp), receipt };
+        await ctx.store.evidence.insert(record);
+        return record;
+      },
+    }),
+  }),
+});
+
+export const evidenceSchema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });

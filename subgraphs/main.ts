@@ -1,0 +1,24 @@
+// `npm run start:subgraph -- <name>`: one subgraph as its own HTTP service on its port
+// (IPHUB_<NAME>_PORT, or its default), trusting identities signed by the gateway.
+import { openLedgerOn, openStorage, internalSecret } from './common/storage.js';
+import { SUBGRAPH_NAMES, type SubgraphName } from './common/subgraph.js';
+import { serveSubgraph } from './common/server.js';
+import { SUBGRAPHS } from './registry.js';
+
+const name = process.argv[2];
+if (!(SUBGRAPH_NAMES as readonly string[]).includes(name ?? '')) {
+  console.error(`usage: npm run start:subgraph -- <${SUBGRAPH_NAMES.join('|')}>`);
+  process.exit(2);
+}
+const entry = SUBGRAPHS[name as SubgraphName];
+const storage = await openStorage();
+const ledger = await openLedgerOn(storage);
+const subgraph = await entry.open(storage, ledger);
+const served = await serveSubgraph(subgraph, {
+  port: Number(process.env[`IPHUB_${name!.toUpperCase()}_PORT`] ?? entry.defaultPort),
+  secret: internalSecret(storage),
+});
+console.log(`subgraph ${name} ready at http://localhost:${served.port}/graphql`);
+const stop = () => void served.close().then(() => subgraph.close()).then(() => ledger.close()).then(() => process.exit(0));
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);

@@ -1,0 +1,21 @@
+// Every subgraph, by name: its schema (for composition) and how to open it on storage.
+import type { GraphQLSchema } from 'graphql';
+import type { Ledger } from '../ledger/ledger.js';
+import type { Storage } from './common/storage.js';
+import type { Subgraph, SubgraphName } from './common/subgraph.js';
+import { enterprisesSchema } from './enterprises/schema.js';
+import { evidenceSchema } from './evidence/schema.js';
+import { openEnterprisesSubgraph } from './enterprises/index.js';
+import { openEvidenceSubgraph } from './evidence/index.js';
+
+export interface SubgraphEntry {
+  readonly schema: GraphQLSchema;
+  /** Port in distributed mode, unless IPHUB_<NAME>_PORT says otherwise. */
+  readonly defaultPort: number;
+  open(storage: Storage, ledger: Ledger): Promise<Subgraph>;
+}
+
+export const SUBGRAPHS: Record<SubgraphName, SubgraphEntry> = {
+  enterprises: { schema: enterprisesSchema, defaultPort: 4001, open: (storage) => openEnterprisesSubgraph(storage) },
+  evidence: { schema: evidenceSchema, defaultPort: 4002, open: (storage, ledger) => openEvidenceSubgraph(storage, ledger) },
+};

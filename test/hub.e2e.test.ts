@@ -1,0 +1,261 @@
+// The hub end to end: partner systems over HTTP through the gateway, as the GraphQL contract
+// of issue 3 states it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { gql } from 'graphql-request';
+import { startTestHub, errorCode, type TestHub } from './support/hub.js';
+import { verifyCertificate } from '../ledger/verify/certificate.js';
+import type { GraphQLClient } from 'graphql-request';
+
+const HUAWEI = '914403001922038216';
+const TENCENT = '9144030071526726XG';
+const STANDARD_EXAMPLE = '91350100M000100Y43';
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+const REGISTER_ENTERPRISE = gql`
+  mutation ($input: RegisterEnterpriseInput!) {
+    registerEnterprise(input: $input) {
+      id
+      uscc
+      name
+      regionCode
+      industry
+      creditCodeOverride {
+        approvedBy
+        reason
+      }
+    }
+  }
+`;
+const REGISTER_PATENT = gql`
+  mutation ($input: RegisterPatentInput!) {
+    registerPatent(input: $input) {
+      applicationNumber
+      type
+      title
+      filingDate
+      status
+      annualFeeDue
+    }
+  }
+`;
+const DEPOSIT = gql`
+  mutation ($input: DepositEvidenceInput!) {
+    depositEvidence(input: $input) {
+      id
+      contentDigest
+      title
+      depositor {
+        id
+      }
+      receipt {
+        seq
+        entryHash
+        timestamp
+      }
+    }
+  }
+`;
+
+type Registered = { registerEnterprise: { id: string; uscc: string; creditCodeOverride: { approvedBy: string; reason: string } | null } };
+
+describe('the federated hub', () => {
+  let t: TestHub;
+  let staff: GraphQLClient;
+  let huawei: string;
+  let tencent: string;
+  let huaweiClient: GraphQLClient;
+
+  beforeAll(async () => {
+    t = await startTestHub();
+    staff = t.client(await t.key('CENTER_STAFF'));
+    const register = async (uscc: string, name: string) =>
+      (await staff.request<Registered>(REGISTER_ENTERPRISE, { input: { uscc, name, regionCode: '440300', industry: '计算机、通信和其他电子设备制造业' } })).registerEnterprise.id;
+    huawei = await register(HUAWEI, '华为技术有限公司');
+    tencent = await register(TENCENT, '深圳市腾讯计算机系统有限公司');
+    huaweiClient = t.client(await t.key('ENTERPRISE', { enterpriseId: huawei }));
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  describe('enterprises and patents', () => {
+    it('registers an enterprise and finds it by id and by credit code', async () => {
+      const byId = await staff.request<{ enterprise: { uscc: string; name: string } }>(gql`query ($id: ID!) { enterprise(id: $id) { uscc name } }`, { id: huawei });
+      expect(byId.enterprise).toEqual({ uscc: HUAWEI, name: '华为技术有限公司' });
+      const byCode = await staff.request<{ enterpriseByCreditCode: { id: string } }>(gql`query ($u: String!) { enterpriseByCreditCode(uscc: $u) { id } }`, { u: HUAWEI.toLowerCase() });
+      expect(byCode.enterpriseByCreditCode.id).toBe(huawei);
+      const missing = await staff.request<{ enterprise: null }>(gql`{ enterprise(id: "no-such-id") { id } }`);
+      expect(missing.enterprise).toBeNull();
+    });
+
+    it('refuses a wrong check character, and lets staff register it with a recorded override', async () => {
+      const bad = { uscc: STANDARD_EXAMPLE.slice(0, 17) + '4', name: '某公司', regionCode: '350100', industry: '商务服务业' };
+      expect(await errorCode(staff.request(REGISTER_ENTERPRISE, { input: bad }))).toBe('INVALID_CREDIT_CODE');
+      const r = await staff.request<Registered>(REGISTER_ENTERPRISE, { input: { ...bad, creditCodeOverride: { reason: '营业执照原件核验，赋码机关早期试点代码' } } });
+      expect(r.registerEnterprise.creditCodeOverride).toMatchObject({ reason: '营业执照原件核验，赋码机关早期试点代码' });
+      expect(r.registerEnterprise.creditCodeOverride!.approvedBy).toMatch(/^[0-9a-f]{16}$/);
+      // A malformed code is never overridable.
+      expect(await errorCode(staff.request(REGISTER_ENTERPRISE, { input: { ...bad, uscc: 'ABC', creditCodeOverride: { reason: 'x' } } }))).toBe('INVALID_CREDIT_CODE');
+    });
+
+    it('refuses a duplicate credit code with CONFLICT, changing nothing', async () => {
+      const before = await staff.request<{ enterprises: { totalCount: number } }>(gql`{ enterprises { totalCount } }`);
+      expect(await errorCode(staff.request(REGISTER_ENTERPRISE, { input: { uscc: HUAWEI, name: '重复', regionCode: '440300', industry: 'x' } }))).toBe('CONFLICT');
+      const after = await staff.request<{ enterprises: { totalCount: number } }>(gql`{ enterprises { totalCount } }`);
+      expect(after.enterprises.totalCount).toBe(before.enterprises.totalCount);
+    });
+
+    it('registers patents under their canonical number, refusing bad and duplicate numbers', async () => {
+      const input = { enterpriseId: huawei, applicationNumber: 'ZL 2015 1 0958772.0', title: '一种数据传输方法', filingDate: '2015-12-28' };
+      const r = await huaweiClient.request<{ registerPatent: { applicationNumber: string; type: string } }>(REGISTER_PATENT, { input });
+      expect(r.registerPatent).toMatchObject({ applicationNumber: '201510958772.0', type: 'INVENTION' });
+      expect(await errorCode(staff.request(REGISTER_PATENT, { input: { ...input, applicationNumber: 'CN201510958772.0' } }))).toBe('CONFLICT');
+      expect(await errorCode(staff.request(REGISTER_PATENT, { input: { ...input, applicationNumber: '201510958772.1' } }))).toBe('INVALID_PATENT_NUMBER');
+      expect(await errorCode(staff.request(REGISTER_PATENT, { input: { ...input, applicationNumber: 'not a number' } }))).toBe('INVALID_PATENT_NUMBER');
+      expect(await errorCode(staff.request(REGISTER_PATENT, { input: { ...input, applicationNumber: '201811564288.X', filingDate: '2018-12-20', enterpriseId: 'no-such-enterprise' } }))).toBe('NOT_FOUND');
+      const found = await staff.request<{ patent: { title: string; enterprise: { id: string } } }>(
+        gql`{ patent(applicationNumber: "CN201510958772.0") { title enterprise { id } } }`,
+      );
+      expect(found.patent).toEqual({ title: '一种数据传输方法', enterprise: { id: huawei } });
+      // The refused registrations wrote nothing.
+      const list = await staff.request<{ enterprise: { patents: { applicationNumber: string }[] } }>(gql`query ($id: ID!) { enterprise(id: $id) { patents { applicationNumber } } }`, {
+        id: huawei,
+      });
+      expect(list.enterprise.patents.map((p) => p.applicationNumber)).toEqual(['201510958772.0']);
+    });
+
+    it('pages through enterprises with a Relay connection and filters', async () => {
+      const page = gql`
+        query ($after: String, $industry: String) {
+          enterprises(first: 2, after: $after, industry: $industry) {
+            totalCount
+            edges {
+              cursor
+              node {
+                id
+                uscc
+              }
+            }
+            pageInfo {
+              hasNextPage
+              endCursor
+            }
+          }
+        }
+      `;
+      type Page = { enterprises: { totalCount: number; edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+      const first = await staff.request<Page>(page, {});
+      expect(first.enterprises.totalCount).toBeGreaterThanOrEqual(3);
+      expect(first.enterprises.edges).toHaveLength(2);
+      expect(first.enterprises.pageInfo.hasNextPage).toBe(true);
+      const second = await staff.request<Page>(page, { after: first.enterprises.pageInfo.endCursor });
+      const ids = [...first.enterprises.edges, ...second.enterprises.edges].map((e) => e.node.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      const filtered = await staff.request<Page>(page, { industry: '计算机、通信和其他电子设备制造业' });
+      expect(filtered.enterprises.totalCount).toBe(2);
+      expect(await errorCode(staff.request(gql`{ enterprises(first: 1000) { totalCount } }`))).toBe('BAD_USER_INPUT');
+      expect(await errorCode(staff.request(gql`{ enterprises(after: "not-a-cursor") { totalCount } }`))).toBe('BAD_USER_INPUT');
+    });
+
+    it('reports statistics by region and industry to centre staff', async () => {
+      const r = await staff.request<{ enterpriseStatistics: { totalEnterprises: number; byRegion: { regionCode: string; enterprises: number; patents: number }[] } }>(
+        gql`{ enterpriseStatistics { totalEnterprises byRegion { regionCode enterprises patents } byIndustry { industry enterprises } } }`,
+      );
+      const shenzhen = r.enterpriseStatistics.byRegion.find((x) => x.regionCode === '440300');
+      expect(shenzhen).toMatchObject({ enterprises: 2, patents: 1 });
+      expect(await errorCode(huaweiClient.request(gql`{ enterpriseStatistics { totalEnterprises } }`))).toBe('FORBIDDEN');
+    });
+  });
+
+  describe('evidence and the ledger', () => {
+    it('deposits evidence, verifies it publicly and offline, and fails for another file', async () => {
+      const file = '合同扫描件：华为与某供应商的采购合同 2026-03-01';
+      const deposit = await huaweiClient.request<{ depositEvidence: { id: string; contentDigest: string; depositor: { id: string }; receipt: { seq: number; entryHash: string } } }>(
+        DEPOSIT,
+        { input: { contentDigest: sha256(file).toUpperCase(), title: '采购合同', category: 'CONTRACT' } },
+      );
+      expect(deposit.depositEvidence).toMatchObject({ contentDigest: sha256(file), depositor: { id: huawei } });
+
+      const verified = await t.anonymous.request<{
+        verifyEvidence: { found: boolean; deposits: { seq: number; depositor: string; inclusionProof: { treeSize: number }; certificate: unknown }[]; checkpoint: string };
+      }>(gql`query ($d: String!) { verifyEvidence(contentDigest: $d) { found checkpoint deposits { seq depositor inclusionProof { treeSize } certificate } } }`, { d: sha256(file) });
+      expect(verified.verifyEvidence.found).toBe(true);
+      const [found] = verified.verifyEvidence.deposits;
+      expect(found).toMatchObject({ seq: deposit.depositEvidence.receipt.seq, depositor: huawei });
+
+      // The court trusts the key the centre publishes, not the one in the response.
+      const trustedKeys = [t.hub.ledger.verifierKey];
+      expect(verifyCertificate(found!.certificate, { contentDigest: sha256(file), trustedKeys }).ok).toBe(true);
+      const other = verifyCertificate(found!.certificate, { contentDigest: sha256(file + ' (altered)'), trustedKeys });
+      expect(other.ok).toBe(false);
+      expect(other.checks.digest.ok).toBe(false);
+
+      const none = await t.anonymous.request<{ verifyEvidence: { found: boolean } }>(gql`query ($d: String!) { verifyEvidence(contentDigest: $d) { found } }`, { d: sha256('never deposited') });
+      expect(none.verifyEvidence.found).toBe(false);
+    });
+
+    it('serves the signed checkpoint to anyone', async () => {
+      const r = await t.anonymous.request<{ ledgerCheckpoint: string; ledgerVerifierKey: string }>(gql`{ ledgerCheckpoint ledgerVerifierKey }`);
+      expect(r.ledgerCheckpoint.split('\n')[0]).toBe('iphub.local/ledger');
+      expect(r.ledgerVerifierKey).toBe(t.hub.ledger.verifierKey);
+    });
+
+    it('crosses subgraphs: enterprise -> evidence -> certificate, and evidence -> depositor', async () => {
+      const file = '产品照片 P60';
+      const d = await huaweiClient.request<{ depositEvidence: { id: string } }>(DEPOSIT, { input: { contentDigest: sha256(file), title: '产品照片', category: 'PRODUCT_PHOTO' } });
+      const r = await huaweiClient.request<{ enterprise: { name: string; evidence: { id: string; certificate: unknown }[] } }>(
+        gql`query ($id: ID!) { enterprise(id: $id) { name evidence { id title certificate } } }`,
+        { id: huawei },
+      );
+      expect(r.enterprise.name).toBe('华为技术有限公司');
+      const mine = r.enterprise.evidence.find((e) => e.id === d.depositEvidence.id)!;
+      expect(verifyCertificate(mine.certificate, { contentDigest: sha256(file), trustedKeys: [t.hub.ledger.verifierKey] }).ok).toBe(true);
+
+      const back = await huaweiClient.request<{ evidence: { depositor: { name: string; uscc: string } } }>(gql`query ($id: ID!) { evidence(id: $id) { depositor { name uscc } } }`, {
+        id: d.depositEvidence.id,
+      });
+      expect(back.evidence.depositor).toEqual({ name: '华为技术有限公司', uscc: HUAWEI });
+    });
+
+    it('refuses a digest that is not 64 hex characters, writing nothing', async () => {
+      const before = (await t.hub.ledger.audit()).size;
+      for (const contentDigest of ['abc', 'g'.repeat(64), sha256('x') + '0']) {
+        expect(await errorCode(huaweiClient.request(DEPOSIT, { input: { contentDigest, title: 't', category: 'OTHER' } }))).toBe('INVALID_DIGEST');
+      }
+      expect(await errorCode(t.anonymous.request(gql`{ verifyEvidence(contentDigest: "xyz") { found } }`))).toBe('INVALID_DIGEST');
+      expect((await t.hub.ledger.audit()).size).toBe(before);
+    });
+  });
+
+  describe('partner keys and roles', () => {
+    it('needs a key for everything but verification and the checkpoint', async () => {
+      expect(await errorCode(t.anonymous.request(gql`query ($id: ID!) { enterprise(id: $id) { name } }`, { id: huawei }))).toBe('UNAUTHENTICATED');
+      expect(await errorCode(t.anonymous.request(DEPOSIT, { input: { contentDigest: sha256('a'), title: 't', category: 'OTHER' } }))).toBe('UNAUTHENTICATED');
+      expect(await errorCode(t.client('iph_0000000000000000.' + 'A'.repeat(43)).request(gql`{ ledgerCheckpoint }`))).toBe('UNAUTHENTICATED');
+      expect(await errorCode(t.client('not-even-a-key').request(gql`{ ledgerCheckpoint }`))).toBe('UNAUTHENTICATED');
+    });
+
+    it('keeps an enterprise key to its own enterprise', async () => {
+      expect(await errorCode(huaweiClient.request(gql`query ($id: ID!) { enterprise(id: $id) { name } }`, { id: tencent }))).toBe('FORBIDDEN');
+      expect(await errorCode(huaweiClient.request(gql`{ enterprises { totalCount } }`))).toBe('FORBIDDEN');
+      expect(await errorCode(huaweiClient.request(DEPOSIT, { input: { contentDigest: sha256('b'), title: 't', category: 'OTHER', depositorId: tencent } }))).toBe('FORBIDDEN');
+      expect(
+        await errorCode(huaweiClient.request(REGISTER_PATENT, { input: { enterpriseId: tencent, applicationNumber: '202010566088.9', title: 't', filingDate: '2020-06-01' } })),
+      ).toBe('FORBIDDEN');
+      expect(await errorCode(huaweiClient.request(REGISTER_ENTERPRISE, { input: { uscc: STANDARD_EXAMPLE, name: 'x', regionCode: '350100', industry: 'x' } }))).toBe('FORBIDDEN');
+    });
+
+    it('lets banks, insurers and courts read the registry but not register or deposit', async () => {
+      for (const role of ['BANK', 'INSURER', 'COURT'] as const) {
+        const c = t.client(await t.key(role));
+        const r = await c.request<{ enterprise: { name: string } }>(gql`query ($id: ID!) { enterprise(id: $id) { name } }`, { id: huawei });
+        expect(r.enterprise.name).toBe('华为技术有限公司');
+        expect(await errorCode(c.request(REGISTER_ENTERPRISE, { input: { uscc: STANDARD_EXAMPLE, name: 'x', regionCode: '350100', industry: 'x' } }))).toBe('FORBIDDEN');
+        expect(await errorCode(c.request(DEPOSIT, { input: { contentDigest: sha256('c'), title: 't', category: 'OTHER' } }))).toBe('FORBIDDEN');
+        const ev = await c.request<{ enterprise: { evidence: null } }>(gql`query ($id: ID!) { enterprise(id: $id) { evidence { id } } }`, { id: huawei }).catch((e: { response: { data: unknown; errors: { extensions: { code: string } }[] } }) => e.response);
+        expect((ev as { errors?: { extensions: { code: string } }[] }).errors?.[0]?.extensions.code).toBe('FORBIDDEN');
+      }
+    });
+  });
+});

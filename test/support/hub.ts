@@ -1,0 +1,43 @@
+// A hub in this process on a fresh data directory and a free port, with one key per role,
+// reached over HTTP with graphql-request as a partner system would.
+import { GraphQLClient, ClientError } from 'graphql-request';
+import { startHub, type Hub, type HubOptions } from '../../gateway/hub.js';
+import { createKey } from '../../gateway/keys.js';
+import type { Role } from '../../subgraphs/common/identity.js';
+import { tempDir } from './tmp.js';
+
+export interface TestHub {
+  readonly hub: Hub;
+  /** A client with no key. */
+  readonly anonymous: GraphQLClient;
+  client(key: string): GraphQLClient;
+  key(role: Role, extra?: { enterpriseId?: string; organization?: string }): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startTestHub(options: Omit<HubOptions, 'port' | 'env'> = {}): Promise<TestHub> {
+  const dir = tempDir('iphub-hub-');
+  const hub = await startHub({ ...options, port: 0, env: { IPHUB_DATA_DIR: dir.path } });
+  const client = (key?: string) => new GraphQLClient(hub.url, key === undefined ? {} : { headers: { authorization: `Bearer ${key}` } });
+  return {
+    hub,
+    anonymous: client(),
+    client,
+    key: async (role, extra = {}) => (await createKey(hub.keys, { role, ...extra, ...(role === 'BANK' || role === 'INSURER' || role === 'COURT' ? { organization: extra.organization ?? `${role} test` } : {}) })).key,
+    close: async () => {
+      await hub.close();
+      dir.remove();
+    },
+  };
+}
+
+/** The extensions.code of the first GraphQL error a request failed with. */
+export async function errorCode(request: Promise<unknown>): Promise<string | undefined> {
+  try {
+    await request;
+  } catch (err) {
+    if (err instanceof ClientError) return err.response.errors?.[0]?.extensions?.code as string | undefined;
+    throw err;
+  }
+  throw new Error('the request succeeded');
+}
