@@ -5,6 +5,7 @@ interface Benchmark {
 
 const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   ledger: () => import('./ledger.js'),
+  gateway: () => import('./gateway.js'),
 };
 
 const [name, ...args] = process.argv.slice(2);

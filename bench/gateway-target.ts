@@ -1,0 +1,47 @@
+// One stack under test for bench/gateway.ts, in its own process: `embedded` (the hub, subgraphs
+// in-process), `http` (the hub's gateway with HTTP subgraphs) or `stock` (@apollo/gateway with
+// IntrospectAndCompose over the same HTTP subgraphs). Prints {"url": ...} once ready.
+import { ApolloGateway, IntrospectAndCompose, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { startStandaloneServer } from '@apollo/server/standalone';
+import { openLedgerOn, openStorage, internalSecret } from '../subgraphs/common/storage.js';
+import { serveSubgraph } from '../subgraphs/common/server.js';
+import { SUBGRAPH_NAMES } from '../subgraphs/common/subgraph.js';
+import { IDENTITY_HEADER, signIdentity } from '../subgraphs/common/identity.js';
+import { SUBGRAPHS } from '../subgraphs/registry.js';
+import { startHub, openKeyStore } from '../gateway/hub.js';
+import { startGateway, identify } from '../gateway/server.js';
+import { remoteDataSource, type GatewayContext } from '../gateway/data-sources.js';
+
+const [mode, dataDir] = process.argv.slice(2);
+const env = { IPHUB_DATA_DIR: dataDir };
+
+async function start(): Promise<string> {
+  if (mode === 'embedded') return (await startHub({ port: 0, env })).url;
+  const storage = await openStorage(env);
+  const ledger = await openLedgerOn(storage, env);
+  const keys = openKeyStore(storage);
+  const secret = internalSecret(storage, {});
+  const urls: Record<string, string> = {};
+  for (const name of SUBGRAPH_NAMES) {
+    const served = await serveSubgraph(await SUBGRAPHS[name].open(storage, ledger), { port: 0, secret });
+    urls[name] = `http://localhost:${served.port}/graphql`;
+  }
+  if (mode === 'http') return (await startGateway({ port: 0, keys, dataSource: (name) => remoteDataSource(urls[name]!, secret) })).url;
+  if (mode !== 'stock') throw new Error(`unknown mode ${mode}`);
+  const gateway = new ApolloGateway({
+    supergraphSdl: new IntrospectAndCompose({ subgraphs: SUBGRAPH_NAMES.map((name) => ({ name, url: urls[name]! })) }),
+    buildService: ({ url }) =>
+      new RemoteGraphQLDataSource<GatewayContext & Record<string, unknown>>({
+        url,
+        willSendRequest({ request, context }) {
+          if (context.identity !== undefined) request.http?.headers.set(IDENTITY_HEADER, signIdentity(context.identity, secret));
+        },
+      }),
+  });
+  const server = new ApolloServer<GatewayContext>({ gateway });
+  const { url } = await startStandaloneServer(server, { listen: { port: 0 }, context: async ({ req }) => ({ identity: await identify(req, keys) }) });
+  return url;
+}
+
+console.log(JSON.stringify({ url: await start() }));

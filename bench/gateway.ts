@@ -1,0 +1,111 @@
+// Gateway benchmark: the same query mix and concurrency against three stacks, each in its own
+// process, one after another, on one seeded data directory. One JSON line per figure.
+//   npm run bench -- gateway [--seconds 10] [--clients 32] [--enterprises 300]
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { createInterface } from 'node:readline';
+import { openLedgerOn, openStorage } from '../subgraphs/common/storage.js';
+import { openKeyStore } from '../gateway/hub.js';
+import { seedDemo } from '../gateway/demo.js';
+import { tempDir } from '../test/support/tmp.js';
+
+const TARGET = fileURLToPath(new URL('./gateway-target.ts', import.meta.url));
+const MODES = ['embedded', 'http', 'stock'] as const;
+const log = (msg: string): void => console.error(`[bench gateway] ${msg}`);
+const emit = (name: string, value: number, unit: string, extra: Record<string, unknown> = {}): void =>
+  console.log(JSON.stringify({ name, value, unit, ...extra }));
+
+const PAGE = `query Page($after: String) { enterprises(first: 10, after: $after) { edges { node { name uscc patents { applicationNumber annualFeeDue } evidence { title receipt { seq timestamp } } } } pageInfo { endCursor } } }`;
+const DEPOSIT = `mutation Deposit($d: String!) { depositEvidence(input: { contentDigest: $d, title: "bench", category: OTHER }) { id receipt { seq } } }`;
+const VERIFY = `query Verify($d: String!) { verifyEvidence(contentDigest: $d) { found deposits { seq inclusionProof { treeSize hashes } } checkpoint } }`;
+
+interface Keys {
+  staff: string;
+  enterprise: string;
+}
+
+async function startTarget(mode: string, dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', TARGET, mode, dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const line = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`${mode} target exited with ${code}`)));
+  });
+  return { child, url: (JSON.parse(line) as { url: string }).url };
+}
+
+/** `clients` loops sending the mix (page, deposit, verify) for `seconds`; latencies in ms. */
+async function load(url: string, keys: Keys, clients: number, seconds: number, knownDigest: string) {
+  const ms: number[] = [];
+  let errors = 0;
+  let sequence = 0;
+  const deadline = performance.now() + seconds * 1000;
+  const post = async (query: string, variables: object, key?: string) => {
+    const t = performance.now();
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(key === undefined ? {} : { authorization: `Bearer ${key}` }) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await res.json()) as { errors?: unknown[] };
+    ms.push(performance.now() - t);
+    if (body.errors !== undefined) errors++;
+  };
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < deadline) {
+        const n = sequence++;
+        if (n % 3 === 0) await post(PAGE, {}, keys.staff);
+        else if (n % 3 === 1) await post(DEPOSIT, { d: createHash('sha256').update(`bench ${process.pid} ${n}`).digest('hex') }, keys.enterprise);
+        else await post(VERIFY, { d: knownDigest });
+      }
+    }),
+  );
+  ms.sort((a, b) => a - b);
+  const pct = (p: number) => Number(ms[Math.ceil(p * ms.length) - 1]!.toFixed(2));
+  return { requests: ms.length, rps: Math.round(ms.length / seconds), p50: pct(0.5), p99: pct(0.99), errors };
+}
+
+export async function run(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: { seconds: { type: 'string', default: '10' }, clients: { type: 'string', default: '32' }, enterprises: { type: 'string', default: '300' } },
+  });
+  const seconds = Number(values.seconds);
+  const clients = Number(values.clients);
+  const dir = tempDir('iphub-bench-gateway-');
+  try {
+    log(`seeding ${values.enterprises} enterprises in ${dir.path}`);
+    const storage = await openStorage({ IPHUB_DATA_DIR: dir.path });
+    const ledger = await openLedgerOn(storage, {});
+    const keyStore = openKeyStore(storage);
+    const demo = await seedDemo(storage, ledger, keyStore, { enterprises: Number(values.enterprises) });
+    if (demo === undefined) throw new Error('seeding found data already');
+    const knownDigest = (await ledger.entry(0))!.contentDigest;
+    await keyStore.close();
+    await ledger.close();
+    const keys = { staff: demo.CENTER_STAFF, enterprise: demo.ENTERPRISE };
+
+    for (const mode of MODES) {
+      const { child, url } = await startTarget(mode, dir.path);
+      try {
+        log(`${mode}: warming up`);
+        await load(url, keys, clients, Math.min(2, seconds), knownDigest);
+        log(`${mode}: ${clients} clients for ${seconds} s`);
+        const r = await load(url, keys, clients, seconds, knownDigest);
+        if (r.errors > 0) log(`${mode}: ${r.errors} responses carried errors`);
+        const extra = { clients, requests: r.requests, errors: r.errors, mix: 'page+deposit+verify' };
+        emit(`gateway.${mode}.rps`, r.rps, 'requests/s', extra);
+        emit(`gateway.${mode}.p50`, r.p50, 'ms', extra);
+        emit(`gateway.${mode}.p99`, r.p99, 'ms', extra);
+      } finally {
+        child.kill('SIGTERM');
+        await new Promise((r) => child.once('exit', r));
+      }
+    }
+  } finally {
+    dir.remove();
+  }
+}
