@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
+import { Agent, request } from 'node:http';
 import { openLedgerOn, openStorage } from '../subgraphs/common/storage.js';
 import { openKeyStore } from '../gateway/hub.js';
 import { seedDemo } from '../gateway/demo.js';
@@ -30,7 +31,7 @@ interface Keys {
 async function startTarget(mode: string, dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', TARGET, mode, dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
   const line = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once('line', resolve);
+    createInterface({ input: child.stdout! }).on('line', (l) => l.startsWith('{"url"') && resolve(l));
     child.once('exit', (code) => reject(new Error(`${mode} target exited with ${code}`)));
   });
   return { child, url: (JSON.parse(line) as { url: string }).url };
@@ -42,17 +43,28 @@ async function load(url: string, keys: Keys, clients: number, seconds: number, k
   let errors = 0;
   let sequence = 0;
   const deadline = performance.now() + seconds * 1000;
-  const post = async (query: string, variables: object, key?: string) => {
-    const t = performance.now();
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(key === undefined ? {} : { authorization: `Bearer ${key}` }) },
-      body: JSON.stringify({ query, variables }),
+  // node:http with keep-alive: lighter than fetch, so the load generator is not the limit.
+  const agent = new Agent({ keepAlive: true, maxSockets: clients });
+  const target = new URL(url);
+  const post = (query: string, variables: object, key?: string) =>
+    new Promise<void>((resolve, reject) => {
+      const t = performance.now();
+      const body = JSON.stringify({ query, variables });
+      const req = request(
+        { agent, host: target.hostname, port: target.port, path: target.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...(key === undefined ? {} : { authorization: `Bearer ${key}` }) } },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            ms.push(performance.now() - t);
+            if ((JSON.parse(Buffer.concat(chunks).toString('utf8')) as { errors?: unknown[] }).errors !== undefined) errors++;
+            resolve();
+          });
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
     });
-    const body = (await res.json()) as { errors?: unknown[] };
-    ms.push(performance.now() - t);
-    if (body.errors !== undefined) errors++;
-  };
   await Promise.all(
     Array.from({ length: clients }, async () => {
       while (performance.now() < deadline) {
@@ -63,6 +75,7 @@ async function load(url: string, keys: Keys, clients: number, seconds: number, k
       }
     }),
   );
+  agent.destroy();
   ms.sort((a, b) => a - b);
   const pct = (p: number) => Number(ms[Math.ceil(p * ms.length) - 1]!.toFixed(2));
   return { requests: ms.length, rps: Math.round(ms.length / seconds), p50: pct(0.5), p99: pct(0.99), errors };

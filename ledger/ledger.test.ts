@@ -159,8 +159,20 @@ describe('ledger', () => {
     expect(verifyNote(latest!.note, verifierKey(signer))).toBe(true);
   });
 
+  it('shares the latest checkpoint within the interval, signing anew only for entries it does not cover', async () => {
+    const ledger = await open({ checkpointIntervalMs: 60_000 });
+    await ledger.append(deposit(0));
+    const first = await ledger.checkpoint();
+    await ledger.append(deposit(1));
+    expect(await ledger.checkpoint()).toBe(first);
+    expect((await ledger.prove(0)).treeSize).toBe(1);
+    const cert = await ledger.certificate(1);
+    expect(parseCheckpoint(cert.checkpoint).size).toBe(2);
+    expect(await ledger.checkpoint()).toBe(cert.checkpoint);
+  });
+
   it('serves proofs that verify against its signed checkpoints', async () => {
-    const ledger = await open();
+    const ledger = await open({ checkpointIntervalMs: 0 });
     for (let i = 0; i < 13; i++) await ledger.append(deposit(i));
     const old = parseCheckpoint(await ledger.checkpoint());
     await Promise.all(Array.from({ length: 20 }, (_, i) => ledger.append(deposit(100 + i))));

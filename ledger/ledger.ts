@@ -56,9 +56,12 @@ export interface Ledger {
   append(input: AppendInput): Promise<Receipt>;
   entry(seq: number): Promise<Entry | undefined>;
   findByContentDigest(contentDigest: string): Promise<Entry[]>;
-  /** The latest signed checkpoint note, covering every entry durable when called. */
+  /**
+   * The latest signed checkpoint note. While entries arrive it is at most checkpointIntervalMs
+   * behind the log; when it is older than that and the log grew, a new one is signed first.
+   */
   checkpoint(): Promise<string>;
-  /** Inclusion proof of entry seq in the tree of `size` entries (default: the latest checkpoint's). */
+  /** Inclusion proof of entry seq in the tree of `size` entries (default: a signed checkpoint's that covers seq). */
   prove(seq: number, size?: number): Promise<InclusionProof>;
   proveConsistency(size1: number, size2?: number): Promise<ConsistencyProof>;
   certificate(seq: number): Promise<Certificate>;
@@ -209,7 +212,20 @@ class SequencedLedger implements Ledger {
     return cp;
   }
 
+  /**
+   * A signed checkpoint of at least `size` entries: the latest one when it covers them, else a
+   * new one. Readers share checkpoints, so a busy log signs about once per interval.
+   */
+  async #checkpointCovering(size: number): Promise<StoredCheckpoint> {
+    const latest = this.#latestCheckpoint;
+    if (latest !== undefined && latest.size >= size) return latest;
+    return this.#signCheckpoint();
+  }
+
   async checkpoint(): Promise<string> {
+    const latest = this.#latestCheckpoint;
+    // Recent enough: the timer signs the newer entries within the interval.
+    if (latest !== undefined && this.#now() - this.#lastCheckpointAt < this.#interval) return latest.note;
     return (await this.#signCheckpoint()).note;
   }
 
@@ -225,7 +241,7 @@ class SequencedLedger implements Ledger {
   }
 
   async prove(seq: number, size?: number): Promise<InclusionProof> {
-    const treeSize = size ?? (await this.#signCheckpoint()).size;
+    const treeSize = size ?? (await this.#checkpointCovering(seq + 1)).size;
     await this.#checkTreeSize(treeSize);
     if (!Number.isSafeInteger(seq) || seq < 0 || seq >= treeSize) {
       throw new LedgerInputError('NOT_FOUND', `entry ${seq} is not in the tree of ${treeSize} entries`);
@@ -235,7 +251,7 @@ class SequencedLedger implements Ledger {
   }
 
   async proveConsistency(size1: number, size2?: number): Promise<ConsistencyProof> {
-    const to = size2 ?? (await this.#signCheckpoint()).size;
+    const to = size2 ?? (await this.#checkpointCovering(size1)).size;
     await this.#checkTreeSize(to);
     if (!Number.isSafeInteger(size1) || size1 < 1 || size1 > to) {
       throw new LedgerInputError('INVALID_INPUT', `no consistency proof from size ${size1} to size ${to}: need 1 <= size1 <= size2`);
@@ -247,7 +263,7 @@ class SequencedLedger implements Ledger {
   async certificate(seq: number): Promise<Certificate> {
     const entry = await this.entry(seq);
     if (entry === undefined) throw new LedgerInputError('NOT_FOUND', `no ledger entry ${seq}`);
-    const cp = await this.#signCheckpoint();
+    const cp = await this.#checkpointCovering(seq + 1);
     return { format: CERTIFICATE_FORMAT, entry, inclusion: await this.prove(seq, cp.size), checkpoint: cp.note, verifierKey: this.verifierKey };
   }
 

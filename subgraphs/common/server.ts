@@ -1,13 +1,15 @@
 // One subgraph as its own HTTP service (distributed mode): it trusts only identities the
 // gateway signed with the shared internal secret.
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { failure } from './errors.js';
 import { graphqlRoute, httpServer, listen } from './http.js';
 import { IDENTITY_HEADER, verifyIdentity } from './identity.js';
 import type { Subgraph } from './subgraph.js';
 
 export async function serveSubgraph(subgraph: Subgraph, options: { port: number; secret: string }) {
-  const apollo = new ApolloServer<object>({ schema: subgraph.schema });
+  // No Apollo Studio here: no per-request trace building.
+  const apollo = new ApolloServer<object>({ schema: subgraph.schema, plugins: [ApolloServerPluginInlineTraceDisabled()] });
   await apollo.start();
   const server = httpServer({
     '/graphql': graphqlRoute(apollo, async (req) => {

@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { CopyrightRecord, EnterpriseRecord, EnterprisesStore, PatentRecord, TrademarkRecord } from './repository.js';
 import { DuplicateKeyError } from './repository.js';
+import { inListQuery } from '../common/sqlite.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS enterprises (
@@ -144,11 +145,6 @@ function insertOnce(run: () => unknown, what: string): void {
   }
 }
 
-/** One query for many keys: `SELECT ... WHERE col IN (?, ?, ...)`. */
-function inList(n: number): string {
-  return Array.from({ length: n }, () => '?').join(', ');
-}
-
 function groupBy<T>(ids: readonly string[], rows: T[], idOf: (r: T) => string): T[][] {
   const by = new Map<string, T[]>(ids.map((id) => [id, []]));
   for (const r of rows) by.get(idOf(r))?.push(r);
@@ -175,6 +171,11 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
      VALUES (@registrationNumber, @enterpriseId, @title, @kind, @registeredOn)`,
   );
   const column = { regionCode: 'region_code', industry: 'industry' } as const;
+  const enterprisesIn = inListQuery<EnterpriseRow>(db, (ids) => `SELECT * FROM enterprises WHERE id IN (${ids})`);
+  const patentsIn = inListQuery<PatentRow>(db, (numbers) => `SELECT * FROM patents WHERE application_number IN (${numbers})`);
+  const patentsOf = inListQuery<PatentRow>(db, (ids) => `SELECT * FROM patents WHERE enterprise_id IN (${ids}) ORDER BY application_number`);
+  const trademarksOf = inListQuery<TrademarkRow>(db, (ids) => `SELECT * FROM trademarks WHERE enterprise_id IN (${ids}) ORDER BY registration_number`);
+  const copyrightsOf = inListQuery<CopyrightRow>(db, (ids) => `SELECT * FROM copyrights WHERE enterprise_id IN (${ids}) ORDER BY registration_number`);
 
   return {
     enterprises: {
@@ -183,8 +184,7 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
         insertOnce(() => insertEnterprise.run({ ...rest, approvedBy: creditCodeOverride?.approvedBy ?? null, reason: creditCodeOverride?.reason ?? null }), `credit code ${e.uscc}`);
       },
       async byIds(ids) {
-        if (ids.length === 0) return [];
-        const rows = db.prepare<string[], EnterpriseRow>(`SELECT * FROM enterprises WHERE id IN (${inList(ids.length)})`).all(...ids);
+        const rows = enterprisesIn(ids);
         const byId = new Map(rows.map((r) => [r.id, toEnterprise(r)]));
         return ids.map((id) => byId.get(id));
       },
@@ -216,17 +216,12 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
         insertOnce(() => insertPatent.run({ ...p, pct: p.pct ? 1 : 0 }), `patent ${p.applicationNumber}`);
       },
       async byNumbers(numbers) {
-        if (numbers.length === 0) return [];
-        const rows = db.prepare<string[], PatentRow>(`SELECT * FROM patents WHERE application_number IN (${inList(numbers.length)})`).all(...numbers);
+        const rows = patentsIn(numbers);
         const byNumber = new Map(rows.map((r) => [r.application_number, toPatent(r)]));
         return numbers.map((n) => byNumber.get(n));
       },
       async byEnterprises(ids) {
-        if (ids.length === 0) return [];
-        const rows = db
-          .prepare<string[], PatentRow>(`SELECT * FROM patents WHERE enterprise_id IN (${inList(ids.length)}) ORDER BY application_number`)
-          .all(...ids);
-        return groupBy(ids, rows.map(toPatent), (p) => p.enterpriseId);
+        return groupBy(ids, patentsOf(ids).map(toPatent), (p) => p.enterpriseId);
       },
       async live(enterpriseId) {
         const sql = `SELECT * FROM patents WHERE status IN ('PENDING', 'GRANTED') ${enterpriseId === undefined ? '' : 'AND enterprise_id = ?'} ORDER BY application_number`;
@@ -248,11 +243,7 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
         insertOnce(() => insertTrademark.run(t), `trademark ${t.registrationNumber}`);
       },
       async byEnterprises(ids) {
-        if (ids.length === 0) return [];
-        const rows = db
-          .prepare<string[], TrademarkRow>(`SELECT * FROM trademarks WHERE enterprise_id IN (${inList(ids.length)}) ORDER BY registration_number`)
-          .all(...ids);
-        return groupBy(ids, rows.map(toTrademark), (t) => t.enterpriseId);
+        return groupBy(ids, trademarksOf(ids).map(toTrademark), (t) => t.enterpriseId);
       },
       async expiringBy(date, enterpriseId) {
         const sql = `SELECT * FROM trademarks WHERE expiry_date <= ? ${enterpriseId === undefined ? '' : 'AND enterprise_id = ?'} ORDER BY expiry_date, registration_number`;
@@ -267,11 +258,7 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
         insertOnce(() => insertCopyright.run(c), `copyright ${c.registrationNumber}`);
       },
       async byEnterprises(ids) {
-        if (ids.length === 0) return [];
-        const rows = db
-          .prepare<string[], CopyrightRow>(`SELECT * FROM copyrights WHERE enterprise_id IN (${inList(ids.length)}) ORDER BY registration_number`)
-          .all(...ids);
-        return groupBy(ids, rows.map(toCopyright), (c) => c.enterpriseId);
+        return groupBy(ids, copyrightsOf(ids).map(toCopyright), (c) => c.enterpriseId);
       },
     },
     async close() {

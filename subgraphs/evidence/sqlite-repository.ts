@@ -1,6 +1,7 @@
 // The evidence subgraph's repository on its own SQLite database.
 import type Database from 'better-sqlite3';
 import type { EvidenceRecord, EvidenceStore } from './repository.js';
+import { inListQuery } from '../common/sqlite.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS evidence (
@@ -39,14 +40,14 @@ const toRecord = (r: EvidenceRow): EvidenceRecord => ({
   receipt: { seq: r.ledger_seq, entryHash: r.entry_hash, timestamp: r.ledger_timestamp },
 });
 
-const inList = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
-
 export function openSqliteEvidenceStore(db: Database.Database): EvidenceStore {
   db.exec(SCHEMA);
   const insert = db.prepare(
     `INSERT INTO evidence (id, depositor_id, title, category, content_digest, deposited_at, ledger_seq, entry_hash, ledger_timestamp)
      VALUES (@id, @depositorId, @title, @category, @contentDigest, @depositedAt, @seq, @entryHash, @timestamp)`,
   );
+  const evidenceIn = inListQuery<EvidenceRow>(db, (ids) => `SELECT * FROM evidence WHERE id IN (${ids})`);
+  const evidenceOf = inListQuery<EvidenceRow>(db, (ids) => `SELECT * FROM evidence WHERE depositor_id IN (${ids}) ORDER BY deposited_at DESC, id`);
   return {
     evidence: {
       async insert(e) {
@@ -54,16 +55,12 @@ export function openSqliteEvidenceStore(db: Database.Database): EvidenceStore {
         insert.run({ ...rest, ...receipt });
       },
       async byIds(ids) {
-        if (ids.length === 0) return [];
-        const rows = db.prepare<string[], EvidenceRow>(`SELECT * FROM evidence WHERE id IN (${inList(ids.length)})`).all(...ids);
+        const rows = evidenceIn(ids);
         const byId = new Map(rows.map((r) => [r.id, toRecord(r)]));
         return ids.map((id) => byId.get(id));
       },
       async byDepositors(ids) {
-        if (ids.length === 0) return [];
-        const rows = db
-          .prepare<string[], EvidenceRow>(`SELECT * FROM evidence WHERE depositor_id IN (${inList(ids.length)}) ORDER BY deposited_at DESC, id`)
-          .all(...ids);
+        const rows = evidenceOf(ids);
         const by = new Map<string, EvidenceRecord[]>(ids.map((id) => [id, []]));
         for (const r of rows) by.get(r.depositor_id)?.push(toRecord(r));
         return ids.map((id) => by.get(id)!);

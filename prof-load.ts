@@ -1,0 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+const [url, dir, which] = process.argv.slice(2) as [string, string, string];
+const k = JSON.parse(readFileSync(`${dir}/keys.json`, 'utf8'));
+const PAGE = `query Page($after: String) { enterprises(first: 10, after: $after) { edges { node { name uscc patents { applicationNumber annualFeeDue } evidence { title receipt { seq timestamp } } } } pageInfo { endCursor } } }`;
+const DEPOSIT = `mutation Deposit($d: String!) { depositEvidence(input: { contentDigest: $d, title: "bench", category: OTHER }) { id receipt { seq } } }`;
+const VERIFY = `query Verify($d: String!) { verifyEvidence(contentDigest: $d) { found deposits { seq inclusionProof { treeSize hashes } } checkpoint } }`;
+let n = 0; const end = Date.now() + 8000; const counts = [0, 0, 0];
+await Promise.all(Array.from({ length: 32 }, async () => { while (Date.now() < end) { const i = n++; const op = which === 'all' ? i % 3 : Number(which);
+  const [q, v, key] = op === 0 ? [PAGE, {}, k.CENTER_STAFF] : op === 1 ? [DEPOSIT, { d: createHash('sha256').update('p' + i + Math.random()).digest('hex') }, k.ENTERPRISE] : [VERIFY, { d: k.digest }, undefined];
+  const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) }, body: JSON.stringify({ query: q, variables: v }) });
+  const b = await r.json() as any; if (b.errors) { console.log(JSON.stringify(b.errors).slice(0, 300)); } counts[op]++; } }));
+console.log('rps', Math.round(n / 8), counts);

@@ -1,0 +1,11 @@
+import { openLedgerOn, openStorage } from './subgraphs/common/storage.ts';
+import { openKeyStore } from './gateway/hub.ts';
+import { seedDemo } from './gateway/demo.ts';
+import { writeFileSync } from 'node:fs';
+const dir = process.argv[2]!;
+const storage = await openStorage({ IPHUB_DATA_DIR: dir });
+const ledger = await openLedgerOn(storage, {});
+const keys = openKeyStore(storage);
+const demo = await seedDemo(storage, ledger, keys, { enterprises: 300 });
+writeFileSync(`${dir}/keys.json`, JSON.stringify({ ...demo, digest: (await ledger.entry(0))!.contentDigest }));
+await keys.close(); await ledger.close();
