@@ -171,6 +171,13 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
      VALUES (@registrationNumber, @enterpriseId, @title, @kind, @registeredOn)`,
   );
   const column = { regionCode: 'region_code', industry: 'industry' } as const;
+  // The page queries come in a few shapes (which filters, first page or not): prepare each once.
+  const statements = new Map<string, Database.Statement<(string | number)[], unknown>>();
+  const statement = <Row>(sql: string) => {
+    let stmt = statements.get(sql);
+    if (stmt === undefined) statements.set(sql, (stmt = db.prepare<(string | number)[], unknown>(sql)));
+    return stmt as Database.Statement<(string | number)[], Row>;
+  };
   const enterprisesIn = inListQuery<EnterpriseRow>(db, (ids) => `SELECT * FROM enterprises WHERE id IN (${ids})`);
   const patentsIn = inListQuery<PatentRow>(db, (numbers) => `SELECT * FROM patents WHERE application_number IN (${numbers})`);
   const patentsOf = inListQuery<PatentRow>(db, (ids) => `SELECT * FROM patents WHERE enterprise_id IN (${ids}) ORDER BY application_number`);
@@ -198,11 +205,9 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
         if (filter.regionCode !== undefined) where.push('region_code = ?') && params.push(filter.regionCode);
         if (filter.industry !== undefined) where.push('industry = ?') && params.push(filter.industry);
         const matching = where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`;
-        const total = db.prepare<(string | number)[], { n: number }>(`SELECT count(*) AS n FROM enterprises ${matching}`).get(...params)!.n;
+        const total = statement<{ n: number }>(`SELECT count(*) AS n FROM enterprises ${matching}`).get(...params)!.n;
         const pageWhere = after === undefined ? matching : `${matching === '' ? 'WHERE' : `${matching} AND`} id > ?`;
-        const rows = db
-          .prepare<(string | number)[], EnterpriseRow>(`SELECT * FROM enterprises ${pageWhere} ORDER BY id LIMIT ?`)
-          .all(...params, ...(after === undefined ? [] : [after]), limit);
+        const rows = statement<EnterpriseRow>(`SELECT * FROM enterprises ${pageWhere} ORDER BY id LIMIT ?`).all(...params, ...(after === undefined ? [] : [after]), limit);
         return { rows: rows.map(toEnterprise), total };
       },
       async countBy(group) {

@@ -24,10 +24,21 @@ export const DEFAULT_WARNING_DAYS = 90;
 export const GRACE_MONTHS = 6;
 const SURCHARGE_PERCENT_PER_MONTH = 5;
 
+// A patent's schedule never changes and warnings ask for thousands of them: remember them.
+const schedules = new Map<string, readonly string[]>();
+const MAX_SCHEDULES = 100_000;
+
 /** Every annual-fee due date over the term: the 1st to the last anniversary before the term ends. */
-export function annualFeeDueDates(type: PatentType, filingDate: string): string[] {
-  const years = protectionTermYears(type, filingDate);
-  return Array.from({ length: years - 1 }, (_, i) => addYears(filingDate, i + 1));
+export function annualFeeDueDates(type: PatentType, filingDate: string): readonly string[] {
+  const key = `${type} ${filingDate}`;
+  let dates = schedules.get(key);
+  if (dates === undefined) {
+    const years = protectionTermYears(type, filingDate);
+    dates = Object.freeze(Array.from({ length: years - 1 }, (_, i) => addYears(filingDate, i + 1)));
+    if (schedules.size >= MAX_SCHEDULES) schedules.clear();
+    schedules.set(key, dates);
+  }
+  return dates;
 }
 
 /**

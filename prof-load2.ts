@@ -1,0 +1,15 @@
+import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { Agent, request } from 'node:http';
+const [url, dir, which] = process.argv.slice(2) as [string, string, string];
+const k = JSON.parse(readFileSync(`${dir}/keys.json`, 'utf8'));
+const PAGE = `query Page($after: String) { enterprises(first: 10, after: $after) { edges { node { name uscc patents { applicationNumber annualFeeDue } evidence { title receipt { seq timestamp } } } } pageInfo { endCursor } } }`;
+const DEPOSIT = `mutation Deposit($d: String!) { depositEvidence(input: { contentDigest: $d, title: "bench", category: OTHER }) { id receipt { seq } } }`;
+const VERIFY = `query Verify($d: String!) { verifyEvidence(contentDigest: $d) { found deposits { seq inclusionProof { treeSize hashes } } checkpoint } }`;
+const agent = new Agent({ keepAlive: true, maxSockets: 32 }); const u = new URL(url);
+const post = (q: string, v: object, key?: string) => new Promise<void>((res) => { const body = JSON.stringify({ query: q, variables: v }); const r = request({ agent, host: u.hostname, port: u.port, path: u.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...(key ? { authorization: `Bearer ${key}` } : {}) } }, (rs) => { const c: Buffer[] = []; rs.on('data', (x) => c.push(x)); rs.on('end', () => { const b = JSON.parse(Buffer.concat(c).toString()); if (b.errors) console.log(JSON.stringify(b.errors).slice(0, 200)); res(); }); }); r.end(body); });
+let n = 0; const end = Date.now() + 6000;
+await Promise.all(Array.from({ length: 32 }, async () => { while (Date.now() < end) { const i = n++; const op = which === 'all' ? i % 3 : Number(which);
+  if (op === 0) await post(PAGE, {}, k.CENTER_STAFF); else if (op === 1) await post(DEPOSIT, { d: createHash('sha256').update('p' + i + Math.random()).digest('hex') }, k.ENTERPRISE); else await post(VERIFY, { d: k.digest }); } }));
+console.log(which, 'rps', Math.round(n / 6));
+agent.destroy();
