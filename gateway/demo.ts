@@ -66,7 +66,7 @@ export async function seedDemo(storage: Storage, ledger: Ledger, keys: KeyStore,
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const enterprisesStore = await openEnterprisesStore(storage);
   try {
-    if ((await enterprisesStore.enterprises.page({}, undefined, 1)).total > 0) return undefined;
+    if ((await enterprisesStore.enterprises.count({})) > 0) return undefined;
     const data = generate(count, options.seed ?? 1, today);
 
     // Enterprises first: the IP assets refer to them.

@@ -14,7 +14,6 @@ export interface PageRequest {
 export interface Connection<T> {
   readonly edges: { cursor: string; node: T }[];
   readonly pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  readonly totalCount: number;
 }
 
 export function encodeCursor(key: string): string {
@@ -31,8 +30,8 @@ export function pageRequest(first: number | null | undefined, after: string | nu
 }
 
 /** Builds a connection from up to first + 1 rows fetched after the cursor. */
-export function toConnection<T>(rows: T[], page: PageRequest, keyOf: (row: T) => string, totalCount: number): Connection<T> {
+export function toConnection<T>(rows: T[], page: PageRequest, keyOf: (row: T) => string): Connection<T> {
   const nodes = rows.slice(0, page.first);
   const edges = nodes.map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
-  return { edges, pageInfo: { hasNextPage: rows.length > page.first, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
+  return { edges, pageInfo: { hasNextPage: rows.length > page.first, endCursor: edges.at(-1)?.cursor ?? null } };
 }

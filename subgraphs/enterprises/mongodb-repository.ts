@@ -2,7 +2,7 @@
 // client the caller owns: close() leaves it open.
 import { MongoServerError, ReadConcern, ReadPreference, WriteConcern } from 'mongodb';
 import type { Collection, CollectionOptions, Db, Document, Filter } from 'mongodb';
-import type { CopyrightRecord, EnterpriseRecord, EnterprisesStore, PatentRecord, TrademarkRecord } from './repository.js';
+import type { CopyrightRecord, EnterpriseFilter, EnterpriseRecord, EnterprisesStore, PatentRecord, TrademarkRecord } from './repository.js';
 import { DuplicateKeyError } from './repository.js';
 
 export interface MongoEnterprisesStoreOptions {
@@ -128,6 +128,14 @@ function groupBy<T>(ids: readonly string[], rows: T[], idOf: (r: T) => string): 
 
 const distinct = (ids: readonly string[]): string[] => [...new Set(ids)];
 
+/** Built key by key: an explicit `regionCode: undefined` must not become a match on null. */
+function matchFilter(filter: EnterpriseFilter): Filter<EnterpriseDoc> {
+  const matching: Filter<EnterpriseDoc> = {};
+  if (filter.regionCode !== undefined) matching.regionCode = filter.regionCode;
+  if (filter.industry !== undefined) matching.industry = filter.industry;
+  return matching;
+}
+
 export async function openMongoEnterprisesStore(db: Db, options: MongoEnterprisesStoreOptions = {}): Promise<EnterprisesStore> {
   const prefix = options.collectionPrefix ?? '';
   const names = {
@@ -189,18 +197,17 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoEnterprise
         return doc === null ? undefined : toEnterprise(doc);
       },
       async page(filter, after, limit) {
-        // Built key by key: an explicit `regionCode: undefined` must not become a match on null.
-        const matching: Filter<EnterpriseDoc> = {};
-        if (filter.regionCode !== undefined) matching.regionCode = filter.regionCode;
-        if (filter.industry !== undefined) matching.industry = filter.industry;
+        const matching = matchFilter(filter);
         const pageFilter: Filter<EnterpriseDoc> = after === undefined ? matching : { ...matching, _id: { $gt: after } };
         // limit(0) means no limit to MongoDB, LIMIT 0 no rows to SQLite; a negative LIMIT is no limit there.
         const rows =
           limit === 0
             ? Promise.resolve([])
             : enterprises.find(pageFilter, { sort: { _id: 1 }, ...(limit > 0 ? { limit } : {}) }).toArray();
-        const [docs, total] = await Promise.all([rows, enterprises.countDocuments(matching)]);
-        return { rows: docs.map(toEnterprise), total };
+        return (await rows).map(toEnterprise);
+      },
+      async count(filter) {
+        return enterprises.countDocuments(matchFilter(filter));
       },
       async countBy(group) {
         const rows = await enterprises

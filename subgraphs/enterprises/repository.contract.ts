@@ -121,7 +121,8 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
         const s = open();
         expect(await s.enterprises.byIds(['e01'])).toStrictEqual([undefined]);
         expect(await s.enterprises.byUscc(E1.uscc)).toBeUndefined();
-        expect(await s.enterprises.page({}, undefined, 10)).toStrictEqual({ rows: [], total: 0 });
+        expect(await s.enterprises.page({}, undefined, 10)).toStrictEqual([]);
+        expect(await s.enterprises.count({})).toBe(0);
         expect(await s.enterprises.countBy('regionCode')).toStrictEqual([]);
         expect(await s.enterprises.countBy('industry')).toStrictEqual([]);
       });
@@ -151,7 +152,7 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
         await expect(s.enterprises.insert(again)).rejects.toBeInstanceOf(DuplicateKeyError);
         expect(await s.enterprises.byIds(['e09'])).toStrictEqual([undefined]);
         expect(await s.enterprises.byUscc(E1.uscc)).toStrictEqual(E1);
-        expect((await s.enterprises.page({}, undefined, 100)).total).toBe(ENTERPRISES.length);
+        expect(await s.enterprises.count({})).toBe(ENTERPRISES.length);
       });
 
       it('rejects an id registered already with DuplicateKeyError, and writes nothing', async () => {
@@ -167,31 +168,39 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
         const s = open();
         await seed(s);
         const n = ENTERPRISES.length;
-        expect(await s.enterprises.page({}, undefined, 2)).toStrictEqual({ rows: [E1, E2], total: n });
-        expect(await s.enterprises.page({}, 'e02', 2)).toStrictEqual({ rows: [E3, E4], total: n });
-        expect(await s.enterprises.page({}, 'e04', 2)).toStrictEqual({ rows: [E5], total: n });
-        expect(await s.enterprises.page({}, 'e05', 2)).toStrictEqual({ rows: [], total: n });
+        expect(await s.enterprises.page({}, undefined, 2)).toStrictEqual([E1, E2]);
+        expect(await s.enterprises.count({})).toBe(n);
+        expect(await s.enterprises.page({}, 'e02', 2)).toStrictEqual([E3, E4]);
+        expect(await s.enterprises.page({}, 'e04', 2)).toStrictEqual([E5]);
+        expect(await s.enterprises.page({}, 'e05', 2)).toStrictEqual([]);
         // The cursor need not be an id that exists.
-        expect(await s.enterprises.page({}, 'e025', 2)).toStrictEqual({ rows: [E3, E4], total: n });
-        expect(await s.enterprises.page({}, '', 3)).toStrictEqual({ rows: [E1, E2, E3], total: n });
-        expect(await s.enterprises.page({}, undefined, 100)).toStrictEqual({ rows: [E1, E2, E3, E4, E5], total: n });
+        expect(await s.enterprises.page({}, 'e025', 2)).toStrictEqual([E3, E4]);
+        expect(await s.enterprises.page({}, '', 3)).toStrictEqual([E1, E2, E3]);
+        expect(await s.enterprises.page({}, undefined, 100)).toStrictEqual([E1, E2, E3, E4, E5]);
         // A limit of 0 is no rows, not "no limit".
-        expect(await s.enterprises.page({}, undefined, 0)).toStrictEqual({ rows: [], total: n });
+        expect(await s.enterprises.page({}, undefined, 0)).toStrictEqual([]);
       });
 
       it('pages within a region, an industry, or both', async () => {
         const s = open();
         await seed(s);
-        expect(await s.enterprises.page({ regionCode: '110108' }, undefined, 2)).toStrictEqual({ rows: [E1, E3], total: 3 });
-        expect(await s.enterprises.page({ regionCode: '110108' }, 'e03', 2)).toStrictEqual({ rows: [E5], total: 3 });
-        expect(await s.enterprises.page({ regionCode: '110108' }, 'e01', 1)).toStrictEqual({ rows: [E3], total: 3 });
-        expect(await s.enterprises.page({ industry: MANUFACTURING }, undefined, 10)).toStrictEqual({ rows: [E2, E3], total: 2 });
-        expect(await s.enterprises.page({ industry: SOFTWARE }, 'e01', 10)).toStrictEqual({ rows: [E4, E5], total: 3 });
-        expect(await s.enterprises.page({ regionCode: '110108', industry: MANUFACTURING }, undefined, 10)).toStrictEqual({ rows: [E3], total: 1 });
-        expect(await s.enterprises.page({ regionCode: '110108', industry: SOFTWARE }, 'e01', 10)).toStrictEqual({ rows: [E5], total: 2 });
-        expect(await s.enterprises.page({ regionCode: '999999' }, undefined, 10)).toStrictEqual({ rows: [], total: 0 });
+        expect(await s.enterprises.page({ regionCode: '110108' }, undefined, 2)).toStrictEqual([E1, E3]);
+        expect(await s.enterprises.count({ regionCode: '110108' })).toBe(3);
+        expect(await s.enterprises.page({ regionCode: '110108' }, 'e03', 2)).toStrictEqual([E5]);
+        expect(await s.enterprises.page({ regionCode: '110108' }, 'e01', 1)).toStrictEqual([E3]);
+        expect(await s.enterprises.page({ industry: MANUFACTURING }, undefined, 10)).toStrictEqual([E2, E3]);
+        expect(await s.enterprises.count({ industry: MANUFACTURING })).toBe(2);
+        expect(await s.enterprises.page({ industry: SOFTWARE }, 'e01', 10)).toStrictEqual([E4, E5]);
+        expect(await s.enterprises.count({ industry: SOFTWARE })).toBe(3);
+        expect(await s.enterprises.page({ regionCode: '110108', industry: MANUFACTURING }, undefined, 10)).toStrictEqual([E3]);
+        expect(await s.enterprises.count({ regionCode: '110108', industry: MANUFACTURING })).toBe(1);
+        expect(await s.enterprises.page({ regionCode: '110108', industry: SOFTWARE }, 'e01', 10)).toStrictEqual([E5]);
+        expect(await s.enterprises.count({ regionCode: '110108', industry: SOFTWARE })).toBe(2);
+        expect(await s.enterprises.page({ regionCode: '999999' }, undefined, 10)).toStrictEqual([]);
+        expect(await s.enterprises.count({ regionCode: '999999' })).toBe(0);
         // A filter key present but undefined filters nothing.
-        expect(await s.enterprises.page({ regionCode: undefined, industry: MANUFACTURING }, undefined, 10)).toStrictEqual({ rows: [E2, E3], total: 2 });
+        expect(await s.enterprises.page({ regionCode: undefined, industry: MANUFACTURING }, undefined, 10)).toStrictEqual([E2, E3]);
+        expect(await s.enterprises.count({ regionCode: undefined, industry: MANUFACTURING })).toBe(2);
       });
 
       it('counts enterprises by region and by industry, by key', async () => {

@@ -77,8 +77,10 @@ export interface EnterpriseRepository {
   insert(e: EnterpriseRecord): Promise<void>;
   byIds(ids: readonly string[]): Promise<(EnterpriseRecord | undefined)[]>;
   byUscc(uscc: string): Promise<EnterpriseRecord | undefined>;
-  /** Up to `limit` enterprises with id > after, by id, and how many match in all. */
-  page(filter: EnterpriseFilter, after: string | undefined, limit: number): Promise<{ rows: EnterpriseRecord[]; total: number }>;
+  /** Up to `limit` enterprises matching the filter with id > after, by id. */
+  page(filter: EnterpriseFilter, after: string | undefined, limit: number): Promise<EnterpriseRecord[]>;
+  /** How many enterprises match the filter. */
+  count(filter: EnterpriseFilter): Promise<number>;
   countBy(group: 'regionCode' | 'industry'): Promise<{ key: string; enterprises: number }[]>;
 }
 

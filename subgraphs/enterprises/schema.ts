@@ -4,9 +4,9 @@ import { randomUUID } from 'node:crypto';
 import { createBuilder } from '../common/builder.js';
 import { requireActFor, requireIdentity, requireRole } from '../common/auth.js';
 import { badInput, conflict, failure, notFound } from '../common/errors.js';
-import { pageRequest, toConnection } from '../common/pagination.js';
+import { pageRequest, toConnection, type Connection } from '../common/pagination.js';
 import type { EnterprisesContext } from './context.js';
-import type { CopyrightRecord, EnterpriseRecord, PatentRecord, TrademarkRecord } from './repository.js';
+import type { CopyrightRecord, EnterpriseFilter, EnterpriseRecord, PatentRecord, TrademarkRecord } from './repository.js';
 import { DuplicateKeyError, FILING_STATUSES, PATENT_STATUSES, PATENT_TYPES } from './repository.js';
 import { validateUscc } from './domain/uscc.js';
 import { parsePatentNumber } from './domain/patent-number.js';
@@ -147,17 +147,15 @@ const PageInfo = builder.objectRef<{ hasNextPage: boolean; endCursor: string | n
 const EnterpriseEdge = builder.objectRef<{ cursor: string; node: EnterpriseRecord }>('EnterpriseEdge').implement({
   fields: (t) => ({ cursor: t.exposeString('cursor'), node: t.field({ type: Enterprise, resolve: (e) => e.node }) }),
 });
-const EnterpriseConnection = builder
-  .objectRef<{ edges: { cursor: string; node: EnterpriseRecord }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null }; totalCount: number }>(
-    'EnterpriseConnection',
-  )
-  .implement({
-    fields: (t) => ({
-      edges: t.field({ type: [EnterpriseEdge], resolve: (c) => c.edges }),
-      pageInfo: t.field({ type: PageInfo, resolve: (c) => c.pageInfo }),
-      totalCount: t.exposeInt('totalCount'),
-    }),
-  });
+type EnterprisePage = Connection<EnterpriseRecord> & { filter: EnterpriseFilter };
+const EnterpriseConnection = builder.objectRef<EnterprisePage>('EnterpriseConnection').implement({
+  fields: (t) => ({
+    edges: t.field({ type: [EnterpriseEdge], resolve: (c) => c.edges }),
+    pageInfo: t.field({ type: PageInfo, resolve: (c) => c.pageInfo }),
+    // Counted only when asked for.
+    totalCount: t.int({ description: 'Enterprises matching the filters', resolve: (c, _args, ctx) => ctx.store.enterprises.count(c.filter) }),
+  }),
+});
 
 interface GroupStat {
   key: string;
@@ -250,9 +248,9 @@ builder.queryType({
         requireRole(ctx, 'CENTER_STAFF', 'COURT', 'BANK', 'INSURER');
         const page = pageRequest(args.first, args.after);
         const filter = { regionCode: args.regionCode ?? undefined, industry: args.industry ?? undefined };
-        const { rows, total } = await ctx.store.enterprises.page(filter, page.after, page.first + 1);
+        const rows = await ctx.store.enterprises.page(filter, page.after, page.first + 1);
         for (const e of rows) ctx.loaders.enterprise.prime(e.id, e);
-        return toConnection(rows, page, (e) => e.id, total);
+        return { ...toConnection(rows, page, (e) => e.id), filter };
       },
     }),
     patent: t.field({

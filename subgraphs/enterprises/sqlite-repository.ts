@@ -1,6 +1,6 @@
 // The enterprises subgraph's repositories on its own SQLite database.
 import type Database from 'better-sqlite3';
-import type { CopyrightRecord, EnterpriseRecord, EnterprisesStore, PatentRecord, TrademarkRecord } from './repository.js';
+import type { CopyrightRecord, EnterpriseFilter, EnterpriseRecord, EnterprisesStore, PatentRecord, TrademarkRecord } from './repository.js';
 import { DuplicateKeyError } from './repository.js';
 import { inListQuery } from '../common/sqlite.js';
 
@@ -173,6 +173,16 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
   const column = { regionCode: 'region_code', industry: 'industry' } as const;
   // The page queries come in a few shapes (which filters, first page or not): prepare each once.
   const statements = new Map<string, Database.Statement<(string | number)[], unknown>>();
+  const matching = (filter: EnterpriseFilter, after: string | undefined) => {
+    const conditions: string[] = [];
+    const params: string[] = [];
+    for (const [sql, value] of [['region_code = ?', filter.regionCode], ['industry = ?', filter.industry], ['id > ?', after]] as const) {
+      if (value === undefined) continue;
+      conditions.push(sql);
+      params.push(value);
+    }
+    return { where: conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`, params };
+  };
   const statement = <Row>(sql: string) => {
     let stmt = statements.get(sql);
     if (stmt === undefined) statements.set(sql, (stmt = db.prepare<(string | number)[], unknown>(sql)));
@@ -200,15 +210,12 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
         return row === undefined ? undefined : toEnterprise(row);
       },
       async page(filter, after, limit) {
-        const where: string[] = [];
-        const params: (string | number)[] = [];
-        if (filter.regionCode !== undefined) where.push('region_code = ?') && params.push(filter.regionCode);
-        if (filter.industry !== undefined) where.push('industry = ?') && params.push(filter.industry);
-        const matching = where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`;
-        const total = statement<{ n: number }>(`SELECT count(*) AS n FROM enterprises ${matching}`).get(...params)!.n;
-        const pageWhere = after === undefined ? matching : `${matching === '' ? 'WHERE' : `${matching} AND`} id > ?`;
-        const rows = statement<EnterpriseRow>(`SELECT * FROM enterprises ${pageWhere} ORDER BY id LIMIT ?`).all(...params, ...(after === undefined ? [] : [after]), limit);
-        return { rows: rows.map(toEnterprise), total };
+        const { where, params } = matching(filter, after);
+        return statement<EnterpriseRow>(`SELECT * FROM enterprises ${where} ORDER BY id LIMIT ?`).all(...params, limit).map(toEnterprise);
+      },
+      async count(filter) {
+        const { where, params } = matching(filter, undefined);
+        return statement<{ n: number }>(`SELECT count(*) AS n FROM enterprises ${where}`).get(...params)!.n;
       },
       async countBy(group) {
         return db
