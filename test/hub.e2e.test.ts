@@ -168,6 +168,40 @@ describe('the federated hub', () => {
     });
   });
 
+  describe('monitoring', () => {
+    const shift = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    const yearsBefore = (date: string, years: number) => `${Number(date.slice(0, 4)) - years}${date.slice(4)}`;
+
+    it('warns of annual fees falling due and of protection ending, to the enterprise and to staff', async () => {
+      // Granted invention whose 6th anniversary is 30 days away, fees paid through the 5th.
+      const dueIn30 = shift(30);
+      const filed = yearsBefore(dueIn30, 6);
+      const digits = `${filed.slice(0, 4)}1${String(Date.now() % 1e7).padStart(7, '0')}`;
+      const { patentCheckDigit } = await import('../subgraphs/enterprises/domain/patent-number.js');
+      const number = `${digits}.${patentCheckDigit(digits)}`;
+      await huaweiClient.request(REGISTER_PATENT, {
+        input: { enterpriseId: huawei, applicationNumber: number, title: '一种基站天线', filingDate: filed, status: 'GRANTED', grantDate: filed, feesPaidThrough: yearsBefore(dueIn30, 1) },
+      });
+      // Utility model whose ten-year term ends in 60 days.
+      const ends = shift(60);
+      const umDigits = `${Number(ends.slice(0, 4)) - 10}2${String((Date.now() + 1) % 1e7).padStart(7, '0')}`;
+      await staff.request(REGISTER_PATENT, {
+        input: { enterpriseId: huawei, applicationNumber: `${umDigits}.${patentCheckDigit(umDigits)}`, title: '一种散热支架', filingDate: yearsBefore(ends, 10), status: 'GRANTED', grantDate: yearsBefore(ends, 10), feesPaidThrough: yearsBefore(ends, 1) },
+      });
+
+      type Warnings = { annualFeeWarnings: { patent: { applicationNumber: string }; dueDate: string; state: string }[]; expiryWarnings: { number: string; right: string; expiresOn: string }[] };
+      const query = gql`query ($e: ID) { annualFeeWarnings(enterpriseId: $e) { patent { applicationNumber } dueDate state } expiryWarnings(enterpriseId: $e) { number right expiresOn } }`;
+      const own = await huaweiClient.request<Warnings>(query, {});
+      expect(own.annualFeeWarnings).toContainEqual({ patent: { applicationNumber: number }, dueDate: dueIn30, state: 'DUE_SOON' });
+      expect(own.expiryWarnings).toContainEqual({ number: `${umDigits}.${patentCheckDigit(umDigits)}`, right: 'PATENT', expiresOn: ends });
+      const bystaff = await staff.request<Warnings>(query, { e: huawei });
+      expect(bystaff.annualFeeWarnings.map((w) => w.patent.applicationNumber)).toContain(number);
+      expect(await errorCode(huaweiClient.request(query, { e: tencent }))).toBe('FORBIDDEN');
+      expect(await errorCode(t.client(await t.key('BANK')).request(query, {}))).toBe('FORBIDDEN');
+      expect(await errorCode(staff.request(gql`{ annualFeeWarnings(withinDays: -1) { dueDate } }`))).toBe('BAD_USER_INPUT');
+    });
+  });
+
   describe('evidence and the ledger', () => {
     it('deposits evidence, verifies it publicly and offline, and fails for another file', async () => {
       const file = '合同扫描件：华为与某供应商的采购合同 2026-03-01';

@@ -1,0 +1,80 @@
+// Partner keys on every KeyStore adapter: hashed at rest, shown once, revocable.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { MongoClient } from 'mongodb';
+import { join } from 'node:path';
+import { authenticate, createKey, KeyError, type KeyStore } from './keys.js';
+import { openSqliteKeyStore } from './key-store-sqlite.js';
+import { openMongoKeyStore } from './key-store-mongodb.js';
+import { tempDir } from '../test/support/tmp.js';
+
+function keyStoreContract(name: string, open: () => Promise<{ store: KeyStore; raw: () => Promise<string>; cleanup(): Promise<void> }>) {
+  describe(`KeyStore contract: ${name}`, () => {
+    let fx: Awaited<ReturnType<typeof open>>;
+    beforeEach(async () => {
+      fx = await open();
+    });
+    afterEach(async () => {
+      await fx.store.close();
+      await fx.cleanup();
+    });
+
+    it('authenticates a key to its identity and stores only a hash of it', async () => {
+      const { id, key } = await createKey(fx.store, { role: 'ENTERPRISE', enterpriseId: 'ent-1' });
+      expect(await authenticate(fx.store, key)).toEqual({ keyId: id, role: 'ENTERPRISE', enterpriseId: 'ent-1' });
+      const bank = await createKey(fx.store, { role: 'BANK', organization: '中国工商银行福州分行' });
+      expect(await authenticate(fx.store, bank.key)).toEqual({ keyId: bank.id, role: 'BANK', organization: '中国工商银行福州分行' });
+      expect(await fx.raw()).not.toContain(key.split('.')[1]);
+      expect((await fx.store.list()).map((k) => k.id)).toEqual(expect.arrayContaining([id, bank.id]));
+    });
+
+    it('refuses wrong, malformed and revoked keys', async () => {
+      const { id, key } = await createKey(fx.store, { role: 'CENTER_STAFF' });
+      const last = key.at(-1) === 'A' ? 'B' : 'A';
+      expect(await authenticate(fx.store, key.slice(0, -1) + last)).toBeUndefined();
+      expect(await authenticate(fx.store, 'iph_0000000000000000.' + key.split('.')[1])).toBeUndefined();
+      expect(await authenticate(fx.store, 'Bearer ' + key)).toBeUndefined();
+      expect(await fx.store.revoke(id, new Date().toISOString())).toBe(true);
+      expect(await fx.store.revoke(id, new Date().toISOString())).toBe(false);
+      expect(await authenticate(fx.store, key)).toBeUndefined();
+    });
+
+    it('refuses keys whose role and scope do not fit', async () => {
+      await expect(createKey(fx.store, { role: 'ENTERPRISE' })).rejects.toBeInstanceOf(KeyError);
+      await expect(createKey(fx.store, { role: 'CENTER_STAFF', enterpriseId: 'x' })).rejects.toBeInstanceOf(KeyError);
+      await expect(createKey(fx.store, { role: 'BANK' })).rejects.toBeInstanceOf(KeyError);
+      await expect(createKey(fx.store, { role: 'KING' as never })).rejects.toBeInstanceOf(KeyError);
+      expect(await fx.store.list()).toEqual([]);
+    });
+  });
+}
+
+keyStoreContract('sqlite', async () => {
+  const dir = tempDir('iphub-keys-');
+  const path = join(dir.path, 'gateway.db');
+  return {
+    store: openSqliteKeyStore(new Database(path)),
+    raw: async () => JSON.stringify(new Database(path, { readonly: true }).prepare('SELECT * FROM api_keys').all()),
+    cleanup: async () => dir.remove(),
+  };
+});
+
+const mongoUrl = process.env.IPHUB_MONGODB_URL;
+if (mongoUrl === undefined) {
+  describe('KeyStore contract: mongodb', () => {
+    it.skip('skipped: set IPHUB_MONGODB_URL to a MongoDB replica set to run it', () => {});
+  });
+} else {
+  keyStoreContract('mongodb', async () => {
+    const client = await new MongoClient(mongoUrl).connect();
+    const prefix = `keys_${process.pid}_${Date.now()}_`;
+    return {
+      store: openMongoKeyStore(client.db(), prefix),
+      raw: async () => JSON.stringify(await client.db().collection(`${prefix}gateway_api_keys`).find().toArray()),
+      cleanup: async () => {
+        await client.db().dropCollection(`${prefix}gateway_api_keys`).catch(() => undefined);
+        await client.close();
+      },
+    };
+  });
+}

@@ -1,0 +1,84 @@
+// `npm start -- --demo` as a user runs it: a fresh data directory, demo data, one key per role.
+import { describe, expect, it } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { GraphQLClient, gql } from 'graphql-request';
+import { tempDir } from './support/tmp.js';
+import { DEMO_ENTERPRISE_NAME, demoEvidenceContent } from '../gateway/demo.js';
+
+const MAIN = fileURLToPath(new URL('../gateway/main.ts', import.meta.url));
+
+function start(dataDir: string): Promise<{ child: ChildProcess; url: string; output: string[] }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, '--demo'], {
+    env: { ...process.env, IPHUB_DATA_DIR: dataDir, PORT: '0' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const output: string[] = [];
+  return new Promise((resolve, reject) => {
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      output.push(line);
+      const m = /ready at (\S+)/.exec(line);
+      if (m) resolve({ child, url: m[1]!, output });
+    });
+    child.once('exit', (code) => reject(new Error(`npm start exited with ${code}: ${output.join('\n')}`)));
+  });
+}
+
+async function stop(child: ChildProcess): Promise<number | null> {
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  return exited;
+}
+
+describe('npm start -- --demo', () => {
+  it('seeds an empty data directory once and serves it with one key per role', async () => {
+    const dir = tempDir('iphub-demo-');
+    try {
+      const first = await start(dir.path);
+      const keys = JSON.parse(readFileSync(join(dir.path, 'demo-keys.json'), 'utf8')) as Record<string, string>;
+      expect(Object.keys(keys)).toEqual(expect.arrayContaining(['CENTER_STAFF', 'ENTERPRISE', 'COURT', 'BANK', 'INSURER']));
+      const as = (role: string) => new GraphQLClient(first.url, { headers: { authorization: `Bearer ${keys[role]}` } });
+
+      const staff = await as('CENTER_STAFF').request<{ enterprises: { totalCount: number }; enterpriseStatistics: { byRegion: unknown[]; byIndustry: unknown[] } }>(
+        gql`{ enterprises { totalCount } enterpriseStatistics { byRegion { regionCode } byIndustry { industry } } }`,
+      );
+      expect(staff.enterprises.totalCount).toBeGreaterThanOrEqual(1000);
+      expect(staff.enterpriseStatistics.byRegion.length).toBeGreaterThan(5);
+      expect(staff.enterpriseStatistics.byIndustry.length).toBeGreaterThan(5);
+
+      const own = await as('ENTERPRISE').request<{ enterprise: { name: string; patents: unknown[]; trademarks: unknown[]; copyrights: unknown[]; evidence: unknown[] } }>(
+        gql`query ($id: ID!) { enterprise(id: $id) { name patents { applicationNumber } trademarks { mark } copyrights { title } evidence { id } } }`,
+        { id: keys.enterpriseId },
+      );
+      expect(own.enterprise.name).toBe(DEMO_ENTERPRISE_NAME);
+      for (const list of [own.enterprise.patents, own.enterprise.trademarks, own.enterprise.copyrights, own.enterprise.evidence]) expect(list.length).toBeGreaterThan(0);
+      const warnings = await as('ENTERPRISE').request<{ annualFeeWarnings: { state: string }[] }>(gql`{ annualFeeWarnings { state } }`);
+      expect(new Set(warnings.annualFeeWarnings.map((w) => w.state))).toEqual(new Set(['DUE_SOON', 'GRACE']));
+
+      const digest = createHash('sha256').update(demoEvidenceContent(0)).digest('hex');
+      const verified = await new GraphQLClient(first.url).request<{ verifyEvidence: { found: boolean } }>(gql`query ($d: String!) { verifyEvidence(contentDigest: $d) { found } }`, { d: digest });
+      expect(verified.verifyEvidence.found).toBe(true);
+      for (const role of ['COURT', 'BANK', 'INSURER']) {
+        const r = await as(role).request<{ enterprise: { name: string } }>(gql`query ($id: ID!) { enterprise(id: $id) { name } }`, { id: keys.enterpriseId });
+        expect(r.enterprise.name).toBe(DEMO_ENTERPRISE_NAME);
+      }
+      expect(await stop(first.child)).toBe(0);
+
+      // A second start keeps the data and the keys.
+      const second = await start(dir.path);
+      expect(second.output.join('\n')).toContain('nothing seeded');
+      expect(JSON.parse(readFileSync(join(dir.path, 'demo-keys.json'), 'utf8'))).toEqual(keys);
+      const again = await new GraphQLClient(second.url, { headers: { authorization: `Bearer ${keys.CENTER_STAFF}` } }).request<{ enterprises: { totalCount: number } }>(
+        gql`{ enterprises { totalCount } }`,
+      );
+      expect(again.enterprises.totalCount).toBe(staff.enterprises.totalCount);
+      expect(await stop(second.child)).toBe(0);
+    } finally {
+      dir.remove();
+    }
+  }, 120_000);
+});
