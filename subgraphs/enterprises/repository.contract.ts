@@ -1,14 +1,10 @@
 // The contract every EnterprisesStore adapter passes (run by repository.test.ts per adapter).
+import type { StoreFixture } from '../../test/support/adapters.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CopyrightRecord, EnterpriseRecord, EnterprisesStore, PatentRecord, TrademarkRecord } from './repository.js';
 import { DuplicateKeyError } from './repository.js';
 
-export interface EnterprisesStoreFixture {
-  /** A new, empty store. */
-  open(): Promise<EnterprisesStore>;
-  /** Removes whatever open() made; runs after the store is closed. */
-  cleanup(): Promise<void>;
-}
+export type EnterprisesStoreFixture = StoreFixture<EnterprisesStore>;
 
 const SOFTWARE = '软件和信息技术服务业';
 const MANUFACTURING = '制造业';

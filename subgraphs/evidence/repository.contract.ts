@@ -1,13 +1,9 @@
 // The contract every EvidenceStore adapter passes (run by repository.test.ts per adapter).
+import type { StoreFixture } from '../../test/support/adapters.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EvidenceRecord, EvidenceStore } from './repository.js';
 
-export interface EvidenceStoreFixture {
-  /** A new, empty store. */
-  open(): Promise<EvidenceStore>;
-  /** Removes whatever open() made; runs after the store is closed. */
-  cleanup(): Promise<void>;
-}
+export type EvidenceStoreFixture = StoreFixture<EvidenceStore>;
 
 const evidence = (id: string, depositorId: string, depositedAt: string, seq: number, over: Partial<EvidenceRecord> = {}): EvidenceRecord => ({
   id,

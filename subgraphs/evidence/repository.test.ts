@@ -1,48 +1,10 @@
 // Runs the EvidenceStore contract against every adapter available here.
-import { describe, it } from 'vitest';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { MongoClient } from 'mongodb';
-import { evidenceStoreContract, type EvidenceStoreFixture } from './repository.contract.js';
+import { evidenceStoreContract } from './repository.contract.js';
 import { openSqliteEvidenceStore } from './sqlite-repository.js';
 import { openMongoEvidenceStore } from './mongodb-repository.js';
-import { tempDir } from '../../test/support/tmp.js';
+import { onEveryAdapter } from '../../test/support/adapters.js';
 
-evidenceStoreContract('sqlite', (): EvidenceStoreFixture => {
-  const dir = tempDir('iphub-evidence-');
-  return {
-    open: async () => openSqliteEvidenceStore(new Database(join(dir.path, 'evidence.db'))),
-    cleanup: async () => dir.remove(),
-  };
+onEveryAdapter('evidence', evidenceStoreContract, {
+  sqlite: openSqliteEvidenceStore,
+  mongodb: (db, collectionPrefix) => openMongoEvidenceStore(db, { collectionPrefix }),
 });
-
-const mongoUrl = process.env.IPHUB_MONGODB_URL;
-if (!mongoUrl) {
-  describe('EvidenceStore contract: mongodb', () => {
-    it.skip('skipped: set IPHUB_MONGODB_URL to a MongoDB replica set to run it', () => {});
-  });
-  console.log('EvidenceStore contract: mongodb skipped (IPHUB_MONGODB_URL is not set)');
-} else {
-  let run = 0;
-  evidenceStoreContract('mongodb', (): EvidenceStoreFixture => {
-    const collectionPrefix = `contract_evidence_${process.pid}_${Date.now()}_${run++}_`;
-    let client: MongoClient | undefined;
-    return {
-      open: async () => {
-        client = await new MongoClient(mongoUrl).connect();
-        return openMongoEvidenceStore(client.db(), { collectionPrefix });
-      },
-      cleanup: async () => {
-        if (client === undefined) return;
-        try {
-          // The store was closed before this: the shared client must still work.
-          const db = client.db();
-          await db.command({ ping: 1 });
-          for (const c of await db.listCollections({ name: { $regex: `^${collectionPrefix}` } }, { nameOnly: true }).toArray()) await db.dropCollection(c.name);
-        } finally {
-          await client.close();
-        }
-      },
-    };
-  });
-}
