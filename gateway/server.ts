@@ -42,7 +42,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     supergraphSdl: options.supergraphSdl ?? readFileSync(SUPERGRAPH_PATH, 'utf8'),
     buildService: ({ name, url }) => options.dataSource(name as SubgraphName, url ?? ''),
   });
-  const apollo = new ApolloServer<GatewayContext>({ gateway });
+  // Partners get the message and the code, never a stack trace.
+  const apollo = new ApolloServer<GatewayContext>({ gateway, includeStacktraceInErrorResponses: false });
   await apollo.start();
   const server = httpServer({
     '/graphql': graphqlRoute(apollo, async (req) => ({ identity: await identify(req, options.keys) })),

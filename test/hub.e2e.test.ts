@@ -263,6 +263,14 @@ describe('the federated hub', () => {
   });
 
   describe('partner keys and roles', () => {
+    it('tells a caller what went wrong without a stack trace', async () => {
+      const res = await fetch(t.hub.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ enterprises { totalCount } }' }) });
+      const body = (await res.json()) as { errors: { message: string; extensions: Record<string, unknown> }[] };
+      expect(body.errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
+      expect(body.errors[0]!.message).toMatch(/Bearer/);
+      expect(JSON.stringify(body)).not.toMatch(/stacktrace|\.ts:\d+/);
+    });
+
     it('needs a key for everything but verification and the checkpoint', async () => {
       expect(await errorCode(t.anonymous.request(gql`query ($id: ID!) { enterprise(id: $id) { name } }`, { id: huawei }))).toBe('UNAUTHENTICATED');
       expect(await errorCode(t.anonymous.request(DEPOSIT, { input: { contentDigest: sha256('a'), title: 't', category: 'OTHER' } }))).toBe('UNAUTHENTICATED');

@@ -9,7 +9,7 @@ import type { Subgraph } from './subgraph.js';
 
 export async function serveSubgraph(subgraph: Subgraph, options: { port: number; secret: string }) {
   // No Apollo Studio here: no per-request trace building.
-  const apollo = new ApolloServer<object>({ schema: subgraph.schema, plugins: [ApolloServerPluginInlineTraceDisabled()] });
+  const apollo = new ApolloServer<object>({ schema: subgraph.schema, plugins: [ApolloServerPluginInlineTraceDisabled()], includeStacktraceInErrorResponses: false });
   await apollo.start();
   const server = httpServer({
     '/graphql': graphqlRoute(apollo, async (req) => {
