@@ -1,0 +1,162 @@
+// The cases subgraph's repositories on its own SQLite database.
+import type Database from 'better-sqlite3';
+import { inListQuery } from '../common/sqlite.js';
+import type { CaseEvent, CasesStore, PreExamCaseRecord, PreExamFilter } from './repository.js';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS pre_exam_cases (
+  id TEXT PRIMARY KEY,
+  enterprise_id TEXT NOT NULL,
+  application_number TEXT NOT NULL,
+  title TEXT NOT NULL,
+  industry TEXT NOT NULL,
+  state TEXT NOT NULL,
+  received_at TEXT NOT NULL,
+  decided_at TEXT,
+  decision_seq INTEGER,
+  decision_entry_hash TEXT,
+  decision_timestamp INTEGER
+);
+CREATE INDEX IF NOT EXISTS pre_exam_by_enterprise ON pre_exam_cases (enterprise_id, received_at);
+CREATE INDEX IF NOT EXISTS pre_exam_by_state ON pre_exam_cases (state, id);
+CREATE TABLE IF NOT EXISTS pre_exam_events (
+  case_id TEXT NOT NULL REFERENCES pre_exam_cases (id),
+  n INTEGER NOT NULL,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  role TEXT NOT NULL,
+  from_state TEXT,
+  to_state TEXT NOT NULL,
+  note TEXT,
+  PRIMARY KEY (case_id, n)
+);
+`;
+
+interface CaseRow {
+  id: string;
+  enterprise_id: string;
+  application_number: string;
+  title: string;
+  industry: string;
+  state: string;
+  received_at: string;
+  decided_at: string | null;
+  decision_seq: number | null;
+  decision_entry_hash: string | null;
+  decision_timestamp: number | null;
+}
+
+interface EventRow {
+  case_id: string;
+  n: number;
+  at: string;
+  actor: string;
+  role: string;
+  from_state: string | null;
+  to_state: string;
+  note: string | null;
+}
+
+const toCase = (r: CaseRow): PreExamCaseRecord => ({
+  id: r.id,
+  enterpriseId: r.enterprise_id,
+  applicationNumber: r.application_number,
+  title: r.title,
+  industry: r.industry,
+  state: r.state as PreExamCaseRecord['state'],
+  receivedAt: r.received_at,
+  decidedAt: r.decided_at,
+  decisionReceipt: r.decision_seq === null ? null : { seq: r.decision_seq, entryHash: r.decision_entry_hash!, timestamp: r.decision_timestamp! },
+});
+
+const toEvent = (r: EventRow): CaseEvent => ({
+  at: r.at,
+  actor: r.actor,
+  role: r.role as CaseEvent['role'],
+  from: r.from_state as CaseEvent['from'],
+  to: r.to_state as CaseEvent['to'],
+  note: r.note,
+});
+
+export function openSqliteCasesStore(db: Database.Database): CasesStore {
+  db.exec(SCHEMA);
+  const insertCase = db.prepare(
+    `INSERT INTO pre_exam_cases (id, enterprise_id, application_number, title, industry, state, received_at, decided_at)
+     VALUES (@id, @enterpriseId, @applicationNumber, @title, @industry, @state, @receivedAt, @decidedAt)`,
+  );
+  const insertEvent = db.prepare(
+    `INSERT INTO pre_exam_events (case_id, n, at, actor, role, from_state, to_state, note)
+     VALUES (@caseId, (SELECT count(*) FROM pre_exam_events WHERE case_id = @caseId), @at, @actor, @role, @from, @to, @note)`,
+  );
+  const move = db.prepare(
+    `UPDATE pre_exam_cases SET state = @to,
+       decided_at = coalesce(@decidedAt, decided_at),
+       decision_seq = coalesce(@seq, decision_seq), decision_entry_hash = coalesce(@entryHash, decision_entry_hash), decision_timestamp = coalesce(@timestamp, decision_timestamp)
+     WHERE id = @id AND state = @from`,
+  );
+  const decided = db.prepare<[], { industry: string; receivedAt: string; decidedAt: string }>(
+    'SELECT industry, received_at AS receivedAt, decided_at AS decidedAt FROM pre_exam_cases WHERE decided_at IS NOT NULL ORDER BY decided_at',
+  );
+  const casesIn = inListQuery<CaseRow>(db, (ids) => `SELECT * FROM pre_exam_cases WHERE id IN (${ids})`);
+  const casesOf = inListQuery<CaseRow>(db, (ids) => `SELECT * FROM pre_exam_cases WHERE enterprise_id IN (${ids}) ORDER BY received_at DESC, id`);
+  const eventsIn = inListQuery<EventRow>(db, (ids) => `SELECT * FROM pre_exam_events WHERE case_id IN (${ids}) ORDER BY case_id, n`);
+  const pages = new Map<string, Database.Statement<(string | number)[], CaseRow>>();
+
+  const event = (caseId: string, e: CaseEvent) => ({ caseId, ...e });
+  const insertTx = db.transaction((c: PreExamCaseRecord, first: CaseEvent) => {
+    insertCase.run(c);
+    insertEvent.run(event(c.id, first));
+  });
+  const transitionTx = db.transaction((id: string, from: string, e: CaseEvent, changes: { decidedAt?: string; decisionReceipt?: { seq: number; entryHash: string; timestamp: number } }) => {
+    const r = changes.decisionReceipt;
+    const moved = move.run({ id, from, to: e.to, decidedAt: changes.decidedAt ?? null, seq: r?.seq ?? null, entryHash: r?.entryHash ?? null, timestamp: r?.timestamp ?? null });
+    if (moved.changes !== 1) return false;
+    insertEvent.run(event(id, e));
+    return true;
+  });
+  const groupBy = <T, R>(ids: readonly string[], rows: R[], keyOf: (r: R) => string, map: (r: R) => T) => {
+    const by = new Map<string, T[]>(ids.map((id) => [id, []]));
+    for (const r of rows) by.get(keyOf(r))?.push(map(r));
+    return ids.map((id) => by.get(id)!);
+  };
+
+  return {
+    preExam: {
+      async insert(c, first) {
+        insertTx(c, first);
+      },
+      async byIds(ids) {
+        const byId = new Map(casesIn(ids).map((r) => [r.id, toCase(r)]));
+        return ids.map((id) => byId.get(id));
+      },
+      async byEnterprises(ids) {
+        return groupBy(ids, casesOf(ids), (r) => r.enterprise_id, toCase);
+      },
+      async eventsOf(ids) {
+        return groupBy(ids, eventsIn(ids), (r) => r.case_id, toEvent);
+      },
+      async page(filter: PreExamFilter, after, limit) {
+        const conditions: string[] = [];
+        const params: (string | number)[] = [];
+        for (const [sql, value] of [['state = ?', filter.state], ['enterprise_id = ?', filter.enterpriseId], ['id > ?', after]] as const) {
+          if (value === undefined) continue;
+          conditions.push(sql);
+          params.push(value);
+        }
+        const sql = `SELECT * FROM pre_exam_cases ${conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`} ORDER BY id LIMIT ?`;
+        let stmt = pages.get(sql);
+        if (stmt === undefined) pages.set(sql, (stmt = db.prepare<(string | number)[], CaseRow>(sql)));
+        return stmt.all(...params, limit).map(toCase);
+      },
+      async transition(id, from, e, changes) {
+        return transitionTx(id, from, e, changes);
+      },
+      async decided() {
+        return decided.all();
+      },
+    },
+    async close() {
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { canMove, cycleDays, cycleStatistics, isDecision, nextStates, PRE_EXAM_STATES } from './workflow.js';
+
+describe('pre-examination workflow', () => {
+  it('moves only forward along RECEIVED -> CLASSIFIED -> EXAMINING -> QUALITY_CHECK -> PASSED | RETURNED -> ARCHIVED', () => {
+    const allowed = PRE_EXAM_STATES.flatMap((from) => PRE_EXAM_STATES.filter((to) => canMove(from, to)).map((to) => `${from}->${to}`));
+    expect(allowed).toEqual([
+      'RECEIVED->CLASSIFIED',
+      'CLASSIFIED->EXAMINING',
+      'EXAMINING->QUALITY_CHECK',
+      'QUALITY_CHECK->PASSED',
+      'QUALITY_CHECK->RETURNED',
+      'PASSED->ARCHIVED',
+      'RETURNED->ARCHIVED',
+    ]);
+    expect(nextStates('ARCHIVED')).toEqual([]);
+    expect(PRE_EXAM_STATES.filter(isDecision)).toEqual(['PASSED', 'RETURNED']);
+  });
+
+  it('computes cycle times and their statistics', () => {
+    expect(cycleDays('2026-03-01T08:00:00Z', '2026-03-04T20:00:00Z')).toBe(3.5);
+    expect(cycleStatistics([])).toEqual({ decided: 0, averageDays: null, p90Days: null, within7Days: null });
+    const s = cycleStatistics([1, 2, 3, 4, 5, 6, 7, 8, 9, 20]);
+    expect(s).toEqual({ decided: 10, averageDays: 6.5, p90Days: 9, within7Days: 0.7 });
+  });
+});

@@ -1,0 +1,53 @@
+// The patent pre-examination workflow (专利预审): who may move a case where. Pure.
+
+export const PRE_EXAM_STATES = ['RECEIVED', 'CLASSIFIED', 'EXAMINING', 'QUALITY_CHECK', 'PASSED', 'RETURNED', 'ARCHIVED'] as const;
+export type PreExamState = (typeof PRE_EXAM_STATES)[number];
+
+const NEXT: Readonly<Record<PreExamState, readonly PreExamState[]>> = {
+  RECEIVED: ['CLASSIFIED'],
+  CLASSIFIED: ['EXAMINING'],
+  EXAMINING: ['QUALITY_CHECK'],
+  QUALITY_CHECK: ['PASSED', 'RETURNED'],
+  PASSED: ['ARCHIVED'],
+  RETURNED: ['ARCHIVED'],
+  ARCHIVED: [],
+};
+
+export function nextStates(state: PreExamState): readonly PreExamState[] {
+  return NEXT[state];
+}
+
+export function canMove(from: PreExamState, to: PreExamState): boolean {
+  return NEXT[from].includes(to);
+}
+
+/** PASSED and RETURNED decide a case; they are anchored in the ledger. */
+export function isDecision(state: PreExamState): state is 'PASSED' | 'RETURNED' {
+  return state === 'PASSED' || state === 'RETURNED';
+}
+
+/** Whole days from receipt to decision, as a centre reports cycle time. */
+export function cycleDays(receivedAt: string, decidedAt: string): number {
+  return (Date.parse(decidedAt) - Date.parse(receivedAt)) / 86_400_000;
+}
+
+export interface CycleStatistics {
+  readonly decided: number;
+  readonly averageDays: number | null;
+  readonly p90Days: number | null;
+  /** Share of decided cases decided within 7 days, 0..1. */
+  readonly within7Days: number | null;
+}
+
+/** Average, 90th percentile (nearest rank) and 7-day share of cycle times in days. */
+export function cycleStatistics(days: readonly number[]): CycleStatistics {
+  if (days.length === 0) return { decided: 0, averageDays: null, p90Days: null, within7Days: null };
+  const sorted = [...days].sort((a, b) => a - b);
+  const round = (x: number) => Math.round(x * 100) / 100;
+  return {
+    decided: sorted.length,
+    averageDays: round(sorted.reduce((a, b) => a + b, 0) / sorted.length),
+    p90Days: round(sorted[Math.ceil(0.9 * sorted.length) - 1]!),
+    within7Days: round(sorted.filter((d) => d <= 7).length / sorted.length),
+  };
+}
