@@ -5,8 +5,10 @@ import type { Storage } from './common/storage.js';
 import type { Subgraph, SubgraphName } from './common/subgraph.js';
 import { enterprisesSchema } from './enterprises/schema.js';
 import { evidenceSchema } from './evidence/schema.js';
+import { casesSchema } from './cases/schema.js';
 import { openEnterprisesSubgraph } from './enterprises/index.js';
 import { openEvidenceSubgraph } from './evidence/index.js';
+import { openCasesSubgraph } from './cases/index.js';
 
 export interface SubgraphEntry {
   readonly schema: GraphQLSchema;
@@ -17,5 +19,6 @@ export interface SubgraphEntry {
 
 export const SUBGRAPHS: Record<SubgraphName, SubgraphEntry> = {
   enterprises: { schema: enterprisesSchema, defaultPort: 4001, open: (storage) => openEnterprisesSubgraph(storage) },
+  cases: { schema: casesSchema, defaultPort: 4003, open: (storage, ledger) => openCasesSubgraph(storage, ledger) },
   evidence: { schema: evidenceSchema, defaultPort: 4002, open: (storage, ledger) => openEvidenceSubgraph(storage, ledger) },
 };

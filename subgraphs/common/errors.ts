@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'INVALID_PATENT_NUMBER'
   | 'INVALID_DIGEST'
   | 'INVALID_DATE'
+  | 'INVALID_TRANSITION'
   | 'LEDGER_UNAVAILABLE';
 
 export function failure(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {

@@ -34,6 +34,7 @@ const Category = builder.enumType('EvidenceCategory', { values: EVIDENCE_CATEGOR
 
 const Receipt = builder.objectRef<LedgerReceipt>('LedgerReceipt').implement({
   description: 'Where and when the ledger recorded an entry',
+  shareable: true,
   fields: (t) => ({
     seq: t.exposeInt('seq', { description: 'Position in the ledger' }),
     entryHash: t.exposeString('entryHash'),

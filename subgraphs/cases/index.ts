@@ -1,0 +1,23 @@
+// The cases subgraph, opened on the configured storage and the ledger.
+import type { Subgraph } from '../common/subgraph.js';
+import { sqliteDatabase, type Storage } from '../common/storage.js';
+import type { Ledger } from '../../ledger/ledger.js';
+import { casesSchema } from './schema.js';
+import { createCasesContext } from './context.js';
+import type { CasesStore } from './repository.js';
+import { openSqliteCasesStore } from './sqlite-repository.js';
+import { openMongoCasesStore } from './mongodb-repository.js';
+
+export async function openCasesStore(storage: Storage): Promise<CasesStore> {
+  return storage.kind === 'sqlite' ? openSqliteCasesStore(sqliteDatabase(storage, 'cases')) : openMongoCasesStore(storage.client.db());
+}
+
+export async function openCasesSubgraph(storage: Storage, ledger: Ledger, wrap: (s: CasesStore) => CasesStore = (s) => s): Promise<Subgraph> {
+  const store = wrap(await openCasesStore(storage));
+  return {
+    name: 'cases',
+    schema: casesSchema,
+    createContext: (identity) => createCasesContext(store, ledger, identity),
+    close: () => store.close(),
+  };
+}
