@@ -10,6 +10,7 @@ const secret = internalSecret(storage);
 const gateway = await startGateway({
   port: Number(process.env.PORT ?? 4000),
   keys: openKeyStore(storage),
+  internalSecret: secret,
   dataSource: (name, url) => remoteDataSource(process.env[`IPHUB_${name.toUpperCase()}_URL`] ?? url, secret),
 });
 console.log(`IP Hub gateway ready at ${gateway.url}`);

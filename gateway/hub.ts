@@ -5,6 +5,7 @@ import type { Subgraph, SubgraphName } from '../subgraphs/common/subgraph.js';
 import { SUBGRAPH_NAMES } from '../subgraphs/common/subgraph.js';
 import { SUBGRAPHS } from '../subgraphs/registry.js';
 import type { Ledger } from '../ledger/ledger.js';
+import { serviceIdentity, type HubQuery } from '../subgraphs/common/hub-query.js';
 import { InProcessDataSource } from './data-sources.js';
 import { startGateway, type RunningGateway } from './server.js';
 import type { KeyStore } from './keys.js';
@@ -26,7 +27,7 @@ export interface HubOptions {
   readonly port?: number;
   readonly env?: StorageEnv;
   /** Lets tests replace a subgraph's opening, e.g. to count its store queries. */
-  readonly open?: Partial<Record<SubgraphName, (storage: Storage, ledger: Ledger) => Promise<Subgraph>>>;
+  readonly open?: Partial<Record<SubgraphName, (storage: Storage, ledger: Ledger, hub: HubQuery) => Promise<Subgraph>>>;
 }
 
 export async function startHub(options: HubOptions = {}): Promise<Hub> {
@@ -34,8 +35,11 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
   const ledger = await openLedgerOn(storage, options.env);
   const keys = openKeyStore(storage);
   const subgraphs = {} as Record<SubgraphName, Subgraph>;
-  for (const name of SUBGRAPH_NAMES) subgraphs[name] = await (options.open?.[name] ?? SUBGRAPHS[name].open)(storage, ledger);
-  const gateway = await startGateway({
+  // Bound once the gateway runs: subgraphs ask it only while serving requests.
+  let gateway: RunningGateway | undefined;
+  const hubFor = (name: SubgraphName): HubQuery => (query, variables = {}) => gateway!.query(query, variables, serviceIdentity(name));
+  for (const name of SUBGRAPH_NAMES) subgraphs[name] = await (options.open?.[name] ?? SUBGRAPHS[name].open)(storage, ledger, hubFor(name));
+  gateway = await startGateway({
     port: options.port ?? 4000,
     keys,
     dataSource: (name) => new InProcessDataSource(subgraphs[name]),

@@ -6,7 +6,8 @@ import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { failure } from '../subgraphs/common/errors.js';
 import { graphqlRoute, httpServer, listen } from '../subgraphs/common/http.js';
-import type { Identity } from '../subgraphs/common/identity.js';
+import { IDENTITY_HEADER, verifyIdentity, type Identity } from '../subgraphs/common/identity.js';
+import { dataOf } from '../subgraphs/common/hub-query.js';
 import type { SubgraphName } from '../subgraphs/common/subgraph.js';
 import type { GatewayContext } from './data-sources.js';
 import { authenticate, type KeyStore } from './keys.js';
@@ -15,6 +16,8 @@ import { SUPERGRAPH_PATH } from './compose.js';
 export interface GatewayOptions {
   readonly port: number;
   readonly keys: KeyStore;
+  /** Accept identities signed with this secret (the subgraphs' own queries, distributed mode). */
+  readonly internalSecret?: string;
   /** The data source for each subgraph named in the supergraph. */
   readonly dataSource: (name: SubgraphName, url: string) => GraphQLDataSource;
   readonly supergraphSdl?: string;
@@ -23,11 +26,22 @@ export interface GatewayOptions {
 export interface RunningGateway {
   readonly port: number;
   readonly url: string;
+  /** Runs a query in this process as `identity` (the subgraphs' own queries, embedded mode). */
+  query<T>(query: string, variables: Record<string, unknown>, identity: Identity): Promise<T>;
   close(): Promise<void>;
 }
 
-/** The caller's identity from `Authorization: Bearer <key>`; none without the header. */
-export async function identify(req: IncomingMessage, keys: KeyStore): Promise<Identity | undefined> {
+/**
+ * The caller's identity from `Authorization: Bearer <key>`, or from an identity header signed
+ * with the internal secret (a subgraph asking as a service); none without either.
+ */
+export async function identify(req: IncomingMessage, keys: KeyStore, internalSecret?: string): Promise<Identity | undefined> {
+  const signed = req.headers[IDENTITY_HEADER];
+  if (internalSecret !== undefined && typeof signed === 'string') {
+    const identity = verifyIdentity(signed, internalSecret);
+    if (identity === undefined) throw failure('UNAUTHENTICATED', 'the identity header is not signed by this hub', { http: { status: 401 } });
+    return identity;
+  }
   const header = req.headers.authorization;
   if (header === undefined || header === '') return undefined;
   const m = /^Bearer\s+(\S+)$/i.exec(header);
@@ -46,12 +60,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const apollo = new ApolloServer<GatewayContext>({ gateway, includeStacktraceInErrorResponses: false });
   await apollo.start();
   const server = httpServer({
-    '/graphql': graphqlRoute(apollo, async (req) => ({ identity: await identify(req, options.keys) })),
+    '/graphql': graphqlRoute(apollo, async (req) => ({ identity: await identify(req, options.keys, options.internalSecret) })),
   });
   const port = await listen(server, options.port);
   return {
     port,
     url: `http://localhost:${port}/graphql`,
+    query: async <T>(query: string, variables: Record<string, unknown>, identity: Identity) => {
+      const response = await apollo.executeOperation({ query, variables }, { contextValue: { identity } });
+      if (response.body.kind !== 'single') throw new Error('a streamed response to a service query');
+      return dataOf<T>(response.body.singleResult);
+    },
     close: async () => {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();

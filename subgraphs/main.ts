@@ -4,6 +4,7 @@ import { openLedgerOn, openStorage, internalSecret } from './common/storage.js';
 import { SUBGRAPH_NAMES, type SubgraphName } from './common/subgraph.js';
 import { serveSubgraph } from './common/server.js';
 import { SUBGRAPHS } from './registry.js';
+import { httpHubQuery } from './common/hub-query.js';
 
 const name = process.argv[2];
 if (!(SUBGRAPH_NAMES as readonly string[]).includes(name ?? '')) {
@@ -13,11 +14,11 @@ if (!(SUBGRAPH_NAMES as readonly string[]).includes(name ?? '')) {
 const entry = SUBGRAPHS[name as SubgraphName];
 const storage = await openStorage();
 const ledger = await openLedgerOn(storage);
-const subgraph = await entry.open(storage, ledger);
-const served = await serveSubgraph(subgraph, {
-  port: Number(process.env[`IPHUB_${name!.toUpperCase()}_PORT`] ?? entry.defaultPort),
-  secret: internalSecret(storage),
-});
+const secret = internalSecret(storage);
+// Facts other subgraphs own come through the gateway: IPHUB_GATEWAY_URL, or the default port.
+const hub = httpHubQuery(process.env.IPHUB_GATEWAY_URL ?? 'http://localhost:4000/graphql', secret, name!);
+const subgraph = await entry.open(storage, ledger, hub);
+const served = await serveSubgraph(subgraph, { port: Number(process.env[`IPHUB_${name!.toUpperCase()}_PORT`] ?? entry.defaultPort), secret });
 console.log(`subgraph ${name} ready at http://localhost:${served.port}/graphql`);
 const stop = () => void served.close().then(() => subgraph.close()).then(() => ledger.close()).then(() => process.exit(0));
 process.on('SIGTERM', stop);

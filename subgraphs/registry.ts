@@ -2,6 +2,7 @@
 import type { GraphQLSchema } from 'graphql';
 import type { Ledger } from '../ledger/ledger.js';
 import type { Storage } from './common/storage.js';
+import type { HubQuery } from './common/hub-query.js';
 import type { Subgraph, SubgraphName } from './common/subgraph.js';
 import { enterprisesSchema } from './enterprises/schema.js';
 import { evidenceSchema } from './evidence/schema.js';
@@ -14,7 +15,8 @@ export interface SubgraphEntry {
   readonly schema: GraphQLSchema;
   /** Port in distributed mode, unless IPHUB_<NAME>_PORT says otherwise. */
   readonly defaultPort: number;
-  open(storage: Storage, ledger: Ledger): Promise<Subgraph>;
+  /** `hub` lets a subgraph ask the supergraph for facts other subgraphs own. */
+  open(storage: Storage, ledger: Ledger, hub: HubQuery): Promise<Subgraph>;
 }
 
 export const SUBGRAPHS: Record<SubgraphName, SubgraphEntry> = {

@@ -8,6 +8,7 @@ import { serveSubgraph } from '../subgraphs/common/server.js';
 import { SUBGRAPHS } from '../subgraphs/registry.js';
 import { SUBGRAPH_NAMES, type Subgraph } from '../subgraphs/common/subgraph.js';
 import { IDENTITY_HEADER, signIdentity } from '../subgraphs/common/identity.js';
+import { httpHubQuery } from '../subgraphs/common/hub-query.js';
 import { startGateway, type RunningGateway } from '../gateway/server.js';
 import { remoteDataSource } from '../gateway/data-sources.js';
 import { openKeyStore } from '../gateway/hub.js';
@@ -31,14 +32,17 @@ describe('distributed mode', () => {
     ledger = await openLedgerOn(storage, {});
     keys = openKeyStore(storage);
     const secret = internalSecret(storage, {});
+    // Bound below, once the gateway's port is known.
+    let gatewayUrl = '';
     for (const name of SUBGRAPH_NAMES) {
-      const subgraph = await SUBGRAPHS[name].open(storage, ledger);
+      const subgraph = await SUBGRAPHS[name].open(storage, ledger, (q, v) => httpHubQuery(gatewayUrl, secret, name)(q, v));
       const served = await serveSubgraph(subgraph, { port: 0, secret });
       subgraphs.push(subgraph);
       servers.push(served);
       urls[name] = `http://localhost:${served.port}/graphql`;
     }
-    gateway = await startGateway({ port: 0, keys, dataSource: (name) => remoteDataSource(urls[name]!, secret) });
+    gateway = await startGateway({ port: 0, keys, internalSecret: secret, dataSource: (name) => remoteDataSource(urls[name]!, secret) });
+    gatewayUrl = gateway.url;
   });
   afterAll(async () => {
     await gateway.close();
@@ -67,6 +71,12 @@ describe('distributed mode', () => {
     expect(r.enterprise).toEqual({ name: '华为技术有限公司', evidence: [{ contentDigest: digest, depositor: { uscc: '914403001922038216' } }] });
     const other = new GraphQLClient(gateway.url, { headers: { authorization: `Bearer ${(await createKey(keys, { role: 'ENTERPRISE', enterpriseId: 'someone-else' })).key}` } });
     expect(await errorCode(other.request(gql`query ($id: ID!) { enterprise(id: $id) { name } }`, { id: registerEnterprise.id }))).toBe('FORBIDDEN');
+  });
+
+  it('lets a subgraph ask the hub as a service, and no one forge that', async () => {
+    const r = await httpHubQuery(gateway.url, internalSecret(storage, {}), 'finance')<{ enterprises: { totalCount: number } }>('{ enterprises { totalCount } }');
+    expect(r.enterprises.totalCount).toBeGreaterThanOrEqual(1);
+    await expect(httpHubQuery(gateway.url, 'not the secret', 'finance')('{ enterprises { totalCount } }')).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
   });
 
   it('makes a subgraph refuse an identity not signed by the gateway', async () => {
