@@ -1,7 +1,8 @@
 // The contract every CasesStore adapter passes (run by repository.test.ts per adapter).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StoreFixture } from '../../test/support/adapters.js';
-import type { CaseEvent, CasesStore, PreExamCaseRecord } from './repository.js';
+import type { CaseEvent, CasesStore, PreExamCaseRecord, ProtectionCaseRecord } from './repository.js';
+import type { ProtectionState } from './workflow.js';
 
 const preExam = (id: string, enterpriseId: string, receivedAt: string, extra: Partial<PreExamCaseRecord> = {}): PreExamCaseRecord => ({
   id,
@@ -17,6 +18,27 @@ const preExam = (id: string, enterpriseId: string, receivedAt: string, extra: Pa
 });
 const filed = (at: string): CaseEvent => ({ at, actor: 'key-e', role: 'ENTERPRISE', from: null, to: 'RECEIVED', note: null });
 const step = (at: string, from: CaseEvent['from'], to: CaseEvent['to'], note: string | null = null): CaseEvent => ({ at, actor: 'key-s', role: 'CENTER_STAFF', from, to, note });
+
+const protection = (id: string, appliedAt: string, extra: Partial<ProtectionCaseRecord> = {}): ProtectionCaseRecord => ({
+  id,
+  kind: 'INFRINGEMENT',
+  route: 'MEDIATION',
+  summary: `纠纷 ${id}`,
+  state: 'APPLIED',
+  parties: [
+    { role: 'CLAIMANT', enterpriseId: 'e1', name: '甲公司' },
+    { role: 'RESPONDENT', enterpriseId: null, name: '乙商店' },
+  ],
+  ipRights: [{ kind: 'PATENT', number: '201510958772.0' }],
+  evidenceIds: ['ev1'],
+  referredTo: null,
+  appliedAt,
+  outcomeAt: null,
+  outcomeReceipt: null,
+  ...extra,
+});
+const applied = (at: string): CaseEvent<ProtectionState> => ({ at, actor: 'key-e', role: 'ENTERPRISE', from: null, to: 'APPLIED', note: null });
+const protectionStep = (at: string, from: ProtectionState, to: ProtectionState): CaseEvent<ProtectionState> => ({ at, actor: 'key-s', role: 'CENTER_STAFF', from, to, note: null });
 
 export function casesStoreContract(name: string, fixture: () => StoreFixture<CasesStore>): void {
   describe(`CasesStore contract: ${name}`, () => {
@@ -80,6 +102,51 @@ export function casesStoreContract(name: string, fixture: () => StoreFixture<Cas
       expect(await store.preExam.page({ enterpriseId: 'e1', state: 'RECEIVED' }, 'a', 10)).toStrictEqual([B]);
       expect(await store.preExam.page({ state: 'ARCHIVED' }, undefined, 10)).toStrictEqual([]);
       expect(await store.preExam.page({}, undefined, 0)).toStrictEqual([]);
+    });
+
+    describe('protection cases', () => {
+      const P = protection('p', '2026-04-01T08:00:00.000Z');
+      const Q = protection('q', '2026-04-02T08:00:00.000Z', {
+        kind: 'OWNERSHIP',
+        parties: [
+          { role: 'CLAIMANT', enterpriseId: 'e2', name: '丙公司' },
+          { role: 'RESPONDENT', enterpriseId: 'e1', name: '甲公司' },
+        ],
+        evidenceIds: ['ev1', 'ev2'],
+      });
+      const seedProtection = async () => {
+        for (const c of [P, Q]) await store.protection.insert(c, applied(c.appliedAt));
+      };
+
+      it('finds cases by id, by party enterprise and by cited evidence, newest first', async () => {
+        await seedProtection();
+        expect(await store.protection.byIds(['q', 'x', 'p'])).toStrictEqual([Q, undefined, P]);
+        expect(await store.protection.byEnterprises(['e1', 'e2', 'e9'])).toStrictEqual([[Q, P], [Q], []]);
+        expect(await store.protection.byEvidence(['ev2', 'ev1', 'ev9'])).toStrictEqual([[Q], [Q, P], []]);
+        expect(await store.protection.eventsOf(['p'])).toStrictEqual([[applied(P.appliedAt)]]);
+      });
+
+      it('moves a case only from its state, recording a referral and its outcome', async () => {
+        await seedProtection();
+        const receipt = { seq: 9, entryHash: 'cd'.repeat(32), timestamp: 1_775_000_000_000 };
+        expect(await store.protection.transition('p', 'APPLIED', protectionStep('2026-04-03T00:00:00.000Z', 'APPLIED', 'ACCEPTED'), {})).toBe(true);
+        expect(await store.protection.transition('p', 'APPLIED', protectionStep('2026-04-03T00:00:01.000Z', 'APPLIED', 'REJECTED'), {})).toBe(false);
+        expect(await store.protection.transition('p', 'ACCEPTED', protectionStep('2026-04-04T00:00:00.000Z', 'ACCEPTED', 'IN_PROGRESS'), {})).toBe(true);
+        const changes = { referredTo: '福州市中级人民法院', outcomeAt: '2026-04-05T00:00:00.000Z', outcomeReceipt: receipt };
+        expect(await store.protection.transition('p', 'IN_PROGRESS', protectionStep('2026-04-05T00:00:00.000Z', 'IN_PROGRESS', 'REFERRED'), changes)).toBe(true);
+        expect((await store.protection.byIds(['p']))[0]).toStrictEqual({ ...P, state: 'REFERRED', ...changes });
+        expect((await store.protection.eventsOf(['p']))[0]!.map((e) => e.to)).toStrictEqual(['APPLIED', 'ACCEPTED', 'IN_PROGRESS', 'REFERRED']);
+        expect(await store.protection.page({ referredTo: '福州市中级人民法院' }, undefined, 10)).toStrictEqual([{ ...P, state: 'REFERRED', ...changes }]);
+      });
+
+      it('pages by id with state, court and party filters', async () => {
+        await seedProtection();
+        expect(await store.protection.page({}, undefined, 1)).toStrictEqual([P]);
+        expect(await store.protection.page({}, 'p', 5)).toStrictEqual([Q]);
+        expect(await store.protection.page({ enterpriseId: 'e2' }, undefined, 5)).toStrictEqual([Q]);
+        expect(await store.protection.page({ enterpriseId: 'e1', state: 'APPLIED' }, undefined, 5)).toStrictEqual([P, Q]);
+        expect(await store.protection.page({ referredTo: 'nowhere' }, undefined, 5)).toStrictEqual([]);
+      });
     });
   });
 }

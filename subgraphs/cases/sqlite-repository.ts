@@ -1,7 +1,8 @@
 // The cases subgraph's repositories on its own SQLite database.
 import type Database from 'better-sqlite3';
 import { inListQuery } from '../common/sqlite.js';
-import type { CaseEvent, CasesStore, PreExamCaseRecord, PreExamFilter } from './repository.js';
+import type { CaseEvent, CasesStore, IpRight, Party, PreExamCaseRecord, PreExamFilter, ProtectionCaseRecord } from './repository.js';
+import type { ProtectionState } from './workflow.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS pre_exam_cases (
@@ -30,7 +31,78 @@ CREATE TABLE IF NOT EXISTS pre_exam_events (
   note TEXT,
   PRIMARY KEY (case_id, n)
 );
+CREATE TABLE IF NOT EXISTS protection_cases (
+  id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  route TEXT NOT NULL,
+  summary TEXT NOT NULL,
+  state TEXT NOT NULL,
+  parties TEXT NOT NULL,
+  ip_rights TEXT NOT NULL,
+  evidence_ids TEXT NOT NULL,
+  referred_to TEXT,
+  applied_at TEXT NOT NULL,
+  outcome_at TEXT,
+  outcome_seq INTEGER,
+  outcome_entry_hash TEXT,
+  outcome_timestamp INTEGER
+);
+CREATE INDEX IF NOT EXISTS protection_by_state ON protection_cases (state, id);
+CREATE INDEX IF NOT EXISTS protection_by_court ON protection_cases (referred_to, id);
+CREATE TABLE IF NOT EXISTS protection_parties (
+  case_id TEXT NOT NULL REFERENCES protection_cases (id),
+  enterprise_id TEXT NOT NULL,
+  PRIMARY KEY (enterprise_id, case_id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS protection_citations (
+  case_id TEXT NOT NULL REFERENCES protection_cases (id),
+  evidence_id TEXT NOT NULL,
+  PRIMARY KEY (evidence_id, case_id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS protection_events (
+  case_id TEXT NOT NULL REFERENCES protection_cases (id),
+  n INTEGER NOT NULL,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  role TEXT NOT NULL,
+  from_state TEXT,
+  to_state TEXT NOT NULL,
+  note TEXT,
+  PRIMARY KEY (case_id, n)
+);
 `;
+
+interface ProtectionRow {
+  id: string;
+  kind: string;
+  route: string;
+  summary: string;
+  state: string;
+  parties: string;
+  ip_rights: string;
+  evidence_ids: string;
+  referred_to: string | null;
+  applied_at: string;
+  outcome_at: string | null;
+  outcome_seq: number | null;
+  outcome_entry_hash: string | null;
+  outcome_timestamp: number | null;
+}
+
+const toProtection = (r: ProtectionRow): ProtectionCaseRecord => ({
+  id: r.id,
+  kind: r.kind as ProtectionCaseRecord['kind'],
+  route: r.route as ProtectionCaseRecord['route'],
+  summary: r.summary,
+  state: r.state as ProtectionCaseRecord['state'],
+  parties: JSON.parse(r.parties) as Party[],
+  ipRights: JSON.parse(r.ip_rights) as IpRight[],
+  evidenceIds: JSON.parse(r.evidence_ids) as string[],
+  referredTo: r.referred_to,
+  appliedAt: r.applied_at,
+  outcomeAt: r.outcome_at,
+  outcomeReceipt: r.outcome_seq === null ? null : { seq: r.outcome_seq, entryHash: r.outcome_entry_hash!, timestamp: r.outcome_timestamp! },
+});
 
 interface CaseRow {
   id: string;
@@ -69,12 +141,12 @@ const toCase = (r: CaseRow): PreExamCaseRecord => ({
   decisionReceipt: r.decision_seq === null ? null : { seq: r.decision_seq, entryHash: r.decision_entry_hash!, timestamp: r.decision_timestamp! },
 });
 
-const toEvent = (r: EventRow): CaseEvent => ({
+const toEvent = <S extends string>(r: EventRow): CaseEvent<S> => ({
   at: r.at,
   actor: r.actor,
   role: r.role as CaseEvent['role'],
-  from: r.from_state as CaseEvent['from'],
-  to: r.to_state as CaseEvent['to'],
+  from: r.from_state as S | null,
+  to: r.to_state as S,
   note: r.note,
 });
 
@@ -120,7 +192,97 @@ export function openSqliteCasesStore(db: Database.Database): CasesStore {
     return ids.map((id) => by.get(id)!);
   };
 
+  const insertProtection = db.prepare(
+    `INSERT INTO protection_cases (id, kind, route, summary, state, parties, ip_rights, evidence_ids, referred_to, applied_at)
+     VALUES (@id, @kind, @route, @summary, @state, @parties, @ipRights, @evidenceIds, @referredTo, @appliedAt)`,
+  );
+  const insertParty = db.prepare('INSERT OR IGNORE INTO protection_parties (case_id, enterprise_id) VALUES (?, ?)');
+  const insertCitation = db.prepare('INSERT OR IGNORE INTO protection_citations (case_id, evidence_id) VALUES (?, ?)');
+  const insertProtectionEvent = db.prepare(
+    `INSERT INTO protection_events (case_id, n, at, actor, role, from_state, to_state, note)
+     VALUES (@caseId, (SELECT count(*) FROM protection_events WHERE case_id = @caseId), @at, @actor, @role, @from, @to, @note)`,
+  );
+  const moveProtection = db.prepare(
+    `UPDATE protection_cases SET state = @to, referred_to = coalesce(@referredTo, referred_to), outcome_at = coalesce(@outcomeAt, outcome_at),
+       outcome_seq = coalesce(@seq, outcome_seq), outcome_entry_hash = coalesce(@entryHash, outcome_entry_hash), outcome_timestamp = coalesce(@timestamp, outcome_timestamp)
+     WHERE id = @id AND state = @from`,
+  );
+  const protectionIn = inListQuery<ProtectionRow>(db, (ids) => `SELECT * FROM protection_cases WHERE id IN (${ids})`);
+  const protectionOf = inListQuery<ProtectionRow & { key: string }>(
+    db,
+    (ids) => `SELECT p.enterprise_id AS key, c.* FROM protection_parties p JOIN protection_cases c ON c.id = p.case_id WHERE p.enterprise_id IN (${ids}) ORDER BY c.applied_at DESC, c.id`,
+  );
+  const citing = inListQuery<ProtectionRow & { key: string }>(
+    db,
+    (ids) => `SELECT x.evidence_id AS key, c.* FROM protection_citations x JOIN protection_cases c ON c.id = x.case_id WHERE x.evidence_id IN (${ids}) ORDER BY c.applied_at DESC, c.id`,
+  );
+  const protectionEventsIn = inListQuery<EventRow>(db, (ids) => `SELECT * FROM protection_events WHERE case_id IN (${ids}) ORDER BY case_id, n`);
+  const insertProtectionTx = db.transaction((c: ProtectionCaseRecord, first: CaseEvent<ProtectionState>) => {
+    insertProtection.run({ ...c, parties: JSON.stringify(c.parties), ipRights: JSON.stringify(c.ipRights), evidenceIds: JSON.stringify(c.evidenceIds) });
+    for (const p of c.parties) if (p.enterpriseId !== null) insertParty.run(c.id, p.enterpriseId);
+    for (const e of c.evidenceIds) insertCitation.run(c.id, e);
+    insertProtectionEvent.run({ caseId: c.id, ...first });
+  });
+  const moveProtectionTx = db.transaction(
+    (id: string, from: string, e: CaseEvent<ProtectionState>, changes: { referredTo?: string; outcomeAt?: string; outcomeReceipt?: { seq: number; entryHash: string; timestamp: number } }) => {
+      const r = changes.outcomeReceipt;
+      const moved = moveProtection.run({
+        id,
+        from,
+        to: e.to,
+        referredTo: changes.referredTo ?? null,
+        outcomeAt: changes.outcomeAt ?? null,
+        seq: r?.seq ?? null,
+        entryHash: r?.entryHash ?? null,
+        timestamp: r?.timestamp ?? null,
+      });
+      if (moved.changes !== 1) return false;
+      insertProtectionEvent.run({ caseId: id, ...e });
+      return true;
+    },
+  );
+  const protectionPages = new Map<string, Database.Statement<(string | number)[], ProtectionRow>>();
+
   return {
+    protection: {
+      async insert(c, first) {
+        insertProtectionTx(c, first);
+      },
+      async byIds(ids) {
+        const byId = new Map(protectionIn(ids).map((r) => [r.id, toProtection(r)]));
+        return ids.map((id) => byId.get(id));
+      },
+      async byEnterprises(ids) {
+        return groupBy(ids, protectionOf(ids), (r) => r.key, toProtection);
+      },
+      async byEvidence(ids) {
+        return groupBy(ids, citing(ids), (r) => r.key, toProtection);
+      },
+      async eventsOf(ids) {
+        return groupBy(ids, protectionEventsIn(ids), (r) => r.case_id, (r) => toEvent<ProtectionState>(r));
+      },
+      async page(filter, after, limit) {
+        const conditions: string[] = [];
+        const params: (string | number)[] = [];
+        for (const [sql, value] of [
+          ['state = ?', filter.state],
+          ['referred_to = ?', filter.referredTo],
+          ['id IN (SELECT case_id FROM protection_parties WHERE enterprise_id = ?)', filter.enterpriseId],
+          ['id > ?', after],
+        ] as const) {
+          if (value === undefined) continue;
+          conditions.push(sql);
+          params.push(value);
+        }
+        const sql = `SELECT * FROM protection_cases ${conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`} ORDER BY id LIMIT ?`;
+        let stmt = protectionPages.get(sql);
+        if (stmt === undefined) protectionPages.set(sql, (stmt = db.prepare<(string | number)[], ProtectionRow>(sql)));
+        return stmt.all(...params, limit).map(toProtection);
+      },
+      async transition(id, from, e, changes) {
+        return moveProtectionTx(id, from, e, changes);
+      },
+    },
     preExam: {
       async insert(c, first) {
         insertTx(c, first);
@@ -133,7 +295,7 @@ export function openSqliteCasesStore(db: Database.Database): CasesStore {
         return groupBy(ids, casesOf(ids), (r) => r.enterprise_id, toCase);
       },
       async eventsOf(ids) {
-        return groupBy(ids, eventsIn(ids), (r) => r.case_id, toEvent);
+        return groupBy(ids, eventsIn(ids), (r) => r.case_id, (r) => toEvent(r));
       },
       async page(filter: PreExamFilter, after, limit) {
         const conditions: string[] = [];

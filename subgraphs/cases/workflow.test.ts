@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canMove, cycleDays, cycleStatistics, isDecision, nextStates, PRE_EXAM_STATES } from './workflow.js';
+import { canMove, canMoveProtection, cycleDays, cycleStatistics, isDecision, isOutcome, nextStates, PRE_EXAM_STATES, PROTECTION_STATES } from './workflow.js';
 
 describe('pre-examination workflow', () => {
   it('moves only forward along RECEIVED -> CLASSIFIED -> EXAMINING -> QUALITY_CHECK -> PASSED | RETURNED -> ARCHIVED', () => {
@@ -22,5 +22,24 @@ describe('pre-examination workflow', () => {
     expect(cycleStatistics([])).toEqual({ decided: 0, averageDays: null, p90Days: null, within7Days: null });
     const s = cycleStatistics([1, 2, 3, 4, 5, 6, 7, 8, 9, 20]);
     expect(s).toEqual({ decided: 10, averageDays: 6.5, p90Days: 9, within7Days: 0.7 });
+  });
+
+  it('takes a protection case from application to closure through one outcome', () => {
+    const allowed = PROTECTION_STATES.flatMap((from) => PROTECTION_STATES.filter((to) => canMoveProtection(from, to)).map((to) => `${from}->${to}`));
+    expect(allowed).toEqual([
+      'APPLIED->ACCEPTED',
+      'APPLIED->REJECTED',
+      'APPLIED->WITHDRAWN',
+      'ACCEPTED->IN_PROGRESS',
+      'ACCEPTED->WITHDRAWN',
+      'REJECTED->CLOSED',
+      'IN_PROGRESS->SETTLED',
+      'IN_PROGRESS->REFERRED',
+      'IN_PROGRESS->WITHDRAWN',
+      'SETTLED->CLOSED',
+      'REFERRED->CLOSED',
+      'WITHDRAWN->CLOSED',
+    ]);
+    expect(PROTECTION_STATES.filter(isOutcome)).toEqual(['REJECTED', 'SETTLED', 'REFERRED', 'WITHDRAWN']);
   });
 });

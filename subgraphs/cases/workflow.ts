@@ -51,3 +51,32 @@ export function cycleStatistics(days: readonly number[]): CycleStatistics {
     within7Days: round(sorted.filter((d) => d <= 7).length / sorted.length),
   };
 }
+
+// Rights-protection assistance and disputes (维权援助与纠纷处理).
+
+export const PROTECTION_STATES = ['APPLIED', 'ACCEPTED', 'REJECTED', 'IN_PROGRESS', 'SETTLED', 'REFERRED', 'WITHDRAWN', 'CLOSED'] as const;
+export type ProtectionState = (typeof PROTECTION_STATES)[number];
+
+const PROTECTION_NEXT: Readonly<Record<ProtectionState, readonly ProtectionState[]>> = {
+  APPLIED: ['ACCEPTED', 'REJECTED', 'WITHDRAWN'],
+  ACCEPTED: ['IN_PROGRESS', 'WITHDRAWN'],
+  IN_PROGRESS: ['SETTLED', 'REFERRED', 'WITHDRAWN'],
+  REJECTED: ['CLOSED'],
+  SETTLED: ['CLOSED'],
+  REFERRED: ['CLOSED'],
+  WITHDRAWN: ['CLOSED'],
+  CLOSED: [],
+};
+
+export function nextProtectionStates(state: ProtectionState): readonly ProtectionState[] {
+  return PROTECTION_NEXT[state];
+}
+
+export function canMoveProtection(from: ProtectionState, to: ProtectionState): boolean {
+  return PROTECTION_NEXT[from].includes(to);
+}
+
+/** The outcomes of a protection case; each is anchored in the ledger. */
+export function isOutcome(state: ProtectionState): state is 'REJECTED' | 'SETTLED' | 'REFERRED' | 'WITHDRAWN' {
+  return state === 'REJECTED' || state === 'SETTLED' || state === 'REFERRED' || state === 'WITHDRAWN';
+}
