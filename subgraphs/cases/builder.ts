@@ -1,0 +1,66 @@
+// The cases subgraph's builder and what both kinds of case share.
+import { createBuilder } from '../common/builder.js';
+import { badInput } from '../common/errors.js';
+import { LedgerUnavailableError } from '../../ledger/ledger.js';
+import { canonicalMetadata, type Metadata } from '../../ledger/entry.js';
+import { sha256 } from '../../ledger/hashing.js';
+import { bytesToHex } from '../../ledger/bytes.js';
+import { failure } from '../common/errors.js';
+import type { CasesContext } from './context.js';
+import type { LedgerReceipt } from './repository.js';
+
+export const builder = createBuilder<CasesContext>();
+builder.queryType({});
+builder.mutationType({});
+
+export const Role = builder.enumType('Role', { values: ['CENTER_STAFF', 'ENTERPRISE', 'COURT', 'BANK', 'INSURER'] as const });
+
+export const Receipt = builder.objectRef<LedgerReceipt>('LedgerReceipt').implement({
+  description: 'Where and when the ledger recorded an entry',
+  shareable: true,
+  fields: (t) => ({
+    seq: t.exposeInt('seq', { description: 'Position in the ledger' }),
+    entryHash: t.exposeString('entryHash'),
+    timestamp: t.field({ type: 'DateTime', resolve: (r) => new Date(r.timestamp).toISOString() }),
+  }),
+});
+
+export const PageInfo = builder.objectRef<{ hasNextPage: boolean; endCursor: string | null }>('PageInfo').implement({
+  shareable: true,
+  fields: (t) => ({
+    hasNextPage: t.exposeBoolean('hasNextPage'),
+    endCursor: t.exposeString('endCursor', { nullable: true }),
+  }),
+});
+
+export const Enterprise = builder.externalRef('Enterprise', builder.selection<{ id: string }>('id'));
+Enterprise.implement({ fields: (t) => ({ id: t.exposeID('id') }) });
+export const Patent = builder.externalRef('Patent', builder.selection<{ applicationNumber: string }>('applicationNumber'));
+Patent.implement({ fields: (t) => ({ applicationNumber: t.exposeString('applicationNumber') }) });
+export const Evidence = builder.externalRef('Evidence', builder.selection<{ id: string }>('id'));
+Evidence.implement({ fields: (t) => ({ id: t.exposeID('id') }) });
+
+export function text(value: string, field: string, max: number): string {
+  const v = value.trim();
+  if (v === '' || v.length > max) throw badInput(`${field} must be 1 to ${max} characters`, field);
+  return v;
+}
+
+/**
+ * Records a case decision in the ledger: a CASE_DECISION entry whose content digest is the
+ * SHA-256 of the decision document's canonical JSON, the document itself its metadata.
+ */
+export async function anchorDecision(ctx: CasesContext, subject: string, actor: string, decision: Metadata): Promise<LedgerReceipt> {
+  try {
+    return await ctx.ledger.append({
+      kind: 'CASE_DECISION',
+      subject,
+      contentDigest: bytesToHex(sha256(new TextEncoder().encode(canonicalMetadata(decision)))),
+      depositor: actor,
+      metadata: decision,
+    });
+  } catch (err) {
+    if (err instanceof LedgerUnavailableError) throw failure('LEDGER_UNAVAILABLE', 'the ledger could not record the decision; the case did not move, try again');
+    throw err;
+  }
+}

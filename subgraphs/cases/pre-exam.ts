@@ -1,0 +1,213 @@
+// Patent pre-examination cases (专利预审): filing, the workflow, history, ledger-anchored
+// decisions and cycle-time statistics.
+import { randomUUID } from 'node:crypto';
+import { requireActFor, requireIdentity, requireRole } from '../common/auth.js';
+import { failure } from '../common/errors.js';
+import { pageRequest, toConnection, type Connection } from '../common/pagination.js';
+// The number format is a public standard, not the enterprises subgraph's data.
+import { parsePatentNumber } from '../enterprises/domain/patent-number.js';
+import type { CasesContext } from './context.js';
+import type { CaseEvent, LedgerReceipt, PreExamCaseRecord, PreExamFilter } from './repository.js';
+import { canMove, cycleDays, cycleStatistics, isDecision, nextStates, PRE_EXAM_STATES, type CycleStatistics, type PreExamState } from './workflow.js';
+import { anchorDecision, builder, Enterprise, PageInfo, Patent, Receipt, Role, text } from './builder.js';
+
+const State = builder.enumType('PreExamState', { values: PRE_EXAM_STATES });
+
+const Event = builder.objectRef<CaseEvent>('CaseEvent').implement({
+  description: "One step in a case's append-only history",
+  fields: (t) => ({
+    at: t.field({ type: 'DateTime', resolve: (e) => e.at }),
+    actor: t.exposeString('actor', { description: 'The key that acted' }),
+    role: t.field({ type: Role, resolve: (e) => e.role }),
+    from: t.field({ type: State, nullable: true, resolve: (e) => e.from }),
+    to: t.field({ type: State, resolve: (e) => e.to }),
+    note: t.exposeString('note', { nullable: true }),
+  }),
+});
+
+const PreExamCase = builder.objectRef<PreExamCaseRecord>('PreExamCase');
+PreExamCase.implement({
+  description: 'A patent pre-examination case (专利预审)',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    enterprise: t.field({ type: Enterprise, resolve: (c) => ({ id: c.enterpriseId }) }),
+    patent: t.field({ type: Patent, resolve: (c) => ({ applicationNumber: c.applicationNumber }) }),
+    applicationNumber: t.exposeString('applicationNumber'),
+    title: t.exposeString('title'),
+    industry: t.exposeString('industry'),
+    state: t.field({ type: State, resolve: (c) => c.state }),
+    nextStates: t.field({ type: [State], description: 'Where centre staff may move it next', resolve: (c) => nextStates(c.state) }),
+    receivedAt: t.field({ type: 'DateTime', resolve: (c) => c.receivedAt }),
+    decidedAt: t.field({ type: 'DateTime', nullable: true, resolve: (c) => c.decidedAt }),
+    cycleDays: t.float({ nullable: true, description: 'Days from receipt to decision', resolve: (c) => (c.decidedAt === null ? null : cycleDays(c.receivedAt, c.decidedAt)) }),
+    decisionReceipt: t.field({ type: Receipt, nullable: true, description: 'The CASE_DECISION ledger entry', resolve: (c) => c.decisionReceipt }),
+    events: t.field({ type: [Event], resolve: (c, _args, ctx) => ctx.loaders.eventsOf.load(c.id) }),
+  }),
+});
+builder.asEntity(PreExamCase, {
+  key: builder.selection<{ id: string }>('id'),
+  resolveReference: (ref, ctx) => readableCase(ctx, ref.id),
+});
+
+async function readableCase(ctx: CasesContext, id: string): Promise<PreExamCaseRecord | null> {
+  requireIdentity(ctx);
+  const found = await ctx.loaders.preExamCase.load(id);
+  if (found !== undefined) requireActFor(ctx, found.enterpriseId);
+  return found ?? null;
+}
+
+builder.objectFields(Enterprise, (t) => ({
+    preExamCases: t.field({
+      type: [PreExamCase],
+      nullable: true,
+      description: "The enterprise's pre-examination cases, newest first",
+      resolve: (e, _args, ctx) => {
+        requireActFor(ctx, e.id);
+        return ctx.loaders.preExamCasesOf.load(e.id);
+      },
+    }),
+}));
+
+const Edge = builder.objectRef<{ cursor: string; node: PreExamCaseRecord }>('PreExamCaseEdge').implement({
+  fields: (t) => ({ cursor: t.exposeString('cursor'), node: t.field({ type: PreExamCase, resolve: (e) => e.node }) }),
+});
+const CaseConnection = builder.objectRef<Connection<PreExamCaseRecord>>('PreExamCaseConnection').implement({
+  fields: (t) => ({
+    edges: t.field({ type: [Edge], resolve: (c) => c.edges }),
+    pageInfo: t.field({ type: PageInfo, resolve: (c) => c.pageInfo }),
+  }),
+});
+
+const CycleTime = builder.objectRef<CycleStatistics>('CycleTimeStatistics').implement({
+  description: 'Days from receipt to decision (PASSED or RETURNED)',
+  fields: (t) => ({
+    decided: t.exposeInt('decided'),
+    averageDays: t.exposeFloat('averageDays', { nullable: true }),
+    p90Days: t.exposeFloat('p90Days', { nullable: true }),
+    shareWithin7Days: t.float({ nullable: true, description: 'Share decided within 7 days, 0 to 1', resolve: (s) => s.within7Days }),
+  }),
+});
+const Group = builder.objectRef<{ key: string; stats: CycleStatistics }>('CycleTimeGroup').implement({
+  fields: (t) => ({ key: t.exposeString('key', { description: 'The industry, or the month YYYY-MM of the decision' }), cycleTime: t.field({ type: CycleTime, resolve: (g) => g.stats }) }),
+});
+const Statistics = builder.objectRef<{ overall: CycleStatistics; byIndustry: { key: string; stats: CycleStatistics }[]; byMonth: { key: string; stats: CycleStatistics }[] }>('PreExamStatistics').implement({
+  fields: (t) => ({
+    overall: t.field({ type: CycleTime, resolve: (s) => s.overall }),
+    byIndustry: t.field({ type: [Group], resolve: (s) => s.byIndustry }),
+    byMonth: t.field({ type: [Group], resolve: (s) => s.byMonth }),
+  }),
+});
+
+function grouped(rows: { key: string; days: number }[]): { key: string; stats: CycleStatistics }[] {
+  const by = new Map<string, number[]>();
+  for (const r of rows) by.set(r.key, [...(by.get(r.key) ?? []), r.days]);
+  return [...by].sort(([a], [b]) => a.localeCompare(b)).map(([key, days]) => ({ key, stats: cycleStatistics(days) }));
+}
+
+builder.queryFields((t) => ({
+    preExamCase: t.field({
+      type: PreExamCase,
+      nullable: true,
+      args: { id: t.arg.id({ required: true }) },
+      resolve: (_root, { id }, ctx) => readableCase(ctx, String(id)),
+    }),
+    preExamCases: t.field({
+      type: CaseConnection,
+      description: 'Centre staff: every case; an enterprise: its own',
+      args: { state: t.arg({ type: State }), first: t.arg.int(), after: t.arg.string() },
+      resolve: async (_root, args, ctx) => {
+        const identity = requireRole(ctx, 'CENTER_STAFF', 'ENTERPRISE');
+        const page = pageRequest(args.first, args.after);
+        const filter: PreExamFilter = { ...(args.state ? { state: args.state } : {}), ...(identity.role === 'ENTERPRISE' ? { enterpriseId: identity.enterpriseId ?? '' } : {}) };
+        const rows = await ctx.store.preExam.page(filter, page.after, page.first + 1);
+        for (const c of rows) ctx.loaders.preExamCase.prime(c.id, c);
+        return toConnection(rows, page, (c) => c.id);
+      },
+    }),
+    preExamStatistics: t.field({
+      type: Statistics,
+      description: 'Cycle times from receipt to decision: overall, per industry, per month of decision',
+      resolve: async (_root, _args, ctx) => {
+        requireRole(ctx, 'CENTER_STAFF');
+        const decided = (await ctx.store.preExam.decided()).map((c) => ({ ...c, days: cycleDays(c.receivedAt, c.decidedAt) }));
+        return {
+          overall: cycleStatistics(decided.map((c) => c.days)),
+          byIndustry: grouped(decided.map((c) => ({ key: c.industry, days: c.days }))),
+          byMonth: grouped(decided.map((c) => ({ key: c.decidedAt.slice(0, 7), days: c.days }))),
+        };
+      },
+    }),
+}));
+
+const FileInput = builder.inputType('FilePreExaminationInput', {
+  fields: (t) => ({
+    enterpriseId: t.id({ required: true }),
+    applicationNumber: t.string({ required: true }),
+    title: t.string({ required: true }),
+    industry: t.string({ required: true }),
+  }),
+});
+const MoveInput = builder.inputType('MovePreExamCaseInput', {
+  fields: (t) => ({
+    caseId: t.id({ required: true }),
+    to: t.field({ type: State, required: true }),
+    note: t.string(),
+  }),
+});
+
+builder.mutationFields((t) => ({
+    filePreExamination: t.field({
+      type: PreExamCase,
+      description: 'An enterprise (or staff for it) files a patent application for pre-examination',
+      args: { input: t.arg({ type: FileInput, required: true }) },
+      resolve: async (_root, { input }, ctx) => {
+        const enterpriseId = String(input.enterpriseId);
+        const identity = requireActFor(ctx, enterpriseId);
+        const parsed = parsePatentNumber(input.applicationNumber);
+        if (!parsed.ok) throw failure('INVALID_PATENT_NUMBER', parsed.message);
+        const at = new Date().toISOString();
+        const record: PreExamCaseRecord = {
+          id: randomUUID(),
+          enterpriseId,
+          applicationNumber: parsed.canonical,
+          title: text(input.title, 'title', 500),
+          industry: text(input.industry, 'industry', 100),
+          state: 'RECEIVED',
+          receivedAt: at,
+          decidedAt: null,
+          decisionReceipt: null,
+        };
+        await ctx.store.preExam.insert(record, { at, actor: identity.keyId, role: identity.role, from: null, to: 'RECEIVED', note: null });
+        return record;
+      },
+    }),
+    movePreExamCase: t.field({
+      type: PreExamCase,
+      description: 'Centre staff move a case one step; PASSED and RETURNED are anchored in the ledger',
+      args: { input: t.arg({ type: MoveInput, required: true }) },
+      resolve: async (_root, { input }, ctx) => {
+        const staff = requireRole(ctx, 'CENTER_STAFF');
+        const id = String(input.caseId);
+        const current = await ctx.loaders.preExamCase.load(id);
+        if (current === undefined) throw failure('NOT_FOUND', `pre-examination case ${id} does not exist`);
+        const to: PreExamState = input.to;
+        if (!canMove(current.state, to)) {
+          const allowed = nextStates(current.state);
+          throw failure('INVALID_TRANSITION', `a ${current.state} case cannot move to ${to}; ${allowed.length === 0 ? 'it is closed' : `next: ${allowed.join(' or ')}`}`, {
+            from: current.state,
+            to,
+          });
+        }
+        const note = input.note === null || input.note === undefined ? null : text(input.note, 'note', 2000);
+        const at = new Date().toISOString();
+        const changes: { decidedAt?: string; decisionReceipt?: LedgerReceipt } = {};
+        if (isDecision(to)) {
+          changes.decisionReceipt = await anchorDecision(ctx, `pre-exam:${id}`, staff.keyId, { case: id, applicationNumber: current.applicationNumber, decision: to, decidedAt: at, note });
+          changes.decidedAt = at;
+        }
+        const moved = await ctx.store.preExam.transition(id, current.state, { at, actor: staff.keyId, role: staff.role, from: current.state, to, note }, changes);
+        if (!moved) throw failure('CONFLICT', `case ${id} was moved by someone else meanwhile; reload it and try again`);
+        return { ...current, state: to, ...(changes.decidedAt === undefined ? {} : { decidedAt: changes.decidedAt, decisionReceipt: changes.decisionReceipt! }) };
+      },
+    }),
+}));
