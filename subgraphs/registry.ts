@@ -21,6 +21,6 @@ export interface SubgraphEntry {
 
 export const SUBGRAPHS: Record<SubgraphName, SubgraphEntry> = {
   enterprises: { schema: enterprisesSchema, defaultPort: 4001, open: (storage) => openEnterprisesSubgraph(storage) },
-  cases: { schema: casesSchema, defaultPort: 4003, open: (storage, ledger) => openCasesSubgraph(storage, ledger) },
-  evidence: { schema: evidenceSchema, defaultPort: 4002, open: (storage, ledger) => openEvidenceSubgraph(storage, ledger) },
+  cases: { schema: casesSchema, defaultPort: 4003, open: (storage, ledger, hub) => openCasesSubgraph(storage, ledger, hub) },
+  evidence: { schema: evidenceSchema, defaultPort: 4002, open: (storage, ledger, hub) => openEvidenceSubgraph(storage, ledger, hub) },
 };

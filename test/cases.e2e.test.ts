@@ -140,4 +140,116 @@ describe('pre-examination cases', () => {
     expect(r.preExamStatistics.byMonth).toEqual([{ key: new Date().toISOString().slice(0, 7) }]);
     expect(await errorCode(applicant.request(gql`{ preExamStatistics { overall { decided } } }`))).toBe('FORBIDDEN');
   });
+
+  describe('protection cases', () => {
+    const COURT = '福州市中级人民法院';
+    const APPLY = gql`
+      mutation ($input: ApplyForProtectionInput!) {
+        applyForProtection(input: $input) { id state nextStates parties { role name enterprise { id } } ipRights { kind number } }
+      }
+    `;
+    const PMOVE = gql`
+      mutation ($input: MoveProtectionCaseInput!) {
+        moveProtectionCase(input: $input) { id state referredTo outcomeReceipt { seq } }
+      }
+    `;
+    const deposit = async (content: string) =>
+      (
+        await applicant.request<{ depositEvidence: { id: string } }>(
+          gql`mutation ($d: String!) { depositEvidence(input: { contentDigest: $d, title: "侵权产品照片", category: PRODUCT_PHOTO }) { id } }`,
+          { d: createHash('sha256').update(content).digest('hex') },
+        )
+      ).depositEvidence.id;
+    const apply = (evidenceIds: string[]) =>
+      applicant.request<{ applyForProtection: { id: string; state: string } }>(APPLY, {
+        input: {
+          kind: 'INFRINGEMENT',
+          route: 'MEDIATION',
+          summary: '某电商店铺销售仿冒产品',
+          claimant: { name: '华为技术有限公司', enterpriseId },
+          respondents: [{ name: '某电商店铺' }],
+          ipRights: [{ kind: 'PATENT', number: 'ZL201510958772.0' }],
+          evidenceIds,
+        },
+      });
+    const pmove = (id: string, to: string, extra: { court?: string; note?: string } = {}) =>
+      staff.request<{ moveProtectionCase: { state: string; referredTo: string | null; outcomeReceipt: { seq: number } | null } }>(PMOVE, { input: { caseId: id, to, ...extra } });
+
+    it('takes a case citing evidence to a court, which then reads the case and its evidence', async () => {
+      const evidenceId = await deposit('侵权产品照片 1');
+      const { applyForProtection: c } = await apply([evidenceId]);
+      expect(c.state).toBe('APPLIED');
+      await pmove(c.id, 'ACCEPTED');
+      await pmove(c.id, 'IN_PROGRESS', { note: '调解未成' });
+      const referred = (await pmove(c.id, 'REFERRED', { court: COURT })).moveProtectionCase;
+      expect(referred).toMatchObject({ state: 'REFERRED', referredTo: COURT });
+      const certificate = await t.hub.ledger.certificate(referred.outcomeReceipt!.seq);
+      expect(certificate.entry).toMatchObject({ kind: 'CASE_DECISION', subject: `protection:${c.id}` });
+      expect(certificate.entry.metadata).toMatchObject({ outcome: 'REFERRED', court: COURT });
+
+      const court = t.client(await t.key('COURT', { organization: COURT }));
+      const read = await court.request<{ protectionCase: { state: string; evidence: { title: string; certificate: unknown; depositor: { name: string } }[] } }>(
+        gql`query ($id: ID!) { protectionCase(id: $id) { state evidence { title certificate depositor { name } } } }`,
+        { id: c.id },
+      );
+      expect(read.protectionCase.state).toBe('REFERRED');
+      expect(read.protectionCase.evidence).toHaveLength(1);
+      expect(read.protectionCase.evidence[0]!.depositor.name).toBe('华为技术有限公司');
+      const digest = createHash('sha256').update('侵权产品照片 1').digest('hex');
+      expect(verifyCertificate(read.protectionCase.evidence[0]!.certificate, { contentDigest: digest, trustedKeys: [t.hub.ledger.verifierKey] }).ok).toBe(true);
+      const listed = await court.request<{ protectionCases: { edges: { node: { id: string } }[] } }>(gql`{ protectionCases { edges { node { id } } } }`);
+      expect(listed.protectionCases.edges.map((e) => e.node.id)).toEqual([c.id]);
+
+      // Another court, and evidence no referred case cites, stay closed to this court.
+      const other = t.client(await t.key('COURT', { organization: '厦门市中级人民法院' }));
+      expect(await errorCode(other.request(gql`query ($id: ID!) { protectionCase(id: $id) { state } }`, { id: c.id }))).toBe('FORBIDDEN');
+      expect(await errorCode(other.request(gql`query ($id: ID!) { evidence(id: $id) { title } }`, { id: evidenceId }))).toBe('FORBIDDEN');
+      const uncited = await deposit('未引用的证据');
+      expect(await errorCode(court.request(gql`query ($id: ID!) { evidence(id: $id) { title } }`, { id: uncited }))).toBe('FORBIDDEN');
+      expect((await court.request<{ evidence: { title: string } }>(gql`query ($id: ID!) { evidence(id: $id) { title } }`, { id: evidenceId })).evidence.title).toBe('侵权产品照片');
+
+      await pmove(c.id, 'CLOSED');
+      const history = await applicant.request<{ protectionCase: { events: { to: string }[] } }>(gql`query ($id: ID!) { protectionCase(id: $id) { events { to } } }`, { id: c.id });
+      expect(history.protectionCase.events.map((e) => e.to)).toEqual(['APPLIED', 'ACCEPTED', 'IN_PROGRESS', 'REFERRED', 'CLOSED']);
+    });
+
+    it('settles a case, and shows enterprise -> cases -> evidence and evidence -> citing cases', async () => {
+      const evidenceId = await deposit('侵权产品照片 2');
+      const { applyForProtection: c } = await apply([evidenceId]);
+      for (const to of ['ACCEPTED', 'IN_PROGRESS', 'SETTLED']) await pmove(c.id, to);
+      const r = await applicant.request<{ enterprise: { protectionCases: { id: string; state: string; evidence: { id: string; citedBy: { id: string }[] }[] }[] } }>(
+        gql`query ($id: ID!) { enterprise(id: $id) { protectionCases { id state evidence { id citedBy { id } } } } }`,
+        { id: enterpriseId },
+      );
+      const settled = r.enterprise.protectionCases.find((x) => x.id === c.id)!;
+      expect(settled.state).toBe('SETTLED');
+      expect(settled.evidence).toEqual([{ id: evidenceId, citedBy: [{ id: c.id }] }]);
+    });
+
+    it('refuses bad applications and illegal moves, writing nothing', async () => {
+      const { applyForProtection: c } = await apply([]);
+      for (const to of ['IN_PROGRESS', 'SETTLED', 'REFERRED', 'CLOSED']) expect(await errorCode(pmove(c.id, to, to === 'REFERRED' ? { court: COURT } : {}))).toBe('INVALID_TRANSITION');
+      await pmove(c.id, 'ACCEPTED');
+      await pmove(c.id, 'IN_PROGRESS');
+      expect(await errorCode(pmove(c.id, 'REFERRED'))).toBe('BAD_USER_INPUT');
+      expect(await errorCode(pmove(c.id, 'SETTLED', { court: COURT }))).toBe('BAD_USER_INPUT');
+      const after = await staff.request<{ protectionCase: { state: string; events: unknown[] } }>(gql`query ($id: ID!) { protectionCase(id: $id) { state events { to } } }`, { id: c.id });
+      expect(after.protectionCase).toMatchObject({ state: 'IN_PROGRESS' });
+      expect(after.protectionCase.events).toHaveLength(3);
+
+      expect(await errorCode(apply(['no-such-evidence']))).toBe('NOT_FOUND');
+      const stranger = t.client(await t.key('ENTERPRISE', { enterpriseId: 'another-enterprise' }));
+      const theirs = (
+        await staff.request<{ depositEvidence: { id: string } }>(
+          gql`mutation ($d: String!) { depositEvidence(input: { contentDigest: $d, title: "x", category: OTHER, depositorId: "another-enterprise" }) { id } }`,
+          { d: createHash('sha256').update('their evidence').digest('hex') },
+        )
+      ).depositEvidence.id;
+      expect(await errorCode(apply([theirs]))).toBe('FORBIDDEN');
+      expect(await errorCode(stranger.request(APPLY, { input: { kind: 'CONTRACT', route: 'ARBITRATION', summary: 's', claimant: { name: 'x', enterpriseId }, respondents: [{ name: 'y' }], ipRights: [{ kind: 'TRADEMARK', number: '12345678' }] } }))).toBe('FORBIDDEN');
+      expect(await errorCode(applicant.request(APPLY, { input: { kind: 'CONTRACT', route: 'ARBITRATION', summary: 's', claimant: { name: 'x', enterpriseId }, respondents: [{ name: 'y' }], ipRights: [{ kind: 'PATENT', number: '201510958772.1' }] } }))).toBe('INVALID_PATENT_NUMBER');
+      expect(await errorCode(stranger.request(gql`query ($id: ID!) { protectionCase(id: $id) { state } }`, { id: c.id }))).toBe('FORBIDDEN');
+      expect(await errorCode(applicant.request(PMOVE, { input: { caseId: c.id, to: 'SETTLED' } }))).toBe('FORBIDDEN');
+    });
+  });
 });

@@ -41,7 +41,7 @@ describe('batched entity lookups', () => {
     t = await startTestHub({
       open: {
         enterprises: (storage) => openEnterprisesSubgraph(storage, (s) => counted('enterprises', s)),
-        evidence: (storage, ledger) => openEvidenceSubgraph(storage, ledger, (s) => counted('evidence', s)),
+        evidence: (storage, ledger, hub) => openEvidenceSubgraph(storage, ledger, hub, (s) => counted('evidence', s)),
       },
     });
     const staff = t.client(await t.key('CENTER_STAFF'));

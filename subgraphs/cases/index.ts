@@ -2,6 +2,7 @@
 import type { Subgraph } from '../common/subgraph.js';
 import { sqliteDatabase, type Storage } from '../common/storage.js';
 import type { Ledger } from '../../ledger/ledger.js';
+import type { HubQuery } from '../common/hub-query.js';
 import { casesSchema } from './schema.js';
 import { createCasesContext } from './context.js';
 import type { CasesStore } from './repository.js';
@@ -12,12 +13,12 @@ export async function openCasesStore(storage: Storage): Promise<CasesStore> {
   return storage.kind === 'sqlite' ? openSqliteCasesStore(sqliteDatabase(storage, 'cases')) : openMongoCasesStore(storage.client.db());
 }
 
-export async function openCasesSubgraph(storage: Storage, ledger: Ledger, wrap: (s: CasesStore) => CasesStore = (s) => s): Promise<Subgraph> {
+export async function openCasesSubgraph(storage: Storage, ledger: Ledger, hub: HubQuery, wrap: (s: CasesStore) => CasesStore = (s) => s): Promise<Subgraph> {
   const store = wrap(await openCasesStore(storage));
   return {
     name: 'cases',
     schema: casesSchema,
-    createContext: (identity) => createCasesContext(store, ledger, identity),
+    createContext: (identity) => createCasesContext(store, ledger, hub, identity),
     close: () => store.close(),
   };
 }

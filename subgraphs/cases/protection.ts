@@ -1,1 +1,259 @@
-// placeholder
+// Rights-protection assistance and disputes (维权援助与纠纷处理): application, the workflow to an
+// outcome anchored in the ledger, referral to a court, and the evidence each case cites.
+import { randomUUID } from 'node:crypto';
+import type { Identity } from '../common/identity.js';
+import { requireIdentity, requireRole } from '../common/auth.js';
+import { badInput, failure, forbidden } from '../common/errors.js';
+import { pageRequest, toConnection, type Connection } from '../common/pagination.js';
+import { parsePatentNumber } from '../enterprises/domain/patent-number.js';
+import type { CasesContext } from './context.js';
+import type { CaseEvent, IpRight, LedgerReceipt, Party, ProtectionCaseRecord, ProtectionFilter } from './repository.js';
+import { IP_RIGHT_KINDS, PROTECTION_KINDS, RESOLUTION_ROUTES } from './repository.js';
+import { canMoveProtection, isOutcome, nextProtectionStates, PROTECTION_STATES, type ProtectionState } from './workflow.js';
+import { anchorDecision, builder, Enterprise, Evidence, PageInfo, Receipt, Role, text } from './builder.js';
+
+const State = builder.enumType('ProtectionState', { values: PROTECTION_STATES });
+const Kind = builder.enumType('ProtectionKind', { values: PROTECTION_KINDS });
+const Route = builder.enumType('ResolutionRoute', { values: RESOLUTION_ROUTES });
+const PartyRole = builder.enumType('PartyRole', { values: ['CLAIMANT', 'RESPONDENT'] as const });
+const RightKind = builder.enumType('IpRightKind', { values: IP_RIGHT_KINDS });
+
+/** Who may read a case: staff; an enterprise that is a party; the court it was referred to. */
+function mayRead(identity: Identity, c: ProtectionCaseRecord): boolean {
+  switch (identity.role) {
+    case 'CENTER_STAFF':
+      return true;
+    case 'ENTERPRISE':
+      return c.parties.some((p) => p.enterpriseId !== null && p.enterpriseId === identity.enterpriseId);
+    case 'COURT':
+      return c.referredTo !== null && c.referredTo === identity.organization;
+    default:
+      return false;
+  }
+}
+
+async function readableCase(ctx: CasesContext, id: string): Promise<ProtectionCaseRecord | null> {
+  const identity = requireIdentity(ctx);
+  const found = await ctx.loaders.protectionCase.load(id);
+  if (found !== undefined && !mayRead(identity, found)) throw forbidden('only centre staff, the parties and the court a case was referred to read it');
+  return found ?? null;
+}
+
+const PartyType = builder.objectRef<Party>('CaseParty').implement({
+  fields: (t) => ({
+    role: t.field({ type: PartyRole, resolve: (p) => p.role }),
+    name: t.exposeString('name'),
+    enterprise: t.field({ type: Enterprise, nullable: true, description: 'When the party is a registered enterprise', resolve: (p) => (p.enterpriseId === null ? null : { id: p.enterpriseId }) }),
+  }),
+});
+
+const RightType = builder.objectRef<IpRight>('IpRight').implement({
+  fields: (t) => ({ kind: t.field({ type: RightKind, resolve: (r) => r.kind }), number: t.exposeString('number') }),
+});
+
+const Event = builder.objectRef<CaseEvent<ProtectionState>>('ProtectionCaseEvent').implement({
+  description: "One step in a protection case's append-only history",
+  fields: (t) => ({
+    at: t.field({ type: 'DateTime', resolve: (e) => e.at }),
+    actor: t.exposeString('actor'),
+    role: t.field({ type: Role, resolve: (e) => e.role }),
+    from: t.field({ type: State, nullable: true, resolve: (e) => e.from }),
+    to: t.field({ type: State, resolve: (e) => e.to }),
+    note: t.exposeString('note', { nullable: true }),
+  }),
+});
+
+const ProtectionCase = builder.objectRef<ProtectionCaseRecord>('ProtectionCase');
+ProtectionCase.implement({
+  description: 'A rights-protection assistance or dispute case',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    kind: t.field({ type: Kind, resolve: (c) => c.kind }),
+    route: t.field({ type: Route, resolve: (c) => c.route }),
+    summary: t.exposeString('summary'),
+    state: t.field({ type: State, resolve: (c) => c.state }),
+    nextStates: t.field({ type: [State], resolve: (c) => nextProtectionStates(c.state) }),
+    parties: t.field({ type: [PartyType], resolve: (c) => c.parties }),
+    ipRights: t.field({ type: [RightType], resolve: (c) => c.ipRights }),
+    evidence: t.field({ type: [Evidence], description: 'The evidence deposits the case cites', resolve: (c) => c.evidenceIds.map((id) => ({ id })) }),
+    referredTo: t.exposeString('referredTo', { nullable: true, description: 'The court a REFERRED case went to' }),
+    appliedAt: t.field({ type: 'DateTime', resolve: (c) => c.appliedAt }),
+    outcomeAt: t.field({ type: 'DateTime', nullable: true, resolve: (c) => c.outcomeAt }),
+    outcomeReceipt: t.field({ type: Receipt, nullable: true, description: 'The CASE_DECISION ledger entry of the outcome', resolve: (c) => c.outcomeReceipt }),
+    events: t.field({ type: [Event], resolve: (c, _args, ctx) => ctx.loaders.protectionEventsOf.load(c.id) }),
+  }),
+});
+builder.asEntity(ProtectionCase, {
+  key: builder.selection<{ id: string }>('id'),
+  resolveReference: (ref, ctx) => readableCase(ctx, ref.id),
+});
+
+builder.objectFields(Enterprise, (t) => ({
+  protectionCases: t.field({
+    type: [ProtectionCase],
+    description: 'Protection cases the enterprise is a party to, that the caller may read',
+    resolve: async (e, _args, ctx) => {
+      const identity = requireIdentity(ctx);
+      return (await ctx.loaders.protectionCasesOf.load(e.id)).filter((c) => mayRead(identity, c));
+    },
+  }),
+}));
+
+builder.objectFields(Evidence, (t) => ({
+  citedBy: t.field({
+    type: [ProtectionCase],
+    description: 'Protection cases citing this deposit, that the caller may read',
+    resolve: async (ev, _args, ctx) => {
+      const identity = requireIdentity(ctx);
+      return (await ctx.loaders.citing.load(ev.id)).filter((c) => mayRead(identity, c));
+    },
+  }),
+}));
+
+const Edge = builder.objectRef<{ cursor: string; node: ProtectionCaseRecord }>('ProtectionCaseEdge').implement({
+  fields: (t) => ({ cursor: t.exposeString('cursor'), node: t.field({ type: ProtectionCase, resolve: (e) => e.node }) }),
+});
+const CaseConnection = builder.objectRef<Connection<ProtectionCaseRecord>>('ProtectionCaseConnection').implement({
+  fields: (t) => ({
+    edges: t.field({ type: [Edge], resolve: (c) => c.edges }),
+    pageInfo: t.field({ type: PageInfo, resolve: (c) => c.pageInfo }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  protectionCase: t.field({
+    type: ProtectionCase,
+    nullable: true,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, { id }, ctx) => readableCase(ctx, String(id)),
+  }),
+  protectionCases: t.field({
+    type: CaseConnection,
+    description: 'Staff: every case; an enterprise: those it is a party to; a court: those referred to it',
+    args: { state: t.arg({ type: State }), first: t.arg.int(), after: t.arg.string() },
+    resolve: async (_root, args, ctx) => {
+      const identity = requireRole(ctx, 'CENTER_STAFF', 'ENTERPRISE', 'COURT');
+      const page = pageRequest(args.first, args.after);
+      const filter: ProtectionFilter = {
+        ...(args.state ? { state: args.state } : {}),
+        ...(identity.role === 'ENTERPRISE' ? { enterpriseId: identity.enterpriseId ?? '' } : {}),
+        ...(identity.role === 'COURT' ? { referredTo: identity.organization ?? '' } : {}),
+      };
+      const rows = await ctx.store.protection.page(filter, page.after, page.first + 1);
+      for (const c of rows) ctx.loaders.protectionCase.prime(c.id, c);
+      return toConnection(rows, page, (c) => c.id);
+    },
+  }),
+}));
+
+const PartyInput = builder.inputType('CasePartyInput', {
+  fields: (t) => ({ name: t.string({ required: true }), enterpriseId: t.id({ description: 'When the party is a registered enterprise' }) }),
+});
+const RightInput = builder.inputType('IpRightInput', {
+  fields: (t) => ({ kind: t.field({ type: RightKind, required: true }), number: t.string({ required: true }) }),
+});
+const ApplyInput = builder.inputType('ApplyForProtectionInput', {
+  fields: (t) => ({
+    kind: t.field({ type: Kind, required: true }),
+    route: t.field({ type: Route, required: true }),
+    summary: t.string({ required: true }),
+    claimant: t.field({ type: PartyInput, required: true, description: 'An enterprise key applies as itself' }),
+    respondents: t.field({ type: [PartyInput], required: true }),
+    ipRights: t.field({ type: [RightInput], required: true }),
+    evidenceIds: t.idList({ description: "Evidence deposits to cite: the claimant's own" }),
+  }),
+});
+const MoveInput = builder.inputType('MoveProtectionCaseInput', {
+  fields: (t) => ({
+    caseId: t.id({ required: true }),
+    to: t.field({ type: State, required: true }),
+    note: t.string(),
+    court: t.string({ description: 'The court, when the case is REFERRED' }),
+  }),
+});
+
+function right(r: { kind: IpRight['kind']; number: string }): IpRight {
+  if (r.kind !== 'PATENT') return { kind: r.kind, number: text(r.number, 'ipRights.number', 64) };
+  const parsed = parsePatentNumber(r.number);
+  if (!parsed.ok) throw failure('INVALID_PATENT_NUMBER', parsed.message);
+  return { kind: 'PATENT', number: parsed.canonical };
+}
+
+/** Every cited deposit exists and was made by the claimant (asked of the evidence subgraph). */
+async function checkCitations(ctx: CasesContext, evidenceIds: string[], claimantId: string): Promise<void> {
+  for (const id of evidenceIds) {
+    const { evidence } = await ctx.hub<{ evidence: { depositor: { id: string } } | null }>('query ($id: ID!) { evidence(id: $id) { depositor { id } } }', { id });
+    if (evidence === null) throw failure('NOT_FOUND', `evidence ${id} does not exist`);
+    if (evidence.depositor.id !== claimantId) throw forbidden(`evidence ${id} was not deposited by the claimant`);
+  }
+}
+
+builder.mutationFields((t) => ({
+  applyForProtection: t.field({
+    type: ProtectionCase,
+    description: 'An enterprise (or staff for it) applies for rights-protection assistance or dispute resolution',
+    args: { input: t.arg({ type: ApplyInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const identity = requireRole(ctx, 'CENTER_STAFF', 'ENTERPRISE');
+      const claimantId = input.claimant.enterpriseId === null || input.claimant.enterpriseId === undefined ? undefined : String(input.claimant.enterpriseId);
+      if (identity.role === 'ENTERPRISE' && claimantId !== identity.enterpriseId) throw forbidden('an enterprise key applies only as its own enterprise: claimant.enterpriseId');
+      if (claimantId === undefined) throw badInput('the claimant must be a registered enterprise: give claimant.enterpriseId', 'claimant.enterpriseId');
+      if (input.respondents.length === 0) throw badInput('name at least one respondent', 'respondents');
+      if (input.ipRights.length === 0) throw badInput('name at least one IP right concerned', 'ipRights');
+      const evidenceIds = [...new Set((input.evidenceIds ?? []).map(String))];
+      const parties: Party[] = [
+        { role: 'CLAIMANT', enterpriseId: claimantId, name: text(input.claimant.name, 'claimant.name', 200) },
+        ...input.respondents.map((r) => ({ role: 'RESPONDENT' as const, enterpriseId: r.enterpriseId === null || r.enterpriseId === undefined ? null : String(r.enterpriseId), name: text(r.name, 'respondents.name', 200) })),
+      ];
+      const ipRights = input.ipRights.map(right);
+      const summary = text(input.summary, 'summary', 2000);
+      await checkCitations(ctx, evidenceIds, claimantId);
+      const at = new Date().toISOString();
+      const record: ProtectionCaseRecord = {
+        id: randomUUID(),
+        kind: input.kind,
+        route: input.route,
+        summary,
+        state: 'APPLIED',
+        parties,
+        ipRights,
+        evidenceIds,
+        referredTo: null,
+        appliedAt: at,
+        outcomeAt: null,
+        outcomeReceipt: null,
+      };
+      await ctx.store.protection.insert(record, { at, actor: identity.keyId, role: identity.role, from: null, to: 'APPLIED', note: null });
+      return record;
+    },
+  }),
+  moveProtectionCase: t.field({
+    type: ProtectionCase,
+    description: 'Centre staff move a case one step; outcomes are anchored in the ledger; REFERRED names the court',
+    args: { input: t.arg({ type: MoveInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const staff = requireRole(ctx, 'CENTER_STAFF');
+      const id = String(input.caseId);
+      const current = await ctx.loaders.protectionCase.load(id);
+      if (current === undefined) throw failure('NOT_FOUND', `protection case ${id} does not exist`);
+      const to: ProtectionState = input.to;
+      if (!canMoveProtection(current.state, to)) {
+        const allowed = nextProtectionStates(current.state);
+        throw failure('INVALID_TRANSITION', `a ${current.state} case cannot move to ${to}; ${allowed.length === 0 ? 'it is closed' : `next: ${allowed.join(' or ')}`}`, { from: current.state, to });
+      }
+      const court = input.court === null || input.court === undefined ? undefined : text(input.court, 'court', 200);
+      if (to === 'REFERRED' && court === undefined) throw badInput('a referral names the court: give court', 'court');
+      if (to !== 'REFERRED' && court !== undefined) throw badInput('court is given only when the case is REFERRED', 'court');
+      const note = input.note === null || input.note === undefined ? null : text(input.note, 'note', 2000);
+      const at = new Date().toISOString();
+      const changes: { referredTo?: string; outcomeAt?: string; outcomeReceipt?: LedgerReceipt } = court === undefined ? {} : { referredTo: court };
+      if (isOutcome(to)) {
+        changes.outcomeReceipt = await anchorDecision(ctx, `protection:${id}`, staff.keyId, { case: id, outcome: to, decidedAt: at, note, court: court ?? null });
+        changes.outcomeAt = at;
+      }
+      const moved = await ctx.store.protection.transition(id, current.state, { at, actor: staff.keyId, role: staff.role, from: current.state, to, note }, changes);
+      if (!moved) throw failure('CONFLICT', `case ${id} was moved by someone else meanwhile; reload it and try again`);
+      return { ...current, ...changes, state: to };
+    },
+  }),
+}));

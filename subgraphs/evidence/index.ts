@@ -2,6 +2,7 @@
 import type { Subgraph } from '../common/subgraph.js';
 import { sqliteDatabase, type Storage } from '../common/storage.js';
 import type { Ledger } from '../../ledger/ledger.js';
+import type { HubQuery } from '../common/hub-query.js';
 import { evidenceSchema } from './schema.js';
 import { createEvidenceContext } from './context.js';
 import type { EvidenceStore } from './repository.js';
@@ -12,12 +13,12 @@ export async function openEvidenceStore(storage: Storage): Promise<EvidenceStore
   return storage.kind === 'sqlite' ? openSqliteEvidenceStore(sqliteDatabase(storage, 'evidence')) : openMongoEvidenceStore(storage.client.db());
 }
 
-export async function openEvidenceSubgraph(storage: Storage, ledger: Ledger, wrap: (s: EvidenceStore) => EvidenceStore = (s) => s): Promise<Subgraph> {
+export async function openEvidenceSubgraph(storage: Storage, ledger: Ledger, hub: HubQuery, wrap: (s: EvidenceStore) => EvidenceStore = (s) => s): Promise<Subgraph> {
   const store = wrap(await openEvidenceStore(storage));
   return {
     name: 'evidence',
     schema: evidenceSchema,
-    createContext: (identity) => createEvidenceContext(store, ledger, identity),
+    createContext: (identity) => createEvidenceContext(store, ledger, hub, identity),
     close: () => store.close(),
   };
 }

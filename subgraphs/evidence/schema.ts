@@ -83,10 +83,25 @@ builder.asEntity(Evidence, {
 });
 
 async function readableEvidence(ctx: EvidenceContext, id: string): Promise<EvidenceRecord | null> {
-  requireIdentity(ctx);
+  const identity = requireIdentity(ctx);
   const found = await ctx.loaders.evidence.load(id);
-  if (found !== undefined) requireActFor(ctx, found.depositorId);
-  return found ?? null;
+  if (found === undefined) return null;
+  if (identity.role === 'COURT') {
+    if (!(await referredTo(ctx, id, identity.organization))) throw forbidden('a court reads the evidence of the cases referred to it');
+    return found;
+  }
+  requireActFor(ctx, found.depositorId);
+  return found;
+}
+
+/** Does a protection case citing this deposit stand referred to the court? (The cases subgraph knows.) */
+async function referredTo(ctx: EvidenceContext, evidenceId: string, court: string | undefined): Promise<boolean> {
+  if (court === undefined) return false;
+  const { evidence } = await ctx.hub<{ evidence: { citedBy: { referredTo: string | null }[] } | null }>(
+    'query ($id: ID!) { evidence(id: $id) { citedBy { referredTo } } }',
+    { id: evidenceId },
+  );
+  return evidence?.citedBy.some((c) => c.referredTo === court) ?? false;
 }
 
 const InclusionProof = builder.objectRef<{ leafIndex: number; treeSize: number; hashes: readonly string[] }>('InclusionProof').implement({
