@@ -229,6 +229,32 @@ describe('the federated hub', () => {
       expect(none.verifyEvidence.found).toBe(false);
     });
 
+    it('registers a data asset on the ledger, verifiable by its fingerprint', async () => {
+      const fingerprint = sha256('2026年第一季度脱敏交易数据集');
+      const REGISTER = gql`mutation ($input: RegisterDataAssetInput!) { registerDataAsset(input: $input) { id fingerprint owner { id } receipt { seq } } }`;
+      const r = await huaweiClient.request<{ registerDataAsset: { id: string; fingerprint: string; owner: { id: string }; receipt: { seq: number } } }>(REGISTER, {
+        input: { name: '终端销售数据集', description: '2026年第一季度，脱敏', fingerprint },
+      });
+      expect(r.registerDataAsset).toMatchObject({ fingerprint, owner: { id: huawei } });
+      const read = gql`query ($id: ID!) { dataAsset(id: $id) { name certificate owner { name } } }`;
+      const mine = await huaweiClient.request<{ dataAsset: { name: string; certificate: unknown; owner: { name: string } } }>(read, { id: r.registerDataAsset.id });
+      expect(mine.dataAsset.owner.name).toBe('华为技术有限公司');
+      expect(verifyCertificate(mine.dataAsset.certificate, { contentDigest: fingerprint, trustedKeys: [t.hub.ledger.verifierKey] }).ok).toBe(true);
+      const verified = await t.anonymous.request<{ verifyEvidence: { deposits: { kind: string; subject: string }[] } }>(gql`query ($d: String!) { verifyEvidence(contentDigest: $d) { deposits { kind subject } } }`, {
+        d: fingerprint,
+      });
+      expect(verified.verifyEvidence.deposits).toEqual([{ kind: 'DATA_ASSET_REGISTRATION', subject: `data-asset:${r.registerDataAsset.id}` }]);
+      // Registrations are public to institutions; another enterprise does not read them.
+      const bank = await t.client(await t.key('BANK')).request<{ dataAsset: { name: string } }>(read, { id: r.registerDataAsset.id });
+      expect(bank.dataAsset.name).toBe('终端销售数据集');
+      const tencentClient = t.client(await t.key('ENTERPRISE', { enterpriseId: tencent }));
+      expect(await errorCode(tencentClient.request(read, { id: r.registerDataAsset.id }))).toBe('FORBIDDEN');
+      expect(await errorCode(huaweiClient.request(REGISTER, { input: { name: 'x', description: '', fingerprint: 'abc' } }))).toBe('INVALID_DIGEST');
+      expect(await errorCode(huaweiClient.request(REGISTER, { input: { name: 'x', description: '', fingerprint, ownerId: tencent } }))).toBe('FORBIDDEN');
+      const list = await huaweiClient.request<{ enterprise: { dataAssets: { id: string }[] } }>(gql`query ($id: ID!) { enterprise(id: $id) { dataAssets { id } } }`, { id: huawei });
+      expect(list.enterprise.dataAssets).toEqual([{ id: r.registerDataAsset.id }]);
+    });
+
     it('serves the signed checkpoint to anyone', async () => {
       const r = await t.anonymous.request<{ ledgerCheckpoint: string; ledgerVerifierKey: string }>(gql`{ ledgerCheckpoint ledgerVerifierKey }`);
       expect(r.ledgerCheckpoint.split('\n')[0]).toBe('iphub.local/ledger');

@@ -3,7 +3,7 @@ import DataLoader from 'dataloader';
 import type { Identity } from '../common/identity.js';
 import type { Ledger } from '../../ledger/ledger.js';
 import type { HubQuery } from '../common/hub-query.js';
-import type { EvidenceRecord, EvidenceStore } from './repository.js';
+import type { DataAssetRecord, EvidenceRecord, EvidenceStore } from './repository.js';
 
 export interface EvidenceContext {
   readonly identity: Identity | undefined;
@@ -14,6 +14,8 @@ export interface EvidenceContext {
   readonly loaders: {
     readonly evidence: DataLoader<string, EvidenceRecord | undefined>;
     readonly evidenceOf: DataLoader<string, EvidenceRecord[]>;
+    readonly dataAsset: DataLoader<string, DataAssetRecord | undefined>;
+    readonly dataAssetsOf: DataLoader<string, DataAssetRecord[]>;
   };
 }
 
@@ -26,6 +28,8 @@ export function createEvidenceContext(store: EvidenceStore, ledger: Ledger, hub:
     loaders: {
       evidence: new DataLoader((ids) => store.evidence.byIds(ids)),
       evidenceOf: new DataLoader((ids) => store.evidence.byDepositors(ids)),
+      dataAsset: new DataLoader((ids) => store.dataAssets.byIds(ids)),
+      dataAssetsOf: new DataLoader((ids) => store.dataAssets.byOwners(ids)),
     },
   };
 }

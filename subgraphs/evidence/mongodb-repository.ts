@@ -2,7 +2,7 @@
 // the caller owns: close() leaves it open.
 import { ReadConcern, ReadPreference, WriteConcern } from 'mongodb';
 import type { Collection, CollectionOptions, Db } from 'mongodb';
-import type { EvidenceRecord, EvidenceStore } from './repository.js';
+import type { DataAssetRecord, EvidenceRecord, EvidenceStore } from './repository.js';
 
 export interface MongoEvidenceStoreOptions {
   /** Prepended to the collection names, e.g. to isolate test runs. */
@@ -40,13 +40,37 @@ const toRecord = (d: EvidenceDoc): EvidenceRecord => ({
 
 const distinct = (ids: readonly string[]): string[] => [...new Set(ids)];
 
+/** _id is the data asset id. */
+type DataAssetDoc = Omit<DataAssetRecord, 'id'> & { _id: string };
+const toDataAsset = ({ _id, ...rest }: DataAssetDoc): DataAssetRecord => ({ id: _id, ...rest, receipt: { seq: rest.receipt.seq, entryHash: rest.receipt.entryHash, timestamp: rest.receipt.timestamp } });
+
 export async function openMongoEvidenceStore(db: Db, options: MongoEvidenceStoreOptions = {}): Promise<EvidenceStore> {
   const prefix = options.collectionPrefix ?? '';
   const evidence: Collection<EvidenceDoc> = db.collection<EvidenceDoc>(`${prefix}evidence`, COLLECTION_OPTIONS);
   // A depositor's evidence newest first, ties by id, straight off the index.
   await evidence.createIndex({ depositorId: 1, depositedAt: -1, _id: 1 }, { name: 'by_depositor' });
 
+  const assets: Collection<DataAssetDoc> = db.collection<DataAssetDoc>(`${prefix}data_assets`, COLLECTION_OPTIONS);
+  await assets.createIndex({ ownerId: 1, registeredAt: -1, _id: 1 }, { name: 'by_owner' });
   return {
+    dataAssets: {
+      async insert({ id, ...rest }) {
+        await assets.insertOne({ _id: id, ...rest });
+      },
+      async byIds(ids) {
+        if (ids.length === 0) return [];
+        const docs = await assets.find({ _id: { $in: distinct(ids) } }).toArray();
+        const byId = new Map(docs.map((d) => [d._id, toDataAsset(d)]));
+        return ids.map((id) => byId.get(id));
+      },
+      async byOwners(ids) {
+        if (ids.length === 0) return [];
+        const docs = await assets.find({ ownerId: { $in: distinct(ids) } }, { sort: { ownerId: 1, registeredAt: -1, _id: 1 } }).toArray();
+        const by = new Map<string, DataAssetRecord[]>(ids.map((id) => [id, []]));
+        for (const d of docs) by.get(d.ownerId)?.push(toDataAsset(d));
+        return ids.map((id) => by.get(id)!);
+      },
+    },
     evidence: {
       async insert(e) {
         // A duplicate id fails with the driver's duplicate-key error (code 11000), as SQLite's

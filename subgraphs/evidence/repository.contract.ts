@@ -1,7 +1,7 @@
 // The contract every EvidenceStore adapter passes (run by repository.test.ts per adapter).
 import type { StoreFixture } from '../../test/support/adapters.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { EvidenceRecord, EvidenceStore } from './repository.js';
+import type { DataAssetRecord, EvidenceRecord, EvidenceStore } from './repository.js';
 
 export type EvidenceStoreFixture = StoreFixture<EvidenceStore>;
 
@@ -25,6 +25,19 @@ const EB = evidence('ev-b', 'd1', '2026-01-03T09:00:00.000Z', 1);
 // Numbers past 2^32 (a ledger seq far along, a ms timestamp) come back as the same numbers.
 const EE = evidence('ev-e', 'd1', '2025-12-31T23:59:59.999Z', 2 ** 40 + 7, { category: 'DATA_SET', receipt: { seq: 2 ** 40 + 7, entryHash: 'f'.repeat(64), timestamp: 1_767_225_599_999 } });
 const ALL = [EA, ED, EC, EB, EE];
+
+const asset = (id: string, ownerId: string, registeredAt: string, seq: number): DataAssetRecord => ({
+  id,
+  ownerId,
+  name: `数据集 ${id}`,
+  description: '脱敏后的交易流水',
+  fingerprint: seq.toString(16).padStart(64, 'b'),
+  registeredAt,
+  receipt: { seq, entryHash: seq.toString(16).padStart(64, 'c'), timestamp: Date.parse(registeredAt) - 1 },
+});
+const A1 = asset('da-1', 'o1', '2026-02-01T00:00:00.000Z', 10);
+const A2 = asset('da-2', 'o1', '2026-02-03T00:00:00.000Z', 11);
+const A3 = asset('da-3', 'o2', '2026-02-02T00:00:00.000Z', 2 ** 40);
 
 export function evidenceStoreContract(name: string, fixture: () => EvidenceStoreFixture): void {
   describe(`EvidenceStore contract: ${name}`, () => {
@@ -92,6 +105,15 @@ export function evidenceStoreContract(name: string, fixture: () => EvidenceStore
         [EB, ED, EA, EE],
         [EB, ED, EA, EE],
       ]);
+    });
+
+    it('stores data assets and gives them back by id and by owner, newest first', async () => {
+      const s = open();
+      for (const a of [A1, A3, A2]) await s.dataAssets.insert(a);
+      expect(await s.dataAssets.byIds(['da-3', 'none', 'da-1'])).toStrictEqual([A3, undefined, A1]);
+      expect(await s.dataAssets.byOwners(['o1', 'o9', 'o2'])).toStrictEqual([[A2, A1], [], [A3]]);
+      await expect(s.dataAssets.insert({ ...A1, name: '重复' })).rejects.toThrow();
+      expect(await s.dataAssets.byIds(['da-1'])).toStrictEqual([A1]);
     });
   });
 }

@@ -31,8 +31,29 @@ export interface EvidenceRepository {
   byDepositors(depositorIds: readonly string[]): Promise<EvidenceRecord[][]>;
 }
 
-/** The evidence subgraph's storage. */
+/** A registered data set (数据知识产权): its SHA-256 fingerprint timestamped on the ledger. */
+export interface DataAssetRecord {
+  readonly id: string;
+  readonly ownerId: string;
+  readonly name: string;
+  readonly description: string;
+  /** SHA-256 of the data set, lower-case hex. */
+  readonly fingerprint: string;
+  readonly registeredAt: string;
+  /** The DATA_ASSET_REGISTRATION ledger entry: appended before the record is stored. */
+  readonly receipt: LedgerReceipt;
+}
+
+export interface DataAssetRepository {
+  insert(a: DataAssetRecord): Promise<void>;
+  byIds(ids: readonly string[]): Promise<(DataAssetRecord | undefined)[]>;
+  /** Each owner's data assets, newest first. */
+  byOwners(ownerIds: readonly string[]): Promise<DataAssetRecord[][]>;
+}
+
+/** The evidence subgraph's storage: one repository per aggregate. */
 export interface EvidenceStore {
   readonly evidence: EvidenceRepository;
+  readonly dataAssets: DataAssetRepository;
   close(): Promise<void>;
 }

@@ -8,7 +8,7 @@ import { LedgerInputError } from '../../ledger/entry.js';
 import { LedgerUnavailableError } from '../../ledger/ledger.js';
 import type { Entry } from '../../ledger/entry.js';
 import type { EvidenceContext } from './context.js';
-import type { EvidenceRecord, LedgerReceipt } from './repository.js';
+import type { DataAssetRecord, EvidenceRecord, LedgerReceipt } from './repository.js';
 import { EVIDENCE_CATEGORIES } from './repository.js';
 
 const builder = createBuilder<EvidenceContext>();
@@ -57,6 +57,15 @@ Enterprise.implement({
         return ctx.loaders.evidenceOf.load(e.id);
       },
     }),
+    dataAssets: t.field({
+      type: [DataAsset],
+      description: "The enterprise's registered data assets, newest first",
+      resolve: (e, _args, ctx) => {
+        const identity = requireIdentity(ctx);
+        if (identity.role === 'ENTERPRISE') requireActFor(ctx, e.id);
+        return ctx.loaders.dataAssetsOf.load(e.id);
+      },
+    }),
   }),
 });
 
@@ -81,6 +90,33 @@ builder.asEntity(Evidence, {
   key: builder.selection<{ id: string }>('id'),
   resolveReference: (ref, ctx) => readableEvidence(ctx, ref.id),
 });
+
+const DataAsset = builder.objectRef<DataAssetRecord>('DataAsset');
+DataAsset.implement({
+  description: 'A registered data set (数据知识产权): its SHA-256 fingerprint, timestamped on the ledger',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    owner: t.field({ type: Enterprise, resolve: (a) => ({ id: a.ownerId }) }),
+    name: t.exposeString('name'),
+    description: t.exposeString('description'),
+    fingerprint: t.exposeString('fingerprint', { description: 'SHA-256 of the data set, hex' }),
+    registeredAt: t.field({ type: 'DateTime', resolve: (a) => a.registeredAt }),
+    receipt: t.field({ type: Receipt, resolve: (a) => a.receipt }),
+    certificate: t.field({ type: 'JSON', description: 'The registration certificate that ledger/verify checks offline', resolve: (a, _args, ctx) => ctx.ledger.certificate(a.receipt.seq) }),
+  }),
+});
+builder.asEntity(DataAsset, {
+  key: builder.selection<{ id: string }>('id'),
+  resolveReference: (ref, ctx) => readableDataAsset(ctx, ref.id),
+});
+
+/** Registrations are announced publicly: institutions read them all, an enterprise its own. */
+async function readableDataAsset(ctx: EvidenceContext, id: string): Promise<DataAssetRecord | null> {
+  const identity = requireIdentity(ctx);
+  const found = await ctx.loaders.dataAsset.load(id);
+  if (found !== undefined && identity.role === 'ENTERPRISE') requireActFor(ctx, found.ownerId);
+  return found ?? null;
+}
 
 async function readableEvidence(ctx: EvidenceContext, id: string): Promise<EvidenceRecord | null> {
   const identity = requireIdentity(ctx);
@@ -173,6 +209,12 @@ builder.queryType({
         return { contentDigest: digest, deposits, checkpoint: newest, verifierKey: ctx.ledger.verifierKey };
       },
     }),
+    dataAsset: t.field({
+      type: DataAsset,
+      nullable: true,
+      args: { id: t.arg.id({ required: true }) },
+      resolve: (_root, { id }, ctx) => readableDataAsset(ctx, String(id)),
+    }),
     ledgerCheckpoint: t.string({
       description: "Public: the ledger's latest signed checkpoint (C2SP tlog-checkpoint note)",
       resolve: (_root, _args, ctx) => ctx.ledger.checkpoint(),
@@ -193,42 +235,65 @@ const DepositEvidenceInput = builder.inputType('DepositEvidenceInput', {
   }),
 });
 
+const RegisterDataAssetInput = builder.inputType('RegisterDataAssetInput', {
+  fields: (t) => ({
+    name: t.string({ required: true }),
+    description: t.string({ required: true }),
+    fingerprint: t.string({ required: true, description: 'SHA-256 of the data set, 64 hex characters' }),
+    ownerId: t.id({ description: 'Centre staff: the enterprise registering. Enterprise keys: omit, or their own id' }),
+  }),
+});
+
+/** The enterprise a write acts for: an enterprise key's own; centre staff must name one. */
+function actingFor(ctx: EvidenceContext, asked: string | number | null | undefined, field: string): string {
+  const identity = requireIdentity(ctx);
+  const id = asked === null || asked === undefined ? undefined : String(asked);
+  if (identity.role === 'ENTERPRISE') return requireActFor(ctx, id ?? identity.enterpriseId ?? '').enterpriseId!;
+  if (identity.role !== 'CENTER_STAFF') throw forbidden('only enterprise and centre staff keys do this');
+  if (id === undefined) throw badInput(`centre staff act on behalf of an enterprise: give ${field}`, field);
+  return id;
+}
+
+async function appendOrFail(ctx: EvidenceContext, input: Parameters<EvidenceContext['ledger']['append']>[0]): Promise<LedgerReceipt> {
+  try {
+    return await ctx.ledger.append(input);
+  } catch (err) {
+    if (err instanceof LedgerInputError) throw badInput(err.message);
+    if (err instanceof LedgerUnavailableError) throw failure('LEDGER_UNAVAILABLE', 'the ledger could not record this; nothing was stored, try again');
+    throw err;
+  }
+}
+
 builder.mutationType({
   fields: (t) => ({
+    registerDataAsset: t.field({
+      type: DataAsset,
+      args: { input: t.arg({ type: RegisterDataAssetInput, required: true }) },
+      resolve: async (_root, { input }, ctx) => {
+        const ownerId = actingFor(ctx, input.ownerId, 'ownerId');
+        const fingerprint = contentDigest(input.fingerprint, 'fingerprint');
+        const name = input.name.trim();
+        if (name === '' || name.length > 200) throw badInput('name must be 1 to 200 characters', 'name');
+        const description = input.description.trim();
+        if (description.length > 2000) throw badInput('description must be at most 2000 characters', 'description');
+        const id = randomUUID();
+        const receipt = await appendOrFail(ctx, { kind: 'DATA_ASSET_REGISTRATION', subject: `data-asset:${id}`, contentDigest: fingerprint, depositor: ownerId, metadata: { name, description } });
+        const record: DataAssetRecord = { id, ownerId, name, description, fingerprint, registeredAt: isoTime(receipt.timestamp), receipt };
+        await ctx.store.dataAssets.insert(record);
+        return record;
+      },
+    }),
     depositEvidence: t.field({
       type: Evidence,
       args: { input: t.arg({ type: DepositEvidenceInput, required: true }) },
       resolve: async (_root, { input }, ctx) => {
-        const identity = requireIdentity(ctx);
-        const asked = input.depositorId === null || input.depositorId === undefined ? undefined : String(input.depositorId);
-        let depositorId: string;
-        if (identity.role === 'ENTERPRISE') {
-          depositorId = requireActFor(ctx, asked ?? identity.enterpriseId ?? '').enterpriseId!;
-        } else if (identity.role === 'CENTER_STAFF') {
-          if (asked === undefined) throw badInput('centre staff deposit on behalf of an enterprise: give depositorId', 'depositorId');
-          depositorId = asked;
-        } else {
-          throw forbidden('only enterprise and centre staff keys deposit evidence');
-        }
+        const depositorId = actingFor(ctx, input.depositorId, 'depositorId');
         const digest = contentDigest(input.contentDigest);
         const title = input.title.trim();
         if (title === '' || title.length > 200) throw badInput('title must be 1 to 200 characters', 'title');
 
         const id = randomUUID();
-        let receipt: LedgerReceipt;
-        try {
-          receipt = await ctx.ledger.append({
-            kind: 'EVIDENCE_DEPOSIT',
-            subject: `evidence:${id}`,
-            contentDigest: digest,
-            depositor: depositorId,
-            metadata: { title, category: input.category },
-          });
-        } catch (err) {
-          if (err instanceof LedgerInputError) throw badInput(err.message);
-          if (err instanceof LedgerUnavailableError) throw failure('LEDGER_UNAVAILABLE', 'the ledger could not record the deposit; nothing was stored, try again');
-          throw err;
-        }
+        const receipt = await appendOrFail(ctx, { kind: 'EVIDENCE_DEPOSIT', subject: `evidence:${id}`, contentDigest: digest, depositor: depositorId, metadata: { title, category: input.category } });
         // Appended first: a crash here leaves an unacknowledged ledger entry, never a deposit without one.
         const record: EvidenceRecord = { id, depositorId, title, category: input.category, contentDigest: digest, depositedAt: isoTime(receipt.timestamp), receipt };
         await ctx.store.evidence.insert(record);

@@ -1,6 +1,6 @@
 // The evidence subgraph's repository on its own SQLite database.
 import type Database from 'better-sqlite3';
-import type { EvidenceRecord, EvidenceStore } from './repository.js';
+import type { DataAssetRecord, EvidenceRecord, EvidenceStore } from './repository.js';
 import { inListQuery } from '../common/sqlite.js';
 
 const SCHEMA = `
@@ -16,7 +16,41 @@ CREATE TABLE IF NOT EXISTS evidence (
   ledger_timestamp INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS evidence_by_depositor ON evidence (depositor_id, deposited_at);
+CREATE TABLE IF NOT EXISTS data_assets (
+  id TEXT PRIMARY KEY,
+  owner_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  description TEXT NOT NULL,
+  fingerprint TEXT NOT NULL,
+  registered_at TEXT NOT NULL,
+  ledger_seq INTEGER NOT NULL,
+  entry_hash TEXT NOT NULL,
+  ledger_timestamp INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS data_assets_by_owner ON data_assets (owner_id, registered_at);
 `;
+
+interface DataAssetRow {
+  id: string;
+  owner_id: string;
+  name: string;
+  description: string;
+  fingerprint: string;
+  registered_at: string;
+  ledger_seq: number;
+  entry_hash: string;
+  ledger_timestamp: number;
+}
+
+const toDataAsset = (r: DataAssetRow): DataAssetRecord => ({
+  id: r.id,
+  ownerId: r.owner_id,
+  name: r.name,
+  description: r.description,
+  fingerprint: r.fingerprint,
+  registeredAt: r.registered_at,
+  receipt: { seq: r.ledger_seq, entryHash: r.entry_hash, timestamp: r.ledger_timestamp },
+});
 
 interface EvidenceRow {
   id: string;
@@ -48,7 +82,28 @@ export function openSqliteEvidenceStore(db: Database.Database): EvidenceStore {
   );
   const evidenceIn = inListQuery<EvidenceRow>(db, (ids) => `SELECT * FROM evidence WHERE id IN (${ids})`);
   const evidenceOf = inListQuery<EvidenceRow>(db, (ids) => `SELECT * FROM evidence WHERE depositor_id IN (${ids}) ORDER BY deposited_at DESC, id`);
+  const insertAsset = db.prepare(
+    `INSERT INTO data_assets (id, owner_id, name, description, fingerprint, registered_at, ledger_seq, entry_hash, ledger_timestamp)
+     VALUES (@id, @ownerId, @name, @description, @fingerprint, @registeredAt, @seq, @entryHash, @timestamp)`,
+  );
+  const assetsIn = inListQuery<DataAssetRow>(db, (ids) => `SELECT * FROM data_assets WHERE id IN (${ids})`);
+  const assetsOf = inListQuery<DataAssetRow>(db, (ids) => `SELECT * FROM data_assets WHERE owner_id IN (${ids}) ORDER BY registered_at DESC, id`);
   return {
+    dataAssets: {
+      async insert(a) {
+        const { receipt, ...rest } = a;
+        insertAsset.run({ ...rest, ...receipt });
+      },
+      async byIds(ids) {
+        const byId = new Map(assetsIn(ids).map((r) => [r.id, toDataAsset(r)]));
+        return ids.map((id) => byId.get(id));
+      },
+      async byOwners(ids) {
+        const by = new Map<string, DataAssetRecord[]>(ids.map((id) => [id, []]));
+        for (const r of assetsOf(ids)) by.get(r.owner_id)?.push(toDataAsset(r));
+        return ids.map((id) => by.get(id)!);
+      },
+    },
     evidence: {
       async insert(e) {
         const { receipt, ...rest } = e;
