@@ -2,6 +2,7 @@
 // and industries, their patents, trademarks and copyrights, and evidence deposits on the ledger,
 // then makes one partner key per role. Deterministic for a given seed (and day), except the keys
 // and the ledger's timestamps.
+import { seedCases } from './demo-cases.js';
 import { createHash } from 'node:crypto';
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -93,6 +94,8 @@ export async function seedDemo(storage: Storage, ledger: Ledger, keys: KeyStore,
     } finally {
       await evidenceStore.close();
     }
+
+    await seedCases(storage, ledger, { enterprises: data.enterprises, patents: data.patents, deposits: data.deposits, court: DEMO_COURT, today });
 
     const enterpriseId = data.enterprises[0]!.id;
     return {

@@ -66,6 +66,21 @@ describe('npm start -- --demo', () => {
         const r = await as(role).request<{ enterprise: { name: string } }>(gql`query ($id: ID!) { enterprise(id: $id) { name } }`, { id: keys.enterpriseId });
         expect(r.enterprise.name).toBe(DEMO_ENTERPRISE_NAME);
       }
+      // Cases in every state of both workflows; the court reads the case referred to it.
+      const cases = await as('CENTER_STAFF').request<{ preExamCases: { edges: { node: { state: string } }[] }; protectionCases: { edges: { node: { state: string } }[] } }>(
+        gql`{ preExamCases(first: 100) { edges { node { state } } } protectionCases(first: 100) { edges { node { state } } } }`,
+      );
+      expect(new Set(cases.preExamCases.edges.map((e) => e.node.state))).toEqual(new Set(['RECEIVED', 'CLASSIFIED', 'EXAMINING', 'QUALITY_CHECK', 'PASSED', 'RETURNED', 'ARCHIVED']));
+      expect(new Set(cases.protectionCases.edges.map((e) => e.node.state))).toEqual(
+        new Set(['APPLIED', 'ACCEPTED', 'REJECTED', 'IN_PROGRESS', 'SETTLED', 'REFERRED', 'WITHDRAWN', 'CLOSED']),
+      );
+      const court = await as('COURT').request<{ protectionCases: { edges: { node: { state: string; evidence: { title: string }[] } }[] } }>(
+        gql`{ protectionCases { edges { node { state evidence { title } } } } }`,
+      );
+      expect(court.protectionCases.edges.length).toBeGreaterThan(0);
+      expect(court.protectionCases.edges.every((e) => e.node.state === 'REFERRED')).toBe(true);
+      expect(court.protectionCases.edges.some((e) => e.node.evidence.length > 0)).toBe(true);
+
       expect(await stop(first.child)).toBe(0);
 
       // A second start keeps the data and the keys.

@@ -1,7 +1,7 @@
 // The cases subgraph's builder and what both kinds of case share.
 import { createBuilder } from '../common/builder.js';
 import { badInput } from '../common/errors.js';
-import { LedgerUnavailableError } from '../../ledger/ledger.js';
+import { LedgerUnavailableError, type Ledger } from '../../ledger/ledger.js';
 import { canonicalMetadata, type Metadata } from '../../ledger/entry.js';
 import { sha256 } from '../../ledger/hashing.js';
 import { bytesToHex } from '../../ledger/bytes.js';
@@ -50,9 +50,9 @@ export function text(value: string, field: string, max: number): string {
  * Records a case decision in the ledger: a CASE_DECISION entry whose content digest is the
  * SHA-256 of the decision document's canonical JSON, the document itself its metadata.
  */
-export async function anchorDecision(ctx: CasesContext, subject: string, actor: string, decision: Metadata): Promise<LedgerReceipt> {
+export async function anchorDecision(ledger: Ledger, subject: string, actor: string, decision: Metadata): Promise<LedgerReceipt> {
   try {
-    return await ctx.ledger.append({
+    return await ledger.append({
       kind: 'CASE_DECISION',
       subject,
       contentDigest: bytesToHex(sha256(new TextEncoder().encode(canonicalMetadata(decision)))),

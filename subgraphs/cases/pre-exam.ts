@@ -202,7 +202,7 @@ builder.mutationFields((t) => ({
         const at = new Date().toISOString();
         const changes: { decidedAt?: string; decisionReceipt?: LedgerReceipt } = {};
         if (isDecision(to)) {
-          changes.decisionReceipt = await anchorDecision(ctx, `pre-exam:${id}`, staff.keyId, { case: id, applicationNumber: current.applicationNumber, decision: to, decidedAt: at, note });
+          changes.decisionReceipt = await anchorDecision(ctx.ledger, `pre-exam:${id}`, staff.keyId, { case: id, applicationNumber: current.applicationNumber, decision: to, decidedAt: at, note });
           changes.decidedAt = at;
         }
         const moved = await ctx.store.preExam.transition(id, current.state, { at, actor: staff.keyId, role: staff.role, from: current.state, to, note }, changes);

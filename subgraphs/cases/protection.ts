@@ -248,7 +248,7 @@ builder.mutationFields((t) => ({
       const at = new Date().toISOString();
       const changes: { referredTo?: string; outcomeAt?: string; outcomeReceipt?: LedgerReceipt } = court === undefined ? {} : { referredTo: court };
       if (isOutcome(to)) {
-        changes.outcomeReceipt = await anchorDecision(ctx, `protection:${id}`, staff.keyId, { case: id, outcome: to, decidedAt: at, note, court: court ?? null });
+        changes.outcomeReceipt = await anchorDecision(ctx.ledger, `protection:${id}`, staff.keyId, { case: id, outcome: to, decidedAt: at, note, court: court ?? null });
         changes.outcomeAt = at;
       }
       const moved = await ctx.store.protection.transition(id, current.state, { at, actor: staff.keyId, role: staff.role, from: current.state, to, note }, changes);
