@@ -1,6 +1,6 @@
 // The cases subgraph's repositories on its own SQLite database.
 import type Database from 'better-sqlite3';
-import { inListQuery } from '../common/sqlite.js';
+import { groupedByKey, inKeyOrder, inListQuery, statementCache, whereOf } from '../common/sqlite.js';
 import type { CaseEvent, CasesStore, IpRight, Party, PreExamCaseRecord, PreExamFilter, ProtectionCaseRecord } from './repository.js';
 import type { ProtectionState } from './workflow.js';
 
@@ -172,7 +172,6 @@ export function openSqliteCasesStore(db: Database.Database): CasesStore {
   const casesIn = inListQuery<CaseRow>(db, (ids) => `SELECT * FROM pre_exam_cases WHERE id IN (${ids})`);
   const casesOf = inListQuery<CaseRow>(db, (ids) => `SELECT * FROM pre_exam_cases WHERE enterprise_id IN (${ids}) ORDER BY received_at DESC, id`);
   const eventsIn = inListQuery<EventRow>(db, (ids) => `SELECT * FROM pre_exam_events WHERE case_id IN (${ids}) ORDER BY case_id, n`);
-  const pages = new Map<string, Database.Statement<(string | number)[], CaseRow>>();
 
   const event = (caseId: string, e: CaseEvent) => ({ caseId, ...e });
   const insertTx = db.transaction((c: PreExamCaseRecord, first: CaseEvent) => {
@@ -186,11 +185,9 @@ export function openSqliteCasesStore(db: Database.Database): CasesStore {
     insertEvent.run(event(id, e));
     return true;
   });
-  const groupBy = <T, R>(ids: readonly string[], rows: R[], keyOf: (r: R) => string, map: (r: R) => T) => {
-    const by = new Map<string, T[]>(ids.map((id) => [id, []]));
-    for (const r of rows) by.get(keyOf(r))?.push(map(r));
-    return ids.map((id) => by.get(id)!);
-  };
+  const statement = statementCache(db);
+  /** Joined rows carry the key they were found under: a case shows under each of its parties. */
+  const keyed = (ids: readonly string[], rows: (ProtectionRow & { key: string })[]) => groupedByKey(ids, rows, (r) => r.key).map((rs) => rs.map(toProtection));
 
   const insertProtection = db.prepare(
     `INSERT INTO protection_cases (id, kind, route, summary, state, parties, ip_rights, evidence_ids, referred_to, applied_at)
@@ -241,7 +238,6 @@ export function openSqliteCasesStore(db: Database.Database): CasesStore {
       return true;
     },
   );
-  const protectionPages = new Map<string, Database.Statement<(string | number)[], ProtectionRow>>();
 
   return {
     protection: {
@@ -249,35 +245,25 @@ export function openSqliteCasesStore(db: Database.Database): CasesStore {
         insertProtectionTx(c, first);
       },
       async byIds(ids) {
-        const byId = new Map(protectionIn(ids).map((r) => [r.id, toProtection(r)]));
-        return ids.map((id) => byId.get(id));
+        return inKeyOrder(ids, protectionIn(ids).map(toProtection), (c) => c.id);
       },
       async byEnterprises(ids) {
-        return groupBy(ids, protectionOf(ids), (r) => r.key, toProtection);
+        return keyed(ids, protectionOf(ids));
       },
       async byEvidence(ids) {
-        return groupBy(ids, citing(ids), (r) => r.key, toProtection);
+        return keyed(ids, citing(ids));
       },
       async eventsOf(ids) {
-        return groupBy(ids, protectionEventsIn(ids), (r) => r.case_id, (r) => toEvent<ProtectionState>(r));
+        return groupedByKey(ids, protectionEventsIn(ids), (r) => r.case_id).map((rows) => rows.map((r) => toEvent<ProtectionState>(r)));
       },
       async page(filter, after, limit) {
-        const conditions: string[] = [];
-        const params: (string | number)[] = [];
-        for (const [sql, value] of [
+        const { where, params } = whereOf([
           ['state = ?', filter.state],
           ['referred_to = ?', filter.referredTo],
           ['id IN (SELECT case_id FROM protection_parties WHERE enterprise_id = ?)', filter.enterpriseId],
           ['id > ?', after],
-        ] as const) {
-          if (value === undefined) continue;
-          conditions.push(sql);
-          params.push(value);
-        }
-        const sql = `SELECT * FROM protection_cases ${conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`} ORDER BY id LIMIT ?`;
-        let stmt = protectionPages.get(sql);
-        if (stmt === undefined) protectionPages.set(sql, (stmt = db.prepare<(string | number)[], ProtectionRow>(sql)));
-        return stmt.all(...params, limit).map(toProtection);
+        ]);
+        return statement<ProtectionRow>(`SELECT * FROM protection_cases ${where} ORDER BY id LIMIT ?`).all(...params, limit).map(toProtection);
       },
       async transition(id, from, e, changes) {
         return moveProtectionTx(id, from, e, changes);
@@ -288,27 +274,21 @@ export function openSqliteCasesStore(db: Database.Database): CasesStore {
         insertTx(c, first);
       },
       async byIds(ids) {
-        const byId = new Map(casesIn(ids).map((r) => [r.id, toCase(r)]));
-        return ids.map((id) => byId.get(id));
+        return inKeyOrder(ids, casesIn(ids).map(toCase), (c) => c.id);
       },
       async byEnterprises(ids) {
-        return groupBy(ids, casesOf(ids), (r) => r.enterprise_id, toCase);
+        return groupedByKey(ids, casesOf(ids).map(toCase), (c) => c.enterpriseId);
       },
       async eventsOf(ids) {
-        return groupBy(ids, eventsIn(ids), (r) => r.case_id, (r) => toEvent(r));
+        return groupedByKey(ids, eventsIn(ids), (r) => r.case_id).map((rows) => rows.map((r) => toEvent(r)));
       },
       async page(filter: PreExamFilter, after, limit) {
-        const conditions: string[] = [];
-        const params: (string | number)[] = [];
-        for (const [sql, value] of [['state = ?', filter.state], ['enterprise_id = ?', filter.enterpriseId], ['id > ?', after]] as const) {
-          if (value === undefined) continue;
-          conditions.push(sql);
-          params.push(value);
-        }
-        const sql = `SELECT * FROM pre_exam_cases ${conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`} ORDER BY id LIMIT ?`;
-        let stmt = pages.get(sql);
-        if (stmt === undefined) pages.set(sql, (stmt = db.prepare<(string | number)[], CaseRow>(sql)));
-        return stmt.all(...params, limit).map(toCase);
+        const { where, params } = whereOf([
+          ['state = ?', filter.state],
+          ['enterprise_id = ?', filter.enterpriseId],
+          ['id > ?', after],
+        ]);
+        return statement<CaseRow>(`SELECT * FROM pre_exam_cases ${where} ORDER BY id LIMIT ?`).all(...params, limit).map(toCase);
       },
       async transition(id, from, e, changes) {
         return transitionTx(id, from, e, changes);

@@ -17,3 +17,34 @@ export function inListQuery<Row>(db: Database.Database, sql: (placeholders: stri
     return stmt.all(...keys);
   };
 }
+
+export type Condition = readonly [sql: string, value: string | number | undefined];
+
+/** The WHERE clause of the conditions whose value is given, and their parameters in order. */
+export function whereOf(conditions: readonly Condition[]): { where: string; params: (string | number)[] } {
+  const given = conditions.filter((c): c is readonly [string, string | number] => c[1] !== undefined);
+  return { where: given.length === 0 ? '' : `WHERE ${given.map(([sql]) => sql).join(' AND ')}`, params: given.map(([, value]) => value) };
+}
+
+/** Prepares each distinct SQL text once: filtered pages and counts come in a few shapes. */
+export function statementCache(db: Database.Database): <Row>(sql: string) => Database.Statement<(string | number)[], Row> {
+  const prepared = new Map<string, Database.Statement<(string | number)[], unknown>>();
+  return <Row>(sql: string) => {
+    let stmt = prepared.get(sql);
+    if (stmt === undefined) prepared.set(sql, (stmt = db.prepare<(string | number)[], unknown>(sql)));
+    return stmt as Database.Statement<(string | number)[], Row>;
+  };
+}
+
+/** One row per key, in the order asked; undefined where none. */
+export function inKeyOrder<T>(keys: readonly string[], rows: readonly T[], keyOf: (row: T) => string): (T | undefined)[] {
+  const byKey = new Map(rows.map((r) => [keyOf(r), r]));
+  return keys.map((k) => byKey.get(k));
+}
+
+/** The rows under each key, in the order asked and in the rows' order; [] where none. */
+export function groupedByKey<T>(keys: readonly string[], rows: readonly T[], keyOf: (row: T) => string): T[][] {
+  const byKey = new Map<string, T[]>(keys.map((k) => [k, []]));
+  for (const r of rows) byKey.get(keyOf(r))?.push(r);
+  return keys.map((k) => byKey.get(k)!);
+}

@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { CopyrightRecord, EnterpriseFilter, EnterpriseRecord, EnterprisesStore, PatentRecord, TrademarkRecord } from './repository.js';
 import { DuplicateKeyError } from './repository.js';
-import { inListQuery } from '../common/sqlite.js';
+import { groupedByKey, inKeyOrder, inListQuery, statementCache, whereOf } from '../common/sqlite.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS enterprises (
@@ -145,12 +145,6 @@ function insertOnce(run: () => unknown, what: string): void {
   }
 }
 
-function groupBy<T>(ids: readonly string[], rows: T[], idOf: (r: T) => string): T[][] {
-  const by = new Map<string, T[]>(ids.map((id) => [id, []]));
-  for (const r of rows) by.get(idOf(r))?.push(r);
-  return ids.map((id) => by.get(id)!);
-}
-
 export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesStore {
   db.exec(SCHEMA);
   const insertEnterprise = db.prepare(
@@ -171,23 +165,13 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
      VALUES (@registrationNumber, @enterpriseId, @title, @kind, @registeredOn)`,
   );
   const column = { regionCode: 'region_code', industry: 'industry' } as const;
-  // The page queries come in a few shapes (which filters, first page or not): prepare each once.
-  const statements = new Map<string, Database.Statement<(string | number)[], unknown>>();
-  const matching = (filter: EnterpriseFilter, after: string | undefined) => {
-    const conditions: string[] = [];
-    const params: string[] = [];
-    for (const [sql, value] of [['region_code = ?', filter.regionCode], ['industry = ?', filter.industry], ['id > ?', after]] as const) {
-      if (value === undefined) continue;
-      conditions.push(sql);
-      params.push(value);
-    }
-    return { where: conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`, params };
-  };
-  const statement = <Row>(sql: string) => {
-    let stmt = statements.get(sql);
-    if (stmt === undefined) statements.set(sql, (stmt = db.prepare<(string | number)[], unknown>(sql)));
-    return stmt as Database.Statement<(string | number)[], Row>;
-  };
+  const statement = statementCache(db);
+  const matching = (filter: EnterpriseFilter, after: string | undefined) =>
+    whereOf([
+      ['region_code = ?', filter.regionCode],
+      ['industry = ?', filter.industry],
+      ['id > ?', after],
+    ]);
   const enterprisesIn = inListQuery<EnterpriseRow>(db, (ids) => `SELECT * FROM enterprises WHERE id IN (${ids})`);
   const patentsIn = inListQuery<PatentRow>(db, (numbers) => `SELECT * FROM patents WHERE application_number IN (${numbers})`);
   const patentsOf = inListQuery<PatentRow>(db, (ids) => `SELECT * FROM patents WHERE enterprise_id IN (${ids}) ORDER BY application_number`);
@@ -201,9 +185,7 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
         insertOnce(() => insertEnterprise.run({ ...rest, approvedBy: creditCodeOverride?.approvedBy ?? null, reason: creditCodeOverride?.reason ?? null }), `credit code ${e.uscc}`);
       },
       async byIds(ids) {
-        const rows = enterprisesIn(ids);
-        const byId = new Map(rows.map((r) => [r.id, toEnterprise(r)]));
-        return ids.map((id) => byId.get(id));
+        return inKeyOrder(ids, enterprisesIn(ids).map(toEnterprise), (e) => e.id);
       },
       async byUscc(uscc) {
         const row = enterpriseByUscc.get(uscc);
@@ -228,12 +210,10 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
         insertOnce(() => insertPatent.run({ ...p, pct: p.pct ? 1 : 0 }), `patent ${p.applicationNumber}`);
       },
       async byNumbers(numbers) {
-        const rows = patentsIn(numbers);
-        const byNumber = new Map(rows.map((r) => [r.application_number, toPatent(r)]));
-        return numbers.map((n) => byNumber.get(n));
+        return inKeyOrder(numbers, patentsIn(numbers).map(toPatent), (p) => p.applicationNumber);
       },
       async byEnterprises(ids) {
-        return groupBy(ids, patentsOf(ids).map(toPatent), (p) => p.enterpriseId);
+        return groupedByKey(ids, patentsOf(ids).map(toPatent), (p) => p.enterpriseId);
       },
       async live(enterpriseId) {
         const sql = `SELECT * FROM patents WHERE status IN ('PENDING', 'GRANTED') ${enterpriseId === undefined ? '' : 'AND enterprise_id = ?'} ORDER BY application_number`;
@@ -255,7 +235,7 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
         insertOnce(() => insertTrademark.run(t), `trademark ${t.registrationNumber}`);
       },
       async byEnterprises(ids) {
-        return groupBy(ids, trademarksOf(ids).map(toTrademark), (t) => t.enterpriseId);
+        return groupedByKey(ids, trademarksOf(ids).map(toTrademark), (t) => t.enterpriseId);
       },
       async expiringBy(date, enterpriseId) {
         const sql = `SELECT * FROM trademarks WHERE expiry_date <= ? ${enterpriseId === undefined ? '' : 'AND enterprise_id = ?'} ORDER BY expiry_date, registration_number`;
@@ -270,7 +250,7 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
         insertOnce(() => insertCopyright.run(c), `copyright ${c.registrationNumber}`);
       },
       async byEnterprises(ids) {
-        return groupBy(ids, copyrightsOf(ids).map(toCopyright), (c) => c.enterpriseId);
+        return groupedByKey(ids, copyrightsOf(ids).map(toCopyright), (c) => c.enterpriseId);
       },
     },
     async close() {

@@ -1,7 +1,7 @@
 // The evidence subgraph's repository on its own SQLite database.
 import type Database from 'better-sqlite3';
 import type { DataAssetRecord, EvidenceRecord, EvidenceStore } from './repository.js';
-import { inListQuery } from '../common/sqlite.js';
+import { groupedByKey, inKeyOrder, inListQuery } from '../common/sqlite.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS evidence (
@@ -95,13 +95,10 @@ export function openSqliteEvidenceStore(db: Database.Database): EvidenceStore {
         insertAsset.run({ ...rest, ...receipt });
       },
       async byIds(ids) {
-        const byId = new Map(assetsIn(ids).map((r) => [r.id, toDataAsset(r)]));
-        return ids.map((id) => byId.get(id));
+        return inKeyOrder(ids, assetsIn(ids).map(toDataAsset), (a) => a.id);
       },
       async byOwners(ids) {
-        const by = new Map<string, DataAssetRecord[]>(ids.map((id) => [id, []]));
-        for (const r of assetsOf(ids)) by.get(r.owner_id)?.push(toDataAsset(r));
-        return ids.map((id) => by.get(id)!);
+        return groupedByKey(ids, assetsOf(ids).map(toDataAsset), (a) => a.ownerId);
       },
     },
     evidence: {
@@ -110,15 +107,10 @@ export function openSqliteEvidenceStore(db: Database.Database): EvidenceStore {
         insert.run({ ...rest, ...receipt });
       },
       async byIds(ids) {
-        const rows = evidenceIn(ids);
-        const byId = new Map(rows.map((r) => [r.id, toRecord(r)]));
-        return ids.map((id) => byId.get(id));
+        return inKeyOrder(ids, evidenceIn(ids).map(toRecord), (e) => e.id);
       },
       async byDepositors(ids) {
-        const rows = evidenceOf(ids);
-        const by = new Map<string, EvidenceRecord[]>(ids.map((id) => [id, []]));
-        for (const r of rows) by.get(r.depositor_id)?.push(toRecord(r));
-        return ids.map((id) => by.get(id)!);
+        return groupedByKey(ids, evidenceOf(ids).map(toRecord), (e) => e.depositorId);
       },
     },
     async close() {
