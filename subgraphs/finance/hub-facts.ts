@@ -1,0 +1,39 @@
+// Facts other subgraphs own, asked of the supergraph as a service: whether enterprises are
+// registered, patents' status, term, annual fees and owner, data assets' owner. One query per batch.
+import type { HubQuery } from '../common/hub-query.js';
+
+export interface PatentFacts {
+  readonly applicationNumber: string;
+  readonly status: string;
+  readonly protectionEndsOn: string;
+  readonly annualFee: { readonly state: string } | null;
+  readonly enterprise: { readonly id: string } | null;
+}
+
+/** `query ($k0: T!, ...) { k0: field(arg: $k0) { selection } ... }` for each key. */
+async function aliased<T>(hub: HubQuery, field: string, arg: string, type: string, selection: string, keys: readonly string[]): Promise<(T | null)[]> {
+  const aliases = keys.map((_, i) => `k${i}`);
+  const query = `query (${aliases.map((a) => `$${a}: ${type}!`).join(', ')}) { ${aliases.map((a) => `${a}: ${field}(${arg}: $${a}) { ${selection} }`).join(' ')} }`;
+  const data = await hub<Record<string, T | null>>(query, Object.fromEntries(aliases.map((a, i) => [a, keys[i]])));
+  return aliases.map((a) => data[a] ?? null);
+}
+
+/** Each patent's facts by canonical application number, null when it is not registered. */
+export function patentFacts(hub: HubQuery, applicationNumbers: readonly string[]): Promise<(PatentFacts | null)[]> {
+  return aliased<PatentFacts>(hub, 'patent', 'applicationNumber', 'String', 'applicationNumber status protectionEndsOn annualFee { state } enterprise { id }', applicationNumbers);
+}
+
+export interface DataAssetFacts {
+  readonly id: string;
+  readonly owner: { readonly id: string };
+}
+
+/** Each data asset's owner, null when it is not registered. */
+export function dataAssetFacts(hub: HubQuery, ids: readonly string[]): Promise<(DataAssetFacts | null)[]> {
+  return aliased<DataAssetFacts>(hub, 'dataAsset', 'id', 'ID', 'id owner { id }', ids);
+}
+
+/** Whether each enterprise is registered with the centre. */
+export async function enterprisesRegistered(hub: HubQuery, ids: readonly string[]): Promise<boolean[]> {
+  return (await aliased<{ id: string }>(hub, 'enterprise', 'id', 'ID', 'id', ids)).map((e) => e !== null);
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { canonicalMetadata } from '../../ledger/entry.js';
+import { canMove, documentDigest, formatRegistrationNumber, nextStates, patentRefusal, PLEDGE_STATES, registrationDocument, registrationYear, releaseDocument } from './pledge-rules.js';
+import type { PatentFacts } from './hub-facts.js';
+import type { PledgeRecord } from './repository.js';
+
+const pledge: PledgeRecord = {
+  id: 'p1',
+  registrationNumber: 'ZX-2026-000001',
+  pledgorId: 'e1',
+  pledgee: '中国工商银行福州分行',
+  collateral: [{ kind: 'PATENT', id: '201510958772.0' }, { kind: 'DATA_ASSET', id: 'da-1' }],
+  securedAmountFen: 9_007_199_254_740_991,
+  term: { startDate: '2026-01-01', endDate: '2027-01-01' },
+  state: 'REGISTERED',
+  registeredAt: '2026-01-01T00:00:00.000Z',
+  closedAt: null,
+  registrationReceipt: { seq: 7, entryHash: 'ab'.repeat(32), timestamp: 1 },
+  releaseReceipt: null,
+  enforcement: null,
+};
+
+const granted: PatentFacts = { applicationNumber: '201510958772.0', status: 'GRANTED', protectionEndsOn: '2035-12-28', annualFee: { state: 'NOT_DUE' }, enterprise: { id: 'e1' } };
+
+describe('pledges', () => {
+  it('go from REGISTERED to RELEASED or ENFORCED, and no further', () => {
+    const allowed = PLEDGE_STATES.flatMap((from) => PLEDGE_STATES.filter((to) => canMove(from, to)).map((to) => `${from}->${to}`));
+    expect(allowed).toEqual(['REGISTERED->RELEASED', 'REGISTERED->ENFORCED']);
+    expect(nextStates('RELEASED')).toEqual([]);
+  });
+
+  it('number registrations per year in China time', () => {
+    expect(registrationYear('2026-12-31T15:59:59.999Z')).toBe(2026);
+    expect(registrationYear('2026-12-31T16:00:00.000Z')).toBe(2027);
+    expect(formatRegistrationNumber(2026, 123)).toBe('ZX-2026-000123');
+    expect(formatRegistrationNumber(2026, 1_234_567)).toBe('ZX-2026-1234567');
+  });
+
+  it('record documents whose digest is the SHA-256 of their canonical JSON', () => {
+    const doc = registrationDocument(pledge);
+    expect(doc).toMatchObject({ registrationNumber: 'ZX-2026-000001', securedAmountFen: '9007199254740991', collateral: pledge.collateral });
+    expect(documentDigest(doc)).toBe(createHash('sha256').update(canonicalMetadata(doc)).digest('hex'));
+    expect(releaseDocument(pledge, '2026-06-01T00:00:00.000Z')).toMatchObject({ ...doc, state: 'RELEASED', registrationEntryHash: 'ab'.repeat(32) });
+  });
+
+  it('take only granted patents, fees paid, protected beyond the term', () => {
+    const refusal = (p: Partial<PatentFacts>, termEnd = '2030-01-01') => patentRefusal({ ...granted, ...p }, termEnd)?.reason;
+    expect(refusal({})).toBeUndefined();
+    expect(refusal({ annualFee: { state: 'DUE_SOON' } })).toBeUndefined();
+    for (const status of ['PENDING', 'LAPSED', 'EXPIRED', 'INVALIDATED', 'REJECTED', 'WITHDRAWN']) expect(refusal({ status, annualFee: null })).toBe('NOT_GRANTED');
+    expect(refusal({ annualFee: { state: 'GRACE' } })).toBe('ANNUAL_FEE_OVERDUE');
+    expect(refusal({ annualFee: { state: 'LAPSED' } })).toBe('ANNUAL_FEE_OVERDUE');
+    // Protected up to the day before protectionEndsOn.
+    expect(refusal({}, '2035-12-27')).toBeUndefined();
+    expect(refusal({}, '2035-12-28')).toBe('TERM_BEYOND_PROTECTION');
+    expect(refusal({}, '2036-06-01')).toBe('TERM_BEYOND_PROTECTION');
+  });
+});

@@ -1,0 +1,78 @@
+// IP pledges (知识产权质押): their states, registration numbers, the documents the ledger records,
+// and when a patent may be pledged. Pure.
+import { canonicalMetadata, type Metadata } from '../../ledger/entry.js';
+import { sha256 } from '../../ledger/hashing.js';
+import { bytesToHex } from '../../ledger/bytes.js';
+import type { PledgeRecord } from './repository.js';
+import type { PatentFacts } from './hub-facts.js';
+
+export const PLEDGE_STATES = ['REGISTERED', 'RELEASED', 'ENFORCED'] as const;
+export type PledgeState = (typeof PLEDGE_STATES)[number];
+
+const NEXT: Readonly<Record<PledgeState, readonly PledgeState[]>> = {
+  REGISTERED: ['RELEASED', 'ENFORCED'],
+  RELEASED: [],
+  ENFORCED: [],
+};
+
+export function nextStates(state: PledgeState): readonly PledgeState[] {
+  return NEXT[state];
+}
+
+export function canMove(from: PledgeState, to: PledgeState): boolean {
+  return NEXT[from].includes(to);
+}
+
+/** The year of an instant in China Standard Time (UTC+8): registration numbers count by it. */
+export function registrationYear(at: string): number {
+  return new Date(Date.parse(at) + 8 * 3_600_000).getUTCFullYear();
+}
+
+/** ZX (质押) - year - the pledge's place in that year's registrations. */
+export function formatRegistrationNumber(year: number, n: number): string {
+  return `ZX-${year}-${String(n).padStart(6, '0')}`;
+}
+
+/** What the PLEDGE_REGISTRATION entry records: the pledge as registered. */
+export function registrationDocument(p: PledgeRecord): Metadata {
+  return {
+    pledge: p.id,
+    registrationNumber: p.registrationNumber,
+    pledgor: p.pledgorId,
+    pledgee: p.pledgee,
+    collateral: p.collateral.map((a) => ({ kind: a.kind, id: a.id })),
+    // A string, as over GraphQL: exact in any JSON reader.
+    securedAmountFen: String(p.securedAmountFen),
+    term: { startDate: p.term.startDate, endDate: p.term.endDate },
+    registeredAt: p.registeredAt,
+  };
+}
+
+/** What the PLEDGE_RELEASE entry records: the pledge released, tied to its registration entry. */
+export function releaseDocument(p: PledgeRecord, releasedAt: string): Metadata {
+  return { ...registrationDocument(p), registrationEntryHash: p.registrationReceipt?.entryHash ?? null, state: 'RELEASED', releasedAt };
+}
+
+/** The entry's contentDigest: SHA-256 of the document's canonical JSON (RFC 8785). */
+export function documentDigest(document: Metadata): string {
+  return bytesToHex(sha256(new TextEncoder().encode(canonicalMetadata(document))));
+}
+
+export type PatentRefusal = 'NOT_GRANTED' | 'ANNUAL_FEE_OVERDUE' | 'TERM_BEYOND_PROTECTION';
+
+/**
+ * Why a patent cannot secure a debt ending on `termEnd`, or undefined when it can.
+ * Only a granted patent in force with its annual fees paid can be pledged, for a debt that ends
+ * while it is protected: protection ends on protectionEndsOn, so the term must end before it. A
+ * patent whose protection has ended fails that test too, the term ending after today.
+ */
+export function patentRefusal(p: PatentFacts, termEnd: string): { reason: PatentRefusal; message: string } | undefined {
+  const n = p.applicationNumber;
+  if (p.status !== 'GRANTED') return { reason: 'NOT_GRANTED', message: `patent ${n} is ${p.status}: only a granted patent in force can be pledged` };
+  const fee = p.annualFee?.state;
+  if (fee === 'GRACE' || fee === 'LAPSED') return { reason: 'ANNUAL_FEE_OVERDUE', message: `patent ${n} has an overdue annual fee (${fee})` };
+  if (termEnd >= p.protectionEndsOn) {
+    return { reason: 'TERM_BEYOND_PROTECTION', message: `the term ends on ${termEnd}, but the protection of patent ${n} ends on ${p.protectionEndsOn}` };
+  }
+  return undefined;
+}
