@@ -7,9 +7,11 @@ import type { Subgraph, SubgraphName } from './common/subgraph.js';
 import { enterprisesSchema } from './enterprises/schema.js';
 import { evidenceSchema } from './evidence/schema.js';
 import { casesSchema } from './cases/schema.js';
+import { financeSchema } from './finance/schema.js';
 import { openEnterprisesSubgraph } from './enterprises/index.js';
 import { openEvidenceSubgraph } from './evidence/index.js';
 import { openCasesSubgraph } from './cases/index.js';
+import { openFinanceSubgraph } from './finance/index.js';
 
 export interface SubgraphEntry {
   readonly schema: GraphQLSchema;
@@ -22,5 +24,6 @@ export interface SubgraphEntry {
 export const SUBGRAPHS: Record<SubgraphName, SubgraphEntry> = {
   enterprises: { schema: enterprisesSchema, defaultPort: 4001, open: (storage) => openEnterprisesSubgraph(storage) },
   cases: { schema: casesSchema, defaultPort: 4003, open: (storage, ledger, hub) => openCasesSubgraph(storage, ledger, hub) },
+  finance: { schema: financeSchema, defaultPort: 4004, open: (storage, ledger, hub) => openFinanceSubgraph(storage, ledger, hub) },
   evidence: { schema: evidenceSchema, defaultPort: 4002, open: (storage, ledger, hub) => openEvidenceSubgraph(storage, ledger, hub) },
 };

@@ -10,6 +10,8 @@ export type SubgraphScalars = {
   DateTime: { Input: string; Output: string };
   /** Arbitrary JSON; only subgraphs that use it define it. */
   JSON: { Input: unknown; Output: unknown };
+  /** Money in whole fen (0.01 yuan), a safe integer; only subgraphs that use it define it. */
+  Fen: { Input: number; Output: number };
 };
 
 export function createBuilder<Context extends object>() {

@@ -12,7 +12,10 @@ export type ErrorCode =
   | 'INVALID_DIGEST'
   | 'INVALID_DATE'
   | 'INVALID_TRANSITION'
-  | 'LEDGER_UNAVAILABLE';
+  | 'LEDGER_UNAVAILABLE'
+  | 'ASSET_ALREADY_PLEDGED'
+  | 'PATENT_NOT_PLEDGEABLE'
+  | 'SUM_INSURED_EXCEEDED';
 
 export function failure(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { code, ...extensions } });

@@ -2,7 +2,7 @@
 import type { GraphQLSchema } from 'graphql';
 import type { Identity } from './identity.js';
 
-export const SUBGRAPH_NAMES = ['enterprises', 'cases', 'evidence'] as const;
+export const SUBGRAPH_NAMES = ['enterprises', 'cases', 'finance', 'evidence'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
 export interface Subgraph {

@@ -1,0 +1,74 @@
+// Who sees and acts on which pledges and policies: centre staff all; a bank the pledges it is
+// pledgee of, an insurer the policies it issued (each for its own organization); an enterprise
+// its own.
+import { badInput, forbidden } from '../common/errors.js';
+import type { Identity } from '../common/identity.js';
+import type { PledgeFilter, PledgeRecord, PolicyFilter, PolicyRecord } from './repository.js';
+
+/** The organization a BANK or INSURER key acts for. */
+export function organizationOf(identity: Identity): string {
+  if (identity.organization === undefined || identity.organization === '') throw forbidden(`this ${identity.role} key names no organization to act for`);
+  return identity.organization;
+}
+
+/** The pledges a key may see, as a store filter: FORBIDDEN for keys that see none. */
+export function pledgeScope(identity: Identity): PledgeFilter {
+  switch (identity.role) {
+    case 'CENTER_STAFF':
+      return {};
+    case 'BANK':
+      return { pledgee: organizationOf(identity) };
+    case 'ENTERPRISE':
+      return { pledgorId: identity.enterpriseId ?? '' };
+    default:
+      throw forbidden('only centre staff, the pledgee bank and the pledgor enterprise see pledges');
+  }
+}
+
+export const inPledgeScope = (p: PledgeRecord, scope: PledgeFilter): boolean =>
+  (scope.pledgee === undefined || p.pledgee === scope.pledgee) && (scope.pledgorId === undefined || p.pledgorId === scope.pledgorId);
+
+/** The policies a key may see, as a store filter: FORBIDDEN for keys that see none. */
+export function policyScope(identity: Identity): PolicyFilter {
+  switch (identity.role) {
+    case 'CENTER_STAFF':
+      return {};
+    case 'INSURER':
+      return { insurer: organizationOf(identity) };
+    case 'ENTERPRISE':
+      return { insuredId: identity.enterpriseId ?? '' };
+    default:
+      throw forbidden('only centre staff, the insurer and the insured enterprise see insurance policies');
+  }
+}
+
+export const inPolicyScope = (p: PolicyRecord, scope: PolicyFilter): boolean =>
+  (scope.insurer === undefined || p.insurer === scope.insurer) && (scope.insuredId === undefined || p.insuredId === scope.insuredId);
+
+/**
+ * The organization a BANK or INSURER key acts for (its own, whether named or not), or the one
+ * centre staff name in `field`; FORBIDDEN for other keys and for naming another organization.
+ */
+export function actingOrganization(identity: Identity, role: 'BANK' | 'INSURER', named: string | null | undefined, field: string): string {
+  const given = named?.trim() || undefined;
+  if (identity.role === role) {
+    const own = organizationOf(identity);
+    if (given !== undefined && given !== own) throw forbidden(`a ${role} key acts for its own organization only`);
+    return own;
+  }
+  if (identity.role !== 'CENTER_STAFF') throw forbidden(`only a ${role} key or centre staff may do this`);
+  if (given === undefined) throw badInput(`centre staff name the ${field}`, field);
+  return given;
+}
+
+/** The pledgee bank or centre staff: they alone release or enforce a pledge. */
+export function requirePledgee(identity: Identity, p: PledgeRecord): void {
+  if (identity.role === 'CENTER_STAFF' || (identity.role === 'BANK' && organizationOf(identity) === p.pledgee)) return;
+  throw forbidden('only the pledgee bank or centre staff may release or enforce a pledge');
+}
+
+/** The insurer or centre staff: they alone settle claims. */
+export function requireInsurer(identity: Identity, p: PolicyRecord): void {
+  if (identity.role === 'CENTER_STAFF' || (identity.role === 'INSURER' && organizationOf(identity) === p.insurer)) return;
+  throw forbidden('only the insurer or centre staff may settle a claim');
+}

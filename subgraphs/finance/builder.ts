@@ -1,0 +1,172 @@
+// The finance subgraph's builder and what pledges and insurance share: scalars, IP assets and
+// date ranges, ledger receipts, the entities other subgraphs own, and input checks.
+import { createBuilder } from '../common/builder.js';
+import { badInput, failure, notFound } from '../common/errors.js';
+import { ROLES } from '../common/identity.js';
+import { LedgerUnavailableError } from '../../ledger/ledger.js';
+import type { AppendInput } from '../../ledger/entry.js';
+// The number format is a public standard, not the enterprises subgraph's data.
+import { parsePatentNumber } from '../enterprises/domain/patent-number.js';
+import type { FinanceContext } from './context.js';
+import type { PatentFacts } from './hub-facts.js';
+import { parseFen } from './money.js';
+import { ASSET_KINDS, assetKey, type AssetRef, type LedgerReceipt, type Term } from './repository.js';
+
+export const builder = createBuilder<FinanceContext>();
+builder.queryType({});
+builder.mutationType({});
+
+builder.scalarType('Fen', {
+  description: 'Money in fen (0.01 yuan): a whole number written as a decimal string, e.g. "150000000" for 1,500,000.00 yuan',
+  serialize: (v) => String(v),
+  // A GraphQLError with a code: the gateway passes the code on to the caller.
+  parseValue: (v) => {
+    try {
+      return parseFen(v);
+    } catch (err) {
+      throw badInput((err as Error).message);
+    }
+  },
+});
+builder.scalarType('JSON', {
+  description: 'A JSON value',
+  serialize: (v) => v,
+  parseValue: (v) => v,
+});
+
+export const Role = builder.enumType('Role', { values: ROLES });
+
+export const Receipt = builder.objectRef<LedgerReceipt>('LedgerReceipt').implement({
+  description: 'Where and when the ledger recorded an entry',
+  shareable: true,
+  fields: (t) => ({
+    seq: t.exposeInt('seq', { description: 'Position in the ledger' }),
+    entryHash: t.exposeString('entryHash'),
+    timestamp: t.field({ type: 'DateTime', resolve: (r) => new Date(r.timestamp).toISOString() }),
+  }),
+});
+
+export const PageInfo = builder.objectRef<{ hasNextPage: boolean; endCursor: string | null }>('PageInfo').implement({
+  shareable: true,
+  fields: (t) => ({
+    hasNextPage: t.exposeBoolean('hasNextPage'),
+    endCursor: t.exposeString('endCursor', { nullable: true }),
+  }),
+});
+
+export const Enterprise = builder.externalRef('Enterprise', builder.selection<{ id: string }>('id'));
+Enterprise.implement({ fields: (t) => ({ id: t.exposeID('id') }) });
+export const Patent = builder.externalRef('Patent', builder.selection<{ applicationNumber: string }>('applicationNumber'));
+Patent.implement({ fields: (t) => ({ applicationNumber: t.exposeString('applicationNumber') }) });
+export const DataAsset = builder.externalRef('DataAsset', builder.selection<{ id: string }>('id'));
+DataAsset.implement({ fields: (t) => ({ id: t.exposeID('id') }) });
+
+const AssetKind = builder.enumType('IpAssetKind', { values: ASSET_KINDS });
+
+export const IpAsset = builder.objectRef<AssetRef>('IpAsset').implement({
+  description: 'An IP asset, by its key in the subgraph that owns it',
+  fields: (t) => ({
+    kind: t.field({ type: AssetKind, resolve: (a) => a.kind }),
+    id: t.exposeString('id', { description: 'A patent: its canonical application number; a trademark: its registration number; a data asset: its id' }),
+    patent: t.field({ type: Patent, nullable: true, description: 'The patent, for a PATENT asset', resolve: (a) => (a.kind === 'PATENT' ? { applicationNumber: a.id } : null) }),
+    dataAsset: t.field({ type: DataAsset, nullable: true, description: 'The data asset, for a DATA_ASSET asset', resolve: (a) => (a.kind === 'DATA_ASSET' ? { id: a.id } : null) }),
+  }),
+});
+export const IpAssetInput = builder.inputType('IpAssetInput', {
+  fields: (t) => ({
+    kind: t.field({ type: AssetKind, required: true }),
+    id: t.string({ required: true, description: 'A patent application number in any accepted form; it is stored canonical' }),
+  }),
+});
+
+export const DateRange = builder.objectRef<Term>('DateRange').implement({
+  fields: (t) => ({
+    startDate: t.field({ type: 'Date', resolve: (r) => r.startDate }),
+    endDate: t.field({ type: 'Date', resolve: (r) => r.endDate }),
+  }),
+});
+export const DateRangeInput = builder.inputType('DateRangeInput', {
+  fields: (t) => ({
+    startDate: t.field({ type: 'Date', required: true }),
+    endDate: t.field({ type: 'Date', required: true }),
+  }),
+});
+
+export const today = (): string => new Date().toISOString().slice(0, 10);
+
+export function text(value: string, field: string, max: number): string {
+  const v = value.trim();
+  if (v === '' || v.length > max) throw badInput(`${field} must be 1 to ${max} characters`, field);
+  return v;
+}
+
+export const optionalText = (value: string | null | undefined, field: string, max: number): string | null =>
+  value === null || value === undefined ? null : text(value, field, max);
+
+export function positiveFen(fen: number, field: string): number {
+  if (fen <= 0) throw badInput(`${field} must be more than 0 fen`, field);
+  return fen;
+}
+
+export function dateRange(range: Term, field: string): Term {
+  if (range.startDate >= range.endDate) throw badInput(`${field}: startDate must come before endDate`, field);
+  return { startDate: range.startDate, endDate: range.endDate };
+}
+
+const MAX_ASSETS = 20;
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/** Checked, distinct assets; patents by canonical application number. */
+export function assetList(input: readonly { kind: AssetRef['kind']; id: string }[], field: string): AssetRef[] {
+  if (input.length === 0 || input.length > MAX_ASSETS) throw badInput(`${field} must list 1 to ${MAX_ASSETS} assets`, field);
+  const assets = input.map(({ kind, id }): AssetRef => {
+    if (kind !== 'PATENT') {
+      const v = text(id, field, 128);
+      if (CONTROL.test(v)) throw badInput(`${field}: an asset id must not contain control characters`, field);
+      return { kind, id: v };
+    }
+    const parsed = parsePatentNumber(id);
+    if (!parsed.ok) throw failure('INVALID_PATENT_NUMBER', parsed.message, { field });
+    return { kind, id: parsed.canonical };
+  });
+  const keys = assets.map(assetKey);
+  const repeated = keys.find((k, i) => keys.indexOf(k) !== i);
+  if (repeated !== undefined) throw badInput(`${field} lists ${repeated} twice`, field);
+  return assets;
+}
+
+export async function requireEnterprise(ctx: FinanceContext, id: string): Promise<void> {
+  if (!(await ctx.loaders.enterpriseRegistered.load(id))) throw notFound(`enterprise ${id}`);
+}
+
+/**
+ * The facts of the patents among `assets`, once every patent and data asset among them is known
+ * to be registered (else NOT_FOUND) and to belong to `ownerId` (else BAD_USER_INPUT in `field`).
+ * Trademarks are taken as given: the enterprises subgraph offers no trademark lookup.
+ */
+export async function ownedAssets(ctx: FinanceContext, assets: readonly AssetRef[], ownerId: string, field: string): Promise<PatentFacts[]> {
+  const ids = (kind: AssetRef['kind']) => assets.filter((a) => a.kind === kind).map((a) => a.id);
+  const [patentNumbers, dataAssetIds] = [ids('PATENT'), ids('DATA_ASSET')];
+  const [patents, dataAssets] = await Promise.all([
+    Promise.all(patentNumbers.map((n) => ctx.loaders.patentFacts.load(n))),
+    Promise.all(dataAssetIds.map((id) => ctx.loaders.dataAssetFacts.load(id))),
+  ]);
+  const owners = [
+    ...patents.map((p, i) => ({ asset: `patent ${patentNumbers[i]}`, owner: p === null ? undefined : (p.enterprise?.id ?? null) })),
+    ...dataAssets.map((d, i) => ({ asset: `data asset ${dataAssetIds[i]}`, owner: d === null ? undefined : d.owner.id })),
+  ];
+  for (const { asset, owner } of owners) {
+    if (owner === undefined) throw notFound(asset);
+    if (owner !== ownerId) throw badInput(`${asset} does not belong to enterprise ${ownerId}`, field);
+  }
+  return patents.filter((p): p is PatentFacts => p !== null);
+}
+
+export async function appendToLedger(ctx: FinanceContext, input: AppendInput, what: string): Promise<LedgerReceipt> {
+  try {
+    return await ctx.ledger.append(input);
+  } catch (err) {
+    if (err instanceof LedgerUnavailableError) throw failure('LEDGER_UNAVAILABLE', `the ledger could not record the ${what}; nothing changed, try again`);
+    throw err;
+  }
+}

@@ -1,0 +1,48 @@
+// One request's view of the finance subgraph: who is asking, the ledger, the hub for other
+// subgraphs' facts, batched loaders.
+import DataLoader from 'dataloader';
+import type { Identity } from '../common/identity.js';
+import type { HubQuery } from '../common/hub-query.js';
+import type { Ledger } from '../../ledger/ledger.js';
+import type { ClaimRecord, FinanceStore, PledgeEvent, PledgeRecord, PolicyRecord } from './repository.js';
+import { dataAssetFacts, enterprisesRegistered, patentFacts, type DataAssetFacts, type PatentFacts } from './hub-facts.js';
+
+export interface FinanceContext {
+  readonly identity: Identity | undefined;
+  readonly store: FinanceStore;
+  readonly ledger: Ledger;
+  readonly loaders: {
+    readonly pledge: DataLoader<string, PledgeRecord | undefined>;
+    readonly pledgesOf: DataLoader<string, PledgeRecord[]>;
+    /** By assetKey. */
+    readonly pledgesOn: DataLoader<string, PledgeRecord[]>;
+    readonly pledgeEventsOf: DataLoader<string, PledgeEvent[]>;
+    readonly policy: DataLoader<string, PolicyRecord | undefined>;
+    readonly policiesOf: DataLoader<string, PolicyRecord[]>;
+    readonly claimsOf: DataLoader<string, ClaimRecord[]>;
+    /** From the enterprises and evidence subgraphs, through the hub. */
+    readonly patentFacts: DataLoader<string, PatentFacts | null>;
+    readonly dataAssetFacts: DataLoader<string, DataAssetFacts | null>;
+    readonly enterpriseRegistered: DataLoader<string, boolean>;
+  };
+}
+
+export function createFinanceContext(store: FinanceStore, ledger: Ledger, hub: HubQuery, identity: Identity | undefined): FinanceContext {
+  return {
+    identity,
+    store,
+    ledger,
+    loaders: {
+      pledge: new DataLoader((ids) => store.pledges.byIds(ids)),
+      pledgesOf: new DataLoader((ids) => store.pledges.byPledgors(ids)),
+      pledgesOn: new DataLoader((keys) => store.pledges.byAssets(keys)),
+      pledgeEventsOf: new DataLoader((ids) => store.pledges.eventsOf(ids)),
+      policy: new DataLoader((ids) => store.policies.byIds(ids)),
+      policiesOf: new DataLoader((ids) => store.policies.byInsured(ids)),
+      claimsOf: new DataLoader((ids) => store.policies.claimsOf(ids)),
+      patentFacts: new DataLoader((numbers) => patentFacts(hub, numbers)),
+      dataAssetFacts: new DataLoader((ids) => dataAssetFacts(hub, ids)),
+      enterpriseRegistered: new DataLoader((ids) => enterprisesRegistered(hub, ids)),
+    },
+  };
+}

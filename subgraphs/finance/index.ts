@@ -1,0 +1,24 @@
+// The finance subgraph, opened on the configured storage, the ledger and the hub.
+import type { Subgraph } from '../common/subgraph.js';
+import { sqliteDatabase, type Storage } from '../common/storage.js';
+import type { HubQuery } from '../common/hub-query.js';
+import type { Ledger } from '../../ledger/ledger.js';
+import { financeSchema } from './schema.js';
+import { createFinanceContext } from './context.js';
+import type { FinanceStore } from './repository.js';
+import { openSqliteFinanceStore } from './sqlite-repository.js';
+import { openMongoFinanceStore } from './mongodb-repository.js';
+
+export async function openFinanceStore(storage: Storage): Promise<FinanceStore> {
+  return storage.kind === 'sqlite' ? openSqliteFinanceStore(sqliteDatabase(storage, 'finance')) : openMongoFinanceStore(storage.client.db());
+}
+
+export async function openFinanceSubgraph(storage: Storage, ledger: Ledger, hub: HubQuery, wrap: (s: FinanceStore) => FinanceStore = (s) => s): Promise<Subgraph> {
+  const store = wrap(await openFinanceStore(storage));
+  return {
+    name: 'finance',
+    schema: financeSchema,
+    createContext: (identity) => createFinanceContext(store, ledger, hub, identity),
+    close: () => store.close(),
+  };
+}

@@ -1,0 +1,225 @@
+// IP insurance: policies an insurer issues to an enterprise over its assets, and claims, linked
+// to the rights-protection case the loss arose in, paid within the sum insured.
+import { randomUUID } from 'node:crypto';
+import { requireActFor, requireIdentity } from '../common/auth.js';
+import { badInput, conflict, failure, forbidden, notFound } from '../common/errors.js';
+import { pageRequest, toConnection, type Connection } from '../common/pagination.js';
+import { actingOrganization, inPolicyScope, policyScope, requireInsurer } from './access.js';
+import type { FinanceContext } from './context.js';
+import { CLAIM_STATUSES, INSURANCE_PRODUCTS, type ClaimRecord, type InsuranceProduct, type PolicyRecord } from './repository.js';
+import {
+  assetList,
+  builder,
+  DateRange,
+  DateRangeInput,
+  dateRange,
+  Enterprise,
+  IpAsset,
+  IpAssetInput,
+  PageInfo,
+  ownedAssets,
+  positiveFen,
+  requireEnterprise,
+  text,
+} from './builder.js';
+
+const Product = builder.enumType('InsuranceProduct', { values: INSURANCE_PRODUCTS });
+const ClaimStatus = builder.enumType('InsuranceClaimStatus', { values: CLAIM_STATUSES });
+const ClaimDecision = builder.enumType('InsuranceClaimDecision', { values: ['PAID', 'REJECTED'] as const });
+
+/** Products whose losses arise in a rights-protection case: their claims name it. */
+const CASE_PRODUCTS: readonly InsuranceProduct[] = ['INFRINGEMENT_LOSS', 'ENFORCEMENT_COST'];
+
+const paidOut = (claims: readonly ClaimRecord[]): number => claims.reduce((n, c) => n + (c.status === 'PAID' ? c.amountFen : 0), 0);
+
+export const InsurancePolicy = builder.objectRef<PolicyRecord>('InsurancePolicy');
+
+const Claim = builder.objectRef<ClaimRecord>('InsuranceClaim').implement({
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    policy: t.field({ type: InsurancePolicy, nullable: true, resolve: (c, _args, ctx) => readablePolicy(ctx, c.policyId) }),
+    amount: t.field({ type: 'Fen', resolve: (c) => c.amountFen }),
+    status: t.field({ type: ClaimStatus, resolve: (c) => c.status }),
+    protectionCaseId: t.exposeString('protectionCaseId', { nullable: true, description: 'The rights-protection case (cases subgraph) the loss arose in' }),
+    filedAt: t.field({ type: 'DateTime', resolve: (c) => c.filedAt }),
+    settledAt: t.field({ type: 'DateTime', nullable: true, resolve: (c) => c.settledAt }),
+  }),
+});
+
+InsurancePolicy.implement({
+  description: 'An IP insurance policy (知识产权保险)',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    product: t.field({ type: Product, resolve: (p) => p.product }),
+    insurer: t.exposeString('insurer'),
+    insured: t.field({ type: Enterprise, resolve: (p) => ({ id: p.insuredId }) }),
+    coveredAssets: t.field({ type: [IpAsset], resolve: (p) => p.coveredAssets }),
+    premium: t.field({ type: 'Fen', resolve: (p) => p.premiumFen }),
+    sumInsured: t.field({ type: 'Fen', resolve: (p) => p.sumInsuredFen }),
+    paidOut: t.field({ type: 'Fen', description: 'The claims paid so far', resolve: async (p, _args, ctx) => paidOut(await ctx.loaders.claimsOf.load(p.id)) }),
+    period: t.field({ type: DateRange, resolve: (p) => p.period }),
+    issuedAt: t.field({ type: 'DateTime', resolve: (p) => p.issuedAt }),
+    claims: t.field({ type: [Claim], description: 'Oldest first', resolve: (p, _args, ctx) => ctx.loaders.claimsOf.load(p.id) }),
+  }),
+});
+builder.asEntity(InsurancePolicy, {
+  key: builder.selection<{ id: string }>('id'),
+  resolveReference: (ref, ctx) => readablePolicy(ctx, ref.id),
+});
+
+async function readablePolicy(ctx: FinanceContext, id: string): Promise<PolicyRecord | null> {
+  const scope = policyScope(requireIdentity(ctx));
+  const found = await ctx.loaders.policy.load(id);
+  if (found !== undefined && !inPolicyScope(found, scope)) throw forbidden('this key is not a party to the policy');
+  return found ?? null;
+}
+
+builder.objectFields(Enterprise, (t) => ({
+  insurancePolicies: t.field({
+    type: [InsurancePolicy],
+    nullable: true,
+    description: "The enterprise's insurance policies the caller is party to, newest first",
+    resolve: async (e, _args, ctx) => {
+      const scope = policyScope(requireIdentity(ctx));
+      if (scope.insuredId !== undefined && scope.insuredId !== e.id) throw forbidden('an enterprise key reads only its own policies');
+      return (await ctx.loaders.policiesOf.load(e.id)).filter((p) => inPolicyScope(p, scope));
+    },
+  }),
+}));
+
+const Edge = builder.objectRef<{ cursor: string; node: PolicyRecord }>('InsurancePolicyEdge').implement({
+  fields: (t) => ({ cursor: t.exposeString('cursor'), node: t.field({ type: InsurancePolicy, resolve: (e) => e.node }) }),
+});
+const PolicyConnection = builder.objectRef<Connection<PolicyRecord>>('InsurancePolicyConnection').implement({
+  fields: (t) => ({
+    edges: t.field({ type: [Edge], resolve: (c) => c.edges }),
+    pageInfo: t.field({ type: PageInfo, resolve: (c) => c.pageInfo }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  insurancePolicy: t.field({
+    type: InsurancePolicy,
+    nullable: true,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, { id }, ctx) => readablePolicy(ctx, String(id)),
+  }),
+  insurancePolicies: t.field({
+    type: PolicyConnection,
+    description: 'Centre staff: every policy; an insurer: those it issued; an enterprise: its own',
+    args: { first: t.arg.int(), after: t.arg.string() },
+    resolve: async (_root, args, ctx) => {
+      const scope = policyScope(requireIdentity(ctx));
+      const page = pageRequest(args.first, args.after);
+      const rows = await ctx.store.policies.page(scope, page.after, page.first + 1);
+      for (const p of rows) ctx.loaders.policy.prime(p.id, p);
+      return toConnection(rows, page, (p) => p.id);
+    },
+  }),
+}));
+
+const IssueInput = builder.inputType('IssueInsurancePolicyInput', {
+  fields: (t) => ({
+    product: t.field({ type: Product, required: true }),
+    insurer: t.string({ description: 'An INSURER key: omit, or its own organization; centre staff: required' }),
+    insuredId: t.id({ required: true }),
+    coveredAssets: t.field({ type: [IpAssetInput], required: true }),
+    premium: t.field({ type: 'Fen', required: true }),
+    sumInsured: t.field({ type: 'Fen', required: true }),
+    period: t.field({ type: DateRangeInput, required: true }),
+  }),
+});
+const FileClaimInput = builder.inputType('FileInsuranceClaimInput', {
+  fields: (t) => ({
+    policyId: t.id({ required: true }),
+    amount: t.field({ type: 'Fen', required: true }),
+    protectionCaseId: t.string({ description: 'Required for infringement-loss and enforcement-cost policies' }),
+  }),
+});
+const SettleClaimInput = builder.inputType('SettleInsuranceClaimInput', {
+  fields: (t) => ({
+    policyId: t.id({ required: true }),
+    claimId: t.id({ required: true }),
+    decision: t.field({ type: ClaimDecision, required: true }),
+  }),
+});
+
+async function existingPolicy(ctx: FinanceContext, id: string): Promise<PolicyRecord> {
+  const policy = await ctx.loaders.policy.load(id);
+  if (policy === undefined) throw notFound(`insurance policy ${id}`);
+  return policy;
+}
+
+function remaining(policy: PolicyRecord, claims: readonly ClaimRecord[]): number {
+  return policy.sumInsuredFen - paidOut(claims);
+}
+
+builder.mutationFields((t) => ({
+  issueInsurancePolicy: t.field({
+    type: InsurancePolicy,
+    description: 'An insurer (or centre staff) issues a policy to an enterprise over its assets',
+    args: { input: t.arg({ type: IssueInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const identity = requireIdentity(ctx);
+      const insurer = actingOrganization(identity, 'INSURER', input.insurer, 'insurer');
+      const insuredId = String(input.insuredId);
+      const coveredAssets = assetList(input.coveredAssets, 'coveredAssets');
+      const premiumFen = positiveFen(input.premium, 'premium');
+      const sumInsuredFen = positiveFen(input.sumInsured, 'sumInsured');
+      const period = dateRange(input.period, 'period');
+      await Promise.all([requireEnterprise(ctx, insuredId), ownedAssets(ctx, coveredAssets, insuredId, 'coveredAssets')]);
+      const policy: PolicyRecord = { id: randomUUID(), product: input.product, insurer, insuredId, coveredAssets, premiumFen, sumInsuredFen, period, issuedAt: new Date().toISOString() };
+      await ctx.store.policies.insert(policy);
+      return policy;
+    },
+  }),
+  fileInsuranceClaim: t.field({
+    type: Claim,
+    description: 'The insured enterprise (or centre staff) claims on a policy',
+    args: { input: t.arg({ type: FileClaimInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const identity = requireIdentity(ctx);
+      const policy = await existingPolicy(ctx, String(input.policyId));
+      requireActFor(ctx, policy.insuredId);
+      const amountFen = positiveFen(input.amount, 'amount');
+      const caseId = input.protectionCaseId?.trim() || null;
+      if (caseId === null && CASE_PRODUCTS.includes(policy.product)) throw badInput(`a ${policy.product} claim names the protection case the loss arose in`, 'protectionCaseId');
+      const left = remaining(policy, await ctx.loaders.claimsOf.load(policy.id));
+      if (amountFen > left) throw failure('SUM_INSURED_EXCEEDED', `the claim is ${amountFen} fen; ${left} fen of the sum insured is left`, { remaining: String(left) });
+      const claim: ClaimRecord = {
+        id: randomUUID(),
+        policyId: policy.id,
+        amountFen,
+        status: 'FILED',
+        protectionCaseId: caseId === null ? null : text(caseId, 'protectionCaseId', 128),
+        filedAt: new Date().toISOString(),
+        filedBy: identity.keyId,
+        settledAt: null,
+        settledBy: null,
+      };
+      await ctx.store.policies.addClaim(claim);
+      return claim;
+    },
+  }),
+  settleInsuranceClaim: t.field({
+    type: Claim,
+    description: 'The insurer (or centre staff) pays or rejects a filed claim; payments stay within the sum insured',
+    args: { input: t.arg({ type: SettleClaimInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const identity = requireIdentity(ctx);
+      const policy = await existingPolicy(ctx, String(input.policyId));
+      requireInsurer(identity, policy);
+      const claims = await ctx.loaders.claimsOf.load(policy.id);
+      const claim = claims.find((c) => c.id === String(input.claimId));
+      if (claim === undefined) throw notFound(`claim ${input.claimId} on policy ${policy.id}`);
+      if (claim.status !== 'FILED') throw failure('INVALID_TRANSITION', `a ${claim.status} claim is settled already`, { from: claim.status, to: input.decision });
+      const at = new Date().toISOString();
+      const settled = await ctx.store.policies.settleClaim(policy.id, claim.id, input.decision, at, identity.keyId);
+      if (settled === 'SUM_INSURED_EXCEEDED') {
+        throw failure('SUM_INSURED_EXCEEDED', `paying ${claim.amountFen} fen would exceed the sum insured`, { remaining: String(remaining(policy, claims)) });
+      }
+      if (settled === 'NOT_FILED') throw conflict(`claim ${claim.id} was settled by someone else meanwhile; reload it`);
+      return { ...claim, status: input.decision, settledAt: at, settledBy: identity.keyId };
+    },
+  }),
+}));

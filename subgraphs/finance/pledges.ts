@@ -1,0 +1,336 @@
+// Pledges of IP to banks: registration (claimed in the store, then recorded on the ledger),
+// release (on the ledger too) and enforcement with its risk-compensation split.
+import { randomUUID } from 'node:crypto';
+import { requireIdentity } from '../common/auth.js';
+import { badInput, failure, forbidden, notFound } from '../common/errors.js';
+import type { Identity } from '../common/identity.js';
+import { pageRequest, toConnection, type Connection } from '../common/pagination.js';
+import { actingOrganization, inPledgeScope, pledgeScope, requirePledgee } from './access.js';
+import type { FinanceContext } from './context.js';
+import { AssetAlreadyPledgedError, assetKey, type AssetRef, type Enforcement, type LedgerReceipt, type NewPledge, type PledgeEvent, type PledgeRecord } from './repository.js';
+import { canMove, documentDigest, nextStates, patentRefusal, PLEDGE_STATES, registrationDocument, releaseDocument, type PledgeState } from './pledge-rules.js';
+import { DEFAULT_RISK_SHARES, RISK_PARTIES, sharesProblem, splitLoss, type RiskShareAmount, type RiskShares } from './risk.js';
+import {
+  appendToLedger,
+  assetList,
+  builder,
+  DataAsset,
+  DateRange,
+  DateRangeInput,
+  dateRange,
+  Enterprise,
+  IpAsset,
+  IpAssetInput,
+  optionalText,
+  PageInfo,
+  Patent,
+  ownedAssets,
+  positiveFen,
+  Receipt,
+  requireEnterprise,
+  Role,
+  today,
+} from './builder.js';
+
+const State = builder.enumType('PledgeState', { values: PLEDGE_STATES });
+const Party = builder.enumType('RiskParty', { values: RISK_PARTIES });
+
+const Event = builder.objectRef<PledgeEvent>('PledgeEvent').implement({
+  description: "One step in a pledge's append-only history",
+  fields: (t) => ({
+    at: t.field({ type: 'DateTime', resolve: (e) => e.at }),
+    actor: t.exposeString('actor', { description: 'The key that acted' }),
+    role: t.field({ type: Role, resolve: (e) => e.role }),
+    from: t.field({ type: State, nullable: true, resolve: (e) => e.from }),
+    to: t.field({ type: State, resolve: (e) => e.to }),
+    note: t.exposeString('note', { nullable: true }),
+  }),
+});
+
+const Share = builder.objectRef<RiskShareAmount>('RiskShare').implement({
+  fields: (t) => ({
+    party: t.field({ type: Party, resolve: (s) => s.party }),
+    percent: t.exposeInt('percent'),
+    amount: t.field({ type: 'Fen', resolve: (s) => s.amountFen }),
+  }),
+});
+
+const Compensation = builder.objectRef<Enforcement>('RiskCompensation').implement({
+  description: 'The loss on a defaulted pledge and who bears it; the amounts add up to the loss exactly',
+  fields: (t) => ({
+    loss: t.field({ type: 'Fen', resolve: (e) => e.lossFen }),
+    shares: t.field({ type: [Share], description: 'Largest-remainder split of the loss by percentage', resolve: (e) => splitLoss(e.lossFen, e.shares) }),
+  }),
+});
+
+export const Pledge = builder.objectRef<PledgeRecord>('Pledge');
+Pledge.implement({
+  description: 'A pledge of IP assets to a bank as security for a loan (知识产权质押)',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    registrationNumber: t.exposeString('registrationNumber', { description: 'Unique, e.g. ZX-2026-000123: the year (China time) and its count' }),
+    pledgor: t.field({ type: Enterprise, resolve: (p) => ({ id: p.pledgorId }) }),
+    pledgee: t.exposeString('pledgee', { description: 'The pledgee bank' }),
+    collateral: t.field({ type: [IpAsset], resolve: (p) => p.collateral }),
+    securedAmount: t.field({ type: 'Fen', resolve: (p) => p.securedAmountFen }),
+    term: t.field({ type: DateRange, description: 'The term of the secured debt', resolve: (p) => p.term }),
+    state: t.field({ type: State, resolve: (p) => p.state }),
+    nextStates: t.field({ type: [State], resolve: (p) => nextStates(p.state) }),
+    registeredAt: t.field({ type: 'DateTime', resolve: (p) => p.registeredAt }),
+    closedAt: t.field({ type: 'DateTime', nullable: true, description: 'When it was released or enforced', resolve: (p) => p.closedAt }),
+    registrationReceipt: t.field({ type: Receipt, nullable: true, description: 'The PLEDGE_REGISTRATION ledger entry', resolve: (p) => p.registrationReceipt }),
+    releaseReceipt: t.field({ type: Receipt, nullable: true, description: 'The PLEDGE_RELEASE ledger entry', resolve: (p) => p.releaseReceipt }),
+    registrationCertificate: t.field({
+      type: 'JSON',
+      nullable: true,
+      description: 'The certificate (iphub-certificate/v1) of the registration entry, which ledger/verify checks offline',
+      resolve: (p, _args, ctx) => (p.registrationReceipt === null ? null : ctx.ledger.certificate(p.registrationReceipt.seq)),
+    }),
+    releaseCertificate: t.field({
+      type: 'JSON',
+      nullable: true,
+      description: 'The certificate of the release entry',
+      resolve: (p, _args, ctx) => (p.releaseReceipt === null ? null : ctx.ledger.certificate(p.releaseReceipt.seq)),
+    }),
+    riskCompensation: t.field({ type: Compensation, nullable: true, description: 'For an ENFORCED pledge', resolve: (p) => p.enforcement }),
+    events: t.field({ type: [Event], resolve: (p, _args, ctx) => ctx.loaders.pledgeEventsOf.load(p.id) }),
+  }),
+});
+builder.asEntity(Pledge, {
+  key: builder.selection<{ id: string }>('id'),
+  resolveReference: (ref, ctx) => readablePledge(ctx, ref.id),
+});
+
+async function readablePledge(ctx: FinanceContext, id: string): Promise<PledgeRecord | null> {
+  const scope = pledgeScope(requireIdentity(ctx));
+  const found = await ctx.loaders.pledge.load(id);
+  if (found !== undefined && !inPledgeScope(found, scope)) throw forbidden('this key is not a party to the pledge');
+  return found ?? null;
+}
+
+builder.objectFields(Enterprise, (t) => ({
+  pledges: t.field({
+    type: [Pledge],
+    nullable: true,
+    description: "The enterprise's pledges the caller is party to, newest first",
+    resolve: async (e, _args, ctx) => {
+      const scope = pledgeScope(requireIdentity(ctx));
+      if (scope.pledgorId !== undefined && scope.pledgorId !== e.id) throw forbidden('an enterprise key reads only its own pledges');
+      return (await ctx.loaders.pledgesOf.load(e.id)).filter((p) => inPledgeScope(p, scope));
+    },
+  }),
+}));
+
+/** The pledges an asset is or was collateral in that the caller is party to, newest first. */
+async function pledgesOn(ctx: FinanceContext, asset: AssetRef): Promise<PledgeRecord[]> {
+  const scope = pledgeScope(requireIdentity(ctx));
+  return (await ctx.loaders.pledgesOn.load(assetKey(asset))).filter((p) => inPledgeScope(p, scope));
+}
+
+builder.objectFields(Patent, (t) => ({
+  pledges: t.field({
+    type: [Pledge],
+    nullable: true,
+    description: 'The pledges the patent is or was collateral in that the caller is party to, newest first',
+    resolve: (p, _args, ctx) => pledgesOn(ctx, { kind: 'PATENT', id: p.applicationNumber }),
+  }),
+}));
+
+builder.objectFields(DataAsset, (t) => ({
+  pledges: t.field({
+    type: [Pledge],
+    nullable: true,
+    description: 'The pledges the data asset is or was collateral in that the caller is party to, newest first',
+    resolve: (a, _args, ctx) => pledgesOn(ctx, { kind: 'DATA_ASSET', id: a.id }),
+  }),
+}));
+
+const Edge = builder.objectRef<{ cursor: string; node: PledgeRecord }>('PledgeEdge').implement({
+  fields: (t) => ({ cursor: t.exposeString('cursor'), node: t.field({ type: Pledge, resolve: (e) => e.node }) }),
+});
+const PledgeConnection = builder.objectRef<Connection<PledgeRecord>>('PledgeConnection').implement({
+  fields: (t) => ({
+    edges: t.field({ type: [Edge], resolve: (c) => c.edges }),
+    pageInfo: t.field({ type: PageInfo, resolve: (c) => c.pageInfo }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  pledge: t.field({
+    type: Pledge,
+    nullable: true,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, { id }, ctx) => readablePledge(ctx, String(id)),
+  }),
+  pledges: t.field({
+    type: PledgeConnection,
+    description: 'Centre staff: every pledge; a bank: those it is pledgee of; an enterprise: its own',
+    args: { state: t.arg({ type: State }), first: t.arg.int(), after: t.arg.string() },
+    resolve: async (_root, args, ctx) => {
+      const scope = pledgeScope(requireIdentity(ctx));
+      const page = pageRequest(args.first, args.after);
+      const rows = await ctx.store.pledges.page({ ...scope, ...(args.state ? { state: args.state } : {}) }, page.after, page.first + 1);
+      for (const p of rows) ctx.loaders.pledge.prime(p.id, p);
+      return toConnection(rows, page, (p) => p.id);
+    },
+  }),
+}));
+
+const RegisterInput = builder.inputType('RegisterPledgeInput', {
+  fields: (t) => ({
+    pledgorId: t.id({ required: true }),
+    pledgee: t.string({ description: 'The pledgee bank. A BANK key: omit, or its own organization; centre staff: required' }),
+    collateral: t.field({ type: [IpAssetInput], required: true }),
+    securedAmount: t.field({ type: 'Fen', required: true }),
+    term: t.field({ type: DateRangeInput, required: true, description: 'The term of the secured debt' }),
+    note: t.string(),
+  }),
+});
+const ReleaseInput = builder.inputType('ReleasePledgeInput', {
+  fields: (t) => ({ pledgeId: t.id({ required: true }), note: t.string() }),
+});
+const SharesInput = builder.inputType('RiskSharesInput', {
+  description: 'Whole percentages adding up to 100',
+  fields: (t) => ({
+    guarantor: t.int({ required: true }),
+    reGuarantor: t.int({ required: true }),
+    nationalFund: t.int({ required: true }),
+    bank: t.int({ required: true }),
+  }),
+});
+const EnforceInput = builder.inputType('EnforcePledgeInput', {
+  fields: (t) => ({
+    pledgeId: t.id({ required: true }),
+    loss: t.field({ type: 'Fen', required: true, description: 'The loss left after disposing of the collateral, at most the secured amount' }),
+    shares: t.field({ type: SharesInput, description: 'Default: guarantor 40, re-guarantor 20, national fund 20, bank 20' }),
+    note: t.string(),
+  }),
+});
+
+const event = (identity: Identity, at: string, from: PledgeState | null, to: PledgeState, note: string | null): PledgeEvent => ({
+  at,
+  actor: identity.keyId,
+  role: identity.role,
+  from,
+  to,
+  note,
+});
+
+/** A pledge the caller may move to `to`: NOT_FOUND, FORBIDDEN or INVALID_TRANSITION otherwise. */
+async function movable(ctx: FinanceContext, id: string, to: PledgeState): Promise<{ identity: Identity; current: PledgeRecord }> {
+  const identity = requireIdentity(ctx);
+  const current = await ctx.loaders.pledge.load(id);
+  if (current === undefined) throw notFound(`pledge ${id}`);
+  requirePledgee(identity, current);
+  if (!canMove(current.state, to)) throw failure('INVALID_TRANSITION', `a ${current.state} pledge cannot become ${to}; it is closed`, { from: current.state, to });
+  return { identity, current };
+}
+
+function riskShares(input: { guarantor: number; reGuarantor: number; nationalFund: number; bank: number } | null | undefined): RiskShares {
+  if (input === null || input === undefined) return DEFAULT_RISK_SHARES;
+  const shares = { GUARANTOR: input.guarantor, RE_GUARANTOR: input.reGuarantor, NATIONAL_FUND: input.nationalFund, BANK: input.bank };
+  const problem = sharesProblem(shares);
+  if (problem !== undefined) throw badInput(problem, 'shares');
+  return shares;
+}
+
+/**
+ * Stores a pledge, claiming its collateral, then records it on the ledger. Claimed first, so that
+ * a refused pledge never reaches the ledger; if the ledger fails, the claim is undone. A crash in
+ * between leaves the pledge registered without a receipt.
+ */
+async function registerOnLedger(ctx: FinanceContext, record: NewPledge, first: PledgeEvent): Promise<PledgeRecord> {
+  let pledge: PledgeRecord;
+  try {
+    pledge = await ctx.store.pledges.register(record, first);
+  } catch (err) {
+    if (err instanceof AssetAlreadyPledgedError) throw failure('ASSET_ALREADY_PLEDGED', `${err.assets.join(', ')} ${err.assets.length === 1 ? 'is' : 'are'} in an active pledge already`, { assets: err.assets });
+    throw err;
+  }
+  const document = registrationDocument(pledge);
+  let receipt: LedgerReceipt;
+  try {
+    receipt = await appendToLedger(ctx, { kind: 'PLEDGE_REGISTRATION', subject: `pledge:${pledge.id}`, contentDigest: documentDigest(document), depositor: first.actor, metadata: document }, 'pledge');
+  } catch (err) {
+    await ctx.store.pledges.discard(pledge.id);
+    throw err;
+  }
+  await ctx.store.pledges.recordRegistration(pledge.id, receipt);
+  return { ...pledge, registrationReceipt: receipt };
+}
+
+builder.mutationFields((t) => ({
+  registerPledge: t.field({
+    type: Pledge,
+    description: 'The pledgee bank (or centre staff) registers a pledge; it is recorded on the ledger as PLEDGE_REGISTRATION',
+    args: { input: t.arg({ type: RegisterInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const identity = requireIdentity(ctx);
+      const pledgee = actingOrganization(identity, 'BANK', input.pledgee, 'pledgee');
+      const pledgorId = String(input.pledgorId);
+      const collateral = assetList(input.collateral, 'collateral');
+      const securedAmountFen = positiveFen(input.securedAmount, 'securedAmount');
+      const term = dateRange(input.term, 'term');
+      if (term.endDate <= today()) throw badInput('the term has ended already', 'term');
+      const note = optionalText(input.note, 'note', 2000);
+      const [, patents] = await Promise.all([requireEnterprise(ctx, pledgorId), ownedAssets(ctx, collateral, pledgorId, 'collateral')]);
+      for (const p of patents) {
+        const refusal = patentRefusal(p, term.endDate);
+        if (refusal !== undefined) throw failure('PATENT_NOT_PLEDGEABLE', refusal.message, { applicationNumber: p.applicationNumber, reason: refusal.reason });
+      }
+      const at = new Date().toISOString();
+      const record: NewPledge = {
+        id: randomUUID(),
+        pledgorId,
+        pledgee,
+        collateral,
+        securedAmountFen,
+        term,
+        state: 'REGISTERED',
+        registeredAt: at,
+        closedAt: null,
+        registrationReceipt: null,
+        releaseReceipt: null,
+        enforcement: null,
+      };
+      return registerOnLedger(ctx, record, event(identity, at, null, 'REGISTERED', note));
+    },
+  }),
+  releasePledge: t.field({
+    type: Pledge,
+    description: 'The pledgee bank (or centre staff) releases a pledge; it is recorded on the ledger as PLEDGE_RELEASE',
+    args: { input: t.arg({ type: ReleaseInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const id = String(input.pledgeId);
+      const { identity, current } = await movable(ctx, id, 'RELEASED');
+      const note = optionalText(input.note, 'note', 2000);
+      const at = new Date().toISOString();
+      // Appended first, as case decisions are: a release that loses a race to another move
+      // leaves an entry no pledge points at, never a released pledge without its entry.
+      const document = releaseDocument(current, at);
+      const releaseReceipt = await appendToLedger(ctx, { kind: 'PLEDGE_RELEASE', subject: `pledge:${id}`, contentDigest: documentDigest(document), depositor: identity.keyId, metadata: document }, 'release');
+      if (!(await ctx.store.pledges.transition(id, current.state, event(identity, at, current.state, 'RELEASED', note), { closedAt: at, releaseReceipt }))) {
+        throw failure('CONFLICT', `pledge ${id} was closed by someone else meanwhile; reload it`);
+      }
+      return { ...current, state: 'RELEASED' as const, closedAt: at, releaseReceipt };
+    },
+  }),
+  enforcePledge: t.field({
+    type: Pledge,
+    description: 'The pledgee bank (or centre staff) enforces a defaulted pledge, recording the loss and how it is shared',
+    args: { input: t.arg({ type: EnforceInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const id = String(input.pledgeId);
+      const { identity, current } = await movable(ctx, id, 'ENFORCED');
+      if (input.loss > current.securedAmountFen) throw badInput(`the loss may not exceed the secured amount, ${current.securedAmountFen} fen`, 'loss');
+      const enforcement: Enforcement = { lossFen: input.loss, shares: riskShares(input.shares) };
+      const note = optionalText(input.note, 'note', 2000);
+      const at = new Date().toISOString();
+      // No ledger entry: the ledger has no kind for enforcement; the history records it.
+      if (!(await ctx.store.pledges.transition(id, current.state, event(identity, at, current.state, 'ENFORCED', note), { closedAt: at, enforcement }))) {
+        throw failure('CONFLICT', `pledge ${id} was closed by someone else meanwhile; reload it`);
+      }
+      return { ...current, state: 'ENFORCED' as const, closedAt: at, enforcement };
+    },
+  }),
+}));

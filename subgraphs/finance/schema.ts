@@ -1,0 +1,7 @@
+// The finance subgraph: IP pledges with their ledger-recorded registration and release, risk
+// compensation on default, and IP insurance with its claims.
+import { builder } from './builder.js';
+import './pledges.js';
+import './insurance.js';
+
+export const financeSchema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });
