@@ -3,6 +3,7 @@
 // then makes one partner key per role. Deterministic for a given seed (and day), except the keys
 // and the ledger's timestamps.
 import { seedCases } from './demo-cases.js';
+import { seedFinance } from './demo-finance.js';
 import { createHash } from 'node:crypto';
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -96,6 +97,7 @@ export async function seedDemo(storage: Storage, ledger: Ledger, keys: KeyStore,
     }
 
     await seedCases(storage, ledger, { enterprises: data.enterprises, patents: data.patents, deposits: data.deposits, court: DEMO_COURT, today });
+    await seedFinance(storage, ledger, { enterprises: data.enterprises, patents: data.patents, bank: DEMO_BANK, insurer: DEMO_INSURER, today });
 
     const enterpriseId = data.enterprises[0]!.id;
     return {

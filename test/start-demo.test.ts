@@ -81,6 +81,21 @@ describe('npm start -- --demo', () => {
       expect(court.protectionCases.edges.every((e) => e.node.state === 'REFERRED')).toBe(true);
       expect(court.protectionCases.edges.some((e) => e.node.evidence.length > 0)).toBe(true);
 
+      // Pledges and claims in every state; the bank and the insurer see their own.
+      const bank = await as('BANK').request<{ pledges: { edges: { node: { state: string; registrationReceipt: { seq: number } | null; collateral: { patent: { title: string } | null }[] } }[] } }>(
+        gql`{ pledges(first: 100) { edges { node { state registrationReceipt { seq } collateral { patent { title } } } } } }`,
+      );
+      expect(new Set(bank.pledges.edges.map((e) => e.node.state))).toEqual(new Set(['REGISTERED', 'RELEASED', 'ENFORCED']));
+      expect(bank.pledges.edges.every((e) => e.node.registrationReceipt !== null && e.node.collateral[0]!.patent !== null)).toBe(true);
+      const insurer = await as('INSURER').request<{ insurancePolicies: { edges: { node: { claims: { status: string }[] } }[] } }>(
+        gql`{ insurancePolicies(first: 100) { edges { node { claims { status } } } } }`,
+      );
+      expect(new Set(insurer.insurancePolicies.edges.flatMap((e) => e.node.claims.map((c) => c.status)))).toEqual(new Set(['FILED', 'PAID', 'REJECTED']));
+      const ownPledges = await as('ENTERPRISE').request<{ enterprise: { pledges: { state: string }[] } }>(gql`query ($id: ID!) { enterprise(id: $id) { pledges { state } } }`, {
+        id: keys.enterpriseId,
+      });
+      expect(ownPledges.enterprise.pledges.length).toBeGreaterThan(0);
+
       expect(await stop(first.child)).toBe(0);
 
       // A second start keeps the data and the keys.

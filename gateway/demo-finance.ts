@@ -1,0 +1,121 @@
+// Demo finance: pledges REGISTERED, RELEASED and ENFORCED (on the ledger as the finance
+// subgraph records them) and insurance policies with claims FILED, PAID and REJECTED.
+import type { Ledger } from '../ledger/ledger.js';
+import type { Storage } from '../subgraphs/common/storage.js';
+import { openFinanceStore } from '../subgraphs/finance/index.js';
+import { documentDigest, registrationDocument, releaseDocument } from '../subgraphs/finance/pledge-rules.js';
+import { DEFAULT_RISK_SHARES } from '../subgraphs/finance/risk.js';
+import type { PledgeEvent } from '../subgraphs/finance/repository.js';
+import type { PledgeState } from '../subgraphs/finance/pledge-rules.js';
+import { annualFeeStatus } from '../subgraphs/enterprises/domain/annual-fee.js';
+import { protectionEnd } from '../subgraphs/enterprises/domain/protection.js';
+import type { EnterpriseRecord, PatentRecord } from '../subgraphs/enterprises/repository.js';
+
+const STAFF = 'demo-staff';
+const DAY = 86_400_000;
+
+export interface FinanceSeedInput {
+  readonly enterprises: readonly EnterpriseRecord[];
+  readonly patents: readonly PatentRecord[];
+  readonly bank: string;
+  readonly insurer: string;
+  readonly today: string;
+}
+
+const shift = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+
+export async function seedFinance(storage: Storage, ledger: Ledger, input: FinanceSeedInput): Promise<{ pledges: number; policies: number }> {
+  const store = await openFinanceStore(storage);
+  try {
+    // Pledgeable as registerPledge checks it: granted, fees not overdue, protection beyond the term.
+    const termEnd = shift(input.today, 3 * 365);
+    const pledgeable = input.patents.filter((p) => {
+      if (p.status !== 'GRANTED' || protectionEnd(p.type, p.filingDate) <= termEnd) return false;
+      const fee = annualFeeStatus(p.filingDate, p.type, p.feesPaidThrough, input.today).state;
+      return fee === 'NOT_DUE' || fee === 'DUE_SOON';
+    });
+    const demoEnterprise = input.enterprises[0]!.id;
+    // The demo enterprise's patents first, so that its key sees pledges of every state.
+    const ordered = [...pledgeable.filter((p) => p.enterpriseId === demoEnterprise), ...pledgeable.filter((p) => p.enterpriseId !== demoEnterprise)];
+    const targets: PledgeState[] = ['REGISTERED', 'RELEASED', 'ENFORCED'];
+    let pledges = 0;
+    for (const [i, patent] of ordered.slice(0, 18).entries()) {
+      const target = targets[i % targets.length]!;
+      const registeredAt = new Date(Date.parse(`${shift(input.today, -(30 + i * 9))}T02:00:00Z`)).toISOString();
+      const first: PledgeEvent = { at: registeredAt, actor: STAFF, role: 'CENTER_STAFF', from: null, to: 'REGISTERED', note: null };
+      const pledge = await store.pledges.register(
+        {
+          id: `demo-pledge-${String(i).padStart(3, '0')}`,
+          pledgorId: patent.enterpriseId,
+          pledgee: input.bank,
+          collateral: [{ kind: 'PATENT', id: patent.applicationNumber }],
+          securedAmountFen: (5 + (i % 7) * 5) * 1_000_000_00,
+          term: { startDate: registeredAt.slice(0, 10), endDate: termEnd },
+          state: 'REGISTERED',
+          registeredAt,
+          closedAt: null,
+          registrationReceipt: null,
+          releaseReceipt: null,
+          enforcement: null,
+        },
+        first,
+      );
+      const document = registrationDocument(pledge);
+      await store.pledges.recordRegistration(
+        pledge.id,
+        await ledger.append({ kind: 'PLEDGE_REGISTRATION', subject: `pledge:${pledge.id}`, contentDigest: documentDigest(document), depositor: STAFF, metadata: document }),
+      );
+      if (target !== 'REGISTERED') {
+        const closedAt = new Date(Date.parse(registeredAt) + 20 * DAY).toISOString();
+        const event: PledgeEvent = { at: closedAt, actor: STAFF, role: 'CENTER_STAFF', from: 'REGISTERED', to: target, note: null };
+        if (target === 'RELEASED') {
+          const release = releaseDocument(pledge, closedAt);
+          const releaseReceipt = await ledger.append({ kind: 'PLEDGE_RELEASE', subject: `pledge:${pledge.id}`, contentDigest: documentDigest(release), depositor: STAFF, metadata: release });
+          await store.pledges.transition(pledge.id, 'REGISTERED', event, { closedAt, releaseReceipt });
+        } else {
+          await store.pledges.transition(pledge.id, 'REGISTERED', event, { closedAt, enforcement: { lossFen: Math.round(pledge.securedAmountFen * 0.37) + 1, shares: DEFAULT_RISK_SHARES } });
+        }
+      }
+      pledges++;
+    }
+
+    // Insurance: a policy of each product for the first enterprises with patents, one claim per
+    // policy, FILED, PAID or REJECTED in turn.
+    const insured = [...new Set(input.patents.map((p) => p.enterpriseId))].slice(0, 9);
+    const products = ['INFRINGEMENT_LOSS', 'ENFORCEMENT_COST', 'PLEDGE_FINANCING_GUARANTEE'] as const;
+    let policies = 0;
+    for (const [i, enterpriseId] of insured.entries()) {
+      const issuedAt = new Date(Date.parse(`${shift(input.today, -(60 + i * 5))}T03:00:00Z`)).toISOString();
+      const policy = {
+        id: `demo-policy-${String(i).padStart(3, '0')}`,
+        product: products[i % products.length]!,
+        insurer: input.insurer,
+        insuredId: enterpriseId,
+        coveredAssets: input.patents.filter((p) => p.enterpriseId === enterpriseId).slice(0, 2).map((p) => ({ kind: 'PATENT' as const, id: p.applicationNumber })),
+        premiumFen: (2 + i) * 1_000_00,
+        sumInsuredFen: (50 + i * 10) * 10_000_00,
+        period: { startDate: issuedAt.slice(0, 10), endDate: shift(issuedAt.slice(0, 10), 365) },
+        issuedAt,
+      };
+      await store.policies.insert(policy);
+      const claimId = `demo-claim-${String(i).padStart(3, '0')}`;
+      const filedAt = new Date(Date.parse(issuedAt) + 30 * DAY).toISOString();
+      await store.policies.addClaim({
+        id: claimId,
+        policyId: policy.id,
+        amountFen: (3 + i) * 10_000_00,
+        status: 'FILED',
+        protectionCaseId: policy.product === 'PLEDGE_FINANCING_GUARANTEE' ? null : `demo-protection-${String(i + 1).padStart(3, '0')}`,
+        filedAt,
+        filedBy: STAFF,
+        settledAt: null,
+        settledBy: null,
+      });
+      if (i % 3 !== 0) await store.policies.settleClaim(policy.id, claimId, i % 3 === 1 ? 'PAID' : 'REJECTED', new Date(Date.parse(filedAt) + 10 * DAY).toISOString(), STAFF);
+      policies++;
+    }
+    return { pledges, policies };
+  } finally {
+    await store.close();
+  }
+}
