@@ -421,6 +421,19 @@ describe('finance: pledges and insurance', () => {
       expect(await errorCode(issue(insurer, { insuredId: tencent }))).toBe('BAD_USER_INPUT');
       expect(await errorCode(issue(insurer, { insuredId: 'no-such-enterprise', coveredAssets: [{ kind: 'TRADEMARK', id: '1' }] }))).toBe('NOT_FOUND');
     });
+
+    it('shows the policies covering a patent, to the parties of each', async () => {
+      const covered = await patent(huawei);
+      const mine = await issue(insurer, { coveredAssets: [patentAsset(covered)] });
+      const theirs = await issue(otherInsurer, { coveredAssets: [patentAsset(covered)] });
+      const query = gql`query ($n: String!) { patent(applicationNumber: $n) { insurancePolicies { id insurer } } }`;
+      const ids = async (client: GraphQLClient) =>
+        (await client.request<{ patent: { insurancePolicies: { id: string }[] } }>(query, { n: covered })).patent.insurancePolicies.map((p) => p.id).sort();
+      expect(await ids(staff)).toEqual([mine.id, theirs.id].sort());
+      expect(await ids(huaweiClient)).toEqual([mine.id, theirs.id].sort());
+      expect(await ids(insurer)).toEqual([mine.id]);
+      expect(await ids(otherInsurer)).toEqual([theirs.id]);
+    });
   });
 
   // After the insurance tests: the pledgors have policies with claims by then.

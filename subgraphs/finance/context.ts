@@ -19,6 +19,8 @@ export interface FinanceContext {
     readonly pledgeEventsOf: DataLoader<string, PledgeEvent[]>;
     readonly policy: DataLoader<string, PolicyRecord | undefined>;
     readonly policiesOf: DataLoader<string, PolicyRecord[]>;
+    /** By assetKey. */
+    readonly policiesOn: DataLoader<string, PolicyRecord[]>;
     readonly claimsOf: DataLoader<string, ClaimRecord[]>;
     /** From the enterprises and evidence subgraphs, through the hub. */
     readonly patentFacts: DataLoader<string, PatentFacts | null>;
@@ -39,6 +41,7 @@ export function createFinanceContext(store: FinanceStore, ledger: Ledger, hub: H
       pledgeEventsOf: new DataLoader((ids) => store.pledges.eventsOf(ids)),
       policy: new DataLoader((ids) => store.policies.byIds(ids)),
       policiesOf: new DataLoader((ids) => store.policies.byInsured(ids)),
+      policiesOn: new DataLoader((keys) => store.policies.byCoveredAssets(keys)),
       claimsOf: new DataLoader((ids) => store.policies.claimsOf(ids)),
       patentFacts: new DataLoader((numbers) => patentFacts(hub, numbers)),
       dataAssetFacts: new DataLoader((ids) => dataAssetFacts(hub, ids)),

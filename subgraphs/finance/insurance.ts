@@ -6,10 +6,12 @@ import { badInput, conflict, failure, forbidden, notFound } from '../common/erro
 import { pageRequest, toConnection, type Connection } from '../common/pagination.js';
 import { actingOrganization, inPolicyScope, policyScope, requireInsurer } from './access.js';
 import type { FinanceContext } from './context.js';
-import { CLAIM_STATUSES, INSURANCE_PRODUCTS, type ClaimRecord, type InsuranceProduct, type PolicyRecord } from './repository.js';
+import { assetKey, CLAIM_STATUSES, INSURANCE_PRODUCTS, type AssetRef, type ClaimRecord, type InsuranceProduct, type PolicyRecord } from './repository.js';
 import {
   assetList,
   builder,
+  DataAsset,
+  Patent,
   DateRange,
   DateRangeInput,
   dateRange,
@@ -84,6 +86,28 @@ builder.objectFields(Enterprise, (t) => ({
       if (scope.insuredId !== undefined && scope.insuredId !== e.id) throw forbidden('an enterprise key reads only its own policies');
       return (await ctx.loaders.policiesOf.load(e.id)).filter((p) => inPolicyScope(p, scope));
     },
+  }),
+}));
+
+/** The policies covering an asset that the caller is party to, newest first. */
+async function policiesOn(ctx: FinanceContext, asset: AssetRef): Promise<PolicyRecord[]> {
+  const scope = policyScope(requireIdentity(ctx));
+  return (await ctx.loaders.policiesOn.load(assetKey(asset))).filter((p) => inPolicyScope(p, scope));
+}
+
+builder.objectFields(Patent, (t) => ({
+  insurancePolicies: t.field({
+    type: [InsurancePolicy],
+    description: 'Insurance policies covering the patent that the caller is party to',
+    resolve: (p, _args, ctx) => policiesOn(ctx, { kind: 'PATENT', id: p.applicationNumber }),
+  }),
+}));
+
+builder.objectFields(DataAsset, (t) => ({
+  insurancePolicies: t.field({
+    type: [InsurancePolicy],
+    description: 'Insurance policies covering the data asset that the caller is party to',
+    resolve: (a, _args, ctx) => policiesOn(ctx, { kind: 'DATA_ASSET', id: a.id }),
   }),
 }));
 

@@ -30,6 +30,8 @@ interface CounterDoc {
 
 interface PolicyDoc extends Writable<Omit<PolicyRecord, 'id'>> {
   _id: string;
+  /** assetKey of each covered asset, indexed: the policies covering an asset. */
+  coveredKeys: string[];
   /** Sum of the claims paid: the condition that keeps payments within the sum insured. */
   paidFen: number;
   claims: Omit<ClaimRecord, 'policyId'>[];
@@ -44,7 +46,7 @@ const TXN: TransactionOptions = { readConcern: new ReadConcern('snapshot'), writ
 const hasCode = (err: unknown, code: number): boolean => err instanceof MongoServerError && err.code === code;
 const distinct = (ids: readonly string[]): string[] => [...new Set(ids)];
 const toPledge = ({ _id, assetKeys: _keys, events: _events, ...rest }: PledgeDoc): PledgeRecord => ({ id: _id, ...rest });
-const toPolicy = ({ _id, paidFen: _paid, claims: _claims, ...rest }: PolicyDoc): PolicyRecord => ({ id: _id, ...rest });
+const toPolicy = ({ _id, paidFen: _paid, claims: _claims, coveredKeys: _keys, ...rest }: PolicyDoc): PolicyRecord => ({ id: _id, ...rest });
 const noEvents = { projection: { events: 0 } };
 const noClaims = { projection: { claims: 0 } };
 
@@ -78,6 +80,7 @@ export async function openMongoFinanceStore(db: Db, options: { collectionPrefix?
   await policies.createIndexes([
     { key: { insuredId: 1, issuedAt: -1, _id: 1 }, name: 'by_insured' },
     { key: { insurer: 1, _id: 1 }, name: 'by_insurer' },
+    { key: { coveredKeys: 1, issuedAt: -1, _id: 1 }, name: 'by_covered_asset' },
   ]);
 
   /** Runs `work` in a transaction, re-run from the top on transient errors (write conflicts). */
@@ -173,7 +176,7 @@ export async function openMongoFinanceStore(db: Db, options: { collectionPrefix?
     policies: {
       async insert(p) {
         const { id, ...rest } = p;
-        await policies.insertOne({ _id: id, ...rest, paidFen: 0, claims: [] });
+        await policies.insertOne({ _id: id, ...rest, coveredKeys: p.coveredAssets.map(assetKey), paidFen: 0, claims: [] });
       },
       async byIds(ids) {
         if (ids.length === 0) return [];
@@ -185,6 +188,11 @@ export async function openMongoFinanceStore(db: Db, options: { collectionPrefix?
         if (ids.length === 0) return [];
         const docs = await policies.find({ insuredId: { $in: distinct(ids) } }, { ...noClaims, sort: { issuedAt: -1, _id: 1 } }).toArray();
         return grouped(ids, docs, (d) => [d.insuredId]).map((ds) => ds.map(toPolicy));
+      },
+      async byCoveredAssets(keys) {
+        if (keys.length === 0) return [];
+        const docs = await policies.find({ coveredKeys: { $in: distinct(keys) } }, { ...noClaims, sort: { issuedAt: -1, _id: 1 } }).toArray();
+        return grouped(keys, docs, (d) => d.coveredKeys).map((ds) => ds.map(toPolicy));
       },
       async page(filter: PolicyFilter, after, limit) {
         if (limit <= 0) return [];

@@ -157,6 +157,8 @@ export function financeStoreContract(name: string, fixture: () => StoreFixture<F
       expect(await store.policies.page({}, undefined, 2)).toStrictEqual([P, Q]);
       expect(await store.policies.page({ insurer: '中国人民财产保险福建分公司' }, 'p', 10)).toStrictEqual([R]);
       expect(await store.policies.page({ insuredId: 'e1', insurer: '平安财险' }, undefined, 10)).toStrictEqual([Q]);
+      // P and R cover the same patent; Q covers nothing.
+      expect(await store.policies.byCoveredAssets(['PATENT:201510958772.0', 'DATA_ASSET:none'])).toStrictEqual([[R, P], []]);
     });
 
     it('pays claims only within the sum insured, and settles each once', async () => {

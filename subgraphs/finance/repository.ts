@@ -157,6 +157,8 @@ export interface PolicyRepository {
   byIds(ids: readonly string[]): Promise<(PolicyRecord | undefined)[]>;
   /** Each enterprise's policies, newest first. */
   byInsured(enterpriseIds: readonly string[]): Promise<PolicyRecord[][]>;
+  /** The policies covering each asset key (see assetKey), newest first. */
+  byCoveredAssets(keys: readonly string[]): Promise<PolicyRecord[][]>;
   /** Up to `limit` policies matching the filter with id > after, by id. */
   page(filter: PolicyFilter, after: string | undefined, limit: number): Promise<PolicyRecord[]>;
   addClaim(c: ClaimRecord): Promise<void>;

@@ -65,6 +65,11 @@ CREATE TABLE IF NOT EXISTS insurance_policies (
   issued_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS policies_by_insured ON insurance_policies (insured_id, issued_at);
+CREATE TABLE IF NOT EXISTS policy_covered_assets (
+  asset_key TEXT NOT NULL,
+  policy_id TEXT NOT NULL REFERENCES insurance_policies (id),
+  PRIMARY KEY (asset_key, policy_id)
+) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS policies_by_insurer ON insurance_policies (insurer, id);
 CREATE TABLE IF NOT EXISTS insurance_claims (
   id TEXT PRIMARY KEY,
@@ -236,6 +241,15 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
   const claimStatus = db.prepare<[string, string], { status: string }>('SELECT status FROM insurance_claims WHERE id = ? AND policy_id = ?');
   const policiesIn = inListQuery<PolicyRow>(db, (ids) => `SELECT * FROM insurance_policies WHERE id IN (${ids})`);
   const policiesOf = inListQuery<PolicyRow>(db, (ids) => `SELECT * FROM insurance_policies WHERE insured_id IN (${ids}) ORDER BY issued_at DESC, id`);
+  const insertCovered = db.prepare('INSERT OR IGNORE INTO policy_covered_assets (asset_key, policy_id) VALUES (?, ?)');
+  const covering = inListQuery<PolicyRow & { key: string }>(
+    db,
+    (keys) => `SELECT c.asset_key AS key, p.* FROM policy_covered_assets c JOIN insurance_policies p ON p.id = c.policy_id WHERE c.asset_key IN (${keys}) ORDER BY p.issued_at DESC, p.id`,
+  );
+  const insertPolicyTx = db.transaction((p: PolicyRecord) => {
+    insertPolicy.run({ ...p, coveredAssets: JSON.stringify(p.coveredAssets), startDate: p.period.startDate, endDate: p.period.endDate });
+    for (const a of p.coveredAssets) insertCovered.run(assetKey(a), p.id);
+  });
   const claimsIn = inListQuery<ClaimRow>(db, (ids) => `SELECT * FROM insurance_claims WHERE policy_id IN (${ids}) ORDER BY policy_id, filed_at, rowid`);
 
   const event = (pledgeId: string, e: PledgeEvent) => ({ pledgeId, ...e });
@@ -316,13 +330,16 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
     },
     policies: {
       async insert(p) {
-        insertPolicy.run({ ...p, coveredAssets: JSON.stringify(p.coveredAssets), startDate: p.period.startDate, endDate: p.period.endDate });
+        insertPolicyTx(p);
       },
       async byIds(ids) {
         return inKeyOrder(ids, policiesIn(ids).map(toPolicy), (p) => p.id);
       },
       async byInsured(ids) {
         return groupedByKey(ids, policiesOf(ids).map(toPolicy), (p) => p.insuredId);
+      },
+      async byCoveredAssets(keys) {
+        return groupedByKey(keys, covering(keys), (r) => r.key).map((rows) => rows.map(toPolicy));
       },
       async page(filter, after, limit) {
         const { where, params } = whereOf([
