@@ -1,6 +1,6 @@
 // Gateway benchmark: the same query mix and concurrency against three stacks, each in its own
 // process, one after another, on one seeded data directory. One JSON line per figure.
-//   npm run bench -- gateway [--seconds 5] [--rounds 3] [--clients 32] [--enterprises 300]
+//   npm run bench -- gateway [--seconds 5] [--rounds 5] [--clients 32] [--enterprises 300]
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
@@ -93,7 +93,7 @@ export async function run(args: string[]): Promise<void> {
     args,
     options: {
       seconds: { type: 'string', default: '5' },
-      rounds: { type: 'string', default: '3' },
+      rounds: { type: 'string', default: '5' },
       clients: { type: 'string', default: '32' },
       enterprises: { type: 'string', default: '300' },
     },
