@@ -1,5 +1,6 @@
 // The cases subgraph's builder and what both kinds of case share.
 import { createBuilder } from '../common/builder.js';
+import { ledgerReceiptType, pageInfoType, roleEnum } from '../common/shared-types.js';
 import { badInput } from '../common/errors.js';
 import { LedgerUnavailableError, type Ledger } from '../../ledger/ledger.js';
 import { canonicalMetadata, type Metadata } from '../../ledger/entry.js';
@@ -13,25 +14,9 @@ export const builder = createBuilder<CasesContext>();
 builder.queryType({});
 builder.mutationType({});
 
-export const Role = builder.enumType('Role', { values: ['CENTER_STAFF', 'ENTERPRISE', 'COURT', 'BANK', 'INSURER'] as const });
-
-export const Receipt = builder.objectRef<LedgerReceipt>('LedgerReceipt').implement({
-  description: 'Where and when the ledger recorded an entry',
-  shareable: true,
-  fields: (t) => ({
-    seq: t.exposeInt('seq', { description: 'Position in the ledger' }),
-    entryHash: t.exposeString('entryHash'),
-    timestamp: t.field({ type: 'DateTime', resolve: (r) => new Date(r.timestamp).toISOString() }),
-  }),
-});
-
-export const PageInfo = builder.objectRef<{ hasNextPage: boolean; endCursor: string | null }>('PageInfo').implement({
-  shareable: true,
-  fields: (t) => ({
-    hasNextPage: t.exposeBoolean('hasNextPage'),
-    endCursor: t.exposeString('endCursor', { nullable: true }),
-  }),
-});
+export const Role = roleEnum(builder);
+export const Receipt = ledgerReceiptType(builder);
+export const PageInfo = pageInfoType(builder);
 
 export const Enterprise = builder.externalRef('Enterprise', builder.selection<{ id: string }>('id'));
 Enterprise.implement({ fields: (t) => ({ id: t.exposeID('id') }) });

@@ -14,11 +14,9 @@ export interface CaseEvent<S extends string = PreExamState> {
   readonly note: string | null;
 }
 
-export interface LedgerReceipt {
-  readonly seq: number;
-  readonly entryHash: string;
-  readonly timestamp: number;
-}
+/** The ledger's receipt for an entry: seq, entryHash, timestamp (ms). */
+import type { Receipt as LedgerReceipt } from '../../ledger/ledger.js';
+export type { LedgerReceipt };
 
 export interface PreExamCaseRecord {
   readonly id: string;

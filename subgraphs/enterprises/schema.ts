@@ -2,6 +2,7 @@
 // annual-fee and expiry warnings, statistics by region and industry.
 import { randomUUID } from 'node:crypto';
 import { createBuilder } from '../common/builder.js';
+import { pageInfoType } from '../common/shared-types.js';
 import { requireActFor, requireIdentity, requireRole } from '../common/auth.js';
 import { badInput, conflict, failure, notFound } from '../common/errors.js';
 import { pageRequest, toConnection, type Connection } from '../common/pagination.js';
@@ -137,13 +138,7 @@ Copyright.implement({
   }),
 });
 
-const PageInfo = builder.objectRef<{ hasNextPage: boolean; endCursor: string | null }>('PageInfo').implement({
-  shareable: true,
-  fields: (t) => ({
-    hasNextPage: t.exposeBoolean('hasNextPage'),
-    endCursor: t.exposeString('endCursor', { nullable: true }),
-  }),
-});
+const PageInfo = pageInfoType(builder);
 const EnterpriseEdge = builder.objectRef<{ cursor: string; node: EnterpriseRecord }>('EnterpriseEdge').implement({
   fields: (t) => ({ cursor: t.exposeString('cursor'), node: t.field({ type: Enterprise, resolve: (e) => e.node }) }),
 });

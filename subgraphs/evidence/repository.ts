@@ -4,12 +4,9 @@
 export const EVIDENCE_CATEGORIES = ['CONTRACT', 'DOCUMENT', 'PRODUCT_PHOTO', 'DESIGN_DRAWING', 'SOURCE_CODE', 'WEB_PAGE', 'AUDIO_VIDEO', 'DATA_SET', 'OTHER'] as const;
 export type EvidenceCategory = (typeof EVIDENCE_CATEGORIES)[number];
 
-export interface LedgerReceipt {
-  readonly seq: number;
-  readonly entryHash: string;
-  /** ms since the Unix epoch, as the ledger recorded it. */
-  readonly timestamp: number;
-}
+/** The ledger's receipt for an entry: seq, entryHash, timestamp (ms). */
+import type { Receipt as LedgerReceipt } from '../../ledger/ledger.js';
+export type { LedgerReceipt };
 
 export interface EvidenceRecord {
   readonly id: string;

@@ -2,6 +2,7 @@
 // face (checkpoints, proofs, verification of a digest).
 import { randomUUID } from 'node:crypto';
 import { createBuilder } from '../common/builder.js';
+import { jsonScalar, ledgerReceiptType } from '../common/shared-types.js';
 import { requireActFor, requireIdentity } from '../common/auth.js';
 import { badInput, failure, forbidden } from '../common/errors.js';
 import { LedgerInputError } from '../../ledger/entry.js';
@@ -13,11 +14,7 @@ import { EVIDENCE_CATEGORIES } from './repository.js';
 
 const builder = createBuilder<EvidenceContext>();
 
-builder.scalarType('JSON', {
-  description: 'A JSON value',
-  serialize: (v) => v,
-  parseValue: (v) => v,
-});
+jsonScalar(builder);
 
 const DIGEST = /^[0-9a-fA-F]{64}$/;
 
@@ -32,15 +29,7 @@ const isoTime = (ms: number): string => new Date(ms).toISOString();
 
 const Category = builder.enumType('EvidenceCategory', { values: EVIDENCE_CATEGORIES });
 
-const Receipt = builder.objectRef<LedgerReceipt>('LedgerReceipt').implement({
-  description: 'Where and when the ledger recorded an entry',
-  shareable: true,
-  fields: (t) => ({
-    seq: t.exposeInt('seq', { description: 'Position in the ledger' }),
-    entryHash: t.exposeString('entryHash'),
-    timestamp: t.field({ type: 'DateTime', resolve: (r) => isoTime(r.timestamp) }),
-  }),
-});
+const Receipt = ledgerReceiptType(builder);
 
 const Enterprise = builder.externalRef('Enterprise', builder.selection<{ id: string }>('id'));
 const Evidence = builder.objectRef<EvidenceRecord>('Evidence');

@@ -1,8 +1,8 @@
 // The finance subgraph's builder and what pledges and insurance share: scalars, IP assets and
 // date ranges, ledger receipts, the entities other subgraphs own, and input checks.
 import { createBuilder } from '../common/builder.js';
+import { jsonScalar, ledgerReceiptType, pageInfoType, roleEnum } from '../common/shared-types.js';
 import { badInput, failure, notFound } from '../common/errors.js';
-import { ROLES } from '../common/identity.js';
 import { LedgerUnavailableError } from '../../ledger/ledger.js';
 import type { AppendInput } from '../../ledger/entry.js';
 // The number format is a public standard, not the enterprises subgraph's data.
@@ -28,31 +28,11 @@ builder.scalarType('Fen', {
     }
   },
 });
-builder.scalarType('JSON', {
-  description: 'A JSON value',
-  serialize: (v) => v,
-  parseValue: (v) => v,
-});
+jsonScalar(builder);
 
-export const Role = builder.enumType('Role', { values: ROLES });
-
-export const Receipt = builder.objectRef<LedgerReceipt>('LedgerReceipt').implement({
-  description: 'Where and when the ledger recorded an entry',
-  shareable: true,
-  fields: (t) => ({
-    seq: t.exposeInt('seq', { description: 'Position in the ledger' }),
-    entryHash: t.exposeString('entryHash'),
-    timestamp: t.field({ type: 'DateTime', resolve: (r) => new Date(r.timestamp).toISOString() }),
-  }),
-});
-
-export const PageInfo = builder.objectRef<{ hasNextPage: boolean; endCursor: string | null }>('PageInfo').implement({
-  shareable: true,
-  fields: (t) => ({
-    hasNextPage: t.exposeBoolean('hasNextPage'),
-    endCursor: t.exposeString('endCursor', { nullable: true }),
-  }),
-});
+export const Role = roleEnum(builder);
+export const Receipt = ledgerReceiptType(builder);
+export const PageInfo = pageInfoType(builder);
 
 export const Enterprise = builder.externalRef('Enterprise', builder.selection<{ id: string }>('id'));
 Enterprise.implement({ fields: (t) => ({ id: t.exposeID('id') }) });

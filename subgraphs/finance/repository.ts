@@ -16,12 +16,9 @@ export interface AssetRef {
 /** `KIND:id`: one key per asset, unambiguous since no kind contains a colon. */
 export const assetKey = (a: AssetRef): string => `${a.kind}:${a.id}`;
 
-export interface LedgerReceipt {
-  readonly seq: number;
-  readonly entryHash: string;
-  /** ms since the Unix epoch, as the ledger recorded it. */
-  readonly timestamp: number;
-}
+/** The ledger's receipt for an entry: seq, entryHash, timestamp (ms). */
+import type { Receipt as LedgerReceipt } from '../../ledger/ledger.js';
+export type { LedgerReceipt };
 
 /** A span of calendar days, YYYY-MM-DD, start before end. */
 export interface Term {
