@@ -433,6 +433,12 @@ describe('finance: pledges and insurance', () => {
       expect(await ids(huaweiClient)).toEqual([mine.id, theirs.id].sort());
       expect(await ids(insurer)).toEqual([mine.id]);
       expect(await ids(otherInsurer)).toEqual([theirs.id]);
+      // A bank is party to no policy: the field is refused, the patent still answers.
+      const bankView = await t
+        .client(await t.key('BANK', { organization: '某银行' }))
+        .request(gql`query ($n: String!) { patent(applicationNumber: $n) { title insurancePolicies { id } } }`, { n: covered })
+        .catch((e: { response: { data: { patent: { title: string; insurancePolicies: null } }; errors: { extensions: { code: string } }[] } }) => e.response);
+      expect(bankView).toMatchObject({ data: { patent: { insurancePolicies: null } }, errors: [{ extensions: { code: 'FORBIDDEN' } }] });
     });
   });
 

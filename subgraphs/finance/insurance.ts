@@ -98,6 +98,7 @@ async function policiesOn(ctx: FinanceContext, asset: AssetRef): Promise<PolicyR
 builder.objectFields(Patent, (t) => ({
   insurancePolicies: t.field({
     type: [InsurancePolicy],
+    nullable: true,
     description: 'Insurance policies covering the patent that the caller is party to',
     resolve: (p, _args, ctx) => policiesOn(ctx, { kind: 'PATENT', id: p.applicationNumber }),
   }),
@@ -106,6 +107,7 @@ builder.objectFields(Patent, (t) => ({
 builder.objectFields(DataAsset, (t) => ({
   insurancePolicies: t.field({
     type: [InsurancePolicy],
+    nullable: true,
     description: 'Insurance policies covering the data asset that the caller is party to',
     resolve: (a, _args, ctx) => policiesOn(ctx, { kind: 'DATA_ASSET', id: a.id }),
   }),
