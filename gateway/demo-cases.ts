@@ -42,7 +42,8 @@ function walk<S extends string>(from: S, to: S, next: (s: S) => readonly S[]): S
   throw new Error(`no way from ${from} to ${to}`);
 }
 
-export async function seedCases(storage: Storage, ledger: Ledger, input: CaseSeedInput): Promise<{ preExam: number; protection: number }> {
+/** Seeds the cases; returns each protection case with its claimant (insurance claims cite them). */
+export async function seedCases(storage: Storage, ledger: Ledger, input: CaseSeedInput): Promise<{ preExam: number; protectionCases: { id: string; claimantId: string }[] }> {
   const store = await openCasesStore(storage);
   try {
     const patentsOf = new Map<string, PatentRecord[]>();
@@ -91,7 +92,7 @@ export async function seedCases(storage: Storage, ledger: Ledger, input: CaseSee
     // demo court, citing its evidence, so the COURT key has something to read.
     const evidenceOf = new Map<string, string[]>();
     for (const d of input.deposits) evidenceOf.set(d.depositorId, [...(evidenceOf.get(d.depositorId) ?? []), d.id]);
-    let protection = 0;
+    const protectionCases: { id: string; claimantId: string }[] = [];
     const targets: ProtectionState[] = ['REFERRED', ...PROTECTION_STATES.flatMap((s) => [s, s, s])];
     for (let i = 0; i < targets.length; i++) {
       const claimant = i === 0 ? input.enterprises[0]! : applicants[(i * 5) % applicants.length]!;
@@ -131,9 +132,9 @@ export async function seedCases(storage: Storage, ledger: Ledger, input: CaseSee
         const event: CaseEvent<ProtectionState> = { at: iso, actor: STAFF, role: 'CENTER_STAFF', from, to, note: null };
         await store.protection.transition(record.id, from, event, changes);
       }
-      protection++;
+      protectionCases.push({ id: record.id, claimantId: claimant.id });
     }
-    return { preExam, protection };
+    return { preExam, protectionCases };
   } finally {
     await store.close();
   }

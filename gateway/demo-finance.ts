@@ -19,6 +19,8 @@ export interface FinanceSeedInput {
   readonly patents: readonly PatentRecord[];
   readonly bank: string;
   readonly insurer: string;
+  /** Protection cases and their claimants: a claim cites a case its insured is party to. */
+  readonly protectionCases: readonly { id: string; claimantId: string }[];
   readonly today: string;
 }
 
@@ -79,9 +81,10 @@ export async function seedFinance(storage: Storage, ledger: Ledger, input: Finan
       pledges++;
     }
 
-    // Insurance: a policy of each product for the first enterprises with patents, one claim per
-    // policy, FILED, PAID or REJECTED in turn.
-    const insured = [...new Set(input.patents.map((p) => p.enterpriseId))].slice(0, 9);
+    // Insurance: a policy of each product for enterprises that are claimants in protection cases,
+    // one claim per policy, FILED, PAID or REJECTED in turn.
+    const caseOf = new Map(input.protectionCases.map((c) => [c.claimantId, c.id]));
+    const insured = [...caseOf.keys()].slice(0, 9);
     const products = ['INFRINGEMENT_LOSS', 'ENFORCEMENT_COST', 'PLEDGE_FINANCING_GUARANTEE'] as const;
     let policies = 0;
     for (const [i, enterpriseId] of insured.entries()) {
@@ -105,7 +108,7 @@ export async function seedFinance(storage: Storage, ledger: Ledger, input: Finan
         policyId: policy.id,
         amountFen: (3 + i) * 10_000_00,
         status: 'FILED',
-        protectionCaseId: policy.product === 'PLEDGE_FINANCING_GUARANTEE' ? null : `demo-protection-${String(i + 1).padStart(3, '0')}`,
+        protectionCaseId: policy.product === 'PLEDGE_FINANCING_GUARANTEE' ? null : caseOf.get(enterpriseId)!,
         filedAt,
         filedBy: STAFF,
         settledAt: null,

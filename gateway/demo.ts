@@ -96,8 +96,8 @@ export async function seedDemo(storage: Storage, ledger: Ledger, keys: KeyStore,
       await evidenceStore.close();
     }
 
-    await seedCases(storage, ledger, { enterprises: data.enterprises, patents: data.patents, deposits: data.deposits, court: DEMO_COURT, today });
-    await seedFinance(storage, ledger, { enterprises: data.enterprises, patents: data.patents, bank: DEMO_BANK, insurer: DEMO_INSURER, today });
+    const { protectionCases } = await seedCases(storage, ledger, { enterprises: data.enterprises, patents: data.patents, deposits: data.deposits, court: DEMO_COURT, today });
+    await seedFinance(storage, ledger, { enterprises: data.enterprises, patents: data.patents, bank: DEMO_BANK, insurer: DEMO_INSURER, protectionCases, today });
 
     const enterpriseId = data.enterprises[0]!.id;
     return {

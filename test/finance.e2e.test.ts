@@ -356,9 +356,19 @@ describe('finance: pledges and insurance', () => {
     const POLICY = gql`query ($id: ID!) { insurancePolicy(id: $id) { id paidOut claims { status amount } insured { name } } }`;
     let insurer: GraphQLClient;
     let otherInsurer: GraphQLClient;
+    /** A protection case the insured (Huawei) is claimant in: the loss a claim arises from. */
+    let caseId: string;
+    const applyForProtection = async (claimant: string) =>
+      (
+        await staff.request<{ applyForProtection: { id: string } }>(
+          gql`mutation ($input: ApplyForProtectionInput!) { applyForProtection(input: $input) { id } }`,
+          { input: { kind: 'INFRINGEMENT', route: 'MEDIATION', summary: '仿冒产品', claimant: { name: '申请人', enterpriseId: claimant }, respondents: [{ name: '某店铺' }], ipRights: [{ kind: 'TRADEMARK', number: '12345678' }] } },
+        )
+      ).applyForProtection.id;
     beforeAll(async () => {
       insurer = t.client(await t.key('INSURER', { organization: INSURER }));
       otherInsurer = t.client(await t.key('INSURER', { organization: OTHER_INSURER }));
+      caseId = await applyForProtection(huawei);
     });
     const issue = async (client: GraphQLClient, extra: Record<string, unknown> = {}) =>
       (
@@ -366,7 +376,7 @@ describe('finance: pledges and insurance', () => {
           input: { product: 'INFRINGEMENT_LOSS', insuredId: huawei, coveredAssets: [patentAsset(await patent(huawei))], premium: '1200000', sumInsured: '1000000', period: term(1), ...extra },
         })
       ).issueInsurancePolicy;
-    const file = (client: GraphQLClient, policyId: string, amount: string, protectionCaseId: string | null = 'protection-case-1') =>
+    const file = (client: GraphQLClient, policyId: string, amount: string, protectionCaseId: string | null = caseId) =>
       client.request<{ fileInsuranceClaim: { id: string; status: string } }>(FILE, { input: { policyId, amount, protectionCaseId } });
     const settle = (client: GraphQLClient, policyId: string, claimId: string, decision: string) => client.request(SETTLE, { input: { policyId, claimId, decision } });
 
@@ -382,6 +392,10 @@ describe('finance: pledges and insurance', () => {
       expect(await errorCode(settle(insurer, policy.id, first.id, 'REJECTED'))).toBe('INVALID_TRANSITION');
       expect(await errorCode(file(huaweiClient, policy.id, '400001'))).toBe('SUM_INSURED_EXCEEDED');
       expect(await refusal(file(huaweiClient, policy.id, '1', null))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'protectionCaseId' });
+      // The case must exist in the cases subgraph, with the insured among its parties.
+      expect(await errorCode(file(huaweiClient, policy.id, '1', 'no-such-case'))).toBe('NOT_FOUND');
+      const notTheirs = await applyForProtection(tencent);
+      expect(await refusal(file(huaweiClient, policy.id, '1', notTheirs))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'protectionCaseId' });
       const read = await huaweiClient.request<{ insurancePolicy: { paidOut: string; claims: { status: string; amount: string }[]; insured: { name: string } } }>(POLICY, { id: policy.id });
       expect(read.insurancePolicy).toEqual({
         id: policy.id,

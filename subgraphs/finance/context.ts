@@ -5,7 +5,7 @@ import type { Identity } from '../common/identity.js';
 import type { HubQuery } from '../common/hub-query.js';
 import type { Ledger } from '../../ledger/ledger.js';
 import type { ClaimRecord, FinanceStore, PledgeEvent, PledgeRecord, PolicyRecord } from './repository.js';
-import { dataAssetFacts, enterprisesRegistered, patentFacts, type DataAssetFacts, type PatentFacts } from './hub-facts.js';
+import { dataAssetFacts, enterprisesRegistered, patentFacts, type DataAssetFacts, type PatentFacts, protectionCaseFacts, type ProtectionCaseFacts } from './hub-facts.js';
 
 export interface FinanceContext {
   readonly identity: Identity | undefined;
@@ -26,6 +26,7 @@ export interface FinanceContext {
     readonly patentFacts: DataLoader<string, PatentFacts | null>;
     readonly dataAssetFacts: DataLoader<string, DataAssetFacts | null>;
     readonly enterpriseRegistered: DataLoader<string, boolean>;
+    readonly protectionCaseFacts: DataLoader<string, ProtectionCaseFacts | null>;
   };
 }
 
@@ -46,6 +47,7 @@ export function createFinanceContext(store: FinanceStore, ledger: Ledger, hub: H
       patentFacts: new DataLoader((numbers) => patentFacts(hub, numbers)),
       dataAssetFacts: new DataLoader((ids) => dataAssetFacts(hub, ids)),
       enterpriseRegistered: new DataLoader((ids) => enterprisesRegistered(hub, ids)),
+      protectionCaseFacts: new DataLoader((ids) => protectionCaseFacts(hub, ids)),
     },
   };
 }

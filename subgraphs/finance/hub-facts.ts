@@ -1,5 +1,6 @@
 // Facts other subgraphs own, asked of the supergraph as a service: whether enterprises are
-// registered, patents' status, term, annual fees and owner, data assets' owner. One query per batch.
+// registered, patents' status, term, annual fees and owner, data assets' owner, protection cases'
+// parties. One query per batch.
 import type { HubQuery } from '../common/hub-query.js';
 
 export interface PatentFacts {
@@ -31,6 +32,16 @@ export interface DataAssetFacts {
 /** Each data asset's owner, null when it is not registered. */
 export function dataAssetFacts(hub: HubQuery, ids: readonly string[]): Promise<(DataAssetFacts | null)[]> {
   return aliased<DataAssetFacts>(hub, 'dataAsset', 'id', 'ID', 'id owner { id }', ids);
+}
+
+export interface ProtectionCaseFacts {
+  readonly id: string;
+  readonly parties: readonly { readonly enterprise: { readonly id: string } | null }[];
+}
+
+/** Each rights-protection case's parties (the cases subgraph's), null when there is no such case. */
+export function protectionCaseFacts(hub: HubQuery, ids: readonly string[]): Promise<(ProtectionCaseFacts | null)[]> {
+  return aliased<ProtectionCaseFacts>(hub, 'protectionCase', 'id', 'ID', 'id parties { enterprise { id } }', ids);
 }
 
 /** Whether each enterprise is registered with the centre. */

@@ -210,6 +210,14 @@ builder.mutationFields((t) => ({
       const amountFen = positiveFen(input.amount, 'amount');
       const caseId = input.protectionCaseId?.trim() || null;
       if (caseId === null && CASE_PRODUCTS.includes(policy.product)) throw badInput(`a ${policy.product} claim names the protection case the loss arose in`, 'protectionCaseId');
+      if (caseId !== null) {
+        // The case is the cases subgraph's: it must exist and have the insured among its parties.
+        const protectionCase = await ctx.loaders.protectionCaseFacts.load(caseId);
+        if (protectionCase === null) throw notFound(`protection case ${caseId}`);
+        if (!protectionCase.parties.some((p) => p.enterprise?.id === policy.insuredId)) {
+          throw badInput(`the insured is not a party to protection case ${caseId}`, 'protectionCaseId');
+        }
+      }
       const left = remaining(policy, await ctx.loaders.claimsOf.load(policy.id));
       if (amountFen > left) throw failure('SUM_INSURED_EXCEEDED', `the claim is ${amountFen} fen; ${left} fen of the sum insured is left`, { remaining: String(left) });
       const claim: ClaimRecord = {
