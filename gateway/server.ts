@@ -27,7 +27,7 @@ export interface RunningGateway {
   readonly port: number;
   readonly url: string;
   /** Runs a query in this process as `identity` (the subgraphs' own queries, embedded mode). */
-  query<T>(query: string, variables: Record<string, unknown>, identity: Identity): Promise<T>;
+  query<T>(query: string, variables: Record<string, unknown>, identity: Identity | undefined): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -59,18 +59,25 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // Partners get the message and the code, never a stack trace.
   const apollo = new ApolloServer<GatewayContext>({ gateway, includeStacktraceInErrorResponses: false });
   await apollo.start();
+  const query = async <T>(query: string, variables: Record<string, unknown>, identity: Identity | undefined) => {
+    const response = await apollo.executeOperation({ query, variables }, { contextValue: { identity } });
+    if (response.body.kind !== 'single') throw new Error('a streamed response to a service query');
+    return dataOf<T>(response.body.singleResult);
+  };
   const server = httpServer({
     '/graphql': graphqlRoute(apollo, async (req) => ({ identity: await identify(req, options.keys, options.internalSecret) })),
+    // The latest signed checkpoint as a C2SP tlog-checkpoint note, for mirrors and witnesses.
+    '/checkpoint': async (_req, res) => {
+      const { ledgerCheckpoint } = await query<{ ledgerCheckpoint: string }>('{ ledgerCheckpoint }', {}, undefined);
+      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-cache' }).end(ledgerCheckpoint);
+    },
+    '/healthz': (_req, res) => void res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end('ok\n'),
   });
   const port = await listen(server, options.port);
   return {
     port,
     url: `http://localhost:${port}/graphql`,
-    query: async <T>(query: string, variables: Record<string, unknown>, identity: Identity) => {
-      const response = await apollo.executeOperation({ query, variables }, { contextValue: { identity } });
-      if (response.body.kind !== 'single') throw new Error('a streamed response to a service query');
-      return dataOf<T>(response.body.singleResult);
-    },
+    query,
     close: async () => {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();

@@ -5,6 +5,8 @@ import { createHash } from 'node:crypto';
 import { gql } from 'graphql-request';
 import { startTestHub, errorCode, type TestHub } from './support/hub.js';
 import { verifyCertificate } from '../ledger/verify/certificate.js';
+import { verifyNote } from '../ledger/verify/note.js';
+import { parseCheckpoint } from '../ledger/verify/checkpoint.js';
 import type { GraphQLClient } from 'graphql-request';
 
 const HUAWEI = '914403001922038216';
@@ -253,6 +255,18 @@ describe('the federated hub', () => {
       expect(await errorCode(huaweiClient.request(REGISTER, { input: { name: 'x', description: '', fingerprint, ownerId: tencent } }))).toBe('FORBIDDEN');
       const list = await huaweiClient.request<{ enterprise: { dataAssets: { id: string }[] } }>(gql`query ($id: ID!) { enterprise(id: $id) { dataAssets { id } } }`, { id: huawei });
       expect(list.enterprise.dataAssets).toEqual([{ id: r.registerDataAsset.id }]);
+    });
+
+    it('serves the signed checkpoint as a C2SP note at /checkpoint, and says it is alive at /healthz', async () => {
+      const base = t.hub.url.replace(/\/graphql$/, '');
+      const res = await fetch(`${base}/checkpoint`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
+      const note = await res.text();
+      expect(verifyNote(note, t.hub.ledger.verifierKey)).toBe(true);
+      expect(parseCheckpoint(note).origin).toBe('iphub.local/ledger');
+      expect((await fetch(`${base}/healthz`)).status).toBe(200);
+      expect((await fetch(`${base}/no-such-path`)).status).toBe(404);
     });
 
     it('serves the signed checkpoint to anyone', async () => {
