@@ -65,7 +65,8 @@ export interface Ledger {
   prove(seq: number, size?: number): Promise<InclusionProof>;
   proveConsistency(size1: number, size2?: number): Promise<ConsistencyProof>;
   certificate(seq: number): Promise<Certificate>;
-  audit(): Promise<AuditReport>;
+  /** Re-walks the ledger from genesis; `onProgress` hears how many entries are done, of how many. */
+  audit(onProgress?: (done: number, total: number) => void): Promise<AuditReport>;
   close(): Promise<void>;
 }
 
@@ -267,7 +268,7 @@ class SequencedLedger implements Ledger {
     return { format: CERTIFICATE_FORMAT, entry, inclusion: await this.prove(seq, cp.size), checkpoint: cp.note, verifierKey: this.verifierKey };
   }
 
-  async audit(): Promise<AuditReport> {
+  async audit(onProgress?: (done: number, total: number) => void): Promise<AuditReport> {
     // Checkpoints first: any stored later cannot be beyond the head read next.
     const checkpoints = await this.#store.checkpoints();
     const { size } = await this.#store.head();
@@ -301,6 +302,7 @@ class SequencedLedger implements Ledger {
           if (problem !== undefined) return bad(seq, problem);
         }
       }
+      onProgress?.(from + count, size);
     }
     if (cp < checkpoints.length) return bad(size, `a signed checkpoint covers ${checkpoints[cp]!.size} entries but only ${size} are stored`);
     return { ok: true, size, firstBadSeq: null };

@@ -129,6 +129,11 @@ async function referredTo(ctx: EvidenceContext, evidenceId: string, court: strin
   return evidence?.citedBy.some((c) => c.referredTo === court) ?? false;
 }
 
+const ConsistencyProof = builder.objectRef<{ size1: number; size2: number; hashes: readonly string[] }>('ConsistencyProof').implement({
+  description: 'RFC 9162 consistency proof between two tree sizes',
+  fields: (t) => ({ fromSize: t.exposeInt('size1'), toSize: t.exposeInt('size2'), hashes: t.exposeStringList('hashes') }),
+});
+
 const InclusionProof = builder.objectRef<{ leafIndex: number; treeSize: number; hashes: readonly string[] }>('InclusionProof').implement({
   description: 'RFC 9162 inclusion proof of a ledger entry in the tree of a signed checkpoint',
   fields: (t) => ({
@@ -211,6 +216,19 @@ builder.queryType({
     ledgerVerifierKey: t.string({
       description: "Public: the ledger's Ed25519 verifier key (C2SP note key format)",
       resolve: (_root, _args, ctx) => ctx.ledger.verifierKey,
+    }),
+    ledgerConsistencyProof: t.field({
+      type: ConsistencyProof,
+      description: 'Public: RFC 9162 proof that the tree of fromSize entries is a prefix of the tree of toSize (default: the latest checkpoint)',
+      args: { fromSize: t.arg.int({ required: true }), toSize: t.arg.int() },
+      resolve: async (_root, args, ctx) => {
+        try {
+          return await ctx.ledger.proveConsistency(args.fromSize, args.toSize ?? undefined);
+        } catch (err) {
+          if (err instanceof LedgerInputError) throw badInput(err.message);
+          throw err;
+        }
+      },
     }),
   }),
 });

@@ -1,0 +1,95 @@
+// The command line a court or an auditor runs: `iphub verify` and `iphub audit`.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gql } from 'graphql-request';
+import { startTestHub, type TestHub } from './support/hub.js';
+import { tempDir } from './support/tmp.js';
+
+const BIN = fileURLToPath(new URL('../bin/iphub.mjs', import.meta.url));
+
+function iphub(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { env: { ...process.env, ...env } }, (err, stdout) => {
+      resolve({ code: err === null ? 0 : ((err as { code?: number }).code ?? 1), stdout });
+    });
+  });
+}
+
+describe('iphub command line', () => {
+  let t: TestHub;
+  const files = tempDir('iphub-cli-');
+  const evidence = join(files.path, '合同.pdf');
+  let hub: string;
+
+  beforeAll(async () => {
+    t = await startTestHub();
+    hub = t.hub.url.replace(/\/graphql$/, '');
+    writeFileSync(evidence, Buffer.from('%PDF-1.7 采购合同 '.repeat(50_000)));
+    const staff = t.client(await t.key('CENTER_STAFF'));
+    const { registerEnterprise } = await staff.request<{ registerEnterprise: { id: string } }>(
+      gql`mutation { registerEnterprise(input: { uscc: "914403001922038216", name: "华为技术有限公司", regionCode: "440300", industry: "制造业" }) { id } }`,
+    );
+    const d = createHash('sha256').update(Buffer.from('%PDF-1.7 采购合同 '.repeat(50_000))).digest('hex');
+    await staff.request(gql`mutation ($d: String!, $e: ID!) { depositEvidence(input: { contentDigest: $d, title: "采购合同", category: CONTRACT, depositorId: $e }) { id } }`, {
+      d,
+      e: registerEnterprise.id,
+    });
+    const certificate = await t.hub.ledger.certificate(0);
+    writeFileSync(join(files.path, 'certificate.json'), JSON.stringify(certificate));
+    // The log grows after the certificate was issued.
+    for (let i = 0; i < 5; i++) {
+      await staff.request(gql`mutation ($d: String!, $e: ID!) { depositEvidence(input: { contentDigest: $d, title: "后续证据", category: OTHER, depositorId: $e }) { id } }`, {
+        d: createHash('sha256').update(`later ${i}`).digest('hex'),
+        e: registerEnterprise.id,
+      });
+    }
+    await t.hub.ledger.checkpoint();
+  });
+  afterAll(async () => {
+    await t.close();
+    files.remove();
+  });
+
+  it('verifies a file online: certificate fetched, checkpoint signed, log consistent since', async () => {
+    const r = await iphub(['verify', '--file', evidence, '--hub', hub, '--trusted-key', t.hub.ledger.verifierKey]);
+    expect(r.code, r.stdout).toBe(0);
+    for (const check of ['digest', 'entryHash', 'inclusion', 'checkpointSignature', 'consistency']) expect(r.stdout).toMatch(new RegExp(`PASS  ${check}`));
+    expect(r.stdout).toContain('VERIFIED');
+  });
+
+  it('verifies offline from a saved certificate, and checks consistency against the hub later', async () => {
+    const certificate = join(files.path, 'certificate.json');
+    const offline = await iphub(['verify', '--file', evidence, '--certificate', certificate], { IPHUB_TRUSTED_KEY: t.hub.ledger.verifierKey });
+    expect(offline.code, offline.stdout).toBe(0);
+    expect(offline.stdout).not.toContain('consistency');
+    const online = await iphub(['verify', '--file', evidence, '--certificate', certificate, '--hub', hub, '--trusted-key', t.hub.ledger.verifierKey]);
+    expect(online.code, online.stdout).toBe(0);
+    expect(online.stdout).toMatch(/PASS  consistency: the hub's log of \d+ entries extends the certificate's checkpoint of 1/);
+  });
+
+  it('fails, exiting non-zero, for a changed file or an untrusted key', async () => {
+    const changed = join(files.path, 'changed.pdf');
+    writeFileSync(changed, Buffer.from('%PDF-1.7 采购合同 '.repeat(50_000) + ' '));
+    const r = await iphub(['verify', '--file', changed, '--certificate', join(files.path, 'certificate.json'), '--trusted-key', t.hub.ledger.verifierKey]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/FAIL  digest/);
+    expect(r.stdout).toContain('NOT VERIFIED');
+    const untrusted = await iphub(['verify', '--file', evidence, '--hub', hub, '--trusted-key', 'PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW']);
+    expect(untrusted.code).toBe(1);
+    expect(untrusted.stdout).toMatch(/FAIL  checkpointSignature/);
+    const unknown = await iphub(['verify', '--file', changed, '--hub', hub, '--trusted-key', t.hub.ledger.verifierKey]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stdout).toMatch(/FAIL  deposit: the hub holds no deposit/);
+    expect((await iphub(['verify'])).code).toBe(2);
+  });
+
+  it('audits the whole ledger with a final verdict', async () => {
+    const r = await iphub(['audit'], { IPHUB_DATA_DIR: t.hub.storage.kind === 'sqlite' ? t.hub.storage.dataDir : '' });
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.stdout).toMatch(/AUDIT OK: 6 entries/);
+  });
+});
