@@ -6,6 +6,7 @@ import { SUBGRAPH_NAMES } from '../subgraphs/common/subgraph.js';
 import { SUBGRAPHS } from '../subgraphs/registry.js';
 import type { Ledger } from '../ledger/ledger.js';
 import { serviceIdentity, type HubQuery } from '../subgraphs/common/hub-query.js';
+import { createMetrics, ledgerMetrics } from '../subgraphs/common/metrics.js';
 import { InProcessDataSource } from './data-sources.js';
 import { startGateway, type RunningGateway } from './server.js';
 import type { KeyStore } from './keys.js';
@@ -32,7 +33,8 @@ export interface HubOptions {
 
 export async function startHub(options: HubOptions = {}): Promise<Hub> {
   const storage = await openStorage(options.env);
-  const ledger = await openLedgerOn(storage, options.env);
+  const metrics = createMetrics();
+  const ledger = ledgerMetrics(metrics, await openLedgerOn(storage, options.env));
   const keys = openKeyStore(storage);
   const subgraphs = {} as Record<SubgraphName, Subgraph>;
   // Bound once the gateway runs: subgraphs ask it only while serving requests.
@@ -42,6 +44,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
   gateway = await startGateway({
     port: options.port ?? 4000,
     keys,
+    metrics,
     dataSource: (name) => new InProcessDataSource(subgraphs[name]),
   });
   return {

@@ -8,6 +8,8 @@ import { failure } from '../subgraphs/common/errors.js';
 import { graphqlRoute, httpServer, listen } from '../subgraphs/common/http.js';
 import { IDENTITY_HEADER, verifyIdentity, type Identity } from '../subgraphs/common/identity.js';
 import { dataOf } from '../subgraphs/common/hub-query.js';
+import { createMetrics, graphqlMetrics, metricsRoute } from '../subgraphs/common/metrics.js';
+import type { Registry } from 'prom-client';
 import type { SubgraphName } from '../subgraphs/common/subgraph.js';
 import type { GatewayContext } from './data-sources.js';
 import { authenticate, type KeyStore } from './keys.js';
@@ -21,6 +23,8 @@ export interface GatewayOptions {
   /** The data source for each subgraph named in the supergraph. */
   readonly dataSource: (name: SubgraphName, url: string) => GraphQLDataSource;
   readonly supergraphSdl?: string;
+  /** Where to count requests, errors and latency; served at /metrics. */
+  readonly metrics?: Registry;
 }
 
 export interface RunningGateway {
@@ -57,7 +61,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     buildService: ({ name, url }) => options.dataSource(name as SubgraphName, url ?? ''),
   });
   // Partners get the message and the code, never a stack trace.
-  const apollo = new ApolloServer<GatewayContext>({ gateway, includeStacktraceInErrorResponses: false });
+  const metrics = options.metrics ?? createMetrics();
+  const apollo = new ApolloServer<GatewayContext>({ gateway, includeStacktraceInErrorResponses: false, plugins: [graphqlMetrics(metrics)] });
   await apollo.start();
   const query = async <T>(query: string, variables: Record<string, unknown>, identity: Identity | undefined) => {
     const response = await apollo.executeOperation({ query, variables }, { contextValue: { identity } });
@@ -72,6 +77,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-cache' }).end(ledgerCheckpoint);
     },
     '/healthz': (_req, res) => void res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end('ok\n'),
+    '/metrics': metricsRoute(metrics),
   });
   const port = await listen(server, options.port);
   return {

@@ -13,7 +13,7 @@ export type { Certificate, InclusionProof, Verdict } from './verify/certificate.
 export { ENTRY_KINDS, LedgerInputError, computeEntryHash, encodeEntry, GENESIS_HASH, MAX_METADATA_BYTES } from './entry.js';
 export type { Entry, EntryKind, AppendInput, Metadata } from './entry.js';
 export { openLedger, LedgerUnavailableError } from './ledger.js';
-export type { Ledger, LedgerOptions, Receipt, ConsistencyProof, AuditReport } from './ledger.js';
+export type { Ledger, LedgerOptions, LedgerStats, Receipt, ConsistencyProof, AuditReport } from './ledger.js';
 export type { LedgerStore, StoreHead, StoredCheckpoint, StoredEntry } from './store/port.js';
 export { SequenceConflictError } from './store/port.js';
 export { openSqliteLedgerStore } from './store/sqlite.js';

@@ -40,6 +40,16 @@ export interface ConsistencyProof {
   readonly hashes: readonly string[];
 }
 
+export interface LedgerStats {
+  /** Entries this instance knows of. */
+  readonly size: number;
+  /** Entries covered by the latest signed checkpoint, and when this instance last signed one (ms; 0: never). */
+  readonly checkpointSize: number;
+  readonly lastCheckpointAt: number;
+  /** Appends waiting for the next batch. */
+  readonly queued: number;
+}
+
 export interface AuditReport {
   readonly ok: boolean;
   /** Entries audited. */
@@ -67,6 +77,8 @@ export interface Ledger {
   certificate(seq: number): Promise<Certificate>;
   /** Re-walks the ledger from genesis; `onProgress` hears how many entries are done, of how many. */
   audit(onProgress?: (done: number, total: number) => void): Promise<AuditReport>;
+  /** What this instance knows without asking the store: for metrics. */
+  stats(): LedgerStats;
   close(): Promise<void>;
 }
 
@@ -221,6 +233,10 @@ class SequencedLedger implements Ledger {
     const latest = this.#latestCheckpoint;
     if (latest !== undefined && latest.size >= size) return latest;
     return this.#signCheckpoint();
+  }
+
+  stats(): LedgerStats {
+    return { size: this.#head.size, checkpointSize: this.#latestCheckpoint?.size ?? 0, lastCheckpointAt: this.#lastCheckpointAt, queued: this.#queue.length };
   }
 
   async checkpoint(): Promise<string> {

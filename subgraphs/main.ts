@@ -5,6 +5,7 @@ import { SUBGRAPH_NAMES, type SubgraphName } from './common/subgraph.js';
 import { serveSubgraph } from './common/server.js';
 import { SUBGRAPHS } from './registry.js';
 import { httpHubQuery } from './common/hub-query.js';
+import { createMetrics, ledgerMetrics } from './common/metrics.js';
 
 const name = process.argv[2];
 if (!(SUBGRAPH_NAMES as readonly string[]).includes(name ?? '')) {
@@ -13,12 +14,13 @@ if (!(SUBGRAPH_NAMES as readonly string[]).includes(name ?? '')) {
 }
 const entry = SUBGRAPHS[name as SubgraphName];
 const storage = await openStorage();
-const ledger = await openLedgerOn(storage);
+const metrics = createMetrics();
+const ledger = ledgerMetrics(metrics, await openLedgerOn(storage));
 const secret = internalSecret(storage);
 // Facts other subgraphs own come through the gateway: IPHUB_GATEWAY_URL, or the default port.
 const hub = httpHubQuery(process.env.IPHUB_GATEWAY_URL ?? 'http://localhost:4000/graphql', secret, name!);
 const subgraph = await entry.open(storage, ledger, hub);
-const served = await serveSubgraph(subgraph, { port: Number(process.env[`IPHUB_${name!.toUpperCase()}_PORT`] ?? entry.defaultPort), secret });
+const served = await serveSubgraph(subgraph, { port: Number(process.env[`IPHUB_${name!.toUpperCase()}_PORT`] ?? entry.defaultPort), secret, metrics });
 console.log(`subgraph ${name} ready at http://localhost:${served.port}/graphql`);
 const stop = () => void served.close().then(() => subgraph.close()).then(() => ledger.close()).then(() => process.exit(0));
 process.on('SIGTERM', stop);

@@ -269,6 +269,19 @@ describe('the federated hub', () => {
       expect((await fetch(`${base}/no-such-path`)).status).toBe(404);
     });
 
+    it('exposes Prometheus metrics: requests per operation, errors per code, the ledger', async () => {
+      await huaweiClient.request(gql`query OwnName($id: ID!) { enterprise(id: $id) { name } }`, { id: huawei });
+      await errorCode(t.anonymous.request(gql`query Forbidden { enterprises { totalCount } }`));
+      const text = await (await fetch(t.hub.url.replace(/\/graphql$/, '/metrics'))).text();
+      const value = (pattern: RegExp) => Number(pattern.exec(text)?.[1] ?? NaN);
+      expect(value(/^iphub_graphql_requests_total\{operation="OwnName"\} (\d+)/m)).toBeGreaterThanOrEqual(1);
+      expect(value(/^iphub_graphql_errors_total\{code="UNAUTHENTICATED"\} (\d+)/m)).toBeGreaterThanOrEqual(1);
+      expect(value(/^iphub_graphql_request_duration_seconds_count\{operation="OwnName"\} (\d+)/m)).toBeGreaterThanOrEqual(1);
+      expect(value(/^iphub_ledger_size (\d+)/m)).toBe((await t.hub.ledger.audit()).size);
+      expect(value(/^iphub_ledger_append_duration_seconds_count (\d+)/m)).toBeGreaterThanOrEqual(2);
+      expect(value(/^iphub_ledger_checkpoint_age_seconds ([\d.e+-]+)/m)).toBeGreaterThanOrEqual(0);
+    });
+
     it('serves the signed checkpoint to anyone', async () => {
       const r = await t.anonymous.request<{ ledgerCheckpoint: string; ledgerVerifierKey: string }>(gql`{ ledgerCheckpoint ledgerVerifierKey }`);
       expect(r.ledgerCheckpoint.split('\n')[0]).toBe('iphub.local/ledger');

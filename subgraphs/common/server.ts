@@ -6,10 +6,13 @@ import { failure } from './errors.js';
 import { graphqlRoute, httpServer, listen } from './http.js';
 import { IDENTITY_HEADER, verifyIdentity } from './identity.js';
 import type { Subgraph } from './subgraph.js';
+import { createMetrics, graphqlMetrics, metricsRoute } from './metrics.js';
+import type { Registry } from 'prom-client';
 
-export async function serveSubgraph(subgraph: Subgraph, options: { port: number; secret: string }) {
+export async function serveSubgraph(subgraph: Subgraph, options: { port: number; secret: string; metrics?: Registry }) {
+  const metrics = options.metrics ?? createMetrics();
   // No Apollo Studio here: no per-request trace building.
-  const apollo = new ApolloServer<object>({ schema: subgraph.schema, plugins: [ApolloServerPluginInlineTraceDisabled()], includeStacktraceInErrorResponses: false });
+  const apollo = new ApolloServer<object>({ schema: subgraph.schema, plugins: [ApolloServerPluginInlineTraceDisabled(), graphqlMetrics(metrics)], includeStacktraceInErrorResponses: false });
   await apollo.start();
   const server = httpServer({
     '/graphql': graphqlRoute(apollo, async (req) => {
@@ -19,6 +22,8 @@ export async function serveSubgraph(subgraph: Subgraph, options: { port: number;
       if (identity === undefined) throw failure('UNAUTHENTICATED', 'the identity header is not signed by the gateway');
       return subgraph.createContext(identity);
     }),
+    '/healthz': (_req, res) => void res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end('ok\n'),
+    '/metrics': metricsRoute(metrics),
   });
   const port = await listen(server, options.port);
   return {
