@@ -4,6 +4,8 @@ import { openStorage, internalSecret } from '../subgraphs/common/storage.js';
 import { remoteDataSource } from './data-sources.js';
 import { startGateway } from './server.js';
 import { openKeyStore } from './hub.js';
+import { SUBGRAPH_NAMES } from '../subgraphs/common/subgraph.js';
+import { SUBGRAPHS } from '../subgraphs/registry.js';
 
 const storage = await openStorage();
 const secret = internalSecret(storage);
@@ -11,6 +13,14 @@ const gateway = await startGateway({
   port: Number(process.env.PORT ?? 4000),
   keys: openKeyStore(storage),
   internalSecret: secret,
+  // Ready when every subgraph says it is.
+  ready: async () => {
+    for (const name of SUBGRAPH_NAMES) {
+      const url = (process.env[`IPHUB_${name.toUpperCase()}_URL`] ?? `http://localhost:${SUBGRAPHS[name].defaultPort}/graphql`).replace(/\/graphql$/, '/readyz');
+      const res = await fetch(url);
+      if (!res.ok) throw new Error(`subgraph ${name}: ${(await res.text()).trim()}`);
+    }
+  },
   dataSource: (name, url) => remoteDataSource(process.env[`IPHUB_${name.toUpperCase()}_URL`] ?? url, secret),
 });
 console.log(`IP Hub gateway ready at ${gateway.url}`);

@@ -45,6 +45,10 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     port: options.port ?? 4000,
     keys,
     metrics,
+    ready: async () => {
+      await ledger.ready();
+      for (const s of Object.values(subgraphs)) await s.ready();
+    },
     dataSource: (name) => new InProcessDataSource(subgraphs[name]),
   });
   return {

@@ -5,7 +5,7 @@ import type { IncomingMessage } from 'node:http';
 import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { failure } from '../subgraphs/common/errors.js';
-import { graphqlRoute, httpServer, listen } from '../subgraphs/common/http.js';
+import { graphqlRoute, httpServer, listen, readinessRoute } from '../subgraphs/common/http.js';
 import { IDENTITY_HEADER, verifyIdentity, type Identity } from '../subgraphs/common/identity.js';
 import { dataOf } from '../subgraphs/common/hub-query.js';
 import { createMetrics, graphqlMetrics, metricsRoute } from '../subgraphs/common/metrics.js';
@@ -25,6 +25,8 @@ export interface GatewayOptions {
   readonly supergraphSdl?: string;
   /** Where to count requests, errors and latency; served at /metrics. */
   readonly metrics?: Registry;
+  /** What must answer, besides the key store, for /readyz to say ready. */
+  readonly ready?: () => Promise<void>;
 }
 
 export interface RunningGateway {
@@ -78,6 +80,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     },
     '/healthz': (_req, res) => void res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end('ok\n'),
     '/metrics': metricsRoute(metrics),
+    '/readyz': readinessRoute(async () => {
+      await options.keys.byId('readyz');
+      await options.ready?.();
+    }),
   });
   const port = await listen(server, options.port);
   return {

@@ -79,6 +79,8 @@ export interface Ledger {
   audit(onProgress?: (done: number, total: number) => void): Promise<AuditReport>;
   /** What this instance knows without asking the store: for metrics. */
   stats(): LedgerStats;
+  /** Resolves when the store answers and takes a write (for /readyz); rejects otherwise. */
+  ready(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -233,6 +235,13 @@ class SequencedLedger implements Ledger {
     const latest = this.#latestCheckpoint;
     if (latest !== undefined && latest.size >= size) return latest;
     return this.#signCheckpoint();
+  }
+
+  async ready(): Promise<void> {
+    await this.#store.head();
+    // Storing the latest checkpoint again changes nothing, but needs a writable store.
+    if (this.#latestCheckpoint !== undefined) await this.#store.putCheckpoint(this.#latestCheckpoint);
+    else await this.#signCheckpoint();
   }
 
   stats(): LedgerStats {

@@ -20,7 +20,7 @@ const secret = internalSecret(storage);
 // Facts other subgraphs own come through the gateway: IPHUB_GATEWAY_URL, or the default port.
 const hub = httpHubQuery(process.env.IPHUB_GATEWAY_URL ?? 'http://localhost:4000/graphql', secret, name!);
 const subgraph = await entry.open(storage, ledger, hub);
-const served = await serveSubgraph(subgraph, { port: Number(process.env[`IPHUB_${name!.toUpperCase()}_PORT`] ?? entry.defaultPort), secret, metrics });
+const served = await serveSubgraph(subgraph, { port: Number(process.env[`IPHUB_${name!.toUpperCase()}_PORT`] ?? entry.defaultPort), secret, metrics, ready: () => ledger.ready() });
 console.log(`subgraph ${name} ready at http://localhost:${served.port}/graphql`);
 const stop = () => void served.close().then(() => subgraph.close()).then(() => ledger.close()).then(() => process.exit(0));
 process.on('SIGTERM', stop);

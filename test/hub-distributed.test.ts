@@ -79,6 +79,21 @@ describe('distributed mode', () => {
     await expect(httpHubQuery(gateway.url, 'not the secret', 'finance')('{ enterprises { totalCount } }')).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
   });
 
+  it('reports health and readiness per process, naming what is not ready', async () => {
+    for (const url of [...Object.values(urls), gateway.url]) {
+      expect((await fetch(url.replace(/\/graphql$/, '/healthz'))).status).toBe(200);
+      expect((await fetch(url.replace(/\/graphql$/, '/readyz'))).status).toBe(200);
+    }
+    const sick = await serveSubgraph(subgraphs[0]!, { port: 0, secret: 'x', ready: () => Promise.reject(new Error('the ledger store does not answer')) });
+    try {
+      const res = await fetch(`http://localhost:${sick.port}/readyz`);
+      expect(res.status).toBe(503);
+      expect(await res.text()).toContain('the ledger store does not answer');
+    } finally {
+      await sick.close();
+    }
+  });
+
   it('makes a subgraph refuse an identity not signed by the gateway', async () => {
     const forged = signIdentity({ keyId: 'x', role: 'CENTER_STAFF' }, 'not the secret');
     const direct = new GraphQLClient(urls.enterprises!, { headers: { [IDENTITY_HEADER]: forged } });

@@ -266,6 +266,7 @@ describe('the federated hub', () => {
       expect(verifyNote(note, t.hub.ledger.verifierKey)).toBe(true);
       expect(parseCheckpoint(note).origin).toBe('iphub.local/ledger');
       expect((await fetch(`${base}/healthz`)).status).toBe(200);
+      expect(await (await fetch(`${base}/readyz`)).text()).toBe('ready\n');
       expect((await fetch(`${base}/no-such-path`)).status).toBe(404);
     });
 

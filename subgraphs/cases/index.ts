@@ -19,6 +19,7 @@ export async function openCasesSubgraph(storage: Storage, ledger: Ledger, hub: H
     name: 'cases',
     schema: casesSchema,
     createContext: (identity) => createCasesContext(store, ledger, hub, identity),
+    ready: async () => void (await store.preExam.byIds(['readyz'])),
     close: () => store.close(),
   };
 }

@@ -87,3 +87,15 @@ export function listen(server: Server, port: number, host = '0.0.0.0'): Promise<
     });
   });
 }
+
+/** /readyz: 200 when every check resolves, 503 with the first failure otherwise. */
+export function readinessRoute(ready: () => Promise<void>): Route {
+  return async (_req, res) => {
+    try {
+      await ready();
+      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end('ready\n');
+    } catch (err) {
+      res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' }).end(`not ready: ${(err as Error).message}\n`);
+    }
+  };
+}

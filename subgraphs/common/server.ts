@@ -3,13 +3,14 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { failure } from './errors.js';
-import { graphqlRoute, httpServer, listen } from './http.js';
+import { graphqlRoute, httpServer, listen, readinessRoute } from './http.js';
 import { IDENTITY_HEADER, verifyIdentity } from './identity.js';
 import type { Subgraph } from './subgraph.js';
 import { createMetrics, graphqlMetrics, metricsRoute } from './metrics.js';
 import type { Registry } from 'prom-client';
 
-export async function serveSubgraph(subgraph: Subgraph, options: { port: number; secret: string; metrics?: Registry }) {
+/** `ready`: what else must answer for the process to be ready (its ledger). */
+export async function serveSubgraph(subgraph: Subgraph, options: { port: number; secret: string; metrics?: Registry; ready?: () => Promise<void> }) {
   const metrics = options.metrics ?? createMetrics();
   // No Apollo Studio here: no per-request trace building.
   const apollo = new ApolloServer<object>({ schema: subgraph.schema, plugins: [ApolloServerPluginInlineTraceDisabled(), graphqlMetrics(metrics)], includeStacktraceInErrorResponses: false });
@@ -24,6 +25,10 @@ export async function serveSubgraph(subgraph: Subgraph, options: { port: number;
     }),
     '/healthz': (_req, res) => void res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end('ok\n'),
     '/metrics': metricsRoute(metrics),
+    '/readyz': readinessRoute(async () => {
+      await subgraph.ready();
+      await options.ready?.();
+    }),
   });
   const port = await listen(server, options.port);
   return {

@@ -10,5 +10,7 @@ export interface Subgraph {
   readonly schema: GraphQLSchema;
   /** A fresh context for one request: its identity and its DataLoaders. */
   createContext(identity: Identity | undefined): object;
+  /** Resolves when its store answers; rejects with the reason otherwise (for /readyz). */
+  ready(): Promise<void>;
   close(): Promise<void>;
 }

@@ -18,6 +18,7 @@ export async function openEnterprisesSubgraph(storage: Storage, wrap: (s: Enterp
     name: 'enterprises',
     schema: enterprisesSchema,
     createContext: (identity) => createEnterprisesContext(store, identity),
+    ready: async () => void (await store.enterprises.byIds(['readyz'])),
     close: () => store.close(),
   };
 }

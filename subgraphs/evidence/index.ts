@@ -19,6 +19,7 @@ export async function openEvidenceSubgraph(storage: Storage, ledger: Ledger, hub
     name: 'evidence',
     schema: evidenceSchema,
     createContext: (identity) => createEvidenceContext(store, ledger, hub, identity),
+    ready: async () => void (await store.evidence.byIds(['readyz'])),
     close: () => store.close(),
   };
 }

@@ -19,6 +19,7 @@ export async function openFinanceSubgraph(storage: Storage, ledger: Ledger, hub:
     name: 'finance',
     schema: financeSchema,
     createContext: (identity) => createFinanceContext(store, ledger, hub, identity),
+    ready: async () => void (await store.pledges.byIds(['readyz'])),
     close: () => store.close(),
   };
 }
