@@ -78,6 +78,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       const { ledgerCheckpoint } = await query<{ ledgerCheckpoint: string }>('{ ledgerCheckpoint }', {}, undefined);
       res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-cache' }).end(ledgerCheckpoint);
     },
+    // Tiles for mirrors and witnesses (C2SP tlog-tiles).
+    '/tile/': async (req, res) => {
+      const path = new URL(req.url ?? '/', 'http://localhost').pathname.slice(1);
+      const { ledgerTile } = await query<{ ledgerTile: string | null }>('query ($p: String!) { ledgerTile(path: $p) }', { p: path }, undefined);
+      if (ledgerTile === null) {
+        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`no such tile: ${path}\n`);
+        return;
+      }
+      // A path's bytes never change, partial tiles included: a later width is another path.
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'cache-control': 'public, max-age=31536000, immutable' }).end(Buffer.from(ledgerTile, 'base64'));
+    },
     '/healthz': (_req, res) => void res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end('ok\n'),
     '/metrics': metricsRoute(metrics),
     '/readyz': readinessRoute(async () => {

@@ -10,7 +10,8 @@ import { verifyNote } from './verify/note.js';
 import { verifyConsistency, verifyInclusion } from './verify/merkle.js';
 import { verifyCertificate } from './verify/certificate.js';
 import { hashLeaf } from './hashing.js';
-import { fromHex } from './bytes.js';
+import { bytesToHex, fromHex } from './bytes.js';
+import { MerkleTree } from './merkle/tree.js';
 import { tempDir } from '../test/support/tmp.js';
 
 const digestOf = (i: number) => i.toString(16).padStart(64, '0');
@@ -201,6 +202,29 @@ describe('ledger', () => {
     expect((await ledger.findByContentDigest(digestOf(1).toUpperCase())).map((e) => e.subject)).toEqual(['evidence:1', 'evidence:again']);
     expect(await ledger.findByContentDigest(digestOf(9))).toEqual([]);
     await expect(ledger.findByContentDigest('xyz')).rejects.toMatchObject({ code: 'INVALID_DIGEST' });
+  });
+
+  it('serves tlog-tiles: full and partial, across levels, and entry bundles', async () => {
+    const ledger = await open();
+    await Promise.all(Array.from({ length: 600 }, (_, i) => ledger.append(deposit(i))));
+    const leaves: Uint8Array[] = [];
+    for (let seq = 0; seq < 600; seq++) leaves.push(hashLeaf(fromHex((await ledger.entry(seq))!.entryHash)));
+    const rootOf = (from: number, to: number) => {
+      const tree = new MerkleTree();
+      leaves.slice(from, to).forEach((l) => tree.appendLeafHash(l));
+      return tree.root();
+    };
+    const level0 = (await ledger.tile('tile/0/001'))!;
+    expect(level0).toEqual(new Uint8Array(leaves.slice(256, 512).flatMap((l) => [...l])));
+    expect((await ledger.tile('tile/0/002.p/88'))!.length).toBe(88 * 32);
+    expect(await ledger.tile('tile/0/002')).toBeUndefined();
+    expect(await ledger.tile('tile/0/002.p/89')).toBeUndefined();
+    // Level 1 holds the roots of whole 256-leaf subtrees.
+    expect(await ledger.tile('tile/1/000.p/2')).toEqual(new Uint8Array([...rootOf(0, 256), ...rootOf(256, 512)]));
+    const bundle = (await ledger.tile('tile/entries/001.p/3'))!;
+    expect(bundle.length).toBe(3 * 34);
+    expect(bytesToHex(bundle.subarray(2, 34))).toBe((await ledger.entry(256))!.entryHash);
+    expect(await ledger.tile('not/a/tile')).toBeUndefined();
   });
 
   it('picks up where it left off after a reopen', async () => {

@@ -12,6 +12,7 @@ import { signNote, verifierKey } from './note.js';
 import { formatCheckpoint, parseCheckpoint } from './verify/checkpoint.js';
 import { verifyNote } from './verify/note.js';
 import { CERTIFICATE_FORMAT, type Certificate, type InclusionProof } from './verify/certificate.js';
+import { parseTilePath, tileExists, TILE_HEIGHT, TILE_WIDTH } from './tiles.js';
 import type { LedgerStore, StoreHead, StoredCheckpoint, StoredEntry } from './store/port.js';
 import { SequenceConflictError } from './store/port.js';
 
@@ -79,6 +80,12 @@ export interface Ledger {
   audit(onProgress?: (done: number, total: number) => void): Promise<AuditReport>;
   /** What this instance knows without asking the store: for metrics. */
   stats(): LedgerStats;
+  /**
+   * A C2SP tlog-tiles tile by its path (`tile/<L>/<N>[.p/<W>]`, or `tile/entries/...` whose
+   * entries are the leaves' data: each entry hash, length-prefixed); undefined when the log has
+   * no such tile.
+   */
+  tile(path: string): Promise<Uint8Array | undefined>;
   /** Resolves when the store answers and takes a write (for /readyz); rejects otherwise. */
   ready(): Promise<void>;
   close(): Promise<void>;
@@ -235,6 +242,24 @@ class SequencedLedger implements Ledger {
     const latest = this.#latestCheckpoint;
     if (latest !== undefined && latest.size >= size) return latest;
     return this.#signCheckpoint();
+  }
+
+  async tile(path: string): Promise<Uint8Array | undefined> {
+    const tile = parseTilePath(path);
+    const { size } = await this.#store.head();
+    if (tile === undefined || !tileExists(tile, size)) return undefined;
+    const first = tile.index * TILE_WIDTH;
+    if (tile.level >= 0) {
+      const nodes = Array.from({ length: tile.width }, (_, i) => ({ level: TILE_HEIGHT * tile.level, index: first + i }));
+      return concat(await this.#readHashes(nodes));
+    }
+    const entries = await this.#store.entries(first, tile.width);
+    const out = new Uint8Array(entries.length * (2 + HASH_SIZE));
+    entries.forEach((e, i) => {
+      out[i * (2 + HASH_SIZE) + 1] = HASH_SIZE;
+      out.set(e.entryHash, i * (2 + HASH_SIZE) + 2);
+    });
+    return out;
   }
 
   async ready(): Promise<void> {

@@ -7,6 +7,8 @@ import { startTestHub, errorCode, type TestHub } from './support/hub.js';
 import { verifyCertificate } from '../ledger/verify/certificate.js';
 import { verifyNote } from '../ledger/verify/note.js';
 import { parseCheckpoint } from '../ledger/verify/checkpoint.js';
+import { MerkleTree } from '../ledger/merkle/tree.js';
+import { hashLeaf } from '../ledger/hashing.js';
 import type { GraphQLClient } from 'graphql-request';
 
 const HUAWEI = '914403001922038216';
@@ -281,6 +283,25 @@ describe('the federated hub', () => {
       expect(value(/^iphub_ledger_size (\d+)/m)).toBe((await t.hub.ledger.audit()).size);
       expect(value(/^iphub_ledger_append_duration_seconds_count (\d+)/m)).toBeGreaterThanOrEqual(2);
       expect(value(/^iphub_ledger_checkpoint_age_seconds ([\d.e+-]+)/m)).toBeGreaterThanOrEqual(0);
+    });
+
+    it('serves tlog-tiles a mirror can rebuild the checkpoint root from', async () => {
+      const base = t.hub.url.replace(/\/graphql$/, '');
+      const cp = parseCheckpoint(await (await fetch(`${base}/checkpoint`)).text());
+      expect(cp.size).toBeGreaterThan(0);
+      expect(cp.size).toBeLessThan(256);
+      const tile = new Uint8Array(await (await fetch(`${base}/tile/0/000.p/${cp.size}`)).arrayBuffer());
+      expect(tile.length).toBe(32 * cp.size);
+      const mirror = new MerkleTree();
+      for (let i = 0; i < cp.size; i++) mirror.appendLeafHash(tile.subarray(i * 32, (i + 1) * 32));
+      expect(Buffer.from(mirror.root()).equals(Buffer.from(cp.rootHash))).toBe(true);
+      const bundle = new Uint8Array(await (await fetch(`${base}/tile/entries/000.p/${cp.size}`)).arrayBuffer());
+      expect(bundle.length).toBe(34 * cp.size);
+      // Each bundle entry is the leaf's data (the entry hash), length-prefixed: it hashes to the leaf.
+      expect(Buffer.from(hashLeaf(bundle.subarray(2, 34))).equals(Buffer.from(tile.subarray(0, 32)))).toBe(true);
+      expect((await fetch(`${base}/tile/0/000`)).status).toBe(404);
+      expect((await fetch(`${base}/tile/0/001.p/1`)).status).toBe(404);
+      expect((await fetch(`${base}/tile/0/0.p/1`)).status).toBe(404);
     });
 
     it('serves the signed checkpoint to anyone', async () => {

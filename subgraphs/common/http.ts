@@ -58,11 +58,12 @@ export function graphqlRoute<C extends BaseContext>(apollo: ApolloServer<C>, con
   };
 }
 
-/** An HTTP server dispatching on the path; unknown paths get 404. */
+/** An HTTP server dispatching on the path (a key ending in '/' takes what starts so); others get 404. */
 export function httpServer(routes: Record<string, Route>): Server {
+  const prefixes = Object.keys(routes).filter((k) => k.endsWith('/'));
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    const route = routes[path];
+    const route = routes[path] ?? routes[prefixes.find((p) => path.startsWith(p)) ?? ''];
     if (route === undefined) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`no such path: ${path}\n`);
       return;

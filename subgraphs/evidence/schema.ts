@@ -217,6 +217,15 @@ builder.queryType({
       description: "Public: the ledger's Ed25519 verifier key (C2SP note key format)",
       resolve: (_root, _args, ctx) => ctx.ledger.verifierKey,
     }),
+    ledgerTile: t.string({
+      nullable: true,
+      description: 'Public: a C2SP tlog-tiles tile by its path (tile/<L>/<N>[.p/<W>], tile/entries/...), base64; null when there is none',
+      args: { path: t.arg.string({ required: true }) },
+      resolve: async (_root, { path }, ctx) => {
+        const tile = await ctx.ledger.tile(path);
+        return tile === undefined ? null : Buffer.from(tile).toString('base64');
+      },
+    }),
     ledgerConsistencyProof: t.field({
       type: ConsistencyProof,
       description: 'Public: RFC 9162 proof that the tree of fromSize entries is a prefix of the tree of toSize (default: the latest checkpoint)',
