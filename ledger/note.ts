@@ -1,10 +1,12 @@
 // C2SP signed-note signing with Ed25519 (golang.org/x/mod/sumdb/note key formats).
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { toBase64, fromBase64 } from './bytes.js';
-import { ALG_ED25519, isValidKeyName, isValidNoteText, keyId, keyIdHex, parseNote } from './verify/note.js';
+import { ALG_COSIGNATURE_V1, ALG_ED25519, cosignedMessage, isValidKeyName, isValidNoteText, keyId, keyIdHex, parseNote } from './verify/note.js';
 
 export interface Signer {
   readonly name: string;
+  /** ALG_ED25519 for a log's note signatures, ALG_COSIGNATURE_V1 for a witness's cosignatures. */
+  readonly alg: number;
   readonly keyId: number;
   readonly publicKey: Uint8Array;
   /** Signs a message with the Ed25519 private key. */
@@ -15,18 +17,37 @@ export class NoteError extends Error {
   override readonly name = 'NoteError';
 }
 
-/** A signer for `name` from a 32-byte Ed25519 seed. */
-export function signerFromSeed(name: string, seed: Uint8Array): Signer {
+/** A signer for `name` from a 32-byte Ed25519 seed (a witness's cosigner with ALG_COSIGNATURE_V1). */
+export function signerFromSeed(name: string, seed: Uint8Array, alg: number = ALG_ED25519): Signer {
   if (!isValidKeyName(name)) throw new NoteError(`invalid key name ${JSON.stringify(name)}: no '+', no spaces, not empty`);
   if (!(seed instanceof Uint8Array) || seed.length !== 32) throw new NoteError('an Ed25519 seed is 32 bytes');
+  if (alg !== ALG_ED25519 && alg !== ALG_COSIGNATURE_V1) throw new NoteError(`unknown signature type ${alg}`);
   const secret = seed.slice();
   const publicKey = ed25519.getPublicKey(secret);
   return {
     name,
-    keyId: keyId(name, withAlg(publicKey)),
+    alg,
+    keyId: keyId(name, withAlg(publicKey, alg)),
     publicKey,
     sign: (message) => ed25519.sign(message, secret),
   };
+}
+
+/**
+ * Adds a witness's C2SP tlog-cosignature to a signed checkpoint note: Ed25519 over
+ * `cosignature/v1\ntime <t>\n<checkpoint>`, the signature line carrying the time.
+ */
+export function cosignNote(note: string, cosigner: Signer, timestamp = Math.floor(Date.now() / 1000)): string {
+  const parsed = parseNote(note);
+  if (parsed === undefined) throw new NoteError('only a signed note can be cosigned');
+  if (cosigner.alg !== ALG_COSIGNATURE_V1) throw new NoteError('a cosigner key has signature type 0x04');
+  const sig = cosigner.sign(new TextEncoder().encode(cosignedMessage(parsed.text, timestamp)));
+  const tagged = new Uint8Array(4 + 8 + sig.length);
+  const view = new DataView(tagged.buffer);
+  view.setUint32(0, cosigner.keyId);
+  view.setBigUint64(4, BigInt(timestamp));
+  tagged.set(sig, 12);
+  return `${note}\u2014 ${cosigner.name} ${toBase64(tagged)}\n`;
 }
 
 export function generateSigner(name: string): Signer {
@@ -34,8 +55,8 @@ export function generateSigner(name: string): Signer {
 }
 
 /** The C2SP verifier key: name+hex(keyID)+base64(0x01||pubkey). */
-export function verifierKey(signer: Pick<Signer, 'name' | 'keyId' | 'publicKey'>): string {
-  return `${signer.name}+${keyIdHex(signer.keyId)}+${toBase64(withAlg(signer.publicKey))}`;
+export function verifierKey(signer: Pick<Signer, 'name' | 'alg' | 'keyId' | 'publicKey'>): string {
+  return `${signer.name}+${keyIdHex(signer.keyId)}+${toBase64(withAlg(signer.publicKey, signer.alg))}`;
 }
 
 /** The Go note private key string: PRIVATE+KEY+name+hex(keyID)+base64(0x01||seed). */
@@ -75,9 +96,9 @@ export function signNote(textOrNote: string, signer: Signer): string {
   return existing === undefined ? `${text}\n${line}` : `${textOrNote}${line}`;
 }
 
-function withAlg(key: Uint8Array): Uint8Array {
+function withAlg(key: Uint8Array, alg: number = ALG_ED25519): Uint8Array {
   const out = new Uint8Array(1 + key.length);
-  out[0] = ALG_ED25519;
+  out[0] = alg;
   out.set(key, 1);
   return out;
 }

@@ -5,7 +5,7 @@ import { canonicalMetadata, computeEntryHash, computePayloadDigest } from '../en
 import { hashLeaf, HASH_SIZE } from '../hashing.js';
 import { fromHex, isHex } from '../bytes.js';
 import { verifyInclusion } from './merkle.js';
-import { openNote, parseVerifierKey, type VerifierKey } from './note.js';
+import { ALG_COSIGNATURE_V1, ALG_ED25519, openNote, parseVerifierKey, type VerifierKey } from './note.js';
 import { parseCheckpoint } from './checkpoint.js';
 
 export const CERTIFICATE_FORMAT = 'iphub-certificate/v1';
@@ -27,7 +27,7 @@ export interface Certificate {
   readonly verifierKey: string;
 }
 
-export type CheckName = 'digest' | 'entryHash' | 'inclusion' | 'checkpointSignature';
+export type CheckName = 'digest' | 'entryHash' | 'inclusion' | 'checkpointSignature' | 'witnesses';
 
 export interface CheckResult {
   readonly ok: boolean;
@@ -37,7 +37,8 @@ export interface CheckResult {
 export interface Verdict {
   /** True only when every check passed. */
   readonly ok: boolean;
-  readonly checks: Readonly<Record<CheckName, CheckResult>>;
+  /** `witnesses` only when cosignatures were required. */
+  readonly checks: Readonly<Record<Exclude<CheckName, 'witnesses'>, CheckResult>> & { readonly witnesses?: CheckResult };
   /** What the certificate attests, when it is well formed. */
   readonly seq?: number;
   readonly timestamp?: number;
@@ -51,6 +52,10 @@ export interface VerifyOptions {
   contentDigest: string;
   /** Verifier keys (name+id+key) the court trusts, obtained other than from the certificate. */
   trustedKeys: readonly string[];
+  /** Witness cosigner keys (C2SP tlog-cosignature, type 0x04) the court trusts. */
+  witnessKeys?: readonly string[];
+  /** How many of those witnesses must have cosigned the checkpoint (default 0). */
+  minWitnesses?: number;
 }
 
 const pass = (detail: string): CheckResult => ({ ok: true, detail });
@@ -68,7 +73,14 @@ export function verifyCertificate(certificate: unknown, options: VerifyOptions):
   const entryHash = checkEntryHash(entry);
   const signature = checkSignature(cert.checkpoint, options.trustedKeys);
   const inclusion = checkInclusion(entry, cert.inclusion, cert.checkpoint);
-  const checks = { digest, entryHash, inclusion, checkpointSignature: signature.result };
+  const minWitnesses = options.minWitnesses ?? 0;
+  const checks = {
+    digest,
+    entryHash,
+    inclusion,
+    checkpointSignature: signature.result,
+    ...(minWitnesses > 0 ? { witnesses: checkWitnesses(cert.checkpoint, options.witnessKeys ?? [], minWitnesses) } : {}),
+  };
   return {
     ok: Object.values(checks).every((c) => c.ok),
     checks,
@@ -103,7 +115,8 @@ function checkEntryHash(entry: Entry): CheckResult {
 
 function checkSignature(note: unknown, trustedKeys: readonly string[]): { result: CheckResult; origin?: string } {
   if (typeof note !== 'string') return { result: fail('the certificate has no checkpoint') };
-  const keys = (trustedKeys ?? []).map(parseVerifierKey).filter((k): k is VerifierKey => k !== undefined);
+  // A log's key: a witness's cosignature key does not stand in for it.
+  const keys = (trustedKeys ?? []).map(parseVerifierKey).filter((k): k is VerifierKey => k !== undefined && k.alg === ALG_ED25519);
   if (keys.length === 0) return { result: fail('no valid trusted key was given to check the checkpoint signature against') };
   const opened = openNote(note, keys);
   let origin: string | undefined;
@@ -117,6 +130,16 @@ function checkSignature(note: unknown, trustedKeys: readonly string[]): { result
   return signer === undefined
     ? { result: fail('the checkpoint is not signed by any trusted key'), origin }
     : { result: pass(`the checkpoint of ${origin} is signed by trusted key ${signer.name}`), origin };
+}
+
+function checkWitnesses(note: unknown, witnessKeys: readonly string[], required: number): CheckResult {
+  if (typeof note !== 'string') return fail('the certificate has no checkpoint');
+  const keys = witnessKeys.map(parseVerifierKey).filter((k): k is VerifierKey => k !== undefined && k.alg === ALG_COSIGNATURE_V1);
+  const opened = openNote(note, keys);
+  const cosigned = opened?.signedBy.map((k) => k.name) ?? [];
+  return cosigned.length >= required
+    ? pass(`the checkpoint is cosigned by ${cosigned.length} trusted witness${cosigned.length === 1 ? '' : 'es'} (${cosigned.join(', ')}); ${required} required`)
+    : fail(`the checkpoint is cosigned by ${cosigned.length} trusted witness${cosigned.length === 1 ? '' : 'es'}; ${required} required`);
 }
 
 function checkInclusion(entry: Entry, proof: InclusionProof | undefined, note: unknown): CheckResult {

@@ -4,6 +4,8 @@ import { sha256 } from '../hashing.js';
 import { fromBase64 } from '../bytes.js';
 
 export const ALG_ED25519 = 0x01;
+/** C2SP tlog-cosignature: a witness's timestamped Ed25519 cosignature of a checkpoint. */
+export const ALG_COSIGNATURE_V1 = 0x04;
 const SIG_PREFIX = '\u2014 '; // em dash, space
 const MAX_SIGNATURES = 100;
 const encoder = new TextEncoder();
@@ -11,6 +13,8 @@ const encoder = new TextEncoder();
 /** A parsed `name+hash+base64(0x01||pubkey)` verifier key. */
 export interface VerifierKey {
   readonly name: string;
+  /** ALG_ED25519 (a log's note signature) or ALG_COSIGNATURE_V1 (a witness's cosignature). */
+  readonly alg: number;
   readonly keyId: number;
   readonly publicKey: Uint8Array;
 }
@@ -63,10 +67,10 @@ export function parseVerifierKey(vkey: string): VerifierKey | undefined {
   const [, name, idHex, b64] = m as unknown as [string, string, string, string];
   if (!isValidKeyName(name) || !/^[0-9a-fA-F]{8}$/.test(idHex)) return undefined;
   const key = fromBase64(b64);
-  if (key === undefined || key.length !== 33 || key[0] !== ALG_ED25519) return undefined;
+  if (key === undefined || key.length !== 33 || (key[0] !== ALG_ED25519 && key[0] !== ALG_COSIGNATURE_V1)) return undefined;
   const id = keyId(name, key);
   if (id !== parseInt(idHex, 16)) return undefined;
-  return { name, keyId: id, publicKey: key.slice(1) };
+  return { name, alg: key[0], keyId: id, publicKey: key.slice(1) };
 }
 
 /** Splits a signed note into its text and signature lines; undefined when malformed. */
@@ -96,12 +100,33 @@ export function parseNote(note: string): ParsedNote | undefined {
 
 /** Does `sig` (made by `key`) sign `text`? */
 export function verifySignature(key: VerifierKey, text: string, sig: NoteSignature): boolean {
-  if (sig.name !== key.name || sig.keyId !== key.keyId || sig.signature.length !== 64) return false;
+  if (sig.name !== key.name || sig.keyId !== key.keyId) return false;
+  let message = text;
+  let signature = sig.signature;
+  if (key.alg === ALG_COSIGNATURE_V1) {
+    const timestamp = cosignatureTime(sig);
+    if (timestamp === undefined) return false;
+    message = cosignedMessage(text, timestamp);
+    signature = sig.signature.subarray(8);
+  }
+  if (signature.length !== 64) return false;
   try {
-    return ed25519.verify(sig.signature, encoder.encode(text), key.publicKey, { zip215: false });
+    return ed25519.verify(signature, encoder.encode(message), key.publicKey, { zip215: false });
   } catch {
     return false;
   }
+}
+
+/** What a witness signs (C2SP tlog-cosignature): a header, the time, then the checkpoint. */
+export function cosignedMessage(checkpointText: string, timestamp: number): string {
+  return `cosignature/v1\ntime ${timestamp}\n${checkpointText}`;
+}
+
+/** The Unix time (seconds) a cosignature carries in its first 8 bytes, if it is one. */
+export function cosignatureTime(sig: NoteSignature): number | undefined {
+  if (sig.signature.length !== 72) return undefined;
+  const t = new DataView(sig.signature.buffer, sig.signature.byteOffset, 8).getBigUint64(0);
+  return t <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(t) : undefined;
 }
 
 /**
