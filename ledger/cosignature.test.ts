@@ -64,4 +64,28 @@ describe('witness cosignatures', () => {
     expect(verifyCertificate(cosigned, { ...options, trustedKeys: [verifierKey(witness)] }).checks.checkpointSignature.ok).toBe(false);
     await ledger.close();
   });
+
+  it('keeps cosignatures witnesses send back, and hands them out in certificates', async () => {
+    const log = generateSigner('iphub.example/log');
+    const witness = signerFromSeed('witness.example/w1', new Uint8Array(32).fill(5), ALG_COSIGNATURE_V1);
+    const stranger = signerFromSeed('witness.example/w9', new Uint8Array(32).fill(6), ALG_COSIGNATURE_V1);
+    const ledger = await openLedger({ store: openSqliteLedgerStore({ path: ':memory:' }), signer: log, witnessKeys: [verifierKey(witness)] });
+    const digest = 'cd'.repeat(32);
+    await ledger.append({ kind: 'EVIDENCE_DEPOSIT', subject: 'evidence:1', contentDigest: digest, depositor: 'd' });
+    const checkpoint = await ledger.checkpoint();
+
+    const merged = await ledger.addCosignatures(cosignNote(checkpoint, witness));
+    expect(merged.startsWith(checkpoint)).toBe(true);
+    expect(verifyNote(merged, verifierKey(witness))).toBe(true);
+    const certificate = await ledger.certificate(0);
+    expect(certificate.checkpoint).toBe(merged);
+    expect(verifyCertificate(certificate, { contentDigest: digest, trustedKeys: [ledger.verifierKey], witnessKeys: [verifierKey(witness)], minWitnesses: 1 }).ok).toBe(true);
+
+    await expect(ledger.addCosignatures(cosignNote(checkpoint, witness))).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(ledger.addCosignatures(cosignNote(checkpoint, stranger))).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(ledger.addCosignatures(cosignNote(signNote('iphub.example/log\n1\nCsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jxq2I=\n', log), witness))).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(ledger.addCosignatures('not a note')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    expect((await ledger.audit()).ok).toBe(true);
+    await ledger.close();
+  });
 });

@@ -10,7 +10,7 @@ import { perfectSubtrees, type NodeId } from './merkle/tree-math.js';
 import type { Signer } from './note.js';
 import { signNote, verifierKey } from './note.js';
 import { formatCheckpoint, parseCheckpoint } from './verify/checkpoint.js';
-import { verifyNote } from './verify/note.js';
+import { ALG_COSIGNATURE_V1, openNote, parseNote, parseVerifierKey, verifyNote, type VerifierKey } from './verify/note.js';
 import { CERTIFICATE_FORMAT, type Certificate, type InclusionProof } from './verify/certificate.js';
 import { parseTilePath, tileExists, TILE_HEIGHT, TILE_WIDTH } from './tiles.js';
 import type { LedgerStore, StoreHead, StoredCheckpoint, StoredEntry } from './store/port.js';
@@ -27,6 +27,8 @@ export interface LedgerOptions {
   maxBatch?: number;
   /** Clock, ms since the Unix epoch. */
   now?: () => number;
+  /** Witness cosigner keys (C2SP tlog-cosignature) whose cosignatures the ledger accepts. */
+  witnessKeys?: readonly string[];
 }
 
 export interface Receipt {
@@ -88,6 +90,12 @@ export interface Ledger {
   tile(path: string): Promise<Uint8Array | undefined>;
   /** Resolves when the store answers and takes a write (for /readyz); rejects otherwise. */
   ready(): Promise<void>;
+  /**
+   * Takes a stored checkpoint back with cosignatures by configured witnesses, keeps them, and
+   * returns the checkpoint with every cosignature it now has; certificates carry them from then
+   * on. LedgerInputError when the note is not one of this log's checkpoints or adds no valid one.
+   */
+  addCosignatures(note: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -119,6 +127,7 @@ class SequencedLedger implements Ledger {
   readonly #interval: number;
   readonly #maxBatch: number;
   readonly #now: () => number;
+  readonly #witnesses: VerifierKey[];
 
   #head: StoreHead = { size: 0, lastEntryHash: new Uint8Array(HASH_SIZE), lastTimestamp: 0 };
   #frontier: Uint8Array[] = [];
@@ -137,6 +146,11 @@ class SequencedLedger implements Ledger {
     this.#interval = o.checkpointIntervalMs ?? 1000;
     this.#maxBatch = o.maxBatch ?? 4096;
     this.#now = o.now ?? Date.now;
+    this.#witnesses = (o.witnessKeys ?? []).map((k) => {
+      const key = parseVerifierKey(k);
+      if (key === undefined || key.alg !== ALG_COSIGNATURE_V1) throw new LedgerInputError('INVALID_INPUT', `not a witness cosigner key (type 0x04): ${k}`);
+      return key;
+    });
     formatCheckpoint({ origin: this.origin, size: 0, rootHash: new Uint8Array(HASH_SIZE) }); // validates origin
   }
 
@@ -260,6 +274,35 @@ class SequencedLedger implements Ledger {
       out.set(e.entryHash, i * (2 + HASH_SIZE) + 2);
     });
     return out;
+  }
+
+  async addCosignatures(note: string): Promise<string> {
+    const given = parseNote(note);
+    let cp: { size: number } | undefined;
+    try {
+      cp = given === undefined ? undefined : parseCheckpoint(given.text);
+    } catch {
+      cp = undefined;
+    }
+    if (given === undefined || cp === undefined) throw new LedgerInputError('INVALID_INPUT', 'not a signed checkpoint note');
+    const stored = await this.#store.checkpointAt(cp.size);
+    const storedNote = stored === undefined ? undefined : parseNote(stored.note);
+    if (stored === undefined || storedNote === undefined || storedNote.text !== given.text) {
+      throw new LedgerInputError('NOT_FOUND', `this log signed no checkpoint with that text at size ${cp.size}`);
+    }
+    const opened = openNote(note, this.#witnesses);
+    if (opened === undefined) throw new LedgerInputError('INVALID_INPUT', 'a cosignature by a configured witness does not verify');
+    const have = new Set(storedNote.signatures.map((s) => `${s.name} ${s.keyId}`));
+    const lines = note.slice(given.text.length + 1).split('\n').filter((line) => line !== '');
+    const added = lines.filter((line, i) => {
+      const sig = given.signatures[i]!;
+      return !have.has(`${sig.name} ${sig.keyId}`) && opened.signedBy.some((k) => k.name === sig.name && k.keyId === sig.keyId);
+    });
+    if (added.length === 0) throw new LedgerInputError('INVALID_INPUT', 'the note carries no new cosignature by a configured witness');
+    const merged = `${stored.note}${added.map((l) => `${l}\n`).join('')}`;
+    await this.#store.replaceCheckpointNote(cp.size, merged);
+    if (this.#latestCheckpoint?.size === cp.size) this.#latestCheckpoint = { ...this.#latestCheckpoint, note: merged };
+    return merged;
   }
 
   async ready(): Promise<void> {

@@ -5,7 +5,10 @@ import { createHash } from 'node:crypto';
 import { gql } from 'graphql-request';
 import { startTestHub, errorCode, type TestHub } from './support/hub.js';
 import { verifyCertificate } from '../ledger/verify/certificate.js';
-import { verifyNote } from '../ledger/verify/note.js';
+import { ALG_COSIGNATURE_V1, verifyNote } from '../ledger/verify/note.js';
+import { cosignNote, signerFromSeed, verifierKey } from '../ledger/note.js';
+
+const WITNESS = signerFromSeed('witness.example/w1', new Uint8Array(32).fill(1), ALG_COSIGNATURE_V1);
 import { parseCheckpoint } from '../ledger/verify/checkpoint.js';
 import { MerkleTree } from '../ledger/merkle/tree.js';
 import { hashLeaf } from '../ledger/hashing.js';
@@ -71,7 +74,7 @@ describe('the federated hub', () => {
   let huaweiClient: GraphQLClient;
 
   beforeAll(async () => {
-    t = await startTestHub();
+    t = await startTestHub({ env: { IPHUB_WITNESS_KEYS: verifierKey(WITNESS) } });
     staff = t.client(await t.key('CENTER_STAFF'));
     const register = async (uscc: string, name: string) =>
       (await staff.request<Registered>(REGISTER_ENTERPRISE, { input: { uscc, name, regionCode: '440300', industry: '计算机、通信和其他电子设备制造业' } })).registerEnterprise.id;
@@ -302,6 +305,16 @@ describe('the federated hub', () => {
       expect((await fetch(`${base}/tile/0/000`)).status).toBe(404);
       expect((await fetch(`${base}/tile/0/001.p/1`)).status).toBe(404);
       expect((await fetch(`${base}/tile/0/0.p/1`)).status).toBe(404);
+    });
+
+    it('takes witnesses\' cosignatures of its checkpoints and puts them in certificates', async () => {
+      const note = (await t.anonymous.request<{ ledgerCheckpoint: string }>(gql`{ ledgerCheckpoint }`)).ledgerCheckpoint;
+      const SUBMIT = gql`mutation ($n: String!) { submitCheckpointCosignature(note: $n) }`;
+      const merged = await t.anonymous.request<{ submitCheckpointCosignature: string }>(SUBMIT, { n: cosignNote(note, WITNESS) });
+      expect(verifyNote(merged.submitCheckpointCosignature, verifierKey(WITNESS))).toBe(true);
+      const stranger = signerFromSeed('witness.example/w9', new Uint8Array(32).fill(2), ALG_COSIGNATURE_V1);
+      expect(await errorCode(t.anonymous.request(SUBMIT, { n: cosignNote(note, stranger) }))).toBe('BAD_USER_INPUT');
+      expect(await errorCode(t.anonymous.request(SUBMIT, { n: 'nonsense' }))).toBe('BAD_USER_INPUT');
     });
 
     it('serves the signed checkpoint to anyone', async () => {

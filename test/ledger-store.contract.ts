@@ -126,6 +126,10 @@ export function ledgerStoreContract(name: string, fixture: () => StoreFixture | 
       await store.putCheckpoint({ size: 5, rootHash: 'ff'.repeat(32), note: 'other five\n' });
       expect(await store.latestCheckpoint()).toEqual({ size: 5, rootHash: '05'.repeat(32), note: 'five\n' });
       expect((await store.checkpoints()).map((c) => c.size)).toEqual([2, 5]);
+      expect(await store.checkpointAt(2)).toEqual({ size: 2, rootHash: '02'.repeat(32), note: 'two\n' });
+      expect(await store.checkpointAt(3)).toBeUndefined();
+      await store.replaceCheckpointNote(2, 'two, cosigned\n');
+      expect(await store.checkpointAt(2)).toEqual({ size: 2, rootHash: '02'.repeat(32), note: 'two, cosigned\n' });
     });
 
     it('lets two ledgers share it without forking the chain', async () => {

@@ -191,6 +191,13 @@ export async function openMongoLedgerStore(options: MongoLedgerStoreOptions): Pr
       const doc = await checkpoints.findOne({}, { sort: { _id: -1 } });
       return doc === null ? undefined : toCheckpoint(doc);
     },
+    async checkpointAt(size) {
+      const doc = await checkpoints.findOne({ _id: size });
+      return doc === null ? undefined : toCheckpoint(doc);
+    },
+    async replaceCheckpointNote(size, note) {
+      await checkpoints.updateOne({ _id: size }, { $set: { note } });
+    },
     async checkpoints() {
       return (await checkpoints.find({}, { sort: { _id: 1 } }).toArray()).map(toCheckpoint);
     },

@@ -50,6 +50,9 @@ export interface LedgerStore {
   /** Stores a checkpoint; a second one for the same size is ignored. */
   putCheckpoint(cp: StoredCheckpoint): Promise<void>;
   latestCheckpoint(): Promise<StoredCheckpoint | undefined>;
+  checkpointAt(size: number): Promise<StoredCheckpoint | undefined>;
+  /** Replaces a stored checkpoint's note (the same checkpoint, with witnesses' cosignatures added). */
+  replaceCheckpointNote(size: number, note: string): Promise<void>;
   /** Stored checkpoints, ascending by size. */
   checkpoints(): Promise<StoredCheckpoint[]>;
   close(): Promise<void>;

@@ -106,6 +106,8 @@ export function openSqliteLedgerStore(options: SqliteLedgerStoreOptions): Ledger
   const putCheckpointStmt = db.prepare<[number, Uint8Array, string]>('INSERT OR IGNORE INTO ledger_checkpoints (size, root_hash, note) VALUES (?, ?, ?)');
   const latestCheckpointStmt = db.prepare<[], CheckpointRow>('SELECT * FROM ledger_checkpoints ORDER BY size DESC LIMIT 1');
   const checkpointsStmt = db.prepare<[], CheckpointRow>('SELECT * FROM ledger_checkpoints ORDER BY size');
+  const checkpointAtStmt = db.prepare<[number], CheckpointRow>('SELECT * FROM ledger_checkpoints WHERE size = ?');
+  const replaceNoteStmt = db.prepare<[string, number]>('UPDATE ledger_checkpoints SET note = ? WHERE size = ?');
 
   const head = (): StoreHead => {
     const row = headStmt.get();
@@ -161,6 +163,13 @@ export function openSqliteLedgerStore(options: SqliteLedgerStoreOptions): Ledger
     },
     async checkpoints() {
       return checkpointsStmt.all().map(toCheckpoint);
+    },
+    async checkpointAt(size) {
+      const row = checkpointAtStmt.get(size);
+      return row === undefined ? undefined : toCheckpoint(row);
+    },
+    async replaceCheckpointNote(size, note) {
+      replaceNoteStmt.run(note, size);
     },
     async close() {
       db.close();

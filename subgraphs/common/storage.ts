@@ -19,6 +19,8 @@ export interface StorageEnv {
   IPHUB_MONGODB_URL?: string;
   IPHUB_LEDGER_KEY?: string;
   IPHUB_LEDGER_ORIGIN?: string;
+  /** Witness cosigner keys (C2SP tlog-cosignature), comma-separated. */
+  IPHUB_WITNESS_KEYS?: string;
 }
 
 export const DEFAULT_LEDGER_ORIGIN = 'iphub.local/ledger';
@@ -68,7 +70,8 @@ export async function openLedgerOn(storage: Storage, env: StorageEnv = process.e
     storage.kind === 'sqlite'
       ? openSqliteLedgerStore({ path: join(storage.dataDir, 'ledger.db') })
       : await openMongoLedgerStore({ url: storage.url, client: storage.client });
-  return openLedger({ store, signer, origin: signer.name });
+  const witnessKeys = (env.IPHUB_WITNESS_KEYS ?? '').split(',').map((k) => k.trim()).filter((k) => k !== '');
+  return openLedger({ store, signer, origin: signer.name, witnessKeys });
 }
 
 /**

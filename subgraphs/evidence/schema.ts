@@ -282,6 +282,18 @@ async function appendOrFail(ctx: EvidenceContext, input: Parameters<EvidenceCont
 
 builder.mutationType({
   fields: (t) => ({
+    submitCheckpointCosignature: t.string({
+      description: "Public: a witness sends back one of the ledger's checkpoints with its C2SP cosignature; returns the checkpoint with every cosignature kept",
+      args: { note: t.arg.string({ required: true }) },
+      resolve: async (_root, { note }, ctx) => {
+        try {
+          return await ctx.ledger.addCosignatures(note);
+        } catch (err) {
+          if (err instanceof LedgerInputError) throw err.code === 'NOT_FOUND' ? failure('NOT_FOUND', err.message) : badInput(err.message, 'note');
+          throw err;
+        }
+      },
+    }),
     registerDataAsset: t.field({
       type: DataAsset,
       args: { input: t.arg({ type: RegisterDataAssetInput, required: true }) },

@@ -15,9 +15,9 @@ export interface TestHub {
   close(): Promise<void>;
 }
 
-export async function startTestHub(options: Omit<HubOptions, 'port' | 'env'> = {}): Promise<TestHub> {
+export async function startTestHub(options: Omit<HubOptions, 'port'> = {}): Promise<TestHub> {
   const dir = tempDir('iphub-hub-');
-  const hub = await startHub({ ...options, port: 0, env: { IPHUB_DATA_DIR: dir.path } });
+  const hub = await startHub({ ...options, port: 0, env: { ...options.env, IPHUB_DATA_DIR: dir.path } });
   const client = (key?: string) => new GraphQLClient(hub.url, key === undefined ? {} : { headers: { authorization: `Bearer ${key}` } });
   return {
     hub,
