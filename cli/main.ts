@@ -5,8 +5,10 @@ import { audit } from './audit.js';
 
 const USAGE = `usage:
   iphub verify --file F [--certificate C] [--hub URL] [--trusted-key VKEY ...]
+               [--witness-key VKEY ... --min-witnesses N]
       hashes F, checks its deposit certificate offline (from C, or fetched from the hub),
-      and, with --hub, that the hub's log still extends the certificate's checkpoint.
+      and, with --hub, that the hub's log still extends the certificate's checkpoint;
+      with --min-witnesses, that N of the given witnesses cosigned that checkpoint.
       Trusted keys also come from IPHUB_TRUSTED_KEY. Exits 0 only when every check passes.
   iphub audit
       re-walks the whole ledger in IPHUB_DATA_DIR (./data) or IPHUB_MONGODB_URL.`;
@@ -16,11 +18,20 @@ try {
   if (command === 'verify') {
     const { values } = parseArgs({
       args: rest,
-      options: { file: { type: 'string' }, certificate: { type: 'string' }, hub: { type: 'string' }, 'trusted-key': { type: 'string', multiple: true } },
+      options: {
+        file: { type: 'string' },
+        certificate: { type: 'string' },
+        hub: { type: 'string' },
+        'trusted-key': { type: 'string', multiple: true },
+        'witness-key': { type: 'string', multiple: true },
+        'min-witnesses': { type: 'string' },
+      },
     });
     if (values.file === undefined) throw new Error('give --file <the file to check>');
     const trustedKeys = [...(values['trusted-key'] ?? []), ...(process.env.IPHUB_TRUSTED_KEY ? [process.env.IPHUB_TRUSTED_KEY] : [])];
-    const result = await verify({ file: values.file, certificate: values.certificate, hub: values.hub, trustedKeys });
+    const minWitnesses = Number(values['min-witnesses'] ?? 0);
+    if (!Number.isInteger(minWitnesses) || minWitnesses < 0) throw new Error('--min-witnesses is a whole number');
+    const result = await verify({ file: values.file, certificate: values.certificate, hub: values.hub, trustedKeys, witnessKeys: values['witness-key'] ?? [], minWitnesses });
     console.log(`file SHA-256 ${result.digest}`);
     for (const c of result.checks) console.log(`${c.ok ? 'PASS' : 'FAIL'}  ${c.name}: ${c.detail}`);
     console.log(result.ok ? 'VERIFIED: every check passed' : 'NOT VERIFIED');

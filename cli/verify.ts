@@ -13,6 +13,9 @@ export interface VerifyArgs {
   certificate?: string;
   hub?: string;
   trustedKeys: string[];
+  /** Witness cosigner keys, and how many of them must have cosigned the checkpoint. */
+  witnessKeys?: string[];
+  minWitnesses?: number;
 }
 
 export interface Check extends CheckResult {
@@ -52,8 +55,8 @@ export async function verify(args: VerifyArgs): Promise<{ ok: boolean; digest: s
     throw new Error('give --certificate <file> to verify offline, or --hub <url> to fetch the certificate');
   }
 
-  const verdict = verifyCertificate(certificate, { contentDigest: digest, trustedKeys: args.trustedKeys });
-  const checks: Check[] = Object.entries(verdict.checks).map(([name, r]) => ({ name, ...r }));
+  const verdict = verifyCertificate(certificate, { contentDigest: digest, trustedKeys: args.trustedKeys, witnessKeys: args.witnessKeys, minWitnesses: args.minWitnesses });
+  const checks: Check[] = Object.entries(verdict.checks).map(([name, r]) => ({ name, ...(r as CheckResult) }));
   if (args.hub !== undefined && verdict.checks.checkpointSignature.ok) checks.push(await consistency(args.hub, certificate, args.trustedKeys));
   return { ok: checks.every((c) => c.ok), digest, checks };
 }

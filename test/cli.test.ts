@@ -2,7 +2,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cosignNote, signerFromSeed, verifierKey } from '../ledger/note.js';
+import { ALG_COSIGNATURE_V1 } from '../ledger/verify/note.js';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gql } from 'graphql-request';
@@ -69,6 +71,19 @@ describe('iphub command line', () => {
     const online = await iphub(['verify', '--file', evidence, '--certificate', certificate, '--hub', hub, '--trusted-key', t.hub.ledger.verifierKey]);
     expect(online.code, online.stdout).toBe(0);
     expect(online.stdout).toMatch(/PASS  consistency: the hub's log of \d+ entries extends the certificate's checkpoint of 1/);
+  });
+
+  it('requires witnesses when asked, and passes once they cosigned', async () => {
+    const witness = signerFromSeed('witness.example/w1', new Uint8Array(32).fill(4), ALG_COSIGNATURE_V1);
+    const certificate = JSON.parse(readFileSync(join(files.path, 'certificate.json'), 'utf8')) as { checkpoint: string };
+    const args = ['verify', '--file', evidence, '--trusted-key', t.hub.ledger.verifierKey, '--witness-key', verifierKey(witness), '--min-witnesses', '1'];
+    const alone = await iphub([...args, '--certificate', join(files.path, 'certificate.json')]);
+    expect(alone.code).toBe(1);
+    expect(alone.stdout).toMatch(/FAIL  witnesses/);
+    writeFileSync(join(files.path, 'cosigned.json'), JSON.stringify({ ...certificate, checkpoint: cosignNote(certificate.checkpoint, witness) }));
+    const cosigned = await iphub([...args, '--certificate', join(files.path, 'cosigned.json')]);
+    expect(cosigned.code, cosigned.stdout).toBe(0);
+    expect(cosigned.stdout).toMatch(/PASS  witnesses/);
   });
 
   it('fails, exiting non-zero, for a changed file or an untrusted key', async () => {
