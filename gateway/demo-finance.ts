@@ -9,6 +9,7 @@ import type { PledgeEvent } from '../subgraphs/finance/repository.js';
 import type { PledgeState } from '../subgraphs/finance/pledge-rules.js';
 import { annualFeeStatus } from '../subgraphs/enterprises/domain/annual-fee.js';
 import { protectionEnd } from '../subgraphs/enterprises/domain/protection.js';
+import { addDays } from '../subgraphs/enterprises/domain/calendar-date.js';
 import type { EnterpriseRecord, PatentRecord } from '../subgraphs/enterprises/repository.js';
 
 const STAFF = 'demo-staff';
@@ -24,13 +25,12 @@ export interface FinanceSeedInput {
   readonly today: string;
 }
 
-const shift = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 
 export async function seedFinance(storage: Storage, ledger: Ledger, input: FinanceSeedInput): Promise<{ pledges: number; policies: number }> {
   const store = await openFinanceStore(storage);
   try {
     // Pledgeable as registerPledge checks it: granted, fees not overdue, protection beyond the term.
-    const termEnd = shift(input.today, 3 * 365);
+    const termEnd = addDays(input.today, 3 * 365);
     const pledgeable = input.patents.filter((p) => {
       if (p.status !== 'GRANTED' || protectionEnd(p.type, p.filingDate) <= termEnd) return false;
       const fee = annualFeeStatus(p.filingDate, p.type, p.feesPaidThrough, input.today).state;
@@ -43,7 +43,7 @@ export async function seedFinance(storage: Storage, ledger: Ledger, input: Finan
     let pledges = 0;
     for (const [i, patent] of ordered.slice(0, 18).entries()) {
       const target = targets[i % targets.length]!;
-      const registeredAt = new Date(Date.parse(`${shift(input.today, -(30 + i * 9))}T02:00:00Z`)).toISOString();
+      const registeredAt = new Date(Date.parse(`${addDays(input.today, -(30 + i * 9))}T02:00:00Z`)).toISOString();
       const first: PledgeEvent = { at: registeredAt, actor: STAFF, role: 'CENTER_STAFF', from: null, to: 'REGISTERED', note: null };
       const pledge = await store.pledges.register(
         {
@@ -88,7 +88,7 @@ export async function seedFinance(storage: Storage, ledger: Ledger, input: Finan
     const products = ['INFRINGEMENT_LOSS', 'ENFORCEMENT_COST', 'PLEDGE_FINANCING_GUARANTEE'] as const;
     let policies = 0;
     for (const [i, enterpriseId] of insured.entries()) {
-      const issuedAt = new Date(Date.parse(`${shift(input.today, -(60 + i * 5))}T03:00:00Z`)).toISOString();
+      const issuedAt = new Date(Date.parse(`${addDays(input.today, -(60 + i * 5))}T03:00:00Z`)).toISOString();
       const policy = {
         id: `demo-policy-${String(i).padStart(3, '0')}`,
         product: products[i % products.length]!,
@@ -97,7 +97,7 @@ export async function seedFinance(storage: Storage, ledger: Ledger, input: Finan
         coveredAssets: input.patents.filter((p) => p.enterpriseId === enterpriseId).slice(0, 2).map((p) => ({ kind: 'PATENT' as const, id: p.applicationNumber })),
         premiumFen: (2 + i) * 1_000_00,
         sumInsuredFen: (50 + i * 10) * 10_000_00,
-        period: { startDate: issuedAt.slice(0, 10), endDate: shift(issuedAt.slice(0, 10), 365) },
+        period: { startDate: issuedAt.slice(0, 10), endDate: addDays(issuedAt.slice(0, 10), 365) },
         issuedAt,
       };
       await store.policies.insert(policy);

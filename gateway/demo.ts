@@ -26,7 +26,7 @@ import { usccCheckCharacter } from '../subgraphs/enterprises/domain/uscc.js';
 import { patentCheckDigit } from '../subgraphs/enterprises/domain/patent-number.js';
 import { protectionEnd, protectionTermYears } from '../subgraphs/enterprises/domain/protection.js';
 import { annualFeeDueDates, annualFeeStatus, GRACE_MONTHS } from '../subgraphs/enterprises/domain/annual-fee.js';
-import { addMonths, addYears, daysBetween } from '../subgraphs/enterprises/domain/calendar-date.js';
+import { addDays, addMonths, addYears, daysBetween } from '../subgraphs/enterprises/domain/calendar-date.js';
 
 export interface DemoKeys {
   CENTER_STAFF: string;
@@ -195,7 +195,6 @@ class Random {
   }
 }
 
-const addDays = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const yearOf = (date: string): number => Number(date.slice(0, 4));
 /** The same month and day in another year (Feb 29 -> Feb 28). */
 const inYear = (date: string, year: number): string => addYears(date, year - yearOf(date));

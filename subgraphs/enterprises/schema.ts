@@ -13,11 +13,11 @@ import { validateUscc } from './domain/uscc.js';
 import { parsePatentNumber } from './domain/patent-number.js';
 import { protectionEnd } from './domain/protection.js';
 import { annualFeeStatus } from './domain/annual-fee.js';
+import { addDays } from './domain/calendar-date.js';
 
 const builder = createBuilder<EnterprisesContext>();
 
 const today = (): string => new Date().toISOString().slice(0, 10);
-const addDays = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** Loads an enterprise the caller may read: FORBIDDEN for another enterprise's key. */
 async function readableEnterprise(ctx: EnterprisesContext, id: string): Promise<EnterpriseRecord | null> {

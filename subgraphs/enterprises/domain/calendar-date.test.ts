@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, addYears, daysBetween, parseIsoDate } from './calendar-date.js';
+import { addDays, addMonths, addYears, daysBetween, parseIsoDate } from './calendar-date.js';
 
 describe('addMonths and addYears', () => {
   it('count periods as the Patent Examination Guidelines do (Part V, Chapter 7, 2.3)', () => {
@@ -21,6 +21,18 @@ describe('addMonths and addYears', () => {
   it('carry across year ends', () => {
     expect(addMonths('2023-11-15', 2)).toBe('2024-01-15');
     expect(addMonths('2024-09-30', 6)).toBe('2025-03-30');
+  });
+});
+
+describe('addDays', () => {
+  it('crosses months, leap days and years, both ways', () => {
+    expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
+    expect(addDays('2023-02-28', 1)).toBe('2023-03-01');
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDays('2026-01-01', -1)).toBe('2025-12-31');
+    expect(addDays('2026-11-22', 90)).toBe('2027-02-20');
+    expect(daysBetween('2026-11-22', addDays('2026-11-22', 1095))).toBe(1095);
+    expect(() => addDays('2026-02-30', 1)).toThrow(RangeError);
   });
 });
 

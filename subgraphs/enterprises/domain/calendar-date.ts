@@ -42,6 +42,12 @@ export function addYears(date: string, years: number): string {
   return addMonths(date, years * 12);
 }
 
+/** The day `days` later (earlier when negative). */
+export function addDays(date: string, days: number): string {
+  const d = new Date(utcMidnight(parseIsoDate(date)) + days * MS_PER_DAY);
+  return formatIsoDate({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() });
+}
+
 /** Whole days from `from` to `to`; negative when `to` is earlier. */
 export function daysBetween(from: string, to: string): number {
   return (utcMidnight(parseIsoDate(to)) - utcMidnight(parseIsoDate(from))) / MS_PER_DAY;
