@@ -1,7 +1,6 @@
 // The cases subgraph's builder and what both kinds of case share.
 import { createBuilder } from '../common/builder.js';
 import { ledgerReceiptType, pageInfoType, roleEnum } from '../common/shared-types.js';
-import { badInput } from '../common/errors.js';
 import { LedgerUnavailableError, type Ledger } from '../../ledger/ledger.js';
 import { canonicalMetadata, type Metadata } from '../../ledger/entry.js';
 import { sha256 } from '../../ledger/hashing.js';
@@ -24,12 +23,6 @@ export const Patent = builder.externalRef('Patent', builder.selection<{ applicat
 Patent.implement({ fields: (t) => ({ applicationNumber: t.exposeString('applicationNumber') }) });
 export const Evidence = builder.externalRef('Evidence', builder.selection<{ id: string }>('id'));
 Evidence.implement({ fields: (t) => ({ id: t.exposeID('id') }) });
-
-export function text(value: string, field: string, max: number): string {
-  const v = value.trim();
-  if (v === '' || v.length > max) throw badInput(`${field} must be 1 to ${max} characters`, field);
-  return v;
-}
 
 /**
  * Records a case decision in the ledger: a CASE_DECISION entry whose content digest is the

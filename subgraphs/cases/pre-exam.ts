@@ -9,7 +9,8 @@ import { parsePatentNumber } from '../enterprises/domain/patent-number.js';
 import type { CasesContext } from './context.js';
 import type { CaseEvent, LedgerReceipt, PreExamCaseRecord, PreExamFilter } from './repository.js';
 import { canMove, cycleDays, cycleStatistics, isDecision, nextStates, PRE_EXAM_STATES, type CycleStatistics, type PreExamState } from './workflow.js';
-import { anchorDecision, builder, Enterprise, PageInfo, Patent, Receipt, Role, text } from './builder.js';
+import { anchorDecision, builder, Enterprise, PageInfo, Patent, Receipt, Role } from './builder.js';
+import { optionalText, text } from '../common/validation.js';
 
 const State = builder.enumType('PreExamState', { values: PRE_EXAM_STATES });
 
@@ -198,7 +199,7 @@ builder.mutationFields((t) => ({
             to,
           });
         }
-        const note = input.note === null || input.note === undefined ? null : text(input.note, 'note', 2000);
+        const note = optionalText(input.note, 'note', 2000);
         const at = new Date().toISOString();
         const changes: { decidedAt?: string; decisionReceipt?: LedgerReceipt } = {};
         if (isDecision(to)) {

@@ -10,7 +10,8 @@ import type { CasesContext } from './context.js';
 import type { CaseEvent, IpRight, LedgerReceipt, Party, ProtectionCaseRecord, ProtectionFilter } from './repository.js';
 import { IP_RIGHT_KINDS, PROTECTION_KINDS, RESOLUTION_ROUTES } from './repository.js';
 import { canMoveProtection, isOutcome, nextProtectionStates, PROTECTION_STATES, type ProtectionState } from './workflow.js';
-import { anchorDecision, builder, Enterprise, Evidence, PageInfo, Receipt, Role, text } from './builder.js';
+import { anchorDecision, builder, Enterprise, Evidence, PageInfo, Receipt, Role } from './builder.js';
+import { optionalText, text } from '../common/validation.js';
 
 const State = builder.enumType('ProtectionState', { values: PROTECTION_STATES });
 const Kind = builder.enumType('ProtectionKind', { values: PROTECTION_KINDS });
@@ -241,10 +242,10 @@ builder.mutationFields((t) => ({
         const allowed = nextProtectionStates(current.state);
         throw failure('INVALID_TRANSITION', `a ${current.state} case cannot move to ${to}; ${allowed.length === 0 ? 'it is closed' : `next: ${allowed.join(' or ')}`}`, { from: current.state, to });
       }
-      const court = input.court === null || input.court === undefined ? undefined : text(input.court, 'court', 200);
+      const court = optionalText(input.court, 'court', 200) ?? undefined;
       if (to === 'REFERRED' && court === undefined) throw badInput('a referral names the court: give court', 'court');
       if (to !== 'REFERRED' && court !== undefined) throw badInput('court is given only when the case is REFERRED', 'court');
-      const note = input.note === null || input.note === undefined ? null : text(input.note, 'note', 2000);
+      const note = optionalText(input.note, 'note', 2000);
       const at = new Date().toISOString();
       const changes: { referredTo?: string; outcomeAt?: string; outcomeReceipt?: LedgerReceipt } = court === undefined ? {} : { referredTo: court };
       if (isOutcome(to)) {

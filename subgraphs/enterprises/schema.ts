@@ -5,6 +5,7 @@ import { createBuilder } from '../common/builder.js';
 import { pageInfoType } from '../common/shared-types.js';
 import { requireActFor, requireIdentity, requireRole } from '../common/auth.js';
 import { badInput, conflict, failure, notFound } from '../common/errors.js';
+import { text, today } from '../common/validation.js';
 import { pageRequest, toConnection, type Connection } from '../common/pagination.js';
 import type { EnterprisesContext } from './context.js';
 import type { CopyrightRecord, EnterpriseFilter, EnterpriseRecord, PatentRecord, TrademarkRecord } from './repository.js';
@@ -17,7 +18,6 @@ import { addDays } from './domain/calendar-date.js';
 
 const builder = createBuilder<EnterprisesContext>();
 
-const today = (): string => new Date().toISOString().slice(0, 10);
 
 /** Loads an enterprise the caller may read: FORBIDDEN for another enterprise's key. */
 async function readableEnterprise(ctx: EnterprisesContext, id: string): Promise<EnterpriseRecord | null> {
@@ -328,12 +328,6 @@ const RegisterPatentInput = builder.inputType('RegisterPatentInput', {
     feesPaidThrough: t.field({ type: 'Date', description: 'The last annual-fee due date paid' }),
   }),
 });
-
-function text(value: string, field: string, max: number): string {
-  const v = value.trim();
-  if (v === '' || v.length > max) throw badInput(`${field} must be 1 to ${max} characters`, field);
-  return v;
-}
 
 builder.mutationType({
   fields: (t) => ({

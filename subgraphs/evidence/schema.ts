@@ -2,6 +2,7 @@
 // face (checkpoints, proofs, verification of a digest).
 import { randomUUID } from 'node:crypto';
 import { createBuilder } from '../common/builder.js';
+import { text } from '../common/validation.js';
 import { jsonScalar, ledgerReceiptType } from '../common/shared-types.js';
 import { requireActFor, requireIdentity } from '../common/auth.js';
 import { badInput, failure, forbidden } from '../common/errors.js';
@@ -300,8 +301,7 @@ builder.mutationType({
       resolve: async (_root, { input }, ctx) => {
         const ownerId = actingFor(ctx, input.ownerId, 'ownerId');
         const fingerprint = contentDigest(input.fingerprint, 'fingerprint');
-        const name = input.name.trim();
-        if (name === '' || name.length > 200) throw badInput('name must be 1 to 200 characters', 'name');
+        const name = text(input.name, 'name', 200);
         const description = input.description.trim();
         if (description.length > 2000) throw badInput('description must be at most 2000 characters', 'description');
         const id = randomUUID();
@@ -317,8 +317,7 @@ builder.mutationType({
       resolve: async (_root, { input }, ctx) => {
         const depositorId = actingFor(ctx, input.depositorId, 'depositorId');
         const digest = contentDigest(input.contentDigest);
-        const title = input.title.trim();
-        if (title === '' || title.length > 200) throw badInput('title must be 1 to 200 characters', 'title');
+        const title = text(input.title, 'title', 200);
 
         const id = randomUUID();
         const receipt = await appendOrFail(ctx, { kind: 'EVIDENCE_DEPOSIT', subject: `evidence:${id}`, contentDigest: digest, depositor: depositorId, metadata: { title, category: input.category } });

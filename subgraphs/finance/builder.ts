@@ -1,6 +1,7 @@
 // The finance subgraph's builder and what pledges and insurance share: scalars, IP assets and
 // date ranges, ledger receipts, the entities other subgraphs own, and input checks.
 import { createBuilder } from '../common/builder.js';
+import { text } from '../common/validation.js';
 import { jsonScalar, ledgerReceiptType, pageInfoType, roleEnum } from '../common/shared-types.js';
 import { badInput, failure, notFound } from '../common/errors.js';
 import { LedgerUnavailableError } from '../../ledger/ledger.js';
@@ -71,17 +72,6 @@ export const DateRangeInput = builder.inputType('DateRangeInput', {
     endDate: t.field({ type: 'Date', required: true }),
   }),
 });
-
-export const today = (): string => new Date().toISOString().slice(0, 10);
-
-export function text(value: string, field: string, max: number): string {
-  const v = value.trim();
-  if (v === '' || v.length > max) throw badInput(`${field} must be 1 to ${max} characters`, field);
-  return v;
-}
-
-export const optionalText = (value: string | null | undefined, field: string, max: number): string | null =>
-  value === null || value === undefined ? null : text(value, field, max);
 
 export function positiveFen(fen: number, field: string): number {
   if (fen <= 0) throw badInput(`${field} must be more than 0 fen`, field);

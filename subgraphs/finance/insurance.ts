@@ -22,8 +22,8 @@ import {
   ownedAssets,
   positiveFen,
   requireEnterprise,
-  text,
 } from './builder.js';
+import { text } from '../common/validation.js';
 
 const Product = builder.enumType('InsuranceProduct', { values: INSURANCE_PRODUCTS });
 const ClaimStatus = builder.enumType('InsuranceClaimStatus', { values: CLAIM_STATUSES });

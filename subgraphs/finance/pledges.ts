@@ -21,7 +21,6 @@ import {
   Enterprise,
   IpAsset,
   IpAssetInput,
-  optionalText,
   PageInfo,
   Patent,
   ownedAssets,
@@ -29,8 +28,8 @@ import {
   Receipt,
   requireEnterprise,
   Role,
-  today,
 } from './builder.js';
+import { optionalText, today } from '../common/validation.js';
 
 const State = builder.enumType('PledgeState', { values: PLEDGE_STATES });
 const Party = builder.enumType('RiskParty', { values: RISK_PARTIES });
