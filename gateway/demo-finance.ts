@@ -3,7 +3,8 @@
 import type { Ledger } from '../ledger/ledger.js';
 import type { Storage } from '../subgraphs/common/storage.js';
 import { openFinanceStore } from '../subgraphs/finance/index.js';
-import { documentDigest, registrationDocument, releaseDocument } from '../subgraphs/finance/pledge-rules.js';
+import { registrationDocument, releaseDocument } from '../subgraphs/finance/pledge-rules.js';
+import { documentDigest } from '../ledger/entry.js';
 import { DEFAULT_RISK_SHARES } from '../subgraphs/finance/risk.js';
 import type { PledgeEvent } from '../subgraphs/finance/repository.js';
 import type { PledgeState } from '../subgraphs/finance/pledge-rules.js';

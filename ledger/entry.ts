@@ -127,6 +127,14 @@ export function computePayloadDigest(canonicalJson: string | Uint8Array): string
   return bytesToHex(sha256(typeof canonicalJson === 'string' ? encoder.encode(canonicalJson) : canonicalJson));
 }
 
+/**
+ * The content digest of an entry that records a document (a case decision, a pledge): SHA-256
+ * of its canonical JSON, so the document, kept as the entry's metadata, proves itself.
+ */
+export function documentDigest(document: Metadata): string {
+  return computePayloadDigest(canonicalMetadata(document));
+}
+
 /** What a caller asks the ledger to record. */
 export interface AppendInput {
   kind: string;

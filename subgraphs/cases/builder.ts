@@ -1,11 +1,9 @@
 // The cases subgraph's builder and what both kinds of case share.
 import { createBuilder } from '../common/builder.js';
 import { ledgerReceiptType, pageInfoType, roleEnum } from '../common/shared-types.js';
-import { LedgerUnavailableError, type Ledger } from '../../ledger/ledger.js';
-import { canonicalMetadata, type Metadata } from '../../ledger/entry.js';
-import { sha256 } from '../../ledger/hashing.js';
-import { bytesToHex } from '../../ledger/bytes.js';
-import { failure } from '../common/errors.js';
+import type { Ledger } from '../../ledger/ledger.js';
+import { documentDigest, type Metadata } from '../../ledger/entry.js';
+import { appendOrFail } from '../common/ledger-append.js';
 import type { CasesContext } from './context.js';
 import type { LedgerReceipt } from './repository.js';
 
@@ -28,17 +26,6 @@ Evidence.implement({ fields: (t) => ({ id: t.exposeID('id') }) });
  * Records a case decision in the ledger: a CASE_DECISION entry whose content digest is the
  * SHA-256 of the decision document's canonical JSON, the document itself its metadata.
  */
-export async function anchorDecision(ledger: Ledger, subject: string, actor: string, decision: Metadata): Promise<LedgerReceipt> {
-  try {
-    return await ledger.append({
-      kind: 'CASE_DECISION',
-      subject,
-      contentDigest: bytesToHex(sha256(new TextEncoder().encode(canonicalMetadata(decision)))),
-      depositor: actor,
-      metadata: decision,
-    });
-  } catch (err) {
-    if (err instanceof LedgerUnavailableError) throw failure('LEDGER_UNAVAILABLE', 'the ledger could not record the decision; the case did not move, try again');
-    throw err;
-  }
+export function anchorDecision(ledger: Ledger, subject: string, actor: string, decision: Metadata): Promise<LedgerReceipt> {
+  return appendOrFail(ledger, { kind: 'CASE_DECISION', subject, contentDigest: documentDigest(decision), depositor: actor, metadata: decision }, 'decision');
 }

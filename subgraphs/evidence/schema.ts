@@ -3,14 +3,14 @@
 import { randomUUID } from 'node:crypto';
 import { createBuilder } from '../common/builder.js';
 import { text } from '../common/validation.js';
+import { appendOrFail } from '../common/ledger-append.js';
 import { jsonScalar, ledgerReceiptType } from '../common/shared-types.js';
 import { requireActFor, requireIdentity } from '../common/auth.js';
 import { badInput, failure, forbidden } from '../common/errors.js';
 import { LedgerInputError } from '../../ledger/entry.js';
-import { LedgerUnavailableError } from '../../ledger/ledger.js';
 import type { Entry } from '../../ledger/entry.js';
 import type { EvidenceContext } from './context.js';
-import type { DataAssetRecord, EvidenceRecord, LedgerReceipt } from './repository.js';
+import type { DataAssetRecord, EvidenceRecord } from './repository.js';
 import { EVIDENCE_CATEGORIES } from './repository.js';
 
 const builder = createBuilder<EvidenceContext>();
@@ -271,16 +271,6 @@ function actingFor(ctx: EvidenceContext, asked: string | number | null | undefin
   return id;
 }
 
-async function appendOrFail(ctx: EvidenceContext, input: Parameters<EvidenceContext['ledger']['append']>[0]): Promise<LedgerReceipt> {
-  try {
-    return await ctx.ledger.append(input);
-  } catch (err) {
-    if (err instanceof LedgerInputError) throw badInput(err.message);
-    if (err instanceof LedgerUnavailableError) throw failure('LEDGER_UNAVAILABLE', 'the ledger could not record this; nothing was stored, try again');
-    throw err;
-  }
-}
-
 builder.mutationType({
   fields: (t) => ({
     submitCheckpointCosignature: t.string({
@@ -305,7 +295,7 @@ builder.mutationType({
         const description = input.description.trim();
         if (description.length > 2000) throw badInput('description must be at most 2000 characters', 'description');
         const id = randomUUID();
-        const receipt = await appendOrFail(ctx, { kind: 'DATA_ASSET_REGISTRATION', subject: `data-asset:${id}`, contentDigest: fingerprint, depositor: ownerId, metadata: { name, description } });
+        const receipt = await appendOrFail(ctx.ledger, { kind: 'DATA_ASSET_REGISTRATION', subject: `data-asset:${id}`, contentDigest: fingerprint, depositor: ownerId, metadata: { name, description } }, 'registration');
         const record: DataAssetRecord = { id, ownerId, name, description, fingerprint, registeredAt: isoTime(receipt.timestamp), receipt };
         await ctx.store.dataAssets.insert(record);
         return record;
@@ -320,7 +310,7 @@ builder.mutationType({
         const title = text(input.title, 'title', 200);
 
         const id = randomUUID();
-        const receipt = await appendOrFail(ctx, { kind: 'EVIDENCE_DEPOSIT', subject: `evidence:${id}`, contentDigest: digest, depositor: depositorId, metadata: { title, category: input.category } });
+        const receipt = await appendOrFail(ctx.ledger, { kind: 'EVIDENCE_DEPOSIT', subject: `evidence:${id}`, contentDigest: digest, depositor: depositorId, metadata: { title, category: input.category } }, 'deposit');
         // Appended first: a crash here leaves an unacknowledged ledger entry, never a deposit without one.
         const record: EvidenceRecord = { id, depositorId, title, category: input.category, contentDigest: digest, depositedAt: isoTime(receipt.timestamp), receipt };
         await ctx.store.evidence.insert(record);

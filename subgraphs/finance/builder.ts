@@ -4,14 +4,12 @@ import { createBuilder } from '../common/builder.js';
 import { text } from '../common/validation.js';
 import { jsonScalar, ledgerReceiptType, pageInfoType, roleEnum } from '../common/shared-types.js';
 import { badInput, failure, notFound } from '../common/errors.js';
-import { LedgerUnavailableError } from '../../ledger/ledger.js';
-import type { AppendInput } from '../../ledger/entry.js';
 // The number format is a public standard, not the enterprises subgraph's data.
 import { parsePatentNumber } from '../enterprises/domain/patent-number.js';
 import type { FinanceContext } from './context.js';
 import type { PatentFacts } from './hub-facts.js';
 import { parseFen } from './money.js';
-import { ASSET_KINDS, assetKey, type AssetRef, type LedgerReceipt, type Term } from './repository.js';
+import { ASSET_KINDS, assetKey, type AssetRef, type Term } from './repository.js';
 
 export const builder = createBuilder<FinanceContext>();
 builder.queryType({});
@@ -132,11 +130,4 @@ export async function ownedAssets(ctx: FinanceContext, assets: readonly AssetRef
   return patents.filter((p): p is PatentFacts => p !== null);
 }
 
-export async function appendToLedger(ctx: FinanceContext, input: AppendInput, what: string): Promise<LedgerReceipt> {
-  try {
-    return await ctx.ledger.append(input);
-  } catch (err) {
-    if (err instanceof LedgerUnavailableError) throw failure('LEDGER_UNAVAILABLE', `the ledger could not record the ${what}; nothing changed, try again`);
-    throw err;
-  }
-}
+

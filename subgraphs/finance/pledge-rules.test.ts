@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { canonicalMetadata } from '../../ledger/entry.js';
-import { canMove, documentDigest, formatRegistrationNumber, nextStates, patentRefusal, PLEDGE_STATES, registrationDocument, registrationYear, releaseDocument } from './pledge-rules.js';
+import { documentDigest } from '../../ledger/entry.js';
+import { canMove, formatRegistrationNumber, nextStates, patentRefusal, PLEDGE_STATES, registrationDocument, registrationYear, releaseDocument } from './pledge-rules.js';
 import type { PatentFacts } from './hub-facts.js';
 import type { PledgeRecord } from './repository.js';
 
@@ -37,7 +38,7 @@ describe('pledges', () => {
     expect(formatRegistrationNumber(2026, 1_234_567)).toBe('ZX-2026-1234567');
   });
 
-  it('record documents whose digest is the SHA-256 of their canonical JSON', () => {
+  it('record the pledge in its documents, their digest the SHA-256 of their canonical JSON', () => {
     const doc = registrationDocument(pledge);
     expect(doc).toMatchObject({ registrationNumber: 'ZX-2026-000001', securedAmountFen: '9007199254740991', collateral: pledge.collateral });
     expect(documentDigest(doc)).toBe(createHash('sha256').update(canonicalMetadata(doc)).digest('hex'));

@@ -1,8 +1,6 @@
 // IP pledges (知识产权质押): their states, registration numbers, the documents the ledger records,
 // and when a patent may be pledged. Pure.
-import { canonicalMetadata, type Metadata } from '../../ledger/entry.js';
-import { sha256 } from '../../ledger/hashing.js';
-import { bytesToHex } from '../../ledger/bytes.js';
+import type { Metadata } from '../../ledger/entry.js';
 import type { PledgeRecord } from './repository.js';
 import type { PatentFacts } from './hub-facts.js';
 
@@ -51,11 +49,6 @@ export function registrationDocument(p: PledgeRecord): Metadata {
 /** What the PLEDGE_RELEASE entry records: the pledge released, tied to its registration entry. */
 export function releaseDocument(p: PledgeRecord, releasedAt: string): Metadata {
   return { ...registrationDocument(p), registrationEntryHash: p.registrationReceipt?.entryHash ?? null, state: 'RELEASED', releasedAt };
-}
-
-/** The entry's contentDigest: SHA-256 of the document's canonical JSON (RFC 8785). */
-export function documentDigest(document: Metadata): string {
-  return bytesToHex(sha256(new TextEncoder().encode(canonicalMetadata(document))));
 }
 
 export type PatentRefusal = 'NOT_GRANTED' | 'ANNUAL_FEE_OVERDUE' | 'TERM_BEYOND_PROTECTION';

@@ -8,10 +8,9 @@ import { pageRequest, toConnection, type Connection } from '../common/pagination
 import { actingOrganization, inPledgeScope, pledgeScope, requirePledgee } from './access.js';
 import type { FinanceContext } from './context.js';
 import { AssetAlreadyPledgedError, assetKey, type AssetRef, type Enforcement, type LedgerReceipt, type NewPledge, type PledgeEvent, type PledgeRecord } from './repository.js';
-import { canMove, documentDigest, nextStates, patentRefusal, PLEDGE_STATES, registrationDocument, releaseDocument, type PledgeState } from './pledge-rules.js';
+import { canMove, nextStates, patentRefusal, PLEDGE_STATES, registrationDocument, releaseDocument, type PledgeState } from './pledge-rules.js';
 import { DEFAULT_RISK_SHARES, RISK_PARTIES, sharesProblem, splitLoss, type RiskShareAmount, type RiskShares } from './risk.js';
 import {
-  appendToLedger,
   assetList,
   builder,
   DataAsset,
@@ -29,6 +28,8 @@ import {
   requireEnterprise,
   Role,
 } from './builder.js';
+import { appendOrFail } from '../common/ledger-append.js';
+import { documentDigest } from '../../ledger/entry.js';
 import { optionalText, today } from '../common/validation.js';
 
 const State = builder.enumType('PledgeState', { values: PLEDGE_STATES });
@@ -249,7 +250,7 @@ async function registerOnLedger(ctx: FinanceContext, record: NewPledge, first: P
   const document = registrationDocument(pledge);
   let receipt: LedgerReceipt;
   try {
-    receipt = await appendToLedger(ctx, { kind: 'PLEDGE_REGISTRATION', subject: `pledge:${pledge.id}`, contentDigest: documentDigest(document), depositor: first.actor, metadata: document }, 'pledge');
+    receipt = await appendOrFail(ctx.ledger, { kind: 'PLEDGE_REGISTRATION', subject: `pledge:${pledge.id}`, contentDigest: documentDigest(document), depositor: first.actor, metadata: document }, 'pledge');
   } catch (err) {
     await ctx.store.pledges.discard(pledge.id);
     throw err;
@@ -307,7 +308,7 @@ builder.mutationFields((t) => ({
       // Appended first, as case decisions are: a release that loses a race to another move
       // leaves an entry no pledge points at, never a released pledge without its entry.
       const document = releaseDocument(current, at);
-      const releaseReceipt = await appendToLedger(ctx, { kind: 'PLEDGE_RELEASE', subject: `pledge:${id}`, contentDigest: documentDigest(document), depositor: identity.keyId, metadata: document }, 'release');
+      const releaseReceipt = await appendOrFail(ctx.ledger, { kind: 'PLEDGE_RELEASE', subject: `pledge:${id}`, contentDigest: documentDigest(document), depositor: identity.keyId, metadata: document }, 'release');
       if (!(await ctx.store.pledges.transition(id, current.state, event(identity, at, current.state, 'RELEASED', note), { closedAt: at, releaseReceipt }))) {
         throw failure('CONFLICT', `pledge ${id} was closed by someone else meanwhile; reload it`);
       }

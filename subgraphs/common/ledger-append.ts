@@ -1,0 +1,15 @@
+// Appending to the ledger from a mutation: its refusals and failures as GraphQL errors.
+import { LedgerInputError, type AppendInput } from '../../ledger/entry.js';
+import { LedgerUnavailableError, type Ledger, type Receipt } from '../../ledger/ledger.js';
+import { badInput, failure } from './errors.js';
+
+/** BAD_USER_INPUT for what the ledger refuses; LEDGER_UNAVAILABLE, nothing recorded, when it cannot write. */
+export async function appendOrFail(ledger: Ledger, input: AppendInput, what: string): Promise<Receipt> {
+  try {
+    return await ledger.append(input);
+  } catch (err) {
+    if (err instanceof LedgerInputError) throw badInput(err.message);
+    if (err instanceof LedgerUnavailableError) throw failure('LEDGER_UNAVAILABLE', `the ledger could not record the ${what}; nothing changed, try again`);
+    throw err;
+  }
+}
