@@ -14,6 +14,7 @@ import type { SubgraphName } from '../subgraphs/common/subgraph.js';
 import type { GatewayContext } from './data-sources.js';
 import { authenticate, type KeyStore } from './keys.js';
 import { SUPERGRAPH_PATH } from './compose.js';
+import { verifyPageRoutes } from '../web/serve.js';
 
 export interface GatewayOptions {
   readonly port: number;
@@ -89,6 +90,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       // A path's bytes never change, partial tiles included: a later width is another path.
       res.writeHead(200, { 'content-type': 'application/octet-stream', 'cache-control': 'public, max-age=31536000, immutable' }).end(Buffer.from(ledgerTile, 'base64'));
     },
+    ...verifyPageRoutes(),
     '/healthz': (_req, res) => void res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end('ok\n'),
     '/metrics': metricsRoute(metrics),
     '/readyz': readinessRoute(async () => {

@@ -1,0 +1,185 @@
+// The verification page at /verify, in a real browser: Debian's Chromium driven by
+// playwright-core (.ci/run installs it). A file deposited through the API verifies on the page;
+// a changed one does not; certificates download as JSON and as a printable page.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gql } from 'graphql-request';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { generateSigner, verifierKey } from '../ledger/note.js';
+import { startTestHub, type TestHub } from './support/hub.js';
+import { tempDir } from './support/tmp.js';
+
+const CHROMIUM = process.env.IPHUB_CHROMIUM ?? '/usr/bin/chromium';
+// Flags for a machine without network (no background fetches, no updates, no sync).
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
+const present = existsSync(CHROMIUM);
+if (!present && process.env.IPHUB_REQUIRE_BROWSER === '1') throw new Error(`no Chromium at ${CHROMIUM}, and IPHUB_REQUIRE_BROWSER=1`);
+if (!present) console.warn(`skipping the browser tests: no Chromium at ${CHROMIUM} (.ci/run installs Debian's chromium; or set IPHUB_CHROMIUM)`);
+
+describe.skipIf(!present)('the verification page in Chromium', () => {
+  let t: TestHub;
+  let browser: Browser;
+  let origin: string;
+  let enterpriseId: string;
+  let seq: number;
+  const files = tempDir('iphub-verify-page-');
+  const contract = join(files.path, '采购合同.pdf');
+  const changed = join(files.path, '采购合同-改.pdf');
+  const content = Buffer.from('%PDF-1.7 采购合同 甲方 乙方 '.repeat(20_000));
+
+  beforeAll(async () => {
+    t = await startTestHub();
+    origin = t.hub.url.replace(/\/graphql$/, '');
+    writeFileSync(contract, content);
+    const altered = Buffer.from(content);
+    altered[altered.length - 1]! ^= 1;
+    writeFileSync(changed, altered);
+    const staff = t.client(await t.key('CENTER_STAFF'));
+    const { registerEnterprise } = await staff.request<{ registerEnterprise: { id: string } }>(
+      gql`mutation { registerEnterprise(input: { uscc: "914403001922038216", name: "华为技术有限公司", regionCode: "440300", industry: "制造业" }) { id } }`,
+    );
+    enterpriseId = registerEnterprise.id;
+    const { depositEvidence } = await staff.request<{ depositEvidence: { receipt: { seq: number } } }>(
+      gql`mutation ($d: String!, $e: ID!) { depositEvidence(input: { contentDigest: $d, title: "采购合同", category: CONTRACT, depositorId: $e }) { receipt { seq } } }`,
+      { d: createHash('sha256').update(content).digest('hex'), e: enterpriseId },
+    );
+    seq = depositEvidence.receipt.seq;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+    files.remove();
+  });
+
+  const pageErrors = new Map<Page, string[]>();
+
+  /** A fresh browser context (its own storage) on the page, with the hub's key filled in. */
+  async function openPage(): Promise<Page> {
+    const context = await browser.newContext({ acceptDownloads: true, locale: 'zh-CN' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    pageErrors.set(page, errors);
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => void (m.type() === 'error' && errors.push(`${m.text()} ${m.location().url}`)));
+    await page.goto(`${origin}/verify`);
+    await expect.poll(() => page.inputValue('#trusted-key')).toBe(t.hub.ledger.verifierKey);
+    return page;
+  }
+
+  /** Closes the page, which must have logged no error. */
+  async function done(page: Page): Promise<void> {
+    await page.context().close();
+    expect(pageErrors.get(page), 'errors in the page').toEqual([]);
+  }
+
+  const checks = (page: Page) =>
+    page.$$eval('article[data-verdict] li[data-check]', (items) => Object.fromEntries(items.map((li) => [li.getAttribute('data-check'), li.getAttribute('data-ok') === 'true'])));
+
+  it('verifies a deposited file dropped on it, hashing it in the page, and says so in Chinese and English', async () => {
+    const page = await openPage();
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.postData() ?? ''));
+    await page.setInputFiles('#file', contract);
+    const card = page.locator('article[data-verdict]');
+    await expect.poll(() => card.getAttribute('data-verdict')).toBe('pass');
+    expect(await checks(page)).toEqual({ digest: true, entryHash: true, inclusion: true, checkpointSignature: true, consistency: true });
+    expect(await page.inputValue('#digest')).toBe(createHash('sha256').update(content).digest('hex'));
+    expect(await card.locator('[data-fact=depositor]').textContent()).toBe(enterpriseId);
+    expect(await card.locator('[data-fact=position]').textContent()).toContain(`entry ${seq}`);
+    expect(await card.locator('[data-fact=title]').textContent()).toBe('采购合同');
+    expect(await card.locator('[data-fact=checkpoint]').textContent()).toMatch(/^iphub\S* · \d+ 条记录 entries · root [0-9a-f]{64}$/);
+    const verdict = await card.locator('.verdict').textContent();
+    expect(verdict).toContain('核验通过');
+    expect(verdict).toContain('Verified');
+    // The file itself never left the page: only its digest did.
+    expect(requests.join('\n')).not.toContain('采购合同 甲方');
+    await page.screenshot({ path: join(ARTIFACTS, 'verify-page-verified.png'), fullPage: true });
+    await done(page);
+  });
+
+  it('fails a changed file: the hub holds no deposit of it', async () => {
+    const page = await openPage();
+    await page.setInputFiles('#file', changed);
+    const card = page.locator('article[data-verdict]');
+    await expect.poll(() => card.getAttribute('data-verdict')).toBe('fail');
+    expect(await checks(page)).toEqual({ deposit: false });
+    expect(await card.locator('.verdict').textContent()).toContain('核验未通过');
+    await page.screenshot({ path: join(ARTIFACTS, 'verify-page-changed-file.png'), fullPage: true });
+    await done(page);
+  });
+
+  it('checks a loaded certificate offline: a changed file fails only the fingerprint check', async () => {
+    const certificate = join(files.path, 'certificate.json');
+    writeFileSync(certificate, JSON.stringify(await t.hub.ledger.certificate(seq)));
+    const page = await openPage();
+    await page.setInputFiles('#certificate', certificate);
+    await page.setInputFiles('#file', changed);
+    await expect.poll(() => page.locator('article[data-verdict]').getAttribute('data-verdict')).toBe('fail');
+    expect(await checks(page)).toEqual({ digest: false, entryHash: true, inclusion: true, checkpointSignature: true, consistency: true });
+    expect(await page.locator('li[data-check=digest]').textContent()).toContain('The file is not the one deposited');
+    await page.setInputFiles('#file', contract);
+    await expect.poll(() => page.locator('article[data-verdict]').getAttribute('data-verdict')).toBe('pass');
+    await done(page);
+  });
+
+  it('downloads the certificate as JSON and as a printable page that stands alone', async () => {
+    const page = await openPage();
+    await page.fill('#digest', createHash('sha256').update(content).digest('hex'));
+    await page.click('#verify');
+    await expect.poll(() => page.locator('article[data-verdict]').getAttribute('data-verdict')).toBe('pass');
+
+    const [json] = await Promise.all([page.waitForEvent('download'), page.click('[data-action=download-json]')]);
+    expect(json.suggestedFilename()).toBe(`iphub-certificate-${seq}.json`);
+    const downloaded = JSON.parse(readFileSync(await json.path(), 'utf8'));
+    expect(downloaded.entry).toEqual((await t.hub.ledger.certificate(seq)).entry);
+
+    const [printable] = await Promise.all([page.waitForEvent('download'), page.click('[data-action=download-printable]')]);
+    const html = readFileSync(await printable.path(), 'utf8');
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).not.toMatch(/<script/i);
+    const print = await page.context().newPage();
+    await print.setContent(html);
+    expect(await print.locator('article').getAttribute('data-verdict')).toBe('pass');
+    expect(JSON.parse((await print.locator('pre.certificate').textContent())!)).toEqual(downloaded);
+    await print.screenshot({ path: join(ARTIFACTS, 'verify-printable.png'), fullPage: true });
+    await print.close();
+    await done(page);
+  });
+
+  it('trusts only the key the user gives, and keeps it for the next visit', async () => {
+    const page = await openPage();
+    const other = verifierKey(generateSigner('iphub.test/other'));
+    await page.fill('#trusted-key', other);
+    await page.dispatchEvent('#trusted-key', 'change');
+    await page.setInputFiles('#file', contract);
+    await expect.poll(() => page.locator('article[data-verdict]').getAttribute('data-verdict')).toBe('fail');
+    expect(await checks(page)).toMatchObject({ digest: true, inclusion: true, checkpointSignature: false });
+    await page.reload();
+    await expect.poll(() => page.inputValue('#trusted-key')).toBe(other);
+    await done(page);
+  });
+
+  it('requires witness cosignatures when asked to', async () => {
+    const page = await openPage();
+    await page.fill('#witness-keys', verifierKey(generateSigner('witness.test/w1')));
+    await page.fill('#min-witnesses', '1');
+    await page.setInputFiles('#file', contract);
+    await expect.poll(() => page.locator('article[data-verdict]').getAttribute('data-verdict')).toBe('fail');
+    expect(await checks(page)).toMatchObject({ checkpointSignature: true, witnesses: false });
+    await done(page);
+  });
+
+  it('refuses a digest that is not a SHA-256, asking for one, without a lookup', async () => {
+    const page = await openPage();
+    await page.fill('#digest', 'abc123');
+    await page.press('#digest', 'Enter');
+    await expect.poll(() => page.textContent('#status')).toContain('64');
+    expect(await page.locator('article').count()).toBe(0);
+    await done(page);
+  });
+});

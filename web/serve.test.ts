@@ -1,0 +1,40 @@
+// /verify serves the page and its two assets, under a strict CSP, and nothing else from web/.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Server } from 'node:http';
+import { httpServer, listen } from '../subgraphs/common/http.js';
+import { verifyPageRoutes } from './serve.js';
+
+describe('the /verify routes', () => {
+  let server: Server;
+  let base: string;
+  beforeAll(async () => {
+    server = httpServer(verifyPageRoutes());
+    base = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('serves the page, its script and its style, each with its type and the CSP', async () => {
+    for (const [path, type] of [
+      ['/verify', 'text/html'],
+      ['/verify/', 'text/html'],
+      ['/verify/verify.js', 'text/javascript'],
+      ['/verify/verify.css', 'text/css'],
+    ] as const) {
+      const res = await fetch(base + path);
+      expect([path, res.status]).toEqual([path, 200]);
+      expect(res.headers.get('content-type')).toMatch(new RegExp(`^${type};`));
+      expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    }
+    expect(await (await fetch(`${base}/verify`)).text()).toContain('<script type="module" src="/verify/verify.js">');
+  });
+
+  it('serves nothing else, and only to GET and HEAD', async () => {
+    for (const path of ['/verify/page.ts', '/verify/../package.json', '/verify/index.html', '/verifyx']) {
+      expect([path, (await fetch(base + path)).status]).toEqual([path, 404]);
+    }
+    expect((await fetch(`${base}/verify`, { method: 'POST', body: 'x' })).status).toBe(405);
+    const head = await fetch(`${base}/verify/verify.js`, { method: 'HEAD' });
+    expect([head.status, await head.text()]).toEqual([200, '']);
+  });
+});

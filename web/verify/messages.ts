@@ -1,0 +1,99 @@
+// What the verification page says, in Chinese and in English: plain words for each check, so a
+// judge can read the verdict without knowing what a Merkle tree is.
+import type { CheckName } from '../../ledger/verify/certificate.js';
+
+export interface Bilingual {
+  readonly zh: string;
+  readonly en: string;
+}
+
+/** Facts a check's sentence may name. */
+export interface Facts {
+  readonly seq?: number;
+  readonly treeSize?: number;
+  readonly origin?: string;
+  readonly minWitnesses?: number;
+}
+
+interface CheckText {
+  readonly title: Bilingual;
+  readonly pass: (f: Facts) => Bilingual;
+  readonly fail: (f: Facts) => Bilingual;
+}
+
+/** The page's checks: the certificate's own, the hub lookup and the log's consistency since. */
+export type PageCheck = CheckName | 'deposit' | 'consistency';
+
+export const CHECKS: Record<PageCheck, CheckText> = {
+  deposit: {
+    title: { zh: '查找存证', en: 'Deposit lookup' },
+    pass: () => ({ zh: '中心有该文件的存证记录。', en: 'The centre holds a deposit of this file.' }),
+    fail: () => ({ zh: '中心没有该文件的存证记录：文件可能已被改动，或从未存证。', en: 'The centre holds no deposit of this file: it may have been changed, or was never deposited.' }),
+  },
+  digest: {
+    title: { zh: '文件指纹', en: 'File fingerprint' },
+    pass: () => ({ zh: '文件与存证时的文件完全一致（SHA-256 相同）。', en: 'The file is exactly the one deposited (the same SHA-256).' }),
+    fail: () => ({ zh: '文件与存证时的文件不一致：文件已被改动，或不是同一文件。', en: 'The file is not the one deposited: it was changed, or it is another file.' }),
+  },
+  entryHash: {
+    title: { zh: '存证记录完整性', en: 'Deposit record' },
+    pass: () => ({ zh: '存证记录（存证人、时间、内容指纹）完整，未被改动。', en: 'The deposit record (depositor, time, content fingerprint) is intact.' }),
+    fail: () => ({ zh: '存证记录已被改动或损坏。', en: 'The deposit record was altered or is damaged.' }),
+  },
+  inclusion: {
+    title: { zh: '账本收录', en: 'Ledger inclusion' },
+    pass: (f) => ({
+      zh: `该记录是账本第 ${f.seq} 条，收录在含 ${f.treeSize} 条记录的检查点中。`,
+      en: `The record is entry ${f.seq} of the ledger, included in the checkpoint of ${f.treeSize} entries.`,
+    }),
+    fail: () => ({ zh: '无法证明该记录收录在账本中。', en: 'The record cannot be shown to be in the ledger.' }),
+  },
+  checkpointSignature: {
+    title: { zh: '检查点签名', en: 'Checkpoint signature' },
+    pass: (f) => ({ zh: `检查点由您信任的账本公钥（${f.origin}）签名。`, en: `The checkpoint is signed with the ledger key you trust (${f.origin}).` }),
+    fail: () => ({ zh: '检查点没有您信任的账本公钥的有效签名。', en: 'The checkpoint carries no valid signature by a ledger key you trust.' }),
+  },
+  witnesses: {
+    title: { zh: '见证人联署', en: 'Witness cosignatures' },
+    pass: (f) => ({ zh: `检查点已由至少 ${f.minWitnesses} 位您信任的独立见证人联署。`, en: `At least ${f.minWitnesses} independent witnesses you trust cosigned the checkpoint.` }),
+    fail: (f) => ({ zh: `您信任的独立见证人联署不足 ${f.minWitnesses} 位。`, en: `Fewer than ${f.minWitnesses} independent witnesses you trust cosigned the checkpoint.` }),
+  },
+  consistency: {
+    title: { zh: '账本未被改写', en: 'Ledger not rewritten' },
+    pass: () => ({ zh: '中心当前的账本仍包含此检查点，此后没有被改写。', en: "The centre's ledger today still contains this checkpoint: nothing was rewritten since." }),
+    fail: () => ({ zh: '中心当前的账本与此检查点不一致，或无法取得证明。', en: "The centre's ledger today does not extend this checkpoint, or no proof could be had." }),
+  },
+};
+
+export const TEXT = {
+  verified: { zh: '核验通过', en: 'Verified' },
+  notVerified: { zh: '核验未通过', en: 'Not verified' },
+  depositor: { zh: '存证人', en: 'Depositor' },
+  title: { zh: '标题', en: 'Title' },
+  kind: { zh: '记录类型', en: 'Record kind' },
+  time: { zh: '存证时间', en: 'Deposited at' },
+  position: { zh: '账本位置', en: 'Ledger position' },
+  checkpoint: { zh: '检查点', en: 'Checkpoint' },
+  fileDigest: { zh: '文件指纹 (SHA-256)', en: 'File fingerprint (SHA-256)' },
+  checkedAt: { zh: '核验时间', en: 'Checked at' },
+  trustedKey: { zh: '所信任的账本公钥', en: 'Ledger key trusted' },
+  downloadJson: { zh: '下载证书 (JSON)', en: 'Download certificate (JSON)' },
+  downloadPrintable: { zh: '下载可打印页面', en: 'Download printable page' },
+  print: { zh: '打印', en: 'Print' },
+  report: { zh: '存证核验报告', en: 'Evidence verification report' },
+  reverify: {
+    zh: '任何人都可以用证书 JSON 离线复核：',
+    en: 'Anyone can re-check this offline from the certificate JSON:',
+  },
+  badDigest: { zh: '请拖入文件，或粘贴 64 位十六进制的 SHA-256。', en: 'Drop the file, or paste its SHA-256 as 64 hex digits.' },
+  hashing: { zh: '正在本机计算文件指纹', en: 'Fingerprinting the file on this computer' },
+  lookingUp: { zh: '正在查询存证', en: 'Looking up the deposit' },
+  badCertificate: { zh: '证书文件不是有效的 JSON。', en: 'The certificate file is not valid JSON.' },
+  certificateLoaded: { zh: '已载入证书，将离线核验', en: 'Certificate loaded: it will be checked offline' },
+  hubKeyNote: {
+    zh: '此公钥由本中心提供。请与中心公布的公钥核对，或填入您另行取得的公钥。',
+    en: 'This key is as this hub states it. Compare it with the key the centre publishes, or enter the one you obtained elsewhere.',
+  },
+  savedKeyNote: { zh: '此公钥已保存在本浏览器中。', en: 'This key is saved in this browser.' },
+  hubError: { zh: '无法查询中心', en: 'The hub could not be asked' },
+} satisfies Record<string, Bilingual>;

@@ -1,0 +1,195 @@
+// The verification page (/verify): a file is fingerprinted here, its certificates checked here
+// with ledger/verify against the keys the court enters; the hub is only asked for certificates
+// and for proof that its log still extends them.
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '../../ledger/bytes.js';
+import { HubApi } from '../../client/hub-api.js';
+import { TEXT, type Bilingual } from './messages.js';
+import { buildReport, ReportInputError, type DepositReport, type Report } from './report.js';
+import { both, depositCard, h, notFoundCard } from './render.js';
+import { certificateFileName, certificateJson, printableReport } from './printable.js';
+
+const hub = new HubApi(location.origin);
+const STORAGE = 'iphub.verify.';
+
+const byId = <T extends HTMLElement = HTMLElement>(id: string): T => {
+  const el = document.getElementById(id);
+  if (el === null) throw new Error(`the page has no #${id}`);
+  return el as T;
+};
+const fileInput = byId<HTMLInputElement>('file');
+const drop = byId('drop');
+const digestInput = byId<HTMLInputElement>('digest');
+const certificateInput = byId<HTMLInputElement>('certificate');
+const certificateName = byId('certificate-name');
+const clearCertificate = byId<HTMLButtonElement>('certificate-clear');
+const trustedKey = byId<HTMLInputElement>('trusted-key');
+const trustedKeyNote = byId('trusted-key-note');
+const witnessKeys = byId<HTMLTextAreaElement>('witness-keys');
+const minWitnesses = byId<HTMLInputElement>('min-witnesses');
+const verifyButton = byId<HTMLButtonElement>('verify');
+const status = byId('status');
+const results = byId('results');
+
+let certificate: unknown;
+
+function say(text: Bilingual | undefined, kind: 'info' | 'error' = 'info', extra = ''): void {
+  status.className = kind;
+  status.replaceChildren(...(text === undefined ? [] : [both(document, text), extra]));
+}
+
+/** SHA-256 of a file of any size, read in chunks, with progress. */
+async function fingerprint(file: File): Promise<string> {
+  const hash = sha256.create();
+  const reader = file.stream().getReader();
+  let read = 0;
+  let shown = -1;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return bytesToHex(hash.digest());
+    hash.update(value);
+    read += value.length;
+    const percent = file.size === 0 ? 100 : Math.floor((read / file.size) * 100);
+    if (percent !== shown) say(TEXT.hashing, 'info', ` ${(shown = percent)}%`);
+  }
+}
+
+function download(name: string, type: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = h(document, 'a', { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function button(label: Bilingual, action: string, onClick: () => void): HTMLElement {
+  const b = h(document, 'button', { type: 'button', 'data-action': action }, both(document, label));
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+function actions(report: Report, deposit: DepositReport): HTMLElement {
+  return h(
+    document,
+    'div',
+    { class: 'actions' },
+    button(TEXT.downloadJson, 'download-json', () => download(certificateFileName(deposit), 'application/json', certificateJson(deposit))),
+    button(TEXT.downloadPrintable, 'download-printable', () =>
+      download(certificateFileName(deposit).replace(/\.json$/, '.html'), 'text/html;charset=utf-8', printableReport(report, deposit)),
+    ),
+    button(TEXT.print, 'print', () => window.print()),
+  );
+}
+
+function show(report: Report): void {
+  const cards = report.deposits.map((d) => {
+    const card = depositCard(document, report, d);
+    card.append(actions(report, d));
+    return card;
+  });
+  if (report.notFound !== undefined) cards.push(notFoundCard(document, report, report.notFound));
+  results.replaceChildren(...cards);
+}
+
+const lines = (text: string): string[] =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+
+let keysReady: Promise<void>;
+
+async function run(): Promise<void> {
+  results.replaceChildren();
+  await keysReady;
+  const min = Number(minWitnesses.value || '0');
+  verifyButton.disabled = true;
+  try {
+    say(TEXT.lookingUp);
+    const report = await buildReport(digestInput.value, {
+      certificate,
+      hub,
+      trustedKeys: lines(trustedKey.value),
+      witnessKeys: lines(witnessKeys.value),
+      minWitnesses: Number.isInteger(min) && min > 0 ? min : 0,
+    });
+    say(undefined);
+    show(report);
+  } catch (err) {
+    if (err instanceof ReportInputError) say(TEXT.badDigest, 'error');
+    else say(TEXT.hubError, 'error', `: ${(err as Error).message}`);
+  } finally {
+    verifyButton.disabled = false;
+  }
+}
+
+async function take(file: File | undefined): Promise<void> {
+  if (file === undefined) return;
+  results.replaceChildren();
+  digestInput.value = await fingerprint(file);
+  await run();
+}
+
+async function initKeys(): Promise<void> {
+  witnessKeys.value = localStorage.getItem(`${STORAGE}witnessKeys`) ?? '';
+  minWitnesses.value = localStorage.getItem(`${STORAGE}minWitnesses`) ?? '0';
+  const saved = localStorage.getItem(`${STORAGE}trustedKey`);
+  if (saved !== null) {
+    trustedKey.value = saved;
+    trustedKeyNote.replaceChildren(both(document, TEXT.savedKeyNote));
+    return;
+  }
+  try {
+    trustedKey.value = await hub.verifierKey();
+    trustedKeyNote.replaceChildren(both(document, TEXT.hubKeyNote));
+  } catch (err) {
+    say(TEXT.hubError, 'error', `: ${(err as Error).message}`);
+  }
+}
+
+keysReady = initKeys();
+trustedKey.addEventListener('change', () => {
+  localStorage.setItem(`${STORAGE}trustedKey`, trustedKey.value.trim());
+  trustedKeyNote.replaceChildren(both(document, TEXT.savedKeyNote));
+});
+witnessKeys.addEventListener('change', () => localStorage.setItem(`${STORAGE}witnessKeys`, witnessKeys.value));
+minWitnesses.addEventListener('change', () => localStorage.setItem(`${STORAGE}minWitnesses`, minWitnesses.value));
+
+fileInput.addEventListener('change', () => void take(fileInput.files?.[0]));
+drop.addEventListener('dragover', (e) => {
+  e.preventDefault();
+  drop.classList.add('over');
+});
+drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+drop.addEventListener('drop', (e) => {
+  e.preventDefault();
+  drop.classList.remove('over');
+  void take(e.dataTransfer?.files[0]);
+});
+digestInput.addEventListener('keydown', (e) => {
+  if (e.key === 'Enter') void run();
+});
+verifyButton.addEventListener('click', () => void run());
+
+certificateInput.addEventListener('change', async () => {
+  const file = certificateInput.files?.[0];
+  if (file === undefined) return;
+  try {
+    certificate = JSON.parse(await file.text());
+  } catch {
+    certificate = undefined;
+    certificateInput.value = '';
+    say(TEXT.badCertificate, 'error');
+    return;
+  }
+  certificateName.replaceChildren(both(document, TEXT.certificateLoaded), `: ${file.name}`);
+  clearCertificate.hidden = false;
+  if (digestInput.value.trim() !== '') await run();
+});
+clearCertificate.addEventListener('click', () => {
+  certificate = undefined;
+  certificateInput.value = '';
+  certificateName.replaceChildren();
+  clearCertificate.hidden = true;
+});

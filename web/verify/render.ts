@@ -1,0 +1,92 @@
+// A verification report as DOM, for the page and for the printable copy. Every value from a
+// certificate or the hub goes in as text, never as markup.
+import { CHECKS, TEXT, type Bilingual } from './messages.js';
+import type { Attested, CheckLine, DepositReport, Report } from './report.js';
+
+type Child = Node | string | undefined;
+
+export function h(doc: Document, tag: string, attrs: Record<string, string> = {}, ...children: Child[]): HTMLElement {
+  const el = doc.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  for (const c of children) if (c !== undefined) el.append(c);
+  return el;
+}
+
+/** Chinese first, English after it, as every label on the page. */
+export function both(doc: Document, text: Bilingual, tag = 'span'): HTMLElement {
+  return h(doc, tag, {}, h(doc, 'span', { lang: 'zh-CN' }, text.zh), ' ', h(doc, 'span', { lang: 'en', class: 'en' }, text.en));
+}
+
+/** Beijing time for people, UTC ISO 8601 for the record. */
+export function formatTime(ms: number): string {
+  const local = new Date(ms).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+  return `${local}（北京时间）· ${new Date(ms).toISOString()}`;
+}
+
+function fact(doc: Document, label: Bilingual, value: string, name: string): Node[] {
+  return [h(doc, 'dt', {}, both(doc, label)), h(doc, 'dd', { 'data-fact': name }, value)];
+}
+
+function facts(doc: Document, digest: string, a: Attested | undefined): HTMLElement {
+  const dl = h(doc, 'dl', { class: 'facts' });
+  dl.append(...fact(doc, TEXT.fileDigest, digest, 'digest'));
+  if (a === undefined) return dl;
+  if (a.title !== undefined) dl.append(...fact(doc, TEXT.title, a.title, 'title'));
+  dl.append(
+    ...fact(doc, TEXT.depositor, a.depositor, 'depositor'),
+    ...fact(doc, TEXT.time, formatTime(a.timestamp), 'time'),
+    ...fact(doc, TEXT.position, `第 ${a.seq} 条 · entry ${a.seq}`, 'position'),
+    ...fact(doc, TEXT.kind, a.kind, 'kind'),
+  );
+  if (a.treeSize !== undefined) {
+    dl.append(...fact(doc, TEXT.checkpoint, `${a.origin} · ${a.treeSize} 条记录 entries · root ${a.rootHash}`, 'checkpoint'));
+  }
+  return dl;
+}
+
+function checkItem(doc: Document, c: CheckLine): HTMLElement {
+  const title = `${CHECKS[c.name].title.zh} · ${CHECKS[c.name].title.en}`;
+  return h(
+    doc,
+    'li',
+    { class: `check ${c.ok ? 'pass' : 'fail'}`, 'data-check': c.name, 'data-ok': String(c.ok) },
+    h(doc, 'span', { class: 'mark', 'aria-label': c.ok ? '通过 passed' : '未通过 failed' }, c.ok ? '✓' : '✗'),
+    h(
+      doc,
+      'div',
+      {},
+      h(doc, 'strong', {}, title),
+      h(doc, 'p', { lang: 'zh-CN' }, c.words.zh),
+      h(doc, 'p', { lang: 'en', class: 'en' }, c.words.en),
+      h(doc, 'p', { class: 'detail' }, c.detail),
+    ),
+  );
+}
+
+function verdictHeading(doc: Document, ok: boolean): HTMLElement {
+  return h(doc, 'h2', { class: 'verdict' }, ok ? '✓ ' : '✗ ', both(doc, ok ? TEXT.verified : TEXT.notVerified));
+}
+
+/** One deposit's card: the verdict, what it attests, each check. */
+export function depositCard(doc: Document, report: Report, deposit: DepositReport): HTMLElement {
+  return h(
+    doc,
+    'article',
+    { class: `deposit ${deposit.ok ? 'pass' : 'fail'}`, 'data-verdict': deposit.ok ? 'pass' : 'fail', ...(deposit.attested ? { 'data-seq': String(deposit.attested.seq) } : {}) },
+    verdictHeading(doc, deposit.ok),
+    facts(doc, report.contentDigest, deposit.attested),
+    h(doc, 'ol', { class: 'checks' }, ...deposit.checks.map((c) => checkItem(doc, c))),
+  );
+}
+
+/** The card for a digest the hub holds no deposit of. */
+export function notFoundCard(doc: Document, report: Report, notFound: CheckLine): HTMLElement {
+  return h(
+    doc,
+    'article',
+    { class: 'deposit fail', 'data-verdict': 'fail' },
+    verdictHeading(doc, false),
+    facts(doc, report.contentDigest, undefined),
+    h(doc, 'ol', { class: 'checks' }, checkItem(doc, notFound)),
+  );
+}

@@ -1,0 +1,69 @@
+// The page's verdict, outside the browser: each check in plain words, offline from a loaded
+// certificate, and nothing passes on a changed file, a forged entry or an untrusted key.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { openLedger, type Ledger } from '../../ledger/ledger.js';
+import { openSqliteLedgerStore } from '../../ledger/store/sqlite.js';
+import { generateSigner, verifierKey } from '../../ledger/note.js';
+import type { Certificate } from '../../ledger/verify/certificate.js';
+import { computeEntryHash } from '../../ledger/entry.js';
+import { tempDir } from '../../test/support/tmp.js';
+import { buildReport, ReportInputError } from './report.js';
+
+describe('the verification report', () => {
+  const dir = tempDir('iphub-report-');
+  const signer = generateSigner('iphub.test/report');
+  const key = verifierKey(signer);
+  const digest = createHash('sha256').update('采购合同').digest('hex');
+  let ledger: Ledger;
+  let certificate: Certificate;
+
+  beforeAll(async () => {
+    ledger = await openLedger({ store: openSqliteLedgerStore({ path: join(dir.path, 'ledger.db') }), signer });
+    const receipt = await ledger.append({ kind: 'EVIDENCE_DEPOSIT', subject: 'evidence:1', contentDigest: digest, depositor: 'enterprise-1', metadata: { title: '采购合同' } });
+    certificate = await ledger.certificate(receipt.seq);
+  });
+  afterAll(async () => {
+    await ledger.close();
+    dir.remove();
+  });
+
+  it('passes a certificate offline, saying what it attests', async () => {
+    const report = await buildReport(digest.toUpperCase(), { certificate, trustedKeys: [key], now: 0 });
+    expect(report.ok).toBe(true);
+    expect(report.deposits[0]!.checks.map((c) => [c.name, c.ok])).toEqual([
+      ['digest', true],
+      ['entryHash', true],
+      ['inclusion', true],
+      ['checkpointSignature', true],
+    ]);
+    expect(report.deposits[0]!.attested).toMatchObject({ seq: 0, depositor: 'enterprise-1', title: '采购合同', origin: 'iphub.test/report', treeSize: 1 });
+    const inclusion = report.deposits[0]!.checks.find((c) => c.name === 'inclusion')!;
+    expect(inclusion.words.zh).toBe('该记录是账本第 0 条，收录在含 1 条记录的检查点中。');
+    expect(inclusion.words.en).toBe('The record is entry 0 of the ledger, included in the checkpoint of 1 entries.');
+  });
+
+  it('fails another file, a forged entry and an untrusted key, each on its own check', async () => {
+    const other = createHash('sha256').update('采购合同（改）').digest('hex');
+    const failed = async (d: string, c: unknown, keys = [key]) =>
+      (await buildReport(d, { certificate: c, trustedKeys: keys })).deposits[0]!.checks.filter((x) => !x.ok).map((x) => x.name);
+    expect(await failed(other, certificate)).toEqual(['digest']);
+    const forged = { ...certificate.entry, depositor: 'enterprise-2' };
+    expect(await failed(digest, { ...certificate, entry: forged })).toEqual(['entryHash']);
+    // Re-hashed to match, the forged entry is no longer the leaf the checkpoint commits to.
+    expect(await failed(digest, { ...certificate, entry: { ...forged, entryHash: computeEntryHash(forged) } })).toEqual(['inclusion']);
+    expect(await failed(digest, certificate, [verifierKey(generateSigner('iphub.test/other'))])).toEqual(['checkpointSignature']);
+    expect(await failed(digest, { not: 'a certificate' })).toEqual(['digest', 'entryHash', 'inclusion', 'checkpointSignature']);
+  });
+
+  it('requires witnesses when asked, and says how many', async () => {
+    const report = await buildReport(digest, { certificate, trustedKeys: [key], minWitnesses: 2 });
+    const witnesses = report.deposits[0]!.checks.find((c) => c.name === 'witnesses')!;
+    expect([report.ok, witnesses.ok, witnesses.words.en]).toEqual([false, false, 'Fewer than 2 independent witnesses you trust cosigned the checkpoint.']);
+  });
+
+  it('refuses what is not a SHA-256 before asking anyone', async () => {
+    await expect(buildReport('abc', { certificate, trustedKeys: [key] })).rejects.toBeInstanceOf(ReportInputError);
+  });
+});

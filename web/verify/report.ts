@@ -1,0 +1,113 @@
+// The verification page's verdict on a file: its certificates (loaded, or fetched from the hub),
+// each checked in the page with ledger/verify, then whether the hub's log still extends the
+// certificate's checkpoint. No DOM here: the page and the printable report render the result.
+import { verifyCertificate, type Certificate, type CheckResult } from '../../ledger/verify/certificate.js';
+import { parseCheckpoint } from '../../ledger/verify/checkpoint.js';
+import { bytesToHex, isHex } from '../../ledger/bytes.js';
+import { HASH_SIZE } from '../../ledger/hashing.js';
+import type { HubApi } from '../../client/hub-api.js';
+import { CHECKS, type Bilingual, type Facts, type PageCheck } from './messages.js';
+
+export interface CheckLine extends CheckResult {
+  readonly name: PageCheck;
+  /** The outcome in plain words; `detail` is the technical account. */
+  readonly words: Bilingual;
+}
+
+/** What a certificate attests, from its own (checked) entry and checkpoint. */
+export interface Attested {
+  readonly seq: number;
+  readonly kind: string;
+  readonly depositor: string;
+  readonly timestamp: number;
+  readonly title?: string;
+  readonly origin?: string;
+  readonly treeSize?: number;
+  readonly rootHash?: string;
+}
+
+export interface DepositReport {
+  readonly ok: boolean;
+  readonly checks: readonly CheckLine[];
+  readonly certificate: Certificate;
+  readonly attested?: Attested;
+}
+
+export interface Report {
+  /** True only when at least one deposit was found and every one of its checks passed. */
+  readonly ok: boolean;
+  readonly contentDigest: string;
+  readonly deposits: readonly DepositReport[];
+  /** Set when the hub holds no deposit of the digest. */
+  readonly notFound?: CheckLine;
+  readonly checkedAt: number;
+  readonly trustedKeys: readonly string[];
+}
+
+export interface ReportOptions {
+  /** A certificate the user loaded: checked offline instead of asking the hub for one. */
+  readonly certificate?: unknown;
+  /** The hub to fetch certificates from and to check consistency against. */
+  readonly hub?: HubApi;
+  readonly trustedKeys: readonly string[];
+  readonly witnessKeys?: readonly string[];
+  readonly minWitnesses?: number;
+  readonly now?: number;
+}
+
+export class ReportInputError extends Error {}
+
+const line = (name: PageCheck, result: CheckResult, facts: Facts): CheckLine => ({
+  name,
+  ...result,
+  words: result.ok ? CHECKS[name].pass(facts) : CHECKS[name].fail(facts),
+});
+
+export async function buildReport(digest: string, options: ReportOptions): Promise<Report> {
+  const contentDigest = digest.trim().toLowerCase();
+  if (!isHex(contentDigest, HASH_SIZE)) throw new ReportInputError('not a SHA-256');
+  const base = { contentDigest, checkedAt: options.now ?? Date.now(), trustedKeys: options.trustedKeys };
+  let certificates: unknown[];
+  if (options.certificate !== undefined) certificates = [options.certificate];
+  else if (options.hub !== undefined) certificates = (await options.hub.deposits(contentDigest)).map((d) => d.certificate);
+  else throw new ReportInputError('neither a certificate nor a hub to ask');
+
+  if (certificates.length === 0) {
+    const notFound = line('deposit', { ok: false, detail: `the hub holds no deposit of a file with SHA-256 ${contentDigest}` }, {});
+    return { ...base, ok: false, deposits: [], notFound };
+  }
+  const deposits = await Promise.all(certificates.map((c) => checkDeposit(contentDigest, c, options)));
+  return { ...base, ok: deposits.every((d) => d.ok), deposits };
+}
+
+async function checkDeposit(contentDigest: string, certificate: unknown, options: ReportOptions): Promise<DepositReport> {
+  const minWitnesses = options.minWitnesses ?? 0;
+  const verdict = verifyCertificate(certificate, { contentDigest, trustedKeys: options.trustedKeys, witnessKeys: options.witnessKeys, minWitnesses });
+  const facts: Facts = { seq: verdict.seq, treeSize: verdict.treeSize, origin: verdict.origin, minWitnesses };
+  const checks = Object.entries(verdict.checks).map(([name, result]) => line(name as PageCheck, result as CheckResult, facts));
+  const cert = certificate as Certificate;
+  if (options.hub !== undefined && verdict.checks.checkpointSignature.ok) {
+    let consistency: CheckResult;
+    try {
+      consistency = await options.hub.checkConsistency(cert.checkpoint, options.trustedKeys);
+    } catch (err) {
+      consistency = { ok: false, detail: (err as Error).message };
+    }
+    checks.push(line('consistency', consistency, facts));
+  }
+  return { ok: checks.every((c) => c.ok), checks, certificate: cert, attested: attested(cert) };
+}
+
+function attested(cert: Certificate): Attested | undefined {
+  const e = cert.entry;
+  if (typeof e?.seq !== 'number' || typeof e.timestamp !== 'number') return undefined;
+  let checkpoint: { origin?: string; treeSize?: number; rootHash?: string } = {};
+  try {
+    const cp = parseCheckpoint(cert.checkpoint);
+    checkpoint = { origin: cp.origin, treeSize: cp.size, rootHash: bytesToHex(cp.rootHash) };
+  } catch {
+    // A malformed checkpoint already fails its checks; the entry's facts still show.
+  }
+  const title = e.metadata?.title ?? e.metadata?.name;
+  return { seq: e.seq, kind: String(e.kind), depositor: String(e.depositor), timestamp: e.timestamp, ...(typeof title === 'string' ? { title } : {}), ...checkpoint };
+}
