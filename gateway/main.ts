@@ -17,6 +17,7 @@ if (values.demo) {
 }
 
 console.log(`IP Hub gateway ready at ${hub.url}`);
+console.log(`evidence verification page: ${hub.url.replace(/\/graphql$/, '/verify')}`);
 console.log(`ledger verifier key: ${hub.ledger.verifierKey}`);
 
 let closing = false;
