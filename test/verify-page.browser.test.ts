@@ -80,7 +80,7 @@ describe.skipIf(!present)('the verification page in Chromium', () => {
   const checks = (page: Page) =>
     page.$$eval('article[data-verdict] li[data-check]', (items) => Object.fromEntries(items.map((li) => [li.getAttribute('data-check'), li.getAttribute('data-ok') === 'true'])));
 
-  it('verifies a deposited file dropped on it, hashing it in the page, and says so in Chinese and English', async () => {
+  it('verifies a deposited file chosen on it, hashing it in the page, and says so in Chinese and English', async () => {
     const page = await openPage();
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.postData() ?? ''));
@@ -102,9 +102,18 @@ describe.skipIf(!present)('the verification page in Chromium', () => {
     await done(page);
   });
 
-  it('fails a changed file: the hub holds no deposit of it', async () => {
+  it('fails a changed file dropped on it: the hub holds no deposit of it', async () => {
     const page = await openPage();
-    await page.setInputFiles('#file', changed);
+    const dataTransfer = await page.evaluateHandle(
+      ([name, base64]) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], name));
+        return dt;
+      },
+      ['采购合同-改.pdf', readFileSync(changed).toString('base64')] as const,
+    );
+    await page.dispatchEvent('#drop', 'drop', { dataTransfer });
+    await expect.poll(() => page.inputValue('#digest')).toBe(createHash('sha256').update(readFileSync(changed)).digest('hex'));
     const card = page.locator('article[data-verdict]');
     await expect.poll(() => card.getAttribute('data-verdict')).toBe('fail');
     expect(await checks(page)).toEqual({ deposit: false });
@@ -129,8 +138,7 @@ describe.skipIf(!present)('the verification page in Chromium', () => {
 
   it('downloads the certificate as JSON and as a printable page that stands alone', async () => {
     const page = await openPage();
-    await page.fill('#digest', createHash('sha256').update(content).digest('hex'));
-    await page.click('#verify');
+    await page.setInputFiles('#file', contract);
     await expect.poll(() => page.locator('article[data-verdict]').getAttribute('data-verdict')).toBe('pass');
 
     const [json] = await Promise.all([page.waitForEvent('download'), page.click('[data-action=download-json]')]);
@@ -142,6 +150,9 @@ describe.skipIf(!present)('the verification page in Chromium', () => {
     const html = readFileSync(await printable.path(), 'utf8');
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).not.toMatch(/<script/i);
+    expect(html).toContain(`npx iphub verify --file '采购合同.pdf' --certificate iphub-certificate-${seq}.json`);
+    // The key came from the hub and the report says so.
+    expect(html).toContain('not checked against one obtained elsewhere');
     const print = await page.context().newPage();
     await print.setContent(html);
     expect(await print.locator('article').getAttribute('data-verdict')).toBe('pass');

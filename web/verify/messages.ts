@@ -77,6 +77,11 @@ export const TEXT = {
   fileDigest: { zh: '文件指纹 (SHA-256)', en: 'File fingerprint (SHA-256)' },
   checkedAt: { zh: '核验时间', en: 'Checked at' },
   trustedKey: { zh: '所信任的账本公钥', en: 'Ledger key trusted' },
+  file: { zh: '文件', en: 'File' },
+  keyFromHub: {
+    zh: '注意：此公钥取自本中心，核验时未与另行取得的公钥核对。',
+    en: 'Note: this key was taken from the hub itself, not checked against one obtained elsewhere.',
+  },
   downloadJson: { zh: '下载证书 (JSON)', en: 'Download certificate (JSON)' },
   downloadPrintable: { zh: '下载可打印页面', en: 'Download printable page' },
   print: { zh: '打印', en: 'Print' },

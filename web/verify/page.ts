@@ -32,6 +32,10 @@ const status = byId('status');
 const results = byId('results');
 
 let certificate: unknown;
+/** The name of the file last fingerprinted, while the digest field still holds its digest. */
+let fileName: string | undefined;
+/** Whether the trusted key is the one the hub stated, not one the user gave. */
+let keyFromHub = false;
 
 function say(text: Bilingual | undefined, kind: 'info' | 'error' = 'info', extra = ''): void {
   status.className = kind;
@@ -76,7 +80,7 @@ function actions(report: Report, deposit: DepositReport): HTMLElement {
     { class: 'actions' },
     button(TEXT.downloadJson, 'download-json', () => download(certificateFileName(deposit), 'application/json', certificateJson(deposit))),
     button(TEXT.downloadPrintable, 'download-printable', () =>
-      download(certificateFileName(deposit).replace(/\.json$/, '.html'), 'text/html;charset=utf-8', printableReport(report, deposit)),
+      download(certificateFileName(deposit).replace(/\.json$/, '.html'), 'text/html;charset=utf-8', printableReport(report, deposit, { fileName, keyFromHub })),
     ),
     button(TEXT.print, 'print', () => window.print()),
   );
@@ -128,6 +132,7 @@ async function take(file: File | undefined): Promise<void> {
   if (file === undefined) return;
   results.replaceChildren();
   digestInput.value = await fingerprint(file);
+  fileName = file.name;
   await run();
 }
 
@@ -142,6 +147,7 @@ async function initKeys(): Promise<void> {
   }
   try {
     trustedKey.value = await hub.verifierKey();
+    keyFromHub = true;
     trustedKeyNote.replaceChildren(both(document, TEXT.hubKeyNote));
   } catch (err) {
     say(TEXT.hubError, 'error', `: ${(err as Error).message}`);
@@ -151,6 +157,7 @@ async function initKeys(): Promise<void> {
 keysReady = initKeys();
 trustedKey.addEventListener('change', () => {
   localStorage.setItem(`${STORAGE}trustedKey`, trustedKey.value.trim());
+  keyFromHub = false;
   trustedKeyNote.replaceChildren(both(document, TEXT.savedKeyNote));
 });
 witnessKeys.addEventListener('change', () => localStorage.setItem(`${STORAGE}witnessKeys`, witnessKeys.value));
@@ -167,6 +174,7 @@ drop.addEventListener('drop', (e) => {
   drop.classList.remove('over');
   void take(e.dataTransfer?.files[0]);
 });
+digestInput.addEventListener('input', () => (fileName = undefined));
 digestInput.addEventListener('keydown', (e) => {
   if (e.key === 'Enter') void run();
 });

@@ -9,6 +9,7 @@ body { font: 14px/1.5 "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans
 h1 { font-size: 1.5em; border-bottom: 2px solid #000; padding-bottom: .3em; }
 h2 { font-size: 1.15em; margin-top: 1.5em; }
 .en { color: #444; }
+.warning { border-left: 4px solid #000; padding-left: .6em; }
 .deposit { border: 1px solid #000; padding: 1em; }
 .verdict { margin-top: 0; }
 .facts { display: grid; grid-template-columns: max-content 1fr; gap: .3em 1em; }
@@ -31,7 +32,13 @@ export function certificateJson(deposit: DepositReport): string {
   return `${JSON.stringify(deposit.certificate, null, 2)}\n`;
 }
 
-export function printableReport(report: Report, deposit: DepositReport): string {
+/** What the page knows beyond the report: the file's name, and whether the key came from the hub. */
+export interface PrintContext {
+  readonly fileName?: string;
+  readonly keyFromHub: boolean;
+}
+
+export function printableReport(report: Report, deposit: DepositReport, context: PrintContext): string {
   const title = `${TEXT.report.zh} · ${TEXT.report.en}`;
   // Only the body is built as DOM: a <style> element made in the page would meet its CSP.
   const doc = document.implementation.createHTMLDocument(title);
@@ -39,10 +46,12 @@ export function printableReport(report: Report, deposit: DepositReport): string 
   doc.body.append(
     h(doc, 'h1', {}, both(doc, TEXT.report)),
     h(doc, 'p', {}, both(doc, TEXT.checkedAt), '：', formatTime(report.checkedAt)),
+    ...(context.fileName === undefined ? [] : [h(doc, 'p', {}, both(doc, TEXT.file), '：', context.fileName)]),
     h(doc, 'p', {}, both(doc, TEXT.trustedKey), '：', report.trustedKeys.join(', ') || '—'),
+    ...(context.keyFromHub ? [h(doc, 'p', { class: 'warning' }, both(doc, TEXT.keyFromHub))] : []),
     depositCard(doc, report, deposit),
     h(doc, 'h2', {}, both(doc, TEXT.reverify)),
-    h(doc, 'pre', {}, `npx iphub verify --file <file> --certificate ${certificateFileName(deposit)} --trusted-key '${key}'`),
+    h(doc, 'pre', {}, `npx iphub verify --file '${context.fileName ?? '<file>'}' --certificate ${certificateFileName(deposit)} --trusted-key '${key}'`),
     h(doc, 'h2', {}, '证书 Certificate'),
     h(doc, 'pre', { class: 'certificate' }, certificateJson(deposit)),
   );
