@@ -12,12 +12,11 @@ import { openLedgerOn, openStorage } from '../subgraphs/common/storage.js';
 import { openKeyStore } from '../gateway/hub.js';
 import { seedDemo } from '../gateway/demo.js';
 import { tempDir } from '../test/support/tmp.js';
+import { emit } from './emit.js';
 
 const TARGET = fileURLToPath(new URL('./gateway-target.ts', import.meta.url));
 const MODES = ['embedded', 'http', 'stock'] as const;
 const log = (msg: string): void => console.error(`[bench gateway] ${msg}`);
-const emit = (name: string, value: number, unit: string, extra: Record<string, unknown> = {}): void =>
-  console.log(JSON.stringify({ name, value, unit, ...extra }));
 
 const PAGE = `query Page($after: String) { enterprises(first: 10, after: $after) { edges { node { name uscc patents { applicationNumber annualFeeDue } evidence { title receipt { seq timestamp } } } } pageInfo { endCursor } } }`;
 const DEPOSIT = `mutation Deposit($d: String!) { depositEvidence(input: { contentDigest: $d, title: "bench", category: OTHER }) { id receipt { seq } } }`;

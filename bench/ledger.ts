@@ -8,9 +8,8 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { generateSigner, openLedger, openSqliteLedgerStore, sha256 } from '../ledger/index.js';
 import type { AppendInput, Ledger, SqliteSync } from '../ledger/index.js';
+import { emit } from './emit.js';
 
-const emit = (name: string, value: number, unit: string, extra: Record<string, unknown> = {}): void =>
-  console.log(JSON.stringify({ name, value, unit, ...extra }));
 const log = (msg: string): void => console.error(`[bench ledger] ${msg}`);
 const round = (x: number, digits = 0): number => Number(x.toFixed(digits));
 

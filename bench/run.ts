@@ -6,6 +6,7 @@ interface Benchmark {
 const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   ledger: () => import('./ledger.js'),
   gateway: () => import('./gateway.js'),
+  page: () => import('./page.js'),
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -2,21 +2,19 @@
 // playwright-core (.ci/run installs it). A file deposited through the API verifies on the page;
 // a changed one does not; certificates download as JSON and as a printable page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gql } from 'graphql-request';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { CHROMIUM, chromiumPresent, launchChromium } from './support/browser.js';
 import { generateSigner, verifierKey } from '../ledger/note.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { tempDir } from './support/tmp.js';
 
-const CHROMIUM = process.env.IPHUB_CHROMIUM ?? '/usr/bin/chromium';
-// Flags for a machine without network (no background fetches, no updates, no sync).
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
-const present = existsSync(CHROMIUM);
+const present = chromiumPresent();
 if (!present && process.env.IPHUB_REQUIRE_BROWSER === '1') throw new Error(`no Chromium at ${CHROMIUM}, and IPHUB_REQUIRE_BROWSER=1`);
 if (!present) console.warn(`skipping the browser tests: no Chromium at ${CHROMIUM} (.ci/run installs Debian's chromium; or set IPHUB_CHROMIUM)`);
 
@@ -48,7 +46,7 @@ describe.skipIf(!present)('the verification page in Chromium', () => {
       { d: createHash('sha256').update(content).digest('hex'), e: enterpriseId },
     );
     seq = depositEvidence.receipt.seq;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+    browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
