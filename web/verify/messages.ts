@@ -91,6 +91,7 @@ export const TEXT = {
     en: 'Anyone can re-check this offline from the certificate JSON:',
   },
   badDigest: { zh: '请拖入文件，或粘贴 64 位十六进制的 SHA-256。', en: 'Drop the file, or paste its SHA-256 as 64 hex digits.' },
+  readError: { zh: '无法读取文件', en: 'The file could not be read' },
   hashing: { zh: '正在本机计算文件指纹', en: 'Fingerprinting the file on this computer' },
   lookingUp: { zh: '正在查询存证', en: 'Looking up the deposit' },
   badCertificate: { zh: '证书文件不是有效的 JSON。', en: 'The certificate file is not valid JSON.' },

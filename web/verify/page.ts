@@ -42,8 +42,8 @@ function say(text: Bilingual | undefined, kind: 'info' | 'error' = 'info', extra
   status.replaceChildren(...(text === undefined ? [] : [both(document, text), extra]));
 }
 
-/** SHA-256 of a file of any size, read in chunks, with progress. */
-async function fingerprint(file: File): Promise<string> {
+/** SHA-256 of a file of any size, read in chunks, with progress; undefined once `stale`. */
+async function fingerprint(file: File, stale: () => boolean): Promise<string | undefined> {
   const hash = sha256.create();
   const reader = file.stream().getReader();
   let read = 0;
@@ -51,6 +51,10 @@ async function fingerprint(file: File): Promise<string> {
   for (;;) {
     const { done, value } = await reader.read();
     if (done) return bytesToHex(hash.digest());
+    if (stale()) {
+      await reader.cancel();
+      return undefined;
+    }
     hash.update(value);
     read += value.length;
     const percent = file.size === 0 ? 100 : Math.floor((read / file.size) * 100);
@@ -103,8 +107,11 @@ const lines = (text: string): string[] =>
     .filter((l) => l !== '');
 
 let keysReady: Promise<void>;
+/** Bumped by each new file or lookup: an older one still running then shows nothing. */
+let latest = 0;
 
 async function run(): Promise<void> {
+  const mine = ++latest;
   results.replaceChildren();
   await keysReady;
   const min = Number(minWitnesses.value || '0');
@@ -118,9 +125,11 @@ async function run(): Promise<void> {
       witnessKeys: lines(witnessKeys.value),
       minWitnesses: Number.isInteger(min) && min > 0 ? min : 0,
     });
+    if (mine !== latest) return;
     say(undefined);
     show(report);
   } catch (err) {
+    if (mine !== latest) return;
     if (err instanceof ReportInputError) say(TEXT.badDigest, 'error');
     else say(TEXT.hubError, 'error', `: ${(err as Error).message}`);
   } finally {
@@ -130,8 +139,17 @@ async function run(): Promise<void> {
 
 async function take(file: File | undefined): Promise<void> {
   if (file === undefined) return;
+  const mine = ++latest;
   results.replaceChildren();
-  digestInput.value = await fingerprint(file);
+  let digest: string | undefined;
+  try {
+    digest = await fingerprint(file, () => mine !== latest);
+  } catch (err) {
+    say(TEXT.readError, 'error', `: ${(err as Error).message}`);
+    return;
+  }
+  if (digest === undefined || mine !== latest) return;
+  digestInput.value = digest;
   fileName = file.name;
   await run();
 }

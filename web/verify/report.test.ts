@@ -54,7 +54,9 @@ describe('the verification report', () => {
     // Re-hashed to match, the forged entry is no longer the leaf the checkpoint commits to.
     expect(await failed(digest, { ...certificate, entry: { ...forged, entryHash: computeEntryHash(forged) } })).toEqual(['inclusion']);
     expect(await failed(digest, certificate, [verifierKey(generateSigner('iphub.test/other'))])).toEqual(['checkpointSignature']);
-    expect(await failed(digest, { not: 'a certificate' })).toEqual(['digest', 'entryHash', 'inclusion', 'checkpointSignature']);
+    for (const junk of [{ not: 'a certificate' }, null, 5, 'text', []]) {
+      expect(await failed(digest, junk)).toEqual(['digest', 'entryHash', 'inclusion', 'checkpointSignature']);
+    }
   });
 
   it('requires witnesses when asked, and says how many', async () => {

@@ -98,12 +98,12 @@ async function checkDeposit(contentDigest: string, certificate: unknown, options
   return { ok: checks.every((c) => c.ok), checks, certificate: cert, attested: attested(cert) };
 }
 
-function attested(cert: Certificate): Attested | undefined {
-  const e = cert.entry;
+function attested(cert: Certificate | null): Attested | undefined {
+  const e = cert?.entry;
   if (typeof e?.seq !== 'number' || typeof e.timestamp !== 'number') return undefined;
   let checkpoint: { origin?: string; treeSize?: number; rootHash?: string } = {};
   try {
-    const cp = parseCheckpoint(cert.checkpoint);
+    const cp = parseCheckpoint(cert!.checkpoint);
     checkpoint = { origin: cp.origin, treeSize: cp.size, rootHash: bytesToHex(cp.rootHash) };
   } catch {
     // A malformed checkpoint already fails its checks; the entry's facts still show.
