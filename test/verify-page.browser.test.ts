@@ -80,8 +80,8 @@ describe.skipIf(!present)('the verification page in Chromium', () => {
 
   it('verifies a deposited file chosen on it, hashing it in the page, and says so in Chinese and English', async () => {
     const page = await openPage();
-    const requests: string[] = [];
-    page.on('request', (r) => requests.push(r.postData() ?? ''));
+    const bodies: Buffer[] = [];
+    page.on('request', (r) => void bodies.push(r.postDataBuffer() ?? Buffer.alloc(0)));
     await page.setInputFiles('#file', contract);
     const card = page.locator('article[data-verdict]');
     await expect.poll(() => card.getAttribute('data-verdict')).toBe('pass');
@@ -94,8 +94,15 @@ describe.skipIf(!present)('the verification page in Chromium', () => {
     const verdict = await card.locator('.verdict').textContent();
     expect(verdict).toContain('核验通过');
     expect(verdict).toContain('Verified');
+    // The key was the hub's own, and the card says the verdict rests on it.
+    expect(await card.getAttribute('data-key-source')).toBe('hub');
+    expect(await card.locator('[data-note=key-caveat]').textContent()).toContain('Checked only against the key this hub states');
     // The file itself never left the page: only its digest did.
-    expect(requests.join('\n')).not.toContain('采购合同 甲方');
+    expect(bodies.length).toBeGreaterThan(0);
+    for (const body of bodies) {
+      expect(body.length).toBeLessThan(4096);
+      expect(body.toString()).not.toContain('采购合同 甲方');
+    }
     await page.screenshot({ path: join(ARTIFACTS, 'verify-page-verified.png'), fullPage: true });
     await done(page);
   });
@@ -148,9 +155,9 @@ describe.skipIf(!present)('the verification page in Chromium', () => {
     const html = readFileSync(await printable.path(), 'utf8');
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).not.toMatch(/<script/i);
-    expect(html).toContain(`npx iphub verify --file '采购合同.pdf' --certificate iphub-certificate-${seq}.json`);
+    expect(html).toContain(`npx iphub verify --file '采购合同.pdf' --certificate iphub-certificate-${seq}.json --trusted-key '${t.hub.ledger.verifierKey}'`);
     // The key came from the hub and the report says so.
-    expect(html).toContain('not checked against one obtained elsewhere');
+    expect(html).toContain('Checked only against the key this hub states');
     const print = await page.context().newPage();
     await print.setContent(html);
     expect(await print.locator('article').getAttribute('data-verdict')).toBe('pass');
@@ -162,12 +169,22 @@ describe.skipIf(!present)('the verification page in Chromium', () => {
 
   it('trusts only the key the user gives, and keeps it for the next visit', async () => {
     const page = await openPage();
+    // The right key, given by the user: a plain pass, with no caveat about the hub's own key.
+    await page.fill('#trusted-key', t.hub.ledger.verifierKey);
+    await page.dispatchEvent('#trusted-key', 'change');
+    await page.setInputFiles('#file', contract);
+    await expect.poll(() => page.locator('article[data-verdict]').getAttribute('data-verdict')).toBe('pass');
+    expect(await page.locator('article').getAttribute('data-key-source')).toBe('user');
+    expect(await page.locator('[data-note]').count()).toBe(0);
+
     const other = verifierKey(generateSigner('iphub.test/other'));
     await page.fill('#trusted-key', other);
     await page.dispatchEvent('#trusted-key', 'change');
-    await page.setInputFiles('#file', contract);
+    await page.click('#verify');
     await expect.poll(() => page.locator('article[data-verdict]').getAttribute('data-verdict')).toBe('fail');
     expect(await checks(page)).toMatchObject({ digest: true, inclusion: true, checkpointSignature: false });
+    // What a failed certificate claims is marked as unverified.
+    expect(await page.locator('[data-note=facts-caveat]').count()).toBe(1);
     await page.reload();
     await expect.poll(() => page.inputValue('#trusted-key')).toBe(other);
     await done(page);
@@ -180,6 +197,15 @@ describe.skipIf(!present)('the verification page in Chromium', () => {
     await page.setInputFiles('#file', contract);
     await expect.poll(() => page.locator('article[data-verdict]').getAttribute('data-verdict')).toBe('fail');
     expect(await checks(page)).toMatchObject({ checkpointSignature: true, witnesses: false });
+    await done(page);
+  });
+
+  it('refuses a witness count that is not a whole number, rather than checking none', async () => {
+    const page = await openPage();
+    await page.fill('#min-witnesses', '1.5');
+    await page.setInputFiles('#file', contract);
+    await expect.poll(() => page.textContent('#status')).toContain('whole number');
+    expect(await page.locator('article').count()).toBe(0);
     await done(page);
   });
 

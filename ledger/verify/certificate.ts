@@ -45,6 +45,8 @@ export interface Verdict {
   readonly depositor?: string;
   readonly treeSize?: number;
   readonly origin?: string;
+  /** The name of the trusted key that signed the checkpoint, when one did. */
+  readonly signer?: string;
 }
 
 export interface VerifyOptions {
@@ -89,6 +91,7 @@ export function verifyCertificate(certificate: unknown, options: VerifyOptions):
     depositor: entry.depositor,
     treeSize: cert.inclusion?.treeSize,
     origin: signature.origin,
+    signer: signature.signer,
   };
 }
 
@@ -113,7 +116,7 @@ function checkEntryHash(entry: Entry): CheckResult {
   }
 }
 
-function checkSignature(note: unknown, trustedKeys: readonly string[]): { result: CheckResult; origin?: string } {
+function checkSignature(note: unknown, trustedKeys: readonly string[]): { result: CheckResult; origin?: string; signer?: string } {
   if (typeof note !== 'string') return { result: fail('the certificate has no checkpoint') };
   // A log's key: a witness's cosignature key does not stand in for it.
   const keys = (trustedKeys ?? []).map(parseVerifierKey).filter((k): k is VerifierKey => k !== undefined && k.alg === ALG_ED25519);
@@ -129,7 +132,7 @@ function checkSignature(note: unknown, trustedKeys: readonly string[]): { result
   const signer = opened.signedBy[0];
   return signer === undefined
     ? { result: fail('the checkpoint is not signed by any trusted key'), origin }
-    : { result: pass(`the checkpoint of ${origin} is signed by trusted key ${signer.name}`), origin };
+    : { result: pass(`the checkpoint of ${origin} is signed by trusted key ${signer.name}`), origin, signer: signer.name };
 }
 
 function checkWitnesses(note: unknown, witnessKeys: readonly string[], required: number): CheckResult {

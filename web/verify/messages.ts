@@ -11,7 +11,7 @@ export interface Bilingual {
 export interface Facts {
   readonly seq?: number;
   readonly treeSize?: number;
-  readonly origin?: string;
+  readonly signer?: string;
   readonly minWitnesses?: number;
 }
 
@@ -50,7 +50,7 @@ export const CHECKS: Record<PageCheck, CheckText> = {
   },
   checkpointSignature: {
     title: { zh: '检查点签名', en: 'Checkpoint signature' },
-    pass: (f) => ({ zh: `检查点由您信任的账本公钥（${f.origin}）签名。`, en: `The checkpoint is signed with the ledger key you trust (${f.origin}).` }),
+    pass: (f) => ({ zh: `检查点由您信任的账本公钥 ${f.signer} 签名。`, en: `The checkpoint is signed with the ledger key you trust, ${f.signer}.` }),
     fail: () => ({ zh: '检查点没有您信任的账本公钥的有效签名。', en: 'The checkpoint carries no valid signature by a ledger key you trust.' }),
   },
   witnesses: {
@@ -78,10 +78,6 @@ export const TEXT = {
   checkedAt: { zh: '核验时间', en: 'Checked at' },
   trustedKey: { zh: '所信任的账本公钥', en: 'Ledger key trusted' },
   file: { zh: '文件', en: 'File' },
-  keyFromHub: {
-    zh: '注意：此公钥取自本中心，核验时未与另行取得的公钥核对。',
-    en: 'Note: this key was taken from the hub itself, not checked against one obtained elsewhere.',
-  },
   downloadJson: { zh: '下载证书 (JSON)', en: 'Download certificate (JSON)' },
   downloadPrintable: { zh: '下载可打印页面', en: 'Download printable page' },
   print: { zh: '打印', en: 'Print' },
@@ -95,7 +91,18 @@ export const TEXT = {
   hashing: { zh: '正在本机计算文件指纹', en: 'Fingerprinting the file on this computer' },
   lookingUp: { zh: '正在查询存证', en: 'Looking up the deposit' },
   badCertificate: { zh: '证书文件不是有效的 JSON。', en: 'The certificate file is not valid JSON.' },
-  certificateLoaded: { zh: '已载入证书，将离线核验', en: 'Certificate loaded: it will be checked offline' },
+  certificateLoaded: { zh: '已载入证书：在本页核验此证书，不再向中心索取', en: 'Certificate loaded: it is checked in this page, not fetched from the hub' },
+  badMinWitnesses: { zh: '见证人数须为 0 或正整数。', en: 'The number of witnesses must be 0 or a whole number.' },
+  keyFromHubCaveat: {
+    zh: '仅按本中心自报的公钥核验：请填入您从中心公告等渠道另行取得的公钥，核验结果才不依赖于本中心。',
+    en: "Checked only against the key this hub states for itself: enter the key you obtained elsewhere (the centre's public notice) for a verdict that does not rest on the hub.",
+  },
+  unverifiedFacts: {
+    zh: '以下信息取自证书，未通过核验，不可采信。',
+    en: 'These facts are what the certificate claims; they did not pass verification.',
+  },
+  passed: { zh: '通过', en: 'passed' },
+  failed: { zh: '未通过', en: 'failed' },
   hubKeyNote: {
     zh: '此公钥由本中心提供。请与中心公布的公钥核对，或填入您另行取得的公钥。',
     en: 'This key is as this hub states it. Compare it with the key the centre publishes, or enter the one you obtained elsewhere.',

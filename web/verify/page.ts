@@ -19,6 +19,7 @@ const byId = <T extends HTMLElement = HTMLElement>(id: string): T => {
 };
 const fileInput = byId<HTMLInputElement>('file');
 const drop = byId('drop');
+const progress = byId<HTMLProgressElement>('progress');
 const digestInput = byId<HTMLInputElement>('digest');
 const certificateInput = byId<HTMLInputElement>('certificate');
 const certificateName = byId('certificate-name');
@@ -36,6 +37,10 @@ let certificate: unknown;
 let fileName: string | undefined;
 /** Whether the trusted key is the one the hub stated, not one the user gave. */
 let keyFromHub = false;
+/** Bumped by each new file or lookup: an older one still running then shows nothing. */
+let latest = 0;
+/** While a file is being fingerprinted, nothing is checked: the digest field is not yet its. */
+let hashing = false;
 
 function say(text: Bilingual | undefined, kind: 'info' | 'error' = 'info', extra = ''): void {
   status.className = kind;
@@ -47,7 +52,6 @@ async function fingerprint(file: File, stale: () => boolean): Promise<string | u
   const hash = sha256.create();
   const reader = file.stream().getReader();
   let read = 0;
-  let shown = -1;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) return bytesToHex(hash.digest());
@@ -57,8 +61,7 @@ async function fingerprint(file: File, stale: () => boolean): Promise<string | u
     }
     hash.update(value);
     read += value.length;
-    const percent = file.size === 0 ? 100 : Math.floor((read / file.size) * 100);
-    if (percent !== shown) say(TEXT.hashing, 'info', ` ${(shown = percent)}%`);
+    progress.value = file.size === 0 ? 100 : (read / file.size) * 100;
   }
 }
 
@@ -84,7 +87,7 @@ function actions(report: Report, deposit: DepositReport): HTMLElement {
     { class: 'actions' },
     button(TEXT.downloadJson, 'download-json', () => download(certificateFileName(deposit), 'application/json', certificateJson(deposit))),
     button(TEXT.downloadPrintable, 'download-printable', () =>
-      download(certificateFileName(deposit).replace(/\.json$/, '.html'), 'text/html;charset=utf-8', printableReport(report, deposit, { fileName, keyFromHub })),
+      download(certificateFileName(deposit).replace(/\.json$/, '.html'), 'text/html;charset=utf-8', printableReport(report, deposit)),
     ),
     button(TEXT.print, 'print', () => window.print()),
   );
@@ -107,14 +110,17 @@ const lines = (text: string): string[] =>
     .filter((l) => l !== '');
 
 let keysReady: Promise<void>;
-/** Bumped by each new file or lookup: an older one still running then shows nothing. */
-let latest = 0;
 
 async function run(): Promise<void> {
+  if (hashing) return;
   const mine = ++latest;
   results.replaceChildren();
   await keysReady;
-  const min = Number(minWitnesses.value || '0');
+  const min = Number(minWitnesses.value.trim() || '0');
+  if (!Number.isSafeInteger(min) || min < 0) {
+    say(TEXT.badMinWitnesses, 'error');
+    return;
+  }
   verifyButton.disabled = true;
   try {
     say(TEXT.lookingUp);
@@ -123,7 +129,9 @@ async function run(): Promise<void> {
       hub,
       trustedKeys: lines(trustedKey.value),
       witnessKeys: lines(witnessKeys.value),
-      minWitnesses: Number.isInteger(min) && min > 0 ? min : 0,
+      minWitnesses: min,
+      keyFromHub,
+      fileName,
     });
     if (mine !== latest) return;
     say(undefined);
@@ -133,7 +141,7 @@ async function run(): Promise<void> {
     if (err instanceof ReportInputError) say(TEXT.badDigest, 'error');
     else say(TEXT.hubError, 'error', `: ${(err as Error).message}`);
   } finally {
-    verifyButton.disabled = false;
+    if (mine === latest) verifyButton.disabled = false;
   }
 }
 
@@ -141,12 +149,25 @@ async function take(file: File | undefined): Promise<void> {
   if (file === undefined) return;
   const mine = ++latest;
   results.replaceChildren();
+  digestInput.value = '';
+  fileName = undefined;
+  hashing = true;
+  verifyButton.disabled = true;
+  progress.hidden = false;
+  progress.value = 0;
+  say(TEXT.hashing);
   let digest: string | undefined;
   try {
     digest = await fingerprint(file, () => mine !== latest);
   } catch (err) {
-    say(TEXT.readError, 'error', `: ${(err as Error).message}`);
+    if (mine === latest) say(TEXT.readError, 'error', `: ${(err as Error).message}`);
     return;
+  } finally {
+    if (mine === latest) {
+      hashing = false;
+      verifyButton.disabled = false;
+      progress.hidden = true;
+    }
   }
   if (digest === undefined || mine !== latest) return;
   digestInput.value = digest;
@@ -158,13 +179,16 @@ async function initKeys(): Promise<void> {
   witnessKeys.value = localStorage.getItem(`${STORAGE}witnessKeys`) ?? '';
   minWitnesses.value = localStorage.getItem(`${STORAGE}minWitnesses`) ?? '0';
   const saved = localStorage.getItem(`${STORAGE}trustedKey`);
-  if (saved !== null) {
+  if (saved !== null && saved !== '') {
     trustedKey.value = saved;
     trustedKeyNote.replaceChildren(both(document, TEXT.savedKeyNote));
     return;
   }
   try {
-    trustedKey.value = await hub.verifierKey();
+    const stated = await hub.verifierKey();
+    // A key the user typed meanwhile stands.
+    if (trustedKey.value.trim() !== '') return;
+    trustedKey.value = stated;
     keyFromHub = true;
     trustedKeyNote.replaceChildren(both(document, TEXT.hubKeyNote));
   } catch (err) {
@@ -173,6 +197,10 @@ async function initKeys(): Promise<void> {
 }
 
 keysReady = initKeys();
+trustedKey.addEventListener('input', () => {
+  keyFromHub = false;
+  trustedKeyNote.replaceChildren();
+});
 trustedKey.addEventListener('change', () => {
   localStorage.setItem(`${STORAGE}trustedKey`, trustedKey.value.trim());
   keyFromHub = false;
@@ -206,6 +234,8 @@ certificateInput.addEventListener('change', async () => {
   } catch {
     certificate = undefined;
     certificateInput.value = '';
+    certificateName.replaceChildren();
+    clearCertificate.hidden = true;
     say(TEXT.badCertificate, 'error');
     return;
   }

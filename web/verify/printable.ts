@@ -9,7 +9,8 @@ body { font: 14px/1.5 "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans
 h1 { font-size: 1.5em; border-bottom: 2px solid #000; padding-bottom: .3em; }
 h2 { font-size: 1.15em; margin-top: 1.5em; }
 .en { color: #444; }
-.warning { border-left: 4px solid #000; padding-left: .6em; }
+.caveat-note { border-left: 4px solid #000; padding-left: .6em; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
 .deposit { border: 1px solid #000; padding: 1em; }
 .verdict { margin-top: 0; }
 .facts { display: grid; grid-template-columns: max-content 1fr; gap: .3em 1em; }
@@ -32,26 +33,32 @@ export function certificateJson(deposit: DepositReport): string {
   return `${JSON.stringify(deposit.certificate, null, 2)}\n`;
 }
 
-/** What the page knows beyond the report: the file's name, and whether the key came from the hub. */
-export interface PrintContext {
-  readonly fileName?: string;
-  readonly keyFromHub: boolean;
+/** A POSIX shell word that stands for `s` whatever it holds. */
+const shellQuote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
+
+/** The iphub command that re-checks this deposit from the downloaded certificate. */
+export function recheckCommand(report: Report, deposit: DepositReport): string {
+  const words = ['npx iphub verify', '--file', report.fileName === undefined ? '<file>' : shellQuote(report.fileName), '--certificate', certificateFileName(deposit)];
+  for (const k of report.trustedKeys) words.push('--trusted-key', shellQuote(k));
+  if (report.minWitnesses > 0) {
+    for (const k of report.witnessKeys) words.push('--witness-key', shellQuote(k));
+    words.push('--min-witnesses', String(report.minWitnesses));
+  }
+  return words.join(' ');
 }
 
-export function printableReport(report: Report, deposit: DepositReport, context: PrintContext): string {
+export function printableReport(report: Report, deposit: DepositReport): string {
   const title = `${TEXT.report.zh} · ${TEXT.report.en}`;
   // Only the body is built as DOM: a <style> element made in the page would meet its CSP.
   const doc = document.implementation.createHTMLDocument(title);
-  const key = report.trustedKeys[0] ?? '<ledger key>';
   doc.body.append(
     h(doc, 'h1', {}, both(doc, TEXT.report)),
     h(doc, 'p', {}, both(doc, TEXT.checkedAt), '：', formatTime(report.checkedAt)),
-    ...(context.fileName === undefined ? [] : [h(doc, 'p', {}, both(doc, TEXT.file), '：', context.fileName)]),
+    ...(report.fileName === undefined ? [] : [h(doc, 'p', {}, both(doc, TEXT.file), '：', report.fileName)]),
     h(doc, 'p', {}, both(doc, TEXT.trustedKey), '：', report.trustedKeys.join(', ') || '—'),
-    ...(context.keyFromHub ? [h(doc, 'p', { class: 'warning' }, both(doc, TEXT.keyFromHub))] : []),
     depositCard(doc, report, deposit),
     h(doc, 'h2', {}, both(doc, TEXT.reverify)),
-    h(doc, 'pre', {}, `npx iphub verify --file '${context.fileName ?? '<file>'}' --certificate ${certificateFileName(deposit)} --trusted-key '${key}'`),
+    h(doc, 'pre', { class: 'recheck' }, recheckCommand(report, deposit)),
     h(doc, 'h2', {}, '证书 Certificate'),
     h(doc, 'pre', { class: 'certificate' }, certificateJson(deposit)),
   );

@@ -23,6 +23,13 @@ export function formatTime(ms: number): string {
   return `${local}（北京时间）· ${new Date(ms).toISOString()}`;
 }
 
+function note(doc: Document, text: Bilingual, name: string): HTMLElement {
+  const p = both(doc, text, 'p');
+  p.className = 'caveat-note';
+  p.dataset.note = name;
+  return p;
+}
+
 function fact(doc: Document, label: Bilingual, value: string, name: string): Node[] {
   return [h(doc, 'dt', {}, both(doc, label)), h(doc, 'dd', { 'data-fact': name }, value)];
 }
@@ -50,7 +57,8 @@ function checkItem(doc: Document, c: CheckLine): HTMLElement {
     doc,
     'li',
     { class: `check ${c.ok ? 'pass' : 'fail'}`, 'data-check': c.name, 'data-ok': String(c.ok) },
-    h(doc, 'span', { class: 'mark', 'aria-label': c.ok ? '通过 passed' : '未通过 failed' }, c.ok ? '✓' : '✗'),
+    h(doc, 'span', { class: 'mark', 'aria-hidden': 'true' }, c.ok ? '✓' : '✗'),
+    h(doc, 'span', { class: 'visually-hidden' }, `${(c.ok ? TEXT.passed : TEXT.failed).zh} ${(c.ok ? TEXT.passed : TEXT.failed).en}`),
     h(
       doc,
       'div',
@@ -67,13 +75,24 @@ function verdictHeading(doc: Document, ok: boolean): HTMLElement {
   return h(doc, 'h2', { class: 'verdict' }, ok ? '✓ ' : '✗ ', both(doc, ok ? TEXT.verified : TEXT.notVerified));
 }
 
-/** One deposit's card: the verdict, what it attests, each check. */
+/**
+ * One deposit's card: the verdict, what it attests, each check. A pass against the hub's own key
+ * is marked as resting on the hub; a failed card's facts are marked as unverified claims.
+ */
 export function depositCard(doc: Document, report: Report, deposit: DepositReport): HTMLElement {
+  const hubKeyOnly = deposit.ok && report.keyFromHub;
   return h(
     doc,
     'article',
-    { class: `deposit ${deposit.ok ? 'pass' : 'fail'}`, 'data-verdict': deposit.ok ? 'pass' : 'fail', ...(deposit.attested ? { 'data-seq': String(deposit.attested.seq) } : {}) },
+    {
+      class: `deposit ${deposit.ok ? 'pass' : 'fail'}${hubKeyOnly ? ' caveat' : ''}`,
+      'data-verdict': deposit.ok ? 'pass' : 'fail',
+      'data-key-source': report.keyFromHub ? 'hub' : 'user',
+      ...(deposit.attested ? { 'data-seq': String(deposit.attested.seq) } : {}),
+    },
     verdictHeading(doc, deposit.ok),
+    hubKeyOnly ? note(doc, TEXT.keyFromHubCaveat, 'key-caveat') : undefined,
+    !deposit.ok && deposit.attested !== undefined ? note(doc, TEXT.unverifiedFacts, 'facts-caveat') : undefined,
     facts(doc, report.contentDigest, deposit.attested),
     h(doc, 'ol', { class: 'checks' }, ...deposit.checks.map((c) => checkItem(doc, c))),
   );

@@ -5,7 +5,10 @@ import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { openLedger, type Ledger } from '../../ledger/ledger.js';
 import { openSqliteLedgerStore } from '../../ledger/store/sqlite.js';
-import { generateSigner, verifierKey } from '../../ledger/note.js';
+import { randomBytes } from 'node:crypto';
+import { generateSigner, signerFromKey, signerKey, verifierKey } from '../../ledger/note.js';
+import { HubApi } from '../../client/hub-api.js';
+import { startTestHub } from '../../test/support/hub.js';
 import type { Certificate } from '../../ledger/verify/certificate.js';
 import { computeEntryHash } from '../../ledger/entry.js';
 import { tempDir } from '../../test/support/tmp.js';
@@ -63,6 +66,40 @@ describe('the verification report', () => {
     const report = await buildReport(digest, { certificate, trustedKeys: [key], minWitnesses: 2 });
     const witnesses = report.deposits[0]!.checks.find((c) => c.name === 'witnesses')!;
     expect([report.ok, witnesses.ok, witnesses.words.en]).toEqual([false, false, 'Fewer than 2 independent witnesses you trust cosigned the checkpoint.']);
+  });
+
+  it("checks with the hub that its log extends the certificate's checkpoint, and catches a forked log signed with the same key", async () => {
+    const key = signerKey('iphub.test/split', randomBytes(32));
+    const t = await startTestHub({ env: { IPHUB_LEDGER_KEY: key } });
+    const forkDir = tempDir('iphub-fork-');
+    const fork = await openLedger({ store: openSqliteLedgerStore({ path: join(forkDir.path, 'ledger.db') }), signer: signerFromKey(key) });
+    try {
+      const hub = new HubApi(t.hub.url);
+      const deposit = { kind: 'EVIDENCE_DEPOSIT', subject: 'evidence:1', contentDigest: digest, depositor: 'enterprise-1', metadata: {} } as const;
+      for (let i = 0; i < 3; i++) await t.hub.ledger.append({ ...deposit, subject: `evidence:${i}` });
+      await fork.append({ ...deposit, subject: 'evidence:forked' });
+      const forked = await fork.certificate((await fork.append(deposit)).seq);
+      const trustedKeys = [t.hub.ledger.verifierKey];
+
+      const honest = await buildReport(digest, { hub, trustedKeys });
+      expect(honest.deposits.map((d) => d.ok)).toEqual([true, true, true]);
+      expect(honest.deposits[0]!.checks.at(-1)).toMatchObject({ name: 'consistency', ok: true });
+
+      // The forked certificate is signed by the very key the court trusts: only the log tells.
+      const split = await buildReport(digest, { certificate: forked, hub, trustedKeys });
+      expect(split.deposits[0]!.checks.map((c) => [c.name, c.ok])).toEqual([
+        ['digest', true],
+        ['entryHash', true],
+        ['inclusion', true],
+        ['checkpointSignature', true],
+        ['consistency', false],
+      ]);
+      expect(split.ok).toBe(false);
+    } finally {
+      await fork.close();
+      forkDir.remove();
+      await t.close();
+    }
   });
 
   it('refuses what is not a SHA-256 before asking anyone', async () => {

@@ -42,6 +42,12 @@ export interface Report {
   readonly notFound?: CheckLine;
   readonly checkedAt: number;
   readonly trustedKeys: readonly string[];
+  readonly witnessKeys: readonly string[];
+  readonly minWitnesses: number;
+  /** The trusted key is the one the hub states, not one the user obtained elsewhere. */
+  readonly keyFromHub: boolean;
+  /** The name of the file fingerprinted, when the digest came from one. */
+  readonly fileName?: string;
 }
 
 export interface ReportOptions {
@@ -52,6 +58,8 @@ export interface ReportOptions {
   readonly trustedKeys: readonly string[];
   readonly witnessKeys?: readonly string[];
   readonly minWitnesses?: number;
+  readonly keyFromHub?: boolean;
+  readonly fileName?: string;
   readonly now?: number;
 }
 
@@ -66,7 +74,15 @@ const line = (name: PageCheck, result: CheckResult, facts: Facts): CheckLine => 
 export async function buildReport(digest: string, options: ReportOptions): Promise<Report> {
   const contentDigest = digest.trim().toLowerCase();
   if (!isHex(contentDigest, HASH_SIZE)) throw new ReportInputError('not a SHA-256');
-  const base = { contentDigest, checkedAt: options.now ?? Date.now(), trustedKeys: options.trustedKeys };
+  const base = {
+    contentDigest,
+    checkedAt: options.now ?? Date.now(),
+    trustedKeys: options.trustedKeys,
+    witnessKeys: options.witnessKeys ?? [],
+    minWitnesses: options.minWitnesses ?? 0,
+    keyFromHub: options.keyFromHub ?? false,
+    ...(options.fileName === undefined ? {} : { fileName: options.fileName }),
+  };
   let certificates: unknown[];
   if (options.certificate !== undefined) certificates = [options.certificate];
   else if (options.hub !== undefined) certificates = (await options.hub.deposits(contentDigest)).map((d) => d.certificate);
@@ -83,7 +99,7 @@ export async function buildReport(digest: string, options: ReportOptions): Promi
 async function checkDeposit(contentDigest: string, certificate: unknown, options: ReportOptions): Promise<DepositReport> {
   const minWitnesses = options.minWitnesses ?? 0;
   const verdict = verifyCertificate(certificate, { contentDigest, trustedKeys: options.trustedKeys, witnessKeys: options.witnessKeys, minWitnesses });
-  const facts: Facts = { seq: verdict.seq, treeSize: verdict.treeSize, origin: verdict.origin, minWitnesses };
+  const facts: Facts = { seq: verdict.seq, treeSize: verdict.treeSize, signer: verdict.signer, minWitnesses };
   const checks = Object.entries(verdict.checks).map(([name, result]) => line(name as PageCheck, result as CheckResult, facts));
   const cert = certificate as Certificate;
   if (options.hub !== undefined && verdict.checks.checkpointSignature.ok) {
@@ -100,7 +116,8 @@ async function checkDeposit(contentDigest: string, certificate: unknown, options
 
 function attested(cert: Certificate | null): Attested | undefined {
   const e = cert?.entry;
-  if (typeof e?.seq !== 'number' || typeof e.timestamp !== 'number') return undefined;
+  // Beyond ±8.64e15 ms a Date is invalid.
+  if (typeof e !== 'object' || e === null || !Number.isSafeInteger(e.seq) || !Number.isSafeInteger(e.timestamp) || Math.abs(e.timestamp) > 8.64e15) return undefined;
   let checkpoint: { origin?: string; treeSize?: number; rootHash?: string } = {};
   try {
     const cp = parseCheckpoint(cert!.checkpoint);
