@@ -90,7 +90,7 @@ describe.skipIf(!present)('the verification page in Chromium', () => {
     expect(await card.locator('[data-fact=depositor]').textContent()).toBe(enterpriseId);
     expect(await card.locator('[data-fact=position]').textContent()).toContain(`entry ${seq}`);
     expect(await card.locator('[data-fact=title]').textContent()).toBe('采购合同');
-    expect(await card.locator('[data-fact=checkpoint]').textContent()).toMatch(/^iphub\S* · \d+ 条记录 entries · root [0-9a-f]{64}$/);
+    expect(await card.locator('[data-fact=checkpoint]').textContent()).toMatch(/^iphub\S* · (\d+) 条记录 · \1 entr(y|ies) · root [0-9a-f]{64}$/);
     const verdict = await card.locator('.verdict').textContent();
     expect(verdict).toContain('核验通过');
     expect(verdict).toContain('Verified');

@@ -15,6 +15,8 @@ export interface Facts {
   readonly minWitnesses?: number;
 }
 
+export const entries = (n: number | undefined): string => `${n} ${n === 1 ? 'entry' : 'entries'}`;
+
 interface CheckText {
   readonly title: Bilingual;
   readonly pass: (f: Facts) => Bilingual;
@@ -44,7 +46,7 @@ export const CHECKS: Record<PageCheck, CheckText> = {
     title: { zh: '账本收录', en: 'Ledger inclusion' },
     pass: (f) => ({
       zh: `该记录是账本第 ${f.seq} 条，收录在含 ${f.treeSize} 条记录的检查点中。`,
-      en: `The record is entry ${f.seq} of the ledger, included in the checkpoint of ${f.treeSize} entries.`,
+      en: `The record is entry ${f.seq} of the ledger, included in the checkpoint of ${entries(f.treeSize)}.`,
     }),
     fail: () => ({ zh: '无法证明该记录收录在账本中。', en: 'The record cannot be shown to be in the ledger.' }),
   },

@@ -1,6 +1,6 @@
 // A verification report as DOM, for the page and for the printable copy. Every value from a
 // certificate or the hub goes in as text, never as markup.
-import { CHECKS, TEXT, type Bilingual } from './messages.js';
+import { CHECKS, entries, TEXT, type Bilingual } from './messages.js';
 import type { Attested, CheckLine, DepositReport, Report } from './report.js';
 
 type Child = Node | string | undefined;
@@ -46,7 +46,7 @@ function facts(doc: Document, digest: string, a: Attested | undefined): HTMLElem
     ...fact(doc, TEXT.kind, a.kind, 'kind'),
   );
   if (a.treeSize !== undefined) {
-    dl.append(...fact(doc, TEXT.checkpoint, `${a.origin} · ${a.treeSize} 条记录 entries · root ${a.rootHash}`, 'checkpoint'));
+    dl.append(...fact(doc, TEXT.checkpoint, `${a.origin} · ${a.treeSize} 条记录 · ${entries(a.treeSize)} · root ${a.rootHash}`, 'checkpoint'));
   }
   return dl;
 }

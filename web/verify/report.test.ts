@@ -44,7 +44,7 @@ describe('the verification report', () => {
     expect(report.deposits[0]!.attested).toMatchObject({ seq: 0, depositor: 'enterprise-1', title: '采购合同', origin: 'iphub.test/report', treeSize: 1 });
     const inclusion = report.deposits[0]!.checks.find((c) => c.name === 'inclusion')!;
     expect(inclusion.words.zh).toBe('该记录是账本第 0 条，收录在含 1 条记录的检查点中。');
-    expect(inclusion.words.en).toBe('The record is entry 0 of the ledger, included in the checkpoint of 1 entries.');
+    expect(inclusion.words.en).toBe('The record is entry 0 of the ledger, included in the checkpoint of 1 entry.');
   });
 
   it('fails another file, a forged entry and an untrusted key, each on its own check', async () => {
