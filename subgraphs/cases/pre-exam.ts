@@ -3,7 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import { requireActFor, requireIdentity, requireRole } from '../common/auth.js';
 import { failure } from '../common/errors.js';
-import { pageRequest, toConnection, type Connection } from '../common/pagination.js';
+import { pageRequest, toConnection } from '../common/pagination.js';
+import { connectionType } from '../common/shared-types.js';
 // The number format is a public standard, not the enterprises subgraph's data.
 import { parsePatentNumber } from '../enterprises/domain/patent-number.js';
 import type { CasesContext } from './context.js';
@@ -69,15 +70,7 @@ builder.objectFields(Enterprise, (t) => ({
     }),
 }));
 
-const Edge = builder.objectRef<{ cursor: string; node: PreExamCaseRecord }>('PreExamCaseEdge').implement({
-  fields: (t) => ({ cursor: t.exposeString('cursor'), node: t.field({ type: PreExamCase, resolve: (e) => e.node }) }),
-});
-const CaseConnection = builder.objectRef<Connection<PreExamCaseRecord>>('PreExamCaseConnection').implement({
-  fields: (t) => ({
-    edges: t.field({ type: [Edge], resolve: (c) => c.edges }),
-    pageInfo: t.field({ type: PageInfo, resolve: (c) => c.pageInfo }),
-  }),
-});
+const CaseConnection = connectionType(builder, 'PreExamCase', PreExamCase, PageInfo);
 
 const CycleTime = builder.objectRef<CycleStatistics>('CycleTimeStatistics').implement({
   description: 'Days from receipt to decision (PASSED or RETURNED)',

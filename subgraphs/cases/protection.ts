@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import type { Identity } from '../common/identity.js';
 import { requireIdentity, requireRole } from '../common/auth.js';
 import { badInput, failure, forbidden } from '../common/errors.js';
-import { pageRequest, toConnection, type Connection } from '../common/pagination.js';
+import { pageRequest, toConnection } from '../common/pagination.js';
+import { connectionType } from '../common/shared-types.js';
 import { parsePatentNumber } from '../enterprises/domain/patent-number.js';
 import type { CasesContext } from './context.js';
 import type { CaseEvent, IpRight, LedgerReceipt, Party, ProtectionCaseRecord, ProtectionFilter } from './repository.js';
@@ -111,15 +112,7 @@ builder.objectFields(Evidence, (t) => ({
   }),
 }));
 
-const Edge = builder.objectRef<{ cursor: string; node: ProtectionCaseRecord }>('ProtectionCaseEdge').implement({
-  fields: (t) => ({ cursor: t.exposeString('cursor'), node: t.field({ type: ProtectionCase, resolve: (e) => e.node }) }),
-});
-const CaseConnection = builder.objectRef<Connection<ProtectionCaseRecord>>('ProtectionCaseConnection').implement({
-  fields: (t) => ({
-    edges: t.field({ type: [Edge], resolve: (c) => c.edges }),
-    pageInfo: t.field({ type: PageInfo, resolve: (c) => c.pageInfo }),
-  }),
-});
+const CaseConnection = connectionType(builder, 'ProtectionCase', ProtectionCase, PageInfo);
 
 builder.queryFields((t) => ({
   protectionCase: t.field({

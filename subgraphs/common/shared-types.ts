@@ -1,7 +1,9 @@
 // GraphQL types more than one subgraph defines. Federation lets a value type live in several
 // subgraphs only when every definition is the same (and @shareable): these functions are the
 // one definition each subgraph calls on its own builder.
+import type { ObjectRef } from '@pothos/core';
 import type { createBuilder } from './builder.js';
+import type { Connection } from './pagination.js';
 import { ROLES } from './identity.js';
 import type { Receipt } from '../../ledger/ledger.js';
 
@@ -25,6 +27,27 @@ export function pageInfoType<C extends object>(builder: SubgraphBuilder<C>) {
     fields: (t) => ({
       hasNextPage: t.exposeBoolean('hasNextPage'),
       endCursor: t.exposeString('endCursor', { nullable: true }),
+    }),
+  });
+}
+
+type SchemaOf<B> = B extends { objectRef<T>(name: string): ObjectRef<infer S, T> } ? S : never;
+
+/** `<name>Edge` and `<name>Connection` of `node`: the cursor pages every list query returns. */
+export function connectionType<C extends object, T>(
+  builder: SubgraphBuilder<C>,
+  name: string,
+  node: ObjectRef<SchemaOf<SubgraphBuilder<C>>, T>,
+  pageInfo: ReturnType<typeof pageInfoType<C>>,
+) {
+  const edge = builder.objectRef<{ cursor: string; node: T }>(`${name}Edge`).implement({
+    // `node` is a ref of T, so e.node is its value; Pothos cannot see that through a free T.
+    fields: (t) => ({ cursor: t.exposeString('cursor'), node: t.field({ type: node, resolve: (e) => e.node as never }) }),
+  });
+  return builder.objectRef<Connection<T>>(`${name}Connection`).implement({
+    fields: (t) => ({
+      edges: t.field({ type: [edge], resolve: (c) => c.edges }),
+      pageInfo: t.field({ type: pageInfo, resolve: (c) => c.pageInfo }),
     }),
   });
 }

@@ -3,7 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import { requireActFor, requireIdentity } from '../common/auth.js';
 import { badInput, conflict, failure, forbidden, notFound } from '../common/errors.js';
-import { pageRequest, toConnection, type Connection } from '../common/pagination.js';
+import { pageRequest, toConnection } from '../common/pagination.js';
+import { connectionType } from '../common/shared-types.js';
 import { actingOrganization, inPolicyScope, policyScope, requireInsurer } from './access.js';
 import type { FinanceContext } from './context.js';
 import { assetKey, CLAIM_STATUSES, INSURANCE_PRODUCTS, type AssetRef, type ClaimRecord, type InsuranceProduct, type PolicyRecord } from './repository.js';
@@ -113,15 +114,7 @@ builder.objectFields(DataAsset, (t) => ({
   }),
 }));
 
-const Edge = builder.objectRef<{ cursor: string; node: PolicyRecord }>('InsurancePolicyEdge').implement({
-  fields: (t) => ({ cursor: t.exposeString('cursor'), node: t.field({ type: InsurancePolicy, resolve: (e) => e.node }) }),
-});
-const PolicyConnection = builder.objectRef<Connection<PolicyRecord>>('InsurancePolicyConnection').implement({
-  fields: (t) => ({
-    edges: t.field({ type: [Edge], resolve: (c) => c.edges }),
-    pageInfo: t.field({ type: PageInfo, resolve: (c) => c.pageInfo }),
-  }),
-});
+const PolicyConnection = connectionType(builder, 'InsurancePolicy', InsurancePolicy, PageInfo);
 
 builder.queryFields((t) => ({
   insurancePolicy: t.field({

@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { requireIdentity } from '../common/auth.js';
 import { badInput, failure, forbidden, notFound } from '../common/errors.js';
 import type { Identity } from '../common/identity.js';
-import { pageRequest, toConnection, type Connection } from '../common/pagination.js';
+import { pageRequest, toConnection } from '../common/pagination.js';
+import { connectionType } from '../common/shared-types.js';
 import { actingOrganization, inPledgeScope, pledgeScope, requirePledgee } from './access.js';
 import type { FinanceContext } from './context.js';
 import { AssetAlreadyPledgedError, assetKey, type AssetRef, type Enforcement, type LedgerReceipt, type NewPledge, type PledgeEvent, type PledgeRecord } from './repository.js';
@@ -145,15 +146,7 @@ builder.objectFields(DataAsset, (t) => ({
   }),
 }));
 
-const Edge = builder.objectRef<{ cursor: string; node: PledgeRecord }>('PledgeEdge').implement({
-  fields: (t) => ({ cursor: t.exposeString('cursor'), node: t.field({ type: Pledge, resolve: (e) => e.node }) }),
-});
-const PledgeConnection = builder.objectRef<Connection<PledgeRecord>>('PledgeConnection').implement({
-  fields: (t) => ({
-    edges: t.field({ type: [Edge], resolve: (c) => c.edges }),
-    pageInfo: t.field({ type: PageInfo, resolve: (c) => c.pageInfo }),
-  }),
-});
+const PledgeConnection = connectionType(builder, 'Pledge', Pledge, PageInfo);
 
 builder.queryFields((t) => ({
   pledge: t.field({
