@@ -34,7 +34,7 @@ export async function verify(args: VerifyArgs): Promise<{ ok: boolean; digest: s
   if (args.certificate !== undefined) {
     certificate = JSON.parse(readFileSync(args.certificate, 'utf8')) as Certificate;
   } else if (hub !== undefined) {
-    certificate = (await hub.deposits(digest))[0]?.certificate;
+    certificate = (await hub.certificates(digest))[0];
     if (certificate === undefined) return { ok: false, digest, checks: [{ name: 'deposit', ok: false, detail: `the hub holds no deposit of a file with SHA-256 ${digest}` }] };
   } else {
     throw new Error('give --certificate <file> to verify offline, or --hub <url> to fetch the certificate');

@@ -7,16 +7,6 @@ import { ALG_ED25519, openNote, parseVerifierKey, type VerifierKey } from '../le
 import { parseCheckpoint } from '../ledger/verify/checkpoint.js';
 import { fromHex } from '../ledger/bytes.js';
 
-/** A deposit of a digest, as the hub states it. */
-export interface HubDeposit {
-  readonly seq: number;
-  readonly kind: string;
-  readonly subject: string;
-  readonly depositor: string;
-  readonly timestamp: string;
-  readonly certificate: Certificate;
-}
-
 export class HubError extends Error {
   constructor(
     message: string,
@@ -47,13 +37,13 @@ export class HubApi {
     return body.data as T;
   }
 
-  /** Every deposit of a file with this SHA-256, oldest first. */
-  async deposits(contentDigest: string): Promise<HubDeposit[]> {
-    const { verifyEvidence } = await this.query<{ verifyEvidence: { deposits: HubDeposit[] } }>(
-      'query ($d: String!) { verifyEvidence(contentDigest: $d) { deposits { seq kind subject depositor timestamp certificate } } }',
+  /** The certificate of every deposit of a file with this SHA-256, oldest first. */
+  async certificates(contentDigest: string): Promise<Certificate[]> {
+    const { verifyEvidence } = await this.query<{ verifyEvidence: { deposits: { certificate: Certificate }[] } }>(
+      'query ($d: String!) { verifyEvidence(contentDigest: $d) { deposits { certificate } } }',
       { d: contentDigest },
     );
-    return verifyEvidence.deposits;
+    return verifyEvidence.deposits.map((d) => d.certificate);
   }
 
   async verifierKey(): Promise<string> {

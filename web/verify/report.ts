@@ -85,31 +85,40 @@ export async function buildReport(digest: string, options: ReportOptions): Promi
   };
   let certificates: unknown[];
   if (options.certificate !== undefined) certificates = [options.certificate];
-  else if (options.hub !== undefined) certificates = (await options.hub.deposits(contentDigest)).map((d) => d.certificate);
+  else if (options.hub !== undefined) certificates = await options.hub.certificates(contentDigest);
   else throw new ReportInputError('neither a certificate nor a hub to ask');
 
   if (certificates.length === 0) {
     const notFound = line('deposit', { ok: false, detail: `the hub holds no deposit of a file with SHA-256 ${contentDigest}` }, {});
     return { ...base, ok: false, deposits: [], notFound };
   }
-  const deposits = await Promise.all(certificates.map((c) => checkDeposit(contentDigest, c, options)));
+  // The hub's certificates all lead to its newest checkpoint: ask for each checkpoint's proof once.
+  const consistency = new Map<string, Promise<CheckResult>>();
+  const consistencyOf = (hub: HubApi, checkpoint: string): Promise<CheckResult> => {
+    let result = consistency.get(checkpoint);
+    if (result === undefined) {
+      result = hub.checkConsistency(checkpoint, options.trustedKeys).catch((err: unknown) => ({ ok: false, detail: (err as Error).message }));
+      consistency.set(checkpoint, result);
+    }
+    return result;
+  };
+  const deposits = await Promise.all(certificates.map((c) => checkDeposit(contentDigest, c, options, consistencyOf)));
   return { ...base, ok: deposits.every((d) => d.ok), deposits };
 }
 
-async function checkDeposit(contentDigest: string, certificate: unknown, options: ReportOptions): Promise<DepositReport> {
+async function checkDeposit(
+  contentDigest: string,
+  certificate: unknown,
+  options: ReportOptions,
+  consistencyOf: (hub: HubApi, checkpoint: string) => Promise<CheckResult>,
+): Promise<DepositReport> {
   const minWitnesses = options.minWitnesses ?? 0;
   const verdict = verifyCertificate(certificate, { contentDigest, trustedKeys: options.trustedKeys, witnessKeys: options.witnessKeys, minWitnesses });
   const facts: Facts = { seq: verdict.seq, treeSize: verdict.treeSize, signer: verdict.signer, minWitnesses };
   const checks = Object.entries(verdict.checks).map(([name, result]) => line(name as PageCheck, result as CheckResult, facts));
   const cert = certificate as Certificate;
   if (options.hub !== undefined && verdict.checks.checkpointSignature.ok) {
-    let consistency: CheckResult;
-    try {
-      consistency = await options.hub.checkConsistency(cert.checkpoint, options.trustedKeys);
-    } catch (err) {
-      consistency = { ok: false, detail: (err as Error).message };
-    }
-    checks.push(line('consistency', consistency, facts));
+    checks.push(line('consistency', await consistencyOf(options.hub, cert.checkpoint), facts));
   }
   return { ok: checks.every((c) => c.ok), checks, certificate: cert, attested: attested(cert) };
 }
