@@ -109,7 +109,6 @@ const lines = (text: string): string[] =>
     .map((l) => l.trim())
     .filter((l) => l !== '');
 
-let keysReady: Promise<void>;
 
 async function run(): Promise<void> {
   if (hashing) return;
@@ -196,7 +195,7 @@ async function initKeys(): Promise<void> {
   }
 }
 
-keysReady = initKeys();
+const keysReady = initKeys();
 trustedKey.addEventListener('input', () => {
   keyFromHub = false;
   trustedKeyNote.replaceChildren();
