@@ -11,7 +11,11 @@ import { IDENTITY_HEADER, signIdentity } from '../subgraphs/common/identity.js';
 import { SUBGRAPHS } from '../subgraphs/registry.js';
 import { startHub, openKeyStore } from '../gateway/hub.js';
 import { startGateway, identify } from '../gateway/server.js';
-import { remoteDataSource, type GatewayContext } from '../gateway/data-sources.js';
+import { remoteDataSource } from '../gateway/data-sources.js';
+import type { GatewayContext } from '../gateway/context.js';
+
+// The stock stack knows only who calls.
+type StockContext = Pick<GatewayContext, 'identity'>;
 
 const [mode, dataDir] = process.argv.slice(2);
 const env = { IPHUB_DATA_DIR: dataDir };
@@ -34,14 +38,14 @@ async function start(): Promise<string> {
   const gateway = new ApolloGateway({
     supergraphSdl: new IntrospectAndCompose({ subgraphs: SUBGRAPH_NAMES.map((name) => ({ name, url: urls[name]! })) }),
     buildService: ({ url }) =>
-      new RemoteGraphQLDataSource<GatewayContext & Record<string, unknown>>({
+      new RemoteGraphQLDataSource<StockContext & Record<string, unknown>>({
         url,
         willSendRequest({ request, context }) {
           if (context.identity !== undefined) request.http?.headers.set(IDENTITY_HEADER, signIdentity(context.identity, secret));
         },
       }),
   });
-  const server = new ApolloServer<GatewayContext>({ gateway });
+  const server = new ApolloServer<StockContext>({ gateway });
   const { url } = await startStandaloneServer(server, { listen: { port: 0 }, context: async ({ req }) => ({ identity: await identify(req, keys) }) });
   return url;
 }

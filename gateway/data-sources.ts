@@ -2,12 +2,9 @@
 // identity header (distributed mode).
 import { RemoteGraphQLDataSource, type GraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { execute, parse, type DocumentNode } from 'graphql';
-import { IDENTITY_HEADER, signIdentity, type Identity } from '../subgraphs/common/identity.js';
+import { IDENTITY_HEADER, signIdentity } from '../subgraphs/common/identity.js';
 import type { Subgraph } from '../subgraphs/common/subgraph.js';
-
-export interface GatewayContext {
-  readonly identity: Identity | undefined;
-}
+import type { GatewayContext } from './context.js';
 
 const MAX_CACHED_DOCUMENTS = 1000;
 

@@ -3,15 +3,19 @@
 import { openStorage, internalSecret } from '../subgraphs/common/storage.js';
 import { remoteDataSource } from './data-sources.js';
 import { startGateway } from './server.js';
-import { openKeyStore } from './hub.js';
+import { openKeyStore, rateStoreFor } from './hub.js';
+import { limitsFromEnv } from './limits.js';
 import { SUBGRAPH_NAMES } from '../subgraphs/common/subgraph.js';
 import { SUBGRAPHS } from '../subgraphs/registry.js';
 
+const limits = limitsFromEnv();
 const storage = await openStorage();
 const secret = internalSecret(storage);
 const gateway = await startGateway({
   port: Number(process.env.PORT ?? 4000),
   keys: openKeyStore(storage),
+  limits,
+  rateStore: rateStoreFor(storage),
   internalSecret: secret,
   // Ready when every subgraph says it is.
   ready: async () => {

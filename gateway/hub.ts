@@ -12,6 +12,8 @@ import { startGateway, type RunningGateway } from './server.js';
 import type { KeyStore } from './keys.js';
 import { openSqliteKeyStore } from './key-store-sqlite.js';
 import { openMongoKeyStore } from './key-store-mongodb.js';
+import { limitsFromEnv, type Limits } from './limits.js';
+import { memoryRateStore, mongoRateStore, type RateStore } from './rate-limits.js';
 
 export interface Hub extends RunningGateway {
   readonly storage: Storage;
@@ -29,6 +31,13 @@ export interface HubOptions {
   readonly env?: StorageEnv;
   /** Lets tests replace a subgraph's opening, e.g. to count its store queries. */
   readonly open?: Partial<Record<SubgraphName, (storage: Storage, ledger: Ledger, hub: HubQuery) => Promise<Subgraph>>>;
+  /** Every bound on a request; IPHUB_LIMITS (or the defaults) when absent. */
+  readonly limits?: Limits;
+}
+
+/** Rate-limit counters: in this process on SQLite, shared through MongoDB otherwise. */
+export function rateStoreFor(storage: Storage): RateStore {
+  return storage.kind === 'sqlite' ? memoryRateStore : mongoRateStore(storage.client);
 }
 
 export async function startHub(options: HubOptions = {}): Promise<Hub> {
@@ -45,6 +54,8 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     port: options.port ?? 4000,
     keys,
     metrics,
+    limits: options.limits ?? limitsFromEnv(),
+    rateStore: rateStoreFor(storage),
     ready: async () => {
       await ledger.ready();
       for (const s of Object.values(subgraphs)) await s.ready();

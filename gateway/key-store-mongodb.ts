@@ -6,7 +6,8 @@ type KeyDoc = Omit<KeyRecord, 'id'> & { _id: string };
 
 export function openMongoKeyStore(db: Db, collectionPrefix = ''): KeyStore {
   const keys = db.collection<KeyDoc>(`${collectionPrefix}gateway_api_keys`, { writeConcern: { w: 'majority' } });
-  const toRecord = ({ _id, ...rest }: KeyDoc): KeyRecord => ({ id: _id, ...rest });
+  // Keys made before keys carried their own limits have neither field.
+  const toRecord = ({ _id, rate, cost, ...rest }: KeyDoc): KeyRecord => ({ id: _id, ...rest, rate: rate ?? null, cost: cost ?? null });
   return {
     async insert({ id, ...rest }) {
       await keys.insertOne({ _id: id, ...rest });

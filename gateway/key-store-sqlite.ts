@@ -10,6 +10,8 @@ interface KeyRow {
   organization: string | null;
   created_at: string;
   revoked_at: string | null;
+  rate_limit: number | null;
+  cost_limit: number | null;
 }
 
 const toRecord = (r: KeyRow): KeyRecord => ({
@@ -20,6 +22,8 @@ const toRecord = (r: KeyRow): KeyRecord => ({
   organization: r.organization,
   createdAt: r.created_at,
   revokedAt: r.revoked_at,
+  rate: r.rate_limit,
+  cost: r.cost_limit,
 });
 
 export function openSqliteKeyStore(db: Database.Database): KeyStore {
@@ -30,10 +34,15 @@ export function openSqliteKeyStore(db: Database.Database): KeyStore {
     enterprise_id TEXT,
     organization TEXT,
     created_at TEXT NOT NULL,
-    revoked_at TEXT
+    revoked_at TEXT,
+    rate_limit INTEGER,
+    cost_limit INTEGER
   )`);
+  // Databases made before keys carried their own limits.
+  const columns = new Set(db.prepare<[], { name: string }>('SELECT name FROM pragma_table_info(\'api_keys\')').all().map((c) => c.name));
+  for (const column of ['rate_limit', 'cost_limit']) if (!columns.has(column)) db.exec(`ALTER TABLE api_keys ADD COLUMN ${column} INTEGER`);
   const insert = db.prepare(
-    'INSERT INTO api_keys (id, secret_hash, role, enterprise_id, organization, created_at, revoked_at) VALUES (@id, @secretHash, @role, @enterpriseId, @organization, @createdAt, @revokedAt)',
+    'INSERT INTO api_keys (id, secret_hash, role, enterprise_id, organization, created_at, revoked_at, rate_limit, cost_limit) VALUES (@id, @secretHash, @role, @enterpriseId, @organization, @createdAt, @revokedAt, @rate, @cost)',
   );
   const byId = db.prepare<[string], KeyRow>('SELECT * FROM api_keys WHERE id = ?');
   const list = db.prepare<[], KeyRow>('SELECT * FROM api_keys ORDER BY created_at, id');

@@ -1,4 +1,4 @@
-// `npm run keys -- create --role ROLE [--enterprise ID] [--org NAME]`, `list`, `revoke ID`.
+// `npm run keys -- create --role ROLE [--enterprise ID] [--org NAME] [--rate N] [--cost N]`, `list`, `revoke ID`.
 import { parseArgs } from 'node:util';
 import { openStorage, closeStorage } from '../subgraphs/common/storage.js';
 import { ROLES, isRole } from '../subgraphs/common/identity.js';
@@ -7,7 +7,7 @@ import { openKeyStore } from './hub.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { role: { type: 'string' }, enterprise: { type: 'string' }, org: { type: 'string' } },
+  options: { role: { type: 'string' }, enterprise: { type: 'string' }, org: { type: 'string' }, rate: { type: 'string' }, cost: { type: 'string' } },
 });
 const [command, arg] = positionals;
 const storage = await openStorage();
@@ -15,16 +15,23 @@ const keys = openKeyStore(storage);
 try {
   if (command === 'create') {
     if (!isRole(values.role)) throw new KeyError(`--role must be one of ${ROLES.join(', ')}`);
-    const { id, key } = await createKey(keys, { role: values.role, enterpriseId: values.enterprise, organization: values.org });
+    const { id, key } = await createKey(keys, {
+      role: values.role,
+      enterpriseId: values.enterprise,
+      organization: values.org,
+      rate: values.rate === undefined ? undefined : Number(values.rate),
+      cost: values.cost === undefined ? undefined : Number(values.cost),
+    });
     console.log(`created key ${id} (${values.role}); give this to the partner, it is not shown again:\n${key}`);
   } else if (command === 'list') {
     for (const k of await keys.list()) {
-      console.log([k.id, k.role, k.enterpriseId ?? k.organization ?? '-', k.createdAt, k.revokedAt === null ? 'active' : `revoked ${k.revokedAt}`].join('\t'));
+      const limits = [k.rate === null ? '' : `rate ${k.rate}`, k.cost === null ? '' : `cost ${k.cost}`].filter((l) => l !== '').join(', ') || 'role limits';
+      console.log([k.id, k.role, k.enterpriseId ?? k.organization ?? '-', limits, k.createdAt, k.revokedAt === null ? 'active' : `revoked ${k.revokedAt}`].join('\t'));
     }
   } else if (command === 'revoke' && arg !== undefined) {
     console.log((await keys.revoke(arg, new Date().toISOString())) ? `revoked ${arg}` : `no active key ${arg}`);
   } else {
-    throw new KeyError('usage: npm run keys -- create --role ROLE [--enterprise ID] [--org NAME] | list | revoke ID');
+    throw new KeyError('usage: npm run keys -- create --role ROLE [--enterprise ID] [--org NAME] [--rate POINTS_PER_WINDOW] [--cost MAX_OPERATION_COST] | list | revoke ID');
   }
 } catch (err) {
   if (!(err instanceof KeyError)) throw err;

@@ -21,9 +21,10 @@ function keyStoreContract(name: string, open: () => Promise<{ store: KeyStore; r
 
     it('authenticates a key to its identity and stores only a hash of it', async () => {
       const { id, key } = await createKey(fx.store, { role: 'ENTERPRISE', enterpriseId: 'ent-1' });
-      expect(await authenticate(fx.store, key)).toEqual({ keyId: id, role: 'ENTERPRISE', enterpriseId: 'ent-1' });
+      const roleLimits = { rate: null, cost: null };
+      expect(await authenticate(fx.store, key)).toEqual({ identity: { keyId: id, role: 'ENTERPRISE', enterpriseId: 'ent-1' }, limits: roleLimits });
       const bank = await createKey(fx.store, { role: 'BANK', organization: '中国工商银行福州分行' });
-      expect(await authenticate(fx.store, bank.key)).toEqual({ keyId: bank.id, role: 'BANK', organization: '中国工商银行福州分行' });
+      expect(await authenticate(fx.store, bank.key)).toEqual({ identity: { keyId: bank.id, role: 'BANK', organization: '中国工商银行福州分行' }, limits: roleLimits });
       expect(await fx.raw()).not.toContain(key.split('.')[1]);
       expect((await fx.store.list()).map((k) => k.id)).toEqual(expect.arrayContaining([id, bank.id]));
     });
@@ -44,7 +45,15 @@ function keyStoreContract(name: string, open: () => Promise<{ store: KeyStore; r
       await expect(createKey(fx.store, { role: 'CENTER_STAFF', enterpriseId: 'x' })).rejects.toBeInstanceOf(KeyError);
       await expect(createKey(fx.store, { role: 'BANK' })).rejects.toBeInstanceOf(KeyError);
       await expect(createKey(fx.store, { role: 'KING' as never })).rejects.toBeInstanceOf(KeyError);
+      await expect(createKey(fx.store, { role: 'CENTER_STAFF', rate: 0 })).rejects.toThrow('--rate must be a whole number of at least 1');
+      await expect(createKey(fx.store, { role: 'CENTER_STAFF', cost: 2.5 })).rejects.toThrow('--cost must be a whole number of at least 1');
       expect(await fx.store.list()).toEqual([]);
+    });
+
+    it('keeps a key\'s own rate and cost limits', async () => {
+      const { id, key } = await createKey(fx.store, { role: 'BANK', organization: 'bank', rate: 500, cost: 40_000 });
+      expect((await authenticate(fx.store, key))?.limits).toEqual({ rate: 500, cost: 40_000 });
+      expect(await fx.store.byId(id)).toMatchObject({ rate: 500, cost: 40_000 });
     });
   });
 }
@@ -57,6 +66,26 @@ keyStoreContract('sqlite', async () => {
     raw: async () => JSON.stringify(new Database(path, { readonly: true }).prepare('SELECT * FROM api_keys').all()),
     cleanup: async () => dir.remove(),
   };
+});
+
+describe('KeyStore on SQLite', () => {
+  it('adds the limit columns to a database made before keys carried limits, keeping its keys', async () => {
+    const dir = tempDir('iphub-keys-');
+    try {
+      const path = join(dir.path, 'gateway.db');
+      const old = new Database(path);
+      old.exec('CREATE TABLE api_keys (id TEXT PRIMARY KEY, secret_hash TEXT NOT NULL, role TEXT NOT NULL, enterprise_id TEXT, organization TEXT, created_at TEXT NOT NULL, revoked_at TEXT)');
+      old.prepare('INSERT INTO api_keys VALUES (?, ?, ?, NULL, NULL, ?, NULL)').run('0123456789abcdef', 'ab'.repeat(32), 'CENTER_STAFF', '2026-01-01T00:00:00.000Z');
+      old.close();
+      const store = openSqliteKeyStore(new Database(path));
+      expect(await store.byId('0123456789abcdef')).toMatchObject({ role: 'CENTER_STAFF', rate: null, cost: null });
+      const { key } = await createKey(store, { role: 'CENTER_STAFF', rate: 7 });
+      expect((await authenticate(store, key))?.limits.rate).toBe(7);
+      await store.close();
+    } finally {
+      dir.remove();
+    }
+  });
 });
 
 const mongoUrl = process.env.IPHUB_MONGODB_URL;

@@ -11,6 +11,10 @@ export interface KeyRecord {
   readonly organization: string | null;
   readonly createdAt: string;
   readonly revokedAt: string | null;
+  /** Cost points per rate window, in place of the role's (null: the role's). */
+  readonly rate: number | null;
+  /** The largest cost of one operation, in place of the partner budget's (null: the budget's). */
+  readonly cost: number | null;
 }
 
 /** Storage of partner keys. Adapters: key-store-sqlite.ts, key-store-mongodb.ts. */
@@ -26,6 +30,16 @@ export interface NewKey {
   role: Role;
   enterpriseId?: string;
   organization?: string;
+  rate?: number;
+  cost?: number;
+}
+
+/** A key's own limits, where it has them. */
+export type KeyLimits = Pick<KeyRecord, 'rate' | 'cost'>;
+
+export interface Authenticated {
+  readonly identity: Identity;
+  readonly limits: KeyLimits;
 }
 
 const KEY_FORMAT = /^iph_([a-z0-9]{16})\.([A-Za-z0-9_-]{43})$/;
@@ -43,6 +57,10 @@ export async function createKey(store: KeyStore, spec: NewKey): Promise<{ id: st
   if ((spec.role === 'BANK' || spec.role === 'INSURER' || spec.role === 'COURT') && !spec.organization) {
     throw new KeyError(`a ${spec.role} key needs --org <the institution it acts for>`);
   }
+  for (const limit of ['rate', 'cost'] as const) {
+    const value = spec[limit];
+    if (value !== undefined && (!Number.isSafeInteger(value) || value < 1)) throw new KeyError(`--${limit} must be a whole number of at least 1`);
+  }
   const id = randomBytes(10).toString('hex').slice(0, 16);
   const secret = randomBytes(32).toString('base64url');
   await store.insert({
@@ -53,12 +71,14 @@ export async function createKey(store: KeyStore, spec: NewKey): Promise<{ id: st
     organization: spec.organization ?? null,
     createdAt: new Date().toISOString(),
     revokedAt: null,
+    rate: spec.rate ?? null,
+    cost: spec.cost ?? null,
   });
   return { id, key: `iph_${id}.${secret}` };
 }
 
-/** The identity a key stands for, or undefined for an unknown, revoked or malformed key. */
-export async function authenticate(store: KeyStore, key: string): Promise<Identity | undefined> {
+/** The identity a key stands for and its own limits, or undefined for an unknown, revoked or malformed key. */
+export async function authenticate(store: KeyStore, key: string): Promise<Authenticated | undefined> {
   const m = KEY_FORMAT.exec(key);
   if (m === null) return undefined;
   const record = await store.byId(m[1]!);
@@ -66,10 +86,11 @@ export async function authenticate(store: KeyStore, key: string): Promise<Identi
   const given = Buffer.from(hashSecret(m[2]!), 'hex');
   const expected = Buffer.from(record.secretHash, 'hex');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
-  return {
+  const identity: Identity = {
     keyId: record.id,
     role: record.role,
     ...(record.enterpriseId === null ? {} : { enterpriseId: record.enterpriseId }),
     ...(record.organization === null ? {} : { organization: record.organization }),
   };
+  return { identity, limits: { rate: record.rate, cost: record.cost } };
 }

@@ -1,20 +1,30 @@
-// The gateway: authenticates partner keys and executes the supergraph's query plans against
-// the subgraphs, in-process or over HTTP.
+// The gateway: authenticates partner keys, bounds every request (operation limits, rate limits,
+// admission control, an execution timeout, a response cap) and executes the supergraph's query
+// plans against the subgraphs, in-process or over HTTP.
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { failure } from '../subgraphs/common/errors.js';
-import { graphqlRoute, httpServer, listen, readinessRoute } from '../subgraphs/common/http.js';
+import type { DocumentNode } from 'graphql';
+import type { QueryPlan } from '@apollo/query-planner';
+import { graphqlRoute, HttpError, httpServer, listen, readinessRoute, type Route } from '../subgraphs/common/http.js';
 import { IDENTITY_HEADER, verifyIdentity, type Identity } from '../subgraphs/common/identity.js';
 import { dataOf } from '../subgraphs/common/hub-query.js';
 import { createMetrics, graphqlMetrics, metricsRoute } from '../subgraphs/common/metrics.js';
 import type { Registry } from 'prom-client';
 import type { SubgraphName } from '../subgraphs/common/subgraph.js';
-import type { GatewayContext } from './data-sources.js';
+import type { Caller, GatewayContext } from './context.js';
 import { authenticate, type KeyStore } from './keys.js';
 import { SUPERGRAPH_PATH } from './compose.js';
 import { verifyPageRoutes } from '../web/serve.js';
+import { DEFAULT_LIMITS, type Limits } from './limits.js';
+import { Admission, Overloaded } from './admission.js';
+import { memoryRateStore, RateLimits, type RateStore } from './rate-limits.js';
+import { gatewayMetrics } from './metrics.js';
+import { limitsPlugin, rateLimitedMessage, rateOwner, rateSubjectOf } from './limits-plugin.js';
+import { stoppableDataSource, withExecutionTimeout } from './execution-timeout.js';
+import { BoundedCache } from './bounded-cache.js';
+import { clientAddress } from './client-address.js';
 
 export interface GatewayOptions {
   readonly port: number;
@@ -28,6 +38,10 @@ export interface GatewayOptions {
   readonly metrics?: Registry;
   /** What must answer, besides the key store, for /readyz to say ready. */
   readonly ready?: () => Promise<void>;
+  /** Every bound on a request (gateway/limits.ts); the defaults when absent. */
+  readonly limits?: Limits;
+  /** Where rate-limit counters live: in memory when absent (one process). */
+  readonly rateStore?: RateStore;
 }
 
 export interface RunningGateway {
@@ -38,49 +52,148 @@ export interface RunningGateway {
   close(): Promise<void>;
 }
 
+/** Who is calling, as far as the request says: a signed service identity, a partner key, or no one. */
+type Credentials = { kind: 'service'; identity: Identity } | { kind: 'key'; key: string } | { kind: 'anonymous' };
+
+function credentials(req: IncomingMessage, internalSecret: string | undefined): Credentials {
+  const signed = req.headers[IDENTITY_HEADER];
+  if (internalSecret !== undefined && typeof signed === 'string') {
+    const identity = verifyIdentity(signed, internalSecret);
+    if (identity === undefined) throw new HttpError(401, 'the identity header is not signed by this hub', 'UNAUTHENTICATED');
+    return { kind: 'service', identity };
+  }
+  const header = req.headers.authorization;
+  if (header === undefined || header === '') return { kind: 'anonymous' };
+  const m = /^Bearer\s+(\S+)$/i.exec(header);
+  if (m === null) throw new HttpError(401, 'the Authorization header must be "Bearer <partner key>"', 'UNAUTHENTICATED');
+  return { kind: 'key', key: m[1]! };
+}
+
 /**
  * The caller's identity from `Authorization: Bearer <key>`, or from an identity header signed
  * with the internal secret (a subgraph asking as a service); none without either.
  */
 export async function identify(req: IncomingMessage, keys: KeyStore, internalSecret?: string): Promise<Identity | undefined> {
-  const signed = req.headers[IDENTITY_HEADER];
-  if (internalSecret !== undefined && typeof signed === 'string') {
-    const identity = verifyIdentity(signed, internalSecret);
-    if (identity === undefined) throw failure('UNAUTHENTICATED', 'the identity header is not signed by this hub', { http: { status: 401 } });
-    return identity;
-  }
-  const header = req.headers.authorization;
-  if (header === undefined || header === '') return undefined;
-  const m = /^Bearer\s+(\S+)$/i.exec(header);
-  if (m === null) throw failure('UNAUTHENTICATED', 'the Authorization header must be "Bearer <partner key>"', { http: { status: 401 } });
-  const identity = await authenticate(keys, m[1]!);
-  if (identity === undefined) throw failure('UNAUTHENTICATED', 'the partner key is unknown or revoked', { http: { status: 401 } });
-  return identity;
+  const given = credentials(req, internalSecret);
+  if (given.kind !== 'key') return given.kind === 'service' ? given.identity : undefined;
+  const authenticated = await authenticate(keys, given.key);
+  if (authenticated === undefined) throw new HttpError(401, 'the partner key is unknown or revoked', 'UNAUTHENTICATED');
+  return authenticated.identity;
 }
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const documents = new BoundedCache<DocumentNode>(limits.caches.documentBytes);
+  const queryPlans = new BoundedCache<QueryPlan>(limits.caches.queryPlanBytes);
+  const admission = new Admission(limits.admission);
+  const rate = new RateLimits(limits.rate, options.rateStore ?? memoryRateStore);
+  const registry = options.metrics ?? createMetrics();
+  const metrics = gatewayMetrics(registry, admission, { documents, query_plans: queryPlans });
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? readFileSync(SUPERGRAPH_PATH, 'utf8'),
-    buildService: ({ name, url }) => options.dataSource(name as SubgraphName, url ?? ''),
+    buildService: ({ name, url }) => stoppableDataSource(options.dataSource(name as SubgraphName, url ?? ''), () => metrics.fetched(name)),
+    queryPlannerConfig: { cache: queryPlans },
   });
-  // Partners get the message and the code, never a stack trace.
-  const metrics = options.metrics ?? createMetrics();
-  const apollo = new ApolloServer<GatewayContext>({ gateway, includeStacktraceInErrorResponses: false, plugins: [graphqlMetrics(metrics)] });
+  const largestTokens = Math.max(limits.budgets.anonymous.tokens, limits.budgets.partner.tokens);
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway: withExecutionTimeout(gateway, limits.timeoutMs),
+    // Partners get the message and the code, never a stack trace.
+    includeStacktraceInErrorResponses: false,
+    documentStore: documents,
+    // No automatic persisted queries: no store of operations that callers can fill.
+    persistedQueries: false,
+    // The parser stops at the largest budget; each caller's own budget is checked after.
+    parseOptions: { maxTokens: largestTokens },
+    formatError: (formatted) =>
+      /Document contains more than \d+ tokens/.test(formatted.message)
+        ? { message: `the operation has more than ${largestTokens} tokens; the limit is ${largestTokens}`, extensions: { code: 'MAX_TOKENS_EXCEEDED', limit: largestTokens } }
+        : formatted,
+    plugins: [graphqlMetrics(registry), limitsPlugin(limits, rate, metrics)],
+  });
   await apollo.start();
+  const service = (identity: Identity | undefined): GatewayContext => ({
+    identity,
+    caller: { tier: 'partner', budget: limits.budgets.partner },
+    execution: new AbortController(),
+  });
   const query = async <T>(query: string, variables: Record<string, unknown>, identity: Identity | undefined) => {
-    const response = await apollo.executeOperation({ query, variables }, { contextValue: { identity } });
+    const response = await apollo.executeOperation({ query, variables }, { contextValue: service(identity) });
     if (response.body.kind !== 'single') throw new Error('a streamed response to a service query');
     return dataOf<T>(response.body.singleResult);
   };
+
+  const refuse = (reason: string, status: number, message: string, headers: Record<string, string> = {}): HttpError => {
+    metrics.refused(reason);
+    return new HttpError(status, message, reason, headers);
+  };
+  /** The caller of a request, refused at once when its rate budget is spent or its address failed to authenticate too often. */
+  const callerOf = async (req: IncomingMessage): Promise<GatewayContext> => {
+    const given = credentials(req, options.internalSecret);
+    if (given.kind === 'service') return service(given.identity);
+    const address = clientAddress(req, limits.trustedProxies);
+    let context: GatewayContext;
+    if (given.kind === 'key') {
+      const blocked = await rate.authBlocked(address);
+      if (blocked !== undefined) {
+        metrics.rateLimited('authentication');
+        throw refuse('RATE_LIMITED', 429, `too many failed authentications from this address; retry after ${blocked.retryAfter} s`, { 'retry-after': String(blocked.retryAfter) });
+      }
+      const authenticated = await authenticate(options.keys, given.key);
+      if (authenticated === undefined) {
+        await rate.authFailed(address);
+        throw new HttpError(401, 'the partner key is unknown or revoked', 'UNAUTHENTICATED');
+      }
+      const { identity, limits: own } = authenticated;
+      const caller: Caller = {
+        tier: 'partner',
+        budget: own.cost === null ? limits.budgets.partner : { ...limits.budgets.partner, cost: own.cost },
+        rate: { key: `key:${identity.keyId}`, points: own.rate ?? limits.rate.points[identity.role] },
+      };
+      context = { identity, caller, execution: new AbortController() };
+    } else {
+      const caller: Caller = { tier: 'anonymous', budget: limits.budgets.anonymous, rate: { key: `address:${address}`, points: limits.rate.points.ANONYMOUS } };
+      context = { identity: undefined, caller, execution: new AbortController() };
+    }
+    const spent = await rate.spent(context.caller.rate!);
+    if (spent !== undefined) {
+      metrics.rateLimited(rateSubjectOf(context));
+      throw refuse('RATE_LIMITED', 429, rateLimitedMessage(spent, rateOwner(context)), { 'retry-after': String(spent.retryAfter) });
+    }
+    return context;
+  };
+  /** Waits for a slot in arrival order; the hub's own service queries never wait. */
+  const admit = async (context: GatewayContext): Promise<() => void> => {
+    if (context.caller.rate === undefined) return () => {};
+    try {
+      return await admission.enter();
+    } catch (err) {
+      if (!(err instanceof Overloaded)) throw err;
+      throw refuse('OVERLOADED', 503, `${err.message}; retry in a moment`, { 'retry-after': '1' });
+    }
+  };
+  /** A public route outside GraphQL (checkpoint, tiles): rate limited and admitted like an operation of cost 1. */
+  const bounded =
+    (route: Route): Route =>
+    async (req, res) => {
+      const context = await callerOf(req);
+      const release = await admit(context);
+      try {
+        await rate.charge(context.caller.rate!, 1);
+        await route(req, res);
+      } finally {
+        release();
+      }
+    };
+
   const server = httpServer({
-    '/graphql': graphqlRoute(apollo, async (req) => ({ identity: await identify(req, options.keys, options.internalSecret) })),
+    '/graphql': graphqlRoute(apollo, { context: callerOf, admit, maxResponseBytes: limits.responseBytes }),
     // The latest signed checkpoint as a C2SP tlog-checkpoint note, for mirrors and witnesses.
-    '/checkpoint': async (_req, res) => {
+    '/checkpoint': bounded(async (_req, res) => {
       const { ledgerCheckpoint } = await query<{ ledgerCheckpoint: string }>('{ ledgerCheckpoint }', {}, undefined);
       res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-cache' }).end(ledgerCheckpoint);
-    },
+    }),
     // Tiles for mirrors and witnesses (C2SP tlog-tiles).
-    '/tile/': async (req, res) => {
+    '/tile/': bounded(async (req, res) => {
       const path = new URL(req.url ?? '/', 'http://localhost').pathname.slice(1);
       const { ledgerTile } = await query<{ ledgerTile: string | null }>('query ($p: String!) { ledgerTile(path: $p) }', { p: path }, undefined);
       if (ledgerTile === null) {
@@ -89,10 +202,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       }
       // A path's bytes never change, partial tiles included: a later width is another path.
       res.writeHead(200, { 'content-type': 'application/octet-stream', 'cache-control': 'public, max-age=31536000, immutable' }).end(Buffer.from(ledgerTile, 'base64'));
-    },
+    }),
     ...verifyPageRoutes(),
     '/healthz': (_req, res) => void res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end('ok\n'),
-    '/metrics': metricsRoute(metrics),
+    '/metrics': metricsRoute(registry),
     '/readyz': readinessRoute(async () => {
       await options.keys.byId('readyz');
       await options.ready?.();

@@ -265,7 +265,7 @@ describe('ledger', () => {
       const rehashed = { ...cert, entry: { ...cert.entry, contentDigest: digestOf(5) } };
       expect(verifyCertificate(rehashed, { contentDigest: digestOf(5), trustedKeys }).checks.entryHash.ok).toBe(false);
 
-      const badProof = { ...cert, inclusion: { ...cert.inclusion, hashes: cert.inclusion.hashes.map((h: string, i: number) => (i === 0 ? 'f' + h.slice(1) : h)) } };
+      const badProof = { ...cert, inclusion: { ...cert.inclusion, hashes: cert.inclusion.hashes.map((h: string, i: number) => (i === 0 ? (h[0] === 'f' ? '0' : 'f') + h.slice(1) : h)) } };
       expect(verifyCertificate(badProof, { contentDigest: digestOf(4), trustedKeys }).checks.inclusion.ok).toBe(false);
 
       expect(verifyCertificate({ nonsense: true }, { contentDigest: digestOf(4), trustedKeys }).ok).toBe(false);

@@ -15,7 +15,20 @@ export type ErrorCode =
   | 'LEDGER_UNAVAILABLE'
   | 'ASSET_ALREADY_PLEDGED'
   | 'PATENT_NOT_PLEDGEABLE'
-  | 'SUM_INSURED_EXCEEDED';
+  | 'SUM_INSURED_EXCEEDED'
+  // The gateway's bounds on a request (gateway/limits.ts).
+  | 'MAX_DEPTH_EXCEEDED'
+  | 'MAX_ALIASES_EXCEEDED'
+  | 'MAX_ROOT_FIELDS_EXCEEDED'
+  | 'MAX_TOKENS_EXCEEDED'
+  | 'MAX_DIRECTIVES_EXCEEDED'
+  | 'MAX_FRAGMENT_SPREADS_EXCEEDED'
+  | 'COST_LIMIT_EXCEEDED'
+  | 'INTROSPECTION_DISABLED'
+  | 'RESPONSE_TOO_LARGE'
+  | 'TIMEOUT'
+  | 'RATE_LIMITED'
+  | 'OVERLOADED';
 
 export function failure(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { code, ...extensions } });

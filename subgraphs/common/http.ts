@@ -6,13 +6,25 @@ const MAX_BODY_BYTES = 1 << 20;
 
 export type Route = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
+/** A request refused before GraphQL runs: its status, and the `extensions.code` and headers to answer with. */
 export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly code?: string,
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }
+}
+
+export interface GraphqlRouteOptions<C> {
+  /** The request's context, before its body is read; may refuse it with an HttpError. */
+  readonly context: (req: IncomingMessage) => Promise<C>;
+  /** Once the body is read: waits for a slot to run in, and returns its release. */
+  readonly admit?: (context: C) => Promise<() => void>;
+  /** A response body over this many bytes is replaced by a RESPONSE_TOO_LARGE error. */
+  readonly maxResponseBytes?: number;
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {
@@ -26,9 +38,10 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** A route that runs GraphQL requests through `apollo` with the context `contextOf` builds. */
-export function graphqlRoute<C extends BaseContext>(apollo: ApolloServer<C>, contextOf: (req: IncomingMessage) => Promise<C>): Route {
+/** A route that runs GraphQL requests through `apollo` with the context `options.context` builds. */
+export function graphqlRoute<C extends BaseContext>(apollo: ApolloServer<C>, options: GraphqlRouteOptions<C>): Route {
   return async (req, res) => {
+    const context = await options.context(req);
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -43,16 +56,28 @@ export function graphqlRoute<C extends BaseContext>(apollo: ApolloServer<C>, con
       }
     }
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: () => contextOf(req),
-    });
-    for (const [key, value] of response.headers) res.setHeader(key, value);
-    res.statusCode = response.status ?? 200;
+    const release = await options.admit?.(context);
+    let response;
+    try {
+      response = await apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+        context: async () => context,
+      });
+    } finally {
+      release?.();
+    }
     if (response.body.kind === 'complete') {
+      const bytes = Buffer.byteLength(response.body.string);
+      if (options.maxResponseBytes !== undefined && bytes > options.maxResponseBytes) {
+        throw new HttpError(400, `the response has ${bytes} bytes; the limit is ${options.maxResponseBytes}: select fewer fields or ask for smaller pages`, 'RESPONSE_TOO_LARGE');
+      }
+      for (const [key, value] of response.headers) res.setHeader(key, value);
+      res.statusCode = response.status ?? 200;
       res.end(response.body.string);
       return;
     }
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    res.statusCode = response.status ?? 200;
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
     res.end();
   };
@@ -69,10 +94,11 @@ export function httpServer(routes: Record<string, Route>): Server {
       return;
     }
     Promise.resolve(route(req, res)).catch((err: unknown) => {
-      const status = err instanceof HttpError ? err.status : 500;
-      if (status === 500) console.error(err);
-      if (!res.headersSent) res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ errors: [{ message: err instanceof HttpError ? err.message : 'internal error' }] }));
+      const known = err instanceof HttpError ? err : undefined;
+      if (known === undefined) console.error(err);
+      if (!res.headersSent) res.writeHead(known?.status ?? 500, { 'content-type': 'application/json; charset=utf-8', ...known?.headers });
+      const extensions = known?.code === undefined ? {} : { extensions: { code: known.code } };
+      res.end(JSON.stringify({ errors: [{ message: known?.message ?? 'internal error', ...extensions }] }));
     });
   });
   server.keepAliveTimeout = 65_000;

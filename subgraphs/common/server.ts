@@ -2,8 +2,7 @@
 // gateway signed with the shared internal secret.
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { failure } from './errors.js';
-import { graphqlRoute, httpServer, listen, readinessRoute } from './http.js';
+import { graphqlRoute, HttpError, httpServer, listen, readinessRoute } from './http.js';
 import { IDENTITY_HEADER, verifyIdentity } from './identity.js';
 import type { Subgraph } from './subgraph.js';
 import { createMetrics, graphqlMetrics, metricsRoute } from './metrics.js';
@@ -16,12 +15,14 @@ export async function serveSubgraph(subgraph: Subgraph, options: { port: number;
   const apollo = new ApolloServer<object>({ schema: subgraph.schema, plugins: [ApolloServerPluginInlineTraceDisabled(), graphqlMetrics(metrics)], includeStacktraceInErrorResponses: false });
   await apollo.start();
   const server = httpServer({
-    '/graphql': graphqlRoute(apollo, async (req) => {
-      const header = req.headers[IDENTITY_HEADER];
-      if (header === undefined) return subgraph.createContext(undefined);
-      const identity = verifyIdentity(Array.isArray(header) ? header[0] : header, options.secret);
-      if (identity === undefined) throw failure('UNAUTHENTICATED', 'the identity header is not signed by the gateway');
-      return subgraph.createContext(identity);
+    '/graphql': graphqlRoute(apollo, {
+      context: async (req) => {
+        const header = req.headers[IDENTITY_HEADER];
+        if (header === undefined) return subgraph.createContext(undefined);
+        const identity = verifyIdentity(Array.isArray(header) ? header[0] : header, options.secret);
+        if (identity === undefined) throw new HttpError(401, 'the identity header is not signed by the gateway', 'UNAUTHENTICATED');
+        return subgraph.createContext(identity);
+      },
     }),
     '/healthz': (_req, res) => void res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end('ok\n'),
     '/metrics': metricsRoute(metrics),

@@ -1,0 +1,19 @@
+// What the gateway knows of a request while it runs: who calls, what they may spend, and the
+// signal that stops the operation's work when it runs out of time.
+import type { Identity } from '../subgraphs/common/identity.js';
+import type { OperationBudget, Tier } from './limits.js';
+import type { RateSubject } from './rate-limits.js';
+
+export interface Caller {
+  readonly tier: Tier;
+  readonly budget: OperationBudget;
+  /** Who is charged for the operation; absent for the hub's own service queries. */
+  readonly rate?: RateSubject;
+}
+
+export interface GatewayContext {
+  readonly identity: Identity | undefined;
+  readonly caller: Caller;
+  /** Aborted when the operation runs out of time: no further subgraph fetch starts. */
+  readonly execution: AbortController;
+}

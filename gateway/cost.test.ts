@@ -1,0 +1,65 @@
+// The cost rule on the real supergraph's API schema, without storage: objects 1, scalars 0,
+// times each list's size (a connection's `first`, or the size declared for an unpaged list).
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { ApolloGateway } from '@apollo/gateway';
+import { getNamedType, getNullableType, GraphQLError, isCompositeType, isListType, isObjectType, parse, type GraphQLSchema } from 'graphql';
+import { DEFAULT_PAGE } from '../subgraphs/common/pagination.js';
+import { SUPERGRAPH_PATH } from './compose.js';
+import { LIST_SIZES, operationCost } from './cost.js';
+
+let schema: GraphQLSchema;
+beforeAll(async () => {
+  const gateway = new ApolloGateway({ supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8') });
+  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => void (schema = apiSchema));
+  await gateway.load();
+  await gateway.stop();
+});
+
+const cost = (query: string, variables: Record<string, unknown> = {}) => operationCost(schema, parse(query), variables, undefined);
+
+describe('the cost rule', () => {
+  it('has a declared size for every list of objects without pages, and none for a field that does not exist', () => {
+    const unpaged: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (!isObjectType(type) || type.name.startsWith('__')) continue;
+      for (const field of Object.values(type.getFields())) {
+        const listOfObjects = isListType(getNullableType(field.type)) && isCompositeType(getNamedType(field.type));
+        if (listOfObjects && !field.args.some((a) => a.name === 'first')) unpaged.push(`${type.name}.${field.name}`);
+      }
+    }
+    expect(unpaged.filter((c) => !(c in LIST_SIZES))).toEqual([]);
+    expect(Object.keys(LIST_SIZES).filter((c) => !unpaged.includes(c))).toEqual([]);
+  });
+
+  it('counts objects, not scalars', () => {
+    expect(cost('{ ledgerCheckpoint ledgerVerifierKey }').cost).toBe(0);
+    // verifyEvidence 1 + deposits 3 x (the deposit 1 + its inclusion proof 1); the hashes are scalars.
+    expect(cost('{ verifyEvidence(contentDigest: "ab") { found deposits { seq inclusionProof { hashes } } } }').cost).toBe(7);
+  });
+
+  it('multiplies a connection by its first, from a literal, a variable or the default page', () => {
+    // Per enterprise: the edge 1 + the node 1 + 20 declared patents of 1 each = 22; the connection 1 + 22 per node.
+    const page = 'query ($n: Int) { enterprises(first: $n) { totalCount edges { node { name patents { title } } } } }';
+    expect(cost(page, { n: 10 })).toEqual({ cost: 230, largestPage: 10 });
+    expect(cost(page, { n: 50 }).cost).toBe(1150);
+    expect(cost(page).cost).toBe(DEFAULT_PAGE * 23);
+    expect(cost('{ enterprises(first: 1000) { totalCount } }')).toEqual({ cost: 1000, largestPage: 1000 });
+  });
+
+  it('multiplies nested lists, through fragments as inline', () => {
+    const inline = cost('{ enterprises(first: 2) { edges { node { evidence { citedBy { id } } } } } }').cost;
+    const fragments = cost('{ enterprises(first: 2) { edges { node { ...E } } } } fragment E on Enterprise { evidence { ... on Evidence { citedBy { id } } } }').cost;
+    // Per enterprise: edge 1 + node 1 + 20 evidence x (1 + 3 citing cases x 1) = 82; times (1 + 82) per node.
+    expect(inline).toBe(2 * 83);
+    expect(fragments).toBe(inline);
+  });
+
+  it('charges a mutation\'s root field 10 more', () => {
+    expect(cost('mutation { depositEvidence(input: { contentDigest: "ab", title: "t", category: OTHER }) { id } }').cost).toBe(11);
+  });
+
+  it('refuses variables that do not fit their types', () => {
+    expect(() => cost('query ($n: Int) { enterprises(first: $n) { totalCount } }', { n: 'many' })).toThrow(GraphQLError);
+  });
+});

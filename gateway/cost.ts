@@ -1,0 +1,84 @@
+// What an operation is estimated to cost, before it is planned: the IBM GraphQL cost model as
+// Apollo Router's demand control applies it (an object 1, a scalar 0, a mutation's root field
+// 10 more), multiplied by list sizes: a connection's `first` (or the default page), and for a
+// list without pages the size declared below. graphql-query-complexity walks the operation.
+import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { getNamedType, getNullableType, isCompositeType, isListType, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { DEFAULT_PAGE } from '../subgraphs/common/pagination.js';
+
+const MUTATION_COST = 10;
+
+/**
+ * The expected size of every list of objects that has no `first`, by schema coordinate. A list
+ * missing here costs as DEFAULT_LIST_SIZE; a test requires every such list to be declared.
+ */
+export const LIST_SIZES: Readonly<Record<string, number>> = {
+  // A connection's edges are sized by the connection's `first`, applied to the connection.
+  'EnterpriseConnection.edges': 1,
+  'PreExamCaseConnection.edges': 1,
+  'ProtectionCaseConnection.edges': 1,
+  'PledgeConnection.edges': 1,
+  'InsurancePolicyConnection.edges': 1,
+  // An enterprise's own IP and records.
+  'Enterprise.patents': 20,
+  'Enterprise.trademarks': 10,
+  'Enterprise.copyrights': 10,
+  'Enterprise.evidence': 20,
+  'Enterprise.dataAssets': 5,
+  'Enterprise.preExamCases': 5,
+  'Enterprise.protectionCases': 5,
+  'Enterprise.pledges': 5,
+  'Enterprise.insurancePolicies': 5,
+  'Patent.pledges': 2,
+  'Patent.insurancePolicies': 2,
+  'DataAsset.pledges': 2,
+  'DataAsset.insurancePolicies': 2,
+  'Evidence.citedBy': 3,
+  'EvidenceVerification.deposits': 3,
+  // Workflows.
+  'PreExamCase.events': 8,
+  'ProtectionCase.parties': 4,
+  'ProtectionCase.ipRights': 5,
+  'ProtectionCase.evidence': 10,
+  'ProtectionCase.events': 10,
+  'Pledge.collateral': 5,
+  'Pledge.events': 5,
+  'InsurancePolicy.coveredAssets': 5,
+  'InsurancePolicy.claims': 3,
+  'RiskCompensation.shares': 3,
+  // Statistics: one row per region, industry or month.
+  'EnterpriseStatistics.byRegion': 100,
+  'EnterpriseStatistics.byIndustry': 50,
+  'PreExamStatistics.byIndustry': 50,
+  'PreExamStatistics.byMonth': 24,
+  // Registry-wide monitoring lists, not yet paged: as large as they are.
+  'Query.annualFeeWarnings': 1_000,
+  'Query.expiryWarnings': 1_000,
+};
+
+export const DEFAULT_LIST_SIZE = 10;
+
+export interface OperationCost {
+  readonly cost: number;
+  /** The largest `first` the operation asks for (0 when none). */
+  readonly largestPage: number;
+}
+
+/** Estimates the operation's cost with its variables; throws a GraphQLError for bad variables. */
+export function operationCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, operationName: string | undefined): OperationCost {
+  let largestPage = 0;
+  const estimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+    const own = isCompositeType(getNamedType(field.type)) ? 1 : 0;
+    let size = 1;
+    if (field.args.some((a) => a.name === 'first')) {
+      const first = typeof args.first === 'number' ? args.first : DEFAULT_PAGE;
+      largestPage = Math.max(largestPage, first);
+      size = Math.max(first, 0);
+    } else if (isListType(getNullableType(field.type))) {
+      size = LIST_SIZES[`${type.name}.${field.name}`] ?? DEFAULT_LIST_SIZE;
+    }
+    return (type.name === schema.getMutationType()?.name ? MUTATION_COST : 0) + size * (own + childComplexity);
+  };
+  const cost = getComplexity({ schema, query: document, variables, estimators: [estimator], ...(operationName === undefined ? {} : { operationName }) });
+  return { cost, largestPage };
+}

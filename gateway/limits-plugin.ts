@@ -1,0 +1,59 @@
+// The Apollo Server plugin that applies the operation limits once an operation is parsed and
+// validated, before the gateway plans it, and charges the caller's rate budget with its cost.
+// Callers without a key also get validation errors without field suggestions.
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDisableSuggestions } from '@apollo/server/plugin/disableSuggestions';
+import { HeaderMap } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+import { failure } from '../subgraphs/common/errors.js';
+import type { GatewayContext } from './context.js';
+import type { Limits } from './limits.js';
+import type { GatewayMetrics } from './metrics.js';
+import { checkOperation } from './operation-limits.js';
+import type { RateLimited, RateLimits } from './rate-limits.js';
+
+/** The 429 answer, as a GraphQL error (inside Apollo) or as the route's HttpError fields (before it). */
+export function rateLimitedError(limited: RateLimited, whose: string): GraphQLError {
+  return failure('RATE_LIMITED', rateLimitedMessage(limited, whose), {
+    retryAfter: limited.retryAfter,
+    http: { status: 429, headers: new HeaderMap([['retry-after', String(limited.retryAfter)]]) },
+  });
+}
+
+export const rateLimitedMessage = (limited: RateLimited, whose: string): string =>
+  `${whose} has used its rate limit for this ${limited.windowSeconds}-second window; retry after ${limited.retryAfter} s`;
+
+export const rateSubjectOf = (context: GatewayContext): 'key' | 'address' => (context.identity === undefined ? 'address' : 'key');
+export const rateOwner = (context: GatewayContext): string => (context.identity === undefined ? 'this address' : 'this key');
+
+export function limitsPlugin(limits: Limits, rate: RateLimits, metrics: GatewayMetrics): ApolloServerPlugin<GatewayContext> {
+  const hideSuggestions = ApolloServerPluginDisableSuggestions();
+  return {
+    async requestDidStart(start) {
+      const hidden = start.contextValue.identity === undefined ? await hideSuggestions.requestDidStart?.(start as never) : undefined;
+      return {
+        ...(hidden?.validationDidStart === undefined ? {} : { validationDidStart: hidden.validationDidStart }),
+        async didResolveOperation({ schema, document, request, operationName, contextValue }) {
+          const { caller, identity } = contextValue;
+          let cost: number;
+          try {
+            cost = checkOperation({ schema, document, variables: request.variables, operationName }, caller, identity, limits);
+          } catch (err) {
+            const code = err instanceof GraphQLError ? err.extensions.code : undefined;
+            if (typeof code === 'string') metrics.refused(code);
+            // A refusal is no free probe: it costs the caller as a large operation would.
+            if (caller.rate !== undefined) await rate.charge(caller.rate, limits.rate.refusalPoints);
+            throw err;
+          }
+          if (caller.rate === undefined) return;
+          const limited = await rate.charge(caller.rate, cost);
+          if (limited !== undefined) {
+            metrics.refused('RATE_LIMITED');
+            metrics.rateLimited(rateSubjectOf(contextValue));
+            throw rateLimitedError(limited, rateOwner(contextValue));
+          }
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,73 @@
+// The shape of an operation document, measured once per parsed document: depth, aliases and
+// directives by graphql-armor's rules, root fields and fragment spreads by two small rules of
+// our own (armor has none), tokens from the parser's token chain, and whether it introspects.
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import { Kind, NoSchemaIntrospectionCustomRule, TokenKind, validate, type ASTVisitor, type DocumentNode, type GraphQLSchema, type SelectionSetNode, type ValidationContext } from 'graphql';
+import type { OperationBudget } from './limits.js';
+
+export type Shape = Omit<OperationBudget, 'cost'> & { readonly introspection: boolean };
+
+/** A count per operation; the document's measure is the largest. */
+type Counter = (n: number) => void;
+
+/** Armor's rules measure and report through onAccept; a limit they never reach keeps them from refusing. */
+const measuring = (record: Counter) => ({ n: Number.MAX_SAFE_INTEGER, onAccept: [(_ctx: unknown, details: { n: number }) => record(details.n)], propagateOnRejection: false });
+
+/** Fields selected at each operation's root, through fragments. */
+const rootFieldsRule =
+  (record: Counter) =>
+  (context: ValidationContext): ASTVisitor => {
+    const count = (set: SelectionSetNode, seen: Set<string>): number => {
+      let n = 0;
+      for (const s of set.selections) {
+        if (s.kind === Kind.FIELD) n += s.name.value === '__typename' ? 0 : 1;
+        else if (s.kind === Kind.INLINE_FRAGMENT) n += count(s.selectionSet, seen);
+        else if (!seen.has(s.name.value)) {
+          seen.add(s.name.value);
+          const fragment = context.getFragment(s.name.value);
+          if (fragment !== undefined && fragment !== null) n += count(fragment.selectionSet, seen);
+        }
+      }
+      return n;
+    };
+    return { OperationDefinition: (op) => void record(count(op.selectionSet, new Set())) };
+  };
+
+/** `...Fragment` spreads written in the document. */
+const fragmentSpreadsRule =
+  (record: Counter) =>
+  (): ASTVisitor => {
+    let n = 0;
+    return { FragmentSpread: () => void n++, Document: { leave: () => void record(n) } };
+  };
+
+/** Lexical tokens, read off the chain the parser left on the document (no second lexing). */
+function countTokens(document: DocumentNode): number {
+  let n = 0;
+  for (let t = document.loc?.startToken.next; t !== undefined && t !== null && t.kind !== TokenKind.EOF; t = t.next) n++;
+  return n;
+}
+
+const shapes = new WeakMap<DocumentNode, Shape>();
+
+/** The document's shape; cached per document object (Apollo's document store hands back the same one). */
+export function operationShape(schema: GraphQLSchema, document: DocumentNode): Shape {
+  const cached = shapes.get(document);
+  if (cached !== undefined) return cached;
+  const max = { depth: 0, aliases: 0, rootFields: 0, directives: 0, fragmentSpreads: 0 };
+  const into = (key: keyof typeof max): Counter => (n) => void (max[key] = Math.max(max[key], n));
+  const errors = validate(schema, document, [
+    maxDepthRule({ ...measuring(into('depth')), ignoreIntrospection: true }),
+    maxAliasesRule(measuring(into('aliases'))),
+    maxDirectivesRule(measuring(into('directives'))),
+    rootFieldsRule(into('rootFields')),
+    fragmentSpreadsRule(into('fragmentSpreads')),
+    // The only rule here that reports errors.
+    NoSchemaIntrospectionCustomRule,
+  ]);
+  const shape: Shape = { ...max, tokens: countTokens(document), introspection: errors.length > 0 };
+  shapes.set(document, shape);
+  return shape;
+}

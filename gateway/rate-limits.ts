@@ -1,0 +1,81 @@
+// Rate limits with rate-limiter-flexible: each caller (a partner key, or an anonymous client's
+// address) has a budget of cost points per window, and each address a budget of failed
+// authentications. Counters live in memory on the embedded default and in MongoDB in
+// distributed mode, so that several gateway processes share one budget.
+import { RateLimiterMemory, RateLimiterMongo, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { MongoClient } from 'mongodb';
+import type { Limits } from './limits.js';
+
+/** Who is charged, and how many points per window they have. */
+export interface RateSubject {
+  /** `key:<key id>` or `address:<client address>`. */
+  readonly key: string;
+  readonly points: number;
+}
+
+export interface RateLimited {
+  /** Seconds until the caller's window ends (Retry-After). */
+  readonly retryAfter: number;
+  readonly windowSeconds: number;
+}
+
+/** The counter's backing store: a limiter over a window, with a key prefix. */
+export type RateStore = (options: { keyPrefix: string; duration: number }) => RateLimiterAbstract;
+
+// Counters never refuse by themselves: each caller's budget is compared here, so that one
+// counter serves keys with budgets of their own.
+const UNBOUNDED = Number.MAX_SAFE_INTEGER;
+
+export const memoryRateStore: RateStore = ({ keyPrefix, duration }) => new RateLimiterMemory({ keyPrefix, duration, points: UNBOUNDED });
+
+/** Counters in `<db>.gateway_rate_limits`, shared by every gateway process; in memory while MongoDB does not answer. */
+export function mongoRateStore(client: MongoClient, collectionPrefix = ''): RateStore {
+  return ({ keyPrefix, duration }) =>
+    new RateLimiterMongo({
+      storeClient: client,
+      dbName: client.db().databaseName,
+      tableName: `${collectionPrefix}gateway_rate_limits`,
+      keyPrefix,
+      duration,
+      points: UNBOUNDED,
+      insuranceLimiter: new RateLimiterMemory({ keyPrefix, duration, points: UNBOUNDED }),
+    });
+}
+
+export class RateLimits {
+  readonly #cost: RateLimiterAbstract;
+  readonly #auth: RateLimiterAbstract;
+
+  constructor(
+    private readonly limits: Limits['rate'],
+    store: RateStore,
+  ) {
+    this.#cost = store({ keyPrefix: 'cost', duration: limits.windowSeconds });
+    this.#auth = store({ keyPrefix: 'auth', duration: limits.windowSeconds });
+  }
+
+  /** Whether the subject has spent its window's points; charges nothing. */
+  async spent(subject: RateSubject): Promise<RateLimited | undefined> {
+    return this.#over(await this.#cost.get(subject.key), subject.points);
+  }
+
+  /** Charges `points` (at least 1); says so when that takes the subject over its budget. */
+  async charge(subject: RateSubject, points: number): Promise<RateLimited | undefined> {
+    return this.#over(await this.#cost.penalty(subject.key, Math.max(1, Math.ceil(points))), subject.points + 1);
+  }
+
+  /** Whether the address has failed to authenticate too often in this window. */
+  async authBlocked(address: string): Promise<RateLimited | undefined> {
+    return this.#over(await this.#auth.get(address), this.limits.authFailures);
+  }
+
+  async authFailed(address: string): Promise<void> {
+    await this.#auth.penalty(address, 1);
+  }
+
+  /** Limited once `consumed` reaches `threshold`: a budget of N allows N points, and is spent at N. */
+  #over(res: RateLimiterRes | null, threshold: number): RateLimited | undefined {
+    if (res === null || res.consumedPoints < threshold) return undefined;
+    return { retryAfter: Math.max(1, Math.ceil(res.msBeforeNext / 1000)), windowSeconds: this.limits.windowSeconds };
+  }
+}
