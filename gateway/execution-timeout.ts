@@ -21,8 +21,8 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   return Promise.race([work, aborted]).finally(() => signal.removeEventListener('abort', onAbort));
 }
 
-/** The gateway with each operation's execution bounded by `timeoutMs`. */
-export function withExecutionTimeout(gateway: GatewayInterface, timeoutMs: number): GatewayInterface {
+/** The gateway with each operation's execution bounded by `timeoutMs`; `onTimeout` hears of each one stopped. */
+export function withExecutionTimeout(gateway: GatewayInterface, timeoutMs: number, onTimeout: () => void): GatewayInterface {
   return {
     onSchemaLoadOrUpdate: (callback) => gateway.onSchemaLoadOrUpdate(callback),
     stop: () => gateway.stop(),
@@ -32,7 +32,10 @@ export function withExecutionTimeout(gateway: GatewayInterface, timeoutMs: numbe
       return {
         executor: async (requestContext) => {
           const { execution } = requestContext.context as unknown as GatewayContext;
-          const timer = setTimeout(() => execution.abort(timeoutError(timeoutMs)), timeoutMs);
+          const timer = setTimeout(() => {
+            onTimeout();
+            execution.abort(timeoutError(timeoutMs));
+          }, timeoutMs);
           try {
             return await untilAborted(executor(requestContext), execution.signal);
           } finally {

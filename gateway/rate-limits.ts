@@ -73,9 +73,12 @@ export class RateLimits {
     await this.#auth.penalty(address, 1);
   }
 
-  /** Limited once `consumed` reaches `threshold`: a budget of N allows N points, and is spent at N. */
+  /**
+   * Limited once `consumed` reaches `threshold` (a budget of N allows N points, and is spent at
+   * N) within a window that has not ended: a store may still hold an ended window's count.
+   */
   #over(res: RateLimiterRes | null, threshold: number): RateLimited | undefined {
-    if (res === null || res.consumedPoints < threshold) return undefined;
+    if (res === null || res.msBeforeNext <= 0 || res.consumedPoints < threshold) return undefined;
     return { retryAfter: Math.max(1, Math.ceil(res.msBeforeNext / 1000)), windowSeconds: this.limits.windowSeconds };
   }
 }

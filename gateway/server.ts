@@ -96,7 +96,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   const largestTokens = Math.max(limits.budgets.anonymous.tokens, limits.budgets.partner.tokens);
   const apollo = new ApolloServer<GatewayContext>({
-    gateway: withExecutionTimeout(gateway, limits.timeoutMs),
+    gateway: withExecutionTimeout(gateway, limits.timeoutMs, () => metrics.refused('TIMEOUT')),
     // Partners get the message and the code, never a stack trace.
     includeStacktraceInErrorResponses: false,
     documentStore: documents,
@@ -105,7 +105,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // The parser stops at the largest budget; each caller's own budget is checked after.
     parseOptions: { maxTokens: largestTokens },
     formatError: (formatted) =>
-      /Document contains more than \d+ tokens/.test(formatted.message)
+      /Document contains more th(?:an|at) \d+ tokens/.test(formatted.message)
         ? { message: `the operation has more than ${largestTokens} tokens; the limit is ${largestTokens}`, extensions: { code: 'MAX_TOKENS_EXCEEDED', limit: largestTokens } }
         : formatted,
     plugins: [graphqlMetrics(registry), limitsPlugin(limits, rate, metrics)],
