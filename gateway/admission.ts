@@ -1,9 +1,16 @@
 // Admission control: at most `inFlight` operations run at once, at most `queue` wait for a slot,
-// in arrival order, each for at most `queueTimeoutMs`. Beyond that a caller is told at once to
-// come back later (503), instead of waiting behind everyone else.
+// in arrival order, each for at most `queueTimeoutMs`, and no caller holds more than `perCaller`
+// of the running and waiting places. Beyond that a caller is told at once to come back later,
+// instead of waiting behind everyone else.
 
+/** The hub is full: 503. */
 export class Overloaded extends Error {
   override readonly name = 'Overloaded';
+}
+
+/** This caller holds its share already: 429. */
+export class CallerBusy extends Error {
+  override readonly name = 'CallerBusy';
 }
 
 interface Waiter {
@@ -18,8 +25,10 @@ export class Admission {
   #waiting: Waiter[] = [];
   #head = 0;
   #queued = 0;
+  /** Places (running or waiting) held by each caller. */
+  readonly #held = new Map<string, number>();
 
-  constructor(private readonly options: { readonly inFlight: number; readonly queue: number; readonly queueTimeoutMs: number }) {}
+  constructor(private readonly options: { readonly inFlight: number; readonly queue: number; readonly queueTimeoutMs: number; readonly perCaller: number }) {}
 
   /** Operations running now. */
   get running(): number {
@@ -31,22 +40,27 @@ export class Admission {
     return this.#queued;
   }
 
-  /** Resolves with the slot's release once the caller may run; rejects with Overloaded. */
-  enter(): Promise<() => void> {
+  /** Resolves with the slot's release once `caller` may run; rejects with Overloaded or CallerBusy. */
+  enter(caller: string): Promise<() => void> {
+    const held = this.#held.get(caller) ?? 0;
+    if (held >= this.options.perCaller) return Promise.reject(new CallerBusy(`${held} operations of this caller are running or waiting already`));
     if (this.#running < this.options.inFlight && this.#queued === 0) {
       this.#running++;
-      return Promise.resolve(this.#release());
+      this.#hold(caller, 1);
+      return Promise.resolve(this.#release(caller));
     }
     if (this.#queued >= this.options.queue) return Promise.reject(new Overloaded(`the hub is at capacity: ${this.#queued} operations are waiting`));
+    this.#hold(caller, 1);
     return new Promise((resolve, reject) => {
       const waiter: Waiter = {
-        admit: () => resolve(this.#release()),
+        admit: () => resolve(this.#release(caller)),
         timer: undefined,
         done: false,
       };
       waiter.timer = setTimeout(() => {
         waiter.done = true;
         this.#queued--;
+        this.#hold(caller, -1);
         reject(new Overloaded(`no capacity freed up within ${this.options.queueTimeoutMs} ms`));
       }, this.options.queueTimeoutMs);
       this.#waiting.push(waiter);
@@ -54,13 +68,20 @@ export class Admission {
     });
   }
 
+  #hold(caller: string, delta: number): void {
+    const held = (this.#held.get(caller) ?? 0) + delta;
+    if (held === 0) this.#held.delete(caller);
+    else this.#held.set(caller, held);
+  }
+
   /** A release that frees its slot once, handing it to the longest waiter. */
-  #release(): () => void {
+  #release(caller: string): () => void {
     let released = false;
     return () => {
       if (released) return;
       released = true;
       this.#running--;
+      this.#hold(caller, -1);
       this.#next();
     };
   }

@@ -4,11 +4,11 @@ import { openStorage, internalSecret } from '../subgraphs/common/storage.js';
 import { remoteDataSource } from './data-sources.js';
 import { startGateway } from './server.js';
 import { openKeyStore, rateStoreFor } from './hub.js';
-import { limitsFromEnv } from './limits.js';
+import { limitsFromEnvOrExit } from './limits.js';
 import { SUBGRAPH_NAMES } from '../subgraphs/common/subgraph.js';
 import { SUBGRAPHS } from '../subgraphs/registry.js';
 
-const limits = limitsFromEnv();
+const limits = limitsFromEnvOrExit();
 const storage = await openStorage();
 const secret = internalSecret(storage);
 const gateway = await startGateway({

@@ -49,6 +49,8 @@ export interface Limits {
     readonly queue: number;
     /** A request that waited this long for a slot gets 503. */
     readonly queueTimeoutMs: number;
+    /** Places, running or waiting, that one key or address may hold (beyond: 429). */
+    readonly perCaller: number;
   };
   readonly caches: {
     /** Parsed and validated operations (approximate bytes). */
@@ -77,7 +79,7 @@ export const DEFAULT_LIMITS: Limits = {
     authFailures: 20,
     refusalPoints: 1_000,
   },
-  admission: { inFlight: 32, queue: 1_000, queueTimeoutMs: 5_000 },
+  admission: { inFlight: 32, queue: 1_000, queueTimeoutMs: 5_000, perCaller: 32 },
   caches: { documentBytes: 16 * MiB, queryPlanBytes: 32 * MiB },
   trustedProxies: 0,
 };
@@ -105,7 +107,7 @@ function merge(base: unknown, override: Json, path: string): unknown {
     if (typeof override !== 'number' || !Number.isSafeInteger(override) || override < min) throw new LimitsError(`${path} must be an integer of at least ${min}`);
     return override;
   }
-  if (typeof override !== 'object' || override === null || Array.isArray(override)) throw new LimitsError(`${path || 'IPHUB_LIMITS'} must be an object`);
+  if (typeof override !== 'object' || override === null || Array.isArray(override)) throw new LimitsError(`${path || 'the value'} must be an object`);
   const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
   for (const [key, value] of Object.entries(override)) {
     const at = path === '' ? key : `${path}.${key}`;
@@ -118,6 +120,17 @@ function merge(base: unknown, override: Json, path: string): unknown {
 /** The defaults with `overrides` applied (as parsed from IPHUB_LIMITS). */
 export function resolveLimits(overrides: unknown = {}): Limits {
   return merge(DEFAULT_LIMITS, overrides as Json, '') as Limits;
+}
+
+/** The limits IPHUB_LIMITS asks for, or, when it is wrong, what is wrong on stderr and exit code 2. */
+export function limitsFromEnvOrExit(env: { IPHUB_LIMITS?: string } = process.env): Limits {
+  try {
+    return limitsFromEnv(env);
+  } catch (err) {
+    if (!(err instanceof LimitsError)) throw err;
+    console.error(err.message);
+    process.exit(2);
+  }
 }
 
 /** The limits IPHUB_LIMITS asks for: inline JSON, or `@file.json`. */

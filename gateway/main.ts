@@ -4,9 +4,10 @@
 import { parseArgs } from 'node:util';
 import { startHub } from './hub.js';
 import { seedDemo, writeDemoKeys } from './demo.js';
+import { limitsFromEnvOrExit } from './limits.js';
 
 const { values } = parseArgs({ options: { demo: { type: 'boolean', default: false } } });
-const hub = await startHub({ port: Number(process.env.PORT ?? 4000) });
+const hub = await startHub({ port: Number(process.env.PORT ?? 4000), limits: limitsFromEnvOrExit() });
 
 if (values.demo) {
   if (hub.storage.kind !== 'sqlite') throw new Error('--demo fills the embedded SQLite data directory only');

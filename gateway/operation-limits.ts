@@ -6,10 +6,9 @@ import type { Identity } from '../subgraphs/common/identity.js';
 import type { Caller } from './context.js';
 import { operationCost } from './cost.js';
 import type { Limits, OperationBudget } from './limits.js';
-import { operationShape } from './operation-shape.js';
+import { countTokens, operationShape } from './operation-shape.js';
 
-const SHAPE_LIMITS: readonly { key: keyof Omit<OperationBudget, 'cost'>; code: ErrorCode; what: string }[] = [
-  { key: 'tokens', code: 'MAX_TOKENS_EXCEEDED', what: 'tokens' },
+const SHAPE_LIMITS: readonly { key: keyof Omit<OperationBudget, 'cost' | 'tokens'>; code: ErrorCode; what: string }[] = [
   { key: 'depth', code: 'MAX_DEPTH_EXCEEDED', what: 'depth' },
   { key: 'aliases', code: 'MAX_ALIASES_EXCEEDED', what: 'aliases' },
   { key: 'rootFields', code: 'MAX_ROOT_FIELDS_EXCEEDED', what: 'root fields' },
@@ -26,6 +25,13 @@ export function refusal(code: ErrorCode, message: string, measured: number | nul
 }
 
 const whose = (caller: Caller): string => (caller.tier === 'anonymous' ? 'for callers without a key' : 'for this key');
+
+/** Refuses an operation whose text has more tokens than the caller's budget, before it is parsed. */
+export function checkTokens(source: string, caller: Caller): void {
+  const limit = caller.budget.tokens;
+  const tokens = countTokens(source, limit + 1);
+  if (tokens > limit) throw refusal('MAX_TOKENS_EXCEEDED', `the operation has over ${limit} tokens (counting stopped at ${tokens}); the limit ${whose(caller)} is ${limit}`, tokens, limit);
+}
 
 /** The operation's estimated cost, or a refusal (thrown) naming the first limit it exceeds. */
 export function checkOperation(

@@ -1,13 +1,14 @@
 // The shape of an operation document, measured once per parsed document: depth, aliases and
 // directives by graphql-armor's rules, root fields and fragment spreads by two small rules of
-// our own (armor has none), tokens from the parser's token chain, and whether it introspects.
+// our own (armor has none), and whether it introspects. Tokens are counted in the text, before
+// parsing.
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { Kind, NoSchemaIntrospectionCustomRule, TokenKind, validate, type ASTVisitor, type DocumentNode, type GraphQLSchema, type SelectionSetNode, type ValidationContext } from 'graphql';
+import { GraphQLError, Kind, Lexer, NoSchemaIntrospectionCustomRule, Source, TokenKind, validate, type ASTVisitor, type DocumentNode, type GraphQLSchema, type SelectionSetNode, type ValidationContext } from 'graphql';
 import type { OperationBudget } from './limits.js';
 
-export type Shape = Omit<OperationBudget, 'cost'> & { readonly introspection: boolean };
+export type Shape = Omit<OperationBudget, 'cost' | 'tokens'> & { readonly introspection: boolean };
 
 /** A count per operation; the document's measure is the largest. */
 type Counter = (n: number) => void;
@@ -43,10 +44,19 @@ const fragmentSpreadsRule =
     return { FragmentSpread: () => void n++, Document: { leave: () => void record(n) } };
   };
 
-/** Lexical tokens, read off the chain the parser left on the document (no second lexing). */
-function countTokens(document: DocumentNode): number {
+/**
+ * Lexical tokens in an operation's text, counted no further than `upTo` (lexing is cheap beside
+ * parsing and validating, so a document over a caller's budget is refused before either). Text
+ * that does not lex is counted up to the fault: the parser reports the fault.
+ */
+export function countTokens(source: string, upTo: number): number {
+  const lexer = new Lexer(new Source(source));
   let n = 0;
-  for (let t = document.loc?.startToken.next; t !== undefined && t !== null && t.kind !== TokenKind.EOF; t = t.next) n++;
+  try {
+    while (n < upTo && lexer.advance().kind !== TokenKind.EOF) n++;
+  } catch (err) {
+    if (!(err instanceof GraphQLError)) throw err;
+  }
   return n;
 }
 
@@ -67,7 +77,7 @@ export function operationShape(schema: GraphQLSchema, document: DocumentNode): S
     // The only rule here that reports errors.
     NoSchemaIntrospectionCustomRule,
   ]);
-  const shape: Shape = { ...max, tokens: countTokens(document), introspection: errors.length > 0 };
+  const shape: Shape = { ...max, introspection: errors.length > 0 };
   shapes.set(document, shape);
   return shape;
 }

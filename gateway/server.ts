@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import type { DocumentNode } from 'graphql';
+import { GraphQLError, type DocumentNode } from 'graphql';
 import type { QueryPlan } from '@apollo/query-planner';
 import { graphqlRoute, HttpError, httpServer, listen, readinessRoute, type Route } from '../subgraphs/common/http.js';
 import { IDENTITY_HEADER, verifyIdentity, type Identity } from '../subgraphs/common/identity.js';
@@ -18,13 +18,14 @@ import { authenticate, type KeyStore } from './keys.js';
 import { SUPERGRAPH_PATH } from './compose.js';
 import { verifyPageRoutes } from '../web/serve.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
-import { Admission, Overloaded } from './admission.js';
+import { Admission, CallerBusy, Overloaded } from './admission.js';
 import { memoryRateStore, RateLimits, type RateStore } from './rate-limits.js';
 import { gatewayMetrics } from './metrics.js';
 import { limitsPlugin, rateLimitedMessage, rateOwner, rateSubjectOf } from './limits-plugin.js';
 import { stoppableDataSource, withExecutionTimeout } from './execution-timeout.js';
 import { BoundedCache } from './bounded-cache.js';
 import { clientAddress } from './client-address.js';
+import { checkTokens } from './operation-limits.js';
 
 export interface GatewayOptions {
   readonly port: number;
@@ -94,7 +95,6 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     buildService: ({ name, url }) => stoppableDataSource(options.dataSource(name as SubgraphName, url ?? ''), () => metrics.fetched(name)),
     queryPlannerConfig: { cache: queryPlans },
   });
-  const largestTokens = Math.max(limits.budgets.anonymous.tokens, limits.budgets.partner.tokens);
   const apollo = new ApolloServer<GatewayContext>({
     gateway: withExecutionTimeout(gateway, limits.timeoutMs, () => metrics.refused('TIMEOUT')),
     // Partners get the message and the code, never a stack trace.
@@ -102,12 +102,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     documentStore: documents,
     // No automatic persisted queries: no store of operations that callers can fill.
     persistedQueries: false,
-    // The parser stops at the largest budget; each caller's own budget is checked after.
-    parseOptions: { maxTokens: largestTokens },
-    formatError: (formatted) =>
-      /Document contains more th(?:an|at) \d+ tokens/.test(formatted.message)
-        ? { message: `the operation has more than ${largestTokens} tokens; the limit is ${largestTokens}`, extensions: { code: 'MAX_TOKENS_EXCEEDED', limit: largestTokens } }
-        : formatted,
+    // Each caller's token budget is checked before parsing (admit, below); this bounds the rest.
+    parseOptions: { maxTokens: Math.max(limits.budgets.anonymous.tokens, limits.budgets.partner.tokens) },
     plugins: [graphqlMetrics(registry), limitsPlugin(limits, rate, metrics)],
   });
   await apollo.start();
@@ -122,9 +118,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     return dataOf<T>(response.body.singleResult);
   };
 
-  const refuse = (reason: string, status: number, message: string, headers: Record<string, string> = {}): HttpError => {
+  const refuse = (reason: string, status: number, message: string, headers: Record<string, string> = {}, extensions: Record<string, unknown> = {}): HttpError => {
     metrics.refused(reason);
-    return new HttpError(status, message, reason, headers);
+    return new HttpError(status, message, reason, headers, extensions);
   };
   /** The caller of a request, refused at once when its rate budget is spent or its address failed to authenticate too often. */
   const callerOf = async (req: IncomingMessage): Promise<GatewayContext> => {
@@ -161,14 +157,26 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     }
     return context;
   };
-  /** Waits for a slot in arrival order; the hub's own service queries never wait. */
-  const admit = async (context: GatewayContext): Promise<() => void> => {
-    if (context.caller.rate === undefined) return () => {};
+  /** Refuses a document over the caller's token budget, then waits for a slot in arrival order; the hub's own service queries never wait. */
+  const admit = async (context: GatewayContext, source: string | undefined): Promise<() => void> => {
+    const { rate: charged } = context.caller;
+    if (charged === undefined) return () => {};
+    if (source !== undefined) {
+      try {
+        checkTokens(source, context.caller);
+      } catch (err) {
+        if (!(err instanceof GraphQLError)) throw err;
+        await rate.charge(charged, limits.rate.refusalPoints);
+        const { code, http: _http, ...extensions } = err.extensions;
+        throw refuse(String(code), 400, err.message, {}, extensions);
+      }
+    }
     try {
-      return await admission.enter();
+      return await admission.enter(charged.key);
     } catch (err) {
-      if (!(err instanceof Overloaded)) throw err;
-      throw refuse('OVERLOADED', 503, `${err.message}; retry in a moment`, { 'retry-after': '1' });
+      if (err instanceof CallerBusy) throw refuse('RATE_LIMITED', 429, `${err.message}: wait for one to finish`, { 'retry-after': '1' });
+      if (err instanceof Overloaded) throw refuse('OVERLOADED', 503, `${err.message}; retry in a moment`, { 'retry-after': '1' });
+      throw err;
     }
   };
   /** A public route outside GraphQL (checkpoint, tiles): rate limited and admitted like an operation of cost 1. */
@@ -176,7 +184,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     (route: Route): Route =>
     async (req, res) => {
       const context = await callerOf(req);
-      const release = await admit(context);
+      const release = await admit(context, undefined);
       try {
         await rate.charge(context.caller.rate!, 1);
         await route(req, res);

@@ -70,8 +70,8 @@ describe('operation limits, before any subgraph is called', () => {
 
   const anonymous = Array.from({ length: 21 }, (_, i) => i);
   const cases: { name: string; query: string; operationName?: string; key?: () => string; code: string; measured: number; limit: number }[] = [
-    // 300 small operations of 5 tokens each: a long document of ordinary shape.
-    { name: 'tokens (anonymous)', query: anonymousOps(300), operationName: 'Q0', code: 'MAX_TOKENS_EXCEEDED', measured: 1500, limit: 1000 },
+    // 300 small operations of 5 tokens each: a long document of ordinary shape, counted until over the budget.
+    { name: 'tokens (anonymous)', query: anonymousOps(300), operationName: 'Q0', code: 'MAX_TOKENS_EXCEEDED', measured: 1001, limit: 1000 },
     { name: 'depth (anonymous)', query: cycle(9), code: 'MAX_DEPTH_EXCEEDED', measured: 9, limit: 8 },
     { name: 'depth (a key)', query: cycle(15), key: () => staff, code: 'MAX_DEPTH_EXCEEDED', measured: 15, limit: 12 },
     { name: 'aliases', query: `{ ${anonymous.slice(0, 11).map((i) => `a${i}: ledgerCheckpoint`).join(' ')} }`, code: 'MAX_ALIASES_EXCEEDED', measured: 11, limit: 10 },
@@ -95,10 +95,12 @@ describe('operation limits, before any subgraph is called', () => {
     expect(await fetches(t)).toBe(before);
   });
 
-  it('refuses a document over the largest token budget while parsing it', async () => {
-    const r = await post(t.hub.url, { query: `{ ${'__typename '.repeat(10_001)}}` }, { key: staff });
+  it('refuses a key\'s document over its token budget, and counts no further', async () => {
+    const before = await fetches(t);
+    const r = await post(t.hub.url, { query: `{ ${'__typename '.repeat(50_000)}}` }, { key: staff });
     expect(r.status).toBe(400);
-    expect(firstError(r)?.extensions).toMatchObject({ code: 'MAX_TOKENS_EXCEEDED', limit: 10_000 });
+    expect(firstError(r)?.extensions).toMatchObject({ code: 'MAX_TOKENS_EXCEEDED', measured: 10_001, limit: 10_000 });
+    expect(await fetches(t)).toBe(before);
   });
 
   it('refuses the deep cycle a staff key sent, and goes on serving', async () => {
@@ -249,7 +251,7 @@ describe('admission control', () => {
   let t: TestHub;
   beforeAll(async () => {
     t = await startTestHub({
-      limits: resolveLimits({ admission: { inFlight: 1, queue: 3, queueTimeoutMs: 60_000 } }),
+      limits: resolveLimits({ admission: { inFlight: 1, queue: 3, queueTimeoutMs: 60_000, perCaller: 2 } }),
       open: { evidence: async (storage, ledger, hub) => hold.on(await SUBGRAPHS.evidence.open(storage, ledger, hub), 'Query', 'ledgerVerifierKey') },
     });
   });
@@ -258,17 +260,24 @@ describe('admission control', () => {
     await t.close();
   });
 
-  it('runs waiting operations in arrival order, and answers 503 at once when the queue is full', async () => {
+  it('runs waiting operations in arrival order, holds each caller to its share, and answers 503 at once when the queue is full', async () => {
     const queued = async () => (await metric(t.hub.url, 'iphub_gateway_queue_depth')).get('');
     const held = post(t.hub.url, { query: '{ ledgerVerifierKey }' }, { from: '127.0.0.7' });
     await hold.arrived;
     const finished: string[] = [];
     const waiting: Promise<RawResponse>[] = [];
-    for (const name of ['b', 'c', 'd']) {
-      waiting.push(post(t.hub.url, { query: `{ ${name}: ledgerCheckpoint }` }, { from: '127.0.0.7' }).then((r) => (finished.push(name), r)));
+    const send = async (name: string, from: string) => {
+      waiting.push(post(t.hub.url, { query: `{ ${name}: ledgerCheckpoint }` }, { from }).then((r) => (finished.push(name), r)));
       await vi.waitFor(async () => expect(await queued()).toBe(waiting.length));
-    }
-    const refused = await post(t.hub.url, { query: '{ ledgerCheckpoint }' }, { from: '127.0.0.8' });
+    };
+    await send('b', '127.0.0.7');
+    // 127.0.0.7 holds its two places (one running, one waiting): a third is refused, though the queue has room.
+    const busy = await post(t.hub.url, { query: '{ ledgerCheckpoint }' }, { from: '127.0.0.7' });
+    expect(busy.status).toBe(429);
+    expect(firstError(busy)?.extensions?.code).toBe('RATE_LIMITED');
+    await send('c', '127.0.0.8');
+    await send('d', '127.0.0.9');
+    const refused = await post(t.hub.url, { query: '{ ledgerCheckpoint }' }, { from: '127.0.0.10' });
     expect(refused.status).toBe(503);
     expect(firstError(refused)?.extensions?.code).toBe('OVERLOADED');
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
