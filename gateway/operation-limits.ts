@@ -4,7 +4,7 @@ import { GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { failure, type ErrorCode } from '../subgraphs/common/errors.js';
 import type { Identity } from '../subgraphs/common/identity.js';
 import type { Caller } from './context.js';
-import { operationCost } from './cost.js';
+import { operationCost, type OperationCost } from './cost.js';
 import type { Limits, OperationBudget } from './limits.js';
 import { countTokens, operationShape } from './operation-shape.js';
 
@@ -23,6 +23,9 @@ const TOO_MANY_NODES = 'Query exceeds the maximum allowed number of nodes.';
 export function refusal(code: ErrorCode, message: string, measured: number | null, limit: number): GraphQLError {
   return failure(code, message, { measured, limit, http: { status: 400 } });
 }
+
+/** Estimates of documents whose cost does not depend on their variables, per operation name. */
+const costs = new WeakMap<DocumentNode, Map<string | null, OperationCost>>();
 
 const whose = (caller: Caller): string => (caller.tier === 'anonymous' ? 'for callers without a key' : 'for this key');
 
@@ -48,14 +51,18 @@ export function checkOperation(
   if (shape.introspection && !(identity !== undefined && limits.introspection.includes(identity.role))) {
     throw failure('INTROSPECTION_DISABLED', `introspection needs a key of role ${limits.introspection.join(' or ') || '(none: it is switched off)'}`, { http: { status: 400 } });
   }
-  let estimate;
+  let estimate = shape.costVaries ? undefined : costs.get(request.document)?.get(request.operationName);
   try {
-    estimate = operationCost(request.schema, request.document, request.variables ?? {}, request.operationName ?? undefined);
+    estimate ??= operationCost(request.schema, request.document, request.variables ?? {}, request.operationName ?? undefined);
   } catch (err) {
     if (!(err instanceof GraphQLError)) throw err;
     if (err.message === TOO_MANY_NODES) throw refusal('COST_LIMIT_EXCEEDED', `the operation is too large to estimate its cost; the limit ${whose(caller)} is ${caller.budget.cost}`, null, caller.budget.cost);
     // Variables that do not fit their types: nothing has run.
     throw failure('BAD_USER_INPUT', err.message, { http: { status: 400 } });
+  }
+  if (!shape.costVaries) {
+    const byName = costs.get(request.document) ?? new Map<string | null, OperationCost>();
+    costs.set(request.document, byName.set(request.operationName, estimate));
   }
   if (estimate.largestPage > limits.maxPageSize) {
     throw failure('BAD_USER_INPUT', `first must be between 1 and ${limits.maxPageSize}; the operation asks for ${estimate.largestPage}`, {

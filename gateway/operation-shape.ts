@@ -5,10 +5,14 @@
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { GraphQLError, Kind, Lexer, NoSchemaIntrospectionCustomRule, Source, TokenKind, validate, type ASTVisitor, type DocumentNode, type GraphQLSchema, type SelectionSetNode, type ValidationContext } from 'graphql';
+import { GraphQLError, Kind, Lexer, NoSchemaIntrospectionCustomRule, Source, TokenKind, validate, type ASTNode, type ASTVisitor, type DocumentNode, type GraphQLSchema, type SelectionSetNode, type ValidationContext } from 'graphql';
 import type { OperationBudget } from './limits.js';
 
-export type Shape = Omit<OperationBudget, 'cost' | 'tokens'> & { readonly introspection: boolean };
+export type Shape = Omit<OperationBudget, 'cost' | 'tokens'> & {
+  readonly introspection: boolean;
+  /** Whether a variable sizes a list (`first`) or switches a selection (a directive): then the cost depends on the variables. */
+  readonly costVaries: boolean;
+};
 
 /** A count per operation; the document's measure is the largest. */
 type Counter = (n: number) => void;
@@ -35,6 +39,19 @@ const rootFieldsRule =
     };
     return { OperationDefinition: (op) => void record(count(op.selectionSet, new Set())) };
   };
+
+/** Whether a variable feeds a `first` argument or a directive's argument (at any depth of its value). */
+const costVariablesRule =
+  (record: () => void) =>
+  (): ASTVisitor => ({
+    Variable: (_node, _key, parent, _path, ancestors) => {
+      for (const a of [...ancestors, parent]) {
+        if (a === undefined || Array.isArray(a)) continue;
+        const node = a as ASTNode;
+        if ((node.kind === Kind.ARGUMENT && node.name.value === 'first') || node.kind === Kind.DIRECTIVE) record();
+      }
+    },
+  });
 
 /** `...Fragment` spreads written in the document. */
 const fragmentSpreadsRule =
@@ -67,6 +84,7 @@ export function operationShape(schema: GraphQLSchema, document: DocumentNode): S
   const cached = shapes.get(document);
   if (cached !== undefined) return cached;
   const max = { depth: 0, aliases: 0, rootFields: 0, directives: 0, fragmentSpreads: 0 };
+  let costVaries = false;
   const into = (key: keyof typeof max): Counter => (n) => void (max[key] = Math.max(max[key], n));
   const errors = validate(schema, document, [
     maxDepthRule({ ...measuring(into('depth')), ignoreIntrospection: true }),
@@ -74,10 +92,11 @@ export function operationShape(schema: GraphQLSchema, document: DocumentNode): S
     maxDirectivesRule(measuring(into('directives'))),
     rootFieldsRule(into('rootFields')),
     fragmentSpreadsRule(into('fragmentSpreads')),
+    costVariablesRule(() => void (costVaries = true)),
     // The only rule here that reports errors.
     NoSchemaIntrospectionCustomRule,
   ]);
-  const shape: Shape = { ...max, introspection: errors.length > 0 };
+  const shape: Shape = { ...max, introspection: errors.length > 0, costVaries };
   shapes.set(document, shape);
   return shape;
 }

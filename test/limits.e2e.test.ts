@@ -103,6 +103,13 @@ describe('operation limits, before any subgraph is called', () => {
     expect(await fetches(t)).toBe(before);
   });
 
+  it('estimates the cost again when a variable sizes a list', async () => {
+    const query = 'query ($n: Int) { enterprises(first: $n) { totalCount } }';
+    expect((await post(t.hub.url, { query, variables: { n: 5 } }, { key: staff })).status).toBe(200);
+    const refused = await post(t.hub.url, { query, variables: { n: 1000 } }, { key: staff });
+    expect(firstError(refused)?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', measured: 1000, limit: 100 });
+  });
+
   it('refuses the deep cycle a staff key sent, and goes on serving', async () => {
     const before = await fetches(t);
     const refused = await Promise.all(Array.from({ length: 20 }, () => post(t.hub.url, { query: cycle(15) }, { key: staff })));
