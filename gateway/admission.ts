@@ -40,7 +40,11 @@ export class Admission {
     return this.#queued;
   }
 
-  /** Resolves with the slot's release once `caller` may run; rejects with Overloaded or CallerBusy. */
+  /**
+   * Resolves with the slot's release once `caller` may run; rejects with Overloaded or CallerBusy.
+   * A waiter is let in on a later turn of the event loop, so that a released slot does not chain
+   * the next operation into the turn that finished the last one.
+   */
   enter(caller: string): Promise<() => void> {
     const held = this.#held.get(caller) ?? 0;
     if (held >= this.options.perCaller) return Promise.reject(new CallerBusy(`${held} operations of this caller are running or waiting already`));
@@ -94,7 +98,7 @@ export class Admission {
       clearTimeout(waiter.timer);
       this.#queued--;
       this.#running++;
-      waiter.admit();
+      setImmediate(waiter.admit);
     }
     // Drop the consumed prefix now and then, so that the array does not grow without end.
     if (this.#head > 1024 && this.#head * 2 > this.#waiting.length) {

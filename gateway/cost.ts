@@ -23,7 +23,6 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'Enterprise.patents': 20,
   'Enterprise.trademarks': 10,
   'Enterprise.copyrights': 10,
-  'Enterprise.evidence': 20,
   'Enterprise.dataAssets': 5,
   'Enterprise.preExamCases': 5,
   'Enterprise.protectionCases': 5,

@@ -351,6 +351,25 @@ describe('bounded work per request', () => {
     expect(firstError(large)?.message).toContain('1000');
   });
 
+  it('gives an enterprise\'s newest evidence a page at a time, not all it ever deposited', async () => {
+    for (let i = 0; i < 3; i++) {
+      const deposited = await post(
+        t.hub.url,
+        { query: 'mutation ($e: ID!, $d: String!, $t: String!) { depositEvidence(input: { contentDigest: $d, title: $t, category: OTHER, depositorId: $e }) { id } }', variables: { e: enterpriseId, d: String(i).repeat(64), t: `第${i}份` } },
+        { key: staff },
+      );
+      expect(deposited.body.errors).toBeUndefined();
+      // Deposits in distinct milliseconds: newest first is then one order.
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    const titles = async (first?: number) => {
+      const r = await post(t.hub.url, { query: 'query ($id: ID!, $n: Int) { enterprise(id: $id) { evidence(first: $n) { title } } }', variables: { id: enterpriseId, n: first } }, { key: staff });
+      return (r.body.data as { enterprise: { evidence: { title: string }[] } }).enterprise.evidence.map((e) => e.title);
+    };
+    expect(await titles(2)).toEqual(['第2份', '第1份']);
+    expect(await titles()).toEqual(['第2份', '第1份', '第0份']);
+  });
+
   it('keeps its document and query-plan caches within their bounds under a stream of unique operations', async () => {
     for (let i = 0; i < 400; i++) {
       const r = await post(t.hub.url, { query: `query Unique${i} { enterprises(first: ${1 + (i % 50)}) { totalCount } u${i}: ledgerCheckpoint }` }, { key: staff });

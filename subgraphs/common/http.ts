@@ -6,13 +6,14 @@ const MAX_BODY_BYTES = 1 << 20;
 
 export type Route = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
-/** A request refused before GraphQL runs: its status, and the `extensions.code` and headers to answer with. */
+/** A request refused before GraphQL runs: its status, and the `extensions.code` (with more extensions) and headers to answer with. */
 export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
     readonly code?: string,
     readonly headers: Record<string, string> = {},
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -21,8 +22,8 @@ export class HttpError extends Error {
 export interface GraphqlRouteOptions<C> {
   /** The request's context, before its body is read; may refuse it with an HttpError. */
   readonly context: (req: IncomingMessage) => Promise<C>;
-  /** Once the body is read: waits for a slot to run in, and returns its release. */
-  readonly admit?: (context: C) => Promise<() => void>;
+  /** Once the body is read, given the operation's text: may refuse it, else waits for a slot to run in and returns its release. */
+  readonly admit?: (context: C, source: string | undefined) => Promise<() => void>;
   /** A response body over this many bytes is replaced by a RESPONSE_TOO_LARGE error. */
   readonly maxResponseBytes?: number;
 }
@@ -56,7 +57,8 @@ export function graphqlRoute<C extends BaseContext>(apollo: ApolloServer<C>, opt
       }
     }
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const release = await options.admit?.(context);
+    const given = req.method === 'POST' ? (body as { query?: unknown } | null)?.query : url.searchParams.get('query');
+    const release = await options.admit?.(context, typeof given === 'string' ? given : undefined);
     let response;
     try {
       response = await apollo.executeHTTPGraphQLRequest({
@@ -97,7 +99,7 @@ export function httpServer(routes: Record<string, Route>): Server {
       const known = err instanceof HttpError ? err : undefined;
       if (known === undefined) console.error(err);
       if (!res.headersSent) res.writeHead(known?.status ?? 500, { 'content-type': 'application/json; charset=utf-8', ...known?.headers });
-      const extensions = known?.code === undefined ? {} : { extensions: { code: known.code } };
+      const extensions = known?.code === undefined ? {} : { extensions: { code: known.code, ...known.extensions } };
       res.end(JSON.stringify({ errors: [{ message: known?.message ?? 'internal error', ...extensions }] }));
     });
   });

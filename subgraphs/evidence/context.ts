@@ -13,7 +13,8 @@ export interface EvidenceContext {
   readonly hub: HubQuery;
   readonly loaders: {
     readonly evidence: DataLoader<string, EvidenceRecord | undefined>;
-    readonly evidenceOf: DataLoader<string, EvidenceRecord[]>;
+    /** A depositor's newest `limit` evidence. */
+    readonly evidenceOf: DataLoader<{ depositorId: string; limit: number }, EvidenceRecord[], string>;
     readonly dataAsset: DataLoader<string, DataAssetRecord | undefined>;
     readonly dataAssetsOf: DataLoader<string, DataAssetRecord[]>;
   };
@@ -27,7 +28,18 @@ export function createEvidenceContext(store: EvidenceStore, ledger: Ledger, hub:
     hub,
     loaders: {
       evidence: new DataLoader((ids) => store.evidence.byIds(ids)),
-      evidenceOf: new DataLoader((ids) => store.evidence.byDepositors(ids)),
+      evidenceOf: new DataLoader(
+        async (keys) => {
+          // One store read per distinct limit in the batch (a request usually asks one).
+          const answers = new Map<string, EvidenceRecord[]>();
+          for (const limit of new Set(keys.map((k) => k.limit))) {
+            const ids = keys.filter((k) => k.limit === limit).map((k) => k.depositorId);
+            (await store.evidence.byDepositors(ids, limit)).forEach((records, i) => answers.set(`${limit}:${ids[i]}`, records));
+          }
+          return keys.map((k) => answers.get(`${k.limit}:${k.depositorId}`)!);
+        },
+        { cacheKeyFn: (k) => `${k.limit}:${k.depositorId}` },
+      ),
       dataAsset: new DataLoader((ids) => store.dataAssets.byIds(ids)),
       dataAssetsOf: new DataLoader((ids) => store.dataAssets.byOwners(ids)),
     },

@@ -91,11 +91,11 @@ export async function openMongoEvidenceStore(db: Db, options: MongoEvidenceStore
         const byId = new Map(docs.map((d) => [d._id, toRecord(d)]));
         return ids.map((id) => byId.get(id));
       },
-      async byDepositors(ids) {
-        if (ids.length === 0) return [];
-        const docs = await evidence.find({ depositorId: { $in: distinct(ids) } }, { sort: { depositedAt: -1, _id: 1 } }).toArray();
-        const by = new Map<string, EvidenceRecord[]>(ids.map((id) => [id, []]));
-        for (const d of docs) by.get(d.depositorId)?.push(toRecord(d));
+      async byDepositors(ids, limit) {
+        // One bounded read along by_depositor per depositor, rather than all of theirs at once.
+        const unique = distinct(ids);
+        const pages = await Promise.all(unique.map((id) => evidence.find({ depositorId: id }, { sort: { depositedAt: -1, _id: 1 }, limit }).toArray()));
+        const by = new Map(unique.map((id, i) => [id, pages[i]!.map(toRecord)]));
         return ids.map((id) => by.get(id)!);
       },
     },

@@ -68,7 +68,7 @@ export function evidenceStoreContract(name: string, fixture: () => EvidenceStore
     it('starts empty', async () => {
       const s = open();
       expect(await s.evidence.byIds(['ev-a'])).toStrictEqual([undefined]);
-      expect(await s.evidence.byDepositors(['d1'])).toStrictEqual([[]]);
+      expect(await s.evidence.byDepositors(['d1'], 20)).toStrictEqual([[]]);
     });
 
     it('gives back exactly the records it was given, receipt numbers included', async () => {
@@ -93,18 +93,25 @@ export function evidenceStoreContract(name: string, fixture: () => EvidenceStore
       await seed(s);
       await expect(s.evidence.insert({ ...EC, depositorId: 'd3', title: '重复' })).rejects.toThrow();
       expect(await s.evidence.byIds(['ev-c'])).toStrictEqual([EC]);
-      expect(await s.evidence.byDepositors(['d3', 'd2'])).toStrictEqual([[], [EC]]);
+      expect(await s.evidence.byDepositors(['d3', 'd2'], 20)).toStrictEqual([[], [EC]]);
     });
 
     it("gives each depositor's evidence newest first (ties by id), in the order asked, [] for none", async () => {
       const s = open();
       await seed(s);
-      expect(await s.evidence.byDepositors([])).toStrictEqual([]);
-      expect(await s.evidence.byDepositors(['d2', 'd3', 'd1'])).toStrictEqual([[EC], [], [EB, ED, EA, EE]]);
-      expect(await s.evidence.byDepositors(['d1', 'd1'])).toStrictEqual([
+      expect(await s.evidence.byDepositors([], 20)).toStrictEqual([]);
+      expect(await s.evidence.byDepositors(['d2', 'd3', 'd1'], 20)).toStrictEqual([[EC], [], [EB, ED, EA, EE]]);
+      expect(await s.evidence.byDepositors(['d1', 'd1'], 20)).toStrictEqual([
         [EB, ED, EA, EE],
         [EB, ED, EA, EE],
       ]);
+    });
+
+    it("gives each depositor's newest `limit` evidence only", async () => {
+      const s = open();
+      await seed(s);
+      expect(await s.evidence.byDepositors(['d1', 'd2'], 2)).toStrictEqual([[EB, ED], [EC]]);
+      expect(await s.evidence.byDepositors(['d1'], 1)).toStrictEqual([[EB]]);
     });
 
     it('stores data assets and gives them back by id and by owner, newest first', async () => {

@@ -24,8 +24,8 @@ export interface EvidenceRecord {
 export interface EvidenceRepository {
   insert(e: EvidenceRecord): Promise<void>;
   byIds(ids: readonly string[]): Promise<(EvidenceRecord | undefined)[]>;
-  /** Each depositor's evidence, newest first. */
-  byDepositors(depositorIds: readonly string[]): Promise<EvidenceRecord[][]>;
+  /** Each depositor's newest `limit` evidence, newest first. */
+  byDepositors(depositorIds: readonly string[], limit: number): Promise<EvidenceRecord[][]>;
 }
 
 /** A registered data set (数据知识产权): its SHA-256 fingerprint timestamped on the ledger. */

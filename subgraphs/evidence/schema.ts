@@ -7,6 +7,7 @@ import { appendOrFail } from '../common/ledger-append.js';
 import { jsonScalar, ledgerReceiptType } from '../common/shared-types.js';
 import { requireActFor, requireIdentity } from '../common/auth.js';
 import { badInput, failure, forbidden } from '../common/errors.js';
+import { DEFAULT_PAGE, MAX_PAGE, pageRequest } from '../common/pagination.js';
 import { LedgerInputError } from '../../ledger/entry.js';
 import type { Entry } from '../../ledger/entry.js';
 import type { EvidenceContext } from './context.js';
@@ -41,10 +42,11 @@ Enterprise.implement({
     evidence: t.field({
       type: [Evidence],
       nullable: true,
-      description: "The enterprise's evidence deposits, newest first",
-      resolve: (e, _args, ctx) => {
+      description: `The enterprise's newest evidence deposits, newest first: \`first\` of them (default ${DEFAULT_PAGE}, at most ${MAX_PAGE})`,
+      args: { first: t.arg.int() },
+      resolve: (e, args, ctx) => {
         requireActFor(ctx, e.id);
-        return ctx.loaders.evidenceOf.load(e.id);
+        return ctx.loaders.evidenceOf.load({ depositorId: e.id, limit: pageRequest(args.first, null).first });
       },
     }),
     dataAssets: t.field({

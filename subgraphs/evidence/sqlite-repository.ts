@@ -81,7 +81,12 @@ export function openSqliteEvidenceStore(db: Database.Database): EvidenceStore {
      VALUES (@id, @depositorId, @title, @category, @contentDigest, @depositedAt, @seq, @entryHash, @timestamp)`,
   );
   const evidenceIn = inListQuery<EvidenceRow>(db, (ids) => `SELECT * FROM evidence WHERE id IN (${ids})`);
-  const evidenceOf = inListQuery<EvidenceRow>(db, (ids) => `SELECT * FROM evidence WHERE depositor_id IN (${ids}) ORDER BY deposited_at DESC, id`);
+  // The newest `limit` of each depositor, read along evidence_by_depositor.
+  const evidenceOf = inListQuery<EvidenceRow>(
+    db,
+    (ids) => `SELECT * FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY depositor_id ORDER BY deposited_at DESC, id) AS newest FROM evidence WHERE depositor_id IN (${ids}))
+      WHERE newest <= ? ORDER BY deposited_at DESC, id`,
+  );
   const insertAsset = db.prepare(
     `INSERT INTO data_assets (id, owner_id, name, description, fingerprint, registered_at, ledger_seq, entry_hash, ledger_timestamp)
      VALUES (@id, @ownerId, @name, @description, @fingerprint, @registeredAt, @seq, @entryHash, @timestamp)`,
@@ -109,8 +114,8 @@ export function openSqliteEvidenceStore(db: Database.Database): EvidenceStore {
       async byIds(ids) {
         return inKeyOrder(ids, evidenceIn(ids).map(toRecord), (e) => e.id);
       },
-      async byDepositors(ids) {
-        return groupedByKey(ids, evidenceOf(ids).map(toRecord), (e) => e.depositorId);
+      async byDepositors(ids, limit) {
+        return groupedByKey(ids, evidenceOf(ids, limit).map(toRecord), (e) => e.depositorId);
       },
     },
     async close() {
