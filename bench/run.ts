@@ -7,6 +7,7 @@ const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   ledger: () => import('./ledger.js'),
   gateway: () => import('./gateway.js'),
   page: () => import('./page.js'),
+  load: () => import('./load.js'),
 };
 
 const [name, ...args] = process.argv.slice(2);
