@@ -118,10 +118,6 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     return dataOf<T>(response.body.singleResult);
   };
 
-  const refuse = (reason: string, status: number, message: string, headers: Record<string, string> = {}, extensions: Record<string, unknown> = {}): HttpError => {
-    metrics.refused(reason);
-    return new HttpError(status, message, reason, headers, extensions);
-  };
   /** The caller of a request, refused at once when its rate budget is spent or its address failed to authenticate too often. */
   const callerOf = async (req: IncomingMessage): Promise<GatewayContext> => {
     const given = credentials(req, options.internalSecret);
@@ -132,7 +128,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       const blocked = await rate.authBlocked(address);
       if (blocked !== undefined) {
         metrics.rateLimited('authentication');
-        throw refuse('RATE_LIMITED', 429, `too many failed authentications from this address; retry after ${blocked.retryAfter} s`, { 'retry-after': String(blocked.retryAfter) });
+        throw new HttpError(429, `too many failed authentications from this address; retry after ${blocked.retryAfter} s`, 'RATE_LIMITED', { 'retry-after': String(blocked.retryAfter) });
       }
       const authenticated = await authenticate(options.keys, given.key);
       if (authenticated === undefined) {
@@ -153,7 +149,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     const spent = await rate.spent(context.caller.rate!);
     if (spent !== undefined) {
       metrics.rateLimited(rateSubjectOf(context));
-      throw refuse('RATE_LIMITED', 429, rateLimitedMessage(spent, rateOwner(context)), { 'retry-after': String(spent.retryAfter) });
+      throw new HttpError(429, rateLimitedMessage(spent, rateOwner(context)), 'RATE_LIMITED', { 'retry-after': String(spent.retryAfter) });
     }
     return context;
   };
@@ -168,21 +164,31 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         if (!(err instanceof GraphQLError)) throw err;
         await rate.charge(charged, limits.rate.refusalPoints);
         const { code, http: _http, ...extensions } = err.extensions;
-        throw refuse(String(code), 400, err.message, {}, extensions);
+        throw new HttpError(400, err.message, String(code), {}, extensions);
       }
     }
     try {
       return await admission.enter(charged.key);
     } catch (err) {
-      if (err instanceof CallerBusy) throw refuse('RATE_LIMITED', 429, `${err.message}: wait for one to finish`, { 'retry-after': '1' });
-      if (err instanceof Overloaded) throw refuse('OVERLOADED', 503, `${err.message}; retry in a moment`, { 'retry-after': '1' });
+      if (err instanceof CallerBusy) throw new HttpError(429, `${err.message}: wait for one to finish`, 'RATE_LIMITED', { 'retry-after': '1' });
+      if (err instanceof Overloaded) throw new HttpError(503, `${err.message}; retry in a moment`, 'OVERLOADED', { 'retry-after': '1' });
       throw err;
     }
   };
-  /** A public route outside GraphQL (checkpoint, tiles): rate limited and admitted like an operation of cost 1. */
-  const bounded =
+  /** Counts what a route refuses before or around GraphQL (authentication, rate, capacity, tokens, response size). */
+  const counted =
     (route: Route): Route =>
     async (req, res) => {
+      try {
+        await route(req, res);
+      } catch (err) {
+        if (err instanceof HttpError && err.code !== undefined) metrics.refused(err.code);
+        throw err;
+      }
+    };
+  /** A public route outside GraphQL (checkpoint, tiles): rate limited and admitted like an operation of cost 1. */
+  const bounded = (route: Route): Route =>
+    counted(async (req, res) => {
       const context = await callerOf(req);
       const release = await admit(context, undefined);
       try {
@@ -191,10 +197,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       } finally {
         release();
       }
-    };
+    });
 
   const server = httpServer({
-    '/graphql': graphqlRoute(apollo, { context: callerOf, admit, maxResponseBytes: limits.responseBytes }),
+    '/graphql': counted(graphqlRoute(apollo, { context: callerOf, admit, maxResponseBytes: limits.responseBytes })),
     // The latest signed checkpoint as a C2SP tlog-checkpoint note, for mirrors and witnesses.
     '/checkpoint': bounded(async (_req, res) => {
       const { ledgerCheckpoint } = await query<{ ledgerCheckpoint: string }>('{ ledgerCheckpoint }', {}, undefined);

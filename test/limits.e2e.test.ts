@@ -248,6 +248,7 @@ describe('rate limits', () => {
     expect((await post(t.hub.url, query, { key: good, from: '127.0.0.6' })).status).toBe(200);
     const counted = await metric(t.hub.url, 'iphub_gateway_rate_limited_total');
     expect(counted.get('{subject="authentication"}')).toBe(1);
+    expect((await metric(t.hub.url, 'iphub_gateway_refusals_total')).get('{reason="UNAUTHENTICATED"}')).toBe(3);
     vi.setSystemTime(Date.now() + 61_000);
     expect((await post(t.hub.url, query, { key: good, from: '127.0.0.5' })).status).toBe(200);
   });
@@ -349,6 +350,7 @@ describe('bounded work per request', () => {
     expect(large.status).toBe(400);
     expect(firstError(large)?.extensions?.code).toBe('RESPONSE_TOO_LARGE');
     expect(firstError(large)?.message).toContain('1000');
+    expect((await metric(t.hub.url, 'iphub_gateway_refusals_total')).get('{reason="RESPONSE_TOO_LARGE"}')).toBe(1);
   });
 
   it('gives an enterprise\'s newest evidence a page at a time, not all it ever deposited', async () => {
