@@ -67,7 +67,7 @@ const MiB = 1 << 20;
 export const DEFAULT_LIMITS: Limits = {
   budgets: {
     anonymous: { depth: 8, aliases: 10, rootFields: 5, tokens: 1_000, directives: 10, fragmentSpreads: 20, cost: 300 },
-    partner: { depth: 12, aliases: 50, rootFields: 20, tokens: 10_000, directives: 50, fragmentSpreads: 200, cost: 10_000 },
+    partner: { depth: 12, aliases: 50, rootFields: 20, tokens: 5_000, directives: 50, fragmentSpreads: 200, cost: 10_000 },
   },
   maxPageSize: 100,
   introspection: ['CENTER_STAFF'],
