@@ -12,8 +12,8 @@ import type { GatewayMetrics } from './metrics.js';
 import { checkOperation } from './operation-limits.js';
 import type { RateLimited, RateLimits } from './rate-limits.js';
 
-/** The 429 answer, as a GraphQL error (inside Apollo) or as the route's HttpError fields (before it). */
-export function rateLimitedError(limited: RateLimited, whose: string): GraphQLError {
+/** The 429 answer inside Apollo: the code, the Retry-After header and field. */
+function rateLimitedError(limited: RateLimited, whose: string): GraphQLError {
   return failure('RATE_LIMITED', rateLimitedMessage(limited, whose), {
     retryAfter: limited.retryAfter,
     http: { status: 429, headers: new HeaderMap([['retry-after', String(limited.retryAfter)]]) },

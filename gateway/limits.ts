@@ -20,7 +20,8 @@ export interface OperationBudget {
 }
 
 export type Tier = 'anonymous' | 'partner';
-export type RateSubject = Role | 'ANONYMOUS';
+/** Whose rate budget: a key's role, or an address calling without a key. */
+export type RateRole = Role | 'ANONYMOUS';
 
 export interface Limits {
   /** Callers without a key (the public face), and partner keys (a key may carry its own cost). */
@@ -36,7 +37,7 @@ export interface Limits {
   readonly rate: {
     readonly windowSeconds: number;
     /** Cost points per window: per key for each role (a key may carry its own), per address for anonymous callers. */
-    readonly points: Readonly<Record<RateSubject, number>>;
+    readonly points: Readonly<Record<RateRole, number>>;
     /** Failed authentications per address per window. */
     readonly authFailures: number;
     /** Refused operations are charged this many points (a refusal is no free probe). */
