@@ -41,8 +41,7 @@ export function limitsPlugin(limits: Limits, rate: RateLimits, metrics: GatewayM
           } catch (err) {
             const code = err instanceof GraphQLError ? err.extensions.code : undefined;
             if (typeof code === 'string') metrics.refused(code);
-            // A refusal is no free probe: it costs the caller as a large operation would.
-            if (caller.rate !== undefined) await rate.charge(caller.rate, limits.rate.refusalPoints);
+            if (caller.rate !== undefined) await rate.chargeRefusal(caller.rate);
             throw err;
           }
           if (caller.rate === undefined) return;

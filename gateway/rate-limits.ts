@@ -64,6 +64,11 @@ export class RateLimits {
     return this.#over(await this.#cost.penalty(subject.key, Math.max(1, Math.ceil(points))), subject.points + 1);
   }
 
+  /** Charges a refused operation: a refusal is no free probe, it costs as a large operation would. */
+  async chargeRefusal(subject: RateSubject): Promise<void> {
+    await this.charge(subject, this.limits.refusalPoints);
+  }
+
   /** Whether the address has failed to authenticate too often in this window. */
   async authBlocked(address: string): Promise<RateLimited | undefined> {
     return this.#over(await this.#auth.get(address), this.limits.authFailures);

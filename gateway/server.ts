@@ -162,7 +162,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         checkTokens(source, context.caller);
       } catch (err) {
         if (!(err instanceof GraphQLError)) throw err;
-        await rate.charge(charged, limits.rate.refusalPoints);
+        await rate.chargeRefusal(charged);
         const { code, http: _http, ...extensions } = err.extensions;
         throw new HttpError(400, err.message, String(code), {}, extensions);
       }

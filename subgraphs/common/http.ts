@@ -68,18 +68,18 @@ export function graphqlRoute<C extends BaseContext>(apollo: ApolloServer<C>, opt
     } finally {
       release?.();
     }
-    if (response.body.kind === 'complete') {
+    if (response.body.kind === 'complete' && options.maxResponseBytes !== undefined) {
       const bytes = Buffer.byteLength(response.body.string);
-      if (options.maxResponseBytes !== undefined && bytes > options.maxResponseBytes) {
+      if (bytes > options.maxResponseBytes) {
         throw new HttpError(400, `the response has ${bytes} bytes; the limit is ${options.maxResponseBytes}: select fewer fields or ask for smaller pages`, 'RESPONSE_TOO_LARGE');
       }
-      for (const [key, value] of response.headers) res.setHeader(key, value);
-      res.statusCode = response.status ?? 200;
-      res.end(response.body.string);
-      return;
     }
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
+    if (response.body.kind === 'complete') {
+      res.end(response.body.string);
+      return;
+    }
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
     res.end();
   };
