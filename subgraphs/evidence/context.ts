@@ -20,6 +20,8 @@ export interface EvidenceContext {
   };
 }
 
+const depositorPage = (k: { depositorId: string; limit: number }): string => `${k.limit}:${k.depositorId}`;
+
 export function createEvidenceContext(store: EvidenceStore, ledger: Ledger, hub: HubQuery, identity: Identity | undefined): EvidenceContext {
   return {
     identity,
@@ -34,11 +36,11 @@ export function createEvidenceContext(store: EvidenceStore, ledger: Ledger, hub:
           const answers = new Map<string, EvidenceRecord[]>();
           for (const limit of new Set(keys.map((k) => k.limit))) {
             const ids = keys.filter((k) => k.limit === limit).map((k) => k.depositorId);
-            (await store.evidence.byDepositors(ids, limit)).forEach((records, i) => answers.set(`${limit}:${ids[i]}`, records));
+            (await store.evidence.byDepositors(ids, limit)).forEach((records, i) => answers.set(depositorPage({ depositorId: ids[i]!, limit }), records));
           }
-          return keys.map((k) => answers.get(`${k.limit}:${k.depositorId}`)!);
+          return keys.map((k) => answers.get(depositorPage(k))!);
         },
-        { cacheKeyFn: (k) => `${k.limit}:${k.depositorId}` },
+        { cacheKeyFn: depositorPage },
       ),
       dataAsset: new DataLoader((ids) => store.dataAssets.byIds(ids)),
       dataAssetsOf: new DataLoader((ids) => store.dataAssets.byOwners(ids)),
