@@ -19,6 +19,8 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'ProtectionCaseConnection.edges': 1,
   'PledgeConnection.edges': 1,
   'InsurancePolicyConnection.edges': 1,
+  'AnnualFeeWarningConnection.edges': 1,
+  'ExpiryWarningConnection.edges': 1,
   // An enterprise's own IP and records.
   'Enterprise.patents': 20,
   'Enterprise.trademarks': 10,
@@ -50,9 +52,6 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'EnterpriseStatistics.byIndustry': 50,
   'PreExamStatistics.byIndustry': 50,
   'PreExamStatistics.byMonth': 24,
-  // Registry-wide monitoring lists, not yet paged: as large as they are.
-  'Query.annualFeeWarnings': 1_000,
-  'Query.expiryWarnings': 1_000,
 };
 
 export const DEFAULT_LIST_SIZE = 10;

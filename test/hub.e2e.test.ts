@@ -196,16 +196,37 @@ describe('the federated hub', () => {
         input: { enterpriseId: huawei, applicationNumber: `${umDigits}.${patentCheckDigit(umDigits)}`, title: '一种散热支架', filingDate: yearsBefore(ends, 10), status: 'GRANTED', grantDate: yearsBefore(ends, 10), feesPaidThrough: yearsBefore(ends, 1) },
       });
 
-      type Warnings = { annualFeeWarnings: { patent: { applicationNumber: string }; dueDate: string; state: string }[]; expiryWarnings: { number: string; right: string; expiresOn: string }[] };
-      const query = gql`query ($e: ID) { annualFeeWarnings(enterpriseId: $e) { patent { applicationNumber } dueDate state } expiryWarnings(enterpriseId: $e) { number right expiresOn } }`;
+      type Warnings = {
+        annualFeeWarnings: { totalCount: number; edges: { node: { patent: { applicationNumber: string }; dueDate: string; state: string } }[] };
+        expiryWarnings: { totalCount: number; edges: { node: { number: string; right: string; expiresOn: string } }[] };
+      };
+      const query = gql`query ($e: ID) {
+        annualFeeWarnings(enterpriseId: $e, first: 100) { totalCount edges { node { patent { applicationNumber } dueDate state } } }
+        expiryWarnings(enterpriseId: $e, first: 100) { totalCount edges { node { number right expiresOn } } }
+      }`;
+      const nodes = <T>(c: { edges: { node: T }[] }) => c.edges.map((e) => e.node);
       const own = await huaweiClient.request<Warnings>(query, {});
-      expect(own.annualFeeWarnings).toContainEqual({ patent: { applicationNumber: number }, dueDate: dueIn30, state: 'DUE_SOON' });
-      expect(own.expiryWarnings).toContainEqual({ number: `${umDigits}.${patentCheckDigit(umDigits)}`, right: 'PATENT', expiresOn: ends });
+      expect(nodes(own.annualFeeWarnings)).toContainEqual({ patent: { applicationNumber: number }, dueDate: dueIn30, state: 'DUE_SOON' });
+      expect(nodes(own.expiryWarnings)).toContainEqual({ number: `${umDigits}.${patentCheckDigit(umDigits)}`, right: 'PATENT', expiresOn: ends });
+      expect(own.annualFeeWarnings.totalCount).toBe(own.annualFeeWarnings.edges.length);
       const bystaff = await staff.request<Warnings>(query, { e: huawei });
-      expect(bystaff.annualFeeWarnings.map((w) => w.patent.applicationNumber)).toContain(number);
+      expect(nodes(bystaff.annualFeeWarnings).map((w) => w.patent.applicationNumber)).toContain(number);
+      // The same list from the enterprise, and narrowed to its region and industry.
+      const fromEnterprise = await staff.request<{ enterprise: Pick<Warnings, 'annualFeeWarnings'> }>(
+        gql`query ($e: ID!) { enterprise(id: $e) { annualFeeWarnings(first: 100) { totalCount edges { node { patent { applicationNumber } dueDate state } } } } }`,
+        { e: huawei },
+      );
+      expect(fromEnterprise.enterprise.annualFeeWarnings).toEqual(bystaff.annualFeeWarnings);
+      const shenzhen = await staff.request<Warnings>(
+        gql`{ annualFeeWarnings(regionCode: "440300", withinDays: 30, first: 100) { totalCount edges { node { patent { applicationNumber } dueDate state } } } expiryWarnings(regionCode: "110108") { totalCount edges { node { number right expiresOn } } } }`,
+      );
+      expect(nodes(shenzhen.annualFeeWarnings)).toContainEqual({ patent: { applicationNumber: number }, dueDate: dueIn30, state: 'DUE_SOON' });
+      expect(nodes(shenzhen.expiryWarnings).map((w) => w.number)).not.toContain(`${umDigits}.${patentCheckDigit(umDigits)}`);
       expect(await errorCode(huaweiClient.request(query, { e: tencent }))).toBe('FORBIDDEN');
       expect(await errorCode(t.client(await t.key('BANK')).request(query, {}))).toBe('FORBIDDEN');
-      expect(await errorCode(staff.request(gql`{ annualFeeWarnings(withinDays: -1) { dueDate } }`))).toBe('BAD_USER_INPUT');
+      expect(await errorCode(staff.request(gql`{ annualFeeWarnings(regionCode: "44") { totalCount } }`))).toBe('BAD_USER_INPUT');
+      expect(await errorCode(staff.request(gql`{ annualFeeWarnings(after: "bm90IGEgY3Vyc29y") { totalCount } }`))).toBe('BAD_USER_INPUT');
+      expect(await errorCode(staff.request(gql`{ annualFeeWarnings(withinDays: -1) { totalCount } }`))).toBe('BAD_USER_INPUT');
     });
   });
 

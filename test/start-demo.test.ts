@@ -56,8 +56,8 @@ describe('npm start -- --demo', () => {
       );
       expect(own.enterprise.name).toBe(DEMO_ENTERPRISE_NAME);
       for (const list of [own.enterprise.patents, own.enterprise.trademarks, own.enterprise.copyrights, own.enterprise.evidence]) expect(list.length).toBeGreaterThan(0);
-      const warnings = await as('ENTERPRISE').request<{ annualFeeWarnings: { state: string }[] }>(gql`{ annualFeeWarnings { state } }`);
-      expect(new Set(warnings.annualFeeWarnings.map((w) => w.state))).toEqual(new Set(['DUE_SOON', 'GRACE']));
+      const warnings = await as('ENTERPRISE').request<{ annualFeeWarnings: { edges: { node: { state: string } }[] } }>(gql`{ annualFeeWarnings(first: 100) { edges { node { state } } } }`);
+      expect(new Set(warnings.annualFeeWarnings.edges.map((e) => e.node.state))).toEqual(new Set(['DUE_SOON', 'GRACE']));
 
       const digest = createHash('sha256').update(demoEvidenceContent(0)).digest('hex');
       const verified = await new GraphQLClient(first.url).request<{ verifyEvidence: { found: boolean } }>(gql`query ($d: String!) { verifyEvidence(contentDigest: $d) { found } }`, { d: digest });

@@ -33,21 +33,33 @@ export function pageInfoType<C extends object>(builder: SubgraphBuilder<C>) {
 
 type SchemaOf<B> = B extends { objectRef<T>(name: string): ObjectRef<infer S, T> } ? S : never;
 
-/** `<name>Edge` and `<name>Connection` of `node`: the cursor pages every list query returns. */
+/**
+ * `<name>Edge` and `<name>Connection` of `node`: the cursor pages every list query returns. With
+ * `totalCount`, the connection also counts all its matches, when asked, by the page's `count`.
+ */
 export function connectionType<C extends object, T>(
   builder: SubgraphBuilder<C>,
   name: string,
   node: ObjectRef<SchemaOf<SubgraphBuilder<C>>, T>,
   pageInfo: ReturnType<typeof pageInfoType<C>>,
+  options: { totalCount?: string } = {},
 ) {
   const edge = builder.objectRef<{ cursor: string; node: T }>(`${name}Edge`).implement({
     // `node` is a ref of T, so e.node is its value; Pothos cannot see that through a free T.
     fields: (t) => ({ cursor: t.exposeString('cursor'), node: t.field({ type: node, resolve: (e) => e.node as never }) }),
   });
-  return builder.objectRef<Connection<T>>(`${name}Connection`).implement({
+  return builder.objectRef<Connection<T> & { readonly count?: () => Promise<number> }>(`${name}Connection`).implement({
     fields: (t) => ({
       edges: t.field({ type: [edge], resolve: (c) => c.edges }),
       pageInfo: t.field({ type: pageInfo, resolve: (c) => c.pageInfo }),
+      ...(options.totalCount === undefined
+        ? {}
+        : {
+            totalCount: t.int({
+              description: options.totalCount,
+              resolve: (c) => (c.count === undefined ? Promise.reject(new Error(`${name}Connection without a count`)) : c.count()),
+            }),
+          }),
     }),
   });
 }

@@ -19,12 +19,14 @@ export function inListQuery<Row>(db: Database.Database, sql: (placeholders: stri
   };
 }
 
-export type Condition = readonly [sql: string, value: string | number | undefined];
+type Value = string | number;
+/** A condition and its parameter, or parameters for a row value such as (date, number) > (?, ?). */
+export type Condition = readonly [sql: string, value: Value | readonly Value[] | undefined];
 
 /** The WHERE clause of the conditions whose value is given, and their parameters in order. */
-export function whereOf(conditions: readonly Condition[]): { where: string; params: (string | number)[] } {
-  const given = conditions.filter((c): c is readonly [string, string | number] => c[1] !== undefined);
-  return { where: given.length === 0 ? '' : `WHERE ${given.map(([sql]) => sql).join(' AND ')}`, params: given.map(([, value]) => value) };
+export function whereOf(conditions: readonly Condition[]): { where: string; params: Value[] } {
+  const given = conditions.filter((c): c is readonly [string, Value | readonly Value[]] => c[1] !== undefined);
+  return { where: given.length === 0 ? '' : `WHERE ${given.map(([sql]) => sql).join(' AND ')}`, params: given.flatMap(([, value]) => value) };
 }
 
 /** Prepares each distinct SQL text once: filtered pages and counts come in a few shapes. */

@@ -1,9 +1,10 @@
 // The enterprises subgraph's repositories on MongoDB (the distributed mode). The Db comes from a
 // client the caller owns: close() leaves it open.
 import { MongoServerError, ReadConcern, ReadPreference, WriteConcern } from 'mongodb';
-import type { Collection, CollectionOptions, Db, Document, Filter } from 'mongodb';
-import type { CopyrightRecord, EnterpriseFilter, EnterpriseRecord, EnterprisesStore, PatentRecord, TrademarkRecord } from './repository.js';
+import type { AnyBulkWriteOperation, ClientSession, Collection, CollectionOptions, Db, Filter, TransactionOptions } from 'mongodb';
+import type { CopyrightRecord, DatedKey, DateWindow, EnterpriseFilter, EnterpriseRecord, EnterprisesStore, OwnerFilter, PatentRecord, TrademarkRecord } from './repository.js';
 import { DuplicateKeyError } from './repository.js';
+import { patentDeadlines } from './domain/deadlines.js';
 
 export interface MongoEnterprisesStoreOptions {
   /** Prepended to the collection names, e.g. to isolate test runs. */
@@ -34,6 +35,13 @@ interface PatentDoc {
   filingDate: string;
   grantDate: string | null;
   feesPaidThrough: string | null;
+  // For the warnings: the owner's region and industry (copied at registration; an enterprise's
+  // never change) and the patent's deadlines (domain/deadlines.ts), null when not live.
+  regionCode: string;
+  industry: string;
+  feeDue: string | null;
+  feeGraceEnds: string | null;
+  protectionEnds: string | null;
 }
 
 interface TrademarkDoc {
@@ -43,6 +51,17 @@ interface TrademarkDoc {
   niceClass: number;
   registrationDate: string;
   expiryDate: string;
+  regionCode: string;
+  industry: string;
+}
+
+/** Enterprises and patents per region or industry, kept in the writer's transaction. */
+interface CountDoc {
+  _id: string;
+  dimension: 'regionCode' | 'industry';
+  key: string;
+  enterprises?: number;
+  patents?: number;
 }
 
 interface CopyrightDoc {
@@ -54,7 +73,6 @@ interface CopyrightDoc {
 }
 
 const DUPLICATE_KEY = 11000;
-const LIVE_STATUSES: PatentRecord['status'][] = ['PENDING', 'GRANTED'];
 
 // Acknowledged only once journaled on a majority: survives the loss of the primary. Majority
 // reads from the primary: a read after an acknowledged insert sees it, and no read returns what a
@@ -62,6 +80,11 @@ const LIVE_STATUSES: PatentRecord['status'][] = ['PENDING', 'GRANTED'];
 const COLLECTION_OPTIONS: CollectionOptions = {
   writeConcern: new WriteConcern('majority', undefined, true),
   readConcern: new ReadConcern('majority'),
+  readPreference: ReadPreference.PRIMARY,
+};
+const TXN: TransactionOptions = {
+  readConcern: new ReadConcern('snapshot'),
+  writeConcern: new WriteConcern('majority', undefined, true),
   readPreference: ReadPreference.PRIMARY,
 };
 
@@ -128,6 +151,32 @@ function groupBy<T>(ids: readonly string[], rows: T[], idOf: (r: T) => string): 
 
 const distinct = (ids: readonly string[]): string[] => [...new Set(ids)];
 
+/** Adds each owner's rights to its region's and its industry's row of one counter. */
+function counted(owners: readonly { regionCode: string; industry: string }[], field: 'enterprises' | 'patents'): AnyBulkWriteOperation<CountDoc>[] {
+  const by = new Map<string, { dimension: CountDoc['dimension']; key: string; n: number }>();
+  for (const owner of owners) {
+    for (const dimension of ['regionCode', 'industry'] as const) {
+      const id = `${dimension}:${owner[dimension]}`;
+      const row = by.get(id) ?? { dimension, key: owner[dimension], n: 0 };
+      row.n++;
+      by.set(id, row);
+    }
+  }
+  return [...by].map(([id, { dimension, key, n }]) => ({
+    updateOne: { filter: { _id: id }, update: { $inc: { [field]: n }, $setOnInsert: { dimension, key } }, upsert: true },
+  }));
+}
+
+/** Rows of one owner, region or industry with `field` in the window, strictly after `after` in (field, _id) order. */
+function dated<T extends { _id: string }>(field: string, owner: OwnerFilter, window: DateWindow, after: DatedKey | undefined): Filter<T> {
+  const f: Record<string, unknown> = { [field]: { $gte: window.from, $lte: window.to } };
+  if (owner.enterpriseId !== undefined) f.enterpriseId = owner.enterpriseId;
+  if (owner.regionCode !== undefined) f.regionCode = owner.regionCode;
+  if (owner.industry !== undefined) f.industry = owner.industry;
+  if (after !== undefined) f.$or = [{ [field]: { $gt: after.date } }, { [field]: after.date, _id: { $gt: after.number } }];
+  return f as Filter<T>;
+}
+
 /** Built key by key: an explicit `regionCode: undefined` must not become a match on null. */
 function matchFilter(filter: EnterpriseFilter): Filter<EnterpriseDoc> {
   const matching: Filter<EnterpriseDoc> = {};
@@ -136,6 +185,49 @@ function matchFilter(filter: EnterpriseFilter): Filter<EnterpriseDoc> {
   return matching;
 }
 
+const enterpriseDoc = (e: EnterpriseRecord): EnterpriseDoc => ({
+  _id: e.id,
+  uscc: e.uscc,
+  name: e.name,
+  regionCode: e.regionCode,
+  industry: e.industry,
+  filingStatus: e.filingStatus,
+  registeredAt: e.registeredAt,
+  creditCodeOverride: e.creditCodeOverride === null ? null : { approvedBy: e.creditCodeOverride.approvedBy, reason: e.creditCodeOverride.reason },
+});
+
+/** Without the owner's region and industry, which the writer reads in its transaction. */
+const patentDoc = (p: PatentRecord): Omit<PatentDoc, 'regionCode' | 'industry'> => ({
+  _id: p.applicationNumber,
+  enterpriseId: p.enterpriseId,
+  type: p.type,
+  pct: p.pct,
+  title: p.title,
+  ipcClass: p.ipcClass,
+  status: p.status,
+  filingDate: p.filingDate,
+  grantDate: p.grantDate,
+  feesPaidThrough: p.feesPaidThrough,
+  ...patentDeadlines(p.type, p.filingDate, p.feesPaidThrough, p.status === 'PENDING' || p.status === 'GRANTED'),
+});
+
+const trademarkDoc = (t: TrademarkRecord): Omit<TrademarkDoc, 'regionCode' | 'industry'> => ({
+  _id: t.registrationNumber,
+  enterpriseId: t.enterpriseId,
+  mark: t.mark,
+  niceClass: t.niceClass,
+  registrationDate: t.registrationDate,
+  expiryDate: t.expiryDate,
+});
+
+const copyrightDoc = (c: CopyrightRecord): CopyrightDoc => ({
+  _id: c.registrationNumber,
+  enterpriseId: c.enterpriseId,
+  title: c.title,
+  kind: c.kind,
+  registeredOn: c.registeredOn,
+});
+
 export async function openMongoEnterprisesStore(db: Db, options: MongoEnterprisesStoreOptions = {}): Promise<EnterprisesStore> {
   const prefix = options.collectionPrefix ?? '';
   const names = {
@@ -143,11 +235,103 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoEnterprise
     patents: `${prefix}patents`,
     trademarks: `${prefix}trademarks`,
     copyrights: `${prefix}copyrights`,
+    counts: `${prefix}registry_counts`,
   };
   const enterprises: Collection<EnterpriseDoc> = db.collection<EnterpriseDoc>(names.enterprises, COLLECTION_OPTIONS);
   const patents: Collection<PatentDoc> = db.collection<PatentDoc>(names.patents, COLLECTION_OPTIONS);
   const trademarks: Collection<TrademarkDoc> = db.collection<TrademarkDoc>(names.trademarks, COLLECTION_OPTIONS);
   const copyrights: Collection<CopyrightDoc> = db.collection<CopyrightDoc>(names.copyrights, COLLECTION_OPTIONS);
+  const counts: Collection<CountDoc> = db.collection<CountDoc>(names.counts, COLLECTION_OPTIONS);
+
+  /** Runs `work` in a transaction, re-run from the top on transient errors (write conflicts on a counter). */
+  const transaction = async (work: (session: ClientSession) => Promise<void>): Promise<void> => {
+    const session = db.client.startSession();
+    try {
+      await session.withTransaction(work, TXN);
+    } finally {
+      await session.endSession();
+    }
+  };
+  /** Each owner's region and industry, read in the writer's transaction; an error when one is missing. */
+  const ownersOf = async (rights: readonly { enterpriseId: string }[], session: ClientSession) => {
+    const ids = distinct(rights.map((r) => r.enterpriseId));
+    const found = await enterprises.find({ _id: { $in: ids } }, { session, projection: { regionCode: 1, industry: 1 } }).toArray();
+    const owners = new Map(found.map((o) => [o._id, { regionCode: o.regionCode, industry: o.industry }]));
+    const missing = ids.find((id) => !owners.has(id));
+    if (missing !== undefined) throw new Error(`no enterprise ${missing}`);
+    return owners;
+  };
+
+  const insertEnterprises = async (es: readonly EnterpriseRecord[]): Promise<void> => {
+    if (es.length === 0) return;
+    const docs = es.map(enterpriseDoc);
+    await insertOnce(
+      () =>
+        transaction(async (session) => {
+          await enterprises.insertMany(docs, { session });
+          await counts.bulkWrite(counted(es, 'enterprises'), { session });
+        }),
+      es.length === 1 ? `credit code ${es[0]!.uscc}` : `a credit code or id of these ${es.length} enterprises`,
+    );
+  };
+  const insertPatents = async (ps: readonly PatentRecord[]): Promise<void> => {
+    if (ps.length === 0) return;
+    await insertOnce(
+      () =>
+        transaction(async (session) => {
+          const owners = await ownersOf(ps, session);
+          const docs = ps.map((p) => ({ ...patentDoc(p), ...owners.get(p.enterpriseId)! }));
+          await patents.insertMany(docs, { session });
+          await counts.bulkWrite(counted(docs, 'patents'), { session });
+        }),
+      ps.length === 1 ? `patent ${ps[0]!.applicationNumber}` : `one of these ${ps.length} patents`,
+    );
+  };
+  const insertTrademarks = async (ts: readonly TrademarkRecord[]): Promise<void> => {
+    if (ts.length === 0) return;
+    await insertOnce(
+      () =>
+        transaction(async (session) => {
+          const owners = await ownersOf(ts, session);
+          await trademarks.insertMany(ts.map((t) => ({ ...trademarkDoc(t), ...owners.get(t.enterpriseId)! })), { session });
+        }),
+      ts.length === 1 ? `trademark ${ts[0]!.registrationNumber}` : `one of these ${ts.length} trademarks`,
+    );
+  };
+  const insertCopyrights = async (cs: readonly CopyrightRecord[]): Promise<void> => {
+    if (cs.length === 0) return;
+    await insertOnce(
+      () => transaction(async (session) => void (await copyrights.insertMany(cs.map(copyrightDoc), { session }))),
+      cs.length === 1 ? `copyright ${cs[0]!.registrationNumber}` : `one of these ${cs.length} copyrights`,
+    );
+  };
+
+  /**
+   * Documents written before the warnings' fields and the counters get them, once: idempotent, so
+   * processes opening the store together may both run it.
+   */
+  const backfill = async (): Promise<void> => {
+    const owner = async (id: string) => (await enterprises.findOne({ _id: id }, { projection: { regionCode: 1, industry: 1 } })) ?? { regionCode: '', industry: '' };
+    for await (const d of patents.find({ feeDue: { $exists: false } })) {
+      const { regionCode, industry } = await owner(d.enterpriseId);
+      await patents.updateOne({ _id: d._id }, { $set: { regionCode, industry, ...patentDoc(toPatent(d)) } });
+    }
+    for await (const d of trademarks.find({ regionCode: { $exists: false } })) {
+      const { regionCode, industry } = await owner(d.enterpriseId);
+      await trademarks.updateOne({ _id: d._id }, { $set: { regionCode, industry } });
+    }
+    if ((await counts.estimatedDocumentCount()) > 0 || (await enterprises.estimatedDocumentCount()) === 0) return;
+    for (const dimension of ['regionCode', 'industry'] as const) {
+      const byKey = [{ $group: { _id: `$${dimension}`, n: { $sum: 1 } } }];
+      const tallies = [
+        ['enterprises', await enterprises.aggregate<{ _id: string; n: number }>(byKey).toArray()],
+        ['patents', await patents.aggregate<{ _id: string; n: number }>(byKey).toArray()],
+      ] as const;
+      for (const [field, rows] of tallies) {
+        for (const r of rows) await counts.updateOne({ _id: `${dimension}:${r._id}` }, { $set: { dimension, key: r._id, [field]: r.n } }, { upsert: true });
+      }
+    }
+  };
 
   // Idempotent: every process opening the store asks for the same indexes. Each ends in _id so
   // that the matches come out in key order without an in-memory sort (and a $in on the leading
@@ -158,34 +342,33 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoEnterprise
       { key: { regionCode: 1, _id: 1 }, name: 'by_region' },
       { key: { industry: 1, _id: 1 }, name: 'by_industry' },
     ]),
+    // The warnings read each deadline in date order, for one enterprise, region or industry or all.
     patents.createIndexes([
       { key: { enterpriseId: 1, _id: 1 }, name: 'by_enterprise' },
-      { key: { status: 1, _id: 1 }, name: 'by_status' },
+      ...(['feeDue', 'protectionEnds'] as const).flatMap((deadline) => [
+        { key: { [deadline]: 1, _id: 1 }, name: `by_${deadline}` },
+        ...(['enterpriseId', 'regionCode', 'industry'] as const).map((owner) => ({ key: { [owner]: 1, [deadline]: 1, _id: 1 }, name: `by_${owner}_${deadline}` })),
+      ]),
     ]),
     trademarks.createIndexes([
       { key: { enterpriseId: 1, _id: 1 }, name: 'by_enterprise' },
       { key: { expiryDate: 1, _id: 1 }, name: 'by_expiry' },
       { key: { enterpriseId: 1, expiryDate: 1, _id: 1 }, name: 'by_enterprise_expiry' },
+      { key: { regionCode: 1, expiryDate: 1, _id: 1 }, name: 'by_region_expiry' },
+      { key: { industry: 1, expiryDate: 1, _id: 1 }, name: 'by_industry_expiry' },
     ]),
     copyrights.createIndexes([{ key: { enterpriseId: 1, _id: 1 }, name: 'by_enterprise' }]),
+    counts.createIndex({ dimension: 1, key: 1 }, { name: 'by_dimension' }),
   ]);
+
+  await backfill();
 
   return {
     enterprises: {
       async insert(e) {
-        const o = e.creditCodeOverride;
-        const doc: EnterpriseDoc = {
-          _id: e.id,
-          uscc: e.uscc,
-          name: e.name,
-          regionCode: e.regionCode,
-          industry: e.industry,
-          filingStatus: e.filingStatus,
-          registeredAt: e.registeredAt,
-          creditCodeOverride: o === null ? null : { approvedBy: o.approvedBy, reason: o.reason },
-        };
-        await insertOnce(() => enterprises.insertOne(doc), `credit code ${e.uscc}`);
+        await insertEnterprises([e]);
       },
+      insertMany: insertEnterprises,
       async byIds(ids) {
         if (ids.length === 0) return [];
         const docs = await enterprises.find({ _id: { $in: distinct(ids) } }).toArray();
@@ -210,32 +393,15 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoEnterprise
         return enterprises.countDocuments(matchFilter(filter));
       },
       async countBy(group) {
-        const rows = await enterprises
-          .aggregate<{ key: string; enterprises: number }>([
-            { $group: { _id: `$${group}`, enterprises: { $sum: 1 } } },
-            { $sort: { _id: 1 } },
-            { $project: { _id: 0, key: '$_id', enterprises: 1 } },
-          ])
-          .toArray();
-        return rows.map((r) => ({ key: r.key, enterprises: r.enterprises }));
+        const rows = await counts.find({ dimension: group, enterprises: { $gt: 0 } }, { sort: { key: 1 } }).toArray();
+        return rows.map((r) => ({ key: r.key, enterprises: r.enterprises ?? 0 }));
       },
     },
     patents: {
       async insert(p) {
-        const doc: PatentDoc = {
-          _id: p.applicationNumber,
-          enterpriseId: p.enterpriseId,
-          type: p.type,
-          pct: p.pct,
-          title: p.title,
-          ipcClass: p.ipcClass,
-          status: p.status,
-          filingDate: p.filingDate,
-          grantDate: p.grantDate,
-          feesPaidThrough: p.feesPaidThrough,
-        };
-        await insertOnce(() => patents.insertOne(doc), `patent ${p.applicationNumber}`);
+        await insertPatents([p]);
       },
+      insertMany: insertPatents,
       async byNumbers(numbers) {
         if (numbers.length === 0) return [];
         const docs = await patents.find({ _id: { $in: distinct(numbers) } }).toArray();
@@ -247,60 +413,48 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoEnterprise
         const docs = await patents.find({ enterpriseId: { $in: distinct(ids) } }, { sort: { _id: 1 } }).toArray();
         return groupBy(ids, docs.map(toPatent), (p) => p.enterpriseId);
       },
-      async live(enterpriseId) {
-        const filter: Filter<PatentDoc> = { status: { $in: LIVE_STATUSES } };
-        if (enterpriseId !== undefined) filter.enterpriseId = enterpriseId;
-        return (await patents.find(filter, { sort: { _id: 1 } }).toArray()).map(toPatent);
+      async feesDue(owner, window, after, limit) {
+        const filter = { ...dated<PatentDoc>('feeDue', owner, window, after), feeGraceEnds: { $gte: window.graceEndsFrom } };
+        return limit <= 0 ? [] : (await patents.find(filter, { sort: { feeDue: 1, _id: 1 }, limit }).toArray()).map(toPatent);
+      },
+      async countFeesDue(owner, window) {
+        return patents.countDocuments({ ...dated<PatentDoc>('feeDue', owner, window, undefined), feeGraceEnds: { $gte: window.graceEndsFrom } });
+      },
+      async protectionEnding(owner, window, after, limit) {
+        const filter = dated<PatentDoc>('protectionEnds', owner, window, after);
+        return limit <= 0 ? [] : (await patents.find(filter, { sort: { protectionEnds: 1, _id: 1 }, limit }).toArray()).map(toPatent);
+      },
+      async countProtectionEnding(owner, window) {
+        return patents.countDocuments(dated<PatentDoc>('protectionEnds', owner, window, undefined));
       },
       async countBy(group) {
-        // Region and industry belong to the enterprise: count per enterprise first, then look each
-        // owner up once. The unwind drops patents whose enterprise is missing, as the SQL join does.
-        const pipeline: Document[] = [
-          { $group: { _id: '$enterpriseId', patents: { $sum: 1 } } },
-          { $lookup: { from: names.enterprises, localField: '_id', foreignField: '_id', as: 'owner' } },
-          { $unwind: '$owner' },
-          { $group: { _id: `$owner.${group}`, patents: { $sum: '$patents' } } },
-          { $sort: { _id: 1 } },
-          { $project: { _id: 0, key: '$_id', patents: 1 } },
-        ];
-        const rows = await patents.aggregate<{ key: string; patents: number }>(pipeline).toArray();
-        return rows.map((r) => ({ key: r.key, patents: r.patents }));
+        const rows = await counts.find({ dimension: group, patents: { $gt: 0 } }, { sort: { key: 1 } }).toArray();
+        return rows.map((r) => ({ key: r.key, patents: r.patents ?? 0 }));
       },
     },
     trademarks: {
       async insert(t) {
-        const doc: TrademarkDoc = {
-          _id: t.registrationNumber,
-          enterpriseId: t.enterpriseId,
-          mark: t.mark,
-          niceClass: t.niceClass,
-          registrationDate: t.registrationDate,
-          expiryDate: t.expiryDate,
-        };
-        await insertOnce(() => trademarks.insertOne(doc), `trademark ${t.registrationNumber}`);
+        await insertTrademarks([t]);
       },
+      insertMany: insertTrademarks,
       async byEnterprises(ids) {
         if (ids.length === 0) return [];
         const docs = await trademarks.find({ enterpriseId: { $in: distinct(ids) } }, { sort: { _id: 1 } }).toArray();
         return groupBy(ids, docs.map(toTrademark), (t) => t.enterpriseId);
       },
-      async expiringBy(date, enterpriseId) {
-        const filter: Filter<TrademarkDoc> = { expiryDate: { $lte: date } };
-        if (enterpriseId !== undefined) filter.enterpriseId = enterpriseId;
-        return (await trademarks.find(filter, { sort: { expiryDate: 1, _id: 1 } }).toArray()).map(toTrademark);
+      async expiring(owner, window, after, limit) {
+        const filter = dated<TrademarkDoc>('expiryDate', owner, window, after);
+        return limit <= 0 ? [] : (await trademarks.find(filter, { sort: { expiryDate: 1, _id: 1 }, limit }).toArray()).map(toTrademark);
+      },
+      async countExpiring(owner, window) {
+        return trademarks.countDocuments(dated<TrademarkDoc>('expiryDate', owner, window, undefined));
       },
     },
     copyrights: {
       async insert(c) {
-        const doc: CopyrightDoc = {
-          _id: c.registrationNumber,
-          enterpriseId: c.enterpriseId,
-          title: c.title,
-          kind: c.kind,
-          registeredOn: c.registeredOn,
-        };
-        await insertOnce(() => copyrights.insertOne(doc), `copyright ${c.registrationNumber}`);
+        await insertCopyrights([c]);
       },
+      insertMany: insertCopyrights,
       async byEnterprises(ids) {
         if (ids.length === 0) return [];
         const docs = await copyrights.find({ enterpriseId: { $in: distinct(ids) } }, { sort: { _id: 1 } }).toArray();

@@ -151,6 +151,20 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
         expect(await s.enterprises.count({})).toBe(ENTERPRISES.length);
       });
 
+      it('inserts many at once, all or none, counting them by region and industry', async () => {
+        const s = open();
+        await s.enterprises.insertMany([]);
+        await expect(s.enterprises.insertMany([E1, E2, { ...E3, uscc: E1.uscc }])).rejects.toBeInstanceOf(DuplicateKeyError);
+        expect(await s.enterprises.count({})).toBe(0);
+        expect(await s.enterprises.countBy('regionCode')).toStrictEqual([]);
+        await s.enterprises.insertMany(ENTERPRISES);
+        expect(await s.enterprises.byIds(['e01', 'e05'])).toStrictEqual([E1, E5]);
+        expect(await s.enterprises.countBy('industry')).toStrictEqual([
+          { key: MANUFACTURING, enterprises: 2 },
+          { key: SOFTWARE, enterprises: 3 },
+        ]);
+      });
+
       it('rejects an id registered already with DuplicateKeyError, and writes nothing', async () => {
         const s = open();
         await seed(s);
@@ -244,15 +258,63 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
         expect(await s.patents.byEnterprises(['e05'])).toStrictEqual([[]]);
       });
 
-      it('lists live patents (pending or granted only) by application number', async () => {
+      // Next unpaid fee and its grace end (six months on): PF 2023-11-30 / 2024-05-30, PA 2024-03-01 /
+      // 2024-09-01, PD 2025-07-01 / 2026-01-01, PB 2026-03-01 / 2026-09-01; the others are not live.
+      const ALL_TIME = { from: '2000-01-01', to: '2099-12-31', graceEndsFrom: '2000-01-01' };
+      it('pages annual fees due within a window, by due date then number, for an owner, a region or an industry', async () => {
         const s = open();
-        expect(await s.patents.live()).toStrictEqual([]);
+        expect(await s.patents.feesDue({}, ALL_TIME, undefined, 10)).toStrictEqual([]);
         await seed(s, { patents: true });
-        expect(await s.patents.live()).toStrictEqual([PD, PF, PA, PB]);
-        expect(await s.patents.live('e01')).toStrictEqual([PA, PB]);
-        expect(await s.patents.live('e03')).toStrictEqual([PF]);
-        expect(await s.patents.live('e04')).toStrictEqual([]);
-        expect(await s.patents.live('nope')).toStrictEqual([]);
+        expect(await s.patents.feesDue({}, ALL_TIME, undefined, 10)).toStrictEqual([PF, PA, PD, PB]);
+        expect(await s.patents.feesDue({}, { ...ALL_TIME, graceEndsFrom: '2024-05-31' }, undefined, 10)).toStrictEqual([PA, PD, PB]);
+        expect(await s.patents.feesDue({}, { ...ALL_TIME, graceEndsFrom: '2024-05-30' }, undefined, 10)).toStrictEqual([PF, PA, PD, PB]);
+        expect(await s.patents.feesDue({}, { ...ALL_TIME, to: '2025-07-01' }, undefined, 10)).toStrictEqual([PF, PA, PD]);
+        expect(await s.patents.feesDue({}, { ...ALL_TIME, from: '2024-03-01' }, undefined, 10)).toStrictEqual([PA, PD, PB]);
+        expect(await s.patents.feesDue({ enterpriseId: 'e01' }, ALL_TIME, undefined, 10)).toStrictEqual([PA, PB]);
+        expect(await s.patents.feesDue({ regionCode: '110108' }, ALL_TIME, undefined, 10)).toStrictEqual([PF, PA, PB]);
+        expect(await s.patents.feesDue({ industry: MANUFACTURING }, ALL_TIME, undefined, 10)).toStrictEqual([PF, PD]);
+        expect(await s.patents.feesDue({ regionCode: '110108', industry: SOFTWARE }, ALL_TIME, undefined, 10)).toStrictEqual([PA, PB]);
+        expect(await s.patents.feesDue({ enterpriseId: 'e04' }, ALL_TIME, undefined, 10)).toStrictEqual([]);
+        expect(await s.patents.countFeesDue({}, ALL_TIME)).toBe(4);
+        expect(await s.patents.countFeesDue({}, { ...ALL_TIME, graceEndsFrom: '2024-05-31', to: '2025-07-01' })).toBe(2);
+        expect(await s.patents.countFeesDue({ regionCode: '110108', industry: SOFTWARE }, ALL_TIME)).toBe(2);
+      });
+
+      it('pages after a cursor, ties on a due date by application number', async () => {
+        const s = open();
+        await seed(s, { patents: true });
+        const twin = patent('202310000002.0', 'e02'); // due with PA, and a smaller number
+        await s.patents.insert(twin);
+        expect(await s.patents.feesDue({}, ALL_TIME, undefined, 2)).toStrictEqual([PF, twin]);
+        expect(await s.patents.feesDue({}, ALL_TIME, { date: '2024-03-01', number: twin.applicationNumber }, 2)).toStrictEqual([PA, PD]);
+        expect(await s.patents.feesDue({}, ALL_TIME, { date: '2024-03-01', number: PA.applicationNumber }, 10)).toStrictEqual([PD, PB]);
+        expect(await s.patents.feesDue({}, ALL_TIME, { date: '2026-03-01', number: PB.applicationNumber }, 10)).toStrictEqual([]);
+      });
+
+      it('pages patents whose protection ends within a window, by that day', async () => {
+        const s = open();
+        await seed(s, { patents: true });
+        // PD 2029-07-01 (a design filed before 2021-06-01: ten years), PB 2033-03-01, PF 2042-11-30, PA 2043-03-01.
+        const window = { from: '2000-01-01', to: '2099-12-31' };
+        expect(await s.patents.protectionEnding({}, window, undefined, 10)).toStrictEqual([PD, PB, PF, PA]);
+        expect(await s.patents.protectionEnding({}, { from: '2029-07-02', to: '2042-11-30' }, undefined, 10)).toStrictEqual([PB, PF]);
+        expect(await s.patents.protectionEnding({ enterpriseId: 'e01' }, window, undefined, 10)).toStrictEqual([PB, PA]);
+        expect(await s.patents.protectionEnding({ industry: MANUFACTURING }, window, undefined, 10)).toStrictEqual([PD, PF]);
+        expect(await s.patents.protectionEnding({}, window, { date: '2033-03-01', number: PB.applicationNumber }, 1)).toStrictEqual([PF]);
+        expect(await s.patents.countProtectionEnding({}, window)).toBe(4);
+        expect(await s.patents.countProtectionEnding({ regionCode: '310115' }, window)).toBe(1);
+      });
+
+      it('refuses a patent of an unknown enterprise, and a batch with a duplicate, writing nothing', async () => {
+        const s = open();
+        await seed(s);
+        await expect(s.patents.insert(patent('202410000001.1', 'nope'))).rejects.toThrow(/nope/);
+        await expect(s.patents.insertMany([patent('202410000002.1', 'e01'), PA, PA])).rejects.toBeInstanceOf(DuplicateKeyError);
+        await s.patents.insertMany([]);
+        expect(await s.patents.byEnterprises(['e01', 'nope'])).toStrictEqual([[], []]);
+        expect(await s.patents.countBy('regionCode')).toStrictEqual([]);
+        await s.patents.insertMany([PB, PA]);
+        expect(await s.patents.byEnterprises(['e01'])).toStrictEqual([[PA, PB]]);
       });
 
       it("counts patents by their enterprise's region and industry", async () => {
@@ -288,16 +350,30 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
         expect(await s.trademarks.byEnterprises(['e01', 'e03'])).toStrictEqual([[T2, T1], []]);
       });
 
-      it('lists registrations ending on or before a date, soonest first, ties by registration number', async () => {
+      it('pages registrations ending within a window, soonest first, ties by registration number', async () => {
         const s = open();
         await seed(s, { trademarks: true });
-        expect(await s.trademarks.expiringBy('2026-05-13')).toStrictEqual([T2, T3, T1]);
-        expect(await s.trademarks.expiringBy('2026-05-12')).toStrictEqual([T2]);
-        expect(await s.trademarks.expiringBy('2099-12-31')).toStrictEqual([T2, T3, T1, T4]);
-        expect(await s.trademarks.expiringBy('2024-02-28')).toStrictEqual([]);
-        expect(await s.trademarks.expiringBy('2026-05-13', 'e01')).toStrictEqual([T2, T1]);
-        expect(await s.trademarks.expiringBy('2099-12-31', 'e02')).toStrictEqual([T3, T4]);
-        expect(await s.trademarks.expiringBy('2099-12-31', 'e03')).toStrictEqual([]);
+        const window = (from: string, to: string) => ({ from, to });
+        expect(await s.trademarks.expiring({}, window('2000-01-01', '2026-05-13'), undefined, 10)).toStrictEqual([T2, T3, T1]);
+        expect(await s.trademarks.expiring({}, window('2000-01-01', '2026-05-12'), undefined, 10)).toStrictEqual([T2]);
+        expect(await s.trademarks.expiring({}, window('2026-05-13', '2099-12-31'), undefined, 10)).toStrictEqual([T3, T1, T4]);
+        expect(await s.trademarks.expiring({}, window('2000-01-01', '2024-02-28'), undefined, 10)).toStrictEqual([]);
+        expect(await s.trademarks.expiring({ enterpriseId: 'e01' }, window('2000-01-01', '2026-05-13'), undefined, 10)).toStrictEqual([T2, T1]);
+        expect(await s.trademarks.expiring({ regionCode: '310115' }, window('2000-01-01', '2099-12-31'), undefined, 10)).toStrictEqual([T3, T4]);
+        expect(await s.trademarks.expiring({ industry: SOFTWARE }, window('2000-01-01', '2099-12-31'), undefined, 10)).toStrictEqual([T2, T1]);
+        expect(await s.trademarks.expiring({ enterpriseId: 'e03' }, window('2000-01-01', '2099-12-31'), undefined, 10)).toStrictEqual([]);
+        expect(await s.trademarks.expiring({}, window('2000-01-01', '2099-12-31'), { date: '2026-05-13', number: T3.registrationNumber }, 10)).toStrictEqual([T1, T4]);
+        expect(await s.trademarks.expiring({}, window('2000-01-01', '2099-12-31'), undefined, 2)).toStrictEqual([T2, T3]);
+        expect(await s.trademarks.countExpiring({}, window('2000-01-01', '2026-05-13'))).toBe(3);
+        expect(await s.trademarks.countExpiring({ regionCode: '310115' }, window('2026-05-14', '2099-12-31'))).toBe(1);
+      });
+
+      it('refuses a trademark of an unknown enterprise, writing nothing', async () => {
+        const s = open();
+        await seed(s);
+        await expect(s.trademarks.insert(trademark('TM0009', 'nope', '2030-01-01', 9))).rejects.toThrow(/nope/);
+        await expect(s.trademarks.insertMany([T1, T2, T1])).rejects.toBeInstanceOf(DuplicateKeyError);
+        expect(await s.trademarks.byEnterprises(['e01', 'nope'])).toStrictEqual([[], []]);
       });
     });
 
@@ -314,6 +390,8 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
         await seed(s, { copyrights: true });
         await expect(s.copyrights.insert({ ...C3, enterpriseId: 'e02', kind: 'WORK' })).rejects.toBeInstanceOf(DuplicateKeyError);
         expect(await s.copyrights.byEnterprises(['e02', 'e03'])).toStrictEqual([[], [C3]]);
+        await expect(s.copyrights.insertMany([{ ...C1, registrationNumber: '2025SR0001' }, C3])).rejects.toBeInstanceOf(DuplicateKeyError);
+        expect(await s.copyrights.byEnterprises(['e01'])).toStrictEqual([[C2, C1]]);
       });
     });
   });

@@ -67,6 +67,28 @@ export interface EnterpriseFilter {
   readonly industry?: string;
 }
 
+/** Whose rights a warning list covers: one enterprise, or its region and industry, or all. */
+export interface OwnerFilter extends EnterpriseFilter {
+  readonly enterpriseId?: string;
+}
+
+/** Days from `from` to `to`, both included. */
+export interface DateWindow {
+  readonly from: string;
+  readonly to: string;
+}
+
+/** Annual fees due within the window whose grace period ends on or after `graceEndsFrom`. */
+export interface FeeDueWindow extends DateWindow {
+  readonly graceEndsFrom: string;
+}
+
+/** A place in a list ordered by date, then by number: a page starts strictly after it. */
+export interface DatedKey {
+  readonly date: string;
+  readonly number: string;
+}
+
 /** A unique key (credit code or application number) is taken. */
 export class DuplicateKeyError extends Error {
   override readonly name = 'DuplicateKeyError';
@@ -75,35 +97,56 @@ export class DuplicateKeyError extends Error {
 export interface EnterpriseRepository {
   /** Throws DuplicateKeyError when the credit code is registered already. */
   insert(e: EnterpriseRecord): Promise<void>;
+  /** All or none, in one transaction: a registry import or the demo's seed. */
+  insertMany(es: readonly EnterpriseRecord[]): Promise<void>;
   byIds(ids: readonly string[]): Promise<(EnterpriseRecord | undefined)[]>;
   byUscc(uscc: string): Promise<EnterpriseRecord | undefined>;
   /** Up to `limit` enterprises matching the filter with id > after, by id. */
   page(filter: EnterpriseFilter, after: string | undefined, limit: number): Promise<EnterpriseRecord[]>;
   /** How many enterprises match the filter. */
   count(filter: EnterpriseFilter): Promise<number>;
+  /** Enterprises by region or industry: counters kept on write, not a scan. */
   countBy(group: 'regionCode' | 'industry'): Promise<{ key: string; enterprises: number }[]>;
 }
 
 export interface PatentRepository {
-  /** Throws DuplicateKeyError when the application number is registered already. */
+  /**
+   * Throws DuplicateKeyError when the application number is registered already. The patent's
+   * deadlines and its owner's region and industry are stored with it, for the warnings.
+   */
   insert(p: PatentRecord): Promise<void>;
+  /** All or none, in one transaction. */
+  insertMany(ps: readonly PatentRecord[]): Promise<void>;
   byNumbers(numbers: readonly string[]): Promise<(PatentRecord | undefined)[]>;
   /** Each enterprise's patents, by application number. */
   byEnterprises(ids: readonly string[]): Promise<PatentRecord[][]>;
-  /** Patents that may still owe annual fees (pending or granted), by application number. */
-  live(enterpriseId?: string): Promise<PatentRecord[]>;
+  /**
+   * Up to `limit` live patents whose next annual fee is due within the window (see
+   * domain/deadlines.ts), by due date, then application number, after `after`.
+   */
+  feesDue(owner: OwnerFilter, window: FeeDueWindow, after: DatedKey | undefined, limit: number): Promise<PatentRecord[]>;
+  countFeesDue(owner: OwnerFilter, window: FeeDueWindow): Promise<number>;
+  /** Up to `limit` live patents whose term ends within the window, by that day, then number, after `after`. */
+  protectionEnding(owner: OwnerFilter, window: DateWindow, after: DatedKey | undefined, limit: number): Promise<PatentRecord[]>;
+  countProtectionEnding(owner: OwnerFilter, window: DateWindow): Promise<number>;
+  /** Patents by their enterprise's region or industry: counters kept on write, not a scan. */
   countBy(group: 'regionCode' | 'industry'): Promise<{ key: string; patents: number }[]>;
 }
 
 export interface TrademarkRepository {
   insert(t: TrademarkRecord): Promise<void>;
+  /** All or none, in one transaction. */
+  insertMany(ts: readonly TrademarkRecord[]): Promise<void>;
   byEnterprises(ids: readonly string[]): Promise<TrademarkRecord[][]>;
-  /** Registrations ending on or before `date`, soonest first. */
-  expiringBy(date: string, enterpriseId?: string): Promise<TrademarkRecord[]>;
+  /** Up to `limit` registrations ending within the window, by expiry date, then number, after `after`. */
+  expiring(owner: OwnerFilter, window: DateWindow, after: DatedKey | undefined, limit: number): Promise<TrademarkRecord[]>;
+  countExpiring(owner: OwnerFilter, window: DateWindow): Promise<number>;
 }
 
 export interface CopyrightRepository {
   insert(c: CopyrightRecord): Promise<void>;
+  /** All or none, in one transaction. */
+  insertMany(cs: readonly CopyrightRecord[]): Promise<void>;
   byEnterprises(ids: readonly string[]): Promise<CopyrightRecord[][]>;
 }
 

@@ -2,19 +2,20 @@
 // annual-fee and expiry warnings, statistics by region and industry.
 import { randomUUID } from 'node:crypto';
 import { createBuilder } from '../common/builder.js';
-import { pageInfoType } from '../common/shared-types.js';
+import { connectionType, pageInfoType } from '../common/shared-types.js';
 import { requireActFor, requireIdentity, requireRole } from '../common/auth.js';
 import { badInput, conflict, failure, notFound } from '../common/errors.js';
 import { text, today } from '../common/validation.js';
 import { pageRequest, toConnection, type Connection } from '../common/pagination.js';
 import type { EnterprisesContext } from './context.js';
-import type { CopyrightRecord, EnterpriseFilter, EnterpriseRecord, PatentRecord, TrademarkRecord } from './repository.js';
+import type { CopyrightRecord, DatedKey, DateWindow, EnterpriseFilter, EnterpriseRecord, OwnerFilter, PatentRecord, TrademarkRecord } from './repository.js';
 import { DuplicateKeyError, FILING_STATUSES, PATENT_STATUSES, PATENT_TYPES } from './repository.js';
 import { validateUscc } from './domain/uscc.js';
 import { parsePatentNumber } from './domain/patent-number.js';
 import { protectionEnd } from './domain/protection.js';
 import { annualFeeStatus } from './domain/annual-fee.js';
 import { addDays } from './domain/calendar-date.js';
+import { feeWarningWindow } from './domain/deadlines.js';
 
 const builder = createBuilder<EnterprisesContext>();
 
@@ -62,6 +63,18 @@ Enterprise.implement({
     patents: t.field({ type: [Patent], resolve: (e, _args, ctx) => ctx.loaders.patentsOf.load(e.id) }),
     trademarks: t.field({ type: [Trademark], resolve: (e, _args, ctx) => ctx.loaders.trademarksOf.load(e.id) }),
     copyrights: t.field({ type: [Copyright], resolve: (e, _args, ctx) => ctx.loaders.copyrightsOf.load(e.id) }),
+    annualFeeWarnings: t.field({
+      type: AnnualFeeWarningConnection,
+      description: `This enterprise's annual fees due within the window (default ${FEE_WINDOW_DAYS} days) or in their grace period: staff and the enterprise itself`,
+      args: { first: t.arg.int(), after: t.arg.string(), withinDays: t.arg.int() },
+      resolve: (e, args, ctx) => feeWarnings(ctx, ownerFilter(ctx, { enterpriseId: e.id }), args),
+    }),
+    expiryWarnings: t.field({
+      type: ExpiryWarningConnection,
+      description: `This enterprise's patents and trademarks ending within the window (default ${EXPIRY_WINDOW_DAYS} days): staff and the enterprise itself`,
+      args: { first: t.arg.int(), after: t.arg.string(), withinDays: t.arg.int() },
+      resolve: (e, args, ctx) => expiryWarnings(ctx, ownerFilter(ctx, { enterpriseId: e.id }), args),
+    }),
   }),
 });
 builder.asEntity(Enterprise, {
@@ -178,7 +191,8 @@ async function groupStats(ctx: EnterprisesContext, group: 'regionCode' | 'indust
   return enterprises.map((e) => ({ key: e.key, enterprises: e.enterprises, patents: patentsBy.get(e.key) ?? 0 }));
 }
 
-const AnnualFeeWarning = builder.objectRef<{ patent: PatentRecord; fee: ReturnType<typeof annualFeeStatus> }>('AnnualFeeWarning').implement({
+type FeeWarning = { patent: PatentRecord; fee: ReturnType<typeof annualFeeStatus> };
+const AnnualFeeWarning = builder.objectRef<FeeWarning>('AnnualFeeWarning').implement({
   description: 'A patent whose annual fee falls due soon or is in its grace period',
   fields: (t) => ({
     patent: t.field({ type: Patent, resolve: (w) => w.patent }),
@@ -189,31 +203,115 @@ const AnnualFeeWarning = builder.objectRef<{ patent: PatentRecord; fee: ReturnTy
   }),
 });
 
-const ExpiringRight = builder.enumType('ExpiringRight', { values: ['PATENT', 'TRADEMARK'] as const });
-const ExpiryWarning = builder
-  .objectRef<{ right: 'PATENT' | 'TRADEMARK'; number: string; enterpriseId: string; title: string; expiresOn: string }>('ExpiryWarning')
-  .implement({
-    description: 'A patent whose protection ends, or a trademark registration that needs renewal, soon',
-    fields: (t) => ({
-      right: t.field({ type: ExpiringRight, resolve: (w) => w.right }),
-      number: t.exposeString('number', { description: 'Application or registration number' }),
-      title: t.exposeString('title'),
-      expiresOn: t.field({ type: 'Date', resolve: (w) => w.expiresOn }),
-      enterprise: t.field({ type: Enterprise, nullable: true, resolve: (w, _args, ctx) => readableEnterprise(ctx, w.enterpriseId) }),
-    }),
-  });
+const EXPIRING_RIGHTS = ['PATENT', 'TRADEMARK'] as const;
+type ExpiringRightName = (typeof EXPIRING_RIGHTS)[number];
+type Expiry = { right: ExpiringRightName; number: string; enterpriseId: string; title: string; expiresOn: string };
+const ExpiringRight = builder.enumType('ExpiringRight', { values: EXPIRING_RIGHTS });
+const ExpiryWarning = builder.objectRef<Expiry>('ExpiryWarning').implement({
+  description: 'A patent whose protection ends, or a trademark registration that needs renewal, soon',
+  fields: (t) => ({
+    right: t.field({ type: ExpiringRight, resolve: (w) => w.right }),
+    number: t.exposeString('number', { description: 'Application or registration number' }),
+    title: t.exposeString('title'),
+    expiresOn: t.field({ type: 'Date', resolve: (w) => w.expiresOn }),
+    enterprise: t.field({ type: Enterprise, nullable: true, resolve: (w, _args, ctx) => readableEnterprise(ctx, w.enterpriseId) }),
+  }),
+});
 
-/** Whose warnings to list: staff choose (or see all), an enterprise sees its own. */
-function warningScope(ctx: EnterprisesContext, enterpriseId: string | null | undefined): string | undefined {
+const AnnualFeeWarningConnection = connectionType(builder, 'AnnualFeeWarning', AnnualFeeWarning, PageInfo, { totalCount: 'Warnings matching the filters and the window' });
+const ExpiryWarningConnection = connectionType(builder, 'ExpiryWarning', ExpiryWarning, PageInfo, { totalCount: 'Warnings matching the filters and the window' });
+
+const FEE_WINDOW_DAYS = 90;
+const EXPIRY_WINDOW_DAYS = 180;
+
+interface WarningArgs {
+  first?: number | null;
+  after?: string | null;
+  withinDays?: number | null;
+}
+
+/**
+ * Whose warnings to list: staff choose (or see all), an enterprise sees its own whatever it asks
+ * for; region and industry narrow either.
+ */
+function ownerFilter(ctx: EnterprisesContext, args: { enterpriseId?: string | number | null; regionCode?: string | null; industry?: string | null }): OwnerFilter {
   const identity = requireRole(ctx, 'CENTER_STAFF', 'ENTERPRISE');
-  if (identity.role === 'ENTERPRISE') return requireActFor(ctx, enterpriseId ?? identity.enterpriseId ?? '').enterpriseId;
-  return enterpriseId ?? undefined;
+  const asked = args.enterpriseId === null || args.enterpriseId === undefined ? undefined : String(args.enterpriseId);
+  const enterpriseId = identity.role === 'ENTERPRISE' ? requireActFor(ctx, asked ?? identity.enterpriseId ?? '').enterpriseId : asked;
+  if (args.regionCode != null && !/^\d{6}$/.test(args.regionCode)) throw badInput('regionCode must be a 6-digit administrative division code (GB/T 2260)', 'regionCode');
+  return {
+    ...(enterpriseId === undefined ? {} : { enterpriseId }),
+    ...(args.regionCode == null ? {} : { regionCode: args.regionCode }),
+    ...(args.industry == null ? {} : { industry: text(args.industry, 'industry', 100) }),
+  };
 }
 
 function windowDays(days: number | null | undefined, fallback: number): number {
   const n = days ?? fallback;
   if (!Number.isInteger(n) || n < 0 || n > 3660) throw badInput('withinDays must be between 0 and 3660', 'withinDays');
   return n;
+}
+
+/** A cursor's key: the date, then (for expiries) the right, then the number. */
+const dateKey = (...parts: string[]): string => parts.join(' ');
+function parseDateKey(key: string | undefined, rights: boolean): (DatedKey & { right?: ExpiringRightName }) | undefined {
+  if (key === undefined) return undefined;
+  const [date = '', ...rest] = key.split(' ');
+  const right = rights ? rest.shift() : undefined;
+  const number = rest.join(' ');
+  const valid = /^\d{4}-\d{2}-\d{2}$/.test(date) && number !== '' && (!rights || EXPIRING_RIGHTS.includes(right as ExpiringRightName));
+  if (!valid) throw badInput('after is not a cursor this API returned', 'after');
+  return { date, number, ...(right === undefined ? {} : { right: right as ExpiringRightName }) };
+}
+
+/** A page of annual fees to warn of: read from the stored due dates, one index range. */
+async function feeWarnings(ctx: EnterprisesContext, owner: OwnerFilter, args: WarningArgs) {
+  const page = pageRequest(args.first, args.after);
+  const asOf = today();
+  const window = feeWarningWindow(asOf, windowDays(args.withinDays, FEE_WINDOW_DAYS));
+  const after = parseDateKey(page.after, false);
+  const rows = await ctx.store.patents.feesDue(owner, { from: window.dueFrom, to: window.dueTo, graceEndsFrom: window.graceEndsFrom }, after, page.first + 1);
+  const warnings = rows.map((patent): FeeWarning => ({ patent, fee: feeStatusOf(patent, asOf) }));
+  return {
+    ...toConnection(warnings, page, (w) => dateKey(w.fee.nextDueDate!, w.patent.applicationNumber)),
+    count: () => ctx.store.patents.countFeesDue(owner, { from: window.dueFrom, to: window.dueTo, graceEndsFrom: window.graceEndsFrom }),
+  };
+}
+
+/**
+ * A page of expiries: patents' ends and trademarks' ends, each read from its own index after the
+ * cursor, merged by (day, right, number).
+ */
+async function expiryWarnings(ctx: EnterprisesContext, owner: OwnerFilter, args: WarningArgs) {
+  const page = pageRequest(args.first, args.after);
+  const asOf = today();
+  const window = { from: asOf, to: addDays(asOf, windowDays(args.withinDays, EXPIRY_WINDOW_DAYS)) };
+  const after = parseDateKey(page.after, true);
+  // Past a cursor on one right, the other right's rows start on its day (a trademark sorts after a
+  // patent on the same day) or the day after.
+  const from = (right: ExpiringRightName): [DateWindow, DatedKey | undefined] => {
+    if (after === undefined) return [window, undefined];
+    if (after.right === right) return [window, after];
+    const day = right === 'TRADEMARK' ? after.date : addDays(after.date, 1);
+    return [{ from: day > window.from ? day : window.from, to: window.to }, undefined];
+  };
+  const [patents, trademarks] = await Promise.all([
+    ctx.store.patents.protectionEnding(owner, ...from('PATENT'), page.first + 1),
+    ctx.store.trademarks.expiring(owner, ...from('TRADEMARK'), page.first + 1),
+  ]);
+  const merged = [
+    ...patents.map((p): Expiry => ({ right: 'PATENT', number: p.applicationNumber, enterpriseId: p.enterpriseId, title: p.title, expiresOn: protectionEnd(p.type, p.filingDate) })),
+    ...trademarks.map((m): Expiry => ({ right: 'TRADEMARK', number: m.registrationNumber, enterpriseId: m.enterpriseId, title: m.mark, expiresOn: m.expiryDate })),
+  ]
+    .sort((a, b) => a.expiresOn.localeCompare(b.expiresOn) || a.right.localeCompare(b.right) || (a.number < b.number ? -1 : a.number > b.number ? 1 : 0))
+    .slice(0, page.first + 1);
+  return {
+    ...toConnection(merged, page, (w) => dateKey(w.expiresOn, w.right, w.number)),
+    count: async () => {
+      const [p, m] = await Promise.all([ctx.store.patents.countProtectionEnding(owner, window), ctx.store.trademarks.countExpiring(owner, window)]);
+      return p + m;
+    },
+  };
 }
 
 builder.queryType({
@@ -269,36 +367,16 @@ builder.queryType({
       },
     }),
     annualFeeWarnings: t.field({
-      type: [AnnualFeeWarning],
-      description: 'Patents whose annual fee falls due within the window, or is overdue within its six-month grace period',
-      args: { enterpriseId: t.arg.id(), withinDays: t.arg.int({ description: 'Default 90' }) },
-      resolve: async (_root, args, ctx) => {
-        const scope = warningScope(ctx, args.enterpriseId === null || args.enterpriseId === undefined ? undefined : String(args.enterpriseId));
-        const within = windowDays(args.withinDays, 90);
-        const asOf = today();
-        const horizon = addDays(asOf, within);
-        return (await ctx.store.patents.live(scope))
-          .map((patent) => ({ patent, fee: feeStatusOf(patent, asOf) }))
-          .filter(({ fee }) => fee.state === 'GRACE' || ((fee.state === 'NOT_DUE' || fee.state === 'DUE_SOON') && fee.nextDueDate !== null && fee.nextDueDate <= horizon))
-          .sort((a, b) => a.fee.nextDueDate!.localeCompare(b.fee.nextDueDate!));
-      },
+      type: AnnualFeeWarningConnection,
+      description: `Patents whose annual fee falls due within the window (default ${FEE_WINDOW_DAYS} days), or is overdue within its six-month grace period; by due date`,
+      args: { first: t.arg.int(), after: t.arg.string(), enterpriseId: t.arg.id(), regionCode: t.arg.string(), industry: t.arg.string(), withinDays: t.arg.int() },
+      resolve: (_root, args, ctx) => feeWarnings(ctx, ownerFilter(ctx, args), args),
     }),
     expiryWarnings: t.field({
-      type: [ExpiryWarning],
-      description: 'Patents whose protection ends, and trademarks whose registration ends, within the window',
-      args: { enterpriseId: t.arg.id(), withinDays: t.arg.int({ description: 'Default 180' }) },
-      resolve: async (_root, args, ctx) => {
-        const scope = warningScope(ctx, args.enterpriseId === null || args.enterpriseId === undefined ? undefined : String(args.enterpriseId));
-        const asOf = today();
-        const horizon = addDays(asOf, windowDays(args.withinDays, 180));
-        const patents = (await ctx.store.patents.live(scope))
-          .map((p) => ({ right: 'PATENT' as const, number: p.applicationNumber, enterpriseId: p.enterpriseId, title: p.title, expiresOn: protectionEnd(p.type, p.filingDate) }))
-          .filter((w) => w.expiresOn >= asOf && w.expiresOn <= horizon);
-        const trademarks = (await ctx.store.trademarks.expiringBy(horizon, scope))
-          .filter((m) => m.expiryDate >= asOf)
-          .map((m) => ({ right: 'TRADEMARK' as const, number: m.registrationNumber, enterpriseId: m.enterpriseId, title: m.mark, expiresOn: m.expiryDate }));
-        return [...patents, ...trademarks].sort((a, b) => a.expiresOn.localeCompare(b.expiresOn));
-      },
+      type: ExpiryWarningConnection,
+      description: `Patents whose protection ends, and trademarks whose registration ends, within the window (default ${EXPIRY_WINDOW_DAYS} days); by that day`,
+      args: { first: t.arg.int(), after: t.arg.string(), enterpriseId: t.arg.id(), regionCode: t.arg.string(), industry: t.arg.string(), withinDays: t.arg.int() },
+      resolve: (_root, args, ctx) => expiryWarnings(ctx, ownerFilter(ctx, args), args),
     }),
   }),
 });

@@ -1,8 +1,9 @@
 // The enterprises subgraph's repositories on its own SQLite database.
 import type Database from 'better-sqlite3';
-import type { CopyrightRecord, EnterpriseFilter, EnterpriseRecord, EnterprisesStore, PatentRecord, TrademarkRecord } from './repository.js';
+import type { CopyrightRecord, DatedKey, DateWindow, EnterpriseFilter, EnterpriseRecord, EnterprisesStore, OwnerFilter, PatentRecord, TrademarkRecord } from './repository.js';
 import { DuplicateKeyError } from './repository.js';
-import { groupedByKey, inKeyOrder, inListQuery, statementCache, whereOf } from '../common/sqlite.js';
+import { groupedByKey, inKeyOrder, inListQuery, statementCache, whereOf, type Condition } from '../common/sqlite.js';
+import { patentDeadlines } from './domain/deadlines.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS enterprises (
@@ -28,7 +29,12 @@ CREATE TABLE IF NOT EXISTS patents (
   status TEXT NOT NULL,
   filing_date TEXT NOT NULL,
   grant_date TEXT,
-  fees_paid_through TEXT
+  fees_paid_through TEXT,
+  region_code TEXT NOT NULL,
+  industry TEXT NOT NULL,
+  fee_due TEXT,
+  fee_grace_ends TEXT,
+  protection_ends TEXT
 );
 CREATE INDEX IF NOT EXISTS patents_by_enterprise ON patents (enterprise_id, application_number);
 CREATE TABLE IF NOT EXISTS trademarks (
@@ -37,10 +43,11 @@ CREATE TABLE IF NOT EXISTS trademarks (
   mark TEXT NOT NULL,
   nice_class INTEGER NOT NULL,
   registration_date TEXT NOT NULL,
-  expiry_date TEXT NOT NULL
+  expiry_date TEXT NOT NULL,
+  region_code TEXT NOT NULL,
+  industry TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS trademarks_by_enterprise ON trademarks (enterprise_id, registration_number);
-CREATE INDEX IF NOT EXISTS trademarks_by_expiry ON trademarks (expiry_date);
 CREATE TABLE IF NOT EXISTS copyrights (
   registration_number TEXT PRIMARY KEY,
   enterprise_id TEXT NOT NULL REFERENCES enterprises (id),
@@ -50,6 +57,97 @@ CREATE TABLE IF NOT EXISTS copyrights (
 );
 CREATE INDEX IF NOT EXISTS copyrights_by_enterprise ON copyrights (enterprise_id, registration_number);
 `;
+
+// The warnings' indexes: each deadline in date order, registry-wide and within a region or an
+// industry (an enterprise's few rights are read through its own index). Partial: only live
+// patents have deadlines. Region and industry are the owner's, copied at registration; an
+// enterprise's region and industry never change.
+const DEADLINE_INDEXES = `
+CREATE INDEX IF NOT EXISTS patents_by_fee_due ON patents (fee_due, application_number) WHERE fee_due IS NOT NULL;
+CREATE INDEX IF NOT EXISTS patents_by_region_fee_due ON patents (region_code, fee_due, application_number) WHERE fee_due IS NOT NULL;
+CREATE INDEX IF NOT EXISTS patents_by_industry_fee_due ON patents (industry, fee_due, application_number) WHERE fee_due IS NOT NULL;
+CREATE INDEX IF NOT EXISTS patents_by_protection_end ON patents (protection_ends, application_number) WHERE protection_ends IS NOT NULL;
+CREATE INDEX IF NOT EXISTS patents_by_region_protection_end ON patents (region_code, protection_ends, application_number) WHERE protection_ends IS NOT NULL;
+CREATE INDEX IF NOT EXISTS patents_by_industry_protection_end ON patents (industry, protection_ends, application_number) WHERE protection_ends IS NOT NULL;
+DROP INDEX IF EXISTS trademarks_by_expiry;
+CREATE INDEX IF NOT EXISTS trademarks_by_expiry_date ON trademarks (expiry_date, registration_number);
+CREATE INDEX IF NOT EXISTS trademarks_by_region_expiry ON trademarks (region_code, expiry_date, registration_number);
+CREATE INDEX IF NOT EXISTS trademarks_by_industry_expiry ON trademarks (industry, expiry_date, registration_number);
+`;
+
+// Statistics by region and industry, counted as rows are written (triggers, in the writer's
+// transaction), so that reading them costs the number of groups, not the registry.
+const COUNTERS = `
+CREATE TABLE IF NOT EXISTS registry_counts (
+  dimension TEXT NOT NULL,
+  key TEXT NOT NULL,
+  enterprises INTEGER NOT NULL DEFAULT 0,
+  patents INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (dimension, key)
+) WITHOUT ROWID;
+CREATE TRIGGER IF NOT EXISTS count_enterprise AFTER INSERT ON enterprises BEGIN
+  INSERT INTO registry_counts (dimension, key, enterprises) VALUES ('regionCode', NEW.region_code, 1)
+    ON CONFLICT DO UPDATE SET enterprises = enterprises + 1;
+  INSERT INTO registry_counts (dimension, key, enterprises) VALUES ('industry', NEW.industry, 1)
+    ON CONFLICT DO UPDATE SET enterprises = enterprises + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS count_patent AFTER INSERT ON patents BEGIN
+  INSERT INTO registry_counts (dimension, key, patents) VALUES ('regionCode', NEW.region_code, 1)
+    ON CONFLICT DO UPDATE SET patents = patents + 1;
+  INSERT INTO registry_counts (dimension, key, patents) VALUES ('industry', NEW.industry, 1)
+    ON CONFLICT DO UPDATE SET patents = patents + 1;
+END;
+`;
+
+// For a database from before the counters. ("WHERE true": an upsert's SELECT needs a WHERE.)
+const COUNTS_FROM_ROWS = `
+INSERT INTO registry_counts (dimension, key, enterprises) SELECT 'regionCode', region_code, count(*) FROM enterprises WHERE true GROUP BY 2;
+INSERT INTO registry_counts (dimension, key, enterprises) SELECT 'industry', industry, count(*) FROM enterprises WHERE true GROUP BY 2;
+INSERT INTO registry_counts (dimension, key, patents) SELECT 'regionCode', region_code, count(*) FROM patents WHERE true GROUP BY 2
+  ON CONFLICT DO UPDATE SET patents = excluded.patents;
+INSERT INTO registry_counts (dimension, key, patents) SELECT 'industry', industry, count(*) FROM patents WHERE true GROUP BY 2
+  ON CONFLICT DO UPDATE SET patents = excluded.patents;
+`;
+
+const hasColumn = (db: Database.Database, table: string, column: string): boolean =>
+  db.prepare<[string], { name: string }>(`SELECT name FROM pragma_table_info(?)`).all(table).some((c) => c.name === column);
+
+/**
+ * Brings a database from before the warnings' columns up to date, in one transaction: the
+ * owner's region and industry and the deadlines onto every patent and trademark, then the counters.
+ */
+function migrate(db: Database.Database): void {
+  db.transaction(() => {
+    if (!hasColumn(db, 'patents', 'fee_due')) {
+      db.exec(`
+        ALTER TABLE patents ADD COLUMN region_code TEXT NOT NULL DEFAULT '';
+        ALTER TABLE patents ADD COLUMN industry TEXT NOT NULL DEFAULT '';
+        ALTER TABLE patents ADD COLUMN fee_due TEXT;
+        ALTER TABLE patents ADD COLUMN fee_grace_ends TEXT;
+        ALTER TABLE patents ADD COLUMN protection_ends TEXT;
+        UPDATE patents SET (region_code, industry) = (SELECT region_code, industry FROM enterprises e WHERE e.id = patents.enterprise_id);
+      `);
+      const update = db.prepare('UPDATE patents SET fee_due = ?, fee_grace_ends = ?, protection_ends = ? WHERE application_number = ?');
+      for (const row of db.prepare<[], PatentRow>('SELECT * FROM patents').all()) {
+        const d = deadlinesOf(toPatent(row));
+        update.run(d.feeDue, d.feeGraceEnds, d.protectionEnds, row.application_number);
+      }
+    }
+    if (!hasColumn(db, 'trademarks', 'region_code')) {
+      db.exec(`
+        ALTER TABLE trademarks ADD COLUMN region_code TEXT NOT NULL DEFAULT '';
+        ALTER TABLE trademarks ADD COLUMN industry TEXT NOT NULL DEFAULT '';
+        UPDATE trademarks SET (region_code, industry) = (SELECT region_code, industry FROM enterprises e WHERE e.id = trademarks.enterprise_id);
+      `);
+    }
+    const counted = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'registry_counts'`).get() !== undefined;
+    db.exec(DEADLINE_INDEXES);
+    db.exec(COUNTERS);
+    if (!counted) db.exec(COUNTS_FROM_ROWS);
+  })();
+}
+
+const deadlinesOf = (p: PatentRecord) => patentDeadlines(p.type, p.filingDate, p.feesPaidThrough, p.status === 'PENDING' || p.status === 'GRANTED');
 
 interface EnterpriseRow {
   id: string;
@@ -135,9 +233,9 @@ const toCopyright = (r: CopyrightRow): CopyrightRecord => ({
 });
 
 /** Runs an insert, turning a UNIQUE or PRIMARY KEY violation into DuplicateKeyError. */
-function insertOnce(run: () => unknown, what: string): void {
+function insertOnce<R>(run: () => R, what: string): R {
   try {
-    run();
+    return run();
   } catch (err) {
     const code = (err as { code?: string }).code;
     if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new DuplicateKeyError(`${what} is registered already`);
@@ -145,26 +243,47 @@ function insertOnce(run: () => unknown, what: string): void {
   }
 }
 
+/** Rows within a window of `column`, after a keyset position, for one owner or a region or an industry. */
+function dated(column: string, number: string, owner: OwnerFilter, window: DateWindow, after: DatedKey | undefined, extra: readonly Condition[] = []) {
+  return whereOf([
+    ['enterprise_id = ?', owner.enterpriseId],
+    ['region_code = ?', owner.regionCode],
+    ['industry = ?', owner.industry],
+    [`${column} >= ?`, window.from],
+    [`${column} <= ?`, window.to],
+    ...extra,
+    [`(${column}, ${number}) > (?, ?)`, after === undefined ? undefined : [after.date, after.number]],
+  ]);
+}
+
 export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesStore {
   db.exec(SCHEMA);
+  migrate(db);
   const insertEnterprise = db.prepare(
     `INSERT INTO enterprises (id, uscc, name, region_code, industry, filing_status, registered_at, override_approved_by, override_reason)
      VALUES (@id, @uscc, @name, @regionCode, @industry, @filingStatus, @registeredAt, @approvedBy, @reason)`,
   );
   const enterpriseByUscc = db.prepare<[string], EnterpriseRow>('SELECT * FROM enterprises WHERE uscc = ?');
+  // The owner's region and industry come from its row: no owner, no insert.
   const insertPatent = db.prepare(
-    `INSERT INTO patents (application_number, enterprise_id, type, pct, title, ipc_class, status, filing_date, grant_date, fees_paid_through)
-     VALUES (@applicationNumber, @enterpriseId, @type, @pct, @title, @ipcClass, @status, @filingDate, @grantDate, @feesPaidThrough)`,
+    `INSERT INTO patents (application_number, enterprise_id, type, pct, title, ipc_class, status, filing_date, grant_date, fees_paid_through,
+                          region_code, industry, fee_due, fee_grace_ends, protection_ends)
+     SELECT @applicationNumber, @enterpriseId, @type, @pct, @title, @ipcClass, @status, @filingDate, @grantDate, @feesPaidThrough,
+            region_code, industry, @feeDue, @feeGraceEnds, @protectionEnds
+     FROM enterprises WHERE id = @enterpriseId`,
   );
   const insertTrademark = db.prepare(
-    `INSERT INTO trademarks (registration_number, enterprise_id, mark, nice_class, registration_date, expiry_date)
-     VALUES (@registrationNumber, @enterpriseId, @mark, @niceClass, @registrationDate, @expiryDate)`,
+    `INSERT INTO trademarks (registration_number, enterprise_id, mark, nice_class, registration_date, expiry_date, region_code, industry)
+     SELECT @registrationNumber, @enterpriseId, @mark, @niceClass, @registrationDate, @expiryDate, region_code, industry
+     FROM enterprises WHERE id = @enterpriseId`,
+  );
+  const countsOf = db.prepare<[string], { key: string; enterprises: number; patents: number }>(
+    'SELECT key, enterprises, patents FROM registry_counts WHERE dimension = ? ORDER BY key',
   );
   const insertCopyright = db.prepare(
     `INSERT INTO copyrights (registration_number, enterprise_id, title, kind, registered_on)
      VALUES (@registrationNumber, @enterpriseId, @title, @kind, @registeredOn)`,
   );
-  const column = { regionCode: 'region_code', industry: 'industry' } as const;
   const statement = statementCache(db);
   const matching = (filter: EnterpriseFilter, after: string | undefined) =>
     whereOf([
@@ -178,11 +297,29 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
   const trademarksOf = inListQuery<TrademarkRow>(db, (ids) => `SELECT * FROM trademarks WHERE enterprise_id IN (${ids}) ORDER BY registration_number`);
   const copyrightsOf = inListQuery<CopyrightRow>(db, (ids) => `SELECT * FROM copyrights WHERE enterprise_id IN (${ids}) ORDER BY registration_number`);
 
+  const writeEnterprise = (e: EnterpriseRecord): void => {
+    const { creditCodeOverride, ...rest } = e;
+    insertOnce(() => insertEnterprise.run({ ...rest, approvedBy: creditCodeOverride?.approvedBy ?? null, reason: creditCodeOverride?.reason ?? null }), `credit code ${e.uscc}`);
+  };
+  const writePatent = (p: PatentRecord): void => {
+    const { changes } = insertOnce(() => insertPatent.run({ ...p, pct: p.pct ? 1 : 0, ...deadlinesOf(p) }), `patent ${p.applicationNumber}`);
+    if (changes === 0) throw new Error(`patent ${p.applicationNumber}: no enterprise ${p.enterpriseId}`);
+  };
+  const writeTrademark = (t: TrademarkRecord): void => {
+    const { changes } = insertOnce(() => insertTrademark.run(t), `trademark ${t.registrationNumber}`);
+    if (changes === 0) throw new Error(`trademark ${t.registrationNumber}: no enterprise ${t.enterpriseId}`);
+  };
+  const writeCopyright = (c: CopyrightRecord): void => {
+    insertOnce(() => insertCopyright.run(c), `copyright ${c.registrationNumber}`);
+  };
+
   return {
     enterprises: {
       async insert(e) {
-        const { creditCodeOverride, ...rest } = e;
-        insertOnce(() => insertEnterprise.run({ ...rest, approvedBy: creditCodeOverride?.approvedBy ?? null, reason: creditCodeOverride?.reason ?? null }), `credit code ${e.uscc}`);
+        writeEnterprise(e);
+      },
+      async insertMany(es) {
+        db.transaction(() => es.forEach(writeEnterprise))();
       },
       async byIds(ids) {
         return inKeyOrder(ids, enterprisesIn(ids).map(toEnterprise), (e) => e.id);
@@ -200,14 +337,15 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
         return statement<{ n: number }>(`SELECT count(*) AS n FROM enterprises ${where}`).get(...params)!.n;
       },
       async countBy(group) {
-        return db
-          .prepare<[], { key: string; enterprises: number }>(`SELECT ${column[group]} AS key, count(*) AS enterprises FROM enterprises GROUP BY 1 ORDER BY 1`)
-          .all();
+        return countsOf.all(group).flatMap((c) => (c.enterprises > 0 ? [{ key: c.key, enterprises: c.enterprises }] : []));
       },
     },
     patents: {
       async insert(p) {
-        insertOnce(() => insertPatent.run({ ...p, pct: p.pct ? 1 : 0 }), `patent ${p.applicationNumber}`);
+        writePatent(p);
+      },
+      async insertMany(ps) {
+        db.transaction(() => ps.forEach(writePatent))();
       },
       async byNumbers(numbers) {
         return inKeyOrder(numbers, patentsIn(numbers).map(toPatent), (p) => p.applicationNumber);
@@ -215,39 +353,54 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
       async byEnterprises(ids) {
         return groupedByKey(ids, patentsOf(ids).map(toPatent), (p) => p.enterpriseId);
       },
-      async live(enterpriseId) {
-        const sql = `SELECT * FROM patents WHERE status IN ('PENDING', 'GRANTED') ${enterpriseId === undefined ? '' : 'AND enterprise_id = ?'} ORDER BY application_number`;
-        return db
-          .prepare<string[], PatentRow>(sql)
-          .all(...(enterpriseId === undefined ? [] : [enterpriseId]))
-          .map(toPatent);
+      async feesDue(owner, window, after, limit) {
+        const { where, params } = dated('fee_due', 'application_number', owner, window, after, [['fee_grace_ends >= ?', window.graceEndsFrom]]);
+        const sql = `SELECT * FROM patents ${where} ORDER BY fee_due, application_number LIMIT ?`;
+        return statement<PatentRow>(sql).all(...params, limit).map(toPatent);
+      },
+      async countFeesDue(owner, window) {
+        const { where, params } = dated('fee_due', 'application_number', owner, window, undefined, [['fee_grace_ends >= ?', window.graceEndsFrom]]);
+        return statement<{ n: number }>(`SELECT count(*) AS n FROM patents ${where}`).get(...params)!.n;
+      },
+      async protectionEnding(owner, window, after, limit) {
+        const { where, params } = dated('protection_ends', 'application_number', owner, window, after);
+        const sql = `SELECT * FROM patents ${where} ORDER BY protection_ends, application_number LIMIT ?`;
+        return statement<PatentRow>(sql).all(...params, limit).map(toPatent);
+      },
+      async countProtectionEnding(owner, window) {
+        const { where, params } = dated('protection_ends', 'application_number', owner, window, undefined);
+        return statement<{ n: number }>(`SELECT count(*) AS n FROM patents ${where}`).get(...params)!.n;
       },
       async countBy(group) {
-        return db
-          .prepare<[], { key: string; patents: number }>(
-            `SELECT e.${column[group]} AS key, count(*) AS patents FROM patents p JOIN enterprises e ON e.id = p.enterprise_id GROUP BY 1 ORDER BY 1`,
-          )
-          .all();
+        return countsOf.all(group).flatMap((c) => (c.patents > 0 ? [{ key: c.key, patents: c.patents }] : []));
       },
     },
     trademarks: {
       async insert(t) {
-        insertOnce(() => insertTrademark.run(t), `trademark ${t.registrationNumber}`);
+        writeTrademark(t);
+      },
+      async insertMany(ts) {
+        db.transaction(() => ts.forEach(writeTrademark))();
       },
       async byEnterprises(ids) {
         return groupedByKey(ids, trademarksOf(ids).map(toTrademark), (t) => t.enterpriseId);
       },
-      async expiringBy(date, enterpriseId) {
-        const sql = `SELECT * FROM trademarks WHERE expiry_date <= ? ${enterpriseId === undefined ? '' : 'AND enterprise_id = ?'} ORDER BY expiry_date, registration_number`;
-        return db
-          .prepare<string[], TrademarkRow>(sql)
-          .all(date, ...(enterpriseId === undefined ? [] : [enterpriseId]))
-          .map(toTrademark);
+      async expiring(owner, window, after, limit) {
+        const { where, params } = dated('expiry_date', 'registration_number', owner, window, after);
+        const sql = `SELECT * FROM trademarks ${where} ORDER BY expiry_date, registration_number LIMIT ?`;
+        return statement<TrademarkRow>(sql).all(...params, limit).map(toTrademark);
+      },
+      async countExpiring(owner, window) {
+        const { where, params } = dated('expiry_date', 'registration_number', owner, window, undefined);
+        return statement<{ n: number }>(`SELECT count(*) AS n FROM trademarks ${where}`).get(...params)!.n;
       },
     },
     copyrights: {
       async insert(c) {
-        insertOnce(() => insertCopyright.run(c), `copyright ${c.registrationNumber}`);
+        writeCopyright(c);
+      },
+      async insertMany(cs) {
+        db.transaction(() => cs.forEach(writeCopyright))();
       },
       async byEnterprises(ids) {
         return groupedByKey(ids, copyrightsOf(ids).map(toCopyright), (c) => c.enterpriseId);

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, addYears } from './calendar-date.js';
+import { annualFeeStatus } from './annual-fee.js';
+import { feeWarningWindow, patentDeadlines } from './deadlines.js';
+import type { PatentType } from './patent-number.js';
+
+describe('patentDeadlines', () => {
+  it('names the first unpaid fee, its grace end and the end of the term', () => {
+    expect(patentDeadlines('INVENTION', '2015-12-21', '2022-12-21', true)).toEqual({ feeDue: '2023-12-21', feeGraceEnds: '2024-06-21', protectionEnds: '2035-12-21' });
+    expect(patentDeadlines('INVENTION', '2015-12-21', null, true).feeDue).toBe('2016-12-21');
+    // A fee due on Aug 31 can be paid through Feb 28 (or 29), the end of the sixth month.
+    expect(patentDeadlines('UTILITY_MODEL', '2019-08-31', '2022-08-31', true)).toMatchObject({ feeDue: '2023-08-31', feeGraceEnds: '2024-02-29' });
+  });
+
+  it('has no fee left once the last anniversary is paid, and no deadline for a patent that is not live', () => {
+    expect(patentDeadlines('UTILITY_MODEL', '2016-03-01', '2025-03-01', true)).toEqual({ feeDue: null, feeGraceEnds: null, protectionEnds: '2026-03-01' });
+    expect(patentDeadlines('INVENTION', '2015-12-21', null, false)).toEqual({ feeDue: null, feeGraceEnds: null, protectionEnds: null });
+  });
+});
+
+describe('feeWarningWindow', () => {
+  // The stored deadlines and the window must select exactly the patents annualFeeStatus warns of
+  // (due within the window, or in the grace period), on every day, month ends and leap days included.
+  const FILINGS: [PatentType, string][] = [
+    ['INVENTION', '2016-01-31'],
+    ['INVENTION', '2016-02-29'],
+    ['UTILITY_MODEL', '2017-08-29'],
+    ['UTILITY_MODEL', '2017-08-30'],
+    ['UTILITY_MODEL', '2017-08-31'],
+    ['DESIGN', '2021-06-01'],
+    ['INVENTION', '2019-12-31'],
+    ['DESIGN', '2018-03-31'],
+  ];
+  const PAID = [null, '2021', '2022', '2023', '2024'];
+
+  it('selects what annualFeeStatus warns of, day by day over three years', () => {
+    let warned = 0;
+    let compared = 0;
+    for (let asOf = '2023-01-01'; asOf <= '2025-12-31'; asOf = addDays(asOf, 1)) {
+      for (const within of [0, 30, 90]) {
+        const window = feeWarningWindow(asOf, within);
+        const horizon = addDays(asOf, within);
+        for (const [type, filed] of FILINGS) {
+          for (const year of PAID) {
+            const paidThrough = year === null ? null : addYears(filed, Number(year) - Number(filed.slice(0, 4)));
+            const fee = annualFeeStatus(filed, type, paidThrough, asOf);
+            const expected = fee.state === 'GRACE' || ((fee.state === 'NOT_DUE' || fee.state === 'DUE_SOON') && fee.nextDueDate !== null && fee.nextDueDate <= horizon);
+            const d = patentDeadlines(type, filed, paidThrough, true);
+            const selected = d.feeDue !== null && d.feeDue >= window.dueFrom && d.feeDue <= window.dueTo && d.feeGraceEnds! >= window.graceEndsFrom;
+            if (selected !== expected) throw new Error(`${type} filed ${filed}, paid through ${paidThrough}, on ${asOf} within ${within}: expected ${expected}`);
+            if (expected) expect(d.feeDue).toBe(fee.nextDueDate);
+            warned += expected ? 1 : 0;
+            compared++;
+          }
+        }
+      }
+    }
+    expect(compared).toBe(1096 * 3 * FILINGS.length * PAID.length);
+    expect(warned).toBeGreaterThan(compared / 20);
+  });
+});
