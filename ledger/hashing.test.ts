@@ -1,6 +1,7 @@
 // Vectors from transparency-dev/merkle rfc6962/rfc6962_test.go.
 import { describe, expect, it } from 'vitest';
-import { EMPTY_ROOT, hashChildren, hashLeaf } from './hashing.js';
+import fc from 'fast-check';
+import { EMPTY_ROOT, hashChildren, hashLeaf, sha256, sha256Portable } from './hashing.js';
 import { bytesToHex } from './bytes.js';
 
 const ascii = (s: string) => new TextEncoder().encode(s);
@@ -20,5 +21,14 @@ describe('RFC 6962 hashing', () => {
     const joined = new Uint8Array([...a, ...b]);
     expect(hashChildren(a, b)).not.toEqual(hashLeaf(joined));
     expect(hashChildren(a, b)).not.toEqual(hashChildren(b, a));
+  });
+
+  it('gives the same SHA-256 from OpenSSL as in pure JavaScript', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (data) => {
+        expect(sha256(data)).toEqual(sha256Portable(data));
+      }),
+    );
+    expect(sha256(new Uint8Array(0))).toBeInstanceOf(Uint8Array);
   });
 });
