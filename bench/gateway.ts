@@ -1,12 +1,9 @@
 // Gateway benchmark: the same query mix and concurrency against three stacks, each in its own
 // process, one after another, on one seeded data directory. One JSON line per figure.
 //   npm run bench -- gateway [--seconds 5] [--rounds 5] [--clients 32] [--enterprises 300]
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { createInterface } from 'node:readline';
 import { Agent, request } from 'node:http';
 import { openLedgerOn, openStorage } from '../subgraphs/common/storage.js';
 import { openKeyStore } from '../gateway/hub.js';
@@ -14,8 +11,9 @@ import { seedDemo } from '../gateway/demo.js';
 import { createKey } from '../gateway/keys.js';
 import { tempDir } from '../test/support/tmp.js';
 import { emit } from './emit.js';
+import { percentile } from './stats.js';
+import { startTarget, stopTarget } from './target.js';
 
-const TARGET = fileURLToPath(new URL('./gateway-target.ts', import.meta.url));
 const MODES = ['embedded', 'http', 'stock'] as const;
 const log = (msg: string): void => console.error(`[bench gateway] ${msg}`);
 
@@ -26,15 +24,6 @@ const VERIFY = `query Verify($d: String!) { verifyEvidence(contentDigest: $d) { 
 interface Keys {
   staff: string;
   enterprise: string;
-}
-
-async function startTarget(mode: string, dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', TARGET, mode, dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const line = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).on('line', (l) => l.startsWith('{"url"') && resolve(l));
-    child.once('exit', (code) => reject(new Error(`${mode} target exited with ${code}`)));
-  });
-  return { child, url: (JSON.parse(line) as { url: string }).url };
 }
 
 /** `clients` loops sending the mix (page, deposit, verify) for `seconds`; latencies in ms. */
@@ -77,11 +66,6 @@ async function load(url: string, keys: Keys, clients: number, seconds: number, k
   );
   agent.destroy();
   return { ms, errors };
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return Number(sorted[Math.ceil(p * sorted.length) - 1]!.toFixed(2));
 }
 
 function median(values: number[]): number {
@@ -132,8 +116,7 @@ export async function run(args: string[]): Promise<void> {
           acc.ms.push(...r.ms);
           acc.errors += r.errors;
         } finally {
-          child.kill('SIGTERM');
-          await new Promise((r) => child.once('exit', r));
+          await stopTarget(child);
         }
       }
     }

@@ -6,12 +6,10 @@
 // The mix (of --clients): 1/2 anonymous verifyEvidence from 50 source addresses; 1/4 a partner's
 // cross-subgraph enterprise page on 10 CENTER_STAFF keys; 1/8 a bank's pledge page on 5 BANK
 // keys; 1/8 depositEvidence on 5 ENTERPRISE keys. IPHUB_LIMITS reaches the hub untouched.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { createInterface } from 'node:readline';
 import { Agent, request, type OutgoingHttpHeaders } from 'node:http';
 import { getIntrospectionQuery } from 'graphql';
 import { closeStorage, openLedgerOn, openStorage } from '../subgraphs/common/storage.js';
@@ -21,8 +19,9 @@ import { DEMO_BANK, seedDemo } from '../gateway/demo.js';
 import { createKey } from '../gateway/keys.js';
 import { tempDir } from '../test/support/tmp.js';
 import { emit } from './emit.js';
+import { max, percentile } from './stats.js';
+import { eventLoopMax, startTarget, stopTarget } from './target.js';
 
-const TARGET = fileURLToPath(new URL('./gateway-target.ts', import.meta.url));
 const log = (msg: string): void => console.error(`[bench load] ${msg}`);
 
 // Source addresses: each anonymous verifier population and each partner system comes from its
@@ -156,24 +155,6 @@ class AttackTally {
   }
 }
 
-function percentile(values: readonly number[], p: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = Float64Array.from(values).sort();
-  return Number(sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!.toFixed(2));
-}
-
-const max = (values: readonly number[]): number => Number(values.reduce((m, v) => (v > m ? v : m), 0).toFixed(2));
-
-async function startTarget(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  // The child inherits this process's environment, IPHUB_LIMITS included.
-  const child = spawn(process.execPath, ['--import', 'tsx', TARGET, 'embedded', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const line = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).on('line', (l) => l.startsWith('{"url"') && resolve(l));
-    child.once('exit', (code) => reject(new Error(`embedded target exited with ${code}`)));
-  });
-  return { child, url: (JSON.parse(line) as { url: string }).url };
-}
-
 interface Seeded {
   readonly staff: string[];
   readonly bank: string[];
@@ -280,19 +261,9 @@ function makeClients(total: number, seeded: Seeded): { clients: Client[]; agents
   return { clients, agents };
 }
 
-/**
- * The hub's longest event-loop delay (ms) since it was last asked: prom-client's
- * monitorEventLoopDelay histogram starts again at every scrape of /metrics.
- */
-async function eventLoopMax(target: Target): Promise<number> {
-  const text = await (await fetch(`http://127.0.0.1:${target.port}/metrics`)).text();
-  const m = /^nodejs_eventloop_lag_max_seconds (\S+)$/m.exec(text);
-  return m === null ? NaN : Number((Number(m[1]) * 1000).toFixed(2));
-}
-
 /** Runs every client (and the attacker, when given) for `seconds`; waits for answers in flight. */
 async function phase(target: Target, clients: readonly Client[], seconds: number, attacker?: { agent: Agent; connections: number; operations: readonly string[] }) {
-  await eventLoopMax(target);
+  await eventLoopMax(target.port);
   const tally = new Tally();
   const attack = new AttackTally();
   const start = performance.now();
@@ -332,7 +303,7 @@ async function phase(target: Target, clients: readonly Client[], seconds: number
   const attackElapsed = (performance.now() - start) / 1000;
   // Cores this process used: the hub shares the machine's two, so the generator must stay light.
   const used = process.cpuUsage(cpu);
-  return { tally, attack, elapsed, attackElapsed, eventLoopMax: await eventLoopMax(target), generatorCores: Number(((used.user + used.system) / 1e6 / attackElapsed).toFixed(2)) };
+  return { tally, attack, elapsed, attackElapsed, eventLoopMax: await eventLoopMax(target.port), generatorCores: Number(((used.user + used.system) / 1e6 / attackElapsed).toFixed(2)) };
 }
 
 type Phase = Awaited<ReturnType<typeof phase>>;
@@ -389,7 +360,7 @@ export async function run(args: string[]): Promise<void> {
   try {
     log(`seeding ${values.enterprises} enterprises in ${dir.path}`);
     const seeded = await seed(dir.path, Number(values.enterprises));
-    const started = await startTarget(dir.path);
+    const started = await startTarget('embedded', dir.path);
     child = started.child;
     const url = new URL(started.url);
     const target = { port: Number(url.port), path: url.pathname };
@@ -440,10 +411,7 @@ export async function run(args: string[]): Promise<void> {
     emit('load.attack.p99_ratio', Number((under.p99 / alone.p99).toFixed(2)), 'ratio', { target: 2, alone: alone.p99, underAttack: under.p99 });
   } finally {
     for (const agent of agents) agent.destroy();
-    if (child !== undefined && child.exitCode === null) {
-      child.kill('SIGTERM');
-      await new Promise((r) => child!.once('exit', r));
-    }
+    if (child !== undefined) await stopTarget(child);
     dir.remove();
   }
 }

@@ -8,6 +8,7 @@ const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   gateway: () => import('./gateway.js'),
   page: () => import('./page.js'),
   load: () => import('./load.js'),
+  scale: () => import('./scale.js'),
 };
 
 const [name, ...args] = process.argv.slice(2);

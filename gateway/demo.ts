@@ -48,6 +48,7 @@ export interface DemoOptions {
 }
 
 export const DEMO_DEFAULT_ENTERPRISES = 1200;
+export const DEMO_MAX_ENTERPRISES = 1_000_000;
 export const DEMO_COURT = '福州市中级人民法院';
 export const DEMO_BANK = '中国工商银行福州分行';
 export const DEMO_INSURER = '中国人民财产保险股份有限公司福建省分公司';
@@ -56,7 +57,8 @@ export const DEMO_ENTERPRISE_NAME = '福州星河智能科技有限公司';
 /** The content a demo deposit's digest is computed from: sha256(demoEvidenceContent(i)). */
 export const demoEvidenceContent = (i: number): string => `iphub demo evidence ${i}`;
 
-const BATCH = 256;
+// Rows per transaction (and concurrent ledger appends, which share a group commit).
+const BATCH = 2000;
 
 /**
  * Fills an empty data set with demo data and returns one key per role; when enterprises exist
@@ -64,33 +66,39 @@ const BATCH = 256;
  */
 export async function seedDemo(storage: Storage, ledger: Ledger, keys: KeyStore, options: DemoOptions = {}): Promise<DemoKeys | undefined> {
   const count = options.enterprises ?? DEMO_DEFAULT_ENTERPRISES;
-  if (!Number.isInteger(count) || count < 1) throw new RangeError(`enterprises must be a whole number, 1 or more; got ${count}`);
+  if (!Number.isInteger(count) || count < 1 || count > DEMO_MAX_ENTERPRISES) {
+    throw new RangeError(`enterprises must be a whole number from 1 to ${DEMO_MAX_ENTERPRISES}; got ${count}`);
+  }
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const enterprisesStore = await openEnterprisesStore(storage);
   try {
     if ((await enterprisesStore.enterprises.count({})) > 0) return undefined;
     const data = generate(count, options.seed ?? 1, today);
 
-    // Enterprises first: the IP assets refer to them.
-    await inBatches(data.enterprises, (e) => enterprisesStore.enterprises.insert(e));
-    await inBatches(data.patents, (p) => enterprisesStore.patents.insert(p));
-    await inBatches(data.trademarks, (t) => enterprisesStore.trademarks.insert(t));
-    await inBatches(data.copyrights, (c) => enterprisesStore.copyrights.insert(c));
+    // Enterprises first: the IP assets refer to them. One transaction per batch.
+    await inBatches(data.enterprises, (batch) => enterprisesStore.enterprises.insertMany(batch));
+    await inBatches(data.patents, (batch) => enterprisesStore.patents.insertMany(batch));
+    await inBatches(data.trademarks, (batch) => enterprisesStore.trademarks.insertMany(batch));
+    await inBatches(data.copyrights, (batch) => enterprisesStore.copyrights.insertMany(batch));
 
     const evidenceStore = await openEvidenceStore(storage);
     try {
-      // As depositEvidence does it: append to the ledger first, then store the record with its
-      // receipt. Concurrent appends share group commits.
-      await inBatches(data.deposits, async (d) => {
-        const receipt = await ledger.append({
-          kind: 'EVIDENCE_DEPOSIT',
-          subject: `evidence:${d.id}`,
-          contentDigest: d.contentDigest,
-          depositor: d.depositorId,
-          metadata: { title: d.title, category: d.category },
-        });
-        const record: EvidenceRecord = { ...d, depositedAt: new Date(receipt.timestamp).toISOString(), receipt };
-        await evidenceStore.evidence.insert(record);
+      // As depositEvidence does it: append to the ledger first, then store the records with
+      // their receipts. A batch's concurrent appends share group commits.
+      await inBatches(data.deposits, async (batch) => {
+        const records = await Promise.all(
+          batch.map(async (d): Promise<EvidenceRecord> => {
+            const receipt = await ledger.append({
+              kind: 'EVIDENCE_DEPOSIT',
+              subject: `evidence:${d.id}`,
+              contentDigest: d.contentDigest,
+              depositor: d.depositorId,
+              metadata: { title: d.title, category: d.category },
+            });
+            return { ...d, depositedAt: new Date(receipt.timestamp).toISOString(), receipt };
+          }),
+        );
+        await evidenceStore.evidence.insertMany(records);
       });
     } finally {
       await evidenceStore.close();
@@ -129,8 +137,8 @@ export function writeDemoKeys(dataDir: string, keys: DemoKeys): string {
   return path;
 }
 
-async function inBatches<T>(items: readonly T[], run: (item: T) => Promise<void>): Promise<void> {
-  for (let i = 0; i < items.length; i += BATCH) await Promise.all(items.slice(i, i + BATCH).map(run));
+async function inBatches<T>(items: readonly T[], run: (batch: readonly T[]) => Promise<void>): Promise<void> {
+  for (let i = 0; i < items.length; i += BATCH) await run(items.slice(i, i + BATCH));
 }
 
 // ---------------------------------------------------------------------------------------------

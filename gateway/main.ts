@@ -1,18 +1,34 @@
 // `npm start`: the whole hub in one process on the embedded default (SQLite under ./data, or
 // IPHUB_DATA_DIR), the gateway on PORT (4000). `npm start -- --demo` first fills an empty data
-// directory with demo data and writes one key per role to <data dir>/demo-keys.json.
+// directory with demo data and writes one key per role to <data dir>/demo-keys.json;
+// `--enterprises N` sets its size (default 1,200; a province is about 120,000).
 import { parseArgs } from 'node:util';
 import { startHub } from './hub.js';
-import { seedDemo, writeDemoKeys } from './demo.js';
+import { DEMO_DEFAULT_ENTERPRISES, DEMO_MAX_ENTERPRISES, seedDemo, writeDemoKeys } from './demo.js';
 import { limitsFromEnvOrExit } from './limits.js';
 
-const { values } = parseArgs({ options: { demo: { type: 'boolean', default: false } } });
+function options(): { demo: boolean; enterprises: number } {
+  try {
+    const { values } = parseArgs({ options: { demo: { type: 'boolean', default: false }, enterprises: { type: 'string' } } });
+    const enterprises = values.enterprises === undefined ? DEMO_DEFAULT_ENTERPRISES : Number(values.enterprises);
+    if (values.enterprises !== undefined && !values.demo) throw new Error('--enterprises sizes the demo: give it with --demo');
+    if (!Number.isInteger(enterprises) || enterprises < 1 || enterprises > DEMO_MAX_ENTERPRISES) {
+      throw new Error(`--enterprises must be a whole number from 1 to ${DEMO_MAX_ENTERPRISES.toLocaleString('en')}; got ${values.enterprises}`);
+    }
+    return { demo: values.demo, enterprises };
+  } catch (err) {
+    console.error(`npm start: ${(err as Error).message}\nusage: npm start [-- --demo [--enterprises N]]`);
+    process.exit(2);
+  }
+}
+
+const values = options();
 const hub = await startHub({ port: Number(process.env.PORT ?? 4000), limits: limitsFromEnvOrExit() });
 
 if (values.demo) {
   if (hub.storage.kind !== 'sqlite') throw new Error('--demo fills the embedded SQLite data directory only');
   const started = Date.now();
-  const keys = await seedDemo(hub.storage, hub.ledger, hub.keys);
+  const keys = await seedDemo(hub.storage, hub.ledger, hub.keys, { enterprises: values.enterprises });
   if (keys === undefined) console.log('demo: the data directory holds data already; nothing seeded, demo-keys.json kept');
   else console.log(`demo: seeded in ${((Date.now() - started) / 1000).toFixed(1)} s; keys in ${writeDemoKeys(hub.storage.dataDir, keys)}`);
 }

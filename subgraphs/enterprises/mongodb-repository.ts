@@ -342,20 +342,16 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoEnterprise
       { key: { regionCode: 1, _id: 1 }, name: 'by_region' },
       { key: { industry: 1, _id: 1 }, name: 'by_industry' },
     ]),
-    // The warnings read each deadline in date order, for one enterprise, region or industry or all.
+    // The warnings read each deadline in date order, filtering on the index's own keys; an
+    // enterprise's few rights are read through by_enterprise.
     patents.createIndexes([
       { key: { enterpriseId: 1, _id: 1 }, name: 'by_enterprise' },
-      ...(['feeDue', 'protectionEnds'] as const).flatMap((deadline) => [
-        { key: { [deadline]: 1, _id: 1 }, name: `by_${deadline}` },
-        ...(['enterpriseId', 'regionCode', 'industry'] as const).map((owner) => ({ key: { [owner]: 1, [deadline]: 1, _id: 1 }, name: `by_${owner}_${deadline}` })),
-      ]),
+      { key: { feeDue: 1, _id: 1, feeGraceEnds: 1, regionCode: 1, industry: 1 }, name: 'by_fee_due' },
+      { key: { protectionEnds: 1, _id: 1, regionCode: 1, industry: 1 }, name: 'by_protection_end' },
     ]),
     trademarks.createIndexes([
       { key: { enterpriseId: 1, _id: 1 }, name: 'by_enterprise' },
-      { key: { expiryDate: 1, _id: 1 }, name: 'by_expiry' },
-      { key: { enterpriseId: 1, expiryDate: 1, _id: 1 }, name: 'by_enterprise_expiry' },
-      { key: { regionCode: 1, expiryDate: 1, _id: 1 }, name: 'by_region_expiry' },
-      { key: { industry: 1, expiryDate: 1, _id: 1 }, name: 'by_industry_expiry' },
+      { key: { expiryDate: 1, _id: 1, regionCode: 1, industry: 1 }, name: 'by_expiry_date' },
     ]),
     copyrights.createIndexes([{ key: { enterpriseId: 1, _id: 1 }, name: 'by_enterprise' }]),
     counts.createIndex({ dimension: 1, key: 1 }, { name: 'by_dimension' }),

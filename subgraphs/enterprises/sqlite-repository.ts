@@ -58,21 +58,16 @@ CREATE TABLE IF NOT EXISTS copyrights (
 CREATE INDEX IF NOT EXISTS copyrights_by_enterprise ON copyrights (enterprise_id, registration_number);
 `;
 
-// The warnings' indexes: each deadline in date order, registry-wide and within a region or an
-// industry (an enterprise's few rights are read through its own index). Partial: only live
-// patents have deadlines. Region and industry are the owner's, copied at registration; an
+// The warnings' indexes: each deadline in date order, covering the filters (region, industry,
+// grace end), so that a page reads the index until it has its rows and a count reads the window's
+// entries and no row. An enterprise's few rights are read through its own index. Partial: only
+// live patents have deadlines. Region and industry are the owner's, copied at registration; an
 // enterprise's region and industry never change.
 const DEADLINE_INDEXES = `
-CREATE INDEX IF NOT EXISTS patents_by_fee_due ON patents (fee_due, application_number) WHERE fee_due IS NOT NULL;
-CREATE INDEX IF NOT EXISTS patents_by_region_fee_due ON patents (region_code, fee_due, application_number) WHERE fee_due IS NOT NULL;
-CREATE INDEX IF NOT EXISTS patents_by_industry_fee_due ON patents (industry, fee_due, application_number) WHERE fee_due IS NOT NULL;
-CREATE INDEX IF NOT EXISTS patents_by_protection_end ON patents (protection_ends, application_number) WHERE protection_ends IS NOT NULL;
-CREATE INDEX IF NOT EXISTS patents_by_region_protection_end ON patents (region_code, protection_ends, application_number) WHERE protection_ends IS NOT NULL;
-CREATE INDEX IF NOT EXISTS patents_by_industry_protection_end ON patents (industry, protection_ends, application_number) WHERE protection_ends IS NOT NULL;
+CREATE INDEX IF NOT EXISTS patents_by_fee_due ON patents (fee_due, application_number, fee_grace_ends, region_code, industry) WHERE fee_due IS NOT NULL;
+CREATE INDEX IF NOT EXISTS patents_by_protection_end ON patents (protection_ends, application_number, region_code, industry) WHERE protection_ends IS NOT NULL;
 DROP INDEX IF EXISTS trademarks_by_expiry;
-CREATE INDEX IF NOT EXISTS trademarks_by_expiry_date ON trademarks (expiry_date, registration_number);
-CREATE INDEX IF NOT EXISTS trademarks_by_region_expiry ON trademarks (region_code, expiry_date, registration_number);
-CREATE INDEX IF NOT EXISTS trademarks_by_industry_expiry ON trademarks (industry, expiry_date, registration_number);
+CREATE INDEX IF NOT EXISTS trademarks_by_expiry_date ON trademarks (expiry_date, registration_number, region_code, industry);
 `;
 
 // Statistics by region and industry, counted as rows are written (triggers, in the writer's

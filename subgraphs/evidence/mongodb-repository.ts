@@ -1,7 +1,7 @@
 // The evidence subgraph's repository on MongoDB (the distributed mode). The Db comes from a client
 // the caller owns: close() leaves it open.
 import { ReadConcern, ReadPreference, WriteConcern } from 'mongodb';
-import type { Collection, CollectionOptions, Db } from 'mongodb';
+import type { Collection, CollectionOptions, Db, TransactionOptions } from 'mongodb';
 import type { DataAssetRecord, EvidenceRecord, EvidenceStore } from './repository.js';
 
 export interface MongoEvidenceStoreOptions {
@@ -37,6 +37,18 @@ const toRecord = (d: EvidenceDoc): EvidenceRecord => ({
   depositedAt: d.depositedAt,
   receipt: { seq: d.receipt.seq, entryHash: d.receipt.entryHash, timestamp: d.receipt.timestamp },
 });
+
+const evidenceDoc = (e: EvidenceRecord): EvidenceDoc => ({
+  _id: e.id,
+  depositorId: e.depositorId,
+  title: e.title,
+  category: e.category,
+  contentDigest: e.contentDigest,
+  depositedAt: e.depositedAt,
+  receipt: { seq: e.receipt.seq, entryHash: e.receipt.entryHash, timestamp: e.receipt.timestamp },
+});
+
+const TXN: TransactionOptions = { readConcern: new ReadConcern('snapshot'), writeConcern: COLLECTION_OPTIONS.writeConcern!, readPreference: ReadPreference.PRIMARY };
 
 const distinct = (ids: readonly string[]): string[] => [...new Set(ids)];
 
@@ -75,15 +87,16 @@ export async function openMongoEvidenceStore(db: Db, options: MongoEvidenceStore
       async insert(e) {
         // A duplicate id fails with the driver's duplicate-key error (code 11000), as SQLite's
         // primary key fails with its constraint error: the port names no error for it.
-        await evidence.insertOne({
-          _id: e.id,
-          depositorId: e.depositorId,
-          title: e.title,
-          category: e.category,
-          contentDigest: e.contentDigest,
-          depositedAt: e.depositedAt,
-          receipt: { seq: e.receipt.seq, entryHash: e.receipt.entryHash, timestamp: e.receipt.timestamp },
-        });
+        await evidence.insertOne(evidenceDoc(e));
+      },
+      async insertMany(es) {
+        if (es.length === 0) return;
+        const session = db.client.startSession();
+        try {
+          await session.withTransaction(async (s) => void (await evidence.insertMany(es.map(evidenceDoc), { session: s })), TXN);
+        } finally {
+          await session.endSession();
+        }
       },
       async byIds(ids) {
         if (ids.length === 0) return [];

@@ -94,6 +94,15 @@ export function evidenceStoreContract(name: string, fixture: () => EvidenceStore
       await expect(s.evidence.insert({ ...EC, depositorId: 'd3', title: '重复' })).rejects.toThrow();
       expect(await s.evidence.byIds(['ev-c'])).toStrictEqual([EC]);
       expect(await s.evidence.byDepositors(['d3', 'd2'], 20)).toStrictEqual([[], [EC]]);
+      await expect(s.evidence.insertMany([{ ...EC, id: 'ev-new' }, { ...EC, title: '重复' }])).rejects.toThrow();
+      expect(await s.evidence.byIds(['ev-new'])).toStrictEqual([undefined]);
+    });
+
+    it('stores many at once', async () => {
+      const s = open();
+      await s.evidence.insertMany([]);
+      await s.evidence.insertMany(ALL);
+      expect(await s.evidence.byIds(ALL.map((e) => e.id))).toStrictEqual(ALL);
     });
 
     it("gives each depositor's evidence newest first (ties by id), in the order asked, [] for none", async () => {

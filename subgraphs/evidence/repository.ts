@@ -23,6 +23,8 @@ export interface EvidenceRecord {
 
 export interface EvidenceRepository {
   insert(e: EvidenceRecord): Promise<void>;
+  /** All or none, in one transaction: deposits whose ledger entries are appended already. */
+  insertMany(es: readonly EvidenceRecord[]): Promise<void>;
   byIds(ids: readonly string[]): Promise<(EvidenceRecord | undefined)[]>;
   /** Each depositor's newest `limit` evidence, newest first. */
   byDepositors(depositorIds: readonly string[], limit: number): Promise<EvidenceRecord[][]>;

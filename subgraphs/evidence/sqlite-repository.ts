@@ -80,6 +80,7 @@ export function openSqliteEvidenceStore(db: Database.Database): EvidenceStore {
     `INSERT INTO evidence (id, depositor_id, title, category, content_digest, deposited_at, ledger_seq, entry_hash, ledger_timestamp)
      VALUES (@id, @depositorId, @title, @category, @contentDigest, @depositedAt, @seq, @entryHash, @timestamp)`,
   );
+  const writeEvidence = ({ receipt, ...rest }: EvidenceRecord): void => void insert.run({ ...rest, ...receipt });
   const evidenceIn = inListQuery<EvidenceRow>(db, (ids) => `SELECT * FROM evidence WHERE id IN (${ids})`);
   // The newest `limit` of each depositor, read along evidence_by_depositor.
   const evidenceOf = inListQuery<EvidenceRow>(
@@ -108,8 +109,10 @@ export function openSqliteEvidenceStore(db: Database.Database): EvidenceStore {
     },
     evidence: {
       async insert(e) {
-        const { receipt, ...rest } = e;
-        insert.run({ ...rest, ...receipt });
+        writeEvidence(e);
+      },
+      async insertMany(es) {
+        db.transaction(() => es.forEach(writeEvidence))();
       },
       async byIds(ids) {
         return inKeyOrder(ids, evidenceIn(ids).map(toRecord), (e) => e.id);
