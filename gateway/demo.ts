@@ -75,11 +75,14 @@ export async function seedDemo(storage: Storage, ledger: Ledger, keys: KeyStore,
     if ((await enterprisesStore.enterprises.count({})) > 0) return undefined;
     const data = generate(count, options.seed ?? 1, today);
 
-    // Enterprises first: the IP assets refer to them. One transaction per batch.
-    await inBatches(data.enterprises, (batch) => enterprisesStore.enterprises.insertMany(batch));
-    await inBatches(data.patents, (batch) => enterprisesStore.patents.insertMany(batch));
-    await inBatches(data.trademarks, (batch) => enterprisesStore.trademarks.insertMany(batch));
-    await inBatches(data.copyrights, (batch) => enterprisesStore.copyrights.insertMany(batch));
+    // Enterprises first: the IP assets refer to them. One transaction per batch, in id and owner
+    // order, so that the indexes on them grow at their ends rather than at random pages.
+    const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    const byOwner = <T extends { enterpriseId: string }>(rows: readonly T[]) => [...rows].sort((a, b) => byKey(a.enterpriseId, b.enterpriseId));
+    await inBatches([...data.enterprises].sort((a, b) => byKey(a.id, b.id)), (batch) => enterprisesStore.enterprises.insertMany(batch));
+    await inBatches(byOwner(data.patents), (batch) => enterprisesStore.patents.insertMany(batch));
+    await inBatches(byOwner(data.trademarks), (batch) => enterprisesStore.trademarks.insertMany(batch));
+    await inBatches(byOwner(data.copyrights), (batch) => enterprisesStore.copyrights.insertMany(batch));
 
     const evidenceStore = await openEvidenceStore(storage);
     try {
