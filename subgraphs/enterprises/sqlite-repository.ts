@@ -70,8 +70,8 @@ DROP INDEX IF EXISTS trademarks_by_expiry;
 CREATE INDEX IF NOT EXISTS trademarks_by_expiry_date ON trademarks (expiry_date, registration_number, region_code, industry);
 `;
 
-// Statistics by region and industry, counted as rows are written (triggers, in the writer's
-// transaction), so that reading them costs the number of groups, not the registry.
+// Statistics by region and industry, counted in the writer's transaction, so that reading them
+// costs the number of groups, not the registry.
 const COUNTERS = `
 CREATE TABLE IF NOT EXISTS registry_counts (
   dimension TEXT NOT NULL,
@@ -80,18 +80,6 @@ CREATE TABLE IF NOT EXISTS registry_counts (
   patents INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (dimension, key)
 ) WITHOUT ROWID;
-CREATE TRIGGER IF NOT EXISTS count_enterprise AFTER INSERT ON enterprises BEGIN
-  INSERT INTO registry_counts (dimension, key, enterprises) VALUES ('regionCode', NEW.region_code, 1)
-    ON CONFLICT DO UPDATE SET enterprises = enterprises + 1;
-  INSERT INTO registry_counts (dimension, key, enterprises) VALUES ('industry', NEW.industry, 1)
-    ON CONFLICT DO UPDATE SET enterprises = enterprises + 1;
-END;
-CREATE TRIGGER IF NOT EXISTS count_patent AFTER INSERT ON patents BEGIN
-  INSERT INTO registry_counts (dimension, key, patents) VALUES ('regionCode', NEW.region_code, 1)
-    ON CONFLICT DO UPDATE SET patents = patents + 1;
-  INSERT INTO registry_counts (dimension, key, patents) VALUES ('industry', NEW.industry, 1)
-    ON CONFLICT DO UPDATE SET patents = patents + 1;
-END;
 `;
 
 // For a database from before the counters. ("WHERE true": an upsert's SELECT needs a WHERE.)
@@ -260,18 +248,31 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
   );
   const enterpriseByUscc = db.prepare<[string], EnterpriseRow>('SELECT * FROM enterprises WHERE uscc = ?');
   // The owner's region and industry come from its row: no owner, no insert.
-  const insertPatent = db.prepare(
+  const insertPatent = db.prepare<[Record<string, unknown>], { regionCode: string; industry: string }>(
     `INSERT INTO patents (application_number, enterprise_id, type, pct, title, ipc_class, status, filing_date, grant_date, fees_paid_through,
                           region_code, industry, fee_due, fee_grace_ends, protection_ends)
      SELECT @applicationNumber, @enterpriseId, @type, @pct, @title, @ipcClass, @status, @filingDate, @grantDate, @feesPaidThrough,
             region_code, industry, @feeDue, @feeGraceEnds, @protectionEnds
-     FROM enterprises WHERE id = @enterpriseId`,
+     FROM enterprises WHERE id = @enterpriseId
+     RETURNING region_code AS regionCode, industry`,
   );
   const insertTrademark = db.prepare(
     `INSERT INTO trademarks (registration_number, enterprise_id, mark, nice_class, registration_date, expiry_date, region_code, industry)
      SELECT @registrationNumber, @enterpriseId, @mark, @niceClass, @registrationDate, @expiryDate, region_code, industry
      FROM enterprises WHERE id = @enterpriseId`,
   );
+  const addCounts = {
+    enterprises: db.prepare('INSERT INTO registry_counts (dimension, key, enterprises) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET enterprises = enterprises + excluded.enterprises'),
+    patents: db.prepare('INSERT INTO registry_counts (dimension, key, patents) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET patents = patents + excluded.patents'),
+  };
+  /** Adds the rows to their region's and their industry's counter, one statement per key. */
+  const count = (field: 'enterprises' | 'patents', owners: readonly { regionCode: string; industry: string }[]): void => {
+    for (const dimension of ['regionCode', 'industry'] as const) {
+      const n = new Map<string, number>();
+      for (const o of owners) n.set(o[dimension], (n.get(o[dimension]) ?? 0) + 1);
+      for (const [key, added] of n) addCounts[field].run(dimension, key, added);
+    }
+  };
   const countsOf = db.prepare<[string], { key: string; enterprises: number; patents: number }>(
     'SELECT key, enterprises, patents FROM registry_counts WHERE dimension = ? ORDER BY key',
   );
@@ -292,14 +293,22 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
   const trademarksOf = inListQuery<TrademarkRow>(db, (ids) => `SELECT * FROM trademarks WHERE enterprise_id IN (${ids}) ORDER BY registration_number`);
   const copyrightsOf = inListQuery<CopyrightRow>(db, (ids) => `SELECT * FROM copyrights WHERE enterprise_id IN (${ids}) ORDER BY registration_number`);
 
-  const writeEnterprise = (e: EnterpriseRecord): void => {
-    const { creditCodeOverride, ...rest } = e;
-    insertOnce(() => insertEnterprise.run({ ...rest, approvedBy: creditCodeOverride?.approvedBy ?? null, reason: creditCodeOverride?.reason ?? null }), `credit code ${e.uscc}`);
-  };
-  const writePatent = (p: PatentRecord): void => {
-    const { changes } = insertOnce(() => insertPatent.run({ ...p, pct: p.pct ? 1 : 0, ...deadlinesOf(p) }), `patent ${p.applicationNumber}`);
-    if (changes === 0) throw new Error(`patent ${p.applicationNumber}: no enterprise ${p.enterpriseId}`);
-  };
+  // Each write is one transaction with its counters; a batch is all or nothing.
+  const insertEnterprises = db.transaction((es: readonly EnterpriseRecord[]) => {
+    for (const { creditCodeOverride, ...rest } of es) {
+      const params = { ...rest, approvedBy: creditCodeOverride?.approvedBy ?? null, reason: creditCodeOverride?.reason ?? null };
+      insertOnce(() => insertEnterprise.run(params), `credit code ${rest.uscc}`);
+    }
+    count('enterprises', es);
+  });
+  const insertPatents = db.transaction((ps: readonly PatentRecord[]) => {
+    const owners = ps.map((p) => {
+      const owner = insertOnce(() => insertPatent.get({ ...p, pct: p.pct ? 1 : 0, ...deadlinesOf(p) }), `patent ${p.applicationNumber}`);
+      if (owner === undefined) throw new Error(`patent ${p.applicationNumber}: no enterprise ${p.enterpriseId}`);
+      return owner;
+    });
+    count('patents', owners);
+  });
   const writeTrademark = (t: TrademarkRecord): void => {
     const { changes } = insertOnce(() => insertTrademark.run(t), `trademark ${t.registrationNumber}`);
     if (changes === 0) throw new Error(`trademark ${t.registrationNumber}: no enterprise ${t.enterpriseId}`);
@@ -311,10 +320,10 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
   return {
     enterprises: {
       async insert(e) {
-        writeEnterprise(e);
+        insertEnterprises([e]);
       },
       async insertMany(es) {
-        db.transaction(() => es.forEach(writeEnterprise))();
+        insertEnterprises(es);
       },
       async byIds(ids) {
         return inKeyOrder(ids, enterprisesIn(ids).map(toEnterprise), (e) => e.id);
@@ -337,10 +346,10 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
     },
     patents: {
       async insert(p) {
-        writePatent(p);
+        insertPatents([p]);
       },
       async insertMany(ps) {
-        db.transaction(() => ps.forEach(writePatent))();
+        insertPatents(ps);
       },
       async byNumbers(numbers) {
         return inKeyOrder(numbers, patentsIn(numbers).map(toPatent), (p) => p.applicationNumber);
