@@ -198,11 +198,11 @@ class Random {
     return Math.min(max, Math.floor(-Math.log(1 - this.#next()) * mean + 0.5));
   }
   uuid(): string {
-    const hex = Array.from({ length: 32 }, () => Math.floor(this.#next() * 16).toString(16));
-    hex[12] = '4';
-    hex[16] = (8 + Math.floor(this.#next() * 4)).toString(16);
-    const h = hex.join('');
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+    // Version 4, variant 10xx: 32 hex digits from four 32-bit draws.
+    const word = () => Math.floor(this.#next() * 0x1_0000_0000).toString(16).padStart(8, '0');
+    const h = word() + word() + word() + word();
+    const variant = (8 + Math.floor(this.#next() * 4)).toString(16);
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20)}`;
   }
 }
 
@@ -626,6 +626,11 @@ interface Context {
   patentNumbers: Set<string>;
   trademarkNumbers: Set<string>;
   copyrightNumbers: Set<string>;
+  /** Memos: the days of a span, the weights of a range of years. */
+  spans: Map<string, string[]>;
+  risingYears: Map<string, (readonly [number, number])[]>;
+  /** A due date before this one has its grace period over by today. */
+  graceOverBefore: string;
 }
 
 export function generate(enterpriseCount: number, seed: number, today: string): DemoData {
@@ -636,8 +641,13 @@ export function generate(enterpriseCount: number, seed: number, today: string): 
     patentNumbers: new Set(),
     trademarkNumbers: new Set(),
     copyrightNumbers: new Set(),
+    spans: new Map(),
+    risingYears: new Map(),
+    graceOverBefore: graceOverBefore(today),
   };
   const { rng } = ctx;
+  const REGION_WEIGHTS = REGIONS.map((r) => [r, r.weight] as const);
+  const INDUSTRY_WEIGHTS = INDUSTRIES.map((x) => [x, x.weight] as const);
   const names = new Set<string>([DEMO_ENTERPRISE_NAME]);
   const codes = new Set<string>();
   const data: DemoData = { enterprises: [], patents: [], trademarks: [], copyrights: [], deposits: [] };
@@ -646,8 +656,8 @@ export function generate(enterpriseCount: number, seed: number, today: string): 
 
   for (let i = 0; i < enterpriseCount; i++) {
     const demo = i === 0;
-    const region = demo ? REGIONS[0]! : rng.weighted(REGIONS.map((r) => [r, r.weight] as const));
-    const industry = demo ? INDUSTRIES[0]! : rng.weighted(INDUSTRIES.map((x) => [x, x.weight] as const));
+    const region = demo ? REGIONS[0]! : rng.weighted(REGION_WEIGHTS);
+    const industry = demo ? INDUSTRIES[0]! : rng.weighted(INDUSTRY_WEIGHTS);
     let brand: readonly [string, string] = BRANDS[0]!;
     let name = DEMO_ENTERPRISE_NAME;
     if (!demo) {
@@ -680,7 +690,7 @@ export function generate(enterpriseCount: number, seed: number, today: string): 
     codes.add(uscc);
 
     const filingStatus: FilingStatus = demo ? 'FILED' : rng.weighted([['FILED', 92], ['SUSPENDED', 5], ['WITHDRAWN', 3]] as const);
-    const registeredOn = randomDate(rng, '2018-01-01', minDate('2025-12-31', ctx.yesterday));
+    const registeredOn = randomDate(ctx, '2018-01-01', minDate('2025-12-31', ctx.yesterday));
     const registeredAt = `${registeredOn}T${String(rng.int(0, 9)).padStart(2, '0')}:${String(rng.int(0, 59)).padStart(2, '0')}:${String(rng.int(0, 59)).padStart(2, '0')}.000Z`;
     const enterprise: EnterpriseRecord = {
       id: rng.uuid(),
@@ -741,18 +751,38 @@ export function generate(enterpriseCount: number, seed: number, today: string): 
   return data;
 }
 
-function randomDate(rng: Random, from: string, to: string): string {
-  return addDays(from, rng.int(0, Math.max(0, daysBetween(from, to))));
+/** A random day from..to; the days of each span are listed once (dates are strings to compute). */
+function randomDate(ctx: Context, from: string, to: string): string {
+  const key = `${from} ${to}`;
+  let days = ctx.spans.get(key);
+  if (days === undefined) {
+    days = Array.from({ length: Math.max(0, daysBetween(from, to)) + 1 }, (_, i) => addDays(from, i));
+    ctx.spans.set(key, days);
+  }
+  return ctx.rng.pick(days);
 }
 
 /** A year in from..to, later years likelier (filings have grown year on year). */
-function risingYear(rng: Random, from: number, to: number): number {
-  return rng.weighted(Array.from({ length: to - from + 1 }, (_, i) => [from + i, 1 + i * 0.35] as const));
+function risingYear(ctx: Context, from: number, to: number): number {
+  const key = `${from} ${to}`;
+  let years = ctx.risingYears.get(key);
+  if (years === undefined) {
+    years = Array.from({ length: to - from + 1 }, (_, i) => [from + i, 1 + i * 0.35] as const);
+    ctx.risingYears.set(key, years);
+  }
+  return ctx.rng.weighted(years);
 }
 
 /** A random day in `year`, never after yesterday. */
 function dateIn(ctx: Context, year: number): string {
-  return randomDate(ctx.rng, `${year}-01-01`, minDate(`${year}-12-31`, ctx.yesterday));
+  return randomDate(ctx, `${year}-01-01`, minDate(`${year}-12-31`, ctx.yesterday));
+}
+
+/** The earliest due date whose grace period (GRACE_MONTHS on) lasts until `today`. */
+function graceOverBefore(today: string): string {
+  let day = addDays(addMonths(today, -GRACE_MONTHS), -3);
+  while (addMonths(day, GRACE_MONTHS) < today) day = addDays(day, 1);
+  return day;
 }
 
 type Scenario = 'normal' | 'dueSoon' | 'grace' | 'lapsed' | 'pending' | 'expired';
@@ -779,7 +809,7 @@ function patent(ctx: Context, enterpriseId: string, industry: Industry, brand: r
   if (scenario === 'pending') filingDate = addDays(ctx.today, -rng.int(30, 330));
   else if (scenario === 'lapsed') filingDate = dateIn(ctx, rng.int(2010, yearOf(ctx.today) - 6));
   else if (scenario === 'expired') filingDate = dateIn(ctx, rng.int(2008, Math.min(lastYear, yearOf(ctx.today) - 11)));
-  else filingDate = dateIn(ctx, risingYear(rng, 2008, lastYear));
+  else filingDate = dateIn(ctx, risingYear(ctx, 2008, lastYear));
   const applicationNumber = newPatentNumber(ctx, numberType, yearOf(filingDate));
   const due = annualFeeDueDates(type, filingDate);
   const past = due.filter((d) => d <= ctx.today);
@@ -798,7 +828,7 @@ function patent(ctx: Context, enterpriseId: string, industry: Industry, brand: r
     return { ...base, applicationNumber, status: 'PENDING', filingDate, grantDate: null, feesPaidThrough: paid };
   }
   // Missed a due date more than six months ago, after grant: lapsed from that due date.
-  const missable = due.filter((d) => d > grantDate && addMonths(d, GRACE_MONTHS) < ctx.today);
+  const missable = due.filter((d) => d > grantDate && d < ctx.graceOverBefore);
   const granted = { ...base, applicationNumber, filingDate, grantDate };
   const roll = rng.float();
   if ((scenario === 'lapsed' || (scenario === 'normal' && (termEnded ? roll < 0.3 : roll < 0.07))) && missable.length > 0) {
@@ -893,7 +923,7 @@ const TRADEMARK_NUMBER_FROM: Readonly<Record<number, number>> = {
 
 function trademark(ctx: Context, enterpriseId: string, industry: Industry, brand: readonly [string, string], registrationDate?: string): TrademarkRecord {
   const { rng } = ctx;
-  const date = registrationDate ?? dateIn(ctx, risingYear(rng, 2010, Math.min(2025, yearOf(ctx.yesterday))));
+  const date = registrationDate ?? dateIn(ctx, risingYear(ctx, 2010, Math.min(2025, yearOf(ctx.yesterday))));
   const year = yearOf(date);
   const from = TRADEMARK_NUMBER_FROM[year] ?? 6_500_000;
   const to = TRADEMARK_NUMBER_FROM[year + 1] ?? from + 6_000_000;
@@ -908,7 +938,7 @@ function trademark(ctx: Context, enterpriseId: string, industry: Industry, brand
 
 function copyright(ctx: Context, enterpriseId: string, industry: Industry, brand: readonly [string, string], softwareTitle?: string): CopyrightRecord {
   const { rng } = ctx;
-  const registeredOn = dateIn(ctx, risingYear(rng, 2012, Math.min(2025, yearOf(ctx.yesterday))));
+  const registeredOn = dateIn(ctx, risingYear(ctx, 2012, Math.min(2025, yearOf(ctx.yesterday))));
   const year = yearOf(registeredOn);
   const kind = softwareTitle !== undefined || rng.chance(0.85) ? 'SOFTWARE' : 'WORK';
   let registrationNumber: string;
@@ -936,7 +966,7 @@ function evidenceTitle(ctx: Context, category: EvidenceCategory, brand: readonly
   const product = rng.pick(industry.designs);
   const software = rng.pick(industry.software);
   const n = rng.int(1, 99);
-  const day = randomDate(rng, '2023-01-01', ctx.yesterday);
+  const day = randomDate(ctx, '2023-01-01', ctx.yesterday);
   switch (category) {
     case 'CONTRACT':
       return rng.pick([`技术开发合同（${brand[0]}-${day.slice(0, 4)}-${String(n).padStart(3, '0')}）`, `专利实施许可合同（${product}）`, `商标使用许可合同（${brand[0]}）`, `${software}委托开发合同`]);
