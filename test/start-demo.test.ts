@@ -12,8 +12,8 @@ import { DEMO_ENTERPRISE_NAME, demoEvidenceContent } from '../gateway/demo.js';
 
 const MAIN = fileURLToPath(new URL('../gateway/main.ts', import.meta.url));
 
-function start(dataDir: string): Promise<{ child: ChildProcess; url: string; output: string[] }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, '--demo'], {
+function start(dataDir: string, args: string[] = []): Promise<{ child: ChildProcess; url: string; output: string[] }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, '--demo', ...args], {
     env: { ...process.env, IPHUB_DATA_DIR: dataDir, PORT: '0' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -111,4 +111,34 @@ describe('npm start -- --demo', () => {
       dir.remove();
     }
   }, 120_000);
+
+  it('seeds as many enterprises as --enterprises says', async () => {
+    const dir = tempDir('iphub-demo-');
+    try {
+      const started = await start(dir.path, ['--enterprises', '40']);
+      const keys = JSON.parse(readFileSync(join(dir.path, 'demo-keys.json'), 'utf8')) as Record<string, string>;
+      const staff = new GraphQLClient(started.url, { headers: { authorization: `Bearer ${keys.CENTER_STAFF}` } });
+      const r = await staff.request<{ enterprises: { totalCount: number }; enterpriseStatistics: { totalEnterprises: number } }>(gql`{ enterprises { totalCount } enterpriseStatistics { totalEnterprises } }`);
+      expect(r).toEqual({ enterprises: { totalCount: 40 }, enterpriseStatistics: { totalEnterprises: 40 } });
+      expect(await stop(started.child)).toBe(0);
+    } finally {
+      dir.remove();
+    }
+  }, 120_000);
+
+  it('refuses a size that is not a whole number in range, or one given without --demo, and exits 2', async () => {
+    const dir = tempDir('iphub-demo-');
+    try {
+      for (const args of [['--demo', '--enterprises', '0'], ['--demo', '--enterprises', '1.5'], ['--demo', '--enterprises', 'many'], ['--enterprises', '100']]) {
+        const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], { env: { ...process.env, IPHUB_DATA_DIR: dir.path, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+        let stderr = '';
+        child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+        const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+        expect({ args, code }).toEqual({ args, code: 2 });
+        expect(stderr).toMatch(/--enterprises/);
+      }
+    } finally {
+      dir.remove();
+    }
+  }, 60_000);
 });
