@@ -1,7 +1,7 @@
 // Byte helpers shared by the verifier and the writer; no Node-only APIs.
-import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
+import { bytesToHex, concatBytes, hexToBytes } from '@noble/hashes/utils.js';
 
-export { bytesToHex };
+export { bytesToHex, concatBytes };
 
 const HEX_RE = /^(?:[0-9a-f]{2})*$/;
 

@@ -54,8 +54,6 @@ export interface EntryRecord {
   readonly metadataJson: string;
 }
 
-export type EntryRecordFields = Omit<EntryRecord, 'entryHash' | 'metadataJson'>;
-
 export function toEntry(r: EntryRecord): Entry {
   return {
     seq: r.seq,
@@ -81,34 +79,85 @@ export function encodeEntry(e: EntryFields): Uint8Array {
   return encodeEntryRecord({ ...e, contentDigest: fromHex(e.contentDigest), payloadDigest: fromHex(e.payloadDigest), prevHash: fromHex(e.prevHash) });
 }
 
-export function encodeEntryRecord(e: EntryRecordFields): Uint8Array {
-  const kind = KIND_BYTES.get(e.kind) ?? encoder.encode(e.kind);
-  // UTF-8 takes at most 3 bytes per UTF-16 code unit: encode in place, then trim.
-  const out = new Uint8Array(FIXED_BYTES + kind.length + 3 * (e.subject.length + e.depositor.length));
-  const view = new DataView(out.buffer);
+export function encodeEntryRecord(e: EntryParts): Uint8Array {
+  const out = new Uint8Array(encodingBound(e));
+  return out.subarray(0, writeEntryEncoding(out, e));
+}
+
+/** The fields an encoding holds, text as a string or already as its UTF-8 bytes. */
+export interface EntryParts {
+  readonly seq: number;
+  readonly timestamp: number;
+  readonly kind: string | Uint8Array;
+  readonly subject: string | Uint8Array;
+  readonly depositor: string | Uint8Array;
+  readonly contentDigest: Uint8Array;
+  readonly payloadDigest: Uint8Array;
+  readonly prevHash: Uint8Array;
+}
+
+let scratch = new Uint8Array(1024);
+
+/** entryHash = SHA-256 of the encoding, encoded into a reused buffer (the writer's and the audit's hot path). */
+export function hashEntryEncoding(e: EntryParts): Uint8Array {
+  const bound = encodingBound(e);
+  if (bound > scratch.length) scratch = new Uint8Array(bound);
+  return sha256(scratch.subarray(0, writeEntryEncoding(scratch, e)));
+}
+
+// UTF-8 takes at most 3 bytes per UTF-16 code unit: strings are encoded in place, then trimmed.
+const textBound = (t: string | Uint8Array): number => (typeof t === 'string' ? 3 * t.length : t.length);
+const encodingBound = (e: EntryParts): number => FIXED_BYTES + textBound(e.kind) + textBound(e.subject) + textBound(e.depositor);
+
+/** Writes the encoding into `out` (at least encodingBound(e) bytes); returns its length. */
+function writeEntryEncoding(out: Uint8Array, e: EntryParts): number {
+  const kind = typeof e.kind === 'string' ? (KIND_BYTES.get(e.kind) ?? encoder.encode(e.kind)) : e.kind;
   let at = 0;
   out[at++] = ENTRY_FORMAT_VERSION;
-  at = putUint64(view, at, e.seq);
-  at = putUint64(view, at, e.timestamp);
+  at = putUint64(out, at, e.seq);
+  at = putUint64(out, at, e.timestamp);
   out[at++] = kind.length;
   out.set(kind, at);
   at += kind.length;
-  for (const s of [e.subject, e.depositor]) {
-    const { written } = encoder.encodeInto(s, out.subarray(at + 2));
-    view.setUint16(at, written);
-    at += 2 + written;
-  }
-  for (const digest of [e.contentDigest, e.payloadDigest, e.prevHash]) {
-    if (digest.length !== HASH_SIZE) throw new RangeError('digests are 32 bytes');
-    out.set(digest, at);
-    at += HASH_SIZE;
-  }
-  return out.subarray(0, at);
+  at = putText(out, at, e.subject);
+  at = putText(out, at, e.depositor);
+  at = putDigest(out, at, e.contentDigest);
+  at = putDigest(out, at, e.payloadDigest);
+  return putDigest(out, at, e.prevHash);
 }
 
-function putUint64(view: DataView, at: number, n: number): number {
-  view.setUint32(at, Math.floor(n / 2 ** 32));
-  view.setUint32(at + 4, n >>> 0);
+function putDigest(out: Uint8Array, at: number, digest: Uint8Array): number {
+  if (digest.length !== HASH_SIZE) throw new RangeError('digests are 32 bytes');
+  out.set(digest, at);
+  return at + HASH_SIZE;
+}
+
+/** A uint16 length, then the text's UTF-8 bytes. */
+function putText(out: Uint8Array, at: number, text: string | Uint8Array): number {
+  let written: number;
+  if (typeof text === 'string') {
+    written = encoder.encodeInto(text, out.subarray(at + 2)).written;
+  } else {
+    out.set(text, at + 2);
+    written = text.length;
+  }
+  out[at] = written >>> 8;
+  out[at + 1] = written;
+  return at + 2 + written;
+}
+
+/** Big-endian, as DataView.setUint32 writes each half (ToUint32 of each). */
+function putUint64(out: Uint8Array, at: number, n: number): number {
+  const high = Math.floor(n / 2 ** 32) >>> 0;
+  const low = n >>> 0;
+  out[at] = high >>> 24;
+  out[at + 1] = high >>> 16;
+  out[at + 2] = high >>> 8;
+  out[at + 3] = high;
+  out[at + 4] = low >>> 24;
+  out[at + 5] = low >>> 16;
+  out[at + 6] = low >>> 8;
+  out[at + 7] = low;
   return at + 8;
 }
 

@@ -27,9 +27,13 @@ function latin1Bytes(s: string): Uint8Array {
   return out;
 }
 
+// Hashes of hashes (all of a tree's) are prefixed in reused buffers: no allocation per node.
+const leafOfHash = new Uint8Array(1 + HASH_SIZE);
+const nodeOfHashes = new Uint8Array(1 + 2 * HASH_SIZE);
+
 /** MTH({d}) = SHA-256(0x00 || d). */
 export function hashLeaf(data: Uint8Array): Uint8Array {
-  const buf = new Uint8Array(1 + data.length);
+  const buf = data.length === HASH_SIZE ? leafOfHash : new Uint8Array(1 + data.length);
   buf[0] = LEAF_PREFIX;
   buf.set(data, 1);
   return sha256(buf);
@@ -37,7 +41,7 @@ export function hashLeaf(data: Uint8Array): Uint8Array {
 
 /** SHA-256(0x01 || left || right). */
 export function hashChildren(left: Uint8Array, right: Uint8Array): Uint8Array {
-  const buf = new Uint8Array(1 + left.length + right.length);
+  const buf = left.length === HASH_SIZE && right.length === HASH_SIZE ? nodeOfHashes : new Uint8Array(1 + left.length + right.length);
   buf[0] = NODE_PREFIX;
   buf.set(left, 1);
   buf.set(right, 1 + left.length);

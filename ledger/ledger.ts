@@ -1,20 +1,23 @@
 // The ledger: sequencer with group commit, periodic signed checkpoints, proofs, certificates
 // and audit, over a LedgerStore.
 import type { AppendInput, Entry, ValidatedInput } from './entry.js';
-import { LedgerInputError, encodeEntryRecord, toEntry, validateInput } from './entry.js';
-import { hashLeaf, sha256, HASH_SIZE } from './hashing.js';
-import { bytesEqual, bytesToHex, fromHex, isHex } from './bytes.js';
+import { LedgerInputError, hashEntryEncoding, toEntry, validateInput } from './entry.js';
+import { hashLeaf, HASH_SIZE } from './hashing.js';
+import { bytesToHex, concatBytes, fromHex, isHex } from './bytes.js';
 import { appendLeafHash, frontierRoot } from './merkle/compact-range.js';
 import { assemble, consistencyPath, inclusionPath, type Subtree } from './merkle/proof.js';
 import { perfectSubtrees, type NodeId } from './merkle/tree-math.js';
 import type { Signer } from './note.js';
 import { signNote, verifierKey } from './note.js';
 import { formatCheckpoint, parseCheckpoint } from './verify/checkpoint.js';
-import { ALG_COSIGNATURE_V1, openNote, parseNote, parseVerifierKey, verifyNote, type VerifierKey } from './verify/note.js';
+import { ALG_COSIGNATURE_V1, openNote, parseNote, parseVerifierKey, type VerifierKey } from './verify/note.js';
 import { CERTIFICATE_FORMAT, type Certificate, type InclusionProof } from './verify/certificate.js';
 import { parseTilePath, tileExists, TILE_HEIGHT, TILE_WIDTH } from './tiles.js';
 import type { LedgerStore, StoreHead, StoredCheckpoint, StoredEntry } from './store/port.js';
 import { SequenceConflictError } from './store/port.js';
+import { auditLog, type AuditReport } from './audit.js';
+
+export type { AuditReport } from './audit.js';
 
 export interface LedgerOptions {
   store: LedgerStore;
@@ -51,15 +54,6 @@ export interface LedgerStats {
   readonly lastCheckpointAt: number;
   /** Appends waiting for the next batch. */
   readonly queued: number;
-}
-
-export interface AuditReport {
-  readonly ok: boolean;
-  /** Entries audited. */
-  readonly size: number;
-  /** The first entry that does not check out, or null. */
-  readonly firstBadSeq: number | null;
-  readonly problem?: string;
 }
 
 export interface Ledger {
@@ -111,7 +105,6 @@ interface Pending {
 }
 
 const MAX_CONFLICT_RETRIES = 1000;
-const AUDIT_CHUNK = 8192;
 
 export async function openLedger(options: LedgerOptions): Promise<Ledger> {
   const ledger = new SequencedLedger(options);
@@ -195,8 +188,8 @@ class SequencedLedger implements Ledger {
       for (const { input } of batch) {
         timestamp = Math.max(now, timestamp);
         const { kind, subject, contentDigest, payloadDigest, depositor, metadataJson } = input;
-        const entryHash = sha256(encodeEntryRecord({ seq, kind, subject, contentDigest, payloadDigest, depositor, timestamp, prevHash }));
-        const treeHashes = concat(appendLeafHash(frontier, seq, hashLeaf(entryHash)));
+        const entryHash = hashEntryEncoding({ seq, kind, subject, contentDigest, payloadDigest, depositor, timestamp, prevHash });
+        const treeHashes = concatBytes(...appendLeafHash(frontier, seq, hashLeaf(entryHash)));
         entries.push({ seq, kind, subject, contentDigest, payloadDigest, depositor, timestamp, prevHash, entryHash, metadataJson, treeHashes });
         prevHash = entryHash;
         seq++;
@@ -265,7 +258,7 @@ class SequencedLedger implements Ledger {
     const first = tile.index * TILE_WIDTH;
     if (tile.level >= 0) {
       const nodes = Array.from({ length: tile.width }, (_, i) => ({ level: TILE_HEIGHT * tile.level, index: first + i }));
-      return concat(await this.#readHashes(nodes));
+      return concatBytes(...(await this.#readHashes(nodes)));
     }
     const entries = await this.#store.entries(first, tile.width);
     const out = new Uint8Array(entries.length * (2 + HASH_SIZE));
@@ -361,63 +354,8 @@ class SequencedLedger implements Ledger {
     return { format: CERTIFICATE_FORMAT, entry, inclusion: await this.prove(seq, cp.size), checkpoint: cp.note, verifierKey: this.verifierKey };
   }
 
-  async audit(onProgress?: (done: number, total: number) => void): Promise<AuditReport> {
-    // Checkpoints first: any stored later cannot be beyond the head read next.
-    const checkpoints = await this.#store.checkpoints();
-    const { size } = await this.#store.head();
-    const bad = (seq: number, problem: string): AuditReport => ({ ok: false, size, firstBadSeq: seq, problem });
-
-    const frontier: Uint8Array[] = [];
-    let prevHash: Uint8Array = new Uint8Array(HASH_SIZE);
-    let prevTimestamp = 0;
-    let cp = 0;
-    for (; checkpoints[cp]?.size === 0; cp++);
-    for (let from = 0; from < size; from += AUDIT_CHUNK) {
-      const count = Math.min(AUDIT_CHUNK, size - from);
-      let entries: StoredEntry[];
-      try {
-        entries = await this.#store.entries(from, count);
-      } catch {
-        return bad(await this.#firstUnreadable(from, count), 'entry cannot be read');
-      }
-      for (let i = 0; i < count; i++) {
-        const seq = from + i;
-        const e = entries[i];
-        if (e === undefined || e.seq !== seq) return bad(seq, 'entry missing');
-        const problem = entryProblem(e, prevHash, prevTimestamp);
-        if (problem !== undefined) return bad(seq, problem);
-        const computed = concat(appendLeafHash(frontier, seq, hashLeaf(e.entryHash)));
-        if (!bytesEqual(computed, e.treeHashes)) return bad(seq, 'stored tree hashes differ from the recomputed ones');
-        prevHash = e.entryHash;
-        prevTimestamp = e.timestamp;
-        for (; checkpoints[cp]?.size === seq + 1; cp++) {
-          const problem = this.#checkpointProblem(checkpoints[cp]!, frontierRoot(frontier));
-          if (problem !== undefined) return bad(seq, problem);
-        }
-      }
-      onProgress?.(from + count, size);
-    }
-    if (cp < checkpoints.length) return bad(size, `a signed checkpoint covers ${checkpoints[cp]!.size} entries but only ${size} are stored`);
-    return { ok: true, size, firstBadSeq: null };
-  }
-
-  #checkpointProblem(cp: StoredCheckpoint, root: Uint8Array): string | undefined {
-    if (!verifyNote(cp.note, this.verifierKey)) return `checkpoint at size ${cp.size} is not signed by this log's key`;
-    const parsed = parseCheckpoint(cp.note);
-    if (parsed.origin !== this.origin || parsed.size !== cp.size) return `checkpoint at size ${cp.size} names another log or size`;
-    if (!bytesEqual(parsed.rootHash, root)) return `checkpoint at size ${cp.size} has a root the entries do not give`;
-    return undefined;
-  }
-
-  async #firstUnreadable(from: number, count: number): Promise<number> {
-    for (let seq = from; seq < from + count; seq++) {
-      try {
-        await this.#store.entry(seq);
-      } catch {
-        return seq;
-      }
-    }
-    return from;
+  audit(onProgress?: (done: number, total: number) => void): Promise<AuditReport> {
+    return auditLog(this.#store, { origin: this.origin, verifierKey: this.verifierKey }, { onProgress });
   }
 
   async #checkTreeSize(size: number): Promise<void> {
@@ -446,24 +384,4 @@ class SequencedLedger implements Ledger {
       await this.#store.close();
     }
   }
-}
-
-function concat(hashes: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(hashes.length * HASH_SIZE);
-  hashes.forEach((h, i) => out.set(h, i * HASH_SIZE));
-  return out;
-}
-
-const decoder = new TextEncoder();
-
-function entryProblem(e: StoredEntry, prevHash: Uint8Array, prevTimestamp: number): string | undefined {
-  if (!bytesEqual(e.prevHash, prevHash)) return 'prevHash does not link to the previous entry';
-  if (!(e.timestamp >= prevTimestamp)) return 'timestamp goes back along the chain';
-  try {
-    if (!bytesEqual(sha256(decoder.encode(e.metadataJson)), e.payloadDigest)) return 'metadata does not hash to payloadDigest';
-    if (!bytesEqual(sha256(encodeEntryRecord(e)), e.entryHash)) return 'entry does not hash to its entryHash';
-  } catch {
-    return 'entry is malformed';
-  }
-  return undefined;
 }

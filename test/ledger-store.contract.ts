@@ -10,6 +10,7 @@ import { bytesToHex, fromHex } from '../ledger/bytes.js';
 import { appendLeafHash } from '../ledger/merkle/compact-range.js';
 import { perfectSubtrees } from '../ledger/merkle/tree-math.js';
 import { MerkleTree } from '../ledger/merkle/tree.js';
+import { EntryRow, FIELD, packEntryRows } from '../ledger/store/entry-rows.js';
 
 export interface StoreFixture {
   /** A new, empty store. */
@@ -24,6 +25,31 @@ function subtreeHash(leafHashes: Uint8Array[], n: { level: number; index: number
   const sub = new MerkleTree();
   for (const h of leafHashes.slice(n.index * 2 ** n.level, (n.index + 1) * 2 ** n.level)) sub.appendLeafHash(h);
   return sub.root();
+}
+
+/** Packed entry rows read back as entries. */
+function unpackEntryRows(rows: Uint8Array): StoredEntry[] {
+  const row = new EntryRow();
+  const text = (i: number) => new TextDecoder().decode(row.field(rows, i));
+  const bytes = (i: number) => row.field(rows, i).slice();
+  const entries: StoredEntry[] = [];
+  for (let at = 0; at < rows.length; ) {
+    at = row.read(rows, at);
+    entries.push({
+      seq: row.seq,
+      kind: text(FIELD.kind),
+      subject: text(FIELD.subject),
+      contentDigest: bytes(FIELD.contentDigest),
+      payloadDigest: bytes(FIELD.payloadDigest),
+      depositor: text(FIELD.depositor),
+      timestamp: row.timestamp,
+      prevHash: bytes(FIELD.prevHash),
+      entryHash: bytes(FIELD.entryHash),
+      metadataJson: text(FIELD.metadata),
+      treeHashes: bytes(FIELD.treeHashes),
+    });
+  }
+  return entries;
 }
 
 const digest = (i: number) => fromHex((i.toString(16).padStart(8, '0') + 'c0ffee').padEnd(64, '0'));
@@ -85,6 +111,10 @@ export function ledgerStoreContract(name: string, fixture: () => StoreFixture | 
       expect(await store.entry(3)).toEqual(all[3]);
       expect(await store.entries(2, 5)).toEqual(all.slice(2, 7));
       expect(await store.entries(7, 100)).toEqual(all.slice(7));
+      expect(unpackEntryRows(await store.entryRows(2, 7))).toEqual(all.slice(2, 7));
+      expect(await store.entryRows(2, 7)).toEqual(packEntryRows(all.slice(2, 7)));
+      expect(unpackEntryRows(await store.entryRows(7, 100))).toEqual(all.slice(7));
+      expect(await store.entryRows(4, 4)).toEqual(new Uint8Array(0));
       expect(await store.findByContentDigest(digest(1))).toEqual(all.filter((e) => e.seq % 3 === 1));
       expect(await store.findByContentDigest(digest(99))).toEqual([]);
 

@@ -6,6 +6,7 @@ import { HASH_SIZE } from '../hashing.js';
 import type { LedgerStore, StoreHead, StoredCheckpoint, StoredEntry } from './port.js';
 import { SequenceConflictError } from './port.js';
 import { completedBy } from '../merkle/tree-math.js';
+import { packEntryRows } from './entry-rows.js';
 
 export interface MongoLedgerStoreOptions {
   /** Connection string; unused when `client` is given. */
@@ -174,6 +175,10 @@ export async function openMongoLedgerStore(options: MongoLedgerStoreOptions): Pr
       // limit(0) means no limit to MongoDB.
       if (limit < 1) return [];
       return (await entries.find({ _id: { $gte: from } }, { sort: { _id: 1 }, limit }).toArray()).map(toStored);
+    },
+    async entryRows(from, to) {
+      if (to <= from) return new Uint8Array(0);
+      return packEntryRows((await entries.find({ _id: { $gte: from, $lt: to } }, { sort: { _id: 1 } }).toArray()).map(toStored));
     },
     async findByContentDigest(contentDigest) {
       const docs = await entries.find({ contentDigest: new Binary(contentDigest) }, { sort: { _id: 1 } }).toArray();

@@ -46,6 +46,8 @@ export interface LedgerStore {
   entry(seq: number): Promise<StoredEntry | undefined>;
   /** Entries seq >= from, ascending, at most `limit`. */
   entries(from: number, limit: number): Promise<StoredEntry[]>;
+  /** Entries from <= seq < to, ascending, packed as entry-rows.ts says: for the audit's bulk reads. */
+  entryRows(from: number, to: number): Promise<Uint8Array>;
   findByContentDigest(contentDigest: Uint8Array): Promise<StoredEntry[]>;
   /** Stores a checkpoint; a second one for the same size is ignored. */
   putCheckpoint(cp: StoredCheckpoint): Promise<void>;
