@@ -94,7 +94,11 @@ const Statistics = builder.objectRef<{ overall: CycleStatistics; byIndustry: { k
 
 function grouped(rows: { key: string; days: number }[]): { key: string; stats: CycleStatistics }[] {
   const by = new Map<string, number[]>();
-  for (const r of rows) by.set(r.key, [...(by.get(r.key) ?? []), r.days]);
+  for (const r of rows) {
+    const days = by.get(r.key);
+    if (days === undefined) by.set(r.key, [r.days]);
+    else days.push(r.days);
+  }
   return [...by].sort(([a], [b]) => a.localeCompare(b)).map(([key, days]) => ({ key, stats: cycleStatistics(days) }));
 }
 
