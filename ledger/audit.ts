@@ -5,8 +5,9 @@
 // into the tree's frontier in order, as a compact range would.
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
-import { hashEntryEncoding } from './entry.js';
-import { hashChildren, hashLeaf, sha256, HASH_SIZE } from './hashing.js';
+import { hash } from 'node:crypto';
+import { writeEntryEncodingOf } from './entry.js';
+import { HASH_SIZE } from './hashing.js';
 import { appendLeafHash, frontierRoot } from './merkle/compact-range.js';
 import { bit } from './merkle/tree-math.js';
 import { parseCheckpoint } from './verify/checkpoint.js';
@@ -70,7 +71,6 @@ export interface CheckpointAudit {
 
 const RANGE_LEVEL = 14;
 const MIN_RANGES_FOR_WORKERS = 4;
-const ZERO_HASH = new Uint8Array(HASH_SIZE);
 
 export async function auditLog(store: LedgerStore, log: LogIdentity, options: AuditOptions = {}): Promise<AuditReport> {
   // Checkpoints first: any stored later cannot be beyond the head read next.
@@ -159,22 +159,25 @@ async function firstUnreadable(store: LedgerStore, from: number, to: number): Pr
 /**
  * Audits entries [from, to), where `from` is a multiple of a power of two >= to - from (so the
  * range's subtrees are the tree's). Pure and synchronous: it runs in a worker as well as here.
+ * The hot loop allocates nothing per entry: hashes are compared in place as OpenSSL's latin1
+ * digests, and the frontier holds the offsets of stored hashes already found equal to them.
  */
 export function auditRange(job: RangeJob): RangeAudit {
   const { rows, from, to } = job;
   const row = new EntryRow();
-  const frontier: Uint8Array[] = [];
+  const frontier: number[] = [];
   const checkpoints: CheckpointAudit[] = [];
+  const hashesAt = (offsets: readonly number[]) => offsets.map((at) => rows.slice(at, at + HASH_SIZE));
   const result = (problem?: RangeAudit['problem'], extra: Partial<RangeAudit> = {}): RangeAudit => ({ problem, checkpoints, ...extra });
   let next = 0;
   let at = 0;
-  let prevHash: Uint8Array = ZERO_HASH;
+  let prevHashAt = -1; // -1: the genesis prevHash, 32 zero bytes
   let prevTimestamp = 0;
   if (from > 0 && rows.length > 0) {
     // The entry before the range, for the link into it; when unreadable, the range before says so.
     try {
       const after = row.read(rows, 0);
-      if (row.seq === from - 1) [at, prevHash, prevTimestamp] = [after, row.field(rows, FIELD.entryHash), row.timestamp];
+      if (row.seq === from - 1 && row.length[FIELD.entryHash] === HASH_SIZE) [at, prevHashAt, prevTimestamp] = [after, row.start[FIELD.entryHash]!, row.timestamp];
     } catch {
       // Left to the range before.
     }
@@ -188,27 +191,27 @@ export function auditRange(job: RangeJob): RangeAudit {
       return result({ seq, problem: 'entry is malformed' });
     }
     if (row.seq !== seq) return result({ seq, problem: 'entry missing' });
-    const problem = entryProblem(rows, row, prevHash, prevTimestamp);
+    const problem = entryProblem(rows, row, prevHashAt, prevTimestamp);
     if (problem !== undefined) return result({ seq, problem });
 
     // The tree hashes this entry completed: those within the range are recomputed here.
     const stored = row.start[FIELD.treeHashes]!;
     if (row.length[FIELD.treeHashes] !== HASH_SIZE * (1 + trailingOnes(seq))) return result({ seq, problem: TREE_PROBLEM });
-    prevHash = row.field(rows, FIELD.entryHash);
-    let h = hashLeaf(prevHash);
-    if (!hashAt(rows, stored, h)) return result({ seq, problem: TREE_PROBLEM });
+    prevHashAt = row.start[FIELD.entryHash]!;
+    copy(leafInput, 1, rows, prevHashAt);
+    if (!digestAt(rows, stored, digest(leafInput))) return result({ seq, problem: TREE_PROBLEM });
     let level = 0;
     for (; bit(seq, level) === 1 && seq + 1 - 2 ** (level + 1) >= from; level++) {
-      h = hashChildren(frontier.pop()!, h);
-      if (!hashAt(rows, stored + (level + 1) * HASH_SIZE, h)) return result({ seq, problem: TREE_PROBLEM });
+      copy(nodeInput, 1, rows, frontier.pop()!);
+      copy(nodeInput, 1 + HASH_SIZE, rows, stored + level * HASH_SIZE);
+      if (!digestAt(rows, stored + (level + 1) * HASH_SIZE, digest(nodeInput))) return result({ seq, problem: TREE_PROBLEM });
     }
-    frontier.push(h);
+    frontier.push(stored + level * HASH_SIZE);
 
     prevTimestamp = row.timestamp;
-    for (; job.checkpoints[next]?.size === seq + 1; next++) checkpoints.push(checkpointAudit(job.checkpoints[next]!, job.log, frontier.slice()));
+    for (; job.checkpoints[next]?.size === seq + 1; next++) checkpoints.push(checkpointAudit(job.checkpoints[next]!, job.log, hashesAt(frontier)));
     if (seq === to - 1 && frontier.length === 1 && isPerfect(from, to)) {
-      const end = stored + row.length[FIELD.treeHashes]!;
-      return result(undefined, { root: frontier[0], above: rows.slice(stored + (level + 1) * HASH_SIZE, end) });
+      return result(undefined, { root: hashesAt(frontier)[0], above: rows.slice(stored + (level + 1) * HASH_SIZE, stored + row.length[FIELD.treeHashes]!) });
     }
   }
   return result();
@@ -216,40 +219,49 @@ export function auditRange(job: RangeJob): RangeAudit {
 
 const TREE_PROBLEM = 'stored tree hashes differ from the recomputed ones';
 
+// SHA-256 as OpenSSL's 'binary' (latin1) string: no buffer per digest (see hashing.ts).
+const digest = (data: Uint8Array): string => hash('sha256', data, 'binary');
+/** 0x00 || entryHash, and 0x01 || left || right (RFC 6962), filled in place. */
+const leafInput = new Uint8Array(1 + HASH_SIZE);
+const nodeInput = new Uint8Array(1 + 2 * HASH_SIZE).fill(1, 0, 1);
+let encoding = new Uint8Array(1024);
+
 /** The checks of one entry, in the order the audit has always made them. */
-function entryProblem(rows: Uint8Array, row: EntryRow, prevHash: Uint8Array, prevTimestamp: number): string | undefined {
+function entryProblem(rows: Uint8Array, row: EntryRow, prevHashAt: number, prevTimestamp: number): string | undefined {
+  const { start, length } = row;
   if (row.missing || Number.isNaN(row.timestamp)) return 'entry is malformed';
-  if (!fieldIs(rows, row, FIELD.prevHash, prevHash)) return 'prevHash does not link to the previous entry';
-  if (!(row.timestamp >= prevTimestamp)) return 'timestamp goes back along the chain';
-  if (!fieldIs(rows, row, FIELD.payloadDigest, sha256(row.field(rows, FIELD.metadata)))) return 'metadata does not hash to payloadDigest';
-  let entryHash: Uint8Array;
-  try {
-    entryHash = hashEntryEncoding({
-      seq: row.seq,
-      timestamp: row.timestamp,
-      kind: row.field(rows, FIELD.kind),
-      subject: row.field(rows, FIELD.subject),
-      depositor: row.field(rows, FIELD.depositor),
-      contentDigest: row.field(rows, FIELD.contentDigest),
-      payloadDigest: row.field(rows, FIELD.payloadDigest),
-      prevHash: row.field(rows, FIELD.prevHash),
-    });
-  } catch {
-    return 'entry is malformed';
+  if (length[FIELD.prevHash] !== HASH_SIZE || !(prevHashAt < 0 ? zeroAt(rows, start[FIELD.prevHash]!) : sameAt(rows, start[FIELD.prevHash]!, prevHashAt))) {
+    return 'prevHash does not link to the previous entry';
   }
-  if (!fieldIs(rows, row, FIELD.entryHash, entryHash)) return 'entry does not hash to its entryHash';
+  if (!(row.timestamp >= prevTimestamp)) return 'timestamp goes back along the chain';
+  const metadata = rows.subarray(start[FIELD.metadata]!, start[FIELD.metadata]! + length[FIELD.metadata]!);
+  if (length[FIELD.payloadDigest] !== HASH_SIZE || !digestAt(rows, start[FIELD.payloadDigest]!, digest(metadata))) return 'metadata does not hash to payloadDigest';
+  if (length[FIELD.contentDigest] !== HASH_SIZE) return 'entry is malformed';
+  const texts = length[FIELD.kind]! + length[FIELD.subject]! + length[FIELD.depositor]!;
+  if (encoding.length < 2 * texts + 256) encoding = new Uint8Array(2 * texts + 256);
+  const n = writeEntryEncodingOf(encoding, row.seq, row.timestamp, rows, start[FIELD.kind]!, length[FIELD.kind]!, length[FIELD.subject]!, length[FIELD.depositor]!);
+  if (length[FIELD.entryHash] !== HASH_SIZE || !digestAt(rows, start[FIELD.entryHash]!, digest(encoding.subarray(0, n)))) return 'entry does not hash to its entryHash';
   return undefined;
 }
 
-/** Whether field `f` of the row holds exactly `bytes`. */
-function fieldIs(rows: Uint8Array, row: EntryRow, f: number, bytes: Uint8Array): boolean {
-  return row.length[f] === bytes.length && hashAt(rows, row.start[f]!, bytes);
+/** Whether rows hold, at `at`, the digest `d` (a latin1 string). */
+function digestAt(rows: Uint8Array, at: number, d: string): boolean {
+  for (let i = 0; i < HASH_SIZE; i++) if (rows[at + i] !== d.charCodeAt(i)) return false;
+  return true;
 }
 
-/** Whether rows holds `hash` at `at`. */
-function hashAt(rows: Uint8Array, at: number, hash: Uint8Array): boolean {
-  for (let i = 0; i < hash.length; i++) if (rows[at + i] !== hash[i]) return false;
+function sameAt(rows: Uint8Array, a: number, b: number): boolean {
+  for (let i = 0; i < HASH_SIZE; i++) if (rows[a + i] !== rows[b + i]) return false;
   return true;
+}
+
+function zeroAt(rows: Uint8Array, at: number): boolean {
+  for (let i = 0; i < HASH_SIZE; i++) if (rows[at + i] !== 0) return false;
+  return true;
+}
+
+function copy(out: Uint8Array, at: number, rows: Uint8Array, from: number): void {
+  for (let i = 0; i < HASH_SIZE; i++) out[at + i] = rows[from + i]!;
 }
 
 function checkpointAudit(cp: StoredCheckpoint, log: LogIdentity, subtrees: Uint8Array[]): CheckpointAudit {

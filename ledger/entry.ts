@@ -54,6 +54,8 @@ export interface EntryRecord {
   readonly metadataJson: string;
 }
 
+export type EntryRecordFields = Omit<EntryRecord, 'entryHash' | 'metadataJson'>;
+
 export function toEntry(r: EntryRecord): Entry {
   return {
     seq: r.seq,
@@ -79,43 +81,27 @@ export function encodeEntry(e: EntryFields): Uint8Array {
   return encodeEntryRecord({ ...e, contentDigest: fromHex(e.contentDigest), payloadDigest: fromHex(e.payloadDigest), prevHash: fromHex(e.prevHash) });
 }
 
-export function encodeEntryRecord(e: EntryParts): Uint8Array {
+export function encodeEntryRecord(e: EntryRecordFields): Uint8Array {
   const out = new Uint8Array(encodingBound(e));
   return out.subarray(0, writeEntryEncoding(out, e));
 }
 
-/** The fields an encoding holds, text as a string or already as its UTF-8 bytes. */
-export interface EntryParts {
-  readonly seq: number;
-  readonly timestamp: number;
-  readonly kind: string | Uint8Array;
-  readonly subject: string | Uint8Array;
-  readonly depositor: string | Uint8Array;
-  readonly contentDigest: Uint8Array;
-  readonly payloadDigest: Uint8Array;
-  readonly prevHash: Uint8Array;
-}
-
 let scratch = new Uint8Array(1024);
 
-/** entryHash = SHA-256 of the encoding, encoded into a reused buffer (the writer's and the audit's hot path). */
-export function hashEntryEncoding(e: EntryParts): Uint8Array {
+/** entryHash = SHA-256 of the encoding, written into a reused buffer (the writer's hot path). */
+export function hashEntryEncoding(e: EntryRecordFields): Uint8Array {
   const bound = encodingBound(e);
   if (bound > scratch.length) scratch = new Uint8Array(bound);
   return sha256(scratch.subarray(0, writeEntryEncoding(scratch, e)));
 }
 
 // UTF-8 takes at most 3 bytes per UTF-16 code unit: strings are encoded in place, then trimmed.
-const textBound = (t: string | Uint8Array): number => (typeof t === 'string' ? 3 * t.length : t.length);
-const encodingBound = (e: EntryParts): number => FIXED_BYTES + textBound(e.kind) + textBound(e.subject) + textBound(e.depositor);
+const encodingBound = (e: EntryRecordFields): number => FIXED_BYTES + 3 * (e.kind.length + e.subject.length + e.depositor.length);
 
 /** Writes the encoding into `out` (at least encodingBound(e) bytes); returns its length. */
-function writeEntryEncoding(out: Uint8Array, e: EntryParts): number {
-  const kind = typeof e.kind === 'string' ? (KIND_BYTES.get(e.kind) ?? encoder.encode(e.kind)) : e.kind;
-  let at = 0;
-  out[at++] = ENTRY_FORMAT_VERSION;
-  at = putUint64(out, at, e.seq);
-  at = putUint64(out, at, e.timestamp);
+function writeEntryEncoding(out: Uint8Array, e: EntryRecordFields): number {
+  const kind = KIND_BYTES.get(e.kind) ?? encoder.encode(e.kind);
+  let at = putHeader(out, e.seq, e.timestamp);
   out[at++] = kind.length;
   out.set(kind, at);
   at += kind.length;
@@ -126,6 +112,32 @@ function writeEntryEncoding(out: Uint8Array, e: EntryParts): number {
   return putDigest(out, at, e.prevHash);
 }
 
+/**
+ * Writes the encoding of an entry whose kind, subject and depositor (UTF-8) and then its
+ * contentDigest, payloadDigest and prevHash lie one after another in `src` from `from`, as packed
+ * entry rows hold them (the audit's hot path); returns its length. `out` needs FIXED_BYTES plus
+ * the three texts' lengths.
+ */
+export function writeEntryEncodingOf(out: Uint8Array, seq: number, timestamp: number, src: Uint8Array, from: number, kindLength: number, subjectLength: number, depositorLength: number): number {
+  let at = putHeader(out, seq, timestamp);
+  out[at++] = kindLength;
+  at = copy(out, at, src, from, kindLength);
+  at = putLength(out, at, subjectLength);
+  at = copy(out, at, src, from + kindLength, subjectLength);
+  at = putLength(out, at, depositorLength);
+  return copy(out, at, src, from + kindLength + subjectLength, depositorLength + 3 * HASH_SIZE);
+}
+
+function copy(out: Uint8Array, at: number, src: Uint8Array, from: number, length: number): number {
+  for (let i = 0; i < length; i++) out[at + i] = src[from + i]!;
+  return at + length;
+}
+
+function putHeader(out: Uint8Array, seq: number, timestamp: number): number {
+  out[0] = ENTRY_FORMAT_VERSION;
+  return putUint64(out, putUint64(out, 1, seq), timestamp);
+}
+
 function putDigest(out: Uint8Array, at: number, digest: Uint8Array): number {
   if (digest.length !== HASH_SIZE) throw new RangeError('digests are 32 bytes');
   out.set(digest, at);
@@ -133,17 +145,17 @@ function putDigest(out: Uint8Array, at: number, digest: Uint8Array): number {
 }
 
 /** A uint16 length, then the text's UTF-8 bytes. */
-function putText(out: Uint8Array, at: number, text: string | Uint8Array): number {
-  let written: number;
-  if (typeof text === 'string') {
-    written = encoder.encodeInto(text, out.subarray(at + 2)).written;
-  } else {
-    out.set(text, at + 2);
-    written = text.length;
-  }
-  out[at] = written >>> 8;
-  out[at + 1] = written;
+function putText(out: Uint8Array, at: number, text: string): number {
+  const { written } = encoder.encodeInto(text, out.subarray(at + 2));
+  putLength(out, at, written);
   return at + 2 + written;
+}
+
+/** A uint16 text length (as DataView.setUint16 writes it: modulo 2^16). */
+function putLength(out: Uint8Array, at: number, length: number): number {
+  out[at] = length >>> 8;
+  out[at + 1] = length;
+  return at + 2;
 }
 
 /** Big-endian, as DataView.setUint32 writes each half (ToUint32 of each). */
