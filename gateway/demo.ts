@@ -10,11 +10,14 @@ import { join } from 'node:path';
 import type { Storage } from '../subgraphs/common/storage.js';
 import type { Ledger } from '../ledger/ledger.js';
 import { createKey, type KeyStore } from './keys.js';
+import { Worker } from 'node:worker_threads';
 import { openEnterprisesStore } from '../subgraphs/enterprises/index.js';
+import type { RegistryJob } from './demo-registry-worker.js';
 import { openEvidenceStore } from '../subgraphs/evidence/index.js';
 import type {
   CopyrightRecord,
   EnterpriseRecord,
+  EnterprisesStore,
   FilingStatus,
   PatentRecord,
   PatentStatus,
@@ -73,42 +76,41 @@ export async function seedDemo(storage: Storage, ledger: Ledger, keys: KeyStore,
   const enterprisesStore = await openEnterprisesStore(storage);
   try {
     if ((await enterprisesStore.enterprises.count({})) > 0) return undefined;
-    const data = generate(count, options.seed ?? 1, today);
-
-    // Enterprises first: the IP assets refer to them. One transaction per batch, in id and owner
-    // order, so that the indexes on them grow at their ends rather than at random pages.
-    const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-    const byOwner = <T extends { enterpriseId: string }>(rows: readonly T[]) => [...rows].sort((a, b) => byKey(a.enterpriseId, b.enterpriseId));
-    await inBatches([...data.enterprises].sort((a, b) => byKey(a.id, b.id)), (batch) => enterprisesStore.enterprises.insertMany(batch));
-    await inBatches(byOwner(data.patents), (batch) => enterprisesStore.patents.insertMany(batch));
-    await inBatches(byOwner(data.trademarks), (batch) => enterprisesStore.trademarks.insertMany(batch));
-    await inBatches(byOwner(data.copyrights), (batch) => enterprisesStore.copyrights.insertMany(batch));
-
-    const evidenceStore = await openEvidenceStore(storage);
+    const seed = options.seed ?? 1;
+    const registry = writeRegistryOnItsThread(storage, { enterprises: count, seed, today });
+    let data: DemoData;
     try {
-      // As depositEvidence does it: append to the ledger first, then store the records with
-      // their receipts. A batch's concurrent appends share group commits.
-      await inBatches(data.deposits, async (batch) => {
-        const records = await Promise.all(
-          batch.map(async (d): Promise<EvidenceRecord> => {
-            const receipt = await ledger.append({
-              kind: 'EVIDENCE_DEPOSIT',
-              subject: `evidence:${d.id}`,
-              contentDigest: d.contentDigest,
-              depositor: d.depositorId,
-              metadata: { title: d.title, category: d.category },
-            });
-            return { ...d, depositedAt: new Date(receipt.timestamp).toISOString(), receipt };
-          }),
-        );
-        await evidenceStore.evidence.insertMany(records);
-      });
-    } finally {
-      await evidenceStore.close();
-    }
+      data = generate(count, seed, today);
+      const evidenceStore = await openEvidenceStore(storage);
+      try {
+        // As depositEvidence does it: append to the ledger first, then store the records with
+        // their receipts. A batch's concurrent appends share group commits.
+        await inBatches(data.deposits, async (batch) => {
+          const records = await Promise.all(
+            batch.map(async (d): Promise<EvidenceRecord> => {
+              const receipt = await ledger.append({
+                kind: 'EVIDENCE_DEPOSIT',
+                subject: `evidence:${d.id}`,
+                contentDigest: d.contentDigest,
+                depositor: d.depositorId,
+                metadata: { title: d.title, category: d.category },
+              });
+              return { ...d, depositedAt: new Date(receipt.timestamp).toISOString(), receipt };
+            }),
+          );
+          await evidenceStore.evidence.insertMany(records);
+        });
+      } finally {
+        await evidenceStore.close();
+      }
 
-    const { protectionCases } = await seedCases(storage, ledger, { enterprises: data.enterprises, patents: data.patents, deposits: data.deposits, court: DEMO_COURT, today });
-    await seedFinance(storage, ledger, { enterprises: data.enterprises, patents: data.patents, bank: DEMO_BANK, insurer: DEMO_INSURER, protectionCases, today });
+      const { protectionCases } = await seedCases(storage, ledger, { enterprises: data.enterprises, patents: data.patents, deposits: data.deposits, court: DEMO_COURT, today });
+      await seedFinance(storage, ledger, { enterprises: data.enterprises, patents: data.patents, bank: DEMO_BANK, insurer: DEMO_INSURER, protectionCases, today });
+    } catch (err) {
+      await registry.catch(() => undefined); // no writer left behind
+      throw err;
+    }
+    await registry;
 
     const enterpriseId = data.enterprises[0]!.id;
     return {
@@ -122,6 +124,29 @@ export async function seedDemo(storage: Storage, ledger: Ledger, keys: KeyStore,
   } finally {
     await enterprisesStore.close();
   }
+}
+
+/**
+ * Writes the registry: enterprises first, as the IP assets refer to them. One transaction per
+ * batch, in id and owner order, so that the indexes grow at their ends rather than at random pages.
+ */
+export async function writeRegistry(store: EnterprisesStore, data: DemoData): Promise<void> {
+  const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const byOwner = <T extends { enterpriseId: string }>(rows: readonly T[]) => [...rows].sort((a, b) => byKey(a.enterpriseId, b.enterpriseId));
+  await inBatches([...data.enterprises].sort((a, b) => byKey(a.id, b.id)), (batch) => store.enterprises.insertMany(batch));
+  await inBatches(byOwner(data.patents), (batch) => store.patents.insertMany(batch));
+  await inBatches(byOwner(data.trademarks), (batch) => store.trademarks.insertMany(batch));
+  await inBatches(byOwner(data.copyrights), (batch) => store.copyrights.insertMany(batch));
+}
+
+/** Runs writeRegistry on a worker thread (demo-registry-worker.ts); settles when it has. */
+function writeRegistryOnItsThread(storage: Storage, job: Omit<RegistryJob, 'env'>): Promise<void> {
+  const env = storage.kind === 'sqlite' ? { IPHUB_DATA_DIR: storage.dataDir } : { IPHUB_MONGODB_URL: storage.url };
+  const worker = new Worker(new URL('./demo-registry-worker.mjs', import.meta.url), { workerData: { ...job, env } satisfies RegistryJob });
+  return new Promise((resolve, reject) => {
+    worker.once('error', reject);
+    worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the demo's registry writer stopped with exit code ${code}`))));
+  });
 }
 
 /** Writes <dataDir>/demo-keys.json (mode 0600) and returns its path. */
