@@ -1,6 +1,6 @@
 // The enterprises subgraph's repositories on its own SQLite database.
 import type Database from 'better-sqlite3';
-import type { CopyrightRecord, DatedKey, DateWindow, EnterpriseFilter, EnterpriseRecord, EnterprisesStore, OwnerFilter, PatentRecord, TrademarkRecord } from './repository.js';
+import type { CopyrightRecord, DatedKey, DateWindow, EnterpriseFilter, EnterpriseRecord, EnterprisesStore, FeeDueWindow, OwnerFilter, PatentRecord, TrademarkRecord } from './repository.js';
 import { DuplicateKeyError } from './repository.js';
 import { groupedByKey, inKeyOrder, inListQuery, statementCache, whereOf, type Condition } from '../common/sqlite.js';
 import { patentDeadlines } from './domain/deadlines.js';
@@ -226,17 +226,37 @@ function insertOnce<R>(run: () => R, what: string): R {
   }
 }
 
-/** Rows within a window of `column`, after a keyset position, for one owner or a region or an industry. */
-function dated(column: string, number: string, owner: OwnerFilter, window: DateWindow, after: DatedKey | undefined, extra: readonly Condition[] = []) {
-  return whereOf([
-    ['enterprise_id = ?', owner.enterpriseId],
-    ['region_code = ?', owner.regionCode],
-    ['industry = ?', owner.industry],
-    [`${column} >= ?`, window.from],
-    [`${column} <= ?`, window.to],
-    ...extra,
-    [`(${column}, ${number}) > (?, ?)`, after === undefined ? undefined : [after.date, after.number]],
-  ]);
+/**
+ * A table's rows by one of its deadline columns, within a window, for one owner, a region or an
+ * industry: pages after a keyset position (the date, then the number), and counts.
+ */
+function byDeadline<Row, W extends DateWindow = DateWindow>(
+  statement: ReturnType<typeof statementCache>,
+  table: string,
+  column: string,
+  number: string,
+  extra: (window: W) => readonly Condition[] = () => [],
+) {
+  const where = (owner: OwnerFilter, window: W, after: DatedKey | undefined) =>
+    whereOf([
+      ['enterprise_id = ?', owner.enterpriseId],
+      ['region_code = ?', owner.regionCode],
+      ['industry = ?', owner.industry],
+      [`${column} >= ?`, window.from],
+      [`${column} <= ?`, window.to],
+      ...extra(window),
+      [`(${column}, ${number}) > (?, ?)`, after === undefined ? undefined : [after.date, after.number]],
+    ]);
+  return {
+    page(owner: OwnerFilter, window: W, after: DatedKey | undefined, limit: number): Row[] {
+      const w = where(owner, window, after);
+      return statement<Row>(`SELECT * FROM ${table} ${w.where} ORDER BY ${column}, ${number} LIMIT ?`).all(...w.params, limit);
+    },
+    count(owner: OwnerFilter, window: W): number {
+      const w = where(owner, window, undefined);
+      return statement<{ n: number }>(`SELECT count(*) AS n FROM ${table} ${w.where}`).get(...w.params)!.n;
+    },
+  };
 }
 
 export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesStore {
@@ -287,6 +307,9 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
       ['industry = ?', filter.industry],
       ['id > ?', after],
     ]);
+  const feesDue = byDeadline<PatentRow, FeeDueWindow>(statement, 'patents', 'fee_due', 'application_number', (w) => [['fee_grace_ends >= ?', w.graceEndsFrom]]);
+  const protectionEnds = byDeadline<PatentRow>(statement, 'patents', 'protection_ends', 'application_number');
+  const trademarksExpiring = byDeadline<TrademarkRow>(statement, 'trademarks', 'expiry_date', 'registration_number');
   const enterprisesIn = inListQuery<EnterpriseRow>(db, (ids) => `SELECT * FROM enterprises WHERE id IN (${ids})`);
   const patentsIn = inListQuery<PatentRow>(db, (numbers) => `SELECT * FROM patents WHERE application_number IN (${numbers})`);
   const patentsOf = inListQuery<PatentRow>(db, (ids) => `SELECT * FROM patents WHERE enterprise_id IN (${ids}) ORDER BY application_number`);
@@ -358,22 +381,16 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
         return groupedByKey(ids, patentsOf(ids).map(toPatent), (p) => p.enterpriseId);
       },
       async feesDue(owner, window, after, limit) {
-        const { where, params } = dated('fee_due', 'application_number', owner, window, after, [['fee_grace_ends >= ?', window.graceEndsFrom]]);
-        const sql = `SELECT * FROM patents ${where} ORDER BY fee_due, application_number LIMIT ?`;
-        return statement<PatentRow>(sql).all(...params, limit).map(toPatent);
+        return feesDue.page(owner, window, after, limit).map(toPatent);
       },
       async countFeesDue(owner, window) {
-        const { where, params } = dated('fee_due', 'application_number', owner, window, undefined, [['fee_grace_ends >= ?', window.graceEndsFrom]]);
-        return statement<{ n: number }>(`SELECT count(*) AS n FROM patents ${where}`).get(...params)!.n;
+        return feesDue.count(owner, window);
       },
       async protectionEnding(owner, window, after, limit) {
-        const { where, params } = dated('protection_ends', 'application_number', owner, window, after);
-        const sql = `SELECT * FROM patents ${where} ORDER BY protection_ends, application_number LIMIT ?`;
-        return statement<PatentRow>(sql).all(...params, limit).map(toPatent);
+        return protectionEnds.page(owner, window, after, limit).map(toPatent);
       },
       async countProtectionEnding(owner, window) {
-        const { where, params } = dated('protection_ends', 'application_number', owner, window, undefined);
-        return statement<{ n: number }>(`SELECT count(*) AS n FROM patents ${where}`).get(...params)!.n;
+        return protectionEnds.count(owner, window);
       },
       async countBy(group) {
         return countsOf.all(group).flatMap((c) => (c.patents > 0 ? [{ key: c.key, patents: c.patents }] : []));
@@ -390,13 +407,10 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
         return groupedByKey(ids, trademarksOf(ids).map(toTrademark), (t) => t.enterpriseId);
       },
       async expiring(owner, window, after, limit) {
-        const { where, params } = dated('expiry_date', 'registration_number', owner, window, after);
-        const sql = `SELECT * FROM trademarks ${where} ORDER BY expiry_date, registration_number LIMIT ?`;
-        return statement<TrademarkRow>(sql).all(...params, limit).map(toTrademark);
+        return trademarksExpiring.page(owner, window, after, limit).map(toTrademark);
       },
       async countExpiring(owner, window) {
-        const { where, params } = dated('expiry_date', 'registration_number', owner, window, undefined);
-        return statement<{ n: number }>(`SELECT count(*) AS n FROM trademarks ${where}`).get(...params)!.n;
+        return trademarksExpiring.count(owner, window);
       },
     },
     copyrights: {
