@@ -25,7 +25,7 @@ interface Query {
   /** Whose key asks; undefined: anonymous. */
   readonly role: keyof Omit<DemoKeys, 'enterpriseId'> | undefined;
   readonly query: string;
-  variables?(enterprises: number): Record<string, unknown>;
+  variables?(enterprises: number, keys: DemoKeys): Record<string, unknown>;
 }
 
 const WARNING_PAGE = `edges { cursor node { dueDate state surchargePercent patent { applicationNumber title enterprise { name regionCode } } } } pageInfo { hasNextPage endCursor }`;
@@ -48,6 +48,17 @@ const QUERIES: Record<string, Query> = {
   annualFeeWarnings: {
     role: 'CENTER_STAFF',
     query: `{ annualFeeWarnings(withinDays: 90, first: 20) { totalCount ${WARNING_PAGE} } }`,
+  },
+  // One region's page and count: the filters are read off the index entries.
+  annualFeeWarningsInRegion: {
+    role: 'CENTER_STAFF',
+    query: `{ annualFeeWarnings(regionCode: "330100", withinDays: 90, first: 20) { totalCount ${WARNING_PAGE} } }`,
+  },
+  // An enterprise's own, as its key reads them.
+  enterpriseWarnings: {
+    role: 'ENTERPRISE',
+    query: `query ($id: ID!) { enterprise(id: $id) { annualFeeWarnings(first: 20) { totalCount ${WARNING_PAGE} } expiryWarnings(first: 20) { totalCount edges { node { right number expiresOn } } } } }`,
+    variables: (_enterprises, keys) => ({ id: keys.enterpriseId }),
   },
   expiryWarnings: {
     role: 'CENTER_STAFF',
@@ -84,7 +95,7 @@ async function seed(dir: string, enterprises: number): Promise<{ keys: DemoKeys;
 async function timed(url: string, keys: DemoKeys, name: string, q: Query, enterprises: number): Promise<number> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (q.role !== undefined) headers.authorization = `Bearer ${keys[q.role]}`;
-  const body = JSON.stringify({ query: q.query, variables: q.variables?.(enterprises) ?? {} });
+  const body = JSON.stringify({ query: q.query, variables: q.variables?.(enterprises, keys) ?? {} });
   const start = performance.now();
   const response = await fetch(url, { method: 'POST', headers, body });
   const text = await response.text();
