@@ -246,12 +246,16 @@ export function validateInput(input: AppendInput): ValidatedInput {
     throw new LedgerInputError('INVALID_INPUT', 'metadata must be a JSON object of strings, finite numbers, booleans, null, arrays and objects');
   }
   const metadataJson = canonicalMetadata(metadata);
-  const canonical = encoder.encode(metadataJson);
-  if (canonical.length > MAX_METADATA_BYTES) {
-    throw new LedgerInputError('METADATA_TOO_LARGE', `metadata is ${canonical.length} bytes as canonical JSON; the limit is ${MAX_METADATA_BYTES}`);
+  // UTF-8 has at least a byte per UTF-16 code unit, and at most three: a string within the
+  // limit is encoded into a reused buffer (an encode() per append is an ArrayBuffer to collect).
+  const { written } = metadataJson.length > MAX_METADATA_BYTES ? { written: encoder.encode(metadataJson).length } : encoder.encodeInto(metadataJson, metadataBytes);
+  if (written > MAX_METADATA_BYTES) {
+    throw new LedgerInputError('METADATA_TOO_LARGE', `metadata is ${written} bytes as canonical JSON; the limit is ${MAX_METADATA_BYTES}`);
   }
-  return { kind: kind as EntryKind, subject, contentDigest: fromHex(contentDigest), depositor, metadataJson, payloadDigest: sha256(canonical) };
+  return { kind: kind as EntryKind, subject, contentDigest: fromHex(contentDigest), depositor, metadataJson, payloadDigest: sha256(metadataBytes.subarray(0, written)) };
 }
+
+const metadataBytes = new Uint8Array(3 * MAX_METADATA_BYTES);
 
 function checkId(field: string, value: unknown): asserts value is string {
   if (typeof value !== 'string' || value.length === 0) throw new LedgerInputError('INVALID_INPUT', `${field} must be a non-empty string`);
