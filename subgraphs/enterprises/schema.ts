@@ -270,11 +270,11 @@ async function feeWarnings(ctx: EnterprisesContext, owner: OwnerFilter, args: Wa
   const asOf = today();
   const window = feeWarningWindow(asOf, windowDays(args.withinDays, FEE_WINDOW_DAYS));
   const after = parseDateKey(page.after, false);
-  const rows = await ctx.store.patents.feesDue(owner, { from: window.dueFrom, to: window.dueTo, graceEndsFrom: window.graceEndsFrom }, after, page.first + 1);
+  const rows = await ctx.store.patents.feesDue(owner, window, after, page.first + 1);
   const warnings = rows.map((patent): FeeWarning => ({ patent, fee: feeStatusOf(patent, asOf) }));
   return {
     ...toConnection(warnings, page, (w) => dateKey(w.fee.nextDueDate!, w.patent.applicationNumber)),
-    count: () => ctx.store.patents.countFeesDue(owner, { from: window.dueFrom, to: window.dueTo, graceEndsFrom: window.graceEndsFrom }),
+    count: () => ctx.store.patents.countFeesDue(owner, window),
   };
 }
 

@@ -46,7 +46,7 @@ describe('feeWarningWindow', () => {
             const fee = annualFeeStatus(filed, type, paidThrough, asOf);
             const expected = fee.state === 'GRACE' || ((fee.state === 'NOT_DUE' || fee.state === 'DUE_SOON') && fee.nextDueDate !== null && fee.nextDueDate <= horizon);
             const d = patentDeadlines(type, filed, paidThrough, true);
-            const selected = d.feeDue !== null && d.feeDue >= window.dueFrom && d.feeDue <= window.dueTo && d.feeGraceEnds! >= window.graceEndsFrom;
+            const selected = d.feeDue !== null && d.feeDue >= window.from && d.feeDue <= window.to && d.feeGraceEnds! >= window.graceEndsFrom;
             if (selected !== expected) throw new Error(`${type} filed ${filed}, paid through ${paidThrough}, on ${asOf} within ${within}: expected ${expected}`);
             if (expected) expect(d.feeDue).toBe(fee.nextDueDate);
             warned += expected ? 1 : 0;

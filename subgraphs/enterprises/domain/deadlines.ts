@@ -22,16 +22,17 @@ export function patentDeadlines(type: PatentType, filingDate: string, feesPaidTh
   return { feeDue, feeGraceEnds: feeDue === null ? null : addMonths(feeDue, GRACE_MONTHS), protectionEnds: protectionEnd(type, filingDate) };
 }
 
-/** Fee deadlines to warn of on `asOf`: due by `asOf + withinDays`, and not past the grace period. */
+/** Fee deadlines to warn of on `asOf`: feeDue from..to, and a grace period not over. */
 export interface FeeWarningWindow {
   /** A lower bound on feeDue, so that the range read is the window, not the registry's past. */
-  readonly dueFrom: string;
-  readonly dueTo: string;
+  readonly from: string;
+  /** asOf + withinDays. */
+  readonly to: string;
   readonly graceEndsFrom: string;
 }
 
 export function feeWarningWindow(asOf: string, withinDays: number): FeeWarningWindow {
   // A fee due before asOf minus the grace months has its grace period over by asOf (addMonths
   // only ever clamps to an earlier day); a day's margin keeps the bound loose, graceEndsFrom exact.
-  return { dueFrom: addDays(addMonths(asOf, -GRACE_MONTHS), -1), dueTo: addDays(asOf, withinDays), graceEndsFrom: asOf };
+  return { from: addDays(addMonths(asOf, -GRACE_MONTHS), -1), to: addDays(asOf, withinDays), graceEndsFrom: asOf };
 }
