@@ -28,8 +28,9 @@ import type { EvidenceCategory, EvidenceRecord } from '../subgraphs/evidence/rep
 import { usccCheckCharacter } from '../subgraphs/enterprises/domain/uscc.js';
 import { patentCheckDigit } from '../subgraphs/enterprises/domain/patent-number.js';
 import { protectionEnd, protectionTermYears } from '../subgraphs/enterprises/domain/protection.js';
-import { annualFeeDueDates, annualFeeStatus, GRACE_MONTHS } from '../subgraphs/enterprises/domain/annual-fee.js';
-import { addDays, addMonths, addYears, daysBetween } from '../subgraphs/enterprises/domain/calendar-date.js';
+import { annualFeeDueDates, annualFeeStatus } from '../subgraphs/enterprises/domain/annual-fee.js';
+import { addDays, addYears, daysBetween } from '../subgraphs/enterprises/domain/calendar-date.js';
+import { earliestDueInGrace } from '../subgraphs/enterprises/domain/deadlines.js';
 
 export interface DemoKeys {
   CENTER_STAFF: string;
@@ -668,7 +669,7 @@ export function generate(enterpriseCount: number, seed: number, today: string): 
     copyrightNumbers: new Set(),
     spans: new Map(),
     risingYears: new Map(),
-    graceOverBefore: graceOverBefore(today),
+    graceOverBefore: earliestDueInGrace(today),
   };
   const { rng } = ctx;
   const REGION_WEIGHTS = REGIONS.map((r) => [r, r.weight] as const);
@@ -801,13 +802,6 @@ function risingYear(ctx: Context, from: number, to: number): number {
 /** A random day in `year`, never after yesterday. */
 function dateIn(ctx: Context, year: number): string {
   return randomDate(ctx, `${year}-01-01`, minDate(`${year}-12-31`, ctx.yesterday));
-}
-
-/** The earliest due date whose grace period (GRACE_MONTHS on) lasts until `today`. */
-function graceOverBefore(today: string): string {
-  let day = addDays(addMonths(today, -GRACE_MONTHS), -3);
-  while (addMonths(day, GRACE_MONTHS) < today) day = addDays(day, 1);
-  return day;
 }
 
 type Scenario = 'normal' | 'dueSoon' | 'grace' | 'lapsed' | 'pending' | 'expired';

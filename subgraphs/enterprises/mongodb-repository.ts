@@ -167,6 +167,13 @@ function counted(owners: readonly { regionCode: string; industry: string }[], fi
   }));
 }
 
+/** +n for each day, n the times it is named. */
+function perDay(days: readonly string[]): AnyBulkWriteOperation<{ _id: string; patents: number }>[] {
+  const n = new Map<string, number>();
+  for (const day of days) n.set(day, (n.get(day) ?? 0) + 1);
+  return [...n].map(([day, added]) => ({ updateOne: { filter: { _id: day }, update: { $inc: { patents: added } }, upsert: true } }));
+}
+
 /** Rows of one owner, region or industry with `field` in the window, strictly after `after` in (field, _id) order. */
 function dated<T extends { _id: string }>(field: string, owner: OwnerFilter, window: DateWindow, after: DatedKey | undefined): Filter<T> {
   const f: Record<string, unknown> = { [field]: { $gte: window.from, $lte: window.to } };
@@ -236,12 +243,15 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoEnterprise
     trademarks: `${prefix}trademarks`,
     copyrights: `${prefix}copyrights`,
     counts: `${prefix}registry_counts`,
+    feeDueCounts: `${prefix}fee_due_counts`,
   };
   const enterprises: Collection<EnterpriseDoc> = db.collection<EnterpriseDoc>(names.enterprises, COLLECTION_OPTIONS);
   const patents: Collection<PatentDoc> = db.collection<PatentDoc>(names.patents, COLLECTION_OPTIONS);
   const trademarks: Collection<TrademarkDoc> = db.collection<TrademarkDoc>(names.trademarks, COLLECTION_OPTIONS);
   const copyrights: Collection<CopyrightDoc> = db.collection<CopyrightDoc>(names.copyrights, COLLECTION_OPTIONS);
   const counts: Collection<CountDoc> = db.collection<CountDoc>(names.counts, COLLECTION_OPTIONS);
+  // Live patents by fee due date (_id), for counting the fee warnings of a window by its days.
+  const feeDueCounts: Collection<{ _id: string; patents: number }> = db.collection(names.feeDueCounts, COLLECTION_OPTIONS);
 
   /** Runs `work` in a transaction, re-run from the top on transient errors (write conflicts on a counter). */
   const transaction = async (work: (session: ClientSession) => Promise<void>): Promise<void> => {
@@ -283,6 +293,8 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoEnterprise
           const docs = ps.map((p) => ({ ...patentDoc(p), ...owners.get(p.enterpriseId)! }));
           await patents.insertMany(docs, { session });
           await counts.bulkWrite(counted(docs, 'patents'), { session });
+          const due = docs.flatMap((d) => (d.feeDue === null ? [] : [d.feeDue]));
+          if (due.length > 0) await feeDueCounts.bulkWrite(perDay(due), { session });
         }),
       ps.length === 1 ? `patent ${ps[0]!.applicationNumber}` : `one of these ${ps.length} patents`,
     );
@@ -320,6 +332,10 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoEnterprise
       const { regionCode, industry } = await owner(d.enterpriseId);
       await trademarks.updateOne({ _id: d._id }, { $set: { regionCode, industry } });
     }
+    if ((await feeDueCounts.estimatedDocumentCount()) === 0) {
+      const days = await patents.aggregate<{ _id: string; n: number }>([{ $match: { feeDue: { $type: 'string' } } }, { $group: { _id: '$feeDue', n: { $sum: 1 } } }]).toArray();
+      for (const d of days) await feeDueCounts.updateOne({ _id: d._id }, { $set: { patents: d.n } }, { upsert: true });
+    }
     if ((await counts.estimatedDocumentCount()) > 0 || (await enterprises.estimatedDocumentCount()) === 0) return;
     for (const dimension of ['regionCode', 'industry'] as const) {
       const byKey = [{ $group: { _id: `$${dimension}`, n: { $sum: 1 } } }];
@@ -346,7 +362,7 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoEnterprise
     // enterprise's few rights are read through by_enterprise.
     patents.createIndexes([
       { key: { enterpriseId: 1, _id: 1 }, name: 'by_enterprise' },
-      { key: { feeDue: 1, _id: 1, feeGraceEnds: 1, regionCode: 1, industry: 1 }, name: 'by_fee_due' },
+      { key: { feeDue: 1, _id: 1, regionCode: 1, industry: 1 }, name: 'by_fee_due' },
       { key: { protectionEnds: 1, _id: 1, regionCode: 1, industry: 1 }, name: 'by_protection_end' },
     ]),
     trademarks.createIndexes([
@@ -410,11 +426,15 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoEnterprise
         return groupBy(ids, docs.map(toPatent), (p) => p.enterpriseId);
       },
       async feesDue(owner, window, after, limit) {
-        const filter = { ...dated<PatentDoc>('feeDue', owner, window, after), feeGraceEnds: { $gte: window.graceEndsFrom } };
+        const filter = dated<PatentDoc>('feeDue', owner, window, after);
         return limit <= 0 ? [] : (await patents.find(filter, { sort: { feeDue: 1, _id: 1 }, limit }).toArray()).map(toPatent);
       },
       async countFeesDue(owner, window) {
-        return patents.countDocuments({ ...dated<PatentDoc>('feeDue', owner, window, undefined), feeGraceEnds: { $gte: window.graceEndsFrom } });
+        if (owner.enterpriseId !== undefined || owner.regionCode !== undefined || owner.industry !== undefined) {
+          return patents.countDocuments(dated<PatentDoc>('feeDue', owner, window, undefined));
+        }
+        const [sum] = await feeDueCounts.aggregate<{ n: number }>([{ $match: { _id: { $gte: window.from, $lte: window.to } } }, { $group: { _id: null, n: { $sum: '$patents' } } }]).toArray();
+        return sum?.n ?? 0;
       },
       async protectionEnding(owner, window, after, limit) {
         const filter = dated<PatentDoc>('protectionEnds', owner, window, after);

@@ -78,11 +78,6 @@ export interface DateWindow {
   readonly to: string;
 }
 
-/** Annual fees due within the window whose grace period ends on or after `graceEndsFrom`. */
-export interface FeeDueWindow extends DateWindow {
-  readonly graceEndsFrom: string;
-}
-
 /** A place in a list ordered by date, then by number: a page starts strictly after it. */
 export interface DatedKey {
   readonly date: string;
@@ -124,8 +119,9 @@ export interface PatentRepository {
    * Up to `limit` live patents whose next annual fee is due within the window (see
    * domain/deadlines.ts), by due date, then application number, after `after`.
    */
-  feesDue(owner: OwnerFilter, window: FeeDueWindow, after: DatedKey | undefined, limit: number): Promise<PatentRecord[]>;
-  countFeesDue(owner: OwnerFilter, window: FeeDueWindow): Promise<number>;
+  feesDue(owner: OwnerFilter, window: DateWindow, after: DatedKey | undefined, limit: number): Promise<PatentRecord[]>;
+  /** Without an owner filter, from counts kept per due date: the number of days, not of patents. */
+  countFeesDue(owner: OwnerFilter, window: DateWindow): Promise<number>;
   /** Up to `limit` live patents whose term ends within the window, by that day, then number, after `after`. */
   protectionEnding(owner: OwnerFilter, window: DateWindow, after: DatedKey | undefined, limit: number): Promise<PatentRecord[]>;
   countProtectionEnding(owner: OwnerFilter, window: DateWindow): Promise<number>;

@@ -34,7 +34,8 @@ it('gives patents and trademarks their owner and deadlines, and counts what is t
   try {
     const allTime = { from: '2000-01-01', to: '2099-12-31' };
     const [granted] = await store.patents.byNumbers(['202310000003.1']);
-    expect(await store.patents.feesDue({ regionCode: '110108' }, { ...allTime, graceEndsFrom: '2000-01-01' }, undefined, 10)).toStrictEqual([granted]);
+    expect(await store.patents.feesDue({ regionCode: '110108' }, allTime, undefined, 10)).toStrictEqual([granted]);
+    expect(await store.patents.countFeesDue({}, allTime)).toBe(1);
     expect(await store.patents.countProtectionEnding({}, allTime)).toBe(1);
     expect(await store.trademarks.countExpiring({ regionCode: '310115', industry: '制造业' }, allTime)).toBe(1);
     expect(await store.enterprises.countBy('industry')).toStrictEqual([{ key: '制造业', enterprises: 2 }]);

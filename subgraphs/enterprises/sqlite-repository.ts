@@ -1,8 +1,8 @@
 // The enterprises subgraph's repositories on its own SQLite database.
 import type Database from 'better-sqlite3';
-import type { CopyrightRecord, DatedKey, DateWindow, EnterpriseFilter, EnterpriseRecord, EnterprisesStore, FeeDueWindow, OwnerFilter, PatentRecord, TrademarkRecord } from './repository.js';
+import type { CopyrightRecord, DatedKey, DateWindow, EnterpriseFilter, EnterpriseRecord, EnterprisesStore, OwnerFilter, PatentRecord, TrademarkRecord } from './repository.js';
 import { DuplicateKeyError } from './repository.js';
-import { groupedByKey, inKeyOrder, inListQuery, statementCache, whereOf, type Condition } from '../common/sqlite.js';
+import { groupedByKey, inKeyOrder, inListQuery, statementCache, whereOf } from '../common/sqlite.js';
 import { patentDeadlines } from './domain/deadlines.js';
 
 const SCHEMA = `
@@ -58,20 +58,20 @@ CREATE TABLE IF NOT EXISTS copyrights (
 CREATE INDEX IF NOT EXISTS copyrights_by_enterprise ON copyrights (enterprise_id, registration_number);
 `;
 
-// The warnings' indexes: each deadline in date order, covering the filters (region, industry,
-// grace end), so that a page reads the index until it has its rows and a count reads the window's
-// entries and no row. An enterprise's few rights are read through its own index. Partial: only
+// The warnings' indexes: each deadline in date order, covering the filters (region, industry), so
+// that a page reads the index until it has its rows and a filtered count reads the window's entries
+// and no row (an unfiltered count of fees reads fee_due_counts). An enterprise's few rights are read through its own index. Partial: only
 // live patents have deadlines. Region and industry are the owner's, copied at registration; an
 // enterprise's region and industry never change.
 const DEADLINE_INDEXES = `
-CREATE INDEX IF NOT EXISTS patents_by_fee_due ON patents (fee_due, application_number, fee_grace_ends, region_code, industry) WHERE fee_due IS NOT NULL;
+CREATE INDEX IF NOT EXISTS patents_by_fee_due ON patents (fee_due, application_number, region_code, industry) WHERE fee_due IS NOT NULL;
 CREATE INDEX IF NOT EXISTS patents_by_protection_end ON patents (protection_ends, application_number, region_code, industry) WHERE protection_ends IS NOT NULL;
 DROP INDEX IF EXISTS trademarks_by_expiry;
 CREATE INDEX IF NOT EXISTS trademarks_by_expiry_date ON trademarks (expiry_date, registration_number, region_code, industry);
 `;
 
-// Statistics by region and industry, counted in the writer's transaction, so that reading them
-// costs the number of groups, not the registry.
+// Statistics by region and industry, and live patents by fee due date, counted in the writer's
+// transaction, so that reading them costs the number of groups or days, not the registry.
 const COUNTERS = `
 CREATE TABLE IF NOT EXISTS registry_counts (
   dimension TEXT NOT NULL,
@@ -79,6 +79,10 @@ CREATE TABLE IF NOT EXISTS registry_counts (
   enterprises INTEGER NOT NULL DEFAULT 0,
   patents INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (dimension, key)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS fee_due_counts (
+  day TEXT PRIMARY KEY,
+  patents INTEGER NOT NULL
 ) WITHOUT ROWID;
 `;
 
@@ -91,6 +95,7 @@ INSERT INTO registry_counts (dimension, key, patents) SELECT 'regionCode', regio
 INSERT INTO registry_counts (dimension, key, patents) SELECT 'industry', industry, count(*) FROM patents WHERE true GROUP BY 2
   ON CONFLICT DO UPDATE SET patents = excluded.patents;
 `;
+const FEE_DUE_COUNTS_FROM_ROWS = `INSERT INTO fee_due_counts (day, patents) SELECT fee_due, count(*) FROM patents WHERE fee_due IS NOT NULL GROUP BY 1`;
 
 const hasColumn = (db: Database.Database, table: string, column: string): boolean =>
   db.prepare<[string], { name: string }>(`SELECT name FROM pragma_table_info(?)`).all(table).some((c) => c.name === column);
@@ -123,10 +128,12 @@ function migrate(db: Database.Database): void {
         UPDATE trademarks SET (region_code, industry) = (SELECT region_code, industry FROM enterprises e WHERE e.id = trademarks.enterprise_id);
       `);
     }
-    const counted = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'registry_counts'`).get() !== undefined;
+    const exists = (table: string) => db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(table) !== undefined;
+    const [counted, feesCounted] = [exists('registry_counts'), exists('fee_due_counts')];
     db.exec(DEADLINE_INDEXES);
     db.exec(COUNTERS);
     if (!counted) db.exec(COUNTS_FROM_ROWS);
+    if (!feesCounted) db.exec(FEE_DUE_COUNTS_FROM_ROWS);
   })();
 }
 
@@ -230,29 +237,22 @@ function insertOnce<R>(run: () => R, what: string): R {
  * A table's rows by one of its deadline columns, within a window, for one owner, a region or an
  * industry: pages after a keyset position (the date, then the number), and counts.
  */
-function byDeadline<Row, W extends DateWindow = DateWindow>(
-  statement: ReturnType<typeof statementCache>,
-  table: string,
-  column: string,
-  number: string,
-  extra: (window: W) => readonly Condition[] = () => [],
-) {
-  const where = (owner: OwnerFilter, window: W, after: DatedKey | undefined) =>
+function byDeadline<Row>(statement: ReturnType<typeof statementCache>, table: string, column: string, number: string) {
+  const where = (owner: OwnerFilter, window: DateWindow, after: DatedKey | undefined) =>
     whereOf([
       ['enterprise_id = ?', owner.enterpriseId],
       ['region_code = ?', owner.regionCode],
       ['industry = ?', owner.industry],
       [`${column} >= ?`, window.from],
       [`${column} <= ?`, window.to],
-      ...extra(window),
       [`(${column}, ${number}) > (?, ?)`, after === undefined ? undefined : [after.date, after.number]],
     ]);
   return {
-    page(owner: OwnerFilter, window: W, after: DatedKey | undefined, limit: number): Row[] {
+    page(owner: OwnerFilter, window: DateWindow, after: DatedKey | undefined, limit: number): Row[] {
       const w = where(owner, window, after);
       return statement<Row>(`SELECT * FROM ${table} ${w.where} ORDER BY ${column}, ${number} LIMIT ?`).all(...w.params, limit);
     },
-    count(owner: OwnerFilter, window: W): number {
+    count(owner: OwnerFilter, window: DateWindow): number {
       const w = where(owner, window, undefined);
       return statement<{ n: number }>(`SELECT count(*) AS n FROM ${table} ${w.where}`).get(...w.params)!.n;
     },
@@ -293,6 +293,8 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
       for (const [key, added] of n) addCounts[field].run(dimension, key, added);
     }
   };
+  const addFeeDue = db.prepare('INSERT INTO fee_due_counts (day, patents) VALUES (?, ?) ON CONFLICT DO UPDATE SET patents = patents + excluded.patents');
+  const feeDueCount = db.prepare<[string, string], number>('SELECT coalesce(sum(patents), 0) FROM fee_due_counts WHERE day >= ? AND day <= ?').pluck();
   const countsOf = db.prepare<[string], { key: string; enterprises: number; patents: number }>(
     'SELECT key, enterprises, patents FROM registry_counts WHERE dimension = ? ORDER BY key',
   );
@@ -307,7 +309,7 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
       ['industry = ?', filter.industry],
       ['id > ?', after],
     ]);
-  const feesDue = byDeadline<PatentRow, FeeDueWindow>(statement, 'patents', 'fee_due', 'application_number', (w) => [['fee_grace_ends >= ?', w.graceEndsFrom]]);
+  const feesDue = byDeadline<PatentRow>(statement, 'patents', 'fee_due', 'application_number');
   const protectionEnds = byDeadline<PatentRow>(statement, 'patents', 'protection_ends', 'application_number');
   const trademarksExpiring = byDeadline<TrademarkRow>(statement, 'trademarks', 'expiry_date', 'registration_number');
   const enterprisesIn = inListQuery<EnterpriseRow>(db, (ids) => `SELECT * FROM enterprises WHERE id IN (${ids})`);
@@ -325,12 +327,16 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
     count('enterprises', es);
   });
   const insertPatents = db.transaction((ps: readonly PatentRecord[]) => {
+    const feesDueOn = new Map<string, number>();
     const owners = ps.map((p) => {
-      const owner = insertOnce(() => insertPatent.get({ ...p, pct: p.pct ? 1 : 0, ...deadlinesOf(p) }), `patent ${p.applicationNumber}`);
+      const deadlines = deadlinesOf(p);
+      const owner = insertOnce(() => insertPatent.get({ ...p, pct: p.pct ? 1 : 0, ...deadlines }), `patent ${p.applicationNumber}`);
       if (owner === undefined) throw new Error(`patent ${p.applicationNumber}: no enterprise ${p.enterpriseId}`);
+      if (deadlines.feeDue !== null) feesDueOn.set(deadlines.feeDue, (feesDueOn.get(deadlines.feeDue) ?? 0) + 1);
       return owner;
     });
     count('patents', owners);
+    for (const [day, n] of feesDueOn) addFeeDue.run(day, n);
   });
   const writeTrademark = (t: TrademarkRecord): void => {
     const { changes } = insertOnce(() => insertTrademark.run(t), `trademark ${t.registrationNumber}`);
@@ -384,7 +390,8 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
         return feesDue.page(owner, window, after, limit).map(toPatent);
       },
       async countFeesDue(owner, window) {
-        return feesDue.count(owner, window);
+        const anyOwner = owner.enterpriseId === undefined && owner.regionCode === undefined && owner.industry === undefined;
+        return anyOwner ? feeDueCount.get(window.from, window.to)! : feesDue.count(owner, window);
       },
       async protectionEnding(owner, window, after, limit) {
         return protectionEnds.page(owner, window, after, limit).map(toPatent);

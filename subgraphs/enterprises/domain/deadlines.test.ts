@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, addYears } from './calendar-date.js';
 import { annualFeeStatus } from './annual-fee.js';
-import { feeWarningWindow, patentDeadlines } from './deadlines.js';
+import { earliestDueInGrace, feeWarningWindow, patentDeadlines } from './deadlines.js';
 import type { PatentType } from './patent-number.js';
 
 describe('patentDeadlines', () => {
@@ -15,6 +15,16 @@ describe('patentDeadlines', () => {
   it('has no fee left once the last anniversary is paid, and no deadline for a patent that is not live', () => {
     expect(patentDeadlines('UTILITY_MODEL', '2016-03-01', '2025-03-01', true)).toEqual({ feeDue: null, feeGraceEnds: null, protectionEnds: '2026-03-01' });
     expect(patentDeadlines('INVENTION', '2015-12-21', null, false)).toEqual({ feeDue: null, feeGraceEnds: null, protectionEnds: null });
+  });
+});
+
+describe('earliestDueInGrace', () => {
+  it('is the first due date whose grace period reaches the day, month ends included', () => {
+    expect(earliestDueInGrace('2026-11-28')).toBe('2026-05-28');
+    // Feb 28 2025 is the grace end of every fee due Aug 28 to 31 2024.
+    expect(earliestDueInGrace('2025-02-28')).toBe('2024-08-28');
+    expect(earliestDueInGrace('2025-03-01')).toBe('2024-09-01');
+    expect(earliestDueInGrace('2024-02-29')).toBe('2023-08-29');
   });
 });
 
@@ -46,7 +56,7 @@ describe('feeWarningWindow', () => {
             const fee = annualFeeStatus(filed, type, paidThrough, asOf);
             const expected = fee.state === 'GRACE' || ((fee.state === 'NOT_DUE' || fee.state === 'DUE_SOON') && fee.nextDueDate !== null && fee.nextDueDate <= horizon);
             const d = patentDeadlines(type, filed, paidThrough, true);
-            const selected = d.feeDue !== null && d.feeDue >= window.from && d.feeDue <= window.to && d.feeGraceEnds! >= window.graceEndsFrom;
+            const selected = d.feeDue !== null && d.feeDue >= window.from && d.feeDue <= window.to;
             if (selected !== expected) throw new Error(`${type} filed ${filed}, paid through ${paidThrough}, on ${asOf} within ${within}: expected ${expected}`);
             if (expected) expect(d.feeDue).toBe(fee.nextDueDate);
             warned += expected ? 1 : 0;

@@ -22,17 +22,21 @@ export function patentDeadlines(type: PatentType, filingDate: string, feesPaidTh
   return { feeDue, feeGraceEnds: feeDue === null ? null : addMonths(feeDue, GRACE_MONTHS), protectionEnds: protectionEnd(type, filingDate) };
 }
 
-/** Fee deadlines to warn of on `asOf`: feeDue from..to, and a grace period not over. */
-export interface FeeWarningWindow {
-  /** A lower bound on feeDue, so that the range read is the window, not the registry's past. */
-  readonly from: string;
-  /** asOf + withinDays. */
-  readonly to: string;
-  readonly graceEndsFrom: string;
+/**
+ * The earliest due date whose fee can still be paid on `asOf`: its grace period (GRACE_MONTHS on,
+ * as addMonths counts them) ends on `asOf` or later. addMonths never goes back, so every later due
+ * date's grace period lasts too, and every earlier one's is over.
+ */
+export function earliestDueInGrace(asOf: string): string {
+  let day = addDays(addMonths(asOf, -GRACE_MONTHS), -3);
+  while (addMonths(day, GRACE_MONTHS) < asOf) day = addDays(day, 1);
+  return day;
 }
 
-export function feeWarningWindow(asOf: string, withinDays: number): FeeWarningWindow {
-  // A fee due before asOf minus the grace months has its grace period over by asOf (addMonths
-  // only ever clamps to an earlier day); a day's margin keeps the bound loose, graceEndsFrom exact.
-  return { from: addDays(addMonths(asOf, -GRACE_MONTHS), -1), to: addDays(asOf, withinDays), graceEndsFrom: asOf };
+/**
+ * The fee due dates to warn of on `asOf`: those whose grace period has not ended, up to
+ * `asOf + withinDays`. A range of the stored due date alone, so it is read, and counted, in order.
+ */
+export function feeWarningWindow(asOf: string, withinDays: number): { readonly from: string; readonly to: string } {
+  return { from: earliestDueInGrace(asOf), to: addDays(asOf, withinDays) };
 }
