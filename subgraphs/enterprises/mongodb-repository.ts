@@ -1,7 +1,7 @@
 // The enterprises subgraph's repositories on MongoDB (the distributed mode). The Db comes from a
 // client the caller owns: close() leaves it open.
 import { MongoServerError, ReadConcern, ReadPreference, WriteConcern } from 'mongodb';
-import type { AnyBulkWriteOperation, ClientSession, Collection, CollectionOptions, Db, Filter, TransactionOptions } from 'mongodb';
+import type { AnyBulkWriteOperation, ClientSession, Collection, CollectionOptions, Db, Document, Filter, TransactionOptions } from 'mongodb';
 import type { CopyrightRecord, DatedKey, DateWindow, EnterpriseFilter, EnterpriseRecord, EnterprisesStore, OwnerFilter, PatentRecord, TrademarkRecord } from './repository.js';
 import { DuplicateKeyError } from './repository.js';
 import { patentDeadlines } from './domain/deadlines.js';
@@ -167,11 +167,22 @@ function counted(owners: readonly { regionCode: string; industry: string }[], fi
   }));
 }
 
-/** +n for each day, n the times it is named. */
-function perDay(days: readonly string[]): AnyBulkWriteOperation<{ _id: string; patents: number }>[] {
+/** The deadlines counted per day, and their counts. */
+type Deadline = 'fee' | 'protection' | 'trademark';
+interface DeadlineCountDoc {
+  _id: string;
+  deadline: Deadline;
+  day: string;
+  n: number;
+}
+
+/** +n for each day of the deadline, n the times it is named (null: no deadline). */
+function perDay(deadline: Deadline, days: readonly (string | null)[]): AnyBulkWriteOperation<DeadlineCountDoc>[] {
   const n = new Map<string, number>();
-  for (const day of days) n.set(day, (n.get(day) ?? 0) + 1);
-  return [...n].map(([day, added]) => ({ updateOne: { filter: { _id: day }, update: { $inc: { patents: added } }, upsert: true } }));
+  for (const day of days) if (day !== null) n.set(day, (n.get(day) ?? 0) + 1);
+  return [...n].map(([day, added]) => ({
+    updateOne: { filter: { _id: `${deadline}:${day}` }, update: { $inc: { n: added }, $setOnInsert: { deadline, day } }, upsert: true },
+  }));
 }
 
 /** Rows of one owner, region or industry with `field` in the window, strictly after `after` in (field, _id) order. */
@@ -243,15 +254,22 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoEnterprise
     trademarks: `${prefix}trademarks`,
     copyrights: `${prefix}copyrights`,
     counts: `${prefix}registry_counts`,
-    feeDueCounts: `${prefix}fee_due_counts`,
+    deadlineCounts: `${prefix}deadline_counts`,
   };
   const enterprises: Collection<EnterpriseDoc> = db.collection<EnterpriseDoc>(names.enterprises, COLLECTION_OPTIONS);
   const patents: Collection<PatentDoc> = db.collection<PatentDoc>(names.patents, COLLECTION_OPTIONS);
   const trademarks: Collection<TrademarkDoc> = db.collection<TrademarkDoc>(names.trademarks, COLLECTION_OPTIONS);
   const copyrights: Collection<CopyrightDoc> = db.collection<CopyrightDoc>(names.copyrights, COLLECTION_OPTIONS);
   const counts: Collection<CountDoc> = db.collection<CountDoc>(names.counts, COLLECTION_OPTIONS);
-  // Live patents by fee due date (_id), for counting the fee warnings of a window by its days.
-  const feeDueCounts: Collection<{ _id: string; patents: number }> = db.collection(names.feeDueCounts, COLLECTION_OPTIONS);
+  // Rights by deadline and day, for counting a window's warnings by its days.
+  const deadlineCounts: Collection<DeadlineCountDoc> = db.collection(names.deadlineCounts, COLLECTION_OPTIONS);
+  /** An unfiltered count from the days' counts; a filtered one from the index. */
+  const countWithin = async <T extends { _id: string }>(deadline: Deadline, rows: Collection<T>, field: string, owner: OwnerFilter, window: DateWindow): Promise<number> => {
+    if (owner.enterpriseId !== undefined || owner.regionCode !== undefined || owner.industry !== undefined) return rows.countDocuments(dated<T>(field, owner, window, undefined));
+    const match = { deadline, day: { $gte: window.from, $lte: window.to } };
+    const [sum] = await deadlineCounts.aggregate<{ n: number }>([{ $match: match }, { $group: { _id: null, n: { $sum: '$n' } } }]).toArray();
+    return sum?.n ?? 0;
+  };
 
   /** Runs `work` in a transaction, re-run from the top on transient errors (write conflicts on a counter). */
   const transaction = async (work: (session: ClientSession) => Promise<void>): Promise<void> => {
@@ -293,8 +311,8 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoEnterprise
           const docs = ps.map((p) => ({ ...patentDoc(p), ...owners.get(p.enterpriseId)! }));
           await patents.insertMany(docs, { session });
           await counts.bulkWrite(counted(docs, 'patents'), { session });
-          const due = docs.flatMap((d) => (d.feeDue === null ? [] : [d.feeDue]));
-          if (due.length > 0) await feeDueCounts.bulkWrite(perDay(due), { session });
+          const days = [...perDay('fee', docs.map((d) => d.feeDue)), ...perDay('protection', docs.map((d) => d.protectionEnds))];
+          if (days.length > 0) await deadlineCounts.bulkWrite(days, { session });
         }),
       ps.length === 1 ? `patent ${ps[0]!.applicationNumber}` : `one of these ${ps.length} patents`,
     );
@@ -306,6 +324,7 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoEnterprise
         transaction(async (session) => {
           const owners = await ownersOf(ts, session);
           await trademarks.insertMany(ts.map((t) => ({ ...trademarkDoc(t), ...owners.get(t.enterpriseId)! })), { session });
+          await deadlineCounts.bulkWrite(perDay('trademark', ts.map((t) => t.expiryDate)), { session });
         }),
       ts.length === 1 ? `trademark ${ts[0]!.registrationNumber}` : `one of these ${ts.length} trademarks`,
     );
@@ -332,9 +351,14 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoEnterprise
       const { regionCode, industry } = await owner(d.enterpriseId);
       await trademarks.updateOne({ _id: d._id }, { $set: { regionCode, industry } });
     }
-    if ((await feeDueCounts.estimatedDocumentCount()) === 0) {
-      const days = await patents.aggregate<{ _id: string; n: number }>([{ $match: { feeDue: { $type: 'string' } } }, { $group: { _id: '$feeDue', n: { $sum: 1 } } }]).toArray();
-      for (const d of days) await feeDueCounts.updateOne({ _id: d._id }, { $set: { patents: d.n } }, { upsert: true });
+    if ((await deadlineCounts.estimatedDocumentCount()) === 0) {
+      const tally = async <T extends Document>(deadline: Deadline, from: Collection<T>, field: string) => {
+        const days = await from.aggregate<{ _id: string; n: number }>([{ $match: { [field]: { $type: 'string' } } }, { $group: { _id: `$${field}`, n: { $sum: 1 } } }]).toArray();
+        for (const d of days) await deadlineCounts.updateOne({ _id: `${deadline}:${d._id}` }, { $set: { deadline, day: d._id, n: d.n } }, { upsert: true });
+      };
+      await tally('fee', patents, 'feeDue');
+      await tally('protection', patents, 'protectionEnds');
+      await tally('trademark', trademarks, 'expiryDate');
     }
     if ((await counts.estimatedDocumentCount()) > 0 || (await enterprises.estimatedDocumentCount()) === 0) return;
     for (const dimension of ['regionCode', 'industry'] as const) {
@@ -371,6 +395,7 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoEnterprise
     ]),
     copyrights.createIndexes([{ key: { enterpriseId: 1, _id: 1 }, name: 'by_enterprise' }]),
     counts.createIndex({ dimension: 1, key: 1 }, { name: 'by_dimension' }),
+    deadlineCounts.createIndex({ deadline: 1, day: 1 }, { name: 'by_deadline_day' }),
   ]);
 
   await backfill();
@@ -430,18 +455,14 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoEnterprise
         return limit <= 0 ? [] : (await patents.find(filter, { sort: { feeDue: 1, _id: 1 }, limit }).toArray()).map(toPatent);
       },
       async countFeesDue(owner, window) {
-        if (owner.enterpriseId !== undefined || owner.regionCode !== undefined || owner.industry !== undefined) {
-          return patents.countDocuments(dated<PatentDoc>('feeDue', owner, window, undefined));
-        }
-        const [sum] = await feeDueCounts.aggregate<{ n: number }>([{ $match: { _id: { $gte: window.from, $lte: window.to } } }, { $group: { _id: null, n: { $sum: '$patents' } } }]).toArray();
-        return sum?.n ?? 0;
+        return countWithin('fee', patents, 'feeDue', owner, window);
       },
       async protectionEnding(owner, window, after, limit) {
         const filter = dated<PatentDoc>('protectionEnds', owner, window, after);
         return limit <= 0 ? [] : (await patents.find(filter, { sort: { protectionEnds: 1, _id: 1 }, limit }).toArray()).map(toPatent);
       },
       async countProtectionEnding(owner, window) {
-        return patents.countDocuments(dated<PatentDoc>('protectionEnds', owner, window, undefined));
+        return countWithin('protection', patents, 'protectionEnds', owner, window);
       },
       async countBy(group) {
         const rows = await counts.find({ dimension: group, patents: { $gt: 0 } }, { sort: { key: 1 } }).toArray();
@@ -463,7 +484,7 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoEnterprise
         return limit <= 0 ? [] : (await trademarks.find(filter, { sort: { expiryDate: 1, _id: 1 }, limit }).toArray()).map(toTrademark);
       },
       async countExpiring(owner, window) {
-        return trademarks.countDocuments(dated<TrademarkDoc>('expiryDate', owner, window, undefined));
+        return countWithin('trademark', trademarks, 'expiryDate', owner, window);
       },
     },
     copyrights: {

@@ -306,6 +306,8 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
         expect(await s.patents.protectionEnding({}, window, { date: '2033-03-01', number: PB.applicationNumber }, 1)).toStrictEqual([PF]);
         expect(await s.patents.countProtectionEnding({}, window)).toBe(4);
         expect(await s.patents.countProtectionEnding({ regionCode: '310115' }, window)).toBe(1);
+        expect(await s.patents.countProtectionEnding({}, { from: '2029-07-01', to: '2033-03-01' })).toBe(2);
+        expect(await s.patents.countProtectionEnding({}, { from: '2029-07-02', to: '2033-02-28' })).toBe(0);
       });
 
       it('refuses a patent of an unknown enterprise, and a batch with a duplicate, writing nothing', async () => {
@@ -371,6 +373,8 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
         expect(await s.trademarks.expiring({}, window('2000-01-01', '2099-12-31'), undefined, 2)).toStrictEqual([T2, T3]);
         expect(await s.trademarks.countExpiring({}, window('2000-01-01', '2026-05-13'))).toBe(3);
         expect(await s.trademarks.countExpiring({ regionCode: '310115' }, window('2026-05-14', '2099-12-31'))).toBe(1);
+        expect(await s.trademarks.countExpiring({}, window('2024-03-01', '2026-05-13'))).toBe(2);
+        expect(await s.trademarks.countExpiring({}, window('2026-05-14', '2029-12-31'))).toBe(0);
       });
 
       it('refuses a trademark of an unknown enterprise, writing nothing', async () => {
@@ -379,6 +383,7 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
         await expect(s.trademarks.insert(trademark('TM0009', 'nope', '2030-01-01', 9))).rejects.toThrow(/nope/);
         await expect(s.trademarks.insertMany([T1, T2, T1])).rejects.toBeInstanceOf(DuplicateKeyError);
         expect(await s.trademarks.byEnterprises(['e01', 'nope'])).toStrictEqual([[], []]);
+        expect(await s.trademarks.countExpiring({}, { from: '2000-01-01', to: '2099-12-31' })).toBe(0);
       });
     });
 

@@ -38,6 +38,7 @@ it('gives patents and trademarks their owner and deadlines, and counts what is t
     expect(await store.patents.countFeesDue({}, allTime)).toBe(1);
     expect(await store.patents.countProtectionEnding({}, allTime)).toBe(1);
     expect(await store.trademarks.countExpiring({ regionCode: '310115', industry: '制造业' }, allTime)).toBe(1);
+    expect(await store.trademarks.countExpiring({}, allTime)).toBe(1);
     expect(await store.enterprises.countBy('industry')).toStrictEqual([{ key: '制造业', enterprises: 2 }]);
     expect(await store.patents.countBy('regionCode')).toStrictEqual([
       { key: '110108', patents: 1 },

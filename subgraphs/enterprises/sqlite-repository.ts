@@ -60,7 +60,7 @@ CREATE INDEX IF NOT EXISTS copyrights_by_enterprise ON copyrights (enterprise_id
 
 // The warnings' indexes: each deadline in date order, covering the filters (region, industry), so
 // that a page reads the index until it has its rows and a filtered count reads the window's entries
-// and no row (an unfiltered count of fees reads fee_due_counts). An enterprise's few rights are read through its own index. Partial: only
+// and no row (an unfiltered count reads deadline_counts). An enterprise's few rights are read through its own index. Partial: only
 // live patents have deadlines. Region and industry are the owner's, copied at registration; an
 // enterprise's region and industry never change.
 const DEADLINE_INDEXES = `
@@ -80,9 +80,11 @@ CREATE TABLE IF NOT EXISTS registry_counts (
   patents INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (dimension, key)
 ) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS fee_due_counts (
-  day TEXT PRIMARY KEY,
-  patents INTEGER NOT NULL
+CREATE TABLE IF NOT EXISTS deadline_counts (
+  deadline TEXT NOT NULL,
+  day TEXT NOT NULL,
+  n INTEGER NOT NULL,
+  PRIMARY KEY (deadline, day)
 ) WITHOUT ROWID;
 `;
 
@@ -95,7 +97,14 @@ INSERT INTO registry_counts (dimension, key, patents) SELECT 'regionCode', regio
 INSERT INTO registry_counts (dimension, key, patents) SELECT 'industry', industry, count(*) FROM patents WHERE true GROUP BY 2
   ON CONFLICT DO UPDATE SET patents = excluded.patents;
 `;
-const FEE_DUE_COUNTS_FROM_ROWS = `INSERT INTO fee_due_counts (day, patents) SELECT fee_due, count(*) FROM patents WHERE fee_due IS NOT NULL GROUP BY 1`;
+const DEADLINE_COUNTS_FROM_ROWS = `
+INSERT INTO deadline_counts (deadline, day, n) SELECT 'fee', fee_due, count(*) FROM patents WHERE fee_due IS NOT NULL GROUP BY 2;
+INSERT INTO deadline_counts (deadline, day, n) SELECT 'protection', protection_ends, count(*) FROM patents WHERE protection_ends IS NOT NULL GROUP BY 2;
+INSERT INTO deadline_counts (deadline, day, n) SELECT 'trademark', expiry_date, count(*) FROM trademarks GROUP BY 2;
+`;
+
+/** The deadlines counted per day. */
+type Deadline = 'fee' | 'protection' | 'trademark';
 
 const hasColumn = (db: Database.Database, table: string, column: string): boolean =>
   db.prepare<[string], { name: string }>(`SELECT name FROM pragma_table_info(?)`).all(table).some((c) => c.name === column);
@@ -129,11 +138,11 @@ function migrate(db: Database.Database): void {
       `);
     }
     const exists = (table: string) => db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(table) !== undefined;
-    const [counted, feesCounted] = [exists('registry_counts'), exists('fee_due_counts')];
+    const [counted, deadlinesCounted] = [exists('registry_counts'), exists('deadline_counts')];
     db.exec(DEADLINE_INDEXES);
     db.exec(COUNTERS);
     if (!counted) db.exec(COUNTS_FROM_ROWS);
-    if (!feesCounted) db.exec(FEE_DUE_COUNTS_FROM_ROWS);
+    if (!deadlinesCounted) db.exec(DEADLINE_COUNTS_FROM_ROWS);
   })();
 }
 
@@ -293,8 +302,17 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
       for (const [key, added] of n) addCounts[field].run(dimension, key, added);
     }
   };
-  const addFeeDue = db.prepare('INSERT INTO fee_due_counts (day, patents) VALUES (?, ?) ON CONFLICT DO UPDATE SET patents = patents + excluded.patents');
-  const feeDueCount = db.prepare<[string, string], number>('SELECT coalesce(sum(patents), 0) FROM fee_due_counts WHERE day >= ? AND day <= ?').pluck();
+  const addDeadline = db.prepare('INSERT INTO deadline_counts (deadline, day, n) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n');
+  /** Adds each day to its deadline's count, one statement per day. */
+  const countDays = (deadline: Deadline, days: readonly (string | null)[]): void => {
+    const n = new Map<string, number>();
+    for (const day of days) if (day !== null) n.set(day, (n.get(day) ?? 0) + 1);
+    for (const [day, added] of n) addDeadline.run(deadline, day, added);
+  };
+  const deadlineCount = db.prepare<[Deadline, string, string], number>('SELECT coalesce(sum(n), 0) FROM deadline_counts WHERE deadline = ? AND day >= ? AND day <= ?').pluck();
+  /** An unfiltered count from the days' counts; a filtered one from the index. */
+  const countWithin = (deadline: Deadline, rows: ReturnType<typeof byDeadline>, owner: OwnerFilter, window: DateWindow): number =>
+    owner.enterpriseId === undefined && owner.regionCode === undefined && owner.industry === undefined ? deadlineCount.get(deadline, window.from, window.to)! : rows.count(owner, window);
   const countsOf = db.prepare<[string], { key: string; enterprises: number; patents: number }>(
     'SELECT key, enterprises, patents FROM registry_counts WHERE dimension = ? ORDER BY key',
   );
@@ -327,21 +345,23 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
     count('enterprises', es);
   });
   const insertPatents = db.transaction((ps: readonly PatentRecord[]) => {
-    const feesDueOn = new Map<string, number>();
-    const owners = ps.map((p) => {
-      const deadlines = deadlinesOf(p);
-      const owner = insertOnce(() => insertPatent.get({ ...p, pct: p.pct ? 1 : 0, ...deadlines }), `patent ${p.applicationNumber}`);
+    const deadlines = ps.map(deadlinesOf);
+    const owners = ps.map((p, i) => {
+      const owner = insertOnce(() => insertPatent.get({ ...p, pct: p.pct ? 1 : 0, ...deadlines[i] }), `patent ${p.applicationNumber}`);
       if (owner === undefined) throw new Error(`patent ${p.applicationNumber}: no enterprise ${p.enterpriseId}`);
-      if (deadlines.feeDue !== null) feesDueOn.set(deadlines.feeDue, (feesDueOn.get(deadlines.feeDue) ?? 0) + 1);
       return owner;
     });
     count('patents', owners);
-    for (const [day, n] of feesDueOn) addFeeDue.run(day, n);
+    countDays('fee', deadlines.map((d) => d.feeDue));
+    countDays('protection', deadlines.map((d) => d.protectionEnds));
   });
-  const writeTrademark = (t: TrademarkRecord): void => {
-    const { changes } = insertOnce(() => insertTrademark.run(t), `trademark ${t.registrationNumber}`);
-    if (changes === 0) throw new Error(`trademark ${t.registrationNumber}: no enterprise ${t.enterpriseId}`);
-  };
+  const insertTrademarks = db.transaction((ts: readonly TrademarkRecord[]) => {
+    for (const t of ts) {
+      const { changes } = insertOnce(() => insertTrademark.run(t), `trademark ${t.registrationNumber}`);
+      if (changes === 0) throw new Error(`trademark ${t.registrationNumber}: no enterprise ${t.enterpriseId}`);
+    }
+    countDays('trademark', ts.map((t) => t.expiryDate));
+  });
   const writeCopyright = (c: CopyrightRecord): void => {
     insertOnce(() => insertCopyright.run(c), `copyright ${c.registrationNumber}`);
   };
@@ -390,14 +410,13 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
         return feesDue.page(owner, window, after, limit).map(toPatent);
       },
       async countFeesDue(owner, window) {
-        const anyOwner = owner.enterpriseId === undefined && owner.regionCode === undefined && owner.industry === undefined;
-        return anyOwner ? feeDueCount.get(window.from, window.to)! : feesDue.count(owner, window);
+        return countWithin('fee', feesDue, owner, window);
       },
       async protectionEnding(owner, window, after, limit) {
         return protectionEnds.page(owner, window, after, limit).map(toPatent);
       },
       async countProtectionEnding(owner, window) {
-        return protectionEnds.count(owner, window);
+        return countWithin('protection', protectionEnds, owner, window);
       },
       async countBy(group) {
         return countsOf.all(group).flatMap((c) => (c.patents > 0 ? [{ key: c.key, patents: c.patents }] : []));
@@ -405,10 +424,10 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
     },
     trademarks: {
       async insert(t) {
-        writeTrademark(t);
+        insertTrademarks([t]);
       },
       async insertMany(ts) {
-        db.transaction(() => ts.forEach(writeTrademark))();
+        insertTrademarks(ts);
       },
       async byEnterprises(ids) {
         return groupedByKey(ids, trademarksOf(ids).map(toTrademark), (t) => t.enterpriseId);
@@ -417,7 +436,7 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
         return trademarksExpiring.page(owner, window, after, limit).map(toTrademark);
       },
       async countExpiring(owner, window) {
-        return trademarksExpiring.count(owner, window);
+        return countWithin('trademark', trademarksExpiring, owner, window);
       },
     },
     copyrights: {
