@@ -1,29 +1,30 @@
 // The demo's registry (enterprises, their patents, trademarks and copyrights), written on a
-// thread of its own while the main thread appends the demo's deposits to the ledger: the two
-// write different databases, and each is as long as the other at a province's size. The thread
-// generates the same data the main thread does (generate is deterministic) rather than being sent
-// half a million records.
-import { workerData } from 'node:worker_threads';
+// thread of its own, chunk by chunk as the main thread draws it (demo.ts's RegistryWriter), while
+// the main thread goes on to append the demo's deposits to the ledger: the two write different
+// databases. A null message ends the work.
+import { parentPort, workerData } from 'node:worker_threads';
 import { closeStorage, openStorage, type StorageEnv } from '../subgraphs/common/storage.js';
 import { openEnterprisesStore } from '../subgraphs/enterprises/index.js';
-import { generate, writeRegistry } from './demo.js';
+import { writeRegistry, type RegistryChunk } from './demo.js';
 
 export interface RegistryJob {
   readonly env: StorageEnv;
-  readonly enterprises: number;
-  readonly seed: number;
-  readonly today: string;
 }
 
-const job = workerData as RegistryJob;
-const storage = await openStorage(job.env);
-try {
-  const store = await openEnterprisesStore(storage);
-  try {
-    await writeRegistry(store, generate(job.enterprises, job.seed, job.today));
-  } finally {
+// Messages wait in the port until this listener is attached; each waits for those before it.
+const opened = (async () => {
+  const storage = await openStorage((workerData as RegistryJob).env);
+  return { storage, store: await openEnterprisesStore(storage) };
+})();
+let written: Promise<unknown> = opened;
+parentPort!.on('message', (chunk: RegistryChunk | null) => {
+  written = written.then(async () => {
+    const { storage, store } = await opened;
+    if (chunk !== null) return writeRegistry(store, chunk);
     await store.close();
-  }
-} finally {
-  await closeStorage(storage);
-}
+    await closeStorage(storage);
+    parentPort!.close();
+  });
+  // A failed write ends the thread with its error (the main thread's RegistryWriter rejects).
+  written.catch((err: unknown) => setImmediate(() => { throw err; }));
+});

@@ -61,8 +61,11 @@ export const DEMO_ENTERPRISE_NAME = '福州星河智能科技有限公司';
 /** The content a demo deposit's digest is computed from: sha256(demoEvidenceContent(i)). */
 export const demoEvidenceContent = (i: number): string => `iphub demo evidence ${i}`;
 
-// Rows per transaction (and concurrent ledger appends, which share a group commit).
+// Concurrent ledger appends (which share group commits) and evidence rows per transaction.
 const BATCH = 2000;
+// Registry rows per transaction, on the registry's own thread: a larger batch writes each index
+// page it touches fewer times.
+const REGISTRY_BATCH = 20_000;
 
 /**
  * Fills an empty data set with demo data and returns one key per role; when enterprises exist
@@ -77,11 +80,21 @@ export async function seedDemo(storage: Storage, ledger: Ledger, keys: KeyStore,
   const enterprisesStore = await openEnterprisesStore(storage);
   try {
     if ((await enterprisesStore.enterprises.count({})) > 0) return undefined;
-    const seed = options.seed ?? 1;
-    const registry = writeRegistryOnItsThread(storage, { enterprises: count, seed, today });
-    let data: DemoData;
+    // The registry is written on a thread of its own (demo-registry-worker.ts), a chunk at a time
+    // as it is drawn, while this thread draws the rest and appends the deposits to the ledger.
+    const registry = new RegistryWriter(storage);
+    let data: DemoData = { enterprises: [], patents: [], trademarks: [], copyrights: [], deposits: [] };
     try {
-      data = generate(count, seed, today);
+      const chunks = generate(count, options.seed ?? 1, today);
+      let next = chunks.next();
+      for (; !next.done; next = chunks.next()) {
+        registry.write(next.value);
+        const { enterprises, patents, trademarks, copyrights } = next.value;
+        data = { ...data, enterprises: data.enterprises.concat(enterprises), patents: data.patents.concat(patents), trademarks: data.trademarks.concat(trademarks), copyrights: data.copyrights.concat(copyrights) };
+      }
+      data.deposits = next.value;
+      registry.end();
+
       const evidenceStore = await openEvidenceStore(storage);
       try {
         // As depositEvidence does it: append to the ledger first, then store the records with
@@ -108,10 +121,10 @@ export async function seedDemo(storage: Storage, ledger: Ledger, keys: KeyStore,
       const { protectionCases } = await seedCases(storage, ledger, { enterprises: data.enterprises, patents: data.patents, deposits: data.deposits, court: DEMO_COURT, today });
       await seedFinance(storage, ledger, { enterprises: data.enterprises, patents: data.patents, bank: DEMO_BANK, insurer: DEMO_INSURER, protectionCases, today });
     } catch (err) {
-      await registry.catch(() => undefined); // no writer left behind
+      await registry.abort(); // no writer left behind
       throw err;
     }
-    await registry;
+    await registry.done;
 
     const enterpriseId = data.enterprises[0]!.id;
     return {
@@ -131,23 +144,43 @@ export async function seedDemo(storage: Storage, ledger: Ledger, keys: KeyStore,
  * Writes the registry: enterprises first, as the IP assets refer to them. One transaction per
  * batch, in id and owner order, so that the indexes grow at their ends rather than at random pages.
  */
-export async function writeRegistry(store: EnterprisesStore, data: DemoData): Promise<void> {
+export async function writeRegistry(store: EnterprisesStore, data: RegistryChunk): Promise<void> {
   const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   const byOwner = <T extends { enterpriseId: string }>(rows: readonly T[]) => [...rows].sort((a, b) => byKey(a.enterpriseId, b.enterpriseId));
-  await inBatches([...data.enterprises].sort((a, b) => byKey(a.id, b.id)), (batch) => store.enterprises.insertMany(batch));
-  await inBatches(byOwner(data.patents), (batch) => store.patents.insertMany(batch));
-  await inBatches(byOwner(data.trademarks), (batch) => store.trademarks.insertMany(batch));
-  await inBatches(byOwner(data.copyrights), (batch) => store.copyrights.insertMany(batch));
+  await inBatches([...data.enterprises].sort((a, b) => byKey(a.id, b.id)), (batch) => store.enterprises.insertMany(batch), REGISTRY_BATCH);
+  await inBatches(byOwner(data.patents), (batch) => store.patents.insertMany(batch), REGISTRY_BATCH);
+  await inBatches(byOwner(data.trademarks), (batch) => store.trademarks.insertMany(batch), REGISTRY_BATCH);
+  await inBatches(byOwner(data.copyrights), (batch) => store.copyrights.insertMany(batch), REGISTRY_BATCH);
 }
 
-/** Runs writeRegistry on a worker thread (demo-registry-worker.ts); settles when it has. */
-function writeRegistryOnItsThread(storage: Storage, job: Omit<RegistryJob, 'env'>): Promise<void> {
-  const env = storage.kind === 'sqlite' ? { IPHUB_DATA_DIR: storage.dataDir } : { IPHUB_MONGODB_URL: storage.url };
-  const worker = new Worker(new URL('./demo-registry-worker.mjs', import.meta.url), { workerData: { ...job, env } satisfies RegistryJob });
-  return new Promise((resolve, reject) => {
-    worker.once('error', reject);
-    worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the demo's registry writer stopped with exit code ${code}`))));
-  });
+/** writeRegistry on a worker thread (demo-registry-worker.ts), fed chunk by chunk. */
+class RegistryWriter {
+  readonly #worker: Worker;
+  /** Settles when the worker has written every chunk and closed its store. */
+  readonly done: Promise<void>;
+
+  constructor(storage: Storage) {
+    const env = storage.kind === 'sqlite' ? { IPHUB_DATA_DIR: storage.dataDir } : { IPHUB_MONGODB_URL: storage.url };
+    this.#worker = new Worker(new URL('./demo-registry-worker.mjs', import.meta.url), { workerData: { env } satisfies RegistryJob });
+    this.done = new Promise((resolve, reject) => {
+      this.#worker.once('error', reject);
+      this.#worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the demo's registry writer stopped with exit code ${code}`))));
+    });
+    this.done.catch(() => undefined); // awaited by the caller, or abandoned by abort()
+  }
+
+  write(chunk: RegistryChunk): void {
+    this.#worker.postMessage(chunk);
+  }
+
+  /** No more chunks: the worker finishes those it has and exits. */
+  end(): void {
+    this.#worker.postMessage(null);
+  }
+
+  async abort(): Promise<void> {
+    await this.#worker.terminate();
+  }
 }
 
 /** Writes <dataDir>/demo-keys.json (mode 0600) and returns its path. */
@@ -166,8 +199,8 @@ export function writeDemoKeys(dataDir: string, keys: DemoKeys): string {
   return path;
 }
 
-async function inBatches<T>(items: readonly T[], run: (batch: readonly T[]) => Promise<void>): Promise<void> {
-  for (let i = 0; i < items.length; i += BATCH) await run(items.slice(i, i + BATCH));
+async function inBatches<T>(items: readonly T[], run: (batch: readonly T[]) => Promise<void>, size = BATCH): Promise<void> {
+  for (let i = 0; i < items.length; i += size) await run(items.slice(i, i + size));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -223,6 +256,11 @@ class Random {
   count(mean: number, max: number): number {
     return Math.min(max, Math.floor(-Math.log(1 - this.#next()) * mean + 0.5));
   }
+  /** Version 7: `ms` (48 bits, big-endian) first, so that ids sort as their times do; the rest drawn. */
+  uuidV7(ms: number): string {
+    const h = ms.toString(16).padStart(12, '0') + this.uuid().replaceAll('-', '').slice(12);
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-7${h.slice(13, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  }
   uuid(): string {
     // Version 4, variant 10xx: 32 hex digits from four 32-bit draws.
     const word = () => Math.floor(this.#next() * 0x1_0000_0000).toString(16).padStart(8, '0');
@@ -231,6 +269,9 @@ class Random {
     return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20)}`;
   }
 }
+
+// The demo's enterprise ids carry made-up times a second apart from here on.
+const DEMO_ID_EPOCH = Date.UTC(2018, 0, 1);
 
 const yearOf = (date: string): number => Number(date.slice(0, 4));
 /** The same month and day in another year (Feb 29 -> Feb 28). */
@@ -659,7 +700,15 @@ interface Context {
   graceOverBefore: string;
 }
 
-export function generate(enterpriseCount: number, seed: number, today: string): DemoData {
+/** Enterprises with their patents, trademarks and copyrights. */
+export type RegistryChunk = Omit<DemoData, 'deposits'>;
+
+/**
+ * The demo's data: the registry in chunks of `chunk` enterprises (so that it can be written while
+ * the rest is drawn), then the deposits. Enterprise ids are time-ordered (UUID version 7), so the
+ * chunks come in id order.
+ */
+export function* generate(enterpriseCount: number, seed: number, today: string, chunk = 10_000): Generator<RegistryChunk, DemoData['deposits']> {
   const ctx: Context = {
     rng: new Random(seed),
     today,
@@ -676,11 +725,16 @@ export function generate(enterpriseCount: number, seed: number, today: string): 
   const INDUSTRY_WEIGHTS = INDUSTRIES.map((x) => [x, x.weight] as const);
   const names = new Set<string>([DEMO_ENTERPRISE_NAME]);
   const codes = new Set<string>();
-  const data: DemoData = { enterprises: [], patents: [], trademarks: [], copyrights: [], deposits: [] };
+  const everyEnterprise: EnterpriseRecord[] = [];
+  let data: RegistryChunk = { enterprises: [], patents: [], trademarks: [], copyrights: [] };
   const brandOf = new Map<string, readonly [string, string]>();
   const industryOf = new Map<string, Industry>();
 
   for (let i = 0; i < enterpriseCount; i++) {
+    if (data.enterprises.length === chunk) {
+      yield data;
+      data = { enterprises: [], patents: [], trademarks: [], copyrights: [] };
+    }
     const demo = i === 0;
     const region = demo ? REGIONS[0]! : rng.weighted(REGION_WEIGHTS);
     const industry = demo ? INDUSTRIES[0]! : rng.weighted(INDUSTRY_WEIGHTS);
@@ -719,7 +773,7 @@ export function generate(enterpriseCount: number, seed: number, today: string): 
     const registeredOn = randomDate(ctx, '2018-01-01', minDate('2025-12-31', ctx.yesterday));
     const registeredAt = `${registeredOn}T${String(rng.int(0, 9)).padStart(2, '0')}:${String(rng.int(0, 59)).padStart(2, '0')}:${String(rng.int(0, 59)).padStart(2, '0')}.000Z`;
     const enterprise: EnterpriseRecord = {
-      id: rng.uuid(),
+      id: rng.uuidV7(DEMO_ID_EPOCH + i * 1000),
       uscc,
       name,
       regionCode: region.code,
@@ -729,6 +783,7 @@ export function generate(enterpriseCount: number, seed: number, today: string): 
       creditCodeOverride: null,
     };
     data.enterprises.push(enterprise);
+    everyEnterprise.push(enterprise);
     brandOf.set(enterprise.id, brand);
     const titles = new Set<string>();
     industryOf.set(enterprise.id, industry);
@@ -760,13 +815,16 @@ export function generate(enterpriseCount: number, seed: number, today: string): 
     for (let k = 0; k < copyrights; k++) data.copyrights.push(copyright(ctx, enterprise.id, industry, brand));
   }
 
+  yield data;
+
   // Evidence: about 5 deposits for every 6 enterprises, a dozen of them by the demo enterprise.
-  const depositors = data.enterprises.filter((e) => e.filingStatus === 'FILED');
-  const deposits = Math.max(1, Math.round((enterpriseCount * 5) / 6));
-  for (let i = 0; i < deposits; i++) {
-    const depositor = i < 12 ? data.enterprises[0]! : rng.pick(depositors);
+  const depositors = everyEnterprise.filter((e) => e.filingStatus === 'FILED');
+  const count = Math.max(1, Math.round((enterpriseCount * 5) / 6));
+  const deposits: DemoData['deposits'] = [];
+  for (let i = 0; i < count; i++) {
+    const depositor = i < 12 ? everyEnterprise[0]! : rng.pick(depositors);
     const category = rng.weighted(EVIDENCE_MIX);
-    data.deposits.push({
+    deposits.push({
       id: rng.uuid(),
       depositorId: depositor.id,
       title: evidenceTitle(ctx, category, brandOf.get(depositor.id)!, industryOf.get(depositor.id)!),
@@ -774,7 +832,7 @@ export function generate(enterpriseCount: number, seed: number, today: string): 
       contentDigest: createHash('sha256').update(demoEvidenceContent(i)).digest('hex'),
     });
   }
-  return data;
+  return deposits;
 }
 
 /** A random day from..to; the days of each span are listed once (dates are strings to compute). */
