@@ -387,6 +387,8 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoEnterprise
     patents.createIndexes([
       { key: { enterpriseId: 1, _id: 1 }, name: 'by_enterprise' },
       { key: { feeDue: 1, _id: 1, regionCode: 1, industry: 1 }, name: 'by_fee_due' },
+      { key: { regionCode: 1, feeDue: 1, _id: 1, industry: 1 }, name: 'by_region_fee_due' },
+      { key: { industry: 1, feeDue: 1, _id: 1, regionCode: 1 }, name: 'by_industry_fee_due' },
       { key: { protectionEnds: 1, _id: 1, regionCode: 1, industry: 1 }, name: 'by_protection_end' },
     ]),
     trademarks.createIndexes([

@@ -124,6 +124,7 @@ export interface PatentRepository {
   countFeesDue(owner: OwnerFilter, window: DateWindow): Promise<number>;
   /** Up to `limit` live patents whose term ends within the window, by that day, then number, after `after`. */
   protectionEnding(owner: OwnerFilter, window: DateWindow, after: DatedKey | undefined, limit: number): Promise<PatentRecord[]>;
+  /** Without an owner filter, from counts kept per day, as countFeesDue. */
   countProtectionEnding(owner: OwnerFilter, window: DateWindow): Promise<number>;
   /** Patents by their enterprise's region or industry: counters kept on write, not a scan. */
   countBy(group: 'regionCode' | 'industry'): Promise<{ key: string; patents: number }[]>;
@@ -136,6 +137,7 @@ export interface TrademarkRepository {
   byEnterprises(ids: readonly string[]): Promise<TrademarkRecord[][]>;
   /** Up to `limit` registrations ending within the window, by expiry date, then number, after `after`. */
   expiring(owner: OwnerFilter, window: DateWindow, after: DatedKey | undefined, limit: number): Promise<TrademarkRecord[]>;
+  /** Without an owner filter, from counts kept per day, as countFeesDue. */
   countExpiring(owner: OwnerFilter, window: DateWindow): Promise<number>;
 }
 
