@@ -256,11 +256,6 @@ class Random {
   count(mean: number, max: number): number {
     return Math.min(max, Math.floor(-Math.log(1 - this.#next()) * mean + 0.5));
   }
-  /** Version 7: `ms` (48 bits, big-endian) first, so that ids sort as their times do; the rest drawn. */
-  uuidV7(ms: number): string {
-    const h = ms.toString(16).padStart(12, '0') + this.uuid().replaceAll('-', '').slice(12);
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-7${h.slice(13, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-  }
   uuid(): string {
     // Version 4, variant 10xx: 32 hex digits from four 32-bit draws.
     const word = () => Math.floor(this.#next() * 0x1_0000_0000).toString(16).padStart(8, '0');
@@ -269,9 +264,6 @@ class Random {
     return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20)}`;
   }
 }
-
-// The demo's enterprise ids carry made-up times a second apart from here on.
-const DEMO_ID_EPOCH = Date.UTC(2018, 0, 1);
 
 const yearOf = (date: string): number => Number(date.slice(0, 4));
 /** The same month and day in another year (Feb 29 -> Feb 28). */
@@ -705,8 +697,7 @@ export type RegistryChunk = Omit<DemoData, 'deposits'>;
 
 /**
  * The demo's data: the registry in chunks of `chunk` enterprises (so that it can be written while
- * the rest is drawn), then the deposits. Enterprise ids are time-ordered (UUID version 7), so the
- * chunks come in id order.
+ * the rest is drawn), then the deposits.
  */
 export function* generate(enterpriseCount: number, seed: number, today: string, chunk = 10_000): Generator<RegistryChunk, DemoData['deposits']> {
   const ctx: Context = {
@@ -773,7 +764,7 @@ export function* generate(enterpriseCount: number, seed: number, today: string, 
     const registeredOn = randomDate(ctx, '2018-01-01', minDate('2025-12-31', ctx.yesterday));
     const registeredAt = `${registeredOn}T${String(rng.int(0, 9)).padStart(2, '0')}:${String(rng.int(0, 59)).padStart(2, '0')}:${String(rng.int(0, 59)).padStart(2, '0')}.000Z`;
     const enterprise: EnterpriseRecord = {
-      id: rng.uuidV7(DEMO_ID_EPOCH + i * 1000),
+      id: rng.uuid(),
       uscc,
       name,
       regionCode: region.code,

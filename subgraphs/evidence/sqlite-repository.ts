@@ -15,7 +15,9 @@ CREATE TABLE IF NOT EXISTS evidence (
   entry_hash TEXT NOT NULL,
   ledger_timestamp INTEGER NOT NULL
 );
-CREATE INDEX IF NOT EXISTS evidence_by_depositor ON evidence (depositor_id, deposited_at);
+DROP INDEX IF EXISTS evidence_by_depositor;
+-- A depositor's newest first, ties by id: a page is the first entries of its range.
+CREATE INDEX IF NOT EXISTS evidence_by_depositor_newest ON evidence (depositor_id, deposited_at DESC, id);
 CREATE TABLE IF NOT EXISTS data_assets (
   id TEXT PRIMARY KEY,
   owner_id TEXT NOT NULL,
@@ -82,12 +84,9 @@ export function openSqliteEvidenceStore(db: Database.Database): EvidenceStore {
   );
   const writeEvidence = ({ receipt, ...rest }: EvidenceRecord): void => void insert.run({ ...rest, ...receipt });
   const evidenceIn = inListQuery<EvidenceRow>(db, (ids) => `SELECT * FROM evidence WHERE id IN (${ids})`);
-  // The newest `limit` of each depositor, read along evidence_by_depositor.
-  const evidenceOf = inListQuery<EvidenceRow>(
-    db,
-    (ids) => `SELECT * FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY depositor_id ORDER BY deposited_at DESC, id) AS newest FROM evidence WHERE depositor_id IN (${ids}))
-      WHERE newest <= ? ORDER BY deposited_at DESC, id`,
-  );
+  // The newest `limit` of one depositor, read off the front of its range in
+  // evidence_by_depositor_newest: the cost of the page, however many deposits it has.
+  const newestOf = db.prepare<[string, number], EvidenceRow>('SELECT * FROM evidence WHERE depositor_id = ? ORDER BY deposited_at DESC, id LIMIT ?');
   const insertAsset = db.prepare(
     `INSERT INTO data_assets (id, owner_id, name, description, fingerprint, registered_at, ledger_seq, entry_hash, ledger_timestamp)
      VALUES (@id, @ownerId, @name, @description, @fingerprint, @registeredAt, @seq, @entryHash, @timestamp)`,
@@ -118,7 +117,8 @@ export function openSqliteEvidenceStore(db: Database.Database): EvidenceStore {
         return inKeyOrder(ids, evidenceIn(ids).map(toRecord), (e) => e.id);
       },
       async byDepositors(ids, limit) {
-        return groupedByKey(ids, evidenceOf(ids, limit).map(toRecord), (e) => e.depositorId);
+        const pages = new Map([...new Set(ids)].map((id) => [id, newestOf.all(id, limit).map(toRecord)]));
+        return ids.map((id) => pages.get(id)!);
       },
     },
     async close() {
