@@ -142,7 +142,7 @@ export async function seedDemo(storage: Storage, ledger: Ledger, keys: KeyStore,
 
 /**
  * Writes the registry: enterprises first, as the IP assets refer to them. One transaction per
- * batch, in id and owner order, so that the indexes grow at their ends rather than at random pages.
+ * batch, in id and owner order, so that the indexes take their rows in runs, not at random pages.
  */
 export async function writeRegistry(store: EnterprisesStore, data: RegistryChunk): Promise<void> {
   const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
