@@ -226,7 +226,7 @@ const patentDoc = (p: PatentRecord): Omit<PatentDoc, 'regionCode' | 'industry'> 
   filingDate: p.filingDate,
   grantDate: p.grantDate,
   feesPaidThrough: p.feesPaidThrough,
-  ...patentDeadlines(p.type, p.filingDate, p.feesPaidThrough, p.status === 'PENDING' || p.status === 'GRANTED'),
+  ...patentDeadlines(p.type, p.filingDate, p.feesPaidThrough, p.status),
 });
 
 const trademarkDoc = (t: TrademarkRecord): Omit<TrademarkDoc, 'regionCode' | 'industry'> => ({

@@ -15,7 +15,7 @@ import { parsePatentNumber } from './domain/patent-number.js';
 import { protectionEnd } from './domain/protection.js';
 import { annualFeeStatus } from './domain/annual-fee.js';
 import { addDays } from './domain/calendar-date.js';
-import { feeWarningWindow } from './domain/deadlines.js';
+import { feeWarningWindow, isLive } from './domain/deadlines.js';
 
 const builder = createBuilder<EnterprisesContext>();
 
@@ -110,9 +110,9 @@ Patent.implement({
       type: 'Date',
       nullable: true,
       description: 'The next annual-fee due date, null once the patent no longer owes fees',
-      resolve: (p) => (isLive(p) ? feeStatusOf(p).nextDueDate : null),
+      resolve: (p) => (isLive(p.status) ? feeStatusOf(p).nextDueDate : null),
     }),
-    annualFee: t.field({ type: AnnualFee, nullable: true, resolve: (p) => (isLive(p) ? feeStatusOf(p) : null) }),
+    annualFee: t.field({ type: AnnualFee, nullable: true, resolve: (p) => (isLive(p.status) ? feeStatusOf(p) : null) }),
     enterprise: t.field({ type: Enterprise, nullable: true, resolve: (p, _args, ctx) => readableEnterprise(ctx, p.enterpriseId) }),
   }),
 });
@@ -120,10 +120,6 @@ builder.asEntity(Patent, {
   key: builder.selection<{ applicationNumber: string }>('applicationNumber'),
   resolveReference: async (ref, ctx) => readablePatent(ctx, ref.applicationNumber),
 });
-
-function isLive(p: PatentRecord): boolean {
-  return p.status === 'PENDING' || p.status === 'GRANTED';
-}
 
 async function readablePatent(ctx: EnterprisesContext, applicationNumber: string): Promise<PatentRecord | null> {
   const identity = requireIdentity(ctx);

@@ -149,7 +149,7 @@ function migrate(db: Database.Database): void {
   })();
 }
 
-const deadlinesOf = (p: PatentRecord) => patentDeadlines(p.type, p.filingDate, p.feesPaidThrough, p.status === 'PENDING' || p.status === 'GRANTED');
+const deadlinesOf = (p: PatentRecord) => patentDeadlines(p.type, p.filingDate, p.feesPaidThrough, p.status);
 
 interface EnterpriseRow {
   id: string;

@@ -16,8 +16,11 @@ export interface PatentDeadlines {
 }
 
 /** A live patent (pending or granted) owes fees and has a term to run; any other has no deadline. */
-export function patentDeadlines(type: PatentType, filingDate: string, feesPaidThrough: string | null, live: boolean): PatentDeadlines {
-  if (!live) return { feeDue: null, feeGraceEnds: null, protectionEnds: null };
+export const isLive = (status: string): boolean => status === 'PENDING' || status === 'GRANTED';
+
+/** The deadlines of a patent with this type, filing date, last fee paid and status. */
+export function patentDeadlines(type: PatentType, filingDate: string, feesPaidThrough: string | null, status: string): PatentDeadlines {
+  if (!isLive(status)) return { feeDue: null, feeGraceEnds: null, protectionEnds: null };
   const feeDue = annualFeeDueDates(type, filingDate).find((date) => feesPaidThrough === null || date > feesPaidThrough) ?? null;
   return { feeDue, feeGraceEnds: feeDue === null ? null : addMonths(feeDue, GRACE_MONTHS), protectionEnds: protectionEnd(type, filingDate) };
 }
