@@ -5,6 +5,7 @@ import type { AnyBulkWriteOperation, ClientSession, Collection, CollectionOption
 import type { CopyrightRecord, DatedKey, DateWindow, EnterpriseFilter, EnterpriseRecord, EnterprisesStore, OwnerFilter, PatentRecord, TrademarkRecord } from './repository.js';
 import { DuplicateKeyError } from './repository.js';
 import { patentDeadlines } from './domain/deadlines.js';
+import { tally } from '../common/tally.js';
 
 export interface MongoEnterprisesStoreOptions {
   /** Prepended to the collection names, e.g. to isolate test runs. */
@@ -153,18 +154,11 @@ const distinct = (ids: readonly string[]): string[] => [...new Set(ids)];
 
 /** Adds each owner's rights to its region's and its industry's row of one counter. */
 function counted(owners: readonly { regionCode: string; industry: string }[], field: 'enterprises' | 'patents'): AnyBulkWriteOperation<CountDoc>[] {
-  const by = new Map<string, { dimension: CountDoc['dimension']; key: string; n: number }>();
-  for (const owner of owners) {
-    for (const dimension of ['regionCode', 'industry'] as const) {
-      const id = `${dimension}:${owner[dimension]}`;
-      const row = by.get(id) ?? { dimension, key: owner[dimension], n: 0 };
-      row.n++;
-      by.set(id, row);
-    }
-  }
-  return [...by].map(([id, { dimension, key, n }]) => ({
-    updateOne: { filter: { _id: id }, update: { $inc: { [field]: n }, $setOnInsert: { dimension, key } }, upsert: true },
-  }));
+  return (['regionCode', 'industry'] as const).flatMap((dimension) =>
+    [...tally(owners.map((o) => o[dimension]))].map(([key, n]) => ({
+      updateOne: { filter: { _id: `${dimension}:${key}` }, update: { $inc: { [field]: n }, $setOnInsert: { dimension, key } }, upsert: true },
+    })),
+  );
 }
 
 /** The deadlines counted per day, and their counts. */
@@ -178,9 +172,7 @@ interface DeadlineCountDoc {
 
 /** +n for each day of the deadline, n the times it is named (null: no deadline). */
 function perDay(deadline: Deadline, days: readonly (string | null)[]): AnyBulkWriteOperation<DeadlineCountDoc>[] {
-  const n = new Map<string, number>();
-  for (const day of days) if (day !== null) n.set(day, (n.get(day) ?? 0) + 1);
-  return [...n].map(([day, added]) => ({
+  return [...tally(days)].map(([day, added]) => ({
     updateOne: { filter: { _id: `${deadline}:${day}` }, update: { $inc: { n: added }, $setOnInsert: { deadline, day } }, upsert: true },
   }));
 }
@@ -352,13 +344,13 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoEnterprise
       await trademarks.updateOne({ _id: d._id }, { $set: { regionCode, industry } });
     }
     if ((await deadlineCounts.estimatedDocumentCount()) === 0) {
-      const tally = async <T extends Document>(deadline: Deadline, from: Collection<T>, field: string) => {
+      const countFrom = async <T extends Document>(deadline: Deadline, from: Collection<T>, field: string) => {
         const days = await from.aggregate<{ _id: string; n: number }>([{ $match: { [field]: { $type: 'string' } } }, { $group: { _id: `$${field}`, n: { $sum: 1 } } }]).toArray();
         for (const d of days) await deadlineCounts.updateOne({ _id: `${deadline}:${d._id}` }, { $set: { deadline, day: d._id, n: d.n } }, { upsert: true });
       };
-      await tally('fee', patents, 'feeDue');
-      await tally('protection', patents, 'protectionEnds');
-      await tally('trademark', trademarks, 'expiryDate');
+      await countFrom('fee', patents, 'feeDue');
+      await countFrom('protection', patents, 'protectionEnds');
+      await countFrom('trademark', trademarks, 'expiryDate');
     }
     if ((await counts.estimatedDocumentCount()) > 0 || (await enterprises.estimatedDocumentCount()) === 0) return;
     for (const dimension of ['regionCode', 'industry'] as const) {

@@ -4,6 +4,7 @@ import type { CopyrightRecord, DatedKey, DateWindow, EnterpriseFilter, Enterpris
 import { DuplicateKeyError } from './repository.js';
 import { groupedByKey, inKeyOrder, inListQuery, statementCache, whereOf } from '../common/sqlite.js';
 import { patentDeadlines } from './domain/deadlines.js';
+import { tally } from '../common/tally.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS enterprises (
@@ -61,9 +62,10 @@ CREATE INDEX IF NOT EXISTS copyrights_by_enterprise ON copyrights (enterprise_id
 // The warnings' indexes: each deadline in date order, covering the filters (region, industry), so
 // that a page reads the index until it has its rows and a filtered count reads the window's entries
 // and no row (an unfiltered count reads deadline_counts). Fees, whose window holds a fifth of the
-// live patents, also within a region and an industry, so that those count their own entries only. An enterprise's few rights are read through its own index. Partial: only
-// live patents have deadlines. Region and industry are the owner's, copied at registration; an
-// enterprise's region and industry never change.
+// live patents, also by region and by industry first, so that those count their own entries only.
+// An enterprise's few rights are read through its own index. Partial: only live patents have
+// deadlines. Region and industry are the owner's, copied at registration; an enterprise's region
+// and industry never change.
 const DEADLINE_INDEXES = `
 CREATE INDEX IF NOT EXISTS patents_by_fee_due ON patents (fee_due, application_number, region_code, industry) WHERE fee_due IS NOT NULL;
 CREATE INDEX IF NOT EXISTS patents_by_region_fee_due ON patents (region_code, fee_due, application_number, industry) WHERE fee_due IS NOT NULL;
@@ -73,7 +75,7 @@ DROP INDEX IF EXISTS trademarks_by_expiry;
 CREATE INDEX IF NOT EXISTS trademarks_by_expiry_date ON trademarks (expiry_date, registration_number, region_code, industry);
 `;
 
-// Statistics by region and industry, and live patents by fee due date, counted in the writer's
+// Statistics by region and industry, and rights by deadline and day, counted in the writer's
 // transaction, so that reading them costs the number of groups or days, not the registry.
 const COUNTERS = `
 CREATE TABLE IF NOT EXISTS registry_counts (
@@ -300,17 +302,13 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
   /** Adds the rows to their region's and their industry's counter, one statement per key. */
   const count = (field: 'enterprises' | 'patents', owners: readonly { regionCode: string; industry: string }[]): void => {
     for (const dimension of ['regionCode', 'industry'] as const) {
-      const n = new Map<string, number>();
-      for (const o of owners) n.set(o[dimension], (n.get(o[dimension]) ?? 0) + 1);
-      for (const [key, added] of n) addCounts[field].run(dimension, key, added);
+      for (const [key, added] of tally(owners.map((o) => o[dimension]))) addCounts[field].run(dimension, key, added);
     }
   };
   const addDeadline = db.prepare('INSERT INTO deadline_counts (deadline, day, n) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n');
   /** Adds each day to its deadline's count, one statement per day. */
   const countDays = (deadline: Deadline, days: readonly (string | null)[]): void => {
-    const n = new Map<string, number>();
-    for (const day of days) if (day !== null) n.set(day, (n.get(day) ?? 0) + 1);
-    for (const [day, added] of n) addDeadline.run(deadline, day, added);
+    for (const [day, added] of tally(days)) addDeadline.run(deadline, day, added);
   };
   const deadlineCount = db.prepare<[Deadline, string, string], number>('SELECT coalesce(sum(n), 0) FROM deadline_counts WHERE deadline = ? AND day >= ? AND day <= ?').pluck();
   /** An unfiltered count from the days' counts; a filtered one from the index. */
