@@ -234,12 +234,17 @@ function ownerFilter(ctx: EnterprisesContext, args: { enterpriseId?: string | nu
   const identity = requireRole(ctx, 'CENTER_STAFF', 'ENTERPRISE');
   const asked = args.enterpriseId === null || args.enterpriseId === undefined ? undefined : String(args.enterpriseId);
   const enterpriseId = identity.role === 'ENTERPRISE' ? requireActFor(ctx, asked ?? identity.enterpriseId ?? '').enterpriseId : asked;
-  if (args.regionCode != null && !/^\d{6}$/.test(args.regionCode)) throw badInput('regionCode must be a 6-digit administrative division code (GB/T 2260)', 'regionCode');
   return {
     ...(enterpriseId === undefined ? {} : { enterpriseId }),
-    ...(args.regionCode == null ? {} : { regionCode: args.regionCode }),
+    ...(args.regionCode == null ? {} : { regionCode: regionCode(args.regionCode) }),
     ...(args.industry == null ? {} : { industry: text(args.industry, 'industry', 100) }),
   };
+}
+
+/** A GB/T 2260 administrative division code, or BAD_USER_INPUT. */
+function regionCode(value: string): string {
+  if (!/^\d{6}$/.test(value)) throw badInput('regionCode must be a 6-digit administrative division code (GB/T 2260)', 'regionCode');
+  return value;
 }
 
 function windowDays(days: number | null | undefined, fallback: number): number {
@@ -421,12 +426,12 @@ builder.mutationType({
         } else {
           throw failure('INVALID_CREDIT_CODE', checked.message, { overridable: checked.reason === 'CHECK_CHARACTER' });
         }
-        if (!/^\d{6}$/.test(input.regionCode)) throw badInput('regionCode must be a 6-digit administrative division code (GB/T 2260)', 'regionCode');
+        const region = regionCode(input.regionCode);
         const record: EnterpriseRecord = {
           id: randomUUID(),
           uscc,
           name: text(input.name, 'name', 200),
-          regionCode: input.regionCode,
+          regionCode: region,
           industry: text(input.industry, 'industry', 100),
           filingStatus: 'FILED',
           registeredAt: new Date().toISOString(),
