@@ -4,10 +4,10 @@
 import { ApolloGateway, IntrospectAndCompose, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
-import { openLedgerOn, openStorage, internalSecret } from '../subgraphs/common/storage.js';
-import { serveSubgraph } from '../subgraphs/common/server.js';
-import { SUBGRAPH_NAMES } from '../subgraphs/common/subgraph.js';
-import { IDENTITY_HEADER, signIdentity } from '../subgraphs/common/identity.js';
+import { openLedgerOn, openStorage, internalSecret } from '../platform/storage.js';
+import { serveSubgraph } from '../platform/subgraph-server.js';
+import { SUBGRAPH_NAMES } from '../platform/subgraph.js';
+import { IDENTITY_HEADER, signIdentity } from '../platform/identity.js';
 import { SUBGRAPHS } from '../subgraphs/registry.js';
 import { startHub, openKeyStore } from '../gateway/hub.js';
 import { startGateway, identify } from '../gateway/server.js';

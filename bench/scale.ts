@@ -8,8 +8,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { closeStorage, openLedgerOn, openStorage } from '../subgraphs/common/storage.js';
-import { encodeCursor } from '../subgraphs/common/pagination.js';
+import { closeStorage, openLedgerOn, openStorage } from '../platform/storage.js';
+import { encodeCursor } from '../platform/pagination.js';
 import { openKeyStore } from '../gateway/hub.js';
 import { demoEvidenceContent, seedDemo, type DemoKeys } from '../gateway/demo.js';
 import { tempDir } from '../test/support/tmp.js';

@@ -1,5 +1,5 @@
 // `iphub audit`: re-walks the whole ledger in the data directory (or MongoDB), with progress.
-import { closeStorage, openLedgerOn, openStorage } from '../subgraphs/common/storage.js';
+import { closeStorage, openLedgerOn, openStorage } from '../platform/storage.js';
 import type { AuditReport } from '../ledger/ledger.js';
 
 export async function audit(progress: (done: number, total: number) => void): Promise<AuditReport> {

@@ -6,7 +6,7 @@ import { parse } from 'graphql';
 import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { SUBGRAPHS } from '../subgraphs/registry.js';
-import { SUBGRAPH_NAMES } from '../subgraphs/common/subgraph.js';
+import { SUBGRAPH_NAMES } from '../platform/subgraph.js';
 
 export const SUPERGRAPH_PATH = fileURLToPath(new URL('./supergraph.graphql', import.meta.url));
 

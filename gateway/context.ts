@@ -1,6 +1,6 @@
 // What the gateway knows of a request while it runs: who calls, what they may spend, and the
 // signal that stops the operation's work when it runs out of time.
-import type { Identity } from '../subgraphs/common/identity.js';
+import type { Identity } from '../platform/identity.js';
 import type { OperationBudget, Tier } from './limits.js';
 import type { RateSubject } from './rate-limits.js';
 

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
 import { getNamedType, getNullableType, GraphQLError, isCompositeType, isListType, isObjectType, parse, type GraphQLSchema } from 'graphql';
-import { DEFAULT_PAGE } from '../subgraphs/common/pagination.js';
+import { DEFAULT_PAGE } from '../platform/pagination.js';
 import { SUPERGRAPH_PATH } from './compose.js';
 import { LIST_SIZES, operationCost } from './cost.js';
 

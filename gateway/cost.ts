@@ -4,7 +4,7 @@
 // list without pages the size declared below. graphql-query-complexity walks the operation.
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { getNamedType, getNullableType, isCompositeType, isListType, type DocumentNode, type GraphQLSchema } from 'graphql';
-import { DEFAULT_PAGE } from '../subgraphs/common/pagination.js';
+import { DEFAULT_PAGE } from '../platform/pagination.js';
 
 const MUTATION_COST = 10;
 

@@ -2,8 +2,8 @@
 // identity header (distributed mode).
 import { RemoteGraphQLDataSource, type GraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { execute, parse, type DocumentNode } from 'graphql';
-import { IDENTITY_HEADER, signIdentity } from '../subgraphs/common/identity.js';
-import type { Subgraph } from '../subgraphs/common/subgraph.js';
+import { IDENTITY_HEADER, signIdentity } from '../platform/identity.js';
+import type { Subgraph } from '../platform/subgraph.js';
 import type { GatewayContext } from './context.js';
 
 const MAX_CACHED_DOCUMENTS = 1000;

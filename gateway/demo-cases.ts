@@ -1,11 +1,11 @@
 // Demo cases: pre-examination and protection cases in every state of their workflows, decided
 // ones anchored in the ledger, as the cases subgraph would have done it move by move.
 import type { Ledger } from '../ledger/ledger.js';
-import type { Storage } from '../subgraphs/common/storage.js';
+import type { Storage } from '../platform/storage.js';
 import { openCasesStore } from '../subgraphs/cases/index.js';
 import { anchorDecision } from '../subgraphs/cases/builder.js';
-import type { CaseEvent, LedgerReceipt, PreExamCaseRecord, ProtectionCaseRecord } from '../subgraphs/cases/repository.js';
-import { RESOLUTION_ROUTES } from '../subgraphs/cases/repository.js';
+import type { CaseEvent, LedgerReceipt, PreExamCaseRecord, ProtectionCaseRecord } from '../subgraphs/cases/store/port.js';
+import { RESOLUTION_ROUTES } from '../subgraphs/cases/store/port.js';
 import {
   isDecision,
   isOutcome,
@@ -16,7 +16,7 @@ import {
   type PreExamState,
   type ProtectionState,
 } from '../subgraphs/cases/workflow.js';
-import type { EnterpriseRecord, PatentRecord } from '../subgraphs/enterprises/repository.js';
+import type { EnterpriseRecord, PatentRecord } from '../subgraphs/enterprises/store/port.js';
 
 const STAFF = 'demo-staff';
 const HOUR = 3_600_000;

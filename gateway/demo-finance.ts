@@ -1,17 +1,17 @@
 // Demo finance: pledges REGISTERED, RELEASED and ENFORCED (on the ledger as the finance
 // subgraph records them) and insurance policies with claims FILED, PAID and REJECTED.
 import type { Ledger } from '../ledger/ledger.js';
-import type { Storage } from '../subgraphs/common/storage.js';
+import type { Storage } from '../platform/storage.js';
 import { openFinanceStore } from '../subgraphs/finance/index.js';
 import { registrationDocument, releaseDocument } from '../subgraphs/finance/pledge-rules.js';
 import { documentDigest } from '../ledger/entry.js';
 import { DEFAULT_RISK_SHARES } from '../subgraphs/finance/risk.js';
-import type { PledgeEvent } from '../subgraphs/finance/repository.js';
+import type { PledgeEvent } from '../subgraphs/finance/store/port.js';
 import type { PledgeState } from '../subgraphs/finance/pledge-rules.js';
 import { annualFeeStatus } from '../subgraphs/enterprises/domain/annual-fee.js';
 import { protectionEnd } from '../subgraphs/enterprises/domain/protection.js';
-import { addDays } from '../subgraphs/enterprises/domain/calendar-date.js';
-import type { EnterpriseRecord, PatentRecord } from '../subgraphs/enterprises/repository.js';
+import { addDays } from '../standards/calendar-date.js';
+import type { EnterpriseRecord, PatentRecord } from '../subgraphs/enterprises/store/port.js';
 
 const STAFF = 'demo-staff';
 const DAY = 86_400_000;

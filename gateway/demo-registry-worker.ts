@@ -3,7 +3,7 @@
 // the main thread goes on to append the demo's deposits to the ledger: the two write different
 // databases. A null message ends the work.
 import { parentPort, workerData } from 'node:worker_threads';
-import { closeStorage, openStorage, type StorageEnv } from '../subgraphs/common/storage.js';
+import { closeStorage, openStorage, type StorageEnv } from '../platform/storage.js';
 import { openEnterprisesStore } from '../subgraphs/enterprises/index.js';
 import { writeRegistry, type RegistryChunk } from './demo.js';
 

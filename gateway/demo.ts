@@ -7,9 +7,10 @@ import { seedFinance } from './demo-finance.js';
 import { createHash } from 'node:crypto';
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Storage } from '../subgraphs/common/storage.js';
+import type { Storage } from '../platform/storage.js';
 import type { Ledger } from '../ledger/ledger.js';
-import { createKey, type KeyStore } from './keys.js';
+import { createKey } from './keys/keys.js';
+import type { KeyStore } from './keys/store/port.js';
 import { Worker } from 'node:worker_threads';
 import { openEnterprisesStore } from '../subgraphs/enterprises/index.js';
 import type { RegistryJob } from './demo-registry-worker.js';
@@ -23,13 +24,13 @@ import type {
   PatentStatus,
   PatentType,
   TrademarkRecord,
-} from '../subgraphs/enterprises/repository.js';
-import type { EvidenceCategory, EvidenceRecord } from '../subgraphs/evidence/repository.js';
-import { usccCheckCharacter } from '../subgraphs/enterprises/domain/uscc.js';
-import { patentCheckDigit } from '../subgraphs/enterprises/domain/patent-number.js';
+} from '../subgraphs/enterprises/store/port.js';
+import type { EvidenceCategory, EvidenceRecord } from '../subgraphs/evidence/store/port.js';
+import { usccCheckCharacter } from '../standards/uscc.js';
+import { patentCheckDigit } from '../standards/patent-number.js';
 import { protectionEnd, protectionTermYears } from '../subgraphs/enterprises/domain/protection.js';
 import { annualFeeDueDates, annualFeeStatus } from '../subgraphs/enterprises/domain/annual-fee.js';
-import { addDays, addYears, daysBetween } from '../subgraphs/enterprises/domain/calendar-date.js';
+import { addDays, addYears, daysBetween } from '../standards/calendar-date.js';
 import { earliestDueInGrace } from '../subgraphs/enterprises/domain/deadlines.js';
 
 export interface DemoKeys {

@@ -1,11 +1,11 @@
 // `npm run start:gateway`: the gateway alone, reaching each subgraph over HTTP (keep-alive) at
 // the URL in the supergraph, or IPHUB_<NAME>_URL. Keys live in the data directory or MongoDB.
-import { openStorage, internalSecret } from '../subgraphs/common/storage.js';
+import { openStorage, internalSecret } from '../platform/storage.js';
 import { remoteDataSource } from './data-sources.js';
 import { startGateway } from './server.js';
 import { openKeyStore, rateStoreFor } from './hub.js';
 import { limitsFromEnvOrExit } from './limits.js';
-import { SUBGRAPH_NAMES } from '../subgraphs/common/subgraph.js';
+import { SUBGRAPH_NAMES } from '../platform/subgraph.js';
 import { SUBGRAPHS } from '../subgraphs/registry.js';
 
 const limits = limitsFromEnvOrExit();

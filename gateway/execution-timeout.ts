@@ -4,7 +4,7 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
 import type { GraphQLError } from 'graphql';
-import { failure } from '../subgraphs/common/errors.js';
+import { failure } from '../platform/errors.js';
 import type { GatewayContext } from './context.js';
 
 const timeoutError = (timeoutMs: number): GraphQLError =>

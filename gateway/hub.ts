@@ -1,17 +1,17 @@
 // The whole hub in one process (embedded mode): every subgraph, the ledger and the gateway,
 // on SQLite under the data directory (or MongoDB when configured).
-import { openLedgerOn, openStorage, closeStorage, sqliteDatabase, type Storage, type StorageEnv } from '../subgraphs/common/storage.js';
-import type { Subgraph, SubgraphName } from '../subgraphs/common/subgraph.js';
-import { SUBGRAPH_NAMES } from '../subgraphs/common/subgraph.js';
+import { openLedgerOn, openStorage, closeStorage, sqliteDatabase, type Storage, type StorageEnv } from '../platform/storage.js';
+import type { Subgraph, SubgraphName } from '../platform/subgraph.js';
+import { SUBGRAPH_NAMES } from '../platform/subgraph.js';
 import { SUBGRAPHS } from '../subgraphs/registry.js';
 import type { Ledger } from '../ledger/ledger.js';
-import { serviceIdentity, type HubQuery } from '../subgraphs/common/hub-query.js';
-import { createMetrics, ledgerMetrics } from '../subgraphs/common/metrics.js';
+import { serviceIdentity, type HubQuery } from '../platform/hub-query.js';
+import { createMetrics, ledgerMetrics } from '../platform/metrics.js';
 import { InProcessDataSource } from './data-sources.js';
 import { startGateway, type RunningGateway } from './server.js';
-import type { KeyStore } from './keys.js';
-import { openSqliteKeyStore } from './key-store-sqlite.js';
-import { openMongoKeyStore } from './key-store-mongodb.js';
+import type { KeyStore } from './keys/store/port.js';
+import { openSqliteKeyStore } from './keys/store/sqlite.js';
+import { openMongoKeyStore } from './keys/store/mongodb.js';
 import { limitsFromEnv, type Limits } from './limits.js';
 import { memoryRateStore, mongoRateStore, type RateStore } from './rate-limits.js';
 

@@ -5,7 +5,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDisableSuggestions } from '@apollo/server/plugin/disableSuggestions';
 import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import { failure } from '../subgraphs/common/errors.js';
+import { failure } from '../platform/errors.js';
 import type { GatewayContext } from './context.js';
 import type { Limits } from './limits.js';
 import type { GatewayMetrics } from './metrics.js';

@@ -1,7 +1,7 @@
 // Every bound the gateway puts on a request, with its default. IPHUB_LIMITS (a JSON object, or
 // @path to a JSON file) overrides any of them; the README's "Limits" section lists them all.
 import { readFileSync } from 'node:fs';
-import { ROLES, type Role } from '../subgraphs/common/identity.js';
+import { ROLES, type Role } from '../platform/identity.js';
 
 /** What one operation may ask for: checked at the gateway before it is planned. */
 export interface OperationBudget {

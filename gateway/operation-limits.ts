@@ -1,8 +1,8 @@
 // The operation limits, checked at the gateway after parsing and before planning: the caller's
 // budget for the document's shape, introspection by role, page sizes and the estimated cost.
 import { GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
-import { failure, type ErrorCode } from '../subgraphs/common/errors.js';
-import type { Identity } from '../subgraphs/common/identity.js';
+import { failure, type ErrorCode } from '../platform/errors.js';
+import type { Identity } from '../platform/identity.js';
 import type { Caller } from './context.js';
 import { operationCost, type OperationCost } from './cost.js';
 import type { Limits, OperationBudget } from './limits.js';

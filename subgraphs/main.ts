@@ -1,11 +1,11 @@
 // `npm run start:subgraph -- <name>`: one subgraph as its own HTTP service on its port
 // (IPHUB_<NAME>_PORT, or its default), trusting identities signed by the gateway.
-import { openLedgerOn, openStorage, internalSecret } from './common/storage.js';
-import { SUBGRAPH_NAMES, type SubgraphName } from './common/subgraph.js';
-import { serveSubgraph } from './common/server.js';
+import { openLedgerOn, openStorage, internalSecret } from '../platform/storage.js';
+import { SUBGRAPH_NAMES, type SubgraphName } from '../platform/subgraph.js';
+import { serveSubgraph } from '../platform/subgraph-server.js';
 import { SUBGRAPHS } from './registry.js';
-import { httpHubQuery } from './common/hub-query.js';
-import { createMetrics, ledgerMetrics } from './common/metrics.js';
+import { httpHubQuery } from '../platform/hub-query.js';
+import { createMetrics, ledgerMetrics } from '../platform/metrics.js';
 
 const name = process.argv[2];
 if (!(SUBGRAPH_NAMES as readonly string[]).includes(name ?? '')) {

@@ -1,9 +1,9 @@
 // Every subgraph, by name: its schema (for composition) and how to open it on storage.
 import type { GraphQLSchema } from 'graphql';
 import type { Ledger } from '../ledger/ledger.js';
-import type { Storage } from './common/storage.js';
-import type { HubQuery } from './common/hub-query.js';
-import type { Subgraph, SubgraphName } from './common/subgraph.js';
+import type { Storage } from '../platform/storage.js';
+import type { HubQuery } from '../platform/hub-query.js';
+import type { Subgraph, SubgraphName } from '../platform/subgraph.js';
 import { enterprisesSchema } from './enterprises/schema.js';
 import { evidenceSchema } from './evidence/schema.js';
 import { casesSchema } from './cases/schema.js';

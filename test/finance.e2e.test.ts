@@ -7,10 +7,10 @@ import { ClientError, gql, type GraphQLClient } from 'graphql-request';
 import { startTestHub, errorCode, type TestHub } from './support/hub.js';
 import { verifyCertificate } from '../ledger/verify/certificate.js';
 import { canonicalMetadata, type Metadata } from '../ledger/entry.js';
-import { patentCheckDigit } from '../subgraphs/enterprises/domain/patent-number.js';
-import { addMonths, addYears } from '../subgraphs/enterprises/domain/calendar-date.js';
+import { patentCheckDigit } from '../standards/patent-number.js';
+import { addMonths, addYears } from '../standards/calendar-date.js';
 import { openFinanceSubgraph } from '../subgraphs/finance/index.js';
-import type { FinanceStore } from '../subgraphs/finance/repository.js';
+import type { FinanceStore } from '../subgraphs/finance/store/port.js';
 import { LedgerUnavailableError, type Ledger } from '../ledger/ledger.js';
 
 const HUAWEI = '914403001922038216';

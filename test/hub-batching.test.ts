@@ -6,8 +6,8 @@ import { gql } from 'graphql-request';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { openEnterprisesSubgraph } from '../subgraphs/enterprises/index.js';
 import { openEvidenceSubgraph } from '../subgraphs/evidence/index.js';
-import { usccCheckCharacter } from '../subgraphs/enterprises/domain/uscc.js';
-import { patentCheckDigit } from '../subgraphs/enterprises/domain/patent-number.js';
+import { usccCheckCharacter } from '../standards/uscc.js';
+import { patentCheckDigit } from '../standards/patent-number.js';
 
 const calls = new Map<string, number>();
 

@@ -184,7 +184,7 @@ describe('the federated hub', () => {
       const dueIn30 = shift(30);
       const filed = yearsBefore(dueIn30, 6);
       const digits = `${filed.slice(0, 4)}1${String(Date.now() % 1e7).padStart(7, '0')}`;
-      const { patentCheckDigit } = await import('../subgraphs/enterprises/domain/patent-number.js');
+      const { patentCheckDigit } = await import('../standards/patent-number.js');
       const number = `${digits}.${patentCheckDigit(digits)}`;
       await huaweiClient.request(REGISTER_PATENT, {
         input: { enterpriseId: huawei, applicationNumber: number, title: '一种基站天线', filingDate: filed, status: 'GRANTED', grantDate: filed, feesPaidThrough: yearsBefore(dueIn30, 1) },

@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { tempDir } from './support/tmp.js';
 
-const CLI = fileURLToPath(new URL('../gateway/keys-cli.ts', import.meta.url));
+const CLI = fileURLToPath(new URL('../gateway/keys/cli.ts', import.meta.url));
 
 function keys(args: string[], dataDir: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {

@@ -8,8 +8,8 @@ import { startTestHub, type TestHub } from './support/hub.js';
 import { metric, post, total, type RawResponse } from './support/raw-http.js';
 import { resolveLimits } from '../gateway/limits.js';
 import { SUBGRAPHS } from '../subgraphs/registry.js';
-import type { Subgraph } from '../subgraphs/common/subgraph.js';
-import { usccCheckCharacter } from '../subgraphs/enterprises/domain/uscc.js';
+import type { Subgraph } from '../platform/subgraph.js';
+import { usccCheckCharacter } from '../standards/uscc.js';
 
 const fetches = async (t: TestHub, subgraph?: string): Promise<number> => {
   const samples = await metric(t.hub.url, 'iphub_gateway_subgraph_fetches_total');
@@ -62,7 +62,7 @@ describe('operation limits, before any subgraph is called', () => {
   beforeAll(async () => {
     t = await startTestHub();
     staff = await t.key('CENTER_STAFF');
-    cheapKey = (await import('../gateway/keys.js').then((k) => k.createKey(t.hub.keys, { role: 'CENTER_STAFF', cost: 50 }))).key;
+    cheapKey = (await import('../gateway/keys/keys.js').then((k) => k.createKey(t.hub.keys, { role: 'CENTER_STAFF', cost: 50 }))).key;
   });
   afterAll(async () => {
     await t.close();
@@ -210,7 +210,7 @@ describe('rate limits', () => {
 
   it('charges a key the cost of its operations, and a key may carry its own rate', async () => {
     vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
-    const { createKey } = await import('../gateway/keys.js');
+    const { createKey } = await import('../gateway/keys/keys.js');
     const small = (await createKey(t.hub.keys, { role: 'CENTER_STAFF', rate: 100 })).key;
     const other = await t.key('CENTER_STAFF');
     // 60 points each: the second takes the key over 100.
@@ -227,7 +227,7 @@ describe('rate limits', () => {
 
   it('charges refused operations too', async () => {
     vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
-    const key = (await import('../gateway/keys.js').then((k) => k.createKey(t.hub.keys, { role: 'CENTER_STAFF', rate: 120 }))).key;
+    const key = (await import('../gateway/keys/keys.js').then((k) => k.createKey(t.hub.keys, { role: 'CENTER_STAFF', rate: 120 }))).key;
     // 50 points per refusal: the third refusal spends the key's 120.
     for (let i = 0; i < 3; i++) expect(codeOf(await post(t.hub.url, { query: cycle(15) }, { key }))).toBe('MAX_DEPTH_EXCEEDED');
     expect((await post(t.hub.url, { query: '{ ledgerCheckpoint }' }, { key })).status).toBe(429);

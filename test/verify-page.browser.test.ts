@@ -13,7 +13,7 @@ import { generateSigner, verifierKey } from '../ledger/note.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { tempDir } from './support/tmp.js';
 
-const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
+const ARTIFACTS = fileURLToPath(new URL('./artifacts', import.meta.url));
 const present = chromiumPresent();
 if (!present && process.env.IPHUB_REQUIRE_BROWSER === '1') throw new Error(`no Chromium at ${CHROMIUM}, and IPHUB_REQUIRE_BROWSER=1`);
 if (!present) console.warn(`skipping the browser tests: no Chromium at ${CHROMIUM} (.ci/run installs Debian's chromium; or set IPHUB_CHROMIUM)`);

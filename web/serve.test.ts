@@ -1,7 +1,7 @@
 // /verify serves the page and its two assets, under a strict CSP, and nothing else from web/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Server } from 'node:http';
-import { httpServer, listen } from '../subgraphs/common/http.js';
+import { httpServer, listen } from '../platform/http.js';
 import { verifyPageRoutes } from './serve.js';
 
 describe('the /verify routes', () => {

@@ -1,7 +1,7 @@
 // The gateway's static pages: /verify and its two assets, read once at start. Served with a
 // strict content security policy: the page runs only its own script and talks only to this hub.
 import { readFileSync } from 'node:fs';
-import type { Route } from '../subgraphs/common/http.js';
+import type { Route } from '../platform/http.js';
 
 const asset = (name: string, type: string) => ({ body: readFileSync(new URL(`./verify/${name}`, import.meta.url)), type });
 

@@ -5,7 +5,7 @@ import type { Ledger } from '../../ledger/ledger.js';
 import { documentDigest, type Metadata } from '../../ledger/entry.js';
 import { appendOrFail } from '../common/ledger-append.js';
 import type { CasesContext } from './context.js';
-import type { LedgerReceipt } from './repository.js';
+import type { LedgerReceipt } from './store/port.js';
 
 export const builder = createBuilder<CasesContext>();
 builder.queryType({});

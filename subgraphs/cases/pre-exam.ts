@@ -2,13 +2,13 @@
 // decisions and cycle-time statistics.
 import { randomUUID } from 'node:crypto';
 import { requireActFor, requireIdentity, requireRole } from '../common/auth.js';
-import { failure } from '../common/errors.js';
-import { pageRequest, toConnection } from '../common/pagination.js';
+import { failure } from '../../platform/errors.js';
+import { pageRequest, toConnection } from '../../platform/pagination.js';
 import { connectionType } from '../common/shared-types.js';
 // The number format is a public standard, not the enterprises subgraph's data.
-import { parsePatentNumber } from '../enterprises/domain/patent-number.js';
+import { parsePatentNumber } from '../../standards/patent-number.js';
 import type { CasesContext } from './context.js';
-import type { CaseEvent, LedgerReceipt, PreExamCaseRecord, PreExamFilter } from './repository.js';
+import type { CaseEvent, LedgerReceipt, PreExamCaseRecord, PreExamFilter } from './store/port.js';
 import { canMove, cycleDays, cycleStatistics, isDecision, nextStates, PRE_EXAM_STATES, type CycleStatistics, type PreExamState } from './workflow.js';
 import { anchorDecision, builder, Enterprise, PageInfo, Patent, Receipt, Role } from './builder.js';
 import { optionalText, text } from '../common/validation.js';

@@ -1,15 +1,15 @@
 // Rights-protection assistance and disputes (维权援助与纠纷处理): application, the workflow to an
 // outcome anchored in the ledger, referral to a court, and the evidence each case cites.
 import { randomUUID } from 'node:crypto';
-import type { Identity } from '../common/identity.js';
+import type { Identity } from '../../platform/identity.js';
 import { requireIdentity, requireRole } from '../common/auth.js';
-import { badInput, failure, forbidden } from '../common/errors.js';
-import { pageRequest, toConnection } from '../common/pagination.js';
+import { badInput, failure, forbidden } from '../../platform/errors.js';
+import { pageRequest, toConnection } from '../../platform/pagination.js';
 import { connectionType } from '../common/shared-types.js';
-import { parsePatentNumber } from '../enterprises/domain/patent-number.js';
+import { parsePatentNumber } from '../../standards/patent-number.js';
 import type { CasesContext } from './context.js';
-import type { CaseEvent, IpRight, LedgerReceipt, Party, ProtectionCaseRecord, ProtectionFilter } from './repository.js';
-import { IP_RIGHT_KINDS, PROTECTION_KINDS, RESOLUTION_ROUTES } from './repository.js';
+import type { CaseEvent, IpRight, LedgerReceipt, Party, ProtectionCaseRecord, ProtectionFilter } from './store/port.js';
+import { IP_RIGHT_KINDS, PROTECTION_KINDS, RESOLUTION_ROUTES } from './store/port.js';
 import { canMoveProtection, isOutcome, nextProtectionStates, PROTECTION_STATES, type ProtectionState } from './workflow.js';
 import { anchorDecision, builder, Enterprise, Evidence, PageInfo, Receipt, Role } from './builder.js';
 import { optionalText, text } from '../common/validation.js';

@@ -3,8 +3,8 @@
 // one definition each subgraph calls on its own builder.
 import type { ObjectRef } from '@pothos/core';
 import type { createBuilder } from './builder.js';
-import type { Connection } from './pagination.js';
-import { ROLES } from './identity.js';
+import type { Connection } from '../../platform/pagination.js';
+import { ROLES } from '../../platform/identity.js';
 import type { Receipt } from '../../ledger/ledger.js';
 
 export type SubgraphBuilder<C extends object> = ReturnType<typeof createBuilder<C>>;

@@ -1,5 +1,5 @@
 // Input checks every subgraph makes the same way: BAD_USER_INPUT naming the field.
-import { badInput } from './errors.js';
+import { badInput } from '../../platform/errors.js';
 
 /** Trimmed text of 1 to `max` characters. */
 export function text(value: string, field: string, max: number): string {

@@ -1,7 +1,7 @@
 // One request's view of the enterprises subgraph: who is asking, and batched loaders.
 import DataLoader from 'dataloader';
-import type { Identity } from '../common/identity.js';
-import type { CopyrightRecord, EnterpriseRecord, EnterprisesStore, PatentRecord, TrademarkRecord } from './repository.js';
+import type { Identity } from '../../platform/identity.js';
+import type { CopyrightRecord, EnterpriseRecord, EnterprisesStore, PatentRecord, TrademarkRecord } from './store/port.js';
 
 export interface EnterprisesContext {
   readonly identity: Identity | undefined;

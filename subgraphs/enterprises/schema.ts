@@ -4,17 +4,18 @@ import { randomUUID } from 'node:crypto';
 import { createBuilder } from '../common/builder.js';
 import { connectionType, pageInfoType } from '../common/shared-types.js';
 import { requireActFor, requireIdentity, requireRole } from '../common/auth.js';
-import { badInput, conflict, failure, notFound } from '../common/errors.js';
+import { badInput, conflict, failure, notFound } from '../../platform/errors.js';
 import { text, today } from '../common/validation.js';
-import { pageRequest, toConnection, type Connection } from '../common/pagination.js';
+import { pageRequest, toConnection, type Connection } from '../../platform/pagination.js';
 import type { EnterprisesContext } from './context.js';
-import type { CopyrightRecord, DatedKey, DateWindow, EnterpriseFilter, EnterpriseRecord, OwnerFilter, PatentRecord, TrademarkRecord } from './repository.js';
-import { DuplicateKeyError, FILING_STATUSES, PATENT_STATUSES, PATENT_TYPES } from './repository.js';
-import { validateUscc } from './domain/uscc.js';
-import { parsePatentNumber } from './domain/patent-number.js';
+import type { CopyrightRecord, DatedKey, DateWindow, EnterpriseFilter, EnterpriseRecord, OwnerFilter, PatentRecord, TrademarkRecord } from './store/port.js';
+import { DuplicateKeyError, FILING_STATUSES, PATENT_STATUSES, PATENT_TYPES } from './store/port.js';
+import { isRegionCode } from '../../standards/region-code.js';
+import { validateUscc } from '../../standards/uscc.js';
+import { parsePatentNumber } from '../../standards/patent-number.js';
 import { protectionEnd } from './domain/protection.js';
 import { annualFeeStatus } from './domain/annual-fee.js';
-import { addDays } from './domain/calendar-date.js';
+import { addDays } from '../../standards/calendar-date.js';
 import { feeWarningWindow, isLive } from './domain/deadlines.js';
 
 const builder = createBuilder<EnterprisesContext>();
@@ -243,7 +244,7 @@ function ownerFilter(ctx: EnterprisesContext, args: { enterpriseId?: string | nu
 
 /** A GB/T 2260 administrative division code, or BAD_USER_INPUT. */
 function regionCode(value: string): string {
-  if (!/^\d{6}$/.test(value)) throw badInput('regionCode must be a 6-digit administrative division code (GB/T 2260)', 'regionCode');
+  if (!isRegionCode(value)) throw badInput('regionCode must be a 6-digit administrative division code (GB/T 2260)', 'regionCode');
   return value;
 }
 

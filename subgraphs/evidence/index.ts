@@ -1,13 +1,13 @@
 // The evidence subgraph, opened on the configured storage and the ledger.
-import type { Subgraph } from '../common/subgraph.js';
-import { sqliteDatabase, type Storage } from '../common/storage.js';
+import type { Subgraph } from '../../platform/subgraph.js';
+import { sqliteDatabase, type Storage } from '../../platform/storage.js';
 import type { Ledger } from '../../ledger/ledger.js';
-import type { HubQuery } from '../common/hub-query.js';
+import type { HubQuery } from '../../platform/hub-query.js';
 import { evidenceSchema } from './schema.js';
 import { createEvidenceContext } from './context.js';
-import type { EvidenceStore } from './repository.js';
-import { openSqliteEvidenceStore } from './sqlite-repository.js';
-import { openMongoEvidenceStore } from './mongodb-repository.js';
+import type { EvidenceStore } from './store/port.js';
+import { openSqliteEvidenceStore } from './store/sqlite.js';
+import { openMongoEvidenceStore } from './store/mongodb.js';
 
 export async function openEvidenceStore(storage: Storage): Promise<EvidenceStore> {
   return storage.kind === 'sqlite' ? openSqliteEvidenceStore(sqliteDatabase(storage, 'evidence')) : openMongoEvidenceStore(storage.client.db());

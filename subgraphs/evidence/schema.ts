@@ -6,13 +6,13 @@ import { text } from '../common/validation.js';
 import { appendOrFail } from '../common/ledger-append.js';
 import { jsonScalar, ledgerReceiptType } from '../common/shared-types.js';
 import { requireActFor, requireIdentity } from '../common/auth.js';
-import { badInput, failure, forbidden } from '../common/errors.js';
-import { DEFAULT_PAGE, MAX_PAGE, pageRequest } from '../common/pagination.js';
+import { badInput, failure, forbidden } from '../../platform/errors.js';
+import { DEFAULT_PAGE, MAX_PAGE, pageRequest } from '../../platform/pagination.js';
 import { LedgerInputError } from '../../ledger/entry.js';
 import type { Entry } from '../../ledger/entry.js';
 import type { EvidenceContext } from './context.js';
-import type { DataAssetRecord, EvidenceRecord } from './repository.js';
-import { EVIDENCE_CATEGORIES } from './repository.js';
+import type { DataAssetRecord, EvidenceRecord } from './store/port.js';
+import { EVIDENCE_CATEGORIES } from './store/port.js';
 
 const builder = createBuilder<EvidenceContext>();
 

@@ -1,9 +1,9 @@
 // Who sees and acts on which pledges and policies: centre staff all; a bank the pledges it is
 // pledgee of, an insurer the policies it issued (each for its own organization); an enterprise
 // its own.
-import { badInput, forbidden } from '../common/errors.js';
-import type { Identity } from '../common/identity.js';
-import type { PledgeFilter, PledgeRecord, PolicyFilter, PolicyRecord } from './repository.js';
+import { badInput, forbidden } from '../../platform/errors.js';
+import type { Identity } from '../../platform/identity.js';
+import type { PledgeFilter, PledgeRecord, PolicyFilter, PolicyRecord } from './store/port.js';
 
 /** The organization a BANK or INSURER key acts for. */
 export function organizationOf(identity: Identity): string {

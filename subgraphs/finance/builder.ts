@@ -3,13 +3,13 @@
 import { createBuilder } from '../common/builder.js';
 import { text } from '../common/validation.js';
 import { jsonScalar, ledgerReceiptType, pageInfoType, roleEnum } from '../common/shared-types.js';
-import { badInput, failure, notFound } from '../common/errors.js';
+import { badInput, failure, notFound } from '../../platform/errors.js';
 // The number format is a public standard, not the enterprises subgraph's data.
-import { parsePatentNumber } from '../enterprises/domain/patent-number.js';
+import { parsePatentNumber } from '../../standards/patent-number.js';
 import type { FinanceContext } from './context.js';
 import type { PatentFacts } from './hub-facts.js';
 import { parseFen } from './money.js';
-import { ASSET_KINDS, assetKey, type AssetRef, type Term } from './repository.js';
+import { ASSET_KINDS, assetKey, type AssetRef, type Term } from './store/port.js';
 
 export const builder = createBuilder<FinanceContext>();
 builder.queryType({});

@@ -1,7 +1,7 @@
 // Facts other subgraphs own, asked of the supergraph as a service: whether enterprises are
 // registered, patents' status, term, annual fees and owner, data assets' owner, protection cases'
 // parties. One query per batch.
-import type { HubQuery } from '../common/hub-query.js';
+import type { HubQuery } from '../../platform/hub-query.js';
 
 export interface PatentFacts {
   readonly applicationNumber: string;

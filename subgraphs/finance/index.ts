@@ -1,13 +1,13 @@
 // The finance subgraph, opened on the configured storage, the ledger and the hub.
-import type { Subgraph } from '../common/subgraph.js';
-import { sqliteDatabase, type Storage } from '../common/storage.js';
-import type { HubQuery } from '../common/hub-query.js';
+import type { Subgraph } from '../../platform/subgraph.js';
+import { sqliteDatabase, type Storage } from '../../platform/storage.js';
+import type { HubQuery } from '../../platform/hub-query.js';
 import type { Ledger } from '../../ledger/ledger.js';
 import { financeSchema } from './schema.js';
 import { createFinanceContext } from './context.js';
-import type { FinanceStore } from './repository.js';
-import { openSqliteFinanceStore } from './sqlite-repository.js';
-import { openMongoFinanceStore } from './mongodb-repository.js';
+import type { FinanceStore } from './store/port.js';
+import { openSqliteFinanceStore } from './store/sqlite.js';
+import { openMongoFinanceStore } from './store/mongodb.js';
 
 export async function openFinanceStore(storage: Storage): Promise<FinanceStore> {
   return storage.kind === 'sqlite' ? openSqliteFinanceStore(sqliteDatabase(storage, 'finance')) : openMongoFinanceStore(storage.client.db());

@@ -2,12 +2,12 @@
 // to the rights-protection case the loss arose in, paid within the sum insured.
 import { randomUUID } from 'node:crypto';
 import { requireActFor, requireIdentity } from '../common/auth.js';
-import { badInput, conflict, failure, forbidden, notFound } from '../common/errors.js';
-import { pageRequest, toConnection } from '../common/pagination.js';
+import { badInput, conflict, failure, forbidden, notFound } from '../../platform/errors.js';
+import { pageRequest, toConnection } from '../../platform/pagination.js';
 import { connectionType } from '../common/shared-types.js';
 import { actingOrganization, inPolicyScope, policyScope, requireInsurer } from './access.js';
 import type { FinanceContext } from './context.js';
-import { assetKey, CLAIM_STATUSES, INSURANCE_PRODUCTS, type AssetRef, type ClaimRecord, type InsuranceProduct, type PolicyRecord } from './repository.js';
+import { assetKey, CLAIM_STATUSES, INSURANCE_PRODUCTS, type AssetRef, type ClaimRecord, type InsuranceProduct, type PolicyRecord } from './store/port.js';
 import {
   assetList,
   builder,

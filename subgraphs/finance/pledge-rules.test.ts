@@ -4,7 +4,7 @@ import { canonicalMetadata } from '../../ledger/entry.js';
 import { documentDigest } from '../../ledger/entry.js';
 import { canMove, formatRegistrationNumber, nextStates, patentRefusal, PLEDGE_STATES, registrationDocument, registrationYear, releaseDocument } from './pledge-rules.js';
 import type { PatentFacts } from './hub-facts.js';
-import type { PledgeRecord } from './repository.js';
+import type { PledgeRecord } from './store/port.js';
 
 const pledge: PledgeRecord = {
   id: 'p1',

@@ -2,13 +2,13 @@
 // release (on the ledger too) and enforcement with its risk-compensation split.
 import { randomUUID } from 'node:crypto';
 import { requireIdentity } from '../common/auth.js';
-import { badInput, failure, forbidden, notFound } from '../common/errors.js';
-import type { Identity } from '../common/identity.js';
-import { pageRequest, toConnection } from '../common/pagination.js';
+import { badInput, failure, forbidden, notFound } from '../../platform/errors.js';
+import type { Identity } from '../../platform/identity.js';
+import { pageRequest, toConnection } from '../../platform/pagination.js';
 import { connectionType } from '../common/shared-types.js';
 import { actingOrganization, inPledgeScope, pledgeScope, requirePledgee } from './access.js';
 import type { FinanceContext } from './context.js';
-import { AssetAlreadyPledgedError, assetKey, type AssetRef, type Enforcement, type LedgerReceipt, type NewPledge, type PledgeEvent, type PledgeRecord } from './repository.js';
+import { AssetAlreadyPledgedError, assetKey, type AssetRef, type Enforcement, type LedgerReceipt, type NewPledge, type PledgeEvent, type PledgeRecord } from './store/port.js';
 import { canMove, nextStates, patentRefusal, PLEDGE_STATES, registrationDocument, releaseDocument, type PledgeState } from './pledge-rules.js';
 import { DEFAULT_RISK_SHARES, RISK_PARTIES, sharesProblem, splitLoss, type RiskShareAmount, type RiskShares } from './risk.js';
 import {

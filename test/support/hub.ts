@@ -2,8 +2,8 @@
 // reached over HTTP with graphql-request as a partner system would.
 import { GraphQLClient, ClientError } from 'graphql-request';
 import { startHub, type Hub, type HubOptions } from '../../gateway/hub.js';
-import { createKey } from '../../gateway/keys.js';
-import type { Role } from '../../subgraphs/common/identity.js';
+import { createKey } from '../../gateway/keys/keys.js';
+import type { Role } from '../../platform/identity.js';
 import { tempDir } from './tmp.js';
 
 export interface TestHub {

@@ -1,5 +1,5 @@
-import { addMonths, addYears, daysBetween, parseIsoDate } from './calendar-date.js';
-import type { PatentType } from './patent-number.js';
+import { addMonths, addYears, daysBetween, parseIsoDate } from '../../../standards/calendar-date.js';
+import type { ApplicationType } from '../../../standards/patent-number.js';
 import { protectionEnd, protectionTermYears } from './protection.js';
 
 // Annual fees (年费), simplified: a fee falls due on every filing-date anniversary before the term
@@ -29,7 +29,7 @@ const schedules = new Map<string, readonly string[]>();
 const MAX_SCHEDULES = 100_000;
 
 /** Every annual-fee due date over the term: the 1st to the last anniversary before the term ends. */
-export function annualFeeDueDates(type: PatentType, filingDate: string): readonly string[] {
+export function annualFeeDueDates(type: ApplicationType, filingDate: string): readonly string[] {
   const key = `${type} ${filingDate}`;
   let dates = schedules.get(key);
   if (dates === undefined) {
@@ -52,7 +52,7 @@ export function annualFeeDueDates(type: PatentType, filingDate: string): readonl
  */
 export function annualFeeStatus(
   filingDate: string,
-  type: PatentType,
+  type: ApplicationType,
   paidThrough: string | null,
   today: string,
   options: { warningDays?: number } = {},

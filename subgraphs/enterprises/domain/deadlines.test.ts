@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addYears } from './calendar-date.js';
+import { addDays, addYears } from '../../../standards/calendar-date.js';
 import { annualFeeStatus } from './annual-fee.js';
 import { earliestDueInGrace, feeWarningWindow, patentDeadlines } from './deadlines.js';
-import type { PatentType } from './patent-number.js';
+import type { ApplicationType } from '../../../standards/patent-number.js';
 
 describe('patentDeadlines', () => {
   it('names the first unpaid fee, its grace end and the end of the term', () => {
@@ -31,7 +31,7 @@ describe('earliestDueInGrace', () => {
 describe('feeWarningWindow', () => {
   // The stored deadlines and the window must select exactly the patents annualFeeStatus warns of
   // (due within the window, or in the grace period), on every day, month ends and leap days included.
-  const FILINGS: [PatentType, string][] = [
+  const FILINGS: [ApplicationType, string][] = [
     ['INVENTION', '2016-01-31'],
     ['INVENTION', '2016-02-29'],
     ['UTILITY_MODEL', '2017-08-29'],

@@ -1,6 +1,6 @@
-import { addDays, addMonths } from './calendar-date.js';
+import { addDays, addMonths } from '../../../standards/calendar-date.js';
 import { annualFeeDueDates, GRACE_MONTHS } from './annual-fee.js';
-import type { PatentType } from './patent-number.js';
+import type { ApplicationType } from '../../../standards/patent-number.js';
 import { protectionEnd } from './protection.js';
 
 // The dates a patent's warnings are found by. They depend on the patent alone, never on today,
@@ -19,7 +19,7 @@ export interface PatentDeadlines {
 export const isLive = (status: string): boolean => status === 'PENDING' || status === 'GRANTED';
 
 /** The deadlines of a patent with this type, filing date, last fee paid and status. */
-export function patentDeadlines(type: PatentType, filingDate: string, feesPaidThrough: string | null, status: string): PatentDeadlines {
+export function patentDeadlines(type: ApplicationType, filingDate: string, feesPaidThrough: string | null, status: string): PatentDeadlines {
   if (!isLive(status)) return { feeDue: null, feeGraceEnds: null, protectionEnds: null };
   const feeDue = annualFeeDueDates(type, filingDate).find((date) => feesPaidThrough === null || date > feesPaidThrough) ?? null;
   return { feeDue, feeGraceEnds: feeDue === null ? null : addMonths(feeDue, GRACE_MONTHS), protectionEnds: protectionEnd(type, filingDate) };

@@ -1,12 +1,12 @@
-import { addYears, parseIsoDate } from './calendar-date.js';
-import type { PatentType } from './patent-number.js';
+import { addYears, parseIsoDate } from '../../../standards/calendar-date.js';
+import type { ApplicationType } from '../../../standards/patent-number.js';
 
 // The 2020 amendment of the Patent Law raised the design term from 10 to 15 years for designs
 // filed on or after the day it took effect.
 export const DESIGN_15_YEAR_TERM_FROM = '2021-06-01';
 
 /** Term in years from the filing date (Patent Law art. 42); PCT entries follow their kind. */
-export function protectionTermYears(type: PatentType, filingDate: string): number {
+export function protectionTermYears(type: ApplicationType, filingDate: string): number {
   parseIsoDate(filingDate);
   switch (type) {
     case 'INVENTION':
@@ -28,6 +28,6 @@ export function protectionTermYears(type: PatentType, filingDate: string): numbe
  * year, as the Guidelines count periods: a month without the day ends on its last day.
  * Term extensions (for grant delays or new drugs) are not modelled.
  */
-export function protectionEnd(type: PatentType, filingDate: string): string {
+export function protectionEnd(type: ApplicationType, filingDate: string): string {
   return addYears(filingDate, protectionTermYears(type, filingDate));
 }

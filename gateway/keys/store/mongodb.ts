@@ -1,0 +1,29 @@
+// Partner keys in MongoDB (distributed mode).
+import type { Db } from 'mongodb';
+import type { KeyRecord, KeyStore } from './port.js';
+
+type KeyDoc = Omit<KeyRecord, 'id'> & { _id: string };
+
+export function openMongoKeyStore(db: Db, collectionPrefix = ''): KeyStore {
+  const keys = db.collection<KeyDoc>(`${collectionPrefix}gateway_api_keys`, { writeConcern: { w: 'majority' } });
+  // Keys made before keys carried their own limits have neither field.
+  const toRecord = ({ _id, rate, cost, ...rest }: KeyDoc): KeyRecord => ({ id: _id, ...rest, rate: rate ?? null, cost: cost ?? null });
+  return {
+    async insert({ id, ...rest }) {
+      await keys.insertOne({ _id: id, ...rest });
+    },
+    async byId(id) {
+      const doc = await keys.findOne({ _id: id });
+      return doc === null ? undefined : toRecord(doc);
+    },
+    async list() {
+      return (await keys.find({}, { sort: { createdAt: 1, _id: 1 } }).toArray()).map(toRecord);
+    },
+    async revoke(id, at) {
+      return (await keys.updateOne({ _id: id, revokedAt: null }, { $set: { revokedAt: at } })).modifiedCount === 1;
+    },
+    async close() {
+      // The client belongs to the caller.
+    },
+  };
+}

@@ -1,0 +1,82 @@
+// Prometheus metrics (prom-client) for a hub process: GraphQL requests per operation, errors per
+// code, and the ledger's size, append latency and checkpoint age where the process holds it.
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { Ledger } from '../ledger/ledger.js';
+import type { Route } from './http.js';
+
+export function createMetrics(): Registry {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  return registry;
+}
+
+/** An Apollo Server plugin counting requests and errors, and timing requests, per operation. */
+export function graphqlMetrics<C extends BaseContext>(registry: Registry): ApolloServerPlugin<C> {
+  const requests = new Counter({ name: 'iphub_graphql_requests_total', help: 'GraphQL requests, by operation', labelNames: ['operation'], registers: [registry] });
+  const errors = new Counter({ name: 'iphub_graphql_errors_total', help: 'GraphQL errors in responses, by extensions.code', labelNames: ['code'], registers: [registry] });
+  const latency = new Histogram({
+    name: 'iphub_graphql_request_duration_seconds',
+    help: 'GraphQL request latency, by operation',
+    labelNames: ['operation'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [registry],
+  });
+  return {
+    async requestDidStart() {
+      const stop = latency.startTimer();
+      return {
+        async willSendResponse({ operationName, response }) {
+          const operation = operationName ?? 'anonymous';
+          requests.inc({ operation });
+          stop({ operation });
+          const body = response.body.kind === 'single' ? response.body.singleResult : undefined;
+          for (const e of body?.errors ?? []) errors.inc({ code: String(e.extensions?.code ?? 'UNKNOWN') });
+        },
+      };
+    },
+  };
+}
+
+/** The ledger's size and checkpoint age as gauges, and its appends timed. */
+export function ledgerMetrics(registry: Registry, ledger: Ledger): Ledger {
+  new Gauge({ name: 'iphub_ledger_size', help: 'Entries in the ledger', registers: [registry], collect() {
+    this.set(ledger.stats().size);
+  } });
+  new Gauge({ name: 'iphub_ledger_checkpoint_size', help: 'Entries covered by the latest signed checkpoint', registers: [registry], collect() {
+    this.set(ledger.stats().checkpointSize);
+  } });
+  new Gauge({ name: 'iphub_ledger_checkpoint_age_seconds', help: 'Seconds since this process last signed a checkpoint', registers: [registry], collect() {
+    const at = ledger.stats().lastCheckpointAt;
+    this.set(at === 0 ? 0 : (Date.now() - at) / 1000);
+  } });
+  const appends = new Histogram({
+    name: 'iphub_ledger_append_duration_seconds',
+    help: 'Time from append to durable receipt',
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+    registers: [registry],
+  });
+  return new Proxy(ledger, {
+    get(target, key) {
+      if (key !== 'append') {
+        // Bound to the ledger itself: its methods use private fields.
+        const value = Reflect.get(target, key) as unknown;
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      }
+      return async (input: Parameters<Ledger['append']>[0]) => {
+        const stop = appends.startTimer();
+        try {
+          return await target.append(input);
+        } finally {
+          stop();
+        }
+      };
+    },
+  });
+}
+
+export function metricsRoute(registry: Registry): Route {
+  return async (_req, res) => {
+    res.writeHead(200, { 'content-type': registry.contentType }).end(await registry.metrics());
+  };
+}

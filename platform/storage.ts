@@ -1,0 +1,100 @@
+// Where the subgraphs keep their data: SQLite files under the data directory (the embedded
+// default), or MongoDB when IPHUB_MONGODB_URL is set. Each subgraph owns its own database.
+import Database from 'better-sqlite3';
+import { MongoClient } from 'mongodb';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import { openLedger, type Ledger } from '../ledger/ledger.js';
+import { openSqliteLedgerStore } from '../ledger/store/sqlite.js';
+import { openMongoLedgerStore } from '../ledger/store/mongodb.js';
+import { signerFromKey, signerKey, type Signer } from '../ledger/note.js';
+
+export type Storage =
+  | { readonly kind: 'sqlite'; readonly dataDir: string }
+  | { readonly kind: 'mongodb'; readonly url: string; readonly client: MongoClient };
+
+export interface StorageEnv {
+  IPHUB_DATA_DIR?: string;
+  IPHUB_MONGODB_URL?: string;
+  IPHUB_LEDGER_KEY?: string;
+  IPHUB_LEDGER_ORIGIN?: string;
+  /** Witness cosigner keys (C2SP tlog-cosignature), comma-separated. */
+  IPHUB_WITNESS_KEYS?: string;
+}
+
+export const DEFAULT_LEDGER_ORIGIN = 'iphub.local/ledger';
+
+export async function openStorage(env: StorageEnv = process.env): Promise<Storage> {
+  if (env.IPHUB_MONGODB_URL) {
+    const client = await new MongoClient(env.IPHUB_MONGODB_URL).connect();
+    return { kind: 'mongodb', url: env.IPHUB_MONGODB_URL, client };
+  }
+  const dataDir = resolve(env.IPHUB_DATA_DIR ?? 'data');
+  mkdirSync(dataDir, { recursive: true });
+  return { kind: 'sqlite', dataDir };
+}
+
+export async function closeStorage(storage: Storage): Promise<void> {
+  if (storage.kind === 'mongodb') await storage.client.close();
+}
+
+/**
+ * The SQLite database a subgraph owns: <data dir>/<name>.db in WAL mode. A commit reaches the
+ * OS before it is acknowledged, so it survives a process kill; IPHUB_SQLITE_SYNC=full also
+ * fsyncs each commit, to survive power loss. (The ledger always fsyncs: see ledger/FORMAT.md.)
+ */
+export function sqliteDatabase(storage: Storage & { kind: 'sqlite' }, name: string, env: { IPHUB_SQLITE_SYNC?: string } = process.env): Database.Database {
+  const db = new Database(join(storage.dataDir, `${name}.db`));
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${env.IPHUB_SQLITE_SYNC === 'full' ? 'FULL' : 'NORMAL'}`);
+  db.pragma('busy_timeout = 10000');
+  // 64 MiB of page cache (SQLite's default is 2 MiB): a province's registry indexes are hundreds
+  // of megabytes, and inserts and index reads that miss the cache go to the file.
+  db.pragma('cache_size = -65536');
+  db.pragma('foreign_keys = ON');
+  return db;
+}
+
+/**
+ * The ledger's signing key: IPHUB_LEDGER_KEY (a PRIVATE+KEY+... string), or, on SQLite,
+ * <data dir>/ledger.key, made on first start.
+ */
+export function ledgerSigner(storage: Storage, env: StorageEnv = process.env): Signer {
+  if (env.IPHUB_LEDGER_KEY) return signerFromKey(env.IPHUB_LEDGER_KEY);
+  if (storage.kind === 'mongodb') throw new Error('IPHUB_LEDGER_KEY must be set when the ledger is on MongoDB');
+  const origin = env.IPHUB_LEDGER_ORIGIN ?? DEFAULT_LEDGER_ORIGIN;
+  return signerFromKey(readOrCreate(join(storage.dataDir, 'ledger.key'), () => signerKey(origin, randomBytes(32))));
+}
+
+export async function openLedgerOn(storage: Storage, env: StorageEnv = process.env): Promise<Ledger> {
+  const signer = ledgerSigner(storage, env);
+  const store =
+    storage.kind === 'sqlite'
+      ? openSqliteLedgerStore({ path: join(storage.dataDir, 'ledger.db') })
+      : await openMongoLedgerStore({ url: storage.url, client: storage.client });
+  const witnessKeys = (env.IPHUB_WITNESS_KEYS ?? '').split(',').map((k) => k.trim()).filter((k) => k !== '');
+  return openLedger({ store, signer, origin: signer.name, witnessKeys });
+}
+
+/**
+ * The secret the gateway signs identities with for HTTP subgraphs: IPHUB_INTERNAL_SECRET, or,
+ * on SQLite, <data dir>/internal.secret, made on first start.
+ */
+export function internalSecret(storage: Storage, env: { IPHUB_INTERNAL_SECRET?: string } = process.env): string {
+  if (env.IPHUB_INTERNAL_SECRET) return env.IPHUB_INTERNAL_SECRET;
+  if (storage.kind === 'mongodb') throw new Error('IPHUB_INTERNAL_SECRET must be set when running on MongoDB');
+  return readOrCreate(join(storage.dataDir, 'internal.secret'), () => randomBytes(32).toString('base64url'));
+}
+
+/** A small secret file, created once (mode 0600); a concurrent creator's file wins. */
+function readOrCreate(path: string, make: () => string): string {
+  if (!existsSync(path)) {
+    try {
+      writeFileSync(path, `${make()}\n`, { mode: 0o600, flag: 'wx' });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+  }
+  return readFileSync(path, 'utf8').trim();
+}

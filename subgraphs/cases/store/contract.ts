@@ -1,0 +1,152 @@
+// The contract every CasesStore adapter passes (run by store.test.ts per adapter).
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { StoreFixture } from '../../../test/support/adapters.js';
+import type { CaseEvent, CasesStore, PreExamCaseRecord, ProtectionCaseRecord } from './port.js';
+import type { ProtectionState } from '../workflow.js';
+
+const preExam = (id: string, enterpriseId: string, receivedAt: string, extra: Partial<PreExamCaseRecord> = {}): PreExamCaseRecord => ({
+  id,
+  enterpriseId,
+  applicationNumber: '201510958772.0',
+  title: `案件 ${id}`,
+  industry: '软件和信息技术服务业',
+  state: 'RECEIVED',
+  receivedAt,
+  decidedAt: null,
+  decisionReceipt: null,
+  ...extra,
+});
+const filed = (at: string): CaseEvent => ({ at, actor: 'key-e', role: 'ENTERPRISE', from: null, to: 'RECEIVED', note: null });
+const step = (at: string, from: CaseEvent['from'], to: CaseEvent['to'], note: string | null = null): CaseEvent => ({ at, actor: 'key-s', role: 'CENTER_STAFF', from, to, note });
+
+const protection = (id: string, appliedAt: string, extra: Partial<ProtectionCaseRecord> = {}): ProtectionCaseRecord => ({
+  id,
+  kind: 'INFRINGEMENT',
+  route: 'MEDIATION',
+  summary: `纠纷 ${id}`,
+  state: 'APPLIED',
+  parties: [
+    { role: 'CLAIMANT', enterpriseId: 'e1', name: '甲公司' },
+    { role: 'RESPONDENT', enterpriseId: null, name: '乙商店' },
+  ],
+  ipRights: [{ kind: 'PATENT', number: '201510958772.0' }],
+  evidenceIds: ['ev1'],
+  referredTo: null,
+  appliedAt,
+  outcomeAt: null,
+  outcomeReceipt: null,
+  ...extra,
+});
+const applied = (at: string): CaseEvent<ProtectionState> => ({ at, actor: 'key-e', role: 'ENTERPRISE', from: null, to: 'APPLIED', note: null });
+const protectionStep = (at: string, from: ProtectionState, to: ProtectionState): CaseEvent<ProtectionState> => ({ at, actor: 'key-s', role: 'CENTER_STAFF', from, to, note: null });
+
+export function casesStoreContract(name: string, fixture: () => StoreFixture<CasesStore>): void {
+  describe(`CasesStore contract: ${name}`, () => {
+    let fx: StoreFixture<CasesStore>;
+    let store: CasesStore;
+    beforeEach(async () => {
+      fx = fixture();
+      store = await fx.open();
+    });
+    afterEach(async () => {
+      await store.close();
+      await fx.cleanup();
+    });
+
+    const A = preExam('a', 'e1', '2026-03-01T08:00:00.000Z');
+    const B = preExam('b', 'e1', '2026-03-02T08:00:00.000Z', { industry: '医药制造业' });
+    const C = preExam('c', 'e2', '2026-03-03T08:00:00.000Z');
+    const seed = async () => {
+      for (const c of [A, C, B]) await store.preExam.insert(c, filed(c.receivedAt));
+    };
+
+    it('gives back cases by id, by enterprise newest first, with their first event', async () => {
+      await seed();
+      expect(await store.preExam.byIds(['c', 'x', 'a'])).toStrictEqual([C, undefined, A]);
+      expect(await store.preExam.byEnterprises(['e1', 'e9', 'e2'])).toStrictEqual([[B, A], [], [C]]);
+      expect(await store.preExam.eventsOf(['a', 'x'])).toStrictEqual([[filed(A.receivedAt)], []]);
+      expect(await store.preExam.byIds([])).toStrictEqual([]);
+    });
+
+    it('moves a case only from the state it is in, appending the event', async () => {
+      await seed();
+      expect(await store.preExam.transition('a', 'RECEIVED', step('2026-03-01T09:00:00.000Z', 'RECEIVED', 'CLASSIFIED', '分类：G06F'), {})).toBe(true);
+      // A second move from RECEIVED lost the race: nothing changes.
+      expect(await store.preExam.transition('a', 'RECEIVED', step('2026-03-01T09:00:01.000Z', 'RECEIVED', 'CLASSIFIED'), {})).toBe(false);
+      expect(await store.preExam.transition('x', 'RECEIVED', step('2026-03-01T09:00:01.000Z', 'RECEIVED', 'CLASSIFIED'), {})).toBe(false);
+      const [moved] = await store.preExam.byIds(['a']);
+      expect(moved).toStrictEqual({ ...A, state: 'CLASSIFIED' });
+      expect(await store.preExam.eventsOf(['a'])).toStrictEqual([[filed(A.receivedAt), step('2026-03-01T09:00:00.000Z', 'RECEIVED', 'CLASSIFIED', '分类：G06F')]]);
+    });
+
+    it('records a decision with its ledger receipt, and lists decided cases', async () => {
+      await seed();
+      const receipt = { seq: 2 ** 40 + 3, entryHash: 'ab'.repeat(32), timestamp: 1_772_400_000_000 };
+      let state: CaseEvent['from'] = 'RECEIVED';
+      for (const to of ['CLASSIFIED', 'EXAMINING', 'QUALITY_CHECK'] as const) {
+        expect(await store.preExam.transition('b', state, step('2026-03-03T08:00:00.000Z', state, to), {})).toBe(true);
+        state = to;
+      }
+      expect(await store.preExam.transition('b', 'QUALITY_CHECK', step('2026-03-05T08:00:00.000Z', 'QUALITY_CHECK', 'PASSED'), { decidedAt: '2026-03-05T08:00:00.000Z', decisionReceipt: receipt })).toBe(true);
+      expect((await store.preExam.byIds(['b']))[0]).toStrictEqual({ ...B, state: 'PASSED', decidedAt: '2026-03-05T08:00:00.000Z', decisionReceipt: receipt });
+      expect((await store.preExam.eventsOf(['b']))[0]).toHaveLength(5);
+      expect(await store.preExam.decided()).toStrictEqual([{ industry: '医药制造业', receivedAt: B.receivedAt, decidedAt: '2026-03-05T08:00:00.000Z' }]);
+    });
+
+    it('pages by id with state and enterprise filters', async () => {
+      await seed();
+      await store.preExam.transition('c', 'RECEIVED', step('2026-03-04T00:00:00.000Z', 'RECEIVED', 'CLASSIFIED'), {});
+      expect(await store.preExam.page({}, undefined, 2)).toStrictEqual([A, B]);
+      expect(await store.preExam.page({}, 'b', 2)).toStrictEqual([{ ...C, state: 'CLASSIFIED' }]);
+      expect(await store.preExam.page({ state: 'RECEIVED' }, undefined, 10)).toStrictEqual([A, B]);
+      expect(await store.preExam.page({ enterpriseId: 'e1', state: 'RECEIVED' }, 'a', 10)).toStrictEqual([B]);
+      expect(await store.preExam.page({ state: 'ARCHIVED' }, undefined, 10)).toStrictEqual([]);
+      expect(await store.preExam.page({}, undefined, 0)).toStrictEqual([]);
+    });
+
+    describe('protection cases', () => {
+      const P = protection('p', '2026-04-01T08:00:00.000Z');
+      const Q = protection('q', '2026-04-02T08:00:00.000Z', {
+        kind: 'OWNERSHIP',
+        parties: [
+          { role: 'CLAIMANT', enterpriseId: 'e2', name: '丙公司' },
+          { role: 'RESPONDENT', enterpriseId: 'e1', name: '甲公司' },
+        ],
+        evidenceIds: ['ev1', 'ev2'],
+      });
+      const seedProtection = async () => {
+        for (const c of [P, Q]) await store.protection.insert(c, applied(c.appliedAt));
+      };
+
+      it('finds cases by id, by party enterprise and by cited evidence, newest first', async () => {
+        await seedProtection();
+        expect(await store.protection.byIds(['q', 'x', 'p'])).toStrictEqual([Q, undefined, P]);
+        expect(await store.protection.byEnterprises(['e1', 'e2', 'e9'])).toStrictEqual([[Q, P], [Q], []]);
+        expect(await store.protection.byEvidence(['ev2', 'ev1', 'ev9'])).toStrictEqual([[Q], [Q, P], []]);
+        expect(await store.protection.eventsOf(['p'])).toStrictEqual([[applied(P.appliedAt)]]);
+      });
+
+      it('moves a case only from its state, recording a referral and its outcome', async () => {
+        await seedProtection();
+        const receipt = { seq: 9, entryHash: 'cd'.repeat(32), timestamp: 1_775_000_000_000 };
+        expect(await store.protection.transition('p', 'APPLIED', protectionStep('2026-04-03T00:00:00.000Z', 'APPLIED', 'ACCEPTED'), {})).toBe(true);
+        expect(await store.protection.transition('p', 'APPLIED', protectionStep('2026-04-03T00:00:01.000Z', 'APPLIED', 'REJECTED'), {})).toBe(false);
+        expect(await store.protection.transition('p', 'ACCEPTED', protectionStep('2026-04-04T00:00:00.000Z', 'ACCEPTED', 'IN_PROGRESS'), {})).toBe(true);
+        const changes = { referredTo: '福州市中级人民法院', outcomeAt: '2026-04-05T00:00:00.000Z', outcomeReceipt: receipt };
+        expect(await store.protection.transition('p', 'IN_PROGRESS', protectionStep('2026-04-05T00:00:00.000Z', 'IN_PROGRESS', 'REFERRED'), changes)).toBe(true);
+        expect((await store.protection.byIds(['p']))[0]).toStrictEqual({ ...P, state: 'REFERRED', ...changes });
+        expect((await store.protection.eventsOf(['p']))[0]!.map((e) => e.to)).toStrictEqual(['APPLIED', 'ACCEPTED', 'IN_PROGRESS', 'REFERRED']);
+        expect(await store.protection.page({ referredTo: '福州市中级人民法院' }, undefined, 10)).toStrictEqual([{ ...P, state: 'REFERRED', ...changes }]);
+      });
+
+      it('pages by id with state, court and party filters', async () => {
+        await seedProtection();
+        expect(await store.protection.page({}, undefined, 1)).toStrictEqual([P]);
+        expect(await store.protection.page({}, 'p', 5)).toStrictEqual([Q]);
+        expect(await store.protection.page({ enterpriseId: 'e2' }, undefined, 5)).toStrictEqual([Q]);
+        expect(await store.protection.page({ enterpriseId: 'e1', state: 'APPLIED' }, undefined, 5)).toStrictEqual([P, Q]);
+        expect(await store.protection.page({ referredTo: 'nowhere' }, undefined, 5)).toStrictEqual([]);
+      });
+    });
+  });
+}

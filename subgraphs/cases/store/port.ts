@@ -1,0 +1,125 @@
+// The cases subgraph's aggregates and their storage port. Adapters: sqlite.ts,
+// mongodb.ts; both pass contract.ts (run by store.test.ts).
+import type { Role } from '../../../platform/identity.js';
+import type { PreExamState, ProtectionState } from '../workflow.js';
+
+/** One step in a case's append-only history. */
+export interface CaseEvent<S extends string = PreExamState> {
+  readonly at: string;
+  /** The key that acted. */
+  readonly actor: string;
+  readonly role: Role;
+  readonly from: S | null;
+  readonly to: S;
+  readonly note: string | null;
+}
+
+/** The ledger's receipt for an entry: seq, entryHash, timestamp (ms). */
+import type { Receipt as LedgerReceipt } from '../../../ledger/ledger.js';
+export type { LedgerReceipt };
+
+export interface PreExamCaseRecord {
+  readonly id: string;
+  readonly enterpriseId: string;
+  /** Canonical patent application number. */
+  readonly applicationNumber: string;
+  readonly title: string;
+  /** The applicant's industry, as filed: cycle times are reported per industry. */
+  readonly industry: string;
+  readonly state: PreExamState;
+  readonly receivedAt: string;
+  readonly decidedAt: string | null;
+  /** The CASE_DECISION ledger entry of a PASSED or RETURNED case. */
+  readonly decisionReceipt: LedgerReceipt | null;
+}
+
+export interface PreExamFilter {
+  readonly state?: PreExamState;
+  readonly enterpriseId?: string;
+}
+
+export interface PreExamRepository {
+  /** Stores a new case with its first event. */
+  insert(c: PreExamCaseRecord, first: CaseEvent): Promise<void>;
+  byIds(ids: readonly string[]): Promise<(PreExamCaseRecord | undefined)[]>;
+  /** Each enterprise's cases, newest first. */
+  byEnterprises(ids: readonly string[]): Promise<PreExamCaseRecord[][]>;
+  /** Each case's events, oldest first. */
+  eventsOf(ids: readonly string[]): Promise<CaseEvent[][]>;
+  /** Up to `limit` cases matching the filter with id > after, by id. */
+  page(filter: PreExamFilter, after: string | undefined, limit: number): Promise<PreExamCaseRecord[]>;
+  /**
+   * Moves a case from `from` to `event.to`, appending the event and applying `changes`, only
+   * if the case is still in `from`. False when it was not (another move came first).
+   */
+  transition(id: string, from: PreExamState, event: CaseEvent, changes: { decidedAt?: string; decisionReceipt?: LedgerReceipt }): Promise<boolean>;
+  /** Every decided case's industry, receipt and decision times, for cycle-time statistics. */
+  decided(): Promise<{ industry: string; receivedAt: string; decidedAt: string }[]>;
+}
+
+export const PROTECTION_KINDS = ['INFRINGEMENT', 'OWNERSHIP', 'CONTRACT'] as const;
+export type ProtectionKind = (typeof PROTECTION_KINDS)[number];
+export const RESOLUTION_ROUTES = ['MEDIATION', 'ARBITRATION', 'ADMINISTRATIVE_ADJUDICATION', 'COURT_REFERRAL'] as const;
+export type ResolutionRoute = (typeof RESOLUTION_ROUTES)[number];
+export const IP_RIGHT_KINDS = ['PATENT', 'TRADEMARK', 'COPYRIGHT'] as const;
+
+export interface Party {
+  readonly role: 'CLAIMANT' | 'RESPONDENT';
+  /** A registered enterprise, or null for an outside party known by name. */
+  readonly enterpriseId: string | null;
+  readonly name: string;
+}
+
+export interface IpRight {
+  readonly kind: (typeof IP_RIGHT_KINDS)[number];
+  readonly number: string;
+}
+
+export interface ProtectionCaseRecord {
+  readonly id: string;
+  readonly kind: ProtectionKind;
+  readonly route: ResolutionRoute;
+  readonly summary: string;
+  readonly state: ProtectionState;
+  readonly parties: readonly Party[];
+  readonly ipRights: readonly IpRight[];
+  /** Evidence deposits the case cites (the evidence subgraph's ids). */
+  readonly evidenceIds: readonly string[];
+  /** The court a REFERRED case went to. */
+  readonly referredTo: string | null;
+  readonly appliedAt: string;
+  readonly outcomeAt: string | null;
+  /** The CASE_DECISION ledger entry of its outcome. */
+  readonly outcomeReceipt: LedgerReceipt | null;
+}
+
+export interface ProtectionFilter {
+  readonly state?: ProtectionState;
+  readonly referredTo?: string;
+  /** Cases the enterprise is a party to. */
+  readonly enterpriseId?: string;
+}
+
+export interface ProtectionRepository {
+  insert(c: ProtectionCaseRecord, first: CaseEvent<ProtectionState>): Promise<void>;
+  byIds(ids: readonly string[]): Promise<(ProtectionCaseRecord | undefined)[]>;
+  /** Cases each enterprise is a party to, newest first. */
+  byEnterprises(ids: readonly string[]): Promise<ProtectionCaseRecord[][]>;
+  /** Cases citing each evidence deposit, newest first. */
+  byEvidence(ids: readonly string[]): Promise<ProtectionCaseRecord[][]>;
+  eventsOf(ids: readonly string[]): Promise<CaseEvent<ProtectionState>[][]>;
+  page(filter: ProtectionFilter, after: string | undefined, limit: number): Promise<ProtectionCaseRecord[]>;
+  /** As PreExamRepository.transition. */
+  transition(
+    id: string,
+    from: ProtectionState,
+    event: CaseEvent<ProtectionState>,
+    changes: { referredTo?: string; outcomeAt?: string; outcomeReceipt?: LedgerReceipt },
+  ): Promise<boolean>;
+}
+
+export interface CasesStore {
+  readonly preExam: PreExamRepository;
+  readonly protection: ProtectionRepository;
+  close(): Promise<void>;
+}

@@ -1,0 +1,304 @@
+// The cases subgraph's repositories on its own SQLite database.
+import type Database from 'better-sqlite3';
+import { groupedByKey, inKeyOrder, inListQuery, statementCache, whereOf } from '../../../platform/sqlite.js';
+import type { CaseEvent, CasesStore, IpRight, Party, PreExamCaseRecord, PreExamFilter, ProtectionCaseRecord } from './port.js';
+import type { ProtectionState } from '../workflow.js';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS pre_exam_cases (
+  id TEXT PRIMARY KEY,
+  enterprise_id TEXT NOT NULL,
+  application_number TEXT NOT NULL,
+  title TEXT NOT NULL,
+  industry TEXT NOT NULL,
+  state TEXT NOT NULL,
+  received_at TEXT NOT NULL,
+  decided_at TEXT,
+  decision_seq INTEGER,
+  decision_entry_hash TEXT,
+  decision_timestamp INTEGER
+);
+CREATE INDEX IF NOT EXISTS pre_exam_by_enterprise ON pre_exam_cases (enterprise_id, received_at);
+CREATE INDEX IF NOT EXISTS pre_exam_by_state ON pre_exam_cases (state, id);
+CREATE TABLE IF NOT EXISTS pre_exam_events (
+  case_id TEXT NOT NULL REFERENCES pre_exam_cases (id),
+  n INTEGER NOT NULL,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  role TEXT NOT NULL,
+  from_state TEXT,
+  to_state TEXT NOT NULL,
+  note TEXT,
+  PRIMARY KEY (case_id, n)
+);
+CREATE TABLE IF NOT EXISTS protection_cases (
+  id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  route TEXT NOT NULL,
+  summary TEXT NOT NULL,
+  state TEXT NOT NULL,
+  parties TEXT NOT NULL,
+  ip_rights TEXT NOT NULL,
+  evidence_ids TEXT NOT NULL,
+  referred_to TEXT,
+  applied_at TEXT NOT NULL,
+  outcome_at TEXT,
+  outcome_seq INTEGER,
+  outcome_entry_hash TEXT,
+  outcome_timestamp INTEGER
+);
+CREATE INDEX IF NOT EXISTS protection_by_state ON protection_cases (state, id);
+CREATE INDEX IF NOT EXISTS protection_by_court ON protection_cases (referred_to, id);
+CREATE TABLE IF NOT EXISTS protection_parties (
+  case_id TEXT NOT NULL REFERENCES protection_cases (id),
+  enterprise_id TEXT NOT NULL,
+  PRIMARY KEY (enterprise_id, case_id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS protection_citations (
+  case_id TEXT NOT NULL REFERENCES protection_cases (id),
+  evidence_id TEXT NOT NULL,
+  PRIMARY KEY (evidence_id, case_id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS protection_events (
+  case_id TEXT NOT NULL REFERENCES protection_cases (id),
+  n INTEGER NOT NULL,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  role TEXT NOT NULL,
+  from_state TEXT,
+  to_state TEXT NOT NULL,
+  note TEXT,
+  PRIMARY KEY (case_id, n)
+);
+`;
+
+interface ProtectionRow {
+  id: string;
+  kind: string;
+  route: string;
+  summary: string;
+  state: string;
+  parties: string;
+  ip_rights: string;
+  evidence_ids: string;
+  referred_to: string | null;
+  applied_at: string;
+  outcome_at: string | null;
+  outcome_seq: number | null;
+  outcome_entry_hash: string | null;
+  outcome_timestamp: number | null;
+}
+
+const toProtection = (r: ProtectionRow): ProtectionCaseRecord => ({
+  id: r.id,
+  kind: r.kind as ProtectionCaseRecord['kind'],
+  route: r.route as ProtectionCaseRecord['route'],
+  summary: r.summary,
+  state: r.state as ProtectionCaseRecord['state'],
+  parties: JSON.parse(r.parties) as Party[],
+  ipRights: JSON.parse(r.ip_rights) as IpRight[],
+  evidenceIds: JSON.parse(r.evidence_ids) as string[],
+  referredTo: r.referred_to,
+  appliedAt: r.applied_at,
+  outcomeAt: r.outcome_at,
+  outcomeReceipt: r.outcome_seq === null ? null : { seq: r.outcome_seq, entryHash: r.outcome_entry_hash!, timestamp: r.outcome_timestamp! },
+});
+
+interface CaseRow {
+  id: string;
+  enterprise_id: string;
+  application_number: string;
+  title: string;
+  industry: string;
+  state: string;
+  received_at: string;
+  decided_at: string | null;
+  decision_seq: number | null;
+  decision_entry_hash: string | null;
+  decision_timestamp: number | null;
+}
+
+interface EventRow {
+  case_id: string;
+  n: number;
+  at: string;
+  actor: string;
+  role: string;
+  from_state: string | null;
+  to_state: string;
+  note: string | null;
+}
+
+const toCase = (r: CaseRow): PreExamCaseRecord => ({
+  id: r.id,
+  enterpriseId: r.enterprise_id,
+  applicationNumber: r.application_number,
+  title: r.title,
+  industry: r.industry,
+  state: r.state as PreExamCaseRecord['state'],
+  receivedAt: r.received_at,
+  decidedAt: r.decided_at,
+  decisionReceipt: r.decision_seq === null ? null : { seq: r.decision_seq, entryHash: r.decision_entry_hash!, timestamp: r.decision_timestamp! },
+});
+
+const toEvent = <S extends string>(r: EventRow): CaseEvent<S> => ({
+  at: r.at,
+  actor: r.actor,
+  role: r.role as CaseEvent['role'],
+  from: r.from_state as S | null,
+  to: r.to_state as S,
+  note: r.note,
+});
+
+export function openSqliteCasesStore(db: Database.Database): CasesStore {
+  db.exec(SCHEMA);
+  const insertCase = db.prepare(
+    `INSERT INTO pre_exam_cases (id, enterprise_id, application_number, title, industry, state, received_at, decided_at)
+     VALUES (@id, @enterpriseId, @applicationNumber, @title, @industry, @state, @receivedAt, @decidedAt)`,
+  );
+  const insertEvent = db.prepare(
+    `INSERT INTO pre_exam_events (case_id, n, at, actor, role, from_state, to_state, note)
+     VALUES (@caseId, (SELECT count(*) FROM pre_exam_events WHERE case_id = @caseId), @at, @actor, @role, @from, @to, @note)`,
+  );
+  const move = db.prepare(
+    `UPDATE pre_exam_cases SET state = @to,
+       decided_at = coalesce(@decidedAt, decided_at),
+       decision_seq = coalesce(@seq, decision_seq), decision_entry_hash = coalesce(@entryHash, decision_entry_hash), decision_timestamp = coalesce(@timestamp, decision_timestamp)
+     WHERE id = @id AND state = @from`,
+  );
+  const decided = db.prepare<[], { industry: string; receivedAt: string; decidedAt: string }>(
+    'SELECT industry, received_at AS receivedAt, decided_at AS decidedAt FROM pre_exam_cases WHERE decided_at IS NOT NULL ORDER BY decided_at',
+  );
+  const casesIn = inListQuery<CaseRow>(db, (ids) => `SELECT * FROM pre_exam_cases WHERE id IN (${ids})`);
+  const casesOf = inListQuery<CaseRow>(db, (ids) => `SELECT * FROM pre_exam_cases WHERE enterprise_id IN (${ids}) ORDER BY received_at DESC, id`);
+  const eventsIn = inListQuery<EventRow>(db, (ids) => `SELECT * FROM pre_exam_events WHERE case_id IN (${ids}) ORDER BY case_id, n`);
+
+  const event = (caseId: string, e: CaseEvent) => ({ caseId, ...e });
+  const insertTx = db.transaction((c: PreExamCaseRecord, first: CaseEvent) => {
+    insertCase.run(c);
+    insertEvent.run(event(c.id, first));
+  });
+  const transitionTx = db.transaction((id: string, from: string, e: CaseEvent, changes: { decidedAt?: string; decisionReceipt?: { seq: number; entryHash: string; timestamp: number } }) => {
+    const r = changes.decisionReceipt;
+    const moved = move.run({ id, from, to: e.to, decidedAt: changes.decidedAt ?? null, seq: r?.seq ?? null, entryHash: r?.entryHash ?? null, timestamp: r?.timestamp ?? null });
+    if (moved.changes !== 1) return false;
+    insertEvent.run(event(id, e));
+    return true;
+  });
+  const statement = statementCache(db);
+  /** Joined rows carry the key they were found under: a case shows under each of its parties. */
+  const keyed = (ids: readonly string[], rows: (ProtectionRow & { key: string })[]) => groupedByKey(ids, rows, (r) => r.key).map((rs) => rs.map(toProtection));
+
+  const insertProtection = db.prepare(
+    `INSERT INTO protection_cases (id, kind, route, summary, state, parties, ip_rights, evidence_ids, referred_to, applied_at)
+     VALUES (@id, @kind, @route, @summary, @state, @parties, @ipRights, @evidenceIds, @referredTo, @appliedAt)`,
+  );
+  const insertParty = db.prepare('INSERT OR IGNORE INTO protection_parties (case_id, enterprise_id) VALUES (?, ?)');
+  const insertCitation = db.prepare('INSERT OR IGNORE INTO protection_citations (case_id, evidence_id) VALUES (?, ?)');
+  const insertProtectionEvent = db.prepare(
+    `INSERT INTO protection_events (case_id, n, at, actor, role, from_state, to_state, note)
+     VALUES (@caseId, (SELECT count(*) FROM protection_events WHERE case_id = @caseId), @at, @actor, @role, @from, @to, @note)`,
+  );
+  const moveProtection = db.prepare(
+    `UPDATE protection_cases SET state = @to, referred_to = coalesce(@referredTo, referred_to), outcome_at = coalesce(@outcomeAt, outcome_at),
+       outcome_seq = coalesce(@seq, outcome_seq), outcome_entry_hash = coalesce(@entryHash, outcome_entry_hash), outcome_timestamp = coalesce(@timestamp, outcome_timestamp)
+     WHERE id = @id AND state = @from`,
+  );
+  const protectionIn = inListQuery<ProtectionRow>(db, (ids) => `SELECT * FROM protection_cases WHERE id IN (${ids})`);
+  const protectionOf = inListQuery<ProtectionRow & { key: string }>(
+    db,
+    (ids) => `SELECT p.enterprise_id AS key, c.* FROM protection_parties p JOIN protection_cases c ON c.id = p.case_id WHERE p.enterprise_id IN (${ids}) ORDER BY c.applied_at DESC, c.id`,
+  );
+  const citing = inListQuery<ProtectionRow & { key: string }>(
+    db,
+    (ids) => `SELECT x.evidence_id AS key, c.* FROM protection_citations x JOIN protection_cases c ON c.id = x.case_id WHERE x.evidence_id IN (${ids}) ORDER BY c.applied_at DESC, c.id`,
+  );
+  const protectionEventsIn = inListQuery<EventRow>(db, (ids) => `SELECT * FROM protection_events WHERE case_id IN (${ids}) ORDER BY case_id, n`);
+  const insertProtectionTx = db.transaction((c: ProtectionCaseRecord, first: CaseEvent<ProtectionState>) => {
+    insertProtection.run({ ...c, parties: JSON.stringify(c.parties), ipRights: JSON.stringify(c.ipRights), evidenceIds: JSON.stringify(c.evidenceIds) });
+    for (const p of c.parties) if (p.enterpriseId !== null) insertParty.run(c.id, p.enterpriseId);
+    for (const e of c.evidenceIds) insertCitation.run(c.id, e);
+    insertProtectionEvent.run({ caseId: c.id, ...first });
+  });
+  const moveProtectionTx = db.transaction(
+    (id: string, from: string, e: CaseEvent<ProtectionState>, changes: { referredTo?: string; outcomeAt?: string; outcomeReceipt?: { seq: number; entryHash: string; timestamp: number } }) => {
+      const r = changes.outcomeReceipt;
+      const moved = moveProtection.run({
+        id,
+        from,
+        to: e.to,
+        referredTo: changes.referredTo ?? null,
+        outcomeAt: changes.outcomeAt ?? null,
+        seq: r?.seq ?? null,
+        entryHash: r?.entryHash ?? null,
+        timestamp: r?.timestamp ?? null,
+      });
+      if (moved.changes !== 1) return false;
+      insertProtectionEvent.run({ caseId: id, ...e });
+      return true;
+    },
+  );
+
+  return {
+    protection: {
+      async insert(c, first) {
+        insertProtectionTx(c, first);
+      },
+      async byIds(ids) {
+        return inKeyOrder(ids, protectionIn(ids).map(toProtection), (c) => c.id);
+      },
+      async byEnterprises(ids) {
+        return keyed(ids, protectionOf(ids));
+      },
+      async byEvidence(ids) {
+        return keyed(ids, citing(ids));
+      },
+      async eventsOf(ids) {
+        return groupedByKey(ids, protectionEventsIn(ids), (r) => r.case_id).map((rows) => rows.map((r) => toEvent<ProtectionState>(r)));
+      },
+      async page(filter, after, limit) {
+        const { where, params } = whereOf([
+          ['state = ?', filter.state],
+          ['referred_to = ?', filter.referredTo],
+          ['id IN (SELECT case_id FROM protection_parties WHERE enterprise_id = ?)', filter.enterpriseId],
+          ['id > ?', after],
+        ]);
+        return statement<ProtectionRow>(`SELECT * FROM protection_cases ${where} ORDER BY id LIMIT ?`).all(...params, limit).map(toProtection);
+      },
+      async transition(id, from, e, changes) {
+        return moveProtectionTx(id, from, e, changes);
+      },
+    },
+    preExam: {
+      async insert(c, first) {
+        insertTx(c, first);
+      },
+      async byIds(ids) {
+        return inKeyOrder(ids, casesIn(ids).map(toCase), (c) => c.id);
+      },
+      async byEnterprises(ids) {
+        return groupedByKey(ids, casesOf(ids).map(toCase), (c) => c.enterpriseId);
+      },
+      async eventsOf(ids) {
+        return groupedByKey(ids, eventsIn(ids), (r) => r.case_id).map((rows) => rows.map((r) => toEvent(r)));
+      },
+      async page(filter: PreExamFilter, after, limit) {
+        const { where, params } = whereOf([
+          ['state = ?', filter.state],
+          ['enterprise_id = ?', filter.enterpriseId],
+          ['id > ?', after],
+        ]);
+        return statement<CaseRow>(`SELECT * FROM pre_exam_cases ${where} ORDER BY id LIMIT ?`).all(...params, limit).map(toCase);
+      },
+      async transition(id, from, e, changes) {
+        return transitionTx(id, from, e, changes);
+      },
+      async decided() {
+        return decided.all();
+      },
+    },
+    async close() {
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,408 @@
+// The contract every EnterprisesStore adapter passes (run by store.test.ts per adapter).
+import type { StoreFixture } from '../../../test/support/adapters.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CopyrightRecord, EnterpriseRecord, EnterprisesStore, PatentRecord, TrademarkRecord } from './port.js';
+import { DuplicateKeyError } from './port.js';
+
+export type EnterprisesStoreFixture = StoreFixture<EnterprisesStore>;
+
+const SOFTWARE = '软件和信息技术服务业';
+const MANUFACTURING = '制造业';
+
+const enterprise = (id: string, regionCode: string, industry: string, over: Partial<EnterpriseRecord> = {}): EnterpriseRecord => ({
+  id,
+  uscc: `91${regionCode}MA${id.toUpperCase().padStart(7, '0')}X`,
+  name: `企业 ${id}`,
+  regionCode,
+  industry,
+  filingStatus: 'FILED',
+  registeredAt: '2026-01-05T08:30:00.000Z',
+  creditCodeOverride: null,
+  ...over,
+});
+
+// Inserted out of id order, so that every ordering below is the store's doing.
+const E3 = enterprise('e03', '110108', MANUFACTURING, { filingStatus: 'SUSPENDED' });
+const E1 = enterprise('e01', '110108', SOFTWARE, { creditCodeOverride: { approvedBy: 'staff:zhang', reason: '历史赋码，校验位不符' } });
+const E5 = enterprise('e05', '110108', SOFTWARE, { filingStatus: 'WITHDRAWN' });
+const E2 = enterprise('e02', '310115', MANUFACTURING);
+const E4 = enterprise('e04', '440305', SOFTWARE);
+const ENTERPRISES = [E3, E1, E5, E2, E4];
+
+const patent = (applicationNumber: string, enterpriseId: string, over: Partial<PatentRecord> = {}): PatentRecord => ({
+  applicationNumber,
+  enterpriseId,
+  type: 'INVENTION',
+  pct: false,
+  title: `专利 ${applicationNumber}`,
+  ipcClass: 'G06F 16/00',
+  status: 'PENDING',
+  filingDate: '2023-03-01',
+  grantDate: null,
+  feesPaidThrough: null,
+  ...over,
+});
+
+// One patent per status; e04 and e05 have none.
+const PA = patent('202310000003.1', 'e01');
+const PB = patent('202320000001.2', 'e01', { type: 'UTILITY_MODEL', status: 'GRANTED', grantDate: '2024-01-05', feesPaidThrough: '2025-03-01' });
+const PC = patent('202380000001.3', 'e01', { pct: true, status: 'LAPSED', ipcClass: null });
+const PD = patent('201930000001.4', 'e02', { type: 'DESIGN', status: 'GRANTED', ipcClass: null, filingDate: '2019-07-01', grantDate: '2020-02-01', feesPaidThrough: '2024-07-01' });
+const PE = patent('202110000001.5', 'e03', { status: 'REJECTED' });
+const PF = patent('202210000001.6', 'e03', { filingDate: '2022-11-30' });
+const PG = patent('200810000001.7', 'e02', { status: 'EXPIRED', filingDate: '2008-01-15', grantDate: '2010-06-01' });
+const PH = patent('201610000001.8', 'e03', { status: 'INVALIDATED', grantDate: '2018-01-01' });
+const PI = patent('201710000001.9', 'e01', { status: 'WITHDRAWN' });
+const PATENTS = [PF, PC, PA, PI, PG, PB, PH, PE, PD];
+
+const trademark = (registrationNumber: string, enterpriseId: string, expiryDate: string, niceClass: number): TrademarkRecord => ({
+  registrationNumber,
+  enterpriseId,
+  mark: `商标 ${registrationNumber}`,
+  niceClass,
+  registrationDate: '2016-05-14',
+  expiryDate,
+});
+
+const T1 = trademark('TM0003', 'e01', '2026-05-13', 9);
+const T2 = trademark('TM0001', 'e01', '2024-02-29', 42);
+const T3 = trademark('TM0002', 'e02', '2026-05-13', 35);
+const T4 = trademark('TM0004', 'e02', '2030-01-01', 45);
+const TRADEMARKS = [T1, T4, T2, T3];
+
+const copyright = (registrationNumber: string, enterpriseId: string, kind: CopyrightRecord['kind']): CopyrightRecord => ({
+  registrationNumber,
+  enterpriseId,
+  title: `作品 ${registrationNumber}`,
+  kind,
+  registeredOn: '2024-08-08',
+});
+
+const C1 = copyright('2024SR0005', 'e01', 'SOFTWARE');
+const C2 = copyright('2023SR0002', 'e01', 'WORK');
+const C3 = copyright('2024SR0001', 'e03', 'SOFTWARE');
+const COPYRIGHTS = [C1, C3, C2];
+
+export function enterprisesStoreContract(name: string, fixture: () => EnterprisesStoreFixture): void {
+  describe(`EnterprisesStore contract: ${name}`, () => {
+    let fx: EnterprisesStoreFixture;
+    let store: EnterprisesStore | undefined;
+
+    beforeEach(async () => {
+      store = undefined;
+      fx = fixture();
+      store = await fx.open();
+    });
+    afterEach(async () => {
+      try {
+        await store?.close();
+      } finally {
+        await fx.cleanup();
+      }
+    });
+
+    const open = (): EnterprisesStore => {
+      if (store === undefined) throw new Error('store not open');
+      return store;
+    };
+    const seed = async (s: EnterprisesStore, what: { patents?: boolean; trademarks?: boolean; copyrights?: boolean } = {}) => {
+      for (const e of ENTERPRISES) await s.enterprises.insert(e);
+      if (what.patents) for (const p of PATENTS) await s.patents.insert(p);
+      if (what.trademarks) for (const t of TRADEMARKS) await s.trademarks.insert(t);
+      if (what.copyrights) for (const c of COPYRIGHTS) await s.copyrights.insert(c);
+    };
+
+    describe('enterprises', () => {
+      it('starts empty', async () => {
+        const s = open();
+        expect(await s.enterprises.byIds(['e01'])).toStrictEqual([undefined]);
+        expect(await s.enterprises.byUscc(E1.uscc)).toBeUndefined();
+        expect(await s.enterprises.page({}, undefined, 10)).toStrictEqual([]);
+        expect(await s.enterprises.count({})).toBe(0);
+        expect(await s.enterprises.countBy('regionCode')).toStrictEqual([]);
+        expect(await s.enterprises.countBy('industry')).toStrictEqual([]);
+      });
+
+      it('gives back exactly the records it was given, with and without a credit-code override', async () => {
+        const s = open();
+        await seed(s);
+        expect(await s.enterprises.byIds(['e01'])).toStrictEqual([E1]);
+        expect(await s.enterprises.byIds(['e02'])).toStrictEqual([E2]);
+        expect(await s.enterprises.byUscc(E1.uscc)).toStrictEqual(E1);
+        expect(await s.enterprises.byUscc(E3.uscc)).toStrictEqual(E3);
+        expect(await s.enterprises.byUscc('91000000MA0000000X')).toBeUndefined();
+      });
+
+      it('answers byIds in the order asked, undefined for unknown ids, repeats included', async () => {
+        const s = open();
+        await seed(s);
+        expect(await s.enterprises.byIds([])).toStrictEqual([]);
+        expect(await s.enterprises.byIds(['e05', 'nope', 'e01', 'e05', 'e03'])).toStrictEqual([E5, undefined, E1, E5, E3]);
+        expect(await s.enterprises.byIds(['nope', 'e04x'])).toStrictEqual([undefined, undefined]);
+      });
+
+      it('rejects a credit code registered already with DuplicateKeyError, and writes nothing', async () => {
+        const s = open();
+        await seed(s);
+        const again = enterprise('e09', '110108', SOFTWARE, { uscc: E1.uscc, name: '冒名企业' });
+        await expect(s.enterprises.insert(again)).rejects.toBeInstanceOf(DuplicateKeyError);
+        expect(await s.enterprises.byIds(['e09'])).toStrictEqual([undefined]);
+        expect(await s.enterprises.byUscc(E1.uscc)).toStrictEqual(E1);
+        expect(await s.enterprises.count({})).toBe(ENTERPRISES.length);
+      });
+
+      it('inserts many at once, all or none, counting them by region and industry', async () => {
+        const s = open();
+        await s.enterprises.insertMany([]);
+        await expect(s.enterprises.insertMany([E1, E2, { ...E3, uscc: E1.uscc }])).rejects.toBeInstanceOf(DuplicateKeyError);
+        expect(await s.enterprises.count({})).toBe(0);
+        expect(await s.enterprises.countBy('regionCode')).toStrictEqual([]);
+        await s.enterprises.insertMany(ENTERPRISES);
+        expect(await s.enterprises.byIds(['e01', 'e05'])).toStrictEqual([E1, E5]);
+        expect(await s.enterprises.countBy('industry')).toStrictEqual([
+          { key: MANUFACTURING, enterprises: 2 },
+          { key: SOFTWARE, enterprises: 3 },
+        ]);
+      });
+
+      it('rejects an id registered already with DuplicateKeyError, and writes nothing', async () => {
+        const s = open();
+        await seed(s);
+        const again = enterprise('e02', '440305', SOFTWARE, { uscc: '91440305MA0000099X' });
+        await expect(s.enterprises.insert(again)).rejects.toBeInstanceOf(DuplicateKeyError);
+        expect(await s.enterprises.byIds(['e02'])).toStrictEqual([E2]);
+        expect(await s.enterprises.byUscc(again.uscc)).toBeUndefined();
+      });
+
+      it('pages by id after the cursor, with the total of all matches', async () => {
+        const s = open();
+        await seed(s);
+        const n = ENTERPRISES.length;
+        expect(await s.enterprises.page({}, undefined, 2)).toStrictEqual([E1, E2]);
+        expect(await s.enterprises.count({})).toBe(n);
+        expect(await s.enterprises.page({}, 'e02', 2)).toStrictEqual([E3, E4]);
+        expect(await s.enterprises.page({}, 'e04', 2)).toStrictEqual([E5]);
+        expect(await s.enterprises.page({}, 'e05', 2)).toStrictEqual([]);
+        // The cursor need not be an id that exists.
+        expect(await s.enterprises.page({}, 'e025', 2)).toStrictEqual([E3, E4]);
+        expect(await s.enterprises.page({}, '', 3)).toStrictEqual([E1, E2, E3]);
+        expect(await s.enterprises.page({}, undefined, 100)).toStrictEqual([E1, E2, E3, E4, E5]);
+        // A limit of 0 is no rows, not "no limit".
+        expect(await s.enterprises.page({}, undefined, 0)).toStrictEqual([]);
+      });
+
+      it('pages within a region, an industry, or both', async () => {
+        const s = open();
+        await seed(s);
+        expect(await s.enterprises.page({ regionCode: '110108' }, undefined, 2)).toStrictEqual([E1, E3]);
+        expect(await s.enterprises.count({ regionCode: '110108' })).toBe(3);
+        expect(await s.enterprises.page({ regionCode: '110108' }, 'e03', 2)).toStrictEqual([E5]);
+        expect(await s.enterprises.page({ regionCode: '110108' }, 'e01', 1)).toStrictEqual([E3]);
+        expect(await s.enterprises.page({ industry: MANUFACTURING }, undefined, 10)).toStrictEqual([E2, E3]);
+        expect(await s.enterprises.count({ industry: MANUFACTURING })).toBe(2);
+        expect(await s.enterprises.page({ industry: SOFTWARE }, 'e01', 10)).toStrictEqual([E4, E5]);
+        expect(await s.enterprises.count({ industry: SOFTWARE })).toBe(3);
+        expect(await s.enterprises.page({ regionCode: '110108', industry: MANUFACTURING }, undefined, 10)).toStrictEqual([E3]);
+        expect(await s.enterprises.count({ regionCode: '110108', industry: MANUFACTURING })).toBe(1);
+        expect(await s.enterprises.page({ regionCode: '110108', industry: SOFTWARE }, 'e01', 10)).toStrictEqual([E5]);
+        expect(await s.enterprises.count({ regionCode: '110108', industry: SOFTWARE })).toBe(2);
+        expect(await s.enterprises.page({ regionCode: '999999' }, undefined, 10)).toStrictEqual([]);
+        expect(await s.enterprises.count({ regionCode: '999999' })).toBe(0);
+        // A filter key present but undefined filters nothing.
+        expect(await s.enterprises.page({ regionCode: undefined, industry: MANUFACTURING }, undefined, 10)).toStrictEqual([E2, E3]);
+        expect(await s.enterprises.count({ regionCode: undefined, industry: MANUFACTURING })).toBe(2);
+      });
+
+      it('counts enterprises by region and by industry, by key', async () => {
+        const s = open();
+        await seed(s);
+        expect(await s.enterprises.countBy('regionCode')).toStrictEqual([
+          { key: '110108', enterprises: 3 },
+          { key: '310115', enterprises: 1 },
+          { key: '440305', enterprises: 1 },
+        ]);
+        expect(await s.enterprises.countBy('industry')).toStrictEqual([
+          { key: MANUFACTURING, enterprises: 2 },
+          { key: SOFTWARE, enterprises: 3 },
+        ]);
+      });
+    });
+
+    describe('patents', () => {
+      it('gives back exactly the records it was given, in the order asked', async () => {
+        const s = open();
+        await seed(s, { patents: true });
+        expect(await s.patents.byNumbers([])).toStrictEqual([]);
+        expect(await s.patents.byNumbers(PATENTS.map((p) => p.applicationNumber))).toStrictEqual(PATENTS);
+        expect(await s.patents.byNumbers(['202380000001.3', '209910000001.0', '201930000001.4', '202380000001.3'])).toStrictEqual([PC, undefined, PD, PC]);
+        const [pct, design] = await s.patents.byNumbers(['202380000001.3', '201930000001.4']);
+        expect(pct?.pct).toBe(true);
+        expect(pct?.ipcClass).toBeNull();
+        expect(design?.pct).toBe(false);
+      });
+
+      it('rejects an application number registered already with DuplicateKeyError, and writes nothing', async () => {
+        const s = open();
+        await seed(s, { patents: true });
+        await expect(s.patents.insert({ ...PA, enterpriseId: 'e04', title: '另一件' })).rejects.toBeInstanceOf(DuplicateKeyError);
+        expect(await s.patents.byNumbers([PA.applicationNumber])).toStrictEqual([PA]);
+        expect(await s.patents.byEnterprises(['e04'])).toStrictEqual([[]]);
+      });
+
+      it("gives each enterprise's patents by application number, in the order asked, [] for none", async () => {
+        const s = open();
+        await seed(s, { patents: true });
+        expect(await s.patents.byEnterprises([])).toStrictEqual([]);
+        expect(await s.patents.byEnterprises(['e03', 'e04', 'nope', 'e01', 'e02'])).toStrictEqual([[PH, PE, PF], [], [], [PI, PA, PB, PC], [PG, PD]]);
+        expect(await s.patents.byEnterprises(['e02', 'e02'])).toStrictEqual([[PG, PD], [PG, PD]]);
+        expect(await s.patents.byEnterprises(['e05'])).toStrictEqual([[]]);
+      });
+
+      // Next unpaid fee: PF 2023-11-30, PA 2024-03-01, PD 2025-07-01, PB 2026-03-01; the others are not live.
+      const ALL_TIME = { from: '2000-01-01', to: '2099-12-31' };
+      it('pages annual fees due within a window, by due date then number, for an owner, a region or an industry', async () => {
+        const s = open();
+        expect(await s.patents.feesDue({}, ALL_TIME, undefined, 10)).toStrictEqual([]);
+        await seed(s, { patents: true });
+        expect(await s.patents.feesDue({}, ALL_TIME, undefined, 10)).toStrictEqual([PF, PA, PD, PB]);
+        expect(await s.patents.feesDue({}, { ...ALL_TIME, from: '2023-12-01' }, undefined, 10)).toStrictEqual([PA, PD, PB]);
+        expect(await s.patents.feesDue({}, { ...ALL_TIME, from: '2023-11-30' }, undefined, 10)).toStrictEqual([PF, PA, PD, PB]);
+        expect(await s.patents.feesDue({}, { ...ALL_TIME, to: '2025-07-01' }, undefined, 10)).toStrictEqual([PF, PA, PD]);
+        expect(await s.patents.feesDue({}, { ...ALL_TIME, from: '2024-03-01' }, undefined, 10)).toStrictEqual([PA, PD, PB]);
+        expect(await s.patents.feesDue({ enterpriseId: 'e01' }, ALL_TIME, undefined, 10)).toStrictEqual([PA, PB]);
+        expect(await s.patents.feesDue({ regionCode: '110108' }, ALL_TIME, undefined, 10)).toStrictEqual([PF, PA, PB]);
+        expect(await s.patents.feesDue({ industry: MANUFACTURING }, ALL_TIME, undefined, 10)).toStrictEqual([PF, PD]);
+        expect(await s.patents.feesDue({ regionCode: '110108', industry: SOFTWARE }, ALL_TIME, undefined, 10)).toStrictEqual([PA, PB]);
+        expect(await s.patents.feesDue({ enterpriseId: 'e04' }, ALL_TIME, undefined, 10)).toStrictEqual([]);
+        expect(await s.patents.countFeesDue({}, ALL_TIME)).toBe(4);
+        // Without a filter the count comes from counts kept per day: the same answers.
+        expect(await s.patents.countFeesDue({}, { from: '2023-12-01', to: '2025-07-01' })).toBe(2);
+        expect(await s.patents.countFeesDue({}, { from: '2024-03-01', to: '2024-03-01' })).toBe(1);
+        expect(await s.patents.countFeesDue({}, { from: '2026-03-02', to: '2099-12-31' })).toBe(0);
+        expect(await s.patents.countFeesDue({ industry: MANUFACTURING }, ALL_TIME)).toBe(2);
+        expect(await s.patents.countFeesDue({ regionCode: '110108', industry: SOFTWARE }, ALL_TIME)).toBe(2);
+      });
+
+      it('pages after a cursor, ties on a due date by application number', async () => {
+        const s = open();
+        await seed(s, { patents: true });
+        const twin = patent('202310000002.0', 'e02'); // due with PA, and a smaller number
+        await s.patents.insert(twin);
+        expect(await s.patents.feesDue({}, ALL_TIME, undefined, 2)).toStrictEqual([PF, twin]);
+        expect(await s.patents.feesDue({}, ALL_TIME, { date: '2024-03-01', number: twin.applicationNumber }, 2)).toStrictEqual([PA, PD]);
+        expect(await s.patents.feesDue({}, ALL_TIME, { date: '2024-03-01', number: PA.applicationNumber }, 10)).toStrictEqual([PD, PB]);
+        expect(await s.patents.feesDue({}, ALL_TIME, { date: '2026-03-01', number: PB.applicationNumber }, 10)).toStrictEqual([]);
+      });
+
+      it('pages patents whose protection ends within a window, by that day', async () => {
+        const s = open();
+        await seed(s, { patents: true });
+        // PD 2029-07-01 (a design filed before 2021-06-01: ten years), PB 2033-03-01, PF 2042-11-30, PA 2043-03-01.
+        const window = { from: '2000-01-01', to: '2099-12-31' };
+        expect(await s.patents.protectionEnding({}, window, undefined, 10)).toStrictEqual([PD, PB, PF, PA]);
+        expect(await s.patents.protectionEnding({}, { from: '2029-07-02', to: '2042-11-30' }, undefined, 10)).toStrictEqual([PB, PF]);
+        expect(await s.patents.protectionEnding({ enterpriseId: 'e01' }, window, undefined, 10)).toStrictEqual([PB, PA]);
+        expect(await s.patents.protectionEnding({ industry: MANUFACTURING }, window, undefined, 10)).toStrictEqual([PD, PF]);
+        expect(await s.patents.protectionEnding({}, window, { date: '2033-03-01', number: PB.applicationNumber }, 1)).toStrictEqual([PF]);
+        expect(await s.patents.countProtectionEnding({}, window)).toBe(4);
+        expect(await s.patents.countProtectionEnding({ regionCode: '310115' }, window)).toBe(1);
+        expect(await s.patents.countProtectionEnding({}, { from: '2029-07-01', to: '2033-03-01' })).toBe(2);
+        expect(await s.patents.countProtectionEnding({}, { from: '2029-07-02', to: '2033-02-28' })).toBe(0);
+      });
+
+      it('refuses a patent of an unknown enterprise, and a batch with a duplicate, writing nothing', async () => {
+        const s = open();
+        await seed(s);
+        await expect(s.patents.insert(patent('202410000001.1', 'nope'))).rejects.toThrow(/nope/);
+        await expect(s.patents.insertMany([patent('202410000002.1', 'e01'), PA, PA])).rejects.toBeInstanceOf(DuplicateKeyError);
+        await s.patents.insertMany([]);
+        expect(await s.patents.byEnterprises(['e01', 'nope'])).toStrictEqual([[], []]);
+        expect(await s.patents.countBy('regionCode')).toStrictEqual([]);
+        expect(await s.patents.countFeesDue({}, ALL_TIME)).toBe(0);
+        await s.patents.insertMany([PB, PA]);
+        expect(await s.patents.byEnterprises(['e01'])).toStrictEqual([[PA, PB]]);
+        expect(await s.patents.countFeesDue({}, ALL_TIME)).toBe(2);
+      });
+
+      it("counts patents by their enterprise's region and industry", async () => {
+        const s = open();
+        await seed(s);
+        expect(await s.patents.countBy('regionCode')).toStrictEqual([]);
+        for (const p of PATENTS) await s.patents.insert(p);
+        // e01 (110108, software): 4; e02 (310115, manufacturing): 2; e03 (110108, manufacturing): 3;
+        // e04 and e05 have none, so 440305 has no row.
+        expect(await s.patents.countBy('regionCode')).toStrictEqual([
+          { key: '110108', patents: 7 },
+          { key: '310115', patents: 2 },
+        ]);
+        expect(await s.patents.countBy('industry')).toStrictEqual([
+          { key: MANUFACTURING, patents: 5 },
+          { key: SOFTWARE, patents: 4 },
+        ]);
+      });
+    });
+
+    describe('trademarks', () => {
+      it("gives each enterprise's trademarks by registration number, [] for none", async () => {
+        const s = open();
+        await seed(s, { trademarks: true });
+        expect(await s.trademarks.byEnterprises([])).toStrictEqual([]);
+        expect(await s.trademarks.byEnterprises(['e02', 'e03', 'e01'])).toStrictEqual([[T3, T4], [], [T2, T1]]);
+      });
+
+      it('rejects a registration number registered already with DuplicateKeyError, and writes nothing', async () => {
+        const s = open();
+        await seed(s, { trademarks: true });
+        await expect(s.trademarks.insert({ ...T1, enterpriseId: 'e03', mark: '仿冒' })).rejects.toBeInstanceOf(DuplicateKeyError);
+        expect(await s.trademarks.byEnterprises(['e01', 'e03'])).toStrictEqual([[T2, T1], []]);
+      });
+
+      it('pages registrations ending within a window, soonest first, ties by registration number', async () => {
+        const s = open();
+        await seed(s, { trademarks: true });
+        const window = (from: string, to: string) => ({ from, to });
+        expect(await s.trademarks.expiring({}, window('2000-01-01', '2026-05-13'), undefined, 10)).toStrictEqual([T2, T3, T1]);
+        expect(await s.trademarks.expiring({}, window('2000-01-01', '2026-05-12'), undefined, 10)).toStrictEqual([T2]);
+        expect(await s.trademarks.expiring({}, window('2026-05-13', '2099-12-31'), undefined, 10)).toStrictEqual([T3, T1, T4]);
+        expect(await s.trademarks.expiring({}, window('2000-01-01', '2024-02-28'), undefined, 10)).toStrictEqual([]);
+        expect(await s.trademarks.expiring({ enterpriseId: 'e01' }, window('2000-01-01', '2026-05-13'), undefined, 10)).toStrictEqual([T2, T1]);
+        expect(await s.trademarks.expiring({ regionCode: '310115' }, window('2000-01-01', '2099-12-31'), undefined, 10)).toStrictEqual([T3, T4]);
+        expect(await s.trademarks.expiring({ industry: SOFTWARE }, window('2000-01-01', '2099-12-31'), undefined, 10)).toStrictEqual([T2, T1]);
+        expect(await s.trademarks.expiring({ enterpriseId: 'e03' }, window('2000-01-01', '2099-12-31'), undefined, 10)).toStrictEqual([]);
+        expect(await s.trademarks.expiring({}, window('2000-01-01', '2099-12-31'), { date: '2026-05-13', number: T3.registrationNumber }, 10)).toStrictEqual([T1, T4]);
+        expect(await s.trademarks.expiring({}, window('2000-01-01', '2099-12-31'), undefined, 2)).toStrictEqual([T2, T3]);
+        expect(await s.trademarks.countExpiring({}, window('2000-01-01', '2026-05-13'))).toBe(3);
+        expect(await s.trademarks.countExpiring({ regionCode: '310115' }, window('2026-05-14', '2099-12-31'))).toBe(1);
+        expect(await s.trademarks.countExpiring({}, window('2024-03-01', '2026-05-13'))).toBe(2);
+        expect(await s.trademarks.countExpiring({}, window('2026-05-14', '2029-12-31'))).toBe(0);
+      });
+
+      it('refuses a trademark of an unknown enterprise, writing nothing', async () => {
+        const s = open();
+        await seed(s);
+        await expect(s.trademarks.insert(trademark('TM0009', 'nope', '2030-01-01', 9))).rejects.toThrow(/nope/);
+        await expect(s.trademarks.insertMany([T1, T2, T1])).rejects.toBeInstanceOf(DuplicateKeyError);
+        expect(await s.trademarks.byEnterprises(['e01', 'nope'])).toStrictEqual([[], []]);
+        expect(await s.trademarks.countExpiring({}, { from: '2000-01-01', to: '2099-12-31' })).toBe(0);
+      });
+    });
+
+    describe('copyrights', () => {
+      it("gives each enterprise's copyrights by registration number, [] for none", async () => {
+        const s = open();
+        await seed(s, { copyrights: true });
+        expect(await s.copyrights.byEnterprises([])).toStrictEqual([]);
+        expect(await s.copyrights.byEnterprises(['e01', 'e02', 'e03'])).toStrictEqual([[C2, C1], [], [C3]]);
+      });
+
+      it('rejects a registration number registered already with DuplicateKeyError, and writes nothing', async () => {
+        const s = open();
+        await seed(s, { copyrights: true });
+        await expect(s.copyrights.insert({ ...C3, enterpriseId: 'e02', kind: 'WORK' })).rejects.toBeInstanceOf(DuplicateKeyError);
+        expect(await s.copyrights.byEnterprises(['e02', 'e03'])).toStrictEqual([[], [C3]]);
+        await expect(s.copyrights.insertMany([{ ...C1, registrationNumber: '2025SR0001' }, C3])).rejects.toBeInstanceOf(DuplicateKeyError);
+        expect(await s.copyrights.byEnterprises(['e01'])).toStrictEqual([[C2, C1]]);
+      });
+    });
+  });
+}

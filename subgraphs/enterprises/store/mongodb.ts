@@ -1,0 +1,499 @@
+// The enterprises subgraph's repositories on MongoDB (the distributed mode). The Db comes from a
+// client the caller owns: close() leaves it open.
+import { MongoServerError, ReadConcern, ReadPreference, WriteConcern } from 'mongodb';
+import type { AnyBulkWriteOperation, ClientSession, Collection, CollectionOptions, Db, Document, Filter, TransactionOptions } from 'mongodb';
+import type { CopyrightRecord, DatedKey, DateWindow, EnterpriseFilter, EnterpriseRecord, EnterprisesStore, OwnerFilter, PatentRecord, TrademarkRecord } from './port.js';
+import { DuplicateKeyError } from './port.js';
+import { patentDeadlines } from '../domain/deadlines.js';
+import { tally } from '../../common/tally.js';
+
+export interface MongoEnterprisesStoreOptions {
+  /** Prepended to the collection names, e.g. to isolate test runs. */
+  collectionPrefix?: string;
+}
+
+// _id is the record's own key (enterprise id, application number, registration number), so
+// MongoDB's unique _id index is the primary key.
+interface EnterpriseDoc {
+  _id: string;
+  uscc: string;
+  name: string;
+  regionCode: string;
+  industry: string;
+  filingStatus: EnterpriseRecord['filingStatus'];
+  registeredAt: string;
+  creditCodeOverride: { approvedBy: string; reason: string } | null;
+}
+
+interface PatentDoc {
+  _id: string;
+  enterpriseId: string;
+  type: PatentRecord['type'];
+  pct: boolean;
+  title: string;
+  ipcClass: string | null;
+  status: PatentRecord['status'];
+  filingDate: string;
+  grantDate: string | null;
+  feesPaidThrough: string | null;
+  // For the warnings: the owner's region and industry (copied at registration; an enterprise's
+  // never change) and the patent's deadlines (domain/deadlines.ts), null when not live.
+  regionCode: string;
+  industry: string;
+  feeDue: string | null;
+  feeGraceEnds: string | null;
+  protectionEnds: string | null;
+}
+
+interface TrademarkDoc {
+  _id: string;
+  enterpriseId: string;
+  mark: string;
+  niceClass: number;
+  registrationDate: string;
+  expiryDate: string;
+  regionCode: string;
+  industry: string;
+}
+
+/** Enterprises and patents per region or industry, kept in the writer's transaction. */
+interface CountDoc {
+  _id: string;
+  dimension: 'regionCode' | 'industry';
+  key: string;
+  enterprises?: number;
+  patents?: number;
+}
+
+interface CopyrightDoc {
+  _id: string;
+  enterpriseId: string;
+  title: string;
+  kind: CopyrightRecord['kind'];
+  registeredOn: string;
+}
+
+const DUPLICATE_KEY = 11000;
+
+// Acknowledged only once journaled on a majority: survives the loss of the primary. Majority
+// reads from the primary: a read after an acknowledged insert sees it, and no read returns what a
+// failover could roll back.
+const COLLECTION_OPTIONS: CollectionOptions = {
+  writeConcern: new WriteConcern('majority', undefined, true),
+  readConcern: new ReadConcern('majority'),
+  readPreference: ReadPreference.PRIMARY,
+};
+const TXN: TransactionOptions = {
+  readConcern: new ReadConcern('snapshot'),
+  writeConcern: new WriteConcern('majority', undefined, true),
+  readPreference: ReadPreference.PRIMARY,
+};
+
+// Documents to records field by field: no _id, no stray fields, nulls stay null.
+const toEnterprise = (d: EnterpriseDoc): EnterpriseRecord => ({
+  id: d._id,
+  uscc: d.uscc,
+  name: d.name,
+  regionCode: d.regionCode,
+  industry: d.industry,
+  filingStatus: d.filingStatus,
+  registeredAt: d.registeredAt,
+  creditCodeOverride: d.creditCodeOverride === null ? null : { approvedBy: d.creditCodeOverride.approvedBy, reason: d.creditCodeOverride.reason },
+});
+
+const toPatent = (d: PatentDoc): PatentRecord => ({
+  applicationNumber: d._id,
+  enterpriseId: d.enterpriseId,
+  type: d.type,
+  pct: d.pct,
+  title: d.title,
+  ipcClass: d.ipcClass,
+  status: d.status,
+  filingDate: d.filingDate,
+  grantDate: d.grantDate,
+  feesPaidThrough: d.feesPaidThrough,
+});
+
+const toTrademark = (d: TrademarkDoc): TrademarkRecord => ({
+  registrationNumber: d._id,
+  enterpriseId: d.enterpriseId,
+  mark: d.mark,
+  niceClass: d.niceClass,
+  registrationDate: d.registrationDate,
+  expiryDate: d.expiryDate,
+});
+
+const toCopyright = (d: CopyrightDoc): CopyrightRecord => ({
+  registrationNumber: d._id,
+  enterpriseId: d.enterpriseId,
+  title: d.title,
+  kind: d.kind,
+  registeredOn: d.registeredOn,
+});
+
+const isDuplicateKey = (err: unknown): boolean => err instanceof MongoServerError && err.code === DUPLICATE_KEY;
+
+/** Runs an insert, turning a unique-index violation (_id or uscc) into DuplicateKeyError. */
+async function insertOnce(run: () => Promise<unknown>, what: string): Promise<void> {
+  try {
+    await run();
+  } catch (err) {
+    if (isDuplicateKey(err)) throw new DuplicateKeyError(`${what} is registered already`, { cause: err });
+    throw err;
+  }
+}
+
+/** The rows of each asked id, in the asked order; an empty array for an id with none. */
+function groupBy<T>(ids: readonly string[], rows: T[], idOf: (r: T) => string): T[][] {
+  const by = new Map<string, T[]>(ids.map((id) => [id, []]));
+  for (const r of rows) by.get(idOf(r))?.push(r);
+  return ids.map((id) => by.get(id)!);
+}
+
+const distinct = (ids: readonly string[]): string[] => [...new Set(ids)];
+
+/** Adds each owner's rights to its region's and its industry's row of one counter. */
+function counted(owners: readonly { regionCode: string; industry: string }[], field: 'enterprises' | 'patents'): AnyBulkWriteOperation<CountDoc>[] {
+  return (['regionCode', 'industry'] as const).flatMap((dimension) =>
+    [...tally(owners.map((o) => o[dimension]))].map(([key, n]) => ({
+      updateOne: { filter: { _id: `${dimension}:${key}` }, update: { $inc: { [field]: n }, $setOnInsert: { dimension, key } }, upsert: true },
+    })),
+  );
+}
+
+/** The deadlines counted per day, and their counts. */
+type Deadline = 'fee' | 'protection' | 'trademark';
+interface DeadlineCountDoc {
+  _id: string;
+  deadline: Deadline;
+  day: string;
+  n: number;
+}
+
+/** +n for each day of the deadline, n the times it is named (null: no deadline). */
+function perDay(deadline: Deadline, days: readonly (string | null)[]): AnyBulkWriteOperation<DeadlineCountDoc>[] {
+  return [...tally(days)].map(([day, added]) => ({
+    updateOne: { filter: { _id: `${deadline}:${day}` }, update: { $inc: { n: added }, $setOnInsert: { deadline, day } }, upsert: true },
+  }));
+}
+
+/** Rows of one owner, region or industry with `field` in the window, strictly after `after` in (field, _id) order. */
+function dated<T extends { _id: string }>(field: string, owner: OwnerFilter, window: DateWindow, after: DatedKey | undefined): Filter<T> {
+  const f: Record<string, unknown> = { [field]: { $gte: window.from, $lte: window.to } };
+  if (owner.enterpriseId !== undefined) f.enterpriseId = owner.enterpriseId;
+  if (owner.regionCode !== undefined) f.regionCode = owner.regionCode;
+  if (owner.industry !== undefined) f.industry = owner.industry;
+  if (after !== undefined) f.$or = [{ [field]: { $gt: after.date } }, { [field]: after.date, _id: { $gt: after.number } }];
+  return f as Filter<T>;
+}
+
+/** Built key by key: an explicit `regionCode: undefined` must not become a match on null. */
+function matchFilter(filter: EnterpriseFilter): Filter<EnterpriseDoc> {
+  const matching: Filter<EnterpriseDoc> = {};
+  if (filter.regionCode !== undefined) matching.regionCode = filter.regionCode;
+  if (filter.industry !== undefined) matching.industry = filter.industry;
+  return matching;
+}
+
+const enterpriseDoc = (e: EnterpriseRecord): EnterpriseDoc => ({
+  _id: e.id,
+  uscc: e.uscc,
+  name: e.name,
+  regionCode: e.regionCode,
+  industry: e.industry,
+  filingStatus: e.filingStatus,
+  registeredAt: e.registeredAt,
+  creditCodeOverride: e.creditCodeOverride === null ? null : { approvedBy: e.creditCodeOverride.approvedBy, reason: e.creditCodeOverride.reason },
+});
+
+/** Without the owner's region and industry, which the writer reads in its transaction. */
+const patentDoc = (p: PatentRecord): Omit<PatentDoc, 'regionCode' | 'industry'> => ({
+  _id: p.applicationNumber,
+  enterpriseId: p.enterpriseId,
+  type: p.type,
+  pct: p.pct,
+  title: p.title,
+  ipcClass: p.ipcClass,
+  status: p.status,
+  filingDate: p.filingDate,
+  grantDate: p.grantDate,
+  feesPaidThrough: p.feesPaidThrough,
+  ...patentDeadlines(p.type, p.filingDate, p.feesPaidThrough, p.status),
+});
+
+const trademarkDoc = (t: TrademarkRecord): Omit<TrademarkDoc, 'regionCode' | 'industry'> => ({
+  _id: t.registrationNumber,
+  enterpriseId: t.enterpriseId,
+  mark: t.mark,
+  niceClass: t.niceClass,
+  registrationDate: t.registrationDate,
+  expiryDate: t.expiryDate,
+});
+
+const copyrightDoc = (c: CopyrightRecord): CopyrightDoc => ({
+  _id: c.registrationNumber,
+  enterpriseId: c.enterpriseId,
+  title: c.title,
+  kind: c.kind,
+  registeredOn: c.registeredOn,
+});
+
+export async function openMongoEnterprisesStore(db: Db, options: MongoEnterprisesStoreOptions = {}): Promise<EnterprisesStore> {
+  const prefix = options.collectionPrefix ?? '';
+  const names = {
+    enterprises: `${prefix}enterprises`,
+    patents: `${prefix}patents`,
+    trademarks: `${prefix}trademarks`,
+    copyrights: `${prefix}copyrights`,
+    counts: `${prefix}registry_counts`,
+    deadlineCounts: `${prefix}deadline_counts`,
+  };
+  const enterprises: Collection<EnterpriseDoc> = db.collection<EnterpriseDoc>(names.enterprises, COLLECTION_OPTIONS);
+  const patents: Collection<PatentDoc> = db.collection<PatentDoc>(names.patents, COLLECTION_OPTIONS);
+  const trademarks: Collection<TrademarkDoc> = db.collection<TrademarkDoc>(names.trademarks, COLLECTION_OPTIONS);
+  const copyrights: Collection<CopyrightDoc> = db.collection<CopyrightDoc>(names.copyrights, COLLECTION_OPTIONS);
+  const counts: Collection<CountDoc> = db.collection<CountDoc>(names.counts, COLLECTION_OPTIONS);
+  // Rights by deadline and day, for counting a window's warnings by its days.
+  const deadlineCounts: Collection<DeadlineCountDoc> = db.collection(names.deadlineCounts, COLLECTION_OPTIONS);
+  /** An unfiltered count from the days' counts; a filtered one from the index. */
+  const countWithin = async <T extends { _id: string }>(deadline: Deadline, rows: Collection<T>, field: string, owner: OwnerFilter, window: DateWindow): Promise<number> => {
+    if (owner.enterpriseId !== undefined || owner.regionCode !== undefined || owner.industry !== undefined) return rows.countDocuments(dated<T>(field, owner, window, undefined));
+    const match = { deadline, day: { $gte: window.from, $lte: window.to } };
+    const [sum] = await deadlineCounts.aggregate<{ n: number }>([{ $match: match }, { $group: { _id: null, n: { $sum: '$n' } } }]).toArray();
+    return sum?.n ?? 0;
+  };
+
+  /** Runs `work` in a transaction, re-run from the top on transient errors (write conflicts on a counter). */
+  const transaction = async (work: (session: ClientSession) => Promise<void>): Promise<void> => {
+    const session = db.client.startSession();
+    try {
+      await session.withTransaction(work, TXN);
+    } finally {
+      await session.endSession();
+    }
+  };
+  /** Each owner's region and industry, read in the writer's transaction; an error when one is missing. */
+  const ownersOf = async (rights: readonly { enterpriseId: string }[], session: ClientSession) => {
+    const ids = distinct(rights.map((r) => r.enterpriseId));
+    const found = await enterprises.find({ _id: { $in: ids } }, { session, projection: { regionCode: 1, industry: 1 } }).toArray();
+    const owners = new Map(found.map((o) => [o._id, { regionCode: o.regionCode, industry: o.industry }]));
+    const missing = ids.find((id) => !owners.has(id));
+    if (missing !== undefined) throw new Error(`no enterprise ${missing}`);
+    return owners;
+  };
+
+  const insertEnterprises = async (es: readonly EnterpriseRecord[]): Promise<void> => {
+    if (es.length === 0) return;
+    const docs = es.map(enterpriseDoc);
+    await insertOnce(
+      () =>
+        transaction(async (session) => {
+          await enterprises.insertMany(docs, { session });
+          await counts.bulkWrite(counted(es, 'enterprises'), { session });
+        }),
+      es.length === 1 ? `credit code ${es[0]!.uscc}` : `a credit code or id of these ${es.length} enterprises`,
+    );
+  };
+  const insertPatents = async (ps: readonly PatentRecord[]): Promise<void> => {
+    if (ps.length === 0) return;
+    await insertOnce(
+      () =>
+        transaction(async (session) => {
+          const owners = await ownersOf(ps, session);
+          const docs = ps.map((p) => ({ ...patentDoc(p), ...owners.get(p.enterpriseId)! }));
+          await patents.insertMany(docs, { session });
+          await counts.bulkWrite(counted(docs, 'patents'), { session });
+          const days = [...perDay('fee', docs.map((d) => d.feeDue)), ...perDay('protection', docs.map((d) => d.protectionEnds))];
+          if (days.length > 0) await deadlineCounts.bulkWrite(days, { session });
+        }),
+      ps.length === 1 ? `patent ${ps[0]!.applicationNumber}` : `one of these ${ps.length} patents`,
+    );
+  };
+  const insertTrademarks = async (ts: readonly TrademarkRecord[]): Promise<void> => {
+    if (ts.length === 0) return;
+    await insertOnce(
+      () =>
+        transaction(async (session) => {
+          const owners = await ownersOf(ts, session);
+          await trademarks.insertMany(ts.map((t) => ({ ...trademarkDoc(t), ...owners.get(t.enterpriseId)! })), { session });
+          await deadlineCounts.bulkWrite(perDay('trademark', ts.map((t) => t.expiryDate)), { session });
+        }),
+      ts.length === 1 ? `trademark ${ts[0]!.registrationNumber}` : `one of these ${ts.length} trademarks`,
+    );
+  };
+  const insertCopyrights = async (cs: readonly CopyrightRecord[]): Promise<void> => {
+    if (cs.length === 0) return;
+    await insertOnce(
+      () => transaction(async (session) => void (await copyrights.insertMany(cs.map(copyrightDoc), { session }))),
+      cs.length === 1 ? `copyright ${cs[0]!.registrationNumber}` : `one of these ${cs.length} copyrights`,
+    );
+  };
+
+  /**
+   * Documents written before the warnings' fields and the counters get them, once: idempotent, so
+   * processes opening the store together may both run it.
+   */
+  const backfill = async (): Promise<void> => {
+    const owner = async (id: string) => (await enterprises.findOne({ _id: id }, { projection: { regionCode: 1, industry: 1 } })) ?? { regionCode: '', industry: '' };
+    for await (const d of patents.find({ feeDue: { $exists: false } })) {
+      const { regionCode, industry } = await owner(d.enterpriseId);
+      await patents.updateOne({ _id: d._id }, { $set: { regionCode, industry, ...patentDoc(toPatent(d)) } });
+    }
+    for await (const d of trademarks.find({ regionCode: { $exists: false } })) {
+      const { regionCode, industry } = await owner(d.enterpriseId);
+      await trademarks.updateOne({ _id: d._id }, { $set: { regionCode, industry } });
+    }
+    if ((await deadlineCounts.estimatedDocumentCount()) === 0) {
+      const countFrom = async <T extends Document>(deadline: Deadline, from: Collection<T>, field: string) => {
+        const days = await from.aggregate<{ _id: string; n: number }>([{ $match: { [field]: { $type: 'string' } } }, { $group: { _id: `$${field}`, n: { $sum: 1 } } }]).toArray();
+        for (const d of days) await deadlineCounts.updateOne({ _id: `${deadline}:${d._id}` }, { $set: { deadline, day: d._id, n: d.n } }, { upsert: true });
+      };
+      await countFrom('fee', patents, 'feeDue');
+      await countFrom('protection', patents, 'protectionEnds');
+      await countFrom('trademark', trademarks, 'expiryDate');
+    }
+    if ((await counts.estimatedDocumentCount()) > 0 || (await enterprises.estimatedDocumentCount()) === 0) return;
+    for (const dimension of ['regionCode', 'industry'] as const) {
+      const byKey = [{ $group: { _id: `$${dimension}`, n: { $sum: 1 } } }];
+      const tallies = [
+        ['enterprises', await enterprises.aggregate<{ _id: string; n: number }>(byKey).toArray()],
+        ['patents', await patents.aggregate<{ _id: string; n: number }>(byKey).toArray()],
+      ] as const;
+      for (const [field, rows] of tallies) {
+        for (const r of rows) await counts.updateOne({ _id: `${dimension}:${r._id}` }, { $set: { dimension, key: r._id, [field]: r.n } }, { upsert: true });
+      }
+    }
+  };
+
+  // Idempotent: every process opening the store asks for the same indexes. Each ends in _id so
+  // that the matches come out in key order without an in-memory sort (and a $in on the leading
+  // field merges sorted runs).
+  await Promise.all([
+    enterprises.createIndexes([
+      { key: { uscc: 1 }, name: 'uscc_unique', unique: true },
+      { key: { regionCode: 1, _id: 1 }, name: 'by_region' },
+      { key: { industry: 1, _id: 1 }, name: 'by_industry' },
+    ]),
+    // The warnings read each deadline in date order, filtering on the index's own keys; an
+    // enterprise's few rights are read through by_enterprise.
+    patents.createIndexes([
+      { key: { enterpriseId: 1, _id: 1 }, name: 'by_enterprise' },
+      { key: { feeDue: 1, _id: 1, regionCode: 1, industry: 1 }, name: 'by_fee_due' },
+      { key: { regionCode: 1, feeDue: 1, _id: 1, industry: 1 }, name: 'by_region_fee_due' },
+      { key: { industry: 1, feeDue: 1, _id: 1, regionCode: 1 }, name: 'by_industry_fee_due' },
+      { key: { protectionEnds: 1, _id: 1, regionCode: 1, industry: 1 }, name: 'by_protection_end' },
+    ]),
+    trademarks.createIndexes([
+      { key: { enterpriseId: 1, _id: 1 }, name: 'by_enterprise' },
+      { key: { expiryDate: 1, _id: 1, regionCode: 1, industry: 1 }, name: 'by_expiry_date' },
+    ]),
+    copyrights.createIndexes([{ key: { enterpriseId: 1, _id: 1 }, name: 'by_enterprise' }]),
+    counts.createIndex({ dimension: 1, key: 1 }, { name: 'by_dimension' }),
+    deadlineCounts.createIndex({ deadline: 1, day: 1 }, { name: 'by_deadline_day' }),
+  ]);
+
+  await backfill();
+
+  return {
+    enterprises: {
+      async insert(e) {
+        await insertEnterprises([e]);
+      },
+      insertMany: insertEnterprises,
+      async byIds(ids) {
+        if (ids.length === 0) return [];
+        const docs = await enterprises.find({ _id: { $in: distinct(ids) } }).toArray();
+        const byId = new Map(docs.map((d) => [d._id, toEnterprise(d)]));
+        return ids.map((id) => byId.get(id));
+      },
+      async byUscc(uscc) {
+        const doc = await enterprises.findOne({ uscc });
+        return doc === null ? undefined : toEnterprise(doc);
+      },
+      async page(filter, after, limit) {
+        const matching = matchFilter(filter);
+        const pageFilter: Filter<EnterpriseDoc> = after === undefined ? matching : { ...matching, _id: { $gt: after } };
+        // limit(0) means no limit to MongoDB, LIMIT 0 no rows to SQLite; a negative LIMIT is no limit there.
+        const rows =
+          limit === 0
+            ? Promise.resolve([])
+            : enterprises.find(pageFilter, { sort: { _id: 1 }, ...(limit > 0 ? { limit } : {}) }).toArray();
+        return (await rows).map(toEnterprise);
+      },
+      async count(filter) {
+        return enterprises.countDocuments(matchFilter(filter));
+      },
+      async countBy(group) {
+        const rows = await counts.find({ dimension: group, enterprises: { $gt: 0 } }, { sort: { key: 1 } }).toArray();
+        return rows.map((r) => ({ key: r.key, enterprises: r.enterprises ?? 0 }));
+      },
+    },
+    patents: {
+      async insert(p) {
+        await insertPatents([p]);
+      },
+      insertMany: insertPatents,
+      async byNumbers(numbers) {
+        if (numbers.length === 0) return [];
+        const docs = await patents.find({ _id: { $in: distinct(numbers) } }).toArray();
+        const byNumber = new Map(docs.map((d) => [d._id, toPatent(d)]));
+        return numbers.map((n) => byNumber.get(n));
+      },
+      async byEnterprises(ids) {
+        if (ids.length === 0) return [];
+        const docs = await patents.find({ enterpriseId: { $in: distinct(ids) } }, { sort: { _id: 1 } }).toArray();
+        return groupBy(ids, docs.map(toPatent), (p) => p.enterpriseId);
+      },
+      async feesDue(owner, window, after, limit) {
+        const filter = dated<PatentDoc>('feeDue', owner, window, after);
+        return limit <= 0 ? [] : (await patents.find(filter, { sort: { feeDue: 1, _id: 1 }, limit }).toArray()).map(toPatent);
+      },
+      async countFeesDue(owner, window) {
+        return countWithin('fee', patents, 'feeDue', owner, window);
+      },
+      async protectionEnding(owner, window, after, limit) {
+        const filter = dated<PatentDoc>('protectionEnds', owner, window, after);
+        return limit <= 0 ? [] : (await patents.find(filter, { sort: { protectionEnds: 1, _id: 1 }, limit }).toArray()).map(toPatent);
+      },
+      async countProtectionEnding(owner, window) {
+        return countWithin('protection', patents, 'protectionEnds', owner, window);
+      },
+      async countBy(group) {
+        const rows = await counts.find({ dimension: group, patents: { $gt: 0 } }, { sort: { key: 1 } }).toArray();
+        return rows.map((r) => ({ key: r.key, patents: r.patents ?? 0 }));
+      },
+    },
+    trademarks: {
+      async insert(t) {
+        await insertTrademarks([t]);
+      },
+      insertMany: insertTrademarks,
+      async byEnterprises(ids) {
+        if (ids.length === 0) return [];
+        const docs = await trademarks.find({ enterpriseId: { $in: distinct(ids) } }, { sort: { _id: 1 } }).toArray();
+        return groupBy(ids, docs.map(toTrademark), (t) => t.enterpriseId);
+      },
+      async expiring(owner, window, after, limit) {
+        const filter = dated<TrademarkDoc>('expiryDate', owner, window, after);
+        return limit <= 0 ? [] : (await trademarks.find(filter, { sort: { expiryDate: 1, _id: 1 }, limit }).toArray()).map(toTrademark);
+      },
+      async countExpiring(owner, window) {
+        return countWithin('trademark', trademarks, 'expiryDate', owner, window);
+      },
+    },
+    copyrights: {
+      async insert(c) {
+        await insertCopyrights([c]);
+      },
+      insertMany: insertCopyrights,
+      async byEnterprises(ids) {
+        if (ids.length === 0) return [];
+        const docs = await copyrights.find({ enterpriseId: { $in: distinct(ids) } }, { sort: { _id: 1 } }).toArray();
+        return groupBy(ids, docs.map(toCopyright), (c) => c.enterpriseId);
+      },
+    },
+    async close() {
+      // The client is the caller's: nothing of ours to release.
+    },
+  };
+}

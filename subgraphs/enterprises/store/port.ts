@@ -1,0 +1,158 @@
+// The enterprises subgraph's aggregates and their storage port. Adapters: sqlite.ts,
+// mongodb.ts; both pass contract.ts (run by store.test.ts).
+
+export const FILING_STATUSES = ['FILED', 'SUSPENDED', 'WITHDRAWN'] as const;
+export type FilingStatus = (typeof FILING_STATUSES)[number];
+
+export interface CreditCodeOverride {
+  /** The staff key that registered a code failing its check character. */
+  readonly approvedBy: string;
+  readonly reason: string;
+}
+
+export interface EnterpriseRecord {
+  readonly id: string;
+  readonly uscc: string;
+  readonly name: string;
+  /** GB/T 2260 administrative division, 6 digits. */
+  readonly regionCode: string;
+  readonly industry: string;
+  readonly filingStatus: FilingStatus;
+  readonly registeredAt: string;
+  readonly creditCodeOverride: CreditCodeOverride | null;
+}
+
+export const PATENT_TYPES = ['INVENTION', 'UTILITY_MODEL', 'DESIGN'] as const;
+export type PatentType = (typeof PATENT_TYPES)[number];
+export const PATENT_STATUSES = ['PENDING', 'GRANTED', 'LAPSED', 'EXPIRED', 'INVALIDATED', 'REJECTED', 'WITHDRAWN'] as const;
+export type PatentStatus = (typeof PATENT_STATUSES)[number];
+
+export interface PatentRecord {
+  /** Canonical form, e.g. 202310123456.7 */
+  readonly applicationNumber: string;
+  readonly enterpriseId: string;
+  readonly type: PatentType;
+  /** Filed through the PCT route. */
+  readonly pct: boolean;
+  readonly title: string;
+  readonly ipcClass: string | null;
+  readonly status: PatentStatus;
+  readonly filingDate: string;
+  readonly grantDate: string | null;
+  /** The last annual-fee due date paid, or null when none has been. */
+  readonly feesPaidThrough: string | null;
+}
+
+export interface TrademarkRecord {
+  readonly registrationNumber: string;
+  readonly enterpriseId: string;
+  readonly mark: string;
+  /** Nice classification, 1..45. */
+  readonly niceClass: number;
+  readonly registrationDate: string;
+  /** Ten years from registration, renewable. */
+  readonly expiryDate: string;
+}
+
+export interface CopyrightRecord {
+  readonly registrationNumber: string;
+  readonly enterpriseId: string;
+  readonly title: string;
+  readonly kind: 'SOFTWARE' | 'WORK';
+  readonly registeredOn: string;
+}
+
+export interface EnterpriseFilter {
+  readonly regionCode?: string;
+  readonly industry?: string;
+}
+
+/** Whose rights a warning list covers: one enterprise, or its region and industry, or all. */
+export interface OwnerFilter extends EnterpriseFilter {
+  readonly enterpriseId?: string;
+}
+
+/** Days from `from` to `to`, both included. */
+export interface DateWindow {
+  readonly from: string;
+  readonly to: string;
+}
+
+/** A place in a list ordered by date, then by number: a page starts strictly after it. */
+export interface DatedKey {
+  readonly date: string;
+  readonly number: string;
+}
+
+/** A unique key (credit code or application number) is taken. */
+export class DuplicateKeyError extends Error {
+  override readonly name = 'DuplicateKeyError';
+}
+
+export interface EnterpriseRepository {
+  /** Throws DuplicateKeyError when the credit code is registered already. */
+  insert(e: EnterpriseRecord): Promise<void>;
+  /** All or none, in one transaction: a registry import or the demo's seed. */
+  insertMany(es: readonly EnterpriseRecord[]): Promise<void>;
+  byIds(ids: readonly string[]): Promise<(EnterpriseRecord | undefined)[]>;
+  byUscc(uscc: string): Promise<EnterpriseRecord | undefined>;
+  /** Up to `limit` enterprises matching the filter with id > after, by id. */
+  page(filter: EnterpriseFilter, after: string | undefined, limit: number): Promise<EnterpriseRecord[]>;
+  /** How many enterprises match the filter. */
+  count(filter: EnterpriseFilter): Promise<number>;
+  /** Enterprises by region or industry: counters kept on write, not a scan. */
+  countBy(group: 'regionCode' | 'industry'): Promise<{ key: string; enterprises: number }[]>;
+}
+
+export interface PatentRepository {
+  /**
+   * Throws DuplicateKeyError when the application number is registered already. The patent's
+   * deadlines and its owner's region and industry are stored with it, for the warnings.
+   */
+  insert(p: PatentRecord): Promise<void>;
+  /** All or none, in one transaction. */
+  insertMany(ps: readonly PatentRecord[]): Promise<void>;
+  byNumbers(numbers: readonly string[]): Promise<(PatentRecord | undefined)[]>;
+  /** Each enterprise's patents, by application number. */
+  byEnterprises(ids: readonly string[]): Promise<PatentRecord[][]>;
+  /**
+   * Up to `limit` live patents whose next annual fee is due within the window (see
+   * domain/deadlines.ts), by due date, then application number, after `after`.
+   */
+  feesDue(owner: OwnerFilter, window: DateWindow, after: DatedKey | undefined, limit: number): Promise<PatentRecord[]>;
+  /** Without an owner filter, from counts kept per due date: the number of days, not of patents. */
+  countFeesDue(owner: OwnerFilter, window: DateWindow): Promise<number>;
+  /** Up to `limit` live patents whose term ends within the window, by that day, then number, after `after`. */
+  protectionEnding(owner: OwnerFilter, window: DateWindow, after: DatedKey | undefined, limit: number): Promise<PatentRecord[]>;
+  /** Without an owner filter, from counts kept per day, as countFeesDue. */
+  countProtectionEnding(owner: OwnerFilter, window: DateWindow): Promise<number>;
+  /** Patents by their enterprise's region or industry: counters kept on write, not a scan. */
+  countBy(group: 'regionCode' | 'industry'): Promise<{ key: string; patents: number }[]>;
+}
+
+export interface TrademarkRepository {
+  insert(t: TrademarkRecord): Promise<void>;
+  /** All or none, in one transaction. */
+  insertMany(ts: readonly TrademarkRecord[]): Promise<void>;
+  byEnterprises(ids: readonly string[]): Promise<TrademarkRecord[][]>;
+  /** Up to `limit` registrations ending within the window, by expiry date, then number, after `after`. */
+  expiring(owner: OwnerFilter, window: DateWindow, after: DatedKey | undefined, limit: number): Promise<TrademarkRecord[]>;
+  /** Without an owner filter, from counts kept per day, as countFeesDue. */
+  countExpiring(owner: OwnerFilter, window: DateWindow): Promise<number>;
+}
+
+export interface CopyrightRepository {
+  insert(c: CopyrightRecord): Promise<void>;
+  /** All or none, in one transaction. */
+  insertMany(cs: readonly CopyrightRecord[]): Promise<void>;
+  byEnterprises(ids: readonly string[]): Promise<CopyrightRecord[][]>;
+}
+
+/** The enterprises subgraph's storage: one repository per aggregate. */
+export interface EnterprisesStore {
+  readonly enterprises: EnterpriseRepository;
+  readonly patents: PatentRepository;
+  readonly trademarks: TrademarkRepository;
+  readonly copyrights: CopyrightRepository;
+  close(): Promise<void>;
+}

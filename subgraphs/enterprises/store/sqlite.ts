@@ -1,0 +1,458 @@
+// The enterprises subgraph's repositories on its own SQLite database.
+import type Database from 'better-sqlite3';
+import type { CopyrightRecord, DatedKey, DateWindow, EnterpriseFilter, EnterpriseRecord, EnterprisesStore, OwnerFilter, PatentRecord, TrademarkRecord } from './port.js';
+import { DuplicateKeyError } from './port.js';
+import { groupedByKey, inKeyOrder, inListQuery, statementCache, whereOf } from '../../../platform/sqlite.js';
+import { patentDeadlines } from '../domain/deadlines.js';
+import { tally } from '../../common/tally.js';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS enterprises (
+  id TEXT PRIMARY KEY,
+  uscc TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  region_code TEXT NOT NULL,
+  industry TEXT NOT NULL,
+  filing_status TEXT NOT NULL,
+  registered_at TEXT NOT NULL,
+  override_approved_by TEXT,
+  override_reason TEXT
+);
+CREATE INDEX IF NOT EXISTS enterprises_by_region ON enterprises (region_code, id);
+CREATE INDEX IF NOT EXISTS enterprises_by_industry ON enterprises (industry, id);
+CREATE TABLE IF NOT EXISTS patents (
+  application_number TEXT PRIMARY KEY,
+  enterprise_id TEXT NOT NULL REFERENCES enterprises (id),
+  type TEXT NOT NULL,
+  pct INTEGER NOT NULL,
+  title TEXT NOT NULL,
+  ipc_class TEXT,
+  status TEXT NOT NULL,
+  filing_date TEXT NOT NULL,
+  grant_date TEXT,
+  fees_paid_through TEXT,
+  region_code TEXT NOT NULL,
+  industry TEXT NOT NULL,
+  fee_due TEXT,
+  fee_grace_ends TEXT,
+  protection_ends TEXT
+);
+CREATE INDEX IF NOT EXISTS patents_by_enterprise ON patents (enterprise_id, application_number);
+CREATE TABLE IF NOT EXISTS trademarks (
+  registration_number TEXT PRIMARY KEY,
+  enterprise_id TEXT NOT NULL REFERENCES enterprises (id),
+  mark TEXT NOT NULL,
+  nice_class INTEGER NOT NULL,
+  registration_date TEXT NOT NULL,
+  expiry_date TEXT NOT NULL,
+  region_code TEXT NOT NULL,
+  industry TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS trademarks_by_enterprise ON trademarks (enterprise_id, registration_number);
+CREATE TABLE IF NOT EXISTS copyrights (
+  registration_number TEXT PRIMARY KEY,
+  enterprise_id TEXT NOT NULL REFERENCES enterprises (id),
+  title TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  registered_on TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS copyrights_by_enterprise ON copyrights (enterprise_id, registration_number);
+`;
+
+// The warnings' indexes: each deadline in date order, covering the filters (region, industry), so
+// that a page reads the index until it has its rows and a filtered count reads the window's entries
+// and no row (an unfiltered count reads deadline_counts). Fees, whose window holds a fifth of the
+// live patents, also by region and by industry first, so that those count their own entries only.
+// An enterprise's few rights are read through its own index. Partial: only live patents have
+// deadlines. Region and industry are the owner's, copied at registration; an enterprise's region
+// and industry never change.
+const DEADLINE_INDEXES = `
+CREATE INDEX IF NOT EXISTS patents_by_fee_due ON patents (fee_due, application_number, region_code, industry) WHERE fee_due IS NOT NULL;
+CREATE INDEX IF NOT EXISTS patents_by_region_fee_due ON patents (region_code, fee_due, application_number, industry) WHERE fee_due IS NOT NULL;
+CREATE INDEX IF NOT EXISTS patents_by_industry_fee_due ON patents (industry, fee_due, application_number, region_code) WHERE fee_due IS NOT NULL;
+CREATE INDEX IF NOT EXISTS patents_by_protection_end ON patents (protection_ends, application_number, region_code, industry) WHERE protection_ends IS NOT NULL;
+DROP INDEX IF EXISTS trademarks_by_expiry;
+CREATE INDEX IF NOT EXISTS trademarks_by_expiry_date ON trademarks (expiry_date, registration_number, region_code, industry);
+`;
+
+// Statistics by region and industry, and rights by deadline and day, counted in the writer's
+// transaction, so that reading them costs the number of groups or days, not the registry.
+const COUNTERS = `
+CREATE TABLE IF NOT EXISTS registry_counts (
+  dimension TEXT NOT NULL,
+  key TEXT NOT NULL,
+  enterprises INTEGER NOT NULL DEFAULT 0,
+  patents INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (dimension, key)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS deadline_counts (
+  deadline TEXT NOT NULL,
+  day TEXT NOT NULL,
+  n INTEGER NOT NULL,
+  PRIMARY KEY (deadline, day)
+) WITHOUT ROWID;
+`;
+
+// For a database from before the counters. ("WHERE true": an upsert's SELECT needs a WHERE.)
+const COUNTS_FROM_ROWS = `
+INSERT INTO registry_counts (dimension, key, enterprises) SELECT 'regionCode', region_code, count(*) FROM enterprises WHERE true GROUP BY 2;
+INSERT INTO registry_counts (dimension, key, enterprises) SELECT 'industry', industry, count(*) FROM enterprises WHERE true GROUP BY 2;
+INSERT INTO registry_counts (dimension, key, patents) SELECT 'regionCode', region_code, count(*) FROM patents WHERE true GROUP BY 2
+  ON CONFLICT DO UPDATE SET patents = excluded.patents;
+INSERT INTO registry_counts (dimension, key, patents) SELECT 'industry', industry, count(*) FROM patents WHERE true GROUP BY 2
+  ON CONFLICT DO UPDATE SET patents = excluded.patents;
+`;
+const DEADLINE_COUNTS_FROM_ROWS = `
+INSERT INTO deadline_counts (deadline, day, n) SELECT 'fee', fee_due, count(*) FROM patents WHERE fee_due IS NOT NULL GROUP BY 2;
+INSERT INTO deadline_counts (deadline, day, n) SELECT 'protection', protection_ends, count(*) FROM patents WHERE protection_ends IS NOT NULL GROUP BY 2;
+INSERT INTO deadline_counts (deadline, day, n) SELECT 'trademark', expiry_date, count(*) FROM trademarks GROUP BY 2;
+`;
+
+/** The deadlines counted per day. */
+type Deadline = 'fee' | 'protection' | 'trademark';
+
+const hasColumn = (db: Database.Database, table: string, column: string): boolean =>
+  db.prepare<[string], { name: string }>(`SELECT name FROM pragma_table_info(?)`).all(table).some((c) => c.name === column);
+
+/**
+ * Brings a database from before the warnings' columns up to date, in one transaction: the
+ * owner's region and industry and the deadlines onto every patent and trademark, then the counters.
+ */
+function migrate(db: Database.Database): void {
+  db.transaction(() => {
+    if (!hasColumn(db, 'patents', 'fee_due')) {
+      db.exec(`
+        ALTER TABLE patents ADD COLUMN region_code TEXT NOT NULL DEFAULT '';
+        ALTER TABLE patents ADD COLUMN industry TEXT NOT NULL DEFAULT '';
+        ALTER TABLE patents ADD COLUMN fee_due TEXT;
+        ALTER TABLE patents ADD COLUMN fee_grace_ends TEXT;
+        ALTER TABLE patents ADD COLUMN protection_ends TEXT;
+        UPDATE patents SET (region_code, industry) = (SELECT region_code, industry FROM enterprises e WHERE e.id = patents.enterprise_id);
+      `);
+      const update = db.prepare('UPDATE patents SET fee_due = ?, fee_grace_ends = ?, protection_ends = ? WHERE application_number = ?');
+      for (const row of db.prepare<[], PatentRow>('SELECT * FROM patents').all()) {
+        const d = deadlinesOf(toPatent(row));
+        update.run(d.feeDue, d.feeGraceEnds, d.protectionEnds, row.application_number);
+      }
+    }
+    if (!hasColumn(db, 'trademarks', 'region_code')) {
+      db.exec(`
+        ALTER TABLE trademarks ADD COLUMN region_code TEXT NOT NULL DEFAULT '';
+        ALTER TABLE trademarks ADD COLUMN industry TEXT NOT NULL DEFAULT '';
+        UPDATE trademarks SET (region_code, industry) = (SELECT region_code, industry FROM enterprises e WHERE e.id = trademarks.enterprise_id);
+      `);
+    }
+    const exists = (table: string) => db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(table) !== undefined;
+    const [counted, deadlinesCounted] = [exists('registry_counts'), exists('deadline_counts')];
+    db.exec(DEADLINE_INDEXES);
+    db.exec(COUNTERS);
+    if (!counted) db.exec(COUNTS_FROM_ROWS);
+    if (!deadlinesCounted) db.exec(DEADLINE_COUNTS_FROM_ROWS);
+  })();
+}
+
+const deadlinesOf = (p: PatentRecord) => patentDeadlines(p.type, p.filingDate, p.feesPaidThrough, p.status);
+
+interface EnterpriseRow {
+  id: string;
+  uscc: string;
+  name: string;
+  region_code: string;
+  industry: string;
+  filing_status: string;
+  registered_at: string;
+  override_approved_by: string | null;
+  override_reason: string | null;
+}
+
+interface PatentRow {
+  application_number: string;
+  enterprise_id: string;
+  type: string;
+  pct: number;
+  title: string;
+  ipc_class: string | null;
+  status: string;
+  filing_date: string;
+  grant_date: string | null;
+  fees_paid_through: string | null;
+}
+
+interface TrademarkRow {
+  registration_number: string;
+  enterprise_id: string;
+  mark: string;
+  nice_class: number;
+  registration_date: string;
+  expiry_date: string;
+}
+
+interface CopyrightRow {
+  registration_number: string;
+  enterprise_id: string;
+  title: string;
+  kind: string;
+  registered_on: string;
+}
+
+const toEnterprise = (r: EnterpriseRow): EnterpriseRecord => ({
+  id: r.id,
+  uscc: r.uscc,
+  name: r.name,
+  regionCode: r.region_code,
+  industry: r.industry,
+  filingStatus: r.filing_status as EnterpriseRecord['filingStatus'],
+  registeredAt: r.registered_at,
+  creditCodeOverride: r.override_approved_by === null ? null : { approvedBy: r.override_approved_by, reason: r.override_reason ?? '' },
+});
+
+const toPatent = (r: PatentRow): PatentRecord => ({
+  applicationNumber: r.application_number,
+  enterpriseId: r.enterprise_id,
+  type: r.type as PatentRecord['type'],
+  pct: r.pct === 1,
+  title: r.title,
+  ipcClass: r.ipc_class,
+  status: r.status as PatentRecord['status'],
+  filingDate: r.filing_date,
+  grantDate: r.grant_date,
+  feesPaidThrough: r.fees_paid_through,
+});
+
+const toTrademark = (r: TrademarkRow): TrademarkRecord => ({
+  registrationNumber: r.registration_number,
+  enterpriseId: r.enterprise_id,
+  mark: r.mark,
+  niceClass: r.nice_class,
+  registrationDate: r.registration_date,
+  expiryDate: r.expiry_date,
+});
+
+const toCopyright = (r: CopyrightRow): CopyrightRecord => ({
+  registrationNumber: r.registration_number,
+  enterpriseId: r.enterprise_id,
+  title: r.title,
+  kind: r.kind as CopyrightRecord['kind'],
+  registeredOn: r.registered_on,
+});
+
+/** Runs an insert, turning a UNIQUE or PRIMARY KEY violation into DuplicateKeyError. */
+function insertOnce<R>(run: () => R, what: string): R {
+  try {
+    return run();
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new DuplicateKeyError(`${what} is registered already`);
+    throw err;
+  }
+}
+
+/**
+ * A table's rows by one of its deadline columns, within a window, for one owner, a region or an
+ * industry: pages after a keyset position (the date, then the number), and counts.
+ */
+function byDeadline<Row>(statement: ReturnType<typeof statementCache>, table: string, column: string, number: string) {
+  const where = (owner: OwnerFilter, window: DateWindow, after: DatedKey | undefined) =>
+    whereOf([
+      ['enterprise_id = ?', owner.enterpriseId],
+      ['region_code = ?', owner.regionCode],
+      ['industry = ?', owner.industry],
+      [`${column} >= ?`, window.from],
+      [`${column} <= ?`, window.to],
+      [`(${column}, ${number}) > (?, ?)`, after === undefined ? undefined : [after.date, after.number]],
+    ]);
+  return {
+    page(owner: OwnerFilter, window: DateWindow, after: DatedKey | undefined, limit: number): Row[] {
+      const w = where(owner, window, after);
+      return statement<Row>(`SELECT * FROM ${table} ${w.where} ORDER BY ${column}, ${number} LIMIT ?`).all(...w.params, limit);
+    },
+    count(owner: OwnerFilter, window: DateWindow): number {
+      const w = where(owner, window, undefined);
+      return statement<{ n: number }>(`SELECT count(*) AS n FROM ${table} ${w.where}`).get(...w.params)!.n;
+    },
+  };
+}
+
+export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesStore {
+  db.exec(SCHEMA);
+  migrate(db);
+  const insertEnterprise = db.prepare(
+    `INSERT INTO enterprises (id, uscc, name, region_code, industry, filing_status, registered_at, override_approved_by, override_reason)
+     VALUES (@id, @uscc, @name, @regionCode, @industry, @filingStatus, @registeredAt, @approvedBy, @reason)`,
+  );
+  const enterpriseByUscc = db.prepare<[string], EnterpriseRow>('SELECT * FROM enterprises WHERE uscc = ?');
+  // The owner's region and industry come from its row: no owner, no insert.
+  const insertPatent = db.prepare<[Record<string, unknown>], { regionCode: string; industry: string }>(
+    `INSERT INTO patents (application_number, enterprise_id, type, pct, title, ipc_class, status, filing_date, grant_date, fees_paid_through,
+                          region_code, industry, fee_due, fee_grace_ends, protection_ends)
+     SELECT @applicationNumber, @enterpriseId, @type, @pct, @title, @ipcClass, @status, @filingDate, @grantDate, @feesPaidThrough,
+            region_code, industry, @feeDue, @feeGraceEnds, @protectionEnds
+     FROM enterprises WHERE id = @enterpriseId
+     RETURNING region_code AS regionCode, industry`,
+  );
+  const insertTrademark = db.prepare(
+    `INSERT INTO trademarks (registration_number, enterprise_id, mark, nice_class, registration_date, expiry_date, region_code, industry)
+     SELECT @registrationNumber, @enterpriseId, @mark, @niceClass, @registrationDate, @expiryDate, region_code, industry
+     FROM enterprises WHERE id = @enterpriseId`,
+  );
+  const addCounts = {
+    enterprises: db.prepare('INSERT INTO registry_counts (dimension, key, enterprises) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET enterprises = enterprises + excluded.enterprises'),
+    patents: db.prepare('INSERT INTO registry_counts (dimension, key, patents) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET patents = patents + excluded.patents'),
+  };
+  /** Adds the rows to their region's and their industry's counter, one statement per key. */
+  const count = (field: 'enterprises' | 'patents', owners: readonly { regionCode: string; industry: string }[]): void => {
+    for (const dimension of ['regionCode', 'industry'] as const) {
+      for (const [key, added] of tally(owners.map((o) => o[dimension]))) addCounts[field].run(dimension, key, added);
+    }
+  };
+  const addDeadline = db.prepare('INSERT INTO deadline_counts (deadline, day, n) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n');
+  /** Adds each day to its deadline's count, one statement per day. */
+  const countDays = (deadline: Deadline, days: readonly (string | null)[]): void => {
+    for (const [day, added] of tally(days)) addDeadline.run(deadline, day, added);
+  };
+  const deadlineCount = db.prepare<[Deadline, string, string], number>('SELECT coalesce(sum(n), 0) FROM deadline_counts WHERE deadline = ? AND day >= ? AND day <= ?').pluck();
+  /** An unfiltered count from the days' counts; a filtered one from the index. */
+  const countWithin = (deadline: Deadline, rows: ReturnType<typeof byDeadline>, owner: OwnerFilter, window: DateWindow): number =>
+    owner.enterpriseId === undefined && owner.regionCode === undefined && owner.industry === undefined ? deadlineCount.get(deadline, window.from, window.to)! : rows.count(owner, window);
+  const countsOf = db.prepare<[string], { key: string; enterprises: number; patents: number }>(
+    'SELECT key, enterprises, patents FROM registry_counts WHERE dimension = ? ORDER BY key',
+  );
+  const insertCopyright = db.prepare(
+    `INSERT INTO copyrights (registration_number, enterprise_id, title, kind, registered_on)
+     VALUES (@registrationNumber, @enterpriseId, @title, @kind, @registeredOn)`,
+  );
+  const statement = statementCache(db);
+  const matching = (filter: EnterpriseFilter, after: string | undefined) =>
+    whereOf([
+      ['region_code = ?', filter.regionCode],
+      ['industry = ?', filter.industry],
+      ['id > ?', after],
+    ]);
+  const feesDue = byDeadline<PatentRow>(statement, 'patents', 'fee_due', 'application_number');
+  const protectionEnds = byDeadline<PatentRow>(statement, 'patents', 'protection_ends', 'application_number');
+  const trademarksExpiring = byDeadline<TrademarkRow>(statement, 'trademarks', 'expiry_date', 'registration_number');
+  const enterprisesIn = inListQuery<EnterpriseRow>(db, (ids) => `SELECT * FROM enterprises WHERE id IN (${ids})`);
+  const patentsIn = inListQuery<PatentRow>(db, (numbers) => `SELECT * FROM patents WHERE application_number IN (${numbers})`);
+  const patentsOf = inListQuery<PatentRow>(db, (ids) => `SELECT * FROM patents WHERE enterprise_id IN (${ids}) ORDER BY application_number`);
+  const trademarksOf = inListQuery<TrademarkRow>(db, (ids) => `SELECT * FROM trademarks WHERE enterprise_id IN (${ids}) ORDER BY registration_number`);
+  const copyrightsOf = inListQuery<CopyrightRow>(db, (ids) => `SELECT * FROM copyrights WHERE enterprise_id IN (${ids}) ORDER BY registration_number`);
+
+  // Each write is one transaction with its counters; a batch is all or nothing.
+  const insertEnterprises = db.transaction((es: readonly EnterpriseRecord[]) => {
+    for (const { creditCodeOverride, ...rest } of es) {
+      const params = { ...rest, approvedBy: creditCodeOverride?.approvedBy ?? null, reason: creditCodeOverride?.reason ?? null };
+      insertOnce(() => insertEnterprise.run(params), `credit code ${rest.uscc}`);
+    }
+    count('enterprises', es);
+  });
+  const insertPatents = db.transaction((ps: readonly PatentRecord[]) => {
+    const deadlines = ps.map(deadlinesOf);
+    const owners = ps.map((p, i) => {
+      const owner = insertOnce(() => insertPatent.get({ ...p, pct: p.pct ? 1 : 0, ...deadlines[i] }), `patent ${p.applicationNumber}`);
+      if (owner === undefined) throw new Error(`patent ${p.applicationNumber}: no enterprise ${p.enterpriseId}`);
+      return owner;
+    });
+    count('patents', owners);
+    countDays('fee', deadlines.map((d) => d.feeDue));
+    countDays('protection', deadlines.map((d) => d.protectionEnds));
+  });
+  const insertTrademarks = db.transaction((ts: readonly TrademarkRecord[]) => {
+    for (const t of ts) {
+      const { changes } = insertOnce(() => insertTrademark.run(t), `trademark ${t.registrationNumber}`);
+      if (changes === 0) throw new Error(`trademark ${t.registrationNumber}: no enterprise ${t.enterpriseId}`);
+    }
+    countDays('trademark', ts.map((t) => t.expiryDate));
+  });
+  const writeCopyright = (c: CopyrightRecord): void => {
+    insertOnce(() => insertCopyright.run(c), `copyright ${c.registrationNumber}`);
+  };
+
+  return {
+    enterprises: {
+      async insert(e) {
+        insertEnterprises([e]);
+      },
+      async insertMany(es) {
+        insertEnterprises(es);
+      },
+      async byIds(ids) {
+        return inKeyOrder(ids, enterprisesIn(ids).map(toEnterprise), (e) => e.id);
+      },
+      async byUscc(uscc) {
+        const row = enterpriseByUscc.get(uscc);
+        return row === undefined ? undefined : toEnterprise(row);
+      },
+      async page(filter, after, limit) {
+        const { where, params } = matching(filter, after);
+        return statement<EnterpriseRow>(`SELECT * FROM enterprises ${where} ORDER BY id LIMIT ?`).all(...params, limit).map(toEnterprise);
+      },
+      async count(filter) {
+        const { where, params } = matching(filter, undefined);
+        return statement<{ n: number }>(`SELECT count(*) AS n FROM enterprises ${where}`).get(...params)!.n;
+      },
+      async countBy(group) {
+        return countsOf.all(group).flatMap((c) => (c.enterprises > 0 ? [{ key: c.key, enterprises: c.enterprises }] : []));
+      },
+    },
+    patents: {
+      async insert(p) {
+        insertPatents([p]);
+      },
+      async insertMany(ps) {
+        insertPatents(ps);
+      },
+      async byNumbers(numbers) {
+        return inKeyOrder(numbers, patentsIn(numbers).map(toPatent), (p) => p.applicationNumber);
+      },
+      async byEnterprises(ids) {
+        return groupedByKey(ids, patentsOf(ids).map(toPatent), (p) => p.enterpriseId);
+      },
+      async feesDue(owner, window, after, limit) {
+        return feesDue.page(owner, window, after, limit).map(toPatent);
+      },
+      async countFeesDue(owner, window) {
+        return countWithin('fee', feesDue, owner, window);
+      },
+      async protectionEnding(owner, window, after, limit) {
+        return protectionEnds.page(owner, window, after, limit).map(toPatent);
+      },
+      async countProtectionEnding(owner, window) {
+        return countWithin('protection', protectionEnds, owner, window);
+      },
+      async countBy(group) {
+        return countsOf.all(group).flatMap((c) => (c.patents > 0 ? [{ key: c.key, patents: c.patents }] : []));
+      },
+    },
+    trademarks: {
+      async insert(t) {
+        insertTrademarks([t]);
+      },
+      async insertMany(ts) {
+        insertTrademarks(ts);
+      },
+      async byEnterprises(ids) {
+        return groupedByKey(ids, trademarksOf(ids).map(toTrademark), (t) => t.enterpriseId);
+      },
+      async expiring(owner, window, after, limit) {
+        return trademarksExpiring.page(owner, window, after, limit).map(toTrademark);
+      },
+      async countExpiring(owner, window) {
+        return countWithin('trademark', trademarksExpiring, owner, window);
+      },
+    },
+    copyrights: {
+      async insert(c) {
+        writeCopyright(c);
+      },
+      async insertMany(cs) {
+        db.transaction(() => cs.forEach(writeCopyright))();
+      },
+      async byEnterprises(ids) {
+        return groupedByKey(ids, copyrightsOf(ids).map(toCopyright), (c) => c.enterpriseId);
+      },
+    },
+    async close() {
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,58 @@
+// The evidence subgraph's aggregate and its storage port. Adapters: sqlite.ts,
+// mongodb.ts; both pass contract.ts (run by store.test.ts).
+
+export const EVIDENCE_CATEGORIES = ['CONTRACT', 'DOCUMENT', 'PRODUCT_PHOTO', 'DESIGN_DRAWING', 'SOURCE_CODE', 'WEB_PAGE', 'AUDIO_VIDEO', 'DATA_SET', 'OTHER'] as const;
+export type EvidenceCategory = (typeof EVIDENCE_CATEGORIES)[number];
+
+/** The ledger's receipt for an entry: seq, entryHash, timestamp (ms). */
+import type { Receipt as LedgerReceipt } from '../../../ledger/ledger.js';
+export type { LedgerReceipt };
+
+export interface EvidenceRecord {
+  readonly id: string;
+  /** The enterprise on whose behalf the evidence was deposited. */
+  readonly depositorId: string;
+  readonly title: string;
+  readonly category: EvidenceCategory;
+  /** SHA-256 of the file, lower-case hex. */
+  readonly contentDigest: string;
+  readonly depositedAt: string;
+  /** The ledger entry that timestamps the deposit: appended before the record is stored. */
+  readonly receipt: LedgerReceipt;
+}
+
+export interface EvidenceRepository {
+  insert(e: EvidenceRecord): Promise<void>;
+  /** All or none, in one transaction: deposits whose ledger entries are appended already. */
+  insertMany(es: readonly EvidenceRecord[]): Promise<void>;
+  byIds(ids: readonly string[]): Promise<(EvidenceRecord | undefined)[]>;
+  /** Each depositor's newest `limit` evidence, newest first. */
+  byDepositors(depositorIds: readonly string[], limit: number): Promise<EvidenceRecord[][]>;
+}
+
+/** A registered data set (数据知识产权): its SHA-256 fingerprint timestamped on the ledger. */
+export interface DataAssetRecord {
+  readonly id: string;
+  readonly ownerId: string;
+  readonly name: string;
+  readonly description: string;
+  /** SHA-256 of the data set, lower-case hex. */
+  readonly fingerprint: string;
+  readonly registeredAt: string;
+  /** The DATA_ASSET_REGISTRATION ledger entry: appended before the record is stored. */
+  readonly receipt: LedgerReceipt;
+}
+
+export interface DataAssetRepository {
+  insert(a: DataAssetRecord): Promise<void>;
+  byIds(ids: readonly string[]): Promise<(DataAssetRecord | undefined)[]>;
+  /** Each owner's data assets, newest first. */
+  byOwners(ownerIds: readonly string[]): Promise<DataAssetRecord[][]>;
+}
+
+/** The evidence subgraph's storage: one repository per aggregate. */
+export interface EvidenceStore {
+  readonly evidence: EvidenceRepository;
+  readonly dataAssets: DataAssetRepository;
+  close(): Promise<void>;
+}

@@ -1,0 +1,128 @@
+// The evidence subgraph's repository on its own SQLite database.
+import type Database from 'better-sqlite3';
+import type { DataAssetRecord, EvidenceRecord, EvidenceStore } from './port.js';
+import { groupedByKey, inKeyOrder, inListQuery } from '../../../platform/sqlite.js';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS evidence (
+  id TEXT PRIMARY KEY,
+  depositor_id TEXT NOT NULL,
+  title TEXT NOT NULL,
+  category TEXT NOT NULL,
+  content_digest TEXT NOT NULL,
+  deposited_at TEXT NOT NULL,
+  ledger_seq INTEGER NOT NULL,
+  entry_hash TEXT NOT NULL,
+  ledger_timestamp INTEGER NOT NULL
+);
+DROP INDEX IF EXISTS evidence_by_depositor;
+-- A depositor's newest first, ties by id: a page is the first entries of its range.
+CREATE INDEX IF NOT EXISTS evidence_by_depositor_newest ON evidence (depositor_id, deposited_at DESC, id);
+CREATE TABLE IF NOT EXISTS data_assets (
+  id TEXT PRIMARY KEY,
+  owner_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  description TEXT NOT NULL,
+  fingerprint TEXT NOT NULL,
+  registered_at TEXT NOT NULL,
+  ledger_seq INTEGER NOT NULL,
+  entry_hash TEXT NOT NULL,
+  ledger_timestamp INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS data_assets_by_owner ON data_assets (owner_id, registered_at);
+`;
+
+interface DataAssetRow {
+  id: string;
+  owner_id: string;
+  name: string;
+  description: string;
+  fingerprint: string;
+  registered_at: string;
+  ledger_seq: number;
+  entry_hash: string;
+  ledger_timestamp: number;
+}
+
+const toDataAsset = (r: DataAssetRow): DataAssetRecord => ({
+  id: r.id,
+  ownerId: r.owner_id,
+  name: r.name,
+  description: r.description,
+  fingerprint: r.fingerprint,
+  registeredAt: r.registered_at,
+  receipt: { seq: r.ledger_seq, entryHash: r.entry_hash, timestamp: r.ledger_timestamp },
+});
+
+interface EvidenceRow {
+  id: string;
+  depositor_id: string;
+  title: string;
+  category: string;
+  content_digest: string;
+  deposited_at: string;
+  ledger_seq: number;
+  entry_hash: string;
+  ledger_timestamp: number;
+}
+
+const toRecord = (r: EvidenceRow): EvidenceRecord => ({
+  id: r.id,
+  depositorId: r.depositor_id,
+  title: r.title,
+  category: r.category as EvidenceRecord['category'],
+  contentDigest: r.content_digest,
+  depositedAt: r.deposited_at,
+  receipt: { seq: r.ledger_seq, entryHash: r.entry_hash, timestamp: r.ledger_timestamp },
+});
+
+export function openSqliteEvidenceStore(db: Database.Database): EvidenceStore {
+  db.exec(SCHEMA);
+  const insert = db.prepare(
+    `INSERT INTO evidence (id, depositor_id, title, category, content_digest, deposited_at, ledger_seq, entry_hash, ledger_timestamp)
+     VALUES (@id, @depositorId, @title, @category, @contentDigest, @depositedAt, @seq, @entryHash, @timestamp)`,
+  );
+  const writeEvidence = ({ receipt, ...rest }: EvidenceRecord): void => void insert.run({ ...rest, ...receipt });
+  const evidenceIn = inListQuery<EvidenceRow>(db, (ids) => `SELECT * FROM evidence WHERE id IN (${ids})`);
+  // The newest `limit` of one depositor, read off the front of its range in
+  // evidence_by_depositor_newest: the cost of the page, however many deposits it has.
+  const newestOf = db.prepare<[string, number], EvidenceRow>('SELECT * FROM evidence WHERE depositor_id = ? ORDER BY deposited_at DESC, id LIMIT ?');
+  const insertAsset = db.prepare(
+    `INSERT INTO data_assets (id, owner_id, name, description, fingerprint, registered_at, ledger_seq, entry_hash, ledger_timestamp)
+     VALUES (@id, @ownerId, @name, @description, @fingerprint, @registeredAt, @seq, @entryHash, @timestamp)`,
+  );
+  const assetsIn = inListQuery<DataAssetRow>(db, (ids) => `SELECT * FROM data_assets WHERE id IN (${ids})`);
+  const assetsOf = inListQuery<DataAssetRow>(db, (ids) => `SELECT * FROM data_assets WHERE owner_id IN (${ids}) ORDER BY registered_at DESC, id`);
+  return {
+    dataAssets: {
+      async insert(a) {
+        const { receipt, ...rest } = a;
+        insertAsset.run({ ...rest, ...receipt });
+      },
+      async byIds(ids) {
+        return inKeyOrder(ids, assetsIn(ids).map(toDataAsset), (a) => a.id);
+      },
+      async byOwners(ids) {
+        return groupedByKey(ids, assetsOf(ids).map(toDataAsset), (a) => a.ownerId);
+      },
+    },
+    evidence: {
+      async insert(e) {
+        writeEvidence(e);
+      },
+      async insertMany(es) {
+        db.transaction(() => es.forEach(writeEvidence))();
+      },
+      async byIds(ids) {
+        return inKeyOrder(ids, evidenceIn(ids).map(toRecord), (e) => e.id);
+      },
+      async byDepositors(ids, limit) {
+        const pages = new Map([...new Set(ids)].map((id) => [id, newestOf.all(id, limit).map(toRecord)]));
+        return ids.map((id) => pages.get(id)!);
+      },
+    },
+    async close() {
+      db.close();
+    },
+  };
+}

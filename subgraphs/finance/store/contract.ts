@@ -1,0 +1,196 @@
+// The contract every FinanceStore adapter passes (run by store.test.ts per adapter).
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { StoreFixture } from '../../../test/support/adapters.js';
+import { AssetAlreadyPledgedError } from './port.js';
+import type { AssetRef, ClaimRecord, FinanceStore, NewPledge, PledgeEvent, PolicyRecord } from './port.js';
+import { DEFAULT_RISK_SHARES } from '../risk.js';
+
+const patent = (id: string): AssetRef => ({ kind: 'PATENT', id });
+const pledge = (id: string, collateral: AssetRef[], registeredAt: string, extra: Partial<NewPledge> = {}): NewPledge => ({
+  id,
+  pledgorId: 'e1',
+  pledgee: '中国工商银行福州分行',
+  collateral,
+  securedAmountFen: 9_007_199_254_740_991,
+  term: { startDate: '2026-03-01', endDate: '2029-02-28' },
+  state: 'REGISTERED',
+  registeredAt,
+  closedAt: null,
+  registrationReceipt: null,
+  releaseReceipt: null,
+  enforcement: null,
+  ...extra,
+});
+const registered = (at: string): PledgeEvent => ({ at, actor: 'key-b', role: 'BANK', from: null, to: 'REGISTERED', note: null });
+const closed = (at: string, to: 'RELEASED' | 'ENFORCED'): PledgeEvent => ({ at, actor: 'key-b', role: 'BANK', from: 'REGISTERED', to, note: '还款完毕' });
+const receipt = { seq: 2 ** 40 + 3, entryHash: 'ab'.repeat(32), timestamp: 1_772_400_000_000 };
+
+const policy = (id: string, insuredId: string, issuedAt: string, extra: Partial<PolicyRecord> = {}): PolicyRecord => ({
+  id,
+  product: 'INFRINGEMENT_LOSS',
+  insurer: '中国人民财产保险福建分公司',
+  insuredId,
+  coveredAssets: [patent('201510958772.0')],
+  premiumFen: 1_200_000,
+  sumInsuredFen: 100_000_000,
+  period: { startDate: '2026-01-01', endDate: '2026-12-31' },
+  issuedAt,
+  ...extra,
+});
+const claim = (id: string, policyId: string, amountFen: number, filedAt: string): ClaimRecord => ({
+  id,
+  policyId,
+  amountFen,
+  status: 'FILED',
+  protectionCaseId: 'case-1',
+  filedAt,
+  filedBy: 'key-e',
+  settledAt: null,
+  settledBy: null,
+});
+
+export function financeStoreContract(name: string, fixture: () => StoreFixture<FinanceStore>): void {
+  describe(`FinanceStore contract: ${name}`, () => {
+    let fx: StoreFixture<FinanceStore>;
+    let store: FinanceStore;
+    beforeEach(async () => {
+      fx = fixture();
+      store = await fx.open();
+    });
+    afterEach(async () => {
+      await store.close();
+      await fx.cleanup();
+    });
+
+    const A = pledge('a', [patent('201510958772.0'), { kind: 'TRADEMARK', id: '12345678' }], '2026-03-01T08:00:00.000Z');
+    const B = pledge('b', [patent('202310123456.5')], '2026-03-02T08:00:00.000Z', { pledgee: '兴业银行福州分行' });
+    const C = pledge('c', [{ kind: 'DATA_ASSET', id: 'da:1' }], '2026-03-03T08:00:00.000Z', { pledgorId: 'e2' });
+    const register = (p: NewPledge) => store.pledges.register(p, registered(p.registeredAt));
+
+    it('registers pledges with consecutive numbers per year in China time, and gives them back', async () => {
+      expect((await register(A)).registrationNumber).toBe('ZX-2026-000001');
+      expect((await register(C)).registrationNumber).toBe('ZX-2026-000002');
+      expect((await register(B)).registrationNumber).toBe('ZX-2026-000003');
+      const newYear = pledge('d', [patent('202410000001.0')], '2026-12-31T16:00:00.000Z');
+      expect((await register(newYear)).registrationNumber).toBe('ZX-2027-000001');
+      const a = { ...A, registrationNumber: 'ZX-2026-000001' };
+      const b = { ...B, registrationNumber: 'ZX-2026-000003' };
+      const c = { ...C, registrationNumber: 'ZX-2026-000002' };
+      expect(await store.pledges.byIds(['c', 'x', 'a'])).toStrictEqual([c, undefined, a]);
+      expect(await store.pledges.byPledgors(['e1', 'e9', 'e2'])).toStrictEqual([[{ ...newYear, registrationNumber: 'ZX-2027-000001' }, b, a], [], [c]]);
+      expect(await store.pledges.byAssets(['TRADEMARK:12345678', 'DATA_ASSET:da:1', 'PATENT:1'])).toStrictEqual([[a], [c], []]);
+      expect(await store.pledges.eventsOf(['a', 'x'])).toStrictEqual([[registered(A.registeredAt)], []]);
+      expect(await store.pledges.byIds([])).toStrictEqual([]);
+    });
+
+    it('refuses an asset in an active pledge, writing nothing', async () => {
+      await register(A);
+      const again = pledge('a2', [patent('202310123456.5'), { kind: 'TRADEMARK', id: '12345678' }], '2026-03-04T08:00:00.000Z');
+      await expect(register(again)).rejects.toThrow(AssetAlreadyPledgedError);
+      await expect(register(again)).rejects.toMatchObject({ assets: ['TRADEMARK:12345678'] });
+      expect(await store.pledges.byIds(['a2'])).toStrictEqual([undefined]);
+      expect(await store.pledges.eventsOf(['a2'])).toStrictEqual([[]]);
+      // The free asset in the refused pledge was not claimed, and no number was used up.
+      expect((await register(B)).registrationNumber).toBe('ZX-2026-000002');
+    });
+
+    it('lets exactly one of many concurrent pledges of one asset through', async () => {
+      const attempts = Array.from({ length: 16 }, (_, i) => register(pledge(`race-${i}`, [patent('201510958772.0')], `2026-03-05T08:00:00.${String(i).padStart(3, '0')}Z`)));
+      const results = await Promise.allSettled(attempts);
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(AssetAlreadyPledgedError);
+      expect((await store.pledges.byAssets(['PATENT:201510958772.0']))[0]).toHaveLength(1);
+    });
+
+    it('attaches the registration receipt; discards only a pledge the ledger never recorded', async () => {
+      await register(A);
+      await register(B);
+      await store.pledges.recordRegistration('a', receipt);
+      await store.pledges.discard('a');
+      await store.pledges.discard('b');
+      expect(await store.pledges.byIds(['a', 'b'])).toStrictEqual([{ ...A, registrationNumber: 'ZX-2026-000001', registrationReceipt: receipt }, undefined]);
+      expect(await store.pledges.eventsOf(['b'])).toStrictEqual([[]]);
+      expect(await store.pledges.byAssets(['PATENT:202310123456.5'])).toStrictEqual([[]]);
+      // Its collateral is free again.
+      expect((await register({ ...B, id: 'b2' })).registrationNumber).toBe('ZX-2026-000003');
+    });
+
+    it('closes a pledge only from REGISTERED, freeing its collateral', async () => {
+      await register(A);
+      await register(B);
+      expect(await store.pledges.transition('a', 'REGISTERED', closed('2026-04-01T00:00:00.000Z', 'RELEASED'), { closedAt: '2026-04-01T00:00:00.000Z', releaseReceipt: receipt })).toBe(true);
+      // A second move from REGISTERED lost the race: nothing changes.
+      expect(await store.pledges.transition('a', 'REGISTERED', closed('2026-04-01T00:00:01.000Z', 'ENFORCED'), { closedAt: '2026-04-01T00:00:01.000Z' })).toBe(false);
+      expect(await store.pledges.transition('x', 'REGISTERED', closed('2026-04-01T00:00:01.000Z', 'RELEASED'), { closedAt: '2026-04-01T00:00:01.000Z' })).toBe(false);
+      const enforcement = { lossFen: 999_999_999, shares: DEFAULT_RISK_SHARES };
+      expect(await store.pledges.transition('b', 'REGISTERED', closed('2026-04-02T00:00:00.000Z', 'ENFORCED'), { closedAt: '2026-04-02T00:00:00.000Z', enforcement })).toBe(true);
+      const [a, b] = await store.pledges.byIds(['a', 'b']);
+      expect(a).toStrictEqual({ ...A, registrationNumber: 'ZX-2026-000001', state: 'RELEASED', closedAt: '2026-04-01T00:00:00.000Z', releaseReceipt: receipt });
+      expect(b).toStrictEqual({ ...B, registrationNumber: 'ZX-2026-000002', state: 'ENFORCED', closedAt: '2026-04-02T00:00:00.000Z', enforcement });
+      expect(await store.pledges.eventsOf(['a'])).toStrictEqual([[registered(A.registeredAt), closed('2026-04-01T00:00:00.000Z', 'RELEASED')]]);
+      // Both assets may be pledged again; the history keeps the old pledge.
+      await register(pledge('a2', A.collateral.slice(), '2026-05-01T00:00:00.000Z'));
+      await register(pledge('b2', B.collateral.slice(), '2026-05-01T00:00:00.000Z'));
+      expect((await store.pledges.byAssets(['PATENT:201510958772.0']))[0]!.map((p) => p.id)).toEqual(['a2', 'a']);
+    });
+
+    it('pages by id with state, pledgor and pledgee filters', async () => {
+      for (const p of [A, B, C]) await register(p);
+      await store.pledges.transition('c', 'REGISTERED', closed('2026-04-01T00:00:00.000Z', 'RELEASED'), { closedAt: '2026-04-01T00:00:00.000Z' });
+      const ids = async (filter: Parameters<FinanceStore['pledges']['page']>[0], after?: string, limit = 10) => (await store.pledges.page(filter, after, limit)).map((p) => p.id);
+      expect(await ids({}, undefined, 2)).toEqual(['a', 'b']);
+      expect(await ids({}, 'b')).toEqual(['c']);
+      expect(await ids({ state: 'REGISTERED' })).toEqual(['a', 'b']);
+      expect(await ids({ pledgee: '兴业银行福州分行' })).toEqual(['b']);
+      expect(await ids({ pledgorId: 'e1', state: 'REGISTERED' }, 'a')).toEqual(['b']);
+      expect(await ids({ state: 'ENFORCED' })).toEqual([]);
+      expect(await ids({}, undefined, 0)).toEqual([]);
+    });
+
+    it('stores policies and gives them back by id, by insured newest first, by page', async () => {
+      const P = policy('p', 'e1', '2026-01-01T00:00:00.000Z');
+      const Q = policy('q', 'e1', '2026-01-02T00:00:00.000Z', { product: 'PLEDGE_FINANCING_GUARANTEE', insurer: '平安财险', coveredAssets: [] });
+      const R = policy('r', 'e2', '2026-01-03T00:00:00.000Z');
+      for (const p of [P, R, Q]) await store.policies.insert(p);
+      expect(await store.policies.byIds(['r', 'x', 'p'])).toStrictEqual([R, undefined, P]);
+      expect(await store.policies.byInsured(['e1', 'e9', 'e2'])).toStrictEqual([[Q, P], [], [R]]);
+      expect(await store.policies.page({}, undefined, 2)).toStrictEqual([P, Q]);
+      expect(await store.policies.page({ insurer: '中国人民财产保险福建分公司' }, 'p', 10)).toStrictEqual([R]);
+      expect(await store.policies.page({ insuredId: 'e1', insurer: '平安财险' }, undefined, 10)).toStrictEqual([Q]);
+      // P and R cover the same patent; Q covers nothing.
+      expect(await store.policies.byCoveredAssets(['PATENT:201510958772.0', 'DATA_ASSET:none'])).toStrictEqual([[R, P], []]);
+    });
+
+    it('pays claims only within the sum insured, and settles each once', async () => {
+      await store.policies.insert(policy('p', 'e1', '2026-01-01T00:00:00.000Z', { sumInsuredFen: 1000 }));
+      await store.policies.addClaim(claim('c1', 'p', 600, '2026-02-01T00:00:00.000Z'));
+      await store.policies.addClaim(claim('c2', 'p', 500, '2026-02-02T00:00:00.000Z'));
+      await store.policies.addClaim(claim('c3', 'p', 400, '2026-02-03T00:00:00.000Z'));
+      const settle = (id: string, to: 'PAID' | 'REJECTED') => store.policies.settleClaim('p', id, to, '2026-03-01T00:00:00.000Z', 'key-i');
+      expect(await settle('c1', 'PAID')).toBe('SETTLED');
+      expect(await settle('c1', 'PAID')).toBe('NOT_FILED');
+      expect(await settle('c2', 'PAID')).toBe('SUM_INSURED_EXCEEDED');
+      expect(await settle('c2', 'REJECTED')).toBe('SETTLED');
+      expect(await settle('c3', 'PAID')).toBe('SETTLED');
+      expect(await settle('cx', 'PAID')).toBe('NOT_FILED');
+      expect(await store.policies.settleClaim('x', 'c3', 'PAID', '2026-03-01T00:00:00.000Z', 'key-i')).toBe('NOT_FILED');
+      const settled = { settledAt: '2026-03-01T00:00:00.000Z', settledBy: 'key-i' };
+      expect(await store.policies.claimsOf(['p', 'x'])).toStrictEqual([
+        [
+          { ...claim('c1', 'p', 600, '2026-02-01T00:00:00.000Z'), status: 'PAID', ...settled },
+          { ...claim('c2', 'p', 500, '2026-02-02T00:00:00.000Z'), status: 'REJECTED', ...settled },
+          { ...claim('c3', 'p', 400, '2026-02-03T00:00:00.000Z'), status: 'PAID', ...settled },
+        ],
+        [],
+      ]);
+    });
+
+    it('pays at most the sum insured when claims are paid concurrently', async () => {
+      await store.policies.insert(policy('p', 'e1', '2026-01-01T00:00:00.000Z', { sumInsuredFen: 1000 }));
+      for (let i = 0; i < 8; i++) await store.policies.addClaim(claim(`c${i}`, 'p', 300, `2026-02-01T00:00:0${i}.000Z`));
+      const results = await Promise.all(Array.from({ length: 8 }, (_, i) => store.policies.settleClaim('p', `c${i}`, 'PAID', '2026-03-01T00:00:00.000Z', 'key-i')));
+      expect(results.filter((r) => r === 'SETTLED')).toHaveLength(3);
+      expect(results.filter((r) => r === 'SUM_INSURED_EXCEEDED')).toHaveLength(5);
+    });
+  });
+}

@@ -1,0 +1,239 @@
+// The finance subgraph's repositories on MongoDB (the distributed mode; transactions need a
+// replica set). An asset is in at most one active pledge because active_pledged_assets has it as
+// _id, written in the pledge's own transaction. The Db belongs to the caller.
+import { MongoServerError, ReadConcern, ReadPreference, WriteConcern } from 'mongodb';
+import type { ClientSession, CollectionOptions, Db, Filter, TransactionOptions } from 'mongodb';
+import { formatRegistrationNumber, registrationYear } from '../pledge-rules.js';
+import { AssetAlreadyPledgedError, assetKey } from './port.js';
+import type { ClaimRecord, FinanceStore, PledgeEvent, PledgeFilter, PledgeRecord, PolicyFilter, PolicyRecord } from './port.js';
+
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+interface PledgeDoc extends Writable<Omit<PledgeRecord, 'id'>> {
+  _id: string;
+  /** assetKey of each collateral asset, indexed: an asset's pledge history. */
+  assetKeys: string[];
+  events: PledgeEvent[];
+}
+
+interface ActiveAssetDoc {
+  /** assetKey: the unique _id index is what keeps an asset in one active pledge. */
+  _id: string;
+  pledgeId: string;
+}
+
+interface CounterDoc {
+  /** The registration year. */
+  _id: number;
+  n: number;
+}
+
+interface PolicyDoc extends Writable<Omit<PolicyRecord, 'id'>> {
+  _id: string;
+  /** assetKey of each covered asset, indexed: the policies covering an asset. */
+  coveredKeys: string[];
+  /** Sum of the claims paid: the condition that keeps payments within the sum insured. */
+  paidFen: number;
+  claims: Omit<ClaimRecord, 'policyId'>[];
+}
+
+const DUPLICATE_KEY = 11000;
+const NAMESPACE_EXISTS = 48;
+const DURABLE = new WriteConcern('majority', undefined, true);
+const COLLECTION_OPTIONS: CollectionOptions = { writeConcern: DURABLE, readConcern: new ReadConcern('majority'), readPreference: ReadPreference.PRIMARY };
+const TXN: TransactionOptions = { readConcern: new ReadConcern('snapshot'), writeConcern: DURABLE, readPreference: ReadPreference.PRIMARY };
+
+const hasCode = (err: unknown, code: number): boolean => err instanceof MongoServerError && err.code === code;
+const distinct = (ids: readonly string[]): string[] => [...new Set(ids)];
+const toPledge = ({ _id, assetKeys: _keys, events: _events, ...rest }: PledgeDoc): PledgeRecord => ({ id: _id, ...rest });
+const toPolicy = ({ _id, paidFen: _paid, claims: _claims, coveredKeys: _keys, ...rest }: PolicyDoc): PolicyRecord => ({ id: _id, ...rest });
+const noEvents = { projection: { events: 0 } };
+const noClaims = { projection: { claims: 0 } };
+
+function grouped<T>(keys: readonly string[], docs: T[], keysOf: (d: T) => readonly string[]): T[][] {
+  const by = new Map<string, T[]>(keys.map((k) => [k, []]));
+  for (const d of docs) for (const k of keysOf(d)) by.get(k)?.push(d);
+  return keys.map((k) => by.get(k)!);
+}
+
+export async function openMongoFinanceStore(db: Db, options: { collectionPrefix?: string } = {}): Promise<FinanceStore> {
+  const prefix = options.collectionPrefix ?? '';
+  const names = { pledges: 'pledges', active: 'active_pledged_assets', counters: 'pledge_registration_counters', policies: 'insurance_policies' };
+  // Created up front: a transaction does not have to create a collection on its first insert.
+  for (const name of Object.values(names)) {
+    await db.createCollection(prefix + name).catch((err: unknown) => {
+      if (!hasCode(err, NAMESPACE_EXISTS)) throw err;
+    });
+  }
+  const pledges = db.collection<PledgeDoc>(prefix + names.pledges, COLLECTION_OPTIONS);
+  const active = db.collection<ActiveAssetDoc>(prefix + names.active, COLLECTION_OPTIONS);
+  const counters = db.collection<CounterDoc>(prefix + names.counters, COLLECTION_OPTIONS);
+  const policies = db.collection<PolicyDoc>(prefix + names.policies, COLLECTION_OPTIONS);
+  await pledges.createIndexes([
+    { key: { registrationNumber: 1 }, name: 'by_registration_number', unique: true },
+    { key: { pledgorId: 1, registeredAt: -1, _id: 1 }, name: 'by_pledgor' },
+    { key: { assetKeys: 1, registeredAt: -1 }, name: 'by_asset' },
+    { key: { pledgee: 1, _id: 1 }, name: 'by_pledgee' },
+    { key: { state: 1, _id: 1 }, name: 'by_state' },
+  ]);
+  await active.createIndex({ pledgeId: 1 }, { name: 'by_pledge' });
+  await policies.createIndexes([
+    { key: { insuredId: 1, issuedAt: -1, _id: 1 }, name: 'by_insured' },
+    { key: { insurer: 1, _id: 1 }, name: 'by_insurer' },
+    { key: { coveredKeys: 1, issuedAt: -1, _id: 1 }, name: 'by_covered_asset' },
+  ]);
+
+  /** Runs `work` in a transaction, re-run from the top on transient errors (write conflicts). */
+  const transaction = async <T>(work: (session: ClientSession) => Promise<T>): Promise<T> => {
+    const session = db.client.startSession();
+    try {
+      let result!: T;
+      await session.withTransaction(async (s) => {
+        result = await work(s);
+      }, TXN);
+      return result;
+    } finally {
+      await session.endSession();
+    }
+  };
+
+  return {
+    pledges: {
+      async register(p, first) {
+        const keys = p.collateral.map(assetKey);
+        const year = registrationYear(p.registeredAt);
+        try {
+          return await transaction(async (session) => {
+            await active.insertMany(
+              keys.map((k) => ({ _id: k, pledgeId: p.id })),
+              { session },
+            );
+            const counter = await counters.findOneAndUpdate({ _id: year }, { $inc: { n: 1 } }, { upsert: true, returnDocument: 'after', session });
+            const record: PledgeRecord = { ...p, registrationNumber: formatRegistrationNumber(year, counter!.n) };
+            const { id, ...rest } = record;
+            await pledges.insertOne({ _id: id, ...rest, assetKeys: keys, events: [first] }, { session });
+            return record;
+          });
+        } catch (err) {
+          if (!hasCode(err, DUPLICATE_KEY)) throw err;
+          const taken = (await active.find({ _id: { $in: keys } }).toArray()).map((d) => d._id);
+          // The other pledge may have closed meanwhile; its assets were still taken when this ran.
+          throw new AssetAlreadyPledgedError(taken.length > 0 ? taken : keys);
+        }
+      },
+      async recordRegistration(id, receipt) {
+        await pledges.updateOne({ _id: id }, { $set: { registrationReceipt: receipt } });
+      },
+      async discard(id) {
+        await transaction(async (session) => {
+          const removed = await pledges.deleteOne({ _id: id, registrationReceipt: null }, { session });
+          if (removed.deletedCount === 1) await active.deleteMany({ pledgeId: id }, { session });
+        });
+      },
+      async byIds(ids) {
+        if (ids.length === 0) return [];
+        const docs = await pledges.find({ _id: { $in: distinct(ids) } }, noEvents).toArray();
+        const byId = new Map(docs.map((d) => [d._id, toPledge(d)]));
+        return ids.map((id) => byId.get(id));
+      },
+      async byPledgors(ids) {
+        if (ids.length === 0) return [];
+        const docs = await pledges.find({ pledgorId: { $in: distinct(ids) } }, { ...noEvents, sort: { registeredAt: -1, _id: 1 } }).toArray();
+        return grouped(ids, docs, (d) => [d.pledgorId]).map((ds) => ds.map(toPledge));
+      },
+      async byAssets(keys) {
+        if (keys.length === 0) return [];
+        const docs = await pledges.find({ assetKeys: { $in: distinct(keys) } }, { ...noEvents, sort: { registeredAt: -1, _id: 1 } }).toArray();
+        return grouped(keys, docs, (d) => d.assetKeys).map((ds) => ds.map(toPledge));
+      },
+      async eventsOf(ids) {
+        if (ids.length === 0) return [];
+        const docs = await pledges.find({ _id: { $in: distinct(ids) } }, { projection: { events: 1 } }).toArray();
+        const byId = new Map(docs.map((d) => [d._id, d.events]));
+        return ids.map((id) => byId.get(id) ?? []);
+      },
+      async page(filter: PledgeFilter, after, limit) {
+        if (limit <= 0) return [];
+        const query: Filter<PledgeDoc> = {};
+        if (filter.state !== undefined) query.state = filter.state;
+        if (filter.pledgorId !== undefined) query.pledgorId = filter.pledgorId;
+        if (filter.pledgee !== undefined) query.pledgee = filter.pledgee;
+        if (after !== undefined) query._id = { $gt: after };
+        return (await pledges.find(query, { ...noEvents, sort: { _id: 1 }, limit }).toArray()).map(toPledge);
+      },
+      async transition(id, from, event, changes) {
+        return transaction(async (session) => {
+          const set: Partial<PledgeDoc> = { state: event.to, closedAt: changes.closedAt };
+          if (changes.releaseReceipt !== undefined) set.releaseReceipt = changes.releaseReceipt;
+          if (changes.enforcement !== undefined) set.enforcement = changes.enforcement;
+          const moved = await pledges.updateOne({ _id: id, state: from }, { $set: set, $push: { events: event } }, { session });
+          if (moved.modifiedCount !== 1) return false;
+          await active.deleteMany({ pledgeId: id }, { session });
+          return true;
+        });
+      },
+    },
+    policies: {
+      async insert(p) {
+        const { id, ...rest } = p;
+        await policies.insertOne({ _id: id, ...rest, coveredKeys: p.coveredAssets.map(assetKey), paidFen: 0, claims: [] });
+      },
+      async byIds(ids) {
+        if (ids.length === 0) return [];
+        const docs = await policies.find({ _id: { $in: distinct(ids) } }, noClaims).toArray();
+        const byId = new Map(docs.map((d) => [d._id, toPolicy(d)]));
+        return ids.map((id) => byId.get(id));
+      },
+      async byInsured(ids) {
+        if (ids.length === 0) return [];
+        const docs = await policies.find({ insuredId: { $in: distinct(ids) } }, { ...noClaims, sort: { issuedAt: -1, _id: 1 } }).toArray();
+        return grouped(ids, docs, (d) => [d.insuredId]).map((ds) => ds.map(toPolicy));
+      },
+      async byCoveredAssets(keys) {
+        if (keys.length === 0) return [];
+        const docs = await policies.find({ coveredKeys: { $in: distinct(keys) } }, { ...noClaims, sort: { issuedAt: -1, _id: 1 } }).toArray();
+        return grouped(keys, docs, (d) => d.coveredKeys).map((ds) => ds.map(toPolicy));
+      },
+      async page(filter: PolicyFilter, after, limit) {
+        if (limit <= 0) return [];
+        const query: Filter<PolicyDoc> = {};
+        if (filter.insurer !== undefined) query.insurer = filter.insurer;
+        if (filter.insuredId !== undefined) query.insuredId = filter.insuredId;
+        if (after !== undefined) query._id = { $gt: after };
+        return (await policies.find(query, { ...noClaims, sort: { _id: 1 }, limit }).toArray()).map(toPolicy);
+      },
+      async addClaim(c) {
+        const { policyId, ...claim } = c;
+        await policies.updateOne({ _id: policyId }, { $push: { claims: claim } });
+      },
+      async claimsOf(ids) {
+        if (ids.length === 0) return [];
+        const docs = await policies.find({ _id: { $in: distinct(ids) } }, { projection: { claims: 1 } }).toArray();
+        const byId = new Map(docs.map((d) => [d._id, d.claims.map((c) => ({ ...c, policyId: d._id }))]));
+        return ids.map((id) => byId.get(id) ?? []);
+      },
+      async settleClaim(policyId, claimId, to, at, by) {
+        const filed = async () => {
+          const doc = await policies.findOne({ _id: policyId }, { projection: { sumInsuredFen: 1, claims: { $elemMatch: { id: claimId } } } });
+          // The projection leaves claims out when none matches.
+          const claim = doc?.claims?.[0];
+          return doc === null || claim?.status !== 'FILED' ? undefined : { sumInsuredFen: doc.sumInsuredFen, amountFen: claim.amountFen };
+        };
+        const before = await filed();
+        if (before === undefined) return 'NOT_FILED';
+        // One document, one update: the claim is still FILED and paying it keeps within the sum insured.
+        const query: Filter<PolicyDoc> = { _id: policyId, claims: { $elemMatch: { id: claimId, status: 'FILED' } } };
+        if (to === 'PAID') query.paidFen = { $lte: before.sumInsuredFen - before.amountFen };
+        const settled = await policies.updateOne(query, {
+          $set: { 'claims.$.status': to, 'claims.$.settledAt': at, 'claims.$.settledBy': by },
+          $inc: { paidFen: to === 'PAID' ? before.amountFen : 0 },
+        });
+        if (settled.modifiedCount === 1) return 'SETTLED';
+        return (await filed()) === undefined ? 'NOT_FILED' : 'SUM_INSURED_EXCEEDED';
+      },
+    },
+    async close() {
+      // The client belongs to the caller.
+    },
+  };
+}

@@ -1,0 +1,176 @@
+// The finance subgraph's aggregates and their storage port. Adapters: sqlite.ts,
+// mongodb.ts; both pass contract.ts (run by store.test.ts).
+import type { Role } from '../../../platform/identity.js';
+import type { PledgeState } from '../pledge-rules.js';
+import type { RiskShares } from '../risk.js';
+
+export const ASSET_KINDS = ['PATENT', 'TRADEMARK', 'DATA_ASSET'] as const;
+export type AssetKind = (typeof ASSET_KINDS)[number];
+
+/** An IP asset another subgraph owns, by its key there (a patent by canonical application number). */
+export interface AssetRef {
+  readonly kind: AssetKind;
+  readonly id: string;
+}
+
+/** `KIND:id`: one key per asset, unambiguous since no kind contains a colon. */
+export const assetKey = (a: AssetRef): string => `${a.kind}:${a.id}`;
+
+/** The ledger's receipt for an entry: seq, entryHash, timestamp (ms). */
+import type { Receipt as LedgerReceipt } from '../../../ledger/ledger.js';
+export type { LedgerReceipt };
+
+/** A span of calendar days, YYYY-MM-DD, start before end. */
+export interface Term {
+  readonly startDate: string;
+  readonly endDate: string;
+}
+
+/** One step in a pledge's append-only history. */
+export interface PledgeEvent {
+  readonly at: string;
+  /** The key that acted. */
+  readonly actor: string;
+  readonly role: Role;
+  readonly from: PledgeState | null;
+  readonly to: PledgeState;
+  readonly note: string | null;
+}
+
+/** The loss on a defaulted pledge and how it is shared. */
+export interface Enforcement {
+  readonly lossFen: number;
+  readonly shares: RiskShares;
+}
+
+export interface PledgeRecord {
+  readonly id: string;
+  /** Human-readable and unique, e.g. ZX-2026-000123: assigned by the store. */
+  readonly registrationNumber: string;
+  readonly pledgorId: string;
+  /** The pledgee bank: a BANK key's organization. */
+  readonly pledgee: string;
+  readonly collateral: readonly AssetRef[];
+  readonly securedAmountFen: number;
+  readonly term: Term;
+  readonly state: PledgeState;
+  readonly registeredAt: string;
+  /** When it was released or enforced. */
+  readonly closedAt: string | null;
+  /** The PLEDGE_REGISTRATION ledger entry; null until the ledger has recorded it. */
+  readonly registrationReceipt: LedgerReceipt | null;
+  /** The PLEDGE_RELEASE ledger entry of a released pledge. */
+  readonly releaseReceipt: LedgerReceipt | null;
+  readonly enforcement: Enforcement | null;
+}
+
+export type NewPledge = Omit<PledgeRecord, 'registrationNumber'>;
+
+export interface PledgeFilter {
+  readonly state?: PledgeState;
+  readonly pledgorId?: string;
+  readonly pledgee?: string;
+}
+
+/** Some of the collateral is in an active pledge already. */
+export class AssetAlreadyPledgedError extends Error {
+  override readonly name = 'AssetAlreadyPledgedError';
+  constructor(
+    /** The asset keys (see assetKey) taken. */
+    readonly assets: readonly string[],
+  ) {
+    super(`already in an active pledge: ${assets.join(', ')}`);
+  }
+}
+
+export interface PledgeRepository {
+  /**
+   * Stores a REGISTERED pledge with its first event and claims its collateral, assigning the next
+   * registration number of the year (China time) of registeredAt; all in one transaction. Throws
+   * AssetAlreadyPledgedError, writing nothing, when any asset is in an active pledge.
+   */
+  register(p: NewPledge, first: PledgeEvent): Promise<PledgeRecord>;
+  /** Attaches the PLEDGE_REGISTRATION receipt. */
+  recordRegistration(id: string, receipt: LedgerReceipt): Promise<void>;
+  /** Removes a pledge the ledger never recorded (no registration receipt), freeing its collateral. */
+  discard(id: string): Promise<void>;
+  byIds(ids: readonly string[]): Promise<(PledgeRecord | undefined)[]>;
+  /** Each enterprise's pledges, newest first. */
+  byPledgors(enterpriseIds: readonly string[]): Promise<PledgeRecord[][]>;
+  /** Every pledge (active or closed) each asset key is collateral in, newest first. */
+  byAssets(keys: readonly string[]): Promise<PledgeRecord[][]>;
+  /** Each pledge's events, oldest first. */
+  eventsOf(ids: readonly string[]): Promise<PledgeEvent[][]>;
+  /** Up to `limit` pledges matching the filter with id > after, by id. */
+  page(filter: PledgeFilter, after: string | undefined, limit: number): Promise<PledgeRecord[]>;
+  /**
+   * Closes a pledge (RELEASED or ENFORCED): moves it from `from` to `event.to`, appends the event,
+   * applies `changes` and frees its collateral, only if it is still in `from`. False when it was not.
+   */
+  transition(id: string, from: PledgeState, event: PledgeEvent, changes: { closedAt: string; releaseReceipt?: LedgerReceipt; enforcement?: Enforcement }): Promise<boolean>;
+}
+
+export const INSURANCE_PRODUCTS = ['INFRINGEMENT_LOSS', 'ENFORCEMENT_COST', 'PLEDGE_FINANCING_GUARANTEE'] as const;
+export type InsuranceProduct = (typeof INSURANCE_PRODUCTS)[number];
+
+export const CLAIM_STATUSES = ['FILED', 'PAID', 'REJECTED'] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+
+export interface PolicyRecord {
+  readonly id: string;
+  readonly product: InsuranceProduct;
+  /** An INSURER key's organization. */
+  readonly insurer: string;
+  readonly insuredId: string;
+  readonly coveredAssets: readonly AssetRef[];
+  readonly premiumFen: number;
+  readonly sumInsuredFen: number;
+  readonly period: Term;
+  readonly issuedAt: string;
+}
+
+export interface ClaimRecord {
+  readonly id: string;
+  readonly policyId: string;
+  readonly amountFen: number;
+  readonly status: ClaimStatus;
+  /** The rights-protection case the loss arose in (the cases subgraph owns it). */
+  readonly protectionCaseId: string | null;
+  readonly filedAt: string;
+  readonly filedBy: string;
+  readonly settledAt: string | null;
+  readonly settledBy: string | null;
+}
+
+export interface PolicyFilter {
+  readonly insurer?: string;
+  readonly insuredId?: string;
+}
+
+export type Settlement = 'SETTLED' | 'NOT_FILED' | 'SUM_INSURED_EXCEEDED';
+
+export interface PolicyRepository {
+  insert(p: PolicyRecord): Promise<void>;
+  byIds(ids: readonly string[]): Promise<(PolicyRecord | undefined)[]>;
+  /** Each enterprise's policies, newest first. */
+  byInsured(enterpriseIds: readonly string[]): Promise<PolicyRecord[][]>;
+  /** The policies covering each asset key (see assetKey), newest first. */
+  byCoveredAssets(keys: readonly string[]): Promise<PolicyRecord[][]>;
+  /** Up to `limit` policies matching the filter with id > after, by id. */
+  page(filter: PolicyFilter, after: string | undefined, limit: number): Promise<PolicyRecord[]>;
+  addClaim(c: ClaimRecord): Promise<void>;
+  /** Each policy's claims, oldest first. */
+  claimsOf(policyIds: readonly string[]): Promise<ClaimRecord[][]>;
+  /**
+   * Settles a FILED claim as PAID or REJECTED, atomically: NOT_FILED when it is not FILED (or does
+   * not exist), SUM_INSURED_EXCEEDED when paying it would take the policy's paid claims past its
+   * sum insured. Nothing changes unless SETTLED.
+   */
+  settleClaim(policyId: string, claimId: string, to: 'PAID' | 'REJECTED', at: string, by: string): Promise<Settlement>;
+}
+
+export interface FinanceStore {
+  readonly pledges: PledgeRepository;
+  readonly policies: PolicyRepository;
+  close(): Promise<void>;
+}

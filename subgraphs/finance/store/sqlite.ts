@@ -1,0 +1,366 @@
+// The finance subgraph's repositories on its own SQLite database. An asset is in at most one
+// active pledge because active_pledged_assets has it as primary key, written in the pledge's
+// own transaction.
+import type Database from 'better-sqlite3';
+import { groupedByKey, inKeyOrder, inListQuery, statementCache, whereOf } from '../../../platform/sqlite.js';
+import { formatRegistrationNumber, registrationYear } from '../pledge-rules.js';
+import { AssetAlreadyPledgedError, assetKey } from './port.js';
+import type { ClaimRecord, FinanceStore, NewPledge, PledgeEvent, PledgeRecord, PolicyRecord } from './port.js';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS pledges (
+  id TEXT PRIMARY KEY,
+  registration_number TEXT NOT NULL UNIQUE,
+  pledgor_id TEXT NOT NULL,
+  pledgee TEXT NOT NULL,
+  collateral TEXT NOT NULL,
+  secured_amount_fen INTEGER NOT NULL,
+  start_date TEXT NOT NULL,
+  end_date TEXT NOT NULL,
+  state TEXT NOT NULL,
+  registered_at TEXT NOT NULL,
+  closed_at TEXT,
+  registration_receipt TEXT,
+  release_receipt TEXT,
+  enforcement TEXT
+);
+CREATE INDEX IF NOT EXISTS pledges_by_pledgor ON pledges (pledgor_id, registered_at);
+CREATE INDEX IF NOT EXISTS pledges_by_pledgee ON pledges (pledgee, id);
+CREATE INDEX IF NOT EXISTS pledges_by_state ON pledges (state, id);
+CREATE TABLE IF NOT EXISTS pledge_collateral (
+  asset_key TEXT NOT NULL,
+  pledge_id TEXT NOT NULL REFERENCES pledges (id),
+  PRIMARY KEY (asset_key, pledge_id)
+);
+CREATE TABLE IF NOT EXISTS active_pledged_assets (
+  asset_key TEXT PRIMARY KEY,
+  pledge_id TEXT NOT NULL REFERENCES pledges (id)
+);
+CREATE INDEX IF NOT EXISTS active_pledged_assets_by_pledge ON active_pledged_assets (pledge_id);
+CREATE TABLE IF NOT EXISTS pledge_events (
+  pledge_id TEXT NOT NULL REFERENCES pledges (id),
+  n INTEGER NOT NULL,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  role TEXT NOT NULL,
+  from_state TEXT,
+  to_state TEXT NOT NULL,
+  note TEXT,
+  PRIMARY KEY (pledge_id, n)
+);
+CREATE TABLE IF NOT EXISTS pledge_registration_counters (
+  year INTEGER PRIMARY KEY,
+  n INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS insurance_policies (
+  id TEXT PRIMARY KEY,
+  product TEXT NOT NULL,
+  insurer TEXT NOT NULL,
+  insured_id TEXT NOT NULL,
+  covered_assets TEXT NOT NULL,
+  premium_fen INTEGER NOT NULL,
+  sum_insured_fen INTEGER NOT NULL,
+  start_date TEXT NOT NULL,
+  end_date TEXT NOT NULL,
+  issued_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS policies_by_insured ON insurance_policies (insured_id, issued_at);
+CREATE TABLE IF NOT EXISTS policy_covered_assets (
+  asset_key TEXT NOT NULL,
+  policy_id TEXT NOT NULL REFERENCES insurance_policies (id),
+  PRIMARY KEY (asset_key, policy_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS policies_by_insurer ON insurance_policies (insurer, id);
+CREATE TABLE IF NOT EXISTS insurance_claims (
+  id TEXT PRIMARY KEY,
+  policy_id TEXT NOT NULL REFERENCES insurance_policies (id),
+  amount_fen INTEGER NOT NULL,
+  status TEXT NOT NULL,
+  protection_case_id TEXT,
+  filed_at TEXT NOT NULL,
+  filed_by TEXT NOT NULL,
+  settled_at TEXT,
+  settled_by TEXT
+);
+CREATE INDEX IF NOT EXISTS claims_by_policy ON insurance_claims (policy_id, filed_at);
+`;
+
+interface PledgeRow {
+  id: string;
+  registration_number: string;
+  pledgor_id: string;
+  pledgee: string;
+  collateral: string;
+  secured_amount_fen: number;
+  start_date: string;
+  end_date: string;
+  state: string;
+  registered_at: string;
+  closed_at: string | null;
+  registration_receipt: string | null;
+  release_receipt: string | null;
+  enforcement: string | null;
+}
+
+interface EventRow {
+  pledge_id: string;
+  at: string;
+  actor: string;
+  role: string;
+  from_state: string | null;
+  to_state: string;
+  note: string | null;
+}
+
+interface PolicyRow {
+  id: string;
+  product: string;
+  insurer: string;
+  insured_id: string;
+  covered_assets: string;
+  premium_fen: number;
+  sum_insured_fen: number;
+  start_date: string;
+  end_date: string;
+  issued_at: string;
+}
+
+interface ClaimRow {
+  id: string;
+  policy_id: string;
+  amount_fen: number;
+  status: string;
+  protection_case_id: string | null;
+  filed_at: string;
+  filed_by: string;
+  settled_at: string | null;
+  settled_by: string | null;
+}
+
+const json = (v: unknown): string | null => (v === null || v === undefined ? null : JSON.stringify(v));
+const parsed = <T>(s: string | null): T | null => (s === null ? null : (JSON.parse(s) as T));
+
+const toPledge = (r: PledgeRow): PledgeRecord => ({
+  id: r.id,
+  registrationNumber: r.registration_number,
+  pledgorId: r.pledgor_id,
+  pledgee: r.pledgee,
+  collateral: JSON.parse(r.collateral) as PledgeRecord['collateral'],
+  securedAmountFen: r.secured_amount_fen,
+  term: { startDate: r.start_date, endDate: r.end_date },
+  state: r.state as PledgeRecord['state'],
+  registeredAt: r.registered_at,
+  closedAt: r.closed_at,
+  registrationReceipt: parsed(r.registration_receipt),
+  releaseReceipt: parsed(r.release_receipt),
+  enforcement: parsed(r.enforcement),
+});
+
+const toEvent = (r: EventRow): PledgeEvent => ({
+  at: r.at,
+  actor: r.actor,
+  role: r.role as PledgeEvent['role'],
+  from: r.from_state as PledgeEvent['from'],
+  to: r.to_state as PledgeEvent['to'],
+  note: r.note,
+});
+
+const toPolicy = (r: PolicyRow): PolicyRecord => ({
+  id: r.id,
+  product: r.product as PolicyRecord['product'],
+  insurer: r.insurer,
+  insuredId: r.insured_id,
+  coveredAssets: JSON.parse(r.covered_assets) as PolicyRecord['coveredAssets'],
+  premiumFen: r.premium_fen,
+  sumInsuredFen: r.sum_insured_fen,
+  period: { startDate: r.start_date, endDate: r.end_date },
+  issuedAt: r.issued_at,
+});
+
+const toClaim = (r: ClaimRow): ClaimRecord => ({
+  id: r.id,
+  policyId: r.policy_id,
+  amountFen: r.amount_fen,
+  status: r.status as ClaimRecord['status'],
+  protectionCaseId: r.protection_case_id,
+  filedAt: r.filed_at,
+  filedBy: r.filed_by,
+  settledAt: r.settled_at,
+  settledBy: r.settled_by,
+});
+
+export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
+  db.exec(SCHEMA);
+  const statement = statementCache(db);
+  const nextNumber = db.prepare<[number], { n: number }>(
+    'INSERT INTO pledge_registration_counters (year, n) VALUES (?, 1) ON CONFLICT (year) DO UPDATE SET n = n + 1 RETURNING n',
+  );
+  const insertPledge = db.prepare(
+    `INSERT INTO pledges (id, registration_number, pledgor_id, pledgee, collateral, secured_amount_fen, start_date, end_date, state, registered_at, closed_at, registration_receipt, release_receipt, enforcement)
+     VALUES (@id, @registrationNumber, @pledgorId, @pledgee, @collateral, @securedAmountFen, @startDate, @endDate, @state, @registeredAt, @closedAt, @registrationReceipt, @releaseReceipt, @enforcement)`,
+  );
+  const claim = db.prepare('INSERT INTO active_pledged_assets (asset_key, pledge_id) VALUES (?, ?) ON CONFLICT (asset_key) DO NOTHING');
+  const insertCollateral = db.prepare('INSERT INTO pledge_collateral (asset_key, pledge_id) VALUES (?, ?)');
+  const insertEvent = db.prepare(
+    `INSERT INTO pledge_events (pledge_id, n, at, actor, role, from_state, to_state, note)
+     VALUES (@pledgeId, (SELECT count(*) FROM pledge_events WHERE pledge_id = @pledgeId), @at, @actor, @role, @from, @to, @note)`,
+  );
+  const setRegistration = db.prepare('UPDATE pledges SET registration_receipt = ? WHERE id = ?');
+  const unanchored = db.prepare<[string], { id: string }>('SELECT id FROM pledges WHERE id = ? AND registration_receipt IS NULL');
+  const deletes = ['active_pledged_assets', 'pledge_collateral', 'pledge_events'].map((t) => db.prepare(`DELETE FROM ${t} WHERE pledge_id = ?`));
+  const deletePledge = db.prepare('DELETE FROM pledges WHERE id = ?');
+  const freeAssets = db.prepare('DELETE FROM active_pledged_assets WHERE pledge_id = ?');
+  const close = db.prepare(
+    `UPDATE pledges SET state = @to, closed_at = @closedAt,
+       release_receipt = coalesce(@releaseReceipt, release_receipt), enforcement = coalesce(@enforcement, enforcement)
+     WHERE id = @id AND state = @from`,
+  );
+  const pledgesIn = inListQuery<PledgeRow>(db, (ids) => `SELECT * FROM pledges WHERE id IN (${ids})`);
+  const pledgesOf = inListQuery<PledgeRow>(db, (ids) => `SELECT * FROM pledges WHERE pledgor_id IN (${ids}) ORDER BY registered_at DESC, id`);
+  const pledgesOn = inListQuery<PledgeRow & { asset_key: string }>(
+    db,
+    (keys) => `SELECT c.asset_key, p.* FROM pledge_collateral c JOIN pledges p ON p.id = c.pledge_id WHERE c.asset_key IN (${keys}) ORDER BY p.registered_at DESC, p.id`,
+  );
+  const eventsIn = inListQuery<EventRow>(db, (ids) => `SELECT * FROM pledge_events WHERE pledge_id IN (${ids}) ORDER BY pledge_id, n`);
+
+  const insertPolicy = db.prepare(
+    `INSERT INTO insurance_policies (id, product, insurer, insured_id, covered_assets, premium_fen, sum_insured_fen, start_date, end_date, issued_at)
+     VALUES (@id, @product, @insurer, @insuredId, @coveredAssets, @premiumFen, @sumInsuredFen, @startDate, @endDate, @issuedAt)`,
+  );
+  const insertClaim = db.prepare(
+    `INSERT INTO insurance_claims (id, policy_id, amount_fen, status, protection_case_id, filed_at, filed_by, settled_at, settled_by)
+     VALUES (@id, @policyId, @amountFen, @status, @protectionCaseId, @filedAt, @filedBy, @settledAt, @settledBy)`,
+  );
+  // Pays only within the sum insured, counting the claims paid before: one statement, atomic.
+  const settle = db.prepare(
+    `UPDATE insurance_claims SET status = @to, settled_at = @at, settled_by = @by
+     WHERE id = @claimId AND policy_id = @policyId AND status = 'FILED'
+       AND (@to <> 'PAID' OR amount_fen + (SELECT coalesce(sum(amount_fen), 0) FROM insurance_claims WHERE policy_id = @policyId AND status = 'PAID')
+         <= (SELECT sum_insured_fen FROM insurance_policies WHERE id = @policyId))`,
+  );
+  const claimStatus = db.prepare<[string, string], { status: string }>('SELECT status FROM insurance_claims WHERE id = ? AND policy_id = ?');
+  const policiesIn = inListQuery<PolicyRow>(db, (ids) => `SELECT * FROM insurance_policies WHERE id IN (${ids})`);
+  const policiesOf = inListQuery<PolicyRow>(db, (ids) => `SELECT * FROM insurance_policies WHERE insured_id IN (${ids}) ORDER BY issued_at DESC, id`);
+  const insertCovered = db.prepare('INSERT OR IGNORE INTO policy_covered_assets (asset_key, policy_id) VALUES (?, ?)');
+  const covering = inListQuery<PolicyRow & { key: string }>(
+    db,
+    (keys) => `SELECT c.asset_key AS key, p.* FROM policy_covered_assets c JOIN insurance_policies p ON p.id = c.policy_id WHERE c.asset_key IN (${keys}) ORDER BY p.issued_at DESC, p.id`,
+  );
+  const insertPolicyTx = db.transaction((p: PolicyRecord) => {
+    insertPolicy.run({ ...p, coveredAssets: JSON.stringify(p.coveredAssets), startDate: p.period.startDate, endDate: p.period.endDate });
+    for (const a of p.coveredAssets) insertCovered.run(assetKey(a), p.id);
+  });
+  const claimsIn = inListQuery<ClaimRow>(db, (ids) => `SELECT * FROM insurance_claims WHERE policy_id IN (${ids}) ORDER BY policy_id, filed_at, rowid`);
+
+  const event = (pledgeId: string, e: PledgeEvent) => ({ pledgeId, ...e });
+  const registerTx = db.transaction((p: NewPledge, first: PledgeEvent): PledgeRecord => {
+    const year = registrationYear(p.registeredAt);
+    const record = { ...p, registrationNumber: formatRegistrationNumber(year, nextNumber.get(year)!.n) };
+    insertPledge.run({
+      ...record,
+      collateral: JSON.stringify(record.collateral),
+      startDate: p.term.startDate,
+      endDate: p.term.endDate,
+      registrationReceipt: json(p.registrationReceipt),
+      releaseReceipt: json(p.releaseReceipt),
+      enforcement: json(p.enforcement),
+    });
+    const keys = p.collateral.map(assetKey);
+    const taken = keys.filter((k) => claim.run(k, p.id).changes === 0);
+    // Thrown inside the transaction: everything it wrote rolls back, the number too.
+    if (taken.length > 0) throw new AssetAlreadyPledgedError(taken);
+    for (const k of keys) insertCollateral.run(k, p.id);
+    insertEvent.run(event(p.id, first));
+    return record;
+  });
+  const discardTx = db.transaction((id: string) => {
+    if (unanchored.get(id) === undefined) return;
+    for (const d of deletes) d.run(id);
+    deletePledge.run(id);
+  });
+  const transitionTx = db.transaction((id: string, from: string, e: PledgeEvent, changes: Parameters<FinanceStore['pledges']['transition']>[3]) => {
+    const moved = close.run({ id, from, to: e.to, closedAt: changes.closedAt, releaseReceipt: json(changes.releaseReceipt), enforcement: json(changes.enforcement) });
+    if (moved.changes !== 1) return false;
+    freeAssets.run(id);
+    insertEvent.run(event(id, e));
+    return true;
+  });
+  const settleTx = db.transaction((policyId: string, claimId: string, to: string, at: string, by: string) => {
+    if (settle.run({ policyId, claimId, to, at, by }).changes === 1) return 'SETTLED' as const;
+    return claimStatus.get(claimId, policyId)?.status === 'FILED' ? ('SUM_INSURED_EXCEEDED' as const) : ('NOT_FILED' as const);
+  });
+
+  return {
+    pledges: {
+      async register(p, first) {
+        // IMMEDIATE: take the write lock first, so that two processes never deadlock upgrading.
+        return registerTx.immediate(p, first);
+      },
+      async recordRegistration(id, receipt) {
+        setRegistration.run(JSON.stringify(receipt), id);
+      },
+      async discard(id) {
+        discardTx.immediate(id);
+      },
+      async byIds(ids) {
+        return inKeyOrder(ids, pledgesIn(ids).map(toPledge), (p) => p.id);
+      },
+      async byPledgors(ids) {
+        return groupedByKey(ids, pledgesOf(ids).map(toPledge), (p) => p.pledgorId);
+      },
+      async byAssets(keys) {
+        // A joined row carries the key it was found under.
+        return groupedByKey(keys, pledgesOn(keys), (r) => r.asset_key).map((rows) => rows.map(toPledge));
+      },
+      async eventsOf(ids) {
+        return groupedByKey(ids, eventsIn(ids), (r) => r.pledge_id).map((rows) => rows.map(toEvent));
+      },
+      async page(filter, after, limit) {
+        const { where, params } = whereOf([
+          ['state = ?', filter.state],
+          ['pledgor_id = ?', filter.pledgorId],
+          ['pledgee = ?', filter.pledgee],
+          ['id > ?', after],
+        ]);
+        return statement<PledgeRow>(`SELECT * FROM pledges ${where} ORDER BY id LIMIT ?`).all(...params, limit).map(toPledge);
+      },
+      async transition(id, from, e, changes) {
+        return transitionTx.immediate(id, from, e, changes);
+      },
+    },
+    policies: {
+      async insert(p) {
+        insertPolicyTx(p);
+      },
+      async byIds(ids) {
+        return inKeyOrder(ids, policiesIn(ids).map(toPolicy), (p) => p.id);
+      },
+      async byInsured(ids) {
+        return groupedByKey(ids, policiesOf(ids).map(toPolicy), (p) => p.insuredId);
+      },
+      async byCoveredAssets(keys) {
+        return groupedByKey(keys, covering(keys), (r) => r.key).map((rows) => rows.map(toPolicy));
+      },
+      async page(filter, after, limit) {
+        const { where, params } = whereOf([
+          ['insurer = ?', filter.insurer],
+          ['insured_id = ?', filter.insuredId],
+          ['id > ?', after],
+        ]);
+        return statement<PolicyRow>(`SELECT * FROM insurance_policies ${where} ORDER BY id LIMIT ?`).all(...params, limit).map(toPolicy);
+      },
+      async addClaim(c) {
+        insertClaim.run(c);
+      },
+      async claimsOf(ids) {
+        return groupedByKey(ids, claimsIn(ids).map(toClaim), (c) => c.policyId);
+      },
+      async settleClaim(policyId, claimId, to, at, by) {
+        return settleTx.immediate(policyId, claimId, to, at, by);
+      },
+    },
+    async close() {
+      db.close();
+    },
+  };
+}
