@@ -4,7 +4,8 @@ import type { Ledger } from '../ledger/ledger.js';
 import type { Storage } from '../platform/storage.js';
 import { openCasesStore } from '../subgraphs/cases/index.js';
 import { anchorDecision } from '../subgraphs/cases/builder.js';
-import type { CaseEvent, LedgerReceipt, PreExamCaseRecord, ProtectionCaseRecord } from '../subgraphs/cases/store/port.js';
+import type { CaseEvent, PreExamCaseRecord, ProtectionCaseRecord } from '../subgraphs/cases/store/port.js';
+import type { Receipt } from '../ledger/ledger.js';
 import { RESOLUTION_ROUTES } from '../subgraphs/cases/store/port.js';
 import {
   isDecision,
@@ -78,7 +79,7 @@ export async function seedCases(storage: Storage, ledger: Ledger, input: CaseSee
         const to = route[k]!;
         at += (6 + ((i + k) % 30)) * HOUR;
         const iso = new Date(at).toISOString();
-        let changes: { decidedAt?: string; decisionReceipt?: LedgerReceipt } = {};
+        let changes: { decidedAt?: string; decisionReceipt?: Receipt } = {};
         if (isDecision(to)) {
           const decision = { case: record.id, applicationNumber: record.applicationNumber, decision: to, decidedAt: iso, note: null };
           changes = { decidedAt: iso, decisionReceipt: await anchorDecision(ledger, `pre-exam:${record.id}`, STAFF, decision) };
@@ -124,7 +125,7 @@ export async function seedCases(storage: Storage, ledger: Ledger, input: CaseSee
         const to = route[k]!;
         at += (12 + ((i + k) % 48)) * HOUR;
         const iso = new Date(at).toISOString();
-        const changes: { referredTo?: string; outcomeAt?: string; outcomeReceipt?: LedgerReceipt } = to === 'REFERRED' ? { referredTo: input.court } : {};
+        const changes: { referredTo?: string; outcomeAt?: string; outcomeReceipt?: Receipt } = to === 'REFERRED' ? { referredTo: input.court } : {};
         if (isOutcome(to)) {
           changes.outcomeAt = iso;
           changes.outcomeReceipt = await anchorDecision(ledger, `protection:${record.id}`, STAFF, { case: record.id, outcome: to, decidedAt: iso, note: null, court: changes.referredTo ?? null });

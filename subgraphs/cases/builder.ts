@@ -5,14 +5,14 @@ import type { Ledger } from '../../ledger/ledger.js';
 import { documentDigest, type Metadata } from '../../ledger/entry.js';
 import { appendOrFail } from '../common/ledger-append.js';
 import type { CasesContext } from './context.js';
-import type { LedgerReceipt } from './store/port.js';
+import type { Receipt } from '../../ledger/ledger.js';
 
 export const builder = createBuilder<CasesContext>();
 builder.queryType({});
 builder.mutationType({});
 
 export const Role = roleEnum(builder);
-export const Receipt = ledgerReceiptType(builder);
+export const LedgerReceipt = ledgerReceiptType(builder);
 export const PageInfo = pageInfoType(builder);
 
 export const Enterprise = builder.externalRef('Enterprise', builder.selection<{ id: string }>('id'));
@@ -26,6 +26,6 @@ Evidence.implement({ fields: (t) => ({ id: t.exposeID('id') }) });
  * Records a case decision in the ledger: a CASE_DECISION entry whose content digest is the
  * SHA-256 of the decision document's canonical JSON, the document itself its metadata.
  */
-export function anchorDecision(ledger: Ledger, subject: string, actor: string, decision: Metadata): Promise<LedgerReceipt> {
+export function anchorDecision(ledger: Ledger, subject: string, actor: string, decision: Metadata): Promise<Receipt> {
   return appendOrFail(ledger, { kind: 'CASE_DECISION', subject, contentDigest: documentDigest(decision), depositor: actor, metadata: decision }, 'decision');
 }

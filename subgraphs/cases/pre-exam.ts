@@ -4,28 +4,19 @@ import { randomUUID } from 'node:crypto';
 import { requireActFor, requireIdentity, requireRole } from '../common/auth.js';
 import { failure } from '../../platform/errors.js';
 import { pageRequest, toConnection } from '../../platform/pagination.js';
-import { connectionType } from '../common/shared-types.js';
+import { connectionType, workflowEventType } from '../common/shared-types.js';
 // The number format is a public standard, not the enterprises subgraph's data.
 import { parsePatentNumber } from '../../standards/patent-number.js';
 import type { CasesContext } from './context.js';
-import type { CaseEvent, LedgerReceipt, PreExamCaseRecord, PreExamFilter } from './store/port.js';
+import type { PreExamCaseRecord, PreExamFilter } from './store/port.js';
+import type { Receipt } from '../../ledger/ledger.js';
 import { canMove, cycleDays, cycleStatistics, isDecision, nextStates, PRE_EXAM_STATES, type CycleStatistics, type PreExamState } from './workflow.js';
-import { anchorDecision, builder, Enterprise, PageInfo, Patent, Receipt, Role } from './builder.js';
+import { anchorDecision, builder, Enterprise, PageInfo, Patent, LedgerReceipt, Role } from './builder.js';
 import { optionalText, text } from '../common/validation.js';
 
 const State = builder.enumType('PreExamState', { values: PRE_EXAM_STATES });
 
-const Event = builder.objectRef<CaseEvent>('CaseEvent').implement({
-  description: "One step in a case's append-only history",
-  fields: (t) => ({
-    at: t.field({ type: 'DateTime', resolve: (e) => e.at }),
-    actor: t.exposeString('actor', { description: 'The key that acted' }),
-    role: t.field({ type: Role, resolve: (e) => e.role }),
-    from: t.field({ type: State, nullable: true, resolve: (e) => e.from }),
-    to: t.field({ type: State, resolve: (e) => e.to }),
-    note: t.exposeString('note', { nullable: true }),
-  }),
-});
+const Event = workflowEventType(builder, 'CaseEvent', 'a case', State, Role);
 
 const PreExamCase = builder.objectRef<PreExamCaseRecord>('PreExamCase');
 PreExamCase.implement({
@@ -42,7 +33,7 @@ PreExamCase.implement({
     receivedAt: t.field({ type: 'DateTime', resolve: (c) => c.receivedAt }),
     decidedAt: t.field({ type: 'DateTime', nullable: true, resolve: (c) => c.decidedAt }),
     cycleDays: t.float({ nullable: true, description: 'Days from receipt to decision', resolve: (c) => (c.decidedAt === null ? null : cycleDays(c.receivedAt, c.decidedAt)) }),
-    decisionReceipt: t.field({ type: Receipt, nullable: true, description: 'The CASE_DECISION ledger entry', resolve: (c) => c.decisionReceipt }),
+    decisionReceipt: t.field({ type: LedgerReceipt, nullable: true, description: 'The CASE_DECISION ledger entry', resolve: (c) => c.decisionReceipt }),
     events: t.field({ type: [Event], resolve: (c, _args, ctx) => ctx.loaders.eventsOf.load(c.id) }),
   }),
 });
@@ -198,7 +189,7 @@ builder.mutationFields((t) => ({
         }
         const note = optionalText(input.note, 'note', 2000);
         const at = new Date().toISOString();
-        const changes: { decidedAt?: string; decisionReceipt?: LedgerReceipt } = {};
+        const changes: { decidedAt?: string; decisionReceipt?: Receipt } = {};
         if (isDecision(to)) {
           changes.decisionReceipt = await anchorDecision(ctx.ledger, `pre-exam:${id}`, staff.keyId, { case: id, applicationNumber: current.applicationNumber, decision: to, decidedAt: at, note });
           changes.decidedAt = at;

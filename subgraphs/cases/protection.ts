@@ -5,13 +5,14 @@ import type { Identity } from '../../platform/identity.js';
 import { requireIdentity, requireRole } from '../common/auth.js';
 import { badInput, failure, forbidden } from '../../platform/errors.js';
 import { pageRequest, toConnection } from '../../platform/pagination.js';
-import { connectionType } from '../common/shared-types.js';
+import { connectionType, workflowEventType } from '../common/shared-types.js';
 import { parsePatentNumber } from '../../standards/patent-number.js';
 import type { CasesContext } from './context.js';
-import type { CaseEvent, IpRight, LedgerReceipt, Party, ProtectionCaseRecord, ProtectionFilter } from './store/port.js';
+import type { IpRight, Party, ProtectionCaseRecord, ProtectionFilter } from './store/port.js';
+import type { Receipt } from '../../ledger/ledger.js';
 import { IP_RIGHT_KINDS, PROTECTION_KINDS, RESOLUTION_ROUTES } from './store/port.js';
 import { canMoveProtection, isOutcome, nextProtectionStates, PROTECTION_STATES, type ProtectionState } from './workflow.js';
-import { anchorDecision, builder, Enterprise, Evidence, PageInfo, Receipt, Role } from './builder.js';
+import { anchorDecision, builder, Enterprise, Evidence, PageInfo, LedgerReceipt, Role } from './builder.js';
 import { optionalText, text } from '../common/validation.js';
 
 const State = builder.enumType('ProtectionState', { values: PROTECTION_STATES });
@@ -53,17 +54,7 @@ const RightType = builder.objectRef<IpRight>('IpRight').implement({
   fields: (t) => ({ kind: t.field({ type: RightKind, resolve: (r) => r.kind }), number: t.exposeString('number') }),
 });
 
-const Event = builder.objectRef<CaseEvent<ProtectionState>>('ProtectionCaseEvent').implement({
-  description: "One step in a protection case's append-only history",
-  fields: (t) => ({
-    at: t.field({ type: 'DateTime', resolve: (e) => e.at }),
-    actor: t.exposeString('actor'),
-    role: t.field({ type: Role, resolve: (e) => e.role }),
-    from: t.field({ type: State, nullable: true, resolve: (e) => e.from }),
-    to: t.field({ type: State, resolve: (e) => e.to }),
-    note: t.exposeString('note', { nullable: true }),
-  }),
-});
+const Event = workflowEventType(builder, 'ProtectionCaseEvent', 'a protection case', State, Role);
 
 const ProtectionCase = builder.objectRef<ProtectionCaseRecord>('ProtectionCase');
 ProtectionCase.implement({
@@ -81,7 +72,7 @@ ProtectionCase.implement({
     referredTo: t.exposeString('referredTo', { nullable: true, description: 'The court a REFERRED case went to' }),
     appliedAt: t.field({ type: 'DateTime', resolve: (c) => c.appliedAt }),
     outcomeAt: t.field({ type: 'DateTime', nullable: true, resolve: (c) => c.outcomeAt }),
-    outcomeReceipt: t.field({ type: Receipt, nullable: true, description: 'The CASE_DECISION ledger entry of the outcome', resolve: (c) => c.outcomeReceipt }),
+    outcomeReceipt: t.field({ type: LedgerReceipt, nullable: true, description: 'The CASE_DECISION ledger entry of the outcome', resolve: (c) => c.outcomeReceipt }),
     events: t.field({ type: [Event], resolve: (c, _args, ctx) => ctx.loaders.protectionEventsOf.load(c.id) }),
   }),
 });
@@ -240,7 +231,7 @@ builder.mutationFields((t) => ({
       if (to !== 'REFERRED' && court !== undefined) throw badInput('court is given only when the case is REFERRED', 'court');
       const note = optionalText(input.note, 'note', 2000);
       const at = new Date().toISOString();
-      const changes: { referredTo?: string; outcomeAt?: string; outcomeReceipt?: LedgerReceipt } = court === undefined ? {} : { referredTo: court };
+      const changes: { referredTo?: string; outcomeAt?: string; outcomeReceipt?: Receipt } = court === undefined ? {} : { referredTo: court };
       if (isOutcome(to)) {
         changes.outcomeReceipt = await anchorDecision(ctx.ledger, `protection:${id}`, staff.keyId, { case: id, outcome: to, decidedAt: at, note, court: court ?? null });
         changes.outcomeAt = at;

@@ -1,9 +1,10 @@
 // GraphQL types more than one subgraph defines. Federation lets a value type live in several
 // subgraphs only when every definition is the same (and @shareable): these functions are the
 // one definition each subgraph calls on its own builder.
-import type { ObjectRef } from '@pothos/core';
+import type { EnumRef, ObjectRef } from '@pothos/core';
 import type { createBuilder } from './builder.js';
 import type { Connection } from '../../platform/pagination.js';
+import type { WorkflowEvent } from './workflow-event.js';
 import { ROLES } from '../../platform/identity.js';
 import type { Receipt } from '../../ledger/ledger.js';
 
@@ -70,4 +71,26 @@ export function roleEnum<C extends object>(builder: SubgraphBuilder<C>) {
 
 export function jsonScalar<C extends object>(builder: SubgraphBuilder<C>) {
   return builder.scalarType('JSON', { description: 'A JSON value', serialize: (v) => v, parseValue: (v) => v });
+}
+
+/** `name`, one step in the history of a workflow whose states are `state`. */
+export function workflowEventType<C extends object, S extends string>(
+  builder: SubgraphBuilder<C>,
+  name: string,
+  of: string,
+  state: EnumRef<SchemaOf<SubgraphBuilder<C>>, S, S>,
+  role: ReturnType<typeof roleEnum<C>>,
+) {
+  return builder.objectRef<WorkflowEvent<S>>(name).implement({
+    description: `One step in ${of}'s append-only history`,
+    fields: (t) => ({
+      at: t.field({ type: 'DateTime', resolve: (e) => e.at }),
+      actor: t.exposeString('actor', { description: 'The key that acted' }),
+      role: t.field({ type: role, resolve: (e) => e.role }),
+      // Pothos cannot see through a free S that a state is a value of `state` (as connectionType's node).
+      from: t.field({ type: state, nullable: true, resolve: (e) => e.from as never }),
+      to: t.field({ type: state, resolve: (e) => e.to as never }),
+      note: t.exposeString('note', { nullable: true }),
+    }),
+  });
 }

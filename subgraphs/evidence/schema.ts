@@ -31,7 +31,7 @@ const isoTime = (ms: number): string => new Date(ms).toISOString();
 
 const Category = builder.enumType('EvidenceCategory', { values: EVIDENCE_CATEGORIES });
 
-const Receipt = ledgerReceiptType(builder);
+const LedgerReceipt = ledgerReceiptType(builder);
 
 const Enterprise = builder.externalRef('Enterprise', builder.selection<{ id: string }>('id'));
 const Evidence = builder.objectRef<EvidenceRecord>('Evidence');
@@ -70,7 +70,7 @@ Evidence.implement({
     category: t.field({ type: Category, resolve: (e) => e.category }),
     depositedAt: t.field({ type: 'DateTime', resolve: (e) => e.depositedAt }),
     depositor: t.field({ type: Enterprise, resolve: (e) => ({ id: e.depositorId }) }),
-    receipt: t.field({ type: Receipt, resolve: (e) => e.receipt }),
+    receipt: t.field({ type: LedgerReceipt, resolve: (e) => e.receipt }),
     certificate: t.field({
       type: 'JSON',
       description: 'The deposit certificate (iphub-certificate/v1) that ledger/verify checks offline',
@@ -93,7 +93,7 @@ DataAsset.implement({
     description: t.exposeString('description'),
     fingerprint: t.exposeString('fingerprint', { description: 'SHA-256 of the data set, hex' }),
     registeredAt: t.field({ type: 'DateTime', resolve: (a) => a.registeredAt }),
-    receipt: t.field({ type: Receipt, resolve: (a) => a.receipt }),
+    receipt: t.field({ type: LedgerReceipt, resolve: (a) => a.receipt }),
     certificate: t.field({ type: 'JSON', description: 'The registration certificate that ledger/verify checks offline', resolve: (a, _args, ctx) => ctx.ledger.certificate(a.receipt.seq) }),
   }),
 });

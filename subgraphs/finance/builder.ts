@@ -30,7 +30,7 @@ builder.scalarType('Fen', {
 jsonScalar(builder);
 
 export const Role = roleEnum(builder);
-export const Receipt = ledgerReceiptType(builder);
+export const LedgerReceipt = ledgerReceiptType(builder);
 export const PageInfo = pageInfoType(builder);
 
 export const Enterprise = builder.externalRef('Enterprise', builder.selection<{ id: string }>('id'));

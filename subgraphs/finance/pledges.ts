@@ -5,10 +5,11 @@ import { requireIdentity } from '../common/auth.js';
 import { badInput, failure, forbidden, notFound } from '../../platform/errors.js';
 import type { Identity } from '../../platform/identity.js';
 import { pageRequest, toConnection } from '../../platform/pagination.js';
-import { connectionType } from '../common/shared-types.js';
+import { connectionType, workflowEventType } from '../common/shared-types.js';
 import { actingOrganization, inPledgeScope, pledgeScope, requirePledgee } from './access.js';
 import type { FinanceContext } from './context.js';
-import { AssetAlreadyPledgedError, assetKey, type AssetRef, type Enforcement, type LedgerReceipt, type NewPledge, type PledgeEvent, type PledgeRecord } from './store/port.js';
+import { AssetAlreadyPledgedError, assetKey, type AssetRef, type Enforcement, type NewPledge, type PledgeEvent, type PledgeRecord } from './store/port.js';
+import type { Receipt } from '../../ledger/ledger.js';
 import { canMove, nextStates, patentRefusal, PLEDGE_STATES, registrationDocument, releaseDocument, type PledgeState } from './pledge-rules.js';
 import { DEFAULT_RISK_SHARES, RISK_PARTIES, sharesProblem, splitLoss, type RiskShareAmount, type RiskShares } from './risk.js';
 import {
@@ -25,7 +26,7 @@ import {
   Patent,
   ownedAssets,
   positiveFen,
-  Receipt,
+  LedgerReceipt,
   requireEnterprise,
   Role,
 } from './builder.js';
@@ -36,17 +37,7 @@ import { optionalText, today } from '../common/validation.js';
 const State = builder.enumType('PledgeState', { values: PLEDGE_STATES });
 const Party = builder.enumType('RiskParty', { values: RISK_PARTIES });
 
-const Event = builder.objectRef<PledgeEvent>('PledgeEvent').implement({
-  description: "One step in a pledge's append-only history",
-  fields: (t) => ({
-    at: t.field({ type: 'DateTime', resolve: (e) => e.at }),
-    actor: t.exposeString('actor', { description: 'The key that acted' }),
-    role: t.field({ type: Role, resolve: (e) => e.role }),
-    from: t.field({ type: State, nullable: true, resolve: (e) => e.from }),
-    to: t.field({ type: State, resolve: (e) => e.to }),
-    note: t.exposeString('note', { nullable: true }),
-  }),
-});
+const Event = workflowEventType(builder, 'PledgeEvent', 'a pledge', State, Role);
 
 const Share = builder.objectRef<RiskShareAmount>('RiskShare').implement({
   fields: (t) => ({
@@ -79,8 +70,8 @@ Pledge.implement({
     nextStates: t.field({ type: [State], resolve: (p) => nextStates(p.state) }),
     registeredAt: t.field({ type: 'DateTime', resolve: (p) => p.registeredAt }),
     closedAt: t.field({ type: 'DateTime', nullable: true, description: 'When it was released or enforced', resolve: (p) => p.closedAt }),
-    registrationReceipt: t.field({ type: Receipt, nullable: true, description: 'The PLEDGE_REGISTRATION ledger entry', resolve: (p) => p.registrationReceipt }),
-    releaseReceipt: t.field({ type: Receipt, nullable: true, description: 'The PLEDGE_RELEASE ledger entry', resolve: (p) => p.releaseReceipt }),
+    registrationReceipt: t.field({ type: LedgerReceipt, nullable: true, description: 'The PLEDGE_REGISTRATION ledger entry', resolve: (p) => p.registrationReceipt }),
+    releaseReceipt: t.field({ type: LedgerReceipt, nullable: true, description: 'The PLEDGE_RELEASE ledger entry', resolve: (p) => p.releaseReceipt }),
     registrationCertificate: t.field({
       type: 'JSON',
       nullable: true,
@@ -241,7 +232,7 @@ async function registerOnLedger(ctx: FinanceContext, record: NewPledge, first: P
     throw err;
   }
   const document = registrationDocument(pledge);
-  let receipt: LedgerReceipt;
+  let receipt: Receipt;
   try {
     receipt = await appendOrFail(ctx.ledger, { kind: 'PLEDGE_REGISTRATION', subject: `pledge:${pledge.id}`, contentDigest: documentDigest(document), depositor: first.actor, metadata: document }, 'pledge');
   } catch (err) {

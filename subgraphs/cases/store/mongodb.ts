@@ -2,7 +2,8 @@
 // its document, so a move and its event are one atomic update. The Db belongs to the caller.
 import { ReadConcern, ReadPreference, WriteConcern } from 'mongodb';
 import type { CollectionOptions, Db, Filter } from 'mongodb';
-import type { CaseEvent, CasesStore, LedgerReceipt, PreExamCaseRecord, ProtectionCaseRecord } from './port.js';
+import type { CaseEvent, CasesStore, PreExamCaseRecord, ProtectionCaseRecord } from './port.js';
+import type { Receipt } from '../../../ledger/ledger.js';
 import type { ProtectionState } from '../workflow.js';
 
 interface PreExamDoc {
@@ -14,7 +15,7 @@ interface PreExamDoc {
   state: PreExamCaseRecord['state'];
   receivedAt: string;
   decidedAt: string | null;
-  decisionReceipt: LedgerReceipt | null;
+  decisionReceipt: Receipt | null;
   events: CaseEvent[];
 }
 

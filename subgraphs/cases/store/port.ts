@@ -1,22 +1,13 @@
 // The cases subgraph's aggregates and their storage port. Adapters: sqlite.ts,
 // mongodb.ts; both pass contract.ts (run by store.test.ts).
-import type { Role } from '../../../platform/identity.js';
+import type { WorkflowEvent } from '../../common/workflow-event.js';
 import type { PreExamState, ProtectionState } from '../workflow.js';
 
-/** One step in a case's append-only history. */
-export interface CaseEvent<S extends string = PreExamState> {
-  readonly at: string;
-  /** The key that acted. */
-  readonly actor: string;
-  readonly role: Role;
-  readonly from: S | null;
-  readonly to: S;
-  readonly note: string | null;
-}
+/** One step in a case's history (pre-examination states unless given). */
+export type CaseEvent<S extends string = PreExamState> = WorkflowEvent<S>;
 
 /** The ledger's receipt for an entry: seq, entryHash, timestamp (ms). */
-import type { Receipt as LedgerReceipt } from '../../../ledger/ledger.js';
-export type { LedgerReceipt };
+import type { Receipt } from '../../../ledger/ledger.js';
 
 export interface PreExamCaseRecord {
   readonly id: string;
@@ -30,7 +21,7 @@ export interface PreExamCaseRecord {
   readonly receivedAt: string;
   readonly decidedAt: string | null;
   /** The CASE_DECISION ledger entry of a PASSED or RETURNED case. */
-  readonly decisionReceipt: LedgerReceipt | null;
+  readonly decisionReceipt: Receipt | null;
 }
 
 export interface PreExamFilter {
@@ -52,7 +43,7 @@ export interface PreExamRepository {
    * Moves a case from `from` to `event.to`, appending the event and applying `changes`, only
    * if the case is still in `from`. False when it was not (another move came first).
    */
-  transition(id: string, from: PreExamState, event: CaseEvent, changes: { decidedAt?: string; decisionReceipt?: LedgerReceipt }): Promise<boolean>;
+  transition(id: string, from: PreExamState, event: CaseEvent, changes: { decidedAt?: string; decisionReceipt?: Receipt }): Promise<boolean>;
   /** Every decided case's industry, receipt and decision times, for cycle-time statistics. */
   decided(): Promise<{ industry: string; receivedAt: string; decidedAt: string }[]>;
 }
@@ -90,7 +81,7 @@ export interface ProtectionCaseRecord {
   readonly appliedAt: string;
   readonly outcomeAt: string | null;
   /** The CASE_DECISION ledger entry of its outcome. */
-  readonly outcomeReceipt: LedgerReceipt | null;
+  readonly outcomeReceipt: Receipt | null;
 }
 
 export interface ProtectionFilter {
@@ -114,7 +105,7 @@ export interface ProtectionRepository {
     id: string,
     from: ProtectionState,
     event: CaseEvent<ProtectionState>,
-    changes: { referredTo?: string; outcomeAt?: string; outcomeReceipt?: LedgerReceipt },
+    changes: { referredTo?: string; outcomeAt?: string; outcomeReceipt?: Receipt },
   ): Promise<boolean>;
 }
 

@@ -5,8 +5,7 @@ export const EVIDENCE_CATEGORIES = ['CONTRACT', 'DOCUMENT', 'PRODUCT_PHOTO', 'DE
 export type EvidenceCategory = (typeof EVIDENCE_CATEGORIES)[number];
 
 /** The ledger's receipt for an entry: seq, entryHash, timestamp (ms). */
-import type { Receipt as LedgerReceipt } from '../../../ledger/ledger.js';
-export type { LedgerReceipt };
+import type { Receipt } from '../../../ledger/ledger.js';
 
 export interface EvidenceRecord {
   readonly id: string;
@@ -18,7 +17,7 @@ export interface EvidenceRecord {
   readonly contentDigest: string;
   readonly depositedAt: string;
   /** The ledger entry that timestamps the deposit: appended before the record is stored. */
-  readonly receipt: LedgerReceipt;
+  readonly receipt: Receipt;
 }
 
 export interface EvidenceRepository {
@@ -40,7 +39,7 @@ export interface DataAssetRecord {
   readonly fingerprint: string;
   readonly registeredAt: string;
   /** The DATA_ASSET_REGISTRATION ledger entry: appended before the record is stored. */
-  readonly receipt: LedgerReceipt;
+  readonly receipt: Receipt;
 }
 
 export interface DataAssetRepository {

@@ -1,6 +1,6 @@
 // The finance subgraph's aggregates and their storage port. Adapters: sqlite.ts,
 // mongodb.ts; both pass contract.ts (run by store.test.ts).
-import type { Role } from '../../../platform/identity.js';
+import type { WorkflowEvent } from '../../common/workflow-event.js';
 import type { PledgeState } from '../pledge-rules.js';
 import type { RiskShares } from '../risk.js';
 
@@ -17,8 +17,7 @@ export interface AssetRef {
 export const assetKey = (a: AssetRef): string => `${a.kind}:${a.id}`;
 
 /** The ledger's receipt for an entry: seq, entryHash, timestamp (ms). */
-import type { Receipt as LedgerReceipt } from '../../../ledger/ledger.js';
-export type { LedgerReceipt };
+import type { Receipt } from '../../../ledger/ledger.js';
 
 /** A span of calendar days, YYYY-MM-DD, start before end. */
 export interface Term {
@@ -26,16 +25,8 @@ export interface Term {
   readonly endDate: string;
 }
 
-/** One step in a pledge's append-only history. */
-export interface PledgeEvent {
-  readonly at: string;
-  /** The key that acted. */
-  readonly actor: string;
-  readonly role: Role;
-  readonly from: PledgeState | null;
-  readonly to: PledgeState;
-  readonly note: string | null;
-}
+/** One step in a pledge's history. */
+export type PledgeEvent = WorkflowEvent<PledgeState>;
 
 /** The loss on a defaulted pledge and how it is shared. */
 export interface Enforcement {
@@ -58,9 +49,9 @@ export interface PledgeRecord {
   /** When it was released or enforced. */
   readonly closedAt: string | null;
   /** The PLEDGE_REGISTRATION ledger entry; null until the ledger has recorded it. */
-  readonly registrationReceipt: LedgerReceipt | null;
+  readonly registrationReceipt: Receipt | null;
   /** The PLEDGE_RELEASE ledger entry of a released pledge. */
-  readonly releaseReceipt: LedgerReceipt | null;
+  readonly releaseReceipt: Receipt | null;
   readonly enforcement: Enforcement | null;
 }
 
@@ -91,7 +82,7 @@ export interface PledgeRepository {
    */
   register(p: NewPledge, first: PledgeEvent): Promise<PledgeRecord>;
   /** Attaches the PLEDGE_REGISTRATION receipt. */
-  recordRegistration(id: string, receipt: LedgerReceipt): Promise<void>;
+  recordRegistration(id: string, receipt: Receipt): Promise<void>;
   /** Removes a pledge the ledger never recorded (no registration receipt), freeing its collateral. */
   discard(id: string): Promise<void>;
   byIds(ids: readonly string[]): Promise<(PledgeRecord | undefined)[]>;
@@ -107,7 +98,7 @@ export interface PledgeRepository {
    * Closes a pledge (RELEASED or ENFORCED): moves it from `from` to `event.to`, appends the event,
    * applies `changes` and frees its collateral, only if it is still in `from`. False when it was not.
    */
-  transition(id: string, from: PledgeState, event: PledgeEvent, changes: { closedAt: string; releaseReceipt?: LedgerReceipt; enforcement?: Enforcement }): Promise<boolean>;
+  transition(id: string, from: PledgeState, event: PledgeEvent, changes: { closedAt: string; releaseReceipt?: Receipt; enforcement?: Enforcement }): Promise<boolean>;
 }
 
 export const INSURANCE_PRODUCTS = ['INFRINGEMENT_LOSS', 'ENFORCEMENT_COST', 'PLEDGE_FINANCING_GUARANTEE'] as const;
