@@ -1,4 +1,8 @@
-// C2SP tlog-tiles: tile paths, and which tiles a tree of a given size has. Pure.
+// C2SP tlog-tiles: tile paths, which tiles a tree of a given size has, and their bytes as the
+// store gives them.
+import { HASH_SIZE } from './hashing.js';
+import { concatBytes } from './bytes.js';
+import type { LedgerStore } from './store/port.js';
 
 /** Hashes per full tile, and the tile height in tree levels. */
 export const TILE_WIDTH = 256;
@@ -48,4 +52,26 @@ function countAt(size: number, level: number): number {
  */
 export function tileExists(tile: TileId, size: number): boolean {
   return countAt(size, tile.level) - tile.index * TILE_WIDTH >= tile.width;
+}
+
+/**
+ * The tile at `path` (`tile/<L>/<N>[.p/<W>]`, or `tile/entries/...` whose entries are the leaves'
+ * data: each entry hash, length-prefixed); undefined when the log has no such tile.
+ */
+export async function readTile(store: LedgerStore, path: string): Promise<Uint8Array | undefined> {
+  const tile = parseTilePath(path);
+  const { size } = await store.head();
+  if (tile === undefined || !tileExists(tile, size)) return undefined;
+  const first = tile.index * TILE_WIDTH;
+  if (tile.level >= 0) {
+    const nodes = Array.from({ length: tile.width }, (_, i) => ({ level: TILE_HEIGHT * tile.level, index: first + i }));
+    return concatBytes(...(await store.readHashes(nodes)));
+  }
+  const entries = await store.entries(first, tile.width);
+  const out = new Uint8Array(entries.length * (2 + HASH_SIZE));
+  entries.forEach((e, i) => {
+    out[i * (2 + HASH_SIZE) + 1] = HASH_SIZE;
+    out.set(e.entryHash, i * (2 + HASH_SIZE) + 2);
+  });
+  return out;
 }

@@ -29,6 +29,11 @@ export interface StoredCheckpoint {
   readonly note: string;
 }
 
+/** The store failed or the ledger is closed; the appends of the failed batch were not recorded. */
+export class LedgerUnavailableError extends Error {
+  override readonly name = 'LedgerUnavailableError';
+}
+
 /** Another writer appended first: re-read the head and try again. */
 export class SequenceConflictError extends Error {
   override readonly name = 'SequenceConflictError';
