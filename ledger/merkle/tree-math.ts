@@ -62,8 +62,3 @@ export function perfectSubtrees(begin: number, end: number): NodeId[] {
   }
   return out;
 }
-
-/** The leaf whose append completes a perfect subtree, and the subtree's position in that leaf's hashes. */
-export function completedBy(node: NodeId): { seq: number; position: number } {
-  return { seq: (node.index + 1) * 2 ** node.level - 1, position: node.level };
-}

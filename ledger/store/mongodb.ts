@@ -5,7 +5,7 @@ import { bytesEqual, bytesToHex, fromHex } from '../bytes.js';
 import { HASH_SIZE } from '../hashing.js';
 import type { LedgerStore, StoreHead, StoredCheckpoint, StoredEntry } from './port.js';
 import { SequenceConflictError } from './port.js';
-import { completedBy } from '../merkle/tree-math.js';
+import { completedBy, nodeHash } from './layout.js';
 import { packEntryRows } from './entry-rows.js';
 
 export interface MongoLedgerStoreOptions {
@@ -158,14 +158,10 @@ export async function openMongoLedgerStore(options: MongoLedgerStoreOptions): Pr
     },
     async readHashes(nodes) {
       if (nodes.length === 0) return [];
-      const at = nodes.map(completedBy);
-      const docs = await entries.find({ _id: { $in: [...new Set(at.map((a) => a.seq))] } }, { projection: { tree: 1 } }).toArray();
+      const seqs = nodes.map((node) => completedBy(node).seq);
+      const docs = await entries.find({ _id: { $in: [...new Set(seqs)] } }, { projection: { tree: 1 } }).toArray();
       const trees = new Map(docs.map((d) => [d._id, d.tree.value()]));
-      return at.map(({ seq, position }, i) => {
-        const tree = trees.get(seq);
-        if (tree === undefined || tree.length < (position + 1) * HASH_SIZE) throw new RangeError(`no stored hash for node ${nodes[i]!.level}/${nodes[i]!.index}`);
-        return new Uint8Array(tree.subarray(position * HASH_SIZE, (position + 1) * HASH_SIZE));
-      });
+      return nodes.map((node, i) => nodeHash(node, trees.get(seqs[i]!)));
     },
     async entry(seq) {
       const doc = await entries.findOne({ _id: seq });

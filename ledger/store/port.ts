@@ -7,7 +7,7 @@ import type { NodeId } from '../merkle/tree-math.js';
 export interface StoredEntry extends EntryRecord {
   /**
    * The perfect-subtree hashes this entry completed, leaf first, concatenated: 32 bytes for
-   * level 0 and each level l up to the number of trailing 1 bits of seq (see completedBy).
+   * level 0 and each level l up to the number of trailing 1 bits of seq (see layout.ts).
    */
   readonly treeHashes: Uint8Array;
 }

@@ -1,9 +1,9 @@
 // The embedded LedgerStore: one SQLite file in WAL mode (better-sqlite3).
 import Database from 'better-sqlite3';
 import { HASH_SIZE } from '../hashing.js';
-import { completedBy } from '../merkle/tree-math.js';
 import type { LedgerStore, StoreHead, StoredCheckpoint, StoredEntry } from './port.js';
 import { SequenceConflictError } from './port.js';
+import { completedBy, nodeHash } from './layout.js';
 import { bytesEqual, bytesToHex, fromHex } from '../bytes.js';
 
 /**
@@ -200,12 +200,7 @@ export function openSqliteLedgerStore(options: SqliteLedgerStoreOptions): Ledger
       indexWhenIdle();
     },
     async readHashes(nodes) {
-      return nodes.map((node) => {
-        const { seq, position } = completedBy(node);
-        const tree = treeHashesStmt.get(seq)?.tree_hashes;
-        if (tree === undefined || tree.length < (position + 1) * HASH_SIZE) throw new RangeError(`no stored hash for node ${node.level}/${node.index}`);
-        return plain(tree).slice(position * HASH_SIZE, (position + 1) * HASH_SIZE);
-      });
+      return nodes.map((node) => nodeHash(node, treeHashesStmt.get(completedBy(node).seq)?.tree_hashes));
     },
     async entry(seq) {
       const row = entryStmt.get(seq);
