@@ -10,7 +10,7 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
   },
   test: {
-    include: ['ledger/**/*.test.ts', 'web/**/*.test.ts', 'client/**/*.test.ts', 'subgraphs/**/*.test.ts', 'gateway/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['{ledger,platform,standards,subgraphs,gateway,demo,web,client,cli,test}/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     // The JSON report is what .ci/run counts.

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { Agent, request } from 'node:http';
 import { openLedgerOn, openStorage } from '../platform/storage.js';
 import { openKeyStore } from '../gateway/hub.js';
-import { seedDemo } from '../gateway/demo.js';
+import { seedDemo } from '../demo/index.js';
 import { createKey } from '../gateway/keys/keys.js';
 import { tempDir } from '../test/support/tmp.js';
 import { emit } from './emit.js';

@@ -15,7 +15,7 @@ import { getIntrospectionQuery } from 'graphql';
 import { closeStorage, openLedgerOn, openStorage } from '../platform/storage.js';
 import { openEnterprisesStore } from '../subgraphs/enterprises/index.js';
 import { openKeyStore } from '../gateway/hub.js';
-import { DEMO_BANK, seedDemo } from '../gateway/demo.js';
+import { DEMO_BANK, seedDemo } from '../demo/index.js';
 import { createKey } from '../gateway/keys/keys.js';
 import { tempDir } from '../test/support/tmp.js';
 import { emit } from './emit.js';

@@ -4,7 +4,7 @@
 // `--enterprises N` sets its size (default 1,200; a province is about 120,000).
 import { parseArgs } from 'node:util';
 import { startHub } from './hub.js';
-import { DEMO_DEFAULT_ENTERPRISES, DEMO_MAX_ENTERPRISES, seedDemo, writeDemoKeys } from './demo.js';
+import { DEMO_DEFAULT_ENTERPRISES, DEMO_MAX_ENTERPRISES, seedDemo, writeDemoKeys } from '../demo/index.js';
 import { limitsFromEnvOrExit } from './limits.js';
 
 function options(): { demo: boolean; enterprises: number } {

@@ -13,6 +13,8 @@ export type ErrorCode =
   | 'INVALID_DATE'
   | 'INVALID_TRANSITION'
   | 'LEDGER_UNAVAILABLE'
+  // A subgraph's database did not answer in time (platform/mongodb.ts unavailability).
+  | 'UNAVAILABLE'
   | 'ASSET_ALREADY_PLEDGED'
   | 'PATENT_NOT_PLEDGEABLE'
   | 'SUM_INSURED_EXCEEDED'
@@ -30,8 +32,9 @@ export type ErrorCode =
   | 'RATE_LIMITED'
   | 'OVERLOADED';
 
-export function failure(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
-  return new GraphQLError(message, { extensions: { code, ...extensions } });
+/** `cause`: the error behind it, kept for the server's logs (not shown to the caller). */
+export function failure(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}, cause?: Error): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...extensions }, ...(cause === undefined ? {} : { originalError: cause }) });
 }
 
 export const notFound = (what: string): GraphQLError => failure('NOT_FOUND', `${what} does not exist`);

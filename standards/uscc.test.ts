@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeUscc, usccCheckCharacter, validateUscc } from './uscc.js';
+import { normalizeUscc, USCC_CHARSET, usccCheckCharacter, validateUscc } from './uscc.js';
 
-const CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 
 // Published codes, each verified against the standard's algorithm:
 const REAL_CODES = [
@@ -75,7 +74,7 @@ describe('validateUscc', () => {
   it('detects every single-character substitution and every adjacent transposition', () => {
     const code = '914403001922038216';
     for (let i = 0; i < 18; i++) {
-      for (const c of CHARSET) {
+      for (const c of USCC_CHARSET) {
         if (c === code.charAt(i)) continue;
         const typo = code.slice(0, i) + c + code.slice(i + 1);
         // Letters inside the region code are a format error; everything else must fail the check.

@@ -4,7 +4,8 @@
 
 import { isRegionCode } from './region-code.js';
 
-const CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+/** The characters a USCC may contain: digits and the capitals that do not read like digits (no I, O, S, V, Z). */
+export const USCC_CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 // 3^(i-1) mod 31, as tabulated in the standard.
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28] as const;
 const LENGTH = 18;
@@ -25,11 +26,11 @@ export function usccCheckCharacter(first17: string): string | undefined {
   if (first17.length !== WEIGHTS.length) return undefined;
   let sum = 0;
   for (let i = 0; i < WEIGHTS.length; i++) {
-    const value = CHARSET.indexOf(first17.charAt(i));
+    const value = USCC_CHARSET.indexOf(first17.charAt(i));
     if (value < 0) return undefined;
     sum += value * WEIGHTS[i]!;
   }
-  return CHARSET.charAt((31 - (sum % 31)) % 31);
+  return USCC_CHARSET.charAt((31 - (sum % 31)) % 31);
 }
 
 /**
@@ -45,7 +46,7 @@ export function validateUscc(input: string): UsccValidation {
   }
   for (let i = 0; i < LENGTH; i++) {
     const c = uscc.charAt(i);
-    if (!CHARSET.includes(c)) return formatError(invalidCharacterMessage(uscc, i));
+    if (!USCC_CHARSET.includes(c)) return formatError(invalidCharacterMessage(uscc, i));
   }
   const regionCode = uscc.slice(2, 8);
   if (!isRegionCode(regionCode)) {

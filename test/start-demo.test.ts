@@ -8,7 +8,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { GraphQLClient, gql } from 'graphql-request';
 import { tempDir } from './support/tmp.js';
-import { DEMO_ENTERPRISE_NAME, demoEvidenceContent } from '../gateway/demo.js';
+import { DEMO_ENTERPRISE_NAME, demoEvidenceContent } from '../demo/generate.js';
 
 const MAIN = fileURLToPath(new URL('../gateway/main.ts', import.meta.url));
 

@@ -11,7 +11,8 @@ import type { CasesContext } from './context.js';
 import type { PreExamCaseRecord, PreExamFilter } from './store/port.js';
 import type { Receipt } from '../../ledger/ledger.js';
 import { canMove, cycleDays, cycleStatistics, isDecision, nextStates, PRE_EXAM_STATES, type CycleStatistics, type PreExamState } from './workflow.js';
-import { anchorDecision, builder, Enterprise, PageInfo, Patent, LedgerReceipt, Role } from './builder.js';
+import { builder, Enterprise, PageInfo, Patent, LedgerReceipt, Role } from './builder.js';
+import { anchorDecision } from './decision.js';
 import { optionalText, text } from '../common/validation.js';
 
 const State = builder.enumType('PreExamState', { values: PRE_EXAM_STATES });

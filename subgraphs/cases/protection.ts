@@ -12,7 +12,8 @@ import type { IpRight, Party, ProtectionCaseRecord, ProtectionFilter } from './s
 import type { Receipt } from '../../ledger/ledger.js';
 import { IP_RIGHT_KINDS, PROTECTION_KINDS, RESOLUTION_ROUTES } from './store/port.js';
 import { canMoveProtection, isOutcome, nextProtectionStates, PROTECTION_STATES, type ProtectionState } from './workflow.js';
-import { anchorDecision, builder, Enterprise, Evidence, PageInfo, LedgerReceipt, Role } from './builder.js';
+import { builder, Enterprise, Evidence, PageInfo, LedgerReceipt, Role } from './builder.js';
+import { anchorDecision } from './decision.js';
 import { optionalText, text } from '../common/validation.js';
 
 const State = builder.enumType('ProtectionState', { values: PROTECTION_STATES });

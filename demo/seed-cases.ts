@@ -3,7 +3,7 @@
 import type { Ledger } from '../ledger/ledger.js';
 import type { Storage } from '../platform/storage.js';
 import { openCasesStore } from '../subgraphs/cases/index.js';
-import { anchorDecision } from '../subgraphs/cases/builder.js';
+import { anchorDecision } from '../subgraphs/cases/decision.js';
 import type { CaseEvent, PreExamCaseRecord, ProtectionCaseRecord } from '../subgraphs/cases/store/port.js';
 import type { Receipt } from '../ledger/ledger.js';
 import { RESOLUTION_ROUTES } from '../subgraphs/cases/store/port.js';

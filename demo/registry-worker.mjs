@@ -2,4 +2,4 @@
 import { register } from 'tsx/esm/api';
 
 register();
-await import('./demo-registry-worker.ts');
+await import('./registry-worker.ts');

@@ -5,7 +5,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { closeStorage, openStorage, type StorageEnv } from '../platform/storage.js';
 import { openEnterprisesStore } from '../subgraphs/enterprises/index.js';
-import { writeRegistry, type RegistryChunk } from './demo.js';
+import { writeRegistry } from './seed-enterprises.js';
+import type { RegistryChunk } from './generate.js';
 
 export interface RegistryJob {
   readonly env: StorageEnv;
