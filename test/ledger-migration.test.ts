@@ -7,7 +7,7 @@ import { openLedger } from '../ledger/ledger.js';
 import { openSqliteLedgerStore } from '../ledger/store/sqlite.js';
 import { signerFromSeed } from '../ledger/note.js';
 import { bytesToHex } from '../ledger/bytes.js';
-import { makeBatch } from './ledger-store.contract.js';
+import { makeBatch } from '../ledger/store/contract.js';
 import { tempDir } from './support/tmp.js';
 
 // The schema as it was: every append wrote the index of whole content digests.

@@ -1,5 +1,5 @@
 // The ledger's storage port. Adapters: sqlite.ts (embedded default) and mongodb.ts; both pass
-// test/ledger-store.contract.ts.
+// contract.ts (store.test.ts).
 import type { EntryRecord } from '../entry.js';
 import type { NodeId } from '../merkle/tree-math.js';
 

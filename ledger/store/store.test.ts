@@ -1,10 +1,10 @@
 // Runs the LedgerStore contract against every adapter available here.
 import { describe, it } from 'vitest';
 import { join } from 'node:path';
-import { ledgerStoreContract, type StoreFixture } from './ledger-store.contract.js';
-import { openSqliteLedgerStore } from '../ledger/store/sqlite.js';
-import { tempDir } from './support/tmp.js';
-import { openMongoLedgerStore } from '../ledger/store/mongodb.js';
+import { ledgerStoreContract, type StoreFixture } from './contract.js';
+import { openSqliteLedgerStore } from './sqlite.js';
+import { tempDir } from '../../test/support/tmp.js';
+import { openMongoLedgerStore } from './mongodb.js';
 import { MongoClient } from 'mongodb';
 
 ledgerStoreContract('sqlite', (): StoreFixture => {

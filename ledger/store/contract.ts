@@ -1,16 +1,16 @@
-// The contract every LedgerStore adapter passes (run by ledger-store.test.ts per adapter).
+// The contract every LedgerStore adapter passes (store.test.ts runs it on each).
 import { describe, expect, it, beforeEach, afterEach } from 'vitest';
-import type { LedgerStore, StoredEntry } from '../ledger/store/port.js';
-import { SequenceConflictError } from '../ledger/store/port.js';
-import { canonicalMetadata, encodeEntryRecord } from '../ledger/entry.js';
-import { openLedger, type Receipt } from '../ledger/ledger.js';
-import { generateSigner } from '../ledger/note.js';
-import { hashLeaf, sha256 } from '../ledger/hashing.js';
-import { bytesToHex, fromHex } from '../ledger/bytes.js';
-import { appendLeafHash } from '../ledger/merkle/compact-range.js';
-import { perfectSubtrees } from '../ledger/merkle/tree-math.js';
-import { MerkleTree } from '../ledger/merkle/tree.js';
-import { EntryRow, FIELD, packEntryRows } from '../ledger/store/entry-rows.js';
+import type { LedgerStore, StoredEntry } from './port.js';
+import { SequenceConflictError } from './port.js';
+import { canonicalMetadata, encodeEntryRecord } from '../entry.js';
+import { openLedger, type Receipt } from '../ledger.js';
+import { generateSigner } from '../note.js';
+import { hashLeaf, sha256 } from '../hashing.js';
+import { bytesToHex, fromHex } from '../bytes.js';
+import { appendLeafHash } from '../merkle/compact-range.js';
+import { perfectSubtrees } from '../merkle/tree-math.js';
+import { MerkleTree } from '../merkle/tree.js';
+import { EntryRow, FIELD, packEntryRows } from './entry-rows.js';
 
 export interface StoreFixture {
   /** A new, empty store. */
