@@ -21,6 +21,14 @@ export default defineConfig(
     },
   },
   {
+    rules: {
+      // Inputs are checked for control characters on purpose.
+      'no-control-regex': 'off',
+      // A variable a closure reads before its one assignment (a server bound after its handlers).
+      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
+    },
+  },
+  {
     plugins: { 'simple-import-sort': simpleImportSort },
     rules: { 'simple-import-sort/imports': 'error', 'simple-import-sort/exports': 'error' },
   },

@@ -38,7 +38,11 @@ function walk<S extends string>(from: S, to: S, next: (s: S) => readonly S[]): S
   const queue = [from];
   for (let s = queue.shift(); s !== undefined; s = queue.shift()) {
     if (s === to) return seen.get(s)!;
-    for (const n of next(s)) if (!seen.has(n)) (seen.set(n, [...seen.get(s)!, n]), queue.push(n));
+    for (const n of next(s)) {
+      if (seen.has(n)) continue;
+      seen.set(n, [...seen.get(s)!, n]);
+      queue.push(n);
+    }
   }
   throw new Error(`no way from ${from} to ${to}`);
 }

@@ -70,7 +70,7 @@ describe('iphub command line', () => {
     expect(offline.stdout).not.toContain('consistency');
     const online = await iphub(['verify', '--file', evidence, '--certificate', certificate, '--hub', hub, '--trusted-key', t.hub.ledger.verifierKey]);
     expect(online.code, online.stdout).toBe(0);
-    expect(online.stdout).toMatch(/PASS  consistency: the hub's log of \d+ entries extends the certificate's checkpoint of 1/);
+    expect(online.stdout).toMatch(/PASS {2}consistency: the hub's log of \d+ entries extends the certificate's checkpoint of 1/);
   });
 
   it('requires witnesses when asked, and passes once they cosigned', async () => {
@@ -79,11 +79,11 @@ describe('iphub command line', () => {
     const args = ['verify', '--file', evidence, '--trusted-key', t.hub.ledger.verifierKey, '--witness-key', verifierKey(witness), '--min-witnesses', '1'];
     const alone = await iphub([...args, '--certificate', join(files.path, 'certificate.json')]);
     expect(alone.code).toBe(1);
-    expect(alone.stdout).toMatch(/FAIL  witnesses/);
+    expect(alone.stdout).toMatch(/FAIL {2}witnesses/);
     writeFileSync(join(files.path, 'cosigned.json'), JSON.stringify({ ...certificate, checkpoint: cosignNote(certificate.checkpoint, witness) }));
     const cosigned = await iphub([...args, '--certificate', join(files.path, 'cosigned.json')]);
     expect(cosigned.code, cosigned.stdout).toBe(0);
-    expect(cosigned.stdout).toMatch(/PASS  witnesses/);
+    expect(cosigned.stdout).toMatch(/PASS {2}witnesses/);
   });
 
   it('fails, exiting non-zero, for a changed file or an untrusted key', async () => {
@@ -91,14 +91,14 @@ describe('iphub command line', () => {
     writeFileSync(changed, Buffer.from('%PDF-1.7 采购合同 '.repeat(50_000) + ' '));
     const r = await iphub(['verify', '--file', changed, '--certificate', join(files.path, 'certificate.json'), '--trusted-key', t.hub.ledger.verifierKey]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/FAIL  digest/);
+    expect(r.stdout).toMatch(/FAIL {2}digest/);
     expect(r.stdout).toContain('NOT VERIFIED');
     const untrusted = await iphub(['verify', '--file', evidence, '--hub', hub, '--trusted-key', 'PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW']);
     expect(untrusted.code).toBe(1);
-    expect(untrusted.stdout).toMatch(/FAIL  checkpointSignature/);
+    expect(untrusted.stdout).toMatch(/FAIL {2}checkpointSignature/);
     const unknown = await iphub(['verify', '--file', changed, '--hub', hub, '--trusted-key', t.hub.ledger.verifierKey]);
     expect(unknown.code).toBe(1);
-    expect(unknown.stdout).toMatch(/FAIL  deposit: the hub holds no deposit/);
+    expect(unknown.stdout).toMatch(/FAIL {2}deposit: the hub holds no deposit/);
     expect((await iphub(['verify'])).code).toBe(2);
   });
 

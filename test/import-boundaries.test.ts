@@ -50,7 +50,10 @@ function importGraph(entry: string): { files: Set<string>; packages: Set<string>
   const visit = (file: string) => {
     if (files.has(file)) return;
     files.add(file);
-    for (const i of importsOf(file)) (i.isPackage ? packages.add(i.to) : visit(i.to));
+    for (const i of importsOf(file)) {
+      if (i.isPackage) packages.add(i.to);
+      else visit(i.to);
+    }
   };
   visit(entry);
   return { files, packages };
