@@ -4,7 +4,8 @@
 import { LedgerInputError } from './entry.js';
 import { parseCheckpoint } from './verify/checkpoint.js';
 import { ALG_COSIGNATURE_V1, openNote, parseNote, parseVerifierKey, type VerifierKey } from './verify/note.js';
-import type { LedgerStore } from './store/port.js';
+import { LedgerUnavailableError, type LedgerStore } from './store/port.js';
+import { beforeRetry, MAX_TRIES } from './retry.js';
 
 export class Cosignatures {
   readonly #store: LedgerStore;
@@ -36,23 +37,31 @@ export class Cosignatures {
       cp = undefined;
     }
     if (given === undefined || cp === undefined) throw new LedgerInputError('INVALID_INPUT', 'not a signed checkpoint note');
-    const stored = await this.#store.checkpointAt(cp.size);
-    const storedNote = stored === undefined ? undefined : parseNote(stored.note);
-    if (stored === undefined || storedNote === undefined || storedNote.text !== given.text) {
-      throw new LedgerInputError('NOT_FOUND', `this log signed no checkpoint with that text at size ${cp.size}`);
-    }
-    const opened = openNote(note, this.#witnesses);
-    if (opened === undefined) throw new LedgerInputError('INVALID_INPUT', 'a cosignature by a configured witness does not verify');
-    const have = new Set(storedNote.signatures.map((s) => `${s.name} ${s.keyId}`));
     const lines = note.slice(given.text.length + 1).split('\n').filter((line) => line !== '');
-    const added = lines.filter((line, i) => {
-      const sig = given.signatures[i]!;
-      return !have.has(`${sig.name} ${sig.keyId}`) && opened.signedBy.some((k) => k.name === sig.name && k.keyId === sig.keyId);
-    });
-    if (added.length === 0) throw new LedgerInputError('INVALID_INPUT', 'the note carries no new cosignature by a configured witness');
-    const merged = `${stored.note}${added.map((l) => `${l}\n`).join('')}`;
-    await this.#store.replaceCheckpointNote(cp.size, merged);
-    this.#onCosigned(cp.size, merged);
-    return merged;
+    let signedBy: VerifierKey[] | undefined;
+    for (let tries = 1; tries <= MAX_TRIES; tries++) {
+      const stored = await this.#store.checkpointAt(cp.size);
+      const storedNote = stored === undefined ? undefined : parseNote(stored.note);
+      if (stored === undefined || storedNote === undefined || storedNote.text !== given.text) {
+        throw new LedgerInputError('NOT_FOUND', `this log signed no checkpoint with that text at size ${cp.size}`);
+      }
+      const by = (signedBy ??= openNote(note, this.#witnesses)?.signedBy);
+      if (by === undefined) throw new LedgerInputError('INVALID_INPUT', 'a cosignature by a configured witness does not verify');
+      const have = new Set(storedNote.signatures.map((s) => `${s.name} ${s.keyId}`));
+      const added = lines.filter((line, i) => {
+        const sig = given.signatures[i]!;
+        return !have.has(`${sig.name} ${sig.keyId}`) && by.some((k) => k.name === sig.name && k.keyId === sig.keyId);
+      });
+      if (added.length === 0) throw new LedgerInputError('INVALID_INPUT', 'the note carries no new cosignature by a configured witness');
+      const merged = `${stored.note}${added.map((l) => `${l}\n`).join('')}`;
+      // Stored only onto the note read: another witness's cosignature stored meanwhile is merged
+      // with next time, not overwritten.
+      if (await this.#store.swapCheckpointNote(cp.size, stored.note, merged)) {
+        this.#onCosigned(cp.size, merged);
+        return merged;
+      }
+      if (tries < MAX_TRIES) await beforeRetry(tries);
+    }
+    throw new LedgerUnavailableError(`the checkpoint at size ${cp.size} kept changing while its cosignatures were stored`);
   }
 }

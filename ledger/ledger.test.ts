@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { openLedger, LedgerUnavailableError, type Ledger, type LedgerOptions } from './ledger.js';
 import { openSqliteLedgerStore } from './store/sqlite.js';
-import type { LedgerStore } from './store/port.js';
+import { SequenceConflictError, type LedgerStore } from './store/port.js';
+import { MAX_TRIES } from './retry.js';
 import { generateSigner, verifierKey, type Signer } from './note.js';
 import { LedgerInputError, type AppendInput } from './entry.js';
 import { parseCheckpoint } from './verify/checkpoint.js';
@@ -138,6 +139,21 @@ describe('ledger', () => {
     const next = await ledger.append(deposit(4));
     expect(next.seq).toBe(1);
     expect(await ledger.audit()).toEqual({ ok: true, size: 2, firstBadSeq: null });
+  });
+
+  it('fails the appends of a batch that keeps losing the race to other writers after a few tries', async () => {
+    const inner = openSqliteLedgerStore({ path });
+    let tries = 0;
+    const store: LedgerStore = {
+      ...inner,
+      async append() {
+        tries++;
+        throw new SequenceConflictError('another writer appended first', await inner.head(), []);
+      },
+    };
+    const ledger = await open({ store });
+    await expect(ledger.append(deposit(0))).rejects.toBeInstanceOf(LedgerUnavailableError);
+    expect(tries).toBe(MAX_TRIES);
   });
 
   it('never lets timestamps go back, even when the clock does', async () => {

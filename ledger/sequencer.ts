@@ -7,6 +7,7 @@ import { bytesToHex, concatBytes } from './bytes.js';
 import { appendLeafHash } from './merkle/compact-range.js';
 import { perfectSubtrees } from './merkle/tree-math.js';
 import { LedgerUnavailableError, SequenceConflictError, type LedgerStore, type StoreHead, type StoredEntry } from './store/port.js';
+import { beforeRetry, MAX_TRIES } from './retry.js';
 
 export interface Receipt {
   readonly seq: number;
@@ -34,8 +35,6 @@ interface Pending {
   readonly resolve: (r: Receipt) => void;
   readonly reject: (e: unknown) => void;
 }
-
-const MAX_CONFLICT_RETRIES = 1000;
 
 export class Sequencer {
   readonly #store: LedgerStore;
@@ -100,18 +99,21 @@ export class Sequencer {
 
   async #commit(batch: Pending[]): Promise<void> {
     const now = this.#options.now();
-    for (let attempt = 0; ; attempt++) {
+    for (let tries = 1; ; tries++) {
       const { entries, tip } = chain(this.#tip, batch, now);
       try {
         await this.#store.append(entries);
       } catch (err) {
-        const conflict = err instanceof SequenceConflictError && attempt < MAX_CONFLICT_RETRIES;
-        try {
-          this.#tip = await readTip(this.#store);
-        } catch {
-          // The store is down; the next batch reloads again.
+        if (err instanceof SequenceConflictError) {
+          // Another writer appended first: chain onto the head the store saw, not onto a read
+          // made now, which may lag it. (After any other failure the tip stays: if the batch was
+          // stored after all, the next one conflicts and learns the head.)
+          this.#tip = { head: err.head, frontier: err.frontier };
+          if (tries < MAX_TRIES) {
+            await beforeRetry(tries);
+            continue;
+          }
         }
-        if (conflict) continue;
         const failure = new LedgerUnavailableError(`the ledger store did not record the entries: ${(err as Error).message}`, { cause: err });
         for (const p of batch) p.reject(failure);
         return;

@@ -4,7 +4,8 @@ import type { LedgerStore, StoredEntry } from './port.js';
 import { SequenceConflictError } from './port.js';
 import { canonicalMetadata, encodeEntryRecord } from '../entry.js';
 import { openLedger, type Receipt } from '../ledger.js';
-import { generateSigner } from '../note.js';
+import { cosignNote, generateSigner, signerFromSeed, verifierKey } from '../note.js';
+import { ALG_COSIGNATURE_V1, verifyNote } from '../verify/note.js';
 import { hashLeaf, sha256 } from '../hashing.js';
 import { bytesToHex, fromHex } from '../bytes.js';
 import { appendLeafHash } from '../merkle/compact-range.js';
@@ -123,6 +124,7 @@ export function ledgerStoreContract(name: string, fixture: () => StoreFixture | 
       const nodes = [...perfectSubtrees(0, 9), { level: 1, index: 2 }, { level: 0, index: 5 }, { level: 2, index: 1 }, { level: 0, index: 0 }];
       const hashes = await store.readHashes(nodes);
       nodes.forEach((n, i) => expect(hashes[i], `node ${n.level}/${n.index}`).toEqual(subtreeHash(leaves, n)));
+      expect(await store.readHashes([])).toEqual([]);
       await expect(store.readHashes([{ level: 0, index: 9 }])).rejects.toThrow();
       await expect(store.readHashes([{ level: 3, index: 1 }])).rejects.toThrow();
     });
@@ -132,7 +134,11 @@ export function ledgerStoreContract(name: string, fixture: () => StoreFixture | 
       await store.append(first.entries);
       const two = makeBatch({ size: 0, lastEntryHash: GENESIS }, 2);
       const stale = makeBatch({ size: 2, lastEntryHash: two.entries[1]!.entryHash }, 2, two.frontier);
-      await expect(store.append(stale.entries)).rejects.toBeInstanceOf(SequenceConflictError);
+      const refused = await store.append(stale.entries).catch((err: unknown) => err);
+      expect(refused).toBeInstanceOf(SequenceConflictError);
+      // The head and frontier the refused append saw, for the writer to chain onto.
+      expect(refused).toMatchObject({ head: await store.head(), frontier: await store.readHashes(perfectSubtrees(0, 3)) });
+      expect((refused as SequenceConflictError).frontier).toEqual(first.frontier);
       const forked = makeBatch({ size: 3, lastEntryHash: new Uint8Array(32).fill(0xff) }, 2, first.frontier.slice());
       await expect(store.append(forked.entries)).rejects.toBeInstanceOf(SequenceConflictError);
       expect((await store.head()).size).toBe(3);
@@ -158,8 +164,13 @@ export function ledgerStoreContract(name: string, fixture: () => StoreFixture | 
       expect((await store.checkpoints()).map((c) => c.size)).toEqual([2, 5]);
       expect(await store.checkpointAt(2)).toEqual({ size: 2, rootHash: '02'.repeat(32), note: 'two\n' });
       expect(await store.checkpointAt(3)).toBeUndefined();
-      await store.replaceCheckpointNote(2, 'two, cosigned\n');
+      expect(await store.swapCheckpointNote(2, 'two\n', 'two, cosigned\n')).toBe(true);
       expect(await store.checkpointAt(2)).toEqual({ size: 2, rootHash: '02'.repeat(32), note: 'two, cosigned\n' });
+      // Swapped only from the note expected: a writer that read it before another's swap changes nothing.
+      expect(await store.swapCheckpointNote(2, 'two\n', 'two, cosigned by another\n')).toBe(false);
+      expect(await store.swapCheckpointNote(3, 'three\n', 'three, cosigned\n')).toBe(false);
+      expect(await store.checkpointAt(2)).toEqual({ size: 2, rootHash: '02'.repeat(32), note: 'two, cosigned\n' });
+      expect(await store.checkpointAt(3)).toBeUndefined();
     });
 
     it('lets two ledgers share it without forking the chain', async () => {
@@ -178,6 +189,43 @@ export function ledgerStoreContract(name: string, fixture: () => StoreFixture | 
       expect(new Set(receipts.map((r) => r.seq)).size).toBe(240);
       for (const r of receipts) expect(bytesToHex((await store.entry(r.seq))!.entryHash)).toBe(r.entryHash);
       expect(await a.audit()).toEqual({ ok: true, size: 240, firstBadSeq: null });
+      await b.close();
+    });
+
+    it('chains an append that lost the race onto the head the store reports, not onto a later read that may lag it', async () => {
+      const signer = generateSigner('iphub.test/contract');
+      const a = await openLedger({ store, signer });
+      const other = await fx.reopen();
+      // While set, b's reads of the head are as old as its open (a majority read may lag the
+      // snapshot a transaction saw).
+      const opened = await other.head();
+      let lagging = false;
+      const b = await openLedger({ store: { ...other, head: async () => (lagging ? opened : other.head()) }, signer });
+      const deposit = (tag: string, i: number) => ({ kind: 'EVIDENCE_DEPOSIT', subject: `${tag}:${i}`, contentDigest: bytesToHex(digest(i)), depositor: tag });
+      const receipts = await Promise.all([0, 1, 2].map((i) => a.append(deposit('a', i))));
+      lagging = true;
+      receipts.push(await b.append(deposit('b', 0)));
+      receipts.push(await a.append(deposit('a', 3)));
+      lagging = false;
+      expect(receipts.map((r) => r.seq)).toEqual([0, 1, 2, 3, 4]);
+      for (const r of receipts) expect(bytesToHex((await store.entry(r.seq))!.entryHash)).toBe(r.entryHash);
+      expect(await a.audit()).toEqual({ ok: true, size: 5, firstBadSeq: null });
+      await b.close();
+    });
+
+    it('keeps both of two witnesses\' cosignatures of one checkpoint added at once', async () => {
+      const signer = generateSigner('iphub.test/contract');
+      const witnesses = [1, 2].map((n) => signerFromSeed(`witness.test/w${n}`, new Uint8Array(32).fill(n), ALG_COSIGNATURE_V1));
+      const witnessKeys = witnesses.map(verifierKey);
+      const a = await openLedger({ store, signer, witnessKeys });
+      const b = await openLedger({ store: await fx.reopen(), signer, witnessKeys });
+      await a.append({ kind: 'EVIDENCE_DEPOSIT', subject: 'evidence:1', contentDigest: bytesToHex(digest(1)), depositor: 'd' });
+      const checkpoint = await a.checkpoint();
+      const [fromA, fromB] = await Promise.all([a.addCosignatures(cosignNote(checkpoint, witnesses[0]!)), b.addCosignatures(cosignNote(checkpoint, witnesses[1]!))]);
+      const stored = (await store.checkpointAt(1))!.note;
+      for (const key of witnessKeys) expect(verifyNote(stored, key), key).toBe(true);
+      expect([fromA, fromB]).toContain(stored);
+      expect(stored.startsWith(checkpoint)).toBe(true);
       await b.close();
     });
   });

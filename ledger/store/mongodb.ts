@@ -1,10 +1,23 @@
 // The distributed LedgerStore: MongoDB (a replica set or sharded cluster; transactions need one).
-import { Binary, MongoClient, MongoError, MongoErrorLabel, MongoServerError, ReadConcern, ReadPreference, WriteConcern } from 'mongodb';
+import {
+  Binary,
+  MongoClient,
+  MongoError,
+  MongoErrorLabel,
+  MongoNetworkError,
+  MongoOperationTimeoutError,
+  MongoServerError,
+  MongoServerSelectionError,
+  ReadConcern,
+  ReadPreference,
+  WriteConcern,
+} from 'mongodb';
 import type { ClientSession, Collection, TransactionOptions } from 'mongodb';
 import { bytesEqual, bytesToHex, fromHex } from '../bytes.js';
 import { HASH_SIZE } from '../hashing.js';
+import { perfectSubtrees, type NodeId } from '../merkle/tree-math.js';
 import type { LedgerStore, StoreHead, StoredCheckpoint, StoredEntry } from './port.js';
-import { SequenceConflictError } from './port.js';
+import { LedgerUnavailableError, SequenceConflictError } from './port.js';
 import { completedBy, nodeHash } from './layout.js';
 import { packEntryRows } from './entry-rows.js';
 
@@ -17,6 +30,12 @@ export interface MongoLedgerStoreOptions {
   client?: MongoClient;
   /** Prepended to the collection names, e.g. to isolate test runs. */
   collectionPrefix?: string;
+  /**
+   * How long a write may wait for a majority to acknowledge it, or run on the server, before it
+   * fails with LedgerUnavailableError (ms; default 10,000). Without it an unreachable majority
+   * would hold a write for ever.
+   */
+  writeTimeoutMS?: number;
 }
 
 // _id is the sequence number: MongoDB's unique _id index is the unique index on seq that keeps
@@ -45,13 +64,11 @@ interface CheckpointDoc {
 }
 
 const DUPLICATE_KEY = 11000;
-const WRITE_CONFLICT = 112;
 const NAMESPACE_EXISTS = 48;
+/** Server codes of an operation out of time: a write concern not met in wtimeout (WriteConcernFailed, 8.1: WriteConcernTimeout), maxTimeMS spent, a time limit exceeded. */
+const TIMED_OUT = [64, 50, 262];
+const DEFAULT_WRITE_TIMEOUT_MS = 10_000;
 
-// Acknowledged only once journaled on a majority: survives the loss of the primary.
-const DURABLE = new WriteConcern('majority', undefined, true);
-// Snapshot: the head check and the inserts see one state; a concurrent append is a write conflict.
-const TXN: TransactionOptions = { readConcern: new ReadConcern('snapshot'), writeConcern: DURABLE, readPreference: ReadPreference.PRIMARY };
 const ZERO_HASH = new Uint8Array(HASH_SIZE);
 
 /** A copy as a plain Uint8Array: no Buffer, and no hold on the driver's response buffer. */
@@ -90,13 +107,45 @@ const toCheckpoint = (d: CheckpointDoc): StoredCheckpoint => ({ size: d._id, roo
 const hasCode = (err: unknown, ...codes: number[]): boolean =>
   err instanceof MongoServerError && typeof err.code === 'number' && codes.includes(err.code);
 
+/**
+ * A MongoDB error as the ledger's callers should see it: LedgerUnavailableError when the
+ * deployment did not answer in time or could not be reached (nothing can be said to be
+ * recorded), the error itself otherwise.
+ */
+export function toLedgerError(err: unknown): unknown {
+  const timedOut =
+    err instanceof MongoOperationTimeoutError ||
+    err instanceof MongoServerSelectionError ||
+    err instanceof MongoNetworkError ||
+    (err instanceof MongoServerError && (hasCode(err, ...TIMED_OUT) || (err.errInfo as { wtimeout?: unknown } | undefined)?.wtimeout === true));
+  return timedOut ? new LedgerUnavailableError(`the ledger's MongoDB did not answer in time: ${err.message}`, { cause: err }) : err;
+}
+
+/** The store with every failure passed through toLedgerError. */
+function surfacingTimeouts(store: LedgerStore): LedgerStore {
+  const guarded = Object.entries(store).map(([name, op]: [string, (...args: unknown[]) => Promise<unknown>]) => [
+    name,
+    (...args: unknown[]) =>
+      op(...args).catch((err: unknown) => {
+        throw toLedgerError(err);
+      }),
+  ]);
+  return Object.fromEntries(guarded) as unknown as LedgerStore;
+}
+
 export async function openMongoLedgerStore(options: MongoLedgerStoreOptions): Promise<LedgerStore> {
   const owned = options.client === undefined;
   const client = options.client ?? new MongoClient(options.url);
   const prefix = options.collectionPrefix ?? '';
+  const maxTimeMS = options.writeTimeoutMS ?? DEFAULT_WRITE_TIMEOUT_MS;
+  // Acknowledged only once journaled on a majority: survives the loss of the primary.
+  const durable = new WriteConcern('majority', maxTimeMS, true);
+  // Snapshot: the head check and the inserts see one state; a concurrent append is a write
+  // conflict. A commit that outlasts maxCommitTimeMS is not retried by withTransaction.
+  const txn: TransactionOptions = { readConcern: new ReadConcern('snapshot'), writeConcern: durable, readPreference: ReadPreference.PRIMARY, maxCommitTimeMS: maxTimeMS };
   // Primary and majority reads: a head read after an acknowledged append sees it, and no read
   // returns what a failover could roll back.
-  const db = client.db(options.dbName, { writeConcern: DURABLE, readConcern: new ReadConcern('majority'), readPreference: ReadPreference.PRIMARY });
+  const db = client.db(options.dbName, { writeConcern: durable, readConcern: new ReadConcern('majority'), readPreference: ReadPreference.PRIMARY });
   const names = { entries: `${prefix}ledger_entries`, checkpoints: `${prefix}ledger_checkpoints` };
   const entries: Collection<EntryDoc> = db.collection<EntryDoc>(names.entries);
   const checkpoints: Collection<CheckpointDoc> = db.collection<CheckpointDoc>(names.checkpoints);
@@ -113,7 +162,7 @@ export async function openMongoLedgerStore(options: MongoLedgerStoreOptions): Pr
     await entries.createIndex({ contentDigest: 1, _id: 1 }, { name: 'by_content' });
   } catch (err) {
     if (owned) await client.close();
-    throw err;
+    throw toLedgerError(err);
   }
 
   const head = async (session?: ClientSession): Promise<StoreHead> => {
@@ -122,8 +171,15 @@ export async function openMongoLedgerStore(options: MongoLedgerStoreOptions): Pr
       ? { size: 0, lastEntryHash: ZERO_HASH, lastTimestamp: 0 }
       : { size: last._id + 1, lastEntryHash: plain(last.entryHash), lastTimestamp: last.timestamp };
   };
+  const readHashes = async (nodes: readonly NodeId[], session?: ClientSession): Promise<Uint8Array[]> => {
+    if (nodes.length === 0) return [];
+    const seqs = nodes.map((node) => completedBy(node).seq);
+    const docs = await entries.find({ _id: { $in: [...new Set(seqs)] } }, { projection: { tree: 1 }, session }).toArray();
+    const trees = new Map(docs.map((d) => [d._id, d.tree.value()]));
+    return nodes.map((node, i) => nodeHash(node, trees.get(seqs[i]!)));
+  };
 
-  return {
+  return surfacingTimeouts({
     head: () => head(),
     async append(batch) {
       const first = batch[0];
@@ -132,19 +188,18 @@ export async function openMongoLedgerStore(options: MongoLedgerStoreOptions): Pr
       const docs = batch.map(toDoc);
       const session = client.startSession();
       try {
-        // Re-run from the top on transient errors (write conflicts, failovers).
+        // Re-run from the top on transient errors (failovers, and write conflicts: another
+        // writer's insert of the same seqs, after which the head read here has moved).
         await session.withTransaction(async (s) => {
           const current = await head(s);
           if (current.size !== first.seq || !bytesEqual(current.lastEntryHash, first.prevHash)) {
-            throw new SequenceConflictError(`store is at ${current.size}, batch starts at ${first.seq}`);
+            // What this snapshot saw, for the writer to chain onto: a majority read after it may lag it.
+            const frontier = await readHashes(perfectSubtrees(0, current.size), s);
+            throw new SequenceConflictError(`store is at ${current.size}, batch starts at ${first.seq}`, current, frontier);
           }
           await entries.insertMany(docs, { session: s });
-        }, TXN);
+        }, txn);
       } catch (err) {
-        // Another writer took these sequence numbers (a conflict still there after the retries).
-        if (hasCode(err, DUPLICATE_KEY, WRITE_CONFLICT)) {
-          throw new SequenceConflictError(`another writer appended at ${first.seq}`, { cause: err });
-        }
         // The commit may have gone through: the batch is all or nothing, so its last entry says.
         // (MongoError, not MongoServerError: a network error at commit carries the label too.)
         if (err instanceof MongoError && err.hasErrorLabel(MongoErrorLabel.UnknownTransactionCommitResult)) {
@@ -156,13 +211,7 @@ export async function openMongoLedgerStore(options: MongoLedgerStoreOptions): Pr
         await session.endSession();
       }
     },
-    async readHashes(nodes) {
-      if (nodes.length === 0) return [];
-      const seqs = nodes.map((node) => completedBy(node).seq);
-      const docs = await entries.find({ _id: { $in: [...new Set(seqs)] } }, { projection: { tree: 1 } }).toArray();
-      const trees = new Map(docs.map((d) => [d._id, d.tree.value()]));
-      return nodes.map((node, i) => nodeHash(node, trees.get(seqs[i]!)));
-    },
+    readHashes: (nodes) => readHashes(nodes),
     async entry(seq) {
       const doc = await entries.findOne({ _id: seq });
       return doc === null ? undefined : toStored(doc);
@@ -182,7 +231,7 @@ export async function openMongoLedgerStore(options: MongoLedgerStoreOptions): Pr
     },
     async putCheckpoint(cp) {
       try {
-        await checkpoints.insertOne({ _id: cp.size, rootHash: new Binary(fromHex(cp.rootHash)), note: cp.note });
+        await checkpoints.insertOne({ _id: cp.size, rootHash: new Binary(fromHex(cp.rootHash)), note: cp.note }, { maxTimeMS });
       } catch (err) {
         // One checkpoint per size: the first one stored stays.
         if (!hasCode(err, DUPLICATE_KEY)) throw err;
@@ -196,8 +245,9 @@ export async function openMongoLedgerStore(options: MongoLedgerStoreOptions): Pr
       const doc = await checkpoints.findOne({ _id: size });
       return doc === null ? undefined : toCheckpoint(doc);
     },
-    async replaceCheckpointNote(size, note) {
-      await checkpoints.updateOne({ _id: size }, { $set: { note } });
+    async swapCheckpointNote(size, expected, note) {
+      // Matched against the primary's latest version, so a concurrent swap's write cannot be lost.
+      return (await checkpoints.updateOne({ _id: size, note: expected }, { $set: { note } }, { maxTimeMS })).matchedCount === 1;
     },
     async checkpoints() {
       return (await checkpoints.find({}, { sort: { _id: 1 } }).toArray()).map(toCheckpoint);
@@ -205,5 +255,5 @@ export async function openMongoLedgerStore(options: MongoLedgerStoreOptions): Pr
     async close() {
       if (owned) await client.close();
     },
-  };
+  });
 }

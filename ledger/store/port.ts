@@ -29,24 +29,40 @@ export interface StoredCheckpoint {
   readonly note: string;
 }
 
-/** The store failed or the ledger is closed; the appends of the failed batch were not recorded. */
+/**
+ * The store failed or did not answer in time, or the ledger is closed; the appends of the failed
+ * batch were not recorded (but see FORMAT.md, Durability, on MongoDB's write timeout).
+ */
 export class LedgerUnavailableError extends Error {
   override readonly name = 'LedgerUnavailableError';
 }
 
-/** Another writer appended first: re-read the head and try again. */
+/**
+ * Another writer appended first. The error carries the store's head as the refused append saw
+ * it, and its frontier (the hashes of perfectSubtrees(0, head.size)): the batch is chained again
+ * onto them, since a read made after the conflict may lag them.
+ */
 export class SequenceConflictError extends Error {
   override readonly name = 'SequenceConflictError';
+  constructor(
+    message: string,
+    readonly head: StoreHead,
+    readonly frontier: readonly Uint8Array[],
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
 }
 
 export interface LedgerStore {
   head(): Promise<StoreHead>;
   /**
    * Appends consecutive entries atomically and durably: all of them or none. Throws
-   * SequenceConflictError unless the first continues the head (seq = size, prevHash = its hash).
+   * SequenceConflictError unless the first continues the head (seq = size, prevHash = its hash),
+   * checked in the transaction that writes them.
    */
   append(entries: readonly StoredEntry[]): Promise<void>;
-  /** The hashes of these perfect subtrees, in the order asked; throws if one is not stored. */
+  /** The hashes of these perfect subtrees, in the order asked (none for none); throws if one is not stored. */
   readHashes(nodes: readonly NodeId[]): Promise<Uint8Array[]>;
   entry(seq: number): Promise<StoredEntry | undefined>;
   /** Entries seq >= from, ascending, at most `limit`. */
@@ -58,8 +74,11 @@ export interface LedgerStore {
   putCheckpoint(cp: StoredCheckpoint): Promise<void>;
   latestCheckpoint(): Promise<StoredCheckpoint | undefined>;
   checkpointAt(size: number): Promise<StoredCheckpoint | undefined>;
-  /** Replaces a stored checkpoint's note (the same checkpoint, with witnesses' cosignatures added). */
-  replaceCheckpointNote(size: number, note: string): Promise<void>;
+  /**
+   * Replaces a stored checkpoint's note (the same checkpoint, with witnesses' cosignatures added)
+   * if it is still `expected`, atomically: false, changing nothing, if it is not.
+   */
+  swapCheckpointNote(size: number, expected: string, note: string): Promise<boolean>;
   /** Stored checkpoints, ascending by size. */
   checkpoints(): Promise<StoredCheckpoint[]>;
   close(): Promise<void>;

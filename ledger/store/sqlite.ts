@@ -1,6 +1,7 @@
 // The embedded LedgerStore: one SQLite file in WAL mode (better-sqlite3).
 import Database from 'better-sqlite3';
 import { HASH_SIZE } from '../hashing.js';
+import { perfectSubtrees, type NodeId } from '../merkle/tree-math.js';
 import type { LedgerStore, StoreHead, StoredCheckpoint, StoredEntry } from './port.js';
 import { SequenceConflictError } from './port.js';
 import { completedBy, nodeHash } from './layout.js';
@@ -148,7 +149,7 @@ export function openSqliteLedgerStore(options: SqliteLedgerStoreOptions): Ledger
   const latestCheckpointStmt = db.prepare<[], CheckpointRow>('SELECT * FROM ledger_checkpoints ORDER BY size DESC LIMIT 1');
   const checkpointsStmt = db.prepare<[], CheckpointRow>('SELECT * FROM ledger_checkpoints ORDER BY size');
   const checkpointAtStmt = db.prepare<[number], CheckpointRow>('SELECT * FROM ledger_checkpoints WHERE size = ?');
-  const replaceNoteStmt = db.prepare<[string, number]>('UPDATE ledger_checkpoints SET note = ? WHERE size = ?');
+  const swapNoteStmt = db.prepare<[string, number, string]>('UPDATE ledger_checkpoints SET note = ? WHERE size = ? AND note = ?');
 
   const head = (): StoreHead => {
     const row = headStmt.get();
@@ -156,6 +157,7 @@ export function openSqliteLedgerStore(options: SqliteLedgerStoreOptions): Ledger
       ? { size: 0, lastEntryHash: ZERO_HASH, lastTimestamp: 0 }
       : { size: row.seq + 1, lastEntryHash: plain(row.entry_hash), lastTimestamp: row.timestamp };
   };
+  const readHashes = (nodes: readonly NodeId[]): Uint8Array[] => nodes.map((node) => nodeHash(node, treeHashesStmt.get(completedBy(node).seq)?.tree_hashes));
 
   const appendTx = db.transaction((entries: readonly StoredEntry[]) => {
     const first = entries[0];
@@ -163,7 +165,7 @@ export function openSqliteLedgerStore(options: SqliteLedgerStoreOptions): Ledger
     // Inside BEGIN IMMEDIATE: no other writer can move the head until we commit.
     const current = head();
     if (current.size !== first.seq || !bytesEqual(current.lastEntryHash, first.prevHash)) {
-      throw new SequenceConflictError(`store is at ${current.size}, batch starts at ${first.seq}`);
+      throw new SequenceConflictError(`store is at ${current.size}, batch starts at ${first.seq}`, current, readHashes(perfectSubtrees(0, current.size)));
     }
     for (const e of entries) {
       insertEntry.run(e.seq, e.kind, e.subject, e.contentDigest, e.payloadDigest, e.depositor, e.timestamp, e.prevHash, e.entryHash, e.metadataJson, e.treeHashes);
@@ -200,7 +202,7 @@ export function openSqliteLedgerStore(options: SqliteLedgerStoreOptions): Ledger
       indexWhenIdle();
     },
     async readHashes(nodes) {
-      return nodes.map((node) => nodeHash(node, treeHashesStmt.get(completedBy(node).seq)?.tree_hashes));
+      return readHashes(nodes);
     },
     async entry(seq) {
       const row = entryStmt.get(seq);
@@ -231,8 +233,8 @@ export function openSqliteLedgerStore(options: SqliteLedgerStoreOptions): Ledger
       const row = checkpointAtStmt.get(size);
       return row === undefined ? undefined : toCheckpoint(row);
     },
-    async replaceCheckpointNote(size, note) {
-      replaceNoteStmt.run(note, size);
+    async swapCheckpointNote(size, expected, note) {
+      return swapNoteStmt.run(note, size, expected).changes === 1;
     },
     async close() {
       clearTimeout(idleTimer);
