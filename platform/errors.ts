@@ -40,5 +40,4 @@ export function failure(code: ErrorCode, message: string, extensions: Record<str
 export const notFound = (what: string): GraphQLError => failure('NOT_FOUND', `${what} does not exist`);
 export const forbidden = (message: string): GraphQLError => failure('FORBIDDEN', message);
 export const conflict = (message: string): GraphQLError => failure('CONFLICT', message);
-export const badInput = (message: string, field?: string): GraphQLError =>
-  failure('BAD_USER_INPUT', message, field === undefined ? {} : { field });
+export const badInput = (message: string, field?: string): GraphQLError => failure('BAD_USER_INPUT', message, field === undefined ? {} : { field });

@@ -1,11 +1,31 @@
 // The enterprises subgraph's repositories on MongoDB (the distributed mode). The Db comes from a
 // client the caller owns: close() leaves it open.
-import { MongoServerError, ReadConcern, ReadPreference, WriteConcern } from 'mongodb';
-import type { AnyBulkWriteOperation, ClientSession, Collection, CollectionOptions, Db, Document, Filter, TransactionOptions } from 'mongodb';
-import type { CopyrightRecord, DatedKey, DateWindow, EnterpriseFilter, EnterpriseRecord, EnterprisesStore, OwnerFilter, PatentRecord, TrademarkRecord } from './port.js';
-import { DuplicateKeyError } from './port.js';
-import { patentDeadlines } from '../domain/deadlines.js';
+import type { AnyBulkWriteOperation, ClientSession, Collection, Db, Document, Filter } from 'mongodb';
+
+import {
+  COLLECTION_OPTIONS,
+  distinct,
+  duplicateKeyOf,
+  findByIds,
+  findGrouped,
+  inTransaction,
+  keysetPage,
+  reportingUnavailable,
+} from '../../../platform/mongodb.js';
 import { tally } from '../../common/tally.js';
+import { patentDeadlines } from '../domain/deadlines.js';
+import type {
+  CopyrightRecord,
+  DatedKey,
+  DateWindow,
+  EnterpriseFilter,
+  EnterpriseRecord,
+  EnterprisesStore,
+  OwnerFilter,
+  PatentRecord,
+  TrademarkRecord,
+} from './port.js';
+import { DuplicateKeyError } from './port.js';
 
 export interface MongoEnterprisesStoreOptions {
   /** Prepended to the collection names, e.g. to isolate test runs. */
@@ -73,22 +93,6 @@ interface CopyrightDoc {
   registeredOn: string;
 }
 
-const DUPLICATE_KEY = 11000;
-
-// Acknowledged only once journaled on a majority: survives the loss of the primary. Majority
-// reads from the primary: a read after an acknowledged insert sees it, and no read returns what a
-// failover could roll back.
-const COLLECTION_OPTIONS: CollectionOptions = {
-  writeConcern: new WriteConcern('majority', undefined, true),
-  readConcern: new ReadConcern('majority'),
-  readPreference: ReadPreference.PRIMARY,
-};
-const TXN: TransactionOptions = {
-  readConcern: new ReadConcern('snapshot'),
-  writeConcern: new WriteConcern('majority', undefined, true),
-  readPreference: ReadPreference.PRIMARY,
-};
-
 // Documents to records field by field: no _id, no stray fields, nulls stay null.
 const toEnterprise = (d: EnterpriseDoc): EnterpriseRecord => ({
   id: d._id,
@@ -131,26 +135,15 @@ const toCopyright = (d: CopyrightDoc): CopyrightRecord => ({
   registeredOn: d.registeredOn,
 });
 
-const isDuplicateKey = (err: unknown): boolean => err instanceof MongoServerError && err.code === DUPLICATE_KEY;
-
 /** Runs an insert, turning a unique-index violation (_id or uscc) into DuplicateKeyError. */
 async function insertOnce(run: () => Promise<unknown>, what: string): Promise<void> {
   try {
     await run();
   } catch (err) {
-    if (isDuplicateKey(err)) throw new DuplicateKeyError(`${what} is registered already`, { cause: err });
+    if (duplicateKeyOf(err) !== undefined) throw new DuplicateKeyError(`${what} is registered already`, { cause: err });
     throw err;
   }
 }
-
-/** The rows of each asked id, in the asked order; an empty array for an id with none. */
-function groupBy<T>(ids: readonly string[], rows: T[], idOf: (r: T) => string): T[][] {
-  const by = new Map<string, T[]>(ids.map((id) => [id, []]));
-  for (const r of rows) by.get(idOf(r))?.push(r);
-  return ids.map((id) => by.get(id)!);
-}
-
-const distinct = (ids: readonly string[]): string[] => [...new Set(ids)];
 
 /** Adds each owner's rights to its region's and its industry's row of one counter. */
 function counted(owners: readonly { regionCode: string; industry: string }[], field: 'enterprises' | 'patents'): AnyBulkWriteOperation<CountDoc>[] {
@@ -256,22 +249,22 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoEnterprise
   // Rights by deadline and day, for counting a window's warnings by its days.
   const deadlineCounts: Collection<DeadlineCountDoc> = db.collection(names.deadlineCounts, COLLECTION_OPTIONS);
   /** An unfiltered count from the days' counts; a filtered one from the index. */
-  const countWithin = async <T extends { _id: string }>(deadline: Deadline, rows: Collection<T>, field: string, owner: OwnerFilter, window: DateWindow): Promise<number> => {
-    if (owner.enterpriseId !== undefined || owner.regionCode !== undefined || owner.industry !== undefined) return rows.countDocuments(dated<T>(field, owner, window, undefined));
+  const countWithin = async <T extends { _id: string }>(
+    deadline: Deadline,
+    rows: Collection<T>,
+    field: string,
+    owner: OwnerFilter,
+    window: DateWindow,
+  ): Promise<number> => {
+    if (owner.enterpriseId !== undefined || owner.regionCode !== undefined || owner.industry !== undefined)
+      return rows.countDocuments(dated<T>(field, owner, window, undefined));
     const match = { deadline, day: { $gte: window.from, $lte: window.to } };
     const [sum] = await deadlineCounts.aggregate<{ n: number }>([{ $match: match }, { $group: { _id: null, n: { $sum: '$n' } } }]).toArray();
     return sum?.n ?? 0;
   };
 
-  /** Runs `work` in a transaction, re-run from the top on transient errors (write conflicts on a counter). */
-  const transaction = async (work: (session: ClientSession) => Promise<void>): Promise<void> => {
-    const session = db.client.startSession();
-    try {
-      await session.withTransaction(work, TXN);
-    } finally {
-      await session.endSession();
-    }
-  };
+  // Re-run from the top on transient errors (write conflicts on a counter).
+  const transaction = (work: (session: ClientSession) => Promise<void>): Promise<void> => inTransaction(db.client, work);
   /** Each owner's region and industry, read in the writer's transaction; an error when one is missing. */
   const ownersOf = async (rights: readonly { enterpriseId: string }[], session: ClientSession) => {
     const ids = distinct(rights.map((r) => r.enterpriseId));
@@ -303,7 +296,16 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoEnterprise
           const docs = ps.map((p) => ({ ...patentDoc(p), ...owners.get(p.enterpriseId)! }));
           await patents.insertMany(docs, { session });
           await counts.bulkWrite(counted(docs, 'patents'), { session });
-          const days = [...perDay('fee', docs.map((d) => d.feeDue)), ...perDay('protection', docs.map((d) => d.protectionEnds))];
+          const days = [
+            ...perDay(
+              'fee',
+              docs.map((d) => d.feeDue),
+            ),
+            ...perDay(
+              'protection',
+              docs.map((d) => d.protectionEnds),
+            ),
+          ];
           if (days.length > 0) await deadlineCounts.bulkWrite(days, { session });
         }),
       ps.length === 1 ? `patent ${ps[0]!.applicationNumber}` : `one of these ${ps.length} patents`,
@@ -315,8 +317,17 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoEnterprise
       () =>
         transaction(async (session) => {
           const owners = await ownersOf(ts, session);
-          await trademarks.insertMany(ts.map((t) => ({ ...trademarkDoc(t), ...owners.get(t.enterpriseId)! })), { session });
-          await deadlineCounts.bulkWrite(perDay('trademark', ts.map((t) => t.expiryDate)), { session });
+          await trademarks.insertMany(
+            ts.map((t) => ({ ...trademarkDoc(t), ...owners.get(t.enterpriseId)! })),
+            { session },
+          );
+          await deadlineCounts.bulkWrite(
+            perDay(
+              'trademark',
+              ts.map((t) => t.expiryDate),
+            ),
+            { session },
+          );
         }),
       ts.length === 1 ? `trademark ${ts[0]!.registrationNumber}` : `one of these ${ts.length} trademarks`,
     );
@@ -334,7 +345,8 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoEnterprise
    * processes opening the store together may both run it.
    */
   const backfill = async (): Promise<void> => {
-    const owner = async (id: string) => (await enterprises.findOne({ _id: id }, { projection: { regionCode: 1, industry: 1 } })) ?? { regionCode: '', industry: '' };
+    const owner = async (id: string) =>
+      (await enterprises.findOne({ _id: id }, { projection: { regionCode: 1, industry: 1 } })) ?? { regionCode: '', industry: '' };
     for await (const d of patents.find({ feeDue: { $exists: false } })) {
       const { regionCode, industry } = await owner(d.enterpriseId);
       await patents.updateOne({ _id: d._id }, { $set: { regionCode, industry, ...patentDoc(toPatent(d)) } });
@@ -345,7 +357,9 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoEnterprise
     }
     if ((await deadlineCounts.estimatedDocumentCount()) === 0) {
       const countFrom = async <T extends Document>(deadline: Deadline, from: Collection<T>, field: string) => {
-        const days = await from.aggregate<{ _id: string; n: number }>([{ $match: { [field]: { $type: 'string' } } }, { $group: { _id: `$${field}`, n: { $sum: 1 } } }]).toArray();
+        const days = await from
+          .aggregate<{ _id: string; n: number }>([{ $match: { [field]: { $type: 'string' } } }, { $group: { _id: `$${field}`, n: { $sum: 1 } } }])
+          .toArray();
         for (const d of days) await deadlineCounts.updateOne({ _id: `${deadline}:${d._id}` }, { $set: { deadline, day: d._id, n: d.n } }, { upsert: true });
       };
       await countFrom('fee', patents, 'feeDue');
@@ -394,32 +408,18 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoEnterprise
 
   await backfill();
 
-  return {
+  return reportingUnavailable<EnterprisesStore>({
     enterprises: {
       async insert(e) {
         await insertEnterprises([e]);
       },
       insertMany: insertEnterprises,
-      async byIds(ids) {
-        if (ids.length === 0) return [];
-        const docs = await enterprises.find({ _id: { $in: distinct(ids) } }).toArray();
-        const byId = new Map(docs.map((d) => [d._id, toEnterprise(d)]));
-        return ids.map((id) => byId.get(id));
-      },
+      byIds: (ids) => findByIds(enterprises, ids, toEnterprise),
       async byUscc(uscc) {
         const doc = await enterprises.findOne({ uscc });
         return doc === null ? undefined : toEnterprise(doc);
       },
-      async page(filter, after, limit) {
-        const matching = matchFilter(filter);
-        const pageFilter: Filter<EnterpriseDoc> = after === undefined ? matching : { ...matching, _id: { $gt: after } };
-        // limit(0) means no limit to MongoDB, LIMIT 0 no rows to SQLite; a negative LIMIT is no limit there.
-        const rows =
-          limit === 0
-            ? Promise.resolve([])
-            : enterprises.find(pageFilter, { sort: { _id: 1 }, ...(limit > 0 ? { limit } : {}) }).toArray();
-        return (await rows).map(toEnterprise);
-      },
+      page: async (filter, after, limit) => (await keysetPage(enterprises, matchFilter(filter), after, limit)).map(toEnterprise),
       async count(filter) {
         return enterprises.countDocuments(matchFilter(filter));
       },
@@ -433,17 +433,8 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoEnterprise
         await insertPatents([p]);
       },
       insertMany: insertPatents,
-      async byNumbers(numbers) {
-        if (numbers.length === 0) return [];
-        const docs = await patents.find({ _id: { $in: distinct(numbers) } }).toArray();
-        const byNumber = new Map(docs.map((d) => [d._id, toPatent(d)]));
-        return numbers.map((n) => byNumber.get(n));
-      },
-      async byEnterprises(ids) {
-        if (ids.length === 0) return [];
-        const docs = await patents.find({ enterpriseId: { $in: distinct(ids) } }, { sort: { _id: 1 } }).toArray();
-        return groupBy(ids, docs.map(toPatent), (p) => p.enterpriseId);
-      },
+      byNumbers: (numbers) => findByIds(patents, numbers, toPatent),
+      byEnterprises: (ids) => findGrouped(patents, 'enterpriseId', ids, toPatent, { sort: { _id: 1 } }),
       async feesDue(owner, window, after, limit) {
         const filter = dated<PatentDoc>('feeDue', owner, window, after);
         return limit <= 0 ? [] : (await patents.find(filter, { sort: { feeDue: 1, _id: 1 }, limit }).toArray()).map(toPatent);
@@ -468,11 +459,7 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoEnterprise
         await insertTrademarks([t]);
       },
       insertMany: insertTrademarks,
-      async byEnterprises(ids) {
-        if (ids.length === 0) return [];
-        const docs = await trademarks.find({ enterpriseId: { $in: distinct(ids) } }, { sort: { _id: 1 } }).toArray();
-        return groupBy(ids, docs.map(toTrademark), (t) => t.enterpriseId);
-      },
+      byEnterprises: (ids) => findGrouped(trademarks, 'enterpriseId', ids, toTrademark, { sort: { _id: 1 } }),
       async expiring(owner, window, after, limit) {
         const filter = dated<TrademarkDoc>('expiryDate', owner, window, after);
         return limit <= 0 ? [] : (await trademarks.find(filter, { sort: { expiryDate: 1, _id: 1 }, limit }).toArray()).map(toTrademark);
@@ -486,14 +473,10 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoEnterprise
         await insertCopyrights([c]);
       },
       insertMany: insertCopyrights,
-      async byEnterprises(ids) {
-        if (ids.length === 0) return [];
-        const docs = await copyrights.find({ enterpriseId: { $in: distinct(ids) } }, { sort: { _id: 1 } }).toArray();
-        return groupBy(ids, docs.map(toCopyright), (c) => c.enterpriseId);
-      },
+      byEnterprises: (ids) => findGrouped(copyrights, 'enterpriseId', ids, toCopyright, { sort: { _id: 1 } }),
     },
     async close() {
       // The client is the caller's: nothing of ours to release.
     },
-  };
+  });
 }

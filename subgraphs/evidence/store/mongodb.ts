@@ -1,7 +1,8 @@
 // The evidence subgraph's repository on MongoDB (the distributed mode). The Db comes from a client
 // the caller owns: close() leaves it open.
-import { ReadConcern, ReadPreference, WriteConcern } from 'mongodb';
-import type { Collection, CollectionOptions, Db, TransactionOptions } from 'mongodb';
+import type { Collection, Db } from 'mongodb';
+
+import { COLLECTION_OPTIONS, distinct, findByIds, findGrouped, inTransaction, reportingUnavailable } from '../../../platform/mongodb.js';
 import type { DataAssetRecord, EvidenceRecord, EvidenceStore } from './port.js';
 
 export interface MongoEvidenceStoreOptions {
@@ -19,14 +20,6 @@ interface EvidenceDoc {
   depositedAt: string;
   receipt: { seq: number; entryHash: string; timestamp: number };
 }
-
-// Acknowledged only once journaled on a majority; majority reads from the primary (see the
-// enterprises adapter).
-const COLLECTION_OPTIONS: CollectionOptions = {
-  writeConcern: new WriteConcern('majority', undefined, true),
-  readConcern: new ReadConcern('majority'),
-  readPreference: ReadPreference.PRIMARY,
-};
 
 const toRecord = (d: EvidenceDoc): EvidenceRecord => ({
   id: d._id,
@@ -48,13 +41,13 @@ const evidenceDoc = (e: EvidenceRecord): EvidenceDoc => ({
   receipt: { seq: e.receipt.seq, entryHash: e.receipt.entryHash, timestamp: e.receipt.timestamp },
 });
 
-const TXN: TransactionOptions = { readConcern: new ReadConcern('snapshot'), writeConcern: COLLECTION_OPTIONS.writeConcern!, readPreference: ReadPreference.PRIMARY };
-
-const distinct = (ids: readonly string[]): string[] => [...new Set(ids)];
-
 /** _id is the data asset id. */
 type DataAssetDoc = Omit<DataAssetRecord, 'id'> & { _id: string };
-const toDataAsset = ({ _id, ...rest }: DataAssetDoc): DataAssetRecord => ({ id: _id, ...rest, receipt: { seq: rest.receipt.seq, entryHash: rest.receipt.entryHash, timestamp: rest.receipt.timestamp } });
+const toDataAsset = ({ _id, ...rest }: DataAssetDoc): DataAssetRecord => ({
+  id: _id,
+  ...rest,
+  receipt: { seq: rest.receipt.seq, entryHash: rest.receipt.entryHash, timestamp: rest.receipt.timestamp },
+});
 
 export async function openMongoEvidenceStore(db: Db, options: MongoEvidenceStoreOptions = {}): Promise<EvidenceStore> {
   const prefix = options.collectionPrefix ?? '';
@@ -64,24 +57,13 @@ export async function openMongoEvidenceStore(db: Db, options: MongoEvidenceStore
 
   const assets: Collection<DataAssetDoc> = db.collection<DataAssetDoc>(`${prefix}data_assets`, COLLECTION_OPTIONS);
   await assets.createIndex({ ownerId: 1, registeredAt: -1, _id: 1 }, { name: 'by_owner' });
-  return {
+  return reportingUnavailable<EvidenceStore>({
     dataAssets: {
       async insert({ id, ...rest }) {
         await assets.insertOne({ _id: id, ...rest });
       },
-      async byIds(ids) {
-        if (ids.length === 0) return [];
-        const docs = await assets.find({ _id: { $in: distinct(ids) } }).toArray();
-        const byId = new Map(docs.map((d) => [d._id, toDataAsset(d)]));
-        return ids.map((id) => byId.get(id));
-      },
-      async byOwners(ids) {
-        if (ids.length === 0) return [];
-        const docs = await assets.find({ ownerId: { $in: distinct(ids) } }, { sort: { ownerId: 1, registeredAt: -1, _id: 1 } }).toArray();
-        const by = new Map<string, DataAssetRecord[]>(ids.map((id) => [id, []]));
-        for (const d of docs) by.get(d.ownerId)?.push(toDataAsset(d));
-        return ids.map((id) => by.get(id)!);
-      },
+      byIds: (ids) => findByIds(assets, ids, toDataAsset),
+      byOwners: (ids) => findGrouped(assets, 'ownerId', ids, toDataAsset, { sort: { ownerId: 1, registeredAt: -1, _id: 1 } }),
     },
     evidence: {
       async insert(e) {
@@ -91,19 +73,9 @@ export async function openMongoEvidenceStore(db: Db, options: MongoEvidenceStore
       },
       async insertMany(es) {
         if (es.length === 0) return;
-        const session = db.client.startSession();
-        try {
-          await session.withTransaction(async (s) => void (await evidence.insertMany(es.map(evidenceDoc), { session: s })), TXN);
-        } finally {
-          await session.endSession();
-        }
+        await inTransaction(db.client, async (session) => void (await evidence.insertMany(es.map(evidenceDoc), { session })));
       },
-      async byIds(ids) {
-        if (ids.length === 0) return [];
-        const docs = await evidence.find({ _id: { $in: distinct(ids) } }).toArray();
-        const byId = new Map(docs.map((d) => [d._id, toRecord(d)]));
-        return ids.map((id) => byId.get(id));
-      },
+      byIds: (ids) => findByIds(evidence, ids, toRecord),
       async byDepositors(ids, limit) {
         // One bounded read along by_depositor per depositor, rather than all of theirs at once.
         const unique = distinct(ids);
@@ -115,5 +87,5 @@ export async function openMongoEvidenceStore(db: Db, options: MongoEvidenceStore
     async close() {
       // The client is the caller's: nothing of ours to release.
     },
-  };
+  });
 }

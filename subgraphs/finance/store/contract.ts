@@ -1,9 +1,10 @@
 // The contract every FinanceStore adapter passes (run by store.test.ts per adapter).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import type { StoreFixture } from '../../../test/support/adapters.js';
-import { AssetAlreadyPledgedError } from './port.js';
-import type { AssetRef, ClaimRecord, FinanceStore, NewPledge, PledgeEvent, PolicyRecord } from './port.js';
 import { DEFAULT_RISK_SHARES } from '../risk.js';
+import type { AssetRef, ClaimRecord, FinanceStore, NewPledge, PledgeEvent, PolicyRecord } from './port.js';
+import { AssetAlreadyPledgedError } from './port.js';
 
 const patent = (id: string): AssetRef => ({ kind: 'PATENT', id });
 const pledge = (id: string, collateral: AssetRef[], registeredAt: string, extra: Partial<NewPledge> = {}): NewPledge => ({
@@ -94,8 +95,25 @@ export function financeStoreContract(name: string, fixture: () => StoreFixture<F
       expect((await register(B)).registrationNumber).toBe('ZX-2026-000002');
     });
 
+    it('refuses a pledge id used twice as that, not as an asset already pledged, writing nothing', async () => {
+      await register(A);
+      // Its collateral is free: only the id collides.
+      const sameId = pledge('a', [patent('202310123456.5')], '2026-03-04T08:00:00.000Z');
+      const refused: unknown = await register(sameId).then(
+        () => undefined,
+        (err: unknown) => err,
+      );
+      expect(refused).toBeInstanceOf(Error);
+      expect(refused).not.toBeInstanceOf(AssetAlreadyPledgedError);
+      expect(await store.pledges.byIds(['a'])).toStrictEqual([{ ...A, registrationNumber: 'ZX-2026-000001' }]);
+      // The free asset was not claimed, and no number was used up.
+      expect((await register(B)).registrationNumber).toBe('ZX-2026-000002');
+    });
+
     it('lets exactly one of many concurrent pledges of one asset through', async () => {
-      const attempts = Array.from({ length: 16 }, (_, i) => register(pledge(`race-${i}`, [patent('201510958772.0')], `2026-03-05T08:00:00.${String(i).padStart(3, '0')}Z`)));
+      const attempts = Array.from({ length: 16 }, (_, i) =>
+        register(pledge(`race-${i}`, [patent('201510958772.0')], `2026-03-05T08:00:00.${String(i).padStart(3, '0')}Z`)),
+      );
       const results = await Promise.allSettled(attempts);
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
       for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(AssetAlreadyPledgedError);
@@ -118,12 +136,26 @@ export function financeStoreContract(name: string, fixture: () => StoreFixture<F
     it('closes a pledge only from REGISTERED, freeing its collateral', async () => {
       await register(A);
       await register(B);
-      expect(await store.pledges.transition('a', 'REGISTERED', closed('2026-04-01T00:00:00.000Z', 'RELEASED'), { closedAt: '2026-04-01T00:00:00.000Z', releaseReceipt: receipt })).toBe(true);
+      expect(
+        await store.pledges.transition('a', 'REGISTERED', closed('2026-04-01T00:00:00.000Z', 'RELEASED'), {
+          closedAt: '2026-04-01T00:00:00.000Z',
+          releaseReceipt: receipt,
+        }),
+      ).toBe(true);
       // A second move from REGISTERED lost the race: nothing changes.
-      expect(await store.pledges.transition('a', 'REGISTERED', closed('2026-04-01T00:00:01.000Z', 'ENFORCED'), { closedAt: '2026-04-01T00:00:01.000Z' })).toBe(false);
-      expect(await store.pledges.transition('x', 'REGISTERED', closed('2026-04-01T00:00:01.000Z', 'RELEASED'), { closedAt: '2026-04-01T00:00:01.000Z' })).toBe(false);
+      expect(await store.pledges.transition('a', 'REGISTERED', closed('2026-04-01T00:00:01.000Z', 'ENFORCED'), { closedAt: '2026-04-01T00:00:01.000Z' })).toBe(
+        false,
+      );
+      expect(await store.pledges.transition('x', 'REGISTERED', closed('2026-04-01T00:00:01.000Z', 'RELEASED'), { closedAt: '2026-04-01T00:00:01.000Z' })).toBe(
+        false,
+      );
       const enforcement = { lossFen: 999_999_999, shares: DEFAULT_RISK_SHARES };
-      expect(await store.pledges.transition('b', 'REGISTERED', closed('2026-04-02T00:00:00.000Z', 'ENFORCED'), { closedAt: '2026-04-02T00:00:00.000Z', enforcement })).toBe(true);
+      expect(
+        await store.pledges.transition('b', 'REGISTERED', closed('2026-04-02T00:00:00.000Z', 'ENFORCED'), {
+          closedAt: '2026-04-02T00:00:00.000Z',
+          enforcement,
+        }),
+      ).toBe(true);
       const [a, b] = await store.pledges.byIds(['a', 'b']);
       expect(a).toStrictEqual({ ...A, registrationNumber: 'ZX-2026-000001', state: 'RELEASED', closedAt: '2026-04-01T00:00:00.000Z', releaseReceipt: receipt });
       expect(b).toStrictEqual({ ...B, registrationNumber: 'ZX-2026-000002', state: 'ENFORCED', closedAt: '2026-04-02T00:00:00.000Z', enforcement });
@@ -137,7 +169,8 @@ export function financeStoreContract(name: string, fixture: () => StoreFixture<F
     it('pages by id with state, pledgor and pledgee filters', async () => {
       for (const p of [A, B, C]) await register(p);
       await store.pledges.transition('c', 'REGISTERED', closed('2026-04-01T00:00:00.000Z', 'RELEASED'), { closedAt: '2026-04-01T00:00:00.000Z' });
-      const ids = async (filter: Parameters<FinanceStore['pledges']['page']>[0], after?: string, limit = 10) => (await store.pledges.page(filter, after, limit)).map((p) => p.id);
+      const ids = async (filter: Parameters<FinanceStore['pledges']['page']>[0], after?: string, limit = 10) =>
+        (await store.pledges.page(filter, after, limit)).map((p) => p.id);
       expect(await ids({}, undefined, 2)).toEqual(['a', 'b']);
       expect(await ids({}, 'b')).toEqual(['c']);
       expect(await ids({ state: 'REGISTERED' })).toEqual(['a', 'b']);
@@ -188,7 +221,9 @@ export function financeStoreContract(name: string, fixture: () => StoreFixture<F
     it('pays at most the sum insured when claims are paid concurrently', async () => {
       await store.policies.insert(policy('p', 'e1', '2026-01-01T00:00:00.000Z', { sumInsuredFen: 1000 }));
       for (let i = 0; i < 8; i++) await store.policies.addClaim(claim(`c${i}`, 'p', 300, `2026-02-01T00:00:0${i}.000Z`));
-      const results = await Promise.all(Array.from({ length: 8 }, (_, i) => store.policies.settleClaim('p', `c${i}`, 'PAID', '2026-03-01T00:00:00.000Z', 'key-i')));
+      const results = await Promise.all(
+        Array.from({ length: 8 }, (_, i) => store.policies.settleClaim('p', `c${i}`, 'PAID', '2026-03-01T00:00:00.000Z', 'key-i')),
+      );
       expect(results.filter((r) => r === 'SETTLED')).toHaveLength(3);
       expect(results.filter((r) => r === 'SUM_INSURED_EXCEEDED')).toHaveLength(5);
     });

@@ -1,11 +1,21 @@
 // The finance subgraph's repositories on MongoDB (the distributed mode; transactions need a
 // replica set). An asset is in at most one active pledge because active_pledged_assets has it as
 // _id, written in the pledge's own transaction. The Db belongs to the caller.
-import { MongoServerError, ReadConcern, ReadPreference, WriteConcern } from 'mongodb';
-import type { ClientSession, CollectionOptions, Db, Filter, TransactionOptions } from 'mongodb';
+import type { Db, Filter } from 'mongodb';
+
+import {
+  COLLECTION_OPTIONS,
+  createCollections,
+  findByIds,
+  findGrouped,
+  inTransaction,
+  isDuplicateKeyOn,
+  keysetPage,
+  reportingUnavailable,
+} from '../../../platform/mongodb.js';
 import { formatRegistrationNumber, registrationYear } from '../pledge-rules.js';
-import { AssetAlreadyPledgedError, assetKey } from './port.js';
 import type { ClaimRecord, FinanceStore, PledgeEvent, PledgeFilter, PledgeRecord, PolicyFilter, PolicyRecord } from './port.js';
+import { AssetAlreadyPledgedError, assetKey } from './port.js';
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -37,34 +47,21 @@ interface PolicyDoc extends Writable<Omit<PolicyRecord, 'id'>> {
   claims: Omit<ClaimRecord, 'policyId'>[];
 }
 
-const DUPLICATE_KEY = 11000;
-const NAMESPACE_EXISTS = 48;
-const DURABLE = new WriteConcern('majority', undefined, true);
-const COLLECTION_OPTIONS: CollectionOptions = { writeConcern: DURABLE, readConcern: new ReadConcern('majority'), readPreference: ReadPreference.PRIMARY };
-const TXN: TransactionOptions = { readConcern: new ReadConcern('snapshot'), writeConcern: DURABLE, readPreference: ReadPreference.PRIMARY };
+/** The unique index that keeps an asset in one active pledge. */
+const ONE_ACTIVE_PLEDGE = { name: '_id_', key: { _id: 1 } };
 
-const hasCode = (err: unknown, code: number): boolean => err instanceof MongoServerError && err.code === code;
-const distinct = (ids: readonly string[]): string[] => [...new Set(ids)];
 const toPledge = ({ _id, assetKeys: _keys, events: _events, ...rest }: PledgeDoc): PledgeRecord => ({ id: _id, ...rest });
 const toPolicy = ({ _id, paidFen: _paid, claims: _claims, coveredKeys: _keys, ...rest }: PolicyDoc): PolicyRecord => ({ id: _id, ...rest });
 const noEvents = { projection: { events: 0 } };
 const noClaims = { projection: { claims: 0 } };
 
-function grouped<T>(keys: readonly string[], docs: T[], keysOf: (d: T) => readonly string[]): T[][] {
-  const by = new Map<string, T[]>(keys.map((k) => [k, []]));
-  for (const d of docs) for (const k of keysOf(d)) by.get(k)?.push(d);
-  return keys.map((k) => by.get(k)!);
-}
-
 export async function openMongoFinanceStore(db: Db, options: { collectionPrefix?: string } = {}): Promise<FinanceStore> {
   const prefix = options.collectionPrefix ?? '';
   const names = { pledges: 'pledges', active: 'active_pledged_assets', counters: 'pledge_registration_counters', policies: 'insurance_policies' };
-  // Created up front: a transaction does not have to create a collection on its first insert.
-  for (const name of Object.values(names)) {
-    await db.createCollection(prefix + name).catch((err: unknown) => {
-      if (!hasCode(err, NAMESPACE_EXISTS)) throw err;
-    });
-  }
+  await createCollections(
+    db,
+    Object.values(names).map((name) => prefix + name),
+  );
   const pledges = db.collection<PledgeDoc>(prefix + names.pledges, COLLECTION_OPTIONS);
   const active = db.collection<ActiveAssetDoc>(prefix + names.active, COLLECTION_OPTIONS);
   const counters = db.collection<CounterDoc>(prefix + names.counters, COLLECTION_OPTIONS);
@@ -83,27 +80,13 @@ export async function openMongoFinanceStore(db: Db, options: { collectionPrefix?
     { key: { coveredKeys: 1, issuedAt: -1, _id: 1 }, name: 'by_covered_asset' },
   ]);
 
-  /** Runs `work` in a transaction, re-run from the top on transient errors (write conflicts). */
-  const transaction = async <T>(work: (session: ClientSession) => Promise<T>): Promise<T> => {
-    const session = db.client.startSession();
-    try {
-      let result!: T;
-      await session.withTransaction(async (s) => {
-        result = await work(s);
-      }, TXN);
-      return result;
-    } finally {
-      await session.endSession();
-    }
-  };
-
-  return {
+  return reportingUnavailable<FinanceStore>({
     pledges: {
       async register(p, first) {
         const keys = p.collateral.map(assetKey);
         const year = registrationYear(p.registeredAt);
         try {
-          return await transaction(async (session) => {
+          return await inTransaction(db.client, async (session) => {
             await active.insertMany(
               keys.map((k) => ({ _id: k, pledgeId: p.id })),
               { session },
@@ -115,7 +98,9 @@ export async function openMongoFinanceStore(db: Db, options: { collectionPrefix?
             return record;
           });
         } catch (err) {
-          if (!hasCode(err, DUPLICATE_KEY)) throw err;
+          // Only this index means an asset is taken: a pledge id or a registration number used
+          // twice is another fault.
+          if (!isDuplicateKeyOn(err, active, ONE_ACTIVE_PLEDGE)) throw err;
           const taken = (await active.find({ _id: { $in: keys } }).toArray()).map((d) => d._id);
           // The other pledge may have closed meanwhile; its assets were still taken when this ran.
           throw new AssetAlreadyPledgedError(taken.length > 0 ? taken : keys);
@@ -125,44 +110,24 @@ export async function openMongoFinanceStore(db: Db, options: { collectionPrefix?
         await pledges.updateOne({ _id: id }, { $set: { registrationReceipt: receipt } });
       },
       async discard(id) {
-        await transaction(async (session) => {
+        await inTransaction(db.client, async (session) => {
           const removed = await pledges.deleteOne({ _id: id, registrationReceipt: null }, { session });
           if (removed.deletedCount === 1) await active.deleteMany({ pledgeId: id }, { session });
         });
       },
-      async byIds(ids) {
-        if (ids.length === 0) return [];
-        const docs = await pledges.find({ _id: { $in: distinct(ids) } }, noEvents).toArray();
-        const byId = new Map(docs.map((d) => [d._id, toPledge(d)]));
-        return ids.map((id) => byId.get(id));
-      },
-      async byPledgors(ids) {
-        if (ids.length === 0) return [];
-        const docs = await pledges.find({ pledgorId: { $in: distinct(ids) } }, { ...noEvents, sort: { registeredAt: -1, _id: 1 } }).toArray();
-        return grouped(ids, docs, (d) => [d.pledgorId]).map((ds) => ds.map(toPledge));
-      },
-      async byAssets(keys) {
-        if (keys.length === 0) return [];
-        const docs = await pledges.find({ assetKeys: { $in: distinct(keys) } }, { ...noEvents, sort: { registeredAt: -1, _id: 1 } }).toArray();
-        return grouped(keys, docs, (d) => d.assetKeys).map((ds) => ds.map(toPledge));
-      },
-      async eventsOf(ids) {
-        if (ids.length === 0) return [];
-        const docs = await pledges.find({ _id: { $in: distinct(ids) } }, { projection: { events: 1 } }).toArray();
-        const byId = new Map(docs.map((d) => [d._id, d.events]));
-        return ids.map((id) => byId.get(id) ?? []);
-      },
+      byIds: (ids) => findByIds(pledges, ids, toPledge, noEvents),
+      byPledgors: (ids) => findGrouped(pledges, 'pledgorId', ids, toPledge, { ...noEvents, sort: { registeredAt: -1, _id: 1 } }),
+      byAssets: (keys) => findGrouped(pledges, 'assetKeys', keys, toPledge, { ...noEvents, sort: { registeredAt: -1, _id: 1 } }),
+      eventsOf: async (ids) => (await findByIds(pledges, ids, (d) => d.events, { projection: { events: 1 } })).map((events) => events ?? []),
       async page(filter: PledgeFilter, after, limit) {
-        if (limit <= 0) return [];
         const query: Filter<PledgeDoc> = {};
         if (filter.state !== undefined) query.state = filter.state;
         if (filter.pledgorId !== undefined) query.pledgorId = filter.pledgorId;
         if (filter.pledgee !== undefined) query.pledgee = filter.pledgee;
-        if (after !== undefined) query._id = { $gt: after };
-        return (await pledges.find(query, { ...noEvents, sort: { _id: 1 }, limit }).toArray()).map(toPledge);
+        return (await keysetPage(pledges, query, after, limit, noEvents)).map(toPledge);
       },
       async transition(id, from, event, changes) {
-        return transaction(async (session) => {
+        return inTransaction(db.client, async (session) => {
           const set: Partial<PledgeDoc> = { state: event.to, closedAt: changes.closedAt };
           if (changes.releaseReceipt !== undefined) set.releaseReceipt = changes.releaseReceipt;
           if (changes.enforcement !== undefined) set.enforcement = changes.enforcement;
@@ -178,40 +143,21 @@ export async function openMongoFinanceStore(db: Db, options: { collectionPrefix?
         const { id, ...rest } = p;
         await policies.insertOne({ _id: id, ...rest, coveredKeys: p.coveredAssets.map(assetKey), paidFen: 0, claims: [] });
       },
-      async byIds(ids) {
-        if (ids.length === 0) return [];
-        const docs = await policies.find({ _id: { $in: distinct(ids) } }, noClaims).toArray();
-        const byId = new Map(docs.map((d) => [d._id, toPolicy(d)]));
-        return ids.map((id) => byId.get(id));
-      },
-      async byInsured(ids) {
-        if (ids.length === 0) return [];
-        const docs = await policies.find({ insuredId: { $in: distinct(ids) } }, { ...noClaims, sort: { issuedAt: -1, _id: 1 } }).toArray();
-        return grouped(ids, docs, (d) => [d.insuredId]).map((ds) => ds.map(toPolicy));
-      },
-      async byCoveredAssets(keys) {
-        if (keys.length === 0) return [];
-        const docs = await policies.find({ coveredKeys: { $in: distinct(keys) } }, { ...noClaims, sort: { issuedAt: -1, _id: 1 } }).toArray();
-        return grouped(keys, docs, (d) => d.coveredKeys).map((ds) => ds.map(toPolicy));
-      },
+      byIds: (ids) => findByIds(policies, ids, toPolicy, noClaims),
+      byInsured: (ids) => findGrouped(policies, 'insuredId', ids, toPolicy, { ...noClaims, sort: { issuedAt: -1, _id: 1 } }),
+      byCoveredAssets: (keys) => findGrouped(policies, 'coveredKeys', keys, toPolicy, { ...noClaims, sort: { issuedAt: -1, _id: 1 } }),
       async page(filter: PolicyFilter, after, limit) {
-        if (limit <= 0) return [];
         const query: Filter<PolicyDoc> = {};
         if (filter.insurer !== undefined) query.insurer = filter.insurer;
         if (filter.insuredId !== undefined) query.insuredId = filter.insuredId;
-        if (after !== undefined) query._id = { $gt: after };
-        return (await policies.find(query, { ...noClaims, sort: { _id: 1 }, limit }).toArray()).map(toPolicy);
+        return (await keysetPage(policies, query, after, limit, noClaims)).map(toPolicy);
       },
       async addClaim(c) {
         const { policyId, ...claim } = c;
         await policies.updateOne({ _id: policyId }, { $push: { claims: claim } });
       },
-      async claimsOf(ids) {
-        if (ids.length === 0) return [];
-        const docs = await policies.find({ _id: { $in: distinct(ids) } }, { projection: { claims: 1 } }).toArray();
-        const byId = new Map(docs.map((d) => [d._id, d.claims.map((c) => ({ ...c, policyId: d._id }))]));
-        return ids.map((id) => byId.get(id) ?? []);
-      },
+      claimsOf: async (ids) =>
+        (await findByIds(policies, ids, (d) => d.claims.map((c) => ({ ...c, policyId: d._id })), { projection: { claims: 1 } })).map((claims) => claims ?? []),
       async settleClaim(policyId, claimId, to, at, by) {
         const filed = async () => {
           const doc = await policies.findOne({ _id: policyId }, { projection: { sumInsuredFen: 1, claims: { $elemMatch: { id: claimId } } } });
@@ -235,5 +181,5 @@ export async function openMongoFinanceStore(db: Db, options: { collectionPrefix?
     async close() {
       // The client belongs to the caller.
     },
-  };
+  });
 }

@@ -78,7 +78,8 @@ export interface PledgeRepository {
   /**
    * Stores a REGISTERED pledge with its first event and claims its collateral, assigning the next
    * registration number of the year (China time) of registeredAt; all in one transaction. Throws
-   * AssetAlreadyPledgedError, writing nothing, when any asset is in an active pledge.
+   * AssetAlreadyPledgedError, writing nothing, when any asset is in an active pledge; nothing
+   * else (an id used twice) is reported as that.
    */
   register(p: NewPledge, first: PledgeEvent): Promise<PledgeRecord>;
   /** Attaches the PLEDGE_REGISTRATION receipt. */
@@ -98,7 +99,12 @@ export interface PledgeRepository {
    * Closes a pledge (RELEASED or ENFORCED): moves it from `from` to `event.to`, appends the event,
    * applies `changes` and frees its collateral, only if it is still in `from`. False when it was not.
    */
-  transition(id: string, from: PledgeState, event: PledgeEvent, changes: { closedAt: string; releaseReceipt?: Receipt; enforcement?: Enforcement }): Promise<boolean>;
+  transition(
+    id: string,
+    from: PledgeState,
+    event: PledgeEvent,
+    changes: { closedAt: string; releaseReceipt?: Receipt; enforcement?: Enforcement },
+  ): Promise<boolean>;
 }
 
 export const INSURANCE_PRODUCTS = ['INFRINGEMENT_LOSS', 'ENFORCEMENT_COST', 'PLEDGE_FINANCING_GUARANTEE'] as const;
