@@ -25,15 +25,16 @@ export class Checkpoints {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #closed = false;
 
-  /** Throws CheckpointError when the origin cannot head a checkpoint. */
-  constructor(store: LedgerStore, options: CheckpointOptions) {
-    formatCheckpoint({ origin: options.origin, size: 0, rootHash: new Uint8Array(HASH_SIZE) });
+  private constructor(store: LedgerStore, options: CheckpointOptions, latest: StoredCheckpoint | undefined) {
     this.#store = store;
     this.#options = options;
+    this.#latest = latest;
   }
 
-  async load(): Promise<void> {
-    this.#latest = await this.#store.latestCheckpoint();
+  /** Throws CheckpointError when the origin cannot head a checkpoint. */
+  static async open(store: LedgerStore, options: CheckpointOptions): Promise<Checkpoints> {
+    formatCheckpoint({ origin: options.origin, size: 0, rootHash: new Uint8Array(HASH_SIZE) });
+    return new Checkpoints(store, options, await store.latestCheckpoint());
   }
 
   /** The latest checkpoint this instance knows of. */

@@ -88,9 +88,8 @@ export async function openLedger(options: LedgerOptions): Promise<Ledger> {
   const origin = options.origin ?? signer.name;
   const key = verifierKey(signer);
   const cosignatures = new Cosignatures(store, options.witnessKeys ?? [], (size, note) => checkpoints.cosigned(size, note));
-  const checkpoints = new Checkpoints(store, { origin, signer, intervalMs: options.checkpointIntervalMs ?? 1000, now });
+  const checkpoints = await Checkpoints.open(store, { origin, signer, intervalMs: options.checkpointIntervalMs ?? 1000, now });
   const sequencer = await Sequencer.open(store, { maxBatch: options.maxBatch ?? 4096, now, onCommit: () => checkpoints.schedule() });
-  await checkpoints.load();
 
   const entry = async (seq: number): Promise<Entry | undefined> => {
     const stored = await store.entry(seq);
