@@ -1,18 +1,20 @@
 // Where the subgraphs keep their data: SQLite files under the data directory (the embedded
 // default), or MongoDB when IPHUB_MONGODB_URL is set. Each subgraph owns its own database.
-import Database from 'better-sqlite3';
-import { MongoClient } from 'mongodb';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { constants } from 'node:os';
 import { join, resolve } from 'node:path';
-import { openLedger, type Ledger } from '../ledger/ledger.js';
-import { openSqliteLedgerStore } from '../ledger/store/sqlite.js';
-import { openMongoLedgerStore } from '../ledger/store/mongodb.js';
-import { signerFromKey, signerKey, type Signer } from '../ledger/note.js';
 
-export type Storage =
-  | { readonly kind: 'sqlite'; readonly dataDir: string }
-  | { readonly kind: 'mongodb'; readonly url: string; readonly client: MongoClient };
+import Database from 'better-sqlite3';
+import { MongoClient, MongoServerError } from 'mongodb';
+
+import { type Ledger, openLedger } from '../ledger/ledger.js';
+import { type Signer, signerFromKey, signerKey } from '../ledger/note.js';
+import { openMongoLedgerStore } from '../ledger/store/mongodb.js';
+import { openSqliteLedgerStore } from '../ledger/store/sqlite.js';
+import { mongoClientOptions, topologyProblem } from './mongodb.js';
+
+export type Storage = { readonly kind: 'sqlite'; readonly dataDir: string } | { readonly kind: 'mongodb'; readonly url: string; readonly client: MongoClient };
 
 export interface StorageEnv {
   IPHUB_DATA_DIR?: string;
@@ -26,18 +28,72 @@ export interface StorageEnv {
 export const DEFAULT_LEDGER_ORIGIN = 'iphub.local/ledger';
 
 export async function openStorage(env: StorageEnv = process.env): Promise<Storage> {
-  if (env.IPHUB_MONGODB_URL) {
-    const client = await new MongoClient(env.IPHUB_MONGODB_URL).connect();
-    return { kind: 'mongodb', url: env.IPHUB_MONGODB_URL, client };
-  }
+  if (env.IPHUB_MONGODB_URL) return { kind: 'mongodb', url: env.IPHUB_MONGODB_URL, client: await connectMongo(env.IPHUB_MONGODB_URL) };
   const dataDir = resolve(env.IPHUB_DATA_DIR ?? 'data');
   mkdirSync(dataDir, { recursive: true });
   return { kind: 'sqlite', dataDir };
 }
 
+const COMMAND_NOT_FOUND = 59;
+
+/**
+ * A client on the deployment at `url`, bounded (platform/mongodb.ts), refused unless it is a
+ * replica set or a sharded cluster: on a standalone server every transaction would fail at
+ * request time while all else worked.
+ */
+export async function connectMongo(url: string): Promise<MongoClient> {
+  const client = new MongoClient(url, mongoClientOptions(url));
+  try {
+    await client.connect();
+    const admin = client.db('admin');
+    // hello is newer than some 4.2 releases the driver supports; isMaster answers the same fields.
+    const hello = await admin.command({ hello: 1 }).catch((err: unknown) => {
+      if (err instanceof MongoServerError && err.code === COMMAND_NOT_FOUND) return admin.command({ isMaster: 1 });
+      throw err;
+    });
+    const problem = topologyProblem(hello);
+    if (problem !== undefined) throw new Error(problem);
+    return client;
+  } catch (err) {
+    await client.close();
+    throw err;
+  }
+}
+
+/** The SQLite databases sqliteDatabase opened on each storage, for closeStorage. */
+const sqliteDatabases = new WeakMap<Storage, Set<Database.Database>>();
+
+/** Closes the MongoDB client, or the SQLite databases still open; idempotent. */
 export async function closeStorage(storage: Storage): Promise<void> {
   if (storage.kind === 'mongodb') await storage.client.close();
+  for (const db of sqliteDatabases.get(storage) ?? []) if (db.open) db.close();
+  sqliteDatabases.delete(storage);
 }
+
+/**
+ * `close` (of what a process opened) made to run once, whoever asks first: the process when it is
+ * done, or the first SIGTERM or SIGINT, after which the process exits with `exitCode(signal)` (0
+ * unless given), or 1 if closing failed. The same signal again ends the process at once.
+ */
+export function closeOnSignals(close: () => Promise<void>, exitCode: (signal: NodeJS.Signals) => number = () => 0): () => Promise<void> {
+  let closing: Promise<void> | undefined;
+  const once = (): Promise<void> => (closing ??= close());
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      once().then(
+        () => process.exit(exitCode(signal)),
+        (err: unknown) => {
+          console.error(err);
+          process.exit(1);
+        },
+      );
+    });
+  }
+  return once;
+}
+
+/** A command cut short by a signal exits 128 + its number, as a shell reports it. */
+export const interrupted = (signal: NodeJS.Signals): number => 128 + constants.signals[signal];
 
 /**
  * The SQLite database a subgraph owns: <data dir>/<name>.db in WAL mode. A commit reaches the
@@ -53,6 +109,8 @@ export function sqliteDatabase(storage: Storage & { kind: 'sqlite' }, name: stri
   // of megabytes, and inserts and index reads that miss the cache go to the file.
   db.pragma('cache_size = -65536');
   db.pragma('foreign_keys = ON');
+  const open = sqliteDatabases.get(storage) ?? new Set();
+  sqliteDatabases.set(storage, open.add(db));
   return db;
 }
 
@@ -73,7 +131,10 @@ export async function openLedgerOn(storage: Storage, env: StorageEnv = process.e
     storage.kind === 'sqlite'
       ? openSqliteLedgerStore({ path: join(storage.dataDir, 'ledger.db') })
       : await openMongoLedgerStore({ url: storage.url, client: storage.client });
-  const witnessKeys = (env.IPHUB_WITNESS_KEYS ?? '').split(',').map((k) => k.trim()).filter((k) => k !== '');
+  const witnessKeys = (env.IPHUB_WITNESS_KEYS ?? '')
+    .split(',')
+    .map((k) => k.trim())
+    .filter((k) => k !== '');
   return openLedger({ store, signer, origin: signer.name, witnessKeys });
 }
 

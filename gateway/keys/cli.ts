@@ -1,9 +1,10 @@
 // `npm run keys -- create --role ROLE [--enterprise ID] [--org NAME] [--rate N] [--cost N]`, `list`, `revoke ID`.
 import { parseArgs } from 'node:util';
-import { openStorage, closeStorage } from '../../platform/storage.js';
-import { ROLES, isRole } from '../../platform/identity.js';
-import { createKey, KeyError } from './keys.js';
+
+import { isRole, ROLES } from '../../platform/identity.js';
+import { closeOnSignals, closeStorage, interrupted, openStorage } from '../../platform/storage.js';
 import { openKeyStore } from '../hub.js';
+import { createKey, KeyError } from './keys.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -12,6 +13,10 @@ const { values, positionals } = parseArgs({
 const [command, arg] = positionals;
 const storage = await openStorage();
 const keys = openKeyStore(storage);
+const close = closeOnSignals(async () => {
+  await keys.close();
+  await closeStorage(storage);
+}, interrupted);
 try {
   if (command === 'create') {
     if (!isRole(values.role)) throw new KeyError(`--role must be one of ${ROLES.join(', ')}`);
@@ -26,18 +31,21 @@ try {
   } else if (command === 'list') {
     for (const k of await keys.list()) {
       const limits = [k.rate === null ? '' : `rate ${k.rate}`, k.cost === null ? '' : `cost ${k.cost}`].filter((l) => l !== '').join(', ') || 'role limits';
-      console.log([k.id, k.role, k.enterpriseId ?? k.organization ?? '-', limits, k.createdAt, k.revokedAt === null ? 'active' : `revoked ${k.revokedAt}`].join('\t'));
+      console.log(
+        [k.id, k.role, k.enterpriseId ?? k.organization ?? '-', limits, k.createdAt, k.revokedAt === null ? 'active' : `revoked ${k.revokedAt}`].join('\t'),
+      );
     }
   } else if (command === 'revoke' && arg !== undefined) {
     console.log((await keys.revoke(arg, new Date().toISOString())) ? `revoked ${arg}` : `no active key ${arg}`);
   } else {
-    throw new KeyError('usage: npm run keys -- create --role ROLE [--enterprise ID] [--org NAME] [--rate POINTS_PER_WINDOW] [--cost MAX_OPERATION_COST] | list | revoke ID');
+    throw new KeyError(
+      'usage: npm run keys -- create --role ROLE [--enterprise ID] [--org NAME] [--rate POINTS_PER_WINDOW] [--cost MAX_OPERATION_COST] | list | revoke ID',
+    );
   }
 } catch (err) {
   if (!(err instanceof KeyError)) throw err;
   console.error(err.message);
   process.exitCode = 2;
 } finally {
-  await keys.close();
-  await closeStorage(storage);
+  await close();
 }

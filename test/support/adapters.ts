@@ -1,9 +1,12 @@
 // Runs a storage contract on every adapter available here: SQLite always, MongoDB when
 // IPHUB_MONGODB_URL points at a replica set (reported as skipped otherwise).
-import { describe, it } from 'vitest';
 import { join } from 'node:path';
+
 import Database from 'better-sqlite3';
-import { MongoClient, type Db } from 'mongodb';
+import type { Db, MongoClient } from 'mongodb';
+import { describe, it } from 'vitest';
+
+import { connectMongo } from '../../platform/storage.js';
 import { tempDir } from './tmp.js';
 
 export interface StoreFixture<S> {
@@ -37,7 +40,8 @@ export function onEveryAdapter<S>(
     let client: MongoClient | undefined;
     return {
       open: async () => {
-        client = await new MongoClient(url).connect();
+        // Bounded, and refused unless a replica set or a sharded cluster, as the hub's own.
+        client = await connectMongo(url);
         return open.mongodb(client.db(), prefix);
       },
       cleanup: async () => {
