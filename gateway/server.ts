@@ -13,6 +13,7 @@ import { dataOf } from '../platform/hub-query.js';
 import { createMetrics, graphqlMetrics, metricsRoute } from '../platform/metrics.js';
 import type { Registry } from 'prom-client';
 import type { SubgraphName } from '../platform/subgraph.js';
+import type { ErrorCode } from '../platform/errors.js';
 import type { Caller, GatewayContext } from './context.js';
 import { authenticate } from './keys/keys.js';
 import type { KeyStore } from './keys/store/port.js';
@@ -165,7 +166,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         if (!(err instanceof GraphQLError)) throw err;
         await rate.chargeRefusal(charged);
         const { code, http: _http, ...extensions } = err.extensions;
-        throw new HttpError(400, err.message, String(code), {}, extensions);
+        throw new HttpError(400, err.message, code as ErrorCode, {}, extensions);
       }
     }
     try {

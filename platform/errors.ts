@@ -30,7 +30,11 @@ export type ErrorCode =
   | 'RESPONSE_TOO_LARGE'
   | 'TIMEOUT'
   | 'RATE_LIMITED'
-  | 'OVERLOADED';
+  | 'OVERLOADED'
+  // Refused by the HTTP layer before GraphQL runs (platform/http.ts).
+  | 'BAD_REQUEST'
+  | 'REQUEST_TOO_LARGE'
+  | 'INTERNAL_SERVER_ERROR';
 
 /** `cause`: the error behind it, kept for the server's logs (not shown to the caller). */
 export function failure(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}, cause?: Error): GraphQLError {

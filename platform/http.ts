@@ -1,6 +1,7 @@
 // Serving an ApolloServer on node:http: the gateway and every subgraph server use this.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import type { ErrorCode } from './errors.js';
 
 const MAX_BODY_BYTES = 1 << 20;
 
@@ -11,7 +12,7 @@ export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
-    readonly code?: string,
+    readonly code: ErrorCode,
     readonly headers: Record<string, string> = {},
     readonly extensions: Record<string, unknown> = {},
   ) {
@@ -33,7 +34,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new HttpError(413, `request body over ${MAX_BODY_BYTES} bytes`);
+    if (size > MAX_BODY_BYTES) throw new HttpError(413, `the request body is over ${MAX_BODY_BYTES} bytes: send a smaller operation and variables`, 'REQUEST_TOO_LARGE');
     chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -53,7 +54,7 @@ export function graphqlRoute<C extends BaseContext>(apollo: ApolloServer<C>, opt
       try {
         body = JSON.parse(raw);
       } catch {
-        throw new HttpError(400, 'the request body is not valid JSON');
+        throw new HttpError(400, 'the request body is not valid JSON', 'BAD_REQUEST');
       }
     }
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -99,8 +100,8 @@ export function httpServer(routes: Record<string, Route>): Server {
       const known = err instanceof HttpError ? err : undefined;
       if (known === undefined) console.error(err);
       if (!res.headersSent) res.writeHead(known?.status ?? 500, { 'content-type': 'application/json; charset=utf-8', ...known?.headers });
-      const extensions = known?.code === undefined ? {} : { extensions: { code: known.code, ...known.extensions } };
-      res.end(JSON.stringify({ errors: [{ message: known?.message ?? 'internal error', ...extensions }] }));
+      const extensions = known === undefined ? { code: 'INTERNAL_SERVER_ERROR' } : { code: known.code, ...known.extensions };
+      res.end(JSON.stringify({ errors: [{ message: known?.message ?? 'internal error', extensions }] }));
     });
   });
   server.keepAliveTimeout = 65_000;

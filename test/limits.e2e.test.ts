@@ -174,6 +174,31 @@ describe('the anonymous face', () => {
   });
 });
 
+describe('the HTTP layer', () => {
+  let t: TestHub;
+  beforeAll(async () => {
+    t = await startTestHub();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('refuses a body that is not JSON with BAD_REQUEST', async () => {
+    const r = await post(t.hub.url, null, { body: '{"query": "{ ledgerCheckpoint }"' });
+    expect(r.status).toBe(400);
+    expect(firstError(r)?.extensions?.code).toBe('BAD_REQUEST');
+    expect(await fetches(t)).toBe(0);
+  });
+
+  it('refuses a body over 1 MiB with REQUEST_TOO_LARGE', async () => {
+    const r = await post(t.hub.url, { query: '{ ledgerCheckpoint }', variables: { padding: 'x'.repeat(1 << 20) } });
+    expect(r.status).toBe(413);
+    expect(firstError(r)?.extensions?.code).toBe('REQUEST_TOO_LARGE');
+    expect(firstError(r)?.message).toMatch(/over 1048576 bytes/);
+    expect(await fetches(t)).toBe(0);
+  });
+});
+
 describe('rate limits', () => {
   let t: TestHub;
   let enterprises: string;

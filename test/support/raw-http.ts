@@ -13,11 +13,13 @@ export interface RawOptions {
   /** The source address (127.0.0.2 and up are all this machine's). */
   readonly from?: string;
   readonly headers?: Record<string, string>;
+  /** Sent as it is, in place of the payload's JSON. */
+  readonly body?: string;
 }
 
 export function post(url: string, payload: unknown, options: RawOptions = {}): Promise<RawResponse> {
   const target = new URL(url);
-  const body = JSON.stringify(payload);
+  const body = options.body ?? JSON.stringify(payload);
   return new Promise((resolve, reject) => {
     const req = request(
       {
