@@ -1,6 +1,6 @@
 // The enterprises subgraph's repositories on MongoDB (the distributed mode). The Db comes from a
 // client the caller owns: close() leaves it open.
-import type { AnyBulkWriteOperation, ClientSession, Collection, Db, Document, Filter } from 'mongodb';
+import type { AnyBulkWriteOperation, ClientSession, Collection, Db, Document, Filter, WithId } from 'mongodb';
 
 import {
   COLLECTION_OPTIONS,
@@ -178,6 +178,18 @@ function dated<T extends { _id: string }>(field: string, owner: OwnerFilter, win
   if (owner.industry !== undefined) f.industry = owner.industry;
   if (after !== undefined) f.$or = [{ [field]: { $gt: after.date } }, { [field]: after.date, _id: { $gt: after.number } }];
   return f as Filter<T>;
+}
+
+/** Up to `limit` of those rows, in (field, _id) order. */
+async function datedPage<T extends { _id: string }>(
+  rows: Collection<T>,
+  field: string,
+  owner: OwnerFilter,
+  window: DateWindow,
+  after: DatedKey | undefined,
+  limit: number,
+): Promise<WithId<T>[]> {
+  return limit <= 0 ? [] : rows.find(dated<T>(field, owner, window, after), { sort: { [field]: 1, _id: 1 }, limit }).toArray();
 }
 
 /** Built key by key: an explicit `regionCode: undefined` must not become a match on null. */
@@ -435,17 +447,11 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoEnterprise
       insertMany: insertPatents,
       byNumbers: (numbers) => findByIds(patents, numbers, toPatent),
       byEnterprises: (ids) => findGrouped(patents, 'enterpriseId', ids, toPatent, { sort: { _id: 1 } }),
-      async feesDue(owner, window, after, limit) {
-        const filter = dated<PatentDoc>('feeDue', owner, window, after);
-        return limit <= 0 ? [] : (await patents.find(filter, { sort: { feeDue: 1, _id: 1 }, limit }).toArray()).map(toPatent);
-      },
+      feesDue: async (owner, window, after, limit) => (await datedPage(patents, 'feeDue', owner, window, after, limit)).map(toPatent),
       async countFeesDue(owner, window) {
         return countWithin('fee', patents, 'feeDue', owner, window);
       },
-      async protectionEnding(owner, window, after, limit) {
-        const filter = dated<PatentDoc>('protectionEnds', owner, window, after);
-        return limit <= 0 ? [] : (await patents.find(filter, { sort: { protectionEnds: 1, _id: 1 }, limit }).toArray()).map(toPatent);
-      },
+      protectionEnding: async (owner, window, after, limit) => (await datedPage(patents, 'protectionEnds', owner, window, after, limit)).map(toPatent),
       async countProtectionEnding(owner, window) {
         return countWithin('protection', patents, 'protectionEnds', owner, window);
       },
@@ -460,10 +466,7 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoEnterprise
       },
       insertMany: insertTrademarks,
       byEnterprises: (ids) => findGrouped(trademarks, 'enterpriseId', ids, toTrademark, { sort: { _id: 1 } }),
-      async expiring(owner, window, after, limit) {
-        const filter = dated<TrademarkDoc>('expiryDate', owner, window, after);
-        return limit <= 0 ? [] : (await trademarks.find(filter, { sort: { expiryDate: 1, _id: 1 }, limit }).toArray()).map(toTrademark);
-      },
+      expiring: async (owner, window, after, limit) => (await datedPage(trademarks, 'expiryDate', owner, window, after, limit)).map(toTrademark),
       async countExpiring(owner, window) {
         return countWithin('trademark', trademarks, 'expiryDate', owner, window);
       },
