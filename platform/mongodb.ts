@@ -39,7 +39,7 @@ export const WRITE_TIMEOUT_MS = 10_000;
  */
 export const CLIENT_TIMEOUTS = { serverSelectionTimeoutMS: 10_000, connectTimeoutMS: 10_000, waitQueueTimeoutMS: 10_000 } as const;
 
-/** CLIENT_TIMEOUTS less those the connection string gives (options given here would win over it). */
+/** CLIENT_TIMEOUTS less those the connection string sets: an option passed to MongoClient would win over the string's. */
 export function mongoClientOptions(url: string): MongoClientOptions {
   const query = url.includes('?') ? url.slice(url.indexOf('?') + 1) : '';
   const given = new Set([...new URLSearchParams(query).keys()].map((k) => k.toLowerCase()));
