@@ -135,12 +135,15 @@ const toCopyright = (d: CopyrightDoc): CopyrightRecord => ({
   registeredOn: d.registeredOn,
 });
 
-/** Runs an insert, turning a unique-index violation (_id or uscc) into DuplicateKeyError. */
-async function insertOnce(run: () => Promise<unknown>, what: string): Promise<void> {
+/**
+ * Runs an insert, turning a unique-index violation (_id or uscc) of the records' own collection
+ * into DuplicateKeyError; one on a counter is a fault, not a registration made twice.
+ */
+async function insertOnce(into: { readonly namespace: string }, run: () => Promise<unknown>, what: string): Promise<void> {
   try {
     await run();
   } catch (err) {
-    if (duplicateKeyOf(err) !== undefined) throw new DuplicateKeyError(`${what} is registered already`, { cause: err });
+    if (duplicateKeyOf(err)?.namespace === into.namespace) throw new DuplicateKeyError(`${what} is registered already`, { cause: err });
     throw err;
   }
 }
@@ -291,6 +294,7 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoEnterprise
     if (es.length === 0) return;
     const docs = es.map(enterpriseDoc);
     await insertOnce(
+      enterprises,
       () =>
         transaction(async (session) => {
           await enterprises.insertMany(docs, { session });
@@ -302,6 +306,7 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoEnterprise
   const insertPatents = async (ps: readonly PatentRecord[]): Promise<void> => {
     if (ps.length === 0) return;
     await insertOnce(
+      patents,
       () =>
         transaction(async (session) => {
           const owners = await ownersOf(ps, session);
@@ -326,6 +331,7 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoEnterprise
   const insertTrademarks = async (ts: readonly TrademarkRecord[]): Promise<void> => {
     if (ts.length === 0) return;
     await insertOnce(
+      trademarks,
       () =>
         transaction(async (session) => {
           const owners = await ownersOf(ts, session);
@@ -347,6 +353,7 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoEnterprise
   const insertCopyrights = async (cs: readonly CopyrightRecord[]): Promise<void> => {
     if (cs.length === 0) return;
     await insertOnce(
+      copyrights,
       () => transaction(async (session) => void (await copyrights.insertMany(cs.map(copyrightDoc), { session }))),
       cs.length === 1 ? `copyright ${cs[0]!.registrationNumber}` : `one of these ${cs.length} copyrights`,
     );
