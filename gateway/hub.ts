@@ -12,6 +12,7 @@ import { startGateway, type RunningGateway } from './server.js';
 import type { KeyStore } from './keys/store/port.js';
 import { openSqliteKeyStore } from './keys/store/sqlite.js';
 import { openMongoKeyStore } from './keys/store/mongodb.js';
+import { reportingUnavailable } from '../platform/mongodb.js';
 import { limitsFromEnv, type Limits } from './limits.js';
 import { memoryRateStore, mongoRateStore, type RateStore } from './rate-limits.js';
 
@@ -23,7 +24,7 @@ export interface Hub extends RunningGateway {
 }
 
 export function openKeyStore(storage: Storage): KeyStore {
-  return storage.kind === 'sqlite' ? openSqliteKeyStore(sqliteDatabase(storage, 'gateway')) : openMongoKeyStore(storage.client.db());
+  return storage.kind === 'sqlite' ? openSqliteKeyStore(sqliteDatabase(storage, 'gateway')) : reportingUnavailable(openMongoKeyStore(storage.client.db()));
 }
 
 export interface HubOptions {
@@ -37,7 +38,7 @@ export interface HubOptions {
 
 /** Rate-limit counters: in this process on SQLite, shared through MongoDB otherwise. */
 export function rateStoreFor(storage: Storage): RateStore {
-  return storage.kind === 'sqlite' ? memoryRateStore : mongoRateStore(storage.client);
+  return storage.kind === 'sqlite' ? memoryRateStore : reportingUnavailable(mongoRateStore(storage.client));
 }
 
 export async function startHub(options: HubOptions = {}): Promise<Hub> {
@@ -48,7 +49,10 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
   const subgraphs = {} as Record<SubgraphName, Subgraph>;
   // Bound once the gateway runs: subgraphs ask it only while serving requests.
   let gateway: RunningGateway | undefined;
-  const hubFor = (name: SubgraphName): HubQuery => (query, variables = {}) => gateway!.query(query, variables, serviceIdentity(name));
+  const hubFor =
+    (name: SubgraphName): HubQuery =>
+    (query, variables = {}) =>
+      gateway!.query(query, variables, serviceIdentity(name));
   for (const name of SUBGRAPH_NAMES) subgraphs[name] = await (options.open?.[name] ?? SUBGRAPHS[name].open)(storage, ledger, hubFor(name));
   gateway = await startGateway({
     port: options.port ?? 4000,

@@ -1,6 +1,7 @@
 // Serving an ApolloServer on node:http: the gateway and every subgraph server use this.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { GraphQLError } from 'graphql';
 import type { ErrorCode } from './errors.js';
 
 const MAX_BODY_BYTES = 1 << 20;
@@ -34,7 +35,8 @@ async function readBody(req: IncomingMessage): Promise<string> {
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new HttpError(413, `the request body is over ${MAX_BODY_BYTES} bytes: send a smaller operation and variables`, 'REQUEST_TOO_LARGE');
+    if (size > MAX_BODY_BYTES)
+      throw new HttpError(413, `the request body is over ${MAX_BODY_BYTES} bytes: send a smaller operation and variables`, 'REQUEST_TOO_LARGE');
     chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -72,7 +74,11 @@ export function graphqlRoute<C extends BaseContext>(apollo: ApolloServer<C>, opt
     if (response.body.kind === 'complete' && options.maxResponseBytes !== undefined) {
       const bytes = Buffer.byteLength(response.body.string);
       if (bytes > options.maxResponseBytes) {
-        throw new HttpError(400, `the response has ${bytes} bytes; the limit is ${options.maxResponseBytes}: select fewer fields or ask for smaller pages`, 'RESPONSE_TOO_LARGE');
+        throw new HttpError(
+          400,
+          `the response has ${bytes} bytes; the limit is ${options.maxResponseBytes}: select fewer fields or ask for smaller pages`,
+          'RESPONSE_TOO_LARGE',
+        );
       }
     }
     for (const [key, value] of response.headers) res.setHeader(key, value);
@@ -86,6 +92,12 @@ export function graphqlRoute<C extends BaseContext>(apollo: ApolloServer<C>, opt
   };
 }
 
+function unavailable(err: unknown): HttpError | undefined {
+  if (!(err instanceof GraphQLError) || err.extensions.code !== 'UNAVAILABLE') return undefined;
+  const { code: _code, ...extensions } = err.extensions;
+  return new HttpError(503, err.message, 'UNAVAILABLE', { 'retry-after': '1' }, extensions);
+}
+
 /** An HTTP server dispatching on the path (a key ending in '/' takes what starts so); others get 404. */
 export function httpServer(routes: Record<string, Route>): Server {
   const prefixes = Object.keys(routes).filter((k) => k.endsWith('/'));
@@ -96,13 +108,17 @@ export function httpServer(routes: Record<string, Route>): Server {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`no such path: ${path}\n`);
       return;
     }
-    Promise.resolve(route(req, res)).catch((err: unknown) => {
-      const known = err instanceof HttpError ? err : undefined;
-      if (known === undefined) console.error(err);
-      if (!res.headersSent) res.writeHead(known?.status ?? 500, { 'content-type': 'application/json; charset=utf-8', ...known?.headers });
-      const extensions = known === undefined ? { code: 'INTERNAL_SERVER_ERROR' } : { code: known.code, ...known.extensions };
-      res.end(JSON.stringify({ errors: [{ message: known?.message ?? 'internal error', extensions }] }));
-    });
+    // A route that throws before its first await is refused like one that rejects.
+    Promise.resolve()
+      .then(() => route(req, res))
+      .catch((err: unknown) => {
+        // A store out of reach while the request was being admitted (a key look-up, a rate counter).
+        const known = err instanceof HttpError ? err : unavailable(err);
+        if (known === undefined) console.error(err);
+        if (!res.headersSent) res.writeHead(known?.status ?? 500, { 'content-type': 'application/json; charset=utf-8', ...known?.headers });
+        const extensions = known === undefined ? { code: 'INTERNAL_SERVER_ERROR' } : { code: known.code, ...known.extensions };
+        res.end(JSON.stringify({ errors: [{ message: known?.message ?? 'internal error', extensions }] }));
+      });
   });
   server.keepAliveTimeout = 65_000;
   return server;

@@ -1,0 +1,40 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { failure } from './errors.js';
+import { httpServer, listen, type Route } from './http.js';
+
+async function answer(
+  route: Route,
+): Promise<{ status: number; retryAfter: string | null; body: { errors: { message: string; extensions: Record<string, unknown> }[] } }> {
+  const server = httpServer({ '/x': route });
+  try {
+    const port = await listen(server, 0, '127.0.0.1');
+    const res = await fetch(`http://127.0.0.1:${port}/x`);
+    return { status: res.status, retryAfter: res.headers.get('retry-after'), body: (await res.json()) as never };
+  } finally {
+    server.closeAllConnections();
+    server.close();
+  }
+}
+
+describe('httpServer refusals', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('answers a store out of reach with 503 UNAVAILABLE and its reason', async () => {
+    const r = await answer(() => {
+      throw failure('UNAVAILABLE', 'the database did not answer in time', { reason: 'TIMED_OUT' });
+    });
+    expect(r.status).toBe(503);
+    expect(r.retryAfter).toBe('1');
+    expect(r.body.errors[0]).toEqual({ message: 'the database did not answer in time', extensions: { code: 'UNAVAILABLE', reason: 'TIMED_OUT' } });
+  });
+
+  it('answers the unexpected with 500 INTERNAL_SERVER_ERROR and no detail', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const r = await answer(() => {
+      throw new Error('secret detail');
+    });
+    expect(r.status).toBe(500);
+    expect(r.body.errors[0]).toEqual({ message: 'internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(logged).toHaveBeenCalledOnce();
+  });
+});
