@@ -30,6 +30,12 @@ import {
 import { failure } from './errors.js';
 
 /** How long a majority write, or a transaction's commit, waits for a majority to confirm it. */
+/** How a part opens its store on a Db: every MongoDB adapter but the ledger's (a library of its own) takes these. */
+export interface MongoStoreOptions {
+  /** Prepended to the collection names, e.g. to isolate test runs. */
+  readonly collectionPrefix?: string;
+}
+
 export const WRITE_TIMEOUT_MS = 10_000;
 
 /**

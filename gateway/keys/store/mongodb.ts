@@ -1,12 +1,12 @@
 // Partner keys in MongoDB (distributed mode).
 import type { Db } from 'mongodb';
 
-import { COLLECTION_OPTIONS } from '../../../platform/mongodb.js';
+import { COLLECTION_OPTIONS, type MongoStoreOptions } from '../../../platform/mongodb.js';
 import type { KeyRecord, KeyStore } from './port.js';
 
 type KeyDoc = Omit<KeyRecord, 'id'> & { _id: string };
 
-export function openMongoKeyStore(db: Db, collectionPrefix = ''): KeyStore {
+export function openMongoKeyStore(db: Db, { collectionPrefix = '' }: MongoStoreOptions = {}): KeyStore {
   // Majority reads from the primary: once a revocation is acknowledged (by a majority, within the
   // write timeout), authentication reads it; a secondary may still hold the key unrevoked.
   const keys = db.collection<KeyDoc>(`${collectionPrefix}gateway_api_keys`, COLLECTION_OPTIONS);

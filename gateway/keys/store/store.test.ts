@@ -15,7 +15,7 @@ import { openSqliteKeyStore } from './sqlite.js';
 onEveryAdapter('keys', keyStoreContract, {
   sqlite: (db) => ({ store: openSqliteKeyStore(db), raw: async () => JSON.stringify(db.prepare('SELECT * FROM api_keys').all()) }),
   mongodb: async (db, collectionPrefix) => ({
-    store: openMongoKeyStore(db, collectionPrefix),
+    store: openMongoKeyStore(db, { collectionPrefix }),
     raw: async () => JSON.stringify(await db.collection(`${collectionPrefix}gateway_api_keys`).find().toArray()),
   }),
 });

@@ -3,7 +3,7 @@
 import type { Db, Filter } from 'mongodb';
 
 import type { Receipt } from '../../../ledger/ledger.js';
-import { COLLECTION_OPTIONS, findByIds, findGrouped, keysetPage, reportingUnavailable } from '../../../platform/mongodb.js';
+import { COLLECTION_OPTIONS, findByIds, findGrouped, keysetPage, reportingUnavailable, type MongoStoreOptions } from '../../../platform/mongodb.js';
 import type { ProtectionState } from '../workflow.js';
 import type { CaseEvent, CasesStore, PreExamCaseRecord, ProtectionCaseRecord } from './port.js';
 
@@ -26,7 +26,7 @@ type ProtectionDoc = Mutable<Omit<ProtectionCaseRecord, 'id'>> & { _id: string; 
 const toCase = ({ _id, events: _events, ...rest }: PreExamDoc): PreExamCaseRecord => ({ id: _id, ...rest });
 const toProtection = ({ _id, events: _events, ...rest }: ProtectionDoc): ProtectionCaseRecord => ({ id: _id, ...rest });
 
-export async function openMongoCasesStore(db: Db, options: { collectionPrefix?: string } = {}): Promise<CasesStore> {
+export async function openMongoCasesStore(db: Db, options: MongoStoreOptions = {}): Promise<CasesStore> {
   const cases = db.collection<PreExamDoc>(`${options.collectionPrefix ?? ''}pre_exam_cases`, COLLECTION_OPTIONS);
   await cases.createIndexes([
     { key: { enterpriseId: 1, receivedAt: -1, _id: 1 }, name: 'by_enterprise' },

@@ -11,6 +11,7 @@ import {
   inTransaction,
   keysetPage,
   reportingUnavailable,
+  type MongoStoreOptions,
 } from '../../../platform/mongodb.js';
 import { tally } from '../../common/tally.js';
 import { patentDeadlines } from '../domain/deadlines.js';
@@ -26,11 +27,6 @@ import type {
   TrademarkRecord,
 } from './port.js';
 import { DuplicateKeyError } from './port.js';
-
-export interface MongoEnterprisesStoreOptions {
-  /** Prepended to the collection names, e.g. to isolate test runs. */
-  collectionPrefix?: string;
-}
 
 // _id is the record's own key (enterprise id, application number, registration number), so
 // MongoDB's unique _id index is the primary key.
@@ -246,7 +242,7 @@ const copyrightDoc = (c: CopyrightRecord): CopyrightDoc => ({
   registeredOn: c.registeredOn,
 });
 
-export async function openMongoEnterprisesStore(db: Db, options: MongoEnterprisesStoreOptions = {}): Promise<EnterprisesStore> {
+export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptions = {}): Promise<EnterprisesStore> {
   const prefix = options.collectionPrefix ?? '';
   const names = {
     enterprises: `${prefix}enterprises`,

@@ -2,13 +2,16 @@
 // the caller owns: close() leaves it open.
 import type { Collection, Db } from 'mongodb';
 
-import { COLLECTION_OPTIONS, distinct, findByIds, findGrouped, inTransaction, reportingUnavailable } from '../../../platform/mongodb.js';
+import {
+  COLLECTION_OPTIONS,
+  distinct,
+  findByIds,
+  findGrouped,
+  inTransaction,
+  reportingUnavailable,
+  type MongoStoreOptions,
+} from '../../../platform/mongodb.js';
 import type { DataAssetRecord, EvidenceRecord, EvidenceStore } from './port.js';
-
-export interface MongoEvidenceStoreOptions {
-  /** Prepended to the collection names, e.g. to isolate test runs. */
-  collectionPrefix?: string;
-}
 
 /** _id is the evidence id: MongoDB's unique _id index is the primary key. */
 interface EvidenceDoc {
@@ -49,7 +52,7 @@ const toDataAsset = ({ _id, ...rest }: DataAssetDoc): DataAssetRecord => ({
   receipt: { seq: rest.receipt.seq, entryHash: rest.receipt.entryHash, timestamp: rest.receipt.timestamp },
 });
 
-export async function openMongoEvidenceStore(db: Db, options: MongoEvidenceStoreOptions = {}): Promise<EvidenceStore> {
+export async function openMongoEvidenceStore(db: Db, options: MongoStoreOptions = {}): Promise<EvidenceStore> {
   const prefix = options.collectionPrefix ?? '';
   const evidence: Collection<EvidenceDoc> = db.collection<EvidenceDoc>(`${prefix}evidence`, COLLECTION_OPTIONS);
   // A depositor's evidence newest first, ties by id, straight off the index.

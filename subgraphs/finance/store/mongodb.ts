@@ -12,6 +12,7 @@ import {
   isDuplicateKeyOn,
   keysetPage,
   reportingUnavailable,
+  type MongoStoreOptions,
 } from '../../../platform/mongodb.js';
 import { formatRegistrationNumber, registrationYear } from '../pledge-rules.js';
 import type { ClaimRecord, FinanceStore, PledgeEvent, PledgeFilter, PledgeRecord, PolicyFilter, PolicyRecord } from './port.js';
@@ -55,7 +56,7 @@ const toPolicy = ({ _id, paidFen: _paid, claims: _claims, coveredKeys: _keys, ..
 const noEvents = { projection: { events: 0 } };
 const noClaims = { projection: { claims: 0 } };
 
-export async function openMongoFinanceStore(db: Db, options: { collectionPrefix?: string } = {}): Promise<FinanceStore> {
+export async function openMongoFinanceStore(db: Db, options: MongoStoreOptions = {}): Promise<FinanceStore> {
   const prefix = options.collectionPrefix ?? '';
   const names = { pledges: 'pledges', active: 'active_pledged_assets', counters: 'pledge_registration_counters', policies: 'insurance_policies' };
   await createCollections(
