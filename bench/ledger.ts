@@ -62,7 +62,7 @@ function benchSha256(): void {
   const data = randomBytes(200);
   let n = 0;
   const start = performance.now();
-  let elapsed = 0;
+  let elapsed: number;
   do {
     for (let i = 0; i < 10_000; i++, n++) data[0] = sha256(data)[0]!;
     elapsed = performance.now() - start;
