@@ -1,4 +1,4 @@
-// SQLite helpers shared by the subgraphs' repositories.
+// SQLite helpers shared by the stores' adapters (platform/mongodb.ts is MongoDB's).
 import type Database from 'better-sqlite3';
 
 /**

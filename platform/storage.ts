@@ -1,5 +1,5 @@
-// Where the subgraphs keep their data: SQLite files under the data directory (the embedded
-// default), or MongoDB when IPHUB_MONGODB_URL is set. Each subgraph owns its own database.
+// Where every part keeps its data: SQLite files under the data directory (the embedded
+// default), or MongoDB when IPHUB_MONGODB_URL is set. Each part owns its own database or collections.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { constants } from 'node:os';
