@@ -21,8 +21,20 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   return Promise.race([work, aborted]).finally(() => signal.removeEventListener('abort', onAbort));
 }
 
-/** The gateway with each operation's execution bounded by `timeoutMs`; `onTimeout` hears of each one stopped. */
-export function withExecutionTimeout(gateway: GatewayInterface, timeoutMs: number, onTimeout: () => void): GatewayInterface {
+/** Calls `fire` once `ms` have passed, unless the returned cancel is called first. */
+export type ExecutionTimer = (fire: () => void, ms: number) => () => void;
+
+/** The clock's timer: setTimeout. */
+export const realTimer: ExecutionTimer = (fire, ms) => {
+  const timer = setTimeout(fire, ms);
+  return () => clearTimeout(timer);
+};
+
+/**
+ * The gateway with each operation's execution bounded by `timeoutMs`; `onTimeout` hears of each
+ * one stopped. `timer` arms the bound (tests pass one they fire themselves).
+ */
+export function withExecutionTimeout(gateway: GatewayInterface, timeoutMs: number, onTimeout: () => void, timer: ExecutionTimer = realTimer): GatewayInterface {
   return {
     onSchemaLoadOrUpdate: (callback) => gateway.onSchemaLoadOrUpdate(callback),
     stop: () => gateway.stop(),
@@ -32,14 +44,14 @@ export function withExecutionTimeout(gateway: GatewayInterface, timeoutMs: numbe
       return {
         executor: async (requestContext) => {
           const { execution } = requestContext.context as unknown as GatewayContext;
-          const timer = setTimeout(() => {
+          const cancel = timer(() => {
             onTimeout();
             execution.abort(timeoutError(timeoutMs));
           }, timeoutMs);
           try {
             return await untilAborted(executor(requestContext), execution.signal);
           } finally {
-            clearTimeout(timer);
+            cancel();
           }
         },
       };

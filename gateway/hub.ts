@@ -14,6 +14,7 @@ import { openSqliteKeyStore } from './keys/store/sqlite.js';
 import { openMongoKeyStore } from './keys/store/mongodb.js';
 import { reportingUnavailable } from '../platform/mongodb.js';
 import { limitsFromEnv, type Limits } from './limits.js';
+import type { ExecutionTimer } from './execution-timeout.js';
 import { memoryRateStore, mongoRateStore, type RateStore } from './rate-limits.js';
 
 export interface Hub extends RunningGateway {
@@ -34,6 +35,8 @@ export interface HubOptions {
   readonly open?: Partial<Record<SubgraphName, (storage: Storage, ledger: Ledger, hub: HubQuery) => Promise<Subgraph>>>;
   /** Every bound on a request; IPHUB_LIMITS (or the defaults) when absent. */
   readonly limits?: Limits;
+  /** Arms each operation's execution timeout: setTimeout when absent (tests fire their own). */
+  readonly executionTimer?: ExecutionTimer;
 }
 
 /** Rate-limit counters: in this process on SQLite, shared through MongoDB otherwise. */
@@ -60,6 +63,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     metrics,
     limits: options.limits ?? limitsFromEnv(),
     rateStore: rateStoreFor(storage),
+    executionTimer: options.executionTimer,
     ready: async () => {
       await ledger.ready();
       for (const s of Object.values(subgraphs)) await s.ready();

@@ -24,7 +24,7 @@ import { Admission, CallerBusy, Overloaded } from './admission.js';
 import { memoryRateStore, RateLimits, type RateStore } from './rate-limits.js';
 import { gatewayMetrics } from './metrics.js';
 import { limitsPlugin, rateLimitedMessage, rateOwner, rateSubjectOf } from './limits-plugin.js';
-import { stoppableDataSource, withExecutionTimeout } from './execution-timeout.js';
+import { stoppableDataSource, withExecutionTimeout, type ExecutionTimer } from './execution-timeout.js';
 import { BoundedCache } from './bounded-cache.js';
 import { clientAddress } from './client-address.js';
 import { checkTokens } from './operation-limits.js';
@@ -45,6 +45,8 @@ export interface GatewayOptions {
   readonly limits?: Limits;
   /** Where rate-limit counters live: in memory when absent (one process). */
   readonly rateStore?: RateStore;
+  /** Arms each operation's execution timeout: setTimeout when absent (tests fire their own). */
+  readonly executionTimer?: ExecutionTimer;
 }
 
 export interface RunningGateway {
@@ -98,7 +100,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     queryPlannerConfig: { cache: queryPlans },
   });
   const apollo = new ApolloServer<GatewayContext>({
-    gateway: withExecutionTimeout(gateway, limits.timeoutMs, () => metrics.refused('TIMEOUT')),
+    gateway: withExecutionTimeout(gateway, limits.timeoutMs, () => metrics.refused('TIMEOUT'), options.executionTimer),
     // Partners get the message and the code, never a stack trace.
     includeStacktraceInErrorResponses: false,
     documentStore: documents,

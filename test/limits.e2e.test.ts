@@ -7,6 +7,7 @@ import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLObjectType
 import { startTestHub, type TestHub } from './support/hub.js';
 import { metric, post, total, type RawResponse } from './support/raw-http.js';
 import { resolveLimits } from '../gateway/limits.js';
+import type { ExecutionTimer } from '../gateway/execution-timeout.js';
 import { SUBGRAPHS } from '../subgraphs/registry.js';
 import type { Subgraph } from '../platform/subgraph.js';
 import { usccCheckCharacter } from '../standards/uscc.js';
@@ -35,6 +36,9 @@ class Hold {
   #released = new Promise<void>((r) => (this.#release = r));
   #arrived: () => void = () => {};
   readonly arrived = new Promise<void>((r) => (this.#arrived = r));
+  #finished: () => void = () => {};
+  /** Resolves once a held resolver, let go, has returned its value. */
+  readonly finished = new Promise<void>((r) => (this.#finished = r));
 
   release(): void {
     this.#release();
@@ -45,13 +49,34 @@ class Hold {
     const def = (subgraph.schema.getType(type) as GraphQLObjectType).getFields()[field]!;
     const resolve: GraphQLFieldResolver<unknown, unknown> = def.resolve ?? defaultFieldResolver;
     def.resolve = async (...args) => {
-      if (this.holding) {
-        this.#arrived();
-        await this.#released;
+      if (!this.holding) return resolve(...args);
+      this.#arrived();
+      await this.#released;
+      try {
+        return await resolve(...args);
+      } finally {
+        this.#finished();
       }
-      return resolve(...args);
     };
     return subgraph;
+  }
+}
+
+/** The execution timeout's timer, fired by the test instead of the clock. */
+class ManualTimer {
+  /** The timers armed and not yet cancelled: one per operation running. */
+  readonly armed = new Set<{ readonly fire: () => void; readonly ms: number }>();
+  readonly timer: ExecutionTimer = (fire, ms) => {
+    const armed = { fire, ms };
+    this.armed.add(armed);
+    return () => this.armed.delete(armed);
+  };
+
+  fireAll(): void {
+    for (const armed of [...this.armed]) {
+      this.armed.delete(armed);
+      armed.fire();
+    }
   }
 }
 
@@ -324,6 +349,8 @@ describe('admission control', () => {
 
 describe('bounded work per request', () => {
   const hold = new Hold();
+  // Time is up when the test says so: no operation here times out because the machine is slow.
+  const clock = new ManualTimer();
   let t: TestHub;
   let staff: string;
   let enterpriseId: string;
@@ -331,6 +358,7 @@ describe('bounded work per request', () => {
     hold.holding = false;
     t = await startTestHub({
       limits: resolveLimits({ timeoutMs: 300, responseBytes: 1_000, caches: { documentBytes: 64 * 1024, queryPlanBytes: 64 * 1024 } }),
+      executionTimer: clock.timer,
       open: { enterprises: async (storage, ledger, hub) => hold.on(await SUBGRAPHS.enterprises.open(storage, ledger, hub), 'Query', 'enterprise') },
     });
     staff = await t.key('CENTER_STAFF');
@@ -356,14 +384,22 @@ describe('bounded work per request', () => {
     const evidenceBefore = await fetches(t, 'evidence');
     expect((await post(t.hub.url, query, { key: staff })).body).toEqual({ data: { enterprise: { name: '限时企业', evidence: [] } } });
     expect(await fetches(t, 'evidence')).toBe(evidenceBefore + 1);
+    // Its timeout was disarmed when it finished.
+    expect(clock.armed.size).toBe(0);
 
     hold.holding = true;
-    const timedOut = await post(t.hub.url, query, { key: staff });
+    const timingOut = post(t.hub.url, query, { key: staff });
+    await hold.arrived;
+    // Held in the enterprises subgraph, with the configured timeout armed: the time is up.
+    expect([...clock.armed].map((a) => a.ms)).toEqual([300]);
+    clock.fireAll();
+    const timedOut = await timingOut;
     expect(timedOut.status).toBe(504);
     expect(firstError(timedOut)?.extensions?.code).toBe('TIMEOUT');
     hold.release();
-    // The held resolver finishes now; its plan's next fetch must not start.
-    await new Promise((r) => setTimeout(r, 100));
+    // The held resolver finishes now, and its subgraph answers on the next turn; its plan's next fetch must not start.
+    await hold.finished;
+    await new Promise((r) => setImmediate(r));
     expect(await fetches(t, 'evidence')).toBe(evidenceBefore + 1);
     expect((await metric(t.hub.url, 'iphub_gateway_refusals_total')).get('{reason="TIMEOUT"}')).toBe(1);
   });
@@ -397,6 +433,7 @@ describe('bounded work per request', () => {
     expect(await titles()).toEqual(['第2份', '第1份', '第0份']);
   });
 
+  // 400 operations one after another, each planned anew: seconds on an idle machine, many more on a busy one.
   it('keeps its document and query-plan caches within their bounds under a stream of unique operations', async () => {
     for (let i = 0; i < 400; i++) {
       const r = await post(t.hub.url, { query: `query Unique${i} { enterprises(first: ${1 + (i % 50)}) { totalCount } u${i}: ledgerCheckpoint }` }, { key: staff });
@@ -408,5 +445,5 @@ describe('bounded work per request', () => {
       expect(bytes).toBeGreaterThan(32 * 1024);
       expect(bytes).toBeLessThanOrEqual(64 * 1024);
     }
-  });
+  }, 120_000);
 });
