@@ -326,7 +326,8 @@ describe('admission control', () => {
     const waiting: Promise<RawResponse>[] = [];
     const send = async (name: string, from: string) => {
       waiting.push(post(t.hub.url, { query: `{ ${name}: ledgerCheckpoint }` }, { from }).then((r) => (finished.push(name), r)));
-      await vi.waitFor(async () => expect(await queued()).toBe(waiting.length));
+      // Until the hub has queued it: vitest's default gives up after 1 s, which a busy machine can take.
+      await vi.waitFor(async () => expect(await queued()).toBe(waiting.length), { timeout: 20_000 });
     };
     await send('b', '127.0.0.7');
     // 127.0.0.7 holds its two places (one running, one waiting): a third is refused, though the queue has room.
