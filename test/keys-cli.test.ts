@@ -15,6 +15,8 @@ function keys(args: string[], dataDir: string): Promise<{ code: number; stdout: 
 }
 
 describe('npm run keys', () => {
+  // Five runs of the command, each a node process loading the hub's modules through tsx: about
+  // 3 s each on an idle machine, 5 or more on a busy one.
   it('creates a key with its own rate and cost, lists them, and refuses a limit that is not a whole number', async () => {
     const dir = tempDir('iphub-keys-cli-');
     try {
@@ -34,5 +36,5 @@ describe('npm run keys', () => {
     } finally {
       dir.remove();
     }
-  });
+  }, 120_000);
 });

@@ -126,6 +126,7 @@ describe('npm start -- --demo', () => {
     }
   }, 120_000);
 
+  // Four starts of the hub, each loading all of its modules through tsx before it refuses.
   it('refuses a size that is not a whole number in range, or one given without --demo, and exits 2', async () => {
     const dir = tempDir('iphub-demo-');
     try {
@@ -140,5 +141,5 @@ describe('npm start -- --demo', () => {
     } finally {
       dir.remove();
     }
-  }, 60_000);
+  }, 120_000);
 });
