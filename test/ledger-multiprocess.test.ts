@@ -15,8 +15,10 @@ describe('two writer processes on one store', () => {
     const db = join(dir.path, 'ledger.db');
     const seed = randomBytes(32).toString('hex');
     try {
-      const startAt = Date.now() + 3000;
-      const procs = [spawnAppender(db, seed, 16, 1500, startAt), spawnAppender(db, seed, 16, 1500, startAt)];
+      const procs = [spawnAppender(db, seed, 16, 1500, { held: true }), spawnAppender(db, seed, 16, 1500, { held: true })];
+      // Both have opened the ledger before either appends, however long each took to start.
+      await Promise.all(procs.map((p) => p.ready));
+      for (const p of procs) p.start();
       expect(await Promise.all(procs.map((p) => p.exited))).toEqual([0, 0]);
       const receipts = procs.flatMap((p) => p.receipts);
       expect(receipts).toHaveLength(3000);

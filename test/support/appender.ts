@@ -1,6 +1,7 @@
 // A child process for the crash and multi-process tests: appends to the SQLite ledger at argv[2]
 // with argv[4] concurrent appenders, printing each receipt as a JSON line once it is acknowledged.
-// Stops after argv[5] appends (0: never). START_AT (epoch ms) delays the first append.
+// Stops after argv[5] appends (0: never). With APPENDER_HELD=1 it prints "ready" once the ledger
+// is open and begins when a line (or the end) arrives on its standard input.
 import { openLedger } from '../../ledger/ledger.js';
 import { openSqliteLedgerStore } from '../../ledger/store/sqlite.js';
 import { signerFromSeed } from '../../ledger/note.js';
@@ -16,9 +17,15 @@ const ledger = await openLedger({
   checkpointIntervalMs: 20,
 });
 
-// Start together with sibling processes: at the epoch ms in START_AT, if set.
-const startAt = Number(process.env.START_AT ?? 0);
-await new Promise((r) => setTimeout(r, Math.max(0, startAt - Date.now())));
+// Start together with sibling processes: when the parent, having seen every one ready, says so.
+if (process.env.APPENDER_HELD === '1') {
+  process.stdout.write('ready\n');
+  await new Promise<void>((resolve) => {
+    process.stdin.once('data', () => resolve());
+    process.stdin.once('end', () => resolve());
+  });
+  process.stdin.destroy();
+}
 
 let started = 0;
 async function appender(): Promise<void> {
