@@ -30,10 +30,14 @@ function instrumented(inner: LedgerStore) {
   const calls: number[] = [];
   let failNext = false;
   let gate: Promise<void> | undefined;
+  let called: () => void = () => {};
+  /** Resolves once append has been called. */
+  const appendCalled = new Promise<void>((r) => (called = r));
   const store: LedgerStore = {
     ...inner,
     async append(entries) {
       calls.push(entries.length);
+      called();
       await gate;
       if (failNext) {
         failNext = false;
@@ -45,6 +49,7 @@ function instrumented(inner: LedgerStore) {
   return {
     store,
     calls,
+    appendCalled,
     failNextAppend: () => (failNext = true),
     hold: () => {
       let release!: () => void;
@@ -100,7 +105,9 @@ describe('ledger', () => {
     const release = counted.hold();
     let acknowledged = 0;
     const all = Promise.all(Array.from({ length: 300 }, (_, i) => ledger.append(deposit(i)).then(() => acknowledged++)));
-    await new Promise((r) => setTimeout(r, 50));
+    // The first batch has reached the store, which holds it; give the ledger another turn.
+    await counted.appendCalled;
+    await new Promise((r) => setImmediate(r));
     expect(counted.calls.length).toBe(1);
     expect(acknowledged).toBe(0);
     release();
