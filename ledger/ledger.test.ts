@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { join } from 'node:path';
 import { openLedger, LedgerUnavailableError, type Ledger, type LedgerOptions } from './ledger.js';
 import { openSqliteLedgerStore } from './store/sqlite.js';
@@ -172,15 +172,24 @@ describe('ledger', () => {
   });
 
   it('signs a checkpoint within the interval while entries arrive', async () => {
-    const store = openSqliteLedgerStore({ path });
-    const ledger = await open({ store, checkpointIntervalMs: 40 });
-    await ledger.append(deposit(0));
-    await new Promise((r) => setTimeout(r, 20));
-    await ledger.append(deposit(1));
-    await new Promise((r) => setTimeout(r, 100));
-    const latest = await store.latestCheckpoint();
-    expect(latest?.size).toBe(2);
-    expect(verifyNote(latest!.note, verifierKey(signer))).toBe(true);
+    // The clock and the interval's timer are fake: the test moves time, the machine's speed does not.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      const store = openSqliteLedgerStore({ path });
+      const ledger = await open({ store, checkpointIntervalMs: 40 });
+      await ledger.append(deposit(0));
+      // The first checkpoint is signed at once (none was), covering entry 0.
+      await vi.advanceTimersByTimeAsync(20);
+      expect((await store.latestCheckpoint())?.size).toBe(1);
+      await ledger.append(deposit(1));
+      // One interval after the first checkpoint, the second covers entry 1.
+      await vi.advanceTimersByTimeAsync(20);
+      const latest = await store.latestCheckpoint();
+      expect(latest?.size).toBe(2);
+      expect(verifyNote(latest!.note, verifierKey(signer))).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('shares the latest checkpoint within the interval, signing anew only for entries it does not cover', async () => {
