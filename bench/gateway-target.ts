@@ -4,15 +4,16 @@
 import { ApolloGateway, IntrospectAndCompose, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
-import { openLedgerOn, openStorage, internalSecret } from '../platform/storage.js';
-import { serveSubgraph } from '../platform/subgraph-server.js';
-import { SUBGRAPH_NAMES } from '../platform/subgraph.js';
-import { IDENTITY_HEADER, signIdentity } from '../platform/identity.js';
-import { SUBGRAPHS } from '../subgraphs/registry.js';
-import { startHub, openKeyStore } from '../gateway/hub.js';
-import { startGateway, identify } from '../gateway/server.js';
-import { remoteDataSource } from '../gateway/data-sources.js';
+
 import type { GatewayContext } from '../gateway/context.js';
+import { remoteDataSource } from '../gateway/data-sources.js';
+import { openKeyStore, startHub } from '../gateway/hub.js';
+import { identify, startGateway } from '../gateway/server.js';
+import { IDENTITY_HEADER, signIdentity } from '../platform/identity.js';
+import { internalSecret, openLedgerOn, openStorage } from '../platform/storage.js';
+import { SUBGRAPH_NAMES } from '../platform/subgraph.js';
+import { serveSubgraph } from '../platform/subgraph-server.js';
+import { SUBGRAPHS } from '../subgraphs/registry.js';
 
 // The stock stack knows only who calls.
 type StockContext = Pick<GatewayContext, 'identity'>;

@@ -2,13 +2,14 @@
 // process, one after another, on one seeded data directory. One JSON line per figure.
 //   npm run bench -- gateway [--seconds 5] [--rounds 5] [--clients 32] [--enterprises 300]
 import { createHash } from 'node:crypto';
+import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { Agent, request } from 'node:http';
-import { openLedgerOn, openStorage } from '../platform/storage.js';
-import { openKeyStore } from '../gateway/hub.js';
+
 import { seedDemo } from '../demo/index.js';
+import { openKeyStore } from '../gateway/hub.js';
 import { createKey } from '../gateway/keys/keys.js';
+import { openLedgerOn, openStorage } from '../platform/storage.js';
 import { tempDir } from '../test/support/tmp.js';
 import { emit } from './emit.js';
 import { percentile } from './stats.js';
@@ -40,7 +41,18 @@ async function load(url: string, keys: Keys, clients: number, seconds: number, k
       const t = performance.now();
       const body = JSON.stringify({ query, variables });
       const req = request(
-        { agent, host: target.hostname, port: target.port, path: target.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...(key === undefined ? {} : { authorization: `Bearer ${key}` }) } },
+        {
+          agent,
+          host: target.hostname,
+          port: target.port,
+          path: target.pathname,
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+            ...(key === undefined ? {} : { authorization: `Bearer ${key}` }),
+          },
+        },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));

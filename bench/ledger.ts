@@ -6,8 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { generateSigner, openLedger, openSqliteLedgerStore, sha256 } from '../ledger/index.js';
+
 import type { AppendInput, Ledger, SqliteSync } from '../ledger/index.js';
+import { generateSigner, openLedger, openSqliteLedgerStore, sha256 } from '../ledger/index.js';
 import { emit } from './emit.js';
 
 const log = (msg: string): void => console.error(`[bench ledger] ${msg}`);
@@ -114,7 +115,11 @@ async function benchProofsAndAudit(dir: string, entries: number, proofs: number)
   const caughtUp = performance.now();
   await ledger.findByContentDigest('0'.repeat(64));
   const catchUp = (performance.now() - caughtUp) / 1000;
-  emit('index.catchup', round(entries / catchUp), 'entries/s', { n: entries, seconds: round(catchUp, 2), note: 'the content-digest index brought up to date after the build, in one transaction' });
+  emit('index.catchup', round(entries / catchUp), 'entries/s', {
+    n: entries,
+    seconds: round(catchUp, 2),
+    note: 'the content-digest index brought up to date after the build, in one transaction',
+  });
 
   log('auditing');
   const t = performance.now();

@@ -8,15 +8,17 @@
 // keys; 1/8 depositEvidence on 5 ENTERPRISE keys. IPHUB_LIMITS reaches the hub untouched.
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { Agent, type OutgoingHttpHeaders, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { Agent, request, type OutgoingHttpHeaders } from 'node:http';
+
 import { getIntrospectionQuery } from 'graphql';
+
+import { DEMO_BANK, seedDemo } from '../demo/index.js';
+import { openKeyStore } from '../gateway/hub.js';
+import { createKey } from '../gateway/keys/keys.js';
 import { closeStorage, openLedgerOn, openStorage } from '../platform/storage.js';
 import { openEnterprisesStore } from '../subgraphs/enterprises/index.js';
-import { openKeyStore } from '../gateway/hub.js';
-import { DEMO_BANK, seedDemo } from '../demo/index.js';
-import { createKey } from '../gateway/keys/keys.js';
 import { tempDir } from '../test/support/tmp.js';
 import { emit } from './emit.js';
 import { max, percentile } from './stats.js';
@@ -81,13 +83,16 @@ const json = (query: string, variables?: object): Buffer => Buffer.from(JSON.str
 function post(target: Target, agent: Agent, headers: OutgoingHttpHeaders, body: Buffer, keep: boolean): Promise<Answer> {
   return new Promise((resolve) => {
     // The hub listens on 0.0.0.0; 127.0.0.1 explicitly, so the bound source addresses route.
-    const req = request({ agent, host: '127.0.0.1', port: target.port, path: target.path, method: 'POST', headers: { ...headers, 'content-length': body.length } }, (res) => {
-      const chunks: Buffer[] = [];
-      if (keep) res.on('data', (c: Buffer) => chunks.push(c));
-      else res.resume();
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: keep ? Buffer.concat(chunks).toString('utf8') : '' }));
-      res.on('error', (err) => resolve({ status: 0, text: '', error: err.message }));
-    });
+    const req = request(
+      { agent, host: '127.0.0.1', port: target.port, path: target.path, method: 'POST', headers: { ...headers, 'content-length': body.length } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        if (keep) res.on('data', (c: Buffer) => chunks.push(c));
+        else res.resume();
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: keep ? Buffer.concat(chunks).toString('utf8') : '' }));
+        res.on('error', (err) => resolve({ status: 0, text: '', error: err.message }));
+      },
+    );
     req.setTimeout(TIMEOUT_MS, () => req.destroy(new Error('timeout')));
     req.on('error', (err) => resolve({ status: 0, text: '', error: err.message }));
     req.end(body);
@@ -249,12 +254,18 @@ function makeClients(total: number, seeded: Seeded): { clients: Client[]; agents
   }
 
   const pledgesBody = json(PLEDGES);
-  const banks = seeded.bank.map((key, i) => ({ agent: agentFor(partnerAddress(STAFF_KEYS + i), share(counts.pledges, seeded.bank.length, i)), headers: bearer(key) }));
+  const banks = seeded.bank.map((key, i) => ({
+    agent: agentFor(partnerAddress(STAFF_KEYS + i), share(counts.pledges, seeded.bank.length, i)),
+    headers: bearer(key),
+  }));
   for (let i = 0; i < counts.pledges; i++) clients.push({ cls: 'pledges', ...banks[i % banks.length]!, body: () => pledgesBody });
 
   // A fresh digest each time: the body around it is made once.
   const [head, tail] = JSON.stringify({ query: DEPOSIT, variables: { d: '@' } }).split('"@"') as [string, string];
-  const depositors = seeded.enterprise.map((key, i) => ({ agent: agentFor(partnerAddress(STAFF_KEYS + BANK_KEYS + i), share(counts.deposit, seeded.enterprise.length, i)), headers: bearer(key) }));
+  const depositors = seeded.enterprise.map((key, i) => ({
+    agent: agentFor(partnerAddress(STAFF_KEYS + BANK_KEYS + i), share(counts.deposit, seeded.enterprise.length, i)),
+    headers: bearer(key),
+  }));
   for (let i = 0; i < counts.deposit; i++) {
     clients.push({ cls: 'deposit', ...depositors[i % depositors.length]!, body: () => Buffer.from(`${head}"${randomBytes(32).toString('hex')}"${tail}`) });
   }
@@ -262,7 +273,12 @@ function makeClients(total: number, seeded: Seeded): { clients: Client[]; agents
 }
 
 /** Runs every client (and the attacker, when given) for `seconds`; waits for answers in flight. */
-async function phase(target: Target, clients: readonly Client[], seconds: number, attacker?: { agent: Agent; connections: number; operations: readonly string[] }) {
+async function phase(
+  target: Target,
+  clients: readonly Client[],
+  seconds: number,
+  attacker?: { agent: Agent; connections: number; operations: readonly string[] },
+) {
   await eventLoopMax(target.port);
   const tally = new Tally();
   const attack = new AttackTally();
@@ -303,7 +319,14 @@ async function phase(target: Target, clients: readonly Client[], seconds: number
   const attackElapsed = (performance.now() - start) / 1000;
   // Cores this process used: the hub shares the machine's two, so the generator must stay light.
   const used = process.cpuUsage(cpu);
-  return { tally, attack, elapsed, attackElapsed, eventLoopMax: await eventLoopMax(target.port), generatorCores: Number(((used.user + used.system) / 1e6 / attackElapsed).toFixed(2)) };
+  return {
+    tally,
+    attack,
+    elapsed,
+    attackElapsed,
+    eventLoopMax: await eventLoopMax(target.port),
+    generatorCores: Number(((used.user + used.system) / 1e6 / attackElapsed).toFixed(2)),
+  };
 }
 
 type Phase = Awaited<ReturnType<typeof phase>>;
@@ -364,7 +387,9 @@ export async function run(args: string[]): Promise<void> {
     child = started.child;
     const url = new URL(started.url);
     const target = { port: Number(url.port), path: url.pathname };
-    log(`hub at ${started.url} (pid ${child.pid}); IPHUB_LIMITS ${process.env.IPHUB_LIMITS === undefined ? 'unset (default limits)' : JSON.stringify(process.env.IPHUB_LIMITS)}`);
+    log(
+      `hub at ${started.url} (pid ${child.pid}); IPHUB_LIMITS ${process.env.IPHUB_LIMITS === undefined ? 'unset (default limits)' : JSON.stringify(process.env.IPHUB_LIMITS)}`,
+    );
     const made = makeClients(total, seeded);
     agents.push(...made.agents);
     const attackerAgent = new Agent({ keepAlive: true, maxSockets: connections, localAddress: ATTACKER_ADDRESS });
@@ -372,7 +397,9 @@ export async function run(args: string[]): Promise<void> {
 
     const report = (name: string, p: Phase) => {
       const f = figures(p);
-      log(`${name}: ${f.extra.requests} requests, ${f.rps}/s, p50 ${f.p50} ms, p99 ${f.p99} ms, max ${f.max} ms, ${f.errors} errors; the hub's event loop stalled at most ${p.eventLoopMax} ms; the generator used ${p.generatorCores} cores`);
+      log(
+        `${name}: ${f.extra.requests} requests, ${f.rps}/s, p50 ${f.p50} ms, p99 ${f.p99} ms, max ${f.max} ms, ${f.errors} errors; the hub's event loop stalled at most ${p.eventLoopMax} ms; the generator used ${p.generatorCores} cores`,
+      );
       for (const c of CLASSES) log(`  ${c}: ${JSON.stringify(f.extra.perClass[c])}`);
       for (const s of p.tally.samples) log(`  failure: ${s}`);
       return f;
@@ -385,7 +412,9 @@ export async function run(args: string[]): Promise<void> {
     log(`phase 2, under attack from ${ATTACKER_ADDRESS} (${connections} connections): ${made.clients.length} clients for ${seconds} s`);
     const attacked = await phase(target, made.clients, seconds, { agent: attackerAgent, connections, operations });
     const under = report('under attack', attacked);
-    log(`attacker: ${attacked.attack.requests} requests, statuses ${JSON.stringify(attacked.attack.statuses)}, by operation ${JSON.stringify(attacked.attack.summary())}`);
+    log(
+      `attacker: ${attacked.attack.requests} requests, statuses ${JSON.stringify(attacked.attack.statuses)}, by operation ${JSON.stringify(attacked.attack.summary())}`,
+    );
 
     const common = { clients: made.clients.length, seconds, enterprises: Number(values.enterprises), limits: process.env.IPHUB_LIMITS ?? 'default' };
     emit('load.rps', alone.rps, 'requests/s', { ...common, ...alone.extra });

@@ -7,10 +7,12 @@ import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+
 import { build } from 'esbuild';
+
+import { CHROMIUM, chromiumPresent, launchChromium } from '../test/support/browser.js';
 import { startTestHub } from '../test/support/hub.js';
 import { tempDir } from '../test/support/tmp.js';
-import { chromiumPresent, CHROMIUM, launchChromium } from '../test/support/browser.js';
 import { emit } from './emit.js';
 
 const log = (msg: string): void => console.error(`[bench page] ${msg}`);
@@ -75,7 +77,10 @@ export async function run(args: string[]): Promise<void> {
       await verify.reload();
       const t0 = Date.now();
       await verify.setInputFiles('#file', file);
-      await verify.waitForFunction(() => (document.getElementById('digest') as HTMLInputElement).value.length === 64, undefined, { timeout: 600_000, polling: 20 });
+      await verify.waitForFunction(() => (document.getElementById('digest') as HTMLInputElement).value.length === 64, undefined, {
+        timeout: 600_000,
+        polling: 20,
+      });
       e2e.push(Date.now() - t0);
       log(`page round ${r + 1}: ${e2e.at(-1)} ms`);
     }

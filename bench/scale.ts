@@ -8,11 +8,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { closeStorage, openLedgerOn, openStorage } from '../platform/storage.js';
-import { encodeCursor } from '../platform/pagination.js';
-import { openKeyStore } from '../gateway/hub.js';
-import { seedDemo, type DemoKeys } from '../demo/index.js';
+
 import { demoEvidenceContent } from '../demo/generate.js';
+import { type DemoKeys, seedDemo } from '../demo/index.js';
+import { openKeyStore } from '../gateway/hub.js';
+import { encodeCursor } from '../platform/pagination.js';
+import { closeStorage, openLedgerOn, openStorage } from '../platform/storage.js';
 import { tempDir } from '../test/support/tmp.js';
 import { emit } from './emit.js';
 import { percentile } from './stats.js';
@@ -40,7 +41,11 @@ const QUERIES: Record<string, Query> = {
   verifyEvidence: {
     role: undefined,
     query: `query ($d: String!) { verifyEvidence(contentDigest: $d) { found deposits { seq timestamp depositor inclusionProof { treeSize hashes } } checkpoint } }`,
-    variables: (enterprises) => ({ d: createHash('sha256').update(demoEvidenceContent(Math.floor((Math.random() * enterprises * 5) / 6))).digest('hex') }),
+    variables: (enterprises) => ({
+      d: createHash('sha256')
+        .update(demoEvidenceContent(Math.floor((Math.random() * enterprises * 5) / 6)))
+        .digest('hex'),
+    }),
   },
   enterpriseStatistics: {
     role: 'CENTER_STAFF',
@@ -142,6 +147,11 @@ export async function run(args: string[]): Promise<void> {
   if (sizes.length < 2) return;
   for (const [name, [small, ...rest]] of p50s) {
     const large = rest.at(-1)!;
-    emit(`scale.${name}.growth`, Number((large / small!).toFixed(2)), 'ratio', { from: sizes[0], to: sizes.at(-1), p50: [small, large], target: TARGETS.growth });
+    emit(`scale.${name}.growth`, Number((large / small!).toFixed(2)), 'ratio', {
+      from: sizes[0],
+      to: sizes.at(-1),
+      p50: [small, large],
+      target: TARGETS.growth,
+    });
   }
 }

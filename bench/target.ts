@@ -1,6 +1,6 @@
 // A stack under test in its own process (bench/gateway-target.ts), so that it does not share an
 // event loop with the load, and what the benchmarks read off it.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 

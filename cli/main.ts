@@ -1,7 +1,8 @@
 // The iphub command line: `iphub verify ...` and `iphub audit`.
 import { parseArgs } from 'node:util';
-import { verify } from './verify.js';
+
 import { audit } from './audit.js';
+import { verify } from './verify.js';
 
 const USAGE = `usage:
   iphub verify --file F [--certificate C] [--hub URL] [--trusted-key VKEY ...]
@@ -31,7 +32,14 @@ try {
     const trustedKeys = [...(values['trusted-key'] ?? []), ...(process.env.IPHUB_TRUSTED_KEY ? [process.env.IPHUB_TRUSTED_KEY] : [])];
     const minWitnesses = Number(values['min-witnesses'] ?? 0);
     if (!Number.isInteger(minWitnesses) || minWitnesses < 0) throw new Error('--min-witnesses is a whole number');
-    const result = await verify({ file: values.file, certificate: values.certificate, hub: values.hub, trustedKeys, witnessKeys: values['witness-key'] ?? [], minWitnesses });
+    const result = await verify({
+      file: values.file,
+      certificate: values.certificate,
+      hub: values.hub,
+      trustedKeys,
+      witnessKeys: values['witness-key'] ?? [],
+      minWitnesses,
+    });
     console.log(`file SHA-256 ${result.digest}`);
     for (const c of result.checks) console.log(`${c.ok ? 'PASS' : 'FAIL'}  ${c.name}: ${c.detail}`);
     console.log(result.ok ? 'VERIFIED: every check passed' : 'NOT VERIFIED');
@@ -43,7 +51,9 @@ try {
       process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);
     });
     process.stderr.write('\n');
-    console.log(report.ok ? `AUDIT OK: ${report.size} entries, chain, tree and checkpoints check out` : `AUDIT FAILED at entry ${report.firstBadSeq}: ${report.problem}`);
+    console.log(
+      report.ok ? `AUDIT OK: ${report.size} entries, chain, tree and checkpoints check out` : `AUDIT FAILED at entry ${report.firstBadSeq}: ${report.problem}`,
+    );
     process.exitCode = report.ok ? 0 : 1;
   } else {
     console.error(USAGE);

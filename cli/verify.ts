@@ -2,8 +2,9 @@
 // given) that the hub's log still contains the certificate's checkpoint.
 import { createHash } from 'node:crypto';
 import { createReadStream, readFileSync } from 'node:fs';
-import { verifyCertificate, type Certificate, type CheckResult } from '../ledger/verify/certificate.js';
+
 import { HubApi } from '../client/hub-api.js';
+import { type Certificate, type CheckResult, verifyCertificate } from '../ledger/verify/certificate.js';
 
 export interface VerifyArgs {
   file: string;
@@ -35,13 +36,20 @@ export async function verify(args: VerifyArgs): Promise<{ ok: boolean; digest: s
     certificate = JSON.parse(readFileSync(args.certificate, 'utf8')) as Certificate;
   } else if (hub !== undefined) {
     certificate = (await hub.certificates(digest))[0];
-    if (certificate === undefined) return { ok: false, digest, checks: [{ name: 'deposit', ok: false, detail: `the hub holds no deposit of a file with SHA-256 ${digest}` }] };
+    if (certificate === undefined)
+      return { ok: false, digest, checks: [{ name: 'deposit', ok: false, detail: `the hub holds no deposit of a file with SHA-256 ${digest}` }] };
   } else {
     throw new Error('give --certificate <file> to verify offline, or --hub <url> to fetch the certificate');
   }
 
-  const verdict = verifyCertificate(certificate, { contentDigest: digest, trustedKeys: args.trustedKeys, witnessKeys: args.witnessKeys, minWitnesses: args.minWitnesses });
+  const verdict = verifyCertificate(certificate, {
+    contentDigest: digest,
+    trustedKeys: args.trustedKeys,
+    witnessKeys: args.witnessKeys,
+    minWitnesses: args.minWitnesses,
+  });
   const checks: Check[] = Object.entries(verdict.checks).map(([name, r]) => ({ name, ...(r as CheckResult) }));
-  if (hub !== undefined && verdict.checks.checkpointSignature.ok) checks.push({ name: 'consistency', ...(await hub.checkConsistency(certificate.checkpoint, args.trustedKeys)) });
+  if (hub !== undefined && verdict.checks.checkpointSignature.ok)
+    checks.push({ name: 'consistency', ...(await hub.checkConsistency(certificate.checkpoint, args.trustedKeys)) });
   return { ok: checks.every((c) => c.ok), digest, checks };
 }

@@ -1,5 +1,13 @@
 // The demo's data, drawn from the seed and the day: pure, nothing written here.
 import { createHash } from 'node:crypto';
+
+import { addDays, addYears, daysBetween } from '../standards/calendar-date.js';
+import { organisationCode } from '../standards/organisation-code.js';
+import { patentCheckDigit } from '../standards/patent-number.js';
+import { USCC_CHARSET, usccCheckCharacter } from '../standards/uscc.js';
+import { annualFeeDueDates, annualFeeStatus } from '../subgraphs/enterprises/domain/annual-fee.js';
+import { earliestDueInGrace } from '../subgraphs/enterprises/domain/deadlines.js';
+import { protectionEnd, protectionTermYears } from '../subgraphs/enterprises/domain/protection.js';
 import type {
   CopyrightRecord,
   EnterpriseRecord,
@@ -7,18 +15,11 @@ import type {
   PatentRecord,
   PatentStatus,
   PatentType,
-  TrademarkRecord } from '../subgraphs/enterprises/store/port.js';
+  TrademarkRecord,
+} from '../subgraphs/enterprises/store/port.js';
 import type { EvidenceCategory, EvidenceRecord } from '../subgraphs/evidence/store/port.js';
-import { USCC_CHARSET, usccCheckCharacter } from '../standards/uscc.js';
-import { patentCheckDigit } from '../standards/patent-number.js';
-import { protectionEnd, protectionTermYears } from '../subgraphs/enterprises/domain/protection.js';
-import { annualFeeDueDates, annualFeeStatus } from '../subgraphs/enterprises/domain/annual-fee.js';
-import { addDays, addYears, daysBetween } from '../standards/calendar-date.js';
-import { earliestDueInGrace } from '../subgraphs/enterprises/domain/deadlines.js';
-
+import { BRANDS, DESIGN_MODELS, INDUSTRIES, type Industry, METHOD_VARIANTS, REGIONS } from './catalogue.js';
 import { Random } from './random.js';
-import { BRANDS, DESIGN_MODELS, INDUSTRIES, METHOD_VARIANTS, REGIONS, type Industry } from './catalogue.js';
-import { organisationCode } from '../standards/organisation-code.js';
 
 /** The enterprise the demo's ENTERPRISE key acts for: the first drawn. */
 export const DEMO_ENTERPRISE_NAME = '福州星河智能科技有限公司';
@@ -101,9 +102,11 @@ export function* generate(enterpriseCount: number, seed: number, today: string, 
         const suffix = rng.pick(industry.suffixes);
         const form = rng.float();
         name =
-          form < 0.12 ? `${brand[0]}${suffix}（${region.prefix}）有限公司`
-          : form < 0.22 ? `${region.prefix}${brand[0]}${suffix}股份有限公司`
-          : `${region.prefix}${brand[0]}${suffix}有限公司`;
+          form < 0.12
+            ? `${brand[0]}${suffix}（${region.prefix}）有限公司`
+            : form < 0.22
+              ? `${region.prefix}${brand[0]}${suffix}股份有限公司`
+              : `${region.prefix}${brand[0]}${suffix}有限公司`;
         if (!names.has(name)) break;
         if (attempt > 50) {
           name = `${region.prefix}${brand[0]}${rng.pick(BRANDS)[0]}${suffix}有限公司`;
@@ -124,7 +127,13 @@ export function* generate(enterpriseCount: number, seed: number, today: string, 
     } while (codes.has(uscc));
     codes.add(uscc);
 
-    const filingStatus: FilingStatus = demo ? 'FILED' : rng.weighted([['FILED', 92], ['SUSPENDED', 5], ['WITHDRAWN', 3]] as const);
+    const filingStatus: FilingStatus = demo
+      ? 'FILED'
+      : rng.weighted([
+          ['FILED', 92],
+          ['SUSPENDED', 5],
+          ['WITHDRAWN', 3],
+        ] as const);
     const registeredOn = randomDate(ctx, '2018-01-01', minDate('2025-12-31', ctx.yesterday));
     const registeredAt = `${registeredOn}T${String(rng.int(0, 9)).padStart(2, '0')}:${String(rng.int(0, 59)).padStart(2, '0')}:${String(rng.int(0, 59)).padStart(2, '0')}.000Z`;
     const enterprise: EnterpriseRecord = {
@@ -161,12 +170,22 @@ export function* generate(enterpriseCount: number, seed: number, today: string, 
       const scenario = roll < 0.09 ? 'dueSoon' : roll < 0.15 ? 'grace' : 'normal';
       data.patents.push(patent(ctx, enterprise.id, industry, brand, scenario, titles));
     }
-    const trademarks = rng.weighted([[0, 30], [1, 45], [2, 18], [3, 7]] as const);
+    const trademarks = rng.weighted([
+      [0, 30],
+      [1, 45],
+      [2, 18],
+      [3, 7],
+    ] as const);
     for (let k = 0; k < trademarks; k++) {
       const expiringSoon = rng.chance(0.06) ? addYears(addDays(today, rng.int(1, 180)), -10) : undefined;
       data.trademarks.push(trademark(ctx, enterprise.id, industry, brand, expiringSoon));
     }
-    const copyrights = rng.weighted([[0, 30], [1, 45], [2, 18], [3, 7]] as const);
+    const copyrights = rng.weighted([
+      [0, 30],
+      [1, 45],
+      [2, 18],
+      [3, 7],
+    ] as const);
     for (let k = 0; k < copyrights; k++) data.copyrights.push(copyright(ctx, enterprise.id, industry, brand));
   }
 
@@ -220,9 +239,20 @@ function dateIn(ctx: Context, year: number): string {
 type Scenario = 'normal' | 'dueSoon' | 'grace' | 'lapsed' | 'pending' | 'expired';
 type NumberType = PatentType | 'PCT_INVENTION' | 'PCT_UTILITY_MODEL';
 
-function patent(ctx: Context, enterpriseId: string, industry: Industry, brand: readonly [string, string], scenario: Scenario, titles: Set<string>): PatentRecord {
+function patent(
+  ctx: Context,
+  enterpriseId: string,
+  industry: Industry,
+  brand: readonly [string, string],
+  scenario: Scenario,
+  titles: Set<string>,
+): PatentRecord {
   const { rng } = ctx;
-  let type: PatentType = rng.weighted([['INVENTION', industry.mix[0]], ['UTILITY_MODEL', industry.mix[1]], ['DESIGN', industry.mix[2]]] as const);
+  let type: PatentType = rng.weighted([
+    ['INVENTION', industry.mix[0]],
+    ['UTILITY_MODEL', industry.mix[1]],
+    ['DESIGN', industry.mix[2]],
+  ] as const);
   if (scenario === 'pending') type = 'INVENTION';
   if (scenario === 'expired') type = 'UTILITY_MODEL';
   const numberType: NumberType =
@@ -279,7 +309,12 @@ function patent(ctx: Context, enterpriseId: string, industry: Industry, brand: r
  * A granted patent whose next annual fee falls due within 90 days (dueSoon), or fell due within
  * the last six months and is unpaid (grace); undefined when the type's term cannot fit one.
  */
-function feeScenario(ctx: Context, type: PatentType, numberType: NumberType, scenario: 'dueSoon' | 'grace'): Omit<PatentRecord, 'enterpriseId' | 'type' | 'pct' | 'title' | 'ipcClass'> | undefined {
+function feeScenario(
+  ctx: Context,
+  type: PatentType,
+  numberType: NumberType,
+  scenario: 'dueSoon' | 'grace',
+): Omit<PatentRecord, 'enterpriseId' | 'type' | 'pct' | 'title' | 'ipcClass'> | undefined {
   const { rng, today } = ctx;
   const dueOn = scenario === 'dueSoon' ? addDays(today, rng.int(1, 89)) : addDays(today, -rng.int(1, 170));
   // The patent must be old enough to be granted, and young enough to owe fees on dueOn.
@@ -323,7 +358,13 @@ function newPatentNumber(ctx: Context, numberType: NumberType, year: number): st
 }
 
 /** A title, preferably one the enterprise has not used yet (`titles`: its titles so far). */
-function patentTitle(ctx: Context, type: PatentType, industry: Industry, brand: readonly [string, string], titles: Set<string>): { title: string; ipcClass: string | null } {
+function patentTitle(
+  ctx: Context,
+  type: PatentType,
+  industry: Industry,
+  brand: readonly [string, string],
+  titles: Set<string>,
+): { title: string; ipcClass: string | null } {
   for (let attempt = 0; ; attempt++) {
     const made = anyPatentTitle(ctx, type, industry, brand);
     const key = made.title.replace(/（.*）$/, '').replace(/(方法).*$/, '$1');
@@ -348,9 +389,23 @@ function anyPatentTitle(ctx: Context, type: PatentType, industry: Industry, bran
 
 // Trademark registration numbers grow with the year; roughly the first number issued in each.
 const TRADEMARK_NUMBER_FROM: Readonly<Record<number, number>> = {
-  2010: 6_500_000, 2011: 8_200_000, 2012: 9_800_000, 2013: 11_000_000, 2014: 12_300_000, 2015: 14_100_000,
-  2016: 16_500_000, 2017: 19_500_000, 2018: 24_800_000, 2019: 31_500_000, 2020: 39_000_000, 2021: 46_000_000,
-  2022: 55_000_000, 2023: 63_000_000, 2024: 70_000_000, 2025: 76_500_000, 2026: 82_000_000,
+  2010: 6_500_000,
+  2011: 8_200_000,
+  2012: 9_800_000,
+  2013: 11_000_000,
+  2014: 12_300_000,
+  2015: 14_100_000,
+  2016: 16_500_000,
+  2017: 19_500_000,
+  2018: 24_800_000,
+  2019: 31_500_000,
+  2020: 39_000_000,
+  2021: 46_000_000,
+  2022: 55_000_000,
+  2023: 63_000_000,
+  2024: 70_000_000,
+  2025: 76_500_000,
+  2026: 82_000_000,
 };
 
 function trademark(ctx: Context, enterpriseId: string, industry: Industry, brand: readonly [string, string], registrationDate?: string): TrademarkRecord {
@@ -363,7 +418,12 @@ function trademark(ctx: Context, enterpriseId: string, industry: Industry, brand
   do registrationNumber = String(rng.int(from, to - 1));
   while (ctx.trademarkNumbers.has(registrationNumber));
   ctx.trademarkNumbers.add(registrationNumber);
-  const mark = rng.weighted([[brand[0], 5], [brand[1], 2], [`${brand[0]} ${brand[1]}`, 2], [`${brand[0]}${rng.pick(['优选', '智造', '云', '小' + brand[0].charAt(1), '+'])}`, 1]] as const);
+  const mark = rng.weighted([
+    [brand[0], 5],
+    [brand[1], 2],
+    [`${brand[0]} ${brand[1]}`, 2],
+    [`${brand[0]}${rng.pick(['优选', '智造', '云', '小' + brand[0].charAt(1), '+'])}`, 1],
+  ] as const);
   const niceClass = rng.chance(0.85) ? rng.pick(industry.niceClasses) : rng.int(1, 45);
   return { registrationNumber, enterpriseId, mark, niceClass, registrationDate: date, expiryDate: addYears(date, 10) };
 }
@@ -389,8 +449,15 @@ function copyright(ctx: Context, enterpriseId: string, industry: Industry, brand
 }
 
 const EVIDENCE_MIX: readonly (readonly [EvidenceCategory, number])[] = [
-  ['CONTRACT', 15], ['DOCUMENT', 15], ['PRODUCT_PHOTO', 12], ['DESIGN_DRAWING', 10], ['SOURCE_CODE', 12],
-  ['WEB_PAGE', 16], ['AUDIO_VIDEO', 6], ['DATA_SET', 8], ['OTHER', 6],
+  ['CONTRACT', 15],
+  ['DOCUMENT', 15],
+  ['PRODUCT_PHOTO', 12],
+  ['DESIGN_DRAWING', 10],
+  ['SOURCE_CODE', 12],
+  ['WEB_PAGE', 16],
+  ['AUDIO_VIDEO', 6],
+  ['DATA_SET', 8],
+  ['OTHER', 6],
 ];
 
 function evidenceTitle(ctx: Context, category: EvidenceCategory, brand: readonly [string, string], industry: Industry): string {
@@ -401,7 +468,12 @@ function evidenceTitle(ctx: Context, category: EvidenceCategory, brand: readonly
   const day = randomDate(ctx, '2023-01-01', ctx.yesterday);
   switch (category) {
     case 'CONTRACT':
-      return rng.pick([`技术开发合同（${brand[0]}-${day.slice(0, 4)}-${String(n).padStart(3, '0')}）`, `专利实施许可合同（${product}）`, `商标使用许可合同（${brand[0]}）`, `${software}委托开发合同`]);
+      return rng.pick([
+        `技术开发合同（${brand[0]}-${day.slice(0, 4)}-${String(n).padStart(3, '0')}）`,
+        `专利实施许可合同（${product}）`,
+        `商标使用许可合同（${brand[0]}）`,
+        `${software}委托开发合同`,
+      ]);
     case 'DOCUMENT':
       return rng.pick([`${software}研发记录（第${n}册）`, `${product}技术交底书`, `新产品立项报告（${day}）`, `${brand[0]}商标使用证据汇编`]);
     case 'PRODUCT_PHOTO':
@@ -411,7 +483,11 @@ function evidenceTitle(ctx: Context, category: EvidenceCategory, brand: readonly
     case 'SOURCE_CODE':
       return `${brand[0]}${software}源代码快照 V${rng.int(1, 5)}.${rng.int(0, 9)}.${rng.int(0, 20)}`;
     case 'WEB_PAGE':
-      return rng.pick([`电商平台疑似侵权${product}商品页面截图（${day}）`, `第三方网站擅自使用“${brand[0]}”商标网页取证`, `${product}侵权链接公证取证记录（${day}）`]);
+      return rng.pick([
+        `电商平台疑似侵权${product}商品页面截图（${day}）`,
+        `第三方网站擅自使用“${brand[0]}”商标网页取证`,
+        `${product}侵权链接公证取证记录（${day}）`,
+      ]);
     case 'AUDIO_VIDEO':
       return rng.pick([`${day}展会现场录像`, `侵权产品购买过程录像（${day}）`, `${product}生产过程视频`]);
     case 'DATA_SET':

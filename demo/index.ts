@@ -2,18 +2,19 @@
 // and industries, their patents, trademarks and copyrights, and evidence deposits on the ledger,
 // then makes one partner key per role. Deterministic for a given seed (and day), except the keys
 // and the ledger's timestamps.
-import { seedCases } from './seed-cases.js';
-import { seedFinance } from './seed-finance.js';
-import { seedEvidence } from './seed-evidence.js';
-import { RegistryWriter } from './seed-enterprises.js';
-import { generate, type DemoData } from './generate.js';
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Storage } from '../platform/storage.js';
-import type { Ledger } from '../ledger/ledger.js';
+
 import { createKey } from '../gateway/keys/keys.js';
 import type { KeyStore } from '../gateway/keys/store/port.js';
+import type { Ledger } from '../ledger/ledger.js';
+import type { Storage } from '../platform/storage.js';
 import { openEnterprisesStore } from '../subgraphs/enterprises/index.js';
+import { type DemoData, generate } from './generate.js';
+import { seedCases } from './seed-cases.js';
+import { RegistryWriter } from './seed-enterprises.js';
+import { seedEvidence } from './seed-evidence.js';
+import { seedFinance } from './seed-finance.js';
 
 export interface DemoKeys {
   CENTER_STAFF: string;
@@ -40,7 +41,6 @@ export const DEMO_COURT = '福州市中级人民法院';
 export const DEMO_BANK = '中国工商银行福州分行';
 export const DEMO_INSURER = '中国人民财产保险股份有限公司福建省分公司';
 
-
 /**
  * Fills an empty data set with demo data and returns one key per role; when enterprises exist
  * already, writes nothing and returns undefined.
@@ -64,15 +64,34 @@ export async function seedDemo(storage: Storage, ledger: Ledger, keys: KeyStore,
       for (; !next.done; next = chunks.next()) {
         registry.write(next.value);
         const { enterprises, patents, trademarks, copyrights } = next.value;
-        data = { ...data, enterprises: data.enterprises.concat(enterprises), patents: data.patents.concat(patents), trademarks: data.trademarks.concat(trademarks), copyrights: data.copyrights.concat(copyrights) };
+        data = {
+          ...data,
+          enterprises: data.enterprises.concat(enterprises),
+          patents: data.patents.concat(patents),
+          trademarks: data.trademarks.concat(trademarks),
+          copyrights: data.copyrights.concat(copyrights),
+        };
       }
       data.deposits = next.value;
       registry.end();
 
       await seedEvidence(storage, ledger, data.deposits);
 
-      const { protectionCases } = await seedCases(storage, ledger, { enterprises: data.enterprises, patents: data.patents, deposits: data.deposits, court: DEMO_COURT, today });
-      await seedFinance(storage, ledger, { enterprises: data.enterprises, patents: data.patents, bank: DEMO_BANK, insurer: DEMO_INSURER, protectionCases, today });
+      const { protectionCases } = await seedCases(storage, ledger, {
+        enterprises: data.enterprises,
+        patents: data.patents,
+        deposits: data.deposits,
+        court: DEMO_COURT,
+        today,
+      });
+      await seedFinance(storage, ledger, {
+        enterprises: data.enterprises,
+        patents: data.patents,
+        bank: DEMO_BANK,
+        insurer: DEMO_INSURER,
+        protectionCases,
+        today,
+      });
     } catch (err) {
       await registry.abort(); // no writer left behind
       throw err;

@@ -42,7 +42,10 @@ export class Random {
   }
   uuid(): string {
     // Version 4, variant 10xx: 32 hex digits from four 32-bit draws.
-    const word = () => Math.floor(this.#next() * 0x1_0000_0000).toString(16).padStart(8, '0');
+    const word = () =>
+      Math.floor(this.#next() * 0x1_0000_0000)
+        .toString(16)
+        .padStart(8, '0');
     const h = word() + word() + word() + word();
     const variant = (8 + Math.floor(this.#next() * 4)).toString(16);
     return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20)}`;

@@ -3,10 +3,11 @@
 // the main thread goes on to append the demo's deposits to the ledger: the two write different
 // databases. A null message ends the work.
 import { parentPort, workerData } from 'node:worker_threads';
+
 import { closeStorage, openStorage, type StorageEnv } from '../platform/storage.js';
 import { openEnterprisesStore } from '../subgraphs/enterprises/index.js';
-import { writeRegistry } from './seed-enterprises.js';
 import type { RegistryChunk } from './generate.js';
+import { writeRegistry } from './seed-enterprises.js';
 
 export interface RegistryJob {
   readonly env: StorageEnv;
@@ -27,5 +28,9 @@ parentPort!.on('message', (chunk: RegistryChunk | null) => {
     parentPort!.close();
   });
   // A failed write ends the thread with its error (the main thread's RegistryWriter rejects).
-  written.catch((err: unknown) => setImmediate(() => { throw err; }));
+  written.catch((err: unknown) =>
+    setImmediate(() => {
+      throw err;
+    }),
+  );
 });

@@ -1,11 +1,11 @@
 // Demo cases: pre-examination and protection cases in every state of their workflows, decided
 // ones anchored in the ledger, as the cases subgraph would have done it move by move.
 import type { Ledger } from '../ledger/ledger.js';
-import type { Storage } from '../platform/storage.js';
-import { openCasesStore } from '../subgraphs/cases/index.js';
-import { anchorDecision } from '../subgraphs/cases/decision.js';
-import type { CaseEvent, PreExamCaseRecord, ProtectionCaseRecord } from '../subgraphs/cases/store/port.js';
 import type { Receipt } from '../ledger/ledger.js';
+import type { Storage } from '../platform/storage.js';
+import { anchorDecision } from '../subgraphs/cases/decision.js';
+import { openCasesStore } from '../subgraphs/cases/index.js';
+import type { CaseEvent, PreExamCaseRecord, ProtectionCaseRecord } from '../subgraphs/cases/store/port.js';
 import { RESOLUTION_ROUTES } from '../subgraphs/cases/store/port.js';
 import {
   isDecision,
@@ -13,8 +13,8 @@ import {
   nextProtectionStates,
   nextStates,
   PRE_EXAM_STATES,
-  PROTECTION_STATES,
   type PreExamState,
+  PROTECTION_STATES,
   type ProtectionState,
 } from '../subgraphs/cases/workflow.js';
 import type { EnterpriseRecord, PatentRecord } from '../subgraphs/enterprises/store/port.js';
@@ -48,7 +48,11 @@ function walk<S extends string>(from: S, to: S, next: (s: S) => readonly S[]): S
 }
 
 /** Seeds the cases; returns each protection case with its claimant (insurance claims cite them). */
-export async function seedCases(storage: Storage, ledger: Ledger, input: CaseSeedInput): Promise<{ preExam: number; protectionCases: { id: string; claimantId: string }[] }> {
+export async function seedCases(
+  storage: Storage,
+  ledger: Ledger,
+  input: CaseSeedInput,
+): Promise<{ preExam: number; protectionCases: { id: string; claimantId: string }[] }> {
   const store = await openCasesStore(storage);
   try {
     const patentsOf = new Map<string, PatentRecord[]>();
@@ -76,7 +80,10 @@ export async function seedCases(storage: Storage, ledger: Ledger, input: CaseSee
       };
       await store.preExam.insert(record, { at: record.receivedAt, actor: `demo-${enterprise.id}`, role: 'ENTERPRISE', from: null, to: 'RECEIVED', note: null });
       // Decisions alternate between passing and returning on the way to ARCHIVED.
-      const route = target === 'ARCHIVED' ? [...walk<PreExamState>('RECEIVED', i % 2 === 0 ? 'PASSED' : 'RETURNED', nextStates), 'ARCHIVED' as const] : walk<PreExamState>('RECEIVED', target, nextStates);
+      const route =
+        target === 'ARCHIVED'
+          ? [...walk<PreExamState>('RECEIVED', i % 2 === 0 ? 'PASSED' : 'RETURNED', nextStates), 'ARCHIVED' as const]
+          : walk<PreExamState>('RECEIVED', target, nextStates);
       let at = received;
       for (let k = 1; k < route.length; k++) {
         const from = route[k - 1]!;
@@ -132,7 +139,13 @@ export async function seedCases(storage: Storage, ledger: Ledger, input: CaseSee
         const changes: { referredTo?: string; outcomeAt?: string; outcomeReceipt?: Receipt } = to === 'REFERRED' ? { referredTo: input.court } : {};
         if (isOutcome(to)) {
           changes.outcomeAt = iso;
-          changes.outcomeReceipt = await anchorDecision(ledger, `protection:${record.id}`, STAFF, { case: record.id, outcome: to, decidedAt: iso, note: null, court: changes.referredTo ?? null });
+          changes.outcomeReceipt = await anchorDecision(ledger, `protection:${record.id}`, STAFF, {
+            case: record.id,
+            outcome: to,
+            decidedAt: iso,
+            note: null,
+            court: changes.referredTo ?? null,
+          });
         }
         const event: CaseEvent<ProtectionState> = { at: iso, actor: STAFF, role: 'CENTER_STAFF', from, to, note: null };
         await store.protection.transition(record.id, from, event, changes);
@@ -144,5 +157,3 @@ export async function seedCases(storage: Storage, ledger: Ledger, input: CaseSee
     await store.close();
   }
 }
-
-

@@ -1,13 +1,12 @@
 // The enterprises subgraph's demo data, written through its store: on a worker thread of its own
 // (registry-worker.ts), chunk by chunk as the main thread draws it.
-import type { Storage } from '../platform/storage.js';
 import { Worker } from 'node:worker_threads';
-import type { RegistryJob } from './registry-worker.js';
-import type {
-  EnterprisesStore } from '../subgraphs/enterprises/store/port.js';
 
+import type { Storage } from '../platform/storage.js';
+import type { EnterprisesStore } from '../subgraphs/enterprises/store/port.js';
 import { inBatches } from './batches.js';
 import type { RegistryChunk } from './generate.js';
+import type { RegistryJob } from './registry-worker.js';
 
 // Registry rows per transaction, on the registry's own thread: a larger batch writes each index
 // page it touches fewer times.
@@ -20,7 +19,11 @@ const REGISTRY_BATCH = 20_000;
 export async function writeRegistry(store: EnterprisesStore, data: RegistryChunk): Promise<void> {
   const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   const byOwner = <T extends { enterpriseId: string }>(rows: readonly T[]) => [...rows].sort((a, b) => byKey(a.enterpriseId, b.enterpriseId));
-  await inBatches([...data.enterprises].sort((a, b) => byKey(a.id, b.id)), (batch) => store.enterprises.insertMany(batch), REGISTRY_BATCH);
+  await inBatches(
+    [...data.enterprises].sort((a, b) => byKey(a.id, b.id)),
+    (batch) => store.enterprises.insertMany(batch),
+    REGISTRY_BATCH,
+  );
   await inBatches(byOwner(data.patents), (batch) => store.patents.insertMany(batch), REGISTRY_BATCH);
   await inBatches(byOwner(data.trademarks), (batch) => store.trademarks.insertMany(batch), REGISTRY_BATCH);
   await inBatches(byOwner(data.copyrights), (batch) => store.copyrights.insertMany(batch), REGISTRY_BATCH);

@@ -1,9 +1,8 @@
 // The evidence subgraph's demo deposits: appended to the ledger, then stored with their receipts.
-import type { Storage } from '../platform/storage.js';
 import type { Ledger } from '../ledger/ledger.js';
+import type { Storage } from '../platform/storage.js';
 import { openEvidenceStore } from '../subgraphs/evidence/index.js';
 import type { EvidenceRecord } from '../subgraphs/evidence/store/port.js';
-
 import { inBatches } from './batches.js';
 import type { Deposit } from './generate.js';
 
@@ -15,21 +14,25 @@ export async function seedEvidence(storage: Storage, ledger: Ledger, deposits: r
   try {
     // As depositEvidence does it: append to the ledger first, then store the records with
     // their receipts. A batch's concurrent appends share group commits.
-    await inBatches(deposits, async (batch) => {
-      const records = await Promise.all(
-        batch.map(async (d): Promise<EvidenceRecord> => {
-          const receipt = await ledger.append({
-            kind: 'EVIDENCE_DEPOSIT',
-            subject: `evidence:${d.id}`,
-            contentDigest: d.contentDigest,
-            depositor: d.depositorId,
-            metadata: { title: d.title, category: d.category },
-          });
-          return { ...d, depositedAt: new Date(receipt.timestamp).toISOString(), receipt };
-        }),
-      );
-      await evidenceStore.evidence.insertMany(records);
-    }, BATCH);
+    await inBatches(
+      deposits,
+      async (batch) => {
+        const records = await Promise.all(
+          batch.map(async (d): Promise<EvidenceRecord> => {
+            const receipt = await ledger.append({
+              kind: 'EVIDENCE_DEPOSIT',
+              subject: `evidence:${d.id}`,
+              contentDigest: d.contentDigest,
+              depositor: d.depositorId,
+              metadata: { title: d.title, category: d.category },
+            });
+            return { ...d, depositedAt: new Date(receipt.timestamp).toISOString(), receipt };
+          }),
+        );
+        await evidenceStore.evidence.insertMany(records);
+      },
+      BATCH,
+    );
   } finally {
     await evidenceStore.close();
   }

@@ -1,17 +1,17 @@
 // Demo finance: pledges REGISTERED, RELEASED and ENFORCED (on the ledger as the finance
 // subgraph records them) and insurance policies with claims FILED, PAID and REJECTED.
+import { documentDigest } from '../ledger/entry.js';
 import type { Ledger } from '../ledger/ledger.js';
 import type { Storage } from '../platform/storage.js';
-import { openFinanceStore } from '../subgraphs/finance/index.js';
-import { registrationDocument, releaseDocument } from '../subgraphs/finance/pledge-rules.js';
-import { documentDigest } from '../ledger/entry.js';
-import { DEFAULT_RISK_SHARES } from '../subgraphs/finance/risk.js';
-import type { PledgeEvent } from '../subgraphs/finance/store/port.js';
-import type { PledgeState } from '../subgraphs/finance/pledge-rules.js';
+import { addDays } from '../standards/calendar-date.js';
 import { annualFeeStatus } from '../subgraphs/enterprises/domain/annual-fee.js';
 import { protectionEnd } from '../subgraphs/enterprises/domain/protection.js';
-import { addDays } from '../standards/calendar-date.js';
 import type { EnterpriseRecord, PatentRecord } from '../subgraphs/enterprises/store/port.js';
+import { openFinanceStore } from '../subgraphs/finance/index.js';
+import type { PledgeState } from '../subgraphs/finance/pledge-rules.js';
+import { registrationDocument, releaseDocument } from '../subgraphs/finance/pledge-rules.js';
+import { DEFAULT_RISK_SHARES } from '../subgraphs/finance/risk.js';
+import type { PledgeEvent } from '../subgraphs/finance/store/port.js';
 
 const STAFF = 'demo-staff';
 const DAY = 86_400_000;
@@ -25,7 +25,6 @@ export interface FinanceSeedInput {
   readonly protectionCases: readonly { id: string; claimantId: string }[];
   readonly today: string;
 }
-
 
 export async function seedFinance(storage: Storage, ledger: Ledger, input: FinanceSeedInput): Promise<{ pledges: number; policies: number }> {
   const store = await openFinanceStore(storage);
@@ -66,17 +65,32 @@ export async function seedFinance(storage: Storage, ledger: Ledger, input: Finan
       const document = registrationDocument(pledge);
       await store.pledges.recordRegistration(
         pledge.id,
-        await ledger.append({ kind: 'PLEDGE_REGISTRATION', subject: `pledge:${pledge.id}`, contentDigest: documentDigest(document), depositor: STAFF, metadata: document }),
+        await ledger.append({
+          kind: 'PLEDGE_REGISTRATION',
+          subject: `pledge:${pledge.id}`,
+          contentDigest: documentDigest(document),
+          depositor: STAFF,
+          metadata: document,
+        }),
       );
       if (target !== 'REGISTERED') {
         const closedAt = new Date(Date.parse(registeredAt) + 20 * DAY).toISOString();
         const event: PledgeEvent = { at: closedAt, actor: STAFF, role: 'CENTER_STAFF', from: 'REGISTERED', to: target, note: null };
         if (target === 'RELEASED') {
           const release = releaseDocument(pledge, closedAt);
-          const releaseReceipt = await ledger.append({ kind: 'PLEDGE_RELEASE', subject: `pledge:${pledge.id}`, contentDigest: documentDigest(release), depositor: STAFF, metadata: release });
+          const releaseReceipt = await ledger.append({
+            kind: 'PLEDGE_RELEASE',
+            subject: `pledge:${pledge.id}`,
+            contentDigest: documentDigest(release),
+            depositor: STAFF,
+            metadata: release,
+          });
           await store.pledges.transition(pledge.id, 'REGISTERED', event, { closedAt, releaseReceipt });
         } else {
-          await store.pledges.transition(pledge.id, 'REGISTERED', event, { closedAt, enforcement: { lossFen: Math.round(pledge.securedAmountFen * 0.37) + 1, shares: DEFAULT_RISK_SHARES } });
+          await store.pledges.transition(pledge.id, 'REGISTERED', event, {
+            closedAt,
+            enforcement: { lossFen: Math.round(pledge.securedAmountFen * 0.37) + 1, shares: DEFAULT_RISK_SHARES },
+          });
         }
       }
       pledges++;
@@ -95,7 +109,10 @@ export async function seedFinance(storage: Storage, ledger: Ledger, input: Finan
         product: products[i % products.length]!,
         insurer: input.insurer,
         insuredId: enterpriseId,
-        coveredAssets: input.patents.filter((p) => p.enterpriseId === enterpriseId).slice(0, 2).map((p) => ({ kind: 'PATENT' as const, id: p.applicationNumber })),
+        coveredAssets: input.patents
+          .filter((p) => p.enterpriseId === enterpriseId)
+          .slice(0, 2)
+          .map((p) => ({ kind: 'PATENT' as const, id: p.applicationNumber })),
         premiumFen: (2 + i) * 1_000_00,
         sumInsuredFen: (50 + i * 10) * 10_000_00,
         period: { startDate: issuedAt.slice(0, 10), endDate: addDays(issuedAt.slice(0, 10), 365) },
@@ -115,7 +132,8 @@ export async function seedFinance(storage: Storage, ledger: Ledger, input: Finan
         settledAt: null,
         settledBy: null,
       });
-      if (i % 3 !== 0) await store.policies.settleClaim(policy.id, claimId, i % 3 === 1 ? 'PAID' : 'REJECTED', new Date(Date.parse(filedAt) + 10 * DAY).toISOString(), STAFF);
+      if (i % 3 !== 0)
+        await store.policies.settleClaim(policy.id, claimId, i % 3 === 1 ? 'PAID' : 'REJECTED', new Date(Date.parse(filedAt) + 10 * DAY).toISOString(), STAFF);
       policies++;
     }
     return { pledges, policies };

@@ -6,7 +6,10 @@ export function clientAddress(req: IncomingMessage, trustedProxies: number): str
   const peer = normalize(req.socket.remoteAddress ?? 'unknown');
   if (trustedProxies === 0) return peer;
   const header = req.headers['x-forwarded-for'];
-  const hops = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',').map((h) => h.trim()).filter((h) => h !== '');
+  const hops = (Array.isArray(header) ? header.join(',') : (header ?? ''))
+    .split(',')
+    .map((h) => h.trim())
+    .filter((h) => h !== '');
   // Each trusted proxy appended the address it saw; the ones before them are the client's to write.
   return normalize(hops.at(-trustedProxies) ?? hops[0] ?? peer);
 }

@@ -2,11 +2,13 @@
 // gateway/supergraph.graphql, which the gateway loads at start (no composition at run time).
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'graphql';
+
 import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
-import { SUBGRAPHS } from '../subgraphs/registry.js';
+import { parse } from 'graphql';
+
 import { SUBGRAPH_NAMES } from '../platform/subgraph.js';
+import { SUBGRAPHS } from '../subgraphs/registry.js';
 
 export const SUPERGRAPH_PATH = fileURLToPath(new URL('./supergraph.graphql', import.meta.url));
 

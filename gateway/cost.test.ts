@@ -1,9 +1,11 @@
 // The cost rule on the real supergraph's API schema, without storage: objects 1, scalars 0,
 // times each list's size (a connection's `first`, or the size declared for an unpaged list).
-import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+
 import { ApolloGateway } from '@apollo/gateway';
-import { getNamedType, getNullableType, GraphQLError, isCompositeType, isListType, isObjectType, parse, type GraphQLSchema } from 'graphql';
+import { getNamedType, getNullableType, GraphQLError, type GraphQLSchema, isCompositeType, isListType, isObjectType, parse } from 'graphql';
+import { beforeAll, describe, expect, it } from 'vitest';
+
 import { DEFAULT_PAGE } from '../platform/pagination.js';
 import { SUPERGRAPH_PATH } from './compose.js';
 import { LIST_SIZES, operationCost } from './cost.js';
@@ -49,13 +51,15 @@ describe('the cost rule', () => {
 
   it('multiplies nested lists, through fragments as inline', () => {
     const inline = cost('{ enterprises(first: 2) { edges { node { evidence { citedBy { id } } } } } }').cost;
-    const fragments = cost('{ enterprises(first: 2) { edges { node { ...E } } } } fragment E on Enterprise { evidence { ... on Evidence { citedBy { id } } } }').cost;
+    const fragments = cost(
+      '{ enterprises(first: 2) { edges { node { ...E } } } } fragment E on Enterprise { evidence { ... on Evidence { citedBy { id } } } }',
+    ).cost;
     // Per enterprise: edge 1 + node 1 + 20 evidence x (1 + 3 citing cases x 1) = 82; times (1 + 82) per node.
     expect(inline).toBe(2 * 83);
     expect(fragments).toBe(inline);
   });
 
-  it('charges a mutation\'s root field 10 more', () => {
+  it("charges a mutation's root field 10 more", () => {
     expect(cost('mutation { depositEvidence(input: { contentDigest: "ab", title: "t", category: OTHER }) { id } }').cost).toBe(11);
   });
 

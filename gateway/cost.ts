@@ -2,8 +2,9 @@
 // Apollo Router's demand control applies it (an object 1, a scalar 0, a mutation's root field
 // 10 more), multiplied by list sizes: a connection's `first` (or the default page), and for a
 // list without pages the size declared below. graphql-query-complexity walks the operation.
-import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
-import { getNamedType, getNullableType, isCompositeType, isListType, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { type DocumentNode, getNamedType, getNullableType, type GraphQLSchema, isCompositeType, isListType } from 'graphql';
+import { type ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
+
 import { DEFAULT_PAGE } from '../platform/pagination.js';
 
 const MUTATION_COST = 10;
@@ -63,7 +64,12 @@ export interface OperationCost {
 }
 
 /** Estimates the operation's cost with its variables; throws a GraphQLError for bad variables. */
-export function operationCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, operationName: string | undefined): OperationCost {
+export function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+  operationName: string | undefined,
+): OperationCost {
   let largestPage = 0;
   const estimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
     const own = isCompositeType(getNamedType(field.type)) ? 1 : 0;

@@ -1,7 +1,8 @@
 // How the gateway reaches a subgraph: in-process (embedded mode) or over HTTP with a signed
 // identity header (distributed mode).
-import { RemoteGraphQLDataSource, type GraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { execute, parse, type DocumentNode } from 'graphql';
+import { type GraphQLDataSource, type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { type DocumentNode, execute, parse } from 'graphql';
+
 import { IDENTITY_HEADER, signIdentity } from '../platform/identity.js';
 import type { Subgraph } from '../platform/subgraph.js';
 import type { GatewayContext } from './context.js';

@@ -1,8 +1,9 @@
 // The execution timeout's own timer, on a fake clock: the end-to-end tests fire theirs by hand.
 import { afterEach, describe, expect, it, vi } from 'vitest';
+
 import { realTimer } from './execution-timeout.js';
 
-describe('the execution timeout\'s timer', () => {
+describe("the execution timeout's timer", () => {
   afterEach(() => {
     vi.useRealTimers();
   });

@@ -4,11 +4,14 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
 import type { GraphQLError } from 'graphql';
+
 import { failure } from '../platform/errors.js';
 import type { GatewayContext } from './context.js';
 
 const timeoutError = (timeoutMs: number): GraphQLError =>
-  failure('TIMEOUT', `the operation did not finish within ${timeoutMs} ms and was stopped; ask for less (smaller pages, fewer fields)`, { http: { status: 504 } });
+  failure('TIMEOUT', `the operation did not finish within ${timeoutMs} ms and was stopped; ask for less (smaller pages, fewer fields)`, {
+    http: { status: 504 },
+  });
 
 /** `work`, or the signal's reason as soon as it is aborted. */
 function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {

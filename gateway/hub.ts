@@ -1,21 +1,21 @@
 // The whole hub in one process (embedded mode): every subgraph, the ledger and the gateway,
 // on SQLite under the data directory (or MongoDB when configured).
-import { openLedgerOn, openStorage, closeStorage, sqliteDatabase, type Storage, type StorageEnv } from '../platform/storage.js';
+import type { Ledger } from '../ledger/ledger.js';
+import { type HubQuery, serviceIdentity } from '../platform/hub-query.js';
+import { createMetrics, ledgerMetrics } from '../platform/metrics.js';
+import { reportingUnavailable } from '../platform/mongodb.js';
+import { closeStorage, openLedgerOn, openStorage, sqliteDatabase, type Storage, type StorageEnv } from '../platform/storage.js';
 import type { Subgraph, SubgraphName } from '../platform/subgraph.js';
 import { SUBGRAPH_NAMES } from '../platform/subgraph.js';
 import { SUBGRAPHS } from '../subgraphs/registry.js';
-import type { Ledger } from '../ledger/ledger.js';
-import { serviceIdentity, type HubQuery } from '../platform/hub-query.js';
-import { createMetrics, ledgerMetrics } from '../platform/metrics.js';
 import { InProcessDataSource } from './data-sources.js';
-import { startGateway, type RunningGateway } from './server.js';
+import type { ExecutionTimer } from './execution-timeout.js';
+import { openMongoKeyStore } from './keys/store/mongodb.js';
 import type { KeyStore } from './keys/store/port.js';
 import { openSqliteKeyStore } from './keys/store/sqlite.js';
-import { openMongoKeyStore } from './keys/store/mongodb.js';
-import { reportingUnavailable } from '../platform/mongodb.js';
-import { limitsFromEnv, type Limits } from './limits.js';
-import type { ExecutionTimer } from './execution-timeout.js';
+import { type Limits, limitsFromEnv } from './limits.js';
 import { memoryRateStore, mongoRateStore, type RateStore } from './rate-limits.js';
+import { type RunningGateway, startGateway } from './server.js';
 
 export interface Hub extends RunningGateway {
   readonly storage: Storage;

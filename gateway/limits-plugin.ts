@@ -2,9 +2,10 @@
 // validated, before the gateway plans it, and charges the caller's rate budget with its cost.
 // Callers without a key also get validation errors without field suggestions.
 import type { ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginDisableSuggestions } from '@apollo/server/plugin/disableSuggestions';
 import { HeaderMap } from '@apollo/server';
+import { ApolloServerPluginDisableSuggestions } from '@apollo/server/plugin/disableSuggestions';
 import { GraphQLError } from 'graphql';
+
 import { failure } from '../platform/errors.js';
 import type { GatewayContext } from './context.js';
 import type { Limits } from './limits.js';

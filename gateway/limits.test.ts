@@ -1,9 +1,11 @@
 // IPHUB_LIMITS: a partial override of the defaults, refused whole when any part is wrong.
-import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_LIMITS, LimitsError, limitsFromEnv } from './limits.js';
+
+import { describe, expect, it } from 'vitest';
+
 import { tempDir } from '../test/support/tmp.js';
+import { DEFAULT_LIMITS, LimitsError, limitsFromEnv } from './limits.js';
 
 describe('IPHUB_LIMITS', () => {
   it('gives the defaults when unset or empty', () => {
@@ -12,7 +14,9 @@ describe('IPHUB_LIMITS', () => {
   });
 
   it('overrides only what it names, inline or from a file', () => {
-    const inline = limitsFromEnv({ IPHUB_LIMITS: '{"budgets":{"anonymous":{"cost":500}},"rate":{"points":{"BANK":7}},"introspection":["CENTER_STAFF","COURT"]}' });
+    const inline = limitsFromEnv({
+      IPHUB_LIMITS: '{"budgets":{"anonymous":{"cost":500}},"rate":{"points":{"BANK":7}},"introspection":["CENTER_STAFF","COURT"]}',
+    });
     expect(inline.budgets.anonymous).toEqual({ ...DEFAULT_LIMITS.budgets.anonymous, cost: 500 });
     expect(inline.budgets.partner).toEqual(DEFAULT_LIMITS.budgets.partner);
     expect(inline.rate.points).toEqual({ ...DEFAULT_LIMITS.rate.points, BANK: 7 });

@@ -1,7 +1,8 @@
 // Every bound the gateway puts on a request, with its default. IPHUB_LIMITS (a JSON object, or
 // @path to a JSON file) overrides any of them; the README's "Limits" section lists them all.
 import { readFileSync } from 'node:fs';
-import { ROLES, type Role } from '../platform/identity.js';
+
+import { type Role, ROLES } from '../platform/identity.js';
 
 /** What one operation may ask for: checked at the gateway before it is planned. */
 export interface OperationBudget {
@@ -105,14 +106,20 @@ function merge(base: unknown, override: Json, path: string): unknown {
   }
   if (typeof base === 'number') {
     const min = path === 'trustedProxies' ? 0 : 1;
-    if (typeof override !== 'number' || !Number.isSafeInteger(override) || override < min) throw new LimitsError(`${path} must be an integer of at least ${min}`);
+    if (typeof override !== 'number' || !Number.isSafeInteger(override) || override < min)
+      throw new LimitsError(`${path} must be an integer of at least ${min}`);
     return override;
   }
   if (typeof override !== 'object' || override === null || Array.isArray(override)) throw new LimitsError(`${path || 'the value'} must be an object`);
   const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
   for (const [key, value] of Object.entries(override)) {
     const at = path === '' ? key : `${path}.${key}`;
-    if (!Object.hasOwn(out, key)) throw new LimitsError(`unknown limit ${at}; known: ${Object.keys(out).map((k) => (path === '' ? k : `${path}.${k}`)).join(', ')}`);
+    if (!Object.hasOwn(out, key))
+      throw new LimitsError(
+        `unknown limit ${at}; known: ${Object.keys(out)
+          .map((k) => (path === '' ? k : `${path}.${k}`))
+          .join(', ')}`,
+      );
     out[key] = merge(out[key], value, at);
   }
   return out;

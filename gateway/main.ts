@@ -3,8 +3,9 @@
 // directory with demo data and writes one key per role to <data dir>/demo-keys.json;
 // `--enterprises N` sets its size (default 1,200; a province is about 120,000).
 import { parseArgs } from 'node:util';
-import { startHub } from './hub.js';
+
 import { DEMO_DEFAULT_ENTERPRISES, DEMO_MAX_ENTERPRISES, seedDemo, writeDemoKeys } from '../demo/index.js';
+import { startHub } from './hub.js';
 import { limitsFromEnvOrExit } from './limits.js';
 
 function options(): { demo: boolean; enterprises: number } {

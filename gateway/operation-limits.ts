@@ -1,10 +1,11 @@
 // The operation limits, checked at the gateway after parsing and before planning: the caller's
 // budget for the document's shape, introspection by role, page sizes and the estimated cost.
-import { GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
-import { failure, type ErrorCode } from '../platform/errors.js';
+import { type DocumentNode, GraphQLError, type GraphQLSchema } from 'graphql';
+
+import { type ErrorCode, failure } from '../platform/errors.js';
 import type { Identity } from '../platform/identity.js';
 import type { Caller } from './context.js';
-import { operationCost, type OperationCost } from './cost.js';
+import { type OperationCost, operationCost } from './cost.js';
 import type { Limits, OperationBudget } from './limits.js';
 import { countTokens, operationShape } from './operation-shape.js';
 
@@ -33,7 +34,13 @@ const whose = (caller: Caller): string => (caller.tier === 'anonymous' ? 'for ca
 export function checkTokens(source: string, caller: Caller): void {
   const limit = caller.budget.tokens;
   const tokens = countTokens(source, limit + 1);
-  if (tokens > limit) throw refusal('MAX_TOKENS_EXCEEDED', `the operation has over ${limit} tokens (counting stopped at ${tokens}); the limit ${whose(caller)} is ${limit}`, tokens, limit);
+  if (tokens > limit)
+    throw refusal(
+      'MAX_TOKENS_EXCEEDED',
+      `the operation has over ${limit} tokens (counting stopped at ${tokens}); the limit ${whose(caller)} is ${limit}`,
+      tokens,
+      limit,
+    );
 }
 
 /** The operation's estimated cost, or a refusal (thrown) naming the first limit it exceeds. */
@@ -49,14 +56,22 @@ export function checkOperation(
     if (shape[key] > limit) throw refusal(code, `the operation has ${shape[key]} ${what}; the limit ${whose(caller)} is ${limit}`, shape[key], limit);
   }
   if (shape.introspection && !(identity !== undefined && limits.introspection.includes(identity.role))) {
-    throw failure('INTROSPECTION_DISABLED', `introspection needs a key of role ${limits.introspection.join(' or ') || '(none: it is switched off)'}`, { http: { status: 400 } });
+    throw failure('INTROSPECTION_DISABLED', `introspection needs a key of role ${limits.introspection.join(' or ') || '(none: it is switched off)'}`, {
+      http: { status: 400 },
+    });
   }
   let estimate = shape.costVaries ? undefined : costs.get(request.document)?.get(request.operationName);
   try {
     estimate ??= operationCost(request.schema, request.document, request.variables ?? {}, request.operationName ?? undefined);
   } catch (err) {
     if (!(err instanceof GraphQLError)) throw err;
-    if (err.message === TOO_MANY_NODES) throw refusal('COST_LIMIT_EXCEEDED', `the operation is too large to estimate its cost; the limit ${whose(caller)} is ${caller.budget.cost}`, null, caller.budget.cost);
+    if (err.message === TOO_MANY_NODES)
+      throw refusal(
+        'COST_LIMIT_EXCEEDED',
+        `the operation is too large to estimate its cost; the limit ${whose(caller)} is ${caller.budget.cost}`,
+        null,
+        caller.budget.cost,
+      );
     // Variables that do not fit their types: nothing has run.
     throw failure('BAD_USER_INPUT', err.message, { http: { status: 400 } });
   }
@@ -73,7 +88,12 @@ export function checkOperation(
     });
   }
   if (estimate.cost > caller.budget.cost) {
-    throw refusal('COST_LIMIT_EXCEEDED', `the operation's estimated cost is ${estimate.cost}; the limit ${whose(caller)} is ${caller.budget.cost}`, estimate.cost, caller.budget.cost);
+    throw refusal(
+      'COST_LIMIT_EXCEEDED',
+      `the operation's estimated cost is ${estimate.cost}; the limit ${whose(caller)} is ${caller.budget.cost}`,
+      estimate.cost,
+      caller.budget.cost,
+    );
   }
   return estimate.cost;
 }

@@ -5,7 +5,22 @@
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { GraphQLError, Kind, Lexer, NoSchemaIntrospectionCustomRule, Source, TokenKind, validate, type ASTNode, type ASTVisitor, type DocumentNode, type GraphQLSchema, type SelectionSetNode, type ValidationContext } from 'graphql';
+import {
+  type ASTNode,
+  type ASTVisitor,
+  type DocumentNode,
+  GraphQLError,
+  type GraphQLSchema,
+  Kind,
+  Lexer,
+  NoSchemaIntrospectionCustomRule,
+  type SelectionSetNode,
+  Source,
+  TokenKind,
+  validate,
+  type ValidationContext,
+} from 'graphql';
+
 import type { OperationBudget } from './limits.js';
 
 export type Shape = Omit<OperationBudget, 'cost' | 'tokens'> & {
@@ -18,7 +33,11 @@ export type Shape = Omit<OperationBudget, 'cost' | 'tokens'> & {
 type Counter = (n: number) => void;
 
 /** Armor's rules measure and report through onAccept; a limit they never reach keeps them from refusing. */
-const measuring = (record: Counter) => ({ n: Number.MAX_SAFE_INTEGER, onAccept: [(_ctx: unknown, details: { n: number }) => record(details.n)], propagateOnRejection: false });
+const measuring = (record: Counter) => ({
+  n: Number.MAX_SAFE_INTEGER,
+  onAccept: [(_ctx: unknown, details: { n: number }) => record(details.n)],
+  propagateOnRejection: false,
+});
 
 /** Fields selected at each operation's root, through fragments. */
 const rootFieldsRule =
@@ -41,25 +60,21 @@ const rootFieldsRule =
   };
 
 /** Whether a variable feeds a `first` argument or a directive's argument (at any depth of its value). */
-const costVariablesRule =
-  (record: () => void) =>
-  (): ASTVisitor => ({
-    Variable: (_node, _key, parent, _path, ancestors) => {
-      for (const a of [...ancestors, parent]) {
-        if (a === undefined || Array.isArray(a)) continue;
-        const node = a as ASTNode;
-        if ((node.kind === Kind.ARGUMENT && node.name.value === 'first') || node.kind === Kind.DIRECTIVE) record();
-      }
-    },
-  });
+const costVariablesRule = (record: () => void) => (): ASTVisitor => ({
+  Variable: (_node, _key, parent, _path, ancestors) => {
+    for (const a of [...ancestors, parent]) {
+      if (a === undefined || Array.isArray(a)) continue;
+      const node = a as ASTNode;
+      if ((node.kind === Kind.ARGUMENT && node.name.value === 'first') || node.kind === Kind.DIRECTIVE) record();
+    }
+  },
+});
 
 /** `...Fragment` spreads written in the document. */
-const fragmentSpreadsRule =
-  (record: Counter) =>
-  (): ASTVisitor => {
-    let n = 0;
-    return { FragmentSpread: () => void n++, Document: { leave: () => void record(n) } };
-  };
+const fragmentSpreadsRule = (record: Counter) => (): ASTVisitor => {
+  let n = 0;
+  return { FragmentSpread: () => void n++, Document: { leave: () => void record(n) } };
+};
 
 /**
  * Lexical tokens in an operation's text, counted no further than `upTo` (lexing is cheap beside
@@ -85,7 +100,10 @@ export function operationShape(schema: GraphQLSchema, document: DocumentNode): S
   if (cached !== undefined) return cached;
   const max = { depth: 0, aliases: 0, rootFields: 0, directives: 0, fragmentSpreads: 0 };
   let costVaries = false;
-  const into = (key: keyof typeof max): Counter => (n) => void (max[key] = Math.max(max[key], n));
+  const into =
+    (key: keyof typeof max): Counter =>
+    (n) =>
+      void (max[key] = Math.max(max[key], n));
   const errors = validate(schema, document, [
     maxDepthRule({ ...measuring(into('depth')), ignoreIntrospection: true }),
     maxAliasesRule(measuring(into('aliases'))),

@@ -1,8 +1,9 @@
 // The rate-limit counters' contract, on every store available here: in memory always, MongoDB
 // when IPHUB_MONGODB_URL points at a replica set (reported as skipped otherwise). The window's
 // end comes from a settable clock.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MongoClient } from 'mongodb';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
 import { DEFAULT_LIMITS } from './limits.js';
 import { memoryRateStore, mongoRateStore, RateLimits, type RateStore } from './rate-limits.js';
 
@@ -84,7 +85,10 @@ if (url === undefined || url === '') {
     return {
       store: mongoRateStore(client, prefix),
       cleanup: async () => {
-        await client.db().dropCollection(`${prefix}gateway_rate_limits`).catch(() => undefined);
+        await client
+          .db()
+          .dropCollection(`${prefix}gateway_rate_limits`)
+          .catch(() => undefined);
         await client.close();
       },
     };

@@ -2,8 +2,9 @@
 // address) has a budget of cost points per window, and each address a budget of failed
 // authentications. Counters live in memory on the embedded default and in MongoDB in
 // distributed mode, so that several gateway processes share one budget.
-import { RateLimiterMemory, RateLimiterMongo, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { MongoClient } from 'mongodb';
+import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterMongo, RateLimiterRes } from 'rate-limiter-flexible';
+
 import type { Limits } from './limits.js';
 
 /** Who is charged, and how many points per window they have. */

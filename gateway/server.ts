@@ -3,31 +3,33 @@
 // plans against the subgraphs, in-process or over HTTP.
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
+
 import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
-import { GraphQLError, type DocumentNode } from 'graphql';
 import type { QueryPlan } from '@apollo/query-planner';
-import { graphqlRoute, HttpError, httpServer, listen, readinessRoute, type Route } from '../platform/http.js';
-import { IDENTITY_HEADER, verifyIdentity, type Identity } from '../platform/identity.js';
-import { dataOf } from '../platform/hub-query.js';
-import { createMetrics, graphqlMetrics, metricsRoute } from '../platform/metrics.js';
+import { ApolloServer } from '@apollo/server';
+import { type DocumentNode, GraphQLError } from 'graphql';
 import type { Registry } from 'prom-client';
-import type { SubgraphName } from '../platform/subgraph.js';
+
 import type { ErrorCode } from '../platform/errors.js';
-import type { Caller, GatewayContext } from './context.js';
-import { authenticate } from './keys/keys.js';
-import type { KeyStore } from './keys/store/port.js';
-import { SUPERGRAPH_PATH } from './compose.js';
+import { graphqlRoute, HttpError, httpServer, listen, readinessRoute, type Route } from '../platform/http.js';
+import { dataOf } from '../platform/hub-query.js';
+import { type Identity, IDENTITY_HEADER, verifyIdentity } from '../platform/identity.js';
+import { createMetrics, graphqlMetrics, metricsRoute } from '../platform/metrics.js';
+import type { SubgraphName } from '../platform/subgraph.js';
 import { verifyPageRoutes } from '../web/serve.js';
-import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { Admission, CallerBusy, Overloaded } from './admission.js';
-import { memoryRateStore, RateLimits, type RateStore } from './rate-limits.js';
-import { gatewayMetrics } from './metrics.js';
-import { limitsPlugin, rateLimitedMessage, rateOwner, rateSubjectOf } from './limits-plugin.js';
-import { stoppableDataSource, withExecutionTimeout, type ExecutionTimer } from './execution-timeout.js';
 import { BoundedCache } from './bounded-cache.js';
 import { clientAddress } from './client-address.js';
+import { SUPERGRAPH_PATH } from './compose.js';
+import type { Caller, GatewayContext } from './context.js';
+import { type ExecutionTimer, stoppableDataSource, withExecutionTimeout } from './execution-timeout.js';
+import { authenticate } from './keys/keys.js';
+import type { KeyStore } from './keys/store/port.js';
+import { DEFAULT_LIMITS, type Limits } from './limits.js';
+import { limitsPlugin, rateLimitedMessage, rateOwner, rateSubjectOf } from './limits-plugin.js';
+import { gatewayMetrics } from './metrics.js';
 import { checkTokens } from './operation-limits.js';
+import { memoryRateStore, RateLimits, type RateStore } from './rate-limits.js';
 
 export interface GatewayOptions {
   readonly port: number;
@@ -132,7 +134,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       const blocked = await rate.authBlocked(address);
       if (blocked !== undefined) {
         metrics.rateLimited('authentication');
-        throw new HttpError(429, `too many failed authentications from this address; retry after ${blocked.retryAfter} s`, 'RATE_LIMITED', { 'retry-after': String(blocked.retryAfter) });
+        throw new HttpError(429, `too many failed authentications from this address; retry after ${blocked.retryAfter} s`, 'RATE_LIMITED', {
+          'retry-after': String(blocked.retryAfter),
+        });
       }
       const authenticated = await authenticate(options.keys, given.key);
       if (authenticated === undefined) {
@@ -219,7 +223,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         return;
       }
       // A path's bytes never change, partial tiles included: a later width is another path.
-      res.writeHead(200, { 'content-type': 'application/octet-stream', 'cache-control': 'public, max-age=31536000, immutable' }).end(Buffer.from(ledgerTile, 'base64'));
+      res
+        .writeHead(200, { 'content-type': 'application/octet-stream', 'cache-control': 'public, max-age=31536000, immutable' })
+        .end(Buffer.from(ledgerTile, 'base64'));
     }),
     ...verifyPageRoutes(),
     '/healthz': (_req, res) => void res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end('ok\n'),

@@ -3,18 +3,19 @@
 // re-hash whole ranges (chain links, payloads, entry hashes, the range's own tree hashes,
 // checkpoint signatures) while this thread reads the next ones, then folds each range's root
 // into the tree's frontier in order, as a compact range would.
-import { Worker } from 'node:worker_threads';
-import { availableParallelism } from 'node:os';
 import { hash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+
+import { bytesEqual, concatBytes } from './bytes.js';
 import { writeEntryEncodingOf } from './entry.js';
 import { HASH_SIZE } from './hashing.js';
 import { appendLeafHash, frontierRoot } from './merkle/compact-range.js';
 import { bit } from './merkle/tree-math.js';
+import { EntryRow, FIELD } from './store/entry-rows.js';
+import type { LedgerStore, StoredCheckpoint } from './store/port.js';
 import { parseCheckpoint } from './verify/checkpoint.js';
 import { verifyNote } from './verify/note.js';
-import { EntryRow, FIELD } from './store/entry-rows.js';
-import { bytesEqual, concatBytes } from './bytes.js';
-import type { LedgerStore, StoredCheckpoint } from './store/port.js';
 
 export interface AuditReport {
   readonly ok: boolean;
@@ -121,7 +122,8 @@ export async function auditLog(store: LedgerStore, log: LogIdentity, options: Au
       // checkpoint right after it.
       const before = frontier.slice();
       const rootProblem = (cp: CheckpointAudit): string | undefined =>
-        cp.problem ?? (!bytesEqual(frontierRoot([...before, ...cp.subtrees]), cp.rootHash!) ? `checkpoint at size ${cp.size} has a root the entries do not give` : undefined);
+        cp.problem ??
+        (!bytesEqual(frontierRoot([...before, ...cp.subtrees]), cp.rootHash!) ? `checkpoint at size ${cp.size} has a root the entries do not give` : undefined);
       for (const cp of audit.checkpoints.filter((c) => c.size < to)) {
         const problem = rootProblem(cp);
         if (problem !== undefined) return bad(cp.size - 1, problem);
@@ -177,7 +179,8 @@ export function auditRange(job: RangeJob): RangeAudit {
     // The entry before the range, for the link into it; when unreadable, the range before says so.
     try {
       const after = row.read(rows, 0);
-      if (row.seq === from - 1 && row.length[FIELD.entryHash] === HASH_SIZE) [at, prevHashAt, prevTimestamp] = [after, row.start[FIELD.entryHash]!, row.timestamp];
+      if (row.seq === from - 1 && row.length[FIELD.entryHash] === HASH_SIZE)
+        [at, prevHashAt, prevTimestamp] = [after, row.start[FIELD.entryHash]!, row.timestamp];
     } catch {
       // Left to the range before.
     }
@@ -235,12 +238,23 @@ function entryProblem(rows: Uint8Array, row: EntryRow, prevHashAt: number, prevT
   }
   if (!(row.timestamp >= prevTimestamp)) return 'timestamp goes back along the chain';
   const metadata = rows.subarray(start[FIELD.metadata]!, start[FIELD.metadata]! + length[FIELD.metadata]!);
-  if (length[FIELD.payloadDigest] !== HASH_SIZE || !digestAt(rows, start[FIELD.payloadDigest]!, digest(metadata))) return 'metadata does not hash to payloadDigest';
+  if (length[FIELD.payloadDigest] !== HASH_SIZE || !digestAt(rows, start[FIELD.payloadDigest]!, digest(metadata)))
+    return 'metadata does not hash to payloadDigest';
   if (length[FIELD.contentDigest] !== HASH_SIZE) return 'entry is malformed';
   const texts = length[FIELD.kind]! + length[FIELD.subject]! + length[FIELD.depositor]!;
   if (encoding.length < 2 * texts + 256) encoding = new Uint8Array(2 * texts + 256);
-  const n = writeEntryEncodingOf(encoding, row.seq, row.timestamp, rows, start[FIELD.kind]!, length[FIELD.kind]!, length[FIELD.subject]!, length[FIELD.depositor]!);
-  if (length[FIELD.entryHash] !== HASH_SIZE || !digestAt(rows, start[FIELD.entryHash]!, digest(encoding.subarray(0, n)))) return 'entry does not hash to its entryHash';
+  const n = writeEntryEncodingOf(
+    encoding,
+    row.seq,
+    row.timestamp,
+    rows,
+    start[FIELD.kind]!,
+    length[FIELD.kind]!,
+    length[FIELD.subject]!,
+    length[FIELD.depositor]!,
+  );
+  if (length[FIELD.entryHash] !== HASH_SIZE || !digestAt(rows, start[FIELD.entryHash]!, digest(encoding.subarray(0, n))))
+    return 'entry does not hash to its entryHash';
   return undefined;
 }
 

@@ -1,13 +1,13 @@
 // Checkpoints: signs the tree at the store's head as a C2SP tlog-checkpoint and stores it, at
 // least once per interval while entries arrive, and when a reader needs one covering newer
 // entries. Readers share the latest one, so a busy log signs about once per interval.
-import { HASH_SIZE } from './hashing.js';
 import { bytesToHex } from './bytes.js';
+import { HASH_SIZE } from './hashing.js';
 import { frontierRoot } from './merkle/compact-range.js';
 import { perfectSubtrees } from './merkle/tree-math.js';
-import { signNote, type Signer } from './note.js';
-import { formatCheckpoint } from './verify/checkpoint.js';
+import { type Signer, signNote } from './note.js';
 import type { LedgerStore, StoredCheckpoint } from './store/port.js';
+import { formatCheckpoint } from './verify/checkpoint.js';
 
 export interface CheckpointOptions {
   readonly origin: string;

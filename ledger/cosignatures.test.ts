@@ -1,11 +1,12 @@
 // C2SP tlog-cosignature: witnesses' timestamped cosignatures of checkpoints, and certificates
 // that require them. Vectors from C2SP tlog-cosignature.md and transparency-dev/formats.
 import { describe, expect, it } from 'vitest';
-import { cosignNote, generateSigner, signNote, signerFromSeed, verifierKey } from './note.js';
-import { ALG_COSIGNATURE_V1, cosignatureTime, parseNote, parseVerifierKey, verifyNote } from './verify/note.js';
-import { verifyCertificate } from './verify/certificate.js';
+
 import { openLedger } from './ledger.js';
+import { cosignNote, generateSigner, signerFromSeed, signNote, verifierKey } from './note.js';
 import { openSqliteLedgerStore } from './store/sqlite.js';
+import { verifyCertificate } from './verify/certificate.js';
+import { ALG_COSIGNATURE_V1, cosignatureTime, parseNote, parseVerifierKey, verifyNote } from './verify/note.js';
 
 const SOFA_COSIGNED = `example.com/behind-the-sofa
 20852163
@@ -21,7 +22,10 @@ describe('witness cosignatures', () => {
     expect(witness.keyId).toBe(0x8d66cf3f);
     expect(cosignatureTime(witness)).toBe(1679315147);
     expect(cosignatureTime(parseNote(SOFA_COSIGNED)!.signatures[0]!)).toBeUndefined();
-    expect(parseVerifierKey('remora.n621.de+da77ade7+BOvN63jn/bLvkieywe8R6UYAtVtNbZpXh34x7onlmtw2')).toMatchObject({ alg: ALG_COSIGNATURE_V1, keyId: 0xda77ade7 });
+    expect(parseVerifierKey('remora.n621.de+da77ade7+BOvN63jn/bLvkieywe8R6UYAtVtNbZpXh34x7onlmtw2')).toMatchObject({
+      alg: ALG_COSIGNATURE_V1,
+      keyId: 0xda77ade7,
+    });
     expect(parseVerifierKey('rekor.sigstore.dev+12345678+AwEB')).toBeUndefined();
   });
 
@@ -79,11 +83,15 @@ describe('witness cosignatures', () => {
     expect(verifyNote(merged, verifierKey(witness))).toBe(true);
     const certificate = await ledger.certificate(0);
     expect(certificate.checkpoint).toBe(merged);
-    expect(verifyCertificate(certificate, { contentDigest: digest, trustedKeys: [ledger.verifierKey], witnessKeys: [verifierKey(witness)], minWitnesses: 1 }).ok).toBe(true);
+    expect(
+      verifyCertificate(certificate, { contentDigest: digest, trustedKeys: [ledger.verifierKey], witnessKeys: [verifierKey(witness)], minWitnesses: 1 }).ok,
+    ).toBe(true);
 
     await expect(ledger.addCosignatures(cosignNote(checkpoint, witness))).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     await expect(ledger.addCosignatures(cosignNote(checkpoint, stranger))).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-    await expect(ledger.addCosignatures(cosignNote(signNote('iphub.example/log\n1\nCsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jxq2I=\n', log), witness))).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      ledger.addCosignatures(cosignNote(signNote('iphub.example/log\n1\nCsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jxq2I=\n', log), witness)),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(ledger.addCosignatures('not a note')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     expect((await ledger.audit()).ok).toBe(true);
     await ledger.close();

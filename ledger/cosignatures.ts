@@ -2,10 +2,10 @@
 // keeps the valid cosignatures of configured witnesses with the stored checkpoint, and hands the
 // checkpoint out with all of them from then on.
 import { LedgerInputError } from './entry.js';
+import { beforeRetry, MAX_TRIES } from './retry.js';
+import { type LedgerStore, LedgerUnavailableError } from './store/port.js';
 import { parseCheckpoint } from './verify/checkpoint.js';
 import { ALG_COSIGNATURE_V1, openNote, parseNote, parseVerifierKey, type VerifierKey } from './verify/note.js';
-import { LedgerUnavailableError, type LedgerStore } from './store/port.js';
-import { beforeRetry, MAX_TRIES } from './retry.js';
 
 export class Cosignatures {
   readonly #store: LedgerStore;
@@ -37,7 +37,10 @@ export class Cosignatures {
       cp = undefined;
     }
     if (given === undefined || cp === undefined) throw new LedgerInputError('INVALID_INPUT', 'not a signed checkpoint note');
-    const lines = note.slice(given.text.length + 1).split('\n').filter((line) => line !== '');
+    const lines = note
+      .slice(given.text.length + 1)
+      .split('\n')
+      .filter((line) => line !== '');
     let signedBy: VerifierKey[] | undefined;
     for (let tries = 1; tries <= MAX_TRIES; tries++) {
       const stored = await this.#store.checkpointAt(cp.size);

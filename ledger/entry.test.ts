@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalMetadata, computeEntryHash, computePayloadDigest, encodeEntry, GENESIS_HASH, LedgerInputError, MAX_METADATA_BYTES, validateInput } from './entry.js';
+
 import { bytesToHex } from './bytes.js';
+import {
+  canonicalMetadata,
+  computeEntryHash,
+  computePayloadDigest,
+  encodeEntry,
+  GENESIS_HASH,
+  LedgerInputError,
+  MAX_METADATA_BYTES,
+  validateInput,
+} from './entry.js';
 
 // The worked example of FORMAT.md, recomputed independently with Python's hashlib and struct.
 const METADATA = { title: '发明专利说明书 v2', category: 'PATENT_DOCUMENT', pages: 12 };
@@ -20,9 +30,18 @@ describe('entry encoding (FORMAT.md)', () => {
     expect(canonicalMetadata(METADATA)).toBe('{"category":"PATENT_DOCUMENT","pages":12,"title":"发明专利说明书 v2"}');
     expect(computePayloadDigest(canonicalMetadata(METADATA))).toBe(FIELDS.payloadDigest);
     expect(bytesToHex(encodeEntry(FIELDS))).toBe(
-      '01' + '0000000000000000' + '0000019b76daa800' + '10' + '45564944454e43455f4445504f534954' +
-        '0016' + '65766964656e63653a30314a4438573751365a4b334d' + '0012' + '39313335303130304d303030313030593433' +
-        FIELDS.contentDigest + FIELDS.payloadDigest + GENESIS_HASH,
+      '01' +
+        '0000000000000000' +
+        '0000019b76daa800' +
+        '10' +
+        '45564944454e43455f4445504f534954' +
+        '0016' +
+        '65766964656e63653a30314a4438573751365a4b334d' +
+        '0012' +
+        '39313335303130304d303030313030593433' +
+        FIELDS.contentDigest +
+        FIELDS.payloadDigest +
+        GENESIS_HASH,
     );
     expect(computeEntryHash(FIELDS)).toBe('38a96761151f26c0bd3bcbfe7fe964c2b228f7d36422c23767c340cf3cde8247');
   });

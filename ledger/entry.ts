@@ -1,16 +1,11 @@
 // Ledger entries, their canonical encoding and the hash chain (see FORMAT.md). Pure: the writer
 // and the offline verifier both recompute hashes with these functions.
 import canonicalize from 'canonicalize';
-import { sha256, HASH_SIZE } from './hashing.js';
-import { bytesToHex, fromHex, isHex } from './bytes.js';
 
-export const ENTRY_KINDS = [
-  'EVIDENCE_DEPOSIT',
-  'DATA_ASSET_REGISTRATION',
-  'PLEDGE_REGISTRATION',
-  'PLEDGE_RELEASE',
-  'CASE_DECISION',
-] as const;
+import { bytesToHex, fromHex, isHex } from './bytes.js';
+import { HASH_SIZE, sha256 } from './hashing.js';
+
+export const ENTRY_KINDS = ['EVIDENCE_DEPOSIT', 'DATA_ASSET_REGISTRATION', 'PLEDGE_REGISTRATION', 'PLEDGE_RELEASE', 'CASE_DECISION'] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 
 export const ENTRY_FORMAT_VERSION = 1;
@@ -118,7 +113,16 @@ function writeEntryEncoding(out: Uint8Array, e: EntryRecordFields): number {
  * entry rows hold them (the audit's hot path); returns its length. `out` needs FIXED_BYTES plus
  * the three texts' lengths.
  */
-export function writeEntryEncodingOf(out: Uint8Array, seq: number, timestamp: number, src: Uint8Array, from: number, kindLength: number, subjectLength: number, depositorLength: number): number {
+export function writeEntryEncodingOf(
+  out: Uint8Array,
+  seq: number,
+  timestamp: number,
+  src: Uint8Array,
+  from: number,
+  kindLength: number,
+  subjectLength: number,
+  depositorLength: number,
+): number {
   let at = putHeader(out, seq, timestamp);
   out[at++] = kindLength;
   at = copy(out, at, src, from, kindLength);
@@ -248,11 +252,19 @@ export function validateInput(input: AppendInput): ValidatedInput {
   const metadataJson = canonicalMetadata(metadata);
   // UTF-8 has at least a byte per UTF-16 code unit, and at most three: a string within the
   // limit is encoded into a reused buffer (an encode() per append is an ArrayBuffer to collect).
-  const { written } = metadataJson.length > MAX_METADATA_BYTES ? { written: encoder.encode(metadataJson).length } : encoder.encodeInto(metadataJson, metadataBytes);
+  const { written } =
+    metadataJson.length > MAX_METADATA_BYTES ? { written: encoder.encode(metadataJson).length } : encoder.encodeInto(metadataJson, metadataBytes);
   if (written > MAX_METADATA_BYTES) {
     throw new LedgerInputError('METADATA_TOO_LARGE', `metadata is ${written} bytes as canonical JSON; the limit is ${MAX_METADATA_BYTES}`);
   }
-  return { kind: kind as EntryKind, subject, contentDigest: fromHex(contentDigest), depositor, metadataJson, payloadDigest: sha256(metadataBytes.subarray(0, written)) };
+  return {
+    kind: kind as EntryKind,
+    subject,
+    contentDigest: fromHex(contentDigest),
+    depositor,
+    metadataJson,
+    payloadDigest: sha256(metadataBytes.subarray(0, written)),
+  };
 }
 
 const metadataBytes = new Uint8Array(3 * MAX_METADATA_BYTES);
@@ -260,7 +272,8 @@ const metadataBytes = new Uint8Array(3 * MAX_METADATA_BYTES);
 function checkId(field: string, value: unknown): asserts value is string {
   if (typeof value !== 'string' || value.length === 0) throw new LedgerInputError('INVALID_INPUT', `${field} must be a non-empty string`);
   if (/[\u0000-\u001f\u007f]|\p{Surrogate}/u.test(value)) throw new LedgerInputError('INVALID_INPUT', `${field} must not contain control characters`);
-  if (value.length * 3 > MAX_ID_BYTES && encoder.encode(value).length > MAX_ID_BYTES) throw new LedgerInputError('INVALID_INPUT', `${field} is longer than ${MAX_ID_BYTES} bytes`);
+  if (value.length * 3 > MAX_ID_BYTES && encoder.encode(value).length > MAX_ID_BYTES)
+    throw new LedgerInputError('INVALID_INPUT', `${field} is longer than ${MAX_ID_BYTES} bytes`);
 }
 
 function isJsonObject(v: unknown): v is Metadata {

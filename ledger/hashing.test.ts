@@ -1,8 +1,9 @@
 // Vectors from transparency-dev/merkle rfc6962/rfc6962_test.go.
-import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { EMPTY_ROOT, hashChildren, hashLeaf, sha256, sha256Portable } from './hashing.js';
+import { describe, expect, it } from 'vitest';
+
 import { bytesToHex } from './bytes.js';
+import { EMPTY_ROOT, hashChildren, hashLeaf, sha256, sha256Portable } from './hashing.js';
 
 const ascii = (s: string) => new TextEncoder().encode(s);
 

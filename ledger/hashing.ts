@@ -10,8 +10,7 @@ const NODE_PREFIX = 0x01;
 
 type NodeCrypto = { hash(algorithm: 'sha256', data: Uint8Array, encoding: 'latin1'): string };
 const nodeCrypto = (globalThis as { process?: { getBuiltinModule?(id: string): unknown } }).process?.getBuiltinModule?.('node:crypto') as
-  | NodeCrypto
-  | undefined;
+  NodeCrypto | undefined;
 
 /** SHA-256 in pure JavaScript, as a browser runs it. */
 export const sha256Portable = (data: Uint8Array): Uint8Array => nobleSha256(data);

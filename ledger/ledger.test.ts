@@ -1,19 +1,21 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { join } from 'node:path';
-import { openLedger, LedgerUnavailableError, type Ledger, type LedgerOptions } from './ledger.js';
-import { openSqliteLedgerStore } from './store/sqlite.js';
-import { SequenceConflictError, type LedgerStore } from './store/port.js';
-import { MAX_TRIES } from './retry.js';
-import { generateSigner, verifierKey, type Signer } from './note.js';
-import { LedgerInputError, type AppendInput } from './entry.js';
-import { parseCheckpoint } from './verify/checkpoint.js';
-import { verifyNote } from './verify/note.js';
-import { verifyConsistency, verifyInclusion } from './verify/merkle.js';
-import { verifyCertificate } from './verify/certificate.js';
-import { hashLeaf } from './hashing.js';
-import { bytesToHex, fromHex } from './bytes.js';
-import { MerkleTree } from './merkle/tree.js';
+
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
 import { tempDir } from '../test/support/tmp.js';
+import { bytesToHex, fromHex } from './bytes.js';
+import { type AppendInput, LedgerInputError } from './entry.js';
+import { hashLeaf } from './hashing.js';
+import { type Ledger, type LedgerOptions, LedgerUnavailableError, openLedger } from './ledger.js';
+import { MerkleTree } from './merkle/tree.js';
+import { generateSigner, type Signer, verifierKey } from './note.js';
+import { MAX_TRIES } from './retry.js';
+import { type LedgerStore, SequenceConflictError } from './store/port.js';
+import { openSqliteLedgerStore } from './store/sqlite.js';
+import { verifyCertificate } from './verify/certificate.js';
+import { parseCheckpoint } from './verify/checkpoint.js';
+import { verifyConsistency, verifyInclusion } from './verify/merkle.js';
+import { verifyNote } from './verify/note.js';
 
 const digestOf = (i: number) => i.toString(16).padStart(64, '0');
 const deposit = (i: number, extra: Partial<AppendInput> = {}): AppendInput => ({
@@ -297,7 +299,10 @@ describe('ledger', () => {
       const rehashed = { ...cert, entry: { ...cert.entry, contentDigest: digestOf(5) } };
       expect(verifyCertificate(rehashed, { contentDigest: digestOf(5), trustedKeys }).checks.entryHash.ok).toBe(false);
 
-      const badProof = { ...cert, inclusion: { ...cert.inclusion, hashes: cert.inclusion.hashes.map((h: string, i: number) => (i === 0 ? (h[0] === 'f' ? '0' : 'f') + h.slice(1) : h)) } };
+      const badProof = {
+        ...cert,
+        inclusion: { ...cert.inclusion, hashes: cert.inclusion.hashes.map((h: string, i: number) => (i === 0 ? (h[0] === 'f' ? '0' : 'f') + h.slice(1) : h)) },
+      };
       expect(verifyCertificate(badProof, { contentDigest: digestOf(4), trustedKeys }).checks.inclusion.ok).toBe(false);
 
       expect(verifyCertificate({ nonsense: true }, { contentDigest: digestOf(4), trustedKeys }).ok).toBe(false);

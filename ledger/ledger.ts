@@ -1,23 +1,23 @@
 // The ledger over a LedgerStore: the sequencer writes, checkpoints sign, witnesses cosign, and
 // proofs, tiles, certificates and the audit read what they stored.
+import { auditLog, type AuditReport } from './audit.js';
+import { fromHex, isHex } from './bytes.js';
+import { Checkpoints } from './checkpoints.js';
+import { Cosignatures } from './cosignatures.js';
 import type { AppendInput, Entry } from './entry.js';
 import { LedgerInputError, toEntry } from './entry.js';
 import { HASH_SIZE } from './hashing.js';
-import { fromHex, isHex } from './bytes.js';
 import type { Signer } from './note.js';
 import { verifierKey } from './note.js';
-import { CERTIFICATE_FORMAT, type Certificate, type InclusionProof } from './verify/certificate.js';
+import { type ConsistencyProof, consistencyProof, inclusionProof } from './proofs.js';
+import { type Receipt, Sequencer } from './sequencer.js';
 import type { LedgerStore } from './store/port.js';
-import { Sequencer, type Receipt } from './sequencer.js';
-import { Checkpoints } from './checkpoints.js';
-import { Cosignatures } from './cosignatures.js';
-import { consistencyProof, inclusionProof, type ConsistencyProof } from './proofs.js';
 import { readTile } from './tiles.js';
-import { auditLog, type AuditReport } from './audit.js';
+import { type Certificate, CERTIFICATE_FORMAT, type InclusionProof } from './verify/certificate.js';
 
 export type { AuditReport } from './audit.js';
-export type { Receipt } from './sequencer.js';
 export type { ConsistencyProof } from './proofs.js';
+export type { Receipt } from './sequencer.js';
 export { LedgerUnavailableError } from './store/port.js';
 
 export interface LedgerOptions {
@@ -118,7 +118,12 @@ export async function openLedger(options: LedgerOptions): Promise<Ledger> {
       return { format: CERTIFICATE_FORMAT, entry: e, inclusion: await prove(seq, cp.size), checkpoint: cp.note, verifierKey: key };
     },
     audit: (onProgress) => auditLog(store, { origin, verifierKey: key }, { onProgress }),
-    stats: () => ({ size: sequencer.size, checkpointSize: checkpoints.latest?.size ?? 0, lastCheckpointAt: checkpoints.lastSignedAt, queued: sequencer.queued }),
+    stats: () => ({
+      size: sequencer.size,
+      checkpointSize: checkpoints.latest?.size ?? 0,
+      lastCheckpointAt: checkpoints.lastSignedAt,
+      queued: sequencer.queued,
+    }),
     tile: (path) => readTile(store, path),
     ready: () => checkpoints.ready(),
     addCosignatures: (note) => cosignatures.add(note),

@@ -1,6 +1,7 @@
 // Vectors from golang.org/x/mod/sumdb/note (note_test.go) and C2SP signed-note.
 import { describe, expect, it } from 'vitest';
-import { generateSigner, signNote, signerFromKey, signerFromSeed, signerKey, verifierKey, NoteError } from './note.js';
+
+import { generateSigner, NoteError, signerFromKey, signerFromSeed, signerKey, signNote, verifierKey } from './note.js';
 import { openNote, parseNote, parseVerifierKey, verifyNote } from './verify/note.js';
 
 const SKEY = 'PRIVATE+KEY+PeterNeumann+c74f20a3+AYEKFALVFGyNhPJEMzD1QIDr+Y7hfZx09iUvxdXHKDFz';

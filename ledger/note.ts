@@ -1,6 +1,7 @@
 // C2SP signed-note signing with Ed25519 (golang.org/x/mod/sumdb/note key formats).
 import { ed25519 } from '@noble/curves/ed25519.js';
-import { toBase64, fromBase64 } from './bytes.js';
+
+import { fromBase64, toBase64 } from './bytes.js';
 import { ALG_COSIGNATURE_V1, ALG_ED25519, cosignedMessage, isValidKeyName, isValidNoteText, keyId, keyIdHex, parseNote } from './verify/note.js';
 
 export interface Signer {

@@ -1,11 +1,11 @@
 // Inclusion and consistency proofs (RFC 9162), assembled from the perfect-subtree hashes the
 // store keeps with each entry: at most two hashes read per tree level, never a leaf's data.
-import { LedgerInputError } from './entry.js';
 import { bytesToHex } from './bytes.js';
+import { LedgerInputError } from './entry.js';
 import { assemble, consistencyPath, inclusionPath, type Subtree } from './merkle/proof.js';
 import { perfectSubtrees } from './merkle/tree-math.js';
-import type { InclusionProof } from './verify/certificate.js';
 import type { LedgerStore } from './store/port.js';
+import type { InclusionProof } from './verify/certificate.js';
 
 export interface ConsistencyProof {
   readonly size1: number;

@@ -1,13 +1,13 @@
 // The sequencer: queues appends and writes them in batches, one store transaction each (group
 // commit). It gives each entry its seq and timestamp, chains it to the one before, and
 // integrates its leaf into the tree, so an entry is stored with the tree hashes it completed.
-import { hashEntryEncoding, validateInput, type AppendInput, type ValidatedInput } from './entry.js';
-import { hashLeaf } from './hashing.js';
 import { bytesToHex, concatBytes } from './bytes.js';
+import { type AppendInput, hashEntryEncoding, type ValidatedInput, validateInput } from './entry.js';
+import { hashLeaf } from './hashing.js';
 import { appendLeafHash } from './merkle/compact-range.js';
 import { perfectSubtrees } from './merkle/tree-math.js';
-import { LedgerUnavailableError, SequenceConflictError, type LedgerStore, type StoreHead, type StoredEntry } from './store/port.js';
 import { beforeRetry, MAX_TRIES } from './retry.js';
+import { type LedgerStore, LedgerUnavailableError, SequenceConflictError, type StoredEntry, type StoreHead } from './store/port.js';
 
 export interface Receipt {
   readonly seq: number;

@@ -1,5 +1,6 @@
 // Vectors from C2SP tlog-tiles and transparency-dev/trillian-tessera api/layout/paths_test.go.
 import { describe, expect, it } from 'vitest';
+
 import { parseTilePath, tileExists, tilePath } from './tiles.js';
 
 describe('tlog-tiles paths', () => {
@@ -21,7 +22,23 @@ describe('tlog-tiles paths', () => {
     expect(parseTilePath('tile/63/x999/x999/x999/x999/x999/999.p/255')).toBeUndefined();
     expect(parseTilePath('tile/0/001')).toEqual({ level: 0, index: 1, width: 256 });
     expect(parseTilePath('tile/entries/x001/002')).toEqual({ level: -1, index: 1002, width: 256 });
-    for (const bad of ['tile/0/x001/x234/067.p/', 'tile/0/x001/x234/067.p', 'tile/0/x001/x234/', 'tile/0/x001', 'tile/1/x001/.p/abc', 'tile/64/x001/002', 'tile/-1/x001/002', 'tile/abc/x001/002', 'tile/8/001/002', 'tile/8/x001/0002', 'tile/8/x001/-002', 'tile/8/x001/002.p/256', 'tile/0/x000/001', 'tile/00/001', 'tile/0/001.p/0']) {
+    for (const bad of [
+      'tile/0/x001/x234/067.p/',
+      'tile/0/x001/x234/067.p',
+      'tile/0/x001/x234/',
+      'tile/0/x001',
+      'tile/1/x001/.p/abc',
+      'tile/64/x001/002',
+      'tile/-1/x001/002',
+      'tile/abc/x001/002',
+      'tile/8/001/002',
+      'tile/8/x001/0002',
+      'tile/8/x001/-002',
+      'tile/8/x001/002.p/256',
+      'tile/0/x000/001',
+      'tile/00/001',
+      'tile/0/001.p/0',
+    ]) {
       expect(parseTilePath(bad), bad).toBeUndefined();
     }
   });

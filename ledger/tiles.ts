@@ -1,7 +1,7 @@
 // C2SP tlog-tiles: tile paths, which tiles a tree of a given size has, and their bytes as the
 // store gives them.
-import { HASH_SIZE } from './hashing.js';
 import { concatBytes } from './bytes.js';
+import { HASH_SIZE } from './hashing.js';
 import type { LedgerStore } from './store/port.js';
 
 /** Hashes per full tile, and the tile height in tree levels. */

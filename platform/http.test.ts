@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+
 import { failure } from './errors.js';
 import { httpServer, listen, type Route } from './http.js';
 

@@ -1,7 +1,9 @@
 // Serving an ApolloServer on node:http: the gateway and every subgraph server use this.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+
+import { type ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
+
 import type { ErrorCode } from './errors.js';
 
 const MAX_BODY_BYTES = 1 << 20;

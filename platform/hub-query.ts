@@ -1,7 +1,8 @@
 // How a subgraph reads facts another subgraph owns: it asks the supergraph, through the gateway,
 // as a service. Data still crosses subgraphs only through federation.
 import { GraphQLError } from 'graphql';
-import { IDENTITY_HEADER, signIdentity, type Identity } from './identity.js';
+
+import { type Identity, IDENTITY_HEADER, signIdentity } from './identity.js';
 
 export type HubQuery = <T>(query: string, variables?: Record<string, unknown>) => Promise<T>;
 

@@ -1,7 +1,8 @@
 // Prometheus metrics (prom-client) for a hub process: GraphQL requests per operation, errors per
 // code, and the ledger's size, append latency and checkpoint age where the process holds it.
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+
 import type { Ledger } from '../ledger/ledger.js';
 import type { Route } from './http.js';
 
@@ -13,8 +14,18 @@ export function createMetrics(): Registry {
 
 /** An Apollo Server plugin counting requests and errors, and timing requests, per operation. */
 export function graphqlMetrics<C extends BaseContext>(registry: Registry): ApolloServerPlugin<C> {
-  const requests = new Counter({ name: 'iphub_graphql_requests_total', help: 'GraphQL requests, by operation', labelNames: ['operation'], registers: [registry] });
-  const errors = new Counter({ name: 'iphub_graphql_errors_total', help: 'GraphQL errors in responses, by extensions.code', labelNames: ['code'], registers: [registry] });
+  const requests = new Counter({
+    name: 'iphub_graphql_requests_total',
+    help: 'GraphQL requests, by operation',
+    labelNames: ['operation'],
+    registers: [registry],
+  });
+  const errors = new Counter({
+    name: 'iphub_graphql_errors_total',
+    help: 'GraphQL errors in responses, by extensions.code',
+    labelNames: ['code'],
+    registers: [registry],
+  });
   const latency = new Histogram({
     name: 'iphub_graphql_request_duration_seconds',
     help: 'GraphQL request latency, by operation',
@@ -40,16 +51,31 @@ export function graphqlMetrics<C extends BaseContext>(registry: Registry): Apoll
 
 /** The ledger's size and checkpoint age as gauges, and its appends timed. */
 export function ledgerMetrics(registry: Registry, ledger: Ledger): Ledger {
-  new Gauge({ name: 'iphub_ledger_size', help: 'Entries in the ledger', registers: [registry], collect() {
-    this.set(ledger.stats().size);
-  } });
-  new Gauge({ name: 'iphub_ledger_checkpoint_size', help: 'Entries covered by the latest signed checkpoint', registers: [registry], collect() {
-    this.set(ledger.stats().checkpointSize);
-  } });
-  new Gauge({ name: 'iphub_ledger_checkpoint_age_seconds', help: 'Seconds since this process last signed a checkpoint', registers: [registry], collect() {
-    const at = ledger.stats().lastCheckpointAt;
-    this.set(at === 0 ? 0 : (Date.now() - at) / 1000);
-  } });
+  new Gauge({
+    name: 'iphub_ledger_size',
+    help: 'Entries in the ledger',
+    registers: [registry],
+    collect() {
+      this.set(ledger.stats().size);
+    },
+  });
+  new Gauge({
+    name: 'iphub_ledger_checkpoint_size',
+    help: 'Entries covered by the latest signed checkpoint',
+    registers: [registry],
+    collect() {
+      this.set(ledger.stats().checkpointSize);
+    },
+  });
+  new Gauge({
+    name: 'iphub_ledger_checkpoint_age_seconds',
+    help: 'Seconds since this process last signed a checkpoint',
+    registers: [registry],
+    collect() {
+      const at = ledger.stats().lastCheckpointAt;
+      this.set(at === 0 ? 0 : (Date.now() - at) / 1000);
+    },
+  });
   const appends = new Histogram({
     name: 'iphub_ledger_append_duration_seconds',
     help: 'Time from append to durable receipt',

@@ -6,7 +6,10 @@ import type Database from 'better-sqlite3';
  * batches come in many lengths, and preparing a statement costs more than running it. Parameters
  * the SQL has after the list are given after the keys.
  */
-export function inListQuery<Row>(db: Database.Database, sql: (placeholders: string) => string): (keys: readonly string[], ...after: (string | number)[]) => Row[] {
+export function inListQuery<Row>(
+  db: Database.Database,
+  sql: (placeholders: string) => string,
+): (keys: readonly string[], ...after: (string | number)[]) => Row[] {
   const prepared = new Map<number, Database.Statement<(string | number)[], Row>>();
   return (keys, ...after) => {
     if (keys.length === 0) return [];

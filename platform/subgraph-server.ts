@@ -2,17 +2,22 @@
 // gateway signed with the shared internal secret.
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import type { Registry } from 'prom-client';
+
 import { graphqlRoute, HttpError, httpServer, listen, readinessRoute } from './http.js';
 import { IDENTITY_HEADER, verifyIdentity } from './identity.js';
-import type { Subgraph } from './subgraph.js';
 import { createMetrics, graphqlMetrics, metricsRoute } from './metrics.js';
-import type { Registry } from 'prom-client';
+import type { Subgraph } from './subgraph.js';
 
 /** `ready`: what else must answer for the process to be ready (its ledger). */
 export async function serveSubgraph(subgraph: Subgraph, options: { port: number; secret: string; metrics?: Registry; ready?: () => Promise<void> }) {
   const metrics = options.metrics ?? createMetrics();
   // No Apollo Studio here: no per-request trace building.
-  const apollo = new ApolloServer<object>({ schema: subgraph.schema, plugins: [ApolloServerPluginInlineTraceDisabled(), graphqlMetrics(metrics)], includeStacktraceInErrorResponses: false });
+  const apollo = new ApolloServer<object>({
+    schema: subgraph.schema,
+    plugins: [ApolloServerPluginInlineTraceDisabled(), graphqlMetrics(metrics)],
+    includeStacktraceInErrorResponses: false,
+  });
   await apollo.start();
   const server = httpServer({
     '/graphql': graphqlRoute(apollo, {

@@ -1,5 +1,6 @@
 // What a subgraph hands the gateway or its own server: a schema and a per-request context.
 import type { GraphQLSchema } from 'graphql';
+
 import type { Identity } from './identity.js';
 
 export const SUBGRAPH_NAMES = ['enterprises', 'cases', 'finance', 'evidence'] as const;

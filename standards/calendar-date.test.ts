@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { addDays, addMonths, addYears, daysBetween, parseIsoDate } from './calendar-date.js';
 
 describe('addMonths and addYears', () => {
@@ -46,12 +47,9 @@ describe('daysBetween', () => {
 });
 
 describe('parseIsoDate', () => {
-  it.each(['2023-02-29', '2023-13-01', '2023-00-10', '2023-04-31', '2023-1-01', '2023/01/01', '2023-01-01T00:00:00Z', ''])(
-    'rejects %j',
-    (date) => {
-      expect(() => parseIsoDate(date)).toThrow(RangeError);
-    },
-  );
+  it.each(['2023-02-29', '2023-13-01', '2023-00-10', '2023-04-31', '2023-1-01', '2023/01/01', '2023-01-01T00:00:00Z', ''])('rejects %j', (date) => {
+    expect(() => parseIsoDate(date)).toThrow(RangeError);
+  });
 
   it('accepts a leap day', () => {
     expect(parseIsoDate('2024-02-29')).toEqual({ year: 2024, month: 2, day: 29 });

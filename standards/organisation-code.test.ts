@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { organisationCode } from './organisation-code.js';
 import { validateUscc } from './uscc.js';
 

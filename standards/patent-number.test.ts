@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { parsePatentNumber, patentCheckDigit } from './patent-number.js';
 
 // Published numbers, each verified against the check-digit rule. Sources are public pages found
@@ -44,14 +45,7 @@ describe('parsePatentNumber', () => {
   });
 
   it('gives the same canonical form however the number is written', () => {
-    const forms = [
-      '201510958772.0',
-      'CN201510958772.0',
-      'cn 2015 1 0958772.0',
-      ' ZL 201510958772.0 ',
-      '2015109587720',
-      '2015 10958772 . 0',
-    ];
+    const forms = ['201510958772.0', 'CN201510958772.0', 'cn 2015 1 0958772.0', ' ZL 201510958772.0 ', '2015109587720', '2015 10958772 . 0'];
     for (const form of forms) {
       expect(parsePatentNumber(form), form).toMatchObject({ ok: true, canonical: '201510958772.0' });
     }

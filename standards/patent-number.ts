@@ -6,8 +6,7 @@
 export type ApplicationType = 'INVENTION' | 'UTILITY_MODEL' | 'DESIGN' | 'PCT_INVENTION' | 'PCT_UTILITY_MODEL';
 
 export type PatentNumberParse =
-  | { ok: true; canonical: string; year: number; type: ApplicationType; serial: string; granted: boolean }
-  | { ok: false; message: string };
+  { ok: true; canonical: string; year: number; type: ApplicationType; serial: string; granted: boolean } | { ok: false; message: string };
 
 const TYPE_SINCE_2003: Readonly<Record<string, ApplicationType>> = {
   '1': 'INVENTION',
@@ -67,9 +66,7 @@ export function parsePatentNumber(input: string): PatentNumberParse {
     );
   }
   if (given !== expected) {
-    return failure(
-      `The check digit of '${input}' is ${given}, but ${digits} gives ${expected}: one of the digits is probably mistyped.`,
-    );
+    return failure(`The check digit of '${input}' is ${given}, but ${digits} gives ${expected}: one of the digits is probably mistyped.`);
   }
   return { ok: true, canonical: `${digits}.${expected}`, ...parts, granted: prefix === 'ZL' };
 }
@@ -86,8 +83,7 @@ function partsSince2003(digits: string): NumberParts | string {
   const type = TYPE_SINCE_2003[digits.charAt(4)];
   if (type === undefined) {
     return (
-      `the 5th digit is the patent type and '${digits.charAt(4)}' is none ` +
-      `(1 invention, 2 utility model, 3 design, 8 PCT invention, 9 PCT utility model).`
+      `the 5th digit is the patent type and '${digits.charAt(4)}' is none ` + `(1 invention, 2 utility model, 3 design, 8 PCT invention, 9 PCT utility model).`
     );
   }
   return { year, type, serial: digits.slice(5) };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeUscc, USCC_CHARSET, usccCheckCharacter, validateUscc } from './uscc.js';
 
+import { normalizeUscc, USCC_CHARSET, usccCheckCharacter, validateUscc } from './uscc.js';
 
 // Published codes, each verified against the standard's algorithm:
 const REAL_CODES = [

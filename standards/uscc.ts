@@ -13,9 +13,7 @@ const LENGTH = 18;
 // Letters left out of the charset because they read like digits: say which digit was meant.
 const LOOKALIKE_DIGIT: Readonly<Record<string, string>> = { I: '1', O: '0', S: '5', Z: '2' };
 
-export type UsccValidation =
-  | { ok: true; uscc: string; regionCode: string }
-  | { ok: false; reason: 'FORMAT' | 'CHECK_CHARACTER'; message: string };
+export type UsccValidation = { ok: true; uscc: string; regionCode: string } | { ok: false; reason: 'FORMAT' | 'CHECK_CHARACTER'; message: string };
 
 export function normalizeUscc(input: string): string {
   return input.trim().toUpperCase();
@@ -50,9 +48,7 @@ export function validateUscc(input: string): UsccValidation {
   }
   const regionCode = uscc.slice(2, 8);
   if (!isRegionCode(regionCode)) {
-    return formatError(
-      `Characters 3 to 8 are the administrative-division code and must be 6 digits; got '${regionCode}'.`,
-    );
+    return formatError(`Characters 3 to 8 are the administrative-division code and must be 6 digits; got '${regionCode}'.`);
   }
   const expected = usccCheckCharacter(uscc.slice(0, 17))!;
   const given = uscc.charAt(17);

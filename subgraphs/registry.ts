@@ -1,17 +1,18 @@
 // Every subgraph, by name: its schema (for composition) and how to open it on storage.
 import type { GraphQLSchema } from 'graphql';
+
 import type { Ledger } from '../ledger/ledger.js';
-import type { Storage } from '../platform/storage.js';
 import type { HubQuery } from '../platform/hub-query.js';
+import type { Storage } from '../platform/storage.js';
 import type { Subgraph, SubgraphName } from '../platform/subgraph.js';
-import { enterprisesSchema } from './enterprises/schema.js';
-import { evidenceSchema } from './evidence/schema.js';
-import { casesSchema } from './cases/schema.js';
-import { financeSchema } from './finance/schema.js';
-import { openEnterprisesSubgraph } from './enterprises/index.js';
-import { openEvidenceSubgraph } from './evidence/index.js';
 import { openCasesSubgraph } from './cases/index.js';
+import { casesSchema } from './cases/schema.js';
+import { openEnterprisesSubgraph } from './enterprises/index.js';
+import { enterprisesSchema } from './enterprises/schema.js';
+import { openEvidenceSubgraph } from './evidence/index.js';
+import { evidenceSchema } from './evidence/schema.js';
 import { openFinanceSubgraph } from './finance/index.js';
+import { financeSchema } from './finance/schema.js';
 
 export interface SubgraphEntry {
   readonly schema: GraphQLSchema;

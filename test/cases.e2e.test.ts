@@ -1,29 +1,59 @@
 // Patent pre-examination through the gateway: filing, every step of the workflow, illegal moves,
 // ledger-anchored decisions verified offline, statistics, and who may do what.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
+
 import { gql, type GraphQLClient } from 'graphql-request';
-import { startTestHub, errorCode, type TestHub } from './support/hub.js';
-import { verifyCertificate } from '../ledger/verify/certificate.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { canonicalMetadata } from '../ledger/entry.js';
+import { verifyCertificate } from '../ledger/verify/certificate.js';
+import { errorCode, startTestHub, type TestHub } from './support/hub.js';
 
 const FILE = gql`
   mutation ($input: FilePreExaminationInput!) {
-    filePreExamination(input: $input) { id state applicationNumber nextStates }
+    filePreExamination(input: $input) {
+      id
+      state
+      applicationNumber
+      nextStates
+    }
   }
 `;
 const MOVE = gql`
   mutation ($input: MovePreExamCaseInput!) {
-    movePreExamCase(input: $input) { id state decidedAt cycleDays decisionReceipt { seq entryHash } }
+    movePreExamCase(input: $input) {
+      id
+      state
+      decidedAt
+      cycleDays
+      decisionReceipt {
+        seq
+        entryHash
+      }
+    }
   }
 `;
 const CASE = gql`
   query ($id: ID!) {
-    preExamCase(id: $id) { state events { from to role actor note } decisionReceipt { seq } }
+    preExamCase(id: $id) {
+      state
+      events {
+        from
+        to
+        role
+        actor
+        note
+      }
+      decisionReceipt {
+        seq
+      }
+    }
   }
 `;
 
-type Moved = { movePreExamCase: { state: string; decidedAt: string | null; cycleDays: number | null; decisionReceipt: { seq: number; entryHash: string } | null } };
+type Moved = {
+  movePreExamCase: { state: string; decidedAt: string | null; cycleDays: number | null; decisionReceipt: { seq: number; entryHash: string } | null };
+};
 
 describe('pre-examination cases', () => {
   let t: TestHub;
@@ -34,14 +64,29 @@ describe('pre-examination cases', () => {
   beforeAll(async () => {
     t = await startTestHub();
     staff = t.client(await t.key('CENTER_STAFF'));
-    const r = await staff.request<{ registerEnterprise: { id: string } }>(
-      gql`mutation { registerEnterprise(input: { uscc: "914403001922038216", name: "华为技术有限公司", regionCode: "440300", industry: "计算机、通信和其他电子设备制造业" }) { id } }`,
-    );
+    const r = await staff.request<{ registerEnterprise: { id: string } }>(gql`
+      mutation {
+        registerEnterprise(
+          input: { uscc: "914403001922038216", name: "华为技术有限公司", regionCode: "440300", industry: "计算机、通信和其他电子设备制造业" }
+        ) {
+          id
+        }
+      }
+    `);
     enterpriseId = r.registerEnterprise.id;
     applicant = t.client(await t.key('ENTERPRISE', { enterpriseId }));
-    await applicant.request(gql`mutation ($e: ID!) { registerPatent(input: { enterpriseId: $e, applicationNumber: "201510958772.0", title: "一种数据传输方法", filingDate: "2015-12-28" }) { applicationNumber } }`, {
-      e: enterpriseId,
-    });
+    await applicant.request(
+      gql`
+        mutation ($e: ID!) {
+          registerPatent(input: { enterpriseId: $e, applicationNumber: "201510958772.0", title: "一种数据传输方法", filingDate: "2015-12-28" }) {
+            applicationNumber
+          }
+        }
+      `,
+      {
+        e: enterpriseId,
+      },
+    );
   });
   afterAll(async () => {
     await t.close();
@@ -65,7 +110,9 @@ describe('pre-examination cases', () => {
     expect(passed.decisionReceipt).not.toBeNull();
     expect((await move(filed.id, 'ARCHIVED')).movePreExamCase.state).toBe('ARCHIVED');
 
-    const history = await applicant.request<{ preExamCase: { events: { from: string | null; to: string; role: string; note: string | null }[]; decisionReceipt: { seq: number } } }>(CASE, { id: filed.id });
+    const history = await applicant.request<{
+      preExamCase: { events: { from: string | null; to: string; role: string; note: string | null }[]; decisionReceipt: { seq: number } };
+    }>(CASE, { id: filed.id });
     expect(history.preExamCase.events.map((e) => `${e.from}->${e.to}`)).toEqual([
       'null->RECEIVED',
       'RECEIVED->CLASSIFIED',
@@ -82,7 +129,9 @@ describe('pre-examination cases', () => {
     expect(certificate.entry).toMatchObject({ kind: 'CASE_DECISION', subject: `pre-exam:${filed.id}`, entryHash: passed.decisionReceipt!.entryHash });
     const decisionDigest = createHash('sha256').update(canonicalMetadata(certificate.entry.metadata)).digest('hex');
     expect(certificate.entry.metadata).toMatchObject({ decision: 'PASSED', applicationNumber: '201510958772.0' });
-    expect(verifyCertificate(JSON.parse(JSON.stringify(certificate)), { contentDigest: decisionDigest, trustedKeys: [t.hub.ledger.verifierKey] }).ok).toBe(true);
+    expect(verifyCertificate(JSON.parse(JSON.stringify(certificate)), { contentDigest: decisionDigest, trustedKeys: [t.hub.ledger.verifierKey] }).ok).toBe(
+      true,
+    );
   });
 
   it('returns a case and archives it', async () => {
@@ -118,12 +167,26 @@ describe('pre-examination cases', () => {
     expect(await errorCode(other.request(FILE, { input: { enterpriseId, applicationNumber: '201510958772.0', title: 't', industry: 'i' } }))).toBe('FORBIDDEN');
     expect(await errorCode(t.client(await t.key('BANK')).request(CASE, { id: filed.id }))).toBe('FORBIDDEN');
     expect(await errorCode(t.anonymous.request(CASE, { id: filed.id }))).toBe('UNAUTHENTICATED');
-    expect(await errorCode(applicant.request(FILE, { input: { enterpriseId, applicationNumber: '201510958772.1', title: 't', industry: 'i' } }))).toBe('INVALID_PATENT_NUMBER');
+    expect(await errorCode(applicant.request(FILE, { input: { enterpriseId, applicationNumber: '201510958772.1', title: 't', industry: 'i' } }))).toBe(
+      'INVALID_PATENT_NUMBER',
+    );
   });
 
   it('joins cases to the enterprise and patent subgraphs', async () => {
     const r = await applicant.request<{ enterprise: { name: string; preExamCases: { state: string; patent: { title: string } }[] } }>(
-      gql`query ($id: ID!) { enterprise(id: $id) { name preExamCases { state patent { title } } } }`,
+      gql`
+        query ($id: ID!) {
+          enterprise(id: $id) {
+            name
+            preExamCases {
+              state
+              patent {
+                title
+              }
+            }
+          }
+        }
+      `,
       { id: enterpriseId },
     );
     expect(r.enterprise.name).toBe('华为技术有限公司');
@@ -132,31 +195,95 @@ describe('pre-examination cases', () => {
   });
 
   it('reports cycle-time statistics to centre staff', async () => {
-    const r = await staff.request<{ preExamStatistics: { overall: { decided: number; averageDays: number; p90Days: number; shareWithin7Days: number }; byIndustry: { key: string; cycleTime: { decided: number } }[]; byMonth: { key: string }[] } }>(
-      gql`{ preExamStatistics { overall { decided averageDays p90Days shareWithin7Days } byIndustry { key cycleTime { decided } } byMonth { key } } }`,
-    );
+    const r = await staff.request<{
+      preExamStatistics: {
+        overall: { decided: number; averageDays: number; p90Days: number; shareWithin7Days: number };
+        byIndustry: { key: string; cycleTime: { decided: number } }[];
+        byMonth: { key: string }[];
+      };
+    }>(gql`
+      {
+        preExamStatistics {
+          overall {
+            decided
+            averageDays
+            p90Days
+            shareWithin7Days
+          }
+          byIndustry {
+            key
+            cycleTime {
+              decided
+            }
+          }
+          byMonth {
+            key
+          }
+        }
+      }
+    `);
     expect(r.preExamStatistics.overall).toMatchObject({ decided: 2, shareWithin7Days: 1 });
     expect(r.preExamStatistics.byIndustry).toEqual([{ key: '新一代信息技术', cycleTime: { decided: 2 } }]);
     expect(r.preExamStatistics.byMonth).toEqual([{ key: new Date().toISOString().slice(0, 7) }]);
-    expect(await errorCode(applicant.request(gql`{ preExamStatistics { overall { decided } } }`))).toBe('FORBIDDEN');
+    expect(
+      await errorCode(
+        applicant.request(gql`
+          {
+            preExamStatistics {
+              overall {
+                decided
+              }
+            }
+          }
+        `),
+      ),
+    ).toBe('FORBIDDEN');
   });
 
   describe('protection cases', () => {
     const COURT = '福州市中级人民法院';
     const APPLY = gql`
       mutation ($input: ApplyForProtectionInput!) {
-        applyForProtection(input: $input) { id state nextStates parties { role name enterprise { id } } ipRights { kind number } }
+        applyForProtection(input: $input) {
+          id
+          state
+          nextStates
+          parties {
+            role
+            name
+            enterprise {
+              id
+            }
+          }
+          ipRights {
+            kind
+            number
+          }
+        }
       }
     `;
     const PMOVE = gql`
       mutation ($input: MoveProtectionCaseInput!) {
-        moveProtectionCase(input: $input) { id state referredTo outcomeReceipt { seq } }
+        moveProtectionCase(input: $input) {
+          id
+          state
+          referredTo
+          outcomeReceipt {
+            seq
+          }
+        }
       }
     `;
     const deposit = async (content: string) =>
       (
         await applicant.request<{ depositEvidence: { id: string } }>(
-          gql`mutation ($d: String!) { depositEvidence(input: { contentDigest: $d, title: "侵权产品照片", category: PRODUCT_PHOTO }) { id } }`,
+          gql`
+            mutation ($d: String!) {
+              depositEvidence(input: { contentDigest: $d, title: "侵权产品照片", category: PRODUCT_PHOTO }) {
+                id
+              }
+            }
+          `,
           { d: createHash('sha256').update(content).digest('hex') },
         )
       ).depositEvidence.id;
@@ -173,7 +300,9 @@ describe('pre-examination cases', () => {
         },
       });
     const pmove = (id: string, to: string, extra: { court?: string; note?: string } = {}) =>
-      staff.request<{ moveProtectionCase: { state: string; referredTo: string | null; outcomeReceipt: { seq: number } | null } }>(PMOVE, { input: { caseId: id, to, ...extra } });
+      staff.request<{ moveProtectionCase: { state: string; referredTo: string | null; outcomeReceipt: { seq: number } | null } }>(PMOVE, {
+        input: { caseId: id, to, ...extra },
+      });
 
     it('takes a case citing evidence to a court, which then reads the case and its evidence', async () => {
       const evidenceId = await deposit('侵权产品照片 1');
@@ -189,7 +318,20 @@ describe('pre-examination cases', () => {
 
       const court = t.client(await t.key('COURT', { organization: COURT }));
       const read = await court.request<{ protectionCase: { state: string; evidence: { title: string; certificate: unknown; depositor: { name: string } }[] } }>(
-        gql`query ($id: ID!) { protectionCase(id: $id) { state evidence { title certificate depositor { name } } } }`,
+        gql`
+          query ($id: ID!) {
+            protectionCase(id: $id) {
+              state
+              evidence {
+                title
+                certificate
+                depositor {
+                  name
+                }
+              }
+            }
+          }
+        `,
         { id: c.id },
       );
       expect(read.protectionCase.state).toBe('REFERRED');
@@ -197,19 +339,92 @@ describe('pre-examination cases', () => {
       expect(read.protectionCase.evidence[0]!.depositor.name).toBe('华为技术有限公司');
       const digest = createHash('sha256').update('侵权产品照片 1').digest('hex');
       expect(verifyCertificate(read.protectionCase.evidence[0]!.certificate, { contentDigest: digest, trustedKeys: [t.hub.ledger.verifierKey] }).ok).toBe(true);
-      const listed = await court.request<{ protectionCases: { edges: { node: { id: string } }[] } }>(gql`{ protectionCases { edges { node { id } } } }`);
+      const listed = await court.request<{ protectionCases: { edges: { node: { id: string } }[] } }>(gql`
+        {
+          protectionCases {
+            edges {
+              node {
+                id
+              }
+            }
+          }
+        }
+      `);
       expect(listed.protectionCases.edges.map((e) => e.node.id)).toEqual([c.id]);
 
       // Another court, and evidence no referred case cites, stay closed to this court.
       const other = t.client(await t.key('COURT', { organization: '厦门市中级人民法院' }));
-      expect(await errorCode(other.request(gql`query ($id: ID!) { protectionCase(id: $id) { state } }`, { id: c.id }))).toBe('FORBIDDEN');
-      expect(await errorCode(other.request(gql`query ($id: ID!) { evidence(id: $id) { title } }`, { id: evidenceId }))).toBe('FORBIDDEN');
+      expect(
+        await errorCode(
+          other.request(
+            gql`
+              query ($id: ID!) {
+                protectionCase(id: $id) {
+                  state
+                }
+              }
+            `,
+            { id: c.id },
+          ),
+        ),
+      ).toBe('FORBIDDEN');
+      expect(
+        await errorCode(
+          other.request(
+            gql`
+              query ($id: ID!) {
+                evidence(id: $id) {
+                  title
+                }
+              }
+            `,
+            { id: evidenceId },
+          ),
+        ),
+      ).toBe('FORBIDDEN');
       const uncited = await deposit('未引用的证据');
-      expect(await errorCode(court.request(gql`query ($id: ID!) { evidence(id: $id) { title } }`, { id: uncited }))).toBe('FORBIDDEN');
-      expect((await court.request<{ evidence: { title: string } }>(gql`query ($id: ID!) { evidence(id: $id) { title } }`, { id: evidenceId })).evidence.title).toBe('侵权产品照片');
+      expect(
+        await errorCode(
+          court.request(
+            gql`
+              query ($id: ID!) {
+                evidence(id: $id) {
+                  title
+                }
+              }
+            `,
+            { id: uncited },
+          ),
+        ),
+      ).toBe('FORBIDDEN');
+      expect(
+        (
+          await court.request<{ evidence: { title: string } }>(
+            gql`
+              query ($id: ID!) {
+                evidence(id: $id) {
+                  title
+                }
+              }
+            `,
+            { id: evidenceId },
+          )
+        ).evidence.title,
+      ).toBe('侵权产品照片');
 
       await pmove(c.id, 'CLOSED');
-      const history = await applicant.request<{ protectionCase: { events: { to: string }[] } }>(gql`query ($id: ID!) { protectionCase(id: $id) { events { to } } }`, { id: c.id });
+      const history = await applicant.request<{ protectionCase: { events: { to: string }[] } }>(
+        gql`
+          query ($id: ID!) {
+            protectionCase(id: $id) {
+              events {
+                to
+              }
+            }
+          }
+        `,
+        { id: c.id },
+      );
       expect(history.protectionCase.events.map((e) => e.to)).toEqual(['APPLIED', 'ACCEPTED', 'IN_PROGRESS', 'REFERRED', 'CLOSED']);
     });
 
@@ -217,8 +432,25 @@ describe('pre-examination cases', () => {
       const evidenceId = await deposit('侵权产品照片 2');
       const { applyForProtection: c } = await apply([evidenceId]);
       for (const to of ['ACCEPTED', 'IN_PROGRESS', 'SETTLED']) await pmove(c.id, to);
-      const r = await applicant.request<{ enterprise: { protectionCases: { id: string; state: string; evidence: { id: string; citedBy: { id: string }[] }[] }[] } }>(
-        gql`query ($id: ID!) { enterprise(id: $id) { protectionCases { id state evidence { id citedBy { id } } } } }`,
+      const r = await applicant.request<{
+        enterprise: { protectionCases: { id: string; state: string; evidence: { id: string; citedBy: { id: string }[] }[] }[] };
+      }>(
+        gql`
+          query ($id: ID!) {
+            enterprise(id: $id) {
+              protectionCases {
+                id
+                state
+                evidence {
+                  id
+                  citedBy {
+                    id
+                  }
+                }
+              }
+            }
+          }
+        `,
         { id: enterpriseId },
       );
       const settled = r.enterprise.protectionCases.find((x) => x.id === c.id)!;
@@ -228,12 +460,25 @@ describe('pre-examination cases', () => {
 
     it('refuses bad applications and illegal moves, writing nothing', async () => {
       const { applyForProtection: c } = await apply([]);
-      for (const to of ['IN_PROGRESS', 'SETTLED', 'REFERRED', 'CLOSED']) expect(await errorCode(pmove(c.id, to, to === 'REFERRED' ? { court: COURT } : {}))).toBe('INVALID_TRANSITION');
+      for (const to of ['IN_PROGRESS', 'SETTLED', 'REFERRED', 'CLOSED'])
+        expect(await errorCode(pmove(c.id, to, to === 'REFERRED' ? { court: COURT } : {}))).toBe('INVALID_TRANSITION');
       await pmove(c.id, 'ACCEPTED');
       await pmove(c.id, 'IN_PROGRESS');
       expect(await errorCode(pmove(c.id, 'REFERRED'))).toBe('BAD_USER_INPUT');
       expect(await errorCode(pmove(c.id, 'SETTLED', { court: COURT }))).toBe('BAD_USER_INPUT');
-      const after = await staff.request<{ protectionCase: { state: string; events: unknown[] } }>(gql`query ($id: ID!) { protectionCase(id: $id) { state events { to } } }`, { id: c.id });
+      const after = await staff.request<{ protectionCase: { state: string; events: unknown[] } }>(
+        gql`
+          query ($id: ID!) {
+            protectionCase(id: $id) {
+              state
+              events {
+                to
+              }
+            }
+          }
+        `,
+        { id: c.id },
+      );
       expect(after.protectionCase).toMatchObject({ state: 'IN_PROGRESS' });
       expect(after.protectionCase.events).toHaveLength(3);
 
@@ -241,14 +486,59 @@ describe('pre-examination cases', () => {
       const stranger = t.client(await t.key('ENTERPRISE', { enterpriseId: 'another-enterprise' }));
       const theirs = (
         await staff.request<{ depositEvidence: { id: string } }>(
-          gql`mutation ($d: String!) { depositEvidence(input: { contentDigest: $d, title: "x", category: OTHER, depositorId: "another-enterprise" }) { id } }`,
+          gql`
+            mutation ($d: String!) {
+              depositEvidence(input: { contentDigest: $d, title: "x", category: OTHER, depositorId: "another-enterprise" }) {
+                id
+              }
+            }
+          `,
           { d: createHash('sha256').update('their evidence').digest('hex') },
         )
       ).depositEvidence.id;
       expect(await errorCode(apply([theirs]))).toBe('FORBIDDEN');
-      expect(await errorCode(stranger.request(APPLY, { input: { kind: 'CONTRACT', route: 'ARBITRATION', summary: 's', claimant: { name: 'x', enterpriseId }, respondents: [{ name: 'y' }], ipRights: [{ kind: 'TRADEMARK', number: '12345678' }] } }))).toBe('FORBIDDEN');
-      expect(await errorCode(applicant.request(APPLY, { input: { kind: 'CONTRACT', route: 'ARBITRATION', summary: 's', claimant: { name: 'x', enterpriseId }, respondents: [{ name: 'y' }], ipRights: [{ kind: 'PATENT', number: '201510958772.1' }] } }))).toBe('INVALID_PATENT_NUMBER');
-      expect(await errorCode(stranger.request(gql`query ($id: ID!) { protectionCase(id: $id) { state } }`, { id: c.id }))).toBe('FORBIDDEN');
+      expect(
+        await errorCode(
+          stranger.request(APPLY, {
+            input: {
+              kind: 'CONTRACT',
+              route: 'ARBITRATION',
+              summary: 's',
+              claimant: { name: 'x', enterpriseId },
+              respondents: [{ name: 'y' }],
+              ipRights: [{ kind: 'TRADEMARK', number: '12345678' }],
+            },
+          }),
+        ),
+      ).toBe('FORBIDDEN');
+      expect(
+        await errorCode(
+          applicant.request(APPLY, {
+            input: {
+              kind: 'CONTRACT',
+              route: 'ARBITRATION',
+              summary: 's',
+              claimant: { name: 'x', enterpriseId },
+              respondents: [{ name: 'y' }],
+              ipRights: [{ kind: 'PATENT', number: '201510958772.1' }],
+            },
+          }),
+        ),
+      ).toBe('INVALID_PATENT_NUMBER');
+      expect(
+        await errorCode(
+          stranger.request(
+            gql`
+              query ($id: ID!) {
+                protectionCase(id: $id) {
+                  state
+                }
+              }
+            `,
+            { id: c.id },
+          ),
+        ),
+      ).toBe('FORBIDDEN');
       expect(await errorCode(applicant.request(PMOVE, { input: { caseId: c.id, to: 'SETTLED' } }))).toBe('FORBIDDEN');
     });
   });

@@ -1,13 +1,15 @@
 // The command line a court or an auditor runs: `iphub verify` and `iphub audit`.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { cosignNote, signerFromSeed, verifierKey } from '../ledger/note.js';
-import { ALG_COSIGNATURE_V1 } from '../ledger/verify/note.js';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
 import { gql } from 'graphql-request';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { cosignNote, signerFromSeed, verifierKey } from '../ledger/note.js';
+import { ALG_COSIGNATURE_V1 } from '../ledger/verify/note.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { tempDir } from './support/tmp.js';
 
@@ -32,22 +34,46 @@ describe('iphub command line', () => {
     hub = t.hub.url.replace(/\/graphql$/, '');
     writeFileSync(evidence, Buffer.from('%PDF-1.7 采购合同 '.repeat(50_000)));
     const staff = t.client(await t.key('CENTER_STAFF'));
-    const { registerEnterprise } = await staff.request<{ registerEnterprise: { id: string } }>(
-      gql`mutation { registerEnterprise(input: { uscc: "914403001922038216", name: "华为技术有限公司", regionCode: "440300", industry: "制造业" }) { id } }`,
+    const { registerEnterprise } = await staff.request<{ registerEnterprise: { id: string } }>(gql`
+      mutation {
+        registerEnterprise(input: { uscc: "914403001922038216", name: "华为技术有限公司", regionCode: "440300", industry: "制造业" }) {
+          id
+        }
+      }
+    `);
+    const d = createHash('sha256')
+      .update(Buffer.from('%PDF-1.7 采购合同 '.repeat(50_000)))
+      .digest('hex');
+    await staff.request(
+      gql`
+        mutation ($d: String!, $e: ID!) {
+          depositEvidence(input: { contentDigest: $d, title: "采购合同", category: CONTRACT, depositorId: $e }) {
+            id
+          }
+        }
+      `,
+      {
+        d,
+        e: registerEnterprise.id,
+      },
     );
-    const d = createHash('sha256').update(Buffer.from('%PDF-1.7 采购合同 '.repeat(50_000))).digest('hex');
-    await staff.request(gql`mutation ($d: String!, $e: ID!) { depositEvidence(input: { contentDigest: $d, title: "采购合同", category: CONTRACT, depositorId: $e }) { id } }`, {
-      d,
-      e: registerEnterprise.id,
-    });
     const certificate = await t.hub.ledger.certificate(0);
     writeFileSync(join(files.path, 'certificate.json'), JSON.stringify(certificate));
     // The log grows after the certificate was issued.
     for (let i = 0; i < 5; i++) {
-      await staff.request(gql`mutation ($d: String!, $e: ID!) { depositEvidence(input: { contentDigest: $d, title: "后续证据", category: OTHER, depositorId: $e }) { id } }`, {
-        d: createHash('sha256').update(`later ${i}`).digest('hex'),
-        e: registerEnterprise.id,
-      });
+      await staff.request(
+        gql`
+          mutation ($d: String!, $e: ID!) {
+            depositEvidence(input: { contentDigest: $d, title: "后续证据", category: OTHER, depositorId: $e }) {
+              id
+            }
+          }
+        `,
+        {
+          d: createHash('sha256').update(`later ${i}`).digest('hex'),
+          e: registerEnterprise.id,
+        },
+      );
     }
     await t.hub.ledger.checkpoint();
   });
@@ -93,7 +119,15 @@ describe('iphub command line', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/FAIL {2}digest/);
     expect(r.stdout).toContain('NOT VERIFIED');
-    const untrusted = await iphub(['verify', '--file', evidence, '--hub', hub, '--trusted-key', 'PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW']);
+    const untrusted = await iphub([
+      'verify',
+      '--file',
+      evidence,
+      '--hub',
+      hub,
+      '--trusted-key',
+      'PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW',
+    ]);
     expect(untrusted.code).toBe(1);
     expect(untrusted.stdout).toMatch(/FAIL {2}checkpointSignature/);
     const unknown = await iphub(['verify', '--file', changed, '--hub', hub, '--trusted-key', t.hub.ledger.verifierKey]);

@@ -1,17 +1,19 @@
 // Pledges and insurance through the gateway: registration and release on the ledger (verified
 // offline), enforcement with its risk split, every refusal, the double-pledge race, queries
 // across subgraphs, and who may see and do what.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
+
 import { ClientError, gql, type GraphQLClient } from 'graphql-request';
-import { startTestHub, errorCode, type TestHub } from './support/hub.js';
-import { verifyCertificate } from '../ledger/verify/certificate.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { canonicalMetadata, type Metadata } from '../ledger/entry.js';
-import { patentCheckDigit } from '../standards/patent-number.js';
+import { type Ledger, LedgerUnavailableError } from '../ledger/ledger.js';
+import { verifyCertificate } from '../ledger/verify/certificate.js';
 import { addMonths, addYears } from '../standards/calendar-date.js';
+import { patentCheckDigit } from '../standards/patent-number.js';
 import { openFinanceSubgraph } from '../subgraphs/finance/index.js';
 import type { FinanceStore } from '../subgraphs/finance/store/port.js';
-import { LedgerUnavailableError, type Ledger } from '../ledger/ledger.js';
+import { errorCode, startTestHub, type TestHub } from './support/hub.js';
 
 const HUAWEI = '914403001922038216';
 const TENCENT = '9144030071526726XG';
@@ -49,7 +51,14 @@ const REGISTER = gql`mutation ($input: RegisterPledgeInput!) { registerPledge(in
 const RELEASE = gql`mutation ($input: ReleasePledgeInput!) { releasePledge(input: $input) { ${PLEDGE} } }`;
 const ENFORCE = gql`mutation ($input: EnforcePledgeInput!) { enforcePledge(input: $input) { ${PLEDGE} } }`;
 const READ = gql`query ($id: ID!) { pledge(id: $id) { ${PLEDGE} } }`;
-const CERTIFICATES = gql`query ($id: ID!) { pledge(id: $id) { registrationCertificate releaseCertificate } }`;
+const CERTIFICATES = gql`
+  query ($id: ID!) {
+    pledge(id: $id) {
+      registrationCertificate
+      releaseCertificate
+    }
+  }
+`;
 
 /** Counts the calls to each repository method of the finance store. */
 const calls = new Map<string, number>();
@@ -103,18 +112,35 @@ describe('finance: pledges and insurance', () => {
   let serial = 0;
 
   /** A patent of `enterpriseId`, granted with its fees paid unless told otherwise. */
-  async function patent(enterpriseId: string, filingDate = '2016-03-01', extra: { type?: '1' | '2'; status?: string; feesPaidThrough?: string } = {}): Promise<string> {
+  async function patent(
+    enterpriseId: string,
+    filingDate = '2016-03-01',
+    extra: { type?: '1' | '2'; status?: string; feesPaidThrough?: string } = {},
+  ): Promise<string> {
     const digits = `${filingDate.slice(0, 4)}${extra.type ?? '1'}${String(++serial).padStart(7, '0')}`;
     const applicationNumber = `${digits}.${patentCheckDigit(digits)}`;
     const status = extra.status ?? 'GRANTED';
     const granted = status === 'GRANTED' ? { grantDate: filingDate, feesPaidThrough: extra.feesPaidThrough ?? addYears(today, 1) } : {};
-    await staff.request(gql`mutation ($input: RegisterPatentInput!) { registerPatent(input: $input) { applicationNumber } }`, {
-      input: { enterpriseId, applicationNumber, title: `一种数据传输方法 ${serial}`, filingDate, status, ...granted },
-    });
+    await staff.request(
+      gql`
+        mutation ($input: RegisterPatentInput!) {
+          registerPatent(input: $input) {
+            applicationNumber
+          }
+        }
+      `,
+      {
+        input: { enterpriseId, applicationNumber, title: `一种数据传输方法 ${serial}`, filingDate, status, ...granted },
+      },
+    );
     return applicationNumber;
   }
   const register = async (client: GraphQLClient, collateral: { kind: string; id: string }[], extra: Record<string, unknown> = {}) =>
-    (await client.request<{ registerPledge: Pledge }>(REGISTER, { input: { pledgorId: huawei, collateral, securedAmount: '150000000000', term: term(3), ...extra } })).registerPledge;
+    (
+      await client.request<{ registerPledge: Pledge }>(REGISTER, {
+        input: { pledgorId: huawei, collateral, securedAmount: '150000000000', term: term(3), ...extra },
+      })
+    ).registerPledge;
   const ledgerSize = async () => (await t.hub.ledger.audit()).size;
 
   beforeAll(async () => {
@@ -123,17 +149,37 @@ describe('finance: pledges and insurance', () => {
     bank = t.client(await t.key('BANK', { organization: BANK }));
     otherBank = t.client(await t.key('BANK', { organization: OTHER_BANK }));
     const enterprise = async (uscc: string, name: string) =>
-      (await staff.request<{ registerEnterprise: { id: string } }>(gql`mutation ($input: RegisterEnterpriseInput!) { registerEnterprise(input: $input) { id } }`, {
-        input: { uscc, name, regionCode: '440300', industry: '计算机、通信和其他电子设备制造业' },
-      })).registerEnterprise.id;
+      (
+        await staff.request<{ registerEnterprise: { id: string } }>(
+          gql`
+            mutation ($input: RegisterEnterpriseInput!) {
+              registerEnterprise(input: $input) {
+                id
+              }
+            }
+          `,
+          {
+            input: { uscc, name, regionCode: '440300', industry: '计算机、通信和其他电子设备制造业' },
+          },
+        )
+      ).registerEnterprise.id;
     huawei = await enterprise(HUAWEI, '华为技术有限公司');
     tencent = await enterprise(TENCENT, '深圳市腾讯计算机系统有限公司');
     huaweiClient = t.client(await t.key('ENTERPRISE', { enterpriseId: huawei }));
     tencentClient = t.client(await t.key('ENTERPRISE', { enterpriseId: tencent }));
     dataAssetId = (
-      await huaweiClient.request<{ registerDataAsset: { id: string } }>(gql`mutation ($input: RegisterDataAssetInput!) { registerDataAsset(input: $input) { id } }`, {
-        input: { name: '基站运行数据集', description: '2025 年全网基站运行数据', fingerprint: sha256('base station data') },
-      })
+      await huaweiClient.request<{ registerDataAsset: { id: string } }>(
+        gql`
+          mutation ($input: RegisterDataAssetInput!) {
+            registerDataAsset(input: $input) {
+              id
+            }
+          }
+        `,
+        {
+          input: { name: '基站运行数据集', description: '2025 年全网基站运行数据', fingerprint: sha256('base station data') },
+        },
+      )
     ).registerDataAsset.id;
   });
   afterAll(async () => {
@@ -142,7 +188,9 @@ describe('finance: pledges and insurance', () => {
 
   it('registers a pledge on the ledger, and its certificate verifies offline against the pledge document', async () => {
     const number = await patent(huawei);
-    const pledge = await register(bank, [patentAsset(`CN ${number}`), { kind: 'DATA_ASSET', id: dataAssetId }, { kind: 'TRADEMARK', id: '12345678' }], { note: '流动资金贷款' });
+    const pledge = await register(bank, [patentAsset(`CN ${number}`), { kind: 'DATA_ASSET', id: dataAssetId }, { kind: 'TRADEMARK', id: '12345678' }], {
+      note: '流动资金贷款',
+    });
     expect(pledge).toMatchObject({
       state: 'REGISTERED',
       nextStates: ['RELEASED', 'ENFORCED'],
@@ -155,7 +203,9 @@ describe('finance: pledges and insurance', () => {
     expect(pledge.registrationNumber).toMatch(/^ZX-\d{4}-\d{6}$/);
     expect(pledge.registrationReceipt).not.toBeNull();
 
-    const { pledge: read } = await bank.request<{ pledge: { registrationCertificate: Certificate; releaseCertificate: null } }>(CERTIFICATES, { id: pledge.id });
+    const { pledge: read } = await bank.request<{ pledge: { registrationCertificate: Certificate; releaseCertificate: null } }>(CERTIFICATES, {
+      id: pledge.id,
+    });
     expect(read.releaseCertificate).toBeNull();
     // A court holds the certificate, and the pledge document as the registry printed it.
     const certificate = JSON.parse(JSON.stringify(read.registrationCertificate)) as Certificate;
@@ -169,11 +219,18 @@ describe('finance: pledges and insurance', () => {
       term: term(3),
       registeredAt: certificate.entry.metadata.registeredAt!,
     };
-    expect(certificate.entry).toMatchObject({ kind: 'PLEDGE_REGISTRATION', subject: `pledge:${pledge.id}`, entryHash: pledge.registrationReceipt!.entryHash, metadata: document });
+    expect(certificate.entry).toMatchObject({
+      kind: 'PLEDGE_REGISTRATION',
+      subject: `pledge:${pledge.id}`,
+      entryHash: pledge.registrationReceipt!.entryHash,
+      metadata: document,
+    });
     const trustedKeys = [t.hub.ledger.verifierKey];
     expect(verifyCertificate(certificate, { contentDigest: sha256(canonicalMetadata(document)), trustedKeys }).ok).toBe(true);
     // A document with another amount is not the one recorded.
-    expect(verifyCertificate(certificate, { contentDigest: sha256(canonicalMetadata({ ...document, securedAmountFen: '15000000000' })), trustedKeys }).ok).toBe(false);
+    expect(verifyCertificate(certificate, { contentDigest: sha256(canonicalMetadata({ ...document, securedAmountFen: '15000000000' })), trustedKeys }).ok).toBe(
+      false,
+    );
   });
 
   it('releases a pledge on the ledger, freeing its collateral; a closed pledge moves no more', async () => {
@@ -190,10 +247,16 @@ describe('finance: pledges and insurance', () => {
       entryHash: released.releaseReceipt!.entryHash,
       metadata: { registrationNumber: pledge.registrationNumber, state: 'RELEASED', registrationEntryHash: pledge.registrationReceipt!.entryHash },
     });
-    expect(verifyCertificate(certificate, { contentDigest: sha256(canonicalMetadata(certificate.entry.metadata)), trustedKeys: [t.hub.ledger.verifierKey] }).ok).toBe(true);
+    expect(
+      verifyCertificate(certificate, { contentDigest: sha256(canonicalMetadata(certificate.entry.metadata)), trustedKeys: [t.hub.ledger.verifierKey] }).ok,
+    ).toBe(true);
 
     const size = await ledgerSize();
-    expect(await refusal(bank.request(RELEASE, { input: { pledgeId: pledge.id } }))).toMatchObject({ code: 'INVALID_TRANSITION', from: 'RELEASED', to: 'RELEASED' });
+    expect(await refusal(bank.request(RELEASE, { input: { pledgeId: pledge.id } }))).toMatchObject({
+      code: 'INVALID_TRANSITION',
+      from: 'RELEASED',
+      to: 'RELEASED',
+    });
     expect(await errorCode(bank.request(ENFORCE, { input: { pledgeId: pledge.id, loss: '1' } }))).toBe('INVALID_TRANSITION');
     expect(await ledgerSize()).toBe(size);
     const history = (await bank.request<{ pledge: Pledge }>(READ, { id: pledge.id })).pledge;
@@ -206,8 +269,12 @@ describe('finance: pledges and insurance', () => {
     const pledge = await register(bank, [patentAsset(await patent(huawei))], { securedAmount: '1000000000' });
     expect(await errorCode(bank.request(ENFORCE, { input: { pledgeId: pledge.id, loss: '1000000001' } }))).toBe('BAD_USER_INPUT');
     const bad = { guarantor: 40, reGuarantor: 20, nationalFund: 20, bank: 10 };
-    expect(await refusal(bank.request(ENFORCE, { input: { pledgeId: pledge.id, loss: '1', shares: bad } }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'shares' });
-    const enforced = (await bank.request<{ enforcePledge: Pledge }>(ENFORCE, { input: { pledgeId: pledge.id, loss: '999999999', note: '处置后仍有损失' } })).enforcePledge;
+    expect(await refusal(bank.request(ENFORCE, { input: { pledgeId: pledge.id, loss: '1', shares: bad } }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'shares',
+    });
+    const enforced = (await bank.request<{ enforcePledge: Pledge }>(ENFORCE, { input: { pledgeId: pledge.id, loss: '999999999', note: '处置后仍有损失' } }))
+      .enforcePledge;
     expect(enforced.state).toBe('ENFORCED');
     expect(enforced.riskCompensation).toEqual({
       loss: '999999999',
@@ -224,7 +291,8 @@ describe('finance: pledges and insurance', () => {
 
     const custom = await register(bank, [patentAsset(await patent(huawei))]);
     const shares = { guarantor: 50, reGuarantor: 30, nationalFund: 20, bank: 0 };
-    const split = (await staff.request<{ enforcePledge: Pledge }>(ENFORCE, { input: { pledgeId: custom.id, loss: '3', shares } })).enforcePledge.riskCompensation!;
+    const split = (await staff.request<{ enforcePledge: Pledge }>(ENFORCE, { input: { pledgeId: custom.id, loss: '3', shares } })).enforcePledge
+      .riskCompensation!;
     expect(split.shares.map((s) => s.amount)).toEqual(['1', '1', '1', '0']);
   });
 
@@ -233,9 +301,22 @@ describe('finance: pledges and insurance', () => {
     await register(bank, [patentAsset(pledged)]);
     const free = await patent(huawei);
     const size = await ledgerSize();
-    const pledgesBefore = (await staff.request<{ pledges: { edges: unknown[] } }>(gql`{ pledges(first: 100) { edges { cursor } } }`)).pledges.edges.length;
+    const pledgesBefore = (
+      await staff.request<{ pledges: { edges: unknown[] } }>(gql`
+        {
+          pledges(first: 100) {
+            edges {
+              cursor
+            }
+          }
+        }
+      `)
+    ).pledges.edges.length;
 
-    expect(await refusal(register(otherBank, [patentAsset(free), patentAsset(pledged)]))).toMatchObject({ code: 'ASSET_ALREADY_PLEDGED', assets: [`PATENT:${pledged}`] });
+    expect(await refusal(register(otherBank, [patentAsset(free), patentAsset(pledged)]))).toMatchObject({
+      code: 'ASSET_ALREADY_PLEDGED',
+      assets: [`PATENT:${pledged}`],
+    });
     const pending = await patent(huawei, '2024-05-01', { status: 'PENDING' });
     const lapsed = await patent(huawei, '2012-05-01', { status: 'LAPSED' });
     // An annual fee two months overdue: in its grace period.
@@ -249,7 +330,11 @@ describe('finance: pledges and insurance', () => {
       [overdue, 'ANNUAL_FEE_OVERDUE'],
       [shortLived, 'TERM_BEYOND_PROTECTION'],
     ] as const) {
-      expect(await refusal(register(bank, [patentAsset(free), patentAsset(number)])), reason).toMatchObject({ code: 'PATENT_NOT_PLEDGEABLE', reason, applicationNumber: number });
+      expect(await refusal(register(bank, [patentAsset(free), patentAsset(number)])), reason).toMatchObject({
+        code: 'PATENT_NOT_PLEDGEABLE',
+        reason,
+        applicationNumber: number,
+      });
     }
     const unknown = `2016199${String(99999).padStart(5, '0')}`;
     expect(await errorCode(register(bank, [patentAsset(`${unknown}.${patentCheckDigit(unknown)}`)]))).toBe('NOT_FOUND');
@@ -265,7 +350,19 @@ describe('finance: pledges and insurance', () => {
     expect(await errorCode(register(bank, [patentAsset(free)], { term: { startDate: '2020-01-01', endDate: '2021-01-01' } }))).toBe('BAD_USER_INPUT');
 
     expect(await ledgerSize()).toBe(size);
-    expect((await staff.request<{ pledges: { edges: unknown[] } }>(gql`{ pledges(first: 100) { edges { cursor } } }`)).pledges.edges.length).toBe(pledgesBefore);
+    expect(
+      (
+        await staff.request<{ pledges: { edges: unknown[] } }>(gql`
+          {
+            pledges(first: 100) {
+              edges {
+                cursor
+              }
+            }
+          }
+        `)
+      ).pledges.edges.length,
+    ).toBe(pledgesBefore);
     // Nothing of the refused pledges was kept: the free patent is still free.
     expect((await register(bank, [patentAsset(free)])).state).toBe('REGISTERED');
   });
@@ -281,7 +378,18 @@ describe('finance: pledges and insurance', () => {
       ledgerDown = false;
     }
     expect((await bank.request<{ pledge: Pledge }>(READ, { id: pledge.id })).pledge).toMatchObject({ state: 'REGISTERED', releaseReceipt: null });
-    const r = await staff.request<{ patent: { pledges: unknown[] } }>(gql`query ($n: String!) { patent(applicationNumber: $n) { pledges { id } } }`, { n: number });
+    const r = await staff.request<{ patent: { pledges: unknown[] } }>(
+      gql`
+        query ($n: String!) {
+          patent(applicationNumber: $n) {
+            pledges {
+              id
+            }
+          }
+        }
+      `,
+      { n: number },
+    );
     expect(r.patent.pledges).toEqual([]);
     expect((await register(bank, [patentAsset(number)])).state).toBe('REGISTERED');
   });
@@ -295,15 +403,50 @@ describe('finance: pledges and insurance', () => {
     for (const a of attempts) if (a.status === 'rejected') expect(await refusal(Promise.reject(a.reason))).toMatchObject({ code: 'ASSET_ALREADY_PLEDGED' });
     // One registration on the ledger: the losers never reached it.
     expect(await ledgerSize()).toBe(size + 1);
-    const r = await staff.request<{ patent: { pledges: { id: string }[] } }>(gql`query ($n: String!) { patent(applicationNumber: $n) { pledges { id } } }`, { n: number });
+    const r = await staff.request<{ patent: { pledges: { id: string }[] } }>(
+      gql`
+        query ($n: String!) {
+          patent(applicationNumber: $n) {
+            pledges {
+              id
+            }
+          }
+        }
+      `,
+      { n: number },
+    );
     expect(r.patent.pledges).toEqual([{ id: won[0]!.value.id }]);
   });
 
   it('joins pledges to enterprises, patents and data assets across subgraphs', async () => {
     const number = await patent(huawei);
     const pledge = await register(bank, [patentAsset(number)]);
-    const mine = await huaweiClient.request<{ enterprise: { name: string; pledges: { id: string; pledgee: string; collateral: { patent: { title: string; status: string } | null; dataAsset: { name: string } | null }[] }[] } }>(
-      gql`query ($id: ID!) { enterprise(id: $id) { name pledges { id pledgee collateral { patent { title status } dataAsset { name } } } } }`,
+    const mine = await huaweiClient.request<{
+      enterprise: {
+        name: string;
+        pledges: { id: string; pledgee: string; collateral: { patent: { title: string; status: string } | null; dataAsset: { name: string } | null }[] }[];
+      };
+    }>(
+      gql`
+        query ($id: ID!) {
+          enterprise(id: $id) {
+            name
+            pledges {
+              id
+              pledgee
+              collateral {
+                patent {
+                  title
+                  status
+                }
+                dataAsset {
+                  name
+                }
+              }
+            }
+          }
+        }
+      `,
       { id: huawei },
     );
     expect(mine.enterprise.name).toBe('华为技术有限公司');
@@ -312,11 +455,33 @@ describe('finance: pledges and insurance', () => {
     expect(mine.enterprise.pledges.some((p) => p.collateral.some((c) => c.dataAsset?.name === '基站运行数据集'))).toBe(true);
 
     const byPatent = await bank.request<{ patent: { pledges: { registrationNumber: string; pledgor: { name: string } }[] } }>(
-      gql`query ($n: String!) { patent(applicationNumber: $n) { pledges { registrationNumber pledgor { name } } } }`,
+      gql`
+        query ($n: String!) {
+          patent(applicationNumber: $n) {
+            pledges {
+              registrationNumber
+              pledgor {
+                name
+              }
+            }
+          }
+        }
+      `,
       { n: number },
     );
     expect(byPatent.patent.pledges).toEqual([{ registrationNumber: pledge.registrationNumber, pledgor: { name: '华为技术有限公司' } }]);
-    const byDataAsset = await bank.request<{ dataAsset: { pledges: { state: string }[] } }>(gql`query ($id: ID!) { dataAsset(id: $id) { pledges { state } } }`, { id: dataAssetId });
+    const byDataAsset = await bank.request<{ dataAsset: { pledges: { state: string }[] } }>(
+      gql`
+        query ($id: ID!) {
+          dataAsset(id: $id) {
+            pledges {
+              state
+            }
+          }
+        }
+      `,
+      { id: dataAssetId },
+    );
     expect(byDataAsset.dataAsset.pledges).toEqual([{ state: 'REGISTERED' }]);
   });
 
@@ -325,16 +490,52 @@ describe('finance: pledges and insurance', () => {
     expect(await errorCode(otherBank.request(READ, { id: pledge.id }))).toBe('FORBIDDEN');
     expect(await errorCode(tencentClient.request(READ, { id: pledge.id }))).toBe('FORBIDDEN');
     expect(await errorCode(t.client(await t.key('COURT')).request(READ, { id: pledge.id }))).toBe('FORBIDDEN');
-    expect(await errorCode(t.client(await t.key('INSURER')).request(gql`{ pledges { edges { cursor } } }`))).toBe('FORBIDDEN');
+    expect(
+      await errorCode(
+        t.client(await t.key('INSURER')).request(gql`
+          {
+            pledges {
+              edges {
+                cursor
+              }
+            }
+          }
+        `),
+      ),
+    ).toBe('FORBIDDEN');
     expect(await errorCode(t.anonymous.request(READ, { id: pledge.id }))).toBe('UNAUTHENTICATED');
     expect((await huaweiClient.request<{ pledge: Pledge }>(READ, { id: pledge.id })).pledge.id).toBe(pledge.id);
 
-    const list = async (client: GraphQLClient) => (await client.request<{ pledges: { edges: { node: { pledgee: string } }[] } }>(gql`{ pledges(first: 100, state: REGISTERED) { edges { node { pledgee } } } }`)).pledges.edges;
+    const list = async (client: GraphQLClient) =>
+      (
+        await client.request<{ pledges: { edges: { node: { pledgee: string } }[] } }>(gql`
+          {
+            pledges(first: 100, state: REGISTERED) {
+              edges {
+                node {
+                  pledgee
+                }
+              }
+            }
+          }
+        `)
+      ).pledges.edges;
     expect((await list(bank)).every((e) => e.node.pledgee === BANK)).toBe(true);
     expect((await list(otherBank)).every((e) => e.node.pledgee === OTHER_BANK)).toBe(true);
     expect(new Set((await list(staff)).map((e) => e.node.pledgee))).toEqual(new Set([BANK, OTHER_BANK]));
     expect(await list(tencentClient)).toEqual([]);
-    const seen = await otherBank.request<{ enterprise: { pledges: { pledgee: string }[] } }>(gql`query ($id: ID!) { enterprise(id: $id) { pledges { pledgee } } }`, { id: huawei });
+    const seen = await otherBank.request<{ enterprise: { pledges: { pledgee: string }[] } }>(
+      gql`
+        query ($id: ID!) {
+          enterprise(id: $id) {
+            pledges {
+              pledgee
+            }
+          }
+        }
+      `,
+      { id: huawei },
+    );
     expect(seen.enterprise.pledges.every((p) => p.pledgee === OTHER_BANK)).toBe(true);
 
     const free = await patent(huawei);
@@ -350,10 +551,62 @@ describe('finance: pledges and insurance', () => {
   });
 
   describe('insurance', () => {
-    const ISSUE = gql`mutation ($input: IssueInsurancePolicyInput!) { issueInsurancePolicy(input: $input) { id product insurer sumInsured paidOut period { startDate endDate } coveredAssets { kind id } } }`;
-    const FILE = gql`mutation ($input: FileInsuranceClaimInput!) { fileInsuranceClaim(input: $input) { id status amount protectionCaseId policy { id } } }`;
-    const SETTLE = gql`mutation ($input: SettleInsuranceClaimInput!) { settleInsuranceClaim(input: $input) { id status settledAt } }`;
-    const POLICY = gql`query ($id: ID!) { insurancePolicy(id: $id) { id paidOut claims { status amount } insured { name } } }`;
+    const ISSUE = gql`
+      mutation ($input: IssueInsurancePolicyInput!) {
+        issueInsurancePolicy(input: $input) {
+          id
+          product
+          insurer
+          sumInsured
+          paidOut
+          period {
+            startDate
+            endDate
+          }
+          coveredAssets {
+            kind
+            id
+          }
+        }
+      }
+    `;
+    const FILE = gql`
+      mutation ($input: FileInsuranceClaimInput!) {
+        fileInsuranceClaim(input: $input) {
+          id
+          status
+          amount
+          protectionCaseId
+          policy {
+            id
+          }
+        }
+      }
+    `;
+    const SETTLE = gql`
+      mutation ($input: SettleInsuranceClaimInput!) {
+        settleInsuranceClaim(input: $input) {
+          id
+          status
+          settledAt
+        }
+      }
+    `;
+    const POLICY = gql`
+      query ($id: ID!) {
+        insurancePolicy(id: $id) {
+          id
+          paidOut
+          claims {
+            status
+            amount
+          }
+          insured {
+            name
+          }
+        }
+      }
+    `;
     let insurer: GraphQLClient;
     let otherInsurer: GraphQLClient;
     /** A protection case the insured (Huawei) is claimant in: the loss a claim arises from. */
@@ -361,8 +614,23 @@ describe('finance: pledges and insurance', () => {
     const applyForProtection = async (claimant: string) =>
       (
         await staff.request<{ applyForProtection: { id: string } }>(
-          gql`mutation ($input: ApplyForProtectionInput!) { applyForProtection(input: $input) { id } }`,
-          { input: { kind: 'INFRINGEMENT', route: 'MEDIATION', summary: '仿冒产品', claimant: { name: '申请人', enterpriseId: claimant }, respondents: [{ name: '某店铺' }], ipRights: [{ kind: 'TRADEMARK', number: '12345678' }] } },
+          gql`
+            mutation ($input: ApplyForProtectionInput!) {
+              applyForProtection(input: $input) {
+                id
+              }
+            }
+          `,
+          {
+            input: {
+              kind: 'INFRINGEMENT',
+              route: 'MEDIATION',
+              summary: '仿冒产品',
+              claimant: { name: '申请人', enterpriseId: claimant },
+              respondents: [{ name: '某店铺' }],
+              ipRights: [{ kind: 'TRADEMARK', number: '12345678' }],
+            },
+          },
         )
       ).applyForProtection.id;
     beforeAll(async () => {
@@ -373,12 +641,21 @@ describe('finance: pledges and insurance', () => {
     const issue = async (client: GraphQLClient, extra: Record<string, unknown> = {}) =>
       (
         await client.request<{ issueInsurancePolicy: { id: string; insurer: string; paidOut: string } }>(ISSUE, {
-          input: { product: 'INFRINGEMENT_LOSS', insuredId: huawei, coveredAssets: [patentAsset(await patent(huawei))], premium: '1200000', sumInsured: '1000000', period: term(1), ...extra },
+          input: {
+            product: 'INFRINGEMENT_LOSS',
+            insuredId: huawei,
+            coveredAssets: [patentAsset(await patent(huawei))],
+            premium: '1200000',
+            sumInsured: '1000000',
+            period: term(1),
+            ...extra,
+          },
         })
       ).issueInsurancePolicy;
     const file = (client: GraphQLClient, policyId: string, amount: string, protectionCaseId: string | null = caseId) =>
       client.request<{ fileInsuranceClaim: { id: string; status: string } }>(FILE, { input: { policyId, amount, protectionCaseId } });
-    const settle = (client: GraphQLClient, policyId: string, claimId: string, decision: string) => client.request(SETTLE, { input: { policyId, claimId, decision } });
+    const settle = (client: GraphQLClient, policyId: string, claimId: string, decision: string) =>
+      client.request(SETTLE, { input: { policyId, claimId, decision } });
 
     it('pays claims linked to protection cases, within the sum insured', async () => {
       const policy = await issue(insurer);
@@ -396,7 +673,9 @@ describe('finance: pledges and insurance', () => {
       expect(await errorCode(file(huaweiClient, policy.id, '1', 'no-such-case'))).toBe('NOT_FOUND');
       const notTheirs = await applyForProtection(tencent);
       expect(await refusal(file(huaweiClient, policy.id, '1', notTheirs))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'protectionCaseId' });
-      const read = await huaweiClient.request<{ insurancePolicy: { paidOut: string; claims: { status: string; amount: string }[]; insured: { name: string } } }>(POLICY, { id: policy.id });
+      const read = await huaweiClient.request<{
+        insurancePolicy: { paidOut: string; claims: { status: string; amount: string }[]; insured: { name: string } };
+      }>(POLICY, { id: policy.id });
       expect(read.insurancePolicy).toEqual({
         id: policy.id,
         paidOut: '600000',
@@ -421,11 +700,35 @@ describe('finance: pledges and insurance', () => {
       expect(await errorCode(file(tencentClient, policy.id, '1000'))).toBe('FORBIDDEN');
       expect(await errorCode(settle(insurer, policy.id, 'no-such-claim', 'PAID'))).toBe('NOT_FOUND');
 
-      const list = async (client: GraphQLClient) => (await client.request<{ insurancePolicies: { edges: { node: { insurer: string } }[] } }>(gql`{ insurancePolicies(first: 100) { edges { node { insurer } } } }`)).insurancePolicies.edges;
+      const list = async (client: GraphQLClient) =>
+        (
+          await client.request<{ insurancePolicies: { edges: { node: { insurer: string } }[] } }>(gql`
+            {
+              insurancePolicies(first: 100) {
+                edges {
+                  node {
+                    insurer
+                  }
+                }
+              }
+            }
+          `)
+        ).insurancePolicies.edges;
       expect((await list(insurer)).every((e) => e.node.insurer === INSURER)).toBe(true);
       expect(await list(otherInsurer)).toHaveLength(1);
       expect(await list(tencentClient)).toEqual([]);
-      const own = await huaweiClient.request<{ enterprise: { insurancePolicies: { id: string }[] } }>(gql`query ($id: ID!) { enterprise(id: $id) { insurancePolicies { id } } }`, { id: huawei });
+      const own = await huaweiClient.request<{ enterprise: { insurancePolicies: { id: string }[] } }>(
+        gql`
+          query ($id: ID!) {
+            enterprise(id: $id) {
+              insurancePolicies {
+                id
+              }
+            }
+          }
+        `,
+        { id: huawei },
+      );
       expect(own.enterprise.insurancePolicies.map((p) => p.id)).toContain(policy.id);
 
       expect(await errorCode(issue(otherInsurer, { insurer: INSURER }))).toBe('FORBIDDEN');
@@ -440,7 +743,16 @@ describe('finance: pledges and insurance', () => {
       const covered = await patent(huawei);
       const mine = await issue(insurer, { coveredAssets: [patentAsset(covered)] });
       const theirs = await issue(otherInsurer, { coveredAssets: [patentAsset(covered)] });
-      const query = gql`query ($n: String!) { patent(applicationNumber: $n) { insurancePolicies { id insurer } } }`;
+      const query = gql`
+        query ($n: String!) {
+          patent(applicationNumber: $n) {
+            insurancePolicies {
+              id
+              insurer
+            }
+          }
+        }
+      `;
       const ids = async (client: GraphQLClient) =>
         (await client.request<{ patent: { insurancePolicies: { id: string }[] } }>(query, { n: covered })).patent.insurancePolicies.map((p) => p.id).sort();
       expect(await ids(staff)).toEqual([mine.id, theirs.id].sort());
@@ -450,7 +762,19 @@ describe('finance: pledges and insurance', () => {
       // A bank is party to no policy: the field is refused, the patent still answers.
       const bankView = await t
         .client(await t.key('BANK', { organization: '某银行' }))
-        .request(gql`query ($n: String!) { patent(applicationNumber: $n) { title insurancePolicies { id } } }`, { n: covered })
+        .request(
+          gql`
+            query ($n: String!) {
+              patent(applicationNumber: $n) {
+                title
+                insurancePolicies {
+                  id
+                }
+              }
+            }
+          `,
+          { n: covered },
+        )
         .catch((e: { response: { data: { patent: { title: string; insurancePolicies: null } }; errors: { extensions: { code: string } }[] } }) => e.response);
       expect(bankView).toMatchObject({ data: { patent: { insurancePolicies: null } }, errors: [{ extensions: { code: 'FORBIDDEN' } }] });
     });
@@ -459,9 +783,39 @@ describe('finance: pledges and insurance', () => {
   // After the insurance tests: the pledgors have policies with claims by then.
   it('batches every lookup: one store query per level of a request', async () => {
     calls.clear();
-    const r = await staff.request<{ pledges: { edges: { node: { events: unknown[]; pledgor: { pledges: unknown[] }; collateral: { patent: { pledges: unknown[] } | null }[] } }[] } }>(
-      gql`{ pledges(first: 100) { edges { node { events { to } pledgor { pledges { id } insurancePolicies { claims { status } } } collateral { patent { title pledges { id } } } } } } }`,
-    );
+    const r = await staff.request<{
+      pledges: { edges: { node: { events: unknown[]; pledgor: { pledges: unknown[] }; collateral: { patent: { pledges: unknown[] } | null }[] } }[] };
+    }>(gql`
+      {
+        pledges(first: 100) {
+          edges {
+            node {
+              events {
+                to
+              }
+              pledgor {
+                pledges {
+                  id
+                }
+                insurancePolicies {
+                  claims {
+                    status
+                  }
+                }
+              }
+              collateral {
+                patent {
+                  title
+                  pledges {
+                    id
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    `);
     expect(r.pledges.edges.length).toBeGreaterThan(10);
     expect(Object.fromEntries(calls)).toEqual({
       'pledges.page': 1,

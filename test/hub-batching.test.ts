@@ -1,13 +1,15 @@
 // Every entity lookup is batched: resolving N entities of one type costs one store query per
 // level of the request, counted at the repositories.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
+
 import { gql } from 'graphql-request';
-import { startTestHub, type TestHub } from './support/hub.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { patentCheckDigit } from '../standards/patent-number.js';
+import { usccCheckCharacter } from '../standards/uscc.js';
 import { openEnterprisesSubgraph } from '../subgraphs/enterprises/index.js';
 import { openEvidenceSubgraph } from '../subgraphs/evidence/index.js';
-import { usccCheckCharacter } from '../standards/uscc.js';
-import { patentCheckDigit } from '../standards/patent-number.js';
+import { startTestHub, type TestHub } from './support/hub.js';
 
 const calls = new Map<string, number>();
 
@@ -48,18 +50,52 @@ describe('batched entity lookups', () => {
     for (let i = 0; i < N; i++) {
       const first17 = `91440300MA5${String(i).padStart(6, '0')}`;
       const { registerEnterprise } = await staff.request<{ registerEnterprise: { id: string } }>(
-        gql`mutation ($input: RegisterEnterpriseInput!) { registerEnterprise(input: $input) { id } }`,
+        gql`
+          mutation ($input: RegisterEnterpriseInput!) {
+            registerEnterprise(input: $input) {
+              id
+            }
+          }
+        `,
         { input: { uscc: first17 + usccCheckCharacter(first17), name: `企业 ${i}`, regionCode: '440300', industry: '软件和信息技术服务业' } },
       );
       for (let p = 0; p < 2; p++) {
         const digits = `20241${String(i * 10 + p).padStart(7, '0')}`;
-        await staff.request(gql`mutation ($input: RegisterPatentInput!) { registerPatent(input: $input) { applicationNumber } }`, {
-          input: { enterpriseId: registerEnterprise.id, applicationNumber: `${digits}.${patentCheckDigit(digits)}`, title: `专利 ${i}-${p}`, filingDate: '2024-03-01' },
-        });
+        await staff.request(
+          gql`
+            mutation ($input: RegisterPatentInput!) {
+              registerPatent(input: $input) {
+                applicationNumber
+              }
+            }
+          `,
+          {
+            input: {
+              enterpriseId: registerEnterprise.id,
+              applicationNumber: `${digits}.${patentCheckDigit(digits)}`,
+              title: `专利 ${i}-${p}`,
+              filingDate: '2024-03-01',
+            },
+          },
+        );
       }
-      await staff.request(gql`mutation ($input: DepositEvidenceInput!) { depositEvidence(input: $input) { id } }`, {
-        input: { contentDigest: createHash('sha256').update(`evidence ${i}`).digest('hex'), title: `证据 ${i}`, category: 'DOCUMENT', depositorId: registerEnterprise.id },
-      });
+      await staff.request(
+        gql`
+          mutation ($input: DepositEvidenceInput!) {
+            depositEvidence(input: $input) {
+              id
+            }
+          }
+        `,
+        {
+          input: {
+            contentDigest: createHash('sha256').update(`evidence ${i}`).digest('hex'),
+            title: `证据 ${i}`,
+            category: 'DOCUMENT',
+            depositorId: registerEnterprise.id,
+          },
+        },
+      );
     }
   });
   afterAll(async () => {

@@ -1,22 +1,24 @@
 // Distributed mode: each subgraph its own HTTP service, the gateway reaching them over HTTP and
 // vouching for the caller with a signed identity that a caller cannot forge.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { GraphQLClient, gql } from 'graphql-request';
-import { openStorage, openLedgerOn, closeStorage, internalSecret, type Storage } from '../platform/storage.js';
-import { serveSubgraph } from '../platform/subgraph-server.js';
-import { SUBGRAPHS } from '../subgraphs/registry.js';
-import { SUBGRAPH_NAMES, type Subgraph } from '../platform/subgraph.js';
-import { IDENTITY_HEADER, signIdentity } from '../platform/identity.js';
-import { httpHubQuery } from '../platform/hub-query.js';
-import { startGateway, type RunningGateway } from '../gateway/server.js';
+
+import { gql, GraphQLClient } from 'graphql-request';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { remoteDataSource } from '../gateway/data-sources.js';
 import { openKeyStore } from '../gateway/hub.js';
 import { createKey } from '../gateway/keys/keys.js';
 import type { KeyStore } from '../gateway/keys/store/port.js';
+import { type RunningGateway, startGateway } from '../gateway/server.js';
 import type { Ledger } from '../ledger/ledger.js';
-import { tempDir } from './support/tmp.js';
+import { httpHubQuery } from '../platform/hub-query.js';
+import { IDENTITY_HEADER, signIdentity } from '../platform/identity.js';
+import { closeStorage, internalSecret, openLedgerOn, openStorage, type Storage } from '../platform/storage.js';
+import { type Subgraph, SUBGRAPH_NAMES } from '../platform/subgraph.js';
+import { serveSubgraph } from '../platform/subgraph-server.js';
+import { SUBGRAPHS } from '../subgraphs/registry.js';
 import { errorCode } from './support/hub.js';
+import { tempDir } from './support/tmp.js';
 
 describe('distributed mode', () => {
   const dir = tempDir('iphub-dist-');
@@ -57,27 +59,73 @@ describe('distributed mode', () => {
 
   it('answers cross-subgraph queries over HTTP with the caller identity carried along', async () => {
     const staff = new GraphQLClient(gateway.url, { headers: { authorization: `Bearer ${(await createKey(keys, { role: 'CENTER_STAFF' })).key}` } });
-    const { registerEnterprise } = await staff.request<{ registerEnterprise: { id: string } }>(
-      gql`mutation { registerEnterprise(input: { uscc: "914403001922038216", name: "华为技术有限公司", regionCode: "440300", industry: "制造业" }) { id } }`,
-    );
+    const { registerEnterprise } = await staff.request<{ registerEnterprise: { id: string } }>(gql`
+      mutation {
+        registerEnterprise(input: { uscc: "914403001922038216", name: "华为技术有限公司", regionCode: "440300", industry: "制造业" }) {
+          id
+        }
+      }
+    `);
     const own = new GraphQLClient(gateway.url, {
       headers: { authorization: `Bearer ${(await createKey(keys, { role: 'ENTERPRISE', enterpriseId: registerEnterprise.id })).key}` },
     });
     const digest = createHash('sha256').update('distributed deposit').digest('hex');
-    await own.request(gql`mutation ($d: String!) { depositEvidence(input: { contentDigest: $d, title: "样品", category: OTHER }) { id } }`, { d: digest });
+    await own.request(
+      gql`
+        mutation ($d: String!) {
+          depositEvidence(input: { contentDigest: $d, title: "样品", category: OTHER }) {
+            id
+          }
+        }
+      `,
+      { d: digest },
+    );
     const r = await own.request<{ enterprise: { name: string; evidence: { contentDigest: string; depositor: { uscc: string } }[] } }>(
-      gql`query ($id: ID!) { enterprise(id: $id) { name evidence { contentDigest depositor { uscc } } } }`,
+      gql`
+        query ($id: ID!) {
+          enterprise(id: $id) {
+            name
+            evidence {
+              contentDigest
+              depositor {
+                uscc
+              }
+            }
+          }
+        }
+      `,
       { id: registerEnterprise.id },
     );
     expect(r.enterprise).toEqual({ name: '华为技术有限公司', evidence: [{ contentDigest: digest, depositor: { uscc: '914403001922038216' } }] });
-    const other = new GraphQLClient(gateway.url, { headers: { authorization: `Bearer ${(await createKey(keys, { role: 'ENTERPRISE', enterpriseId: 'someone-else' })).key}` } });
-    expect(await errorCode(other.request(gql`query ($id: ID!) { enterprise(id: $id) { name } }`, { id: registerEnterprise.id }))).toBe('FORBIDDEN');
+    const other = new GraphQLClient(gateway.url, {
+      headers: { authorization: `Bearer ${(await createKey(keys, { role: 'ENTERPRISE', enterpriseId: 'someone-else' })).key}` },
+    });
+    expect(
+      await errorCode(
+        other.request(
+          gql`
+            query ($id: ID!) {
+              enterprise(id: $id) {
+                name
+              }
+            }
+          `,
+          { id: registerEnterprise.id },
+        ),
+      ),
+    ).toBe('FORBIDDEN');
   });
 
   it('lets a subgraph ask the hub as a service, and no one forge that', async () => {
-    const r = await httpHubQuery(gateway.url, internalSecret(storage, {}), 'finance')<{ enterprises: { totalCount: number } }>('{ enterprises { totalCount } }');
+    const r = await httpHubQuery(
+      gateway.url,
+      internalSecret(storage, {}),
+      'finance',
+    )<{ enterprises: { totalCount: number } }>('{ enterprises { totalCount } }');
     expect(r.enterprises.totalCount).toBeGreaterThanOrEqual(1);
-    await expect(httpHubQuery(gateway.url, 'not the secret', 'finance')('{ enterprises { totalCount } }')).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+    await expect(httpHubQuery(gateway.url, 'not the secret', 'finance')('{ enterprises { totalCount } }')).rejects.toMatchObject({
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
   });
 
   it('reports health and readiness per process, naming what is not ready', async () => {
@@ -98,8 +146,28 @@ describe('distributed mode', () => {
   it('makes a subgraph refuse an identity not signed by the gateway', async () => {
     const forged = signIdentity({ keyId: 'x', role: 'CENTER_STAFF' }, 'not the secret');
     const direct = new GraphQLClient(urls.enterprises!, { headers: { [IDENTITY_HEADER]: forged } });
-    expect(await errorCode(direct.request(gql`{ enterprises { totalCount } }`))).toBe('UNAUTHENTICATED');
+    expect(
+      await errorCode(
+        direct.request(gql`
+          {
+            enterprises {
+              totalCount
+            }
+          }
+        `),
+      ),
+    ).toBe('UNAUTHENTICATED');
     // Without any identity the subgraph treats the caller as anonymous.
-    expect(await errorCode(new GraphQLClient(urls.enterprises!).request(gql`{ enterprises { totalCount } }`))).toBe('UNAUTHENTICATED');
+    expect(
+      await errorCode(
+        new GraphQLClient(urls.enterprises!).request(gql`
+          {
+            enterprises {
+              totalCount
+            }
+          }
+        `),
+      ),
+    ).toBe('UNAUTHENTICATED');
   });
 });

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
 import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -67,7 +68,9 @@ describe('import boundaries', () => {
   });
 
   it('no subgraph imports another (facts cross subgraphs only through federation)', () => {
-    const crossing = IMPORTS.filter((i) => !i.isPackage && partOf(i.from).startsWith('subgraphs/') && partOf(i.to).startsWith('subgraphs/') && partOf(i.from) !== partOf(i.to));
+    const crossing = IMPORTS.filter(
+      (i) => !i.isPackage && partOf(i.from).startsWith('subgraphs/') && partOf(i.to).startsWith('subgraphs/') && partOf(i.from) !== partOf(i.to),
+    );
     expect(show(crossing)).toEqual([]);
   });
 
@@ -78,7 +81,10 @@ describe('import boundaries', () => {
 
   it('standards/ imports only itself; platform/ only itself, standards/ and ledger/', () => {
     const outside = PRODUCTION_IMPORTS.filter(
-      (i) => !i.isPackage && ((i.from.startsWith('standards/') && !i.to.startsWith('standards/')) || (i.from.startsWith('platform/') && !/^(platform|standards|ledger)\//.test(i.to))),
+      (i) =>
+        !i.isPackage &&
+        ((i.from.startsWith('standards/') && !i.to.startsWith('standards/')) ||
+          (i.from.startsWith('platform/') && !/^(platform|standards|ledger)\//.test(i.to))),
     );
     expect(show(outside)).toEqual([]);
   });
@@ -97,7 +103,11 @@ describe('import boundaries', () => {
   it('ledger/verify imports only browser-safe modules (it runs in the /verify page)', () => {
     const { files, packages } = importGraph('ledger/verify/index.ts');
     expect(files.size).toBeGreaterThan(5);
-    for (const p of packages) expect(BROWSER_PACKAGES.some((ok) => p === ok || p.startsWith(`${ok}/`)), `${p} is not browser-safe`).toBe(true);
+    for (const p of packages)
+      expect(
+        BROWSER_PACKAGES.some((ok) => p === ok || p.startsWith(`${ok}/`)),
+        `${p} is not browser-safe`,
+      ).toBe(true);
     for (const f of files) expect(f).toMatch(/^ledger\/(verify|merkle)\/|^ledger\/(bytes|hashing|entry)\.ts$/);
   });
 });

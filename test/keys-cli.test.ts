@@ -1,16 +1,23 @@
 // `npm run keys`, as an operator runs it: a key may carry its own rate and cost limits.
-import { describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+
+import { describe, expect, it } from 'vitest';
+
 import { tempDir } from './support/tmp.js';
 
 const CLI = fileURLToPath(new URL('../gateway/keys/cli.ts', import.meta.url));
 
 function keys(args: string[], dataDir: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', CLI, ...args], { env: { ...process.env, IPHUB_DATA_DIR: dataDir, IPHUB_MONGODB_URL: '' } }, (err, stdout, stderr) => {
-      resolve({ code: err === null ? 0 : ((err as { code?: number }).code ?? 1), stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', CLI, ...args],
+      { env: { ...process.env, IPHUB_DATA_DIR: dataDir, IPHUB_MONGODB_URL: '' } },
+      (err, stdout, stderr) => {
+        resolve({ code: err === null ? 0 : ((err as { code?: number }).code ?? 1), stdout, stderr });
+      },
+    );
   });
 }
 

@@ -1,14 +1,16 @@
 // Kill -9 a process appending to the SQLite ledger at random moments; every receipt it handed
 // out before the kill must survive with the same entry hash, and the audit must pass.
-import { describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { openLedger } from '../ledger/ledger.js';
-import { openSqliteLedgerStore } from '../ledger/store/sqlite.js';
-import { signerFromSeed } from '../ledger/note.js';
+import { join } from 'node:path';
+
+import { describe, expect, it } from 'vitest';
+
 import { fromHex } from '../ledger/bytes.js';
-import { tempDir } from './support/tmp.js';
+import { openLedger } from '../ledger/ledger.js';
+import { signerFromSeed } from '../ledger/note.js';
+import { openSqliteLedgerStore } from '../ledger/store/sqlite.js';
 import { spawnAppender } from './support/spawn.js';
+import { tempDir } from './support/tmp.js';
 
 const KILLS = 20;
 

@@ -1,13 +1,15 @@
 // A ledger database written before the content index moved off the append's transaction
 // (2026-11-28) opens, finds entries by content digest and audits as before.
-import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
+
 import Database from 'better-sqlite3';
-import { openLedger } from '../ledger/ledger.js';
-import { openSqliteLedgerStore } from '../ledger/store/sqlite.js';
-import { signerFromSeed } from '../ledger/note.js';
+import { describe, expect, it } from 'vitest';
+
 import { bytesToHex } from '../ledger/bytes.js';
+import { openLedger } from '../ledger/ledger.js';
+import { signerFromSeed } from '../ledger/note.js';
 import { makeBatch } from '../ledger/store/contract.js';
+import { openSqliteLedgerStore } from '../ledger/store/sqlite.js';
 import { tempDir } from './support/tmp.js';
 
 // The schema as it was: every append wrote the index of whole content digests.
@@ -33,7 +35,8 @@ describe('a ledger database from before the content index moved', () => {
       old.pragma('journal_mode = WAL');
       old.exec(SCHEMA_BEFORE);
       const insert = old.prepare('INSERT INTO ledger_entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-      for (const e of entries) insert.run(e.seq, e.kind, e.subject, e.contentDigest, e.payloadDigest, e.depositor, e.timestamp, e.prevHash, e.entryHash, e.metadataJson, e.treeHashes);
+      for (const e of entries)
+        insert.run(e.seq, e.kind, e.subject, e.contentDigest, e.payloadDigest, e.depositor, e.timestamp, e.prevHash, e.entryHash, e.metadataJson, e.treeHashes);
       old.close();
 
       const ledger = await openLedger({ store: openSqliteLedgerStore({ path }), signer });

@@ -1,13 +1,15 @@
 // Two processes append to one SQLite ledger at once: one chain, no fork, nothing lost.
-import { describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { openLedger } from '../ledger/ledger.js';
-import { openSqliteLedgerStore } from '../ledger/store/sqlite.js';
-import { signerFromSeed } from '../ledger/note.js';
+import { join } from 'node:path';
+
+import { describe, expect, it } from 'vitest';
+
 import { fromHex } from '../ledger/bytes.js';
-import { tempDir } from './support/tmp.js';
+import { openLedger } from '../ledger/ledger.js';
+import { signerFromSeed } from '../ledger/note.js';
+import { openSqliteLedgerStore } from '../ledger/store/sqlite.js';
 import { spawnAppender } from './support/spawn.js';
+import { tempDir } from './support/tmp.js';
 
 describe('two writer processes on one store', () => {
   it('never fork the chain', async () => {

@@ -1,13 +1,15 @@
 // Change one byte of the SQLite file behind the ledger; the audit must name the entry.
-import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openLedger } from '../ledger/ledger.js';
-import { openSqliteLedgerStore } from '../ledger/store/sqlite.js';
-import { signerFromSeed } from '../ledger/note.js';
-import { tempDir } from './support/tmp.js';
-import { hashLeaf } from '../ledger/hashing.js';
+
+import { describe, expect, it } from 'vitest';
+
 import { fromHex } from '../ledger/bytes.js';
+import { hashLeaf } from '../ledger/hashing.js';
+import { openLedger } from '../ledger/ledger.js';
+import { signerFromSeed } from '../ledger/note.js';
+import { openSqliteLedgerStore } from '../ledger/store/sqlite.js';
+import { tempDir } from './support/tmp.js';
 
 const signer = signerFromSeed('iphub.test/tamper', new Uint8Array(32).fill(3));
 const ENTRIES = 64;

@@ -2,15 +2,16 @@
 // code before any subgraph is called, the anonymous face (no introspection, no suggestions),
 // rate limits with Retry-After on a settable clock, admission control in arrival order, the
 // execution timeout, the response cap and the bounded caches.
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLObjectType } from 'graphql';
-import { startTestHub, type TestHub } from './support/hub.js';
-import { metric, post, total, type RawResponse } from './support/raw-http.js';
-import { resolveLimits } from '../gateway/limits.js';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+
 import type { ExecutionTimer } from '../gateway/execution-timeout.js';
-import { SUBGRAPHS } from '../subgraphs/registry.js';
+import { resolveLimits } from '../gateway/limits.js';
 import type { Subgraph } from '../platform/subgraph.js';
 import { usccCheckCharacter } from '../standards/uscc.js';
+import { SUBGRAPHS } from '../subgraphs/registry.js';
+import { startTestHub, type TestHub } from './support/hub.js';
+import { metric, post, type RawResponse, total } from './support/raw-http.js';
 
 const fetches = async (t: TestHub, subgraph?: string): Promise<number> => {
   const samples = await metric(t.hub.url, 'iphub_gateway_subgraph_fetches_total');
@@ -99,14 +100,57 @@ describe('operation limits, before any subgraph is called', () => {
     { name: 'tokens (anonymous)', query: anonymousOps(300), operationName: 'Q0', code: 'MAX_TOKENS_EXCEEDED', measured: 1001, limit: 1000 },
     { name: 'depth (anonymous)', query: cycle(9), code: 'MAX_DEPTH_EXCEEDED', measured: 9, limit: 8 },
     { name: 'depth (a key)', query: cycle(15), key: () => staff, code: 'MAX_DEPTH_EXCEEDED', measured: 15, limit: 12 },
-    { name: 'aliases', query: `{ ${anonymous.slice(0, 11).map((i) => `a${i}: ledgerCheckpoint`).join(' ')} }`, code: 'MAX_ALIASES_EXCEEDED', measured: 11, limit: 10 },
-    { name: 'root fields', query: `{ ${anonymous.slice(0, 6).map((i) => `a${i}: ledgerCheckpoint`).join(' ')} }`, code: 'MAX_ROOT_FIELDS_EXCEEDED', measured: 6, limit: 5 },
-    { name: 'directives', query: `{ ledgerCheckpoint ${'__typename @include(if: true) '.repeat(11)}}`, code: 'MAX_DIRECTIVES_EXCEEDED', measured: 11, limit: 10 },
-    { name: 'fragment spreads', query: `{ ${'...F '.repeat(21)}} fragment F on Query { ledgerCheckpoint }`, code: 'MAX_FRAGMENT_SPREADS_EXCEEDED', measured: 21, limit: 20 },
+    {
+      name: 'aliases',
+      query: `{ ${anonymous
+        .slice(0, 11)
+        .map((i) => `a${i}: ledgerCheckpoint`)
+        .join(' ')} }`,
+      code: 'MAX_ALIASES_EXCEEDED',
+      measured: 11,
+      limit: 10,
+    },
+    {
+      name: 'root fields',
+      query: `{ ${anonymous
+        .slice(0, 6)
+        .map((i) => `a${i}: ledgerCheckpoint`)
+        .join(' ')} }`,
+      code: 'MAX_ROOT_FIELDS_EXCEEDED',
+      measured: 6,
+      limit: 5,
+    },
+    {
+      name: 'directives',
+      query: `{ ledgerCheckpoint ${'__typename @include(if: true) '.repeat(11)}}`,
+      code: 'MAX_DIRECTIVES_EXCEEDED',
+      measured: 11,
+      limit: 10,
+    },
+    {
+      name: 'fragment spreads',
+      query: `{ ${'...F '.repeat(21)}} fragment F on Query { ledgerCheckpoint }`,
+      code: 'MAX_FRAGMENT_SPREADS_EXCEEDED',
+      measured: 21,
+      limit: 20,
+    },
     // 100 enterprises x (connection 1 + edge 1 + node 1 + 20 patents): 2,300.
-    { name: 'cost (anonymous)', query: '{ enterprises(first: 100) { edges { node { name patents { title } } } } }', code: 'COST_LIMIT_EXCEEDED', measured: 2300, limit: 300 },
+    {
+      name: 'cost (anonymous)',
+      query: '{ enterprises(first: 100) { edges { node { name patents { title } } } } }',
+      code: 'COST_LIMIT_EXCEEDED',
+      measured: 2300,
+      limit: 300,
+    },
     // 20 x (1 + 1 + 1): 60, over the key's own budget of 50.
-    { name: 'cost (a key with its own budget)', query: '{ enterprises(first: 20) { edges { node { name } } } }', key: () => cheapKey, code: 'COST_LIMIT_EXCEEDED', measured: 60, limit: 50 },
+    {
+      name: 'cost (a key with its own budget)',
+      query: '{ enterprises(first: 20) { edges { node { name } } } }',
+      key: () => cheapKey,
+      code: 'COST_LIMIT_EXCEEDED',
+      measured: 60,
+      limit: 50,
+    },
     { name: 'page size', query: '{ enterprises(first: 1000) { totalCount } }', key: () => staff, code: 'BAD_USER_INPUT', measured: 1000, limit: 100 },
   ];
 
@@ -120,7 +164,7 @@ describe('operation limits, before any subgraph is called', () => {
     expect(await fetches(t)).toBe(before);
   });
 
-  it('refuses a key\'s document over its token budget, and counts no further', async () => {
+  it("refuses a key's document over its token budget, and counts no further", async () => {
     const before = await fetches(t);
     const r = await post(t.hub.url, { query: `{ ${'__typename '.repeat(50_000)}}` }, { key: staff });
     expect(r.status).toBe(400);
@@ -145,7 +189,7 @@ describe('operation limits, before any subgraph is called', () => {
     expect(ok.body.errors).toBeUndefined();
   });
 
-  it('counts refusals per reason in /metrics, beside the queue, the in-flight count and the event loop\'s delay', async () => {
+  it("counts refusals per reason in /metrics, beside the queue, the in-flight count and the event loop's delay", async () => {
     const refusals = await metric(t.hub.url, 'iphub_gateway_refusals_total');
     expect(refusals.get('{reason="MAX_DEPTH_EXCEEDED"}')).toBeGreaterThanOrEqual(22);
     expect(refusals.get('{reason="COST_LIMIT_EXCEEDED"}')).toBeGreaterThanOrEqual(2);
@@ -415,11 +459,15 @@ describe('bounded work per request', () => {
     expect((await metric(t.hub.url, 'iphub_gateway_refusals_total')).get('{reason="RESPONSE_TOO_LARGE"}')).toBe(1);
   });
 
-  it('gives an enterprise\'s newest evidence a page at a time, not all it ever deposited', async () => {
+  it("gives an enterprise's newest evidence a page at a time, not all it ever deposited", async () => {
     for (let i = 0; i < 3; i++) {
       const deposited = await post(
         t.hub.url,
-        { query: 'mutation ($e: ID!, $d: String!, $t: String!) { depositEvidence(input: { contentDigest: $d, title: $t, category: OTHER, depositorId: $e }) { id } }', variables: { e: enterpriseId, d: String(i).repeat(64), t: `第${i}份` } },
+        {
+          query:
+            'mutation ($e: ID!, $d: String!, $t: String!) { depositEvidence(input: { contentDigest: $d, title: $t, category: OTHER, depositorId: $e }) { id } }',
+          variables: { e: enterpriseId, d: String(i).repeat(64), t: `第${i}份` },
+        },
         { key: staff },
       );
       expect(deposited.body.errors).toBeUndefined();
@@ -427,7 +475,11 @@ describe('bounded work per request', () => {
       await new Promise((r) => setTimeout(r, 5));
     }
     const titles = async (first?: number) => {
-      const r = await post(t.hub.url, { query: 'query ($id: ID!, $n: Int) { enterprise(id: $id) { evidence(first: $n) { title } } }', variables: { id: enterpriseId, n: first } }, { key: staff });
+      const r = await post(
+        t.hub.url,
+        { query: 'query ($id: ID!, $n: Int) { enterprise(id: $id) { evidence(first: $n) { title } } }', variables: { id: enterpriseId, n: first } },
+        { key: staff },
+      );
       return (r.body.data as { enterprise: { evidence: { title: string }[] } }).enterprise.evidence.map((e) => e.title);
     };
     expect(await titles(2)).toEqual(['第2份', '第1份']);
@@ -437,7 +489,11 @@ describe('bounded work per request', () => {
   // 400 operations one after another, each planned anew: seconds on an idle machine, many more on a busy one.
   it('keeps its document and query-plan caches within their bounds under a stream of unique operations', async () => {
     for (let i = 0; i < 400; i++) {
-      const r = await post(t.hub.url, { query: `query Unique${i} { enterprises(first: ${1 + (i % 50)}) { totalCount } u${i}: ledgerCheckpoint }` }, { key: staff });
+      const r = await post(
+        t.hub.url,
+        { query: `query Unique${i} { enterprises(first: ${1 + (i % 50)}) { totalCount } u${i}: ledgerCheckpoint }` },
+        { key: staff },
+      );
       expect(r.status).toBe(200);
     }
     const caches = await metric(t.hub.url, 'iphub_gateway_cache_bytes');

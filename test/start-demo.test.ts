@@ -1,14 +1,16 @@
 // `npm start -- --demo` as a user runs it: a fresh data directory, demo data, one key per role.
-import { describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { GraphQLClient, gql } from 'graphql-request';
-import { tempDir } from './support/tmp.js';
+
+import { gql, GraphQLClient } from 'graphql-request';
+import { describe, expect, it } from 'vitest';
+
 import { DEMO_ENTERPRISE_NAME, demoEvidenceContent } from '../demo/generate.js';
+import { tempDir } from './support/tmp.js';
 
 const MAIN = fileURLToPath(new URL('../gateway/main.ts', import.meta.url));
 
@@ -43,57 +45,191 @@ describe('npm start -- --demo', () => {
       expect(Object.keys(keys)).toEqual(expect.arrayContaining(['CENTER_STAFF', 'ENTERPRISE', 'COURT', 'BANK', 'INSURER']));
       const as = (role: string) => new GraphQLClient(first.url, { headers: { authorization: `Bearer ${keys[role]}` } });
 
-      const staff = await as('CENTER_STAFF').request<{ enterprises: { totalCount: number }; enterpriseStatistics: { byRegion: unknown[]; byIndustry: unknown[] } }>(
-        gql`{ enterprises { totalCount } enterpriseStatistics { byRegion { regionCode } byIndustry { industry } } }`,
-      );
+      const staff = await as('CENTER_STAFF').request<{
+        enterprises: { totalCount: number };
+        enterpriseStatistics: { byRegion: unknown[]; byIndustry: unknown[] };
+      }>(gql`
+        {
+          enterprises {
+            totalCount
+          }
+          enterpriseStatistics {
+            byRegion {
+              regionCode
+            }
+            byIndustry {
+              industry
+            }
+          }
+        }
+      `);
       expect(staff.enterprises.totalCount).toBeGreaterThanOrEqual(1000);
       expect(staff.enterpriseStatistics.byRegion.length).toBeGreaterThan(5);
       expect(staff.enterpriseStatistics.byIndustry.length).toBeGreaterThan(5);
 
-      const own = await as('ENTERPRISE').request<{ enterprise: { name: string; patents: unknown[]; trademarks: unknown[]; copyrights: unknown[]; evidence: unknown[] } }>(
-        gql`query ($id: ID!) { enterprise(id: $id) { name patents { applicationNumber } trademarks { mark } copyrights { title } evidence { id } } }`,
+      const own = await as('ENTERPRISE').request<{
+        enterprise: { name: string; patents: unknown[]; trademarks: unknown[]; copyrights: unknown[]; evidence: unknown[] };
+      }>(
+        gql`
+          query ($id: ID!) {
+            enterprise(id: $id) {
+              name
+              patents {
+                applicationNumber
+              }
+              trademarks {
+                mark
+              }
+              copyrights {
+                title
+              }
+              evidence {
+                id
+              }
+            }
+          }
+        `,
         { id: keys.enterpriseId },
       );
       expect(own.enterprise.name).toBe(DEMO_ENTERPRISE_NAME);
-      for (const list of [own.enterprise.patents, own.enterprise.trademarks, own.enterprise.copyrights, own.enterprise.evidence]) expect(list.length).toBeGreaterThan(0);
-      const warnings = await as('ENTERPRISE').request<{ annualFeeWarnings: { edges: { node: { state: string } }[] } }>(gql`{ annualFeeWarnings(first: 100) { edges { node { state } } } }`);
+      for (const list of [own.enterprise.patents, own.enterprise.trademarks, own.enterprise.copyrights, own.enterprise.evidence])
+        expect(list.length).toBeGreaterThan(0);
+      const warnings = await as('ENTERPRISE').request<{ annualFeeWarnings: { edges: { node: { state: string } }[] } }>(gql`
+        {
+          annualFeeWarnings(first: 100) {
+            edges {
+              node {
+                state
+              }
+            }
+          }
+        }
+      `);
       expect(new Set(warnings.annualFeeWarnings.edges.map((e) => e.node.state))).toEqual(new Set(['DUE_SOON', 'GRACE']));
 
       const digest = createHash('sha256').update(demoEvidenceContent(0)).digest('hex');
-      const verified = await new GraphQLClient(first.url).request<{ verifyEvidence: { found: boolean } }>(gql`query ($d: String!) { verifyEvidence(contentDigest: $d) { found } }`, { d: digest });
+      const verified = await new GraphQLClient(first.url).request<{ verifyEvidence: { found: boolean } }>(
+        gql`
+          query ($d: String!) {
+            verifyEvidence(contentDigest: $d) {
+              found
+            }
+          }
+        `,
+        { d: digest },
+      );
       expect(verified.verifyEvidence.found).toBe(true);
       for (const role of ['COURT', 'BANK', 'INSURER']) {
-        const r = await as(role).request<{ enterprise: { name: string } }>(gql`query ($id: ID!) { enterprise(id: $id) { name } }`, { id: keys.enterpriseId });
+        const r = await as(role).request<{ enterprise: { name: string } }>(
+          gql`
+            query ($id: ID!) {
+              enterprise(id: $id) {
+                name
+              }
+            }
+          `,
+          { id: keys.enterpriseId },
+        );
         expect(r.enterprise.name).toBe(DEMO_ENTERPRISE_NAME);
       }
       // Cases in every state of both workflows; the court reads the case referred to it.
-      const cases = await as('CENTER_STAFF').request<{ preExamCases: { edges: { node: { state: string } }[] }; protectionCases: { edges: { node: { state: string } }[] } }>(
-        gql`{ preExamCases(first: 100) { edges { node { state } } } protectionCases(first: 100) { edges { node { state } } } }`,
+      const cases = await as('CENTER_STAFF').request<{
+        preExamCases: { edges: { node: { state: string } }[] };
+        protectionCases: { edges: { node: { state: string } }[] };
+      }>(gql`
+        {
+          preExamCases(first: 100) {
+            edges {
+              node {
+                state
+              }
+            }
+          }
+          protectionCases(first: 100) {
+            edges {
+              node {
+                state
+              }
+            }
+          }
+        }
+      `);
+      expect(new Set(cases.preExamCases.edges.map((e) => e.node.state))).toEqual(
+        new Set(['RECEIVED', 'CLASSIFIED', 'EXAMINING', 'QUALITY_CHECK', 'PASSED', 'RETURNED', 'ARCHIVED']),
       );
-      expect(new Set(cases.preExamCases.edges.map((e) => e.node.state))).toEqual(new Set(['RECEIVED', 'CLASSIFIED', 'EXAMINING', 'QUALITY_CHECK', 'PASSED', 'RETURNED', 'ARCHIVED']));
       expect(new Set(cases.protectionCases.edges.map((e) => e.node.state))).toEqual(
         new Set(['APPLIED', 'ACCEPTED', 'REJECTED', 'IN_PROGRESS', 'SETTLED', 'REFERRED', 'WITHDRAWN', 'CLOSED']),
       );
-      const court = await as('COURT').request<{ protectionCases: { edges: { node: { state: string; evidence: { title: string }[] } }[] } }>(
-        gql`{ protectionCases { edges { node { state evidence { title } } } } }`,
-      );
+      const court = await as('COURT').request<{ protectionCases: { edges: { node: { state: string; evidence: { title: string }[] } }[] } }>(gql`
+        {
+          protectionCases {
+            edges {
+              node {
+                state
+                evidence {
+                  title
+                }
+              }
+            }
+          }
+        }
+      `);
       expect(court.protectionCases.edges.length).toBeGreaterThan(0);
       expect(court.protectionCases.edges.every((e) => e.node.state === 'REFERRED')).toBe(true);
       expect(court.protectionCases.edges.some((e) => e.node.evidence.length > 0)).toBe(true);
 
       // Pledges and claims in every state; the bank and the insurer see their own.
-      const bank = await as('BANK').request<{ pledges: { edges: { node: { state: string; registrationReceipt: { seq: number } | null; collateral: { patent: { title: string } | null }[] } }[] } }>(
-        gql`{ pledges(first: 100) { edges { node { state registrationReceipt { seq } collateral { patent { title } } } } } }`,
-      );
+      const bank = await as('BANK').request<{
+        pledges: { edges: { node: { state: string; registrationReceipt: { seq: number } | null; collateral: { patent: { title: string } | null }[] } }[] };
+      }>(gql`
+        {
+          pledges(first: 100) {
+            edges {
+              node {
+                state
+                registrationReceipt {
+                  seq
+                }
+                collateral {
+                  patent {
+                    title
+                  }
+                }
+              }
+            }
+          }
+        }
+      `);
       expect(new Set(bank.pledges.edges.map((e) => e.node.state))).toEqual(new Set(['REGISTERED', 'RELEASED', 'ENFORCED']));
       expect(bank.pledges.edges.every((e) => e.node.registrationReceipt !== null && e.node.collateral[0]!.patent !== null)).toBe(true);
-      const insurer = await as('INSURER').request<{ insurancePolicies: { edges: { node: { claims: { status: string }[] } }[] } }>(
-        gql`{ insurancePolicies(first: 100) { edges { node { claims { status } } } } }`,
-      );
+      const insurer = await as('INSURER').request<{ insurancePolicies: { edges: { node: { claims: { status: string }[] } }[] } }>(gql`
+        {
+          insurancePolicies(first: 100) {
+            edges {
+              node {
+                claims {
+                  status
+                }
+              }
+            }
+          }
+        }
+      `);
       expect(new Set(insurer.insurancePolicies.edges.flatMap((e) => e.node.claims.map((c) => c.status)))).toEqual(new Set(['FILED', 'PAID', 'REJECTED']));
-      const ownPledges = await as('ENTERPRISE').request<{ enterprise: { pledges: { state: string }[] } }>(gql`query ($id: ID!) { enterprise(id: $id) { pledges { state } } }`, {
-        id: keys.enterpriseId,
-      });
+      const ownPledges = await as('ENTERPRISE').request<{ enterprise: { pledges: { state: string }[] } }>(
+        gql`
+          query ($id: ID!) {
+            enterprise(id: $id) {
+              pledges {
+                state
+              }
+            }
+          }
+        `,
+        {
+          id: keys.enterpriseId,
+        },
+      );
       expect(ownPledges.enterprise.pledges.length).toBeGreaterThan(0);
 
       expect(await stop(first.child)).toBe(0);
@@ -102,9 +238,15 @@ describe('npm start -- --demo', () => {
       const second = await start(dir.path);
       expect(second.output.join('\n')).toContain('nothing seeded');
       expect(JSON.parse(readFileSync(join(dir.path, 'demo-keys.json'), 'utf8'))).toEqual(keys);
-      const again = await new GraphQLClient(second.url, { headers: { authorization: `Bearer ${keys.CENTER_STAFF}` } }).request<{ enterprises: { totalCount: number } }>(
-        gql`{ enterprises { totalCount } }`,
-      );
+      const again = await new GraphQLClient(second.url, { headers: { authorization: `Bearer ${keys.CENTER_STAFF}` } }).request<{
+        enterprises: { totalCount: number };
+      }>(gql`
+        {
+          enterprises {
+            totalCount
+          }
+        }
+      `);
       expect(again.enterprises.totalCount).toBe(staff.enterprises.totalCount);
       expect(await stop(second.child)).toBe(0);
     } finally {
@@ -118,7 +260,16 @@ describe('npm start -- --demo', () => {
       const started = await start(dir.path, ['--enterprises', '40']);
       const keys = JSON.parse(readFileSync(join(dir.path, 'demo-keys.json'), 'utf8')) as Record<string, string>;
       const staff = new GraphQLClient(started.url, { headers: { authorization: `Bearer ${keys.CENTER_STAFF}` } });
-      const r = await staff.request<{ enterprises: { totalCount: number }; enterpriseStatistics: { totalEnterprises: number } }>(gql`{ enterprises { totalCount } enterpriseStatistics { totalEnterprises } }`);
+      const r = await staff.request<{ enterprises: { totalCount: number }; enterpriseStatistics: { totalEnterprises: number } }>(gql`
+        {
+          enterprises {
+            totalCount
+          }
+          enterpriseStatistics {
+            totalEnterprises
+          }
+        }
+      `);
       expect(r).toEqual({ enterprises: { totalCount: 40 }, enterpriseStatistics: { totalEnterprises: 40 } });
       expect(await stop(started.child)).toBe(0);
     } finally {
@@ -130,8 +281,16 @@ describe('npm start -- --demo', () => {
   it('refuses a size that is not a whole number in range, or one given without --demo, and exits 2', async () => {
     const dir = tempDir('iphub-demo-');
     try {
-      for (const args of [['--demo', '--enterprises', '0'], ['--demo', '--enterprises', '1.5'], ['--demo', '--enterprises', 'many'], ['--enterprises', '100']]) {
-        const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], { env: { ...process.env, IPHUB_DATA_DIR: dir.path, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+      for (const args of [
+        ['--demo', '--enterprises', '0'],
+        ['--demo', '--enterprises', '1.5'],
+        ['--demo', '--enterprises', 'many'],
+        ['--enterprises', '100'],
+      ]) {
+        const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
+          env: { ...process.env, IPHUB_DATA_DIR: dir.path, PORT: '0' },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
         let stderr = '';
         child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
         const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));

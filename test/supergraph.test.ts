@@ -1,6 +1,8 @@
 // The committed supergraph must be what the subgraphs compose to today: run `npm run compose`.
-import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+
+import { describe, expect, it } from 'vitest';
+
 import { composeSupergraph, SUPERGRAPH_PATH } from '../gateway/compose.js';
 
 describe('gateway/supergraph.graphql', () => {

@@ -1,15 +1,17 @@
 // The verification page at /verify, in a real browser: Debian's Chromium driven by
 // playwright-core (.ci/run installs it). A file deposited through the API verifies on the page;
 // a changed one does not; certificates download as JSON and as a printable page.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
 import { gql } from 'graphql-request';
 import type { Browser, Page } from 'playwright-core';
-import { CHROMIUM, chromiumPresent, launchChromium } from './support/browser.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { generateSigner, verifierKey } from '../ledger/note.js';
+import { CHROMIUM, chromiumPresent, launchChromium } from './support/browser.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { tempDir } from './support/tmp.js';
 
@@ -39,12 +41,24 @@ describe.skipIf(!present)('the verification page in Chromium', () => {
     altered[altered.length - 1]! ^= 1;
     writeFileSync(changed, altered);
     const staff = t.client(await t.key('CENTER_STAFF'));
-    const { registerEnterprise } = await staff.request<{ registerEnterprise: { id: string } }>(
-      gql`mutation { registerEnterprise(input: { uscc: "914403001922038216", name: "华为技术有限公司", regionCode: "440300", industry: "制造业" }) { id } }`,
-    );
+    const { registerEnterprise } = await staff.request<{ registerEnterprise: { id: string } }>(gql`
+      mutation {
+        registerEnterprise(input: { uscc: "914403001922038216", name: "华为技术有限公司", regionCode: "440300", industry: "制造业" }) {
+          id
+        }
+      }
+    `);
     enterpriseId = registerEnterprise.id;
     const { depositEvidence } = await staff.request<{ depositEvidence: { receipt: { seq: number } } }>(
-      gql`mutation ($d: String!, $e: ID!) { depositEvidence(input: { contentDigest: $d, title: "采购合同", category: CONTRACT, depositorId: $e }) { receipt { seq } } }`,
+      gql`
+        mutation ($d: String!, $e: ID!) {
+          depositEvidence(input: { contentDigest: $d, title: "采购合同", category: CONTRACT, depositorId: $e }) {
+            receipt {
+              seq
+            }
+          }
+        }
+      `,
       { d: createHash('sha256').update(content).digest('hex'), e: enterpriseId },
     );
     seq = depositEvidence.receipt.seq;
@@ -78,7 +92,9 @@ describe.skipIf(!present)('the verification page in Chromium', () => {
   }
 
   const checks = (page: Page) =>
-    page.$$eval('article[data-verdict] li[data-check]', (items) => Object.fromEntries(items.map((li) => [li.getAttribute('data-check'), li.getAttribute('data-ok') === 'true'])));
+    page.$$eval('article[data-verdict] li[data-check]', (items) =>
+      Object.fromEntries(items.map((li) => [li.getAttribute('data-check'), li.getAttribute('data-ok') === 'true'])),
+    );
 
   it('verifies a deposited file chosen on it, hashing it in the page, and says so in Chinese and English', async () => {
     const page = await openPage();

@@ -1,6 +1,8 @@
 // The committed bundle must be what web/verify/page.ts builds to today: run `npm run build:web`.
-import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+
+import { describe, expect, it } from 'vitest';
+
 import { bundleVerifyPage, VERIFY_BUNDLE_PATH } from './build.js';
 
 describe('web/verify/verify.js', () => {

@@ -3,6 +3,7 @@
 // `npm run build:web` rewrites it and a test fails when it is stale.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+
 import { build } from 'esbuild';
 
 export const VERIFY_BUNDLE_PATH = fileURLToPath(new URL('./verify/verify.js', import.meta.url));

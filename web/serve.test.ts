@@ -1,6 +1,8 @@
 // /verify serves the page and its two assets, under a strict CSP, and nothing else from web/.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Server } from 'node:http';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { httpServer, listen } from '../platform/http.js';
 import { verifyPageRoutes } from './serve.js';
 

@@ -1,6 +1,7 @@
 // The gateway's static pages: /verify and its two assets, read once at start. Served with a
 // strict content security policy: the page runs only its own script and talks only to this hub.
 import { readFileSync } from 'node:fs';
+
 import type { Route } from '../platform/http.js';
 
 const asset = (name: string, type: string) => ({ body: readFileSync(new URL(`./verify/${name}`, import.meta.url)), type });
@@ -33,7 +34,9 @@ export function verifyPageRoutes(): Record<string, Route> {
       res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' }).end('only GET and HEAD\n');
       return;
     }
-    res.writeHead(200, { ...HEADERS, 'content-type': file.type, 'content-length': String(file.body.length) }).end(req.method === 'HEAD' ? undefined : file.body);
+    res
+      .writeHead(200, { ...HEADERS, 'content-type': file.type, 'content-length': String(file.body.length) })
+      .end(req.method === 'HEAD' ? undefined : file.body);
   };
   return { '/verify': route, '/verify/': route };
 }

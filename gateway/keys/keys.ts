@@ -1,6 +1,7 @@
 // Partner API keys: `iph_<id>.<secret>`, stored as SHA-256 of the secret, never in the clear.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { isRole, type Identity, type Role } from '../../platform/identity.js';
+
+import { type Identity, isRole, type Role } from '../../platform/identity.js';
 import type { KeyRecord, KeyStore } from './store/port.js';
 
 export interface NewKey {

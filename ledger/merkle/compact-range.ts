@@ -1,8 +1,8 @@
 // The right frontier of an append-only tree: the hashes of perfectSubtrees(0, size). Appending
 // a leaf completes one perfect subtree per trailing 1 bit of the old size.
-import { hashChildren, EMPTY_ROOT } from '../hashing.js';
-import { bit } from './tree-math.js';
+import { EMPTY_ROOT, hashChildren } from '../hashing.js';
 import { foldRight } from './proof.js';
+import { bit } from './tree-math.js';
 
 /**
  * Appends leafHash as leaf `size` to `frontier` (mutated) and returns the hashes it completes,

@@ -1,12 +1,13 @@
-import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { MerkleTree, MemoryHashStore } from './tree.js';
-import { inclusionPath, consistencyPath, hashIndexesFor } from './proof.js';
-import { storedHashCount, storedHashIndex } from './tree-math.js';
-import { hashLeaf } from '../hashing.js';
+import { describe, expect, it } from 'vitest';
+
 import { bytesToHex } from '../bytes.js';
-import { verifyConsistency, verifyInclusion } from '../verify/merkle.js';
+import { hashLeaf } from '../hashing.js';
 import { CONSISTENCY, INCLUSION, LEAVES, ROOTS } from '../testdata/rfc6962.js';
+import { verifyConsistency, verifyInclusion } from '../verify/merkle.js';
+import { consistencyPath, hashIndexesFor, inclusionPath } from './proof.js';
+import { MemoryHashStore, MerkleTree } from './tree.js';
+import { storedHashCount, storedHashIndex } from './tree-math.js';
 
 const hex = (hs: Uint8Array[]) => hs.map(bytesToHex);
 

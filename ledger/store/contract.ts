@@ -1,17 +1,18 @@
 // The contract every LedgerStore adapter passes (store.test.ts runs it on each).
-import { describe, expect, it, beforeEach, afterEach } from 'vitest';
-import type { LedgerStore, StoredEntry } from './port.js';
-import { SequenceConflictError } from './port.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import { bytesToHex, fromHex } from '../bytes.js';
 import { canonicalMetadata, encodeEntryRecord } from '../entry.js';
+import { hashLeaf, sha256 } from '../hashing.js';
 import { openLedger, type Receipt } from '../ledger.js';
+import { appendLeafHash } from '../merkle/compact-range.js';
+import { MerkleTree } from '../merkle/tree.js';
+import { perfectSubtrees } from '../merkle/tree-math.js';
 import { cosignNote, generateSigner, signerFromSeed, verifierKey } from '../note.js';
 import { ALG_COSIGNATURE_V1, verifyNote } from '../verify/note.js';
-import { hashLeaf, sha256 } from '../hashing.js';
-import { bytesToHex, fromHex } from '../bytes.js';
-import { appendLeafHash } from '../merkle/compact-range.js';
-import { perfectSubtrees } from '../merkle/tree-math.js';
-import { MerkleTree } from '../merkle/tree.js';
 import { EntryRow, FIELD, packEntryRows } from './entry-rows.js';
+import type { LedgerStore, StoredEntry } from './port.js';
+import { SequenceConflictError } from './port.js';
 
 export interface StoreFixture {
   /** A new, empty store. */
@@ -34,7 +35,7 @@ function unpackEntryRows(rows: Uint8Array): StoredEntry[] {
   const text = (i: number) => new TextDecoder().decode(row.field(rows, i));
   const bytes = (i: number) => row.field(rows, i).slice();
   const entries: StoredEntry[] = [];
-  for (let at = 0; at < rows.length; ) {
+  for (let at = 0; at < rows.length;) {
     at = row.read(rows, at);
     entries.push({
       seq: row.seq,
@@ -213,7 +214,7 @@ export function ledgerStoreContract(name: string, fixture: () => StoreFixture | 
       await b.close();
     });
 
-    it('keeps both of two witnesses\' cosignatures of one checkpoint added at once', async () => {
+    it("keeps both of two witnesses' cosignatures of one checkpoint added at once", async () => {
       const signer = generateSigner('iphub.test/contract');
       const witnesses = [1, 2].map((n) => signerFromSeed(`witness.test/w${n}`, new Uint8Array(32).fill(n), ALG_COSIGNATURE_V1));
       const witnessKeys = witnesses.map(verifierKey);
@@ -221,7 +222,10 @@ export function ledgerStoreContract(name: string, fixture: () => StoreFixture | 
       const b = await openLedger({ store: await fx.reopen(), signer, witnessKeys });
       await a.append({ kind: 'EVIDENCE_DEPOSIT', subject: 'evidence:1', contentDigest: bytesToHex(digest(1)), depositor: 'd' });
       const checkpoint = await a.checkpoint();
-      const [fromA, fromB] = await Promise.all([a.addCosignatures(cosignNote(checkpoint, witnesses[0]!)), b.addCosignatures(cosignNote(checkpoint, witnesses[1]!))]);
+      const [fromA, fromB] = await Promise.all([
+        a.addCosignatures(cosignNote(checkpoint, witnesses[0]!)),
+        b.addCosignatures(cosignNote(checkpoint, witnesses[1]!)),
+      ]);
       const stored = (await store.checkpointAt(1))!.note;
       for (const key of witnessKeys) expect(verifyNote(stored, key), key).toBe(true);
       expect([fromA, fromB]).toContain(stored);

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { completedBy, nodeHash } from './layout.js';
-import { appendLeafHash } from '../merkle/compact-range.js';
-import { MerkleTree } from '../merkle/tree.js';
+
 import { concatBytes } from '../bytes.js';
 import { sha256 } from '../hashing.js';
+import { appendLeafHash } from '../merkle/compact-range.js';
+import { MerkleTree } from '../merkle/tree.js';
+import { completedBy, nodeHash } from './layout.js';
 
-describe('the stores\' tree layout', () => {
+describe("the stores' tree layout", () => {
   it('names the entry whose append completed each perfect subtree (FORMAT.md: 2^l leaves from i·2^l, entry (i+1)·2^l − 1, position l)', () => {
     expect(completedBy({ level: 0, index: 5 })).toEqual({ seq: 5, position: 0 });
     expect(completedBy({ level: 1, index: 2 })).toEqual({ seq: 5, position: 1 });

@@ -1,19 +1,32 @@
 // What the MongoDB store's callers see of a deployment that does not answer in time: the ledger's
 // LedgerUnavailableError (GraphQL: LEDGER_UNAVAILABLE). No server needed: the driver's errors
 // are made as it makes them.
+import {
+  MongoNetworkTimeoutError,
+  MongoOperationTimeoutError,
+  MongoServerError,
+  MongoServerSelectionError,
+  MongoWriteConcernError,
+  TopologyType,
+} from 'mongodb';
 import { describe, expect, it } from 'vitest';
-import { MongoNetworkTimeoutError, MongoOperationTimeoutError, MongoServerError, MongoServerSelectionError, MongoWriteConcernError, TopologyType } from 'mongodb';
+
 import { toLedgerError } from './mongodb.js';
 import { LedgerUnavailableError, SequenceConflictError } from './port.js';
 
 // The topology a server selection that found no primary reports (the driver's TopologyDescription, not exported).
-const noPrimary = { type: TopologyType.ReplicaSetNoPrimary, servers: new Map(), error: null } as unknown as ConstructorParameters<typeof MongoServerSelectionError>[1];
+const noPrimary = { type: TopologyType.ReplicaSetNoPrimary, servers: new Map(), error: null } as unknown as ConstructorParameters<
+  typeof MongoServerSelectionError
+>[1];
 
 describe('MongoDB errors as the ledger surfaces them', () => {
   it('a write concern or operation that timed out, or a deployment out of reach, is LedgerUnavailableError', () => {
     const timedOut = [
       // A majority write past its wtimeout: ok 1, with a writeConcernError (pre-8.1 servers: WriteConcernFailed).
-      new MongoWriteConcernError({ ok: 1, writeConcernError: { code: 64, codeName: 'WriteConcernFailed', errmsg: 'waiting for replication timed out', errInfo: { wtimeout: true } } }),
+      new MongoWriteConcernError({
+        ok: 1,
+        writeConcernError: { code: 64, codeName: 'WriteConcernFailed', errmsg: 'waiting for replication timed out', errInfo: { wtimeout: true } },
+      }),
       new MongoWriteConcernError({ ok: 1, writeConcernError: { code: 64, codeName: 'WriteConcernTimeout', errmsg: 'waiting for replication timed out' } }),
       new MongoServerError({ ok: 0, code: 64, codeName: 'WriteConcernFailed', errmsg: 'waiting for replication timed out' }),
       new MongoServerError({ ok: 0, code: 100, errmsg: 'timed out', errInfo: { wtimeout: true } }),

@@ -1,4 +1,5 @@
 // The distributed LedgerStore: MongoDB (a replica set or sharded cluster; transactions need one).
+import type { ClientSession, Collection, TransactionOptions } from 'mongodb';
 import {
   Binary,
   MongoClient,
@@ -12,14 +13,14 @@ import {
   ReadPreference,
   WriteConcern,
 } from 'mongodb';
-import type { ClientSession, Collection, TransactionOptions } from 'mongodb';
+
 import { bytesEqual, bytesToHex, fromHex } from '../bytes.js';
 import { HASH_SIZE } from '../hashing.js';
-import { perfectSubtrees, type NodeId } from '../merkle/tree-math.js';
-import type { LedgerStore, StoreHead, StoredCheckpoint, StoredEntry } from './port.js';
-import { LedgerUnavailableError, SequenceConflictError } from './port.js';
-import { completedBy, nodeHash } from './layout.js';
+import { type NodeId, perfectSubtrees } from '../merkle/tree-math.js';
 import { packEntryRows } from './entry-rows.js';
+import { completedBy, nodeHash } from './layout.js';
+import type { LedgerStore, StoredCheckpoint, StoredEntry, StoreHead } from './port.js';
+import { LedgerUnavailableError, SequenceConflictError } from './port.js';
 
 export interface MongoLedgerStoreOptions {
   /** Connection string; unused when `client` is given. */
@@ -104,8 +105,7 @@ const toStored = (d: EntryDoc): StoredEntry => ({
 
 const toCheckpoint = (d: CheckpointDoc): StoredCheckpoint => ({ size: d._id, rootHash: bytesToHex(d.rootHash.value()), note: d.note });
 
-const hasCode = (err: unknown, ...codes: number[]): boolean =>
-  err instanceof MongoServerError && typeof err.code === 'number' && codes.includes(err.code);
+const hasCode = (err: unknown, ...codes: number[]): boolean => err instanceof MongoServerError && typeof err.code === 'number' && codes.includes(err.code);
 
 /**
  * A MongoDB error as the ledger's callers should see it: LedgerUnavailableError when the
@@ -142,7 +142,12 @@ export async function openMongoLedgerStore(options: MongoLedgerStoreOptions): Pr
   const durable = new WriteConcern('majority', maxTimeMS, true);
   // Snapshot: the head check and the inserts see one state; a concurrent append is a write
   // conflict. A commit that outlasts maxCommitTimeMS is not retried by withTransaction.
-  const txn: TransactionOptions = { readConcern: new ReadConcern('snapshot'), writeConcern: durable, readPreference: ReadPreference.PRIMARY, maxCommitTimeMS: maxTimeMS };
+  const txn: TransactionOptions = {
+    readConcern: new ReadConcern('snapshot'),
+    writeConcern: durable,
+    readPreference: ReadPreference.PRIMARY,
+    maxCommitTimeMS: maxTimeMS,
+  };
   // Primary and majority reads: a head read after an acknowledged append sees it, and no read
   // returns what a failover could roll back.
   const db = client.db(options.dbName, { writeConcern: durable, readConcern: new ReadConcern('majority'), readPreference: ReadPreference.PRIMARY });

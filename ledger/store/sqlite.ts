@@ -1,11 +1,12 @@
 // The embedded LedgerStore: one SQLite file in WAL mode (better-sqlite3).
 import Database from 'better-sqlite3';
-import { HASH_SIZE } from '../hashing.js';
-import { perfectSubtrees, type NodeId } from '../merkle/tree-math.js';
-import type { LedgerStore, StoreHead, StoredCheckpoint, StoredEntry } from './port.js';
-import { SequenceConflictError } from './port.js';
-import { completedBy, nodeHash } from './layout.js';
+
 import { bytesEqual, bytesToHex, fromHex } from '../bytes.js';
+import { HASH_SIZE } from '../hashing.js';
+import { type NodeId, perfectSubtrees } from '../merkle/tree-math.js';
+import { completedBy, nodeHash } from './layout.js';
+import type { LedgerStore, StoredCheckpoint, StoredEntry, StoreHead } from './port.js';
+import { SequenceConflictError } from './port.js';
 
 /**
  * 'full': every acknowledged batch is fsynced and survives power loss.
@@ -143,7 +144,9 @@ export function openSqliteLedgerStore(options: SqliteLedgerStoreOptions): Ledger
      ORDER BY seq`,
   );
   const indexedStmt = db.prepare<[], number>('SELECT size FROM ledger_content_indexed').pluck();
-  const indexStmt = db.prepare<[number]>(`INSERT INTO ledger_content_index (key, seq) SELECT ${CONTENT_KEY}, seq FROM ledger_entries WHERE seq >= ? ORDER BY 1, 2`);
+  const indexStmt = db.prepare<[number]>(
+    `INSERT INTO ledger_content_index (key, seq) SELECT ${CONTENT_KEY}, seq FROM ledger_entries WHERE seq >= ? ORDER BY 1, 2`,
+  );
   const setIndexedStmt = db.prepare<[number]>('UPDATE ledger_content_indexed SET size = ?');
   const putCheckpointStmt = db.prepare<[number, Uint8Array, string]>('INSERT OR IGNORE INTO ledger_checkpoints (size, root_hash, note) VALUES (?, ?, ?)');
   const latestCheckpointStmt = db.prepare<[], CheckpointRow>('SELECT * FROM ledger_checkpoints ORDER BY size DESC LIMIT 1');
@@ -168,7 +171,19 @@ export function openSqliteLedgerStore(options: SqliteLedgerStoreOptions): Ledger
       throw new SequenceConflictError(`store is at ${current.size}, batch starts at ${first.seq}`, current, readHashes(perfectSubtrees(0, current.size)));
     }
     for (const e of entries) {
-      insertEntry.run(e.seq, e.kind, e.subject, e.contentDigest, e.payloadDigest, e.depositor, e.timestamp, e.prevHash, e.entryHash, e.metadataJson, e.treeHashes);
+      insertEntry.run(
+        e.seq,
+        e.kind,
+        e.subject,
+        e.contentDigest,
+        e.payloadDigest,
+        e.depositor,
+        e.timestamp,
+        e.prevHash,
+        e.entryHash,
+        e.metadataJson,
+        e.treeHashes,
+      );
     }
   });
 

@@ -1,11 +1,13 @@
 // Runs the LedgerStore contract against every adapter available here.
-import { describe, it } from 'vitest';
 import { join } from 'node:path';
-import { ledgerStoreContract, type StoreFixture } from './contract.js';
-import { openSqliteLedgerStore } from './sqlite.js';
-import { tempDir } from '../../test/support/tmp.js';
-import { openMongoLedgerStore } from './mongodb.js';
+
 import { MongoClient } from 'mongodb';
+import { describe, it } from 'vitest';
+
+import { tempDir } from '../../test/support/tmp.js';
+import { ledgerStoreContract, type StoreFixture } from './contract.js';
+import { openMongoLedgerStore } from './mongodb.js';
+import { openSqliteLedgerStore } from './sqlite.js';
 
 ledgerStoreContract('sqlite', (): StoreFixture => {
   const dir = tempDir('iphub-store-');

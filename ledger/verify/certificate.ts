@@ -1,12 +1,12 @@
 // The offline check of a deposit certificate (存证证书): file digest, entry hash, inclusion
 // proof, checkpoint signature. Pure and browser-safe.
+import { fromHex, isHex } from '../bytes.js';
 import type { Entry } from '../entry.js';
 import { canonicalMetadata, computeEntryHash, computePayloadDigest } from '../entry.js';
-import { hashLeaf, HASH_SIZE } from '../hashing.js';
-import { fromHex, isHex } from '../bytes.js';
+import { HASH_SIZE, hashLeaf } from '../hashing.js';
+import { parseCheckpoint } from './checkpoint.js';
 import { verifyInclusion } from './merkle.js';
 import { ALG_COSIGNATURE_V1, ALG_ED25519, openNote, parseVerifierKey, type VerifierKey } from './note.js';
-import { parseCheckpoint } from './checkpoint.js';
 
 export const CERTIFICATE_FORMAT = 'iphub-certificate/v1';
 
@@ -141,7 +141,9 @@ function checkWitnesses(note: unknown, witnessKeys: readonly string[], required:
   const opened = openNote(note, keys);
   const cosigned = opened?.signedBy.map((k) => k.name) ?? [];
   return cosigned.length >= required
-    ? pass(`the checkpoint is cosigned by ${cosigned.length} trusted witness${cosigned.length === 1 ? '' : 'es'} (${cosigned.join(', ')}); ${required} required`)
+    ? pass(
+        `the checkpoint is cosigned by ${cosigned.length} trusted witness${cosigned.length === 1 ? '' : 'es'} (${cosigned.join(', ')}); ${required} required`,
+      )
     : fail(`the checkpoint is cosigned by ${cosigned.length} trusted witness${cosigned.length === 1 ? '' : 'es'}; ${required} required`);
 }
 

@@ -1,7 +1,8 @@
 // C2SP tlog-checkpoint examples and transparency-dev/formats log/checkpoint_test.go cases.
 import { describe, expect, it } from 'vitest';
-import { CheckpointError, formatCheckpoint, parseCheckpoint } from './checkpoint.js';
+
 import { fromBase64, toBase64 } from '../bytes.js';
+import { CheckpointError, formatCheckpoint, parseCheckpoint } from './checkpoint.js';
 
 const SOFA = 'example.com/behind-the-sofa\n20852163\nCsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jxq2I=\n';
 

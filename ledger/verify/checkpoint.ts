@@ -1,6 +1,6 @@
 // C2SP tlog-checkpoint bodies: origin, tree size, base64 root hash, optional extension lines.
-import { HASH_SIZE } from '../hashing.js';
 import { fromBase64, toBase64 } from '../bytes.js';
+import { HASH_SIZE } from '../hashing.js';
 import { parseNote } from './note.js';
 
 export interface Checkpoint {

@@ -1,9 +1,10 @@
 // The rejection tables of transparency-dev/merkle proof/verify_test.go.
 import { describe, expect, it } from 'vitest';
-import { verifyConsistency, verifyInclusion } from './merkle.js';
-import { hashLeaf } from '../hashing.js';
+
 import { fromHex } from '../bytes.js';
+import { hashLeaf } from '../hashing.js';
 import { CONSISTENCY, INCLUSION, LEAVES, ROOTS } from '../testdata/rfc6962.js';
+import { verifyConsistency, verifyInclusion } from './merkle.js';
 
 const EMPTY_TREE = fromHex(ROOTS[0]!);
 const SOME_HASH = fromHex('abacaba000000000000000000000000000000000000000000060061e00123456');
@@ -35,7 +36,13 @@ describe('verifyInclusion', () => {
         [v.index, v.size, [...proof, r], r, leaf],
         [v.index, v.size, [new Uint8Array(), ...proof], r, leaf],
         [v.index, v.size, [r, ...proof], r, leaf],
-        ...proof.map((_, i): [number, number, Uint8Array[], Uint8Array, Uint8Array] => [v.index, v.size, proof.map((h, j) => (j === i ? xor0(h, 8) : h)), r, leaf]),
+        ...proof.map((_, i): [number, number, Uint8Array[], Uint8Array, Uint8Array] => [
+          v.index,
+          v.size,
+          proof.map((h, j) => (j === i ? xor0(h, 8) : h)),
+          r,
+          leaf,
+        ]),
       ];
       if (proof.length > 0) {
         bad.push([v.index, v.size, proof.slice(0, -1), r, leaf]);
@@ -51,7 +58,12 @@ describe('verifyInclusion', () => {
     expect(verifyInclusion(leaf, 0, 1, [], new Uint8Array())).toBe(false);
     expect(verifyInclusion(new Uint8Array(), 0, 1, [], leaf)).toBe(false);
     expect(verifyInclusion(new Uint8Array(31), 0, 1, [], new Uint8Array(31))).toBe(false);
-    for (const [index, size] of [[0, 0], [0, 1], [1, 0], [2, 1]] as const) {
+    for (const [index, size] of [
+      [0, 0],
+      [0, 1],
+      [1, 0],
+      [2, 1],
+    ] as const) {
       expect(verifyInclusion(SOME_HASH, index, size, [], new Uint8Array())).toBe(false);
       expect(verifyInclusion(new Uint8Array(), index, size, [], EMPTY_TREE)).toBe(false);
       expect(verifyInclusion(SOME_HASH, index, size, [], EMPTY_TREE)).toBe(false);
@@ -91,7 +103,13 @@ describe('verifyConsistency', () => {
         [v.size1, v.size2, r1, r2, [r2, ...proof]],
         [v.size1, v.size2, r1, r2, [proof[0]!, ...proof]],
         [v.size1, v.size2, r1, r2, proof.slice(0, -1)],
-        ...proof.map((_, i): [number, number, Uint8Array, Uint8Array, Uint8Array[]] => [v.size1, v.size2, r1, r2, proof.map((h, j) => (j === i ? xor0(h, 16) : h))]),
+        ...proof.map((_, i): [number, number, Uint8Array, Uint8Array, Uint8Array[]] => [
+          v.size1,
+          v.size2,
+          r1,
+          r2,
+          proof.map((h, j) => (j === i ? xor0(h, 16) : h)),
+        ]),
       ];
       for (const [s1, s2, a, b, p] of bad) expect(verifyConsistency(s1, s2, a, b, p)).toBe(false);
     }

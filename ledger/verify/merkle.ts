@@ -1,7 +1,7 @@
 // RFC 9162 proof verification (sections 2.1.3.2 and 2.1.4.2). Pure: malformed input gives false,
 // never an exception.
-import { hashChildren, HASH_SIZE } from '../hashing.js';
 import { bytesEqual } from '../bytes.js';
+import { HASH_SIZE, hashChildren } from '../hashing.js';
 
 function isHash(h: unknown): h is Uint8Array {
   return h instanceof Uint8Array && h.length === HASH_SIZE;
@@ -19,12 +19,7 @@ const lsb = (n: number): boolean => n % 2 === 1;
 const half = (n: number): number => Math.floor(n / 2);
 
 /** The root that an inclusion proof leads to, or undefined if the proof has the wrong shape. */
-export function rootFromInclusionProof(
-  leafHash: Uint8Array,
-  index: number,
-  size: number,
-  proof: readonly Uint8Array[],
-): Uint8Array | undefined {
+export function rootFromInclusionProof(leafHash: Uint8Array, index: number, size: number, proof: readonly Uint8Array[]): Uint8Array | undefined {
   if (!isHash(leafHash) || !isSize(index) || !isSize(size) || index >= size || !isProof(proof)) return undefined;
   let fn = index;
   let sn = size - 1;
@@ -46,25 +41,13 @@ export function rootFromInclusionProof(
   return sn === 0 ? r : undefined;
 }
 
-export function verifyInclusion(
-  leafHash: Uint8Array,
-  index: number,
-  size: number,
-  proof: readonly Uint8Array[],
-  root: Uint8Array,
-): boolean {
+export function verifyInclusion(leafHash: Uint8Array, index: number, size: number, proof: readonly Uint8Array[], root: Uint8Array): boolean {
   if (!isHash(root)) return false;
   const r = rootFromInclusionProof(leafHash, index, size, proof);
   return r !== undefined && bytesEqual(r, root);
 }
 
-export function verifyConsistency(
-  size1: number,
-  size2: number,
-  root1: Uint8Array,
-  root2: Uint8Array,
-  proof: readonly Uint8Array[],
-): boolean {
+export function verifyConsistency(size1: number, size2: number, root1: Uint8Array, root2: Uint8Array, proof: readonly Uint8Array[]): boolean {
   if (!isSize(size1) || !isSize(size2) || size1 === 0 || size1 > size2) return false;
   if (!isHash(root1) || !isHash(root2) || !isProof(proof)) return false;
   if (size1 === size2) return proof.length === 0 && bytesEqual(root1, root2);

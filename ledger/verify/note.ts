@@ -1,7 +1,8 @@
 // C2SP signed-note verification (golang.org/x/mod/sumdb/note semantics), Ed25519 keys only.
 import { ed25519 } from '@noble/curves/ed25519.js';
-import { sha256 } from '../hashing.js';
+
 import { fromBase64 } from '../bytes.js';
+import { sha256 } from '../hashing.js';
 
 export const ALG_ED25519 = 0x01;
 /** C2SP tlog-cosignature: a witness's timestamped Ed25519 cosignature of a checkpoint. */

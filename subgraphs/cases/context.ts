@@ -1,8 +1,9 @@
 // One request's view of the cases subgraph: who is asking, the ledger, batched loaders.
 import DataLoader from 'dataloader';
-import type { Identity } from '../../platform/identity.js';
+
 import type { Ledger } from '../../ledger/ledger.js';
 import type { HubQuery } from '../../platform/hub-query.js';
+import type { Identity } from '../../platform/identity.js';
 import type { CaseEvent, CasesStore, PreExamCaseRecord, ProtectionCaseRecord } from './store/port.js';
 import type { ProtectionState } from './workflow.js';
 

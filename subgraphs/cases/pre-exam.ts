@@ -1,19 +1,20 @@
 // Patent pre-examination cases (专利预审): filing, the workflow, history, ledger-anchored
 // decisions and cycle-time statistics.
 import { randomUUID } from 'node:crypto';
-import { requireActFor, requireIdentity, requireRole } from '../common/auth.js';
+
+import type { Receipt } from '../../ledger/ledger.js';
 import { failure } from '../../platform/errors.js';
 import { pageRequest, toConnection } from '../../platform/pagination.js';
-import { connectionType, workflowEventType } from '../common/shared-types.js';
 // The number format is a public standard, not the enterprises subgraph's data.
 import { parsePatentNumber } from '../../standards/patent-number.js';
-import type { CasesContext } from './context.js';
-import type { PreExamCaseRecord, PreExamFilter } from './store/port.js';
-import type { Receipt } from '../../ledger/ledger.js';
-import { canMove, cycleDays, cycleStatistics, isDecision, nextStates, PRE_EXAM_STATES, type CycleStatistics, type PreExamState } from './workflow.js';
-import { builder, Enterprise, PageInfo, Patent, LedgerReceipt, Role } from './builder.js';
-import { anchorDecision } from './decision.js';
+import { requireActFor, requireIdentity, requireRole } from '../common/auth.js';
+import { connectionType, workflowEventType } from '../common/shared-types.js';
 import { optionalText, text } from '../common/validation.js';
+import { builder, Enterprise, LedgerReceipt, PageInfo, Patent, Role } from './builder.js';
+import type { CasesContext } from './context.js';
+import { anchorDecision } from './decision.js';
+import type { PreExamCaseRecord, PreExamFilter } from './store/port.js';
+import { canMove, cycleDays, type CycleStatistics, cycleStatistics, isDecision, nextStates, PRE_EXAM_STATES, type PreExamState } from './workflow.js';
 
 const State = builder.enumType('PreExamState', { values: PRE_EXAM_STATES });
 
@@ -33,7 +34,11 @@ PreExamCase.implement({
     nextStates: t.field({ type: [State], description: 'Where centre staff may move it next', resolve: (c) => nextStates(c.state) }),
     receivedAt: t.field({ type: 'DateTime', resolve: (c) => c.receivedAt }),
     decidedAt: t.field({ type: 'DateTime', nullable: true, resolve: (c) => c.decidedAt }),
-    cycleDays: t.float({ nullable: true, description: 'Days from receipt to decision', resolve: (c) => (c.decidedAt === null ? null : cycleDays(c.receivedAt, c.decidedAt)) }),
+    cycleDays: t.float({
+      nullable: true,
+      description: 'Days from receipt to decision',
+      resolve: (c) => (c.decidedAt === null ? null : cycleDays(c.receivedAt, c.decidedAt)),
+    }),
     decisionReceipt: t.field({ type: LedgerReceipt, nullable: true, description: 'The CASE_DECISION ledger entry', resolve: (c) => c.decisionReceipt }),
     events: t.field({ type: [Event], resolve: (c, _args, ctx) => ctx.loaders.eventsOf.load(c.id) }),
   }),
@@ -51,15 +56,15 @@ async function readableCase(ctx: CasesContext, id: string): Promise<PreExamCaseR
 }
 
 builder.objectFields(Enterprise, (t) => ({
-    preExamCases: t.field({
-      type: [PreExamCase],
-      nullable: true,
-      description: "The enterprise's pre-examination cases, newest first",
-      resolve: (e, _args, ctx) => {
-        requireActFor(ctx, e.id);
-        return ctx.loaders.preExamCasesOf.load(e.id);
-      },
-    }),
+  preExamCases: t.field({
+    type: [PreExamCase],
+    nullable: true,
+    description: "The enterprise's pre-examination cases, newest first",
+    resolve: (e, _args, ctx) => {
+      requireActFor(ctx, e.id);
+      return ctx.loaders.preExamCasesOf.load(e.id);
+    },
+  }),
 }));
 
 const CaseConnection = connectionType(builder, 'PreExamCase', PreExamCase, PageInfo);
@@ -74,15 +79,22 @@ const CycleTime = builder.objectRef<CycleStatistics>('CycleTimeStatistics').impl
   }),
 });
 const Group = builder.objectRef<{ key: string; stats: CycleStatistics }>('CycleTimeGroup').implement({
-  fields: (t) => ({ key: t.exposeString('key', { description: 'The industry, or the month YYYY-MM of the decision' }), cycleTime: t.field({ type: CycleTime, resolve: (g) => g.stats }) }),
-});
-const Statistics = builder.objectRef<{ overall: CycleStatistics; byIndustry: { key: string; stats: CycleStatistics }[]; byMonth: { key: string; stats: CycleStatistics }[] }>('PreExamStatistics').implement({
   fields: (t) => ({
-    overall: t.field({ type: CycleTime, resolve: (s) => s.overall }),
-    byIndustry: t.field({ type: [Group], resolve: (s) => s.byIndustry }),
-    byMonth: t.field({ type: [Group], resolve: (s) => s.byMonth }),
+    key: t.exposeString('key', { description: 'The industry, or the month YYYY-MM of the decision' }),
+    cycleTime: t.field({ type: CycleTime, resolve: (g) => g.stats }),
   }),
 });
+const Statistics = builder
+  .objectRef<{ overall: CycleStatistics; byIndustry: { key: string; stats: CycleStatistics }[]; byMonth: { key: string; stats: CycleStatistics }[] }>(
+    'PreExamStatistics',
+  )
+  .implement({
+    fields: (t) => ({
+      overall: t.field({ type: CycleTime, resolve: (s) => s.overall }),
+      byIndustry: t.field({ type: [Group], resolve: (s) => s.byIndustry }),
+      byMonth: t.field({ type: [Group], resolve: (s) => s.byMonth }),
+    }),
+  });
 
 function grouped(rows: { key: string; days: number }[]): { key: string; stats: CycleStatistics }[] {
   const by = new Map<string, number[]>();
@@ -95,38 +107,41 @@ function grouped(rows: { key: string; days: number }[]): { key: string; stats: C
 }
 
 builder.queryFields((t) => ({
-    preExamCase: t.field({
-      type: PreExamCase,
-      nullable: true,
-      args: { id: t.arg.id({ required: true }) },
-      resolve: (_root, { id }, ctx) => readableCase(ctx, String(id)),
-    }),
-    preExamCases: t.field({
-      type: CaseConnection,
-      description: 'Centre staff: every case; an enterprise: its own',
-      args: { state: t.arg({ type: State }), first: t.arg.int(), after: t.arg.string() },
-      resolve: async (_root, args, ctx) => {
-        const identity = requireRole(ctx, 'CENTER_STAFF', 'ENTERPRISE');
-        const page = pageRequest(args.first, args.after);
-        const filter: PreExamFilter = { ...(args.state ? { state: args.state } : {}), ...(identity.role === 'ENTERPRISE' ? { enterpriseId: identity.enterpriseId ?? '' } : {}) };
-        const rows = await ctx.store.preExam.page(filter, page.after, page.first + 1);
-        for (const c of rows) ctx.loaders.preExamCase.prime(c.id, c);
-        return toConnection(rows, page, (c) => c.id);
-      },
-    }),
-    preExamStatistics: t.field({
-      type: Statistics,
-      description: 'Cycle times from receipt to decision: overall, per industry, per month of decision',
-      resolve: async (_root, _args, ctx) => {
-        requireRole(ctx, 'CENTER_STAFF');
-        const decided = (await ctx.store.preExam.decided()).map((c) => ({ ...c, days: cycleDays(c.receivedAt, c.decidedAt) }));
-        return {
-          overall: cycleStatistics(decided.map((c) => c.days)),
-          byIndustry: grouped(decided.map((c) => ({ key: c.industry, days: c.days }))),
-          byMonth: grouped(decided.map((c) => ({ key: c.decidedAt.slice(0, 7), days: c.days }))),
-        };
-      },
-    }),
+  preExamCase: t.field({
+    type: PreExamCase,
+    nullable: true,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, { id }, ctx) => readableCase(ctx, String(id)),
+  }),
+  preExamCases: t.field({
+    type: CaseConnection,
+    description: 'Centre staff: every case; an enterprise: its own',
+    args: { state: t.arg({ type: State }), first: t.arg.int(), after: t.arg.string() },
+    resolve: async (_root, args, ctx) => {
+      const identity = requireRole(ctx, 'CENTER_STAFF', 'ENTERPRISE');
+      const page = pageRequest(args.first, args.after);
+      const filter: PreExamFilter = {
+        ...(args.state ? { state: args.state } : {}),
+        ...(identity.role === 'ENTERPRISE' ? { enterpriseId: identity.enterpriseId ?? '' } : {}),
+      };
+      const rows = await ctx.store.preExam.page(filter, page.after, page.first + 1);
+      for (const c of rows) ctx.loaders.preExamCase.prime(c.id, c);
+      return toConnection(rows, page, (c) => c.id);
+    },
+  }),
+  preExamStatistics: t.field({
+    type: Statistics,
+    description: 'Cycle times from receipt to decision: overall, per industry, per month of decision',
+    resolve: async (_root, _args, ctx) => {
+      requireRole(ctx, 'CENTER_STAFF');
+      const decided = (await ctx.store.preExam.decided()).map((c) => ({ ...c, days: cycleDays(c.receivedAt, c.decidedAt) }));
+      return {
+        overall: cycleStatistics(decided.map((c) => c.days)),
+        byIndustry: grouped(decided.map((c) => ({ key: c.industry, days: c.days }))),
+        byMonth: grouped(decided.map((c) => ({ key: c.decidedAt.slice(0, 7), days: c.days }))),
+      };
+    },
+  }),
 }));
 
 const FileInput = builder.inputType('FilePreExaminationInput', {
@@ -146,58 +161,68 @@ const MoveInput = builder.inputType('MovePreExamCaseInput', {
 });
 
 builder.mutationFields((t) => ({
-    filePreExamination: t.field({
-      type: PreExamCase,
-      description: 'An enterprise (or staff for it) files a patent application for pre-examination',
-      args: { input: t.arg({ type: FileInput, required: true }) },
-      resolve: async (_root, { input }, ctx) => {
-        const enterpriseId = String(input.enterpriseId);
-        const identity = requireActFor(ctx, enterpriseId);
-        const parsed = parsePatentNumber(input.applicationNumber);
-        if (!parsed.ok) throw failure('INVALID_PATENT_NUMBER', parsed.message);
-        const at = new Date().toISOString();
-        const record: PreExamCaseRecord = {
-          id: randomUUID(),
-          enterpriseId,
-          applicationNumber: parsed.canonical,
-          title: text(input.title, 'title', 500),
-          industry: text(input.industry, 'industry', 100),
-          state: 'RECEIVED',
-          receivedAt: at,
-          decidedAt: null,
-          decisionReceipt: null,
-        };
-        await ctx.store.preExam.insert(record, { at, actor: identity.keyId, role: identity.role, from: null, to: 'RECEIVED', note: null });
-        return record;
-      },
-    }),
-    movePreExamCase: t.field({
-      type: PreExamCase,
-      description: 'Centre staff move a case one step; PASSED and RETURNED are anchored in the ledger',
-      args: { input: t.arg({ type: MoveInput, required: true }) },
-      resolve: async (_root, { input }, ctx) => {
-        const staff = requireRole(ctx, 'CENTER_STAFF');
-        const id = String(input.caseId);
-        const current = await ctx.loaders.preExamCase.load(id);
-        if (current === undefined) throw failure('NOT_FOUND', `pre-examination case ${id} does not exist`);
-        const to: PreExamState = input.to;
-        if (!canMove(current.state, to)) {
-          const allowed = nextStates(current.state);
-          throw failure('INVALID_TRANSITION', `a ${current.state} case cannot move to ${to}; ${allowed.length === 0 ? 'it is closed' : `next: ${allowed.join(' or ')}`}`, {
+  filePreExamination: t.field({
+    type: PreExamCase,
+    description: 'An enterprise (or staff for it) files a patent application for pre-examination',
+    args: { input: t.arg({ type: FileInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const enterpriseId = String(input.enterpriseId);
+      const identity = requireActFor(ctx, enterpriseId);
+      const parsed = parsePatentNumber(input.applicationNumber);
+      if (!parsed.ok) throw failure('INVALID_PATENT_NUMBER', parsed.message);
+      const at = new Date().toISOString();
+      const record: PreExamCaseRecord = {
+        id: randomUUID(),
+        enterpriseId,
+        applicationNumber: parsed.canonical,
+        title: text(input.title, 'title', 500),
+        industry: text(input.industry, 'industry', 100),
+        state: 'RECEIVED',
+        receivedAt: at,
+        decidedAt: null,
+        decisionReceipt: null,
+      };
+      await ctx.store.preExam.insert(record, { at, actor: identity.keyId, role: identity.role, from: null, to: 'RECEIVED', note: null });
+      return record;
+    },
+  }),
+  movePreExamCase: t.field({
+    type: PreExamCase,
+    description: 'Centre staff move a case one step; PASSED and RETURNED are anchored in the ledger',
+    args: { input: t.arg({ type: MoveInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const staff = requireRole(ctx, 'CENTER_STAFF');
+      const id = String(input.caseId);
+      const current = await ctx.loaders.preExamCase.load(id);
+      if (current === undefined) throw failure('NOT_FOUND', `pre-examination case ${id} does not exist`);
+      const to: PreExamState = input.to;
+      if (!canMove(current.state, to)) {
+        const allowed = nextStates(current.state);
+        throw failure(
+          'INVALID_TRANSITION',
+          `a ${current.state} case cannot move to ${to}; ${allowed.length === 0 ? 'it is closed' : `next: ${allowed.join(' or ')}`}`,
+          {
             from: current.state,
             to,
-          });
-        }
-        const note = optionalText(input.note, 'note', 2000);
-        const at = new Date().toISOString();
-        const changes: { decidedAt?: string; decisionReceipt?: Receipt } = {};
-        if (isDecision(to)) {
-          changes.decisionReceipt = await anchorDecision(ctx.ledger, `pre-exam:${id}`, staff.keyId, { case: id, applicationNumber: current.applicationNumber, decision: to, decidedAt: at, note });
-          changes.decidedAt = at;
-        }
-        const moved = await ctx.store.preExam.transition(id, current.state, { at, actor: staff.keyId, role: staff.role, from: current.state, to, note }, changes);
-        if (!moved) throw failure('CONFLICT', `case ${id} was moved by someone else meanwhile; reload it and try again`);
-        return { ...current, state: to, ...(changes.decidedAt === undefined ? {} : { decidedAt: changes.decidedAt, decisionReceipt: changes.decisionReceipt! }) };
-      },
-    }),
+          },
+        );
+      }
+      const note = optionalText(input.note, 'note', 2000);
+      const at = new Date().toISOString();
+      const changes: { decidedAt?: string; decisionReceipt?: Receipt } = {};
+      if (isDecision(to)) {
+        changes.decisionReceipt = await anchorDecision(ctx.ledger, `pre-exam:${id}`, staff.keyId, {
+          case: id,
+          applicationNumber: current.applicationNumber,
+          decision: to,
+          decidedAt: at,
+          note,
+        });
+        changes.decidedAt = at;
+      }
+      const moved = await ctx.store.preExam.transition(id, current.state, { at, actor: staff.keyId, role: staff.role, from: current.state, to, note }, changes);
+      if (!moved) throw failure('CONFLICT', `case ${id} was moved by someone else meanwhile; reload it and try again`);
+      return { ...current, state: to, ...(changes.decidedAt === undefined ? {} : { decidedAt: changes.decidedAt, decisionReceipt: changes.decisionReceipt! }) };
+    },
+  }),
 }));

@@ -1,20 +1,21 @@
 // Rights-protection assistance and disputes (维权援助与纠纷处理): application, the workflow to an
 // outcome anchored in the ledger, referral to a court, and the evidence each case cites.
 import { randomUUID } from 'node:crypto';
-import type { Identity } from '../../platform/identity.js';
-import { requireIdentity, requireRole } from '../common/auth.js';
-import { badInput, failure, forbidden } from '../../platform/errors.js';
-import { pageRequest, toConnection } from '../../platform/pagination.js';
-import { connectionType, workflowEventType } from '../common/shared-types.js';
-import { parsePatentNumber } from '../../standards/patent-number.js';
-import type { CasesContext } from './context.js';
-import type { IpRight, Party, ProtectionCaseRecord, ProtectionFilter } from './store/port.js';
+
 import type { Receipt } from '../../ledger/ledger.js';
+import { badInput, failure, forbidden } from '../../platform/errors.js';
+import type { Identity } from '../../platform/identity.js';
+import { pageRequest, toConnection } from '../../platform/pagination.js';
+import { parsePatentNumber } from '../../standards/patent-number.js';
+import { requireIdentity, requireRole } from '../common/auth.js';
+import { connectionType, workflowEventType } from '../common/shared-types.js';
+import { optionalText, text } from '../common/validation.js';
+import { builder, Enterprise, Evidence, LedgerReceipt, PageInfo, Role } from './builder.js';
+import type { CasesContext } from './context.js';
+import { anchorDecision } from './decision.js';
+import type { IpRight, Party, ProtectionCaseRecord, ProtectionFilter } from './store/port.js';
 import { IP_RIGHT_KINDS, PROTECTION_KINDS, RESOLUTION_ROUTES } from './store/port.js';
 import { canMoveProtection, isOutcome, nextProtectionStates, PROTECTION_STATES, type ProtectionState } from './workflow.js';
-import { builder, Enterprise, Evidence, PageInfo, LedgerReceipt, Role } from './builder.js';
-import { anchorDecision } from './decision.js';
-import { optionalText, text } from '../common/validation.js';
 
 const State = builder.enumType('ProtectionState', { values: PROTECTION_STATES });
 const Kind = builder.enumType('ProtectionKind', { values: PROTECTION_KINDS });
@@ -47,7 +48,12 @@ const PartyType = builder.objectRef<Party>('CaseParty').implement({
   fields: (t) => ({
     role: t.field({ type: PartyRole, resolve: (p) => p.role }),
     name: t.exposeString('name'),
-    enterprise: t.field({ type: Enterprise, nullable: true, description: 'When the party is a registered enterprise', resolve: (p) => (p.enterpriseId === null ? null : { id: p.enterpriseId }) }),
+    enterprise: t.field({
+      type: Enterprise,
+      nullable: true,
+      description: 'When the party is a registered enterprise',
+      resolve: (p) => (p.enterpriseId === null ? null : { id: p.enterpriseId }),
+    }),
   }),
 });
 
@@ -73,7 +79,12 @@ ProtectionCase.implement({
     referredTo: t.exposeString('referredTo', { nullable: true, description: 'The court a REFERRED case went to' }),
     appliedAt: t.field({ type: 'DateTime', resolve: (c) => c.appliedAt }),
     outcomeAt: t.field({ type: 'DateTime', nullable: true, resolve: (c) => c.outcomeAt }),
-    outcomeReceipt: t.field({ type: LedgerReceipt, nullable: true, description: 'The CASE_DECISION ledger entry of the outcome', resolve: (c) => c.outcomeReceipt }),
+    outcomeReceipt: t.field({
+      type: LedgerReceipt,
+      nullable: true,
+      description: 'The CASE_DECISION ledger entry of the outcome',
+      resolve: (c) => c.outcomeReceipt,
+    }),
     events: t.field({ type: [Event], resolve: (c, _args, ctx) => ctx.loaders.protectionEventsOf.load(c.id) }),
   }),
 });
@@ -168,7 +179,9 @@ function right(r: { kind: IpRight['kind']; number: string }): IpRight {
 /** Every cited deposit exists and was made by the claimant (asked of the evidence subgraph). */
 async function checkCitations(ctx: CasesContext, evidenceIds: string[], claimantId: string): Promise<void> {
   for (const id of evidenceIds) {
-    const { evidence } = await ctx.hub<{ evidence: { depositor: { id: string } } | null }>('query ($id: ID!) { evidence(id: $id) { depositor { id } } }', { id });
+    const { evidence } = await ctx.hub<{ evidence: { depositor: { id: string } } | null }>('query ($id: ID!) { evidence(id: $id) { depositor { id } } }', {
+      id,
+    });
     if (evidence === null) throw failure('NOT_FOUND', `evidence ${id} does not exist`);
     if (evidence.depositor.id !== claimantId) throw forbidden(`evidence ${id} was not deposited by the claimant`);
   }
@@ -182,14 +195,19 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, ctx) => {
       const identity = requireRole(ctx, 'CENTER_STAFF', 'ENTERPRISE');
       const claimantId = input.claimant.enterpriseId === null || input.claimant.enterpriseId === undefined ? undefined : String(input.claimant.enterpriseId);
-      if (identity.role === 'ENTERPRISE' && claimantId !== identity.enterpriseId) throw forbidden('an enterprise key applies only as its own enterprise: claimant.enterpriseId');
+      if (identity.role === 'ENTERPRISE' && claimantId !== identity.enterpriseId)
+        throw forbidden('an enterprise key applies only as its own enterprise: claimant.enterpriseId');
       if (claimantId === undefined) throw badInput('the claimant must be a registered enterprise: give claimant.enterpriseId', 'claimant.enterpriseId');
       if (input.respondents.length === 0) throw badInput('name at least one respondent', 'respondents');
       if (input.ipRights.length === 0) throw badInput('name at least one IP right concerned', 'ipRights');
       const evidenceIds = [...new Set((input.evidenceIds ?? []).map(String))];
       const parties: Party[] = [
         { role: 'CLAIMANT', enterpriseId: claimantId, name: text(input.claimant.name, 'claimant.name', 200) },
-        ...input.respondents.map((r) => ({ role: 'RESPONDENT' as const, enterpriseId: r.enterpriseId === null || r.enterpriseId === undefined ? null : String(r.enterpriseId), name: text(r.name, 'respondents.name', 200) })),
+        ...input.respondents.map((r) => ({
+          role: 'RESPONDENT' as const,
+          enterpriseId: r.enterpriseId === null || r.enterpriseId === undefined ? null : String(r.enterpriseId),
+          name: text(r.name, 'respondents.name', 200),
+        })),
       ];
       const ipRights = input.ipRights.map(right);
       const summary = text(input.summary, 'summary', 2000);
@@ -225,7 +243,11 @@ builder.mutationFields((t) => ({
       const to: ProtectionState = input.to;
       if (!canMoveProtection(current.state, to)) {
         const allowed = nextProtectionStates(current.state);
-        throw failure('INVALID_TRANSITION', `a ${current.state} case cannot move to ${to}; ${allowed.length === 0 ? 'it is closed' : `next: ${allowed.join(' or ')}`}`, { from: current.state, to });
+        throw failure(
+          'INVALID_TRANSITION',
+          `a ${current.state} case cannot move to ${to}; ${allowed.length === 0 ? 'it is closed' : `next: ${allowed.join(' or ')}`}`,
+          { from: current.state, to },
+        );
       }
       const court = optionalText(input.court, 'court', 200) ?? undefined;
       if (to === 'REFERRED' && court === undefined) throw badInput('a referral names the court: give court', 'court');
@@ -234,10 +256,21 @@ builder.mutationFields((t) => ({
       const at = new Date().toISOString();
       const changes: { referredTo?: string; outcomeAt?: string; outcomeReceipt?: Receipt } = court === undefined ? {} : { referredTo: court };
       if (isOutcome(to)) {
-        changes.outcomeReceipt = await anchorDecision(ctx.ledger, `protection:${id}`, staff.keyId, { case: id, outcome: to, decidedAt: at, note, court: court ?? null });
+        changes.outcomeReceipt = await anchorDecision(ctx.ledger, `protection:${id}`, staff.keyId, {
+          case: id,
+          outcome: to,
+          decidedAt: at,
+          note,
+          court: court ?? null,
+        });
         changes.outcomeAt = at;
       }
-      const moved = await ctx.store.protection.transition(id, current.state, { at, actor: staff.keyId, role: staff.role, from: current.state, to, note }, changes);
+      const moved = await ctx.store.protection.transition(
+        id,
+        current.state,
+        { at, actor: staff.keyId, role: staff.role, from: current.state, to, note },
+        changes,
+      );
       if (!moved) throw failure('CONFLICT', `case ${id} was moved by someone else meanwhile; reload it and try again`);
       return { ...current, ...changes, state: to };
     },

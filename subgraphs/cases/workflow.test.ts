@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { canMove, canMoveProtection, cycleDays, cycleStatistics, isDecision, isOutcome, nextStates, PRE_EXAM_STATES, PROTECTION_STATES } from './workflow.js';
 
 describe('pre-examination workflow', () => {

@@ -1,6 +1,6 @@
 // Field-level authorization on the identity the gateway verified.
-import type { Identity, Role } from '../../platform/identity.js';
 import { failure, forbidden } from '../../platform/errors.js';
+import type { Identity, Role } from '../../platform/identity.js';
 
 export interface AuthContext {
   readonly identity: Identity | undefined;

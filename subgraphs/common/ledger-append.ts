@@ -1,6 +1,6 @@
 // Appending to the ledger from a mutation: its refusals and failures as GraphQL errors.
-import { LedgerInputError, type AppendInput } from '../../ledger/entry.js';
-import { LedgerUnavailableError, type Ledger, type Receipt } from '../../ledger/ledger.js';
+import { type AppendInput, LedgerInputError } from '../../ledger/entry.js';
+import { type Ledger, LedgerUnavailableError, type Receipt } from '../../ledger/ledger.js';
 import { badInput, failure } from '../../platform/errors.js';
 
 /** BAD_USER_INPUT for what the ledger refuses; LEDGER_UNAVAILABLE, nothing recorded, when it cannot write. */

@@ -2,11 +2,12 @@
 // subgraphs only when every definition is the same (and @shareable): these functions are the
 // one definition each subgraph calls on its own builder.
 import type { EnumRef, ObjectRef } from '@pothos/core';
-import type { createBuilder } from './builder.js';
-import type { Connection } from '../../platform/pagination.js';
-import type { WorkflowEvent } from './workflow-event.js';
-import { ROLES } from '../../platform/identity.js';
+
 import type { Receipt } from '../../ledger/ledger.js';
+import { ROLES } from '../../platform/identity.js';
+import type { Connection } from '../../platform/pagination.js';
+import type { createBuilder } from './builder.js';
+import type { WorkflowEvent } from './workflow-event.js';
 
 export type SubgraphBuilder<C extends object> = ReturnType<typeof createBuilder<C>>;
 

@@ -1,5 +1,6 @@
 // One request's view of the enterprises subgraph: who is asking, and batched loaders.
 import DataLoader from 'dataloader';
+
 import type { Identity } from '../../platform/identity.js';
 import type { CopyrightRecord, EnterpriseRecord, EnterprisesStore, PatentRecord, TrademarkRecord } from './store/port.js';
 

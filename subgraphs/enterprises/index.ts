@@ -1,11 +1,11 @@
 // The enterprises subgraph, opened on the configured storage.
-import type { Subgraph } from '../../platform/subgraph.js';
 import { sqliteDatabase, type Storage } from '../../platform/storage.js';
-import { enterprisesSchema } from './schema.js';
+import type { Subgraph } from '../../platform/subgraph.js';
 import { createEnterprisesContext } from './context.js';
+import { enterprisesSchema } from './schema.js';
+import { openMongoEnterprisesStore } from './store/mongodb.js';
 import type { EnterprisesStore } from './store/port.js';
 import { openSqliteEnterprisesStore } from './store/sqlite.js';
-import { openMongoEnterprisesStore } from './store/mongodb.js';
 
 export async function openEnterprisesStore(storage: Storage): Promise<EnterprisesStore> {
   return storage.kind === 'sqlite' ? openSqliteEnterprisesStore(sqliteDatabase(storage, 'enterprises')) : openMongoEnterprisesStore(storage.client.db());

@@ -1,25 +1,25 @@
 // The enterprises subgraph: registered enterprises, their patents, trademarks and copyrights,
 // annual-fee and expiry warnings, statistics by region and industry.
 import { randomUUID } from 'node:crypto';
-import { createBuilder } from '../common/builder.js';
-import { connectionType, pageInfoType } from '../common/shared-types.js';
-import { requireActFor, requireIdentity, requireRole } from '../common/auth.js';
+
 import { badInput, conflict, failure, notFound } from '../../platform/errors.js';
-import { text, today } from '../common/validation.js';
-import { pageRequest, toConnection, type Connection } from '../../platform/pagination.js';
-import type { EnterprisesContext } from './context.js';
-import type { CopyrightRecord, DatedKey, DateWindow, EnterpriseFilter, EnterpriseRecord, OwnerFilter, PatentRecord, TrademarkRecord } from './store/port.js';
-import { DuplicateKeyError, FILING_STATUSES, PATENT_STATUSES, PATENT_TYPES } from './store/port.js';
+import { type Connection, pageRequest, toConnection } from '../../platform/pagination.js';
+import { addDays } from '../../standards/calendar-date.js';
+import { parsePatentNumber } from '../../standards/patent-number.js';
 import { isRegionCode } from '../../standards/region-code.js';
 import { validateUscc } from '../../standards/uscc.js';
-import { parsePatentNumber } from '../../standards/patent-number.js';
-import { protectionEnd } from './domain/protection.js';
+import { requireActFor, requireIdentity, requireRole } from '../common/auth.js';
+import { createBuilder } from '../common/builder.js';
+import { connectionType, pageInfoType } from '../common/shared-types.js';
+import { text, today } from '../common/validation.js';
+import type { EnterprisesContext } from './context.js';
 import { annualFeeStatus } from './domain/annual-fee.js';
-import { addDays } from '../../standards/calendar-date.js';
 import { feeWarningWindow, isLive } from './domain/deadlines.js';
+import { protectionEnd } from './domain/protection.js';
+import type { CopyrightRecord, DatedKey, DateWindow, EnterpriseFilter, EnterpriseRecord, OwnerFilter, PatentRecord, TrademarkRecord } from './store/port.js';
+import { DuplicateKeyError, FILING_STATUSES, PATENT_STATUSES, PATENT_TYPES } from './store/port.js';
 
 const builder = createBuilder<EnterprisesContext>();
-
 
 /** Loads an enterprise the caller may read: FORBIDDEN for another enterprise's key. */
 async function readableEnterprise(ctx: EnterprisesContext, id: string): Promise<EnterpriseRecord | null> {
@@ -215,8 +215,12 @@ const ExpiryWarning = builder.objectRef<Expiry>('ExpiryWarning').implement({
   }),
 });
 
-const AnnualFeeWarningConnection = connectionType(builder, 'AnnualFeeWarning', AnnualFeeWarning, PageInfo, { totalCount: 'Warnings matching the filters and the window' });
-const ExpiryWarningConnection = connectionType(builder, 'ExpiryWarning', ExpiryWarning, PageInfo, { totalCount: 'Warnings matching the filters and the window' });
+const AnnualFeeWarningConnection = connectionType(builder, 'AnnualFeeWarning', AnnualFeeWarning, PageInfo, {
+  totalCount: 'Warnings matching the filters and the window',
+});
+const ExpiryWarningConnection = connectionType(builder, 'ExpiryWarning', ExpiryWarning, PageInfo, {
+  totalCount: 'Warnings matching the filters and the window',
+});
 
 const FEE_WINDOW_DAYS = 90;
 const EXPIRY_WINDOW_DAYS = 180;
@@ -231,7 +235,10 @@ interface WarningArgs {
  * Whose warnings to list: staff choose (or see all), an enterprise sees its own whatever it asks
  * for; region and industry narrow either.
  */
-function ownerFilter(ctx: EnterprisesContext, args: { enterpriseId?: string | number | null; regionCode?: string | null; industry?: string | null }): OwnerFilter {
+function ownerFilter(
+  ctx: EnterprisesContext,
+  args: { enterpriseId?: string | number | null; regionCode?: string | null; industry?: string | null },
+): OwnerFilter {
   const identity = requireRole(ctx, 'CENTER_STAFF', 'ENTERPRISE');
   const asked = args.enterpriseId === null || args.enterpriseId === undefined ? undefined : String(args.enterpriseId);
   const enterpriseId = identity.role === 'ENTERPRISE' ? requireActFor(ctx, asked ?? identity.enterpriseId ?? '').enterpriseId : asked;
@@ -302,8 +309,20 @@ async function expiryWarnings(ctx: EnterprisesContext, owner: OwnerFilter, args:
     ctx.store.trademarks.expiring(owner, ...from('TRADEMARK'), page.first + 1),
   ]);
   const merged = [
-    ...patents.map((p): Expiry => ({ right: 'PATENT', number: p.applicationNumber, enterpriseId: p.enterpriseId, title: p.title, expiresOn: protectionEnd(p.type, p.filingDate) })),
-    ...trademarks.map((m): Expiry => ({ right: 'TRADEMARK', number: m.registrationNumber, enterpriseId: m.enterpriseId, title: m.mark, expiresOn: m.expiryDate })),
+    ...patents.map((p): Expiry => ({
+      right: 'PATENT',
+      number: p.applicationNumber,
+      enterpriseId: p.enterpriseId,
+      title: p.title,
+      expiresOn: protectionEnd(p.type, p.filingDate),
+    })),
+    ...trademarks.map((m): Expiry => ({
+      right: 'TRADEMARK',
+      number: m.registrationNumber,
+      enterpriseId: m.enterpriseId,
+      title: m.mark,
+      expiresOn: m.expiryDate,
+    })),
   ]
     .sort((a, b) => a.expiresOn.localeCompare(b.expiresOn) || a.right.localeCompare(b.right) || (a.number < b.number ? -1 : a.number > b.number ? 1 : 0))
     .slice(0, page.first + 1);
@@ -371,13 +390,27 @@ builder.queryType({
     annualFeeWarnings: t.field({
       type: AnnualFeeWarningConnection,
       description: `Patents whose annual fee falls due within the window (default ${FEE_WINDOW_DAYS} days), or is overdue within its six-month grace period; by due date`,
-      args: { first: t.arg.int(), after: t.arg.string(), enterpriseId: t.arg.id(), regionCode: t.arg.string(), industry: t.arg.string(), withinDays: t.arg.int() },
+      args: {
+        first: t.arg.int(),
+        after: t.arg.string(),
+        enterpriseId: t.arg.id(),
+        regionCode: t.arg.string(),
+        industry: t.arg.string(),
+        withinDays: t.arg.int(),
+      },
       resolve: (_root, args, ctx) => feeWarnings(ctx, ownerFilter(ctx, args), args),
     }),
     expiryWarnings: t.field({
       type: ExpiryWarningConnection,
       description: `Patents whose protection ends, and trademarks whose registration ends, within the window (default ${EXPIRY_WINDOW_DAYS} days); by that day`,
-      args: { first: t.arg.int(), after: t.arg.string(), enterpriseId: t.arg.id(), regionCode: t.arg.string(), industry: t.arg.string(), withinDays: t.arg.int() },
+      args: {
+        first: t.arg.int(),
+        after: t.arg.string(),
+        enterpriseId: t.arg.id(),
+        regionCode: t.arg.string(),
+        industry: t.arg.string(),
+        withinDays: t.arg.int(),
+      },
       resolve: (_root, args, ctx) => expiryWarnings(ctx, ownerFilter(ctx, args), args),
     }),
   }),

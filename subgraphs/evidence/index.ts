@@ -1,19 +1,24 @@
 // The evidence subgraph, opened on the configured storage and the ledger.
-import type { Subgraph } from '../../platform/subgraph.js';
-import { sqliteDatabase, type Storage } from '../../platform/storage.js';
 import type { Ledger } from '../../ledger/ledger.js';
 import type { HubQuery } from '../../platform/hub-query.js';
-import { evidenceSchema } from './schema.js';
+import { sqliteDatabase, type Storage } from '../../platform/storage.js';
+import type { Subgraph } from '../../platform/subgraph.js';
 import { createEvidenceContext } from './context.js';
+import { evidenceSchema } from './schema.js';
+import { openMongoEvidenceStore } from './store/mongodb.js';
 import type { EvidenceStore } from './store/port.js';
 import { openSqliteEvidenceStore } from './store/sqlite.js';
-import { openMongoEvidenceStore } from './store/mongodb.js';
 
 export async function openEvidenceStore(storage: Storage): Promise<EvidenceStore> {
   return storage.kind === 'sqlite' ? openSqliteEvidenceStore(sqliteDatabase(storage, 'evidence')) : openMongoEvidenceStore(storage.client.db());
 }
 
-export async function openEvidenceSubgraph(storage: Storage, ledger: Ledger, hub: HubQuery, wrap: (s: EvidenceStore) => EvidenceStore = (s) => s): Promise<Subgraph> {
+export async function openEvidenceSubgraph(
+  storage: Storage,
+  ledger: Ledger,
+  hub: HubQuery,
+  wrap: (s: EvidenceStore) => EvidenceStore = (s) => s,
+): Promise<Subgraph> {
   const store = wrap(await openEvidenceStore(storage));
   return {
     name: 'evidence',

@@ -1,15 +1,16 @@
 // The evidence subgraph: evidence deposits timestamped on the ledger, and the ledger's public
 // face (checkpoints, proofs, verification of a digest).
 import { randomUUID } from 'node:crypto';
-import { createBuilder } from '../common/builder.js';
-import { text } from '../common/validation.js';
-import { appendOrFail } from '../common/ledger-append.js';
-import { jsonScalar, ledgerReceiptType } from '../common/shared-types.js';
-import { requireActFor, requireIdentity } from '../common/auth.js';
+
+import type { Entry } from '../../ledger/entry.js';
+import { LedgerInputError } from '../../ledger/entry.js';
 import { badInput, failure, forbidden } from '../../platform/errors.js';
 import { DEFAULT_PAGE, MAX_PAGE, pageRequest } from '../../platform/pagination.js';
-import { LedgerInputError } from '../../ledger/entry.js';
-import type { Entry } from '../../ledger/entry.js';
+import { requireActFor, requireIdentity } from '../common/auth.js';
+import { createBuilder } from '../common/builder.js';
+import { appendOrFail } from '../common/ledger-append.js';
+import { jsonScalar, ledgerReceiptType } from '../common/shared-types.js';
+import { text } from '../common/validation.js';
 import type { EvidenceContext } from './context.js';
 import type { DataAssetRecord, EvidenceRecord } from './store/port.js';
 import { EVIDENCE_CATEGORIES } from './store/port.js';
@@ -94,7 +95,11 @@ DataAsset.implement({
     fingerprint: t.exposeString('fingerprint', { description: 'SHA-256 of the data set, hex' }),
     registeredAt: t.field({ type: 'DateTime', resolve: (a) => a.registeredAt }),
     receipt: t.field({ type: LedgerReceipt, resolve: (a) => a.receipt }),
-    certificate: t.field({ type: 'JSON', description: 'The registration certificate that ledger/verify checks offline', resolve: (a, _args, ctx) => ctx.ledger.certificate(a.receipt.seq) }),
+    certificate: t.field({
+      type: 'JSON',
+      description: 'The registration certificate that ledger/verify checks offline',
+      resolve: (a, _args, ctx) => ctx.ledger.certificate(a.receipt.seq),
+    }),
   }),
 });
 builder.asEntity(DataAsset, {
@@ -250,7 +255,7 @@ const DepositEvidenceInput = builder.inputType('DepositEvidenceInput', {
     contentDigest: t.string({ required: true, description: 'SHA-256 of the file, 64 hex characters' }),
     title: t.string({ required: true }),
     category: t.field({ type: Category, required: true }),
-    depositorId: t.id({ description: "Centre staff: the enterprise deposited for. Enterprise keys: omit, or their own id" }),
+    depositorId: t.id({ description: 'Centre staff: the enterprise deposited for. Enterprise keys: omit, or their own id' }),
   }),
 });
 
@@ -297,7 +302,11 @@ builder.mutationType({
         const description = input.description.trim();
         if (description.length > 2000) throw badInput('description must be at most 2000 characters', 'description');
         const id = randomUUID();
-        const receipt = await appendOrFail(ctx.ledger, { kind: 'DATA_ASSET_REGISTRATION', subject: `data-asset:${id}`, contentDigest: fingerprint, depositor: ownerId, metadata: { name, description } }, 'registration');
+        const receipt = await appendOrFail(
+          ctx.ledger,
+          { kind: 'DATA_ASSET_REGISTRATION', subject: `data-asset:${id}`, contentDigest: fingerprint, depositor: ownerId, metadata: { name, description } },
+          'registration',
+        );
         const record: DataAssetRecord = { id, ownerId, name, description, fingerprint, registeredAt: isoTime(receipt.timestamp), receipt };
         await ctx.store.dataAssets.insert(record);
         return record;
@@ -312,9 +321,21 @@ builder.mutationType({
         const title = text(input.title, 'title', 200);
 
         const id = randomUUID();
-        const receipt = await appendOrFail(ctx.ledger, { kind: 'EVIDENCE_DEPOSIT', subject: `evidence:${id}`, contentDigest: digest, depositor: depositorId, metadata: { title, category: input.category } }, 'deposit');
+        const receipt = await appendOrFail(
+          ctx.ledger,
+          { kind: 'EVIDENCE_DEPOSIT', subject: `evidence:${id}`, contentDigest: digest, depositor: depositorId, metadata: { title, category: input.category } },
+          'deposit',
+        );
         // Appended first: a crash here leaves an unacknowledged ledger entry, never a deposit without one.
-        const record: EvidenceRecord = { id, depositorId, title, category: input.category, contentDigest: digest, depositedAt: isoTime(receipt.timestamp), receipt };
+        const record: EvidenceRecord = {
+          id,
+          depositorId,
+          title,
+          category: input.category,
+          contentDigest: digest,
+          depositedAt: isoTime(receipt.timestamp),
+          receipt,
+        };
         await ctx.store.evidence.insert(record);
         return record;
       },

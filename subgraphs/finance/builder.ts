@@ -1,11 +1,11 @@
 // The finance subgraph's builder and what pledges and insurance share: scalars, IP assets and
 // date ranges, ledger receipts, the entities other subgraphs own, and input checks.
-import { createBuilder } from '../common/builder.js';
-import { text } from '../common/validation.js';
-import { jsonScalar, ledgerReceiptType, pageInfoType, roleEnum } from '../common/shared-types.js';
 import { badInput, failure, notFound } from '../../platform/errors.js';
 // The number format is a public standard, not the enterprises subgraph's data.
 import { parsePatentNumber } from '../../standards/patent-number.js';
+import { createBuilder } from '../common/builder.js';
+import { jsonScalar, ledgerReceiptType, pageInfoType, roleEnum } from '../common/shared-types.js';
+import { text } from '../common/validation.js';
 import type { FinanceContext } from './context.js';
 import type { PatentFacts } from './hub-facts.js';
 import { parseFen } from './money.js';
@@ -47,8 +47,18 @@ export const IpAsset = builder.objectRef<AssetRef>('IpAsset').implement({
   fields: (t) => ({
     kind: t.field({ type: AssetKind, resolve: (a) => a.kind }),
     id: t.exposeString('id', { description: 'A patent: its canonical application number; a trademark: its registration number; a data asset: its id' }),
-    patent: t.field({ type: Patent, nullable: true, description: 'The patent, for a PATENT asset', resolve: (a) => (a.kind === 'PATENT' ? { applicationNumber: a.id } : null) }),
-    dataAsset: t.field({ type: DataAsset, nullable: true, description: 'The data asset, for a DATA_ASSET asset', resolve: (a) => (a.kind === 'DATA_ASSET' ? { id: a.id } : null) }),
+    patent: t.field({
+      type: Patent,
+      nullable: true,
+      description: 'The patent, for a PATENT asset',
+      resolve: (a) => (a.kind === 'PATENT' ? { applicationNumber: a.id } : null),
+    }),
+    dataAsset: t.field({
+      type: DataAsset,
+      nullable: true,
+      description: 'The data asset, for a DATA_ASSET asset',
+      resolve: (a) => (a.kind === 'DATA_ASSET' ? { id: a.id } : null),
+    }),
   }),
 });
 export const IpAssetInput = builder.inputType('IpAssetInput', {
@@ -129,5 +139,3 @@ export async function ownedAssets(ctx: FinanceContext, assets: readonly AssetRef
   }
   return patents.filter((p): p is PatentFacts => p !== null);
 }
-
-

@@ -1,11 +1,20 @@
 // One request's view of the finance subgraph: who is asking, the ledger, the hub for other
 // subgraphs' facts, batched loaders.
 import DataLoader from 'dataloader';
-import type { Identity } from '../../platform/identity.js';
-import type { HubQuery } from '../../platform/hub-query.js';
+
 import type { Ledger } from '../../ledger/ledger.js';
+import type { HubQuery } from '../../platform/hub-query.js';
+import type { Identity } from '../../platform/identity.js';
+import {
+  type DataAssetFacts,
+  dataAssetFacts,
+  enterprisesRegistered,
+  type PatentFacts,
+  patentFacts,
+  type ProtectionCaseFacts,
+  protectionCaseFacts,
+} from './hub-facts.js';
 import type { ClaimRecord, FinanceStore, PledgeEvent, PledgeRecord, PolicyRecord } from './store/port.js';
-import { dataAssetFacts, enterprisesRegistered, patentFacts, type DataAssetFacts, type PatentFacts, protectionCaseFacts, type ProtectionCaseFacts } from './hub-facts.js';
 
 export interface FinanceContext {
   readonly identity: Identity | undefined;

@@ -21,7 +21,14 @@ async function aliased<T>(hub: HubQuery, field: string, arg: string, type: strin
 
 /** Each patent's facts by canonical application number, null when it is not registered. */
 export function patentFacts(hub: HubQuery, applicationNumbers: readonly string[]): Promise<(PatentFacts | null)[]> {
-  return aliased<PatentFacts>(hub, 'patent', 'applicationNumber', 'String', 'applicationNumber status protectionEndsOn annualFee { state } enterprise { id }', applicationNumbers);
+  return aliased<PatentFacts>(
+    hub,
+    'patent',
+    'applicationNumber',
+    'String',
+    'applicationNumber status protectionEndsOn annualFee { state } enterprise { id }',
+    applicationNumbers,
+  );
 }
 
 export interface DataAssetFacts {

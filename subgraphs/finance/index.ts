@@ -1,19 +1,24 @@
 // The finance subgraph, opened on the configured storage, the ledger and the hub.
-import type { Subgraph } from '../../platform/subgraph.js';
-import { sqliteDatabase, type Storage } from '../../platform/storage.js';
-import type { HubQuery } from '../../platform/hub-query.js';
 import type { Ledger } from '../../ledger/ledger.js';
-import { financeSchema } from './schema.js';
+import type { HubQuery } from '../../platform/hub-query.js';
+import { sqliteDatabase, type Storage } from '../../platform/storage.js';
+import type { Subgraph } from '../../platform/subgraph.js';
 import { createFinanceContext } from './context.js';
+import { financeSchema } from './schema.js';
+import { openMongoFinanceStore } from './store/mongodb.js';
 import type { FinanceStore } from './store/port.js';
 import { openSqliteFinanceStore } from './store/sqlite.js';
-import { openMongoFinanceStore } from './store/mongodb.js';
 
 export async function openFinanceStore(storage: Storage): Promise<FinanceStore> {
   return storage.kind === 'sqlite' ? openSqliteFinanceStore(sqliteDatabase(storage, 'finance')) : openMongoFinanceStore(storage.client.db());
 }
 
-export async function openFinanceSubgraph(storage: Storage, ledger: Ledger, hub: HubQuery, wrap: (s: FinanceStore) => FinanceStore = (s) => s): Promise<Subgraph> {
+export async function openFinanceSubgraph(
+  storage: Storage,
+  ledger: Ledger,
+  hub: HubQuery,
+  wrap: (s: FinanceStore) => FinanceStore = (s) => s,
+): Promise<Subgraph> {
   const store = wrap(await openFinanceStore(storage));
   return {
     name: 'finance',

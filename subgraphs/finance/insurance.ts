@@ -1,30 +1,31 @@
 // IP insurance: policies an insurer issues to an enterprise over its assets, and claims, linked
 // to the rights-protection case the loss arose in, paid within the sum insured.
 import { randomUUID } from 'node:crypto';
-import { requireActFor, requireIdentity } from '../common/auth.js';
+
 import { badInput, conflict, failure, forbidden, notFound } from '../../platform/errors.js';
 import { pageRequest, toConnection } from '../../platform/pagination.js';
+import { requireActFor, requireIdentity } from '../common/auth.js';
 import { connectionType } from '../common/shared-types.js';
+import { text } from '../common/validation.js';
 import { actingOrganization, inPolicyScope, policyScope, requireInsurer } from './access.js';
-import type { FinanceContext } from './context.js';
-import { assetKey, CLAIM_STATUSES, INSURANCE_PRODUCTS, type AssetRef, type ClaimRecord, type InsuranceProduct, type PolicyRecord } from './store/port.js';
 import {
   assetList,
   builder,
   DataAsset,
-  Patent,
   DateRange,
-  DateRangeInput,
   dateRange,
+  DateRangeInput,
   Enterprise,
   IpAsset,
   IpAssetInput,
-  PageInfo,
   ownedAssets,
+  PageInfo,
+  Patent,
   positiveFen,
   requireEnterprise,
 } from './builder.js';
-import { text } from '../common/validation.js';
+import type { FinanceContext } from './context.js';
+import { assetKey, type AssetRef, CLAIM_STATUSES, type ClaimRecord, INSURANCE_PRODUCTS, type InsuranceProduct, type PolicyRecord } from './store/port.js';
 
 const Product = builder.enumType('InsuranceProduct', { values: INSURANCE_PRODUCTS });
 const ClaimStatus = builder.enumType('InsuranceClaimStatus', { values: CLAIM_STATUSES });
@@ -187,7 +188,17 @@ builder.mutationFields((t) => ({
       const sumInsuredFen = positiveFen(input.sumInsured, 'sumInsured');
       const period = dateRange(input.period, 'period');
       await Promise.all([requireEnterprise(ctx, insuredId), ownedAssets(ctx, coveredAssets, insuredId, 'coveredAssets')]);
-      const policy: PolicyRecord = { id: randomUUID(), product: input.product, insurer, insuredId, coveredAssets, premiumFen, sumInsuredFen, period, issuedAt: new Date().toISOString() };
+      const policy: PolicyRecord = {
+        id: randomUUID(),
+        product: input.product,
+        insurer,
+        insuredId,
+        coveredAssets,
+        premiumFen,
+        sumInsuredFen,
+        period,
+        issuedAt: new Date().toISOString(),
+      };
       await ctx.store.policies.insert(policy);
       return policy;
     },
@@ -202,7 +213,8 @@ builder.mutationFields((t) => ({
       requireActFor(ctx, policy.insuredId);
       const amountFen = positiveFen(input.amount, 'amount');
       const caseId = input.protectionCaseId?.trim() || null;
-      if (caseId === null && CASE_PRODUCTS.includes(policy.product)) throw badInput(`a ${policy.product} claim names the protection case the loss arose in`, 'protectionCaseId');
+      if (caseId === null && CASE_PRODUCTS.includes(policy.product))
+        throw badInput(`a ${policy.product} claim names the protection case the loss arose in`, 'protectionCaseId');
       if (caseId !== null) {
         // The case is the cases subgraph's: it must exist and have the insured among its parties.
         const protectionCase = await ctx.loaders.protectionCaseFacts.load(caseId);
@@ -212,7 +224,8 @@ builder.mutationFields((t) => ({
         }
       }
       const left = remaining(policy, await ctx.loaders.claimsOf.load(policy.id));
-      if (amountFen > left) throw failure('SUM_INSURED_EXCEEDED', `the claim is ${amountFen} fen; ${left} fen of the sum insured is left`, { remaining: String(left) });
+      if (amountFen > left)
+        throw failure('SUM_INSURED_EXCEEDED', `the claim is ${amountFen} fen; ${left} fen of the sum insured is left`, { remaining: String(left) });
       const claim: ClaimRecord = {
         id: randomUUID(),
         policyId: policy.id,
@@ -239,7 +252,8 @@ builder.mutationFields((t) => ({
       const claims = await ctx.loaders.claimsOf.load(policy.id);
       const claim = claims.find((c) => c.id === String(input.claimId));
       if (claim === undefined) throw notFound(`claim ${input.claimId} on policy ${policy.id}`);
-      if (claim.status !== 'FILED') throw failure('INVALID_TRANSITION', `a ${claim.status} claim is settled already`, { from: claim.status, to: input.decision });
+      if (claim.status !== 'FILED')
+        throw failure('INVALID_TRANSITION', `a ${claim.status} claim is settled already`, { from: claim.status, to: input.decision });
       const at = new Date().toISOString();
       const settled = await ctx.store.policies.settleClaim(policy.id, claim.id, input.decision, at, identity.keyId);
       if (settled === 'SUM_INSURED_EXCEEDED') {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { MAX_FEN, parseFen } from './money.js';
 
 describe('amounts in fen', () => {

@@ -1,9 +1,20 @@
-import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
+
+import { describe, expect, it } from 'vitest';
+
 import { canonicalMetadata } from '../../ledger/entry.js';
 import { documentDigest } from '../../ledger/entry.js';
-import { canMove, formatRegistrationNumber, nextStates, patentRefusal, PLEDGE_STATES, registrationDocument, registrationYear, releaseDocument } from './pledge-rules.js';
 import type { PatentFacts } from './hub-facts.js';
+import {
+  canMove,
+  formatRegistrationNumber,
+  nextStates,
+  patentRefusal,
+  PLEDGE_STATES,
+  registrationDocument,
+  registrationYear,
+  releaseDocument,
+} from './pledge-rules.js';
 import type { PledgeRecord } from './store/port.js';
 
 const pledge: PledgeRecord = {
@@ -11,7 +22,10 @@ const pledge: PledgeRecord = {
   registrationNumber: 'ZX-2026-000001',
   pledgorId: 'e1',
   pledgee: '中国工商银行福州分行',
-  collateral: [{ kind: 'PATENT', id: '201510958772.0' }, { kind: 'DATA_ASSET', id: 'da-1' }],
+  collateral: [
+    { kind: 'PATENT', id: '201510958772.0' },
+    { kind: 'DATA_ASSET', id: 'da-1' },
+  ],
   securedAmountFen: 9_007_199_254_740_991,
   term: { startDate: '2026-01-01', endDate: '2027-01-01' },
   state: 'REGISTERED',
@@ -22,7 +36,13 @@ const pledge: PledgeRecord = {
   enforcement: null,
 };
 
-const granted: PatentFacts = { applicationNumber: '201510958772.0', status: 'GRANTED', protectionEndsOn: '2035-12-28', annualFee: { state: 'NOT_DUE' }, enterprise: { id: 'e1' } };
+const granted: PatentFacts = {
+  applicationNumber: '201510958772.0',
+  status: 'GRANTED',
+  protectionEndsOn: '2035-12-28',
+  annualFee: { state: 'NOT_DUE' },
+  enterprise: { id: 'e1' },
+};
 
 describe('pledges', () => {
   it('go from REGISTERED to RELEASED or ENFORCED, and no further', () => {
@@ -49,7 +69,8 @@ describe('pledges', () => {
     const refusal = (p: Partial<PatentFacts>, termEnd = '2030-01-01') => patentRefusal({ ...granted, ...p }, termEnd)?.reason;
     expect(refusal({})).toBeUndefined();
     expect(refusal({ annualFee: { state: 'DUE_SOON' } })).toBeUndefined();
-    for (const status of ['PENDING', 'LAPSED', 'EXPIRED', 'INVALIDATED', 'REJECTED', 'WITHDRAWN']) expect(refusal({ status, annualFee: null })).toBe('NOT_GRANTED');
+    for (const status of ['PENDING', 'LAPSED', 'EXPIRED', 'INVALIDATED', 'REJECTED', 'WITHDRAWN'])
+      expect(refusal({ status, annualFee: null })).toBe('NOT_GRANTED');
     expect(refusal({ annualFee: { state: 'GRACE' } })).toBe('ANNUAL_FEE_OVERDUE');
     expect(refusal({ annualFee: { state: 'LAPSED' } })).toBe('ANNUAL_FEE_OVERDUE');
     // Protected up to the day before protectionEndsOn.

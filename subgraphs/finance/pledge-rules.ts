@@ -1,8 +1,8 @@
 // IP pledges (知识产权质押): their states, registration numbers, the documents the ledger records,
 // and when a patent may be pledged. Pure.
 import type { Metadata } from '../../ledger/entry.js';
-import type { PledgeRecord } from './store/port.js';
 import type { PatentFacts } from './hub-facts.js';
+import type { PledgeRecord } from './store/port.js';
 
 export const PLEDGE_STATES = ['REGISTERED', 'RELEASED', 'ENFORCED'] as const;
 export type PledgeState = (typeof PLEDGE_STATES)[number];

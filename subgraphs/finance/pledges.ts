@@ -1,38 +1,39 @@
 // Pledges of IP to banks: registration (claimed in the store, then recorded on the ledger),
 // release (on the ledger too) and enforcement with its risk-compensation split.
 import { randomUUID } from 'node:crypto';
-import { requireIdentity } from '../common/auth.js';
+
+import { documentDigest } from '../../ledger/entry.js';
+import type { Receipt } from '../../ledger/ledger.js';
 import { badInput, failure, forbidden, notFound } from '../../platform/errors.js';
 import type { Identity } from '../../platform/identity.js';
 import { pageRequest, toConnection } from '../../platform/pagination.js';
+import { requireIdentity } from '../common/auth.js';
+import { appendOrFail } from '../common/ledger-append.js';
 import { connectionType, workflowEventType } from '../common/shared-types.js';
+import { optionalText, today } from '../common/validation.js';
 import { actingOrganization, inPledgeScope, pledgeScope, requirePledgee } from './access.js';
-import type { FinanceContext } from './context.js';
-import { AssetAlreadyPledgedError, assetKey, type AssetRef, type Enforcement, type NewPledge, type PledgeEvent, type PledgeRecord } from './store/port.js';
-import type { Receipt } from '../../ledger/ledger.js';
-import { canMove, nextStates, patentRefusal, PLEDGE_STATES, registrationDocument, releaseDocument, type PledgeState } from './pledge-rules.js';
-import { DEFAULT_RISK_SHARES, RISK_PARTIES, sharesProblem, splitLoss, type RiskShareAmount, type RiskShares } from './risk.js';
 import {
   assetList,
   builder,
   DataAsset,
   DateRange,
-  DateRangeInput,
   dateRange,
+  DateRangeInput,
   Enterprise,
   IpAsset,
   IpAssetInput,
+  LedgerReceipt,
+  ownedAssets,
   PageInfo,
   Patent,
-  ownedAssets,
   positiveFen,
-  LedgerReceipt,
   requireEnterprise,
   Role,
 } from './builder.js';
-import { appendOrFail } from '../common/ledger-append.js';
-import { documentDigest } from '../../ledger/entry.js';
-import { optionalText, today } from '../common/validation.js';
+import type { FinanceContext } from './context.js';
+import { canMove, nextStates, patentRefusal, PLEDGE_STATES, type PledgeState, registrationDocument, releaseDocument } from './pledge-rules.js';
+import { DEFAULT_RISK_SHARES, RISK_PARTIES, type RiskShareAmount, type RiskShares, sharesProblem, splitLoss } from './risk.js';
+import { AssetAlreadyPledgedError, assetKey, type AssetRef, type Enforcement, type NewPledge, type PledgeEvent, type PledgeRecord } from './store/port.js';
 
 const State = builder.enumType('PledgeState', { values: PLEDGE_STATES });
 const Party = builder.enumType('RiskParty', { values: RISK_PARTIES });
@@ -70,7 +71,12 @@ Pledge.implement({
     nextStates: t.field({ type: [State], resolve: (p) => nextStates(p.state) }),
     registeredAt: t.field({ type: 'DateTime', resolve: (p) => p.registeredAt }),
     closedAt: t.field({ type: 'DateTime', nullable: true, description: 'When it was released or enforced', resolve: (p) => p.closedAt }),
-    registrationReceipt: t.field({ type: LedgerReceipt, nullable: true, description: 'The PLEDGE_REGISTRATION ledger entry', resolve: (p) => p.registrationReceipt }),
+    registrationReceipt: t.field({
+      type: LedgerReceipt,
+      nullable: true,
+      description: 'The PLEDGE_REGISTRATION ledger entry',
+      resolve: (p) => p.registrationReceipt,
+    }),
     releaseReceipt: t.field({ type: LedgerReceipt, nullable: true, description: 'The PLEDGE_RELEASE ledger entry', resolve: (p) => p.releaseReceipt }),
     registrationCertificate: t.field({
       type: 'JSON',
@@ -206,7 +212,8 @@ async function movable(ctx: FinanceContext, id: string, to: PledgeState): Promis
   const current = await ctx.loaders.pledge.load(id);
   if (current === undefined) throw notFound(`pledge ${id}`);
   requirePledgee(identity, current);
-  if (!canMove(current.state, to)) throw failure('INVALID_TRANSITION', `a ${current.state} pledge cannot become ${to}; it is closed`, { from: current.state, to });
+  if (!canMove(current.state, to))
+    throw failure('INVALID_TRANSITION', `a ${current.state} pledge cannot become ${to}; it is closed`, { from: current.state, to });
   return { identity, current };
 }
 
@@ -228,13 +235,20 @@ async function registerOnLedger(ctx: FinanceContext, record: NewPledge, first: P
   try {
     pledge = await ctx.store.pledges.register(record, first);
   } catch (err) {
-    if (err instanceof AssetAlreadyPledgedError) throw failure('ASSET_ALREADY_PLEDGED', `${err.assets.join(', ')} ${err.assets.length === 1 ? 'is' : 'are'} in an active pledge already`, { assets: err.assets });
+    if (err instanceof AssetAlreadyPledgedError)
+      throw failure('ASSET_ALREADY_PLEDGED', `${err.assets.join(', ')} ${err.assets.length === 1 ? 'is' : 'are'} in an active pledge already`, {
+        assets: err.assets,
+      });
     throw err;
   }
   const document = registrationDocument(pledge);
   let receipt: Receipt;
   try {
-    receipt = await appendOrFail(ctx.ledger, { kind: 'PLEDGE_REGISTRATION', subject: `pledge:${pledge.id}`, contentDigest: documentDigest(document), depositor: first.actor, metadata: document }, 'pledge');
+    receipt = await appendOrFail(
+      ctx.ledger,
+      { kind: 'PLEDGE_REGISTRATION', subject: `pledge:${pledge.id}`, contentDigest: documentDigest(document), depositor: first.actor, metadata: document },
+      'pledge',
+    );
   } catch (err) {
     await ctx.store.pledges.discard(pledge.id);
     throw err;
@@ -292,7 +306,11 @@ builder.mutationFields((t) => ({
       // Appended first, as case decisions are: a release that loses a race to another move
       // leaves an entry no pledge points at, never a released pledge without its entry.
       const document = releaseDocument(current, at);
-      const releaseReceipt = await appendOrFail(ctx.ledger, { kind: 'PLEDGE_RELEASE', subject: `pledge:${id}`, contentDigest: documentDigest(document), depositor: identity.keyId, metadata: document }, 'release');
+      const releaseReceipt = await appendOrFail(
+        ctx.ledger,
+        { kind: 'PLEDGE_RELEASE', subject: `pledge:${id}`, contentDigest: documentDigest(document), depositor: identity.keyId, metadata: document },
+        'release',
+      );
       if (!(await ctx.store.pledges.transition(id, current.state, event(identity, at, current.state, 'RELEASED', note), { closedAt: at, releaseReceipt }))) {
         throw failure('CONFLICT', `pledge ${id} was closed by someone else meanwhile; reload it`);
       }

@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DEFAULT_RISK_SHARES, RISK_PARTIES, sharesProblem, splitLoss, type RiskShares } from './risk.js';
+import { describe, expect, it } from 'vitest';
+
 import { MAX_FEN } from './money.js';
+import { DEFAULT_RISK_SHARES, RISK_PARTIES, type RiskShares, sharesProblem, splitLoss } from './risk.js';
 
 const amounts = (lossFen: number, shares: RiskShares = DEFAULT_RISK_SHARES) => splitLoss(lossFen, shares).map((s) => s.amountFen);
 

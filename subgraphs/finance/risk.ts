@@ -40,6 +40,11 @@ export function splitLoss(lossFen: number, shares: RiskShares): RiskShareAmount[
   });
   const leftOver = Number(loss - exact.reduce((n, e) => n + e.floor, 0n));
   // A stable sort keeps ties in party order.
-  const rounded = new Set([...exact].sort((a, b) => Number(b.remainder - a.remainder)).slice(0, leftOver).map((e) => e.party));
+  const rounded = new Set(
+    [...exact]
+      .sort((a, b) => Number(b.remainder - a.remainder))
+      .slice(0, leftOver)
+      .map((e) => e.party),
+  );
   return exact.map(({ party, floor }) => ({ party, percent: shares[party], amountFen: Number(floor + (rounded.has(party) ? 1n : 0n)) }));
 }

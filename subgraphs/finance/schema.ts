@@ -1,7 +1,8 @@
 // The finance subgraph: IP pledges with their ledger-recorded registration and release, risk
 // compensation on default, and IP insurance with its claims.
-import { builder } from './builder.js';
 import './pledges.js';
 import './insurance.js';
+
+import { builder } from './builder.js';
 
 export const financeSchema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });

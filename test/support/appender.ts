@@ -2,11 +2,12 @@
 // with argv[4] concurrent appenders, printing each receipt as a JSON line once it is acknowledged.
 // Stops after argv[5] appends (0: never). With APPENDER_HELD=1 it prints "ready" once the ledger
 // is open and begins when a line (or the end) arrives on its standard input.
-import { openLedger } from '../../ledger/ledger.js';
-import { openSqliteLedgerStore } from '../../ledger/store/sqlite.js';
-import { signerFromSeed } from '../../ledger/note.js';
-import { fromHex } from '../../ledger/bytes.js';
 import { randomBytes } from 'node:crypto';
+
+import { fromHex } from '../../ledger/bytes.js';
+import { openLedger } from '../../ledger/ledger.js';
+import { signerFromSeed } from '../../ledger/note.js';
+import { openSqliteLedgerStore } from '../../ledger/store/sqlite.js';
 
 const [path, seedHex, concurrencyArg = '16', limitArg = '0'] = process.argv.slice(2);
 if (path === undefined || seedHex === undefined) throw new Error('usage: appender.ts <db> <seed hex> [concurrency] [limit]');

@@ -1,7 +1,8 @@
 // A hub in this process on a fresh data directory and a free port, with one key per role,
 // reached over HTTP with graphql-request as a partner system would.
-import { GraphQLClient, ClientError } from 'graphql-request';
-import { startHub, type Hub, type HubOptions } from '../../gateway/hub.js';
+import { ClientError, GraphQLClient } from 'graphql-request';
+
+import { type Hub, type HubOptions, startHub } from '../../gateway/hub.js';
 import { createKey } from '../../gateway/keys/keys.js';
 import type { Role } from '../../platform/identity.js';
 import { tempDir } from './tmp.js';
@@ -23,7 +24,14 @@ export async function startTestHub(options: Omit<HubOptions, 'port'> = {}): Prom
     hub,
     anonymous: client(),
     client,
-    key: async (role, extra = {}) => (await createKey(hub.keys, { role, ...extra, ...(role === 'BANK' || role === 'INSURER' || role === 'COURT' ? { organization: extra.organization ?? `${role} test` } : {}) })).key,
+    key: async (role, extra = {}) =>
+      (
+        await createKey(hub.keys, {
+          role,
+          ...extra,
+          ...(role === 'BANK' || role === 'INSURER' || role === 'COURT' ? { organization: extra.organization ?? `${role} test` } : {}),
+        })
+      ).key,
     close: async () => {
       await hub.close();
       dir.remove();

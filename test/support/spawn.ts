@@ -1,5 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+
 import type { Receipt } from '../../ledger/ledger.js';
 
 const APPENDER = fileURLToPath(new URL('./appender.ts', import.meta.url));

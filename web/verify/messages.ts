@@ -30,12 +30,18 @@ export const CHECKS: Record<PageCheck, CheckText> = {
   deposit: {
     title: { zh: '查找存证', en: 'Deposit lookup' },
     pass: () => ({ zh: '中心有该文件的存证记录。', en: 'The centre holds a deposit of this file.' }),
-    fail: () => ({ zh: '中心没有该文件的存证记录：文件可能已被改动，或从未存证。', en: 'The centre holds no deposit of this file: it may have been changed, or was never deposited.' }),
+    fail: () => ({
+      zh: '中心没有该文件的存证记录：文件可能已被改动，或从未存证。',
+      en: 'The centre holds no deposit of this file: it may have been changed, or was never deposited.',
+    }),
   },
   digest: {
     title: { zh: '文件指纹', en: 'File fingerprint' },
     pass: () => ({ zh: '文件与存证时的文件完全一致（SHA-256 相同）。', en: 'The file is exactly the one deposited (the same SHA-256).' }),
-    fail: () => ({ zh: '文件与存证时的文件不一致：文件已被改动，或不是同一文件。', en: 'The file is not the one deposited: it was changed, or it is another file.' }),
+    fail: () => ({
+      zh: '文件与存证时的文件不一致：文件已被改动，或不是同一文件。',
+      en: 'The file is not the one deposited: it was changed, or it is another file.',
+    }),
   },
   entryHash: {
     title: { zh: '存证记录完整性', en: 'Deposit record' },
@@ -57,13 +63,25 @@ export const CHECKS: Record<PageCheck, CheckText> = {
   },
   witnesses: {
     title: { zh: '见证人联署', en: 'Witness cosignatures' },
-    pass: (f) => ({ zh: `检查点已由至少 ${f.minWitnesses} 位您信任的独立见证人联署。`, en: `At least ${f.minWitnesses} independent witnesses you trust cosigned the checkpoint.` }),
-    fail: (f) => ({ zh: `您信任的独立见证人联署不足 ${f.minWitnesses} 位。`, en: `Fewer than ${f.minWitnesses} independent witnesses you trust cosigned the checkpoint.` }),
+    pass: (f) => ({
+      zh: `检查点已由至少 ${f.minWitnesses} 位您信任的独立见证人联署。`,
+      en: `At least ${f.minWitnesses} independent witnesses you trust cosigned the checkpoint.`,
+    }),
+    fail: (f) => ({
+      zh: `您信任的独立见证人联署不足 ${f.minWitnesses} 位。`,
+      en: `Fewer than ${f.minWitnesses} independent witnesses you trust cosigned the checkpoint.`,
+    }),
   },
   consistency: {
     title: { zh: '账本未被改写', en: 'Ledger not rewritten' },
-    pass: () => ({ zh: '中心当前的账本仍包含此检查点，此后没有被改写。', en: "The centre's ledger today still contains this checkpoint: nothing was rewritten since." }),
-    fail: () => ({ zh: '中心当前的账本与此检查点不一致，或无法取得证明。', en: "The centre's ledger today does not extend this checkpoint, or no proof could be had." }),
+    pass: () => ({
+      zh: '中心当前的账本仍包含此检查点，此后没有被改写。',
+      en: "The centre's ledger today still contains this checkpoint: nothing was rewritten since.",
+    }),
+    fail: () => ({
+      zh: '中心当前的账本与此检查点不一致，或无法取得证明。',
+      en: "The centre's ledger today does not extend this checkpoint, or no proof could be had.",
+    }),
   },
 };
 

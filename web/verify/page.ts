@@ -2,12 +2,13 @@
 // with ledger/verify against the keys the court enters; the hub is only asked for certificates
 // and for proof that its log still extends them.
 import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '../../ledger/bytes.js';
+
 import { HubApi } from '../../client/hub-api.js';
-import { TEXT, type Bilingual } from './messages.js';
-import { buildReport, ReportInputError, type DepositReport, type Report } from './report.js';
-import { both, depositCard, h, notFoundCard } from './render.js';
+import { bytesToHex } from '../../ledger/bytes.js';
+import { type Bilingual, TEXT } from './messages.js';
 import { certificateFileName, certificateJson, printableReport } from './printable.js';
+import { both, depositCard, h, notFoundCard } from './render.js';
+import { buildReport, type DepositReport, type Report, ReportInputError } from './report.js';
 
 const hub = new HubApi(location.origin);
 const STORAGE = 'iphub.verify.';
@@ -108,7 +109,6 @@ const lines = (text: string): string[] =>
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l !== '');
-
 
 async function run(): Promise<void> {
   if (hashing) return;

@@ -38,7 +38,13 @@ const shellQuote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
 
 /** The iphub command that re-checks this deposit from the downloaded certificate. */
 export function recheckCommand(report: Report, deposit: DepositReport): string {
-  const words = ['npx iphub verify', '--file', report.fileName === undefined ? '<file>' : shellQuote(report.fileName), '--certificate', certificateFileName(deposit)];
+  const words = [
+    'npx iphub verify',
+    '--file',
+    report.fileName === undefined ? '<file>' : shellQuote(report.fileName),
+    '--certificate',
+    certificateFileName(deposit),
+  ];
   for (const k of report.trustedKeys) words.push('--trusted-key', shellQuote(k));
   if (report.minWitnesses > 0) {
     for (const k of report.witnessKeys) words.push('--witness-key', shellQuote(k));

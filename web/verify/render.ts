@@ -1,6 +1,6 @@
 // A verification report as DOM, for the page and for the printable copy. Every value from a
 // certificate or the hub goes in as text, never as markup.
-import { CHECKS, entries, TEXT, type Bilingual } from './messages.js';
+import { type Bilingual, CHECKS, entries, TEXT } from './messages.js';
 import type { Attested, CheckLine, DepositReport, Report } from './report.js';
 
 type Child = Node | string | undefined;

@@ -1,16 +1,18 @@
 // The page's verdict, outside the browser: each check in plain words, offline from a loaded
 // certificate, and nothing passes on a changed file, a forged entry or an untrusted key.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { openLedger, type Ledger } from '../../ledger/ledger.js';
-import { openSqliteLedgerStore } from '../../ledger/store/sqlite.js';
 import { randomBytes } from 'node:crypto';
-import { generateSigner, signerFromKey, signerKey, verifierKey } from '../../ledger/note.js';
+import { join } from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { HubApi } from '../../client/hub-api.js';
-import { startTestHub } from '../../test/support/hub.js';
-import type { Certificate } from '../../ledger/verify/certificate.js';
 import { computeEntryHash } from '../../ledger/entry.js';
+import { type Ledger, openLedger } from '../../ledger/ledger.js';
+import { generateSigner, signerFromKey, signerKey, verifierKey } from '../../ledger/note.js';
+import { openSqliteLedgerStore } from '../../ledger/store/sqlite.js';
+import type { Certificate } from '../../ledger/verify/certificate.js';
+import { startTestHub } from '../../test/support/hub.js';
 import { tempDir } from '../../test/support/tmp.js';
 import { buildReport, ReportInputError } from './report.js';
 
@@ -24,7 +26,13 @@ describe('the verification report', () => {
 
   beforeAll(async () => {
     ledger = await openLedger({ store: openSqliteLedgerStore({ path: join(dir.path, 'ledger.db') }), signer });
-    const receipt = await ledger.append({ kind: 'EVIDENCE_DEPOSIT', subject: 'evidence:1', contentDigest: digest, depositor: 'enterprise-1', metadata: { title: '采购合同' } });
+    const receipt = await ledger.append({
+      kind: 'EVIDENCE_DEPOSIT',
+      subject: 'evidence:1',
+      contentDigest: digest,
+      depositor: 'enterprise-1',
+      metadata: { title: '采购合同' },
+    });
     certificate = await ledger.certificate(receipt.seq);
   });
   afterAll(async () => {

@@ -1,12 +1,12 @@
 // The verification page's verdict on a file: its certificates (loaded, or fetched from the hub),
 // each checked in the page with ledger/verify, then whether the hub's log still extends the
 // certificate's checkpoint. No DOM here: the page and the printable report render the result.
-import { verifyCertificate, type Certificate, type CheckResult } from '../../ledger/verify/certificate.js';
-import { parseCheckpoint } from '../../ledger/verify/checkpoint.js';
+import type { HubApi } from '../../client/hub-api.js';
 import { bytesToHex, isHex } from '../../ledger/bytes.js';
 import { HASH_SIZE } from '../../ledger/hashing.js';
-import type { HubApi } from '../../client/hub-api.js';
-import { CHECKS, type Bilingual, type Facts, type PageCheck } from './messages.js';
+import { type Certificate, type CheckResult, verifyCertificate } from '../../ledger/verify/certificate.js';
+import { parseCheckpoint } from '../../ledger/verify/checkpoint.js';
+import { type Bilingual, CHECKS, type Facts, type PageCheck } from './messages.js';
 
 export interface CheckLine extends CheckResult {
   readonly name: PageCheck;
@@ -126,7 +126,8 @@ async function checkDeposit(
 function attested(cert: Certificate | null): Attested | undefined {
   const e = cert?.entry;
   // Beyond ±8.64e15 ms a Date is invalid.
-  if (typeof e !== 'object' || e === null || !Number.isSafeInteger(e.seq) || !Number.isSafeInteger(e.timestamp) || Math.abs(e.timestamp) > 8.64e15) return undefined;
+  if (typeof e !== 'object' || e === null || !Number.isSafeInteger(e.seq) || !Number.isSafeInteger(e.timestamp) || Math.abs(e.timestamp) > 8.64e15)
+    return undefined;
   let checkpoint: { origin?: string; treeSize?: number; rootHash?: string } = {};
   try {
     const cp = parseCheckpoint(cert!.checkpoint);
@@ -135,5 +136,12 @@ function attested(cert: Certificate | null): Attested | undefined {
     // A malformed checkpoint already fails its checks; the entry's facts still show.
   }
   const title = e.metadata?.title ?? e.metadata?.name;
-  return { seq: e.seq, kind: String(e.kind), depositor: String(e.depositor), timestamp: e.timestamp, ...(typeof title === 'string' ? { title } : {}), ...checkpoint };
+  return {
+    seq: e.seq,
+    kind: String(e.kind),
+    depositor: String(e.depositor),
+    timestamp: e.timestamp,
+    ...(typeof title === 'string' ? { title } : {}),
+    ...checkpoint,
+  };
 }

@@ -1,5 +1,6 @@
 // Partner keys in the gateway's own SQLite database.
 import type Database from 'better-sqlite3';
+
 import type { KeyRecord, KeyStore } from './port.js';
 
 interface KeyRow {
@@ -39,7 +40,12 @@ export function openSqliteKeyStore(db: Database.Database): KeyStore {
     cost_limit INTEGER
   )`);
   // Databases made before keys carried their own limits.
-  const columns = new Set(db.prepare<[], { name: string }>('SELECT name FROM pragma_table_info(\'api_keys\')').all().map((c) => c.name));
+  const columns = new Set(
+    db
+      .prepare<[], { name: string }>("SELECT name FROM pragma_table_info('api_keys')")
+      .all()
+      .map((c) => c.name),
+  );
   for (const column of ['rate_limit', 'cost_limit']) if (!columns.has(column)) db.exec(`ALTER TABLE api_keys ADD COLUMN ${column} INTEGER`);
   const insert = db.prepare(
     'INSERT INTO api_keys (id, secret_hash, role, enterprise_id, organization, created_at, revoked_at, rate_limit, cost_limit) VALUES (@id, @secretHash, @role, @enterpriseId, @organization, @createdAt, @revokedAt, @rate, @cost)',

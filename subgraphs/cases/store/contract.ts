@@ -1,8 +1,9 @@
 // The contract every CasesStore adapter passes (run by store.test.ts per adapter).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import type { StoreFixture } from '../../../test/support/adapters.js';
-import type { CaseEvent, CasesStore, PreExamCaseRecord, ProtectionCaseRecord } from './port.js';
 import type { ProtectionState } from '../workflow.js';
+import type { CaseEvent, CasesStore, PreExamCaseRecord, ProtectionCaseRecord } from './port.js';
 
 const preExam = (id: string, enterpriseId: string, receivedAt: string, extra: Partial<PreExamCaseRecord> = {}): PreExamCaseRecord => ({
   id,
@@ -17,7 +18,14 @@ const preExam = (id: string, enterpriseId: string, receivedAt: string, extra: Pa
   ...extra,
 });
 const filed = (at: string): CaseEvent => ({ at, actor: 'key-e', role: 'ENTERPRISE', from: null, to: 'RECEIVED', note: null });
-const step = (at: string, from: CaseEvent['from'], to: CaseEvent['to'], note: string | null = null): CaseEvent => ({ at, actor: 'key-s', role: 'CENTER_STAFF', from, to, note });
+const step = (at: string, from: CaseEvent['from'], to: CaseEvent['to'], note: string | null = null): CaseEvent => ({
+  at,
+  actor: 'key-s',
+  role: 'CENTER_STAFF',
+  from,
+  to,
+  note,
+});
 
 const protection = (id: string, appliedAt: string, extra: Partial<ProtectionCaseRecord> = {}): ProtectionCaseRecord => ({
   id,
@@ -38,7 +46,14 @@ const protection = (id: string, appliedAt: string, extra: Partial<ProtectionCase
   ...extra,
 });
 const applied = (at: string): CaseEvent<ProtectionState> => ({ at, actor: 'key-e', role: 'ENTERPRISE', from: null, to: 'APPLIED', note: null });
-const protectionStep = (at: string, from: ProtectionState, to: ProtectionState): CaseEvent<ProtectionState> => ({ at, actor: 'key-s', role: 'CENTER_STAFF', from, to, note: null });
+const protectionStep = (at: string, from: ProtectionState, to: ProtectionState): CaseEvent<ProtectionState> => ({
+  at,
+  actor: 'key-s',
+  role: 'CENTER_STAFF',
+  from,
+  to,
+  note: null,
+});
 
 export function casesStoreContract(name: string, fixture: () => StoreFixture<CasesStore>): void {
   describe(`CasesStore contract: ${name}`, () => {
@@ -76,7 +91,9 @@ export function casesStoreContract(name: string, fixture: () => StoreFixture<Cas
       expect(await store.preExam.transition('x', 'RECEIVED', step('2026-03-01T09:00:01.000Z', 'RECEIVED', 'CLASSIFIED'), {})).toBe(false);
       const [moved] = await store.preExam.byIds(['a']);
       expect(moved).toStrictEqual({ ...A, state: 'CLASSIFIED' });
-      expect(await store.preExam.eventsOf(['a'])).toStrictEqual([[filed(A.receivedAt), step('2026-03-01T09:00:00.000Z', 'RECEIVED', 'CLASSIFIED', '分类：G06F')]]);
+      expect(await store.preExam.eventsOf(['a'])).toStrictEqual([
+        [filed(A.receivedAt), step('2026-03-01T09:00:00.000Z', 'RECEIVED', 'CLASSIFIED', '分类：G06F')],
+      ]);
     });
 
     it('records a decision with its ledger receipt, and lists decided cases', async () => {
@@ -87,7 +104,12 @@ export function casesStoreContract(name: string, fixture: () => StoreFixture<Cas
         expect(await store.preExam.transition('b', state, step('2026-03-03T08:00:00.000Z', state, to), {})).toBe(true);
         state = to;
       }
-      expect(await store.preExam.transition('b', 'QUALITY_CHECK', step('2026-03-05T08:00:00.000Z', 'QUALITY_CHECK', 'PASSED'), { decidedAt: '2026-03-05T08:00:00.000Z', decisionReceipt: receipt })).toBe(true);
+      expect(
+        await store.preExam.transition('b', 'QUALITY_CHECK', step('2026-03-05T08:00:00.000Z', 'QUALITY_CHECK', 'PASSED'), {
+          decidedAt: '2026-03-05T08:00:00.000Z',
+          decisionReceipt: receipt,
+        }),
+      ).toBe(true);
       expect((await store.preExam.byIds(['b']))[0]).toStrictEqual({ ...B, state: 'PASSED', decidedAt: '2026-03-05T08:00:00.000Z', decisionReceipt: receipt });
       expect((await store.preExam.eventsOf(['b']))[0]).toHaveLength(5);
       expect(await store.preExam.decided()).toStrictEqual([{ industry: '医药制造业', receivedAt: B.receivedAt, decidedAt: '2026-03-05T08:00:00.000Z' }]);
@@ -133,7 +155,9 @@ export function casesStoreContract(name: string, fixture: () => StoreFixture<Cas
         expect(await store.protection.transition('p', 'APPLIED', protectionStep('2026-04-03T00:00:01.000Z', 'APPLIED', 'REJECTED'), {})).toBe(false);
         expect(await store.protection.transition('p', 'ACCEPTED', protectionStep('2026-04-04T00:00:00.000Z', 'ACCEPTED', 'IN_PROGRESS'), {})).toBe(true);
         const changes = { referredTo: '福州市中级人民法院', outcomeAt: '2026-04-05T00:00:00.000Z', outcomeReceipt: receipt };
-        expect(await store.protection.transition('p', 'IN_PROGRESS', protectionStep('2026-04-05T00:00:00.000Z', 'IN_PROGRESS', 'REFERRED'), changes)).toBe(true);
+        expect(await store.protection.transition('p', 'IN_PROGRESS', protectionStep('2026-04-05T00:00:00.000Z', 'IN_PROGRESS', 'REFERRED'), changes)).toBe(
+          true,
+        );
         expect((await store.protection.byIds(['p']))[0]).toStrictEqual({ ...P, state: 'REFERRED', ...changes });
         expect((await store.protection.eventsOf(['p']))[0]!.map((e) => e.to)).toStrictEqual(['APPLIED', 'ACCEPTED', 'IN_PROGRESS', 'REFERRED']);
         expect(await store.protection.page({ referredTo: '福州市中级人民法院' }, undefined, 10)).toStrictEqual([{ ...P, state: 'REFERRED', ...changes }]);

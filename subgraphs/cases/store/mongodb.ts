@@ -3,7 +3,7 @@
 import type { Db, Filter } from 'mongodb';
 
 import type { Receipt } from '../../../ledger/ledger.js';
-import { COLLECTION_OPTIONS, findByIds, findGrouped, keysetPage, reportingUnavailable, type MongoStoreOptions } from '../../../platform/mongodb.js';
+import { COLLECTION_OPTIONS, findByIds, findGrouped, keysetPage, type MongoStoreOptions, reportingUnavailable } from '../../../platform/mongodb.js';
 import type { ProtectionState } from '../workflow.js';
 import type { CaseEvent, CasesStore, PreExamCaseRecord, ProtectionCaseRecord } from './port.js';
 

@@ -1,8 +1,9 @@
 // The cases subgraph's repositories on its own SQLite database.
 import type Database from 'better-sqlite3';
+
 import { groupedByKey, inKeyOrder, inListQuery, statementCache, whereOf } from '../../../platform/sqlite.js';
-import type { CaseEvent, CasesStore, IpRight, Party, PreExamCaseRecord, PreExamFilter, ProtectionCaseRecord } from './port.js';
 import type { ProtectionState } from '../workflow.js';
+import type { CaseEvent, CasesStore, IpRight, Party, PreExamCaseRecord, PreExamFilter, ProtectionCaseRecord } from './port.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS pre_exam_cases (
@@ -178,13 +179,23 @@ export function openSqliteCasesStore(db: Database.Database): CasesStore {
     insertCase.run(c);
     insertEvent.run(event(c.id, first));
   });
-  const transitionTx = db.transaction((id: string, from: string, e: CaseEvent, changes: { decidedAt?: string; decisionReceipt?: { seq: number; entryHash: string; timestamp: number } }) => {
-    const r = changes.decisionReceipt;
-    const moved = move.run({ id, from, to: e.to, decidedAt: changes.decidedAt ?? null, seq: r?.seq ?? null, entryHash: r?.entryHash ?? null, timestamp: r?.timestamp ?? null });
-    if (moved.changes !== 1) return false;
-    insertEvent.run(event(id, e));
-    return true;
-  });
+  const transitionTx = db.transaction(
+    (id: string, from: string, e: CaseEvent, changes: { decidedAt?: string; decisionReceipt?: { seq: number; entryHash: string; timestamp: number } }) => {
+      const r = changes.decisionReceipt;
+      const moved = move.run({
+        id,
+        from,
+        to: e.to,
+        decidedAt: changes.decidedAt ?? null,
+        seq: r?.seq ?? null,
+        entryHash: r?.entryHash ?? null,
+        timestamp: r?.timestamp ?? null,
+      });
+      if (moved.changes !== 1) return false;
+      insertEvent.run(event(id, e));
+      return true;
+    },
+  );
   const statement = statementCache(db);
   /** Joined rows carry the key they were found under: a case shows under each of its parties. */
   const keyed = (ids: readonly string[], rows: (ProtectionRow & { key: string })[]) => groupedByKey(ids, rows, (r) => r.key).map((rs) => rs.map(toProtection));
@@ -207,11 +218,13 @@ export function openSqliteCasesStore(db: Database.Database): CasesStore {
   const protectionIn = inListQuery<ProtectionRow>(db, (ids) => `SELECT * FROM protection_cases WHERE id IN (${ids})`);
   const protectionOf = inListQuery<ProtectionRow & { key: string }>(
     db,
-    (ids) => `SELECT p.enterprise_id AS key, c.* FROM protection_parties p JOIN protection_cases c ON c.id = p.case_id WHERE p.enterprise_id IN (${ids}) ORDER BY c.applied_at DESC, c.id`,
+    (ids) =>
+      `SELECT p.enterprise_id AS key, c.* FROM protection_parties p JOIN protection_cases c ON c.id = p.case_id WHERE p.enterprise_id IN (${ids}) ORDER BY c.applied_at DESC, c.id`,
   );
   const citing = inListQuery<ProtectionRow & { key: string }>(
     db,
-    (ids) => `SELECT x.evidence_id AS key, c.* FROM protection_citations x JOIN protection_cases c ON c.id = x.case_id WHERE x.evidence_id IN (${ids}) ORDER BY c.applied_at DESC, c.id`,
+    (ids) =>
+      `SELECT x.evidence_id AS key, c.* FROM protection_citations x JOIN protection_cases c ON c.id = x.case_id WHERE x.evidence_id IN (${ids}) ORDER BY c.applied_at DESC, c.id`,
   );
   const protectionEventsIn = inListQuery<EventRow>(db, (ids) => `SELECT * FROM protection_events WHERE case_id IN (${ids}) ORDER BY case_id, n`);
   const insertProtectionTx = db.transaction((c: ProtectionCaseRecord, first: CaseEvent<ProtectionState>) => {
@@ -221,7 +234,12 @@ export function openSqliteCasesStore(db: Database.Database): CasesStore {
     insertProtectionEvent.run({ caseId: c.id, ...first });
   });
   const moveProtectionTx = db.transaction(
-    (id: string, from: string, e: CaseEvent<ProtectionState>, changes: { referredTo?: string; outcomeAt?: string; outcomeReceipt?: { seq: number; entryHash: string; timestamp: number } }) => {
+    (
+      id: string,
+      from: string,
+      e: CaseEvent<ProtectionState>,
+      changes: { referredTo?: string; outcomeAt?: string; outcomeReceipt?: { seq: number; entryHash: string; timestamp: number } },
+    ) => {
       const r = changes.outcomeReceipt;
       const moved = moveProtection.run({
         id,
@@ -263,7 +281,9 @@ export function openSqliteCasesStore(db: Database.Database): CasesStore {
           ['id IN (SELECT case_id FROM protection_parties WHERE enterprise_id = ?)', filter.enterpriseId],
           ['id > ?', after],
         ]);
-        return statement<ProtectionRow>(`SELECT * FROM protection_cases ${where} ORDER BY id LIMIT ?`).all(...params, limit).map(toProtection);
+        return statement<ProtectionRow>(`SELECT * FROM protection_cases ${where} ORDER BY id LIMIT ?`)
+          .all(...params, limit)
+          .map(toProtection);
       },
       async transition(id, from, e, changes) {
         return moveProtectionTx(id, from, e, changes);
@@ -288,7 +308,9 @@ export function openSqliteCasesStore(db: Database.Database): CasesStore {
           ['enterprise_id = ?', filter.enterpriseId],
           ['id > ?', after],
         ]);
-        return statement<CaseRow>(`SELECT * FROM pre_exam_cases ${where} ORDER BY id LIMIT ?`).all(...params, limit).map(toCase);
+        return statement<CaseRow>(`SELECT * FROM pre_exam_cases ${where} ORDER BY id LIMIT ?`)
+          .all(...params, limit)
+          .map(toCase);
       },
       async transition(id, from, e, changes) {
         return transitionTx(id, from, e, changes);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { annualFeeDueDates, annualFeeStatus } from './annual-fee.js';
 
 // An invention filed 2015-12-21.
@@ -16,19 +17,13 @@ describe('annualFeeDueDates', () => {
   });
 
   it('keeps a Feb 29 filing date on Feb 29 in leap years', () => {
-    expect(annualFeeDueDates('UTILITY_MODEL', '2020-02-29').slice(0, 4)).toEqual([
-      '2021-02-28',
-      '2022-02-28',
-      '2023-02-28',
-      '2024-02-29',
-    ]);
+    expect(annualFeeDueDates('UTILITY_MODEL', '2020-02-29').slice(0, 4)).toEqual(['2021-02-28', '2022-02-28', '2023-02-28', '2024-02-29']);
   });
 });
 
 describe('annualFeeStatus', () => {
   // Paid through the 2022 anniversary; the fee due 2023-12-21 is the next one.
-  const status = (today: string, options?: { warningDays?: number }) =>
-    annualFeeStatus(FILED, 'INVENTION', '2022-12-21', today, options);
+  const status = (today: string, options?: { warningDays?: number }) => annualFeeStatus(FILED, 'INVENTION', '2022-12-21', today, options);
 
   it('is NOT_DUE until the warning window opens, DUE_SOON inside it and on the due date', () => {
     expect(status('2023-09-21')).toEqual({ nextDueDate: '2023-12-21', state: 'NOT_DUE', surchargePercent: 0 });

@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
+
 import { addDays, addYears } from '../../../standards/calendar-date.js';
+import type { ApplicationType } from '../../../standards/patent-number.js';
 import { annualFeeStatus } from './annual-fee.js';
 import { earliestDueInGrace, feeWarningWindow, patentDeadlines } from './deadlines.js';
-import type { ApplicationType } from '../../../standards/patent-number.js';
 
 describe('patentDeadlines', () => {
   it('names the first unpaid fee, its grace end and the end of the term', () => {
-    expect(patentDeadlines('INVENTION', '2015-12-21', '2022-12-21', 'GRANTED')).toEqual({ feeDue: '2023-12-21', feeGraceEnds: '2024-06-21', protectionEnds: '2035-12-21' });
+    expect(patentDeadlines('INVENTION', '2015-12-21', '2022-12-21', 'GRANTED')).toEqual({
+      feeDue: '2023-12-21',
+      feeGraceEnds: '2024-06-21',
+      protectionEnds: '2035-12-21',
+    });
     expect(patentDeadlines('INVENTION', '2015-12-21', null, 'PENDING').feeDue).toBe('2016-12-21');
     // A fee due on Aug 31 can be paid through Feb 28 (or 29), the end of the sixth month.
     expect(patentDeadlines('UTILITY_MODEL', '2019-08-31', '2022-08-31', 'GRANTED')).toMatchObject({ feeDue: '2023-08-31', feeGraceEnds: '2024-02-29' });
@@ -54,10 +59,12 @@ describe('feeWarningWindow', () => {
           for (const year of PAID) {
             const paidThrough = year === null ? null : addYears(filed, Number(year) - Number(filed.slice(0, 4)));
             const fee = annualFeeStatus(filed, type, paidThrough, asOf);
-            const expected = fee.state === 'GRACE' || ((fee.state === 'NOT_DUE' || fee.state === 'DUE_SOON') && fee.nextDueDate !== null && fee.nextDueDate <= horizon);
+            const expected =
+              fee.state === 'GRACE' || ((fee.state === 'NOT_DUE' || fee.state === 'DUE_SOON') && fee.nextDueDate !== null && fee.nextDueDate <= horizon);
             const d = patentDeadlines(type, filed, paidThrough, 'GRANTED');
             const selected = d.feeDue !== null && d.feeDue >= window.from && d.feeDue <= window.to;
-            if (selected !== expected) throw new Error(`${type} filed ${filed}, paid through ${paidThrough}, on ${asOf} within ${within}: expected ${expected}`);
+            if (selected !== expected)
+              throw new Error(`${type} filed ${filed}, paid through ${paidThrough}, on ${asOf} within ${within}: expected ${expected}`);
             if (expected) expect(d.feeDue).toBe(fee.nextDueDate);
             warned += expected ? 1 : 0;
             compared++;

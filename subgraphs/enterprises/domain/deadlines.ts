@@ -1,6 +1,6 @@
 import { addDays, addMonths } from '../../../standards/calendar-date.js';
-import { annualFeeDueDates, GRACE_MONTHS } from './annual-fee.js';
 import type { ApplicationType } from '../../../standards/patent-number.js';
+import { annualFeeDueDates, GRACE_MONTHS } from './annual-fee.js';
 import { protectionEnd } from './protection.js';
 
 // The dates a patent's warnings are found by. They depend on the patent alone, never on today,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { protectionEnd, protectionTermYears } from './protection.js';
 
 describe('protectionEnd', () => {

@@ -1,6 +1,7 @@
 // The contract every EnterprisesStore adapter passes (run by store.test.ts per adapter).
-import type { StoreFixture } from '../../../test/support/adapters.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import type { StoreFixture } from '../../../test/support/adapters.js';
 import type { CopyrightRecord, EnterpriseRecord, EnterprisesStore, PatentRecord, TrademarkRecord } from './port.js';
 import { DuplicateKeyError } from './port.js';
 
@@ -47,7 +48,14 @@ const patent = (applicationNumber: string, enterpriseId: string, over: Partial<P
 const PA = patent('202310000003.1', 'e01');
 const PB = patent('202320000001.2', 'e01', { type: 'UTILITY_MODEL', status: 'GRANTED', grantDate: '2024-01-05', feesPaidThrough: '2025-03-01' });
 const PC = patent('202380000001.3', 'e01', { pct: true, status: 'LAPSED', ipcClass: null });
-const PD = patent('201930000001.4', 'e02', { type: 'DESIGN', status: 'GRANTED', ipcClass: null, filingDate: '2019-07-01', grantDate: '2020-02-01', feesPaidThrough: '2024-07-01' });
+const PD = patent('201930000001.4', 'e02', {
+  type: 'DESIGN',
+  status: 'GRANTED',
+  ipcClass: null,
+  filingDate: '2019-07-01',
+  grantDate: '2020-02-01',
+  feesPaidThrough: '2024-07-01',
+});
 const PE = patent('202110000001.5', 'e03', { status: 'REJECTED' });
 const PF = patent('202210000001.6', 'e03', { filingDate: '2022-11-30' });
 const PG = patent('200810000001.7', 'e02', { status: 'EXPIRED', filingDate: '2008-01-15', grantDate: '2010-06-01' });
@@ -254,7 +262,10 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
         await seed(s, { patents: true });
         expect(await s.patents.byEnterprises([])).toStrictEqual([]);
         expect(await s.patents.byEnterprises(['e03', 'e04', 'nope', 'e01', 'e02'])).toStrictEqual([[PH, PE, PF], [], [], [PI, PA, PB, PC], [PG, PD]]);
-        expect(await s.patents.byEnterprises(['e02', 'e02'])).toStrictEqual([[PG, PD], [PG, PD]]);
+        expect(await s.patents.byEnterprises(['e02', 'e02'])).toStrictEqual([
+          [PG, PD],
+          [PG, PD],
+        ]);
         expect(await s.patents.byEnterprises(['e05'])).toStrictEqual([[]]);
       });
 
@@ -369,7 +380,10 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
         expect(await s.trademarks.expiring({ regionCode: '310115' }, window('2000-01-01', '2099-12-31'), undefined, 10)).toStrictEqual([T3, T4]);
         expect(await s.trademarks.expiring({ industry: SOFTWARE }, window('2000-01-01', '2099-12-31'), undefined, 10)).toStrictEqual([T2, T1]);
         expect(await s.trademarks.expiring({ enterpriseId: 'e03' }, window('2000-01-01', '2099-12-31'), undefined, 10)).toStrictEqual([]);
-        expect(await s.trademarks.expiring({}, window('2000-01-01', '2099-12-31'), { date: '2026-05-13', number: T3.registrationNumber }, 10)).toStrictEqual([T1, T4]);
+        expect(await s.trademarks.expiring({}, window('2000-01-01', '2099-12-31'), { date: '2026-05-13', number: T3.registrationNumber }, 10)).toStrictEqual([
+          T1,
+          T4,
+        ]);
         expect(await s.trademarks.expiring({}, window('2000-01-01', '2099-12-31'), undefined, 2)).toStrictEqual([T2, T3]);
         expect(await s.trademarks.countExpiring({}, window('2000-01-01', '2026-05-13'))).toBe(3);
         expect(await s.trademarks.countExpiring({ regionCode: '310115' }, window('2026-05-14', '2099-12-31'))).toBe(1);

@@ -10,8 +10,8 @@ import {
   findGrouped,
   inTransaction,
   keysetPage,
-  reportingUnavailable,
   type MongoStoreOptions,
+  reportingUnavailable,
 } from '../../../platform/mongodb.js';
 import { tally } from '../../common/tally.js';
 import { patentDeadlines } from '../domain/deadlines.js';

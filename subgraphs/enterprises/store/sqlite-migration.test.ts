@@ -1,9 +1,11 @@
 // A data directory from before the warnings' columns and the counters opens and answers the same.
-import Database from 'better-sqlite3';
 import { join } from 'node:path';
+
+import Database from 'better-sqlite3';
 import { afterEach, expect, it } from 'vitest';
-import { openSqliteEnterprisesStore } from './sqlite.js';
+
 import { tempDir } from '../../../test/support/tmp.js';
+import { openSqliteEnterprisesStore } from './sqlite.js';
 
 // The tables as the release before wrote them.
 const BEFORE = `
@@ -45,7 +47,16 @@ it('gives patents and trademarks their owner and deadlines, and counts what is t
       { key: '310115', patents: 1 },
     ]);
     // Counted on write from here on, once.
-    await store.enterprises.insert({ id: 'e3', uscc: '91110108MA0000003X', name: '丙', regionCode: '110108', industry: '制造业', filingStatus: 'FILED', registeredAt: '2026-02-01T00:00:00.000Z', creditCodeOverride: null });
+    await store.enterprises.insert({
+      id: 'e3',
+      uscc: '91110108MA0000003X',
+      name: '丙',
+      regionCode: '110108',
+      industry: '制造业',
+      filingStatus: 'FILED',
+      registeredAt: '2026-02-01T00:00:00.000Z',
+      creditCodeOverride: null,
+    });
     expect(await store.enterprises.countBy('regionCode')).toStrictEqual([
       { key: '110108', enterprises: 2 },
       { key: '310115', enterprises: 1 },

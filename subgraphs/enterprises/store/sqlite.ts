@@ -1,10 +1,21 @@
 // The enterprises subgraph's repositories on its own SQLite database.
 import type Database from 'better-sqlite3';
-import type { CopyrightRecord, DatedKey, DateWindow, EnterpriseFilter, EnterpriseRecord, EnterprisesStore, OwnerFilter, PatentRecord, TrademarkRecord } from './port.js';
-import { DuplicateKeyError } from './port.js';
+
 import { groupedByKey, inKeyOrder, inListQuery, statementCache, whereOf } from '../../../platform/sqlite.js';
-import { patentDeadlines } from '../domain/deadlines.js';
 import { tally } from '../../common/tally.js';
+import { patentDeadlines } from '../domain/deadlines.js';
+import type {
+  CopyrightRecord,
+  DatedKey,
+  DateWindow,
+  EnterpriseFilter,
+  EnterpriseRecord,
+  EnterprisesStore,
+  OwnerFilter,
+  PatentRecord,
+  TrademarkRecord,
+} from './port.js';
+import { DuplicateKeyError } from './port.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS enterprises (
@@ -112,7 +123,10 @@ INSERT INTO deadline_counts (deadline, day, n) SELECT 'trademark', expiry_date, 
 type Deadline = 'fee' | 'protection' | 'trademark';
 
 const hasColumn = (db: Database.Database, table: string, column: string): boolean =>
-  db.prepare<[string], { name: string }>(`SELECT name FROM pragma_table_info(?)`).all(table).some((c) => c.name === column);
+  db
+    .prepare<[string], { name: string }>(`SELECT name FROM pragma_table_info(?)`)
+    .all(table)
+    .some((c) => c.name === column);
 
 /**
  * Brings a database from before the warnings' columns up to date, in one transaction: the
@@ -296,8 +310,12 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
      FROM enterprises WHERE id = @enterpriseId`,
   );
   const addCounts = {
-    enterprises: db.prepare('INSERT INTO registry_counts (dimension, key, enterprises) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET enterprises = enterprises + excluded.enterprises'),
-    patents: db.prepare('INSERT INTO registry_counts (dimension, key, patents) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET patents = patents + excluded.patents'),
+    enterprises: db.prepare(
+      'INSERT INTO registry_counts (dimension, key, enterprises) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET enterprises = enterprises + excluded.enterprises',
+    ),
+    patents: db.prepare(
+      'INSERT INTO registry_counts (dimension, key, patents) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET patents = patents + excluded.patents',
+    ),
   };
   /** Adds the rows to their region's and their industry's counter, one statement per key. */
   const count = (field: 'enterprises' | 'patents', owners: readonly { regionCode: string; industry: string }[]): void => {
@@ -310,10 +328,14 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
   const countDays = (deadline: Deadline, days: readonly (string | null)[]): void => {
     for (const [day, added] of tally(days)) addDeadline.run(deadline, day, added);
   };
-  const deadlineCount = db.prepare<[Deadline, string, string], number>('SELECT coalesce(sum(n), 0) FROM deadline_counts WHERE deadline = ? AND day >= ? AND day <= ?').pluck();
+  const deadlineCount = db
+    .prepare<[Deadline, string, string], number>('SELECT coalesce(sum(n), 0) FROM deadline_counts WHERE deadline = ? AND day >= ? AND day <= ?')
+    .pluck();
   /** An unfiltered count from the days' counts; a filtered one from the index. */
   const countWithin = (deadline: Deadline, rows: ReturnType<typeof byDeadline>, owner: OwnerFilter, window: DateWindow): number =>
-    owner.enterpriseId === undefined && owner.regionCode === undefined && owner.industry === undefined ? deadlineCount.get(deadline, window.from, window.to)! : rows.count(owner, window);
+    owner.enterpriseId === undefined && owner.regionCode === undefined && owner.industry === undefined
+      ? deadlineCount.get(deadline, window.from, window.to)!
+      : rows.count(owner, window);
   const countsOf = db.prepare<[string], { key: string; enterprises: number; patents: number }>(
     'SELECT key, enterprises, patents FROM registry_counts WHERE dimension = ? ORDER BY key',
   );
@@ -353,15 +375,24 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
       return owner;
     });
     count('patents', owners);
-    countDays('fee', deadlines.map((d) => d.feeDue));
-    countDays('protection', deadlines.map((d) => d.protectionEnds));
+    countDays(
+      'fee',
+      deadlines.map((d) => d.feeDue),
+    );
+    countDays(
+      'protection',
+      deadlines.map((d) => d.protectionEnds),
+    );
   });
   const insertTrademarks = db.transaction((ts: readonly TrademarkRecord[]) => {
     for (const t of ts) {
       const { changes } = insertOnce(() => insertTrademark.run(t), `trademark ${t.registrationNumber}`);
       if (changes === 0) throw new Error(`trademark ${t.registrationNumber}: no enterprise ${t.enterpriseId}`);
     }
-    countDays('trademark', ts.map((t) => t.expiryDate));
+    countDays(
+      'trademark',
+      ts.map((t) => t.expiryDate),
+    );
   });
   const writeCopyright = (c: CopyrightRecord): void => {
     insertOnce(() => insertCopyright.run(c), `copyright ${c.registrationNumber}`);
@@ -384,7 +415,9 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
       },
       async page(filter, after, limit) {
         const { where, params } = matching(filter, after);
-        return statement<EnterpriseRow>(`SELECT * FROM enterprises ${where} ORDER BY id LIMIT ?`).all(...params, limit).map(toEnterprise);
+        return statement<EnterpriseRow>(`SELECT * FROM enterprises ${where} ORDER BY id LIMIT ?`)
+          .all(...params, limit)
+          .map(toEnterprise);
       },
       async count(filter) {
         const { where, params } = matching(filter, undefined);

@@ -1,6 +1,7 @@
 // The contract every EvidenceStore adapter passes (run by store.test.ts per adapter).
-import type { StoreFixture } from '../../../test/support/adapters.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import type { StoreFixture } from '../../../test/support/adapters.js';
 import type { DataAssetRecord, EvidenceRecord, EvidenceStore } from './port.js';
 
 export type EvidenceStoreFixture = StoreFixture<EvidenceStore>;
@@ -23,7 +24,10 @@ const ED = evidence('ev-d', 'd1', '2026-01-03T09:00:00.000Z', 3, { category: 'PR
 const EC = evidence('ev-c', 'd2', '2026-01-02T12:00:00.000Z', 2, { category: 'WEB_PAGE' });
 const EB = evidence('ev-b', 'd1', '2026-01-03T09:00:00.000Z', 1);
 // Numbers past 2^32 (a ledger seq far along, a ms timestamp) come back as the same numbers.
-const EE = evidence('ev-e', 'd1', '2025-12-31T23:59:59.999Z', 2 ** 40 + 7, { category: 'DATA_SET', receipt: { seq: 2 ** 40 + 7, entryHash: 'f'.repeat(64), timestamp: 1_767_225_599_999 } });
+const EE = evidence('ev-e', 'd1', '2025-12-31T23:59:59.999Z', 2 ** 40 + 7, {
+  category: 'DATA_SET',
+  receipt: { seq: 2 ** 40 + 7, entryHash: 'f'.repeat(64), timestamp: 1_767_225_599_999 },
+});
 const ALL = [EA, ED, EC, EB, EE];
 
 const asset = (id: string, ownerId: string, registeredAt: string, seq: number): DataAssetRecord => ({
@@ -94,7 +98,12 @@ export function evidenceStoreContract(name: string, fixture: () => EvidenceStore
       await expect(s.evidence.insert({ ...EC, depositorId: 'd3', title: '重复' })).rejects.toThrow();
       expect(await s.evidence.byIds(['ev-c'])).toStrictEqual([EC]);
       expect(await s.evidence.byDepositors(['d3', 'd2'], 20)).toStrictEqual([[], [EC]]);
-      await expect(s.evidence.insertMany([{ ...EC, id: 'ev-new' }, { ...EC, title: '重复' }])).rejects.toThrow();
+      await expect(
+        s.evidence.insertMany([
+          { ...EC, id: 'ev-new' },
+          { ...EC, title: '重复' },
+        ]),
+      ).rejects.toThrow();
       expect(await s.evidence.byIds(['ev-new'])).toStrictEqual([undefined]);
     });
 

@@ -8,8 +8,8 @@ import {
   findByIds,
   findGrouped,
   inTransaction,
-  reportingUnavailable,
   type MongoStoreOptions,
+  reportingUnavailable,
 } from '../../../platform/mongodb.js';
 import type { DataAssetRecord, EvidenceRecord, EvidenceStore } from './port.js';
 

@@ -1,7 +1,17 @@
 // The evidence subgraph's aggregate and its storage port. Adapters: sqlite.ts,
 // mongodb.ts; both pass contract.ts (run by store.test.ts).
 
-export const EVIDENCE_CATEGORIES = ['CONTRACT', 'DOCUMENT', 'PRODUCT_PHOTO', 'DESIGN_DRAWING', 'SOURCE_CODE', 'WEB_PAGE', 'AUDIO_VIDEO', 'DATA_SET', 'OTHER'] as const;
+export const EVIDENCE_CATEGORIES = [
+  'CONTRACT',
+  'DOCUMENT',
+  'PRODUCT_PHOTO',
+  'DESIGN_DRAWING',
+  'SOURCE_CODE',
+  'WEB_PAGE',
+  'AUDIO_VIDEO',
+  'DATA_SET',
+  'OTHER',
+] as const;
 export type EvidenceCategory = (typeof EVIDENCE_CATEGORIES)[number];
 
 /** The ledger's receipt for an entry: seq, entryHash, timestamp (ms). */

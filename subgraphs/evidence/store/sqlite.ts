@@ -1,7 +1,8 @@
 // The evidence subgraph's repository on its own SQLite database.
 import type Database from 'better-sqlite3';
-import type { DataAssetRecord, EvidenceRecord, EvidenceStore } from './port.js';
+
 import { groupedByKey, inKeyOrder, inListQuery } from '../../../platform/sqlite.js';
+import type { DataAssetRecord, EvidenceRecord, EvidenceStore } from './port.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS evidence (

@@ -11,8 +11,8 @@ import {
   inTransaction,
   isDuplicateKeyOn,
   keysetPage,
-  reportingUnavailable,
   type MongoStoreOptions,
+  reportingUnavailable,
 } from '../../../platform/mongodb.js';
 import { formatRegistrationNumber, registrationYear } from '../pledge-rules.js';
 import type { ClaimRecord, FinanceStore, PledgeEvent, PledgeFilter, PledgeRecord, PolicyFilter, PolicyRecord } from './port.js';

@@ -2,10 +2,11 @@
 // active pledge because active_pledged_assets has it as primary key, written in the pledge's
 // own transaction.
 import type Database from 'better-sqlite3';
+
 import { groupedByKey, inKeyOrder, inListQuery, statementCache, whereOf } from '../../../platform/sqlite.js';
 import { formatRegistrationNumber, registrationYear } from '../pledge-rules.js';
-import { AssetAlreadyPledgedError, assetKey } from './port.js';
 import type { ClaimRecord, FinanceStore, NewPledge, PledgeEvent, PledgeRecord, PolicyRecord } from './port.js';
+import { AssetAlreadyPledgedError, assetKey } from './port.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS pledges (
@@ -219,7 +220,8 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
   const pledgesOf = inListQuery<PledgeRow>(db, (ids) => `SELECT * FROM pledges WHERE pledgor_id IN (${ids}) ORDER BY registered_at DESC, id`);
   const pledgesOn = inListQuery<PledgeRow & { asset_key: string }>(
     db,
-    (keys) => `SELECT c.asset_key, p.* FROM pledge_collateral c JOIN pledges p ON p.id = c.pledge_id WHERE c.asset_key IN (${keys}) ORDER BY p.registered_at DESC, p.id`,
+    (keys) =>
+      `SELECT c.asset_key, p.* FROM pledge_collateral c JOIN pledges p ON p.id = c.pledge_id WHERE c.asset_key IN (${keys}) ORDER BY p.registered_at DESC, p.id`,
   );
   const eventsIn = inListQuery<EventRow>(db, (ids) => `SELECT * FROM pledge_events WHERE pledge_id IN (${ids}) ORDER BY pledge_id, n`);
 
@@ -244,7 +246,8 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
   const insertCovered = db.prepare('INSERT OR IGNORE INTO policy_covered_assets (asset_key, policy_id) VALUES (?, ?)');
   const covering = inListQuery<PolicyRow & { key: string }>(
     db,
-    (keys) => `SELECT c.asset_key AS key, p.* FROM policy_covered_assets c JOIN insurance_policies p ON p.id = c.policy_id WHERE c.asset_key IN (${keys}) ORDER BY p.issued_at DESC, p.id`,
+    (keys) =>
+      `SELECT c.asset_key AS key, p.* FROM policy_covered_assets c JOIN insurance_policies p ON p.id = c.policy_id WHERE c.asset_key IN (${keys}) ORDER BY p.issued_at DESC, p.id`,
   );
   const insertPolicyTx = db.transaction((p: PolicyRecord) => {
     insertPolicy.run({ ...p, coveredAssets: JSON.stringify(p.coveredAssets), startDate: p.period.startDate, endDate: p.period.endDate });
@@ -279,7 +282,14 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
     deletePledge.run(id);
   });
   const transitionTx = db.transaction((id: string, from: string, e: PledgeEvent, changes: Parameters<FinanceStore['pledges']['transition']>[3]) => {
-    const moved = close.run({ id, from, to: e.to, closedAt: changes.closedAt, releaseReceipt: json(changes.releaseReceipt), enforcement: json(changes.enforcement) });
+    const moved = close.run({
+      id,
+      from,
+      to: e.to,
+      closedAt: changes.closedAt,
+      releaseReceipt: json(changes.releaseReceipt),
+      enforcement: json(changes.enforcement),
+    });
     if (moved.changes !== 1) return false;
     freeAssets.run(id);
     insertEvent.run(event(id, e));
@@ -322,7 +332,9 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
           ['pledgee = ?', filter.pledgee],
           ['id > ?', after],
         ]);
-        return statement<PledgeRow>(`SELECT * FROM pledges ${where} ORDER BY id LIMIT ?`).all(...params, limit).map(toPledge);
+        return statement<PledgeRow>(`SELECT * FROM pledges ${where} ORDER BY id LIMIT ?`)
+          .all(...params, limit)
+          .map(toPledge);
       },
       async transition(id, from, e, changes) {
         return transitionTx.immediate(id, from, e, changes);
@@ -347,7 +359,9 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
           ['insured_id = ?', filter.insuredId],
           ['id > ?', after],
         ]);
-        return statement<PolicyRow>(`SELECT * FROM insurance_policies ${where} ORDER BY id LIMIT ?`).all(...params, limit).map(toPolicy);
+        return statement<PolicyRow>(`SELECT * FROM insurance_policies ${where} ORDER BY id LIMIT ?`)
+          .all(...params, limit)
+          .map(toPolicy);
       },
       async addClaim(c) {
         insertClaim.run(c);

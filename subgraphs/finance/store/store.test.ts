@@ -1,8 +1,8 @@
 // Runs the FinanceStore contract against every adapter available here.
-import { financeStoreContract } from './contract.js';
-import { openSqliteFinanceStore } from './sqlite.js';
-import { openMongoFinanceStore } from './mongodb.js';
 import { onEveryAdapter } from '../../../test/support/adapters.js';
+import { financeStoreContract } from './contract.js';
+import { openMongoFinanceStore } from './mongodb.js';
+import { openSqliteFinanceStore } from './sqlite.js';
 
 onEveryAdapter('finance', financeStoreContract, {
   sqlite: openSqliteFinanceStore,
