@@ -7,7 +7,8 @@ import { startStandaloneServer } from '@apollo/server/standalone';
 
 import type { GatewayContext } from '../gateway/context.js';
 import { remoteDataSource } from '../gateway/data-sources.js';
-import { openKeyStore, startHub } from '../gateway/hub.js';
+import { startHub } from '../gateway/hub.js';
+import { openKeyStore } from '../gateway/keys/store/open.js';
 import { identify, startGateway } from '../gateway/server.js';
 import { IDENTITY_HEADER, signIdentity } from '../platform/identity.js';
 import { internalSecret, openLedgerOn, openStorage } from '../platform/storage.js';

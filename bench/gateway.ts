@@ -7,8 +7,8 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 
 import { seedDemo } from '../demo/index.js';
-import { openKeyStore } from '../gateway/hub.js';
 import { createKey } from '../gateway/keys/keys.js';
+import { openKeyStore } from '../gateway/keys/store/open.js';
 import { openLedgerOn, openStorage } from '../platform/storage.js';
 import { tempDir } from '../test/support/tmp.js';
 import { emit } from './emit.js';

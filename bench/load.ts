@@ -15,8 +15,8 @@ import { parseArgs } from 'node:util';
 import { getIntrospectionQuery } from 'graphql';
 
 import { DEMO_BANK, seedDemo } from '../demo/index.js';
-import { openKeyStore } from '../gateway/hub.js';
 import { createKey } from '../gateway/keys/keys.js';
+import { openKeyStore } from '../gateway/keys/store/open.js';
 import { closeStorage, openLedgerOn, openStorage } from '../platform/storage.js';
 import { openEnterprisesStore } from '../subgraphs/enterprises/index.js';
 import { tempDir } from '../test/support/tmp.js';

@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 
 import { demoEvidenceContent } from '../demo/generate.js';
 import { type DemoKeys, seedDemo } from '../demo/index.js';
-import { openKeyStore } from '../gateway/hub.js';
+import { openKeyStore } from '../gateway/keys/store/open.js';
 import { encodeCursor } from '../platform/pagination.js';
 import { closeStorage, openLedgerOn, openStorage } from '../platform/storage.js';
 import { tempDir } from '../test/support/tmp.js';

@@ -4,7 +4,8 @@ import { closeOnSignals, closeStorage, internalSecret, openStorage } from '../pl
 import { SUBGRAPH_NAMES } from '../platform/subgraph.js';
 import { SUBGRAPHS } from '../subgraphs/registry.js';
 import { remoteDataSource } from './data-sources.js';
-import { openKeyStore, rateStoreFor } from './hub.js';
+import { rateStoreFor } from './hub.js';
+import { openKeyStore } from './keys/store/open.js';
 import { limitsFromEnvOrExit } from './limits.js';
 import { type RunningGateway, startGateway } from './server.js';
 

@@ -4,15 +4,14 @@ import type { Ledger } from '../ledger/ledger.js';
 import { type HubQuery, serviceIdentity } from '../platform/hub-query.js';
 import { createMetrics, ledgerMetrics } from '../platform/metrics.js';
 import { reportingUnavailable } from '../platform/mongodb.js';
-import { closeStorage, openLedgerOn, openStorage, sqliteDatabase, type Storage, type StorageEnv } from '../platform/storage.js';
+import { closeStorage, openLedgerOn, openStorage, type Storage, type StorageEnv } from '../platform/storage.js';
 import type { Subgraph, SubgraphName } from '../platform/subgraph.js';
 import { SUBGRAPH_NAMES } from '../platform/subgraph.js';
 import { SUBGRAPHS } from '../subgraphs/registry.js';
 import { InProcessDataSource } from './data-sources.js';
 import type { ExecutionTimer } from './execution-timeout.js';
-import { openMongoKeyStore } from './keys/store/mongodb.js';
+import { openKeyStore } from './keys/store/open.js';
 import type { KeyStore } from './keys/store/port.js';
-import { openSqliteKeyStore } from './keys/store/sqlite.js';
 import { type Limits, limitsFromEnv } from './limits.js';
 import { memoryRateStore, mongoRateStore, type RateStore } from './rate-limits.js';
 import { type RunningGateway, startGateway } from './server.js';
@@ -22,10 +21,6 @@ export interface Hub extends RunningGateway {
   readonly ledger: Ledger;
   readonly keys: KeyStore;
   readonly subgraphs: Record<SubgraphName, Subgraph>;
-}
-
-export function openKeyStore(storage: Storage): KeyStore {
-  return storage.kind === 'sqlite' ? openSqliteKeyStore(sqliteDatabase(storage, 'gateway')) : reportingUnavailable(openMongoKeyStore(storage.client.db()));
 }
 
 export interface HubOptions {

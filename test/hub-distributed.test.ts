@@ -6,8 +6,8 @@ import { gql, GraphQLClient } from 'graphql-request';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { remoteDataSource } from '../gateway/data-sources.js';
-import { openKeyStore } from '../gateway/hub.js';
 import { createKey } from '../gateway/keys/keys.js';
+import { openKeyStore } from '../gateway/keys/store/open.js';
 import type { KeyStore } from '../gateway/keys/store/port.js';
 import { type RunningGateway, startGateway } from '../gateway/server.js';
 import type { Ledger } from '../ledger/ledger.js';

@@ -3,8 +3,8 @@ import { parseArgs } from 'node:util';
 
 import { isRole, ROLES } from '../../platform/identity.js';
 import { closeOnSignals, closeStorage, interrupted, openStorage } from '../../platform/storage.js';
-import { openKeyStore } from '../hub.js';
 import { createKey, KeyError } from './keys.js';
+import { openKeyStore } from './store/open.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
