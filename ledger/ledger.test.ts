@@ -165,6 +165,21 @@ describe('ledger', () => {
     expect(tries).toBe(MAX_TRIES);
   });
 
+  it('says whether a failed append may still have been recorded', async () => {
+    const inner = openSqliteLedgerStore({ path });
+    let failure: Error = new Error('disk I/O error');
+    const store: LedgerStore = {
+      ...inner,
+      async append() {
+        throw failure;
+      },
+    };
+    const ledger = await open({ store });
+    await expect(ledger.append(deposit(0))).rejects.toMatchObject({ name: 'LedgerUnavailableError', outcomeUnknown: false });
+    failure = new LedgerUnavailableError('commit not confirmed in time', { outcomeUnknown: true });
+    await expect(ledger.append(deposit(1))).rejects.toMatchObject({ name: 'LedgerUnavailableError', outcomeUnknown: true });
+  });
+
   it('never lets timestamps go back, even when the clock does', async () => {
     let clock = 2_000_000_000_000;
     const ledger = await open({ now: () => (clock -= 1000) });

@@ -114,7 +114,13 @@ export class Sequencer {
             continue;
           }
         }
-        const failure = new LedgerUnavailableError(`the ledger store did not record the entries: ${(err as Error).message}`, { cause: err });
+        const outcomeUnknown = err instanceof LedgerUnavailableError && err.outcomeUnknown;
+        const failure = new LedgerUnavailableError(
+          outcomeUnknown
+            ? `the ledger store did not confirm the entries: ${(err as Error).message}`
+            : `the ledger store did not record the entries: ${(err as Error).message}`,
+          { cause: err, outcomeUnknown },
+        );
         for (const p of batch) p.reject(failure);
         return;
       }

@@ -13,7 +13,7 @@ import { addMonths, addYears } from '../standards/calendar-date.js';
 import { patentCheckDigit } from '../standards/patent-number.js';
 import { openFinanceSubgraph } from '../subgraphs/finance/index.js';
 import type { FinanceStore } from '../subgraphs/finance/store/port.js';
-import { errorCode, startTestHub, type TestHub } from './support/hub.js';
+import { errorCode, errorExtensions, startTestHub, type TestHub } from './support/hub.js';
 
 const HUAWEI = '914403001922038216';
 const TENCENT = '9144030071526726XG';
@@ -372,7 +372,7 @@ describe('finance: pledges and insurance', () => {
     const pledge = await register(bank, [patentAsset(await patent(huawei))]);
     ledgerDown = true;
     try {
-      expect(await errorCode(register(bank, [patentAsset(number)]))).toBe('LEDGER_UNAVAILABLE');
+      expect(await errorExtensions(register(bank, [patentAsset(number)]))).toMatchObject({ code: 'LEDGER_UNAVAILABLE', outcome: 'NOT_RECORDED' });
       expect(await errorCode(bank.request(RELEASE, { input: { pledgeId: pledge.id } }))).toBe('LEDGER_UNAVAILABLE');
     } finally {
       ledgerDown = false;

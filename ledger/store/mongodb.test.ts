@@ -41,6 +41,8 @@ describe('MongoDB errors as the ledger surfaces them', () => {
       const surfaced = toLedgerError(err);
       expect(surfaced, err.message).toBeInstanceOf(LedgerUnavailableError);
       expect((surfaced as Error).cause).toBe(err);
+      // Only a server never reached was sent nothing: after the others, the write may yet commit.
+      expect((surfaced as LedgerUnavailableError).outcomeUnknown, err.message).toBe(!(err instanceof MongoServerSelectionError));
     }
   });
 

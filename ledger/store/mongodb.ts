@@ -118,7 +118,10 @@ export function toLedgerError(err: unknown): unknown {
     err instanceof MongoServerSelectionError ||
     err instanceof MongoNetworkError ||
     (err instanceof MongoServerError && (hasCode(err, ...TIMED_OUT) || (err.errInfo as { wtimeout?: unknown } | undefined)?.wtimeout === true));
-  return timedOut ? new LedgerUnavailableError(`the ledger's MongoDB did not answer in time: ${err.message}`, { cause: err }) : err;
+  if (!timedOut) return err;
+  // Only a server never reached had nothing sent to it; anything later may yet commit.
+  const outcomeUnknown = !(err instanceof MongoServerSelectionError);
+  return new LedgerUnavailableError(`the ledger's MongoDB did not answer in time: ${err.message}`, { cause: err, outcomeUnknown });
 }
 
 /** The store with every failure passed through toLedgerError. */

@@ -35,6 +35,16 @@ export interface StoredCheckpoint {
  */
 export class LedgerUnavailableError extends Error {
   override readonly name = 'LedgerUnavailableError';
+  /**
+   * True when the write may still have taken effect (a commit sent but not confirmed in time):
+   * the caller must look before it appends the same again. False when nothing was recorded.
+   */
+  readonly outcomeUnknown: boolean;
+
+  constructor(message: string, options: ErrorOptions & { outcomeUnknown?: boolean } = {}) {
+    super(message, options);
+    this.outcomeUnknown = options.outcomeUnknown ?? false;
+  }
 }
 
 /**

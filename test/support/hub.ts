@@ -39,13 +39,18 @@ export async function startTestHub(options: Omit<HubOptions, 'port'> = {}): Prom
   };
 }
 
-/** The extensions.code of the first GraphQL error a request failed with. */
-export async function errorCode(request: Promise<unknown>): Promise<string | undefined> {
+/** The extensions of the first GraphQL error a request failed with. */
+export async function errorExtensions(request: Promise<unknown>): Promise<Record<string, unknown> | undefined> {
   try {
     await request;
   } catch (err) {
-    if (err instanceof ClientError) return err.response.errors?.[0]?.extensions?.code as string | undefined;
+    if (err instanceof ClientError) return err.response.errors?.[0]?.extensions;
     throw err;
   }
   throw new Error('the request succeeded');
+}
+
+/** The extensions.code of the first GraphQL error a request failed with. */
+export async function errorCode(request: Promise<unknown>): Promise<string | undefined> {
+  return (await errorExtensions(request))?.code as string | undefined;
 }
