@@ -1,7 +1,8 @@
 // Partner API keys: `iph_<id>.<secret>`, stored as SHA-256 of the secret, never in the clear.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
-import { type Identity, isRole, type Role } from '../../platform/identity.js';
+import { type Identity, type Role } from '../../platform/identity.js';
+import { roleBindingProblem } from '../roles.js';
 import type { KeyRecord, KeyStore } from './store/port.js';
 
 export interface NewKey {
@@ -29,12 +30,8 @@ export class KeyError extends Error {
 
 /** Creates a key; the returned `key` is shown once and cannot be recovered from the store. */
 export async function createKey(store: KeyStore, spec: NewKey): Promise<{ id: string; key: string }> {
-  if (!isRole(spec.role)) throw new KeyError(`unknown role ${JSON.stringify(spec.role)}`);
-  if (spec.role === 'ENTERPRISE' && !spec.enterpriseId) throw new KeyError('an ENTERPRISE key needs --enterprise <enterprise id>');
-  if (spec.role !== 'ENTERPRISE' && spec.enterpriseId) throw new KeyError('only ENTERPRISE keys act for an enterprise');
-  if ((spec.role === 'BANK' || spec.role === 'INSURER' || spec.role === 'COURT') && !spec.organization) {
-    throw new KeyError(`a ${spec.role} key needs --org <the institution it acts for>`);
-  }
+  const problem = roleBindingProblem(spec, { noun: 'key', enterprise: '--enterprise', organization: '--org' });
+  if (problem !== undefined) throw new KeyError(problem);
   for (const limit of ['rate', 'cost'] as const) {
     const value = spec[limit];
     if (value !== undefined && (!Number.isSafeInteger(value) || value < 1)) throw new KeyError(`--${limit} must be a whole number of at least 1`);
