@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import type { StoreFixture } from '../../../test/support/adapters.js';
+import { createAccount, disableAccount, signIn } from '../accounts.js';
 import { type AccountRecord, type AccountStore, DuplicateUsernameError } from './port.js';
 
 /** The store, and everything it holds at rest as text, for what must never be there. */
@@ -92,6 +93,22 @@ export function accountStoreContract(name: string, fixture: () => StoreFixture<A
       expect(await store.setPassword('00000000000000aa', 'scrypt$new', '2026-03-01T00:00:00.000Z')).toBe(true);
       expect(await store.setPassword('0000000000000000', 'scrypt$new', '2026-03-01T00:00:00.000Z')).toBe(false);
       expect(await store.byId('00000000000000aa')).toMatchObject({ passwordHash: 'scrypt$new', passwordChangedAt: '2026-03-01T00:00:00.000Z' });
+    });
+
+    it('holds a hash of the password, never the password', async () => {
+      const password = 'a password kept nowhere';
+      const { id } = await createAccount(store, { username: 'alice', password, role: 'ENTERPRISE', enterpriseId: 'ent-1' });
+      expect(await under!.raw()).not.toContain(password);
+      expect((await store.byId(id))?.passwordHash).toMatch(/^scrypt\$ln=17,r=8,p=1\$/);
+    });
+
+    it('shows a disabling to every read once it resolves: the account no longer signs in', async () => {
+      const password = 'a long enough secret';
+      const { id } = await createAccount(store, { username: 'bank.clerk', password, role: 'BANK', organization: 'bank' });
+      expect((await signIn(store, 'Bank.Clerk', password))?.keyId).toBe(`account:${id}`);
+      await disableAccount(store, id);
+      expect((await store.byUsername('bank.clerk'))?.disabledAt).not.toBeNull();
+      expect(await signIn(store, 'bank.clerk', password)).toBeUndefined();
     });
   });
 }
