@@ -1,13 +1,18 @@
 // Demo data for `npm start -- --demo`: fills an empty data set with enterprises in real regions
 // and industries, their patents, trademarks and copyrights, and evidence deposits on the ledger,
-// then makes one partner key per role. Deterministic for a given seed (and day), except the keys
-// and the ledger's timestamps.
+// then makes one partner key and one person's account per role. Deterministic for a given seed
+// (and day), except the keys, the passwords and the ledger's timestamps.
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { createAccount } from '../gateway/accounts/accounts.js';
+import { generatePassword } from '../gateway/accounts/passwords.js';
+import type { AccountStore } from '../gateway/accounts/store/port.js';
 import { createKey } from '../gateway/keys/keys.js';
 import type { KeyStore } from '../gateway/keys/store/port.js';
+import type { RoleBinding } from '../gateway/roles.js';
 import type { Ledger } from '../ledger/ledger.js';
+import { type Role, ROLES } from '../platform/identity.js';
 import type { Storage } from '../platform/storage.js';
 import { openEnterprisesStore } from '../subgraphs/enterprises/index.js';
 import { type DemoData, generate } from './generate.js';
@@ -40,6 +45,15 @@ export const DEMO_MAX_ENTERPRISES = 1_000_000;
 export const DEMO_COURT = '福州市中级人民法院';
 export const DEMO_BANK = '中国工商银行福州分行';
 export const DEMO_INSURER = '中国人民财产保险股份有限公司福建省分公司';
+
+/** What each role acts for in the demo, for its key and its account alike. */
+const demoBindings = (enterpriseId: string): Record<Role, RoleBinding> => ({
+  CENTER_STAFF: { role: 'CENTER_STAFF' },
+  ENTERPRISE: { role: 'ENTERPRISE', enterpriseId },
+  COURT: { role: 'COURT', organization: DEMO_COURT },
+  BANK: { role: 'BANK', organization: DEMO_BANK },
+  INSURER: { role: 'INSURER', organization: DEMO_INSURER },
+});
 
 /**
  * Fills an empty data set with demo data and returns one key per role; when enterprises exist
@@ -99,12 +113,13 @@ export async function seedDemo(storage: Storage, ledger: Ledger, keys: KeyStore,
     await registry.done;
 
     const enterpriseId = data.enterprises[0]!.id;
+    const bindings = demoBindings(enterpriseId);
     return {
-      CENTER_STAFF: (await createKey(keys, { role: 'CENTER_STAFF' })).key,
-      ENTERPRISE: (await createKey(keys, { role: 'ENTERPRISE', enterpriseId })).key,
-      COURT: (await createKey(keys, { role: 'COURT', organization: DEMO_COURT })).key,
-      BANK: (await createKey(keys, { role: 'BANK', organization: DEMO_BANK })).key,
-      INSURER: (await createKey(keys, { role: 'INSURER', organization: DEMO_INSURER })).key,
+      CENTER_STAFF: (await createKey(keys, bindings.CENTER_STAFF)).key,
+      ENTERPRISE: (await createKey(keys, bindings.ENTERPRISE)).key,
+      COURT: (await createKey(keys, bindings.COURT)).key,
+      BANK: (await createKey(keys, bindings.BANK)).key,
+      INSURER: (await createKey(keys, bindings.INSURER)).key,
       enterpriseId,
     };
   } finally {
@@ -124,6 +139,29 @@ export function writeDemoKeys(dataDir: string, keys: DemoKeys): string {
     enterpriseId: keys.enterpriseId,
   };
   writeFileSync(path, `${JSON.stringify(body, null, 2)}\n`, { mode: 0o600 });
+  chmodSync(path, 0o600); // the mode option applies only when the file is created
+  return path;
+}
+
+export type DemoAccounts = Record<Role, { username: string; password: string }>;
+
+/** One account per role (demo-center_staff, demo-enterprise, ...), bound as the demo's keys, each with a generated password. */
+export async function seedDemoAccounts(accounts: AccountStore, enterpriseId: string): Promise<DemoAccounts> {
+  const bindings = demoBindings(enterpriseId);
+  const made: Partial<DemoAccounts> = {};
+  // One at a time: each hash takes 128 MiB.
+  for (const role of ROLES) {
+    const account = { username: `demo-${role.toLowerCase()}`, password: generatePassword() };
+    await createAccount(accounts, { ...bindings[role], ...account });
+    made[role] = account;
+  }
+  return made as DemoAccounts;
+}
+
+/** Writes <dataDir>/demo-accounts.json (mode 0600) and returns its path. */
+export function writeDemoAccounts(dataDir: string, accounts: DemoAccounts): string {
+  const path = join(dataDir, 'demo-accounts.json');
+  writeFileSync(path, `${JSON.stringify(accounts, null, 2)}\n`, { mode: 0o600 });
   chmodSync(path, 0o600); // the mode option applies only when the file is created
   return path;
 }

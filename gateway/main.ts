@@ -1,10 +1,12 @@
 // `npm start`: the whole hub in one process on the embedded default (SQLite under ./data, or
 // IPHUB_DATA_DIR), the gateway on PORT (4000). `npm start -- --demo` first fills an empty data
-// directory with demo data and writes one key per role to <data dir>/demo-keys.json;
+// directory with demo data and writes one key per role to <data dir>/demo-keys.json and one
+// person's account per role to demo-accounts.json;
 // `--enterprises N` sets its size (default 1,200; a province is about 120,000).
 import { parseArgs } from 'node:util';
 
-import { DEMO_DEFAULT_ENTERPRISES, DEMO_MAX_ENTERPRISES, seedDemo, writeDemoKeys } from '../demo/index.js';
+import { DEMO_DEFAULT_ENTERPRISES, DEMO_MAX_ENTERPRISES, seedDemo, seedDemoAccounts, writeDemoAccounts, writeDemoKeys } from '../demo/index.js';
+import { openAccountStore } from './accounts/store/open.js';
 import { startHub } from './hub.js';
 import { limitsFromEnvOrExit } from './limits.js';
 
@@ -30,8 +32,15 @@ if (values.demo) {
   if (hub.storage.kind !== 'sqlite') throw new Error('--demo fills the embedded SQLite data directory only');
   const started = Date.now();
   const keys = await seedDemo(hub.storage, hub.ledger, hub.keys, { enterprises: values.enterprises });
-  if (keys === undefined) console.log('demo: the data directory holds data already; nothing seeded, demo-keys.json kept');
-  else console.log(`demo: seeded in ${((Date.now() - started) / 1000).toFixed(1)} s; keys in ${writeDemoKeys(hub.storage.dataDir, keys)}`);
+  if (keys === undefined) console.log('demo: the data directory holds data already; nothing seeded, demo-keys.json and demo-accounts.json kept');
+  else {
+    // The hub does not hold the account store yet: sign-in over HTTP comes with sessions.
+    const accountStore = await openAccountStore(hub.storage);
+    const accounts = await seedDemoAccounts(accountStore, keys.enterpriseId).finally(() => accountStore.close());
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    const dir = hub.storage.dataDir;
+    console.log(`demo: seeded in ${seconds} s; keys in ${writeDemoKeys(dir, keys)}, accounts in ${writeDemoAccounts(dir, accounts)}`);
+  }
 }
 
 console.log(`IP Hub gateway ready at ${hub.url}`);

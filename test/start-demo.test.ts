@@ -1,15 +1,20 @@
-// `npm start -- --demo` as a user runs it: a fresh data directory, demo data, one key per role.
+// `npm start -- --demo` as a user runs it: a fresh data directory, demo data, one key and one
+// person's account per role.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
+import Database from 'better-sqlite3';
 import { gql, GraphQLClient } from 'graphql-request';
 import { describe, expect, it } from 'vitest';
 
 import { DEMO_ENTERPRISE_NAME, demoEvidenceContent } from '../demo/generate.js';
+import { DEMO_BANK, DEMO_COURT, DEMO_INSURER } from '../demo/index.js';
+import { signIn } from '../gateway/accounts/accounts.js';
+import { openSqliteAccountStore } from '../gateway/accounts/store/sqlite.js';
 import { tempDir } from './support/tmp.js';
 
 const MAIN = fileURLToPath(new URL('../gateway/main.ts', import.meta.url));
@@ -37,7 +42,7 @@ async function stop(child: ChildProcess): Promise<number | null> {
 }
 
 describe('npm start -- --demo', () => {
-  it('seeds an empty data directory once and serves it with one key per role', async () => {
+  it('seeds an empty data directory once and serves it with one key and one account per role', async () => {
     const dir = tempDir('iphub-demo-');
     try {
       const first = await start(dir.path);
@@ -234,10 +239,37 @@ describe('npm start -- --demo', () => {
 
       expect(await stop(first.child)).toBe(0);
 
+      // One account per role beside the keys, for its owner's eyes only, each signing in as bound.
+      const accountsPath = join(dir.path, 'demo-accounts.json');
+      expect(statSync(accountsPath).mode & 0o777).toBe(0o600);
+      const accounts = JSON.parse(readFileSync(accountsPath, 'utf8')) as Record<string, { username: string; password: string }>;
+      const bound: Record<string, object> = {
+        CENTER_STAFF: {},
+        ENTERPRISE: { enterpriseId: keys.enterpriseId },
+        COURT: { organization: DEMO_COURT },
+        BANK: { organization: DEMO_BANK },
+        INSURER: { organization: DEMO_INSURER },
+      };
+      expect(Object.keys(accounts).sort()).toEqual(Object.keys(bound).sort());
+      const accountStore = openSqliteAccountStore(new Database(join(dir.path, 'gateway.db')));
+      try {
+        for (const [role, account] of Object.entries(accounts)) {
+          expect(Object.keys(account).sort()).toEqual(['password', 'username']);
+          expect(await signIn(accountStore, account.username, account.password)).toEqual({
+            keyId: expect.stringMatching(/^account:[0-9a-f]{16}$/),
+            role,
+            ...bound[role],
+          });
+        }
+      } finally {
+        await accountStore.close();
+      }
+
       // A second start keeps the data and the keys.
       const second = await start(dir.path);
       expect(second.output.join('\n')).toContain('nothing seeded');
       expect(JSON.parse(readFileSync(join(dir.path, 'demo-keys.json'), 'utf8'))).toEqual(keys);
+      expect(JSON.parse(readFileSync(accountsPath, 'utf8'))).toEqual(accounts);
       const again = await new GraphQLClient(second.url, { headers: { authorization: `Bearer ${keys.CENTER_STAFF}` } }).request<{
         enterprises: { totalCount: number };
       }>(gql`
