@@ -57,7 +57,8 @@ async function run(accounts: AccountStore, cmd: Command): Promise<void> {
   if (cmd.name === 'create') {
     // One line, as `printf '%s\n' "$PASSWORD" |` or a file gives it.
     const password = cmd.passwordStdin ? (await text(process.stdin)).replace(/\r?\n$/, '') : generatePassword();
-    const account = await createAccount(accounts, { ...cmd, password });
+    const { username, role, enterpriseId, organization } = cmd;
+    const account = await createAccount(accounts, { username, role, enterpriseId, organization, password });
     console.log(
       `created account ${account.username} (${account.role}${(account.enterpriseId ?? account.organization) ? `, ${account.enterpriseId ?? account.organization}` : ''})`,
     );

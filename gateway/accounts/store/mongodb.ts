@@ -35,9 +35,10 @@ export async function openMongoAccountStore(db: Db, { collectionPrefix = '' }: M
       return doc === null ? undefined : toRecord(doc);
     },
     async list(after, limit) {
-      if (limit <= 0) return [];
+      // As SQLite's LIMIT: 0 is none and a negative one no limit (limit(0) is no limit to MongoDB).
+      if (limit === 0) return [];
       const filter = after === undefined ? {} : { usernameKey: { $gt: usernameKey(after) } };
-      return (await accounts.find(filter, { sort: { usernameKey: 1 }, limit }).toArray()).map(toRecord);
+      return (await accounts.find(filter, { sort: { usernameKey: 1 }, ...(limit > 0 ? { limit } : {}) }).toArray()).map(toRecord);
     },
     async disable(id, at) {
       return (await accounts.updateOne({ _id: id, disabledAt: null }, { $set: { disabledAt: at } })).modifiedCount === 1;
