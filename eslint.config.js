@@ -6,11 +6,11 @@ import simpleImportSort from 'eslint-plugin-simple-import-sort';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  { ignores: ['node_modules/', 'web/vendor/', 'web/verify/verify.js', 'data/', '.bench/', 'test/artifacts/'] },
+  { ignores: ['node_modules/', 'web/vendor/', 'web/verify/verify.js', 'data/', '.bench/', 'test/artifacts/', 'web/app/dist/', 'web/graphiql/dist/'] },
   js.configs.recommended,
   tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.{ts,tsx}'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',

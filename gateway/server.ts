@@ -7,6 +7,7 @@ import type { IncomingMessage } from 'node:http';
 import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
 import type { QueryPlan } from '@apollo/query-planner';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { type DocumentNode, GraphQLError } from 'graphql';
 import type { Registry } from 'prom-client';
 
@@ -16,6 +17,8 @@ import { dataOf } from '../platform/hub-query.js';
 import { type Identity, IDENTITY_HEADER, verifyIdentity } from '../platform/identity.js';
 import { createMetrics, graphqlMetrics, metricsRoute } from '../platform/metrics.js';
 import type { SubgraphName } from '../platform/subgraph.js';
+import { appRoutes } from '../web/app/serve.js';
+import { graphiqlRoutes, wantsGraphiql } from '../web/graphiql/serve.js';
 import { verifyPageRoutes } from '../web/serve.js';
 import { Admission, CallerBusy, Overloaded } from './admission.js';
 import { BoundedCache } from './bounded-cache.js';
@@ -110,7 +113,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     persistedQueries: false,
     // Each caller's token budget is checked before parsing (admit, below); this bounds the rest.
     parseOptions: { maxTokens: Math.max(limits.budgets.anonymous.tokens, limits.budgets.partner.tokens) },
-    plugins: [graphqlMetrics(registry), limitsPlugin(limits, rate, metrics)],
+    // A browser opening /graphql gets the self-hosted GraphiQL (below), never Apollo's page from a CDN.
+    plugins: [graphqlMetrics(registry), limitsPlugin(limits, rate, metrics), ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
   const service = (identity: Identity | undefined): GatewayContext => ({
@@ -207,8 +211,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       }
     });
 
+  const graphql = counted(graphqlRoute(apollo, { context: callerOf, admit, maxResponseBytes: limits.responseBytes }));
+  const graphiql = graphiqlRoutes();
   const server = httpServer({
-    '/graphql': counted(graphqlRoute(apollo, { context: callerOf, admit, maxResponseBytes: limits.responseBytes })),
+    '/graphql': (req, res) => (wantsGraphiql(req) ? graphiql.page(req, res) : graphql(req, res)),
+    ...graphiql.assets,
     // The latest signed checkpoint as a C2SP tlog-checkpoint note, for mirrors and witnesses.
     '/checkpoint': bounded(async (_req, res) => {
       const { ledgerCheckpoint } = await query<{ ledgerCheckpoint: string }>('{ ledgerCheckpoint }', {}, undefined);
@@ -234,6 +241,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       await options.keys.byId('readyz');
       await options.ready?.();
     }),
+    // The people's web application: every other path a browser navigates to.
+    ...appRoutes(),
   });
   const port = await listen(server, options.port);
   return {

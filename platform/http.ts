@@ -100,9 +100,11 @@ function unavailable(err: unknown): HttpError | undefined {
   return new HttpError(503, err.message, 'UNAVAILABLE', { 'retry-after': '1' }, extensions);
 }
 
-/** An HTTP server dispatching on the path (a key ending in '/' takes what starts so); others get 404. */
+/** An HTTP server dispatching on the path (a key ending in '/' takes what starts so, the longest first); others get 404. */
 export function httpServer(routes: Record<string, Route>): Server {
-  const prefixes = Object.keys(routes).filter((k) => k.endsWith('/'));
+  const prefixes = Object.keys(routes)
+    .filter((k) => k.endsWith('/'))
+    .sort((a, b) => b.length - a.length);
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const route = routes[path] ?? routes[prefixes.find((p) => path.startsWith(p)) ?? ''];
