@@ -2,6 +2,7 @@
 // imports in one order (formatting itself is Prettier's).
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
+import reactHooks from 'eslint-plugin-react-hooks';
 import simpleImportSort from 'eslint-plugin-simple-import-sort';
 import tseslint from 'typescript-eslint';
 
@@ -31,6 +32,8 @@ export default defineConfig(
       'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
     },
   },
+  // The web app's React: hooks called by the rules, and their dependencies listed.
+  { files: ['web/app/src/**/*.{ts,tsx}', 'web/graphiql/src/**/*.{ts,tsx}'], ...reactHooks.configs.flat['recommended-latest'] },
   {
     plugins: { 'simple-import-sort': simpleImportSort },
     rules: { 'simple-import-sort/imports': 'error', 'simple-import-sort/exports': 'error' },

@@ -1,0 +1,21 @@
+import { Alert } from 'antd';
+
+import { HubError } from '../api';
+import { useI18n } from '../i18n';
+
+/** A refusal as a person reads it: what kind (by its code, in their language) and the hub's own words. */
+export function ErrorAlert({ error }: { error: unknown }) {
+  const { t, label } = useI18n();
+  if (error === undefined || error === null) return null;
+  const code = error instanceof HubError ? error.code : 'INTERNAL_SERVER_ERROR';
+  const title = label('ErrorCode', code);
+  return (
+    <Alert
+      type="error"
+      showIcon
+      role="alert"
+      title={title === code ? t('error.generic') : title}
+      description={error instanceof Error ? error.message : String(error)}
+    />
+  );
+}

@@ -1,0 +1,40 @@
+// Hashes files off the page's thread: SHA-256 over the file's bytes as they stream from disk,
+// reporting progress. The file never leaves the browser; only its digest does.
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
+
+export interface HashRequest {
+  readonly id: number;
+  readonly file: File;
+}
+
+export type HashReply =
+  | { readonly id: number; readonly kind: 'progress'; readonly bytes: number }
+  | { readonly id: number; readonly kind: 'done'; readonly digest: string }
+  | { readonly id: number; readonly kind: 'failed'; readonly message: string };
+
+const post = (reply: HashReply) => postMessage(reply);
+const PROGRESS_EVERY = 4 << 20;
+
+onmessage = async (event: MessageEvent<HashRequest>) => {
+  const { id, file } = event.data;
+  try {
+    const hash = sha256.create();
+    const reader = file.stream().getReader();
+    let bytes = 0;
+    let reported = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      hash.update(value);
+      bytes += value.length;
+      if (bytes - reported >= PROGRESS_EVERY) {
+        reported = bytes;
+        post({ id, kind: 'progress', bytes });
+      }
+    }
+    post({ id, kind: 'done', digest: bytesToHex(hash.digest()) });
+  } catch (err) {
+    post({ id, kind: 'failed', message: (err as Error).message });
+  }
+};

@@ -1,0 +1,33 @@
+// Queries as the pages use them (TanStack Query): keyed by the document and its variables, so a
+// change the page makes can invalidate what it read.
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+
+import { graphql } from '../api';
+
+/** A GraphQL query, run when the page opens and when its variables change. */
+export function useGraphQL<T>(document: string, variables: Record<string, unknown> = {}, enabled = true) {
+  return useQuery({ queryKey: [document, variables], queryFn: () => graphql<T>(document, variables), enabled, placeholderData: keepPreviousData });
+}
+
+interface Connection<N> {
+  readonly edges: readonly { readonly node: N }[];
+  readonly pageInfo: { readonly hasNextPage: boolean; readonly endCursor: string | null };
+}
+
+/** A connection read a page at a time (`first`/`after`), as the API requires; `pick` finds it in the answer. */
+export function usePages<T, N>(document: string, variables: Record<string, unknown>, pick: (data: T) => Connection<N>, pageSize = 50) {
+  const query = useInfiniteQuery({
+    queryKey: [document, variables],
+    queryFn: ({ pageParam }) => graphql<T>(document, { ...variables, first: pageSize, after: pageParam }).then(pick),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => (last.pageInfo.hasNextPage ? last.pageInfo.endCursor : undefined),
+  });
+  return {
+    nodes: query.data?.pages.flatMap((p) => p.edges.map((e) => e.node)) ?? [],
+    error: query.error,
+    loading: query.isFetching,
+    hasMore: query.hasNextPage,
+    more: () => void query.fetchNextPage(),
+    reload: () => void query.refetch(),
+  };
+}

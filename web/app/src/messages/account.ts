@@ -1,0 +1,2 @@
+// The words of changing one's own password, and the staff's account management.
+export const ACCOUNT = {} as const;

@@ -1,0 +1,2 @@
+// The words of the cockpit's panels.
+export const COCKPIT = {} as const;

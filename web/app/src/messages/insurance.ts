@@ -1,0 +1,2 @@
+// The words of insurance policies and claims.
+export const INSURANCE = {} as const;

@@ -1,0 +1,2 @@
+// The words of IP pledges.
+export const PLEDGES = {} as const;

@@ -1,0 +1,2 @@
+// The words of the enterprise registry.
+export const REGISTRY = {} as const;

@@ -1,0 +1,22 @@
+// The centre's console: the pre-examination queue and its states.
+export const STAFF = {
+  'preexam.title': ['专利预审队列', 'Patent pre-examination queue'],
+  'preexam.intro': ['按状态查看预审案件；每个案件只提供当前状态下合法的下一步操作。', 'Cases by state; each offers only the moves its state allows.'],
+  'preexam.all': ['全部', 'All'],
+  'preexam.application': ['申请号', 'Application'],
+  'preexam.titleColumn': ['发明名称', 'Title'],
+  'preexam.enterprise': ['申请企业', 'Enterprise'],
+  'preexam.industry': ['产业', 'Industry'],
+  'preexam.received': ['受理时间', 'Received'],
+  'preexam.cycle': ['周期（天）', 'Cycle (days)'],
+  'preexam.moveTo': ['转为「{state}」', 'Move to {state}'],
+  'preexam.moved': ['已转为「{state}」', 'Moved to {state}'],
+  'preexam.noMoves': ['已结束', 'Closed'],
+  'PreExamState.RECEIVED': ['已受理', 'Received'],
+  'PreExamState.CLASSIFIED': ['已分类', 'Classified'],
+  'PreExamState.EXAMINING': ['审查中', 'Examining'],
+  'PreExamState.QUALITY_CHECK': ['质检中', 'Quality check'],
+  'PreExamState.PASSED': ['预审合格', 'Passed'],
+  'PreExamState.RETURNED': ['已退回', 'Returned'],
+  'PreExamState.ARCHIVED': ['已归档', 'Archived'],
+} as const;
