@@ -248,3 +248,11 @@ clearCertificate.addEventListener('click', () => {
   certificateName.replaceChildren();
   clearCertificate.hidden = true;
 });
+
+// A link from the hub's pages (a court's case file, an enterprise's certificate) names the digest
+// to check: /verify?digest=<hex>. The check itself still runs here, against the key you trust.
+const linked = new URLSearchParams(location.search).get('digest');
+if (linked !== null && linked.trim() !== '') {
+  digestInput.value = linked.trim();
+  void run();
+}

@@ -14,7 +14,8 @@ export interface Receipt {
 
 interface Props {
   readonly title: string;
-  readonly digest: string;
+  /** The deposited file's SHA-256, for the /verify link; absent for records that are not files (a pledge). */
+  readonly digest?: string;
   readonly receipt: Receipt;
   readonly certificate: unknown;
 }
@@ -40,9 +41,11 @@ export function CertificateActions({ title, digest, receipt, certificate }: Prop
       <Button size="small" onClick={() => setPrinting(true)}>
         {t('certificate.printable')}
       </Button>
-      <a href={`/verify?digest=${digest}`} target="_blank" rel="noreferrer">
-        {t('certificate.verify')}
-      </a>
+      {digest !== undefined && (
+        <a href={`/verify?digest=${digest}`} target="_blank" rel="noreferrer">
+          {t('certificate.verify')}
+        </a>
+      )}
       <Modal
         open={printing}
         title={t('certificate.heading')}
@@ -59,9 +62,11 @@ export function CertificateActions({ title, digest, receipt, certificate }: Prop
       >
         <Descriptions column={1} bordered size="small">
           <Descriptions.Item label={t('certificate.title')}>{title}</Descriptions.Item>
-          <Descriptions.Item label={t('certificate.digest')}>
-            <span className="mono">{digest}</span>
-          </Descriptions.Item>
+          {digest !== undefined && (
+            <Descriptions.Item label={t('certificate.digest')}>
+              <span className="mono">{digest}</span>
+            </Descriptions.Item>
+          )}
           <Descriptions.Item label={t('certificate.seq')}>{receipt.seq}</Descriptions.Item>
           <Descriptions.Item label={t('certificate.time')}>{dateTime(receipt.timestamp, lang)}</Descriptions.Item>
           <Descriptions.Item label={t('certificate.entryHash')}>

@@ -1,3 +1,112 @@
+// IP pledges for a bank (those it is pledgee of) and for centre staff (all): registering, and
+// releasing a registered one. Both are ledger entries with certificates.
+import { Button, Popconfirm, Space, Table, Tabs, Tag } from 'antd';
+import { useState } from 'react';
+
+import { graphql } from '../../api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Events, type WorkflowEvent } from '../../components/Events';
+import { PageHeading } from '../../components/PageHeading';
+import { yuan } from '../../format';
+import { usePages } from '../../hooks/usePages';
+import { useI18n } from '../../i18n';
+import { useAccount } from '../../session';
+import { RegisterPledge } from './pledges/RegisterPledge';
+
+const PLEDGE_STATES = ['REGISTERED', 'RELEASED', 'ENFORCED'] as const;
+
+const PLEDGES = `query Pledges($state: PledgeState, $first: Int, $after: String) {
+  pledges(state: $state, first: $first, after: $after) {
+    edges { node { id registrationNumber pledgee securedAmount state nextStates registeredAt
+      pledgor { id name } collateral { kind id } term { startDate endDate } events { at actor role from to note } } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+const RELEASE = `mutation Release($input: ReleasePledgeInput!) { releasePledge(input: $input) { id state } }`;
+
+interface Pledge {
+  readonly id: string;
+  readonly registrationNumber: string;
+  readonly pledgee: string;
+  readonly securedAmount: string;
+  readonly state: string;
+  readonly nextStates: readonly string[];
+  readonly registeredAt: string;
+  readonly pledgor: { readonly id: string; readonly name: string };
+  readonly collateral: readonly { readonly kind: string; readonly id: string }[];
+  readonly term: { readonly startDate: string; readonly endDate: string };
+  readonly events: readonly WorkflowEvent[];
+}
+
+interface Answer {
+  pledges: { edges: { node: Pledge }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+}
+
 export default function Pledges() {
-  return null;
+  const { t, label, lang } = useI18n();
+  const account = useAccount();
+  const [state, setState] = useState<string>('REGISTERED');
+  const [error, setError] = useState<unknown>();
+  const pages = usePages<Answer, Pledge>(PLEDGES, state === 'ALL' ? {} : { state }, (d) => d.pledges);
+
+  const release = async (p: Pledge) => {
+    setError(undefined);
+    try {
+      await graphql(RELEASE, { input: { pledgeId: p.id } });
+      pages.reload();
+    } catch (err) {
+      setError(err);
+    }
+  };
+
+  return (
+    <Space orientation="vertical" size="middle" className="full-width">
+      <PageHeading
+        title={t('pledges.title')}
+        intro={account.role === 'BANK' ? t('pledges.introBank', { bank: account.organization ?? '' }) : t('pledges.introStaff')}
+      />
+      <RegisterPledge asStaff={account.role === 'CENTER_STAFF'} onRegistered={pages.reload} />
+      <Tabs
+        activeKey={state}
+        onChange={setState}
+        items={[...PLEDGE_STATES, 'ALL'].map((s) => ({ key: s, label: s === 'ALL' ? t('pledges.all') : label('PledgeState', s) }))}
+      />
+      <ErrorAlert error={error ?? pages.error} />
+      <Table<Pledge>
+        rowKey="id"
+        size="small"
+        loading={pages.loading}
+        dataSource={pages.nodes}
+        pagination={false}
+        scroll={{ x: 960 }}
+        expandable={{ expandedRowRender: (p) => <Events events={p.events} group="PledgeState" /> }}
+        columns={[
+          { title: t('pledges.number'), dataIndex: 'registrationNumber', render: (v: string) => <span className="mono">{v}</span> },
+          { title: t('pledges.pledgor'), render: (_, p) => p.pledgor.name },
+          { title: t('pledges.pledgee'), dataIndex: 'pledgee' },
+          { title: t('pledges.collateral'), render: (_, p) => p.collateral.map((c) => `${label('IpAssetKind', c.kind)} ${c.id}`).join('、') },
+          { title: t('pledges.amountColumn'), align: 'right', render: (_, p) => yuan(p.securedAmount, lang) },
+          { title: t('pledges.term'), render: (_, p) => `${p.term.startDate} – ${p.term.endDate}` },
+          { title: t('common.state'), render: (_, p) => <Tag>{label('PledgeState', p.state)}</Tag> },
+          {
+            title: t('common.actions'),
+            render: (_, p) =>
+              p.nextStates.includes('RELEASED') ? (
+                <Popconfirm title={t('pledges.releaseConfirm', { number: p.registrationNumber })} onConfirm={() => release(p)}>
+                  <Button size="small" data-testid="pledge-release">
+                    {t('pledges.release')}
+                  </Button>
+                </Popconfirm>
+              ) : null,
+          },
+        ]}
+      />
+      {pages.hasMore && (
+        <Button onClick={pages.more} loading={pages.loading}>
+          {t('common.more')}
+        </Button>
+      )}
+    </Space>
+  );
 }
