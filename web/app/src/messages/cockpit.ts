@@ -1,2 +1,26 @@
 // The words of the cockpit's panels.
-export const COCKPIT = {} as const;
+export const COCKPIT = {
+  'cockpit.title': ['驾驶舱', 'Cockpit'],
+  'cockpit.intro': [
+    '全省知识产权保护与服务的实时概况；数据随业务写入实时累计。',
+    "The province's IP protection and services at a glance, counted as the work is recorded.",
+  ],
+  'cockpit.enterprises': ['企业', 'Enterprises'],
+  'cockpit.patents': ['专利', 'Patents'],
+  'cockpit.depositsTotal': ['存证总数', 'Deposits'],
+  'cockpit.within7Days': ['7 日内完成预审', 'Pre-examined within 7 days'],
+  'cockpit.byRegion': ['各地区企业与专利（前 15）', 'Enterprises and patents by region (top 15)'],
+  'cockpit.byIndustry': ['各产业企业与专利（前 15）', 'Enterprises and patents by industry (top 15)'],
+  'cockpit.deposits': ['每月存证量', 'Deposits per month'],
+  'cockpit.depositsSeries': ['存证', 'Deposits'],
+  'cockpit.cycleTimes': ['每月预审周期（天）与 7 日线', 'Pre-examination cycle time per month (days) against the 7-day line'],
+  'cockpit.averageDays': ['平均', 'Average'],
+  'cockpit.p90Days': ['90 分位', '90th percentile'],
+  'cockpit.sevenDayLine': ['7 天', '7 days'],
+  'cockpit.pledges': ['各银行每月质押金额（万元）', 'Pledged amounts by bank and month (10,000 yuan)'],
+  'cockpit.tenThousandYuan': ['万元', '10k yuan'],
+  'cockpit.protection': ['维权案件：途径与状态', 'Protection cases by route and state'],
+  'cockpit.warnings': ['未来 12 个月到期事项', 'Deadlines falling due in the next 12 months'],
+  'cockpit.annualFees': ['专利年费', 'Annual fees'],
+  'cockpit.expiries': ['保护期 / 注册期届满', 'Protection or registration ending'],
+} as const;
