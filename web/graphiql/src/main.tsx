@@ -1,5 +1,7 @@
 // GraphiQL for partner developers, every file served by the hub. Requests go to this hub's
-// /graphql; a partner key goes in the Headers pane (`{"Authorization": "Bearer <key>"}`).
+// /graphql; a partner key goes in the Headers pane (`{"Authorization": "Bearer <key>"}`). A
+// person signed in to the hub's pages is recognised by the session cookie, whose requests must
+// carry the session's CSRF token.
 import 'graphiql/setup-workers/vite';
 import 'graphiql/style.css';
 import './graphiql.css';
@@ -17,7 +19,19 @@ const DEFAULT_QUERY = `# IP Hub's GraphQL API. Public fields answer without a ke
 }
 `;
 
-const fetcher = createGraphiQLFetcher({ url: '/graphql' });
+const csrfToken: Promise<string | undefined> = fetch('/auth/session', { credentials: 'same-origin' })
+  .then(async (r) => (r.ok ? ((await r.json()) as { csrfToken: string }).csrfToken : undefined))
+  .catch(() => undefined);
+
+const fetcher = createGraphiQLFetcher({
+  url: '/graphql',
+  fetch: async (input, init) => {
+    const headers = new Headers(init?.headers);
+    const token = await csrfToken;
+    if (token !== undefined && !headers.has('authorization')) headers.set('x-csrf-token', token);
+    return fetch(input, { ...init, headers, credentials: 'same-origin' });
+  },
+});
 
 createRoot(document.getElementById('graphiql')!).render(
   <StrictMode>
