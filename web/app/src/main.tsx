@@ -19,7 +19,17 @@ import { LangProvider, useI18n } from './i18n';
 import { SessionProvider } from './session';
 import { Shell } from './Shell';
 
-const FONTS = "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Microsoft YaHei', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', sans-serif";
+// antd's default blue (#1677ff) and secondary grey fall short of WCAG AA contrast on white; these meet it.
+const THEME = {
+  token: {
+    fontFamily: "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Microsoft YaHei', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', sans-serif",
+    colorPrimary: '#0958d9',
+    colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
+    colorTextDescription: 'rgba(0, 0, 0, 0.65)',
+    colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
+    colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)',
+  },
+};
 
 // A refusal is final (the page shows it); only a lost connection is worth one more try.
 const queries = new QueryClient({
@@ -33,7 +43,7 @@ function Themed() {
   const { lang } = useI18n();
   dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
   return (
-    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} csp={{ nonce }} theme={{ token: { fontFamily: FONTS } }}>
+    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} csp={{ nonce }} theme={THEME}>
       <AntApp>
         <QueryClientProvider client={queries}>
           <SessionProvider>

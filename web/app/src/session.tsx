@@ -30,8 +30,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     bindSession(session?.csrfToken ?? '', lost);
   }, [session, lost]);
   useEffect(() => {
-    // No session (401) and no answer alike lead to the sign-in page, which says what fails next.
-    auth<Session>('session').then(setSession, () => setSession(null));
+    // Nobody signed in (204) and no answer alike lead to the sign-in page, which says what fails next.
+    auth<Session | undefined>('session').then(
+      (current) => setSession(current ?? null),
+      () => setSession(null),
+    );
   }, []);
   const value = useMemo<SessionState>(
     () => ({
