@@ -1,3 +1,69 @@
+// The enterprise's data assets (数据知识产权): each a data set's SHA-256 fingerprint on the ledger,
+// opening to its certificate; and registering another.
+import { Button, Space, Table } from 'antd';
+import type { HTMLAttributes } from 'react';
+
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { PageHeading } from '../../components/PageHeading';
+import { dateTime, shortDigest } from '../../format';
+import { useGraphQL } from '../../hooks/usePages';
+import { useI18n } from '../../i18n';
+import { useAccount } from '../../session';
+import { AssetCertificate, type DataAsset } from './data-assets/AssetCertificate';
+import { RegisterAsset } from './data-assets/RegisterAsset';
+import { NoEnterprise } from './NoEnterprise';
+
+const ASSETS = `query DataAssets($id: ID!) {
+  enterprise(id: $id) { id dataAssets { id name description fingerprint registeredAt receipt { seq entryHash timestamp } } }
+}`;
+
+interface Answer {
+  enterprise: { id: string; dataAssets: DataAsset[] } | null;
+}
+
 export default function DataAssets() {
-  return null;
+  const { t, lang } = useI18n();
+  const { enterpriseId } = useAccount();
+  const query = useGraphQL<Answer>(ASSETS, { id: enterpriseId }, enterpriseId !== null);
+  return (
+    <Space orientation="vertical" size="large" className="full-width">
+      <PageHeading
+        title={t('assets.heading')}
+        intro={t('assets.intro')}
+        extra={
+          <Button onClick={() => void query.refetch()} loading={query.isFetching}>
+            {t('common.reload')}
+          </Button>
+        }
+      />
+      {(enterpriseId === null || query.data?.enterprise === null) && <NoEnterprise />}
+      <ErrorAlert error={query.error} />
+      <Table<DataAsset>
+        rowKey="id"
+        size="small"
+        loading={query.isFetching}
+        dataSource={query.data?.enterprise?.dataAssets ?? []}
+        pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
+        scroll={{ x: 720 }}
+        locale={{ emptyText: t('assets.none') }}
+        onRow={(a) => ({ 'data-testid': 'asset-row', 'data-id': a.id, 'data-fingerprint': a.fingerprint }) as HTMLAttributes<HTMLElement>}
+        expandable={{ expandedRowRender: (a) => <AssetCertificate asset={a} /> }}
+        columns={[
+          { title: t('assets.name'), dataIndex: 'name' },
+          {
+            title: t('assets.fingerprint'),
+            width: 190,
+            render: (_, a) => (
+              <span className="mono" title={a.fingerprint}>
+                {shortDigest(a.fingerprint)}
+              </span>
+            ),
+          },
+          { title: t('assets.registeredAt'), width: 170, render: (_, a) => dateTime(a.registeredAt, lang) },
+          { title: t('assets.seq'), width: 90, render: (_, a) => a.receipt.seq },
+        ]}
+      />
+      {enterpriseId !== null && <RegisterAsset />}
+    </Space>
+  );
 }
