@@ -8,6 +8,8 @@ import { closeStorage, openLedgerOn, openStorage, type Storage, type StorageEnv 
 import type { Subgraph, SubgraphName } from '../platform/subgraph.js';
 import { SUBGRAPH_NAMES } from '../platform/subgraph.js';
 import { SUBGRAPHS } from '../subgraphs/registry.js';
+import { openAccountStore } from './accounts/store/open.js';
+import type { AccountStore } from './accounts/store/port.js';
 import { InProcessDataSource } from './data-sources.js';
 import type { ExecutionTimer } from './execution-timeout.js';
 import { openKeyStore } from './keys/store/open.js';
@@ -15,11 +17,16 @@ import type { KeyStore } from './keys/store/port.js';
 import { type Limits, limitsFromEnv } from './limits.js';
 import { memoryRateStore, mongoRateStore, type RateStore } from './rate-limits.js';
 import { type RunningGateway, startGateway } from './server.js';
+import { openSessionStore } from './sessions/store/open.js';
+import type { SessionStore } from './sessions/store/port.js';
 
 export interface Hub extends RunningGateway {
   readonly storage: Storage;
   readonly ledger: Ledger;
   readonly keys: KeyStore;
+  /** People's accounts: they sign in at /auth/sign-in. */
+  readonly accounts: AccountStore;
+  readonly sessions: SessionStore;
   readonly subgraphs: Record<SubgraphName, Subgraph>;
 }
 
@@ -32,6 +39,8 @@ export interface HubOptions {
   readonly limits?: Limits;
   /** Arms each operation's execution timeout: setTimeout when absent (tests fire their own). */
   readonly executionTimer?: ExecutionTimer;
+  /** The clock sessions are timed by: Date.now when absent (tests move their own). */
+  readonly now?: () => number;
 }
 
 /** Rate-limit counters: in this process on SQLite, shared through MongoDB otherwise. */
@@ -44,6 +53,8 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
   const metrics = createMetrics();
   const ledger = ledgerMetrics(metrics, await openLedgerOn(storage, options.env));
   const keys = openKeyStore(storage);
+  const accounts = await openAccountStore(storage);
+  const sessions = await openSessionStore(storage);
   const subgraphs = {} as Record<SubgraphName, Subgraph>;
   // Bound once the gateway runs: subgraphs ask it only while serving requests.
   let gateway: RunningGateway | undefined;
@@ -59,6 +70,8 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     limits: options.limits ?? limitsFromEnv(),
     rateStore: rateStoreFor(storage),
     executionTimer: options.executionTimer,
+    people: { accounts, sessions },
+    now: options.now,
     ready: async () => {
       await ledger.ready();
       for (const s of Object.values(subgraphs)) await s.ready();
@@ -70,10 +83,14 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     storage,
     ledger,
     keys,
+    accounts,
+    sessions,
     subgraphs,
     close: async () => {
       await gateway.close();
       for (const s of Object.values(subgraphs)) await s.close();
+      await sessions.close();
+      await accounts.close();
       await keys.close();
       await ledger.close();
       await closeStorage(storage);

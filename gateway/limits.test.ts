@@ -31,6 +31,13 @@ describe('IPHUB_LIMITS', () => {
     }
   });
 
+  it('takes a switch as true or false, and sessions whose times fit', () => {
+    const secure = limitsFromEnv({ IPHUB_LIMITS: '{"sessions":{"secureCookie":true,"idleSeconds":600},"passwordHashing":{"queue":4}}' });
+    expect(secure.sessions).toEqual({ ...DEFAULT_LIMITS.sessions, secureCookie: true, idleSeconds: 600 });
+    expect(secure.passwordHashing).toEqual({ concurrent: 2, queue: 4 });
+    expect(DEFAULT_LIMITS.signIn).toEqual({ windowSeconds: 900, failuresPerAccount: 5, failuresPerAddress: 20 });
+  });
+
   it.each([
     ['{"budgets":{"anonymous":{"depht":3}}}', 'unknown limit budgets.anonymous.depht; known: budgets.anonymous.depth'],
     ['{"timeoutMs":0}', 'timeoutMs must be an integer of at least 1'],
@@ -38,6 +45,9 @@ describe('IPHUB_LIMITS', () => {
     ['{"rate":{"points":{"KING":5}}}', 'unknown limit rate.points.KING'],
     ['{"introspection":["ROOT"]}', 'introspection must be a list of roles'],
     ['{"admission":5}', 'admission must be an object'],
+    ['{"sessions":{"secureCookie":1}}', 'sessions.secureCookie must be true or false'],
+    ['{"sessions":{"touchSeconds":1800}}', 'sessions.touchSeconds must be less than sessions.idleSeconds'],
+    ['{"sessions":{"idleSeconds":86400}}', 'sessions.idleSeconds must be at most sessions.absoluteSeconds'],
     ['[1]', 'IPHUB_LIMITS: the value must be an object'],
     ['{nope', 'IPHUB_LIMITS is not valid JSON'],
     ['@/no/such/limits.json', 'IPHUB_LIMITS: cannot read /no/such/limits.json'],

@@ -62,6 +62,29 @@ export interface Limits {
   };
   /** Proxies in front of the gateway whose X-Forwarded-For entries are trusted (0: use the socket's address). */
   readonly trustedProxies: number;
+  /** People's sessions (gateway/sessions/). */
+  readonly sessions: {
+    /** A session not used for this long ends. */
+    readonly idleSeconds: number;
+    /** A session ends this long after its sign-in, however much it is used. */
+    readonly absoluteSeconds: number;
+    /** How often, at most, use of a session writes its new idle end to the store. */
+    readonly touchSeconds: number;
+    /** Whether the session cookie says Secure (set it when the hub is served over HTTPS). */
+    readonly secureCookie: boolean;
+  };
+  /** Failed sign-ins (and wrong current passwords) counted per window; past either count, 429 before any hashing. */
+  readonly signIn: {
+    readonly windowSeconds: number;
+    /** Per username, whether or not an account has it. */
+    readonly failuresPerAccount: number;
+    readonly failuresPerAddress: number;
+  };
+  /** scrypt hashes of people's passwords (128 MiB and about 0.5 s each): this many at once, this many waiting; beyond, 503. */
+  readonly passwordHashing: {
+    readonly concurrent: number;
+    readonly queue: number;
+  };
 }
 
 const MiB = 1 << 20;
@@ -84,6 +107,9 @@ export const DEFAULT_LIMITS: Limits = {
   admission: { inFlight: 32, queue: 1_000, queueTimeoutMs: 5_000, perCaller: 32 },
   caches: { documentBytes: 16 * MiB, queryPlanBytes: 32 * MiB },
   trustedProxies: 0,
+  sessions: { idleSeconds: 30 * 60, absoluteSeconds: 12 * 60 * 60, touchSeconds: 60, secureCookie: false },
+  signIn: { windowSeconds: 15 * 60, failuresPerAccount: 5, failuresPerAddress: 20 },
+  passwordHashing: { concurrent: 2, queue: 16 },
 };
 
 export class LimitsError extends Error {
@@ -94,14 +120,18 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /**
  * `base` with `override`'s values put in, where `override` mirrors part of its shape. Numbers
- * must be positive integers (0 is allowed only for trustedProxies); an unknown key or a wrong
- * type is refused, naming its path.
+ * must be positive integers (0 is allowed only for trustedProxies), switches true or false; an
+ * unknown key or a wrong type is refused, naming its path.
  */
 function merge(base: unknown, override: Json, path: string): unknown {
   if (Array.isArray(base)) {
     if (!Array.isArray(override) || !override.every((r) => typeof r === 'string' && (ROLES as readonly string[]).includes(r))) {
       throw new LimitsError(`${path} must be a list of roles (${ROLES.join(', ')})`);
     }
+    return override;
+  }
+  if (typeof base === 'boolean') {
+    if (typeof override !== 'boolean') throw new LimitsError(`${path} must be true or false`);
     return override;
   }
   if (typeof base === 'number') {
@@ -127,7 +157,12 @@ function merge(base: unknown, override: Json, path: string): unknown {
 
 /** The defaults with `overrides` applied (as parsed from IPHUB_LIMITS). */
 export function resolveLimits(overrides: unknown = {}): Limits {
-  return merge(DEFAULT_LIMITS, overrides as Json, '') as Limits;
+  const limits = merge(DEFAULT_LIMITS, overrides as Json, '') as Limits;
+  const { idleSeconds, absoluteSeconds, touchSeconds } = limits.sessions;
+  // Else a session in use would still end idle, or its idle end be its absolute one.
+  if (touchSeconds >= idleSeconds) throw new LimitsError('sessions.touchSeconds must be less than sessions.idleSeconds');
+  if (idleSeconds > absoluteSeconds) throw new LimitsError('sessions.idleSeconds must be at most sessions.absoluteSeconds');
+  return limits;
 }
 
 /** The limits IPHUB_LIMITS asks for, or, when it is wrong, what is wrong on stderr and exit code 2. */

@@ -6,7 +6,6 @@
 import { parseArgs } from 'node:util';
 
 import { DEMO_DEFAULT_ENTERPRISES, DEMO_MAX_ENTERPRISES, seedDemo, seedDemoAccounts, writeDemoAccounts, writeDemoKeys } from '../demo/index.js';
-import { openAccountStore } from './accounts/store/open.js';
 import { startHub } from './hub.js';
 import { limitsFromEnvOrExit } from './limits.js';
 
@@ -34,9 +33,7 @@ if (values.demo) {
   const keys = await seedDemo(hub.storage, hub.ledger, hub.keys, { enterprises: values.enterprises });
   if (keys === undefined) console.log('demo: the data directory holds data already; nothing seeded, demo-keys.json and demo-accounts.json kept');
   else {
-    // The hub does not hold the account store yet: sign-in over HTTP comes with sessions.
-    const accountStore = await openAccountStore(hub.storage);
-    const accounts = await seedDemoAccounts(accountStore, keys.enterpriseId).finally(() => accountStore.close());
+    const accounts = await seedDemoAccounts(hub.accounts, keys.enterpriseId);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     const dir = hub.storage.dataDir;
     console.log(`demo: seeded in ${seconds} s; keys in ${writeDemoKeys(dir, keys)}, accounts in ${writeDemoAccounts(dir, accounts)}`);

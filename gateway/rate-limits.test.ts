@@ -5,7 +5,7 @@ import { MongoClient } from 'mongodb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { DEFAULT_LIMITS } from './limits.js';
-import { memoryRateStore, mongoRateStore, RateLimits, type RateStore } from './rate-limits.js';
+import { FailureLimit, memoryRateStore, mongoRateStore, RateLimits, type RateStore } from './rate-limits.js';
 
 const limits = { ...DEFAULT_LIMITS.rate, windowSeconds: 60, authFailures: 2 };
 
@@ -57,6 +57,24 @@ function rateLimitsContract(name: string, shared: boolean, open: () => Promise<{
       expect((await rate.authBlocked(address))?.retryAfter).toBeGreaterThan(0);
       vi.setSystemTime(Date.now() + 61_000);
       expect(await rate.authBlocked(address)).toBeUndefined();
+    });
+
+    it('counts failures per key until a success forgets them', async () => {
+      const failures = new FailureLimit(fx.store, 'test-failures', 900, 2);
+      const key = `user${Date.now()}`;
+      await failures.failed(key);
+      expect(await failures.blocked(key)).toBeUndefined();
+      await failures.reset(key);
+      await failures.failed(key);
+      expect(await failures.blocked(key)).toBeUndefined();
+      await failures.failed(key);
+      const blocked = await failures.blocked(key);
+      expect(blocked?.windowSeconds).toBe(900);
+      expect(blocked?.retryAfter).toBeGreaterThan(0);
+      expect(blocked?.retryAfter).toBeLessThanOrEqual(900);
+      expect(await failures.blocked(`other${key}`)).toBeUndefined();
+      vi.setSystemTime(Date.now() + 901_000);
+      expect(await failures.blocked(key)).toBeUndefined();
     });
 
     it(shared ? 'shares one budget between gateway processes' : 'keeps its counters to one process', async () => {

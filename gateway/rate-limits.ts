@@ -1,7 +1,8 @@
-// Rate limits with rate-limiter-flexible: each caller (a partner key, or an anonymous client's
-// address) has a budget of cost points per window, and each address a budget of failed
-// authentications. Counters live in memory on the embedded default and in MongoDB in
-// distributed mode, so that several gateway processes share one budget.
+// Rate limits with rate-limiter-flexible: each caller (a partner key, a person's account, or an
+// anonymous client's address) has a budget of cost points per window, and each address a budget
+// of failed authentications (people's sign-ins have their own: gateway/sessions/sign-in-limits.ts).
+// Counters live in memory on the embedded default and in MongoDB in distributed mode, so that
+// several gateway processes share one budget.
 import type { MongoClient } from 'mongodb';
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterMongo, RateLimiterRes } from 'rate-limiter-flexible';
 
@@ -9,7 +10,7 @@ import type { Limits } from './limits.js';
 
 /** Who is charged, and how many points per window they have. */
 export interface RateSubject {
-  /** `key:<key id>` or `address:<client address>`. */
+  /** `key:<key id>`, `account:<account id>` or `address:<client address>`. */
   readonly key: string;
   readonly points: number;
 }
@@ -43,16 +44,52 @@ export function mongoRateStore(client: MongoClient, collectionPrefix = ''): Rate
     });
 }
 
+/**
+ * Limited once `consumed` reaches `threshold` (a budget of N allows N points, and is spent at
+ * N) within a window that has not ended: a store may still hold an ended window's count.
+ */
+function over(res: RateLimiterRes | null, threshold: number, windowSeconds: number): RateLimited | undefined {
+  if (res === null || res.msBeforeNext <= 0 || res.consumedPoints < threshold) return undefined;
+  return { retryAfter: Math.max(1, Math.ceil(res.msBeforeNext / 1000)), windowSeconds };
+}
+
+/** Failures of some kind counted per key: `allowed` of them per window, then blocked until it ends. */
+export class FailureLimit {
+  readonly #counter: RateLimiterAbstract;
+
+  constructor(
+    store: RateStore,
+    keyPrefix: string,
+    private readonly windowSeconds: number,
+    private readonly allowed: number,
+  ) {
+    this.#counter = store({ keyPrefix, duration: windowSeconds });
+  }
+
+  async blocked(key: string): Promise<RateLimited | undefined> {
+    return over(await this.#counter.get(key), this.allowed, this.windowSeconds);
+  }
+
+  async failed(key: string): Promise<void> {
+    await this.#counter.penalty(key, 1);
+  }
+
+  /** Forgets the key's failures (a success). */
+  async reset(key: string): Promise<void> {
+    await this.#counter.delete(key);
+  }
+}
+
 export class RateLimits {
   readonly #cost: RateLimiterAbstract;
-  readonly #auth: RateLimiterAbstract;
+  readonly #auth: FailureLimit;
 
   constructor(
     private readonly limits: Limits['rate'],
     store: RateStore,
   ) {
     this.#cost = store({ keyPrefix: 'cost', duration: limits.windowSeconds });
-    this.#auth = store({ keyPrefix: 'auth', duration: limits.windowSeconds });
+    this.#auth = new FailureLimit(store, 'auth', limits.windowSeconds, limits.authFailures);
   }
 
   /** Whether the subject has spent its window's points; charges nothing. */
@@ -72,19 +109,14 @@ export class RateLimits {
 
   /** Whether the address has failed to authenticate too often in this window. */
   async authBlocked(address: string): Promise<RateLimited | undefined> {
-    return this.#over(await this.#auth.get(address), this.limits.authFailures);
+    return this.#auth.blocked(address);
   }
 
   async authFailed(address: string): Promise<void> {
-    await this.#auth.penalty(address, 1);
+    await this.#auth.failed(address);
   }
 
-  /**
-   * Limited once `consumed` reaches `threshold` (a budget of N allows N points, and is spent at
-   * N) within a window that has not ended: a store may still hold an ended window's count.
-   */
   #over(res: RateLimiterRes | null, threshold: number): RateLimited | undefined {
-    if (res === null || res.msBeforeNext <= 0 || res.consumedPoints < threshold) return undefined;
-    return { retryAfter: Math.max(1, Math.ceil(res.msBeforeNext / 1000)), windowSeconds: this.limits.windowSeconds };
+    return over(res, threshold, this.limits.windowSeconds);
   }
 }

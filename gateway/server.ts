@@ -1,6 +1,7 @@
-// The gateway: authenticates partner keys, bounds every request (operation limits, rate limits,
-// admission control, an execution timeout, a response cap) and executes the supergraph's query
-// plans against the subgraphs, in-process or over HTTP.
+// The gateway: authenticates partner keys and people's sessions, bounds every request (operation
+// limits, rate limits, admission control, an execution timeout, a response cap), executes the
+// supergraph's query plans against the subgraphs, in-process or over HTTP, and serves /auth/*
+// (gateway/sessions/) for people signing in.
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 
@@ -20,19 +21,28 @@ import type { SubgraphName } from '../platform/subgraph.js';
 import { appRoutes } from '../web/app/serve.js';
 import { graphiqlRoutes, wantsGraphiql } from '../web/graphiql/serve.js';
 import { verifyPageRoutes } from '../web/serve.js';
+import type { AccountStore } from './accounts/store/port.js';
 import { Admission, CallerBusy, Overloaded } from './admission.js';
 import { BoundedCache } from './bounded-cache.js';
 import { clientAddress } from './client-address.js';
 import { SUPERGRAPH_PATH } from './compose.js';
 import type { Caller, GatewayContext } from './context.js';
 import { type ExecutionTimer, stoppableDataSource, withExecutionTimeout } from './execution-timeout.js';
-import { authenticate } from './keys/keys.js';
+import { authenticate, type Authenticated } from './keys/keys.js';
 import type { KeyStore } from './keys/store/port.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { limitsPlugin, rateLimitedMessage, rateOwner, rateSubjectOf } from './limits-plugin.js';
 import { gatewayMetrics } from './metrics.js';
 import { checkTokens } from './operation-limits.js';
 import { memoryRateStore, RateLimits, type RateStore } from './rate-limits.js';
+import { sessionToken } from './sessions/cookies.js';
+import { countedHashingAdmission } from './sessions/hashing-admission.js';
+import type { People } from './sessions/people.js';
+import { liveSession, requireCsrf } from './sessions/request.js';
+import { authRoutes } from './sessions/routes.js';
+import { Sessions } from './sessions/sessions.js';
+import { SignInLimits } from './sessions/sign-in-limits.js';
+import type { SessionStore } from './sessions/store/port.js';
 
 export interface GatewayOptions {
   readonly port: number;
@@ -52,6 +62,10 @@ export interface GatewayOptions {
   readonly rateStore?: RateStore;
   /** Arms each operation's execution timeout: setTimeout when absent (tests fire their own). */
   readonly executionTimer?: ExecutionTimer;
+  /** People's accounts and their sessions: /auth/* and the session cookie on /graphql. Without them, neither. */
+  readonly people?: { readonly accounts: AccountStore; readonly sessions: SessionStore };
+  /** The clock sessions are timed by: Date.now when absent (tests move their own instead of waiting). */
+  readonly now?: () => number;
 }
 
 export interface RunningGateway {
@@ -62,10 +76,11 @@ export interface RunningGateway {
   close(): Promise<void>;
 }
 
-/** Who is calling, as far as the request says: a signed service identity, a partner key, or no one. */
-type Credentials = { kind: 'service'; identity: Identity } | { kind: 'key'; key: string } | { kind: 'anonymous' };
+/** Who is calling, as far as the request says: a signed service identity, a partner key, a person's session cookie, or no one. */
+type Credentials = { kind: 'service'; identity: Identity } | { kind: 'key'; key: string } | { kind: 'session'; token: string } | { kind: 'anonymous' };
 
-function credentials(req: IncomingMessage, internalSecret: string | undefined): Credentials {
+/** A key wins over a session cookie sent with it; the cookie counts only where sessions are on. */
+function credentials(req: IncomingMessage, internalSecret: string | undefined, sessions: boolean): Credentials {
   const signed = req.headers[IDENTITY_HEADER];
   if (internalSecret !== undefined && typeof signed === 'string') {
     const identity = verifyIdentity(signed, internalSecret);
@@ -73,7 +88,10 @@ function credentials(req: IncomingMessage, internalSecret: string | undefined): 
     return { kind: 'service', identity };
   }
   const header = req.headers.authorization;
-  if (header === undefined || header === '') return { kind: 'anonymous' };
+  if (header === undefined || header === '') {
+    const token = sessions ? sessionToken(req) : undefined;
+    return token === undefined ? { kind: 'anonymous' } : { kind: 'session', token };
+  }
   const m = /^Bearer\s+(\S+)$/i.exec(header);
   if (m === null) throw new HttpError(401, 'the Authorization header must be "Bearer <partner key>"', 'UNAUTHENTICATED');
   return { kind: 'key', key: m[1]! };
@@ -84,7 +102,7 @@ function credentials(req: IncomingMessage, internalSecret: string | undefined): 
  * with the internal secret (a subgraph asking as a service); none without either.
  */
 export async function identify(req: IncomingMessage, keys: KeyStore, internalSecret?: string): Promise<Identity | undefined> {
-  const given = credentials(req, internalSecret);
+  const given = credentials(req, internalSecret, false);
   if (given.kind !== 'key') return given.kind === 'service' ? given.identity : undefined;
   const authenticated = await authenticate(keys, given.key);
   if (authenticated === undefined) throw new HttpError(401, 'the partner key is unknown or revoked', 'UNAUTHENTICATED');
@@ -99,6 +117,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const rate = new RateLimits(limits.rate, options.rateStore ?? memoryRateStore);
   const registry = options.metrics ?? createMetrics();
   const metrics = gatewayMetrics(registry, admission, { documents, query_plans: queryPlans });
+  const sessions = options.people && new Sessions(options.people.sessions, options.people.accounts, limits.sessions, options.now);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? readFileSync(SUPERGRAPH_PATH, 'utf8'),
     buildService: ({ name, url }) => stoppableDataSource(options.dataSource(name as SubgraphName, url ?? ''), () => metrics.fetched(name)),
@@ -128,32 +147,52 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     return dataOf<T>(response.body.singleResult);
   };
 
-  /** The caller of a request, refused at once when its rate budget is spent or its address failed to authenticate too often. */
-  const callerOf = async (req: IncomingMessage): Promise<GatewayContext> => {
-    const given = credentials(req, options.internalSecret);
+  /** A partner key's identity and own limits: 429 while its address is blocked for failed authentications, 401 (and counted) when wrong. */
+  const keyHolder = async (key: string, address: string): Promise<Authenticated> => {
+    const blocked = await rate.authBlocked(address);
+    if (blocked !== undefined) {
+      metrics.rateLimited('authentication');
+      throw new HttpError(429, `too many failed authentications from this address; retry after ${blocked.retryAfter} s`, 'RATE_LIMITED', {
+        'retry-after': String(blocked.retryAfter),
+      });
+    }
+    const authenticated = await authenticate(options.keys, key);
+    if (authenticated === undefined) {
+      await rate.authFailed(address);
+      throw new HttpError(401, 'the partner key is unknown or revoked', 'UNAUTHENTICATED');
+    }
+    return authenticated;
+  };
+  /**
+   * The caller of a request, refused at once when its rate budget is spent or its address failed to
+   * authenticate too often. `cookie`: whether a session cookie counts (not on the public routes).
+   */
+  const callerOf = async (req: IncomingMessage, cookie = true): Promise<GatewayContext> => {
+    const given = credentials(req, options.internalSecret, cookie && sessions !== undefined);
     if (given.kind === 'service') return service(given.identity);
     const address = clientAddress(req, limits.trustedProxies);
     let context: GatewayContext;
+    let owner: string | undefined;
     if (given.kind === 'key') {
-      const blocked = await rate.authBlocked(address);
-      if (blocked !== undefined) {
-        metrics.rateLimited('authentication');
-        throw new HttpError(429, `too many failed authentications from this address; retry after ${blocked.retryAfter} s`, 'RATE_LIMITED', {
-          'retry-after': String(blocked.retryAfter),
-        });
-      }
-      const authenticated = await authenticate(options.keys, given.key);
-      if (authenticated === undefined) {
-        await rate.authFailed(address);
-        throw new HttpError(401, 'the partner key is unknown or revoked', 'UNAUTHENTICATED');
-      }
-      const { identity, limits: own } = authenticated;
+      const { identity, limits: own } = await keyHolder(given.key, address);
       const caller: Caller = {
         tier: 'partner',
         budget: own.cost === null ? limits.budgets.partner : { ...limits.budgets.partner, cost: own.cost },
         rate: { key: `key:${identity.keyId}`, points: own.rate ?? limits.rate.points[identity.role] },
       };
       context = { identity, caller, execution: new AbortController() };
+    } else if (given.kind === 'session') {
+      // An ended session is refused, not served as no one: the person is told to sign in again.
+      const session = await liveSession(sessions!, given.token, limits.sessions.secureCookie);
+      requireCsrf(req, session);
+      const { identity, account } = session;
+      const caller: Caller = {
+        tier: 'partner',
+        budget: limits.budgets.partner,
+        rate: { key: `account:${account.id}`, points: limits.rate.points[identity.role] },
+      };
+      context = { identity, caller, execution: new AbortController() };
+      owner = 'this account';
     } else {
       const caller: Caller = { tier: 'anonymous', budget: limits.budgets.anonymous, rate: { key: `address:${address}`, points: limits.rate.points.ANONYMOUS } };
       context = { identity: undefined, caller, execution: new AbortController() };
@@ -161,7 +200,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     const spent = await rate.spent(context.caller.rate!);
     if (spent !== undefined) {
       metrics.rateLimited(rateSubjectOf(context));
-      throw new HttpError(429, rateLimitedMessage(spent, rateOwner(context)), 'RATE_LIMITED', { 'retry-after': String(spent.retryAfter) });
+      throw new HttpError(429, rateLimitedMessage(spent, owner ?? rateOwner(context)), 'RATE_LIMITED', { 'retry-after': String(spent.retryAfter) });
     }
     return context;
   };
@@ -198,10 +237,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         throw err;
       }
     };
-  /** A public route outside GraphQL (checkpoint, tiles): rate limited and admitted like an operation of cost 1. */
+  /** A public route outside GraphQL (checkpoint, tiles): rate limited and admitted like an operation of cost 1; a session cookie sent along is ignored. */
   const bounded = (route: Route): Route =>
     counted(async (req, res) => {
-      const context = await callerOf(req);
+      const context = await callerOf(req, false);
       const release = await admit(context, undefined);
       try {
         await rate.charge(context.caller.rate!, 1);
@@ -211,7 +250,19 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       }
     });
 
-  const graphql = counted(graphqlRoute(apollo, { context: callerOf, admit, maxResponseBytes: limits.responseBytes }));
+  const graphql = counted(graphqlRoute(apollo, { context: (req) => callerOf(req), admit, maxResponseBytes: limits.responseBytes }));
+  const people: People | undefined = sessions && {
+    accounts: options.people!.accounts,
+    sessions,
+    signInLimits: new SignInLimits(limits.signIn, options.rateStore ?? memoryRateStore),
+    hashing: countedHashingAdmission(limits.passwordHashing, registry),
+    limits,
+    address: (req) => clientAddress(req, limits.trustedProxies),
+    keyIdentity: async (req) => {
+      const given = credentials(req, undefined, false);
+      return given.kind === 'key' ? (await keyHolder(given.key, clientAddress(req, limits.trustedProxies))).identity : undefined;
+    },
+  };
   const graphiql = graphiqlRoutes();
   const server = httpServer({
     '/graphql': (req, res) => (wantsGraphiql(req) ? graphiql.page(req, res) : graphql(req, res)),
@@ -235,10 +286,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         .end(Buffer.from(ledgerTile, 'base64'));
     }),
     ...verifyPageRoutes(),
+    // People signing in and out, and staff managing their accounts (gateway/sessions/routes.ts).
+    ...(people === undefined ? {} : { '/auth/': counted(authRoutes(people)) }),
     '/healthz': (_req, res) => void res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end('ok\n'),
     '/metrics': metricsRoute(registry),
     '/readyz': readinessRoute(async () => {
       await options.keys.byId('readyz');
+      await options.people?.accounts.byId('readyz');
       await options.ready?.();
     }),
     // The people's web application: every other path a browser navigates to.

@@ -31,9 +31,12 @@ export type ErrorCode =
   | 'TIMEOUT'
   | 'RATE_LIMITED'
   | 'OVERLOADED'
+  // A cookie-authenticated request without its session's x-csrf-token (gateway/sessions/).
+  | 'CSRF_REJECTED'
   // Refused by the HTTP layer before GraphQL runs (platform/http.ts).
   | 'BAD_REQUEST'
   | 'REQUEST_TOO_LARGE'
+  | 'METHOD_NOT_ALLOWED'
   | 'INTERNAL_SERVER_ERROR';
 
 /** `cause`: the error behind it, kept for the server's logs (not shown to the caller). */

@@ -32,16 +32,43 @@ export interface GraphqlRouteOptions<C> {
   readonly maxResponseBytes?: number;
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage, maxBytes = MAX_BODY_BYTES, smaller = 'a smaller operation and variables'): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY_BYTES)
-      throw new HttpError(413, `the request body is over ${MAX_BODY_BYTES} bytes: send a smaller operation and variables`, 'REQUEST_TOO_LARGE');
+    if (size > maxBytes) throw new HttpError(413, `the request body is over ${maxBytes} bytes: send ${smaller}`, 'REQUEST_TOO_LARGE');
     chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * The body as a JSON object, sent with `content-type: application/json`, else BAD_REQUEST. The
+ * content type is required: a cross-site HTML form cannot send it, nor can a script without a
+ * preflight this server never grants.
+ */
+export async function readJsonObject(req: IncomingMessage, maxBytes: number): Promise<Record<string, unknown>> {
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json') throw new HttpError(400, 'send the body as JSON, with the header content-type: application/json', 'BAD_REQUEST');
+  const raw = await readBody(req, maxBytes, 'a smaller JSON object');
+  let body: unknown;
+  try {
+    body = JSON.parse(raw);
+  } catch {
+    throw new HttpError(400, 'the request body is not valid JSON', 'BAD_REQUEST');
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new HttpError(400, 'the request body must be a JSON object', 'BAD_REQUEST');
+  return body as Record<string, unknown>;
+}
+
+/** Answers `status` with `body` as JSON (none for 204). */
+export function sendJson(res: ServerResponse, status: number, body?: unknown, headers: Record<string, string | string[]> = {}): void {
+  if (body === undefined) {
+    res.writeHead(status, headers).end();
+    return;
+  }
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers }).end(JSON.stringify(body));
 }
 
 /** A route that runs GraphQL requests through `apollo` with the context `options.context` builds. */

@@ -15,6 +15,7 @@ import { DEMO_ENTERPRISE_NAME, demoEvidenceContent } from '../demo/generate.js';
 import { DEMO_BANK, DEMO_COURT, DEMO_INSURER } from '../demo/index.js';
 import { signIn } from '../gateway/accounts/accounts.js';
 import { openSqliteAccountStore } from '../gateway/accounts/store/sqlite.js';
+import { graphqlAs, signInOver } from './support/people.js';
 import { tempDir } from './support/tmp.js';
 
 const MAIN = fileURLToPath(new URL('../gateway/main.ts', import.meta.url));
@@ -42,7 +43,7 @@ async function stop(child: ChildProcess): Promise<number | null> {
 }
 
 describe('npm start -- --demo', () => {
-  it('seeds an empty data directory once and serves it with one key and one account per role', async () => {
+  it('seeds an empty data directory once and serves it with one key and one account per role, each signing in', async () => {
     const dir = tempDir('iphub-demo-');
     try {
       const first = await start(dir.path);
@@ -236,6 +237,13 @@ describe('npm start -- --demo', () => {
         },
       );
       expect(ownPledges.enterprise.pledges.length).toBeGreaterThan(0);
+
+      // The demo's enterprise account signs in over HTTP and reads its enterprise with the session.
+      const demoAccounts = JSON.parse(readFileSync(join(dir.path, 'demo-accounts.json'), 'utf8')) as Record<string, { username: string; password: string }>;
+      const person = await signInOver(first.url, demoAccounts.ENTERPRISE!.username, demoAccounts.ENTERPRISE!.password);
+      expect(person.reply.body.account).toMatchObject({ role: 'ENTERPRISE', enterpriseId: keys.enterpriseId });
+      const mine = await graphqlAs(first.url, person, 'query ($id: ID!) { enterprise(id: $id) { name } }', { id: keys.enterpriseId });
+      expect(mine.body).toEqual({ data: { enterprise: { name: DEMO_ENTERPRISE_NAME } } });
 
       expect(await stop(first.child)).toBe(0);
 

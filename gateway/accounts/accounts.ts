@@ -20,6 +20,21 @@ export class AccountError extends Error {
   override readonly name = 'AccountError';
 }
 
+/** The current password given was not right: a failure to count, as a failed sign-in is. */
+export class WrongPasswordError extends AccountError {
+  constructor() {
+    super('the current password is not right');
+  }
+}
+
+/** How the caller names the binding's fields in a message: options on the command line, JSON fields over HTTP. */
+export interface BindingNames {
+  readonly enterprise: string;
+  readonly organization: string;
+}
+
+const CLI_NAMES: BindingNames = { enterprise: '--enterprise', organization: '--organization' };
+
 const USERNAME = /^[\p{L}\p{N}._@-]{2,64}$/u;
 
 function refuseBadUsername(username: string): void {
@@ -33,9 +48,9 @@ function refuseBadPassword(password: string): void {
   if (problem !== undefined) throw new AccountError(problem);
 }
 
-export async function createAccount(store: AccountStore, spec: NewAccount): Promise<AccountRecord> {
+export async function createAccount(store: AccountStore, spec: NewAccount, names: BindingNames = CLI_NAMES): Promise<AccountRecord> {
   refuseBadUsername(spec.username);
-  const binding = roleBindingProblem(spec, { noun: 'account', enterprise: '--enterprise', organization: '--organization' });
+  const binding = roleBindingProblem(spec, { noun: 'account', ...names });
   if (binding !== undefined) throw new AccountError(binding);
   refuseBadPassword(spec.password);
   const now = new Date().toISOString();
@@ -63,19 +78,30 @@ export async function createAccount(store: AccountStore, spec: NewAccount): Prom
 let dummy: Promise<string> | undefined;
 
 /**
- * The identity the username and password stand for, or undefined. An unknown username and a
+ * The active account the username and password stand for, or undefined. An unknown username and a
  * disabled account cost the same hashing as a wrong password, so the time taken does not say which.
  */
-export async function signIn(store: AccountStore, username: string, password: string): Promise<Identity | undefined> {
+export async function checkPassword(store: AccountStore, username: string, password: string): Promise<AccountRecord | undefined> {
   const account = await store.byUsername(username);
   const matches = await verifyPassword(password, account?.passwordHash ?? (await (dummy ??= hashPassword(generatePassword()))));
   if (account === undefined || account.disabledAt !== null || !matches) return undefined;
+  return account;
+}
+
+/** Who a person is to the subgraphs: the identity a key of the same role and binding gives, `keyId` `account:<id>`. */
+export function identityOf(account: AccountRecord): Identity {
   return {
     keyId: `account:${account.id}`,
     role: account.role,
     ...(account.enterpriseId === null ? {} : { enterpriseId: account.enterpriseId }),
     ...(account.organization === null ? {} : { organization: account.organization }),
   };
+}
+
+/** The identity the username and password stand for, or undefined (checkPassword). */
+export async function signIn(store: AccountStore, username: string, password: string): Promise<Identity | undefined> {
+  const account = await checkPassword(store, username, password);
+  return account === undefined ? undefined : identityOf(account);
 }
 
 async function activeAccount(store: AccountStore, id: string): Promise<AccountRecord> {
@@ -85,18 +111,20 @@ async function activeAccount(store: AccountStore, id: string): Promise<AccountRe
   return account;
 }
 
+/** Throws WrongPasswordError for a wrong current one; the new one is checked first, costing no hash. */
 export async function changePassword(store: AccountStore, id: string, oldPassword: string, newPassword: string): Promise<void> {
   const account = await activeAccount(store, id);
-  if (!(await verifyPassword(oldPassword, account.passwordHash))) throw new AccountError('the current password is not right');
   refuseBadPassword(newPassword);
   if (newPassword === oldPassword) throw new AccountError('the new password must differ from the current one');
+  if (!(await verifyPassword(oldPassword, account.passwordHash))) throw new WrongPasswordError();
   if (!(await store.setPassword(id, await hashPassword(newPassword), new Date().toISOString()))) throw new AccountError(`no account ${id}`);
 }
 
-/** Disables an active account: it no longer signs in. */
+/** Disables an active account: it no longer signs in. Returns it as it now is. */
 export async function disableAccount(store: AccountStore, id: string): Promise<AccountRecord> {
   const account = await activeAccount(store, id);
+  const at = new Date().toISOString();
   // Someone else may have disabled it meanwhile.
-  if (!(await store.disable(id, new Date().toISOString()))) throw new AccountError(`the account ${account.username} is disabled already`);
-  return account;
+  if (!(await store.disable(id, at))) throw new AccountError(`the account ${account.username} is disabled already`);
+  return { ...account, disabledAt: at };
 }

@@ -1,10 +1,13 @@
 // `npm run accounts -- create --username U --role ROLE [--enterprise ID | --organization NAME] [--password-stdin]`,
-// `list`, `disable --username U`. Exits 2 with the usage on bad arguments, 1 on a refusal with its reason.
+// `list`, `disable --username U` (its sessions end too). Exits 2 with the usage on bad arguments, 1
+// on a refusal with its reason.
 import { text } from 'node:stream/consumers';
 import { parseArgs } from 'node:util';
 
 import { isRole, type Role, ROLES } from '../../platform/identity.js';
 import { closeOnSignals, closeStorage, interrupted, openStorage } from '../../platform/storage.js';
+import { openSessionStore } from '../sessions/store/open.js';
+import type { SessionStore } from '../sessions/store/port.js';
 import { AccountError, createAccount, disableAccount } from './accounts.js';
 import { generatePassword } from './passwords.js';
 import { openAccountStore } from './store/open.js';
@@ -53,7 +56,7 @@ function command(): Command {
   }
 }
 
-async function run(accounts: AccountStore, cmd: Command): Promise<void> {
+async function run(accounts: AccountStore, sessions: SessionStore, cmd: Command): Promise<void> {
   if (cmd.name === 'create') {
     // One line, as `printf '%s\n' "$PASSWORD" |` or a file gives it.
     const password = cmd.passwordStdin ? (await text(process.stdin)).replace(/\r?\n$/, '') : generatePassword();
@@ -75,6 +78,8 @@ async function run(accounts: AccountStore, cmd: Command): Promise<void> {
     const account = await accounts.byUsername(cmd.username);
     if (account === undefined) throw new AccountError(`no account with the username ${JSON.stringify(cmd.username)}`);
     await disableAccount(accounts, account.id);
+    // A session is refused once its account is disabled anyway; this clears them from the store.
+    await sessions.deleteForAccount(account.id);
     console.log(`disabled ${account.username}`);
   }
 }
@@ -82,12 +87,14 @@ async function run(accounts: AccountStore, cmd: Command): Promise<void> {
 const cmd = command();
 const storage = await openStorage();
 const accounts = await openAccountStore(storage);
+const sessions = await openSessionStore(storage);
 const close = closeOnSignals(async () => {
+  await sessions.close();
   await accounts.close();
   await closeStorage(storage);
 }, interrupted);
 try {
-  await run(accounts, cmd);
+  await run(accounts, sessions, cmd);
 } catch (err) {
   if (!(err instanceof AccountError)) throw err;
   console.error(err.message);
