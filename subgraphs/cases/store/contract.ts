@@ -163,6 +163,35 @@ export function casesStoreContract(name: string, fixture: () => StoreFixture<Cas
         expect(await store.protection.page({ referredTo: '福州市中级人民法院' }, undefined, 10)).toStrictEqual([{ ...P, state: 'REFERRED', ...changes }]);
       });
 
+      it('counts cases per route and state, and per month applied for, as they are written and moved', async () => {
+        expect(await store.protection.countByRouteAndState()).toStrictEqual([]);
+        expect(await store.protection.countOpenedByMonth('2000-01', '2099-12')).toStrictEqual([]);
+        await seedProtection();
+        // Applied at the last millisecond of March (UTC): March's.
+        const R = protection('r', '2026-03-31T23:59:59.999Z', { route: 'ARBITRATION' });
+        await store.protection.insert(R, applied(R.appliedAt));
+        expect(await store.protection.countByRouteAndState()).toStrictEqual([
+          { route: 'ARBITRATION', state: 'APPLIED', count: 1 },
+          { route: 'MEDIATION', state: 'APPLIED', count: 2 },
+        ]);
+        expect(await store.protection.transition('p', 'APPLIED', protectionStep('2026-04-03T00:00:00.000Z', 'APPLIED', 'ACCEPTED'), {})).toBe(true);
+        expect(await store.protection.transition('r', 'APPLIED', protectionStep('2026-04-03T00:00:00.000Z', 'APPLIED', 'REJECTED'), {})).toBe(true);
+        // A move that loses its race counts nothing.
+        expect(await store.protection.transition('p', 'APPLIED', protectionStep('2026-04-03T00:00:01.000Z', 'APPLIED', 'WITHDRAWN'), {})).toBe(false);
+        expect(await store.protection.transition('x', 'APPLIED', protectionStep('2026-04-03T00:00:01.000Z', 'APPLIED', 'WITHDRAWN'), {})).toBe(false);
+        expect(await store.protection.countByRouteAndState()).toStrictEqual([
+          { route: 'ARBITRATION', state: 'REJECTED', count: 1 },
+          { route: 'MEDIATION', state: 'ACCEPTED', count: 1 },
+          { route: 'MEDIATION', state: 'APPLIED', count: 1 },
+        ]);
+        expect(await store.protection.countOpenedByMonth('2000-01', '2099-12')).toStrictEqual([
+          { month: '2026-03', count: 1 },
+          { month: '2026-04', count: 2 },
+        ]);
+        expect(await store.protection.countOpenedByMonth('2026-04', '2026-06')).toStrictEqual([{ month: '2026-04', count: 2 }]);
+        expect(await store.protection.countOpenedByMonth('2026-05', '2026-06')).toStrictEqual([]);
+      });
+
       it('pages by id with state, court and party filters', async () => {
         await seedProtection();
         expect(await store.protection.page({}, undefined, 1)).toStrictEqual([P]);

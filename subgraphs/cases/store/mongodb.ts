@@ -1,11 +1,21 @@
 // The cases subgraph's repositories on MongoDB (the distributed mode). A case's events live in
 // its document, so a move and its event are one atomic update. The Db belongs to the caller.
-import type { Db, Filter } from 'mongodb';
+import type { AnyBulkWriteOperation, Db, Filter } from 'mongodb';
 
 import type { Receipt } from '../../../ledger/ledger.js';
-import { COLLECTION_OPTIONS, findByIds, findGrouped, keysetPage, type MongoStoreOptions, reportingUnavailable } from '../../../platform/mongodb.js';
+import {
+  COLLECTION_OPTIONS,
+  createCollections,
+  findByIds,
+  findGrouped,
+  inTransaction,
+  keysetPage,
+  type MongoStoreOptions,
+  reportingUnavailable,
+} from '../../../platform/mongodb.js';
+import { monthOf } from '../../common/months.js';
 import type { ProtectionState } from '../workflow.js';
-import type { CaseEvent, CasesStore, PreExamCaseRecord, ProtectionCaseRecord } from './port.js';
+import type { CaseEvent, CasesStore, PreExamCaseRecord, ProtectionCaseRecord, ResolutionRoute } from './port.js';
 
 interface PreExamDoc {
   _id: string;
@@ -22,6 +32,23 @@ interface PreExamDoc {
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 type ProtectionDoc = Mutable<Omit<ProtectionCaseRecord, 'id'>> & { _id: string; events: CaseEvent<ProtectionState>[] };
+
+/** Protection cases in one state on one route (_id route:state), kept in the writer's transaction. */
+interface RouteStateCountDoc {
+  _id: string;
+  route: ResolutionRoute;
+  state: ProtectionState;
+  n: number;
+}
+/** Protection cases applied for in one month (_id, YYYY-MM), likewise. */
+interface MonthCountDoc {
+  _id: string;
+  n: number;
+}
+
+const routeState = (route: ResolutionRoute, state: ProtectionState, n: number): AnyBulkWriteOperation<RouteStateCountDoc> => ({
+  updateOne: { filter: { _id: `${route}:${state}` }, update: { $inc: { n }, $setOnInsert: { route, state } }, upsert: true },
+});
 
 const toCase = ({ _id, events: _events, ...rest }: PreExamDoc): PreExamCaseRecord => ({ id: _id, ...rest });
 const toProtection = ({ _id, events: _events, ...rest }: ProtectionDoc): ProtectionCaseRecord => ({ id: _id, ...rest });
@@ -44,11 +71,43 @@ export async function openMongoCasesStore(db: Db, options: MongoStoreOptions = {
   const newestFirst = { ...noEvents, sort: { appliedAt: -1, _id: 1 } } as const;
   const eventsOnly = { projection: { events: 1 } };
 
+  // Created here, so that no transaction creates them.
+  const counterNames = {
+    routeState: `${options.collectionPrefix ?? ''}protection_counts`,
+    opened: `${options.collectionPrefix ?? ''}protection_opened_counts`,
+  };
+  await createCollections(db, Object.values(counterNames));
+  const routeStateCounts = db.collection<RouteStateCountDoc>(counterNames.routeState, COLLECTION_OPTIONS);
+  const openedCounts = db.collection<MonthCountDoc>(counterNames.opened, COLLECTION_OPTIONS);
+  // Cases from before the counters are counted once, each counter when it is empty; idempotent
+  // ($set), so processes opening the store together may both run it.
+  const uncounted = (await protection.estimatedDocumentCount()) > 0;
+  if (uncounted && (await routeStateCounts.estimatedDocumentCount()) === 0) {
+    const pairs = await protection
+      .aggregate<{ _id: { route: ResolutionRoute; state: ProtectionState }; n: number }>([
+        { $group: { _id: { route: '$route', state: '$state' }, n: { $sum: 1 } } },
+      ])
+      .toArray();
+    for (const { _id: k, n } of pairs) {
+      await routeStateCounts.updateOne({ _id: `${k.route}:${k.state}` }, { $set: { route: k.route, state: k.state, n } }, { upsert: true });
+    }
+  }
+  if (uncounted && (await openedCounts.estimatedDocumentCount()) === 0) {
+    const months = await protection
+      .aggregate<{ _id: string; n: number }>([{ $group: { _id: { $substrBytes: ['$appliedAt', 0, 7] }, n: { $sum: 1 } } }])
+      .toArray();
+    for (const m of months) await openedCounts.updateOne({ _id: m._id }, { $set: { n: m.n } }, { upsert: true });
+  }
+
   return reportingUnavailable<CasesStore>({
     protection: {
       async insert(c, first) {
         const { id, ...rest } = c;
-        await protection.insertOne({ _id: id, ...rest, events: [first] });
+        await inTransaction(db.client, async (session) => {
+          await protection.insertOne({ _id: id, ...rest, events: [first] }, { session });
+          await routeStateCounts.bulkWrite([routeState(c.route, c.state, 1)], { session });
+          await openedCounts.updateOne({ _id: monthOf(c.appliedAt) }, { $inc: { n: 1 } }, { upsert: true, session });
+        });
       },
       byIds: (ids) => findByIds(protection, ids, toProtection, noEvents),
       byEnterprises: (ids) => findGrouped(protection, 'parties.enterpriseId', ids, toProtection, newestFirst),
@@ -66,8 +125,25 @@ export async function openMongoCasesStore(db: Db, options: MongoStoreOptions = {
         if (changes.referredTo !== undefined) set.referredTo = changes.referredTo;
         if (changes.outcomeAt !== undefined) set.outcomeAt = changes.outcomeAt;
         if (changes.outcomeReceipt !== undefined) set.outcomeReceipt = changes.outcomeReceipt;
-        const r = await protection.updateOne({ _id: id, state: from }, { $set: set, $push: { events: event } });
-        return r.modifiedCount === 1;
+        // The move and its counts in one transaction; the case's route comes from the case.
+        return inTransaction(db.client, async (session) => {
+          const before = await protection.findOneAndUpdate(
+            { _id: id, state: from },
+            { $set: set, $push: { events: event } },
+            { session, projection: { route: 1 } },
+          );
+          if (before === null) return false;
+          await routeStateCounts.bulkWrite([routeState(before.route, from, -1), routeState(before.route, event.to, 1)], { session });
+          return true;
+        });
+      },
+      async countByRouteAndState() {
+        const rows = await routeStateCounts.find({ n: { $gt: 0 } }, { sort: { route: 1, state: 1 } }).toArray();
+        return rows.map((r) => ({ route: r.route, state: r.state, count: r.n }));
+      },
+      async countOpenedByMonth(from, to) {
+        const rows = await openedCounts.find({ _id: { $gte: from, $lte: to } }, { sort: { _id: 1 } }).toArray();
+        return rows.map((r) => ({ month: r._id, count: r.n }));
       },
     },
     preExam: {

@@ -1,5 +1,6 @@
 // The cases subgraph's aggregates and their storage port. Adapters: sqlite.ts,
 // mongodb.ts; both pass contract.ts (run by store.test.ts).
+import type { MonthCount } from '../../common/months.js';
 import type { WorkflowEvent } from '../../common/workflow-event.js';
 import type { PreExamState, ProtectionState } from '../workflow.js';
 
@@ -107,6 +108,13 @@ export interface ProtectionRepository {
     event: CaseEvent<ProtectionState>,
     changes: { referredTo?: string; outcomeAt?: string; outcomeReceipt?: Receipt },
   ): Promise<boolean>;
+  /**
+   * How many cases are in each state, per route, by route then state (as strings); pairs with
+   * none left out. From counts kept in the writer's transaction: the cost of the pairs.
+   */
+  countByRouteAndState(): Promise<{ route: ResolutionRoute; state: ProtectionState; count: number }[]>;
+  /** Cases applied for per month of appliedAt (UTC), months `from` to `to` included, by month; none left out. Counted on write too. */
+  countOpenedByMonth(from: string, to: string): Promise<MonthCount[]>;
 }
 
 export interface CasesStore {

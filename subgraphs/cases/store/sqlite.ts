@@ -2,8 +2,9 @@
 import type Database from 'better-sqlite3';
 
 import { groupedByKey, inKeyOrder, inListQuery, statementCache, whereOf } from '../../../platform/sqlite.js';
+import { monthOf } from '../../common/months.js';
 import type { ProtectionState } from '../workflow.js';
-import type { CaseEvent, CasesStore, IpRight, Party, PreExamCaseRecord, PreExamFilter, ProtectionCaseRecord } from './port.js';
+import type { CaseEvent, CasesStore, IpRight, Party, PreExamCaseRecord, PreExamFilter, ProtectionCaseRecord, ResolutionRoute } from './port.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS pre_exam_cases (
@@ -71,6 +72,26 @@ CREATE TABLE IF NOT EXISTS protection_events (
   note TEXT,
   PRIMARY KEY (case_id, n)
 );
+`;
+
+// Protection cases per route and state, and per month applied for, counted in the writer's
+// transaction: the statistics read a row per pair or month, however many cases there are. A
+// database from before them counts its rows once.
+const COUNTERS = `
+CREATE TABLE IF NOT EXISTS protection_counts (
+  route TEXT NOT NULL,
+  state TEXT NOT NULL,
+  n INTEGER NOT NULL,
+  PRIMARY KEY (route, state)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS protection_opened_counts (
+  month TEXT PRIMARY KEY,
+  n INTEGER NOT NULL
+) WITHOUT ROWID;
+`;
+const COUNTS_FROM_ROWS = `
+INSERT INTO protection_counts (route, state, n) SELECT route, state, count(*) FROM protection_cases GROUP BY 1, 2;
+INSERT INTO protection_opened_counts (month, n) SELECT substr(applied_at, 1, 7), count(*) FROM protection_cases GROUP BY 1;
 `;
 
 interface ProtectionRow {
@@ -153,6 +174,11 @@ const toEvent = <S extends string>(r: EventRow): CaseEvent<S> => ({
 
 export function openSqliteCasesStore(db: Database.Database): CasesStore {
   db.exec(SCHEMA);
+  db.transaction(() => {
+    const counted = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'protection_counts'`).get() !== undefined;
+    db.exec(COUNTERS);
+    if (!counted) db.exec(COUNTS_FROM_ROWS);
+  })();
   const insertCase = db.prepare(
     `INSERT INTO pre_exam_cases (id, enterprise_id, application_number, title, industry, state, received_at, decided_at)
      VALUES (@id, @enterpriseId, @applicationNumber, @title, @industry, @state, @receivedAt, @decidedAt)`,
@@ -227,11 +253,24 @@ export function openSqliteCasesStore(db: Database.Database): CasesStore {
       `SELECT x.evidence_id AS key, c.* FROM protection_citations x JOIN protection_cases c ON c.id = x.case_id WHERE x.evidence_id IN (${ids}) ORDER BY c.applied_at DESC, c.id`,
   );
   const protectionEventsIn = inListQuery<EventRow>(db, (ids) => `SELECT * FROM protection_events WHERE case_id IN (${ids}) ORDER BY case_id, n`);
+  const addCount = db.prepare<[string, string, number]>(
+    'INSERT INTO protection_counts (route, state, n) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n',
+  );
+  const addOpened = db.prepare<[string]>('INSERT INTO protection_opened_counts (month, n) VALUES (?, 1) ON CONFLICT DO UPDATE SET n = n + 1');
+  const routeOf = db.prepare<[string], string>('SELECT route FROM protection_cases WHERE id = ?').pluck();
+  const countsByRouteAndState = db.prepare<[], { route: ResolutionRoute; state: ProtectionState; count: number }>(
+    'SELECT route, state, n AS count FROM protection_counts WHERE n > 0 ORDER BY route, state',
+  );
+  const openedBetween = db.prepare<[string, string], { month: string; count: number }>(
+    'SELECT month, n AS count FROM protection_opened_counts WHERE month >= ? AND month <= ? ORDER BY month',
+  );
   const insertProtectionTx = db.transaction((c: ProtectionCaseRecord, first: CaseEvent<ProtectionState>) => {
     insertProtection.run({ ...c, parties: JSON.stringify(c.parties), ipRights: JSON.stringify(c.ipRights), evidenceIds: JSON.stringify(c.evidenceIds) });
     for (const p of c.parties) if (p.enterpriseId !== null) insertParty.run(c.id, p.enterpriseId);
     for (const e of c.evidenceIds) insertCitation.run(c.id, e);
     insertProtectionEvent.run({ caseId: c.id, ...first });
+    addCount.run(c.route, c.state, 1);
+    addOpened.run(monthOf(c.appliedAt));
   });
   const moveProtectionTx = db.transaction(
     (
@@ -253,6 +292,9 @@ export function openSqliteCasesStore(db: Database.Database): CasesStore {
       });
       if (moved.changes !== 1) return false;
       insertProtectionEvent.run({ caseId: id, ...e });
+      const route = routeOf.get(id)!;
+      addCount.run(route, from, -1);
+      addCount.run(route, e.to, 1);
       return true;
     },
   );
@@ -287,6 +329,12 @@ export function openSqliteCasesStore(db: Database.Database): CasesStore {
       },
       async transition(id, from, e, changes) {
         return moveProtectionTx(id, from, e, changes);
+      },
+      async countByRouteAndState() {
+        return countsByRouteAndState.all();
+      },
+      async countOpenedByMonth(from, to) {
+        return openedBetween.all(from, to);
       },
     },
     preExam: {

@@ -321,6 +321,32 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
         expect(await s.patents.countProtectionEnding({}, { from: '2029-07-02', to: '2033-02-28' })).toBe(0);
       });
 
+      it('counts fees due and protection ending per month of the day, within a window, from the counts kept per day', async () => {
+        const s = open();
+        expect(await s.patents.countFeesDueByMonth(ALL_TIME)).toStrictEqual([]);
+        await seed(s, { patents: true });
+        await s.patents.insert(patent('202310000002.0', 'e02')); // due with PA, 2024-03-01
+        expect(await s.patents.countFeesDueByMonth(ALL_TIME)).toStrictEqual([
+          { month: '2023-11', count: 1 },
+          { month: '2024-03', count: 2 },
+          { month: '2025-07', count: 1 },
+          { month: '2026-03', count: 1 },
+        ]);
+        // Only the window's days count, however the months split.
+        expect(await s.patents.countFeesDueByMonth({ from: '2024-03-02', to: '2025-07-01' })).toStrictEqual([{ month: '2025-07', count: 1 }]);
+        expect(await s.patents.countFeesDueByMonth({ from: '2023-11-30', to: '2024-03-01' })).toStrictEqual([
+          { month: '2023-11', count: 1 },
+          { month: '2024-03', count: 2 },
+        ]);
+        expect(await s.patents.countFeesDueByMonth({ from: '2023-12-01', to: '2024-02-29' })).toStrictEqual([]);
+        expect(await s.patents.countProtectionEndingByMonth({ from: '2029-07-01', to: '2042-11-30' })).toStrictEqual([
+          { month: '2029-07', count: 1 },
+          { month: '2033-03', count: 1 },
+          { month: '2042-11', count: 1 },
+        ]);
+        expect(await s.patents.countProtectionEndingByMonth({ from: '2043-03-02', to: '2099-12-31' })).toStrictEqual([]);
+      });
+
       it('refuses a patent of an unknown enterprise, and a batch with a duplicate, writing nothing', async () => {
         const s = open();
         await seed(s);
@@ -391,6 +417,19 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
         expect(await s.trademarks.countExpiring({}, window('2026-05-14', '2029-12-31'))).toBe(0);
       });
 
+      it('counts registrations ending per month, within a window', async () => {
+        const s = open();
+        expect(await s.trademarks.countExpiringByMonth({ from: '2000-01-01', to: '2099-12-31' })).toStrictEqual([]);
+        await seed(s, { trademarks: true });
+        expect(await s.trademarks.countExpiringByMonth({ from: '2000-01-01', to: '2099-12-31' })).toStrictEqual([
+          { month: '2024-02', count: 1 },
+          { month: '2026-05', count: 2 },
+          { month: '2030-01', count: 1 },
+        ]);
+        expect(await s.trademarks.countExpiringByMonth({ from: '2024-03-01', to: '2026-05-13' })).toStrictEqual([{ month: '2026-05', count: 2 }]);
+        expect(await s.trademarks.countExpiringByMonth({ from: '2026-05-14', to: '2029-12-31' })).toStrictEqual([]);
+      });
+
       it('refuses a trademark of an unknown enterprise, writing nothing', async () => {
         const s = open();
         await seed(s);
@@ -398,6 +437,7 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
         await expect(s.trademarks.insertMany([T1, T2, T1])).rejects.toBeInstanceOf(DuplicateKeyError);
         expect(await s.trademarks.byEnterprises(['e01', 'nope'])).toStrictEqual([[], []]);
         expect(await s.trademarks.countExpiring({}, { from: '2000-01-01', to: '2099-12-31' })).toBe(0);
+        expect(await s.trademarks.countExpiringByMonth({ from: '2000-01-01', to: '2099-12-31' })).toStrictEqual([]);
       });
     });
 

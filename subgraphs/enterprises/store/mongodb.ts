@@ -273,6 +273,18 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
     const [sum] = await deadlineCounts.aggregate<{ n: number }>([{ $match: match }, { $group: { _id: null, n: { $sum: '$n' } } }]).toArray();
     return sum?.n ?? 0;
   };
+  /** The window's days' counts summed per month (the day's first seven characters), by month. */
+  const byMonth = async (deadline: Deadline, window: DateWindow) => {
+    const months = await deadlineCounts
+      .aggregate<{ _id: string; n: number }>([
+        { $match: { deadline, day: { $gte: window.from, $lte: window.to } } },
+        { $group: { _id: { $substrBytes: ['$day', 0, 7] }, n: { $sum: '$n' } } },
+        { $match: { n: { $gt: 0 } } },
+        { $sort: { _id: 1 } },
+      ])
+      .toArray();
+    return months.map((m) => ({ month: m._id, count: m.n }));
+  };
 
   // Re-run from the top on transient errors (write conflicts on a counter).
   const transaction = (work: (session: ClientSession) => Promise<void>): Promise<void> => inTransaction(db.client, work);
@@ -458,6 +470,8 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
       async countProtectionEnding(owner, window) {
         return countWithin('protection', patents, 'protectionEnds', owner, window);
       },
+      countFeesDueByMonth: (window) => byMonth('fee', window),
+      countProtectionEndingByMonth: (window) => byMonth('protection', window),
       async countBy(group) {
         const rows = await counts.find({ dimension: group, patents: { $gt: 0 } }, { sort: { key: 1 } }).toArray();
         return rows.map((r) => ({ key: r.key, patents: r.patents ?? 0 }));
@@ -473,6 +487,7 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
       async countExpiring(owner, window) {
         return countWithin('trademark', trademarks, 'expiryDate', owner, window);
       },
+      countExpiringByMonth: (window) => byMonth('trademark', window),
     },
     copyrights: {
       async insert(c) {

@@ -1,5 +1,6 @@
 // The enterprises subgraph's aggregates and their storage port. Adapters: sqlite.ts,
 // mongodb.ts; both pass contract.ts (run by store.test.ts).
+import type { MonthCount } from '../../common/months.js';
 
 export const FILING_STATUSES = ['FILED', 'SUSPENDED', 'WITHDRAWN'] as const;
 export type FilingStatus = (typeof FILING_STATUSES)[number];
@@ -126,6 +127,13 @@ export interface PatentRepository {
   protectionEnding(owner: OwnerFilter, window: DateWindow, after: DatedKey | undefined, limit: number): Promise<PatentRecord[]>;
   /** Without an owner filter, from counts kept per day, as countFeesDue. */
   countProtectionEnding(owner: OwnerFilter, window: DateWindow): Promise<number>;
+  /**
+   * Live patents whose next annual fee is due within the window, per month (YYYY-MM) of the due
+   * date, by month; months with none left out. From the counts kept per day: the window's days.
+   */
+  countFeesDueByMonth(window: DateWindow): Promise<MonthCount[]>;
+  /** Live patents whose term ends within the window, per month, likewise. */
+  countProtectionEndingByMonth(window: DateWindow): Promise<MonthCount[]>;
   /** Patents by their enterprise's region or industry: counters kept on write, not a scan. */
   countBy(group: 'regionCode' | 'industry'): Promise<{ key: string; patents: number }[]>;
 }
@@ -139,6 +147,8 @@ export interface TrademarkRepository {
   expiring(owner: OwnerFilter, window: DateWindow, after: DatedKey | undefined, limit: number): Promise<TrademarkRecord[]>;
   /** Without an owner filter, from counts kept per day, as countFeesDue. */
   countExpiring(owner: OwnerFilter, window: DateWindow): Promise<number>;
+  /** Registrations ending within the window, per month, as PatentRepository.countFeesDueByMonth. */
+  countExpiringByMonth(window: DateWindow): Promise<MonthCount[]>;
 }
 
 export interface CopyrightRepository {

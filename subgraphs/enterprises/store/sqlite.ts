@@ -331,6 +331,11 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
   const deadlineCount = db
     .prepare<[Deadline, string, string], number>('SELECT coalesce(sum(n), 0) FROM deadline_counts WHERE deadline = ? AND day >= ? AND day <= ?')
     .pluck();
+  const deadlinesByMonth = db.prepare<[Deadline, string, string], { month: string; count: number }>(
+    `SELECT substr(day, 1, 7) AS month, sum(n) AS count FROM deadline_counts WHERE deadline = ? AND day >= ? AND day <= ?
+     GROUP BY 1 HAVING sum(n) > 0 ORDER BY 1`,
+  );
+  const byMonth = (deadline: Deadline, window: DateWindow) => deadlinesByMonth.all(deadline, window.from, window.to);
   /** An unfiltered count from the days' counts; a filtered one from the index. */
   const countWithin = (deadline: Deadline, rows: ReturnType<typeof byDeadline>, owner: OwnerFilter, window: DateWindow): number =>
     owner.enterpriseId === undefined && owner.regionCode === undefined && owner.industry === undefined
@@ -452,6 +457,12 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
       async countProtectionEnding(owner, window) {
         return countWithin('protection', protectionEnds, owner, window);
       },
+      async countFeesDueByMonth(window) {
+        return byMonth('fee', window);
+      },
+      async countProtectionEndingByMonth(window) {
+        return byMonth('protection', window);
+      },
       async countBy(group) {
         return countsOf.all(group).flatMap((c) => (c.patents > 0 ? [{ key: c.key, patents: c.patents }] : []));
       },
@@ -471,6 +482,9 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
       },
       async countExpiring(owner, window) {
         return countWithin('trademark', trademarksExpiring, owner, window);
+      },
+      async countExpiringByMonth(window) {
+        return byMonth('trademark', window);
       },
     },
     copyrights: {

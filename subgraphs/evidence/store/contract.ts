@@ -73,6 +73,28 @@ export function evidenceStoreContract(name: string, fixture: () => EvidenceStore
       const s = open();
       expect(await s.evidence.byIds(['ev-a'])).toStrictEqual([undefined]);
       expect(await s.evidence.byDepositors(['d1'], 20)).toStrictEqual([[]]);
+      expect(await s.evidence.countByMonth('2000-01', '2099-12')).toStrictEqual([]);
+      expect(await s.evidence.count()).toBe(0);
+    });
+
+    it('counts deposits per month of deposit (UTC), within the months asked, and in all', async () => {
+      const s = open();
+      await seed(s);
+      // EE at 2025-12-31T23:59:59.999Z is December's; the other four January's.
+      expect(await s.evidence.countByMonth('2000-01', '2099-12')).toStrictEqual([
+        { month: '2025-12', count: 1 },
+        { month: '2026-01', count: 4 },
+      ]);
+      expect(await s.evidence.countByMonth('2026-01', '2026-03')).toStrictEqual([{ month: '2026-01', count: 4 }]);
+      expect(await s.evidence.countByMonth('2025-12', '2025-12')).toStrictEqual([{ month: '2025-12', count: 1 }]);
+      expect(await s.evidence.countByMonth('2026-02', '2026-12')).toStrictEqual([]);
+      expect(await s.evidence.count()).toBe(ALL.length);
+      await s.evidence.insertMany([evidence('ev-f', 'd2', '2026-02-01T00:00:00.000Z', 9), evidence('ev-g', 'd3', '2026-01-31T23:00:00.000Z', 10)]);
+      expect(await s.evidence.countByMonth('2026-01', '2026-02')).toStrictEqual([
+        { month: '2026-01', count: 5 },
+        { month: '2026-02', count: 1 },
+      ]);
+      expect(await s.evidence.count()).toBe(ALL.length + 2);
     });
 
     it('gives back exactly the records it was given, receipt numbers included', async () => {
@@ -105,6 +127,9 @@ export function evidenceStoreContract(name: string, fixture: () => EvidenceStore
         ]),
       ).rejects.toThrow();
       expect(await s.evidence.byIds(['ev-new'])).toStrictEqual([undefined]);
+      // Nothing refused is counted.
+      expect(await s.evidence.count()).toBe(ALL.length);
+      expect(await s.evidence.countByMonth('2026-01', '2026-01')).toStrictEqual([{ month: '2026-01', count: 4 }]);
     });
 
     it('stores many at once', async () => {

@@ -1,6 +1,8 @@
 // The evidence subgraph's repository on MongoDB (the distributed mode). The Db comes from a client
 // the caller owns: close() leaves it open.
-import type { Collection, Db } from 'mongodb';
+import { createHash } from 'node:crypto';
+
+import type { AnyBulkWriteOperation, Collection, Db } from 'mongodb';
 
 import {
   COLLECTION_OPTIONS,
@@ -11,6 +13,8 @@ import {
   type MongoStoreOptions,
   reportingUnavailable,
 } from '../../../platform/mongodb.js';
+import { monthOf } from '../../common/months.js';
+import { tally } from '../../common/tally.js';
 import type { DataAssetRecord, EvidenceRecord, EvidenceStore } from './port.js';
 
 /** _id is the evidence id: MongoDB's unique _id index is the primary key. */
@@ -44,6 +48,27 @@ const evidenceDoc = (e: EvidenceRecord): EvidenceDoc => ({
   receipt: { seq: e.receipt.seq, entryHash: e.receipt.entryHash, timestamp: e.receipt.timestamp },
 });
 
+/**
+ * Deposits in one month of deposit, kept in the writer's transaction. Every deposit of a month
+ * would update one document, and concurrent transactions updating one document abort each other
+ * (a write conflict, then a retry): so each month has SHARDS documents (_id month:shard, the
+ * shard from the deposit's id), summed when read.
+ */
+interface CountDoc {
+  _id: string;
+  month: string;
+  n: number;
+}
+const SHARDS = 16;
+const counterOf = (e: EvidenceRecord): string =>
+  `${monthOf(e.depositedAt)}:${parseInt(createHash('sha256').update(e.id).digest('hex').slice(0, 4), 16) % SHARDS}`;
+
+/** +n for each counter the deposits fall in. */
+const perCounter = (es: readonly EvidenceRecord[]): AnyBulkWriteOperation<CountDoc>[] =>
+  [...tally(es.map(counterOf))].map(([id, n]) => ({
+    updateOne: { filter: { _id: id }, update: { $inc: { n }, $setOnInsert: { month: id.slice(0, 7) } }, upsert: true },
+  }));
+
 /** _id is the data asset id. */
 type DataAssetDoc = Omit<DataAssetRecord, 'id'> & { _id: string };
 const toDataAsset = ({ _id, ...rest }: DataAssetDoc): DataAssetRecord => ({
@@ -60,6 +85,24 @@ export async function openMongoEvidenceStore(db: Db, options: MongoStoreOptions 
 
   const assets: Collection<DataAssetDoc> = db.collection<DataAssetDoc>(`${prefix}data_assets`, COLLECTION_OPTIONS);
   await assets.createIndex({ ownerId: 1, registeredAt: -1, _id: 1 }, { name: 'by_owner' });
+
+  // Created here (by its index), so that no transaction creates it.
+  const counts: Collection<CountDoc> = db.collection<CountDoc>(`${prefix}evidence_counts`, COLLECTION_OPTIONS);
+  await counts.createIndex({ month: 1 }, { name: 'by_month' });
+  // Deposits from before the counters are counted once, into each month's first shard;
+  // idempotent ($set), so processes opening the store together may both run it.
+  if ((await counts.estimatedDocumentCount()) === 0 && (await evidence.estimatedDocumentCount()) > 0) {
+    const months = await evidence
+      .aggregate<{ _id: string; n: number }>([{ $group: { _id: { $substrBytes: ['$depositedAt', 0, 7] }, n: { $sum: 1 } } }])
+      .toArray();
+    for (const m of months) await counts.updateOne({ _id: `${m._id}:0` }, { $set: { month: m._id, n: m.n } }, { upsert: true });
+  }
+  /** Stores the deposits and adds them to their months' counts, in one transaction. */
+  const write = (es: readonly EvidenceRecord[]): Promise<void> =>
+    inTransaction(db.client, async (session) => {
+      await evidence.insertMany(es.map(evidenceDoc), { session });
+      await counts.bulkWrite(perCounter(es), { session });
+    });
   return reportingUnavailable<EvidenceStore>({
     dataAssets: {
       async insert({ id, ...rest }) {
@@ -72,11 +115,11 @@ export async function openMongoEvidenceStore(db: Db, options: MongoStoreOptions 
       async insert(e) {
         // A duplicate id fails with the driver's duplicate-key error (code 11000), as SQLite's
         // primary key fails with its constraint error: the port names no error for it.
-        await evidence.insertOne(evidenceDoc(e));
+        await write([e]);
       },
       async insertMany(es) {
         if (es.length === 0) return;
-        await inTransaction(db.client, async (session) => void (await evidence.insertMany(es.map(evidenceDoc), { session })));
+        await write(es);
       },
       byIds: (ids) => findByIds(evidence, ids, toRecord),
       async byDepositors(ids, limit) {
@@ -85,6 +128,20 @@ export async function openMongoEvidenceStore(db: Db, options: MongoStoreOptions 
         const pages = await Promise.all(unique.map((id) => evidence.find({ depositorId: id }, { sort: { depositedAt: -1, _id: 1 }, limit }).toArray()));
         const by = new Map(unique.map((id, i) => [id, pages[i]!.map(toRecord)]));
         return ids.map((id) => by.get(id)!);
+      },
+      async countByMonth(from, to) {
+        const months = await counts
+          .aggregate<{ _id: string; n: number }>([
+            { $match: { month: { $gte: from, $lte: to } } },
+            { $group: { _id: '$month', n: { $sum: '$n' } } },
+            { $sort: { _id: 1 } },
+          ])
+          .toArray();
+        return months.map((m) => ({ month: m._id, count: m.n }));
+      },
+      async count() {
+        const [sum] = await counts.aggregate<{ n: number }>([{ $group: { _id: null, n: { $sum: '$n' } } }]).toArray();
+        return sum?.n ?? 0;
       },
     },
     async close() {

@@ -16,6 +16,7 @@ export type EvidenceCategory = (typeof EVIDENCE_CATEGORIES)[number];
 
 /** The ledger's receipt for an entry: seq, entryHash, timestamp (ms). */
 import type { Receipt } from '../../../ledger/ledger.js';
+import type { MonthCount } from '../../common/months.js';
 
 export interface EvidenceRecord {
   readonly id: string;
@@ -37,6 +38,14 @@ export interface EvidenceRepository {
   byIds(ids: readonly string[]): Promise<(EvidenceRecord | undefined)[]>;
   /** Each depositor's newest `limit` evidence, newest first. */
   byDepositors(depositorIds: readonly string[], limit: number): Promise<EvidenceRecord[][]>;
+  /**
+   * Deposits per month of depositedAt (UTC), for the months `from` to `to` (YYYY-MM, both
+   * included), by month; months without any left out. From counts kept in the writer's
+   * transaction: the cost of the months, not of the deposits.
+   */
+  countByMonth(from: string, to: string): Promise<MonthCount[]>;
+  /** Every deposit, from the same counts. */
+  count(): Promise<number>;
 }
 
 /** A registered data set (数据知识产权): its SHA-256 fingerprint timestamped on the ledger. */

@@ -2,6 +2,8 @@
 import type Database from 'better-sqlite3';
 
 import { groupedByKey, inKeyOrder, inListQuery } from '../../../platform/sqlite.js';
+import { monthOf } from '../../common/months.js';
+import { tally } from '../../common/tally.js';
 import type { DataAssetRecord, EvidenceRecord, EvidenceStore } from './port.js';
 
 const SCHEMA = `
@@ -32,6 +34,16 @@ CREATE TABLE IF NOT EXISTS data_assets (
 );
 CREATE INDEX IF NOT EXISTS data_assets_by_owner ON data_assets (owner_id, registered_at);
 `;
+
+// Deposits per month of deposit, counted in the writer's transaction: the statistics read a row
+// per month, however many deposits there are. A database from before them counts its rows once.
+const COUNTERS = `
+CREATE TABLE IF NOT EXISTS evidence_counts (
+  month TEXT PRIMARY KEY,
+  n INTEGER NOT NULL
+) WITHOUT ROWID;
+`;
+const COUNTS_FROM_ROWS = `INSERT INTO evidence_counts (month, n) SELECT substr(deposited_at, 1, 7), count(*) FROM evidence GROUP BY 1`;
 
 interface DataAssetRow {
   id: string;
@@ -79,11 +91,25 @@ const toRecord = (r: EvidenceRow): EvidenceRecord => ({
 
 export function openSqliteEvidenceStore(db: Database.Database): EvidenceStore {
   db.exec(SCHEMA);
+  db.transaction(() => {
+    const counted = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'evidence_counts'`).get() !== undefined;
+    db.exec(COUNTERS);
+    if (!counted) db.exec(COUNTS_FROM_ROWS);
+  })();
   const insert = db.prepare(
     `INSERT INTO evidence (id, depositor_id, title, category, content_digest, deposited_at, ledger_seq, entry_hash, ledger_timestamp)
      VALUES (@id, @depositorId, @title, @category, @contentDigest, @depositedAt, @seq, @entryHash, @timestamp)`,
   );
-  const writeEvidence = ({ receipt, ...rest }: EvidenceRecord): void => void insert.run({ ...rest, ...receipt });
+  const addCount = db.prepare('INSERT INTO evidence_counts (month, n) VALUES (?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n');
+  // A batch with its counts, one statement per month: all or nothing.
+  const writeEvidence = db.transaction((es: readonly EvidenceRecord[]) => {
+    for (const { receipt, ...rest } of es) insert.run({ ...rest, ...receipt });
+    for (const [month, n] of tally(es.map((e) => monthOf(e.depositedAt)))) addCount.run(month, n);
+  });
+  const countsBetween = db.prepare<[string, string], { month: string; count: number }>(
+    'SELECT month, n AS count FROM evidence_counts WHERE month >= ? AND month <= ? ORDER BY month',
+  );
+  const total = db.prepare<[], number>('SELECT coalesce(sum(n), 0) FROM evidence_counts').pluck();
   const evidenceIn = inListQuery<EvidenceRow>(db, (ids) => `SELECT * FROM evidence WHERE id IN (${ids})`);
   // The newest `limit` of one depositor, read off the front of its range in
   // evidence_by_depositor_newest: the cost of the page, however many deposits it has.
@@ -109,10 +135,10 @@ export function openSqliteEvidenceStore(db: Database.Database): EvidenceStore {
     },
     evidence: {
       async insert(e) {
-        writeEvidence(e);
+        writeEvidence([e]);
       },
       async insertMany(es) {
-        db.transaction(() => es.forEach(writeEvidence))();
+        writeEvidence(es);
       },
       async byIds(ids) {
         return inKeyOrder(ids, evidenceIn(ids).map(toRecord), (e) => e.id);
@@ -120,6 +146,12 @@ export function openSqliteEvidenceStore(db: Database.Database): EvidenceStore {
       async byDepositors(ids, limit) {
         const pages = new Map([...new Set(ids)].map((id) => [id, newestOf.all(id, limit).map(toRecord)]));
         return ids.map((id) => pages.get(id)!);
+      },
+      async countByMonth(from, to) {
+        return countsBetween.all(from, to);
+      },
+      async count() {
+        return total.get()!;
       },
     },
     async close() {

@@ -133,6 +133,64 @@ export function financeStoreContract(name: string, fixture: () => StoreFixture<F
       expect((await register({ ...B, id: 'b2' })).registrationNumber).toBe('ZX-2026-000003');
     });
 
+    it('counts pledges per month registered (UTC) and pledgee with their amounts, and per state, as they are written', async () => {
+      expect(await store.pledges.countByMonthAndPledgee('2000-01', '2099-12')).toStrictEqual([]);
+      expect(await store.pledges.countByState()).toStrictEqual([]);
+      const icbc = '中国工商银行福州分行';
+      const cib = '兴业银行福州分行';
+      await register({ ...A, securedAmountFen: 1_000_000_00 });
+      await register({ ...B, securedAmountFen: 250_000_00 });
+      await register({ ...C, securedAmountFen: 2 ** 40 });
+      // The last millisecond of March in UTC (April in China time): March's.
+      await register(pledge('d', [patent('202410000001.0')], '2026-03-31T23:59:59.999Z', { securedAmountFen: 7 }));
+      await register(pledge('e', [patent('202410000002.0')], '2026-04-01T00:00:00.000Z', { pledgee: cib, securedAmountFen: 30 }));
+      // Refused: counted nowhere.
+      await expect(register(pledge('f', [patent('202410000002.0')], '2026-04-02T00:00:00.000Z', { securedAmountFen: 5 }))).rejects.toThrow(
+        AssetAlreadyPledgedError,
+      );
+      expect(await store.pledges.countByMonthAndPledgee('2000-01', '2099-12')).toStrictEqual([
+        { month: '2026-03', pledgee: icbc, count: 3, amountFen: 1_000_000_00 + 2 ** 40 + 7 },
+        { month: '2026-03', pledgee: cib, count: 1, amountFen: 250_000_00 },
+        { month: '2026-04', pledgee: cib, count: 1, amountFen: 30 },
+      ]);
+      expect(await store.pledges.countByMonthAndPledgee('2026-04', '2026-12')).toStrictEqual([{ month: '2026-04', pledgee: cib, count: 1, amountFen: 30 }]);
+      expect(await store.pledges.countByMonthAndPledgee('2026-05', '2026-12')).toStrictEqual([]);
+      expect(await store.pledges.countByState()).toStrictEqual([{ state: 'REGISTERED', count: 5 }]);
+
+      expect(await store.pledges.transition('a', 'REGISTERED', closed('2026-04-01T00:00:00.000Z', 'RELEASED'), { closedAt: '2026-04-01T00:00:00.000Z' })).toBe(
+        true,
+      );
+      const enforcement = { lossFen: 1, shares: DEFAULT_RISK_SHARES };
+      expect(
+        await store.pledges.transition('b', 'REGISTERED', closed('2026-04-01T00:00:00.000Z', 'ENFORCED'), {
+          closedAt: '2026-04-01T00:00:00.000Z',
+          enforcement,
+        }),
+      ).toBe(true);
+      // A move from a state the pledge has left counts nothing.
+      expect(
+        await store.pledges.transition('a', 'REGISTERED', closed('2026-04-02T00:00:00.000Z', 'ENFORCED'), {
+          closedAt: '2026-04-02T00:00:00.000Z',
+          enforcement,
+        }),
+      ).toBe(false);
+      // A pledge the ledger never recorded is discarded, and taken off the counts; a recorded one is not.
+      await store.pledges.recordRegistration('c', receipt);
+      await store.pledges.discard('c');
+      await store.pledges.discard('d');
+      expect(await store.pledges.countByState()).toStrictEqual([
+        { state: 'ENFORCED', count: 1 },
+        { state: 'REGISTERED', count: 2 },
+        { state: 'RELEASED', count: 1 },
+      ]);
+      // Closed pledges stay in the months they were registered in.
+      expect(await store.pledges.countByMonthAndPledgee('2026-03', '2026-04')).toStrictEqual([
+        { month: '2026-03', pledgee: icbc, count: 2, amountFen: 1_000_000_00 + 2 ** 40 },
+        { month: '2026-03', pledgee: cib, count: 1, amountFen: 250_000_00 },
+        { month: '2026-04', pledgee: cib, count: 1, amountFen: 30 },
+      ]);
+    });
+
     it('closes a pledge only from REGISTERED, freeing its collateral', async () => {
       await register(A);
       await register(B);

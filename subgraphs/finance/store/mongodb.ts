@@ -1,7 +1,7 @@
 // The finance subgraph's repositories on MongoDB (the distributed mode; transactions need a
 // replica set). An asset is in at most one active pledge because active_pledged_assets has it as
 // _id, written in the pledge's own transaction. The Db belongs to the caller.
-import type { Db, Filter } from 'mongodb';
+import type { AnyBulkWriteOperation, ClientSession, Db, Filter } from 'mongodb';
 
 import {
   COLLECTION_OPTIONS,
@@ -14,7 +14,8 @@ import {
   type MongoStoreOptions,
   reportingUnavailable,
 } from '../../../platform/mongodb.js';
-import { formatRegistrationNumber, registrationYear } from '../pledge-rules.js';
+import { monthOf } from '../../common/months.js';
+import { formatRegistrationNumber, type PledgeState, registrationYear } from '../pledge-rules.js';
 import type { ClaimRecord, FinanceStore, PledgeEvent, PledgeFilter, PledgeRecord, PolicyFilter, PolicyRecord } from './port.js';
 import { AssetAlreadyPledgedError, assetKey } from './port.js';
 
@@ -39,6 +40,25 @@ interface CounterDoc {
   n: number;
 }
 
+/** Pledges registered in one month with one pledgee (_id month:pledgee), kept in the writer's transaction. */
+interface MonthCountDoc {
+  _id: string;
+  month: string;
+  pledgee: string;
+  n: number;
+  amountFen: number;
+}
+
+/** Pledges in one state (_id), likewise. */
+interface StateCountDoc {
+  _id: PledgeState;
+  n: number;
+}
+
+const stateCount = (state: PledgeState, n: number): AnyBulkWriteOperation<StateCountDoc> => ({
+  updateOne: { filter: { _id: state }, update: { $inc: { n } }, upsert: true },
+});
+
 interface PolicyDoc extends Writable<Omit<PolicyRecord, 'id'>> {
   _id: string;
   /** assetKey of each covered asset, indexed: the policies covering an asset. */
@@ -58,7 +78,14 @@ const noClaims = { projection: { claims: 0 } };
 
 export async function openMongoFinanceStore(db: Db, options: MongoStoreOptions = {}): Promise<FinanceStore> {
   const prefix = options.collectionPrefix ?? '';
-  const names = { pledges: 'pledges', active: 'active_pledged_assets', counters: 'pledge_registration_counters', policies: 'insurance_policies' };
+  const names = {
+    pledges: 'pledges',
+    active: 'active_pledged_assets',
+    counters: 'pledge_registration_counters',
+    policies: 'insurance_policies',
+    monthCounts: 'pledge_month_counts',
+    stateCounts: 'pledge_state_counts',
+  };
   await createCollections(
     db,
     Object.values(names).map((name) => prefix + name),
@@ -67,6 +94,18 @@ export async function openMongoFinanceStore(db: Db, options: MongoStoreOptions =
   const active = db.collection<ActiveAssetDoc>(prefix + names.active, COLLECTION_OPTIONS);
   const counters = db.collection<CounterDoc>(prefix + names.counters, COLLECTION_OPTIONS);
   const policies = db.collection<PolicyDoc>(prefix + names.policies, COLLECTION_OPTIONS);
+  const monthCounts = db.collection<MonthCountDoc>(prefix + names.monthCounts, COLLECTION_OPTIONS);
+  const stateCounts = db.collection<StateCountDoc>(prefix + names.stateCounts, COLLECTION_OPTIONS);
+  /** Adds a pledge to the counts (sign 1) or takes it off them (-1), in the writer's session. */
+  const count = async (p: Pick<PledgeRecord, 'registeredAt' | 'pledgee' | 'securedAmountFen' | 'state'>, sign: 1 | -1, session: ClientSession) => {
+    const month = monthOf(p.registeredAt);
+    await monthCounts.updateOne(
+      { _id: `${month}:${p.pledgee}` },
+      { $inc: { n: sign, amountFen: sign * p.securedAmountFen }, $setOnInsert: { month, pledgee: p.pledgee } },
+      { upsert: true, session },
+    );
+    await stateCounts.bulkWrite([stateCount(p.state, sign)], { session });
+  };
   await pledges.createIndexes([
     { key: { registrationNumber: 1 }, name: 'by_registration_number', unique: true },
     { key: { pledgorId: 1, registeredAt: -1, _id: 1 }, name: 'by_pledgor' },
@@ -75,6 +114,30 @@ export async function openMongoFinanceStore(db: Db, options: MongoStoreOptions =
     { key: { state: 1, _id: 1 }, name: 'by_state' },
   ]);
   await active.createIndex({ pledgeId: 1 }, { name: 'by_pledge' });
+  await monthCounts.createIndex({ month: 1, pledgee: 1 }, { name: 'by_month' });
+  // Pledges from before the counters are counted once, each counter when it is empty; idempotent
+  // ($set), so processes opening the store together may both run it.
+  const uncounted = (await pledges.estimatedDocumentCount()) > 0;
+  if (uncounted && (await monthCounts.estimatedDocumentCount()) === 0) {
+    const months = await pledges
+      .aggregate<{ _id: { month: string; pledgee: string }; n: number; amountFen: number }>([
+        {
+          $group: {
+            _id: { month: { $substrBytes: ['$registeredAt', 0, 7] }, pledgee: '$pledgee' },
+            n: { $sum: 1 },
+            amountFen: { $sum: '$securedAmountFen' },
+          },
+        },
+      ])
+      .toArray();
+    for (const { _id: k, n, amountFen } of months) {
+      await monthCounts.updateOne({ _id: `${k.month}:${k.pledgee}` }, { $set: { month: k.month, pledgee: k.pledgee, n, amountFen } }, { upsert: true });
+    }
+  }
+  if (uncounted && (await stateCounts.estimatedDocumentCount()) === 0) {
+    const states = await pledges.aggregate<{ _id: PledgeState; n: number }>([{ $group: { _id: '$state', n: { $sum: 1 } } }]).toArray();
+    for (const st of states) await stateCounts.updateOne({ _id: st._id }, { $set: { n: st.n } }, { upsert: true });
+  }
   await policies.createIndexes([
     { key: { insuredId: 1, issuedAt: -1, _id: 1 }, name: 'by_insured' },
     { key: { insurer: 1, _id: 1 }, name: 'by_insurer' },
@@ -96,6 +159,7 @@ export async function openMongoFinanceStore(db: Db, options: MongoStoreOptions =
             const record: PledgeRecord = { ...p, registrationNumber: formatRegistrationNumber(year, counter!.n) };
             const { id, ...rest } = record;
             await pledges.insertOne({ _id: id, ...rest, assetKeys: keys, events: [first] }, { session });
+            await count(record, 1, session);
             return record;
           });
         } catch (err) {
@@ -112,8 +176,13 @@ export async function openMongoFinanceStore(db: Db, options: MongoStoreOptions =
       },
       async discard(id) {
         await inTransaction(db.client, async (session) => {
-          const removed = await pledges.deleteOne({ _id: id, registrationReceipt: null }, { session });
-          if (removed.deletedCount === 1) await active.deleteMany({ pledgeId: id }, { session });
+          const removed = await pledges.findOneAndDelete(
+            { _id: id, registrationReceipt: null },
+            { session, projection: { registeredAt: 1, pledgee: 1, securedAmountFen: 1, state: 1 } },
+          );
+          if (removed === null) return;
+          await active.deleteMany({ pledgeId: id }, { session });
+          await count(removed, -1, session);
         });
       },
       byIds: (ids) => findByIds(pledges, ids, toPledge, noEvents),
@@ -135,8 +204,17 @@ export async function openMongoFinanceStore(db: Db, options: MongoStoreOptions =
           const moved = await pledges.updateOne({ _id: id, state: from }, { $set: set, $push: { events: event } }, { session });
           if (moved.modifiedCount !== 1) return false;
           await active.deleteMany({ pledgeId: id }, { session });
+          await stateCounts.bulkWrite([stateCount(from, -1), stateCount(event.to, 1)], { session });
           return true;
         });
+      },
+      async countByMonthAndPledgee(from, to) {
+        const rows = await monthCounts.find({ month: { $gte: from, $lte: to }, n: { $gt: 0 } }, { sort: { month: 1, pledgee: 1 } }).toArray();
+        return rows.map((r) => ({ month: r.month, pledgee: r.pledgee, count: r.n, amountFen: r.amountFen }));
+      },
+      async countByState() {
+        const rows = await stateCounts.find({ n: { $gt: 0 } }, { sort: { _id: 1 } }).toArray();
+        return rows.map((r) => ({ state: r._id, count: r.n }));
       },
     },
     policies: {

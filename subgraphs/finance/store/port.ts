@@ -105,6 +105,15 @@ export interface PledgeRepository {
     event: PledgeEvent,
     changes: { closedAt: string; releaseReceipt?: Receipt; enforcement?: Enforcement },
   ): Promise<boolean>;
+  /**
+   * Pledges registered per month of registeredAt (UTC) and pledgee, for the months `from` to `to`
+   * (YYYY-MM, both included), whatever their state now, with the sum of their secured amounts; by
+   * month, then pledgee; pairs with none left out. From counts kept in the writer's transaction
+   * (a discarded pledge is taken off them): the cost of the pairs, not of the pledges.
+   */
+  countByMonthAndPledgee(from: string, to: string): Promise<{ month: string; pledgee: string; count: number; amountFen: number }[]>;
+  /** How many pledges are in each state, by state; states with none left out. Counted on write too. */
+  countByState(): Promise<{ state: PledgeState; count: number }[]>;
 }
 
 export const INSURANCE_PRODUCTS = ['INFRINGEMENT_LOSS', 'ENFORCEMENT_COST', 'PLEDGE_FINANCING_GUARANTEE'] as const;

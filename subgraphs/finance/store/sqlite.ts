@@ -4,7 +4,8 @@
 import type Database from 'better-sqlite3';
 
 import { groupedByKey, inKeyOrder, inListQuery, statementCache, whereOf } from '../../../platform/sqlite.js';
-import { formatRegistrationNumber, registrationYear } from '../pledge-rules.js';
+import { monthOf } from '../../common/months.js';
+import { formatRegistrationNumber, type PledgeState, registrationYear } from '../pledge-rules.js';
 import type { ClaimRecord, FinanceStore, NewPledge, PledgeEvent, PledgeRecord, PolicyRecord } from './port.js';
 import { AssetAlreadyPledgedError, assetKey } from './port.js';
 
@@ -84,6 +85,27 @@ CREATE TABLE IF NOT EXISTS insurance_claims (
   settled_by TEXT
 );
 CREATE INDEX IF NOT EXISTS claims_by_policy ON insurance_claims (policy_id, filed_at);
+`;
+
+// Pledges per month registered and pledgee (with their secured amounts), and per state, counted
+// in the writer's transaction: the statistics read a row per pair or state, however many pledges
+// there are. A database from before them counts its rows once.
+const COUNTERS = `
+CREATE TABLE IF NOT EXISTS pledge_month_counts (
+  month TEXT NOT NULL,
+  pledgee TEXT NOT NULL,
+  n INTEGER NOT NULL,
+  amount_fen INTEGER NOT NULL,
+  PRIMARY KEY (month, pledgee)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS pledge_state_counts (
+  state TEXT PRIMARY KEY,
+  n INTEGER NOT NULL
+) WITHOUT ROWID;
+`;
+const COUNTS_FROM_ROWS = `
+INSERT INTO pledge_month_counts (month, pledgee, n, amount_fen) SELECT substr(registered_at, 1, 7), pledgee, count(*), sum(secured_amount_fen) FROM pledges GROUP BY 1, 2;
+INSERT INTO pledge_state_counts (state, n) SELECT state, count(*) FROM pledges GROUP BY 1;
 `;
 
 interface PledgeRow {
@@ -192,6 +214,25 @@ const toClaim = (r: ClaimRow): ClaimRecord => ({
 
 export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
   db.exec(SCHEMA);
+  db.transaction(() => {
+    const counted = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'pledge_month_counts'`).get() !== undefined;
+    db.exec(COUNTERS);
+    if (!counted) db.exec(COUNTS_FROM_ROWS);
+  })();
+  const addMonth = db.prepare<[string, string, number, number]>(
+    `INSERT INTO pledge_month_counts (month, pledgee, n, amount_fen) VALUES (?, ?, ?, ?)
+     ON CONFLICT DO UPDATE SET n = n + excluded.n, amount_fen = amount_fen + excluded.amount_fen`,
+  );
+  const addState = db.prepare<[string, number]>('INSERT INTO pledge_state_counts (state, n) VALUES (?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n');
+  /** Adds a pledge to the counts (sign 1) or takes it off them (-1). */
+  const count = (p: { registeredAt: string; pledgee: string; securedAmountFen: number; state: string }, sign: 1 | -1): void => {
+    addMonth.run(monthOf(p.registeredAt), p.pledgee, sign, sign * p.securedAmountFen);
+    addState.run(p.state, sign);
+  };
+  const monthCounts = db.prepare<[string, string], { month: string; pledgee: string; count: number; amountFen: number }>(
+    `SELECT month, pledgee, n AS count, amount_fen AS amountFen FROM pledge_month_counts WHERE month >= ? AND month <= ? AND n > 0 ORDER BY month, pledgee`,
+  );
+  const stateCounts = db.prepare<[], { state: PledgeState; count: number }>('SELECT state, n AS count FROM pledge_state_counts WHERE n > 0 ORDER BY state');
   const statement = statementCache(db);
   const nextNumber = db.prepare<[number], { n: number }>(
     'INSERT INTO pledge_registration_counters (year, n) VALUES (?, 1) ON CONFLICT (year) DO UPDATE SET n = n + 1 RETURNING n',
@@ -207,7 +248,9 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
      VALUES (@pledgeId, (SELECT count(*) FROM pledge_events WHERE pledge_id = @pledgeId), @at, @actor, @role, @from, @to, @note)`,
   );
   const setRegistration = db.prepare('UPDATE pledges SET registration_receipt = ? WHERE id = ?');
-  const unanchored = db.prepare<[string], { id: string }>('SELECT id FROM pledges WHERE id = ? AND registration_receipt IS NULL');
+  const unanchored = db.prepare<[string], { registeredAt: string; pledgee: string; securedAmountFen: number; state: string }>(
+    `SELECT registered_at AS registeredAt, pledgee, secured_amount_fen AS securedAmountFen, state FROM pledges WHERE id = ? AND registration_receipt IS NULL`,
+  );
   const deletes = ['active_pledged_assets', 'pledge_collateral', 'pledge_events'].map((t) => db.prepare(`DELETE FROM ${t} WHERE pledge_id = ?`));
   const deletePledge = db.prepare('DELETE FROM pledges WHERE id = ?');
   const freeAssets = db.prepare('DELETE FROM active_pledged_assets WHERE pledge_id = ?');
@@ -274,12 +317,15 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
     if (taken.length > 0) throw new AssetAlreadyPledgedError(taken);
     for (const k of keys) insertCollateral.run(k, p.id);
     insertEvent.run(event(p.id, first));
+    count(p, 1);
     return record;
   });
   const discardTx = db.transaction((id: string) => {
-    if (unanchored.get(id) === undefined) return;
+    const discarded = unanchored.get(id);
+    if (discarded === undefined) return;
     for (const d of deletes) d.run(id);
     deletePledge.run(id);
+    count(discarded, -1);
   });
   const transitionTx = db.transaction((id: string, from: string, e: PledgeEvent, changes: Parameters<FinanceStore['pledges']['transition']>[3]) => {
     const moved = close.run({
@@ -293,6 +339,8 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
     if (moved.changes !== 1) return false;
     freeAssets.run(id);
     insertEvent.run(event(id, e));
+    addState.run(from, -1);
+    addState.run(e.to, 1);
     return true;
   });
   const settleTx = db.transaction((policyId: string, claimId: string, to: string, at: string, by: string) => {
@@ -338,6 +386,12 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
       },
       async transition(id, from, e, changes) {
         return transitionTx.immediate(id, from, e, changes);
+      },
+      async countByMonthAndPledgee(from, to) {
+        return monthCounts.all(from, to);
+      },
+      async countByState() {
+        return stateCounts.all();
       },
     },
     policies: {

@@ -1,0 +1,63 @@
+// A database from before the protection cases' counts opens with them counted from its rows.
+import { join } from 'node:path';
+
+import Database from 'better-sqlite3';
+import { afterEach, expect, it } from 'vitest';
+
+import { tempDir } from '../../../test/support/tmp.js';
+import type { ProtectionCaseRecord } from './port.js';
+import { openSqliteCasesStore } from './sqlite.js';
+
+const dir = tempDir('iphub-cases-migration-');
+afterEach(() => dir.remove());
+
+const applied = (id: string, route: ProtectionCaseRecord['route'], appliedAt: string): ProtectionCaseRecord => ({
+  id,
+  kind: 'INFRINGEMENT',
+  route,
+  summary: id,
+  state: 'APPLIED',
+  parties: [{ role: 'CLAIMANT', enterpriseId: 'e1', name: '甲' }],
+  ipRights: [{ kind: 'TRADEMARK', number: '1' }],
+  evidenceIds: [],
+  referredTo: null,
+  appliedAt,
+  outcomeAt: null,
+  outcomeReceipt: null,
+});
+
+it('counts the cases there are per route and state, and per month applied for', async () => {
+  const path = join(dir.path, 'cases.db');
+  const before = openSqliteCasesStore(new Database(path));
+  for (const c of [
+    applied('p', 'MEDIATION', '2026-03-31T23:00:00.000Z'),
+    applied('q', 'MEDIATION', '2026-04-01T01:00:00.000Z'),
+    applied('r', 'ARBITRATION', '2026-04-02T00:00:00.000Z'),
+  ]) {
+    await before.protection.insert(c, { at: c.appliedAt, actor: 'k', role: 'ENTERPRISE', from: null, to: 'APPLIED', note: null });
+  }
+  await before.protection.transition(
+    'q',
+    'APPLIED',
+    { at: '2026-04-03T00:00:00.000Z', actor: 's', role: 'CENTER_STAFF', from: 'APPLIED', to: 'ACCEPTED', note: null },
+    {},
+  );
+  await before.close();
+  const db = new Database(path);
+  db.exec('DROP TABLE protection_counts; DROP TABLE protection_opened_counts');
+
+  const store = openSqliteCasesStore(db);
+  try {
+    expect(await store.protection.countByRouteAndState()).toStrictEqual([
+      { route: 'ARBITRATION', state: 'APPLIED', count: 1 },
+      { route: 'MEDIATION', state: 'ACCEPTED', count: 1 },
+      { route: 'MEDIATION', state: 'APPLIED', count: 1 },
+    ]);
+    expect(await store.protection.countOpenedByMonth('2026-01', '2026-12')).toStrictEqual([
+      { month: '2026-03', count: 1 },
+      { month: '2026-04', count: 2 },
+    ]);
+  } finally {
+    await store.close();
+  }
+});

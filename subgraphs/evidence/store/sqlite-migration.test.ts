@@ -1,0 +1,46 @@
+// A database from before the deposit counts opens with them counted from its rows.
+import { join } from 'node:path';
+
+import Database from 'better-sqlite3';
+import { afterEach, expect, it } from 'vitest';
+
+import { tempDir } from '../../../test/support/tmp.js';
+import type { EvidenceRecord } from './port.js';
+import { openSqliteEvidenceStore } from './sqlite.js';
+
+const dir = tempDir('iphub-evidence-migration-');
+afterEach(() => dir.remove());
+
+const deposit = (id: string, depositedAt: string, seq: number): EvidenceRecord => ({
+  id,
+  depositorId: 'd1',
+  title: id,
+  category: 'OTHER',
+  contentDigest: 'a'.repeat(64),
+  depositedAt,
+  receipt: { seq, entryHash: 'e'.repeat(64), timestamp: Date.parse(depositedAt) },
+});
+
+it('counts the deposits there are per month', async () => {
+  const path = join(dir.path, 'evidence.db');
+  const before = openSqliteEvidenceStore(new Database(path));
+  await before.evidence.insertMany([
+    deposit('a', '2026-01-31T23:59:59.999Z', 0),
+    deposit('b', '2026-02-01T00:00:00.000Z', 1),
+    deposit('c', '2026-02-09T00:00:00.000Z', 2),
+  ]);
+  await before.close();
+  const db = new Database(path);
+  db.exec('DROP TABLE evidence_counts');
+
+  const store = openSqliteEvidenceStore(db);
+  try {
+    expect(await store.evidence.countByMonth('2026-01', '2026-12')).toStrictEqual([
+      { month: '2026-01', count: 1 },
+      { month: '2026-02', count: 2 },
+    ]);
+    expect(await store.evidence.count()).toBe(3);
+  } finally {
+    await store.close();
+  }
+});

@@ -1,0 +1,58 @@
+// A database from before the pledges' counts opens with them counted from its rows.
+import { join } from 'node:path';
+
+import Database from 'better-sqlite3';
+import { afterEach, expect, it } from 'vitest';
+
+import { tempDir } from '../../../test/support/tmp.js';
+import type { NewPledge } from './port.js';
+import { openSqliteFinanceStore } from './sqlite.js';
+
+const dir = tempDir('iphub-finance-migration-');
+afterEach(() => dir.remove());
+
+const pledge = (id: string, pledgee: string, registeredAt: string, securedAmountFen: number): NewPledge => ({
+  id,
+  pledgorId: 'e1',
+  pledgee,
+  collateral: [{ kind: 'TRADEMARK', id }],
+  securedAmountFen,
+  term: { startDate: '2026-03-01', endDate: '2029-02-28' },
+  state: 'REGISTERED',
+  registeredAt,
+  closedAt: null,
+  registrationReceipt: null,
+  releaseReceipt: null,
+  enforcement: null,
+});
+
+it('counts the pledges there are per month and pledgee, and per state', async () => {
+  const path = join(dir.path, 'finance.db');
+  const before = openSqliteFinanceStore(new Database(path));
+  for (const p of [
+    pledge('a', '甲银行', '2026-03-01T00:00:00.000Z', 100),
+    pledge('b', '甲银行', '2026-03-02T00:00:00.000Z', 20),
+    pledge('c', '乙银行', '2026-04-01T00:00:00.000Z', 3),
+  ]) {
+    await before.pledges.register(p, { at: p.registeredAt, actor: 'k', role: 'BANK', from: null, to: 'REGISTERED', note: null });
+  }
+  const at = '2026-04-02T00:00:00.000Z';
+  await before.pledges.transition('b', 'REGISTERED', { at, actor: 'k', role: 'BANK', from: 'REGISTERED', to: 'RELEASED', note: null }, { closedAt: at });
+  await before.close();
+  const db = new Database(path);
+  db.exec('DROP TABLE pledge_month_counts; DROP TABLE pledge_state_counts');
+
+  const store = openSqliteFinanceStore(db);
+  try {
+    expect(await store.pledges.countByMonthAndPledgee('2026-01', '2026-12')).toStrictEqual([
+      { month: '2026-03', pledgee: '甲银行', count: 2, amountFen: 120 },
+      { month: '2026-04', pledgee: '乙银行', count: 1, amountFen: 3 },
+    ]);
+    expect(await store.pledges.countByState()).toStrictEqual([
+      { state: 'REGISTERED', count: 2 },
+      { state: 'RELEASED', count: 1 },
+    ]);
+  } finally {
+    await store.close();
+  }
+});
