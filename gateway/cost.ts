@@ -53,6 +53,14 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'EnterpriseStatistics.byIndustry': 50,
   'PreExamStatistics.byIndustry': 50,
   'PreExamStatistics.byMonth': 24,
+  // The cockpit's: a month list holds at most its `months` (1 to 60); banks by month a few banks' months.
+  'EvidenceStatistics.depositsByMonth': 60,
+  'ProtectionStatistics.byRouteAndState': 32,
+  'ProtectionStatistics.openedByMonth': 60,
+  'PledgeStatistics.byBankAndMonth': 600,
+  'PledgeStatistics.byState': 3,
+  'WarningStatistics.annualFeesByMonth': 60,
+  'WarningStatistics.expiriesByMonth': 60,
 };
 
 export const DEFAULT_LIST_SIZE = 10;

@@ -1,6 +1,6 @@
 // The cases subgraph's builder and what both kinds of case share.
 import { createBuilder } from '../common/builder.js';
-import { ledgerReceiptType, pageInfoType, roleEnum } from '../common/shared-types.js';
+import { ledgerReceiptType, monthCountType, pageInfoType, roleEnum } from '../common/shared-types.js';
 import type { CasesContext } from './context.js';
 
 export const builder = createBuilder<CasesContext>();
@@ -10,6 +10,7 @@ builder.mutationType({});
 export const Role = roleEnum(builder);
 export const LedgerReceipt = ledgerReceiptType(builder);
 export const PageInfo = pageInfoType(builder);
+export const MonthCount = monthCountType(builder);
 
 export const Enterprise = builder.externalRef('Enterprise', builder.selection<{ id: string }>('id'));
 Enterprise.implement({ fields: (t) => ({ id: t.exposeID('id') }) });

@@ -74,7 +74,9 @@ const CycleTime = builder.objectRef<CycleStatistics>('CycleTimeStatistics').impl
   fields: (t) => ({
     decided: t.exposeInt('decided'),
     averageDays: t.exposeFloat('averageDays', { nullable: true }),
+    medianDays: t.exposeFloat('medianDays', { nullable: true, description: 'The median (nearest rank), as p90Days' }),
     p90Days: t.exposeFloat('p90Days', { nullable: true }),
+    decidedWithin7Days: t.exposeInt('decidedWithin7Days', { description: 'How many were decided within 7 days (the target)' }),
     shareWithin7Days: t.float({ nullable: true, description: 'Share decided within 7 days, 0 to 1', resolve: (s) => s.within7Days }),
   }),
 });

@@ -8,12 +8,13 @@ import type { Identity } from '../../platform/identity.js';
 import { pageRequest, toConnection } from '../../platform/pagination.js';
 import { parsePatentNumber } from '../../standards/patent-number.js';
 import { requireIdentity, requireRole } from '../common/auth.js';
+import { DEFAULT_MONTHS, MAX_MONTHS, monthsArg, monthsFrom, zeroFilled } from '../common/months.js';
 import { connectionType, workflowEventType } from '../common/shared-types.js';
-import { optionalText, text } from '../common/validation.js';
-import { builder, Enterprise, Evidence, LedgerReceipt, PageInfo, Role } from './builder.js';
+import { optionalText, text, today } from '../common/validation.js';
+import { builder, Enterprise, Evidence, LedgerReceipt, MonthCount, PageInfo, Role } from './builder.js';
 import type { CasesContext } from './context.js';
 import { anchorDecision } from './decision.js';
-import type { IpRight, Party, ProtectionCaseRecord, ProtectionFilter } from './store/port.js';
+import type { IpRight, Party, ProtectionCaseRecord, ProtectionFilter, ResolutionRoute } from './store/port.js';
 import { IP_RIGHT_KINDS, PROTECTION_KINDS, RESOLUTION_ROUTES } from './store/port.js';
 import { canMoveProtection, isOutcome, nextProtectionStates, PROTECTION_STATES, type ProtectionState } from './workflow.js';
 
@@ -117,7 +118,47 @@ builder.objectFields(Evidence, (t) => ({
 
 const CaseConnection = connectionType(builder, 'ProtectionCase', ProtectionCase, PageInfo);
 
+const RouteStateCount = builder.objectRef<{ route: ResolutionRoute; state: ProtectionState; count: number }>('RouteStateCount').implement({
+  description: 'How many protection cases on one route are in one state',
+  fields: (t) => ({
+    route: t.field({ type: Route, resolve: (c) => c.route }),
+    state: t.field({ type: State, resolve: (c) => c.state }),
+    count: t.exposeInt('count'),
+  }),
+});
+
+const Statistics = builder.objectRef<object>('ProtectionStatistics').implement({
+  description: 'Protection cases: counts kept as cases are written, never of parties or their data',
+  fields: (t) => ({
+    byRouteAndState: t.field({
+      type: [RouteStateCount],
+      description: 'Every route with every state, in the order the enums list them, 0 where no case is',
+      resolve: async (_s, _args, ctx) => {
+        const counts = new Map((await ctx.store.protection.countByRouteAndState()).map((c) => [`${c.route}:${c.state}`, c.count]));
+        return RESOLUTION_ROUTES.flatMap((route) => PROTECTION_STATES.map((state) => ({ route, state, count: counts.get(`${route}:${state}`) ?? 0 })));
+      },
+    }),
+    openedByMonth: t.field({
+      type: [MonthCount],
+      description: `Cases applied for per calendar month (UTC): the last \`months\` months (1 to ${MAX_MONTHS}) up to and including the current one, oldest first, 0 for a month without any`,
+      args: { months: t.arg.int({ defaultValue: DEFAULT_MONTHS }) },
+      resolve: async (_s, args, ctx) => {
+        const months = monthsFrom(today(), -monthsArg(args.months));
+        return zeroFilled(months, await ctx.store.protection.countOpenedByMonth(months[0]!, months.at(-1)!));
+      },
+    }),
+  }),
+});
+
 builder.queryFields((t) => ({
+  protectionStatistics: t.field({
+    type: Statistics,
+    description: 'Centre staff: protection cases by route and state, and applied for per month',
+    resolve: (_root, _args, ctx) => {
+      requireRole(ctx, 'CENTER_STAFF');
+      return {};
+    },
+  }),
   protectionCase: t.field({
     type: ProtectionCase,
     nullable: true,

@@ -20,9 +20,12 @@ describe('pre-examination workflow', () => {
 
   it('computes cycle times and their statistics', () => {
     expect(cycleDays('2026-03-01T08:00:00Z', '2026-03-04T20:00:00Z')).toBe(3.5);
-    expect(cycleStatistics([])).toEqual({ decided: 0, averageDays: null, p90Days: null, within7Days: null });
-    const s = cycleStatistics([1, 2, 3, 4, 5, 6, 7, 8, 9, 20]);
-    expect(s).toEqual({ decided: 10, averageDays: 6.5, p90Days: 9, within7Days: 0.7 });
+    expect(cycleStatistics([])).toEqual({ decided: 0, averageDays: null, medianDays: null, p90Days: null, decidedWithin7Days: 0, within7Days: null });
+    const s = cycleStatistics([20, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(s).toEqual({ decided: 10, averageDays: 6.5, medianDays: 5, p90Days: 9, decidedWithin7Days: 7, within7Days: 0.7 });
+    // Nearest rank: of three, the second; of one, itself.
+    expect(cycleStatistics([7.5, 0.25, 3]).medianDays).toBe(3);
+    expect(cycleStatistics([7.01])).toMatchObject({ medianDays: 7.01, p90Days: 7.01, decidedWithin7Days: 0, within7Days: 0 });
   });
 
   it('takes a protection case from application to closure through one outcome', () => {

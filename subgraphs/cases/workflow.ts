@@ -34,21 +34,28 @@ export function cycleDays(receivedAt: string, decidedAt: string): number {
 export interface CycleStatistics {
   readonly decided: number;
   readonly averageDays: number | null;
+  readonly medianDays: number | null;
   readonly p90Days: number | null;
-  /** Share of decided cases decided within 7 days, 0..1. */
+  /** Decided cases decided within 7 days. */
+  readonly decidedWithin7Days: number;
+  /** Their share of the decided cases, 0..1. */
   readonly within7Days: number | null;
 }
 
-/** Average, 90th percentile (nearest rank) and 7-day share of cycle times in days. */
+/** Average, median and 90th percentile (nearest rank), and how many within 7 days, of cycle times in days. */
 export function cycleStatistics(days: readonly number[]): CycleStatistics {
-  if (days.length === 0) return { decided: 0, averageDays: null, p90Days: null, within7Days: null };
+  if (days.length === 0) return { decided: 0, averageDays: null, medianDays: null, p90Days: null, decidedWithin7Days: 0, within7Days: null };
   const sorted = [...days].sort((a, b) => a - b);
   const round = (x: number) => Math.round(x * 100) / 100;
+  const rank = (p: number) => sorted[Math.ceil(p * sorted.length) - 1]!;
+  const within7 = sorted.filter((d) => d <= 7).length;
   return {
     decided: sorted.length,
     averageDays: round(sorted.reduce((a, b) => a + b, 0) / sorted.length),
-    p90Days: round(sorted[Math.ceil(0.9 * sorted.length) - 1]!),
-    within7Days: round(sorted.filter((d) => d <= 7).length / sorted.length),
+    medianDays: round(rank(0.5)),
+    p90Days: round(rank(0.9)),
+    decidedWithin7Days: within7,
+    within7Days: round(within7 / sorted.length),
   };
 }
 

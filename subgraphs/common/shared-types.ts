@@ -7,6 +7,7 @@ import type { Receipt } from '../../ledger/ledger.js';
 import { ROLES } from '../../platform/identity.js';
 import type { Connection } from '../../platform/pagination.js';
 import type { createBuilder } from './builder.js';
+import type { MonthCount } from './months.js';
 import type { WorkflowEvent } from './workflow-event.js';
 
 export type SubgraphBuilder<C extends object> = ReturnType<typeof createBuilder<C>>;
@@ -62,6 +63,18 @@ export function connectionType<C extends object, T>(
               resolve: (c) => (c.count === undefined ? Promise.reject(new Error(`${name}Connection without a count`)) : c.count()),
             }),
           }),
+    }),
+  });
+}
+
+/** One month of a statistic: its bars in the cockpit's charts. */
+export function monthCountType<C extends object>(builder: SubgraphBuilder<C>) {
+  return builder.objectRef<MonthCount>('MonthCount').implement({
+    description: 'How many in one calendar month',
+    shareable: true,
+    fields: (t) => ({
+      month: t.exposeString('month', { description: 'YYYY-MM; the month of an instant is taken in UTC' }),
+      count: t.exposeInt('count'),
     }),
   });
 }

@@ -10,11 +10,12 @@ import { isRegionCode } from '../../standards/region-code.js';
 import { validateUscc } from '../../standards/uscc.js';
 import { requireActFor, requireIdentity, requireRole } from '../common/auth.js';
 import { createBuilder } from '../common/builder.js';
-import { connectionType, pageInfoType } from '../common/shared-types.js';
+import { DEFAULT_MONTHS, lastDayOf, MAX_MONTHS, monthsArg, monthsFrom, zeroFilled } from '../common/months.js';
+import { connectionType, monthCountType, pageInfoType } from '../common/shared-types.js';
 import { text, today } from '../common/validation.js';
 import type { EnterprisesContext } from './context.js';
 import { annualFeeStatus } from './domain/annual-fee.js';
-import { feeWarningWindow, isLive } from './domain/deadlines.js';
+import { earliestDueInGrace, feeWarningWindow, isLive } from './domain/deadlines.js';
 import { protectionEnd } from './domain/protection.js';
 import type { CopyrightRecord, DatedKey, DateWindow, EnterpriseFilter, EnterpriseRecord, OwnerFilter, PatentRecord, TrademarkRecord } from './store/port.js';
 import { DuplicateKeyError, FILING_STATUSES, PATENT_STATUSES, PATENT_TYPES } from './store/port.js';
@@ -187,6 +188,43 @@ async function groupStats(ctx: EnterprisesContext, group: 'regionCode' | 'indust
   const patentsBy = new Map(patents.map((p) => [p.key, p.patents]));
   return enterprises.map((e) => ({ key: e.key, enterprises: e.enterprises, patents: patentsBy.get(e.key) ?? 0 }));
 }
+
+const MonthCountType = monthCountType(builder);
+
+/** The months a warning statistic covers, from today to the end of the last. */
+interface WarningMonths {
+  readonly asOf: string;
+  readonly months: readonly string[];
+}
+const ahead = (w: WarningMonths): DateWindow => ({ from: w.asOf, to: lastDayOf(w.months.at(-1)!) });
+const WarningStatistics = builder.objectRef<WarningMonths>('WarningStatistics').implement({
+  description: 'Deadlines falling due per month, from the counts kept per day as rights are written: aggregates only',
+  fields: (t) => ({
+    annualFeesByMonth: t.field({
+      type: [MonthCountType],
+      description:
+        "Live patents whose next annual fee falls due in each month, from today (the current month's days before today are in annualFeesOverdue) to the end of the last month; 0 for a month without any",
+      resolve: async (w, _args, ctx) => zeroFilled(w.months, await ctx.store.patents.countFeesDueByMonth(ahead(w))),
+    }),
+    annualFeesOverdue: t.int({
+      description: 'Live patents whose annual fee fell due before today and can still be paid, with a surcharge, in its six-month grace period',
+      resolve: (w, _args, ctx) => ctx.store.patents.countFeesDue({}, { from: earliestDueInGrace(w.asOf), to: addDays(w.asOf, -1) }),
+    }),
+    expiriesByMonth: t.field({
+      type: [MonthCountType],
+      description:
+        'Patents whose protection ends and trademarks whose registration ends in each month, from today to the end of the last month, as expiryWarnings lists them; 0 for a month without any',
+      resolve: async (w, _args, ctx) => {
+        const [patents, trademarks] = await Promise.all([
+          ctx.store.patents.countProtectionEndingByMonth(ahead(w)),
+          ctx.store.trademarks.countExpiringByMonth(ahead(w)),
+        ]);
+        const ofTrademarks = zeroFilled(w.months, trademarks);
+        return zeroFilled(w.months, patents).map((p, i) => ({ month: p.month, count: p.count + ofTrademarks[i]!.count }));
+      },
+    }),
+  }),
+});
 
 type FeeWarning = { patent: PatentRecord; fee: ReturnType<typeof annualFeeStatus> };
 const AnnualFeeWarning = builder.objectRef<FeeWarning>('AnnualFeeWarning').implement({
@@ -385,6 +423,16 @@ builder.queryType({
         requireRole(ctx, 'CENTER_STAFF');
         const [byRegion, byIndustry] = await Promise.all([groupStats(ctx, 'regionCode'), groupStats(ctx, 'industry')]);
         return { byRegion, byIndustry };
+      },
+    }),
+    warningStatistics: t.field({
+      type: WarningStatistics,
+      description: `Centre staff: annual fees and expiries falling due per calendar month, for \`months\` months (1 to ${MAX_MONTHS}) from the current one`,
+      args: { months: t.arg.int({ defaultValue: DEFAULT_MONTHS }) },
+      resolve: (_root, args, ctx) => {
+        requireRole(ctx, 'CENTER_STAFF');
+        const asOf = today();
+        return { asOf, months: monthsFrom(asOf, monthsArg(args.months)) };
       },
     }),
     annualFeeWarnings: t.field({

@@ -6,11 +6,12 @@ import type { Entry } from '../../ledger/entry.js';
 import { LedgerInputError } from '../../ledger/entry.js';
 import { badInput, failure, forbidden } from '../../platform/errors.js';
 import { DEFAULT_PAGE, MAX_PAGE, pageRequest } from '../../platform/pagination.js';
-import { requireActFor, requireIdentity } from '../common/auth.js';
+import { requireActFor, requireIdentity, requireRole } from '../common/auth.js';
 import { createBuilder } from '../common/builder.js';
 import { appendOrFail } from '../common/ledger-append.js';
-import { jsonScalar, ledgerReceiptType } from '../common/shared-types.js';
-import { text } from '../common/validation.js';
+import { DEFAULT_MONTHS, MAX_MONTHS, monthsArg, monthsFrom, zeroFilled } from '../common/months.js';
+import { jsonScalar, ledgerReceiptType, monthCountType } from '../common/shared-types.js';
+import { text, today } from '../common/validation.js';
 import type { EvidenceContext } from './context.js';
 import type { DataAssetRecord, EvidenceRecord } from './store/port.js';
 import { EVIDENCE_CATEGORIES } from './store/port.js';
@@ -184,8 +185,34 @@ const Verification = builder
     }),
   });
 
+const MonthCount = monthCountType(builder);
+
+const Statistics = builder.objectRef<object>('EvidenceStatistics').implement({
+  description: 'Evidence deposits: counts kept as deposits are stored, never of personal data',
+  fields: (t) => ({
+    total: t.int({ description: 'Every deposit', resolve: (_s, _args, ctx) => ctx.store.evidence.count() }),
+    depositsByMonth: t.field({
+      type: [MonthCount],
+      description: `Deposits per calendar month (UTC): the last \`months\` months (1 to ${MAX_MONTHS}) up to and including the current one, oldest first, 0 for a month without any`,
+      args: { months: t.arg.int({ defaultValue: DEFAULT_MONTHS }) },
+      resolve: async (_s, args, ctx) => {
+        const months = monthsFrom(today(), -monthsArg(args.months));
+        return zeroFilled(months, await ctx.store.evidence.countByMonth(months[0]!, months.at(-1)!));
+      },
+    }),
+  }),
+});
+
 builder.queryType({
   fields: (t) => ({
+    evidenceStatistics: t.field({
+      type: Statistics,
+      description: 'Centre staff: evidence deposits in total and per month',
+      resolve: (_root, _args, ctx) => {
+        requireRole(ctx, 'CENTER_STAFF');
+        return {};
+      },
+    }),
     evidence: t.field({
       type: Evidence,
       nullable: true,

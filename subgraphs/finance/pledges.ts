@@ -7,8 +7,9 @@ import type { Receipt } from '../../ledger/ledger.js';
 import { badInput, failure, forbidden, notFound } from '../../platform/errors.js';
 import type { Identity } from '../../platform/identity.js';
 import { pageRequest, toConnection } from '../../platform/pagination.js';
-import { requireIdentity } from '../common/auth.js';
+import { requireIdentity, requireRole } from '../common/auth.js';
 import { appendOrFail } from '../common/ledger-append.js';
+import { DEFAULT_MONTHS, MAX_MONTHS, monthsArg, monthsFrom } from '../common/months.js';
 import { connectionType, workflowEventType } from '../common/shared-types.js';
 import { optionalText, today } from '../common/validation.js';
 import { actingOrganization, inPledgeScope, pledgeScope, requirePledgee } from './access.js';
@@ -145,7 +146,51 @@ builder.objectFields(DataAsset, (t) => ({
 
 const PledgeConnection = connectionType(builder, 'Pledge', Pledge, PageInfo);
 
+const BankMonth = builder.objectRef<{ month: string; pledgee: string; count: number; amountFen: number }>('PledgeBankMonth').implement({
+  description: 'The pledges one bank registered in one calendar month (UTC), whatever their state now',
+  fields: (t) => ({
+    bank: t.exposeString('pledgee', { description: 'The pledgee bank' }),
+    month: t.exposeString('month', { description: 'YYYY-MM of registration, in UTC' }),
+    count: t.exposeInt('count'),
+    amount: t.field({ type: 'Fen', description: 'The sum of their secured amounts', resolve: (m) => m.amountFen }),
+  }),
+});
+const StateCount = builder.objectRef<{ state: PledgeState; count: number }>('PledgeStateCount').implement({
+  description: 'How many pledges are in one state',
+  fields: (t) => ({ state: t.field({ type: State, resolve: (c) => c.state }), count: t.exposeInt('count') }),
+});
+const Statistics = builder.objectRef<object>('PledgeStatistics').implement({
+  description: 'Pledges: counts and sums kept as pledges are written, never of pledgors',
+  fields: (t) => ({
+    byBankAndMonth: t.field({
+      type: [BankMonth],
+      description: `Pledges registered per bank and calendar month (UTC) in the last \`months\` months (1 to ${MAX_MONTHS}) up to and including the current one; by month, then bank; a bank without a pledge in a month has no row for it`,
+      args: { months: t.arg.int({ defaultValue: DEFAULT_MONTHS }) },
+      resolve: (_s, args, ctx) => {
+        const months = monthsFrom(today(), -monthsArg(args.months));
+        return ctx.store.pledges.countByMonthAndPledgee(months[0]!, months.at(-1)!);
+      },
+    }),
+    byState: t.field({
+      type: [StateCount],
+      description: 'Every state, in the order the enum lists them, 0 where no pledge is',
+      resolve: async (_s, _args, ctx) => {
+        const counts = new Map((await ctx.store.pledges.countByState()).map((c) => [c.state, c.count]));
+        return PLEDGE_STATES.map((state) => ({ state, count: counts.get(state) ?? 0 }));
+      },
+    }),
+  }),
+});
+
 builder.queryFields((t) => ({
+  pledgeStatistics: t.field({
+    type: Statistics,
+    description: 'Centre staff: pledges registered per bank and month, and pledges by state',
+    resolve: (_root, _args, ctx) => {
+      requireRole(ctx, 'CENTER_STAFF');
+      return {};
+    },
+  }),
   pledge: t.field({
     type: Pledge,
     nullable: true,
