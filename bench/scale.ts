@@ -76,7 +76,24 @@ const QUERIES: Record<string, Query> = {
   },
   preExamStatistics: {
     role: 'CENTER_STAFF',
-    query: `{ preExamStatistics { overall { decided averageDays p90Days shareWithin7Days } byIndustry { key cycleTime { decided averageDays p90Days } } byMonth { key cycleTime { decided averageDays } } } }`,
+    query: `{ preExamStatistics { overall { decided averageDays medianDays p90Days decidedWithin7Days shareWithin7Days } byIndustry { key cycleTime { decided averageDays p90Days } } byMonth { key cycleTime { decided averageDays medianDays p90Days decidedWithin7Days } } } }`,
+  },
+  // The cockpit's other panels, each at the most months it may ask for.
+  evidenceStatistics: {
+    role: 'CENTER_STAFF',
+    query: `{ evidenceStatistics { total depositsByMonth(months: 60) { month count } } }`,
+  },
+  pledgeStatistics: {
+    role: 'CENTER_STAFF',
+    query: `{ pledgeStatistics { byBankAndMonth(months: 60) { bank month count amount } byState { state count } } }`,
+  },
+  protectionStatistics: {
+    role: 'CENTER_STAFF',
+    query: `{ protectionStatistics { byRouteAndState { route state count } openedByMonth(months: 60) { month count } } }`,
+  },
+  warningStatistics: {
+    role: 'CENTER_STAFF',
+    query: `{ warningStatistics(months: 60) { annualFeesOverdue annualFeesByMonth { month count } expiriesByMonth { month count } } }`,
   },
 };
 

@@ -60,13 +60,13 @@ export async function seedCases(
     const applicants = input.enterprises.filter((e) => patentsOf.has(e.id));
     const start = Date.parse(`${input.today}T09:00:00Z`);
 
-    // Pre-examination: six cases in every state, received 2 to 60 days ago.
+    // Pre-examination: six cases in every state, received 2 to 179 days ago (the cockpit's months).
     let preExam = 0;
     for (let i = 0; i < PRE_EXAM_STATES.length * 6; i++) {
       const enterprise = applicants[i % applicants.length]!;
       const patent = patentsOf.get(enterprise.id)![0]!;
       const target = PRE_EXAM_STATES[i % PRE_EXAM_STATES.length]!;
-      const received = start - (2 + ((i * 7) % 58)) * 24 * HOUR;
+      const received = start - (2 + ((i * 13) % 178)) * 24 * HOUR;
       const record: PreExamCaseRecord = {
         id: `demo-pre-exam-${String(i).padStart(3, '0')}`,
         enterpriseId: enterprise.id,
@@ -109,7 +109,8 @@ export async function seedCases(
     for (let i = 0; i < targets.length; i++) {
       const claimant = i === 0 ? input.enterprises[0]! : applicants[(i * 5) % applicants.length]!;
       const target = targets[i]!;
-      const applied = start - (3 + ((i * 11) % 80)) * 24 * HOUR;
+      // Applied for 12 to 341 days ago: the cockpit's cases opened per month.
+      const applied = start - (12 + ((i * 37) % 330)) * 24 * HOUR;
       const patent = patentsOf.get(claimant.id)?.[0];
       const record: ProtectionCaseRecord = {
         id: `demo-protection-${String(i).padStart(3, '0')}`,

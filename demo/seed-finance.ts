@@ -15,10 +15,13 @@ import type { PledgeEvent } from '../subgraphs/finance/store/port.js';
 
 const STAFF = 'demo-staff';
 const DAY = 86_400_000;
+/** Banks beside the demo key's, so that the cockpit's pledges by bank show several. */
+const OTHER_BANKS = ['中国建设银行福建省分行', '兴业银行福州分行', '招商银行福州分行'];
 
 export interface FinanceSeedInput {
   readonly enterprises: readonly EnterpriseRecord[];
   readonly patents: readonly PatentRecord[];
+  /** The demo BANK key's bank: pledgee of pledges in every state. */
   readonly bank: string;
   readonly insurer: string;
   /** Protection cases and their claimants: a claim cites a case its insured is party to. */
@@ -40,16 +43,19 @@ export async function seedFinance(storage: Storage, ledger: Ledger, input: Finan
     // The demo enterprise's patents first, so that its key sees pledges of every state.
     const ordered = [...pledgeable.filter((p) => p.enterpriseId === demoEnterprise), ...pledgeable.filter((p) => p.enterpriseId !== demoEnterprise)];
     const targets: PledgeState[] = ['REGISTERED', 'RELEASED', 'ENFORCED'];
+    // Three in a row (one of each state) to each bank in turn, the demo key's first, registered
+    // over the eleven months before today.
+    const banks = [input.bank, ...OTHER_BANKS];
     let pledges = 0;
-    for (const [i, patent] of ordered.slice(0, 18).entries()) {
+    for (const [i, patent] of ordered.slice(0, 24).entries()) {
       const target = targets[i % targets.length]!;
-      const registeredAt = new Date(Date.parse(`${addDays(input.today, -(30 + i * 9))}T02:00:00Z`)).toISOString();
+      const registeredAt = new Date(Date.parse(`${addDays(input.today, -(30 + i * 13))}T02:00:00Z`)).toISOString();
       const first: PledgeEvent = { at: registeredAt, actor: STAFF, role: 'CENTER_STAFF', from: null, to: 'REGISTERED', note: null };
       const pledge = await store.pledges.register(
         {
           id: `demo-pledge-${String(i).padStart(3, '0')}`,
           pledgorId: patent.enterpriseId,
-          pledgee: input.bank,
+          pledgee: banks[Math.floor(i / targets.length) % banks.length]!,
           collateral: [{ kind: 'PATENT', id: patent.applicationNumber }],
           securedAmountFen: (5 + (i % 7) * 5) * 1_000_000_00,
           term: { startDate: registeredAt.slice(0, 10), endDate: termEnd },
