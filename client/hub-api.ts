@@ -25,7 +25,13 @@ export class HubApi {
   readonly url: string;
 
   async query<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-    const res = await fetch(this.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    const res = await fetch(this.url, {
+      method: 'POST',
+      // Public queries only: a session cookie would make the hub ask for its CSRF token.
+      credentials: 'omit',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
     let body: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
     try {
       body = (await res.json()) as typeof body;

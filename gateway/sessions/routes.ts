@@ -26,8 +26,16 @@ const signIn: AuthHandler = async (people, req, res) => {
   sendJson(res, 200, sessionJson(session), { 'set-cookie': sessionCookie(token, people.limits.sessions.secureCookie) });
 };
 
+/** The live session, or 204 when there is none: a page asking whether anyone is signed in is not refused. */
 const current: AuthHandler = async (people, req, res) => {
-  sendJson(res, 200, sessionJson(await signedIn(people, req, false)));
+  if (sessionToken(req) === undefined) return sendJson(res, 204);
+  try {
+    sendJson(res, 200, sessionJson(await signedIn(people, req, false)));
+  } catch (err) {
+    if (!(err instanceof HttpError) || err.status !== 401) throw err;
+    // The session ended: the browser forgets its cookie.
+    sendJson(res, 204, undefined, { 'set-cookie': clearedCookie(people.limits.sessions.secureCookie) });
+  }
 };
 
 const signOut: AuthHandler = async (people, req, res) => {
