@@ -1,0 +1,51 @@
+// The protection cases this enterprise is a party to, newest first, a page at a time; each opens
+// to its parties, rights, evidence and history.
+import { Button, Space, Table, Tag } from 'antd';
+import type { HTMLAttributes } from 'react';
+
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { dateTime } from '../../../format';
+import { usePages } from '../../../hooks/usePages';
+import { useI18n } from '../../../i18n';
+import { PROTECTION_CASE_FIELDS, type ProtectionCase, ProtectionDetails } from '../shared/ProtectionDetails';
+
+const CASES = `query OwnProtectionCases($first: Int, $after: String) {
+  protectionCases(first: $first, after: $after) { edges { node { ${PROTECTION_CASE_FIELDS} } } pageInfo { hasNextPage endCursor } }
+}`;
+
+interface Answer {
+  protectionCases: { edges: { node: ProtectionCase }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+}
+
+export function ProtectionList() {
+  const { t, label, lang } = useI18n();
+  const pages = usePages<Answer, ProtectionCase>(CASES, {}, (d) => d.protectionCases, 20);
+  return (
+    <Space orientation="vertical" className="full-width">
+      <ErrorAlert error={pages.error} />
+      <Table<ProtectionCase>
+        rowKey="id"
+        size="small"
+        loading={pages.loading}
+        dataSource={[...pages.nodes]}
+        pagination={false}
+        scroll={{ x: 800 }}
+        locale={{ emptyText: t('cases.noProtection') }}
+        onRow={(c) => ({ 'data-testid': 'own-protection-row', 'data-id': c.id, 'data-state': c.state }) as HTMLAttributes<HTMLElement>}
+        expandable={{ expandedRowRender: (c) => <ProtectionDetails c={c} /> }}
+        columns={[
+          { title: t('protection.kind'), width: 100, render: (_, c) => label('ProtectionKind', c.kind) },
+          { title: t('protection.route'), width: 110, render: (_, c) => label('ResolutionRoute', c.route) },
+          { title: t('protection.summary'), dataIndex: 'summary', ellipsis: true },
+          { title: t('protection.applied'), width: 170, render: (_, c) => dateTime(c.appliedAt, lang) },
+          { title: t('common.state'), width: 120, render: (_, c) => <Tag>{label('ProtectionState', c.state)}</Tag> },
+        ]}
+      />
+      {pages.hasMore && (
+        <Button onClick={pages.more} loading={pages.loading}>
+          {t('common.more')}
+        </Button>
+      )}
+    </Space>
+  );
+}
