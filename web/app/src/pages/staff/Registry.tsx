@@ -1,3 +1,153 @@
+// The enterprise registry, for centre staff: enterprises a page at a time, filtered by region
+// and industry; registering an enterprise (with the credit-code override when the hub allows
+// one) and registering a patent for a chosen enterprise.
+import { Button, Descriptions, Form, Input, Space, Table, Tag, Typography } from 'antd';
+import { type HTMLAttributes, useState } from 'react';
+
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { PageHeading } from '../../components/PageHeading';
+import { dateTime } from '../../format';
+import { usePages } from '../../hooks/usePages';
+import { useI18n } from '../../i18n';
+import { EnterpriseForm } from './registry/EnterpriseForm';
+import { type Chosen, PatentForm } from './registry/PatentForm';
+
+const ENTERPRISES = `query Registry($first: Int, $after: String, $regionCode: String, $industry: String) {
+  enterprises(first: $first, after: $after, regionCode: $regionCode, industry: $industry) {
+    edges { node { id uscc name regionCode industry filingStatus registeredAt creditCodeOverride { approvedBy reason } } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+interface Enterprise {
+  readonly id: string;
+  readonly uscc: string;
+  readonly name: string;
+  readonly regionCode: string;
+  readonly industry: string;
+  readonly filingStatus: string;
+  readonly registeredAt: string;
+  readonly creditCodeOverride: { readonly approvedBy: string; readonly reason: string } | null;
+}
+
+interface Answer {
+  enterprises: { edges: { node: Enterprise }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+}
+
+interface Filters {
+  regionCode?: string;
+  industry?: string;
+}
+
+function Details({ e }: { e: Enterprise }) {
+  const { t, lang } = useI18n();
+  return (
+    <Descriptions
+      size="small"
+      column={1}
+      bordered
+      items={[
+        {
+          key: 'id',
+          label: t('registry.id'),
+          children: (
+            <Typography.Text className="mono" copyable>
+              {e.id}
+            </Typography.Text>
+          ),
+        },
+        { key: 'registered', label: t('registry.registeredAt'), children: dateTime(e.registeredAt, lang) },
+        ...(e.creditCodeOverride === null
+          ? []
+          : [
+              { key: 'reason', label: t('registry.overrideReason'), children: e.creditCodeOverride.reason },
+              { key: 'by', label: t('registry.approvedBy'), children: e.creditCodeOverride.approvedBy },
+            ]),
+      ]}
+    />
+  );
+}
+
 export default function Registry() {
-  return null;
+  const { t, label } = useI18n();
+  const [filters, setFilters] = useState<Filters>({});
+  const [registering, setRegistering] = useState(false);
+  const [patentFor, setPatentFor] = useState<Chosen>();
+  const pages = usePages<Answer, Enterprise>(ENTERPRISES, filters as Record<string, unknown>, (d) => d.enterprises);
+
+  const search = (f: Filters) => {
+    const next: Filters = {};
+    if (f.regionCode?.trim()) next.regionCode = f.regionCode.trim();
+    if (f.industry?.trim()) next.industry = f.industry.trim();
+    setFilters(next);
+  };
+
+  return (
+    <Space orientation="vertical" size="middle" className="full-width">
+      <PageHeading
+        title={t('registry.title')}
+        intro={t('registry.intro')}
+        extra={
+          <Button data-testid="enterprise-new" type="primary" onClick={() => setRegistering(true)}>
+            {t('registry.registerEnterprise')}
+          </Button>
+        }
+      />
+      <Form<Filters> layout="inline" onFinish={search} className="filters">
+        <Form.Item name="regionCode" label={t('registry.regionCode')} rules={[{ pattern: /^\d{6}$/, message: t('registry.regionFormat') }]}>
+          <Input data-testid="registry-region" maxLength={6} inputMode="numeric" allowClear />
+        </Form.Item>
+        <Form.Item name="industry" label={t('registry.industry')}>
+          <Input data-testid="registry-industry" maxLength={100} allowClear />
+        </Form.Item>
+        <Button data-testid="registry-search" htmlType="submit">
+          {t('common.search')}
+        </Button>
+      </Form>
+      <ErrorAlert error={pages.error} />
+      <Table<Enterprise>
+        rowKey="id"
+        size="small"
+        loading={pages.loading}
+        dataSource={[...pages.nodes]}
+        pagination={false}
+        scroll={{ x: 1100 }}
+        locale={{ emptyText: t('registry.none') }}
+        onRow={(e) => ({ 'data-testid': 'registry-row', 'data-id': e.id, 'data-uscc': e.uscc }) as HTMLAttributes<HTMLElement>}
+        expandable={{ expandedRowRender: (e) => <Details e={e} /> }}
+        columns={[
+          { title: t('registry.name'), dataIndex: 'name' },
+          {
+            title: t('registry.uscc'),
+            width: 230,
+            render: (_, e) => (
+              <>
+                <span className="mono">{e.uscc}</span>
+                {e.creditCodeOverride && <Tag className="tag-after">{t('registry.overridden')}</Tag>}
+              </>
+            ),
+          },
+          { title: t('registry.regionCode'), dataIndex: 'regionCode', width: 100 },
+          { title: t('registry.industry'), dataIndex: 'industry', width: 160 },
+          { title: t('registry.filingStatus'), width: 100, render: (_, e) => <Tag>{label('FilingStatus', e.filingStatus)}</Tag> },
+          {
+            title: t('common.actions'),
+            width: 130,
+            render: (_, e) => (
+              <Button size="small" data-testid="patent-new" onClick={() => setPatentFor({ id: e.id, name: e.name })}>
+                {t('registry.registerPatent')}
+              </Button>
+            ),
+          },
+        ]}
+      />
+      {pages.hasMore && (
+        <Button onClick={pages.more} loading={pages.loading}>
+          {t('common.more')}
+        </Button>
+      )}
+      <EnterpriseForm open={registering} onClose={() => setRegistering(false)} />
+      <PatentForm enterprise={patentFor} onClose={() => setPatentFor(undefined)} />
+    </Space>
+  );
 }
