@@ -1,7 +1,5 @@
 // How urgent a right's next deadline is, as a coloured tag: orange when a fee falls due soon or a
 // right ends within 90 days, red in the grace period or within 30 days, grey once it has passed.
-import dayjs from 'dayjs';
-
 import { useI18n } from '../../../i18n';
 import { type Tone, ToneTag } from '../shared/ToneTag';
 
@@ -15,7 +13,12 @@ export interface AnnualFee {
 const FEE_TONES: Record<string, Tone> = { NOT_DUE: 'green', DUE_SOON: 'orange', GRACE: 'red', LAPSED: 'grey', EXPIRED: 'grey' };
 
 /** Whole days from today (the reader's) to `date` (YYYY-MM-DD): negative once it has passed. */
-export const daysUntil = (date: string): number => dayjs(date).startOf('day').diff(dayjs().startOf('day'), 'day');
+export function daysUntil(date: string): number {
+  const [y, m, d] = date.split('-').map(Number);
+  const now = new Date();
+  // Both at local midnight; rounding absorbs a daylight-saving hour.
+  return Math.round((new Date(y!, m! - 1, d!).getTime() - new Date(now.getFullYear(), now.getMonth(), now.getDate()).getTime()) / 86_400_000);
+}
 
 /** The tone of a deadline `days` away. */
 export function urgencyTone(days: number): Tone {

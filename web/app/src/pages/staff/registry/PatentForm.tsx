@@ -3,7 +3,6 @@
 // grant date and the last annual fee paid.
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, DatePicker, Form, Input, Modal, Select, Space, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 
 import { graphql } from '../../../api';
@@ -14,14 +13,19 @@ const REGISTER = `mutation RegisterPatent($input: RegisterPatentInput!) { regist
 
 const STATUSES = ['PENDING', 'GRANTED', 'LAPSED', 'EXPIRED', 'INVALIDATED', 'REJECTED', 'WITHDRAWN'] as const;
 
+/** What antd's DatePicker gives (a dayjs), as far as this form uses it. */
+interface Day {
+  format(template: string): string;
+}
+
 interface Fields {
   applicationNumber: string;
   title: string;
-  filingDate: Dayjs;
+  filingDate: Day;
   ipcClass?: string;
   status: string;
-  grantDate?: Dayjs | null;
-  feesPaidThrough?: Dayjs | null;
+  grantDate?: Day | null;
+  feesPaidThrough?: Day | null;
 }
 
 export interface Chosen {
@@ -29,7 +33,7 @@ export interface Chosen {
   readonly name: string;
 }
 
-const day = (d: Dayjs | null | undefined): string | undefined => d?.format('YYYY-MM-DD');
+const day = (d: Day | null | undefined): string | undefined => d?.format('YYYY-MM-DD');
 
 export function PatentForm({ enterprise, onClose }: { enterprise: Chosen | undefined; onClose: () => void }) {
   const { t, label } = useI18n();
