@@ -36,7 +36,7 @@ const day = (d: Date) => d.toISOString().slice(0, 10);
 const daysFromNow = (n: number) => new Date(Date.now() + n * 86_400_000);
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
-describe.skipIf(!present)('the web application in Chromium', () => {
+describe.skipIf(!present)('the web application in Chromium', { timeout: 90_000 }, () => {
   let t: TestHub;
   let browser: Browser;
   let origin: string;

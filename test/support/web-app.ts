@@ -22,7 +22,8 @@ export interface Watched {
 
 /** A fresh context (its own cookies and storage) at `viewport`, watched from its first request. */
 export async function openWatched(browser: Browser, origin: string, viewport = DESKTOP): Promise<Watched> {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN', acceptDownloads: true });
+  // Reduced motion: antd then draws no animations, whose frames would be checked half-faded.
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', acceptDownloads: true, reducedMotion: 'reduce' });
   const problems: string[] = [];
   // Every page of the context, the ones a link opens included.
   context.on('page', (page) => {
@@ -56,10 +57,15 @@ export async function axeViolations(page: Page): Promise<string[]> {
       id: string;
       impact: string | null;
       help: string;
-      nodes: { target: string[] }[];
+      nodes: { target: string[]; any: { data?: { fgColor?: string; bgColor?: string; contrastRatio?: number } | null }[] }[];
     }
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+    // A contrast failure says which colours, so that it can be mended.
+    const where = (n: AxeViolation['nodes'][number]) => {
+      const data = n.any[0]?.data;
+      return data?.fgColor === undefined ? n.target.join(' ') : `${n.target.join(' ')} ${data.fgColor} on ${data.bgColor} = ${data.contrastRatio}`;
+    };
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map(where) }));
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.help} (${v.targets.join(', ')})`);
 }

@@ -24,11 +24,17 @@ const THEME = {
   token: {
     fontFamily: "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Microsoft YaHei', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', sans-serif",
     colorPrimary: '#0958d9',
+    colorLink: '#0958d9',
+    colorInfo: '#0958d9',
     colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
     colorTextDescription: 'rgba(0, 0, 0, 0.65)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
     colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)',
+    // People who ask their system for less motion get none.
+    motion: !matchMedia('(prefers-reduced-motion: reduce)').matches,
   },
+  // Empty tables and lists say so in text people can read, not in the disabled grey.
+  components: { Table: { colorTextDisabled: 'rgba(0, 0, 0, 0.6)' }, Empty: { colorTextDisabled: 'rgba(0, 0, 0, 0.6)' } },
 };
 
 // A refusal is final (the page shows it); only a lost connection is worth one more try.
@@ -40,10 +46,10 @@ const queries = new QueryClient({
 });
 
 function Themed() {
-  const { lang } = useI18n();
+  const { lang, t } = useI18n();
   dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
   return (
-    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} csp={{ nonce }} theme={THEME}>
+    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} csp={{ nonce }} theme={THEME} renderEmpty={() => <div className="empty">{t('common.none')}</div>}>
       <AntApp>
         <QueryClientProvider client={queries}>
           <SessionProvider>

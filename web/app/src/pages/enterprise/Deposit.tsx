@@ -112,6 +112,7 @@ export default function Deposit() {
               width: 160,
               render: (_, i) => (
                 <Progress
+                  aria-label={t('deposit.hashingOf', { name: i.file.name })}
                   size="small"
                   percent={i.file.size === 0 ? 100 : Math.floor((i.hashed / i.file.size) * 100)}
                   status={i.error ? 'exception' : undefined}

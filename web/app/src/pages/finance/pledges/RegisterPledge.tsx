@@ -1,6 +1,6 @@
 // Registering a pledge: find the pledgor by its credit code, choose collateral among its rights,
 // give the secured amount and term. A bank registers as itself; centre staff name the bank.
-import { Alert, Button, Card, Checkbox, DatePicker, Form, Input, Space } from 'antd';
+import { Alert, Button, Card, Checkbox, DatePicker, Form, Input, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 
@@ -33,7 +33,6 @@ interface Registered {
 }
 
 interface Fields {
-  collateral: string[];
   amount: string;
   term: [Dayjs, Dayjs];
   pledgee?: string;
@@ -48,6 +47,9 @@ export function RegisterPledge({ asStaff, onRegistered }: { asStaff: boolean; on
   const [busy, setBusy] = useState(false);
   const [registered, setRegistered] = useState<Registered>();
   const [form] = Form.useForm<Fields>();
+  // Kept beside the form: a checkbox group inside Form.Item gets ARIA attributes a group may not carry.
+  const [collateral, setCollateral] = useState<string[]>([]);
+  const [missingCollateral, setMissingCollateral] = useState(false);
 
   const find = async () => {
     setError(undefined);
@@ -61,6 +63,8 @@ export function RegisterPledge({ asStaff, onRegistered }: { asStaff: boolean; on
   };
   const register = async (fields: Fields) => {
     if (!pledgor) return;
+    setMissingCollateral(collateral.length === 0);
+    if (collateral.length === 0) return;
     setBusy(true);
     setError(undefined);
     try {
@@ -68,7 +72,7 @@ export function RegisterPledge({ asStaff, onRegistered }: { asStaff: boolean; on
         input: {
           pledgorId: pledgor.id,
           ...(asStaff ? { pledgee: fields.pledgee?.trim() } : {}),
-          collateral: fields.collateral.map((c) => {
+          collateral: collateral.map((c) => {
             const [kind, id] = c.split(':') as [string, string];
             return { kind, id };
           }),
@@ -79,6 +83,7 @@ export function RegisterPledge({ asStaff, onRegistered }: { asStaff: boolean; on
       });
       setRegistered(registerPledge);
       form.resetFields();
+      setCollateral([]);
       onRegistered();
     } catch (err) {
       setError(err);
@@ -123,9 +128,11 @@ export function RegisterPledge({ asStaff, onRegistered }: { asStaff: boolean; on
             <p>
               {t('pledges.pledgor')}: <strong>{pledgor.name}</strong>
             </p>
-            <Form.Item name="collateral" label={t('pledges.collateral')} rules={[{ required: true, message: t('pledges.collateralRequired') }]}>
-              <Checkbox.Group options={options} className="collateral-options" />
-            </Form.Item>
+            <fieldset className="plain-fieldset">
+              <legend>{t('pledges.collateral')}</legend>
+              <Checkbox.Group options={options} value={collateral} onChange={(v) => setCollateral(v)} className="collateral-options" />
+              {missingCollateral && <Typography.Text type="danger">{t('pledges.collateralRequired')}</Typography.Text>}
+            </fieldset>
             {asStaff && (
               <Form.Item name="pledgee" label={t('pledges.pledgee')} rules={[{ required: true, whitespace: true, message: t('pledges.pledgeeRequired') }]}>
                 <Input />
@@ -144,9 +151,11 @@ export function RegisterPledge({ asStaff, onRegistered }: { asStaff: boolean; on
             >
               <Input inputMode="decimal" suffix={t('pledges.yuan')} data-testid="pledge-amount" />
             </Form.Item>
-            <Form.Item name="term" label={t('pledges.term')} rules={[{ required: true, message: t('pledges.termRequired') }]}>
-              <DatePicker.RangePicker className="full-width" data-testid="pledge-term" />
-            </Form.Item>
+            <div data-testid="pledge-term">
+              <Form.Item name="term" label={t('pledges.term')} rules={[{ required: true, message: t('pledges.termRequired') }]}>
+                <DatePicker.RangePicker className="full-width" />
+              </Form.Item>
+            </div>
             <Form.Item name="note" label={t('pledges.note')}>
               <Input.TextArea rows={2} maxLength={500} />
             </Form.Item>
