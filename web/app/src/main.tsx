@@ -26,6 +26,7 @@ const THEME = {
     colorPrimary: '#0958d9',
     colorLink: '#0958d9',
     colorInfo: '#0958d9',
+    colorError: '#cf1322',
     colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
     colorTextDescription: 'rgba(0, 0, 0, 0.65)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.6)',

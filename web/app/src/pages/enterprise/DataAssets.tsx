@@ -1,8 +1,9 @@
 // The enterprise's data assets (数据知识产权): each a data set's SHA-256 fingerprint on the ledger,
 // opening to its certificate; and registering another.
-import { Button, Space, Table } from 'antd';
+import { Button, Space } from 'antd';
 import type { HTMLAttributes } from 'react';
 
+import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeading } from '../../components/PageHeading';
 import { dateTime, shortDigest } from '../../format';
@@ -38,13 +39,14 @@ export default function DataAssets() {
       />
       {(enterpriseId === null || query.data?.enterprise === null) && <NoEnterprise />}
       <ErrorAlert error={query.error} />
-      <Table<DataAsset>
+      <DataTable<DataAsset>
         rowKey="id"
         size="small"
         loading={query.isFetching}
         dataSource={query.data?.enterprise?.dataAssets ?? []}
         pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
-        scroll={{ x: 720 }}
+        minWidth={720}
+        label={t('nav.dataAssets')}
         locale={{ emptyText: t('assets.none') }}
         onRow={(a) => ({ 'data-testid': 'asset-row', 'data-id': a.id, 'data-fingerprint': a.fingerprint }) as HTMLAttributes<HTMLElement>}
         expandable={{ expandedRowRender: (a) => <AssetCertificate asset={a} /> }}

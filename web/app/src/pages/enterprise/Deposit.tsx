@@ -1,11 +1,12 @@
 // Deposit evidence: drop one or many files; each is hashed here (never uploaded), then its digest
 // is deposited on the ledger and answered with its certificate.
-import { Button, Card, Input, Progress, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Input, Progress, Select, Space, Tag, Typography } from 'antd';
 import { type DragEvent, useState } from 'react';
 
 import { graphql } from '../../api';
 import { CATEGORIES, type Category, guessCategory, titleOf } from '../../categories';
 import { CertificateActions, type Receipt } from '../../components/Certificate';
+import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeading } from '../../components/PageHeading';
 import { hashFile } from '../../hash-files';
@@ -99,11 +100,12 @@ export default function Deposit() {
         />
       </label>
       {items.length > 0 && (
-        <Table<Item>
+        <DataTable<Item>
           rowKey="key"
           size="small"
           pagination={false}
-          scroll={{ x: 720 }}
+          minWidth={720}
+          label={t('deposit.title')}
           dataSource={items}
           columns={[
             { title: t('deposit.file'), render: (_, i) => i.file.name },

@@ -1,8 +1,9 @@
 // The enterprise's deposits, newest first: found by title or digest (a whole SHA-256 is also
 // looked up on the ledger), each opening to its certificate, fetched when opened.
-import { Button, Input, Space, Table, Tag, Typography } from 'antd';
+import { Button, Input, Space, Tag, Typography } from 'antd';
 import { type HTMLAttributes, useMemo, useState } from 'react';
 
+import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeading } from '../../components/PageHeading';
 import { dateTime, shortDigest } from '../../format';
@@ -56,13 +57,14 @@ export default function Deposits() {
       />
       {enterpriseId !== null && isDigest(needle) && <DigestLookup digest={needle} enterpriseId={enterpriseId} titles={titles} />}
       <ErrorAlert error={query.error} />
-      <Table<Deposit>
+      <DataTable<Deposit>
         rowKey="id"
         size="small"
         loading={query.isFetching}
         dataSource={shown}
         pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
-        scroll={{ x: 760 }}
+        minWidth={760}
+        label={t('nav.deposits')}
         locale={{ emptyText: needle === '' ? t('deposits.none') : t('deposits.noMatch') }}
         onRow={(d) => ({ 'data-testid': 'deposit-row', 'data-id': d.id, 'data-digest': d.contentDigest }) as HTMLAttributes<HTMLElement>}
         expandable={{ expandedRowRender: (d) => <DepositCertificate deposit={d} /> }}

@@ -1,9 +1,10 @@
 // IP pledges for a bank (those it is pledgee of) and for centre staff (all): registering, and
 // releasing a registered one. Both are ledger entries with certificates.
-import { Button, Popconfirm, Space, Table, Tabs, Tag } from 'antd';
+import { Button, Popconfirm, Space, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 
 import { graphql } from '../../api';
+import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Events, type WorkflowEvent } from '../../components/Events';
 import { PageHeading } from '../../components/PageHeading';
@@ -73,13 +74,14 @@ export default function Pledges() {
         items={[...PLEDGE_STATES, 'ALL'].map((s) => ({ key: s, label: s === 'ALL' ? t('pledges.all') : label('PledgeState', s) }))}
       />
       <ErrorAlert error={error ?? pages.error} />
-      <Table<Pledge>
+      <DataTable<Pledge>
         rowKey="id"
         size="small"
         loading={pages.loading}
         dataSource={pages.nodes}
         pagination={false}
-        scroll={{ x: 960 }}
+        minWidth={960}
+        label={t('nav.pledges')}
         expandable={{ expandedRowRender: (p) => <Events events={p.events} group="PledgeState" /> }}
         columns={[
           { title: t('pledges.number'), dataIndex: 'registrationNumber', render: (v: string) => <span className="mono">{v}</span> },

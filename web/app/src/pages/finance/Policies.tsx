@@ -1,15 +1,16 @@
 // Insurance policies for insurers (those they issued) and centre staff (every one): a page at a
 // time, each opening to its claims, where a FILED claim may be paid or rejected.
-import { Button, Popconfirm, Space, Table } from 'antd';
+import { Button, Popconfirm, Space } from 'antd';
 import { type HTMLAttributes, useState } from 'react';
 
 import { graphql } from '../../api';
+import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { AssetList, type Claim, ClaimsTable, type Policy, POLICY_FIELDS } from '../../components/Insurance';
 import { PageHeading } from '../../components/PageHeading';
 import { yuan } from '../../format';
 import { usePages } from '../../hooks/usePages';
 import { useI18n } from '../../i18n';
-import { AssetList, type Claim, ClaimsTable, type Policy, POLICY_FIELDS } from '../enterprise/shared/insurance';
 
 const POLICIES = `query Policies($first: Int, $after: String) {
   insurancePolicies(first: $first, after: $after) { edges { node { ${POLICY_FIELDS} } } pageInfo { hasNextPage endCursor } }
@@ -72,13 +73,14 @@ export default function Policies() {
     <Space orientation="vertical" size="middle" className="full-width">
       <PageHeading title={t('policies.title')} intro={t('policies.intro')} extra={<Button onClick={pages.reload}>{t('common.reload')}</Button>} />
       <ErrorAlert error={error ?? pages.error} />
-      <Table<Policy>
+      <DataTable<Policy>
         rowKey="id"
         size="small"
         loading={pages.loading}
         dataSource={[...pages.nodes]}
         pagination={false}
-        scroll={{ x: 1400 }}
+        minWidth={1400}
+        label={t('nav.policies')}
         locale={{ emptyText: t('policies.noPolicies') }}
         onRow={(p) => ({ 'data-testid': 'policy-row', 'data-id': p.id }) as HTMLAttributes<HTMLElement>}
         expandable={{ expandedRowRender: (p) => <ClaimsTable claims={p.claims} actions={actions(p)} /> }}

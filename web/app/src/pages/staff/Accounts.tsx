@@ -1,10 +1,11 @@
 // People's accounts, for centre staff, through the gateway's /auth/accounts routes: a page at a
 // time in username order; creating one (its generated password shown once); disabling one.
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Popconfirm, Space, Table, Tag } from 'antd';
+import { Button, Popconfirm, Space, Tag } from 'antd';
 import { type HTMLAttributes, useState } from 'react';
 
 import { type Account, auth } from '../../api';
+import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeading } from '../../components/PageHeading';
 import { dateTime } from '../../format';
@@ -59,13 +60,14 @@ export default function Accounts() {
         }
       />
       <ErrorAlert error={error ?? pages.error} />
-      <Table<Account>
+      <DataTable<Account>
         rowKey="id"
         size="small"
         loading={pages.isFetching}
         dataSource={accounts}
         pagination={false}
-        scroll={{ x: 900 }}
+        minWidth={900}
+        label={t('nav.accounts')}
         locale={{ emptyText: t('accounts.none') }}
         onRow={(a) =>
           ({ 'data-testid': 'account-row', 'data-username': a.username, 'data-disabled': String(a.disabledAt !== null) }) as HTMLAttributes<HTMLElement>

@@ -1,9 +1,10 @@
 // The pre-examination queue by state. Each case offers only the moves its state allows (the API's
 // nextStates), so an illegal move is never shown.
-import { Button, Space, Table, Tabs, Tag } from 'antd';
+import { Button, Space, Tabs, Tag } from 'antd';
 import { type HTMLAttributes, useState } from 'react';
 
 import { graphql } from '../../api';
+import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Events, type WorkflowEvent } from '../../components/Events';
 import { PageHeading } from '../../components/PageHeading';
@@ -69,13 +70,14 @@ export default function PreExam() {
         items={[...PRE_EXAM_STATES, 'ALL'].map((s) => ({ key: s, label: s === 'ALL' ? t('preexam.all') : label('PreExamState', s) }))}
       />
       <ErrorAlert error={error ?? pages.error} />
-      <Table<PreExamCase>
+      <DataTable<PreExamCase>
         rowKey="id"
         size="small"
         loading={pages.loading}
         dataSource={[...pages.nodes]}
         pagination={false}
-        scroll={{ x: 900 }}
+        minWidth={900}
+        label={t('nav.preexam')}
         onRow={(c) => ({ 'data-testid': 'preexam-row', 'data-id': c.id, 'data-state': c.state }) as HTMLAttributes<HTMLElement>}
         expandable={{ expandedRowRender: (c) => <Events events={c.events} group="PreExamState" /> }}
         columns={[

@@ -1,15 +1,16 @@
 // Protection cases by state, for centre staff. Each case offers only the moves its state allows
 // (the API's nextStates); a referral asks for the court's name first.
-import { Button, Space, Table, Tabs, Tag } from 'antd';
+import { Button, Space, Tabs, Tag } from 'antd';
 import { type HTMLAttributes, useState } from 'react';
 
 import { graphql } from '../../api';
+import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeading } from '../../components/PageHeading';
+import { partiesOf, PROTECTION_CASE_FIELDS, type ProtectionCase, ProtectionDetails } from '../../components/ProtectionDetails';
 import { dateTime } from '../../format';
 import { usePages } from '../../hooks/usePages';
 import { useI18n } from '../../i18n';
-import { partiesOf, PROTECTION_CASE_FIELDS, type ProtectionCase, ProtectionDetails } from '../enterprise/shared/ProtectionDetails';
 import { ReferModal } from './protection/ReferModal';
 
 const PROTECTION_STATES = ['APPLIED', 'ACCEPTED', 'IN_PROGRESS', 'REJECTED', 'SETTLED', 'REFERRED', 'WITHDRAWN', 'CLOSED'] as const;
@@ -56,13 +57,14 @@ export default function Protection() {
         items={[...PROTECTION_STATES, 'ALL'].map((s) => ({ key: s, label: s === 'ALL' ? t('protection.all') : label('ProtectionState', s) }))}
       />
       <ErrorAlert error={error ?? pages.error} />
-      <Table<ProtectionCase>
+      <DataTable<ProtectionCase>
         rowKey="id"
         size="small"
         loading={pages.loading}
         dataSource={[...pages.nodes]}
         pagination={false}
-        scroll={{ x: 1300 }}
+        minWidth={1300}
+        label={t('nav.protection')}
         locale={{ emptyText: t('protection.none') }}
         onRow={(c) => ({ 'data-testid': 'protection-row', 'data-id': c.id, 'data-state': c.state }) as HTMLAttributes<HTMLElement>}
         expandable={{ expandedRowRender: (c) => <ProtectionDetails c={c} /> }}

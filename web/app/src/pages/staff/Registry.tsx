@@ -1,9 +1,10 @@
 // The enterprise registry, for centre staff: enterprises a page at a time, filtered by region
 // and industry; registering an enterprise (with the credit-code override when the hub allows
 // one) and registering a patent for a chosen enterprise.
-import { Button, Descriptions, Form, Input, Space, Table, Tag, Typography } from 'antd';
+import { Button, Descriptions, Form, Input, Space, Tag, Typography } from 'antd';
 import { type HTMLAttributes, useState } from 'react';
 
+import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeading } from '../../components/PageHeading';
 import { dateTime } from '../../format';
@@ -105,13 +106,14 @@ export default function Registry() {
         </Button>
       </Form>
       <ErrorAlert error={pages.error} />
-      <Table<Enterprise>
+      <DataTable<Enterprise>
         rowKey="id"
         size="small"
         loading={pages.loading}
         dataSource={[...pages.nodes]}
         pagination={false}
-        scroll={{ x: 1100 }}
+        minWidth={1100}
+        label={t('nav.registry')}
         locale={{ emptyText: t('registry.none') }}
         onRow={(e) => ({ 'data-testid': 'registry-row', 'data-id': e.id, 'data-uscc': e.uscc }) as HTMLAttributes<HTMLElement>}
         expandable={{ expandedRowRender: (e) => <Details e={e} /> }}

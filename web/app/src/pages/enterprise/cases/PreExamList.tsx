@@ -1,7 +1,8 @@
 // The enterprise's pre-examination cases, newest first, a page at a time; each opens to its history.
-import { Button, Space, Table, Tag } from 'antd';
+import { Button, Space, Tag } from 'antd';
 import type { HTMLAttributes } from 'react';
 
+import { DataTable } from '../../../components/DataTable';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { Events, type WorkflowEvent } from '../../../components/Events';
 import { dateTime } from '../../../format';
@@ -38,13 +39,14 @@ export function PreExamList() {
   return (
     <Space orientation="vertical" className="full-width">
       <ErrorAlert error={pages.error} />
-      <Table<PreExamCase>
+      <DataTable<PreExamCase>
         rowKey="id"
         size="small"
         loading={pages.loading}
         dataSource={[...pages.nodes]}
         pagination={false}
-        scroll={{ x: 800 }}
+        minWidth={800}
+        label={t('nav.preexam')}
         locale={{ emptyText: t('cases.noPreExam') }}
         onRow={(c) => ({ 'data-testid': 'own-preexam-row', 'data-id': c.id, 'data-state': c.state }) as HTMLAttributes<HTMLElement>}
         expandable={{ expandedRowRender: (c) => <Events events={c.events} group="PreExamState" /> }}

@@ -1,13 +1,14 @@
 // The protection cases this enterprise is a party to, newest first, a page at a time; each opens
 // to its parties, rights, evidence and history.
-import { Button, Space, Table, Tag } from 'antd';
+import { Button, Space, Tag } from 'antd';
 import type { HTMLAttributes } from 'react';
 
+import { DataTable } from '../../../components/DataTable';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { PROTECTION_CASE_FIELDS, type ProtectionCase, ProtectionDetails } from '../../../components/ProtectionDetails';
 import { dateTime } from '../../../format';
 import { usePages } from '../../../hooks/usePages';
 import { useI18n } from '../../../i18n';
-import { PROTECTION_CASE_FIELDS, type ProtectionCase, ProtectionDetails } from '../shared/ProtectionDetails';
 
 const CASES = `query OwnProtectionCases($first: Int, $after: String) {
   protectionCases(first: $first, after: $after) { edges { node { ${PROTECTION_CASE_FIELDS} } } pageInfo { hasNextPage endCursor } }
@@ -23,13 +24,14 @@ export function ProtectionList() {
   return (
     <Space orientation="vertical" className="full-width">
       <ErrorAlert error={pages.error} />
-      <Table<ProtectionCase>
+      <DataTable<ProtectionCase>
         rowKey="id"
         size="small"
         loading={pages.loading}
         dataSource={[...pages.nodes]}
         pagination={false}
-        scroll={{ x: 800 }}
+        minWidth={800}
+        label={t('nav.protection')}
         locale={{ emptyText: t('cases.noProtection') }}
         onRow={(c) => ({ 'data-testid': 'own-protection-row', 'data-id': c.id, 'data-state': c.state }) as HTMLAttributes<HTMLElement>}
         expandable={{ expandedRowRender: (c) => <ProtectionDetails c={c} /> }}

@@ -6,10 +6,10 @@ import { useState } from 'react';
 
 import { graphql } from '../../../api';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { CASE_PRODUCTS, type Policy, remainingFen } from '../../../components/Insurance';
 import { fenOf, yuan } from '../../../format';
 import { useGraphQL } from '../../../hooks/usePages';
 import { useI18n } from '../../../i18n';
-import { CASE_PRODUCTS, type Policy, remainingFen } from '../shared/insurance';
 
 const FILE_CLAIM = `mutation FileInsuranceClaim($input: FileInsuranceClaimInput!) { fileInsuranceClaim(input: $input) { id status amount } }`;
 

@@ -1,14 +1,15 @@
 // The enterprise's pledges as pledgor, newest first, a page at a time; read only (the bank
 // registers and releases them). Each opens to its history.
-import { Button, Space, Table, Tag } from 'antd';
+import { Button, Space, Tag } from 'antd';
 import type { HTMLAttributes } from 'react';
 
+import { DataTable } from '../../../components/DataTable';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { Events, type WorkflowEvent } from '../../../components/Events';
+import { AssetList, type IpAsset } from '../../../components/Insurance';
 import { dateTime, yuan } from '../../../format';
 import { usePages } from '../../../hooks/usePages';
 import { useI18n } from '../../../i18n';
-import { AssetList, type IpAsset } from '../shared/insurance';
 
 const PLEDGES = `query OwnPledges($first: Int, $after: String) {
   pledges(first: $first, after: $after) {
@@ -41,13 +42,14 @@ export function PledgeList() {
   return (
     <Space orientation="vertical" className="full-width">
       <ErrorAlert error={pages.error} />
-      <Table<Pledge>
+      <DataTable<Pledge>
         rowKey="id"
         size="small"
         loading={pages.loading}
         dataSource={[...pages.nodes]}
         pagination={false}
-        scroll={{ x: 1200 }}
+        minWidth={1200}
+        label={t('nav.pledges')}
         locale={{ emptyText: t('finance.noPledges') }}
         onRow={(p) => ({ 'data-testid': 'own-pledge-row', 'data-id': p.id, 'data-state': p.state }) as HTMLAttributes<HTMLElement>}
         expandable={{ expandedRowRender: (p) => <Events events={p.events} group="PledgeState" /> }}

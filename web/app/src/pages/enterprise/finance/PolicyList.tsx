@@ -1,13 +1,14 @@
 // The enterprise's insurance policies, newest first, a page at a time; each opens to its claims,
 // and one with cover left offers to file a claim.
-import { Button, Modal, Space, Table } from 'antd';
+import { Button, Modal, Space } from 'antd';
 import { type HTMLAttributes, useState } from 'react';
 
+import { DataTable } from '../../../components/DataTable';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { AssetList, ClaimsTable, type Policy, POLICY_FIELDS, remainingFen } from '../../../components/Insurance';
 import { yuan } from '../../../format';
 import { usePages } from '../../../hooks/usePages';
 import { useI18n } from '../../../i18n';
-import { AssetList, ClaimsTable, type Policy, POLICY_FIELDS, remainingFen } from '../shared/insurance';
 import { ClaimForm } from './ClaimForm';
 
 const POLICIES = `query OwnPolicies($first: Int, $after: String) {
@@ -25,13 +26,14 @@ export function PolicyList() {
   return (
     <Space orientation="vertical" className="full-width">
       <ErrorAlert error={pages.error} />
-      <Table<Policy>
+      <DataTable<Policy>
         rowKey="id"
         size="small"
         loading={pages.loading}
         dataSource={[...pages.nodes]}
         pagination={false}
-        scroll={{ x: 1260 }}
+        minWidth={1260}
+        label={t('nav.policies')}
         locale={{ emptyText: t('finance.noPolicies') }}
         onRow={(p) => ({ 'data-testid': 'own-policy-row', 'data-id': p.id }) as HTMLAttributes<HTMLElement>}
         expandable={{ expandedRowRender: (p) => <ClaimsTable claims={p.claims} /> }}

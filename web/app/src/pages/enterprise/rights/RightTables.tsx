@@ -2,8 +2,8 @@
 import { Table, Tag } from 'antd';
 import type { HTMLAttributes } from 'react';
 
+import { ScrollRegion } from '../../../components/ScrollRegion';
 import { useI18n } from '../../../i18n';
-import { ScrollRegion } from '../shared/ScrollRegion';
 import type { Copyright, Patent, Trademark } from './types';
 import { DaysLeftTag, daysUntil, FeeTag } from './urgency';
 

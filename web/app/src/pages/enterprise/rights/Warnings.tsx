@@ -2,8 +2,8 @@
 // trademarks whose term ends soon, nearest first.
 import { Card, Col, Row, Table, Tag, Typography } from 'antd';
 
+import { ScrollRegion } from '../../../components/ScrollRegion';
 import { useI18n } from '../../../i18n';
-import { ScrollRegion } from '../shared/ScrollRegion';
 import type { ExpiryWarning, FeeWarning, Warnings as Connection } from './types';
 import { DaysLeftTag, FeeTag } from './urgency';
 

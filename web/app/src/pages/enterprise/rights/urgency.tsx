@@ -1,7 +1,7 @@
 // How urgent a right's next deadline is, as a coloured tag: orange when a fee falls due soon or a
 // right ends within 90 days, red in the grace period or within 30 days, grey once it has passed.
+import { type Tone, ToneTag } from '../../../components/ToneTag';
 import { useI18n } from '../../../i18n';
-import { type Tone, ToneTag } from '../shared/ToneTag';
 
 export interface AnnualFee {
   readonly state: string;

@@ -3,8 +3,8 @@
 import { Space, Table, Tag } from 'antd';
 import type { HTMLAttributes, ReactNode } from 'react';
 
-import { dateTime, yuan } from '../../../format';
-import { useI18n } from '../../../i18n';
+import { dateTime, yuan } from '../format';
+import { useI18n } from '../i18n';
 import { ScrollRegion } from './ScrollRegion';
 import { type Tone, ToneTag } from './ToneTag';
 

@@ -3,9 +3,9 @@
 // the centre's queue show it alike.
 import { Descriptions, Space, Tag } from 'antd';
 
-import { Events, type WorkflowEvent } from '../../../components/Events';
-import { dateTime, shortDigest } from '../../../format';
-import { useI18n } from '../../../i18n';
+import { dateTime, shortDigest } from '../format';
+import { useI18n } from '../i18n';
+import { Events, type WorkflowEvent } from './Events';
 
 /** The fields a case is read with, wherever it is listed. */
 export const PROTECTION_CASE_FIELDS = `id kind route summary state nextStates appliedAt outcomeAt referredTo
