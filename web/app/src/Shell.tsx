@@ -44,7 +44,7 @@ function Frame({ role, children }: { role: Role; children: ReactNode }) {
   }));
   return (
     <Layout className="shell">
-      <Layout.Sider breakpoint="lg" collapsedWidth={0} theme="light" width={200} aria-label={t('shell.menu')}>
+      <Layout.Sider breakpoint="lg" collapsedWidth={0} zeroWidthTriggerStyle={{ top: 12 }} theme="light" width={200} aria-label={t('shell.menu')}>
         <Menu mode="inline" selectedKeys={[current]} items={items} />
       </Layout.Sider>
       <Layout>

@@ -27,6 +27,8 @@ export class HubError extends Error {
     message: string,
     readonly code: string,
     readonly status: number,
+    /** The refusal's other extensions (e.g. `overridable`, `remaining`), for a page to act on. */
+    readonly extensions: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
   }
@@ -44,8 +46,9 @@ export function bindSession(token: string, signedOut: () => void): void {
 const client = new GraphQLClient(`${location.origin}/graphql`, { credentials: 'same-origin' });
 
 function refusal(status: number, body: unknown): HubError {
-  const first = (body as { errors?: { message?: string; extensions?: { code?: string } }[] } | null)?.errors?.[0];
-  return new HubError(first?.message ?? `the hub answered ${status}`, first?.extensions?.code ?? 'INTERNAL_SERVER_ERROR', status);
+  const first = (body as { errors?: { message?: string; extensions?: { code?: string } & Record<string, unknown> }[] } | null)?.errors?.[0];
+  const { code, ...extensions } = first?.extensions ?? {};
+  return new HubError(first?.message ?? `the hub answered ${status}`, code ?? 'INTERNAL_SERVER_ERROR', status, extensions);
 }
 
 /** Runs a GraphQL operation as the signed-in person; a refusal becomes a HubError. */

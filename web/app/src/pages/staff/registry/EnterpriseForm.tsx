@@ -8,7 +8,6 @@ import { useState } from 'react';
 import { graphql, HubError } from '../../../api';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useI18n } from '../../../i18n';
-import { failsOnlyCheckCharacter } from './uscc';
 
 const REGISTER = `mutation RegisterEnterprise($input: RegisterEnterpriseInput!) { registerEnterprise(input: $input) { id name uscc creditCodeOverride { reason } } }`;
 
@@ -51,7 +50,8 @@ export function EnterpriseForm({ open, onClose }: { open: boolean; onClose: () =
       close();
     } catch (err) {
       setError(err);
-      if (err instanceof HubError && err.code === 'INVALID_CREDIT_CODE' && failsOnlyCheckCharacter(code)) setOverridable(code);
+      // The hub says whether an override may stand (only the check character is wrong).
+      if (err instanceof HubError && err.code === 'INVALID_CREDIT_CODE' && err.extensions.overridable === true) setOverridable(code);
     } finally {
       setBusy(false);
     }
