@@ -3,7 +3,17 @@
 import { readFileSync } from 'node:fs';
 
 import { ApolloGateway } from '@apollo/gateway';
-import { getNamedType, getNullableType, GraphQLError, type GraphQLSchema, isCompositeType, isListType, isObjectType, parse } from 'graphql';
+import {
+  getIntrospectionQuery,
+  getNamedType,
+  getNullableType,
+  GraphQLError,
+  type GraphQLSchema,
+  isCompositeType,
+  isListType,
+  isObjectType,
+  parse,
+} from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { DEFAULT_PAGE } from '../platform/pagination.js';
@@ -38,6 +48,12 @@ describe('the cost rule', () => {
     expect(cost('{ ledgerCheckpoint ledgerVerifierKey }').cost).toBe(0);
     // verifyEvidence 1 + deposits 3 x (the deposit 1 + its inclusion proof 1); the hashes are scalars.
     expect(cost('{ verifyEvidence(contentDigest: "ab") { found deposits { seq inclusionProof { hashes } } } }').cost).toBe(7);
+  });
+
+  it("charges nothing for introspection, the schema's size not the data's (GraphiQL's full query included)", () => {
+    expect(cost(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, schemaDescription: true, directiveIsRepeatable: true })).cost).toBe(0);
+    // …and only the data a query mixes in.
+    expect(cost('{ __typename enterprise(id: "e") { __typename name } }').cost).toBe(1);
   });
 
   it('multiplies a connection by its first, from a literal, a variable or the default page', () => {

@@ -80,6 +80,8 @@ export function operationCost(
 ): OperationCost {
   let largestPage = 0;
   const estimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+    // Introspection reads the schema, whose size is fixed, never the data (and only roles allowed it may ask).
+    if (field.name.startsWith('__') || type.name.startsWith('__')) return 0;
     const own = isCompositeType(getNamedType(field.type)) ? 1 : 0;
     let size = 1;
     if (field.args.some((a) => a.name === 'first')) {

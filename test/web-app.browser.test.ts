@@ -402,4 +402,18 @@ describe.skipIf(!present)('the web application in Chromium', { timeout: 90_000 }
     await screenshot(verify, 'court-verify');
     await finish(w);
   });
+
+  it('serves GraphiQL at /graphql from the hub itself, where a signed-in member of staff runs a query', async () => {
+    // Staff may introspect (anonymous callers may not), so GraphiQL loads the schema without a refusal.
+    const w = await signedIn('CENTER_STAFF');
+    const { page } = w;
+    await page.goto(`${origin}/graphql`);
+    await page.locator('.graphiql-execute-button').click();
+    // The editor wraps long lines: compare without the white space it adds.
+    await poll(async () => ((await page.locator('.graphiql-response').textContent()) ?? '').replace(/\s+/g, '')).toContain(
+      `"ledgerVerifierKey":"${t.hub.ledger.verifierKey}"`,
+    );
+    await screenshot(page, 'graphiql');
+    await finish(w);
+  });
 });
