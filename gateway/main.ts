@@ -40,8 +40,10 @@ if (values.demo) {
   }
 }
 
-console.log(`IP Hub gateway ready at ${hub.url}`);
-console.log(`evidence verification page: ${hub.url.replace(/\/graphql$/, '/verify')}`);
+const origin = hub.url.replace(/\/graphql$/, '');
+console.log(`IP Hub ready: the web application at ${origin}/ (sign in with an account: npm run accounts, or demo-accounts.json)`);
+console.log(`GraphQL (and GraphiQL in a browser) at ${hub.url}`);
+console.log(`evidence verification page: ${origin}/verify`);
 console.log(`ledger verifier key: ${hub.ledger.verifierKey}`);
 
 let closing = false;
