@@ -1,14 +1,12 @@
 // Driving the people's web application in Chromium: a page watched for what must never happen
 // (console errors, uncaught exceptions, CSP refusals, requests leaving the hub's origin), axe-core
 // run in the page, signing in through the form, screenshots kept under test/artifacts/.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
+import axe from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 export const DESKTOP = { width: 1280, height: 800 };
 export const PHONE = { width: 375, height: 812 };
@@ -50,7 +48,7 @@ export async function signInThroughPage(page: Page, origin: string, username: st
 /** axe-core's serious and critical violations on the page as it is now (WCAG 2.1 A and AA). */
 export async function axeViolations(page: Page): Promise<string[]> {
   // Evaluated through the debugging protocol, which the page's CSP does not govern.
-  await page.evaluate(AXE);
+  await page.evaluate(axe.source);
   const violations = await page.evaluate(async () => {
     const axe = (globalThis as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
     interface AxeViolation {
