@@ -41,8 +41,8 @@ if (values.demo) {
 }
 
 const origin = hub.url.replace(/\/graphql$/, '');
-console.log(`IP Hub ready: the web application at ${origin}/ (sign in with an account: npm run accounts, or demo-accounts.json)`);
-console.log(`GraphQL (and GraphiQL in a browser) at ${hub.url}`);
+console.log(`IP Hub gateway ready at ${hub.url} (GraphiQL there in a browser)`);
+console.log(`web application: ${origin}/ (sign in with an account from npm run accounts, or demo-accounts.json)`);
 console.log(`evidence verification page: ${origin}/verify`);
 console.log(`ledger verifier key: ${hub.ledger.verifierKey}`);
 
