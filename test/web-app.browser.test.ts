@@ -1,8 +1,8 @@
 // The people's web application in Debian's Chromium (playwright-core; .ci/run installs it), one
 // main path per role, signed in through the form: an enterprise deposits two files and verifies
 // one on /verify; staff move a pre-examination case and are never offered an illegal move; a bank
-// registers and releases a pledge; the cockpit draws every chart; a court checks referred
-// evidence. On every page: no console error, no request leaving the hub, no serious or critical
+// registers and releases a pledge; an insurer settles a claim; the cockpit draws every chart; a
+// court checks referred evidence; GraphiQL runs a query. On every page: no console error, no request leaving the hub, no serious or critical
 // axe-core violation; enterprise pages also at 375 px. Screenshots go to test/artifacts/.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -30,6 +30,7 @@ if (!present)
 const USCC = '914403001922038216';
 const COURT = '杭州互联网法院';
 const BANK = '杭州银行科技支行';
+const INSURER = '人保财险杭州分公司';
 const PASSWORD = 'correct horse battery';
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -42,7 +43,8 @@ describe.skipIf(!present)('the web application in Chromium', { timeout: 90_000 }
   let origin: string;
   let enterpriseId: string;
   let preExamId: string;
-  const users = {} as Record<Exclude<Role, 'INSURER'>, string>;
+  const users = {} as Record<Role, string>;
+  let claimId: string;
   const files = tempDir('iphub-web-app-');
   const contract = join(files.path, '技术许可合同.pdf');
   const drawing = join(files.path, 'design.png');
@@ -143,10 +145,43 @@ describe.skipIf(!present)('the web application in Chromium', { timeout: 90_000 }
         { input: { caseId: applyForProtection.id, to, ...(to === 'REFERRED' ? { court: COURT } : {}) } },
       );
     }
-    const people: [Exclude<Role, 'INSURER'>, { enterpriseId?: string; organization?: string }][] = [
+    // A policy over the granted patent, with a claim filed on it for the insurer to settle.
+    const { issueInsurancePolicy } = await staff.request<{ issueInsurancePolicy: { id: string } }>(
+      gql`
+        mutation ($input: IssueInsurancePolicyInput!) {
+          issueInsurancePolicy(input: $input) {
+            id
+          }
+        }
+      `,
+      {
+        input: {
+          product: 'INFRINGEMENT_LOSS',
+          insurer: INSURER,
+          insuredId: enterpriseId,
+          coveredAssets: [{ kind: 'PATENT', id: grantedPatent }],
+          premium: '1200000',
+          sumInsured: '100000000',
+          period: { startDate: day(daysFromNow(0)), endDate: day(daysFromNow(365)) },
+        },
+      },
+    );
+    const { fileInsuranceClaim } = await enterprise.request<{ fileInsuranceClaim: { id: string } }>(
+      gql`
+        mutation ($input: FileInsuranceClaimInput!) {
+          fileInsuranceClaim(input: $input) {
+            id
+          }
+        }
+      `,
+      { input: { policyId: issueInsurancePolicy.id, amount: '3000000', protectionCaseId: applyForProtection.id } },
+    );
+    claimId = fileInsuranceClaim.id;
+    const people: [Role, { enterpriseId?: string; organization?: string }][] = [
       ['ENTERPRISE', { enterpriseId }],
       ['CENTER_STAFF', {}],
       ['BANK', { organization: BANK }],
+      ['INSURER', { organization: INSURER }],
       ['COURT', { organization: COURT }],
     ];
     for (const [role, binding] of people) {
@@ -169,7 +204,7 @@ describe.skipIf(!present)('the web application in Chromium', { timeout: 90_000 }
     await screenshot(w.page, name);
   }
 
-  async function signedIn(role: Exclude<Role, 'INSURER'>, viewport = DESKTOP): Promise<Watched> {
+  async function signedIn(role: Role, viewport = DESKTOP): Promise<Watched> {
     const w = await openWatched(browser, origin, viewport);
     await signInThroughPage(w.page, origin, users[role], PASSWORD);
     return w;
@@ -386,6 +421,19 @@ describe.skipIf(!present)('the web application in Chromium', { timeout: 90_000 }
       .getByRole('button', { name: /确\s*定|OK/ })
       .click();
     await poll(async () => (await staff.request<{ pledges: { edges: { node: { state: string } }[] } }>(PLEDGES)).pledges.edges[0]!.node.state).toBe('RELEASED');
+    await finish(w);
+  });
+
+  it('lets an insurer settle a filed claim', async () => {
+    const w = await signedIn('INSURER');
+    const { page } = w;
+    await page.getByTestId('policy-row').locator('.ant-table-row-expand-icon').click();
+    const claim = page.locator(`[data-testid="claim-row"][data-id="${claimId}"]`);
+    expect(await claim.getAttribute('data-status')).toBe('FILED');
+    await checkPage(w, 'insurer-policies');
+    await claim.getByTestId('claim-pay').click();
+    await page.getByTestId('claim-pay-confirm').click();
+    await poll(() => claim.getAttribute('data-status')).toBe('PAID');
     await finish(w);
   });
 
