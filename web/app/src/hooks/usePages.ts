@@ -14,8 +14,18 @@ interface Connection<N> {
   readonly pageInfo: { readonly hasNextPage: boolean; readonly endCursor: string | null };
 }
 
+/** What a page shows of a connection read a page at a time. */
+export interface Pages<N> {
+  readonly nodes: readonly N[];
+  readonly error: unknown;
+  readonly loading: boolean;
+  readonly hasMore: boolean;
+  more(): void;
+  reload(): void;
+}
+
 /** A connection read a page at a time (`first`/`after`), as the API requires; `pick` finds it in the answer. */
-export function usePages<T, N>(document: string, variables: Record<string, unknown>, pick: (data: T) => Connection<N>, pageSize = 50) {
+export function usePages<T, N>(document: string, variables: Record<string, unknown>, pick: (data: T) => Connection<N>, pageSize = 50): Pages<N> {
   const query = useInfiniteQuery({
     queryKey: [document, variables],
     queryFn: ({ pageParam }) => graphql<T>(document, { ...variables, first: pageSize, after: pageParam }).then(pick),

@@ -15,6 +15,7 @@ export const COMMON = {
   'common.more': ['加载更多', 'Load more'],
   'common.reload': ['刷新', 'Refresh'],
   'common.none': ['暂无', 'None'],
+  'common.all': ['全部', 'All'],
   'common.actions': ['操作', 'Actions'],
   'common.history': ['历程', 'History'],
   'common.state': ['状态', 'State'],

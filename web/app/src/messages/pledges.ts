@@ -22,7 +22,6 @@ export const PLEDGES = {
   'pledges.note': ['备注', 'Note'],
   'pledges.submit': ['登记', 'Register'],
   'pledges.registered': ['已登记质押 {number}（账本第 {seq} 条）', 'Pledge {number} registered (ledger entry {seq})'],
-  'pledges.all': ['全部', 'All'],
   'pledges.number': ['登记号', 'Registration'],
   'pledges.release': ['解除质押', 'Release'],
   'pledges.releaseConfirm': ['确认解除质押 {number}？', 'Release pledge {number}?'],

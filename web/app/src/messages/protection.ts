@@ -5,7 +5,6 @@ export const PROTECTION = {
     '知识产权维权援助与纠纷处理案件，按状态查看；每个案件只提供当前状态下合法的下一步操作，移送法院时须填写法院名称。',
     'Rights-protection assistance and dispute cases by state; each offers only the moves its state allows, and a referral names the court.',
   ],
-  'protection.all': ['全部', 'All'],
   'protection.kind': ['案件类型', 'Kind'],
   'protection.route': ['处理途径', 'Route'],
   'protection.summary': ['案情摘要', 'Summary'],

@@ -2,7 +2,6 @@
 export const STAFF = {
   'preexam.title': ['专利预审队列', 'Patent pre-examination queue'],
   'preexam.intro': ['按状态查看预审案件；每个案件只提供当前状态下合法的下一步操作。', 'Cases by state; each offers only the moves its state allows.'],
-  'preexam.all': ['全部', 'All'],
   'preexam.application': ['申请号', 'Application'],
   'preexam.titleColumn': ['发明名称', 'Title'],
   'preexam.enterprise': ['申请企业', 'Enterprise'],

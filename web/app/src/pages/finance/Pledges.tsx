@@ -1,13 +1,14 @@
 // IP pledges for a bank (those it is pledgee of) and for centre staff (all): registering, and
 // releasing a registered one. Both are ledger entries with certificates.
-import { Button, Popconfirm, Space, Tabs, Tag } from 'antd';
+import { Button, Popconfirm, Space, Tag } from 'antd';
 import { useState } from 'react';
 
 import { graphql } from '../../api';
-import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Events, type WorkflowEvent } from '../../components/Events';
+import { PagedTable } from '../../components/PagedTable';
 import { PageHeading } from '../../components/PageHeading';
+import { stateFilter,StateTabs } from '../../components/StateTabs';
 import { yuan } from '../../format';
 import { usePages } from '../../hooks/usePages';
 import { useI18n } from '../../i18n';
@@ -49,7 +50,7 @@ export default function Pledges() {
   const account = useAccount();
   const [state, setState] = useState<string>('REGISTERED');
   const [error, setError] = useState<unknown>();
-  const pages = usePages<Answer, Pledge>(PLEDGES, state === 'ALL' ? {} : { state }, (d) => d.pledges);
+  const pages = usePages<Answer, Pledge>(PLEDGES, stateFilter(state), (d) => d.pledges);
 
   const release = async (p: Pledge) => {
     setError(undefined);
@@ -68,18 +69,10 @@ export default function Pledges() {
         intro={account.role === 'BANK' ? t('pledges.introBank', { bank: account.organization ?? '' }) : t('pledges.introStaff')}
       />
       <RegisterPledge asStaff={account.role === 'CENTER_STAFF'} onRegistered={pages.reload} />
-      <Tabs
-        activeKey={state}
-        onChange={setState}
-        items={[...PLEDGE_STATES, 'ALL'].map((s) => ({ key: s, label: s === 'ALL' ? t('pledges.all') : label('PledgeState', s) }))}
-      />
+      <StateTabs group="PledgeState" states={PLEDGE_STATES} value={state} onChange={setState} />
       <ErrorAlert error={error ?? pages.error} />
-      <DataTable<Pledge>
-        rowKey="id"
-        size="small"
-        loading={pages.loading}
-        dataSource={pages.nodes}
-        pagination={false}
+      <PagedTable<Pledge>
+        pages={pages}
         minWidth={960}
         label={t('nav.pledges')}
         expandable={{ expandedRowRender: (p) => <Events events={p.events} group="PledgeState" /> }}
@@ -104,11 +97,6 @@ export default function Pledges() {
           },
         ]}
       />
-      {pages.hasMore && (
-        <Button onClick={pages.more} loading={pages.loading}>
-          {t('common.more')}
-        </Button>
-      )}
     </Space>
   );
 }

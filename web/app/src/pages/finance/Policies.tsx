@@ -4,9 +4,9 @@ import { Button, Popconfirm, Space } from 'antd';
 import { type HTMLAttributes, useState } from 'react';
 
 import { graphql } from '../../api';
-import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { AssetList, type Claim, ClaimsTable, type Policy, POLICY_FIELDS } from '../../components/Insurance';
+import { PagedTable } from '../../components/PagedTable';
 import { PageHeading } from '../../components/PageHeading';
 import { yuan } from '../../format';
 import { usePages } from '../../hooks/usePages';
@@ -73,12 +73,8 @@ export default function Policies() {
     <Space orientation="vertical" size="middle" className="full-width">
       <PageHeading title={t('policies.title')} intro={t('policies.intro')} extra={<Button onClick={pages.reload}>{t('common.reload')}</Button>} />
       <ErrorAlert error={error ?? pages.error} />
-      <DataTable<Policy>
-        rowKey="id"
-        size="small"
-        loading={pages.loading}
-        dataSource={[...pages.nodes]}
-        pagination={false}
+      <PagedTable<Policy>
+        pages={pages}
         minWidth={1400}
         label={t('nav.policies')}
         locale={{ emptyText: t('policies.noPolicies') }}
@@ -100,11 +96,6 @@ export default function Policies() {
           },
         ]}
       />
-      {pages.hasMore && (
-        <Button onClick={pages.more} loading={pages.loading}>
-          {t('common.more')}
-        </Button>
-      )}
     </Space>
   );
 }

@@ -1,13 +1,14 @@
 // The pre-examination queue by state. Each case offers only the moves its state allows (the API's
 // nextStates), so an illegal move is never shown.
-import { Button, Space, Tabs, Tag } from 'antd';
+import { Button, Space, Tag } from 'antd';
 import { type HTMLAttributes, useState } from 'react';
 
 import { graphql } from '../../api';
-import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Events, type WorkflowEvent } from '../../components/Events';
+import { PagedTable } from '../../components/PagedTable';
 import { PageHeading } from '../../components/PageHeading';
+import { stateFilter,StateTabs } from '../../components/StateTabs';
 import { dateTime } from '../../format';
 import { usePages } from '../../hooks/usePages';
 import { useI18n } from '../../i18n';
@@ -46,7 +47,7 @@ export default function PreExam() {
   const [state, setState] = useState<string>('RECEIVED');
   const [moving, setMoving] = useState<string>();
   const [error, setError] = useState<unknown>();
-  const pages = usePages<Answer, PreExamCase>(CASES, state === 'ALL' ? {} : { state }, (d) => d.preExamCases);
+  const pages = usePages<Answer, PreExamCase>(CASES, stateFilter(state), (d) => d.preExamCases);
 
   const move = async (c: PreExamCase, to: string) => {
     setMoving(c.id);
@@ -64,18 +65,10 @@ export default function PreExam() {
   return (
     <Space orientation="vertical" size="middle" className="full-width">
       <PageHeading title={t('preexam.title')} intro={t('preexam.intro')} extra={<Button onClick={pages.reload}>{t('common.reload')}</Button>} />
-      <Tabs
-        activeKey={state}
-        onChange={setState}
-        items={[...PRE_EXAM_STATES, 'ALL'].map((s) => ({ key: s, label: s === 'ALL' ? t('preexam.all') : label('PreExamState', s) }))}
-      />
+      <StateTabs group="PreExamState" states={PRE_EXAM_STATES} value={state} onChange={setState} />
       <ErrorAlert error={error ?? pages.error} />
-      <DataTable<PreExamCase>
-        rowKey="id"
-        size="small"
-        loading={pages.loading}
-        dataSource={[...pages.nodes]}
-        pagination={false}
+      <PagedTable<PreExamCase>
+        pages={pages}
         minWidth={900}
         label={t('nav.preexam')}
         onRow={(c) => ({ 'data-testid': 'preexam-row', 'data-id': c.id, 'data-state': c.state }) as HTMLAttributes<HTMLElement>}
@@ -105,11 +98,6 @@ export default function PreExam() {
           },
         ]}
       />
-      {pages.hasMore && (
-        <Button onClick={pages.more} loading={pages.loading}>
-          {t('common.more')}
-        </Button>
-      )}
     </Space>
   );
 }

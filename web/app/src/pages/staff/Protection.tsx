@@ -1,13 +1,14 @@
 // Protection cases by state, for centre staff. Each case offers only the moves its state allows
 // (the API's nextStates); a referral asks for the court's name first.
-import { Button, Space, Tabs, Tag } from 'antd';
+import { Button, Space, Tag } from 'antd';
 import { type HTMLAttributes, useState } from 'react';
 
 import { graphql } from '../../api';
-import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { PagedTable } from '../../components/PagedTable';
 import { PageHeading } from '../../components/PageHeading';
 import { partiesOf, PROTECTION_CASE_FIELDS, type ProtectionCase, ProtectionDetails } from '../../components/ProtectionDetails';
+import { stateFilter,StateTabs } from '../../components/StateTabs';
 import { dateTime } from '../../format';
 import { usePages } from '../../hooks/usePages';
 import { useI18n } from '../../i18n';
@@ -31,7 +32,7 @@ export default function Protection() {
   const [moving, setMoving] = useState<string>();
   const [referring, setReferring] = useState<ProtectionCase>();
   const [error, setError] = useState<unknown>();
-  const pages = usePages<Answer, ProtectionCase>(CASES, state === 'ALL' ? {} : { state }, (d) => d.protectionCases, 20);
+  const pages = usePages<Answer, ProtectionCase>(CASES, stateFilter(state), (d) => d.protectionCases, 20);
 
   const move = async (c: ProtectionCase, to: string, court?: string, note?: string) => {
     setMoving(c.id);
@@ -51,18 +52,10 @@ export default function Protection() {
   return (
     <Space orientation="vertical" size="middle" className="full-width">
       <PageHeading title={t('protection.title')} intro={t('protection.intro')} extra={<Button onClick={pages.reload}>{t('common.reload')}</Button>} />
-      <Tabs
-        activeKey={state}
-        onChange={setState}
-        items={[...PROTECTION_STATES, 'ALL'].map((s) => ({ key: s, label: s === 'ALL' ? t('protection.all') : label('ProtectionState', s) }))}
-      />
+      <StateTabs group="ProtectionState" states={PROTECTION_STATES} value={state} onChange={setState} />
       <ErrorAlert error={error ?? pages.error} />
-      <DataTable<ProtectionCase>
-        rowKey="id"
-        size="small"
-        loading={pages.loading}
-        dataSource={[...pages.nodes]}
-        pagination={false}
+      <PagedTable<ProtectionCase>
+        pages={pages}
         minWidth={1300}
         label={t('nav.protection')}
         locale={{ emptyText: t('protection.none') }}
@@ -88,7 +81,6 @@ export default function Protection() {
                   {c.nextStates.map((to) => (
                     <Button
                       key={to}
-                      size="small"
                       data-testid={`protection-move-${to}`}
                       loading={moving === c.id}
                       onClick={() => (to === 'REFERRED' ? setReferring(c) : void move(c, to))}
@@ -101,11 +93,6 @@ export default function Protection() {
           },
         ]}
       />
-      {pages.hasMore && (
-        <Button onClick={pages.more} loading={pages.loading}>
-          {t('common.more')}
-        </Button>
-      )}
       <ReferModal
         open={referring !== undefined}
         busy={moving !== undefined}

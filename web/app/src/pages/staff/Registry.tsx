@@ -4,8 +4,8 @@
 import { Button, Descriptions, Form, Input, Space, Tag, Typography } from 'antd';
 import { type HTMLAttributes, useState } from 'react';
 
-import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { PagedTable } from '../../components/PagedTable';
 import { PageHeading } from '../../components/PageHeading';
 import { dateTime } from '../../format';
 import { usePages } from '../../hooks/usePages';
@@ -106,12 +106,8 @@ export default function Registry() {
         </Button>
       </Form>
       <ErrorAlert error={pages.error} />
-      <DataTable<Enterprise>
-        rowKey="id"
-        size="small"
-        loading={pages.loading}
-        dataSource={[...pages.nodes]}
-        pagination={false}
+      <PagedTable<Enterprise>
+        pages={pages}
         minWidth={1100}
         label={t('nav.registry')}
         locale={{ emptyText: t('registry.none') }}
@@ -143,11 +139,6 @@ export default function Registry() {
           },
         ]}
       />
-      {pages.hasMore && (
-        <Button onClick={pages.more} loading={pages.loading}>
-          {t('common.more')}
-        </Button>
-      )}
       <EnterpriseForm open={registering} onClose={() => setRegistering(false)} />
       <PatentForm enterprise={patentFor} onClose={() => setPatentFor(undefined)} />
     </Space>

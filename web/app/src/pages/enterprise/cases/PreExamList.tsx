@@ -1,10 +1,10 @@
 // The enterprise's pre-examination cases, newest first, a page at a time; each opens to its history.
-import { Button, Space, Tag } from 'antd';
+import { Space, Tag } from 'antd';
 import type { HTMLAttributes } from 'react';
 
-import { DataTable } from '../../../components/DataTable';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { Events, type WorkflowEvent } from '../../../components/Events';
+import { PagedTable } from '../../../components/PagedTable';
 import { dateTime } from '../../../format';
 import { usePages } from '../../../hooks/usePages';
 import { useI18n } from '../../../i18n';
@@ -39,12 +39,8 @@ export function PreExamList() {
   return (
     <Space orientation="vertical" className="full-width">
       <ErrorAlert error={pages.error} />
-      <DataTable<PreExamCase>
-        rowKey="id"
-        size="small"
-        loading={pages.loading}
-        dataSource={[...pages.nodes]}
-        pagination={false}
+      <PagedTable<PreExamCase>
+        pages={pages}
         minWidth={800}
         label={t('nav.preexam')}
         locale={{ emptyText: t('cases.noPreExam') }}
@@ -63,11 +59,6 @@ export function PreExamList() {
           },
         ]}
       />
-      {pages.hasMore && (
-        <Button onClick={pages.more} loading={pages.loading}>
-          {t('common.more')}
-        </Button>
-      )}
     </Space>
   );
 }

@@ -1,10 +1,10 @@
 // The protection cases this enterprise is a party to, newest first, a page at a time; each opens
 // to its parties, rights, evidence and history.
-import { Button, Space, Tag } from 'antd';
+import { Space, Tag } from 'antd';
 import type { HTMLAttributes } from 'react';
 
-import { DataTable } from '../../../components/DataTable';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { PagedTable } from '../../../components/PagedTable';
 import { PROTECTION_CASE_FIELDS, type ProtectionCase, ProtectionDetails } from '../../../components/ProtectionDetails';
 import { dateTime } from '../../../format';
 import { usePages } from '../../../hooks/usePages';
@@ -24,12 +24,8 @@ export function ProtectionList() {
   return (
     <Space orientation="vertical" className="full-width">
       <ErrorAlert error={pages.error} />
-      <DataTable<ProtectionCase>
-        rowKey="id"
-        size="small"
-        loading={pages.loading}
-        dataSource={[...pages.nodes]}
-        pagination={false}
+      <PagedTable<ProtectionCase>
+        pages={pages}
         minWidth={800}
         label={t('nav.protection')}
         locale={{ emptyText: t('cases.noProtection') }}
@@ -43,11 +39,6 @@ export function ProtectionList() {
           { title: t('common.state'), width: 120, render: (_, c) => <Tag>{label('ProtectionState', c.state)}</Tag> },
         ]}
       />
-      {pages.hasMore && (
-        <Button onClick={pages.more} loading={pages.loading}>
-          {t('common.more')}
-        </Button>
-      )}
     </Space>
   );
 }

@@ -1,12 +1,12 @@
 // The enterprise's pledges as pledgor, newest first, a page at a time; read only (the bank
 // registers and releases them). Each opens to its history.
-import { Button, Space, Tag } from 'antd';
+import { Space, Tag } from 'antd';
 import type { HTMLAttributes } from 'react';
 
-import { DataTable } from '../../../components/DataTable';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { Events, type WorkflowEvent } from '../../../components/Events';
 import { AssetList, type IpAsset } from '../../../components/Insurance';
+import { PagedTable } from '../../../components/PagedTable';
 import { dateTime, yuan } from '../../../format';
 import { usePages } from '../../../hooks/usePages';
 import { useI18n } from '../../../i18n';
@@ -42,12 +42,8 @@ export function PledgeList() {
   return (
     <Space orientation="vertical" className="full-width">
       <ErrorAlert error={pages.error} />
-      <DataTable<Pledge>
-        rowKey="id"
-        size="small"
-        loading={pages.loading}
-        dataSource={[...pages.nodes]}
-        pagination={false}
+      <PagedTable<Pledge>
+        pages={pages}
         minWidth={1200}
         label={t('nav.pledges')}
         locale={{ emptyText: t('finance.noPledges') }}
@@ -63,11 +59,6 @@ export function PledgeList() {
           { title: t('finance.registeredAt'), width: 170, render: (_, p) => dateTime(p.registeredAt, lang) },
         ]}
       />
-      {pages.hasMore && (
-        <Button onClick={pages.more} loading={pages.loading}>
-          {t('common.more')}
-        </Button>
-      )}
     </Space>
   );
 }

@@ -3,9 +3,9 @@
 import { Button, Modal, Space } from 'antd';
 import { type HTMLAttributes, useState } from 'react';
 
-import { DataTable } from '../../../components/DataTable';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { AssetList, ClaimsTable, type Policy, POLICY_FIELDS, remainingFen } from '../../../components/Insurance';
+import { PagedTable } from '../../../components/PagedTable';
 import { yuan } from '../../../format';
 import { usePages } from '../../../hooks/usePages';
 import { useI18n } from '../../../i18n';
@@ -26,12 +26,8 @@ export function PolicyList() {
   return (
     <Space orientation="vertical" className="full-width">
       <ErrorAlert error={pages.error} />
-      <DataTable<Policy>
-        rowKey="id"
-        size="small"
-        loading={pages.loading}
-        dataSource={[...pages.nodes]}
-        pagination={false}
+      <PagedTable<Policy>
+        pages={pages}
         minWidth={1260}
         label={t('nav.policies')}
         locale={{ emptyText: t('finance.noPolicies') }}
@@ -58,11 +54,6 @@ export function PolicyList() {
           },
         ]}
       />
-      {pages.hasMore && (
-        <Button onClick={pages.more} loading={pages.loading}>
-          {t('common.more')}
-        </Button>
-      )}
       <Modal open={claiming !== undefined} title={t('finance.fileClaim')} footer={null} onCancel={() => setClaiming(undefined)} destroyOnHidden>
         {claiming && <ClaimForm policy={claiming} onFiled={() => setClaiming(undefined)} />}
       </Modal>

@@ -1,0 +1,20 @@
+// A workflow's list by state: one tab per state of the enum `group`, then one for all of them.
+import { Tabs } from 'antd';
+
+import { useI18n } from '../i18n';
+
+export const ALL_STATES = 'ALL';
+
+/** The variables a state tab asks with: none for all states. */
+export const stateFilter = (state: string): Record<string, string> => (state === ALL_STATES ? {} : { state });
+
+export function StateTabs({ group, states, value, onChange }: { group: string; states: readonly string[]; value: string; onChange: (state: string) => void }) {
+  const { t, label } = useI18n();
+  return (
+    <Tabs
+      activeKey={value}
+      onChange={onChange}
+      items={[...states, ALL_STATES].map((s) => ({ key: s, label: s === ALL_STATES ? t('common.all') : label(group, s) }))}
+    />
+  );
+}
