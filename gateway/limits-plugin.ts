@@ -24,8 +24,10 @@ function rateLimitedError(limited: RateLimited, whose: string): GraphQLError {
 export const rateLimitedMessage = (limited: RateLimited, whose: string): string =>
   `${whose} has used its rate limit for this ${limited.windowSeconds}-second window; retry after ${limited.retryAfter} s`;
 
-export const rateSubjectOf = (context: GatewayContext): 'key' | 'address' => (context.identity === undefined ? 'address' : 'key');
-export const rateOwner = (context: GatewayContext): string => (context.identity === undefined ? 'this address' : 'this key');
+/** Whose budget a request spends: a partner key's, a person's account's (a session), or an address's. */
+export const rateSubjectOf = (context: GatewayContext): 'key' | 'account' | 'address' =>
+  context.identity === undefined ? 'address' : context.caller.rate?.key.startsWith('account:') ? 'account' : 'key';
+export const rateOwner = (context: GatewayContext): string => `this ${rateSubjectOf(context)}`;
 
 export function limitsPlugin(limits: Limits, rate: RateLimits, metrics: GatewayMetrics): ApolloServerPlugin<GatewayContext> {
   const hideSuggestions = ApolloServerPluginDisableSuggestions();

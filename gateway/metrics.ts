@@ -10,7 +10,7 @@ export interface GatewayMetrics {
   /** A request refused before it ran: by limit, rate, capacity or time. */
   refused(reason: string): void;
   /** A request refused by a rate limit, by whom it was charged to. */
-  rateLimited(subject: 'key' | 'address' | 'authentication'): void;
+  rateLimited(subject: 'key' | 'account' | 'address' | 'authentication'): void;
   fetched(subgraph: string): void;
 }
 
