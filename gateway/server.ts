@@ -172,7 +172,6 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     if (given.kind === 'service') return service(given.identity);
     const address = clientAddress(req, limits.trustedProxies);
     let context: GatewayContext;
-    let owner: string | undefined;
     if (given.kind === 'key') {
       const { identity, limits: own } = await keyHolder(given.key, address);
       const caller: Caller = {
@@ -192,7 +191,6 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         rate: { key: `account:${account.id}`, points: limits.rate.points[identity.role] },
       };
       context = { identity, caller, execution: new AbortController() };
-      owner = 'this account';
     } else {
       const caller: Caller = { tier: 'anonymous', budget: limits.budgets.anonymous, rate: { key: `address:${address}`, points: limits.rate.points.ANONYMOUS } };
       context = { identity: undefined, caller, execution: new AbortController() };
@@ -200,7 +198,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     const spent = await rate.spent(context.caller.rate!);
     if (spent !== undefined) {
       metrics.rateLimited(rateSubjectOf(context));
-      throw new HttpError(429, rateLimitedMessage(spent, owner ?? rateOwner(context)), 'RATE_LIMITED', { 'retry-after': String(spent.retryAfter) });
+      throw new HttpError(429, rateLimitedMessage(spent, rateOwner(context)), 'RATE_LIMITED', { 'retry-after': String(spent.retryAfter) });
     }
     return context;
   };
