@@ -8,7 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Events, type WorkflowEvent } from '../../components/Events';
 import { PagedTable } from '../../components/PagedTable';
 import { PageHeading } from '../../components/PageHeading';
-import { stateFilter,StateTabs } from '../../components/StateTabs';
+import { stateFilter, StateTabs } from '../../components/StateTabs';
 import { dateTime } from '../../format';
 import { usePages } from '../../hooks/usePages';
 import { useI18n } from '../../i18n';
