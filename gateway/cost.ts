@@ -22,6 +22,7 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'InsurancePolicyConnection.edges': 1,
   'AnnualFeeWarningConnection.edges': 1,
   'ExpiryWarningConnection.edges': 1,
+  'EvidenceConnection.edges': 1,
   // An enterprise's own IP and records.
   'Enterprise.patents': 20,
   'Enterprise.trademarks': 10,

@@ -5,15 +5,15 @@ import { randomUUID } from 'node:crypto';
 import type { Entry } from '../../ledger/entry.js';
 import { LedgerInputError } from '../../ledger/entry.js';
 import { badInput, failure, forbidden } from '../../platform/errors.js';
-import { DEFAULT_PAGE, MAX_PAGE, pageRequest } from '../../platform/pagination.js';
+import { DEFAULT_PAGE, MAX_PAGE, pageRequest, toConnection } from '../../platform/pagination.js';
 import { requireActFor, requireIdentity, requireRole } from '../common/auth.js';
 import { createBuilder } from '../common/builder.js';
 import { appendOrFail } from '../common/ledger-append.js';
 import { DEFAULT_MONTHS, MAX_MONTHS, monthsArg, monthsFrom, zeroFilled } from '../common/months.js';
-import { jsonScalar, ledgerReceiptType, monthCountType } from '../common/shared-types.js';
+import { connectionType, jsonScalar, ledgerReceiptType, monthCountType, pageInfoType } from '../common/shared-types.js';
 import { text, today } from '../common/validation.js';
 import type { EvidenceContext } from './context.js';
-import type { DataAssetRecord, EvidenceRecord } from './store/port.js';
+import type { DataAssetRecord, DepositKey, DepositSearch, EvidenceRecord } from './store/port.js';
 import { EVIDENCE_CATEGORIES } from './store/port.js';
 
 const builder = createBuilder<EvidenceContext>();
@@ -44,7 +44,7 @@ Enterprise.implement({
     evidence: t.field({
       type: [Evidence],
       nullable: true,
-      description: `The enterprise's newest evidence deposits, newest first: \`first\` of them (default ${DEFAULT_PAGE}, at most ${MAX_PAGE})`,
+      description: `The enterprise's newest evidence deposits, newest first: \`first\` of them (default ${DEFAULT_PAGE}, at most ${MAX_PAGE}); \`deposits\` pages through them all and searches them`,
       args: { first: t.arg.int() },
       resolve: (e, args, ctx) => {
         requireActFor(ctx, e.id);
@@ -84,6 +84,33 @@ builder.asEntity(Evidence, {
   key: builder.selection<{ id: string }>('id'),
   resolveReference: (ref, ctx) => readableEvidence(ctx, ref.id),
 });
+
+const PageInfo = pageInfoType(builder);
+const EvidenceConnection = connectionType(builder, 'Evidence', Evidence, PageInfo);
+
+const MAX_SEARCH = 100;
+const DIGEST_PREFIX = /^[0-9a-fA-F]{4,64}$/;
+
+/** The search asked for: trimmed; none when empty; at most MAX_SEARCH characters, no control characters. */
+function depositSearch(value: string | null | undefined): DepositSearch | undefined {
+  const text = (value ?? '').trim();
+  if (text === '') return undefined;
+  if (text.length > MAX_SEARCH) throw badInput(`search must be at most ${MAX_SEARCH} characters (got ${text.length})`, 'search');
+  if (/[\u0000-\u001f\u007f]/.test(text)) throw badInput('search must not contain control characters', 'search');
+  return DIGEST_PREFIX.test(text) ? { text, digestPrefix: text.toLowerCase() } : { text };
+}
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+/** A deposit's place in the newest-first order, as a cursor's key: its time, a space, its id. */
+const depositKey = (e: EvidenceRecord): string => `${e.depositedAt} ${e.id}`;
+function parseDepositKey(key: string | undefined): DepositKey | undefined {
+  if (key === undefined) return undefined;
+  const space = key.indexOf(' ');
+  const depositedAt = key.slice(0, space);
+  const id = key.slice(space + 1);
+  if (space < 0 || !ISO_INSTANT.test(depositedAt) || id === '') throw badInput('after is not a cursor this API returned', 'after');
+  return { depositedAt, id };
+}
 
 const DataAsset = builder.objectRef<DataAssetRecord>('DataAsset');
 DataAsset.implement({
@@ -213,6 +240,24 @@ builder.queryType({
         return {};
       },
     }),
+    deposits: t.field({
+      type: EvidenceConnection,
+      description: `An enterprise's evidence deposits, newest first, a page at a time; \`search\` (at most ${MAX_SEARCH} characters) finds those whose title contains it (ASCII letters in either case) or, when it is 4 to 64 hex digits, whose content digest starts with it. An enterprise key reads its own (enterpriseId omitted, or its own id); centre staff name the enterprise`,
+      args: { enterpriseId: t.arg.id(), search: t.arg.string(), first: t.arg.int(), after: t.arg.string() },
+      resolve: async (_root, args, ctx) => {
+        const depositorId = actingFor(ctx, args.enterpriseId, 'enterpriseId', "read one enterprise's deposits");
+        const page = pageRequest(args.first, args.after);
+        const search = depositSearch(args.search);
+        const after = parseDepositKey(page.after);
+        const rows = await ctx.store.evidence.pageByDepositor(depositorId, {
+          ...(search === undefined ? {} : { search }),
+          ...(after === undefined ? {} : { after }),
+          limit: page.first + 1,
+        });
+        for (const e of rows) ctx.loaders.evidence.prime(e.id, e);
+        return toConnection(rows, page, depositKey);
+      },
+    }),
     evidence: t.field({
       type: Evidence,
       nullable: true,
@@ -295,13 +340,13 @@ const RegisterDataAssetInput = builder.inputType('RegisterDataAssetInput', {
   }),
 });
 
-/** The enterprise a write acts for: an enterprise key's own; centre staff must name one. */
-function actingFor(ctx: EvidenceContext, asked: string | number | null | undefined, field: string): string {
+/** The enterprise a field acts for: an enterprise key's own; centre staff must name one (they `staff` it). */
+function actingFor(ctx: EvidenceContext, asked: string | number | null | undefined, field: string, staff = 'act on behalf of an enterprise'): string {
   const identity = requireIdentity(ctx);
   const id = asked === null || asked === undefined ? undefined : String(asked);
   if (identity.role === 'ENTERPRISE') return requireActFor(ctx, id ?? identity.enterpriseId ?? '').enterpriseId!;
   if (identity.role !== 'CENTER_STAFF') throw forbidden('only enterprise and centre staff keys do this');
-  if (id === undefined) throw badInput(`centre staff act on behalf of an enterprise: give ${field}`, field);
+  if (id === undefined) throw badInput(`centre staff ${staff}: give ${field}`, field);
   return id;
 }
 

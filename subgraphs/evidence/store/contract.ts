@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import type { StoreFixture } from '../../../test/support/adapters.js';
-import type { DataAssetRecord, EvidenceRecord, EvidenceStore } from './port.js';
+import type { DataAssetRecord, DepositKey, DepositSearch, EvidenceRecord, EvidenceStore } from './port.js';
 
 export type EvidenceStoreFixture = StoreFixture<EvidenceStore>;
 
@@ -29,6 +29,24 @@ const EE = evidence('ev-e', 'd1', '2025-12-31T23:59:59.999Z', 2 ** 40 + 7, {
   receipt: { seq: 2 ** 40 + 7, entryHash: 'f'.repeat(64), timestamp: 1_767_225_599_999 },
 });
 const ALL = [EA, ED, EC, EB, EE];
+
+// For pages and searches: p1 has nine deposits, three of them at one instant (ties by id), titled
+// to be searched for; p2 has one titled like each of p1's, and the same digests.
+const P = '2026-03-0';
+const P1 = [
+  evidence('p-05', 'p1', `${P}5T08:00:00.000Z`, 105, { title: '技术许可合同（第二版）', contentDigest: `abcd${'1'.repeat(60)}` }),
+  evidence('p-01', 'p1', `${P}1T08:00:00.000Z`, 101, { title: 'Sales Contract 2026', contentDigest: `abcd${'2'.repeat(60)}` }),
+  evidence('p-07c', 'p1', `${P}7T08:00:00.000Z`, 109, { title: '进度 100% 完成', contentDigest: `abce${'3'.repeat(60)}` }),
+  evidence('p-07a', 'p1', `${P}7T08:00:00.000Z`, 107, { title: 'report_final.pdf', contentDigest: `0123${'4'.repeat(60)}` }),
+  evidence('p-02', 'p1', `${P}2T08:00:00.000Z`, 102, { title: '正则 a.*b [x] (y)? \\ 反斜杠', contentDigest: `5678${'5'.repeat(60)}` }),
+  evidence('p-07b', 'p1', `${P}7T08:00:00.000Z`, 108, { title: 'reportXfinal 产品照片', contentDigest: `9abc${'6'.repeat(60)}` }),
+  evidence('p-03', 'p1', `${P}3T08:00:00.000Z`, 103, { title: 'ÉTUDE ＡＢＣ 外观设计', contentDigest: `def0${'7'.repeat(60)}` }),
+  evidence('p-04', 'p1', `${P}4T08:00:00.000Z`, 104, { title: 'sales CONTRACT 草稿', contentDigest: `cafe${'8'.repeat(60)}` }),
+  evidence('p-06', 'p1', `${P}6T08:00:00.000Z`, 106, { title: 'abcd 源代码', contentDigest: `f00d${'9'.repeat(60)}` }),
+];
+// Newest first, ties by id.
+const P1_NEWEST = ['p-07a', 'p-07b', 'p-07c', 'p-06', 'p-05', 'p-04', 'p-03', 'p-02', 'p-01'];
+const P2 = P1.map((e, i) => ({ ...e, id: `q-${e.id}`, depositorId: 'p2', receipt: { ...e.receipt, seq: 200 + i } }));
 
 const asset = (id: string, ownerId: string, registeredAt: string, seq: number): DataAssetRecord => ({
   id,
@@ -155,6 +173,121 @@ export function evidenceStoreContract(name: string, fixture: () => EvidenceStore
       await seed(s);
       expect(await s.evidence.byDepositors(['d1', 'd2'], 2)).toStrictEqual([[EB, ED], [EC]]);
       expect(await s.evidence.byDepositors(['d1'], 1)).toStrictEqual([[EB]]);
+    });
+
+    describe("a depositor's deposits a page at a time", () => {
+      const keyOf = (e: EvidenceRecord): DepositKey => ({ depositedAt: e.depositedAt, id: e.id });
+      const ids = (es: readonly EvidenceRecord[]) => es.map((e) => e.id);
+      /** Every page of `size` from the start, each after the last one's last deposit. */
+      const allPages = async (s: EvidenceStore, depositorId: string, size: number, search?: DepositSearch) => {
+        const pages: string[][] = [];
+        let after: DepositKey | undefined;
+        for (;;) {
+          const page = await s.evidence.pageByDepositor(depositorId, { ...(search ? { search } : {}), ...(after ? { after } : {}), limit: size });
+          if (page.length === 0) return pages;
+          pages.push(ids(page));
+          after = keyOf(page.at(-1)!);
+          if (pages.length > 20) throw new Error('pages without end');
+        }
+      };
+      const found = async (s: EvidenceStore, search: DepositSearch, depositorId = 'p1') =>
+        ids(await s.evidence.pageByDepositor(depositorId, { search, limit: 100 }));
+
+      beforeEach(async () => {
+        await open().evidence.insertMany([...P1, ...P2]);
+      });
+
+      it('gives them newest first, ties by id, exactly as stored, none of another depositor', async () => {
+        const s = open();
+        const all = await s.evidence.pageByDepositor('p1', { limit: 100 });
+        expect(ids(all)).toStrictEqual(P1_NEWEST);
+        expect(all).toStrictEqual(P1_NEWEST.map((id) => P1.find((e) => e.id === id)));
+        // The same order as byDepositors.
+        expect(await s.evidence.byDepositors(['p1'], 100)).toStrictEqual([all]);
+        expect(await s.evidence.pageByDepositor('nobody', { limit: 100 })).toStrictEqual([]);
+        expect(await s.evidence.pageByDepositor('p1', { limit: 0 })).toStrictEqual([]);
+      });
+
+      it('pages through them without a gap or a repeat, across the deposits of one instant too', async () => {
+        const s = open();
+        for (const size of [1, 2, 3, 4, 8, 9, 10]) {
+          const pages = await allPages(s, 'p1', size);
+          expect(pages.flat(), `pages of ${size}`).toStrictEqual(P1_NEWEST);
+          expect(pages.slice(0, -1).every((p) => p.length === size)).toBe(true);
+        }
+        // Starting after a deposit of the tied instant: the rest of the tie (by id), then older ones.
+        const tied = P1.find((e) => e.id === 'p-07a')!;
+        expect(ids(await s.evidence.pageByDepositor('p1', { after: keyOf(tied), limit: 3 }))).toStrictEqual(['p-07b', 'p-07c', 'p-06']);
+        // After the last: nothing.
+        const oldest = P1.find((e) => e.id === 'p-01')!;
+        expect(await s.evidence.pageByDepositor('p1', { after: keyOf(oldest), limit: 5 })).toStrictEqual([]);
+        // A cursor between stored instants starts at the next older one.
+        expect(ids(await s.evidence.pageByDepositor('p1', { after: { depositedAt: `${P}4T12:00:00.000Z`, id: 'zzz' }, limit: 2 }))).toStrictEqual([
+          'p-04',
+          'p-03',
+        ]);
+      });
+
+      it('finds titles containing the search, ASCII letters in either case, Chinese as it is', async () => {
+        const s = open();
+        expect(await found(s, { text: 'sales contract' })).toStrictEqual(['p-04', 'p-01']);
+        expect(await found(s, { text: 'SALES' })).toStrictEqual(['p-04', 'p-01']);
+        expect(await found(s, { text: '合同' })).toStrictEqual(['p-05']);
+        expect(await found(s, { text: '许可合同（第二' })).toStrictEqual(['p-05']);
+        expect(await found(s, { text: '产品照片' })).toStrictEqual(['p-07b']);
+        expect(await found(s, { text: '专利' })).toStrictEqual([]);
+        // Only ASCII letters fold: É is not é, a full-width Ａ not ａ.
+        expect(await found(s, { text: 'étude' })).toStrictEqual([]);
+        expect(await found(s, { text: 'ÉTUDE' })).toStrictEqual(['p-03']);
+        expect(await found(s, { text: 'ａｂｃ' })).toStrictEqual([]);
+        expect(await found(s, { text: 'ＡＢＣ' })).toStrictEqual(['p-03']);
+      });
+
+      it('takes %, _, regex syntax and backslashes as the characters they are', async () => {
+        const s = open();
+        expect(await found(s, { text: '%' })).toStrictEqual(['p-07c']);
+        expect(await found(s, { text: '100%' })).toStrictEqual(['p-07c']);
+        expect(await found(s, { text: '_' })).toStrictEqual(['p-07a']);
+        // `report_final` is not `reportXfinal`: _ is no wildcard.
+        expect(await found(s, { text: 'report_final' })).toStrictEqual(['p-07a']);
+        expect(await found(s, { text: '.*' })).toStrictEqual(['p-02']);
+        expect(await found(s, { text: 'a.*b' })).toStrictEqual(['p-02']);
+        expect(await found(s, { text: 'report.final' })).toStrictEqual([]);
+        expect(await found(s, { text: '[x] (y)?' })).toStrictEqual(['p-02']);
+        expect(await found(s, { text: '\\' })).toStrictEqual(['p-02']);
+        expect(await found(s, { text: '^' })).toStrictEqual([]);
+        expect(await found(s, { text: '$' })).toStrictEqual([]);
+        expect(await found(s, { text: '|' })).toStrictEqual([]);
+      });
+
+      it('finds content digests starting with the prefix, when one is given, as well as titles', async () => {
+        const s = open();
+        // abcd: p-05's digest, p-01's (stored lower-case), and p-06's title.
+        expect(await found(s, { text: 'abcd', digestPrefix: 'abcd' })).toStrictEqual(['p-06', 'p-05', 'p-01']);
+        expect(await found(s, { text: 'ABCD', digestPrefix: 'abcd' })).toStrictEqual(['p-06', 'p-05', 'p-01']);
+        // Without a prefix, titles only.
+        expect(await found(s, { text: 'abcd' })).toStrictEqual(['p-06']);
+        expect(await found(s, { text: 'abce', digestPrefix: 'abce' })).toStrictEqual(['p-07c']);
+        // A prefix, not anywhere in the digest: cafe starts p-04's; 8888 is inside it only.
+        expect(await found(s, { text: 'cafe', digestPrefix: 'cafe' })).toStrictEqual(['p-04']);
+        expect(await found(s, { text: '8888', digestPrefix: '8888' })).toStrictEqual([]);
+        const whole = P1.find((e) => e.id === 'p-03')!.contentDigest;
+        expect(await found(s, { text: whole, digestPrefix: whole })).toStrictEqual(['p-03']);
+        // Another depositor's deposit of the same digest is never among them.
+        expect(await found(s, { text: whole, digestPrefix: whole }, 'p2')).toStrictEqual(['q-p-03']);
+      });
+
+      it("never gives another depositor's deposits, and pages a search as it pages them all", async () => {
+        const s = open();
+        for (const search of [{ text: 'a' }, { text: 'abcd', digestPrefix: 'abcd' }, { text: 'report' }, { text: '0' }]) {
+          const every = await found(s, search);
+          expect(every.every((id) => id.startsWith('p-'))).toBe(true);
+          expect(every.length).toBeGreaterThan(0);
+          for (const size of [1, 2, 3]) expect((await allPages(s, 'p1', size, search)).flat(), `${search.text} by ${size}`).toStrictEqual(every);
+          // p2's answers are p2's own: the same titles, its own ids.
+          expect(await found(s, search, 'p2')).toStrictEqual(every.map((id) => `q-${id}`));
+        }
+      });
     });
 
     it('stores data assets and gives them back by id and by owner, newest first', async () => {

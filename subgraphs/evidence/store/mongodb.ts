@@ -2,7 +2,7 @@
 // the caller owns: close() leaves it open.
 import { createHash } from 'node:crypto';
 
-import type { AnyBulkWriteOperation, Collection, Db } from 'mongodb';
+import type { AnyBulkWriteOperation, Collection, Db, Filter } from 'mongodb';
 
 import {
   COLLECTION_OPTIONS,
@@ -15,7 +15,7 @@ import {
 } from '../../../platform/mongodb.js';
 import { monthOf } from '../../common/months.js';
 import { tally } from '../../common/tally.js';
-import type { DataAssetRecord, EvidenceRecord, EvidenceStore } from './port.js';
+import type { DataAssetRecord, DepositPageRequest, EvidenceRecord, EvidenceStore } from './port.js';
 
 /** _id is the evidence id: MongoDB's unique _id index is the primary key. */
 interface EvidenceDoc {
@@ -68,6 +68,38 @@ const perCounter = (es: readonly EvidenceRecord[]): AnyBulkWriteOperation<CountD
   [...tally(es.map(counterOf))].map(([id, n]) => ({
     updateOne: { filter: { _id: id }, update: { $inc: { n }, $setOnInsert: { month: id.slice(0, 7) } }, upsert: true },
   }));
+
+/**
+ * A $regex source matching `text` anywhere, as SQLite's LIKE does: ASCII letters in either case
+ * ([aA]; the `i` option would fold other scripts too, which LIKE does not), ASCII digits and every
+ * character beyond ASCII as they are, and every other ASCII character (the regex metacharacters
+ * among them, and NUL, which a pattern may not hold) as a \xhh escape, so none of it is syntax.
+ */
+export function containingPattern(text: string): string {
+  let pattern = '';
+  for (const c of text) {
+    const code = c.codePointAt(0)!;
+    if (/^[A-Za-z]$/.test(c)) pattern += `[${c.toLowerCase()}${c.toUpperCase()}]`;
+    else if (/^[0-9]$/.test(c) || code > 0x7f) pattern += c;
+    else pattern += `\\x${code.toString(16).padStart(2, '0')}`;
+  }
+  return pattern;
+}
+
+/** The deposits of one depositor after the cursor that match the search (port.ts DepositPageRequest). */
+function depositFilter(depositorId: string, { search, after }: DepositPageRequest): Filter<EvidenceDoc> {
+  const clauses: Filter<EvidenceDoc>[] = [{ depositorId }];
+  // Newest first: older, or as old with a greater id. The $lte bounds the index range; the $or settles the tie.
+  if (after !== undefined) {
+    clauses.push({ depositedAt: { $lte: after.depositedAt } }, { $or: [{ depositedAt: { $lt: after.depositedAt } }, { _id: { $gt: after.id } }] });
+  }
+  if (search !== undefined) {
+    const title: Filter<EvidenceDoc> = { title: { $regex: containingPattern(search.text) } };
+    // digestPrefix is lower-case hex (the port's promise), so it is its own pattern.
+    clauses.push(search.digestPrefix === undefined ? title : { $or: [title, { contentDigest: { $regex: `^${search.digestPrefix}` } }] });
+  }
+  return clauses.length === 1 ? clauses[0]! : { $and: clauses };
+}
 
 /** _id is the data asset id. */
 type DataAssetDoc = Omit<DataAssetRecord, 'id'> & { _id: string };
@@ -128,6 +160,15 @@ export async function openMongoEvidenceStore(db: Db, options: MongoStoreOptions 
         const pages = await Promise.all(unique.map((id) => evidence.find({ depositorId: id }, { sort: { depositedAt: -1, _id: 1 }, limit }).toArray()));
         const by = new Map(unique.map((id, i) => [id, pages[i]!.map(toRecord)]));
         return ids.map((id) => by.get(id)!);
+      },
+      async pageByDepositor(depositorId, request) {
+        // limit(0) would be no limit to MongoDB. The hint holds the read to the depositor's range of
+        // by_depositor, in the page's order, from the cursor on; the search is filtered on each document.
+        if (request.limit <= 0) return [];
+        const docs = await evidence
+          .find(depositFilter(depositorId, request), { sort: { depositedAt: -1, _id: 1 }, limit: request.limit, hint: 'by_depositor' })
+          .toArray();
+        return docs.map(toRecord);
       },
       async countByMonth(from, to) {
         const months = await counts

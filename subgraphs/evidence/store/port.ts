@@ -31,6 +31,31 @@ export interface EvidenceRecord {
   readonly receipt: Receipt;
 }
 
+/** A place in a depositor's deposits, newest first (depositedAt descending, then id): a page starts strictly after it. */
+export interface DepositKey {
+  readonly depositedAt: string;
+  readonly id: string;
+}
+
+/**
+ * What a search of one depositor's deposits matches: a deposit whose title contains `text`
+ * (ASCII letters in either case, every other character as it is: `%`, `_`, `.*` are plain
+ * characters), or whose content digest starts with `digestPrefix` when it is given.
+ */
+export interface DepositSearch {
+  /** Trimmed, not empty. */
+  readonly text: string;
+  /** Lower-case hex, 4 to 64 digits. */
+  readonly digestPrefix?: string;
+}
+
+export interface DepositPageRequest {
+  readonly search?: DepositSearch;
+  readonly after?: DepositKey;
+  /** At most this many deposits; 0 or less gives none. */
+  readonly limit: number;
+}
+
 export interface EvidenceRepository {
   insert(e: EvidenceRecord): Promise<void>;
   /** All or none, in one transaction: deposits whose ledger entries are appended already. */
@@ -38,6 +63,12 @@ export interface EvidenceRepository {
   byIds(ids: readonly string[]): Promise<(EvidenceRecord | undefined)[]>;
   /** Each depositor's newest `limit` evidence, newest first. */
   byDepositors(depositorIds: readonly string[], limit: number): Promise<EvidenceRecord[][]>;
+  /**
+   * One depositor's deposits newest first (depositedAt descending, ties by id ascending), after
+   * `after`, matching `search`, up to `limit`. Read along the depositor's index from `after`: no
+   * more than `limit` rows without a search; with one, only the depositor's rows, until `limit` match.
+   */
+  pageByDepositor(depositorId: string, request: DepositPageRequest): Promise<EvidenceRecord[]>;
   /**
    * Deposits per month of depositedAt (UTC), for the months `from` to `to` (YYYY-MM, both
    * included), by month; months without any left out. From counts kept in the writer's

@@ -1,10 +1,10 @@
 // The evidence subgraph's repository on its own SQLite database.
 import type Database from 'better-sqlite3';
 
-import { groupedByKey, inKeyOrder, inListQuery } from '../../../platform/sqlite.js';
+import { groupedByKey, inKeyOrder, inListQuery, statementCache, whereOf } from '../../../platform/sqlite.js';
 import { monthOf } from '../../common/months.js';
 import { tally } from '../../common/tally.js';
-import type { DataAssetRecord, EvidenceRecord, EvidenceStore } from './port.js';
+import type { DataAssetRecord, DepositPageRequest, EvidenceRecord, EvidenceStore } from './port.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS evidence (
@@ -44,6 +44,9 @@ CREATE TABLE IF NOT EXISTS evidence_counts (
 ) WITHOUT ROWID;
 `;
 const COUNTS_FROM_ROWS = `INSERT INTO evidence_counts (month, n) SELECT substr(deposited_at, 1, 7), count(*) FROM evidence GROUP BY 1`;
+
+/** `text` as a LIKE pattern matching it anywhere: its `%`, `_` and backslashes escaped by a backslash (ESCAPE '\'). */
+const containing = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 interface DataAssetRow {
   id: string;
@@ -114,6 +117,22 @@ export function openSqliteEvidenceStore(db: Database.Database): EvidenceStore {
   // The newest `limit` of one depositor, read off the front of its range in
   // evidence_by_depositor_newest: the cost of the page, however many deposits it has.
   const newestOf = db.prepare<[string, number], EvidenceRow>('SELECT * FROM evidence WHERE depositor_id = ? ORDER BY deposited_at DESC, id LIMIT ?');
+  const statement = statementCache(db);
+  // A page of one depositor: along evidence_by_depositor_newest from the cursor on (its range
+  // bounds deposited_at; the tie on deposited_at is filtered), the search filtered on each row,
+  // stopping at the limit. LIKE folds ASCII letters only, as the port says.
+  const pageOf = (depositorId: string, { search, after, limit }: DepositPageRequest): EvidenceRow[] => {
+    if (limit <= 0) return [];
+    const w = whereOf([
+      ['depositor_id = ?', depositorId],
+      ['deposited_at <= ? AND (deposited_at < ? OR id > ?)', after === undefined ? undefined : [after.depositedAt, after.depositedAt, after.id]],
+      [
+        search?.digestPrefix === undefined ? "title LIKE ? ESCAPE '\\'" : "(title LIKE ? ESCAPE '\\' OR content_digest LIKE ?)",
+        search === undefined ? undefined : [containing(search.text), ...(search.digestPrefix === undefined ? [] : [`${search.digestPrefix}%`])],
+      ],
+    ]);
+    return statement<EvidenceRow>(`SELECT * FROM evidence ${w.where} ORDER BY deposited_at DESC, id LIMIT ?`).all(...w.params, limit);
+  };
   const insertAsset = db.prepare(
     `INSERT INTO data_assets (id, owner_id, name, description, fingerprint, registered_at, ledger_seq, entry_hash, ledger_timestamp)
      VALUES (@id, @ownerId, @name, @description, @fingerprint, @registeredAt, @seq, @entryHash, @timestamp)`,
@@ -146,6 +165,9 @@ export function openSqliteEvidenceStore(db: Database.Database): EvidenceStore {
       async byDepositors(ids, limit) {
         const pages = new Map([...new Set(ids)].map((id) => [id, newestOf.all(id, limit).map(toRecord)]));
         return ids.map((id) => pages.get(id)!);
+      },
+      async pageByDepositor(depositorId, request) {
+        return pageOf(depositorId, request).map(toRecord);
       },
       async countByMonth(from, to) {
         return countsBetween.all(from, to);
