@@ -107,10 +107,10 @@ export const ENTERPRISE = {
   'CopyrightKind.WORK': ['作品著作权', 'Work'],
   'deposits.heading': ['存证记录', 'My deposits'],
   'deposits.intro': [
-    '本企业最近的证据存证。可按名称或摘要查找；输入完整的 SHA-256 摘要时，还会在存证账本中查询它是否、何时被存证。展开一行可取得其存证证书。',
-    'Your newest evidence deposits. Search by title or digest; a whole SHA-256 is also looked up on the ledger, to say whether and when it was deposited. Open a row for its certificate.',
+    '本企业的全部证据存证，最新的在前，可逐页加载。可按名称中的文字或摘要开头（至少 4 位十六进制）查找；输入完整的 SHA-256 摘要时，还会在存证账本中查询它是否、何时被存证。展开一行可取得其存证证书。',
+    'All your evidence deposits, newest first, a page at a time. Search by words in the title or the start of the digest (4 hex digits or more); a whole SHA-256 is also looked up on the ledger, to say whether and when it was deposited. Open a row for its certificate.',
   ],
-  'deposits.search': ['按名称或 SHA-256 摘要查找', 'Search by title or SHA-256 digest'],
+  'deposits.search': ['按名称或 SHA-256 摘要开头查找', 'Search by title or the start of the SHA-256 digest'],
   'deposits.title': ['证据名称', 'Title'],
   'deposits.category': ['类别', 'Category'],
   'deposits.digest': ['SHA-256 摘要', 'SHA-256 digest'],
@@ -118,7 +118,6 @@ export const ENTERPRISE = {
   'deposits.seq': ['账本序号', 'Ledger entry'],
   'deposits.none': ['尚无存证记录', 'No deposits yet'],
   'deposits.noMatch': ['没有符合条件的存证', 'No deposit matches'],
-  'deposits.newestOnly': ['仅显示最近 {n} 条存证', 'Only the newest {n} deposits are shown'],
   'deposits.fullDigest': ['完整摘要：', 'Full digest: '],
   'deposits.gone': ['该存证已无法读取', 'This deposit can no longer be read'],
   'deposits.notOnLedger': [
