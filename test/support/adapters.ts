@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import Database from 'better-sqlite3';
 import type { Db, MongoClient } from 'mongodb';
-import { describe, it } from 'vitest';
+import { afterEach, beforeEach, describe, it } from 'vitest';
 
 import { connectMongo } from '../../platform/storage.js';
 import { tempDir } from './tmp.js';
@@ -15,6 +15,31 @@ export interface StoreFixture<S> {
 }
 
 export type Contract<S> = (name: string, fixture: () => StoreFixture<S>) => void;
+
+/**
+ * A fresh adapter from `fixture` for each test of the enclosing describe, closed and cleaned up
+ * after it, even when the test or the opening failed. Returns the one open now.
+ */
+export function openForEachTest<S>(fixture: () => StoreFixture<S>, close: (opened: S) => Promise<void>): () => S {
+  let fx: StoreFixture<S>;
+  let opened: S | undefined;
+  beforeEach(async () => {
+    opened = undefined;
+    fx = fixture();
+    opened = await fx.open();
+  });
+  afterEach(async () => {
+    try {
+      if (opened !== undefined) await close(opened);
+    } finally {
+      await fx.cleanup();
+    }
+  });
+  return () => {
+    if (opened === undefined) throw new Error('the store under test is not open');
+    return opened;
+  };
+}
 
 export function onEveryAdapter<S>(
   label: string,

@@ -1,7 +1,7 @@
 // The contract every AccountStore adapter passes (run by store.test.ts per adapter).
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 
-import type { StoreFixture } from '../../../test/support/adapters.js';
+import { openForEachTest, type StoreFixture } from '../../../test/support/adapters.js';
 import { createAccount, disableAccount, signIn } from '../accounts.js';
 import { type AccountRecord, type AccountStore, DuplicateUsernameError } from './port.js';
 
@@ -27,21 +27,10 @@ const record = (id: string, username: string, over: Partial<AccountRecord> = {})
 
 export function accountStoreContract(name: string, fixture: () => StoreFixture<AccountStoreUnderTest>): void {
   describe(`AccountStore contract: ${name}`, () => {
-    let fx: StoreFixture<AccountStoreUnderTest>;
-    let under: AccountStoreUnderTest | undefined;
+    const under = openForEachTest(fixture, (u) => u.store.close());
     let store: AccountStore;
-    beforeEach(async () => {
-      under = undefined;
-      fx = fixture();
-      under = await fx.open();
-      store = under.store;
-    });
-    afterEach(async () => {
-      try {
-        await under?.store.close();
-      } finally {
-        await fx.cleanup();
-      }
+    beforeEach(() => {
+      store = under().store;
     });
 
     it('gives accounts back by id and by username in any case, every field as stored', async () => {
@@ -98,7 +87,7 @@ export function accountStoreContract(name: string, fixture: () => StoreFixture<A
     it('holds a hash of the password, never the password', async () => {
       const password = 'a password kept nowhere';
       const { id } = await createAccount(store, { username: 'alice', password, role: 'ENTERPRISE', enterpriseId: 'ent-1' });
-      expect(await under!.raw()).not.toContain(password);
+      expect(await under().raw()).not.toContain(password);
       expect((await store.byId(id))?.passwordHash).toMatch(/^scrypt\$ln=17,r=8,p=1\$/);
     });
 

@@ -1,7 +1,7 @@
 // The contract every KeyStore adapter passes (run by store.test.ts per adapter).
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 
-import type { StoreFixture } from '../../../test/support/adapters.js';
+import { openForEachTest, type StoreFixture } from '../../../test/support/adapters.js';
 import { authenticate, createKey } from '../keys.js';
 import type { KeyRecord, KeyStore } from './port.js';
 
@@ -26,21 +26,10 @@ const record = (id: string, createdAt: string, over: Partial<KeyRecord> = {}): K
 
 export function keyStoreContract(name: string, fixture: () => StoreFixture<KeyStoreUnderTest>): void {
   describe(`KeyStore contract: ${name}`, () => {
-    let fx: StoreFixture<KeyStoreUnderTest>;
-    let under: KeyStoreUnderTest | undefined;
+    const under = openForEachTest(fixture, (u) => u.store.close());
     let store: KeyStore;
-    beforeEach(async () => {
-      under = undefined;
-      fx = fixture();
-      under = await fx.open();
-      store = under.store;
-    });
-    afterEach(async () => {
-      try {
-        await under?.store.close();
-      } finally {
-        await fx.cleanup();
-      }
+    beforeEach(() => {
+      store = under().store;
     });
 
     it('gives keys back by id and in order of creation, every field as stored', async () => {
@@ -57,7 +46,7 @@ export function keyStoreContract(name: string, fixture: () => StoreFixture<KeySt
     it('holds a hash of the secret, never the key', async () => {
       const { id, key } = await createKey(store, { role: 'ENTERPRISE', enterpriseId: 'ent-1' });
       const secret = key.split('.')[1]!;
-      expect(await under!.raw()).not.toContain(secret);
+      expect(await under().raw()).not.toContain(secret);
       expect(JSON.stringify(await store.byId(id))).not.toContain(secret);
       expect((await store.list()).map((k) => k.id)).toEqual([id]);
     });

@@ -1,7 +1,7 @@
 // The contract every SessionStore adapter passes (run by store.test.ts per adapter).
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 
-import type { StoreFixture } from '../../../test/support/adapters.js';
+import { openForEachTest, type StoreFixture } from '../../../test/support/adapters.js';
 import type { AccountRecord, AccountStore } from '../../accounts/store/port.js';
 import { DEFAULT_LIMITS } from '../../limits.js';
 import { Sessions } from '../sessions.js';
@@ -31,21 +31,10 @@ const hash = (n: number): string => n.toString(16).padStart(64, '0');
 
 export function sessionStoreContract(name: string, fixture: () => StoreFixture<SessionStoreUnderTest>): void {
   describe(`SessionStore contract: ${name}`, () => {
-    let fx: StoreFixture<SessionStoreUnderTest>;
-    let under: SessionStoreUnderTest | undefined;
+    const under = openForEachTest(fixture, (u) => u.store.close());
     let store: SessionStore;
-    beforeEach(async () => {
-      under = undefined;
-      fx = fixture();
-      under = await fx.open();
-      store = under.store;
-    });
-    afterEach(async () => {
-      try {
-        await under?.store.close();
-      } finally {
-        await fx.cleanup();
-      }
+    beforeEach(() => {
+      store = under().store;
     });
 
     it('gives sessions back by token hash, every field as stored', async () => {
@@ -106,7 +95,7 @@ export function sessionStoreContract(name: string, fixture: () => StoreFixture<S
       const accounts = { byId: async () => account } as unknown as AccountStore;
       const sessions = new Sessions(store, accounts, DEFAULT_LIMITS.sessions, () => T);
       const { token, session } = await sessions.start(account);
-      expect(await under!.raw()).not.toContain(token);
+      expect(await under().raw()).not.toContain(token);
       expect((await sessions.resolve(token))?.tokenHash).toBe(session.tokenHash);
       await sessions.end(session);
       expect(await sessions.resolve(token)).toBeUndefined();

@@ -1,7 +1,7 @@
 // The contract every CasesStore adapter passes (run by store.test.ts per adapter).
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 
-import type { StoreFixture } from '../../../test/support/adapters.js';
+import { openForEachTest, type StoreFixture } from '../../../test/support/adapters.js';
 import type { ProtectionState } from '../workflow.js';
 import type { CaseEvent, CasesStore, PreExamCaseRecord, ProtectionCaseRecord } from './port.js';
 
@@ -57,15 +57,10 @@ const protectionStep = (at: string, from: ProtectionState, to: ProtectionState):
 
 export function casesStoreContract(name: string, fixture: () => StoreFixture<CasesStore>): void {
   describe(`CasesStore contract: ${name}`, () => {
-    let fx: StoreFixture<CasesStore>;
+    const opened = openForEachTest(fixture, (s) => s.close());
     let store: CasesStore;
-    beforeEach(async () => {
-      fx = fixture();
-      store = await fx.open();
-    });
-    afterEach(async () => {
-      await store.close();
-      await fx.cleanup();
+    beforeEach(() => {
+      store = opened();
     });
 
     const A = preExam('a', 'e1', '2026-03-01T08:00:00.000Z');

@@ -1,7 +1,7 @@
 // The contract every EnterprisesStore adapter passes (run by store.test.ts per adapter).
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import type { StoreFixture } from '../../../test/support/adapters.js';
+import { openForEachTest, type StoreFixture } from '../../../test/support/adapters.js';
 import type { CopyrightRecord, EnterpriseRecord, EnterprisesStore, PatentRecord, TrademarkRecord } from './port.js';
 import { DuplicateKeyError } from './port.js';
 
@@ -93,26 +93,7 @@ const COPYRIGHTS = [C1, C3, C2];
 
 export function enterprisesStoreContract(name: string, fixture: () => EnterprisesStoreFixture): void {
   describe(`EnterprisesStore contract: ${name}`, () => {
-    let fx: EnterprisesStoreFixture;
-    let store: EnterprisesStore | undefined;
-
-    beforeEach(async () => {
-      store = undefined;
-      fx = fixture();
-      store = await fx.open();
-    });
-    afterEach(async () => {
-      try {
-        await store?.close();
-      } finally {
-        await fx.cleanup();
-      }
-    });
-
-    const open = (): EnterprisesStore => {
-      if (store === undefined) throw new Error('store not open');
-      return store;
-    };
+    const open = openForEachTest(fixture, (s) => s.close());
     const seed = async (s: EnterprisesStore, what: { patents?: boolean; trademarks?: boolean; copyrights?: boolean } = {}) => {
       for (const e of ENTERPRISES) await s.enterprises.insert(e);
       if (what.patents) for (const p of PATENTS) await s.patents.insert(p);

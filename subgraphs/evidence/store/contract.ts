@@ -1,7 +1,7 @@
 // The contract every EvidenceStore adapter passes (run by store.test.ts per adapter).
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 
-import type { StoreFixture } from '../../../test/support/adapters.js';
+import { openForEachTest, type StoreFixture } from '../../../test/support/adapters.js';
 import type { DataAssetRecord, DepositKey, DepositSearch, EvidenceRecord, EvidenceStore } from './port.js';
 
 export type EvidenceStoreFixture = StoreFixture<EvidenceStore>;
@@ -63,26 +63,7 @@ const A3 = asset('da-3', 'o2', '2026-02-02T00:00:00.000Z', 2 ** 40);
 
 export function evidenceStoreContract(name: string, fixture: () => EvidenceStoreFixture): void {
   describe(`EvidenceStore contract: ${name}`, () => {
-    let fx: EvidenceStoreFixture;
-    let store: EvidenceStore | undefined;
-
-    beforeEach(async () => {
-      store = undefined;
-      fx = fixture();
-      store = await fx.open();
-    });
-    afterEach(async () => {
-      try {
-        await store?.close();
-      } finally {
-        await fx.cleanup();
-      }
-    });
-
-    const open = (): EvidenceStore => {
-      if (store === undefined) throw new Error('store not open');
-      return store;
-    };
+    const open = openForEachTest(fixture, (s) => s.close());
     const seed = async (s: EvidenceStore) => {
       for (const e of ALL) await s.evidence.insert(e);
     };

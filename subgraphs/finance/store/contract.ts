@@ -1,7 +1,7 @@
 // The contract every FinanceStore adapter passes (run by store.test.ts per adapter).
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 
-import type { StoreFixture } from '../../../test/support/adapters.js';
+import { openForEachTest, type StoreFixture } from '../../../test/support/adapters.js';
 import { DEFAULT_RISK_SHARES } from '../risk.js';
 import type { AssetRef, ClaimRecord, FinanceStore, NewPledge, PledgeEvent, PolicyRecord } from './port.js';
 import { AssetAlreadyPledgedError } from './port.js';
@@ -52,15 +52,10 @@ const claim = (id: string, policyId: string, amountFen: number, filedAt: string)
 
 export function financeStoreContract(name: string, fixture: () => StoreFixture<FinanceStore>): void {
   describe(`FinanceStore contract: ${name}`, () => {
-    let fx: StoreFixture<FinanceStore>;
+    const opened = openForEachTest(fixture, (s) => s.close());
     let store: FinanceStore;
-    beforeEach(async () => {
-      fx = fixture();
-      store = await fx.open();
-    });
-    afterEach(async () => {
-      await store.close();
-      await fx.cleanup();
+    beforeEach(() => {
+      store = opened();
     });
 
     const A = pledge('a', [patent('201510958772.0'), { kind: 'TRADEMARK', id: '12345678' }], '2026-03-01T08:00:00.000Z');
