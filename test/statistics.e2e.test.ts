@@ -189,6 +189,40 @@ describe('the cockpit statistics', () => {
     await t?.close();
   });
 
+  it('names the regions (GB/T 2260) of an enterprise and of the statistics by region', async () => {
+    const { enterprise, enterpriseStatistics } = await staff.request<{
+      enterprise: { region: unknown };
+      enterpriseStatistics: { byRegion: { regionCode: string; region: unknown; enterprises: number }[] };
+    }>(
+      gql`
+        query ($id: ID!) {
+          enterprise(id: $id) {
+            region {
+              code
+              province
+              city
+              county
+            }
+          }
+          enterpriseStatistics {
+            byRegion {
+              regionCode
+              enterprises
+              region {
+                province
+                city
+                county
+              }
+            }
+          }
+        }
+      `,
+      { id: enterpriseId },
+    );
+    expect(enterprise.region).toEqual({ code: '440300', province: '广东省', city: '深圳市', county: null });
+    expect(enterpriseStatistics.byRegion).toEqual([{ regionCode: '440300', enterprises: 1, region: { province: '广东省', city: '深圳市', county: null } }]);
+  });
+
   it('counts a deposit in the total and in the current month, the last of the months asked for', async () => {
     const before = await staff.request<Evidence>(EVIDENCE, { months: 3 });
     expect(before.evidenceStatistics.depositsByMonth.map((m) => m.month)).toEqual([-2, -1, 0].map((k) => addMonths(`${thisMonth}-01`, k).slice(0, 7)));

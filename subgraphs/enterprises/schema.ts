@@ -6,7 +6,7 @@ import { badInput, conflict, failure, notFound } from '../../platform/errors.js'
 import { type Connection, pageRequest, toConnection } from '../../platform/pagination.js';
 import { addDays } from '../../standards/calendar-date.js';
 import { parsePatentNumber } from '../../standards/patent-number.js';
-import { isRegionCode } from '../../standards/region-code.js';
+import { isRegionCode, type RegionNames, regionNames } from '../../standards/region-code.js';
 import { validateUscc } from '../../standards/uscc.js';
 import { requireActFor, requireIdentity, requireRole } from '../common/auth.js';
 import { createBuilder } from '../common/builder.js';
@@ -46,6 +46,20 @@ const CreditCodeOverride = builder.objectRef<NonNullable<EnterpriseRecord['credi
   }),
 });
 
+const Region = builder.objectRef<RegionNames>('Region').implement({
+  description: 'An administrative division (GB/T 2260) by its names, as the Ministry of Civil Affairs publishes them',
+  fields: (t) => ({
+    code: t.exposeString('code', { description: '6 digits' }),
+    province: t.exposeString('province', { description: 'The province, autonomous region or municipality' }),
+    city: t.exposeString('city', {
+      nullable: true,
+      description: "The prefecture-level city (a municipality's own name for its districts); null for a province, or a county its province governs directly",
+    }),
+    county: t.exposeString('county', { nullable: true, description: 'The county-level division; null for a city or province as a whole' }),
+  }),
+});
+const regionOf = (code: string): RegionNames | null => regionNames(code) ?? null;
+
 const Enterprise = builder.objectRef<EnterpriseRecord>('Enterprise');
 const Patent = builder.objectRef<PatentRecord>('Patent');
 const Trademark = builder.objectRef<TrademarkRecord>('Trademark');
@@ -58,6 +72,12 @@ Enterprise.implement({
     uscc: t.exposeString('uscc', { description: 'Unified Social Credit Code (GB 32100-2015)' }),
     name: t.exposeString('name'),
     regionCode: t.exposeString('regionCode', { description: 'Administrative division (GB/T 2260), 6 digits' }),
+    region: t.field({
+      type: Region,
+      nullable: true,
+      description: "The region code's names; null for a code not in the published table",
+      resolve: (e) => regionOf(e.regionCode),
+    }),
     industry: t.exposeString('industry'),
     filingStatus: t.field({ type: FilingStatus, resolve: (e) => e.filingStatus }),
     registeredAt: t.field({ type: 'DateTime', resolve: (e) => e.registeredAt }),
@@ -169,7 +189,17 @@ interface GroupStat {
   patents: number;
 }
 const RegionStat = builder.objectRef<GroupStat>('RegionStatistic').implement({
-  fields: (t) => ({ regionCode: t.exposeString('key'), enterprises: t.exposeInt('enterprises'), patents: t.exposeInt('patents') }),
+  fields: (t) => ({
+    regionCode: t.exposeString('key'),
+    region: t.field({
+      type: Region,
+      nullable: true,
+      description: "The region code's names; null for a code not in the published table",
+      resolve: (s) => regionOf(s.key),
+    }),
+    enterprises: t.exposeInt('enterprises'),
+    patents: t.exposeInt('patents'),
+  }),
 });
 const IndustryStat = builder.objectRef<GroupStat>('IndustryStatistic').implement({
   fields: (t) => ({ industry: t.exposeString('key'), enterprises: t.exposeInt('enterprises'), patents: t.exposeInt('patents') }),

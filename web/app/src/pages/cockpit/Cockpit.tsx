@@ -13,7 +13,7 @@ import { Chart, type ChartOption } from './Chart';
 import * as panels from './panels';
 
 const COCKPIT = `query Cockpit {
-  enterpriseStatistics { totalEnterprises totalPatents byRegion { regionCode enterprises patents } byIndustry { industry enterprises patents } }
+  enterpriseStatistics { totalEnterprises totalPatents byRegion { regionCode region { province city county } enterprises patents } byIndustry { industry enterprises patents } }
   evidenceStatistics { total depositsByMonth(months: 12) { month count } }
   preExamStatistics { overall { decided averageDays p90Days shareWithin7Days } byMonth { key cycleTime { decided averageDays p90Days shareWithin7Days } } }
   pledgeStatistics { byBankAndMonth(months: 12) { bank month count amount } }

@@ -6,7 +6,7 @@ export interface CockpitData {
   readonly enterpriseStatistics: {
     readonly totalEnterprises: number;
     readonly totalPatents: number;
-    readonly byRegion: readonly { regionCode: string; enterprises: number; patents: number }[];
+    readonly byRegion: readonly { regionCode: string; region: RegionNames | null; enterprises: number; patents: number }[];
     readonly byIndustry: readonly { industry: string; enterprises: number; patents: number }[];
   };
   readonly evidenceStatistics: { readonly total: number; readonly depositsByMonth: readonly MonthCount[] };
@@ -22,6 +22,15 @@ export interface CockpitData {
     readonly expiriesByMonth: readonly MonthCount[];
   };
 }
+
+interface RegionNames {
+  readonly province: string;
+  readonly city: string | null;
+  readonly county: string | null;
+}
+
+/** A region by its most precise name (GB/T 2260), or its code when the hub knows no name for it. */
+export const regionLabel = (code: string, region: RegionNames | null): string => (region === null ? code : (region.county ?? region.city ?? region.province));
 
 interface MonthCount {
   readonly month: string;
@@ -59,7 +68,7 @@ export function byRegion(data: CockpitData, text: PanelText): ChartOption {
   return {
     grid,
     legend: { top: 0 },
-    xAxis: { type: 'category', data: rows.map((r) => r.regionCode), axisLabel: { rotate: 45 } },
+    xAxis: { type: 'category', data: rows.map((r) => regionLabel(r.regionCode, r.region)), axisLabel: { rotate: 45 } },
     yAxis: { type: 'value' },
     series: [
       { name: text.enterprises, type: 'bar', data: rows.map((r) => r.enterprises) },

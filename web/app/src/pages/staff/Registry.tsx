@@ -15,7 +15,7 @@ import { type Chosen, PatentForm } from './registry/PatentForm';
 
 const ENTERPRISES = `query Registry($first: Int, $after: String, $regionCode: String, $industry: String) {
   enterprises(first: $first, after: $after, regionCode: $regionCode, industry: $industry) {
-    edges { node { id uscc name regionCode industry filingStatus registeredAt creditCodeOverride { approvedBy reason } } }
+    edges { node { id uscc name regionCode region { province city county } industry filingStatus registeredAt creditCodeOverride { approvedBy reason } } }
     pageInfo { hasNextPage endCursor }
   }
 }`;
@@ -25,6 +25,7 @@ interface Enterprise {
   readonly uscc: string;
   readonly name: string;
   readonly regionCode: string;
+  readonly region: { readonly province: string; readonly city: string | null; readonly county: string | null } | null;
   readonly industry: string;
   readonly filingStatus: string;
   readonly registeredAt: string;
@@ -125,7 +126,14 @@ export default function Registry() {
               </>
             ),
           },
-          { title: t('registry.regionCode'), dataIndex: 'regionCode', width: 100 },
+          {
+            title: t('registry.regionCode'),
+            width: 200,
+            render: (_, e) =>
+              e.region === null
+                ? e.regionCode
+                : `${[e.region.province, e.region.city, e.region.county].filter((n, i, all) => n !== null && n !== all[i - 1]).join(' ')}（${e.regionCode}）`,
+          },
           { title: t('registry.industry'), dataIndex: 'industry', width: 160 },
           { title: t('registry.filingStatus'), width: 100, render: (_, e) => <Tag>{label('FilingStatus', e.filingStatus)}</Tag> },
           {
