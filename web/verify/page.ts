@@ -1,10 +1,8 @@
 // The verification page (/verify): a file is fingerprinted here, its certificates checked here
 // with ledger/verify against the keys the court enters; the hub is only asked for certificates
 // and for proof that its log still extends them.
-import { sha256 } from '@noble/hashes/sha2.js';
-
 import { HubApi } from '../../client/hub-api.js';
-import { bytesToHex } from '../../ledger/bytes.js';
+import { fileDigest } from '../file-digest.js';
 import { type Bilingual, TEXT } from './messages.js';
 import { certificateFileName, certificateJson, printableReport } from './printable.js';
 import { both, depositCard, h, notFoundCard } from './render.js';
@@ -46,24 +44,6 @@ let hashing = false;
 function say(text: Bilingual | undefined, kind: 'info' | 'error' = 'info', extra = ''): void {
   status.className = kind;
   status.replaceChildren(...(text === undefined ? [] : [both(document, text), extra]));
-}
-
-/** SHA-256 of a file of any size, read in chunks, with progress; undefined once `stale`. */
-async function fingerprint(file: File, stale: () => boolean): Promise<string | undefined> {
-  const hash = sha256.create();
-  const reader = file.stream().getReader();
-  let read = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return bytesToHex(hash.digest());
-    if (stale()) {
-      await reader.cancel();
-      return undefined;
-    }
-    hash.update(value);
-    read += value.length;
-    progress.value = file.size === 0 ? 100 : (read / file.size) * 100;
-  }
 }
 
 function download(name: string, type: string, text: string): void {
@@ -157,7 +137,11 @@ async function take(file: File | undefined): Promise<void> {
   say(TEXT.hashing);
   let digest: string | undefined;
   try {
-    digest = await fingerprint(file, () => mine !== latest);
+    digest = await fileDigest(
+      file,
+      (read) => (progress.value = file.size === 0 ? 100 : (read / file.size) * 100),
+      () => mine !== latest,
+    );
   } catch (err) {
     if (mine === latest) say(TEXT.readError, 'error', `: ${(err as Error).message}`);
     return;

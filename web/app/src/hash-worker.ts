@@ -1,7 +1,6 @@
 // Hashes files off the page's thread: SHA-256 over the file's bytes as they stream from disk,
 // reporting progress. The file never leaves the browser; only its digest does.
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
+import { fileDigest } from '../../file-digest';
 
 export interface HashRequest {
   readonly id: number;
@@ -18,22 +17,14 @@ const PROGRESS_EVERY = 4 << 20;
 
 onmessage = async (event: MessageEvent<HashRequest>) => {
   const { id, file } = event.data;
+  let reported = 0;
   try {
-    const hash = sha256.create();
-    const reader = file.stream().getReader();
-    let bytes = 0;
-    let reported = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      hash.update(value);
-      bytes += value.length;
-      if (bytes - reported >= PROGRESS_EVERY) {
-        reported = bytes;
-        post({ id, kind: 'progress', bytes });
-      }
-    }
-    post({ id, kind: 'done', digest: bytesToHex(hash.digest()) });
+    const digest = await fileDigest(file, (bytes) => {
+      if (bytes - reported < PROGRESS_EVERY) return;
+      reported = bytes;
+      post({ id, kind: 'progress', bytes });
+    });
+    post({ id, kind: 'done', digest });
   } catch (err) {
     post({ id, kind: 'failed', message: (err as Error).message });
   }
