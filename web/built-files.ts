@@ -45,6 +45,9 @@ export function readBuild(dist: URL): Map<string, BuiltFile> | undefined {
 export const plain = (res: Parameters<Route>[1], status: number, text: string, headers: Record<string, string> = {}): void =>
   void res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...headers }).end(text);
 
+/** A browser opening a page (it accepts HTML), not a script or an API call. */
+export const navigates = (req: Parameters<Route>[0]): boolean => (req.headers.accept ?? '').includes('text/html');
+
 /** Only GET and HEAD; true when the request was answered (refused). */
 export function refuseUnlessRead(req: Parameters<Route>[0], res: Parameters<Route>[1]): boolean {
   if (req.method === 'GET' || req.method === 'HEAD') return false;

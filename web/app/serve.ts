@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 
 import type { Route } from '../../platform/http.js';
-import { assetRoute, plain, readBuild, refuseUnlessRead } from '../built-files.js';
+import { assetRoute, navigates, plain, readBuild, refuseUnlessRead } from '../built-files.js';
 
 const NONCE_PLACEHOLDER = '__CSP_NONCE__';
 
@@ -32,7 +32,7 @@ export function appRoutes(dist = new URL('./dist/', import.meta.url)): Record<st
   if (files === undefined) {
     const missing: Route = (req, res) => {
       const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-      if (!(req.headers.accept ?? '').includes('text/html')) return plain(res, 404, `no such path: ${path}\n`);
+      if (!navigates(req)) return plain(res, 404, `no such path: ${path}\n`);
       plain(res, 503, 'The web application is not built: run `npm install` (it builds web/app/dist), then restart the hub.\n');
     };
     return { '/': missing };
@@ -41,7 +41,7 @@ export function appRoutes(dist = new URL('./dist/', import.meta.url)): Record<st
   const index: Route = (req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     // Only navigations get the page: a script or API call to an unknown path is told so.
-    if (path !== '/' && !(req.headers.accept ?? '').includes('text/html')) return plain(res, 404, `no such path: ${path}\n`);
+    if (path !== '/' && !navigates(req)) return plain(res, 404, `no such path: ${path}\n`);
     if (refuseUnlessRead(req, res)) return;
     const nonce = randomBytes(16).toString('base64');
     const body = Buffer.from(page.replaceAll(NONCE_PLACEHOLDER, nonce));

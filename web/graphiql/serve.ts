@@ -5,7 +5,7 @@
 import type { IncomingMessage } from 'node:http';
 
 import type { Route } from '../../platform/http.js';
-import { assetRoute, plain, readBuild, sendFile } from '../built-files.js';
+import { assetRoute, navigates, plain, readBuild, sendFile } from '../built-files.js';
 
 const POLICY = [
   "default-src 'none'",
@@ -26,7 +26,7 @@ const HEADERS = { 'content-security-policy': POLICY, 'referrer-policy': 'no-refe
 export function wantsGraphiql(req: IncomingMessage): boolean {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
   const url = new URL(req.url ?? '/', 'http://localhost');
-  return !url.searchParams.has('query') && (req.headers.accept ?? '').includes('text/html');
+  return !url.searchParams.has('query') && navigates(req);
 }
 
 export function graphiqlRoutes(dist = new URL('./dist/', import.meta.url)): { page: Route; assets: Record<string, Route> } {
