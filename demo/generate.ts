@@ -259,7 +259,19 @@ function patent(
     type === 'INVENTION' && rng.chance(0.05) ? 'PCT_INVENTION' : type === 'UTILITY_MODEL' && rng.chance(0.02) ? 'PCT_UTILITY_MODEL' : type;
 
   const { title, ipcClass } = patentTitle(ctx, type, industry, brand, titles);
-  const base = { enterpriseId, type, pct: numberType.startsWith('PCT_'), title, ipcClass };
+  // Nothing frozen or challenged, no announcement numbers: the demo's registry starts plain.
+  const base = {
+    enterpriseId,
+    type,
+    pct: numberType.startsWith('PCT_'),
+    title,
+    ipcClass,
+    grantPublicationNumber: null,
+    lapsedOn: null,
+    freeze: null,
+    invalidation: null,
+    version: 1,
+  };
   const lastYear = Math.min(2025, yearOf(ctx.yesterday));
 
   if (scenario === 'dueSoon' || scenario === 'grace') {
@@ -295,7 +307,7 @@ function patent(
   const roll = rng.float();
   if ((scenario === 'lapsed' || (scenario === 'normal' && (termEnded ? roll < 0.3 : roll < 0.07))) && missable.length > 0) {
     const missed = rng.pick(missable);
-    return { ...granted, status: 'LAPSED', feesPaidThrough: due[due.indexOf(missed) - 1] ?? null };
+    return { ...granted, status: 'LAPSED', lapsedOn: missed, feesPaidThrough: due[due.indexOf(missed) - 1] ?? null };
   }
   if (termEnded) return { ...granted, status: 'EXPIRED', feesPaidThrough: due[due.length - 1] ?? null };
   if (scenario === 'normal' && roll > 0.97) {
@@ -314,7 +326,7 @@ function feeScenario(
   type: PatentType,
   numberType: NumberType,
   scenario: 'dueSoon' | 'grace',
-): Omit<PatentRecord, 'enterpriseId' | 'type' | 'pct' | 'title' | 'ipcClass'> | undefined {
+): Pick<PatentRecord, 'applicationNumber' | 'status' | 'filingDate' | 'grantDate' | 'feesPaidThrough'> | undefined {
   const { rng, today } = ctx;
   const dueOn = scenario === 'dueSoon' ? addDays(today, rng.int(1, 89)) : addDays(today, -rng.int(1, 170));
   // The patent must be old enough to be granted, and young enough to owe fees on dueOn.

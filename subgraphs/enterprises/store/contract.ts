@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { openForEachTest, type StoreFixture } from '../../../test/support/adapters.js';
 import type { CopyrightRecord, EnterpriseRecord, EnterprisesStore, PatentRecord, TrademarkRecord } from './port.js';
-import { DuplicateKeyError } from './port.js';
+import { DuplicateKeyError, patentAsset } from './port.js';
 
 export type EnterprisesStoreFixture = StoreFixture<EnterprisesStore>;
 
@@ -41,6 +41,11 @@ const patent = (applicationNumber: string, enterpriseId: string, over: Partial<P
   filingDate: '2023-03-01',
   grantDate: null,
   feesPaidThrough: null,
+  grantPublicationNumber: null,
+  lapsedOn: null,
+  freeze: null,
+  invalidation: null,
+  version: 1,
   ...over,
 });
 
@@ -357,6 +362,127 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
           { key: MANUFACTURING, patents: 5 },
           { key: SOFTWARE, patents: 4 },
         ]);
+      });
+    });
+
+    describe('patent changes', () => {
+      const ALL = { from: '2000-01-01', to: '2099-12-31' };
+      const by = { at: '2026-03-02T01:00:00.000Z', actor: 'staff:li', role: 'CENTER_STAFF' };
+
+      it('replaces a patent at the version it read, moving its deadlines and their counts, and records the event', async () => {
+        const s = open();
+        await seed(s, { patents: true });
+        // PB's next fee is due 2026-03-01; paying it moves the due date a year on.
+        const paid = { ...PB, feesPaidThrough: '2026-03-01' };
+        const event = { ...by, type: 'ANNUAL_FEE_PAID' as const, details: { year: 4, dueDate: '2026-03-01' } };
+        expect(await s.patents.update(PB, paid, event)).toBe(true);
+        expect(await s.patents.byNumbers([PB.applicationNumber])).toStrictEqual([{ ...paid, version: 2 }]);
+        expect(await s.patents.feesDue({}, { from: '2026-03-01', to: '2026-03-01' }, undefined, 10)).toStrictEqual([]);
+        expect(await s.patents.feesDue({}, { from: '2027-03-01', to: '2027-03-01' }, undefined, 10)).toStrictEqual([{ ...paid, version: 2 }]);
+        expect(await s.patents.countFeesDue({}, { from: '2026-03-01', to: '2026-03-01' })).toBe(0);
+        expect(await s.patents.countFeesDue({}, { from: '2027-03-01', to: '2027-03-01' })).toBe(1);
+        expect(await s.patents.countFeesDue({}, ALL)).toBe(4);
+        expect(await s.history.page(patentAsset(PB.applicationNumber), undefined, 10)).toStrictEqual([
+          { asset: patentAsset(PB.applicationNumber), seq: 1, ...event },
+        ]);
+      });
+
+      it('refuses a change to a version no longer current, writing nothing', async () => {
+        const s = open();
+        await seed(s, { patents: true });
+        const event = { ...by, type: 'FROZEN' as const, details: {} };
+        const frozen = { ...PA, freeze: { court: '北京知识产权法院', orderNumber: '(2026)京73执保1号', frozenOn: '2026-03-01' } };
+        expect(await s.patents.update(PA, frozen, event)).toBe(true);
+        expect(await s.patents.update(PA, { ...PA, status: 'WITHDRAWN' }, event)).toBe(false);
+        expect(await s.patents.byNumbers([PA.applicationNumber])).toStrictEqual([{ ...frozen, version: 2 }]);
+        expect(await s.history.page(patentAsset(PA.applicationNumber), undefined, 10)).toHaveLength(1);
+      });
+
+      it('takes a patent out of the warnings when it stops being live, and back when it is again', async () => {
+        const s = open();
+        await seed(s, { patents: true });
+        const event = { ...by, type: 'INVALIDATION_DECIDED' as const, details: { decision: 'INVALIDATED' } };
+        const invalid = { ...PD, status: 'INVALIDATED' as const };
+        expect(await s.patents.update(PD, invalid, event)).toBe(true);
+        expect(await s.patents.feesDue({}, ALL, undefined, 10)).toStrictEqual([PF, PA, PB]);
+        expect(await s.patents.protectionEnding({}, ALL, undefined, 10)).toStrictEqual([PB, PF, PA]);
+        expect(await s.patents.countFeesDue({}, ALL)).toBe(3);
+        expect(await s.patents.countProtectionEnding({}, ALL)).toBe(3);
+        expect(await s.patents.countFeesDueByMonth({ from: '2025-07-01', to: '2025-07-31' })).toStrictEqual([]);
+        const again = { ...invalid, version: 2, status: 'GRANTED' as const };
+        expect(await s.patents.update({ ...invalid, version: 2 }, again, event)).toBe(true);
+        expect(await s.patents.countFeesDueByMonth({ from: '2025-07-01', to: '2025-07-31' })).toStrictEqual([{ month: '2025-07', count: 1 }]);
+        expect((await s.history.page(patentAsset(PD.applicationNumber), undefined, 10)).map((e) => e.seq)).toStrictEqual([1, 2]);
+      });
+
+      it("moves a patent's counts to its new owner's region and industry", async () => {
+        const s = open();
+        await seed(s, { patents: true });
+        const event = { ...by, type: 'IMPORTED' as const, details: {} };
+        // e01 (110108, software) to e04 (440305, software)
+        expect(await s.patents.update(PB, { ...PB, enterpriseId: 'e04' }, event)).toBe(true);
+        expect(await s.patents.countBy('regionCode')).toStrictEqual([
+          { key: '110108', patents: 6 },
+          { key: '310115', patents: 2 },
+          { key: '440305', patents: 1 },
+        ]);
+        expect(await s.patents.byEnterprises(['e04'])).toStrictEqual([[{ ...PB, enterpriseId: 'e04', version: 2 }]]);
+        expect(await s.patents.feesDue({ regionCode: '440305' }, ALL, undefined, 10)).toStrictEqual([{ ...PB, enterpriseId: 'e04', version: 2 }]);
+      });
+
+      it('pages a history after a seq, oldest first', async () => {
+        const s = open();
+        await seed(s, { patents: true });
+        let current = PA;
+        for (const frozenOn of ['2026-01-01', '2026-01-02', '2026-01-03']) {
+          const next = { ...current, freeze: current.freeze === null ? { court: 'c', orderNumber: 'o', frozenOn } : null };
+          expect(await s.patents.update(current, next, { ...by, type: next.freeze ? 'FROZEN' : 'UNFROZEN', details: { frozenOn } })).toBe(true);
+          current = { ...next, version: current.version + 1 };
+        }
+        const asset = patentAsset(PA.applicationNumber);
+        expect((await s.history.page(asset, undefined, 2)).map((e) => [e.seq, e.type])).toStrictEqual([
+          [1, 'FROZEN'],
+          [2, 'UNFROZEN'],
+        ]);
+        expect((await s.history.page(asset, 2, 2)).map((e) => [e.seq, e.details])).toStrictEqual([[3, { frozenOn: '2026-01-03' }]]);
+        expect(await s.history.page(patentAsset(PB.applicationNumber), undefined, 10)).toStrictEqual([]);
+      });
+
+      it('imports new patents, updates those that differ with what changed, and leaves the rest', async () => {
+        const s = open();
+        await seed(s);
+        await s.patents.insertMany([PA, PB]);
+        const newer = { ...PB, feesPaidThrough: '2026-03-01', title: '新名称' };
+        expect(await s.patents.importMany([PA, newer, PD], by.at, by.actor, by.role)).toStrictEqual({ inserted: 1, updated: 1, unchanged: 1 });
+        expect(await s.patents.byNumbers([PA.applicationNumber, PB.applicationNumber, PD.applicationNumber])).toStrictEqual([PA, { ...newer, version: 2 }, PD]);
+        expect(await s.history.page(patentAsset(PB.applicationNumber), undefined, 10)).toStrictEqual([
+          {
+            asset: patentAsset(PB.applicationNumber),
+            seq: 1,
+            ...by,
+            type: 'IMPORTED',
+            details: { title: [PB.title, '新名称'], feesPaidThrough: ['2025-03-01', '2026-03-01'] },
+          },
+        ]);
+        expect(await s.patents.countFeesDue({}, ALL)).toBe(3);
+        expect(await s.patents.countBy('industry')).toStrictEqual([
+          { key: MANUFACTURING, patents: 1 },
+          { key: SOFTWARE, patents: 2 },
+        ]);
+        // The same rows again change nothing.
+        expect(await s.patents.importMany([PA, newer, PD], by.at, by.actor, by.role)).toStrictEqual({ inserted: 0, updated: 0, unchanged: 3 });
+        expect(await s.history.page(patentAsset(PB.applicationNumber), undefined, 10)).toHaveLength(1);
+      });
+
+      it('imports all or none: a row moving an owner or naming an unknown one writes nothing', async () => {
+        const s = open();
+        await seed(s);
+        await s.patents.insert(PA);
+        const moved = { ...PA, enterpriseId: 'e02', title: '新' };
+        await expect(s.patents.importMany([PD, moved], by.at, by.actor, by.role)).rejects.toThrow();
+        await expect(s.patents.importMany([PD, patent('202410000001.1', 'nobody')], by.at, by.actor, by.role)).rejects.toThrow();
+        expect(await s.patents.byNumbers([PA.applicationNumber, PD.applicationNumber])).toStrictEqual([PA, undefined]);
+        expect(await s.patents.countFeesDue({}, ALL)).toBe(1);
       });
     });
 

@@ -15,18 +15,24 @@ import {
 } from '../../../platform/mongodb.js';
 import { tally } from '../../common/tally.js';
 import { patentDeadlines } from '../domain/deadlines.js';
+import { patentChanges } from '../domain/patent-changes.js';
 import type {
+  AssetEvent,
   CopyrightRecord,
   DatedKey,
   DateWindow,
   EnterpriseFilter,
   EnterpriseRecord,
   EnterprisesStore,
+  ImportCounts,
+  NewAssetEvent,
   OwnerFilter,
+  PatentFreeze,
+  PatentInvalidation,
   PatentRecord,
   TrademarkRecord,
 } from './port.js';
-import { DuplicateKeyError } from './port.js';
+import { DuplicateKeyError, patentAsset } from './port.js';
 
 // _id is the record's own key (enterprise id, application number, registration number), so
 // MongoDB's unique _id index is the primary key.
@@ -52,6 +58,11 @@ interface PatentDoc {
   filingDate: string;
   grantDate: string | null;
   feesPaidThrough: string | null;
+  grantPublicationNumber: string | null;
+  lapsedOn: string | null;
+  freeze: PatentFreeze | null;
+  invalidation: PatentInvalidation | null;
+  version: number;
   // For the warnings: the owner's region and industry (copied at registration; an enterprise's
   // never change) and the patent's deadlines (domain/deadlines.ts), null when not live.
   regionCode: string;
@@ -79,6 +90,18 @@ interface CountDoc {
   key: string;
   enterprises?: number;
   patents?: number;
+}
+
+/** `_id` is `<asset>#<seq>`, unique: two writers cannot both add an asset's next event. */
+interface AssetEventDoc {
+  _id: string;
+  asset: string;
+  seq: number;
+  at: string;
+  actor: string;
+  role: string;
+  type: AssetEvent['type'];
+  details: AssetEvent['details'];
 }
 
 interface CopyrightDoc {
@@ -112,6 +135,30 @@ const toPatent = (d: PatentDoc): PatentRecord => ({
   filingDate: d.filingDate,
   grantDate: d.grantDate,
   feesPaidThrough: d.feesPaidThrough,
+  // Documents from before the lifecycle have none of these.
+  grantPublicationNumber: d.grantPublicationNumber ?? null,
+  lapsedOn: d.lapsedOn ?? null,
+  freeze: d.freeze == null ? null : { court: d.freeze.court, orderNumber: d.freeze.orderNumber, frozenOn: d.freeze.frozenOn },
+  invalidation:
+    d.invalidation == null
+      ? null
+      : {
+          requestedOn: d.invalidation.requestedOn,
+          requester: d.invalidation.requester,
+          decision: d.invalidation.decision,
+          decidedOn: d.invalidation.decidedOn,
+        },
+  version: d.version ?? 1,
+});
+
+const toAssetEvent = (d: AssetEventDoc): AssetEvent => ({
+  asset: d.asset,
+  seq: d.seq,
+  at: d.at,
+  actor: d.actor,
+  role: d.role,
+  type: d.type,
+  details: d.details,
 });
 
 const toTrademark = (d: TrademarkDoc): TrademarkRecord => ({
@@ -151,6 +198,13 @@ function counted(owners: readonly { regionCode: string; industry: string }[], fi
       updateOne: { filter: { _id: `${dimension}:${key}` }, update: { $inc: { [field]: n }, $setOnInsert: { dimension, key } }, upsert: true },
     })),
   );
+}
+
+/** The same counter updates taking away instead of adding. */
+function negated<T extends Document>(op: AnyBulkWriteOperation<T>): AnyBulkWriteOperation<T> {
+  const one = (op as { updateOne: { filter: Filter<T>; update: { $inc: Record<string, number>; $setOnInsert: object }; upsert: boolean } }).updateOne;
+  const inc = Object.fromEntries(Object.entries(one.update.$inc).map(([k, v]) => [k, -v]));
+  return { updateOne: { ...one, update: { ...one.update, $inc: inc } } } as AnyBulkWriteOperation<T>;
 }
 
 /** The deadlines counted per day, and their counts. */
@@ -222,6 +276,11 @@ const patentDoc = (p: PatentRecord): Omit<PatentDoc, 'regionCode' | 'industry'> 
   filingDate: p.filingDate,
   grantDate: p.grantDate,
   feesPaidThrough: p.feesPaidThrough,
+  grantPublicationNumber: p.grantPublicationNumber,
+  lapsedOn: p.lapsedOn,
+  freeze: p.freeze,
+  invalidation: p.invalidation,
+  version: p.version,
   ...patentDeadlines(p.type, p.filingDate, p.feesPaidThrough, p.status),
 });
 
@@ -251,6 +310,7 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
     copyrights: `${prefix}copyrights`,
     counts: `${prefix}registry_counts`,
     deadlineCounts: `${prefix}deadline_counts`,
+    history: `${prefix}asset_events`,
   };
   const enterprises: Collection<EnterpriseDoc> = db.collection<EnterpriseDoc>(names.enterprises, COLLECTION_OPTIONS);
   const patents: Collection<PatentDoc> = db.collection<PatentDoc>(names.patents, COLLECTION_OPTIONS);
@@ -259,6 +319,7 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
   const counts: Collection<CountDoc> = db.collection<CountDoc>(names.counts, COLLECTION_OPTIONS);
   // Rights by deadline and day, for counting a window's warnings by its days.
   const deadlineCounts: Collection<DeadlineCountDoc> = db.collection(names.deadlineCounts, COLLECTION_OPTIONS);
+  const history: Collection<AssetEventDoc> = db.collection<AssetEventDoc>(names.history, COLLECTION_OPTIONS);
   /** An unfiltered count from the days' counts; a filtered one from the index. */
   const countWithin = async <T extends { _id: string }>(
     deadline: Deadline,
@@ -311,28 +372,30 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
       es.length === 1 ? `credit code ${es[0]!.uscc}` : `a credit code or id of these ${es.length} enterprises`,
     );
   };
+  /** Inserts patents with their counters, in the caller's transaction. */
+  const addPatents = async (ps: readonly PatentRecord[], session: ClientSession): Promise<void> => {
+    if (ps.length === 0) return;
+    const owners = await ownersOf(ps, session);
+    const docs = ps.map((p) => ({ ...patentDoc(p), ...owners.get(p.enterpriseId)!, version: 1 }));
+    await patents.insertMany(docs, { session });
+    await counts.bulkWrite(counted(docs, 'patents'), { session });
+    const days = [
+      ...perDay(
+        'fee',
+        docs.map((d) => d.feeDue),
+      ),
+      ...perDay(
+        'protection',
+        docs.map((d) => d.protectionEnds),
+      ),
+    ];
+    if (days.length > 0) await deadlineCounts.bulkWrite(days, { session });
+  };
   const insertPatents = async (ps: readonly PatentRecord[]): Promise<void> => {
     if (ps.length === 0) return;
     await insertOnce(
       patents,
-      () =>
-        transaction(async (session) => {
-          const owners = await ownersOf(ps, session);
-          const docs = ps.map((p) => ({ ...patentDoc(p), ...owners.get(p.enterpriseId)! }));
-          await patents.insertMany(docs, { session });
-          await counts.bulkWrite(counted(docs, 'patents'), { session });
-          const days = [
-            ...perDay(
-              'fee',
-              docs.map((d) => d.feeDue),
-            ),
-            ...perDay(
-              'protection',
-              docs.map((d) => d.protectionEnds),
-            ),
-          ];
-          if (days.length > 0) await deadlineCounts.bulkWrite(days, { session });
-        }),
+      () => transaction((session) => addPatents(ps, session)),
       ps.length === 1 ? `patent ${ps[0]!.applicationNumber}` : `one of these ${ps.length} patents`,
     );
   };
@@ -358,6 +421,37 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
       ts.length === 1 ? `trademark ${ts[0]!.registrationNumber}` : `one of these ${ts.length} trademarks`,
     );
   };
+  /**
+   * Replaces a patent at `before.version` and records the event, moving its deadlines' counts and,
+   * when its owner changes, its owner's counters; false when another change came first. In the
+   * caller's transaction.
+   */
+  const changePatent = async (before: PatentRecord, after: PatentRecord, event: NewAssetEvent, session: ClientSession): Promise<boolean> => {
+    const owners = await ownersOf([before, after], session);
+    const doc = { ...patentDoc(after), ...owners.get(after.enterpriseId)!, version: before.version + 1 };
+    const { _id, ...fields } = doc;
+    const replaced = await patents.updateOne({ _id, version: before.version }, { $set: fields }, { session });
+    if (replaced.matchedCount === 0) return false;
+    const old = patentDoc(before);
+    const days: AnyBulkWriteOperation<DeadlineCountDoc>[] = [];
+    for (const [deadline, was, now] of [
+      ['fee', old.feeDue, doc.feeDue],
+      ['protection', old.protectionEnds, doc.protectionEnds],
+    ] as const) {
+      if (was === now) continue;
+      days.push(...perDay(deadline, [was]).map(negated), ...perDay(deadline, [now]));
+    }
+    if (days.length > 0) await deadlineCounts.bulkWrite(days, { session });
+    if (before.enterpriseId !== after.enterpriseId) {
+      const moved = [...counted([owners.get(before.enterpriseId)!], 'patents').map(negated), ...counted([owners.get(after.enterpriseId)!], 'patents')];
+      await counts.bulkWrite(moved, { session });
+    }
+    const asset = patentAsset(after.applicationNumber);
+    const [last] = await history.find({ asset }, { session, sort: { seq: -1 }, limit: 1, projection: { seq: 1 } }).toArray();
+    const seq = (last?.seq ?? 0) + 1;
+    await history.insertOne({ _id: `${asset}#${seq}`, asset, seq, ...event }, { session });
+    return true;
+  };
   const insertCopyrights = async (cs: readonly CopyrightRecord[]): Promise<void> => {
     if (cs.length === 0) return;
     await insertOnce(
@@ -378,6 +472,11 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
       const { regionCode, industry } = await owner(d.enterpriseId);
       await patents.updateOne({ _id: d._id }, { $set: { regionCode, industry, ...patentDoc(toPatent(d)) } });
     }
+    // A change applies to the version it read: patents from before versions are at 1.
+    await patents.updateMany(
+      { version: { $exists: false } },
+      { $set: { version: 1, grantPublicationNumber: null, lapsedOn: null, freeze: null, invalidation: null } },
+    );
     for await (const d of trademarks.find({ regionCode: { $exists: false } })) {
       const { regionCode, industry } = await owner(d.enterpriseId);
       await trademarks.updateOne({ _id: d._id }, { $set: { regionCode, industry } });
@@ -429,6 +528,7 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
       { key: { expiryDate: 1, _id: 1, regionCode: 1, industry: 1 }, name: 'by_expiry_date' },
     ]),
     copyrights.createIndexes([{ key: { enterpriseId: 1, _id: 1 }, name: 'by_enterprise' }]),
+    history.createIndex({ asset: 1, seq: 1 }, { name: 'by_asset_seq', unique: true }),
     counts.createIndex({ dimension: 1, key: 1 }, { name: 'by_dimension' }),
     deadlineCounts.createIndex({ deadline: 1, day: 1 }, { name: 'by_deadline_day' }),
   ]);
@@ -460,6 +560,47 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
         await insertPatents([p]);
       },
       insertMany: insertPatents,
+      async update(before, after, event) {
+        let done = false;
+        await transaction(async (session) => {
+          done = await changePatent(before, after, event, session);
+        });
+        return done;
+      },
+      async importMany(ps, at, actor, role) {
+        let result: ImportCounts = { inserted: 0, updated: 0, unchanged: 0 };
+        if (ps.length === 0) return result;
+        await insertOnce(
+          patents,
+          () =>
+            transaction(async (session) => {
+              const found = await patents.find({ _id: { $in: ps.map((p) => p.applicationNumber) } }, { session }).toArray();
+              const registered = new Map(found.map((d) => [d._id, toPatent(d)]));
+              const fresh: PatentRecord[] = [];
+              let updated = 0;
+              for (const p of ps) {
+                const before = registered.get(p.applicationNumber);
+                if (before === undefined) {
+                  fresh.push(p);
+                  continue;
+                }
+                if (before.enterpriseId !== p.enterpriseId) throw new Error(`patent ${p.applicationNumber}: an import does not change the owner`);
+                const after = { ...p, freeze: before.freeze, invalidation: before.invalidation, version: before.version };
+                const changes = patentChanges(before, after);
+                if (Object.keys(changes).length === 0) continue;
+                if (!(await changePatent(before, after, { at, actor, role, type: 'IMPORTED', details: changes }, session))) {
+                  throw new Error(`patent ${p.applicationNumber} changed during the import`);
+                }
+                registered.set(p.applicationNumber, { ...after, version: before.version + 1 });
+                updated++;
+              }
+              await addPatents(fresh, session);
+              result = { inserted: fresh.length, updated, unchanged: ps.length - fresh.length - updated };
+            }),
+          `one of these ${ps.length} patents`,
+        );
+        return result;
+      },
       byNumbers: (numbers) => findByIds(patents, numbers, toPatent),
       byEnterprises: (ids) => findGrouped(patents, 'enterpriseId', ids, toPatent, { sort: { _id: 1 } }),
       feesDue: async (owner, window, after, limit) => (await datedPage(patents, 'feeDue', owner, window, after, limit)).map(toPatent),
@@ -495,6 +636,12 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
       },
       insertMany: insertCopyrights,
       byEnterprises: (ids) => findGrouped(copyrights, 'enterpriseId', ids, toCopyright, { sort: { _id: 1 } }),
+    },
+    history: {
+      async page(asset, after, limit) {
+        const rows = await history.find({ asset, seq: { $gt: after ?? 0 } }, { sort: { seq: 1 }, limit }).toArray();
+        return rows.map(toAssetEvent);
+      },
     },
     async close() {
       // The client is the caller's: nothing of ours to release.

@@ -1,5 +1,6 @@
 // The enterprises subgraph's aggregates and their storage port. Adapters: sqlite.ts,
 // mongodb.ts; both pass contract.ts (run by store.test.ts).
+import type { JsonValue } from '../../../ledger/entry.js';
 import type { MonthCount } from '../../common/months.js';
 
 export const FILING_STATUSES = ['FILED', 'SUSPENDED', 'WITHDRAWN'] as const;
@@ -28,6 +29,25 @@ export type PatentType = (typeof PATENT_TYPES)[number];
 export const PATENT_STATUSES = ['PENDING', 'GRANTED', 'LAPSED', 'EXPIRED', 'INVALIDATED', 'REJECTED', 'WITHDRAWN'] as const;
 export type PatentStatus = (typeof PATENT_STATUSES)[number];
 
+export const INVALIDATION_DECISIONS = ['MAINTAINED', 'PARTLY_INVALIDATED', 'INVALIDATED'] as const;
+export type InvalidationDecision = (typeof INVALIDATION_DECISIONS)[number];
+
+/** A court's preservation order on a patent: it may not be transferred, licensed or pledged. */
+export interface PatentFreeze {
+  /** The court that froze it, as its COURT identity names it. */
+  readonly court: string;
+  readonly orderNumber: string;
+  readonly frozenOn: string;
+}
+
+/** The latest request to invalidate a granted patent, and its decision once there is one. */
+export interface PatentInvalidation {
+  readonly requestedOn: string;
+  readonly requester: string;
+  readonly decision: InvalidationDecision | null;
+  readonly decidedOn: string | null;
+}
+
 export interface PatentRecord {
   /** Canonical form, e.g. 202310123456.7 */
   readonly applicationNumber: string;
@@ -42,6 +62,52 @@ export interface PatentRecord {
   readonly grantDate: string | null;
   /** The last annual-fee due date paid, or null when none has been. */
   readonly feesPaidThrough: string | null;
+  /** The grant's announcement number (授权公告号), e.g. CN115123456B. */
+  readonly grantPublicationNumber: string | null;
+  /** For a LAPSED patent: the missed due date it lapsed from. */
+  readonly lapsedOn: string | null;
+  readonly freeze: PatentFreeze | null;
+  readonly invalidation: PatentInvalidation | null;
+  /** 1 when registered, one more with each change: a change applies only to the version it read. */
+  readonly version: number;
+}
+
+/** What can happen to a registered right; each is one entry in its history. */
+export const ASSET_EVENT_TYPES = [
+  'GRANTED',
+  'ANNUAL_FEE_PAID',
+  'LAPSED',
+  'RESTORED',
+  'INVALIDATION_REQUESTED',
+  'INVALIDATION_DECIDED',
+  'FROZEN',
+  'UNFROZEN',
+  'IMPORTED',
+] as const;
+export type AssetEventType = (typeof ASSET_EVENT_TYPES)[number];
+
+/** One change to a right, in the order they happened: seq counts from 1 per right. */
+export interface AssetEvent {
+  /** `PATENT:<application number>`, `TRADEMARK:<registration number>`... */
+  readonly asset: string;
+  readonly seq: number;
+  readonly at: string;
+  /** The key or account that made the change. */
+  readonly actor: string;
+  readonly role: string;
+  readonly type: AssetEventType;
+  readonly details: { readonly [key: string]: JsonValue };
+}
+
+export type NewAssetEvent = Omit<AssetEvent, 'asset' | 'seq'>;
+
+export const patentAsset = (applicationNumber: string): string => `PATENT:${applicationNumber}`;
+
+/** What an import did with its rows. */
+export interface ImportCounts {
+  readonly inserted: number;
+  readonly updated: number;
+  readonly unchanged: number;
 }
 
 export interface TrademarkRecord {
@@ -113,6 +179,18 @@ export interface PatentRepository {
   insert(p: PatentRecord): Promise<void>;
   /** All or none, in one transaction. */
   insertMany(ps: readonly PatentRecord[]): Promise<void>;
+  /**
+   * One change, all or nothing: `after` replaces the patent if it is still at `before.version`
+   * (false, and nothing written, otherwise), stored at the next version with its deadlines and
+   * their counts, and the event goes into its history.
+   */
+  update(before: PatentRecord, after: PatentRecord, event: NewAssetEvent): Promise<boolean>;
+  /**
+   * A registry feed's rows, all or none: each new patent is inserted, each registered one that
+   * differs (see domain/patent-changes.ts) is updated with an IMPORTED event naming what changed,
+   * the rest are left alone. Every owner must be registered; an owner never changes here.
+   */
+  importMany(ps: readonly PatentRecord[], at: string, actor: string, role: string): Promise<ImportCounts>;
   byNumbers(numbers: readonly string[]): Promise<(PatentRecord | undefined)[]>;
   /** Each enterprise's patents, by application number. */
   byEnterprises(ids: readonly string[]): Promise<PatentRecord[][]>;
@@ -158,11 +236,18 @@ export interface CopyrightRepository {
   byEnterprises(ids: readonly string[]): Promise<CopyrightRecord[][]>;
 }
 
+export interface AssetHistoryRepository {
+  /** Up to `limit` of a right's events with seq > after, oldest first. */
+  page(asset: string, after: number | undefined, limit: number): Promise<AssetEvent[]>;
+}
+
 /** The enterprises subgraph's storage: one repository per aggregate. */
 export interface EnterprisesStore {
   readonly enterprises: EnterpriseRepository;
   readonly patents: PatentRepository;
   readonly trademarks: TrademarkRepository;
   readonly copyrights: CopyrightRepository;
+  /** Written with the change it records, by the repositories above. */
+  readonly history: AssetHistoryRepository;
   close(): Promise<void>;
 }

@@ -1,4 +1,4 @@
-// A data directory from before the warnings' columns and the counters opens and answers the same.
+// A data directory from before the warnings' columns, the counters and the lifecycle opens and answers the same.
 import { join } from 'node:path';
 
 import Database from 'better-sqlite3';
@@ -39,6 +39,13 @@ it('gives patents and trademarks their owner and deadlines, and counts what is t
     expect(await store.patents.feesDue({ regionCode: '110108' }, allTime, undefined, 10)).toStrictEqual([granted]);
     expect(await store.patents.countFeesDue({}, allTime)).toBe(1);
     expect(await store.patents.countProtectionEnding({}, allTime)).toBe(1);
+    // At version 1 with nothing of its lifecycle recorded, and changed as any other.
+    expect(granted).toMatchObject({ version: 1, grantPublicationNumber: null, lapsedOn: null, freeze: null, invalidation: null });
+    const paid = { ...granted!, feesPaidThrough: '2026-03-01' };
+    expect(
+      await store.patents.update(granted!, paid, { at: '2026-03-02T00:00:00.000Z', actor: 's', role: 'CENTER_STAFF', type: 'ANNUAL_FEE_PAID', details: {} }),
+    ).toBe(true);
+    expect(await store.patents.countFeesDue({}, { from: '2027-03-01', to: '2027-03-01' })).toBe(1);
     expect(await store.trademarks.countExpiring({ regionCode: '310115', industry: '制造业' }, allTime)).toBe(1);
     expect(await store.trademarks.countExpiring({}, allTime)).toBe(1);
     expect(await store.enterprises.countBy('industry')).toStrictEqual([{ key: '制造业', enterprises: 2 }]);

@@ -4,18 +4,22 @@ import type Database from 'better-sqlite3';
 import { groupedByKey, inKeyOrder, inListQuery, statementCache, whereOf } from '../../../platform/sqlite.js';
 import { tally } from '../../common/tally.js';
 import { patentDeadlines } from '../domain/deadlines.js';
+import { patentChanges } from '../domain/patent-changes.js';
 import type {
+  AssetEvent,
   CopyrightRecord,
   DatedKey,
   DateWindow,
   EnterpriseFilter,
   EnterpriseRecord,
   EnterprisesStore,
+  ImportCounts,
+  NewAssetEvent,
   OwnerFilter,
   PatentRecord,
   TrademarkRecord,
 } from './port.js';
-import { DuplicateKeyError } from './port.js';
+import { DuplicateKeyError, patentAsset } from './port.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS enterprises (
@@ -46,7 +50,12 @@ CREATE TABLE IF NOT EXISTS patents (
   industry TEXT NOT NULL,
   fee_due TEXT,
   fee_grace_ends TEXT,
-  protection_ends TEXT
+  protection_ends TEXT,
+  grant_publication_number TEXT,
+  lapsed_on TEXT,
+  freeze TEXT,
+  invalidation TEXT,
+  version INTEGER NOT NULL DEFAULT 1
 );
 CREATE INDEX IF NOT EXISTS patents_by_enterprise ON patents (enterprise_id, application_number);
 CREATE TABLE IF NOT EXISTS trademarks (
@@ -68,6 +77,16 @@ CREATE TABLE IF NOT EXISTS copyrights (
   registered_on TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS copyrights_by_enterprise ON copyrights (enterprise_id, registration_number);
+CREATE TABLE IF NOT EXISTS asset_events (
+  asset TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  role TEXT NOT NULL,
+  type TEXT NOT NULL,
+  details TEXT NOT NULL,
+  PRIMARY KEY (asset, seq)
+) WITHOUT ROWID;
 `;
 
 // The warnings' indexes: each deadline in date order, covering the filters (region, industry), so
@@ -134,6 +153,16 @@ const hasColumn = (db: Database.Database, table: string, column: string): boolea
  */
 function migrate(db: Database.Database): void {
   db.transaction(() => {
+    if (!hasColumn(db, 'patents', 'version')) {
+      // freeze and invalidation are JSON: read with the patent, never searched.
+      db.exec(`
+        ALTER TABLE patents ADD COLUMN grant_publication_number TEXT;
+        ALTER TABLE patents ADD COLUMN lapsed_on TEXT;
+        ALTER TABLE patents ADD COLUMN freeze TEXT;
+        ALTER TABLE patents ADD COLUMN invalidation TEXT;
+        ALTER TABLE patents ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+      `);
+    }
     if (!hasColumn(db, 'patents', 'fee_due')) {
       db.exec(`
         ALTER TABLE patents ADD COLUMN region_code TEXT NOT NULL DEFAULT '';
@@ -190,6 +219,21 @@ interface PatentRow {
   filing_date: string;
   grant_date: string | null;
   fees_paid_through: string | null;
+  grant_publication_number: string | null;
+  lapsed_on: string | null;
+  freeze: string | null;
+  invalidation: string | null;
+  version: number;
+}
+
+interface AssetEventRow {
+  asset: string;
+  seq: number;
+  at: string;
+  actor: string;
+  role: string;
+  type: string;
+  details: string;
 }
 
 interface TrademarkRow {
@@ -231,6 +275,30 @@ const toPatent = (r: PatentRow): PatentRecord => ({
   filingDate: r.filing_date,
   grantDate: r.grant_date,
   feesPaidThrough: r.fees_paid_through,
+  grantPublicationNumber: r.grant_publication_number,
+  lapsedOn: r.lapsed_on,
+  freeze: r.freeze === null ? null : (JSON.parse(r.freeze) as PatentRecord['freeze']),
+  invalidation: r.invalidation === null ? null : (JSON.parse(r.invalidation) as PatentRecord['invalidation']),
+  version: r.version,
+});
+
+/** The patent's columns as the writers bind them (owner's region and industry apart). */
+const patentParams = (p: PatentRecord) => ({
+  ...p,
+  pct: p.pct ? 1 : 0,
+  freeze: p.freeze === null ? null : JSON.stringify(p.freeze),
+  invalidation: p.invalidation === null ? null : JSON.stringify(p.invalidation),
+  ...deadlinesOf(p),
+});
+
+const toAssetEvent = (r: AssetEventRow): AssetEvent => ({
+  asset: r.asset,
+  seq: r.seq,
+  at: r.at,
+  actor: r.actor,
+  role: r.role,
+  type: r.type as AssetEvent['type'],
+  details: JSON.parse(r.details) as AssetEvent['details'],
 });
 
 const toTrademark = (r: TrademarkRow): TrademarkRecord => ({
@@ -298,8 +366,10 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
   // The owner's region and industry come from its row: no owner, no insert.
   const insertPatent = db.prepare<[Record<string, unknown>], { regionCode: string; industry: string }>(
     `INSERT INTO patents (application_number, enterprise_id, type, pct, title, ipc_class, status, filing_date, grant_date, fees_paid_through,
+                          grant_publication_number, lapsed_on, freeze, invalidation, version,
                           region_code, industry, fee_due, fee_grace_ends, protection_ends)
      SELECT @applicationNumber, @enterpriseId, @type, @pct, @title, @ipcClass, @status, @filingDate, @grantDate, @feesPaidThrough,
+            @grantPublicationNumber, @lapsedOn, @freeze, @invalidation, 1,
             region_code, industry, @feeDue, @feeGraceEnds, @protectionEnds
      FROM enterprises WHERE id = @enterpriseId
      RETURNING region_code AS regionCode, industry`,
@@ -372,22 +442,88 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
     }
     count('enterprises', es);
   });
-  const insertPatents = db.transaction((ps: readonly PatentRecord[]) => {
-    const deadlines = ps.map(deadlinesOf);
-    const owners = ps.map((p, i) => {
-      const owner = insertOnce(() => insertPatent.get({ ...p, pct: p.pct ? 1 : 0, ...deadlines[i] }), `patent ${p.applicationNumber}`);
-      if (owner === undefined) throw new Error(`patent ${p.applicationNumber}: no enterprise ${p.enterpriseId}`);
+  /** Inserts patents with their counters; the caller's transaction. */
+  const addPatents = (ps: readonly PatentRecord[]): void => {
+    const rows = ps.map(patentParams);
+    const owners = rows.map((row) => {
+      const owner = insertOnce(() => insertPatent.get(row), `patent ${row.applicationNumber}`);
+      if (owner === undefined) throw new Error(`patent ${row.applicationNumber}: no enterprise ${row.enterpriseId}`);
       return owner;
     });
     count('patents', owners);
     countDays(
       'fee',
-      deadlines.map((d) => d.feeDue),
+      rows.map((d) => d.feeDue),
     );
     countDays(
       'protection',
-      deadlines.map((d) => d.protectionEnds),
+      rows.map((d) => d.protectionEnds),
     );
+  };
+  const insertPatents = db.transaction(addPatents);
+  const updatePatent = db.prepare<[Record<string, unknown>]>(
+    `UPDATE patents SET enterprise_id = @enterpriseId, type = @type, pct = @pct, title = @title, ipc_class = @ipcClass, status = @status,
+       filing_date = @filingDate, grant_date = @grantDate, fees_paid_through = @feesPaidThrough, grant_publication_number = @grantPublicationNumber,
+       lapsed_on = @lapsedOn, freeze = @freeze, invalidation = @invalidation, fee_due = @feeDue, fee_grace_ends = @feeGraceEnds,
+       protection_ends = @protectionEnds, region_code = (SELECT region_code FROM enterprises WHERE id = @enterpriseId),
+       industry = (SELECT industry FROM enterprises WHERE id = @enterpriseId), version = version + 1
+     WHERE application_number = @applicationNumber AND version = @expectedVersion`,
+  );
+  const ownerOf = db.prepare<[string], { regionCode: string; industry: string }>('SELECT region_code AS regionCode, industry FROM enterprises WHERE id = ?');
+  const insertEvent = db.prepare<[Record<string, unknown>]>(
+    `INSERT INTO asset_events (asset, seq, at, actor, role, type, details)
+     SELECT @asset, coalesce(max(seq), 0) + 1, @at, @actor, @role, @type, @details FROM asset_events WHERE asset = @asset`,
+  );
+  const eventsOf = db.prepare<[string, number, number], AssetEventRow>('SELECT * FROM asset_events WHERE asset = ? AND seq > ? ORDER BY seq LIMIT ?');
+  /**
+   * Replaces a patent at `before.version` and records the event, moving its deadlines' counts and,
+   * when its owner changes, its owner's counters; false when another change came first. The
+   * caller's transaction.
+   */
+  const changePatent = (before: PatentRecord, after: PatentRecord, event: NewAssetEvent): boolean => {
+    const row = patentParams(after);
+    if (updatePatent.run({ ...row, expectedVersion: before.version }).changes === 0) return false;
+    const old = deadlinesOf(before);
+    for (const [deadline, was, now] of [
+      ['fee', old.feeDue, row.feeDue],
+      ['protection', old.protectionEnds, row.protectionEnds],
+    ] as const) {
+      if (was === now) continue;
+      if (was !== null) addDeadline.run(deadline, was, -1);
+      if (now !== null) addDeadline.run(deadline, now, 1);
+    }
+    if (before.enterpriseId !== after.enterpriseId) {
+      const [from, to] = [ownerOf.get(before.enterpriseId), ownerOf.get(after.enterpriseId)];
+      if (from === undefined || to === undefined) throw new Error(`patent ${after.applicationNumber}: no enterprise ${after.enterpriseId}`);
+      for (const dimension of ['regionCode', 'industry'] as const) {
+        addCounts.patents.run(dimension, from[dimension], -1);
+        addCounts.patents.run(dimension, to[dimension], 1);
+      }
+    }
+    insertEvent.run({ ...event, asset: patentAsset(after.applicationNumber), details: JSON.stringify(event.details) });
+    return true;
+  };
+  const applyPatentChange = db.transaction(changePatent);
+  const importPatents = db.transaction((ps: readonly PatentRecord[], at: string, actor: string, role: string): ImportCounts => {
+    const registered = new Map(patentsIn(ps.map((p) => p.applicationNumber)).map((r) => [r.application_number, toPatent(r)]));
+    const fresh: PatentRecord[] = [];
+    let updated = 0;
+    for (const p of ps) {
+      const before = registered.get(p.applicationNumber);
+      if (before === undefined) {
+        fresh.push(p);
+        continue;
+      }
+      if (before.enterpriseId !== p.enterpriseId) throw new Error(`patent ${p.applicationNumber}: an import does not change the owner`);
+      const after = { ...p, freeze: before.freeze, invalidation: before.invalidation, version: before.version };
+      const changes = patentChanges(before, after);
+      if (Object.keys(changes).length === 0) continue;
+      changePatent(before, after, { at, actor, role, type: 'IMPORTED', details: changes });
+      registered.set(p.applicationNumber, { ...after, version: before.version + 1 });
+      updated++;
+    }
+    addPatents(fresh);
+    return { inserted: fresh.length, updated, unchanged: ps.length - fresh.length - updated };
   });
   const insertTrademarks = db.transaction((ts: readonly TrademarkRecord[]) => {
     for (const t of ts) {
@@ -438,6 +574,12 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
       },
       async insertMany(ps) {
         insertPatents(ps);
+      },
+      async update(before, after, event) {
+        return applyPatentChange(before, after, event);
+      },
+      async importMany(ps, at, actor, role) {
+        return importPatents(ps, at, actor, role);
       },
       async byNumbers(numbers) {
         return inKeyOrder(numbers, patentsIn(numbers).map(toPatent), (p) => p.applicationNumber);
@@ -496,6 +638,11 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
       },
       async byEnterprises(ids) {
         return groupedByKey(ids, copyrightsOf(ids).map(toCopyright), (c) => c.enterpriseId);
+      },
+    },
+    history: {
+      async page(asset, after, limit) {
+        return eventsOf.all(asset, after ?? 0, limit).map(toAssetEvent);
       },
     },
     async close() {

@@ -1,0 +1,43 @@
+// The enterprises subgraph's builder, its entities, and how a caller may read them.
+import { failure } from '../../platform/errors.js';
+import { parsePatentNumber } from '../../standards/patent-number.js';
+import { requireActFor, requireIdentity } from '../common/auth.js';
+import { createBuilder } from '../common/builder.js';
+import { jsonScalar, pageInfoType, roleEnum } from '../common/shared-types.js';
+import type { EnterprisesContext } from './context.js';
+import type { CopyrightRecord, EnterpriseRecord, PatentRecord, TrademarkRecord } from './store/port.js';
+
+export const builder = createBuilder<EnterprisesContext>();
+builder.queryType({});
+builder.mutationType({});
+
+export const PageInfo = pageInfoType(builder);
+export const Role = roleEnum(builder);
+jsonScalar(builder);
+
+export const Enterprise = builder.objectRef<EnterpriseRecord>('Enterprise');
+export const Patent = builder.objectRef<PatentRecord>('Patent');
+export const Trademark = builder.objectRef<TrademarkRecord>('Trademark');
+export const Copyright = builder.objectRef<CopyrightRecord>('Copyright');
+
+/** Loads an enterprise the caller may read: FORBIDDEN for another enterprise's key. */
+export async function readableEnterprise(ctx: EnterprisesContext, id: string): Promise<EnterpriseRecord | null> {
+  const identity = requireIdentity(ctx);
+  if (identity.role === 'ENTERPRISE') requireActFor(ctx, id);
+  return (await ctx.loaders.enterprise.load(id)) ?? null;
+}
+
+/** Loads a patent the caller may read: FORBIDDEN for another enterprise's. */
+export async function readablePatent(ctx: EnterprisesContext, applicationNumber: string): Promise<PatentRecord | null> {
+  const identity = requireIdentity(ctx);
+  const patent = await ctx.loaders.patent.load(applicationNumber);
+  if (patent !== undefined && identity.role === 'ENTERPRISE') requireActFor(ctx, patent.enterpriseId);
+  return patent ?? null;
+}
+
+/** An application number in its canonical form, or INVALID_PATENT_NUMBER. */
+export function canonicalPatentNumber(input: string): string {
+  const parsed = parsePatentNumber(input);
+  if (!parsed.ok) throw failure('INVALID_PATENT_NUMBER', parsed.message);
+  return parsed.canonical;
+}

@@ -1,0 +1,574 @@
+// Registered enterprises, their patents, trademarks and copyrights, annual-fee and expiry
+// warnings, statistics by region and industry.
+import { randomUUID } from 'node:crypto';
+
+import { badInput, conflict, failure, notFound } from '../../platform/errors.js';
+import { type Connection, pageRequest, toConnection } from '../../platform/pagination.js';
+import { addDays } from '../../standards/calendar-date.js';
+import { parsePatentNumber } from '../../standards/patent-number.js';
+import { isRegionCode, type RegionNames, regionNames } from '../../standards/region-code.js';
+import { validateUscc } from '../../standards/uscc.js';
+import { requireActFor, requireIdentity, requireRole } from '../common/auth.js';
+import { DEFAULT_MONTHS, lastDayOf, MAX_MONTHS, monthsArg, monthsFrom, zeroFilled } from '../common/months.js';
+import { connectionType, monthCountType } from '../common/shared-types.js';
+import { text, today } from '../common/validation.js';
+import { builder, canonicalPatentNumber, Copyright, Enterprise, PageInfo, Patent, readableEnterprise, readablePatent, Trademark } from './builder.js';
+import type { EnterprisesContext } from './context.js';
+import { annualFeeStatus } from './domain/annual-fee.js';
+import { earliestDueInGrace, feeWarningWindow, isLive } from './domain/deadlines.js';
+import { protectionEnd } from './domain/protection.js';
+import type { DatedKey, DateWindow, EnterpriseFilter, EnterpriseRecord, OwnerFilter, PatentRecord } from './store/port.js';
+import { DuplicateKeyError, FILING_STATUSES, PATENT_STATUSES, PATENT_TYPES } from './store/port.js';
+
+const FilingStatus = builder.enumType('FilingStatus', { values: FILING_STATUSES });
+const PatentType = builder.enumType('PatentType', { values: PATENT_TYPES });
+const PatentStatus = builder.enumType('PatentStatus', { values: PATENT_STATUSES });
+const FeeState = builder.enumType('AnnualFeeState', {
+  description: 'Where a patent stands with its next annual fee',
+  values: ['NOT_DUE', 'DUE_SOON', 'GRACE', 'LAPSED', 'EXPIRED'] as const,
+});
+const CopyrightKind = builder.enumType('CopyrightKind', { values: ['SOFTWARE', 'WORK'] as const });
+
+const CreditCodeOverride = builder.objectRef<NonNullable<EnterpriseRecord['creditCodeOverride']>>('CreditCodeOverride').implement({
+  description: 'Recorded when centre staff registered a credit code that fails its check character',
+  fields: (t) => ({
+    approvedBy: t.exposeString('approvedBy', { description: 'The staff key that approved it' }),
+    reason: t.exposeString('reason'),
+  }),
+});
+
+const Region = builder.objectRef<RegionNames>('Region').implement({
+  description: 'An administrative division (GB/T 2260) by its names, as the Ministry of Civil Affairs publishes them',
+  fields: (t) => ({
+    code: t.exposeString('code', { description: '6 digits' }),
+    province: t.exposeString('province', { description: 'The province, autonomous region or municipality' }),
+    city: t.exposeString('city', {
+      nullable: true,
+      description: "The prefecture-level city (a municipality's own name for its districts); null for a province, or a county its province governs directly",
+    }),
+    county: t.exposeString('county', { nullable: true, description: 'The county-level division; null for a city or province as a whole' }),
+  }),
+});
+const regionOf = (code: string): RegionNames | null => regionNames(code) ?? null;
+
+Enterprise.implement({
+  description: 'An enterprise registered with the IP protection centre',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    uscc: t.exposeString('uscc', { description: 'Unified Social Credit Code (GB 32100-2015)' }),
+    name: t.exposeString('name'),
+    regionCode: t.exposeString('regionCode', { description: 'Administrative division (GB/T 2260), 6 digits' }),
+    region: t.field({
+      type: Region,
+      nullable: true,
+      description: "The region code's names; null for a code not in the published table",
+      resolve: (e) => regionOf(e.regionCode),
+    }),
+    industry: t.exposeString('industry'),
+    filingStatus: t.field({ type: FilingStatus, resolve: (e) => e.filingStatus }),
+    registeredAt: t.field({ type: 'DateTime', resolve: (e) => e.registeredAt }),
+    creditCodeOverride: t.field({ type: CreditCodeOverride, nullable: true, resolve: (e) => e.creditCodeOverride }),
+    patents: t.field({ type: [Patent], resolve: (e, _args, ctx) => ctx.loaders.patentsOf.load(e.id) }),
+    trademarks: t.field({ type: [Trademark], resolve: (e, _args, ctx) => ctx.loaders.trademarksOf.load(e.id) }),
+    copyrights: t.field({ type: [Copyright], resolve: (e, _args, ctx) => ctx.loaders.copyrightsOf.load(e.id) }),
+    annualFeeWarnings: t.field({
+      type: AnnualFeeWarningConnection,
+      description: `This enterprise's annual fees due within the window (default ${FEE_WINDOW_DAYS} days) or in their grace period: staff and the enterprise itself`,
+      args: { first: t.arg.int(), after: t.arg.string(), withinDays: t.arg.int() },
+      resolve: (e, args, ctx) => feeWarnings(ctx, ownerFilter(ctx, { enterpriseId: e.id }), args),
+    }),
+    expiryWarnings: t.field({
+      type: ExpiryWarningConnection,
+      description: `This enterprise's patents and trademarks ending within the window (default ${EXPIRY_WINDOW_DAYS} days): staff and the enterprise itself`,
+      args: { first: t.arg.int(), after: t.arg.string(), withinDays: t.arg.int() },
+      resolve: (e, args, ctx) => expiryWarnings(ctx, ownerFilter(ctx, { enterpriseId: e.id }), args),
+    }),
+  }),
+});
+builder.asEntity(Enterprise, {
+  key: builder.selection<{ id: string }>('id'),
+  resolveReference: (ref, ctx) => readableEnterprise(ctx, ref.id),
+});
+
+const AnnualFee = builder.objectRef<ReturnType<typeof annualFeeStatus>>('AnnualFee').implement({
+  fields: (t) => ({
+    nextDueDate: t.field({ type: 'Date', nullable: true, resolve: (f) => f.nextDueDate ?? null }),
+    state: t.field({ type: FeeState, resolve: (f) => f.state }),
+    surchargePercent: t.exposeInt('surchargePercent', { description: '0, then 5 more per month late after the first' }),
+    graceEndsOn: t.field({ type: 'Date', nullable: true, resolve: (f) => f.graceEndsOn ?? null }),
+    lapsedOn: t.field({ type: 'Date', nullable: true, resolve: (f) => f.lapsedOn ?? null }),
+  }),
+});
+
+const feeStatusOf = (p: PatentRecord, asOf = today()) => annualFeeStatus(p.filingDate, p.type, p.feesPaidThrough, asOf);
+
+Patent.implement({
+  description: 'A Chinese patent application or granted patent',
+  fields: (t) => ({
+    applicationNumber: t.exposeString('applicationNumber', { description: 'Canonical form: digits, ".", check digit' }),
+    type: t.field({ type: PatentType, resolve: (p) => p.type }),
+    pct: t.exposeBoolean('pct', { description: 'Entered the national phase from a PCT application' }),
+    title: t.exposeString('title'),
+    ipcClass: t.exposeString('ipcClass', { nullable: true }),
+    status: t.field({ type: PatentStatus, resolve: (p) => p.status }),
+    filingDate: t.field({ type: 'Date', resolve: (p) => p.filingDate }),
+    grantDate: t.field({ type: 'Date', nullable: true, resolve: (p) => p.grantDate }),
+    protectionEndsOn: t.field({ type: 'Date', resolve: (p) => protectionEnd(p.type, p.filingDate) }),
+    annualFeeDue: t.field({
+      type: 'Date',
+      nullable: true,
+      description: 'The next annual-fee due date, null once the patent no longer owes fees',
+      resolve: (p) => (isLive(p.status) ? feeStatusOf(p).nextDueDate : null),
+    }),
+    annualFee: t.field({ type: AnnualFee, nullable: true, resolve: (p) => (isLive(p.status) ? feeStatusOf(p) : null) }),
+    enterprise: t.field({ type: Enterprise, nullable: true, resolve: (p, _args, ctx) => readableEnterprise(ctx, p.enterpriseId) }),
+  }),
+});
+builder.asEntity(Patent, {
+  key: builder.selection<{ applicationNumber: string }>('applicationNumber'),
+  resolveReference: async (ref, ctx) => readablePatent(ctx, ref.applicationNumber),
+});
+
+Trademark.implement({
+  fields: (t) => ({
+    registrationNumber: t.exposeString('registrationNumber'),
+    mark: t.exposeString('mark'),
+    niceClass: t.exposeInt('niceClass', { description: 'Nice classification, 1 to 45' }),
+    registrationDate: t.field({ type: 'Date', resolve: (m) => m.registrationDate }),
+    expiryDate: t.field({ type: 'Date', resolve: (m) => m.expiryDate }),
+  }),
+});
+
+Copyright.implement({
+  fields: (t) => ({
+    registrationNumber: t.exposeString('registrationNumber'),
+    title: t.exposeString('title'),
+    kind: t.field({ type: CopyrightKind, resolve: (c) => c.kind }),
+    registeredOn: t.field({ type: 'Date', resolve: (c) => c.registeredOn }),
+  }),
+});
+
+const EnterpriseEdge = builder.objectRef<{ cursor: string; node: EnterpriseRecord }>('EnterpriseEdge').implement({
+  fields: (t) => ({ cursor: t.exposeString('cursor'), node: t.field({ type: Enterprise, resolve: (e) => e.node }) }),
+});
+type EnterprisePage = Connection<EnterpriseRecord> & { filter: EnterpriseFilter };
+const EnterpriseConnection = builder.objectRef<EnterprisePage>('EnterpriseConnection').implement({
+  fields: (t) => ({
+    edges: t.field({ type: [EnterpriseEdge], resolve: (c) => c.edges }),
+    pageInfo: t.field({ type: PageInfo, resolve: (c) => c.pageInfo }),
+    // Counted only when asked for.
+    totalCount: t.int({ description: 'Enterprises matching the filters', resolve: (c, _args, ctx) => ctx.store.enterprises.count(c.filter) }),
+  }),
+});
+
+interface GroupStat {
+  key: string;
+  enterprises: number;
+  patents: number;
+}
+const RegionStat = builder.objectRef<GroupStat>('RegionStatistic').implement({
+  fields: (t) => ({
+    regionCode: t.exposeString('key'),
+    region: t.field({
+      type: Region,
+      nullable: true,
+      description: "The region code's names; null for a code not in the published table",
+      resolve: (s) => regionOf(s.key),
+    }),
+    enterprises: t.exposeInt('enterprises'),
+    patents: t.exposeInt('patents'),
+  }),
+});
+const IndustryStat = builder.objectRef<GroupStat>('IndustryStatistic').implement({
+  fields: (t) => ({ industry: t.exposeString('key'), enterprises: t.exposeInt('enterprises'), patents: t.exposeInt('patents') }),
+});
+const Statistics = builder.objectRef<{ byRegion: GroupStat[]; byIndustry: GroupStat[] }>('EnterpriseStatistics').implement({
+  fields: (t) => ({
+    byRegion: t.field({ type: [RegionStat], resolve: (s) => s.byRegion }),
+    byIndustry: t.field({ type: [IndustryStat], resolve: (s) => s.byIndustry }),
+    totalEnterprises: t.int({ resolve: (s) => s.byRegion.reduce((n, r) => n + r.enterprises, 0) }),
+    totalPatents: t.int({ resolve: (s) => s.byRegion.reduce((n, r) => n + r.patents, 0) }),
+  }),
+});
+
+async function groupStats(ctx: EnterprisesContext, group: 'regionCode' | 'industry'): Promise<GroupStat[]> {
+  const [enterprises, patents] = await Promise.all([ctx.store.enterprises.countBy(group), ctx.store.patents.countBy(group)]);
+  const patentsBy = new Map(patents.map((p) => [p.key, p.patents]));
+  return enterprises.map((e) => ({ key: e.key, enterprises: e.enterprises, patents: patentsBy.get(e.key) ?? 0 }));
+}
+
+const MonthCountType = monthCountType(builder);
+
+/** The months a warning statistic covers, from today to the end of the last. */
+interface WarningMonths {
+  readonly asOf: string;
+  readonly months: readonly string[];
+}
+const ahead = (w: WarningMonths): DateWindow => ({ from: w.asOf, to: lastDayOf(w.months.at(-1)!) });
+const WarningStatistics = builder.objectRef<WarningMonths>('WarningStatistics').implement({
+  description: 'Deadlines falling due per month, from the counts kept per day as rights are written: aggregates only',
+  fields: (t) => ({
+    annualFeesByMonth: t.field({
+      type: [MonthCountType],
+      description:
+        "Live patents whose next annual fee falls due in each month, from today (the current month's days before today are in annualFeesOverdue) to the end of the last month; 0 for a month without any",
+      resolve: async (w, _args, ctx) => zeroFilled(w.months, await ctx.store.patents.countFeesDueByMonth(ahead(w))),
+    }),
+    annualFeesOverdue: t.int({
+      description: 'Live patents whose annual fee fell due before today and can still be paid, with a surcharge, in its six-month grace period',
+      resolve: (w, _args, ctx) => ctx.store.patents.countFeesDue({}, { from: earliestDueInGrace(w.asOf), to: addDays(w.asOf, -1) }),
+    }),
+    expiriesByMonth: t.field({
+      type: [MonthCountType],
+      description:
+        'Patents whose protection ends and trademarks whose registration ends in each month, from today to the end of the last month, as expiryWarnings lists them; 0 for a month without any',
+      resolve: async (w, _args, ctx) => {
+        const [patents, trademarks] = await Promise.all([
+          ctx.store.patents.countProtectionEndingByMonth(ahead(w)),
+          ctx.store.trademarks.countExpiringByMonth(ahead(w)),
+        ]);
+        const ofTrademarks = zeroFilled(w.months, trademarks);
+        return zeroFilled(w.months, patents).map((p, i) => ({ month: p.month, count: p.count + ofTrademarks[i]!.count }));
+      },
+    }),
+  }),
+});
+
+type FeeWarning = { patent: PatentRecord; fee: ReturnType<typeof annualFeeStatus> };
+const AnnualFeeWarning = builder.objectRef<FeeWarning>('AnnualFeeWarning').implement({
+  description: 'A patent whose annual fee falls due soon or is in its grace period',
+  fields: (t) => ({
+    patent: t.field({ type: Patent, resolve: (w) => w.patent }),
+    dueDate: t.field({ type: 'Date', resolve: (w) => w.fee.nextDueDate! }),
+    state: t.field({ type: FeeState, resolve: (w) => w.fee.state }),
+    surchargePercent: t.int({ resolve: (w) => w.fee.surchargePercent }),
+    graceEndsOn: t.field({ type: 'Date', nullable: true, resolve: (w) => w.fee.graceEndsOn ?? null }),
+  }),
+});
+
+const EXPIRING_RIGHTS = ['PATENT', 'TRADEMARK'] as const;
+type ExpiringRightName = (typeof EXPIRING_RIGHTS)[number];
+type Expiry = { right: ExpiringRightName; number: string; enterpriseId: string; title: string; expiresOn: string };
+const ExpiringRight = builder.enumType('ExpiringRight', { values: EXPIRING_RIGHTS });
+const ExpiryWarning = builder.objectRef<Expiry>('ExpiryWarning').implement({
+  description: 'A patent whose protection ends, or a trademark registration that needs renewal, soon',
+  fields: (t) => ({
+    right: t.field({ type: ExpiringRight, resolve: (w) => w.right }),
+    number: t.exposeString('number', { description: 'Application or registration number' }),
+    title: t.exposeString('title'),
+    expiresOn: t.field({ type: 'Date', resolve: (w) => w.expiresOn }),
+    enterprise: t.field({ type: Enterprise, nullable: true, resolve: (w, _args, ctx) => readableEnterprise(ctx, w.enterpriseId) }),
+  }),
+});
+
+const AnnualFeeWarningConnection = connectionType(builder, 'AnnualFeeWarning', AnnualFeeWarning, PageInfo, {
+  totalCount: 'Warnings matching the filters and the window',
+});
+const ExpiryWarningConnection = connectionType(builder, 'ExpiryWarning', ExpiryWarning, PageInfo, {
+  totalCount: 'Warnings matching the filters and the window',
+});
+
+const FEE_WINDOW_DAYS = 90;
+const EXPIRY_WINDOW_DAYS = 180;
+
+interface WarningArgs {
+  first?: number | null;
+  after?: string | null;
+  withinDays?: number | null;
+}
+
+/**
+ * Whose warnings to list: staff choose (or see all), an enterprise sees its own whatever it asks
+ * for; region and industry narrow either.
+ */
+function ownerFilter(
+  ctx: EnterprisesContext,
+  args: { enterpriseId?: string | number | null; regionCode?: string | null; industry?: string | null },
+): OwnerFilter {
+  const identity = requireRole(ctx, 'CENTER_STAFF', 'ENTERPRISE');
+  const asked = args.enterpriseId === null || args.enterpriseId === undefined ? undefined : String(args.enterpriseId);
+  const enterpriseId = identity.role === 'ENTERPRISE' ? requireActFor(ctx, asked ?? identity.enterpriseId ?? '').enterpriseId : asked;
+  return {
+    ...(enterpriseId === undefined ? {} : { enterpriseId }),
+    ...(args.regionCode == null ? {} : { regionCode: regionCode(args.regionCode) }),
+    ...(args.industry == null ? {} : { industry: text(args.industry, 'industry', 100) }),
+  };
+}
+
+/** A GB/T 2260 administrative division code, or BAD_USER_INPUT. */
+function regionCode(value: string): string {
+  if (!isRegionCode(value)) throw badInput('regionCode must be a 6-digit administrative division code (GB/T 2260)', 'regionCode');
+  return value;
+}
+
+function windowDays(days: number | null | undefined, fallback: number): number {
+  const n = days ?? fallback;
+  if (!Number.isInteger(n) || n < 0 || n > 3660) throw badInput('withinDays must be between 0 and 3660', 'withinDays');
+  return n;
+}
+
+/** A cursor's key: the date, then (for expiries) the right, then the number. */
+const dateKey = (...parts: string[]): string => parts.join(' ');
+function parseDateKey(key: string | undefined, rights: boolean): (DatedKey & { right?: ExpiringRightName }) | undefined {
+  if (key === undefined) return undefined;
+  const [date = '', ...rest] = key.split(' ');
+  const right = rights ? rest.shift() : undefined;
+  const number = rest.join(' ');
+  const valid = /^\d{4}-\d{2}-\d{2}$/.test(date) && number !== '' && (!rights || EXPIRING_RIGHTS.includes(right as ExpiringRightName));
+  if (!valid) throw badInput('after is not a cursor this API returned', 'after');
+  return { date, number, ...(right === undefined ? {} : { right: right as ExpiringRightName }) };
+}
+
+/** A page of annual fees to warn of: read from the stored due dates, one index range. */
+async function feeWarnings(ctx: EnterprisesContext, owner: OwnerFilter, args: WarningArgs) {
+  const page = pageRequest(args.first, args.after);
+  const asOf = today();
+  const window = feeWarningWindow(asOf, windowDays(args.withinDays, FEE_WINDOW_DAYS));
+  const after = parseDateKey(page.after, false);
+  const rows = await ctx.store.patents.feesDue(owner, window, after, page.first + 1);
+  const warnings = rows.map((patent): FeeWarning => ({ patent, fee: feeStatusOf(patent, asOf) }));
+  return {
+    ...toConnection(warnings, page, (w) => dateKey(w.fee.nextDueDate!, w.patent.applicationNumber)),
+    count: () => ctx.store.patents.countFeesDue(owner, window),
+  };
+}
+
+/**
+ * A page of expiries: patents' ends and trademarks' ends, each read from its own index after the
+ * cursor, merged by (day, right, number).
+ */
+async function expiryWarnings(ctx: EnterprisesContext, owner: OwnerFilter, args: WarningArgs) {
+  const page = pageRequest(args.first, args.after);
+  const asOf = today();
+  const window = { from: asOf, to: addDays(asOf, windowDays(args.withinDays, EXPIRY_WINDOW_DAYS)) };
+  const after = parseDateKey(page.after, true);
+  // Past a cursor on one right, the other right's rows start on its day (a trademark sorts after a
+  // patent on the same day) or the day after.
+  const from = (right: ExpiringRightName): [DateWindow, DatedKey | undefined] => {
+    if (after === undefined) return [window, undefined];
+    if (after.right === right) return [window, after];
+    const day = right === 'TRADEMARK' ? after.date : addDays(after.date, 1);
+    return [{ from: day > window.from ? day : window.from, to: window.to }, undefined];
+  };
+  const [patents, trademarks] = await Promise.all([
+    ctx.store.patents.protectionEnding(owner, ...from('PATENT'), page.first + 1),
+    ctx.store.trademarks.expiring(owner, ...from('TRADEMARK'), page.first + 1),
+  ]);
+  const merged = [
+    ...patents.map((p): Expiry => ({
+      right: 'PATENT',
+      number: p.applicationNumber,
+      enterpriseId: p.enterpriseId,
+      title: p.title,
+      expiresOn: protectionEnd(p.type, p.filingDate),
+    })),
+    ...trademarks.map((m): Expiry => ({
+      right: 'TRADEMARK',
+      number: m.registrationNumber,
+      enterpriseId: m.enterpriseId,
+      title: m.mark,
+      expiresOn: m.expiryDate,
+    })),
+  ]
+    .sort((a, b) => a.expiresOn.localeCompare(b.expiresOn) || a.right.localeCompare(b.right) || (a.number < b.number ? -1 : a.number > b.number ? 1 : 0))
+    .slice(0, page.first + 1);
+  return {
+    ...toConnection(merged, page, (w) => dateKey(w.expiresOn, w.right, w.number)),
+    count: async () => {
+      const [p, m] = await Promise.all([ctx.store.patents.countProtectionEnding(owner, window), ctx.store.trademarks.countExpiring(owner, window)]);
+      return p + m;
+    },
+  };
+}
+
+builder.queryFields((t) => ({
+  enterprise: t.field({
+    type: Enterprise,
+    nullable: true,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, { id }, ctx) => readableEnterprise(ctx, String(id)),
+  }),
+  enterpriseByCreditCode: t.field({
+    type: Enterprise,
+    nullable: true,
+    args: { uscc: t.arg.string({ required: true }) },
+    resolve: async (_root, { uscc }, ctx) => {
+      const identity = requireIdentity(ctx);
+      const found = await ctx.store.enterprises.byUscc(uscc.trim().toUpperCase());
+      if (found !== undefined && identity.role === 'ENTERPRISE') requireActFor(ctx, found.id);
+      if (found !== undefined) ctx.loaders.enterprise.prime(found.id, found);
+      return found ?? null;
+    },
+  }),
+  enterprises: t.field({
+    type: EnterpriseConnection,
+    args: { first: t.arg.int(), after: t.arg.string(), regionCode: t.arg.string(), industry: t.arg.string() },
+    resolve: async (_root, args, ctx) => {
+      requireRole(ctx, 'CENTER_STAFF', 'COURT', 'BANK', 'INSURER');
+      const page = pageRequest(args.first, args.after);
+      const filter = { regionCode: args.regionCode ?? undefined, industry: args.industry ?? undefined };
+      const rows = await ctx.store.enterprises.page(filter, page.after, page.first + 1);
+      for (const e of rows) ctx.loaders.enterprise.prime(e.id, e);
+      return { ...toConnection(rows, page, (e) => e.id), filter };
+    },
+  }),
+  patent: t.field({
+    type: Patent,
+    nullable: true,
+    args: { applicationNumber: t.arg.string({ required: true }) },
+    resolve: (_root, { applicationNumber }, ctx) => {
+      requireIdentity(ctx);
+      return readablePatent(ctx, canonicalPatentNumber(applicationNumber));
+    },
+  }),
+  enterpriseStatistics: t.field({
+    type: Statistics,
+    description: 'Registered enterprises and their patents, by region and by industry',
+    resolve: async (_root, _args, ctx) => {
+      requireRole(ctx, 'CENTER_STAFF');
+      const [byRegion, byIndustry] = await Promise.all([groupStats(ctx, 'regionCode'), groupStats(ctx, 'industry')]);
+      return { byRegion, byIndustry };
+    },
+  }),
+  warningStatistics: t.field({
+    type: WarningStatistics,
+    description: `Centre staff: annual fees and expiries falling due per calendar month, for \`months\` months (1 to ${MAX_MONTHS}) from the current one`,
+    args: { months: t.arg.int({ defaultValue: DEFAULT_MONTHS }) },
+    resolve: (_root, args, ctx) => {
+      requireRole(ctx, 'CENTER_STAFF');
+      const asOf = today();
+      return { asOf, months: monthsFrom(asOf, monthsArg(args.months)) };
+    },
+  }),
+  annualFeeWarnings: t.field({
+    type: AnnualFeeWarningConnection,
+    description: `Patents whose annual fee falls due within the window (default ${FEE_WINDOW_DAYS} days), or is overdue within its six-month grace period; by due date`,
+    args: {
+      first: t.arg.int(),
+      after: t.arg.string(),
+      enterpriseId: t.arg.id(),
+      regionCode: t.arg.string(),
+      industry: t.arg.string(),
+      withinDays: t.arg.int(),
+    },
+    resolve: (_root, args, ctx) => feeWarnings(ctx, ownerFilter(ctx, args), args),
+  }),
+  expiryWarnings: t.field({
+    type: ExpiryWarningConnection,
+    description: `Patents whose protection ends, and trademarks whose registration ends, within the window (default ${EXPIRY_WINDOW_DAYS} days); by that day`,
+    args: {
+      first: t.arg.int(),
+      after: t.arg.string(),
+      enterpriseId: t.arg.id(),
+      regionCode: t.arg.string(),
+      industry: t.arg.string(),
+      withinDays: t.arg.int(),
+    },
+    resolve: (_root, args, ctx) => expiryWarnings(ctx, ownerFilter(ctx, args), args),
+  }),
+}));
+
+const CreditCodeOverrideInput = builder.inputType('CreditCodeOverrideInput', {
+  description: 'Centre staff only: register a credit code that fails its check character, recording why',
+  fields: (t) => ({ reason: t.string({ required: true }) }),
+});
+const RegisterEnterpriseInput = builder.inputType('RegisterEnterpriseInput', {
+  fields: (t) => ({
+    uscc: t.string({ required: true }),
+    name: t.string({ required: true }),
+    regionCode: t.string({ required: true }),
+    industry: t.string({ required: true }),
+    creditCodeOverride: t.field({ type: CreditCodeOverrideInput }),
+  }),
+});
+const RegisterPatentInput = builder.inputType('RegisterPatentInput', {
+  fields: (t) => ({
+    enterpriseId: t.id({ required: true }),
+    applicationNumber: t.string({ required: true }),
+    title: t.string({ required: true }),
+    filingDate: t.field({ type: 'Date', required: true }),
+    ipcClass: t.string(),
+    status: t.field({ type: PatentStatus, description: 'Default PENDING' }),
+    grantDate: t.field({ type: 'Date' }),
+    feesPaidThrough: t.field({ type: 'Date', description: 'The last annual-fee due date paid' }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  registerEnterprise: t.field({
+    type: Enterprise,
+    args: { input: t.arg({ type: RegisterEnterpriseInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const staff = requireRole(ctx, 'CENTER_STAFF');
+      const checked = validateUscc(input.uscc);
+      let uscc: string;
+      let override: EnterpriseRecord['creditCodeOverride'] = null;
+      if (checked.ok) {
+        uscc = checked.uscc;
+      } else if (checked.reason === 'CHECK_CHARACTER' && input.creditCodeOverride) {
+        uscc = input.uscc.trim().toUpperCase();
+        override = { approvedBy: staff.keyId, reason: text(input.creditCodeOverride.reason, 'creditCodeOverride.reason', 500) };
+      } else {
+        throw failure('INVALID_CREDIT_CODE', checked.message, { overridable: checked.reason === 'CHECK_CHARACTER' });
+      }
+      const region = regionCode(input.regionCode);
+      const record: EnterpriseRecord = {
+        id: randomUUID(),
+        uscc,
+        name: text(input.name, 'name', 200),
+        regionCode: region,
+        industry: text(input.industry, 'industry', 100),
+        filingStatus: 'FILED',
+        registeredAt: new Date().toISOString(),
+        creditCodeOverride: override,
+      };
+      try {
+        await ctx.store.enterprises.insert(record);
+      } catch (err) {
+        if (err instanceof DuplicateKeyError) throw conflict(`an enterprise with credit code ${uscc} is registered already`);
+        throw err;
+      }
+      return record;
+    },
+  }),
+  registerPatent: t.field({
+    type: Patent,
+    args: { input: t.arg({ type: RegisterPatentInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const enterpriseId = String(input.enterpriseId);
+      requireActFor(ctx, enterpriseId);
+      const parsed = parsePatentNumber(input.applicationNumber);
+      if (!parsed.ok) throw failure('INVALID_PATENT_NUMBER', parsed.message);
+      if (parsed.year !== Number(input.filingDate.slice(0, 4))) {
+        throw badInput(`application ${parsed.canonical} was filed in ${parsed.year}, not ${input.filingDate.slice(0, 4)}: check filingDate`, 'filingDate');
+      }
+      if ((await ctx.loaders.enterprise.load(enterpriseId)) === undefined) throw notFound(`enterprise ${enterpriseId}`);
+      const status = input.status ?? 'PENDING';
+      if (input.grantDate && input.grantDate < input.filingDate) throw badInput('grantDate is before filingDate', 'grantDate');
+      const record: PatentRecord = {
+        applicationNumber: parsed.canonical,
+        enterpriseId,
+        type: parsed.type === 'PCT_INVENTION' ? 'INVENTION' : parsed.type === 'PCT_UTILITY_MODEL' ? 'UTILITY_MODEL' : parsed.type,
+        pct: parsed.type.startsWith('PCT_'),
+        title: text(input.title, 'title', 500),
+        ipcClass: input.ipcClass?.trim() || null,
+        status,
+        filingDate: input.filingDate,
+        grantDate: input.grantDate ?? null,
+        feesPaidThrough: input.feesPaidThrough ?? null,
+        grantPublicationNumber: null,
+        lapsedOn: null,
+        freeze: null,
+        invalidation: null,
+        version: 1,
+      };
+      try {
+        await ctx.store.patents.insert(record);
+      } catch (err) {
+        if (err instanceof DuplicateKeyError) throw conflict(`patent application ${record.applicationNumber} is registered already`);
+        throw err;
+      }
+      return record;
+    },
+  }),
+}));
