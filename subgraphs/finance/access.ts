@@ -61,10 +61,10 @@ export function actingOrganization(identity: Identity, role: 'BANK' | 'INSURER',
   return given;
 }
 
-/** The pledgee bank or centre staff: they alone release or enforce a pledge. */
-export function requirePledgee(identity: Identity, p: PledgeRecord): void {
+/** The pledgee bank or centre staff: they alone release or enforce a pledge, or consent to a disposal of its collateral. */
+export function requirePledgee(identity: Identity, p: PledgeRecord, action = 'release or enforce a pledge'): void {
   if (identity.role === 'CENTER_STAFF' || (identity.role === 'BANK' && organizationOf(identity) === p.pledgee)) return;
-  throw forbidden('only the pledgee bank or centre staff may release or enforce a pledge');
+  throw forbidden(`only the pledgee bank or centre staff may ${action}`);
 }
 
 /** The insurer or centre staff: they alone settle claims. */

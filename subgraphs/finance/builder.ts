@@ -113,6 +113,11 @@ export function assetList(input: readonly { kind: AssetRef['kind']; id: string }
   return assets;
 }
 
+/** One checked asset, as assetList checks each. */
+export function oneAsset(input: { kind: AssetRef['kind']; id: string }, field: string): AssetRef {
+  return assetList([input], field)[0]!;
+}
+
 export async function requireEnterprise(ctx: FinanceContext, id: string): Promise<void> {
   if (!(await ctx.loaders.enterpriseRegistered.load(id))) throw notFound(`enterprise ${id}`);
 }

@@ -14,7 +14,7 @@ import {
   type ProtectionCaseFacts,
   protectionCaseFacts,
 } from './hub-facts.js';
-import type { ClaimRecord, FinanceStore, PledgeEvent, PledgeRecord, PolicyRecord } from './store/port.js';
+import type { ClaimRecord, ConsentRecord, FinanceStore, PledgeEvent, PledgeRecord, PolicyRecord } from './store/port.js';
 
 export interface FinanceContext {
   readonly identity: Identity | undefined;
@@ -26,6 +26,9 @@ export interface FinanceContext {
     /** By assetKey. */
     readonly pledgesOn: DataLoader<string, PledgeRecord[]>;
     readonly pledgeEventsOf: DataLoader<string, PledgeEvent[]>;
+    /** By assetKey: the REGISTERED pledge the asset is in, if any. */
+    readonly activePledgeOn: DataLoader<string, PledgeRecord | undefined>;
+    readonly consentsOf: DataLoader<string, ConsentRecord[]>;
     readonly policy: DataLoader<string, PolicyRecord | undefined>;
     readonly policiesOf: DataLoader<string, PolicyRecord[]>;
     /** By assetKey. */
@@ -49,6 +52,8 @@ export function createFinanceContext(store: FinanceStore, ledger: Ledger, hub: H
       pledgesOf: new DataLoader((ids) => store.pledges.byPledgors(ids)),
       pledgesOn: new DataLoader((keys) => store.pledges.byAssets(keys)),
       pledgeEventsOf: new DataLoader((ids) => store.pledges.eventsOf(ids)),
+      activePledgeOn: new DataLoader((keys) => store.pledges.activeOn(keys)),
+      consentsOf: new DataLoader((ids) => store.pledges.consentsOf(ids)),
       policy: new DataLoader((ids) => store.policies.byIds(ids)),
       policiesOf: new DataLoader((ids) => store.policies.byInsured(ids)),
       policiesOn: new DataLoader((keys) => store.policies.byCoveredAssets(keys)),

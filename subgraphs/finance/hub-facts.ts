@@ -9,6 +9,10 @@ export interface PatentFacts {
   readonly protectionEndsOn: string;
   readonly annualFee: { readonly state: string } | null;
   readonly enterprise: { readonly id: string } | null;
+  /** A court's freeze in force, null when none. Not asked yet: the enterprises subgraph is gaining it. */
+  readonly freeze?: { readonly court: string; readonly orderNumber: string } | null;
+  /** The latest invalidation request, null when none was made; pending until decided. Not asked yet, likewise. */
+  readonly invalidation?: { readonly pending: boolean; readonly requestedOn: string } | null;
 }
 
 /** `query ($k0: T!, ...) { k0: field(arg: $k0) { selection } ... }` for each key. */

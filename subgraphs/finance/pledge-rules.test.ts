@@ -7,6 +7,7 @@ import { documentDigest } from '../../ledger/entry.js';
 import type { PatentFacts } from './hub-facts.js';
 import {
   canMove,
+  consentNote,
   formatRegistrationNumber,
   nextStates,
   patentRefusal,
@@ -42,6 +43,8 @@ const granted: PatentFacts = {
   protectionEndsOn: '2035-12-28',
   annualFee: { state: 'NOT_DUE' },
   enterprise: { id: 'e1' },
+  freeze: null,
+  invalidation: null,
 };
 
 describe('pledges', () => {
@@ -77,5 +80,33 @@ describe('pledges', () => {
     expect(refusal({}, '2035-12-27')).toBeUndefined();
     expect(refusal({}, '2035-12-28')).toBe('TERM_BEYOND_PROTECTION');
     expect(refusal({}, '2036-06-01')).toBe('TERM_BEYOND_PROTECTION');
+  });
+
+  it('take no patent a court has frozen or whose invalidation is pending, saying what lifts the bar', () => {
+    const freeze = { court: '福州市中级人民法院', orderNumber: '(2026)闽01执保12号' };
+    expect(patentRefusal({ ...granted, freeze }, '2030-01-01')).toEqual({
+      reason: 'FROZEN',
+      message: 'patent 201510958772.0 is frozen by 福州市中级人民法院 under order (2026)闽01执保12号: it can be pledged once that court lifts the freeze',
+    });
+    const invalidation = { pending: true, requestedOn: '2026-02-03' };
+    expect(patentRefusal({ ...granted, invalidation }, '2030-01-01')).toEqual({
+      reason: 'UNDER_INVALIDATION',
+      message: 'patent 201510958772.0 is under an invalidation request of 2026-02-03: it can be pledged once the request is decided and the patent maintained',
+    });
+    // A decided request (maintained, or in part) no longer bars it; an invalidated patent is not GRANTED.
+    expect(patentRefusal({ ...granted, invalidation: { ...invalidation, pending: false } }, '2030-01-01')).toBeUndefined();
+    expect(patentRefusal({ ...granted, status: 'INVALIDATED', invalidation: { ...invalidation, pending: false } }, '2030-01-01')?.reason).toBe('NOT_GRANTED');
+    // The first bar is named: not granted, then frozen, then under invalidation, then fees, then the term.
+    expect(patentRefusal({ ...granted, status: 'LAPSED', freeze }, '2030-01-01')?.reason).toBe('NOT_GRANTED');
+    expect(patentRefusal({ ...granted, freeze, invalidation }, '2030-01-01')?.reason).toBe('FROZEN');
+    expect(patentRefusal({ ...granted, invalidation, annualFee: { state: 'GRACE' } }, '2040-01-01')?.reason).toBe('UNDER_INVALIDATION');
+  });
+
+  it('record a consent in the history with what was consented to, and to whom', () => {
+    const consent = { asset: { kind: 'PATENT', id: '201510958772.0' }, disposal: 'LICENCE', counterpartyId: 'e2', note: null } as const;
+    expect(consentNote(consent)).toBe('the pledgee consents to the licence of PATENT:201510958772.0 to enterprise e2');
+    expect(consentNote({ ...consent, disposal: 'TRANSFER', note: '转让价款用于提前清偿' })).toBe(
+      'the pledgee consents to the transfer of PATENT:201510958772.0 to enterprise e2: 转让价款用于提前清偿',
+    );
   });
 });

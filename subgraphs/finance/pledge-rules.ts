@@ -1,8 +1,8 @@
 // IP pledges (知识产权质押): their states, registration numbers, the documents the ledger records,
-// and when a patent may be pledged. Pure.
+// when a patent may be pledged, and the pledgee's consents to a disposal. Pure.
 import type { Metadata } from '../../ledger/entry.js';
 import type { PatentFacts } from './hub-facts.js';
-import type { PledgeRecord } from './store/port.js';
+import { assetKey, type AssetRef, type Disposal, type PledgeRecord } from './store/port.js';
 
 export const PLEDGE_STATES = ['REGISTERED', 'RELEASED', 'ENFORCED'] as const;
 export type PledgeState = (typeof PLEDGE_STATES)[number];
@@ -51,21 +51,49 @@ export function releaseDocument(p: PledgeRecord, releasedAt: string): Metadata {
   return { ...registrationDocument(p), registrationEntryHash: p.registrationReceipt?.entryHash ?? null, state: 'RELEASED', releasedAt };
 }
 
-export type PatentRefusal = 'NOT_GRANTED' | 'ANNUAL_FEE_OVERDUE' | 'TERM_BEYOND_PROTECTION';
+export type PatentRefusal = 'NOT_GRANTED' | 'FROZEN' | 'UNDER_INVALIDATION' | 'ANNUAL_FEE_OVERDUE' | 'TERM_BEYOND_PROTECTION';
 
 /**
  * Why a patent cannot secure a debt ending on `termEnd`, or undefined when it can.
- * Only a granted patent in force with its annual fees paid can be pledged, for a debt that ends
- * while it is protected: protection ends on protectionEndsOn, so the term must end before it. A
- * patent whose protection has ended fails that test too, the term ending after today.
+ * Only a granted patent in force, neither frozen by a court nor under a pending invalidation
+ * request, with its annual fees paid can be pledged, for a debt that ends while it is protected:
+ * protection ends on protectionEndsOn, so the term must end before it. A patent whose protection
+ * has ended fails that test too, the term ending after today. A decided invalidation leaves the
+ * patent GRANTED (maintained, or maintained in part) or INVALIDATED, which the status tells.
  */
 export function patentRefusal(p: PatentFacts, termEnd: string): { reason: PatentRefusal; message: string } | undefined {
   const n = p.applicationNumber;
   if (p.status !== 'GRANTED') return { reason: 'NOT_GRANTED', message: `patent ${n} is ${p.status}: only a granted patent in force can be pledged` };
+  if (p.freeze) {
+    return {
+      reason: 'FROZEN',
+      message: `patent ${n} is frozen by ${p.freeze.court} under order ${p.freeze.orderNumber}: it can be pledged once that court lifts the freeze`,
+    };
+  }
+  if (p.invalidation?.pending) {
+    return {
+      reason: 'UNDER_INVALIDATION',
+      message: `patent ${n} is under an invalidation request of ${p.invalidation.requestedOn}: it can be pledged once the request is decided and the patent maintained`,
+    };
+  }
   const fee = p.annualFee?.state;
   if (fee === 'GRACE' || fee === 'LAPSED') return { reason: 'ANNUAL_FEE_OVERDUE', message: `patent ${n} has an overdue annual fee (${fee})` };
   if (termEnd >= p.protectionEndsOn) {
     return { reason: 'TERM_BEYOND_PROTECTION', message: `the term ends on ${termEnd}, but the protection of patent ${n} ends on ${p.protectionEndsOn}` };
   }
   return undefined;
+}
+
+/** How many consents one pledge holds at most: its collateral is at most 20 assets, each disposed of a few times. */
+export const MAX_CONSENTS = 100;
+
+/** The note of the event recording a consent in the pledge's history. */
+export function consentNote(c: {
+  readonly asset: AssetRef;
+  readonly disposal: Disposal;
+  readonly counterpartyId: string;
+  readonly note: string | null;
+}): string {
+  const what = `the pledgee consents to the ${c.disposal === 'TRANSFER' ? 'transfer' : 'licence'} of ${assetKey(c.asset)} to enterprise ${c.counterpartyId}`;
+  return c.note === null ? what : `${what}: ${c.note}`;
 }

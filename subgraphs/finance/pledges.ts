@@ -242,7 +242,7 @@ const EnforceInput = builder.inputType('EnforcePledgeInput', {
   }),
 });
 
-const event = (identity: Identity, at: string, from: PledgeState | null, to: PledgeState, note: string | null): PledgeEvent => ({
+export const pledgeEvent = (identity: Identity, at: string, from: PledgeState | null, to: PledgeState, note: string | null): PledgeEvent => ({
   at,
   actor: identity.keyId,
   role: identity.role,
@@ -336,7 +336,7 @@ builder.mutationFields((t) => ({
         releaseReceipt: null,
         enforcement: null,
       };
-      return registerOnLedger(ctx, record, event(identity, at, null, 'REGISTERED', note));
+      return registerOnLedger(ctx, record, pledgeEvent(identity, at, null, 'REGISTERED', note));
     },
   }),
   releasePledge: t.field({
@@ -356,7 +356,9 @@ builder.mutationFields((t) => ({
         { kind: 'PLEDGE_RELEASE', subject: `pledge:${id}`, contentDigest: documentDigest(document), depositor: identity.keyId, metadata: document },
         'release',
       );
-      if (!(await ctx.store.pledges.transition(id, current.state, event(identity, at, current.state, 'RELEASED', note), { closedAt: at, releaseReceipt }))) {
+      if (
+        !(await ctx.store.pledges.transition(id, current.state, pledgeEvent(identity, at, current.state, 'RELEASED', note), { closedAt: at, releaseReceipt }))
+      ) {
         throw failure('CONFLICT', `pledge ${id} was closed by someone else meanwhile; reload it`);
       }
       return { ...current, state: 'RELEASED' as const, closedAt: at, releaseReceipt };
@@ -374,7 +376,7 @@ builder.mutationFields((t) => ({
       const note = optionalText(input.note, 'note', 2000);
       const at = new Date().toISOString();
       // No ledger entry: the ledger has no kind for enforcement; the history records it.
-      if (!(await ctx.store.pledges.transition(id, current.state, event(identity, at, current.state, 'ENFORCED', note), { closedAt: at, enforcement }))) {
+      if (!(await ctx.store.pledges.transition(id, current.state, pledgeEvent(identity, at, current.state, 'ENFORCED', note), { closedAt: at, enforcement }))) {
         throw failure('CONFLICT', `pledge ${id} was closed by someone else meanwhile; reload it`);
       }
       return { ...current, state: 'ENFORCED' as const, closedAt: at, enforcement };

@@ -1,6 +1,7 @@
 // The finance subgraph: IP pledges with their ledger-recorded registration and release, risk
-// compensation on default, and IP insurance with its claims.
+// compensation on default, the pledgee's consents to disposals, and IP insurance with its claims.
 import './pledges.js';
+import './consents.js';
 import './insurance.js';
 
 import { builder } from './builder.js';

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 
 import { openForEachTest, type StoreFixture } from '../../../test/support/adapters.js';
 import { DEFAULT_RISK_SHARES } from '../risk.js';
-import type { AssetRef, ClaimRecord, FinanceStore, NewPledge, PledgeEvent, PolicyRecord } from './port.js';
+import type { AssetRef, ClaimRecord, ConsentRecord, FinanceStore, NewPledge, PledgeEvent, PolicyRecord } from './port.js';
 import { AssetAlreadyPledgedError } from './port.js';
 
 const patent = (id: string): AssetRef => ({ kind: 'PATENT', id });
@@ -24,6 +24,18 @@ const pledge = (id: string, collateral: AssetRef[], registeredAt: string, extra:
 });
 const registered = (at: string): PledgeEvent => ({ at, actor: 'key-b', role: 'BANK', from: null, to: 'REGISTERED', note: null });
 const closed = (at: string, to: 'RELEASED' | 'ENFORCED'): PledgeEvent => ({ at, actor: 'key-b', role: 'BANK', from: 'REGISTERED', to, note: '还款完毕' });
+const consent = (id: string, pledgeId: string, asset: AssetRef, grantedAt: string, extra: Partial<ConsentRecord> = {}): ConsentRecord => ({
+  id,
+  pledgeId,
+  asset,
+  disposal: 'LICENCE',
+  counterpartyId: 'e7',
+  grantedAt,
+  grantedBy: 'key-b',
+  note: null,
+  ...extra,
+});
+const consented = (at: string): PledgeEvent => ({ at, actor: 'key-b', role: 'BANK', from: 'REGISTERED', to: 'REGISTERED', note: 'consent' });
 const receipt = { seq: 2 ** 40 + 3, entryHash: 'ab'.repeat(32), timestamp: 1_772_400_000_000 };
 
 const policy = (id: string, insuredId: string, issuedAt: string, extra: Partial<PolicyRecord> = {}): PolicyRecord => ({
@@ -217,6 +229,78 @@ export function financeStoreContract(name: string, fixture: () => StoreFixture<F
       await register(pledge('a2', A.collateral.slice(), '2026-05-01T00:00:00.000Z'));
       await register(pledge('b2', B.collateral.slice(), '2026-05-01T00:00:00.000Z'));
       expect((await store.pledges.byAssets(['PATENT:201510958772.0']))[0]!.map((p) => p.id)).toEqual(['a2', 'a']);
+    });
+
+    it('records consents with their events, oldest first, only on a REGISTERED pledge and up to the cap', async () => {
+      await register(A);
+      await register(B);
+      const first = consent('k1', 'a', patent('201510958772.0'), '2026-04-01T00:00:00.000Z', { disposal: 'TRANSFER', note: '转让价款提前清偿' });
+      const second = consent('k2', 'a', { kind: 'TRADEMARK', id: '12345678' }, '2026-04-02T00:00:00.000Z', { counterpartyId: 'e8' });
+      expect(await store.pledges.addConsent(first, consented(first.grantedAt), 3)).toBe('RECORDED');
+      expect(await store.pledges.addConsent(second, consented(second.grantedAt), 3)).toBe('RECORDED');
+      expect(await store.pledges.consentsOf(['a', 'b', 'x'])).toStrictEqual([[first, second], [], []]);
+      expect(await store.pledges.eventsOf(['a'])).toStrictEqual([[registered(A.registeredAt), consented(first.grantedAt), consented(second.grantedAt)]]);
+      // The pledge itself is as registered.
+      expect(await store.pledges.byIds(['a'])).toStrictEqual([{ ...A, registrationNumber: 'ZX-2026-000001' }]);
+
+      const third = consent('k3', 'a', patent('201510958772.0'), '2026-04-03T00:00:00.000Z');
+      expect(await store.pledges.addConsent(third, consented(third.grantedAt), 3)).toBe('RECORDED');
+      // A fourth passes the cap of three: nothing is written.
+      const fourth = consent('k4', 'a', patent('201510958772.0'), '2026-04-04T00:00:00.000Z');
+      expect(await store.pledges.addConsent(fourth, consented(fourth.grantedAt), 3)).toBe('TOO_MANY');
+      expect(await store.pledges.addConsent(consent('k5', 'x', patent('1'), '2026-04-04T00:00:00.000Z'), consented('2026-04-04T00:00:00.000Z'), 3)).toBe(
+        'NOT_FOUND',
+      );
+      await store.pledges.transition('b', 'REGISTERED', closed('2026-04-05T00:00:00.000Z', 'RELEASED'), { closedAt: '2026-04-05T00:00:00.000Z' });
+      const late = consent('k6', 'b', patent('202310123456.5'), '2026-04-06T00:00:00.000Z');
+      expect(await store.pledges.addConsent(late, consented(late.grantedAt), 3)).toBe('NOT_REGISTERED');
+      expect(await store.pledges.consentsOf(['a', 'b', 'x'])).toStrictEqual([[first, second, third], [], []]);
+      expect((await store.pledges.eventsOf(['a', 'b'])).map((events) => events.length)).toEqual([4, 2]);
+      expect(await store.pledges.consentsOf([])).toStrictEqual([]);
+    });
+
+    it('records at most the cap of consents given concurrently', async () => {
+      await register(A);
+      const results = await Promise.all(
+        Array.from({ length: 8 }, (_, i) =>
+          store.pledges.addConsent(consent(`k${i}`, 'a', patent('201510958772.0'), `2026-04-01T00:00:0${i}.000Z`), consented(`2026-04-01T00:00:0${i}.000Z`), 5),
+        ),
+      );
+      expect(results.filter((r) => r === 'RECORDED')).toHaveLength(5);
+      expect(results.filter((r) => r === 'TOO_MANY')).toHaveLength(3);
+      expect((await store.pledges.consentsOf(['a']))[0]).toHaveLength(5);
+      expect((await store.pledges.eventsOf(['a']))[0]).toHaveLength(6);
+    });
+
+    it('finds the REGISTERED pledge each asset is in, and none once it is closed or discarded', async () => {
+      await register(A);
+      await register(B);
+      await register(C);
+      const [a, b] = await store.pledges.byIds(['a', 'b']);
+      expect(await store.pledges.activeOn(['TRADEMARK:12345678', 'PATENT:202310123456.5', 'PATENT:201510958772.0', 'PATENT:1'])).toStrictEqual([
+        a,
+        b,
+        a,
+        undefined,
+      ]);
+      await store.pledges.transition('a', 'REGISTERED', closed('2026-04-01T00:00:00.000Z', 'RELEASED'), { closedAt: '2026-04-01T00:00:00.000Z' });
+      await store.pledges.discard('c');
+      expect(await store.pledges.activeOn(['PATENT:201510958772.0', 'DATA_ASSET:da:1', 'PATENT:202310123456.5'])).toStrictEqual([undefined, undefined, b]);
+      // Pledged again: the new pledge, not the released one.
+      const again = await register(pledge('a2', [patent('201510958772.0')], '2026-05-01T00:00:00.000Z'));
+      expect(await store.pledges.activeOn(['PATENT:201510958772.0'])).toStrictEqual([again]);
+      expect(await store.pledges.activeOn([])).toStrictEqual([]);
+    });
+
+    it('discards the consents of a pledge the ledger never recorded with it', async () => {
+      await register(A);
+      const given = consent('k1', 'a', patent('201510958772.0'), '2026-04-01T00:00:00.000Z');
+      expect(await store.pledges.addConsent(given, consented(given.grantedAt), 3)).toBe('RECORDED');
+      await store.pledges.discard('a');
+      expect(await store.pledges.consentsOf(['a'])).toStrictEqual([[]]);
+      // Registered again under the same id, it starts with none.
+      await register(A);
+      expect(await store.pledges.consentsOf(['a'])).toStrictEqual([[]]);
     });
 
     it('pages by id with state, pledgor and pledgee filters', async () => {

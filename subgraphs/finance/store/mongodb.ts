@@ -16,7 +16,7 @@ import {
 } from '../../../platform/mongodb.js';
 import { monthOf } from '../../common/months.js';
 import { formatRegistrationNumber, type PledgeState, registrationYear } from '../pledge-rules.js';
-import type { ClaimRecord, FinanceStore, PledgeEvent, PledgeFilter, PledgeRecord, PolicyFilter, PolicyRecord } from './port.js';
+import type { ClaimRecord, ConsentRecord, FinanceStore, PledgeEvent, PledgeFilter, PledgeRecord, PolicyFilter, PolicyRecord } from './port.js';
 import { AssetAlreadyPledgedError, assetKey } from './port.js';
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
@@ -26,6 +26,8 @@ interface PledgeDoc extends Writable<Omit<PledgeRecord, 'id'>> {
   /** assetKey of each collateral asset, indexed: an asset's pledge history. */
   assetKeys: string[];
   events: PledgeEvent[];
+  /** The pledgee's consents, oldest first; absent from a document written before them. */
+  consents?: Omit<ConsentRecord, 'pledgeId'>[];
 }
 
 interface ActiveAssetDoc {
@@ -71,9 +73,9 @@ interface PolicyDoc extends Writable<Omit<PolicyRecord, 'id'>> {
 /** The unique index that keeps an asset in one active pledge. */
 const ONE_ACTIVE_PLEDGE = { name: '_id_', key: { _id: 1 } };
 
-const toPledge = ({ _id, assetKeys: _keys, events: _events, ...rest }: PledgeDoc): PledgeRecord => ({ id: _id, ...rest });
+const toPledge = ({ _id, assetKeys: _keys, events: _events, consents: _consents, ...rest }: PledgeDoc): PledgeRecord => ({ id: _id, ...rest });
 const toPolicy = ({ _id, paidFen: _paid, claims: _claims, coveredKeys: _keys, ...rest }: PolicyDoc): PolicyRecord => ({ id: _id, ...rest });
-const noEvents = { projection: { events: 0 } };
+const noEvents = { projection: { events: 0, consents: 0 } };
 const noClaims = { projection: { claims: 0 } };
 
 export async function openMongoFinanceStore(db: Db, options: MongoStoreOptions = {}): Promise<FinanceStore> {
@@ -158,7 +160,7 @@ export async function openMongoFinanceStore(db: Db, options: MongoStoreOptions =
             const counter = await counters.findOneAndUpdate({ _id: year }, { $inc: { n: 1 } }, { upsert: true, returnDocument: 'after', session });
             const record: PledgeRecord = { ...p, registrationNumber: formatRegistrationNumber(year, counter!.n) };
             const { id, ...rest } = record;
-            await pledges.insertOne({ _id: id, ...rest, assetKeys: keys, events: [first] }, { session });
+            await pledges.insertOne({ _id: id, ...rest, assetKeys: keys, events: [first], consents: [] }, { session });
             await count(record, 1, session);
             return record;
           });
@@ -189,6 +191,33 @@ export async function openMongoFinanceStore(db: Db, options: MongoStoreOptions =
       byPledgors: (ids) => findGrouped(pledges, 'pledgorId', ids, toPledge, { ...noEvents, sort: { registeredAt: -1, _id: 1 } }),
       byAssets: (keys) => findGrouped(pledges, 'assetKeys', keys, toPledge, { ...noEvents, sort: { registeredAt: -1, _id: 1 } }),
       eventsOf: async (ids) => (await findByIds(pledges, ids, (d) => d.events, { projection: { events: 1 } })).map((events) => events ?? []),
+      async activeOn(keys) {
+        // The claim on each asset (its _id), then the pledges: a pledge closed in between is none.
+        const claimed = await findByIds(active, keys, (d) => d.pledgeId);
+        const ids = [...new Set(claimed.filter((id): id is string => id !== undefined))];
+        const found = new Map((await findByIds(pledges, ids, toPledge, noEvents)).map((p, i) => [ids[i], p]));
+        return claimed.map((id) => {
+          const p = id === undefined ? undefined : found.get(id);
+          return p?.state === 'REGISTERED' ? p : undefined;
+        });
+      },
+      async addConsent(c, event, cap) {
+        if (cap < 1) return 'TOO_MANY';
+        const { pledgeId, ...consent } = c;
+        // One document, one update: still REGISTERED, and fewer than `cap` consents.
+        const added = await pledges.updateOne(
+          { _id: pledgeId, state: 'REGISTERED', [`consents.${cap - 1}`]: { $exists: false } },
+          { $push: { consents: consent, events: event } },
+        );
+        if (added.modifiedCount === 1) return 'RECORDED';
+        const now = await pledges.findOne({ _id: pledgeId }, { projection: { state: 1 } });
+        if (now === null) return 'NOT_FOUND';
+        return now.state === 'REGISTERED' ? 'TOO_MANY' : 'NOT_REGISTERED';
+      },
+      consentsOf: async (ids) =>
+        (await findByIds(pledges, ids, (d) => (d.consents ?? []).map((c) => ({ ...c, pledgeId: d._id })), { projection: { consents: 1 } })).map(
+          (consents) => consents ?? [],
+        ),
       async page(filter: PledgeFilter, after, limit) {
         const query: Filter<PledgeDoc> = {};
         if (filter.state !== undefined) query.state = filter.state;

@@ -57,6 +57,27 @@ export interface PledgeRecord {
 
 export type NewPledge = Omit<PledgeRecord, 'registrationNumber'>;
 
+export const DISPOSALS = ['TRANSFER', 'LICENCE'] as const;
+/** What a pledgor may do with a pledged right once the pledgee consents (Civil Code art. 444). */
+export type Disposal = (typeof DISPOSALS)[number];
+
+/** The pledgee's recorded consent to a transfer or licence of one asset of a pledge's collateral. */
+export interface ConsentRecord {
+  readonly id: string;
+  readonly pledgeId: string;
+  readonly asset: AssetRef;
+  readonly disposal: Disposal;
+  /** The transferee or licensee: an enterprise id. */
+  readonly counterpartyId: string;
+  readonly grantedAt: string;
+  /** The key that granted it. */
+  readonly grantedBy: string;
+  readonly note: string | null;
+}
+
+/** RECORDED, or why not: no such pledge, not REGISTERED (closed), or at its cap of consents already. */
+export type ConsentOutcome = 'RECORDED' | 'NOT_FOUND' | 'NOT_REGISTERED' | 'TOO_MANY';
+
 export interface PledgeFilter {
   readonly state?: PledgeState;
   readonly pledgorId?: string;
@@ -93,6 +114,15 @@ export interface PledgeRepository {
   byAssets(keys: readonly string[]): Promise<PledgeRecord[][]>;
   /** Each pledge's events, oldest first. */
   eventsOf(ids: readonly string[]): Promise<PledgeEvent[][]>;
+  /** The REGISTERED pledge each asset key is collateral in, if any: one at most, found by its claim on the asset. */
+  activeOn(keys: readonly string[]): Promise<(PledgeRecord | undefined)[]>;
+  /**
+   * Records a consent with its event, in one write, only if the pledge is still REGISTERED and
+   * holds fewer than `cap` consents; nothing is written unless RECORDED.
+   */
+  addConsent(consent: ConsentRecord, event: PledgeEvent, cap: number): Promise<ConsentOutcome>;
+  /** Each pledge's consents, oldest first. */
+  consentsOf(ids: readonly string[]): Promise<ConsentRecord[][]>;
   /** Up to `limit` pledges matching the filter with id > after, by id. */
   page(filter: PledgeFilter, after: string | undefined, limit: number): Promise<PledgeRecord[]>;
   /**

@@ -1,14 +1,18 @@
-// A database from before the pledges' counts opens with them counted from its rows.
+// A database from before the pledges' counts opens with them counted from its rows; one from
+// before the pledgees' consents opens with none, and its pledges take them.
 import { join } from 'node:path';
 
 import Database from 'better-sqlite3';
-import { afterEach, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 
 import { tempDir } from '../../../test/support/tmp.js';
 import type { NewPledge } from './port.js';
 import { openSqliteFinanceStore } from './sqlite.js';
 
-const dir = tempDir('iphub-finance-migration-');
+let dir: ReturnType<typeof tempDir>;
+beforeEach(() => {
+  dir = tempDir('iphub-finance-migration-');
+});
 afterEach(() => dir.remove());
 
 const pledge = (id: string, pledgee: string, registeredAt: string, securedAmountFen: number): NewPledge => ({
@@ -52,6 +56,39 @@ it('counts the pledges there are per month and pledgee, and per state', async ()
       { state: 'REGISTERED', count: 2 },
       { state: 'RELEASED', count: 1 },
     ]);
+  } finally {
+    await store.close();
+  }
+});
+
+it('opens a database from before the consents: its pledges have none, and take them', async () => {
+  const path = join(dir.path, 'finance.db');
+  const before = openSqliteFinanceStore(new Database(path));
+  const a = pledge('a', '甲银行', '2026-03-01T00:00:00.000Z', 100);
+  await before.pledges.register(a, { at: a.registeredAt, actor: 'k', role: 'BANK', from: null, to: 'REGISTERED', note: null });
+  await before.close();
+  const db = new Database(path);
+  db.exec('DROP TABLE pledge_consents');
+
+  const store = openSqliteFinanceStore(db);
+  try {
+    expect(await store.pledges.consentsOf(['a'])).toStrictEqual([[]]);
+    expect((await store.pledges.activeOn(['TRADEMARK:a']))[0]?.id).toBe('a');
+    const consent = {
+      id: 'k1',
+      pledgeId: 'a',
+      asset: { kind: 'TRADEMARK', id: 'a' },
+      disposal: 'TRANSFER',
+      counterpartyId: 'e2',
+      grantedAt: '2026-04-01T00:00:00.000Z',
+      grantedBy: 'k',
+      note: null,
+    } as const;
+    const at = consent.grantedAt;
+    expect(await store.pledges.addConsent(consent, { at, actor: 'k', role: 'BANK', from: 'REGISTERED', to: 'REGISTERED', note: 'consent' }, 100)).toBe(
+      'RECORDED',
+    );
+    expect(await store.pledges.consentsOf(['a'])).toStrictEqual([[consent]]);
   } finally {
     await store.close();
   }

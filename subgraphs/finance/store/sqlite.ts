@@ -1,12 +1,12 @@
 // The finance subgraph's repositories on its own SQLite database. An asset is in at most one
 // active pledge because active_pledged_assets has it as primary key, written in the pledge's
-// own transaction.
+// own transaction. A database from before the pledgees' consents gains their table when opened.
 import type Database from 'better-sqlite3';
 
 import { groupedByKey, inKeyOrder, inListQuery, statementCache, whereOf } from '../../../platform/sqlite.js';
 import { monthOf } from '../../common/months.js';
 import { formatRegistrationNumber, type PledgeState, registrationYear } from '../pledge-rules.js';
-import type { ClaimRecord, FinanceStore, NewPledge, PledgeEvent, PledgeRecord, PolicyRecord } from './port.js';
+import type { AssetRef, ClaimRecord, ConsentOutcome, ConsentRecord, FinanceStore, NewPledge, PledgeEvent, PledgeRecord, PolicyRecord } from './port.js';
 import { AssetAlreadyPledgedError, assetKey } from './port.js';
 
 const SCHEMA = `
@@ -47,6 +47,19 @@ CREATE TABLE IF NOT EXISTS pledge_events (
   role TEXT NOT NULL,
   from_state TEXT,
   to_state TEXT NOT NULL,
+  note TEXT,
+  PRIMARY KEY (pledge_id, n)
+);
+CREATE TABLE IF NOT EXISTS pledge_consents (
+  pledge_id TEXT NOT NULL REFERENCES pledges (id),
+  n INTEGER NOT NULL,
+  id TEXT NOT NULL UNIQUE,
+  asset_kind TEXT NOT NULL,
+  asset_id TEXT NOT NULL,
+  disposal TEXT NOT NULL,
+  counterparty_id TEXT NOT NULL,
+  granted_at TEXT NOT NULL,
+  granted_by TEXT NOT NULL,
   note TEXT,
   PRIMARY KEY (pledge_id, n)
 );
@@ -135,6 +148,18 @@ interface EventRow {
   note: string | null;
 }
 
+interface ConsentRow {
+  pledge_id: string;
+  id: string;
+  asset_kind: string;
+  asset_id: string;
+  disposal: string;
+  counterparty_id: string;
+  granted_at: string;
+  granted_by: string;
+  note: string | null;
+}
+
 interface PolicyRow {
   id: string;
   product: string;
@@ -185,6 +210,17 @@ const toEvent = (r: EventRow): PledgeEvent => ({
   role: r.role as PledgeEvent['role'],
   from: r.from_state as PledgeEvent['from'],
   to: r.to_state as PledgeEvent['to'],
+  note: r.note,
+});
+
+const toConsent = (r: ConsentRow): ConsentRecord => ({
+  id: r.id,
+  pledgeId: r.pledge_id,
+  asset: { kind: r.asset_kind as AssetRef['kind'], id: r.asset_id },
+  disposal: r.disposal as ConsentRecord['disposal'],
+  counterpartyId: r.counterparty_id,
+  grantedAt: r.granted_at,
+  grantedBy: r.granted_by,
   note: r.note,
 });
 
@@ -251,7 +287,9 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
   const unanchored = db.prepare<[string], { registeredAt: string; pledgee: string; securedAmountFen: number; state: string }>(
     `SELECT registered_at AS registeredAt, pledgee, secured_amount_fen AS securedAmountFen, state FROM pledges WHERE id = ? AND registration_receipt IS NULL`,
   );
-  const deletes = ['active_pledged_assets', 'pledge_collateral', 'pledge_events'].map((t) => db.prepare(`DELETE FROM ${t} WHERE pledge_id = ?`));
+  const deletes = ['active_pledged_assets', 'pledge_collateral', 'pledge_events', 'pledge_consents'].map((t) =>
+    db.prepare(`DELETE FROM ${t} WHERE pledge_id = ?`),
+  );
   const deletePledge = db.prepare('DELETE FROM pledges WHERE id = ?');
   const freeAssets = db.prepare('DELETE FROM active_pledged_assets WHERE pledge_id = ?');
   const close = db.prepare(
@@ -267,6 +305,20 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
       `SELECT c.asset_key, p.* FROM pledge_collateral c JOIN pledges p ON p.id = c.pledge_id WHERE c.asset_key IN (${keys}) ORDER BY p.registered_at DESC, p.id`,
   );
   const eventsIn = inListQuery<EventRow>(db, (ids) => `SELECT * FROM pledge_events WHERE pledge_id IN (${ids}) ORDER BY pledge_id, n`);
+  // By the claim's primary key: one row per asset at most.
+  const activeIn = inListQuery<PledgeRow & { asset_key: string }>(
+    db,
+    (keys) =>
+      `SELECT a.asset_key, p.* FROM active_pledged_assets a JOIN pledges p ON p.id = a.pledge_id WHERE a.asset_key IN (${keys}) AND p.state = 'REGISTERED'`,
+  );
+  const consentsIn = inListQuery<ConsentRow>(db, (ids) => `SELECT * FROM pledge_consents WHERE pledge_id IN (${ids}) ORDER BY pledge_id, n`);
+  const consentable = db.prepare<[string], { state: string; consents: number }>(
+    'SELECT state, (SELECT count(*) FROM pledge_consents c WHERE c.pledge_id = p.id) AS consents FROM pledges p WHERE id = ?',
+  );
+  const insertConsent = db.prepare(
+    `INSERT INTO pledge_consents (pledge_id, n, id, asset_kind, asset_id, disposal, counterparty_id, granted_at, granted_by, note)
+     VALUES (@pledgeId, @n, @id, @assetKind, @assetId, @disposal, @counterpartyId, @grantedAt, @grantedBy, @note)`,
+  );
 
   const insertPolicy = db.prepare(
     `INSERT INTO insurance_policies (id, product, insurer, insured_id, covered_assets, premium_fen, sum_insured_fen, start_date, end_date, issued_at)
@@ -343,6 +395,26 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
     addState.run(e.to, 1);
     return true;
   });
+  const consentTx = db.transaction((c: ConsentRecord, e: PledgeEvent, cap: number): ConsentOutcome => {
+    const p = consentable.get(c.pledgeId);
+    if (p === undefined) return 'NOT_FOUND';
+    if (p.state !== 'REGISTERED') return 'NOT_REGISTERED';
+    if (p.consents >= cap) return 'TOO_MANY';
+    insertConsent.run({
+      pledgeId: c.pledgeId,
+      n: p.consents,
+      id: c.id,
+      assetKind: c.asset.kind,
+      assetId: c.asset.id,
+      disposal: c.disposal,
+      counterpartyId: c.counterpartyId,
+      grantedAt: c.grantedAt,
+      grantedBy: c.grantedBy,
+      note: c.note,
+    });
+    insertEvent.run(event(c.pledgeId, e));
+    return 'RECORDED';
+  });
   const settleTx = db.transaction((policyId: string, claimId: string, to: string, at: string, by: string) => {
     if (settle.run({ policyId, claimId, to, at, by }).changes === 1) return 'SETTLED' as const;
     return claimStatus.get(claimId, policyId)?.status === 'FILED' ? ('SUM_INSURED_EXCEEDED' as const) : ('NOT_FILED' as const);
@@ -372,6 +444,15 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
       },
       async eventsOf(ids) {
         return groupedByKey(ids, eventsIn(ids), (r) => r.pledge_id).map((rows) => rows.map(toEvent));
+      },
+      async activeOn(keys) {
+        return inKeyOrder(keys, activeIn(keys), (r) => r.asset_key).map((r) => (r === undefined ? undefined : toPledge(r)));
+      },
+      async addConsent(c, e, cap) {
+        return consentTx.immediate(c, e, cap);
+      },
+      async consentsOf(ids) {
+        return groupedByKey(ids, consentsIn(ids).map(toConsent), (c) => c.pledgeId);
       },
       async page(filter, after, limit) {
         const { where, params } = whereOf([

@@ -1,0 +1,134 @@
+// The pledgee's consent to a disposal of a pledged right (Civil Code art. 444: a pledged right is
+// transferred or licensed only with the pledgee's consent). The pledgee bank (or centre staff)
+// records it on a REGISTERED pledge, in the pledge's history too; before registering a transfer or
+// licence, the enterprises subgraph asks for the asset's active pledge and its consents.
+import { randomUUID } from 'node:crypto';
+
+import { failure, notFound } from '../../platform/errors.js';
+import { requireIdentity } from '../common/auth.js';
+import { optionalText, text } from '../common/validation.js';
+import { inPledgeScope, pledgeScope, requirePledgee } from './access.js';
+import { builder, Enterprise, IpAsset, IpAssetInput, oneAsset } from './builder.js';
+import type { FinanceContext } from './context.js';
+import { consentNote, MAX_CONSENTS } from './pledge-rules.js';
+import { Pledge, pledgeEvent } from './pledges.js';
+import { assetKey, type AssetRef, type ConsentOutcome, type ConsentRecord, DISPOSALS, type PledgeRecord } from './store/port.js';
+
+const Disposal = builder.enumType('Disposal', { description: 'What a pledgor may do with a pledged right: transfer it, or license it', values: DISPOSALS });
+
+const Consent = builder.objectRef<ConsentRecord>('PledgeConsent').implement({
+  description: "The pledgee's recorded consent to a transfer or licence of one asset of a pledge's collateral (Civil Code art. 444)",
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    asset: t.field({ type: IpAsset, resolve: (c) => c.asset }),
+    disposal: t.field({ type: Disposal, resolve: (c) => c.disposal }),
+    counterparty: t.field({ type: Enterprise, description: 'The transferee or licensee', resolve: (c) => ({ id: c.counterpartyId }) }),
+    grantedAt: t.field({ type: 'DateTime', resolve: (c) => c.grantedAt }),
+    grantedBy: t.exposeString('grantedBy', { description: 'The key that granted it' }),
+    note: t.exposeString('note', { nullable: true }),
+  }),
+});
+
+builder.objectFields(Pledge, (t) => ({
+  consents: t.field({
+    type: [Consent],
+    description: `The pledgee's consents to transfers and licences of the collateral, oldest first (${MAX_CONSENTS} at most)`,
+    resolve: (p, _args, ctx) => ctx.loaders.consentsOf.load(p.id),
+  }),
+}));
+
+const ConsentInput = builder.inputType('ConsentToDisposalInput', {
+  fields: (t) => ({
+    pledgeId: t.id({ required: true }),
+    asset: t.field({ type: IpAssetInput, required: true, description: "An asset of the pledge's collateral" }),
+    disposal: t.field({ type: Disposal, required: true }),
+    counterpartyId: t.id({ required: true, description: 'The transferee or licensee: an enterprise registered with the centre' }),
+    note: t.string(),
+  }),
+});
+
+/** Why the store refused a consent the resolver had found acceptable: the pledge changed meanwhile. */
+function refusedConsent(outcome: Exclude<ConsentOutcome, 'RECORDED'>, id: string): Error {
+  switch (outcome) {
+    case 'NOT_FOUND':
+      return notFound(`pledge ${id}`);
+    case 'NOT_REGISTERED':
+      return failure('CONFLICT', `pledge ${id} was closed by someone else meanwhile; reload it`);
+    case 'TOO_MANY':
+      return failure('BAD_USER_INPUT', `pledge ${id} holds ${MAX_CONSENTS} consents already, the most one pledge keeps`, {
+        field: 'pledgeId',
+        limit: MAX_CONSENTS,
+      });
+  }
+}
+
+/** The asset among the pledge's collateral, else BAD_USER_INPUT in `asset`. */
+function inCollateral(p: PledgeRecord, asset: AssetRef): void {
+  if (!p.collateral.some((a) => assetKey(a) === assetKey(asset)))
+    throw failure('BAD_USER_INPUT', `${assetKey(asset)} is not in the collateral of pledge ${p.id}`, { field: 'asset' });
+}
+
+/** The transferee or licensee: an enterprise registered with the centre, not the pledgor itself. */
+async function counterparty(ctx: FinanceContext, p: PledgeRecord, id: string): Promise<void> {
+  if (id === p.pledgorId)
+    throw failure('BAD_USER_INPUT', 'the counterparty is the pledgor itself: name the transferee or licensee', { field: 'counterpartyId' });
+  if (!(await ctx.loaders.enterpriseRegistered.load(id))) throw failure('NOT_FOUND', `enterprise ${id} does not exist`, { field: 'counterpartyId' });
+}
+
+builder.mutationFields((t) => ({
+  consentToDisposal: t.field({
+    type: Pledge,
+    description:
+      "The pledgee bank (or centre staff) records its consent to a transfer or licence of an asset of a REGISTERED pledge's collateral; the pledge's history records it too",
+    args: { input: t.arg({ type: ConsentInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const identity = requireIdentity(ctx);
+      const id = String(input.pledgeId);
+      const asset = oneAsset(input.asset, 'asset');
+      const counterpartyId = text(String(input.counterpartyId), 'counterpartyId', 128);
+      const note = optionalText(input.note, 'note', 2000);
+      const current = await ctx.loaders.pledge.load(id);
+      if (current === undefined) throw notFound(`pledge ${id}`);
+      requirePledgee(identity, current, 'consent to a disposal of its collateral');
+      if (current.state !== 'REGISTERED') {
+        throw failure('INVALID_TRANSITION', `pledge ${id} is ${current.state}: it binds its collateral no more, and only a REGISTERED pledge takes a consent`, {
+          from: current.state,
+        });
+      }
+      inCollateral(current, asset);
+      await counterparty(ctx, current, counterpartyId);
+      const at = new Date().toISOString();
+      const consent: ConsentRecord = {
+        id: randomUUID(),
+        pledgeId: id,
+        asset,
+        disposal: input.disposal,
+        counterpartyId,
+        grantedAt: at,
+        grantedBy: identity.keyId,
+        note,
+      };
+      const outcome = await ctx.store.pledges.addConsent(consent, pledgeEvent(identity, at, 'REGISTERED', 'REGISTERED', consentNote(consent)), MAX_CONSENTS);
+      if (outcome !== 'RECORDED') throw refusedConsent(outcome, id);
+      ctx.loaders.consentsOf.clear(id);
+      ctx.loaders.pledgeEventsOf.clear(id);
+      return current;
+    },
+  }),
+}));
+
+builder.queryFields((t) => ({
+  activePledgesOn: t.field({
+    type: [Pledge],
+    description:
+      'The REGISTERED pledge an asset is collateral in (one at most), with its consents, if the caller is party to it: centre staff see any, a bank those it is pledgee of, an enterprise its own',
+    args: { asset: t.arg({ type: IpAssetInput, required: true }) },
+    resolve: async (_root, args, ctx) => {
+      const scope = pledgeScope(requireIdentity(ctx));
+      const found = await ctx.loaders.activePledgeOn.load(assetKey(oneAsset(args.asset, 'asset')));
+      if (found === undefined || !inPledgeScope(found, scope)) return [];
+      ctx.loaders.pledge.prime(found.id, found);
+      return [found];
+    },
+  }),
+}));

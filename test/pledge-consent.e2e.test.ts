@@ -1,0 +1,363 @@
+// The pledgee's consent to a transfer or licence of a pledged right (Civil Code art. 444) through
+// the gateway: consentToDisposal, recorded with the pledge and in its history; activePledgesOn, as
+// the enterprises subgraph asks it before registering a transfer or licence; every refusal, who
+// may do what, and that a refusal changes nothing.
+import { gql, type GraphQLClient } from 'graphql-request';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+import { serviceIdentity } from '../platform/hub-query.js';
+import { addYears } from '../standards/calendar-date.js';
+import { patentCheckDigit } from '../standards/patent-number.js';
+import { openFinanceSubgraph } from '../subgraphs/finance/index.js';
+import { MAX_CONSENTS } from '../subgraphs/finance/pledge-rules.js';
+import type { FinanceStore } from '../subgraphs/finance/store/port.js';
+import { errorCode, errorExtensions, startTestHub, type TestHub } from './support/hub.js';
+
+// The gateway plans over the supergraph the subgraphs compose to as they are, not over the
+// committed gateway/supergraph.graphql, which `npm run compose` brings up to date.
+vi.mock('../gateway/compose.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../gateway/compose.js')>();
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const path = join(mkdtempSync(join(tmpdir(), 'iphub-supergraph-')), 'supergraph.graphql');
+  writeFileSync(path, original.composeSupergraph());
+  return { ...original, SUPERGRAPH_PATH: path };
+});
+
+const HUAWEI = '914403001922038216';
+const TENCENT = '9144030071526726XG';
+const BANK = '中国工商银行福州分行';
+const OTHER_BANK = '兴业银行福州分行';
+
+const today = new Date().toISOString().slice(0, 10);
+const patentAsset = (id: string) => ({ kind: 'PATENT', id });
+/** The key id in a key `iph_<id>.<secret>`: what grantedBy and an event's actor name. */
+const keyIdOf = (key: string) => /^iph_([^.]+)\./.exec(key)![1]!;
+
+interface Consent {
+  asset: { kind: string; id: string };
+  disposal: string;
+  counterparty: { id: string; name: string };
+  grantedAt: string;
+  grantedBy: string;
+  note: string | null;
+}
+interface Pledge {
+  id: string;
+  state: string;
+  pledgee: string;
+  consents: Consent[];
+  events: { from: string | null; to: string; role: string; actor: string; note: string | null }[];
+}
+
+const PLEDGE = `id state pledgee consents { asset { kind id } disposal counterparty { id name } grantedAt grantedBy note } events { from to role actor note }`;
+const REGISTER = gql`mutation ($input: RegisterPledgeInput!) { registerPledge(input: $input) { ${PLEDGE} } }`;
+const CONSENT = gql`mutation ($input: ConsentToDisposalInput!) { consentToDisposal(input: $input) { ${PLEDGE} } }`;
+const RELEASE = gql`
+  mutation ($input: ReleasePledgeInput!) {
+    releasePledge(input: $input) {
+      id
+    }
+  }
+`;
+const ENFORCE = gql`
+  mutation ($input: EnforcePledgeInput!) {
+    enforcePledge(input: $input) {
+      id
+    }
+  }
+`;
+const READ = gql`query ($id: ID!) { pledge(id: $id) { ${PLEDGE} } }`;
+/** What the enterprises subgraph asks before it registers a transfer or licence. */
+const ACTIVE = `query ($asset: IpAssetInput!) { activePledgesOn(asset: $asset) { id pledgee consents { disposal counterparty { id } } } }`;
+
+describe('pledgee consent to a disposal', () => {
+  let t: TestHub;
+  let store: FinanceStore;
+  let staffKey: string;
+  let bankKey: string;
+  let staff: GraphQLClient;
+  let bank: GraphQLClient;
+  let otherBank: GraphQLClient;
+  let huawei: string;
+  let tencent: string;
+  let huaweiClient: GraphQLClient;
+  let tencentClient: GraphQLClient;
+  let serial = 0;
+
+  /** A granted patent of `enterpriseId`, its fees paid. */
+  async function patent(enterpriseId: string): Promise<string> {
+    const digits = `20161${String(++serial).padStart(7, '0')}`;
+    const applicationNumber = `${digits}.${patentCheckDigit(digits)}`;
+    await staff.request(
+      gql`
+        mutation ($input: RegisterPatentInput!) {
+          registerPatent(input: $input) {
+            applicationNumber
+          }
+        }
+      `,
+      {
+        input: {
+          enterpriseId,
+          applicationNumber,
+          title: `一种图像编码方法 ${serial}`,
+          filingDate: '2016-03-01',
+          status: 'GRANTED',
+          grantDate: '2018-03-01',
+          feesPaidThrough: addYears(today, 1),
+        },
+      },
+    );
+    return applicationNumber;
+  }
+  const register = async (client: GraphQLClient, collateral: { kind: string; id: string }[], extra: Record<string, unknown> = {}) =>
+    (
+      await client.request<{ registerPledge: Pledge }>(REGISTER, {
+        input: { pledgorId: huawei, collateral, securedAmount: '50000000000', term: { startDate: today, endDate: addYears(today, 2) }, ...extra },
+      })
+    ).registerPledge;
+  const consent = (client: GraphQLClient, input: Record<string, unknown>) => client.request<{ consentToDisposal: Pledge }>(CONSENT, { input });
+  const read = async (id: string) => (await staff.request<{ pledge: Pledge }>(READ, { id })).pledge;
+  const active = async (client: GraphQLClient, asset: { kind: string; id: string }) =>
+    (
+      await client.request<{ activePledgesOn: { id: string; pledgee: string; consents: { disposal: string; counterparty: { id: string } }[] }[] }>(ACTIVE, {
+        asset,
+      })
+    ).activePledgesOn;
+  const ledgerSize = async () => (await t.hub.ledger.audit()).size;
+
+  beforeAll(async () => {
+    t = await startTestHub({
+      open: {
+        finance: (storage, ledger, hub) =>
+          openFinanceSubgraph(storage, ledger, hub, (s) => {
+            store = s;
+            return s;
+          }),
+      },
+    });
+    staffKey = await t.key('CENTER_STAFF');
+    bankKey = await t.key('BANK', { organization: BANK });
+    staff = t.client(staffKey);
+    bank = t.client(bankKey);
+    otherBank = t.client(await t.key('BANK', { organization: OTHER_BANK }));
+    const enterprise = async (uscc: string, name: string) =>
+      (
+        await staff.request<{ registerEnterprise: { id: string } }>(
+          gql`
+            mutation ($input: RegisterEnterpriseInput!) {
+              registerEnterprise(input: $input) {
+                id
+              }
+            }
+          `,
+          { input: { uscc, name, regionCode: '440300', industry: '计算机、通信和其他电子设备制造业' } },
+        )
+      ).registerEnterprise.id;
+    huawei = await enterprise(HUAWEI, '华为技术有限公司');
+    tencent = await enterprise(TENCENT, '深圳市腾讯计算机系统有限公司');
+    huaweiClient = t.client(await t.key('ENTERPRISE', { enterpriseId: huawei }));
+    tencentClient = t.client(await t.key('ENTERPRISE', { enterpriseId: tencent }));
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it("records the pledgee's consents with the pledge, oldest first, and in its history; not on the ledger", async () => {
+    const number = await patent(huawei);
+    const pledge = await register(bank, [patentAsset(number), { kind: 'TRADEMARK', id: '30561234' }]);
+    expect(pledge.consents).toEqual([]);
+    const size = await ledgerSize();
+
+    const first = (
+      await consent(bank, {
+        pledgeId: pledge.id,
+        asset: patentAsset(`CN ${number}`),
+        disposal: 'TRANSFER',
+        counterpartyId: tencent,
+        note: '转让价款用于提前还款',
+      })
+    ).consentToDisposal;
+    expect(first.consents).toEqual([
+      {
+        asset: patentAsset(number),
+        disposal: 'TRANSFER',
+        counterparty: { id: tencent, name: '深圳市腾讯计算机系统有限公司' },
+        grantedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        grantedBy: keyIdOf(bankKey),
+        note: '转让价款用于提前还款',
+      },
+    ]);
+    const second = (await consent(staff, { pledgeId: pledge.id, asset: { kind: 'TRADEMARK', id: '30561234' }, disposal: 'LICENCE', counterpartyId: tencent }))
+      .consentToDisposal;
+    expect(second.consents.map((c) => [c.asset.kind, c.disposal, c.grantedBy, c.note])).toEqual([
+      ['PATENT', 'TRANSFER', keyIdOf(bankKey), '转让价款用于提前还款'],
+      ['TRADEMARK', 'LICENCE', keyIdOf(staffKey), null],
+    ]);
+    expect(second.consents[0]!.grantedAt <= second.consents[1]!.grantedAt).toBe(true);
+    // The history: registration, then each consent, the pledge staying REGISTERED.
+    expect((await read(pledge.id)).events).toEqual([
+      { from: null, to: 'REGISTERED', role: 'BANK', actor: keyIdOf(bankKey), note: null },
+      {
+        from: 'REGISTERED',
+        to: 'REGISTERED',
+        role: 'BANK',
+        actor: keyIdOf(bankKey),
+        note: `the pledgee consents to the transfer of PATENT:${number} to enterprise ${tencent}: 转让价款用于提前还款`,
+      },
+      {
+        from: 'REGISTERED',
+        to: 'REGISTERED',
+        role: 'CENTER_STAFF',
+        actor: keyIdOf(staffKey),
+        note: `the pledgee consents to the licence of TRADEMARK:30561234 to enterprise ${tencent}`,
+      },
+    ]);
+    expect((await read(pledge.id)).state).toBe('REGISTERED');
+    // The pledgor sees the consents to its pledge (the counterparty's id: its registry entry is its own to read).
+    const own = await huaweiClient.request<{ pledge: { consents: { disposal: string; counterparty: { id: string } }[] } }>(
+      gql`
+        query ($id: ID!) {
+          pledge(id: $id) {
+            consents {
+              disposal
+              counterparty {
+                id
+              }
+            }
+          }
+        }
+      `,
+      { id: pledge.id },
+    );
+    expect(own.pledge.consents).toEqual([
+      { disposal: 'TRANSFER', counterparty: { id: tencent } },
+      { disposal: 'LICENCE', counterparty: { id: tencent } },
+    ]);
+    expect(await ledgerSize()).toBe(size);
+  });
+
+  it('answers the active pledge of an asset with its consents: to staff and services, the pledgee and the pledgor', async () => {
+    const number = await patent(huawei);
+    const free = await patent(huawei);
+    const pledge = await register(bank, [patentAsset(number), { kind: 'TRADEMARK', id: '30569999' }]);
+    await consent(bank, { pledgeId: pledge.id, asset: patentAsset(number), disposal: 'LICENCE', counterpartyId: tencent });
+    const expected = [{ id: pledge.id, pledgee: BANK, consents: [{ disposal: 'LICENCE', counterparty: { id: tencent } }] }];
+
+    expect(await active(staff, patentAsset(number))).toEqual(expected);
+    // Any accepted form of the number.
+    expect(await active(staff, patentAsset(`ZL ${number}`))).toEqual(expected);
+    expect(await active(staff, { kind: 'TRADEMARK', id: '30569999' })).toEqual([{ ...expected[0], consents: expected[0]!.consents }]);
+    // As the enterprises subgraph asks it: through the gateway, as a service.
+    const asService = await t.hub.query<{ activePledgesOn: unknown[] }>(ACTIVE, { asset: patentAsset(number) }, serviceIdentity('enterprises'));
+    expect(asService.activePledgesOn).toEqual(expected);
+    expect(await active(bank, patentAsset(number))).toEqual(expected);
+    expect(await active(huaweiClient, patentAsset(number))).toEqual(expected);
+    // Parties to no pledge of it see none.
+    expect(await active(otherBank, patentAsset(number))).toEqual([]);
+    expect(await active(tencentClient, patentAsset(number))).toEqual([]);
+    expect(await errorCode(t.client(await t.key('COURT')).request(ACTIVE, { asset: patentAsset(number) }))).toBe('FORBIDDEN');
+    expect(await errorCode(t.client(await t.key('INSURER')).request(ACTIVE, { asset: patentAsset(number) }))).toBe('FORBIDDEN');
+    expect(await errorCode(t.anonymous.request(ACTIVE, { asset: patentAsset(number) }))).toBe('UNAUTHENTICATED');
+    expect(await errorExtensions(staff.request(ACTIVE, { asset: patentAsset('201510958772.1') }))).toMatchObject({
+      code: 'INVALID_PATENT_NUMBER',
+      field: 'asset',
+    });
+    expect(await errorExtensions(staff.request(ACTIVE, { asset: { kind: 'DATA_ASSET', id: ' ' } }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'asset' });
+    // Free assets, and an asset once its pledge is released, are in none.
+    expect(await active(staff, patentAsset(free))).toEqual([]);
+    expect(await active(staff, { kind: 'DATA_ASSET', id: 'no-such-data-asset' })).toEqual([]);
+    await bank.request(RELEASE, { input: { pledgeId: pledge.id } });
+    expect(await active(staff, patentAsset(number))).toEqual([]);
+    // Pledged again: the new pledge, without the old one's consents.
+    const again = await register(otherBank, [patentAsset(number)]);
+    expect(await active(staff, patentAsset(number))).toEqual([{ id: again.id, pledgee: OTHER_BANK, consents: [] }]);
+  });
+
+  it('refuses with stable codes and changes nothing', async () => {
+    const number = await patent(huawei);
+    const other = await patent(huawei);
+    const pledge = await register(bank, [patentAsset(number)]);
+    await consent(bank, { pledgeId: pledge.id, asset: patentAsset(number), disposal: 'TRANSFER', counterpartyId: tencent });
+    const before = await read(pledge.id);
+    const size = await ledgerSize();
+    const input = { pledgeId: pledge.id, asset: patentAsset(number), disposal: 'LICENCE', counterpartyId: tencent };
+
+    // Who may consent: the pledgee bank and centre staff only.
+    expect(await errorCode(consent(otherBank, input))).toBe('FORBIDDEN');
+    expect(await errorCode(consent(huaweiClient, input))).toBe('FORBIDDEN');
+    expect(await errorCode(consent(tencentClient, input))).toBe('FORBIDDEN');
+    expect(await errorCode(consent(t.client(await t.key('COURT')), input))).toBe('FORBIDDEN');
+    expect(await errorCode(consent(t.anonymous, input))).toBe('UNAUTHENTICATED');
+    // What they may consent to.
+    expect(await errorCode(consent(bank, { ...input, pledgeId: 'no-such-pledge' }))).toBe('NOT_FOUND');
+    expect(await errorExtensions(consent(bank, { ...input, asset: patentAsset(other) }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'asset' });
+    expect(await errorExtensions(consent(bank, { ...input, asset: { kind: 'TRADEMARK', id: number } }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'asset',
+    });
+    expect(await errorExtensions(consent(bank, { ...input, asset: patentAsset('201510958772.1') }))).toMatchObject({
+      code: 'INVALID_PATENT_NUMBER',
+      field: 'asset',
+    });
+    expect(await errorExtensions(consent(bank, { ...input, counterpartyId: 'no-such-enterprise' }))).toMatchObject({
+      code: 'NOT_FOUND',
+      field: 'counterpartyId',
+    });
+    expect(await errorExtensions(consent(bank, { ...input, counterpartyId: huawei }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'counterpartyId' });
+    expect(await errorExtensions(consent(bank, { ...input, counterpartyId: ' ' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'counterpartyId' });
+    expect(await errorExtensions(consent(bank, { ...input, note: '长'.repeat(2001) }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'note' });
+    expect(await errorCode(consent(bank, { ...input, disposal: 'PLEDGE' }))).toBe('BAD_USER_INPUT');
+
+    expect(await read(pledge.id)).toEqual(before);
+    expect(await ledgerSize()).toBe(size);
+  });
+
+  it('refuses a consent on a released or enforced pledge, which binds its collateral no more', async () => {
+    const releasedPatent = await patent(huawei);
+    const released = await register(bank, [patentAsset(releasedPatent)]);
+    await bank.request(RELEASE, { input: { pledgeId: released.id } });
+    const enforcedPatent = await patent(huawei);
+    const enforced = await register(bank, [patentAsset(enforcedPatent)]);
+    await bank.request(ENFORCE, { input: { pledgeId: enforced.id, loss: '1' } });
+    for (const [id, number, state] of [
+      [released.id, releasedPatent, 'RELEASED'],
+      [enforced.id, enforcedPatent, 'ENFORCED'],
+    ] as const) {
+      const before = await read(id);
+      const input = { pledgeId: id, asset: patentAsset(number), disposal: 'TRANSFER', counterpartyId: tencent };
+      expect(await errorExtensions(consent(bank, input)), state).toMatchObject({ code: 'INVALID_TRANSITION', from: state });
+      expect(await errorExtensions(consent(staff, input)), state).toMatchObject({ code: 'INVALID_TRANSITION', from: state });
+      expect(await read(id)).toEqual(before);
+    }
+  });
+
+  it(`keeps at most ${MAX_CONSENTS} consents on one pledge`, async () => {
+    const number = await patent(huawei);
+    const pledge = await register(bank, [patentAsset(number)]);
+    // All but the last straight into the store: the cap is the store's to keep, the refusal the API's.
+    for (let i = 0; i < MAX_CONSENTS - 1; i++) {
+      const at = new Date().toISOString();
+      const given = {
+        id: `bulk-${i}`,
+        pledgeId: pledge.id,
+        asset: patentAsset(number) as { kind: 'PATENT'; id: string },
+        disposal: 'LICENCE' as const,
+        counterpartyId: tencent,
+        grantedAt: at,
+        grantedBy: 'bulk',
+        note: null,
+      };
+      expect(await store.pledges.addConsent(given, { at, actor: 'bulk', role: 'BANK', from: 'REGISTERED', to: 'REGISTERED', note: null }, MAX_CONSENTS)).toBe(
+        'RECORDED',
+      );
+    }
+    const input = { pledgeId: pledge.id, asset: patentAsset(number), disposal: 'LICENCE', counterpartyId: tencent };
+    expect((await consent(bank, input)).consentToDisposal.consents).toHaveLength(MAX_CONSENTS);
+    const before = await read(pledge.id);
+    expect(await errorExtensions(consent(bank, input))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'pledgeId', limit: MAX_CONSENTS });
+    expect(await read(pledge.id)).toEqual(before);
+  });
+});
