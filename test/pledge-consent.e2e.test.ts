@@ -1,8 +1,9 @@
 // The pledgee's consent to a transfer or licence of a pledged right (Civil Code art. 444) through
 // the gateway: consentToDisposal, recorded with the pledge and in its history; activePledgesOn, as
 // the enterprises subgraph asks it before registering a transfer or licence; every refusal, who
-// may do what, and that a refusal changes nothing.
-import { gql, type GraphQLClient } from 'graphql-request';
+// may do what, and that a refusal changes nothing. And the pledge rules seeing a court's freeze and
+// a pending invalidation, which the enterprises subgraph records.
+import { ClientError, gql, type GraphQLClient } from 'graphql-request';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { serviceIdentity } from '../platform/hub-query.js';
@@ -28,6 +29,7 @@ vi.mock('../gateway/compose.js', async (importOriginal) => {
 const HUAWEI = '914403001922038216';
 const TENCENT = '9144030071526726XG';
 const BANK = '中国工商银行福州分行';
+const COURT = '福州市中级人民法院';
 const OTHER_BANK = '兴业银行福州分行';
 
 const today = new Date().toISOString().slice(0, 10);
@@ -69,6 +71,20 @@ const ENFORCE = gql`
   }
 `;
 const READ = gql`query ($id: ID!) { pledge(id: $id) { ${PLEDGE} } }`;
+/** The first GraphQL error a request failed with. */
+async function firstError(request: Promise<unknown>): Promise<{ message: string; extensions: Record<string, unknown> }> {
+  try {
+    await request;
+  } catch (err) {
+    if (err instanceof ClientError && err.response.errors?.[0] !== undefined) {
+      const { message, extensions } = err.response.errors[0];
+      return { message, extensions: extensions ?? {} };
+    }
+    throw err;
+  }
+  throw new Error('the request succeeded');
+}
+
 /** What the enterprises subgraph asks before it registers a transfer or licence. */
 const ACTIVE = `query ($asset: IpAssetInput!) { activePledgesOn(asset: $asset) { id pledgee consents { disposal counterparty { id } } } }`;
 
@@ -359,5 +375,53 @@ describe('pledgee consent to a disposal', () => {
     const before = await read(pledge.id);
     expect(await errorExtensions(consent(bank, input))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'pledgeId', limit: MAX_CONSENTS });
     expect(await read(pledge.id)).toEqual(before);
+  });
+
+  describe('patents a court froze or whose invalidation is pending', () => {
+    const lifecycle = (client: GraphQLClient, mutation: string, input: Record<string, unknown>) =>
+      client.request(`mutation ($input: ${mutation[0]!.toUpperCase()}${mutation.slice(1)}Input!) { ${mutation}(input: $input) { applicationNumber } }`, {
+        input,
+      });
+
+    it('refuses a frozen patent with PATENT_NOT_PLEDGEABLE, FROZEN, until the court lifts the freeze', async () => {
+      const court = t.client(await t.key('COURT', { organization: COURT }));
+      const number = await patent(huawei);
+      await lifecycle(court, 'freezePatent', { applicationNumber: number, orderNumber: '(2026)闽01执保12号', frozenOn: today });
+      const size = await ledgerSize();
+      const refused = await firstError(register(bank, [patentAsset(number)]));
+      expect(refused.extensions).toMatchObject({ code: 'PATENT_NOT_PLEDGEABLE', reason: 'FROZEN', applicationNumber: number });
+      // It names what lifts the bar: the court and its order.
+      expect(refused.message).toContain(`frozen by ${COURT} under order (2026)闽01执保12号`);
+      expect(await ledgerSize()).toBe(size);
+      expect(await active(staff, patentAsset(number))).toEqual([]);
+
+      await lifecycle(court, 'unfreezePatent', { applicationNumber: number, unfrozenOn: today });
+      expect((await register(bank, [patentAsset(number)])).state).toBe('REGISTERED');
+    });
+
+    it('refuses a patent under invalidation with PATENT_NOT_PLEDGEABLE, UNDER_INVALIDATION, until it is maintained', async () => {
+      const number = await patent(huawei);
+      const free = await patent(huawei);
+      await lifecycle(staff, 'requestInvalidation', { applicationNumber: number, requestedOn: today, requester: '某科技有限公司' });
+      const size = await ledgerSize();
+      // With another, pledgeable patent: the whole pledge is refused.
+      expect(await errorExtensions(register(bank, [patentAsset(free), patentAsset(number)]))).toMatchObject({
+        code: 'PATENT_NOT_PLEDGEABLE',
+        reason: 'UNDER_INVALIDATION',
+        applicationNumber: number,
+      });
+      expect(await ledgerSize()).toBe(size);
+      expect(await active(staff, patentAsset(free))).toEqual([]);
+
+      await lifecycle(staff, 'decideInvalidation', { applicationNumber: number, decision: 'MAINTAINED', decidedOn: today });
+      expect((await register(bank, [patentAsset(free), patentAsset(number)])).state).toBe('REGISTERED');
+    });
+
+    it('refuses a patent invalidated by the decision as no longer granted', async () => {
+      const number = await patent(huawei);
+      await lifecycle(staff, 'requestInvalidation', { applicationNumber: number, requestedOn: today, requester: '某科技有限公司' });
+      await lifecycle(staff, 'decideInvalidation', { applicationNumber: number, decision: 'INVALIDATED', decidedOn: today });
+      expect(await errorExtensions(register(bank, [patentAsset(number)]))).toMatchObject({ code: 'PATENT_NOT_PLEDGEABLE', reason: 'NOT_GRANTED' });
+    });
   });
 });

@@ -1,6 +1,6 @@
 // Facts other subgraphs own, asked of the supergraph as a service: whether enterprises are
-// registered, patents' status, term, annual fees and owner, data assets' owner, protection cases'
-// parties. One query per batch.
+// registered, patents' status, term, annual fees, owner, a court's freeze and a pending
+// invalidation, data assets' owner, protection cases' parties. One query per batch.
 import type { HubQuery } from '../../platform/hub-query.js';
 
 export interface PatentFacts {
@@ -9,10 +9,10 @@ export interface PatentFacts {
   readonly protectionEndsOn: string;
   readonly annualFee: { readonly state: string } | null;
   readonly enterprise: { readonly id: string } | null;
-  /** A court's freeze in force, null when none. Not asked yet: the enterprises subgraph is gaining it. */
-  readonly freeze?: { readonly court: string; readonly orderNumber: string } | null;
-  /** The latest invalidation request, null when none was made; pending until decided. Not asked yet, likewise. */
-  readonly invalidation?: { readonly pending: boolean; readonly requestedOn: string } | null;
+  /** A court's freeze in force, null when none. */
+  readonly freeze: { readonly court: string; readonly orderNumber: string } | null;
+  /** The latest invalidation request, null when none was made; pending until decided. */
+  readonly invalidation: { readonly pending: boolean; readonly requestedOn: string } | null;
 }
 
 /** `query ($k0: T!, ...) { k0: field(arg: $k0) { selection } ... }` for each key. */
@@ -30,7 +30,7 @@ export function patentFacts(hub: HubQuery, applicationNumbers: readonly string[]
     'patent',
     'applicationNumber',
     'String',
-    'applicationNumber status protectionEndsOn annualFee { state } enterprise { id }',
+    'applicationNumber status protectionEndsOn annualFee { state } enterprise { id } freeze { court orderNumber } invalidation { pending requestedOn }',
     applicationNumbers,
   );
 }
