@@ -23,6 +23,7 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'AnnualFeeWarningConnection.edges': 1,
   'ExpiryWarningConnection.edges': 1,
   'EvidenceConnection.edges': 1,
+  'AssetEventConnection.edges': 1,
   // An enterprise's own IP and records.
   'Enterprise.patents': 20,
   'Enterprise.trademarks': 10,
@@ -46,6 +47,9 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'ProtectionCase.events': 10,
   'Pledge.collateral': 5,
   'Pledge.events': 5,
+  // One active pledge at most on an asset, and a few consents on a pledge.
+  'Query.activePledgesOn': 1,
+  'Pledge.consents': 3,
   'InsurancePolicy.coveredAssets': 5,
   'InsurancePolicy.claims': 3,
   'RiskCompensation.shares': 3,

@@ -4,7 +4,7 @@
 // may do what, and that a refusal changes nothing. And the pledge rules seeing a court's freeze and
 // a pending invalidation, which the enterprises subgraph records.
 import { ClientError, gql, type GraphQLClient } from 'graphql-request';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { serviceIdentity } from '../platform/hub-query.js';
 import { addYears } from '../standards/calendar-date.js';
@@ -13,18 +13,6 @@ import { openFinanceSubgraph } from '../subgraphs/finance/index.js';
 import { MAX_CONSENTS } from '../subgraphs/finance/pledge-rules.js';
 import type { FinanceStore } from '../subgraphs/finance/store/port.js';
 import { errorCode, errorExtensions, startTestHub, type TestHub } from './support/hub.js';
-
-// The gateway plans over the supergraph the subgraphs compose to as they are, not over the
-// committed gateway/supergraph.graphql, which `npm run compose` brings up to date.
-vi.mock('../gateway/compose.js', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../gateway/compose.js')>();
-  const { mkdtempSync, writeFileSync } = await import('node:fs');
-  const { tmpdir } = await import('node:os');
-  const { join } = await import('node:path');
-  const path = join(mkdtempSync(join(tmpdir(), 'iphub-supergraph-')), 'supergraph.graphql');
-  writeFileSync(path, original.composeSupergraph());
-  return { ...original, SUPERGRAPH_PATH: path };
-});
 
 const HUAWEI = '914403001922038216';
 const TENCENT = '9144030071526726XG';
