@@ -1,0 +1,152 @@
+// Sends due deliveries as signed webhooks, a few at a time, and records each outcome. A delivery
+// is DELIVERED only once its receiver answered 2xx, in the one write that records it; until then
+// its lease (claimDue) keeps other deliverers off it, and a deliverer that dies mid-send leaves it
+// to be claimed again when the lease ends. So every notification reaches its receiver at least
+// once, and the same webhook-id lets the receiver drop a second copy.
+import { nextAttemptAt, type RetrySchedule } from './retry-schedule.js';
+import type { Claim, NotificationStore } from './store/port.js';
+import { webhookRequest } from './webhook.js';
+
+export interface DelivererOptions {
+  readonly store: NotificationStore;
+  /** The clock, in milliseconds since the epoch. */
+  readonly now?: () => number;
+  readonly fetch?: typeof fetch;
+  /** Sends under way at most at once. */
+  readonly concurrency?: number;
+  /** How often it looks for due deliveries when not kicked. */
+  readonly pollMs?: number;
+  /** How long a claimed delivery is held: longer than a send and its record take. */
+  readonly leaseMs?: number;
+  /** How long a receiver has to answer. */
+  readonly timeoutMs?: number;
+  readonly schedule?: RetrySchedule;
+  /** Where what went wrong in the deliverer itself goes (a receiver's failure is recorded, not logged). */
+  readonly log?: (message: string, err: unknown) => void;
+}
+
+export interface Deliverer {
+  /** Stops claiming and resolves once the sends under way have been recorded. */
+  stop(): Promise<void>;
+  /** Looks for due deliveries now, e.g. after an accept. */
+  kick(): void;
+}
+
+const MAX_ERROR_LENGTH = 500;
+
+/** What a failed send says in a delivery's lastError. */
+function failureOf(err: unknown, timeoutMs: number): string {
+  if (err instanceof Error && err.name === 'TimeoutError') return `no answer within ${timeoutMs / 1000} s`;
+  // fetch throws "fetch failed" with the reason (a refused connection, a bad certificate) as its cause.
+  const reason = err instanceof Error && err.cause instanceof Error ? err.cause : err;
+  return (reason instanceof Error ? reason.message : String(reason)).slice(0, MAX_ERROR_LENGTH);
+}
+
+export function startDeliverer(options: DelivererOptions): Deliverer {
+  const {
+    store,
+    now = Date.now,
+    fetch: send = fetch,
+    concurrency = 8,
+    pollMs = 1_000,
+    leaseMs = 60_000,
+    timeoutMs = 10_000,
+    schedule = nextAttemptAt,
+    log = (message, err) => console.error(message, err),
+  } = options;
+  if (leaseMs <= timeoutMs)
+    throw new Error(`leaseMs (${leaseMs}) must be longer than timeoutMs (${timeoutMs}): a lease ending mid-send lets a second deliverer send too`);
+
+  const inFlight = new Set<Promise<void>>();
+  let stopped = false;
+  // Set by kick() and by a send ending while more may be due; a kick during a claim is not lost.
+  let kicked = false;
+  let wake: (() => void) | undefined;
+  let moreDue = false;
+
+  const kick = (): void => {
+    kicked = true;
+    wake?.();
+  };
+
+  /** Until kicked, or pollMs; the timer holds no process open. */
+  const pause = (): Promise<void> =>
+    new Promise((resolve) => {
+      if (kicked) return resolve();
+      const done = (): void => {
+        clearTimeout(timer);
+        wake = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, pollMs);
+      timer.unref();
+      wake = done;
+    });
+
+  /** undefined when the receiver acknowledged it (2xx); else what went wrong. Never throws. */
+  const post = async ({ notification, subscription }: Claim): Promise<string | undefined> => {
+    try {
+      const { body, headers } = webhookRequest(notification, subscription.secret, new Date(now()));
+      // Not followed: a redirect could lead the hub's request anywhere.
+      const response = await send(subscription.url, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
+      // The body is never read, however large: cancelling it lets the connection go.
+      await response.body?.cancel().catch(() => undefined);
+      return response.ok ? undefined : `HTTP ${response.status}`;
+    } catch (err) {
+      return failureOf(err, timeoutMs);
+    }
+  };
+
+  const deliver = async (claim: Claim): Promise<void> => {
+    const { delivery, subscription } = claim;
+    try {
+      if (subscription.disabledAt !== null) {
+        await store.recordFailure(delivery.id, delivery.attempts, now(), 'the subscription is disabled', null);
+        return;
+      }
+      const error = await post(claim);
+      const at = now();
+      if (error === undefined) await store.recordSuccess(delivery.id, at);
+      else await store.recordFailure(delivery.id, delivery.attempts, at, error, schedule(delivery.attempts, delivery.firstAttemptAt ?? at, at));
+    } catch (err) {
+      log(`notifications: the outcome of delivery ${delivery.id} was not recorded; it is tried again when its lease ends`, err);
+    }
+  };
+
+  const start = (claim: Claim): void => {
+    const sending = deliver(claim).finally(() => {
+      inFlight.delete(sending);
+      if (moreDue) kick();
+    });
+    inFlight.add(sending);
+  };
+
+  const loop = async (): Promise<void> => {
+    while (!stopped) {
+      kicked = false;
+      const free = concurrency - inFlight.size;
+      if (free > 0) {
+        try {
+          const claims = await store.claimDue(now(), free, leaseMs);
+          // As many as asked for: more may be due, so claim again as soon as a send ends.
+          moreDue = claims.length === free;
+          for (const claim of claims) start(claim);
+        } catch (err) {
+          log('notifications: could not claim due deliveries; trying again', err);
+        }
+      }
+      await pause();
+    }
+  };
+  const looping = loop();
+
+  return {
+    async stop() {
+      stopped = true;
+      kick();
+      await looping;
+      await Promise.all(inFlight);
+    },
+    kick,
+  };
+}

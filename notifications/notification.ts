@@ -1,0 +1,76 @@
+// A notification: one event of the hub (a fee warning, a case moved, a pledge registered), told
+// to the people it concerns. It comes from a transactional outbox row, so its id is stable: the
+// same event accepted twice is one notification, and a webhook receiver sees the same webhook-id.
+import type { JsonValue } from '../ledger/entry.js';
+import type { Audience } from './audience.js';
+
+export interface Notification {
+  /** Globally unique and stable: the webhook-id, the receiver's idempotency key. */
+  readonly id: string;
+  /** Dotted lower-case words, e.g. `patent.annual_fee.warning`. */
+  readonly type: string;
+  /** An ISO instant as Date#toISOString writes it, so that its text sorts as its time. */
+  readonly occurredAt: string;
+  /** What it is about, e.g. `patent:202310123456.7`. */
+  readonly subject: string;
+  /** Who may see it; centre staff may see everything. */
+  readonly audience: readonly Audience[];
+  /** Sent as the webhook's data beside id and subject, which it may not hold itself. */
+  readonly data: { readonly [key: string]: JsonValue };
+}
+
+const TYPE = /^[a-z_]+(\.[a-z_]+)+$/;
+const MAX_TYPE = 100;
+const MAX_ID = 200;
+const MAX_SUBJECT = 200;
+const MAX_AUDIENCE = 20;
+/** The JSON of `data`, bounded so that a webhook's body is too. */
+export const MAX_DATA_BYTES = 16 * 1024;
+const RESERVED_DATA_KEYS = ['id', 'subject'];
+
+const text = (value: unknown, max: number): boolean => typeof value === 'string' && value.length > 0 && value.length <= max && !/[\u0000-\u001f]/.test(value);
+
+export const isEventType = (type: string): boolean => type.length <= MAX_TYPE && TYPE.test(type);
+
+function audienceProblem(a: Audience): string | undefined {
+  switch (a.kind) {
+    case 'CENTRE':
+      return undefined;
+    case 'ENTERPRISE':
+      return text(a.id, MAX_ID) ? undefined : 'an ENTERPRISE audience needs the enterprise id';
+    case 'ORGANIZATION':
+      if (!['BANK', 'COURT', 'INSURER'].includes(a.role)) return `an ORGANIZATION audience's role is BANK, COURT or INSURER, not ${JSON.stringify(a.role)}`;
+      return text(a.name, MAX_ID) ? undefined : 'an ORGANIZATION audience needs the organization name';
+    default:
+      return `unknown audience kind ${JSON.stringify((a as { kind: unknown }).kind)}`;
+  }
+}
+
+/** Why `n` cannot be accepted, or undefined when it can. */
+export function notificationProblem(n: Notification): string | undefined {
+  if (!text(n.id, MAX_ID)) return `a notification id is 1 to ${MAX_ID} characters, no control characters`;
+  const of = `notification ${JSON.stringify(n.id)}`;
+  if (typeof n.type !== 'string' || !isEventType(n.type)) return `${of}: type must be dotted lower-case words (a-z, _), e.g. case.moved`;
+  if (typeof n.occurredAt !== 'string' || Number.isNaN(Date.parse(n.occurredAt)) || new Date(n.occurredAt).toISOString() !== n.occurredAt) {
+    return `${of}: occurredAt must be an ISO instant as toISOString writes it (YYYY-MM-DDTHH:mm:ss.sssZ)`;
+  }
+  if (!text(n.subject, MAX_SUBJECT)) return `${of}: subject is 1 to ${MAX_SUBJECT} characters`;
+  if (!Array.isArray(n.audience) || n.audience.length > MAX_AUDIENCE) return `${of}: audience is a list of at most ${MAX_AUDIENCE}`;
+  for (const a of n.audience) {
+    const problem = audienceProblem(a);
+    if (problem !== undefined) return `${of}: ${problem}`;
+  }
+  if (n.data === null || typeof n.data !== 'object' || Array.isArray(n.data)) return `${of}: data must be a JSON object`;
+  const reserved = RESERVED_DATA_KEYS.filter((k) => Object.hasOwn(n.data, k));
+  if (reserved.length > 0) return `${of}: data may not hold ${reserved.join(' or ')} (the webhook sends them beside it)`;
+  if (Buffer.byteLength(JSON.stringify(n.data)) > MAX_DATA_BYTES) return `${of}: data is over ${MAX_DATA_BYTES} bytes of JSON`;
+  return undefined;
+}
+
+/** Throws, naming the first problem, unless every notification can be accepted. */
+export function refuseInvalid(ns: readonly Notification[]): void {
+  for (const n of ns) {
+    const problem = notificationProblem(n);
+    if (problem !== undefined) throw new Error(problem);
+  }
+}

@@ -1,0 +1,139 @@
+// The notifications' storage port: the notifications themselves, each recipient's inbox with its
+// unread count, webhook subscriptions, and one delivery per notification and subscription that
+// receives it, leased to one deliverer at a time. Adapters: sqlite.ts, mongodb.ts; both pass
+// contract.ts (run by store.test.ts).
+import { createHash } from 'node:crypto';
+
+import type { Notification } from '../notification.js';
+import type { Subscription } from '../subscription.js';
+
+export type DeliveryState = 'PENDING' | 'DELIVERED' | 'FAILED';
+
+/** One notification to be sent to one subscription. Times in milliseconds since the epoch. */
+export interface DeliveryRecord {
+  /** deliveryId(notificationId, subscriptionId). */
+  readonly id: string;
+  readonly notificationId: string;
+  readonly subscriptionId: string;
+  /** The notification's, for the order of pages. */
+  readonly occurredAt: string;
+  readonly state: DeliveryState;
+  /** Tries begun: counted when a deliverer claims it, so a try cut short by a crash counts too. */
+  readonly attempts: number;
+  /** When the first try began (the claim); null before it. The retry schedule counts from it. */
+  readonly firstAttemptAt: number | null;
+  /** When the last try ended; null before one did. */
+  readonly lastAttemptAt: number | null;
+  readonly lastError: string | null;
+  /** When a PENDING delivery is due; null once DELIVERED or FAILED. */
+  readonly nextAttemptAt: number | null;
+  /** Until when a deliverer holds it; null when none does. Past it, it may be claimed again. */
+  readonly leasedUntil: number | null;
+  readonly deliveredAt: number | null;
+}
+
+/** A delivery a deliverer holds, with what it needs to send it. */
+export interface Claim {
+  /** As claimed: `attempts` is this try's number, the token its outcome is recorded with. */
+  readonly delivery: DeliveryRecord;
+  readonly notification: Notification;
+  readonly subscription: Subscription;
+}
+
+/** A place in a page newest first (occurredAt descending, then id ascending): a page starts strictly after it. */
+export interface PageKey {
+  readonly occurredAt: string;
+  readonly id: string;
+}
+
+export interface InboxItem {
+  readonly notification: Notification;
+  readonly read: boolean;
+}
+
+/** The one id of a notification's delivery to a subscription, so that accepting it again adds none. */
+export function deliveryId(notificationId: string, subscriptionId: string): string {
+  return createHash('sha256')
+    .update(JSON.stringify([notificationId, subscriptionId]))
+    .digest('base64url');
+}
+
+/** The delivery accept makes of `n` for `s`: PENDING, due from when `n` occurred, not tried yet. */
+export function newDelivery(n: Notification, s: Subscription): DeliveryRecord {
+  return {
+    id: deliveryId(n.id, s.id),
+    notificationId: n.id,
+    subscriptionId: s.id,
+    occurredAt: n.occurredAt,
+    state: 'PENDING',
+    attempts: 0,
+    firstAttemptAt: null,
+    lastAttemptAt: null,
+    lastError: null,
+    nextAttemptAt: Date.parse(n.occurredAt),
+    leasedUntil: null,
+    deliveredAt: null,
+  };
+}
+
+/** Storage of notifications, inboxes, subscriptions and deliveries. */
+export interface NotificationStore {
+  /**
+   * Stores each notification whose id is new, in one transaction with its fan-out: an unread
+   * inbox item per recipient of its audience (recipientKey) and a PENDING delivery, due at
+   * occurredAt, per active subscription that receives it (receives and takesType). A notification
+   * whose id is stored already, by an earlier call or a concurrent one, changes nothing, even if
+   * its content differs. Throws, storing nothing, when one of them is not valid (notificationProblem).
+   */
+  accept(notifications: readonly Notification[]): Promise<void>;
+  notification(id: string): Promise<Notification | undefined>;
+
+  /** `recipient`'s items newest first (occurredAt descending, then notification id), after `after`, up to `limit`. */
+  inbox(recipient: string, after: PageKey | undefined, limit: number): Promise<InboxItem[]>;
+  /** From a counter kept with the items: one read, however many there are. */
+  unreadCount(recipient: string): Promise<number>;
+  /** Marks those of `recipient`'s items that are unread read; how many were. Others' items and unknown ids are left. */
+  markRead(recipient: string, notificationIds: readonly string[]): Promise<number>;
+  /** Marks all of `recipient`'s items read; how many were unread. */
+  markAllRead(recipient: string): Promise<number>;
+
+  /** Throws when the id is taken. */
+  createSubscription(s: Subscription): Promise<void>;
+  subscription(id: string): Promise<Subscription | undefined>;
+  /** Up to `limit` of the subscriptions whose owner has this key id, by id, after `after`. Secrets included: show them to no one. */
+  subscriptionsOf(ownerKeyId: string, after: string | undefined, limit: number): Promise<Subscription[]>;
+  /** False when there is no such subscription or it is disabled already. Whether the caller may is the caller's to check. */
+  disableSubscription(id: string, at: string): Promise<boolean>;
+  /** The active subscriptions that receive `n`. */
+  subscriptionsFor(n: Notification): Promise<Subscription[]>;
+
+  /**
+   * Leases up to `limit` PENDING deliveries that are due (nextAttemptAt <= now) and held by no
+   * one (leasedUntil null or <= now), the longest due first: each gets leasedUntil = now +
+   * leaseMs, one more attempt, and firstAttemptAt = now if it had none. Atomic per delivery: two
+   * claims, in this process or another, never return the same one while its lease lasts.
+   */
+  claimDue(now: number, limit: number, leaseMs: number): Promise<Claim[]>;
+  /** The receiver acknowledged it: DELIVERED, for good. False unless it was PENDING. */
+  recordSuccess(id: string, at: number): Promise<boolean>;
+  /**
+   * The try numbered `attempt` failed: PENDING again, due at `nextAttemptAt`, or FAILED when it
+   * is null. False, changing nothing, unless it is PENDING and no later try has begun since.
+   */
+  recordFailure(id: string, attempt: number, at: number, error: string, nextAttemptAt: number | null): Promise<boolean>;
+  /**
+   * A FAILED delivery PENDING again, due at `now`, its attempts and first attempt forgotten so that
+   * it gets a whole retry schedule; its last error stays until its next try. False unless FAILED.
+   */
+  resend(id: string, now: number): Promise<boolean>;
+  delivery(id: string): Promise<DeliveryRecord | undefined>;
+  /** Deliveries in `state` newest first (occurredAt descending, then id), after `after`, up to `limit`. */
+  deliveries(state: DeliveryState, after: PageKey | undefined, limit: number): Promise<DeliveryRecord[]>;
+  /**
+   * How many deliveries are PENDING and FAILED, counted along their index: the cost of the
+   * backlog. DELIVERED ones grow with the history and are not counted here.
+   */
+  backlog(): Promise<{ pending: number; failed: number }>;
+
+  close(): Promise<void>;
+}

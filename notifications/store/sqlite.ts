@@ -1,0 +1,343 @@
+// Notifications in their own SQLite database (sqliteDatabase(storage, 'notifications')). One
+// writer at a time holds the database, so each write below is atomic across processes too.
+import type Database from 'better-sqlite3';
+
+import type { Role } from '../../platform/identity.js';
+import { inListQuery } from '../../platform/sqlite.js';
+import { recipientOf } from '../audience.js';
+import { candidateKeys, receiving, recipientsOf } from '../fan-out.js';
+import { type Notification, refuseInvalid } from '../notification.js';
+import type { Subscription } from '../subscription.js';
+import { type Claim, type DeliveryRecord, newDelivery, type NotificationStore } from './port.js';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS notifications (
+  id TEXT PRIMARY KEY,
+  type TEXT NOT NULL,
+  occurred_at TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  audience TEXT NOT NULL,
+  data TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS inbox_items (
+  recipient TEXT NOT NULL,
+  notification_id TEXT NOT NULL REFERENCES notifications (id),
+  occurred_at TEXT NOT NULL,
+  read INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (recipient, notification_id)
+) WITHOUT ROWID;
+-- A recipient's newest first, ties by id: a page is the first entries of its range.
+CREATE INDEX IF NOT EXISTS inbox_newest ON inbox_items (recipient, occurred_at DESC, notification_id);
+CREATE INDEX IF NOT EXISTS inbox_unread_items ON inbox_items (recipient) WHERE read = 0;
+-- Each recipient's unread items, counted as they are written and read.
+CREATE TABLE IF NOT EXISTS inbox_unread (
+  recipient TEXT PRIMARY KEY,
+  n INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS subscriptions (
+  id TEXT PRIMARY KEY,
+  owner_key_id TEXT NOT NULL,
+  owner_role TEXT NOT NULL,
+  owner_enterprise_id TEXT,
+  owner_organization TEXT,
+  -- recipientOf(owner): where accept looks for the subscriptions a notification may go to.
+  recipient TEXT,
+  url TEXT NOT NULL,
+  secret TEXT NOT NULL,
+  event_types TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  disabled_at TEXT
+);
+CREATE INDEX IF NOT EXISTS subscriptions_by_owner ON subscriptions (owner_key_id, id);
+CREATE INDEX IF NOT EXISTS subscriptions_active ON subscriptions (recipient) WHERE disabled_at IS NULL;
+CREATE TABLE IF NOT EXISTS deliveries (
+  id TEXT PRIMARY KEY,
+  notification_id TEXT NOT NULL REFERENCES notifications (id),
+  subscription_id TEXT NOT NULL REFERENCES subscriptions (id),
+  occurred_at TEXT NOT NULL,
+  state TEXT NOT NULL,
+  attempts INTEGER NOT NULL,
+  first_attempt_at INTEGER,
+  last_attempt_at INTEGER,
+  last_error TEXT,
+  next_attempt_at INTEGER,
+  leased_until INTEGER,
+  delivered_at INTEGER
+);
+-- What claimDue reads: the PENDING ones, the longest due first.
+CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries (next_attempt_at) WHERE state = 'PENDING';
+CREATE INDEX IF NOT EXISTS deliveries_by_state ON deliveries (state, occurred_at DESC, id);
+`;
+
+interface NotificationRow {
+  id: string;
+  type: string;
+  occurred_at: string;
+  subject: string;
+  audience: string;
+  data: string;
+}
+
+const toNotification = (r: NotificationRow): Notification => ({
+  id: r.id,
+  type: r.type,
+  occurredAt: r.occurred_at,
+  subject: r.subject,
+  audience: JSON.parse(r.audience) as Notification['audience'],
+  data: JSON.parse(r.data) as Notification['data'],
+});
+
+interface SubscriptionRow {
+  id: string;
+  owner_key_id: string;
+  owner_role: string;
+  owner_enterprise_id: string | null;
+  owner_organization: string | null;
+  url: string;
+  secret: string;
+  event_types: string;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+const toSubscription = (r: SubscriptionRow): Subscription => ({
+  id: r.id,
+  owner: {
+    keyId: r.owner_key_id,
+    role: r.owner_role as Role,
+    ...(r.owner_enterprise_id === null ? {} : { enterpriseId: r.owner_enterprise_id }),
+    ...(r.owner_organization === null ? {} : { organization: r.owner_organization }),
+  },
+  url: r.url,
+  secret: r.secret,
+  eventTypes: JSON.parse(r.event_types) as string[],
+  createdAt: r.created_at,
+  disabledAt: r.disabled_at,
+});
+
+interface DeliveryRow {
+  id: string;
+  notification_id: string;
+  subscription_id: string;
+  occurred_at: string;
+  state: string;
+  attempts: number;
+  first_attempt_at: number | null;
+  last_attempt_at: number | null;
+  last_error: string | null;
+  next_attempt_at: number | null;
+  leased_until: number | null;
+  delivered_at: number | null;
+}
+
+const toDelivery = (r: DeliveryRow): DeliveryRecord => ({
+  id: r.id,
+  notificationId: r.notification_id,
+  subscriptionId: r.subscription_id,
+  occurredAt: r.occurred_at,
+  state: r.state as DeliveryRecord['state'],
+  attempts: r.attempts,
+  firstAttemptAt: r.first_attempt_at,
+  lastAttemptAt: r.last_attempt_at,
+  lastError: r.last_error,
+  nextAttemptAt: r.next_attempt_at,
+  leasedUntil: r.leased_until,
+  deliveredAt: r.delivered_at,
+});
+
+/** The one row with this id; an error for a dangling reference, which nothing deletes. */
+function one<T>(rows: Map<string, T>, id: string, what: string): T {
+  const row = rows.get(id);
+  if (row === undefined) throw new Error(`a delivery names ${what} ${JSON.stringify(id)}, which is not stored`);
+  return row;
+}
+
+export function openSqliteNotificationStore(db: Database.Database): NotificationStore {
+  db.exec(SCHEMA);
+  const insertNotification = db.prepare(
+    `INSERT OR IGNORE INTO notifications (id, type, occurred_at, subject, audience, data) VALUES (@id, @type, @occurredAt, @subject, @audience, @data)`,
+  );
+  const notificationById = db.prepare<[string], NotificationRow>('SELECT * FROM notifications WHERE id = ?');
+  const notificationsIn = inListQuery<NotificationRow>(db, (ids) => `SELECT * FROM notifications WHERE id IN (${ids})`);
+
+  const insertItem = db.prepare('INSERT INTO inbox_items (recipient, notification_id, occurred_at) VALUES (?, ?, ?)');
+  const addUnread = db.prepare('INSERT INTO inbox_unread (recipient, n) VALUES (?, 1) ON CONFLICT DO UPDATE SET n = n + 1');
+  const subtractUnread = db.prepare('UPDATE inbox_unread SET n = n - ? WHERE recipient = ?');
+  const unread = db.prepare<[string], number>('SELECT n FROM inbox_unread WHERE recipient = ?').pluck();
+  const itemsSelect = `SELECT n.*, i.read AS read FROM inbox_items i JOIN notifications n ON n.id = i.notification_id WHERE i.recipient = ?`;
+  const itemsOrder = 'ORDER BY i.occurred_at DESC, i.notification_id LIMIT ?';
+  const firstItems = db.prepare<[string, number], NotificationRow & { read: number }>(`${itemsSelect} ${itemsOrder}`);
+  const itemsAfter = db.prepare<[string, string, string, string, number], NotificationRow & { read: number }>(
+    `${itemsSelect} AND i.occurred_at <= ? AND (i.occurred_at < ? OR i.notification_id > ?) ${itemsOrder}`,
+  );
+  const markOneRead = db.prepare('UPDATE inbox_items SET read = 1 WHERE recipient = ? AND notification_id = ? AND read = 0');
+  const markEveryRead = db.prepare('UPDATE inbox_items SET read = 1 WHERE recipient = ? AND read = 0');
+
+  const insertSubscription = db.prepare(
+    `INSERT INTO subscriptions (id, owner_key_id, owner_role, owner_enterprise_id, owner_organization, recipient, url, secret, event_types, created_at, disabled_at)
+     VALUES (@id, @keyId, @role, @enterpriseId, @organization, @recipient, @url, @secret, @eventTypes, @createdAt, @disabledAt)`,
+  );
+  const subscriptionById = db.prepare<[string], SubscriptionRow>('SELECT * FROM subscriptions WHERE id = ?');
+  const subscriptionsIn = inListQuery<SubscriptionRow>(db, (ids) => `SELECT * FROM subscriptions WHERE id IN (${ids})`);
+  const firstOfOwner = db.prepare<[string, number], SubscriptionRow>('SELECT * FROM subscriptions WHERE owner_key_id = ? ORDER BY id LIMIT ?');
+  const ofOwnerAfter = db.prepare<[string, string, number], SubscriptionRow>(
+    'SELECT * FROM subscriptions WHERE owner_key_id = ? AND id > ? ORDER BY id LIMIT ?',
+  );
+  const disable = db.prepare('UPDATE subscriptions SET disabled_at = ? WHERE id = ? AND disabled_at IS NULL');
+  const activeUnder = inListQuery<SubscriptionRow>(db, (keys) => `SELECT * FROM subscriptions WHERE disabled_at IS NULL AND recipient IN (${keys})`);
+  const candidatesFor = (ns: readonly Notification[]): Subscription[] => activeUnder(candidateKeys(ns)).map(toSubscription);
+
+  const insertDelivery = db.prepare(
+    `INSERT INTO deliveries (id, notification_id, subscription_id, occurred_at, state, attempts, first_attempt_at, last_attempt_at, last_error,
+       next_attempt_at, leased_until, delivered_at)
+     VALUES (@id, @notificationId, @subscriptionId, @occurredAt, @state, @attempts, @firstAttemptAt, @lastAttemptAt, @lastError,
+       @nextAttemptAt, @leasedUntil, @deliveredAt)`,
+  );
+  const claim = db.prepare<{ now: number; until: number; limit: number }, DeliveryRow>(
+    `UPDATE deliveries SET leased_until = @until, attempts = attempts + 1, first_attempt_at = coalesce(first_attempt_at, @now)
+     WHERE id IN (
+       SELECT id FROM deliveries
+       WHERE state = 'PENDING' AND next_attempt_at <= @now AND (leased_until IS NULL OR leased_until <= @now)
+       ORDER BY next_attempt_at LIMIT @limit)
+     RETURNING *`,
+  );
+  const succeed = db.prepare(
+    `UPDATE deliveries SET state = 'DELIVERED', delivered_at = @at, last_attempt_at = @at, last_error = NULL, next_attempt_at = NULL, leased_until = NULL
+     WHERE id = @id AND state = 'PENDING'`,
+  );
+  const fail = db.prepare(
+    `UPDATE deliveries SET state = CASE WHEN @next IS NULL THEN 'FAILED' ELSE 'PENDING' END, next_attempt_at = @next,
+       last_attempt_at = @at, last_error = @error, leased_until = NULL
+     WHERE id = @id AND state = 'PENDING' AND attempts = @attempt`,
+  );
+  const resend = db.prepare(
+    `UPDATE deliveries SET state = 'PENDING', next_attempt_at = ?, attempts = 0, first_attempt_at = NULL, leased_until = NULL
+     WHERE id = ? AND state = 'FAILED'`,
+  );
+  const deliveryById = db.prepare<[string], DeliveryRow>('SELECT * FROM deliveries WHERE id = ?');
+  const firstDeliveries = db.prepare<[string, number], DeliveryRow>('SELECT * FROM deliveries WHERE state = ? ORDER BY occurred_at DESC, id LIMIT ?');
+  const deliveriesAfter = db.prepare<[string, string, string, string, number], DeliveryRow>(
+    'SELECT * FROM deliveries WHERE state = ? AND occurred_at <= ? AND (occurred_at < ? OR id > ?) ORDER BY occurred_at DESC, id LIMIT ?',
+  );
+  const countIn = db.prepare<[string], number>('SELECT count(*) FROM deliveries WHERE state = ?').pluck();
+
+  // IMMEDIATE: a transaction that reads before it writes takes the write lock first, so that a
+  // writer in another process cannot make it fail with SQLITE_BUSY halfway.
+  const accept = db.transaction((ns: readonly Notification[]) => {
+    const fresh = ns.filter((n) => insertNotification.run({ ...n, audience: JSON.stringify(n.audience), data: JSON.stringify(n.data) }).changes === 1);
+    if (fresh.length === 0) return;
+    const candidates = candidatesFor(fresh);
+    for (const n of fresh) {
+      for (const recipient of recipientsOf(n.audience)) {
+        insertItem.run(recipient, n.id, n.occurredAt);
+        addUnread.run(recipient);
+      }
+      for (const s of receiving(candidates, n)) insertDelivery.run(newDelivery(n, s));
+    }
+  });
+  const markRead = db.transaction((recipient: string, ids: readonly string[]) => {
+    let n = 0;
+    for (const id of new Set(ids)) n += markOneRead.run(recipient, id).changes;
+    if (n > 0) subtractUnread.run(n, recipient);
+    return n;
+  });
+  const markAllRead = db.transaction((recipient: string) => {
+    const n = markEveryRead.run(recipient).changes;
+    if (n > 0) subtractUnread.run(n, recipient);
+    return n;
+  });
+  const claimDue = db.transaction((now: number, limit: number, leaseMs: number): Claim[] => {
+    const claimed = claim.all({ now, until: now + leaseMs, limit }).map(toDelivery);
+    const notifications = new Map(notificationsIn(claimed.map((d) => d.notificationId)).map((r) => [r.id, toNotification(r)]));
+    const subscriptions = new Map(subscriptionsIn(claimed.map((d) => d.subscriptionId)).map((r) => [r.id, toSubscription(r)]));
+    return claimed
+      .sort((a, b) => a.nextAttemptAt! - b.nextAttemptAt!)
+      .map((delivery) => ({
+        delivery,
+        notification: one(notifications, delivery.notificationId, 'the notification'),
+        subscription: one(subscriptions, delivery.subscriptionId, 'the subscription'),
+      }));
+  });
+
+  return {
+    async accept(ns) {
+      refuseInvalid(ns);
+      accept.immediate(ns);
+    },
+    async notification(id) {
+      const row = notificationById.get(id);
+      return row === undefined ? undefined : toNotification(row);
+    },
+
+    async inbox(recipient, after, limit) {
+      if (limit <= 0) return [];
+      const rows = after === undefined ? firstItems.all(recipient, limit) : itemsAfter.all(recipient, after.occurredAt, after.occurredAt, after.id, limit);
+      return rows.map(({ read, ...row }) => ({ notification: toNotification(row), read: read === 1 }));
+    },
+    async unreadCount(recipient) {
+      return unread.get(recipient) ?? 0;
+    },
+    async markRead(recipient, ids) {
+      return markRead.immediate(recipient, ids);
+    },
+    async markAllRead(recipient) {
+      return markAllRead.immediate(recipient);
+    },
+
+    async createSubscription(s) {
+      insertSubscription.run({
+        ...s,
+        ...s.owner,
+        enterpriseId: s.owner.enterpriseId ?? null,
+        organization: s.owner.organization ?? null,
+        recipient: recipientOf(s.owner) ?? null,
+        eventTypes: JSON.stringify(s.eventTypes),
+      });
+    },
+    async subscription(id) {
+      const row = subscriptionById.get(id);
+      return row === undefined ? undefined : toSubscription(row);
+    },
+    async subscriptionsOf(ownerKeyId, after, limit) {
+      if (limit <= 0) return [];
+      return (after === undefined ? firstOfOwner.all(ownerKeyId, limit) : ofOwnerAfter.all(ownerKeyId, after, limit)).map(toSubscription);
+    },
+    async disableSubscription(id, at) {
+      return disable.run(at, id).changes === 1;
+    },
+    async subscriptionsFor(n) {
+      return receiving(candidatesFor([n]), n);
+    },
+
+    async claimDue(now, limit, leaseMs) {
+      if (limit <= 0) return [];
+      return claimDue.immediate(now, limit, leaseMs);
+    },
+    async recordSuccess(id, at) {
+      return succeed.run({ id, at }).changes === 1;
+    },
+    async recordFailure(id, attempt, at, error, next) {
+      return fail.run({ id, attempt, at, error, next }).changes === 1;
+    },
+    async resend(id, now) {
+      return resend.run(now, id).changes === 1;
+    },
+    async delivery(id) {
+      const row = deliveryById.get(id);
+      return row === undefined ? undefined : toDelivery(row);
+    },
+    async deliveries(state, after, limit) {
+      if (limit <= 0) return [];
+      return (after === undefined ? firstDeliveries.all(state, limit) : deliveriesAfter.all(state, after.occurredAt, after.occurredAt, after.id, limit)).map(
+        toDelivery,
+      );
+    },
+    async backlog() {
+      return { pending: countIn.get('PENDING')!, failed: countIn.get('FAILED')! };
+    },
+
+    async close() {
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,67 @@
+// A webhook subscription: where a partner system wants notifications sent, and which. Its owner is
+// the identity that made it; what it receives follows the owner's role (audience.ts).
+import { randomBytes } from 'node:crypto';
+
+import type { Identity } from '../platform/identity.js';
+import { isEventType } from './notification.js';
+
+export interface Subscription {
+  readonly id: string;
+  readonly owner: Identity;
+  /** http or https. */
+  readonly url: string;
+  /** `whsec_` and the base64 of 32 random bytes, as Standard Webhooks signs with; shown to the owner once. */
+  readonly secret: string;
+  /** Exact types, or prefixes such as `patent.*` (every type under `patent.`); empty for all. */
+  readonly eventTypes: readonly string[];
+  readonly createdAt: string;
+  readonly disabledAt: string | null;
+}
+
+const MAX_URL = 2048;
+const MAX_EVENT_TYPES = 20;
+
+/** Whether a subscription's eventTypes take a notification of `type`. */
+export function takesType(eventTypes: readonly string[], type: string): boolean {
+  return eventTypes.length === 0 || eventTypes.some((t) => (t.endsWith('.*') ? type.startsWith(t.slice(0, -1)) : t === type));
+}
+
+/** Why a URL cannot take webhooks, or undefined when it can. */
+export function urlProblem(url: string): string | undefined {
+  if (url.length > MAX_URL) return `a webhook URL is at most ${MAX_URL} characters`;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return `${JSON.stringify(url)} is not a URL`;
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return 'a webhook URL is http or https';
+  // The secret signs each request; credentials in the URL would be sent, and logged, on every one.
+  if (parsed.username !== '' || parsed.password !== '') return 'a webhook URL may not hold a user name or password';
+  return undefined;
+}
+
+/** Why a list of event types cannot be subscribed to, or undefined when it can. */
+export function eventTypesProblem(eventTypes: readonly string[]): string | undefined {
+  if (eventTypes.length > MAX_EVENT_TYPES) return `at most ${MAX_EVENT_TYPES} event types`;
+  for (const t of eventTypes) {
+    if (!isEventType(t.endsWith('.*') ? `${t.slice(0, -2)}.x` : t))
+      return `${JSON.stringify(t)} is neither an event type (case.moved) nor a prefix of them (patent.*)`;
+  }
+  return undefined;
+}
+
+/** A new subscription of `owner`'s with a fresh id and secret; throws, naming the problem, for a bad URL or event type. */
+export function newSubscription(owner: Identity, spec: { url: string; eventTypes: readonly string[] }, now: Date = new Date()): Subscription {
+  const problem = urlProblem(spec.url) ?? eventTypesProblem(spec.eventTypes);
+  if (problem !== undefined) throw new Error(problem);
+  return {
+    id: randomBytes(8).toString('hex'),
+    owner,
+    url: spec.url,
+    secret: `whsec_${randomBytes(32).toString('base64')}`,
+    eventTypes: [...new Set(spec.eventTypes)],
+    createdAt: now.toISOString(),
+    disabledAt: null,
+  };
+}
