@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 
 import { addDays, addYears, daysBetween } from '../standards/calendar-date.js';
+import { niceClassName } from '../standards/nice-class.js';
 import { organisationCode } from '../standards/organisation-code.js';
 import { patentCheckDigit } from '../standards/patent-number.js';
 import { USCC_CHARSET, usccCheckCharacter } from '../standards/uscc.js';
@@ -437,7 +438,16 @@ function trademark(ctx: Context, enterpriseId: string, industry: Industry, brand
     [`${brand[0]}${rng.pick(['优选', '智造', '云', '小' + brand[0].charAt(1), '+'])}`, 1],
   ] as const);
   const niceClass = rng.chance(0.85) ? rng.pick(industry.niceClasses) : rng.int(1, 45);
-  return { registrationNumber, enterpriseId, mark, niceClass, registrationDate: date, expiryDate: addYears(date, 10) };
+  return {
+    registrationNumber,
+    enterpriseId,
+    mark,
+    niceClass,
+    goods: [niceClassName(niceClass)],
+    registrationDate: date,
+    expiryDate: addYears(date, 10),
+    version: 1,
+  };
 }
 
 function copyright(ctx: Context, enterpriseId: string, industry: Industry, brand: readonly [string, string], softwareTitle?: string): CopyrightRecord {
@@ -457,7 +467,8 @@ function copyright(ctx: Context, enterpriseId: string, industry: Industry, brand
     kind === 'SOFTWARE'
       ? `${brand[0]}${softwareTitle ?? `${rng.pick(industry.software)}V${rng.int(1, 5)}.${rng.int(0, 9)}`}`
       : rng.pick([`${brand[0]}品牌标识`, `${brand[0]}吉祥物形象`, `${brand[0]}${rng.pick(industry.designs)}包装图案`]);
-  return { registrationNumber, enterpriseId, title, kind, registeredOn };
+  // The demo's registrations name no author and no completion date, as older records do.
+  return { registrationNumber, enterpriseId, title, kind, author: null, completedOn: null, registeredOn };
 }
 
 const EVIDENCE_MIX: readonly (readonly [EvidenceCategory, number])[] = [

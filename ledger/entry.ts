@@ -5,7 +5,15 @@ import canonicalize from 'canonicalize';
 import { bytesToHex, fromHex, isHex } from './bytes.js';
 import { HASH_SIZE, sha256 } from './hashing.js';
 
-export const ENTRY_KINDS = ['EVIDENCE_DEPOSIT', 'DATA_ASSET_REGISTRATION', 'PLEDGE_REGISTRATION', 'PLEDGE_RELEASE', 'CASE_DECISION'] as const;
+export const ENTRY_KINDS = [
+  'EVIDENCE_DEPOSIT',
+  'DATA_ASSET_REGISTRATION',
+  'PLEDGE_REGISTRATION',
+  'PLEDGE_RELEASE',
+  'CASE_DECISION',
+  'RIGHT_TRANSFER',
+  'LICENCE_REGISTRATION',
+] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 
 export const ENTRY_FORMAT_VERSION = 1;

@@ -18,6 +18,10 @@ export type ErrorCode =
   | 'ASSET_ALREADY_PLEDGED'
   | 'PATENT_NOT_PLEDGEABLE'
   | 'SUM_INSURED_EXCEEDED'
+  // Transfers and licences of rights (subgraphs/enterprises/rights.ts).
+  | 'ASSET_FROZEN'
+  | 'ASSET_PLEDGED_CONSENT_REQUIRED'
+  | 'LICENCE_OVERLAP'
   // The gateway's bounds on a request (gateway/limits.ts).
   | 'MAX_DEPTH_EXCEEDED'
   | 'MAX_ALIASES_EXCEEDED'

@@ -5,7 +5,6 @@ import { randomUUID } from 'node:crypto';
 import { badInput, conflict, failure, notFound } from '../../platform/errors.js';
 import { type Connection, pageRequest, toConnection } from '../../platform/pagination.js';
 import { addDays } from '../../standards/calendar-date.js';
-import { parsePatentNumber } from '../../standards/patent-number.js';
 import { isRegionCode, type RegionNames, regionNames } from '../../standards/region-code.js';
 import { validateUscc } from '../../standards/uscc.js';
 import { requireActFor, requireIdentity, requireRole } from '../common/auth.js';
@@ -16,9 +15,10 @@ import { builder, canonicalPatentNumber, Copyright, Enterprise, PageInfo, Patent
 import type { EnterprisesContext } from './context.js';
 import { annualFeeStatus } from './domain/annual-fee.js';
 import { earliestDueInGrace, feeWarningWindow, isLive } from './domain/deadlines.js';
+import { checkPatentInput } from './domain/patent-input.js';
 import { protectionEnd } from './domain/protection.js';
 import type { DatedKey, DateWindow, EnterpriseFilter, EnterpriseRecord, OwnerFilter, PatentRecord } from './store/port.js';
-import { DuplicateKeyError, FILING_STATUSES, PATENT_STATUSES, PATENT_TYPES } from './store/port.js';
+import { COPYRIGHT_KINDS, DuplicateKeyError, FILING_STATUSES, PATENT_STATUSES, PATENT_TYPES } from './store/port.js';
 
 const FilingStatus = builder.enumType('FilingStatus', { values: FILING_STATUSES });
 const PatentType = builder.enumType('PatentType', { values: PATENT_TYPES });
@@ -27,7 +27,10 @@ const FeeState = builder.enumType('AnnualFeeState', {
   description: 'Where a patent stands with its next annual fee',
   values: ['NOT_DUE', 'DUE_SOON', 'GRACE', 'LAPSED', 'EXPIRED'] as const,
 });
-const CopyrightKind = builder.enumType('CopyrightKind', { values: ['SOFTWARE', 'WORK'] as const });
+const CopyrightKind = builder.enumType('CopyrightKind', {
+  description: 'Software, or the kind of work (Copyright Law art. 3); WORK for any other',
+  values: COPYRIGHT_KINDS,
+});
 
 const CreditCodeOverride = builder.objectRef<NonNullable<EnterpriseRecord['creditCodeOverride']>>('CreditCodeOverride').implement({
   description: 'Recorded when centre staff registered a credit code that fails its check character',
@@ -491,6 +494,8 @@ const RegisterPatentInput = builder.inputType('RegisterPatentInput', {
     status: t.field({ type: PatentStatus, description: 'Default PENDING' }),
     grantDate: t.field({ type: 'Date' }),
     feesPaidThrough: t.field({ type: 'Date', description: 'The last annual-fee due date paid' }),
+    grantPublicationNumber: t.string({ description: "The grant's announcement number, e.g. CN115123456B" }),
+    lapsedOn: t.field({ type: 'Date', description: 'For a LAPSED patent: the missed due date it lapsed from' }),
   }),
 });
 
@@ -537,31 +542,10 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, ctx) => {
       const enterpriseId = String(input.enterpriseId);
       requireActFor(ctx, enterpriseId);
-      const parsed = parsePatentNumber(input.applicationNumber);
-      if (!parsed.ok) throw failure('INVALID_PATENT_NUMBER', parsed.message);
-      if (parsed.year !== Number(input.filingDate.slice(0, 4))) {
-        throw badInput(`application ${parsed.canonical} was filed in ${parsed.year}, not ${input.filingDate.slice(0, 4)}: check filingDate`, 'filingDate');
-      }
+      const checked = checkPatentInput({ ...input, enterpriseId, status: input.status ?? null }, today());
+      if (!checked.ok) throw failure(checked.code, checked.message, { field: checked.field });
+      const record = checked.patent;
       if ((await ctx.loaders.enterprise.load(enterpriseId)) === undefined) throw notFound(`enterprise ${enterpriseId}`);
-      const status = input.status ?? 'PENDING';
-      if (input.grantDate && input.grantDate < input.filingDate) throw badInput('grantDate is before filingDate', 'grantDate');
-      const record: PatentRecord = {
-        applicationNumber: parsed.canonical,
-        enterpriseId,
-        type: parsed.type === 'PCT_INVENTION' ? 'INVENTION' : parsed.type === 'PCT_UTILITY_MODEL' ? 'UTILITY_MODEL' : parsed.type,
-        pct: parsed.type.startsWith('PCT_'),
-        title: text(input.title, 'title', 500),
-        ipcClass: input.ipcClass?.trim() || null,
-        status,
-        filingDate: input.filingDate,
-        grantDate: input.grantDate ?? null,
-        feesPaidThrough: input.feesPaidThrough ?? null,
-        grantPublicationNumber: null,
-        lapsedOn: null,
-        freeze: null,
-        invalidation: null,
-        version: 1,
-      };
       try {
         await ctx.store.patents.insert(record);
       } catch (err) {

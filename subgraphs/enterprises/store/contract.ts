@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 
 import { openForEachTest, type StoreFixture } from '../../../test/support/adapters.js';
-import type { CopyrightRecord, EnterpriseRecord, EnterprisesStore, PatentRecord, TrademarkRecord } from './port.js';
-import { DuplicateKeyError, patentAsset } from './port.js';
+import type { CopyrightRecord, EnterpriseRecord, EnterprisesStore, LicenceRecord, PatentRecord, RightRef, TrademarkRecord, TransferRecord } from './port.js';
+import { DuplicateKeyError, patentAsset, rightKey } from './port.js';
 
 export type EnterprisesStoreFixture = StoreFixture<EnterprisesStore>;
 
@@ -73,8 +73,10 @@ const trademark = (registrationNumber: string, enterpriseId: string, expiryDate:
   enterpriseId,
   mark: `商标 ${registrationNumber}`,
   niceClass,
+  goods: ['计算机软件', '计算机程序'],
   registrationDate: '2016-05-14',
   expiryDate,
+  version: 1,
 });
 
 const T1 = trademark('TM0003', 'e01', '2026-05-13', 9);
@@ -88,6 +90,8 @@ const copyright = (registrationNumber: string, enterpriseId: string, kind: Copyr
   enterpriseId,
   title: `作品 ${registrationNumber}`,
   kind,
+  author: '张三',
+  completedOn: '2024-07-01',
   registeredOn: '2024-08-08',
 });
 
@@ -123,6 +127,8 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
         expect(await s.enterprises.byIds(['e01'])).toStrictEqual([E1]);
         expect(await s.enterprises.byIds(['e02'])).toStrictEqual([E2]);
         expect(await s.enterprises.byUscc(E1.uscc)).toStrictEqual(E1);
+        expect(await s.enterprises.byUsccs([E2.uscc, 'nobody', E1.uscc, E2.uscc])).toStrictEqual([E2, undefined, E1, E2]);
+        expect(await s.enterprises.byUsccs([])).toStrictEqual([]);
         expect(await s.enterprises.byUscc(E3.uscc)).toStrictEqual(E3);
         expect(await s.enterprises.byUscc('91000000MA0000000X')).toBeUndefined();
       });
@@ -483,6 +489,136 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
         await expect(s.patents.importMany([PD, patent('202410000001.1', 'nobody')], by.at, by.actor, by.role)).rejects.toThrow();
         expect(await s.patents.byNumbers([PA.applicationNumber, PD.applicationNumber])).toStrictEqual([PA, undefined]);
         expect(await s.patents.countFeesDue({}, ALL)).toBe(1);
+      });
+    });
+
+    describe('transfers and licences', () => {
+      const by = { at: '2026-03-02T01:00:00.000Z', actor: 'staff:li', role: 'CENTER_STAFF' };
+      const receipt = { seq: 7, entryHash: 'ab'.repeat(32) };
+      const transfer = (right: RightRef, from: string, to: string, id = 'tr1'): TransferRecord => ({
+        id,
+        right,
+        fromEnterpriseId: from,
+        toEnterpriseId: to,
+        contractDate: '2026-02-20',
+        contractDigest: 'cd'.repeat(32),
+        registeredAt: by.at,
+        registeredBy: by.actor,
+        receipt,
+      });
+      const licence = (
+        id: string,
+        kind: LicenceRecord['kind'],
+        territory: string[],
+        startDate: string,
+        endDate: string,
+        right: RightRef = PB_RIGHT,
+      ): LicenceRecord => ({
+        id,
+        right,
+        licensorId: 'e01',
+        licenseeId: 'e02',
+        kind,
+        territory,
+        startDate,
+        endDate,
+        royaltyFen: 1_000_000,
+        royaltyTerms: '一次性支付',
+        contractDate: '2026-02-20',
+        contractDigest: 'cd'.repeat(32),
+        registeredAt: `2026-03-0${id.length}T00:00:00.000Z`,
+        registeredBy: by.actor,
+        receipt,
+      });
+      const PB_RIGHT: RightRef = { kind: 'PATENT', number: PB.applicationNumber };
+      const T1_RIGHT: RightRef = { kind: 'TRADEMARK', number: T1.registrationNumber };
+
+      it('moves a patent to its new owner at the version read, with its counts, the transfer and the history', async () => {
+        const s = open();
+        await seed(s, { patents: true });
+        const event = { ...by, type: 'TRANSFERRED' as const, details: { to: 'e04' } };
+        expect(await s.rights.transfer(transfer(PB_RIGHT, 'e01', 'e04'), PB.version, event)).toBe(true);
+        expect(await s.patents.byNumbers([PB.applicationNumber])).toStrictEqual([{ ...PB, enterpriseId: 'e04', version: 2 }]);
+        expect(await s.patents.countBy('regionCode')).toStrictEqual([
+          { key: '110108', patents: 6 },
+          { key: '310115', patents: 2 },
+          { key: '440305', patents: 1 },
+        ]);
+        expect(await s.rights.transfersOf([rightKey(PB_RIGHT), 'PATENT:none'])).toStrictEqual([[transfer(PB_RIGHT, 'e01', 'e04')], []]);
+        expect((await s.history.page(rightKey(PB_RIGHT), undefined, 10)).map((e) => e.type)).toStrictEqual(['TRANSFERRED']);
+        // The same transfer again: the version and the owner have moved on; nothing is written.
+        expect(await s.rights.transfer(transfer(PB_RIGHT, 'e01', 'e04', 'tr2'), PB.version, event)).toBe(false);
+        expect(await s.rights.transfer(transfer(PB_RIGHT, 'e01', 'e02', 'tr3'), 2, event)).toBe(false);
+        expect(await s.rights.transfersOf([rightKey(PB_RIGHT)])).toStrictEqual([[transfer(PB_RIGHT, 'e01', 'e04')]]);
+      });
+
+      it('moves a trademark, and renews it, moving its expiry count', async () => {
+        const s = open();
+        await seed(s, { trademarks: true });
+        const event = { ...by, type: 'TRANSFERRED' as const, details: {} };
+        expect(await s.rights.transfer(transfer(T1_RIGHT, 'e01', 'e02'), 1, event)).toBe(true);
+        const [moved] = await s.trademarks.byNumbers([T1.registrationNumber, 'nothing']);
+        expect(moved).toStrictEqual({ ...T1, enterpriseId: 'e02', version: 2 });
+        expect(await s.trademarks.expiring({ regionCode: '310115' }, { from: '2026-05-13', to: '2026-05-13' }, undefined, 10)).toStrictEqual([T3, moved]);
+        const renewed = { ...moved!, expiryDate: '2036-05-13' };
+        expect(await s.trademarks.update(moved!, renewed, { ...by, type: 'RENEWED', details: { expiryDate: '2036-05-13' } })).toBe(true);
+        expect(await s.trademarks.update(moved!, renewed, { ...by, type: 'RENEWED', details: {} })).toBe(false);
+        expect(await s.trademarks.countExpiring({}, { from: '2026-05-13', to: '2026-05-13' })).toBe(1);
+        expect(await s.trademarks.countExpiring({}, { from: '2036-05-13', to: '2036-05-13' })).toBe(1);
+        expect((await s.history.page(rightKey(T1_RIGHT), undefined, 10)).map((e) => e.type)).toStrictEqual(['TRANSFERRED', 'RENEWED']);
+      });
+
+      it('refuses an exclusive or sole licence meeting another in territory and time; ordinary ones share', async () => {
+        const s = open();
+        await seed(s, { patents: true });
+        const event = { ...by, type: 'LICENSED' as const, details: {} };
+        const guangdong = licence('a', 'EXCLUSIVE', ['440000'], '2026-04-01', '2028-03-31');
+        expect(await s.rights.license(guangdong, 1, event)).toBeUndefined();
+        // Shenzhen lies in Guangdong; the terms share 2028-03-31.
+        const shenzhen = licence('bb', 'ORDINARY', ['440300'], '2028-03-31', '2029-12-31');
+        expect(await s.rights.license(shenzhen, 2, event)).toStrictEqual({ reason: 'OVERLAP', with: guangdong });
+        // Beijing, at the same time: no overlap; nor Guangdong the day after.
+        const beijing = licence('cc', 'SOLE', ['110000'], '2026-04-01', '2028-03-31');
+        expect(await s.rights.license(beijing, 2, event)).toBeUndefined();
+        const later = licence('ddd', 'EXCLUSIVE', ['440305', '310115'], '2028-04-01', '2029-12-31');
+        expect(await s.rights.license(later, 3, event)).toBeUndefined();
+        // Ordinary licences share a place and a time, but not with a sole one.
+        const o1 = licence('eeee', 'ORDINARY', ['CN'], '2030-01-01', '2030-12-31');
+        const o2 = licence('fffff', 'ORDINARY', ['320000'], '2030-06-01', '2031-12-31');
+        expect(await s.rights.license(o1, 4, event)).toBeUndefined();
+        expect(await s.rights.license(o2, 5, event)).toBeUndefined();
+        expect(await s.rights.license(licence('gggggg', 'SOLE', ['320500'], '2030-12-01', '2030-12-01'), 6, event)).toStrictEqual({
+          reason: 'OVERLAP',
+          with: o1,
+        });
+        // A stale version or another licensor: nothing written.
+        expect(await s.rights.license(licence('hhhhhhh', 'ORDINARY', ['650000'], '2026-04-01', '2027-01-01'), 2, event)).toStrictEqual({ reason: 'STALE' });
+        expect(
+          await s.rights.license({ ...licence('iiiiiiii', 'ORDINARY', ['650000'], '2026-04-01', '2027-01-01'), licensorId: 'e02' }, 6, event),
+        ).toStrictEqual({
+          reason: 'STALE',
+        });
+        const all = await s.rights.licencesOf(rightKey(PB_RIGHT), undefined, 10);
+        expect(all.map((l) => l.id)).toStrictEqual(['a', 'cc', 'ddd', 'eeee', 'fffff']);
+        expect(all[0]).toStrictEqual(guangdong);
+        expect((await s.rights.licencesOf(rightKey(PB_RIGHT), { registeredAt: beijing.registeredAt, id: 'cc' }, 2)).map((l) => l.id)).toStrictEqual([
+          'ddd',
+          'eeee',
+        ]);
+        expect((await s.patents.byNumbers([PB.applicationNumber]))[0]!.version).toBe(6);
+        expect(await s.history.page(rightKey(PB_RIGHT), undefined, 10)).toHaveLength(5);
+      });
+
+      it('decides racing licences one after the other', async () => {
+        const s = open();
+        await seed(s, { patents: true });
+        const event = { ...by, type: 'LICENSED' as const, details: {} };
+        const results = await Promise.all([
+          s.rights.license(licence('a', 'EXCLUSIVE', ['CN'], '2026-04-01', '2027-03-31'), 1, event),
+          s.rights.license(licence('bb', 'EXCLUSIVE', ['CN'], '2026-04-01', '2027-03-31'), 1, event),
+        ]);
+        expect(results.filter((r) => r === undefined)).toHaveLength(1);
+        expect(await s.rights.licencesOf(rightKey(PB_RIGHT), undefined, 10)).toHaveLength(1);
       });
     });
 

@@ -15,6 +15,7 @@ import {
 } from '../../../platform/mongodb.js';
 import { tally } from '../../common/tally.js';
 import { patentDeadlines } from '../domain/deadlines.js';
+import { overlappingLicence } from '../domain/licences.js';
 import { patentChanges } from '../domain/patent-changes.js';
 import type {
   AssetEvent,
@@ -25,14 +26,18 @@ import type {
   EnterpriseRecord,
   EnterprisesStore,
   ImportCounts,
+  LicenceRecord,
+  LicenceRefusal,
   NewAssetEvent,
   OwnerFilter,
   PatentFreeze,
   PatentInvalidation,
   PatentRecord,
+  RightRef,
   TrademarkRecord,
+  TransferRecord,
 } from './port.js';
-import { DuplicateKeyError, patentAsset } from './port.js';
+import { DuplicateKeyError, patentAsset, rightKey } from './port.js';
 
 // _id is the record's own key (enterprise id, application number, registration number), so
 // MongoDB's unique _id index is the primary key.
@@ -77,8 +82,10 @@ interface TrademarkDoc {
   enterpriseId: string;
   mark: string;
   niceClass: number;
+  goods?: string[];
   registrationDate: string;
   expiryDate: string;
+  version?: number;
   regionCode: string;
   industry: string;
 }
@@ -109,7 +116,17 @@ interface CopyrightDoc {
   enterpriseId: string;
   title: string;
   kind: CopyrightRecord['kind'];
+  author?: string | null;
+  completedOn?: string | null;
   registeredOn: string;
+}
+
+/** A transfer or a licence, kept whole, found by its right and its order. */
+interface RightRecordDoc<R> {
+  _id: string;
+  rightKey: string;
+  registeredAt: string;
+  record: R;
 }
 
 // Documents to records field by field: no _id, no stray fields, nulls stay null.
@@ -166,8 +183,11 @@ const toTrademark = (d: TrademarkDoc): TrademarkRecord => ({
   enterpriseId: d.enterpriseId,
   mark: d.mark,
   niceClass: d.niceClass,
+  // Documents from before goods and versions have neither.
+  goods: d.goods ?? [],
   registrationDate: d.registrationDate,
   expiryDate: d.expiryDate,
+  version: d.version ?? 1,
 });
 
 const toCopyright = (d: CopyrightDoc): CopyrightRecord => ({
@@ -175,6 +195,8 @@ const toCopyright = (d: CopyrightDoc): CopyrightRecord => ({
   enterpriseId: d.enterpriseId,
   title: d.title,
   kind: d.kind,
+  author: d.author ?? null,
+  completedOn: d.completedOn ?? null,
   registeredOn: d.registeredOn,
 });
 
@@ -289,8 +311,10 @@ const trademarkDoc = (t: TrademarkRecord): Omit<TrademarkDoc, 'regionCode' | 'in
   enterpriseId: t.enterpriseId,
   mark: t.mark,
   niceClass: t.niceClass,
+  goods: [...t.goods],
   registrationDate: t.registrationDate,
   expiryDate: t.expiryDate,
+  version: t.version,
 });
 
 const copyrightDoc = (c: CopyrightRecord): CopyrightDoc => ({
@@ -298,6 +322,8 @@ const copyrightDoc = (c: CopyrightRecord): CopyrightDoc => ({
   enterpriseId: c.enterpriseId,
   title: c.title,
   kind: c.kind,
+  author: c.author,
+  completedOn: c.completedOn,
   registeredOn: c.registeredOn,
 });
 
@@ -311,6 +337,8 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
     counts: `${prefix}registry_counts`,
     deadlineCounts: `${prefix}deadline_counts`,
     history: `${prefix}asset_events`,
+    transfers: `${prefix}transfers`,
+    licences: `${prefix}licences`,
   };
   const enterprises: Collection<EnterpriseDoc> = db.collection<EnterpriseDoc>(names.enterprises, COLLECTION_OPTIONS);
   const patents: Collection<PatentDoc> = db.collection<PatentDoc>(names.patents, COLLECTION_OPTIONS);
@@ -320,6 +348,8 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
   // Rights by deadline and day, for counting a window's warnings by its days.
   const deadlineCounts: Collection<DeadlineCountDoc> = db.collection(names.deadlineCounts, COLLECTION_OPTIONS);
   const history: Collection<AssetEventDoc> = db.collection<AssetEventDoc>(names.history, COLLECTION_OPTIONS);
+  const transfers: Collection<RightRecordDoc<TransferRecord>> = db.collection(names.transfers, COLLECTION_OPTIONS);
+  const licences: Collection<RightRecordDoc<LicenceRecord>> = db.collection(names.licences, COLLECTION_OPTIONS);
   /** An unfiltered count from the days' counts; a filtered one from the index. */
   const countWithin = async <T extends { _id: string }>(
     deadline: Deadline,
@@ -407,7 +437,7 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
         transaction(async (session) => {
           const owners = await ownersOf(ts, session);
           await trademarks.insertMany(
-            ts.map((t) => ({ ...trademarkDoc(t), ...owners.get(t.enterpriseId)! })),
+            ts.map((t) => ({ ...trademarkDoc(t), ...owners.get(t.enterpriseId)!, version: 1 })),
             { session },
           );
           await deadlineCounts.bulkWrite(
@@ -446,12 +476,38 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
       const moved = [...counted([owners.get(before.enterpriseId)!], 'patents').map(negated), ...counted([owners.get(after.enterpriseId)!], 'patents')];
       await counts.bulkWrite(moved, { session });
     }
-    const asset = patentAsset(after.applicationNumber);
+    await record(patentAsset(after.applicationNumber), event, session);
+    return true;
+  };
+  /** Adds the event after the asset's last, in the caller's transaction. */
+  const record = async (asset: string, event: NewAssetEvent, session: ClientSession): Promise<void> => {
     const [last] = await history.find({ asset }, { session, sort: { seq: -1 }, limit: 1, projection: { seq: 1 } }).toArray();
     const seq = (last?.seq ?? 0) + 1;
     await history.insertOne({ _id: `${asset}#${seq}`, asset, seq, ...event }, { session });
+  };
+  /** As changePatent, for a trademark: its expiry's count moves with it. */
+  const changeTrademark = async (before: TrademarkRecord, after: TrademarkRecord, event: NewAssetEvent, session: ClientSession): Promise<boolean> => {
+    const owners = await ownersOf([after], session);
+    const { _id, ...fields } = { ...trademarkDoc(after), ...owners.get(after.enterpriseId)!, version: before.version + 1 };
+    if ((await trademarks.updateOne({ _id, version: before.version }, { $set: fields }, { session })).matchedCount === 0) return false;
+    if (before.expiryDate !== after.expiryDate) {
+      await deadlineCounts.bulkWrite([...perDay('trademark', [before.expiryDate]).map(negated), ...perDay('trademark', [after.expiryDate])], { session });
+    }
+    await record(rightKey({ kind: 'TRADEMARK', number: after.registrationNumber }), event, session);
     return true;
   };
+  /** The right as stored in the transaction, if it is at `version` and owned by `owner`. */
+  const currentRight = async (right: RightRef, version: number, owner: string, session: ClientSession): Promise<PatentRecord | TrademarkRecord | undefined> => {
+    const found =
+      right.kind === 'PATENT'
+        ? await patents.findOne({ _id: right.number }, { session }).then((d) => (d === null ? undefined : toPatent(d)))
+        : await trademarks.findOne({ _id: right.number }, { session }).then((d) => (d === null ? undefined : toTrademark(d)));
+    return found !== undefined && found.version === version && found.enterpriseId === owner ? found : undefined;
+  };
+  const changeRight = (before: PatentRecord | TrademarkRecord, after: PatentRecord | TrademarkRecord, event: NewAssetEvent, session: ClientSession) =>
+    'applicationNumber' in before
+      ? changePatent(before, after as PatentRecord, event, session)
+      : changeTrademark(before, after as TrademarkRecord, event, session);
   const insertCopyrights = async (cs: readonly CopyrightRecord[]): Promise<void> => {
     if (cs.length === 0) return;
     await insertOnce(
@@ -477,6 +533,7 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
       { version: { $exists: false } },
       { $set: { version: 1, grantPublicationNumber: null, lapsedOn: null, freeze: null, invalidation: null } },
     );
+    await trademarks.updateMany({ version: { $exists: false } }, { $set: { version: 1, goods: [] } });
     for await (const d of trademarks.find({ regionCode: { $exists: false } })) {
       const { regionCode, industry } = await owner(d.enterpriseId);
       await trademarks.updateOne({ _id: d._id }, { $set: { regionCode, industry } });
@@ -529,6 +586,8 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
     ]),
     copyrights.createIndexes([{ key: { enterpriseId: 1, _id: 1 }, name: 'by_enterprise' }]),
     history.createIndex({ asset: 1, seq: 1 }, { name: 'by_asset_seq', unique: true }),
+    transfers.createIndex({ rightKey: 1, registeredAt: 1, _id: 1 }, { name: 'by_right' }),
+    licences.createIndex({ rightKey: 1, registeredAt: 1, _id: 1 }, { name: 'by_right' }),
     counts.createIndex({ dimension: 1, key: 1 }, { name: 'by_dimension' }),
     deadlineCounts.createIndex({ deadline: 1, day: 1 }, { name: 'by_deadline_day' }),
   ]);
@@ -545,6 +604,11 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
       async byUscc(uscc) {
         const doc = await enterprises.findOne({ uscc });
         return doc === null ? undefined : toEnterprise(doc);
+      },
+      async byUsccs(usccs) {
+        const found = await enterprises.find({ uscc: { $in: distinct(usccs) } }).toArray();
+        const byUscc = new Map(found.map((d) => [d.uscc, toEnterprise(d)]));
+        return usccs.map((u) => byUscc.get(u));
       },
       page: async (filter, after, limit) => (await keysetPage(enterprises, matchFilter(filter), after, limit)).map(toEnterprise),
       async count(filter) {
@@ -624,6 +688,14 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
       },
       insertMany: insertTrademarks,
       byEnterprises: (ids) => findGrouped(trademarks, 'enterpriseId', ids, toTrademark, { sort: { _id: 1 } }),
+      byNumbers: (numbers) => findByIds(trademarks, numbers, toTrademark),
+      async update(before, after, event) {
+        let done = false;
+        await transaction(async (session) => {
+          done = await changeTrademark(before, after, event, session);
+        });
+        return done;
+      },
       expiring: async (owner, window, after, limit) => (await datedPage(trademarks, 'expiryDate', owner, window, after, limit)).map(toTrademark),
       async countExpiring(owner, window) {
         return countWithin('trademark', trademarks, 'expiryDate', owner, window);
@@ -636,6 +708,47 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
       },
       insertMany: insertCopyrights,
       byEnterprises: (ids) => findGrouped(copyrights, 'enterpriseId', ids, toCopyright, { sort: { _id: 1 } }),
+    },
+    rights: {
+      async transfer(t, version, event) {
+        let done = false;
+        await transaction(async (session) => {
+          const before = await currentRight(t.right, version, t.fromEnterpriseId, session);
+          done = before !== undefined && (await changeRight(before, { ...before, enterpriseId: t.toEnterpriseId }, event, session));
+          if (done) await transfers.insertOne({ _id: t.id, rightKey: rightKey(t.right), registeredAt: t.registeredAt, record: t }, { session });
+        });
+        return done;
+      },
+      async license(l, version, event) {
+        let refusal: LicenceRefusal | undefined;
+        await transaction(async (session) => {
+          refusal = undefined;
+          const before = await currentRight(l.right, version, l.licensorId, session);
+          if (before === undefined) return void (refusal = { reason: 'STALE' });
+          const registered = await licences.find({ rightKey: rightKey(l.right) }, { session, sort: { registeredAt: 1, _id: 1 } }).toArray();
+          const overlapping = overlappingLicence(
+            l,
+            registered.map((d) => d.record),
+          );
+          if (overlapping !== undefined) return void (refusal = { reason: 'OVERLAP', with: overlapping });
+          // The version moves on: a licence registered meanwhile makes this transaction retry, and see it.
+          if (!(await changeRight(before, before, event, session))) return void (refusal = { reason: 'STALE' });
+          await licences.insertOne({ _id: l.id, rightKey: rightKey(l.right), registeredAt: l.registeredAt, record: l }, { session });
+        });
+        return refusal;
+      },
+      async transfersOf(keys) {
+        const docs = await transfers.find({ rightKey: { $in: distinct(keys) } }, { sort: { registeredAt: 1, _id: 1 } }).toArray();
+        const byKey = new Map<string, TransferRecord[]>(keys.map((k) => [k, []]));
+        for (const d of docs) byKey.get(d.rightKey)?.push(d.record);
+        return keys.map((k) => byKey.get(k)!);
+      },
+      async licencesOf(key, after, limit) {
+        const filter: Filter<RightRecordDoc<LicenceRecord>> = { rightKey: key };
+        if (after !== undefined) filter.$or = [{ registeredAt: { $gt: after.registeredAt } }, { registeredAt: after.registeredAt, _id: { $gt: after.id } }];
+        const docs = await licences.find(filter, { sort: { registeredAt: 1, _id: 1 }, limit }).toArray();
+        return docs.map((d) => d.record);
+      },
     },
     history: {
       async page(asset, after, limit) {

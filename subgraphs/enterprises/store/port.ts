@@ -74,6 +74,9 @@ export interface PatentRecord {
 
 /** What can happen to a registered right; each is one entry in its history. */
 export const ASSET_EVENT_TYPES = [
+  'TRANSFERRED',
+  'LICENSED',
+  'RENEWED',
   'GRANTED',
   'ANNUAL_FEE_PAID',
   'LAPSED',
@@ -101,7 +104,7 @@ export interface AssetEvent {
 
 export type NewAssetEvent = Omit<AssetEvent, 'asset' | 'seq'>;
 
-export const patentAsset = (applicationNumber: string): string => `PATENT:${applicationNumber}`;
+export const patentAsset = (applicationNumber: string): string => rightKey({ kind: 'PATENT', number: applicationNumber });
 
 /** What an import did with its rows. */
 export interface ImportCounts {
@@ -116,17 +119,83 @@ export interface TrademarkRecord {
   readonly mark: string;
   /** Nice classification, 1..45. */
   readonly niceClass: number;
+  /** The goods or services designated in that class. */
+  readonly goods: readonly string[];
   readonly registrationDate: string;
   /** Ten years from registration, renewable. */
   readonly expiryDate: string;
+  /** As PatentRecord's. */
+  readonly version: number;
 }
+
+/** Software, and the kinds of work the Copyright Law names (art. 3); WORK: any other. */
+export const COPYRIGHT_KINDS = ['SOFTWARE', 'LITERARY', 'MUSICAL', 'DRAMATIC', 'ARTISTIC', 'PHOTOGRAPHIC', 'AUDIOVISUAL', 'GRAPHIC', 'MODEL', 'WORK'] as const;
+export type CopyrightKind = (typeof COPYRIGHT_KINDS)[number];
 
 export interface CopyrightRecord {
   readonly registrationNumber: string;
   readonly enterpriseId: string;
   readonly title: string;
-  readonly kind: 'SOFTWARE' | 'WORK';
+  readonly kind: CopyrightKind;
+  /** Null for a registration recorded before authors were. */
+  readonly author: string | null;
+  readonly completedOn: string | null;
   readonly registeredOn: string;
+}
+
+/** The rights that are transferred and licensed through the centre. */
+export const RIGHT_KINDS = ['PATENT', 'TRADEMARK'] as const;
+export type RightKind = (typeof RIGHT_KINDS)[number];
+export interface RightRef {
+  readonly kind: RightKind;
+  /** Application number (canonical) or registration number. */
+  readonly number: string;
+}
+/** `PATENT:<number>`: the key of a right's history, transfers and licences. */
+export const rightKey = (r: RightRef): string => `${r.kind}:${r.number}`;
+
+/** A ledger entry's receipt, as the ledger gave it. */
+export interface EntryReceipt {
+  readonly seq: number;
+  readonly entryHash: string;
+}
+
+export interface TransferRecord {
+  readonly id: string;
+  readonly right: RightRef;
+  readonly fromEnterpriseId: string;
+  readonly toEnterpriseId: string;
+  readonly contractDate: string;
+  /** SHA-256 of the signed contract, hex. */
+  readonly contractDigest: string;
+  readonly registeredAt: string;
+  readonly registeredBy: string;
+  /** The RIGHT_TRANSFER entry. */
+  readonly receipt: EntryReceipt;
+}
+
+export const LICENCE_KINDS = ['EXCLUSIVE', 'SOLE', 'ORDINARY'] as const;
+export type LicenceKind = (typeof LICENCE_KINDS)[number];
+
+export interface LicenceRecord {
+  readonly id: string;
+  readonly right: RightRef;
+  readonly licensorId: string;
+  readonly licenseeId: string;
+  readonly kind: LicenceKind;
+  /** GB/T 2260 codes, or CN for the whole country. */
+  readonly territory: readonly string[];
+  readonly startDate: string;
+  readonly endDate: string;
+  /** The royalty in fen, when a sum; the terms in words either way. */
+  readonly royaltyFen: number | null;
+  readonly royaltyTerms: string | null;
+  readonly contractDate: string;
+  readonly contractDigest: string;
+  readonly registeredAt: string;
+  readonly registeredBy: string;
+  /** The LICENCE_REGISTRATION entry. */
+  readonly receipt: EntryReceipt;
 }
 
 export interface EnterpriseFilter {
@@ -163,6 +232,8 @@ export interface EnterpriseRepository {
   insertMany(es: readonly EnterpriseRecord[]): Promise<void>;
   byIds(ids: readonly string[]): Promise<(EnterpriseRecord | undefined)[]>;
   byUscc(uscc: string): Promise<EnterpriseRecord | undefined>;
+  /** One per credit code asked, in that order; undefined where none is registered. */
+  byUsccs(usccs: readonly string[]): Promise<(EnterpriseRecord | undefined)[]>;
   /** Up to `limit` enterprises matching the filter with id > after, by id. */
   page(filter: EnterpriseFilter, after: string | undefined, limit: number): Promise<EnterpriseRecord[]>;
   /** How many enterprises match the filter. */
@@ -220,6 +291,9 @@ export interface TrademarkRepository {
   insert(t: TrademarkRecord): Promise<void>;
   /** All or none, in one transaction. */
   insertMany(ts: readonly TrademarkRecord[]): Promise<void>;
+  byNumbers(numbers: readonly string[]): Promise<(TrademarkRecord | undefined)[]>;
+  /** As PatentRepository.update: a renewal. */
+  update(before: TrademarkRecord, after: TrademarkRecord, event: NewAssetEvent): Promise<boolean>;
   byEnterprises(ids: readonly string[]): Promise<TrademarkRecord[][]>;
   /** Up to `limit` registrations ending within the window, by expiry date, then number, after `after`. */
   expiring(owner: OwnerFilter, window: DateWindow, after: DatedKey | undefined, limit: number): Promise<TrademarkRecord[]>;
@@ -236,6 +310,28 @@ export interface CopyrightRepository {
   byEnterprises(ids: readonly string[]): Promise<CopyrightRecord[][]>;
 }
 
+/** Why a licence was not stored. */
+export type LicenceRefusal = { readonly reason: 'STALE' } | { readonly reason: 'OVERLAP'; readonly with: LicenceRecord };
+
+export interface RightsRepository {
+  /**
+   * Moves a right to its new owner, all or nothing: if the right is still at `version` and owned by
+   * the transferor (false, nothing written, otherwise), its owner (and a patent's counters by
+   * region and industry) moves, the transfer is stored, and the event goes into its history.
+   */
+  transfer(t: TransferRecord, version: number, event: NewAssetEvent): Promise<boolean>;
+  /**
+   * Stores a licence, all or nothing, if the right is still at `version` and owned by the licensor
+   * and no licence it may not overlap (domain/licences.ts) is registered; the right's version moves
+   * on, so that two licences of one right are decided one after the other.
+   */
+  license(l: LicenceRecord, version: number, event: NewAssetEvent): Promise<LicenceRefusal | undefined>;
+  /** Each right's transfers, oldest first. */
+  transfersOf(keys: readonly string[]): Promise<TransferRecord[][]>;
+  /** Up to `limit` of a right's licences after `after`, in the order registered (registeredAt, then id). */
+  licencesOf(key: string, after: { readonly registeredAt: string; readonly id: string } | undefined, limit: number): Promise<LicenceRecord[]>;
+}
+
 export interface AssetHistoryRepository {
   /** Up to `limit` of a right's events with seq > after, oldest first. */
   page(asset: string, after: number | undefined, limit: number): Promise<AssetEvent[]>;
@@ -247,6 +343,7 @@ export interface EnterprisesStore {
   readonly patents: PatentRepository;
   readonly trademarks: TrademarkRepository;
   readonly copyrights: CopyrightRepository;
+  readonly rights: RightsRepository;
   /** Written with the change it records, by the repositories above. */
   readonly history: AssetHistoryRepository;
   close(): Promise<void>;

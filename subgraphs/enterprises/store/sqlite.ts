@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import { groupedByKey, inKeyOrder, inListQuery, statementCache, whereOf } from '../../../platform/sqlite.js';
 import { tally } from '../../common/tally.js';
 import { patentDeadlines } from '../domain/deadlines.js';
+import { overlappingLicence } from '../domain/licences.js';
 import { patentChanges } from '../domain/patent-changes.js';
 import type {
   AssetEvent,
@@ -14,12 +15,16 @@ import type {
   EnterpriseRecord,
   EnterprisesStore,
   ImportCounts,
+  LicenceRecord,
+  LicenceRefusal,
   NewAssetEvent,
   OwnerFilter,
   PatentRecord,
+  RightRef,
   TrademarkRecord,
+  TransferRecord,
 } from './port.js';
-import { DuplicateKeyError, patentAsset } from './port.js';
+import { DuplicateKeyError, patentAsset, rightKey } from './port.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS enterprises (
@@ -66,7 +71,9 @@ CREATE TABLE IF NOT EXISTS trademarks (
   registration_date TEXT NOT NULL,
   expiry_date TEXT NOT NULL,
   region_code TEXT NOT NULL,
-  industry TEXT NOT NULL
+  industry TEXT NOT NULL,
+  goods TEXT NOT NULL DEFAULT '[]',
+  version INTEGER NOT NULL DEFAULT 1
 );
 CREATE INDEX IF NOT EXISTS trademarks_by_enterprise ON trademarks (enterprise_id, registration_number);
 CREATE TABLE IF NOT EXISTS copyrights (
@@ -74,9 +81,25 @@ CREATE TABLE IF NOT EXISTS copyrights (
   enterprise_id TEXT NOT NULL REFERENCES enterprises (id),
   title TEXT NOT NULL,
   kind TEXT NOT NULL,
-  registered_on TEXT NOT NULL
+  registered_on TEXT NOT NULL,
+  author TEXT,
+  completed_on TEXT
 );
 CREATE INDEX IF NOT EXISTS copyrights_by_enterprise ON copyrights (enterprise_id, registration_number);
+CREATE TABLE IF NOT EXISTS transfers (
+  id TEXT PRIMARY KEY,
+  right_key TEXT NOT NULL,
+  record TEXT NOT NULL,
+  registered_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS transfers_by_right ON transfers (right_key, registered_at, id);
+CREATE TABLE IF NOT EXISTS licences (
+  id TEXT PRIMARY KEY,
+  right_key TEXT NOT NULL,
+  record TEXT NOT NULL,
+  registered_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS licences_by_right ON licences (right_key, registered_at, id);
 CREATE TABLE IF NOT EXISTS asset_events (
   asset TEXT NOT NULL,
   seq INTEGER NOT NULL,
@@ -178,6 +201,18 @@ function migrate(db: Database.Database): void {
         update.run(d.feeDue, d.feeGraceEnds, d.protectionEnds, row.application_number);
       }
     }
+    if (!hasColumn(db, 'trademarks', 'version')) {
+      db.exec(`
+        ALTER TABLE trademarks ADD COLUMN goods TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE trademarks ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+      `);
+    }
+    if (!hasColumn(db, 'copyrights', 'author')) {
+      db.exec(`
+        ALTER TABLE copyrights ADD COLUMN author TEXT;
+        ALTER TABLE copyrights ADD COLUMN completed_on TEXT;
+      `);
+    }
     if (!hasColumn(db, 'trademarks', 'region_code')) {
       db.exec(`
         ALTER TABLE trademarks ADD COLUMN region_code TEXT NOT NULL DEFAULT '';
@@ -243,6 +278,8 @@ interface TrademarkRow {
   nice_class: number;
   registration_date: string;
   expiry_date: string;
+  goods: string;
+  version: number;
 }
 
 interface CopyrightRow {
@@ -251,6 +288,8 @@ interface CopyrightRow {
   title: string;
   kind: string;
   registered_on: string;
+  author: string | null;
+  completed_on: string | null;
 }
 
 const toEnterprise = (r: EnterpriseRow): EnterpriseRecord => ({
@@ -306,8 +345,10 @@ const toTrademark = (r: TrademarkRow): TrademarkRecord => ({
   enterpriseId: r.enterprise_id,
   mark: r.mark,
   niceClass: r.nice_class,
+  goods: JSON.parse(r.goods) as string[],
   registrationDate: r.registration_date,
   expiryDate: r.expiry_date,
+  version: r.version,
 });
 
 const toCopyright = (r: CopyrightRow): CopyrightRecord => ({
@@ -315,6 +356,8 @@ const toCopyright = (r: CopyrightRow): CopyrightRecord => ({
   enterpriseId: r.enterprise_id,
   title: r.title,
   kind: r.kind as CopyrightRecord['kind'],
+  author: r.author,
+  completedOn: r.completed_on,
   registeredOn: r.registered_on,
 });
 
@@ -375,8 +418,8 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
      RETURNING region_code AS regionCode, industry`,
   );
   const insertTrademark = db.prepare(
-    `INSERT INTO trademarks (registration_number, enterprise_id, mark, nice_class, registration_date, expiry_date, region_code, industry)
-     SELECT @registrationNumber, @enterpriseId, @mark, @niceClass, @registrationDate, @expiryDate, region_code, industry
+    `INSERT INTO trademarks (registration_number, enterprise_id, mark, nice_class, goods, registration_date, expiry_date, version, region_code, industry)
+     SELECT @registrationNumber, @enterpriseId, @mark, @niceClass, @goods, @registrationDate, @expiryDate, 1, region_code, industry
      FROM enterprises WHERE id = @enterpriseId`,
   );
   const addCounts = {
@@ -415,8 +458,8 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
     'SELECT key, enterprises, patents FROM registry_counts WHERE dimension = ? ORDER BY key',
   );
   const insertCopyright = db.prepare(
-    `INSERT INTO copyrights (registration_number, enterprise_id, title, kind, registered_on)
-     VALUES (@registrationNumber, @enterpriseId, @title, @kind, @registeredOn)`,
+    `INSERT INTO copyrights (registration_number, enterprise_id, title, kind, author, completed_on, registered_on)
+     VALUES (@registrationNumber, @enterpriseId, @title, @kind, @author, @completedOn, @registeredOn)`,
   );
   const statement = statementCache(db);
   const matching = (filter: EnterpriseFilter, after: string | undefined) =>
@@ -428,6 +471,7 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
   const feesDue = byDeadline<PatentRow>(statement, 'patents', 'fee_due', 'application_number');
   const protectionEnds = byDeadline<PatentRow>(statement, 'patents', 'protection_ends', 'application_number');
   const trademarksExpiring = byDeadline<TrademarkRow>(statement, 'trademarks', 'expiry_date', 'registration_number');
+  const enterprisesByUscc = inListQuery<EnterpriseRow>(db, (usccs) => `SELECT * FROM enterprises WHERE uscc IN (${usccs})`);
   const enterprisesIn = inListQuery<EnterpriseRow>(db, (ids) => `SELECT * FROM enterprises WHERE id IN (${ids})`);
   const patentsIn = inListQuery<PatentRow>(db, (numbers) => `SELECT * FROM patents WHERE application_number IN (${numbers})`);
   const patentsOf = inListQuery<PatentRow>(db, (ids) => `SELECT * FROM patents WHERE enterprise_id IN (${ids}) ORDER BY application_number`);
@@ -527,7 +571,7 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
   });
   const insertTrademarks = db.transaction((ts: readonly TrademarkRecord[]) => {
     for (const t of ts) {
-      const { changes } = insertOnce(() => insertTrademark.run(t), `trademark ${t.registrationNumber}`);
+      const { changes } = insertOnce(() => insertTrademark.run({ ...t, goods: JSON.stringify(t.goods) }), `trademark ${t.registrationNumber}`);
       if (changes === 0) throw new Error(`trademark ${t.registrationNumber}: no enterprise ${t.enterpriseId}`);
     }
     countDays(
@@ -535,6 +579,60 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
       ts.map((t) => t.expiryDate),
     );
   });
+  const trademarksIn = inListQuery<TrademarkRow>(db, (numbers) => `SELECT * FROM trademarks WHERE registration_number IN (${numbers})`);
+  const updateTrademark = db.prepare<[Record<string, unknown>]>(
+    `UPDATE trademarks SET enterprise_id = @enterpriseId, mark = @mark, nice_class = @niceClass, goods = @goods, registration_date = @registrationDate,
+       expiry_date = @expiryDate, region_code = (SELECT region_code FROM enterprises WHERE id = @enterpriseId),
+       industry = (SELECT industry FROM enterprises WHERE id = @enterpriseId), version = version + 1
+     WHERE registration_number = @registrationNumber AND version = @expectedVersion`,
+  );
+  /** As changePatent, for a trademark: its expiry's count moves with it. */
+  const changeTrademark = (before: TrademarkRecord, after: TrademarkRecord, event: NewAssetEvent): boolean => {
+    if (updateTrademark.run({ ...after, goods: JSON.stringify(after.goods), expectedVersion: before.version }).changes === 0) return false;
+    if (before.expiryDate !== after.expiryDate) {
+      addDeadline.run('trademark', before.expiryDate, -1);
+      addDeadline.run('trademark', after.expiryDate, 1);
+    }
+    insertEvent.run({ ...event, asset: rightKey({ kind: 'TRADEMARK', number: after.registrationNumber }), details: JSON.stringify(event.details) });
+    return true;
+  };
+  const applyTrademarkChange = db.transaction(changeTrademark);
+
+  // Transfers and licences are kept whole as JSON, found by their right and their order.
+  const insertTransfer = db.prepare('INSERT INTO transfers (id, right_key, record, registered_at) VALUES (?, ?, ?, ?)');
+  const insertLicence = db.prepare('INSERT INTO licences (id, right_key, record, registered_at) VALUES (?, ?, ?, ?)');
+  const transfersIn = inListQuery<{ record: string }>(db, (keys) => `SELECT record FROM transfers WHERE right_key IN (${keys}) ORDER BY registered_at, id`);
+  const allLicencesOf = db.prepare<[string], { record: string }>('SELECT record FROM licences WHERE right_key = ? ORDER BY registered_at, id');
+  const licencesAfter = db.prepare<[string, string, string, number], { record: string }>(
+    'SELECT record FROM licences WHERE right_key = ? AND (registered_at, id) > (?, ?) ORDER BY registered_at, id LIMIT ?',
+  );
+  /** The right as stored, if it is at `version` and owned by `owner`. */
+  const currentRight = (right: RightRef, version: number, owner: string): PatentRecord | TrademarkRecord | undefined => {
+    const found = right.kind === 'PATENT' ? patentsIn([right.number]).map(toPatent)[0] : trademarksIn([right.number]).map(toTrademark)[0];
+    return found !== undefined && found.version === version && found.enterpriseId === owner ? found : undefined;
+  };
+  /** Changes a right to `after`, at its version: a patent or a trademark. */
+  const changeRight = (before: PatentRecord | TrademarkRecord, after: PatentRecord | TrademarkRecord, event: NewAssetEvent): boolean =>
+    'applicationNumber' in before ? changePatent(before, after as PatentRecord, event) : changeTrademark(before, after as TrademarkRecord, event);
+  const transferRight = db.transaction((t: TransferRecord, version: number, event: NewAssetEvent): boolean => {
+    const before = currentRight(t.right, version, t.fromEnterpriseId);
+    if (before === undefined || !changeRight(before, { ...before, enterpriseId: t.toEnterpriseId }, event)) return false;
+    insertTransfer.run(t.id, rightKey(t.right), JSON.stringify(t), t.registeredAt);
+    return true;
+  });
+  const licenseRight = db.transaction((l: LicenceRecord, version: number, event: NewAssetEvent): LicenceRefusal | undefined => {
+    const before = currentRight(l.right, version, l.licensorId);
+    if (before === undefined) return { reason: 'STALE' };
+    const overlapping = overlappingLicence(
+      l,
+      allLicencesOf.all(rightKey(l.right)).map((r) => JSON.parse(r.record) as LicenceRecord),
+    );
+    if (overlapping !== undefined) return { reason: 'OVERLAP', with: overlapping };
+    if (!changeRight(before, before, event)) return { reason: 'STALE' };
+    insertLicence.run(l.id, rightKey(l.right), JSON.stringify(l), l.registeredAt);
+    return undefined;
+  });
+
   const writeCopyright = (c: CopyrightRecord): void => {
     insertOnce(() => insertCopyright.run(c), `copyright ${c.registrationNumber}`);
   };
@@ -553,6 +651,9 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
       async byUscc(uscc) {
         const row = enterpriseByUscc.get(uscc);
         return row === undefined ? undefined : toEnterprise(row);
+      },
+      async byUsccs(usccs) {
+        return inKeyOrder(usccs, enterprisesByUscc(usccs).map(toEnterprise), (e) => e.uscc);
       },
       async page(filter, after, limit) {
         const { where, params } = matching(filter, after);
@@ -619,6 +720,12 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
       async byEnterprises(ids) {
         return groupedByKey(ids, trademarksOf(ids).map(toTrademark), (t) => t.enterpriseId);
       },
+      async byNumbers(numbers) {
+        return inKeyOrder(numbers, trademarksIn(numbers).map(toTrademark), (t) => t.registrationNumber);
+      },
+      async update(before, after, event) {
+        return applyTrademarkChange(before, after, event);
+      },
       async expiring(owner, window, after, limit) {
         return trademarksExpiring.page(owner, window, after, limit).map(toTrademark);
       },
@@ -638,6 +745,21 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
       },
       async byEnterprises(ids) {
         return groupedByKey(ids, copyrightsOf(ids).map(toCopyright), (c) => c.enterpriseId);
+      },
+    },
+    rights: {
+      async transfer(t, version, event) {
+        return transferRight(t, version, event);
+      },
+      async license(l, version, event) {
+        return licenseRight(l, version, event);
+      },
+      async transfersOf(keys) {
+        const all = transfersIn(keys).map((r) => JSON.parse(r.record) as TransferRecord);
+        return groupedByKey(keys, all, (t) => rightKey(t.right));
+      },
+      async licencesOf(key, after, limit) {
+        return licencesAfter.all(key, after?.registeredAt ?? '', after?.id ?? '', limit).map((r) => JSON.parse(r.record) as LicenceRecord);
       },
     },
     history: {
