@@ -24,6 +24,7 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'ExpiryWarningConnection.edges': 1,
   'EvidenceConnection.edges': 1,
   'AssetEventConnection.edges': 1,
+  'LicenceConnection.edges': 1,
   // An enterprise's own IP and records.
   'Enterprise.patents': 20,
   'Enterprise.trademarks': 10,
@@ -34,6 +35,8 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'Enterprise.pledges': 5,
   'Enterprise.insurancePolicies': 5,
   'Patent.pledges': 2,
+  'Patent.transfers': 3,
+  'Trademark.transfers': 3,
   'Patent.insurancePolicies': 2,
   'DataAsset.pledges': 2,
   'DataAsset.insurancePolicies': 2,

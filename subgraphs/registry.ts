@@ -23,7 +23,7 @@ export interface SubgraphEntry {
 }
 
 export const SUBGRAPHS: Record<SubgraphName, SubgraphEntry> = {
-  enterprises: { schema: enterprisesSchema, defaultPort: 4001, open: (storage) => openEnterprisesSubgraph(storage) },
+  enterprises: { schema: enterprisesSchema, defaultPort: 4001, open: (storage, ledger, hub) => openEnterprisesSubgraph(storage, ledger, hub) },
   cases: { schema: casesSchema, defaultPort: 4003, open: (storage, ledger, hub) => openCasesSubgraph(storage, ledger, hub) },
   finance: { schema: financeSchema, defaultPort: 4004, open: (storage, ledger, hub) => openFinanceSubgraph(storage, ledger, hub) },
   evidence: { schema: evidenceSchema, defaultPort: 4002, open: (storage, ledger, hub) => openEvidenceSubgraph(storage, ledger, hub) },

@@ -42,7 +42,7 @@ describe('batched entity lookups', () => {
   beforeAll(async () => {
     t = await startTestHub({
       open: {
-        enterprises: (storage) => openEnterprisesSubgraph(storage, (s) => counted('enterprises', s)),
+        enterprises: (storage, ledger, hub) => openEnterprisesSubgraph(storage, ledger, hub, (s) => counted('enterprises', s)),
         evidence: (storage, ledger, hub) => openEvidenceSubgraph(storage, ledger, hub, (s) => counted('evidence', s)),
       },
     });

@@ -165,7 +165,7 @@ describe('the cockpit statistics', () => {
   beforeAll(async () => {
     t = await startTestHub({
       open: {
-        enterprises: (storage) => openEnterprisesSubgraph(storage, counting),
+        enterprises: (storage, ledger, hub) => openEnterprisesSubgraph(storage, ledger, hub, counting),
         evidence: (storage, ledger, hub) => openEvidenceSubgraph(storage, ledger, hub, counting),
         cases: (storage, ledger, hub) => openCasesSubgraph(storage, ledger, hub, counting),
         finance: (storage, ledger, hub) => openFinanceSubgraph(storage, ledger, hub, counting),

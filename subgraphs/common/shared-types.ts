@@ -4,9 +4,11 @@
 import type { EnumRef, ObjectRef } from '@pothos/core';
 
 import type { Receipt } from '../../ledger/ledger.js';
+import { badInput } from '../../platform/errors.js';
 import { ROLES } from '../../platform/identity.js';
 import type { Connection } from '../../platform/pagination.js';
 import type { createBuilder } from './builder.js';
+import { parseFen } from './money.js';
 import type { MonthCount } from './months.js';
 import type { WorkflowEvent } from './workflow-event.js';
 
@@ -81,6 +83,21 @@ export function monthCountType<C extends object>(builder: SubgraphBuilder<C>) {
 
 export function roleEnum<C extends object>(builder: SubgraphBuilder<C>) {
   return builder.enumType('Role', { values: ROLES });
+}
+
+export function fenScalar<C extends object>(builder: SubgraphBuilder<C>) {
+  return builder.scalarType('Fen', {
+    description: 'Money in fen (0.01 yuan): a whole number written as a decimal string, e.g. "150000000" for 1,500,000.00 yuan',
+    serialize: (v) => String(v),
+    // A GraphQLError with a code: the gateway passes the code on to the caller.
+    parseValue: (v) => {
+      try {
+        return parseFen(v);
+      } catch (err) {
+        throw badInput((err as Error).message);
+      }
+    },
+  });
 }
 
 export function jsonScalar<C extends object>(builder: SubgraphBuilder<C>) {

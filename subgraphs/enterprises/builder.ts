@@ -5,7 +5,7 @@ import { requireActFor, requireIdentity } from '../common/auth.js';
 import { createBuilder } from '../common/builder.js';
 import { jsonScalar, pageInfoType, roleEnum } from '../common/shared-types.js';
 import type { EnterprisesContext } from './context.js';
-import type { CopyrightRecord, EnterpriseRecord, PatentRecord, TrademarkRecord } from './store/port.js';
+import { COPYRIGHT_KINDS, type CopyrightRecord, type EnterpriseRecord, type PatentRecord, type TrademarkRecord } from './store/port.js';
 
 export const builder = createBuilder<EnterprisesContext>();
 builder.queryType({});
@@ -14,6 +14,11 @@ builder.mutationType({});
 export const PageInfo = pageInfoType(builder);
 export const Role = roleEnum(builder);
 jsonScalar(builder);
+
+export const CopyrightKind = builder.enumType('CopyrightKind', {
+  description: 'Software, or the kind of work (Copyright Law art. 3); WORK for any other',
+  values: COPYRIGHT_KINDS,
+});
 
 export const Enterprise = builder.objectRef<EnterpriseRecord>('Enterprise');
 export const Patent = builder.objectRef<PatentRecord>('Patent');

@@ -1,29 +1,42 @@
 // One request's view of the enterprises subgraph: who is asking, and batched loaders.
 import DataLoader from 'dataloader';
 
+import type { Ledger } from '../../ledger/ledger.js';
+import type { HubQuery } from '../../platform/hub-query.js';
 import type { Identity } from '../../platform/identity.js';
-import type { CopyrightRecord, EnterpriseRecord, EnterprisesStore, PatentRecord, TrademarkRecord } from './store/port.js';
+import type { CopyrightRecord, EnterpriseRecord, EnterprisesStore, PatentRecord, TrademarkRecord, TransferRecord } from './store/port.js';
 
 export interface EnterprisesContext {
   readonly identity: Identity | undefined;
   readonly store: EnterprisesStore;
+  /** Where transfers and licences are recorded. */
+  readonly ledger: Ledger;
+  /** Facts other subgraphs own: a right's active pledges and their consents. */
+  readonly hub: HubQuery;
   readonly loaders: {
     readonly enterprise: DataLoader<string, EnterpriseRecord | undefined>;
     readonly patent: DataLoader<string, PatentRecord | undefined>;
     readonly patentsOf: DataLoader<string, PatentRecord[]>;
+    readonly trademark: DataLoader<string, TrademarkRecord | undefined>;
+    /** By right key (rightKey). */
+    readonly transfersOf: DataLoader<string, TransferRecord[]>;
     readonly trademarksOf: DataLoader<string, TrademarkRecord[]>;
     readonly copyrightsOf: DataLoader<string, CopyrightRecord[]>;
   };
 }
 
-export function createEnterprisesContext(store: EnterprisesStore, identity: Identity | undefined): EnterprisesContext {
+export function createEnterprisesContext(store: EnterprisesStore, ledger: Ledger, hub: HubQuery, identity: Identity | undefined): EnterprisesContext {
   return {
     identity,
     store,
+    ledger,
+    hub,
     loaders: {
       enterprise: new DataLoader((ids) => store.enterprises.byIds(ids)),
       patent: new DataLoader((numbers) => store.patents.byNumbers(numbers)),
       patentsOf: new DataLoader((ids) => store.patents.byEnterprises(ids)),
+      trademark: new DataLoader((numbers) => store.trademarks.byNumbers(numbers)),
+      transfersOf: new DataLoader((keys) => store.rights.transfersOf(keys)),
       trademarksOf: new DataLoader((ids) => store.trademarks.byEnterprises(ids)),
       copyrightsOf: new DataLoader((ids) => store.copyrights.byEnterprises(ids)),
     },

@@ -1,4 +1,6 @@
 // The enterprises subgraph, opened on the configured storage.
+import type { Ledger } from '../../ledger/ledger.js';
+import type { HubQuery } from '../../platform/hub-query.js';
 import { sqliteDatabase, type Storage } from '../../platform/storage.js';
 import type { Subgraph } from '../../platform/subgraph.js';
 import { createEnterprisesContext } from './context.js';
@@ -12,12 +14,17 @@ export async function openEnterprisesStore(storage: Storage): Promise<Enterprise
 }
 
 /** `wrap` lets tests observe the store (count its queries); production passes nothing. */
-export async function openEnterprisesSubgraph(storage: Storage, wrap: (s: EnterprisesStore) => EnterprisesStore = (s) => s): Promise<Subgraph> {
+export async function openEnterprisesSubgraph(
+  storage: Storage,
+  ledger: Ledger,
+  hub: HubQuery,
+  wrap: (s: EnterprisesStore) => EnterprisesStore = (s) => s,
+): Promise<Subgraph> {
   const store = wrap(await openEnterprisesStore(storage));
   return {
     name: 'enterprises',
     schema: enterprisesSchema,
-    createContext: (identity) => createEnterprisesContext(store, identity),
+    createContext: (identity) => createEnterprisesContext(store, ledger, hub, identity),
     ready: async () => void (await store.enterprises.byIds(['readyz'])),
     close: () => store.close(),
   };

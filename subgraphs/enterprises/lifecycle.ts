@@ -1,28 +1,17 @@
 // A patent's lifecycle over GraphQL: grant, annual fees, lapse and restoration, invalidation, a
-// court's freeze; and every registered right's history.
-import { badInput, conflict, failure, notFound } from '../../platform/errors.js';
-import { pageRequest, toConnection } from '../../platform/pagination.js';
+// court's freeze.
+import { conflict, failure, notFound } from '../../platform/errors.js';
 import { requireRole } from '../common/auth.js';
-import { connectionType } from '../common/shared-types.js';
 import { text, today } from '../common/validation.js';
-import { builder, canonicalPatentNumber, PageInfo, Patent, Role } from './builder.js';
+import { builder, canonicalPatentNumber, Patent } from './builder.js';
 import type { EnterprisesContext } from './context.js';
 import { applyPatentOperation, type PatentOperation } from './domain/lifecycle.js';
-import {
-  ASSET_EVENT_TYPES,
-  type AssetEvent,
-  INVALIDATION_DECISIONS,
-  patentAsset,
-  type PatentFreeze,
-  type PatentInvalidation,
-  type PatentRecord,
-} from './store/port.js';
+import { INVALIDATION_DECISIONS, type PatentFreeze, type PatentInvalidation, type PatentRecord } from './store/port.js';
 
 const Decision = builder.enumType('InvalidationDecision', {
   description: 'The decision on a request for invalidation (无效宣告): the patent maintained, maintained in part, or invalid from the start',
   values: INVALIDATION_DECISIONS,
 });
-const EventType = builder.enumType('AssetEventType', { values: ASSET_EVENT_TYPES });
 
 const Freeze = builder.objectRef<PatentFreeze>('PatentFreeze').implement({
   description: "A court's preservation order: a frozen patent is not transferred, licensed or pledged",
@@ -44,39 +33,11 @@ const Invalidation = builder.objectRef<PatentInvalidation>('PatentInvalidation')
   }),
 });
 
-const Event = builder.objectRef<AssetEvent>('AssetEvent').implement({
-  description: 'One change to a registered right, in its append-only history',
-  fields: (t) => ({
-    seq: t.exposeInt('seq', { description: "1 for the right's first change, then one more each" }),
-    at: t.field({ type: 'DateTime', resolve: (e) => e.at }),
-    actor: t.exposeString('actor', { description: 'The key or account that made it' }),
-    role: t.field({ type: Role, resolve: (e) => e.role as never }),
-    type: t.field({ type: EventType, resolve: (e) => e.type }),
-    details: t.field({ type: 'JSON', description: 'What changed: the dates, numbers and decisions of the operation', resolve: (e) => e.details }),
-  }),
-});
-const EventConnection = connectionType(builder, 'AssetEvent', Event, PageInfo);
-
-/** A page of a right's history; the cursor is the seq. */
-async function historyOf(ctx: EnterprisesContext, asset: string, args: { first?: number | null; after?: string | null }) {
-  const page = pageRequest(args.first, args.after);
-  const after = page.after === undefined ? undefined : Number(page.after);
-  if (after !== undefined && !Number.isSafeInteger(after)) throw badInput('after is not a cursor this API returned', 'after');
-  const rows = await ctx.store.history.page(asset, after, page.first + 1);
-  return toConnection(rows, page, (e) => String(e.seq));
-}
-
 builder.objectFields(Patent, (t) => ({
   grantPublicationNumber: t.exposeString('grantPublicationNumber', { nullable: true, description: "The grant's announcement number (授权公告号)" }),
   lapsedOn: t.field({ type: 'Date', nullable: true, description: 'For a LAPSED patent: the missed due date it lapsed from', resolve: (p) => p.lapsedOn }),
   freeze: t.field({ type: Freeze, nullable: true, resolve: (p) => p.freeze }),
   invalidation: t.field({ type: Invalidation, nullable: true, resolve: (p) => p.invalidation }),
-  history: t.field({
-    type: EventConnection,
-    description: 'Every change since registration, oldest first',
-    args: { first: t.arg.int(), after: t.arg.string() },
-    resolve: (p, args, ctx) => historyOf(ctx, patentAsset(p.applicationNumber), args),
-  }),
 }));
 
 /**

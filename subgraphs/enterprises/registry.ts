@@ -11,14 +11,25 @@ import { requireActFor, requireIdentity, requireRole } from '../common/auth.js';
 import { DEFAULT_MONTHS, lastDayOf, MAX_MONTHS, monthsArg, monthsFrom, zeroFilled } from '../common/months.js';
 import { connectionType, monthCountType } from '../common/shared-types.js';
 import { text, today } from '../common/validation.js';
-import { builder, canonicalPatentNumber, Copyright, Enterprise, PageInfo, Patent, readableEnterprise, readablePatent, Trademark } from './builder.js';
+import {
+  builder,
+  canonicalPatentNumber,
+  Copyright,
+  CopyrightKind,
+  Enterprise,
+  PageInfo,
+  Patent,
+  readableEnterprise,
+  readablePatent,
+  Trademark,
+} from './builder.js';
 import type { EnterprisesContext } from './context.js';
 import { annualFeeStatus } from './domain/annual-fee.js';
 import { earliestDueInGrace, feeWarningWindow, isLive } from './domain/deadlines.js';
 import { checkPatentInput } from './domain/patent-input.js';
 import { protectionEnd } from './domain/protection.js';
 import type { DatedKey, DateWindow, EnterpriseFilter, EnterpriseRecord, OwnerFilter, PatentRecord } from './store/port.js';
-import { COPYRIGHT_KINDS, DuplicateKeyError, FILING_STATUSES, PATENT_STATUSES, PATENT_TYPES } from './store/port.js';
+import { DuplicateKeyError, FILING_STATUSES, PATENT_STATUSES, PATENT_TYPES } from './store/port.js';
 
 const FilingStatus = builder.enumType('FilingStatus', { values: FILING_STATUSES });
 const PatentType = builder.enumType('PatentType', { values: PATENT_TYPES });
@@ -26,10 +37,6 @@ const PatentStatus = builder.enumType('PatentStatus', { values: PATENT_STATUSES 
 const FeeState = builder.enumType('AnnualFeeState', {
   description: 'Where a patent stands with its next annual fee',
   values: ['NOT_DUE', 'DUE_SOON', 'GRACE', 'LAPSED', 'EXPIRED'] as const,
-});
-const CopyrightKind = builder.enumType('CopyrightKind', {
-  description: 'Software, or the kind of work (Copyright Law art. 3); WORK for any other',
-  values: COPYRIGHT_KINDS,
 });
 
 const CreditCodeOverride = builder.objectRef<NonNullable<EnterpriseRecord['creditCodeOverride']>>('CreditCodeOverride').implement({

@@ -1,6 +1,9 @@
 // The enterprises subgraph: registered enterprises and their IP, its lifecycle and its warnings.
 import './registry.js';
 import './lifecycle.js';
+import './rights.js';
+import './history.js';
+import './registrations.js';
 
 import { builder } from './builder.js';
 

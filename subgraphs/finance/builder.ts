@@ -4,29 +4,17 @@ import { badInput, failure, notFound } from '../../platform/errors.js';
 // The number format is a public standard, not the enterprises subgraph's data.
 import { parsePatentNumber } from '../../standards/patent-number.js';
 import { createBuilder } from '../common/builder.js';
-import { jsonScalar, ledgerReceiptType, pageInfoType, roleEnum } from '../common/shared-types.js';
+import { fenScalar, jsonScalar, ledgerReceiptType, pageInfoType, roleEnum } from '../common/shared-types.js';
 import { text } from '../common/validation.js';
 import type { FinanceContext } from './context.js';
 import type { PatentFacts } from './hub-facts.js';
-import { parseFen } from './money.js';
 import { ASSET_KINDS, assetKey, type AssetRef, type Term } from './store/port.js';
 
 export const builder = createBuilder<FinanceContext>();
 builder.queryType({});
 builder.mutationType({});
 
-builder.scalarType('Fen', {
-  description: 'Money in fen (0.01 yuan): a whole number written as a decimal string, e.g. "150000000" for 1,500,000.00 yuan',
-  serialize: (v) => String(v),
-  // A GraphQLError with a code: the gateway passes the code on to the caller.
-  parseValue: (v) => {
-    try {
-      return parseFen(v);
-    } catch (err) {
-      throw badInput((err as Error).message);
-    }
-  },
-});
+fenScalar(builder);
 jsonScalar(builder);
 
 export const Role = roleEnum(builder);

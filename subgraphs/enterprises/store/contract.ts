@@ -494,7 +494,7 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
 
     describe('transfers and licences', () => {
       const by = { at: '2026-03-02T01:00:00.000Z', actor: 'staff:li', role: 'CENTER_STAFF' };
-      const receipt = { seq: 7, entryHash: 'ab'.repeat(32) };
+      const receipt = { seq: 7, entryHash: 'ab'.repeat(32), timestamp: 1_772_409_600_000 };
       const transfer = (right: RightRef, from: string, to: string, id = 'tr1'): TransferRecord => ({
         id,
         right,

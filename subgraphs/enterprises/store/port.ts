@@ -1,6 +1,7 @@
 // The enterprises subgraph's aggregates and their storage port. Adapters: sqlite.ts,
 // mongodb.ts; both pass contract.ts (run by store.test.ts).
 import type { JsonValue } from '../../../ledger/entry.js';
+import type { Receipt } from '../../../ledger/ledger.js';
 import type { MonthCount } from '../../common/months.js';
 
 export const FILING_STATUSES = ['FILED', 'SUSPENDED', 'WITHDRAWN'] as const;
@@ -154,12 +155,6 @@ export interface RightRef {
 /** `PATENT:<number>`: the key of a right's history, transfers and licences. */
 export const rightKey = (r: RightRef): string => `${r.kind}:${r.number}`;
 
-/** A ledger entry's receipt, as the ledger gave it. */
-export interface EntryReceipt {
-  readonly seq: number;
-  readonly entryHash: string;
-}
-
 export interface TransferRecord {
   readonly id: string;
   readonly right: RightRef;
@@ -171,7 +166,7 @@ export interface TransferRecord {
   readonly registeredAt: string;
   readonly registeredBy: string;
   /** The RIGHT_TRANSFER entry. */
-  readonly receipt: EntryReceipt;
+  readonly receipt: Receipt;
 }
 
 export const LICENCE_KINDS = ['EXCLUSIVE', 'SOLE', 'ORDINARY'] as const;
@@ -195,7 +190,7 @@ export interface LicenceRecord {
   readonly registeredAt: string;
   readonly registeredBy: string;
   /** The LICENCE_REGISTRATION entry. */
-  readonly receipt: EntryReceipt;
+  readonly receipt: Receipt;
 }
 
 export interface EnterpriseFilter {

@@ -1,0 +1,156 @@
+// Trademark and copyright registrations recorded with the centre, and trademark renewal.
+import { badInput, conflict, failure, notFound } from '../../platform/errors.js';
+import { isNiceClass, niceClassName } from '../../standards/nice-class.js';
+import { requireActFor, requireRole } from '../common/auth.js';
+import { text, today } from '../common/validation.js';
+import { builder, Copyright, CopyrightKind, Trademark } from './builder.js';
+import type { EnterprisesContext } from './context.js';
+import { copyrightNumber } from './domain/copyright.js';
+import { registrationExpiry, renewal, renewalWindow } from './domain/trademark.js';
+import { type CopyrightRecord, DuplicateKeyError, type TrademarkRecord } from './store/port.js';
+
+const RenewalWindow = builder.objectRef<{ opens: string; closes: string }>('RenewalWindow').implement({
+  description: 'The days a trademark registration may be renewed: the twelve months before it ends and six months of grace after',
+  fields: (t) => ({ opens: t.field({ type: 'Date', resolve: (w) => w.opens }), closes: t.field({ type: 'Date', resolve: (w) => w.closes }) }),
+});
+
+builder.objectFields(Trademark, (t) => ({
+  goods: t.exposeStringList('goods', { description: 'The goods or services designated in its class' }),
+  niceClassName: t.string({ description: 'The class’s short name, e.g. 科学仪器 for 9', resolve: (m) => niceClassName(m.niceClass) }),
+  renewalWindow: t.field({ type: RenewalWindow, resolve: (m) => renewalWindow(m.expiryDate) }),
+}));
+
+builder.objectFields(Copyright, (t) => ({
+  author: t.exposeString('author', { nullable: true }),
+  completedOn: t.field({ type: 'Date', nullable: true, description: 'When the work was completed', resolve: (c) => c.completedOn }),
+}));
+
+const TrademarkInput = builder.inputType('RegisterTrademarkInput', {
+  fields: (t) => ({
+    enterpriseId: t.id({ required: true }),
+    registrationNumber: t.string({ required: true, description: 'The register’s number: digits' }),
+    mark: t.string({ required: true }),
+    niceClass: t.int({ required: true, description: '1 to 45' }),
+    goods: t.stringList({ required: true, description: 'The goods or services designated, 1 to 30' }),
+    registrationDate: t.field({ type: 'Date', required: true, description: 'The day of registration: the ten years run from it' }),
+  }),
+});
+const RenewInput = builder.inputType('RenewTrademarkInput', {
+  fields: (t) => ({ registrationNumber: t.string({ required: true }), renewedOn: t.field({ type: 'Date', required: true }) }),
+});
+const CopyrightInput = builder.inputType('RegisterCopyrightInput', {
+  fields: (t) => ({
+    enterpriseId: t.id({ required: true }),
+    registrationNumber: t.string({ required: true, description: 'e.g. 2024SR0123456 for software, 国作登字-2024-F-00012345 for a work' }),
+    title: t.string({ required: true }),
+    kind: t.field({ type: CopyrightKind, required: true }),
+    author: t.string({ required: true }),
+    completedOn: t.field({ type: 'Date', required: true }),
+    registeredOn: t.field({ type: 'Date', required: true }),
+  }),
+});
+
+const TRADEMARK_NUMBER = /^\d{1,9}$/;
+const MAX_GOODS = 30;
+
+/** The designated goods, trimmed and distinct: 1 to 30 of 1 to 100 characters. */
+function goods(items: readonly string[]): string[] {
+  const distinct = [...new Set(items.map((g) => g.trim()))];
+  if (distinct.length === 0 || distinct.length > MAX_GOODS || distinct.some((g) => g === '' || g.length > 100)) {
+    throw badInput(`goods must name 1 to ${MAX_GOODS} goods or services of 1 to 100 characters each`, 'goods');
+  }
+  return distinct;
+}
+
+async function requireEnterprise(ctx: EnterprisesContext, id: string): Promise<void> {
+  if ((await ctx.loaders.enterprise.load(id)) === undefined) throw failure('NOT_FOUND', `enterprise ${id} does not exist`, { field: 'enterpriseId' });
+}
+
+builder.mutationFields((t) => ({
+  registerTrademark: t.field({
+    type: Trademark,
+    description: 'Records a trademark registration (centre staff, or the enterprise itself): its class and goods; ten years from the day of registration',
+    args: { input: t.arg({ type: TrademarkInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const enterpriseId = String(input.enterpriseId);
+      requireActFor(ctx, enterpriseId);
+      const registrationNumber = input.registrationNumber.trim();
+      if (!TRADEMARK_NUMBER.test(registrationNumber)) throw badInput('registrationNumber must be the register’s number: 1 to 9 digits', 'registrationNumber');
+      if (!isNiceClass(input.niceClass)) throw badInput('niceClass must be a Nice class, 1 to 45', 'niceClass');
+      if (input.registrationDate > today()) throw badInput('registrationDate is in the future', 'registrationDate');
+      const record: TrademarkRecord = {
+        registrationNumber,
+        enterpriseId,
+        mark: text(input.mark, 'mark', 100),
+        niceClass: input.niceClass,
+        goods: goods(input.goods),
+        registrationDate: input.registrationDate,
+        expiryDate: registrationExpiry(input.registrationDate),
+        version: 1,
+      };
+      await requireEnterprise(ctx, enterpriseId);
+      try {
+        await ctx.store.trademarks.insert(record);
+      } catch (err) {
+        if (err instanceof DuplicateKeyError) throw conflict(`trademark ${registrationNumber} is registered already`);
+        throw err;
+      }
+      return record;
+    },
+  }),
+  renewTrademark: t.field({
+    type: Trademark,
+    description:
+      'Centre staff record a renewal, within the twelve months before the registration ends or the six of grace after: ten more years from the day after it ends',
+    args: { input: t.arg({ type: RenewInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const staff = requireRole(ctx, 'CENTER_STAFF');
+      const number = input.registrationNumber.trim();
+      const before = await ctx.loaders.trademark.load(number);
+      if (before === undefined) throw notFound(`trademark ${number}`);
+      if (input.renewedOn > today()) throw badInput('renewedOn is in the future', 'renewedOn');
+      const renewed = renewal(before.expiryDate, input.renewedOn);
+      if (!renewed.ok) throw failure('INVALID_TRANSITION', `trademark ${number}: ${renewed.message}`, { expiryDate: before.expiryDate });
+      const after = { ...before, expiryDate: renewed.expiryDate };
+      const details = { renewedOn: input.renewedOn, previousExpiryDate: before.expiryDate, expiryDate: renewed.expiryDate };
+      const event = { at: new Date().toISOString(), actor: staff.keyId, role: staff.role, type: 'RENEWED' as const, details };
+      if (!(await ctx.store.trademarks.update(before, after, event))) throw conflict(`trademark ${number} was changed by someone else meanwhile; reload it`);
+      const stored = { ...after, version: before.version + 1 };
+      ctx.loaders.trademark.clear(number).prime(number, stored);
+      return stored;
+    },
+  }),
+  registerCopyright: t.field({
+    type: Copyright,
+    description: 'Records a copyright registration (centre staff, or the enterprise itself): software or a work, its author and completion date',
+    args: { input: t.arg({ type: CopyrightInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const enterpriseId = String(input.enterpriseId);
+      requireActFor(ctx, enterpriseId);
+      const number = copyrightNumber(input.kind, input.registrationNumber);
+      if (!number.ok) throw badInput(number.message, 'registrationNumber');
+      if (input.registeredOn > today()) throw badInput('registeredOn is in the future', 'registeredOn');
+      if (number.year !== Number(input.registeredOn.slice(0, 4))) {
+        throw badInput(`registration ${number.value} was issued in ${number.year}, not ${input.registeredOn.slice(0, 4)}: check registeredOn`, 'registeredOn');
+      }
+      if (input.completedOn > input.registeredOn) throw badInput('completedOn is after registeredOn: a work is registered once completed', 'completedOn');
+      const record: CopyrightRecord = {
+        registrationNumber: number.value,
+        enterpriseId,
+        title: text(input.title, 'title', 200),
+        kind: input.kind,
+        author: text(input.author, 'author', 200),
+        completedOn: input.completedOn,
+        registeredOn: input.registeredOn,
+      };
+      await requireEnterprise(ctx, enterpriseId);
+      try {
+        await ctx.store.copyrights.insert(record);
+      } catch (err) {
+        if (err instanceof DuplicateKeyError) throw conflict(`copyright ${number.value} is registered already`);
+        throw err;
+      }
+      return record;
+    },
+  }),
+}));

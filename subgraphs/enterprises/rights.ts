@@ -1,0 +1,478 @@
+// Transfers (转让) and licences (许可) of patents and trademarks, recorded by centre staff: each on
+// the ledger (RIGHT_TRANSFER, LICENCE_REGISTRATION) with its certificate, then in the store at the
+// version of the right that was checked; a transfer moves the right to its new owner.
+import { randomUUID } from 'node:crypto';
+
+import { documentDigest, type Metadata } from '../../ledger/entry.js';
+import type { Receipt } from '../../ledger/ledger.js';
+import { badInput, conflict, failure, notFound } from '../../platform/errors.js';
+import { pageRequest, toConnection } from '../../platform/pagination.js';
+import { addDays } from '../../standards/calendar-date.js';
+import { regionNames } from '../../standards/region-code.js';
+import { requireIdentity, requireRole } from '../common/auth.js';
+import { appendOrFail } from '../common/ledger-append.js';
+import { connectionType, fenScalar, ledgerReceiptType } from '../common/shared-types.js';
+import { optionalText, today } from '../common/validation.js';
+import { builder, canonicalPatentNumber, Enterprise, PageInfo, Patent, readableEnterprise, Trademark } from './builder.js';
+import type { EnterprisesContext } from './context.js';
+import { overlappingLicence, WHOLE_COUNTRY } from './domain/licences.js';
+import { protectionEnd } from './domain/protection.js';
+import {
+  LICENCE_KINDS,
+  type LicenceRecord,
+  type PatentRecord,
+  RIGHT_KINDS,
+  rightKey,
+  type RightKind,
+  type RightRef,
+  type TrademarkRecord,
+  type TransferRecord,
+} from './store/port.js';
+
+fenScalar(builder);
+const LedgerReceipt = ledgerReceiptType(builder);
+const Kind = builder.enumType('LicensableRightKind', { description: 'A right transferred and licensed through the centre', values: RIGHT_KINDS });
+const LicenceKind = builder.enumType('LicenceKind', {
+  description: 'EXCLUSIVE (独占): no one else, the licensor included; SOLE (排他): no other licensee; ORDINARY (普通): others too',
+  values: LICENCE_KINDS,
+});
+
+const Right = builder.objectRef<RightRef>('LicensableRight').implement({
+  description: 'A patent (by application number) or a trademark (by registration number)',
+  fields: (t) => ({ kind: t.field({ type: Kind, resolve: (r) => r.kind }), number: t.exposeString('number') }),
+});
+
+const certificate = (ctx: EnterprisesContext, receipt: Receipt) => ctx.ledger.certificate(receipt.seq);
+
+const Transfer = builder.objectRef<TransferRecord>('RightTransfer').implement({
+  description: 'A recorded transfer of a right (转让登记): the right moved from one enterprise to another',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    right: t.field({ type: Right, resolve: (r) => r.right }),
+    from: t.field({ type: Enterprise, nullable: true, resolve: (r, _args, ctx) => readableEnterprise(ctx, r.fromEnterpriseId) }),
+    to: t.field({ type: Enterprise, nullable: true, resolve: (r, _args, ctx) => readableEnterprise(ctx, r.toEnterpriseId) }),
+    contractDate: t.field({ type: 'Date', resolve: (r) => r.contractDate }),
+    contractDigest: t.exposeString('contractDigest', { description: 'SHA-256 of the signed contract' }),
+    registeredAt: t.field({ type: 'DateTime', resolve: (r) => r.registeredAt }),
+    receipt: t.field({ type: LedgerReceipt, description: 'The RIGHT_TRANSFER ledger entry', resolve: (r) => r.receipt }),
+    certificate: t.field({
+      type: 'JSON',
+      description: 'Its certificate (iphub-certificate/v1), checked offline',
+      resolve: (r, _args, ctx) => certificate(ctx, r.receipt),
+    }),
+  }),
+});
+
+const Term = builder.objectRef<{ startDate: string; endDate: string }>('LicenceTerm').implement({
+  fields: (t) => ({ startDate: t.field({ type: 'Date', resolve: (r) => r.startDate }), endDate: t.field({ type: 'Date', resolve: (r) => r.endDate }) }),
+});
+
+const Licence = builder.objectRef<LicenceRecord>('Licence').implement({
+  description: 'A recorded licence of a right (许可合同备案)',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    right: t.field({ type: Right, resolve: (l) => l.right }),
+    licensor: t.field({ type: Enterprise, nullable: true, resolve: (l, _args, ctx) => readableEnterprise(ctx, l.licensorId) }),
+    licensee: t.field({ type: Enterprise, nullable: true, resolve: (l, _args, ctx) => readableEnterprise(ctx, l.licenseeId) }),
+    kind: t.field({ type: LicenceKind, resolve: (l) => l.kind }),
+    territory: t.exposeStringList('territory', { description: 'GB/T 2260 codes, or CN for the whole country' }),
+    term: t.field({ type: Term, resolve: (l) => l }),
+    royalty: t.field({ type: 'Fen', nullable: true, resolve: (l) => l.royaltyFen }),
+    royaltyTerms: t.exposeString('royaltyTerms', { nullable: true }),
+    contractDate: t.field({ type: 'Date', resolve: (l) => l.contractDate }),
+    contractDigest: t.exposeString('contractDigest', { description: 'SHA-256 of the signed contract' }),
+    registeredAt: t.field({ type: 'DateTime', resolve: (l) => l.registeredAt }),
+    receipt: t.field({ type: LedgerReceipt, description: 'The LICENCE_REGISTRATION ledger entry', resolve: (l) => l.receipt }),
+    certificate: t.field({
+      type: 'JSON',
+      description: 'Its certificate (iphub-certificate/v1), checked offline',
+      resolve: (l, _args, ctx) => certificate(ctx, l.receipt),
+    }),
+  }),
+});
+const LicenceConnection = connectionType(builder, 'Licence', Licence, PageInfo);
+
+/** A page of a right's licences, oldest first; the cursor is the registration time and id. */
+async function licencesOf(ctx: EnterprisesContext, right: RightRef, args: { first?: number | null; after?: string | null }) {
+  const page = pageRequest(args.first, args.after);
+  const [registeredAt = '', id = ''] = page.after?.split(' ') ?? [];
+  if (page.after !== undefined && (registeredAt === '' || id === '')) throw badInput('after is not a cursor this API returned', 'after');
+  const rows = await ctx.store.rights.licencesOf(rightKey(right), page.after === undefined ? undefined : { registeredAt, id }, page.first + 1);
+  return toConnection(rows, page, (l) => `${l.registeredAt} ${l.id}`);
+}
+
+const TRANSFERS = 'Its recorded transfers, oldest first';
+const LICENCES = 'Its recorded licences, oldest first';
+builder.objectFields(Patent, (t) => ({
+  transfers: t.field({
+    type: [Transfer],
+    description: TRANSFERS,
+    resolve: (p, _args, ctx) => ctx.loaders.transfersOf.load(rightKey({ kind: 'PATENT', number: p.applicationNumber })),
+  }),
+  licences: t.field({
+    type: LicenceConnection,
+    description: LICENCES,
+    args: { first: t.arg.int(), after: t.arg.string() },
+    resolve: (p, args, ctx) => licencesOf(ctx, { kind: 'PATENT', number: p.applicationNumber }, args),
+  }),
+}));
+builder.objectFields(Trademark, (t) => ({
+  transfers: t.field({
+    type: [Transfer],
+    description: TRANSFERS,
+    resolve: (m, _args, ctx) => ctx.loaders.transfersOf.load(rightKey({ kind: 'TRADEMARK', number: m.registrationNumber })),
+  }),
+  licences: t.field({
+    type: LicenceConnection,
+    description: LICENCES,
+    args: { first: t.arg.int(), after: t.arg.string() },
+    resolve: (m, args, ctx) => licencesOf(ctx, { kind: 'TRADEMARK', number: m.registrationNumber }, args),
+  }),
+}));
+
+const RightInput = builder.inputType('LicensableRightInput', {
+  fields: (t) => ({
+    kind: t.field({ type: Kind, required: true }),
+    number: t.string({ required: true, description: 'An application number in any accepted form, or a registration number' }),
+  }),
+});
+const TermInput = builder.inputType('LicenceTermInput', {
+  fields: (t) => ({ startDate: t.field({ type: 'Date', required: true }), endDate: t.field({ type: 'Date', required: true }) }),
+});
+const TransferInput = builder.inputType('RegisterTransferInput', {
+  fields: (t) => ({
+    right: t.field({ type: RightInput, required: true }),
+    toEnterpriseId: t.id({ required: true, description: 'The transferee: an enterprise registered with the centre' }),
+    contractDate: t.field({ type: 'Date', required: true }),
+    contractDigest: t.string({ required: true, description: 'SHA-256 of the signed contract, hex' }),
+  }),
+});
+const LicenceInput = builder.inputType('RegisterLicenceInput', {
+  fields: (t) => ({
+    right: t.field({ type: RightInput, required: true }),
+    licenseeId: t.id({ required: true, description: 'The licensee: an enterprise registered with the centre' }),
+    kind: t.field({ type: LicenceKind, required: true }),
+    territory: t.stringList({ required: true, description: 'GB/T 2260 codes (a province, city or county), or CN for the whole country' }),
+    term: t.field({ type: TermInput, required: true, description: 'Within the right’s protection' }),
+    royalty: t.field({ type: 'Fen' }),
+    royaltyTerms: t.string({ description: 'The royalty in words, e.g. 按年销售额的 3% 支付' }),
+    contractDate: t.field({ type: 'Date', required: true }),
+    contractDigest: t.string({ required: true, description: 'SHA-256 of the signed contract, hex' }),
+  }),
+});
+
+const DIGEST = /^[0-9a-f]{64}$/i;
+function digest(value: string, field: string): string {
+  if (!DIGEST.test(value)) throw failure('INVALID_DIGEST', `${field} must be a SHA-256 digest: 64 hexadecimal characters`, { field });
+  return value.toLowerCase();
+}
+
+const MAX_TERRITORY = 50;
+/** Distinct GB/T 2260 codes the Ministry's table names, or CN. */
+function territory(codes: readonly string[]): string[] {
+  const distinct = [...new Set(codes.map((c) => c.trim().toUpperCase()))];
+  if (distinct.length === 0 || distinct.length > MAX_TERRITORY) throw badInput(`territory must name 1 to ${MAX_TERRITORY} places`, 'territory');
+  const unknown = distinct.find((c) => c !== WHOLE_COUNTRY && regionNames(c) === undefined);
+  if (unknown !== undefined) throw badInput(`territory: ${unknown} is not an administrative division (GB/T 2260), nor CN for the whole country`, 'territory');
+  return distinct;
+}
+
+/** The right as registered, with its owner, version and the last day of its protection. */
+interface CurrentRight {
+  readonly ref: RightRef;
+  readonly ownerId: string;
+  readonly version: number;
+  readonly lastProtectedDay: string;
+  readonly record: PatentRecord | TrademarkRecord;
+}
+
+/** The right the input names: NOT_FOUND when it is not registered. */
+async function currentRight(ctx: EnterprisesContext, input: { kind: RightKind; number: string }): Promise<CurrentRight> {
+  if (input.kind === 'PATENT') {
+    const number = canonicalPatentNumber(input.number);
+    const p = await ctx.loaders.patent.load(number);
+    if (p === undefined) throw notFound(`patent ${number}`);
+    return {
+      ref: { kind: 'PATENT', number },
+      ownerId: p.enterpriseId,
+      version: p.version,
+      lastProtectedDay: addDays(protectionEnd(p.type, p.filingDate), -1),
+      record: p,
+    };
+  }
+  const number = input.number.trim();
+  const m = await ctx.loaders.trademark.load(number);
+  if (m === undefined) throw notFound(`trademark ${number}`);
+  return { ref: { kind: 'TRADEMARK', number }, ownerId: m.enterpriseId, version: m.version, lastProtectedDay: m.expiryDate, record: m };
+}
+
+const describe = (r: RightRef) => `${r.kind === 'PATENT' ? 'patent' : 'trademark'} ${r.number}`;
+
+/**
+ * Refuses a disposal of a right that is not in force, or frozen by a court. A patent application
+ * may be transferred while pending; only a granted patent is licensed.
+ */
+function requireDisposable(r: CurrentRight, disposal: 'TRANSFER' | 'LICENCE'): void {
+  const asOf = today();
+  if ('applicationNumber' in r.record) {
+    const p = r.record;
+    const allowed = disposal === 'TRANSFER' ? ['PENDING', 'GRANTED'] : ['GRANTED'];
+    if (!allowed.includes(p.status)) {
+      throw failure(
+        'INVALID_TRANSITION',
+        `${describe(r.ref)} is ${p.status}: only ${allowed.join(' or ')} patents are ${disposal === 'TRANSFER' ? 'transferred' : 'licensed'}`,
+        {
+          status: p.status,
+        },
+      );
+    }
+    if (p.freeze !== null) {
+      throw failure(
+        'ASSET_FROZEN',
+        `${describe(r.ref)} is frozen by ${p.freeze.court} under order ${p.freeze.orderNumber}; it cannot be disposed of until unfrozen`,
+        {
+          court: p.freeze.court,
+        },
+      );
+    }
+  } else if (r.record.expiryDate < asOf) {
+    throw failure('INVALID_TRANSITION', `${describe(r.ref)} ended on ${r.record.expiryDate}: renew it first`, { expiryDate: r.record.expiryDate });
+  }
+}
+
+interface ActivePledge {
+  readonly id: string;
+  readonly pledgee: string;
+  readonly consents: readonly { readonly disposal: string; readonly counterparty: { readonly id: string } }[];
+}
+
+/**
+ * Refuses a transfer or licence of a right in an active pledge unless its pledgee has consented to
+ * this very disposal to this counterparty (Civil Code art. 444). The finance subgraph keeps pledges.
+ */
+async function requirePledgeeConsent(ctx: EnterprisesContext, r: RightRef, disposal: 'TRANSFER' | 'LICENCE', counterpartyId: string): Promise<void> {
+  const { activePledgesOn } = await ctx.hub<{ activePledgesOn: ActivePledge[] }>(
+    'query ($asset: IpAssetInput!) { activePledgesOn(asset: $asset) { id pledgee consents { disposal counterparty { id } } } }',
+    { asset: { kind: r.kind, id: r.number } },
+  );
+  const unconsented = activePledgesOn.filter((p) => !p.consents.some((c) => c.disposal === disposal && c.counterparty.id === counterpartyId));
+  if (unconsented.length > 0) {
+    const pledge = unconsented[0]!;
+    throw failure(
+      'ASSET_PLEDGED_CONSENT_REQUIRED',
+      `${describe(r)} is pledged to ${pledge.pledgee}; record the pledgee's consent to this ${disposal === 'TRANSFER' ? 'transfer' : 'licence'} to enterprise ${counterpartyId} first`,
+      { pledgeId: pledge.id, pledgee: pledge.pledgee },
+    );
+  }
+}
+
+/** A registered enterprise other than the right's owner, or NOT_FOUND / BAD_USER_INPUT naming the field. */
+async function counterparty(ctx: EnterprisesContext, id: string, ownerId: string, field: string): Promise<string> {
+  if (id === ownerId) throw badInput(`the ${field === 'toEnterpriseId' ? 'transferee' : 'licensee'} is the right's owner already`, field);
+  if ((await ctx.loaders.enterprise.load(id)) === undefined) throw failure('NOT_FOUND', `enterprise ${id} does not exist`, { field });
+  return id;
+}
+
+// Checks, ledger and store of one right run one at a time in this process: a right's second
+// disposal sees the first, and the ledger is not given an entry the store then refuses.
+const queues = new Map<string, Promise<unknown>>();
+function oneAtATime<T>(key: string, work: () => Promise<T>): Promise<T> {
+  const run = (queues.get(key) ?? Promise.resolve()).then(work, work);
+  const tail = run.catch(() => undefined);
+  queues.set(key, tail);
+  void tail.then(() => queues.get(key) === tail && queues.delete(key));
+  return run;
+}
+
+function contractDate(value: string): string {
+  if (value > today()) throw badInput('contractDate is in the future', 'contractDate');
+  return value;
+}
+
+const rightDocument = (r: RightRef): Metadata => ({ kind: r.kind, number: r.number });
+
+builder.mutationFields((t) => ({
+  registerTransfer: t.field({
+    type: Transfer,
+    description:
+      'Centre staff record the transfer of a patent or trademark: on the ledger as RIGHT_TRANSFER, then the right moves to its new owner. A right in an active pledge needs its pledgee’s recorded consent; a frozen one is refused',
+    args: { input: t.arg({ type: TransferInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const staff = requireRole(ctx, 'CENTER_STAFF');
+      const contractDigest = digest(input.contractDigest, 'contractDigest');
+      const signedOn = contractDate(input.contractDate);
+      const first = await currentRight(ctx, input.right);
+      return oneAtATime(rightKey(first.ref), async () => {
+        ctx.loaders.patent.clearAll();
+        ctx.loaders.trademark.clearAll();
+        const r = await currentRight(ctx, input.right);
+        const to = await counterparty(ctx, String(input.toEnterpriseId), r.ownerId, 'toEnterpriseId');
+        requireDisposable(r, 'TRANSFER');
+        await requirePledgeeConsent(ctx, r.ref, 'TRANSFER', to);
+        const id = randomUUID();
+        const registeredAt = new Date().toISOString();
+        const document: Metadata = {
+          transfer: id,
+          right: rightDocument(r.ref),
+          from: r.ownerId,
+          to,
+          contractDate: signedOn,
+          contractDigest,
+          registeredAt,
+        };
+        const receipt = await appendOrFail(
+          ctx.ledger,
+          {
+            kind: 'RIGHT_TRANSFER',
+            subject: `${r.ref.kind.toLowerCase()}:${r.ref.number}`,
+            contentDigest: documentDigest(document),
+            depositor: staff.keyId,
+            metadata: document,
+          },
+          'transfer',
+        );
+        const transfer: TransferRecord = {
+          id,
+          right: r.ref,
+          fromEnterpriseId: r.ownerId,
+          toEnterpriseId: to,
+          contractDate: signedOn,
+          contractDigest,
+          registeredAt,
+          registeredBy: staff.keyId,
+          receipt,
+        };
+        const event = {
+          at: registeredAt,
+          actor: staff.keyId,
+          role: staff.role,
+          type: 'TRANSFERRED' as const,
+          details: { transfer: id, from: r.ownerId, to, seq: receipt.seq },
+        };
+        if (!(await ctx.store.rights.transfer(transfer, r.version, event))) {
+          throw conflict(
+            `${describe(r.ref)} was changed by someone else meanwhile; reload it and try again (ledger entry ${receipt.seq} records nothing that happened)`,
+          );
+        }
+        return transfer;
+      });
+    },
+  }),
+  registerLicence: t.field({
+    type: Licence,
+    description:
+      'Centre staff record a licence of a patent or trademark: on the ledger as LICENCE_REGISTRATION. Its term lies within the protection; an exclusive or sole licence may not meet another licence in territory and time (LICENCE_OVERLAP); a pledged right needs its pledgee’s consent',
+    args: { input: t.arg({ type: LicenceInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const staff = requireRole(ctx, 'CENTER_STAFF');
+      const contractDigest = digest(input.contractDigest, 'contractDigest');
+      const signedOn = contractDate(input.contractDate);
+      const places = territory(input.territory);
+      const { startDate, endDate } = input.term;
+      if (endDate < startDate) throw badInput('the term ends before it starts', 'term');
+      if (endDate < today()) throw badInput('the term has ended already', 'term');
+      if (input.royalty !== null && input.royalty !== undefined && input.royalty < 0) throw badInput('royalty may not be negative', 'royalty');
+      const royaltyTerms = optionalText(input.royaltyTerms, 'royaltyTerms', 500);
+      const first = await currentRight(ctx, input.right);
+      return oneAtATime(rightKey(first.ref), async () => {
+        ctx.loaders.patent.clearAll();
+        ctx.loaders.trademark.clearAll();
+        const r = await currentRight(ctx, input.right);
+        if (endDate > r.lastProtectedDay) throw badInput(`the term ends after ${describe(r.ref)}'s protection, on ${r.lastProtectedDay}`, 'term');
+        const licensee = await counterparty(ctx, String(input.licenseeId), r.ownerId, 'licenseeId');
+        requireDisposable(r, 'LICENCE');
+        await requirePledgeeConsent(ctx, r.ref, 'LICENCE', licensee);
+        const id = randomUUID();
+        const registeredAt = new Date().toISOString();
+        const licence: Omit<LicenceRecord, 'receipt'> = {
+          id,
+          right: r.ref,
+          licensorId: r.ownerId,
+          licenseeId: licensee,
+          kind: input.kind,
+          territory: places,
+          startDate,
+          endDate,
+          royaltyFen: input.royalty ?? null,
+          royaltyTerms,
+          contractDate: signedOn,
+          contractDigest,
+          registeredAt,
+          registeredBy: staff.keyId,
+        };
+        // Checked before the ledger hears of it; the store checks again, in its transaction.
+        const overlap = await firstOverlap(ctx, licence);
+        if (overlap !== undefined) throw overlapping(licence, overlap);
+        const document: Metadata = {
+          licence: id,
+          right: rightDocument(r.ref),
+          licensor: r.ownerId,
+          licensee,
+          kind: input.kind,
+          territory: places,
+          term: { startDate, endDate },
+          royaltyFen: licence.royaltyFen === null ? null : String(licence.royaltyFen),
+          royaltyTerms,
+          contractDate: signedOn,
+          contractDigest,
+          registeredAt,
+        };
+        const receipt = await appendOrFail(
+          ctx.ledger,
+          {
+            kind: 'LICENCE_REGISTRATION',
+            subject: `${r.ref.kind.toLowerCase()}:${r.ref.number}`,
+            contentDigest: documentDigest(document),
+            depositor: staff.keyId,
+            metadata: document,
+          },
+          'licence',
+        );
+        const event = {
+          at: registeredAt,
+          actor: staff.keyId,
+          role: staff.role,
+          type: 'LICENSED' as const,
+          details: { licence: id, licensee, kind: input.kind, seq: receipt.seq },
+        };
+        const refusal = await ctx.store.rights.license({ ...licence, receipt }, r.version, event);
+        if (refusal?.reason === 'OVERLAP') throw overlapping(licence, refusal.with);
+        if (refusal?.reason === 'STALE') throw conflict(`${describe(r.ref)} was changed by someone else meanwhile; reload it and try again`);
+        return { ...licence, receipt };
+      });
+    },
+  }),
+}));
+
+/** Every licence of the right, a page at a time, until one `l` may not meet. */
+async function firstOverlap(ctx: EnterprisesContext, l: Omit<LicenceRecord, 'receipt'>): Promise<LicenceRecord | undefined> {
+  let after: { registeredAt: string; id: string } | undefined;
+  for (;;) {
+    const page = await ctx.store.rights.licencesOf(rightKey(l.right), after, 100);
+    const found = overlappingLicence(l, page);
+    if (found !== undefined || page.length < 100) return found;
+    after = { registeredAt: page.at(-1)!.registeredAt, id: page.at(-1)!.id };
+  }
+}
+
+function overlapping(l: Omit<LicenceRecord, 'receipt'>, other: LicenceRecord) {
+  return failure(
+    'LICENCE_OVERLAP',
+    `a ${l.kind} licence may not meet licence ${other.id} (${other.kind}, ${other.territory.join(', ')}, ${other.startDate} to ${other.endDate}) in territory and time`,
+    { licenceId: other.id },
+  );
+}
+
+builder.queryFields((t) => ({
+  trademark: t.field({
+    type: Trademark,
+    nullable: true,
+    args: { registrationNumber: t.arg.string({ required: true }) },
+    resolve: async (_root, { registrationNumber }, ctx) => {
+      const identity = requireIdentity(ctx);
+      const found = await ctx.loaders.trademark.load(registrationNumber.trim());
+      if (found !== undefined && identity.role === 'ENTERPRISE') await readableEnterprise(ctx, found.enterpriseId);
+      return found ?? null;
+    },
+  }),
+}));
