@@ -64,7 +64,7 @@ onEveryAdapter<Subject>('outbox', contract, {
       outbox.write(ns);
       if (fail) throw new Error('rolled back');
     });
-    return { source: outbox.source, write: async (ns, fail = false) => write(ns, fail), close: async () => db.close() };
+    return { source: outbox.source, write: async (ns, fail = false) => write(ns, fail), close: async () => void db.close() };
   },
   mongodb: async (db, prefix) => {
     const outbox = await mongoOutbox(db, prefix, 'test');
