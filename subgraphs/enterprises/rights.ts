@@ -17,6 +17,7 @@ import { builder, canonicalPatentNumber, Enterprise, PageInfo, Patent, readableE
 import type { EnterprisesContext } from './context.js';
 import { overlappingLicence, WHOLE_COUNTRY } from './domain/licences.js';
 import { protectionEnd } from './domain/protection.js';
+import { licensed, transferred } from './notifications.js';
 import {
   LICENCE_KINDS,
   type LicenceRecord,
@@ -349,7 +350,7 @@ builder.mutationFields((t) => ({
           type: 'TRANSFERRED' as const,
           details: { transfer: id, from: r.ownerId, to, seq: receipt.seq },
         };
-        if (!(await ctx.store.rights.transfer(transfer, r.version, event))) {
+        if (!(await ctx.store.rights.transfer(transfer, r.version, event, [transferred(transfer)]))) {
           throw conflict(
             `${describe(r.ref)} was changed by someone else meanwhile; reload it and try again (ledger entry ${receipt.seq} records nothing that happened)`,
           );
@@ -435,7 +436,7 @@ builder.mutationFields((t) => ({
           type: 'LICENSED' as const,
           details: { licence: id, licensee, kind: input.kind, seq: receipt.seq },
         };
-        const refusal = await ctx.store.rights.license({ ...licence, receipt }, r.version, event);
+        const refusal = await ctx.store.rights.license({ ...licence, receipt }, r.version, event, [licensed({ ...licence, receipt })]);
         if (refusal?.reason === 'OVERLAP') throw overlapping(licence, refusal.with);
         if (refusal?.reason === 'STALE') throw conflict(`${describe(r.ref)} was changed by someone else meanwhile; reload it and try again`);
         return { ...licence, receipt };

@@ -1,6 +1,7 @@
 // The contract every EnterprisesStore adapter passes (run by store.test.ts per adapter).
 import { describe, expect, it } from 'vitest';
 
+import type { Notification } from '../../../notifications/notification.js';
 import { openForEachTest, type StoreFixture } from '../../../test/support/adapters.js';
 import type { CopyrightRecord, EnterpriseRecord, EnterprisesStore, LicenceRecord, PatentRecord, RightRef, TrademarkRecord, TransferRecord } from './port.js';
 import { DuplicateKeyError, patentAsset, rightKey } from './port.js';
@@ -531,13 +532,32 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
         receipt,
       });
       const PB_RIGHT: RightRef = { kind: 'PATENT', number: PB.applicationNumber };
+      const told = (id: string): Notification => ({
+        id,
+        type: 'right.transferred',
+        occurredAt: by.at,
+        subject: 'patent:x',
+        audience: [{ kind: 'ENTERPRISE', id: 'e01' }],
+        data: {},
+      });
+
+      it('keeps the warnings it is given once each, relayed or not', async () => {
+        const s = open();
+        await s.warn([told('w1'), told('w2')]);
+        await s.warn([told('w2')]);
+        expect(await s.outbox.pending(10)).toStrictEqual([told('w1'), told('w2')]);
+        await s.outbox.markRelayed(['w1']);
+        await s.warn([told('w1'), told('w3')]);
+        expect(await s.outbox.pending(10)).toStrictEqual([told('w2'), told('w3')]);
+      });
       const T1_RIGHT: RightRef = { kind: 'TRADEMARK', number: T1.registrationNumber };
 
       it('moves a patent to its new owner at the version read, with its counts, the transfer and the history', async () => {
         const s = open();
         await seed(s, { patents: true });
         const event = { ...by, type: 'TRANSFERRED' as const, details: { to: 'e04' } };
-        expect(await s.rights.transfer(transfer(PB_RIGHT, 'e01', 'e04'), PB.version, event)).toBe(true);
+        expect(await s.rights.transfer(transfer(PB_RIGHT, 'e01', 'e04'), PB.version, event, [told('t1')])).toBe(true);
+        expect(await s.outbox.pending(10)).toStrictEqual([told('t1')]);
         expect(await s.patents.byNumbers([PB.applicationNumber])).toStrictEqual([{ ...PB, enterpriseId: 'e04', version: 2 }]);
         expect(await s.patents.countBy('regionCode')).toStrictEqual([
           { key: '110108', patents: 6 },
@@ -547,7 +567,8 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
         expect(await s.rights.transfersOf([rightKey(PB_RIGHT), 'PATENT:none'])).toStrictEqual([[transfer(PB_RIGHT, 'e01', 'e04')], []]);
         expect((await s.history.page(rightKey(PB_RIGHT), undefined, 10)).map((e) => e.type)).toStrictEqual(['TRANSFERRED']);
         // The same transfer again: the version and the owner have moved on; nothing is written.
-        expect(await s.rights.transfer(transfer(PB_RIGHT, 'e01', 'e04', 'tr2'), PB.version, event)).toBe(false);
+        expect(await s.rights.transfer(transfer(PB_RIGHT, 'e01', 'e04', 'tr2'), PB.version, event, [told('t2')])).toBe(false);
+        expect(await s.outbox.pending(10)).toStrictEqual([told('t1')]);
         expect(await s.rights.transfer(transfer(PB_RIGHT, 'e01', 'e02', 'tr3'), 2, event)).toBe(false);
         expect(await s.rights.transfersOf([rightKey(PB_RIGHT)])).toStrictEqual([[transfer(PB_RIGHT, 'e01', 'e04')]]);
       });
@@ -573,10 +594,11 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
         await seed(s, { patents: true });
         const event = { ...by, type: 'LICENSED' as const, details: {} };
         const guangdong = licence('a', 'EXCLUSIVE', ['440000'], '2026-04-01', '2028-03-31');
-        expect(await s.rights.license(guangdong, 1, event)).toBeUndefined();
+        expect(await s.rights.license(guangdong, 1, event, [told('l1')])).toBeUndefined();
         // Shenzhen lies in Guangdong; the terms share 2028-03-31.
         const shenzhen = licence('bb', 'ORDINARY', ['440300'], '2028-03-31', '2029-12-31');
-        expect(await s.rights.license(shenzhen, 2, event)).toStrictEqual({ reason: 'OVERLAP', with: guangdong });
+        expect(await s.rights.license(shenzhen, 2, event, [told('l2')])).toStrictEqual({ reason: 'OVERLAP', with: guangdong });
+        expect(await s.outbox.pending(10)).toStrictEqual([told('l1')]);
         // Beijing, at the same time: no overlap; nor Guangdong the day after.
         const beijing = licence('cc', 'SOLE', ['110000'], '2026-04-01', '2028-03-31');
         expect(await s.rights.license(beijing, 2, event)).toBeUndefined();

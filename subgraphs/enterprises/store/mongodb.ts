@@ -2,6 +2,7 @@
 // client the caller owns: close() leaves it open.
 import type { AnyBulkWriteOperation, ClientSession, Collection, Db, Document, Filter, WithId } from 'mongodb';
 
+import { mongoOutbox } from '../../../notifications/outbox/mongodb.js';
 import {
   COLLECTION_OPTIONS,
   distinct,
@@ -350,6 +351,7 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
   const history: Collection<AssetEventDoc> = db.collection<AssetEventDoc>(names.history, COLLECTION_OPTIONS);
   const transfers: Collection<RightRecordDoc<TransferRecord>> = db.collection(names.transfers, COLLECTION_OPTIONS);
   const licences: Collection<RightRecordDoc<LicenceRecord>> = db.collection(names.licences, COLLECTION_OPTIONS);
+  const outbox = await mongoOutbox(db, prefix, 'enterprises');
   /** An unfiltered count from the days' counts; a filtered one from the index. */
   const countWithin = async <T extends { _id: string }>(
     deadline: Deadline,
@@ -710,16 +712,18 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
       byEnterprises: (ids) => findGrouped(copyrights, 'enterpriseId', ids, toCopyright, { sort: { _id: 1 } }),
     },
     rights: {
-      async transfer(t, version, event) {
+      async transfer(t, version, event, notify = []) {
         let done = false;
         await transaction(async (session) => {
           const before = await currentRight(t.right, version, t.fromEnterpriseId, session);
           done = before !== undefined && (await changeRight(before, { ...before, enterpriseId: t.toEnterpriseId }, event, session));
-          if (done) await transfers.insertOne({ _id: t.id, rightKey: rightKey(t.right), registeredAt: t.registeredAt, record: t }, { session });
+          if (!done) return;
+          await transfers.insertOne({ _id: t.id, rightKey: rightKey(t.right), registeredAt: t.registeredAt, record: t }, { session });
+          await outbox.write(notify, session);
         });
         return done;
       },
-      async license(l, version, event) {
+      async license(l, version, event, notify = []) {
         let refusal: LicenceRefusal | undefined;
         await transaction(async (session) => {
           refusal = undefined;
@@ -734,6 +738,7 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
           // The version moves on: a licence registered meanwhile makes this transaction retry, and see it.
           if (!(await changeRight(before, before, event, session))) return void (refusal = { reason: 'STALE' });
           await licences.insertOne({ _id: l.id, rightKey: rightKey(l.right), registeredAt: l.registeredAt, record: l }, { session });
+          await outbox.write(notify, session);
         });
         return refusal;
       },
@@ -749,6 +754,10 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
         const docs = await licences.find(filter, { sort: { registeredAt: 1, _id: 1 }, limit }).toArray();
         return docs.map((d) => d.record);
       },
+    },
+    outbox: outbox.source,
+    async warn(ns) {
+      await transaction((session) => outbox.write(ns, session));
     },
     history: {
       async page(asset, after, limit) {

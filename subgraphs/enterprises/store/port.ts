@@ -2,6 +2,8 @@
 // mongodb.ts; both pass contract.ts (run by store.test.ts).
 import type { JsonValue } from '../../../ledger/entry.js';
 import type { Receipt } from '../../../ledger/ledger.js';
+import type { Notification } from '../../../notifications/notification.js';
+import type { OutboxSource } from '../../../notifications/outbox/port.js';
 import type { MonthCount } from '../../common/months.js';
 
 export const FILING_STATUSES = ['FILED', 'SUSPENDED', 'WITHDRAWN'] as const;
@@ -314,13 +316,13 @@ export interface RightsRepository {
    * the transferor (false, nothing written, otherwise), its owner (and a patent's counters by
    * region and industry) moves, the transfer is stored, and the event goes into its history.
    */
-  transfer(t: TransferRecord, version: number, event: NewAssetEvent): Promise<boolean>;
+  transfer(t: TransferRecord, version: number, event: NewAssetEvent, notify?: readonly Notification[]): Promise<boolean>;
   /**
    * Stores a licence, all or nothing, if the right is still at `version` and owned by the licensor
    * and no licence it may not overlap (domain/licences.ts) is registered; the right's version moves
    * on, so that two licences of one right are decided one after the other.
    */
-  license(l: LicenceRecord, version: number, event: NewAssetEvent): Promise<LicenceRefusal | undefined>;
+  license(l: LicenceRecord, version: number, event: NewAssetEvent, notify?: readonly Notification[]): Promise<LicenceRefusal | undefined>;
   /** Each right's transfers, oldest first. */
   transfersOf(keys: readonly string[]): Promise<TransferRecord[][]>;
   /** Up to `limit` of a right's licences after `after`, in the order registered (registeredAt, then id). */
@@ -341,5 +343,12 @@ export interface EnterprisesStore {
   readonly rights: RightsRepository;
   /** Written with the change it records, by the repositories above. */
   readonly history: AssetHistoryRepository;
+  /**
+   * Notifications of the changes above, written in their transactions (`notify`); and the
+   * warnings the daily scheduler finds, which report no change of their own, by `warn`.
+   */
+  readonly outbox: OutboxSource;
+  /** Adds notifications to the outbox, each id once ever: a second warning with an id is ignored. */
+  warn(ns: readonly Notification[]): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,6 +1,8 @@
 // The enterprises subgraph's repositories on its own SQLite database.
 import type Database from 'better-sqlite3';
 
+import type { Notification } from '../../../notifications/notification.js';
+import { sqliteOutbox } from '../../../notifications/outbox/sqlite.js';
 import { groupedByKey, inKeyOrder, inListQuery, statementCache, whereOf } from '../../../platform/sqlite.js';
 import { tally } from '../../common/tally.js';
 import { patentDeadlines } from '../domain/deadlines.js';
@@ -614,24 +616,30 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
   /** Changes a right to `after`, at its version: a patent or a trademark. */
   const changeRight = (before: PatentRecord | TrademarkRecord, after: PatentRecord | TrademarkRecord, event: NewAssetEvent): boolean =>
     'applicationNumber' in before ? changePatent(before, after as PatentRecord, event) : changeTrademark(before, after as TrademarkRecord, event);
-  const transferRight = db.transaction((t: TransferRecord, version: number, event: NewAssetEvent): boolean => {
+  const outbox = sqliteOutbox(db, 'enterprises');
+  const warn = db.transaction((ns: readonly Notification[]) => outbox.write(ns));
+  const transferRight = db.transaction((t: TransferRecord, version: number, event: NewAssetEvent, notify: readonly Notification[]): boolean => {
     const before = currentRight(t.right, version, t.fromEnterpriseId);
     if (before === undefined || !changeRight(before, { ...before, enterpriseId: t.toEnterpriseId }, event)) return false;
     insertTransfer.run(t.id, rightKey(t.right), JSON.stringify(t), t.registeredAt);
+    outbox.write(notify);
     return true;
   });
-  const licenseRight = db.transaction((l: LicenceRecord, version: number, event: NewAssetEvent): LicenceRefusal | undefined => {
-    const before = currentRight(l.right, version, l.licensorId);
-    if (before === undefined) return { reason: 'STALE' };
-    const overlapping = overlappingLicence(
-      l,
-      allLicencesOf.all(rightKey(l.right)).map((r) => JSON.parse(r.record) as LicenceRecord),
-    );
-    if (overlapping !== undefined) return { reason: 'OVERLAP', with: overlapping };
-    if (!changeRight(before, before, event)) return { reason: 'STALE' };
-    insertLicence.run(l.id, rightKey(l.right), JSON.stringify(l), l.registeredAt);
-    return undefined;
-  });
+  const licenseRight = db.transaction(
+    (l: LicenceRecord, version: number, event: NewAssetEvent, notify: readonly Notification[]): LicenceRefusal | undefined => {
+      const before = currentRight(l.right, version, l.licensorId);
+      if (before === undefined) return { reason: 'STALE' };
+      const overlapping = overlappingLicence(
+        l,
+        allLicencesOf.all(rightKey(l.right)).map((r) => JSON.parse(r.record) as LicenceRecord),
+      );
+      if (overlapping !== undefined) return { reason: 'OVERLAP', with: overlapping };
+      if (!changeRight(before, before, event)) return { reason: 'STALE' };
+      insertLicence.run(l.id, rightKey(l.right), JSON.stringify(l), l.registeredAt);
+      outbox.write(notify);
+      return undefined;
+    },
+  );
 
   const writeCopyright = (c: CopyrightRecord): void => {
     insertOnce(() => insertCopyright.run(c), `copyright ${c.registrationNumber}`);
@@ -748,11 +756,11 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
       },
     },
     rights: {
-      async transfer(t, version, event) {
-        return transferRight(t, version, event);
+      async transfer(t, version, event, notify = []) {
+        return transferRight(t, version, event, notify);
       },
-      async license(l, version, event) {
-        return licenseRight(l, version, event);
+      async license(l, version, event, notify = []) {
+        return licenseRight(l, version, event, notify);
       },
       async transfersOf(keys) {
         const all = transfersIn(keys).map((r) => JSON.parse(r.record) as TransferRecord);
@@ -761,6 +769,10 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
       async licencesOf(key, after, limit) {
         return licencesAfter.all(key, after?.registeredAt ?? '', after?.id ?? '', limit).map((r) => JSON.parse(r.record) as LicenceRecord);
       },
+    },
+    outbox: outbox.source,
+    async warn(ns) {
+      warn(ns);
     },
     history: {
       async page(asset, after, limit) {

@@ -1,0 +1,84 @@
+// What the enterprises subgraph tells people: a right transferred or licensed (written with the
+// change), and the daily warnings: an annual fee entering its warning window or its grace period,
+// a patent's protection or a trademark's registration nearing its end. Pure. A warning's id names
+// the right, the deadline and the stage, so each is told once however often it is found.
+import type { Notification } from '../../notifications/notification.js';
+import { feeYearOf } from './domain/lifecycle.js';
+import type { LicenceRecord, PatentRecord, RightRef, TrademarkRecord, TransferRecord } from './store/port.js';
+
+const subject = (r: RightRef) => `${r.kind.toLowerCase()}:${r.number}`;
+const enterprise = (id: string) => ({ kind: 'ENTERPRISE' as const, id });
+
+export function transferred(t: TransferRecord): Notification {
+  return {
+    id: `right.transferred:${t.id}`,
+    type: 'right.transferred',
+    occurredAt: t.registeredAt,
+    subject: subject(t.right),
+    audience: [enterprise(t.fromEnterpriseId), enterprise(t.toEnterpriseId)],
+    data: {
+      transferId: t.id,
+      right: { kind: t.right.kind, number: t.right.number },
+      from: t.fromEnterpriseId,
+      to: t.toEnterpriseId,
+      contractDate: t.contractDate,
+      ledgerSeq: t.receipt.seq,
+    },
+  };
+}
+
+export function licensed(l: LicenceRecord): Notification {
+  return {
+    id: `licence.registered:${l.id}`,
+    type: 'licence.registered',
+    occurredAt: l.registeredAt,
+    subject: subject(l.right),
+    audience: [enterprise(l.licensorId), enterprise(l.licenseeId)],
+    data: {
+      licenceId: l.id,
+      right: { kind: l.right.kind, number: l.right.number },
+      licensor: l.licensorId,
+      licensee: l.licenseeId,
+      kind: l.kind,
+      territory: [...l.territory],
+      term: { startDate: l.startDate, endDate: l.endDate },
+      ledgerSeq: l.receipt.seq,
+    },
+  };
+}
+
+export type FeeStage = 'warning' | 'grace';
+
+/** A patent's annual fee due on `dueDate` entering a stage: told once per patent, year and stage. */
+export function feeWarning(p: PatentRecord, dueDate: string, graceEndsOn: string, stage: FeeStage, at: string): Notification {
+  return {
+    id: `patent.annual_fee.${stage}:${p.applicationNumber}:${dueDate}`,
+    type: `patent.annual_fee.${stage}`,
+    occurredAt: at,
+    subject: `patent:${p.applicationNumber}`,
+    audience: [enterprise(p.enterpriseId)],
+    data: { applicationNumber: p.applicationNumber, title: p.title, year: feeYearOf(p.filingDate, dueDate), dueDate, graceEndsOn },
+  };
+}
+
+export function protectionEnding(p: PatentRecord, endsOn: string, at: string): Notification {
+  return {
+    id: `patent.protection.ending:${p.applicationNumber}:${endsOn}`,
+    type: 'patent.protection.ending',
+    occurredAt: at,
+    subject: `patent:${p.applicationNumber}`,
+    audience: [enterprise(p.enterpriseId)],
+    data: { applicationNumber: p.applicationNumber, title: p.title, endsOn },
+  };
+}
+
+export function registrationEnding(m: TrademarkRecord, at: string): Notification {
+  return {
+    id: `trademark.registration.ending:${m.registrationNumber}:${m.expiryDate}`,
+    type: 'trademark.registration.ending',
+    occurredAt: at,
+    subject: `trademark:${m.registrationNumber}`,
+    audience: [enterprise(m.enterpriseId)],
+    data: { registrationNumber: m.registrationNumber, mark: m.mark, expiryDate: m.expiryDate },
+  };
+}

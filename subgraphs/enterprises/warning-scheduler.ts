@@ -1,0 +1,101 @@
+// Finds the time-based warnings once a day (and on start): annual fees entering their warning
+// window or their grace period, patents' protection and trademarks' registrations nearing their
+// end. Each window is read from its index a page at a time, yielding between pages so requests
+// go on; each warning goes to the outbox once ever, by its id.
+import { setImmediate as yieldToRequests } from 'node:timers/promises';
+
+import { addDays } from '../../standards/calendar-date.js';
+import { DEFAULT_WARNING_DAYS } from './domain/annual-fee.js';
+import { earliestDueInGrace, patentDeadlines } from './domain/deadlines.js';
+import { feeWarning, protectionEnding, registrationEnding } from './notifications.js';
+import type { DatedKey, DateWindow, EnterprisesStore } from './store/port.js';
+
+/** How far ahead an end of protection or registration is told: the expiry warnings' window. */
+export const EXPIRY_NOTICE_DAYS = 180;
+const PAGE = 1_000;
+const DAY_MS = 86_400_000;
+
+/** Pages through a dated index, from the window's first day. */
+async function eachPage<T>(read: (after: DatedKey | undefined) => Promise<T[]>, keyOf: (row: T) => DatedKey, use: (rows: T[]) => Promise<void>): Promise<void> {
+  let after: DatedKey | undefined;
+  for (;;) {
+    const rows = await read(after);
+    if (rows.length > 0) await use(rows);
+    if (rows.length < PAGE) return;
+    after = keyOf(rows.at(-1)!);
+    await yieldToRequests();
+  }
+}
+
+/** Writes the warnings due on `asOf` (YYYY-MM-DD) to the outbox; how many it found (told before or not). */
+export async function findWarnings(store: EnterprisesStore, asOf: string, at: string): Promise<number> {
+  let found = 0;
+  const warn = async (ns: Parameters<EnterprisesStore['warn']>[0]) => {
+    found += ns.length;
+    await store.warn(ns);
+  };
+  const ahead = (days: number): DateWindow => ({ from: asOf, to: addDays(asOf, days) });
+  const fees = async (window: DateWindow, stage: 'warning' | 'grace') =>
+    eachPage(
+      (after) => store.patents.feesDue({}, window, after, PAGE),
+      (p) => ({ date: patentDeadlines(p.type, p.filingDate, p.feesPaidThrough, p.status).feeDue!, number: p.applicationNumber }),
+      (ps) =>
+        warn(
+          ps.map((p) => {
+            const d = patentDeadlines(p.type, p.filingDate, p.feesPaidThrough, p.status);
+            return feeWarning(p, d.feeDue!, d.feeGraceEnds!, stage, at);
+          }),
+        ),
+    );
+  await fees(ahead(DEFAULT_WARNING_DAYS), 'warning');
+  await fees({ from: earliestDueInGrace(asOf), to: addDays(asOf, -1) }, 'grace');
+  await eachPage(
+    (after) => store.patents.protectionEnding({}, ahead(EXPIRY_NOTICE_DAYS), after, PAGE),
+    (p) => ({ date: patentDeadlines(p.type, p.filingDate, p.feesPaidThrough, p.status).protectionEnds!, number: p.applicationNumber }),
+    (ps) => warn(ps.map((p) => protectionEnding(p, patentDeadlines(p.type, p.filingDate, p.feesPaidThrough, p.status).protectionEnds!, at))),
+  );
+  await eachPage(
+    (after) => store.trademarks.expiring({}, ahead(EXPIRY_NOTICE_DAYS), after, PAGE),
+    (m) => ({ date: m.expiryDate, number: m.registrationNumber }),
+    (ms) => warn(ms.map((m) => registrationEnding(m, at))),
+  );
+  return found;
+}
+
+export interface WarningScheduler {
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs findWarnings now and then once a day, on the clock given (ms since the epoch). A run that
+ * fails is logged and tried again at the next.
+ */
+export function startWarningScheduler(
+  store: EnterprisesStore,
+  options: { now?: () => number; log?: (message: string, err: unknown) => void } = {},
+): WarningScheduler {
+  const now = options.now ?? Date.now;
+  const log = options.log ?? ((message, err) => console.error(message, err));
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  let stopped = false;
+  const run = (): void => {
+    running = (async () => {
+      const at = new Date(now());
+      try {
+        await findWarnings(store, at.toISOString().slice(0, 10), at.toISOString());
+      } catch (err) {
+        log('warning scheduler: this run failed; the next one tries again', err);
+      }
+      if (!stopped) timer = setTimeout(run, DAY_MS).unref();
+    })();
+  };
+  run();
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}
