@@ -25,6 +25,9 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'EvidenceConnection.edges': 1,
   'AssetEventConnection.edges': 1,
   'LicenceConnection.edges': 1,
+  'InboxNotificationConnection.edges': 1,
+  'WebhookSubscriptionConnection.edges': 1,
+  'WebhookDeliveryConnection.edges': 1,
   // An enterprise's own IP and records.
   'Enterprise.patents': 20,
   'Enterprise.trademarks': 10,

@@ -3,7 +3,8 @@ import type { GraphQLSchema } from 'graphql';
 
 import type { Identity } from './identity.js';
 
-export const SUBGRAPH_NAMES = ['enterprises', 'cases', 'finance', 'evidence'] as const;
+// Four own the domain; notifications tells people of what happens in them.
+export const SUBGRAPH_NAMES = ['enterprises', 'cases', 'finance', 'evidence', 'notifications'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
 export interface Subgraph {

@@ -13,6 +13,8 @@ import { openEvidenceSubgraph } from './evidence/index.js';
 import { evidenceSchema } from './evidence/schema.js';
 import { openFinanceSubgraph } from './finance/index.js';
 import { financeSchema } from './finance/schema.js';
+import { openNotificationsSubgraph } from './notifications/index.js';
+import { notificationsSchema } from './notifications/schema.js';
 
 export interface SubgraphEntry {
   readonly schema: GraphQLSchema;
@@ -27,4 +29,5 @@ export const SUBGRAPHS: Record<SubgraphName, SubgraphEntry> = {
   cases: { schema: casesSchema, defaultPort: 4003, open: (storage, ledger, hub) => openCasesSubgraph(storage, ledger, hub) },
   finance: { schema: financeSchema, defaultPort: 4004, open: (storage, ledger, hub) => openFinanceSubgraph(storage, ledger, hub) },
   evidence: { schema: evidenceSchema, defaultPort: 4002, open: (storage, ledger, hub) => openEvidenceSubgraph(storage, ledger, hub) },
+  notifications: { schema: notificationsSchema, defaultPort: 4005, open: (storage) => openNotificationsSubgraph(storage) },
 };

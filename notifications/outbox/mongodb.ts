@@ -13,6 +13,8 @@ interface OutboxDoc {
   relayed: boolean;
 }
 
+export const outboxCollection = (collectionPrefix: string, name: string): string => `${collectionPrefix}${name}_outbox`;
+
 export interface MongoOutbox {
   /** Adds each notification once, by id (upserts: a second write of an id changes nothing); in the caller's transaction. */
   write(ns: readonly Notification[], session: ClientSession): Promise<void>;
@@ -20,7 +22,8 @@ export interface MongoOutbox {
 }
 
 export async function mongoOutbox(db: Db, collectionPrefix: string, name: string): Promise<MongoOutbox> {
-  const outbox: Collection<OutboxDoc> = db.collection<OutboxDoc>(`${collectionPrefix}outbox`, COLLECTION_OPTIONS);
+  // One collection per store, named after it: every store's collections share one database.
+  const outbox: Collection<OutboxDoc> = db.collection<OutboxDoc>(outboxCollection(collectionPrefix, name), COLLECTION_OPTIONS);
   // Pending by when they occurred: commits can land out of order, so the relay reads the flag, not a position.
   await outbox.createIndexes([{ key: { relayed: 1, occurredAt: 1 }, name: 'by_relayed' }]);
   return {

@@ -8,6 +8,7 @@ import { enterprisesSchema } from './schema.js';
 import { openMongoEnterprisesStore } from './store/mongodb.js';
 import type { EnterprisesStore } from './store/port.js';
 import { openSqliteEnterprisesStore } from './store/sqlite.js';
+import { startWarningScheduler } from './warning-scheduler.js';
 
 export async function openEnterprisesStore(storage: Storage): Promise<EnterprisesStore> {
   return storage.kind === 'sqlite' ? openSqliteEnterprisesStore(sqliteDatabase(storage, 'enterprises')) : openMongoEnterprisesStore(storage.client.db());
@@ -21,11 +22,16 @@ export async function openEnterprisesSubgraph(
   wrap: (s: EnterprisesStore) => EnterprisesStore = (s) => s,
 ): Promise<Subgraph> {
   const store = wrap(await openEnterprisesStore(storage));
+  // The day's warnings, found on start and once a day after.
+  const scheduler = startWarningScheduler(store);
   return {
     name: 'enterprises',
     schema: enterprisesSchema,
     createContext: (identity) => createEnterprisesContext(store, ledger, hub, identity),
     ready: async () => void (await store.enterprises.byIds(['readyz'])),
-    close: () => store.close(),
+    close: async () => {
+      await scheduler.stop();
+      await store.close();
+    },
   };
 }

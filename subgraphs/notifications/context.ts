@@ -1,0 +1,10 @@
+// One request's view of the notifications subgraph: who is asking, and the notification store.
+import type { NotificationStore } from '../../notifications/store/port.js';
+import type { Identity } from '../../platform/identity.js';
+
+export interface NotificationsContext {
+  readonly identity: Identity | undefined;
+  readonly store: NotificationStore;
+  /** Wakes the deliverer: a resent delivery goes out now, not at the next poll. */
+  readonly kick: () => void;
+}

@@ -1,0 +1,363 @@
+// Notifications through the gateway: a licence registered reaches both enterprises' inboxes and
+// the webhooks of partner keys allowed to read it, signed as Standard Webhooks and checked by a
+// receiver on localhost; a receiver failing on purpose sees the retry with the same webhook-id; a
+// delivery failing for a day is FAILED for staff to see and send again; who may subscribe, read
+// and resend.
+import { createHash } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { gql, type GraphQLClient } from 'graphql-request';
+import { Webhook } from 'standardwebhooks';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { addYears } from '../standards/calendar-date.js';
+import { patentCheckDigit } from '../standards/patent-number.js';
+import { openNotificationsSubgraph } from '../subgraphs/notifications/index.js';
+import { errorCode, errorExtensions, startTestHub, type TestHub } from './support/hub.js';
+
+const today = new Date().toISOString().slice(0, 10);
+const BANK = '招商银行深圳分行';
+const HOUR = 3_600_000;
+
+interface Delivered {
+  readonly id: string;
+  readonly body: { type: string; timestamp: string; data: Record<string, unknown> };
+  readonly verified: boolean;
+}
+
+/** A webhook receiver on 127.0.0.1 checking each signature; it answers `fail` times 500, then 204. */
+class Receiver {
+  readonly received: Delivered[] = [];
+  secret = '';
+  fail = 0;
+  private server: Server | undefined;
+  url = '';
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const body = Buffer.concat(chunks).toString('utf8');
+        this.received.push({ id: String(req.headers['webhook-id']), body: JSON.parse(body) as Delivered['body'], verified: this.verify(body, req.headers) });
+        if (this.fail > 0) {
+          this.fail--;
+          res.writeHead(500).end();
+        } else res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/hooks`;
+  }
+
+  private verify(body: string, headers: IncomingHttpHeaders): boolean {
+    try {
+      new Webhook(this.secret).verify(body, headers as Record<string, string>);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  ids(): string[] {
+    return this.received.map((r) => r.id);
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+}
+
+const SUBSCRIBE = gql`
+  mutation ($input: CreateWebhookSubscriptionInput!) {
+    createWebhookSubscription(input: $input) {
+      secret
+      subscription {
+        id
+        url
+        eventTypes
+        ownerRole
+      }
+    }
+  }
+`;
+const INBOX = gql`
+  query {
+    inbox {
+      unreadCount
+      notifications(first: 10) {
+        edges {
+          node {
+            read
+            notification {
+              id
+              type
+              subject
+              data
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+const DELIVERIES = gql`
+  query ($state: WebhookDeliveryState!) {
+    webhookDeliveries(state: $state, first: 50) {
+      edges {
+        node {
+          id
+          state
+          attempts
+          lastError
+          notification {
+            id
+            type
+          }
+          subscription {
+            url
+          }
+        }
+      }
+    }
+  }
+`;
+
+describe('notifications', () => {
+  let t: TestHub;
+  let staff: GraphQLClient;
+  let seller: string;
+  let buyer: string;
+  let sellerKey: GraphQLClient;
+  let buyerKey: GraphQLClient;
+  let bankKey: GraphQLClient;
+  // The deliverer's clock: the test moves it a day on to see a delivery given up.
+  let offset = 0;
+  const sellerHooks = new Receiver();
+  const bankHooks = new Receiver();
+  const deadHooks = new Receiver();
+  let serial = 0;
+
+  async function licence(): Promise<string> {
+    const filingDate = addYears(today, -4);
+    const digits = `${filingDate.slice(0, 4)}1${String(++serial).padStart(7, '0')}`;
+    const n = `${digits}.${patentCheckDigit(digits)}`;
+    await staff.request(
+      gql`
+        mutation ($input: RegisterPatentInput!) {
+          registerPatent(input: $input) {
+            applicationNumber
+          }
+        }
+      `,
+      {
+        input: {
+          enterpriseId: seller,
+          applicationNumber: n,
+          title: `专利 ${serial}`,
+          filingDate,
+          status: 'GRANTED',
+          grantDate: addYears(filingDate, 2),
+          feesPaidThrough: today,
+        },
+      },
+    );
+    const { registerLicence } = await staff.request<{ registerLicence: { id: string } }>(
+      gql`
+        mutation ($input: RegisterLicenceInput!) {
+          registerLicence(input: $input) {
+            id
+          }
+        }
+      `,
+      {
+        input: {
+          right: { kind: 'PATENT', number: n },
+          licenseeId: buyer,
+          kind: 'ORDINARY',
+          territory: ['CN'],
+          term: { startDate: today, endDate: addYears(today, 1) },
+          contractDate: today,
+          contractDigest: createHash('sha256').update(n).digest('hex'),
+        },
+      },
+    );
+    return registerLicence.id;
+  }
+
+  beforeAll(async () => {
+    await Promise.all([sellerHooks.start(), bankHooks.start(), deadHooks.start()]);
+    t = await startTestHub({
+      open: { notifications: (storage) => openNotificationsSubgraph(storage, undefined, undefined, { pollMs: 50, now: () => Date.now() + offset }) },
+    });
+    staff = t.client(await t.key('CENTER_STAFF'));
+    const register = async (uscc: string, name: string) =>
+      (
+        await staff.request<{ registerEnterprise: { id: string } }>(
+          gql`
+            mutation ($input: RegisterEnterpriseInput!) {
+              registerEnterprise(input: $input) {
+                id
+              }
+            }
+          `,
+          {
+            input: { uscc, name, regionCode: '440300', industry: '电气机械和器材制造业' },
+          },
+        )
+      ).registerEnterprise.id;
+    seller = await register('914403001922038216', '比亚迪股份有限公司');
+    buyer = await register('9144030071526726XG', '宁德时代新能源科技股份有限公司');
+    sellerKey = t.client(await t.key('ENTERPRISE', { enterpriseId: seller }));
+    buyerKey = t.client(await t.key('ENTERPRISE', { enterpriseId: buyer }));
+    bankKey = t.client(await t.key('BANK', { organization: BANK }));
+  });
+  afterAll(async () => {
+    await t.close();
+    await Promise.all([sellerHooks.close(), bankHooks.close(), deadHooks.close()]);
+  });
+
+  it('delivers a licence to the inboxes and the signed webhooks of those who may read it, retrying a failure with the same id', async () => {
+    const subscribe = async (client: GraphQLClient, receiver: Receiver, eventTypes: string[]) => {
+      const { createWebhookSubscription: created } = await client.request<{ createWebhookSubscription: { secret: string; subscription: { id: string } } }>(
+        SUBSCRIBE,
+        {
+          input: { url: receiver.url, eventTypes },
+        },
+      );
+      expect(created.secret).toMatch(/^whsec_/);
+      receiver.secret = created.secret;
+      return created.subscription.id;
+    };
+    await subscribe(sellerKey, sellerHooks, ['licence.*']);
+    await subscribe(bankKey, bankHooks, []);
+    sellerHooks.fail = 1;
+
+    const licenceId = await licence();
+    const id = `licence.registered:${licenceId}`;
+    // The seller's receiver: a 500, then the same webhook again about 5 s later, taken.
+    await expect.poll(() => sellerHooks.ids(), { timeout: 15_000, interval: 100 }).toStrictEqual([id, id]);
+    expect(sellerHooks.received.every((r) => r.verified)).toBe(true);
+    expect(sellerHooks.received[1]!.body).toMatchObject({
+      type: 'licence.registered',
+      data: { id, subject: expect.stringMatching(/^patent:/), licensee: buyer },
+    });
+    // The bank is no party to it: it receives nothing, though it subscribed to everything.
+    expect(bankHooks.received).toStrictEqual([]);
+
+    for (const client of [sellerKey, buyerKey]) {
+      const { inbox } = await client.request<{
+        inbox: { unreadCount: number; notifications: { edges: { node: { read: boolean; notification: { id: string } } }[] } };
+      }>(INBOX);
+      expect(inbox.unreadCount).toBe(1);
+      expect(inbox.notifications.edges.map((e) => e.node)).toStrictEqual([
+        { read: false, notification: expect.objectContaining({ id, type: 'licence.registered' }) },
+      ]);
+    }
+    const mark = gql`
+      mutation ($ids: [ID!]!) {
+        markNotificationsRead(ids: $ids)
+      }
+    `;
+    expect((await buyerKey.request<{ markNotificationsRead: number }>(mark, { ids: [id] })).markNotificationsRead).toBe(1);
+    expect((await buyerKey.request<{ markNotificationsRead: number }>(mark, { ids: [id] })).markNotificationsRead).toBe(0);
+    expect((await buyerKey.request<{ inbox: { unreadCount: number } }>(INBOX)).inbox.unreadCount).toBe(0);
+    expect((await sellerKey.request<{ inbox: { unreadCount: number } }>(INBOX)).inbox.unreadCount).toBe(1);
+    expect((await bankKey.request<{ inbox: { unreadCount: number } }>(INBOX)).inbox.unreadCount).toBe(0);
+
+    // Delivered once acknowledged: nothing more comes.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(sellerHooks.ids()).toStrictEqual([id, id]);
+  });
+
+  it('gives a delivery up after a day of failures, shows it to staff, and sends it again when asked', async () => {
+    const dead = await buyerKey.request<{ createWebhookSubscription: { secret: string } }>(SUBSCRIBE, {
+      input: { url: deadHooks.url, eventTypes: ['licence.registered'] },
+    });
+    deadHooks.secret = dead.createWebhookSubscription.secret;
+    deadHooks.fail = Number.MAX_SAFE_INTEGER;
+    await licence();
+    await expect.poll(() => deadHooks.received.length, { timeout: 10_000 }).toBeGreaterThan(0);
+    // A day and more passes for the deliverer, an hour at a time.
+    type Failed = {
+      webhookDeliveries: { edges: { node: { id: string; state: string; attempts: number; lastError: string; subscription: { url: string } } }[] };
+    };
+    await expect
+      .poll(
+        async () => {
+          offset += HOUR;
+          return (await staff.request<Failed>(DELIVERIES, { state: 'FAILED' })).webhookDeliveries.edges.length;
+        },
+        { timeout: 20_000, interval: 50 },
+      )
+      .toBe(1);
+    const [failed] = (await staff.request<Failed>(DELIVERIES, { state: 'FAILED' })).webhookDeliveries.edges.map((e) => e.node);
+    expect(failed).toMatchObject({ state: 'FAILED', lastError: 'HTTP 500', subscription: { url: deadHooks.url } });
+    expect(failed!.attempts).toBeGreaterThan(10);
+
+    const resend = gql`
+      mutation ($id: ID!) {
+        resendWebhookDelivery(id: $id) {
+          id
+          state
+          attempts
+        }
+      }
+    `;
+    expect(await errorCode(buyerKey.request(resend, { id: failed!.id }))).toBe('FORBIDDEN');
+    deadHooks.fail = 0;
+    const sent = deadHooks.received.length;
+    const { resendWebhookDelivery } = await staff.request<{ resendWebhookDelivery: { state: string } }>(resend, { id: failed!.id });
+    expect(resendWebhookDelivery.state).toBe('PENDING');
+    await expect.poll(() => deadHooks.received.length, { timeout: 10_000 }).toBe(sent + 1);
+    await expect.poll(async () => (await staff.request<Failed>(DELIVERIES, { state: 'FAILED' })).webhookDeliveries.edges.length).toBe(0);
+    expect(await errorCode(staff.request(resend, { id: failed!.id }))).toBe('INVALID_TRANSITION');
+    expect(await errorCode(staff.request(resend, { id: 'nothing' }))).toBe('NOT_FOUND');
+  });
+
+  it('lets partner keys alone subscribe, each to URLs it may use, and its owner or staff disable it', async () => {
+    expect(await errorExtensions(sellerKey.request(SUBSCRIBE, { input: { url: 'ftp://example.org/hooks' } }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'url',
+    });
+    expect(await errorExtensions(sellerKey.request(SUBSCRIBE, { input: { url: sellerHooks.url, eventTypes: ['Not a type'] } }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'eventTypes',
+    });
+    expect(await errorCode(t.anonymous.request(SUBSCRIBE, { input: { url: sellerHooks.url } }))).toBe('UNAUTHENTICATED');
+    const mine = await sellerKey.request<{ createWebhookSubscription: { subscription: { id: string } } }>(SUBSCRIBE, { input: { url: sellerHooks.url } });
+    const id = mine.createWebhookSubscription.subscription.id;
+    const disable = gql`
+      mutation ($id: ID!) {
+        disableWebhookSubscription(id: $id) {
+          id
+          disabledAt
+        }
+      }
+    `;
+    expect(await errorCode(buyerKey.request(disable, { id }))).toBe('FORBIDDEN');
+    expect(
+      (await sellerKey.request<{ disableWebhookSubscription: { disabledAt: string | null } }>(disable, { id })).disableWebhookSubscription.disabledAt,
+    ).not.toBeNull();
+    const listed = await sellerKey.request<{ webhookSubscriptions: { edges: { node: { id: string; disabledAt: string | null } }[] } }>(gql`
+      query {
+        webhookSubscriptions(first: 10) {
+          edges {
+            node {
+              id
+              disabledAt
+            }
+          }
+        }
+      }
+    `);
+    expect(listed.webhookSubscriptions.edges.map((e) => e.node.id)).toContain(id);
+    expect(await errorCode(sellerKey.request(DELIVERIES, { state: 'FAILED' }))).toBe('FORBIDDEN');
+    // A staff key reads everything, so its subscriptions may take everything.
+    expect(
+      (await staff.request<{ createWebhookSubscription: { subscription: { ownerRole: string } } }>(SUBSCRIBE, { input: { url: deadHooks.url } }))
+        .createWebhookSubscription.subscription.ownerRole,
+    ).toBe('CENTER_STAFF');
+  });
+});
