@@ -11,14 +11,36 @@ import type { Subgraph } from '../../platform/subgraph.js';
 import { notificationsSchema } from './schema.js';
 
 export interface NotificationsOptions {
-  /** The deliverer's clock and fetch (tests); how often relay and deliverer look when not woken. */
+  /** The deliverer's clock (tests); how often relay and deliverer look when not woken. */
   readonly now?: () => number;
   readonly pollMs?: number;
+  /** How long a receiver has to answer, and a claimed delivery is held (longer). */
+  readonly timeoutMs?: number;
+  readonly leaseMs?: number;
 }
 
-export async function openNotificationsSubgraph(storage: Storage, _ledger?: Ledger, _hub?: HubQuery, options: NotificationsOptions = {}): Promise<Subgraph> {
+/** IPHUB_WEBHOOK_TIMEOUT_MS and IPHUB_WEBHOOK_LEASE_MS, when set: whole milliseconds. */
+export function webhookOptionsFromEnv(env: Record<string, string | undefined> = process.env): NotificationsOptions {
+  const ms = (name: string): number | undefined => {
+    const value = env[name];
+    if (value === undefined || value === '') return undefined;
+    const n = Number(value);
+    if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a whole number of milliseconds, more than 0; got ${JSON.stringify(value)}`);
+    return n;
+  };
+  const timeoutMs = ms('IPHUB_WEBHOOK_TIMEOUT_MS');
+  const leaseMs = ms('IPHUB_WEBHOOK_LEASE_MS');
+  return { ...(timeoutMs === undefined ? {} : { timeoutMs }), ...(leaseMs === undefined ? {} : { leaseMs }) };
+}
+
+export async function openNotificationsSubgraph(
+  storage: Storage,
+  _ledger?: Ledger,
+  _hub?: HubQuery,
+  options: NotificationsOptions = webhookOptionsFromEnv(),
+): Promise<Subgraph> {
   const store = await openNotificationStore(storage);
-  const deliverer = startDeliverer({ store, ...(options.now ? { now: options.now } : {}), ...(options.pollMs ? { pollMs: options.pollMs } : {}) });
+  const deliverer = startDeliverer({ store, ...options });
   const relay = startRelay({
     sources: await openOutboxSources(storage),
     store,
