@@ -42,7 +42,7 @@ export async function relayPending(source: OutboxSource, store: NotificationStor
 }
 
 export function startRelay(options: RelayOptions): Relay {
-  const { sources, store, onAccepted, pollMs = 250, batch = 500, keepDays = 400, now = Date.now, log = (m, e) => console.error(m, e) } = options;
+  const { sources, store, onAccepted, pollMs = 50, batch = 500, keepDays = 400, now = Date.now, log = (m, e) => console.error(m, e) } = options;
   let stopped = false;
   let wake: (() => void) | undefined;
   let kicked = false;

@@ -193,10 +193,12 @@ export function openSqliteNotificationStore(db: Database.Database): Notification
      VALUES (@id, @notificationId, @subscriptionId, @occurredAt, @state, @attempts, @firstAttemptAt, @lastAttemptAt, @lastError,
        @nextAttemptAt, @leasedUntil, @deliveredAt)`,
   );
+  // The due index by name: without statistics the planner took deliveries_by_state and sorted
+  // every pending delivery on each claim.
   const claim = db.prepare<{ now: number; until: number; limit: number }, DeliveryRow>(
     `UPDATE deliveries SET leased_until = @until, attempts = attempts + 1, first_attempt_at = coalesce(first_attempt_at, @now)
      WHERE id IN (
-       SELECT id FROM deliveries
+       SELECT id FROM deliveries INDEXED BY deliveries_due
        WHERE state = 'PENDING' AND next_attempt_at <= @now AND (leased_until IS NULL OR leased_until <= @now)
        ORDER BY next_attempt_at LIMIT @limit)
      RETURNING *`,
