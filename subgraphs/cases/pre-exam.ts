@@ -13,6 +13,7 @@ import { optionalText, text } from '../common/validation.js';
 import { builder, Enterprise, LedgerReceipt, PageInfo, Patent, Role } from './builder.js';
 import type { CasesContext } from './context.js';
 import { anchorDecision } from './decision.js';
+import { preExamFiled, preExamMoved } from './notifications.js';
 import type { PreExamCaseRecord, PreExamFilter } from './store/port.js';
 import { canMove, cycleDays, type CycleStatistics, cycleStatistics, isDecision, nextStates, PRE_EXAM_STATES, type PreExamState } from './workflow.js';
 
@@ -184,7 +185,8 @@ builder.mutationFields((t) => ({
         decidedAt: null,
         decisionReceipt: null,
       };
-      await ctx.store.preExam.insert(record, { at, actor: identity.keyId, role: identity.role, from: null, to: 'RECEIVED', note: null });
+      const first = { at, actor: identity.keyId, role: identity.role, from: null, to: 'RECEIVED' as const, note: null };
+      await ctx.store.preExam.insert(record, first, [preExamFiled(record, first)]);
       return record;
     },
   }),
@@ -222,9 +224,15 @@ builder.mutationFields((t) => ({
         });
         changes.decidedAt = at;
       }
-      const moved = await ctx.store.preExam.transition(id, current.state, { at, actor: staff.keyId, role: staff.role, from: current.state, to, note }, changes);
+      const event = { at, actor: staff.keyId, role: staff.role, from: current.state, to, note };
+      const after: PreExamCaseRecord = {
+        ...current,
+        state: to,
+        ...(changes.decidedAt === undefined ? {} : { decidedAt: changes.decidedAt, decisionReceipt: changes.decisionReceipt! }),
+      };
+      const moved = await ctx.store.preExam.transition(id, current.state, event, changes, [preExamMoved(after, event)]);
       if (!moved) throw failure('CONFLICT', `case ${id} was moved by someone else meanwhile; reload it and try again`);
-      return { ...current, state: to, ...(changes.decidedAt === undefined ? {} : { decidedAt: changes.decidedAt, decisionReceipt: changes.decisionReceipt! }) };
+      return after;
     },
   }),
 }));

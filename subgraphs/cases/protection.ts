@@ -14,6 +14,7 @@ import { optionalText, text, today } from '../common/validation.js';
 import { builder, Enterprise, Evidence, LedgerReceipt, MonthCount, PageInfo, Role } from './builder.js';
 import type { CasesContext } from './context.js';
 import { anchorDecision } from './decision.js';
+import { protectionFiled, protectionMoved } from './notifications.js';
 import type { IpRight, Party, ProtectionCaseRecord, ProtectionFilter, ResolutionRoute } from './store/port.js';
 import { IP_RIGHT_KINDS, PROTECTION_KINDS, RESOLUTION_ROUTES } from './store/port.js';
 import { canMoveProtection, isOutcome, nextProtectionStates, PROTECTION_STATES, type ProtectionState } from './workflow.js';
@@ -268,7 +269,8 @@ builder.mutationFields((t) => ({
         outcomeAt: null,
         outcomeReceipt: null,
       };
-      await ctx.store.protection.insert(record, { at, actor: identity.keyId, role: identity.role, from: null, to: 'APPLIED', note: null });
+      const first = { at, actor: identity.keyId, role: identity.role, from: null, to: 'APPLIED' as const, note: null };
+      await ctx.store.protection.insert(record, first, [protectionFiled(record, first)]);
       return record;
     },
   }),
@@ -306,14 +308,11 @@ builder.mutationFields((t) => ({
         });
         changes.outcomeAt = at;
       }
-      const moved = await ctx.store.protection.transition(
-        id,
-        current.state,
-        { at, actor: staff.keyId, role: staff.role, from: current.state, to, note },
-        changes,
-      );
+      const event = { at, actor: staff.keyId, role: staff.role, from: current.state, to, note };
+      const after: ProtectionCaseRecord = { ...current, ...changes, state: to };
+      const moved = await ctx.store.protection.transition(id, current.state, event, changes, [protectionMoved(after, event)]);
       if (!moved) throw failure('CONFLICT', `case ${id} was moved by someone else meanwhile; reload it and try again`);
-      return { ...current, ...changes, state: to };
+      return after;
     },
   }),
 }));

@@ -1,6 +1,7 @@
 // The contract every CasesStore adapter passes (run by store.test.ts per adapter).
 import { beforeEach, describe, expect, it } from 'vitest';
 
+import type { Notification } from '../../../notifications/notification.js';
 import { openForEachTest, type StoreFixture } from '../../../test/support/adapters.js';
 import type { ProtectionState } from '../workflow.js';
 import type { CaseEvent, CasesStore, PreExamCaseRecord, ProtectionCaseRecord } from './port.js';
@@ -53,6 +54,16 @@ const protectionStep = (at: string, from: ProtectionState, to: ProtectionState):
   from,
   to,
   note: null,
+});
+
+/** A notification as a resolver hands one to the store; the store writes it as it is. */
+const note = (id: string, occurredAt: string, type = 'case.moved'): Notification => ({
+  id,
+  type,
+  occurredAt,
+  subject: `case:${id}`,
+  audience: [{ kind: 'ENTERPRISE', id: 'e1' }],
+  data: { note: id },
 });
 
 export function casesStoreContract(name: string, fixture: () => StoreFixture<CasesStore>): void {
@@ -194,6 +205,90 @@ export function casesStoreContract(name: string, fixture: () => StoreFixture<Cas
         expect(await store.protection.page({ enterpriseId: 'e2' }, undefined, 5)).toStrictEqual([Q]);
         expect(await store.protection.page({ enterpriseId: 'e1', state: 'APPLIED' }, undefined, 5)).toStrictEqual([P, Q]);
         expect(await store.protection.page({ referredTo: 'nowhere' }, undefined, 5)).toStrictEqual([]);
+      });
+    });
+
+    describe('notifications', () => {
+      const pending = async () => (await store.outbox.pending(100)).map((n) => n.id);
+
+      it("writes a pre-examination case's notifications with its filing and its moves, and none with a move refused", async () => {
+        expect(await store.outbox.pending(10)).toStrictEqual([]);
+        const filing = note('filed-a', A.receivedAt, 'case.filed');
+        await store.preExam.insert(A, filed(A.receivedAt), [filing]);
+        // Written without any: none.
+        await store.preExam.insert(B, filed(B.receivedAt));
+        expect(await store.outbox.pending(10)).toStrictEqual([filing]);
+        const moved = note('moved-a', '2026-03-01T09:00:00.000Z');
+        expect(await store.preExam.transition('a', 'RECEIVED', step('2026-03-01T09:00:00.000Z', 'RECEIVED', 'CLASSIFIED'), {}, [moved])).toBe(true);
+        // A move from a state the case has left, or of no case: nothing written, its notification neither.
+        expect(
+          await store.preExam.transition('a', 'RECEIVED', step('2026-03-01T09:00:01.000Z', 'RECEIVED', 'CLASSIFIED'), {}, [
+            note('lost', '2026-03-01T09:00:01.000Z'),
+          ]),
+        ).toBe(false);
+        expect(
+          await store.preExam.transition('x', 'RECEIVED', step('2026-03-01T09:00:01.000Z', 'RECEIVED', 'CLASSIFIED'), {}, [
+            note('none', '2026-03-01T09:00:01.000Z'),
+          ]),
+        ).toBe(false);
+        // A case filed twice is refused, with its notification.
+        await expect(store.preExam.insert(A, filed(A.receivedAt), [note('twice', A.receivedAt, 'case.filed')])).rejects.toThrow();
+        expect(await store.outbox.pending(10)).toStrictEqual([filing, moved]);
+      });
+
+      it("writes a protection case's notifications with its application and its moves, and none with a move refused", async () => {
+        const P = protection('p', '2026-04-01T08:00:00.000Z');
+        const applying = note('applied-p', P.appliedAt, 'case.filed');
+        await store.protection.insert(P, applied(P.appliedAt), [applying]);
+        const accepted = note('accepted-p', '2026-04-03T00:00:00.000Z');
+        expect(await store.protection.transition('p', 'APPLIED', protectionStep('2026-04-03T00:00:00.000Z', 'APPLIED', 'ACCEPTED'), {}, [accepted])).toBe(true);
+        expect(
+          await store.protection.transition('p', 'APPLIED', protectionStep('2026-04-03T00:00:01.000Z', 'APPLIED', 'REJECTED'), {}, [
+            note('lost', '2026-04-03T00:00:01.000Z'),
+          ]),
+        ).toBe(false);
+        await expect(store.protection.insert(P, applied(P.appliedAt), [note('twice', P.appliedAt, 'case.filed')])).rejects.toThrow();
+        // Two notifications of one write, both kept.
+        const inProgress = [note('progress-p-1', '2026-04-04T00:00:00.000Z'), note('progress-p-2', '2026-04-04T00:00:00.001Z')];
+        expect(await store.protection.transition('p', 'ACCEPTED', protectionStep('2026-04-04T00:00:00.000Z', 'ACCEPTED', 'IN_PROGRESS'), {}, inProgress)).toBe(
+          true,
+        );
+        expect(await pending()).toStrictEqual(['applied-p', 'accepted-p', 'progress-p-1', 'progress-p-2']);
+      });
+
+      it('writes the change and its notifications together or not at all', async () => {
+        const bad = { ...note('bad', '2026-03-01T09:00:00.000Z'), type: 'Not A Type' };
+        await expect(store.preExam.insert(A, filed(A.receivedAt), [bad])).rejects.toThrow(/type/);
+        expect(await store.preExam.byIds(['a'])).toStrictEqual([undefined]);
+        await store.preExam.insert(A, filed(A.receivedAt));
+        await expect(store.preExam.transition('a', 'RECEIVED', step('2026-03-01T09:00:00.000Z', 'RECEIVED', 'CLASSIFIED'), {}, [bad])).rejects.toThrow(/type/);
+        expect((await store.preExam.byIds(['a']))[0]!.state).toBe('RECEIVED');
+        expect(await store.preExam.eventsOf(['a'])).toStrictEqual([[filed(A.receivedAt)]]);
+
+        const P = protection('p', '2026-04-01T08:00:00.000Z');
+        await expect(store.protection.insert(P, applied(P.appliedAt), [bad])).rejects.toThrow(/type/);
+        expect(await store.protection.byIds(['p'])).toStrictEqual([undefined]);
+        expect(await store.protection.countByRouteAndState()).toStrictEqual([]);
+        await store.protection.insert(P, applied(P.appliedAt));
+        await expect(store.protection.transition('p', 'APPLIED', protectionStep('2026-04-03T00:00:00.000Z', 'APPLIED', 'ACCEPTED'), {}, [bad])).rejects.toThrow(
+          /type/,
+        );
+        expect((await store.protection.byIds(['p']))[0]!.state).toBe('APPLIED');
+        expect(await store.protection.countByRouteAndState()).toStrictEqual([{ route: 'MEDIATION', state: 'APPLIED', count: 1 }]);
+        expect(await store.outbox.pending(10)).toStrictEqual([]);
+      });
+
+      it('gives the relay its notifications oldest first, and no more once relayed', async () => {
+        for (const [i, c] of [A, B, C].entries()) await store.preExam.insert(c, filed(c.receivedAt), [note(`filed-${i}`, c.receivedAt, 'case.filed')]);
+        expect(store.outbox.name).toBe('cases');
+        expect((await store.outbox.pending(2)).map((n) => n.id)).toStrictEqual(['filed-0', 'filed-1']);
+        await store.outbox.markRelayed(['filed-0', 'filed-2']);
+        expect(await pending()).toStrictEqual(['filed-1']);
+        await store.outbox.markRelayed(['filed-1']);
+        expect(await store.outbox.pending(10)).toStrictEqual([]);
+        // Relayed ones are pruned by when they occurred.
+        expect(await store.outbox.prune('2026-03-02T08:00:00.000Z')).toBe(1);
+        expect(await store.outbox.prune('2027-01-01T00:00:00.000Z')).toBe(2);
       });
     });
   });

@@ -1,8 +1,10 @@
 // The cases subgraph's repositories on MongoDB (the distributed mode). A case's events live in
-// its document, so a move and its event are one atomic update. The Db belongs to the caller.
+// its document, so a move and its event are one update; it and the notifications it reports (the
+// outbox) are one transaction. The Db belongs to the caller.
 import type { AnyBulkWriteOperation, Db, Filter } from 'mongodb';
 
 import type { Receipt } from '../../../ledger/ledger.js';
+import { mongoOutbox } from '../../../notifications/outbox/mongodb.js';
 import {
   COLLECTION_OPTIONS,
   createCollections,
@@ -69,6 +71,8 @@ export async function openMongoCasesStore(db: Db, options: MongoStoreOptions = {
     { key: { referredTo: 1, _id: 1 }, name: 'by_court' },
   ]);
   const newestFirst = { ...noEvents, sort: { appliedAt: -1, _id: 1 } } as const;
+  // Where the relay reads it (notifications/outbox/open.ts).
+  const outbox = await mongoOutbox(db, options.collectionPrefix ?? '', 'cases');
   const eventsOnly = { projection: { events: 1 } };
 
   // Created here, so that no transaction creates them.
@@ -101,12 +105,13 @@ export async function openMongoCasesStore(db: Db, options: MongoStoreOptions = {
 
   return reportingUnavailable<CasesStore>({
     protection: {
-      async insert(c, first) {
+      async insert(c, first, notify = []) {
         const { id, ...rest } = c;
         await inTransaction(db.client, async (session) => {
           await protection.insertOne({ _id: id, ...rest, events: [first] }, { session });
           await routeStateCounts.bulkWrite([routeState(c.route, c.state, 1)], { session });
           await openedCounts.updateOne({ _id: monthOf(c.appliedAt) }, { $inc: { n: 1 } }, { upsert: true, session });
+          await outbox.write(notify, session);
         });
       },
       byIds: (ids) => findByIds(protection, ids, toProtection, noEvents),
@@ -120,12 +125,12 @@ export async function openMongoCasesStore(db: Db, options: MongoStoreOptions = {
         if (filter.enterpriseId !== undefined) query['parties.enterpriseId'] = filter.enterpriseId;
         return (await keysetPage(protection, query, after, limit, noEvents)).map(toProtection);
       },
-      async transition(id, from, event, changes) {
+      async transition(id, from, event, changes, notify = []) {
         const set: Partial<ProtectionDoc> = { state: event.to };
         if (changes.referredTo !== undefined) set.referredTo = changes.referredTo;
         if (changes.outcomeAt !== undefined) set.outcomeAt = changes.outcomeAt;
         if (changes.outcomeReceipt !== undefined) set.outcomeReceipt = changes.outcomeReceipt;
-        // The move and its counts in one transaction; the case's route comes from the case.
+        // The move, its counts and its notifications in one transaction; the case's route comes from the case.
         return inTransaction(db.client, async (session) => {
           const before = await protection.findOneAndUpdate(
             { _id: id, state: from },
@@ -134,6 +139,7 @@ export async function openMongoCasesStore(db: Db, options: MongoStoreOptions = {
           );
           if (before === null) return false;
           await routeStateCounts.bulkWrite([routeState(before.route, from, -1), routeState(before.route, event.to, 1)], { session });
+          await outbox.write(notify, session);
           return true;
         });
       },
@@ -147,9 +153,12 @@ export async function openMongoCasesStore(db: Db, options: MongoStoreOptions = {
       },
     },
     preExam: {
-      async insert(c, first) {
+      async insert(c, first, notify = []) {
         const { id, ...rest } = c;
-        await cases.insertOne({ _id: id, ...rest, events: [first] });
+        await inTransaction(db.client, async (session) => {
+          await cases.insertOne({ _id: id, ...rest, events: [first] }, { session });
+          await outbox.write(notify, session);
+        });
       },
       byIds: (ids) => findByIds(cases, ids, toCase, noEvents),
       byEnterprises: (ids) => findGrouped(cases, 'enterpriseId', ids, toCase, { ...noEvents, sort: { receivedAt: -1, _id: 1 } }),
@@ -160,12 +169,16 @@ export async function openMongoCasesStore(db: Db, options: MongoStoreOptions = {
         if (filter.enterpriseId !== undefined) query.enterpriseId = filter.enterpriseId;
         return (await keysetPage(cases, query, after, limit, noEvents)).map(toCase);
       },
-      async transition(id, from, event, changes) {
+      async transition(id, from, event, changes, notify = []) {
         const set: Partial<PreExamDoc> = { state: event.to };
         if (changes.decidedAt !== undefined) set.decidedAt = changes.decidedAt;
         if (changes.decisionReceipt !== undefined) set.decisionReceipt = changes.decisionReceipt;
-        const r = await cases.updateOne({ _id: id, state: from }, { $set: set, $push: { events: event } });
-        return r.modifiedCount === 1;
+        return inTransaction(db.client, async (session) => {
+          const r = await cases.updateOne({ _id: id, state: from }, { $set: set, $push: { events: event } }, { session });
+          if (r.modifiedCount !== 1) return false;
+          await outbox.write(notify, session);
+          return true;
+        });
       },
       async decided() {
         const docs = await cases
@@ -174,6 +187,7 @@ export async function openMongoCasesStore(db: Db, options: MongoStoreOptions = {
         return docs.map((d) => ({ industry: d.industry, receivedAt: d.receivedAt, decidedAt: d.decidedAt! }));
       },
     },
+    outbox: outbox.source,
     async close() {
       // The client belongs to the caller.
     },

@@ -1,5 +1,7 @@
 // The cases subgraph's aggregates and their storage port. Adapters: sqlite.ts,
 // mongodb.ts; both pass contract.ts (run by store.test.ts).
+import type { Notification } from '../../../notifications/notification.js';
+import type { OutboxSource } from '../../../notifications/outbox/port.js';
 import type { MonthCount } from '../../common/months.js';
 import type { WorkflowEvent } from '../../common/workflow-event.js';
 import type { PreExamState, ProtectionState } from '../workflow.js';
@@ -31,8 +33,8 @@ export interface PreExamFilter {
 }
 
 export interface PreExamRepository {
-  /** Stores a new case with its first event. */
-  insert(c: PreExamCaseRecord, first: CaseEvent): Promise<void>;
+  /** Stores a new case with its first event, and `notify` in the outbox, in one transaction. */
+  insert(c: PreExamCaseRecord, first: CaseEvent, notify?: readonly Notification[]): Promise<void>;
   byIds(ids: readonly string[]): Promise<(PreExamCaseRecord | undefined)[]>;
   /** Each enterprise's cases, newest first. */
   byEnterprises(ids: readonly string[]): Promise<PreExamCaseRecord[][]>;
@@ -41,10 +43,17 @@ export interface PreExamRepository {
   /** Up to `limit` cases matching the filter with id > after, by id. */
   page(filter: PreExamFilter, after: string | undefined, limit: number): Promise<PreExamCaseRecord[]>;
   /**
-   * Moves a case from `from` to `event.to`, appending the event and applying `changes`, only
-   * if the case is still in `from`. False when it was not (another move came first).
+   * Moves a case from `from` to `event.to`, appending the event, applying `changes` and writing
+   * `notify` to the outbox, in one transaction, only if the case is still in `from`. False, with
+   * nothing written, when it was not (another move came first).
    */
-  transition(id: string, from: PreExamState, event: CaseEvent, changes: { decidedAt?: string; decisionReceipt?: Receipt }): Promise<boolean>;
+  transition(
+    id: string,
+    from: PreExamState,
+    event: CaseEvent,
+    changes: { decidedAt?: string; decisionReceipt?: Receipt },
+    notify?: readonly Notification[],
+  ): Promise<boolean>;
   /** Every decided case's industry, receipt and decision times, for cycle-time statistics. */
   decided(): Promise<{ industry: string; receivedAt: string; decidedAt: string }[]>;
 }
@@ -93,7 +102,8 @@ export interface ProtectionFilter {
 }
 
 export interface ProtectionRepository {
-  insert(c: ProtectionCaseRecord, first: CaseEvent<ProtectionState>): Promise<void>;
+  /** As PreExamRepository.insert, with the case's parties and citations. */
+  insert(c: ProtectionCaseRecord, first: CaseEvent<ProtectionState>, notify?: readonly Notification[]): Promise<void>;
   byIds(ids: readonly string[]): Promise<(ProtectionCaseRecord | undefined)[]>;
   /** Cases each enterprise is a party to, newest first. */
   byEnterprises(ids: readonly string[]): Promise<ProtectionCaseRecord[][]>;
@@ -107,6 +117,7 @@ export interface ProtectionRepository {
     from: ProtectionState,
     event: CaseEvent<ProtectionState>,
     changes: { referredTo?: string; outcomeAt?: string; outcomeReceipt?: Receipt },
+    notify?: readonly Notification[],
   ): Promise<boolean>;
   /**
    * How many cases are in each state, per route, by route then state (as strings); pairs with
@@ -120,5 +131,10 @@ export interface ProtectionRepository {
 export interface CasesStore {
   readonly preExam: PreExamRepository;
   readonly protection: ProtectionRepository;
+  /**
+   * The notifications of the filings and moves above, written in their transactions (`notify`),
+   * for the relay to hand on (notifications/outbox).
+   */
+  readonly outbox: OutboxSource;
   close(): Promise<void>;
 }

@@ -1,14 +1,18 @@
-// A database from before the protection cases' counts opens with them counted from its rows.
+// A database from before the protection cases' counts opens with them counted from its rows; one
+// from before the outbox opens with an empty one.
 import { join } from 'node:path';
 
 import Database from 'better-sqlite3';
-import { afterEach, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 
 import { tempDir } from '../../../test/support/tmp.js';
 import type { ProtectionCaseRecord } from './port.js';
 import { openSqliteCasesStore } from './sqlite.js';
 
-const dir = tempDir('iphub-cases-migration-');
+let dir: ReturnType<typeof tempDir>;
+beforeEach(() => {
+  dir = tempDir('iphub-cases-migration-');
+});
 afterEach(() => dir.remove());
 
 const applied = (id: string, route: ProtectionCaseRecord['route'], appliedAt: string): ProtectionCaseRecord => ({
@@ -57,6 +61,36 @@ it('counts the cases there are per route and state, and per month applied for', 
       { month: '2026-03', count: 1 },
       { month: '2026-04', count: 2 },
     ]);
+  } finally {
+    await store.close();
+  }
+});
+
+it('opens a database from before the outbox: it gains one, and its cases write their notifications to it', async () => {
+  const path = join(dir.path, 'cases.db');
+  const before = openSqliteCasesStore(new Database(path));
+  const p = applied('p', 'MEDIATION', '2026-03-31T23:00:00.000Z');
+  await before.protection.insert(p, { at: p.appliedAt, actor: 'k', role: 'ENTERPRISE', from: null, to: 'APPLIED', note: null });
+  await before.close();
+  const db = new Database(path);
+  db.exec('DROP TABLE outbox');
+
+  const store = openSqliteCasesStore(db);
+  try {
+    expect(await store.outbox.pending(10)).toStrictEqual([]);
+    const moved = {
+      id: 'case.moved:protection_case:p:2026-04-01T00:00:00.000Z:ACCEPTED',
+      type: 'case.moved',
+      occurredAt: '2026-04-01T00:00:00.000Z',
+      subject: 'protection_case:p',
+      audience: [{ kind: 'ENTERPRISE' as const, id: 'e1' }],
+      data: { caseId: 'p', from: 'APPLIED', to: 'ACCEPTED' },
+    };
+    const at = moved.occurredAt;
+    expect(
+      await store.protection.transition('p', 'APPLIED', { at, actor: 's', role: 'CENTER_STAFF', from: 'APPLIED', to: 'ACCEPTED', note: null }, {}, [moved]),
+    ).toBe(true);
+    expect(await store.outbox.pending(10)).toStrictEqual([moved]);
   } finally {
     await store.close();
   }

@@ -1,6 +1,10 @@
-// The cases subgraph's repositories on its own SQLite database.
+// The cases subgraph's repositories on its own SQLite database. Filings and moves write their
+// notifications to the outbox table in their own transactions; a database from before the outbox
+// gains its table when opened.
 import type Database from 'better-sqlite3';
 
+import type { Notification } from '../../../notifications/notification.js';
+import { sqliteOutbox } from '../../../notifications/outbox/sqlite.js';
 import { groupedByKey, inKeyOrder, inListQuery, statementCache, whereOf } from '../../../platform/sqlite.js';
 import { monthOf } from '../../common/months.js';
 import type { ProtectionState } from '../workflow.js';
@@ -179,6 +183,7 @@ export function openSqliteCasesStore(db: Database.Database): CasesStore {
     db.exec(COUNTERS);
     if (!counted) db.exec(COUNTS_FROM_ROWS);
   })();
+  const outbox = sqliteOutbox(db, 'cases');
   const insertCase = db.prepare(
     `INSERT INTO pre_exam_cases (id, enterprise_id, application_number, title, industry, state, received_at, decided_at)
      VALUES (@id, @enterpriseId, @applicationNumber, @title, @industry, @state, @receivedAt, @decidedAt)`,
@@ -201,12 +206,19 @@ export function openSqliteCasesStore(db: Database.Database): CasesStore {
   const eventsIn = inListQuery<EventRow>(db, (ids) => `SELECT * FROM pre_exam_events WHERE case_id IN (${ids}) ORDER BY case_id, n`);
 
   const event = (caseId: string, e: CaseEvent) => ({ caseId, ...e });
-  const insertTx = db.transaction((c: PreExamCaseRecord, first: CaseEvent) => {
+  const insertTx = db.transaction((c: PreExamCaseRecord, first: CaseEvent, notify: readonly Notification[]) => {
     insertCase.run(c);
     insertEvent.run(event(c.id, first));
+    outbox.write(notify);
   });
   const transitionTx = db.transaction(
-    (id: string, from: string, e: CaseEvent, changes: { decidedAt?: string; decisionReceipt?: { seq: number; entryHash: string; timestamp: number } }) => {
+    (
+      id: string,
+      from: string,
+      e: CaseEvent,
+      changes: { decidedAt?: string; decisionReceipt?: { seq: number; entryHash: string; timestamp: number } },
+      notify: readonly Notification[],
+    ) => {
       const r = changes.decisionReceipt;
       const moved = move.run({
         id,
@@ -219,6 +231,7 @@ export function openSqliteCasesStore(db: Database.Database): CasesStore {
       });
       if (moved.changes !== 1) return false;
       insertEvent.run(event(id, e));
+      outbox.write(notify);
       return true;
     },
   );
@@ -264,13 +277,14 @@ export function openSqliteCasesStore(db: Database.Database): CasesStore {
   const openedBetween = db.prepare<[string, string], { month: string; count: number }>(
     'SELECT month, n AS count FROM protection_opened_counts WHERE month >= ? AND month <= ? ORDER BY month',
   );
-  const insertProtectionTx = db.transaction((c: ProtectionCaseRecord, first: CaseEvent<ProtectionState>) => {
+  const insertProtectionTx = db.transaction((c: ProtectionCaseRecord, first: CaseEvent<ProtectionState>, notify: readonly Notification[]) => {
     insertProtection.run({ ...c, parties: JSON.stringify(c.parties), ipRights: JSON.stringify(c.ipRights), evidenceIds: JSON.stringify(c.evidenceIds) });
     for (const p of c.parties) if (p.enterpriseId !== null) insertParty.run(c.id, p.enterpriseId);
     for (const e of c.evidenceIds) insertCitation.run(c.id, e);
     insertProtectionEvent.run({ caseId: c.id, ...first });
     addCount.run(c.route, c.state, 1);
     addOpened.run(monthOf(c.appliedAt));
+    outbox.write(notify);
   });
   const moveProtectionTx = db.transaction(
     (
@@ -278,6 +292,7 @@ export function openSqliteCasesStore(db: Database.Database): CasesStore {
       from: string,
       e: CaseEvent<ProtectionState>,
       changes: { referredTo?: string; outcomeAt?: string; outcomeReceipt?: { seq: number; entryHash: string; timestamp: number } },
+      notify: readonly Notification[],
     ) => {
       const r = changes.outcomeReceipt;
       const moved = moveProtection.run({
@@ -295,14 +310,15 @@ export function openSqliteCasesStore(db: Database.Database): CasesStore {
       const route = routeOf.get(id)!;
       addCount.run(route, from, -1);
       addCount.run(route, e.to, 1);
+      outbox.write(notify);
       return true;
     },
   );
 
   return {
     protection: {
-      async insert(c, first) {
-        insertProtectionTx(c, first);
+      async insert(c, first, notify = []) {
+        insertProtectionTx(c, first, notify);
       },
       async byIds(ids) {
         return inKeyOrder(ids, protectionIn(ids).map(toProtection), (c) => c.id);
@@ -327,8 +343,8 @@ export function openSqliteCasesStore(db: Database.Database): CasesStore {
           .all(...params, limit)
           .map(toProtection);
       },
-      async transition(id, from, e, changes) {
-        return moveProtectionTx(id, from, e, changes);
+      async transition(id, from, e, changes, notify = []) {
+        return moveProtectionTx(id, from, e, changes, notify);
       },
       async countByRouteAndState() {
         return countsByRouteAndState.all();
@@ -338,8 +354,8 @@ export function openSqliteCasesStore(db: Database.Database): CasesStore {
       },
     },
     preExam: {
-      async insert(c, first) {
-        insertTx(c, first);
+      async insert(c, first, notify = []) {
+        insertTx(c, first, notify);
       },
       async byIds(ids) {
         return inKeyOrder(ids, casesIn(ids).map(toCase), (c) => c.id);
@@ -360,13 +376,14 @@ export function openSqliteCasesStore(db: Database.Database): CasesStore {
           .all(...params, limit)
           .map(toCase);
       },
-      async transition(id, from, e, changes) {
-        return transitionTx(id, from, e, changes);
+      async transition(id, from, e, changes, notify = []) {
+        return transitionTx(id, from, e, changes, notify);
       },
       async decided() {
         return decided.all();
       },
     },
+    outbox: outbox.source,
     async close() {
       db.close();
     },
