@@ -10,6 +10,7 @@ import { optionalText, text } from '../common/validation.js';
 import { inPledgeScope, pledgeScope, requirePledgee } from './access.js';
 import { builder, Enterprise, IpAsset, IpAssetInput, oneAsset } from './builder.js';
 import type { FinanceContext } from './context.js';
+import { consentRecorded } from './notifications.js';
 import { consentNote, MAX_CONSENTS } from './pledge-rules.js';
 import { Pledge, pledgeEvent } from './pledges.js';
 import { assetKey, type AssetRef, type ConsentOutcome, type ConsentRecord, DISPOSALS, type PledgeRecord } from './store/port.js';
@@ -108,7 +109,9 @@ builder.mutationFields((t) => ({
         grantedBy: identity.keyId,
         note,
       };
-      const outcome = await ctx.store.pledges.addConsent(consent, pledgeEvent(identity, at, 'REGISTERED', 'REGISTERED', consentNote(consent)), MAX_CONSENTS);
+      const outcome = await ctx.store.pledges.addConsent(consent, pledgeEvent(identity, at, 'REGISTERED', 'REGISTERED', consentNote(consent)), MAX_CONSENTS, [
+        consentRecorded(current, consent),
+      ]);
       if (outcome !== 'RECORDED') throw refusedConsent(outcome, id);
       ctx.loaders.consentsOf.clear(id);
       ctx.loaders.pledgeEventsOf.clear(id);

@@ -25,6 +25,7 @@ import {
   requireEnterprise,
 } from './builder.js';
 import type { FinanceContext } from './context.js';
+import { claimSettled } from './notifications.js';
 import { assetKey, type AssetRef, CLAIM_STATUSES, type ClaimRecord, INSURANCE_PRODUCTS, type InsuranceProduct, type PolicyRecord } from './store/port.js';
 
 const Product = builder.enumType('InsuranceProduct', { values: INSURANCE_PRODUCTS });
@@ -255,12 +256,13 @@ builder.mutationFields((t) => ({
       if (claim.status !== 'FILED')
         throw failure('INVALID_TRANSITION', `a ${claim.status} claim is settled already`, { from: claim.status, to: input.decision });
       const at = new Date().toISOString();
-      const settled = await ctx.store.policies.settleClaim(policy.id, claim.id, input.decision, at, identity.keyId);
+      const after = { ...claim, status: input.decision, settledAt: at, settledBy: identity.keyId };
+      const settled = await ctx.store.policies.settleClaim(policy.id, claim.id, input.decision, at, identity.keyId, [claimSettled(policy, after)]);
       if (settled === 'SUM_INSURED_EXCEEDED') {
         throw failure('SUM_INSURED_EXCEEDED', `paying ${claim.amountFen} fen would exceed the sum insured`, { remaining: String(remaining(policy, claims)) });
       }
       if (settled === 'NOT_FILED') throw conflict(`claim ${claim.id} was settled by someone else meanwhile; reload it`);
-      return { ...claim, status: input.decision, settledAt: at, settledBy: identity.keyId };
+      return after;
     },
   }),
 }));

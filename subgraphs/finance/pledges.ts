@@ -32,6 +32,7 @@ import {
   Role,
 } from './builder.js';
 import type { FinanceContext } from './context.js';
+import { pledgeClosed, pledgeRegistered } from './notifications.js';
 import { canMove, nextStates, patentRefusal, PLEDGE_STATES, type PledgeState, registrationDocument, releaseDocument } from './pledge-rules.js';
 import { DEFAULT_RISK_SHARES, RISK_PARTIES, type RiskShareAmount, type RiskShares, sharesProblem, splitLoss } from './risk.js';
 import { AssetAlreadyPledgedError, assetKey, type AssetRef, type Enforcement, type NewPledge, type PledgeEvent, type PledgeRecord } from './store/port.js';
@@ -273,7 +274,10 @@ function riskShares(input: { guarantor: number; reGuarantor: number; nationalFun
 /**
  * Stores a pledge, claiming its collateral, then records it on the ledger. Claimed first, so that
  * a refused pledge never reaches the ledger; if the ledger fails, the claim is undone. A crash in
- * between leaves the pledge registered without a receipt.
+ * between leaves the pledge registered without a receipt. Its `pledge.registered` notification is
+ * written with the receipt, in recordRegistration's transaction: that write makes the registration
+ * final (discard no longer takes it back), whereas the first may still be discarded, and a
+ * notification written with it would tell of a pledge that never was.
  */
 async function registerOnLedger(ctx: FinanceContext, record: NewPledge, first: PledgeEvent): Promise<PledgeRecord> {
   let pledge: PledgeRecord;
@@ -298,8 +302,9 @@ async function registerOnLedger(ctx: FinanceContext, record: NewPledge, first: P
     await ctx.store.pledges.discard(pledge.id);
     throw err;
   }
-  await ctx.store.pledges.recordRegistration(pledge.id, receipt);
-  return { ...pledge, registrationReceipt: receipt };
+  const registered: PledgeRecord = { ...pledge, registrationReceipt: receipt };
+  await ctx.store.pledges.recordRegistration(pledge.id, receipt, [pledgeRegistered(registered)]);
+  return registered;
 }
 
 builder.mutationFields((t) => ({
@@ -356,12 +361,12 @@ builder.mutationFields((t) => ({
         { kind: 'PLEDGE_RELEASE', subject: `pledge:${id}`, contentDigest: documentDigest(document), depositor: identity.keyId, metadata: document },
         'release',
       );
-      if (
-        !(await ctx.store.pledges.transition(id, current.state, pledgeEvent(identity, at, current.state, 'RELEASED', note), { closedAt: at, releaseReceipt }))
-      ) {
+      const released = { ...current, state: 'RELEASED' as const, closedAt: at, releaseReceipt };
+      const event = pledgeEvent(identity, at, current.state, 'RELEASED', note);
+      if (!(await ctx.store.pledges.transition(id, current.state, event, { closedAt: at, releaseReceipt }, [pledgeClosed(released)]))) {
         throw failure('CONFLICT', `pledge ${id} was closed by someone else meanwhile; reload it`);
       }
-      return { ...current, state: 'RELEASED' as const, closedAt: at, releaseReceipt };
+      return released;
     },
   }),
   enforcePledge: t.field({
@@ -376,10 +381,12 @@ builder.mutationFields((t) => ({
       const note = optionalText(input.note, 'note', 2000);
       const at = new Date().toISOString();
       // No ledger entry: the ledger has no kind for enforcement; the history records it.
-      if (!(await ctx.store.pledges.transition(id, current.state, pledgeEvent(identity, at, current.state, 'ENFORCED', note), { closedAt: at, enforcement }))) {
+      const enforced = { ...current, state: 'ENFORCED' as const, closedAt: at, enforcement };
+      const event = pledgeEvent(identity, at, current.state, 'ENFORCED', note);
+      if (!(await ctx.store.pledges.transition(id, current.state, event, { closedAt: at, enforcement }, [pledgeClosed(enforced)]))) {
         throw failure('CONFLICT', `pledge ${id} was closed by someone else meanwhile; reload it`);
       }
-      return { ...current, state: 'ENFORCED' as const, closedAt: at, enforcement };
+      return enforced;
     },
   }),
 }));

@@ -1,6 +1,7 @@
 // The contract every FinanceStore adapter passes (run by store.test.ts per adapter).
 import { beforeEach, describe, expect, it } from 'vitest';
 
+import type { Notification } from '../../../notifications/notification.js';
 import { openForEachTest, type StoreFixture } from '../../../test/support/adapters.js';
 import { DEFAULT_RISK_SHARES } from '../risk.js';
 import type { AssetRef, ClaimRecord, ConsentRecord, FinanceStore, NewPledge, PledgeEvent, PolicyRecord } from './port.js';
@@ -61,6 +62,21 @@ const claim = (id: string, policyId: string, amountFen: number, filedAt: string)
   settledAt: null,
   settledBy: null,
 });
+
+/** A notification as a resolver hands one to the store; the store writes it as it is. */
+const note = (id: string, occurredAt: string, type = 'pledge.registered'): Notification => ({
+  id,
+  type,
+  occurredAt,
+  subject: `pledge:${id}`,
+  audience: [
+    { kind: 'ENTERPRISE', id: 'e1' },
+    { kind: 'ORGANIZATION', role: 'BANK', name: '中国工商银行福州分行' },
+  ],
+  data: { note: id, amountFen: '9007199254740991' },
+});
+/** One the outbox refuses: its write must fail whole. */
+const bad = (): Notification => ({ ...note('bad', '2026-04-01T00:00:00.000Z'), type: 'Not A Type' });
 
 export function financeStoreContract(name: string, fixture: () => StoreFixture<FinanceStore>): void {
   describe(`FinanceStore contract: ${name}`, () => {
@@ -363,6 +379,135 @@ export function financeStoreContract(name: string, fixture: () => StoreFixture<F
       );
       expect(results.filter((r) => r === 'SETTLED')).toHaveLength(3);
       expect(results.filter((r) => r === 'SUM_INSURED_EXCEEDED')).toHaveLength(5);
+    });
+
+    describe('notifications', () => {
+      const pending = async () => (await store.outbox.pending(100)).map((n) => n.id);
+
+      it("writes a registration's notifications with its receipt, none with the first write, a refused or a discarded pledge", async () => {
+        await register(A);
+        // Refused: an asset already pledged.
+        await expect(register(pledge('a2', [{ kind: 'TRADEMARK', id: '12345678' }], '2026-03-04T08:00:00.000Z'))).rejects.toThrow(AssetAlreadyPledgedError);
+        await register(B);
+        await store.pledges.discard('b');
+        expect(await store.outbox.pending(10)).toStrictEqual([]);
+        const registeredA = note('registered-a', A.registeredAt);
+        await store.pledges.recordRegistration('a', receipt, [registeredA]);
+        // No such pledge (discarded): nothing written.
+        await store.pledges.recordRegistration('b', receipt, [note('registered-b', B.registeredAt)]);
+        expect(await store.outbox.pending(10)).toStrictEqual([registeredA]);
+        expect(await store.pledges.byIds(['a', 'b'])).toStrictEqual([{ ...A, registrationNumber: 'ZX-2026-000001', registrationReceipt: receipt }, undefined]);
+      });
+
+      it("writes a closing's notifications with it, and none with a closing refused", async () => {
+        await register(A);
+        await register(B);
+        const released = note('released-a', '2026-04-01T00:00:00.000Z', 'pledge.released');
+        expect(
+          await store.pledges.transition('a', 'REGISTERED', closed('2026-04-01T00:00:00.000Z', 'RELEASED'), { closedAt: '2026-04-01T00:00:00.000Z' }, [
+            released,
+          ]),
+        ).toBe(true);
+        // From a state the pledge has left, or of no pledge: nothing written.
+        for (const id of ['a', 'x']) {
+          expect(
+            await store.pledges.transition(id, 'REGISTERED', closed('2026-04-01T00:00:01.000Z', 'ENFORCED'), { closedAt: '2026-04-01T00:00:01.000Z' }, [
+              note(`enforced-${id}`, '2026-04-01T00:00:01.000Z', 'pledge.enforced'),
+            ]),
+          ).toBe(false);
+        }
+        const enforced = note('enforced-b', '2026-04-02T00:00:00.000Z', 'pledge.enforced');
+        const enforcement = { lossFen: 1, shares: DEFAULT_RISK_SHARES };
+        expect(
+          await store.pledges.transition(
+            'b',
+            'REGISTERED',
+            closed('2026-04-02T00:00:00.000Z', 'ENFORCED'),
+            { closedAt: '2026-04-02T00:00:00.000Z', enforcement },
+            [enforced],
+          ),
+        ).toBe(true);
+        expect(await store.outbox.pending(10)).toStrictEqual([released, enforced]);
+      });
+
+      it("writes a consent's notifications with it, and none with a consent refused", async () => {
+        await register(A);
+        await register(B);
+        const first = consent('k1', 'a', patent('201510958772.0'), '2026-04-01T00:00:00.000Z');
+        const recorded = note('consent-k1', first.grantedAt, 'pledge.consent_recorded');
+        expect(await store.pledges.addConsent(first, consented(first.grantedAt), 1, [recorded])).toBe('RECORDED');
+        // Past the cap, of no pledge, of a closed pledge: nothing written.
+        const over = consent('k2', 'a', patent('201510958772.0'), '2026-04-02T00:00:00.000Z');
+        expect(await store.pledges.addConsent(over, consented(over.grantedAt), 1, [note('consent-k2', over.grantedAt, 'pledge.consent_recorded')])).toBe(
+          'TOO_MANY',
+        );
+        const nowhere = consent('k3', 'x', patent('1'), '2026-04-02T00:00:00.000Z');
+        expect(
+          await store.pledges.addConsent(nowhere, consented(nowhere.grantedAt), 1, [note('consent-k3', nowhere.grantedAt, 'pledge.consent_recorded')]),
+        ).toBe('NOT_FOUND');
+        await store.pledges.transition('b', 'REGISTERED', closed('2026-04-02T00:00:00.000Z', 'RELEASED'), { closedAt: '2026-04-02T00:00:00.000Z' });
+        const late = consent('k4', 'b', patent('202310123456.5'), '2026-04-03T00:00:00.000Z');
+        expect(await store.pledges.addConsent(late, consented(late.grantedAt), 1, [note('consent-k4', late.grantedAt, 'pledge.consent_recorded')])).toBe(
+          'NOT_REGISTERED',
+        );
+        expect(await store.outbox.pending(10)).toStrictEqual([recorded]);
+      });
+
+      it("writes a settlement's notifications with it, and none with a settlement refused", async () => {
+        await store.policies.insert(policy('p', 'e1', '2026-01-01T00:00:00.000Z', { sumInsuredFen: 1000 }));
+        await store.policies.addClaim(claim('c1', 'p', 600, '2026-02-01T00:00:00.000Z'));
+        await store.policies.addClaim(claim('c2', 'p', 500, '2026-02-02T00:00:00.000Z'));
+        const at = '2026-03-01T00:00:00.000Z';
+        const settle = (id: string, to: 'PAID' | 'REJECTED', n: Notification) => store.policies.settleClaim('p', id, to, at, 'key-i', [n]);
+        const paid = note('settled-c1', at, 'claim.settled');
+        expect(await settle('c1', 'PAID', paid)).toBe('SETTLED');
+        expect(await settle('c1', 'REJECTED', note('settled-c1-again', at, 'claim.settled'))).toBe('NOT_FILED');
+        expect(await settle('c2', 'PAID', note('settled-c2-paid', at, 'claim.settled'))).toBe('SUM_INSURED_EXCEEDED');
+        expect(await settle('cx', 'PAID', note('settled-cx', at, 'claim.settled'))).toBe('NOT_FILED');
+        const rejected = note('settled-c2', '2026-03-01T00:00:01.000Z', 'claim.settled');
+        expect(await settle('c2', 'REJECTED', rejected)).toBe('SETTLED');
+        expect(await store.outbox.pending(10)).toStrictEqual([paid, rejected]);
+      });
+
+      it('writes each change and its notifications together or not at all', async () => {
+        await register(A);
+        await expect(store.pledges.recordRegistration('a', receipt, [bad()])).rejects.toThrow(/type/);
+        expect((await store.pledges.byIds(['a']))[0]!.registrationReceipt).toBeNull();
+        await expect(
+          store.pledges.transition('a', 'REGISTERED', closed('2026-04-01T00:00:00.000Z', 'RELEASED'), { closedAt: '2026-04-01T00:00:00.000Z' }, [bad()]),
+        ).rejects.toThrow(/type/);
+        expect((await store.pledges.byIds(['a']))[0]!.state).toBe('REGISTERED');
+        expect((await store.pledges.activeOn(['PATENT:201510958772.0']))[0]?.id).toBe('a');
+        expect(await store.pledges.countByState()).toStrictEqual([{ state: 'REGISTERED', count: 1 }]);
+        const given = consent('k1', 'a', patent('201510958772.0'), '2026-04-01T00:00:00.000Z');
+        await expect(store.pledges.addConsent(given, consented(given.grantedAt), 3, [bad()])).rejects.toThrow(/type/);
+        expect(await store.pledges.consentsOf(['a'])).toStrictEqual([[]]);
+        expect(await store.pledges.eventsOf(['a'])).toStrictEqual([[registered(A.registeredAt)]]);
+        await store.policies.insert(policy('p', 'e1', '2026-01-01T00:00:00.000Z'));
+        await store.policies.addClaim(claim('c1', 'p', 600, '2026-02-01T00:00:00.000Z'));
+        await expect(store.policies.settleClaim('p', 'c1', 'PAID', '2026-03-01T00:00:00.000Z', 'key-i', [bad()])).rejects.toThrow(/type/);
+        expect(await store.policies.claimsOf(['p'])).toStrictEqual([[claim('c1', 'p', 600, '2026-02-01T00:00:00.000Z')]]);
+        // Still FILED, and within the sum insured: it is settled, once.
+        expect(await store.policies.settleClaim('p', 'c1', 'PAID', '2026-03-01T00:00:00.000Z', 'key-i')).toBe('SETTLED');
+        expect(await store.outbox.pending(10)).toStrictEqual([]);
+      });
+
+      it('gives the relay its notifications oldest first, and no more once relayed', async () => {
+        for (const p of [A, B, C]) {
+          await register(p);
+          await store.pledges.recordRegistration(p.id, receipt, [note(`registered-${p.id}`, p.registeredAt)]);
+        }
+        expect(store.outbox.name).toBe('finance');
+        expect((await store.outbox.pending(2)).map((n) => n.id)).toStrictEqual(['registered-a', 'registered-b']);
+        await store.outbox.markRelayed(['registered-a', 'registered-c']);
+        expect(await pending()).toStrictEqual(['registered-b']);
+        // The same notification written again (a retried write) stays relayed once relayed.
+        await store.pledges.recordRegistration('a', receipt, [note('registered-a', A.registeredAt)]);
+        expect(await pending()).toStrictEqual(['registered-b']);
+        await store.outbox.markRelayed(['registered-b']);
+        expect(await store.outbox.pending(10)).toStrictEqual([]);
+        expect(await store.outbox.prune('2027-01-01T00:00:00.000Z')).toBe(3);
+      });
     });
   });
 }

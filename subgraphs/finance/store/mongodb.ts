@@ -1,8 +1,10 @@
 // The finance subgraph's repositories on MongoDB (the distributed mode; transactions need a
 // replica set). An asset is in at most one active pledge because active_pledged_assets has it as
-// _id, written in the pledge's own transaction. The Db belongs to the caller.
+// _id, written in the pledge's own transaction. The writes that report events put their
+// notifications in the outbox in that same transaction. The Db belongs to the caller.
 import type { AnyBulkWriteOperation, ClientSession, Db, Filter } from 'mongodb';
 
+import { mongoOutbox } from '../../../notifications/outbox/mongodb.js';
 import {
   COLLECTION_OPTIONS,
   createCollections,
@@ -140,6 +142,8 @@ export async function openMongoFinanceStore(db: Db, options: MongoStoreOptions =
     const states = await pledges.aggregate<{ _id: PledgeState; n: number }>([{ $group: { _id: '$state', n: { $sum: 1 } } }]).toArray();
     for (const st of states) await stateCounts.updateOne({ _id: st._id }, { $set: { n: st.n } }, { upsert: true });
   }
+  // Where the relay reads it (notifications/outbox/open.ts).
+  const outbox = await mongoOutbox(db, prefix, 'finance');
   await policies.createIndexes([
     { key: { insuredId: 1, issuedAt: -1, _id: 1 }, name: 'by_insured' },
     { key: { insurer: 1, _id: 1 }, name: 'by_insurer' },
@@ -173,8 +177,11 @@ export async function openMongoFinanceStore(db: Db, options: MongoStoreOptions =
           throw new AssetAlreadyPledgedError(taken.length > 0 ? taken : keys);
         }
       },
-      async recordRegistration(id, receipt) {
-        await pledges.updateOne({ _id: id }, { $set: { registrationReceipt: receipt } });
+      async recordRegistration(id, receipt, notify = []) {
+        await inTransaction(db.client, async (session) => {
+          const recorded = await pledges.updateOne({ _id: id }, { $set: { registrationReceipt: receipt } }, { session });
+          if (recorded.matchedCount === 1) await outbox.write(notify, session);
+        });
       },
       async discard(id) {
         await inTransaction(db.client, async (session) => {
@@ -201,15 +208,22 @@ export async function openMongoFinanceStore(db: Db, options: MongoStoreOptions =
           return p?.state === 'REGISTERED' ? p : undefined;
         });
       },
-      async addConsent(c, event, cap) {
+      async addConsent(c, event, cap, notify = []) {
         if (cap < 1) return 'TOO_MANY';
         const { pledgeId, ...consent } = c;
-        // One document, one update: still REGISTERED, and fewer than `cap` consents.
-        const added = await pledges.updateOne(
-          { _id: pledgeId, state: 'REGISTERED', [`consents.${cap - 1}`]: { $exists: false } },
-          { $push: { consents: consent, events: event } },
-        );
-        if (added.modifiedCount === 1) return 'RECORDED';
+        // One document, one update: still REGISTERED, and fewer than `cap` consents; its
+        // notifications in the same transaction.
+        const added = await inTransaction(db.client, async (session) => {
+          const pushed = await pledges.updateOne(
+            { _id: pledgeId, state: 'REGISTERED', [`consents.${cap - 1}`]: { $exists: false } },
+            { $push: { consents: consent, events: event } },
+            { session },
+          );
+          if (pushed.modifiedCount !== 1) return false;
+          await outbox.write(notify, session);
+          return true;
+        });
+        if (added) return 'RECORDED';
         const now = await pledges.findOne({ _id: pledgeId }, { projection: { state: 1 } });
         if (now === null) return 'NOT_FOUND';
         return now.state === 'REGISTERED' ? 'TOO_MANY' : 'NOT_REGISTERED';
@@ -225,7 +239,7 @@ export async function openMongoFinanceStore(db: Db, options: MongoStoreOptions =
         if (filter.pledgee !== undefined) query.pledgee = filter.pledgee;
         return (await keysetPage(pledges, query, after, limit, noEvents)).map(toPledge);
       },
-      async transition(id, from, event, changes) {
+      async transition(id, from, event, changes, notify = []) {
         return inTransaction(db.client, async (session) => {
           const set: Partial<PledgeDoc> = { state: event.to, closedAt: changes.closedAt };
           if (changes.releaseReceipt !== undefined) set.releaseReceipt = changes.releaseReceipt;
@@ -234,6 +248,7 @@ export async function openMongoFinanceStore(db: Db, options: MongoStoreOptions =
           if (moved.modifiedCount !== 1) return false;
           await active.deleteMany({ pledgeId: id }, { session });
           await stateCounts.bulkWrite([stateCount(from, -1), stateCount(event.to, 1)], { session });
+          await outbox.write(notify, session);
           return true;
         });
       },
@@ -266,7 +281,7 @@ export async function openMongoFinanceStore(db: Db, options: MongoStoreOptions =
       },
       claimsOf: async (ids) =>
         (await findByIds(policies, ids, (d) => d.claims.map((c) => ({ ...c, policyId: d._id })), { projection: { claims: 1 } })).map((claims) => claims ?? []),
-      async settleClaim(policyId, claimId, to, at, by) {
+      async settleClaim(policyId, claimId, to, at, by, notify = []) {
         const filed = async () => {
           const doc = await policies.findOne({ _id: policyId }, { projection: { sumInsuredFen: 1, claims: { $elemMatch: { id: claimId } } } });
           // The projection leaves claims out when none matches.
@@ -275,17 +290,25 @@ export async function openMongoFinanceStore(db: Db, options: MongoStoreOptions =
         };
         const before = await filed();
         if (before === undefined) return 'NOT_FILED';
-        // One document, one update: the claim is still FILED and paying it keeps within the sum insured.
+        // One document, one update: the claim is still FILED and paying it keeps within the sum
+        // insured; its notifications in the same transaction.
         const query: Filter<PolicyDoc> = { _id: policyId, claims: { $elemMatch: { id: claimId, status: 'FILED' } } };
         if (to === 'PAID') query.paidFen = { $lte: before.sumInsuredFen - before.amountFen };
-        const settled = await policies.updateOne(query, {
-          $set: { 'claims.$.status': to, 'claims.$.settledAt': at, 'claims.$.settledBy': by },
-          $inc: { paidFen: to === 'PAID' ? before.amountFen : 0 },
+        const settled = await inTransaction(db.client, async (session) => {
+          const updated = await policies.updateOne(
+            query,
+            { $set: { 'claims.$.status': to, 'claims.$.settledAt': at, 'claims.$.settledBy': by }, $inc: { paidFen: to === 'PAID' ? before.amountFen : 0 } },
+            { session },
+          );
+          if (updated.modifiedCount !== 1) return false;
+          await outbox.write(notify, session);
+          return true;
         });
-        if (settled.modifiedCount === 1) return 'SETTLED';
+        if (settled) return 'SETTLED';
         return (await filed()) === undefined ? 'NOT_FILED' : 'SUM_INSURED_EXCEEDED';
       },
     },
+    outbox: outbox.source,
     async close() {
       // The client belongs to the caller.
     },

@@ -1,5 +1,7 @@
 // The finance subgraph's aggregates and their storage port. Adapters: sqlite.ts,
 // mongodb.ts; both pass contract.ts (run by store.test.ts).
+import type { Notification } from '../../../notifications/notification.js';
+import type { OutboxSource } from '../../../notifications/outbox/port.js';
 import type { WorkflowEvent } from '../../common/workflow-event.js';
 import type { PledgeState } from '../pledge-rules.js';
 import type { RiskShares } from '../risk.js';
@@ -100,11 +102,15 @@ export interface PledgeRepository {
    * Stores a REGISTERED pledge with its first event and claims its collateral, assigning the next
    * registration number of the year (China time) of registeredAt; all in one transaction. Throws
    * AssetAlreadyPledgedError, writing nothing, when any asset is in an active pledge; nothing
-   * else (an id used twice) is reported as that.
+   * else (an id used twice) is reported as that. It writes no notification: the registration is
+   * final only once recordRegistration has its receipt, and discard may take it back before.
    */
   register(p: NewPledge, first: PledgeEvent): Promise<PledgeRecord>;
-  /** Attaches the PLEDGE_REGISTRATION receipt. */
-  recordRegistration(id: string, receipt: Receipt): Promise<void>;
+  /**
+   * Attaches the PLEDGE_REGISTRATION receipt, and writes `notify` (the registration's
+   * notifications) to the outbox in the same transaction; nothing when there is no such pledge.
+   */
+  recordRegistration(id: string, receipt: Receipt, notify?: readonly Notification[]): Promise<void>;
   /** Removes a pledge the ledger never recorded (no registration receipt), freeing its collateral. */
   discard(id: string): Promise<void>;
   byIds(ids: readonly string[]): Promise<(PledgeRecord | undefined)[]>;
@@ -117,23 +123,26 @@ export interface PledgeRepository {
   /** The REGISTERED pledge each asset key is collateral in, if any: one at most, found by its claim on the asset. */
   activeOn(keys: readonly string[]): Promise<(PledgeRecord | undefined)[]>;
   /**
-   * Records a consent with its event, in one write, only if the pledge is still REGISTERED and
-   * holds fewer than `cap` consents; nothing is written unless RECORDED.
+   * Records a consent with its event and writes `notify` to the outbox, in one transaction, only
+   * if the pledge is still REGISTERED and holds fewer than `cap` consents; nothing is written
+   * unless RECORDED.
    */
-  addConsent(consent: ConsentRecord, event: PledgeEvent, cap: number): Promise<ConsentOutcome>;
+  addConsent(consent: ConsentRecord, event: PledgeEvent, cap: number, notify?: readonly Notification[]): Promise<ConsentOutcome>;
   /** Each pledge's consents, oldest first. */
   consentsOf(ids: readonly string[]): Promise<ConsentRecord[][]>;
   /** Up to `limit` pledges matching the filter with id > after, by id. */
   page(filter: PledgeFilter, after: string | undefined, limit: number): Promise<PledgeRecord[]>;
   /**
    * Closes a pledge (RELEASED or ENFORCED): moves it from `from` to `event.to`, appends the event,
-   * applies `changes` and frees its collateral, only if it is still in `from`. False when it was not.
+   * applies `changes`, frees its collateral and writes `notify` to the outbox, in one transaction,
+   * only if it is still in `from`. False, with nothing written, when it was not.
    */
   transition(
     id: string,
     from: PledgeState,
     event: PledgeEvent,
     changes: { closedAt: string; releaseReceipt?: Receipt; enforcement?: Enforcement },
+    notify?: readonly Notification[],
   ): Promise<boolean>;
   /**
    * Pledges registered per month of registeredAt (UTC) and pledgee, for the months `from` to `to`
@@ -200,13 +209,19 @@ export interface PolicyRepository {
   /**
    * Settles a FILED claim as PAID or REJECTED, atomically: NOT_FILED when it is not FILED (or does
    * not exist), SUM_INSURED_EXCEEDED when paying it would take the policy's paid claims past its
-   * sum insured. Nothing changes unless SETTLED.
+   * sum insured. Nothing changes unless SETTLED; then `notify` is written to the outbox in the
+   * same transaction.
    */
-  settleClaim(policyId: string, claimId: string, to: 'PAID' | 'REJECTED', at: string, by: string): Promise<Settlement>;
+  settleClaim(policyId: string, claimId: string, to: 'PAID' | 'REJECTED', at: string, by: string, notify?: readonly Notification[]): Promise<Settlement>;
 }
 
 export interface FinanceStore {
   readonly pledges: PledgeRepository;
   readonly policies: PolicyRepository;
+  /**
+   * The notifications of the writes above, written in their transactions (`notify`), for the
+   * relay to hand on (notifications/outbox).
+   */
+  readonly outbox: OutboxSource;
   close(): Promise<void>;
 }

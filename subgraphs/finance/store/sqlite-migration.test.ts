@@ -1,5 +1,6 @@
 // A database from before the pledges' counts opens with them counted from its rows; one from
-// before the pledgees' consents opens with none, and its pledges take them.
+// before the pledgees' consents opens with none, and its pledges take them; one from before the
+// outbox opens with an empty one.
 import { join } from 'node:path';
 
 import Database from 'better-sqlite3';
@@ -89,6 +90,33 @@ it('opens a database from before the consents: its pledges have none, and take t
       'RECORDED',
     );
     expect(await store.pledges.consentsOf(['a'])).toStrictEqual([[consent]]);
+  } finally {
+    await store.close();
+  }
+});
+
+it('opens a database from before the outbox: it gains one, and its pledges write their notifications to it', async () => {
+  const path = join(dir.path, 'finance.db');
+  const before = openSqliteFinanceStore(new Database(path));
+  const a = pledge('a', '甲银行', '2026-03-01T00:00:00.000Z', 100);
+  await before.pledges.register(a, { at: a.registeredAt, actor: 'k', role: 'BANK', from: null, to: 'REGISTERED', note: null });
+  await before.close();
+  const db = new Database(path);
+  db.exec('DROP TABLE outbox');
+
+  const store = openSqliteFinanceStore(db);
+  try {
+    expect(await store.outbox.pending(10)).toStrictEqual([]);
+    const registered = {
+      id: 'pledge.registered:a',
+      type: 'pledge.registered',
+      occurredAt: a.registeredAt,
+      subject: 'pledge:a',
+      audience: [{ kind: 'ENTERPRISE' as const, id: 'e1' }],
+      data: { pledgeId: 'a', state: 'REGISTERED' },
+    };
+    await store.pledges.recordRegistration('a', { seq: 1, entryHash: 'ab'.repeat(32), timestamp: 1 }, [registered]);
+    expect(await store.outbox.pending(10)).toStrictEqual([registered]);
   } finally {
     await store.close();
   }

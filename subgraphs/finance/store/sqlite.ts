@@ -1,8 +1,12 @@
 // The finance subgraph's repositories on its own SQLite database. An asset is in at most one
 // active pledge because active_pledged_assets has it as primary key, written in the pledge's
-// own transaction. A database from before the pledgees' consents gains their table when opened.
+// own transaction. The writes that report events put their notifications in the outbox table in
+// that same transaction. A database from before the pledgees' consents or the outbox gains their
+// tables when opened.
 import type Database from 'better-sqlite3';
 
+import type { Notification } from '../../../notifications/notification.js';
+import { sqliteOutbox } from '../../../notifications/outbox/sqlite.js';
 import { groupedByKey, inKeyOrder, inListQuery, statementCache, whereOf } from '../../../platform/sqlite.js';
 import { monthOf } from '../../common/months.js';
 import { formatRegistrationNumber, type PledgeState, registrationYear } from '../pledge-rules.js';
@@ -255,6 +259,7 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
     db.exec(COUNTERS);
     if (!counted) db.exec(COUNTS_FROM_ROWS);
   })();
+  const outbox = sqliteOutbox(db, 'finance');
   const addMonth = db.prepare<[string, string, number, number]>(
     `INSERT INTO pledge_month_counts (month, pledgee, n, amount_fen) VALUES (?, ?, ?, ?)
      ON CONFLICT DO UPDATE SET n = n + excluded.n, amount_fen = amount_fen + excluded.amount_fen`,
@@ -372,6 +377,9 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
     count(p, 1);
     return record;
   });
+  const recordRegistrationTx = db.transaction((id: string, receipt: string, notify: readonly Notification[]) => {
+    if (setRegistration.run(receipt, id).changes === 1) outbox.write(notify);
+  });
   const discardTx = db.transaction((id: string) => {
     const discarded = unanchored.get(id);
     if (discarded === undefined) return;
@@ -379,23 +387,26 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
     deletePledge.run(id);
     count(discarded, -1);
   });
-  const transitionTx = db.transaction((id: string, from: string, e: PledgeEvent, changes: Parameters<FinanceStore['pledges']['transition']>[3]) => {
-    const moved = close.run({
-      id,
-      from,
-      to: e.to,
-      closedAt: changes.closedAt,
-      releaseReceipt: json(changes.releaseReceipt),
-      enforcement: json(changes.enforcement),
-    });
-    if (moved.changes !== 1) return false;
-    freeAssets.run(id);
-    insertEvent.run(event(id, e));
-    addState.run(from, -1);
-    addState.run(e.to, 1);
-    return true;
-  });
-  const consentTx = db.transaction((c: ConsentRecord, e: PledgeEvent, cap: number): ConsentOutcome => {
+  const transitionTx = db.transaction(
+    (id: string, from: string, e: PledgeEvent, changes: Parameters<FinanceStore['pledges']['transition']>[3], notify: readonly Notification[]) => {
+      const moved = close.run({
+        id,
+        from,
+        to: e.to,
+        closedAt: changes.closedAt,
+        releaseReceipt: json(changes.releaseReceipt),
+        enforcement: json(changes.enforcement),
+      });
+      if (moved.changes !== 1) return false;
+      freeAssets.run(id);
+      insertEvent.run(event(id, e));
+      addState.run(from, -1);
+      addState.run(e.to, 1);
+      outbox.write(notify);
+      return true;
+    },
+  );
+  const consentTx = db.transaction((c: ConsentRecord, e: PledgeEvent, cap: number, notify: readonly Notification[]): ConsentOutcome => {
     const p = consentable.get(c.pledgeId);
     if (p === undefined) return 'NOT_FOUND';
     if (p.state !== 'REGISTERED') return 'NOT_REGISTERED';
@@ -413,10 +424,14 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
       note: c.note,
     });
     insertEvent.run(event(c.pledgeId, e));
+    outbox.write(notify);
     return 'RECORDED';
   });
-  const settleTx = db.transaction((policyId: string, claimId: string, to: string, at: string, by: string) => {
-    if (settle.run({ policyId, claimId, to, at, by }).changes === 1) return 'SETTLED' as const;
+  const settleTx = db.transaction((policyId: string, claimId: string, to: string, at: string, by: string, notify: readonly Notification[]) => {
+    if (settle.run({ policyId, claimId, to, at, by }).changes === 1) {
+      outbox.write(notify);
+      return 'SETTLED' as const;
+    }
     return claimStatus.get(claimId, policyId)?.status === 'FILED' ? ('SUM_INSURED_EXCEEDED' as const) : ('NOT_FILED' as const);
   });
 
@@ -426,8 +441,8 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
         // IMMEDIATE: take the write lock first, so that two processes never deadlock upgrading.
         return registerTx.immediate(p, first);
       },
-      async recordRegistration(id, receipt) {
-        setRegistration.run(JSON.stringify(receipt), id);
+      async recordRegistration(id, receipt, notify = []) {
+        recordRegistrationTx.immediate(id, JSON.stringify(receipt), notify);
       },
       async discard(id) {
         discardTx.immediate(id);
@@ -448,8 +463,8 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
       async activeOn(keys) {
         return inKeyOrder(keys, activeIn(keys), (r) => r.asset_key).map((r) => (r === undefined ? undefined : toPledge(r)));
       },
-      async addConsent(c, e, cap) {
-        return consentTx.immediate(c, e, cap);
+      async addConsent(c, e, cap, notify = []) {
+        return consentTx.immediate(c, e, cap, notify);
       },
       async consentsOf(ids) {
         return groupedByKey(ids, consentsIn(ids).map(toConsent), (c) => c.pledgeId);
@@ -465,8 +480,8 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
           .all(...params, limit)
           .map(toPledge);
       },
-      async transition(id, from, e, changes) {
-        return transitionTx.immediate(id, from, e, changes);
+      async transition(id, from, e, changes, notify = []) {
+        return transitionTx.immediate(id, from, e, changes, notify);
       },
       async countByMonthAndPledgee(from, to) {
         return monthCounts.all(from, to);
@@ -504,10 +519,11 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
       async claimsOf(ids) {
         return groupedByKey(ids, claimsIn(ids).map(toClaim), (c) => c.policyId);
       },
-      async settleClaim(policyId, claimId, to, at, by) {
-        return settleTx.immediate(policyId, claimId, to, at, by);
+      async settleClaim(policyId, claimId, to, at, by, notify = []) {
+        return settleTx.immediate(policyId, claimId, to, at, by, notify);
       },
     },
+    outbox: outbox.source,
     async close() {
       db.close();
     },
