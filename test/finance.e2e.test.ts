@@ -74,7 +74,7 @@ function counted(store: FinanceStore): FinanceStore {
         };
       },
     });
-  return { pledges: repository('pledges', store.pledges), policies: repository('policies', store.policies), close: () => store.close() };
+  return { pledges: repository('pledges', store.pledges), policies: repository('policies', store.policies), outbox: store.outbox, close: () => store.close() };
 }
 
 /** The ledger as the finance subgraph sees it: failing every append while `ledgerDown`. */
