@@ -41,21 +41,71 @@ interface Licence {
 
 const TRANSFER = gql`
   mutation ($input: RegisterTransferInput!) {
-    registerTransfer(input: $input) { id right { kind number } from { id } to { id } receipt { seq } certificate }
+    registerTransfer(input: $input) {
+      id
+      right {
+        kind
+        number
+      }
+      from {
+        id
+      }
+      to {
+        id
+      }
+      receipt {
+        seq
+      }
+      certificate
+    }
   }
 `;
 const LICENCE = gql`
   mutation ($input: RegisterLicenceInput!) {
-    registerLicence(input: $input) { id kind territory term { startDate endDate } royalty receipt { seq } certificate }
+    registerLicence(input: $input) {
+      id
+      kind
+      territory
+      term {
+        startDate
+        endDate
+      }
+      royalty
+      receipt {
+        seq
+      }
+      certificate
+    }
   }
 `;
 const PATENT = gql`
   query ($n: String!) {
     patent(applicationNumber: $n) {
-      enterprise { id }
-      transfers { id to { id } }
-      licences(first: 10) { edges { node { id kind } } }
-      history(first: 20) { edges { node { type details } } }
+      enterprise {
+        id
+      }
+      transfers {
+        id
+        to {
+          id
+        }
+      }
+      licences(first: 10) {
+        edges {
+          node {
+            id
+            kind
+          }
+        }
+      }
+      history(first: 20) {
+        edges {
+          node {
+            type
+            details
+          }
+        }
+      }
     }
   }
 `;
@@ -75,16 +125,25 @@ describe('transfers, licences and registrations', () => {
     const digits = `${filingDate.slice(0, 4)}1${String(++serial).padStart(7, '0')}`;
     const applicationNumber = `${digits}.${patentCheckDigit(digits)}`;
     const status = extra.status ?? 'GRANTED';
-    await staff.request(gql`mutation ($input: RegisterPatentInput!) { registerPatent(input: $input) { applicationNumber } }`, {
-      input: {
-        enterpriseId: owner,
-        applicationNumber,
-        title: `一种储能电池 ${serial}`,
-        filingDate,
-        status,
-        ...(status === 'PENDING' ? {} : { grantDate: addYears(filingDate, 2), feesPaidThrough: addYears(filingDate, 4) }),
+    await staff.request(
+      gql`
+        mutation ($input: RegisterPatentInput!) {
+          registerPatent(input: $input) {
+            applicationNumber
+          }
+        }
+      `,
+      {
+        input: {
+          enterpriseId: owner,
+          applicationNumber,
+          title: `一种储能电池 ${serial}`,
+          filingDate,
+          status,
+          ...(status === 'PENDING' ? {} : { grantDate: addYears(filingDate, 2), feesPaidThrough: addYears(filingDate, 4) }),
+        },
       },
-    });
+    );
     return applicationNumber;
   }
   const transferInput = (number: string, to = buyer, kind = 'PATENT') => ({
@@ -114,9 +173,18 @@ describe('transfers, licences and registrations', () => {
     bank = t.client(await t.key('BANK', { organization: BANK }));
     const register = async (uscc: string, name: string, regionCode: string) =>
       (
-        await staff.request<{ registerEnterprise: { id: string } }>(gql`mutation ($input: RegisterEnterpriseInput!) { registerEnterprise(input: $input) { id } }`, {
-          input: { uscc, name, regionCode, industry: '电气机械和器材制造业' },
-        })
+        await staff.request<{ registerEnterprise: { id: string } }>(
+          gql`
+            mutation ($input: RegisterEnterpriseInput!) {
+              registerEnterprise(input: $input) {
+                id
+              }
+            }
+          `,
+          {
+            input: { uscc, name, regionCode, industry: '电气机械和器材制造业' },
+          },
+        )
       ).registerEnterprise.id;
     seller = await register('914403001922038216', '比亚迪股份有限公司', '440300');
     buyer = await register('9144030071526726XG', '宁德时代新能源科技股份有限公司', '350900');
@@ -134,10 +202,9 @@ describe('transfers, licences and registrations', () => {
     expect(transfer.certificate.entry).toMatchObject({ kind: 'RIGHT_TRANSFER', subject: `patent:${n}` });
     expect(transfer.certificate.entry.metadata).toMatchObject({ transfer: transfer.id, from: seller, to: buyer, contractDigest: CONTRACT });
     expect(verifies(transfer.certificate)).toBe(true);
-    const { patent: read } = await staff.request<{ patent: { enterprise: { id: string }; transfers: { id: string }[]; history: { edges: { node: { type: string } }[] } } }>(
-      PATENT,
-      { n },
-    );
+    const { patent: read } = await staff.request<{
+      patent: { enterprise: { id: string }; transfers: { id: string }[]; history: { edges: { node: { type: string } }[] } };
+    }>(PATENT, { n });
     expect(read.enterprise.id).toBe(buyer);
     expect(read.transfers.map((x) => x.id)).toStrictEqual([transfer.id]);
     expect(read.history.edges.map((e) => e.node.type)).toStrictEqual(['TRANSFERRED']);
@@ -160,16 +227,28 @@ describe('transfers, licences and registrations', () => {
       code: 'BAD_USER_INPUT',
       field: 'contractDate',
     });
-    expect(await errorExtensions(staff.request(TRANSFER, { input: transferInput(n, 'no-such-enterprise') }))).toMatchObject({ code: 'NOT_FOUND', field: 'toEnterpriseId' });
+    expect(await errorExtensions(staff.request(TRANSFER, { input: transferInput(n, 'no-such-enterprise') }))).toMatchObject({
+      code: 'NOT_FOUND',
+      field: 'toEnterpriseId',
+    });
     expect(await errorCode(staff.request(TRANSFER, { input: transferInput('202310999999.X') }))).toMatch(/^(NOT_FOUND|INVALID_PATENT_NUMBER)$/);
     expect(await errorCode(staff.request(TRANSFER, { input: transferInput('12345678', buyer, 'TRADEMARK') }))).toBe('NOT_FOUND');
     const rejected = await patent(seller, { status: 'REJECTED' });
     expect(await errorCode(staff.request(TRANSFER, { input: transferInput(rejected) }))).toBe('INVALID_TRANSITION');
 
     const court = t.client(await t.key('COURT', { organization: '深圳市中级人民法院' }));
-    await court.request(gql`mutation ($input: FreezePatentInput!) { freezePatent(input: $input) { applicationNumber } }`, {
-      input: { applicationNumber: n, orderNumber: '(2026)粤03执保7号', frozenOn: today },
-    });
+    await court.request(
+      gql`
+        mutation ($input: FreezePatentInput!) {
+          freezePatent(input: $input) {
+            applicationNumber
+          }
+        }
+      `,
+      {
+        input: { applicationNumber: n, orderNumber: '(2026)粤03执保7号', frozenOn: today },
+      },
+    );
     expect(await errorExtensions(staff.request(TRANSFER, { input: transferInput(n) }))).toMatchObject({ code: 'ASSET_FROZEN', court: '深圳市中级人民法院' });
     expect(await ledgerSize()).toBe(before);
     expect((await staff.request<{ patent: { enterprise: { id: string }; transfers: unknown[] } }>(PATENT, { n })).patent).toMatchObject({
@@ -181,8 +260,21 @@ describe('transfers, licences and registrations', () => {
   it("needs the pledgee's consent to this very disposal and counterparty to transfer or license a pledged patent", async () => {
     const n = await patent();
     const { registerPledge: pledge } = await bank.request<{ registerPledge: { id: string } }>(
-      gql`mutation ($input: RegisterPledgeInput!) { registerPledge(input: $input) { id } }`,
-      { input: { pledgorId: seller, collateral: [{ kind: 'PATENT', id: n }], securedAmount: '100000000', term: { startDate: today, endDate: addYears(today, 1) } } },
+      gql`
+        mutation ($input: RegisterPledgeInput!) {
+          registerPledge(input: $input) {
+            id
+          }
+        }
+      `,
+      {
+        input: {
+          pledgorId: seller,
+          collateral: [{ kind: 'PATENT', id: n }],
+          securedAmount: '100000000',
+          term: { startDate: today, endDate: addYears(today, 1) },
+        },
+      },
     );
     const licence = licenceInput(n, 'ORDINARY', ['CN'], today, addYears(today, 1));
     expect(await errorExtensions(staff.request(TRANSFER, { input: transferInput(n) }))).toMatchObject({
@@ -191,9 +283,18 @@ describe('transfers, licences and registrations', () => {
       pledgee: BANK,
     });
     const consent = (disposal: string) =>
-      bank.request(gql`mutation ($input: ConsentToDisposalInput!) { consentToDisposal(input: $input) { id } }`, {
-        input: { pledgeId: pledge.id, asset: { kind: 'PATENT', id: n }, disposal, counterpartyId: buyer },
-      });
+      bank.request(
+        gql`
+          mutation ($input: ConsentToDisposalInput!) {
+            consentToDisposal(input: $input) {
+              id
+            }
+          }
+        `,
+        {
+          input: { pledgeId: pledge.id, asset: { kind: 'PATENT', id: n }, disposal, counterpartyId: buyer },
+        },
+      );
     // A consent to license does not cover a transfer, and the other way round.
     await consent('LICENCE');
     expect(await errorCode(staff.request(TRANSFER, { input: transferInput(n) }))).toBe('ASSET_PLEDGED_CONSENT_REQUIRED');
@@ -206,7 +307,9 @@ describe('transfers, licences and registrations', () => {
   it('refuses an exclusive licence meeting another in territory and time, and a term beyond the protection', async () => {
     const n = await patent();
     const end = addYears(today, 2);
-    const { registerLicence: guangdong } = await staff.request<{ registerLicence: Licence }>(LICENCE, { input: licenceInput(n, 'EXCLUSIVE', ['440000'], today, end) });
+    const { registerLicence: guangdong } = await staff.request<{ registerLicence: Licence }>(LICENCE, {
+      input: licenceInput(n, 'EXCLUSIVE', ['440000'], today, end),
+    });
     expect(guangdong).toMatchObject({ kind: 'EXCLUSIVE', territory: ['440000'], term: { startDate: today, endDate: end }, royalty: '5000000' });
     expect(guangdong.certificate.entry).toMatchObject({ kind: 'LICENCE_REGISTRATION', subject: `patent:${n}` });
     expect(verifies(guangdong.certificate)).toBe(true);
@@ -238,17 +341,23 @@ describe('transfers, licences and registrations', () => {
     const pending = await patent(seller, { status: 'PENDING' });
     expect(await errorCode(staff.request(LICENCE, { input: licenceInput(pending, 'ORDINARY', ['CN'], today, end) }))).toBe('INVALID_TRANSITION');
 
-    const { patent: read } = await staff.request<{ patent: { licences: { edges: { node: { id: string } }[] }; history: { edges: { node: { type: string } }[] } } }>(
-      PATENT,
-      { n },
-    );
+    const { patent: read } = await staff.request<{
+      patent: { licences: { edges: { node: { id: string } }[] }; history: { edges: { node: { type: string } }[] } };
+    }>(PATENT, { n });
     expect(read.licences.edges).toHaveLength(4);
     expect(read.history.edges.map((e) => e.node.type)).toStrictEqual(['LICENSED', 'LICENSED', 'LICENSED', 'LICENSED']);
   });
 
   it('registers a trademark, renews it in its window, and transfers it', async () => {
     const registrationDate = addDays(addYears(today, -10), 60);
-    const input = { enterpriseId: seller, registrationNumber: '12345678', mark: '比亚迪', niceClass: 12, goods: ['汽车', '电动车辆', '汽车'], registrationDate };
+    const input = {
+      enterpriseId: seller,
+      registrationNumber: '12345678',
+      mark: '比亚迪',
+      niceClass: 12,
+      goods: ['汽车', '电动车辆', '汽车'],
+      registrationDate,
+    };
     const MARK = 'registrationNumber mark niceClass niceClassName goods registrationDate expiryDate renewalWindow { opens closes }';
     const { registerTrademark: mark } = await sellerClient.request<{ registerTrademark: Record<string, unknown> }>(
       gql`mutation ($input: RegisterTrademarkInput!) { registerTrademark(input: $input) { ${MARK} } }`,
@@ -257,7 +366,16 @@ describe('transfers, licences and registrations', () => {
     const expiryDate = addDays(addYears(registrationDate, 10), -1);
     expect(mark).toMatchObject({ niceClassName: '运输工具', goods: ['汽车', '电动车辆'], expiryDate, renewalWindow: { opens: addMonths(expiryDate, -12) } });
     const register = (over: Record<string, unknown>, client = staff) =>
-      client.request(gql`mutation ($input: RegisterTrademarkInput!) { registerTrademark(input: $input) { registrationNumber } }`, { input: { ...input, ...over } });
+      client.request(
+        gql`
+          mutation ($input: RegisterTrademarkInput!) {
+            registerTrademark(input: $input) {
+              registrationNumber
+            }
+          }
+        `,
+        { input: { ...input, ...over } },
+      );
     expect(await errorCode(register({}))).toBe('CONFLICT');
     expect(await errorExtensions(register({ registrationNumber: 'TM-1' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'registrationNumber' });
     expect(await errorExtensions(register({ registrationNumber: '2', niceClass: 46 }))).toMatchObject({ field: 'niceClass' });
@@ -266,26 +384,66 @@ describe('transfers, licences and registrations', () => {
     expect(await errorCode(register({ registrationNumber: '5' }, buyerClient))).toBe('FORBIDDEN');
     expect(await errorExtensions(register({ registrationNumber: '6', enterpriseId: 'nobody' }))).toMatchObject({ code: 'NOT_FOUND' });
 
-    const RENEW = gql`mutation ($input: RenewTrademarkInput!) { renewTrademark(input: $input) { expiryDate history(first: 5) { edges { node { type } } } } }`;
+    const RENEW = gql`
+      mutation ($input: RenewTrademarkInput!) {
+        renewTrademark(input: $input) {
+          expiryDate
+          history(first: 5) {
+            edges {
+              node {
+                type
+              }
+            }
+          }
+        }
+      }
+    `;
     // Renewal opened ten months ago: the registration ends in about two.
     expect(await errorCode(sellerClient.request(RENEW, { input: { registrationNumber: '12345678', renewedOn: today } }))).toBe('FORBIDDEN');
-    const { renewTrademark: renewed } = await staff.request<{ renewTrademark: { expiryDate: string; history: { edges: { node: { type: string } }[] } } }>(RENEW, {
-      input: { registrationNumber: '12345678', renewedOn: today },
-    });
+    const { renewTrademark: renewed } = await staff.request<{ renewTrademark: { expiryDate: string; history: { edges: { node: { type: string } }[] } } }>(
+      RENEW,
+      {
+        input: { registrationNumber: '12345678', renewedOn: today },
+      },
+    );
     expect(renewed.expiryDate).toBe(addYears(expiryDate, 10));
     expect(await errorCode(staff.request(RENEW, { input: { registrationNumber: '12345678', renewedOn: today } }))).toBe('INVALID_TRANSITION');
 
     const { registerTransfer } = await staff.request<{ registerTransfer: Transfer }>(TRANSFER, { input: transferInput('12345678', buyer, 'TRADEMARK') });
     expect(registerTransfer.certificate.entry).toMatchObject({ kind: 'RIGHT_TRANSFER', subject: 'trademark:12345678' });
-    const { trademark } = await staff.request<{ trademark: { history: { edges: { node: { type: string } }[] }; transfers: { to: { id: string } }[] } }>(
-      gql`query { trademark(registrationNumber: "12345678") { history(first: 5) { edges { node { type } } } transfers { to { id } } } }`,
-    );
+    const { trademark } = await staff.request<{ trademark: { history: { edges: { node: { type: string } }[] }; transfers: { to: { id: string } }[] } }>(gql`
+      query {
+        trademark(registrationNumber: "12345678") {
+          history(first: 5) {
+            edges {
+              node {
+                type
+              }
+            }
+          }
+          transfers {
+            to {
+              id
+            }
+          }
+        }
+      }
+    `);
     expect(trademark.history.edges.map((e) => e.node.type)).toStrictEqual(['RENEWED', 'TRANSFERRED']);
     expect(trademark.transfers).toStrictEqual([{ to: { id: buyer } }]);
   });
 
   it('registers a copyright with its author and completion date', async () => {
-    const REGISTER = gql`mutation ($input: RegisterCopyrightInput!) { registerCopyright(input: $input) { registrationNumber kind author completedOn } }`;
+    const REGISTER = gql`
+      mutation ($input: RegisterCopyrightInput!) {
+        registerCopyright(input: $input) {
+          registrationNumber
+          kind
+          author
+          completedOn
+        }
+      }
+    `;
     const year = today.slice(0, 4);
     const input = {
       enterpriseId: seller,
@@ -306,8 +464,12 @@ describe('transfers, licences and registrations', () => {
     expect(await errorExtensions(staff.request(REGISTER, { input: { ...input, registrationNumber: `国作登字-${year}-F-00000001` } }))).toMatchObject({
       field: 'registrationNumber',
     });
-    expect(await errorExtensions(staff.request(REGISTER, { input: { ...input, registrationNumber: '2019SR0000001' } }))).toMatchObject({ field: 'registeredOn' });
-    expect(await errorExtensions(staff.request(REGISTER, { input: { ...input, registrationNumber: `${year}SR0000002`, completedOn: addDays(today, 1) } }))).toMatchObject({
+    expect(await errorExtensions(staff.request(REGISTER, { input: { ...input, registrationNumber: '2019SR0000001' } }))).toMatchObject({
+      field: 'registeredOn',
+    });
+    expect(
+      await errorExtensions(staff.request(REGISTER, { input: { ...input, registrationNumber: `${year}SR0000002`, completedOn: addDays(today, 1) } })),
+    ).toMatchObject({
       field: 'completedOn',
     });
     await staff.request(REGISTER, { input: { ...input, kind: 'ARTISTIC', registrationNumber: `国作登字-${year}-F-00000001`, title: '品牌吉祥物' } });
