@@ -17,7 +17,7 @@ import {
 import { tally } from '../../common/tally.js';
 import { patentDeadlines } from '../domain/deadlines.js';
 import { overlappingLicence } from '../domain/licences.js';
-import { patentChanges } from '../domain/patent-changes.js';
+import { importPlan } from '../domain/patent-changes.js';
 import type {
   AssetEvent,
   CopyrightRecord,
@@ -641,27 +641,14 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
           () =>
             transaction(async (session) => {
               const found = await patents.find({ _id: { $in: ps.map((p) => p.applicationNumber) } }, { session }).toArray();
-              const registered = new Map(found.map((d) => [d._id, toPatent(d)]));
-              const fresh: PatentRecord[] = [];
-              let updated = 0;
-              for (const p of ps) {
-                const before = registered.get(p.applicationNumber);
-                if (before === undefined) {
-                  fresh.push(p);
-                  continue;
+              const { fresh, changed } = importPlan(ps, new Map(found.map((d) => [d._id, toPatent(d)])));
+              for (const c of changed) {
+                if (!(await changePatent(c.before, c.after, { at, actor, role, type: 'IMPORTED', details: c.changes }, session))) {
+                  throw new Error(`patent ${c.after.applicationNumber} changed during the import`);
                 }
-                if (before.enterpriseId !== p.enterpriseId) throw new Error(`patent ${p.applicationNumber}: an import does not change the owner`);
-                const after = { ...p, freeze: before.freeze, invalidation: before.invalidation, version: before.version };
-                const changes = patentChanges(before, after);
-                if (Object.keys(changes).length === 0) continue;
-                if (!(await changePatent(before, after, { at, actor, role, type: 'IMPORTED', details: changes }, session))) {
-                  throw new Error(`patent ${p.applicationNumber} changed during the import`);
-                }
-                registered.set(p.applicationNumber, { ...after, version: before.version + 1 });
-                updated++;
               }
               await addPatents(fresh, session);
-              result = { inserted: fresh.length, updated, unchanged: ps.length - fresh.length - updated };
+              result = { inserted: fresh.length, updated: changed.length, unchanged: ps.length - fresh.length - changed.length };
             }),
           `one of these ${ps.length} patents`,
         );

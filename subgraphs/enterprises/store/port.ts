@@ -258,6 +258,7 @@ export interface PatentRepository {
    * differs (see domain/patent-changes.ts) is updated with an IMPORTED event naming what changed,
    * the rest are left alone. Every owner must be registered; an owner never changes here.
    */
+  /** One row per application number (the import drops repeats first). */
   importMany(ps: readonly PatentRecord[], at: string, actor: string, role: string): Promise<ImportCounts>;
   byNumbers(numbers: readonly string[]): Promise<(PatentRecord | undefined)[]>;
   /** Each enterprise's patents, by application number. */

@@ -7,7 +7,7 @@ import { groupedByKey, inKeyOrder, inListQuery, statementCache, whereOf } from '
 import { tally } from '../../common/tally.js';
 import { patentDeadlines } from '../domain/deadlines.js';
 import { overlappingLicence } from '../domain/licences.js';
-import { patentChanges } from '../domain/patent-changes.js';
+import { importPlan } from '../domain/patent-changes.js';
 import type {
   AssetEvent,
   CopyrightRecord,
@@ -552,24 +552,10 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
   const applyPatentChange = db.transaction(changePatent);
   const importPatents = db.transaction((ps: readonly PatentRecord[], at: string, actor: string, role: string): ImportCounts => {
     const registered = new Map(patentsIn(ps.map((p) => p.applicationNumber)).map((r) => [r.application_number, toPatent(r)]));
-    const fresh: PatentRecord[] = [];
-    let updated = 0;
-    for (const p of ps) {
-      const before = registered.get(p.applicationNumber);
-      if (before === undefined) {
-        fresh.push(p);
-        continue;
-      }
-      if (before.enterpriseId !== p.enterpriseId) throw new Error(`patent ${p.applicationNumber}: an import does not change the owner`);
-      const after = { ...p, freeze: before.freeze, invalidation: before.invalidation, version: before.version };
-      const changes = patentChanges(before, after);
-      if (Object.keys(changes).length === 0) continue;
-      changePatent(before, after, { at, actor, role, type: 'IMPORTED', details: changes });
-      registered.set(p.applicationNumber, { ...after, version: before.version + 1 });
-      updated++;
-    }
+    const { fresh, changed } = importPlan(ps, registered);
+    for (const c of changed) changePatent(c.before, c.after, { at, actor, role, type: 'IMPORTED', details: c.changes });
     addPatents(fresh);
-    return { inserted: fresh.length, updated, unchanged: ps.length - fresh.length - updated };
+    return { inserted: fresh.length, updated: changed.length, unchanged: ps.length - fresh.length - changed.length };
   });
   const insertTrademarks = db.transaction((ts: readonly TrademarkRecord[]) => {
     for (const t of ts) {
