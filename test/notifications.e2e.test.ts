@@ -12,9 +12,9 @@ import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { addYears } from '../standards/calendar-date.js';
-import { patentCheckDigit } from '../standards/patent-number.js';
 import { openNotificationsSubgraph } from '../subgraphs/notifications/index.js';
 import { errorCode, errorExtensions, startTestHub, type TestHub } from './support/hub.js';
+import { applicationNumber, registerEnterprise, registerPatent } from './support/registry.js';
 
 const today = new Date().toISOString().slice(0, 10);
 const BANK = '招商银行深圳分行';
@@ -141,28 +141,15 @@ describe('notifications', () => {
 
   async function licence(): Promise<string> {
     const filingDate = addYears(today, -4);
-    const digits = `${filingDate.slice(0, 4)}1${String(++serial).padStart(7, '0')}`;
-    const n = `${digits}.${patentCheckDigit(digits)}`;
-    await staff.request(
-      gql`
-        mutation ($input: RegisterPatentInput!) {
-          registerPatent(input: $input) {
-            applicationNumber
-          }
-        }
-      `,
-      {
-        input: {
-          enterpriseId: seller,
-          applicationNumber: n,
-          title: `专利 ${serial}`,
-          filingDate,
-          status: 'GRANTED',
-          grantDate: addYears(filingDate, 2),
-          feesPaidThrough: today,
-        },
-      },
-    );
+    const n = await registerPatent(staff, {
+      enterpriseId: seller,
+      applicationNumber: applicationNumber(filingDate, '1', ++serial),
+      title: `专利 ${serial}`,
+      filingDate,
+      status: 'GRANTED',
+      grantDate: addYears(filingDate, 2),
+      feesPaidThrough: today,
+    });
     const { registerLicence } = await staff.request<{ registerLicence: { id: string } }>(
       gql`
         mutation ($input: RegisterLicenceInput!) {
@@ -192,21 +179,7 @@ describe('notifications', () => {
       open: { notifications: (storage) => openNotificationsSubgraph(storage, undefined, undefined, { pollMs: 50, now: () => Date.now() + offset }) },
     });
     staff = t.client(await t.key('CENTER_STAFF'));
-    const register = async (uscc: string, name: string) =>
-      (
-        await staff.request<{ registerEnterprise: { id: string } }>(
-          gql`
-            mutation ($input: RegisterEnterpriseInput!) {
-              registerEnterprise(input: $input) {
-                id
-              }
-            }
-          `,
-          {
-            input: { uscc, name, regionCode: '440300', industry: '电气机械和器材制造业' },
-          },
-        )
-      ).registerEnterprise.id;
+    const register = (uscc: string, name: string) => registerEnterprise(staff, { uscc, name, regionCode: '440300', industry: '电气机械和器材制造业' });
     seller = await register('914403001922038216', '比亚迪股份有限公司');
     buyer = await register('9144030071526726XG', '宁德时代新能源科技股份有限公司');
     sellerKey = t.client(await t.key('ENTERPRISE', { enterpriseId: seller }));

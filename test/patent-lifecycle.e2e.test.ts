@@ -5,9 +5,9 @@ import { gql, type GraphQLClient } from 'graphql-request';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { addDays, addMonths, addYears } from '../standards/calendar-date.js';
-import { patentCheckDigit } from '../standards/patent-number.js';
 import { annualFeeStatus } from '../subgraphs/enterprises/domain/annual-fee.js';
 import { errorCode, errorExtensions, startTestHub, type TestHub } from './support/hub.js';
+import { applicationNumber, registerEnterprise, registerPatent } from './support/registry.js';
 
 const today = new Date().toISOString().slice(0, 10);
 const COURT = '深圳市中级人民法院';
@@ -69,30 +69,16 @@ describe('the patent lifecycle', () => {
 
   /** Registers a patent filed on `filingDate`, with its fees paid through `paid`. */
   async function patent(filingDate: string, extra: { status?: string; paid?: string | null; type?: '1' | '2' } = {}): Promise<string> {
-    const digits = `${filingDate.slice(0, 4)}${extra.type ?? '1'}${String(++serial).padStart(7, '0')}`;
-    const applicationNumber = `${digits}.${patentCheckDigit(digits)}`;
     const status = extra.status ?? 'GRANTED';
-    await staff.request(
-      gql`
-        mutation ($input: RegisterPatentInput!) {
-          registerPatent(input: $input) {
-            applicationNumber
-          }
-        }
-      `,
-      {
-        input: {
-          enterpriseId,
-          applicationNumber,
-          title: `一种电池管理方法 ${serial}`,
-          filingDate,
-          status,
-          ...(status === 'GRANTED' ? { grantDate: addYears(filingDate, 2) } : {}),
-          ...(extra.paid ? { feesPaidThrough: extra.paid } : {}),
-        },
-      },
-    );
-    return applicationNumber;
+    return registerPatent(staff, {
+      enterpriseId,
+      applicationNumber: applicationNumber(filingDate, extra.type ?? '1', ++serial),
+      title: `一种电池管理方法 ${serial}`,
+      filingDate,
+      status,
+      ...(status === 'GRANTED' ? { grantDate: addYears(filingDate, 2) } : {}),
+      ...(extra.paid ? { feesPaidThrough: extra.paid } : {}),
+    });
   }
   const read = async (n: string) => (await staff.request<{ patent: Patent }>(READ, { n })).patent;
   const warned = async () =>
@@ -105,21 +91,7 @@ describe('the patent lifecycle', () => {
     staff = t.client(await t.key('CENTER_STAFF'));
     court = t.client(await t.key('COURT', { organization: COURT }));
     otherCourt = t.client(await t.key('COURT', { organization: OTHER_COURT }));
-    const register = async (uscc: string, name: string) =>
-      (
-        await staff.request<{ registerEnterprise: { id: string } }>(
-          gql`
-            mutation ($input: RegisterEnterpriseInput!) {
-              registerEnterprise(input: $input) {
-                id
-              }
-            }
-          `,
-          {
-            input: { uscc, name, regionCode: '440300', industry: '电气机械和器材制造业' },
-          },
-        )
-      ).registerEnterprise.id;
+    const register = (uscc: string, name: string) => registerEnterprise(staff, { uscc, name, regionCode: '440300', industry: '电气机械和器材制造业' });
     enterpriseId = await register('914403001922038216', '比亚迪股份有限公司');
     const other = await register('9144030071526726XG', '深圳市腾讯计算机系统有限公司');
     owner = t.client(await t.key('ENTERPRISE', { enterpriseId }));

@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalMetadata, type Metadata } from '../ledger/entry.js';
 import { verifyCertificate } from '../ledger/verify/certificate.js';
 import { addDays, addMonths, addYears } from '../standards/calendar-date.js';
-import { patentCheckDigit } from '../standards/patent-number.js';
 import { errorCode, errorExtensions, startTestHub, type TestHub } from './support/hub.js';
+import { applicationNumber, registerEnterprise, registerPatent } from './support/registry.js';
 
 const today = new Date().toISOString().slice(0, 10);
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -122,29 +122,15 @@ describe('transfers, licences and registrations', () => {
 
   async function patent(owner = seller, extra: { status?: string } = {}): Promise<string> {
     const filingDate = addYears(today, -4);
-    const digits = `${filingDate.slice(0, 4)}1${String(++serial).padStart(7, '0')}`;
-    const applicationNumber = `${digits}.${patentCheckDigit(digits)}`;
     const status = extra.status ?? 'GRANTED';
-    await staff.request(
-      gql`
-        mutation ($input: RegisterPatentInput!) {
-          registerPatent(input: $input) {
-            applicationNumber
-          }
-        }
-      `,
-      {
-        input: {
-          enterpriseId: owner,
-          applicationNumber,
-          title: `一种储能电池 ${serial}`,
-          filingDate,
-          status,
-          ...(status === 'PENDING' ? {} : { grantDate: addYears(filingDate, 2), feesPaidThrough: addYears(filingDate, 4) }),
-        },
-      },
-    );
-    return applicationNumber;
+    return registerPatent(staff, {
+      enterpriseId: owner,
+      applicationNumber: applicationNumber(filingDate, '1', ++serial),
+      title: `一种储能电池 ${serial}`,
+      filingDate,
+      status,
+      ...(status === 'PENDING' ? {} : { grantDate: addYears(filingDate, 2), feesPaidThrough: addYears(filingDate, 4) }),
+    });
   }
   const transferInput = (number: string, to = buyer, kind = 'PATENT') => ({
     right: { kind, number },
@@ -171,21 +157,8 @@ describe('transfers, licences and registrations', () => {
     t = await startTestHub();
     staff = t.client(await t.key('CENTER_STAFF'));
     bank = t.client(await t.key('BANK', { organization: BANK }));
-    const register = async (uscc: string, name: string, regionCode: string) =>
-      (
-        await staff.request<{ registerEnterprise: { id: string } }>(
-          gql`
-            mutation ($input: RegisterEnterpriseInput!) {
-              registerEnterprise(input: $input) {
-                id
-              }
-            }
-          `,
-          {
-            input: { uscc, name, regionCode, industry: '电气机械和器材制造业' },
-          },
-        )
-      ).registerEnterprise.id;
+    const register = (uscc: string, name: string, regionCode: string) =>
+      registerEnterprise(staff, { uscc, name, regionCode, industry: '电气机械和器材制造业' });
     seller = await register('914403001922038216', '比亚迪股份有限公司', '440300');
     buyer = await register('9144030071526726XG', '宁德时代新能源科技股份有限公司', '350900');
     sellerClient = t.client(await t.key('ENTERPRISE', { enterpriseId: seller }));
