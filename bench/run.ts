@@ -9,6 +9,7 @@ const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   page: () => import('./page.js'),
   load: () => import('./load.js'),
   scale: () => import('./scale.js'),
+  import: () => import('./import.js'),
   notify: () => import('./notify.js'),
 };
 

@@ -56,6 +56,8 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   // One active pledge at most on an asset, and a few consents on a pledge.
   'Query.activePledgesOn': 1,
   'Pledge.consents': 3,
+  // A chunk of the registry feed's rejected rows: a few, though a chunk may have up to 5,000.
+  'PatentImportReport.rejected': 100,
   'InsurancePolicy.coveredAssets': 5,
   'InsurancePolicy.claims': 3,
   'RiskCompensation.shares': 3,

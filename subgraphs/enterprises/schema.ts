@@ -4,6 +4,7 @@ import './lifecycle.js';
 import './rights.js';
 import './history.js';
 import './registrations.js';
+import './patent-import.js';
 
 import { builder } from './builder.js';
 

@@ -1,0 +1,101 @@
+// `npm run import -- patents FILE [--format csv|jsonl] [--report PATH]`: imports a patent registry
+// feed into the configured storage (the hub may be running on it: each batch of rows is its own
+// short transaction). The format is the file's extension's (.csv, .jsonl, .ndjson) unless given.
+// Progress goes to stderr; at the end one JSON line to stdout:
+//   {"rows","inserted","updated","unchanged","rejected","report","seconds"}
+// The report (default FILE.rejected.jsonl) has one JSON line per rejected row, { line,
+// applicationNumber, code, field, message }; it is written whenever the import runs, empty when
+// no row was rejected. Exits 0 when the import ran, rejected rows or not; 1 when the feed is
+// refused (a bad header: nothing imported, no report written) or breaks off part way (broken CSV:
+// the rows before it imported and reported, the summary with "stopped"); 2 on bad arguments.
+import { accessSync, constants, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+import { closeOnSignals, closeStorage, interrupted, openStorage } from '../../../platform/storage.js';
+import { today } from '../../common/validation.js';
+import { openEnterprisesStore } from '../index.js';
+import { FEED_FORMATS, FeedError, type FeedFormat } from './patent-feed.js';
+import { defaultReportPath, formatOfPath, importPatentFile } from './patent-file.js';
+
+const USAGE = 'usage: npm run import -- patents FILE [--format csv|jsonl] [--report PATH]';
+/** Who the history of every patent the import changes names. */
+const ACTOR = 'cli:import';
+
+interface Command {
+  readonly file: string;
+  readonly format: FeedFormat;
+  readonly report: string;
+}
+
+function command(): Command {
+  try {
+    const { values, positionals } = parseArgs({ allowPositionals: true, options: { format: { type: 'string' }, report: { type: 'string' } } });
+    const [what, file, ...extra] = positionals;
+    if (what !== 'patents') throw new Error(what === undefined ? 'nothing to import' : `cannot import ${what}; only patents`);
+    if (file === undefined) throw new Error('no FILE');
+    if (extra.length > 0) throw new Error(`unexpected ${extra.join(' ')}`);
+    const format = values.format ?? formatOfPath(file);
+    if (format === undefined) throw new Error(`${file}: name its format with --format csv|jsonl (its extension is not .csv, .jsonl or .ndjson)`);
+    if (!(FEED_FORMATS as readonly string[]).includes(format)) throw new Error(`--format must be csv or jsonl, not ${format}`);
+    if (!statSync(file, { throwIfNoEntry: false })?.isFile()) throw new Error(`${file}: no such file`);
+    accessSync(file, constants.R_OK);
+    const report = resolve(values.report ?? defaultReportPath(file));
+    accessSync(dirname(report), constants.W_OK);
+    return { file, format: format as FeedFormat, report };
+  } catch (err) {
+    console.error(`npm run import: ${(err as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
+const cmd = command();
+const storage = await openStorage();
+const store = await openEnterprisesStore(storage);
+const stop = new AbortController();
+let running: Promise<unknown> = Promise.resolve();
+const close = closeOnSignals(async () => {
+  // A signal: the batch being written commits, the next is not begun. Running the file again
+  // finishes the import (the rows imported already are left alone).
+  stop.abort(new Error('interrupted'));
+  await running.catch(() => undefined);
+  await store.close();
+  await closeStorage(storage);
+}, interrupted);
+
+let lastProgress = 0;
+try {
+  const importing = importPatentFile(store, cmd.file, {
+    format: cmd.format,
+    reportPath: cmd.report,
+    actor: ACTOR,
+    role: 'CENTER_STAFF',
+    today: today(),
+    signal: stop.signal,
+    onProgress: (p, seconds) => {
+      if (seconds - lastProgress < 1) return;
+      lastProgress = seconds;
+      console.error(
+        `[import] ${p.rows} rows in ${seconds.toFixed(0)} s: ${p.inserted} inserted, ${p.updated} updated, ${p.unchanged} unchanged, ${p.rejected} rejected`,
+      );
+    },
+  });
+  running = importing;
+  const summary = await importing;
+  if (summary.stopped !== undefined) {
+    console.error(`npm run import: ${cmd.file}: ${summary.stopped.message}; the rows before it were imported, none after it`);
+    process.exitCode = 1;
+  } else if (summary.rejected > 0) {
+    console.error(`[import] ${summary.rejected} rows rejected: see ${summary.report}`);
+  }
+  console.log(JSON.stringify(summary));
+} catch (err) {
+  if (stop.signal.aborted) {
+    // closeOnSignals ends the process.
+  } else if (err instanceof FeedError) {
+    console.error(`npm run import: ${cmd.file}: ${err.message}; nothing was imported`);
+    process.exitCode = 1;
+  } else throw err;
+} finally {
+  await close();
+}

@@ -1,0 +1,217 @@
+// Imports a patent registry feed: every row checked as registerPatent checks it, the owner looked
+// up, and the accepted rows written a batch at a time (store importMany: new ones inserted,
+// changed ones updated with their history, the same ones left alone), each batch its own
+// transaction, with a turn of the event loop between batches. Running a feed twice changes
+// nothing the second time, so a feed stopped part way is simply run again.
+import { setImmediate as nextTurn } from 'node:timers/promises';
+
+import type { ErrorCode } from '../../../platform/errors.js';
+import { checkPatentInput } from '../domain/patent-input.js';
+import type { EnterprisesStore, ImportCounts, PatentRecord } from '../store/port.js';
+import { FeedError, type FeedRow } from './patent-feed.js';
+
+export const DEFAULT_BATCH = 2_000;
+
+/** A row not imported, and why: the code and field registerPatent would have answered with. */
+export interface RejectedRow {
+  /** The line of the file the row starts on. */
+  readonly line: number;
+  /** As the row gave it, when it gave one. */
+  readonly applicationNumber: string | null;
+  readonly code: ErrorCode;
+  readonly field: string | null;
+  readonly message: string;
+}
+
+export interface ImportReport extends ImportCounts {
+  /** The rows read: inserted + updated + unchanged + rejected. */
+  readonly rows: number;
+  /** Every rejected row, by line; empty when ImportOptions.onRejected took them. */
+  readonly rejected: readonly RejectedRow[];
+}
+
+/** How far an import is: the rows read and what became of them. */
+export interface ImportProgress extends ImportCounts {
+  readonly rows: number;
+  readonly rejected: number;
+}
+
+export interface ImportOptions {
+  /** Who imports: recorded on each change's history. */
+  readonly actor: string;
+  readonly role: string;
+  /** Today (YYYY-MM-DD): no date of a row may be later. */
+  readonly today: string;
+  /** Rows per store transaction (DEFAULT_BATCH). */
+  readonly batchSize?: number;
+  /** Called after each batch is written. */
+  readonly onBatch?: (progress: ImportProgress) => void | Promise<void>;
+  /**
+   * Given: the rejected rows are handed to it a batch at a time, in line order, instead of being
+   * kept for the report (a feed of any size, in bounded memory).
+   */
+  readonly onRejected?: (rows: readonly RejectedRow[]) => void | Promise<void>;
+  /** Aborted: the import stops before its next batch (the batches written stay) with the signal's reason. */
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * The feed broke off part way (FeedError) after some of its rows were read: the rows before the
+ * break were imported (the report says how), none after it. Run the mended feed again: the rows
+ * already imported are left alone.
+ */
+export class ImportInterrupted extends Error {
+  override readonly name = 'ImportInterrupted';
+  constructor(
+    readonly feedError: FeedError,
+    readonly report: ImportReport,
+  ) {
+    super(feedError.message, { cause: feedError });
+  }
+}
+
+interface Pending {
+  readonly line: number;
+  readonly given: string | null;
+  readonly patent: PatentRecord;
+  /** The owner as the row named it: its credit code, or null when by its id (patent.enterpriseId). */
+  readonly uscc: string | null;
+}
+
+/**
+ * Imports the feed's rows. Throws FeedError, with nothing imported, when the feed is refused before
+ * its first row (a bad header), and ImportInterrupted when it breaks off later.
+ */
+export async function importPatents(store: EnterprisesStore, feed: AsyncIterable<FeedRow> | Iterable<FeedRow>, options: ImportOptions): Promise<ImportReport> {
+  const batchSize = options.batchSize ?? DEFAULT_BATCH;
+  const kept: RejectedRow[] = [];
+  // The rejected rows since the last batch was written: handed on in line order with it.
+  let rejected: RejectedRow[] = [];
+  let rejectedCount = 0;
+  const seen = new Map<string, number>();
+  const ownerOfUscc = new Map<string, string | null>();
+  const totals = { inserted: 0, updated: 0, unchanged: 0 };
+  let rows = 0;
+  let batch: Pending[] = [];
+
+  const reject = (line: number, applicationNumber: string | null, code: ErrorCode, field: string | null, message: string) => {
+    rejected.push({ line, applicationNumber, code, field, message });
+    rejectedCount++;
+  };
+
+  /** The pending rows whose owner is registered, with its id; the others rejected NOT_FOUND. */
+  const owned = async (pending: readonly Pending[]): Promise<Pending[]> => {
+    // Owners named by credit code, each looked up once per import.
+    const unknown = [...new Set(pending.flatMap((p) => (p.uscc !== null && !ownerOfUscc.has(p.uscc) ? [p.uscc] : [])))];
+    if (unknown.length > 0) {
+      const found = await store.enterprises.byUsccs(unknown);
+      unknown.forEach((u, i) => ownerOfUscc.set(u, found[i]?.id ?? null));
+    }
+    const byId = [...new Set(pending.flatMap((p) => (p.uscc === null ? [p.patent.enterpriseId] : [])))];
+    const knownIds = new Set(byId.length === 0 ? [] : (await store.enterprises.byIds(byId)).flatMap((e) => (e === undefined ? [] : [e.id])));
+    const out: Pending[] = [];
+    for (const p of pending) {
+      const owner = p.uscc === null ? (knownIds.has(p.patent.enterpriseId) ? p.patent.enterpriseId : null) : ownerOfUscc.get(p.uscc)!;
+      if (owner !== null) out.push(p.uscc === null ? p : { ...p, patent: { ...p.patent, enterpriseId: owner } });
+      else if (p.uscc === null) reject(p.line, p.given, 'NOT_FOUND', 'enterpriseId', `enterprise ${p.patent.enterpriseId} does not exist`);
+      else reject(p.line, p.given, 'NOT_FOUND', 'uscc', `no enterprise with credit code ${p.uscc} is registered with the centre`);
+    }
+    return out;
+  };
+
+  /** The rows not registered to another owner; those rejected CONFLICT: ownership moves by a registered transfer, never by a feed. */
+  const sameOwner = async (rows: readonly Pending[]): Promise<Pending[]> => {
+    const registered = await store.patents.byNumbers(rows.map((p) => p.patent.applicationNumber));
+    return rows.filter((p, i) => {
+      const before = registered[i];
+      if (before === undefined || before.enterpriseId === p.patent.enterpriseId) return true;
+      const message = `patent ${p.patent.applicationNumber} is registered to another enterprise; ownership moves only by a registered transfer`;
+      reject(p.line, p.given, 'CONFLICT', p.uscc === null ? 'enterpriseId' : 'uscc', message);
+      return false;
+    });
+  };
+
+  /** Writes the rows. importMany refuses a batch changing an owner: the rare batch that does is written again without those rows. */
+  const write = async (rows: readonly Pending[]): Promise<ImportCounts> => {
+    const importMany = (ps: readonly Pending[]) =>
+      store.patents.importMany(
+        ps.map((p) => p.patent),
+        new Date().toISOString(),
+        options.actor,
+        options.role,
+      );
+    try {
+      return await importMany(rows);
+    } catch (err) {
+      const kept = await sameOwner(rows);
+      if (kept.length === rows.length) throw err;
+      return importMany(kept);
+    }
+  };
+
+  const flush = async (): Promise<void> => {
+    options.signal?.throwIfAborted();
+    if (batch.length > 0) {
+      const counts = await write(await owned(batch));
+      totals.inserted += counts.inserted;
+      totals.updated += counts.updated;
+      totals.unchanged += counts.unchanged;
+      batch = [];
+    }
+    if (rejected.length > 0) {
+      // Every row of the batch came after every row handed on before it.
+      rejected.sort((a, b) => a.line - b.line);
+      if (options.onRejected === undefined) kept.push(...rejected);
+      else await options.onRejected(rejected);
+      rejected = [];
+    }
+    await options.onBatch?.({ rows, ...totals, rejected: rejectedCount });
+    // A batch is one synchronous transaction on SQLite: let requests waiting on the loop run.
+    await nextTurn();
+  };
+
+  const read = async (row: FeedRow): Promise<void> => {
+    rows++;
+    if ('unreadable' in row) return reject(row.line, null, 'BAD_USER_INPUT', null, row.unreadable);
+    const f = row.fields;
+    const given = f.applicationNumber ?? null;
+    const uscc = f.uscc?.trim().toUpperCase() ?? null;
+    const enterpriseId = f.enterpriseId?.trim() ?? null;
+    if (uscc !== null && enterpriseId !== null) {
+      return reject(row.line, given, 'BAD_USER_INPUT', 'enterpriseId', 'name the owner by its uscc or by its enterpriseId, not both');
+    }
+    if (uscc === null && enterpriseId === null) return reject(row.line, given, 'BAD_USER_INPUT', 'uscc', 'name the owner: its uscc or its enterpriseId');
+    const checked = checkPatentInput(
+      {
+        enterpriseId: enterpriseId ?? '',
+        applicationNumber: given ?? '',
+        title: f.title ?? '',
+        filingDate: f.filingDate ?? '',
+        ipcClass: f.ipcClass,
+        status: f.status,
+        grantDate: f.grantDate,
+        feesPaidThrough: f.feesPaidThrough,
+        grantPublicationNumber: f.grantPublicationNumber,
+        lapsedOn: f.lapsedOn,
+      },
+      options.today,
+    );
+    if (!checked.ok) return reject(row.line, given, checked.code, checked.field, checked.message);
+    const number = checked.patent.applicationNumber;
+    const first = seen.get(number);
+    if (first !== undefined) return reject(row.line, given, 'BAD_USER_INPUT', 'applicationNumber', `application ${number} is on line ${first} already`);
+    seen.set(number, row.line);
+    batch.push({ line: row.line, given, patent: checked.patent, uscc });
+    if (batch.length >= batchSize) await flush();
+  };
+
+  try {
+    for await (const row of feed) await read(row);
+  } catch (err) {
+    if (!(err instanceof FeedError) || rows === 0) throw err;
+    await flush();
+    throw new ImportInterrupted(err, { rows, ...totals, rejected: kept });
+  }
+  await flush();
+  return { rows, ...totals, rejected: kept };
+}

@@ -1,0 +1,89 @@
+// A feed file imported as `npm run import -- patents FILE` imports it (and the import benchmark):
+// streamed from disk, the rejected rows written to the report as they are found.
+import { createReadStream } from 'node:fs';
+import { type FileHandle, open } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+import type { EnterprisesStore } from '../store/port.js';
+import { ImportInterrupted, type ImportOptions, importPatents, type ImportProgress, type RejectedRow } from './import-patents.js';
+import { type FeedFormat, readPatentFeed } from './patent-feed.js';
+
+/** The format a file's extension names: .csv, or .jsonl / .ndjson; undefined for any other. */
+export function formatOfPath(path: string): FeedFormat | undefined {
+  const ext = extname(path).toLowerCase();
+  return ext === '.csv' ? 'csv' : ext === '.jsonl' || ext === '.ndjson' ? 'jsonl' : undefined;
+}
+
+/** Where the report goes unless told: beside the file. */
+export const defaultReportPath = (path: string): string => `${path}.rejected.jsonl`;
+
+export interface FileImportOptions extends Pick<ImportOptions, 'actor' | 'role' | 'today' | 'batchSize' | 'signal'> {
+  readonly format: FeedFormat;
+  /** The rejected rows, one JSON object a line: { line, applicationNumber, code, field, message }. */
+  readonly reportPath: string;
+  /** After each batch, with the seconds since the import began. */
+  readonly onProgress?: (progress: ImportProgress, seconds: number) => void;
+}
+
+/** What `npm run import` prints when it is done. */
+export interface FileImportSummary extends Omit<ImportProgress, 'rejected'> {
+  readonly rejected: number;
+  readonly report: string;
+  readonly seconds: number;
+  /** The feed broke off here: the rows before it were imported, none after it. */
+  readonly stopped?: { readonly line: number | null; readonly message: string };
+}
+
+/**
+ * Imports the file and writes its report (always: empty when no row was rejected, so that no
+ * report of an earlier run is left beside the file). Throws FeedError, with nothing imported and
+ * no report written, when the feed is refused before its first row.
+ */
+export async function importPatentFile(store: EnterprisesStore, path: string, options: FileImportOptions): Promise<FileImportSummary> {
+  const start = performance.now();
+  const seconds = () => Number(((performance.now() - start) / 1000).toFixed(2));
+  const input = createReadStream(path, { highWaterMark: 256 * 1024 });
+  let report: FileHandle | undefined;
+  let rejected = 0;
+  const onRejected = async (rows: readonly RejectedRow[]) => {
+    report ??= await open(options.reportPath, 'w');
+    rejected += rows.length;
+    await report.write(rows.map((r) => `${JSON.stringify(r)}\n`).join(''));
+  };
+  const summary = (counts: Omit<ImportProgress, 'rejected'>): FileImportSummary => ({
+    rows: counts.rows,
+    inserted: counts.inserted,
+    updated: counts.updated,
+    unchanged: counts.unchanged,
+    rejected,
+    report: options.reportPath,
+    seconds: seconds(),
+  });
+  const closeReport = async () => report?.close();
+  let outcome: FileImportSummary;
+  try {
+    const done = await importPatents(store, readPatentFeed(input, options.format), {
+      actor: options.actor,
+      role: options.role,
+      today: options.today,
+      ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+      onRejected,
+      onBatch: (progress) => options.onProgress?.(progress, seconds()),
+    });
+    outcome = summary(done);
+  } catch (err) {
+    if (!(err instanceof ImportInterrupted)) {
+      // Refused before its first row (FeedError): no report, so an earlier one is left alone.
+      await closeReport();
+      throw err;
+    }
+    outcome = { ...summary(err.report), stopped: { line: err.feedError.line, message: err.feedError.message } };
+  } finally {
+    input.destroy();
+  }
+  report ??= await open(options.reportPath, 'w');
+  await closeReport();
+  return outcome;
+}
