@@ -1,12 +1,13 @@
 // The frame around every page: the sign-in page for nobody, else the role's menu, the language
 // switch and sign-out, and the role's pages, each loaded only when opened.
-import { Button, Layout, Menu, Result, Space, Spin, Typography } from 'antd';
+import { Badge, Button, Layout, Menu, Result, Space, Spin, Typography } from 'antd';
 import { lazy, type ReactNode, Suspense } from 'react';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 
 import type { Role } from './api';
 import { LangSwitch } from './components/LangSwitch';
 import { useI18n } from './i18n';
+import { useUnreadCount } from './inbox';
 import { homeOf, NAVIGATION } from './navigation';
 import { SignIn } from './pages/SignIn';
 import { useSession } from './session';
@@ -27,6 +28,11 @@ const PAGES: Record<string, ReturnType<typeof lazy>> = {
   policies: lazy(() => import('./pages/finance/Policies')),
   court: lazy(() => import('./pages/court/CourtCases')),
   password: lazy(() => import('./pages/account/Password')),
+  inbox: lazy(() => import('./pages/inbox/Inbox')),
+  disposals: lazy(() => import('./pages/staff/Disposals')),
+  import: lazy(() => import('./pages/staff/Import')),
+  deliveries: lazy(() => import('./pages/staff/Deliveries')),
+  freezes: lazy(() => import('./pages/court/Freezes')),
 };
 
 function Frame({ role, children }: { role: Role; children: ReactNode }) {
@@ -34,11 +40,22 @@ function Frame({ role, children }: { role: Role; children: ReactNode }) {
   const { session, signOut } = useSession();
   const location = useLocation();
   const current = location.pathname.split('/')[1] ?? '';
+  const unread = useUnreadCount();
   const items = NAVIGATION[role].map((item) => ({
     key: item.name,
     label: (
       <Link to={`/${item.name}`} data-testid={`nav-${item.name}`}>
         {t(item.label)}
+        {item.name === 'inbox' && unread !== undefined && unread > 0 && (
+          <Badge
+            className="nav-badge"
+            count={unread}
+            overflowCount={99}
+            data-testid="inbox-unread"
+            data-count={unread}
+            title={t('inbox.unreadCount', { n: unread })}
+          />
+        )}
       </Link>
     ),
   }));

@@ -9,8 +9,11 @@ export interface NavItem {
   readonly label: MessageKey;
 }
 
+const INBOX: NavItem = { name: 'inbox', label: 'nav.inbox' };
+
 const ENTERPRISE: NavItem[] = [
   { name: 'rights', label: 'nav.rights' },
+  INBOX,
   { name: 'deposit', label: 'nav.deposit' },
   { name: 'deposits', label: 'nav.deposits' },
   { name: 'data-assets', label: 'nav.dataAssets' },
@@ -20,20 +23,24 @@ const ENTERPRISE: NavItem[] = [
 
 const STAFF: NavItem[] = [
   { name: 'cockpit', label: 'nav.cockpit' },
+  INBOX,
   { name: 'preexam', label: 'nav.preexam' },
   { name: 'protection', label: 'nav.protection' },
   { name: 'registry', label: 'nav.registry' },
+  { name: 'disposals', label: 'nav.disposals' },
+  { name: 'import', label: 'nav.import' },
   { name: 'pledges', label: 'nav.pledges' },
   { name: 'policies', label: 'nav.policies' },
+  { name: 'deliveries', label: 'nav.deliveries' },
   { name: 'accounts', label: 'nav.accounts' },
 ];
 
 export const NAVIGATION: Record<Role, NavItem[]> = {
   ENTERPRISE,
   CENTER_STAFF: STAFF,
-  BANK: [{ name: 'pledges', label: 'nav.pledges' }],
-  INSURER: [{ name: 'policies', label: 'nav.policies' }],
-  COURT: [{ name: 'court', label: 'nav.court' }],
+  BANK: [{ name: 'pledges', label: 'nav.pledges' }, INBOX],
+  INSURER: [{ name: 'policies', label: 'nav.policies' }, INBOX],
+  COURT: [{ name: 'court', label: 'nav.court' }, { name: 'freezes', label: 'nav.freezes' }, INBOX],
 };
 
 /** Where a role lands after signing in. */

@@ -32,10 +32,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     // Nobody signed in (204) and no answer alike lead to the sign-in page, which says what fails next.
     auth<Session | undefined>('session').then(
-      (current) => setSession(current ?? null),
+      (current) => {
+        // Bound before the frame renders: its first query (the inbox's unread count) carries the token.
+        if (current) bindSession(current.csrfToken, lost);
+        setSession(current ?? null);
+      },
       () => setSession(null),
     );
-  }, []);
+  }, [lost]);
   const value = useMemo<SessionState>(
     () => ({
       session,

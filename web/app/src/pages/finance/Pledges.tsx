@@ -1,7 +1,8 @@
 // IP pledges for a bank (those it is pledgee of) and for centre staff (all): registering, and
-// releasing a registered one. Both are ledger entries with certificates.
+// releasing a registered one. Both are ledger entries with certificates. A pledge opened shows its
+// history and the pledgee's consents to transfers and licences of its collateral, and takes one.
 import { Button, Popconfirm, Space, Tag } from 'antd';
-import { useState } from 'react';
+import { type HTMLAttributes, useState } from 'react';
 
 import { graphql } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -13,6 +14,7 @@ import { yuan } from '../../format';
 import { usePages } from '../../hooks/usePages';
 import { useI18n } from '../../i18n';
 import { useAccount } from '../../session';
+import { type Consent, CONSENT_FIELDS, PledgeConsents } from './pledges/Consents';
 import { RegisterPledge } from './pledges/RegisterPledge';
 
 const PLEDGE_STATES = ['REGISTERED', 'RELEASED', 'ENFORCED'] as const;
@@ -20,7 +22,7 @@ const PLEDGE_STATES = ['REGISTERED', 'RELEASED', 'ENFORCED'] as const;
 const PLEDGES = `query Pledges($state: PledgeState, $first: Int, $after: String) {
   pledges(state: $state, first: $first, after: $after) {
     edges { node { id registrationNumber pledgee securedAmount state nextStates registeredAt
-      pledgor { id name } collateral { kind id } term { startDate endDate } events { at actor role from to note } } }
+      pledgor { id name } collateral { kind id } term { startDate endDate } events { at actor role from to note } ${CONSENT_FIELDS} } }
     pageInfo { hasNextPage endCursor }
   }
 }`;
@@ -39,6 +41,7 @@ interface Pledge {
   readonly collateral: readonly { readonly kind: string; readonly id: string }[];
   readonly term: { readonly startDate: string; readonly endDate: string };
   readonly events: readonly WorkflowEvent[];
+  readonly consents: readonly Consent[];
 }
 
 interface Answer {
@@ -75,7 +78,15 @@ export default function Pledges() {
         pages={pages}
         minWidth={960}
         label={t('nav.pledges')}
-        expandable={{ expandedRowRender: (p) => <Events events={p.events} group="PledgeState" /> }}
+        onRow={(p) => ({ 'data-testid': 'pledge-row', 'data-id': p.id, 'data-state': p.state }) as HTMLAttributes<HTMLElement>}
+        expandable={{
+          expandedRowRender: (p) => (
+            <Space orientation="vertical" className="full-width">
+              <Events events={p.events} group="PledgeState" />
+              <PledgeConsents pledge={p} />
+            </Space>
+          ),
+        }}
         columns={[
           { title: t('pledges.number'), dataIndex: 'registrationNumber', render: (v: string) => <span className="mono">{v}</span> },
           { title: t('pledges.pledgor'), render: (_, p) => p.pledgor.name },

@@ -1,7 +1,9 @@
 // The enterprise registry, for centre staff: enterprises a page at a time, filtered by region
 // and industry; registering an enterprise (with the credit-code override when the hub allows
-// one) and registering a patent for a chosen enterprise.
-import { Button, Descriptions, Form, Input, Space, Tag, Typography } from 'antd';
+// one) and registering a patent, trademark or copyright for a chosen enterprise. A patent or
+// trademark, found by its number or among an enterprise's rights, opens its record: its state,
+// the operations its state allows, its history, transfers and licences.
+import { Button, Card, Descriptions, Form, Input, Space, Tag, Typography } from 'antd';
 import { type HTMLAttributes, useState } from 'react';
 
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -10,8 +12,12 @@ import { PageHeading } from '../../components/PageHeading';
 import { dateTime } from '../../format';
 import { usePages } from '../../hooks/usePages';
 import { useI18n } from '../../i18n';
+import { CopyrightForm } from './registry/CopyrightForm';
 import { EnterpriseForm } from './registry/EnterpriseForm';
+import { EnterpriseRights } from './registry/EnterpriseRights';
 import { type Chosen, PatentForm } from './registry/PatentForm';
+import { type OpenRight, RightDrawer } from './registry/RightDrawer';
+import { TrademarkForm } from './registry/TrademarkForm';
 
 const ENTERPRISES = `query Registry($first: Int, $after: String, $regionCode: String, $industry: String) {
   enterprises(first: $first, after: $after, regionCode: $regionCode, industry: $industry) {
@@ -75,6 +81,10 @@ export default function Registry() {
   const [filters, setFilters] = useState<Filters>({});
   const [registering, setRegistering] = useState(false);
   const [patentFor, setPatentFor] = useState<Chosen>();
+  const [trademarkFor, setTrademarkFor] = useState<Chosen>();
+  const [copyrightFor, setCopyrightFor] = useState<Chosen>();
+  const [right, setRight] = useState<OpenRight>();
+  const [number, setNumber] = useState('');
   const pages = usePages<Answer, Enterprise>(ENTERPRISES, filters as Record<string, unknown>, (d) => d.enterprises);
 
   const search = (f: Filters) => {
@@ -95,6 +105,25 @@ export default function Registry() {
           </Button>
         }
       />
+      <Card size="small" title={<h2 className="card-title">{t('lifecycle.find')}</h2>}>
+        <Space wrap className="full-width">
+          <Input
+            aria-label={t('lifecycle.findNumber')}
+            placeholder={t('lifecycle.findNumber')}
+            className="mono find-input"
+            value={number}
+            onChange={(e) => setNumber(e.target.value)}
+            data-testid="registry-right-number"
+            maxLength={32}
+          />
+          <Button data-testid="registry-find-patent" disabled={number.trim() === ''} onClick={() => setRight({ kind: 'PATENT', number: number.trim() })}>
+            {t('lifecycle.findPatent')}
+          </Button>
+          <Button data-testid="registry-find-trademark" disabled={number.trim() === ''} onClick={() => setRight({ kind: 'TRADEMARK', number: number.trim() })}>
+            {t('lifecycle.findTrademark')}
+          </Button>
+        </Space>
+      </Card>
       <Form<Filters> layout="inline" onFinish={search} className="filters">
         <Form.Item name="regionCode" label={t('registry.regionCode')} rules={[{ pattern: /^\d{6}$/, message: t('registry.regionFormat') }]}>
           <Input data-testid="registry-region" maxLength={6} inputMode="numeric" allowClear />
@@ -113,7 +142,14 @@ export default function Registry() {
         label={t('nav.registry')}
         locale={{ emptyText: t('registry.none') }}
         onRow={(e) => ({ 'data-testid': 'registry-row', 'data-id': e.id, 'data-uscc': e.uscc }) as HTMLAttributes<HTMLElement>}
-        expandable={{ expandedRowRender: (e) => <Details e={e} /> }}
+        expandable={{
+          expandedRowRender: (e) => (
+            <Space orientation="vertical" className="full-width">
+              <Details e={e} />
+              <EnterpriseRights id={e.id} onOpen={setRight} />
+            </Space>
+          ),
+        }}
         columns={[
           { title: t('registry.name'), dataIndex: 'name' },
           {
@@ -138,17 +174,32 @@ export default function Registry() {
           { title: t('registry.filingStatus'), width: 100, render: (_, e) => <Tag>{label('FilingStatus', e.filingStatus)}</Tag> },
           {
             title: t('common.actions'),
-            width: 130,
+            width: 150,
             render: (_, e) => (
-              <Button size="small" data-testid="patent-new" onClick={() => setPatentFor({ id: e.id, name: e.name })}>
-                {t('registry.registerPatent')}
-              </Button>
+              <Space orientation="vertical" size={4}>
+                <Button size="small" data-testid="patent-new" onClick={() => setPatentFor({ id: e.id, name: e.name })}>
+                  {t('registry.registerPatent')}
+                </Button>
+                <Button size="small" data-testid="trademark-new" onClick={() => setTrademarkFor({ id: e.id, name: e.name })}>
+                  {t('trademark.register')}
+                </Button>
+                <Button size="small" data-testid="copyright-new" onClick={() => setCopyrightFor({ id: e.id, name: e.name })}>
+                  {t('copyright.register')}
+                </Button>
+              </Space>
             ),
           },
         ]}
       />
       <EnterpriseForm open={registering} onClose={() => setRegistering(false)} />
       <PatentForm enterprise={patentFor} onClose={() => setPatentFor(undefined)} />
+      <TrademarkForm
+        enterprise={trademarkFor}
+        onClose={() => setTrademarkFor(undefined)}
+        onRegistered={(registered) => setRight({ kind: 'TRADEMARK', number: registered })}
+      />
+      <CopyrightForm enterprise={copyrightFor} onClose={() => setCopyrightFor(undefined)} />
+      <RightDrawer right={right} onClose={() => setRight(undefined)} />
     </Space>
   );
 }

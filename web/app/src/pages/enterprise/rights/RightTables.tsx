@@ -1,7 +1,9 @@
-// The enterprise's patents, trademarks and copyrights, each a table paged here in the browser.
+// The enterprise's patents, trademarks and copyrights, each a table paged here in the browser. A
+// patent or trademark opened shows its record: where it stands, its history, transfers and licences.
 import { Table, Tag } from 'antd';
 import type { HTMLAttributes } from 'react';
 
+import { PatentRecordView, TrademarkRecordView } from '../../../components/rights/RightRecord';
 import { ScrollRegion } from '../../../components/ScrollRegion';
 import { useI18n } from '../../../i18n';
 import type { Copyright, Patent, Trademark } from './types';
@@ -22,6 +24,7 @@ export function PatentTable({ patents }: { patents: readonly Patent[] }) {
         pagination={PAGE}
         locale={{ emptyText: t('rights.noPatents') }}
         onRow={(p) => ({ 'data-testid': 'patent-row', 'data-number': p.applicationNumber }) as HTMLAttributes<HTMLElement>}
+        expandable={{ expandedRowRender: (p) => <PatentRecordView number={p.applicationNumber} parties={false} /> }}
         columns={[
           { title: t('rights.applicationNumber'), dataIndex: 'applicationNumber', width: 150, render: (v: string) => <span className="mono">{v}</span> },
           { title: t('rights.title'), dataIndex: 'title' },
@@ -55,6 +58,8 @@ export function TrademarkTable({ trademarks }: { trademarks: readonly Trademark[
         dataSource={[...trademarks]}
         pagination={PAGE}
         locale={{ emptyText: t('rights.noTrademarks') }}
+        onRow={(m) => ({ 'data-testid': 'trademark-row', 'data-number': m.registrationNumber }) as HTMLAttributes<HTMLElement>}
+        expandable={{ expandedRowRender: (m) => <TrademarkRecordView number={m.registrationNumber} parties={false} /> }}
         columns={[
           { title: t('rights.registrationNumber'), dataIndex: 'registrationNumber', width: 130, render: (v: string) => <span className="mono">{v}</span> },
           { title: t('rights.mark'), dataIndex: 'mark' },

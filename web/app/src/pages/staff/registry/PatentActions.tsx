@@ -1,0 +1,163 @@
+// What centre staff may do with a patent, offered only where its state allows it: grant a pending
+// application; pay the next annual fee, or record the lapse once its grace period is over; restore
+// a lapsed patent; request and decide an invalidation; and register a transfer or licence of it.
+import { DatePicker, Form, Input, Select, Space } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { Link } from 'react-router';
+
+import { graphql } from '../../../api';
+import { Operation } from '../../../components/Operation';
+import type { PatentRecord } from '../../../components/rights/types';
+import { afterToday, isoDay, todayValue } from '../../../dates';
+import { useI18n } from '../../../i18n';
+
+const PATENT = `applicationNumber status`;
+const GRANT = `mutation Grant($input: GrantPatentInput!) { grantPatent(input: $input) { ${PATENT} } }`;
+const PAY = `mutation Pay($input: PayAnnualFeeInput!) { payAnnualFee(input: $input) { ${PATENT} } }`;
+const LAPSE = `mutation Lapse($input: PatentNumberInput!) { recordPatentLapse(input: $input) { ${PATENT} } }`;
+const RESTORE = `mutation Restore($input: RestorePatentInput!) { restorePatent(input: $input) { ${PATENT} } }`;
+const REQUEST = `mutation RequestInvalidation($input: RequestInvalidationInput!) { requestInvalidation(input: $input) { ${PATENT} } }`;
+const DECIDE = `mutation DecideInvalidation($input: DecideInvalidationInput!) { decideInvalidation(input: $input) { ${PATENT} } }`;
+
+const DECISIONS = ['MAINTAINED', 'PARTLY_INVALIDATED', 'INVALIDATED'] as const;
+
+/** Year n's annual fee falls due on the (n-1)th filing anniversary. */
+const feeYear = (filingDate: string, dueDate: string): number => Number(dueDate.slice(0, 4)) - Number(filingDate.slice(0, 4)) + 1;
+
+function DateField({ name, label }: { name: string; label: string }) {
+  const { t } = useI18n();
+  return (
+    <Form.Item name={name} label={label} rules={[{ required: true, message: t('lifecycle.dateRequired') }]}>
+      <DatePicker className="full-width" disabledDate={afterToday} data-testid={`field-${name}`} />
+    </Form.Item>
+  );
+}
+
+export function PatentActions({ p }: { p: PatentRecord }) {
+  const { t, label } = useI18n();
+  const number = p.applicationNumber;
+  const fee = p.annualFee;
+  const granted = p.status === 'GRANTED';
+  const lapsedFee = granted && fee?.state === 'LAPSED';
+  const nextYear = granted && fee !== null && fee.nextDueDate !== null && !lapsedFee ? feeYear(p.filingDate, fee.nextDueDate) : undefined;
+  const pending = p.invalidation?.pending === true;
+  const disposable = p.freeze === null && (p.status === 'PENDING' || granted);
+  const today = todayValue();
+  const ops = [
+    p.status === 'PENDING' && (
+      <Operation<{ grantDate: Dayjs; grantPublicationNumber: string }>
+        key="grant"
+        testId="patent-grant"
+        primary
+        title={t('lifecycle.grantAction')}
+        done={t('lifecycle.granted', { number })}
+        initialValues={{ grantDate: today }}
+        submit={(f) =>
+          graphql(GRANT, { input: { applicationNumber: number, grantDate: isoDay(f.grantDate), grantPublicationNumber: f.grantPublicationNumber.trim() } })
+        }
+      >
+        <DateField name="grantDate" label={t('lifecycle.grantDate')} />
+        <Form.Item
+          name="grantPublicationNumber"
+          label={t('lifecycle.grantPublicationNumber')}
+          extra={t('lifecycle.grantPublicationNumberHelp')}
+          rules={[{ required: true, whitespace: true, message: t('lifecycle.grantPublicationNumberRequired') }]}
+        >
+          <Input className="mono" maxLength={16} autoComplete="off" data-testid="patent-grant-number" />
+        </Form.Item>
+      </Operation>
+    ),
+    nextYear !== undefined && (
+      <Operation<{ paidOn: Dayjs }>
+        key="pay"
+        testId="patent-pay-fee"
+        primary={fee?.state === 'DUE_SOON' || fee?.state === 'GRACE'}
+        title={t('lifecycle.payAction', { year: nextYear })}
+        intro={t('lifecycle.payIntro', { year: nextYear, due: fee?.nextDueDate ?? '' })}
+        done={t('lifecycle.paid', { year: nextYear })}
+        initialValues={{ paidOn: today }}
+        submit={(f) => graphql(PAY, { input: { applicationNumber: number, year: nextYear, paidOn: isoDay(f.paidOn) } })}
+      >
+        <DateField name="paidOn" label={t('lifecycle.paidOn')} />
+      </Operation>
+    ),
+    lapsedFee && (
+      <Operation<object>
+        key="lapse"
+        testId="patent-lapse"
+        danger
+        title={t('lifecycle.lapseAction')}
+        intro={t('lifecycle.lapseIntro', { due: fee?.nextDueDate ?? '', end: fee?.graceEndsOn ?? '' })}
+        done={t('lifecycle.lapsed', { number })}
+        submit={() => graphql(LAPSE, { input: { applicationNumber: number } })}
+      />
+    ),
+    p.status === 'LAPSED' && (
+      <Operation<{ restoredOn: Dayjs }>
+        key="restore"
+        testId="patent-restore"
+        primary
+        title={t('lifecycle.restoreAction')}
+        intro={t('lifecycle.restoreIntro', { date: p.lapsedOn ?? '' })}
+        done={t('lifecycle.restored', { number })}
+        initialValues={{ restoredOn: today }}
+        submit={(f) => graphql(RESTORE, { input: { applicationNumber: number, restoredOn: isoDay(f.restoredOn) } })}
+      >
+        <DateField name="restoredOn" label={t('lifecycle.restoredOn')} />
+      </Operation>
+    ),
+    granted && !pending && (
+      <Operation<{ requestedOn: Dayjs; requester: string }>
+        key="request"
+        testId="patent-request-invalidation"
+        title={t('lifecycle.requestAction')}
+        done={t('lifecycle.requested', { number })}
+        initialValues={{ requestedOn: today }}
+        submit={(f) => graphql(REQUEST, { input: { applicationNumber: number, requestedOn: isoDay(f.requestedOn), requester: f.requester.trim() } })}
+      >
+        <DateField name="requestedOn" label={t('lifecycle.requestedOn')} />
+        <Form.Item name="requester" label={t('lifecycle.requester')} rules={[{ required: true, whitespace: true, message: t('lifecycle.requesterRequired') }]}>
+          <Input maxLength={200} data-testid="patent-requester" />
+        </Form.Item>
+      </Operation>
+    ),
+    pending && (
+      <Operation<{ decision: string; decidedOn: Dayjs }>
+        key="decide"
+        testId="patent-decide-invalidation"
+        primary
+        title={t('lifecycle.decideAction')}
+        intro={t('lifecycle.invalidationLine', { date: p.invalidation?.requestedOn ?? '', requester: p.invalidation?.requester ?? '' })}
+        done={t('lifecycle.decided', { number })}
+        initialValues={{ decidedOn: today, decision: 'MAINTAINED' }}
+        submit={(f) => graphql(DECIDE, { input: { applicationNumber: number, decision: f.decision, decidedOn: isoDay(f.decidedOn) } })}
+      >
+        <Form.Item name="decision" label={t('lifecycle.decision')}>
+          <Select
+            data-testid="patent-decision"
+            options={DECISIONS.map((d) => ({ value: d, label: label('InvalidationDecision', d) }))}
+            aria-label={t('lifecycle.decision')}
+          />
+        </Form.Item>
+        <DateField name="decidedOn" label={t('lifecycle.decidedOn')} />
+      </Operation>
+    ),
+  ].filter(Boolean);
+  const query = (form: string) => `/disposals?form=${form}&kind=PATENT&number=${encodeURIComponent(number)}`;
+  return (
+    <Space wrap data-testid="patent-actions">
+      {ops}
+      {disposable && (
+        <Link to={query('transfer')} data-testid="patent-transfer">
+          {t('disposals.registerTransfer')}
+        </Link>
+      )}
+      {disposable && granted && (
+        <Link to={query('licence')} data-testid="patent-licence">
+          {t('disposals.registerLicence')}
+        </Link>
+      )}
+      {ops.length === 0 && !disposable && <span>{t('lifecycle.nothingToDo')}</span>}
+    </Space>
+  );
+}
