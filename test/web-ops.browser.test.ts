@@ -507,11 +507,15 @@ describe.skipIf(!present)('the operations pages in Chromium', { timeout: 120_000
     await page.getByTestId('inbox-mark-all').click();
     await poll(() => badge.count()).toBe(0);
     expect(await page.locator('[data-testid="inbox-item"][data-read="false"]').count()).toBe(0);
+    // In English, each notification's kind in English words.
+    await page.getByTestId('lang-switch').click();
+    await poll(() => licence.textContent()).toContain('Licence registered');
+    expect(await licence.textContent()).toContain('Ordinary');
+    await page.getByTestId('lang-switch').click();
 
     // Its rights: the licensed patent's record, with its history and licence.
     await page.getByTestId('nav-rights').click();
-    const row = page.locator(`[data-testid="patent-row"][data-number="${pending}"]`);
-    await row.locator('.ant-table-row-expand-icon').click();
+    await page.locator(`[data-testid="patent-open"][data-number="${pending}"]`).click();
     const record = page.locator(`[data-testid="patent-record"][data-number="${pending}"]`);
     await record.getByTestId('licence-row').waitFor();
     expect(await historyTypes(record)).toEqual(['GRANTED', 'ANNUAL_FEE_PAID', 'INVALIDATION_REQUESTED', 'INVALIDATION_DECIDED', 'LICENSED']);
@@ -589,29 +593,34 @@ describe.skipIf(!present)('the operations pages in Chromium', { timeout: 120_000
     await finish(w);
   });
 
-  it('shows every new page without a fault, at 1280 px and at 375 px', async () => {
-    const pages: [Role, string[]][] = [
-      ['CENTER_STAFF', ['inbox', 'registry', 'disposals', 'disposals?form=licence', 'import', 'deliveries']],
-      ['ENTERPRISE', ['inbox', 'rights']],
-      ['BANK', ['inbox', 'pledges']],
-      ['COURT', ['inbox', 'freezes']],
-    ];
-    for (const [viewport, size] of [
-      [DESKTOP, '1280'],
-      [PHONE, '375'],
-    ] as const) {
-      for (const [role, paths] of pages) {
+  const PAGES: [Role, string[]][] = [
+    ['CENTER_STAFF', ['inbox', 'registry', 'disposals', 'disposals?form=licence', 'import', 'deliveries']],
+    ['ENTERPRISE', ['inbox', 'rights']],
+    ['BANK', ['inbox', 'pledges']],
+    ['COURT', ['inbox', 'freezes']],
+  ];
+  for (const [viewport, size] of [
+    [DESKTOP, '1280'],
+    [PHONE, '375'],
+  ] as const) {
+    it(`shows every new page without a fault at ${size} px, nothing wider than the screen`, async () => {
+      for (const [role, paths] of PAGES) {
         const w = await signedIn(role, viewport);
         for (const path of paths) {
           await w.page.goto(`${origin}/${path}`);
           const name = `${role.toLowerCase()}-${path.replace(/\W+/g, '-')}-${size}`;
           await checkPage(w, name);
-          // Opened records too: a patent in the registry's drawer, the enterprise's patent, the bank's pledge.
+          // Opened records too: a patent in the registry's drawer and in the enterprise's, the bank's pledge.
           if (path === 'registry') {
             await openRight(w.page, 'patent', pending);
             await checkPage(w, `${name}-drawer`);
           }
-          if (path === 'rights' || path === 'pledges') {
+          if (path === 'rights') {
+            await w.page.getByTestId('patent-open').first().click();
+            await w.page.getByTestId('patent-state').waitFor();
+            await checkPage(w, `${name}-opened`);
+          }
+          if (path === 'pledges') {
             await w.page.locator('.ant-table-row-expand-icon').first().click();
             await w.page.waitForLoadState('networkidle');
             await checkPage(w, `${name}-opened`);
@@ -620,6 +629,6 @@ describe.skipIf(!present)('the operations pages in Chromium', { timeout: 120_000
         }
         await finish(w);
       }
-    }
-  });
+    });
+  }
 });

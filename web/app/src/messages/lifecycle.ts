@@ -5,7 +5,6 @@ export const LIFECYCLE = {
   'lifecycle.findNumber': ['专利申请号或商标注册号', 'Patent application number or trademark registration number'],
   'lifecycle.findPatent': ['打开专利', 'Open the patent'],
   'lifecycle.findTrademark': ['打开商标', 'Open the trademark'],
-  'lifecycle.open': ['打开', 'Open'],
   'lifecycle.patentHeading': ['专利 {number}', 'Patent {number}'],
   'lifecycle.trademarkHeading': ['商标 {number}', 'Trademark {number}'],
   'lifecycle.noSuchPatent': ['没有登记申请号为 {number} 的专利', 'No patent is registered as {number}'],

@@ -17,6 +17,7 @@ const digest = (hex: string) => (
 export function TransfersTable({ number, transfers }: { number: string; transfers: readonly Transfer[] }) {
   const { t } = useI18n();
   const parties = transfers.some((x) => x.from !== undefined);
+  if (transfers.length === 0) return <p className="secondary-line">{t('disposals.noTransfers')}</p>;
   return (
     <DataTable<Transfer>
       rowKey="id"
@@ -49,6 +50,7 @@ export function LicencesTable({ number, licences }: { number: string; licences: 
   const { t, label, lang } = useI18n();
   const rows = licences.edges.map((e) => e.node);
   const parties = rows.some((l) => l.licensee !== undefined);
+  if (rows.length === 0) return <p className="secondary-line">{t('disposals.noLicences')}</p>;
   return (
     <>
       <DataTable

@@ -6,6 +6,7 @@ import { dateTime } from '../../format';
 import { usePages } from '../../hooks/usePages';
 import { useI18n } from '../../i18n';
 import { type MessageKey, MESSAGES } from '../../messages';
+import { ErrorAlert } from '../ErrorAlert';
 import { PagedTable } from '../PagedTable';
 
 const PATENT_HISTORY = `query PatentHistory($number: String!, $first: Int, $after: String) {
@@ -66,20 +67,25 @@ export function RightHistory({ kind, number }: { kind: 'PATENT' | 'TRADEMARK'; n
     },
   );
   const testId = kind === 'PATENT' ? 'patent-history' : 'trademark-history';
+  // Said in a line, not in an empty table wider than a phone.
+  if (pages.nodes.length === 0 && !pages.loading && pages.error === null) return <p className="secondary-line">{t('history.none')}</p>;
   return (
-    <PagedTable<Row>
-      pages={pages}
-      minWidth={760}
-      label={t('history.title')}
-      locale={{ emptyText: t('history.none') }}
-      onRow={(e) => ({ 'data-testid': testId, 'data-type': e.type, 'data-seq': e.seq }) as HTMLAttributes<HTMLElement>}
-      columns={[
-        { title: '#', dataIndex: 'seq', width: 50 },
-        { title: t('history.at'), width: 170, render: (_, e) => dateTime(e.at, lang) },
-        { title: t('history.type'), width: 140, render: (_, e) => label('AssetEventType', e.type) },
-        { title: t('history.details'), render: (_, e) => details(e.details) },
-        { title: t('history.by'), width: 180, render: (_, e) => `${label('Role', e.role)} · ${e.actor}` },
-      ]}
-    />
+    <>
+      <ErrorAlert error={pages.error} />
+      <PagedTable<Row>
+        pages={pages}
+        minWidth={760}
+        label={t('history.title')}
+        locale={{ emptyText: t('history.none') }}
+        onRow={(e) => ({ 'data-testid': testId, 'data-type': e.type, 'data-seq': e.seq }) as HTMLAttributes<HTMLElement>}
+        columns={[
+          { title: '#', dataIndex: 'seq', width: 50 },
+          { title: t('history.at'), width: 170, render: (_, e) => dateTime(e.at, lang) },
+          { title: t('history.type'), width: 140, render: (_, e) => label('AssetEventType', e.type) },
+          { title: t('history.details'), render: (_, e) => details(e.details) },
+          { title: t('history.by'), width: 180, render: (_, e) => `${label('Role', e.role)} · ${e.actor}` },
+        ]}
+      />
+    </>
   );
 }

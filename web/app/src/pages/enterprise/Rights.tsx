@@ -1,9 +1,12 @@
 // The enterprise's IP: its deadlines first (annual fees due or in grace, rights ending soon),
-// then its patents, trademarks and copyrights, a tab each.
+// then its patents, trademarks and copyrights, a tab each; a patent or trademark opens its record
+// (its lifecycle, history, transfers and licences) in a drawer.
 import { Button, Space, Spin, Tabs } from 'antd';
+import { useState } from 'react';
 
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeading } from '../../components/PageHeading';
+import { type OpenRight, RecordDrawer } from '../../components/rights/RecordDrawer';
 import { useGraphQL } from '../../hooks/usePages';
 import { useI18n } from '../../i18n';
 import { useAccount } from '../../session';
@@ -44,6 +47,7 @@ export default function Rights() {
   const { enterpriseId } = useAccount();
   const query = useGraphQL<Answer>(RIGHTS, { id: enterpriseId, first: WARNINGS }, enterpriseId !== null);
   const e = query.data?.enterprise;
+  const [open, setOpen] = useState<OpenRight>();
   return (
     <Space orientation="vertical" size="large" className="full-width">
       <PageHeading
@@ -63,11 +67,16 @@ export default function Rights() {
           <Warnings fees={e.annualFeeWarnings} expiries={e.expiryWarnings} />
           <Tabs
             items={[
-              { key: 'patents', label: t('rights.patents', { n: e.patents.length }), children: <PatentTable patents={e.patents} /> },
-              { key: 'trademarks', label: t('rights.trademarks', { n: e.trademarks.length }), children: <TrademarkTable trademarks={e.trademarks} /> },
+              { key: 'patents', label: t('rights.patents', { n: e.patents.length }), children: <PatentTable patents={e.patents} onOpen={setOpen} /> },
+              {
+                key: 'trademarks',
+                label: t('rights.trademarks', { n: e.trademarks.length }),
+                children: <TrademarkTable trademarks={e.trademarks} onOpen={setOpen} />,
+              },
               { key: 'copyrights', label: t('rights.copyrights', { n: e.copyrights.length }), children: <CopyrightTable copyrights={e.copyrights} /> },
             ]}
           />
+          <RecordDrawer right={open} onClose={() => setOpen(undefined)} parties={false} />
         </>
       )}
     </Space>

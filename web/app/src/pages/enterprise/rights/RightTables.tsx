@@ -1,9 +1,10 @@
 // The enterprise's patents, trademarks and copyrights, each a table paged here in the browser. A
-// patent or trademark opened shows its record: where it stands, its history, transfers and licences.
+// patent's or trademark's number opens its record: where it stands, its history, transfers and
+// licences (Rights.tsx shows it in a drawer).
 import { Table, Tag } from 'antd';
 import type { HTMLAttributes } from 'react';
 
-import { PatentRecordView, TrademarkRecordView } from '../../../components/rights/RightRecord';
+import { OpenButton, type OpenRight } from '../../../components/rights/RecordDrawer';
 import { ScrollRegion } from '../../../components/ScrollRegion';
 import { useI18n } from '../../../i18n';
 import type { Copyright, Patent, Trademark } from './types';
@@ -13,7 +14,7 @@ const PAGE = { pageSize: 10, hideOnSinglePage: true, showSizeChanger: false } as
 // A trademark's renewal is worth a warning within this many days of its expiry.
 const RENEWAL_WINDOW = 180;
 
-export function PatentTable({ patents }: { patents: readonly Patent[] }) {
+export function PatentTable({ patents, onOpen }: { patents: readonly Patent[]; onOpen: (r: OpenRight) => void }) {
   const { t, label } = useI18n();
   return (
     <ScrollRegion label={t('rights.patents', { n: patents.length })} minWidth={1000}>
@@ -24,9 +25,13 @@ export function PatentTable({ patents }: { patents: readonly Patent[] }) {
         pagination={PAGE}
         locale={{ emptyText: t('rights.noPatents') }}
         onRow={(p) => ({ 'data-testid': 'patent-row', 'data-number': p.applicationNumber }) as HTMLAttributes<HTMLElement>}
-        expandable={{ expandedRowRender: (p) => <PatentRecordView number={p.applicationNumber} parties={false} /> }}
         columns={[
-          { title: t('rights.applicationNumber'), dataIndex: 'applicationNumber', width: 150, render: (v: string) => <span className="mono">{v}</span> },
+          {
+            title: t('rights.applicationNumber'),
+            dataIndex: 'applicationNumber',
+            width: 150,
+            render: (v: string) => <OpenButton kind="PATENT" number={v} onOpen={onOpen} />,
+          },
           { title: t('rights.title'), dataIndex: 'title' },
           {
             title: t('rights.type'),
@@ -48,7 +53,7 @@ export function PatentTable({ patents }: { patents: readonly Patent[] }) {
   );
 }
 
-export function TrademarkTable({ trademarks }: { trademarks: readonly Trademark[] }) {
+export function TrademarkTable({ trademarks, onOpen }: { trademarks: readonly Trademark[]; onOpen: (r: OpenRight) => void }) {
   const { t } = useI18n();
   return (
     <ScrollRegion label={t('rights.trademarks', { n: trademarks.length })} minWidth={640}>
@@ -59,9 +64,13 @@ export function TrademarkTable({ trademarks }: { trademarks: readonly Trademark[
         pagination={PAGE}
         locale={{ emptyText: t('rights.noTrademarks') }}
         onRow={(m) => ({ 'data-testid': 'trademark-row', 'data-number': m.registrationNumber }) as HTMLAttributes<HTMLElement>}
-        expandable={{ expandedRowRender: (m) => <TrademarkRecordView number={m.registrationNumber} parties={false} /> }}
         columns={[
-          { title: t('rights.registrationNumber'), dataIndex: 'registrationNumber', width: 130, render: (v: string) => <span className="mono">{v}</span> },
+          {
+            title: t('rights.registrationNumber'),
+            dataIndex: 'registrationNumber',
+            width: 130,
+            render: (v: string) => <OpenButton kind="TRADEMARK" number={v} onOpen={onOpen} />,
+          },
           { title: t('rights.mark'), dataIndex: 'mark' },
           { title: t('rights.niceClass'), dataIndex: 'niceClass', width: 90 },
           { title: t('rights.registrationDate'), dataIndex: 'registrationDate', width: 110 },

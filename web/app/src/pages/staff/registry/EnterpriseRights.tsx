@@ -1,14 +1,14 @@
 // An enterprise's rights as the registry shows them when its row is opened: its patents and
 // trademarks, each opening its record, and its copyrights.
-import { Button, Space, Spin, Table, Tag } from 'antd';
+import { Space, Spin, Table, Tag } from 'antd';
 import type { HTMLAttributes } from 'react';
 
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { OpenButton, type OpenRight } from '../../../components/rights/RecordDrawer';
 import { ScrollRegion } from '../../../components/ScrollRegion';
 import { ToneTag } from '../../../components/ToneTag';
 import { useGraphQL } from '../../../hooks/usePages';
 import { useI18n } from '../../../i18n';
-import type { OpenRight } from './RightDrawer';
 
 const RIGHTS = `query EnterpriseRights($id: ID!) {
   enterprise(id: $id) {
@@ -32,11 +32,6 @@ export function EnterpriseRights({ id, onOpen }: { id: string; onOpen: (right: O
   const e = query.data?.enterprise;
   if (query.isPending) return <Spin aria-label={t('common.loading')} />;
   if (!e) return <ErrorAlert error={query.error} />;
-  const open = (kind: OpenRight['kind'], number: string) => (
-    <Button size="small" data-testid={kind === 'PATENT' ? 'patent-open' : 'trademark-open'} data-number={number} onClick={() => onOpen({ kind, number })}>
-      {t('lifecycle.open')}
-    </Button>
-  );
   return (
     <Space orientation="vertical" className="full-width">
       <ScrollRegion label={t('rights.patents', { n: e.patents.length })} minWidth={700}>
@@ -49,7 +44,7 @@ export function EnterpriseRights({ id, onOpen }: { id: string; onOpen: (right: O
           locale={{ emptyText: t('rights.noPatents') }}
           onRow={(p) => ({ 'data-testid': 'registry-patent', 'data-number': p.applicationNumber }) as HTMLAttributes<HTMLElement>}
           columns={[
-            { title: t('rights.applicationNumber'), width: 160, render: (_, p) => <span className="mono">{p.applicationNumber}</span> },
+            { title: t('rights.applicationNumber'), width: 160, render: (_, p) => <OpenButton kind="PATENT" number={p.applicationNumber} onOpen={onOpen} /> },
             { title: t('rights.title'), dataIndex: 'title' },
             {
               title: t('rights.status'),
@@ -62,7 +57,6 @@ export function EnterpriseRights({ id, onOpen }: { id: string; onOpen: (right: O
                 </>
               ),
             },
-            { title: t('common.actions'), width: 90, render: (_, p) => open('PATENT', p.applicationNumber) },
           ]}
         />
       </ScrollRegion>
@@ -75,11 +69,14 @@ export function EnterpriseRights({ id, onOpen }: { id: string; onOpen: (right: O
           dataSource={e.trademarks}
           locale={{ emptyText: t('rights.noTrademarks') }}
           columns={[
-            { title: t('rights.registrationNumber'), width: 130, render: (_, m) => <span className="mono">{m.registrationNumber}</span> },
+            {
+              title: t('rights.registrationNumber'),
+              width: 130,
+              render: (_, m) => <OpenButton kind="TRADEMARK" number={m.registrationNumber} onOpen={onOpen} />,
+            },
             { title: t('rights.mark'), dataIndex: 'mark' },
             { title: t('rights.niceClass'), width: 140, render: (_, m) => `${m.niceClass} ${m.niceClassName}` },
             { title: t('rights.expiryDate'), dataIndex: 'expiryDate', width: 110 },
-            { title: t('common.actions'), width: 90, render: (_, m) => open('TRADEMARK', m.registrationNumber) },
           ]}
         />
       </ScrollRegion>
