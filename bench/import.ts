@@ -20,8 +20,9 @@ import { organisationCode } from '../standards/organisation-code.js';
 import { patentCheckDigit } from '../standards/patent-number.js';
 import { usccCheckCharacter } from '../standards/uscc.js';
 import { today as todayUtc } from '../subgraphs/common/validation.js';
+import { DEFAULT_BATCH } from '../subgraphs/enterprises/import/import-patents.js';
+import { openImportStore } from '../subgraphs/enterprises/import/open-store.js';
 import { importPatentFile } from '../subgraphs/enterprises/import/patent-file.js';
-import { openEnterprisesStore } from '../subgraphs/enterprises/index.js';
 import type { EnterpriseRecord, EnterprisesStore } from '../subgraphs/enterprises/store/port.js';
 import { tempDir } from '../test/support/tmp.js';
 import { emit } from './emit.js';
@@ -114,8 +115,9 @@ async function writeFeed(path: string, lines: Iterable<string>): Promise<void> {
   await once(out, 'finish');
 }
 
-async function timedImport(store: EnterprisesStore, run: string, path: string, today: string): Promise<void> {
+async function timedImport(store: EnterprisesStore, run: string, path: string, today: string, batchSize: number): Promise<void> {
   const delay = monitorEventLoopDelay({ resolution: 10 });
+  const cpu = process.cpuUsage();
   delay.enable();
   const summary = await importPatentFile(store, path, {
     format: 'csv',
@@ -123,35 +125,43 @@ async function timedImport(store: EnterprisesStore, run: string, path: string, t
     actor: 'cli:import',
     role: 'CENTER_STAFF',
     today,
+    batchSize,
     onProgress: (p, seconds) => {
       if (p.rows % 60_000 < 2_000) log(`${run}: ${p.rows} rows in ${seconds.toFixed(1)} s`);
     },
   });
   delay.disable();
+  const used = process.cpuUsage(cpu);
   const rowsPerSecond = Math.round(summary.rows / summary.seconds);
   emit(`import.${run}`, rowsPerSecond, 'rows/s', {
     rows: summary.rows,
     seconds: summary.seconds,
     rows_per_s: rowsPerSecond,
+    batch: batchSize,
     inserted: summary.inserted,
     updated: summary.updated,
     unchanged: summary.unchanged,
     rejected: summary.rejected,
+    cpu_seconds: Number(((used.user + used.system) / 1e6).toFixed(1)),
     eventloop_max_ms: Number((delay.max / 1e6).toFixed(1)),
     target_seconds: Number(((TARGET_SECONDS * summary.rows) / 360_000).toFixed(1)),
   });
 }
 
 export async function run(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { rows: { type: 'string', default: '360000' }, enterprises: { type: 'string' } } });
+  const { values } = parseArgs({
+    args,
+    options: { rows: { type: 'string', default: '360000' }, enterprises: { type: 'string' }, batch: { type: 'string', default: String(DEFAULT_BATCH) } },
+  });
   const rows = Number(values.rows);
   const owners = Number(values.enterprises ?? Math.max(1, Math.round(rows / 3)));
+  const batch = Number(values.batch);
   if (!Number.isInteger(rows) || rows < 1 || !Number.isInteger(owners) || owners < 1) throw new Error('--rows and --enterprises take whole numbers');
   const today = todayUtc();
   const dir = tempDir('iphub-bench-import-');
   const storage = await openStorage({ IPHUB_DATA_DIR: dir.path });
   try {
-    const store = await openEnterprisesStore(storage);
+    const store = await openImportStore(storage);
     const registered = enterprises(owners, new Random(1));
     let start = performance.now();
     for (let i = 0; i < registered.length; i += 10_000) await store.enterprises.insertMany(registered.slice(i, i + 10_000));
@@ -164,9 +174,9 @@ export async function run(args: string[]): Promise<void> {
     await writeFeed(changed, feedLines(rows, registered, today, true));
     log(`wrote ${rows} rows twice over ${owners} enterprises in ${((performance.now() - start) / 1000).toFixed(1)} s, in ${dir.path}`);
 
-    await timedImport(store, 'first', first, today);
-    await timedImport(store, 'again', first, today);
-    await timedImport(store, 'changed', changed, today);
+    await timedImport(store, 'first', first, today, batch);
+    await timedImport(store, 'again', first, today, batch);
+    await timedImport(store, 'changed', changed, today, batch);
     await store.close();
   } finally {
     await closeStorage(storage);

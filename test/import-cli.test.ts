@@ -146,7 +146,7 @@ describe('npm run import -- patents', () => {
     expect(broken.stderr).toContain('the rows before it were imported, none after it');
     expect(readFileSync(report, 'utf8')).toBe('');
 
-    const usage = 'usage: npm run import -- patents FILE [--format csv|jsonl] [--report PATH]';
+    const usage = 'usage: npm run import -- patents FILE [--format csv|jsonl] [--report PATH] [--batch N]';
     const feed = file('patents.txt', `${HEADER}\n${row(30)}\n`);
     for (const args of [
       [],
@@ -158,13 +158,15 @@ describe('npm run import -- patents', () => {
       ['patents', feed, 'extra', '--format', 'csv'],
       ['patents', feed, '--format', 'csv', '--report', join(dir.path, 'no-such-dir', 'r.jsonl')],
       ['patents', feed, '--format', 'csv', '--dry-run'],
+      ['patents', feed, '--format', 'csv', '--batch', '0'],
+      ['patents', feed, '--format', 'csv', '--batch', '20001'],
     ]) {
       const bad = await importCli(args, data);
       expect({ args, code: bad.code, stdout: bad.stdout }).toStrictEqual({ args, code: 2, stdout: '' });
       expect(bad.stderr).toContain(usage);
     }
     // Given its format, the same file imports.
-    const named = await importCli(['patents', feed, '--format', 'csv'], data);
+    const named = await importCli(['patents', feed, '--format', 'csv', '--batch', '1'], data);
     expect(named.code).toBe(0);
     expect(summaryOf(named.stdout)).toMatchObject({ rows: 1, inserted: 1 });
   });

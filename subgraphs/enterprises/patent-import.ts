@@ -12,8 +12,11 @@ import { FeedError, type FeedRow, readPatentFeed } from './import/patent-feed.js
 export const MAX_CHUNK_ROWS = 5_000;
 /** The most bytes of one chunk (UTF-8), below the 1 MiB request body with room for the rest of it. */
 export const MAX_CHUNK_BYTES = 1_000_000;
-/** Rows per transaction: the event loop has a turn between batches. */
-const BATCH = 1_000;
+/**
+ * Rows per transaction: the event loop has a turn between batches, each a synchronous write of
+ * tens of milliseconds on a province's registry.
+ */
+const BATCH = 500;
 
 const Format = builder.enumType('PatentFeedFormat', {
   description: 'How a patent registry feed is written',

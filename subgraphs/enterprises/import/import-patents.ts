@@ -1,8 +1,10 @@
-// Imports a patent registry feed: every row checked as registerPatent checks it, the owner looked
-// up, and the accepted rows written a batch at a time (store importMany: new ones inserted,
-// changed ones updated with their history, the same ones left alone), each batch its own
-// transaction, with a turn of the event loop between batches. Running a feed twice changes
-// nothing the second time, so a feed stopped part way is simply run again.
+// Imports a patent registry feed in two stages. Checking: every row checked as registerPatent
+// checks it, and a number given twice refused, in batches of rows to write (pure: it may run on
+// a thread of its own, check-worker.ts). Writing: each batch's owners looked up, then its rows
+// written through the store's importMany (new ones inserted, changed ones updated with their
+// history, the same ones left alone), each batch its own transaction, with a turn of the event
+// loop between batches. Running a feed twice changes nothing the second time, so a feed stopped
+// part way is simply run again.
 import { setImmediate as nextTurn } from 'node:timers/promises';
 
 import type { ErrorCode } from '../../../platform/errors.js';
@@ -70,117 +72,60 @@ export class ImportInterrupted extends Error {
   }
 }
 
-interface Pending {
+/** A row that passed its checks: its owner is yet to be looked up. */
+export interface CheckedRow {
   readonly line: number;
-  readonly given: string | null;
+  /** The application number as the row gave it. */
+  readonly given: string;
+  /** Owned by `enterpriseId` when the row named its owner by id, else by the credit code below. */
   readonly patent: PatentRecord;
-  /** The owner as the row named it: its credit code, or null when by its id (patent.enterpriseId). */
+  /** The owner's credit code as the row gave it (upper case); null when named by its id. */
   readonly uscc: string | null;
 }
 
+/** Rows checked, in order: those to write and those refused, with the number of rows read so far. */
+export interface CheckedBatch {
+  readonly rows: number;
+  readonly accepted: readonly CheckedRow[];
+  readonly rejected: readonly RejectedRow[];
+}
+
+const rejection = (line: number, applicationNumber: string | null, code: ErrorCode, field: string | null, message: string): RejectedRow => ({
+  line,
+  applicationNumber,
+  code,
+  field,
+  message,
+});
+
 /**
- * Imports the feed's rows. Throws FeedError, with nothing imported, when the feed is refused before
- * its first row (a bad header), and ImportInterrupted when it breaks off later.
+ * Checking: the feed's rows, a batch each time `batchSize` rows are accepted, and a last one.
+ * Throws the feed's FeedError, after a batch of the rows read before it.
  */
-export async function importPatents(store: EnterprisesStore, feed: AsyncIterable<FeedRow> | Iterable<FeedRow>, options: ImportOptions): Promise<ImportReport> {
-  const batchSize = options.batchSize ?? DEFAULT_BATCH;
-  const kept: RejectedRow[] = [];
-  // The rejected rows since the last batch was written: handed on in line order with it.
-  let rejected: RejectedRow[] = [];
-  let rejectedCount = 0;
+export async function* checkedBatches(
+  feed: AsyncIterable<FeedRow> | Iterable<FeedRow>,
+  today: string,
+  batchSize = DEFAULT_BATCH,
+): AsyncGenerator<CheckedBatch> {
   const seen = new Map<string, number>();
-  const ownerOfUscc = new Map<string, string | null>();
-  const totals = { inserted: 0, updated: 0, unchanged: 0 };
   let rows = 0;
-  let batch: Pending[] = [];
-
-  const reject = (line: number, applicationNumber: string | null, code: ErrorCode, field: string | null, message: string) => {
-    rejected.push({ line, applicationNumber, code, field, message });
-    rejectedCount++;
+  let accepted: CheckedRow[] = [];
+  let rejected: RejectedRow[] = [];
+  const take = (): CheckedBatch => {
+    const batch = { rows, accepted, rejected };
+    [accepted, rejected] = [[], []];
+    return batch;
   };
-
-  /** The pending rows whose owner is registered, with its id; the others rejected NOT_FOUND. */
-  const owned = async (pending: readonly Pending[]): Promise<Pending[]> => {
-    // Owners named by credit code, each looked up once per import.
-    const unknown = [...new Set(pending.flatMap((p) => (p.uscc !== null && !ownerOfUscc.has(p.uscc) ? [p.uscc] : [])))];
-    if (unknown.length > 0) {
-      const found = await store.enterprises.byUsccs(unknown);
-      unknown.forEach((u, i) => ownerOfUscc.set(u, found[i]?.id ?? null));
-    }
-    const byId = [...new Set(pending.flatMap((p) => (p.uscc === null ? [p.patent.enterpriseId] : [])))];
-    const knownIds = new Set(byId.length === 0 ? [] : (await store.enterprises.byIds(byId)).flatMap((e) => (e === undefined ? [] : [e.id])));
-    const out: Pending[] = [];
-    for (const p of pending) {
-      const owner = p.uscc === null ? (knownIds.has(p.patent.enterpriseId) ? p.patent.enterpriseId : null) : ownerOfUscc.get(p.uscc)!;
-      if (owner !== null) out.push(p.uscc === null ? p : { ...p, patent: { ...p.patent, enterpriseId: owner } });
-      else if (p.uscc === null) reject(p.line, p.given, 'NOT_FOUND', 'enterpriseId', `enterprise ${p.patent.enterpriseId} does not exist`);
-      else reject(p.line, p.given, 'NOT_FOUND', 'uscc', `no enterprise with credit code ${p.uscc} is registered with the centre`);
-    }
-    return out;
-  };
-
-  /** The rows not registered to another owner; those rejected CONFLICT: ownership moves by a registered transfer, never by a feed. */
-  const sameOwner = async (rows: readonly Pending[]): Promise<Pending[]> => {
-    const registered = await store.patents.byNumbers(rows.map((p) => p.patent.applicationNumber));
-    return rows.filter((p, i) => {
-      const before = registered[i];
-      if (before === undefined || before.enterpriseId === p.patent.enterpriseId) return true;
-      const message = `patent ${p.patent.applicationNumber} is registered to another enterprise; ownership moves only by a registered transfer`;
-      reject(p.line, p.given, 'CONFLICT', p.uscc === null ? 'enterpriseId' : 'uscc', message);
-      return false;
-    });
-  };
-
-  /** Writes the rows. importMany refuses a batch changing an owner: the rare batch that does is written again without those rows. */
-  const write = async (rows: readonly Pending[]): Promise<ImportCounts> => {
-    const importMany = (ps: readonly Pending[]) =>
-      store.patents.importMany(
-        ps.map((p) => p.patent),
-        new Date().toISOString(),
-        options.actor,
-        options.role,
-      );
-    try {
-      return await importMany(rows);
-    } catch (err) {
-      const kept = await sameOwner(rows);
-      if (kept.length === rows.length) throw err;
-      return importMany(kept);
-    }
-  };
-
-  const flush = async (): Promise<void> => {
-    options.signal?.throwIfAborted();
-    if (batch.length > 0) {
-      const counts = await write(await owned(batch));
-      totals.inserted += counts.inserted;
-      totals.updated += counts.updated;
-      totals.unchanged += counts.unchanged;
-      batch = [];
-    }
-    if (rejected.length > 0) {
-      // Every row of the batch came after every row handed on before it.
-      rejected.sort((a, b) => a.line - b.line);
-      if (options.onRejected === undefined) kept.push(...rejected);
-      else await options.onRejected(rejected);
-      rejected = [];
-    }
-    await options.onBatch?.({ rows, ...totals, rejected: rejectedCount });
-    // A batch is one synchronous transaction on SQLite: let requests waiting on the loop run.
-    await nextTurn();
-  };
-
-  const read = async (row: FeedRow): Promise<void> => {
-    rows++;
-    if ('unreadable' in row) return reject(row.line, null, 'BAD_USER_INPUT', null, row.unreadable);
+  const check = (row: FeedRow): CheckedRow | RejectedRow => {
+    if ('unreadable' in row) return rejection(row.line, null, 'BAD_USER_INPUT', null, row.unreadable);
     const f = row.fields;
     const given = f.applicationNumber ?? null;
     const uscc = f.uscc?.trim().toUpperCase() ?? null;
     const enterpriseId = f.enterpriseId?.trim() ?? null;
     if (uscc !== null && enterpriseId !== null) {
-      return reject(row.line, given, 'BAD_USER_INPUT', 'enterpriseId', 'name the owner by its uscc or by its enterpriseId, not both');
+      return rejection(row.line, given, 'BAD_USER_INPUT', 'enterpriseId', 'name the owner by its uscc or by its enterpriseId, not both');
     }
-    if (uscc === null && enterpriseId === null) return reject(row.line, given, 'BAD_USER_INPUT', 'uscc', 'name the owner: its uscc or its enterpriseId');
+    if (uscc === null && enterpriseId === null) return rejection(row.line, given, 'BAD_USER_INPUT', 'uscc', 'name the owner: its uscc or its enterpriseId');
     const checked = checkPatentInput(
       {
         enterpriseId: enterpriseId ?? '',
@@ -194,24 +139,122 @@ export async function importPatents(store: EnterprisesStore, feed: AsyncIterable
         grantPublicationNumber: f.grantPublicationNumber,
         lapsedOn: f.lapsedOn,
       },
-      options.today,
+      today,
     );
-    if (!checked.ok) return reject(row.line, given, checked.code, checked.field, checked.message);
+    if (!checked.ok) return rejection(row.line, given, checked.code, checked.field, checked.message);
     const number = checked.patent.applicationNumber;
     const first = seen.get(number);
-    if (first !== undefined) return reject(row.line, given, 'BAD_USER_INPUT', 'applicationNumber', `application ${number} is on line ${first} already`);
+    if (first !== undefined) return rejection(row.line, given, 'BAD_USER_INPUT', 'applicationNumber', `application ${number} is on line ${first} already`);
     seen.set(number, row.line);
-    batch.push({ line: row.line, given, patent: checked.patent, uscc });
-    if (batch.length >= batchSize) await flush();
+    return { line: row.line, given: given!, patent: checked.patent, uscc };
+  };
+  try {
+    for await (const row of feed) {
+      rows++;
+      const checked = check(row);
+      if ('patent' in checked) accepted.push(checked);
+      else rejected.push(checked);
+      if (accepted.length >= batchSize) yield take();
+    }
+  } catch (err) {
+    if (err instanceof FeedError && rows > 0) yield take();
+    throw err;
+  }
+  yield take();
+}
+
+/**
+ * Writing: imports the checked batches. Throws FeedError, with nothing imported, when the feed is
+ * refused before its first row (a bad header), and ImportInterrupted when it breaks off later.
+ */
+export async function importCheckedBatches(store: EnterprisesStore, batches: AsyncIterable<CheckedBatch>, options: ImportOptions): Promise<ImportReport> {
+  const kept: RejectedRow[] = [];
+  let rejectedCount = 0;
+  const ownerOfUscc = new Map<string, string | null>();
+  const totals = { rows: 0, inserted: 0, updated: 0, unchanged: 0 };
+
+  /** The rows whose owner is registered, with its id; the others rejected NOT_FOUND. */
+  const owned = async (rows: readonly CheckedRow[], rejected: RejectedRow[]): Promise<CheckedRow[]> => {
+    // Owners named by credit code, each looked up once per import.
+    const unknown = [...new Set(rows.flatMap((p) => (p.uscc !== null && !ownerOfUscc.has(p.uscc) ? [p.uscc] : [])))];
+    if (unknown.length > 0) {
+      const found = await store.enterprises.byUsccs(unknown);
+      unknown.forEach((u, i) => ownerOfUscc.set(u, found[i]?.id ?? null));
+    }
+    const byId = [...new Set(rows.flatMap((p) => (p.uscc === null ? [p.patent.enterpriseId] : [])))];
+    const knownIds = new Set(byId.length === 0 ? [] : (await store.enterprises.byIds(byId)).flatMap((e) => (e === undefined ? [] : [e.id])));
+    const out: CheckedRow[] = [];
+    for (const p of rows) {
+      const owner = p.uscc === null ? (knownIds.has(p.patent.enterpriseId) ? p.patent.enterpriseId : null) : ownerOfUscc.get(p.uscc)!;
+      if (owner !== null) out.push(p.uscc === null ? p : { ...p, patent: { ...p.patent, enterpriseId: owner } });
+      else if (p.uscc === null) rejected.push(rejection(p.line, p.given, 'NOT_FOUND', 'enterpriseId', `enterprise ${p.patent.enterpriseId} does not exist`));
+      else rejected.push(rejection(p.line, p.given, 'NOT_FOUND', 'uscc', `no enterprise with credit code ${p.uscc} is registered with the centre`));
+    }
+    return out;
+  };
+
+  /** The rows not registered to another owner; those rejected CONFLICT: ownership moves by a registered transfer, never by a feed. */
+  const sameOwner = async (rows: readonly CheckedRow[], rejected: RejectedRow[]): Promise<CheckedRow[]> => {
+    const registered = await store.patents.byNumbers(rows.map((p) => p.patent.applicationNumber));
+    return rows.filter((p, i) => {
+      const before = registered[i];
+      if (before === undefined || before.enterpriseId === p.patent.enterpriseId) return true;
+      const message = `patent ${p.patent.applicationNumber} is registered to another enterprise; ownership moves only by a registered transfer`;
+      rejected.push(rejection(p.line, p.given, 'CONFLICT', p.uscc === null ? 'enterpriseId' : 'uscc', message));
+      return false;
+    });
+  };
+
+  /** Writes the rows. importMany refuses a batch changing an owner: the rare batch that does is written again without those rows. */
+  const write = async (rows: readonly CheckedRow[], rejected: RejectedRow[]): Promise<ImportCounts> => {
+    const importMany = (ps: readonly CheckedRow[]) =>
+      store.patents.importMany(
+        ps.map((p) => p.patent),
+        new Date().toISOString(),
+        options.actor,
+        options.role,
+      );
+    try {
+      return await importMany(rows);
+    } catch (err) {
+      const kept = await sameOwner(rows, rejected);
+      if (kept.length === rows.length) throw err;
+      return importMany(kept);
+    }
+  };
+
+  const flush = async (batch: CheckedBatch): Promise<void> => {
+    options.signal?.throwIfAborted();
+    const rejected = [...batch.rejected];
+    if (batch.accepted.length > 0) {
+      const counts = await write(await owned(batch.accepted, rejected), rejected);
+      totals.inserted += counts.inserted;
+      totals.updated += counts.updated;
+      totals.unchanged += counts.unchanged;
+    }
+    totals.rows = batch.rows;
+    if (rejected.length > 0) {
+      rejectedCount += rejected.length;
+      // Every row of the batch came after every row handed on before it.
+      rejected.sort((a, b) => a.line - b.line);
+      if (options.onRejected === undefined) kept.push(...rejected);
+      else await options.onRejected(rejected);
+    }
+    await options.onBatch?.({ ...totals, rejected: rejectedCount });
+    // A batch is one synchronous transaction on SQLite: let requests waiting on the loop run.
+    await nextTurn();
   };
 
   try {
-    for await (const row of feed) await read(row);
+    for await (const batch of batches) await flush(batch);
   } catch (err) {
-    if (!(err instanceof FeedError) || rows === 0) throw err;
-    await flush();
-    throw new ImportInterrupted(err, { rows, ...totals, rejected: kept });
+    if (!(err instanceof FeedError) || totals.rows === 0) throw err;
+    throw new ImportInterrupted(err, { ...totals, rejected: kept });
   }
-  await flush();
-  return { rows, ...totals, rejected: kept };
+  return { ...totals, rejected: kept };
+}
+
+/** Both stages on this thread: the rows of the feed checked and written, a batch at a time. */
+export function importPatents(store: EnterprisesStore, feed: AsyncIterable<FeedRow> | Iterable<FeedRow>, options: ImportOptions): Promise<ImportReport> {
+  return importCheckedBatches(store, checkedBatches(feed, options.today, options.batchSize), options);
 }

@@ -1,13 +1,14 @@
 // A feed file imported as `npm run import -- patents FILE` imports it (and the import benchmark):
-// streamed from disk, the rejected rows written to the report as they are found.
-import { createReadStream } from 'node:fs';
+// streamed from disk and checked on a worker thread, written on this one, the rejected rows
+// written to the report as they are found.
 import { type FileHandle, open } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 import type { EnterprisesStore } from '../store/port.js';
-import { ImportInterrupted, type ImportOptions, importPatents, type ImportProgress, type RejectedRow } from './import-patents.js';
-import { type FeedFormat, readPatentFeed } from './patent-feed.js';
+import { checkedBatchesOnWorker } from './check-worker.js';
+import { DEFAULT_BATCH, importCheckedBatches, ImportInterrupted, type ImportOptions, type ImportProgress, type RejectedRow } from './import-patents.js';
+import type { FeedFormat } from './patent-feed.js';
 
 /** The format a file's extension names: .csv, or .jsonl / .ndjson; undefined for any other. */
 export function formatOfPath(path: string): FeedFormat | undefined {
@@ -43,7 +44,6 @@ export interface FileImportSummary extends Omit<ImportProgress, 'rejected'> {
 export async function importPatentFile(store: EnterprisesStore, path: string, options: FileImportOptions): Promise<FileImportSummary> {
   const start = performance.now();
   const seconds = () => Number(((performance.now() - start) / 1000).toFixed(2));
-  const input = createReadStream(path, { highWaterMark: 256 * 1024 });
   let report: FileHandle | undefined;
   let rejected = 0;
   const onRejected = async (rows: readonly RejectedRow[]) => {
@@ -63,11 +63,11 @@ export async function importPatentFile(store: EnterprisesStore, path: string, op
   const closeReport = async () => report?.close();
   let outcome: FileImportSummary;
   try {
-    const done = await importPatents(store, readPatentFeed(input, options.format), {
+    const batches = checkedBatchesOnWorker(path, options.format, options.today, options.batchSize ?? DEFAULT_BATCH);
+    const done = await importCheckedBatches(store, batches, {
       actor: options.actor,
       role: options.role,
       today: options.today,
-      ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
       ...(options.signal === undefined ? {} : { signal: options.signal }),
       onRejected,
       onBatch: (progress) => options.onProgress?.(progress, seconds()),
@@ -80,8 +80,6 @@ export async function importPatentFile(store: EnterprisesStore, path: string, op
       throw err;
     }
     outcome = { ...summary(err.report), stopped: { line: err.feedError.line, message: err.feedError.message } };
-  } finally {
-    input.destroy();
   }
   report ??= await open(options.reportPath, 'w');
   await closeReport();
