@@ -21,8 +21,8 @@ import { patentCheckDigit } from '../standards/patent-number.js';
 import { usccCheckCharacter } from '../standards/uscc.js';
 import { today as todayUtc } from '../subgraphs/common/validation.js';
 import { DEFAULT_BATCH } from '../subgraphs/enterprises/import/import-patents.js';
-import { openImportStore } from '../subgraphs/enterprises/import/open-store.js';
 import { importPatentFile } from '../subgraphs/enterprises/import/patent-file.js';
+import { openEnterprisesStore } from '../subgraphs/enterprises/index.js';
 import type { EnterpriseRecord, EnterprisesStore } from '../subgraphs/enterprises/store/port.js';
 import { tempDir } from '../test/support/tmp.js';
 import { emit } from './emit.js';
@@ -161,7 +161,7 @@ export async function run(args: string[]): Promise<void> {
   const dir = tempDir('iphub-bench-import-');
   const storage = await openStorage({ IPHUB_DATA_DIR: dir.path });
   try {
-    const store = await openImportStore(storage);
+    const store = await openEnterprisesStore(storage);
     const registered = enterprises(owners, new Random(1));
     let start = performance.now();
     for (let i = 0; i < registered.length; i += 10_000) await store.enterprises.insertMany(registered.slice(i, i + 10_000));

@@ -105,6 +105,9 @@ export function sqliteDatabase(storage: Storage & { kind: 'sqlite' }, name: stri
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${env.IPHUB_SQLITE_SYNC === 'full' ? 'FULL' : 'NORMAL'}`);
   db.pragma('busy_timeout = 10000');
+  // A statement journal over 64 KiB otherwise goes to a temporary file, and every later write of
+  // that transaction through it (a registry upload's batch).
+  db.pragma('temp_store = MEMORY');
   // 64 MiB of page cache (SQLite's default is 2 MiB): a province's registry indexes are hundreds
   // of megabytes, and inserts and index reads that miss the cache go to the file.
   db.pragma('cache_size = -65536');

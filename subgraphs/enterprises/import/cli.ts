@@ -16,8 +16,8 @@ import { parseArgs } from 'node:util';
 
 import { closeOnSignals, closeStorage, interrupted, openStorage } from '../../../platform/storage.js';
 import { today } from '../../common/validation.js';
+import { openEnterprisesStore } from '../index.js';
 import { DEFAULT_BATCH } from './import-patents.js';
-import { openImportStore } from './open-store.js';
 import { FEED_FORMATS, FeedError, type FeedFormat } from './patent-feed.js';
 import { defaultReportPath, formatOfPath, importPatentFile } from './patent-file.js';
 
@@ -63,7 +63,7 @@ function command(): Command {
 
 const cmd = command();
 const storage = await openStorage();
-const store = await openImportStore(storage);
+const store = await openEnterprisesStore(storage);
 const stop = new AbortController();
 let running: Promise<unknown> = Promise.resolve();
 const close = closeOnSignals(async () => {
