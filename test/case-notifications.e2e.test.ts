@@ -14,6 +14,7 @@ import { openCasesSubgraph } from '../subgraphs/cases/index.js';
 import type { CasesStore } from '../subgraphs/cases/store/port.js';
 import { openNotificationsSubgraph } from '../subgraphs/notifications/index.js';
 import { errorCode, startTestHub, type TestHub } from './support/hub.js';
+import { registerEnterprise } from './support/registry.js';
 
 const COURT = '福州市中级人民法院';
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
@@ -109,19 +110,8 @@ describe('case notifications', () => {
       },
     });
     staff = t.client(await t.key('CENTER_STAFF'));
-    const enterprise = async (uscc: string, name: string) =>
-      (
-        await staff.request<{ registerEnterprise: { id: string } }>(
-          gql`
-            mutation ($input: RegisterEnterpriseInput!) {
-              registerEnterprise(input: $input) {
-                id
-              }
-            }
-          `,
-          { input: { uscc, name, regionCode: '440300', industry: '计算机、通信和其他电子设备制造业' } },
-        )
-      ).registerEnterprise.id;
+    const enterprise = (uscc: string, name: string) =>
+      registerEnterprise(staff, { uscc, name, regionCode: '440300', industry: '计算机、通信和其他电子设备制造业' });
     huawei = await enterprise('914403001922038216', '华为技术有限公司');
     tencent = await enterprise('9144030071526726XG', '深圳市腾讯计算机系统有限公司');
     applicant = t.client(await t.key('ENTERPRISE', { enterpriseId: huawei }));

@@ -8,11 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { serviceIdentity } from '../platform/hub-query.js';
 import { addYears } from '../standards/calendar-date.js';
-import { patentCheckDigit } from '../standards/patent-number.js';
 import { openFinanceSubgraph } from '../subgraphs/finance/index.js';
 import { MAX_CONSENTS } from '../subgraphs/finance/pledge-rules.js';
 import type { FinanceStore } from '../subgraphs/finance/store/port.js';
 import { errorCode, errorExtensions, startTestHub, type TestHub } from './support/hub.js';
+import { applicationNumber, registerEnterprise, registerPatent } from './support/registry.js';
 
 const HUAWEI = '914403001922038216';
 const TENCENT = '9144030071526726XG';
@@ -92,29 +92,15 @@ describe('pledgee consent to a disposal', () => {
 
   /** A granted patent of `enterpriseId`, its fees paid. */
   async function patent(enterpriseId: string): Promise<string> {
-    const digits = `20161${String(++serial).padStart(7, '0')}`;
-    const applicationNumber = `${digits}.${patentCheckDigit(digits)}`;
-    await staff.request(
-      gql`
-        mutation ($input: RegisterPatentInput!) {
-          registerPatent(input: $input) {
-            applicationNumber
-          }
-        }
-      `,
-      {
-        input: {
-          enterpriseId,
-          applicationNumber,
-          title: `一种图像编码方法 ${serial}`,
-          filingDate: '2016-03-01',
-          status: 'GRANTED',
-          grantDate: '2018-03-01',
-          feesPaidThrough: addYears(today, 1),
-        },
-      },
-    );
-    return applicationNumber;
+    return registerPatent(staff, {
+      enterpriseId,
+      applicationNumber: applicationNumber('2016-03-01', '1', ++serial),
+      title: `一种图像编码方法 ${serial}`,
+      filingDate: '2016-03-01',
+      status: 'GRANTED',
+      grantDate: '2018-03-01',
+      feesPaidThrough: addYears(today, 1),
+    });
   }
   const register = async (client: GraphQLClient, collateral: { kind: string; id: string }[], extra: Record<string, unknown> = {}) =>
     (
@@ -147,19 +133,8 @@ describe('pledgee consent to a disposal', () => {
     staff = t.client(staffKey);
     bank = t.client(bankKey);
     otherBank = t.client(await t.key('BANK', { organization: OTHER_BANK }));
-    const enterprise = async (uscc: string, name: string) =>
-      (
-        await staff.request<{ registerEnterprise: { id: string } }>(
-          gql`
-            mutation ($input: RegisterEnterpriseInput!) {
-              registerEnterprise(input: $input) {
-                id
-              }
-            }
-          `,
-          { input: { uscc, name, regionCode: '440300', industry: '计算机、通信和其他电子设备制造业' } },
-        )
-      ).registerEnterprise.id;
+    const enterprise = (uscc: string, name: string) =>
+      registerEnterprise(staff, { uscc, name, regionCode: '440300', industry: '计算机、通信和其他电子设备制造业' });
     huawei = await enterprise(HUAWEI, '华为技术有限公司');
     tencent = await enterprise(TENCENT, '深圳市腾讯计算机系统有限公司');
     huaweiClient = t.client(await t.key('ENTERPRISE', { enterpriseId: huawei }));

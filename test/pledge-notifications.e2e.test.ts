@@ -13,11 +13,11 @@ import { relayPending } from '../notifications/relay.js';
 import { openNotificationStore } from '../notifications/store/open.js';
 import type { NotificationStore } from '../notifications/store/port.js';
 import { addYears } from '../standards/calendar-date.js';
-import { patentCheckDigit } from '../standards/patent-number.js';
 import { openFinanceSubgraph } from '../subgraphs/finance/index.js';
 import type { FinanceStore } from '../subgraphs/finance/store/port.js';
 import { openNotificationsSubgraph } from '../subgraphs/notifications/index.js';
 import { errorCode, startTestHub, type TestHub } from './support/hub.js';
+import { applicationNumber, registerEnterprise, registerPatent } from './support/registry.js';
 
 const BANK = '中国工商银行福州分行';
 const INSURER = '中国人民财产保险福建分公司';
@@ -99,29 +99,15 @@ describe('pledge and claim notifications', () => {
 
   /** A granted patent of `enterpriseId`, its fees paid. */
   async function patent(enterpriseId: string): Promise<string> {
-    const digits = `20161${String(++serial).padStart(7, '0')}`;
-    const applicationNumber = `${digits}.${patentCheckDigit(digits)}`;
-    await staff.request(
-      gql`
-        mutation ($input: RegisterPatentInput!) {
-          registerPatent(input: $input) {
-            applicationNumber
-          }
-        }
-      `,
-      {
-        input: {
-          enterpriseId,
-          applicationNumber,
-          title: `一种图像编码方法 ${serial}`,
-          filingDate: '2016-03-01',
-          status: 'GRANTED',
-          grantDate: '2018-03-01',
-          feesPaidThrough: addYears(today, 1),
-        },
-      },
-    );
-    return applicationNumber;
+    return registerPatent(staff, {
+      enterpriseId,
+      applicationNumber: applicationNumber('2016-03-01', '1', ++serial),
+      title: `一种图像编码方法 ${serial}`,
+      filingDate: '2016-03-01',
+      status: 'GRANTED',
+      grantDate: '2018-03-01',
+      feesPaidThrough: addYears(today, 1),
+    });
   }
   const register = async (collateral: { kind: string; id: string }[]) =>
     (await bank.request<{ registerPledge: Pledge }>(REGISTER, { input: { pledgorId: huawei, collateral, securedAmount: '50000000000', term } })).registerPledge;
@@ -143,19 +129,8 @@ describe('pledge and claim notifications', () => {
     staff = t.client(await t.key('CENTER_STAFF'));
     bank = t.client(await t.key('BANK', { organization: BANK }));
     insurer = t.client(await t.key('INSURER', { organization: INSURER }));
-    const enterprise = async (uscc: string, name: string) =>
-      (
-        await staff.request<{ registerEnterprise: { id: string } }>(
-          gql`
-            mutation ($input: RegisterEnterpriseInput!) {
-              registerEnterprise(input: $input) {
-                id
-              }
-            }
-          `,
-          { input: { uscc, name, regionCode: '440300', industry: '计算机、通信和其他电子设备制造业' } },
-        )
-      ).registerEnterprise.id;
+    const enterprise = (uscc: string, name: string) =>
+      registerEnterprise(staff, { uscc, name, regionCode: '440300', industry: '计算机、通信和其他电子设备制造业' });
     huawei = await enterprise('914403001922038216', '华为技术有限公司');
     tencent = await enterprise('9144030071526726XG', '深圳市腾讯计算机系统有限公司');
     huaweiClient = t.client(await t.key('ENTERPRISE', { enterpriseId: huawei }));
