@@ -6,7 +6,8 @@ import type { Notification } from '../../notifications/notification.js';
 import { feeYearOf } from './domain/lifecycle.js';
 import type { LicenceRecord, PatentRecord, RightRef, TrademarkRecord, TransferRecord } from './store/port.js';
 
-const subject = (r: RightRef) => `${r.kind.toLowerCase()}:${r.number}`;
+/** How the ledger's entries and the notifications name a right: `patent:<number>`, `trademark:<number>`. */
+export const rightSubject = (r: RightRef): string => `${r.kind.toLowerCase()}:${r.number}`;
 const enterprise = (id: string) => ({ kind: 'ENTERPRISE' as const, id });
 
 export function transferred(t: TransferRecord): Notification {
@@ -14,7 +15,7 @@ export function transferred(t: TransferRecord): Notification {
     id: `right.transferred:${t.id}`,
     type: 'right.transferred',
     occurredAt: t.registeredAt,
-    subject: subject(t.right),
+    subject: rightSubject(t.right),
     audience: [enterprise(t.fromEnterpriseId), enterprise(t.toEnterpriseId)],
     data: {
       transferId: t.id,
@@ -32,7 +33,7 @@ export function licensed(l: LicenceRecord): Notification {
     id: `licence.registered:${l.id}`,
     type: 'licence.registered',
     occurredAt: l.registeredAt,
-    subject: subject(l.right),
+    subject: rightSubject(l.right),
     audience: [enterprise(l.licensorId), enterprise(l.licenseeId)],
     data: {
       licenceId: l.id,

@@ -17,7 +17,7 @@ import { builder, canonicalPatentNumber, Enterprise, PageInfo, Patent, readableE
 import type { EnterprisesContext } from './context.js';
 import { overlappingLicence, WHOLE_COUNTRY } from './domain/licences.js';
 import { protectionEnd } from './domain/protection.js';
-import { licensed, transferred } from './notifications.js';
+import { licensed, rightSubject, transferred } from './notifications.js';
 import {
   LICENCE_KINDS,
   type LicenceRecord,
@@ -325,7 +325,7 @@ builder.mutationFields((t) => ({
           ctx.ledger,
           {
             kind: 'RIGHT_TRANSFER',
-            subject: `${r.ref.kind.toLowerCase()}:${r.ref.number}`,
+            subject: rightSubject(r.ref),
             contentDigest: documentDigest(document),
             depositor: staff.keyId,
             metadata: document,
@@ -422,7 +422,7 @@ builder.mutationFields((t) => ({
           ctx.ledger,
           {
             kind: 'LICENCE_REGISTRATION',
-            subject: `${r.ref.kind.toLowerCase()}:${r.ref.number}`,
+            subject: rightSubject(r.ref),
             contentDigest: documentDigest(document),
             depositor: staff.keyId,
             metadata: document,
