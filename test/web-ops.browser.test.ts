@@ -384,15 +384,23 @@ describe.skipIf(!present)('the operations pages in Chromium', { timeout: 120_000
     await page.getByTestId('licence-royalty').fill('120000');
     // A territory that is no region code is refused before anything is sent.
     const territory = form.getByLabel('许可地域');
+    // A tag of the territory field, by its code: each step below waits for the tags it leaves.
+    const tag = (code: string) => form.locator(`.ant-select-selection-item[title="${code}"]`);
     await territory.fill('3301');
     await territory.press('Enter');
+    await tag('3301').waitFor();
     await page.getByTestId('licence-contract').setInputFiles(licenceContract);
     await poll(() => page.getByTestId('licence-contract-digest').textContent()).toBe(sha256(readFileSync(licenceContract)));
     await page.getByTestId('licence-submit').click();
     await poll(() => form.textContent()).toContain('3301 不是 6 位行政区划代码');
-    await territory.press('Backspace');
+    // Removed by its own button (a Backspace is lost when it lands before the field has focus),
+    // then the right code, each step once the page shows the one before.
+    await tag('3301').locator('.ant-select-selection-item-remove').click();
+    await tag('3301').waitFor({ state: 'detached' });
+    await poll(() => form.textContent()).not.toContain('3301 不是 6 位行政区划代码');
     await territory.fill('330100');
     await territory.press('Enter');
+    await tag('330100').waitFor();
     await checkPage(w, 'staff-licence-form');
     await page.getByTestId('licence-submit').click();
     const done = page.getByTestId('licence-registered');
