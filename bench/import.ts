@@ -14,12 +14,12 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 
 import { Random } from '../demo/random.js';
+import { today as todayUtc } from '../platform/hub-calendar.js';
 import { closeStorage, openStorage } from '../platform/storage.js';
 import { addDays, addYears } from '../standards/calendar-date.js';
 import { organisationCode } from '../standards/organisation-code.js';
 import { patentCheckDigit } from '../standards/patent-number.js';
 import { usccCheckCharacter } from '../standards/uscc.js';
-import { today as todayUtc } from '../subgraphs/common/validation.js';
 import { DEFAULT_BATCH } from '../subgraphs/enterprises/import/import-patents.js';
 import { importPatentFile } from '../subgraphs/enterprises/import/patent-file.js';
 import { openEnterprisesStore } from '../subgraphs/enterprises/index.js';

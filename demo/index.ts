@@ -12,6 +12,7 @@ import { createKey } from '../gateway/keys/keys.js';
 import type { KeyStore } from '../gateway/keys/store/port.js';
 import type { RoleBinding } from '../gateway/roles.js';
 import type { Ledger } from '../ledger/ledger.js';
+import { today as hubToday } from '../platform/hub-calendar.js';
 import { type Role, ROLES } from '../platform/identity.js';
 import type { Storage } from '../platform/storage.js';
 import { openEnterprisesStore } from '../subgraphs/enterprises/index.js';
@@ -64,7 +65,7 @@ export async function seedDemo(storage: Storage, ledger: Ledger, keys: KeyStore,
   if (!Number.isInteger(count) || count < 1 || count > DEMO_MAX_ENTERPRISES) {
     throw new RangeError(`enterprises must be a whole number from 1 to ${DEMO_MAX_ENTERPRISES}; got ${count}`);
   }
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const today = options.today ?? hubToday();
   const enterprisesStore = await openEnterprisesStore(storage);
   try {
     if ((await enterprisesStore.enterprises.count({})) > 0) return undefined;

@@ -1,6 +1,7 @@
 // `npm run start:gateway`: the gateway alone, reaching each subgraph over HTTP (keep-alive) at
 // the URL in the supergraph, or IPHUB_<NAME>_URL. Keys, people's accounts and their sessions live
 // in the data directory or MongoDB.
+import { calendarFromEnvOrExit } from '../platform/hub-calendar.js';
 import { closeOnSignals, closeStorage, internalSecret, openStorage } from '../platform/storage.js';
 import { SUBGRAPH_NAMES } from '../platform/subgraph.js';
 import { SUBGRAPHS } from '../subgraphs/registry.js';
@@ -13,6 +14,7 @@ import { type RunningGateway, startGateway } from './server.js';
 import { openSessionStore } from './sessions/store/open.js';
 
 const limits = limitsFromEnvOrExit();
+calendarFromEnvOrExit('npm run start:gateway');
 const storage = await openStorage();
 const keys = openKeyStore(storage);
 const accounts = await openAccountStore(storage);

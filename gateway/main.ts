@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 
 import { DEMO_DEFAULT_ENTERPRISES, DEMO_MAX_ENTERPRISES, seedDemo, seedDemoAccounts, writeDemoAccounts, writeDemoKeys } from '../demo/index.js';
+import { calendarFromEnvOrExit } from '../platform/hub-calendar.js';
 import { startHub } from './hub.js';
 import { limitsFromEnvOrExit } from './limits.js';
 
@@ -25,6 +26,7 @@ function options(): { demo: boolean; enterprises: number } {
 }
 
 const values = options();
+calendarFromEnvOrExit('npm start');
 const hub = await startHub({ port: Number(process.env.PORT ?? 4000), limits: limitsFromEnvOrExit() });
 
 if (values.demo) {

@@ -111,6 +111,34 @@ export async function createCollections(db: Db, names: readonly string[]): Promi
 
 export const distinct = (keys: readonly string[]): string[] => [...new Set(keys)];
 
+/** The month, YYYY-MM, of an ISO 8601 instant held in `field`, in `timeZone`: an aggregation expression. */
+export const monthInZone = (field: string, timeZone: string): Document => ({
+  $dateToString: { format: '%Y-%m', date: { $dateFromString: { dateString: `$${field}` } }, timezone: timeZone },
+});
+
+/**
+ * As platform/sqlite.ts monthCountsInZone: when the counters in `counters` were counted in another
+ * zone than `zone` (UTC before there was one; nothing for a new database), `recount(session)`
+ * replaces them from the rows in one transaction, and the zone is noted. Run as a store opens; a
+ * deposit counted by another process during the recount may be missed, so a deployment changes its
+ * zone with its writers stopped (docs/mongodb.md).
+ */
+export async function monthCountsInZone(
+  db: Db,
+  prefix: string,
+  counters: string,
+  zone: string,
+  recount: (session: ClientSession) => Promise<void>,
+): Promise<void> {
+  const zones = db.collection<{ _id: string; zone: string }>(`${prefix}month_count_zones`, COLLECTION_OPTIONS);
+  if ((await zones.findOne({ _id: counters }))?.zone === zone) return;
+  await createCollections(db, [zones.collectionName]);
+  await inTransaction(db.client, async (session) => {
+    await recount(session);
+    await zones.updateOne({ _id: counters }, { $set: { zone } }, { upsert: true, session });
+  });
+}
+
 /** One result per id asked, in that order, undefined where none: a DataLoader batch by _id. */
 export async function findByIds<D extends { _id: string }, R>(
   collection: Collection<D>,

@@ -54,3 +54,16 @@ export function groupedByKey<T>(keys: readonly string[], rows: readonly T[], key
   for (const r of rows) byKey.get(keyOf(r))?.push(r);
   return keys.map((k) => byKey.get(k)!);
 }
+
+/**
+ * Counters by month are kept in the hub's time zone (platform/hub-calendar.ts). Once per database
+ * and zone, in the caller's transaction: when the zone they were counted in (UTC before there was
+ * one) is not `zone`, `recount` counts them again from the rows.
+ */
+export function monthCountsInZone(db: Database.Database, counters: string, zone: string, recount: () => void): void {
+  db.exec('CREATE TABLE IF NOT EXISTS month_count_zones (counters TEXT PRIMARY KEY, zone TEXT NOT NULL) WITHOUT ROWID');
+  const was = db.prepare<[string], string>('SELECT zone FROM month_count_zones WHERE counters = ?').pluck().get(counters);
+  if (was === zone) return;
+  recount();
+  db.prepare('INSERT INTO month_count_zones (counters, zone) VALUES (?, ?) ON CONFLICT DO UPDATE SET zone = excluded.zone').run(counters, zone);
+}

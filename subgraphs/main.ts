@@ -1,5 +1,6 @@
 // `npm run start:subgraph -- <name>`: one subgraph as its own HTTP service on its port
 // (IPHUB_<NAME>_PORT, or its default), trusting identities signed by the gateway.
+import { calendarFromEnvOrExit } from '../platform/hub-calendar.js';
 import { httpHubQuery } from '../platform/hub-query.js';
 import { createMetrics, ledgerMetrics } from '../platform/metrics.js';
 import { closeOnSignals, closeStorage, internalSecret, openLedgerOn, openStorage } from '../platform/storage.js';
@@ -13,6 +14,7 @@ if (!(SUBGRAPH_NAMES as readonly string[]).includes(name ?? '')) {
   process.exit(2);
 }
 const entry = SUBGRAPHS[name as SubgraphName];
+calendarFromEnvOrExit('npm run start:subgraph');
 const storage = await openStorage();
 // Closed on a signal or a failed start, in the reverse order of opening; the MongoDB client or
 // the SQLite databases last.

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { canonicalMetadata } from '../ledger/entry.js';
 import { verifyCertificate } from '../ledger/verify/certificate.js';
+import { today as hubToday } from '../platform/hub-calendar.js';
 import { errorCode, startTestHub, type TestHub } from './support/hub.js';
 
 const FILE = gql`
@@ -224,7 +225,7 @@ describe('pre-examination cases', () => {
     `);
     expect(r.preExamStatistics.overall).toMatchObject({ decided: 2, shareWithin7Days: 1 });
     expect(r.preExamStatistics.byIndustry).toEqual([{ key: '新一代信息技术', cycleTime: { decided: 2 } }]);
-    expect(r.preExamStatistics.byMonth).toEqual([{ key: new Date().toISOString().slice(0, 7) }]);
+    expect(r.preExamStatistics.byMonth).toEqual([{ key: hubToday().slice(0, 7) }]);
     expect(
       await errorCode(
         applicant.request(gql`

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalMetadata, type Metadata } from '../ledger/entry.js';
 import { type Ledger, LedgerUnavailableError } from '../ledger/ledger.js';
 import { verifyCertificate } from '../ledger/verify/certificate.js';
+import { today as hubToday } from '../platform/hub-calendar.js';
 import { addMonths, addYears } from '../standards/calendar-date.js';
 import { patentCheckDigit } from '../standards/patent-number.js';
 import { openFinanceSubgraph } from '../subgraphs/finance/index.js';
@@ -22,7 +23,7 @@ const OTHER_BANK = '兴业银行福州分行';
 const INSURER = '中国人民财产保险福建分公司';
 const OTHER_INSURER = '平安财产保险福建分公司';
 
-const today = new Date().toISOString().slice(0, 10);
+const today = hubToday();
 const term = (years: number) => ({ startDate: today, endDate: addYears(today, years) });
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const patentAsset = (id: string) => ({ kind: 'PATENT', id });

@@ -16,6 +16,7 @@ import type { GraphQLClient } from 'graphql-request';
 import { hashLeaf } from '../ledger/hashing.js';
 import { MerkleTree } from '../ledger/merkle/tree.js';
 import { parseCheckpoint } from '../ledger/verify/checkpoint.js';
+import { hubDateOf } from '../platform/hub-calendar.js';
 
 const HUAWEI = '914403001922038216';
 const TENCENT = '9144030071526726XG';
@@ -292,7 +293,7 @@ describe('the federated hub', () => {
   });
 
   describe('monitoring', () => {
-    const shift = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    const shift = (days: number) => hubDateOf(new Date(Date.now() + days * 86_400_000));
     const yearsBefore = (date: string, years: number) => `${Number(date.slice(0, 4)) - years}${date.slice(4)}`;
 
     it('warns of annual fees falling due and of protection ending, to the enterprise and to staff', async () => {

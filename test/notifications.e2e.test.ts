@@ -11,12 +11,13 @@ import { gql, type GraphQLClient } from 'graphql-request';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { today as hubToday } from '../platform/hub-calendar.js';
 import { addYears } from '../standards/calendar-date.js';
 import { openNotificationsSubgraph } from '../subgraphs/notifications/index.js';
 import { errorCode, errorExtensions, startTestHub, type TestHub } from './support/hub.js';
 import { applicationNumber, registerEnterprise, registerPatent } from './support/registry.js';
 
-const today = new Date().toISOString().slice(0, 10);
+const today = hubToday();
 const BANK = '招商银行深圳分行';
 const HOUR = 3_600_000;
 

@@ -5,11 +5,12 @@
 import { gql, type GraphQLClient } from 'graphql-request';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { today as hubToday } from '../platform/hub-calendar.js';
 import { addDays, addYears } from '../standards/calendar-date.js';
 import { patentCheckDigit } from '../standards/patent-number.js';
 import { errorCode, errorExtensions, startTestHub, type TestHub } from './support/hub.js';
 
-const today = new Date().toISOString().slice(0, 10);
+const today = hubToday();
 const BYD = '914403001922038216';
 
 const IMPORT = gql`

@@ -4,12 +4,13 @@
 import { gql, type GraphQLClient } from 'graphql-request';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { today as hubToday } from '../platform/hub-calendar.js';
 import { addDays, addMonths, addYears } from '../standards/calendar-date.js';
 import { annualFeeStatus } from '../subgraphs/enterprises/domain/annual-fee.js';
 import { errorCode, errorExtensions, startTestHub, type TestHub } from './support/hub.js';
 import { applicationNumber, registerEnterprise, registerPatent } from './support/registry.js';
 
-const today = new Date().toISOString().slice(0, 10);
+const today = hubToday();
 const COURT = '深圳市中级人民法院';
 const OTHER_COURT = '广州知识产权法院';
 

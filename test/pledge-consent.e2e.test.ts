@@ -6,6 +6,7 @@
 import { ClientError, gql, type GraphQLClient } from 'graphql-request';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { today as hubToday } from '../platform/hub-calendar.js';
 import { serviceIdentity } from '../platform/hub-query.js';
 import { addYears } from '../standards/calendar-date.js';
 import { openFinanceSubgraph } from '../subgraphs/finance/index.js';
@@ -20,7 +21,7 @@ const BANK = '中国工商银行福州分行';
 const COURT = '福州市中级人民法院';
 const OTHER_BANK = '兴业银行福州分行';
 
-const today = new Date().toISOString().slice(0, 10);
+const today = hubToday();
 const patentAsset = (id: string) => ({ kind: 'PATENT', id });
 /** The key id in a key `iph_<id>.<secret>`: what grantedBy and an event's actor name. */
 const keyIdOf = (key: string) => /^iph_([^.]+)\./.exec(key)![1]!;

@@ -12,6 +12,7 @@ import type { Notification } from '../notifications/notification.js';
 import { relayPending } from '../notifications/relay.js';
 import { openNotificationStore } from '../notifications/store/open.js';
 import type { NotificationStore } from '../notifications/store/port.js';
+import { today as hubToday } from '../platform/hub-calendar.js';
 import { addYears } from '../standards/calendar-date.js';
 import { openFinanceSubgraph } from '../subgraphs/finance/index.js';
 import type { FinanceStore } from '../subgraphs/finance/store/port.js';
@@ -21,7 +22,7 @@ import { applicationNumber, registerEnterprise, registerPatent } from './support
 
 const BANK = '中国工商银行福州分行';
 const INSURER = '中国人民财产保险福建分公司';
-const today = new Date().toISOString().slice(0, 10);
+const today = hubToday();
 const term = { startDate: today, endDate: addYears(today, 2) };
 const patentAsset = (id: string) => ({ kind: 'PATENT', id });
 

@@ -9,11 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { canonicalMetadata, type Metadata } from '../ledger/entry.js';
 import { verifyCertificate } from '../ledger/verify/certificate.js';
+import { today as hubToday } from '../platform/hub-calendar.js';
 import { addDays, addMonths, addYears } from '../standards/calendar-date.js';
 import { errorCode, errorExtensions, startTestHub, type TestHub } from './support/hub.js';
 import { applicationNumber, registerEnterprise, registerPatent } from './support/registry.js';
 
-const today = new Date().toISOString().slice(0, 10);
+const today = hubToday();
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const CONTRACT = sha256('转让合同 2026-001');
 const BANK = '招商银行深圳分行';

@@ -7,6 +7,7 @@ import { gql, type GraphQLClient } from 'graphql-request';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { seedDemo } from '../demo/index.js';
+import { today as hubToday } from '../platform/hub-calendar.js';
 import { addDays, addMonths, addYears } from '../standards/calendar-date.js';
 import { patentCheckDigit } from '../standards/patent-number.js';
 import { openCasesSubgraph } from '../subgraphs/cases/index.js';
@@ -17,7 +18,7 @@ import { openFinanceSubgraph } from '../subgraphs/finance/index.js';
 import { errorCode, errorExtensions, startTestHub, type TestHub } from './support/hub.js';
 
 const BANK = '统计测试银行福州分行';
-const today = new Date().toISOString().slice(0, 10);
+const today = hubToday();
 const thisMonth = today.slice(0, 7);
 
 interface MonthCount {

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createAccount } from '../gateway/accounts/accounts.js';
 import { verifyCertificate } from '../ledger/verify/index.js';
+import { hubDateOf } from '../platform/hub-calendar.js';
 import type { Role } from '../platform/identity.js';
 import { staleBuild } from '../web/app/built.js';
 import { CHROMIUM, chromiumPresent, launchChromium } from './support/browser.js';
@@ -33,7 +34,7 @@ const BANK = '杭州银行科技支行';
 const INSURER = '人保财险杭州分公司';
 const PASSWORD = 'correct horse battery';
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
+const day = (d: Date) => hubDateOf(d);
 const daysFromNow = (n: number) => new Date(Date.now() + n * 86_400_000);
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 

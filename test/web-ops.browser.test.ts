@@ -20,6 +20,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from '../gateway/accounts/accounts.js';
 import { canonicalMetadata } from '../ledger/entry.js';
 import { verifyCertificate } from '../ledger/verify/index.js';
+import { today as hubToday } from '../platform/hub-calendar.js';
 import type { Role } from '../platform/identity.js';
 import { addDays, addMonths, addYears } from '../standards/calendar-date.js';
 import { patentCheckDigit } from '../standards/patent-number.js';
@@ -44,7 +45,7 @@ const PASSWORD = 'correct horse battery';
 const HOUR = 3_600_000;
 
 /** The hub's today (UTC), as its date checks count it. */
-const today = new Date().toISOString().slice(0, 10);
+const today = hubToday();
 /** A day in the past with a day of the month every month has. */
 const safeDay = (date: string) => `${date.slice(0, 8)}${String(Math.min(Number(date.slice(8)), 28)).padStart(2, '0')}`;
 const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');

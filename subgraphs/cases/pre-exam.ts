@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 
 import type { Receipt } from '../../ledger/ledger.js';
 import { failure } from '../../platform/errors.js';
+import { monthOf } from '../../platform/hub-calendar.js';
 import { pageRequest, toConnection } from '../../platform/pagination.js';
 // The number format is a public standard, not the enterprises subgraph's data.
 import { parsePatentNumber } from '../../standards/patent-number.js';
@@ -141,7 +142,7 @@ builder.queryFields((t) => ({
       return {
         overall: cycleStatistics(decided.map((c) => c.days)),
         byIndustry: grouped(decided.map((c) => ({ key: c.industry, days: c.days }))),
-        byMonth: grouped(decided.map((c) => ({ key: c.decidedAt.slice(0, 7), days: c.days }))),
+        byMonth: grouped(decided.map((c) => ({ key: monthOf(c.decidedAt), days: c.days }))),
       };
     },
   }),

@@ -4,13 +4,14 @@ import { randomUUID } from 'node:crypto';
 
 import type { Receipt } from '../../ledger/ledger.js';
 import { badInput, failure, forbidden } from '../../platform/errors.js';
+import { today } from '../../platform/hub-calendar.js';
 import type { Identity } from '../../platform/identity.js';
 import { pageRequest, toConnection } from '../../platform/pagination.js';
 import { parsePatentNumber } from '../../standards/patent-number.js';
 import { requireIdentity, requireRole } from '../common/auth.js';
 import { DEFAULT_MONTHS, MAX_MONTHS, monthsArg, monthsFrom, zeroFilled } from '../common/months.js';
 import { connectionType, workflowEventType } from '../common/shared-types.js';
-import { optionalText, text, today } from '../common/validation.js';
+import { optionalText, text } from '../common/validation.js';
 import { builder, Enterprise, Evidence, LedgerReceipt, MonthCount, PageInfo, Role } from './builder.js';
 import type { CasesContext } from './context.js';
 import { anchorDecision } from './decision.js';

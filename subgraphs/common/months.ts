@@ -1,6 +1,7 @@
 // Calendar months for the statistics: how many a caller may ask for, the months of a window, and
 // counts by month with the months that have none filled in.
 import { badInput } from '../../platform/errors.js';
+import { monthOf } from '../../platform/hub-calendar.js';
 import { addDays, addMonths } from '../../standards/calendar-date.js';
 
 /** The most months a statistic covers: its reads are bounded by the months asked for. */
@@ -19,9 +20,6 @@ export function monthsArg(months: number | null | undefined): number {
   if (!Number.isInteger(n) || n < 1 || n > MAX_MONTHS) throw badInput(`months must be a whole number from 1 to ${MAX_MONTHS}; got ${n}`, 'months');
   return n;
 }
-
-/** The month, YYYY-MM, of a date or of an ISO 8601 instant in UTC. */
-export const monthOf = (dateOrInstant: string): string => dateOrInstant.slice(0, 7);
 
 /** `count` months from the month of `date` (a negative count: the months up to and including it), in order. */
 export function monthsFrom(date: string, count: number): string[] {

@@ -11,6 +11,3 @@ export function text(value: string, field: string, max: number): string {
 /** As text, or null when not given. */
 export const optionalText = (value: string | null | undefined, field: string, max: number): string | null =>
   value === null || value === undefined ? null : text(value, field, max);
-
-/** Today's date in UTC, YYYY-MM-DD. */
-export const today = (): string => new Date().toISOString().slice(0, 10);

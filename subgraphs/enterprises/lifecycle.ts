@@ -1,8 +1,9 @@
 // A patent's lifecycle over GraphQL: grant, annual fees, lapse and restoration, invalidation, a
 // court's freeze.
 import { conflict, failure, notFound } from '../../platform/errors.js';
+import { today } from '../../platform/hub-calendar.js';
 import { requireRole } from '../common/auth.js';
-import { text, today } from '../common/validation.js';
+import { text } from '../common/validation.js';
 import { builder, canonicalPatentNumber, Patent } from './builder.js';
 import type { EnterprisesContext } from './context.js';
 import { applyPatentOperation, type PatentOperation } from './domain/lifecycle.js';

@@ -2,8 +2,8 @@
 // chunk imported as `npm run import -- patents` imports a file (import/import-patents.ts), its
 // report's lines the file's.
 import { badInput } from '../../platform/errors.js';
+import { today } from '../../platform/hub-calendar.js';
 import { requireRole } from '../common/auth.js';
-import { today } from '../common/validation.js';
 import { builder } from './builder.js';
 import { importPatents, type ImportReport, type RejectedRow } from './import/import-patents.js';
 import { FeedError, type FeedRow, readPatentFeed } from './import/patent-feed.js';

@@ -1,8 +1,9 @@
 // Trademark and copyright registrations recorded with the centre, and trademark renewal.
 import { badInput, conflict, failure, notFound } from '../../platform/errors.js';
+import { today } from '../../platform/hub-calendar.js';
 import { isNiceClass, niceClassName } from '../../standards/nice-class.js';
 import { requireActFor, requireRole } from '../common/auth.js';
-import { text, today } from '../common/validation.js';
+import { text } from '../common/validation.js';
 import { builder, Copyright, CopyrightKind, Trademark } from './builder.js';
 import type { EnterprisesContext } from './context.js';
 import { copyrightNumber } from './domain/copyright.js';

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { badInput, conflict, failure, notFound } from '../../platform/errors.js';
+import { today } from '../../platform/hub-calendar.js';
 import { type Connection, pageRequest, toConnection } from '../../platform/pagination.js';
 import { addDays } from '../../standards/calendar-date.js';
 import { isRegionCode, type RegionNames, regionNames } from '../../standards/region-code.js';
@@ -10,7 +11,7 @@ import { validateUscc } from '../../standards/uscc.js';
 import { requireActFor, requireIdentity, requireRole } from '../common/auth.js';
 import { DEFAULT_MONTHS, lastDayOf, MAX_MONTHS, monthsArg, monthsFrom, zeroFilled } from '../common/months.js';
 import { connectionType, monthCountType } from '../common/shared-types.js';
-import { text, today } from '../common/validation.js';
+import { text } from '../common/validation.js';
 import {
   builder,
   canonicalPatentNumber,

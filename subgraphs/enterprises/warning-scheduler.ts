@@ -4,6 +4,7 @@
 // go on; each warning goes to the outbox once ever, by its id.
 import { setImmediate as yieldToRequests } from 'node:timers/promises';
 
+import { today } from '../../platform/hub-calendar.js';
 import { addDays } from '../../standards/calendar-date.js';
 import { DEFAULT_WARNING_DAYS } from './domain/annual-fee.js';
 import { earliestDueInGrace, patentDeadlines } from './domain/deadlines.js';
@@ -83,7 +84,7 @@ export function startWarningScheduler(
     running = (async () => {
       const at = new Date(now());
       try {
-        await findWarnings(store, at.toISOString().slice(0, 10), at.toISOString());
+        await findWarnings(store, today(at), at.toISOString());
       } catch (err) {
         log('warning scheduler: this run failed; the next one tries again', err);
       }

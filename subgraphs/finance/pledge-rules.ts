@@ -1,6 +1,7 @@
 // IP pledges (知识产权质押): their states, registration numbers, the documents the ledger records,
 // when a patent may be pledged, and the pledgee's consents to a disposal. Pure.
 import type { Metadata } from '../../ledger/entry.js';
+import { hubDateOf } from '../../platform/hub-calendar.js';
 import type { PatentFacts } from './hub-facts.js';
 import { assetKey, type AssetRef, type Disposal, type PledgeRecord } from './store/port.js';
 
@@ -21,10 +22,8 @@ export function canMove(from: PledgeState, to: PledgeState): boolean {
   return NEXT[from].includes(to);
 }
 
-/** The year of an instant in China Standard Time (UTC+8): registration numbers count by it. */
-export function registrationYear(at: string): number {
-  return new Date(Date.parse(at) + 8 * 3_600_000).getUTCFullYear();
-}
+/** The year of an instant in the hub time zone (China time by default): registration numbers count by it. */
+export const registrationYear = (at: string): number => Number(hubDateOf(at).slice(0, 4));
 
 /** ZX (质押) - year - the pledge's place in that year's registrations. */
 export function formatRegistrationNumber(year: number, n: number): string {

@@ -5,13 +5,14 @@ import { randomUUID } from 'node:crypto';
 import { documentDigest } from '../../ledger/entry.js';
 import type { Receipt } from '../../ledger/ledger.js';
 import { badInput, failure, forbidden, notFound } from '../../platform/errors.js';
+import { today } from '../../platform/hub-calendar.js';
 import type { Identity } from '../../platform/identity.js';
 import { pageRequest, toConnection } from '../../platform/pagination.js';
 import { requireIdentity, requireRole } from '../common/auth.js';
 import { appendOrFail } from '../common/ledger-append.js';
 import { DEFAULT_MONTHS, MAX_MONTHS, monthsArg, monthsFrom } from '../common/months.js';
 import { connectionType, workflowEventType } from '../common/shared-types.js';
-import { optionalText, today } from '../common/validation.js';
+import { optionalText } from '../common/validation.js';
 import { actingOrganization, inPledgeScope, pledgeScope, requirePledgee } from './access.js';
 import {
   assetList,

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 
 import type { Route } from '../../platform/http.js';
+import { hubTimeZone } from '../../platform/hub-calendar.js';
 import { assetRoute, navigates, plain, readBuild, refuseUnlessRead } from '../built-files.js';
 
 const NONCE_PLACEHOLDER = '__CSP_NONCE__';
@@ -37,7 +38,8 @@ export function appRoutes(dist = new URL('./dist/', import.meta.url)): Record<st
     };
     return { '/': missing };
   }
-  const page = files.get('index.html')!.body.toString('utf8');
+  // The hub's time zone, so that the forms' today is the hub's (platform/hub-calendar.ts).
+  const page = files.get('index.html')!.body.toString('utf8').replaceAll('__TIME_ZONE__', hubTimeZone());
   const index: Route = (req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     // Only navigations get the page: a script or API call to an unknown path is told so.

@@ -173,8 +173,8 @@ export function casesStoreContract(name: string, fixture: () => StoreFixture<Cas
         expect(await store.protection.countByRouteAndState()).toStrictEqual([]);
         expect(await store.protection.countOpenedByMonth('2000-01', '2099-12')).toStrictEqual([]);
         await seedProtection();
-        // Applied at the last millisecond of March (UTC): March's.
-        const R = protection('r', '2026-03-31T23:59:59.999Z', { route: 'ARBITRATION' });
+        // Applied at the last millisecond of March in China time: March's.
+        const R = protection('r', '2026-03-31T15:59:59.999Z', { route: 'ARBITRATION' });
         await store.protection.insert(R, applied(R.appliedAt));
         expect(await store.protection.countByRouteAndState()).toStrictEqual([
           { route: 'ARBITRATION', state: 'APPLIED', count: 1 },

@@ -5,6 +5,7 @@ import type { AnyBulkWriteOperation, Db, Filter } from 'mongodb';
 
 import type { Receipt } from '../../../ledger/ledger.js';
 import { mongoOutbox } from '../../../notifications/outbox/mongodb.js';
+import { hubTimeZone, monthOf } from '../../../platform/hub-calendar.js';
 import {
   COLLECTION_OPTIONS,
   createCollections,
@@ -13,9 +14,10 @@ import {
   inTransaction,
   keysetPage,
   type MongoStoreOptions,
+  monthCountsInZone,
+  monthInZone,
   reportingUnavailable,
 } from '../../../platform/mongodb.js';
-import { monthOf } from '../../common/months.js';
 import type { ProtectionState } from '../workflow.js';
 import type { CaseEvent, CasesStore, PreExamCaseRecord, ProtectionCaseRecord, ResolutionRoute } from './port.js';
 
@@ -96,12 +98,13 @@ export async function openMongoCasesStore(db: Db, options: MongoStoreOptions = {
       await routeStateCounts.updateOne({ _id: `${k.route}:${k.state}` }, { $set: { route: k.route, state: k.state, n } }, { upsert: true });
     }
   }
-  if (uncounted && (await openedCounts.estimatedDocumentCount()) === 0) {
+  await monthCountsInZone(db, options.collectionPrefix ?? '', 'protection_opened_counts', hubTimeZone(), async (session) => {
     const months = await protection
-      .aggregate<{ _id: string; n: number }>([{ $group: { _id: { $substrBytes: ['$appliedAt', 0, 7] }, n: { $sum: 1 } } }])
+      .aggregate<{ _id: string; n: number }>([{ $group: { _id: monthInZone('appliedAt', hubTimeZone()), n: { $sum: 1 } } }], { session })
       .toArray();
-    for (const m of months) await openedCounts.updateOne({ _id: m._id }, { $set: { n: m.n } }, { upsert: true });
-  }
+    await openedCounts.deleteMany({}, { session });
+    if (months.length > 0) await openedCounts.insertMany(months, { session });
+  });
 
   return reportingUnavailable<CasesStore>({
     protection: {

@@ -34,7 +34,7 @@ it('counts the cases there are per route and state, and per month applied for', 
   const path = join(dir.path, 'cases.db');
   const before = openSqliteCasesStore(new Database(path));
   for (const c of [
-    applied('p', 'MEDIATION', '2026-03-31T23:00:00.000Z'),
+    applied('p', 'MEDIATION', '2026-03-31T15:00:00.000Z'), // 23:00 in China
     applied('q', 'MEDIATION', '2026-04-01T01:00:00.000Z'),
     applied('r', 'ARBITRATION', '2026-04-02T00:00:00.000Z'),
   ]) {
@@ -48,7 +48,7 @@ it('counts the cases there are per route and state, and per month applied for', 
   );
   await before.close();
   const db = new Database(path);
-  db.exec('DROP TABLE protection_counts; DROP TABLE protection_opened_counts');
+  db.exec('DROP TABLE protection_counts; DROP TABLE protection_opened_counts; DROP TABLE month_count_zones');
 
   const store = openSqliteCasesStore(db);
   try {

@@ -5,8 +5,9 @@ import type Database from 'better-sqlite3';
 
 import type { Notification } from '../../../notifications/notification.js';
 import { sqliteOutbox } from '../../../notifications/outbox/sqlite.js';
-import { groupedByKey, inKeyOrder, inListQuery, statementCache, whereOf } from '../../../platform/sqlite.js';
-import { monthOf } from '../../common/months.js';
+import { hubTimeZone, monthOf } from '../../../platform/hub-calendar.js';
+import { groupedByKey, inKeyOrder, inListQuery, monthCountsInZone, statementCache, whereOf } from '../../../platform/sqlite.js';
+import { tally } from '../../common/tally.js';
 import type { ProtectionState } from '../workflow.js';
 import type { CaseEvent, CasesStore, IpRight, Party, PreExamCaseRecord, PreExamFilter, ProtectionCaseRecord, ResolutionRoute } from './port.js';
 
@@ -95,7 +96,6 @@ CREATE TABLE IF NOT EXISTS protection_opened_counts (
 `;
 const COUNTS_FROM_ROWS = `
 INSERT INTO protection_counts (route, state, n) SELECT route, state, count(*) FROM protection_cases GROUP BY 1, 2;
-INSERT INTO protection_opened_counts (month, n) SELECT substr(applied_at, 1, 7), count(*) FROM protection_cases GROUP BY 1;
 `;
 
 interface ProtectionRow {
@@ -182,6 +182,12 @@ export function openSqliteCasesStore(db: Database.Database): CasesStore {
     const counted = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'protection_counts'`).get() !== undefined;
     db.exec(COUNTERS);
     if (!counted) db.exec(COUNTS_FROM_ROWS);
+    monthCountsInZone(db, 'protection_opened_counts', hubTimeZone(), () => {
+      const appliedAt = db.prepare<[], string>('SELECT applied_at FROM protection_cases').pluck();
+      db.exec('DELETE FROM protection_opened_counts');
+      const add = db.prepare('INSERT INTO protection_opened_counts (month, n) VALUES (?, ?)');
+      for (const [month, n] of tally(Array.from(appliedAt.iterate(), monthOf))) add.run(month, n);
+    });
   })();
   const outbox = sqliteOutbox(db, 'cases');
   const insertCase = db.prepare(

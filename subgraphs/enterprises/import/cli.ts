@@ -14,8 +14,9 @@ import { accessSync, constants, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
+import { today } from '../../../platform/hub-calendar.js';
+import { calendarFromEnvOrExit } from '../../../platform/hub-calendar.js';
 import { closeOnSignals, closeStorage, interrupted, openStorage } from '../../../platform/storage.js';
-import { today } from '../../common/validation.js';
 import { openEnterprisesStore } from '../index.js';
 import { DEFAULT_BATCH } from './import-patents.js';
 import { FEED_FORMATS, FeedError, type FeedFormat } from './patent-feed.js';
@@ -62,6 +63,7 @@ function command(): Command {
 }
 
 const cmd = command();
+calendarFromEnvOrExit('npm run import');
 const storage = await openStorage();
 const store = await openEnterprisesStore(storage);
 const stop = new AbortController();

@@ -24,7 +24,7 @@ const ED = evidence('ev-d', 'd1', '2026-01-03T09:00:00.000Z', 3, { category: 'PR
 const EC = evidence('ev-c', 'd2', '2026-01-02T12:00:00.000Z', 2, { category: 'WEB_PAGE' });
 const EB = evidence('ev-b', 'd1', '2026-01-03T09:00:00.000Z', 1);
 // Numbers past 2^32 (a ledger seq far along, a ms timestamp) come back as the same numbers.
-const EE = evidence('ev-e', 'd1', '2025-12-31T23:59:59.999Z', 2 ** 40 + 7, {
+const EE = evidence('ev-e', 'd1', '2025-12-31T15:59:59.999Z', 2 ** 40 + 7, {
   category: 'DATA_SET',
   receipt: { seq: 2 ** 40 + 7, entryHash: 'f'.repeat(64), timestamp: 1_767_225_599_999 },
 });
@@ -76,10 +76,10 @@ export function evidenceStoreContract(name: string, fixture: () => EvidenceStore
       expect(await s.evidence.count()).toBe(0);
     });
 
-    it('counts deposits per month of deposit (UTC), within the months asked, and in all', async () => {
+    it('counts deposits per month of deposit in the hub time zone (China time), within the months asked, and in all', async () => {
       const s = open();
       await seed(s);
-      // EE at 2025-12-31T23:59:59.999Z is December's; the other four January's.
+      // EE at 2025-12-31T15:59:59.999Z (23:59:59.999 in China) is December's; the other four January's.
       expect(await s.evidence.countByMonth('2000-01', '2099-12')).toStrictEqual([
         { month: '2025-12', count: 1 },
         { month: '2026-01', count: 4 },
@@ -88,7 +88,8 @@ export function evidenceStoreContract(name: string, fixture: () => EvidenceStore
       expect(await s.evidence.countByMonth('2025-12', '2025-12')).toStrictEqual([{ month: '2025-12', count: 1 }]);
       expect(await s.evidence.countByMonth('2026-02', '2026-12')).toStrictEqual([]);
       expect(await s.evidence.count()).toBe(ALL.length);
-      await s.evidence.insertMany([evidence('ev-f', 'd2', '2026-02-01T00:00:00.000Z', 9), evidence('ev-g', 'd3', '2026-01-31T23:00:00.000Z', 10)]);
+      // 17:00 UTC on January's last day is 1 February in China: February's; 15:00 UTC is January's.
+      await s.evidence.insertMany([evidence('ev-f', 'd2', '2026-01-31T17:00:00.000Z', 9), evidence('ev-g', 'd3', '2026-01-31T15:00:00.000Z', 10)]);
       expect(await s.evidence.countByMonth('2026-01', '2026-02')).toStrictEqual([
         { month: '2026-01', count: 5 },
         { month: '2026-02', count: 1 },

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 
 import type { AnyBulkWriteOperation, Collection, Db, Filter } from 'mongodb';
 
+import { hubTimeZone, monthOf } from '../../../platform/hub-calendar.js';
 import {
   COLLECTION_OPTIONS,
   distinct,
@@ -11,9 +12,10 @@ import {
   findGrouped,
   inTransaction,
   type MongoStoreOptions,
+  monthCountsInZone,
+  monthInZone,
   reportingUnavailable,
 } from '../../../platform/mongodb.js';
-import { monthOf } from '../../common/months.js';
 import { tally } from '../../common/tally.js';
 import type { DataAssetRecord, DepositPageRequest, EvidenceRecord, EvidenceStore } from './port.js';
 
@@ -121,14 +123,19 @@ export async function openMongoEvidenceStore(db: Db, options: MongoStoreOptions 
   // Created here (by its index), so that no transaction creates it.
   const counts: Collection<CountDoc> = db.collection<CountDoc>(`${prefix}evidence_counts`, COLLECTION_OPTIONS);
   await counts.createIndex({ month: 1 }, { name: 'by_month' });
-  // Deposits from before the counters are counted once, into each month's first shard;
-  // idempotent ($set), so processes opening the store together may both run it.
-  if ((await counts.estimatedDocumentCount()) === 0 && (await evidence.estimatedDocumentCount()) > 0) {
+  // Deposits counted in another time zone (or before the counters) are counted again, into each
+  // month's first shard.
+  await monthCountsInZone(db, prefix, 'evidence_counts', hubTimeZone(), async (session) => {
     const months = await evidence
-      .aggregate<{ _id: string; n: number }>([{ $group: { _id: { $substrBytes: ['$depositedAt', 0, 7] }, n: { $sum: 1 } } }])
+      .aggregate<{ _id: string; n: number }>([{ $group: { _id: monthInZone('depositedAt', hubTimeZone()), n: { $sum: 1 } } }], { session })
       .toArray();
-    for (const m of months) await counts.updateOne({ _id: `${m._id}:0` }, { $set: { month: m._id, n: m.n } }, { upsert: true });
-  }
+    await counts.deleteMany({}, { session });
+    if (months.length > 0)
+      await counts.insertMany(
+        months.map((m) => ({ _id: `${m._id}:0`, month: m._id, n: m.n })),
+        { session },
+      );
+  });
   /** Stores the deposits and adds them to their months' counts, in one transaction. */
   const write = (es: readonly EvidenceRecord[]): Promise<void> =>
     inTransaction(db.client, async (session) => {

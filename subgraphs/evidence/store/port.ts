@@ -70,7 +70,7 @@ export interface EvidenceRepository {
    */
   pageByDepositor(depositorId: string, request: DepositPageRequest): Promise<EvidenceRecord[]>;
   /**
-   * Deposits per month of depositedAt (UTC), for the months `from` to `to` (YYYY-MM, both
+   * Deposits per month of depositedAt in the hub time zone (platform/hub-calendar.ts), for the months `from` to `to` (YYYY-MM, both
    * included), by month; months without any left out. From counts kept in the writer's
    * transaction: the cost of the months, not of the deposits.
    */

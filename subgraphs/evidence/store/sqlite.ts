@@ -1,8 +1,8 @@
 // The evidence subgraph's repository on its own SQLite database.
 import type Database from 'better-sqlite3';
 
-import { groupedByKey, inKeyOrder, inListQuery, statementCache, whereOf } from '../../../platform/sqlite.js';
-import { monthOf } from '../../common/months.js';
+import { hubTimeZone, monthOf } from '../../../platform/hub-calendar.js';
+import { groupedByKey, inKeyOrder, inListQuery, monthCountsInZone, statementCache, whereOf } from '../../../platform/sqlite.js';
 import { tally } from '../../common/tally.js';
 import type { DataAssetRecord, DepositPageRequest, EvidenceRecord, EvidenceStore } from './port.js';
 
@@ -43,7 +43,6 @@ CREATE TABLE IF NOT EXISTS evidence_counts (
   n INTEGER NOT NULL
 ) WITHOUT ROWID;
 `;
-const COUNTS_FROM_ROWS = `INSERT INTO evidence_counts (month, n) SELECT substr(deposited_at, 1, 7), count(*) FROM evidence GROUP BY 1`;
 
 /** `text` as a LIKE pattern matching it anywhere: its `%`, `_` and backslashes escaped by a backslash (ESCAPE '\'). */
 const containing = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -95,9 +94,13 @@ const toRecord = (r: EvidenceRow): EvidenceRecord => ({
 export function openSqliteEvidenceStore(db: Database.Database): EvidenceStore {
   db.exec(SCHEMA);
   db.transaction(() => {
-    const counted = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'evidence_counts'`).get() !== undefined;
     db.exec(COUNTERS);
-    if (!counted) db.exec(COUNTS_FROM_ROWS);
+    monthCountsInZone(db, 'evidence_counts', hubTimeZone(), () => {
+      const depositedAt = db.prepare<[], string>('SELECT deposited_at FROM evidence').pluck();
+      db.exec('DELETE FROM evidence_counts');
+      const add = db.prepare('INSERT INTO evidence_counts (month, n) VALUES (?, ?)');
+      for (const [month, n] of tally(Array.from(depositedAt.iterate(), monthOf))) add.run(month, n);
+    });
   })();
   const insert = db.prepare(
     `INSERT INTO evidence (id, depositor_id, title, category, content_digest, deposited_at, ledger_seq, entry_hash, ledger_timestamp)

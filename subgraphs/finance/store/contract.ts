@@ -156,7 +156,7 @@ export function financeStoreContract(name: string, fixture: () => StoreFixture<F
       expect((await register({ ...B, id: 'b2' })).registrationNumber).toBe('ZX-2026-000003');
     });
 
-    it('counts pledges per month registered (UTC) and pledgee with their amounts, and per state, as they are written', async () => {
+    it('counts pledges per month registered in the hub time zone (China time) and pledgee with their amounts, and per state, as they are written', async () => {
       expect(await store.pledges.countByMonthAndPledgee('2000-01', '2099-12')).toStrictEqual([]);
       expect(await store.pledges.countByState()).toStrictEqual([]);
       const icbc = '中国工商银行福州分行';
@@ -164,19 +164,23 @@ export function financeStoreContract(name: string, fixture: () => StoreFixture<F
       await register({ ...A, securedAmountFen: 1_000_000_00 });
       await register({ ...B, securedAmountFen: 250_000_00 });
       await register({ ...C, securedAmountFen: 2 ** 40 });
-      // The last millisecond of March in UTC (April in China time): March's.
-      await register(pledge('d', [patent('202410000001.0')], '2026-03-31T23:59:59.999Z', { securedAmountFen: 7 }));
+      // 17:00 UTC on March's last day is 1 April in China time: April's.
+      await register(pledge('d', [patent('202410000001.0')], '2026-03-31T17:00:00.000Z', { securedAmountFen: 7 }));
       await register(pledge('e', [patent('202410000002.0')], '2026-04-01T00:00:00.000Z', { pledgee: cib, securedAmountFen: 30 }));
       // Refused: counted nowhere.
       await expect(register(pledge('f', [patent('202410000002.0')], '2026-04-02T00:00:00.000Z', { securedAmountFen: 5 }))).rejects.toThrow(
         AssetAlreadyPledgedError,
       );
       expect(await store.pledges.countByMonthAndPledgee('2000-01', '2099-12')).toStrictEqual([
-        { month: '2026-03', pledgee: icbc, count: 3, amountFen: 1_000_000_00 + 2 ** 40 + 7 },
+        { month: '2026-03', pledgee: icbc, count: 2, amountFen: 1_000_000_00 + 2 ** 40 },
         { month: '2026-03', pledgee: cib, count: 1, amountFen: 250_000_00 },
+        { month: '2026-04', pledgee: icbc, count: 1, amountFen: 7 },
         { month: '2026-04', pledgee: cib, count: 1, amountFen: 30 },
       ]);
-      expect(await store.pledges.countByMonthAndPledgee('2026-04', '2026-12')).toStrictEqual([{ month: '2026-04', pledgee: cib, count: 1, amountFen: 30 }]);
+      expect(await store.pledges.countByMonthAndPledgee('2026-04', '2026-12')).toStrictEqual([
+        { month: '2026-04', pledgee: icbc, count: 1, amountFen: 7 },
+        { month: '2026-04', pledgee: cib, count: 1, amountFen: 30 },
+      ]);
       expect(await store.pledges.countByMonthAndPledgee('2026-05', '2026-12')).toStrictEqual([]);
       expect(await store.pledges.countByState()).toStrictEqual([{ state: 'REGISTERED', count: 5 }]);
 

@@ -5,6 +5,7 @@
 import type { AnyBulkWriteOperation, ClientSession, Db, Filter } from 'mongodb';
 
 import { mongoOutbox } from '../../../notifications/outbox/mongodb.js';
+import { hubTimeZone, monthOf } from '../../../platform/hub-calendar.js';
 import {
   COLLECTION_OPTIONS,
   createCollections,
@@ -14,9 +15,10 @@ import {
   isDuplicateKeyOn,
   keysetPage,
   type MongoStoreOptions,
+  monthCountsInZone,
+  monthInZone,
   reportingUnavailable,
 } from '../../../platform/mongodb.js';
-import { monthOf } from '../../common/months.js';
 import { formatRegistrationNumber, type PledgeState, registrationYear } from '../pledge-rules.js';
 import type { ClaimRecord, ConsentRecord, FinanceStore, PledgeEvent, PledgeFilter, PledgeRecord, PolicyFilter, PolicyRecord } from './port.js';
 import { AssetAlreadyPledgedError, assetKey } from './port.js';
@@ -122,22 +124,25 @@ export async function openMongoFinanceStore(db: Db, options: MongoStoreOptions =
   // Pledges from before the counters are counted once, each counter when it is empty; idempotent
   // ($set), so processes opening the store together may both run it.
   const uncounted = (await pledges.estimatedDocumentCount()) > 0;
-  if (uncounted && (await monthCounts.estimatedDocumentCount()) === 0) {
+  await monthCountsInZone(db, options.collectionPrefix ?? '', 'pledge_month_counts', hubTimeZone(), async (session) => {
     const months = await pledges
-      .aggregate<{ _id: { month: string; pledgee: string }; n: number; amountFen: number }>([
-        {
-          $group: {
-            _id: { month: { $substrBytes: ['$registeredAt', 0, 7] }, pledgee: '$pledgee' },
-            n: { $sum: 1 },
-            amountFen: { $sum: '$securedAmountFen' },
+      .aggregate<{ _id: { month: string; pledgee: string }; n: number; amountFen: number }>(
+        [
+          {
+            $group: {
+              _id: { month: monthInZone('registeredAt', hubTimeZone()), pledgee: '$pledgee' },
+              n: { $sum: 1 },
+              amountFen: { $sum: '$securedAmountFen' },
+            },
           },
-        },
-      ])
+        ],
+        { session },
+      )
       .toArray();
-    for (const { _id: k, n, amountFen } of months) {
-      await monthCounts.updateOne({ _id: `${k.month}:${k.pledgee}` }, { $set: { month: k.month, pledgee: k.pledgee, n, amountFen } }, { upsert: true });
-    }
-  }
+    await monthCounts.deleteMany({}, { session });
+    const docs = months.map(({ _id: k, n, amountFen }) => ({ _id: `${k.month}:${k.pledgee}`, month: k.month, pledgee: k.pledgee, n, amountFen }));
+    if (docs.length > 0) await monthCounts.insertMany(docs, { session });
+  });
   if (uncounted && (await stateCounts.estimatedDocumentCount()) === 0) {
     const states = await pledges.aggregate<{ _id: PledgeState; n: number }>([{ $group: { _id: '$state', n: { $sum: 1 } } }]).toArray();
     for (const st of states) await stateCounts.updateOne({ _id: st._id }, { $set: { n: st.n } }, { upsert: true });

@@ -45,7 +45,7 @@ it('counts the pledges there are per month and pledgee, and per state', async ()
   await before.pledges.transition('b', 'REGISTERED', { at, actor: 'k', role: 'BANK', from: 'REGISTERED', to: 'RELEASED', note: null }, { closedAt: at });
   await before.close();
   const db = new Database(path);
-  db.exec('DROP TABLE pledge_month_counts; DROP TABLE pledge_state_counts');
+  db.exec('DROP TABLE pledge_month_counts; DROP TABLE pledge_state_counts; DROP TABLE month_count_zones');
 
   const store = openSqliteFinanceStore(db);
   try {

@@ -7,8 +7,8 @@ import type Database from 'better-sqlite3';
 
 import type { Notification } from '../../../notifications/notification.js';
 import { sqliteOutbox } from '../../../notifications/outbox/sqlite.js';
-import { groupedByKey, inKeyOrder, inListQuery, statementCache, whereOf } from '../../../platform/sqlite.js';
-import { monthOf } from '../../common/months.js';
+import { hubTimeZone, monthOf } from '../../../platform/hub-calendar.js';
+import { groupedByKey, inKeyOrder, inListQuery, monthCountsInZone, statementCache, whereOf } from '../../../platform/sqlite.js';
 import { formatRegistrationNumber, type PledgeState, registrationYear } from '../pledge-rules.js';
 import type { AssetRef, ClaimRecord, ConsentOutcome, ConsentRecord, FinanceStore, NewPledge, PledgeEvent, PledgeRecord, PolicyRecord } from './port.js';
 import { AssetAlreadyPledgedError, assetKey } from './port.js';
@@ -121,7 +121,6 @@ CREATE TABLE IF NOT EXISTS pledge_state_counts (
 ) WITHOUT ROWID;
 `;
 const COUNTS_FROM_ROWS = `
-INSERT INTO pledge_month_counts (month, pledgee, n, amount_fen) SELECT substr(registered_at, 1, 7), pledgee, count(*), sum(secured_amount_fen) FROM pledges GROUP BY 1, 2;
 INSERT INTO pledge_state_counts (state, n) SELECT state, count(*) FROM pledges GROUP BY 1;
 `;
 
@@ -258,6 +257,19 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
     const counted = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'pledge_month_counts'`).get() !== undefined;
     db.exec(COUNTERS);
     if (!counted) db.exec(COUNTS_FROM_ROWS);
+    monthCountsInZone(db, 'pledge_month_counts', hubTimeZone(), () => {
+      const rows = db.prepare<[], { at: string; pledgee: string; fen: number }>('SELECT registered_at AS at, pledgee, secured_amount_fen AS fen FROM pledges');
+      const sums = new Map<string, { month: string; pledgee: string; n: number; fen: number }>();
+      for (const r of rows.iterate()) {
+        const month = monthOf(r.at);
+        const key = `${month} ${r.pledgee}`;
+        const sum = sums.get(key) ?? { month, pledgee: r.pledgee, n: 0, fen: 0 };
+        sums.set(key, { ...sum, n: sum.n + 1, fen: sum.fen + r.fen });
+      }
+      db.exec('DELETE FROM pledge_month_counts');
+      const add = db.prepare('INSERT INTO pledge_month_counts (month, pledgee, n, amount_fen) VALUES (?, ?, ?, ?)');
+      for (const s of sums.values()) add.run(s.month, s.pledgee, s.n, s.fen);
+    });
   })();
   const outbox = sqliteOutbox(db, 'finance');
   const addMonth = db.prepare<[string, string, number, number]>(
