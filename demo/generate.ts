@@ -18,6 +18,7 @@ import type {
   PatentType,
   TrademarkRecord,
 } from '../subgraphs/enterprises/store/port.js';
+import { UNRECORDED_PATENT_FACTS } from '../subgraphs/enterprises/store/port.js';
 import type { EvidenceCategory, EvidenceRecord } from '../subgraphs/evidence/store/port.js';
 import { BRANDS, DESIGN_MODELS, INDUSTRIES, type Industry, METHOD_VARIANTS, REGIONS } from './catalogue.js';
 import { Random } from './random.js';
@@ -272,6 +273,7 @@ function patent(
     freeze: null,
     invalidation: null,
     version: 1,
+    ...UNRECORDED_PATENT_FACTS,
   };
   const lastYear = Math.min(2025, yearOf(ctx.yesterday));
 
@@ -286,21 +288,21 @@ function patent(
   else if (scenario === 'expired') filingDate = dateIn(ctx, rng.int(2008, Math.min(lastYear, yearOf(ctx.today) - 11)));
   else filingDate = dateIn(ctx, risingYear(ctx, 2008, lastYear));
   const applicationNumber = newPatentNumber(ctx, numberType, yearOf(filingDate));
-  const due = annualFeeDueDates(type, filingDate);
+  const due = annualFeeDueDates({ type, filingDate });
   const past = due.filter((d) => d <= ctx.today);
-  // Paid through the last due date so far; most holders (and every pending application, which
-  // owes nothing before grant) have paid a fee falling due within the next 90 days already.
+  // Paid through the last due date so far; most holders have paid a fee falling due within the
+  // next 90 days already. A pending application owes none (fees begin with grant).
   const nextDue = due[past.length];
   const paidAhead = nextDue !== undefined && daysBetween(ctx.today, nextDue) <= 90 && rng.chance(0.75);
   const lastPaid = past[past.length - 1] ?? null;
   const grantDate = addDays(filingDate, grantDelayDays(rng, type));
-  const termEnded = protectionEnd(type, filingDate) <= ctx.today;
+  const termEnded = protectionEnd({ type, filingDate }) <= ctx.today;
 
   if (grantDate > ctx.yesterday && !termEnded) {
-    // Still under examination. Annual fees start at grant in practice; the model counts them from
-    // filing, so a pending application is recorded as owing nothing yet.
-    const paid = nextDue !== undefined && daysBetween(ctx.today, nextDue) <= 90 ? nextDue : lastPaid;
-    return { ...base, applicationNumber, status: 'PENDING', filingDate, grantDate: null, feesPaidThrough: paid };
+    // Still under examination: no annual fee yet; most inventions have asked for examination.
+    const examinationRequestedOn = type === 'INVENTION' && rng.chance(0.8) ? addDays(filingDate, rng.int(1, 60)) : null;
+    const requested = examinationRequestedOn !== null && examinationRequestedOn < ctx.today ? examinationRequestedOn : null;
+    return { ...base, applicationNumber, status: 'PENDING', filingDate, grantDate: null, feesPaidThrough: null, examinationRequestedOn: requested };
   }
   // Missed a due date more than six months ago, after grant: lapsed from that due date.
   const missable = due.filter((d) => d > grantDate && d < ctx.graceOverBefore);
@@ -336,7 +338,7 @@ function feeScenario(
   const hi = Math.min(2025, yearOf(dueOn) - (type === 'INVENTION' ? 4 : 2));
   if (lo > hi) return undefined;
   const filingDate = inYear(dueOn, rng.int(lo, hi));
-  const due = annualFeeDueDates(type, filingDate);
+  const due = annualFeeDueDates({ type, filingDate });
   const index = due.indexOf(dueOn);
   const grantDate = addDays(filingDate, grantDelayDays(rng, type));
   if (index < 0 || grantDate > ctx.yesterday) return undefined;
@@ -347,7 +349,7 @@ function feeScenario(
     grantDate,
     feesPaidThrough: due[index - 1] ?? null,
   };
-  const state = annualFeeStatus(filingDate, type, record.feesPaidThrough, today).state;
+  const state = annualFeeStatus({ type, ...record }, today)?.state;
   return state === (scenario === 'dueSoon' ? 'DUE_SOON' : 'GRACE') ? record : undefined;
 }
 

@@ -35,8 +35,8 @@ export async function seedFinance(storage: Storage, ledger: Ledger, input: Finan
     // Pledgeable as registerPledge checks it: granted, fees not overdue, protection beyond the term.
     const termEnd = addDays(input.today, 3 * 365);
     const pledgeable = input.patents.filter((p) => {
-      if (p.status !== 'GRANTED' || protectionEnd(p.type, p.filingDate) <= termEnd) return false;
-      const fee = annualFeeStatus(p.filingDate, p.type, p.feesPaidThrough, input.today).state;
+      if (p.status !== 'GRANTED' || protectionEnd(p) <= termEnd) return false;
+      const fee = annualFeeStatus(p, input.today)?.state;
       return fee === 'NOT_DUE' || fee === 'DUE_SOON';
     });
     const demoEnterprise = input.enterprises[0]!.id;

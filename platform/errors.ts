@@ -12,6 +12,8 @@ export type ErrorCode =
   | 'INVALID_DIGEST'
   | 'INVALID_DATE'
   | 'INVALID_TRANSITION'
+  // A statutory time limit ran out (extensions.timeLimit, extensions.lastDay): subgraphs/enterprises/domain/lifecycle.ts.
+  | 'TIME_LIMIT_PASSED'
   | 'LEDGER_UNAVAILABLE'
   // A subgraph's database did not answer in time (platform/mongodb.ts unavailability).
   | 'UNAVAILABLE'

@@ -1,10 +1,12 @@
 // The enterprises subgraph's builder, its entities, and how a caller may read them.
 import { failure } from '../../platform/errors.js';
+import { today } from '../../platform/hub-calendar.js';
 import { parsePatentNumber } from '../../standards/patent-number.js';
 import { requireActFor, requireIdentity } from '../common/auth.js';
 import { createBuilder } from '../common/builder.js';
 import { jsonScalar, pageInfoType, roleEnum } from '../common/shared-types.js';
 import type { EnterprisesContext } from './context.js';
+import { patentOn } from './domain/standing.js';
 import { COPYRIGHT_KINDS, type CopyrightRecord, type EnterpriseRecord, type PatentRecord, type TrademarkRecord } from './store/port.js';
 
 export const builder = createBuilder<EnterprisesContext>();
@@ -39,6 +41,9 @@ export async function readablePatent(ctx: EnterprisesContext, applicationNumber:
   if (patent !== undefined && identity.role === 'ENTERPRISE') requireActFor(ctx, patent.enterpriseId);
   return patent ?? null;
 }
+
+/** A patent as it stands today (domain/standing.ts): every answer about a patent reads this, not the stored record. */
+export const standing = (p: PatentRecord): PatentRecord => patentOn(p, today());
 
 /** An application number in its canonical form, or INVALID_PATENT_NUMBER. */
 export function canonicalPatentNumber(input: string): string {

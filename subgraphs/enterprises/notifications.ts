@@ -3,7 +3,9 @@
 // a patent's protection or a trademark's registration nearing its end. Pure. A warning's id names
 // the right, the deadline and the stage, so each is told once however often it is found.
 import type { Notification } from '../../notifications/notification.js';
-import { feeYearOf } from './domain/lifecycle.js';
+import { hubWorkingDays } from '../../platform/hub-calendar.js';
+import { timeLimitEnd } from '../../standards/working-days.js';
+import { feeYearOf } from './domain/annual-fee.js';
 import type { LicenceRecord, PatentRecord, RightRef, TrademarkRecord, TransferRecord } from './store/port.js';
 
 /** How the ledger's entries and the notifications name a right: `patent:<number>`, `trademark:<number>`. */
@@ -51,14 +53,41 @@ export function licensed(l: LicenceRecord): Notification {
 export type FeeStage = 'warning' | 'grace';
 
 /** A patent's annual fee due on `dueDate` entering a stage: told once per patent, year and stage. */
-export function feeWarning(p: PatentRecord, dueDate: string, graceEndsOn: string, stage: FeeStage, at: string): Notification {
+export function feeWarning(
+  p: PatentRecord,
+  dueDate: string,
+  limits: { readonly payableUntil: string; readonly graceEndsOn: string },
+  stage: FeeStage,
+  at: string,
+): Notification {
   return {
     id: `patent.annual_fee.${stage}:${p.applicationNumber}:${dueDate}`,
     type: `patent.annual_fee.${stage}`,
     occurredAt: at,
     subject: `patent:${p.applicationNumber}`,
     audience: [enterprise(p.enterpriseId)],
-    data: { applicationNumber: p.applicationNumber, title: p.title, year: feeYearOf(p.filingDate, dueDate), dueDate, graceEndsOn },
+    data: { applicationNumber: p.applicationNumber, title: p.title, year: feeYearOf(p.filingDate, dueDate), dueDate, ...limits },
+  };
+}
+
+/**
+ * A pending invention whose request for substantive examination falls due (Patent Law art. 35):
+ * told once per application. `dueOn` is the three years' last day as counted; `requestBy` moves it
+ * past a holiday.
+ */
+export function examinationRequestDue(p: PatentRecord, dueOn: string, at: string): Notification {
+  return {
+    id: `patent.examination_request.due:${p.applicationNumber}:${dueOn}`,
+    type: 'patent.examination_request.due',
+    occurredAt: at,
+    subject: `patent:${p.applicationNumber}`,
+    audience: [enterprise(p.enterpriseId)],
+    data: {
+      applicationNumber: p.applicationNumber,
+      title: p.title,
+      countedFrom: p.priorityDate ?? p.filingDate,
+      requestBy: timeLimitEnd(dueOn, hubWorkingDays()),
+    },
   };
 }
 

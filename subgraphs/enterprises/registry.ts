@@ -3,11 +3,12 @@
 import { randomUUID } from 'node:crypto';
 
 import { badInput, conflict, failure, notFound } from '../../platform/errors.js';
-import { today } from '../../platform/hub-calendar.js';
+import { hubWorkingDays, today } from '../../platform/hub-calendar.js';
 import { type Connection, pageRequest, toConnection } from '../../platform/pagination.js';
 import { addDays } from '../../standards/calendar-date.js';
 import { isRegionCode, type RegionNames, regionNames } from '../../standards/region-code.js';
 import { validateUscc } from '../../standards/uscc.js';
+import { timeLimitEnd } from '../../standards/working-days.js';
 import { requireActFor, requireIdentity, requireRole } from '../common/auth.js';
 import { DEFAULT_MONTHS, lastDayOf, MAX_MONTHS, monthsArg, monthsFrom, zeroFilled } from '../common/months.js';
 import { connectionType, monthCountType } from '../common/shared-types.js';
@@ -22,13 +23,15 @@ import {
   Patent,
   readableEnterprise,
   readablePatent,
+  standing,
   Trademark,
 } from './builder.js';
 import type { EnterprisesContext } from './context.js';
-import { annualFeeStatus } from './domain/annual-fee.js';
-import { earliestDueInGrace, feeWarningWindow, isLive } from './domain/deadlines.js';
+import { type AnnualFeeStatus, annualFeeStatus, feeTimeLimits } from './domain/annual-fee.js';
+import { earliestDueInGrace, earliestDueNotLate, examinationRequestDue, feeWarningWindow } from './domain/deadlines.js';
 import { checkPatentInput } from './domain/patent-input.js';
 import { protectionEnd } from './domain/protection.js';
+import { patentOn } from './domain/standing.js';
 import type { DatedKey, DateWindow, EnterpriseFilter, EnterpriseRecord, OwnerFilter, PatentRecord } from './store/port.js';
 import { DuplicateKeyError, FILING_STATUSES, PATENT_STATUSES, PATENT_TYPES } from './store/port.js';
 
@@ -101,9 +104,16 @@ builder.asEntity(Enterprise, {
   resolveReference: (ref, ctx) => readableEnterprise(ctx, ref.id),
 });
 
-const AnnualFee = builder.objectRef<ReturnType<typeof annualFeeStatus>>('AnnualFee').implement({
+const AnnualFee = builder.objectRef<AnnualFeeStatus>('AnnualFee').implement({
+  description: 'Where a granted patent stands with its annual fees (they begin with grant: the year of grant is paid with its registration)',
   fields: (t) => ({
     nextDueDate: t.field({ type: 'Date', nullable: true, resolve: (f) => f.nextDueDate ?? null }),
+    payableUntil: t.field({
+      type: 'Date',
+      nullable: true,
+      description: 'The last day to pay it without surcharge: the due date, or the first working day after it when that is a holiday',
+      resolve: (f) => f.payableUntil ?? null,
+    }),
     state: t.field({ type: FeeState, resolve: (f) => f.state }),
     surchargePercent: t.exposeInt('surchargePercent', { description: '0, then 5 more per month late after the first' }),
     graceEndsOn: t.field({ type: 'Date', nullable: true, resolve: (f) => f.graceEndsOn ?? null }),
@@ -111,7 +121,8 @@ const AnnualFee = builder.objectRef<ReturnType<typeof annualFeeStatus>>('AnnualF
   }),
 });
 
-const feeStatusOf = (p: PatentRecord, asOf = today()) => annualFeeStatus(p.filingDate, p.type, p.feesPaidThrough, asOf);
+/** A patent's annual fee as it stands on `asOf`; null when it owes none (anything but a GRANTED patent). */
+const feeStatusOf = (p: PatentRecord, asOf = today()) => annualFeeStatus(patentOn(p, asOf), asOf);
 
 Patent.implement({
   description: 'A Chinese patent application or granted patent',
@@ -121,17 +132,39 @@ Patent.implement({
     pct: t.exposeBoolean('pct', { description: 'Entered the national phase from a PCT application' }),
     title: t.exposeString('title'),
     ipcClass: t.exposeString('ipcClass', { nullable: true }),
-    status: t.field({ type: PatentStatus, resolve: (p) => p.status }),
-    filingDate: t.field({ type: 'Date', resolve: (p) => p.filingDate }),
+    status: t.field({
+      type: PatentStatus,
+      description: 'As it stands today: EXPIRED from the protection end, INVALIDATED once the decision is final, whatever was recorded before',
+      resolve: (p) => standing(p).status,
+    }),
+    filingDate: t.field({
+      type: 'Date',
+      description: "The date the term and the fee years run from: a PCT entry's international filing date, a divisional's parent's",
+      resolve: (p) => p.filingDate,
+    }),
+    priorityDate: t.field({ type: 'Date', nullable: true, description: 'The earliest priority claimed (Patent Law art. 29)', resolve: (p) => p.priorityDate }),
+    parentApplicationNumber: t.exposeString('parentApplicationNumber', { nullable: true, description: "A divisional application's parent" }),
+    examinationRequestedOn: t.field({ type: 'Date', nullable: true, resolve: (p) => p.examinationRequestedOn }),
+    examinationRequestDue: t.field({
+      type: 'Date',
+      nullable: true,
+      description:
+        'A PENDING invention without its request for substantive examination: the last day to request it, three years from the filing or priority date, past any holiday (Patent Law art. 35)',
+      resolve: (p) => {
+        const due = examinationRequestDue(standing(p));
+        return due === null ? null : timeLimitEnd(due, hubWorkingDays());
+      },
+    }),
+    declared: t.exposeBoolean('declared', { description: 'Declared by its enterprise, not yet recorded by the centre or the registry feed (which supersede it)' }),
     grantDate: t.field({ type: 'Date', nullable: true, resolve: (p) => p.grantDate }),
-    protectionEndsOn: t.field({ type: 'Date', resolve: (p) => protectionEnd(p.type, p.filingDate) }),
+    protectionEndsOn: t.field({ type: 'Date', description: 'The day the term ends, compensation included (Patent Law art. 42)', resolve: (p) => protectionEnd(p) }),
     annualFeeDue: t.field({
       type: 'Date',
       nullable: true,
-      description: 'The next annual-fee due date, null once the patent no longer owes fees',
-      resolve: (p) => (isLive(p.status) ? feeStatusOf(p).nextDueDate : null),
+      description: 'The next annual-fee due date; null for an application (annual fees begin with grant) and once the patent owes no more',
+      resolve: (p) => feeStatusOf(p)?.nextDueDate ?? null,
     }),
-    annualFee: t.field({ type: AnnualFee, nullable: true, resolve: (p) => (isLive(p.status) ? feeStatusOf(p) : null) }),
+    annualFee: t.field({ type: AnnualFee, nullable: true, resolve: (p) => feeStatusOf(p) }),
     enterprise: t.field({ type: Enterprise, nullable: true, resolve: (p, _args, ctx) => readableEnterprise(ctx, p.enterpriseId) }),
   }),
 });
@@ -216,18 +249,20 @@ interface WarningMonths {
   readonly months: readonly string[];
 }
 const ahead = (w: WarningMonths): DateWindow => ({ from: w.asOf, to: lastDayOf(w.months.at(-1)!) });
+// Fees from the first due date still payable without surcharge (one that fell on a holiday days ago may be).
+const feesAhead = (w: WarningMonths): DateWindow => ({ from: earliestDueNotLate(w.asOf), to: lastDayOf(w.months.at(-1)!) });
 const WarningStatistics = builder.objectRef<WarningMonths>('WarningStatistics').implement({
   description: 'Deadlines falling due per month, from the counts kept per day as rights are written: aggregates only',
   fields: (t) => ({
     annualFeesByMonth: t.field({
       type: [MonthCountType],
       description:
-        "Live patents whose next annual fee falls due in each month, from today (the current month's days before today are in annualFeesOverdue) to the end of the last month; 0 for a month without any",
-      resolve: async (w, _args, ctx) => zeroFilled(w.months, await ctx.store.patents.countFeesDueByMonth(ahead(w))),
+        "Granted patents whose next annual fee falls due in each month, from today (a fee due earlier and still payable without surcharge, past a holiday, counts in the current month; the others are in annualFeesOverdue) to the end of the last month; 0 for a month without any",
+      resolve: async (w, _args, ctx) => zeroFilled(w.months, await ctx.store.patents.countFeesDueByMonth(feesAhead(w))),
     }),
     annualFeesOverdue: t.int({
-      description: 'Live patents whose annual fee fell due before today and can still be paid, with a surcharge, in its six-month grace period',
-      resolve: (w, _args, ctx) => ctx.store.patents.countFeesDue({}, { from: earliestDueInGrace(w.asOf), to: addDays(w.asOf, -1) }),
+      description: 'Granted patents whose annual fee is late and can still be paid, with a surcharge, in its six-month grace period',
+      resolve: (w, _args, ctx) => ctx.store.patents.countFeesDue({}, { from: earliestDueInGrace(w.asOf), to: addDays(earliestDueNotLate(w.asOf), -1) }),
     }),
     expiriesByMonth: t.field({
       type: [MonthCountType],
@@ -245,15 +280,21 @@ const WarningStatistics = builder.objectRef<WarningMonths>('WarningStatistics').
   }),
 });
 
-type FeeWarning = { patent: PatentRecord; fee: ReturnType<typeof annualFeeStatus> };
+type FeeWarning = { patent: PatentRecord; fee: AnnualFeeStatus };
 const AnnualFeeWarning = builder.objectRef<FeeWarning>('AnnualFeeWarning').implement({
   description: 'A patent whose annual fee falls due soon or is in its grace period',
   fields: (t) => ({
     patent: t.field({ type: Patent, resolve: (w) => w.patent }),
     dueDate: t.field({ type: 'Date', resolve: (w) => w.fee.nextDueDate! }),
     state: t.field({ type: FeeState, resolve: (w) => w.fee.state }),
+    payableUntil: t.field({ type: 'Date', description: 'The last day without surcharge: the due date, past any holiday', resolve: (w) => w.fee.payableUntil! }),
     surchargePercent: t.int({ resolve: (w) => w.fee.surchargePercent }),
-    graceEndsOn: t.field({ type: 'Date', nullable: true, resolve: (w) => w.fee.graceEndsOn ?? null }),
+    graceEndsOn: t.field({
+      type: 'Date',
+      nullable: true,
+      description: 'In GRACE: the last day it can be paid, past any holiday',
+      resolve: (w) => w.fee.graceEndsOn ?? feeTimeLimits(w.fee.nextDueDate!).graceEndsOn,
+    }),
   }),
 });
 
@@ -337,7 +378,11 @@ async function feeWarnings(ctx: EnterprisesContext, owner: OwnerFilter, args: Wa
   const window = feeWarningWindow(asOf, windowDays(args.withinDays, FEE_WINDOW_DAYS));
   const after = parseDateKey(page.after, false);
   const rows = await ctx.store.patents.feesDue(owner, window, after, page.first + 1);
-  const warnings = rows.map((patent): FeeWarning => ({ patent, fee: feeStatusOf(patent, asOf) }));
+  // A patent that ended meanwhile (its invalidation became final) owes nothing: left out of the page.
+  const warnings = rows.flatMap((patent): FeeWarning[] => {
+    const fee = feeStatusOf(patent, asOf);
+    return fee === null || fee.nextDueDate === null ? [] : [{ patent, fee }];
+  });
   return {
     ...toConnection(warnings, page, (w) => dateKey(w.fee.nextDueDate!, w.patent.applicationNumber)),
     count: () => ctx.store.patents.countFeesDue(owner, window),
@@ -371,7 +416,7 @@ async function expiryWarnings(ctx: EnterprisesContext, owner: OwnerFilter, args:
       number: p.applicationNumber,
       enterpriseId: p.enterpriseId,
       title: p.title,
-      expiresOn: protectionEnd(p.type, p.filingDate),
+      expiresOn: protectionEnd(p),
     })),
     ...trademarks.map((m): Expiry => ({
       right: 'TRADEMARK',
@@ -497,15 +542,36 @@ const RegisterPatentInput = builder.inputType('RegisterPatentInput', {
     enterpriseId: t.id({ required: true }),
     applicationNumber: t.string({ required: true }),
     title: t.string({ required: true }),
-    filingDate: t.field({ type: 'Date', required: true }),
+    filingDate: t.field({
+      type: 'Date',
+      required: true,
+      description: "The date the term runs from: a PCT entry's international filing date, a divisional's parent's (its number's year may be later)",
+    }),
+    priorityDate: t.field({ type: 'Date', description: 'The earliest priority claimed' }),
+    parentApplicationNumber: t.string({ description: "A divisional application's parent; registered with the centre, with the same filing date" }),
+    examinationRequestedOn: t.field({ type: 'Date', description: "An invention's request for substantive examination" }),
     ipcClass: t.string(),
-    status: t.field({ type: PatentStatus, description: 'Default PENDING' }),
-    grantDate: t.field({ type: 'Date' }),
-    feesPaidThrough: t.field({ type: 'Date', description: 'The last annual-fee due date paid' }),
+    status: t.field({ type: PatentStatus, description: 'Default PENDING; an enterprise registers only its own PENDING applications' }),
+    grantDate: t.field({ type: 'Date', description: 'Required for GRANTED' }),
+    feesPaidThrough: t.field({ type: 'Date', description: 'The last annual-fee due date paid; the year of grant counts as paid without it' }),
     grantPublicationNumber: t.string({ description: "The grant's announcement number, e.g. CN115123456B" }),
     lapsedOn: t.field({ type: 'Date', description: 'For a LAPSED patent: the missed due date it lapsed from' }),
   }),
 });
+
+/**
+ * A divisional application names a parent registered with the centre, filed on the same date
+ * (it keeps its parent's filing date: Implementing Regulations rule 43 (2010)); NOT_FOUND or
+ * BAD_USER_INPUT otherwise.
+ */
+async function checkParent(ctx: EnterprisesContext, p: PatentRecord): Promise<void> {
+  if (p.parentApplicationNumber === null) return;
+  const parent = await ctx.loaders.patent.load(p.parentApplicationNumber);
+  if (parent === undefined) throw failure('NOT_FOUND', `parent application ${p.parentApplicationNumber} is not registered with the centre`, { field: 'parentApplicationNumber' });
+  if (parent.filingDate !== p.filingDate) {
+    throw badInput(`a divisional application keeps its parent's filing date, ${parent.filingDate}; filingDate says ${p.filingDate}`, 'filingDate');
+  }
+}
 
 builder.mutationFields((t) => ({
   registerEnterprise: t.field({
@@ -547,13 +613,28 @@ builder.mutationFields((t) => ({
   registerPatent: t.field({
     type: Patent,
     args: { input: t.arg({ type: RegisterPatentInput, required: true }) },
+    description:
+      'Registers a patent or application. Centre staff record any right; an enterprise declares its own PENDING applications only (FORBIDDEN otherwise), and the registry feed or staff supersede its declaration',
     resolve: async (_root, { input }, ctx) => {
       const enterpriseId = String(input.enterpriseId);
-      requireActFor(ctx, enterpriseId);
-      const checked = checkPatentInput({ ...input, enterpriseId, status: input.status ?? null }, today());
+      const identity = requireActFor(ctx, enterpriseId);
+      const declarer = identity.role === 'CENTER_STAFF' ? 'REGISTRY' : 'ENTERPRISE';
+      const checked = checkPatentInput({ ...input, enterpriseId, status: input.status ?? null }, today(), declarer);
       if (!checked.ok) throw failure(checked.code, checked.message, { field: checked.field });
       const record = checked.patent;
       if ((await ctx.loaders.enterprise.load(enterpriseId)) === undefined) throw notFound(`enterprise ${enterpriseId}`);
+      await checkParent(ctx, record);
+      const existing = await ctx.loaders.patent.load(record.applicationNumber);
+      if (existing !== undefined && !(existing.declared && !record.declared)) {
+        throw conflict(`patent application ${record.applicationNumber} is registered already`);
+      }
+      if (existing !== undefined) {
+        // Staff's record supersedes the enterprise's declaration, as a feed row would.
+        const result = await ctx.store.patents.importMany([record], new Date().toISOString(), identity.keyId, identity.role);
+        if (result.refused.length > 0) throw conflict(result.refused[0]!.message);
+        ctx.loaders.patent.clear(record.applicationNumber);
+        return (await ctx.loaders.patent.load(record.applicationNumber))!;
+      }
       try {
         await ctx.store.patents.insert(record);
       } catch (err) {

@@ -14,7 +14,7 @@ import { requireIdentity, requireRole } from '../common/auth.js';
 import { appendOrFail } from '../common/ledger-append.js';
 import { connectionType, fenScalar, ledgerReceiptType } from '../common/shared-types.js';
 import { optionalText } from '../common/validation.js';
-import { builder, canonicalPatentNumber, Enterprise, PageInfo, Patent, readableEnterprise, Trademark } from './builder.js';
+import { builder, canonicalPatentNumber, Enterprise, PageInfo, Patent, readableEnterprise, standing, Trademark } from './builder.js';
 import type { EnterprisesContext } from './context.js';
 import { overlappingLicence, WHOLE_COUNTRY } from './domain/licences.js';
 import { protectionEnd } from './domain/protection.js';
@@ -192,13 +192,15 @@ interface CurrentRight {
 async function currentRight(ctx: EnterprisesContext, input: { kind: RightKind; number: string }): Promise<CurrentRight> {
   if (input.kind === 'PATENT') {
     const number = canonicalPatentNumber(input.number);
-    const p = await ctx.loaders.patent.load(number);
-    if (p === undefined) throw notFound(`patent ${number}`);
+    const stored = await ctx.loaders.patent.load(number);
+    if (stored === undefined) throw notFound(`patent ${number}`);
+    // As it stands today: EXPIRED past its term, its freezes as they hold today.
+    const p = standing(stored);
     return {
       ref: { kind: 'PATENT', number },
       ownerId: p.enterpriseId,
       version: p.version,
-      lastProtectedDay: addDays(protectionEnd(p.type, p.filingDate), -1),
+      lastProtectedDay: addDays(protectionEnd(p), -1),
       record: p,
     };
   }

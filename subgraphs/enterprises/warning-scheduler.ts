@@ -1,14 +1,14 @@
 // Finds the time-based warnings once a day (and on start): annual fees entering their warning
-// window or their grace period, patents' protection and trademarks' registrations nearing their
-// end. Each window is read from its index a page at a time, yielding between pages so requests
+// window or their grace period, an invention's examination request falling due, patents'
+// protection and trademarks' registrations nearing their end. Each window is read from its index a page at a time, yielding between pages so requests
 // go on; each warning goes to the outbox once ever, by its id.
 import { setImmediate as yieldToRequests } from 'node:timers/promises';
 
 import { today } from '../../platform/hub-calendar.js';
 import { addDays } from '../../standards/calendar-date.js';
-import { DEFAULT_WARNING_DAYS } from './domain/annual-fee.js';
-import { earliestDueInGrace, patentDeadlines } from './domain/deadlines.js';
-import { feeWarning, protectionEnding, registrationEnding } from './notifications.js';
+import { DEFAULT_WARNING_DAYS, feeTimeLimits } from './domain/annual-fee.js';
+import { earliestDueInGrace, earliestDueNotLate, patentDeadlines } from './domain/deadlines.js';
+import { examinationRequestDue, feeWarning, protectionEnding, registrationEnding } from './notifications.js';
 import type { DatedKey, DateWindow, EnterprisesStore } from './store/port.js';
 
 /** How far ahead an end of protection or registration is told: the expiry warnings' window. */
@@ -39,21 +39,28 @@ export async function findWarnings(store: EnterprisesStore, asOf: string, at: st
   const fees = async (window: DateWindow, stage: 'warning' | 'grace') =>
     eachPage(
       (after) => store.patents.feesDue({}, window, after, PAGE),
-      (p) => ({ date: patentDeadlines(p.type, p.filingDate, p.feesPaidThrough, p.status).feeDue!, number: p.applicationNumber }),
+      (p) => ({ date: patentDeadlines(p).feeDue!, number: p.applicationNumber }),
       (ps) =>
         warn(
           ps.map((p) => {
-            const d = patentDeadlines(p.type, p.filingDate, p.feesPaidThrough, p.status);
-            return feeWarning(p, d.feeDue!, d.feeGraceEnds!, stage, at);
+            const due = patentDeadlines(p).feeDue!;
+            return feeWarning(p, due, feeTimeLimits(due), stage, at);
           }),
         ),
     );
-  await fees(ahead(DEFAULT_WARNING_DAYS), 'warning');
-  await fees({ from: earliestDueInGrace(asOf), to: addDays(asOf, -1) }, 'grace');
+  // Due dates still payable without surcharge (one on a holiday stays so until the next working day), then the late ones.
+  const notLate = earliestDueNotLate(asOf);
+  await fees({ from: notLate, to: addDays(asOf, DEFAULT_WARNING_DAYS) }, 'warning');
+  await fees({ from: earliestDueInGrace(asOf), to: addDays(notLate, -1) }, 'grace');
+  await eachPage(
+    (after) => store.patents.examinationRequestsDue({}, ahead(DEFAULT_WARNING_DAYS), after, PAGE),
+    (p) => ({ date: patentDeadlines(p).examinationDue!, number: p.applicationNumber }),
+    (ps) => warn(ps.map((p) => examinationRequestDue(p, patentDeadlines(p).examinationDue!, at))),
+  );
   await eachPage(
     (after) => store.patents.protectionEnding({}, ahead(EXPIRY_NOTICE_DAYS), after, PAGE),
-    (p) => ({ date: patentDeadlines(p.type, p.filingDate, p.feesPaidThrough, p.status).protectionEnds!, number: p.applicationNumber }),
-    (ps) => warn(ps.map((p) => protectionEnding(p, patentDeadlines(p.type, p.filingDate, p.feesPaidThrough, p.status).protectionEnds!, at))),
+    (p) => ({ date: patentDeadlines(p).protectionEnds!, number: p.applicationNumber }),
+    (ps) => warn(ps.map((p) => protectionEnding(p, patentDeadlines(p).protectionEnds!, at))),
   );
   await eachPage(
     (after) => store.trademarks.expiring({}, ahead(EXPIRY_NOTICE_DAYS), after, PAGE),

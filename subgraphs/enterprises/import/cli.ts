@@ -22,7 +22,7 @@ import { DEFAULT_BATCH } from './import-patents.js';
 import { FEED_FORMATS, FeedError, type FeedFormat } from './patent-feed.js';
 import { defaultReportPath, formatOfPath, importPatentFile } from './patent-file.js';
 
-const USAGE = 'usage: npm run import -- patents FILE [--format csv|jsonl] [--report PATH] [--batch N]';
+const USAGE = 'usage: npm run import -- patents FILE [--format csv|jsonl] [--report PATH] [--batch N] [--allow-rollback]';
 /** Who the history of every patent the import changes names. */
 const ACTOR = 'cli:import';
 /** The most rows a batch may hold: its look-ups by number stay within SQLite's 32,766 parameters. */
@@ -33,13 +33,15 @@ interface Command {
   readonly format: FeedFormat;
   readonly report: string;
   readonly batchSize: number;
+  /** Rows older than the rights registered are taken (a correction of the registry's own mistake), not refused STALE_ROW. */
+  readonly allowRollback: boolean;
 }
 
 function command(): Command {
   try {
     const { values, positionals } = parseArgs({
       allowPositionals: true,
-      options: { format: { type: 'string' }, report: { type: 'string' }, batch: { type: 'string' } },
+      options: { format: { type: 'string' }, report: { type: 'string' }, batch: { type: 'string' }, 'allow-rollback': { type: 'boolean', default: false } },
     });
     const [what, file, ...extra] = positionals;
     if (what !== 'patents') throw new Error(what === undefined ? 'nothing to import' : `cannot import ${what}; only patents`);
@@ -55,7 +57,7 @@ function command(): Command {
       throw new Error(`--batch must be a whole number of rows from 1 to ${MAX_BATCH}`);
     const report = resolve(values.report ?? defaultReportPath(file));
     accessSync(dirname(report), constants.W_OK);
-    return { file, format: format as FeedFormat, report, batchSize };
+    return { file, format: format as FeedFormat, report, batchSize, allowRollback: values['allow-rollback'] };
   } catch (err) {
     console.error(`npm run import: ${(err as Error).message}\n${USAGE}`);
     process.exit(2);
@@ -86,6 +88,7 @@ try {
     role: 'CENTER_STAFF',
     today: today(),
     batchSize: cmd.batchSize,
+    allowRollback: cmd.allowRollback,
     signal: stop.signal,
     onProgress: (p, seconds) => {
       if (seconds - lastProgress < 1) return;

@@ -20,7 +20,8 @@ export interface RejectedRow {
   readonly line: number;
   /** As the row gave it, when it gave one. */
   readonly applicationNumber: string | null;
-  readonly code: ErrorCode;
+  /** STALE_ROW: older than the right as registered (an import never moves a right backwards). */
+  readonly code: ErrorCode | 'STALE_ROW';
   readonly field: string | null;
   readonly message: string;
 }
@@ -44,6 +45,8 @@ export interface ImportOptions {
   readonly role: string;
   /** Today (YYYY-MM-DD): no date of a row may be later. */
   readonly today: string;
+  /** Take rows older than the rights registered too (a correction of the registry's own mistake). */
+  readonly allowRollback?: boolean;
   /** Rows per store transaction (DEFAULT_BATCH). */
   readonly batchSize?: number;
   /** Called after each batch is written. */
@@ -90,7 +93,7 @@ export interface CheckedBatch {
   readonly rejected: readonly RejectedRow[];
 }
 
-const rejection = (line: number, applicationNumber: string | null, code: ErrorCode, field: string | null, message: string): RejectedRow => ({
+const rejection = (line: number, applicationNumber: string | null, code: RejectedRow['code'], field: string | null, message: string): RejectedRow => ({
   line,
   applicationNumber,
   code,
@@ -193,34 +196,27 @@ export async function importCheckedBatches(store: EnterprisesStore, batches: Asy
     return out;
   };
 
-  /** The rows not registered to another owner; those rejected CONFLICT: ownership moves by a registered transfer, never by a feed. */
-  const sameOwner = async (rows: readonly CheckedRow[], rejected: RejectedRow[]): Promise<CheckedRow[]> => {
-    const registered = await store.patents.byNumbers(rows.map((p) => p.patent.applicationNumber));
-    return rows.filter((p, i) => {
-      const before = registered[i];
-      if (before === undefined || before.enterpriseId === p.patent.enterpriseId) return true;
-      const message = `patent ${p.patent.applicationNumber} is registered to another enterprise; ownership moves only by a registered transfer`;
-      rejected.push(rejection(p.line, p.given, 'CONFLICT', p.uscc === null ? 'enterpriseId' : 'uscc', message));
-      return false;
-    });
-  };
-
-  /** Writes the rows. importMany refuses a batch changing an owner: the rare batch that does is written again without those rows. */
+  /**
+   * Writes the rows; those importMany refuses (another owner's right: CONFLICT, ownership moves only
+   * by a registered transfer; an older row: STALE_ROW) are rejected by their line.
+   */
   const write = async (rows: readonly CheckedRow[], rejected: RejectedRow[]): Promise<ImportCounts> => {
-    const importMany = (ps: readonly CheckedRow[]) =>
-      store.patents.importMany(
-        ps.map((p) => p.patent),
-        new Date().toISOString(),
-        options.actor,
-        options.role,
-      );
-    try {
-      return await importMany(rows);
-    } catch (err) {
-      const kept = await sameOwner(rows, rejected);
-      if (kept.length === rows.length) throw err;
-      return importMany(kept);
+    const result = await store.patents.importMany(
+      rows.map((p) => p.patent),
+      new Date().toISOString(),
+      options.actor,
+      options.role,
+      { allowRollback: options.allowRollback ?? false },
+    );
+    if (result.refused.length > 0) {
+      const byNumber = new Map(rows.map((p) => [p.patent.applicationNumber, p]));
+      for (const r of result.refused) {
+        const p = byNumber.get(r.applicationNumber)!;
+        const field = r.code === 'CONFLICT' ? (p.uscc === null ? 'enterpriseId' : 'uscc') : r.field;
+        rejected.push(rejection(p.line, p.given, r.code, field, r.message));
+      }
     }
+    return { inserted: result.inserted, updated: result.updated, unchanged: result.unchanged };
   };
 
   const flush = async (batch: CheckedBatch): Promise<void> => {

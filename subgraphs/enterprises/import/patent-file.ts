@@ -19,7 +19,7 @@ export function formatOfPath(path: string): FeedFormat | undefined {
 /** Where the report goes unless told: beside the file. */
 export const defaultReportPath = (path: string): string => `${path}.rejected.jsonl`;
 
-export interface FileImportOptions extends Pick<ImportOptions, 'actor' | 'role' | 'today' | 'batchSize' | 'signal'> {
+export interface FileImportOptions extends Pick<ImportOptions, 'actor' | 'role' | 'today' | 'batchSize' | 'allowRollback' | 'signal'> {
   readonly format: FeedFormat;
   /** The rejected rows, one JSON object a line: { line, applicationNumber, code, field, message }. */
   readonly reportPath: string;
@@ -68,6 +68,7 @@ export async function importPatentFile(store: EnterprisesStore, path: string, op
       actor: options.actor,
       role: options.role,
       today: options.today,
+      allowRollback: options.allowRollback ?? false,
       ...(options.signal === undefined ? {} : { signal: options.signal }),
       onRejected,
       onBatch: (progress) => options.onProgress?.(progress, seconds()),

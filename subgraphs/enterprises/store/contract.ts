@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Notification } from '../../../notifications/notification.js';
 import { openForEachTest, type StoreFixture } from '../../../test/support/adapters.js';
 import type { CopyrightRecord, EnterpriseRecord, EnterprisesStore, LicenceRecord, PatentRecord, RightRef, TrademarkRecord, TransferRecord } from './port.js';
-import { DuplicateKeyError, patentAsset, rightKey } from './port.js';
+import { DuplicateKeyError, patentAsset, rightKey, UNRECORDED_PATENT_FACTS } from './port.js';
 
 export type EnterprisesStoreFixture = StoreFixture<EnterprisesStore>;
 
@@ -47,6 +47,7 @@ const patent = (applicationNumber: string, enterpriseId: string, over: Partial<P
   freeze: null,
   invalidation: null,
   version: 1,
+  ...UNRECORDED_PATENT_FACTS,
   ...over,
 });
 

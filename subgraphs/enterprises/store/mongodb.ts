@@ -15,7 +15,7 @@ import {
   reportingUnavailable,
 } from '../../../platform/mongodb.js';
 import { tally } from '../../common/tally.js';
-import { patentDeadlines } from '../domain/deadlines.js';
+import { DEADLINE_RULES, patentDeadlines } from '../domain/deadlines.js';
 import { overlappingLicence } from '../domain/licences.js';
 import { importPlan } from '../domain/patent-changes.js';
 import type {
@@ -26,7 +26,7 @@ import type {
   EnterpriseFilter,
   EnterpriseRecord,
   EnterprisesStore,
-  ImportCounts,
+  ImportResult,
   LicenceRecord,
   LicenceRefusal,
   NewAssetEvent,
@@ -34,8 +34,10 @@ import type {
   PatentFreeze,
   PatentInvalidation,
   PatentRecord,
+  TermCompensation,
   RightRef,
   TrademarkRecord,
+  WaitingFreeze,
   TransferRecord,
 } from './port.js';
 import { DuplicateKeyError, patentAsset, rightKey } from './port.js';
@@ -69,6 +71,14 @@ interface PatentDoc {
   freeze: PatentFreeze | null;
   invalidation: PatentInvalidation | null;
   version: number;
+  // Absent on documents from before the registry's dates (store opening backfills them).
+  priorityDate?: string | null;
+  parentApplicationNumber?: string | null;
+  examinationRequestedOn?: string | null;
+  terminationNoticeOn?: string | null;
+  termCompensation?: TermCompensation[];
+  waitingFreezes?: WaitingFreeze[];
+  declared?: boolean;
   // For the warnings: the owner's region and industry (copied at registration; an enterprise's
   // never change) and the patent's deadlines (domain/deadlines.ts), null when not live.
   regionCode: string;
@@ -76,6 +86,7 @@ interface PatentDoc {
   feeDue: string | null;
   feeGraceEnds: string | null;
   protectionEnds: string | null;
+  examinationDue: string | null;
 }
 
 interface TrademarkDoc {
@@ -151,12 +162,22 @@ const toPatent = (d: PatentDoc): PatentRecord => ({
   ipcClass: d.ipcClass,
   status: d.status,
   filingDate: d.filingDate,
+  priorityDate: d.priorityDate ?? null,
+  parentApplicationNumber: d.parentApplicationNumber ?? null,
+  examinationRequestedOn: d.examinationRequestedOn ?? null,
   grantDate: d.grantDate,
   feesPaidThrough: d.feesPaidThrough,
   // Documents from before the lifecycle have none of these.
   grantPublicationNumber: d.grantPublicationNumber ?? null,
   lapsedOn: d.lapsedOn ?? null,
-  freeze: d.freeze == null ? null : { court: d.freeze.court, orderNumber: d.freeze.orderNumber, frozenOn: d.freeze.frozenOn },
+  terminationNoticeOn: d.terminationNoticeOn ?? null,
+  termCompensation: (d.termCompensation ?? []).map((c) => ({ ground: c.ground, days: c.days, decidedOn: c.decidedOn, marketingApprovedOn: c.marketingApprovedOn })),
+  declared: d.declared ?? false,
+  freeze:
+    d.freeze == null
+      ? null
+      : { court: d.freeze.court, orderNumber: d.freeze.orderNumber, frozenOn: d.freeze.frozenOn, ...(d.freeze.endsOn === undefined ? {} : { endsOn: d.freeze.endsOn }) },
+  waitingFreezes: (d.waitingFreezes ?? []).map((w) => ({ court: w.court, orderNumber: w.orderNumber, registeredOn: w.registeredOn, termDays: w.termDays })),
   invalidation:
     d.invalidation == null
       ? null
@@ -165,6 +186,8 @@ const toPatent = (d: PatentDoc): PatentRecord => ({
           requester: d.invalidation.requester,
           decision: d.invalidation.decision,
           decidedOn: d.invalidation.decidedOn,
+          courtAction: d.invalidation.courtAction == null ? null : { filedOn: d.invalidation.courtAction.filedOn, court: d.invalidation.courtAction.court },
+          judgment: d.invalidation.judgment == null ? null : { outcome: d.invalidation.judgment.outcome, decidedOn: d.invalidation.judgment.decidedOn },
         },
   version: d.version ?? 1,
 });
@@ -231,7 +254,7 @@ function negated<T extends Document>(op: AnyBulkWriteOperation<T>): AnyBulkWrite
 }
 
 /** The deadlines counted per day, and their counts. */
-type Deadline = 'fee' | 'protection' | 'trademark';
+type Deadline = 'fee' | 'protection' | 'examination' | 'trademark';
 interface DeadlineCountDoc {
   _id: string;
   deadline: Deadline;
@@ -297,14 +320,21 @@ const patentDoc = (p: PatentRecord): Omit<PatentDoc, 'regionCode' | 'industry'> 
   ipcClass: p.ipcClass,
   status: p.status,
   filingDate: p.filingDate,
+  priorityDate: p.priorityDate,
+  parentApplicationNumber: p.parentApplicationNumber,
+  examinationRequestedOn: p.examinationRequestedOn,
   grantDate: p.grantDate,
   feesPaidThrough: p.feesPaidThrough,
   grantPublicationNumber: p.grantPublicationNumber,
   lapsedOn: p.lapsedOn,
+  terminationNoticeOn: p.terminationNoticeOn,
+  termCompensation: [...p.termCompensation],
+  declared: p.declared,
   freeze: p.freeze,
+  waitingFreezes: [...p.waitingFreezes],
   invalidation: p.invalidation,
   version: p.version,
-  ...patentDeadlines(p.type, p.filingDate, p.feesPaidThrough, p.status),
+  ...patentDeadlines(p),
 });
 
 const trademarkDoc = (t: TrademarkRecord): Omit<TrademarkDoc, 'regionCode' | 'industry'> => ({
@@ -420,6 +450,10 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
         'protection',
         docs.map((d) => d.protectionEnds),
       ),
+      ...perDay(
+        'examination',
+        docs.map((d) => d.examinationDue),
+      ),
     ];
     if (days.length > 0) await deadlineCounts.bulkWrite(days, { session });
   };
@@ -469,6 +503,7 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
     for (const [deadline, was, now] of [
       ['fee', old.feeDue, doc.feeDue],
       ['protection', old.protectionEnds, doc.protectionEnds],
+      ['examination', old.examinationDue, doc.examinationDue],
     ] as const) {
       if (was === now) continue;
       days.push(...perDay(deadline, [was]).map(negated), ...perDay(deadline, [now]));
@@ -520,6 +555,35 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
   };
 
   /**
+   * Once per version of the deadline rules (domain/deadlines.ts DEADLINE_RULES): every patent's
+   * stored deadlines computed again, then the patents' day counts from them. Run as the store opens;
+   * a patent written by another process meanwhile may be counted twice, so a deployment upgrades
+   * with its writers stopped (docs/mongodb.md).
+   */
+  const recomputeDeadlines = async (): Promise<void> => {
+    const rules = db.collection<{ _id: string; version: number }>(`${prefix}deadline_rules`, COLLECTION_OPTIONS);
+    if ((await rules.findOne({ _id: 'patents' }))?.version === DEADLINE_RULES) return;
+    for await (const d of patents.find({})) {
+      const { _id, ...fields } = patentDoc(toPatent(d));
+      await patents.updateOne({ _id, version: d.version }, { $set: fields });
+    }
+    await inTransaction(db.client, async (session) => {
+      await deadlineCounts.deleteMany({ deadline: { $in: ['fee', 'protection', 'examination'] } }, { session });
+      for (const [deadline, field] of [
+        ['fee', 'feeDue'],
+        ['protection', 'protectionEnds'],
+        ['examination', 'examinationDue'],
+      ] as const) {
+        const days = await patents
+          .aggregate<{ _id: string; n: number }>([{ $match: { [field]: { $type: 'string' } } }, { $group: { _id: `$${field}`, n: { $sum: 1 } } }], { session })
+          .toArray();
+        if (days.length > 0) await deadlineCounts.insertMany(days.map((x) => ({ _id: `${deadline}:${x._id}`, deadline, day: x._id, n: x.n })), { session });
+      }
+      await rules.updateOne({ _id: 'patents' }, { $set: { version: DEADLINE_RULES } }, { upsert: true, session });
+    });
+  };
+
+  /**
    * Documents written before the warnings' fields and the counters get them, once: idempotent, so
    * processes opening the store together may both run it.
    */
@@ -551,6 +615,7 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
       await countFrom('protection', patents, 'protectionEnds');
       await countFrom('trademark', trademarks, 'expiryDate');
     }
+    await recomputeDeadlines();
     if ((await counts.estimatedDocumentCount()) > 0 || (await enterprises.estimatedDocumentCount()) === 0) return;
     for (const dimension of ['regionCode', 'industry'] as const) {
       const byKey = [{ $group: { _id: `$${dimension}`, n: { $sum: 1 } } }];
@@ -581,6 +646,7 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
       { key: { regionCode: 1, feeDue: 1, _id: 1, industry: 1 }, name: 'by_region_fee_due' },
       { key: { industry: 1, feeDue: 1, _id: 1, regionCode: 1 }, name: 'by_industry_fee_due' },
       { key: { protectionEnds: 1, _id: 1, regionCode: 1, industry: 1 }, name: 'by_protection_end' },
+      { key: { examinationDue: 1, _id: 1, regionCode: 1, industry: 1 }, name: 'by_examination_due' },
     ]),
     trademarks.createIndexes([
       { key: { enterpriseId: 1, _id: 1 }, name: 'by_enterprise' },
@@ -633,22 +699,24 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
         });
         return done;
       },
-      async importMany(ps, at, actor, role) {
-        let result: ImportCounts = { inserted: 0, updated: 0, unchanged: 0 };
+      async importMany(ps, at, actor, role, options = {}) {
+        let result: ImportResult = { inserted: 0, updated: 0, unchanged: 0, refused: [] };
         if (ps.length === 0) return result;
         await insertOnce(
           patents,
           () =>
             transaction(async (session) => {
               const found = await patents.find({ _id: { $in: ps.map((p) => p.applicationNumber) } }, { session }).toArray();
-              const { fresh, changed } = importPlan(ps, new Map(found.map((d) => [d._id, toPatent(d)])));
-              for (const c of changed) {
-                if (!(await changePatent(c.before, c.after, { at, actor, role, type: 'IMPORTED', details: c.changes }, session))) {
+              const plan = importPlan(ps, new Map(found.map((d) => [d._id, toPatent(d)])), { at, allowRollback: options.allowRollback ?? false });
+              for (const c of plan.changed) {
+                if (!(await changePatent(c.before, c.after, { at, actor, role, type: c.event, details: c.changes }, session))) {
                   throw new Error(`patent ${c.after.applicationNumber} changed during the import`);
                 }
+                await outbox.write(c.notify, session);
               }
-              await addPatents(fresh, session);
-              result = { inserted: fresh.length, updated: changed.length, unchanged: ps.length - fresh.length - changed.length };
+              await addPatents(plan.fresh, session);
+              const { fresh, changed, refused } = plan;
+              result = { inserted: fresh.length, updated: changed.length, unchanged: ps.length - fresh.length - changed.length - refused.length, refused };
             }),
           `one of these ${ps.length} patents`,
         );
@@ -661,6 +729,8 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
         return countWithin('fee', patents, 'feeDue', owner, window);
       },
       protectionEnding: async (owner, window, after, limit) => (await datedPage(patents, 'protectionEnds', owner, window, after, limit)).map(toPatent),
+      examinationRequestsDue: async (owner, window, after, limit) =>
+        (await datedPage(patents, 'examinationDue', owner, window, after, limit)).map(toPatent),
       async countProtectionEnding(owner, window) {
         return countWithin('protection', patents, 'protectionEnds', owner, window);
       },

@@ -5,6 +5,7 @@ import type { Receipt } from '../../../ledger/ledger.js';
 import type { Notification } from '../../../notifications/notification.js';
 import type { OutboxSource } from '../../../notifications/outbox/port.js';
 import type { MonthCount } from '../../common/months.js';
+import type { ImportRefusal } from '../domain/patent-changes.js';
 
 export const FILING_STATUSES = ['FILED', 'SUSPENDED', 'WITHDRAWN'] as const;
 export type FilingStatus = (typeof FILING_STATUSES)[number];
@@ -40,15 +41,51 @@ export interface PatentFreeze {
   /** The court that froze it, as its COURT identity names it. */
   readonly court: string;
   readonly orderNumber: string;
+  /** The day it took effect: its order's date, or for a waiting freeze the day the one before it ended. */
   readonly frozenOn: string;
+  /**
+   * The first day it no longer holds, unless the court renews it before: at most three years on
+   * (domain/freezes.ts). Absent on freezes recorded before terms were: three years on.
+   */
+  readonly endsOn?: string;
 }
 
-/** The latest request to invalidate a granted patent, and its decision once there is one. */
+/** A second court's freeze registered while another holds (轮候冻结): it takes effect when the one before it ends. */
+export interface WaitingFreeze {
+  readonly court: string;
+  readonly orderNumber: string;
+  readonly registeredOn: string;
+  /** Its term in days from the day it takes effect. */
+  readonly termDays: number;
+}
+
+export const INVALIDATION_JUDGMENTS = ['UPHELD', 'REVOKED'] as const;
+/** A court's final judgment on an action against an invalidation decision. */
+export type InvalidationJudgment = (typeof INVALIDATION_JUDGMENTS)[number];
+
+/** The latest request to invalidate a patent, its decision once there is one, and any court action against it. */
 export interface PatentInvalidation {
   readonly requestedOn: string;
   readonly requester: string;
   readonly decision: InvalidationDecision | null;
   readonly decidedOn: string | null;
+  /** An action against the decision (Patent Law art. 46(2)): the decision is not final until judged. */
+  readonly courtAction?: { readonly filedOn: string; readonly court: string } | null;
+  /** The final judgment: UPHELD makes the decision final on its date; REVOKED annuls it (CNIPA decides again). */
+  readonly judgment?: { readonly outcome: InvalidationJudgment; readonly decidedOn: string } | null;
+}
+
+export const TERM_COMPENSATION_GROUNDS = ['GRANT_DELAY', 'NEW_DRUG'] as const;
+/** Patent Law art. 42(2): unreasonable delay in granting an invention; art. 42(3): a new drug's review. */
+export type TermCompensationGround = (typeof TERM_COMPENSATION_GROUNDS)[number];
+
+/** A compensation of the term CNIPA decided: days added to the protection end (domain/protection.ts). */
+export interface TermCompensation {
+  readonly ground: TermCompensationGround;
+  readonly days: number;
+  readonly decidedOn: string;
+  /** NEW_DRUG: the day the drug was approved for marketing (the 14-year cap counts from it). */
+  readonly marketingApprovedOn: string | null;
 }
 
 export interface PatentRecord {
@@ -61,19 +98,55 @@ export interface PatentRecord {
   readonly title: string;
   readonly ipcClass: string | null;
   readonly status: PatentStatus;
+  /**
+   * The date the term and the fee years run from (Patent Law art. 42): for a PCT national-phase
+   * entry the international filing date, for a divisional application its parent's.
+   */
   readonly filingDate: string;
+  /** The earliest priority claimed (Patent Law arts. 29-30), or null: art. 35's three years run from it. */
+  readonly priorityDate: string | null;
+  /** A divisional application's parent (Implementing Regulations rules 42-43, cited by their 2010 numbers), canonical, or null. */
+  readonly parentApplicationNumber: string | null;
+  /** An invention's request for substantive examination (Patent Law art. 35), or null while none. */
+  readonly examinationRequestedOn: string | null;
   readonly grantDate: string | null;
-  /** The last annual-fee due date paid, or null when none has been. */
+  /**
+   * The last annual-fee due date paid, or null when none has been recorded; the fee of the year of
+   * grant counts as paid with the grant whatever this says (domain/annual-fee.ts paidThroughOf).
+   */
   readonly feesPaidThrough: string | null;
   /** The grant's announcement number (授权公告号), e.g. CN115123456B. */
   readonly grantPublicationNumber: string | null;
   /** For a LAPSED patent: the missed due date it lapsed from. */
   readonly lapsedOn: string | null;
+  /** For a LAPSED patent: the day CNIPA's notice of termination was issued, when recorded (rule 6's two months run from it). */
+  readonly terminationNoticeOn: string | null;
+  /** Compensations of the term, in the order recorded. */
+  readonly termCompensation: readonly TermCompensation[];
+  /** The freeze registered first and not lifted; whether it still holds on a day is domain/freezes.ts's. */
   readonly freeze: PatentFreeze | null;
+  /**
+   * Declared by its owner enterprise (a PENDING application, nothing more) rather than recorded by
+   * centre staff or the registry feed, either of which supersedes it.
+   */
+  readonly declared: boolean;
+  /** Freezes waiting behind it, in the order registered. */
+  readonly waitingFreezes: readonly WaitingFreeze[];
   readonly invalidation: PatentInvalidation | null;
   /** 1 when registered, one more with each change: a change applies only to the version it read. */
   readonly version: number;
 }
+
+/** A patent's facts that a registration without them leaves empty: no priority, parent, request, compensation or waiting freeze. */
+export const UNRECORDED_PATENT_FACTS = {
+  priorityDate: null,
+  parentApplicationNumber: null,
+  examinationRequestedOn: null,
+  terminationNoticeOn: null,
+  termCompensation: [],
+  declared: false,
+  waitingFreezes: [],
+} as const satisfies Partial<PatentRecord>;
 
 /** What can happen to a registered right; each is one entry in its history. */
 export const ASSET_EVENT_TYPES = [
@@ -88,7 +161,14 @@ export const ASSET_EVENT_TYPES = [
   'INVALIDATION_DECIDED',
   'FROZEN',
   'UNFROZEN',
+  'FREEZE_RENEWED',
+  'FREEZE_WAITING',
   'IMPORTED',
+  'EXAMINATION_REQUESTED',
+  'TERM_COMPENSATED',
+  'INVALIDATION_APPEALED',
+  'INVALIDATION_JUDGED',
+  'SUPERSEDED',
 ] as const;
 export type AssetEventType = (typeof ASSET_EVENT_TYPES)[number];
 
@@ -114,6 +194,11 @@ export interface ImportCounts {
   readonly inserted: number;
   readonly updated: number;
   readonly unchanged: number;
+}
+
+/** What importMany did, and the rows it refused (not counted above). */
+export interface ImportResult extends ImportCounts {
+  readonly refused: readonly ImportRefusal[];
 }
 
 export interface TrademarkRecord {
@@ -254,12 +339,13 @@ export interface PatentRepository {
    */
   update(before: PatentRecord, after: PatentRecord, event: NewAssetEvent): Promise<boolean>;
   /**
-   * A registry feed's rows, all or none: each new patent is inserted, each registered one that
-   * differs (see domain/patent-changes.ts) is updated with an IMPORTED event naming what changed,
-   * the rest are left alone. Every owner must be registered; an owner never changes here.
+   * A registry feed's rows (one per application number: the import drops repeats first), all or
+   * none, as domain/patent-changes.ts importPlan plans them against the patents as they are in
+   * the transaction: new patents inserted, registered ones that differ updated with an IMPORTED
+   * event naming what changed (a declaration superseded with a SUPERSEDED one, its owner moved and
+   * the centre told), the rows it refuses left out and given back. Every owner must be registered.
    */
-  /** One row per application number (the import drops repeats first). */
-  importMany(ps: readonly PatentRecord[], at: string, actor: string, role: string): Promise<ImportCounts>;
+  importMany(ps: readonly PatentRecord[], at: string, actor: string, role: string, options?: { allowRollback?: boolean }): Promise<ImportResult>;
   byNumbers(numbers: readonly string[]): Promise<(PatentRecord | undefined)[]>;
   /** Each enterprise's patents, by application number. */
   byEnterprises(ids: readonly string[]): Promise<PatentRecord[][]>;
@@ -274,6 +360,11 @@ export interface PatentRepository {
   protectionEnding(owner: OwnerFilter, window: DateWindow, after: DatedKey | undefined, limit: number): Promise<PatentRecord[]>;
   /** Without an owner filter, from counts kept per day, as countFeesDue. */
   countProtectionEnding(owner: OwnerFilter, window: DateWindow): Promise<number>;
+  /**
+   * Up to `limit` pending inventions whose examination must be requested within the window (the
+   * stored three years, domain/deadlines.ts), by that day, then number, after `after`.
+   */
+  examinationRequestsDue(owner: OwnerFilter, window: DateWindow, after: DatedKey | undefined, limit: number): Promise<PatentRecord[]>;
   /**
    * Live patents whose next annual fee is due within the window, per month (YYYY-MM) of the due
    * date, by month; months with none left out. From the counts kept per day: the window's days.

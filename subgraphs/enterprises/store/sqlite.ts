@@ -5,7 +5,7 @@ import type { Notification } from '../../../notifications/notification.js';
 import { sqliteOutbox } from '../../../notifications/outbox/sqlite.js';
 import { groupedByKey, inKeyOrder, inListQuery, statementCache, whereOf } from '../../../platform/sqlite.js';
 import { tally } from '../../common/tally.js';
-import { patentDeadlines } from '../domain/deadlines.js';
+import { DEADLINE_RULES, patentDeadlines } from '../domain/deadlines.js';
 import { overlappingLicence } from '../domain/licences.js';
 import { importPlan } from '../domain/patent-changes.js';
 import type {
@@ -16,7 +16,7 @@ import type {
   EnterpriseFilter,
   EnterpriseRecord,
   EnterprisesStore,
-  ImportCounts,
+  ImportResult,
   LicenceRecord,
   LicenceRefusal,
   NewAssetEvent,
@@ -62,7 +62,15 @@ CREATE TABLE IF NOT EXISTS patents (
   lapsed_on TEXT,
   freeze TEXT,
   invalidation TEXT,
-  version INTEGER NOT NULL DEFAULT 1
+  version INTEGER NOT NULL DEFAULT 1,
+  priority_date TEXT,
+  parent_application_number TEXT,
+  examination_requested_on TEXT,
+  termination_notice_on TEXT,
+  term_compensation TEXT NOT NULL DEFAULT '[]',
+  waiting_freezes TEXT NOT NULL DEFAULT '[]',
+  declared INTEGER NOT NULL DEFAULT 0,
+  exam_due TEXT
 );
 CREATE INDEX IF NOT EXISTS patents_by_enterprise ON patents (enterprise_id, application_number);
 CREATE TABLE IF NOT EXISTS trademarks (
@@ -126,6 +134,7 @@ CREATE INDEX IF NOT EXISTS patents_by_fee_due ON patents (fee_due, application_n
 CREATE INDEX IF NOT EXISTS patents_by_region_fee_due ON patents (region_code, fee_due, application_number, industry) WHERE fee_due IS NOT NULL;
 CREATE INDEX IF NOT EXISTS patents_by_industry_fee_due ON patents (industry, fee_due, application_number, region_code) WHERE fee_due IS NOT NULL;
 CREATE INDEX IF NOT EXISTS patents_by_protection_end ON patents (protection_ends, application_number, region_code, industry) WHERE protection_ends IS NOT NULL;
+CREATE INDEX IF NOT EXISTS patents_by_exam_due ON patents (exam_due, application_number, region_code, industry) WHERE exam_due IS NOT NULL;
 DROP INDEX IF EXISTS trademarks_by_expiry;
 CREATE INDEX IF NOT EXISTS trademarks_by_expiry_date ON trademarks (expiry_date, registration_number, region_code, industry);
 `;
@@ -164,7 +173,7 @@ INSERT INTO deadline_counts (deadline, day, n) SELECT 'trademark', expiry_date, 
 `;
 
 /** The deadlines counted per day. */
-type Deadline = 'fee' | 'protection' | 'trademark';
+type Deadline = 'fee' | 'protection' | 'examination' | 'trademark';
 
 const hasColumn = (db: Database.Database, table: string, column: string): boolean =>
   db
@@ -197,11 +206,19 @@ function migrate(db: Database.Database): void {
         ALTER TABLE patents ADD COLUMN protection_ends TEXT;
         UPDATE patents SET (region_code, industry) = (SELECT region_code, industry FROM enterprises e WHERE e.id = patents.enterprise_id);
       `);
-      const update = db.prepare('UPDATE patents SET fee_due = ?, fee_grace_ends = ?, protection_ends = ? WHERE application_number = ?');
-      for (const row of db.prepare<[], PatentRow>('SELECT * FROM patents').all()) {
-        const d = deadlinesOf(toPatent(row));
-        update.run(d.feeDue, d.feeGraceEnds, d.protectionEnds, row.application_number);
-      }
+      // Their deadlines: recomputeDeadlines, below.
+    }
+    if (!hasColumn(db, 'patents', 'exam_due')) {
+      db.exec(`
+        ALTER TABLE patents ADD COLUMN priority_date TEXT;
+        ALTER TABLE patents ADD COLUMN parent_application_number TEXT;
+        ALTER TABLE patents ADD COLUMN examination_requested_on TEXT;
+        ALTER TABLE patents ADD COLUMN termination_notice_on TEXT;
+        ALTER TABLE patents ADD COLUMN term_compensation TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE patents ADD COLUMN waiting_freezes TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE patents ADD COLUMN declared INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE patents ADD COLUMN exam_due TEXT;
+      `);
     }
     if (!hasColumn(db, 'trademarks', 'version')) {
       db.exec(`
@@ -228,10 +245,34 @@ function migrate(db: Database.Database): void {
     db.exec(COUNTERS);
     if (!counted) db.exec(COUNTS_FROM_ROWS);
     if (!deadlinesCounted) db.exec(DEADLINE_COUNTS_FROM_ROWS);
+    recomputeDeadlines(db);
   })();
 }
 
-const deadlinesOf = (p: PatentRecord) => patentDeadlines(p.type, p.filingDate, p.feesPaidThrough, p.status);
+/**
+ * Once per version of the deadline rules (domain/deadlines.ts DEADLINE_RULES): every patent's
+ * stored deadlines computed again, and the patents' day counts with them (a database from before
+ * annual fees began with grant warned of fees no application owes). The caller's transaction.
+ */
+function recomputeDeadlines(db: Database.Database): void {
+  db.exec('CREATE TABLE IF NOT EXISTS deadline_rules (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL)');
+  const version = db.prepare<[], number>('SELECT version FROM deadline_rules WHERE id = 1').pluck().get() ?? 0;
+  if (version === DEADLINE_RULES) return;
+  const update = db.prepare('UPDATE patents SET fee_due = ?, fee_grace_ends = ?, protection_ends = ?, exam_due = ? WHERE application_number = ?');
+  for (const row of db.prepare<[], PatentRow>('SELECT * FROM patents').all()) {
+    const d = deadlinesOf(toPatent(row));
+    update.run(d.feeDue, d.feeGraceEnds, d.protectionEnds, d.examinationDue, row.application_number);
+  }
+  db.exec(`
+    DELETE FROM deadline_counts WHERE deadline IN ('fee', 'protection', 'examination');
+    INSERT INTO deadline_counts (deadline, day, n) SELECT 'fee', fee_due, count(*) FROM patents WHERE fee_due IS NOT NULL GROUP BY 2;
+    INSERT INTO deadline_counts (deadline, day, n) SELECT 'protection', protection_ends, count(*) FROM patents WHERE protection_ends IS NOT NULL GROUP BY 2;
+    INSERT INTO deadline_counts (deadline, day, n) SELECT 'examination', exam_due, count(*) FROM patents WHERE exam_due IS NOT NULL GROUP BY 2;
+  `);
+  db.prepare('INSERT INTO deadline_rules (id, version) VALUES (1, ?) ON CONFLICT DO UPDATE SET version = excluded.version').run(DEADLINE_RULES);
+}
+
+const deadlinesOf = (p: PatentRecord) => patentDeadlines(p);
 
 interface EnterpriseRow {
   id: string;
@@ -261,6 +302,13 @@ interface PatentRow {
   freeze: string | null;
   invalidation: string | null;
   version: number;
+  priority_date: string | null;
+  parent_application_number: string | null;
+  examination_requested_on: string | null;
+  termination_notice_on: string | null;
+  term_compensation: string;
+  waiting_freezes: string;
+  declared: number;
 }
 
 interface AssetEventRow {
@@ -314,11 +362,18 @@ const toPatent = (r: PatentRow): PatentRecord => ({
   ipcClass: r.ipc_class,
   status: r.status as PatentRecord['status'],
   filingDate: r.filing_date,
+  priorityDate: r.priority_date,
+  parentApplicationNumber: r.parent_application_number,
+  examinationRequestedOn: r.examination_requested_on,
   grantDate: r.grant_date,
   feesPaidThrough: r.fees_paid_through,
   grantPublicationNumber: r.grant_publication_number,
   lapsedOn: r.lapsed_on,
+  terminationNoticeOn: r.termination_notice_on,
+  termCompensation: JSON.parse(r.term_compensation) as PatentRecord['termCompensation'],
+  declared: r.declared === 1,
   freeze: r.freeze === null ? null : (JSON.parse(r.freeze) as PatentRecord['freeze']),
+  waitingFreezes: JSON.parse(r.waiting_freezes) as PatentRecord['waitingFreezes'],
   invalidation: r.invalidation === null ? null : (JSON.parse(r.invalidation) as PatentRecord['invalidation']),
   version: r.version,
 });
@@ -327,6 +382,9 @@ const toPatent = (r: PatentRow): PatentRecord => ({
 const patentParams = (p: PatentRecord) => ({
   ...p,
   pct: p.pct ? 1 : 0,
+  declared: p.declared ? 1 : 0,
+  termCompensation: JSON.stringify(p.termCompensation),
+  waitingFreezes: JSON.stringify(p.waitingFreezes),
   freeze: p.freeze === null ? null : JSON.stringify(p.freeze),
   invalidation: p.invalidation === null ? null : JSON.stringify(p.invalidation),
   ...deadlinesOf(p),
@@ -412,10 +470,14 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
   const insertPatent = db.prepare<[Record<string, unknown>], { regionCode: string; industry: string }>(
     `INSERT INTO patents (application_number, enterprise_id, type, pct, title, ipc_class, status, filing_date, grant_date, fees_paid_through,
                           grant_publication_number, lapsed_on, freeze, invalidation, version,
-                          region_code, industry, fee_due, fee_grace_ends, protection_ends)
+                          region_code, industry, fee_due, fee_grace_ends, protection_ends,
+                          priority_date, parent_application_number, examination_requested_on, termination_notice_on, term_compensation,
+                          waiting_freezes, declared, exam_due)
      SELECT @applicationNumber, @enterpriseId, @type, @pct, @title, @ipcClass, @status, @filingDate, @grantDate, @feesPaidThrough,
             @grantPublicationNumber, @lapsedOn, @freeze, @invalidation, 1,
-            region_code, industry, @feeDue, @feeGraceEnds, @protectionEnds
+            region_code, industry, @feeDue, @feeGraceEnds, @protectionEnds,
+            @priorityDate, @parentApplicationNumber, @examinationRequestedOn, @terminationNoticeOn, @termCompensation,
+            @waitingFreezes, @declared, @examinationDue
      FROM enterprises WHERE id = @enterpriseId
      RETURNING region_code AS regionCode, industry`,
   );
@@ -472,6 +534,7 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
     ]);
   const feesDue = byDeadline<PatentRow>(statement, 'patents', 'fee_due', 'application_number');
   const protectionEnds = byDeadline<PatentRow>(statement, 'patents', 'protection_ends', 'application_number');
+  const examinationsDue = byDeadline<PatentRow>(statement, 'patents', 'exam_due', 'application_number');
   const trademarksExpiring = byDeadline<TrademarkRow>(statement, 'trademarks', 'expiry_date', 'registration_number');
   const enterprisesByUscc = inListQuery<EnterpriseRow>(db, (usccs) => `SELECT * FROM enterprises WHERE uscc IN (${usccs})`);
   const enterprisesIn = inListQuery<EnterpriseRow>(db, (ids) => `SELECT * FROM enterprises WHERE id IN (${ids})`);
@@ -505,13 +568,19 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
       'protection',
       rows.map((d) => d.protectionEnds),
     );
+    countDays(
+      'examination',
+      rows.map((d) => d.examinationDue),
+    );
   };
   const insertPatents = db.transaction(addPatents);
   const updatePatent = db.prepare<[Record<string, unknown>]>(
     `UPDATE patents SET enterprise_id = @enterpriseId, type = @type, pct = @pct, title = @title, ipc_class = @ipcClass, status = @status,
        filing_date = @filingDate, grant_date = @grantDate, fees_paid_through = @feesPaidThrough, grant_publication_number = @grantPublicationNumber,
        lapsed_on = @lapsedOn, freeze = @freeze, invalidation = @invalidation, fee_due = @feeDue, fee_grace_ends = @feeGraceEnds,
-       protection_ends = @protectionEnds, region_code = (SELECT region_code FROM enterprises WHERE id = @enterpriseId),
+       protection_ends = @protectionEnds, priority_date = @priorityDate, parent_application_number = @parentApplicationNumber,
+       examination_requested_on = @examinationRequestedOn, termination_notice_on = @terminationNoticeOn, term_compensation = @termCompensation,
+       waiting_freezes = @waitingFreezes, declared = @declared, exam_due = @examinationDue, region_code = (SELECT region_code FROM enterprises WHERE id = @enterpriseId),
        industry = (SELECT industry FROM enterprises WHERE id = @enterpriseId), version = version + 1
      WHERE application_number = @applicationNumber AND version = @expectedVersion`,
   );
@@ -533,6 +602,7 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
     for (const [deadline, was, now] of [
       ['fee', old.feeDue, row.feeDue],
       ['protection', old.protectionEnds, row.protectionEnds],
+      ['examination', old.examinationDue, row.examinationDue],
     ] as const) {
       if (was === now) continue;
       if (was !== null) addDeadline.run(deadline, was, -1);
@@ -550,12 +620,15 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
     return true;
   };
   const applyPatentChange = db.transaction(changePatent);
-  const importPatents = db.transaction((ps: readonly PatentRecord[], at: string, actor: string, role: string): ImportCounts => {
+  const importPatents = db.transaction((ps: readonly PatentRecord[], at: string, actor: string, role: string, allowRollback: boolean): ImportResult => {
     const registered = new Map(patentsIn(ps.map((p) => p.applicationNumber)).map((r) => [r.application_number, toPatent(r)]));
-    const { fresh, changed } = importPlan(ps, registered);
-    for (const c of changed) changePatent(c.before, c.after, { at, actor, role, type: 'IMPORTED', details: c.changes });
+    const { fresh, changed, refused } = importPlan(ps, registered, { at, allowRollback });
+    for (const c of changed) {
+      changePatent(c.before, c.after, { at, actor, role, type: c.event, details: c.changes });
+      outbox.write(c.notify);
+    }
     addPatents(fresh);
-    return { inserted: fresh.length, updated: changed.length, unchanged: ps.length - fresh.length - changed.length };
+    return { inserted: fresh.length, updated: changed.length, unchanged: ps.length - fresh.length - changed.length - refused.length, refused };
   });
   const insertTrademarks = db.transaction((ts: readonly TrademarkRecord[]) => {
     for (const t of ts) {
@@ -673,8 +746,8 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
       async update(before, after, event) {
         return applyPatentChange(before, after, event);
       },
-      async importMany(ps, at, actor, role) {
-        return importPatents(ps, at, actor, role);
+      async importMany(ps, at, actor, role, options = {}) {
+        return importPatents(ps, at, actor, role, options.allowRollback ?? false);
       },
       async byNumbers(numbers) {
         return inKeyOrder(numbers, patentsIn(numbers).map(toPatent), (p) => p.applicationNumber);
@@ -693,6 +766,9 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
       },
       async countProtectionEnding(owner, window) {
         return countWithin('protection', protectionEnds, owner, window);
+      },
+      async examinationRequestsDue(owner, window, after, limit) {
+        return examinationsDue.page(owner, window, after, limit).map(toPatent);
       },
       async countFeesDueByMonth(window) {
         return byMonth('fee', window);
