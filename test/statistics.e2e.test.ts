@@ -11,7 +11,7 @@ import { today as hubToday } from '../platform/hub-calendar.js';
 import { addDays, addMonths, addYears } from '../standards/calendar-date.js';
 import { patentCheckDigit } from '../standards/patent-number.js';
 import { openCasesSubgraph } from '../subgraphs/cases/index.js';
-import { earliestDueInGrace, patentDeadlines } from '../subgraphs/enterprises/domain/deadlines.js';
+import { earliestDueInGrace, earliestDueNotLate, patentDeadlines } from '../subgraphs/enterprises/domain/deadlines.js';
 import { openEnterprisesSubgraph } from '../subgraphs/enterprises/index.js';
 import { openEvidenceSubgraph } from '../subgraphs/evidence/index.js';
 import { openFinanceSubgraph } from '../subgraphs/finance/index.js';
@@ -364,11 +364,24 @@ describe('the cockpit statistics', () => {
       { filingDate: addYears(overdue, -3), type: '1' as const, feesPaidThrough: addYears(overdue, -1) },
       { filingDate: ending, type: '2' as const, feesPaidThrough: addYears(ending, 9) },
     ];
-    for (const p of registered) await patent(p.filingDate, p.type, { status: 'PENDING', feesPaidThrough: p.feesPaidThrough });
+    // Granted in their first year, so that the fees paid are the ones recorded.
+    for (const p of registered)
+      await patent(p.filingDate, p.type, { status: 'GRANTED', grantDate: addDays(p.filingDate, 100), feesPaidThrough: p.feesPaidThrough });
 
     // What each adds, by the domain's own deadlines.
     const last = addDays(addMonths(`${monthList.at(-1)}-01`, 1), -1);
-    const deadlines = registered.map((p) => patentDeadlines(p.type === '1' ? 'INVENTION' : 'UTILITY_MODEL', p.filingDate, p.feesPaidThrough, 'PENDING'));
+    const deadlines = registered.map((p) =>
+      patentDeadlines({
+        type: p.type === '1' ? 'INVENTION' : 'UTILITY_MODEL',
+        filingDate: p.filingDate,
+        status: 'GRANTED',
+        grantDate: addDays(p.filingDate, 100),
+        feesPaidThrough: p.feesPaidThrough,
+        priorityDate: null,
+        examinationRequestedOn: null,
+        invalidation: null,
+      }),
+    );
     const expected = (days: (string | null)[]) =>
       monthList.map((month) => ({ month, count: days.filter((d) => d !== null && d >= today && d <= last && d.startsWith(month)).length }));
     const feesDue = expected(deadlines.map((d) => d.feeDue));
@@ -379,7 +392,7 @@ describe('the cockpit statistics', () => {
     const after = await staff.request<Warnings>(WARNINGS, { months });
     expect(monthly(before.warningStatistics.annualFeesByMonth, after.warningStatistics.annualFeesByMonth)).toEqual(feesDue);
     expect(monthly(before.warningStatistics.expiriesByMonth, after.warningStatistics.expiriesByMonth)).toEqual(ends);
-    const inGrace = deadlines.filter((d) => d.feeDue !== null && d.feeDue >= earliestDueInGrace(today) && d.feeDue < today).length;
+    const inGrace = deadlines.filter((d) => d.feeDue !== null && d.feeDue >= earliestDueInGrace(today) && d.feeDue < earliestDueNotLate(today)).length;
     expect(inGrace).toBe(1);
     expect(after.warningStatistics.annualFeesOverdue).toBe(before.warningStatistics.annualFeesOverdue + inGrace);
 

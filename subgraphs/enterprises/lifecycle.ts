@@ -30,7 +30,8 @@ const Judgment = builder.enumType('InvalidationJudgment', {
   values: INVALIDATION_JUDGMENTS,
 });
 const RestorationGround = builder.enumType('RestorationGround', {
-  description: 'Implementing Regulations rule 6: JUSTIFIED_REASON (two months from the notice of termination), FORCE_MAJEURE (two months from the obstacle’s removal, at most two years)',
+  description:
+    'Implementing Regulations rule 6: JUSTIFIED_REASON (two months from the notice of termination), FORCE_MAJEURE (two months from the obstacle’s removal, at most two years)',
   values: RESTORATION_GROUNDS,
 });
 const CompensationGround = builder.enumType('TermCompensationGround', {
@@ -261,7 +262,8 @@ builder.mutationFields((t) => ({
   }),
   recordExaminationRequest: t.field({
     type: Patent,
-    description: "Centre staff record a PENDING invention's request for substantive examination, within three years of its filing or priority date (Patent Law art. 35)",
+    description:
+      "Centre staff record a PENDING invention's request for substantive examination, within three years of its filing or priority date (Patent Law art. 35)",
     args: { input: t.arg({ type: ExaminationInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
       operate(ctx, input.applicationNumber, { op: 'REQUEST_EXAMINATION', requestedOn: input.requestedOn }, requireRole(ctx, 'CENTER_STAFF')),
@@ -295,7 +297,8 @@ builder.mutationFields((t) => ({
   }),
   recordTermCompensation: t.field({
     type: Patent,
-    description: "Centre staff record CNIPA's compensation of a granted invention's term (Patent Law art. 42(2), (3)); the protection end and every deadline after it move",
+    description:
+      "Centre staff record CNIPA's compensation of a granted invention's term (Patent Law art. 42(2), (3)); the protection end and every deadline after it move",
     args: { input: t.arg({ type: CompensationInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
       operate(
@@ -332,7 +335,8 @@ builder.mutationFields((t) => ({
   }),
   recordInvalidationCourtAction: t.field({
     type: Patent,
-    description: 'Centre staff record an action brought against an invalidation decision (within three months of its receipt): the decision is not final until judged',
+    description:
+      'Centre staff record an action brought against an invalidation decision (within three months of its receipt): the decision is not final until judged',
     args: { input: t.arg({ type: InvalidationActionInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
       operate(
@@ -347,12 +351,7 @@ builder.mutationFields((t) => ({
     description: 'Centre staff record the final judgment on that action: UPHELD makes the decision final on its date, REVOKED sends the request back to CNIPA',
     args: { input: t.arg({ type: InvalidationJudgmentInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      operate(
-        ctx,
-        input.applicationNumber,
-        { op: 'JUDGE_INVALIDATION', outcome: input.outcome, decidedOn: input.decidedOn },
-        requireRole(ctx, 'CENTER_STAFF'),
-      ),
+      operate(ctx, input.applicationNumber, { op: 'JUDGE_INVALIDATION', outcome: input.outcome, decidedOn: input.decidedOn }, requireRole(ctx, 'CENTER_STAFF')),
   }),
   freezePatent: t.field({
     type: Patent,
@@ -362,7 +361,12 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, ctx) => {
       const court = actingCourt(ctx);
       const orderNumber = text(input.orderNumber, 'orderNumber', 100);
-      return operate(ctx, input.applicationNumber, { op: 'FREEZE', court: court.court, orderNumber, frozenOn: input.frozenOn, endsOn: input.endsOn ?? null }, court);
+      return operate(
+        ctx,
+        input.applicationNumber,
+        { op: 'FREEZE', court: court.court, orderNumber, frozenOn: input.frozenOn, endsOn: input.endsOn ?? null },
+        court,
+      );
     },
   }),
   renewFreeze: t.field({

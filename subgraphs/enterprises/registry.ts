@@ -155,9 +155,15 @@ Patent.implement({
         return due === null ? null : timeLimitEnd(due, hubWorkingDays());
       },
     }),
-    declared: t.exposeBoolean('declared', { description: 'Declared by its enterprise, not yet recorded by the centre or the registry feed (which supersede it)' }),
+    declared: t.exposeBoolean('declared', {
+      description: 'Declared by its enterprise, not yet recorded by the centre or the registry feed (which supersede it)',
+    }),
     grantDate: t.field({ type: 'Date', nullable: true, resolve: (p) => p.grantDate }),
-    protectionEndsOn: t.field({ type: 'Date', description: 'The day the term ends, compensation included (Patent Law art. 42)', resolve: (p) => protectionEnd(p) }),
+    protectionEndsOn: t.field({
+      type: 'Date',
+      description: 'The day the term ends, compensation included (Patent Law art. 42)',
+      resolve: (p) => protectionEnd(p),
+    }),
     annualFeeDue: t.field({
       type: 'Date',
       nullable: true,
@@ -257,7 +263,7 @@ const WarningStatistics = builder.objectRef<WarningMonths>('WarningStatistics').
     annualFeesByMonth: t.field({
       type: [MonthCountType],
       description:
-        "Granted patents whose next annual fee falls due in each month, from today (a fee due earlier and still payable without surcharge, past a holiday, counts in the current month; the others are in annualFeesOverdue) to the end of the last month; 0 for a month without any",
+        'Granted patents whose next annual fee falls due in each month, from today (a fee due earlier and still payable without surcharge, past a holiday, counts in the current month; the others are in annualFeesOverdue) to the end of the last month; 0 for a month without any',
       resolve: async (w, _args, ctx) => zeroFilled(w.months, await ctx.store.patents.countFeesDueByMonth(feesAhead(w))),
     }),
     annualFeesOverdue: t.int({
@@ -567,7 +573,8 @@ const RegisterPatentInput = builder.inputType('RegisterPatentInput', {
 async function checkParent(ctx: EnterprisesContext, p: PatentRecord): Promise<void> {
   if (p.parentApplicationNumber === null) return;
   const parent = await ctx.loaders.patent.load(p.parentApplicationNumber);
-  if (parent === undefined) throw failure('NOT_FOUND', `parent application ${p.parentApplicationNumber} is not registered with the centre`, { field: 'parentApplicationNumber' });
+  if (parent === undefined)
+    throw failure('NOT_FOUND', `parent application ${p.parentApplicationNumber} is not registered with the centre`, { field: 'parentApplicationNumber' });
   if (parent.filingDate !== p.filingDate) {
     throw badInput(`a divisional application keeps its parent's filing date, ${parent.filingDate}; filingDate says ${p.filingDate}`, 'filingDate');
   }

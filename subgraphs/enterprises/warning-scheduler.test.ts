@@ -6,7 +6,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 
 import { addDays, addYears } from '../../standards/calendar-date.js';
 import { tempDir } from '../../test/support/tmp.js';
-import type { EnterprisesStore, PatentRecord } from './store/port.js';
+import { type EnterprisesStore, type PatentRecord, UNRECORDED_PATENT_FACTS } from './store/port.js';
 import { openSqliteEnterprisesStore } from './store/sqlite.js';
 import { findWarnings } from './warning-scheduler.js';
 
@@ -28,6 +28,7 @@ const patent = (applicationNumber: string, filingDate: string, feesPaidThrough: 
   feesPaidThrough,
   grantPublicationNumber: null,
   lapsedOn: null,
+  ...UNRECORDED_PATENT_FACTS,
   freeze: null,
   invalidation: null,
   version: 1,

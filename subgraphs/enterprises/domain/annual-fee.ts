@@ -68,7 +68,12 @@ export const feeYearOf = (filingDate: string, dueDate: string): number => Number
  * later is recorded, or has no grant date.
  */
 export function paidThroughOf(p: FeeSubject): string | null {
-  const atGrant = p.grantDate === null ? null : (annualFeeDueDates(p).filter((d) => d <= p.grantDate!).at(-1) ?? null);
+  const atGrant =
+    p.grantDate === null
+      ? null
+      : (annualFeeDueDates(p)
+          .filter((d) => d <= p.grantDate!)
+          .at(-1) ?? null);
   if (p.feesPaidThrough === null) return atGrant;
   return atGrant === null || p.feesPaidThrough > atGrant ? p.feesPaidThrough : atGrant;
 }
@@ -95,11 +100,7 @@ export function feeTimeLimits(due: string, calendar: WorkingDayCalendar = hubWor
  * surcharge are counted from the due date as it falls: the law does not move them, and the hub
  * does not either.
  */
-export function annualFeeStatus(
-  p: FeeSubject,
-  today: string,
-  options: { warningDays?: number; calendar?: WorkingDayCalendar } = {},
-): AnnualFeeStatus | null {
+export function annualFeeStatus(p: FeeSubject, today: string, options: { warningDays?: number; calendar?: WorkingDayCalendar } = {}): AnnualFeeStatus | null {
   const warningDays = options.warningDays ?? DEFAULT_WARNING_DAYS;
   if (!Number.isInteger(warningDays) || warningDays < 0) {
     throw new RangeError(`warningDays must be a whole number of days, 1 or more; got ${warningDays}.`);

@@ -1,25 +1,70 @@
 import { describe, expect, it } from 'vitest';
 
 import { addDays, addYears } from '../../../standards/calendar-date.js';
-import type { ApplicationType } from '../../../standards/patent-number.js';
+import type { PatentType } from '../store/port.js';
 import { annualFeeStatus } from './annual-fee.js';
-import { earliestDueInGrace, feeWarningWindow, patentDeadlines } from './deadlines.js';
+import { type DeadlineSubject, earliestDueInGrace, feeWarningWindow, patentDeadlines } from './deadlines.js';
+
+const record = (over: Partial<DeadlineSubject>): DeadlineSubject => ({
+  type: 'INVENTION',
+  filingDate: '2015-12-21',
+  status: 'GRANTED',
+  grantDate: '2016-10-10',
+  feesPaidThrough: null,
+  priorityDate: null,
+  examinationRequestedOn: null,
+  invalidation: null,
+  ...over,
+});
 
 describe('patentDeadlines', () => {
   it('names the first unpaid fee, its grace end and the end of the term', () => {
-    expect(patentDeadlines('INVENTION', '2015-12-21', '2022-12-21', 'GRANTED')).toEqual({
+    expect(patentDeadlines(record({ feesPaidThrough: '2022-12-21' }))).toEqual({
       feeDue: '2023-12-21',
       feeGraceEnds: '2024-06-21',
       protectionEnds: '2035-12-21',
+      examinationDue: null,
     });
-    expect(patentDeadlines('INVENTION', '2015-12-21', null, 'PENDING').feeDue).toBe('2016-12-21');
     // A fee due on Aug 31 can be paid through Feb 28 (or 29), the end of the sixth month.
-    expect(patentDeadlines('UTILITY_MODEL', '2019-08-31', '2022-08-31', 'GRANTED')).toMatchObject({ feeDue: '2023-08-31', feeGraceEnds: '2024-02-29' });
+    expect(patentDeadlines(record({ type: 'UTILITY_MODEL', filingDate: '2019-08-31', grantDate: '2020-01-10', feesPaidThrough: '2022-08-31' }))).toMatchObject({
+      feeDue: '2023-08-31',
+      feeGraceEnds: '2024-02-29',
+    });
   });
 
-  it('has no fee left once the last anniversary is paid, and no deadline for a patent that is not live (neither pending nor granted)', () => {
-    expect(patentDeadlines('UTILITY_MODEL', '2016-03-01', '2025-03-01', 'GRANTED')).toEqual({ feeDue: null, feeGraceEnds: null, protectionEnds: '2026-03-01' });
-    expect(patentDeadlines('INVENTION', '2015-12-21', null, 'LAPSED')).toEqual({ feeDue: null, feeGraceEnds: null, protectionEnds: null });
+  it('gives a pending application no fee and no term to warn of; a pending invention its examination request, three years from filing or priority (Patent Law art. 35)', () => {
+    const pending = record({ status: 'PENDING', grantDate: null });
+    expect(patentDeadlines(pending)).toEqual({ feeDue: null, feeGraceEnds: null, protectionEnds: null, examinationDue: '2018-12-21' });
+    expect(patentDeadlines({ ...pending, priorityDate: '2015-03-02' }).examinationDue).toBe('2018-03-02');
+    expect(patentDeadlines({ ...pending, examinationRequestedOn: '2016-01-05' }).examinationDue).toBeNull();
+    expect(patentDeadlines({ ...pending, type: 'UTILITY_MODEL' }).examinationDue).toBeNull();
+  });
+
+  it('has no fee left once the last anniversary is paid, and no deadline for a patent no longer in force', () => {
+    expect(patentDeadlines(record({ type: 'UTILITY_MODEL', filingDate: '2016-03-01', grantDate: '2016-09-01', feesPaidThrough: '2025-03-01' }))).toEqual({
+      feeDue: null,
+      feeGraceEnds: null,
+      protectionEnds: '2026-03-01',
+      examinationDue: null,
+    });
+    expect(patentDeadlines(record({ status: 'LAPSED' }))).toEqual({ feeDue: null, feeGraceEnds: null, protectionEnds: null, examinationDue: null });
+  });
+
+  it('stops at the day an invalidation decision becomes final (Patent Law arts. 46(2), 47)', () => {
+    // Decided 2023-06-01: received 06-16, an action possible until 09-16 (a Saturday: Monday 09-18), final 09-19.
+    const invalidation = {
+      requestedOn: '2023-01-10',
+      requester: 'x',
+      decision: 'INVALIDATED' as const,
+      decidedOn: '2023-06-01',
+      courtAction: null,
+      judgment: null,
+    };
+    expect(patentDeadlines(record({ feesPaidThrough: '2022-12-21', invalidation }))).toMatchObject({ feeDue: null, protectionEnds: null });
+    const early = { ...invalidation, decidedOn: '2023-06-01' };
+    expect(
+      patentDeadlines(record({ feesPaidThrough: '2022-12-21', invalidation: { ...early, courtAction: { filedOn: '2023-08-01', court: 'c' } } })).feeDue,
+    ).toBe('2023-12-21');
   });
 });
 
@@ -36,7 +81,7 @@ describe('earliestDueInGrace', () => {
 describe('feeWarningWindow', () => {
   // The stored deadlines and the window must select exactly the patents annualFeeStatus warns of
   // (due within the window, or in the grace period), on every day, month ends and leap days included.
-  const FILINGS: [ApplicationType, string][] = [
+  const FILINGS: [PatentType, string][] = [
     ['INVENTION', '2016-01-31'],
     ['INVENTION', '2016-02-29'],
     ['UTILITY_MODEL', '2017-08-29'],
@@ -58,10 +103,11 @@ describe('feeWarningWindow', () => {
         for (const [type, filed] of FILINGS) {
           for (const year of PAID) {
             const paidThrough = year === null ? null : addYears(filed, Number(year) - Number(filed.slice(0, 4)));
-            const fee = annualFeeStatus(filed, type, paidThrough, asOf);
+            const p = record({ type, filingDate: filed, grantDate: addDays(filed, 20), feesPaidThrough: paidThrough });
+            const fee = annualFeeStatus(p, asOf)!;
             const expected =
               fee.state === 'GRACE' || ((fee.state === 'NOT_DUE' || fee.state === 'DUE_SOON') && fee.nextDueDate !== null && fee.nextDueDate <= horizon);
-            const d = patentDeadlines(type, filed, paidThrough, 'GRANTED');
+            const d = patentDeadlines(p);
             const selected = d.feeDue !== null && d.feeDue >= window.from && d.feeDue <= window.to;
             if (selected !== expected)
               throw new Error(`${type} filed ${filed}, paid through ${paidThrough}, on ${asOf} within ${within}: expected ${expected}`);

@@ -6,14 +6,7 @@ import type { JsonValue } from '../../../ledger/entry.js';
 import { hubWorkingDays } from '../../../platform/hub-calendar.js';
 import { addMonths, addYears } from '../../../standards/calendar-date.js';
 import { timeLimitEnd } from '../../../standards/working-days.js';
-import type {
-  AssetEventType,
-  InvalidationDecision,
-  InvalidationJudgment,
-  PatentRecord,
-  TermCompensation,
-  TermCompensationGround,
-} from '../store/port.js';
+import type { AssetEventType, InvalidationDecision, InvalidationJudgment, PatentRecord, TermCompensation, TermCompensationGround } from '../store/port.js';
 import { annualFeeDueDates, annualFeeStatus, feeDueDateOfYear, feeTimeLimits, feeYearOf, nextFeeDue, paidThroughOf } from './annual-fee.js';
 import { examinationRequestDue } from './deadlines.js';
 import { freezeEnd, latestFreezeEnd, takeEffect, termDaysOf } from './freezes.js';
@@ -107,11 +100,21 @@ export function restorationWindow(
   const calendar = hubWorkingDays();
   if (ground === 'JUSTIFIED_REASON') {
     const notice = facts.terminationNoticeOn ?? p.terminationNoticeOn;
-    if (notice === null) return { ok: false, field: 'terminationNoticeOn', message: 'a restoration for a justified reason counts from the notice of termination: give terminationNoticeOn' };
+    if (notice === null)
+      return {
+        ok: false,
+        field: 'terminationNoticeOn',
+        message: 'a restoration for a justified reason counts from the notice of termination: give terminationNoticeOn',
+      };
     const lastDay = timeLimitEnd(addMonths(presumedReceipt(notice), JUSTIFIED_REASON_MONTHS), calendar);
     return { ok: true, lastDay, why: `two months from the termination notice of ${notice}, received ${presumedReceipt(notice)} (rule 6(2))` };
   }
-  if (facts.obstacleRemovedOn === null) return { ok: false, field: 'obstacleRemovedOn', message: 'a restoration for force majeure counts from the day the obstacle was removed: give obstacleRemovedOn' };
+  if (facts.obstacleRemovedOn === null)
+    return {
+      ok: false,
+      field: 'obstacleRemovedOn',
+      message: 'a restoration for force majeure counts from the day the obstacle was removed: give obstacleRemovedOn',
+    };
   const missed = feeTimeLimits(p.lapsedOn!, calendar).graceEndsOn;
   const fromObstacle = timeLimitEnd(addMonths(facts.obstacleRemovedOn, FORCE_MAJEURE_MONTHS), calendar);
   const outer = timeLimitEnd(addYears(missed, FORCE_MAJEURE_YEARS), calendar);
@@ -226,7 +229,13 @@ export function applyPatentOperation(p: PatentRecord, op: PatentOperation, today
       const terminationNoticeOn = op.terminationNoticeOn ?? p.terminationNoticeOn;
       return {
         ok: true,
-        patent: { ...p, status: 'GRANTED', lapsedOn: null, terminationNoticeOn: null, feesPaidThrough: feesPaidThrough > p.lapsedOn ? feesPaidThrough : p.lapsedOn },
+        patent: {
+          ...p,
+          status: 'GRANTED',
+          lapsedOn: null,
+          terminationNoticeOn: null,
+          feesPaidThrough: feesPaidThrough > p.lapsedOn ? feesPaidThrough : p.lapsedOn,
+        },
         event: 'RESTORED',
         details: {
           ground: op.ground,
@@ -354,11 +363,22 @@ export function applyPatentOperation(p: PatentRecord, op: PatentOperation, today
       if (p.freeze === null) return transition(p, 'is not frozen');
       const place = p.waitingFreezes.findIndex((w) => w.court === op.court);
       if (p.freeze.court !== op.court && place < 0) return refuse('FORBIDDEN', `only ${p.freeze.court}, which froze patent ${n}, can unfreeze it`);
-      const bad = within(op.unfrozenOn, 'unfrozenOn', p.freeze.court === op.court ? p.freeze.frozenOn : p.waitingFreezes[place]!.registeredOn, 'the freeze of', today);
+      const bad = within(
+        op.unfrozenOn,
+        'unfrozenOn',
+        p.freeze.court === op.court ? p.freeze.frozenOn : p.waitingFreezes[place]!.registeredOn,
+        'the freeze of',
+        today,
+      );
       if (bad) return bad;
       if (p.freeze.court !== op.court) {
         const waitingFreezes = p.waitingFreezes.filter((_, i) => i !== place);
-        return { ok: true, patent: { ...p, waitingFreezes }, event: 'UNFROZEN', details: { ...p.waitingFreezes[place]!, unfrozenOn: op.unfrozenOn, waiting: true } };
+        return {
+          ok: true,
+          patent: { ...p, waitingFreezes },
+          event: 'UNFROZEN',
+          details: { ...p.waitingFreezes[place]!, unfrozenOn: op.unfrozenOn, waiting: true },
+        };
       }
       // The first freeze waiting takes effect on the day this one is lifted.
       const [next, ...rest] = p.waitingFreezes;
@@ -372,4 +392,3 @@ export function applyPatentOperation(p: PatentRecord, op: PatentOperation, today
     }
   }
 }
-

@@ -106,7 +106,12 @@ export function importPlan(rows: readonly PatentRecord[], registered: ReadonlyMa
     }
     const stale = options.allowRollback || superseding ? undefined : staleness(before, row);
     if (stale !== undefined) {
-      plan.refused.push({ applicationNumber: n, code: 'STALE_ROW', ...stale, message: `${stale.message}: an import never moves a right backwards (--allow-rollback to correct one)` });
+      plan.refused.push({
+        applicationNumber: n,
+        code: 'STALE_ROW',
+        ...stale,
+        message: `${stale.message}: an import never moves a right backwards (--allow-rollback to correct one)`,
+      });
       continue;
     }
     const after: PatentRecord = {
@@ -120,7 +125,13 @@ export function importPlan(rows: readonly PatentRecord[], registered: ReadonlyMa
     };
     const changes = patentChanges(before, after);
     if (superseding) {
-      plan.changed.push({ before, after, event: 'SUPERSEDED', changes: { ...changes, declared: [true, false] }, notify: [superseded(before, after, options.at)] });
+      plan.changed.push({
+        before,
+        after,
+        event: 'SUPERSEDED',
+        changes: { ...changes, declared: [true, false] },
+        notify: [superseded(before, after, options.at)],
+      });
     } else if (Object.keys(changes).length > 0) {
       plan.changed.push({ before, after, event: 'IMPORTED', changes, notify: [] });
     }

@@ -74,10 +74,15 @@ export function checkPatentInput(input: PatentInput, today: string, declarer: De
     return problem('BAD_USER_INPUT', 'status', `status must be one of ${PATENT_STATUSES.join(', ')}; got '${input.status}'`);
   if (declarer === 'ENTERPRISE') {
     if (status !== 'PENDING') {
-      return problem('FORBIDDEN', 'status', `an enterprise registers its own PENDING applications; a ${status} right is recorded by centre staff or the registry feed`);
+      return problem(
+        'FORBIDDEN',
+        'status',
+        `an enterprise registers its own PENDING applications; a ${status} right is recorded by centre staff or the registry feed`,
+      );
     }
     const fact = REGISTRY_FACTS.find((f) => input[f]?.trim());
-    if (fact !== undefined) return problem('FORBIDDEN', fact, `${fact} is a fact of the registry: centre staff or the registry feed record it, not the applicant`);
+    if (fact !== undefined)
+      return problem('FORBIDDEN', fact, `${fact} is a fact of the registry: centre staff or the registry feed record it, not the applicant`);
   }
 
   let parent: string | null = null;
@@ -96,7 +101,11 @@ export function checkPatentInput(input: PatentInput, today: string, declarer: De
   // 42's date) and for a divisional (it keeps its parent's filing date, Implementing Regulations rule 43).
   const filed = Number(filingDate.slice(0, 4));
   if (pct || parent !== null ? filed > parsed.year : filed !== parsed.year) {
-    const why = pct ? 'a PCT entry is numbered in the year it entered the national phase, on or after its international filing date' : parent !== null ? "a divisional application is numbered in the year it was filed, on or after its parent's filing date" : 'check filingDate';
+    const why = pct
+      ? 'a PCT entry is numbered in the year it entered the national phase, on or after its international filing date'
+      : parent !== null
+        ? "a divisional application is numbered in the year it was filed, on or after its parent's filing date"
+        : 'check filingDate';
     return problem('BAD_USER_INPUT', 'filingDate', `application ${n} was numbered in ${parsed.year}, filingDate is in ${filed}: ${why}`);
   }
   if (filingDate > today) return problem('BAD_USER_INPUT', 'filingDate', 'filingDate is in the future');

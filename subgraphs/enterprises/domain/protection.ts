@@ -46,7 +46,10 @@ export const NEW_DRUG_MAX_YEARS_AFTER_APPROVAL = 14;
  * reckoning, taken as decided. New drug: an invention, once, at most five years, and the term after
  * marketing approval at most fourteen years with it.
  */
-export function termCompensationProblem(p: TermSubject & Pick<PatentRecord, 'status' | 'grantDate' | 'examinationRequestedOn'>, c: TermCompensation): string | undefined {
+export function termCompensationProblem(
+  p: TermSubject & Pick<PatentRecord, 'status' | 'grantDate' | 'examinationRequestedOn'>,
+  c: TermCompensation,
+): string | undefined {
   if (p.type !== 'INVENTION') return 'only an invention patent has its term compensated (Patent Law art. 42(2), (3))';
   if (p.status !== 'GRANTED' || p.grantDate === null) return 'only a GRANTED patent has its term compensated';
   if (!Number.isInteger(c.days) || c.days < 1) return 'days must be a whole number of days, 1 or more';

@@ -180,8 +180,18 @@ describe('importPatents', () => {
         csvRow({ n: '202010000002.6', uscc: BYD.uscc, filed: '2020-03-11', status: 'GRANTED', granted: '2022-01-11', paid: '2025-03-11' }),
       );
     await run(store, row('2025-03-10'));
-    const was = patentDeadlines('INVENTION', '2020-03-10', '2025-03-10', 'GRANTED');
-    const now = patentDeadlines('INVENTION', '2020-03-10', '2026-03-10', 'GRANTED');
+    const of = (feesPaidThrough: string) =>
+      patentDeadlines({
+        type: 'INVENTION',
+        filingDate: '2020-03-10',
+        status: 'GRANTED',
+        grantDate: '2022-01-10',
+        feesPaidThrough,
+        priorityDate: null,
+        examinationRequestedOn: null,
+        invalidation: null,
+      });
+    const [was, now] = [of('2025-03-10'), of('2026-03-10')];
     expect([was.feeDue, now.feeDue]).toStrictEqual(['2026-03-10', '2027-03-10']);
     const dueIn = async (from: string, to: string) =>
       (await store.patents.feesDue({ enterpriseId: BYD.id }, { from, to }, undefined, 10)).map((p) => p.applicationNumber);

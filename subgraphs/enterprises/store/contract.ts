@@ -51,8 +51,9 @@ const patent = (applicationNumber: string, enterpriseId: string, over: Partial<P
   ...over,
 });
 
-// One patent per status; e04 and e05 have none.
-const PA = patent('202310000003.1', 'e01');
+// Every status; e04 and e05 have none. PA and PF were granted in their first year, so their first
+// fee is the first anniversary's.
+const PA = patent('202310000003.1', 'e01', { status: 'GRANTED', grantDate: '2023-09-01' });
 const PB = patent('202320000001.2', 'e01', { type: 'UTILITY_MODEL', status: 'GRANTED', grantDate: '2024-01-05', feesPaidThrough: '2025-03-01' });
 const PC = patent('202380000001.3', 'e01', { pct: true, status: 'LAPSED', ipcClass: null });
 const PD = patent('201930000001.4', 'e02', {
@@ -64,7 +65,7 @@ const PD = patent('201930000001.4', 'e02', {
   feesPaidThrough: '2024-07-01',
 });
 const PE = patent('202110000001.5', 'e03', { status: 'REJECTED' });
-const PF = patent('202210000001.6', 'e03', { filingDate: '2022-11-30' });
+const PF = patent('202210000001.6', 'e03', { filingDate: '2022-11-30', status: 'GRANTED', grantDate: '2023-05-01' });
 const PG = patent('200810000001.7', 'e02', { status: 'EXPIRED', filingDate: '2008-01-15', grantDate: '2010-06-01' });
 const PH = patent('201610000001.8', 'e03', { status: 'INVALIDATED', grantDate: '2018-01-01' });
 const PI = patent('201710000001.9', 'e01', { status: 'WITHDRAWN' });
@@ -291,7 +292,7 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
       it('pages after a cursor, ties on a due date by application number', async () => {
         const s = open();
         await seed(s, { patents: true });
-        const twin = patent('202310000002.0', 'e02'); // due with PA, and a smaller number
+        const twin = patent('202310000002.0', 'e02', { status: 'GRANTED', grantDate: '2023-09-01' }); // due with PA, and a smaller number
         await s.patents.insert(twin);
         expect(await s.patents.feesDue({}, ALL_TIME, undefined, 2)).toStrictEqual([PF, twin]);
         expect(await s.patents.feesDue({}, ALL_TIME, { date: '2024-03-01', number: twin.applicationNumber }, 2)).toStrictEqual([PA, PD]);
@@ -319,7 +320,7 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
         const s = open();
         expect(await s.patents.countFeesDueByMonth(ALL_TIME)).toStrictEqual([]);
         await seed(s, { patents: true });
-        await s.patents.insert(patent('202310000002.0', 'e02')); // due with PA, 2024-03-01
+        await s.patents.insert(patent('202310000002.0', 'e02', { status: 'GRANTED', grantDate: '2023-09-01' })); // due with PA, 2024-03-01
         expect(await s.patents.countFeesDueByMonth(ALL_TIME)).toStrictEqual([
           { month: '2023-11', count: 1 },
           { month: '2024-03', count: 2 },
@@ -461,7 +462,7 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
         await seed(s);
         await s.patents.insertMany([PA, PB]);
         const newer = { ...PB, feesPaidThrough: '2026-03-01', title: '新名称' };
-        expect(await s.patents.importMany([PA, newer, PD], by.at, by.actor, by.role)).toStrictEqual({ inserted: 1, updated: 1, unchanged: 1 });
+        expect(await s.patents.importMany([PA, newer, PD], by.at, by.actor, by.role)).toStrictEqual({ inserted: 1, updated: 1, unchanged: 1, refused: [] });
         expect(await s.patents.byNumbers([PA.applicationNumber, PB.applicationNumber, PD.applicationNumber])).toStrictEqual([PA, { ...newer, version: 2 }, PD]);
         expect(await s.history.page(patentAsset(PB.applicationNumber), undefined, 10)).toStrictEqual([
           {
@@ -478,19 +479,44 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
           { key: SOFTWARE, patents: 2 },
         ]);
         // The same rows again change nothing.
-        expect(await s.patents.importMany([PA, newer, PD], by.at, by.actor, by.role)).toStrictEqual({ inserted: 0, updated: 0, unchanged: 3 });
+        expect(await s.patents.importMany([PA, newer, PD], by.at, by.actor, by.role)).toStrictEqual({ inserted: 0, updated: 0, unchanged: 3, refused: [] });
         expect(await s.history.page(patentAsset(PB.applicationNumber), undefined, 10)).toHaveLength(1);
       });
 
-      it('imports all or none: a row moving an owner or naming an unknown one writes nothing', async () => {
+      it('refuses, and leaves alone, a row moving an owner or older than the record (STALE_ROW) unless a rollback is allowed; writes nothing for an unknown owner', async () => {
         const s = open();
         await seed(s);
         await s.patents.insert(PA);
         const moved = { ...PA, enterpriseId: 'e02', title: '新' };
-        await expect(s.patents.importMany([PD, moved], by.at, by.actor, by.role)).rejects.toThrow();
-        await expect(s.patents.importMany([PD, patent('202410000001.1', 'nobody')], by.at, by.actor, by.role)).rejects.toThrow();
-        expect(await s.patents.byNumbers([PA.applicationNumber, PD.applicationNumber])).toStrictEqual([PA, undefined]);
-        expect(await s.patents.countFeesDue({}, ALL)).toBe(1);
+        const backwards = { ...PA, status: 'PENDING' as const, grantDate: null };
+        const result = await s.patents.importMany([PD, moved], by.at, by.actor, by.role);
+        expect(result).toMatchObject({ inserted: 1, updated: 0, unchanged: 0, refused: [{ applicationNumber: PA.applicationNumber, code: 'CONFLICT' }] });
+        const stale = await s.patents.importMany([backwards], by.at, by.actor, by.role);
+        expect(stale.refused).toMatchObject([{ applicationNumber: PA.applicationNumber, code: 'STALE_ROW', field: 'status' }]);
+        expect(await s.patents.byNumbers([PA.applicationNumber])).toStrictEqual([PA]);
+        const rolledBack = await s.patents.importMany([backwards], by.at, by.actor, by.role, { allowRollback: true });
+        expect(rolledBack).toMatchObject({ updated: 1, refused: [] });
+        expect((await s.patents.byNumbers([PA.applicationNumber]))[0]).toMatchObject({ status: 'PENDING', version: 2 });
+        await expect(s.patents.importMany([patent('202410000001.1', 'nobody')], by.at, by.actor, by.role)).rejects.toThrow();
+        expect(await s.patents.byNumbers(['202410000001.1'])).toStrictEqual([undefined]);
+      });
+
+      it('supersedes an enterprise’s declaration with the registry’s row, owner and all, telling the centre and the declarer', async () => {
+        const s = open();
+        await seed(s);
+        const declared = patent('202410000005.X', 'e02', { declared: true, filingDate: '2024-05-01' });
+        await s.patents.insert(declared);
+        const row = { ...declared, enterpriseId: 'e01', declared: false, status: 'GRANTED' as const, grantDate: '2025-02-01' };
+        expect(await s.patents.importMany([row], by.at, by.actor, by.role)).toMatchObject({ updated: 1, refused: [] });
+        expect((await s.patents.byNumbers([declared.applicationNumber]))[0]).toMatchObject({ enterpriseId: 'e01', declared: false, status: 'GRANTED' });
+        expect(await s.history.page(patentAsset(declared.applicationNumber), undefined, 10)).toMatchObject([
+          { type: 'SUPERSEDED', details: { enterpriseId: ['e02', 'e01'], declared: [true, false], status: ['PENDING', 'GRANTED'] } },
+        ]);
+        expect(await s.patents.countBy('regionCode')).toStrictEqual([{ key: '110108', patents: 1 }]);
+        const told = await s.outbox.pending(10);
+        expect(told.map((n) => [n.type, n.audience])).toStrictEqual([
+          ['patent.declaration.superseded', [{ kind: 'CENTRE' }, { kind: 'ENTERPRISE', id: 'e02' }]],
+        ]);
       });
     });
 

@@ -171,12 +171,22 @@ const toPatent = (d: PatentDoc): PatentRecord => ({
   grantPublicationNumber: d.grantPublicationNumber ?? null,
   lapsedOn: d.lapsedOn ?? null,
   terminationNoticeOn: d.terminationNoticeOn ?? null,
-  termCompensation: (d.termCompensation ?? []).map((c) => ({ ground: c.ground, days: c.days, decidedOn: c.decidedOn, marketingApprovedOn: c.marketingApprovedOn })),
+  termCompensation: (d.termCompensation ?? []).map((c) => ({
+    ground: c.ground,
+    days: c.days,
+    decidedOn: c.decidedOn,
+    marketingApprovedOn: c.marketingApprovedOn,
+  })),
   declared: d.declared ?? false,
   freeze:
     d.freeze == null
       ? null
-      : { court: d.freeze.court, orderNumber: d.freeze.orderNumber, frozenOn: d.freeze.frozenOn, ...(d.freeze.endsOn === undefined ? {} : { endsOn: d.freeze.endsOn }) },
+      : {
+          court: d.freeze.court,
+          orderNumber: d.freeze.orderNumber,
+          frozenOn: d.freeze.frozenOn,
+          ...(d.freeze.endsOn === undefined ? {} : { endsOn: d.freeze.endsOn }),
+        },
   waitingFreezes: (d.waitingFreezes ?? []).map((w) => ({ court: w.court, orderNumber: w.orderNumber, registeredOn: w.registeredOn, termDays: w.termDays })),
   invalidation:
     d.invalidation == null
@@ -577,7 +587,11 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
         const days = await patents
           .aggregate<{ _id: string; n: number }>([{ $match: { [field]: { $type: 'string' } } }, { $group: { _id: `$${field}`, n: { $sum: 1 } } }], { session })
           .toArray();
-        if (days.length > 0) await deadlineCounts.insertMany(days.map((x) => ({ _id: `${deadline}:${x._id}`, deadline, day: x._id, n: x.n })), { session });
+        if (days.length > 0)
+          await deadlineCounts.insertMany(
+            days.map((x) => ({ _id: `${deadline}:${x._id}`, deadline, day: x._id, n: x.n })),
+            { session },
+          );
       }
       await rules.updateOne({ _id: 'patents' }, { $set: { version: DEADLINE_RULES } }, { upsert: true, session });
     });
@@ -729,8 +743,7 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
         return countWithin('fee', patents, 'feeDue', owner, window);
       },
       protectionEnding: async (owner, window, after, limit) => (await datedPage(patents, 'protectionEnds', owner, window, after, limit)).map(toPatent),
-      examinationRequestsDue: async (owner, window, after, limit) =>
-        (await datedPage(patents, 'examinationDue', owner, window, after, limit)).map(toPatent),
+      examinationRequestsDue: async (owner, window, after, limit) => (await datedPage(patents, 'examinationDue', owner, window, after, limit)).map(toPatent),
       async countProtectionEnding(owner, window) {
         return countWithin('protection', patents, 'protectionEnds', owner, window);
       },
