@@ -165,6 +165,11 @@ describe('the federated hub', () => {
       const input = { enterpriseId: huawei, applicationNumber: 'ZL 2015 1 0958772.0', title: '一种数据传输方法', filingDate: '2015-12-28' };
       const r = await huaweiClient.request<{ registerPatent: { applicationNumber: string; type: string } }>(REGISTER_PATENT, { input });
       expect(r.registerPatent).toMatchObject({ applicationNumber: '201510958772.0', type: 'INVENTION' });
+      // The enterprise declared it; the centre's own record supersedes the declaration, once.
+      const recorded = await staff.request<{ registerPatent: { applicationNumber: string } }>(REGISTER_PATENT, {
+        input: { ...input, applicationNumber: 'CN201510958772.0' },
+      });
+      expect(recorded.registerPatent.applicationNumber).toBe('201510958772.0');
       expect(await errorCode(staff.request(REGISTER_PATENT, { input: { ...input, applicationNumber: 'CN201510958772.0' } }))).toBe('CONFLICT');
       expect(await errorCode(staff.request(REGISTER_PATENT, { input: { ...input, applicationNumber: '201510958772.1' } }))).toBe('INVALID_PATENT_NUMBER');
       expect(await errorCode(staff.request(REGISTER_PATENT, { input: { ...input, applicationNumber: 'not a number' } }))).toBe('INVALID_PATENT_NUMBER');
@@ -303,7 +308,7 @@ describe('the federated hub', () => {
       const digits = `${filed.slice(0, 4)}1${String(Date.now() % 1e7).padStart(7, '0')}`;
       const { patentCheckDigit } = await import('../standards/patent-number.js');
       const number = `${digits}.${patentCheckDigit(digits)}`;
-      await huaweiClient.request(REGISTER_PATENT, {
+      await staff.request(REGISTER_PATENT, {
         input: {
           enterpriseId: huawei,
           applicationNumber: number,

@@ -164,7 +164,7 @@ describe('importing the patent registry through the staff console', () => {
         applicationNumber: number(year, 5),
         code: 'BAD_USER_INPUT',
         field: 'filingDate',
-        message: `application ${number(year, 5)} was filed in ${year}, not ${Number(year) - 1}: check filingDate`,
+        message: `application ${number(year, 5)} was numbered in ${year}, filingDate is in ${Number(year) - 1}: check filingDate`,
       },
     ]);
 

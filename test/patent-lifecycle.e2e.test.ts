@@ -23,17 +23,18 @@ interface Patent {
   annualFeeDue: string | null;
   lapsedOn: string | null;
   freeze: { court: string; orderNumber: string; frozenOn: string } | null;
-  invalidation: { requestedOn: string; requester: string; pending: boolean; decision: string | null; decidedOn: string | null } | null;
+  waitingFreezes: { court: string; orderNumber: string }[];
+  invalidation: { requestedOn: string; requester: string; pending: boolean; decision: string | null; decidedOn: string | null; finalOn?: string | null } | null;
   history: { edges: { node: { seq: number; type: string; role: string; details: Record<string, unknown> } }[] };
 }
 const PATENT = `applicationNumber status grantDate grantPublicationNumber annualFeeDue lapsedOn
-  freeze { court orderNumber frozenOn } invalidation { requestedOn requester pending decision decidedOn }
+  freeze { court orderNumber frozenOn } waitingFreezes { court orderNumber } invalidation { requestedOn requester pending decision decidedOn }
   history(first: 50) { edges { node { seq type role details } } }`;
 
 const op = (name: string, input: string) => gql`mutation ($input: ${input}!) { ${name}(input: $input) { ${PATENT} } }`;
 const GRANT = op('grantPatent', 'GrantPatentInput');
 const PAY = op('payAnnualFee', 'PayAnnualFeeInput');
-const LAPSE = op('recordPatentLapse', 'PatentNumberInput');
+const LAPSE = op('recordPatentLapse', 'RecordPatentLapseInput');
 const RESTORE = op('restorePatent', 'RestorePatentInput');
 const REQUEST = op('requestInvalidation', 'RequestInvalidationInput');
 const DECIDE = op('decideInvalidation', 'DecideInvalidationInput');
@@ -214,34 +215,43 @@ describe('the patent lifecycle', () => {
     expect(after.history.edges[0]!.node.details.surchargePercent).toBeGreaterThan(0);
   });
 
-  it('records a lapse only after the grace period, and a restoration within two years of it', async () => {
+  it('records a lapse with its termination notice, and a restoration within rule 6’s windows (Implementing Regulations rule 6)', async () => {
     const due = addMonths(today, -8);
     const filed = addYears(due, -6);
     const n = await patent(filed, { paid: addYears(due, -1) });
     expect(await errorCode(staff.request(PAY, { input: { applicationNumber: n, year: yearOf(filed, due), paidOn: today } }))).toBe('INVALID_TRANSITION');
-    const { recordPatentLapse: lapsed } = await staff.request<{ recordPatentLapse: Patent }>(LAPSE, { input: { applicationNumber: n } });
+    const notice = addDays(today, -10);
+    const { recordPatentLapse: lapsed } = await staff.request<{ recordPatentLapse: Patent }>(LAPSE, { input: { applicationNumber: n, terminationNoticeOn: notice } });
     expect(lapsed).toMatchObject({ status: 'LAPSED', lapsedOn: due, annualFeeDue: null });
     expect(await errorCode(staff.request(LAPSE, { input: { applicationNumber: n } }))).toBe('INVALID_TRANSITION');
 
-    const { restorePatent: restored } = await staff.request<{ restorePatent: Patent }>(RESTORE, { input: { applicationNumber: n, restoredOn: today } });
+    // A justified reason, two months from the notice's receipt: in time.
+    const restoration = { applicationNumber: n, ground: 'JUSTIFIED_REASON', restoredOn: today };
+    const { restorePatent: restored } = await staff.request<{ restorePatent: Patent }>(RESTORE, { input: restoration });
     expect(restored).toMatchObject({ status: 'GRANTED', lapsedOn: null });
     expect(restored.annualFeeDue! > today).toBe(true);
     expect(restored.history.edges.map((e) => e.node.type)).toStrictEqual(['LAPSED', 'RESTORED']);
-    expect(await errorCode(staff.request(RESTORE, { input: { applicationNumber: n, restoredOn: today } }))).toBe('INVALID_TRANSITION');
+    expect(await errorCode(staff.request(RESTORE, { input: restoration }))).toBe('INVALID_TRANSITION');
 
     // Paid up and on time: nothing to lapse.
     const current = await patent(addYears(today, -3), { paid: addYears(today, -1) });
     expect(await errorCode(staff.request(LAPSE, { input: { applicationNumber: current } }))).toBe('INVALID_TRANSITION');
-    // Lapsed three years ago: too late to restore.
+    // Lapsed three years ago, its notice a month after the grace: too late on either ground, the message naming the last day.
     const old = addYears(today, -3);
     const late = await patent(addYears(old, -6), { paid: addYears(old, -1) });
-    await staff.request(LAPSE, { input: { applicationNumber: late } });
-    expect(await errorCode(staff.request(RESTORE, { input: { applicationNumber: late, restoredOn: today } }))).toBe('INVALID_TRANSITION');
+    await staff.request(LAPSE, { input: { applicationNumber: late, terminationNoticeOn: addMonths(old, 7) } });
+    const justified = await errorExtensions(staff.request(RESTORE, { input: { applicationNumber: late, ground: 'JUSTIFIED_REASON', restoredOn: today } }));
+    expect(justified).toMatchObject({ code: 'TIME_LIMIT_PASSED', timeLimit: 'RESTORATION', field: 'requestedOn' });
+    const force = await errorExtensions(
+      staff.request(RESTORE, { input: { applicationNumber: late, ground: 'FORCE_MAJEURE', obstacleRemovedOn: addDays(today, -5), restoredOn: today } }),
+    );
+    expect(force).toMatchObject({ code: 'TIME_LIMIT_PASSED', timeLimit: 'RESTORATION' });
+    expect(String(force?.lastDay) < today).toBe(true);
     expect(await errorCode(owner.request(LAPSE, { input: { applicationNumber: current } }))).toBe('FORBIDDEN');
     expect((await read(late)).status).toBe('LAPSED');
   });
 
-  it('records an invalidation request and its decision; an invalidated patent leaves the warnings', async () => {
+  it('records an invalidation request and its decision; an invalidated patent leaves the warnings once the decision is final (Patent Law art. 46(2))', async () => {
     const due = addDays(today, 20);
     const n = await patent(addYears(due, -3), { paid: addYears(due, -1) });
     const request = { applicationNumber: n, requestedOn: today, requester: '某科技有限公司' };
@@ -259,22 +269,31 @@ describe('the patent lifecycle', () => {
     });
     expect(await errorCode(owner.request(REQUEST, { input: request }))).toBe('FORBIDDEN');
 
+    // Declared invalid today: still granted, and still warned of, while a court action may be brought.
     await staff.request(REQUEST, { input: request });
     expect(await warned()).toContain(n);
-    const { decideInvalidation: invalid } = await staff.request<{ decideInvalidation: Patent }>(DECIDE, {
+    const { decideInvalidation: decided } = await staff.request<{ decideInvalidation: Patent }>(DECIDE, {
       input: { applicationNumber: n, decision: 'INVALIDATED', decidedOn: today },
     });
-    expect(invalid).toMatchObject({ status: 'INVALIDATED', annualFeeDue: null, invalidation: { decision: 'INVALIDATED' } });
-    expect(await warned()).not.toContain(n);
-    expect(invalid.history.edges.map((e) => e.node.type)).toStrictEqual([
+    expect(decided).toMatchObject({ status: 'GRANTED', invalidation: { decision: 'INVALIDATED' } });
+    expect(decided.history.edges.map((e) => e.node.type)).toStrictEqual([
       'INVALIDATION_REQUESTED',
       'INVALIDATION_DECIDED',
       'INVALIDATION_REQUESTED',
       'INVALIDATION_DECIDED',
     ]);
+
+    // Declared invalid five months ago: final, INVALIDATED, and out of the warnings.
+    const other = await patent(addYears(due, -3), { paid: addYears(due, -1) });
+    await staff.request(REQUEST, { input: { ...request, applicationNumber: other, requestedOn: addMonths(today, -6) } });
+    const { decideInvalidation: invalid } = await staff.request<{ decideInvalidation: Patent }>(DECIDE, {
+      input: { applicationNumber: other, decision: 'INVALIDATED', decidedOn: addMonths(today, -5) },
+    });
+    expect(invalid).toMatchObject({ status: 'INVALIDATED', annualFeeDue: null, invalidation: { decision: 'INVALIDATED' } });
+    expect(await warned()).not.toContain(other);
   });
 
-  it('lets a court freeze a patent, and only that court lift the freeze', async () => {
+  it('lets a court freeze a patent, puts another court’s freeze in line, and lets only each court lift its own', async () => {
     const n = await patent(addYears(today, -4), { paid: addYears(today, -1) });
     const order = { applicationNumber: n, orderNumber: '(2026)粤03执保123号', frozenOn: today };
     expect(await errorCode(staff.request(FREEZE, { input: order }))).toBe('FORBIDDEN');
@@ -282,8 +301,11 @@ describe('the patent lifecycle', () => {
     const { freezePatent: frozen } = await court.request<{ freezePatent: Patent }>(FREEZE, { input: order });
     expect(frozen.freeze).toStrictEqual({ court: COURT, orderNumber: '(2026)粤03执保123号', frozenOn: today });
     expect(frozen.history.edges.at(-1)!.node).toMatchObject({ type: 'FROZEN', role: 'COURT' });
-    expect(await errorCode(otherCourt.request(FREEZE, { input: order }))).toBe('CONFLICT');
-    expect(await errorCode(otherCourt.request(UNFREEZE, { input: { applicationNumber: n, unfrozenOn: today } }))).toBe('FORBIDDEN');
+    expect(await errorCode(court.request(FREEZE, { input: order }))).toBe('CONFLICT');
+    // A second court's freeze waits behind the first (轮候冻结).
+    const { freezePatent: queued } = await otherCourt.request<{ freezePatent: Patent }>(FREEZE, { input: { ...order, orderNumber: '(2026)粤01执保9号' } });
+    expect(queued.freeze?.court).toBe(COURT);
+    expect(queued.waitingFreezes).toStrictEqual([{ court: OTHER_COURT, orderNumber: '(2026)粤01执保9号' }]);
     expect(await errorExtensions(court.request(UNFREEZE, { input: { applicationNumber: n, unfrozenOn: addDays(today, -1) } }))).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'unfrozenOn',
@@ -292,10 +314,15 @@ describe('the patent lifecycle', () => {
       code: 'BAD_USER_INPUT',
       field: 'orderNumber',
     });
+    // Lifted by its court, the waiting freeze holds from that day; the other court then lifts its own.
     const { unfreezePatent: lifted } = await court.request<{ unfreezePatent: Patent }>(UNFREEZE, { input: { applicationNumber: n, unfrozenOn: today } });
-    expect(lifted.freeze).toBeNull();
+    expect(lifted.freeze).toStrictEqual({ court: OTHER_COURT, orderNumber: '(2026)粤01执保9号', frozenOn: today });
+    expect(lifted.waitingFreezes).toStrictEqual([]);
+    expect(await errorCode(court.request(UNFREEZE, { input: { applicationNumber: n, unfrozenOn: today } }))).toBe('FORBIDDEN');
+    const { unfreezePatent: free } = await otherCourt.request<{ unfreezePatent: Patent }>(UNFREEZE, { input: { applicationNumber: n, unfrozenOn: today } });
+    expect(free.freeze).toBeNull();
     expect(await errorCode(court.request(UNFREEZE, { input: { applicationNumber: n, unfrozenOn: today } }))).toBe('INVALID_TRANSITION');
-    expect(lifted.history.edges.map((e) => e.node.type)).toStrictEqual(['FROZEN', 'UNFROZEN']);
+    expect(free.history.edges.map((e) => e.node.type)).toStrictEqual(['FROZEN', 'FREEZE_WAITING', 'UNFROZEN', 'UNFROZEN']);
   });
 
   it('shows the history to the owner and staff, not to another enterprise', async () => {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { today as hubToday } from '../platform/hub-calendar.js';
 import { serviceIdentity } from '../platform/hub-query.js';
-import { addYears } from '../standards/calendar-date.js';
+import { addMonths, addYears } from '../standards/calendar-date.js';
 import { openFinanceSubgraph } from '../subgraphs/finance/index.js';
 import { MAX_CONSENTS } from '../subgraphs/finance/pledge-rules.js';
 import type { FinanceStore } from '../subgraphs/finance/store/port.js';
@@ -381,11 +381,15 @@ describe('pledgee consent to a disposal', () => {
       expect((await register(bank, [patentAsset(free), patentAsset(number)])).state).toBe('REGISTERED');
     });
 
-    it('refuses a patent invalidated by the decision as no longer granted', async () => {
+    it('refuses a patent declared invalid: under invalidation while a court action may be brought, no longer granted once final (Patent Law art. 46(2))', async () => {
       const number = await patent(huawei);
       await lifecycle(staff, 'requestInvalidation', { applicationNumber: number, requestedOn: today, requester: '某科技有限公司' });
       await lifecycle(staff, 'decideInvalidation', { applicationNumber: number, decision: 'INVALIDATED', decidedOn: today });
-      expect(await errorExtensions(register(bank, [patentAsset(number)]))).toMatchObject({ code: 'PATENT_NOT_PLEDGEABLE', reason: 'NOT_GRANTED' });
+      expect(await errorExtensions(register(bank, [patentAsset(number)]))).toMatchObject({ code: 'PATENT_NOT_PLEDGEABLE', reason: 'UNDER_INVALIDATION' });
+      const final = await patent(huawei);
+      await lifecycle(staff, 'requestInvalidation', { applicationNumber: final, requestedOn: addMonths(today, -6), requester: '某科技有限公司' });
+      await lifecycle(staff, 'decideInvalidation', { applicationNumber: final, decision: 'INVALIDATED', decidedOn: addMonths(today, -5) });
+      expect(await errorExtensions(register(bank, [patentAsset(final)]))).toMatchObject({ code: 'PATENT_NOT_PLEDGEABLE', reason: 'NOT_GRANTED' });
     });
   });
 });

@@ -78,7 +78,16 @@ const Invalidation = builder.objectRef<PatentInvalidation>('PatentInvalidation')
   fields: (t) => ({
     requestedOn: t.field({ type: 'Date', resolve: (i) => i.requestedOn }),
     requester: t.exposeString('requester'),
-    pending: t.boolean({ description: 'Not decided yet: the patent is not pledgeable meanwhile', resolve: (i) => i.decision === null }),
+    pending: t.boolean({
+      description:
+        'The outcome is not final: undecided, or declared invalid while a court action may still be brought or is before a court. The patent is not pledgeable meanwhile',
+      resolve: (i) => {
+        if (i.decision === null) return true;
+        if (i.decision !== 'INVALIDATED') return false;
+        const final = invalidationFinalOn(i);
+        return final === null ? i.judgment?.outcome !== 'REVOKED' : final > today();
+      },
+    }),
     decision: t.field({ type: Decision, nullable: true, resolve: (i) => i.decision }),
     decidedOn: t.field({ type: 'Date', nullable: true, resolve: (i) => i.decidedOn }),
     courtActionUntil: t.field({

@@ -2,7 +2,7 @@
 import { badInput, conflict, failure, notFound } from '../../platform/errors.js';
 import { today } from '../../platform/hub-calendar.js';
 import { isNiceClass, niceClassName } from '../../standards/nice-class.js';
-import { requireActFor, requireRole } from '../common/auth.js';
+import { requireRole } from '../common/auth.js';
 import { text } from '../common/validation.js';
 import { builder, Copyright, CopyrightKind, Trademark } from './builder.js';
 import type { EnterprisesContext } from './context.js';
@@ -70,11 +70,12 @@ async function requireEnterprise(ctx: EnterprisesContext, id: string): Promise<v
 builder.mutationFields((t) => ({
   registerTrademark: t.field({
     type: Trademark,
-    description: 'Records a trademark registration (centre staff, or the enterprise itself): its class and goods; ten years from the day of registration',
+    description:
+      'Centre staff record a trademark registration, as the register has it: its class and goods; ten years from the day of registration. A registration is a fact of the register, never the owner’s own declaration',
     args: { input: t.arg({ type: TrademarkInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const enterpriseId = String(input.enterpriseId);
-      requireActFor(ctx, enterpriseId);
+      requireRole(ctx, 'CENTER_STAFF');
       const registrationNumber = input.registrationNumber.trim();
       if (!TRADEMARK_NUMBER.test(registrationNumber)) throw badInput('registrationNumber must be the register’s number: 1 to 9 digits', 'registrationNumber');
       if (!isNiceClass(input.niceClass)) throw badInput('niceClass must be a Nice class, 1 to 45', 'niceClass');
@@ -123,11 +124,11 @@ builder.mutationFields((t) => ({
   }),
   registerCopyright: t.field({
     type: Copyright,
-    description: 'Records a copyright registration (centre staff, or the enterprise itself): software or a work, its author and completion date',
+    description: 'Centre staff record a copyright registration, as the register has it: software or a work, its author and completion date',
     args: { input: t.arg({ type: CopyrightInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const enterpriseId = String(input.enterpriseId);
-      requireActFor(ctx, enterpriseId);
+      requireRole(ctx, 'CENTER_STAFF');
       const number = copyrightNumber(input.kind, input.registrationNumber);
       if (!number.ok) throw badInput(number.message, 'registrationNumber');
       if (input.registeredOn > today()) throw badInput('registeredOn is in the future', 'registeredOn');

@@ -382,9 +382,10 @@ builder.mutationFields((t) => ({
         ctx.loaders.patent.clearAll();
         ctx.loaders.trademark.clearAll();
         const r = await currentRight(ctx, input.right);
+        // A right not in force says so before its term is weighed.
+        requireDisposable(r, 'LICENCE');
         if (endDate > r.lastProtectedDay) throw badInput(`the term ends after ${describe(r.ref)}'s protection, on ${r.lastProtectedDay}`, 'term');
         const licensee = await counterparty(ctx, String(input.licenseeId), r.ownerId, 'licenseeId');
-        requireDisposable(r, 'LICENCE');
         await requirePledgeeConsent(ctx, r.ref, 'LICENCE', licensee);
         const id = randomUUID();
         const registeredAt = new Date().toISOString();

@@ -47,7 +47,7 @@ describe('grant announcement numbers by announcement date (ZC 0007-2004 from 200
   it.each([
     ['INVENTION', 'CN212345678U', '2021-05-10', /kind code B, not U/],
     ['DESIGN', 'CN306123456B', '2021-05-10', /kind code S, not B/],
-    ['DESIGN', 'CN3412345D', '2007-07-01', /granted on 2007-07-01 is announced with kind code S, not D/],
+    ['DESIGN', 'CN3412345D', '2007-07-01', /a DESIGN granted on 2007-07-01 is announced with kind code S, not D/],
     ['INVENTION', 'CN1123456B', '2005-03-02', /kind code C, not B/],
     ['INVENTION', '112345678B', '2021-05-10', /must be CN/],
     ['INVENTION', 'CN1123456789B', '2021-05-10', /must be CN/],

@@ -117,13 +117,13 @@ describe('importPatents', () => {
     ]);
     const messages = Object.fromEntries(report.rejected.map((r) => [r.line, r.message]));
     expect(messages[3]).toMatch(/check digit .* is 4, but 202310000001 gives 5/);
-    expect(messages[5]).toBe('application 202310000003.4 was filed in 2023, not 2022: check filingDate');
+    expect(messages[5]).toBe('application 202310000003.4 was numbered in 2023, filingDate is in 2022: check filingDate');
     expect(messages[6]).toBe('no enterprise with credit code 91350100MA2Y8TQ70U is registered with the centre');
     expect(messages[7]).toBe('enterprise no-such-enterprise does not exist');
     expect(messages[10]).toBe('application 202310000001.5 is on line 2 already');
     expect(messages[11]).toMatch(/registered to another enterprise; ownership moves only by a registered transfer/);
     expect(messages[12]).toBe('a PENDING application has no grantDate');
-    expect(messages[13]).toBe('a granted INVENTION is announced with kind code B, not U');
+    expect(messages[13]).toBe('an INVENTION granted on 2024-01-05 is announced with kind code B, not U');
     expect(messages[15]).toBe('4 fields; the header line names 9');
     expect(report).toMatchObject({ rows: 18, inserted: 2, updated: 0, unchanged: 0 });
 
