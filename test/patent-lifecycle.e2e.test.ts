@@ -221,7 +221,9 @@ describe('the patent lifecycle', () => {
     const n = await patent(filed, { paid: addYears(due, -1) });
     expect(await errorCode(staff.request(PAY, { input: { applicationNumber: n, year: yearOf(filed, due), paidOn: today } }))).toBe('INVALID_TRANSITION');
     const notice = addDays(today, -10);
-    const { recordPatentLapse: lapsed } = await staff.request<{ recordPatentLapse: Patent }>(LAPSE, { input: { applicationNumber: n, terminationNoticeOn: notice } });
+    const { recordPatentLapse: lapsed } = await staff.request<{ recordPatentLapse: Patent }>(LAPSE, {
+      input: { applicationNumber: n, terminationNoticeOn: notice },
+    });
     expect(lapsed).toMatchObject({ status: 'LAPSED', lapsedOn: due, annualFeeDue: null });
     expect(await errorCode(staff.request(LAPSE, { input: { applicationNumber: n } }))).toBe('INVALID_TRANSITION');
 

@@ -307,11 +307,15 @@ describe.skipIf(!present)('the operations pages in Chromium', { timeout: 120_000
     const lapsed = await openRight(page, 'patent', lapsing);
     expect(await lapsed.getByTestId('fee-state').getAttribute('data-state')).toBe('LAPSED');
     expect(await lapsed.getByTestId('patent-pay-fee').count()).toBe(0);
+    // The lapse records the notice of termination, which a restoration for a justified reason counts from (rule 6(2)).
     await lapsed.getByTestId('patent-lapse').click();
+    await typeDate(page.getByTestId('patent-lapse-form').getByLabel('专利权终止通知书发文日'), today);
     await page.getByTestId('patent-lapse-submit').click();
     await poll(() => statusOf(lapsed)).toBe('LAPSED');
     expect(await lapsed.getByTestId('patent-lapse').count()).toBe(0);
     await lapsed.getByTestId('patent-restore').click();
+    await page.getByTestId('patent-restore-form').waitFor();
+    await checkPage(w, 'staff-patent-restore');
     await page.getByTestId('patent-restore-submit').click();
     await poll(() => statusOf(lapsed)).toBe('GRANTED');
     await poll(() => historyTypes(lapsed)).toEqual(['LAPSED', 'RESTORED']);

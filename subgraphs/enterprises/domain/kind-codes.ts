@@ -29,7 +29,10 @@ export function grantPublicationNumber(type: PatentType, input: string, announce
   if (match === null) return { ok: false, message: `grantPublicationNumber must be CN, 7 to 9 digits and a kind code, e.g. CN115123456B; got '${input}'` };
   const kinds = grantKindCodes(type, announcedOn);
   if (!kinds.includes(match[2]!)) {
-    return { ok: false, message: `${type === 'INVENTION' ? 'an' : 'a'} ${type} granted on ${announcedOn} is announced with kind code ${[...kinds].join(' or ')}, not ${match[2]}` };
+    return {
+      ok: false,
+      message: `${type === 'INVENTION' ? 'an' : 'a'} ${type} granted on ${announcedOn} is announced with kind code ${[...kinds].join(' or ')}, not ${match[2]}`,
+    };
   }
   return { ok: true, value };
 }

@@ -34,11 +34,11 @@ import type {
   PatentFreeze,
   PatentInvalidation,
   PatentRecord,
-  TermCompensation,
   RightRef,
+  TermCompensation,
   TrademarkRecord,
-  WaitingFreeze,
   TransferRecord,
+  WaitingFreeze,
 } from './port.js';
 import { DuplicateKeyError, patentAsset, rightKey } from './port.js';
 

@@ -67,6 +67,7 @@ export const COMMON = {
   'ErrorCode.INVALID_DIGEST': ['摘要格式有误（应为 64 位十六进制）', 'The digest is not valid (64 hexadecimal digits)'],
   'ErrorCode.INVALID_DATE': ['日期有误', 'The date is not valid'],
   'ErrorCode.CONFLICT': ['与已有记录冲突', 'This conflicts with a record already held'],
+  'ErrorCode.TIME_LIMIT_PASSED': ['法定期限已届满', 'The statutory time limit has passed'],
   'ErrorCode.ASSET_ALREADY_PLEDGED': ['该知识产权已在有效质押中', 'The right is in an active pledge already'],
   'ErrorCode.PATENT_NOT_PLEDGEABLE': ['该专利当前不能质押', 'The patent cannot be pledged now'],
   'ErrorCode.SUM_INSURED_EXCEEDED': ['赔付将超出保险金额', 'The payment would exceed the sum insured'],

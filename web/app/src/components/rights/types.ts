@@ -51,6 +51,7 @@ export interface PatentLifecycle {
   readonly grantPublicationNumber: string | null;
   readonly protectionEndsOn: string;
   readonly lapsedOn: string | null;
+  readonly terminationNoticeOn: string | null;
   readonly enterprise: Party | null;
   readonly annualFee: {
     readonly state: string;
@@ -75,7 +76,7 @@ export interface PatentRecord extends PatentLifecycle {
 }
 
 /** The fields of PatentLifecycle, for a query. */
-export const PATENT_LIFECYCLE_FIELDS = `applicationNumber type title status filingDate grantDate grantPublicationNumber protectionEndsOn lapsedOn
+export const PATENT_LIFECYCLE_FIELDS = `applicationNumber type title status filingDate grantDate grantPublicationNumber protectionEndsOn lapsedOn terminationNoticeOn
     enterprise { id name }
     annualFee { state nextDueDate graceEndsOn surchargePercent lapsedOn }
     freeze { court orderNumber frozenOn }

@@ -41,11 +41,20 @@ export function detailOf(n: Notification, t: T, label: Label): string {
   const caseStates = d.caseKind === 'PROTECTION' ? 'ProtectionState' : 'PreExamState';
   switch (n.type) {
     case 'patent.annual_fee.warning':
-      return t('inbox.detail.feeWarning', { number: text(d.applicationNumber), title: text(d.title), year: text(d.year), due: text(d.dueDate) });
+      return t('inbox.detail.feeWarning', {
+        number: text(d.applicationNumber),
+        title: text(d.title),
+        year: text(d.year),
+        due: text(d.payableUntil ?? d.dueDate),
+      });
     case 'patent.annual_fee.grace':
       return t('inbox.detail.feeGrace', { number: text(d.applicationNumber), title: text(d.title), year: text(d.year), end: text(d.graceEndsOn) });
     case 'patent.protection.ending':
       return t('inbox.detail.protectionEnding', { number: text(d.applicationNumber), title: text(d.title), end: text(d.endsOn) });
+    case 'patent.examination_request.due':
+      return t('inbox.detail.examinationDue', { number: text(d.applicationNumber), title: text(d.title), by: text(d.requestBy), from: text(d.countedFrom) });
+    case 'patent.declaration.superseded':
+      return t('inbox.detail.superseded', { number: text(d.applicationNumber), status: label('PatentStatus', text(d.status)) });
     case 'trademark.registration.ending':
       return t('inbox.detail.registrationEnding', { number: text(d.registrationNumber), mark: text(d.mark), end: text(d.expiryDate) });
     case 'right.transferred':

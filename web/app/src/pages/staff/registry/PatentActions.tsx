@@ -1,7 +1,7 @@
 // What centre staff may do with a patent, offered only where its state allows it: grant a pending
 // application; pay the next annual fee, or record the lapse once its grace period is over; restore
 // a lapsed patent; request and decide an invalidation; and register a transfer or licence of it.
-import { DatePicker, Form, Input, Select, Space } from 'antd';
+import { DatePicker, Form, Input, Radio, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { Link } from 'react-router';
 
@@ -14,20 +14,21 @@ import { useI18n } from '../../../i18n';
 const PATENT = `applicationNumber status`;
 const GRANT = `mutation Grant($input: GrantPatentInput!) { grantPatent(input: $input) { ${PATENT} } }`;
 const PAY = `mutation Pay($input: PayAnnualFeeInput!) { payAnnualFee(input: $input) { ${PATENT} } }`;
-const LAPSE = `mutation Lapse($input: PatentNumberInput!) { recordPatentLapse(input: $input) { ${PATENT} } }`;
+const LAPSE = `mutation Lapse($input: RecordPatentLapseInput!) { recordPatentLapse(input: $input) { ${PATENT} } }`;
 const RESTORE = `mutation Restore($input: RestorePatentInput!) { restorePatent(input: $input) { ${PATENT} } }`;
 const REQUEST = `mutation RequestInvalidation($input: RequestInvalidationInput!) { requestInvalidation(input: $input) { ${PATENT} } }`;
 const DECIDE = `mutation DecideInvalidation($input: DecideInvalidationInput!) { decideInvalidation(input: $input) { ${PATENT} } }`;
 
 const DECISIONS = ['MAINTAINED', 'PARTLY_INVALIDATED', 'INVALIDATED'] as const;
+const GROUNDS = ['JUSTIFIED_REASON', 'FORCE_MAJEURE'] as const;
 
 /** Year n's annual fee falls due on the (n-1)th filing anniversary. */
 const feeYear = (filingDate: string, dueDate: string): number => Number(dueDate.slice(0, 4)) - Number(filingDate.slice(0, 4)) + 1;
 
-function DateField({ name, label }: { name: string; label: string }) {
+function DateField({ name, label, optional = false, extra }: { name: string; label: string; optional?: boolean; extra?: string }) {
   const { t } = useI18n();
   return (
-    <Form.Item name={name} label={label} rules={[{ required: true, message: t('lifecycle.dateRequired') }]}>
+    <Form.Item name={name} label={label} extra={extra} rules={optional ? [] : [{ required: true, message: t('lifecycle.dateRequired') }]}>
       <DatePicker className="full-width" disabledDate={afterToday} data-testid={`field-${name}`} />
     </Form.Item>
   );
@@ -82,28 +83,58 @@ export function PatentActions({ p }: { p: PatentRecord }) {
       </Operation>
     ),
     lapsedFee && (
-      <Operation<object>
+      <Operation<{ terminationNoticeOn?: Dayjs }>
         key="lapse"
         testId="patent-lapse"
         danger
         title={t('lifecycle.lapseAction')}
         intro={t('lifecycle.lapseIntro', { due: fee?.nextDueDate ?? '', end: fee?.graceEndsOn ?? '' })}
         done={t('lifecycle.lapsed', { number })}
-        submit={() => graphql(LAPSE, { input: { applicationNumber: number } })}
-      />
+        submit={(f) =>
+          graphql(LAPSE, { input: { applicationNumber: number, ...(f.terminationNoticeOn ? { terminationNoticeOn: isoDay(f.terminationNoticeOn) } : {}) } })
+        }
+      >
+        <DateField name="terminationNoticeOn" label={t('lifecycle.terminationNoticeOn')} extra={t('lifecycle.terminationNoticeHelp')} optional />
+      </Operation>
     ),
     p.status === 'LAPSED' && (
-      <Operation<{ restoredOn: Dayjs }>
+      <Operation<{ ground: (typeof GROUNDS)[number]; requestedOn: Dayjs; restoredOn: Dayjs; obstacleRemovedOn?: Dayjs; terminationNoticeOn?: Dayjs }>
         key="restore"
         testId="patent-restore"
         primary
         title={t('lifecycle.restoreAction')}
         intro={t('lifecycle.restoreIntro', { date: p.lapsedOn ?? '' })}
         done={t('lifecycle.restored', { number })}
-        initialValues={{ restoredOn: today }}
-        submit={(f) => graphql(RESTORE, { input: { applicationNumber: number, restoredOn: isoDay(f.restoredOn) } })}
+        initialValues={{ ground: 'JUSTIFIED_REASON', requestedOn: today, restoredOn: today }}
+        submit={(f) =>
+          graphql(RESTORE, {
+            input: {
+              applicationNumber: number,
+              ground: f.ground,
+              requestedOn: isoDay(f.requestedOn),
+              restoredOn: isoDay(f.restoredOn),
+              ...(f.ground === 'FORCE_MAJEURE' && f.obstacleRemovedOn ? { obstacleRemovedOn: isoDay(f.obstacleRemovedOn) } : {}),
+              ...(f.ground === 'JUSTIFIED_REASON' && f.terminationNoticeOn ? { terminationNoticeOn: isoDay(f.terminationNoticeOn) } : {}),
+            },
+          })
+        }
       >
+        <Form.Item name="ground" label={t('lifecycle.restoreGround')}>
+          <Radio.Group data-testid="restore-ground" options={GROUNDS.map((g) => ({ value: g, label: label('RestorationGround', g) }))} />
+        </Form.Item>
+        <DateField name="requestedOn" label={t('lifecycle.restoreRequestedOn')} />
         <DateField name="restoredOn" label={t('lifecycle.restoredOn')} />
+        <Form.Item noStyle shouldUpdate={(a: { ground?: string }, b: { ground?: string }) => a.ground !== b.ground}>
+          {({ getFieldValue }) =>
+            getFieldValue('ground') === 'FORCE_MAJEURE' ? (
+              <DateField name="obstacleRemovedOn" label={t('lifecycle.obstacleRemovedOn')} />
+            ) : (
+              p.terminationNoticeOn === null && (
+                <DateField name="terminationNoticeOn" label={t('lifecycle.terminationNoticeOn')} extra={t('lifecycle.terminationNoticeHelp')} />
+              )
+            )
+          }
+        </Form.Item>
       </Operation>
     ),
     granted && !pending && (
