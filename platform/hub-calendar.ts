@@ -3,7 +3,8 @@
 // (the State Council's holiday notices as the chinese-days package carries them, extended or
 // corrected by IPHUB_HOLIDAYS_FILE for a year the package does not know yet).
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+
+import notices from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 
 import { parseIsoDate } from '../standards/calendar-date.js';
 import type { WorkingDayCalendar } from '../standards/working-days.js';
@@ -63,7 +64,7 @@ interface YearDays {
  * the package's. File format: `{ "2027": { "holidays": ["2027-01-01", ...], "workdays": ["2027-02-07", ...] } }`.
  */
 export function loadWorkingDayCalendar(env: CalendarEnv = process.env): WorkingDayCalendar {
-  const data = createRequire(import.meta.url)('chinese-days/dist/chinese-days.json') as { holidays: object; workdays: object };
+  const data: { holidays: object; workdays: object } = notices;
   const years = new Map<number, { holidays: string[]; workdays: string[] }>();
   const yearOf = (day: string) => {
     const y = Number(day.slice(0, 4));

@@ -447,7 +447,7 @@ describe('transfers, licences and registrations', () => {
     ).toMatchObject({
       field: 'completedOn',
     });
-    await staff.request(REGISTER, { input: { ...input, kind: 'ARTISTIC', registrationNumber: `国作登字-${year}-F-00000001`, title: '品牌吉祥物' } });
+    await staff.request(REGISTER, { input: { ...input, kind: 'ARTISTIC', registrationNumber: `国作登字-${year}-H-00000001`, title: '品牌吉祥物' } });
     expect(await errorCode(buyerClient.request(REGISTER, { input: { ...input, registrationNumber: `${year}SR0000003` } }))).toBe('FORBIDDEN');
   });
 });

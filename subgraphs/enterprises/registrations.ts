@@ -42,7 +42,11 @@ const RenewInput = builder.inputType('RenewTrademarkInput', {
 const CopyrightInput = builder.inputType('RegisterCopyrightInput', {
   fields: (t) => ({
     enterpriseId: t.id({ required: true }),
-    registrationNumber: t.string({ required: true, description: 'e.g. 2024SR0123456 for software, 国作登字-2024-F-00012345 for a work' }),
+    registrationNumber: t.string({
+      required: true,
+      description:
+        'e.g. 2024SR0123456 for software, 国作登字-2024-H-00012345 for a work (the letter names the kind of work: domain/copyright.ts), or a province’s 粤作登字-...',
+    }),
     title: t.string({ required: true }),
     kind: t.field({ type: CopyrightKind, required: true }),
     author: t.string({ required: true }),

@@ -216,8 +216,24 @@ export interface TrademarkRecord {
   readonly version: number;
 }
 
-/** Software, and the kinds of work the Copyright Law names (art. 3); WORK: any other. */
-export const COPYRIGHT_KINDS = ['SOFTWARE', 'LITERARY', 'MUSICAL', 'DRAMATIC', 'ARTISTIC', 'PHOTOGRAPHIC', 'AUDIOVISUAL', 'GRAPHIC', 'MODEL', 'WORK'] as const;
+/** Software, and the kinds of work the Copyright Law names (art. 3), in its order; WORK: any other. */
+export const COPYRIGHT_KINDS = [
+  'SOFTWARE',
+  'LITERARY',
+  'ORAL',
+  'MUSICAL',
+  'DRAMATIC',
+  'QUYI',
+  'CHOREOGRAPHIC',
+  'ACROBATIC',
+  'ARTISTIC',
+  'ARCHITECTURAL',
+  'PHOTOGRAPHIC',
+  'AUDIOVISUAL',
+  'GRAPHIC',
+  'MODEL',
+  'WORK',
+] as const;
 export type CopyrightKind = (typeof COPYRIGHT_KINDS)[number];
 
 export interface CopyrightRecord {

@@ -26,8 +26,11 @@ INSERT INTO trademarks VALUES ('TM0001', 'e2', '乙', 9, '2016-05-14', '2026-05-
 INSERT INTO copyrights VALUES ('2024SR0001', 'e1', '甲软件', 'SOFTWARE', '2024-08-08');
 `;
 
-const dir = tempDir('iphub-enterprises-migration-');
-afterEach(() => dir.remove());
+let dir = tempDir('iphub-enterprises-migration-');
+afterEach(() => {
+  dir.remove();
+  dir = tempDir('iphub-enterprises-migration-');
+});
 
 it('gives patents and trademarks their owner and deadlines, and counts what is there', async () => {
   const path = join(dir.path, 'enterprises.db');
@@ -107,4 +110,43 @@ it('gives patents and trademarks their owner and deadlines, and counts what is t
     { key: '310115', enterprises: 1 },
   ]);
   await again.close();
+});
+
+it('moves the stored deadlines and their counts when fees begin with grant: a data directory from before warned a pending application of fees', async () => {
+  const path = join(dir.path, 'enterprises.db');
+  const before = new Database(path);
+  before.exec(BEFORE);
+  // A pending invention filed 2024-02-01 and a granted one without feesPaidThrough, as the rule before stored them.
+  before.exec(`
+    INSERT INTO patents VALUES ('202410000007.2', 'e1', 'INVENTION', 0, '待审申请', NULL, 'PENDING', '2024-02-01', NULL, NULL);
+    INSERT INTO patents VALUES ('202010000008.X', 'e1', 'INVENTION', 0, '未记缴费的授权专利', NULL, 'GRANTED', '2020-02-03', '2023-06-01', NULL);
+  `);
+  before.close();
+  const first = openSqliteEnterprisesStore(new Database(path));
+  await first.close();
+  // As the rule before left them: every anniversary from filing, for pending and granted alike.
+  const old = new Database(path);
+  old.exec(`
+    UPDATE patents SET fee_due = '2025-02-01', exam_due = NULL WHERE application_number = '202410000007.2';
+    UPDATE patents SET fee_due = '2021-02-03' WHERE application_number = '202010000008.X';
+    DELETE FROM deadline_counts WHERE deadline IN ('fee', 'examination');
+    INSERT INTO deadline_counts (deadline, day, n) SELECT 'fee', fee_due, count(*) FROM patents WHERE fee_due IS NOT NULL GROUP BY 2;
+    DROP TABLE deadline_rules;
+  `);
+  old.close();
+
+  const store = openSqliteEnterprisesStore(new Database(path));
+  try {
+    const allTime = { from: '2000-01-01', to: '2099-12-31' };
+    const due = (await store.patents.feesDue({}, allTime, undefined, 10)).map((p) => p.applicationNumber);
+    // The application owes no fee; the granted patent's year of grant (its fourth, from 2023-02-03) is paid.
+    expect(due).not.toContain('202410000007.2');
+    expect(await store.patents.countFeesDue({}, { from: '2024-02-03', to: '2024-02-03' })).toBe(1);
+    expect(await store.patents.countFeesDue({}, { from: '2021-02-03', to: '2021-02-03' })).toBe(0);
+    // Its examination request falls due three years from filing (Patent Law art. 35).
+    const requests = await store.patents.examinationRequestsDue({}, allTime, undefined, 10);
+    expect(requests.map((p) => p.applicationNumber)).toStrictEqual(['202410000007.2']);
+  } finally {
+    await store.close();
+  }
 });

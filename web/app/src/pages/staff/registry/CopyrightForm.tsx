@@ -12,7 +12,24 @@ import type { Chosen } from './PatentForm';
 
 const REGISTER = `mutation RegisterCopyright($input: RegisterCopyrightInput!) { registerCopyright(input: $input) { registrationNumber } }`;
 
-const KINDS = ['SOFTWARE', 'LITERARY', 'MUSICAL', 'DRAMATIC', 'ARTISTIC', 'PHOTOGRAPHIC', 'AUDIOVISUAL', 'GRAPHIC', 'MODEL', 'WORK'] as const;
+// Software, then the kinds of work of Copyright Law art. 3 in its order, then any other.
+const KINDS = [
+  'SOFTWARE',
+  'LITERARY',
+  'ORAL',
+  'MUSICAL',
+  'DRAMATIC',
+  'QUYI',
+  'CHOREOGRAPHIC',
+  'ACROBATIC',
+  'ARTISTIC',
+  'ARCHITECTURAL',
+  'PHOTOGRAPHIC',
+  'AUDIOVISUAL',
+  'GRAPHIC',
+  'MODEL',
+  'WORK',
+] as const;
 
 interface Fields {
   kind: string;
