@@ -39,6 +39,9 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'Enterprise.insurancePolicies': 5,
   'Patent.pledges': 2,
   'Patent.transfers': 3,
+  // One compensation per ground of art. 42 at most; waiting freezes at most MAX_WAITING_FREEZES (domain/freezes.ts).
+  'Patent.termCompensation': 2,
+  'Patent.waitingFreezes': 3,
   'Trademark.transfers': 3,
   'Patent.insurancePolicies': 2,
   'DataAsset.pledges': 2,

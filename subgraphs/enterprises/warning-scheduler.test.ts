@@ -102,6 +102,21 @@ it('tells each fee entering its window or its grace period, and each end coming,
   expect((await store.outbox.pending(100)).map((n) => n.id)).toContain('patent.annual_fee.warning:202010000001.1:2027-07-01');
 });
 
+it('tells a pending invention its examination request falling due (Patent Law art. 35), and no pending application any fee', async () => {
+  // Filed 2023-08-01: three years end 2026-08-01 (a Saturday: the request may be made on Monday 2026-08-03).
+  const pending = { ...patent('202310000009.1', '2023-08-01', null), status: 'PENDING' as const, grantDate: null };
+  const requested = { ...patent('202310000010.5', '2023-08-01', null), status: 'PENDING' as const, grantDate: null, examinationRequestedOn: '2024-01-10' };
+  await store.patents.insertMany([pending, requested]);
+  expect(await findWarnings(store, asOf, at)).toBe(1);
+  expect(await store.outbox.pending(10)).toMatchObject([
+    {
+      id: 'patent.examination_request.due:202310000009.1:2026-08-01',
+      type: 'patent.examination_request.due',
+      data: { countedFrom: '2023-08-01', requestBy: '2026-08-03' },
+    },
+  ]);
+});
+
 it('pages through a window larger than a page', async () => {
   const many = Array.from({ length: 2_345 }, (_, i) => {
     const digits = `2020${'1'}${String(i + 1).padStart(7, '0')}`;

@@ -9,6 +9,8 @@ import { addDays, addYears, daysBetween } from '../../../standards/calendar-date
 import type { PatentFreeze, PatentRecord, WaitingFreeze } from '../store/port.js';
 
 export const FREEZE_MAX_YEARS = 3;
+/** The most freezes the hub keeps waiting behind one: a bound on a patent's record, far above what courts make. */
+export const MAX_WAITING_FREEZES = 20;
 
 /** The first day a freeze no longer holds: its term's end, three years on for a freeze recorded without one. */
 export const freezeEnd = (f: PatentFreeze): string => f.endsOn ?? addYears(f.frozenOn, FREEZE_MAX_YEARS);

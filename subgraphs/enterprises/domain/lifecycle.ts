@@ -9,7 +9,7 @@ import { timeLimitEnd } from '../../../standards/working-days.js';
 import type { AssetEventType, InvalidationDecision, InvalidationJudgment, PatentRecord, TermCompensation, TermCompensationGround } from '../store/port.js';
 import { annualFeeDueDates, annualFeeStatus, feeDueDateOfYear, feeTimeLimits, feeYearOf, nextFeeDue, paidThroughOf } from './annual-fee.js';
 import { examinationRequestDue } from './deadlines.js';
-import { freezeEnd, latestFreezeEnd, takeEffect, termDaysOf } from './freezes.js';
+import { freezeEnd, latestFreezeEnd, MAX_WAITING_FREEZES, takeEffect, termDaysOf } from './freezes.js';
 import { grantPublicationNumber } from './kind-codes.js';
 import { termCompensationProblem } from './protection.js';
 import { invalidationActionEnds, invalidationFinalOn, presumedReceipt } from './standing.js';
@@ -336,6 +336,9 @@ export function applyPatentOperation(p: PatentRecord, op: PatentOperation, today
       if (p.freeze === null) {
         const freeze = { court: op.court, orderNumber: op.orderNumber, frozenOn: op.frozenOn, endsOn };
         return { ok: true, patent: { ...p, freeze }, event: 'FROZEN', details: { ...freeze } };
+      }
+      if (p.waitingFreezes.length >= MAX_WAITING_FREEZES) {
+        return refuse('CONFLICT', `patent ${n} has ${MAX_WAITING_FREEZES} freezes waiting already, the most the hub keeps: ask the centre`);
       }
       const waiting = { court: op.court, orderNumber: op.orderNumber, registeredOn: op.frozenOn, termDays: termDaysOf(op.frozenOn, endsOn) };
       return {

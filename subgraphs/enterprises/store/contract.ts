@@ -316,6 +316,25 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
         expect(await s.patents.countProtectionEnding({}, { from: '2029-07-02', to: '2033-02-28' })).toBe(0);
       });
 
+      it('pages pending inventions by the day their examination request falls due, none once requested (Patent Law art. 35)', async () => {
+        const s = open();
+        await seed(s);
+        const pending = (n: string, filingDate: string, over: Partial<PatentRecord> = {}) => patent(n, 'e01', { filingDate, ...over });
+        const late = pending('202410000001.1', '2024-05-01');
+        const early = pending('202410000002.X', '2024-02-01', { priorityDate: '2023-06-01' });
+        const requested = pending('202410000003.8', '2024-01-01', { examinationRequestedOn: '2024-03-01' });
+        const utility = pending('202420000001.7', '2024-01-01', { type: 'UTILITY_MODEL' });
+        await s.patents.insertMany([late, early, requested, utility]);
+        const window = { from: '2026-01-01', to: '2027-12-31' };
+        // Three years from the priority date (2026-06-01) and from filing (2027-05-01).
+        expect(await s.patents.examinationRequestsDue({}, window, undefined, 10)).toStrictEqual([early, late]);
+        expect(await s.patents.examinationRequestsDue({}, window, { date: '2026-06-01', number: early.applicationNumber }, 10)).toStrictEqual([late]);
+        expect(await s.patents.examinationRequestsDue({ regionCode: '310115' }, window, undefined, 10)).toStrictEqual([]);
+        const made = { ...late, examinationRequestedOn: '2025-01-01' };
+        await s.patents.update(late, made, { at: '2025-01-02T00:00:00.000Z', actor: 's', role: 'CENTER_STAFF', type: 'EXAMINATION_REQUESTED', details: {} });
+        expect(await s.patents.examinationRequestsDue({}, window, undefined, 10)).toStrictEqual([early]);
+      });
+
       it('counts fees due and protection ending per month of the day, within a window, from the counts kept per day', async () => {
         const s = open();
         expect(await s.patents.countFeesDueByMonth(ALL_TIME)).toStrictEqual([]);
