@@ -134,39 +134,14 @@ describe('the registry as the law makes it', () => {
       status: 'GRANTED',
       grantDate: addMonths(filed, 30),
     };
-    expect(
-      await errorExtensions(
-        owner.request(
-          gql`
-            mutation ($input: RegisterPatentInput!) {
-              registerPatent(input: $input) {
-                status
-              }
-            }
-          `,
-          { input },
-        ),
-      ),
-    ).toMatchObject({
+    expect(await errorExtensions(registerPatent(owner, input))).toMatchObject({
       code: 'FORBIDDEN',
       field: 'status',
     });
-    expect(
-      await errorExtensions(
-        owner.request(
-          gql`
-            mutation ($input: RegisterPatentInput!) {
-              registerPatent(input: $input) {
-                status
-              }
-            }
-          `,
-          {
-            input: { ...input, status: 'PENDING', grantDate: null, feesPaidThrough: addYears(filed, 1) },
-          },
-        ),
-      ),
-    ).toMatchObject({ code: 'FORBIDDEN', field: 'feesPaidThrough' });
+    expect(await errorExtensions(registerPatent(owner, { ...input, status: 'PENDING', grantDate: null, feesPaidThrough: addYears(filed, 1) }))).toMatchObject({
+      code: 'FORBIDDEN',
+      field: 'feesPaidThrough',
+    });
     const n = await registerPatent(staff, input);
     // Granted in year 3 without feesPaidThrough: the fee of year 3 is paid with the grant, year 4's is next.
     expect((await read(n)).annualFeeDue).toBe(addYears(filed, 3));
@@ -189,17 +164,7 @@ describe('the registry as the law makes it', () => {
     const parentFiled = `${year - 3}-06-01`;
     const parent = await registerPatent(staff, { enterpriseId, applicationNumber: numbered(year - 3, '1', ++serial), title: '母案', filingDate: parentFiled });
     const divisional = { enterpriseId, applicationNumber: numbered(year, '1', ++serial), title: '分案', filingDate: parentFiled };
-    const register = (input: Record<string, unknown>) =>
-      staff.request(
-        gql`
-          mutation ($input: RegisterPatentInput!) {
-            registerPatent(input: $input) {
-              status
-            }
-          }
-        `,
-        { input },
-      );
+    const register = (input: Record<string, unknown>) => registerPatent(staff, input);
     expect(await errorExtensions(register(divisional))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filingDate' });
     expect(await errorExtensions(register({ ...divisional, parentApplicationNumber: numbered(year - 3, '1', 9_999_999) }))).toMatchObject({
       code: 'NOT_FOUND',
