@@ -41,7 +41,9 @@ export function PatentActions({ p }: { p: PatentRecord }) {
   const granted = p.status === 'GRANTED';
   const lapsedFee = granted && fee?.state === 'LAPSED';
   const nextYear = granted && fee !== null && fee.nextDueDate !== null && !lapsedFee ? feeYear(p.filingDate, fee.nextDueDate) : undefined;
+  // Pending: the outcome is not final (undecided, or declared invalid while a court action may come); undecided: CNIPA has not decided.
   const pending = p.invalidation?.pending === true;
+  const undecided = p.invalidation !== null && p.invalidation.decision === null;
   const disposable = p.freeze === null && (p.status === 'PENDING' || granted);
   const today = todayValue();
   const ops = [
@@ -152,7 +154,7 @@ export function PatentActions({ p }: { p: PatentRecord }) {
         </Form.Item>
       </Operation>
     ),
-    pending && (
+    undecided && (
       <Operation<{ decision: string; decidedOn: Dayjs }>
         key="decide"
         testId="patent-decide-invalidation"
