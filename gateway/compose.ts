@@ -1,6 +1,5 @@
-// Composes the supergraph from the subgraphs' SDL: `npm run compose` writes
+// Composes the supergraph from the subgraphs' SDL: `npm run compose` (apps/compose.ts) writes
 // gateway/supergraph.graphql, which the gateway loads at start (no composition at run time).
-import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 import { composeServices } from '@apollo/composition';
@@ -22,9 +21,4 @@ export function composeSupergraph(): string {
   );
   if (result.errors !== undefined) throw new Error(`composition failed:\n${result.errors.map((e) => e.message).join('\n')}`);
   return result.supergraphSdl;
-}
-
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  writeFileSync(SUPERGRAPH_PATH, composeSupergraph());
-  console.log(`wrote ${SUPERGRAPH_PATH}`);
 }

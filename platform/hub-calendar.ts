@@ -36,8 +36,10 @@ let zone: { name: string; dateOf: (instant: Date) => string } | undefined;
 /** The hub's time zone, read once from the environment. */
 export function hubTimeZone(env: CalendarEnv = process.env): string {
   zone ??= (() => {
-    const name = env.IPHUB_TIME_ZONE?.trim() || DEFAULT_TIME_ZONE;
-    return { name, dateOf: dateFormatter(name) };
+    const given = env.IPHUB_TIME_ZONE?.trim() || DEFAULT_TIME_ZONE;
+    const dateOf = dateFormatter(given);
+    // Intl takes asia/shanghai too; MongoDB's $dateToString wants the canonical Asia/Shanghai.
+    return { name: new Intl.DateTimeFormat('en', { timeZone: given }).resolvedOptions().timeZone, dateOf };
   })();
   return zone.name;
 }

@@ -130,12 +130,13 @@ export async function monthCountsInZone(
   zone: string,
   recount: (session: ClientSession) => Promise<void>,
 ): Promise<void> {
-  const zones = db.collection<{ _id: string; zone: string }>(`${prefix}month_count_zones`, COLLECTION_OPTIONS);
-  if ((await zones.findOne({ _id: counters }))?.zone === zone) return;
+  // One small collection per counters, so that no part touches another's.
+  const zones = db.collection<{ _id: string; zone: string }>(`${prefix}${counters}_zone`, COLLECTION_OPTIONS);
+  if ((await zones.findOne({ _id: 'zone' }))?.zone === zone) return;
   await createCollections(db, [zones.collectionName]);
   await inTransaction(db.client, async (session) => {
     await recount(session);
-    await zones.updateOne({ _id: counters }, { $set: { zone } }, { upsert: true, session });
+    await zones.updateOne({ _id: 'zone' }, { $set: { zone } }, { upsert: true, session });
   });
 }
 

@@ -2,7 +2,6 @@
 // default), or MongoDB when IPHUB_MONGODB_URL is set. Each part owns its own database or collections.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { constants } from 'node:os';
 import { join, resolve } from 'node:path';
 
 import Database from 'better-sqlite3';
@@ -69,31 +68,6 @@ export async function closeStorage(storage: Storage): Promise<void> {
   for (const db of sqliteDatabases.get(storage) ?? []) if (db.open) db.close();
   sqliteDatabases.delete(storage);
 }
-
-/**
- * `close` (of what a process opened) made to run once, whoever asks first: the process when it is
- * done, or the first SIGTERM or SIGINT, after which the process exits with `exitCode(signal)` (0
- * unless given), or 1 if closing failed. The same signal again ends the process at once.
- */
-export function closeOnSignals(close: () => Promise<void>, exitCode: (signal: NodeJS.Signals) => number = () => 0): () => Promise<void> {
-  let closing: Promise<void> | undefined;
-  const once = (): Promise<void> => (closing ??= close());
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => {
-      once().then(
-        () => process.exit(exitCode(signal)),
-        (err: unknown) => {
-          console.error(err);
-          process.exit(1);
-        },
-      );
-    });
-  }
-  return once;
-}
-
-/** A command cut short by a signal exits 128 + its number, as a shell reports it. */
-export const interrupted = (signal: NodeJS.Signals): number => 128 + constants.signals[signal];
 
 /**
  * The SQLite database a subgraph owns: <data dir>/<name>.db in WAL mode. A commit reaches the

@@ -11,7 +11,7 @@ import { signIn } from '../gateway/accounts/accounts.js';
 import { openSqliteAccountStore } from '../gateway/accounts/store/sqlite.js';
 import { tempDir } from './support/tmp.js';
 
-const CLI = fileURLToPath(new URL('../gateway/accounts/cli.ts', import.meta.url));
+const CLI = fileURLToPath(new URL('../apps/accounts.ts', import.meta.url));
 
 function accounts(args: string[], dataDir: string, stdin?: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {

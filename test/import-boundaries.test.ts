@@ -100,6 +100,13 @@ describe('import boundaries', () => {
     expect(show(inward)).toEqual([]);
   });
 
+  it('the demo is reached only from the process entry points (apps/), benchmarks and tests; nothing imports an entry point', () => {
+    const demo = PRODUCTION_IMPORTS.filter((i) => !i.isPackage && i.to.startsWith('demo/') && !/^(apps|demo|bench)\//.test(i.from));
+    expect(show(demo)).toEqual([]);
+    const entries = IMPORTS.filter((i) => !i.isPackage && i.to.startsWith('apps/'));
+    expect(show(entries)).toEqual([]);
+  });
+
   it('ledger/verify imports only browser-safe modules (it runs in the /verify page)', () => {
     const { files, packages } = importGraph('ledger/verify/index.ts');
     expect(files.size).toBeGreaterThan(5);

@@ -13,7 +13,7 @@ import { openEnterprisesStore } from '../subgraphs/enterprises/index.js';
 import { patentAsset } from '../subgraphs/enterprises/store/port.js';
 import { tempDir } from './support/tmp.js';
 
-const CLI = fileURLToPath(new URL('../subgraphs/enterprises/import/cli.ts', import.meta.url));
+const CLI = fileURLToPath(new URL('../apps/import.ts', import.meta.url));
 const BYD = { id: 'e-byd', uscc: '914403001922038216' };
 
 function importCli(args: string[], dataDir: string): Promise<{ code: number; stdout: string; stderr: string }> {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 
 import { tempDir } from './support/tmp.js';
 
-const CLI = fileURLToPath(new URL('../gateway/keys/cli.ts', import.meta.url));
+const CLI = fileURLToPath(new URL('../apps/keys.ts', import.meta.url));
 
 function keys(args: string[], dataDir: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {

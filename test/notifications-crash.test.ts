@@ -17,7 +17,7 @@ import { newSubscription } from '../notifications/subscription.js';
 import { tempDir } from './support/tmp.js';
 
 const NOTIFICATIONS = 400;
-const main = fileURLToPath(new URL('../gateway/main.ts', import.meta.url));
+const main = fileURLToPath(new URL('../apps/hub.ts', import.meta.url));
 
 /** The hub as `npm start` runs it, on `dir`; resolves once it says it is ready. */
 function startHub(dir: string): Promise<{ kill(signal: NodeJS.Signals): Promise<void> }> {

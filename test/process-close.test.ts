@@ -40,7 +40,7 @@ describe('separate processes close their storage', () => {
   it('a subgraph on SIGTERM: its store, the ledger and the SQLite databases', async () => {
     const dir = tempDir('iphub-close-subgraph-');
     try {
-      const { code, output } = await startThenTerminate('subgraphs/main.ts', ['enterprises'], { IPHUB_DATA_DIR: dir.path, IPHUB_ENTERPRISES_PORT: '0' });
+      const { code, output } = await startThenTerminate('apps/subgraph.ts', ['enterprises'], { IPHUB_DATA_DIR: dir.path, IPHUB_ENTERPRISES_PORT: '0' });
       expect(code, output).toBe(0);
       expect(readdirSync(dir.path)).toContain('enterprises.db');
       expect(walFiles(dir.path)).toEqual([]);
@@ -52,7 +52,7 @@ describe('separate processes close their storage', () => {
   it('the gateway on SIGTERM: its key store', async () => {
     const dir = tempDir('iphub-close-gateway-');
     try {
-      const { code, output } = await startThenTerminate('gateway/distributed.ts', [], { IPHUB_DATA_DIR: dir.path, PORT: '0' });
+      const { code, output } = await startThenTerminate('apps/gateway.ts', [], { IPHUB_DATA_DIR: dir.path, PORT: '0' });
       expect(code, output).toBe(0);
       expect(readdirSync(dir.path)).toContain('gateway.db');
       expect(walFiles(dir.path)).toEqual([]);
@@ -67,7 +67,7 @@ describe('separate processes close their storage', () => {
       const code = await new Promise<number>((resolve) =>
         execFile(
           process.execPath,
-          ['--import', 'tsx', path('gateway/keys/cli.ts'), 'create', '--role', 'CENTER_STAFF'],
+          ['--import', 'tsx', path('apps/keys.ts'), 'create', '--role', 'CENTER_STAFF'],
           { env: { ...process.env, IPHUB_DATA_DIR: dir.path, IPHUB_MONGODB_URL: '' } },
           (err) => resolve(err === null ? 0 : ((err as { code?: number }).code ?? 1)),
         ),

@@ -18,7 +18,7 @@ import { openSqliteAccountStore } from '../gateway/accounts/store/sqlite.js';
 import { graphqlAs, signInOver } from './support/people.js';
 import { tempDir } from './support/tmp.js';
 
-const MAIN = fileURLToPath(new URL('../gateway/main.ts', import.meta.url));
+const MAIN = fileURLToPath(new URL('../apps/hub.ts', import.meta.url));
 
 function start(dataDir: string, args: string[] = []): Promise<{ child: ChildProcess; url: string; output: string[] }> {
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN, '--demo', ...args], {

@@ -5,6 +5,7 @@ import type { AnyBulkWriteOperation, ClientSession, Collection, Db, Document, Fi
 import { mongoOutbox } from '../../../notifications/outbox/mongodb.js';
 import {
   COLLECTION_OPTIONS,
+  createCollections,
   distinct,
   duplicateKeyOf,
   findByIds,
@@ -196,8 +197,18 @@ const toPatent = (d: PatentDoc): PatentRecord => ({
           requester: d.invalidation.requester,
           decision: d.invalidation.decision,
           decidedOn: d.invalidation.decidedOn,
-          courtAction: d.invalidation.courtAction == null ? null : { filedOn: d.invalidation.courtAction.filedOn, court: d.invalidation.courtAction.court },
-          judgment: d.invalidation.judgment == null ? null : { outcome: d.invalidation.judgment.outcome, decidedOn: d.invalidation.judgment.decidedOn },
+          // Invalidations stored before court actions have neither key, as SQLite reads them back.
+          ...(d.invalidation.courtAction === undefined
+            ? {}
+            : {
+                courtAction:
+                  d.invalidation.courtAction === null ? null : { filedOn: d.invalidation.courtAction.filedOn, court: d.invalidation.courtAction.court },
+              }),
+          ...(d.invalidation.judgment === undefined
+            ? {}
+            : {
+                judgment: d.invalidation.judgment === null ? null : { outcome: d.invalidation.judgment.outcome, decidedOn: d.invalidation.judgment.decidedOn },
+              }),
         },
   version: d.version ?? 1,
 });
@@ -573,10 +584,20 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
   const recomputeDeadlines = async (): Promise<void> => {
     const rules = db.collection<{ _id: string; version: number }>(`${prefix}deadline_rules`, COLLECTION_OPTIONS);
     if ((await rules.findOne({ _id: 'patents' }))?.version === DEADLINE_RULES) return;
+    await createCollections(db, [rules.collectionName]);
+    // A thousand documents a round trip, only those whose stored deadlines or fields differ.
+    let batch: AnyBulkWriteOperation<PatentDoc>[] = [];
+    const flush = async () => {
+      if (batch.length > 0) await patents.bulkWrite(batch, { ordered: false });
+      batch = [];
+    };
     for await (const d of patents.find({})) {
       const { _id, ...fields } = patentDoc(toPatent(d));
-      await patents.updateOne({ _id, version: d.version }, { $set: fields });
+      const stale = (Object.keys(fields) as (keyof typeof fields)[]).some((k) => JSON.stringify(d[k] ?? null) !== JSON.stringify(fields[k] ?? null));
+      if (stale) batch.push({ updateOne: { filter: { _id, version: d.version }, update: { $set: fields } } });
+      if (batch.length >= 1_000) await flush();
     }
+    await flush();
     await inTransaction(db.client, async (session) => {
       await deadlineCounts.deleteMany({ deadline: { $in: ['fee', 'protection', 'examination'] } }, { session });
       for (const [deadline, field] of [

@@ -6,9 +6,10 @@
 import { parseArgs } from 'node:util';
 
 import { DEMO_DEFAULT_ENTERPRISES, DEMO_MAX_ENTERPRISES, seedDemo, seedDemoAccounts, writeDemoAccounts, writeDemoKeys } from '../demo/index.js';
+import { startHub } from '../gateway/hub.js';
+import { limitsFromEnvOrExit } from '../gateway/limits.js';
 import { calendarFromEnvOrExit } from '../platform/hub-calendar.js';
-import { startHub } from './hub.js';
-import { limitsFromEnvOrExit } from './limits.js';
+import { closeOnSignals } from '../platform/process.js';
 
 function options(): { demo: boolean; enterprises: number } {
   try {
@@ -48,17 +49,4 @@ console.log(`web application: ${origin}/ (sign in with an account from npm run a
 console.log(`evidence verification page: ${origin}/verify`);
 console.log(`ledger verifier key: ${hub.ledger.verifierKey}`);
 
-let closing = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    if (closing) return;
-    closing = true;
-    hub.close().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        console.error(err);
-        process.exit(1);
-      },
-    );
-  });
-}
+closeOnSignals(() => hub.close());

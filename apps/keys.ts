@@ -1,10 +1,11 @@
 // `npm run keys -- create --role ROLE [--enterprise ID] [--org NAME] [--rate N] [--cost N]`, `list`, `revoke ID`.
 import { parseArgs } from 'node:util';
 
-import { isRole, ROLES } from '../../platform/identity.js';
-import { closeOnSignals, closeStorage, interrupted, openStorage } from '../../platform/storage.js';
-import { createKey, KeyError } from './keys.js';
-import { openKeyStore } from './store/open.js';
+import { createKey, KeyError } from '../gateway/keys/keys.js';
+import { openKeyStore } from '../gateway/keys/store/open.js';
+import { isRole, ROLES } from '../platform/identity.js';
+import { closeOnSignals, interrupted } from '../platform/process.js';
+import { closeStorage, openStorage } from '../platform/storage.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

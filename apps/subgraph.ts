@@ -3,10 +3,11 @@
 import { calendarFromEnvOrExit } from '../platform/hub-calendar.js';
 import { httpHubQuery } from '../platform/hub-query.js';
 import { createMetrics, ledgerMetrics } from '../platform/metrics.js';
-import { closeOnSignals, closeStorage, internalSecret, openLedgerOn, openStorage } from '../platform/storage.js';
+import { closeOnSignals } from '../platform/process.js';
+import { closeStorage, internalSecret, openLedgerOn, openStorage } from '../platform/storage.js';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../platform/subgraph.js';
 import { serveSubgraph } from '../platform/subgraph-server.js';
-import { SUBGRAPHS } from './registry.js';
+import { SUBGRAPHS } from '../subgraphs/registry.js';
 
 const name = process.argv[2];
 if (!(SUBGRAPH_NAMES as readonly string[]).includes(name ?? '')) {

@@ -14,13 +14,14 @@ import { accessSync, constants, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
-import { today } from '../../../platform/hub-calendar.js';
-import { calendarFromEnvOrExit } from '../../../platform/hub-calendar.js';
-import { closeOnSignals, closeStorage, interrupted, openStorage } from '../../../platform/storage.js';
-import { openEnterprisesStore } from '../index.js';
-import { DEFAULT_BATCH } from './import-patents.js';
-import { FEED_FORMATS, FeedError, type FeedFormat } from './patent-feed.js';
-import { defaultReportPath, formatOfPath, importPatentFile } from './patent-file.js';
+import { today } from '../platform/hub-calendar.js';
+import { calendarFromEnvOrExit } from '../platform/hub-calendar.js';
+import { closeOnSignals, interrupted } from '../platform/process.js';
+import { closeStorage, openStorage } from '../platform/storage.js';
+import { DEFAULT_BATCH } from '../subgraphs/enterprises/import/import-patents.js';
+import { FEED_FORMATS, FeedError, type FeedFormat } from '../subgraphs/enterprises/import/patent-feed.js';
+import { defaultReportPath, formatOfPath, importPatentFile } from '../subgraphs/enterprises/import/patent-file.js';
+import { openEnterprisesStore } from '../subgraphs/enterprises/index.js';
 
 const USAGE = 'usage: npm run import -- patents FILE [--format csv|jsonl] [--report PATH] [--batch N] [--allow-rollback]';
 /** Who the history of every patent the import changes names. */

@@ -1,8 +1,8 @@
 // The iphub command line: `iphub verify ...` and `iphub audit`.
 import { parseArgs } from 'node:util';
 
-import { audit } from './audit.js';
-import { verify } from './verify.js';
+import { audit } from '../cli/audit.js';
+import { verify } from '../cli/verify.js';
 
 const USAGE = `usage:
   iphub verify --file F [--certificate C] [--hub URL] [--trusted-key VKEY ...]

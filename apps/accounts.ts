@@ -4,14 +4,15 @@
 import { text } from 'node:stream/consumers';
 import { parseArgs } from 'node:util';
 
-import { isRole, type Role, ROLES } from '../../platform/identity.js';
-import { closeOnSignals, closeStorage, interrupted, openStorage } from '../../platform/storage.js';
-import { openSessionStore } from '../sessions/store/open.js';
-import type { SessionStore } from '../sessions/store/port.js';
-import { AccountError, createAccount, disableAccount } from './accounts.js';
-import { generatePassword } from './passwords.js';
-import { openAccountStore } from './store/open.js';
-import type { AccountStore } from './store/port.js';
+import { AccountError, createAccount, disableAccount } from '../gateway/accounts/accounts.js';
+import { generatePassword } from '../gateway/accounts/passwords.js';
+import { openAccountStore } from '../gateway/accounts/store/open.js';
+import type { AccountStore } from '../gateway/accounts/store/port.js';
+import { openSessionStore } from '../gateway/sessions/store/open.js';
+import type { SessionStore } from '../gateway/sessions/store/port.js';
+import { isRole, type Role, ROLES } from '../platform/identity.js';
+import { closeOnSignals, interrupted } from '../platform/process.js';
+import { closeStorage, openStorage } from '../platform/storage.js';
 
 const USAGE =
   'usage: npm run accounts -- create --username USERNAME --role ROLE [--enterprise ID | --organization NAME] [--password-stdin] | list | disable --username USERNAME';

@@ -1,17 +1,18 @@
 // `npm run start:gateway`: the gateway alone, reaching each subgraph over HTTP (keep-alive) at
 // the URL in the supergraph, or IPHUB_<NAME>_URL. Keys, people's accounts and their sessions live
 // in the data directory or MongoDB.
+import { openAccountStore } from '../gateway/accounts/store/open.js';
+import { remoteDataSource } from '../gateway/data-sources.js';
+import { rateStoreFor } from '../gateway/hub.js';
+import { openKeyStore } from '../gateway/keys/store/open.js';
+import { limitsFromEnvOrExit } from '../gateway/limits.js';
+import { type RunningGateway, startGateway } from '../gateway/server.js';
+import { openSessionStore } from '../gateway/sessions/store/open.js';
 import { calendarFromEnvOrExit } from '../platform/hub-calendar.js';
-import { closeOnSignals, closeStorage, internalSecret, openStorage } from '../platform/storage.js';
+import { closeOnSignals } from '../platform/process.js';
+import { closeStorage, internalSecret, openStorage } from '../platform/storage.js';
 import { SUBGRAPH_NAMES } from '../platform/subgraph.js';
 import { SUBGRAPHS } from '../subgraphs/registry.js';
-import { openAccountStore } from './accounts/store/open.js';
-import { remoteDataSource } from './data-sources.js';
-import { rateStoreFor } from './hub.js';
-import { openKeyStore } from './keys/store/open.js';
-import { limitsFromEnvOrExit } from './limits.js';
-import { type RunningGateway, startGateway } from './server.js';
-import { openSessionStore } from './sessions/store/open.js';
 
 const limits = limitsFromEnvOrExit();
 calendarFromEnvOrExit('npm run start:gateway');
