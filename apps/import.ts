@@ -21,7 +21,7 @@ import { closeStorage, openStorage } from '../platform/storage.js';
 import { DEFAULT_BATCH } from '../subgraphs/enterprises/import/import-patents.js';
 import { FEED_FORMATS, FeedError, type FeedFormat } from '../subgraphs/enterprises/import/patent-feed.js';
 import { defaultReportPath, formatOfPath, importPatentFile } from '../subgraphs/enterprises/import/patent-file.js';
-import { openEnterprisesStore } from '../subgraphs/enterprises/index.js';
+import { openEnterprisesStore } from '../subgraphs/enterprises/store/open.js';
 
 const USAGE = 'usage: npm run import -- patents FILE [--format csv|jsonl] [--report PATH] [--batch N] [--allow-rollback]';
 /** Who the history of every patent the import changes names. */

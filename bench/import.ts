@@ -22,7 +22,7 @@ import { patentCheckDigit } from '../standards/patent-number.js';
 import { usccCheckCharacter } from '../standards/uscc.js';
 import { DEFAULT_BATCH } from '../subgraphs/enterprises/import/import-patents.js';
 import { importPatentFile } from '../subgraphs/enterprises/import/patent-file.js';
-import { openEnterprisesStore } from '../subgraphs/enterprises/index.js';
+import { openEnterprisesStore } from '../subgraphs/enterprises/store/open.js';
 import type { EnterpriseRecord, EnterprisesStore } from '../subgraphs/enterprises/store/port.js';
 import { tempDir } from '../test/support/tmp.js';
 import { emit } from './emit.js';

@@ -18,7 +18,7 @@ import { DEMO_BANK, seedDemo } from '../demo/index.js';
 import { createKey } from '../gateway/keys/keys.js';
 import { openKeyStore } from '../gateway/keys/store/open.js';
 import { closeStorage, openLedgerOn, openStorage } from '../platform/storage.js';
-import { openEnterprisesStore } from '../subgraphs/enterprises/index.js';
+import { openEnterprisesStore } from '../subgraphs/enterprises/store/open.js';
 import { tempDir } from '../test/support/tmp.js';
 import { emit } from './emit.js';
 import { max, percentile } from './stats.js';

@@ -15,7 +15,7 @@ import type { Ledger } from '../ledger/ledger.js';
 import { today as hubToday } from '../platform/hub-calendar.js';
 import { type Role, ROLES } from '../platform/identity.js';
 import type { Storage } from '../platform/storage.js';
-import { openEnterprisesStore } from '../subgraphs/enterprises/index.js';
+import { openEnterprisesStore } from '../subgraphs/enterprises/store/open.js';
 import { type DemoData, generate } from './generate.js';
 import { seedCases } from './seed-cases.js';
 import { RegistryWriter } from './seed-enterprises.js';

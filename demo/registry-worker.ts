@@ -5,7 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 
 import { closeStorage, openStorage, type StorageEnv } from '../platform/storage.js';
-import { openEnterprisesStore } from '../subgraphs/enterprises/index.js';
+import { openEnterprisesStore } from '../subgraphs/enterprises/store/open.js';
 import type { RegistryChunk } from './generate.js';
 import { writeRegistry } from './seed-enterprises.js';
 

@@ -4,7 +4,7 @@ import type { Ledger } from '../ledger/ledger.js';
 import type { Receipt } from '../ledger/ledger.js';
 import type { Storage } from '../platform/storage.js';
 import { anchorDecision } from '../subgraphs/cases/decision.js';
-import { openCasesStore } from '../subgraphs/cases/index.js';
+import { openCasesStore } from '../subgraphs/cases/store/open.js';
 import type { CaseEvent, PreExamCaseRecord, ProtectionCaseRecord } from '../subgraphs/cases/store/port.js';
 import { RESOLUTION_ROUTES } from '../subgraphs/cases/store/port.js';
 import {

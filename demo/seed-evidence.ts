@@ -1,7 +1,7 @@
 // The evidence subgraph's demo deposits: appended to the ledger, then stored with their receipts.
 import type { Ledger } from '../ledger/ledger.js';
 import type { Storage } from '../platform/storage.js';
-import { openEvidenceStore } from '../subgraphs/evidence/index.js';
+import { openEvidenceStore } from '../subgraphs/evidence/store/open.js';
 import type { EvidenceRecord } from '../subgraphs/evidence/store/port.js';
 import { inBatches } from './batches.js';
 import type { Deposit } from './generate.js';

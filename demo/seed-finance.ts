@@ -7,10 +7,10 @@ import { addDays } from '../standards/calendar-date.js';
 import { annualFeeStatus } from '../subgraphs/enterprises/domain/annual-fee.js';
 import { protectionEnd } from '../subgraphs/enterprises/domain/protection.js';
 import type { EnterpriseRecord, PatentRecord } from '../subgraphs/enterprises/store/port.js';
-import { openFinanceStore } from '../subgraphs/finance/index.js';
 import type { PledgeState } from '../subgraphs/finance/pledge-rules.js';
 import { registrationDocument, releaseDocument } from '../subgraphs/finance/pledge-rules.js';
 import { DEFAULT_RISK_SHARES } from '../subgraphs/finance/risk.js';
+import { openFinanceStore } from '../subgraphs/finance/store/open.js';
 import type { PledgeEvent } from '../subgraphs/finance/store/port.js';
 
 const STAFF = 'demo-staff';

@@ -107,6 +107,13 @@ describe('import boundaries', () => {
     expect(show(entries)).toEqual([]);
   });
 
+  it('the registry import opens its store without loading a GraphQL schema', () => {
+    const { files, packages } = importGraph('apps/import.ts');
+    expect(files.has('subgraphs/enterprises/store/open.ts')).toBe(true);
+    expect([...files].filter((f) => /(^|\/)(schema|builder|index)\.ts$/.test(f) && f.startsWith('subgraphs/'))).toEqual([]);
+    expect([...packages].filter((p) => p.startsWith('@pothos/') || p.startsWith('@apollo/'))).toEqual([]);
+  });
+
   it('ledger/verify imports only browser-safe modules (it runs in the /verify page)', () => {
     const { files, packages } = importGraph('ledger/verify/index.ts');
     expect(files.size).toBeGreaterThan(5);

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { closeStorage, openStorage } from '../platform/storage.js';
 import { patentCheckDigit } from '../standards/patent-number.js';
-import { openEnterprisesStore } from '../subgraphs/enterprises/index.js';
+import { openEnterprisesStore } from '../subgraphs/enterprises/store/open.js';
 import { patentAsset } from '../subgraphs/enterprises/store/port.js';
 import { tempDir } from './support/tmp.js';
 

@@ -1,17 +1,12 @@
 // The cases subgraph, opened on the configured storage and the ledger.
 import type { Ledger } from '../../ledger/ledger.js';
 import type { HubQuery } from '../../platform/hub-query.js';
-import { sqliteDatabase, type Storage } from '../../platform/storage.js';
+import type { Storage } from '../../platform/storage.js';
 import type { Subgraph } from '../../platform/subgraph.js';
 import { createCasesContext } from './context.js';
 import { casesSchema } from './schema.js';
-import { openMongoCasesStore } from './store/mongodb.js';
+import { openCasesStore } from './store/open.js';
 import type { CasesStore } from './store/port.js';
-import { openSqliteCasesStore } from './store/sqlite.js';
-
-export async function openCasesStore(storage: Storage): Promise<CasesStore> {
-  return storage.kind === 'sqlite' ? openSqliteCasesStore(sqliteDatabase(storage, 'cases')) : openMongoCasesStore(storage.client.db());
-}
 
 export async function openCasesSubgraph(storage: Storage, ledger: Ledger, hub: HubQuery, wrap: (s: CasesStore) => CasesStore = (s) => s): Promise<Subgraph> {
   const store = wrap(await openCasesStore(storage));

@@ -1,18 +1,13 @@
 // The enterprises subgraph, opened on the configured storage.
 import type { Ledger } from '../../ledger/ledger.js';
 import type { HubQuery } from '../../platform/hub-query.js';
-import { sqliteDatabase, type Storage } from '../../platform/storage.js';
+import type { Storage } from '../../platform/storage.js';
 import type { Subgraph } from '../../platform/subgraph.js';
 import { createEnterprisesContext } from './context.js';
 import { enterprisesSchema } from './schema.js';
-import { openMongoEnterprisesStore } from './store/mongodb.js';
+import { openEnterprisesStore } from './store/open.js';
 import type { EnterprisesStore } from './store/port.js';
-import { openSqliteEnterprisesStore } from './store/sqlite.js';
 import { startWarningScheduler } from './warning-scheduler.js';
-
-export async function openEnterprisesStore(storage: Storage): Promise<EnterprisesStore> {
-  return storage.kind === 'sqlite' ? openSqliteEnterprisesStore(sqliteDatabase(storage, 'enterprises')) : openMongoEnterprisesStore(storage.client.db());
-}
 
 /** `wrap` lets tests observe the store (count its queries); production passes nothing. */
 export async function openEnterprisesSubgraph(

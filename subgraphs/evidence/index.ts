@@ -1,17 +1,12 @@
 // The evidence subgraph, opened on the configured storage and the ledger.
 import type { Ledger } from '../../ledger/ledger.js';
 import type { HubQuery } from '../../platform/hub-query.js';
-import { sqliteDatabase, type Storage } from '../../platform/storage.js';
+import type { Storage } from '../../platform/storage.js';
 import type { Subgraph } from '../../platform/subgraph.js';
 import { createEvidenceContext } from './context.js';
 import { evidenceSchema } from './schema.js';
-import { openMongoEvidenceStore } from './store/mongodb.js';
+import { openEvidenceStore } from './store/open.js';
 import type { EvidenceStore } from './store/port.js';
-import { openSqliteEvidenceStore } from './store/sqlite.js';
-
-export async function openEvidenceStore(storage: Storage): Promise<EvidenceStore> {
-  return storage.kind === 'sqlite' ? openSqliteEvidenceStore(sqliteDatabase(storage, 'evidence')) : openMongoEvidenceStore(storage.client.db());
-}
 
 export async function openEvidenceSubgraph(
   storage: Storage,

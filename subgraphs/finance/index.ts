@@ -1,17 +1,12 @@
 // The finance subgraph, opened on the configured storage, the ledger and the hub.
 import type { Ledger } from '../../ledger/ledger.js';
 import type { HubQuery } from '../../platform/hub-query.js';
-import { sqliteDatabase, type Storage } from '../../platform/storage.js';
+import type { Storage } from '../../platform/storage.js';
 import type { Subgraph } from '../../platform/subgraph.js';
 import { createFinanceContext } from './context.js';
 import { financeSchema } from './schema.js';
-import { openMongoFinanceStore } from './store/mongodb.js';
+import { openFinanceStore } from './store/open.js';
 import type { FinanceStore } from './store/port.js';
-import { openSqliteFinanceStore } from './store/sqlite.js';
-
-export async function openFinanceStore(storage: Storage): Promise<FinanceStore> {
-  return storage.kind === 'sqlite' ? openSqliteFinanceStore(sqliteDatabase(storage, 'finance')) : openMongoFinanceStore(storage.client.db());
-}
 
 export async function openFinanceSubgraph(
   storage: Storage,
