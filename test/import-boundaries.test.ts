@@ -1,17 +1,22 @@
 // The layout's rules, read from the imports themselves: which part may reach which.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { describe, expect, it } from 'vitest';
 
+import { SUBGRAPH_NAMES } from '../platform/subgraph.js';
+
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const SUBGRAPHS = ['enterprises', 'cases', 'finance', 'evidence'];
+// Every subgraph the registry knows, notifications included.
+const SUBGRAPHS: readonly string[] = SUBGRAPH_NAMES;
 const BROWSER_PACKAGES = ['@noble/hashes', '@noble/curves', 'canonicalize'];
 
 /** Static imports, re-exports, side-effect and dynamic imports: `from 'x'`, `import 'x'`, `import('x')`. */
 const SPECIFIER = /(?:^\s*(?:import|export)\s[^'"]*?from\s+|^\s*import\s+|\bimport\(\s*)'([^']+)'/gm;
+/** A module started from a URL: a worker thread, a Web Worker, a child process's script. */
+const MODULE_URL = /new URL\(\s*'(\.[^']+\.(?:ts|tsx|mjs))',\s*import\.meta\.url\s*\)/g;
 
 interface Import {
   /** Repository-relative path of the importing file. */
@@ -21,19 +26,27 @@ interface Import {
   readonly isPackage: boolean;
 }
 
-function importsOf(file: string): Import[] {
-  const source = readFileSync(join(ROOT, file), 'utf8');
-  return [...source.matchAll(SPECIFIER)].map(([, spec]) => {
-    if (!spec!.startsWith('.')) return { from: file, to: spec!, isPackage: true };
-    return { from: file, to: relative(ROOT, resolve(ROOT, dirname(file), spec!.replace(/\.js$/, '.ts'))), isPackage: false };
-  });
+/** The file a relative specifier names: `.js` written for a `.ts` or `.tsx` file, or no extension at all (the web app's). */
+function resolveSpecifier(file: string, spec: string): string {
+  const path = relative(ROOT, resolve(ROOT, dirname(file), spec));
+  const candidates = [path.replace(/\.js$/, '.ts'), path.replace(/\.js$/, '.tsx'), path, `${path}.ts`, `${path}.tsx`, `${path}/index.ts`, `${path}/index.tsx`];
+  return candidates.find((c) => existsSync(join(ROOT, c)) && statSync(join(ROOT, c)).isFile()) ?? path;
 }
 
-const SOURCES = execFileSync('git', ['ls-files', '*.ts'], { cwd: ROOT, encoding: 'utf8' })
+function importsOf(file: string): Import[] {
+  const source = readFileSync(join(ROOT, file), 'utf8');
+  const specifiers = [...[...source.matchAll(SPECIFIER)].map((m) => m[1]!), ...[...source.matchAll(MODULE_URL)].map((m) => m[1]!)];
+  return specifiers.map((spec) =>
+    spec.startsWith('.') ? { from: file, to: resolveSpecifier(file, spec), isPackage: false } : { from: file, to: spec, isPackage: true },
+  );
+}
+
+// Every source file: TypeScript, the web app's TSX, the workers' .mjs.
+const SOURCES = execFileSync('git', ['ls-files', '*.ts', '*.tsx', '*.mjs'], { cwd: ROOT, encoding: 'utf8' })
   .split('\n')
-  .filter((f) => f !== '' && !f.startsWith('web/vendor/'));
+  .filter((f) => f !== '' && !f.startsWith('web/vendor/') && !/^web\/[^/]+\/dist\//.test(f));
 // Tests and contract suites may reach test support; the rules are about what ships.
-const isTest = (f: string) => /\.test\.ts$|(^|\/)contract\.ts$|^test\//.test(f);
+const isTest = (f: string) => /\.test\.tsx?$|(^|\/)contract\.ts$|^test\//.test(f);
 const PRODUCTION = SOURCES.filter((f) => !isTest(f));
 const IMPORTS = SOURCES.flatMap(importsOf);
 const PRODUCTION_IMPORTS = PRODUCTION.flatMap(importsOf);
@@ -61,10 +74,18 @@ function importGraph(entry: string): { files: Set<string>; packages: Set<string>
 }
 
 describe('import boundaries', () => {
-  it('reads the imports of the whole tree', () => {
+  it('reads the imports of the whole tree, TSX, workers and every subgraph included', () => {
     // A broken pattern would pass every rule below by finding nothing.
     expect(SOURCES.length).toBeGreaterThan(100);
+    expect(SOURCES.filter((f) => f.endsWith('.tsx')).length).toBeGreaterThan(50);
     expect(IMPORTS.filter((i) => i.from === 'gateway/hub.ts' && i.to === 'subgraphs/registry.ts')).toHaveLength(1);
+    // Worker threads started from a URL, and the web app's imports without an extension.
+    expect(IMPORTS.some((i) => i.from === 'ledger/audit.ts' && i.to === 'ledger/audit-worker.mjs')).toBe(true);
+    expect(IMPORTS.some((i) => i.from === 'web/app/src/hash-files.ts' && i.to === 'web/app/src/hash-worker.ts')).toBe(true);
+    expect(IMPORTS.some((i) => i.from.startsWith('web/app/src/') && i.to === 'standards/nice-class.ts')).toBe(true);
+    expect(SUBGRAPHS).toContain('notifications');
+    // Every import of a file names a file that exists.
+    expect(show(IMPORTS.filter((i) => !i.isPackage && !existsSync(join(ROOT, i.to))))).toEqual([]);
   });
 
   it('no subgraph imports another (facts cross subgraphs only through federation)', () => {
@@ -103,7 +124,8 @@ describe('import boundaries', () => {
   it('the demo is reached only from the process entry points (apps/), benchmarks and tests; nothing imports an entry point', () => {
     const demo = PRODUCTION_IMPORTS.filter((i) => !i.isPackage && i.to.startsWith('demo/') && !/^(apps|demo|bench)\//.test(i.from));
     expect(show(demo)).toEqual([]);
-    const entries = IMPORTS.filter((i) => !i.isPackage && i.to.startsWith('apps/'));
+    // Tests start entry points as processes, and bin/iphub.mjs runs apps/iphub.ts; no module imports one.
+    const entries = PRODUCTION_IMPORTS.filter((i) => !i.isPackage && i.to.startsWith('apps/') && i.from !== 'bin/iphub.mjs');
     expect(show(entries)).toEqual([]);
   });
 
@@ -114,14 +136,33 @@ describe('import boundaries', () => {
     expect([...packages].filter((p) => p.startsWith('@pothos/') || p.startsWith('@apollo/'))).toEqual([]);
   });
 
-  it('ledger/verify imports only browser-safe modules (it runs in the /verify page)', () => {
-    const { files, packages } = importGraph('ledger/verify/index.ts');
+  it('the /verify page reaches only browser-safe modules, walked from its real entry (web/verify/page.ts)', () => {
+    const { files, packages } = importGraph('web/verify/page.ts');
     expect(files.size).toBeGreaterThan(5);
     for (const p of packages)
       expect(
         BROWSER_PACKAGES.some((ok) => p === ok || p.startsWith(`${ok}/`)),
         `${p} is not browser-safe`,
       ).toBe(true);
-    for (const f of files) expect(f).toMatch(/^ledger\/(verify|merkle)\/|^ledger\/(bytes|hashing|entry)\.ts$/);
+    for (const f of files)
+      expect(f).toMatch(/^web\/verify\/|^web\/file-digest\.ts$|^client\/hub-api\.ts$|^ledger\/(verify|merkle)\/|^ledger\/(bytes|hashing|entry)\.ts$/);
+  });
+
+  it('the web application imports only itself, the public standards and the file digest it shares with /verify (it is bundled for the browser)', () => {
+    const outside = PRODUCTION_IMPORTS.filter(
+      (i) => !i.isPackage && i.from.startsWith('web/app/src/') && !/^(web\/app\/src|standards)\/|^web\/file-digest\.ts$/.test(i.to),
+    );
+    expect(show(outside)).toEqual([]);
+  });
+
+  it('client/ reaches only the offline verifier; cli/ only the ledger, platform/ and client/; nothing ships importing bench/', () => {
+    const client = PRODUCTION_IMPORTS.filter(
+      (i) => !i.isPackage && i.from.startsWith('client/') && !/^(client|ledger\/verify)\/|^ledger\/bytes\.ts$/.test(i.to),
+    );
+    expect(show(client)).toEqual([]);
+    const cli = PRODUCTION_IMPORTS.filter((i) => !i.isPackage && i.from.startsWith('cli/') && !/^(cli|ledger|platform|client)\//.test(i.to));
+    expect(show(cli)).toEqual([]);
+    const bench = PRODUCTION_IMPORTS.filter((i) => !i.isPackage && i.to.startsWith('bench/') && !i.from.startsWith('bench/'));
+    expect(show(bench)).toEqual([]);
   });
 });
