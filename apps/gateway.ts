@@ -5,7 +5,7 @@ import { openAccountStore } from '../gateway/accounts/store/open.js';
 import { remoteDataSource } from '../gateway/data-sources.js';
 import { rateStoreFor } from '../gateway/hub.js';
 import { openKeyStore } from '../gateway/keys/store/open.js';
-import { limitsFromEnvOrExit } from '../gateway/limits.js';
+import { limitsFromEnvOrExit } from '../gateway/limits/limits.js';
 import { type RunningGateway, startGateway } from '../gateway/server.js';
 import { openSessionStore } from '../gateway/sessions/store/open.js';
 import { calendarFromEnvOrExit } from '../platform/hub-calendar.js';

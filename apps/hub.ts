@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 
 import { DEMO_DEFAULT_ENTERPRISES, DEMO_MAX_ENTERPRISES, seedDemo, seedDemoAccounts, writeDemoAccounts, writeDemoKeys } from '../demo/index.js';
 import { startHub } from '../gateway/hub.js';
-import { limitsFromEnvOrExit } from '../gateway/limits.js';
+import { limitsFromEnvOrExit } from '../gateway/limits/limits.js';
 import { calendarFromEnvOrExit } from '../platform/hub-calendar.js';
 import { closeOnSignals } from '../platform/process.js';
 

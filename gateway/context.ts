@@ -1,8 +1,8 @@
 // What the gateway knows of a request while it runs: who calls, what they may spend, and the
 // signal that stops the operation's work when it runs out of time.
 import type { Identity } from '../platform/identity.js';
-import type { OperationBudget, Tier } from './limits.js';
-import type { RateSubject } from './rate-limits.js';
+import type { OperationBudget, Tier } from './limits/limits.js';
+import type { RateSubject } from './limits/rate-limits.js';
 
 export interface Caller {
   readonly tier: Tier;

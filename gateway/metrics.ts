@@ -4,7 +4,7 @@
 // with perf_hooks.monitorEventLoopDelay).
 import { Counter, Gauge, type Registry } from 'prom-client';
 
-import type { Admission } from './admission.js';
+import type { Admission } from './limits/admission.js';
 
 export interface GatewayMetrics {
   /** A request refused before it ran: by limit, rate, capacity or time. */

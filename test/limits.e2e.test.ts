@@ -5,8 +5,8 @@
 import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLObjectType } from 'graphql';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
-import type { ExecutionTimer } from '../gateway/execution-timeout.js';
-import { resolveLimits } from '../gateway/limits.js';
+import type { ExecutionTimer } from '../gateway/limits/execution-timeout.js';
+import { resolveLimits } from '../gateway/limits/limits.js';
 import type { Subgraph } from '../platform/subgraph.js';
 import { usccCheckCharacter } from '../standards/uscc.js';
 import { SUBGRAPHS } from '../subgraphs/registry.js';

@@ -8,8 +8,8 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createAccount, disableAccount } from '../gateway/accounts/accounts.js';
-import { Overloaded } from '../gateway/admission.js';
-import { resolveLimits } from '../gateway/limits.js';
+import { Overloaded } from '../gateway/limits/admission.js';
+import { resolveLimits } from '../gateway/limits/limits.js';
 import { sessionCookie } from '../gateway/sessions/cookies.js';
 import { HashingAdmission } from '../gateway/sessions/hashing-admission.js';
 import { startTestHub, type TestHub } from './support/hub.js';

@@ -4,8 +4,8 @@
 // creation all pass through it.
 import { Counter, Gauge, type Registry } from 'prom-client';
 
-import { Overloaded } from '../admission.js';
-import type { Limits } from '../limits.js';
+import { Overloaded } from '../limits/admission.js';
+import type { Limits } from '../limits/limits.js';
 
 export class HashingAdmission {
   #running = 0;

@@ -6,7 +6,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Identity } from '../../platform/identity.js';
 import { identityOf } from '../accounts/accounts.js';
 import type { AccountRecord, AccountStore } from '../accounts/store/port.js';
-import type { Limits } from '../limits.js';
+import type { Limits } from '../limits/limits.js';
 import type { SessionRecord, SessionStore } from './store/port.js';
 
 export interface Session {

@@ -1,8 +1,8 @@
 // Failed sign-ins counted per username (whether or not an account has it) and per address, and
 // checked before any password is hashed: guessing costs the guesser, not the hub.
 import { usernameKey } from '../accounts/store/port.js';
-import type { Limits } from '../limits.js';
-import { FailureLimit, type RateLimited, type RateStore } from '../rate-limits.js';
+import type { Limits } from '../limits/limits.js';
+import { FailureLimit, type RateLimited, type RateStore } from '../limits/rate-limits.js';
 
 export interface SignInBlocked extends RateLimited {
   readonly by: 'account' | 'address';

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 
 import { openForEachTest, type StoreFixture } from '../../../test/support/adapters.js';
 import type { AccountRecord, AccountStore } from '../../accounts/store/port.js';
-import { DEFAULT_LIMITS } from '../../limits.js';
+import { DEFAULT_LIMITS } from '../../limits/limits.js';
 import { Sessions } from '../sessions.js';
 import type { SessionRecord, SessionStore } from './port.js';
 

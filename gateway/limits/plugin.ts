@@ -6,10 +6,10 @@ import { HeaderMap } from '@apollo/server';
 import { ApolloServerPluginDisableSuggestions } from '@apollo/server/plugin/disableSuggestions';
 import { GraphQLError } from 'graphql';
 
-import { failure } from '../platform/errors.js';
-import type { GatewayContext } from './context.js';
+import { failure } from '../../platform/errors.js';
+import type { GatewayContext } from '../context.js';
+import type { GatewayMetrics } from '../metrics.js';
 import type { Limits } from './limits.js';
-import type { GatewayMetrics } from './metrics.js';
 import { checkOperation } from './operation-limits.js';
 import type { RateLimited, RateLimits } from './rate-limits.js';
 

@@ -5,8 +5,8 @@ import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
 import type { GraphQLError } from 'graphql';
 
-import { failure } from '../platform/errors.js';
-import type { GatewayContext } from './context.js';
+import { failure } from '../../platform/errors.js';
+import type { GatewayContext } from '../context.js';
 
 const timeoutError = (timeoutMs: number): GraphQLError =>
   failure('TIMEOUT', `the operation did not finish within ${timeoutMs} ms and was stopped; ask for less (smaller pages, fewer fields)`, {

@@ -2,7 +2,7 @@
 // @path to a JSON file) overrides any of them; the README's "Limits" section lists them all.
 import { readFileSync } from 'node:fs';
 
-import { type Role, ROLES } from '../platform/identity.js';
+import { type Role, ROLES } from '../../platform/identity.js';
 
 /** What one operation may ask for: checked at the gateway before it is planned. */
 export interface OperationBudget {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { tempDir } from '../test/support/tmp.js';
+import { tempDir } from '../../test/support/tmp.js';
 import { DEFAULT_LIMITS, LimitsError, limitsFromEnv } from './limits.js';
 
 describe('IPHUB_LIMITS', () => {

@@ -5,7 +5,7 @@
 import { type DocumentNode, getNamedType, getNullableType, type GraphQLSchema, isCompositeType, isListType } from 'graphql';
 import { type ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
 
-import { DEFAULT_PAGE } from '../platform/pagination.js';
+import { DEFAULT_PAGE } from '../../platform/pagination.js';
 
 const MUTATION_COST = 10;
 

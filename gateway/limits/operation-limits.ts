@@ -2,9 +2,9 @@
 // budget for the document's shape, introspection by role, page sizes and the estimated cost.
 import { type DocumentNode, GraphQLError, type GraphQLSchema } from 'graphql';
 
-import { type ErrorCode, failure } from '../platform/errors.js';
-import type { Identity } from '../platform/identity.js';
-import type { Caller } from './context.js';
+import { type ErrorCode, failure } from '../../platform/errors.js';
+import type { Identity } from '../../platform/identity.js';
+import type { Caller } from '../context.js';
 import { type OperationCost, operationCost } from './cost.js';
 import type { Limits, OperationBudget } from './limits.js';
 import { countTokens, operationShape } from './operation-shape.js';

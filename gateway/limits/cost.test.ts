@@ -16,8 +16,8 @@ import {
 } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { DEFAULT_PAGE } from '../platform/pagination.js';
-import { SUPERGRAPH_PATH } from './compose.js';
+import { DEFAULT_PAGE } from '../../platform/pagination.js';
+import { SUPERGRAPH_PATH } from '../compose.js';
 import { LIST_SIZES, operationCost } from './cost.js';
 
 let schema: GraphQLSchema;
