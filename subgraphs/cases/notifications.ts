@@ -8,10 +8,10 @@
 // the court it was referred to, that court; a filing goes to the centre's inbox too, since staff
 // act on it next. Those are the callers who may read the case; centre staff see every
 // notification anyway.
-import type { JsonValue } from '../../ledger/entry.js';
 import type { Receipt } from '../../ledger/ledger.js';
 import { type Audience, recipientKey } from '../../notifications/audience.js';
 import { MAX_DATA_BYTES, type Notification, notificationProblem } from '../../notifications/notification.js';
+import type { JsonValue } from '../../platform/json.js';
 import type { CaseEvent, PreExamCaseRecord, ProtectionCaseRecord } from './store/port.js';
 import type { ProtectionState } from './workflow.js';
 

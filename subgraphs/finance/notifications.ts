@@ -6,10 +6,10 @@
 // Who is told: the parties who may read the pledge or policy, by the same rules as queries (the
 // pledgor enterprise and the pledgee bank; the insured enterprise and the insurer). Centre staff
 // see every notification anyway.
-import type { JsonValue } from '../../ledger/entry.js';
 import type { Receipt } from '../../ledger/ledger.js';
 import { type Audience, recipientKey } from '../../notifications/audience.js';
 import { MAX_DATA_BYTES, type Notification, notificationProblem } from '../../notifications/notification.js';
+import type { JsonValue } from '../../platform/json.js';
 import type { ClaimRecord, ConsentRecord, PledgeRecord, PolicyRecord } from './store/port.js';
 
 const pledgeSubject = (id: string): string => `pledge:${id}`;

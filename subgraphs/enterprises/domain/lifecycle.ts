@@ -2,8 +2,8 @@
 // restoration, term compensation, invalidation and the court action against it, a court's freezes.
 // Each operation is a pure step from one record (as it stands on the day: domain/standing.ts) to
 // the next, or a refusal saying why; the mutations and the registry import apply the same steps.
-import type { JsonValue } from '../../../ledger/entry.js';
 import { hubWorkingDays } from '../../../platform/hub-calendar.js';
+import type { JsonValue } from '../../../platform/json.js';
 import { addMonths, addYears } from '../../../standards/calendar-date.js';
 import { timeLimitEnd } from '../../../standards/working-days.js';
 import type { AssetEventType, InvalidationDecision, InvalidationJudgment, PatentRecord, TermCompensation, TermCompensationGround } from '../store/port.js';

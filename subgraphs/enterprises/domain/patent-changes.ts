@@ -1,7 +1,7 @@
 // What a registry feed's row changes of a registered patent. Pure: both adapters' imports and the
 // import's report use it.
-import type { JsonValue } from '../../../ledger/entry.js';
 import type { Notification } from '../../../notifications/notification.js';
+import type { JsonValue } from '../../../platform/json.js';
 import type { AssetEventType, PatentRecord, PatentStatus } from '../store/port.js';
 import { paidThroughOf } from './annual-fee.js';
 

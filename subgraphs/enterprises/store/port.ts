@@ -1,9 +1,9 @@
 // The enterprises subgraph's aggregates and their storage port. Adapters: sqlite.ts,
 // mongodb.ts; both pass contract.ts (run by store.test.ts).
-import type { JsonValue } from '../../../ledger/entry.js';
 import type { Receipt } from '../../../ledger/ledger.js';
 import type { Notification } from '../../../notifications/notification.js';
 import type { OutboxSource } from '../../../notifications/outbox/port.js';
+import type { JsonValue } from '../../../platform/json.js';
 import type { MonthCount } from '../../common/months.js';
 import type { ImportRefusal } from '../domain/patent-changes.js';
 
