@@ -20,10 +20,11 @@ import { addDays, addYears } from '../standards/calendar-date.js';
 import { organisationCode } from '../standards/organisation-code.js';
 import { patentCheckDigit } from '../standards/patent-number.js';
 import { usccCheckCharacter } from '../standards/uscc.js';
+import type { EnterpriseRecord } from '../subgraphs/enterprises/domain/model.js';
 import { DEFAULT_BATCH } from '../subgraphs/enterprises/import/import-patents.js';
 import { importPatentFile } from '../subgraphs/enterprises/import/patent-file.js';
 import { openEnterprisesStore } from '../subgraphs/enterprises/store/open.js';
-import type { EnterpriseRecord, EnterprisesStore } from '../subgraphs/enterprises/store/port.js';
+import type { EnterprisesStore } from '../subgraphs/enterprises/store/port.js';
 import { tempDir } from '../test/support/tmp.js';
 import { emit } from './emit.js';
 

@@ -8,7 +8,6 @@ import { patentCheckDigit } from '../standards/patent-number.js';
 import { USCC_CHARSET, usccCheckCharacter } from '../standards/uscc.js';
 import { annualFeeDueDates, annualFeeStatus } from '../subgraphs/enterprises/domain/annual-fee.js';
 import { earliestDueInGrace } from '../subgraphs/enterprises/domain/deadlines.js';
-import { protectionEnd, protectionTermYears } from '../subgraphs/enterprises/domain/protection.js';
 import type {
   CopyrightRecord,
   EnterpriseRecord,
@@ -17,8 +16,9 @@ import type {
   PatentStatus,
   PatentType,
   TrademarkRecord,
-} from '../subgraphs/enterprises/store/port.js';
-import { UNRECORDED_PATENT_FACTS } from '../subgraphs/enterprises/store/port.js';
+} from '../subgraphs/enterprises/domain/model.js';
+import { UNRECORDED_PATENT_FACTS } from '../subgraphs/enterprises/domain/model.js';
+import { protectionEnd, protectionTermYears } from '../subgraphs/enterprises/domain/protection.js';
 import type { EvidenceCategory, EvidenceRecord } from '../subgraphs/evidence/store/port.js';
 import { BRANDS, DESIGN_MODELS, INDUSTRIES, type Industry, METHOD_VARIANTS, REGIONS } from './catalogue.js';
 import { Random } from './random.js';

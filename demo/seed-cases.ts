@@ -17,7 +17,7 @@ import {
   PROTECTION_STATES,
   type ProtectionState,
 } from '../subgraphs/cases/workflow.js';
-import type { EnterpriseRecord, PatentRecord } from '../subgraphs/enterprises/store/port.js';
+import type { EnterpriseRecord, PatentRecord } from '../subgraphs/enterprises/domain/model.js';
 
 const STAFF = 'demo-staff';
 const HOUR = 3_600_000;

@@ -95,6 +95,11 @@ describe('import boundaries', () => {
     expect(show(crossing)).toEqual([]);
   });
 
+  it("a subgraph's domain/ (its records and rules) imports no store: the store depends on the domain, not back", () => {
+    const circle = PRODUCTION_IMPORTS.filter((i) => !i.isPackage && /^subgraphs\/[^/]+\/domain\//.test(i.from) && /^subgraphs\/[^/]+\/store\//.test(i.to));
+    expect(show(circle)).toEqual([]);
+  });
+
   it('subgraphs/common, platform/ and standards/ import no subgraph', () => {
     const shared = IMPORTS.filter((i) => !i.isPackage && /^(subgraphs\/common|platform|standards)\//.test(i.from) && partOf(i.to).startsWith('subgraphs/'));
     expect(show(shared)).toEqual([]);

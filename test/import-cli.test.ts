@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { closeStorage, openStorage } from '../platform/storage.js';
 import { patentCheckDigit } from '../standards/patent-number.js';
+import { patentAsset } from '../subgraphs/enterprises/domain/model.js';
 import { openEnterprisesStore } from '../subgraphs/enterprises/store/open.js';
-import { patentAsset } from '../subgraphs/enterprises/store/port.js';
 import { tempDir } from './support/tmp.js';
 
 const CLI = fileURLToPath(new URL('../apps/import.ts', import.meta.url));

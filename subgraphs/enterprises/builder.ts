@@ -6,8 +6,8 @@ import { requireActFor, requireIdentity } from '../common/auth.js';
 import { createBuilder } from '../common/builder.js';
 import { jsonScalar, pageInfoType, roleEnum } from '../common/shared-types.js';
 import type { EnterprisesContext } from './context.js';
+import { COPYRIGHT_KINDS, type CopyrightRecord, type EnterpriseRecord, type PatentRecord, type TrademarkRecord } from './domain/model.js';
 import { patentOn } from './domain/standing.js';
-import { COPYRIGHT_KINDS, type CopyrightRecord, type EnterpriseRecord, type PatentRecord, type TrademarkRecord } from './store/port.js';
 
 export const builder = createBuilder<EnterprisesContext>();
 builder.queryType({});

@@ -4,7 +4,8 @@ import DataLoader from 'dataloader';
 import type { Ledger } from '../../ledger/ledger.js';
 import type { HubQuery } from '../../platform/hub-query.js';
 import type { Identity } from '../../platform/identity.js';
-import type { CopyrightRecord, EnterpriseRecord, EnterprisesStore, PatentRecord, TrademarkRecord, TransferRecord } from './store/port.js';
+import type { CopyrightRecord, EnterpriseRecord, PatentRecord, TrademarkRecord, TransferRecord } from './domain/model.js';
+import type { EnterprisesStore } from './store/port.js';
 
 export interface EnterprisesContext {
   readonly identity: Identity | undefined;

@@ -4,7 +4,7 @@ import { pageRequest, toConnection } from '../../platform/pagination.js';
 import { connectionType } from '../common/shared-types.js';
 import { builder, PageInfo, Patent, Role, Trademark } from './builder.js';
 import type { EnterprisesContext } from './context.js';
-import { ASSET_EVENT_TYPES, type AssetEvent, patentAsset, rightKey } from './store/port.js';
+import { ASSET_EVENT_TYPES, type AssetEvent, patentAsset, rightKey } from './domain/model.js';
 
 const EventType = builder.enumType('AssetEventType', { values: ASSET_EVENT_TYPES });
 

@@ -8,7 +8,6 @@ import { builder, canonicalPatentNumber, Patent, standing } from './builder.js';
 import type { EnterprisesContext } from './context.js';
 import { freezeEnd } from './domain/freezes.js';
 import { applyPatentOperation, type PatentOperation, RESTORATION_GROUNDS } from './domain/lifecycle.js';
-import { invalidationActionEnds, invalidationFinalOn, patentOn } from './domain/standing.js';
 import {
   INVALIDATION_DECISIONS,
   INVALIDATION_JUDGMENTS,
@@ -18,7 +17,8 @@ import {
   TERM_COMPENSATION_GROUNDS,
   type TermCompensation,
   type WaitingFreeze,
-} from './store/port.js';
+} from './domain/model.js';
+import { invalidationActionEnds, invalidationFinalOn, patentOn } from './domain/standing.js';
 
 const Decision = builder.enumType('InvalidationDecision', {
   description: 'The decision on a request for invalidation (无效宣告): the patent maintained, maintained in part, or invalid from the start',

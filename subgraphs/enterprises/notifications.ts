@@ -6,7 +6,7 @@ import type { Notification } from '../../notifications/notification.js';
 import { hubWorkingDays } from '../../platform/hub-calendar.js';
 import { timeLimitEnd } from '../../standards/working-days.js';
 import { feeYearOf } from './domain/annual-fee.js';
-import type { LicenceRecord, PatentRecord, RightRef, TrademarkRecord, TransferRecord } from './store/port.js';
+import type { LicenceRecord, PatentRecord, RightRef, TrademarkRecord, TransferRecord } from './domain/model.js';
 
 /** How the ledger's entries and the notifications name a right: `patent:<number>`, `trademark:<number>`. */
 export const rightSubject = (r: RightRef): string => `${r.kind.toLowerCase()}:${r.number}`;

@@ -7,8 +7,9 @@ import { text } from '../common/validation.js';
 import { builder, Copyright, CopyrightKind, Trademark } from './builder.js';
 import type { EnterprisesContext } from './context.js';
 import { copyrightNumber } from './domain/copyright.js';
+import { type CopyrightRecord, type TrademarkRecord } from './domain/model.js';
 import { registrationExpiry, renewal, renewalWindow } from './domain/trademark.js';
-import { type CopyrightRecord, DuplicateKeyError, type TrademarkRecord } from './store/port.js';
+import { DuplicateKeyError } from './store/port.js';
 
 const RenewalWindow = builder.objectRef<{ opens: string; closes: string }>('RenewalWindow').implement({
   description: 'The days a trademark registration may be renewed: the twelve months before it ends and six months of grace after',

@@ -29,11 +29,13 @@ import {
 import type { EnterprisesContext } from './context.js';
 import { type AnnualFeeStatus, annualFeeStatus, feeTimeLimits } from './domain/annual-fee.js';
 import { earliestDueInGrace, earliestDueNotLate, examinationRequestDue, feeWarningWindow } from './domain/deadlines.js';
+import type { EnterpriseRecord, PatentRecord } from './domain/model.js';
+import { FILING_STATUSES, PATENT_STATUSES, PATENT_TYPES } from './domain/model.js';
 import { checkPatentInput } from './domain/patent-input.js';
 import { protectionEnd } from './domain/protection.js';
 import { patentOn } from './domain/standing.js';
-import type { DatedKey, DateWindow, EnterpriseFilter, EnterpriseRecord, OwnerFilter, PatentRecord } from './store/port.js';
-import { DuplicateKeyError, FILING_STATUSES, PATENT_STATUSES, PATENT_TYPES } from './store/port.js';
+import type { DatedKey, DateWindow, EnterpriseFilter, OwnerFilter } from './store/port.js';
+import { DuplicateKeyError } from './store/port.js';
 
 const FilingStatus = builder.enumType('FilingStatus', { values: FILING_STATUSES });
 const PatentType = builder.enumType('PatentType', { values: PATENT_TYPES });

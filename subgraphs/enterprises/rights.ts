@@ -17,8 +17,6 @@ import { optionalText } from '../common/validation.js';
 import { builder, canonicalPatentNumber, Enterprise, PageInfo, Patent, readableEnterprise, standing, Trademark } from './builder.js';
 import type { EnterprisesContext } from './context.js';
 import { overlappingLicence, WHOLE_COUNTRY } from './domain/licences.js';
-import { protectionEnd } from './domain/protection.js';
-import { licensed, rightSubject, transferred } from './notifications.js';
 import {
   LICENCE_KINDS,
   type LicenceRecord,
@@ -29,7 +27,9 @@ import {
   type RightRef,
   type TrademarkRecord,
   type TransferRecord,
-} from './store/port.js';
+} from './domain/model.js';
+import { protectionEnd } from './domain/protection.js';
+import { licensed, rightSubject, transferred } from './notifications.js';
 
 fenScalar(builder);
 const LedgerReceipt = ledgerReceiptType(builder);

@@ -6,7 +6,8 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 
 import { addDays, addYears } from '../../standards/calendar-date.js';
 import { tempDir } from '../../test/support/tmp.js';
-import { type EnterprisesStore, type PatentRecord, UNRECORDED_PATENT_FACTS } from './store/port.js';
+import { type PatentRecord, UNRECORDED_PATENT_FACTS } from './domain/model.js';
+import { type EnterprisesStore } from './store/port.js';
 import { openSqliteEnterprisesStore } from './store/sqlite.js';
 import { findWarnings } from './warning-scheduler.js';
 

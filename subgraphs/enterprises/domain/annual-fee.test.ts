@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import type { PatentRecord } from '../store/port.js';
 import { annualFeeDueDates, annualFeeStatus, type FeeSubject, feeTimeLimits, paidThroughOf } from './annual-fee.js';
+import type { PatentRecord } from './model.js';
 
 // An invention filed 2015-12-21, granted 2018-06-01 (in its third year), fees paid through the 2022 anniversary.
 const FILED = '2015-12-21';

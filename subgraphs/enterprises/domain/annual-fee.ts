@@ -1,7 +1,7 @@
 import { hubWorkingDays } from '../../../platform/hub-calendar.js';
 import { addMonths, addYears, daysBetween, parseIsoDate } from '../../../standards/calendar-date.js';
 import { timeLimitEnd, type WorkingDayCalendar } from '../../../standards/working-days.js';
-import type { PatentRecord } from '../store/port.js';
+import type { PatentRecord } from './model.js';
 import { protectionEnd, type TermSubject } from './protection.js';
 
 // Annual fees (年费) begin with grant. Before it an application owes the filing fee and, for an

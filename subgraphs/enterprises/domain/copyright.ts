@@ -8,7 +8,7 @@
 // D dramatic, E quyi, F choreographic, G acrobatic, H fine art, I architectural, J photographic,
 // K audiovisual (film and works made like film), L engineering and product design drawings,
 // M maps and sketches, N models, O other. The hub checks the letter against the kind registered.
-import type { CopyrightKind } from '../store/port.js';
+import type { CopyrightKind } from './model.js';
 
 const SOFTWARE = /^(\d{4})SR(\d{4,7})$/;
 /** The authorities' prefixes: 国 for the Center, a province's one-character name for its bureau. */

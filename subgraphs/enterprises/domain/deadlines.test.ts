@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
 import { addDays, addYears } from '../../../standards/calendar-date.js';
-import type { PatentType } from '../store/port.js';
 import { annualFeeStatus } from './annual-fee.js';
 import { type DeadlineSubject, earliestDueInGrace, feeWarningWindow, patentDeadlines } from './deadlines.js';
+import type { PatentType } from './model.js';
 
 const record = (over: Partial<DeadlineSubject>): DeadlineSubject => ({
   type: 'INVENTION',

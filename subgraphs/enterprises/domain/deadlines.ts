@@ -1,8 +1,8 @@
 import { hubWorkingDays } from '../../../platform/hub-calendar.js';
 import { addDays, addMonths, addYears } from '../../../standards/calendar-date.js';
 import { timeLimitEnd, WEEKENDS_ONLY, type WorkingDayCalendar } from '../../../standards/working-days.js';
-import type { PatentRecord } from '../store/port.js';
 import { type FeeSubject, GRACE_MONTHS, nextFeeDue } from './annual-fee.js';
+import type { PatentRecord } from './model.js';
 import { protectionEnd } from './protection.js';
 import { invalidationFinalOn } from './standing.js';
 

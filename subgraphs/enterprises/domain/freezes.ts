@@ -6,7 +6,7 @@
 // counted from that day (as the SPC's 2004 notice with the land and housing ministries counts a
 // waiting seizure's; the hub takes that reading for patents too).
 import { addDays, addYears, daysBetween } from '../../../standards/calendar-date.js';
-import type { PatentFreeze, PatentRecord, WaitingFreeze } from '../store/port.js';
+import type { PatentFreeze, PatentRecord, WaitingFreeze } from './model.js';
 
 export const FREEZE_MAX_YEARS = 3;
 /** The most freezes the hub keeps waiting behind one: a bound on a patent's record, far above what courts make. */

@@ -4,7 +4,7 @@
 // opposition) until then: C invention, Y utility model, D design. Before 1993 the 1985 law's
 // examined and registered announcements used other codes, which the hub's sources do not settle:
 // for such a grant it takes either letter of its type (B or C, U or Y, S or D).
-import type { PatentType } from '../store/port.js';
+import type { PatentType } from './model.js';
 
 export const KIND_CODES_2007_FROM = '2007-07-01';
 export const KIND_CODES_1993_FROM = '1993-01-01';

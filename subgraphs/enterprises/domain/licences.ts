@@ -1,5 +1,5 @@
 // Licences of a right (专利/商标实施许可): which may not overlap in territory and time. Pure.
-import type { LicenceKind, LicenceRecord } from '../store/port.js';
+import type { LicenceKind, LicenceRecord } from './model.js';
 
 /** The whole country, as a territory. */
 export const WHOLE_COUNTRY = 'CN';

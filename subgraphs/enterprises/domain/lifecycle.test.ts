@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
-import { type PatentRecord, UNRECORDED_PATENT_FACTS } from '../store/port.js';
 import { feeDueDateOfYear, feeYearOf } from './annual-fee.js';
 import { grantPublicationNumber } from './kind-codes.js';
 import { applyPatentOperation, type PatentOperation, type Step } from './lifecycle.js';
+import { type PatentRecord, UNRECORDED_PATENT_FACTS } from './model.js';
 import { patentOn } from './standing.js';
 
 const granted: PatentRecord = {

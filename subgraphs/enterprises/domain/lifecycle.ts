@@ -6,11 +6,11 @@ import { hubWorkingDays } from '../../../platform/hub-calendar.js';
 import type { JsonValue } from '../../../platform/json.js';
 import { addMonths, addYears } from '../../../standards/calendar-date.js';
 import { timeLimitEnd } from '../../../standards/working-days.js';
-import type { AssetEventType, InvalidationDecision, InvalidationJudgment, PatentRecord, TermCompensation, TermCompensationGround } from '../store/port.js';
 import { annualFeeDueDates, annualFeeStatus, feeDueDateOfYear, feeTimeLimits, feeYearOf, nextFeeDue, paidThroughOf } from './annual-fee.js';
 import { examinationRequestDue } from './deadlines.js';
 import { freezeEnd, latestFreezeEnd, MAX_WAITING_FREEZES, takeEffect, termDaysOf } from './freezes.js';
 import { grantPublicationNumber } from './kind-codes.js';
+import type { AssetEventType, InvalidationDecision, InvalidationJudgment, PatentRecord, TermCompensation, TermCompensationGround } from './model.js';
 import { termCompensationProblem } from './protection.js';
 import { invalidationActionEnds, invalidationFinalOn, presumedReceipt } from './standing.js';
 

@@ -2,8 +2,8 @@
 // import's report use it.
 import type { Notification } from '../../../notifications/notification.js';
 import type { JsonValue } from '../../../platform/json.js';
-import type { AssetEventType, PatentRecord, PatentStatus } from '../store/port.js';
 import { paidThroughOf } from './annual-fee.js';
+import type { AssetEventType, PatentRecord, PatentStatus } from './model.js';
 
 /** The fields a feed may set; the owner and the version are not among them. */
 const FED = [

@@ -2,8 +2,8 @@
 // import alike: the same checks, the same codes. Pure; whether the owner exists is the caller's.
 import { addMonths, parseIsoDate } from '../../../standards/calendar-date.js';
 import { parsePatentNumber } from '../../../standards/patent-number.js';
-import { PATENT_STATUSES, type PatentRecord, type PatentStatus } from '../store/port.js';
 import { grantPublicationNumber } from './kind-codes.js';
+import { PATENT_STATUSES, type PatentRecord, type PatentStatus } from './model.js';
 
 export interface PatentInput {
   readonly enterpriseId: string;

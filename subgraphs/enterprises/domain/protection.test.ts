@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import type { TermCompensation } from '../store/port.js';
+import type { TermCompensation } from './model.js';
 import { protectionEnd, protectionTermYears, termCompensationProblem } from './protection.js';
 
 describe('protectionEnd', () => {

@@ -1,5 +1,5 @@
 import { addDays, addYears, parseIsoDate } from '../../../standards/calendar-date.js';
-import type { PatentRecord, PatentType, TermCompensation } from '../store/port.js';
+import type { PatentRecord, PatentType, TermCompensation } from './model.js';
 
 // The 2020 amendment of the Patent Law raised the design term from 10 to 15 years for designs
 // filed on or after the day it took effect.

@@ -7,8 +7,8 @@
 import { hubWorkingDays } from '../../../platform/hub-calendar.js';
 import { addDays, addMonths } from '../../../standards/calendar-date.js';
 import { timeLimitEnd, type WorkingDayCalendar } from '../../../standards/working-days.js';
-import type { PatentInvalidation, PatentRecord } from '../store/port.js';
 import { freezesOn } from './freezes.js';
+import type { PatentInvalidation, PatentRecord } from './model.js';
 import { protectionEnd } from './protection.js';
 
 /**

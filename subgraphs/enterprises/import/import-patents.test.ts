@@ -7,8 +7,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { tempDir } from '../../../test/support/tmp.js';
 import { patentDeadlines } from '../domain/deadlines.js';
-import type { EnterpriseRecord, EnterprisesStore, PatentRecord } from '../store/port.js';
-import { patentAsset } from '../store/port.js';
+import type { EnterpriseRecord, PatentRecord } from '../domain/model.js';
+import { patentAsset } from '../domain/model.js';
+import type { EnterprisesStore } from '../store/port.js';
 import { openSqliteEnterprisesStore } from '../store/sqlite.js';
 import { ImportInterrupted, type ImportOptions, importPatents, type ImportProgress, type RejectedRow } from './import-patents.js';
 import { FeedError, readPatentFeed } from './patent-feed.js';

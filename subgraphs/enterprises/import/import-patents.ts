@@ -8,8 +8,9 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 
 import type { ErrorCode } from '../../../platform/errors.js';
+import type { PatentRecord } from '../domain/model.js';
 import { checkPatentInput } from '../domain/patent-input.js';
-import type { EnterprisesStore, ImportCounts, PatentRecord } from '../store/port.js';
+import type { EnterprisesStore, ImportCounts } from '../store/port.js';
 import { FeedError, type FeedRow } from './patent-feed.js';
 
 export const DEFAULT_BATCH = 2_000;

@@ -3,8 +3,10 @@ import { describe, expect, it } from 'vitest';
 
 import type { Notification } from '../../../notifications/notification.js';
 import { openForEachTest, type StoreFixture } from '../../../test/support/adapters.js';
-import type { CopyrightRecord, EnterpriseRecord, EnterprisesStore, LicenceRecord, PatentRecord, RightRef, TrademarkRecord, TransferRecord } from './port.js';
-import { DuplicateKeyError, patentAsset, rightKey, UNRECORDED_PATENT_FACTS } from './port.js';
+import type { CopyrightRecord, EnterpriseRecord, LicenceRecord, PatentRecord, RightRef, TrademarkRecord, TransferRecord } from '../domain/model.js';
+import { patentAsset, rightKey, UNRECORDED_PATENT_FACTS } from '../domain/model.js';
+import type { EnterprisesStore } from './port.js';
+import { DuplicateKeyError } from './port.js';
 
 export type EnterprisesStoreFixture = StoreFixture<EnterprisesStore>;
 

@@ -18,20 +18,12 @@ import {
 import { tally } from '../../common/tally.js';
 import { DEADLINE_RULES, patentDeadlines } from '../domain/deadlines.js';
 import { overlappingLicence } from '../domain/licences.js';
-import { importPlan } from '../domain/patent-changes.js';
 import type {
   AssetEvent,
   CopyrightRecord,
-  DatedKey,
-  DateWindow,
-  EnterpriseFilter,
   EnterpriseRecord,
-  EnterprisesStore,
-  ImportResult,
   LicenceRecord,
-  LicenceRefusal,
   NewAssetEvent,
-  OwnerFilter,
   PatentFreeze,
   PatentInvalidation,
   PatentRecord,
@@ -40,8 +32,11 @@ import type {
   TrademarkRecord,
   TransferRecord,
   WaitingFreeze,
-} from './port.js';
-import { DuplicateKeyError, patentAsset, rightKey } from './port.js';
+} from '../domain/model.js';
+import { patentAsset, rightKey } from '../domain/model.js';
+import { importPlan } from '../domain/patent-changes.js';
+import type { DatedKey, DateWindow, EnterpriseFilter, EnterprisesStore, ImportResult, LicenceRefusal, OwnerFilter } from './port.js';
+import { DuplicateKeyError } from './port.js';
 
 // _id is the record's own key (enterprise id, application number, registration number), so
 // MongoDB's unique _id index is the primary key.

@@ -7,26 +7,21 @@ import { groupedByKey, inKeyOrder, inListQuery, statementCache, whereOf } from '
 import { tally } from '../../common/tally.js';
 import { DEADLINE_RULES, patentDeadlines } from '../domain/deadlines.js';
 import { overlappingLicence } from '../domain/licences.js';
-import { importPlan } from '../domain/patent-changes.js';
 import type {
   AssetEvent,
   CopyrightRecord,
-  DatedKey,
-  DateWindow,
-  EnterpriseFilter,
   EnterpriseRecord,
-  EnterprisesStore,
-  ImportResult,
   LicenceRecord,
-  LicenceRefusal,
   NewAssetEvent,
-  OwnerFilter,
   PatentRecord,
   RightRef,
   TrademarkRecord,
   TransferRecord,
-} from './port.js';
-import { DuplicateKeyError, patentAsset, rightKey } from './port.js';
+} from '../domain/model.js';
+import { patentAsset, rightKey } from '../domain/model.js';
+import { importPlan } from '../domain/patent-changes.js';
+import type { DatedKey, DateWindow, EnterpriseFilter, EnterprisesStore, ImportResult, LicenceRefusal, OwnerFilter } from './port.js';
+import { DuplicateKeyError } from './port.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS enterprises (

@@ -1,0 +1,282 @@
+// The enterprises subgraph's records and their vocabulary: enterprises, patents with their
+// lifecycle facts, trademarks, copyrights, transfers, licences, and the events of a right's
+// history. Plain data: the rules are beside it in domain/, the storage port in store/port.ts.
+import type { Receipt } from '../../../ledger/ledger.js';
+import type { JsonValue } from '../../../platform/json.js';
+
+export const FILING_STATUSES = ['FILED', 'SUSPENDED', 'WITHDRAWN'] as const;
+export type FilingStatus = (typeof FILING_STATUSES)[number];
+
+export interface CreditCodeOverride {
+  /** The staff key that registered a code failing its check character. */
+  readonly approvedBy: string;
+  readonly reason: string;
+}
+
+export interface EnterpriseRecord {
+  readonly id: string;
+  readonly uscc: string;
+  readonly name: string;
+  /** GB/T 2260 administrative division, 6 digits. */
+  readonly regionCode: string;
+  readonly industry: string;
+  readonly filingStatus: FilingStatus;
+  readonly registeredAt: string;
+  readonly creditCodeOverride: CreditCodeOverride | null;
+}
+
+export const PATENT_TYPES = ['INVENTION', 'UTILITY_MODEL', 'DESIGN'] as const;
+export type PatentType = (typeof PATENT_TYPES)[number];
+export const PATENT_STATUSES = ['PENDING', 'GRANTED', 'LAPSED', 'EXPIRED', 'INVALIDATED', 'REJECTED', 'WITHDRAWN'] as const;
+export type PatentStatus = (typeof PATENT_STATUSES)[number];
+
+export const INVALIDATION_DECISIONS = ['MAINTAINED', 'PARTLY_INVALIDATED', 'INVALIDATED'] as const;
+export type InvalidationDecision = (typeof INVALIDATION_DECISIONS)[number];
+
+/** A court's preservation order on a patent: it may not be transferred, licensed or pledged. */
+export interface PatentFreeze {
+  /** The court that froze it, as its COURT identity names it. */
+  readonly court: string;
+  readonly orderNumber: string;
+  /** The day it took effect: its order's date, or for a waiting freeze the day the one before it ended. */
+  readonly frozenOn: string;
+  /**
+   * The first day it no longer holds, unless the court renews it before: at most three years on
+   * (domain/freezes.ts). Absent on freezes recorded before terms were: three years on.
+   */
+  readonly endsOn?: string;
+}
+
+/** A second court's freeze registered while another holds (轮候冻结): it takes effect when the one before it ends. */
+export interface WaitingFreeze {
+  readonly court: string;
+  readonly orderNumber: string;
+  readonly registeredOn: string;
+  /** Its term in days from the day it takes effect. */
+  readonly termDays: number;
+}
+
+export const INVALIDATION_JUDGMENTS = ['UPHELD', 'REVOKED'] as const;
+/** A court's final judgment on an action against an invalidation decision. */
+export type InvalidationJudgment = (typeof INVALIDATION_JUDGMENTS)[number];
+
+/** The latest request to invalidate a patent, its decision once there is one, and any court action against it. */
+export interface PatentInvalidation {
+  readonly requestedOn: string;
+  readonly requester: string;
+  readonly decision: InvalidationDecision | null;
+  readonly decidedOn: string | null;
+  /** An action against the decision (Patent Law art. 46(2)): the decision is not final until judged. */
+  readonly courtAction?: { readonly filedOn: string; readonly court: string } | null;
+  /** The final judgment: UPHELD makes the decision final on its date; REVOKED annuls it (CNIPA decides again). */
+  readonly judgment?: { readonly outcome: InvalidationJudgment; readonly decidedOn: string } | null;
+}
+
+export const TERM_COMPENSATION_GROUNDS = ['GRANT_DELAY', 'NEW_DRUG'] as const;
+/** Patent Law art. 42(2): unreasonable delay in granting an invention; art. 42(3): a new drug's review. */
+export type TermCompensationGround = (typeof TERM_COMPENSATION_GROUNDS)[number];
+
+/** A compensation of the term CNIPA decided: days added to the protection end (domain/protection.ts). */
+export interface TermCompensation {
+  readonly ground: TermCompensationGround;
+  readonly days: number;
+  readonly decidedOn: string;
+  /** NEW_DRUG: the day the drug was approved for marketing (the 14-year cap counts from it). */
+  readonly marketingApprovedOn: string | null;
+}
+
+export interface PatentRecord {
+  /** Canonical form, e.g. 202310123456.7 */
+  readonly applicationNumber: string;
+  readonly enterpriseId: string;
+  readonly type: PatentType;
+  /** Filed through the PCT route. */
+  readonly pct: boolean;
+  readonly title: string;
+  readonly ipcClass: string | null;
+  readonly status: PatentStatus;
+  /**
+   * The date the term and the fee years run from (Patent Law art. 42): for a PCT national-phase
+   * entry the international filing date, for a divisional application its parent's.
+   */
+  readonly filingDate: string;
+  /** The earliest priority claimed (Patent Law arts. 29-30), or null: art. 35's three years run from it. */
+  readonly priorityDate: string | null;
+  /** A divisional application's parent (Implementing Regulations rules 42-43, cited by their 2010 numbers), canonical, or null. */
+  readonly parentApplicationNumber: string | null;
+  /** An invention's request for substantive examination (Patent Law art. 35), or null while none. */
+  readonly examinationRequestedOn: string | null;
+  readonly grantDate: string | null;
+  /**
+   * The last annual-fee due date paid, or null when none has been recorded; the fee of the year of
+   * grant counts as paid with the grant whatever this says (domain/annual-fee.ts paidThroughOf).
+   */
+  readonly feesPaidThrough: string | null;
+  /** The grant's announcement number (授权公告号), e.g. CN115123456B. */
+  readonly grantPublicationNumber: string | null;
+  /** For a LAPSED patent: the missed due date it lapsed from. */
+  readonly lapsedOn: string | null;
+  /** For a LAPSED patent: the day CNIPA's notice of termination was issued, when recorded (rule 6's two months run from it). */
+  readonly terminationNoticeOn: string | null;
+  /** Compensations of the term, in the order recorded. */
+  readonly termCompensation: readonly TermCompensation[];
+  /** The freeze registered first and not lifted; whether it still holds on a day is domain/freezes.ts's. */
+  readonly freeze: PatentFreeze | null;
+  /**
+   * Declared by its owner enterprise (a PENDING application, nothing more) rather than recorded by
+   * centre staff or the registry feed, either of which supersedes it.
+   */
+  readonly declared: boolean;
+  /** Freezes waiting behind it, in the order registered. */
+  readonly waitingFreezes: readonly WaitingFreeze[];
+  readonly invalidation: PatentInvalidation | null;
+  /** 1 when registered, one more with each change: a change applies only to the version it read. */
+  readonly version: number;
+}
+
+/** A patent's facts that a registration without them leaves empty: no priority, parent, request, compensation or waiting freeze. */
+export const UNRECORDED_PATENT_FACTS = {
+  priorityDate: null,
+  parentApplicationNumber: null,
+  examinationRequestedOn: null,
+  terminationNoticeOn: null,
+  termCompensation: [],
+  declared: false,
+  waitingFreezes: [],
+} as const satisfies Partial<PatentRecord>;
+
+/** What can happen to a registered right; each is one entry in its history. */
+export const ASSET_EVENT_TYPES = [
+  'TRANSFERRED',
+  'LICENSED',
+  'RENEWED',
+  'GRANTED',
+  'ANNUAL_FEE_PAID',
+  'LAPSED',
+  'RESTORED',
+  'INVALIDATION_REQUESTED',
+  'INVALIDATION_DECIDED',
+  'FROZEN',
+  'UNFROZEN',
+  'FREEZE_RENEWED',
+  'FREEZE_WAITING',
+  'IMPORTED',
+  'EXAMINATION_REQUESTED',
+  'TERM_COMPENSATED',
+  'INVALIDATION_APPEALED',
+  'INVALIDATION_JUDGED',
+  'SUPERSEDED',
+] as const;
+export type AssetEventType = (typeof ASSET_EVENT_TYPES)[number];
+
+/** One change to a right, in the order they happened: seq counts from 1 per right. */
+export interface AssetEvent {
+  /** `PATENT:<application number>`, `TRADEMARK:<registration number>`... */
+  readonly asset: string;
+  readonly seq: number;
+  readonly at: string;
+  /** The key or account that made the change. */
+  readonly actor: string;
+  readonly role: string;
+  readonly type: AssetEventType;
+  readonly details: { readonly [key: string]: JsonValue };
+}
+
+export type NewAssetEvent = Omit<AssetEvent, 'asset' | 'seq'>;
+
+export const patentAsset = (applicationNumber: string): string => rightKey({ kind: 'PATENT', number: applicationNumber });
+
+export interface TrademarkRecord {
+  readonly registrationNumber: string;
+  readonly enterpriseId: string;
+  readonly mark: string;
+  /** Nice classification, 1..45. */
+  readonly niceClass: number;
+  /** The goods or services designated in that class. */
+  readonly goods: readonly string[];
+  readonly registrationDate: string;
+  /** Ten years from registration, renewable. */
+  readonly expiryDate: string;
+  /** As PatentRecord's. */
+  readonly version: number;
+}
+
+/** Software, and the kinds of work the Copyright Law names (art. 3), in its order; WORK: any other. */
+export const COPYRIGHT_KINDS = [
+  'SOFTWARE',
+  'LITERARY',
+  'ORAL',
+  'MUSICAL',
+  'DRAMATIC',
+  'QUYI',
+  'CHOREOGRAPHIC',
+  'ACROBATIC',
+  'ARTISTIC',
+  'ARCHITECTURAL',
+  'PHOTOGRAPHIC',
+  'AUDIOVISUAL',
+  'GRAPHIC',
+  'MODEL',
+  'WORK',
+] as const;
+export type CopyrightKind = (typeof COPYRIGHT_KINDS)[number];
+
+export interface CopyrightRecord {
+  readonly registrationNumber: string;
+  readonly enterpriseId: string;
+  readonly title: string;
+  readonly kind: CopyrightKind;
+  /** Null for a registration recorded before authors were. */
+  readonly author: string | null;
+  readonly completedOn: string | null;
+  readonly registeredOn: string;
+}
+
+/** The rights that are transferred and licensed through the centre. */
+export const RIGHT_KINDS = ['PATENT', 'TRADEMARK'] as const;
+export type RightKind = (typeof RIGHT_KINDS)[number];
+export interface RightRef {
+  readonly kind: RightKind;
+  /** Application number (canonical) or registration number. */
+  readonly number: string;
+}
+/** `PATENT:<number>`: the key of a right's history, transfers and licences. */
+export const rightKey = (r: RightRef): string => `${r.kind}:${r.number}`;
+
+export interface TransferRecord {
+  readonly id: string;
+  readonly right: RightRef;
+  readonly fromEnterpriseId: string;
+  readonly toEnterpriseId: string;
+  readonly contractDate: string;
+  /** SHA-256 of the signed contract, hex. */
+  readonly contractDigest: string;
+  readonly registeredAt: string;
+  readonly registeredBy: string;
+  /** The RIGHT_TRANSFER entry. */
+  readonly receipt: Receipt;
+}
+
+export const LICENCE_KINDS = ['EXCLUSIVE', 'SOLE', 'ORDINARY'] as const;
+export type LicenceKind = (typeof LICENCE_KINDS)[number];
+
+export interface LicenceRecord {
+  readonly id: string;
+  readonly right: RightRef;
+  readonly licensorId: string;
+  readonly licenseeId: string;
+  readonly kind: LicenceKind;
+  /** GB/T 2260 codes, or CN for the whole country. */
+  readonly territory: readonly string[];
+  readonly startDate: string;
+  readonly endDate: string;
+  /** The royalty in fen, when a sum; the terms in words either way. */
+  readonly royaltyFen: number | null;
+  readonly royaltyTerms: string | null;
+  readonly contractDate: string;
+  readonly contractDigest: string;
+  readonly registeredAt: string;
+  readonly registeredBy: string;
+  /** The LICENCE_REGISTRATION entry. */
+  readonly receipt: Receipt;
+}
