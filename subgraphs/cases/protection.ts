@@ -142,7 +142,7 @@ const Statistics = builder.objectRef<object>('ProtectionStatistics').implement({
     }),
     openedByMonth: t.field({
       type: [MonthCount],
-      description: `Cases applied for per calendar month (UTC): the last \`months\` months (1 to ${MAX_MONTHS}) up to and including the current one, oldest first, 0 for a month without any`,
+      description: `Cases applied for per calendar month (in the hub's time zone): the last \`months\` months (1 to ${MAX_MONTHS}) up to and including the current one, oldest first, 0 for a month without any`,
       args: { months: t.arg.int({ defaultValue: DEFAULT_MONTHS }) },
       resolve: async (_s, args, ctx) => {
         const months = monthsFrom(today(), -monthsArg(args.months));

@@ -75,7 +75,9 @@ export function monthCountType<C extends object>(builder: SubgraphBuilder<C>) {
     description: 'How many in one calendar month',
     shareable: true,
     fields: (t) => ({
-      month: t.exposeString('month', { description: 'YYYY-MM; the month of an instant is taken in UTC' }),
+      month: t.exposeString('month', {
+        description: "YYYY-MM; the month of an instant is taken in the hub's time zone (IPHUB_TIME_ZONE, default Asia/Shanghai)",
+      }),
       count: t.exposeInt('count'),
     }),
   });

@@ -149,10 +149,10 @@ builder.objectFields(DataAsset, (t) => ({
 const PledgeConnection = connectionType(builder, 'Pledge', Pledge, PageInfo);
 
 const BankMonth = builder.objectRef<{ month: string; pledgee: string; count: number; amountFen: number }>('PledgeBankMonth').implement({
-  description: 'The pledges one bank registered in one calendar month (UTC), whatever their state now',
+  description: "The pledges one bank registered in one calendar month (in the hub's time zone), whatever their state now",
   fields: (t) => ({
     bank: t.exposeString('pledgee', { description: 'The pledgee bank' }),
-    month: t.exposeString('month', { description: 'YYYY-MM of registration, in UTC' }),
+    month: t.exposeString('month', { description: "YYYY-MM of registration, in the hub's time zone" }),
     count: t.exposeInt('count'),
     amount: t.field({ type: 'Fen', description: 'The sum of their secured amounts', resolve: (m) => m.amountFen }),
   }),
@@ -166,7 +166,7 @@ const Statistics = builder.objectRef<object>('PledgeStatistics').implement({
   fields: (t) => ({
     byBankAndMonth: t.field({
       type: [BankMonth],
-      description: `Pledges registered per bank and calendar month (UTC) in the last \`months\` months (1 to ${MAX_MONTHS}) up to and including the current one; by month, then bank; a bank without a pledge in a month has no row for it`,
+      description: `Pledges registered per bank and calendar month (in the hub's time zone) in the last \`months\` months (1 to ${MAX_MONTHS}) up to and including the current one; by month, then bank; a bank without a pledge in a month has no row for it`,
       args: { months: t.arg.int({ defaultValue: DEFAULT_MONTHS }) },
       resolve: (_s, args, ctx) => {
         const months = monthsFrom(today(), -monthsArg(args.months));

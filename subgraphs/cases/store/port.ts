@@ -124,7 +124,7 @@ export interface ProtectionRepository {
    * none left out. From counts kept in the writer's transaction: the cost of the pairs.
    */
   countByRouteAndState(): Promise<{ route: ResolutionRoute; state: ProtectionState; count: number }[]>;
-  /** Cases applied for per month of appliedAt (UTC), months `from` to `to` included, by month; none left out. Counted on write too. */
+  /** Cases applied for per month of appliedAt (in the hub's time zone), months `from` to `to` included, by month; none left out. Counted on write too. */
   countOpenedByMonth(from: string, to: string): Promise<MonthCount[]>;
 }
 

@@ -145,7 +145,7 @@ export interface PledgeRepository {
     notify?: readonly Notification[],
   ): Promise<boolean>;
   /**
-   * Pledges registered per month of registeredAt (UTC) and pledgee, for the months `from` to `to`
+   * Pledges registered per month of registeredAt (in the hub's time zone) and pledgee, for the months `from` to `to`
    * (YYYY-MM, both included), whatever their state now, with the sum of their secured amounts; by
    * month, then pledgee; pairs with none left out. From counts kept in the writer's transaction
    * (a discarded pledge is taken off them): the cost of the pairs, not of the pledges.

@@ -1,0 +1,46 @@
+// Who reads which deposit and data asset, and whom a field acts for.
+import { badInput, forbidden } from '../../platform/errors.js';
+import { requireActFor, requireIdentity } from '../common/auth.js';
+import type { EvidenceContext } from './context.js';
+import type { DataAssetRecord, EvidenceRecord } from './store/port.js';
+
+/** Registrations are announced publicly: institutions read them all, an enterprise its own. */
+export async function readableDataAsset(ctx: EvidenceContext, id: string): Promise<DataAssetRecord | null> {
+  const identity = requireIdentity(ctx);
+  const found = await ctx.loaders.dataAsset.load(id);
+  if (found !== undefined && identity.role === 'ENTERPRISE') requireActFor(ctx, found.ownerId);
+  return found ?? null;
+}
+
+/** A deposit: its depositor (and centre staff) read it, a court when a case citing it was referred to that court. */
+export async function readableEvidence(ctx: EvidenceContext, id: string): Promise<EvidenceRecord | null> {
+  const identity = requireIdentity(ctx);
+  const found = await ctx.loaders.evidence.load(id);
+  if (found === undefined) return null;
+  if (identity.role === 'COURT') {
+    if (!(await referredTo(ctx, id, identity.organization))) throw forbidden('a court reads the evidence of the cases referred to it');
+    return found;
+  }
+  requireActFor(ctx, found.depositorId);
+  return found;
+}
+
+/** Does a protection case citing this deposit stand referred to the court? (The cases subgraph knows.) */
+async function referredTo(ctx: EvidenceContext, evidenceId: string, court: string | undefined): Promise<boolean> {
+  if (court === undefined) return false;
+  const { evidence } = await ctx.hub<{ evidence: { citedBy: { referredTo: string | null }[] } | null }>(
+    'query ($id: ID!) { evidence(id: $id) { citedBy { referredTo } } }',
+    { id: evidenceId },
+  );
+  return evidence?.citedBy.some((c) => c.referredTo === court) ?? false;
+}
+
+/** The enterprise a field acts for: an enterprise key's own; centre staff must name one (they `staff` it). */
+export function actingFor(ctx: EvidenceContext, asked: string | number | null | undefined, field: string, staff = 'act on behalf of an enterprise'): string {
+  const identity = requireIdentity(ctx);
+  const id = asked === null || asked === undefined ? undefined : String(asked);
+  if (identity.role === 'ENTERPRISE') return requireActFor(ctx, id ?? identity.enterpriseId ?? '').enterpriseId!;
+  if (identity.role !== 'CENTER_STAFF') throw forbidden('only enterprise and centre staff keys do this');
+  if (id === undefined) throw badInput(`centre staff ${staff}: give ${field}`, field);
+  return id;
+}

@@ -1,0 +1,203 @@
+// Evidence deposits: a file's SHA-256 timestamped on the ledger (the file never reaches the hub),
+// an enterprise's deposits a page at a time and searched, and the public check of a digest.
+import { randomUUID } from 'node:crypto';
+
+import type { Entry } from '../../ledger/entry.js';
+import { badInput } from '../../platform/errors.js';
+import { DEFAULT_PAGE, MAX_PAGE, pageRequest, toConnection } from '../../platform/pagination.js';
+import { requireActFor } from '../common/auth.js';
+import { appendOrFail } from '../common/ledger-append.js';
+import { connectionType } from '../common/shared-types.js';
+import { text } from '../common/validation.js';
+import { actingFor, readableEvidence } from './access.js';
+import { builder, Category, contentDigest, Enterprise, Evidence, isoTime, LedgerReceipt, PageInfo } from './builder.js';
+import type { DepositKey, DepositSearch, EvidenceRecord } from './store/port.js';
+
+builder.objectFields(Enterprise, (t) => ({
+  evidence: t.field({
+    type: [Evidence],
+    nullable: true,
+    description: `The enterprise's newest evidence deposits, newest first: \`first\` of them (default ${DEFAULT_PAGE}, at most ${MAX_PAGE}); \`deposits\` pages through them all and searches them`,
+    args: { first: t.arg.int() },
+    resolve: (e, args, ctx) => {
+      requireActFor(ctx, e.id);
+      return ctx.loaders.evidenceOf.load({ depositorId: e.id, limit: pageRequest(args.first, null).first });
+    },
+  }),
+}));
+
+Evidence.implement({
+  description: 'A file deposited as evidence: the hub keeps its SHA-256, never the file',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    contentDigest: t.exposeString('contentDigest', { description: 'SHA-256 of the file, hex' }),
+    title: t.exposeString('title'),
+    category: t.field({ type: Category, resolve: (e) => e.category }),
+    depositedAt: t.field({ type: 'DateTime', resolve: (e) => e.depositedAt }),
+    depositor: t.field({ type: Enterprise, resolve: (e) => ({ id: e.depositorId }) }),
+    receipt: t.field({ type: LedgerReceipt, resolve: (e) => e.receipt }),
+    certificate: t.field({
+      type: 'JSON',
+      description: 'The deposit certificate (iphub-certificate/v1) that ledger/verify checks offline',
+      resolve: (e, _args, ctx) => ctx.ledger.certificate(e.receipt.seq),
+    }),
+  }),
+});
+builder.asEntity(Evidence, {
+  key: builder.selection<{ id: string }>('id'),
+  resolveReference: (ref, ctx) => readableEvidence(ctx, ref.id),
+});
+
+const EvidenceConnection = connectionType(builder, 'Evidence', Evidence, PageInfo);
+
+const MAX_SEARCH = 100;
+const DIGEST_PREFIX = /^[0-9a-fA-F]{4,64}$/;
+
+/** The search asked for: trimmed; none when empty; at most MAX_SEARCH characters, no control characters. */
+function depositSearch(value: string | null | undefined): DepositSearch | undefined {
+  const text = (value ?? '').trim();
+  if (text === '') return undefined;
+  if (text.length > MAX_SEARCH) throw badInput(`search must be at most ${MAX_SEARCH} characters (got ${text.length})`, 'search');
+  if (/[\u0000-\u001f\u007f]/.test(text)) throw badInput('search must not contain control characters', 'search');
+  return DIGEST_PREFIX.test(text) ? { text, digestPrefix: text.toLowerCase() } : { text };
+}
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+/** A deposit's place in the newest-first order, as a cursor's key: its time, a space, its id. */
+const depositKey = (e: EvidenceRecord): string => `${e.depositedAt} ${e.id}`;
+function parseDepositKey(key: string | undefined): DepositKey | undefined {
+  if (key === undefined) return undefined;
+  const space = key.indexOf(' ');
+  const depositedAt = key.slice(0, space);
+  const id = key.slice(space + 1);
+  if (space < 0 || !ISO_INSTANT.test(depositedAt) || id === '') throw badInput('after is not a cursor this API returned', 'after');
+  return { depositedAt, id };
+}
+
+const InclusionProof = builder.objectRef<{ leafIndex: number; treeSize: number; hashes: readonly string[] }>('InclusionProof').implement({
+  description: 'RFC 9162 inclusion proof of a ledger entry in the tree of a signed checkpoint',
+  fields: (t) => ({
+    leafIndex: t.exposeInt('leafIndex'),
+    treeSize: t.exposeInt('treeSize'),
+    hashes: t.exposeStringList('hashes'),
+  }),
+});
+
+interface VerifiedDeposit {
+  entry: Entry;
+  proof: { leafIndex: number; treeSize: number; hashes: readonly string[] };
+  certificate: unknown;
+}
+
+const LedgerDeposit = builder.objectRef<VerifiedDeposit>('LedgerDeposit').implement({
+  description: 'A ledger entry recording the digest',
+  fields: (t) => ({
+    seq: t.int({ resolve: (d) => d.entry.seq }),
+    kind: t.string({ resolve: (d) => d.entry.kind }),
+    subject: t.string({ resolve: (d) => d.entry.subject }),
+    depositor: t.string({ resolve: (d) => d.entry.depositor }),
+    timestamp: t.field({ type: 'DateTime', resolve: (d) => isoTime(d.entry.timestamp) }),
+    entryHash: t.string({ resolve: (d) => d.entry.entryHash }),
+    inclusionProof: t.field({ type: InclusionProof, resolve: (d) => d.proof }),
+    certificate: t.field({ type: 'JSON', resolve: (d) => d.certificate }),
+  }),
+});
+
+const Verification = builder
+  .objectRef<{ contentDigest: string; deposits: VerifiedDeposit[]; checkpoint: string; verifierKey: string }>('EvidenceVerification')
+  .implement({
+    description: 'Whether a digest was deposited, with proofs anyone can check offline',
+    fields: (t) => ({
+      contentDigest: t.exposeString('contentDigest'),
+      found: t.boolean({ resolve: (v) => v.deposits.length > 0 }),
+      deposits: t.field({ type: [LedgerDeposit], resolve: (v) => v.deposits }),
+      checkpoint: t.exposeString('checkpoint', { description: 'The signed checkpoint (C2SP signed note) the proofs lead to' }),
+      verifierKey: t.exposeString('verifierKey', { description: "The ledger's key; check it against the one the centre publishes" }),
+    }),
+  });
+
+builder.queryFields((t) => ({
+  deposits: t.field({
+    type: EvidenceConnection,
+    description: `An enterprise's evidence deposits, newest first, a page at a time; \`search\` (at most ${MAX_SEARCH} characters) finds those whose title contains it (ASCII letters in either case) or, when it is 4 to 64 hex digits, whose content digest starts with it. An enterprise key reads its own (enterpriseId omitted, or its own id); centre staff name the enterprise`,
+    args: { enterpriseId: t.arg.id(), search: t.arg.string(), first: t.arg.int(), after: t.arg.string() },
+    resolve: async (_root, args, ctx) => {
+      const depositorId = actingFor(ctx, args.enterpriseId, 'enterpriseId', "read one enterprise's deposits");
+      const page = pageRequest(args.first, args.after);
+      const search = depositSearch(args.search);
+      const after = parseDepositKey(page.after);
+      const rows = await ctx.store.evidence.pageByDepositor(depositorId, {
+        ...(search === undefined ? {} : { search }),
+        ...(after === undefined ? {} : { after }),
+        limit: page.first + 1,
+      });
+      for (const e of rows) ctx.loaders.evidence.prime(e.id, e);
+      return toConnection(rows, page, depositKey);
+    },
+  }),
+  evidence: t.field({
+    type: Evidence,
+    nullable: true,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, { id }, ctx) => readableEvidence(ctx, String(id)),
+  }),
+  verifyEvidence: t.field({
+    type: Verification,
+    description: 'Public: was a file with this SHA-256 deposited, when, by whom, with proofs',
+    args: { contentDigest: t.arg.string({ required: true }) },
+    resolve: async (_root, args, ctx) => {
+      const digest = contentDigest(args.contentDigest);
+      const entries = await ctx.ledger.findByContentDigest(digest);
+      const checkpoint = await ctx.ledger.checkpoint();
+      const deposits = await Promise.all(
+        entries.map(async (entry) => {
+          const certificate = await ctx.ledger.certificate(entry.seq);
+          return { entry, proof: certificate.inclusion, certificate };
+        }),
+      );
+      // Every certificate leads to the newest checkpoint, which may be newer than `checkpoint`.
+      const newest = deposits.at(-1)?.certificate.checkpoint ?? checkpoint;
+      return { contentDigest: digest, deposits, checkpoint: newest, verifierKey: ctx.ledger.verifierKey };
+    },
+  }),
+}));
+
+const DepositEvidenceInput = builder.inputType('DepositEvidenceInput', {
+  fields: (t) => ({
+    contentDigest: t.string({ required: true, description: 'SHA-256 of the file, 64 hex characters' }),
+    title: t.string({ required: true }),
+    category: t.field({ type: Category, required: true }),
+    depositorId: t.id({ description: 'Centre staff: the enterprise deposited for. Enterprise keys: omit, or their own id' }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  depositEvidence: t.field({
+    type: Evidence,
+    args: { input: t.arg({ type: DepositEvidenceInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const depositorId = actingFor(ctx, input.depositorId, 'depositorId');
+      const digest = contentDigest(input.contentDigest);
+      const title = text(input.title, 'title', 200);
+
+      const id = randomUUID();
+      const receipt = await appendOrFail(
+        ctx.ledger,
+        { kind: 'EVIDENCE_DEPOSIT', subject: `evidence:${id}`, contentDigest: digest, depositor: depositorId, metadata: { title, category: input.category } },
+        'deposit',
+      );
+      // Appended first: a crash here leaves an unacknowledged ledger entry, never a deposit without one.
+      const record: EvidenceRecord = {
+        id,
+        depositorId,
+        title,
+        category: input.category,
+        contentDigest: digest,
+        depositedAt: isoTime(receipt.timestamp),
+        receipt,
+      };
+      await ctx.store.evidence.insert(record);
+      return record;
+    },
+  }),
+}));

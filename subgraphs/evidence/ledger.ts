@@ -1,0 +1,58 @@
+// The ledger's public face: its signed checkpoint and key, tiles, consistency proofs, and the
+// witnesses' cosignatures sent back. Every field here answers without a key.
+import { LedgerInputError } from '../../ledger/entry.js';
+import { badInput, failure } from '../../platform/errors.js';
+import { builder } from './builder.js';
+
+const ConsistencyProof = builder.objectRef<{ size1: number; size2: number; hashes: readonly string[] }>('ConsistencyProof').implement({
+  description: 'RFC 9162 consistency proof between two tree sizes',
+  fields: (t) => ({ fromSize: t.exposeInt('size1'), toSize: t.exposeInt('size2'), hashes: t.exposeStringList('hashes') }),
+});
+
+builder.queryFields((t) => ({
+  ledgerCheckpoint: t.string({
+    description: "Public: the ledger's latest signed checkpoint (C2SP tlog-checkpoint note)",
+    resolve: (_root, _args, ctx) => ctx.ledger.checkpoint(),
+  }),
+  ledgerVerifierKey: t.string({
+    description: "Public: the ledger's Ed25519 verifier key (C2SP note key format)",
+    resolve: (_root, _args, ctx) => ctx.ledger.verifierKey,
+  }),
+  ledgerTile: t.string({
+    nullable: true,
+    description: 'Public: a C2SP tlog-tiles tile by its path (tile/<L>/<N>[.p/<W>], tile/entries/...), base64; null when there is none',
+    args: { path: t.arg.string({ required: true }) },
+    resolve: async (_root, { path }, ctx) => {
+      const tile = await ctx.ledger.tile(path);
+      return tile === undefined ? null : Buffer.from(tile).toString('base64');
+    },
+  }),
+  ledgerConsistencyProof: t.field({
+    type: ConsistencyProof,
+    description: 'Public: RFC 9162 proof that the tree of fromSize entries is a prefix of the tree of toSize (default: the latest checkpoint)',
+    args: { fromSize: t.arg.int({ required: true }), toSize: t.arg.int() },
+    resolve: async (_root, args, ctx) => {
+      try {
+        return await ctx.ledger.proveConsistency(args.fromSize, args.toSize ?? undefined);
+      } catch (err) {
+        if (err instanceof LedgerInputError) throw badInput(err.message);
+        throw err;
+      }
+    },
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  submitCheckpointCosignature: t.string({
+    description: "Public: a witness sends back one of the ledger's checkpoints with its C2SP cosignature; returns the checkpoint with every cosignature kept",
+    args: { note: t.arg.string({ required: true }) },
+    resolve: async (_root, { note }, ctx) => {
+      try {
+        return await ctx.ledger.addCosignatures(note);
+      } catch (err) {
+        if (err instanceof LedgerInputError) throw err.code === 'NOT_FOUND' ? failure('NOT_FOUND', err.message) : badInput(err.message, 'note');
+        throw err;
+      }
+    },
+  }),
+}));
