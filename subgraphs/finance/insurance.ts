@@ -8,22 +8,8 @@ import { requireActFor, requireIdentity } from '../common/auth.js';
 import { connectionType } from '../common/shared-types.js';
 import { text } from '../common/validation.js';
 import { actingOrganization, inPolicyScope, policyScope, requireInsurer } from './access.js';
-import {
-  assetList,
-  builder,
-  DataAsset,
-  DateRange,
-  dateRange,
-  DateRangeInput,
-  Enterprise,
-  IpAsset,
-  IpAssetInput,
-  ownedAssets,
-  PageInfo,
-  Patent,
-  positiveFen,
-  requireEnterprise,
-} from './builder.js';
+import { assetList, IpAsset, IpAssetInput, ownedAssets, requireEnterprise } from './assets.js';
+import { builder, DataAsset, DateRange, dateRange, DateRangeInput, Enterprise, PageInfo, Patent, positiveFen } from './builder.js';
 import type { FinanceContext } from './context.js';
 import { claimSettled } from './notifications.js';
 import { assetKey, type AssetRef, CLAIM_STATUSES, type ClaimRecord, INSURANCE_PRODUCTS, type InsuranceProduct, type PolicyRecord } from './store/port.js';

@@ -14,24 +14,8 @@ import { DEFAULT_MONTHS, MAX_MONTHS, monthsArg, monthsFrom } from '../common/mon
 import { connectionType, workflowEventType } from '../common/shared-types.js';
 import { optionalText } from '../common/validation.js';
 import { actingOrganization, inPledgeScope, pledgeScope, requirePledgee } from './access.js';
-import {
-  assetList,
-  builder,
-  DataAsset,
-  DateRange,
-  dateRange,
-  DateRangeInput,
-  Enterprise,
-  IpAsset,
-  IpAssetInput,
-  LedgerReceipt,
-  ownedAssets,
-  PageInfo,
-  Patent,
-  positiveFen,
-  requireEnterprise,
-  Role,
-} from './builder.js';
+import { assetList, IpAsset, IpAssetInput, ownedAssets, requireEnterprise } from './assets.js';
+import { builder, DataAsset, DateRange, dateRange, DateRangeInput, Enterprise, LedgerReceipt, PageInfo, Patent, positiveFen, Role } from './builder.js';
 import type { FinanceContext } from './context.js';
 import { pledgeClosed, pledgeRegistered } from './notifications.js';
 import { canMove, nextStates, patentRefusal, PLEDGE_STATES, type PledgeState, registrationDocument, releaseDocument } from './pledge-rules.js';
