@@ -1,7 +1,7 @@
 // `iphub audit`: re-walks the whole ledger in the data directory (or MongoDB), with progress.
 import type { AuditReport, Ledger } from '../ledger/ledger.js';
-import { closeStorage, openLedgerOn, openStorage } from '../platform/storage.js';
 import { closeOnSignals, interrupted } from '../platform/process.js';
+import { closeStorage, openLedgerOn, openStorage } from '../platform/storage.js';
 
 export async function audit(progress: (done: number, total: number) => void): Promise<AuditReport> {
   const storage = await openStorage();
