@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 
 import { SUPERGRAPH_PATH } from '../../gateway/compose.js';
 
-const SRC = fileURLToPath(new URL('./src', import.meta.url));
+const SRC = fileURLToPath(new URL('./src/', import.meta.url));
 // The app is type-checked by its own tsconfig (bundler imports, no extensions); vitest loads it as it is.
 const MODULE = './src/messages.ts';
 const { MESSAGES } = (await import(MODULE)) as { MESSAGES: Record<string, readonly [string, string]> };
