@@ -11,7 +11,7 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
   },
   test: {
-    include: ['{ledger,platform,standards,subgraphs,gateway,demo,web,client,cli,notifications,test}/**/*.test.ts'],
+    include: ['{apps,ledger,outbox,platform,standards,subgraphs,gateway,demo,web,client,cli,test}/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     // The JSON report is what .ci/run counts.

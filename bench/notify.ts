@@ -13,10 +13,10 @@ import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 
 import { startHub } from '../gateway/hub.js';
-import type { Notification } from '../notifications/notification.js';
-import { sqliteOutbox } from '../notifications/outbox/sqlite.js';
-import { openSqliteNotificationStore } from '../notifications/store/sqlite.js';
-import { newSubscription } from '../notifications/subscription.js';
+import type { Notification } from '../outbox/notification.js';
+import { sqliteOutbox } from '../outbox/sqlite.js';
+import { openSqliteNotificationStore } from '../subgraphs/notifications/store/sqlite.js';
+import { newSubscription } from '../subgraphs/notifications/subscription.js';
 import { tempDir } from '../test/support/tmp.js';
 import { emit } from './emit.js';
 import { percentile } from './stats.js';

@@ -4,7 +4,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { Ledger } from '../ledger/ledger.js';
 import type { HubQuery } from '../platform/hub-query.js';
 import type { Storage } from '../platform/storage.js';
-import type { Subgraph, SubgraphName } from '../platform/subgraph.js';
+import { type Subgraph, SUBGRAPH_NAMES, type SubgraphName } from '../platform/subgraph.js';
 import { openCasesSubgraph } from './cases/index.js';
 import { casesSchema } from './cases/schema.js';
 import { openEnterprisesSubgraph } from './enterprises/index.js';
@@ -20,14 +20,19 @@ export interface SubgraphEntry {
   readonly schema: GraphQLSchema;
   /** Port in distributed mode, unless IPHUB_<NAME>_PORT says otherwise. */
   readonly defaultPort: number;
+  /** Its store writes the notifications of its changes to an outbox, which the notifications subgraph relays. */
+  readonly outbox: boolean;
   /** `hub` lets a subgraph ask the supergraph for facts other subgraphs own. */
   open(storage: Storage, ledger: Ledger, hub: HubQuery): Promise<Subgraph>;
 }
 
 export const SUBGRAPHS: Record<SubgraphName, SubgraphEntry> = {
-  enterprises: { schema: enterprisesSchema, defaultPort: 4001, open: (storage, ledger, hub) => openEnterprisesSubgraph(storage, ledger, hub) },
-  cases: { schema: casesSchema, defaultPort: 4003, open: (storage, ledger, hub) => openCasesSubgraph(storage, ledger, hub) },
-  finance: { schema: financeSchema, defaultPort: 4004, open: (storage, ledger, hub) => openFinanceSubgraph(storage, ledger, hub) },
-  evidence: { schema: evidenceSchema, defaultPort: 4002, open: (storage, ledger, hub) => openEvidenceSubgraph(storage, ledger, hub) },
-  notifications: { schema: notificationsSchema, defaultPort: 4005, open: (storage) => openNotificationsSubgraph(storage) },
+  enterprises: { schema: enterprisesSchema, defaultPort: 4001, outbox: true, open: (storage, ledger, hub) => openEnterprisesSubgraph(storage, ledger, hub) },
+  cases: { schema: casesSchema, defaultPort: 4003, outbox: true, open: (storage, ledger, hub) => openCasesSubgraph(storage, ledger, hub) },
+  finance: { schema: financeSchema, defaultPort: 4004, outbox: true, open: (storage, ledger, hub) => openFinanceSubgraph(storage, ledger, hub) },
+  evidence: { schema: evidenceSchema, defaultPort: 4002, outbox: false, open: (storage, ledger, hub) => openEvidenceSubgraph(storage, ledger, hub) },
+  notifications: { schema: notificationsSchema, defaultPort: 4005, outbox: false, open: (storage) => openNotificationsSubgraph(storage, OUTBOX_OWNERS) },
 };
+
+/** The subgraphs whose stores keep an outbox: the ones the notifications subgraph relays from. */
+export const OUTBOX_OWNERS: readonly SubgraphName[] = SUBGRAPH_NAMES.filter((name) => SUBGRAPHS[name].outbox);

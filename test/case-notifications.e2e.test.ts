@@ -6,13 +6,14 @@
 import { gql, type GraphQLClient } from 'graphql-request';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import type { Notification } from '../notifications/notification.js';
-import { relayPending } from '../notifications/relay.js';
-import { openNotificationStore } from '../notifications/store/open.js';
-import type { NotificationStore } from '../notifications/store/port.js';
+import type { Notification } from '../outbox/notification.js';
 import { openCasesSubgraph } from '../subgraphs/cases/index.js';
 import type { CasesStore } from '../subgraphs/cases/store/port.js';
 import { openNotificationsSubgraph } from '../subgraphs/notifications/index.js';
+import { relayPending } from '../subgraphs/notifications/relay.js';
+import { openNotificationStore } from '../subgraphs/notifications/store/open.js';
+import type { NotificationStore } from '../subgraphs/notifications/store/port.js';
+import { OUTBOX_OWNERS } from '../subgraphs/registry.js';
 import { errorCode, startTestHub, type TestHub } from './support/hub.js';
 import { registerEnterprise } from './support/registry.js';
 
@@ -105,7 +106,7 @@ describe('case notifications', () => {
           }),
         notifications: async (storage, ledger, hub) => {
           notifications = await openNotificationStore(storage);
-          return openNotificationsSubgraph(storage, ledger, hub, { pollMs: 3_600_000 });
+          return openNotificationsSubgraph(storage, OUTBOX_OWNERS, { pollMs: 3_600_000 });
         },
       },
     });

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 import { SUBGRAPH_NAMES } from '../platform/subgraph.js';
+import { OUTBOX_OWNERS } from '../subgraphs/registry.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 // Every subgraph the registry knows, notifications included.
@@ -98,6 +99,17 @@ describe('import boundaries', () => {
   it("a subgraph's domain/ (its records and rules) imports no store: the store depends on the domain, not back", () => {
     const circle = PRODUCTION_IMPORTS.filter((i) => !i.isPackage && /^subgraphs\/[^/]+\/domain\//.test(i.from) && /^subgraphs\/[^/]+\/store\//.test(i.to));
     expect(show(circle)).toEqual([]);
+  });
+
+  it('the registry names exactly the subgraphs whose stores keep an outbox (the ones the notifications subgraph relays)', () => {
+    const keeps = (name: string) => readFileSync(join(ROOT, `subgraphs/${name}/store/sqlite.ts`), 'utf8').includes('sqliteOutbox(');
+    expect([...OUTBOX_OWNERS]).toEqual(SUBGRAPHS.filter(keeps));
+    expect(OUTBOX_OWNERS.length).toBeGreaterThan(0);
+  });
+
+  it('outbox/, what every reporting store embeds, imports only itself and platform/', () => {
+    const outside = PRODUCTION_IMPORTS.filter((i) => !i.isPackage && i.from.startsWith('outbox/') && !/^(outbox|platform)\//.test(i.to));
+    expect(show(outside)).toEqual([]);
   });
 
   it('subgraphs/common, platform/ and standards/ import no subgraph', () => {

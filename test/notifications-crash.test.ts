@@ -10,10 +10,10 @@ import Database from 'better-sqlite3';
 import { Webhook } from 'standardwebhooks';
 import { describe, expect, it } from 'vitest';
 
-import type { Notification } from '../notifications/notification.js';
-import { sqliteOutbox } from '../notifications/outbox/sqlite.js';
-import { openSqliteNotificationStore } from '../notifications/store/sqlite.js';
-import { newSubscription } from '../notifications/subscription.js';
+import type { Notification } from '../outbox/notification.js';
+import { sqliteOutbox } from '../outbox/sqlite.js';
+import { openSqliteNotificationStore } from '../subgraphs/notifications/store/sqlite.js';
+import { newSubscription } from '../subgraphs/notifications/subscription.js';
 import { tempDir } from './support/tmp.js';
 
 const NOTIFICATIONS = 400;

@@ -25,6 +25,7 @@ import type { Role } from '../platform/identity.js';
 import { addDays, addMonths, addYears } from '../standards/calendar-date.js';
 import { patentCheckDigit } from '../standards/patent-number.js';
 import { openNotificationsSubgraph } from '../subgraphs/notifications/index.js';
+import { OUTBOX_OWNERS } from '../subgraphs/registry.js';
 import { staleBuild } from '../web/app/built.js';
 import { CHROMIUM, chromiumPresent, launchChromium } from './support/browser.js';
 import { startTestHub, type TestHub } from './support/hub.js';
@@ -119,7 +120,7 @@ describe.skipIf(!present)('the operations pages in Chromium', { timeout: 120_000
     writeFileSync(licenceContract, Buffer.from('%PDF-1.7 专利实施许可合同 '.repeat(40_000)));
     writeFileSync(transferContract, Buffer.from('%PDF-1.7 商标转让合同 '.repeat(1_000)));
     t = await startTestHub({
-      open: { notifications: (storage) => openNotificationsSubgraph(storage, undefined, undefined, { pollMs: 50, now: () => Date.now() + offset }) },
+      open: { notifications: (storage) => openNotificationsSubgraph(storage, OUTBOX_OWNERS, { pollMs: 50, now: () => Date.now() + offset }) },
     });
     origin = t.hub.url.replace(/\/graphql$/, '');
     staff = t.client(await t.key('CENTER_STAFF'));

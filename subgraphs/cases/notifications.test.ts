@@ -2,7 +2,7 @@
 // each is one the outbox accepts whatever the case holds.
 import { describe, expect, it } from 'vitest';
 
-import { notificationProblem } from '../../notifications/notification.js';
+import { notificationProblem } from '../../outbox/notification.js';
 import { preExamFiled, preExamMoved, protectionFiled, protectionMoved } from './notifications.js';
 import type { CaseEvent, PreExamCaseRecord, ProtectionCaseRecord } from './store/port.js';
 import type { ProtectionState } from './workflow.js';

@@ -9,8 +9,8 @@
 // act on it next. Those are the callers who may read the case; centre staff see every
 // notification anyway.
 import type { Receipt } from '../../ledger/ledger.js';
-import { type Audience, recipientKey } from '../../notifications/audience.js';
-import { MAX_DATA_BYTES, type Notification, notificationProblem } from '../../notifications/notification.js';
+import { type Audience, recipientKey } from '../../outbox/audience.js';
+import { MAX_DATA_BYTES, type Notification, notificationProblem } from '../../outbox/notification.js';
 import type { JsonValue } from '../../platform/json.js';
 import type { CaseEvent, PreExamCaseRecord, ProtectionCaseRecord } from './store/port.js';
 import type { ProtectionState } from './workflow.js';

@@ -2,7 +2,7 @@
 // change), and the daily warnings: an annual fee entering its warning window or its grace period,
 // a patent's protection or a trademark's registration nearing its end. Pure. A warning's id names
 // the right, the deadline and the stage, so each is told once however often it is found.
-import type { Notification } from '../../notifications/notification.js';
+import type { Notification } from '../../outbox/notification.js';
 import { hubWorkingDays } from '../../platform/hub-calendar.js';
 import { timeLimitEnd } from '../../standards/working-days.js';
 import { feeYearOf } from './domain/annual-fee.js';

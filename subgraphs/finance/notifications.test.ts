@@ -2,7 +2,7 @@
 // that each is one the outbox accepts whatever the pledge or policy holds.
 import { describe, expect, it } from 'vitest';
 
-import { notificationProblem } from '../../notifications/notification.js';
+import { notificationProblem } from '../../outbox/notification.js';
 import { claimSettled, consentRecorded, pledgeClosed, pledgeRegistered } from './notifications.js';
 import { DEFAULT_RISK_SHARES } from './risk.js';
 import type { ClaimRecord, ConsentRecord, PledgeRecord, PolicyRecord } from './store/port.js';

@@ -7,8 +7,8 @@
 // pledgor enterprise and the pledgee bank; the insured enterprise and the insurer). Centre staff
 // see every notification anyway.
 import type { Receipt } from '../../ledger/ledger.js';
-import { type Audience, recipientKey } from '../../notifications/audience.js';
-import { MAX_DATA_BYTES, type Notification, notificationProblem } from '../../notifications/notification.js';
+import { type Audience, recipientKey } from '../../outbox/audience.js';
+import { MAX_DATA_BYTES, type Notification, notificationProblem } from '../../outbox/notification.js';
 import type { JsonValue } from '../../platform/json.js';
 import type { ClaimRecord, ConsentRecord, PledgeRecord, PolicyRecord } from './store/port.js';
 

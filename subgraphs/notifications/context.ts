@@ -1,6 +1,6 @@
 // One request's view of the notifications subgraph: who is asking, and the notification store.
-import type { NotificationStore } from '../../notifications/store/port.js';
 import type { Identity } from '../../platform/identity.js';
+import type { NotificationStore } from './store/port.js';
 
 export interface NotificationsContext {
   readonly identity: Identity | undefined;

@@ -1,14 +1,12 @@
 // The notifications subgraph: the notification store on the configured storage, the relay from
 // the stores' outboxes into it, and the deliverer sending webhooks; all stopped on close.
-import type { Ledger } from '../../ledger/ledger.js';
-import { startDeliverer } from '../../notifications/deliverer.js';
-import { openOutboxSources } from '../../notifications/outbox/open.js';
-import { startRelay } from '../../notifications/relay.js';
-import { openNotificationStore } from '../../notifications/store/open.js';
-import type { HubQuery } from '../../platform/hub-query.js';
+import { openOutboxSources } from '../../outbox/open.js';
 import type { Storage } from '../../platform/storage.js';
 import type { Subgraph } from '../../platform/subgraph.js';
+import { startDeliverer } from './deliverer.js';
+import { startRelay } from './relay.js';
 import { notificationsSchema } from './schema.js';
+import { openNotificationStore } from './store/open.js';
 
 export interface NotificationsOptions {
   /** The deliverer's clock (tests); how often relay and deliverer look when not woken. */
@@ -33,16 +31,16 @@ export function webhookOptionsFromEnv(env: Record<string, string | undefined> = 
   return { ...(timeoutMs === undefined ? {} : { timeoutMs }), ...(leaseMs === undefined ? {} : { leaseMs }) };
 }
 
+/** The subgraph on `storage`, relaying the outboxes of the stores named in `outboxes` (the registry's OUTBOX_OWNERS). */
 export async function openNotificationsSubgraph(
   storage: Storage,
-  _ledger?: Ledger,
-  _hub?: HubQuery,
+  outboxes: readonly string[],
   options: NotificationsOptions = webhookOptionsFromEnv(),
 ): Promise<Subgraph> {
   const store = await openNotificationStore(storage);
   const deliverer = startDeliverer({ store, ...options });
   const relay = startRelay({
-    sources: await openOutboxSources(storage),
+    sources: await openOutboxSources(storage, outboxes),
     store,
     onAccepted: deliverer.kick,
     ...(options.pollMs ? { pollMs: options.pollMs } : {}),

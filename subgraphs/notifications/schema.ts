@@ -1,10 +1,8 @@
 // The notifications subgraph: each enterprise's and organisation's inbox with its unread count,
 // webhook subscriptions for partner systems with an API key, and, for centre staff, the
 // deliveries that failed, to look into and send again.
-import { recipientOf } from '../../notifications/audience.js';
-import type { Notification } from '../../notifications/notification.js';
-import type { DeliveryRecord, DeliveryState, InboxItem, PageKey } from '../../notifications/store/port.js';
-import { eventTypesProblem, newSubscription, type Subscription, urlProblem } from '../../notifications/subscription.js';
+import { recipientOf } from '../../outbox/audience.js';
+import type { Notification } from '../../outbox/notification.js';
 import { badInput, failure, forbidden, notFound } from '../../platform/errors.js';
 import type { Identity } from '../../platform/identity.js';
 import { pageRequest, toConnection } from '../../platform/pagination.js';
@@ -12,6 +10,8 @@ import { requireIdentity, requireRole } from '../common/auth.js';
 import { createBuilder } from '../common/builder.js';
 import { connectionType, jsonScalar, pageInfoType, roleEnum } from '../common/shared-types.js';
 import type { NotificationsContext } from './context.js';
+import type { DeliveryRecord, DeliveryState, InboxItem, PageKey } from './store/port.js';
+import { eventTypesProblem, newSubscription, type Subscription, urlProblem } from './subscription.js';
 
 const builder = createBuilder<NotificationsContext>();
 jsonScalar(builder);

@@ -1,7 +1,7 @@
 // The contract every CasesStore adapter passes (run by store.test.ts per adapter).
 import { beforeEach, describe, expect, it } from 'vitest';
 
-import type { Notification } from '../../../notifications/notification.js';
+import type { Notification } from '../../../outbox/notification.js';
 import { openForEachTest, type StoreFixture } from '../../../test/support/adapters.js';
 import type { ProtectionState } from '../workflow.js';
 import type { CaseEvent, CasesStore, PreExamCaseRecord, ProtectionCaseRecord } from './port.js';

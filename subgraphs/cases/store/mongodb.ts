@@ -4,7 +4,7 @@
 import type { AnyBulkWriteOperation, Db, Filter } from 'mongodb';
 
 import type { Receipt } from '../../../ledger/ledger.js';
-import { mongoOutbox } from '../../../notifications/outbox/mongodb.js';
+import { mongoOutbox } from '../../../outbox/mongodb.js';
 import { hubTimeZone, monthOf } from '../../../platform/hub-calendar.js';
 import {
   COLLECTION_OPTIONS,

@@ -3,8 +3,8 @@
 // gains its table when opened.
 import type Database from 'better-sqlite3';
 
-import type { Notification } from '../../../notifications/notification.js';
-import { sqliteOutbox } from '../../../notifications/outbox/sqlite.js';
+import type { Notification } from '../../../outbox/notification.js';
+import { sqliteOutbox } from '../../../outbox/sqlite.js';
 import { hubTimeZone, monthOf } from '../../../platform/hub-calendar.js';
 import { groupedByKey, inKeyOrder, inListQuery, monthCountsInZone, statementCache, whereOf } from '../../../platform/sqlite.js';
 import { tally } from '../../common/tally.js';

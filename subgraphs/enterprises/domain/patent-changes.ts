@@ -1,6 +1,6 @@
 // What a registry feed's row changes of a registered patent. Pure: both adapters' imports and the
 // import's report use it.
-import type { Notification } from '../../../notifications/notification.js';
+import type { Notification } from '../../../outbox/notification.js';
 import type { JsonValue } from '../../../platform/json.js';
 import { paidThroughOf } from './annual-fee.js';
 import type { AssetEventType, PatentRecord, PatentStatus } from './model.js';

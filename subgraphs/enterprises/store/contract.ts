@@ -1,7 +1,7 @@
 // The contract every EnterprisesStore adapter passes (run by store.test.ts per adapter).
 import { describe, expect, it } from 'vitest';
 
-import type { Notification } from '../../../notifications/notification.js';
+import type { Notification } from '../../../outbox/notification.js';
 import { openForEachTest, type StoreFixture } from '../../../test/support/adapters.js';
 import type { CopyrightRecord, EnterpriseRecord, LicenceRecord, PatentRecord, RightRef, TrademarkRecord, TransferRecord } from '../domain/model.js';
 import { patentAsset, rightKey, UNRECORDED_PATENT_FACTS } from '../domain/model.js';

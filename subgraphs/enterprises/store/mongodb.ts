@@ -2,7 +2,7 @@
 // client the caller owns: close() leaves it open.
 import type { AnyBulkWriteOperation, ClientSession, Collection, Db, Document, Filter, WithId } from 'mongodb';
 
-import { mongoOutbox } from '../../../notifications/outbox/mongodb.js';
+import { mongoOutbox } from '../../../outbox/mongodb.js';
 import {
   COLLECTION_OPTIONS,
   createCollections,

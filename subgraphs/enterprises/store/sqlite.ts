@@ -1,8 +1,8 @@
 // The enterprises subgraph's repositories on its own SQLite database.
 import type Database from 'better-sqlite3';
 
-import type { Notification } from '../../../notifications/notification.js';
-import { sqliteOutbox } from '../../../notifications/outbox/sqlite.js';
+import type { Notification } from '../../../outbox/notification.js';
+import { sqliteOutbox } from '../../../outbox/sqlite.js';
 import { groupedByKey, inKeyOrder, inListQuery, statementCache, whereOf } from '../../../platform/sqlite.js';
 import { tally } from '../../common/tally.js';
 import { DEADLINE_RULES, patentDeadlines } from '../domain/deadlines.js';

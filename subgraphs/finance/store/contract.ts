@@ -1,7 +1,7 @@
 // The contract every FinanceStore adapter passes (run by store.test.ts per adapter).
 import { beforeEach, describe, expect, it } from 'vitest';
 
-import type { Notification } from '../../../notifications/notification.js';
+import type { Notification } from '../../../outbox/notification.js';
 import { openForEachTest, type StoreFixture } from '../../../test/support/adapters.js';
 import { DEFAULT_RISK_SHARES } from '../risk.js';
 import type { AssetRef, ClaimRecord, ConsentRecord, FinanceStore, NewPledge, PledgeEvent, PolicyRecord } from './port.js';

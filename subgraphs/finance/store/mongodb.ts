@@ -4,7 +4,7 @@
 // notifications in the outbox in that same transaction. The Db belongs to the caller.
 import type { AnyBulkWriteOperation, ClientSession, Db, Filter } from 'mongodb';
 
-import { mongoOutbox } from '../../../notifications/outbox/mongodb.js';
+import { mongoOutbox } from '../../../outbox/mongodb.js';
 import { hubTimeZone, monthOf } from '../../../platform/hub-calendar.js';
 import {
   COLLECTION_OPTIONS,

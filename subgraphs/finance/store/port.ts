@@ -1,7 +1,7 @@
 // The finance subgraph's aggregates and their storage port. Adapters: sqlite.ts,
 // mongodb.ts; both pass contract.ts (run by store.test.ts).
-import type { Notification } from '../../../notifications/notification.js';
-import type { OutboxSource } from '../../../notifications/outbox/port.js';
+import type { Notification } from '../../../outbox/notification.js';
+import type { OutboxSource } from '../../../outbox/port.js';
 import type { WorkflowEvent } from '../../common/workflow-event.js';
 import type { PledgeState } from '../pledge-rules.js';
 import type { RiskShares } from '../risk.js';

@@ -4,7 +4,7 @@
 // subscription's secret) headers.
 import { Webhook } from 'standardwebhooks';
 
-import type { Notification } from './notification.js';
+import type { Notification } from '../../outbox/notification.js';
 
 export interface WebhookRequest {
   readonly body: string;

@@ -2,7 +2,9 @@
 // a client the caller owns: close() leaves it open.
 import type { AnyBulkWriteOperation, ClientSession, Db } from 'mongodb';
 
-import type { Identity } from '../../platform/identity.js';
+import { type Audience, recipientOf } from '../../../outbox/audience.js';
+import { type Notification, refuseInvalid } from '../../../outbox/notification.js';
+import type { Identity } from '../../../platform/identity.js';
 import {
   COLLECTION_OPTIONS,
   createCollections,
@@ -12,10 +14,8 @@ import {
   inTransaction,
   keysetPage,
   type MongoStoreOptions,
-} from '../../platform/mongodb.js';
-import { type Audience, recipientOf } from '../audience.js';
+} from '../../../platform/mongodb.js';
 import { candidateKeys, receiving, recipientsOf } from '../fan-out.js';
-import { type Notification, refuseInvalid } from '../notification.js';
 import type { Subscription } from '../subscription.js';
 import { type Claim, type DeliveryRecord, newDelivery, type NotificationStore, type PageKey } from './port.js';
 

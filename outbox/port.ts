@@ -1,7 +1,7 @@
 // The transactional outbox: each store that reports events keeps its notifications in its own
 // database, written in the same transaction as the change they report (sqlite.ts, mongodb.ts);
 // the relay (relay.ts) hands them on to the notification store and marks them relayed.
-import type { Notification } from '../notification.js';
+import type { Notification } from './notification.js';
 
 /** One store's outbox as the relay reads it. */
 export interface OutboxSource {

@@ -2,8 +2,8 @@
 // notifications commit, or abort, with the change they report.
 import type { ClientSession, Collection, Db } from 'mongodb';
 
-import { COLLECTION_OPTIONS } from '../../platform/mongodb.js';
-import { type Notification, refuseInvalid } from '../notification.js';
+import { COLLECTION_OPTIONS } from '../platform/mongodb.js';
+import { type Notification, refuseInvalid } from './notification.js';
 import type { OutboxSource } from './port.js';
 
 interface OutboxDoc {

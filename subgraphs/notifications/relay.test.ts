@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 
-import { tempDir } from '../test/support/tmp.js';
-import type { Notification } from './notification.js';
-import type { OutboxSource } from './outbox/port.js';
-import { type SqliteOutbox, sqliteOutbox } from './outbox/sqlite.js';
+import type { Notification } from '../../outbox/notification.js';
+import type { OutboxSource } from '../../outbox/port.js';
+import { type SqliteOutbox, sqliteOutbox } from '../../outbox/sqlite.js';
+import { tempDir } from '../../test/support/tmp.js';
 import { relayPending, startRelay } from './relay.js';
 import type { NotificationStore } from './store/port.js';
 import { openSqliteNotificationStore } from './store/sqlite.js';

@@ -1,5 +1,5 @@
 // Runs the NotificationStore contract against every adapter available here.
-import { onEveryAdapter } from '../../test/support/adapters.js';
+import { onEveryAdapter } from '../../../test/support/adapters.js';
 import { notificationStoreContract } from './contract.js';
 import { openMongoNotificationStore } from './mongodb.js';
 import { openSqliteNotificationStore } from './sqlite.js';

@@ -9,9 +9,9 @@ import Database from 'better-sqlite3';
 import { Webhook } from 'standardwebhooks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import type { Identity } from '../platform/identity.js';
+import type { Notification } from '../../outbox/notification.js';
+import type { Identity } from '../../platform/identity.js';
 import { type Deliverer, startDeliverer } from './deliverer.js';
-import type { Notification } from './notification.js';
 import { GIVE_UP_AFTER_MS } from './retry-schedule.js';
 import { deliveryId, type DeliveryRecord, type NotificationStore } from './store/port.js';
 import { openSqliteNotificationStore } from './store/sqlite.js';

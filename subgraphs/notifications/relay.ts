@@ -3,7 +3,7 @@
 // between leaves them pending, and accepting them again changes nothing: none is lost, none
 // doubled. Relayed notifications are kept a while, so that the scheduler's warnings, found again
 // every day of their window, are told once; then pruned.
-import type { OutboxSource } from './outbox/port.js';
+import type { OutboxSource } from '../../outbox/port.js';
 import type { NotificationStore } from './store/port.js';
 
 export interface RelayOptions {

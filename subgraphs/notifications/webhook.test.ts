@@ -2,7 +2,7 @@
 import { Webhook } from 'standardwebhooks';
 import { describe, expect, it } from 'vitest';
 
-import type { Notification } from './notification.js';
+import type { Notification } from '../../outbox/notification.js';
 import { webhookRequest } from './webhook.js';
 
 const SECRET = `whsec_${Buffer.alloc(32, 7).toString('base64')}`;

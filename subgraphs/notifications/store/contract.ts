@@ -1,9 +1,9 @@
 // The contract every NotificationStore adapter passes (run by store.test.ts per adapter).
 import { beforeEach, describe, expect, it } from 'vitest';
 
-import type { Identity } from '../../platform/identity.js';
-import { openForEachTest, type StoreFixture } from '../../test/support/adapters.js';
-import type { Notification } from '../notification.js';
+import type { Notification } from '../../../outbox/notification.js';
+import type { Identity } from '../../../platform/identity.js';
+import { openForEachTest, type StoreFixture } from '../../../test/support/adapters.js';
 import { newSubscription, type Subscription } from '../subscription.js';
 import { type Claim, deliveryId, type DeliveryRecord, type InboxItem, type NotificationStore, type PageKey } from './port.js';
 

@@ -2,7 +2,7 @@
 // notifications commit, or roll back, with the change they report.
 import type Database from 'better-sqlite3';
 
-import { type Notification, refuseInvalid } from '../notification.js';
+import { type Notification, refuseInvalid } from './notification.js';
 import type { OutboxSource } from './port.js';
 
 const SCHEMA = `

@@ -4,7 +4,7 @@
 // contract.ts (run by store.test.ts).
 import { createHash } from 'node:crypto';
 
-import type { Notification } from '../notification.js';
+import type { Notification } from '../../../outbox/notification.js';
 import type { Subscription } from '../subscription.js';
 
 export type DeliveryState = 'PENDING' | 'DELIVERED' | 'FAILED';

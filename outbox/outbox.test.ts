@@ -2,10 +2,10 @@
 // pending oldest first, relayed and pruned.
 import { describe, expect, it } from 'vitest';
 
-import { inTransaction } from '../../platform/mongodb.js';
-import { type Contract, onEveryAdapter, openForEachTest } from '../../test/support/adapters.js';
-import type { Notification } from '../notification.js';
+import { inTransaction } from '../platform/mongodb.js';
+import { type Contract, onEveryAdapter, openForEachTest } from '../test/support/adapters.js';
 import { mongoOutbox } from './mongodb.js';
+import type { Notification } from './notification.js';
 import type { OutboxSource } from './port.js';
 import { sqliteOutbox } from './sqlite.js';
 

@@ -2,11 +2,11 @@
 // writer at a time holds the database, so each write below is atomic across processes too.
 import type Database from 'better-sqlite3';
 
-import type { Role } from '../../platform/identity.js';
-import { inListQuery } from '../../platform/sqlite.js';
-import { recipientOf } from '../audience.js';
+import { recipientOf } from '../../../outbox/audience.js';
+import { type Notification, refuseInvalid } from '../../../outbox/notification.js';
+import type { Role } from '../../../platform/identity.js';
+import { inListQuery } from '../../../platform/sqlite.js';
 import { candidateKeys, receiving, recipientsOf } from '../fan-out.js';
-import { type Notification, refuseInvalid } from '../notification.js';
 import type { Subscription } from '../subscription.js';
 import { type Claim, type DeliveryRecord, newDelivery, type NotificationStore } from './port.js';
 
