@@ -122,7 +122,7 @@ describe('pledge and claim notifications', () => {
             store = s;
             return s;
           }),
-        notifications: async (storage, ledger, hub) => {
+        notifications: async (storage) => {
           notifications = await openNotificationStore(storage);
           return openNotificationsSubgraph(storage, OUTBOX_OWNERS, { pollMs: 3_600_000 });
         },
