@@ -50,8 +50,16 @@ export function hubDateOf(instant: Date | string): string {
   return zone!.dateOf(typeof instant === 'string' ? new Date(instant) : instant);
 }
 
+// today() is asked for on every patent a page shows (its standing, its fee): the day is found once
+// a minute. Every zone's offset today is a whole number of minutes, so a day never begins inside one.
+let todayOf: { minute: number; day: string } | undefined;
+
 /** Today in the hub's time zone, YYYY-MM-DD: the day every "not in the future" and every warning is counted from. */
-export const today = (now: Date = new Date()): string => hubDateOf(now);
+export function today(now: Date = new Date()): string {
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (todayOf?.minute !== minute) todayOf = { minute, day: hubDateOf(now) };
+  return todayOf.day;
+}
 
 /** The month, YYYY-MM, of a date, or of an ISO 8601 instant in the hub's time zone. */
 export const monthOf = (dateOrInstant: string): string => (dateOrInstant.length === 10 ? dateOrInstant : hubDateOf(dateOrInstant)).slice(0, 7);

@@ -1,6 +1,8 @@
 // SQLite helpers shared by the stores' adapters (platform/mongodb.ts is MongoDB's).
 import type Database from 'better-sqlite3';
 
+import { hubTimeZone, monthOf } from './hub-calendar.js';
+
 /**
  * A query over a list of keys, `... IN (?, ?, ...)`, prepared once per list length: DataLoader
  * batches come in many lengths, and preparing a statement costs more than running it. Parameters
@@ -66,4 +68,21 @@ export function monthCountsInZone(db: Database.Database, counters: string, zone:
   if (was === zone) return;
   recount();
   db.prepare('INSERT INTO month_count_zones (counters, zone) VALUES (?, ?) ON CONFLICT DO UPDATE SET zone = excluded.zone').run(counters, zone);
+}
+
+/**
+ * monthCountsInZone for a counter table of (month, n) counting rows by month: `instants` is a query
+ * of one ISO 8601 instant a row, each counted in the month it falls in in the hub's time zone.
+ */
+export function monthCountsOfRows(db: Database.Database, counters: string, instants: string): void {
+  monthCountsInZone(db, counters, hubTimeZone(), () => {
+    const months = new Map<string, number>();
+    for (const at of db.prepare<[], string>(instants).pluck().iterate()) {
+      const month = monthOf(at);
+      months.set(month, (months.get(month) ?? 0) + 1);
+    }
+    db.exec(`DELETE FROM ${counters}`);
+    const add = db.prepare(`INSERT INTO ${counters} (month, n) VALUES (?, ?)`);
+    for (const [month, n] of months) add.run(month, n);
+  });
 }

@@ -53,6 +53,9 @@ export function daysBetween(from: string, to: string): number {
   return (utcMidnight(parseIsoDate(to)) - utcMidnight(parseIsoDate(from))) / MS_PER_DAY;
 }
 
+/** The day of the week, 0 for Sunday to 6 for Saturday. */
+export const dayOfWeek = (date: string): number => new Date(utcMidnight(parseIsoDate(date))).getUTCDay();
+
 function utcMidnight({ year, month, day }: CivilDate): number {
   const d = new Date(0);
   d.setUTCFullYear(year, month - 1, day); // unlike Date.UTC, keeps years 0-99 as written

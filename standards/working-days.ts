@@ -6,7 +6,7 @@
 // counts as 法定休假日 both the holidays of the 全国年节及纪念日放假办法 and the weekly rest days of
 // the 国务院关于职工工作时间的规定). The State Council's yearly notice moves days: it gives days
 // off (放假) that may fall on weekdays, and working days (调休上班) that fall on weekends.
-import { addDays, parseIsoDate } from './calendar-date.js';
+import { addDays, dayOfWeek } from './calendar-date.js';
 
 export interface WorkingDayCalendar {
   /** Days off by the notices, weekdays among them. */
@@ -22,10 +22,7 @@ export const WEEKENDS_ONLY: WorkingDayCalendar = { holidays: new Set(), workdays
 
 /** Saturday or Sunday. */
 export function isWeekend(date: string): boolean {
-  const { year, month, day } = parseIsoDate(date);
-  const d = new Date(0);
-  d.setUTCFullYear(year, month - 1, day);
-  const w = d.getUTCDay();
+  const w = dayOfWeek(date);
   return w === 0 || w === 6;
 }
 

@@ -18,7 +18,7 @@ import {
   type TermCompensation,
   type WaitingFreeze,
 } from './domain/model.js';
-import { invalidationActionEnds, invalidationFinalOn, patentOn } from './domain/standing.js';
+import { invalidationActionEnds, invalidationFinalOn, invalidationPending, patentOn } from './domain/standing.js';
 
 const Decision = builder.enumType('InvalidationDecision', {
   description: 'The decision on a request for invalidation (无效宣告): the patent maintained, maintained in part, or invalid from the start',
@@ -81,12 +81,7 @@ const Invalidation = builder.objectRef<PatentInvalidation>('PatentInvalidation')
     pending: t.boolean({
       description:
         'The outcome is not final: undecided, or declared invalid while a court action may still be brought or is before a court. The patent is not pledgeable meanwhile',
-      resolve: (i) => {
-        if (i.decision === null) return true;
-        if (i.decision !== 'INVALIDATED') return false;
-        const final = invalidationFinalOn(i);
-        return final === null ? i.judgment?.outcome !== 'REVOKED' : final > today();
-      },
+      resolve: (i) => invalidationPending(i, today()),
     }),
     decision: t.field({ type: Decision, nullable: true, resolve: (i) => i.decision }),
     decidedOn: t.field({ type: 'Date', nullable: true, resolve: (i) => i.decidedOn }),

@@ -3,9 +3,8 @@
 // a patent's protection or a trademark's registration nearing its end. Pure. A warning's id names
 // the right, the deadline and the stage, so each is told once however often it is found.
 import type { Notification } from '../../outbox/notification.js';
-import { hubWorkingDays } from '../../platform/hub-calendar.js';
-import { timeLimitEnd } from '../../standards/working-days.js';
 import { feeYearOf } from './domain/annual-fee.js';
+import { examinationRequestLastDay } from './domain/deadlines.js';
 import type { LicenceRecord, PatentRecord, RightRef, TrademarkRecord, TransferRecord } from './domain/model.js';
 
 /** How the ledger's entries and the notifications name a right: `patent:<number>`, `trademark:<number>`. */
@@ -86,7 +85,7 @@ export function examinationRequestDue(p: PatentRecord, dueOn: string, at: string
       applicationNumber: p.applicationNumber,
       title: p.title,
       countedFrom: p.priorityDate ?? p.filingDate,
-      requestBy: timeLimitEnd(dueOn, hubWorkingDays()),
+      requestBy: examinationRequestLastDay(p),
     },
   };
 }

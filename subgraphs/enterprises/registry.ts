@@ -3,12 +3,11 @@
 import { randomUUID } from 'node:crypto';
 
 import { badInput, conflict, failure, notFound } from '../../platform/errors.js';
-import { hubWorkingDays, today } from '../../platform/hub-calendar.js';
+import { today } from '../../platform/hub-calendar.js';
 import { type Connection, pageRequest, toConnection } from '../../platform/pagination.js';
 import { addDays } from '../../standards/calendar-date.js';
 import { isRegionCode, type RegionNames, regionNames } from '../../standards/region-code.js';
 import { validateUscc } from '../../standards/uscc.js';
-import { timeLimitEnd } from '../../standards/working-days.js';
 import { requireActFor, requireIdentity, requireRole } from '../common/auth.js';
 import { DEFAULT_MONTHS, lastDayOf, MAX_MONTHS, monthsArg, monthsFrom, zeroFilled } from '../common/months.js';
 import { connectionType, monthCountType } from '../common/shared-types.js';
@@ -28,7 +27,7 @@ import {
 } from './builder.js';
 import type { EnterprisesContext } from './context.js';
 import { type AnnualFeeStatus, annualFeeStatus, feeTimeLimits } from './domain/annual-fee.js';
-import { earliestDueInGrace, earliestDueNotLate, examinationRequestDue, feeWarningWindow } from './domain/deadlines.js';
+import { earliestDueInGrace, earliestDueNotLate, examinationRequestLastDay, feeWarningWindow } from './domain/deadlines.js';
 import type { EnterpriseRecord, PatentRecord } from './domain/model.js';
 import { FILING_STATUSES, PATENT_STATUSES, PATENT_TYPES } from './domain/model.js';
 import { checkPatentInput } from './domain/patent-input.js';
@@ -152,10 +151,7 @@ Patent.implement({
       nullable: true,
       description:
         'A PENDING invention without its request for substantive examination: the last day to request it, three years from the filing or priority date, past any holiday (Patent Law art. 35)',
-      resolve: (p) => {
-        const due = examinationRequestDue(standing(p));
-        return due === null ? null : timeLimitEnd(due, hubWorkingDays());
-      },
+      resolve: (p) => examinationRequestLastDay(standing(p)),
     }),
     declared: t.exposeBoolean('declared', {
       description: 'Declared by its enterprise, not yet recorded by the centre or the registry feed (which supersede it)',

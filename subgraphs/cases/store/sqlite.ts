@@ -5,9 +5,8 @@ import type Database from 'better-sqlite3';
 
 import type { Notification } from '../../../outbox/notification.js';
 import { sqliteOutbox } from '../../../outbox/sqlite.js';
-import { hubTimeZone, monthOf } from '../../../platform/hub-calendar.js';
-import { groupedByKey, inKeyOrder, inListQuery, monthCountsInZone, statementCache, whereOf } from '../../../platform/sqlite.js';
-import { tally } from '../../common/tally.js';
+import { monthOf } from '../../../platform/hub-calendar.js';
+import { groupedByKey, inKeyOrder, inListQuery, monthCountsOfRows, statementCache, whereOf } from '../../../platform/sqlite.js';
 import type { ProtectionState } from '../workflow.js';
 import type { CaseEvent, CasesStore, IpRight, Party, PreExamCaseRecord, PreExamFilter, ProtectionCaseRecord, ResolutionRoute } from './port.js';
 
@@ -182,12 +181,7 @@ export function openSqliteCasesStore(db: Database.Database): CasesStore {
     const counted = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'protection_counts'`).get() !== undefined;
     db.exec(COUNTERS);
     if (!counted) db.exec(COUNTS_FROM_ROWS);
-    monthCountsInZone(db, 'protection_opened_counts', hubTimeZone(), () => {
-      const appliedAt = db.prepare<[], string>('SELECT applied_at FROM protection_cases').pluck();
-      db.exec('DELETE FROM protection_opened_counts');
-      const add = db.prepare('INSERT INTO protection_opened_counts (month, n) VALUES (?, ?)');
-      for (const [month, n] of tally(Array.from(appliedAt.iterate(), monthOf))) add.run(month, n);
-    });
+    monthCountsOfRows(db, 'protection_opened_counts', 'SELECT applied_at FROM protection_cases');
   })();
   const outbox = sqliteOutbox(db, 'cases');
   const insertCase = db.prepare(

@@ -38,6 +38,12 @@ export function examinationRequestDue(p: DeadlineSubject): string | null {
   return addYears(p.priorityDate ?? p.filingDate, 3);
 }
 
+/** The last day the examination may be requested: examinationRequestDue past any holiday; null where that is. */
+export function examinationRequestLastDay(p: DeadlineSubject, calendar: WorkingDayCalendar = hubWorkingDays()): string | null {
+  const due = examinationRequestDue(p);
+  return due === null ? null : timeLimitEnd(due, calendar);
+}
+
 /** The deadlines of a patent as it is recorded. */
 export function patentDeadlines(p: DeadlineSubject): PatentDeadlines {
   const examinationDue = examinationRequestDue(p);

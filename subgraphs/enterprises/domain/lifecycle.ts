@@ -7,7 +7,7 @@ import type { JsonValue } from '../../../platform/json.js';
 import { addMonths, addYears } from '../../../standards/calendar-date.js';
 import { timeLimitEnd } from '../../../standards/working-days.js';
 import { annualFeeDueDates, annualFeeStatus, feeDueDateOfYear, feeTimeLimits, feeYearOf, nextFeeDue, paidThroughOf } from './annual-fee.js';
-import { examinationRequestDue } from './deadlines.js';
+import { examinationRequestLastDay } from './deadlines.js';
 import { freezeEnd, latestFreezeEnd, MAX_WAITING_FREEZES, takeEffect, termDaysOf } from './freezes.js';
 import { grantPublicationNumber } from './kind-codes.js';
 import type { AssetEventType, InvalidationDecision, InvalidationJudgment, PatentRecord, TermCompensation, TermCompensationGround } from './model.js';
@@ -128,14 +128,13 @@ export function applyPatentOperation(p: PatentRecord, op: PatentOperation, today
   const n = p.applicationNumber;
   switch (op.op) {
     case 'REQUEST_EXAMINATION': {
-      const due = examinationRequestDue(p);
-      if (due === null) {
+      const lastDay = examinationRequestLastDay(p);
+      if (lastDay === null) {
         if (p.examinationRequestedOn !== null) return refuse('CONFLICT', `examination of ${n} was requested already, on ${p.examinationRequestedOn}`);
         return transition(p, `is a ${p.status} ${p.type}: substantive examination is requested for a PENDING invention (Patent Law art. 35)`);
       }
       const bad = within(op.requestedOn, 'requestedOn', p.filingDate, 'the filing date', today);
       if (bad) return bad;
-      const lastDay = timeLimitEnd(due, hubWorkingDays());
       if (op.requestedOn > lastDay) {
         return late(
           'EXAMINATION_REQUEST',
@@ -265,7 +264,7 @@ export function applyPatentOperation(p: PatentRecord, op: PatentOperation, today
       }
       const inv = p.invalidation;
       if (inv !== null && inv.decision === null) return transition(p, `has an invalidation request of ${inv.requestedOn} pending; it must be decided first`);
-      if (inv !== null && inv.decision === 'INVALIDATED' && inv.judgment?.outcome !== 'REVOKED') {
+      if (inv !== null && inv.decision === 'INVALIDATED') {
         return transition(p, `was declared invalid on ${inv.decidedOn}; that decision ${invalidationFinalOn(inv) === null ? 'is before a court' : 'stands'}`);
       }
       const bad = within(op.requestedOn, 'requestedOn', p.grantDate ?? p.filingDate, 'the grant date', today);

@@ -42,6 +42,18 @@ export function invalidationFinalOn(inv: PatentInvalidation | null, calendar?: W
   return addDays(invalidationActionEnds(inv, calendar)!, 1);
 }
 
+/**
+ * The outcome of the request is not final on `day`: undecided, or declared invalid while a court
+ * action may still be brought or is before a court. (A revoking judgment sends the request back
+ * undecided.) The patent is not pledgeable meanwhile.
+ */
+export function invalidationPending(inv: PatentInvalidation, day: string): boolean {
+  if (inv.decision === null) return true;
+  if (inv.decision !== 'INVALIDATED') return false;
+  const final = invalidationFinalOn(inv);
+  return final === null || final > day;
+}
+
 /** The record as it stands on `day`. */
 export function patentOn(p: PatentRecord, day: string): PatentRecord {
   const final = invalidationFinalOn(p.invalidation);

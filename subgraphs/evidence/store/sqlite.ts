@@ -1,8 +1,8 @@
 // The evidence subgraph's repository on its own SQLite database.
 import type Database from 'better-sqlite3';
 
-import { hubTimeZone, monthOf } from '../../../platform/hub-calendar.js';
-import { groupedByKey, inKeyOrder, inListQuery, monthCountsInZone, statementCache, whereOf } from '../../../platform/sqlite.js';
+import { monthOf } from '../../../platform/hub-calendar.js';
+import { groupedByKey, inKeyOrder, inListQuery, monthCountsOfRows, statementCache, whereOf } from '../../../platform/sqlite.js';
 import { tally } from '../../common/tally.js';
 import type { DataAssetRecord, DepositPageRequest, EvidenceRecord, EvidenceStore } from './port.js';
 
@@ -95,12 +95,7 @@ export function openSqliteEvidenceStore(db: Database.Database): EvidenceStore {
   db.exec(SCHEMA);
   db.transaction(() => {
     db.exec(COUNTERS);
-    monthCountsInZone(db, 'evidence_counts', hubTimeZone(), () => {
-      const depositedAt = db.prepare<[], string>('SELECT deposited_at FROM evidence').pluck();
-      db.exec('DELETE FROM evidence_counts');
-      const add = db.prepare('INSERT INTO evidence_counts (month, n) VALUES (?, ?)');
-      for (const [month, n] of tally(Array.from(depositedAt.iterate(), monthOf))) add.run(month, n);
-    });
+    monthCountsOfRows(db, 'evidence_counts', 'SELECT deposited_at FROM evidence');
   })();
   const insert = db.prepare(
     `INSERT INTO evidence (id, depositor_id, title, category, content_digest, deposited_at, ledger_seq, entry_hash, ledger_timestamp)
