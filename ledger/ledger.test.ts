@@ -295,7 +295,10 @@ describe('ledger', () => {
       const good = verifyCertificate(cert, { contentDigest: digestOf(4), trustedKeys });
       expect(good.ok).toBe(true);
       expect(Object.values(good.checks).every((c) => c.ok)).toBe(true);
-      expect(good).toMatchObject({ seq: 4, treeSize: 6, depositor: '91350100M000100Y43', origin: 'iphub.test/ledger' });
+      expect(good).toMatchObject({ seq: 4, depositor: '91350100M000100Y43', origin: 'iphub.test/ledger' });
+      // The checkpoint timer may have signed after the fifth append or the sixth: either covers entry 4.
+      expect(good.treeSize).toBe(parseCheckpoint(cert.checkpoint).size);
+      expect(good.treeSize).toBeGreaterThanOrEqual(5);
 
       const otherFile = verifyCertificate(cert, { contentDigest: digestOf(5), trustedKeys });
       expect(otherFile.ok).toBe(false);
