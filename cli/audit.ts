@@ -1,5 +1,5 @@
 // `iphub audit`: re-walks the whole ledger in the data directory (or MongoDB), with progress.
-import type { AuditReport, Ledger } from '../ledger/ledger.js';
+import type { AuditReport, Ledger } from '../ledger/index.js';
 import { closeOnSignals, interrupted } from '../platform/process.js';
 import { closeStorage, openLedgerOn, openStorage } from '../platform/storage.js';
 

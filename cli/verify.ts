@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, readFileSync } from 'node:fs';
 
 import { HubApi } from '../client/hub-api.js';
-import { type Certificate, type CheckResult, verifyCertificate } from '../ledger/verify/certificate.js';
+import { type Certificate, type CheckResult, verifyCertificate } from '../ledger/verify/index.js';
 
 export interface VerifyArgs {
   file: string;

@@ -1,11 +1,11 @@
 // A hub's public, keyless API as a court's tools use it (the iphub CLI and the verification
 // page). Plain fetch, so it runs in Node and in the browser; nothing it returns is trusted until
 // ledger/verify has checked it against keys the court holds.
-import { fromHex } from '../ledger/bytes.js';
-import type { Certificate, CheckResult } from '../ledger/verify/certificate.js';
-import { parseCheckpoint } from '../ledger/verify/checkpoint.js';
-import { verifyConsistency } from '../ledger/verify/merkle.js';
-import { ALG_ED25519, openNote, parseVerifierKey, type VerifierKey } from '../ledger/verify/note.js';
+import type { Certificate, CheckResult } from '../ledger/verify/index.js';
+import { fromHex } from '../ledger/verify/index.js';
+import { parseCheckpoint } from '../ledger/verify/index.js';
+import { verifyConsistency } from '../ledger/verify/index.js';
+import { ALG_ED25519, openNote, parseVerifierKey, type VerifierKey } from '../ledger/verify/index.js';
 
 export class HubError extends Error {
   constructor(

@@ -11,7 +11,7 @@ import type { AccountStore } from '../gateway/accounts/store/port.js';
 import { createKey } from '../gateway/keys/keys.js';
 import type { KeyStore } from '../gateway/keys/store/port.js';
 import type { RoleBinding } from '../gateway/roles.js';
-import type { Ledger } from '../ledger/ledger.js';
+import type { Ledger } from '../ledger/index.js';
 import { today as hubToday } from '../platform/hub-calendar.js';
 import { type Role, ROLES } from '../platform/identity.js';
 import type { Storage } from '../platform/storage.js';

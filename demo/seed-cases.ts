@@ -1,7 +1,7 @@
 // Demo cases: pre-examination and protection cases in every state of their workflows, decided
 // ones anchored in the ledger, as the cases subgraph would have done it move by move.
-import type { Ledger } from '../ledger/ledger.js';
-import type { Receipt } from '../ledger/ledger.js';
+import type { Ledger } from '../ledger/index.js';
+import type { Receipt } from '../ledger/index.js';
 import type { Storage } from '../platform/storage.js';
 import { anchorDecision } from '../subgraphs/cases/decision.js';
 import { openCasesStore } from '../subgraphs/cases/store/open.js';

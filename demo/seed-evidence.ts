@@ -1,5 +1,5 @@
 // The evidence subgraph's demo deposits: appended to the ledger, then stored with their receipts.
-import type { Ledger } from '../ledger/ledger.js';
+import type { Ledger } from '../ledger/index.js';
 import type { Storage } from '../platform/storage.js';
 import { openEvidenceStore } from '../subgraphs/evidence/store/open.js';
 import type { EvidenceRecord } from '../subgraphs/evidence/store/port.js';

@@ -1,7 +1,7 @@
 // Demo finance: pledges REGISTERED, RELEASED and ENFORCED (on the ledger as the finance
 // subgraph records them) and insurance policies with claims FILED, PAID and REJECTED.
-import { documentDigest } from '../ledger/entry.js';
-import type { Ledger } from '../ledger/ledger.js';
+import type { Ledger } from '../ledger/index.js';
+import { documentDigest } from '../ledger/index.js';
 import type { Storage } from '../platform/storage.js';
 import { addDays } from '../standards/calendar-date.js';
 import { annualFeeStatus } from '../subgraphs/enterprises/domain/annual-fee.js';

@@ -1,6 +1,6 @@
 // The whole hub in one process (embedded mode): every subgraph, the ledger and the gateway,
 // on SQLite under the data directory (or MongoDB when configured).
-import type { Ledger } from '../ledger/ledger.js';
+import type { Ledger } from '../ledger/index.js';
 import { type HubQuery, serviceIdentity } from '../platform/hub-query.js';
 import { createMetrics, ledgerMetrics } from '../platform/metrics.js';
 import { reportingUnavailable } from '../platform/mongodb.js';

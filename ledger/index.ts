@@ -1,15 +1,18 @@
-// The evidence ledger's public API.
+// The evidence ledger's public API: the only way into the ledger from outside ledger/ (the
+// browser-safe verifier has its own, ledger/verify/index.ts).
 export type { AppendInput, Entry, EntryKind, Metadata } from './entry.js';
-export { computeEntryHash, encodeEntry, ENTRY_KINDS, GENESIS_HASH, LedgerInputError, MAX_METADATA_BYTES } from './entry.js';
+export { canonicalMetadata, computeEntryHash, documentDigest, encodeEntry, ENTRY_KINDS, GENESIS_HASH, LedgerInputError, MAX_METADATA_BYTES } from './entry.js';
 export { EMPTY_ROOT, HASH_SIZE, hashChildren, hashLeaf, sha256 } from './hashing.js';
 export type { AuditReport, ConsistencyProof, Ledger, LedgerOptions, LedgerStats, Receipt } from './ledger.js';
 export { LedgerUnavailableError, openLedger } from './ledger.js';
 export type { HashStore } from './merkle/tree.js';
 export { MemoryHashStore, MerkleTree } from './merkle/tree.js';
 export type { Signer } from './note.js';
-export { generateSigner, NoteError, signerFromKey, signerFromSeed, signerKey, signNote, verifierKey } from './note.js';
+export { cosignNote, generateSigner, NoteError, signerFromKey, signerFromSeed, signerKey, signNote, verifierKey } from './note.js';
 export type { MongoLedgerStoreOptions } from './store/mongodb.js';
 export { openMongoLedgerStore } from './store/mongodb.js';
+export type { LedgerLocation } from './store/open.js';
+export { openLedgerStore } from './store/open.js';
 export type { LedgerStore, StoredCheckpoint, StoredEntry, StoreHead } from './store/port.js';
 export { SequenceConflictError } from './store/port.js';
 export type { SqliteLedgerStoreOptions, SqliteSync } from './store/sqlite.js';

@@ -7,10 +7,7 @@ import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { MongoClient, MongoServerError } from 'mongodb';
 
-import { type Ledger, openLedger } from '../ledger/ledger.js';
-import { type Signer, signerFromKey, signerKey } from '../ledger/note.js';
-import { openMongoLedgerStore } from '../ledger/store/mongodb.js';
-import { openSqliteLedgerStore } from '../ledger/store/sqlite.js';
+import { type Ledger, openLedger, openLedgerStore, type Signer, signerFromKey, signerKey } from '../ledger/index.js';
 import { mongoClientOptions, topologyProblem } from './mongodb.js';
 
 export type Storage = { readonly kind: 'sqlite'; readonly dataDir: string } | { readonly kind: 'mongodb'; readonly url: string; readonly client: MongoClient };
@@ -104,10 +101,7 @@ export function ledgerSigner(storage: Storage, env: StorageEnv = process.env): S
 
 export async function openLedgerOn(storage: Storage, env: StorageEnv = process.env): Promise<Ledger> {
   const signer = ledgerSigner(storage, env);
-  const store =
-    storage.kind === 'sqlite'
-      ? openSqliteLedgerStore({ path: join(storage.dataDir, 'ledger.db') })
-      : await openMongoLedgerStore({ url: storage.url, client: storage.client });
+  const store = await openLedgerStore(storage);
   const witnessKeys = (env.IPHUB_WITNESS_KEYS ?? '')
     .split(',')
     .map((k) => k.trim())

@@ -1,7 +1,7 @@
 // Every subgraph, by name: its schema (for composition) and how to open it on storage.
 import type { GraphQLSchema } from 'graphql';
 
-import type { Ledger } from '../ledger/ledger.js';
+import type { Ledger } from '../ledger/index.js';
 import type { HubQuery } from '../platform/hub-query.js';
 import type { Storage } from '../platform/storage.js';
 import { type Subgraph, SUBGRAPH_NAMES, type SubgraphName } from '../platform/subgraph.js';

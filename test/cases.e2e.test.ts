@@ -5,8 +5,8 @@ import { createHash } from 'node:crypto';
 import { gql, type GraphQLClient } from 'graphql-request';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { canonicalMetadata } from '../ledger/entry.js';
-import { verifyCertificate } from '../ledger/verify/certificate.js';
+import { canonicalMetadata } from '../ledger/verify/index.js';
+import { verifyCertificate } from '../ledger/verify/index.js';
 import { today as hubToday } from '../platform/hub-calendar.js';
 import { errorCode, startTestHub, type TestHub } from './support/hub.js';
 

@@ -8,8 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { gql } from 'graphql-request';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { cosignNote, signerFromSeed, verifierKey } from '../ledger/note.js';
-import { ALG_COSIGNATURE_V1 } from '../ledger/verify/note.js';
+import { cosignNote, signerFromSeed, verifierKey } from '../ledger/index.js';
+import { ALG_COSIGNATURE_V1 } from '../ledger/verify/index.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { tempDir } from './support/tmp.js';
 

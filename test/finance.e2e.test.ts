@@ -6,9 +6,9 @@ import { createHash } from 'node:crypto';
 import { ClientError, gql, type GraphQLClient } from 'graphql-request';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { canonicalMetadata, type Metadata } from '../ledger/entry.js';
-import { type Ledger, LedgerUnavailableError } from '../ledger/ledger.js';
-import { verifyCertificate } from '../ledger/verify/certificate.js';
+import { canonicalMetadata, type Metadata } from '../ledger/index.js';
+import { type Ledger, LedgerUnavailableError } from '../ledger/index.js';
+import { verifyCertificate } from '../ledger/verify/index.js';
 import { today as hubToday } from '../platform/hub-calendar.js';
 import { addMonths, addYears } from '../standards/calendar-date.js';
 import { patentCheckDigit } from '../standards/patent-number.js';

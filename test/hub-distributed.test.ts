@@ -10,7 +10,7 @@ import { createKey } from '../gateway/keys/keys.js';
 import { openKeyStore } from '../gateway/keys/store/open.js';
 import type { KeyStore } from '../gateway/keys/store/port.js';
 import { type RunningGateway, startGateway } from '../gateway/server.js';
-import type { Ledger } from '../ledger/ledger.js';
+import type { Ledger } from '../ledger/index.js';
 import { httpHubQuery } from '../platform/hub-query.js';
 import { IDENTITY_HEADER, signIdentity } from '../platform/identity.js';
 import { closeStorage, internalSecret, openLedgerOn, openStorage, type Storage } from '../platform/storage.js';

@@ -5,17 +5,17 @@ import { createHash } from 'node:crypto';
 import { gql } from 'graphql-request';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { cosignNote, signerFromSeed, verifierKey } from '../ledger/note.js';
-import { verifyCertificate } from '../ledger/verify/certificate.js';
-import { ALG_COSIGNATURE_V1, verifyNote } from '../ledger/verify/note.js';
+import { cosignNote, signerFromSeed, verifierKey } from '../ledger/index.js';
+import { verifyCertificate } from '../ledger/verify/index.js';
+import { ALG_COSIGNATURE_V1, verifyNote } from '../ledger/verify/index.js';
 import { errorCode, startTestHub, type TestHub } from './support/hub.js';
 
 const WITNESS = signerFromSeed('witness.example/w1', new Uint8Array(32).fill(1), ALG_COSIGNATURE_V1);
 import type { GraphQLClient } from 'graphql-request';
 
-import { hashLeaf } from '../ledger/hashing.js';
-import { MerkleTree } from '../ledger/merkle/tree.js';
-import { parseCheckpoint } from '../ledger/verify/checkpoint.js';
+import { hashLeaf } from '../ledger/index.js';
+import { MerkleTree } from '../ledger/index.js';
+import { parseCheckpoint } from '../ledger/verify/index.js';
 import { hubDateOf } from '../platform/hub-calendar.js';
 
 const HUAWEI = '914403001922038216';

@@ -47,7 +47,7 @@ const SOURCES = execFileSync('git', ['ls-files', '*.ts', '*.tsx', '*.mjs'], { cw
   .split('\n')
   .filter((f) => f !== '' && !f.startsWith('web/vendor/') && !/^web\/[^/]+\/dist\//.test(f));
 // Tests and contract suites may reach test support; the rules are about what ships.
-const isTest = (f: string) => /\.test\.tsx?$|(^|\/)contract\.ts$|^test\//.test(f);
+const isTest = (f: string) => /\.test\.tsx?$|(^|\/)contract\.ts$|^test\/|^ledger\/testing\//.test(f);
 const PRODUCTION = SOURCES.filter((f) => !isTest(f));
 const IMPORTS = SOURCES.flatMap(importsOf);
 const PRODUCTION_IMPORTS = PRODUCTION.flatMap(importsOf);
@@ -132,6 +132,12 @@ describe('import boundaries', () => {
     expect(show(outside)).toEqual([]);
   });
 
+  it('outside ledger/, tests included, the ledger is reached only through its doors: ledger/index.ts, and the verifier ledger/verify/index.ts', () => {
+    const doors = new Set(['ledger/index.ts', 'ledger/verify/index.ts']);
+    const inward = IMPORTS.filter((i) => !i.isPackage && !i.from.startsWith('ledger/') && i.to.startsWith('ledger/') && !doors.has(i.to));
+    expect(show(inward)).toEqual([]);
+  });
+
   it('the gateway reaches subgraphs only through their entry points', () => {
     const entries = new Set(['subgraphs/registry.ts', ...SUBGRAPHS.map((s) => `subgraphs/${s}/index.ts`)]);
     const inward = PRODUCTION_IMPORTS.filter((i) => !i.isPackage && i.from.startsWith('gateway/') && i.to.startsWith('subgraphs/') && !entries.has(i.to));
@@ -173,9 +179,7 @@ describe('import boundaries', () => {
   });
 
   it('client/ reaches only the offline verifier; cli/ only the ledger, platform/ and client/; nothing ships importing bench/', () => {
-    const client = PRODUCTION_IMPORTS.filter(
-      (i) => !i.isPackage && i.from.startsWith('client/') && !/^(client|ledger\/verify)\/|^ledger\/bytes\.ts$/.test(i.to),
-    );
+    const client = PRODUCTION_IMPORTS.filter((i) => !i.isPackage && i.from.startsWith('client/') && !/^client\/|^ledger\/verify\/index\.ts$/.test(i.to));
     expect(show(client)).toEqual([]);
     const cli = PRODUCTION_IMPORTS.filter((i) => !i.isPackage && i.from.startsWith('cli/') && !/^(cli|ledger|platform|client)\//.test(i.to));
     expect(show(cli)).toEqual([]);

@@ -7,7 +7,7 @@
 import { gql, type GraphQLClient } from 'graphql-request';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { type Ledger, LedgerUnavailableError } from '../ledger/ledger.js';
+import { type Ledger, LedgerUnavailableError } from '../ledger/index.js';
 import type { Notification } from '../outbox/notification.js';
 import { today as hubToday } from '../platform/hub-calendar.js';
 import { addYears } from '../standards/calendar-date.js';

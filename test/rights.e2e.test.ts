@@ -7,8 +7,8 @@ import { createHash } from 'node:crypto';
 import { gql, type GraphQLClient } from 'graphql-request';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { canonicalMetadata, type Metadata } from '../ledger/entry.js';
-import { verifyCertificate } from '../ledger/verify/certificate.js';
+import { canonicalMetadata, type Metadata } from '../ledger/index.js';
+import { verifyCertificate } from '../ledger/verify/index.js';
 import { today as hubToday } from '../platform/hub-calendar.js';
 import { addDays, addMonths, addYears } from '../standards/calendar-date.js';
 import { errorCode, errorExtensions, startTestHub, type TestHub } from './support/hub.js';

@@ -10,7 +10,7 @@ import { gql } from 'graphql-request';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { generateSigner, verifierKey } from '../ledger/note.js';
+import { generateSigner, verifierKey } from '../ledger/index.js';
 import { CHROMIUM, chromiumPresent, launchChromium } from './support/browser.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { tempDir } from './support/tmp.js';

@@ -18,7 +18,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createAccount } from '../gateway/accounts/accounts.js';
-import { canonicalMetadata } from '../ledger/entry.js';
+import { canonicalMetadata } from '../ledger/verify/index.js';
 import { verifyCertificate } from '../ledger/verify/index.js';
 import { today as hubToday } from '../platform/hub-calendar.js';
 import type { Role } from '../platform/identity.js';

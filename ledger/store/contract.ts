@@ -1,4 +1,4 @@
-// The contract every LedgerStore adapter passes (store.test.ts runs it on each).
+// The contract every LedgerStore adapter passes (contract.test.ts runs it on each).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { bytesToHex, fromHex } from '../bytes.js';

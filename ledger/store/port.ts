@@ -1,5 +1,5 @@
 // The ledger's storage port. Adapters: sqlite.ts (embedded default) and mongodb.ts; both pass
-// contract.ts (store.test.ts).
+// contract.ts (contract.test.ts).
 import type { EntryRecord } from '../entry.js';
 import type { NodeId } from '../merkle/tree-math.js';
 

@@ -1,12 +1,13 @@
 // The offline verifier: runs in Node and in the browser, trusts nothing from the hub but the
 // keys a caller passes in.
+export { bytesToHex, fromHex, isHex } from '../bytes.js';
 export type { Entry } from '../entry.js';
 export { canonicalMetadata, computeEntryHash, computePayloadDigest, encodeEntry } from '../entry.js';
-export { hashChildren, hashLeaf } from '../hashing.js';
+export { HASH_SIZE, hashChildren, hashLeaf } from '../hashing.js';
 export type { Certificate, CheckName, CheckResult, InclusionProof, Verdict, VerifyOptions } from './certificate.js';
 export { CERTIFICATE_FORMAT, verifyCertificate } from './certificate.js';
 export type { Checkpoint } from './checkpoint.js';
 export { CheckpointError, formatCheckpoint, parseCheckpoint } from './checkpoint.js';
 export { rootFromInclusionProof, verifyConsistency, verifyInclusion } from './merkle.js';
 export type { NoteSignature, ParsedNote, VerifierKey } from './note.js';
-export { keyId, openNote, parseNote, parseVerifierKey, verifyNote } from './note.js';
+export { ALG_COSIGNATURE_V1, ALG_ED25519, keyId, openNote, parseNote, parseVerifierKey, verifyNote } from './note.js';

@@ -1,6 +1,6 @@
 // A case's decision, anchored in the ledger: the staff's move and the demo's seeding record it alike.
-import { documentDigest, type Metadata } from '../../ledger/entry.js';
-import type { Ledger, Receipt } from '../../ledger/ledger.js';
+import type { Ledger, Receipt } from '../../ledger/index.js';
+import { documentDigest, type Metadata } from '../../ledger/index.js';
 import { appendOrFail } from '../common/ledger-append.js';
 
 /**

@@ -8,7 +8,7 @@
 // the court it was referred to, that court; a filing goes to the centre's inbox too, since staff
 // act on it next. Those are the callers who may read the case; centre staff see every
 // notification anyway.
-import type { Receipt } from '../../ledger/ledger.js';
+import type { Receipt } from '../../ledger/index.js';
 import { type Audience, recipientKey } from '../../outbox/audience.js';
 import { MAX_DATA_BYTES, type Notification, notificationProblem } from '../../outbox/notification.js';
 import type { JsonValue } from '../../platform/json.js';

@@ -2,7 +2,7 @@
 // decisions and cycle-time statistics.
 import { randomUUID } from 'node:crypto';
 
-import type { Receipt } from '../../ledger/ledger.js';
+import type { Receipt } from '../../ledger/index.js';
 import { failure } from '../../platform/errors.js';
 import { monthOf } from '../../platform/hub-calendar.js';
 import { pageRequest, toConnection } from '../../platform/pagination.js';

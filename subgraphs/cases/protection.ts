@@ -2,7 +2,7 @@
 // outcome anchored in the ledger, referral to a court, and the evidence each case cites.
 import { randomUUID } from 'node:crypto';
 
-import type { Receipt } from '../../ledger/ledger.js';
+import type { Receipt } from '../../ledger/index.js';
 import { badInput, failure, forbidden } from '../../platform/errors.js';
 import { today } from '../../platform/hub-calendar.js';
 import type { Identity } from '../../platform/identity.js';

@@ -1,6 +1,6 @@
 // Appending to the ledger from a mutation: its refusals and failures as GraphQL errors.
-import { type AppendInput, LedgerInputError } from '../../ledger/entry.js';
-import { type Ledger, LedgerUnavailableError, type Receipt } from '../../ledger/ledger.js';
+import { type AppendInput, LedgerInputError } from '../../ledger/index.js';
+import { type Ledger, LedgerUnavailableError, type Receipt } from '../../ledger/index.js';
 import { badInput, failure } from '../../platform/errors.js';
 
 /**

@@ -3,7 +3,7 @@
 // one definition each subgraph calls on its own builder.
 import type { EnumRef, ObjectRef } from '@pothos/core';
 
-import type { Receipt } from '../../ledger/ledger.js';
+import type { Receipt } from '../../ledger/index.js';
 import { badInput } from '../../platform/errors.js';
 import { ROLES } from '../../platform/identity.js';
 import type { Connection } from '../../platform/pagination.js';

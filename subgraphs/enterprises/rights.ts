@@ -3,8 +3,8 @@
 // version of the right that was checked; a transfer moves the right to its new owner.
 import { randomUUID } from 'node:crypto';
 
-import { documentDigest, type Metadata } from '../../ledger/entry.js';
-import type { Receipt } from '../../ledger/ledger.js';
+import type { Receipt } from '../../ledger/index.js';
+import { documentDigest, type Metadata } from '../../ledger/index.js';
 import { badInput, conflict, failure, notFound } from '../../platform/errors.js';
 import { today } from '../../platform/hub-calendar.js';
 import { pageRequest, toConnection } from '../../platform/pagination.js';

@@ -1,7 +1,7 @@
 // One request's view of the evidence subgraph: who is asking, the ledger, batched loaders.
 import DataLoader from 'dataloader';
 
-import type { Ledger } from '../../ledger/ledger.js';
+import type { Ledger } from '../../ledger/index.js';
 import type { HubQuery } from '../../platform/hub-query.js';
 import type { Identity } from '../../platform/identity.js';
 import type { DataAssetRecord, EvidenceRecord, EvidenceStore } from './store/port.js';

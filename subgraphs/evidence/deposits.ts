@@ -2,7 +2,7 @@
 // an enterprise's deposits a page at a time and searched, and the public check of a digest.
 import { randomUUID } from 'node:crypto';
 
-import type { Entry } from '../../ledger/entry.js';
+import type { Entry } from '../../ledger/index.js';
 import { badInput } from '../../platform/errors.js';
 import { DEFAULT_PAGE, MAX_PAGE, pageRequest, toConnection } from '../../platform/pagination.js';
 import { requireActFor } from '../common/auth.js';

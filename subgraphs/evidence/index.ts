@@ -1,5 +1,5 @@
 // The evidence subgraph, opened on the configured storage and the ledger.
-import type { Ledger } from '../../ledger/ledger.js';
+import type { Ledger } from '../../ledger/index.js';
 import type { HubQuery } from '../../platform/hub-query.js';
 import type { Storage } from '../../platform/storage.js';
 import type { Subgraph } from '../../platform/subgraph.js';

@@ -1,6 +1,6 @@
 // The ledger's public face: its signed checkpoint and key, tiles, consistency proofs, and the
 // witnesses' cosignatures sent back. Every field here answers without a key.
-import { LedgerInputError } from '../../ledger/entry.js';
+import { LedgerInputError } from '../../ledger/index.js';
 import { badInput, failure } from '../../platform/errors.js';
 import { builder } from './builder.js';
 

@@ -2,7 +2,7 @@
 // subgraphs' facts, batched loaders.
 import DataLoader from 'dataloader';
 
-import type { Ledger } from '../../ledger/ledger.js';
+import type { Ledger } from '../../ledger/index.js';
 import type { HubQuery } from '../../platform/hub-query.js';
 import type { Identity } from '../../platform/identity.js';
 import {

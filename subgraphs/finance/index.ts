@@ -1,5 +1,5 @@
 // The finance subgraph, opened on the configured storage, the ledger and the hub.
-import type { Ledger } from '../../ledger/ledger.js';
+import type { Ledger } from '../../ledger/index.js';
 import type { HubQuery } from '../../platform/hub-query.js';
 import type { Storage } from '../../platform/storage.js';
 import type { Subgraph } from '../../platform/subgraph.js';

@@ -6,7 +6,7 @@
 // Who is told: the parties who may read the pledge or policy, by the same rules as queries (the
 // pledgor enterprise and the pledgee bank; the insured enterprise and the insurer). Centre staff
 // see every notification anyway.
-import type { Receipt } from '../../ledger/ledger.js';
+import type { Receipt } from '../../ledger/index.js';
 import { type Audience, recipientKey } from '../../outbox/audience.js';
 import { MAX_DATA_BYTES, type Notification, notificationProblem } from '../../outbox/notification.js';
 import type { JsonValue } from '../../platform/json.js';

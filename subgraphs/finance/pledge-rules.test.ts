@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 
 import { describe, expect, it } from 'vitest';
 
-import { canonicalMetadata } from '../../ledger/entry.js';
-import { documentDigest } from '../../ledger/entry.js';
+import { documentDigest } from '../../ledger/index.js';
+import { canonicalMetadata } from '../../ledger/verify/index.js';
 import type { PatentFacts } from './hub-facts.js';
 import {
   canMove,

@@ -2,8 +2,8 @@
 // release (on the ledger too) and enforcement with its risk-compensation split.
 import { randomUUID } from 'node:crypto';
 
-import { documentDigest } from '../../ledger/entry.js';
-import type { Receipt } from '../../ledger/ledger.js';
+import type { Receipt } from '../../ledger/index.js';
+import { documentDigest } from '../../ledger/index.js';
 import { badInput, failure, forbidden, notFound } from '../../platform/errors.js';
 import { today } from '../../platform/hub-calendar.js';
 import type { Identity } from '../../platform/identity.js';

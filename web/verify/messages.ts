@@ -1,6 +1,6 @@
 // What the verification page says, in Chinese and in English: plain words for each check, so a
 // judge can read the verdict without knowing what a Merkle tree is.
-import type { CheckName } from '../../ledger/verify/certificate.js';
+import type { CheckName } from '../../ledger/verify/index.js';
 
 export interface Bilingual {
   readonly zh: string;

@@ -7,11 +7,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { HubApi } from '../../client/hub-api.js';
-import { computeEntryHash } from '../../ledger/entry.js';
-import { type Ledger, openLedger } from '../../ledger/ledger.js';
-import { generateSigner, signerFromKey, signerKey, verifierKey } from '../../ledger/note.js';
-import { openSqliteLedgerStore } from '../../ledger/store/sqlite.js';
-import type { Certificate } from '../../ledger/verify/certificate.js';
+import { type Ledger, openLedger } from '../../ledger/index.js';
+import { generateSigner, signerFromKey, signerKey, verifierKey } from '../../ledger/index.js';
+import { openSqliteLedgerStore } from '../../ledger/index.js';
+import type { Certificate } from '../../ledger/verify/index.js';
+import { computeEntryHash } from '../../ledger/verify/index.js';
 import { startTestHub } from '../../test/support/hub.js';
 import { tempDir } from '../../test/support/tmp.js';
 import { buildReport, ReportInputError } from './report.js';

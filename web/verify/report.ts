@@ -2,10 +2,10 @@
 // each checked in the page with ledger/verify, then whether the hub's log still extends the
 // certificate's checkpoint. No DOM here: the page and the printable report render the result.
 import type { HubApi } from '../../client/hub-api.js';
-import { bytesToHex, isHex } from '../../ledger/bytes.js';
-import { HASH_SIZE } from '../../ledger/hashing.js';
-import { type Certificate, type CheckResult, verifyCertificate } from '../../ledger/verify/certificate.js';
-import { parseCheckpoint } from '../../ledger/verify/checkpoint.js';
+import { bytesToHex, isHex } from '../../ledger/verify/index.js';
+import { HASH_SIZE } from '../../ledger/verify/index.js';
+import { type Certificate, type CheckResult, verifyCertificate } from '../../ledger/verify/index.js';
+import { parseCheckpoint } from '../../ledger/verify/index.js';
 import { type Bilingual, CHECKS, type Facts, type PageCheck } from './messages.js';
 
 export interface CheckLine extends CheckResult {

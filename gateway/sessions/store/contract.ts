@@ -1,4 +1,4 @@
-// The contract every SessionStore adapter passes (run by store.test.ts per adapter).
+// The contract every SessionStore adapter passes (run by contract.test.ts per adapter).
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import { openForEachTest, type StoreFixture } from '../../../test/support/adapters.js';

@@ -3,7 +3,7 @@
 // outbox) are one transaction. The Db belongs to the caller.
 import type { AnyBulkWriteOperation, Db, Filter } from 'mongodb';
 
-import type { Receipt } from '../../../ledger/ledger.js';
+import type { Receipt } from '../../../ledger/index.js';
 import { mongoOutbox } from '../../../outbox/mongodb.js';
 import { hubTimeZone, monthOf } from '../../../platform/hub-calendar.js';
 import {

@@ -1,5 +1,5 @@
 // The cases subgraph's aggregates and their storage port. Adapters: sqlite.ts,
-// mongodb.ts; both pass contract.ts (run by store.test.ts).
+// mongodb.ts; both pass contract.ts (run by contract.test.ts).
 import type { Notification } from '../../../outbox/notification.js';
 import type { OutboxSource } from '../../../outbox/port.js';
 import type { MonthCount } from '../../common/months.js';
@@ -10,7 +10,7 @@ import type { PreExamState, ProtectionState } from '../workflow.js';
 export type CaseEvent<S extends string = PreExamState> = WorkflowEvent<S>;
 
 /** The ledger's receipt for an entry: seq, entryHash, timestamp (ms). */
-import type { Receipt } from '../../../ledger/ledger.js';
+import type { Receipt } from '../../../ledger/index.js';
 
 export interface PreExamCaseRecord {
   readonly id: string;

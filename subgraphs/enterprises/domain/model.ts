@@ -1,7 +1,7 @@
 // The enterprises subgraph's records and their vocabulary: enterprises, patents with their
 // lifecycle facts, trademarks, copyrights, transfers, licences, and the events of a right's
 // history. Plain data: the rules are beside it in domain/, the storage port in store/port.ts.
-import type { Receipt } from '../../../ledger/ledger.js';
+import type { Receipt } from '../../../ledger/index.js';
 import type { JsonValue } from '../../../platform/json.js';
 
 export const FILING_STATUSES = ['FILED', 'SUSPENDED', 'WITHDRAWN'] as const;

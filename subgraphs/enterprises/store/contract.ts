@@ -1,4 +1,4 @@
-// The contract every EnterprisesStore adapter passes (run by store.test.ts per adapter).
+// The contract every EnterprisesStore adapter passes (run by contract.test.ts per adapter).
 import { describe, expect, it } from 'vitest';
 
 import type { Notification } from '../../../outbox/notification.js';

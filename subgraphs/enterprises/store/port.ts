@@ -1,5 +1,5 @@
 // The enterprises subgraph's storage port: one repository per aggregate (the records are
-// domain/model.ts's). Adapters: sqlite.ts, mongodb.ts; both pass contract.ts (run by store.test.ts).
+// domain/model.ts's). Adapters: sqlite.ts, mongodb.ts; both pass contract.ts (run by contract.test.ts).
 import type { Notification } from '../../../outbox/notification.js';
 import type { OutboxSource } from '../../../outbox/port.js';
 import type { MonthCount } from '../../common/months.js';

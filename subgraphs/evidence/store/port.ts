@@ -1,5 +1,5 @@
 // The evidence subgraph's aggregate and its storage port. Adapters: sqlite.ts,
-// mongodb.ts; both pass contract.ts (run by store.test.ts).
+// mongodb.ts; both pass contract.ts (run by contract.test.ts).
 
 export const EVIDENCE_CATEGORIES = [
   'CONTRACT',
@@ -15,7 +15,7 @@ export const EVIDENCE_CATEGORIES = [
 export type EvidenceCategory = (typeof EVIDENCE_CATEGORIES)[number];
 
 /** The ledger's receipt for an entry: seq, entryHash, timestamp (ms). */
-import type { Receipt } from '../../../ledger/ledger.js';
+import type { Receipt } from '../../../ledger/index.js';
 import type { MonthCount } from '../../common/months.js';
 
 export interface EvidenceRecord {

@@ -1,5 +1,5 @@
 // The finance subgraph's aggregates and their storage port. Adapters: sqlite.ts,
-// mongodb.ts; both pass contract.ts (run by store.test.ts).
+// mongodb.ts; both pass contract.ts (run by contract.test.ts).
 import type { Notification } from '../../../outbox/notification.js';
 import type { OutboxSource } from '../../../outbox/port.js';
 import type { WorkflowEvent } from '../../common/workflow-event.js';
@@ -19,7 +19,7 @@ export interface AssetRef {
 export const assetKey = (a: AssetRef): string => `${a.kind}:${a.id}`;
 
 /** The ledger's receipt for an entry: seq, entryHash, timestamp (ms). */
-import type { Receipt } from '../../../ledger/ledger.js';
+import type { Receipt } from '../../../ledger/index.js';
 
 /** A span of calendar days, YYYY-MM-DD, start before end. */
 export interface Term {

@@ -1,7 +1,7 @@
 // The notifications' storage port: the notifications themselves, each recipient's inbox with its
 // unread count, webhook subscriptions, and one delivery per notification and subscription that
 // receives it, leased to one deliverer at a time. Adapters: sqlite.ts, mongodb.ts; both pass
-// contract.ts (run by store.test.ts).
+// contract.ts (run by contract.test.ts).
 import { createHash } from 'node:crypto';
 
 import type { Notification } from '../../../outbox/notification.js';

@@ -5,12 +5,12 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 
-import { bytesToHex } from '../ledger/bytes.js';
-import { openLedger } from '../ledger/ledger.js';
-import { signerFromSeed } from '../ledger/note.js';
-import { makeBatch } from '../ledger/store/contract.js';
-import { openSqliteLedgerStore } from '../ledger/store/sqlite.js';
-import { tempDir } from './support/tmp.js';
+import { tempDir } from '../../test/support/tmp.js';
+import { bytesToHex } from '../bytes.js';
+import { openLedger } from '../ledger.js';
+import { signerFromSeed } from '../note.js';
+import { makeBatch } from './contract.js';
+import { openSqliteLedgerStore } from './sqlite.js';
 
 // The schema as it was: every append wrote the index of whole content digests.
 const SCHEMA_BEFORE = `

@@ -4,12 +4,12 @@ import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { fromHex } from '../ledger/bytes.js';
-import { openLedger } from '../ledger/ledger.js';
-import { signerFromSeed } from '../ledger/note.js';
-import { openSqliteLedgerStore } from '../ledger/store/sqlite.js';
-import { spawnAppender } from './support/spawn.js';
-import { tempDir } from './support/tmp.js';
+import { tempDir } from '../test/support/tmp.js';
+import { fromHex } from './bytes.js';
+import { openLedger } from './ledger.js';
+import { signerFromSeed } from './note.js';
+import { openSqliteLedgerStore } from './store/sqlite.js';
+import { spawnAppender } from './testing/spawn.js';
 
 describe('two writer processes on one store', () => {
   it('never fork the chain', async () => {

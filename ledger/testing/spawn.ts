@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-import type { Receipt } from '../../ledger/ledger.js';
+import type { Receipt } from '../ledger.js';
 
 const APPENDER = fileURLToPath(new URL('./appender.ts', import.meta.url));
 

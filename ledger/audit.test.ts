@@ -5,13 +5,13 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { auditLog, type AuditOptions, type AuditReport } from '../ledger/audit.js';
-import { openLedger } from '../ledger/ledger.js';
-import { signerFromSeed, signNote } from '../ledger/note.js';
-import type { LedgerStore } from '../ledger/store/port.js';
-import { openSqliteLedgerStore } from '../ledger/store/sqlite.js';
-import { formatCheckpoint } from '../ledger/verify/checkpoint.js';
-import { tempDir } from './support/tmp.js';
+import { tempDir } from '../test/support/tmp.js';
+import { auditLog, type AuditOptions, type AuditReport } from './audit.js';
+import { openLedger } from './ledger.js';
+import { signerFromSeed, signNote } from './note.js';
+import type { LedgerStore } from './store/port.js';
+import { openSqliteLedgerStore } from './store/sqlite.js';
+import { formatCheckpoint } from './verify/checkpoint.js';
 
 const signer = signerFromSeed('iphub.test/audit', new Uint8Array(32).fill(5));
 const ENTRIES = 1000;

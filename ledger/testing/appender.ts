@@ -4,10 +4,10 @@
 // is open and begins when a line (or the end) arrives on its standard input.
 import { randomBytes } from 'node:crypto';
 
-import { fromHex } from '../../ledger/bytes.js';
-import { openLedger } from '../../ledger/ledger.js';
-import { signerFromSeed } from '../../ledger/note.js';
-import { openSqliteLedgerStore } from '../../ledger/store/sqlite.js';
+import { fromHex } from '../bytes.js';
+import { openLedger } from '../ledger.js';
+import { signerFromSeed } from '../note.js';
+import { openSqliteLedgerStore } from '../store/sqlite.js';
 
 const [path, seedHex, concurrencyArg = '16', limitArg = '0'] = process.argv.slice(2);
 if (path === undefined || seedHex === undefined) throw new Error('usage: appender.ts <db> <seed hex> [concurrency] [limit]');

@@ -4,12 +4,12 @@ import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { fromHex } from '../ledger/bytes.js';
-import { hashLeaf } from '../ledger/hashing.js';
-import { openLedger } from '../ledger/ledger.js';
-import { signerFromSeed } from '../ledger/note.js';
-import { openSqliteLedgerStore } from '../ledger/store/sqlite.js';
-import { tempDir } from './support/tmp.js';
+import { tempDir } from '../test/support/tmp.js';
+import { fromHex } from './bytes.js';
+import { hashLeaf } from './hashing.js';
+import { openLedger } from './ledger.js';
+import { signerFromSeed } from './note.js';
+import { openSqliteLedgerStore } from './store/sqlite.js';
 
 const signer = signerFromSeed('iphub.test/tamper', new Uint8Array(32).fill(3));
 const ENTRIES = 64;
