@@ -13,7 +13,7 @@ import { openEvidenceSubgraph } from './evidence/index.js';
 import { evidenceSchema } from './evidence/schema.js';
 import { openFinanceSubgraph } from './finance/index.js';
 import { financeSchema } from './finance/schema.js';
-import { openNotificationsSubgraph } from './notifications/index.js';
+import { notificationsSubgraph } from './notifications/index.js';
 import { notificationsSchema } from './notifications/schema.js';
 
 export interface SubgraphEntry {
@@ -31,7 +31,12 @@ export const SUBGRAPHS: Record<SubgraphName, SubgraphEntry> = {
   cases: { schema: casesSchema, defaultPort: 4003, outbox: true, open: (storage, ledger, hub) => openCasesSubgraph(storage, ledger, hub) },
   finance: { schema: financeSchema, defaultPort: 4004, outbox: true, open: (storage, ledger, hub) => openFinanceSubgraph(storage, ledger, hub) },
   evidence: { schema: evidenceSchema, defaultPort: 4002, outbox: false, open: (storage, ledger, hub) => openEvidenceSubgraph(storage, ledger, hub) },
-  notifications: { schema: notificationsSchema, defaultPort: 4005, outbox: false, open: (storage) => openNotificationsSubgraph(storage, OUTBOX_OWNERS) },
+  notifications: {
+    schema: notificationsSchema,
+    defaultPort: 4005,
+    outbox: false,
+    open: (storage, ledger, hub) => notificationsSubgraph(OUTBOX_OWNERS)(storage, ledger, hub),
+  },
 };
 
 /** The subgraphs whose stores keep an outbox: the ones the notifications subgraph relays from. */

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Notification } from '../outbox/notification.js';
 import { openCasesSubgraph } from '../subgraphs/cases/index.js';
 import type { CasesStore } from '../subgraphs/cases/store/port.js';
-import { openNotificationsSubgraph } from '../subgraphs/notifications/index.js';
+import { notificationsSubgraph } from '../subgraphs/notifications/index.js';
 import { relayPending } from '../subgraphs/notifications/relay.js';
 import { openNotificationStore } from '../subgraphs/notifications/store/open.js';
 import type { NotificationStore } from '../subgraphs/notifications/store/port.js';
@@ -104,9 +104,9 @@ describe('case notifications', () => {
             store = s;
             return s;
           }),
-        notifications: async (storage) => {
+        notifications: async (storage, ledger, hub) => {
           notifications = await openNotificationStore(storage);
-          return openNotificationsSubgraph(storage, OUTBOX_OWNERS, { pollMs: 3_600_000 });
+          return notificationsSubgraph(OUTBOX_OWNERS, { pollMs: 3_600_000 })(storage, ledger, hub);
         },
       },
     });

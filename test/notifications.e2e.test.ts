@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { today as hubToday } from '../platform/hub-calendar.js';
 import { addYears } from '../standards/calendar-date.js';
-import { openNotificationsSubgraph } from '../subgraphs/notifications/index.js';
+import { notificationsSubgraph } from '../subgraphs/notifications/index.js';
 import { OUTBOX_OWNERS } from '../subgraphs/registry.js';
 import { errorCode, errorExtensions, startTestHub, type TestHub } from './support/hub.js';
 import { applicationNumber, registerEnterprise, registerPatent } from './support/registry.js';
@@ -178,7 +178,9 @@ describe('notifications', () => {
   beforeAll(async () => {
     await Promise.all([sellerHooks.start(), bankHooks.start(), deadHooks.start()]);
     t = await startTestHub({
-      open: { notifications: (storage) => openNotificationsSubgraph(storage, OUTBOX_OWNERS, { pollMs: 50, now: () => Date.now() + offset }) },
+      open: {
+        notifications: (storage, ledger, hub) => notificationsSubgraph(OUTBOX_OWNERS, { pollMs: 50, now: () => Date.now() + offset })(storage, ledger, hub),
+      },
     });
     staff = t.client(await t.key('CENTER_STAFF'));
     const register = (uscc: string, name: string) => registerEnterprise(staff, { uscc, name, regionCode: '440300', industry: '电气机械和器材制造业' });

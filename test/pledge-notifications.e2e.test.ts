@@ -13,7 +13,7 @@ import { today as hubToday } from '../platform/hub-calendar.js';
 import { addYears } from '../standards/calendar-date.js';
 import { openFinanceSubgraph } from '../subgraphs/finance/index.js';
 import type { FinanceStore } from '../subgraphs/finance/store/port.js';
-import { openNotificationsSubgraph } from '../subgraphs/notifications/index.js';
+import { notificationsSubgraph } from '../subgraphs/notifications/index.js';
 import { relayPending } from '../subgraphs/notifications/relay.js';
 import { openNotificationStore } from '../subgraphs/notifications/store/open.js';
 import type { NotificationStore } from '../subgraphs/notifications/store/port.js';
@@ -122,9 +122,9 @@ describe('pledge and claim notifications', () => {
             store = s;
             return s;
           }),
-        notifications: async (storage) => {
+        notifications: async (storage, ledger, hub) => {
           notifications = await openNotificationStore(storage);
-          return openNotificationsSubgraph(storage, OUTBOX_OWNERS, { pollMs: 3_600_000 });
+          return notificationsSubgraph(OUTBOX_OWNERS, { pollMs: 3_600_000 })(storage, ledger, hub);
         },
       },
     });

@@ -24,7 +24,7 @@ import { today as hubToday } from '../platform/hub-calendar.js';
 import type { Role } from '../platform/identity.js';
 import { addDays, addMonths, addYears } from '../standards/calendar-date.js';
 import { patentCheckDigit } from '../standards/patent-number.js';
-import { openNotificationsSubgraph } from '../subgraphs/notifications/index.js';
+import { notificationsSubgraph } from '../subgraphs/notifications/index.js';
 import { OUTBOX_OWNERS } from '../subgraphs/registry.js';
 import { staleBuild } from '../web/app/built.js';
 import { CHROMIUM, chromiumPresent, launchChromium } from './support/browser.js';
@@ -120,7 +120,9 @@ describe.skipIf(!present)('the operations pages in Chromium', { timeout: 120_000
     writeFileSync(licenceContract, Buffer.from('%PDF-1.7 专利实施许可合同 '.repeat(40_000)));
     writeFileSync(transferContract, Buffer.from('%PDF-1.7 商标转让合同 '.repeat(1_000)));
     t = await startTestHub({
-      open: { notifications: (storage) => openNotificationsSubgraph(storage, OUTBOX_OWNERS, { pollMs: 50, now: () => Date.now() + offset }) },
+      open: {
+        notifications: (storage, ledger, hub) => notificationsSubgraph(OUTBOX_OWNERS, { pollMs: 50, now: () => Date.now() + offset })(storage, ledger, hub),
+      },
     });
     origin = t.hub.url.replace(/\/graphql$/, '');
     staff = t.client(await t.key('CENTER_STAFF'));

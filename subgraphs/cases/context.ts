@@ -1,18 +1,11 @@
 // One request's view of the cases subgraph: who is asking, the ledger, batched loaders.
 import DataLoader from 'dataloader';
 
-import type { Ledger } from '../../ledger/index.js';
-import type { HubQuery } from '../../platform/hub-query.js';
-import type { Identity } from '../../platform/identity.js';
+import type { SubgraphContext } from '../../platform/subgraph.js';
 import type { CaseEvent, CasesStore, PreExamCaseRecord, ProtectionCaseRecord } from './store/port.js';
 import type { ProtectionState } from './workflow.js';
 
-export interface CasesContext {
-  readonly identity: Identity | undefined;
-  readonly store: CasesStore;
-  readonly ledger: Ledger;
-  /** Facts other subgraphs own (evidence deposits), asked of the supergraph. */
-  readonly hub: HubQuery;
+export interface CasesContext extends SubgraphContext<CasesStore> {
   readonly loaders: {
     readonly preExamCase: DataLoader<string, PreExamCaseRecord | undefined>;
     readonly preExamCasesOf: DataLoader<string, PreExamCaseRecord[]>;
@@ -24,12 +17,10 @@ export interface CasesContext {
   };
 }
 
-export function createCasesContext(store: CasesStore, ledger: Ledger, hub: HubQuery, identity: Identity | undefined): CasesContext {
+export function createCasesContext(request: SubgraphContext<CasesStore>): CasesContext {
+  const { store } = request;
   return {
-    identity,
-    store,
-    ledger,
-    hub,
+    ...request,
     loaders: {
       preExamCase: new DataLoader((ids) => store.preExam.byIds(ids)),
       preExamCasesOf: new DataLoader((ids) => store.preExam.byEnterprises(ids)),

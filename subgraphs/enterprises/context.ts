@@ -1,19 +1,11 @@
 // One request's view of the enterprises subgraph: who is asking, and batched loaders.
 import DataLoader from 'dataloader';
 
-import type { Ledger } from '../../ledger/index.js';
-import type { HubQuery } from '../../platform/hub-query.js';
-import type { Identity } from '../../platform/identity.js';
+import type { SubgraphContext } from '../../platform/subgraph.js';
 import type { CopyrightRecord, EnterpriseRecord, PatentRecord, TrademarkRecord, TransferRecord } from './domain/model.js';
 import type { EnterprisesStore } from './store/port.js';
 
-export interface EnterprisesContext {
-  readonly identity: Identity | undefined;
-  readonly store: EnterprisesStore;
-  /** Where transfers and licences are recorded. */
-  readonly ledger: Ledger;
-  /** Facts other subgraphs own: a right's active pledges and their consents. */
-  readonly hub: HubQuery;
+export interface EnterprisesContext extends SubgraphContext<EnterprisesStore> {
   readonly loaders: {
     readonly enterprise: DataLoader<string, EnterpriseRecord | undefined>;
     readonly patent: DataLoader<string, PatentRecord | undefined>;
@@ -26,12 +18,10 @@ export interface EnterprisesContext {
   };
 }
 
-export function createEnterprisesContext(store: EnterprisesStore, ledger: Ledger, hub: HubQuery, identity: Identity | undefined): EnterprisesContext {
+export function createEnterprisesContext(request: SubgraphContext<EnterprisesStore>): EnterprisesContext {
+  const { store } = request;
   return {
-    identity,
-    store,
-    ledger,
-    hub,
+    ...request,
     loaders: {
       enterprise: new DataLoader((ids) => store.enterprises.byIds(ids)),
       patent: new DataLoader((numbers) => store.patents.byNumbers(numbers)),

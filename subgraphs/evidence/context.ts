@@ -1,17 +1,10 @@
 // One request's view of the evidence subgraph: who is asking, the ledger, batched loaders.
 import DataLoader from 'dataloader';
 
-import type { Ledger } from '../../ledger/index.js';
-import type { HubQuery } from '../../platform/hub-query.js';
-import type { Identity } from '../../platform/identity.js';
+import type { SubgraphContext } from '../../platform/subgraph.js';
 import type { DataAssetRecord, EvidenceRecord, EvidenceStore } from './store/port.js';
 
-export interface EvidenceContext {
-  readonly identity: Identity | undefined;
-  readonly store: EvidenceStore;
-  readonly ledger: Ledger;
-  /** Facts other subgraphs own (which cases cite a deposit), asked of the supergraph. */
-  readonly hub: HubQuery;
+export interface EvidenceContext extends SubgraphContext<EvidenceStore> {
   readonly loaders: {
     readonly evidence: DataLoader<string, EvidenceRecord | undefined>;
     /** A depositor's newest `limit` evidence. */
@@ -23,12 +16,10 @@ export interface EvidenceContext {
 
 const depositorPage = (k: { depositorId: string; limit: number }): string => `${k.limit}:${k.depositorId}`;
 
-export function createEvidenceContext(store: EvidenceStore, ledger: Ledger, hub: HubQuery, identity: Identity | undefined): EvidenceContext {
+export function createEvidenceContext(request: SubgraphContext<EvidenceStore>): EvidenceContext {
+  const { store } = request;
   return {
-    identity,
-    store,
-    ledger,
-    hub,
+    ...request,
     loaders: {
       evidence: new DataLoader((ids) => store.evidence.byIds(ids)),
       evidenceOf: new DataLoader(

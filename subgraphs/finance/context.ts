@@ -2,9 +2,7 @@
 // subgraphs' facts, batched loaders.
 import DataLoader from 'dataloader';
 
-import type { Ledger } from '../../ledger/index.js';
-import type { HubQuery } from '../../platform/hub-query.js';
-import type { Identity } from '../../platform/identity.js';
+import type { SubgraphContext } from '../../platform/subgraph.js';
 import {
   type DataAssetFacts,
   dataAssetFacts,
@@ -16,10 +14,7 @@ import {
 } from './hub-facts.js';
 import type { ClaimRecord, ConsentRecord, FinanceStore, PledgeEvent, PledgeRecord, PolicyRecord } from './store/port.js';
 
-export interface FinanceContext {
-  readonly identity: Identity | undefined;
-  readonly store: FinanceStore;
-  readonly ledger: Ledger;
+export interface FinanceContext extends SubgraphContext<FinanceStore> {
   readonly loaders: {
     readonly pledge: DataLoader<string, PledgeRecord | undefined>;
     readonly pledgesOf: DataLoader<string, PledgeRecord[]>;
@@ -42,11 +37,10 @@ export interface FinanceContext {
   };
 }
 
-export function createFinanceContext(store: FinanceStore, ledger: Ledger, hub: HubQuery, identity: Identity | undefined): FinanceContext {
+export function createFinanceContext(request: SubgraphContext<FinanceStore>): FinanceContext {
+  const { store, hub } = request;
   return {
-    identity,
-    store,
-    ledger,
+    ...request,
     loaders: {
       pledge: new DataLoader((ids) => store.pledges.byIds(ids)),
       pledgesOf: new DataLoader((ids) => store.pledges.byPledgors(ids)),

@@ -1,8 +1,9 @@
-// The notifications subgraph: the notification store on the configured storage, the relay from
-// the stores' outboxes into it, and the deliverer sending webhooks; all stopped on close.
+// The notifications subgraph as the gateway opens it: the notification store on the configured
+// storage, the relay from the stores' outboxes into it, and the deliverer sending webhooks; all
+// stopped on close.
 import { openOutboxSources } from '../../outbox/open.js';
-import type { Storage } from '../../platform/storage.js';
-import type { Subgraph } from '../../platform/subgraph.js';
+import { defineSubgraph } from '../../platform/subgraph.js';
+import type { NotificationsContext } from './context.js';
 import { startDeliverer } from './deliverer.js';
 import { startRelay } from './relay.js';
 import { notificationsSchema } from './schema.js';
@@ -31,29 +32,32 @@ export function webhookOptionsFromEnv(env: Record<string, string | undefined> = 
   return { ...(timeoutMs === undefined ? {} : { timeoutMs }), ...(leaseMs === undefined ? {} : { leaseMs }) };
 }
 
-/** The subgraph on `storage`, relaying the outboxes of the stores named in `outboxes` (the registry's OUTBOX_OWNERS). */
-export async function openNotificationsSubgraph(
-  storage: Storage,
-  outboxes: readonly string[],
-  options: NotificationsOptions = webhookOptionsFromEnv(),
-): Promise<Subgraph> {
-  const store = await openNotificationStore(storage);
-  const deliverer = startDeliverer({ store, ...options });
-  const relay = startRelay({
-    sources: await openOutboxSources(storage, outboxes),
-    store,
-    onAccepted: deliverer.kick,
-    ...(options.pollMs ? { pollMs: options.pollMs } : {}),
-  });
-  return {
+/**
+ * The subgraph, relaying the outboxes of the stores named in `outboxes` (the registry's
+ * OUTBOX_OWNERS); opened like every other (it asks nothing of the ledger or the hub).
+ */
+export function notificationsSubgraph(outboxes: readonly string[], options: NotificationsOptions = webhookOptionsFromEnv()) {
+  return defineSubgraph({
     name: 'notifications',
     schema: notificationsSchema,
-    createContext: (identity) => ({ identity, store, kick: deliverer.kick }),
-    ready: async () => void (await store.backlog()),
-    close: async () => {
-      await relay.stop();
-      await deliverer.stop();
-      await store.close();
+    openStore: openNotificationStore,
+    async start(store, { storage }) {
+      const deliverer = startDeliverer({ store, ...options });
+      const relay = startRelay({
+        sources: await openOutboxSources(storage, outboxes),
+        store,
+        onAccepted: deliverer.kick,
+        ...(options.pollMs ? { pollMs: options.pollMs } : {}),
+      });
+      return {
+        kick: deliverer.kick,
+        async stop() {
+          await relay.stop();
+          await deliverer.stop();
+        },
+      };
     },
-  };
+    createContext: ({ identity, store }, { kick }): NotificationsContext => ({ identity, store, kick }),
+    probe: (store) => store.backlog(),
+  });
 }
