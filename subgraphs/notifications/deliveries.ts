@@ -1,0 +1,69 @@
+// For centre staff: webhook deliveries by state, the backlog, and a failed delivery sent again.
+import { failure, notFound } from '../../platform/errors.js';
+import { pageRequest, toConnection } from '../../platform/pagination.js';
+import { requireRole } from '../common/auth.js';
+import { connectionType } from '../common/shared-types.js';
+import { builder, inboxKey, NotificationType, PageInfo, parseKey } from './builder.js';
+import type { DeliveryRecord, DeliveryState } from './store/port.js';
+import { SubscriptionType } from './subscriptions.js';
+
+const DeliveryStateEnum = builder.enumType('WebhookDeliveryState', { values: ['PENDING', 'DELIVERED', 'FAILED'] as const });
+const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+const Delivery = builder.objectRef<DeliveryRecord>('WebhookDelivery').implement({
+  description: 'One notification sent, or to be sent, to one subscription: retried with backoff for 24 hours, then FAILED until sent again',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    state: t.field({ type: DeliveryStateEnum, resolve: (d) => d.state }),
+    notification: t.field({ type: NotificationType, nullable: true, resolve: (d, _args, ctx) => ctx.store.notification(d.notificationId) }),
+    subscription: t.field({ type: SubscriptionType, nullable: true, resolve: (d, _args, ctx) => ctx.store.subscription(d.subscriptionId) }),
+    attempts: t.exposeInt('attempts'),
+    lastError: t.exposeString('lastError', { nullable: true }),
+    lastAttemptAt: t.field({ type: 'DateTime', nullable: true, resolve: (d) => iso(d.lastAttemptAt) }),
+    nextAttemptAt: t.field({ type: 'DateTime', nullable: true, resolve: (d) => iso(d.nextAttemptAt) }),
+    deliveredAt: t.field({ type: 'DateTime', nullable: true, resolve: (d) => iso(d.deliveredAt) }),
+  }),
+});
+const DeliveryConnection = connectionType(builder, 'WebhookDelivery', Delivery, PageInfo);
+const Backlog = builder.objectRef<{ pending: number; failed: number }>('NotificationBacklog').implement({
+  fields: (t) => ({ pending: t.exposeInt('pending'), failed: t.exposeInt('failed') }),
+});
+
+builder.queryFields((t) => ({
+  webhookDeliveries: t.field({
+    type: DeliveryConnection,
+    description: 'Centre staff: deliveries in a state, newest first (FAILED ones to look into and send again)',
+    args: { state: t.arg({ type: DeliveryStateEnum, required: true }), first: t.arg.int(), after: t.arg.string() },
+    resolve: async (_root, args, ctx) => {
+      requireRole(ctx, 'CENTER_STAFF');
+      const page = pageRequest(args.first, args.after);
+      const rows = await ctx.store.deliveries(args.state as DeliveryState, parseKey(page.after), page.first + 1);
+      return toConnection(rows, page, (d) => inboxKey(d.occurredAt, d.id));
+    },
+  }),
+  notificationBacklog: t.field({
+    type: Backlog,
+    description: 'Centre staff: deliveries pending and failed',
+    resolve: (_root, _args, ctx) => {
+      requireRole(ctx, 'CENTER_STAFF');
+      return ctx.store.backlog();
+    },
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  resendWebhookDelivery: t.field({
+    type: Delivery,
+    description: 'Centre staff send a FAILED delivery again, with a fresh 24 hours of retries',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, { id }, ctx) => {
+      requireRole(ctx, 'CENTER_STAFF');
+      const found = await ctx.store.delivery(String(id));
+      if (found === undefined) throw notFound(`webhook delivery ${id}`);
+      if (!(await ctx.store.resend(found.id, Date.now()))) {
+        throw failure('INVALID_TRANSITION', `delivery ${found.id} is ${found.state}: only a FAILED delivery is sent again`, { state: found.state });
+      }
+      ctx.kick();
+      return (await ctx.store.delivery(found.id))!;
+    },
+  }),
+}));

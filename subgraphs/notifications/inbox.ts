@@ -1,0 +1,68 @@
+// Each enterprise's and organisation's inbox, with its unread count, marked read by its reader.
+import { recipientOf } from '../../outbox/audience.js';
+import { badInput, forbidden } from '../../platform/errors.js';
+import { pageRequest, toConnection } from '../../platform/pagination.js';
+import { requireIdentity } from '../common/auth.js';
+import { connectionType } from '../common/shared-types.js';
+import { builder, inboxKey, NotificationType, PageInfo, parseKey } from './builder.js';
+import type { NotificationsContext } from './context.js';
+import type { InboxItem } from './store/port.js';
+
+/** Most ids one markNotificationsRead takes. */
+const MAX_MARK = 100;
+
+const InboxNotification = builder.objectRef<InboxItem>('InboxNotification').implement({
+  fields: (t) => ({
+    notification: t.field({ type: NotificationType, resolve: (i) => i.notification }),
+    read: t.exposeBoolean('read'),
+  }),
+});
+
+const InboxConnection = connectionType(builder, 'InboxNotification', InboxNotification, PageInfo);
+const Inbox = builder.objectRef<{ recipient: string; first?: number | null; after?: string | null }>('Inbox').implement({
+  description: "The caller's inbox: an enterprise's, an organisation's (bank, court, insurer), or the centre's",
+  fields: (t) => ({
+    unreadCount: t.int({ resolve: (i, _args, ctx) => ctx.store.unreadCount(i.recipient) }),
+    notifications: t.field({
+      type: InboxConnection,
+      description: 'Newest first',
+      args: { first: t.arg.int(), after: t.arg.string() },
+      resolve: async (i, args, ctx) => {
+        const page = pageRequest(args.first, args.after);
+        const rows = await ctx.store.inbox(i.recipient, parseKey(page.after), page.first + 1);
+        return toConnection(rows, page, (r) => inboxKey(r.notification.occurredAt, r.notification.id));
+      },
+    }),
+  }),
+});
+
+/** The inbox the caller reads: FORBIDDEN for an identity bound to no enterprise or organisation. */
+function recipient(ctx: NotificationsContext): string {
+  const key = recipientOf(requireIdentity(ctx));
+  if (key === undefined) throw forbidden('this identity acts for no enterprise or organisation, so it has no inbox');
+  return key;
+}
+
+builder.queryFields((t) => ({
+  inbox: t.field({
+    type: Inbox,
+    description: "The caller's own inbox and its unread count",
+    resolve: (_root, _args, ctx) => ({ recipient: recipient(ctx) }),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  markNotificationsRead: t.int({
+    description: `Marks notifications of the caller's inbox read (${MAX_MARK} at most); how many were unread`,
+    args: { ids: t.arg.idList({ required: true }) },
+    resolve: (_root, { ids }, ctx) => {
+      const inbox = recipient(ctx);
+      if (ids.length === 0 || ids.length > MAX_MARK) throw badInput(`ids must name 1 to ${MAX_MARK} notifications`, 'ids');
+      return ctx.store.markRead(inbox, ids.map(String));
+    },
+  }),
+  markAllNotificationsRead: t.int({
+    description: "Marks every notification of the caller's inbox read; how many were unread",
+    resolve: (_root, _args, ctx) => ctx.store.markAllRead(recipient(ctx)),
+  }),
+}));

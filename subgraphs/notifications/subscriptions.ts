@@ -1,0 +1,102 @@
+// Webhook subscriptions: where a partner system with an API key is sent the notifications it may read.
+import { recipientOf } from '../../outbox/audience.js';
+import { badInput, forbidden, notFound } from '../../platform/errors.js';
+import type { Identity } from '../../platform/identity.js';
+import { pageRequest, toConnection } from '../../platform/pagination.js';
+import { requireIdentity } from '../common/auth.js';
+import { connectionType } from '../common/shared-types.js';
+import { builder, PageInfo, Role } from './builder.js';
+import type { NotificationsContext } from './context.js';
+import { eventTypesProblem, newSubscription, type Subscription, urlProblem } from './subscription.js';
+
+/** Most active subscriptions one key keeps. */
+const MAX_SUBSCRIPTIONS = 20;
+
+export const SubscriptionType = builder.objectRef<Subscription>('WebhookSubscription').implement({
+  description: 'Where a partner system is sent notifications, signed as Standard Webhooks; it receives what its key may read',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    url: t.exposeString('url'),
+    eventTypes: t.exposeStringList('eventTypes', { description: 'Exact types or prefixes such as patent.*; empty for all' }),
+    owner: t.string({ description: 'The key that made it', resolve: (s) => s.owner.keyId }),
+    ownerRole: t.field({ type: Role, resolve: (s) => s.owner.role }),
+    createdAt: t.field({ type: 'DateTime', resolve: (s) => s.createdAt }),
+    disabledAt: t.field({ type: 'DateTime', nullable: true, resolve: (s) => s.disabledAt }),
+  }),
+});
+const Created = builder.objectRef<Subscription>('CreatedWebhookSubscription').implement({
+  fields: (t) => ({
+    subscription: t.field({ type: SubscriptionType, resolve: (s) => s }),
+    secret: t.exposeString('secret', { description: 'The signing secret (whsec_...): shown this once, keep it safe' }),
+  }),
+});
+const SubscriptionConnection = connectionType(builder, 'WebhookSubscription', SubscriptionType, PageInfo);
+
+/** A partner system's key: people (accounts) and the hub's own services manage no subscriptions. */
+function requirePartnerKey(ctx: NotificationsContext): Identity {
+  const identity = requireIdentity(ctx);
+  if (identity.keyId.startsWith('account:') || identity.keyId.startsWith('service:')) {
+    throw forbidden('webhook subscriptions are for partner systems: use an API key');
+  }
+  if (recipientOf(identity) === undefined) throw forbidden('this key acts for no enterprise or organisation');
+  return identity;
+}
+
+const SubscriptionInput = builder.inputType('CreateWebhookSubscriptionInput', {
+  fields: (t) => ({
+    url: t.string({ required: true, description: 'http or https; it is sent a POST per notification' }),
+    eventTypes: t.stringList({ description: 'Exact types or prefixes such as patent.*; none for all' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  webhookSubscriptions: t.field({
+    type: SubscriptionConnection,
+    description: "The calling key's subscriptions, disabled ones included",
+    args: { first: t.arg.int(), after: t.arg.string() },
+    resolve: async (_root, args, ctx) => {
+      const identity = requirePartnerKey(ctx);
+      const page = pageRequest(args.first, args.after);
+      const rows = await ctx.store.subscriptionsOf(identity.keyId, page.after, page.first + 1);
+      return toConnection(rows, page, (s) => s.id);
+    },
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  createWebhookSubscription: t.field({
+    type: Created,
+    description: `A partner system's key subscribes a URL to notifications it may read (${MAX_SUBSCRIPTIONS} active at most per key)`,
+    args: { input: t.arg({ type: SubscriptionInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const owner = requirePartnerKey(ctx);
+      const eventTypes = input.eventTypes ?? [];
+      const problem = urlProblem(input.url);
+      if (problem !== undefined) throw badInput(problem, 'url');
+      const typesProblem = eventTypesProblem(eventTypes);
+      if (typesProblem !== undefined) throw badInput(typesProblem, 'eventTypes');
+      const active = (await ctx.store.subscriptionsOf(owner.keyId, undefined, 1_000)).filter((s) => s.disabledAt === null);
+      if (active.length >= MAX_SUBSCRIPTIONS)
+        throw badInput(`this key has ${MAX_SUBSCRIPTIONS} active subscriptions, the most it may; disable one first`, 'url');
+      const subscription = newSubscription(owner, { url: input.url, eventTypes });
+      await ctx.store.createSubscription(subscription);
+      return subscription;
+    },
+  }),
+  disableWebhookSubscription: t.field({
+    type: SubscriptionType,
+    description: 'Its owner (or centre staff) stops a subscription; deliveries not yet made to it are not made',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, { id }, ctx) => {
+      const identity = requireIdentity(ctx);
+      const found = await ctx.store.subscription(String(id));
+      if (found === undefined) throw notFound(`webhook subscription ${id}`);
+      if (identity.role !== 'CENTER_STAFF' && found.owner.keyId !== identity.keyId)
+        throw forbidden('only the key that made a subscription, or centre staff, disables it');
+      if (found.disabledAt !== null) return found;
+      const at = new Date().toISOString();
+      await ctx.store.disableSubscription(found.id, at);
+      return { ...found, disabledAt: at };
+    },
+  }),
+}));
