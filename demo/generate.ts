@@ -19,7 +19,7 @@ import type {
 } from '../subgraphs/enterprises/domain/model.js';
 import { UNRECORDED_PATENT_FACTS } from '../subgraphs/enterprises/domain/model.js';
 import { protectionEnd, protectionTermYears } from '../subgraphs/enterprises/domain/protection.js';
-import type { EvidenceCategory, EvidenceRecord } from '../subgraphs/evidence/store/port.js';
+import type { EvidenceCategory, EvidenceRecord } from '../subgraphs/evidence/domain/model.js';
 import { BRANDS, DESIGN_MODELS, INDUSTRIES, type Industry, METHOD_VARIANTS, REGIONS } from './catalogue.js';
 import { Random } from './random.js';
 

@@ -4,9 +4,8 @@ import type { Ledger } from '../ledger/index.js';
 import type { Receipt } from '../ledger/index.js';
 import type { Storage } from '../platform/storage.js';
 import { anchorDecision } from '../subgraphs/cases/decision.js';
-import { openCasesStore } from '../subgraphs/cases/store/open.js';
-import type { CaseEvent, PreExamCaseRecord, ProtectionCaseRecord } from '../subgraphs/cases/store/port.js';
-import { RESOLUTION_ROUTES } from '../subgraphs/cases/store/port.js';
+import type { CaseEvent, PreExamCaseRecord, ProtectionCaseRecord } from '../subgraphs/cases/domain/model.js';
+import { RESOLUTION_ROUTES } from '../subgraphs/cases/domain/model.js';
 import {
   isDecision,
   isOutcome,
@@ -16,7 +15,8 @@ import {
   type PreExamState,
   PROTECTION_STATES,
   type ProtectionState,
-} from '../subgraphs/cases/workflow.js';
+} from '../subgraphs/cases/domain/workflow.js';
+import { openCasesStore } from '../subgraphs/cases/store/open.js';
 import type { EnterpriseRecord, PatentRecord } from '../subgraphs/enterprises/domain/model.js';
 
 const STAFF = 'demo-staff';

@@ -1,8 +1,8 @@
 // The evidence subgraph's demo deposits: appended to the ledger, then stored with their receipts.
 import type { Ledger } from '../ledger/index.js';
 import type { Storage } from '../platform/storage.js';
+import type { EvidenceRecord } from '../subgraphs/evidence/domain/model.js';
 import { openEvidenceStore } from '../subgraphs/evidence/store/open.js';
-import type { EvidenceRecord } from '../subgraphs/evidence/store/port.js';
 import { inBatches } from './batches.js';
 import type { Deposit } from './generate.js';
 

@@ -7,9 +7,9 @@ import { addDays } from '../standards/calendar-date.js';
 import { annualFeeStatus } from '../subgraphs/enterprises/domain/annual-fee.js';
 import type { EnterpriseRecord, PatentRecord } from '../subgraphs/enterprises/domain/model.js';
 import { protectionEnd } from '../subgraphs/enterprises/domain/protection.js';
-import type { PledgeState } from '../subgraphs/finance/pledge-rules.js';
-import { registrationDocument, releaseDocument } from '../subgraphs/finance/pledge-rules.js';
-import { DEFAULT_RISK_SHARES } from '../subgraphs/finance/risk.js';
+import type { PledgeState } from '../subgraphs/finance/domain/pledge-rules.js';
+import { registrationDocument, releaseDocument } from '../subgraphs/finance/domain/pledge-rules.js';
+import { DEFAULT_RISK_SHARES } from '../subgraphs/finance/domain/risk.js';
 import { openFinanceStore } from '../subgraphs/finance/store/open.js';
 import type { PledgeEvent } from '../subgraphs/finance/store/port.js';
 

@@ -12,8 +12,8 @@ import { describe, expect, it } from 'vitest';
 
 import type { Notification } from '../outbox/notification.js';
 import { sqliteOutbox } from '../outbox/sqlite.js';
+import { newSubscription } from '../subgraphs/notifications/domain/subscription.js';
 import { openSqliteNotificationStore } from '../subgraphs/notifications/store/sqlite.js';
-import { newSubscription } from '../subgraphs/notifications/subscription.js';
 import { tempDir } from './support/tmp.js';
 
 const NOTIFICATIONS = 400;

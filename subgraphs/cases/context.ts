@@ -2,8 +2,9 @@
 import DataLoader from 'dataloader';
 
 import type { SubgraphContext } from '../../platform/subgraph.js';
-import type { CaseEvent, CasesStore, PreExamCaseRecord, ProtectionCaseRecord } from './store/port.js';
-import type { ProtectionState } from './workflow.js';
+import type { CaseEvent, PreExamCaseRecord, ProtectionCaseRecord } from './domain/model.js';
+import type { ProtectionState } from './domain/workflow.js';
+import type { CasesStore } from './store/port.js';
 
 export interface CasesContext extends SubgraphContext<CasesStore> {
   readonly loaders: {

@@ -3,9 +3,9 @@
 import { describe, expect, it } from 'vitest';
 
 import { notificationProblem } from '../../outbox/notification.js';
+import type { CaseEvent, PreExamCaseRecord, ProtectionCaseRecord } from './domain/model.js';
+import type { ProtectionState } from './domain/workflow.js';
 import { preExamFiled, preExamMoved, protectionFiled, protectionMoved } from './notifications.js';
-import type { CaseEvent, PreExamCaseRecord, ProtectionCaseRecord } from './store/port.js';
-import type { ProtectionState } from './workflow.js';
 
 const PRE: PreExamCaseRecord = {
   id: 'c1',

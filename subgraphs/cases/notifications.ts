@@ -12,8 +12,8 @@ import type { Receipt } from '../../ledger/index.js';
 import { type Audience, recipientKey } from '../../outbox/audience.js';
 import { MAX_DATA_BYTES, type Notification, notificationProblem } from '../../outbox/notification.js';
 import type { JsonValue } from '../../platform/json.js';
-import type { CaseEvent, PreExamCaseRecord, ProtectionCaseRecord } from './store/port.js';
-import type { ProtectionState } from './workflow.js';
+import type { CaseEvent, PreExamCaseRecord, ProtectionCaseRecord } from './domain/model.js';
+import type { ProtectionState } from './domain/workflow.js';
 
 const preExamSubject = (id: string): string => `pre_exam_case:${id}`;
 const protectionSubject = (id: string): string => `protection_case:${id}`;

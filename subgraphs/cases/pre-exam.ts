@@ -14,9 +14,10 @@ import { optionalText, text } from '../common/validation.js';
 import { builder, Enterprise, LedgerReceipt, PageInfo, Patent, Role } from './builder.js';
 import type { CasesContext } from './context.js';
 import { anchorDecision } from './decision.js';
+import type { PreExamCaseRecord } from './domain/model.js';
+import { canMove, cycleDays, type CycleStatistics, cycleStatistics, isDecision, nextStates, PRE_EXAM_STATES, type PreExamState } from './domain/workflow.js';
 import { preExamFiled, preExamMoved } from './notifications.js';
-import type { PreExamCaseRecord, PreExamFilter } from './store/port.js';
-import { canMove, cycleDays, type CycleStatistics, cycleStatistics, isDecision, nextStates, PRE_EXAM_STATES, type PreExamState } from './workflow.js';
+import type { PreExamFilter } from './store/port.js';
 
 const State = builder.enumType('PreExamState', { values: PRE_EXAM_STATES });
 

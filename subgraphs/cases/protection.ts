@@ -15,10 +15,11 @@ import { optionalText, text } from '../common/validation.js';
 import { builder, Enterprise, Evidence, LedgerReceipt, MonthCount, PageInfo, Role } from './builder.js';
 import type { CasesContext } from './context.js';
 import { anchorDecision } from './decision.js';
+import type { IpRight, Party, ProtectionCaseRecord, ResolutionRoute } from './domain/model.js';
+import { IP_RIGHT_KINDS, PROTECTION_KINDS, RESOLUTION_ROUTES } from './domain/model.js';
+import { canMoveProtection, isOutcome, nextProtectionStates, PROTECTION_STATES, type ProtectionState } from './domain/workflow.js';
 import { protectionFiled, protectionMoved } from './notifications.js';
-import type { IpRight, Party, ProtectionCaseRecord, ProtectionFilter, ResolutionRoute } from './store/port.js';
-import { IP_RIGHT_KINDS, PROTECTION_KINDS, RESOLUTION_ROUTES } from './store/port.js';
-import { canMoveProtection, isOutcome, nextProtectionStates, PROTECTION_STATES, type ProtectionState } from './workflow.js';
+import type { ProtectionFilter } from './store/port.js';
 
 const State = builder.enumType('ProtectionState', { values: PROTECTION_STATES });
 const Kind = builder.enumType('ProtectionKind', { values: PROTECTION_KINDS });

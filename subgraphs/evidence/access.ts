@@ -2,7 +2,7 @@
 import { badInput, forbidden } from '../../platform/errors.js';
 import { requireActFor, requireIdentity } from '../common/auth.js';
 import type { EvidenceContext } from './context.js';
-import type { DataAssetRecord, EvidenceRecord } from './store/port.js';
+import type { DataAssetRecord, EvidenceRecord } from './domain/model.js';
 
 /** Registrations are announced publicly: institutions read them all, an enterprise its own. */
 export async function readableDataAsset(ctx: EvidenceContext, id: string): Promise<DataAssetRecord | null> {

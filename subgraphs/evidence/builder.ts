@@ -4,8 +4,8 @@ import { failure } from '../../platform/errors.js';
 import { createBuilder } from '../common/builder.js';
 import { jsonScalar, ledgerReceiptType, pageInfoType } from '../common/shared-types.js';
 import type { EvidenceContext } from './context.js';
-import type { DataAssetRecord, EvidenceRecord } from './store/port.js';
-import { EVIDENCE_CATEGORIES } from './store/port.js';
+import type { DataAssetRecord, EvidenceRecord } from './domain/model.js';
+import { EVIDENCE_CATEGORIES } from './domain/model.js';
 
 export const builder = createBuilder<EvidenceContext>();
 builder.queryType({});

@@ -2,7 +2,8 @@
 import DataLoader from 'dataloader';
 
 import type { SubgraphContext } from '../../platform/subgraph.js';
-import type { DataAssetRecord, EvidenceRecord, EvidenceStore } from './store/port.js';
+import type { DataAssetRecord, EvidenceRecord } from './domain/model.js';
+import type { EvidenceStore } from './store/port.js';
 
 export interface EvidenceContext extends SubgraphContext<EvidenceStore> {
   readonly loaders: {

@@ -7,7 +7,7 @@ import { appendOrFail } from '../common/ledger-append.js';
 import { text } from '../common/validation.js';
 import { actingFor, readableDataAsset } from './access.js';
 import { builder, contentDigest, DataAsset, Enterprise, isoTime, LedgerReceipt } from './builder.js';
-import type { DataAssetRecord } from './store/port.js';
+import type { DataAssetRecord } from './domain/model.js';
 
 builder.objectFields(Enterprise, (t) => ({
   dataAssets: t.field({

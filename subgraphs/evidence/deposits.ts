@@ -11,7 +11,8 @@ import { connectionType } from '../common/shared-types.js';
 import { text } from '../common/validation.js';
 import { actingFor, readableEvidence } from './access.js';
 import { builder, Category, contentDigest, Enterprise, Evidence, isoTime, LedgerReceipt, PageInfo } from './builder.js';
-import type { DepositKey, DepositSearch, EvidenceRecord } from './store/port.js';
+import type { EvidenceRecord } from './domain/model.js';
+import type { DepositKey, DepositSearch } from './store/port.js';
 
 builder.objectFields(Enterprise, (t) => ({
   evidence: t.field({

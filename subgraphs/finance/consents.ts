@@ -11,8 +11,8 @@ import { inPledgeScope, pledgeScope, requirePledgee } from './access.js';
 import { IpAsset, IpAssetInput, oneAsset } from './assets.js';
 import { builder, Enterprise } from './builder.js';
 import type { FinanceContext } from './context.js';
+import { consentNote, MAX_CONSENTS } from './domain/pledge-rules.js';
 import { consentRecorded } from './notifications.js';
-import { consentNote, MAX_CONSENTS } from './pledge-rules.js';
 import { Pledge, pledgeEvent } from './pledges.js';
 import { assetKey, type AssetRef, type ConsentOutcome, type ConsentRecord, DISPOSALS, type PledgeRecord } from './store/port.js';
 

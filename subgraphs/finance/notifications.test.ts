@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 
 import { notificationProblem } from '../../outbox/notification.js';
+import { DEFAULT_RISK_SHARES } from './domain/risk.js';
 import { claimSettled, consentRecorded, pledgeClosed, pledgeRegistered } from './notifications.js';
-import { DEFAULT_RISK_SHARES } from './risk.js';
 import type { ClaimRecord, ConsentRecord, PledgeRecord, PolicyRecord } from './store/port.js';
 
 const BANK = '中国工商银行福州分行';

@@ -3,7 +3,7 @@
 // its lease (claimDue) keeps other deliverers off it, and a deliverer that dies mid-send leaves it
 // to be claimed again when the lease ends. So every notification reaches its receiver at least
 // once, and the same webhook-id lets the receiver drop a second copy.
-import { nextAttemptAt, type RetrySchedule } from './retry-schedule.js';
+import { nextAttemptAt, type RetrySchedule } from './domain/retry-schedule.js';
 import type { Claim, NotificationStore } from './store/port.js';
 import { webhookRequest } from './webhook.js';
 

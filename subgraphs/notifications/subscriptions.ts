@@ -7,7 +7,7 @@ import { requireIdentity } from '../common/auth.js';
 import { connectionType } from '../common/shared-types.js';
 import { builder, PageInfo, Role } from './builder.js';
 import type { NotificationsContext } from './context.js';
-import { eventTypesProblem, newSubscription, type Subscription, urlProblem } from './subscription.js';
+import { eventTypesProblem, newSubscription, type Subscription, urlProblem } from './domain/subscription.js';
 
 /** Most active subscriptions one key keeps. */
 const MAX_SUBSCRIPTIONS = 20;

@@ -3,8 +3,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 
 import type { Notification } from '../../../outbox/notification.js';
 import { openForEachTest, type StoreFixture } from '../../../test/support/adapters.js';
-import type { ProtectionState } from '../workflow.js';
-import type { CaseEvent, CasesStore, PreExamCaseRecord, ProtectionCaseRecord } from './port.js';
+import type { CaseEvent, PreExamCaseRecord, ProtectionCaseRecord } from '../domain/model.js';
+import type { ProtectionState } from '../domain/workflow.js';
+import type { CasesStore } from './port.js';
 
 const preExam = (id: string, enterpriseId: string, receivedAt: string, extra: Partial<PreExamCaseRecord> = {}): PreExamCaseRecord => ({
   id,

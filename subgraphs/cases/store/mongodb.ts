@@ -18,8 +18,9 @@ import {
   monthInZone,
   reportingUnavailable,
 } from '../../../platform/mongodb.js';
-import type { ProtectionState } from '../workflow.js';
-import type { CaseEvent, CasesStore, PreExamCaseRecord, ProtectionCaseRecord, ResolutionRoute } from './port.js';
+import type { CaseEvent, PreExamCaseRecord, ProtectionCaseRecord, ResolutionRoute } from '../domain/model.js';
+import type { ProtectionState } from '../domain/workflow.js';
+import type { CasesStore } from './port.js';
 
 interface PreExamDoc {
   _id: string;

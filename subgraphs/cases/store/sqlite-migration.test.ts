@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 
 import { tempDir } from '../../../test/support/tmp.js';
-import type { ProtectionCaseRecord } from './port.js';
+import type { ProtectionCaseRecord } from '../domain/model.js';
 import { openSqliteCasesStore } from './sqlite.js';
 
 let dir: ReturnType<typeof tempDir>;

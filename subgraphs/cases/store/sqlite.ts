@@ -7,8 +7,9 @@ import type { Notification } from '../../../outbox/notification.js';
 import { sqliteOutbox } from '../../../outbox/sqlite.js';
 import { monthOf } from '../../../platform/hub-calendar.js';
 import { groupedByKey, inKeyOrder, inListQuery, monthCountsOfRows, statementCache, whereOf } from '../../../platform/sqlite.js';
-import type { ProtectionState } from '../workflow.js';
-import type { CaseEvent, CasesStore, IpRight, Party, PreExamCaseRecord, PreExamFilter, ProtectionCaseRecord, ResolutionRoute } from './port.js';
+import type { CaseEvent, IpRight, Party, PreExamCaseRecord, ProtectionCaseRecord, ResolutionRoute } from '../domain/model.js';
+import type { ProtectionState } from '../domain/workflow.js';
+import type { CasesStore, PreExamFilter } from './port.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS pre_exam_cases (

@@ -2,7 +2,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import { openForEachTest, type StoreFixture } from '../../../test/support/adapters.js';
-import type { DataAssetRecord, DepositKey, DepositSearch, EvidenceRecord, EvidenceStore } from './port.js';
+import type { DataAssetRecord, EvidenceRecord } from '../domain/model.js';
+import type { DepositKey, DepositSearch, EvidenceStore } from './port.js';
 
 export type EvidenceStoreFixture = StoreFixture<EvidenceStore>;
 

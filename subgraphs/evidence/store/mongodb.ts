@@ -17,7 +17,8 @@ import {
   reportingUnavailable,
 } from '../../../platform/mongodb.js';
 import { tally } from '../../common/tally.js';
-import type { DataAssetRecord, DepositPageRequest, EvidenceRecord, EvidenceStore } from './port.js';
+import type { DataAssetRecord, EvidenceRecord } from '../domain/model.js';
+import type { DepositPageRequest, EvidenceStore } from './port.js';
 
 /** _id is the evidence id: MongoDB's unique _id index is the primary key. */
 interface EvidenceDoc {

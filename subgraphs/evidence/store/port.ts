@@ -1,35 +1,7 @@
-// The evidence subgraph's aggregate and its storage port. Adapters: sqlite.ts,
-// mongodb.ts; both pass contract.ts (run by contract.test.ts).
-
-export const EVIDENCE_CATEGORIES = [
-  'CONTRACT',
-  'DOCUMENT',
-  'PRODUCT_PHOTO',
-  'DESIGN_DRAWING',
-  'SOURCE_CODE',
-  'WEB_PAGE',
-  'AUDIO_VIDEO',
-  'DATA_SET',
-  'OTHER',
-] as const;
-export type EvidenceCategory = (typeof EVIDENCE_CATEGORIES)[number];
-
-/** The ledger's receipt for an entry: seq, entryHash, timestamp (ms). */
-import type { Receipt } from '../../../ledger/index.js';
+// The evidence subgraph's storage port. Adapters: sqlite.ts, mongodb.ts; both pass contract.ts
+// (run by contract.test.ts).
 import type { MonthCount } from '../../common/months.js';
-
-export interface EvidenceRecord {
-  readonly id: string;
-  /** The enterprise on whose behalf the evidence was deposited. */
-  readonly depositorId: string;
-  readonly title: string;
-  readonly category: EvidenceCategory;
-  /** SHA-256 of the file, lower-case hex. */
-  readonly contentDigest: string;
-  readonly depositedAt: string;
-  /** The ledger entry that timestamps the deposit: appended before the record is stored. */
-  readonly receipt: Receipt;
-}
+import type { DataAssetRecord, EvidenceRecord } from '../domain/model.js';
 
 /** A place in a depositor's deposits, newest first (depositedAt descending, then id): a page starts strictly after it. */
 export interface DepositKey {
@@ -77,19 +49,6 @@ export interface EvidenceRepository {
   countByMonth(from: string, to: string): Promise<MonthCount[]>;
   /** Every deposit, from the same counts. */
   count(): Promise<number>;
-}
-
-/** A registered data set (数据知识产权): its SHA-256 fingerprint timestamped on the ledger. */
-export interface DataAssetRecord {
-  readonly id: string;
-  readonly ownerId: string;
-  readonly name: string;
-  readonly description: string;
-  /** SHA-256 of the data set, lower-case hex. */
-  readonly fingerprint: string;
-  readonly registeredAt: string;
-  /** The DATA_ASSET_REGISTRATION ledger entry: appended before the record is stored. */
-  readonly receipt: Receipt;
 }
 
 export interface DataAssetRepository {

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, expect, it } from 'vitest';
 
 import { tempDir } from '../../../test/support/tmp.js';
-import type { EvidenceRecord } from './port.js';
+import type { EvidenceRecord } from '../domain/model.js';
 import { openSqliteEvidenceStore } from './sqlite.js';
 
 let dir = tempDir('iphub-evidence-migration-');

@@ -4,7 +4,8 @@ import type Database from 'better-sqlite3';
 import { monthOf } from '../../../platform/hub-calendar.js';
 import { groupedByKey, inKeyOrder, inListQuery, monthCountsOfRows, statementCache, whereOf } from '../../../platform/sqlite.js';
 import { tally } from '../../common/tally.js';
-import type { DataAssetRecord, DepositPageRequest, EvidenceRecord, EvidenceStore } from './port.js';
+import type { DataAssetRecord, EvidenceRecord } from '../domain/model.js';
+import type { DepositPageRequest, EvidenceStore } from './port.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS evidence (

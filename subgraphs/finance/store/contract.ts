@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 
 import type { Notification } from '../../../outbox/notification.js';
 import { openForEachTest, type StoreFixture } from '../../../test/support/adapters.js';
-import { DEFAULT_RISK_SHARES } from '../risk.js';
+import { DEFAULT_RISK_SHARES } from '../domain/risk.js';
 import type { AssetRef, ClaimRecord, ConsentRecord, FinanceStore, NewPledge, PledgeEvent, PolicyRecord } from './port.js';
 import { AssetAlreadyPledgedError } from './port.js';
 

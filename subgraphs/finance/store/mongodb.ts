@@ -19,7 +19,7 @@ import {
   monthInZone,
   reportingUnavailable,
 } from '../../../platform/mongodb.js';
-import { formatRegistrationNumber, type PledgeState, registrationYear } from '../pledge-rules.js';
+import { formatRegistrationNumber, type PledgeState, registrationYear } from '../domain/pledge-rules.js';
 import type { ClaimRecord, ConsentRecord, FinanceStore, PledgeEvent, PledgeFilter, PledgeRecord, PolicyFilter, PolicyRecord } from './port.js';
 import { AssetAlreadyPledgedError, assetKey } from './port.js';
 

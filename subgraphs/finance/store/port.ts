@@ -1,10 +1,11 @@
 // The finance subgraph's aggregates and their storage port. Adapters: sqlite.ts,
 // mongodb.ts; both pass contract.ts (run by contract.test.ts).
+import type { Receipt } from '../../../ledger/index.js';
 import type { Notification } from '../../../outbox/notification.js';
 import type { OutboxSource } from '../../../outbox/port.js';
 import type { WorkflowEvent } from '../../common/workflow-event.js';
-import type { PledgeState } from '../pledge-rules.js';
-import type { RiskShares } from '../risk.js';
+import type { PledgeState } from '../domain/pledge-rules.js';
+import type { RiskShares } from '../domain/risk.js';
 
 export const ASSET_KINDS = ['PATENT', 'TRADEMARK', 'DATA_ASSET'] as const;
 export type AssetKind = (typeof ASSET_KINDS)[number];
@@ -17,9 +18,6 @@ export interface AssetRef {
 
 /** `KIND:id`: one key per asset, unambiguous since no kind contains a colon. */
 export const assetKey = (a: AssetRef): string => `${a.kind}:${a.id}`;
-
-/** The ledger's receipt for an entry: seq, entryHash, timestamp (ms). */
-import type { Receipt } from '../../../ledger/index.js';
 
 /** A span of calendar days, YYYY-MM-DD, start before end. */
 export interface Term {

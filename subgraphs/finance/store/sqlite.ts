@@ -9,7 +9,7 @@ import type { Notification } from '../../../outbox/notification.js';
 import { sqliteOutbox } from '../../../outbox/sqlite.js';
 import { hubTimeZone, monthOf } from '../../../platform/hub-calendar.js';
 import { groupedByKey, inKeyOrder, inListQuery, monthCountsInZone, statementCache, whereOf } from '../../../platform/sqlite.js';
-import { formatRegistrationNumber, type PledgeState, registrationYear } from '../pledge-rules.js';
+import { formatRegistrationNumber, type PledgeState, registrationYear } from '../domain/pledge-rules.js';
 import type { AssetRef, ClaimRecord, ConsentOutcome, ConsentRecord, FinanceStore, NewPledge, PledgeEvent, PledgeRecord, PolicyRecord } from './port.js';
 import { AssetAlreadyPledgedError, assetKey } from './port.js';
 

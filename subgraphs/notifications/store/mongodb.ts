@@ -15,8 +15,8 @@ import {
   keysetPage,
   type MongoStoreOptions,
 } from '../../../platform/mongodb.js';
-import { candidateKeys, receiving, recipientsOf } from '../fan-out.js';
-import type { Subscription } from '../subscription.js';
+import { candidateKeys, receiving, recipientsOf } from '../domain/fan-out.js';
+import type { Subscription } from '../domain/subscription.js';
 import { type Claim, type DeliveryRecord, newDelivery, type NotificationStore, type PageKey } from './port.js';
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };

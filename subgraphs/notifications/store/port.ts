@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 
 import type { Notification } from '../../../outbox/notification.js';
-import type { Subscription } from '../subscription.js';
+import type { Subscription } from '../domain/subscription.js';
 
 export type DeliveryState = 'PENDING' | 'DELIVERED' | 'FAILED';
 

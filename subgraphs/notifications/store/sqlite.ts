@@ -6,8 +6,8 @@ import { recipientOf } from '../../../outbox/audience.js';
 import { type Notification, refuseInvalid } from '../../../outbox/notification.js';
 import type { Role } from '../../../platform/identity.js';
 import { inListQuery } from '../../../platform/sqlite.js';
-import { candidateKeys, receiving, recipientsOf } from '../fan-out.js';
-import type { Subscription } from '../subscription.js';
+import { candidateKeys, receiving, recipientsOf } from '../domain/fan-out.js';
+import type { Subscription } from '../domain/subscription.js';
 import { type Claim, type DeliveryRecord, newDelivery, type NotificationStore } from './port.js';
 
 const SCHEMA = `

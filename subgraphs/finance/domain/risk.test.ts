@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { MAX_FEN } from '../common/money.js';
+import { MAX_FEN } from '../../common/money.js';
 import { DEFAULT_RISK_SHARES, RISK_PARTIES, type RiskShares, sharesProblem, splitLoss } from './risk.js';
 
 const amounts = (lossFen: number, shares: RiskShares = DEFAULT_RISK_SHARES) => splitLoss(lossFen, shares).map((s) => s.amountFen);

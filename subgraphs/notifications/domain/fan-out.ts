@@ -1,8 +1,8 @@
 // Where an accepted notification goes, the same for every store: an inbox item per recipient its
 // audience names, and a delivery per active subscription that receives it. Stores find candidate
 // subscriptions by the recipient key kept with each; the rule itself decides.
-import { type Audience, receives, recipientKey } from '../../outbox/audience.js';
-import type { Notification } from '../../outbox/notification.js';
+import { type Audience, receives, recipientKey } from '../../../outbox/audience.js';
+import type { Notification } from '../../../outbox/notification.js';
 import { type Subscription, takesType } from './subscription.js';
 
 /** The inboxes `audience` names, each once. */

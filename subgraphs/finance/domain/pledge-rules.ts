@@ -1,9 +1,9 @@
 // IP pledges (知识产权质押): their states, registration numbers, the documents the ledger records,
 // when a patent may be pledged, and the pledgee's consents to a disposal. Pure.
-import type { Metadata } from '../../ledger/index.js';
-import { hubDateOf } from '../../platform/hub-calendar.js';
-import type { PatentFacts } from './hub-facts.js';
-import { assetKey, type AssetRef, type Disposal, type PledgeRecord } from './store/port.js';
+import type { Metadata } from '../../../ledger/index.js';
+import { hubDateOf } from '../../../platform/hub-calendar.js';
+import type { PatentFacts } from '../hub-facts.js';
+import { assetKey, type AssetRef, type Disposal, type PledgeRecord } from '../store/port.js';
 
 export const PLEDGE_STATES = ['REGISTERED', 'RELEASED', 'ENFORCED'] as const;
 export type PledgeState = (typeof PLEDGE_STATES)[number];

@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 
 import { describe, expect, it } from 'vitest';
 
-import { documentDigest } from '../../ledger/index.js';
-import { canonicalMetadata } from '../../ledger/verify/index.js';
-import type { PatentFacts } from './hub-facts.js';
+import { documentDigest } from '../../../ledger/index.js';
+import { canonicalMetadata } from '../../../ledger/verify/index.js';
+import type { PatentFacts } from '../hub-facts.js';
+import type { PledgeRecord } from '../store/port.js';
 import {
   canMove,
   consentNote,
@@ -16,7 +17,6 @@ import {
   registrationYear,
   releaseDocument,
 } from './pledge-rules.js';
-import type { PledgeRecord } from './store/port.js';
 
 const pledge: PledgeRecord = {
   id: 'p1',

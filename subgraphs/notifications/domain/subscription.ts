@@ -2,8 +2,8 @@
 // the identity that made it; what it receives follows the owner's role (audience.ts).
 import { randomBytes } from 'node:crypto';
 
-import { isEventType } from '../../outbox/notification.js';
-import type { Identity } from '../../platform/identity.js';
+import { isEventType } from '../../../outbox/notification.js';
+import type { Identity } from '../../../platform/identity.js';
 
 export interface Subscription {
   readonly id: string;
