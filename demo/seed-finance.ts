@@ -7,11 +7,11 @@ import { addDays } from '../standards/calendar-date.js';
 import { annualFeeStatus } from '../subgraphs/enterprises/domain/annual-fee.js';
 import type { EnterpriseRecord, PatentRecord } from '../subgraphs/enterprises/domain/model.js';
 import { protectionEnd } from '../subgraphs/enterprises/domain/protection.js';
+import type { PledgeEvent } from '../subgraphs/finance/domain/model.js';
 import type { PledgeState } from '../subgraphs/finance/domain/pledge-rules.js';
 import { registrationDocument, releaseDocument } from '../subgraphs/finance/domain/pledge-rules.js';
 import { DEFAULT_RISK_SHARES } from '../subgraphs/finance/domain/risk.js';
 import { openFinanceStore } from '../subgraphs/finance/store/open.js';
-import type { PledgeEvent } from '../subgraphs/finance/store/port.js';
 
 const STAFF = 'demo-staff';
 const DAY = 86_400_000;

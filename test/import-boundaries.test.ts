@@ -96,6 +96,24 @@ describe('import boundaries', () => {
     expect(show(crossing)).toEqual([]);
   });
 
+  it('every subgraph has the same shape: entry, context, builder and one-line schema, domain/ and store/', () => {
+    const shape = [
+      'index.ts',
+      'context.ts',
+      'builder.ts',
+      'schema.ts',
+      'domain/model.ts',
+      ...['port', 'open', 'sqlite', 'mongodb', 'contract', 'contract.test'].map((f) => `store/${f}.ts`),
+    ];
+    for (const name of SUBGRAPHS)
+      expect(
+        shape.filter((f) => !existsSync(join(ROOT, 'subgraphs', name, f))),
+        name,
+      ).toEqual([]);
+    // The entry point is the subgraph as the gateway opens it, made by defineSubgraph.
+    for (const name of SUBGRAPHS) expect(readFileSync(join(ROOT, 'subgraphs', name, 'index.ts'), 'utf8')).toContain('defineSubgraph({');
+  });
+
   it("a subgraph's domain/ (its records and rules) imports no store: the store depends on the domain, not back", () => {
     const circle = PRODUCTION_IMPORTS.filter((i) => !i.isPackage && /^subgraphs\/[^/]+\/domain\//.test(i.from) && /^subgraphs\/[^/]+\/store\//.test(i.to));
     expect(show(circle)).toEqual([]);

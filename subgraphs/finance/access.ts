@@ -3,7 +3,8 @@
 // its own.
 import { badInput, forbidden } from '../../platform/errors.js';
 import type { Identity } from '../../platform/identity.js';
-import type { PledgeFilter, PledgeRecord, PolicyFilter, PolicyRecord } from './store/port.js';
+import type { PledgeRecord, PolicyRecord } from './domain/model.js';
+import type { PledgeFilter, PolicyFilter } from './store/port.js';
 
 /** The organization a BANK or INSURER key acts for. */
 export function organizationOf(identity: Identity): string {

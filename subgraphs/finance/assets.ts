@@ -6,8 +6,8 @@ import { parsePatentNumber } from '../../standards/patent-number.js';
 import { text } from '../common/validation.js';
 import { builder, DataAsset, Patent } from './builder.js';
 import type { FinanceContext } from './context.js';
+import { ASSET_KINDS, assetKey, type AssetRef } from './domain/model.js';
 import type { PatentFacts } from './hub-facts.js';
-import { ASSET_KINDS, assetKey, type AssetRef } from './store/port.js';
 
 const AssetKind = builder.enumType('IpAssetKind', { values: ASSET_KINDS });
 

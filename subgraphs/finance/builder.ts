@@ -4,7 +4,7 @@ import { badInput } from '../../platform/errors.js';
 import { createBuilder } from '../common/builder.js';
 import { fenScalar, jsonScalar, ledgerReceiptType, pageInfoType, roleEnum } from '../common/shared-types.js';
 import type { FinanceContext } from './context.js';
-import type { Term } from './store/port.js';
+import type { Term } from './domain/model.js';
 
 export const builder = createBuilder<FinanceContext>();
 builder.queryType({});

@@ -11,10 +11,11 @@ import { inPledgeScope, pledgeScope, requirePledgee } from './access.js';
 import { IpAsset, IpAssetInput, oneAsset } from './assets.js';
 import { builder, Enterprise } from './builder.js';
 import type { FinanceContext } from './context.js';
+import { assetKey, type AssetRef, type ConsentRecord, DISPOSALS, type PledgeRecord } from './domain/model.js';
 import { consentNote, MAX_CONSENTS } from './domain/pledge-rules.js';
 import { consentRecorded } from './notifications.js';
 import { Pledge, pledgeEvent } from './pledges.js';
-import { assetKey, type AssetRef, type ConsentOutcome, type ConsentRecord, DISPOSALS, type PledgeRecord } from './store/port.js';
+import { type ConsentOutcome } from './store/port.js';
 
 const Disposal = builder.enumType('Disposal', { description: 'What a pledgor may do with a pledged right: transfer it, or license it', values: DISPOSALS });
 

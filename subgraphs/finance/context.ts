@@ -3,6 +3,7 @@
 import DataLoader from 'dataloader';
 
 import type { SubgraphContext } from '../../platform/subgraph.js';
+import type { ClaimRecord, ConsentRecord, PledgeEvent, PledgeRecord, PolicyRecord } from './domain/model.js';
 import {
   type DataAssetFacts,
   dataAssetFacts,
@@ -12,7 +13,7 @@ import {
   type ProtectionCaseFacts,
   protectionCaseFacts,
 } from './hub-facts.js';
-import type { ClaimRecord, ConsentRecord, FinanceStore, PledgeEvent, PledgeRecord, PolicyRecord } from './store/port.js';
+import type { FinanceStore } from './store/port.js';
 
 export interface FinanceContext extends SubgraphContext<FinanceStore> {
   readonly loaders: {

@@ -10,7 +10,7 @@ import type { Receipt } from '../../ledger/index.js';
 import { type Audience, recipientKey } from '../../outbox/audience.js';
 import { MAX_DATA_BYTES, type Notification, notificationProblem } from '../../outbox/notification.js';
 import type { JsonValue } from '../../platform/json.js';
-import type { ClaimRecord, ConsentRecord, PledgeRecord, PolicyRecord } from './store/port.js';
+import type { ClaimRecord, ConsentRecord, PledgeRecord, PolicyRecord } from './domain/model.js';
 
 const pledgeSubject = (id: string): string => `pledge:${id}`;
 const claimSubject = (id: string): string => `insurance_claim:${id}`;

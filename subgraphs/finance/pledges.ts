@@ -17,10 +17,11 @@ import { actingOrganization, inPledgeScope, pledgeScope, requirePledgee } from '
 import { assetList, IpAsset, IpAssetInput, ownedAssets, requireEnterprise } from './assets.js';
 import { builder, DataAsset, DateRange, dateRange, DateRangeInput, Enterprise, LedgerReceipt, PageInfo, Patent, positiveFen, Role } from './builder.js';
 import type { FinanceContext } from './context.js';
+import { assetKey, type AssetRef, type Enforcement, type NewPledge, type PledgeEvent, type PledgeRecord } from './domain/model.js';
 import { canMove, nextStates, patentRefusal, PLEDGE_STATES, type PledgeState, registrationDocument, releaseDocument } from './domain/pledge-rules.js';
 import { DEFAULT_RISK_SHARES, RISK_PARTIES, type RiskShareAmount, type RiskShares, sharesProblem, splitLoss } from './domain/risk.js';
 import { pledgeClosed, pledgeRegistered } from './notifications.js';
-import { AssetAlreadyPledgedError, assetKey, type AssetRef, type Enforcement, type NewPledge, type PledgeEvent, type PledgeRecord } from './store/port.js';
+import { AssetAlreadyPledgedError } from './store/port.js';
 
 const State = builder.enumType('PledgeState', { values: PLEDGE_STATES });
 const Party = builder.enumType('RiskParty', { values: RISK_PARTIES });

@@ -12,9 +12,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Notification } from '../../outbox/notification.js';
 import type { Identity } from '../../platform/identity.js';
 import { type Deliverer, startDeliverer } from './deliverer.js';
+import { deliveryId, type DeliveryRecord } from './domain/model.js';
 import { GIVE_UP_AFTER_MS } from './domain/retry-schedule.js';
 import { newSubscription, type Subscription } from './domain/subscription.js';
-import { deliveryId, type DeliveryRecord, type NotificationStore } from './store/port.js';
+import { type NotificationStore } from './store/port.js';
 import { openSqliteNotificationStore } from './store/sqlite.js';
 
 const T0 = Date.parse('2026-03-02T08:00:00.000Z');

@@ -4,7 +4,7 @@ import { pageRequest, toConnection } from '../../platform/pagination.js';
 import { requireRole } from '../common/auth.js';
 import { connectionType } from '../common/shared-types.js';
 import { builder, inboxKey, NotificationType, PageInfo, parseKey } from './builder.js';
-import type { DeliveryRecord, DeliveryState } from './store/port.js';
+import type { DeliveryRecord, DeliveryState } from './domain/model.js';
 import { SubscriptionType } from './subscriptions.js';
 
 const DeliveryStateEnum = builder.enumType('WebhookDeliveryState', { values: ['PENDING', 'DELIVERED', 'FAILED'] as const });

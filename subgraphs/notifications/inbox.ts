@@ -6,7 +6,7 @@ import { requireIdentity } from '../common/auth.js';
 import { connectionType } from '../common/shared-types.js';
 import { builder, inboxKey, NotificationType, PageInfo, parseKey } from './builder.js';
 import type { NotificationsContext } from './context.js';
-import type { InboxItem } from './store/port.js';
+import type { InboxItem } from './domain/model.js';
 
 /** Most ids one markNotificationsRead takes. */
 const MAX_MARK = 100;

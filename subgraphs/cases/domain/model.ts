@@ -23,11 +23,9 @@ export interface PreExamCaseRecord {
 }
 
 export const PROTECTION_KINDS = ['INFRINGEMENT', 'OWNERSHIP', 'CONTRACT'] as const;
-
 export type ProtectionKind = (typeof PROTECTION_KINDS)[number];
 
 export const RESOLUTION_ROUTES = ['MEDIATION', 'ARBITRATION', 'ADMINISTRATIVE_ADJUDICATION', 'COURT_REFERRAL'] as const;
-
 export type ResolutionRoute = (typeof RESOLUTION_ROUTES)[number];
 
 export const IP_RIGHT_KINDS = ['PATENT', 'TRADEMARK', 'COPYRIGHT'] as const;

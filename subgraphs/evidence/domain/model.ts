@@ -13,7 +13,6 @@ export const EVIDENCE_CATEGORIES = [
   'DATA_SET',
   'OTHER',
 ] as const;
-
 export type EvidenceCategory = (typeof EVIDENCE_CATEGORIES)[number];
 
 export interface EvidenceRecord {

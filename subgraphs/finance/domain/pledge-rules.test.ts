@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { documentDigest } from '../../../ledger/index.js';
 import { canonicalMetadata } from '../../../ledger/verify/index.js';
 import type { PatentFacts } from '../hub-facts.js';
-import type { PledgeRecord } from '../store/port.js';
+import type { PledgeRecord } from './model.js';
 import {
   canMove,
   consentNote,

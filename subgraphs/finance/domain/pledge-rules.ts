@@ -3,7 +3,7 @@
 import type { Metadata } from '../../../ledger/index.js';
 import { hubDateOf } from '../../../platform/hub-calendar.js';
 import type { PatentFacts } from '../hub-facts.js';
-import { assetKey, type AssetRef, type Disposal, type PledgeRecord } from '../store/port.js';
+import { assetKey, type AssetRef, type Disposal, type PledgeRecord } from './model.js';
 
 export const PLEDGE_STATES = ['REGISTERED', 'RELEASED', 'ENFORCED'] as const;
 export type PledgeState = (typeof PLEDGE_STATES)[number];

@@ -3,8 +3,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 
 import type { Notification } from '../../../outbox/notification.js';
 import { openForEachTest, type StoreFixture } from '../../../test/support/adapters.js';
+import type { AssetRef, ClaimRecord, ConsentRecord, NewPledge, PledgeEvent, PolicyRecord } from '../domain/model.js';
 import { DEFAULT_RISK_SHARES } from '../domain/risk.js';
-import type { AssetRef, ClaimRecord, ConsentRecord, FinanceStore, NewPledge, PledgeEvent, PolicyRecord } from './port.js';
+import type { FinanceStore } from './port.js';
 import { AssetAlreadyPledgedError } from './port.js';
 
 const patent = (id: string): AssetRef => ({ kind: 'PATENT', id });

@@ -19,9 +19,11 @@ import {
   monthInZone,
   reportingUnavailable,
 } from '../../../platform/mongodb.js';
+import type { ClaimRecord, ConsentRecord, PledgeEvent, PledgeRecord, PolicyRecord } from '../domain/model.js';
+import { assetKey } from '../domain/model.js';
 import { formatRegistrationNumber, type PledgeState, registrationYear } from '../domain/pledge-rules.js';
-import type { ClaimRecord, ConsentRecord, FinanceStore, PledgeEvent, PledgeFilter, PledgeRecord, PolicyFilter, PolicyRecord } from './port.js';
-import { AssetAlreadyPledgedError, assetKey } from './port.js';
+import type { FinanceStore, PledgeFilter, PolicyFilter } from './port.js';
+import { AssetAlreadyPledgedError } from './port.js';
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 

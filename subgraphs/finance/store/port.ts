@@ -1,79 +1,10 @@
-// The finance subgraph's aggregates and their storage port. Adapters: sqlite.ts,
-// mongodb.ts; both pass contract.ts (run by contract.test.ts).
+// The finance subgraph's storage port. Adapters: sqlite.ts, mongodb.ts; both pass contract.ts
+// (run by contract.test.ts).
 import type { Receipt } from '../../../ledger/index.js';
 import type { Notification } from '../../../outbox/notification.js';
 import type { OutboxSource } from '../../../outbox/port.js';
-import type { WorkflowEvent } from '../../common/workflow-event.js';
+import type { ClaimRecord, ConsentRecord, Enforcement, NewPledge, PledgeEvent, PledgeRecord, PolicyRecord } from '../domain/model.js';
 import type { PledgeState } from '../domain/pledge-rules.js';
-import type { RiskShares } from '../domain/risk.js';
-
-export const ASSET_KINDS = ['PATENT', 'TRADEMARK', 'DATA_ASSET'] as const;
-export type AssetKind = (typeof ASSET_KINDS)[number];
-
-/** An IP asset another subgraph owns, by its key there (a patent by canonical application number). */
-export interface AssetRef {
-  readonly kind: AssetKind;
-  readonly id: string;
-}
-
-/** `KIND:id`: one key per asset, unambiguous since no kind contains a colon. */
-export const assetKey = (a: AssetRef): string => `${a.kind}:${a.id}`;
-
-/** A span of calendar days, YYYY-MM-DD, start before end. */
-export interface Term {
-  readonly startDate: string;
-  readonly endDate: string;
-}
-
-/** One step in a pledge's history. */
-export type PledgeEvent = WorkflowEvent<PledgeState>;
-
-/** The loss on a defaulted pledge and how it is shared. */
-export interface Enforcement {
-  readonly lossFen: number;
-  readonly shares: RiskShares;
-}
-
-export interface PledgeRecord {
-  readonly id: string;
-  /** Human-readable and unique, e.g. ZX-2026-000123: assigned by the store. */
-  readonly registrationNumber: string;
-  readonly pledgorId: string;
-  /** The pledgee bank: a BANK key's organization. */
-  readonly pledgee: string;
-  readonly collateral: readonly AssetRef[];
-  readonly securedAmountFen: number;
-  readonly term: Term;
-  readonly state: PledgeState;
-  readonly registeredAt: string;
-  /** When it was released or enforced. */
-  readonly closedAt: string | null;
-  /** The PLEDGE_REGISTRATION ledger entry; null until the ledger has recorded it. */
-  readonly registrationReceipt: Receipt | null;
-  /** The PLEDGE_RELEASE ledger entry of a released pledge. */
-  readonly releaseReceipt: Receipt | null;
-  readonly enforcement: Enforcement | null;
-}
-
-export type NewPledge = Omit<PledgeRecord, 'registrationNumber'>;
-
-export const DISPOSALS = ['TRANSFER', 'LICENCE'] as const;
-/** What a pledgor may do with a pledged right once the pledgee consents (Civil Code art. 444). */
-export type Disposal = (typeof DISPOSALS)[number];
-
-/** The pledgee's recorded consent to a transfer or licence of one asset of a pledge's collateral. */
-export interface ConsentRecord {
-  readonly id: string;
-  readonly pledgeId: string;
-  readonly asset: AssetRef;
-  readonly disposal: Disposal;
-  /** The transferee or licensee: an enterprise id. */
-  readonly counterpartyId: string;
-  readonly grantedAt: string;
-  /** The key that granted it. */
-  readonly grantedBy: string;
-  readonly note: string | null;
-}
 
 /** RECORDED, or why not: no such pledge, not REGISTERED (closed), or at its cap of consents already. */
 export type ConsentOutcome = 'RECORDED' | 'NOT_FOUND' | 'NOT_REGISTERED' | 'TOO_MANY';
@@ -151,38 +82,6 @@ export interface PledgeRepository {
   countByMonthAndPledgee(from: string, to: string): Promise<{ month: string; pledgee: string; count: number; amountFen: number }[]>;
   /** How many pledges are in each state, by state; states with none left out. Counted on write too. */
   countByState(): Promise<{ state: PledgeState; count: number }[]>;
-}
-
-export const INSURANCE_PRODUCTS = ['INFRINGEMENT_LOSS', 'ENFORCEMENT_COST', 'PLEDGE_FINANCING_GUARANTEE'] as const;
-export type InsuranceProduct = (typeof INSURANCE_PRODUCTS)[number];
-
-export const CLAIM_STATUSES = ['FILED', 'PAID', 'REJECTED'] as const;
-export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
-
-export interface PolicyRecord {
-  readonly id: string;
-  readonly product: InsuranceProduct;
-  /** An INSURER key's organization. */
-  readonly insurer: string;
-  readonly insuredId: string;
-  readonly coveredAssets: readonly AssetRef[];
-  readonly premiumFen: number;
-  readonly sumInsuredFen: number;
-  readonly period: Term;
-  readonly issuedAt: string;
-}
-
-export interface ClaimRecord {
-  readonly id: string;
-  readonly policyId: string;
-  readonly amountFen: number;
-  readonly status: ClaimStatus;
-  /** The rights-protection case the loss arose in (the cases subgraph owns it). */
-  readonly protectionCaseId: string | null;
-  readonly filedAt: string;
-  readonly filedBy: string;
-  readonly settledAt: string | null;
-  readonly settledBy: string | null;
 }
 
 export interface PolicyFilter {

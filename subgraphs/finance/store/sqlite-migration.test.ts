@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 
 import { tempDir } from '../../../test/support/tmp.js';
-import type { NewPledge } from './port.js';
+import type { NewPledge } from '../domain/model.js';
 import { openSqliteFinanceStore } from './sqlite.js';
 
 let dir: ReturnType<typeof tempDir>;

@@ -9,9 +9,11 @@ import type { Notification } from '../../../outbox/notification.js';
 import { sqliteOutbox } from '../../../outbox/sqlite.js';
 import { hubTimeZone, monthOf } from '../../../platform/hub-calendar.js';
 import { groupedByKey, inKeyOrder, inListQuery, monthCountsInZone, statementCache, whereOf } from '../../../platform/sqlite.js';
+import type { AssetRef, ClaimRecord, ConsentRecord, NewPledge, PledgeEvent, PledgeRecord, PolicyRecord } from '../domain/model.js';
+import { assetKey } from '../domain/model.js';
 import { formatRegistrationNumber, type PledgeState, registrationYear } from '../domain/pledge-rules.js';
-import type { AssetRef, ClaimRecord, ConsentOutcome, ConsentRecord, FinanceStore, NewPledge, PledgeEvent, PledgeRecord, PolicyRecord } from './port.js';
-import { AssetAlreadyPledgedError, assetKey } from './port.js';
+import type { ConsentOutcome, FinanceStore } from './port.js';
+import { AssetAlreadyPledgedError } from './port.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS pledges (

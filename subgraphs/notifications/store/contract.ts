@@ -4,8 +4,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Notification } from '../../../outbox/notification.js';
 import type { Identity } from '../../../platform/identity.js';
 import { openForEachTest, type StoreFixture } from '../../../test/support/adapters.js';
+import { deliveryId, type DeliveryRecord, type InboxItem } from '../domain/model.js';
 import { newSubscription, type Subscription } from '../domain/subscription.js';
-import { type Claim, deliveryId, type DeliveryRecord, type InboxItem, type NotificationStore, type PageKey } from './port.js';
+import { type Claim, type NotificationStore, type PageKey } from './port.js';
 
 const T = Date.parse('2026-03-02T08:00:00.000Z');
 const SECOND = 1_000;

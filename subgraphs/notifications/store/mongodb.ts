@@ -16,8 +16,9 @@ import {
   type MongoStoreOptions,
 } from '../../../platform/mongodb.js';
 import { candidateKeys, receiving, recipientsOf } from '../domain/fan-out.js';
+import { type DeliveryRecord, newDelivery } from '../domain/model.js';
 import type { Subscription } from '../domain/subscription.js';
-import { type Claim, type DeliveryRecord, newDelivery, type NotificationStore, type PageKey } from './port.js';
+import { type Claim, type NotificationStore, type PageKey } from './port.js';
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 

@@ -2,35 +2,10 @@
 // unread count, webhook subscriptions, and one delivery per notification and subscription that
 // receives it, leased to one deliverer at a time. Adapters: sqlite.ts, mongodb.ts; both pass
 // contract.ts (run by contract.test.ts).
-import { createHash } from 'node:crypto';
 
 import type { Notification } from '../../../outbox/notification.js';
+import type { DeliveryRecord, DeliveryState, InboxItem } from '../domain/model.js';
 import type { Subscription } from '../domain/subscription.js';
-
-export type DeliveryState = 'PENDING' | 'DELIVERED' | 'FAILED';
-
-/** One notification to be sent to one subscription. Times in milliseconds since the epoch. */
-export interface DeliveryRecord {
-  /** deliveryId(notificationId, subscriptionId). */
-  readonly id: string;
-  readonly notificationId: string;
-  readonly subscriptionId: string;
-  /** The notification's, for the order of pages. */
-  readonly occurredAt: string;
-  readonly state: DeliveryState;
-  /** Tries begun: counted when a deliverer claims it, so a try cut short by a crash counts too. */
-  readonly attempts: number;
-  /** When the first try began (the claim); null before it. The retry schedule counts from it. */
-  readonly firstAttemptAt: number | null;
-  /** When the last try ended; null before one did. */
-  readonly lastAttemptAt: number | null;
-  readonly lastError: string | null;
-  /** When a PENDING delivery is due; null once DELIVERED or FAILED. */
-  readonly nextAttemptAt: number | null;
-  /** Until when a deliverer holds it; null when none does. Past it, it may be claimed again. */
-  readonly leasedUntil: number | null;
-  readonly deliveredAt: number | null;
-}
 
 /** A delivery a deliverer holds, with what it needs to send it. */
 export interface Claim {
@@ -44,36 +19,6 @@ export interface Claim {
 export interface PageKey {
   readonly occurredAt: string;
   readonly id: string;
-}
-
-export interface InboxItem {
-  readonly notification: Notification;
-  readonly read: boolean;
-}
-
-/** The one id of a notification's delivery to a subscription, so that accepting it again adds none. */
-export function deliveryId(notificationId: string, subscriptionId: string): string {
-  return createHash('sha256')
-    .update(JSON.stringify([notificationId, subscriptionId]))
-    .digest('base64url');
-}
-
-/** The delivery accept makes of `n` for `s`: PENDING, due from when `n` occurred, not tried yet. */
-export function newDelivery(n: Notification, s: Subscription): DeliveryRecord {
-  return {
-    id: deliveryId(n.id, s.id),
-    notificationId: n.id,
-    subscriptionId: s.id,
-    occurredAt: n.occurredAt,
-    state: 'PENDING',
-    attempts: 0,
-    firstAttemptAt: null,
-    lastAttemptAt: null,
-    lastError: null,
-    nextAttemptAt: Date.parse(n.occurredAt),
-    leasedUntil: null,
-    deliveredAt: null,
-  };
 }
 
 /** Storage of notifications, inboxes, subscriptions and deliveries. */

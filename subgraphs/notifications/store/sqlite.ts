@@ -7,8 +7,9 @@ import { type Notification, refuseInvalid } from '../../../outbox/notification.j
 import type { Role } from '../../../platform/identity.js';
 import { inListQuery } from '../../../platform/sqlite.js';
 import { candidateKeys, receiving, recipientsOf } from '../domain/fan-out.js';
+import { type DeliveryRecord, newDelivery } from '../domain/model.js';
 import type { Subscription } from '../domain/subscription.js';
-import { type Claim, type DeliveryRecord, newDelivery, type NotificationStore } from './port.js';
+import { type Claim, type NotificationStore } from './port.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS notifications (
