@@ -12,7 +12,7 @@ import { calendarFromEnvOrExit } from '../platform/hub-calendar.js';
 import { closeOnSignals } from '../platform/process.js';
 import { closeStorage, internalSecret, openStorage } from '../platform/storage.js';
 import { SUBGRAPH_NAMES } from '../platform/subgraph.js';
-import { SUBGRAPHS } from '../subgraphs/registry.js';
+import { SUBGRAPHS } from '../subgraphs/index.js';
 
 const limits = limitsFromEnvOrExit();
 calendarFromEnvOrExit('npm run start:gateway');

@@ -18,9 +18,9 @@ import { today } from '../platform/hub-calendar.js';
 import { calendarFromEnvOrExit } from '../platform/hub-calendar.js';
 import { closeOnSignals, interrupted } from '../platform/process.js';
 import { closeStorage, openStorage } from '../platform/storage.js';
-import { DEFAULT_BATCH } from '../subgraphs/enterprises/import/import-patents.js';
-import { FEED_FORMATS, FeedError, type FeedFormat } from '../subgraphs/enterprises/import/patent-feed.js';
-import { defaultReportPath, formatOfPath, importPatentFile } from '../subgraphs/enterprises/import/patent-file.js';
+import { defaultReportPath, formatOfPath, importPatentFile } from '../subgraphs/enterprises/feed/file.js';
+import { DEFAULT_BATCH } from '../subgraphs/enterprises/feed/import-patents.js';
+import { FEED_FORMATS, FeedError, type FeedFormat } from '../subgraphs/enterprises/feed/read.js';
 import { openEnterprisesStore } from '../subgraphs/enterprises/store/open.js';
 
 const USAGE = 'usage: npm run import -- patents FILE [--format csv|jsonl] [--report PATH] [--batch N] [--allow-rollback]';

@@ -7,7 +7,7 @@ import { closeOnSignals } from '../platform/process.js';
 import { closeStorage, internalSecret, openLedgerOn, openStorage } from '../platform/storage.js';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../platform/subgraph.js';
 import { serveSubgraph } from '../platform/subgraph-server.js';
-import { SUBGRAPHS } from '../subgraphs/registry.js';
+import { SUBGRAPHS } from '../subgraphs/index.js';
 
 const name = process.argv[2];
 if (!(SUBGRAPH_NAMES as readonly string[]).includes(name ?? '')) {

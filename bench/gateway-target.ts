@@ -14,7 +14,7 @@ import { IDENTITY_HEADER, signIdentity } from '../platform/identity.js';
 import { internalSecret, openLedgerOn, openStorage } from '../platform/storage.js';
 import { SUBGRAPH_NAMES } from '../platform/subgraph.js';
 import { serveSubgraph } from '../platform/subgraph-server.js';
-import { SUBGRAPHS } from '../subgraphs/registry.js';
+import { SUBGRAPHS } from '../subgraphs/index.js';
 
 // The stock stack knows only who calls.
 type StockContext = Pick<GatewayContext, 'identity'>;

@@ -7,7 +7,7 @@ import { reportingUnavailable } from '../platform/mongodb.js';
 import { closeStorage, openLedgerOn, openStorage, type Storage, type StorageEnv } from '../platform/storage.js';
 import type { Subgraph, SubgraphName } from '../platform/subgraph.js';
 import { SUBGRAPH_NAMES } from '../platform/subgraph.js';
-import { SUBGRAPHS } from '../subgraphs/registry.js';
+import { SUBGRAPHS } from '../subgraphs/index.js';
 import { openAccountStore } from './accounts/store/open.js';
 import type { AccountStore } from './accounts/store/port.js';
 import { InProcessDataSource } from './data-sources.js';

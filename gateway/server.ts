@@ -20,7 +20,7 @@ import { createMetrics, graphqlMetrics, metricsRoute } from '../platform/metrics
 import type { SubgraphName } from '../platform/subgraph.js';
 import { appRoutes } from '../web/app/serve.js';
 import { graphiqlRoutes, wantsGraphiql } from '../web/graphiql/serve.js';
-import { verifyPageRoutes } from '../web/serve.js';
+import { verifyPageRoutes } from '../web/verify/serve.js';
 import type { AccountStore } from './accounts/store/port.js';
 import { SUPERGRAPH_PATH } from './compose.js';
 import type { Caller, GatewayContext } from './context.js';

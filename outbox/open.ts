@@ -5,7 +5,7 @@ import { mongoOutbox } from './mongodb.js';
 import type { OutboxSource } from './port.js';
 import { sqliteOutbox } from './sqlite.js';
 
-/** The outboxes of the stores named (by their database: subgraphs/registry.ts OUTBOX_OWNERS). */
+/** The outboxes of the stores named (by their database: subgraphs/index.ts OUTBOX_OWNERS). */
 export async function openOutboxSources(storage: Storage, names: readonly string[]): Promise<OutboxSource[]> {
   return Promise.all(
     names.map(async (name) =>

@@ -9,11 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Notification } from '../outbox/notification.js';
 import { openCasesSubgraph } from '../subgraphs/cases/index.js';
 import type { CasesStore } from '../subgraphs/cases/store/port.js';
+import { OUTBOX_OWNERS } from '../subgraphs/index.js';
 import { notificationsSubgraph } from '../subgraphs/notifications/index.js';
 import { relayPending } from '../subgraphs/notifications/relay.js';
 import { openNotificationStore } from '../subgraphs/notifications/store/open.js';
 import type { NotificationStore } from '../subgraphs/notifications/store/port.js';
-import { OUTBOX_OWNERS } from '../subgraphs/registry.js';
 import { errorCode, startTestHub, type TestHub } from './support/hub.js';
 import { registerEnterprise } from './support/registry.js';
 

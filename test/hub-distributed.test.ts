@@ -16,7 +16,7 @@ import { IDENTITY_HEADER, signIdentity } from '../platform/identity.js';
 import { closeStorage, internalSecret, openLedgerOn, openStorage, type Storage } from '../platform/storage.js';
 import { type Subgraph, SUBGRAPH_NAMES } from '../platform/subgraph.js';
 import { serveSubgraph } from '../platform/subgraph-server.js';
-import { SUBGRAPHS } from '../subgraphs/registry.js';
+import { SUBGRAPHS } from '../subgraphs/index.js';
 import { errorCode } from './support/hub.js';
 import { tempDir } from './support/tmp.js';
 

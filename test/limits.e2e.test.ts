@@ -9,7 +9,7 @@ import type { ExecutionTimer } from '../gateway/limits/execution-timeout.js';
 import { resolveLimits } from '../gateway/limits/limits.js';
 import type { Subgraph } from '../platform/subgraph.js';
 import { usccCheckCharacter } from '../standards/uscc.js';
-import { SUBGRAPHS } from '../subgraphs/registry.js';
+import { SUBGRAPHS } from '../subgraphs/index.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { metric, post, type RawResponse, total } from './support/raw-http.js';
 

@@ -13,8 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { today as hubToday } from '../platform/hub-calendar.js';
 import { addYears } from '../standards/calendar-date.js';
+import { OUTBOX_OWNERS } from '../subgraphs/index.js';
 import { notificationsSubgraph } from '../subgraphs/notifications/index.js';
-import { OUTBOX_OWNERS } from '../subgraphs/registry.js';
 import { errorCode, errorExtensions, startTestHub, type TestHub } from './support/hub.js';
 import { applicationNumber, registerEnterprise, registerPatent } from './support/registry.js';
 

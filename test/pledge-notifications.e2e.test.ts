@@ -13,11 +13,11 @@ import { today as hubToday } from '../platform/hub-calendar.js';
 import { addYears } from '../standards/calendar-date.js';
 import { openFinanceSubgraph } from '../subgraphs/finance/index.js';
 import type { FinanceStore } from '../subgraphs/finance/store/port.js';
+import { OUTBOX_OWNERS } from '../subgraphs/index.js';
 import { notificationsSubgraph } from '../subgraphs/notifications/index.js';
 import { relayPending } from '../subgraphs/notifications/relay.js';
 import { openNotificationStore } from '../subgraphs/notifications/store/open.js';
 import type { NotificationStore } from '../subgraphs/notifications/store/port.js';
-import { OUTBOX_OWNERS } from '../subgraphs/registry.js';
 import { errorCode, startTestHub, type TestHub } from './support/hub.js';
 import { applicationNumber, registerEnterprise, registerPatent } from './support/registry.js';
 

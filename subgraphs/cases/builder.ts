@@ -1,5 +1,5 @@
 // The cases subgraph's builder and what both kinds of case share.
-import { createBuilder } from '../common/builder.js';
+import { createBuilder } from '../common/create-builder.js';
 import { ledgerReceiptType, monthCountType, pageInfoType, roleEnum } from '../common/shared-types.js';
 import type { CasesContext } from './context.js';
 

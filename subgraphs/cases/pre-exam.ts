@@ -16,7 +16,7 @@ import type { CasesContext } from './context.js';
 import { anchorDecision } from './decision.js';
 import type { PreExamCaseRecord } from './domain/model.js';
 import { canMove, cycleDays, type CycleStatistics, cycleStatistics, isDecision, nextStates, PRE_EXAM_STATES, type PreExamState } from './domain/workflow.js';
-import { preExamFiled, preExamMoved } from './notifications.js';
+import { preExamFiled, preExamMoved } from './notices.js';
 import type { PreExamFilter } from './store/port.js';
 
 const State = builder.enumType('PreExamState', { values: PRE_EXAM_STATES });

@@ -18,7 +18,7 @@ import { anchorDecision } from './decision.js';
 import type { IpRight, Party, ProtectionCaseRecord, ResolutionRoute } from './domain/model.js';
 import { IP_RIGHT_KINDS, PROTECTION_KINDS, RESOLUTION_ROUTES } from './domain/model.js';
 import { canMoveProtection, isOutcome, nextProtectionStates, PROTECTION_STATES, type ProtectionState } from './domain/workflow.js';
-import { protectionFiled, protectionMoved } from './notifications.js';
+import { protectionFiled, protectionMoved } from './notices.js';
 import type { ProtectionFilter } from './store/port.js';
 
 const State = builder.enumType('ProtectionState', { values: PROTECTION_STATES });

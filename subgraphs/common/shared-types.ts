@@ -7,7 +7,7 @@ import type { Receipt } from '../../ledger/index.js';
 import { badInput } from '../../platform/errors.js';
 import { ROLES } from '../../platform/identity.js';
 import type { Connection } from '../../platform/pagination.js';
-import type { createBuilder } from './builder.js';
+import type { createBuilder } from './create-builder.js';
 import { parseFen } from './money.js';
 import type { MonthCount } from './months.js';
 import type { WorkflowEvent } from './workflow-event.js';

@@ -3,7 +3,7 @@ import { failure } from '../../platform/errors.js';
 import { today } from '../../platform/hub-calendar.js';
 import { parsePatentNumber } from '../../standards/patent-number.js';
 import { requireActFor, requireIdentity } from '../common/auth.js';
-import { createBuilder } from '../common/builder.js';
+import { createBuilder } from '../common/create-builder.js';
 import { jsonScalar, pageInfoType, roleEnum } from '../common/shared-types.js';
 import type { EnterprisesContext } from './context.js';
 import { COPYRIGHT_KINDS, type CopyrightRecord, type EnterpriseRecord, type PatentRecord, type TrademarkRecord } from './domain/model.js';

@@ -29,7 +29,7 @@ import {
   type TransferRecord,
 } from './domain/model.js';
 import { protectionEnd } from './domain/protection.js';
-import { licensed, rightSubject, transferred } from './notifications.js';
+import { licensed, rightSubject, transferred } from './notices.js';
 
 fenScalar(builder);
 const LedgerReceipt = ledgerReceiptType(builder);

@@ -1,10 +1,10 @@
 // The enterprises subgraph: registered enterprises and their IP, its lifecycle and its warnings.
 import './registry.js';
-import './lifecycle.js';
+import './lifecycle-mutations.js';
 import './rights.js';
 import './history.js';
 import './registrations.js';
-import './patent-import.js';
+import './feed-upload.js';
 
 import { builder } from './builder.js';
 

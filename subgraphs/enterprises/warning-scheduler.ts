@@ -8,7 +8,7 @@ import { today } from '../../platform/hub-calendar.js';
 import { addDays } from '../../standards/calendar-date.js';
 import { DEFAULT_WARNING_DAYS, feeTimeLimits } from './domain/annual-fee.js';
 import { earliestDueInGrace, earliestDueNotLate, patentDeadlines } from './domain/deadlines.js';
-import { examinationRequestDue, feeWarning, protectionEnding, registrationEnding } from './notifications.js';
+import { examinationRequestDue, feeWarning, protectionEnding, registrationEnding } from './notices.js';
 import type { DatedKey, DateWindow, EnterprisesStore } from './store/port.js';
 
 /** How far ahead an end of protection or registration is told: the expiry warnings' window. */

@@ -1,7 +1,7 @@
 // The evidence subgraph's builder and the types its topics share: the entities (Evidence,
 // DataAsset, the Enterprise it extends), the receipt, pages, and the checks of a digest.
 import { failure } from '../../platform/errors.js';
-import { createBuilder } from '../common/builder.js';
+import { createBuilder } from '../common/create-builder.js';
 import { jsonScalar, ledgerReceiptType, pageInfoType } from '../common/shared-types.js';
 import type { EvidenceContext } from './context.js';
 import type { DataAssetRecord, EvidenceRecord } from './domain/model.js';

@@ -1,7 +1,7 @@
 // The finance subgraph's builder and what pledges and insurance share: scalars, date ranges and
 // money checks, ledger receipts, the entities other subgraphs own. IP assets: assets.ts.
 import { badInput } from '../../platform/errors.js';
-import { createBuilder } from '../common/builder.js';
+import { createBuilder } from '../common/create-builder.js';
 import { fenScalar, jsonScalar, ledgerReceiptType, pageInfoType, roleEnum } from '../common/shared-types.js';
 import type { FinanceContext } from './context.js';
 import type { Term } from './domain/model.js';

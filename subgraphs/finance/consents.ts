@@ -13,7 +13,7 @@ import { builder, Enterprise } from './builder.js';
 import type { FinanceContext } from './context.js';
 import { assetKey, type AssetRef, type ConsentRecord, DISPOSALS, type PledgeRecord } from './domain/model.js';
 import { consentNote, MAX_CONSENTS } from './domain/pledge-rules.js';
-import { consentRecorded } from './notifications.js';
+import { consentRecorded } from './notices.js';
 import { Pledge, pledgeEvent } from './pledges.js';
 import { type ConsentOutcome } from './store/port.js';
 

@@ -12,7 +12,7 @@ import { assetList, IpAsset, IpAssetInput, ownedAssets, requireEnterprise } from
 import { builder, DataAsset, DateRange, dateRange, DateRangeInput, Enterprise, PageInfo, Patent, positiveFen } from './builder.js';
 import type { FinanceContext } from './context.js';
 import { assetKey, type AssetRef, CLAIM_STATUSES, type ClaimRecord, INSURANCE_PRODUCTS, type InsuranceProduct, type PolicyRecord } from './domain/model.js';
-import { claimSettled } from './notifications.js';
+import { claimSettled } from './notices.js';
 
 const Product = builder.enumType('InsuranceProduct', { values: INSURANCE_PRODUCTS });
 const ClaimStatus = builder.enumType('InsuranceClaimStatus', { values: CLAIM_STATUSES });

@@ -20,7 +20,7 @@ import type { FinanceContext } from './context.js';
 import { assetKey, type AssetRef, type Enforcement, type NewPledge, type PledgeEvent, type PledgeRecord } from './domain/model.js';
 import { canMove, nextStates, patentRefusal, PLEDGE_STATES, type PledgeState, registrationDocument, releaseDocument } from './domain/pledge-rules.js';
 import { DEFAULT_RISK_SHARES, RISK_PARTIES, type RiskShareAmount, type RiskShares, sharesProblem, splitLoss } from './domain/risk.js';
-import { pledgeClosed, pledgeRegistered } from './notifications.js';
+import { pledgeClosed, pledgeRegistered } from './notices.js';
 import { AssetAlreadyPledgedError } from './store/port.js';
 
 const State = builder.enumType('PledgeState', { values: PLEDGE_STATES });

@@ -2,7 +2,7 @@
 // and their newest-first cursor.
 import type { Notification } from '../../outbox/notification.js';
 import { badInput } from '../../platform/errors.js';
-import { createBuilder } from '../common/builder.js';
+import { createBuilder } from '../common/create-builder.js';
 import { jsonScalar, pageInfoType, roleEnum } from '../common/shared-types.js';
 import type { NotificationsContext } from './context.js';
 import type { PageKey } from './store/port.js';

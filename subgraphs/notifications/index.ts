@@ -33,7 +33,7 @@ export function webhookOptionsFromEnv(env: Record<string, string | undefined> = 
 }
 
 /**
- * The subgraph, relaying the outboxes of the stores named in `outboxes` (the registry's
+ * The subgraph, relaying the outboxes of the stores named in `outboxes` (subgraphs/index.ts's
  * OUTBOX_OWNERS); opened like every other (it asks nothing of the ledger or the hub).
  */
 export function notificationsSubgraph(outboxes: readonly string[], options: NotificationsOptions = webhookOptionsFromEnv()) {

@@ -11,7 +11,7 @@ import type { ErrorCode } from '../../../platform/errors.js';
 import type { PatentRecord } from '../domain/model.js';
 import { checkPatentInput } from '../domain/patent-input.js';
 import type { EnterprisesStore, ImportCounts } from '../store/port.js';
-import { FeedError, type FeedRow } from './patent-feed.js';
+import { FeedError, type FeedRow } from './read.js';
 
 export const DEFAULT_BATCH = 2_000;
 

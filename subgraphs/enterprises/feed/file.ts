@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import type { EnterprisesStore } from '../store/port.js';
 import { checkedBatchesOnWorker } from './check-worker.js';
 import { DEFAULT_BATCH, importCheckedBatches, ImportInterrupted, type ImportOptions, type ImportProgress, type RejectedRow } from './import-patents.js';
-import type { FeedFormat } from './patent-feed.js';
+import type { FeedFormat } from './read.js';
 
 /** The format a file's extension names: .csv, or .jsonl / .ndjson; undefined for any other. */
 export function formatOfPath(path: string): FeedFormat | undefined {

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 
 import { describe, expect, it } from 'vitest';
 
-import { FeedError, type FeedRow, readPatentFeed } from './patent-feed.js';
+import { FeedError, type FeedRow, readPatentFeed } from './read.js';
 
 const rows = async (input: Readable | string, format: 'csv' | 'jsonl', firstLine?: number): Promise<FeedRow[]> => {
   const out: FeedRow[] = [];

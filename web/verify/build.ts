@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 
 import { build } from 'esbuild';
 
-export const VERIFY_BUNDLE_PATH = fileURLToPath(new URL('./verify/verify.js', import.meta.url));
-const ENTRY = fileURLToPath(new URL('./verify/page.ts', import.meta.url));
+export const VERIFY_BUNDLE_PATH = fileURLToPath(new URL('./verify.js', import.meta.url));
+const ENTRY = fileURLToPath(new URL('./page.ts', import.meta.url));
 
 export async function bundleVerifyPage(): Promise<string> {
   const result = await build({

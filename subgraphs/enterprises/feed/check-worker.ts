@@ -6,7 +6,7 @@ import { createReadStream } from 'node:fs';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 
 import { type CheckedBatch, checkedBatches } from './import-patents.js';
-import { FeedError, type FeedFormat, readPatentFeed } from './patent-feed.js';
+import { FeedError, type FeedFormat, readPatentFeed } from './read.js';
 
 const TASK = 'check-patent-feed';
 /** Batches the worker may have checked ahead of the one being written. */

@@ -2,10 +2,10 @@
 // strict content security policy: the page runs only its own script and talks only to this hub.
 import { readFileSync } from 'node:fs';
 
-import type { Route } from '../platform/http.js';
-import { type BuiltFile, plain, refuseUnlessRead, sendFile } from './built-files.js';
+import type { Route } from '../../platform/http.js';
+import { type BuiltFile, plain, refuseUnlessRead, sendFile } from '../built-files.js';
 
-const asset = (name: string, type: string): BuiltFile => ({ body: readFileSync(new URL(`./verify/${name}`, import.meta.url)), type });
+const asset = (name: string, type: string): BuiltFile => ({ body: readFileSync(new URL(`./${name}`, import.meta.url)), type });
 
 const HEADERS = {
   'content-security-policy':

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { notificationProblem } from '../../outbox/notification.js';
 import type { ClaimRecord, ConsentRecord, PledgeRecord, PolicyRecord } from './domain/model.js';
 import { DEFAULT_RISK_SHARES } from './domain/risk.js';
-import { claimSettled, consentRecorded, pledgeClosed, pledgeRegistered } from './notifications.js';
+import { claimSettled, consentRecorded, pledgeClosed, pledgeRegistered } from './notices.js';
 
 const BANK = '中国工商银行福州分行';
 const receipt = { seq: 7, entryHash: 'ab'.repeat(32), timestamp: 1_772_400_000_000 };

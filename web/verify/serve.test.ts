@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { httpServer, listen } from '../platform/http.js';
+import { httpServer, listen } from '../../platform/http.js';
 import { verifyPageRoutes } from './serve.js';
 
 describe('the /verify routes', () => {

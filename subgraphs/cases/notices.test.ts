@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { notificationProblem } from '../../outbox/notification.js';
 import type { CaseEvent, PreExamCaseRecord, ProtectionCaseRecord } from './domain/model.js';
 import type { ProtectionState } from './domain/workflow.js';
-import { preExamFiled, preExamMoved, protectionFiled, protectionMoved } from './notifications.js';
+import { preExamFiled, preExamMoved, protectionFiled, protectionMoved } from './notices.js';
 
 const PRE: PreExamCaseRecord = {
   id: 'c1',

@@ -1,12 +1,12 @@
 // The staff console's upload of the patent registry feed: the file sent a chunk at a time, each
-// chunk imported as `npm run import -- patents` imports a file (import/import-patents.ts), its
+// chunk imported as `npm run import -- patents` imports a file (feed/import-patents.ts), its
 // report's lines the file's.
 import { badInput } from '../../platform/errors.js';
 import { today } from '../../platform/hub-calendar.js';
 import { requireRole } from '../common/auth.js';
 import { builder } from './builder.js';
-import { importPatents, type ImportReport, type RejectedRow } from './import/import-patents.js';
-import { FeedError, type FeedRow, readPatentFeed } from './import/patent-feed.js';
+import { importPatents, type ImportReport, type RejectedRow } from './feed/import-patents.js';
+import { FeedError, type FeedRow, readPatentFeed } from './feed/read.js';
 
 /** The most rows one chunk may hold: imported in well under a second. */
 export const MAX_CHUNK_ROWS = 5_000;

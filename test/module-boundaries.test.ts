@@ -7,10 +7,10 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 import { SUBGRAPH_NAMES } from '../platform/subgraph.js';
-import { OUTBOX_OWNERS } from '../subgraphs/registry.js';
+import { OUTBOX_OWNERS } from '../subgraphs/index.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-// Every subgraph the registry knows, notifications included.
+// Every subgraph the hub knows (platform/subgraph.ts), notifications included.
 const SUBGRAPHS: readonly string[] = SUBGRAPH_NAMES;
 const BROWSER_PACKAGES = ['@noble/hashes', '@noble/curves', 'canonicalize'];
 
@@ -79,7 +79,7 @@ describe('import boundaries', () => {
     // A broken pattern would pass every rule below by finding nothing.
     expect(SOURCES.length).toBeGreaterThan(100);
     expect(SOURCES.filter((f) => f.endsWith('.tsx')).length).toBeGreaterThan(50);
-    expect(IMPORTS.filter((i) => i.from === 'gateway/hub.ts' && i.to === 'subgraphs/registry.ts')).toHaveLength(1);
+    expect(IMPORTS.filter((i) => i.from === 'gateway/hub.ts' && i.to === 'subgraphs/index.ts')).toHaveLength(1);
     // Worker threads started from a URL, and the web app's imports without an extension.
     expect(IMPORTS.some((i) => i.from === 'ledger/audit.ts' && i.to === 'ledger/audit-worker.mjs')).toBe(true);
     expect(IMPORTS.some((i) => i.from === 'web/app/src/hash-files.ts' && i.to === 'web/app/src/hash-worker.ts')).toBe(true);
@@ -119,7 +119,7 @@ describe('import boundaries', () => {
     expect(show(circle)).toEqual([]);
   });
 
-  it('the registry names exactly the subgraphs whose stores keep an outbox (the ones the notifications subgraph relays)', () => {
+  it('the subgraph list (subgraphs/index.ts) names exactly the subgraphs whose stores keep an outbox (the ones the notifications subgraph relays)', () => {
     const keeps = (name: string) => readFileSync(join(ROOT, `subgraphs/${name}/store/sqlite.ts`), 'utf8').includes('sqliteOutbox(');
     expect([...OUTBOX_OWNERS]).toEqual(SUBGRAPHS.filter(keeps));
     expect(OUTBOX_OWNERS.length).toBeGreaterThan(0);
@@ -157,7 +157,7 @@ describe('import boundaries', () => {
   });
 
   it('the gateway reaches subgraphs only through their entry points', () => {
-    const entries = new Set(['subgraphs/registry.ts', ...SUBGRAPHS.map((s) => `subgraphs/${s}/index.ts`)]);
+    const entries = new Set(['subgraphs/index.ts', ...SUBGRAPHS.map((s) => `subgraphs/${s}/index.ts`)]);
     const inward = PRODUCTION_IMPORTS.filter((i) => !i.isPackage && i.from.startsWith('gateway/') && i.to.startsWith('subgraphs/') && !entries.has(i.to));
     expect(show(inward)).toEqual([]);
   });

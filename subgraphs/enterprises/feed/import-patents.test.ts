@@ -12,7 +12,7 @@ import { patentAsset } from '../domain/model.js';
 import type { EnterprisesStore } from '../store/port.js';
 import { openSqliteEnterprisesStore } from '../store/sqlite.js';
 import { ImportInterrupted, type ImportOptions, importPatents, type ImportProgress, type RejectedRow } from './import-patents.js';
-import { FeedError, readPatentFeed } from './patent-feed.js';
+import { FeedError, readPatentFeed } from './read.js';
 
 const TODAY = '2026-06-01';
 const BY: ImportOptions = { actor: 'cli:import', role: 'CENTER_STAFF', today: TODAY };
