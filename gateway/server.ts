@@ -21,6 +21,7 @@ import type { SubgraphName } from '../platform/subgraph.js';
 import { appRoutes } from '../web/app/serve.js';
 import { graphiqlRoutes, wantsGraphiql } from '../web/graphiql/serve.js';
 import { verifyPageRoutes } from '../web/verify/serve.js';
+import { countedHashingAdmission } from './accounts/hashing-admission.js';
 import type { AccountStore } from './accounts/store/port.js';
 import { SUPERGRAPH_PATH } from './compose.js';
 import type { Caller, GatewayContext } from './context.js';
@@ -36,7 +37,6 @@ import { limitsPlugin, rateLimitedMessage, rateOwner, rateSubjectOf } from './li
 import { memoryRateStore, RateLimits, type RateStore } from './limits/rate-limits.js';
 import { gatewayMetrics } from './metrics.js';
 import { sessionToken } from './sessions/cookies.js';
-import { countedHashingAdmission } from './sessions/hashing-admission.js';
 import type { People } from './sessions/people.js';
 import { liveSession, requireCsrf } from './sessions/request.js';
 import { authRoutes } from './sessions/routes.js';

@@ -8,10 +8,10 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createAccount, disableAccount } from '../gateway/accounts/accounts.js';
+import { HashingAdmission } from '../gateway/accounts/hashing-admission.js';
 import { Overloaded } from '../gateway/limits/admission.js';
 import { resolveLimits } from '../gateway/limits/limits.js';
 import { sessionCookie } from '../gateway/sessions/cookies.js';
-import { HashingAdmission } from '../gateway/sessions/hashing-admission.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { call, codeOf, graphqlAs, type SignedIn, signInOver } from './support/people.js';
 import { metric, total } from './support/raw-http.js';

@@ -1,8 +1,8 @@
 // The /auth/* routes: signing in and out, the current session, changing one's password, and
-// (account-routes.ts) centre staff managing accounts. JSON in and out; never cached.
+// (../accounts/routes.ts) centre staff managing accounts. JSON in and out; never cached.
 import { HttpError, readJsonObject, type Route, sendJson } from '../../platform/http.js';
 import { changePassword, checkPassword, WrongPasswordError } from '../accounts/accounts.js';
-import { createAccountRoute, disableAccountRoute, listAccountsRoute } from './account-routes.js';
+import { createAccountRoute, disableAccountRoute, listAccountsRoute } from '../accounts/routes.js';
 import { clearedCookie, sessionCookie, sessionToken } from './cookies.js';
 import { AUTH_BODY_BYTES, type AuthHandler, hashing, type People, refuseIfBlocked, sessionJson, signedIn, text } from './people.js';
 

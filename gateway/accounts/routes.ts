@@ -2,9 +2,9 @@
 // generated password shown once, disabling one (its sessions end at once).
 import { readJsonObject, sendJson } from '../../platform/http.js';
 import { isRole, ROLES } from '../../platform/identity.js';
-import { AccountError, createAccount, disableAccount } from '../accounts/accounts.js';
-import { generatePassword } from '../accounts/passwords.js';
-import { accountJson, AUTH_BODY_BYTES, type AuthHandler, badInput, hashing, optionalText, staff, text } from './people.js';
+import { accountJson, AUTH_BODY_BYTES, type AuthHandler, badInput, hashing, optionalText, staff, text } from '../sessions/people.js';
+import { AccountError, createAccount, disableAccount } from './accounts.js';
+import { generatePassword } from './passwords.js';
 
 const PAGE_DEFAULT = 50;
 const PAGE_MAX = 100;
