@@ -4,6 +4,7 @@
 import { badInput, forbidden } from '../../platform/errors.js';
 import type { Identity } from '../../platform/identity.js';
 import type { PledgeRecord, PolicyRecord } from './domain/model.js';
+import { partyScoped } from './party-scoped.js';
 import type { PledgeFilter, PolicyFilter } from './store/port.js';
 
 /** The organization a BANK or INSURER key acts for. */
@@ -73,3 +74,25 @@ export function requireInsurer(identity: Identity, p: PolicyRecord): void {
   if (identity.role === 'CENTER_STAFF' || (identity.role === 'INSURER' && organizationOf(identity) === p.insurer)) return;
   throw forbidden('only the insurer or centre staff may settle a claim');
 }
+
+/** Pledges, read as a party: the pledgee bank's or the pledgor enterprise's. */
+export const pledgeAccess = partyScoped<PledgeRecord, PledgeFilter>({
+  noun: 'pledge',
+  nouns: 'pledges',
+  scope: pledgeScope,
+  inScope: inPledgeScope,
+  enterpriseOf: (scope) => scope.pledgorId,
+  loaders: (ctx) => ({ byId: ctx.loaders.pledge, ofEnterprise: ctx.loaders.pledgesOf, onAsset: ctx.loaders.pledgesOn }),
+  page: (ctx, scope, after, limit) => ctx.store.pledges.page(scope, after, limit),
+});
+
+/** Insurance policies, read as a party: the insurer's or the insured enterprise's. */
+export const policyAccess = partyScoped<PolicyRecord, PolicyFilter>({
+  noun: 'policy',
+  nouns: 'policies',
+  scope: policyScope,
+  inScope: inPolicyScope,
+  enterpriseOf: (scope) => scope.insuredId,
+  loaders: (ctx) => ({ byId: ctx.loaders.policy, ofEnterprise: ctx.loaders.policiesOf, onAsset: ctx.loaders.policiesOn }),
+  page: (ctx, scope, after, limit) => ctx.store.policies.page(scope, after, limit),
+});

@@ -2,16 +2,15 @@
 // to the rights-protection case the loss arose in, paid within the sum insured.
 import { randomUUID } from 'node:crypto';
 
-import { badInput, conflict, failure, forbidden, notFound } from '../../platform/errors.js';
-import { pageRequest, toConnection } from '../../platform/pagination.js';
+import { badInput, conflict, failure, notFound } from '../../platform/errors.js';
 import { requireActFor, requireIdentity } from '../common/auth.js';
 import { connectionType } from '../common/shared-types.js';
 import { text } from '../common/validation.js';
-import { actingOrganization, inPolicyScope, policyScope, requireInsurer } from './access.js';
+import { actingOrganization, policyAccess, requireInsurer } from './access.js';
 import { assetList, IpAsset, IpAssetInput, ownedAssets, requireEnterprise } from './assets.js';
 import { builder, DataAsset, DateRange, dateRange, DateRangeInput, Enterprise, PageInfo, Patent, positiveFen } from './builder.js';
 import type { FinanceContext } from './context.js';
-import { assetKey, type AssetRef, CLAIM_STATUSES, type ClaimRecord, INSURANCE_PRODUCTS, type InsuranceProduct, type PolicyRecord } from './domain/model.js';
+import { CLAIM_STATUSES, type ClaimRecord, INSURANCE_PRODUCTS, type InsuranceProduct, type PolicyRecord } from './domain/model.js';
 import { claimSettled } from './notices.js';
 
 const Product = builder.enumType('InsuranceProduct', { values: INSURANCE_PRODUCTS });
@@ -28,7 +27,7 @@ export const InsurancePolicy = builder.objectRef<PolicyRecord>('InsurancePolicy'
 const Claim = builder.objectRef<ClaimRecord>('InsuranceClaim').implement({
   fields: (t) => ({
     id: t.exposeID('id'),
-    policy: t.field({ type: InsurancePolicy, nullable: true, resolve: (c, _args, ctx) => readablePolicy(ctx, c.policyId) }),
+    policy: t.field({ type: InsurancePolicy, nullable: true, resolve: (c, _args, ctx) => policyAccess.readable(ctx, c.policyId) }),
     amount: t.field({ type: 'Fen', resolve: (c) => c.amountFen }),
     status: t.field({ type: ClaimStatus, resolve: (c) => c.status }),
     protectionCaseId: t.exposeString('protectionCaseId', { nullable: true, description: 'The rights-protection case (cases subgraph) the loss arose in' }),
@@ -55,41 +54,24 @@ InsurancePolicy.implement({
 });
 builder.asEntity(InsurancePolicy, {
   key: builder.selection<{ id: string }>('id'),
-  resolveReference: (ref, ctx) => readablePolicy(ctx, ref.id),
+  resolveReference: (ref, ctx) => policyAccess.readable(ctx, ref.id),
 });
-
-async function readablePolicy(ctx: FinanceContext, id: string): Promise<PolicyRecord | null> {
-  const scope = policyScope(requireIdentity(ctx));
-  const found = await ctx.loaders.policy.load(id);
-  if (found !== undefined && !inPolicyScope(found, scope)) throw forbidden('this key is not a party to the policy');
-  return found ?? null;
-}
 
 builder.objectFields(Enterprise, (t) => ({
   insurancePolicies: t.field({
     type: [InsurancePolicy],
     nullable: true,
     description: "The enterprise's insurance policies the caller is party to, newest first",
-    resolve: async (e, _args, ctx) => {
-      const scope = policyScope(requireIdentity(ctx));
-      if (scope.insuredId !== undefined && scope.insuredId !== e.id) throw forbidden('an enterprise key reads only its own policies');
-      return (await ctx.loaders.policiesOf.load(e.id)).filter((p) => inPolicyScope(p, scope));
-    },
+    resolve: (e, _args, ctx) => policyAccess.ofEnterprise(ctx, e.id),
   }),
 }));
-
-/** The policies covering an asset that the caller is party to, newest first. */
-async function policiesOn(ctx: FinanceContext, asset: AssetRef): Promise<PolicyRecord[]> {
-  const scope = policyScope(requireIdentity(ctx));
-  return (await ctx.loaders.policiesOn.load(assetKey(asset))).filter((p) => inPolicyScope(p, scope));
-}
 
 builder.objectFields(Patent, (t) => ({
   insurancePolicies: t.field({
     type: [InsurancePolicy],
     nullable: true,
     description: 'Insurance policies covering the patent that the caller is party to',
-    resolve: (p, _args, ctx) => policiesOn(ctx, { kind: 'PATENT', id: p.applicationNumber }),
+    resolve: (p, _args, ctx) => policyAccess.onAsset(ctx, { kind: 'PATENT', id: p.applicationNumber }),
   }),
 }));
 
@@ -98,7 +80,7 @@ builder.objectFields(DataAsset, (t) => ({
     type: [InsurancePolicy],
     nullable: true,
     description: 'Insurance policies covering the data asset that the caller is party to',
-    resolve: (a, _args, ctx) => policiesOn(ctx, { kind: 'DATA_ASSET', id: a.id }),
+    resolve: (a, _args, ctx) => policyAccess.onAsset(ctx, { kind: 'DATA_ASSET', id: a.id }),
   }),
 }));
 
@@ -109,19 +91,13 @@ builder.queryFields((t) => ({
     type: InsurancePolicy,
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, { id }, ctx) => readablePolicy(ctx, String(id)),
+    resolve: (_root, { id }, ctx) => policyAccess.readable(ctx, String(id)),
   }),
   insurancePolicies: t.field({
     type: PolicyConnection,
     description: 'Centre staff: every policy; an insurer: those it issued; an enterprise: its own',
     args: { first: t.arg.int(), after: t.arg.string() },
-    resolve: async (_root, args, ctx) => {
-      const scope = policyScope(requireIdentity(ctx));
-      const page = pageRequest(args.first, args.after);
-      const rows = await ctx.store.policies.page(scope, page.after, page.first + 1);
-      for (const p of rows) ctx.loaders.policy.prime(p.id, p);
-      return toConnection(rows, page, (p) => p.id);
-    },
+    resolve: (_root, args, ctx) => policyAccess.page(ctx, args),
   }),
 }));
 

@@ -4,20 +4,19 @@ import { randomUUID } from 'node:crypto';
 
 import type { Receipt } from '../../ledger/index.js';
 import { documentDigest } from '../../ledger/index.js';
-import { badInput, failure, forbidden, notFound } from '../../platform/errors.js';
+import { badInput, failure, notFound } from '../../platform/errors.js';
 import { today } from '../../platform/hub-calendar.js';
 import type { Identity } from '../../platform/identity.js';
-import { pageRequest, toConnection } from '../../platform/pagination.js';
 import { requireIdentity, requireRole } from '../common/auth.js';
 import { appendOrFail } from '../common/ledger-append.js';
 import { DEFAULT_MONTHS, MAX_MONTHS, monthsArg, monthsFrom } from '../common/months.js';
 import { connectionType, workflowEventType } from '../common/shared-types.js';
 import { optionalText } from '../common/validation.js';
-import { actingOrganization, inPledgeScope, pledgeScope, requirePledgee } from './access.js';
+import { actingOrganization, pledgeAccess, requirePledgee } from './access.js';
 import { assetList, IpAsset, IpAssetInput, ownedAssets, requireEnterprise } from './assets.js';
 import { builder, DataAsset, DateRange, dateRange, DateRangeInput, Enterprise, LedgerReceipt, PageInfo, Patent, positiveFen, Role } from './builder.js';
 import type { FinanceContext } from './context.js';
-import { assetKey, type AssetRef, type Enforcement, type NewPledge, type PledgeEvent, type PledgeRecord } from './domain/model.js';
+import { type Enforcement, type NewPledge, type PledgeEvent, type PledgeRecord } from './domain/model.js';
 import { canMove, nextStates, patentRefusal, PLEDGE_STATES, type PledgeState, registrationDocument, releaseDocument } from './domain/pledge-rules.js';
 import { DEFAULT_RISK_SHARES, RISK_PARTIES, type RiskShareAmount, type RiskShares, sharesProblem, splitLoss } from './domain/risk.js';
 import { pledgeClosed, pledgeRegistered } from './notices.js';
@@ -84,41 +83,24 @@ Pledge.implement({
 });
 builder.asEntity(Pledge, {
   key: builder.selection<{ id: string }>('id'),
-  resolveReference: (ref, ctx) => readablePledge(ctx, ref.id),
+  resolveReference: (ref, ctx) => pledgeAccess.readable(ctx, ref.id),
 });
-
-async function readablePledge(ctx: FinanceContext, id: string): Promise<PledgeRecord | null> {
-  const scope = pledgeScope(requireIdentity(ctx));
-  const found = await ctx.loaders.pledge.load(id);
-  if (found !== undefined && !inPledgeScope(found, scope)) throw forbidden('this key is not a party to the pledge');
-  return found ?? null;
-}
 
 builder.objectFields(Enterprise, (t) => ({
   pledges: t.field({
     type: [Pledge],
     nullable: true,
     description: "The enterprise's pledges the caller is party to, newest first",
-    resolve: async (e, _args, ctx) => {
-      const scope = pledgeScope(requireIdentity(ctx));
-      if (scope.pledgorId !== undefined && scope.pledgorId !== e.id) throw forbidden('an enterprise key reads only its own pledges');
-      return (await ctx.loaders.pledgesOf.load(e.id)).filter((p) => inPledgeScope(p, scope));
-    },
+    resolve: (e, _args, ctx) => pledgeAccess.ofEnterprise(ctx, e.id),
   }),
 }));
-
-/** The pledges an asset is or was collateral in that the caller is party to, newest first. */
-async function pledgesOn(ctx: FinanceContext, asset: AssetRef): Promise<PledgeRecord[]> {
-  const scope = pledgeScope(requireIdentity(ctx));
-  return (await ctx.loaders.pledgesOn.load(assetKey(asset))).filter((p) => inPledgeScope(p, scope));
-}
 
 builder.objectFields(Patent, (t) => ({
   pledges: t.field({
     type: [Pledge],
     nullable: true,
     description: 'The pledges the patent is or was collateral in that the caller is party to, newest first',
-    resolve: (p, _args, ctx) => pledgesOn(ctx, { kind: 'PATENT', id: p.applicationNumber }),
+    resolve: (p, _args, ctx) => pledgeAccess.onAsset(ctx, { kind: 'PATENT', id: p.applicationNumber }),
   }),
 }));
 
@@ -127,7 +109,7 @@ builder.objectFields(DataAsset, (t) => ({
     type: [Pledge],
     nullable: true,
     description: 'The pledges the data asset is or was collateral in that the caller is party to, newest first',
-    resolve: (a, _args, ctx) => pledgesOn(ctx, { kind: 'DATA_ASSET', id: a.id }),
+    resolve: (a, _args, ctx) => pledgeAccess.onAsset(ctx, { kind: 'DATA_ASSET', id: a.id }),
   }),
 }));
 
@@ -182,19 +164,13 @@ builder.queryFields((t) => ({
     type: Pledge,
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, { id }, ctx) => readablePledge(ctx, String(id)),
+    resolve: (_root, { id }, ctx) => pledgeAccess.readable(ctx, String(id)),
   }),
   pledges: t.field({
     type: PledgeConnection,
     description: 'Centre staff: every pledge; a bank: those it is pledgee of; an enterprise: its own',
     args: { state: t.arg({ type: State }), first: t.arg.int(), after: t.arg.string() },
-    resolve: async (_root, args, ctx) => {
-      const scope = pledgeScope(requireIdentity(ctx));
-      const page = pageRequest(args.first, args.after);
-      const rows = await ctx.store.pledges.page({ ...scope, ...(args.state ? { state: args.state } : {}) }, page.after, page.first + 1);
-      for (const p of rows) ctx.loaders.pledge.prime(p.id, p);
-      return toConnection(rows, page, (p) => p.id);
-    },
+    resolve: (_root, args, ctx) => pledgeAccess.page(ctx, args, (scope) => ({ ...scope, ...(args.state ? { state: args.state } : {}) })),
   }),
 }));
 

@@ -1,0 +1,67 @@
+// What pledges and insurance policies share: each has two parties, an organization (the pledgee
+// bank, the insurer) and an enterprise (the pledgor, the insured), and a key reads one only as a
+// party to it, or as centre staff. One reading of that rule by id (an entity reference too), by
+// enterprise, by covered asset and a page at a time, whichever of the two it is.
+import type DataLoader from 'dataloader';
+
+import { forbidden } from '../../platform/errors.js';
+import type { Identity } from '../../platform/identity.js';
+import { type Connection, pageRequest, toConnection } from '../../platform/pagination.js';
+import { requireIdentity } from '../common/auth.js';
+import type { FinanceContext } from './context.js';
+import { assetKey, type AssetRef } from './domain/model.js';
+
+export interface PartyRule<R extends { readonly id: string }, Scope> {
+  /** What a refusal calls one, and several. */
+  readonly noun: string;
+  readonly nouns: string;
+  /** The records a key may see, as a store filter: FORBIDDEN for keys that see none (access.ts). */
+  scope(identity: Identity): Scope;
+  inScope(r: R, scope: Scope): boolean;
+  /** The enterprise an enterprise key's scope is bound to; undefined for other keys. */
+  enterpriseOf(scope: Scope): string | undefined;
+  loaders(ctx: FinanceContext): {
+    readonly byId: DataLoader<string, R | undefined>;
+    readonly ofEnterprise: DataLoader<string, R[]>;
+    readonly onAsset: DataLoader<string, R[]>;
+  };
+  /** A page of the records in `scope` after the id `after`. */
+  page(ctx: FinanceContext, scope: Scope, after: string | undefined, limit: number): Promise<R[]>;
+}
+
+export function partyScoped<R extends { readonly id: string }, Scope>(rule: PartyRule<R, Scope>) {
+  const scopeOf = (ctx: FinanceContext): Scope => rule.scope(requireIdentity(ctx));
+  return {
+    scopeOf,
+    /** The record if the caller is party to it; null if there is none; FORBIDDEN otherwise. */
+    async readable(ctx: FinanceContext, id: string): Promise<R | null> {
+      const scope = scopeOf(ctx);
+      const found = await rule.loaders(ctx).byId.load(id);
+      if (found !== undefined && !rule.inScope(found, scope)) throw forbidden(`this key is not a party to the ${rule.noun}`);
+      return found ?? null;
+    },
+    /** An enterprise's records the caller is party to, newest first; an enterprise key reads its own alone. */
+    async ofEnterprise(ctx: FinanceContext, enterpriseId: string): Promise<R[]> {
+      const scope = scopeOf(ctx);
+      const own = rule.enterpriseOf(scope);
+      if (own !== undefined && own !== enterpriseId) throw forbidden(`an enterprise key reads only its own ${rule.nouns}`);
+      return (await rule.loaders(ctx).ofEnterprise.load(enterpriseId)).filter((r) => rule.inScope(r, scope));
+    },
+    /** The records an asset is or was in that the caller is party to, newest first. */
+    async onAsset(ctx: FinanceContext, asset: AssetRef): Promise<R[]> {
+      const scope = scopeOf(ctx);
+      return (await rule.loaders(ctx).onAsset.load(assetKey(asset))).filter((r) => rule.inScope(r, scope));
+    },
+    /** A page of the records the caller is party to, by id, each primed for later look-ups. */
+    async page(
+      ctx: FinanceContext,
+      args: { first?: number | null; after?: string | null },
+      narrow: (scope: Scope) => Scope = (s) => s,
+    ): Promise<Connection<R>> {
+      const page = pageRequest(args.first, args.after);
+      const rows = await rule.page(ctx, narrow(scopeOf(ctx)), page.after, page.first + 1);
+      for (const r of rows) rule.loaders(ctx).byId.prime(r.id, r);
+      return toConnection(rows, page, (r) => r.id);
+    },
+  };
+}
