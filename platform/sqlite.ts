@@ -44,6 +44,18 @@ export function statementCache(db: Database.Database): <Row>(sql: string) => Dat
   };
 }
 
+/**
+ * Keyset pages of a table in id order: the rows after the id `after` that match every condition
+ * given, `limit` at most. Each shape of filter is prepared once.
+ */
+export function pagesById<Row>(db: Database.Database, table: string): (conditions: readonly Condition[], after: string | undefined, limit: number) => Row[] {
+  const statement = statementCache(db);
+  return (conditions, after, limit) => {
+    const { where, params } = whereOf([...conditions, ['id > ?', after]]);
+    return statement<Row>(`SELECT * FROM ${table} ${where} ORDER BY id LIMIT ?`).all(...params, limit);
+  };
+}
+
 /** One row per key, in the order asked; undefined where none. */
 export function inKeyOrder<T>(keys: readonly string[], rows: readonly T[], keyOf: (row: T) => string): (T | undefined)[] {
   const byKey = new Map(rows.map((r) => [keyOf(r), r]));

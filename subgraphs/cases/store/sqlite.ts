@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import type { Notification } from '../../../outbox/notification.js';
 import { sqliteOutbox } from '../../../outbox/sqlite.js';
 import { monthOf } from '../../../platform/hub-calendar.js';
-import { groupedByKey, inKeyOrder, inListQuery, monthCountsOfRows, statementCache, whereOf } from '../../../platform/sqlite.js';
+import { groupedByKey, inKeyOrder, inListQuery, monthCountsOfRows, pagesById } from '../../../platform/sqlite.js';
 import type { CaseEvent, IpRight, Party, PreExamCaseRecord, ProtectionCaseRecord, ResolutionRoute } from '../domain/model.js';
 import type { ProtectionState } from '../domain/workflow.js';
 import type { CasesStore, PreExamFilter } from './port.js';
@@ -236,7 +236,8 @@ export function openSqliteCasesStore(db: Database.Database): CasesStore {
       return true;
     },
   );
-  const statement = statementCache(db);
+  const protectionPages = pagesById<ProtectionRow>(db, 'protection_cases');
+  const preExamPages = pagesById<CaseRow>(db, 'pre_exam_cases');
   /** Joined rows carry the key they were found under: a case shows under each of its parties. */
   const keyed = (ids: readonly string[], rows: (ProtectionRow & { key: string })[]) => groupedByKey(ids, rows, (r) => r.key).map((rs) => rs.map(toProtection));
 
@@ -334,15 +335,15 @@ export function openSqliteCasesStore(db: Database.Database): CasesStore {
         return groupedByKey(ids, protectionEventsIn(ids), (r) => r.case_id).map((rows) => rows.map((r) => toEvent<ProtectionState>(r)));
       },
       async page(filter, after, limit) {
-        const { where, params } = whereOf([
-          ['state = ?', filter.state],
-          ['referred_to = ?', filter.referredTo],
-          ['id IN (SELECT case_id FROM protection_parties WHERE enterprise_id = ?)', filter.enterpriseId],
-          ['id > ?', after],
-        ]);
-        return statement<ProtectionRow>(`SELECT * FROM protection_cases ${where} ORDER BY id LIMIT ?`)
-          .all(...params, limit)
-          .map(toProtection);
+        return protectionPages(
+          [
+            ['state = ?', filter.state],
+            ['referred_to = ?', filter.referredTo],
+            ['id IN (SELECT case_id FROM protection_parties WHERE enterprise_id = ?)', filter.enterpriseId],
+          ],
+          after,
+          limit,
+        ).map(toProtection);
       },
       async transition(id, from, e, changes, notify = []) {
         return moveProtectionTx(id, from, e, changes, notify);
@@ -368,14 +369,14 @@ export function openSqliteCasesStore(db: Database.Database): CasesStore {
         return groupedByKey(ids, eventsIn(ids), (r) => r.case_id).map((rows) => rows.map((r) => toEvent(r)));
       },
       async page(filter: PreExamFilter, after, limit) {
-        const { where, params } = whereOf([
-          ['state = ?', filter.state],
-          ['enterprise_id = ?', filter.enterpriseId],
-          ['id > ?', after],
-        ]);
-        return statement<CaseRow>(`SELECT * FROM pre_exam_cases ${where} ORDER BY id LIMIT ?`)
-          .all(...params, limit)
-          .map(toCase);
+        return preExamPages(
+          [
+            ['state = ?', filter.state],
+            ['enterprise_id = ?', filter.enterpriseId],
+          ],
+          after,
+          limit,
+        ).map(toCase);
       },
       async transition(id, from, e, changes, notify = []) {
         return transitionTx(id, from, e, changes, notify);

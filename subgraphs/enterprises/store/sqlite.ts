@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 
 import type { Notification } from '../../../outbox/notification.js';
 import { sqliteOutbox } from '../../../outbox/sqlite.js';
-import { groupedByKey, inKeyOrder, inListQuery, statementCache, whereOf } from '../../../platform/sqlite.js';
+import { type Condition, groupedByKey, inKeyOrder, inListQuery, pagesById, statementCache, whereOf } from '../../../platform/sqlite.js';
 import { tally } from '../../common/tally.js';
 import { DEADLINE_RULES, patentDeadlines } from '../domain/deadlines.js';
 import { overlappingLicence } from '../domain/licences.js';
@@ -521,12 +521,11 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
      VALUES (@registrationNumber, @enterpriseId, @title, @kind, @author, @completedOn, @registeredOn)`,
   );
   const statement = statementCache(db);
-  const matching = (filter: EnterpriseFilter, after: string | undefined) =>
-    whereOf([
-      ['region_code = ?', filter.regionCode],
-      ['industry = ?', filter.industry],
-      ['id > ?', after],
-    ]);
+  const matching = (filter: EnterpriseFilter): Condition[] => [
+    ['region_code = ?', filter.regionCode],
+    ['industry = ?', filter.industry],
+  ];
+  const enterprisePages = pagesById<EnterpriseRow>(db, 'enterprises');
   const feesDue = byDeadline<PatentRow>(statement, 'patents', 'fee_due', 'application_number');
   const protectionEnds = byDeadline<PatentRow>(statement, 'patents', 'protection_ends', 'application_number');
   const examinationsDue = byDeadline<PatentRow>(statement, 'patents', 'exam_due', 'application_number');
@@ -718,13 +717,10 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
         return inKeyOrder(usccs, enterprisesByUscc(usccs).map(toEnterprise), (e) => e.uscc);
       },
       async page(filter, after, limit) {
-        const { where, params } = matching(filter, after);
-        return statement<EnterpriseRow>(`SELECT * FROM enterprises ${where} ORDER BY id LIMIT ?`)
-          .all(...params, limit)
-          .map(toEnterprise);
+        return enterprisePages(matching(filter), after, limit).map(toEnterprise);
       },
       async count(filter) {
-        const { where, params } = matching(filter, undefined);
+        const { where, params } = whereOf(matching(filter));
         return statement<{ n: number }>(`SELECT count(*) AS n FROM enterprises ${where}`).get(...params)!.n;
       },
       async countBy(group) {

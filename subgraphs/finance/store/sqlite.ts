@@ -8,7 +8,7 @@ import type Database from 'better-sqlite3';
 import type { Notification } from '../../../outbox/notification.js';
 import { sqliteOutbox } from '../../../outbox/sqlite.js';
 import { hubTimeZone, monthOf } from '../../../platform/hub-calendar.js';
-import { groupedByKey, inKeyOrder, inListQuery, monthCountsInZone, statementCache, whereOf } from '../../../platform/sqlite.js';
+import { groupedByKey, inKeyOrder, inListQuery, monthCountsInZone, pagesById } from '../../../platform/sqlite.js';
 import type { AssetRef, ClaimRecord, ConsentRecord, NewPledge, PledgeEvent, PledgeRecord, PolicyRecord } from '../domain/model.js';
 import { assetKey } from '../domain/model.js';
 import { formatRegistrationNumber, type PledgeState, registrationYear } from '../domain/pledge-rules.js';
@@ -288,7 +288,8 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
     `SELECT month, pledgee, n AS count, amount_fen AS amountFen FROM pledge_month_counts WHERE month >= ? AND month <= ? AND n > 0 ORDER BY month, pledgee`,
   );
   const stateCounts = db.prepare<[], { state: PledgeState; count: number }>('SELECT state, n AS count FROM pledge_state_counts WHERE n > 0 ORDER BY state');
-  const statement = statementCache(db);
+  const pledgePages = pagesById<PledgeRow>(db, 'pledges');
+  const policyPages = pagesById<PolicyRow>(db, 'insurance_policies');
   const nextNumber = db.prepare<[number], { n: number }>(
     'INSERT INTO pledge_registration_counters (year, n) VALUES (?, 1) ON CONFLICT (year) DO UPDATE SET n = n + 1 RETURNING n',
   );
@@ -484,15 +485,15 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
         return groupedByKey(ids, consentsIn(ids).map(toConsent), (c) => c.pledgeId);
       },
       async page(filter, after, limit) {
-        const { where, params } = whereOf([
-          ['state = ?', filter.state],
-          ['pledgor_id = ?', filter.pledgorId],
-          ['pledgee = ?', filter.pledgee],
-          ['id > ?', after],
-        ]);
-        return statement<PledgeRow>(`SELECT * FROM pledges ${where} ORDER BY id LIMIT ?`)
-          .all(...params, limit)
-          .map(toPledge);
+        return pledgePages(
+          [
+            ['state = ?', filter.state],
+            ['pledgor_id = ?', filter.pledgorId],
+            ['pledgee = ?', filter.pledgee],
+          ],
+          after,
+          limit,
+        ).map(toPledge);
       },
       async transition(id, from, e, changes, notify = []) {
         return transitionTx.immediate(id, from, e, changes, notify);
@@ -518,14 +519,14 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
         return groupedByKey(keys, covering(keys), (r) => r.key).map((rows) => rows.map(toPolicy));
       },
       async page(filter, after, limit) {
-        const { where, params } = whereOf([
-          ['insurer = ?', filter.insurer],
-          ['insured_id = ?', filter.insuredId],
-          ['id > ?', after],
-        ]);
-        return statement<PolicyRow>(`SELECT * FROM insurance_policies ${where} ORDER BY id LIMIT ?`)
-          .all(...params, limit)
-          .map(toPolicy);
+        return policyPages(
+          [
+            ['insurer = ?', filter.insurer],
+            ['insured_id = ?', filter.insuredId],
+          ],
+          after,
+          limit,
+        ).map(toPolicy);
       },
       async addClaim(c) {
         insertClaim.run(c);
