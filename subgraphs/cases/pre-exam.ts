@@ -11,11 +11,12 @@ import { parsePatentNumber } from '../../standards/patent-number.js';
 import { requireActFor, requireIdentity, requireRole } from '../common/auth.js';
 import { connectionType, workflowEventType } from '../common/shared-types.js';
 import { optionalText, text } from '../common/validation.js';
+import { requireMove, workflowEvent } from '../common/workflow-event.js';
 import { builder, Enterprise, LedgerReceipt, PageInfo, Patent, Role } from './builder.js';
 import type { CasesContext } from './context.js';
 import { anchorDecision } from './decision.js';
 import type { PreExamCaseRecord } from './domain/model.js';
-import { canMove, cycleDays, type CycleStatistics, cycleStatistics, isDecision, nextStates, PRE_EXAM_STATES, type PreExamState } from './domain/workflow.js';
+import { cycleDays, type CycleStatistics, cycleStatistics, isDecision, nextStates, PRE_EXAM_STATES, type PreExamState } from './domain/workflow.js';
 import { preExamFiled, preExamMoved } from './notices.js';
 import type { PreExamFilter } from './store/port.js';
 
@@ -187,7 +188,7 @@ builder.mutationFields((t) => ({
         decidedAt: null,
         decisionReceipt: null,
       };
-      const first = { at, actor: identity.keyId, role: identity.role, from: null, to: 'RECEIVED' as const, note: null };
+      const first = workflowEvent(identity, at, null, 'RECEIVED' as const, null);
       await ctx.store.preExam.insert(record, first, [preExamFiled(record, first)]);
       return record;
     },
@@ -202,17 +203,7 @@ builder.mutationFields((t) => ({
       const current = await ctx.loaders.preExamCase.load(id);
       if (current === undefined) throw failure('NOT_FOUND', `pre-examination case ${id} does not exist`);
       const to: PreExamState = input.to;
-      if (!canMove(current.state, to)) {
-        const allowed = nextStates(current.state);
-        throw failure(
-          'INVALID_TRANSITION',
-          `a ${current.state} case cannot move to ${to}; ${allowed.length === 0 ? 'it is closed' : `next: ${allowed.join(' or ')}`}`,
-          {
-            from: current.state,
-            to,
-          },
-        );
-      }
+      requireMove('case', current.state, to, nextStates(current.state));
       const note = optionalText(input.note, 'note', 2000);
       const at = new Date().toISOString();
       const changes: { decidedAt?: string; decisionReceipt?: Receipt } = {};
@@ -226,7 +217,7 @@ builder.mutationFields((t) => ({
         });
         changes.decidedAt = at;
       }
-      const event = { at, actor: staff.keyId, role: staff.role, from: current.state, to, note };
+      const event = workflowEvent(staff, at, current.state, to, note);
       const after: PreExamCaseRecord = {
         ...current,
         state: to,

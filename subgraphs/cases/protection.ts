@@ -12,12 +12,13 @@ import { requireIdentity, requireRole } from '../common/auth.js';
 import { DEFAULT_MONTHS, MAX_MONTHS, monthsArg, monthsFrom, zeroFilled } from '../common/months.js';
 import { connectionType, workflowEventType } from '../common/shared-types.js';
 import { optionalText, text } from '../common/validation.js';
+import { requireMove, workflowEvent } from '../common/workflow-event.js';
 import { builder, Enterprise, Evidence, LedgerReceipt, MonthCount, PageInfo, Role } from './builder.js';
 import type { CasesContext } from './context.js';
 import { anchorDecision } from './decision.js';
 import type { IpRight, Party, ProtectionCaseRecord, ResolutionRoute } from './domain/model.js';
 import { IP_RIGHT_KINDS, PROTECTION_KINDS, RESOLUTION_ROUTES } from './domain/model.js';
-import { canMoveProtection, isOutcome, nextProtectionStates, PROTECTION_STATES, type ProtectionState } from './domain/workflow.js';
+import { isOutcome, nextProtectionStates, PROTECTION_STATES, type ProtectionState } from './domain/workflow.js';
 import { protectionFiled, protectionMoved } from './notices.js';
 import type { ProtectionFilter } from './store/port.js';
 
@@ -271,7 +272,7 @@ builder.mutationFields((t) => ({
         outcomeAt: null,
         outcomeReceipt: null,
       };
-      const first = { at, actor: identity.keyId, role: identity.role, from: null, to: 'APPLIED' as const, note: null };
+      const first = workflowEvent(identity, at, null, 'APPLIED' as const, null);
       await ctx.store.protection.insert(record, first, [protectionFiled(record, first)]);
       return record;
     },
@@ -286,14 +287,7 @@ builder.mutationFields((t) => ({
       const current = await ctx.loaders.protectionCase.load(id);
       if (current === undefined) throw failure('NOT_FOUND', `protection case ${id} does not exist`);
       const to: ProtectionState = input.to;
-      if (!canMoveProtection(current.state, to)) {
-        const allowed = nextProtectionStates(current.state);
-        throw failure(
-          'INVALID_TRANSITION',
-          `a ${current.state} case cannot move to ${to}; ${allowed.length === 0 ? 'it is closed' : `next: ${allowed.join(' or ')}`}`,
-          { from: current.state, to },
-        );
-      }
+      requireMove('case', current.state, to, nextProtectionStates(current.state));
       const court = optionalText(input.court, 'court', 200) ?? undefined;
       if (to === 'REFERRED' && court === undefined) throw badInput('a referral names the court: give court', 'court');
       if (to !== 'REFERRED' && court !== undefined) throw badInput('court is given only when the case is REFERRED', 'court');
@@ -310,7 +304,7 @@ builder.mutationFields((t) => ({
         });
         changes.outcomeAt = at;
       }
-      const event = { at, actor: staff.keyId, role: staff.role, from: current.state, to, note };
+      const event = workflowEvent(staff, at, current.state, to, note);
       const after: ProtectionCaseRecord = { ...current, ...changes, state: to };
       const moved = await ctx.store.protection.transition(id, current.state, event, changes, [protectionMoved(after, event)]);
       if (!moved) throw failure('CONFLICT', `case ${id} was moved by someone else meanwhile; reload it and try again`);

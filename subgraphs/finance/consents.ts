@@ -7,14 +7,16 @@ import { randomUUID } from 'node:crypto';
 import { failure, notFound } from '../../platform/errors.js';
 import { requireIdentity } from '../common/auth.js';
 import { optionalText, text } from '../common/validation.js';
+import { workflowEvent } from '../common/workflow-event.js';
 import { inPledgeScope, pledgeScope, requirePledgee } from './access.js';
 import { IpAsset, IpAssetInput, oneAsset } from './assets.js';
 import { builder, Enterprise } from './builder.js';
 import type { FinanceContext } from './context.js';
 import { assetKey, type AssetRef, type ConsentRecord, DISPOSALS, type PledgeRecord } from './domain/model.js';
+import type { PledgeState } from './domain/pledge-rules.js';
 import { consentNote, MAX_CONSENTS } from './domain/pledge-rules.js';
 import { consentRecorded } from './notices.js';
-import { Pledge, pledgeEvent } from './pledges.js';
+import { Pledge } from './pledges.js';
 import { type ConsentOutcome } from './store/port.js';
 
 const Disposal = builder.enumType('Disposal', { description: 'What a pledgor may do with a pledged right: transfer it, or license it', values: DISPOSALS });
@@ -111,9 +113,12 @@ builder.mutationFields((t) => ({
         grantedBy: identity.keyId,
         note,
       };
-      const outcome = await ctx.store.pledges.addConsent(consent, pledgeEvent(identity, at, 'REGISTERED', 'REGISTERED', consentNote(consent)), MAX_CONSENTS, [
-        consentRecorded(current, consent),
-      ]);
+      const outcome = await ctx.store.pledges.addConsent(
+        consent,
+        workflowEvent<PledgeState>(identity, at, 'REGISTERED', 'REGISTERED', consentNote(consent)),
+        MAX_CONSENTS,
+        [consentRecorded(current, consent)],
+      );
       if (outcome !== 'RECORDED') throw refusedConsent(outcome, id);
       ctx.loaders.consentsOf.clear(id);
       ctx.loaders.pledgeEventsOf.clear(id);

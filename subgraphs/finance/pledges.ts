@@ -12,12 +12,13 @@ import { appendOrFail } from '../common/ledger-append.js';
 import { DEFAULT_MONTHS, MAX_MONTHS, monthsArg, monthsFrom } from '../common/months.js';
 import { connectionType, workflowEventType } from '../common/shared-types.js';
 import { optionalText } from '../common/validation.js';
+import { requireMove, workflowEvent } from '../common/workflow-event.js';
 import { actingOrganization, pledgeAccess, requirePledgee } from './access.js';
 import { assetList, IpAsset, IpAssetInput, ownedAssets, requireEnterprise } from './assets.js';
 import { builder, DataAsset, DateRange, dateRange, DateRangeInput, Enterprise, LedgerReceipt, PageInfo, Patent, positiveFen, Role } from './builder.js';
 import type { FinanceContext } from './context.js';
 import { type Enforcement, type NewPledge, type PledgeEvent, type PledgeRecord } from './domain/model.js';
-import { canMove, nextStates, patentRefusal, PLEDGE_STATES, type PledgeState, registrationDocument, releaseDocument } from './domain/pledge-rules.js';
+import { nextStates, patentRefusal, PLEDGE_STATES, type PledgeState, registrationDocument, releaseDocument } from './domain/pledge-rules.js';
 import { DEFAULT_RISK_SHARES, RISK_PARTIES, type RiskShareAmount, type RiskShares, sharesProblem, splitLoss } from './domain/risk.js';
 import { pledgeClosed, pledgeRegistered } from './notices.js';
 import { AssetAlreadyPledgedError } from './store/port.js';
@@ -205,23 +206,13 @@ const EnforceInput = builder.inputType('EnforcePledgeInput', {
   }),
 });
 
-export const pledgeEvent = (identity: Identity, at: string, from: PledgeState | null, to: PledgeState, note: string | null): PledgeEvent => ({
-  at,
-  actor: identity.keyId,
-  role: identity.role,
-  from,
-  to,
-  note,
-});
-
 /** A pledge the caller may move to `to`: NOT_FOUND, FORBIDDEN or INVALID_TRANSITION otherwise. */
 async function movable(ctx: FinanceContext, id: string, to: PledgeState): Promise<{ identity: Identity; current: PledgeRecord }> {
   const identity = requireIdentity(ctx);
   const current = await ctx.loaders.pledge.load(id);
   if (current === undefined) throw notFound(`pledge ${id}`);
   requirePledgee(identity, current);
-  if (!canMove(current.state, to))
-    throw failure('INVALID_TRANSITION', `a ${current.state} pledge cannot become ${to}; it is closed`, { from: current.state, to });
+  requireMove('pledge', current.state, to, nextStates(current.state));
   return { identity, current };
 }
 
@@ -303,7 +294,7 @@ builder.mutationFields((t) => ({
         releaseReceipt: null,
         enforcement: null,
       };
-      return registerOnLedger(ctx, record, pledgeEvent(identity, at, null, 'REGISTERED', note));
+      return registerOnLedger(ctx, record, workflowEvent(identity, at, null, 'REGISTERED', note));
     },
   }),
   releasePledge: t.field({
@@ -324,7 +315,7 @@ builder.mutationFields((t) => ({
         'release',
       );
       const released = { ...current, state: 'RELEASED' as const, closedAt: at, releaseReceipt };
-      const event = pledgeEvent(identity, at, current.state, 'RELEASED', note);
+      const event = workflowEvent(identity, at, current.state, 'RELEASED', note);
       if (!(await ctx.store.pledges.transition(id, current.state, event, { closedAt: at, releaseReceipt }, [pledgeClosed(released)]))) {
         throw failure('CONFLICT', `pledge ${id} was closed by someone else meanwhile; reload it`);
       }
@@ -344,7 +335,7 @@ builder.mutationFields((t) => ({
       const at = new Date().toISOString();
       // No ledger entry: the ledger has no kind for enforcement; the history records it.
       const enforced = { ...current, state: 'ENFORCED' as const, closedAt: at, enforcement };
-      const event = pledgeEvent(identity, at, current.state, 'ENFORCED', note);
+      const event = workflowEvent(identity, at, current.state, 'ENFORCED', note);
       if (!(await ctx.store.pledges.transition(id, current.state, event, { closedAt: at, enforcement }, [pledgeClosed(enforced)]))) {
         throw failure('CONFLICT', `pledge ${id} was closed by someone else meanwhile; reload it`);
       }
