@@ -2,8 +2,9 @@
 // (operations running and waiting), its caches, and the fetches it sent to each subgraph. The
 // event loop's delay is among prom-client's default metrics (nodejs_eventloop_lag_*, measured
 // with perf_hooks.monitorEventLoopDelay).
-import { Counter, Gauge, type Registry } from 'prom-client';
+import type { Registry } from 'prom-client';
 
+import { counter, sampledGauge } from '../platform/metrics.js';
 import type { Admission } from './limits/admission.js';
 
 export interface GatewayMetrics {
@@ -15,49 +16,20 @@ export interface GatewayMetrics {
 }
 
 export function gatewayMetrics(registry: Registry, admission: Admission, caches: Record<string, { readonly size: number }>): GatewayMetrics {
-  const refusals = new Counter({
-    name: 'iphub_gateway_refusals_total',
-    help: 'Requests refused before or while running, by reason (extensions.code)',
-    labelNames: ['reason'],
-    registers: [registry],
-  });
-  const limited = new Counter({
-    name: 'iphub_gateway_rate_limited_total',
-    help: 'Requests refused by a rate limit, by what was counted',
-    labelNames: ['subject'],
-    registers: [registry],
-  });
-  const fetches = new Counter({
-    name: 'iphub_gateway_subgraph_fetches_total',
-    help: 'Fetches the gateway sent to each subgraph',
-    labelNames: ['subgraph'],
-    registers: [registry],
-  });
-  new Gauge({
-    name: 'iphub_gateway_in_flight',
-    help: 'Operations running now',
-    registers: [registry],
-    collect() {
-      this.set(admission.running);
+  const refusals = counter(registry, 'iphub_gateway_refusals_total', 'Requests refused before or while running, by reason (extensions.code)', ['reason']);
+  const limited = counter(registry, 'iphub_gateway_rate_limited_total', 'Requests refused by a rate limit, by what was counted', ['subject']);
+  const fetches = counter(registry, 'iphub_gateway_subgraph_fetches_total', 'Fetches the gateway sent to each subgraph', ['subgraph']);
+  sampledGauge(registry, 'iphub_gateway_in_flight', 'Operations running now', (set) => set(admission.running));
+  sampledGauge(registry, 'iphub_gateway_queue_depth', 'Operations waiting for a slot now', (set) => set(admission.queued));
+  sampledGauge(
+    registry,
+    'iphub_gateway_cache_bytes',
+    "Approximate bytes held by each of the gateway's caches",
+    (set) => {
+      for (const [cache, c] of Object.entries(caches)) set(c.size, { cache });
     },
-  });
-  new Gauge({
-    name: 'iphub_gateway_queue_depth',
-    help: 'Operations waiting for a slot now',
-    registers: [registry],
-    collect() {
-      this.set(admission.queued);
-    },
-  });
-  new Gauge({
-    name: 'iphub_gateway_cache_bytes',
-    help: "Approximate bytes held by each of the gateway's caches",
-    labelNames: ['cache'],
-    registers: [registry],
-    collect() {
-      for (const [cache, c] of Object.entries(caches)) this.set({ cache }, c.size);
-    },
-  });
+    ['cache'],
+  );
   return {
     refused: (reason) => refusals.inc({ reason }),
     rateLimited: (subject) => limited.inc({ subject }),

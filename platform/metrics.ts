@@ -12,20 +12,34 @@ export function createMetrics(): Registry {
   return registry;
 }
 
+/** A counter on `registry`, by the labels named. */
+export function counter<L extends string = never>(registry: Registry, name: string, help: string, labelNames: readonly L[] = []): Counter<L> {
+  return new Counter({ name, help, labelNames, registers: [registry] });
+}
+
+/** A gauge on `registry` read when it is scraped: `read` sets it (by the labels named). */
+export function sampledGauge<L extends string = never>(
+  registry: Registry,
+  name: string,
+  help: string,
+  read: (set: (value: number, labels?: Partial<Record<L, string>>) => void) => void,
+  labelNames: readonly L[] = [],
+): void {
+  new Gauge({
+    name,
+    help,
+    labelNames,
+    registers: [registry],
+    collect() {
+      read((value, labels) => (labels === undefined ? this.set(value) : this.set(labels, value)));
+    },
+  });
+}
+
 /** An Apollo Server plugin counting requests and errors, and timing requests, per operation. */
 export function graphqlMetrics<C extends BaseContext>(registry: Registry): ApolloServerPlugin<C> {
-  const requests = new Counter({
-    name: 'iphub_graphql_requests_total',
-    help: 'GraphQL requests, by operation',
-    labelNames: ['operation'],
-    registers: [registry],
-  });
-  const errors = new Counter({
-    name: 'iphub_graphql_errors_total',
-    help: 'GraphQL errors in responses, by extensions.code',
-    labelNames: ['code'],
-    registers: [registry],
-  });
+  const requests = counter(registry, 'iphub_graphql_requests_total', 'GraphQL requests, by operation', ['operation']);
+  const errors = counter(registry, 'iphub_graphql_errors_total', 'GraphQL errors in responses, by extensions.code', ['code']);
   const latency = new Histogram({
     name: 'iphub_graphql_request_duration_seconds',
     help: 'GraphQL request latency, by operation',
@@ -51,30 +65,11 @@ export function graphqlMetrics<C extends BaseContext>(registry: Registry): Apoll
 
 /** The ledger's size and checkpoint age as gauges, and its appends timed. */
 export function ledgerMetrics(registry: Registry, ledger: Ledger): Ledger {
-  new Gauge({
-    name: 'iphub_ledger_size',
-    help: 'Entries in the ledger',
-    registers: [registry],
-    collect() {
-      this.set(ledger.stats().size);
-    },
-  });
-  new Gauge({
-    name: 'iphub_ledger_checkpoint_size',
-    help: 'Entries covered by the latest signed checkpoint',
-    registers: [registry],
-    collect() {
-      this.set(ledger.stats().checkpointSize);
-    },
-  });
-  new Gauge({
-    name: 'iphub_ledger_checkpoint_age_seconds',
-    help: 'Seconds since this process last signed a checkpoint',
-    registers: [registry],
-    collect() {
-      const at = ledger.stats().lastCheckpointAt;
-      this.set(at === 0 ? 0 : (Date.now() - at) / 1000);
-    },
+  sampledGauge(registry, 'iphub_ledger_size', 'Entries in the ledger', (set) => set(ledger.stats().size));
+  sampledGauge(registry, 'iphub_ledger_checkpoint_size', 'Entries covered by the latest signed checkpoint', (set) => set(ledger.stats().checkpointSize));
+  sampledGauge(registry, 'iphub_ledger_checkpoint_age_seconds', 'Seconds since this process last signed a checkpoint', (set) => {
+    const at = ledger.stats().lastCheckpointAt;
+    set(at === 0 ? 0 : (Date.now() - at) / 1000);
   });
   const appends = new Histogram({
     name: 'iphub_ledger_append_duration_seconds',

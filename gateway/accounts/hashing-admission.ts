@@ -2,8 +2,9 @@
 // `concurrent` run at once and `queue` wait, in arrival order; beyond that a request is refused at
 // once (503) rather than exhausting the hub's memory. Sign-in, password change and account
 // creation all pass through it.
-import { Counter, Gauge, type Registry } from 'prom-client';
+import type { Registry } from 'prom-client';
 
+import { counter, sampledGauge } from '../../platform/metrics.js';
 import { Overloaded } from '../limits/admission.js';
 import type { Limits } from '../limits/limits.js';
 
@@ -49,21 +50,17 @@ export class HashingAdmission {
 
 /** A HashingAdmission counted at /metrics: the hashes let in, and those running and waiting now. */
 export function countedHashingAdmission(limits: Limits['passwordHashing'], registry: Registry): HashingAdmission {
-  const hashed = new Counter({
-    name: 'iphub_gateway_password_hashing_total',
-    help: 'Sign-ins, password changes and account creations let in to hash a password',
-    registers: [registry],
-  });
+  const hashed = counter(registry, 'iphub_gateway_password_hashing_total', 'Sign-ins, password changes and account creations let in to hash a password');
   const admission = new HashingAdmission(limits, () => hashed.inc());
-  new Gauge({
-    name: 'iphub_gateway_password_hashing',
-    help: 'Password hashing running and waiting now',
-    labelNames: ['state'],
-    registers: [registry],
-    collect() {
-      this.set({ state: 'running' }, admission.running);
-      this.set({ state: 'waiting' }, admission.queued);
+  sampledGauge(
+    registry,
+    'iphub_gateway_password_hashing',
+    'Password hashing running and waiting now',
+    (set) => {
+      set(admission.running, { state: 'running' });
+      set(admission.queued, { state: 'waiting' });
     },
-  });
+    ['state'],
+  );
   return admission;
 }
