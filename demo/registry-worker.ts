@@ -2,9 +2,10 @@
 // thread of its own, chunk by chunk as the main thread draws it (demo.ts's RegistryWriter), while
 // the main thread goes on to append the demo's deposits to the ledger: the two write different
 // databases. A null message ends the work.
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 
 import { closeStorage, openStorage, type StorageEnv } from '../platform/storage.js';
+import { workerJob } from '../platform/worker.js';
 import { openEnterprisesStore } from '../subgraphs/enterprises/store/open.js';
 import type { RegistryChunk } from './generate.js';
 import { writeRegistry } from './seed-enterprises.js';
@@ -15,7 +16,7 @@ export interface RegistryJob {
 
 // Messages wait in the port until this listener is attached; each waits for those before it.
 const opened = (async () => {
-  const storage = await openStorage((workerData as RegistryJob).env);
+  const storage = await openStorage(workerJob<RegistryJob>(import.meta.url)!.env);
   return { storage, store: await openEnterprisesStore(storage) };
 })();
 let written: Promise<unknown> = opened;

@@ -1,8 +1,9 @@
 // The enterprises subgraph's demo data, written through its store: on a worker thread of its own
 // (registry-worker.ts), chunk by chunk as the main thread draws it.
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 
 import type { Storage } from '../platform/storage.js';
+import { startWorker } from '../platform/worker.js';
 import type { EnterprisesStore } from '../subgraphs/enterprises/store/port.js';
 import { inBatches } from './batches.js';
 import type { RegistryChunk } from './generate.js';
@@ -29,7 +30,7 @@ export async function writeRegistry(store: EnterprisesStore, data: RegistryChunk
   await inBatches(byOwner(data.copyrights), (batch) => store.copyrights.insertMany(batch), REGISTRY_BATCH);
 }
 
-/** writeRegistry on a worker thread (demo-registry-worker.ts), fed chunk by chunk. */
+/** writeRegistry on a worker thread (registry-worker.ts), fed chunk by chunk. */
 export class RegistryWriter {
   readonly #worker: Worker;
   /** Settles when the worker has written every chunk and closed its store. */
@@ -37,7 +38,7 @@ export class RegistryWriter {
 
   constructor(storage: Storage) {
     const env = storage.kind === 'sqlite' ? { IPHUB_DATA_DIR: storage.dataDir } : { IPHUB_MONGODB_URL: storage.url };
-    this.#worker = new Worker(new URL('./registry-worker.mjs', import.meta.url), { workerData: { env } satisfies RegistryJob });
+    this.#worker = startWorker<RegistryJob>(new URL('./registry-worker.ts', import.meta.url), { env });
     this.done = new Promise((resolve, reject) => {
       this.#worker.once('error', reject);
       this.#worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the demo's registry writer stopped with exit code ${code}`))));

@@ -3,39 +3,30 @@
 // beside the writing on the main thread instead of before it. This module is both sides:
 // checkedBatchesOnWorker starts the worker, which loads this module again and serves its job.
 import { createReadStream } from 'node:fs';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 
+import { startWorker, workerJob } from '../../../platform/worker.js';
 import { type CheckedBatch, checkedBatches } from './import-patents.js';
 import { FeedError, type FeedFormat, readPatentFeed } from './read.js';
 
-const TASK = 'check-patent-feed';
 /** Batches the worker may have checked ahead of the one being written. */
 const AHEAD = 2;
 
 interface CheckJob {
-  readonly task: typeof TASK;
   readonly path: string;
   readonly format: FeedFormat;
   readonly today: string;
   readonly batchSize: number;
-  /** Where tsx's API and this module are, for the worker to load them. */
-  readonly tsx: string;
-  readonly module: string;
 }
 
 type Message = { type: 'batch'; batch: CheckedBatch } | { type: 'feed-error'; message: string; line: number | null } | { type: 'end' };
-
-// Worker threads start without the TypeScript loader of the thread that made them: tsx first.
-const BOOT = `const { workerData } = require('node:worker_threads');
-import(workerData.tsx).then((tsx) => { tsx.register(); return import(workerData.module); });`;
 
 /**
  * checkedBatches of the file, checked on a worker thread at most AHEAD batches ahead of the
  * caller. Throws the feed's FeedError as checkedBatches does; ending early stops the worker.
  */
 export async function* checkedBatchesOnWorker(path: string, format: FeedFormat, today: string, batchSize: number): AsyncGenerator<CheckedBatch> {
-  const job: CheckJob = { task: TASK, path, format, today, batchSize, tsx: import.meta.resolve('tsx/esm/api'), module: import.meta.url };
-  const worker = new Worker(BOOT, { eval: true, workerData: job });
+  const worker = startWorker<CheckJob>(import.meta.url, { path, format, today, batchSize });
   const received: Message[] = [];
   let failed: Error | undefined;
   let wake = (): void => {};
@@ -78,4 +69,5 @@ async function serve(job: CheckJob): Promise<void> {
   port.close();
 }
 
-if (!isMainThread && (workerData as Partial<CheckJob> | null)?.task === TASK) await serve(workerData as CheckJob);
+const job = workerJob<CheckJob>(import.meta.url);
+if (job !== undefined) await serve(job);
