@@ -23,7 +23,7 @@ const TYPE = /^[a-z_]+(\.[a-z_]+)+$/;
 const MAX_TYPE = 100;
 const MAX_ID = 200;
 const MAX_SUBJECT = 200;
-const MAX_AUDIENCE = 20;
+export const MAX_AUDIENCE = 20;
 /** The JSON of `data`, bounded so that a webhook's body is too. */
 export const MAX_DATA_BYTES = 16 * 1024;
 const RESERVED_DATA_KEYS = ['id', 'subject'];

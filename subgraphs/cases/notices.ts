@@ -8,57 +8,17 @@
 // the court it was referred to, that court; a filing goes to the centre's inbox too, since staff
 // act on it next. Those are the callers who may read the case; centre staff see every
 // notification anyway.
-import type { Receipt } from '../../ledger/index.js';
-import { type Audience, recipientKey } from '../../outbox/audience.js';
-import { MAX_DATA_BYTES, type Notification, notificationProblem } from '../../outbox/notification.js';
-import type { JsonValue } from '../../platform/json.js';
+import type { Audience } from '../../outbox/audience.js';
+import { audienceOf, bounded, instant, type NoticeData, receiptData } from '../../outbox/notice-data.js';
+import type { Notification } from '../../outbox/notification.js';
 import type { CaseEvent, PreExamCaseRecord, ProtectionCaseRecord } from './domain/model.js';
 import type { ProtectionState } from './domain/workflow.js';
 
 const preExamSubject = (id: string): string => `pre_exam_case:${id}`;
 const protectionSubject = (id: string): string => `protection_case:${id}`;
 
-/** notification.ts's bound on an audience's length. */
-const MAX_AUDIENCE = 20;
-
-type Data = { [key: string]: JsonValue };
-
-/** Whether one audience entry is acceptable as notification.ts judges it (an id or name of 1 to 200 characters, no control characters). */
-const fits = (a: Audience): boolean =>
-  notificationProblem({ id: 'probe', type: 'probe.audience', occurredAt: new Date(0).toISOString(), subject: 'probe', audience: [a], data: {} }) === undefined;
-
-/**
- * Each recipient once, in the order given, leaving out one no inbox could name (an enterprise id
- * or court name too long to be a key: staff still see the notification), at most MAX_AUDIENCE.
- */
-function audienceOf(entries: readonly Audience[]): Audience[] {
-  const seen = new Set<string>();
-  const out: Audience[] = [];
-  for (const a of entries) {
-    const key = recipientKey(a);
-    if (seen.has(key) || !fits(a)) continue;
-    seen.add(key);
-    out.push(a);
-  }
-  return out.slice(0, MAX_AUDIENCE);
-}
-
-/**
- * `data`, or, when its JSON is over the notification's bound (free text full of characters JSON
- * escapes), only its `essential` keys: a notification that cannot be written would fail the
- * change it reports.
- */
-function bounded(data: Data, essential: readonly string[]): Data {
-  if (Buffer.byteLength(JSON.stringify(data)) <= MAX_DATA_BYTES) return data;
-  return { ...Object.fromEntries(Object.entries(data).filter(([k]) => essential.includes(k))), truncated: true };
-}
 /** What a case's notification keeps when its free text (title, summary, note) must go. */
 const ESSENTIALS = ['caseId', 'caseKind', 'applicationNumber', 'protectionKind', 'route', 'referredTo', 'state', 'from', 'to'];
-
-const instant = (at: string): string => new Date(at).toISOString();
-/** A ledger receipt as GraphQL's LedgerReceipt shows it: its time an ISO instant. */
-const receiptData = (r: Receipt | null): JsonValue =>
-  r === null ? null : { seq: r.seq, entryHash: r.entryHash, timestamp: new Date(r.timestamp).toISOString() };
 
 const applicant = (c: PreExamCaseRecord): Audience => ({ kind: 'ENTERPRISE', id: c.enterpriseId });
 
@@ -70,14 +30,14 @@ function concerned(c: ProtectionCaseRecord): Audience[] {
   return [...court, ...enterprises];
 }
 
-const preExamData = (c: PreExamCaseRecord): Data => ({
+const preExamData = (c: PreExamCaseRecord): NoticeData => ({
   caseId: c.id,
   caseKind: 'PRE_EXAM',
   applicationNumber: c.applicationNumber,
   title: c.title,
 });
 
-const protectionData = (c: ProtectionCaseRecord): Data => ({
+const protectionData = (c: ProtectionCaseRecord): NoticeData => ({
   caseId: c.id,
   caseKind: 'PROTECTION',
   protectionKind: c.kind,

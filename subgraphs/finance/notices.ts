@@ -6,46 +6,13 @@
 // Who is told: the parties who may read the pledge or policy, by the same rules as queries (the
 // pledgor enterprise and the pledgee bank; the insured enterprise and the insurer). Centre staff
 // see every notification anyway.
-import type { Receipt } from '../../ledger/index.js';
-import { type Audience, recipientKey } from '../../outbox/audience.js';
-import { MAX_DATA_BYTES, type Notification, notificationProblem } from '../../outbox/notification.js';
-import type { JsonValue } from '../../platform/json.js';
+import type { Audience } from '../../outbox/audience.js';
+import { audienceOf, bounded, instant, type NoticeData, receiptData } from '../../outbox/notice-data.js';
+import type { Notification } from '../../outbox/notification.js';
 import type { ClaimRecord, ConsentRecord, PledgeRecord, PolicyRecord } from './domain/model.js';
 
 const pledgeSubject = (id: string): string => `pledge:${id}`;
 const claimSubject = (id: string): string => `insurance_claim:${id}`;
-
-type Data = { [key: string]: JsonValue };
-
-/** Whether one audience entry is acceptable as notification.ts judges it (an id or name of 1 to 200 characters, no control characters). */
-const fits = (a: Audience): boolean =>
-  notificationProblem({ id: 'probe', type: 'probe.audience', occurredAt: new Date(0).toISOString(), subject: 'probe', audience: [a], data: {} }) === undefined;
-
-/** Each recipient once, leaving out one no inbox could name (a bank's name too long to be a key: staff still see the notification). */
-function audienceOf(entries: readonly Audience[]): Audience[] {
-  const seen = new Set<string>();
-  return entries.filter((a) => {
-    const key = recipientKey(a);
-    if (seen.has(key) || !fits(a)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-/**
- * `data`, or, when its JSON is over the notification's bound (free text full of characters JSON
- * escapes, a pledgee's name of any length), only its `essential` keys: a notification that cannot
- * be written would fail the change it reports.
- */
-function bounded(data: Data, essential: readonly string[]): Data {
-  if (Buffer.byteLength(JSON.stringify(data)) <= MAX_DATA_BYTES) return data;
-  return { ...Object.fromEntries(Object.entries(data).filter(([k]) => essential.includes(k))), truncated: true };
-}
-
-const instant = (at: string): string => new Date(at).toISOString();
-/** A ledger receipt as GraphQL's LedgerReceipt shows it: its time an ISO instant. */
-const receiptData = (r: Receipt | null): JsonValue =>
-  r === null ? null : { seq: r.seq, entryHash: r.entryHash, timestamp: new Date(r.timestamp).toISOString() };
 
 const pledgeAudience = (p: PledgeRecord): Audience[] =>
   audienceOf([
@@ -54,7 +21,7 @@ const pledgeAudience = (p: PledgeRecord): Audience[] =>
   ]);
 
 /** The pledge as its notifications tell it; amounts as strings, exact in any JSON reader (as over GraphQL). */
-const pledgeData = (p: PledgeRecord): Data => ({
+const pledgeData = (p: PledgeRecord): NoticeData => ({
   pledgeId: p.id,
   registrationNumber: p.registrationNumber,
   pledgor: p.pledgorId,
@@ -85,7 +52,7 @@ export function pledgeRegistered(p: PledgeRecord): Notification {
 /** A pledge closed, `p` as it is after (RELEASED or ENFORCED, with its closing time): one per pledge, since a pledge closes once. */
 export function pledgeClosed(p: PledgeRecord & { readonly state: 'RELEASED' | 'ENFORCED'; readonly closedAt: string }): Notification {
   const type = p.state === 'RELEASED' ? 'pledge.released' : 'pledge.enforced';
-  const extra: Data =
+  const extra: NoticeData =
     p.state === 'RELEASED' ? { releaseReceipt: receiptData(p.releaseReceipt) } : { lossFen: p.enforcement === null ? null : String(p.enforcement.lossFen) };
   return {
     id: `${type}:${p.id}`,
