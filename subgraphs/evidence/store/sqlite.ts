@@ -1,6 +1,7 @@
 // The evidence subgraph's repository on its own SQLite database.
 import type Database from 'better-sqlite3';
 
+import type { Receipt } from '../../../ledger/index.js';
 import { monthOf } from '../../../platform/hub-calendar.js';
 import { groupedByKey, inKeyOrder, inListQuery, monthCountsOfRows, statementCache, whereOf } from '../../../platform/sqlite.js';
 import { tally } from '../../common/tally.js';
@@ -48,16 +49,21 @@ CREATE TABLE IF NOT EXISTS evidence_counts (
 /** `text` as a LIKE pattern matching it anywhere: its `%`, `_` and backslashes escaped by a backslash (ESCAPE '\'). */
 const containing = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-interface DataAssetRow {
+/** The columns a row keeps its ledger receipt in. */
+interface ReceiptColumns {
+  ledger_seq: number;
+  entry_hash: string;
+  ledger_timestamp: number;
+}
+const receiptOf = (r: ReceiptColumns): Receipt => ({ seq: r.ledger_seq, entryHash: r.entry_hash, timestamp: r.ledger_timestamp });
+
+interface DataAssetRow extends ReceiptColumns {
   id: string;
   owner_id: string;
   name: string;
   description: string;
   fingerprint: string;
   registered_at: string;
-  ledger_seq: number;
-  entry_hash: string;
-  ledger_timestamp: number;
 }
 
 const toDataAsset = (r: DataAssetRow): DataAssetRecord => ({
@@ -67,19 +73,16 @@ const toDataAsset = (r: DataAssetRow): DataAssetRecord => ({
   description: r.description,
   fingerprint: r.fingerprint,
   registeredAt: r.registered_at,
-  receipt: { seq: r.ledger_seq, entryHash: r.entry_hash, timestamp: r.ledger_timestamp },
+  receipt: receiptOf(r),
 });
 
-interface EvidenceRow {
+interface EvidenceRow extends ReceiptColumns {
   id: string;
   depositor_id: string;
   title: string;
   category: string;
   content_digest: string;
   deposited_at: string;
-  ledger_seq: number;
-  entry_hash: string;
-  ledger_timestamp: number;
 }
 
 const toRecord = (r: EvidenceRow): EvidenceRecord => ({
@@ -89,7 +92,7 @@ const toRecord = (r: EvidenceRow): EvidenceRecord => ({
   category: r.category as EvidenceRecord['category'],
   contentDigest: r.content_digest,
   depositedAt: r.deposited_at,
-  receipt: { seq: r.ledger_seq, entryHash: r.entry_hash, timestamp: r.ledger_timestamp },
+  receipt: receiptOf(r),
 });
 
 export function openSqliteEvidenceStore(db: Database.Database): EvidenceStore {
