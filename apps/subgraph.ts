@@ -31,7 +31,7 @@ try {
   const secret = internalSecret(storage);
   // Facts other subgraphs own come through the gateway: IPHUB_GATEWAY_URL, or the default port.
   const hub = httpHubQuery(process.env.IPHUB_GATEWAY_URL ?? 'http://localhost:4000/graphql', secret, name!);
-  const subgraph = await entry.open(storage, ledger, hub);
+  const subgraph = await entry.open(storage, ledger, hub, process.env);
   opened.push(subgraph);
   const served = await serveSubgraph(subgraph, {
     port: Number(process.env[`IPHUB_${name!.toUpperCase()}_PORT`] ?? entry.defaultPort),

@@ -71,7 +71,7 @@ async function measure(answerMs: number, burst: number, rate: number, seconds: n
     const store = openSqliteNotificationStore(new Database(`${dir.path}/notifications.db`));
     await store.createSubscription(newSubscription({ keyId: 'bench', role: 'CENTER_STAFF' }, { url: hooks.url, eventTypes: [] }));
     await store.close();
-    const hub = await startHub({ port: 0, env: { IPHUB_DATA_DIR: dir.path } });
+    const hub = await startHub({ port: 0, env: { IPHUB_DATA_DIR: dir.path, IPHUB_WEBHOOK_ALLOWED_NETWORKS: '127.0.0.1/32' } });
     // The cases store's own database, as the cases subgraph writes it.
     const db = new Database(`${dir.path}/cases.db`);
     db.pragma('journal_mode = WAL');

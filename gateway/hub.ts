@@ -32,7 +32,8 @@ export interface Hub extends RunningGateway {
 
 export interface HubOptions {
   readonly port?: number;
-  readonly env?: StorageEnv;
+  /** Where the hub reads its configuration: process.env when absent. */
+  readonly env?: StorageEnv & Record<string, string | undefined>;
   /** Lets tests replace a subgraph's opening, e.g. to count its store queries. */
   readonly open?: Partial<Record<SubgraphName, (storage: Storage, ledger: Ledger, hub: HubQuery) => Promise<Subgraph>>>;
   /** Every bound on a request; IPHUB_LIMITS (or the defaults) when absent. */
@@ -62,7 +63,8 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     (name: SubgraphName): HubQuery =>
     (query, variables = {}) =>
       gateway!.query(query, variables, serviceIdentity(name));
-  for (const name of SUBGRAPH_NAMES) subgraphs[name] = await (options.open?.[name] ?? SUBGRAPHS[name].open)(storage, ledger, hubFor(name));
+  for (const name of SUBGRAPH_NAMES)
+    subgraphs[name] = await (options.open?.[name] ?? SUBGRAPHS[name].open)(storage, ledger, hubFor(name), options.env ?? process.env);
   gateway = await startGateway({
     port: options.port ?? 4000,
     keys,

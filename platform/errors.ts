@@ -24,6 +24,8 @@ export type ErrorCode =
   | 'ASSET_FROZEN'
   | 'ASSET_PLEDGED_CONSENT_REQUIRED'
   | 'LICENCE_OVERLAP'
+  // A webhook URL whose destination the hub does not send to (extensions.reason): subgraphs/notifications/destination.ts.
+  | 'WEBHOOK_URL_REFUSED'
   // The gateway's bounds on a request (gateway/limits.ts).
   | 'MAX_DEPTH_EXCEEDED'
   | 'MAX_ALIASES_EXCEEDED'

@@ -155,12 +155,19 @@ export function httpServer(routes: Record<string, Route>): Server {
   return server;
 }
 
+/** The ports this process listens on: outbound requests (webhooks) never reach them. */
+const listening = new Set<number>();
+export const ownPorts = (): ReadonlySet<number> => listening;
+
 export function listen(server: Server, port: number, host = '0.0.0.0'): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
       const address = server.address();
-      resolve(typeof address === 'object' && address !== null ? address.port : port);
+      const bound = typeof address === 'object' && address !== null ? address.port : port;
+      listening.add(bound);
+      server.once('close', () => listening.delete(bound));
+      resolve(bound);
     });
   });
 }

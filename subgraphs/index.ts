@@ -13,7 +13,7 @@ import { openEvidenceSubgraph } from './evidence/index.js';
 import { evidenceSchema } from './evidence/schema.js';
 import { openFinanceSubgraph } from './finance/index.js';
 import { financeSchema } from './finance/schema.js';
-import { notificationsSubgraph } from './notifications/index.js';
+import { notificationsSubgraph, webhookOptionsFromEnv } from './notifications/index.js';
 import { notificationsSchema } from './notifications/schema.js';
 
 export interface SubgraphEntry {
@@ -22,8 +22,8 @@ export interface SubgraphEntry {
   readonly defaultPort: number;
   /** Its store writes the notifications of its changes to an outbox, which the notifications subgraph relays. */
   readonly outbox: boolean;
-  /** `hub` lets a subgraph ask the supergraph for facts other subgraphs own. */
-  open(storage: Storage, ledger: Ledger, hub: HubQuery): Promise<Subgraph>;
+  /** `hub` lets a subgraph ask the supergraph for facts other subgraphs own; `env`, the configuration (process.env when absent). */
+  open(storage: Storage, ledger: Ledger, hub: HubQuery, env?: Record<string, string | undefined>): Promise<Subgraph>;
 }
 
 export const SUBGRAPHS: Record<SubgraphName, SubgraphEntry> = {
@@ -35,7 +35,7 @@ export const SUBGRAPHS: Record<SubgraphName, SubgraphEntry> = {
     schema: notificationsSchema,
     defaultPort: 4005,
     outbox: false,
-    open: (storage, ledger, hub) => notificationsSubgraph(OUTBOX_OWNERS)(storage, ledger, hub),
+    open: (storage, ledger, hub, env) => notificationsSubgraph(OUTBOX_OWNERS, webhookOptionsFromEnv(env))(storage, ledger, hub),
   },
 };
 

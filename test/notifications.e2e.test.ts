@@ -14,9 +14,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { today as hubToday } from '../platform/hub-calendar.js';
 import { addYears } from '../standards/calendar-date.js';
 import { OUTBOX_OWNERS } from '../subgraphs/index.js';
-import { notificationsSubgraph } from '../subgraphs/notifications/index.js';
+import { notificationsSubgraph, webhookOptionsFromEnv } from '../subgraphs/notifications/index.js';
 import { errorCode, errorExtensions, startTestHub, type TestHub } from './support/hub.js';
 import { applicationNumber, registerEnterprise, registerPatent } from './support/registry.js';
+
+// The receivers are on this machine's loopback, which a centre's configuration must name to allow.
+const LOCAL_RECEIVERS = webhookOptionsFromEnv({ IPHUB_WEBHOOK_ALLOWED_NETWORKS: '127.0.0.1/32' });
 
 const today = hubToday();
 const BANK = '招商银行深圳分行';
@@ -179,7 +182,8 @@ describe('notifications', () => {
     await Promise.all([sellerHooks.start(), bankHooks.start(), deadHooks.start()]);
     t = await startTestHub({
       open: {
-        notifications: (storage, ledger, hub) => notificationsSubgraph(OUTBOX_OWNERS, { pollMs: 50, now: () => Date.now() + offset })(storage, ledger, hub),
+        notifications: (storage, ledger, hub) =>
+          notificationsSubgraph(OUTBOX_OWNERS, { ...LOCAL_RECEIVERS, pollMs: 50, now: () => Date.now() + offset })(storage, ledger, hub),
       },
     });
     staff = t.client(await t.key('CENTER_STAFF'));
@@ -336,5 +340,42 @@ describe('notifications', () => {
       (await staff.request<{ createWebhookSubscription: { subscription: { ownerRole: string } } }>(SUBSCRIBE, { input: { url: deadHooks.url } }))
         .createWebhookSubscription.subscription.ownerRole,
     ).toBe('CENTER_STAFF');
+  });
+
+  it('refuses webhook URLs that lead inward, WEBHOOK_URL_REFUSED naming why, and takes the loopback receiver IPHUB_WEBHOOK_ALLOWED_NETWORKS names', async () => {
+    const hubPort = new URL(t.hub.url).port;
+    const refused = {
+      'http://169.254.169.254/latest/meta-data/': 'METADATA',
+      'http://100.100.100.200/latest/meta-data/': 'METADATA',
+      'http://[fe80::1]/hooks': 'LINK_LOCAL',
+      'http://0.0.0.0:8080/hooks': 'UNSPECIFIED',
+      'http://10.0.0.8/hooks': 'PRIVATE',
+      'http://192.168.1.20/hooks': 'PRIVATE',
+      'http://127.0.0.2:8080/hooks': 'LOOPBACK',
+      [`http://127.0.0.1:${hubPort}/graphql`]: 'HUB_LISTENER',
+      'http://127.0.0.1:4003/graphql': 'HUB_LISTENER',
+      'http://no-such-host.invalid/hooks': 'UNRESOLVED',
+    };
+    for (const [url, reason] of Object.entries(refused)) {
+      expect(await errorExtensions(sellerKey.request(SUBSCRIBE, { input: { url } })), url).toMatchObject({ code: 'WEBHOOK_URL_REFUSED', field: 'url', reason });
+    }
+    // Nothing was made of them.
+    const listed = await sellerKey.request<{ webhookSubscriptions: { edges: { node: { url: string } }[] } }>(gql`
+      query {
+        webhookSubscriptions(first: 50) {
+          edges {
+            node {
+              url
+            }
+          }
+        }
+      }
+    `);
+    expect(listed.webhookSubscriptions.edges.map((e) => e.node.url).filter((u) => u in refused)).toEqual([]);
+    // 127.0.0.1 is named by the hub's configuration (127.0.0.1/32): the receiver on it is taken.
+    expect(
+      (await sellerKey.request<{ createWebhookSubscription: { subscription: { url: string } } }>(SUBSCRIBE, { input: { url: sellerHooks.url } }))
+        .createWebhookSubscription.subscription.url,
+    ).toBe(sellerHooks.url);
   });
 });

@@ -25,12 +25,15 @@ import type { Role } from '../platform/identity.js';
 import { addDays, addMonths, addYears } from '../standards/calendar-date.js';
 import { patentCheckDigit } from '../standards/patent-number.js';
 import { OUTBOX_OWNERS } from '../subgraphs/index.js';
-import { notificationsSubgraph } from '../subgraphs/notifications/index.js';
+import { notificationsSubgraph, webhookOptionsFromEnv } from '../subgraphs/notifications/index.js';
 import { staleBuild } from '../web/app/built.js';
 import { CHROMIUM, chromiumPresent, launchChromium } from './support/browser.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { tempDir } from './support/tmp.js';
 import { axeViolations, DESKTOP, openWatched, PHONE, screenshot, signInThroughPage, type Watched } from './support/web-app.js';
+
+// The receivers are on this machine's loopback, which a centre's configuration must name to allow.
+const LOCAL_RECEIVERS = webhookOptionsFromEnv({ IPHUB_WEBHOOK_ALLOWED_NETWORKS: '127.0.0.1/32' });
 
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000 });
 const present = chromiumPresent();
@@ -121,7 +124,8 @@ describe.skipIf(!present)('the operations pages in Chromium', { timeout: 120_000
     writeFileSync(transferContract, Buffer.from('%PDF-1.7 商标转让合同 '.repeat(1_000)));
     t = await startTestHub({
       open: {
-        notifications: (storage, ledger, hub) => notificationsSubgraph(OUTBOX_OWNERS, { pollMs: 50, now: () => Date.now() + offset })(storage, ledger, hub),
+        notifications: (storage, ledger, hub) =>
+          notificationsSubgraph(OUTBOX_OWNERS, { ...LOCAL_RECEIVERS, pollMs: 50, now: () => Date.now() + offset })(storage, ledger, hub),
       },
     });
     origin = t.hub.url.replace(/\/graphql$/, '');

@@ -12,15 +12,19 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Notification } from '../../outbox/notification.js';
 import type { Identity } from '../../platform/identity.js';
 import { type Deliverer, startDeliverer } from './deliverer.js';
+import { destinationPolicyFromEnv } from './destination.js';
 import { deliveryId, type DeliveryRecord } from './domain/model.js';
 import { GIVE_UP_AFTER_MS } from './domain/retry-schedule.js';
 import { newSubscription, type Subscription } from './domain/subscription.js';
 import { type NotificationStore } from './store/port.js';
 import { openSqliteNotificationStore } from './store/sqlite.js';
+import { webhookSender } from './webhook.js';
 
 const T0 = Date.parse('2026-03-02T08:00:00.000Z');
 const TIMEOUT_MS = 300;
 const OWNER: Identity = { keyId: 'k-e1', role: 'ENTERPRISE', enterpriseId: 'E1' };
+// The receiver is on this machine's loopback, which a centre's configuration must name to allow.
+const send = webhookSender(destinationPolicyFromEnv({ IPHUB_WEBHOOK_ALLOWED_NETWORKS: '127.0.0.1/32' }));
 
 const note = (id: string): Notification => ({
   id,
@@ -126,7 +130,7 @@ describe('the deliverer', () => {
   });
 
   const start = (over: Partial<Parameters<typeof startDeliverer>[0]> = {}): Deliverer =>
-    (deliverer = startDeliverer({ store, now: () => clock, pollMs: 10, timeoutMs: TIMEOUT_MS, log: (_m, err) => logged.push(err), ...over }));
+    (deliverer = startDeliverer({ store, send, now: () => clock, pollMs: 10, timeoutMs: TIMEOUT_MS, log: (_m, err) => logged.push(err), ...over }));
 
   /** The delivery once its try numbered `attempt` has been recorded. */
   const recorded = (id: string, attempt: number): Promise<DeliveryRecord> =>
@@ -231,15 +235,15 @@ describe('the deliverer', () => {
     hooks.otherwise = 'hang';
     let open = 0;
     let mostOpen = 0;
-    const counting: typeof fetch = async (...args) => {
+    const counting: typeof send = async (...args) => {
       mostOpen = Math.max(mostOpen, ++open);
       try {
-        return await fetch(...args);
+        return await send(...args);
       } finally {
         open--;
       }
     };
-    start({ concurrency: 2, fetch: counting });
+    start({ concurrency: 2, send: counting });
     const ns = ['a', 'b', 'c', 'd', 'e'].map((s) => note(`outbox:${s}`));
     await store.accept(ns);
     deliverer!.kick();
@@ -275,7 +279,36 @@ describe('the deliverer', () => {
     expect(hooks.received).toEqual([]);
   });
 
+  it('connects to the address it checked, and refuses a host that comes to resolve inward (DNS rebinding) at delivery', async () => {
+    let answer = '127.0.0.1';
+    const lookups: string[] = [];
+    const rebinding = webhookSender(destinationPolicyFromEnv({ IPHUB_WEBHOOK_ALLOWED_NETWORKS: '127.0.0.1/32' }), async (host) => {
+      lookups.push(host);
+      return [{ address: answer, family: 4 }];
+    });
+    const named = newSubscription(OWNER, { url: hooks.url.replace('127.0.0.1', 'partner.test'), eventTypes: [] }, new Date(T0));
+    await store.disableSubscription(subscription.id, new Date(clock).toISOString());
+    await store.createSubscription({ ...named, secret: subscription.secret });
+    start({ send: rebinding });
+    const first = note('outbox:1');
+    await store.accept([first]);
+    deliverer!.kick();
+    expect(await recorded(deliveryId(first.id, named.id), 1)).toMatchObject({ state: 'DELIVERED' });
+    expect(hooks.received).toHaveLength(1);
+    expect(lookups).toEqual(['partner.test']);
+
+    answer = '169.254.169.254';
+    const second = note('outbox:2');
+    await store.accept([second]);
+    deliverer!.kick();
+    expect(await recorded(deliveryId(second.id, named.id), 1)).toMatchObject({
+      state: 'PENDING',
+      lastError: /^WEBHOOK_URL_REFUSED: .*metadata service \(169\.254\.169\.254\)/,
+    });
+    expect(hooks.received).toHaveLength(1);
+  });
+
   it('refuses a lease no longer than the timeout', () => {
-    expect(() => startDeliverer({ store, leaseMs: 10_000, timeoutMs: 10_000 })).toThrow(/leaseMs/);
+    expect(() => startDeliverer({ store, send, leaseMs: 10_000, timeoutMs: 10_000 })).toThrow(/leaseMs/);
   });
 });

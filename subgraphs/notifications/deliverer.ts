@@ -3,15 +3,17 @@
 // its lease (claimDue) keeps other deliverers off it, and a deliverer that dies mid-send leaves it
 // to be claimed again when the lease ends. So every notification reaches its receiver at least
 // once, and the same webhook-id lets the receiver drop a second copy.
+import { WebhookUrlRefused } from './destination.js';
 import { nextAttemptAt, type RetrySchedule } from './domain/retry-schedule.js';
 import type { Claim, NotificationStore } from './store/port.js';
-import { webhookRequest } from './webhook.js';
+import { webhookRequest, type WebhookSend } from './webhook.js';
 
 export interface DelivererOptions {
   readonly store: NotificationStore;
   /** The clock, in milliseconds since the epoch. */
   readonly now?: () => number;
-  readonly fetch?: typeof fetch;
+  /** How a request is sent: webhookSender, on the destination policy. */
+  readonly send: WebhookSend;
   /** Sends under way at most at once. */
   readonly concurrency?: number;
   /** How often it looks for due deliveries when not kicked. */
@@ -37,6 +39,7 @@ const MAX_ERROR_LENGTH = 500;
 /** What a failed send says in a delivery's lastError. */
 function failureOf(err: unknown, timeoutMs: number): string {
   if (err instanceof Error && err.name === 'TimeoutError') return `no answer within ${timeoutMs / 1000} s`;
+  if (err instanceof WebhookUrlRefused) return `WEBHOOK_URL_REFUSED: ${err.message}`;
   // fetch throws "fetch failed" with the reason (a refused connection, a bad certificate) as its cause.
   const reason = err instanceof Error && err.cause instanceof Error ? err.cause : err;
   return (reason instanceof Error ? reason.message : String(reason)).slice(0, MAX_ERROR_LENGTH);
@@ -46,7 +49,7 @@ export function startDeliverer(options: DelivererOptions): Deliverer {
   const {
     store,
     now = Date.now,
-    fetch: send = fetch,
+    send,
     concurrency = 8,
     pollMs = 1_000,
     leaseMs = 60_000,
@@ -86,12 +89,9 @@ export function startDeliverer(options: DelivererOptions): Deliverer {
   /** undefined when the receiver acknowledged it (2xx); else what went wrong. Never throws. */
   const post = async ({ notification, subscription }: Claim): Promise<string | undefined> => {
     try {
-      const { body, headers } = webhookRequest(notification, subscription.secret, new Date(now()));
-      // Not followed: a redirect could lead the hub's request anywhere.
-      const response = await send(subscription.url, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
-      // The body is never read, however large: cancelling it lets the connection go.
-      await response.body?.cancel().catch(() => undefined);
-      return response.ok ? undefined : `HTTP ${response.status}`;
+      // A redirect is not followed (it could lead the hub's request anywhere), nor the body read.
+      const status = await send(subscription.url, webhookRequest(notification, subscription.secret, new Date(now())), AbortSignal.timeout(timeoutMs));
+      return status >= 200 && status < 300 ? undefined : `HTTP ${status}`;
     } catch (err) {
       return failureOf(err, timeoutMs);
     }

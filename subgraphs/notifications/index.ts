@@ -2,12 +2,15 @@
 // storage, the relay from the stores' outboxes into it, and the deliverer sending webhooks; all
 // stopped on close.
 import { openOutboxSources } from '../../outbox/open.js';
+import { ownPorts } from '../../platform/http.js';
 import { defineSubgraph } from '../../platform/subgraph.js';
 import type { NotificationsContext } from './context.js';
 import { startDeliverer } from './deliverer.js';
+import { type DestinationPolicy, destinationPolicyFromEnv } from './destination.js';
 import { startRelay } from './relay.js';
 import { notificationsSchema } from './schema.js';
 import { openNotificationStore } from './store/open.js';
+import { webhookSender } from './webhook.js';
 
 export interface NotificationsOptions {
   /** The deliverer's clock (tests); how often relay and deliverer look when not woken. */
@@ -16,9 +19,11 @@ export interface NotificationsOptions {
   /** How long a receiver has to answer, and a claimed delivery is held (longer). */
   readonly timeoutMs?: number;
   readonly leaseMs?: number;
+  /** Where webhooks may go: none of the loopback or private networks unless given. */
+  readonly destinations?: DestinationPolicy;
 }
 
-/** IPHUB_WEBHOOK_TIMEOUT_MS and IPHUB_WEBHOOK_LEASE_MS, when set: whole milliseconds. */
+/** IPHUB_WEBHOOK_TIMEOUT_MS and IPHUB_WEBHOOK_LEASE_MS, when set: whole milliseconds; IPHUB_WEBHOOK_ALLOWED_NETWORKS (destination.ts). */
 export function webhookOptionsFromEnv(env: Record<string, string | undefined> = process.env): NotificationsOptions {
   const ms = (name: string): number | undefined => {
     const value = env[name];
@@ -29,7 +34,11 @@ export function webhookOptionsFromEnv(env: Record<string, string | undefined> = 
   };
   const timeoutMs = ms('IPHUB_WEBHOOK_TIMEOUT_MS');
   const leaseMs = ms('IPHUB_WEBHOOK_LEASE_MS');
-  return { ...(timeoutMs === undefined ? {} : { timeoutMs }), ...(leaseMs === undefined ? {} : { leaseMs }) };
+  return {
+    ...(timeoutMs === undefined ? {} : { timeoutMs }),
+    ...(leaseMs === undefined ? {} : { leaseMs }),
+    destinations: destinationPolicyFromEnv(env, ownPorts),
+  };
 }
 
 /**
@@ -37,12 +46,13 @@ export function webhookOptionsFromEnv(env: Record<string, string | undefined> = 
  * OUTBOX_OWNERS); opened like every other (it asks nothing of the ledger or the hub).
  */
 export function notificationsSubgraph(outboxes: readonly string[], options: NotificationsOptions = webhookOptionsFromEnv()) {
+  const destinations = options.destinations ?? destinationPolicyFromEnv({}, ownPorts);
   return defineSubgraph({
     name: 'notifications',
     schema: notificationsSchema,
     openStore: openNotificationStore,
     async start(store, { storage }) {
-      const deliverer = startDeliverer({ store, ...options });
+      const deliverer = startDeliverer({ store, ...options, send: webhookSender(destinations) });
       const relay = startRelay({
         sources: await openOutboxSources(storage, outboxes),
         store,
@@ -57,7 +67,7 @@ export function notificationsSubgraph(outboxes: readonly string[], options: Noti
         },
       };
     },
-    createContext: ({ identity, store }, { kick }): NotificationsContext => ({ identity, store, kick }),
+    createContext: ({ identity, store }, { kick }): NotificationsContext => ({ identity, store, kick, destinations }),
     probe: (store) => store.backlog(),
   });
 }

@@ -1,12 +1,13 @@
 // Webhook subscriptions: where a partner system with an API key is sent the notifications it may read.
 import { recipientOf } from '../../outbox/audience.js';
-import { badInput, forbidden, notFound } from '../../platform/errors.js';
+import { badInput, failure, forbidden, notFound } from '../../platform/errors.js';
 import type { Identity } from '../../platform/identity.js';
 import { pageRequest, toConnection } from '../../platform/pagination.js';
 import { requireIdentity } from '../common/auth.js';
 import { connectionType } from '../common/shared-types.js';
 import { builder, PageInfo, Role } from './builder.js';
 import type { NotificationsContext } from './context.js';
+import { resolveDestination, WebhookUrlRefused } from './destination.js';
 import { eventTypesProblem, newSubscription, type Subscription, urlProblem } from './domain/subscription.js';
 
 /** Most active subscriptions one key keeps. */
@@ -75,6 +76,12 @@ builder.mutationFields((t) => ({
       if (problem !== undefined) throw badInput(problem, 'url');
       const typesProblem = eventTypesProblem(eventTypes);
       if (typesProblem !== undefined) throw badInput(typesProblem, 'eventTypes');
+      try {
+        await resolveDestination(new URL(input.url), ctx.destinations);
+      } catch (err) {
+        if (!(err instanceof WebhookUrlRefused)) throw err;
+        throw failure('WEBHOOK_URL_REFUSED', err.message, { field: 'url', reason: err.reason });
+      }
       const active = (await ctx.store.subscriptionsOf(owner.keyId, undefined, 1_000)).filter((s) => s.disabledAt === null);
       if (active.length >= MAX_SUBSCRIPTIONS)
         throw badInput(`this key has ${MAX_SUBSCRIPTIONS} active subscriptions, the most it may; disable one first`, 'url');
