@@ -69,7 +69,7 @@ export async function seedDemo(storage: Storage, ledger: Ledger, keys: KeyStore,
   const enterprisesStore = await openEnterprisesStore(storage);
   try {
     if ((await enterprisesStore.enterprises.count({})) > 0) return undefined;
-    // The registry is written on a thread of its own (demo-registry-worker.ts), a chunk at a time
+    // The registry is written on a thread of its own (registry-worker.ts), a chunk at a time
     // as it is drawn, while this thread draws the rest and appends the deposits to the ledger.
     const registry = new RegistryWriter(storage);
     let data: DemoData = { enterprises: [], patents: [], trademarks: [], copyrights: [], deposits: [] };

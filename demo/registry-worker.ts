@@ -1,5 +1,5 @@
 // The demo's registry (enterprises, their patents, trademarks and copyrights), written on a
-// thread of its own, chunk by chunk as the main thread draws it (demo.ts's RegistryWriter), while
+// thread of its own, chunk by chunk as the main thread draws it (seed-enterprises.ts's RegistryWriter), while
 // the main thread goes on to append the demo's deposits to the ledger: the two write different
 // databases. A null message ends the work.
 import { parentPort } from 'node:worker_threads';

@@ -491,6 +491,34 @@ describe('finance: pledges and insurance', () => {
     expect(await errorCode(otherBank.request(READ, { id: pledge.id }))).toBe('FORBIDDEN');
     expect(await errorCode(tencentClient.request(READ, { id: pledge.id }))).toBe('FORBIDDEN');
     expect(await errorCode(t.client(await t.key('COURT')).request(READ, { id: pledge.id }))).toBe('FORBIDDEN');
+    // Who may read is settled before the arguments: a court's key is told it reads no pledges or policies, whatever page it asks.
+    const court = t.client(await t.key('COURT'));
+    expect(
+      await errorCode(
+        court.request(gql`
+          {
+            pledges(first: 0) {
+              totalCount: edges {
+                cursor
+              }
+            }
+          }
+        `),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(
+      await errorCode(
+        court.request(gql`
+          {
+            insurancePolicies(after: "%%") {
+              edges {
+                cursor
+              }
+            }
+          }
+        `),
+      ),
+    ).toBe('FORBIDDEN');
     expect(
       await errorCode(
         t.client(await t.key('INSURER')).request(gql`

@@ -111,7 +111,8 @@ describe('import boundaries', () => {
         name,
       ).toEqual([]);
     // The entry point is the subgraph as the gateway opens it, made by defineSubgraph.
-    for (const name of SUBGRAPHS) expect(readFileSync(join(ROOT, 'subgraphs', name, 'index.ts'), 'utf8')).toContain('defineSubgraph({');
+    for (const name of SUBGRAPHS)
+      expect(readFileSync(join(ROOT, 'subgraphs', name, 'index.ts'), 'utf8')).toMatch(/^(export const \w+ = |  return )defineSubgraph\(\{$/m);
   });
 
   it("a subgraph's domain/ (its records and rules) imports no store: the store depends on the domain, not back", () => {
@@ -154,6 +155,11 @@ describe('import boundaries', () => {
     const doors = new Set(['ledger/index.ts', 'ledger/verify/index.ts']);
     const inward = IMPORTS.filter((i) => !i.isPackage && !i.from.startsWith('ledger/') && i.to.startsWith('ledger/') && !doors.has(i.to));
     expect(show(inward)).toEqual([]);
+  });
+
+  it('the list of subgraphs (subgraphs/index.ts), which imports every one, is imported only by process entry points, the gateway, benchmarks and tests', () => {
+    const importers = IMPORTS.filter((i) => i.to === 'subgraphs/index.ts' && !isTest(i.from) && !/^(apps|gateway|bench)\//.test(i.from));
+    expect(show(importers)).toEqual([]);
   });
 
   it('the gateway reaches subgraphs only through their entry points', () => {

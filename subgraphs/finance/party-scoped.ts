@@ -58,8 +58,10 @@ export function partyScoped<R extends { readonly id: string }, Scope>(rule: Part
       args: { first?: number | null; after?: string | null },
       narrow: (scope: Scope) => Scope = (s) => s,
     ): Promise<Connection<R>> {
+      // Who may read is settled before the arguments are: a key that reads none is told so first.
+      const scope = narrow(scopeOf(ctx));
       const page = pageRequest(args.first, args.after);
-      const rows = await rule.page(ctx, narrow(scopeOf(ctx)), page.after, page.first + 1);
+      const rows = await rule.page(ctx, scope, page.after, page.first + 1);
       for (const r of rows) rule.loaders(ctx).byId.prime(r.id, r);
       return toConnection(rows, page, (r) => r.id);
     },
