@@ -145,6 +145,36 @@ describe.skipIf(!present)('the verification page in Chromium', () => {
     await done(page);
   });
 
+  it('opened from a link (/verify?digest=), says only that a deposit is on record until it fingerprints a file, and fails a forged one', async () => {
+    const digest = createHash('sha256').update(content).digest('hex');
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    pageErrors.set(page, errors);
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${origin}/verify?digest=${digest}`);
+    const card = page.locator('article[data-verdict]');
+    await poll(() => card.getAttribute('data-verdict')).toBe('deposit-only');
+    // No green verdict, no "the file is exactly the one deposited": no file was hashed.
+    expect(await card.getAttribute('class')).not.toContain('pass');
+    const verdict = (await card.locator('.verdict').textContent())!;
+    expect(verdict).toContain('尚未核对文件');
+    expect(verdict).toContain('no file has been checked');
+    expect(verdict).not.toContain('Verified');
+    expect(await card.locator('li[data-check=digest]').textContent()).not.toContain('exactly the one deposited');
+    expect(await card.locator('[data-note=file-needed]').textContent()).toContain('Choose or drop the file');
+    await page.screenshot({ path: join(ARTIFACTS, 'verify-page-link-no-file.png'), fullPage: true });
+
+    // The clerk is handed a forged file with the genuine link: it fails.
+    await page.setInputFiles('#file', changed);
+    await poll(() => card.getAttribute('data-verdict')).toBe('fail');
+    // The genuine file: now, and only now, the file is the one deposited.
+    await page.setInputFiles('#file', contract);
+    await poll(() => card.getAttribute('data-verdict')).toBe('pass');
+    expect(await card.locator('li[data-check=digest]').textContent()).toContain('The file is exactly the one deposited');
+    await done(page);
+  });
+
   it('checks a loaded certificate offline: a changed file fails only the fingerprint check', async () => {
     const certificate = join(files.path, 'certificate.json');
     writeFileSync(certificate, JSON.stringify(await t.hub.ledger.certificate(seq)));

@@ -87,6 +87,15 @@ export const CHECKS: Record<PageCheck, CheckText> = {
 
 export const TEXT = {
   verified: { zh: '核验通过', en: 'Verified' },
+  depositOnly: { zh: '存证记录有效，尚未核对文件', en: 'The deposit is on record; no file has been checked' },
+  digestOnly: {
+    zh: '存在以此指纹存证的记录。本页没有计算任何文件的指纹，因此不能说明您手中的文件就是存证的文件。',
+    en: 'A deposit with this fingerprint is on record. No file was fingerprinted on this page, so nothing here shows that a file in hand is the one deposited.',
+  },
+  fileNeeded: {
+    zh: '请选择或拖入手中的文件：本页将计算其指纹，与此存证核对。',
+    en: 'Choose or drop the file you were given: this page fingerprints it and checks it against this deposit.',
+  },
   notVerified: { zh: '核验未通过', en: 'Not verified' },
   depositor: { zh: '存证人', en: 'Depositor' },
   title: { zh: '标题', en: 'Title' },

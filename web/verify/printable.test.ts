@@ -16,6 +16,7 @@ const report = (over: Partial<Report>): Report => ({
   witnessKeys: [],
   minWitnesses: 0,
   keyFromHub: false,
+  fileChecked: over.fileName !== undefined,
   ...over,
 });
 const deposit = { attested: { seq: 7 } } as DepositReport;

@@ -71,26 +71,31 @@ function checkItem(doc: Document, c: CheckLine): HTMLElement {
   );
 }
 
-function verdictHeading(doc: Document, ok: boolean): HTMLElement {
-  return h(doc, 'h2', { class: 'verdict' }, ok ? '✓ ' : '✗ ', both(doc, ok ? TEXT.verified : TEXT.notVerified));
+function verdictHeading(doc: Document, ok: boolean, fileChecked = true): HTMLElement {
+  if (!ok) return h(doc, 'h2', { class: 'verdict' }, '✗ ', both(doc, TEXT.notVerified));
+  // No tick for a deposit on record: nothing was checked against a file.
+  return fileChecked ? h(doc, 'h2', { class: 'verdict' }, '✓ ', both(doc, TEXT.verified)) : h(doc, 'h2', { class: 'verdict' }, both(doc, TEXT.depositOnly));
 }
 
 /**
  * One deposit's card: the verdict, what it attests, each check. A pass against the hub's own key
- * is marked as resting on the hub; a failed card's facts are marked as unverified claims.
+ * is marked as resting on the hub; a failed card's facts are marked as unverified claims; a pass
+ * with no file fingerprinted here says a deposit is on record and asks for the file.
  */
 export function depositCard(doc: Document, report: Report, deposit: DepositReport): HTMLElement {
   const hubKeyOnly = deposit.ok && report.keyFromHub;
+  const verdict = !deposit.ok ? 'fail' : report.fileChecked ? 'pass' : 'deposit-only';
   return h(
     doc,
     'article',
     {
-      class: `deposit ${deposit.ok ? 'pass' : 'fail'}${hubKeyOnly ? ' caveat' : ''}`,
-      'data-verdict': deposit.ok ? 'pass' : 'fail',
+      class: verdict === 'deposit-only' ? 'deposit caveat' : `deposit ${verdict}${hubKeyOnly ? ' caveat' : ''}`,
+      'data-verdict': verdict,
       'data-key-source': report.keyFromHub ? 'hub' : 'user',
       ...(deposit.attested ? { 'data-seq': String(deposit.attested.seq) } : {}),
     },
-    verdictHeading(doc, deposit.ok),
+    verdictHeading(doc, deposit.ok, report.fileChecked),
+    verdict === 'deposit-only' ? note(doc, TEXT.fileNeeded, 'file-needed') : undefined,
     hubKeyOnly ? note(doc, TEXT.keyFromHubCaveat, 'key-caveat') : undefined,
     !deposit.ok && deposit.attested !== undefined ? note(doc, TEXT.unverifiedFacts, 'facts-caveat') : undefined,
     facts(doc, report.contentDigest, deposit.attested),

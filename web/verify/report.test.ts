@@ -40,6 +40,17 @@ describe('the verification report', () => {
     dir.remove();
   });
 
+  it('says a file is the one deposited only when it fingerprinted a file; a digest alone is a deposit on record', async () => {
+    const withFile = await buildReport(digest, { certificate, trustedKeys: [key], fileName: '采购合同.pdf' });
+    expect(withFile).toMatchObject({ ok: true, fileChecked: true });
+    expect(withFile.deposits[0]!.checks.find((c) => c.name === 'digest')!.words.en).toBe('The file is exactly the one deposited (the same SHA-256).');
+    const digestOnly = await buildReport(digest, { certificate, trustedKeys: [key] });
+    expect(digestOnly).toMatchObject({ ok: true, fileChecked: false });
+    const words = digestOnly.deposits[0]!.checks.find((c) => c.name === 'digest')!.words;
+    expect(words.en).toMatch(/^A deposit with this fingerprint is on record\. No file was fingerprinted/);
+    expect(words.zh).not.toContain('完全一致');
+  });
+
   it('passes a certificate offline, saying what it attests', async () => {
     const report = await buildReport(digest.toUpperCase(), { certificate, trustedKeys: [key], now: 0 });
     expect(report.ok).toBe(true);

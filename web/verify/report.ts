@@ -6,7 +6,7 @@ import { bytesToHex, isHex } from '../../ledger/verify/index.js';
 import { HASH_SIZE } from '../../ledger/verify/index.js';
 import { type Certificate, type CheckResult, verifyCertificate } from '../../ledger/verify/index.js';
 import { parseCheckpoint } from '../../ledger/verify/index.js';
-import { type Bilingual, CHECKS, type Facts, type PageCheck } from './messages.js';
+import { type Bilingual, CHECKS, type Facts, type PageCheck, TEXT } from './messages.js';
 
 export interface CheckLine extends CheckResult {
   readonly name: PageCheck;
@@ -48,6 +48,11 @@ export interface Report {
   readonly keyFromHub: boolean;
   /** The name of the file fingerprinted, when the digest came from one. */
   readonly fileName?: string;
+  /**
+   * Whether the digest is a file's fingerprinted on this page. When it is not (a typed digest, a
+   * link's), a passing digest check says only that a deposit of it exists, never that a file is it.
+   */
+  readonly fileChecked: boolean;
 }
 
 export interface ReportOptions {
@@ -82,6 +87,7 @@ export async function buildReport(digest: string, options: ReportOptions): Promi
     minWitnesses: options.minWitnesses ?? 0,
     keyFromHub: options.keyFromHub ?? false,
     ...(options.fileName === undefined ? {} : { fileName: options.fileName }),
+    fileChecked: options.fileName !== undefined,
   };
   let certificates: unknown[];
   if (options.certificate !== undefined) certificates = [options.certificate];
@@ -102,7 +108,7 @@ export async function buildReport(digest: string, options: ReportOptions): Promi
     }
     return result;
   };
-  const deposits = await Promise.all(certificates.map((c) => checkDeposit(contentDigest, c, options, consistencyOf)));
+  const deposits = await Promise.all(certificates.map((c) => checkDeposit(contentDigest, c, options, base.fileChecked, consistencyOf)));
   return { ...base, ok: deposits.every((d) => d.ok), deposits };
 }
 
@@ -110,12 +116,17 @@ async function checkDeposit(
   contentDigest: string,
   certificate: unknown,
   options: ReportOptions,
+  fileChecked: boolean,
   consistencyOf: (hub: HubApi, checkpoint: string) => Promise<CheckResult>,
 ): Promise<DepositReport> {
   const minWitnesses = options.minWitnesses ?? 0;
   const verdict = verifyCertificate(certificate, { contentDigest, trustedKeys: options.trustedKeys, witnessKeys: options.witnessKeys, minWitnesses });
   const facts: Facts = { seq: verdict.seq, treeSize: verdict.treeSize, signer: verdict.signer, minWitnesses };
-  const checks = Object.entries(verdict.checks).map(([name, result]) => line(name as PageCheck, result as CheckResult, facts));
+  const checks = Object.entries(verdict.checks).map(([name, result]) => {
+    const checked = line(name as PageCheck, result as CheckResult, facts);
+    // Without a file, a matching digest is a deposit on record, not a file recognised.
+    return name === 'digest' && checked.ok && !fileChecked ? { ...checked, words: TEXT.digestOnly } : checked;
+  });
   const cert = certificate as Certificate;
   if (options.hub !== undefined && verdict.checks.checkpointSignature.ok) {
     checks.push(line('consistency', await consistencyOf(options.hub, cert.checkpoint), facts));
