@@ -82,11 +82,10 @@ builder.mutationFields((t) => ({
         if (!(err instanceof WebhookUrlRefused)) throw err;
         throw failure('WEBHOOK_URL_REFUSED', err.message, { field: 'url', reason: err.reason });
       }
-      const active = (await ctx.store.subscriptionsOf(owner.keyId, undefined, 1_000)).filter((s) => s.disabledAt === null);
-      if (active.length >= MAX_SUBSCRIPTIONS)
-        throw badInput(`this key has ${MAX_SUBSCRIPTIONS} active subscriptions, the most it may; disable one first`, 'url');
       const subscription = newSubscription(owner, { url: input.url, eventTypes });
-      await ctx.store.createSubscription(subscription);
+      // Counted with the write: every active subscription of the key, however many it has had.
+      if (!(await ctx.store.createSubscription(subscription, MAX_SUBSCRIPTIONS)))
+        throw badInput(`this key has ${MAX_SUBSCRIPTIONS} active subscriptions, the most it may; disable one first`, 'url');
       return subscription;
     },
   }),

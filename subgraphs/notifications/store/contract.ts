@@ -184,6 +184,19 @@ export function notificationStoreContract(name: string, fixture: () => StoreFixt
         await expect(store.createSubscription({ ...s, url: 'https://other.example/' })).rejects.toThrow();
       });
 
+      it("caps an owner's active subscriptions exactly: disabled ones and others' do not count, concurrent creations cannot pass it", async () => {
+        for (const s of Array.from({ length: 3 }, () => subscribe(E1))) expect(await store.createSubscription(s, 3)).toBe(true);
+        const extra = subscribe(E1);
+        expect(await store.createSubscription(extra, 3)).toBe(false);
+        expect(await store.subscription(extra.id)).toBeUndefined();
+        expect(await store.createSubscription(subscribe(E2), 3)).toBe(true);
+        const [first] = await store.subscriptionsOf('k-e1', undefined, 1);
+        await store.disableSubscription(first!.id, new Date(T).toISOString());
+        const racing = await Promise.all(Array.from({ length: 5 }, () => store.createSubscription(subscribe(E1), 3)));
+        expect(racing.filter(Boolean)).toHaveLength(1);
+        expect((await store.subscriptionsOf('k-e1', undefined, 50)).filter((s) => s.disabledAt === null)).toHaveLength(3);
+      });
+
       it("pages an owner's subscriptions by id, and no one else's", async () => {
         const mine = Array.from({ length: 5 }, () => subscribe(E1));
         for (const s of [...mine, subscribe(E2), subscribe({ ...E1, keyId: 'k-e1-other' })]) await store.createSubscription(s);

@@ -87,9 +87,14 @@ const newestAfter = (after: PageKey | undefined, tie: '_id' | 'notificationId') 
 const MAX_ACCEPT_TRIES = 3;
 
 export async function openMongoNotificationStore(db: Db, { collectionPrefix = '' }: MongoStoreOptions = {}): Promise<NotificationStore> {
-  const names = ['notifications', 'notifications_inbox', 'notifications_unread', 'notifications_subscriptions', 'notifications_deliveries'].map(
-    (n) => `${collectionPrefix}${n}`,
-  );
+  const names = [
+    'notifications',
+    'notifications_inbox',
+    'notifications_unread',
+    'notifications_subscriptions',
+    'notifications_deliveries',
+    'notifications_subscription_owners',
+  ].map((n) => `${collectionPrefix}${n}`);
   // Created here, so that no transaction creates one.
   await createCollections(db, names);
   const [notifications, inbox, unread, subscriptions, deliveries] = [
@@ -99,6 +104,8 @@ export async function openMongoNotificationStore(db: Db, { collectionPrefix = ''
     db.collection<SubscriptionDoc>(names[3]!, COLLECTION_OPTIONS),
     db.collection<DeliveryDoc>(names[4]!, COLLECTION_OPTIONS),
   ] as const;
+  /** One document per subscription owner, written by each capped creation: two at once collide, so each counts the other's. */
+  const owners = db.collection<{ _id: string; at: string }>(names[5]!, COLLECTION_OPTIONS);
   await inbox.createIndex({ recipient: 1, occurredAt: -1, notificationId: 1 }, { name: 'newest' });
   await inbox.createIndex({ recipient: 1 }, { name: 'unread', partialFilterExpression: { read: false } });
   await subscriptions.createIndex({ 'owner.keyId': 1, _id: 1 }, { name: 'by_owner' });
@@ -199,8 +206,18 @@ export async function openMongoNotificationStore(db: Db, { collectionPrefix = ''
       return markRead(recipient, {});
     },
 
-    async createSubscription({ id, owner, eventTypes, ...rest }) {
-      await subscriptions.insertOne({ _id: id, owner: ownerOf(owner), eventTypes: [...eventTypes], recipient: recipientOf(owner) ?? null, ...rest });
+    async createSubscription({ id, owner, eventTypes, ...rest }, cap) {
+      const doc = { _id: id, owner: ownerOf(owner), eventTypes: [...eventTypes], recipient: recipientOf(owner) ?? null, ...rest };
+      if (cap === undefined) {
+        await subscriptions.insertOne(doc);
+        return true;
+      }
+      return inTransaction(db.client, async (session) => {
+        await owners.updateOne({ _id: owner.keyId }, { $set: { at: rest.createdAt } }, { upsert: true, session });
+        if ((await subscriptions.countDocuments({ 'owner.keyId': owner.keyId, disabledAt: null }, { session })) >= cap) return false;
+        await subscriptions.insertOne(doc, { session });
+        return true;
+      });
     },
     async subscription(id) {
       const doc = await subscriptions.findOne({ _id: id });

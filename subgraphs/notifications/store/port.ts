@@ -42,8 +42,12 @@ export interface NotificationStore {
   /** Marks all of `recipient`'s items read; how many were unread. */
   markAllRead(recipient: string): Promise<number>;
 
-  /** Throws when the id is taken. */
-  createSubscription(s: Subscription): Promise<void>;
+  /**
+   * Stores `s`; false, storing nothing, when `cap` is given and its owner has that many active
+   * subscriptions already (counted in the write's own transaction: concurrent ones cannot pass it).
+   * Throws when the id is taken.
+   */
+  createSubscription(s: Subscription, cap?: number): Promise<boolean>;
   subscription(id: string): Promise<Subscription | undefined>;
   /** Up to `limit` of the subscriptions whose owner has this key id, by id, after `after`. Secrets included: show them to no one. */
   subscriptionsOf(ownerKeyId: string, after: string | undefined, limit: number): Promise<Subscription[]>;

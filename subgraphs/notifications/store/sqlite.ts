@@ -185,6 +185,19 @@ export function openSqliteNotificationStore(db: Database.Database): Notification
     'SELECT * FROM subscriptions WHERE owner_key_id = ? AND id > ? ORDER BY id LIMIT ?',
   );
   const disable = db.prepare('UPDATE subscriptions SET disabled_at = ? WHERE id = ? AND disabled_at IS NULL');
+  const activeOfOwner = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM subscriptions WHERE owner_key_id = ? AND disabled_at IS NULL');
+  const createWithin = db.transaction((s: Subscription, cap: number | undefined): boolean => {
+    if (cap !== undefined && activeOfOwner.get(s.owner.keyId)!.n >= cap) return false;
+    insertSubscription.run({
+      ...s,
+      ...s.owner,
+      enterpriseId: s.owner.enterpriseId ?? null,
+      organization: s.owner.organization ?? null,
+      recipient: recipientOf(s.owner) ?? null,
+      eventTypes: JSON.stringify(s.eventTypes),
+    });
+    return true;
+  });
   const activeUnder = inListQuery<SubscriptionRow>(db, (keys) => `SELECT * FROM subscriptions WHERE disabled_at IS NULL AND recipient IN (${keys})`);
   const candidatesFor = (ns: readonly Notification[]): Subscription[] => activeUnder(candidateKeys(ns)).map(toSubscription);
 
@@ -287,15 +300,8 @@ export function openSqliteNotificationStore(db: Database.Database): Notification
       return markAllRead.immediate(recipient);
     },
 
-    async createSubscription(s) {
-      insertSubscription.run({
-        ...s,
-        ...s.owner,
-        enterpriseId: s.owner.enterpriseId ?? null,
-        organization: s.owner.organization ?? null,
-        recipient: recipientOf(s.owner) ?? null,
-        eventTypes: JSON.stringify(s.eventTypes),
-      });
+    async createSubscription(s, cap) {
+      return createWithin.immediate(s, cap);
     },
     async subscription(id) {
       const row = subscriptionById.get(id);
