@@ -1,5 +1,6 @@
 // `npm run start:subgraph -- <name>`: one subgraph as its own HTTP service on its port
 // (IPHUB_<NAME>_PORT, or its default), trusting identities signed by the gateway.
+import { openIdentityDirectory } from '../gateway/identity-directory.js';
 import { calendarFromEnvOrExit } from '../platform/hub-calendar.js';
 import { httpHubQuery } from '../platform/hub-query.js';
 import { createMetrics, ledgerMetrics } from '../platform/metrics.js';
@@ -31,7 +32,7 @@ try {
   const secret = internalSecret(storage);
   // Facts other subgraphs own come through the gateway: IPHUB_GATEWAY_URL, or the default port.
   const hub = httpHubQuery(process.env.IPHUB_GATEWAY_URL ?? 'http://localhost:4000/graphql', secret, name!);
-  const subgraph = await entry.open(storage, ledger, hub, process.env);
+  const subgraph = await entry.open(storage, ledger, hub, { env: process.env, owners: await openIdentityDirectory(storage) });
   opened.push(subgraph);
   const served = await serveSubgraph(subgraph, {
     port: Number(process.env[`IPHUB_${name!.toUpperCase()}_PORT`] ?? entry.defaultPort),

@@ -8,6 +8,7 @@ import { startStandaloneServer } from '@apollo/server/standalone';
 import type { GatewayContext } from '../gateway/context.js';
 import { remoteDataSource } from '../gateway/data-sources.js';
 import { startHub } from '../gateway/hub.js';
+import { openIdentityDirectory } from '../gateway/identity-directory.js';
 import { openKeyStore } from '../gateway/keys/store/open.js';
 import { identify, startGateway } from '../gateway/server.js';
 import { IDENTITY_HEADER, signIdentity } from '../platform/identity.js';
@@ -29,10 +30,11 @@ async function start(): Promise<string> {
   const keys = openKeyStore(storage);
   const secret = internalSecret(storage, {});
   const urls: Record<string, string> = {};
+  const opening = { env, owners: await openIdentityDirectory(storage) };
   for (const name of SUBGRAPH_NAMES) {
     // The bench's query mix never needs a subgraph to ask the hub.
     const noHub = () => Promise.reject(new Error('no hub queries in this bench'));
-    const served = await serveSubgraph(await SUBGRAPHS[name].open(storage, ledger, noHub), { port: 0, secret });
+    const served = await serveSubgraph(await SUBGRAPHS[name].open(storage, ledger, noHub, opening), { port: 0, secret });
     urls[name] = `http://localhost:${served.port}/graphql`;
   }
   if (mode === 'http') return (await startGateway({ port: 0, keys, dataSource: (name) => remoteDataSource(urls[name]!, secret) })).url;

@@ -5,12 +5,13 @@ import { type HubQuery, serviceIdentity } from '../platform/hub-query.js';
 import { createMetrics, ledgerMetrics } from '../platform/metrics.js';
 import { reportingUnavailable } from '../platform/mongodb.js';
 import { closeStorage, openLedgerOn, openStorage, type Storage, type StorageEnv } from '../platform/storage.js';
-import type { Subgraph, SubgraphName } from '../platform/subgraph.js';
+import type { Subgraph, SubgraphName, SubgraphProcess } from '../platform/subgraph.js';
 import { SUBGRAPH_NAMES } from '../platform/subgraph.js';
 import { SUBGRAPHS } from '../subgraphs/index.js';
 import { openAccountStore } from './accounts/store/open.js';
 import type { AccountStore } from './accounts/store/port.js';
 import { InProcessDataSource } from './data-sources.js';
+import { identityDirectory } from './identity-directory.js';
 import { openKeyStore } from './keys/store/open.js';
 import type { KeyStore } from './keys/store/port.js';
 import type { ExecutionTimer } from './limits/execution-timeout.js';
@@ -35,7 +36,7 @@ export interface HubOptions {
   /** Where the hub reads its configuration: process.env when absent. */
   readonly env?: StorageEnv & Record<string, string | undefined>;
   /** Lets tests replace a subgraph's opening, e.g. to count its store queries. */
-  readonly open?: Partial<Record<SubgraphName, (storage: Storage, ledger: Ledger, hub: HubQuery) => Promise<Subgraph>>>;
+  readonly open?: Partial<Record<SubgraphName, (storage: Storage, ledger: Ledger, hub: HubQuery, opening: SubgraphProcess) => Promise<Subgraph>>>;
   /** Every bound on a request; IPHUB_LIMITS (or the defaults) when absent. */
   readonly limits?: Limits;
   /** Arms each operation's execution timeout: setTimeout when absent (tests fire their own). */
@@ -63,8 +64,8 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     (name: SubgraphName): HubQuery =>
     (query, variables = {}) =>
       gateway!.query(query, variables, serviceIdentity(name));
-  for (const name of SUBGRAPH_NAMES)
-    subgraphs[name] = await (options.open?.[name] ?? SUBGRAPHS[name].open)(storage, ledger, hubFor(name), options.env ?? process.env);
+  const opening: SubgraphProcess = { env: options.env ?? process.env, owners: identityDirectory(keys, accounts) };
+  for (const name of SUBGRAPH_NAMES) subgraphs[name] = await (options.open?.[name] ?? SUBGRAPHS[name].open)(storage, ledger, hubFor(name), opening);
   gateway = await startGateway({
     port: options.port ?? 4000,
     keys,

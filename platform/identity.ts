@@ -48,3 +48,13 @@ export function verifyIdentity(header: string | undefined, secret: string, now =
 function mac(body: string, secret: string): string {
   return createHmac('sha256', secret).update(body).digest('base64url');
 }
+
+/**
+ * Which identities still act: an API key not revoked, an account not disabled. Kept by the
+ * gateway (its key and account stores); asked by what acts for an identity later, on its own
+ * (a webhook subscription's deliveries).
+ */
+export interface IdentityDirectory {
+  /** Those of `keyIds` that still act; an unknown key id does not. */
+  active(keyIds: readonly string[]): Promise<ReadonlySet<string>>;
+}

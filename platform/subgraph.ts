@@ -4,7 +4,7 @@ import type { GraphQLSchema } from 'graphql';
 
 import type { Ledger } from '../ledger/index.js';
 import type { HubQuery } from './hub-query.js';
-import type { Identity } from './identity.js';
+import type { Identity, IdentityDirectory } from './identity.js';
 import type { Storage } from './storage.js';
 
 // Four own the domain; notifications tells people of what happens in them.
@@ -26,6 +26,12 @@ export interface SubgraphDeps {
   readonly storage: Storage;
   readonly ledger: Ledger;
   readonly hub: HubQuery;
+}
+
+/** What the process opening a subgraph hands it beside storage: its configuration, and whose identities still act. */
+export interface SubgraphProcess {
+  readonly env: Record<string, string | undefined>;
+  readonly owners: IdentityDirectory;
 }
 
 /** What every subgraph's per-request context holds, beside its own loaders. */

@@ -4,7 +4,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { Ledger } from '../ledger/index.js';
 import type { HubQuery } from '../platform/hub-query.js';
 import type { Storage } from '../platform/storage.js';
-import { type Subgraph, SUBGRAPH_NAMES, type SubgraphName } from '../platform/subgraph.js';
+import { type Subgraph, SUBGRAPH_NAMES, type SubgraphName, type SubgraphProcess } from '../platform/subgraph.js';
 import { openCasesSubgraph } from './cases/index.js';
 import { casesSchema } from './cases/schema.js';
 import { openEnterprisesSubgraph } from './enterprises/index.js';
@@ -22,8 +22,8 @@ export interface SubgraphEntry {
   readonly defaultPort: number;
   /** Its store writes the notifications of its changes to an outbox, which the notifications subgraph relays. */
   readonly outbox: boolean;
-  /** `hub` lets a subgraph ask the supergraph for facts other subgraphs own; `env`, the configuration (process.env when absent). */
-  open(storage: Storage, ledger: Ledger, hub: HubQuery, env?: Record<string, string | undefined>): Promise<Subgraph>;
+  /** `hub` lets a subgraph ask the supergraph for facts other subgraphs own; `process`, the opening process's configuration and identity directory. */
+  open(storage: Storage, ledger: Ledger, hub: HubQuery, process: SubgraphProcess): Promise<Subgraph>;
 }
 
 export const SUBGRAPHS: Record<SubgraphName, SubgraphEntry> = {
@@ -35,7 +35,7 @@ export const SUBGRAPHS: Record<SubgraphName, SubgraphEntry> = {
     schema: notificationsSchema,
     defaultPort: 4005,
     outbox: false,
-    open: (storage, ledger, hub, env) => notificationsSubgraph(OUTBOX_OWNERS, webhookOptionsFromEnv(env))(storage, ledger, hub),
+    open: (storage, ledger, hub, { env, owners }) => notificationsSubgraph(OUTBOX_OWNERS, { ...webhookOptionsFromEnv(env), owners })(storage, ledger, hub),
   },
 };
 

@@ -104,9 +104,9 @@ describe('case notifications', () => {
             store = s;
             return s;
           }),
-        notifications: async (storage, ledger, hub) => {
+        notifications: async (storage, ledger, hub, { owners }) => {
           notifications = await openNotificationStore(storage);
-          return notificationsSubgraph(OUTBOX_OWNERS, { pollMs: 3_600_000 })(storage, ledger, hub);
+          return notificationsSubgraph(OUTBOX_OWNERS, { owners, pollMs: 3_600_000 })(storage, ledger, hub);
         },
       },
     });

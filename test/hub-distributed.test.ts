@@ -6,6 +6,7 @@ import { gql, GraphQLClient } from 'graphql-request';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { remoteDataSource } from '../gateway/data-sources.js';
+import { openIdentityDirectory } from '../gateway/identity-directory.js';
 import { createKey } from '../gateway/keys/keys.js';
 import { openKeyStore } from '../gateway/keys/store/open.js';
 import type { KeyStore } from '../gateway/keys/store/port.js';
@@ -37,8 +38,9 @@ describe('distributed mode', () => {
     const secret = internalSecret(storage, {});
     // Bound below, once the gateway's port is known.
     let gatewayUrl = '';
+    const opening = { env: {}, owners: await openIdentityDirectory(storage) };
     for (const name of SUBGRAPH_NAMES) {
-      const subgraph = await SUBGRAPHS[name].open(storage, ledger, (q, v) => httpHubQuery(gatewayUrl, secret, name)(q, v));
+      const subgraph = await SUBGRAPHS[name].open(storage, ledger, (q, v) => httpHubQuery(gatewayUrl, secret, name)(q, v), opening);
       const served = await serveSubgraph(subgraph, { port: 0, secret });
       subgraphs.push(subgraph);
       servers.push(served);

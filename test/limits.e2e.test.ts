@@ -354,7 +354,9 @@ describe('admission control', () => {
   beforeAll(async () => {
     t = await startTestHub({
       limits: resolveLimits({ admission: { inFlight: 1, queue: 3, queueTimeoutMs: 60_000, perCaller: 2 } }),
-      open: { evidence: async (storage, ledger, hub) => hold.on(await SUBGRAPHS.evidence.open(storage, ledger, hub), 'Query', 'ledgerVerifierKey') },
+      open: {
+        evidence: async (storage, ledger, hub, opening) => hold.on(await SUBGRAPHS.evidence.open(storage, ledger, hub, opening), 'Query', 'ledgerVerifierKey'),
+      },
     });
   });
   afterAll(async () => {
@@ -404,7 +406,9 @@ describe('bounded work per request', () => {
     t = await startTestHub({
       limits: resolveLimits({ timeoutMs: 300, responseBytes: 1_000, caches: { documentBytes: 64 * 1024, queryPlanBytes: 64 * 1024 } }),
       executionTimer: clock.timer,
-      open: { enterprises: async (storage, ledger, hub) => hold.on(await SUBGRAPHS.enterprises.open(storage, ledger, hub), 'Query', 'enterprise') },
+      open: {
+        enterprises: async (storage, ledger, hub, opening) => hold.on(await SUBGRAPHS.enterprises.open(storage, ledger, hub, opening), 'Query', 'enterprise'),
+      },
     });
     staff = await t.key('CENTER_STAFF');
     const first17 = '91440300MA5000001';

@@ -112,7 +112,7 @@ describe('import boundaries', () => {
       ).toEqual([]);
     // The entry point is the subgraph as the gateway opens it, made by defineSubgraph.
     for (const name of SUBGRAPHS)
-      expect(readFileSync(join(ROOT, 'subgraphs', name, 'index.ts'), 'utf8')).toMatch(/^(export const \w+ = |  return )defineSubgraph\(\{$/m);
+      expect(readFileSync(join(ROOT, 'subgraphs', name, 'index.ts'), 'utf8')).toMatch(/^(export const \w+ = | {2}return )defineSubgraph\(\{$/m);
   });
 
   it("a subgraph's domain/ (its records and rules) imports no store: the store depends on the domain, not back", () => {

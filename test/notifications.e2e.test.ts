@@ -11,6 +11,7 @@ import { gql, type GraphQLClient } from 'graphql-request';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { createKey } from '../gateway/keys/keys.js';
 import { today as hubToday } from '../platform/hub-calendar.js';
 import { addYears } from '../standards/calendar-date.js';
 import { OUTBOX_OWNERS } from '../subgraphs/index.js';
@@ -182,8 +183,8 @@ describe('notifications', () => {
     await Promise.all([sellerHooks.start(), bankHooks.start(), deadHooks.start()]);
     t = await startTestHub({
       open: {
-        notifications: (storage, ledger, hub) =>
-          notificationsSubgraph(OUTBOX_OWNERS, { ...LOCAL_RECEIVERS, pollMs: 50, now: () => Date.now() + offset })(storage, ledger, hub),
+        notifications: (storage, ledger, hub, { owners }) =>
+          notificationsSubgraph(OUTBOX_OWNERS, { ...LOCAL_RECEIVERS, owners, pollMs: 50, now: () => Date.now() + offset })(storage, ledger, hub),
       },
     });
     staff = t.client(await t.key('CENTER_STAFF'));
@@ -377,5 +378,60 @@ describe('notifications', () => {
       (await sellerKey.request<{ createWebhookSubscription: { subscription: { url: string } } }>(SUBSCRIBE, { input: { url: sellerHooks.url } }))
         .createWebhookSubscription.subscription.url,
     ).toBe(sellerHooks.url);
+  });
+
+  it("sends a revoked key's subscriptions nothing more and disables them, and lets staff list and disable any key's", async () => {
+    const { id: keyId, key } = await createKey(t.hub.keys, { role: 'ENTERPRISE', enterpriseId: seller });
+    const partner = t.client(key);
+    const hooks = new Receiver();
+    await hooks.start();
+    try {
+      const made = await partner.request<{ createWebhookSubscription: { secret: string; subscription: { id: string } } }>(SUBSCRIBE, {
+        input: { url: hooks.url, eventTypes: ['licence.registered'] },
+      });
+      hooks.secret = made.createWebhookSubscription.secret;
+      const first = `licence.registered:${await licence()}`;
+      await expect.poll(() => hooks.ids(), { timeout: 15_000, interval: 100 }).toContain(first);
+
+      expect(await t.hub.keys.revoke(keyId, new Date().toISOString())).toBe(true);
+      expect(await errorCode(partner.request(INBOX))).toBe('UNAUTHENTICATED');
+      const second = `licence.registered:${await licence()}`;
+      // The seller's own key still hears of it: the notification was told, to everyone but the revoked key.
+      await expect
+        .poll(
+          async () =>
+            (
+              await sellerKey.request<{ inbox: { notifications: { edges: { node: { notification: { id: string } } }[] } } }>(INBOX)
+            ).inbox.notifications.edges.map((e) => e.node.notification.id),
+          { timeout: 15_000, interval: 100 },
+        )
+        .toContain(second);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(hooks.ids()).not.toContain(second);
+
+      // Staff see the revoked key's subscription, disabled with it; the key's owner cannot, and another key may not look.
+      const BY_OWNER = gql`
+        query ($owner: String) {
+          webhookSubscriptions(owner: $owner, first: 10) {
+            edges {
+              node {
+                id
+                owner
+                disabledAt
+              }
+            }
+          }
+        }
+      `;
+      const listed = await staff.request<{ webhookSubscriptions: { edges: { node: { id: string; owner: string; disabledAt: string | null } }[] } }>(BY_OWNER, {
+        owner: keyId,
+      });
+      expect(listed.webhookSubscriptions.edges.map((e) => e.node)).toEqual([
+        { id: made.createWebhookSubscription.subscription.id, owner: keyId, disabledAt: expect.any(String) },
+      ]);
+      expect(await errorCode(buyerKey.request(BY_OWNER, { owner: keyId }))).toBe('FORBIDDEN');
+    } finally {
+      await hooks.close();
+    }
   });
 });

@@ -124,8 +124,8 @@ describe.skipIf(!present)('the operations pages in Chromium', { timeout: 120_000
     writeFileSync(transferContract, Buffer.from('%PDF-1.7 商标转让合同 '.repeat(1_000)));
     t = await startTestHub({
       open: {
-        notifications: (storage, ledger, hub) =>
-          notificationsSubgraph(OUTBOX_OWNERS, { ...LOCAL_RECEIVERS, pollMs: 50, now: () => Date.now() + offset })(storage, ledger, hub),
+        notifications: (storage, ledger, hub, { owners }) =>
+          notificationsSubgraph(OUTBOX_OWNERS, { ...LOCAL_RECEIVERS, owners, pollMs: 50, now: () => Date.now() + offset })(storage, ledger, hub),
       },
     });
     origin = t.hub.url.replace(/\/graphql$/, '');

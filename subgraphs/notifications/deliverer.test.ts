@@ -10,7 +10,7 @@ import { Webhook } from 'standardwebhooks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import type { Notification } from '../../outbox/notification.js';
-import type { Identity } from '../../platform/identity.js';
+import type { Identity, IdentityDirectory } from '../../platform/identity.js';
 import { type Deliverer, startDeliverer } from './deliverer.js';
 import { destinationPolicyFromEnv } from './destination.js';
 import { deliveryId, type DeliveryRecord } from './domain/model.js';
@@ -25,6 +25,9 @@ const TIMEOUT_MS = 300;
 const OWNER: Identity = { keyId: 'k-e1', role: 'ENTERPRISE', enterpriseId: 'E1' };
 // The receiver is on this machine's loopback, which a centre's configuration must name to allow.
 const send = webhookSender(destinationPolicyFromEnv({ IPHUB_WEBHOOK_ALLOWED_NETWORKS: '127.0.0.1/32' }));
+/** The key ids revoked so far: every other owner acts. */
+const revoked = new Set<string>();
+const owners: IdentityDirectory = { active: async (ids) => new Set(ids.filter((id) => !revoked.has(id))) };
 
 const note = (id: string): Notification => ({
   id,
@@ -115,6 +118,7 @@ describe('the deliverer', () => {
   beforeEach(async () => {
     clock = T0;
     logged.length = 0;
+    revoked.clear();
     store = openSqliteNotificationStore(new Database(':memory:'));
     hooks = await receiver();
     subscription = newSubscription(OWNER, { url: hooks.url, eventTypes: [] }, new Date(T0));
@@ -130,7 +134,7 @@ describe('the deliverer', () => {
   });
 
   const start = (over: Partial<Parameters<typeof startDeliverer>[0]> = {}): Deliverer =>
-    (deliverer = startDeliverer({ store, send, now: () => clock, pollMs: 10, timeoutMs: TIMEOUT_MS, log: (_m, err) => logged.push(err), ...over }));
+    (deliverer = startDeliverer({ store, send, owners, now: () => clock, pollMs: 10, timeoutMs: TIMEOUT_MS, log: (_m, err) => logged.push(err), ...over }));
 
   /** The delivery once its try numbered `attempt` has been recorded. */
   const recorded = (id: string, attempt: number): Promise<DeliveryRecord> =>
@@ -308,7 +312,17 @@ describe('the deliverer', () => {
     expect(hooks.received).toHaveLength(1);
   });
 
+  it("sends nothing for a subscription whose owner's key was revoked: the delivery fails for good and the subscription is disabled", async () => {
+    const n = note('outbox:1');
+    await store.accept([n]);
+    revoked.add(OWNER.keyId);
+    start();
+    expect(await recorded(deliveryId(n.id, subscription.id), 1)).toMatchObject({ state: 'FAILED', lastError: /owner no longer acts/ });
+    expect(hooks.received).toEqual([]);
+    expect((await store.subscription(subscription.id))!.disabledAt).not.toBeNull();
+  });
+
   it('refuses a lease no longer than the timeout', () => {
-    expect(() => startDeliverer({ store, send, leaseMs: 10_000, timeoutMs: 10_000 })).toThrow(/leaseMs/);
+    expect(() => startDeliverer({ store, send, owners, leaseMs: 10_000, timeoutMs: 10_000 })).toThrow(/leaseMs/);
   });
 });

@@ -3,6 +3,7 @@
 // its lease (claimDue) keeps other deliverers off it, and a deliverer that dies mid-send leaves it
 // to be claimed again when the lease ends. So every notification reaches its receiver at least
 // once, and the same webhook-id lets the receiver drop a second copy.
+import type { IdentityDirectory } from '../../platform/identity.js';
 import { WebhookUrlRefused } from './destination.js';
 import { nextAttemptAt, type RetrySchedule } from './domain/retry-schedule.js';
 import type { Claim, NotificationStore } from './store/port.js';
@@ -14,6 +15,8 @@ export interface DelivererOptions {
   readonly now?: () => number;
   /** How a request is sent: webhookSender, on the destination policy. */
   readonly send: WebhookSend;
+  /** Whether a subscription's owner still acts: nothing is sent for a revoked key or a disabled account. */
+  readonly owners: IdentityDirectory;
   /** Sends under way at most at once. */
   readonly concurrency?: number;
   /** How often it looks for due deliveries when not kicked. */
@@ -50,6 +53,7 @@ export function startDeliverer(options: DelivererOptions): Deliverer {
     store,
     now = Date.now,
     send,
+    owners,
     concurrency = 8,
     pollMs = 1_000,
     leaseMs = 60_000,
@@ -97,11 +101,22 @@ export function startDeliverer(options: DelivererOptions): Deliverer {
     }
   };
 
-  const deliver = async (claim: Claim): Promise<void> => {
+  const deliver = async (claim: Claim, ownerActs: boolean): Promise<void> => {
     const { delivery, subscription } = claim;
     try {
       if (subscription.disabledAt !== null) {
         await store.recordFailure(delivery.id, delivery.attempts, now(), 'the subscription is disabled', null);
+        return;
+      }
+      if (!ownerActs) {
+        await store.disableSubscription(subscription.id, new Date(now()).toISOString());
+        await store.recordFailure(
+          delivery.id,
+          delivery.attempts,
+          now(),
+          "the subscription's owner no longer acts: its key was revoked or its account disabled",
+          null,
+        );
         return;
       }
       const error = await post(claim);
@@ -113,8 +128,8 @@ export function startDeliverer(options: DelivererOptions): Deliverer {
     }
   };
 
-  const start = (claim: Claim): void => {
-    const sending = deliver(claim).finally(() => {
+  const start = (claim: Claim, ownerActs: boolean): void => {
+    const sending = deliver(claim, ownerActs).finally(() => {
       inFlight.delete(sending);
       if (moreDue) kick();
     });
@@ -130,7 +145,9 @@ export function startDeliverer(options: DelivererOptions): Deliverer {
           const claims = await store.claimDue(now(), free, leaseMs);
           // As many as asked for: more may be due, so claim again as soon as a send ends.
           moreDue = claims.length === free;
-          for (const claim of claims) start(claim);
+          // Asked for the whole claim at once; if it cannot be asked, nothing is sent and the leases run out.
+          const acting = claims.length === 0 ? new Set<string>() : await owners.active(claims.map((c) => c.subscription.owner.keyId));
+          for (const claim of claims) start(claim, acting.has(claim.subscription.owner.keyId));
         } catch (err) {
           log('notifications: could not claim due deliveries; trying again', err);
         }

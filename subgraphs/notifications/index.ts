@@ -3,10 +3,12 @@
 // stopped on close.
 import { openOutboxSources } from '../../outbox/open.js';
 import { ownPorts } from '../../platform/http.js';
+import type { IdentityDirectory } from '../../platform/identity.js';
 import { defineSubgraph } from '../../platform/subgraph.js';
 import type { NotificationsContext } from './context.js';
 import { startDeliverer } from './deliverer.js';
 import { type DestinationPolicy, destinationPolicyFromEnv } from './destination.js';
+import { disableLapsedOwners } from './owners.js';
 import { startRelay } from './relay.js';
 import { notificationsSchema } from './schema.js';
 import { openNotificationStore } from './store/open.js';
@@ -21,10 +23,12 @@ export interface NotificationsOptions {
   readonly leaseMs?: number;
   /** Where webhooks may go: none of the loopback or private networks unless given. */
   readonly destinations?: DestinationPolicy;
+  /** Whose identities still act: a revoked key's or disabled account's subscriptions are sent nothing and disabled. */
+  readonly owners: IdentityDirectory;
 }
 
 /** IPHUB_WEBHOOK_TIMEOUT_MS and IPHUB_WEBHOOK_LEASE_MS, when set: whole milliseconds; IPHUB_WEBHOOK_ALLOWED_NETWORKS (destination.ts). */
-export function webhookOptionsFromEnv(env: Record<string, string | undefined> = process.env): NotificationsOptions {
+export function webhookOptionsFromEnv(env: Record<string, string | undefined> = process.env): Omit<NotificationsOptions, 'owners'> {
   const ms = (name: string): number | undefined => {
     const value = env[name];
     if (value === undefined || value === '') return undefined;
@@ -45,7 +49,7 @@ export function webhookOptionsFromEnv(env: Record<string, string | undefined> = 
  * The subgraph, relaying the outboxes of the stores named in `outboxes` (subgraphs/index.ts's
  * OUTBOX_OWNERS); opened like every other (it asks nothing of the ledger or the hub).
  */
-export function notificationsSubgraph(outboxes: readonly string[], options: NotificationsOptions = webhookOptionsFromEnv()) {
+export function notificationsSubgraph(outboxes: readonly string[], options: NotificationsOptions) {
   const destinations = options.destinations ?? destinationPolicyFromEnv({}, ownPorts);
   return defineSubgraph({
     name: 'notifications',
@@ -57,6 +61,7 @@ export function notificationsSubgraph(outboxes: readonly string[], options: Noti
         sources: await openOutboxSources(storage, outboxes),
         store,
         onAccepted: deliverer.kick,
+        beforeAccept: () => disableLapsedOwners(store, options.owners, new Date().toISOString()),
         ...(options.pollMs ? { pollMs: options.pollMs } : {}),
       });
       return {

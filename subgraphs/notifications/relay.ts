@@ -11,6 +11,8 @@ export interface RelayOptions {
   readonly store: NotificationStore;
   /** Told after each batch accepted: the deliverer's kick. */
   readonly onAccepted?: () => void;
+  /** Run before each batch is accepted (fanned out): disableLapsedOwners. */
+  readonly beforeAccept?: () => Promise<unknown>;
   readonly pollMs?: number;
   readonly batch?: number;
   /** How long relayed notifications are kept in the outboxes: longer than any warning's window. */
@@ -29,11 +31,18 @@ export interface Relay {
 const DAY_MS = 86_400_000;
 
 /** Relays one source until it has nothing pending; how many it relayed. */
-export async function relayPending(source: OutboxSource, store: NotificationStore, batch: number, onAccepted?: () => void): Promise<number> {
+export async function relayPending(
+  source: OutboxSource,
+  store: NotificationStore,
+  batch: number,
+  onAccepted?: () => void,
+  beforeAccept?: () => Promise<unknown>,
+): Promise<number> {
   let relayed = 0;
   for (;;) {
     const pending = await source.pending(batch);
     if (pending.length === 0) return relayed;
+    await beforeAccept?.();
     await store.accept(pending);
     await source.markRelayed(pending.map((n) => n.id));
     relayed += pending.length;
@@ -42,7 +51,7 @@ export async function relayPending(source: OutboxSource, store: NotificationStor
 }
 
 export function startRelay(options: RelayOptions): Relay {
-  const { sources, store, onAccepted, pollMs = 50, batch = 500, keepDays = 400, now = Date.now, log = (m, e) => console.error(m, e) } = options;
+  const { sources, store, onAccepted, beforeAccept, pollMs = 50, batch = 500, keepDays = 400, now = Date.now, log = (m, e) => console.error(m, e) } = options;
   let stopped = false;
   let wake: (() => void) | undefined;
   let kicked = false;
@@ -68,7 +77,7 @@ export function startRelay(options: RelayOptions): Relay {
       kicked = false;
       for (const source of sources) {
         try {
-          await relayPending(source, store, batch, onAccepted);
+          await relayPending(source, store, batch, onAccepted, beforeAccept);
         } catch (err) {
           log(`notifications: relaying the ${source.name} outbox failed; trying again`, err);
         }

@@ -53,12 +53,17 @@ const SubscriptionInput = builder.inputType('CreateWebhookSubscriptionInput', {
 builder.queryFields((t) => ({
   webhookSubscriptions: t.field({
     type: SubscriptionConnection,
-    description: "The calling key's subscriptions, disabled ones included",
-    args: { first: t.arg.int(), after: t.arg.string() },
+    description:
+      "The calling key's subscriptions, disabled ones included; centre staff name any `owner` (a key's id), a revoked one's included, to see and disable them",
+    args: { owner: t.arg.string(), first: t.arg.int(), after: t.arg.string() },
     resolve: async (_root, args, ctx) => {
-      const identity = requirePartnerKey(ctx);
+      const identity = requireIdentity(ctx);
+      const owner = args.owner ?? undefined;
+      // Staff read any owner's; a partner key its own alone, named or not.
+      const keyId = identity.role === 'CENTER_STAFF' && owner !== undefined ? owner : requirePartnerKey(ctx).keyId;
+      if (owner !== undefined && owner !== keyId) throw forbidden("only centre staff read another key's subscriptions");
       const page = pageRequest(args.first, args.after);
-      const rows = await ctx.store.subscriptionsOf(identity.keyId, page.after, page.first + 1);
+      const rows = await ctx.store.subscriptionsOf(keyId, page.after, page.first + 1);
       return toConnection(rows, page, (s) => s.id);
     },
   }),

@@ -197,6 +197,21 @@ export function notificationStoreContract(name: string, fixture: () => StoreFixt
         expect((await store.subscriptionsOf('k-e1', undefined, 50)).filter((s) => s.disabledAt === null)).toHaveLength(3);
       });
 
+      it("names the owners of active subscriptions once each, and disables all of one owner's at once", async () => {
+        const staff = subscribe(STAFF);
+        for (const s of [subscribe(E1), subscribe(E1), subscribe(E2), staff]) await store.createSubscription(s);
+        const gone = subscribe(BANK);
+        await store.createSubscription(gone);
+        await store.disableSubscription(gone.id, new Date(T).toISOString());
+        expect(await store.activeSubscriptionOwners()).toEqual([E1.keyId, E2.keyId, STAFF.keyId].sort());
+        expect(await store.disableSubscriptionsOf(E1.keyId, new Date(T).toISOString())).toBe(2);
+        expect(await store.disableSubscriptionsOf(E1.keyId, new Date(T).toISOString())).toBe(0);
+        expect(await store.activeSubscriptionOwners()).toEqual([E2.keyId, STAFF.keyId].sort());
+        // A notification to E1 fans out to the centre's subscription alone, none of E1's.
+        await store.accept([note('n-owners', { audience: [{ kind: 'ENTERPRISE', id: 'E1' }] })]);
+        expect((await store.deliveries('PENDING', undefined, 10)).map((d) => d.subscriptionId)).toEqual([staff.id]);
+      });
+
       it("pages an owner's subscriptions by id, and no one else's", async () => {
         const mine = Array.from({ length: 5 }, () => subscribe(E1));
         for (const s of [...mine, subscribe(E2), subscribe({ ...E1, keyId: 'k-e1-other' })]) await store.createSubscription(s);

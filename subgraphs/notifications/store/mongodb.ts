@@ -229,6 +229,12 @@ export async function openMongoNotificationStore(db: Db, { collectionPrefix = ''
     async disableSubscription(id, at) {
       return (await subscriptions.updateOne({ _id: id, disabledAt: null }, { $set: { disabledAt: at } })).modifiedCount === 1;
     },
+    async activeSubscriptionOwners() {
+      return ((await subscriptions.distinct('owner.keyId', { disabledAt: null })) as string[]).sort();
+    },
+    async disableSubscriptionsOf(ownerKeyId, at) {
+      return (await subscriptions.updateMany({ 'owner.keyId': ownerKeyId, disabledAt: null }, { $set: { disabledAt: at } })).modifiedCount;
+    },
     async subscriptionsFor(n) {
       return receiving(await candidatesFor([n]), n);
     },

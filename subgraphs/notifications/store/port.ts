@@ -53,6 +53,10 @@ export interface NotificationStore {
   subscriptionsOf(ownerKeyId: string, after: string | undefined, limit: number): Promise<Subscription[]>;
   /** False when there is no such subscription or it is disabled already. Whether the caller may is the caller's to check. */
   disableSubscription(id: string, at: string): Promise<boolean>;
+  /** The key ids that own an active subscription, each once (one per partner key: a few hundred at most). */
+  activeSubscriptionOwners(): Promise<string[]>;
+  /** Disables every active subscription of `ownerKeyId`; how many. */
+  disableSubscriptionsOf(ownerKeyId: string, at: string): Promise<number>;
   /** The active subscriptions that receive `n`. */
   subscriptionsFor(n: Notification): Promise<Subscription[]>;
 

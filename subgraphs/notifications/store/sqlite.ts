@@ -185,6 +185,10 @@ export function openSqliteNotificationStore(db: Database.Database): Notification
     'SELECT * FROM subscriptions WHERE owner_key_id = ? AND id > ? ORDER BY id LIMIT ?',
   );
   const disable = db.prepare('UPDATE subscriptions SET disabled_at = ? WHERE id = ? AND disabled_at IS NULL');
+  const owningActive = db.prepare<[], { owner_key_id: string }>(
+    'SELECT DISTINCT owner_key_id FROM subscriptions WHERE disabled_at IS NULL ORDER BY owner_key_id',
+  );
+  const disableOfOwner = db.prepare('UPDATE subscriptions SET disabled_at = ? WHERE owner_key_id = ? AND disabled_at IS NULL');
   const activeOfOwner = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM subscriptions WHERE owner_key_id = ? AND disabled_at IS NULL');
   const createWithin = db.transaction((s: Subscription, cap: number | undefined): boolean => {
     if (cap !== undefined && activeOfOwner.get(s.owner.keyId)!.n >= cap) return false;
@@ -313,6 +317,12 @@ export function openSqliteNotificationStore(db: Database.Database): Notification
     },
     async disableSubscription(id, at) {
       return disable.run(at, id).changes === 1;
+    },
+    async activeSubscriptionOwners() {
+      return owningActive.all().map((r) => r.owner_key_id);
+    },
+    async disableSubscriptionsOf(ownerKeyId, at) {
+      return disableOfOwner.run(at, ownerKeyId).changes;
     },
     async subscriptionsFor(n) {
       return receiving(candidatesFor([n]), n);
