@@ -6,7 +6,7 @@ import { remoteDataSource } from '../gateway/data-sources.js';
 import { rateStoreFor } from '../gateway/hub.js';
 import { openKeyStore } from '../gateway/keys/store/open.js';
 import { limitsFromEnvOrExit } from '../gateway/limits/limits.js';
-import { type RunningGateway, startGateway } from '../gateway/server.js';
+import { adminFromEnv, type RunningGateway, startGateway } from '../gateway/server.js';
 import { openSessionStore } from '../gateway/sessions/store/open.js';
 import { calendarFromEnvOrExit } from '../platform/hub-calendar.js';
 import { closeOnSignals } from '../platform/process.js';
@@ -33,6 +33,7 @@ try {
   const secret = internalSecret(storage);
   gateway = await startGateway({
     port: Number(process.env.PORT ?? 4000),
+    admin: adminFromEnv(process.env),
     keys,
     limits,
     rateStore: rateStoreFor(storage),

@@ -9,6 +9,7 @@ import { closeStorage, internalSecret, openLedgerOn, openStorage } from '../plat
 import { SUBGRAPH_NAMES, type SubgraphName } from '../platform/subgraph.js';
 import { serveSubgraph } from '../platform/subgraph-server.js';
 import { SUBGRAPHS } from '../subgraphs/index.js';
+import { appOperationNames } from '../web/app/serve.js';
 
 const name = process.argv[2];
 if (!(SUBGRAPH_NAMES as readonly string[]).includes(name ?? '')) {
@@ -38,6 +39,7 @@ try {
     port: Number(process.env[`IPHUB_${name!.toUpperCase()}_PORT`] ?? entry.defaultPort),
     secret,
     metrics,
+    knownOperations: appOperationNames(),
     ready: () => ledger.ready(),
   });
   opened.push(served);

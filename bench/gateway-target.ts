@@ -23,8 +23,11 @@ type StockContext = Pick<GatewayContext, 'identity'>;
 const [mode, dataDir] = process.argv.slice(2);
 const env = { IPHUB_DATA_DIR: dataDir };
 
-async function start(): Promise<string> {
-  if (mode === 'embedded') return (await startHub({ port: 0, env })).url;
+async function start(): Promise<{ url: string; adminUrl?: string }> {
+  if (mode === 'embedded') {
+    const hub = await startHub({ port: 0, env });
+    return { url: hub.url, ...(hub.adminUrl === undefined ? {} : { adminUrl: hub.adminUrl }) };
+  }
   const storage = await openStorage(env);
   const ledger = await openLedgerOn(storage, env);
   const keys = openKeyStore(storage);
@@ -37,7 +40,7 @@ async function start(): Promise<string> {
     const served = await serveSubgraph(await SUBGRAPHS[name].open(storage, ledger, noHub, opening), { port: 0, secret });
     urls[name] = `http://localhost:${served.port}/graphql`;
   }
-  if (mode === 'http') return (await startGateway({ port: 0, keys, dataSource: (name) => remoteDataSource(urls[name]!, secret) })).url;
+  if (mode === 'http') return { url: (await startGateway({ port: 0, keys, dataSource: (name) => remoteDataSource(urls[name]!, secret) })).url };
   if (mode !== 'stock') throw new Error(`unknown mode ${mode}`);
   const gateway = new ApolloGateway({
     supergraphSdl: new IntrospectAndCompose({ subgraphs: SUBGRAPH_NAMES.map((name) => ({ name, url: urls[name]! })) }),
@@ -51,7 +54,7 @@ async function start(): Promise<string> {
   });
   const server = new ApolloServer<StockContext>({ gateway });
   const { url } = await startStandaloneServer(server, { listen: { port: 0 }, context: async ({ req }) => ({ identity: await identify(req, keys) }) });
-  return url;
+  return { url };
 }
 
-console.log(JSON.stringify({ url: await start() }));
+console.log(JSON.stringify(await start()));

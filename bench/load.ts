@@ -67,6 +67,8 @@ interface Client {
 
 interface Target {
   readonly port: number;
+  /** Where its metrics are (the event loop's delay). */
+  readonly adminUrl?: string;
   readonly path: string;
 }
 
@@ -279,7 +281,7 @@ async function phase(
   seconds: number,
   attacker?: { agent: Agent; connections: number; operations: readonly string[] },
 ) {
-  await eventLoopMax(target.port);
+  await eventLoopMax(target.adminUrl);
   const tally = new Tally();
   const attack = new AttackTally();
   const start = performance.now();
@@ -324,7 +326,7 @@ async function phase(
     attack,
     elapsed,
     attackElapsed,
-    eventLoopMax: await eventLoopMax(target.port),
+    eventLoopMax: await eventLoopMax(target.adminUrl),
     generatorCores: Number(((used.user + used.system) / 1e6 / attackElapsed).toFixed(2)),
   };
 }
@@ -386,7 +388,7 @@ export async function run(args: string[]): Promise<void> {
     const started = await startTarget('embedded', dir.path);
     child = started.child;
     const url = new URL(started.url);
-    const target = { port: Number(url.port), path: url.pathname };
+    const target = { port: Number(url.port), path: url.pathname, adminUrl: started.adminUrl };
     log(
       `hub at ${started.url} (pid ${child.pid}); IPHUB_LIMITS ${process.env.IPHUB_LIMITS === undefined ? 'unset (default limits)' : JSON.stringify(process.env.IPHUB_LIMITS)}`,
     );

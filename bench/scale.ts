@@ -140,11 +140,10 @@ export async function run(args: string[]): Promise<void> {
       log(`seeding ${enterprises} enterprises in ${dir.path}`);
       const { keys, seconds } = await seed(dir.path, enterprises);
       emit('scale.seed.seconds', Number(seconds.toFixed(1)), 's', { enterprises, ...(enterprises >= 120_000 ? { target: 60 } : {}) });
-      const { child, url } = await startTarget('embedded', dir.path);
+      const { child, url, adminUrl } = await startTarget('embedded', dir.path);
       try {
-        const port = Number(new URL(url).port);
         for (const [name, q] of Object.entries(QUERIES)) for (let i = 0; i < 5; i++) await timed(url, keys, name, q, enterprises);
-        await eventLoopMax(port); // from here on
+        await eventLoopMax(adminUrl); // from here on
         for (const [name, q] of Object.entries(QUERIES)) {
           const ms: number[] = [];
           for (let i = 0; i < requests; i++) ms.push(await timed(url, keys, name, q, enterprises));
@@ -153,7 +152,7 @@ export async function run(args: string[]): Promise<void> {
           emit(`scale.${name}.p50`, p50, 'ms', { enterprises, requests, target: TARGETS.p50 });
           emit(`scale.${name}.p99`, percentile(ms, 0.99), 'ms', { enterprises, requests, target: TARGETS.p99 });
         }
-        emit('scale.eventloop.max', await eventLoopMax(port), 'ms', { enterprises, target: TARGETS.eventLoopMax });
+        emit('scale.eventloop.max', await eventLoopMax(adminUrl), 'ms', { enterprises, target: TARGETS.eventLoopMax });
       } finally {
         await stopTarget(child);
       }

@@ -7,14 +7,14 @@ import { fileURLToPath } from 'node:url';
 const TARGET = fileURLToPath(new URL('./gateway-target.ts', import.meta.url));
 
 /** Starts `mode` (embedded, http or stock) on the data directory; resolves once it serves. */
-export async function startTarget(mode: string, dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+export async function startTarget(mode: string, dataDir: string): Promise<{ child: ChildProcess; url: string; adminUrl?: string }> {
   // The child inherits this process's environment, IPHUB_LIMITS included.
   const child = spawn(process.execPath, ['--import', 'tsx', TARGET, mode, dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
   const line = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout! }).on('line', (l) => l.startsWith('{"url"') && resolve(l));
     child.once('exit', (code) => reject(new Error(`${mode} target exited with ${code}`)));
   });
-  return { child, url: (JSON.parse(line) as { url: string }).url };
+  return { child, ...(JSON.parse(line) as { url: string; adminUrl?: string }) };
 }
 
 /** Stops the target and waits for it to exit. */
@@ -27,10 +27,11 @@ export async function stopTarget(child: ChildProcess): Promise<void> {
 
 /**
  * The hub's longest event-loop delay (ms) since it was last asked: prom-client's
- * monitorEventLoopDelay histogram starts again at every scrape of /metrics.
+ * monitorEventLoopDelay histogram starts again at every scrape of /metrics (on its admin listener).
  */
-export async function eventLoopMax(port: number): Promise<number> {
-  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+export async function eventLoopMax(adminUrl: string | undefined): Promise<number> {
+  if (adminUrl === undefined) throw new Error('the target has no admin listener to read its metrics from');
+  const text = await (await fetch(`${adminUrl}/metrics`)).text();
   const m = /^nodejs_eventloop_lag_max_seconds (\S+)$/m.exec(text);
   return m === null ? NaN : Number((Number(m[1]) * 1000).toFixed(2));
 }

@@ -17,7 +17,7 @@ import type { KeyStore } from './keys/store/port.js';
 import type { ExecutionTimer } from './limits/execution-timeout.js';
 import { type Limits, limitsFromEnv } from './limits/limits.js';
 import { memoryRateStore, mongoRateStore, type RateStore } from './limits/rate-limits.js';
-import { type RunningGateway, startGateway } from './server.js';
+import { adminFromEnv, type RunningGateway, startGateway } from './server.js';
 import { openSessionStore } from './sessions/store/open.js';
 import type { SessionStore } from './sessions/store/port.js';
 
@@ -68,6 +68,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
   for (const name of SUBGRAPH_NAMES) subgraphs[name] = await (options.open?.[name] ?? SUBGRAPHS[name].open)(storage, ledger, hubFor(name), opening);
   gateway = await startGateway({
     port: options.port ?? 4000,
+    admin: adminFromEnv(opening.env, options.port ?? 4000),
     keys,
     metrics,
     limits: options.limits ?? limitsFromEnv(),

@@ -3,7 +3,7 @@
 // supergraph's query plans against the subgraphs, in-process or over HTTP, and serves /auth/*
 // (gateway/sessions/) for people signing in.
 import { readFileSync } from 'node:fs';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 
 import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
 import type { QueryPlan } from '@apollo/query-planner';
@@ -13,12 +13,12 @@ import { type DocumentNode, GraphQLError } from 'graphql';
 import type { Registry } from 'prom-client';
 
 import type { ErrorCode } from '../platform/errors.js';
-import { graphqlRoute, HttpError, httpServer, listen, readinessRoute, type Route } from '../platform/http.js';
+import { cachedReadiness, graphqlRoute, healthRoute, HttpError, httpServer, listen, readinessRoute, type Route } from '../platform/http.js';
 import { dataOf } from '../platform/hub-query.js';
 import { type Identity, IDENTITY_HEADER, verifyIdentity } from '../platform/identity.js';
 import { createMetrics, graphqlMetrics, metricsRoute } from '../platform/metrics.js';
 import type { SubgraphName } from '../platform/subgraph.js';
-import { appRoutes } from '../web/app/serve.js';
+import { appOperationNames, appRoutes } from '../web/app/serve.js';
 import { graphiqlRoutes, wantsGraphiql } from '../web/graphiql/serve.js';
 import { verifyPageRoutes } from '../web/verify/serve.js';
 import { countedHashingAdmission } from './accounts/hashing-admission.js';
@@ -44,6 +44,8 @@ import { Sessions } from './sessions/sessions.js';
 import { SignInLimits } from './sessions/sign-in-limits.js';
 import type { SessionStore } from './sessions/store/port.js';
 
+const DEFAULT_ADMIN_PORT = 4100;
+
 export interface GatewayOptions {
   readonly port: number;
   readonly keys: KeyStore;
@@ -52,8 +54,13 @@ export interface GatewayOptions {
   /** The data source for each subgraph named in the supergraph. */
   readonly dataSource: (name: SubgraphName, url: string) => GraphQLDataSource;
   readonly supergraphSdl?: string;
-  /** Where to count requests, errors and latency; served at /metrics. */
+  /** Where to count requests, errors and latency; served at /metrics on the admin listener. */
   readonly metrics?: Registry;
+  /**
+   * The admin listener: /metrics and the detailed /readyz, off the public port (on 127.0.0.1
+   * unless `host` says otherwise). Without it, neither is served.
+   */
+  readonly admin?: { readonly port: number; readonly host?: string };
   /** What must answer, besides the key store, for /readyz to say ready. */
   readonly ready?: () => Promise<void>;
   /** Every bound on a request (gateway/limits.ts); the defaults when absent. */
@@ -68,9 +75,21 @@ export interface GatewayOptions {
   readonly now?: () => number;
 }
 
+/** The admin listener IPHUB_ADMIN_PORT (4100) and IPHUB_ADMIN_HOST (127.0.0.1) say; `port` 0 for a hub on a free port (tests). */
+export function adminFromEnv(env: Record<string, string | undefined>, publicPort?: number): { port: number; host: string } {
+  const host = env.IPHUB_ADMIN_HOST || '127.0.0.1';
+  if (publicPort === 0) return { port: 0, host };
+  const given = env.IPHUB_ADMIN_PORT;
+  const port = given === undefined || given === '' ? DEFAULT_ADMIN_PORT : Number(given);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`IPHUB_ADMIN_PORT must be a port number; got ${JSON.stringify(given)}`);
+  return { port, host };
+}
+
 export interface RunningGateway {
   readonly port: number;
   readonly url: string;
+  /** The admin listener's base URL (/metrics, /readyz), when it runs. */
+  readonly adminUrl?: string;
   /** Runs a query in this process as `identity` (the subgraphs' own queries, embedded mode). */
   query<T>(query: string, variables: Record<string, unknown>, identity: Identity | undefined): Promise<T>;
   close(): Promise<void>;
@@ -133,7 +152,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // Each caller's token budget is checked before parsing (admit, below); this bounds the rest.
     parseOptions: { maxTokens: Math.max(limits.budgets.anonymous.tokens, limits.budgets.partner.tokens) },
     // A browser opening /graphql gets the self-hosted GraphiQL (below), never Apollo's page from a CDN.
-    plugins: [graphqlMetrics(registry), limitsPlugin(limits, rate, metrics), ApolloServerPluginLandingPageDisabled()],
+    plugins: [graphqlMetrics(registry, appOperationNames()), limitsPlugin(limits, rate, metrics), ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
   const service = (identity: Identity | undefined): GatewayContext => ({
@@ -262,6 +281,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     },
   };
   const graphiql = graphiqlRoutes();
+  const readiness = cachedReadiness(async () => {
+    await options.keys.byId('readyz');
+    await options.people?.accounts.byId('readyz');
+    await options.ready?.();
+  });
   const server = httpServer({
     '/graphql': (req, res) => (wantsGraphiql(req) ? graphiql.page(req, res) : graphql(req, res)),
     ...graphiql.assets,
@@ -286,25 +310,31 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     ...verifyPageRoutes(),
     // People signing in and out, and staff managing their accounts (gateway/sessions/routes.ts).
     ...(people === undefined ? {} : { '/auth/': counted(authRoutes(people)) }),
-    '/healthz': (_req, res) => void res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end('ok\n'),
-    '/metrics': metricsRoute(registry),
-    '/readyz': readinessRoute(async () => {
-      await options.keys.byId('readyz');
-      await options.people?.accounts.byId('readyz');
-      await options.ready?.();
-    }),
+    '/healthz': healthRoute,
+    // Ready or not, and no more: why not is the admin listener's to say.
+    '/readyz': readinessRoute(readiness, false),
     // The people's web application: every other path a browser navigates to.
     ...appRoutes(),
   });
   const port = await listen(server, options.port);
+  const admin =
+    options.admin === undefined
+      ? undefined
+      : httpServer({ '/healthz': healthRoute, '/metrics': metricsRoute(registry), '/readyz': readinessRoute(readiness, true) });
+  const adminPort = admin === undefined ? undefined : await listen(admin, options.admin!.port, options.admin!.host ?? '127.0.0.1');
+  const stop = (s: Server) => {
+    const closed = new Promise<void>((resolve) => s.close(() => resolve()));
+    s.closeAllConnections();
+    return closed;
+  };
   return {
     port,
     url: `http://localhost:${port}/graphql`,
+    ...(adminPort === undefined ? {} : { adminUrl: `http://127.0.0.1:${adminPort}` }),
     query,
     close: async () => {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await closed;
+      await stop(server);
+      if (admin !== undefined) await stop(admin);
       await apollo.stop();
     },
   };

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { failure } from './errors.js';
-import { httpServer, listen, type Route } from './http.js';
+import { cachedReadiness, httpServer, listen, readinessRoute, type Route } from './http.js';
 
 async function answer(
   route: Route,
@@ -37,5 +37,44 @@ describe('httpServer refusals', () => {
     expect(r.status).toBe(500);
     expect(r.body.errors[0]).toEqual({ message: 'internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
     expect(logged).toHaveBeenCalledOnce();
+  });
+});
+
+describe('readiness', () => {
+  it('checks at most once per interval, every probe in between sharing the answer', async () => {
+    let clock = 0;
+    let runs = 0;
+    let fail = false;
+    const readiness = cachedReadiness(
+      async () => {
+        runs++;
+        if (fail) throw new Error('the ledger store does not answer');
+      },
+      5_000,
+      () => clock,
+    );
+    expect(await Promise.all([readiness(), readiness(), readiness()])).toEqual([undefined, undefined, undefined]);
+    expect(runs).toBe(1);
+    fail = true;
+    clock = 4_999;
+    expect(await readiness()).toBeUndefined();
+    clock = 5_000;
+    expect(await readiness()).toBe('the ledger store does not answer');
+    expect(runs).toBe(2);
+  });
+
+  it('says why not only where it is asked to (the admin listener); the public answer is ready or not', async () => {
+    const readiness = cachedReadiness(() => Promise.reject(new Error('SQLITE_CANTOPEN /srv/iphub/data/ledger.db')));
+    const server = httpServer({ '/public': readinessRoute(readiness, false), '/admin': readinessRoute(readiness, true) });
+    try {
+      const port = await listen(server, 0, '127.0.0.1');
+      const pub = await fetch(`http://127.0.0.1:${port}/public`);
+      expect([pub.status, await pub.text()]).toEqual([503, 'not ready\n']);
+      const admin = await fetch(`http://127.0.0.1:${port}/admin`);
+      expect([admin.status, await admin.text()]).toEqual([503, 'not ready: SQLITE_CANTOPEN /srv/iphub/data/ledger.db\n']);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
   });
 });

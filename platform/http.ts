@@ -172,14 +172,40 @@ export function listen(server: Server, port: number, host = '0.0.0.0'): Promise<
   });
 }
 
-/** /readyz: 200 when every check resolves, 503 with the first failure otherwise. */
-export function readinessRoute(ready: () => Promise<void>): Route {
-  return async (_req, res) => {
-    try {
-      await ready();
-      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end('ready\n');
-    } catch (err) {
-      res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' }).end(`not ready: ${(err as Error).message}\n`);
+/** What a readiness check found: undefined when ready, else why not. */
+export type Readiness = () => Promise<string | undefined>;
+
+/**
+ * A readiness check run at most once per `ttlMs` (the callers in between share its answer):
+ * probes, however often they come, cost the stores one check a few seconds.
+ */
+export function cachedReadiness(ready: () => Promise<void>, ttlMs = 5_000, now: () => number = Date.now): Readiness {
+  let last: { at: number; answer: Promise<string | undefined> } | undefined;
+  return () => {
+    if (last === undefined || now() - last.at >= ttlMs) {
+      last = {
+        at: now(),
+        answer: ready().then(
+          () => undefined,
+          (err: unknown) => (err instanceof Error ? err.message : String(err)),
+        ),
+      };
     }
+    return last.answer;
   };
 }
+
+/**
+ * /readyz: 200 when the check passes, 503 otherwise. `detailed` says why not (the admin listener,
+ * or a subgraph's own internal port); the public one says only that it is not ready.
+ */
+export function readinessRoute(readiness: Readiness, detailed: boolean): Route {
+  return async (_req, res) => {
+    const problem = await readiness();
+    const head = { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' };
+    if (problem === undefined) res.writeHead(200, head).end('ready\n');
+    else res.writeHead(503, head).end(detailed ? `not ready: ${problem}\n` : 'not ready\n');
+  };
+}
+
+export const healthRoute: Route = (_req, res) => void res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end('ok\n');

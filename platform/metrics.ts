@@ -36,8 +36,20 @@ export function sampledGauge<L extends string = never>(
   });
 }
 
-/** An Apollo Server plugin counting requests and errors, and timing requests, per operation. */
-export function graphqlMetrics<C extends BaseContext>(registry: Registry): ApolloServerPlugin<C> {
+/**
+ * The label an operation is counted under: its name when it is one of `known` (the hub's own
+ * clients'; a gateway's fetch to a subgraph by the name it came with), `anonymous` without a
+ * name, `other` for any other: callers choose names, and each label value is a series kept for
+ * the life of the process.
+ */
+export function operationLabel(name: string | null | undefined, known: ReadonlySet<string>): string {
+  if (name === null || name === undefined) return 'anonymous';
+  const asked = name.replace(/__\w+__\d+$/, '');
+  return known.has(asked) ? asked : 'other';
+}
+
+/** An Apollo Server plugin counting requests and errors, and timing requests, per operation (operationLabel). */
+export function graphqlMetrics<C extends BaseContext>(registry: Registry, known: ReadonlySet<string> = new Set()): ApolloServerPlugin<C> {
   const requests = counter(registry, 'iphub_graphql_requests_total', 'GraphQL requests, by operation', ['operation']);
   const errors = counter(registry, 'iphub_graphql_errors_total', 'GraphQL errors in responses, by extensions.code', ['code']);
   const latency = new Histogram({
@@ -52,7 +64,7 @@ export function graphqlMetrics<C extends BaseContext>(registry: Registry): Apoll
       const stop = latency.startTimer();
       return {
         async willSendResponse({ operationName, response }) {
-          const operation = operationName ?? 'anonymous';
+          const operation = operationLabel(operationName, known);
           requests.inc({ operation });
           stop({ operation });
           const body = response.body.kind === 'single' ? response.body.singleResult : undefined;

@@ -4,18 +4,22 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { Registry } from 'prom-client';
 
-import { graphqlRoute, HttpError, httpServer, listen, readinessRoute } from './http.js';
+import { cachedReadiness, graphqlRoute, healthRoute, HttpError, httpServer, listen, readinessRoute } from './http.js';
 import { IDENTITY_HEADER, verifyIdentity } from './identity.js';
 import { createMetrics, graphqlMetrics, metricsRoute } from './metrics.js';
 import type { Subgraph } from './subgraph.js';
 
 /** `ready`: what else must answer for the process to be ready (its ledger). */
-export async function serveSubgraph(subgraph: Subgraph, options: { port: number; secret: string; metrics?: Registry; ready?: () => Promise<void> }) {
+/** `knownOperations`: the operation names metrics label by (platform/metrics.ts operationLabel). */
+export async function serveSubgraph(
+  subgraph: Subgraph,
+  options: { port: number; secret: string; metrics?: Registry; ready?: () => Promise<void>; knownOperations?: ReadonlySet<string> },
+) {
   const metrics = options.metrics ?? createMetrics();
   // No Apollo Studio here: no per-request trace building.
   const apollo = new ApolloServer<object>({
     schema: subgraph.schema,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), graphqlMetrics(metrics)],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), graphqlMetrics(metrics, options.knownOperations)],
     includeStacktraceInErrorResponses: false,
   });
   await apollo.start();
@@ -29,12 +33,16 @@ export async function serveSubgraph(subgraph: Subgraph, options: { port: number;
         return subgraph.createContext(identity);
       },
     }),
-    '/healthz': (_req, res) => void res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end('ok\n'),
+    '/healthz': healthRoute,
     '/metrics': metricsRoute(metrics),
-    '/readyz': readinessRoute(async () => {
-      await subgraph.ready();
-      await options.ready?.();
-    }),
+    // A subgraph's port is internal: its readiness says why not.
+    '/readyz': readinessRoute(
+      cachedReadiness(async () => {
+        await subgraph.ready();
+        await options.ready?.();
+      }),
+      true,
+    ),
   });
   const port = await listen(server, options.port);
   return {

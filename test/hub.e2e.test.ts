@@ -604,10 +604,17 @@ describe('the federated hub', () => {
       expect(parseCheckpoint(note).origin).toBe('iphub.local/ledger');
       expect((await fetch(`${base}/healthz`)).status).toBe(200);
       expect(await (await fetch(`${base}/readyz`)).text()).toBe('ready\n');
+      expect(await (await fetch(`${t.hub.adminUrl}/readyz`)).text()).toBe('ready\n');
       expect((await fetch(`${base}/no-such-path`)).status).toBe(404);
     });
 
-    it('exposes Prometheus metrics: requests per operation, errors per code, the ledger', async () => {
+    it('exposes Prometheus metrics on the admin listener alone: requests per known operation (any other is "other"), errors per code, the ledger', async () => {
+      // The web application's own operation names label series; a name a caller makes up does not.
+      await huaweiClient.request(gql`
+        query Cockpit {
+          __typename
+        }
+      `);
       await huaweiClient.request(
         gql`
           query OwnName($id: ID!) {
@@ -627,11 +634,16 @@ describe('the federated hub', () => {
           }
         `),
       );
-      const text = await (await fetch(t.hub.url.replace(/\/graphql$/, '/metrics'))).text();
+      expect((await fetch(t.hub.url.replace(/\/graphql$/, '/metrics'))).status).toBe(404);
+      expect(t.hub.adminUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const text = await (await fetch(`${t.hub.adminUrl}/metrics`)).text();
       const value = (pattern: RegExp) => Number(pattern.exec(text)?.[1] ?? NaN);
-      expect(value(/^iphub_graphql_requests_total\{operation="OwnName"\} (\d+)/m)).toBeGreaterThanOrEqual(1);
+      expect(text).not.toContain('operation="OwnName"');
+      expect(text).not.toContain('operation="Forbidden"');
+      expect(value(/^iphub_graphql_requests_total\{operation="other"\} (\d+)/m)).toBeGreaterThanOrEqual(2);
+      expect(value(/^iphub_graphql_requests_total\{operation="Cockpit"\} (\d+)/m)).toBeGreaterThanOrEqual(1);
       expect(value(/^iphub_graphql_errors_total\{code="UNAUTHENTICATED"\} (\d+)/m)).toBeGreaterThanOrEqual(1);
-      expect(value(/^iphub_graphql_request_duration_seconds_count\{operation="OwnName"\} (\d+)/m)).toBeGreaterThanOrEqual(1);
+      expect(value(/^iphub_graphql_request_duration_seconds_count\{operation="other"\} (\d+)/m)).toBeGreaterThanOrEqual(2);
       expect(value(/^iphub_ledger_size (\d+)/m)).toBe((await t.hub.ledger.audit()).size);
       expect(value(/^iphub_ledger_append_duration_seconds_count (\d+)/m)).toBeGreaterThanOrEqual(2);
       expect(value(/^iphub_ledger_checkpoint_age_seconds ([\d.e+-]+)/m)).toBeGreaterThanOrEqual(0);

@@ -14,7 +14,7 @@ import { startTestHub, type TestHub } from './support/hub.js';
 import { metric, post, type RawResponse, total } from './support/raw-http.js';
 
 const fetches = async (t: TestHub, subgraph?: string): Promise<number> => {
-  const samples = await metric(t.hub.url, 'iphub_gateway_subgraph_fetches_total');
+  const samples = await metric(t.hub.adminUrl!, 'iphub_gateway_subgraph_fetches_total');
   return subgraph === undefined ? total(samples) : (samples.get(`{subgraph="${subgraph}"}`) ?? 0);
 };
 
@@ -190,12 +190,12 @@ describe('operation limits, before any subgraph is called', () => {
   });
 
   it("counts refusals per reason in /metrics, beside the queue, the in-flight count and the event loop's delay", async () => {
-    const refusals = await metric(t.hub.url, 'iphub_gateway_refusals_total');
+    const refusals = await metric(t.hub.adminUrl!, 'iphub_gateway_refusals_total');
     expect(refusals.get('{reason="MAX_DEPTH_EXCEEDED"}')).toBeGreaterThanOrEqual(22);
     expect(refusals.get('{reason="COST_LIMIT_EXCEEDED"}')).toBeGreaterThanOrEqual(2);
-    expect((await metric(t.hub.url, 'iphub_gateway_queue_depth')).get('')).toBe(0);
-    expect((await metric(t.hub.url, 'iphub_gateway_in_flight')).has('')).toBe(true);
-    expect((await metric(t.hub.url, 'nodejs_eventloop_lag_p99_seconds')).get('')).toBeGreaterThan(0);
+    expect((await metric(t.hub.adminUrl!, 'iphub_gateway_queue_depth')).get('')).toBe(0);
+    expect((await metric(t.hub.adminUrl!, 'iphub_gateway_in_flight')).has('')).toBe(true);
+    expect((await metric(t.hub.adminUrl!, 'nodejs_eventloop_lag_p99_seconds')).get('')).toBeGreaterThan(0);
   });
 });
 
@@ -340,9 +340,9 @@ describe('rate limits', () => {
     // The address may still ask without a key, and the key works from elsewhere.
     expect((await post(t.hub.url, query, { from: '127.0.0.5' })).status).toBe(200);
     expect((await post(t.hub.url, query, { key: good, from: '127.0.0.6' })).status).toBe(200);
-    const counted = await metric(t.hub.url, 'iphub_gateway_rate_limited_total');
+    const counted = await metric(t.hub.adminUrl!, 'iphub_gateway_rate_limited_total');
     expect(counted.get('{subject="authentication"}')).toBe(1);
-    expect((await metric(t.hub.url, 'iphub_gateway_refusals_total')).get('{reason="UNAUTHENTICATED"}')).toBe(3);
+    expect((await metric(t.hub.adminUrl!, 'iphub_gateway_refusals_total')).get('{reason="UNAUTHENTICATED"}')).toBe(3);
     vi.setSystemTime(Date.now() + 61_000);
     expect((await post(t.hub.url, query, { key: good, from: '127.0.0.5' })).status).toBe(200);
   });
@@ -365,7 +365,7 @@ describe('admission control', () => {
   });
 
   it('runs waiting operations in arrival order, holds each caller to its share, and answers 503 at once when the queue is full', async () => {
-    const queued = async () => (await metric(t.hub.url, 'iphub_gateway_queue_depth')).get('');
+    const queued = async () => (await metric(t.hub.adminUrl!, 'iphub_gateway_queue_depth')).get('');
     const held = post(t.hub.url, { query: '{ ledgerVerifierKey }' }, { from: '127.0.0.7' });
     await hold.arrived;
     const finished: string[] = [];
@@ -390,7 +390,7 @@ describe('admission control', () => {
     expect((await held).status).toBe(200);
     expect((await Promise.all(waiting)).map((r) => r.status)).toEqual([200, 200, 200]);
     expect(finished).toEqual(['b', 'c', 'd']);
-    expect((await metric(t.hub.url, 'iphub_gateway_refusals_total')).get('{reason="OVERLOADED"}')).toBe(1);
+    expect((await metric(t.hub.adminUrl!, 'iphub_gateway_refusals_total')).get('{reason="OVERLOADED"}')).toBe(1);
   });
 });
 
@@ -450,7 +450,7 @@ describe('bounded work per request', () => {
     await hold.finished;
     await new Promise((r) => setImmediate(r));
     expect(await fetches(t, 'evidence')).toBe(evidenceBefore + 1);
-    expect((await metric(t.hub.url, 'iphub_gateway_refusals_total')).get('{reason="TIMEOUT"}')).toBe(1);
+    expect((await metric(t.hub.adminUrl!, 'iphub_gateway_refusals_total')).get('{reason="TIMEOUT"}')).toBe(1);
   });
 
   it('refuses a response over the size cap', async () => {
@@ -460,7 +460,7 @@ describe('bounded work per request', () => {
     expect(large.status).toBe(400);
     expect(firstError(large)?.extensions?.code).toBe('RESPONSE_TOO_LARGE');
     expect(firstError(large)?.message).toContain('1000');
-    expect((await metric(t.hub.url, 'iphub_gateway_refusals_total')).get('{reason="RESPONSE_TOO_LARGE"}')).toBe(1);
+    expect((await metric(t.hub.adminUrl!, 'iphub_gateway_refusals_total')).get('{reason="RESPONSE_TOO_LARGE"}')).toBe(1);
   });
 
   it("gives an enterprise's newest evidence a page at a time, not all it ever deposited", async () => {
@@ -500,7 +500,7 @@ describe('bounded work per request', () => {
       );
       expect(r.status).toBe(200);
     }
-    const caches = await metric(t.hub.url, 'iphub_gateway_cache_bytes');
+    const caches = await metric(t.hub.adminUrl!, 'iphub_gateway_cache_bytes');
     for (const cache of ['documents', 'query_plans']) {
       const bytes = caches.get(`{cache="${cache}"}`)!;
       expect(bytes).toBeGreaterThan(32 * 1024);

@@ -53,9 +53,9 @@ export function post(url: string, payload: unknown, options: RawOptions = {}): P
   });
 }
 
-/** The value of every sample of a Prometheus metric, by its label set as written. */
-export async function metric(baseUrl: string, name: string): Promise<Map<string, number>> {
-  const text = await (await fetch(new URL('/metrics', baseUrl))).text();
+/** The value of every sample of a Prometheus metric, by its label set as written: `adminUrl` is the admin listener's. */
+export async function metric(adminUrl: string, name: string): Promise<Map<string, number>> {
+  const text = await (await fetch(new URL('/metrics', adminUrl))).text();
   const samples = new Map<string, number>();
   for (const line of text.split('\n')) {
     const m = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{[^}]*\})? (\S+)$/.exec(line);

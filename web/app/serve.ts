@@ -59,3 +59,16 @@ export function appRoutes(dist = new URL('./dist/', import.meta.url)): Record<st
   };
   return { '/assets/': assetRoute(files, '/', HEADERS), '/': index };
 }
+
+/**
+ * The names of the operations the people's application sends, read from its build: the one set of
+ * operation names metrics label by (any other is `other`, so a caller cannot make new series).
+ */
+export function appOperationNames(dist = new URL('./dist/', import.meta.url)): ReadonlySet<string> {
+  const names = new Set<string>();
+  for (const [path, file] of readBuild(dist) ?? []) {
+    if (!path.endsWith('.js')) continue;
+    for (const m of file.body.toString('utf8').matchAll(/\b(?:query|mutation|subscription)\s+([A-Z][A-Za-z0-9_]*)\s*[({]/g)) names.add(m[1]!);
+  }
+  return names;
+}
