@@ -18,7 +18,7 @@ import { today } from '../platform/hub-calendar.js';
 import { calendarFromEnvOrExit } from '../platform/hub-calendar.js';
 import { closeOnSignals, interrupted } from '../platform/process.js';
 import { closeStorage, openStorage } from '../platform/storage.js';
-import { defaultReportPath, formatOfPath, importPatentFile } from '../subgraphs/enterprises/feed/file.js';
+import { defaultReportPath, formatOfPath, importPatentFile, reportPathProblem } from '../subgraphs/enterprises/feed/file.js';
 import { DEFAULT_BATCH } from '../subgraphs/enterprises/feed/import-patents.js';
 import { FEED_FORMATS, FeedError, type FeedFormat } from '../subgraphs/enterprises/feed/read.js';
 import { openEnterprisesStore } from '../subgraphs/enterprises/store/open.js';
@@ -58,6 +58,8 @@ function command(): Command {
       throw new Error(`--batch must be a whole number of rows from 1 to ${MAX_BATCH}`);
     const report = resolve(values.report ?? defaultReportPath(file));
     accessSync(dirname(report), constants.W_OK);
+    const problem = reportPathProblem(report);
+    if (problem !== undefined) throw new Error(problem);
     return { file, format: format as FeedFormat, report, batchSize, allowRollback: values['allow-rollback'] };
   } catch (err) {
     console.error(`npm run import: ${(err as Error).message}\n${USAGE}`);

@@ -1,7 +1,7 @@
 // `npm run import -- patents FILE`, as an operator runs it: the summary line, the report file, and
 // the exit codes (0 imported, rejected rows or not; 1 a refused or broken feed; 2 bad arguments).
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -123,6 +123,21 @@ describe('npm run import -- patents', () => {
       await store.close();
       await closeStorage(storage);
     }
+  });
+
+  it('never writes its report through a symbolic link: refused before anything is imported, the linked file untouched', { timeout: 120_000 }, async () => {
+    const precious = join(dir.path, 'precious.txt');
+    writeFileSync(precious, 'keep me\n');
+    const link = join(dir.path, 'linked.jsonl');
+    symlinkSync(precious, link);
+    const run = await importCli(['patents', file('linked.csv', [HEADER, row(40)].join('\n')), '--report', link], data);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('is a symbolic link: the report is written to a file of its own, never through a link');
+    expect(readFileSync(precious, 'utf8')).toBe('keep me\n');
+    // A report made afresh is its owner's alone.
+    const fresh = join(dir.path, 'fresh.jsonl');
+    expect((await importCli(['patents', file('fresh.csv', [HEADER, row(41)].join('\n')), '--report', fresh], data)).code).toBe(0);
+    expect(statSync(fresh).mode & 0o777).toBe(0o600);
   });
 
   it('exits 1 on a refused feed and on one broken part way, 2 on bad arguments', { timeout: 120_000 }, async () => {

@@ -113,4 +113,17 @@ describe('the import page’s chunks', () => {
       'line,applicationNumber,code,field,message\r\n3,1,INVALID_DATE,filingDate,"a ""b"", c"\r\n9,,BAD_USER_INPUT,,x\r\n',
     );
   });
+
+  it('writes a rejected row that a spreadsheet would run as a formula as text (OWASP CSV injection)', () => {
+    const hostile = ['=HYPERLINK("http://x.invalid","click")', '+1+1', '-2+3', '@SUM(A1)', '\tcmd', '\rcmd'];
+    const csv = rejectedCsv(hostile.map((message, i) => ({ line: i + 1, applicationNumber: message, code: 'BAD_USER_INPUT', field: null, message })));
+    const rows = csv.trim().split('\r\n').slice(1);
+    expect(rows[0]).toBe(`1,"'=HYPERLINK(""http://x.invalid"",""click"")",BAD_USER_INPUT,,"'=HYPERLINK(""http://x.invalid"",""click"")"`);
+    expect(rows[1]).toBe("2,'+1+1,BAD_USER_INPUT,,'+1+1");
+    expect(rows[2]).toBe("3,'-2+3,BAD_USER_INPUT,,'-2+3");
+    expect(rows[3]).toBe("4,'@SUM(A1),BAD_USER_INPUT,,'@SUM(A1)");
+    expect(rows[4]).toBe("5,'\tcmd,BAD_USER_INPUT,,'\tcmd");
+    // A leading carriage return is quoted as well as prefixed.
+    expect(csv).toContain(`6,"'\rcmd",BAD_USER_INPUT,,"'\rcmd"`);
+  });
 });

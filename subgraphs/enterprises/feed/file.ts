@@ -1,6 +1,7 @@
 // A feed file imported as `npm run import -- patents FILE` imports it (and the import benchmark):
 // streamed from disk and checked on a worker thread, written on this one, the rejected rows
 // written to the report as they are found.
+import { constants, lstatSync } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -37,6 +38,20 @@ export interface FileImportSummary extends Omit<ImportProgress, 'rejected'> {
 }
 
 /**
+ * Why the report cannot be written at `path`, or undefined: it is written as a new file of its
+ * own, never through a symbolic link (which could point it at any file the operator may write) nor
+ * over anything but an earlier report.
+ */
+export function reportPathProblem(path: string): string | undefined {
+  const found = lstatSync(path, { throwIfNoEntry: false });
+  if (found === undefined || found.isFile()) return undefined;
+  return found.isSymbolicLink() ? `${path} is a symbolic link: the report is written to a file of its own, never through a link` : `${path} is not a file`;
+}
+
+/** The report, made or emptied, readable by its owner alone; an open through a symbolic link fails (O_NOFOLLOW). */
+const openReport = (path: string): Promise<FileHandle> => open(path, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW, 0o600);
+
+/**
  * Imports the file and writes its report (always: empty when no row was rejected, so that no
  * report of an earlier run is left beside the file). Throws FeedError, with nothing imported and
  * no report written, when the feed is refused before its first row.
@@ -47,7 +62,7 @@ export async function importPatentFile(store: EnterprisesStore, path: string, op
   let report: FileHandle | undefined;
   let rejected = 0;
   const onRejected = async (rows: readonly RejectedRow[]) => {
-    report ??= await open(options.reportPath, 'w');
+    report ??= await openReport(options.reportPath);
     rejected += rows.length;
     await report.write(rows.map((r) => `${JSON.stringify(r)}\n`).join(''));
   };
@@ -82,7 +97,7 @@ export async function importPatentFile(store: EnterprisesStore, path: string, op
     }
     outcome = { ...summary(err.report), stopped: { line: err.feedError.line, message: err.feedError.message } };
   }
-  report ??= await open(options.reportPath, 'w');
+  report ??= await openReport(options.reportPath);
   await closeReport();
   return outcome;
 }

@@ -158,8 +158,14 @@ export function merge(a: Report, b: Report): Report {
   };
 }
 
+/**
+ * One CSV field. A text that a spreadsheet would take for a formula (it begins with = + - @, a tab
+ * or a carriage return: OWASP's CSV injection) is written with a ' before it, so that opening the
+ * report runs nothing the feed's rows carried.
+ */
 const csvField = (v: string | number | null): string => {
-  const s = v === null ? '' : String(v);
+  const text = v === null ? '' : String(v);
+  const s = typeof v === 'string' && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
