@@ -12,7 +12,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { type DocumentNode, GraphQLError } from 'graphql';
 import type { Registry } from 'prom-client';
 
-import type { ErrorCode } from '../platform/errors.js';
+import { type ErrorCode, logUnexpected, maskUnexpected } from '../platform/errors.js';
 import { cachedReadiness, graphqlRoute, healthRoute, HttpError, httpServer, listen, readinessRoute, type Route } from '../platform/http.js';
 import { dataOf } from '../platform/hub-query.js';
 import { type Identity, IDENTITY_HEADER, verifyIdentity } from '../platform/identity.js';
@@ -144,8 +144,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway: withExecutionTimeout(gateway, limits.timeoutMs, () => metrics.refused('TIMEOUT'), options.executionTimer),
-    // Partners get the message and the code, never a stack trace.
+    // Partners get the message and the code, never a stack trace; an unexpected error, only an id.
     includeStacktraceInErrorResponses: false,
+    formatError: (formatted, error) => maskUnexpected(formatted, error, logUnexpected),
     documentStore: documents,
     // No automatic persisted queries: no store of operations that callers can fill.
     persistedQueries: false,

@@ -4,6 +4,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { Registry } from 'prom-client';
 
+import { logUnexpected, maskUnexpected } from './errors.js';
 import { cachedReadiness, graphqlRoute, healthRoute, HttpError, httpServer, listen, readinessRoute } from './http.js';
 import { IDENTITY_HEADER, verifyIdentity } from './identity.js';
 import { createMetrics, graphqlMetrics, metricsRoute } from './metrics.js';
@@ -21,6 +22,7 @@ export async function serveSubgraph(
     schema: subgraph.schema,
     plugins: [ApolloServerPluginInlineTraceDisabled(), graphqlMetrics(metrics, options.knownOperations)],
     includeStacktraceInErrorResponses: false,
+    formatError: (formatted, error) => maskUnexpected(formatted, error, logUnexpected),
   });
   await apollo.start();
   const server = httpServer({
