@@ -1,7 +1,7 @@
 // Where every part keeps its data: SQLite files under the data directory (the embedded
 // default), or MongoDB when IPHUB_MONGODB_URL is set. Each part owns its own database or collections.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 import Database from 'better-sqlite3';
@@ -26,7 +26,8 @@ export const DEFAULT_LEDGER_ORIGIN = 'iphub.local/ledger';
 export async function openStorage(env: StorageEnv = process.env): Promise<Storage> {
   if (env.IPHUB_MONGODB_URL) return { kind: 'mongodb', url: env.IPHUB_MONGODB_URL, client: await connectMongo(env.IPHUB_MONGODB_URL) };
   const dataDir = resolve(env.IPHUB_DATA_DIR ?? 'data');
-  mkdirSync(dataDir, { recursive: true });
+  // The data directory is the hub's alone: its databases, its signing key, its internal secret.
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   return { kind: 'sqlite', dataDir };
 }
 
@@ -72,7 +73,10 @@ export async function closeStorage(storage: Storage): Promise<void> {
  * fsyncs each commit, to survive power loss. (The ledger always fsyncs: see ledger/FORMAT.md.)
  */
 export function sqliteDatabase(storage: Storage & { kind: 'sqlite' }, name: string, env: { IPHUB_SQLITE_SYNC?: string } = process.env): Database.Database {
-  const db = new Database(join(storage.dataDir, `${name}.db`));
+  const path = join(storage.dataDir, `${name}.db`);
+  const db = new Database(path);
+  // Readable by the hub's user alone; SQLite gives its -wal and -shm files the database's mode.
+  chmodSync(path, 0o600);
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${env.IPHUB_SQLITE_SYNC === 'full' ? 'FULL' : 'NORMAL'}`);
   db.pragma('busy_timeout = 10000');
@@ -119,7 +123,10 @@ export function internalSecret(storage: Storage, env: { IPHUB_INTERNAL_SECRET?: 
   return readOrCreate(join(storage.dataDir, 'internal.secret'), () => randomBytes(32).toString('base64url'));
 }
 
-/** A small secret file, created once (mode 0600); a concurrent creator's file wins. */
+/**
+ * A small secret file, created once (mode 0600); a concurrent creator's file wins. One that others
+ * may read or write is refused: whoever could read it could sign as the ledger or as the gateway.
+ */
 function readOrCreate(path: string, make: () => string): string {
   if (!existsSync(path)) {
     try {
@@ -128,5 +135,8 @@ function readOrCreate(path: string, make: () => string): string {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
     }
   }
+  const mode = statSync(path).mode & 0o777;
+  if ((mode & 0o077) !== 0)
+    throw new Error(`${path} may be read or written by others (mode ${mode.toString(8)}): run chmod 600 ${path}, and consider the secret known`);
   return readFileSync(path, 'utf8').trim();
 }

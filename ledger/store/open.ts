@@ -1,5 +1,6 @@
 // The ledger's store where the hub keeps its data: <data dir>/ledger.db on the embedded default,
 // or the `ledger` collections of the deployment's MongoDB client.
+import { chmodSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { MongoClient } from 'mongodb';
@@ -13,5 +14,10 @@ export type LedgerLocation =
   { readonly kind: 'sqlite'; readonly dataDir: string } | { readonly kind: 'mongodb'; readonly url: string; readonly client: MongoClient };
 
 export async function openLedgerStore(at: LedgerLocation): Promise<LedgerStore> {
-  return at.kind === 'sqlite' ? openSqliteLedgerStore({ path: join(at.dataDir, 'ledger.db') }) : openMongoLedgerStore({ url: at.url, client: at.client });
+  if (at.kind === 'mongodb') return openMongoLedgerStore({ url: at.url, client: at.client });
+  const path = join(at.dataDir, 'ledger.db');
+  const store = openSqliteLedgerStore({ path });
+  // Readable by the hub's user alone, as the other databases of the data directory.
+  chmodSync(path, 0o600);
+  return store;
 }
