@@ -98,8 +98,8 @@ export interface RunningGateway {
 /** Who is calling, as far as the request says: a signed service identity, a partner key, a person's session cookie, or no one. */
 type Credentials = { kind: 'service'; identity: Identity } | { kind: 'key'; key: string } | { kind: 'session'; token: string } | { kind: 'anonymous' };
 
-/** A key wins over a session cookie sent with it; the cookie counts only where sessions are on. */
-function credentials(req: IncomingMessage, internalSecret: string | undefined, sessions: boolean): Credentials {
+/** A key wins over a session cookie sent with it; the cookie counts only where sessions are on (`sessions`: whether its cookie is the Secure one). */
+function credentials(req: IncomingMessage, internalSecret: string | undefined, sessions: { readonly secure: boolean } | undefined): Credentials {
   const signed = req.headers[IDENTITY_HEADER];
   if (internalSecret !== undefined && typeof signed === 'string') {
     const identity = verifyIdentity(signed, internalSecret);
@@ -108,7 +108,7 @@ function credentials(req: IncomingMessage, internalSecret: string | undefined, s
   }
   const header = req.headers.authorization;
   if (header === undefined || header === '') {
-    const token = sessions ? sessionToken(req) : undefined;
+    const token = sessions === undefined ? undefined : sessionToken(req, sessions.secure);
     return token === undefined ? { kind: 'anonymous' } : { kind: 'session', token };
   }
   const m = /^Bearer\s+(\S+)$/i.exec(header);
@@ -121,7 +121,7 @@ function credentials(req: IncomingMessage, internalSecret: string | undefined, s
  * with the internal secret (a subgraph asking as a service); none without either.
  */
 export async function identify(req: IncomingMessage, keys: KeyStore, internalSecret?: string): Promise<Identity | undefined> {
-  const given = credentials(req, internalSecret, false);
+  const given = credentials(req, internalSecret, undefined);
   if (given.kind !== 'key') return given.kind === 'service' ? given.identity : undefined;
   const authenticated = await authenticate(keys, given.key);
   if (authenticated === undefined) throw new HttpError(401, 'the partner key is unknown or revoked', 'UNAUTHENTICATED');
@@ -188,7 +188,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
    * authenticate too often. `cookie`: whether a session cookie counts (not on the public routes).
    */
   const callerOf = async (req: IncomingMessage, cookie = true): Promise<GatewayContext> => {
-    const given = credentials(req, options.internalSecret, cookie && sessions !== undefined);
+    const given = credentials(req, options.internalSecret, cookie && sessions !== undefined ? { secure: limits.sessions.secureCookie } : undefined);
     if (given.kind === 'service') return service(given.identity);
     const address = clientAddress(req, limits.trustedProxies);
     let context: GatewayContext;
@@ -277,7 +277,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     limits,
     address: (req) => clientAddress(req, limits.trustedProxies),
     keyIdentity: async (req) => {
-      const given = credentials(req, undefined, false);
+      const given = credentials(req, undefined, undefined);
       return given.kind === 'key' ? (await keyHolder(given.key, clientAddress(req, limits.trustedProxies))).identity : undefined;
     },
   };
@@ -287,36 +287,40 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     await options.people?.accounts.byId('readyz');
     await options.ready?.();
   });
-  const server = httpServer({
-    '/graphql': (req, res) => (wantsGraphiql(req) ? graphiql.page(req, res) : graphql(req, res)),
-    ...graphiql.assets,
-    // The latest signed checkpoint as a C2SP tlog-checkpoint note, for mirrors and witnesses.
-    '/checkpoint': bounded(async (_req, res) => {
-      const { ledgerCheckpoint } = await query<{ ledgerCheckpoint: string }>('{ ledgerCheckpoint }', {}, undefined);
-      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-cache' }).end(ledgerCheckpoint);
-    }),
-    // Tiles for mirrors and witnesses (C2SP tlog-tiles).
-    '/tile/': bounded(async (req, res) => {
-      const path = new URL(req.url ?? '/', 'http://localhost').pathname.slice(1);
-      const { ledgerTile } = await query<{ ledgerTile: string | null }>('query ($p: String!) { ledgerTile(path: $p) }', { p: path }, undefined);
-      if (ledgerTile === null) {
-        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`no such tile: ${path}\n`);
-        return;
-      }
-      // A path's bytes never change, partial tiles included: a later width is another path.
-      res
-        .writeHead(200, { 'content-type': 'application/octet-stream', 'cache-control': 'public, max-age=31536000, immutable' })
-        .end(Buffer.from(ledgerTile, 'base64'));
-    }),
-    ...verifyPageRoutes(),
-    // People signing in and out, and staff managing their accounts (gateway/sessions/routes.ts).
-    ...(people === undefined ? {} : { '/auth/': counted(authRoutes(people)) }),
-    '/healthz': healthRoute,
-    // Ready or not, and no more: why not is the admin listener's to say.
-    '/readyz': readinessRoute(readiness, false),
-    // The people's web application: every other path a browser navigates to.
-    ...appRoutes(),
-  });
+  const server = httpServer(
+    {
+      '/graphql': (req, res) => (wantsGraphiql(req) ? graphiql.page(req, res) : graphql(req, res)),
+      ...graphiql.assets,
+      // The latest signed checkpoint as a C2SP tlog-checkpoint note, for mirrors and witnesses.
+      '/checkpoint': bounded(async (_req, res) => {
+        const { ledgerCheckpoint } = await query<{ ledgerCheckpoint: string }>('{ ledgerCheckpoint }', {}, undefined);
+        res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-cache' }).end(ledgerCheckpoint);
+      }),
+      // Tiles for mirrors and witnesses (C2SP tlog-tiles).
+      '/tile/': bounded(async (req, res) => {
+        const path = new URL(req.url ?? '/', 'http://localhost').pathname.slice(1);
+        const { ledgerTile } = await query<{ ledgerTile: string | null }>('query ($p: String!) { ledgerTile(path: $p) }', { p: path }, undefined);
+        if (ledgerTile === null) {
+          res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`no such tile: ${path}\n`);
+          return;
+        }
+        // A path's bytes never change, partial tiles included: a later width is another path.
+        res
+          .writeHead(200, { 'content-type': 'application/octet-stream', 'cache-control': 'public, max-age=31536000, immutable' })
+          .end(Buffer.from(ledgerTile, 'base64'));
+      }),
+      ...verifyPageRoutes(),
+      // People signing in and out, and staff managing their accounts (gateway/sessions/routes.ts).
+      ...(people === undefined ? {} : { '/auth/': counted(authRoutes(people)) }),
+      '/healthz': healthRoute,
+      // Ready or not, and no more: why not is the admin listener's to say.
+      '/readyz': readinessRoute(readiness, false),
+      // The people's web application: every other path a browser navigates to.
+      ...appRoutes(),
+    },
+    // Served over HTTPS (its session cookie Secure): browsers are told to come back only so, for a year.
+    limits.sessions.secureCookie ? { 'strict-transport-security': 'max-age=31536000' } : {},
+  );
   const port = await listen(server, options.port);
   const admin =
     options.admin === undefined

@@ -128,11 +128,13 @@ function unavailable(err: unknown): HttpError | undefined {
 }
 
 /** An HTTP server dispatching on the path (a key ending in '/' takes what starts so, the longest first); others get 404. */
-export function httpServer(routes: Record<string, Route>): Server {
+/** `everyResponse`: headers every answer carries (a hub served over HTTPS: Strict-Transport-Security). */
+export function httpServer(routes: Record<string, Route>, everyResponse: Readonly<Record<string, string>> = {}): Server {
   const prefixes = Object.keys(routes)
     .filter((k) => k.endsWith('/'))
     .sort((a, b) => b.length - a.length);
   const server = createServer((req, res) => {
+    for (const [name, value] of Object.entries(everyResponse)) res.setHeader(name, value);
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const route = routes[path] ?? routes[prefixes.find((p) => path.startsWith(p)) ?? ''];
     if (route === undefined) {

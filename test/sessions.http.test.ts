@@ -33,7 +33,7 @@ describe('sessions over HTTP', () => {
   let tencent: string;
   let wang: SignedIn;
   let zhang: SignedIn;
-  const hashes = async () => total(await metric(base, 'iphub_gateway_password_hashing_total'));
+  const hashes = async () => total(await metric(t.hub.adminUrl!, 'iphub_gateway_password_hashing_total'));
 
   beforeAll(async () => {
     t = await startTestHub({ now: () => now, limits: resolveLimits({ signIn: { failuresPerAccount: 2, failuresPerAddress: 3 } }) });
@@ -84,8 +84,17 @@ describe('sessions over HTTP', () => {
     expect(again.body).toEqual(reply.body);
     // Nobody signed in is an answer, not a refusal (a page asks this when it opens).
     expect((await call(base, '/auth/session')).status).toBe(204);
-    // Secure when the hub is configured for HTTPS.
-    expect(sessionCookie('t', true)).toBe('iphub_session=t; HttpOnly; SameSite=Strict; Path=/; Secure');
+    // Secure, and named __Host- (no other host under the domain can set or shadow it), when the hub is configured for HTTPS.
+    expect(sessionCookie('t', true)).toBe('__Host-iphub_session=t; HttpOnly; SameSite=Strict; Path=/; Secure');
+  });
+
+  it('refuses a request carrying two session cookies (one was planted), taking neither', async () => {
+    const twice = `${wang.cookie}; iphub_session=${'x'.repeat(43)}`;
+    const session = await call(base, '/auth/session', { cookie: twice });
+    expect(session.status).toBe(400);
+    expect(JSON.stringify(session.body)).toContain('two iphub_session cookies');
+    const graphql = await call(base, '/graphql', { json: { query: COUNT }, cookie: twice, csrf: wang.csrfToken });
+    expect(graphql.status).toBe(400);
   });
 
   it('runs GraphQL with the cookie and its CSRF token as the person: an enterprise its own enterprise only, staff anything', async () => {
@@ -103,7 +112,7 @@ describe('sessions over HTTP', () => {
 
   it('refuses a cookie without its CSRF token, or with another session’s, and runs nothing', async () => {
     const input = { uscc: '91350100M000100Y43', name: '福州示例有限公司', regionCode: '350100', industry: '软件和信息技术服务业' };
-    const fetched = async () => total(await metric(base, 'iphub_gateway_subgraph_fetches_total'));
+    const fetched = async () => total(await metric(t.hub.adminUrl!, 'iphub_gateway_subgraph_fetches_total'));
     const before = await fetched();
     const without = await graphqlAs(base, zhang, REGISTER_ENTERPRISE, { input }, null);
     expect([without.status, codeOf(without)]).toEqual([403, 'CSRF_REJECTED']);
@@ -278,5 +287,29 @@ describe('admission to password hashing', () => {
     await Promise.all(running);
     expect([admission.running, admission.queued]).toEqual([0, 0]);
     expect(await admission.run(async () => 'next')).toBe('next');
+  });
+});
+
+describe('sessions on a hub served over HTTPS', () => {
+  let t: TestHub;
+  beforeAll(async () => {
+    t = await startTestHub({ limits: resolveLimits({ sessions: { secureCookie: true } }) });
+    await createAccount(t.hub.accounts, { username: 'li.na', password: PASSWORD, role: 'CENTER_STAFF' });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('names the cookie __Host-, marks it Secure, and tells browsers to come back over HTTPS only (HSTS)', async () => {
+    const base = t.hub.url;
+    const li = await signInOver(base, 'li.na', PASSWORD);
+    expect(li.reply.headers['set-cookie']).toEqual([
+      expect.stringMatching(/^__Host-iphub_session=[A-Za-z0-9_-]{43}; HttpOnly; SameSite=Strict; Path=\/; Secure$/),
+    ]);
+    expect(li.reply.headers['strict-transport-security']).toBe('max-age=31536000');
+    expect((await call(base, '/auth/session', { cookie: li.cookie })).status).toBe(200);
+    // The unprefixed name is not the session here: a cookie any sibling host could set is not read.
+    expect((await call(base, '/auth/session', { cookie: `iphub_session=${li.token}` })).status).toBe(204);
+    expect((await fetch(base.replace(/\/graphql$/, '/healthz'))).headers.get('strict-transport-security')).toBe('max-age=31536000');
   });
 });

@@ -68,7 +68,7 @@ export function optionalText(body: Record<string, unknown>, name: string): strin
 
 /** The request's live session; 401 without one. `csrf`: refused (403) without its token too. */
 export async function signedIn(people: People, req: IncomingMessage, csrf: boolean): Promise<Session> {
-  const token = sessionToken(req);
+  const token = sessionToken(req, people.limits.sessions.secureCookie);
   if (token === undefined) throw new HttpError(401, 'sign in first: this request carries no session cookie', 'UNAUTHENTICATED');
   const session = await liveSession(people.sessions, token, people.limits.sessions.secureCookie);
   if (csrf) requireCsrf(req, session);
@@ -77,7 +77,9 @@ export async function signedIn(people: People, req: IncomingMessage, csrf: boole
 
 /** Centre staff, by a CENTER_STAFF partner key or a staff member's session (with its CSRF token for a change). */
 export async function staff(people: People, req: IncomingMessage, csrf: boolean): Promise<Identity> {
-  const identity = (await people.keyIdentity(req)) ?? (sessionToken(req) === undefined ? undefined : (await signedIn(people, req, csrf)).identity);
+  const identity =
+    (await people.keyIdentity(req)) ??
+    (sessionToken(req, people.limits.sessions.secureCookie) === undefined ? undefined : (await signedIn(people, req, csrf)).identity);
   if (identity === undefined) throw new HttpError(401, 'sign in as centre staff, or send a CENTER_STAFF partner key', 'UNAUTHENTICATED');
   if (identity.role !== 'CENTER_STAFF') throw new HttpError(403, 'only centre staff (CENTER_STAFF) manage accounts', 'FORBIDDEN');
   return identity;

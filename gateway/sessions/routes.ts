@@ -20,7 +20,7 @@ const signIn: AuthHandler = async (people, req, res) => {
   }
   await people.signInLimits.succeeded(username);
   // The cookie this one replaces would otherwise leave its session behind until it timed out.
-  const replaced = sessionToken(req);
+  const replaced = sessionToken(req, people.limits.sessions.secureCookie);
   if (replaced !== undefined) await people.sessions.endToken(replaced);
   const { token, session } = await people.sessions.start(account);
   sendJson(res, 200, sessionJson(session), { 'set-cookie': sessionCookie(token, people.limits.sessions.secureCookie) });
@@ -28,7 +28,7 @@ const signIn: AuthHandler = async (people, req, res) => {
 
 /** The live session, or 204 when there is none: a page asking whether anyone is signed in is not refused. */
 const current: AuthHandler = async (people, req, res) => {
-  if (sessionToken(req) === undefined) return sendJson(res, 204);
+  if (sessionToken(req, people.limits.sessions.secureCookie) === undefined) return sendJson(res, 204);
   try {
     sendJson(res, 200, sessionJson(await signedIn(people, req, false)));
   } catch (err) {

@@ -80,8 +80,8 @@ export async function signInOver(base: string, username: string, password: strin
   const reply = await call(base, '/auth/sign-in', { json: { username, password }, ...(from === undefined ? {} : { from }) });
   if (reply.status !== 200) throw new Error(`sign-in of ${username}: HTTP ${reply.status} ${JSON.stringify(reply.body)}`);
   const setCookie = String(reply.headers['set-cookie']);
-  const token = /^iphub_session=([^;]*)/.exec(setCookie)![1]!;
-  return { cookie: `iphub_session=${token}`, token, csrfToken: reply.body.csrfToken as string, reply };
+  const [, name, token] = /^((?:__Host-)?iphub_session)=([^;]*)/.exec(setCookie)!;
+  return { cookie: `${name!}=${token!}`, token: token!, csrfToken: reply.body.csrfToken as string, reply };
 }
 
 /** A GraphQL POST as the signed-in person (with the CSRF token unless `csrf` says otherwise). */
