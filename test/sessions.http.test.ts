@@ -228,6 +228,13 @@ describe('sessions over HTTP', () => {
     expect(Number(byAddress.headers['retry-after'])).toBeGreaterThan(0);
     expect(await hashes()).toBe(hashed);
     expect((await signIn('zhang.wei', PASSWORD, '127.0.0.25')).status).toBe(200);
+
+    // Guesses sent at once are counted before any is hashed: the account's two failures let two through, no more.
+    await createAccount(t.hub.accounts, { username: 'sun.li', password: PASSWORD, role: 'CENTER_STAFF' });
+    hashed = await hashes();
+    const guesses = await Promise.all(Array.from({ length: 6 }, (_, i) => signIn('sun.li', `guess ${i}`, `127.0.0.${40 + i}`)));
+    expect(guesses.map((g) => g.status).sort()).toEqual([401, 401, 429, 429, 429, 429]);
+    expect(await hashes()).toBe(hashed + 2);
   });
 
   it('changes the password with the current one: the other sessions end, and the old password no longer signs in', async () => {

@@ -78,6 +78,22 @@ export class FailureLimit {
   async reset(key: string): Promise<void> {
     await this.#counter.delete(key);
   }
+
+  /**
+   * Counts an attempt as a failure before it is made, so that attempts at once cannot all pass
+   * the check: blocked (and not counted) when the window's failures are used up already. An
+   * attempt that did not fail gives its count back (release).
+   */
+  async charge(key: string): Promise<RateLimited | undefined> {
+    const res = await this.#counter.penalty(key, 1);
+    if (res.consumedPoints <= this.allowed) return undefined;
+    await this.#counter.reward(key, 1);
+    return { retryAfter: Math.max(1, Math.ceil(res.msBeforeNext / 1000)), windowSeconds: this.windowSeconds };
+  }
+
+  async release(key: string): Promise<void> {
+    await this.#counter.reward(key, 1);
+  }
 }
 
 export class RateLimits {

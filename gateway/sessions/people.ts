@@ -12,7 +12,7 @@ import type { Limits } from '../limits/limits.js';
 import { sessionToken } from './cookies.js';
 import { liveSession, requireCsrf } from './request.js';
 import type { Session, Sessions } from './sessions.js';
-import type { SignInLimits } from './sign-in-limits.js';
+import type { SignInBlocked, SignInLimits } from './sign-in-limits.js';
 
 export interface People {
   readonly accounts: AccountStore;
@@ -103,7 +103,11 @@ export async function hashing<T>(people: People, work: () => Promise<T>): Promis
 
 /** 429 when the username or the address has failed to sign in too often; checked before any hashing. */
 export async function refuseIfBlocked(people: People, address: string, username: string): Promise<void> {
-  const blocked = await people.signInLimits.blocked(address, username);
+  refuseBlocked(await people.signInLimits.blocked(address, username));
+}
+
+/** 429 naming whose failed sign-ins block it, with when to retry. */
+export function refuseBlocked(blocked: SignInBlocked | undefined): void {
   if (blocked === undefined) return;
   const whose = blocked.by === 'account' ? 'this account' : 'this address';
   throw new HttpError(429, `too many failed sign-ins for ${whose}; retry after ${blocked.retryAfter} s`, 'RATE_LIMITED', {

@@ -4,21 +4,25 @@ import { HttpError, readJsonObject, type Route, sendJson } from '../../platform/
 import { changePassword, checkPassword, WrongPasswordError } from '../accounts/accounts.js';
 import { createAccountRoute, disableAccountRoute, listAccountsRoute } from '../accounts/routes.js';
 import { clearedCookie, sessionCookie, sessionToken } from './cookies.js';
-import { AUTH_BODY_BYTES, type AuthHandler, hashing, type People, refuseIfBlocked, sessionJson, signedIn, text } from './people.js';
+import { AUTH_BODY_BYTES, type AuthHandler, hashing, type People, refuseBlocked, refuseIfBlocked, sessionJson, signedIn, text } from './people.js';
 
 const signIn: AuthHandler = async (people, req, res) => {
   const body = await readJsonObject(req, AUTH_BODY_BYTES);
   const username = text(body, 'username');
   const password = text(body, 'password');
   const address = people.address(req);
-  await refuseIfBlocked(people, address, username);
-  const account = await hashing(people, () => checkPassword(people.accounts, username, password));
-  if (account === undefined) {
-    await people.signInLimits.failed(address, username);
-    // One answer for an unknown username, a wrong password and a disabled account.
-    throw new HttpError(401, 'the username or password is not right', 'UNAUTHENTICATED');
+  // Counted as a failure now, before hashing; given back below if the password is right.
+  refuseBlocked(await people.signInLimits.attempt(address, username));
+  let account: Awaited<ReturnType<typeof checkPassword>>;
+  try {
+    account = await hashing(people, () => checkPassword(people.accounts, username, password));
+  } catch (err) {
+    await people.signInLimits.abandoned(address, username);
+    throw err;
   }
-  await people.signInLimits.succeeded(username);
+  // One answer for an unknown username, a wrong password and a disabled account (counted already).
+  if (account === undefined) throw new HttpError(401, 'the username or password is not right', 'UNAUTHENTICATED');
+  await people.signInLimits.succeeded(username, address);
   // The cookie this one replaces would otherwise leave its session behind until it timed out.
   const replaced = sessionToken(req, people.limits.sessions.secureCookie);
   if (replaced !== undefined) await people.sessions.endToken(replaced);
