@@ -13,8 +13,12 @@ import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 
 import { startHub } from '../gateway/hub.js';
+import { createKey } from '../gateway/keys/keys.js';
+import { openKeyStore } from '../gateway/keys/store/open.js';
 import type { Notification } from '../outbox/notification.js';
 import { sqliteOutbox } from '../outbox/sqlite.js';
+import { secretBox } from '../platform/secret-box.js';
+import { closeStorage, openStorage, secretsKey } from '../platform/storage.js';
 import { newSubscription } from '../subgraphs/notifications/domain/subscription.js';
 import { openSqliteNotificationStore } from '../subgraphs/notifications/store/sqlite.js';
 import { tempDir } from '../test/support/tmp.js';
@@ -68,8 +72,13 @@ async function measure(answerMs: number, burst: number, rate: number, seconds: n
   const dir = tempDir('iphub-bench-notify-');
   const hooks = await receiver(answerMs);
   try {
-    const store = openSqliteNotificationStore(new Database(`${dir.path}/notifications.db`));
-    await store.createSubscription(newSubscription({ keyId: 'bench', role: 'CENTER_STAFF' }, { url: hooks.url, eventTypes: [] }));
+    // Sealed with the key the hub will read from the data directory.
+    const store = openSqliteNotificationStore(new Database(`${dir.path}/notifications.db`), secretBox(secretsKey({ kind: 'sqlite', dataDir: dir.path }, {})));
+    // Its owner a real staff key: a subscription whose owner no longer acts is sent nothing.
+    const storage = await openStorage({ IPHUB_DATA_DIR: dir.path });
+    const { id: keyId } = await createKey(openKeyStore(storage), { role: 'CENTER_STAFF' });
+    await closeStorage(storage);
+    await store.createSubscription(newSubscription({ keyId, role: 'CENTER_STAFF' }, { url: hooks.url, eventTypes: [] }));
     await store.close();
     const hub = await startHub({ port: 0, env: { IPHUB_DATA_DIR: dir.path, IPHUB_WEBHOOK_ALLOWED_NETWORKS: '127.0.0.1/32' } });
     // The cases store's own database, as the cases subgraph writes it.

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 
 import { tempDir } from '../test/support/tmp.js';
-import { closeStorage, internalSecret, ledgerSigner, openLedgerOn, openStorage, sqliteDatabase,type Storage } from './storage.js';
+import { closeStorage, internalSecret, ledgerSigner, openLedgerOn, openStorage, sqliteDatabase, type Storage } from './storage.js';
 
 const modeOf = (path: string): number => statSync(path).mode & 0o777;
 

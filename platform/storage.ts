@@ -124,6 +124,24 @@ export function internalSecret(storage: Storage, env: { IPHUB_INTERNAL_SECRET?: 
 }
 
 /**
+ * The key secrets are sealed with at rest (platform/secret-box.ts): IPHUB_SECRETS_KEY (base64 of 32
+ * bytes), or, on SQLite, <data dir>/secrets.key, made on first start.
+ */
+export function secretsKey(storage: Storage, env: { IPHUB_SECRETS_KEY?: string } = process.env): Uint8Array {
+  const given = env.IPHUB_SECRETS_KEY;
+  if (given === undefined || given === '') {
+    if (storage.kind === 'mongodb') throw new Error('IPHUB_SECRETS_KEY must be set when running on MongoDB');
+    return Buffer.from(
+      readOrCreate(join(storage.dataDir, 'secrets.key'), () => randomBytes(32).toString('base64')),
+      'base64',
+    );
+  }
+  const key = Buffer.from(given, 'base64');
+  if (key.length !== 32) throw new Error(`IPHUB_SECRETS_KEY must be the base64 of 32 random bytes (openssl rand -base64 32); it is ${key.length} bytes`);
+  return key;
+}
+
+/**
  * A small secret file, created once (mode 0600); a concurrent creator's file wins. One that others
  * may read or write is refused: whoever could read it could sign as the ledger or as the gateway.
  */

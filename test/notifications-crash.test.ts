@@ -10,8 +10,12 @@ import Database from 'better-sqlite3';
 import { Webhook } from 'standardwebhooks';
 import { describe, expect, it } from 'vitest';
 
+import { createKey } from '../gateway/keys/keys.js';
+import { openKeyStore } from '../gateway/keys/store/open.js';
 import type { Notification } from '../outbox/notification.js';
 import { sqliteOutbox } from '../outbox/sqlite.js';
+import { secretBox } from '../platform/secret-box.js';
+import { closeStorage, openStorage, secretsKey } from '../platform/storage.js';
 import { newSubscription } from '../subgraphs/notifications/domain/subscription.js';
 import { openSqliteNotificationStore } from '../subgraphs/notifications/store/sqlite.js';
 import { tempDir } from './support/tmp.js';
@@ -23,7 +27,15 @@ const main = fileURLToPath(new URL('../apps/hub.ts', import.meta.url));
 function startHub(dir: string): Promise<{ kill(signal: NodeJS.Signals): Promise<void> }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', main], {
-      env: { ...process.env, IPHUB_MONGODB_URL: '', IPHUB_DATA_DIR: dir, PORT: '0', IPHUB_WEBHOOK_TIMEOUT_MS: '2000', IPHUB_WEBHOOK_LEASE_MS: '3000' },
+      env: {
+        ...process.env,
+        IPHUB_MONGODB_URL: '',
+        IPHUB_DATA_DIR: dir,
+        PORT: '0',
+        IPHUB_WEBHOOK_TIMEOUT_MS: '2000',
+        IPHUB_WEBHOOK_LEASE_MS: '3000',
+        IPHUB_WEBHOOK_ALLOWED_NETWORKS: '127.0.0.1/32',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const exited = new Promise<void>((done) => child.on('close', () => done()));
@@ -83,8 +95,15 @@ describe('notifications across a kill -9', () => {
     const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
     try {
       // A staff key's subscription (it receives everything), and the events waiting in a store's outbox.
-      const store = openSqliteNotificationStore(new Database(join(dir.path, 'notifications.db')));
-      const subscription = newSubscription({ keyId: 'crash-test', role: 'CENTER_STAFF' }, { url, eventTypes: [] });
+      const store = openSqliteNotificationStore(
+        new Database(join(dir.path, 'notifications.db')),
+        secretBox(secretsKey({ kind: 'sqlite', dataDir: dir.path }, {})),
+      );
+      // Its owner a real staff key: a subscription whose owner no longer acts is sent nothing.
+      const storage = await openStorage({ IPHUB_DATA_DIR: dir.path });
+      const { id: keyId } = await createKey(openKeyStore(storage), { role: 'CENTER_STAFF' });
+      await closeStorage(storage);
+      const subscription = newSubscription({ keyId, role: 'CENTER_STAFF' }, { url, eventTypes: [] });
       secret = subscription.secret;
       await store.createSubscription(subscription);
       await store.close();
@@ -99,7 +118,10 @@ describe('notifications across a kill -9', () => {
       expect(received.length, 'some deliveries were left for after the kill').toBeLessThan(NOTIFICATIONS);
 
       // What the hub had recorded as acknowledged when it died.
-      const recorded = openSqliteNotificationStore(new Database(join(dir.path, 'notifications.db')));
+      const recorded = openSqliteNotificationStore(
+        new Database(join(dir.path, 'notifications.db')),
+        secretBox(secretsKey({ kind: 'sqlite', dataDir: dir.path }, {})),
+      );
       const acknowledged = new Set<string>();
       for (let after: { occurredAt: string; id: string } | undefined; ;) {
         const page = await recorded.deliveries('DELIVERED', after, 100);

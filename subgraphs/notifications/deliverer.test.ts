@@ -11,6 +11,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import type { Notification } from '../../outbox/notification.js';
 import type { Identity, IdentityDirectory } from '../../platform/identity.js';
+import { TEST_SECRET_BOX } from '../../test/support/secrets.js';
 import { type Deliverer, startDeliverer } from './deliverer.js';
 import { destinationPolicyFromEnv } from './destination.js';
 import { deliveryId, type DeliveryRecord } from './domain/model.js';
@@ -119,7 +120,7 @@ describe('the deliverer', () => {
     clock = T0;
     logged.length = 0;
     revoked.clear();
-    store = openSqliteNotificationStore(new Database(':memory:'));
+    store = openSqliteNotificationStore(new Database(':memory:'), TEST_SECRET_BOX);
     hooks = await receiver();
     subscription = newSubscription(OWNER, { url: hooks.url, eventTypes: [] }, new Date(T0));
     hooks.secret = subscription.secret;

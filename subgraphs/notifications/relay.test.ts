@@ -8,6 +8,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Notification } from '../../outbox/notification.js';
 import type { OutboxSource } from '../../outbox/port.js';
 import { type SqliteOutbox, sqliteOutbox } from '../../outbox/sqlite.js';
+import { TEST_SECRET_BOX } from '../../test/support/secrets.js';
 import { tempDir } from '../../test/support/tmp.js';
 import { relayPending, startRelay } from './relay.js';
 import type { NotificationStore } from './store/port.js';
@@ -31,7 +32,7 @@ beforeEach(async () => {
   dir = tempDir('iphub-relay-');
   outboxDb = new Database(join(dir.path, 'cases.db'));
   outbox = sqliteOutbox(outboxDb, 'cases');
-  store = openSqliteNotificationStore(new Database(join(dir.path, 'notifications.db')));
+  store = openSqliteNotificationStore(new Database(join(dir.path, 'notifications.db')), TEST_SECRET_BOX);
 });
 afterEach(async () => {
   await store.close();

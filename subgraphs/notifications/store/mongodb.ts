@@ -15,6 +15,7 @@ import {
   keysetPage,
   type MongoStoreOptions,
 } from '../../../platform/mongodb.js';
+import type { SecretBox } from '../../../platform/secret-box.js';
 import { candidateKeys, receiving, recipientsOf } from '../domain/fan-out.js';
 import { type DeliveryRecord, newDelivery } from '../domain/model.js';
 import type { Subscription } from '../domain/subscription.js';
@@ -73,7 +74,14 @@ const ownerOf = (o: Identity): Identity => ({
   ...(o.organization === undefined ? {} : { organization: o.organization }),
 });
 
-const toSubscription = ({ _id, recipient: _recipient, owner, ...rest }: SubscriptionDoc): Subscription => ({ id: _id, owner: ownerOf(owner), ...rest });
+const subscriptionOf =
+  (box: SecretBox) =>
+  ({ _id, recipient: _recipient, owner, secret, ...rest }: SubscriptionDoc): Subscription => ({
+    id: _id,
+    owner: ownerOf(owner),
+    secret: box.open(secret, _id),
+    ...rest,
+  });
 
 type DeliveryDoc = Writable<Omit<DeliveryRecord, 'id'>> & { _id: string };
 
@@ -86,7 +94,9 @@ const newestAfter = (after: PageKey | undefined, tie: '_id' | 'notificationId') 
 
 const MAX_ACCEPT_TRIES = 3;
 
-export async function openMongoNotificationStore(db: Db, { collectionPrefix = '' }: MongoStoreOptions = {}): Promise<NotificationStore> {
+/** `box` seals each subscription's secret at rest; one stored before it was sealed is sealed on opening. */
+export async function openMongoNotificationStore(db: Db, box: SecretBox, { collectionPrefix = '' }: MongoStoreOptions = {}): Promise<NotificationStore> {
+  const toSubscription = subscriptionOf(box);
   const names = [
     'notifications',
     'notifications_inbox',
@@ -112,6 +122,10 @@ export async function openMongoNotificationStore(db: Db, { collectionPrefix = ''
   await subscriptions.createIndex({ recipient: 1, disabledAt: 1 }, { name: 'by_recipient' });
   await deliveries.createIndex({ state: 1, nextAttemptAt: 1 }, { name: 'due' });
   await deliveries.createIndex({ state: 1, occurredAt: -1, _id: 1 }, { name: 'by_state' });
+  // Subscriptions from before their secrets were sealed: each sealed where it is still the plain one.
+  for await (const doc of subscriptions.find({ secret: { $not: /^sealed:/ } }, { projection: { _id: 1, secret: 1 } })) {
+    await subscriptions.updateOne({ _id: doc._id, secret: doc.secret }, { $set: { secret: box.seal(doc.secret, doc._id) } });
+  }
 
   const candidatesFor = async (ns: readonly Notification[], session?: ClientSession): Promise<Subscription[]> =>
     (await subscriptions.find({ recipient: { $in: candidateKeys(ns) }, disabledAt: null }, { session }).toArray()).map(toSubscription);
@@ -207,7 +221,14 @@ export async function openMongoNotificationStore(db: Db, { collectionPrefix = ''
     },
 
     async createSubscription({ id, owner, eventTypes, ...rest }, cap) {
-      const doc = { _id: id, owner: ownerOf(owner), eventTypes: [...eventTypes], recipient: recipientOf(owner) ?? null, ...rest };
+      const doc = {
+        _id: id,
+        owner: ownerOf(owner),
+        eventTypes: [...eventTypes],
+        recipient: recipientOf(owner) ?? null,
+        ...rest,
+        secret: box.seal(rest.secret, id),
+      };
       if (cap === undefined) {
         await subscriptions.insertOne(doc);
         return true;

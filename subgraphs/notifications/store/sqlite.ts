@@ -5,6 +5,7 @@ import type Database from 'better-sqlite3';
 import { recipientOf } from '../../../outbox/audience.js';
 import { type Notification, refuseInvalid } from '../../../outbox/notification.js';
 import type { Role } from '../../../platform/identity.js';
+import type { SecretBox } from '../../../platform/secret-box.js';
 import { inListQuery } from '../../../platform/sqlite.js';
 import { candidateKeys, receiving, recipientsOf } from '../domain/fan-out.js';
 import { type DeliveryRecord, newDelivery } from '../domain/model.js';
@@ -101,20 +102,22 @@ interface SubscriptionRow {
   disabled_at: string | null;
 }
 
-const toSubscription = (r: SubscriptionRow): Subscription => ({
-  id: r.id,
-  owner: {
-    keyId: r.owner_key_id,
-    role: r.owner_role as Role,
-    ...(r.owner_enterprise_id === null ? {} : { enterpriseId: r.owner_enterprise_id }),
-    ...(r.owner_organization === null ? {} : { organization: r.owner_organization }),
-  },
-  url: r.url,
-  secret: r.secret,
-  eventTypes: JSON.parse(r.event_types) as string[],
-  createdAt: r.created_at,
-  disabledAt: r.disabled_at,
-});
+const subscriptionOf =
+  (box: SecretBox) =>
+  (r: SubscriptionRow): Subscription => ({
+    id: r.id,
+    owner: {
+      keyId: r.owner_key_id,
+      role: r.owner_role as Role,
+      ...(r.owner_enterprise_id === null ? {} : { enterpriseId: r.owner_enterprise_id }),
+      ...(r.owner_organization === null ? {} : { organization: r.owner_organization }),
+    },
+    url: r.url,
+    secret: box.open(r.secret, r.id),
+    eventTypes: JSON.parse(r.event_types) as string[],
+    createdAt: r.created_at,
+    disabledAt: r.disabled_at,
+  });
 
 interface DeliveryRow {
   id: string;
@@ -153,8 +156,11 @@ function one<T>(rows: Map<string, T>, id: string, what: string): T {
   return row;
 }
 
-export function openSqliteNotificationStore(db: Database.Database): NotificationStore {
+/** `box` seals each subscription's secret at rest; one stored before it was sealed is sealed on opening. */
+export function openSqliteNotificationStore(db: Database.Database, box: SecretBox): NotificationStore {
   db.exec(SCHEMA);
+  sealPlainSecrets(db, box);
+  const toSubscription = subscriptionOf(box);
   const insertNotification = db.prepare(
     `INSERT OR IGNORE INTO notifications (id, type, occurred_at, subject, audience, data) VALUES (@id, @type, @occurredAt, @subject, @audience, @data)`,
   );
@@ -194,6 +200,7 @@ export function openSqliteNotificationStore(db: Database.Database): Notification
     if (cap !== undefined && activeOfOwner.get(s.owner.keyId)!.n >= cap) return false;
     insertSubscription.run({
       ...s,
+      secret: box.seal(s.secret, s.id),
       ...s.owner,
       enterpriseId: s.owner.enterpriseId ?? null,
       organization: s.owner.organization ?? null,
@@ -359,4 +366,14 @@ export function openSqliteNotificationStore(db: Database.Database): Notification
       db.close();
     },
   };
+}
+
+/** Seals the secrets of subscriptions stored before they were sealed (a data directory from before), in one transaction. */
+function sealPlainSecrets(db: Database.Database, box: SecretBox): void {
+  const plain = db.prepare<[], { id: string; secret: string }>("SELECT id, secret FROM subscriptions WHERE secret NOT LIKE 'sealed:%'").all();
+  if (plain.length === 0) return;
+  const seal = db.prepare('UPDATE subscriptions SET secret = ? WHERE id = ?');
+  db.transaction(() => {
+    for (const r of plain) seal.run(box.seal(r.secret, r.id), r.id);
+  })();
 }
