@@ -204,7 +204,8 @@ describe('case notifications', () => {
         type: 'case.filed',
         occurredAt: applied.appliedAt,
         subject,
-        audience: [{ kind: 'CENTRE' }, ...parties],
+        // The respondent is not told of an application staff have not accepted.
+        audience: [{ kind: 'CENTRE' }, parties[0]],
         data: {
           caseId: applied.id,
           caseKind: 'PROTECTION',
@@ -251,13 +252,13 @@ describe('case notifications', () => {
     expect(moves[2]!.data).toMatchObject({ referredTo: COURT, outcomeReceipt });
 
     // Relayed as the hub's relay does it: accepted by the notification store, then no longer
-    // pending. The court's inbox holds the referral and the closing; the respondent's the application and every move.
+    // pending. The court's inbox holds the referral and the closing; the respondent's every move from the acceptance on.
     expect(await relayPending(store.outbox, notifications, 100)).toBe(seen.size);
     expect(await store.outbox.pending(10)).toEqual([]);
     expect((await inbox(court)).map((n) => [n.type, n.data.to])).toEqual([
       ['case.moved', 'CLOSED'],
       ['case.moved', 'REFERRED'],
     ]);
-    expect((await inbox(respondent)).map((n) => n.data.to ?? n.type)).toEqual(['CLOSED', 'REFERRED', 'IN_PROGRESS', 'ACCEPTED', 'case.filed']);
+    expect((await inbox(respondent)).map((n) => n.data.to ?? n.type)).toEqual(['CLOSED', 'REFERRED', 'IN_PROGRESS', 'ACCEPTED']);
   });
 });

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalMetadata } from '../ledger/verify/index.js';
 import { verifyCertificate } from '../ledger/verify/index.js';
 import { today as hubToday } from '../platform/hub-calendar.js';
-import { errorCode, startTestHub, type TestHub } from './support/hub.js';
+import { errorCode, errorExtensions, startTestHub, type TestHub } from './support/hub.js';
 
 const FILE = gql`
   mutation ($input: FilePreExaminationInput!) {
@@ -526,6 +526,23 @@ describe('pre-examination cases', () => {
           }),
         ),
       ).toBe('INVALID_PATENT_NUMBER');
+      // One application names at most 20 respondents, 20 rights and 50 deposits: refused, naming the list, and nothing filed.
+      for (const [field, over] of [
+        ['respondents', { respondents: Array.from({ length: 21 }, (_, i) => ({ name: `店铺 ${i}` })) }],
+        ['ipRights', { ipRights: Array.from({ length: 21 }, () => ({ kind: 'TRADEMARK', number: '12345678' })) }],
+        ['evidenceIds', { evidenceIds: Array.from({ length: 51 }, (_, i) => `e-${i}`) }],
+      ] as const) {
+        const base: Record<string, unknown> = {
+          kind: 'CONTRACT',
+          route: 'ARBITRATION',
+          summary: 's',
+          claimant: { name: 'x', enterpriseId },
+          respondents: [{ name: 'y' }],
+          ipRights: [{ kind: 'TRADEMARK', number: '12345678' }],
+        };
+        const input = { ...base, ...over };
+        expect(await errorExtensions(applicant.request(APPLY, { input }))).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      }
       expect(
         await errorCode(
           stranger.request(

@@ -115,13 +115,13 @@ describe('pre-examination case notifications', () => {
 });
 
 describe('protection case notifications', () => {
-  it('tells the centre and each registered party of an application, the claimant first', () => {
+  it('tells the centre and the claimant of an application, and no respondent before staff accept it', () => {
     expect(protectionFiled(PROTECTION, applied)).toStrictEqual({
       id: 'case.filed:protection_case:p1',
       type: 'case.filed',
       occurredAt: '2026-04-01T08:00:00.000Z',
       subject: 'protection_case:p1',
-      audience: [{ kind: 'CENTRE' }, { kind: 'ENTERPRISE', id: 'e1' }, { kind: 'ENTERPRISE', id: 'e2' }],
+      audience: [{ kind: 'CENTRE' }, { kind: 'ENTERPRISE', id: 'e1' }],
       data: {
         caseId: 'p1',
         caseKind: 'PROTECTION',
@@ -134,7 +134,12 @@ describe('protection case notifications', () => {
     });
   });
 
-  it('tells the parties of each move, and the court once the case names it', () => {
+  it('tells the parties of each move from acceptance on (a rejection or a withdrawal before it, the claimant alone), and the court once the case names it', () => {
+    for (const to of ['REJECTED', 'WITHDRAWN'] as const) {
+      expect(protectionMoved({ ...PROTECTION, state: to }, protectionStep('2026-04-02T00:00:00.000Z', 'APPLIED', to)).audience).toStrictEqual([
+        { kind: 'ENTERPRISE', id: 'e1' },
+      ]);
+    }
     const accepted = protectionMoved({ ...PROTECTION, state: 'ACCEPTED' }, protectionStep('2026-04-02T00:00:00.000Z', 'APPLIED', 'ACCEPTED'));
     expect(accepted.audience).toStrictEqual([
       { kind: 'ENTERPRISE', id: 'e1' },
@@ -173,6 +178,7 @@ describe('protection case notifications', () => {
 
 describe('whatever the case holds, the outbox accepts its notifications', () => {
   it('leaves out recipients no inbox could name, and keeps at most twenty, the court among them', () => {
+    // Moves after acceptance tell every party: the case below is past it.
     const many: ProtectionCaseRecord = {
       ...PROTECTION,
       referredTo: COURT,
@@ -183,7 +189,10 @@ describe('whatever the case holds, the outbox accepts its notifications', () => 
         ...Array.from({ length: 30 }, (_, i) => ({ role: 'RESPONDENT' as const, enterpriseId: `r${i}`, name: `乙${i}` })),
       ],
     };
-    for (const n of [protectionFiled(many, applied), protectionMoved(many, protectionStep('2026-04-06T00:00:00.000Z', 'REFERRED', 'CLOSED'))]) {
+    for (const n of [
+      protectionMoved(many, protectionStep('2026-04-05T00:00:00.000Z', 'IN_PROGRESS', 'REFERRED')),
+      protectionMoved(many, protectionStep('2026-04-06T00:00:00.000Z', 'REFERRED', 'CLOSED')),
+    ]) {
       expect(notificationProblem(n)).toBeUndefined();
       expect(n.audience).toHaveLength(20);
       expect(n.audience).toContainEqual({ kind: 'ORGANIZATION', role: 'COURT', name: COURT });

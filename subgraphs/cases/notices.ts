@@ -6,8 +6,10 @@
 // Who is told: the enterprises a case concerns (the applicant of a pre-examination case, the
 // registered enterprises among a protection case's parties) and, once a protection case names
 // the court it was referred to, that court; a filing goes to the centre's inbox too, since staff
-// act on it next. Those are the callers who may read the case; centre staff see every
-// notification anyway.
+// act on it next. The respondents of a protection case are told of it only once staff accept it:
+// any enterprise may name any other as respondent, and an application not accepted (rejected,
+// withdrawn first) pushes nothing into a respondent's inbox. Centre staff see every notification
+// anyway.
 import type { Audience } from '../../outbox/audience.js';
 import { audienceOf, bounded, instant, type NoticeData, receiptData } from '../../outbox/notice-data.js';
 import type { Notification } from '../../outbox/notification.js';
@@ -22,9 +24,9 @@ const ESSENTIALS = ['caseId', 'caseKind', 'applicationNumber', 'protectionKind',
 
 const applicant = (c: PreExamCaseRecord): Audience => ({ kind: 'ENTERPRISE', id: c.enterpriseId });
 
-/** The claimant first, then the registered respondents; the court once the case names it. */
-function concerned(c: ProtectionCaseRecord): Audience[] {
-  const parties = [...c.parties].sort((a, b) => (a.role === b.role ? 0 : a.role === 'CLAIMANT' ? -1 : 1));
+/** The claimant first, then the registered respondents once the case is accepted; the court once the case names it. */
+function concerned(c: ProtectionCaseRecord, accepted: boolean): Audience[] {
+  const parties = [...c.parties].filter((p) => accepted || p.role === 'CLAIMANT').sort((a, b) => (a.role === b.role ? 0 : a.role === 'CLAIMANT' ? -1 : 1));
   const enterprises = parties.flatMap((p): Audience[] => (p.enterpriseId === null ? [] : [{ kind: 'ENTERPRISE', id: p.enterpriseId }]));
   const court: Audience[] = c.referredTo === null ? [] : [{ kind: 'ORGANIZATION', role: 'COURT', name: c.referredTo }];
   return [...court, ...enterprises];
@@ -84,7 +86,7 @@ export function protectionFiled(c: ProtectionCaseRecord, first: CaseEvent<Protec
     type: 'case.filed',
     occurredAt: instant(first.at),
     subject,
-    audience: audienceOf([{ kind: 'CENTRE' }, ...concerned(c)]),
+    audience: audienceOf([{ kind: 'CENTRE' }, ...concerned(c, false)]),
     data: bounded({ ...protectionData(c), state: first.to }, ESSENTIALS),
   };
 }
@@ -97,7 +99,8 @@ export function protectionMoved(c: ProtectionCaseRecord, e: CaseEvent<Protection
     type: 'case.moved',
     occurredAt: instant(e.at),
     subject,
-    audience: audienceOf(concerned(c)),
+    // Accepted by this move, or earlier (any move from a state past APPLIED).
+    audience: audienceOf(concerned(c, e.to === 'ACCEPTED' || (e.from !== null && e.from !== 'APPLIED'))),
     data: bounded({ ...protectionData(c), from: e.from, to: e.to, note: e.note, outcomeReceipt: receiptData(c.outcomeReceipt) }, ESSENTIALS),
   };
 }

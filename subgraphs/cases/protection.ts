@@ -232,6 +232,11 @@ async function checkCitations(ctx: CasesContext, evidenceIds: string[], claimant
   }
 }
 
+/** The most one application names: what one case is about, and a bound on what it writes and tells. */
+const MAX_RESPONDENTS = 20;
+const MAX_RIGHTS = 20;
+const MAX_EVIDENCE = 50;
+
 builder.mutationFields((t) => ({
   applyForProtection: t.field({
     type: ProtectionCase,
@@ -245,6 +250,9 @@ builder.mutationFields((t) => ({
       if (claimantId === undefined) throw badInput('the claimant must be a registered enterprise: give claimant.enterpriseId', 'claimant.enterpriseId');
       if (input.respondents.length === 0) throw badInput('name at least one respondent', 'respondents');
       if (input.ipRights.length === 0) throw badInput('name at least one IP right concerned', 'ipRights');
+      if (input.respondents.length > MAX_RESPONDENTS) throw badInput(`name at most ${MAX_RESPONDENTS} respondents in one application`, 'respondents');
+      if (input.ipRights.length > MAX_RIGHTS) throw badInput(`name at most ${MAX_RIGHTS} IP rights in one application`, 'ipRights');
+      if ((input.evidenceIds ?? []).length > MAX_EVIDENCE) throw badInput(`cite at most ${MAX_EVIDENCE} deposits in one application`, 'evidenceIds');
       const evidenceIds = [...new Set((input.evidenceIds ?? []).map(String))];
       const parties: Party[] = [
         { role: 'CLAIMANT', enterpriseId: claimantId, name: text(input.claimant.name, 'claimant.name', 200) },
