@@ -252,4 +252,45 @@ describe('Query.deposits', () => {
     expect(await total()).toBe(before);
     expect(ids(await page(own, { first: 100 }))).toEqual(listed);
   });
+
+  it('proves at most 20 deposits of one digest at once, oldest first, and says how many there are', async () => {
+    // Anyone may deposit one digest again and again: a verification does not build a certificate for each.
+    const digest = sha256('deposited twenty-five times');
+    const seqs: number[] = [];
+    for (let i = 0; i < 25; i++) {
+      const { depositEvidence } = await own.request<{ depositEvidence: { receipt: { seq: number } } }>(
+        gql`
+          mutation ($input: DepositEvidenceInput!) {
+            depositEvidence(input: $input) {
+              receipt {
+                seq
+              }
+            }
+          }
+        `,
+        { input: { contentDigest: digest, title: `第 ${i} 份`, category: 'DOCUMENT' } },
+      );
+      seqs.push(depositEvidence.receipt.seq);
+    }
+    const VERIFY = gql`
+      query ($d: String!, $first: Int) {
+        verifyEvidence(contentDigest: $d) {
+          found
+          depositCount
+          deposits(first: $first) {
+            seq
+            certificate
+          }
+        }
+      }
+    `;
+    type Verified = { verifyEvidence: { found: boolean; depositCount: number; deposits: { seq: number; certificate: unknown }[] } };
+    const all = (await t.anonymous.request<Verified>(VERIFY, { d: digest })).verifyEvidence;
+    expect(all.found).toBe(true);
+    expect(all.depositCount).toBe(25);
+    expect(all.deposits.map((d) => d.seq)).toEqual(seqs.slice(0, 20));
+    expect((await t.anonymous.request<Verified>(VERIFY, { d: digest, first: 2 })).verifyEvidence.deposits.map((d) => d.seq)).toEqual(seqs.slice(0, 2));
+    for (const first of [0, 21])
+      expect(await errorExtensions(t.anonymous.request(VERIFY, { d: digest, first }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+  });
 });

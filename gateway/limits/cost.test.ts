@@ -46,8 +46,10 @@ describe('the cost rule', () => {
 
   it('counts objects, not scalars', () => {
     expect(cost('{ ledgerCheckpoint ledgerVerifierKey }').cost).toBe(0);
-    // verifyEvidence 1 + deposits 3 x (the deposit 1 + its inclusion proof 1); the hashes are scalars.
-    expect(cost('{ verifyEvidence(contentDigest: "ab") { found deposits { seq inclusionProof { hashes } } } }').cost).toBe(7);
+    // verifyEvidence 1 + deposits(first: 3) 3 x (the deposit 1 + its inclusion proof 1); the hashes are scalars.
+    expect(cost('{ verifyEvidence(contentDigest: "ab") { found deposits(first: 3) { seq inclusionProof { hashes } } } }').cost).toBe(7);
+    // Without first, the deposits cost as the 20 they may be.
+    expect(cost('{ verifyEvidence(contentDigest: "ab") { found deposits { seq inclusionProof { hashes } } } }').cost).toBe(41);
   });
 
   it("charges nothing for introspection, the schema's size not the data's (GraphiQL's full query included)", () => {

@@ -47,7 +47,6 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'DataAsset.pledges': 2,
   'DataAsset.insurancePolicies': 2,
   'Evidence.citedBy': 3,
-  'EvidenceVerification.deposits': 3,
   // Workflows.
   'PreExamCase.events': 8,
   'ProtectionCase.parties': 4,

@@ -104,18 +104,41 @@ const LedgerDeposit = builder.objectRef<VerifiedDeposit>('LedgerDeposit').implem
   }),
 });
 
-const Verification = builder
-  .objectRef<{ contentDigest: string; deposits: VerifiedDeposit[]; checkpoint: string; verifierKey: string }>('EvidenceVerification')
-  .implement({
-    description: 'Whether a digest was deposited, with proofs anyone can check offline',
-    fields: (t) => ({
-      contentDigest: t.exposeString('contentDigest'),
-      found: t.boolean({ resolve: (v) => v.deposits.length > 0 }),
-      deposits: t.field({ type: [LedgerDeposit], resolve: (v) => v.deposits }),
-      checkpoint: t.exposeString('checkpoint', { description: 'The signed checkpoint (C2SP signed note) the proofs lead to' }),
-      verifierKey: t.exposeString('verifierKey', { description: "The ledger's key; check it against the one the centre publishes" }),
+/** The most deposits of one digest a verification proves at once: anyone may deposit one digest many times. */
+const MAX_VERIFIED = 20;
+
+const Verification = builder.objectRef<{ contentDigest: string; entries: Entry[] }>('EvidenceVerification').implement({
+  description: 'Whether a digest was deposited, with proofs anyone can check offline',
+  fields: (t) => ({
+    contentDigest: t.exposeString('contentDigest'),
+    found: t.boolean({ resolve: (v) => v.entries.length > 0 }),
+    depositCount: t.int({ description: 'How many ledger entries record the digest', resolve: (v) => v.entries.length }),
+    deposits: t.field({
+      type: [LedgerDeposit],
+      description: `The first \`first\` entries recording the digest, oldest first (${MAX_VERIFIED} at most, and by default), each with its certificate`,
+      args: { first: t.arg.int() },
+      resolve: async (v, args, ctx) => {
+        const first = args.first ?? MAX_VERIFIED;
+        if (!Number.isInteger(first) || first < 1 || first > MAX_VERIFIED) throw badInput(`first must be 1 to ${MAX_VERIFIED}`, 'first');
+        return Promise.all(
+          v.entries.slice(0, first).map(async (entry) => {
+            const certificate = await ctx.ledger.certificate(entry.seq);
+            return { entry, proof: certificate.inclusion, certificate };
+          }),
+        );
+      },
     }),
-  });
+    checkpoint: t.string({
+      description: 'The signed checkpoint (C2SP signed note) the proofs lead to',
+      // The one covering the newest entry of the digest, to which every certificate leads.
+      resolve: async (v, _args, ctx) => (v.entries.length === 0 ? ctx.ledger.checkpoint() : (await ctx.ledger.certificate(v.entries.at(-1)!.seq)).checkpoint),
+    }),
+    verifierKey: t.string({
+      description: "The ledger's key; check it against the one the centre publishes",
+      resolve: (_v, _args, ctx) => ctx.ledger.verifierKey,
+    }),
+  }),
+});
 
 builder.queryFields((t) => ({
   deposits: t.field({
@@ -148,17 +171,7 @@ builder.queryFields((t) => ({
     args: { contentDigest: t.arg.string({ required: true }) },
     resolve: async (_root, args, ctx) => {
       const digest = contentDigest(args.contentDigest);
-      const entries = await ctx.ledger.findByContentDigest(digest);
-      const checkpoint = await ctx.ledger.checkpoint();
-      const deposits = await Promise.all(
-        entries.map(async (entry) => {
-          const certificate = await ctx.ledger.certificate(entry.seq);
-          return { entry, proof: certificate.inclusion, certificate };
-        }),
-      );
-      // Every certificate leads to the newest checkpoint, which may be newer than `checkpoint`.
-      const newest = deposits.at(-1)?.certificate.checkpoint ?? checkpoint;
-      return { contentDigest: digest, deposits, checkpoint: newest, verifierKey: ctx.ledger.verifierKey };
+      return { contentDigest: digest, entries: await ctx.ledger.findByContentDigest(digest) };
     },
   }),
 }));
