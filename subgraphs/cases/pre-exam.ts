@@ -8,7 +8,7 @@ import { monthOf } from '../../platform/hub-calendar.js';
 import { pageRequest, toConnection } from '../../platform/pagination.js';
 // The number format is a public standard, not the enterprises subgraph's data.
 import { parsePatentNumber } from '../../standards/patent-number.js';
-import { requireActFor, requireIdentity, requireRole } from '../common/auth.js';
+import { canActFor, requireActFor, requireIdentity, requireRole } from '../common/auth.js';
 import { connectionType, workflowEventType } from '../common/shared-types.js';
 import { optionalText, text } from '../common/validation.js';
 import { requireMove, workflowEvent } from '../common/workflow-event.js';
@@ -52,11 +52,11 @@ builder.asEntity(PreExamCase, {
   resolveReference: (ref, ctx) => readableCase(ctx, ref.id),
 });
 
+/** The case if the caller may read it; null alike when there is none and when it is another's (no answer says which). */
 async function readableCase(ctx: CasesContext, id: string): Promise<PreExamCaseRecord | null> {
-  requireIdentity(ctx);
+  const identity = requireIdentity(ctx);
   const found = await ctx.loaders.preExamCase.load(id);
-  if (found !== undefined) requireActFor(ctx, found.enterpriseId);
-  return found ?? null;
+  return found !== undefined && canActFor(identity, found.enterpriseId) ? found : null;
 }
 
 builder.objectFields(Enterprise, (t) => ({

@@ -2,7 +2,7 @@
 import { failure } from '../../platform/errors.js';
 import { today } from '../../platform/hub-calendar.js';
 import { parsePatentNumber } from '../../standards/patent-number.js';
-import { requireActFor, requireIdentity } from '../common/auth.js';
+import { canActFor, requireActFor, requireIdentity } from '../common/auth.js';
 import { createBuilder } from '../common/create-builder.js';
 import { jsonScalar, pageInfoType, roleEnum } from '../common/shared-types.js';
 import type { EnterprisesContext } from './context.js';
@@ -34,12 +34,12 @@ export async function readableEnterprise(ctx: EnterprisesContext, id: string): P
   return (await ctx.loaders.enterprise.load(id)) ?? null;
 }
 
-/** Loads a patent the caller may read: FORBIDDEN for another enterprise's. */
+/** A patent the caller may read; null alike when there is none and when it is another enterprise's (no answer says which). */
 export async function readablePatent(ctx: EnterprisesContext, applicationNumber: string): Promise<PatentRecord | null> {
   const identity = requireIdentity(ctx);
   const patent = await ctx.loaders.patent.load(applicationNumber);
-  if (patent !== undefined && identity.role === 'ENTERPRISE') requireActFor(ctx, patent.enterpriseId);
-  return patent ?? null;
+  if (patent === undefined || (identity.role === 'ENTERPRISE' && !canActFor(identity, patent.enterpriseId))) return null;
+  return patent;
 }
 
 /** A patent as it stands today (domain/standing.ts): every answer about a patent reads this, not the stored record. */

@@ -1,15 +1,18 @@
 // Who reads which deposit and data asset, and whom a field acts for.
 import { badInput, forbidden } from '../../platform/errors.js';
-import { requireActFor, requireIdentity } from '../common/auth.js';
+import { canActFor, requireActFor, requireIdentity } from '../common/auth.js';
 import type { EvidenceContext } from './context.js';
 import type { DataAssetRecord, EvidenceRecord } from './domain/model.js';
+
+// A record the caller may not read answers as one that is not there (null): no answer says
+// whether another's exists.
 
 /** Registrations are announced publicly: institutions read them all, an enterprise its own. */
 export async function readableDataAsset(ctx: EvidenceContext, id: string): Promise<DataAssetRecord | null> {
   const identity = requireIdentity(ctx);
   const found = await ctx.loaders.dataAsset.load(id);
-  if (found !== undefined && identity.role === 'ENTERPRISE') requireActFor(ctx, found.ownerId);
-  return found ?? null;
+  if (found === undefined || (identity.role === 'ENTERPRISE' && !canActFor(identity, found.ownerId))) return null;
+  return found;
 }
 
 /** A deposit: its depositor (and centre staff) read it, a court when a case citing it was referred to that court. */
@@ -17,12 +20,8 @@ export async function readableEvidence(ctx: EvidenceContext, id: string): Promis
   const identity = requireIdentity(ctx);
   const found = await ctx.loaders.evidence.load(id);
   if (found === undefined) return null;
-  if (identity.role === 'COURT') {
-    if (!(await referredTo(ctx, id, identity.organization))) throw forbidden('a court reads the evidence of the cases referred to it');
-    return found;
-  }
-  requireActFor(ctx, found.depositorId);
-  return found;
+  if (identity.role === 'COURT') return (await referredTo(ctx, id, identity.organization)) ? found : null;
+  return canActFor(identity, found.depositorId) ? found : null;
 }
 
 /** Does a protection case citing this deposit stand referred to the court? (The cases subgraph knows.) */

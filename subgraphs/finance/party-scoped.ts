@@ -33,12 +33,14 @@ export function partyScoped<R extends { readonly id: string }, Scope>(rule: Part
   const scopeOf = (ctx: FinanceContext): Scope => rule.scope(requireIdentity(ctx));
   return {
     scopeOf,
-    /** The record if the caller is party to it; null if there is none; FORBIDDEN otherwise. */
+    /**
+     * The record if the caller is party to it; null alike when there is none and when the caller
+     * is no party to it (no answer says whether another's exists). FORBIDDEN for a key that reads none.
+     */
     async readable(ctx: FinanceContext, id: string): Promise<R | null> {
       const scope = scopeOf(ctx);
       const found = await rule.loaders(ctx).byId.load(id);
-      if (found !== undefined && !rule.inScope(found, scope)) throw forbidden(`this key is not a party to the ${rule.noun}`);
-      return found ?? null;
+      return found !== undefined && rule.inScope(found, scope) ? found : null;
     },
     /** An enterprise's records the caller is party to, newest first; an enterprise key reads its own alone. */
     async ofEnterprise(ctx: FinanceContext, enterpriseId: string): Promise<R[]> {

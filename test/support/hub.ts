@@ -54,3 +54,12 @@ export async function errorExtensions(request: Promise<unknown>): Promise<Record
 export async function errorCode(request: Promise<unknown>): Promise<string | undefined> {
   return (await errorExtensions(request))?.code as string | undefined;
 }
+
+/**
+ * Whether a request succeeded with every field it asked null: a record the caller may not read
+ * answers as one that is not there, so that no answer says whether another's exists.
+ */
+export async function answersNull(request: Promise<unknown>): Promise<boolean> {
+  const data = (await request) as Record<string, unknown>;
+  return Object.values(data).every((v) => v === null);
+}
