@@ -4,6 +4,7 @@ import type { Ledger } from '../ledger/index.js';
 import { type HubQuery, serviceIdentity } from '../platform/hub-query.js';
 import { createMetrics, ledgerMetrics } from '../platform/metrics.js';
 import { reportingUnavailable } from '../platform/mongodb.js';
+import { DEFAULT_PORTS } from '../platform/ports.js';
 import { closeStorage, openLedgerOn, openStorage, type Storage, type StorageEnv } from '../platform/storage.js';
 import type { Subgraph, SubgraphName, SubgraphProcess } from '../platform/subgraph.js';
 import { SUBGRAPH_NAMES } from '../platform/subgraph.js';
@@ -67,8 +68,8 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
   const opening: SubgraphProcess = { env: options.env ?? process.env, owners: identityDirectory(keys, accounts) };
   for (const name of SUBGRAPH_NAMES) subgraphs[name] = await (options.open?.[name] ?? SUBGRAPHS[name].open)(storage, ledger, hubFor(name), opening);
   gateway = await startGateway({
-    port: options.port ?? 4000,
-    admin: adminFromEnv(opening.env, options.port ?? 4000),
+    port: options.port ?? DEFAULT_PORTS.gateway,
+    admin: adminFromEnv(opening.env, options.port ?? DEFAULT_PORTS.gateway),
     keys,
     metrics,
     limits: options.limits ?? limitsFromEnv(),

@@ -17,6 +17,7 @@ import { cachedReadiness, graphqlRoute, healthRoute, HttpError, httpServer, list
 import { dataOf } from '../platform/hub-query.js';
 import { type Identity, IDENTITY_HEADER, verifyIdentity } from '../platform/identity.js';
 import { createMetrics, graphqlMetrics, metricsRoute } from '../platform/metrics.js';
+import { DEFAULT_PORTS } from '../platform/ports.js';
 import type { SubgraphName } from '../platform/subgraph.js';
 import { appOperationNames, appRoutes } from '../web/app/serve.js';
 import { graphiqlRoutes, wantsGraphiql } from '../web/graphiql/serve.js';
@@ -43,8 +44,6 @@ import { authRoutes } from './sessions/routes.js';
 import { Sessions } from './sessions/sessions.js';
 import { SignInLimits } from './sessions/sign-in-limits.js';
 import type { SessionStore } from './sessions/store/port.js';
-
-const DEFAULT_ADMIN_PORT = 4100;
 
 export interface GatewayOptions {
   readonly port: number;
@@ -80,7 +79,7 @@ export function adminFromEnv(env: Record<string, string | undefined>, publicPort
   const host = env.IPHUB_ADMIN_HOST || '127.0.0.1';
   if (publicPort === 0) return { port: 0, host };
   const given = env.IPHUB_ADMIN_PORT;
-  const port = given === undefined || given === '' ? DEFAULT_ADMIN_PORT : Number(given);
+  const port = given === undefined || given === '' ? DEFAULT_PORTS.admin : Number(given);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`IPHUB_ADMIN_PORT must be a port number; got ${JSON.stringify(given)}`);
   return { port, host };
 }

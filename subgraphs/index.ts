@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 
 import type { Ledger } from '../ledger/index.js';
 import type { HubQuery } from '../platform/hub-query.js';
+import { DEFAULT_PORTS } from '../platform/ports.js';
 import type { Storage } from '../platform/storage.js';
 import { type Subgraph, SUBGRAPH_NAMES, type SubgraphName, type SubgraphProcess } from '../platform/subgraph.js';
 import { openCasesSubgraph } from './cases/index.js';
@@ -27,13 +28,28 @@ export interface SubgraphEntry {
 }
 
 export const SUBGRAPHS: Record<SubgraphName, SubgraphEntry> = {
-  enterprises: { schema: enterprisesSchema, defaultPort: 4001, outbox: true, open: (storage, ledger, hub) => openEnterprisesSubgraph(storage, ledger, hub) },
-  cases: { schema: casesSchema, defaultPort: 4003, outbox: true, open: (storage, ledger, hub) => openCasesSubgraph(storage, ledger, hub) },
-  finance: { schema: financeSchema, defaultPort: 4004, outbox: true, open: (storage, ledger, hub) => openFinanceSubgraph(storage, ledger, hub) },
-  evidence: { schema: evidenceSchema, defaultPort: 4002, outbox: false, open: (storage, ledger, hub) => openEvidenceSubgraph(storage, ledger, hub) },
+  enterprises: {
+    schema: enterprisesSchema,
+    defaultPort: DEFAULT_PORTS.enterprises,
+    outbox: true,
+    open: (storage, ledger, hub) => openEnterprisesSubgraph(storage, ledger, hub),
+  },
+  cases: { schema: casesSchema, defaultPort: DEFAULT_PORTS.cases, outbox: true, open: (storage, ledger, hub) => openCasesSubgraph(storage, ledger, hub) },
+  finance: {
+    schema: financeSchema,
+    defaultPort: DEFAULT_PORTS.finance,
+    outbox: true,
+    open: (storage, ledger, hub) => openFinanceSubgraph(storage, ledger, hub),
+  },
+  evidence: {
+    schema: evidenceSchema,
+    defaultPort: DEFAULT_PORTS.evidence,
+    outbox: false,
+    open: (storage, ledger, hub) => openEvidenceSubgraph(storage, ledger, hub),
+  },
   notifications: {
     schema: notificationsSchema,
-    defaultPort: 4005,
+    defaultPort: DEFAULT_PORTS.notifications,
     outbox: false,
     open: (storage, ledger, hub, { env, owners }) => notificationsSubgraph(OUTBOX_OWNERS, { ...webhookOptionsFromEnv(env), owners })(storage, ledger, hub),
   },

@@ -50,7 +50,7 @@ describe('webhook destinations', () => {
 
   it("refuses the hub's own listeners on this machine, allowed networks or not: the default ports, the configured ones and this process's", () => {
     const policy = destinationPolicyFromEnv({ IPHUB_WEBHOOK_ALLOWED_NETWORKS: '127.0.0.0/8', PORT: '8000', IPHUB_CASES_PORT: '9003' }, () => new Set([41234]));
-    for (const port of [4000, 4005, 8000, 9003, 41234]) expect(addressRefusal('127.0.0.1', port, policy)).toBe('HUB_LISTENER');
+    for (const port of [4000, 4005, 4100, 8000, 9003, 41234]) expect(addressRefusal('127.0.0.1', port, policy)).toBe('HUB_LISTENER');
     expect(addressRefusal('127.0.0.1', 8081, policy)).toBeUndefined();
   });
 

@@ -10,7 +10,7 @@ import { networkInterfaces } from 'node:os';
 
 import ipaddr from 'ipaddr.js';
 
-import { SUBGRAPH_NAMES } from '../../platform/subgraph.js';
+import { hubPorts } from '../../platform/ports.js';
 
 export type Refusal = 'UNRESOLVED' | 'UNSPECIFIED' | 'LINK_LOCAL' | 'METADATA' | 'MULTICAST' | 'RESERVED' | 'HUB_LISTENER' | 'LOOPBACK' | 'PRIVATE';
 
@@ -106,12 +106,6 @@ export async function resolveDestination(url: URL, policy: DestinationPolicy, lo
   return { address: first.address, family: first.family === 6 ? 6 : 4 };
 }
 
-/** The hub's listening ports as configured: the gateway's (PORT), each subgraph's, the admin listener's; the defaults too. */
-function configuredPorts(env: Record<string, string | undefined>): number[] {
-  const named = ['PORT', 'IPHUB_ADMIN_PORT', ...SUBGRAPH_NAMES.map((n) => `IPHUB_${n.toUpperCase()}_PORT`)].map((k) => Number(env[k]));
-  return [4000, 4001, 4002, 4003, 4004, 4005, ...named.filter((p) => Number.isInteger(p) && p > 0)];
-}
-
 function machineAddresses(): Set<string> {
   const out = new Set<string>();
   for (const list of Object.values(networkInterfaces()))
@@ -135,7 +129,7 @@ export function destinationPolicyFromEnv(env: Record<string, string | undefined>
         throw new Error(`IPHUB_WEBHOOK_ALLOWED_NETWORKS: ${JSON.stringify(cidr)} is not a network such as 10.20.0.0/16 or fd12::/64`);
       }
     });
-  const configured = configuredPorts(env);
+  const configured = hubPorts(env);
   let addresses: Set<string> | undefined;
   return {
     allowed,
