@@ -27,9 +27,16 @@ export function appPolicy(nonce: string): string {
 
 const HEADERS = { 'referrer-policy': 'no-referrer', 'x-content-type-options': 'nosniff' };
 
+/** The build under `dist`, read once in a process: its routes and its operation names share the read. */
+const builds = new Map<string, ReturnType<typeof readBuild>>();
+function buildAt(dist: URL): ReturnType<typeof readBuild> {
+  if (!builds.has(dist.href)) builds.set(dist.href, readBuild(dist));
+  return builds.get(dist.href);
+}
+
 /** `/assets/` (the build's files) and `/` (the page, for any path a browser navigates to). */
 export function appRoutes(dist = new URL('./dist/', import.meta.url)): Record<string, Route> {
-  const files = readBuild(dist);
+  const files = buildAt(dist);
   if (files === undefined) {
     const missing: Route = (req, res) => {
       const path = new URL(req.url ?? '/', 'http://localhost').pathname;
@@ -66,7 +73,7 @@ export function appRoutes(dist = new URL('./dist/', import.meta.url)): Record<st
  */
 export function appOperationNames(dist = new URL('./dist/', import.meta.url)): ReadonlySet<string> {
   const names = new Set<string>();
-  for (const [path, file] of readBuild(dist) ?? []) {
+  for (const [path, file] of buildAt(dist) ?? []) {
     if (!path.endsWith('.js')) continue;
     for (const m of file.body.toString('utf8').matchAll(/\b(?:query|mutation|subscription)\s+([A-Z][A-Za-z0-9_]*)\s*[({]/g)) names.add(m[1]!);
   }
