@@ -2,7 +2,7 @@
 // an enterprise's deposits a page at a time and searched, and the public check of a digest.
 import { randomUUID } from 'node:crypto';
 
-import type { Entry } from '../../ledger/index.js';
+import type { Certificate, Entry } from '../../ledger/index.js';
 import { badInput } from '../../platform/errors.js';
 import { DEFAULT_PAGE, MAX_PAGE, pageRequest, toConnection } from '../../platform/pagination.js';
 import { requireActFor } from '../common/auth.js';
@@ -11,6 +11,7 @@ import { connectionType } from '../common/shared-types.js';
 import { text } from '../common/validation.js';
 import { actingFor, readableEvidence } from './access.js';
 import { builder, Category, contentDigest, Enterprise, Evidence, isoTime, LedgerReceipt, PageInfo } from './builder.js';
+import type { EvidenceContext } from './context.js';
 import type { EvidenceRecord } from './domain/model.js';
 import type { DepositKey, DepositSearch } from './store/port.js';
 
@@ -107,7 +108,22 @@ const LedgerDeposit = builder.objectRef<VerifiedDeposit>('LedgerDeposit').implem
 /** The most deposits of one digest a verification proves at once: anyone may deposit one digest many times. */
 const MAX_VERIFIED = 20;
 
-const Verification = builder.objectRef<{ contentDigest: string; entries: Entry[] }>('EvidenceVerification').implement({
+interface Verifying {
+  readonly contentDigest: string;
+  readonly entries: Entry[];
+  /** Each entry's certificate, built once for the fields that ask for it. */
+  readonly certificates: Map<number, Promise<Certificate>>;
+}
+
+function certificateOf(v: Verifying, ctx: EvidenceContext, seq: number): Promise<Certificate> {
+  const built = v.certificates.get(seq);
+  if (built !== undefined) return built;
+  const certificate = ctx.ledger.certificate(seq);
+  v.certificates.set(seq, certificate);
+  return certificate;
+}
+
+const Verification = builder.objectRef<Verifying>('EvidenceVerification').implement({
   description: 'Whether a digest was deposited, with proofs anyone can check offline',
   fields: (t) => ({
     contentDigest: t.exposeString('contentDigest'),
@@ -122,7 +138,7 @@ const Verification = builder.objectRef<{ contentDigest: string; entries: Entry[]
         if (!Number.isInteger(first) || first < 1 || first > MAX_VERIFIED) throw badInput(`first must be 1 to ${MAX_VERIFIED}`, 'first');
         return Promise.all(
           v.entries.slice(0, first).map(async (entry) => {
-            const certificate = await ctx.ledger.certificate(entry.seq);
+            const certificate = await certificateOf(v, ctx, entry.seq);
             return { entry, proof: certificate.inclusion, certificate };
           }),
         );
@@ -131,7 +147,7 @@ const Verification = builder.objectRef<{ contentDigest: string; entries: Entry[]
     checkpoint: t.string({
       description: 'The signed checkpoint (C2SP signed note) the proofs lead to',
       // The one covering the newest entry of the digest, to which every certificate leads.
-      resolve: async (v, _args, ctx) => (v.entries.length === 0 ? ctx.ledger.checkpoint() : (await ctx.ledger.certificate(v.entries.at(-1)!.seq)).checkpoint),
+      resolve: async (v, _args, ctx) => (v.entries.length === 0 ? ctx.ledger.checkpoint() : (await certificateOf(v, ctx, v.entries.at(-1)!.seq)).checkpoint),
     }),
     verifierKey: t.string({
       description: "The ledger's key; check it against the one the centre publishes",
@@ -171,7 +187,7 @@ builder.queryFields((t) => ({
     args: { contentDigest: t.arg.string({ required: true }) },
     resolve: async (_root, args, ctx) => {
       const digest = contentDigest(args.contentDigest);
-      return { contentDigest: digest, entries: await ctx.ledger.findByContentDigest(digest) };
+      return { contentDigest: digest, entries: await ctx.ledger.findByContentDigest(digest), certificates: new Map() };
     },
   }),
 }));
