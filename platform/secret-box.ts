@@ -3,7 +3,8 @@
 // sealed value copied onto another row does not open. A copy of the database alone signs nothing.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 
-const PREFIX = 'sealed:v1:';
+/** How every sealed value begins: a store finds the values not sealed yet by it. */
+export const SEALED_PREFIX = 'sealed:v1:';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
@@ -22,10 +23,10 @@ export function secretBox(key: Uint8Array): SecretBox {
       const iv = randomBytes(IV_BYTES);
       const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES }).setAAD(Buffer.from(id, 'utf8'));
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      return `${PREFIX}${iv.toString('base64url')}:${body.toString('base64url')}:${cipher.getAuthTag().toString('base64url')}`;
+      return `${SEALED_PREFIX}${iv.toString('base64url')}:${body.toString('base64url')}:${cipher.getAuthTag().toString('base64url')}`;
     },
     open(sealed, id) {
-      const [iv, body, tag] = sealed.startsWith(PREFIX) ? sealed.slice(PREFIX.length).split(':') : [];
+      const [iv, body, tag] = sealed.startsWith(SEALED_PREFIX) ? sealed.slice(SEALED_PREFIX.length).split(':') : [];
       if (iv === undefined || body === undefined || tag === undefined) throw new Error(`the secret of ${id} is not sealed`);
       const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'), { authTagLength: TAG_BYTES })
         .setAAD(Buffer.from(id, 'utf8'))
@@ -36,6 +37,6 @@ export function secretBox(key: Uint8Array): SecretBox {
         throw new Error(`the secret of ${id} does not open with this key (IPHUB_SECRETS_KEY or secrets.key changed, or the value was altered)`);
       }
     },
-    isSealed: (value) => value.startsWith(PREFIX),
+    isSealed: (value) => value.startsWith(SEALED_PREFIX),
   };
 }

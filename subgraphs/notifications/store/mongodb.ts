@@ -15,7 +15,7 @@ import {
   keysetPage,
   type MongoStoreOptions,
 } from '../../../platform/mongodb.js';
-import type { SecretBox } from '../../../platform/secret-box.js';
+import { SEALED_PREFIX, type SecretBox } from '../../../platform/secret-box.js';
 import { candidateKeys, receiving, recipientsOf } from '../domain/fan-out.js';
 import { type DeliveryRecord, newDelivery } from '../domain/model.js';
 import type { Subscription } from '../domain/subscription.js';
@@ -123,7 +123,7 @@ export async function openMongoNotificationStore(db: Db, box: SecretBox, { colle
   await deliveries.createIndex({ state: 1, nextAttemptAt: 1 }, { name: 'due' });
   await deliveries.createIndex({ state: 1, occurredAt: -1, _id: 1 }, { name: 'by_state' });
   // Subscriptions from before their secrets were sealed: each sealed where it is still the plain one.
-  for await (const doc of subscriptions.find({ secret: { $not: /^sealed:/ } }, { projection: { _id: 1, secret: 1 } })) {
+  for await (const doc of subscriptions.find({ secret: { $not: new RegExp(`^${SEALED_PREFIX}`) } }, { projection: { _id: 1, secret: 1 } })) {
     await subscriptions.updateOne({ _id: doc._id, secret: doc.secret }, { $set: { secret: box.seal(doc.secret, doc._id) } });
   }
 

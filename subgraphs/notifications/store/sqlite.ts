@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3';
 import { recipientOf } from '../../../outbox/audience.js';
 import { type Notification, refuseInvalid } from '../../../outbox/notification.js';
 import type { Role } from '../../../platform/identity.js';
-import type { SecretBox } from '../../../platform/secret-box.js';
+import { SEALED_PREFIX, type SecretBox } from '../../../platform/secret-box.js';
 import { inListQuery } from '../../../platform/sqlite.js';
 import { candidateKeys, receiving, recipientsOf } from '../domain/fan-out.js';
 import { type DeliveryRecord, newDelivery } from '../domain/model.js';
@@ -370,7 +370,7 @@ export function openSqliteNotificationStore(db: Database.Database, box: SecretBo
 
 /** Seals the secrets of subscriptions stored before they were sealed (a data directory from before), in one transaction. */
 function sealPlainSecrets(db: Database.Database, box: SecretBox): void {
-  const plain = db.prepare<[], { id: string; secret: string }>("SELECT id, secret FROM subscriptions WHERE secret NOT LIKE 'sealed:%'").all();
+  const plain = db.prepare<[string], { id: string; secret: string }>('SELECT id, secret FROM subscriptions WHERE secret NOT LIKE ?').all(`${SEALED_PREFIX}%`);
   if (plain.length === 0) return;
   const seal = db.prepare('UPDATE subscriptions SET secret = ? WHERE id = ?');
   db.transaction(() => {
