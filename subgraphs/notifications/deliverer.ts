@@ -43,7 +43,7 @@ const MAX_ERROR_LENGTH = 500;
 function failureOf(err: unknown, timeoutMs: number): string {
   if (err instanceof Error && err.name === 'TimeoutError') return `no answer within ${timeoutMs / 1000} s`;
   if (err instanceof WebhookUrlRefused) return `WEBHOOK_URL_REFUSED: ${err.message}`;
-  // fetch throws "fetch failed" with the reason (a refused connection, a bad certificate) as its cause.
+  // The connection's own error (refused, reset, a bad certificate); one that wraps another says it in its cause.
   const reason = err instanceof Error && err.cause instanceof Error ? err.cause : err;
   return (reason instanceof Error ? reason.message : String(reason)).slice(0, MAX_ERROR_LENGTH);
 }
