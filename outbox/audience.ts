@@ -22,16 +22,22 @@ export function recipientKey(a: Audience): string {
   }
 }
 
-/** The inbox a caller reads, and what its subscriptions receive; undefined for an identity bound to nothing. */
-export function recipientOf(identity: Identity): string | undefined {
+/** The audience a caller is of: what it reads, and what its subscriptions receive; undefined for an identity bound to nothing. */
+export function audienceOf(identity: Identity): Audience | undefined {
   switch (identity.role) {
     case 'CENTER_STAFF':
-      return recipientKey({ kind: 'CENTRE' });
+      return { kind: 'CENTRE' };
     case 'ENTERPRISE':
-      return identity.enterpriseId ? recipientKey({ kind: 'ENTERPRISE', id: identity.enterpriseId }) : undefined;
+      return identity.enterpriseId ? { kind: 'ENTERPRISE', id: identity.enterpriseId } : undefined;
     default:
-      return identity.organization ? recipientKey({ kind: 'ORGANIZATION', role: identity.role, name: identity.organization }) : undefined;
+      return identity.organization ? { kind: 'ORGANIZATION', role: identity.role, name: identity.organization } : undefined;
   }
+}
+
+/** The inbox a caller reads, and what its subscriptions receive; undefined for an identity bound to nothing. */
+export function recipientOf(identity: Identity): string | undefined {
+  const audience = audienceOf(identity);
+  return audience === undefined ? undefined : recipientKey(audience);
 }
 
 /** Whether a subscription owned by `owner` may receive a notification for `audience`. */

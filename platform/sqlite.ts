@@ -98,3 +98,10 @@ export function monthCountsOfRows(db: Database.Database, counters: string, insta
     for (const [month, n] of months) add.run(month, n);
   });
 }
+
+/** Whether `table` has `column`: what a migration asks before it adds one. */
+export const hasColumn = (db: Database.Database, table: string, column: string): boolean =>
+  db
+    .prepare<[string], { name: string }>(`SELECT name FROM pragma_table_info(?)`)
+    .all(table)
+    .some((c) => c.name === column);

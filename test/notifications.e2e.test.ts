@@ -4,7 +4,7 @@
 // delivery failing for a day is FAILED for staff to see and send again; who may subscribe, read
 // and resend.
 import { createHash } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { gql, type GraphQLClient } from 'graphql-request';
@@ -130,6 +130,28 @@ const DELIVERIES = gql`
   }
 `;
 
+const RESUME = gql`
+  mutation ($id: ID!) {
+    resumeWebhookSubscription(id: $id) {
+      id
+      pausedAt
+      failingSince
+    }
+  }
+`;
+const OWNED = gql`
+  query ($owner: String) {
+    webhookSubscriptions(owner: $owner, first: 10) {
+      edges {
+        node {
+          id
+          pausedAt
+        }
+      }
+    }
+  }
+`;
+
 describe('notifications', () => {
   let t: TestHub;
   let staff: GraphQLClient;
@@ -137,6 +159,7 @@ describe('notifications', () => {
   let buyer: string;
   let sellerKey: GraphQLClient;
   let buyerKey: GraphQLClient;
+  let buyerKeyId: string;
   let bankKey: GraphQLClient;
   // The deliverer's clock: the test moves it a day on to see a delivery given up.
   let offset = 0;
@@ -192,7 +215,9 @@ describe('notifications', () => {
     seller = await register('914403001922038216', '比亚迪股份有限公司');
     buyer = await register('9144030071526726XG', '宁德时代新能源科技股份有限公司');
     sellerKey = t.client(await t.key('ENTERPRISE', { enterpriseId: seller }));
-    buyerKey = t.client(await t.key('ENTERPRISE', { enterpriseId: buyer }));
+    const buyers = await createKey(t.hub.keys, { role: 'ENTERPRISE', enterpriseId: buyer });
+    buyerKeyId = buyers.id;
+    buyerKey = t.client(buyers.key);
     bankKey = t.client(await t.key('BANK', { organization: BANK }));
   });
   afterAll(async () => {
@@ -253,30 +278,36 @@ describe('notifications', () => {
     expect(sellerHooks.ids()).toStrictEqual([id, id]);
   });
 
-  it('gives a delivery up after a day of failures, shows it to staff, and sends it again when asked', async () => {
-    const dead = await buyerKey.request<{ createWebhookSubscription: { secret: string } }>(SUBSCRIBE, {
+  it('gives a delivery up after a day of failures, paused and resumed between, shows it to staff, and sends it again when asked', async () => {
+    const dead = await buyerKey.request<{ createWebhookSubscription: { secret: string; subscription: { id: string } } }>(SUBSCRIBE, {
       input: { url: deadHooks.url, eventTypes: ['licence.registered'] },
     });
     deadHooks.secret = dead.createWebhookSubscription.secret;
     deadHooks.fail = Number.MAX_SAFE_INTEGER;
     await licence();
     await expect.poll(() => deadHooks.received.length, { timeout: 10_000 }).toBeGreaterThan(0);
-    // A day and more passes for the deliverer, an hour at a time.
     type Failed = {
       webhookDeliveries: { edges: { node: { id: string; state: string; attempts: number; lastError: string; subscription: { url: string } } }[] };
     };
+    // Hours pass for the deliverer, one at a time: after an hour of failures the subscription is paused.
     await expect
       .poll(
         async () => {
           offset += HOUR;
-          return (await staff.request<Failed>(DELIVERIES, { state: 'FAILED' })).webhookDeliveries.edges.length;
+          return (await staff.request<{ webhookSubscriptions: { edges: { node: { pausedAt: string | null } }[] } }>(OWNED, { owner: buyerKeyId }))
+            .webhookSubscriptions.edges[0]!.node.pausedAt;
         },
         { timeout: 20_000, interval: 50 },
       )
-      .toBe(1);
+      .not.toBeNull();
+    expect((await staff.request<Failed>(DELIVERIES, { state: 'FAILED' })).webhookDeliveries.edges).toEqual([]);
+    // A day on, staff resume it; it still fails, and the delivery, past its day of retries, is given up.
+    offset += 24 * HOUR;
+    await staff.request(RESUME, { id: dead.createWebhookSubscription.subscription.id });
+    await expect.poll(async () => (await staff.request<Failed>(DELIVERIES, { state: 'FAILED' })).webhookDeliveries.edges.length, { timeout: 20_000 }).toBe(1);
     const [failed] = (await staff.request<Failed>(DELIVERIES, { state: 'FAILED' })).webhookDeliveries.edges.map((e) => e.node);
     expect(failed).toMatchObject({ state: 'FAILED', lastError: 'HTTP 500', subscription: { url: deadHooks.url } });
-    expect(failed!.attempts).toBeGreaterThan(10);
+    expect(failed!.attempts).toBeGreaterThan(2);
 
     const resend = gql`
       mutation ($id: ID!) {
@@ -318,7 +349,9 @@ describe('notifications', () => {
         }
       }
     `;
-    expect(await errorCode(buyerKey.request(disable, { id }))).toBe('FORBIDDEN');
+    // Another's subscription is answered as none is: its id tells nothing.
+    expect(await errorCode(buyerKey.request(disable, { id }))).toBe('NOT_FOUND');
+    expect(await errorCode(buyerKey.request(disable, { id: 'no-such-subscription' }))).toBe('NOT_FOUND');
     expect(
       (await sellerKey.request<{ disableWebhookSubscription: { disabledAt: string | null } }>(disable, { id })).disableWebhookSubscription.disabledAt,
     ).not.toBeNull();
@@ -430,6 +463,115 @@ describe('notifications', () => {
         { id: made.createWebhookSubscription.subscription.id, owner: keyId, disabledAt: expect.any(String) },
       ]);
       expect(await errorCode(buyerKey.request(BY_OWNER, { owner: keyId }))).toBe('FORBIDDEN');
+    } finally {
+      await hooks.close();
+    }
+  });
+  it("delivers to a live endpoint while another never answers: the dead one's sends hold only its own slots", async () => {
+    // A receiver that takes every request and never answers; the hub gives up on each after its timeout (10 s).
+    const open = new Set<IncomingMessage>();
+    let ended = 0;
+    const hanging = createServer((req) => {
+      open.add(req);
+      req.socket.on('close', () => open.delete(req) && ended++);
+    });
+    await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
+    const hangingUrl = `http://127.0.0.1:${(hanging.address() as AddressInfo).port}/hooks`;
+    const live = new Receiver();
+    await live.start();
+    const { key } = await createKey(t.hub.keys, { role: 'ENTERPRISE', enterpriseId: seller });
+    const partner = t.client(key);
+    // Staff's subscription takes everything: each licence goes to both.
+    const dead = await staff.request<{ createWebhookSubscription: { subscription: { id: string } } }>(SUBSCRIBE, { input: { url: hangingUrl } });
+    try {
+      live.secret = (
+        await partner.request<{ createWebhookSubscription: { secret: string } }>(SUBSCRIBE, { input: { url: live.url, eventTypes: ['licence.registered'] } })
+      ).createWebhookSubscription.secret;
+      const ids: string[] = [];
+      for (let i = 0; i < 12; i++) ids.push(`licence.registered:${await licence()}`);
+      await expect.poll(() => ids.filter((id) => live.ids().includes(id)).length, { timeout: 30_000, interval: 50 }).toBe(12);
+      // Every live delivery arrived while the dead endpoint's sends were still open: none waited for one to time out.
+      expect(ended).toBe(0);
+      expect(open.size).toBeGreaterThan(0);
+      expect(open.size).toBeLessThanOrEqual(8);
+    } finally {
+      await staff.request(
+        gql`
+          mutation ($id: ID!) {
+            disableWebhookSubscription(id: $id) {
+              id
+            }
+          }
+        `,
+        { id: dead.createWebhookSubscription.subscription.id },
+      );
+      hanging.closeAllConnections();
+      await new Promise((resolve) => hanging.close(resolve));
+      await live.close();
+    }
+  });
+
+  it('pauses an endpoint failing an hour, tells its owner and centre staff, and sends what waited once its owner resumes it', async () => {
+    const { key } = await createKey(t.hub.keys, { role: 'ENTERPRISE', enterpriseId: seller });
+    const partner = t.client(key);
+    const hooks = new Receiver();
+    await hooks.start();
+    hooks.fail = Number.MAX_SAFE_INTEGER;
+    const MINE = gql`
+      query {
+        webhookSubscriptions(first: 20) {
+          edges {
+            node {
+              id
+              failingSince
+              pausedAt
+            }
+          }
+        }
+      }
+    `;
+    type Mine = { webhookSubscriptions: { edges: { node: { id: string; failingSince: string | null; pausedAt: string | null } }[] } };
+    try {
+      const made = await partner.request<{ createWebhookSubscription: { secret: string; subscription: { id: string } } }>(SUBSCRIBE, {
+        input: { url: hooks.url, eventTypes: ['licence.registered'] },
+      });
+      hooks.secret = made.createWebhookSubscription.secret;
+      const id = made.createWebhookSubscription.subscription.id;
+      const mine = async () => (await partner.request<Mine>(MINE)).webhookSubscriptions.edges.find((e) => e.node.id === id)!.node;
+      const first = `licence.registered:${await licence()}`;
+      await expect.poll(() => hooks.ids(), { timeout: 15_000, interval: 50 }).toContain(first);
+      await expect.poll(async () => (await mine()).failingSince, { timeout: 15_000, interval: 50 }).not.toBeNull();
+      expect((await mine()).pausedAt).toBeNull();
+
+      // Two hours on (the deliverer's clock): the retry fails too, and the subscription is paused.
+      offset += 2 * HOUR;
+      await expect.poll(async () => (await mine()).pausedAt, { timeout: 15_000, interval: 50 }).not.toBeNull();
+      const told = async (client: GraphQLClient) =>
+        (
+          await client.request<{ inbox: { notifications: { edges: { node: { notification: { type: string; subject: string; data: { url: string } } } }[] } } }>(
+            INBOX,
+          )
+        ).inbox.notifications.edges
+          .map((e) => e.node.notification)
+          .filter((n) => n.type === 'webhook.paused' && n.subject === `webhook_subscription:${id}`);
+      await expect.poll(() => told(sellerKey), { timeout: 15_000, interval: 50 }).toHaveLength(1);
+      expect((await told(staff))[0]!.data.url).toBe(hooks.url);
+      expect(await told(buyerKey)).toEqual([]);
+
+      // Nothing goes while it is paused; what arrives waits.
+      const tries = hooks.received.length;
+      const second = `licence.registered:${await licence()}`;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(hooks.received).toHaveLength(tries);
+
+      expect(await errorCode(buyerKey.request(RESUME, { id }))).toBe('NOT_FOUND');
+      hooks.fail = 0;
+      expect((await partner.request<{ resumeWebhookSubscription: unknown }>(RESUME, { id })).resumeWebhookSubscription).toEqual({
+        id,
+        pausedAt: null,
+        failingSince: null,
+      });
+      await expect.poll(() => hooks.ids(), { timeout: 15_000, interval: 50 }).toEqual(expect.arrayContaining([first, second]));
     } finally {
       await hooks.close();
     }

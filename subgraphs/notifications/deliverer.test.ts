@@ -207,7 +207,8 @@ describe('the deliverer', () => {
 
   it('gives up on a receiver that never answers 2xx after 24 hours of retries, and delivers once resent', async () => {
     hooks.otherwise = 500;
-    start();
+    // Not paused first (an hour of failing would): the day's schedule alone is under test.
+    start({ pauseAfterMs: 2 * GIVE_UP_AFTER_MS });
     const n = note('outbox:1');
     const id = deliveryId(n.id, subscription.id);
     await store.accept([n]);
@@ -234,6 +235,82 @@ describe('the deliverer', () => {
     expect(await recorded(id, 1)).toMatchObject({ state: 'DELIVERED', firstAttemptAt: clock });
     expect(hooks.received).toHaveLength(d.attempts + 1);
     expect(hooks.received.at(-1)!.verified).toBe(true);
+  });
+
+  it('pauses an endpoint failing an hour with no success, tells its owner and centre staff once, and sends again once resumed', async () => {
+    hooks.otherwise = 500;
+    start();
+    const n = note('outbox:1');
+    const id = deliveryId(n.id, subscription.id);
+    await store.accept([n]);
+    deliverer!.kick();
+    let d = await recorded(id, 1);
+    expect((await store.subscription(subscription.id))!.failingSince).toBe(new Date(T0).toISOString());
+    // Tries 5 s, 10 s, ... apart: paused at the first failure an hour or more after the first.
+    while ((await store.subscription(subscription.id))!.pausedAt === null) {
+      expect(d.lastAttemptAt! - T0).toBeLessThan(3_600_000);
+      whenDue(d);
+      d = await recorded(id, d.attempts + 1);
+    }
+    const paused = (await store.subscription(subscription.id))!;
+    expect(Date.parse(paused.pausedAt!) - T0).toBeGreaterThanOrEqual(3_600_000);
+    expect(paused.pausedAt).toBe(new Date(d.lastAttemptAt!).toISOString());
+
+    // Told once, in the owner's inbox and the centre's.
+    for (const inbox of ['enterprise:E1', 'centre']) {
+      const told = (await store.inbox(inbox, undefined, 10)).filter((i) => i.notification.type === 'webhook.paused');
+      expect(told.map((i) => i.notification)).toStrictEqual([
+        {
+          id: `webhook.paused:${subscription.id}:${new Date(T0).toISOString()}`,
+          type: 'webhook.paused',
+          occurredAt: paused.pausedAt,
+          subject: `webhook_subscription:${subscription.id}`,
+          audience: [{ kind: 'CENTRE' }, { kind: 'ENTERPRISE', id: 'E1' }],
+          data: { url: subscription.url, failingSince: new Date(T0).toISOString(), lastError: 'HTTP 500' },
+        },
+      ]);
+    }
+
+    // Nothing is sent while it is paused, however long; what arrives meanwhile waits.
+    const sent = hooks.received.length;
+    clock += 86_400_000;
+    const later = note('outbox:2');
+    await store.accept([later]);
+    deliverer!.kick();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(hooks.received).toHaveLength(sent);
+
+    hooks.otherwise = 204;
+    expect(await store.resumeSubscription(subscription.id)).toBe(true);
+    deliverer!.kick();
+    await recorded(deliveryId(later.id, subscription.id), 1);
+    expect((await store.delivery(deliveryId(later.id, subscription.id)))!.state).toBe('DELIVERED');
+    expect(await store.subscription(subscription.id)).toMatchObject({ pausedAt: null, failingSince: null });
+  });
+
+  it("does not let an endpoint that never answers delay another's deliveries: it holds its own slots only", async () => {
+    // A second receiver that takes every request and never answers, within this test's time.
+    const dead = await receiver();
+    dead.otherwise = 'hang';
+    const deadSubscription = newSubscription({ keyId: 'k-staff', role: 'CENTER_STAFF' }, { url: dead.url, eventTypes: [] }, new Date(T0));
+    dead.secret = deadSubscription.secret;
+    await store.createSubscription(deadSubscription);
+    try {
+      // Every notification goes to both; the dead endpoint's are due first.
+      start({ concurrency: 4, perSubscription: 2, timeoutMs: 600_000, leaseMs: 1_200_000 });
+      const ns = Array.from({ length: 30 }, (_, i) => note(`outbox:${i}`));
+      await store.accept(ns);
+      deliverer!.kick();
+      for (const n of ns) expect(await recorded(deliveryId(n.id, subscription.id), 1)).toMatchObject({ state: 'DELIVERED' });
+      expect(hooks.received).toHaveLength(30);
+      // Meanwhile the dead endpoint was sent its two, which are still unanswered.
+      expect(dead.received).toHaveLength(2);
+    } finally {
+      // Its connections closed, the two sends end (and are recorded) before stop() returns.
+      await dead.close();
+      await deliverer?.stop();
+      deliverer = undefined;
+    }
   });
 
   it('holds at most `concurrency` requests open, and stop() waits for them', async () => {

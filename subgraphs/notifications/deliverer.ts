@@ -3,9 +3,14 @@
 // its lease (claimDue) keeps other deliverers off it, and a deliverer that dies mid-send leaves it
 // to be claimed again when the lease ends. So every notification reaches its receiver at least
 // once, and the same webhook-id lets the receiver drop a second copy.
+//
+// Sends are shared between subscriptions (claimDue's round robin, a few each at most, one while an
+// endpoint fails), so an endpoint that never answers holds one slot, not every one; after an hour
+// of failures with no success it is paused and its owner and centre staff are told.
 import type { IdentityDirectory } from '../../platform/identity.js';
 import { WebhookUrlRefused } from './destination.js';
 import { nextAttemptAt, type RetrySchedule } from './domain/retry-schedule.js';
+import { PAUSE_AFTER_MS, pausedNotice } from './domain/subscription.js';
 import type { Claim, NotificationStore } from './store/port.js';
 import { webhookRequest, type WebhookSend } from './webhook.js';
 
@@ -19,6 +24,10 @@ export interface DelivererOptions {
   readonly owners: IdentityDirectory;
   /** Sends under way at most at once. */
   readonly concurrency?: number;
+  /** Sends under way at most at once to one subscription (one while it is failing). */
+  readonly perSubscription?: number;
+  /** How long an endpoint fails, with no success, before its subscription is paused. */
+  readonly pauseAfterMs?: number;
   /** How often it looks for due deliveries when not kicked. */
   readonly pollMs?: number;
   /** How long a claimed delivery is held: longer than a send and its record take. */
@@ -54,7 +63,9 @@ export function startDeliverer(options: DelivererOptions): Deliverer {
     now = Date.now,
     send,
     owners,
-    concurrency = 8,
+    concurrency = 16,
+    perSubscription = 8,
+    pauseAfterMs = PAUSE_AFTER_MS,
     pollMs = 1_000,
     leaseMs = 60_000,
     timeoutMs = 10_000,
@@ -69,7 +80,6 @@ export function startDeliverer(options: DelivererOptions): Deliverer {
   // Set by kick() and by a send ending while more may be due; a kick during a claim is not lost.
   let kicked = false;
   let wake: (() => void) | undefined;
-  let moreDue = false;
 
   const kick = (): void => {
     kicked = true;
@@ -101,6 +111,18 @@ export function startDeliverer(options: DelivererOptions): Deliverer {
     }
   };
 
+  /**
+   * Pauses a subscription failing for pauseAfterMs, telling first: a crash between the two tells
+   * again at the next failure, under the same notice id (accepted once), and then pauses.
+   */
+  const pauseIfFailingLong = async (id: string, at: number, error: string): Promise<void> => {
+    const s = await store.subscription(id);
+    if (s === undefined || s.pausedAt !== null || s.disabledAt !== null || s.failingSince === null) return;
+    if (at - Date.parse(s.failingSince) < pauseAfterMs) return;
+    await store.accept([pausedNotice(s, at, error)]);
+    await store.pauseSubscription(id, new Date(at).toISOString());
+  };
+
   const deliver = async (claim: Claim, ownerActs: boolean): Promise<void> => {
     const { delivery, subscription } = claim;
     try {
@@ -122,16 +144,18 @@ export function startDeliverer(options: DelivererOptions): Deliverer {
       const error = await post(claim);
       const at = now();
       if (error === undefined) await store.recordSuccess(delivery.id, at);
-      else await store.recordFailure(delivery.id, delivery.attempts, at, error, schedule(delivery.attempts, delivery.firstAttemptAt ?? at, at));
+      else if (await store.recordFailure(delivery.id, delivery.attempts, at, error, schedule(delivery.attempts, delivery.firstAttemptAt ?? at, at)))
+        await pauseIfFailingLong(subscription.id, at, error);
     } catch (err) {
       log(`notifications: the outcome of delivery ${delivery.id} was not recorded; it is tried again when its lease ends`, err);
     }
   };
 
   const start = (claim: Claim, ownerActs: boolean): void => {
+    // A send ending frees its subscription's slot too: what claimDue held back for it may go now.
     const sending = deliver(claim, ownerActs).finally(() => {
       inFlight.delete(sending);
-      if (moreDue) kick();
+      kick();
     });
     inFlight.add(sending);
   };
@@ -142,9 +166,7 @@ export function startDeliverer(options: DelivererOptions): Deliverer {
       const free = concurrency - inFlight.size;
       if (free > 0) {
         try {
-          const claims = await store.claimDue(now(), free, leaseMs);
-          // As many as asked for: more may be due, so claim again as soon as a send ends.
-          moreDue = claims.length === free;
+          const claims = await store.claimDue(now(), free, leaseMs, perSubscription);
           // Asked for the whole claim at once; if it cannot be asked, nothing is sent and the leases run out.
           const acting = claims.length === 0 ? new Set<string>() : await owners.active(claims.map((c) => c.subscription.owner.keyId));
           for (const claim of claims) start(claim, acting.has(claim.subscription.owner.keyId));

@@ -23,6 +23,18 @@ export const SubscriptionType = builder.objectRef<Subscription>('WebhookSubscrip
     ownerRole: t.field({ type: Role, resolve: (s) => s.owner.role }),
     createdAt: t.field({ type: 'DateTime', resolve: (s) => s.createdAt }),
     disabledAt: t.field({ type: 'DateTime', nullable: true, resolve: (s) => s.disabledAt }),
+    failingSince: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'Since when every try to its URL has failed, with no success between; null while it answers',
+      resolve: (s) => s.failingSince,
+    }),
+    pausedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When it was paused after an hour of failures: nothing is sent until its owner or centre staff resume it',
+      resolve: (s) => s.pausedAt,
+    }),
   }),
 });
 const Created = builder.objectRef<Subscription>('CreatedWebhookSubscription').implement({
@@ -99,15 +111,31 @@ builder.mutationFields((t) => ({
     description: 'Its owner (or centre staff) stops a subscription; deliveries not yet made to it are not made',
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, { id }, ctx) => {
-      const identity = requireIdentity(ctx);
-      const found = await ctx.store.subscription(String(id));
-      if (found === undefined) throw notFound(`webhook subscription ${id}`);
-      if (identity.role !== 'CENTER_STAFF' && found.owner.keyId !== identity.keyId)
-        throw forbidden('only the key that made a subscription, or centre staff, disables it');
+      const found = await ownSubscription(ctx, String(id));
       if (found.disabledAt !== null) return found;
       const at = new Date().toISOString();
       await ctx.store.disableSubscription(found.id, at);
       return { ...found, disabledAt: at };
     },
   }),
+  resumeWebhookSubscription: t.field({
+    type: SubscriptionType,
+    description: 'Its owner (or centre staff) sends to a paused subscription again, what waited first; a subscription not paused is left as it is',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, { id }, ctx) => {
+      const found = await ownSubscription(ctx, String(id));
+      if (found.disabledAt !== null) throw failure('INVALID_TRANSITION', `webhook subscription ${found.id} is disabled: subscribe again instead`);
+      if (!(await ctx.store.resumeSubscription(found.id))) return found;
+      ctx.kick();
+      return { ...found, pausedAt: null, failingSince: null };
+    },
+  }),
 }));
+
+/** The subscription, when the caller made it or is centre staff; NOT_FOUND alike when it is another's and when there is none. */
+async function ownSubscription(ctx: NotificationsContext, id: string): Promise<Subscription> {
+  const identity = requireIdentity(ctx);
+  const found = await ctx.store.subscription(id);
+  if (found === undefined || (identity.role !== 'CENTER_STAFF' && found.owner.keyId !== identity.keyId)) throw notFound(`webhook subscription ${id}`);
+  return found;
+}

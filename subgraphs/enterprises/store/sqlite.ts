@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 
 import type { Notification } from '../../../outbox/notification.js';
 import { sqliteOutbox } from '../../../outbox/sqlite.js';
-import { type Condition, groupedByKey, inKeyOrder, inListQuery, pagesById, statementCache, whereOf } from '../../../platform/sqlite.js';
+import { type Condition, groupedByKey, hasColumn, inKeyOrder, inListQuery, pagesById, statementCache, whereOf } from '../../../platform/sqlite.js';
 import { tally } from '../../common/tally.js';
 import { DEADLINE_RULES, patentDeadlines } from '../domain/deadlines.js';
 import { overlappingLicence } from '../domain/licences.js';
@@ -169,12 +169,6 @@ INSERT INTO deadline_counts (deadline, day, n) SELECT 'trademark', expiry_date, 
 
 /** The deadlines counted per day. */
 type Deadline = 'fee' | 'protection' | 'examination' | 'trademark';
-
-const hasColumn = (db: Database.Database, table: string, column: string): boolean =>
-  db
-    .prepare<[string], { name: string }>(`SELECT name FROM pragma_table_info(?)`)
-    .all(table)
-    .some((c) => c.name === column);
 
 /**
  * Brings a database from before the warnings' columns up to date, in one transaction: the

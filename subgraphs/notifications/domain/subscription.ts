@@ -2,7 +2,8 @@
 // the identity that made it; what it receives follows the owner's role (audience.ts).
 import { randomBytes } from 'node:crypto';
 
-import { isEventType } from '../../../outbox/notification.js';
+import { type Audience, audienceOf } from '../../../outbox/audience.js';
+import { isEventType, type Notification } from '../../../outbox/notification.js';
 import type { Identity } from '../../../platform/identity.js';
 
 export interface Subscription {
@@ -16,7 +17,14 @@ export interface Subscription {
   readonly eventTypes: readonly string[];
   readonly createdAt: string;
   readonly disabledAt: string | null;
+  /** Since when every try to its URL has failed, with no success between; null while it answers. */
+  readonly failingSince: string | null;
+  /** When it was paused for failing an hour (PAUSE_AFTER_MS): nothing is sent until its owner or staff resume it. */
+  readonly pausedAt: string | null;
 }
+
+/** How long an endpoint fails with no success before its subscription is paused. */
+export const PAUSE_AFTER_MS = 3_600_000;
 
 const MAX_URL = 2048;
 const MAX_EVENT_TYPES = 20;
@@ -63,5 +71,24 @@ export function newSubscription(owner: Identity, spec: { url: string; eventTypes
     eventTypes: [...new Set(spec.eventTypes)],
     createdAt: now.toISOString(),
     disabledAt: null,
+    failingSince: null,
+    pausedAt: null,
+  };
+}
+
+/**
+ * What its owner and centre staff are told when `s` is paused at `at`: one notice per failing
+ * spell (its id names when the spell began), so that two deliverers pausing it at once tell once.
+ */
+export function pausedNotice(s: Subscription, at: number, lastError: string): Notification {
+  const owner = audienceOf(s.owner);
+  const audience: Audience[] = [{ kind: 'CENTRE' }, ...(owner === undefined || owner.kind === 'CENTRE' ? [] : [owner])];
+  return {
+    id: `webhook.paused:${s.id}:${s.failingSince ?? new Date(at).toISOString()}`,
+    type: 'webhook.paused',
+    occurredAt: new Date(at).toISOString(),
+    subject: `webhook_subscription:${s.id}`,
+    audience,
+    data: { url: s.url, failingSince: s.failingSince, lastError },
   };
 }

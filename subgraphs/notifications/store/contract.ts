@@ -11,6 +11,8 @@ import { type Claim, type NotificationStore, type PageKey } from './port.js';
 const T = Date.parse('2026-03-02T08:00:00.000Z');
 const SECOND = 1_000;
 const LEASE = 60 * SECOND;
+/** Leases one subscription may hold at once. */
+const PER = 8;
 const at = (ms: number): string => new Date(ms).toISOString();
 
 const STAFF: Identity = { keyId: 'k-staff', role: 'CENTER_STAFF' };
@@ -311,21 +313,21 @@ export function notificationStoreContract(name: string, fixture: () => StoreFixt
         await store.accept([note('n-later', { occurredAt: at(T + 3_600 * SECOND) })]);
         const now = T + 10 * SECOND;
 
-        const first = await store.claimDue(now, 2, LEASE);
+        const first = await store.claimDue(now, 2, LEASE, PER);
         expect(first.map((c) => c.notification.id)).toEqual(['n-0', 'n-1']);
         expect(first[0]!.notification).toStrictEqual(ns[0]);
         expect(first[0]!.subscription).toStrictEqual(s);
         expect(first[0]!.delivery).toMatchObject({ state: 'PENDING', attempts: 1, firstAttemptAt: now, leasedUntil: now + LEASE, lastAttemptAt: null });
 
-        const second = await store.claimDue(now, 10, LEASE);
+        const second = await store.claimDue(now, 10, LEASE, PER);
         expect(second.map((c) => c.notification.id)).toEqual(['n-2']);
-        expect(await store.claimDue(now + LEASE - 1, 10, LEASE)).toEqual([]);
-        expect(await store.claimDue(now, 0, LEASE)).toEqual([]);
+        expect(await store.claimDue(now + LEASE - 1, 10, LEASE, PER)).toEqual([]);
+        expect(await store.claimDue(now, 0, LEASE, PER)).toEqual([]);
       });
 
       it('gives concurrent claims disjoint deliveries', async () => {
         await pending(7);
-        const claims = await Promise.all(Array.from({ length: 4 }, () => store.claimDue(T + 10 * SECOND, 2, LEASE)));
+        const claims = await Promise.all(Array.from({ length: 4 }, () => store.claimDue(T + 10 * SECOND, 2, LEASE, PER)));
         const all = claims.flatMap(ids);
         expect(all).toHaveLength(7);
         expect(new Set(all).size).toBe(7);
@@ -333,10 +335,10 @@ export function notificationStoreContract(name: string, fixture: () => StoreFixt
 
       it('claims a delivery again once its lease has expired (its deliverer died), counting the attempt', async () => {
         const { ns } = await pending(1);
-        const [claim] = await store.claimDue(T, 1, LEASE);
+        const [claim] = await store.claimDue(T, 1, LEASE, PER);
         expect(claim?.delivery.attempts).toBe(1);
-        expect(await store.claimDue(T + LEASE - 1, 1, LEASE)).toEqual([]);
-        const [again] = await store.claimDue(T + LEASE, 1, LEASE);
+        expect(await store.claimDue(T + LEASE - 1, 1, LEASE, PER)).toEqual([]);
+        const [again] = await store.claimDue(T + LEASE, 1, LEASE, PER);
         expect(again?.notification.id).toBe(ns[0]!.id);
         expect(again?.delivery).toMatchObject({ attempts: 2, firstAttemptAt: T, leasedUntil: T + 2 * LEASE });
         // The first deliverer's late outcome is not the latest try's: it changes nothing.
@@ -346,7 +348,7 @@ export function notificationStoreContract(name: string, fixture: () => StoreFixt
 
       it('records a failure to retry: due again at the time given, unleased, the error kept', async () => {
         const { s, ns } = await pending(1);
-        const [claim] = await store.claimDue(T, 1, LEASE);
+        const [claim] = await store.claimDue(T, 1, LEASE, PER);
         const id = claim!.delivery.id;
         expect(await store.recordFailure(id, 1, T + 2 * SECOND, 'HTTP 500', T + 7 * SECOND)).toBe(true);
         expect(await deliveryOf(ns[0]!, s)).toMatchObject({
@@ -358,14 +360,14 @@ export function notificationStoreContract(name: string, fixture: () => StoreFixt
           nextAttemptAt: T + 7 * SECOND,
           leasedUntil: null,
         });
-        expect(await store.claimDue(T + 7 * SECOND - 1, 1, LEASE)).toEqual([]);
-        const [retry] = await store.claimDue(T + 7 * SECOND, 1, LEASE);
+        expect(await store.claimDue(T + 7 * SECOND - 1, 1, LEASE, PER)).toEqual([]);
+        const [retry] = await store.claimDue(T + 7 * SECOND, 1, LEASE, PER);
         expect(retry?.delivery).toMatchObject({ attempts: 2, firstAttemptAt: T });
       });
 
       it('records a success once, for good: DELIVERED, never claimed again, later outcomes ignored', async () => {
         const { s, ns } = await pending(1);
-        const [claim] = await store.claimDue(T, 1, LEASE);
+        const [claim] = await store.claimDue(T, 1, LEASE, PER);
         const id = claim!.delivery.id;
         expect(await store.recordSuccess(id, T + SECOND)).toBe(true);
         expect(await store.recordSuccess(id, T + 2 * SECOND)).toBe(false);
@@ -380,19 +382,19 @@ export function notificationStoreContract(name: string, fixture: () => StoreFixt
           nextAttemptAt: null,
           leasedUntil: null,
         });
-        expect(await store.claimDue(T + 365 * 86_400 * SECOND, 10, LEASE)).toEqual([]);
+        expect(await store.claimDue(T + 365 * 86_400 * SECOND, 10, LEASE, PER)).toEqual([]);
         expect(await store.recordSuccess('none', T)).toBe(false);
       });
 
       it('gives up on a failure with no next attempt (FAILED), and resends it with a whole schedule', async () => {
         const { s, ns } = await pending(1);
-        const [claim] = await store.claimDue(T, 1, LEASE);
+        const [claim] = await store.claimDue(T, 1, LEASE, PER);
         const id = claim!.delivery.id;
         expect(await store.resend(id, T)).toBe(false);
         expect(await store.recordFailure(id, 1, T + SECOND, 'connection refused', null)).toBe(true);
         expect(await deliveryOf(ns[0]!, s)).toMatchObject({ state: 'FAILED', nextAttemptAt: null, leasedUntil: null, lastError: 'connection refused' });
         expect(await store.backlog()).toStrictEqual({ pending: 0, failed: 1 });
-        expect(await store.claimDue(T + 365 * 86_400 * SECOND, 10, LEASE)).toEqual([]);
+        expect(await store.claimDue(T + 365 * 86_400 * SECOND, 10, LEASE, PER)).toEqual([]);
 
         expect(await store.resend(id, T + 100 * SECOND)).toBe(true);
         expect(await store.resend(id, T + 100 * SECOND)).toBe(false);
@@ -405,8 +407,75 @@ export function notificationStoreContract(name: string, fixture: () => StoreFixt
           lastError: 'connection refused',
         });
         expect(await store.backlog()).toStrictEqual({ pending: 1, failed: 0 });
-        const [again] = await store.claimDue(T + 100 * SECOND, 1, LEASE);
+        const [again] = await store.claimDue(T + 100 * SECOND, 1, LEASE, PER);
         expect(again?.delivery).toMatchObject({ attempts: 1, firstAttemptAt: T + 100 * SECOND });
+      });
+
+      it('shares a claim round robin between subscriptions, the longest waiting first, each held to its limit', async () => {
+        // A (E1's) has a long backlog, due first; B (staff's) two later ones.
+        const a = subscribe(E1);
+        const b = subscribe(STAFF, ['case.moved']);
+        await store.createSubscription(a);
+        await store.createSubscription(b);
+        await store.accept(Array.from({ length: 6 }, (_, i) => note(`a-${i}`, { occurredAt: at(T + i * SECOND) })));
+        await store.accept([0, 1].map((i) => note(`b-${i}`, { type: 'case.moved', occurredAt: at(T + (10 + i) * SECOND) })));
+        const now = T + 20 * SECOND;
+        const to = (cs: readonly Claim[]): string[] => cs.map((c) => `${c.subscription.id === a.id ? 'A' : 'B'}:${c.notification.id}`);
+
+        // A takes B's case moves too (its owner is their audience, it takes every type): eight to B's two.
+        const first = await store.claimDue(now, 4, LEASE, 3);
+        expect(to(first)).toEqual(['A:a-0', 'B:b-0', 'A:a-1', 'B:b-1']);
+        // Three each at most, those held counted: A's third, then nothing while they are held.
+        expect(to(await store.claimDue(now, 10, LEASE, 3))).toEqual(['A:a-2']);
+        expect(await store.claimDue(now, 10, LEASE, 3)).toEqual([]);
+        // A send ending frees its slot: the next of that subscription, oldest first.
+        expect(await store.recordSuccess(first[0]!.delivery.id, now)).toBe(true);
+        expect(to(await store.claimDue(now, 10, LEASE, 3))).toEqual(['A:a-3']);
+      });
+
+      it('gives a failing subscription one lease at a time until it answers, and tells when it began failing', async () => {
+        const { s } = await pending(5);
+        const [c1, c2] = await store.claimDue(T + 10 * SECOND, 2, LEASE, PER);
+        expect(await store.recordFailure(c1!.delivery.id, 1, T + 11 * SECOND, 'HTTP 503', T + 11 * SECOND)).toBe(true);
+        expect(await store.subscription(s.id)).toMatchObject({ failingSince: at(T + 11 * SECOND), pausedAt: null });
+        // Failing, holding one already (c2): nothing more.
+        expect(await store.claimDue(T + 12 * SECOND, 10, LEASE, PER)).toEqual([]);
+        expect(await store.recordFailure(c2!.delivery.id, 1, T + 12 * SECOND, 'HTTP 503', T + 12 * SECOND)).toBe(true);
+        // A later failure keeps when the spell began.
+        expect((await store.subscription(s.id))!.failingSince).toBe(at(T + 11 * SECOND));
+        const [c3, ...none] = await store.claimDue(T + 13 * SECOND, 10, LEASE, PER);
+        expect(none).toEqual([]);
+        expect(await store.recordSuccess(c3!.delivery.id, T + 14 * SECOND)).toBe(true);
+        expect((await store.subscription(s.id))!.failingSince).toBeNull();
+        expect(await store.claimDue(T + 15 * SECOND, 10, LEASE, PER)).toHaveLength(4);
+      });
+
+      it('claims nothing of a paused subscription until it is resumed, and resumes it failing no more', async () => {
+        const { s } = await pending(2);
+        const [c] = await store.claimDue(T + 10 * SECOND, 1, LEASE, PER);
+        expect(await store.recordFailure(c!.delivery.id, 1, T + 11 * SECOND, 'HTTP 503', T + 11 * SECOND)).toBe(true);
+        expect(await store.pauseSubscription(s.id, at(T + 12 * SECOND))).toBe(true);
+        expect(await store.pauseSubscription(s.id, at(T + 13 * SECOND))).toBe(false);
+        expect(await store.pauseSubscription('none', at(T))).toBe(false);
+        expect(await store.subscription(s.id)).toMatchObject({ pausedAt: at(T + 12 * SECOND), failingSince: at(T + 11 * SECOND) });
+        expect(await store.claimDue(T + 100 * SECOND, 10, LEASE, PER)).toEqual([]);
+        // Still pending: nothing is lost while it is paused.
+        expect(await store.backlog()).toStrictEqual({ pending: 2, failed: 0 });
+
+        expect(await store.resumeSubscription(s.id)).toBe(true);
+        expect(await store.resumeSubscription(s.id)).toBe(false);
+        expect(await store.subscription(s.id)).toMatchObject({ pausedAt: null, failingSince: null });
+        expect(await store.claimDue(T + 100 * SECOND, 10, LEASE, PER)).toHaveLength(2);
+
+        // A disabled subscription is neither paused nor resumed; its deliveries are claimed (to be failed) whatever the limit.
+        const d = subscribe(E2);
+        await store.createSubscription(d);
+        await store.accept([0, 1, 2].map((i) => note(`d-${i}`, { audience: [{ kind: 'ENTERPRISE', id: 'E2' }], occurredAt: at(T + 200 * SECOND) })));
+        expect(await store.disableSubscription(s.id, at(T + 201 * SECOND))).toBe(true);
+        expect(await store.disableSubscription(d.id, at(T + 201 * SECOND))).toBe(true);
+        expect(await store.pauseSubscription(d.id, at(T + 202 * SECOND))).toBe(false);
+        // s's two, their leases run out, and d's three; s's waited longest.
+        expect((await store.claimDue(T + 300 * SECOND, 10, LEASE, 1)).map((c) => c.subscription.id)).toEqual([s.id, d.id, s.id, d.id, d.id]);
       });
 
       it('pages the deliveries in a state newest first, ties by id', async () => {
@@ -415,7 +484,7 @@ export function notificationStoreContract(name: string, fixture: () => StoreFixt
         const ns = Array.from({ length: 7 }, (_, i) => note(`n-${i}`, { occurredAt: at(T + Math.floor(i / 2) * SECOND) }));
         await store.accept(ns);
         // Due by T + 2 s: the first six.
-        for (const c of await store.claimDue(T + 2 * SECOND, 10, LEASE)) {
+        for (const c of await store.claimDue(T + 2 * SECOND, 10, LEASE, PER)) {
           expect(await store.recordFailure(c.delivery.id, 1, T + 11 * SECOND, 'HTTP 503', null)).toBe(true);
         }
         const failed = await allPages(

@@ -76,11 +76,14 @@ const ownerOf = (o: Identity): Identity => ({
 
 const subscriptionOf =
   (box: SecretBox) =>
-  ({ _id, recipient: _recipient, owner, secret, ...rest }: SubscriptionDoc): Subscription => ({
+  ({ _id, recipient: _recipient, owner, secret, failingSince, pausedAt, ...rest }: SubscriptionDoc): Subscription => ({
     id: _id,
     owner: ownerOf(owner),
     secret: box.open(secret, _id),
     ...rest,
+    // Absent from a subscription stored before pauses.
+    failingSince: failingSince ?? null,
+    pausedAt: pausedAt ?? null,
   });
 
 type DeliveryDoc = Writable<Omit<DeliveryRecord, 'id'>> & { _id: string };
@@ -120,7 +123,13 @@ export async function openMongoNotificationStore(db: Db, box: SecretBox, { colle
   await inbox.createIndex({ recipient: 1 }, { name: 'unread', partialFilterExpression: { read: false } });
   await subscriptions.createIndex({ 'owner.keyId': 1, _id: 1 }, { name: 'by_owner' });
   await subscriptions.createIndex({ recipient: 1, disabledAt: 1 }, { name: 'by_recipient' });
-  await deliveries.createIndex({ state: 1, nextAttemptAt: 1 }, { name: 'due' });
+  // What claimDue reads: each subscription's PENDING ones, the longest due first, and those held.
+  await deliveries.createIndex({ subscriptionId: 1, nextAttemptAt: 1 }, { name: 'pending', partialFilterExpression: { state: 'PENDING' } });
+  await deliveries.createIndex(
+    { subscriptionId: 1, leasedUntil: 1 },
+    { name: 'held', partialFilterExpression: { state: 'PENDING', leasedUntil: { $type: 'number' } } },
+  );
+  if (await deliveries.indexExists('due')) await deliveries.dropIndex('due');
   await deliveries.createIndex({ state: 1, occurredAt: -1, _id: 1 }, { name: 'by_state' });
   // Subscriptions from before their secrets were sealed: each sealed where it is still the plain one.
   for await (const doc of subscriptions.find({ secret: { $not: new RegExp(`^${SEALED_PREFIX}`) } }, { projection: { _id: 1, secret: 1 } })) {
@@ -260,17 +269,58 @@ export async function openMongoNotificationStore(db: Db, box: SecretBox, { colle
       return receiving(await candidatesFor([n]), n);
     },
 
-    async claimDue(now, limit, leaseMs) {
-      // One atomic update per delivery: of two deliverers after the same one, one gets it.
+    async claimDue(now, limit, leaseMs, perSubscription) {
+      if (limit <= 0) return [];
+      // Each subscription with a PENDING delivery and its longest due: a $sort on the index's
+      // keys before a $group taking $first lets the server read one entry per subscription.
+      const heads = await deliveries
+        .aggregate<{ _id: string; head: number }>(
+          [
+            { $match: { state: 'PENDING' } },
+            { $sort: { subscriptionId: 1, nextAttemptAt: 1 } },
+            { $group: { _id: '$subscriptionId', head: { $first: '$nextAttemptAt' } } },
+          ],
+          { hint: 'pending' },
+        )
+        .toArray();
+      const due = heads.filter((h) => h.head <= now).sort((a, b) => a.head - b.head);
+      if (due.length === 0) return [];
+      const states = new Map(
+        (await subscriptions.find({ _id: { $in: due.map((d) => d._id) } }, { projection: { disabledAt: 1, failingSince: 1, pausedAt: 1 } }).toArray()).map(
+          (d) => [d._id, d],
+        ),
+      );
+      // How many each may take now: the leases it holds are counted, but two deliverers claiming
+      // at once may each fill its room (no transaction here): at most perSubscription per deliverer.
+      const rooms = await Promise.all(
+        due.map(async ({ _id }) => {
+          const state = states.get(_id);
+          if (state === undefined) throw new Error(`a delivery names the subscription ${JSON.stringify(_id)}, which is not stored`);
+          if (state.disabledAt !== null) return limit;
+          if ((state.pausedAt ?? null) !== null) return 0;
+          const held = await deliveries.countDocuments({ subscriptionId: _id, state: 'PENDING', leasedUntil: { $gt: now } }, { hint: 'held' });
+          return Math.max(0, ((state.failingSince ?? null) === null ? perSubscription : 1) - held);
+        }),
+      );
+      // Round robin, one atomic update per delivery: of two deliverers after the same one, one gets it.
       const claimed: DeliveryRecord[] = [];
-      while (claimed.length < limit) {
-        const doc = await deliveries.findOneAndUpdate(
-          { state: 'PENDING', nextAttemptAt: { $lte: now }, $or: [{ leasedUntil: null }, { leasedUntil: { $lte: now } }] },
-          [{ $set: { leasedUntil: now + leaseMs, attempts: { $add: ['$attempts', 1] }, firstAttemptAt: { $ifNull: ['$firstAttemptAt', now] } } }],
-          { sort: { nextAttemptAt: 1 }, returnDocument: 'after' },
-        );
-        if (doc === null) break;
-        claimed.push(toDelivery(doc));
+      const open = due.map((d, i) => ({ subscriptionId: d._id, room: rooms[i]! }));
+      for (let round = 0; claimed.length < limit && open.some((q) => q.room > round); round++) {
+        for (const queue of open) {
+          if (queue.room <= round || claimed.length === limit) continue;
+          const doc = await deliveries.findOneAndUpdate(
+            {
+              subscriptionId: queue.subscriptionId,
+              state: 'PENDING',
+              nextAttemptAt: { $lte: now },
+              $or: [{ leasedUntil: null }, { leasedUntil: { $lte: now } }],
+            },
+            [{ $set: { leasedUntil: now + leaseMs, attempts: { $add: ['$attempts', 1] }, firstAttemptAt: { $ifNull: ['$firstAttemptAt', now] } } }],
+            { sort: { nextAttemptAt: 1 }, returnDocument: 'after', hint: { subscriptionId: 1, nextAttemptAt: 1 } },
+          );
+          if (doc === null) queue.room = 0;
+          else claimed.push(toDelivery(doc));
+        }
       }
       const [found, owners] = await Promise.all([
         findByIds(
@@ -294,7 +344,12 @@ export async function openMongoNotificationStore(db: Db, box: SecretBox, { colle
     },
     async recordSuccess(id, at) {
       const update = { state: 'DELIVERED' as const, deliveredAt: at, lastAttemptAt: at, lastError: null, nextAttemptAt: null, leasedUntil: null };
-      return (await deliveries.updateOne({ _id: id, state: 'PENDING' }, { $set: update })).modifiedCount === 1;
+      return inTransaction(db.client, async (session) => {
+        const doc = await deliveries.findOneAndUpdate({ _id: id, state: 'PENDING' }, { $set: update }, { session, projection: { subscriptionId: 1 } });
+        if (doc === null) return false;
+        await subscriptions.updateOne({ _id: doc.subscriptionId, failingSince: { $ne: null } }, { $set: { failingSince: null } }, { session });
+        return true;
+      });
     },
     async recordFailure(id, attempt, at, error, next) {
       const update = {
@@ -304,7 +359,26 @@ export async function openMongoNotificationStore(db: Db, box: SecretBox, { colle
         lastError: error,
         leasedUntil: null,
       };
-      return (await deliveries.updateOne({ _id: id, state: 'PENDING', attempts: attempt }, { $set: update })).modifiedCount === 1;
+      return inTransaction(db.client, async (session) => {
+        const doc = await deliveries.findOneAndUpdate(
+          { _id: id, state: 'PENDING', attempts: attempt },
+          { $set: update },
+          { session, projection: { subscriptionId: 1 } },
+        );
+        if (doc === null) return false;
+        // null or absent (a subscription stored before pauses).
+        await subscriptions.updateOne({ _id: doc.subscriptionId, failingSince: null }, { $set: { failingSince: new Date(at).toISOString() } }, { session });
+        return true;
+      });
+    },
+    async pauseSubscription(id, at) {
+      return (await subscriptions.updateOne({ _id: id, pausedAt: null, disabledAt: null }, { $set: { pausedAt: at } })).modifiedCount === 1;
+    },
+    async resumeSubscription(id) {
+      return (
+        (await subscriptions.updateOne({ _id: id, pausedAt: { $ne: null }, disabledAt: null }, { $set: { pausedAt: null, failingSince: null } }))
+          .modifiedCount === 1
+      );
     },
     async resend(id, now) {
       const update = { state: 'PENDING' as const, nextAttemptAt: now, attempts: 0, firstAttemptAt: null, leasedUntil: null };
@@ -321,7 +395,7 @@ export async function openMongoNotificationStore(db: Db, box: SecretBox, { colle
     },
     async backlog() {
       const [pending, failed] = await Promise.all([
-        deliveries.countDocuments({ state: 'PENDING' }, { hint: 'due' }),
+        deliveries.countDocuments({ state: 'PENDING' }, { hint: 'pending' }),
         deliveries.countDocuments({ state: 'FAILED' }, { hint: 'by_state' }),
       ]);
       return { pending, failed };

@@ -62,18 +62,27 @@ export interface NotificationStore {
 
   /**
    * Leases up to `limit` PENDING deliveries that are due (nextAttemptAt <= now) and held by no
-   * one (leasedUntil null or <= now), the longest due first: each gets leasedUntil = now +
-   * leaseMs, one more attempt, and firstAttemptAt = now if it had none. Atomic per delivery: two
-   * claims, in this process or another, never return the same one while its lease lasts.
+   * one (leasedUntil null or <= now), shared round robin between the subscriptions they go to:
+   * the subscription waiting longest first, one each a round. A subscription holds at most
+   * `perSubscription` leases at once (those it holds already counted), one while it is failing,
+   * none while it is paused; a disabled one's are claimed to be failed, without a limit. Each
+   * claimed delivery gets leasedUntil = now + leaseMs, one more attempt, and firstAttemptAt = now
+   * if it had none. Atomic per delivery: two claims, in this process or another, never return the
+   * same one while its lease lasts.
    */
-  claimDue(now: number, limit: number, leaseMs: number): Promise<Claim[]>;
-  /** The receiver acknowledged it: DELIVERED, for good. False unless it was PENDING. */
+  claimDue(now: number, limit: number, leaseMs: number, perSubscription: number): Promise<Claim[]>;
+  /** The receiver acknowledged it: DELIVERED, for good, and its subscription failing no more. False unless it was PENDING. */
   recordSuccess(id: string, at: number): Promise<boolean>;
   /**
    * The try numbered `attempt` failed: PENDING again, due at `nextAttemptAt`, or FAILED when it
-   * is null. False, changing nothing, unless it is PENDING and no later try has begun since.
+   * is null; its subscription failing since `at` unless it was already. False, changing nothing,
+   * unless it is PENDING and no later try has begun since.
    */
   recordFailure(id: string, attempt: number, at: number, error: string, nextAttemptAt: number | null): Promise<boolean>;
+  /** Pauses an active subscription: claimDue leaves its deliveries. False when it is paused or disabled already, or not there. */
+  pauseSubscription(id: string, at: string): Promise<boolean>;
+  /** Sends to a paused subscription again, failing no more (a fresh hour before another pause). False unless it was paused. */
+  resumeSubscription(id: string): Promise<boolean>;
   /**
    * A FAILED delivery PENDING again, due at `now`, its attempts and first attempt forgotten so that
    * it gets a whole retry schedule; its last error stays until its next try. False unless FAILED.

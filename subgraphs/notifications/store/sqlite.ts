@@ -6,9 +6,10 @@ import { recipientOf } from '../../../outbox/audience.js';
 import { type Notification, refuseInvalid } from '../../../outbox/notification.js';
 import type { Role } from '../../../platform/identity.js';
 import { SEALED_PREFIX, type SecretBox } from '../../../platform/secret-box.js';
-import { inListQuery } from '../../../platform/sqlite.js';
+import { hasColumn, inListQuery } from '../../../platform/sqlite.js';
 import { candidateKeys, receiving, recipientsOf } from '../domain/fan-out.js';
 import { type DeliveryRecord, newDelivery } from '../domain/model.js';
+import { roundRobin } from '../domain/round-robin.js';
 import type { Subscription } from '../domain/subscription.js';
 import { type Claim, type NotificationStore } from './port.js';
 
@@ -48,7 +49,9 @@ CREATE TABLE IF NOT EXISTS subscriptions (
   secret TEXT NOT NULL,
   event_types TEXT NOT NULL,
   created_at TEXT NOT NULL,
-  disabled_at TEXT
+  disabled_at TEXT,
+  failing_since TEXT,
+  paused_at TEXT
 );
 CREATE INDEX IF NOT EXISTS subscriptions_by_owner ON subscriptions (owner_key_id, id);
 CREATE INDEX IF NOT EXISTS subscriptions_active ON subscriptions (recipient) WHERE disabled_at IS NULL;
@@ -66,8 +69,10 @@ CREATE TABLE IF NOT EXISTS deliveries (
   leased_until INTEGER,
   delivered_at INTEGER
 );
--- What claimDue reads: the PENDING ones, the longest due first.
-CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries (next_attempt_at) WHERE state = 'PENDING';
+-- What claimDue reads: each subscription's PENDING ones, the longest due first, and those held.
+CREATE INDEX IF NOT EXISTS deliveries_pending ON deliveries (subscription_id, next_attempt_at) WHERE state = 'PENDING';
+CREATE INDEX IF NOT EXISTS deliveries_held ON deliveries (subscription_id, leased_until) WHERE state = 'PENDING' AND leased_until IS NOT NULL;
+DROP INDEX IF EXISTS deliveries_due;
 CREATE INDEX IF NOT EXISTS deliveries_by_state ON deliveries (state, occurred_at DESC, id);
 `;
 
@@ -100,6 +105,8 @@ interface SubscriptionRow {
   event_types: string;
   created_at: string;
   disabled_at: string | null;
+  failing_since: string | null;
+  paused_at: string | null;
 }
 
 const subscriptionOf =
@@ -117,6 +124,8 @@ const subscriptionOf =
     eventTypes: JSON.parse(r.event_types) as string[],
     createdAt: r.created_at,
     disabledAt: r.disabled_at,
+    failingSince: r.failing_since,
+    pausedAt: r.paused_at,
   });
 
 interface DeliveryRow {
@@ -158,6 +167,7 @@ function one<T>(rows: Map<string, T>, id: string, what: string): T {
 
 /** `box` seals each subscription's secret at rest; one stored before it was sealed is sealed on opening. */
 export function openSqliteNotificationStore(db: Database.Database, box: SecretBox): NotificationStore {
+  migrate(db);
   db.exec(SCHEMA);
   sealPlainSecrets(db, box);
   const toSubscription = subscriptionOf(box);
@@ -181,8 +191,9 @@ export function openSqliteNotificationStore(db: Database.Database, box: SecretBo
   const markEveryRead = db.prepare('UPDATE inbox_items SET read = 1 WHERE recipient = ? AND read = 0');
 
   const insertSubscription = db.prepare(
-    `INSERT INTO subscriptions (id, owner_key_id, owner_role, owner_enterprise_id, owner_organization, recipient, url, secret, event_types, created_at, disabled_at)
-     VALUES (@id, @keyId, @role, @enterpriseId, @organization, @recipient, @url, @secret, @eventTypes, @createdAt, @disabledAt)`,
+    `INSERT INTO subscriptions (id, owner_key_id, owner_role, owner_enterprise_id, owner_organization, recipient, url, secret, event_types, created_at,
+       disabled_at, failing_since, paused_at)
+     VALUES (@id, @keyId, @role, @enterpriseId, @organization, @recipient, @url, @secret, @eventTypes, @createdAt, @disabledAt, @failingSince, @pausedAt)`,
   );
   const subscriptionById = db.prepare<[string], SubscriptionRow>('SELECT * FROM subscriptions WHERE id = ?');
   const subscriptionsIn = inListQuery<SubscriptionRow>(db, (ids) => `SELECT * FROM subscriptions WHERE id IN (${ids})`);
@@ -218,25 +229,59 @@ export function openSqliteNotificationStore(db: Database.Database, box: SecretBo
      VALUES (@id, @notificationId, @subscriptionId, @occurredAt, @state, @attempts, @firstAttemptAt, @lastAttemptAt, @lastError,
        @nextAttemptAt, @leasedUntil, @deliveredAt)`,
   );
-  // The due index by name: without statistics the planner took deliveries_by_state and sorted
-  // every pending delivery on each claim.
-  const claim = db.prepare<{ now: number; until: number; limit: number }, DeliveryRow>(
-    `UPDATE deliveries SET leased_until = @until, attempts = attempts + 1, first_attempt_at = coalesce(first_attempt_at, @now)
-     WHERE id IN (
-       SELECT id FROM deliveries INDEXED BY deliveries_due
-       WHERE state = 'PENDING' AND next_attempt_at <= @now AND (leased_until IS NULL OR leased_until <= @now)
-       ORDER BY next_attempt_at LIMIT @limit)
-     RETURNING *`,
+  // The indexes by name: without statistics the planner may take another and read every pending delivery.
+  // Each subscription with a PENDING delivery, once, by a seek per subscription (not a scan of the backlog), and its longest due.
+  const waiting = db.prepare<[], { id: string; head: number }>(
+    `WITH RECURSIVE s(id) AS (
+       SELECT (SELECT min(subscription_id) FROM deliveries INDEXED BY deliveries_pending WHERE state = 'PENDING')
+       UNION ALL
+       SELECT (SELECT min(subscription_id) FROM deliveries INDEXED BY deliveries_pending WHERE state = 'PENDING' AND subscription_id > s.id)
+       FROM s WHERE s.id IS NOT NULL)
+     SELECT id, (SELECT min(next_attempt_at) FROM deliveries INDEXED BY deliveries_pending WHERE state = 'PENDING' AND subscription_id = s.id) AS head
+     FROM s WHERE id IS NOT NULL`,
   );
-  const succeed = db.prepare(
+  const sendingStates = inListQuery<{ id: string; disabled_at: string | null; failing_since: string | null; paused_at: string | null }>(
+    db,
+    (ids) => `SELECT id, disabled_at, failing_since, paused_at FROM subscriptions WHERE id IN (${ids})`,
+  );
+  const held = db
+    .prepare<[string, number], number>(
+      `SELECT count(*) FROM deliveries INDEXED BY deliveries_held WHERE subscription_id = ? AND state = 'PENDING' AND leased_until > ?`,
+    )
+    .pluck();
+  const dueOf = db
+    .prepare<{ subscription: string; now: number; limit: number }, string>(
+      `SELECT id FROM deliveries INDEXED BY deliveries_pending
+       WHERE subscription_id = @subscription AND state = 'PENDING' AND next_attempt_at <= @now AND (leased_until IS NULL OR leased_until <= @now)
+       ORDER BY next_attempt_at LIMIT @limit`,
+    )
+    .pluck();
+  const lease = db.prepare<{ id: string; now: number; until: number }, DeliveryRow>(
+    `UPDATE deliveries SET leased_until = @until, attempts = attempts + 1, first_attempt_at = coalesce(first_attempt_at, @now) WHERE id = @id RETURNING *`,
+  );
+  const succeed = db.prepare<{ id: string; at: number }, { subscription_id: string }>(
     `UPDATE deliveries SET state = 'DELIVERED', delivered_at = @at, last_attempt_at = @at, last_error = NULL, next_attempt_at = NULL, leased_until = NULL
-     WHERE id = @id AND state = 'PENDING'`,
+     WHERE id = @id AND state = 'PENDING' RETURNING subscription_id`,
   );
-  const fail = db.prepare(
+  const fail = db.prepare<{ id: string; attempt: number; at: number; error: string; next: number | null }, { subscription_id: string }>(
     `UPDATE deliveries SET state = CASE WHEN @next IS NULL THEN 'FAILED' ELSE 'PENDING' END, next_attempt_at = @next,
        last_attempt_at = @at, last_error = @error, leased_until = NULL
-     WHERE id = @id AND state = 'PENDING' AND attempts = @attempt`,
+     WHERE id = @id AND state = 'PENDING' AND attempts = @attempt RETURNING subscription_id`,
   );
+  const answering = db.prepare('UPDATE subscriptions SET failing_since = NULL WHERE id = ? AND failing_since IS NOT NULL');
+  const failing = db.prepare('UPDATE subscriptions SET failing_since = ? WHERE id = ? AND failing_since IS NULL');
+  const recordSuccess = db.transaction((id: string, at: number): boolean => {
+    const row = succeed.get({ id, at });
+    if (row !== undefined) answering.run(row.subscription_id);
+    return row !== undefined;
+  });
+  const recordFailure = db.transaction((id: string, attempt: number, at: number, error: string, next: number | null): boolean => {
+    const row = fail.get({ id, attempt, at, error, next });
+    if (row !== undefined) failing.run(new Date(at).toISOString(), row.subscription_id);
+    return row !== undefined;
+  });
+  const pause = db.prepare('UPDATE subscriptions SET paused_at = ? WHERE id = ? AND paused_at IS NULL AND disabled_at IS NULL');
+  const resume = db.prepare('UPDATE subscriptions SET paused_at = NULL, failing_since = NULL WHERE id = ? AND paused_at IS NOT NULL AND disabled_at IS NULL');
   const resend = db.prepare(
     `UPDATE deliveries SET state = 'PENDING', next_attempt_at = ?, attempts = 0, first_attempt_at = NULL, leased_until = NULL
      WHERE id = ? AND state = 'FAILED'`,
@@ -273,17 +318,29 @@ export function openSqliteNotificationStore(db: Database.Database, box: SecretBo
     if (n > 0) subtractUnread.run(n, recipient);
     return n;
   });
-  const claimDue = db.transaction((now: number, limit: number, leaseMs: number): Claim[] => {
-    const claimed = claim.all({ now, until: now + leaseMs, limit }).map(toDelivery);
+  const claimDue = db.transaction((now: number, limit: number, leaseMs: number, perSubscription: number): Claim[] => {
+    const due = waiting
+      .all()
+      .filter((w) => w.head <= now)
+      .sort((a, b) => a.head - b.head);
+    if (due.length === 0) return [];
+    const states = new Map(sendingStates(due.map((w) => w.id)).map((r) => [r.id, r]));
+    // Each subscription's queue, as many as it may take now, longest waiting first.
+    const queues = due.map(({ id }) => {
+      const state = one(states, id, 'the subscription');
+      if (state.disabled_at !== null) return dueOf.all({ subscription: id, now, limit });
+      if (state.paused_at !== null) return [];
+      const room = (state.failing_since === null ? perSubscription : 1) - held.get(id, now)!;
+      return room <= 0 ? [] : dueOf.all({ subscription: id, now, limit: Math.min(room, limit) });
+    });
+    const claimed = roundRobin(queues, limit).map((id) => toDelivery(lease.get({ id, now, until: now + leaseMs })!));
     const notifications = new Map(notificationsIn(claimed.map((d) => d.notificationId)).map((r) => [r.id, toNotification(r)]));
     const subscriptions = new Map(subscriptionsIn(claimed.map((d) => d.subscriptionId)).map((r) => [r.id, toSubscription(r)]));
-    return claimed
-      .sort((a, b) => a.nextAttemptAt! - b.nextAttemptAt!)
-      .map((delivery) => ({
-        delivery,
-        notification: one(notifications, delivery.notificationId, 'the notification'),
-        subscription: one(subscriptions, delivery.subscriptionId, 'the subscription'),
-      }));
+    return claimed.map((delivery) => ({
+      delivery,
+      notification: one(notifications, delivery.notificationId, 'the notification'),
+      subscription: one(subscriptions, delivery.subscriptionId, 'the subscription'),
+    }));
   });
 
   return {
@@ -335,15 +392,21 @@ export function openSqliteNotificationStore(db: Database.Database, box: SecretBo
       return receiving(candidatesFor([n]), n);
     },
 
-    async claimDue(now, limit, leaseMs) {
+    async claimDue(now, limit, leaseMs, perSubscription) {
       if (limit <= 0) return [];
-      return claimDue.immediate(now, limit, leaseMs);
+      return claimDue.immediate(now, limit, leaseMs, perSubscription);
     },
     async recordSuccess(id, at) {
-      return succeed.run({ id, at }).changes === 1;
+      return recordSuccess.immediate(id, at);
     },
     async recordFailure(id, attempt, at, error, next) {
-      return fail.run({ id, attempt, at, error, next }).changes === 1;
+      return recordFailure.immediate(id, attempt, at, error, next);
+    },
+    async pauseSubscription(id, at) {
+      return pause.run(at, id).changes === 1;
+    },
+    async resumeSubscription(id) {
+      return resume.run(id).changes === 1;
     },
     async resend(id, now) {
       return resend.run(now, id).changes === 1;
@@ -366,6 +429,12 @@ export function openSqliteNotificationStore(db: Database.Database, box: SecretBo
       db.close();
     },
   };
+}
+
+/** Brings a database from before paused subscriptions up to date. */
+function migrate(db: Database.Database): void {
+  if (hasColumn(db, 'subscriptions', 'id') && !hasColumn(db, 'subscriptions', 'paused_at'))
+    db.exec('ALTER TABLE subscriptions ADD COLUMN failing_since TEXT; ALTER TABLE subscriptions ADD COLUMN paused_at TEXT;');
 }
 
 /** Seals the secrets of subscriptions stored before they were sealed (a data directory from before), in one transaction. */

@@ -15,6 +15,7 @@ export const INBOX = {
   'inbox.subject.protectionCase': ['维权案件', 'Protection case'],
   'inbox.subject.pledge': ['质押', 'Pledge'],
   'inbox.subject.claim': ['保险理赔', 'Insurance claim'],
+  'inbox.subject.webhook': ['推送订阅', 'Webhook subscription'],
   'inbox.detail.feeWarning': ['{number}「{title}」第 {year} 年年费应于 {due} 前缴纳', '{number} "{title}": the year {year} annual fee is due by {due}'],
   'inbox.detail.feeGrace': [
     '{number}「{title}」第 {year} 年年费已逾期，须在宽限期 {end} 前缴纳并付滞纳金',
@@ -40,6 +41,10 @@ export const INBOX = {
   'inbox.detail.pledge': ['质押登记号 {number}，质权人 {pledgee}', 'Pledge {number}, pledgee {pledgee}'],
   'inbox.detail.consent': ['质押 {number}：质权人同意{disposal} {asset}', 'Pledge {number}: the pledgee consents to a {disposal} of {asset}'],
   'inbox.detail.claim': ['{insurer} 已处理理赔：{decision}', '{insurer} settled the claim: {decision}'],
+  'inbox.detail.webhookPaused': [
+    '向 {url} 的推送自 {since} 起持续失败（{error}），已暂停；修复接收端后请恢复订阅',
+    'Webhooks to {url} have failed since {since} ({error}) and are paused: resume the subscription once the receiver is fixed',
+  ],
   'NotificationType.patent.annual_fee.warning': ['年费缴纳提醒', 'Annual fee due'],
   'NotificationType.patent.annual_fee.grace': ['年费逾期（宽限期）', 'Annual fee overdue (grace period)'],
   'NotificationType.patent.protection.ending': ['专利保护期即将届满', 'Patent protection ending'],
@@ -55,4 +60,5 @@ export const INBOX = {
   'NotificationType.pledge.enforced': ['质押已处置', 'Pledge enforced'],
   'NotificationType.pledge.consent_recorded': ['质权人同意已记录', "Pledgee's consent recorded"],
   'NotificationType.claim.settled': ['保险理赔已处理', 'Insurance claim settled'],
+  'NotificationType.webhook.paused': ['推送订阅已暂停', 'Webhook subscription paused'],
 } as const;

@@ -21,6 +21,7 @@ const SUBJECTS: Readonly<Record<string, MessageKey>> = {
   protection_case: 'inbox.subject.protectionCase',
   pledge: 'inbox.subject.pledge',
   insurance_claim: 'inbox.subject.claim',
+  webhook_subscription: 'inbox.subject.webhook',
 };
 
 /** `kind:id` as words: the kind named, the id as it is. */
@@ -91,6 +92,8 @@ export function detailOf(n: Notification, t: T, label: Label): string {
     }
     case 'claim.settled':
       return t('inbox.detail.claim', { decision: label('InsuranceClaimStatus', text(d.decision)), insurer: text(d.insurer) });
+    case 'webhook.paused':
+      return t('inbox.detail.webhookPaused', { url: text(d.url), since: text(d.failingSince), error: text(d.lastError) });
     default:
       return '';
   }
