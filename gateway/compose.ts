@@ -15,7 +15,7 @@ export function composeSupergraph(): string {
   const result = composeServices(
     SUBGRAPH_NAMES.map((name) => ({
       name,
-      url: `http://localhost:${SUBGRAPHS[name].defaultPort}/graphql`,
+      url: `http://127.0.0.1:${SUBGRAPHS[name].defaultPort}/graphql`,
       typeDefs: parse(printSubgraphSchema(SUBGRAPHS[name].schema)),
     })),
   );

@@ -1,10 +1,11 @@
-// How the gateway reaches a subgraph: in-process (embedded mode) or over HTTP with a signed
-// identity header (distributed mode).
+// How the gateway reaches a subgraph: in-process (embedded mode) or over HTTP, each request signed
+// for that subgraph with its key, the caller's identity inside (distributed mode).
 import { type GraphQLDataSource, type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { type DocumentNode, execute, parse } from 'graphql';
 
-import { IDENTITY_HEADER, signIdentity } from '../platform/identity.js';
-import type { Subgraph } from '../platform/subgraph.js';
+import type { Identity } from '../platform/identity.js';
+import { SIGNATURE_HEADER, signRequest } from '../platform/request-signature.js';
+import type { Subgraph, SubgraphName } from '../platform/subgraph.js';
 import type { GatewayContext } from './context.js';
 
 const MAX_CACHED_DOCUMENTS = 1000;
@@ -49,13 +50,24 @@ export class InProcessDataSource implements GraphQLDataSource<GatewayContext & R
   }
 }
 
-/** Sends the gateway's fetches over HTTP (keep-alive), with the caller's identity signed. */
-export function remoteDataSource(url: string, secret: string): GraphQLDataSource<GatewayContext & Record<string, unknown>> {
+/** Carries the caller from willSendRequest to the fetcher, which signs the final body; never sent. */
+const CALLER_HEADER = 'x-iphub-caller';
+
+/** Sends the gateway's fetches to subgraph `name` over HTTP (keep-alive), each signed for it with `key`. */
+export function remoteDataSource(url: string, name: SubgraphName, key: string): GraphQLDataSource<GatewayContext & Record<string, unknown>> {
+  const signed = async (input: string, init: { method?: string; headers?: Record<string, string>; body?: string }) => {
+    const { [CALLER_HEADER]: caller, ...headers } = init.headers ?? {};
+    const identity = caller === undefined ? undefined : (JSON.parse(Buffer.from(caller, 'base64url').toString('utf8')) as Identity);
+    const target = new URL(input);
+    const request = { method: init.method ?? 'POST', path: `${target.pathname}${target.search}`, body: init.body ?? '' };
+    headers[SIGNATURE_HEADER] = signRequest(key, { iss: 'gateway', aud: name, ...(identity === undefined ? {} : { identity }) }, request);
+    return fetch(input, { ...init, headers });
+  };
   return new RemoteGraphQLDataSource<GatewayContext & Record<string, unknown>>({
     url,
-    fetcher: fetch as unknown as RemoteGraphQLDataSource['fetcher'],
+    fetcher: signed as unknown as RemoteGraphQLDataSource['fetcher'],
     willSendRequest({ request, context }) {
-      if (context.identity !== undefined) request.http?.headers.set(IDENTITY_HEADER, signIdentity(context.identity, secret));
+      if (context.identity !== undefined) request.http?.headers.set(CALLER_HEADER, Buffer.from(JSON.stringify(context.identity)).toString('base64url'));
     },
   });
 }

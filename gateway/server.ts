@@ -14,10 +14,11 @@ import type { Registry } from 'prom-client';
 
 import { type ErrorCode, logUnexpected, maskUnexpected } from '../platform/errors.js';
 import { cachedReadiness, graphqlRoute, healthRoute, HttpError, httpServer, listen, readinessRoute, type Route } from '../platform/http.js';
-import { dataOf } from '../platform/hub-query.js';
-import { type Identity, IDENTITY_HEADER, verifyIdentity } from '../platform/identity.js';
+import { dataOf, serviceIdentity } from '../platform/hub-query.js';
+import type { Identity } from '../platform/identity.js';
 import { createMetrics, graphqlMetrics, metricsRoute } from '../platform/metrics.js';
-import { DEFAULT_PORTS } from '../platform/ports.js';
+import { DEFAULT_PORTS, portFrom } from '../platform/ports.js';
+import { SIGNATURE_HEADER, SpentNonces, verifyRequest } from '../platform/request-signature.js';
 import type { SubgraphName } from '../platform/subgraph.js';
 import { appOperationNames, appRoutes } from '../web/app/serve.js';
 import { graphiqlRoutes, wantsGraphiql } from '../web/graphiql/serve.js';
@@ -48,8 +49,12 @@ import type { SessionStore } from './sessions/store/port.js';
 export interface GatewayOptions {
   readonly port: number;
   readonly keys: KeyStore;
-  /** Accept identities signed with this secret (the subgraphs' own queries, distributed mode). */
-  readonly internalSecret?: string;
+  /**
+   * The internal listener (distributed mode): the subgraphs' own queries, each signed with its
+   * subgraph's key (platform/request-signature.ts), on 127.0.0.1 unless `host` says otherwise. The
+   * public port never takes a service request.
+   */
+  readonly internal?: { readonly port: number; readonly host?: string; readonly keys: Readonly<Record<SubgraphName, string>> };
   /** The data source for each subgraph named in the supergraph. */
   readonly dataSource: (name: SubgraphName, url: string) => GraphQLDataSource;
   readonly supergraphSdl?: string;
@@ -78,10 +83,7 @@ export interface GatewayOptions {
 export function adminFromEnv(env: Record<string, string | undefined>, publicPort?: number): { port: number; host: string } {
   const host = env.IPHUB_ADMIN_HOST || '127.0.0.1';
   if (publicPort === 0) return { port: 0, host };
-  const given = env.IPHUB_ADMIN_PORT;
-  const port = given === undefined || given === '' ? DEFAULT_PORTS.admin : Number(given);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`IPHUB_ADMIN_PORT must be a port number; got ${JSON.stringify(given)}`);
-  return { port, host };
+  return { port: portFrom(env, 'IPHUB_ADMIN_PORT', DEFAULT_PORTS.admin), host };
 }
 
 export interface RunningGateway {
@@ -89,22 +91,20 @@ export interface RunningGateway {
   readonly url: string;
   /** The admin listener's base URL (/metrics, /readyz), when it runs. */
   readonly adminUrl?: string;
+  /** The internal listener's GraphQL URL, for the subgraphs' own queries, when it runs. */
+  readonly internalUrl?: string;
   /** Runs a query in this process as `identity` (the subgraphs' own queries, embedded mode). */
   query<T>(query: string, variables: Record<string, unknown>, identity: Identity | undefined): Promise<T>;
   close(): Promise<void>;
 }
 
-/** Who is calling, as far as the request says: a signed service identity, a partner key, a person's session cookie, or no one. */
-type Credentials = { kind: 'service'; identity: Identity } | { kind: 'key'; key: string } | { kind: 'session'; token: string } | { kind: 'anonymous' };
+/** Who is calling, as far as the request says: a partner key, a person's session cookie, or no one. */
+type Credentials = { kind: 'key'; key: string } | { kind: 'session'; token: string } | { kind: 'anonymous' };
 
 /** A key wins over a session cookie sent with it; the cookie counts only where sessions are on (`sessions`: whether its cookie is the Secure one). */
-function credentials(req: IncomingMessage, internalSecret: string | undefined, sessions: { readonly secure: boolean } | undefined): Credentials {
-  const signed = req.headers[IDENTITY_HEADER];
-  if (internalSecret !== undefined && typeof signed === 'string') {
-    const identity = verifyIdentity(signed, internalSecret);
-    if (identity === undefined) throw new HttpError(401, 'the identity header is not signed by this hub', 'UNAUTHENTICATED');
-    return { kind: 'service', identity };
-  }
+function credentials(req: IncomingMessage, sessions: { readonly secure: boolean } | undefined): Credentials {
+  if (req.headers[SIGNATURE_HEADER] !== undefined)
+    throw new HttpError(401, "service requests are taken on the gateway's internal listener only, never on its public port", 'UNAUTHENTICATED');
   const header = req.headers.authorization;
   if (header === undefined || header === '') {
     const token = sessions === undefined ? undefined : sessionToken(req, sessions.secure);
@@ -115,13 +115,10 @@ function credentials(req: IncomingMessage, internalSecret: string | undefined, s
   return { kind: 'key', key: m[1]! };
 }
 
-/**
- * The caller's identity from `Authorization: Bearer <key>`, or from an identity header signed
- * with the internal secret (a subgraph asking as a service); none without either.
- */
-export async function identify(req: IncomingMessage, keys: KeyStore, internalSecret?: string): Promise<Identity | undefined> {
-  const given = credentials(req, internalSecret, undefined);
-  if (given.kind !== 'key') return given.kind === 'service' ? given.identity : undefined;
+/** The caller's identity from `Authorization: Bearer <key>`; none without one. */
+export async function identify(req: IncomingMessage, keys: KeyStore): Promise<Identity | undefined> {
+  const given = credentials(req, undefined);
+  if (given.kind !== 'key') return undefined;
   const authenticated = await authenticate(keys, given.key);
   if (authenticated === undefined) throw new HttpError(401, 'the partner key is unknown or revoked', 'UNAUTHENTICATED');
   return authenticated.identity;
@@ -187,8 +184,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
    * authenticate too often. `cookie`: whether a session cookie counts (not on the public routes).
    */
   const callerOf = async (req: IncomingMessage, cookie = true): Promise<GatewayContext> => {
-    const given = credentials(req, options.internalSecret, cookie && sessions !== undefined ? { secure: limits.sessions.secureCookie } : undefined);
-    if (given.kind === 'service') return service(given.identity);
+    const given = credentials(req, cookie && sessions !== undefined ? { secure: limits.sessions.secureCookie } : undefined);
     const address = clientAddress(req, limits.trustedProxies);
     let context: GatewayContext;
     if (given.kind === 'key') {
@@ -276,7 +272,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     limits,
     address: (req) => clientAddress(req, limits.trustedProxies),
     keyIdentity: async (req) => {
-      const given = credentials(req, undefined, undefined);
+      const given = credentials(req, undefined);
       return given.kind === 'key' ? (await keyHolder(given.key, clientAddress(req, limits.trustedProxies))).identity : undefined;
     },
   };
@@ -321,11 +317,36 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     limits.sessions.secureCookie ? { 'strict-transport-security': 'max-age=31536000' } : {},
   );
   const port = await listen(server, options.port);
+  /** The subgraphs' own queries: signed by one of them for the gateway, run as its service identity, never rate limited or queued. */
+  const internalServer = (keys: Readonly<Record<SubgraphName, string>>) => {
+    const nonces = new SpentNonces();
+    const keyOf = (iss: string): string | undefined => (Object.hasOwn(keys, iss) ? keys[iss as SubgraphName] : undefined);
+    return httpServer({
+      '/graphql': counted(
+        graphqlRoute(apollo, {
+          context: async (req, body) => {
+            const header = req.headers[SIGNATURE_HEADER];
+            const claims = verifyRequest(
+              typeof header === 'string' ? header : undefined,
+              { method: req.method ?? 'GET', path: req.url ?? '/', body: await body() },
+              { audience: 'gateway', keyOf, nonces },
+            );
+            if ('refused' in claims) throw new HttpError(401, `the internal listener answers the hub's subgraphs alone: ${claims.refused}`, 'UNAUTHENTICATED');
+            return service(serviceIdentity(claims.iss));
+          },
+          maxResponseBytes: limits.responseBytes,
+        }),
+      ),
+      '/healthz': healthRoute,
+    });
+  };
   const admin =
     options.admin === undefined
       ? undefined
       : httpServer({ '/healthz': healthRoute, '/metrics': metricsRoute(registry), '/readyz': readinessRoute(readiness, true) });
   const adminPort = admin === undefined ? undefined : await listen(admin, options.admin!.port, options.admin!.host ?? '127.0.0.1');
+  const internal = options.internal === undefined ? undefined : internalServer(options.internal.keys);
+  const internalPort = internal === undefined ? undefined : await listen(internal, options.internal!.port, options.internal!.host ?? '127.0.0.1');
   const stop = (s: Server) => {
     const closed = new Promise<void>((resolve) => s.close(() => resolve()));
     s.closeAllConnections();
@@ -335,10 +356,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     port,
     url: `http://localhost:${port}/graphql`,
     ...(adminPort === undefined ? {} : { adminUrl: `http://127.0.0.1:${adminPort}` }),
+    ...(internalPort === undefined ? {} : { internalUrl: `http://127.0.0.1:${internalPort}/graphql` }),
     query,
     close: async () => {
       await stop(server);
       if (admin !== undefined) await stop(admin);
+      if (internal !== undefined) await stop(internal);
       await apollo.stop();
     },
   };

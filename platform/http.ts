@@ -24,8 +24,11 @@ export class HttpError extends Error {
 }
 
 export interface GraphqlRouteOptions<C> {
-  /** The request's context, before its body is read; may refuse it with an HttpError. */
-  readonly context: (req: IncomingMessage) => Promise<C>;
+  /**
+   * The request's context, before its body is read unless it asks for it (`body`: the raw body,
+   * read once); may refuse it with an HttpError.
+   */
+  readonly context: (req: IncomingMessage, body: () => Promise<string>) => Promise<C>;
   /** Once the body is read, given the operation's text: may refuse it, else waits for a slot to run in and returns its release. */
   readonly admit?: (context: C, source: string | undefined) => Promise<() => void>;
   /** A response body over this many bytes is replaced by a RESPONSE_TOO_LARGE error. */
@@ -74,12 +77,14 @@ export function sendJson(res: ServerResponse, status: number, body?: unknown, he
 /** A route that runs GraphQL requests through `apollo` with the context `options.context` builds. */
 export function graphqlRoute<C extends BaseContext>(apollo: ApolloServer<C>, options: GraphqlRouteOptions<C>): Route {
   return async (req, res) => {
-    const context = await options.context(req);
+    let reading: Promise<string> | undefined;
+    const readRaw = (): Promise<string> => (reading ??= req.method === 'POST' ? readBody(req) : Promise.resolve(''));
+    const context = await options.context(req, readRaw);
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
-    const raw = req.method === 'POST' ? await readBody(req) : '';
+    const raw = await readRaw();
     let body: unknown = raw;
     if (raw !== '' && (headers.get('content-type') ?? '').includes('json')) {
       try {

@@ -2,7 +2,8 @@
 // as a service. Data still crosses subgraphs only through federation.
 import { GraphQLError } from 'graphql';
 
-import { type Identity, IDENTITY_HEADER, signIdentity } from './identity.js';
+import type { Identity } from './identity.js';
+import { SIGNATURE_HEADER, signRequest } from './request-signature.js';
 
 export type HubQuery = <T>(query: string, variables?: Record<string, unknown>) => Promise<T>;
 
@@ -23,15 +24,16 @@ export function dataOf<T>(result: Result): T {
   return result.data as T;
 }
 
-/** Distributed mode: the gateway over HTTP, with the service identity signed. */
-export function httpHubQuery(gatewayUrl: string, secret: string, subgraph: string): HubQuery {
-  const identity = serviceIdentity(subgraph);
+/**
+ * Distributed mode: the gateway's internal listener over HTTP, each request signed with this
+ * subgraph's key (the gateway runs it as serviceIdentity(subgraph)).
+ */
+export function httpHubQuery(gatewayUrl: string, subgraph: string, key: string): HubQuery {
+  const target = new URL(gatewayUrl);
   return async <T>(query: string, variables: Record<string, unknown> = {}) => {
-    const res = await fetch(gatewayUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: signIdentity(identity, secret) },
-      body: JSON.stringify({ query, variables }),
-    });
+    const body = JSON.stringify({ query, variables });
+    const signature = signRequest(key, { iss: subgraph, aud: 'gateway' }, { method: 'POST', path: `${target.pathname}${target.search}`, body });
+    const res = await fetch(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signature }, body });
     return dataOf<T>((await res.json()) as Result);
   };
 }

@@ -9,6 +9,8 @@ import { MongoClient, MongoServerError } from 'mongodb';
 
 import { type Ledger, openLedger, openLedgerStore, type Signer, signerFromKey, signerKey } from '../ledger/index.js';
 import { mongoClientOptions, topologyProblem } from './mongodb.js';
+import { derivedSubgraphKey } from './request-signature.js';
+import { SUBGRAPH_NAMES, type SubgraphName } from './subgraph.js';
 
 export type Storage = { readonly kind: 'sqlite'; readonly dataDir: string } | { readonly kind: 'mongodb'; readonly url: string; readonly client: MongoClient };
 
@@ -114,13 +116,34 @@ export async function openLedgerOn(storage: Storage, env: StorageEnv = process.e
 }
 
 /**
- * The secret the gateway signs identities with for HTTP subgraphs: IPHUB_INTERNAL_SECRET, or,
- * on SQLite, <data dir>/internal.secret, made on first start.
+ * The secret each subgraph's key is derived from (subgraphKey): IPHUB_INTERNAL_SECRET, or, on
+ * SQLite, <data dir>/internal.secret, made on first start. The gateway holds it; a subgraph
+ * given its own IPHUB_<NAME>_KEY needs it not.
  */
 export function internalSecret(storage: Storage, env: { IPHUB_INTERNAL_SECRET?: string } = process.env): string {
   if (env.IPHUB_INTERNAL_SECRET) return env.IPHUB_INTERNAL_SECRET;
   if (storage.kind === 'mongodb') throw new Error('IPHUB_INTERNAL_SECRET must be set when running on MongoDB');
   return readOrCreate(join(storage.dataDir, 'internal.secret'), () => randomBytes(32).toString('base64url'));
+}
+
+const MIN_KEY_LENGTH = 32;
+
+/**
+ * The key `name`'s requests to and from the gateway are signed with (platform/request-signature.ts):
+ * IPHUB_<NAME>_KEY (at least 32 characters, e.g. openssl rand -base64 32), or derived from the
+ * internal secret. Each subgraph's own: one subgraph's key signs nothing another takes.
+ */
+export function subgraphKey(storage: Storage, name: SubgraphName, env: Record<string, string | undefined> = process.env): string {
+  const variable = `IPHUB_${name.toUpperCase()}_KEY`;
+  const given = env[variable];
+  if (given === undefined || given === '') return derivedSubgraphKey(internalSecret(storage, env), name);
+  if (given.length < MIN_KEY_LENGTH) throw new Error(`${variable} must be at least ${MIN_KEY_LENGTH} characters (openssl rand -base64 32)`);
+  return given;
+}
+
+/** Every subgraph's key, as the gateway holds them. */
+export function subgraphKeys(storage: Storage, env: Record<string, string | undefined> = process.env): Record<SubgraphName, string> {
+  return Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, subgraphKey(storage, name, env)])) as Record<SubgraphName, string>;
 }
 
 /**

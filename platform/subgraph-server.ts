@@ -1,57 +1,86 @@
-// One subgraph as its own HTTP service (distributed mode): it trusts only identities the
-// gateway signed with the shared internal secret.
+// One subgraph as its own HTTP service (distributed mode). It takes only requests the gateway
+// signed for it with this subgraph's key (platform/request-signature.ts): unsigned, replayed,
+// re-targeted or altered ones are 401, and only the health checks (/healthz, /readyz: ready or
+// not) answer anyone. It listens on 127.0.0.1
+// unless told otherwise, bounds what it runs (subgraph-limits.ts), and serves /metrics and the
+// detailed readiness on an admin listener of its own, when one is given.
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { Registry } from 'prom-client';
 
 import { logUnexpected, maskUnexpected } from './errors.js';
 import { cachedReadiness, graphqlRoute, healthRoute, HttpError, httpServer, listen, readinessRoute } from './http.js';
-import { IDENTITY_HEADER, verifyIdentity } from './identity.js';
 import { createMetrics, graphqlMetrics, metricsRoute } from './metrics.js';
+import { SIGNATURE_HEADER, SpentNonces, verifyRequest } from './request-signature.js';
 import type { Subgraph } from './subgraph.js';
+import { DEFAULT_SUBGRAPH_LIMITS, type SubgraphLimits, subgraphLimits } from './subgraph-limits.js';
 
-/** `ready`: what else must answer for the process to be ready (its ledger). */
-/** `knownOperations`: the operation names metrics label by (platform/metrics.ts operationLabel). */
-export async function serveSubgraph(
-  subgraph: Subgraph,
-  options: { port: number; secret: string; metrics?: Registry; ready?: () => Promise<void>; knownOperations?: ReadonlySet<string> },
-) {
+export interface SubgraphServerOptions {
+  readonly port: number;
+  /** The interface to listen on: 127.0.0.1 unless IPHUB_<NAME>_HOST says otherwise. */
+  readonly host?: string;
+  /** This subgraph's key, shared with the gateway alone. */
+  readonly key: string;
+  /** /metrics and the detailed /readyz, on 127.0.0.1 unless `host` says otherwise. */
+  readonly admin?: { readonly port: number; readonly host?: string };
+  readonly metrics?: Registry;
+  /** What else must answer for the process to be ready (its ledger). */
+  readonly ready?: () => Promise<void>;
+  /** The operation names metrics label by (platform/metrics.ts operationLabel). */
+  readonly knownOperations?: ReadonlySet<string>;
+  readonly limits?: SubgraphLimits;
+}
+
+export async function serveSubgraph(subgraph: Subgraph, options: SubgraphServerOptions) {
   const metrics = options.metrics ?? createMetrics();
+  const bounds = subgraphLimits(options.limits ?? DEFAULT_SUBGRAPH_LIMITS);
   // No Apollo Studio here: no per-request trace building.
   const apollo = new ApolloServer<object>({
     schema: subgraph.schema,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), graphqlMetrics(metrics, options.knownOperations)],
+    introspection: false,
+    validationRules: bounds.validationRules,
+    parseOptions: bounds.parseOptions,
+    plugins: [ApolloServerPluginInlineTraceDisabled(), graphqlMetrics(metrics, options.knownOperations), bounds.plugin],
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => maskUnexpected(formatted, error, logUnexpected),
   });
   await apollo.start();
+  const nonces = new SpentNonces();
+  const readiness = cachedReadiness(async () => {
+    await subgraph.ready();
+    await options.ready?.();
+  });
   const server = httpServer({
     '/graphql': graphqlRoute(apollo, {
-      context: async (req) => {
-        const header = req.headers[IDENTITY_HEADER];
-        if (header === undefined) return subgraph.createContext(undefined);
-        const identity = verifyIdentity(Array.isArray(header) ? header[0] : header, options.secret);
-        if (identity === undefined) throw new HttpError(401, 'the identity header is not signed by the gateway', 'UNAUTHENTICATED');
-        return subgraph.createContext(identity);
+      context: async (req, body) => {
+        const header = req.headers[SIGNATURE_HEADER];
+        const claims = verifyRequest(
+          typeof header === 'string' ? header : undefined,
+          { method: req.method ?? 'GET', path: req.url ?? '/', body: await body() },
+          { audience: subgraph.name, keyOf: (iss) => (iss === 'gateway' ? options.key : undefined), nonces },
+        );
+        if ('refused' in claims) throw new HttpError(401, `this subgraph answers the gateway alone: ${claims.refused}`, 'UNAUTHENTICATED');
+        return subgraph.createContext(claims.identity);
       },
     }),
+    // The health checks: alive, and ready or not (why not is the admin listener's to say).
     '/healthz': healthRoute,
-    '/metrics': metricsRoute(metrics),
-    // A subgraph's port is internal: its readiness says why not.
-    '/readyz': readinessRoute(
-      cachedReadiness(async () => {
-        await subgraph.ready();
-        await options.ready?.();
-      }),
-      true,
-    ),
+    '/readyz': readinessRoute(readiness, false),
   });
-  const port = await listen(server, options.port);
+  const port = await listen(server, options.port, options.host ?? '127.0.0.1');
+  const admin =
+    options.admin === undefined
+      ? undefined
+      : httpServer({ '/healthz': healthRoute, '/metrics': metricsRoute(metrics), '/readyz': readinessRoute(readiness, true) });
+  const adminPort = admin === undefined ? undefined : await listen(admin, options.admin!.port, options.admin!.host ?? '127.0.0.1');
   return {
     port,
+    adminPort,
     close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
+      for (const s of admin === undefined ? [server] : [server, admin]) {
+        await new Promise<void>((resolve) => s.close(() => resolve()));
+        s.closeAllConnections();
+      }
       await apollo.stop();
     },
   };
