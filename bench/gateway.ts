@@ -18,7 +18,7 @@ import { startTarget, stopTarget } from './target.js';
 const MODES = ['embedded', 'http', 'stock'] as const;
 const log = (msg: string): void => console.error(`[bench gateway] ${msg}`);
 
-const PAGE = `query Page($after: String) { enterprises(first: 10, after: $after) { edges { node { name uscc patents { applicationNumber annualFeeDue } evidence { title receipt { seq timestamp } } } } pageInfo { endCursor } } }`;
+const PAGE = `query Page($after: String) { enterprises(first: 10, after: $after) { edges { node { name uscc patents { edges { node { applicationNumber annualFeeDue } } } evidence { title receipt { seq timestamp } } } } pageInfo { endCursor } } }`;
 const DEPOSIT = `mutation Deposit($d: String!) { depositEvidence(input: { contentDigest: $d, title: "bench", category: OTHER }) { id receipt { seq } } }`;
 const VERIFY = `query Verify($d: String!) { verifyEvidence(contentDigest: $d) { found deposits { seq inclusionProof { treeSize hashes } } checkpoint } }`;
 

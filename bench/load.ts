@@ -39,7 +39,7 @@ const TIMEOUT_MS = 30_000;
 
 const VERIFY = `query Verify($d: String!) { verifyEvidence(contentDigest: $d) { found deposits { seq timestamp depositor inclusionProof { treeSize hashes } } checkpoint } }`;
 // As bench/gateway.ts's PAGE, plus the finance subgraph's pledges: four subgraphs per page.
-const PAGE = `query Page($after: String) { enterprises(first: 10, after: $after) { edges { node { name uscc patents { applicationNumber annualFeeDue } evidence { title receipt { seq timestamp } } pledges { registrationNumber state securedAmount } } } pageInfo { hasNextPage endCursor } } }`;
+const PAGE = `query Page($after: String) { enterprises(first: 10, after: $after) { edges { node { name uscc patents { edges { node { applicationNumber annualFeeDue } } } evidence { title receipt { seq timestamp } } pledges { registrationNumber state securedAmount } } } pageInfo { hasNextPage endCursor } } }`;
 const PLEDGES = `{ pledges(first: 20) { edges { node { registrationNumber state securedAmount collateral { kind id patent { title } } pledgor { name } } } } }`;
 const DEPOSIT = `mutation Deposit($d: String!) { depositEvidence(input: { contentDigest: $d, title: "bench load", category: OTHER }) { id receipt { seq } } }`;
 

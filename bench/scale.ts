@@ -35,7 +35,7 @@ const QUERIES: Record<string, Query> = {
   // A partner's cross-subgraph page (as bench/load.ts's), from a random place in the registry.
   page: {
     role: 'CENTER_STAFF',
-    query: `query ($after: String) { enterprises(first: 10, after: $after) { edges { node { name uscc patents { applicationNumber annualFeeDue } evidence { title receipt { seq timestamp } } pledges { registrationNumber state securedAmount } } } pageInfo { hasNextPage endCursor } } }`,
+    query: `query ($after: String) { enterprises(first: 10, after: $after) { edges { node { name uscc patents { edges { node { applicationNumber annualFeeDue } } } evidence { title receipt { seq timestamp } } pledges { registrationNumber state securedAmount } } } pageInfo { hasNextPage endCursor } } }`,
     variables: () => ({ after: encodeCursor(randomUUID()) }),
   },
   verifyEvidence: {

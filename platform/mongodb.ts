@@ -198,6 +198,22 @@ export async function keysetPage<D extends { _id: string }>(
   return collection.find(query, { ...options, sort: { _id: 1 }, ...(limit > 0 ? { limit } : {}) }).toArray();
 }
 
+/** A keyset page (keysetPage) of each owner's documents, `path` naming the owner: each distinct owner read once, all at once. */
+export async function keysetPages<D extends { _id: string }, R>(
+  collection: Collection<D>,
+  path: string,
+  owners: readonly string[],
+  after: string | undefined,
+  limit: number,
+  map: (d: WithId<D>) => R,
+  options: FindOptions = {},
+): Promise<R[][]> {
+  const unique = distinct(owners);
+  const pages = await Promise.all(unique.map((owner) => keysetPage(collection, { [path]: owner } as Filter<D>, after, Math.max(limit, 0), options)));
+  const by = new Map(unique.map((owner, i) => [owner, pages[i]!.map(map)]));
+  return owners.map((owner) => by.get(owner)!);
+}
+
 const DUPLICATE_KEY = 11000;
 
 export interface DuplicateKey {

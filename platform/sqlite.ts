@@ -105,3 +105,16 @@ export const hasColumn = (db: Database.Database, table: string, column: string):
     .prepare<[string], { name: string }>(`SELECT name FROM pragma_table_info(?)`)
     .all(table)
     .some((c) => c.name === column);
+
+/**
+ * A page of each owner's rows: `sql` takes the owner, the cursor and the limit (in that order) and
+ * reads one owner's page along an index; each distinct owner is read once, in the order asked.
+ */
+export function pagesOf<Row>(db: Database.Database, sql: string): (owners: readonly string[], after: Value, limit: number) => Row[][] {
+  const page = db.prepare<[string, Value, number], Row>(sql);
+  return (owners, after, limit) => {
+    if (limit <= 0) return owners.map(() => []);
+    const pages = new Map([...new Set(owners)].map((owner) => [owner, page.all(owner, after, limit)]));
+    return owners.map((owner) => pages.get(owner)!);
+  };
+}

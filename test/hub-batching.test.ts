@@ -105,23 +105,23 @@ describe('batched entity lookups', () => {
   it(`costs one query per type and level for ${N} enterprises, their patents and evidence`, async () => {
     const staff = t.client(await t.key('CENTER_STAFF'));
     calls.clear();
-    const r = await staff.request<{ enterprises: { edges: { node: { patents: unknown[]; evidence: { depositor: { name: string } }[] } }[] } }>(gql`
+    const r = await staff.request<{ enterprises: { edges: { node: { patents: { edges: unknown[] }; evidence: { depositor: { name: string } }[] } }[] } }>(gql`
       {
         enterprises(first: ${N}) {
           edges {
             node {
               name
-              patents { applicationNumber enterprise { uscc } }
-              trademarks { mark }
-              copyrights { title }
-              evidence { title depositor { name patents { title } } }
+              patents(first: 5) { edges { node { applicationNumber enterprise { uscc } } } }
+              trademarks(first: 2) { edges { node { mark } } }
+              copyrights(first: 2) { edges { node { title } } }
+              evidence { title depositor { name patents(first: 5) { edges { node { title } } } } }
             }
           }
         }
       }
     `);
     expect(r.enterprises.edges).toHaveLength(N);
-    expect(r.enterprises.edges.every((e) => e.node.patents.length === 2 && e.node.evidence.length === 1)).toBe(true);
+    expect(r.enterprises.edges.every((e) => e.node.patents.edges.length === 2 && e.node.evidence.length === 1)).toBe(true);
     expect(Object.fromEntries(calls)).toEqual({
       'enterprises.enterprises.page': 1,
       'enterprises.patents.byEnterprises': 1,

@@ -192,12 +192,16 @@ describe('the federated hub', () => {
       `);
       expect(found.patent).toEqual({ title: '一种数据传输方法', enterprise: { id: huawei } });
       // The refused registrations wrote nothing.
-      const list = await staff.request<{ enterprise: { patents: { applicationNumber: string }[] } }>(
+      const list = await staff.request<{ enterprise: { patents: { edges: { node: { applicationNumber: string } }[] } } }>(
         gql`
           query ($id: ID!) {
             enterprise(id: $id) {
               patents {
-                applicationNumber
+                edges {
+                  node {
+                    applicationNumber
+                  }
+                }
               }
             }
           }
@@ -206,7 +210,7 @@ describe('the federated hub', () => {
           id: huawei,
         },
       );
-      expect(list.enterprise.patents.map((p) => p.applicationNumber)).toEqual(['201510958772.0']);
+      expect(list.enterprise.patents.edges.map((e) => e.node.applicationNumber)).toEqual(['201510958772.0']);
     });
 
     it('pages through enterprises with a Relay connection and filters', async () => {
@@ -579,19 +583,23 @@ describe('the federated hub', () => {
       expect(await answersNull(tencentClient.request(read, { id: r.registerDataAsset.id }))).toBe(true);
       expect(await errorCode(huaweiClient.request(REGISTER, { input: { name: 'x', description: '', fingerprint: 'abc' } }))).toBe('INVALID_DIGEST');
       expect(await errorCode(huaweiClient.request(REGISTER, { input: { name: 'x', description: '', fingerprint, ownerId: tencent } }))).toBe('FORBIDDEN');
-      const list = await huaweiClient.request<{ enterprise: { dataAssets: { id: string }[] } }>(
+      const list = await huaweiClient.request<{ enterprise: { dataAssets: { edges: { node: { id: string } }[] } } }>(
         gql`
           query ($id: ID!) {
             enterprise(id: $id) {
               dataAssets {
-                id
+                edges {
+                  node {
+                    id
+                  }
+                }
               }
             }
           }
         `,
         { id: huawei },
       );
-      expect(list.enterprise.dataAssets).toEqual([{ id: r.registerDataAsset.id }]);
+      expect(list.enterprise.dataAssets.edges.map((e) => e.node)).toEqual([{ id: r.registerDataAsset.id }]);
     });
 
     it('serves the signed checkpoint as a C2SP note at /checkpoint, and says it is alive at /healthz', async () => {

@@ -134,12 +134,12 @@ describe('operation limits, before any subgraph is called', () => {
       measured: 21,
       limit: 20,
     },
-    // 100 enterprises x (connection 1 + edge 1 + node 1 + 20 patents): 2,300.
+    // 100 enterprises x (connection 1 + edge 1 + node 1 + a page of 20 patents x 3): 6,300.
     {
       name: 'cost (anonymous)',
-      query: '{ enterprises(first: 100) { edges { node { name patents { title } } } } }',
+      query: '{ enterprises(first: 100) { edges { node { name patents { edges { node { title } } } } } } }',
       code: 'COST_LIMIT_EXCEEDED',
-      measured: 2300,
+      measured: 6300,
       limit: 300,
     },
     // 20 x (1 + 1 + 1): 60, over the key's own budget of 50.

@@ -18,6 +18,9 @@ import { openSqliteAccountStore } from '../gateway/accounts/store/sqlite.js';
 import { graphqlAs, signInOver } from './support/people.js';
 import { tempDir } from './support/tmp.js';
 
+/** The first page of a connection. */
+type Page = { edges: unknown[] };
+
 const MAIN = fileURLToPath(new URL('../apps/hub.ts', import.meta.url));
 
 function start(dataDir: string, args: string[] = []): Promise<{ child: ChildProcess; url: string; output: string[] }> {
@@ -74,20 +77,32 @@ describe('npm start -- --demo', () => {
       expect(staff.enterpriseStatistics.byIndustry.length).toBeGreaterThan(5);
 
       const own = await as('ENTERPRISE').request<{
-        enterprise: { name: string; patents: unknown[]; trademarks: unknown[]; copyrights: unknown[]; evidence: unknown[] };
+        enterprise: { name: string; patents: Page; trademarks: Page; copyrights: Page; evidence: unknown[] };
       }>(
         gql`
           query ($id: ID!) {
             enterprise(id: $id) {
               name
-              patents {
-                applicationNumber
+              patents(first: 5) {
+                edges {
+                  node {
+                    applicationNumber
+                  }
+                }
               }
-              trademarks {
-                mark
+              trademarks(first: 5) {
+                edges {
+                  node {
+                    mark
+                  }
+                }
               }
-              copyrights {
-                title
+              copyrights(first: 5) {
+                edges {
+                  node {
+                    title
+                  }
+                }
               }
               evidence {
                 id
@@ -98,7 +113,7 @@ describe('npm start -- --demo', () => {
         { id: keys.enterpriseId },
       );
       expect(own.enterprise.name).toBe(DEMO_ENTERPRISE_NAME);
-      for (const list of [own.enterprise.patents, own.enterprise.trademarks, own.enterprise.copyrights, own.enterprise.evidence])
+      for (const list of [own.enterprise.patents.edges, own.enterprise.trademarks.edges, own.enterprise.copyrights.edges, own.enterprise.evidence])
         expect(list.length).toBeGreaterThan(0);
       const warnings = await as('ENTERPRISE').request<{ annualFeeWarnings: { edges: { node: { state: string } }[] } }>(gql`
         {

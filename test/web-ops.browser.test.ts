@@ -78,6 +78,7 @@ describe.skipIf(!present)('the operations pages in Chromium', { timeout: 120_000
   // The deliverer's clock: moved on to see a delivery to a closed port given up.
   let offset = 0;
   let deadUrl = '';
+  let deadSubscription = '';
   const users = {} as Record<Role, string>;
   const files = tempDir('iphub-web-ops-');
   const licenceContract = join(files.path, '专利实施许可合同.pdf');
@@ -206,16 +207,21 @@ describe.skipIf(!present)('the operations pages in Chromium', { timeout: 120_000
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     deadUrl = `http://127.0.0.1:${(closed.address() as { port: number }).port}/hooks`;
     await new Promise((resolve) => closed.close(resolve));
-    await t.client(await t.key('ENTERPRISE', { enterpriseId: seller })).request(
+    const dead = await t.client(await t.key('ENTERPRISE', { enterpriseId: seller })).request<{
+      createWebhookSubscription: { subscription: { id: string } };
+    }>(
       gql`
         mutation ($input: CreateWebhookSubscriptionInput!) {
           createWebhookSubscription(input: $input) {
-            secret
+            subscription {
+              id
+            }
           }
         }
       `,
       { input: { url: deadUrl, eventTypes: ['licence.*', 'right.*'] } },
     );
+    deadSubscription = dead.createWebhookSubscription.subscription.id;
 
     const people: [Role, { enterpriseId?: string; organization?: string }][] = [
       ['ENTERPRISE', { enterpriseId: seller }],
@@ -548,11 +554,20 @@ describe.skipIf(!present)('the operations pages in Chromium', { timeout: 120_000
 
   it('shows staff a webhook delivery given up after a day of failures, and sends it again', async () => {
     // A day and more passes for the deliverer, an hour at a time, until the hub gives the deliveries to the closed port up.
+    // Failing an hour pauses the subscription each time; staff resume it, as they would once its owner says it is fixed.
     type Deliveries = { webhookDeliveries: { edges: { node: { id: string; subscription: { url: string } | null } }[] } };
+    const RESUME = gql`
+      mutation ($id: ID!) {
+        resumeWebhookSubscription(id: $id) {
+          id
+        }
+      }
+    `;
     await expect
       .poll(
         async () => {
           offset += HOUR;
+          await staff.request(RESUME, { id: deadSubscription });
           return (await staff.request<Deliveries>(DELIVERIES, { state: 'FAILED' })).webhookDeliveries.edges.length;
         },
         { timeout: 30_000, interval: 50 },

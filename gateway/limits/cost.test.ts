@@ -59,11 +59,14 @@ describe('the cost rule', () => {
   });
 
   it('multiplies a connection by its first, from a literal, a variable or the default page', () => {
-    // Per enterprise: the edge 1 + the node 1 + 20 declared patents of 1 each = 22; the connection 1 + 22 per node.
-    const page = 'query ($n: Int) { enterprises(first: $n) { totalCount edges { node { name patents { title } } } } }';
-    expect(cost(page, { n: 10 })).toEqual({ cost: 230, largestPage: 10 });
-    expect(cost(page, { n: 50 }).cost).toBe(1150);
-    expect(cost(page).cost).toBe(DEFAULT_PAGE * 23);
+    // Per enterprise: the connection 1 + the edge 1 + the node 1 + its patents, a connection of the
+    // default page: 20 x (the connection 1 + the edge 1 + the node 1) = 60; 63 per enterprise.
+    const page = 'query ($n: Int) { enterprises(first: $n) { totalCount edges { node { name patents { edges { node { title } } } } } } }';
+    expect(cost(page, { n: 10 })).toEqual({ cost: 630, largestPage: 20 });
+    expect(cost(page, { n: 50 }).cost).toBe(3150);
+    expect(cost(page).cost).toBe(DEFAULT_PAGE * 63);
+    // A page of 5 patents each: 5 x 3 = 15, 18 per enterprise.
+    expect(cost('{ enterprises(first: 10) { edges { node { patents(first: 5) { edges { node { title } } } } } } }').cost).toBe(10 * 18);
     expect(cost('{ enterprises(first: 1000) { totalCount } }')).toEqual({ cost: 1000, largestPage: 1000 });
   });
 

@@ -2,6 +2,7 @@
 import DataLoader from 'dataloader';
 
 import type { SubgraphContext } from '../../platform/subgraph.js';
+import { type OwnerPage, ownerPagesLoader } from '../common/page-loader.js';
 import type { CopyrightRecord, EnterpriseRecord, PatentRecord, TrademarkRecord, TransferRecord } from './domain/model.js';
 import type { EnterprisesStore } from './store/port.js';
 
@@ -9,12 +10,13 @@ export interface EnterprisesContext extends SubgraphContext<EnterprisesStore> {
   readonly loaders: {
     readonly enterprise: DataLoader<string, EnterpriseRecord | undefined>;
     readonly patent: DataLoader<string, PatentRecord | undefined>;
-    readonly patentsOf: DataLoader<string, PatentRecord[]>;
+    /** A page of an enterprise's patents, by application number. */
+    readonly patentsOf: DataLoader<OwnerPage<string>, PatentRecord[], string>;
     readonly trademark: DataLoader<string, TrademarkRecord | undefined>;
     /** By right key (rightKey). */
     readonly transfersOf: DataLoader<string, TransferRecord[]>;
-    readonly trademarksOf: DataLoader<string, TrademarkRecord[]>;
-    readonly copyrightsOf: DataLoader<string, CopyrightRecord[]>;
+    readonly trademarksOf: DataLoader<OwnerPage<string>, TrademarkRecord[], string>;
+    readonly copyrightsOf: DataLoader<OwnerPage<string>, CopyrightRecord[], string>;
   };
 }
 
@@ -25,11 +27,11 @@ export function createEnterprisesContext(request: SubgraphContext<EnterprisesSto
     loaders: {
       enterprise: new DataLoader((ids) => store.enterprises.byIds(ids)),
       patent: new DataLoader((numbers) => store.patents.byNumbers(numbers)),
-      patentsOf: new DataLoader((ids) => store.patents.byEnterprises(ids)),
+      patentsOf: ownerPagesLoader((ids, after: string | undefined, limit) => store.patents.byEnterprises(ids, after, limit)),
       trademark: new DataLoader((numbers) => store.trademarks.byNumbers(numbers)),
       transfersOf: new DataLoader((keys) => store.rights.transfersOf(keys)),
-      trademarksOf: new DataLoader((ids) => store.trademarks.byEnterprises(ids)),
-      copyrightsOf: new DataLoader((ids) => store.copyrights.byEnterprises(ids)),
+      trademarksOf: ownerPagesLoader((ids, after: string | undefined, limit) => store.trademarks.byEnterprises(ids, after, limit)),
+      copyrightsOf: ownerPagesLoader((ids, after: string | undefined, limit) => store.copyrights.byEnterprises(ids, after, limit)),
     },
   };
 }

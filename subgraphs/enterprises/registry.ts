@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 
 import { badInput, conflict, failure, notFound } from '../../platform/errors.js';
 import { today } from '../../platform/hub-calendar.js';
-import { type Connection, pageRequest, toConnection } from '../../platform/pagination.js';
+import { type Connection, DEFAULT_PAGE, MAX_PAGE, pageRequest, toConnection } from '../../platform/pagination.js';
 import { addDays } from '../../standards/calendar-date.js';
 import { isRegionCode, type RegionNames, regionNames } from '../../standards/region-code.js';
 import { validateUscc } from '../../standards/uscc.js';
@@ -66,6 +66,10 @@ const Region = builder.objectRef<RegionNames>('Region').implement({
 });
 const regionOf = (code: string): RegionNames | null => regionNames(code) ?? null;
 
+const PatentConnection = connectionType(builder, 'Patent', Patent, PageInfo);
+const TrademarkConnection = connectionType(builder, 'Trademark', Trademark, PageInfo);
+const CopyrightConnection = connectionType(builder, 'Copyright', Copyright, PageInfo);
+
 Enterprise.implement({
   description: 'An enterprise registered with the IP protection centre',
   fields: (t) => ({
@@ -83,9 +87,33 @@ Enterprise.implement({
     filingStatus: t.field({ type: FilingStatus, resolve: (e) => e.filingStatus }),
     registeredAt: t.field({ type: 'DateTime', resolve: (e) => e.registeredAt }),
     creditCodeOverride: t.field({ type: CreditCodeOverride, nullable: true, resolve: (e) => e.creditCodeOverride }),
-    patents: t.field({ type: [Patent], resolve: (e, _args, ctx) => ctx.loaders.patentsOf.load(e.id) }),
-    trademarks: t.field({ type: [Trademark], resolve: (e, _args, ctx) => ctx.loaders.trademarksOf.load(e.id) }),
-    copyrights: t.field({ type: [Copyright], resolve: (e, _args, ctx) => ctx.loaders.copyrightsOf.load(e.id) }),
+    patents: t.field({
+      type: PatentConnection,
+      description: `The enterprise's patents by application number, a page at a time (first: ${DEFAULT_PAGE} unless given, ${MAX_PAGE} at most)`,
+      args: { first: t.arg.int(), after: t.arg.string() },
+      resolve: async (e, args, ctx) => {
+        const page = pageRequest(args.first, args.after);
+        return toConnection(await ctx.loaders.patentsOf.load({ owner: e.id, after: page.after, limit: page.first + 1 }), page, (p) => p.applicationNumber);
+      },
+    }),
+    trademarks: t.field({
+      type: TrademarkConnection,
+      description: `The enterprise's trademarks by registration number, a page at a time (first: ${DEFAULT_PAGE} unless given, ${MAX_PAGE} at most)`,
+      args: { first: t.arg.int(), after: t.arg.string() },
+      resolve: async (e, args, ctx) => {
+        const page = pageRequest(args.first, args.after);
+        return toConnection(await ctx.loaders.trademarksOf.load({ owner: e.id, after: page.after, limit: page.first + 1 }), page, (m) => m.registrationNumber);
+      },
+    }),
+    copyrights: t.field({
+      type: CopyrightConnection,
+      description: `The enterprise's copyrights by registration number, a page at a time (first: ${DEFAULT_PAGE} unless given, ${MAX_PAGE} at most)`,
+      args: { first: t.arg.int(), after: t.arg.string() },
+      resolve: async (e, args, ctx) => {
+        const page = pageRequest(args.first, args.after);
+        return toConnection(await ctx.loaders.copyrightsOf.load({ owner: e.id, after: page.after, limit: page.first + 1 }), page, (c) => c.registrationNumber);
+      },
+    }),
     annualFeeWarnings: t.field({
       type: AnnualFeeWarningConnection,
       description: `This enterprise's annual fees due within the window (default ${FEE_WINDOW_DAYS} days) or in their grace period: staff and the enterprise itself`,

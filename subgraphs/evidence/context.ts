@@ -2,8 +2,9 @@
 import DataLoader from 'dataloader';
 
 import type { SubgraphContext } from '../../platform/subgraph.js';
+import { type OwnerPage, ownerPagesLoader } from '../common/page-loader.js';
 import type { DataAssetRecord, EvidenceRecord } from './domain/model.js';
-import type { EvidenceStore } from './store/port.js';
+import type { DataAssetKey, EvidenceStore } from './store/port.js';
 
 export interface EvidenceContext extends SubgraphContext<EvidenceStore> {
   readonly loaders: {
@@ -11,7 +12,8 @@ export interface EvidenceContext extends SubgraphContext<EvidenceStore> {
     /** A depositor's newest `limit` evidence. */
     readonly evidenceOf: DataLoader<{ depositorId: string; limit: number }, EvidenceRecord[], string>;
     readonly dataAsset: DataLoader<string, DataAssetRecord | undefined>;
-    readonly dataAssetsOf: DataLoader<string, DataAssetRecord[]>;
+    /** A page of an owner's data assets, newest first. */
+    readonly dataAssetsOf: DataLoader<OwnerPage<DataAssetKey>, DataAssetRecord[], string>;
   };
 }
 
@@ -36,7 +38,7 @@ export function createEvidenceContext(request: SubgraphContext<EvidenceStore>): 
         { cacheKeyFn: depositorPage },
       ),
       dataAsset: new DataLoader((ids) => store.dataAssets.byIds(ids)),
-      dataAssetsOf: new DataLoader((ids) => store.dataAssets.byOwners(ids)),
+      dataAssetsOf: ownerPagesLoader((ids, after: DataAssetKey | undefined, limit) => store.dataAssets.byOwners(ids, after, limit)),
     },
   };
 }

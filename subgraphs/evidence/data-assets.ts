@@ -2,21 +2,43 @@
 import { randomUUID } from 'node:crypto';
 
 import { badInput } from '../../platform/errors.js';
+import { DEFAULT_PAGE, MAX_PAGE, pageRequest, toConnection } from '../../platform/pagination.js';
 import { requireActFor, requireIdentity } from '../common/auth.js';
 import { appendOrFail } from '../common/ledger-append.js';
+import { connectionType } from '../common/shared-types.js';
 import { text } from '../common/validation.js';
 import { actingFor, readableDataAsset } from './access.js';
-import { builder, contentDigest, DataAsset, Enterprise, isoTime, LedgerReceipt } from './builder.js';
+import { builder, contentDigest, DataAsset, Enterprise, isoTime, LedgerReceipt, PageInfo } from './builder.js';
 import type { DataAssetRecord } from './domain/model.js';
+import type { DataAssetKey } from './store/port.js';
+
+const DataAssetConnection = connectionType(builder, 'DataAsset', DataAsset, PageInfo);
+
+/** The place a data-asset cursor names: its registration time and id. */
+function assetKey(after: string | undefined): DataAssetKey | undefined {
+  if (after === undefined) return undefined;
+  let key: unknown;
+  try {
+    key = JSON.parse(after);
+  } catch {
+    key = undefined;
+  }
+  if (!Array.isArray(key) || key.length !== 2 || typeof key[0] !== 'string' || typeof key[1] !== 'string')
+    throw badInput('after is not a cursor this API returned', 'after');
+  return { registeredAt: key[0], id: key[1] };
+}
 
 builder.objectFields(Enterprise, (t) => ({
   dataAssets: t.field({
-    type: [DataAsset],
-    description: "The enterprise's registered data assets, newest first",
-    resolve: (e, _args, ctx) => {
+    type: DataAssetConnection,
+    description: `The enterprise's registered data assets, newest first, a page at a time (first: ${DEFAULT_PAGE} unless given, ${MAX_PAGE} at most)`,
+    args: { first: t.arg.int(), after: t.arg.string() },
+    resolve: async (e, args, ctx) => {
       const identity = requireIdentity(ctx);
       if (identity.role === 'ENTERPRISE') requireActFor(ctx, e.id);
-      return ctx.loaders.dataAssetsOf.load(e.id);
+      const page = pageRequest(args.first, args.after);
+      const rows = await ctx.loaders.dataAssetsOf.load({ owner: e.id, after: assetKey(page.after), limit: page.first + 1 });
+      return toConnection(rows, page, (a) => JSON.stringify([a.registeredAt, a.id]));
     },
   }),
 }));

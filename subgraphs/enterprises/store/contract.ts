@@ -251,19 +251,46 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
         await seed(s, { patents: true });
         await expect(s.patents.insert({ ...PA, enterpriseId: 'e04', title: '另一件' })).rejects.toBeInstanceOf(DuplicateKeyError);
         expect(await s.patents.byNumbers([PA.applicationNumber])).toStrictEqual([PA]);
-        expect(await s.patents.byEnterprises(['e04'])).toStrictEqual([[]]);
+        expect(await s.patents.byEnterprises(['e04'], undefined, 100)).toStrictEqual([[]]);
       });
 
       it("gives each enterprise's patents by application number, in the order asked, [] for none", async () => {
         const s = open();
         await seed(s, { patents: true });
-        expect(await s.patents.byEnterprises([])).toStrictEqual([]);
-        expect(await s.patents.byEnterprises(['e03', 'e04', 'nope', 'e01', 'e02'])).toStrictEqual([[PH, PE, PF], [], [], [PI, PA, PB, PC], [PG, PD]]);
-        expect(await s.patents.byEnterprises(['e02', 'e02'])).toStrictEqual([
+        expect(await s.patents.byEnterprises([], undefined, 100)).toStrictEqual([]);
+        expect(await s.patents.byEnterprises(['e03', 'e04', 'nope', 'e01', 'e02'], undefined, 100)).toStrictEqual([
+          [PH, PE, PF],
+          [],
+          [],
+          [PI, PA, PB, PC],
+          [PG, PD],
+        ]);
+        expect(await s.patents.byEnterprises(['e02', 'e02'], undefined, 100)).toStrictEqual([
           [PG, PD],
           [PG, PD],
         ]);
-        expect(await s.patents.byEnterprises(['e05'])).toStrictEqual([[]]);
+        expect(await s.patents.byEnterprises(['e05'], undefined, 100)).toStrictEqual([[]]);
+      });
+
+      it("pages each enterprise's patents from a cursor: the same page of each, however many are asked at once", async () => {
+        const s = open();
+        await seed(s, { patents: true });
+        expect(await s.patents.byEnterprises(['e01', 'e03'], undefined, 2)).toStrictEqual([
+          [PI, PA],
+          [PH, PE],
+        ]);
+        expect(await s.patents.byEnterprises(['e01'], PA.applicationNumber, 2)).toStrictEqual([[PB, PC]]);
+        expect(await s.patents.byEnterprises(['e01'], PC.applicationNumber, 2)).toStrictEqual([[]]);
+        expect(await s.patents.byEnterprises(['e01', 'e02'], undefined, 0)).toStrictEqual([[], []]);
+        // Page after page, by one: every patent once, in order.
+        const seen: PatentRecord[] = [];
+        for (let after: string | undefined; ;) {
+          const [page] = await s.patents.byEnterprises(['e01'], after, 1);
+          if (page!.length === 0) break;
+          seen.push(...page!);
+          after = page!.at(-1)!.applicationNumber;
+        }
+        expect(seen).toStrictEqual([PI, PA, PB, PC]);
       });
 
       // Next unpaid fee: PF 2023-11-30, PA 2024-03-01, PD 2025-07-01, PB 2026-03-01; the others are not live.
@@ -369,11 +396,11 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
         await expect(s.patents.insert(patent('202410000001.1', 'nope'))).rejects.toThrow(/nope/);
         await expect(s.patents.insertMany([patent('202410000002.1', 'e01'), PA, PA])).rejects.toBeInstanceOf(DuplicateKeyError);
         await s.patents.insertMany([]);
-        expect(await s.patents.byEnterprises(['e01', 'nope'])).toStrictEqual([[], []]);
+        expect(await s.patents.byEnterprises(['e01', 'nope'], undefined, 100)).toStrictEqual([[], []]);
         expect(await s.patents.countBy('regionCode')).toStrictEqual([]);
         expect(await s.patents.countFeesDue({}, ALL_TIME)).toBe(0);
         await s.patents.insertMany([PB, PA]);
-        expect(await s.patents.byEnterprises(['e01'])).toStrictEqual([[PA, PB]]);
+        expect(await s.patents.byEnterprises(['e01'], undefined, 100)).toStrictEqual([[PA, PB]]);
         expect(await s.patents.countFeesDue({}, ALL_TIME)).toBe(2);
       });
 
@@ -456,7 +483,7 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
           { key: '310115', patents: 2 },
           { key: '440305', patents: 1 },
         ]);
-        expect(await s.patents.byEnterprises(['e04'])).toStrictEqual([[{ ...PB, enterpriseId: 'e04', version: 2 }]]);
+        expect(await s.patents.byEnterprises(['e04'], undefined, 100)).toStrictEqual([[{ ...PB, enterpriseId: 'e04', version: 2 }]]);
         expect(await s.patents.feesDue({ regionCode: '440305' }, ALL, undefined, 10)).toStrictEqual([{ ...PB, enterpriseId: 'e04', version: 2 }]);
       });
 
@@ -696,15 +723,18 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
       it("gives each enterprise's trademarks by registration number, [] for none", async () => {
         const s = open();
         await seed(s, { trademarks: true });
-        expect(await s.trademarks.byEnterprises([])).toStrictEqual([]);
-        expect(await s.trademarks.byEnterprises(['e02', 'e03', 'e01'])).toStrictEqual([[T3, T4], [], [T2, T1]]);
+        expect(await s.trademarks.byEnterprises([], undefined, 100)).toStrictEqual([]);
+        expect(await s.trademarks.byEnterprises(['e02', 'e03', 'e01'], undefined, 100)).toStrictEqual([[T3, T4], [], [T2, T1]]);
       });
 
       it('rejects a registration number registered already with DuplicateKeyError, and writes nothing', async () => {
         const s = open();
         await seed(s, { trademarks: true });
         await expect(s.trademarks.insert({ ...T1, enterpriseId: 'e03', mark: '仿冒' })).rejects.toBeInstanceOf(DuplicateKeyError);
-        expect(await s.trademarks.byEnterprises(['e01', 'e03'])).toStrictEqual([[T2, T1], []]);
+        expect(await s.trademarks.byEnterprises(['e01', 'e03'], undefined, 100)).toStrictEqual([[T2, T1], []]);
+        // A page at a time, from the cursor.
+        expect(await s.trademarks.byEnterprises(['e01', 'e02'], undefined, 1)).toStrictEqual([[T2], [T3]]);
+        expect(await s.trademarks.byEnterprises(['e01'], T2.registrationNumber, 1)).toStrictEqual([[T1]]);
       });
 
       it('pages registrations ending within a window, soonest first, ties by registration number', async () => {
@@ -748,7 +778,7 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
         await seed(s);
         await expect(s.trademarks.insert(trademark('TM0009', 'nope', '2030-01-01', 9))).rejects.toThrow(/nope/);
         await expect(s.trademarks.insertMany([T1, T2, T1])).rejects.toBeInstanceOf(DuplicateKeyError);
-        expect(await s.trademarks.byEnterprises(['e01', 'nope'])).toStrictEqual([[], []]);
+        expect(await s.trademarks.byEnterprises(['e01', 'nope'], undefined, 100)).toStrictEqual([[], []]);
         expect(await s.trademarks.countExpiring({}, { from: '2000-01-01', to: '2099-12-31' })).toBe(0);
         expect(await s.trademarks.countExpiringByMonth({ from: '2000-01-01', to: '2099-12-31' })).toStrictEqual([]);
       });
@@ -758,17 +788,19 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
       it("gives each enterprise's copyrights by registration number, [] for none", async () => {
         const s = open();
         await seed(s, { copyrights: true });
-        expect(await s.copyrights.byEnterprises([])).toStrictEqual([]);
-        expect(await s.copyrights.byEnterprises(['e01', 'e02', 'e03'])).toStrictEqual([[C2, C1], [], [C3]]);
+        expect(await s.copyrights.byEnterprises([], undefined, 100)).toStrictEqual([]);
+        expect(await s.copyrights.byEnterprises(['e01', 'e02', 'e03'], undefined, 100)).toStrictEqual([[C2, C1], [], [C3]]);
       });
 
       it('rejects a registration number registered already with DuplicateKeyError, and writes nothing', async () => {
         const s = open();
         await seed(s, { copyrights: true });
         await expect(s.copyrights.insert({ ...C3, enterpriseId: 'e02', kind: 'WORK' })).rejects.toBeInstanceOf(DuplicateKeyError);
-        expect(await s.copyrights.byEnterprises(['e02', 'e03'])).toStrictEqual([[], [C3]]);
+        expect(await s.copyrights.byEnterprises(['e02', 'e03'], undefined, 100)).toStrictEqual([[], [C3]]);
         await expect(s.copyrights.insertMany([{ ...C1, registrationNumber: '2025SR0001' }, C3])).rejects.toBeInstanceOf(DuplicateKeyError);
-        expect(await s.copyrights.byEnterprises(['e01'])).toStrictEqual([[C2, C1]]);
+        expect(await s.copyrights.byEnterprises(['e01'], undefined, 100)).toStrictEqual([[C2, C1]]);
+        expect(await s.copyrights.byEnterprises(['e01'], undefined, 1)).toStrictEqual([[C2]]);
+        expect(await s.copyrights.byEnterprises(['e01'], C2.registrationNumber, 1)).toStrictEqual([[C1]]);
       });
     });
   });

@@ -9,9 +9,9 @@ import {
   distinct,
   duplicateKeyOf,
   findByIds,
-  findGrouped,
   inTransaction,
   keysetPage,
+  keysetPages,
   type MongoStoreOptions,
   reportingUnavailable,
 } from '../../../platform/mongodb.js';
@@ -753,7 +753,7 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
         return result;
       },
       byNumbers: (numbers) => findByIds(patents, numbers, toPatent),
-      byEnterprises: (ids) => findGrouped(patents, 'enterpriseId', ids, toPatent, { sort: { _id: 1 } }),
+      byEnterprises: (ids, after, limit) => keysetPages(patents, 'enterpriseId', ids, after, limit, toPatent, { hint: 'by_enterprise' }),
       feesDue: async (owner, window, after, limit) => (await datedPage(patents, 'feeDue', owner, window, after, limit)).map(toPatent),
       async countFeesDue(owner, window) {
         return countWithin('fee', patents, 'feeDue', owner, window);
@@ -775,7 +775,7 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
         await insertTrademarks([t]);
       },
       insertMany: insertTrademarks,
-      byEnterprises: (ids) => findGrouped(trademarks, 'enterpriseId', ids, toTrademark, { sort: { _id: 1 } }),
+      byEnterprises: (ids, after, limit) => keysetPages(trademarks, 'enterpriseId', ids, after, limit, toTrademark, { hint: 'by_enterprise' }),
       byNumbers: (numbers) => findByIds(trademarks, numbers, toTrademark),
       async update(before, after, event) {
         let done = false;
@@ -795,7 +795,7 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
         await insertCopyrights([c]);
       },
       insertMany: insertCopyrights,
-      byEnterprises: (ids) => findGrouped(copyrights, 'enterpriseId', ids, toCopyright, { sort: { _id: 1 } }),
+      byEnterprises: (ids, after, limit) => keysetPages(copyrights, 'enterpriseId', ids, after, limit, toCopyright, { hint: 'by_enterprise' }),
     },
     rights: {
       async transfer(t, version, event, notify = []) {

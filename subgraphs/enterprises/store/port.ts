@@ -94,8 +94,8 @@ export interface PatentRepository {
    */
   importMany(ps: readonly PatentRecord[], at: string, actor: string, role: string, options?: { allowRollback?: boolean }): Promise<ImportResult>;
   byNumbers(numbers: readonly string[]): Promise<(PatentRecord | undefined)[]>;
-  /** Each enterprise's patents, by application number. */
-  byEnterprises(ids: readonly string[]): Promise<PatentRecord[][]>;
+  /** Each enterprise's patents by application number, those after `after`, `limit` at most: a page of each. */
+  byEnterprises(ids: readonly string[], after: string | undefined, limit: number): Promise<PatentRecord[][]>;
   /**
    * Up to `limit` live patents whose next annual fee is due within the window (see
    * domain/deadlines.ts), by due date, then application number, after `after`.
@@ -130,7 +130,8 @@ export interface TrademarkRepository {
   byNumbers(numbers: readonly string[]): Promise<(TrademarkRecord | undefined)[]>;
   /** As PatentRepository.update: a renewal. */
   update(before: TrademarkRecord, after: TrademarkRecord, event: NewAssetEvent): Promise<boolean>;
-  byEnterprises(ids: readonly string[]): Promise<TrademarkRecord[][]>;
+  /** Each enterprise's trademarks by registration number, those after `after`, `limit` at most. */
+  byEnterprises(ids: readonly string[], after: string | undefined, limit: number): Promise<TrademarkRecord[][]>;
   /** Up to `limit` registrations ending within the window, by expiry date, then number, after `after`. */
   expiring(owner: OwnerFilter, window: DateWindow, after: DatedKey | undefined, limit: number): Promise<TrademarkRecord[]>;
   /** Without an owner filter, from counts kept per day, as countFeesDue. */
@@ -143,7 +144,8 @@ export interface CopyrightRepository {
   insert(c: CopyrightRecord): Promise<void>;
   /** All or none, in one transaction. */
   insertMany(cs: readonly CopyrightRecord[]): Promise<void>;
-  byEnterprises(ids: readonly string[]): Promise<CopyrightRecord[][]>;
+  /** Each enterprise's copyrights by registration number, those after `after`, `limit` at most. */
+  byEnterprises(ids: readonly string[], after: string | undefined, limit: number): Promise<CopyrightRecord[][]>;
 }
 
 /** Why a licence was not stored. */

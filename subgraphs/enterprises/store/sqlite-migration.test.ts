@@ -67,7 +67,7 @@ it('gives patents and trademarks their owner and deadlines, and counts what is t
         version: 1,
       },
     ]);
-    expect(await store.copyrights.byEnterprises(['e1'])).toStrictEqual([
+    expect(await store.copyrights.byEnterprises(['e1'], undefined, 100)).toStrictEqual([
       [
         {
           registrationNumber: '2024SR0001',

@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 
 import type { Notification } from '../../../outbox/notification.js';
 import { sqliteOutbox } from '../../../outbox/sqlite.js';
-import { type Condition, groupedByKey, hasColumn, inKeyOrder, inListQuery, pagesById, statementCache, whereOf } from '../../../platform/sqlite.js';
+import { type Condition, groupedByKey, hasColumn, inKeyOrder, inListQuery, pagesById, pagesOf, statementCache, whereOf } from '../../../platform/sqlite.js';
 import { tally } from '../../common/tally.js';
 import { DEADLINE_RULES, patentDeadlines } from '../domain/deadlines.js';
 import { overlappingLicence } from '../domain/licences.js';
@@ -527,9 +527,16 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
   const enterprisesByUscc = inListQuery<EnterpriseRow>(db, (usccs) => `SELECT * FROM enterprises WHERE uscc IN (${usccs})`);
   const enterprisesIn = inListQuery<EnterpriseRow>(db, (ids) => `SELECT * FROM enterprises WHERE id IN (${ids})`);
   const patentsIn = inListQuery<PatentRow>(db, (numbers) => `SELECT * FROM patents WHERE application_number IN (${numbers})`);
-  const patentsOf = inListQuery<PatentRow>(db, (ids) => `SELECT * FROM patents WHERE enterprise_id IN (${ids}) ORDER BY application_number`);
-  const trademarksOf = inListQuery<TrademarkRow>(db, (ids) => `SELECT * FROM trademarks WHERE enterprise_id IN (${ids}) ORDER BY registration_number`);
-  const copyrightsOf = inListQuery<CopyrightRow>(db, (ids) => `SELECT * FROM copyrights WHERE enterprise_id IN (${ids}) ORDER BY registration_number`);
+  // A page of one enterprise's rights each, along its index from the cursor on ('' is before every number).
+  const patentsOf = pagesOf<PatentRow>(db, 'SELECT * FROM patents WHERE enterprise_id = ? AND application_number > ? ORDER BY application_number LIMIT ?');
+  const trademarksOf = pagesOf<TrademarkRow>(
+    db,
+    'SELECT * FROM trademarks WHERE enterprise_id = ? AND registration_number > ? ORDER BY registration_number LIMIT ?',
+  );
+  const copyrightsOf = pagesOf<CopyrightRow>(
+    db,
+    'SELECT * FROM copyrights WHERE enterprise_id = ? AND registration_number > ? ORDER BY registration_number LIMIT ?',
+  );
 
   // Each write is one transaction with its counters; a batch is all or nothing.
   const insertEnterprises = db.transaction((es: readonly EnterpriseRecord[]) => {
@@ -737,8 +744,8 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
       async byNumbers(numbers) {
         return inKeyOrder(numbers, patentsIn(numbers).map(toPatent), (p) => p.applicationNumber);
       },
-      async byEnterprises(ids) {
-        return groupedByKey(ids, patentsOf(ids).map(toPatent), (p) => p.enterpriseId);
+      async byEnterprises(ids, after, limit) {
+        return patentsOf(ids, after ?? '', limit).map((rows) => rows.map(toPatent));
       },
       async feesDue(owner, window, after, limit) {
         return feesDue.page(owner, window, after, limit).map(toPatent);
@@ -772,8 +779,8 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
       async insertMany(ts) {
         insertTrademarks(ts);
       },
-      async byEnterprises(ids) {
-        return groupedByKey(ids, trademarksOf(ids).map(toTrademark), (t) => t.enterpriseId);
+      async byEnterprises(ids, after, limit) {
+        return trademarksOf(ids, after ?? '', limit).map((rows) => rows.map(toTrademark));
       },
       async byNumbers(numbers) {
         return inKeyOrder(numbers, trademarksIn(numbers).map(toTrademark), (t) => t.registrationNumber);
@@ -798,8 +805,8 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
       async insertMany(cs) {
         db.transaction(() => cs.forEach(writeCopyright))();
       },
-      async byEnterprises(ids) {
-        return groupedByKey(ids, copyrightsOf(ids).map(toCopyright), (c) => c.enterpriseId);
+      async byEnterprises(ids, after, limit) {
+        return copyrightsOf(ids, after ?? '', limit).map((rows) => rows.map(toCopyright));
       },
     },
     rights: {

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 
 import { openForEachTest, type StoreFixture } from '../../../test/support/adapters.js';
 import type { DataAssetRecord, EvidenceRecord } from '../domain/model.js';
-import type { DepositKey, DepositSearch, EvidenceStore } from './port.js';
+import type { DataAssetKey, DepositKey, DepositSearch, EvidenceStore } from './port.js';
 
 export type EvidenceStoreFixture = StoreFixture<EvidenceStore>;
 
@@ -277,9 +277,25 @@ export function evidenceStoreContract(name: string, fixture: () => EvidenceStore
       const s = open();
       for (const a of [A1, A3, A2]) await s.dataAssets.insert(a);
       expect(await s.dataAssets.byIds(['da-3', 'none', 'da-1'])).toStrictEqual([A3, undefined, A1]);
-      expect(await s.dataAssets.byOwners(['o1', 'o9', 'o2'])).toStrictEqual([[A2, A1], [], [A3]]);
+      expect(await s.dataAssets.byOwners(['o1', 'o9', 'o2'], undefined, 100)).toStrictEqual([[A2, A1], [], [A3]]);
       await expect(s.dataAssets.insert({ ...A1, name: '重复' })).rejects.toThrow();
       expect(await s.dataAssets.byIds(['da-1'])).toStrictEqual([A1]);
+    });
+
+    it("pages each owner's data assets newest first from a cursor, ties by id", async () => {
+      const s = open();
+      const A4 = { ...A2, id: 'da-4' };
+      for (const a of [A1, A4, A3, A2]) await s.dataAssets.insert(a);
+      expect(await s.dataAssets.byOwners(['o1', 'o2'], undefined, 2)).toStrictEqual([[A2, A4], [A3]]);
+      const seen: DataAssetRecord[] = [];
+      for (let after: DataAssetKey | undefined; ;) {
+        const [page] = await s.dataAssets.byOwners(['o1'], after, 1);
+        if (page!.length === 0) break;
+        seen.push(...page!);
+        after = { registeredAt: page![0]!.registeredAt, id: page![0]!.id };
+      }
+      expect(seen).toStrictEqual([A2, A4, A1]);
+      expect(await s.dataAssets.byOwners(['o1'], undefined, 0)).toStrictEqual([[]]);
     });
   });
 }

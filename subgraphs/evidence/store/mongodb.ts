@@ -9,7 +9,6 @@ import {
   COLLECTION_OPTIONS,
   distinct,
   findByIds,
-  findGrouped,
   inTransaction,
   type MongoStoreOptions,
   monthCountsInZone,
@@ -149,7 +148,20 @@ export async function openMongoEvidenceStore(db: Db, options: MongoStoreOptions 
         await assets.insertOne({ _id: id, ...rest });
       },
       byIds: (ids) => findByIds(assets, ids, toDataAsset),
-      byOwners: (ids) => findGrouped(assets, 'ownerId', ids, toDataAsset, { sort: { ownerId: 1, registeredAt: -1, _id: 1 } }),
+      async byOwners(ids, after, limit) {
+        // One bounded read along by_owner per owner, from the cursor on; limit(0) would be no limit to MongoDB.
+        if (limit <= 0) return ids.map(() => []);
+        const unique = distinct(ids);
+        const from =
+          after === undefined
+            ? {}
+            : { registeredAt: { $lte: after.registeredAt }, $or: [{ registeredAt: { $lt: after.registeredAt } }, { _id: { $gt: after.id } }] };
+        const pages = await Promise.all(
+          unique.map((owner) => assets.find({ ownerId: owner, ...from }, { sort: { registeredAt: -1, _id: 1 }, limit, hint: 'by_owner' }).toArray()),
+        );
+        const by = new Map(unique.map((owner, i) => [owner, pages[i]!.map(toDataAsset)]));
+        return ids.map((owner) => by.get(owner)!);
+      },
     },
     evidence: {
       async insert(e) {

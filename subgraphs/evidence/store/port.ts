@@ -51,11 +51,17 @@ export interface EvidenceRepository {
   count(): Promise<number>;
 }
 
+/** A place in an owner's data assets, newest first: a page starts strictly after it. */
+export interface DataAssetKey {
+  readonly registeredAt: string;
+  readonly id: string;
+}
+
 export interface DataAssetRepository {
   insert(a: DataAssetRecord): Promise<void>;
   byIds(ids: readonly string[]): Promise<(DataAssetRecord | undefined)[]>;
-  /** Each owner's data assets, newest first. */
-  byOwners(ownerIds: readonly string[]): Promise<DataAssetRecord[][]>;
+  /** Each owner's data assets newest first (registeredAt descending, then id), those after `after`, `limit` at most: a page of each. */
+  byOwners(ownerIds: readonly string[], after: DataAssetKey | undefined, limit: number): Promise<DataAssetRecord[][]>;
 }
 
 /** The evidence subgraph's storage: one repository per aggregate. */

@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 
 import type { Receipt } from '../../../ledger/index.js';
 import { monthOf } from '../../../platform/hub-calendar.js';
-import { groupedByKey, inKeyOrder, inListQuery, monthCountsOfRows, statementCache, whereOf } from '../../../platform/sqlite.js';
+import { inKeyOrder, inListQuery, monthCountsOfRows, statementCache, whereOf } from '../../../platform/sqlite.js';
 import { tally } from '../../common/tally.js';
 import type { DataAssetRecord, EvidenceRecord } from '../domain/model.js';
 import type { DepositPageRequest, EvidenceStore } from './port.js';
@@ -140,7 +140,10 @@ export function openSqliteEvidenceStore(db: Database.Database): EvidenceStore {
      VALUES (@id, @ownerId, @name, @description, @fingerprint, @registeredAt, @seq, @entryHash, @timestamp)`,
   );
   const assetsIn = inListQuery<DataAssetRow>(db, (ids) => `SELECT * FROM data_assets WHERE id IN (${ids})`);
-  const assetsOf = inListQuery<DataAssetRow>(db, (ids) => `SELECT * FROM data_assets WHERE owner_id IN (${ids}) ORDER BY registered_at DESC, id`);
+  // One owner's page along data_assets_by_owner; the first page starts after a time later than any.
+  const assetsOf = db.prepare<[string, string, string, string, number], DataAssetRow>(
+    `SELECT * FROM data_assets WHERE owner_id = ? AND registered_at <= ? AND (registered_at < ? OR id > ?) ORDER BY registered_at DESC, id LIMIT ?`,
+  );
   return {
     dataAssets: {
       async insert(a) {
@@ -150,8 +153,10 @@ export function openSqliteEvidenceStore(db: Database.Database): EvidenceStore {
       async byIds(ids) {
         return inKeyOrder(ids, assetsIn(ids).map(toDataAsset), (a) => a.id);
       },
-      async byOwners(ids) {
-        return groupedByKey(ids, assetsOf(ids).map(toDataAsset), (a) => a.ownerId);
+      async byOwners(ids, after, limit) {
+        const [at, id] = after === undefined ? ['\uffff', ''] : [after.registeredAt, after.id];
+        const pages = new Map([...new Set(ids)].map((owner) => [owner, limit <= 0 ? [] : assetsOf.all(owner, at, at, id, limit).map(toDataAsset)]));
+        return ids.map((owner) => pages.get(owner)!);
       },
     },
     evidence: {

@@ -9,10 +9,13 @@ export function useGraphQL<T>(document: string, variables: Record<string, unknow
   return useQuery({ queryKey: [document, variables], queryFn: () => graphql<T>(document, variables), enabled, placeholderData: keepPreviousData });
 }
 
-interface Connection<N> {
+export interface Connection<N> {
   readonly edges: readonly { readonly node: N }[];
   readonly pageInfo: { readonly hasNextPage: boolean; readonly endCursor: string | null };
 }
+
+/** A connection with nothing in it: what a page shows for an answer without one (no such enterprise). */
+export const NO_PAGE: Connection<never> = { edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
 
 /** What a page shows of a connection read a page at a time. */
 export interface Pages<N> {
@@ -25,8 +28,15 @@ export interface Pages<N> {
 }
 
 /** A connection read a page at a time (`first`/`after`), as the API requires; `pick` finds it in the answer. */
-export function usePages<T, N>(document: string, variables: Record<string, unknown>, pick: (data: T) => Connection<N>, pageSize = 50): Pages<N> {
+export function usePages<T, N>(
+  document: string,
+  variables: Record<string, unknown>,
+  pick: (data: T) => Connection<N>,
+  pageSize = 50,
+  enabled = true,
+): Pages<N> {
   const query = useInfiniteQuery({
+    enabled,
     queryKey: [document, variables],
     queryFn: ({ pageParam }) => graphql<T>(document, { ...variables, first: pageSize, after: pageParam }).then(pick),
     initialPageParam: null as string | null,

@@ -3,48 +3,45 @@
 import { Button, Space } from 'antd';
 import type { HTMLAttributes } from 'react';
 
-import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { PagedTable } from '../../components/PagedTable';
 import { PageHeading } from '../../components/PageHeading';
 import { dateTime, shortDigest } from '../../format';
-import { useGraphQL } from '../../hooks/usePages';
+import { type Connection, NO_PAGE, usePages } from '../../hooks/usePages';
 import { useI18n } from '../../i18n';
 import { useAccount } from '../../session';
 import { AssetCertificate, type DataAsset } from './data-assets/AssetCertificate';
 import { RegisterAsset } from './data-assets/RegisterAsset';
 import { NoEnterprise } from './NoEnterprise';
 
-const ASSETS = `query DataAssets($id: ID!) {
-  enterprise(id: $id) { id dataAssets { id name description fingerprint registeredAt receipt { seq entryHash timestamp } } }
+const ASSETS = `query DataAssets($id: ID!, $first: Int, $after: String) {
+  enterprise(id: $id) { id dataAssets(first: $first, after: $after) {
+    edges { node { id name description fingerprint registeredAt receipt { seq entryHash timestamp } } } pageInfo { hasNextPage endCursor } } }
 }`;
 
 interface Answer {
-  enterprise: { id: string; dataAssets: DataAsset[] } | null;
+  enterprise: { id: string; dataAssets: Connection<DataAsset> } | null;
 }
 
 export default function DataAssets() {
   const { t, lang } = useI18n();
   const { enterpriseId } = useAccount();
-  const query = useGraphQL<Answer>(ASSETS, { id: enterpriseId }, enterpriseId !== null);
+  const assets = usePages<Answer, DataAsset>(ASSETS, { id: enterpriseId }, (d) => d.enterprise?.dataAssets ?? NO_PAGE, 50, enterpriseId !== null);
   return (
     <Space orientation="vertical" size="large" className="full-width">
       <PageHeading
         title={t('assets.heading')}
         intro={t('assets.intro')}
         extra={
-          <Button onClick={() => void query.refetch()} loading={query.isFetching}>
+          <Button onClick={assets.reload} loading={assets.loading}>
             {t('common.reload')}
           </Button>
         }
       />
-      {(enterpriseId === null || query.data?.enterprise === null) && <NoEnterprise />}
-      <ErrorAlert error={query.error} />
-      <DataTable<DataAsset>
-        rowKey="id"
-        size="small"
-        loading={query.isFetching}
-        dataSource={query.data?.enterprise?.dataAssets ?? []}
-        pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
+      {enterpriseId === null && <NoEnterprise />}
+      <ErrorAlert error={assets.error} />
+      <PagedTable<DataAsset>
+        pages={assets}
         minWidth={720}
         label={t('nav.dataAssets')}
         locale={{ emptyText: t('assets.none') }}

@@ -1,13 +1,14 @@
 // The enterprise's IP: its deadlines first (annual fees due or in grace, rights ending soon),
-// then its patents, trademarks and copyrights, a tab each; a patent or trademark opens its record
-// (its lifecycle, history, transfers and licences) in a drawer.
+// then its patents, trademarks and copyrights, a tab each, read a page at a time; a patent or
+// trademark opens its record (its lifecycle, history, transfers and licences) in a drawer.
 import { Button, Space, Spin, Tabs } from 'antd';
 import { useState } from 'react';
 
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { countSoFar, MoreButton } from '../../components/PagedTable';
 import { PageHeading } from '../../components/PageHeading';
 import { type OpenRight, RecordDrawer } from '../../components/rights/RecordDrawer';
-import { useGraphQL } from '../../hooks/usePages';
+import { type Connection as Page, NO_PAGE, useGraphQL, usePages } from '../../hooks/usePages';
 import { useI18n } from '../../i18n';
 import { useAccount } from '../../session';
 import { NoEnterprise } from './NoEnterprise';
@@ -21,31 +22,53 @@ const WARNINGS = 100;
 const RIGHTS = `query Rights($id: ID!, $first: Int) {
   enterprise(id: $id) {
     id name
-    patents { applicationNumber type pct title status filingDate grantDate protectionEndsOn
-      annualFee { state nextDueDate graceEndsOn surchargePercent } }
-    trademarks { registrationNumber mark niceClass registrationDate expiryDate }
-    copyrights { registrationNumber title kind registeredOn }
     annualFeeWarnings(first: $first) { totalCount edges { node { dueDate state surchargePercent graceEndsOn patent { applicationNumber title } } } }
     expiryWarnings(first: $first) { totalCount edges { node { right number title expiresOn } } }
   }
 }`;
 
+/** One of the enterprise's lists, `first` and `after` given by usePages. */
+const listQuery = (name: string, field: string, node: string) => `query ${name}($id: ID!, $first: Int, $after: String) {
+  enterprise(id: $id) { id ${field}(first: $first, after: $after) { edges { node { ${node} } } pageInfo { hasNextPage endCursor } } }
+}`;
+const PATENTS = listQuery(
+  'OwnPatents',
+  'patents',
+  'applicationNumber type pct title status filingDate grantDate protectionEndsOn annualFee { state nextDueDate graceEndsOn surchargePercent }',
+);
+const TRADEMARKS = listQuery('OwnTrademarks', 'trademarks', 'registrationNumber mark niceClass registrationDate expiryDate');
+const COPYRIGHTS = listQuery('OwnCopyrights', 'copyrights', 'registrationNumber title kind registeredOn');
+
 interface Answer {
   enterprise: {
     id: string;
     name: string;
-    patents: Patent[];
-    trademarks: Trademark[];
-    copyrights: Copyright[];
     annualFeeWarnings: Connection<FeeWarning>;
     expiryWarnings: Connection<ExpiryWarning>;
   } | null;
 }
+type ListAnswer<K extends string, N> = { enterprise: Record<K, Page<N>> | null };
 
 export default function Rights() {
   const { t } = useI18n();
   const { enterpriseId } = useAccount();
   const query = useGraphQL<Answer>(RIGHTS, { id: enterpriseId, first: WARNINGS }, enterpriseId !== null);
+  const own = { id: enterpriseId };
+  const patents = usePages<ListAnswer<'patents', Patent>, Patent>(PATENTS, own, (d) => d.enterprise?.patents ?? NO_PAGE, 50, enterpriseId !== null);
+  const trademarks = usePages<ListAnswer<'trademarks', Trademark>, Trademark>(
+    TRADEMARKS,
+    own,
+    (d) => d.enterprise?.trademarks ?? NO_PAGE,
+    50,
+    enterpriseId !== null,
+  );
+  const copyrights = usePages<ListAnswer<'copyrights', Copyright>, Copyright>(
+    COPYRIGHTS,
+    own,
+    (d) => d.enterprise?.copyrights ?? NO_PAGE,
+    50,
+    enterpriseId !== null,
+  );
   const e = query.data?.enterprise;
   const [open, setOpen] = useState<OpenRight>();
   return (
@@ -54,12 +77,18 @@ export default function Rights() {
         title={t('rights.heading')}
         intro={e ? t('rights.intro', { name: e.name }) : undefined}
         extra={
-          <Button onClick={() => void query.refetch()} loading={query.isFetching}>
+          <Button
+            onClick={() => {
+              void query.refetch();
+              for (const list of [patents, trademarks, copyrights]) list.reload();
+            }}
+            loading={query.isFetching}
+          >
             {t('common.reload')}
           </Button>
         }
       />
-      <ErrorAlert error={query.error} />
+      <ErrorAlert error={query.error ?? patents.error ?? trademarks.error ?? copyrights.error} />
       {query.isPending && enterpriseId !== null && <Spin aria-label={t('common.loading')} />}
       {(enterpriseId === null || query.data?.enterprise === null) && <NoEnterprise />}
       {e && (
@@ -67,13 +96,36 @@ export default function Rights() {
           <Warnings fees={e.annualFeeWarnings} expiries={e.expiryWarnings} />
           <Tabs
             items={[
-              { key: 'patents', label: t('rights.patents', { n: e.patents.length }), children: <PatentTable patents={e.patents} onOpen={setOpen} /> },
+              {
+                key: 'patents',
+                label: t('rights.patents', { n: countSoFar(patents) }),
+                children: (
+                  <>
+                    <PatentTable patents={patents.nodes} onOpen={setOpen} />
+                    <MoreButton pages={patents} />
+                  </>
+                ),
+              },
               {
                 key: 'trademarks',
-                label: t('rights.trademarks', { n: e.trademarks.length }),
-                children: <TrademarkTable trademarks={e.trademarks} onOpen={setOpen} />,
+                label: t('rights.trademarks', { n: countSoFar(trademarks) }),
+                children: (
+                  <>
+                    <TrademarkTable trademarks={trademarks.nodes} onOpen={setOpen} />
+                    <MoreButton pages={trademarks} />
+                  </>
+                ),
               },
-              { key: 'copyrights', label: t('rights.copyrights', { n: e.copyrights.length }), children: <CopyrightTable copyrights={e.copyrights} /> },
+              {
+                key: 'copyrights',
+                label: t('rights.copyrights', { n: countSoFar(copyrights) }),
+                children: (
+                  <>
+                    <CopyrightTable copyrights={copyrights.nodes} />
+                    <MoreButton pages={copyrights} />
+                  </>
+                ),
+              },
             ]}
           />
           <RecordDrawer right={open} onClose={() => setOpen(undefined)} parties={false} />

@@ -8,10 +8,14 @@ import { graphql } from '../../../api';
 import { CertificateActions, type Receipt } from '../../../components/Certificate';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { fenOf } from '../../../format';
+import type { Connection } from '../../../hooks/usePages';
 import { useI18n } from '../../../i18n';
 
+// The first 100 of each: collateral is picked among them.
 const PLEDGOR = `query Pledgor($uscc: String!) {
-  enterpriseByCreditCode(uscc: $uscc) { id name patents { applicationNumber title status } trademarks { registrationNumber mark } }
+  enterpriseByCreditCode(uscc: $uscc) { id name
+    patents(first: 100) { edges { node { applicationNumber title status } } }
+    trademarks(first: 100) { edges { node { registrationNumber mark } } } }
 }`;
 
 const REGISTER = `mutation Register($input: RegisterPledgeInput!) {
@@ -24,6 +28,11 @@ interface Pledgor {
   readonly patents: readonly { applicationNumber: string; title: string; status: string }[];
   readonly trademarks: readonly { registrationNumber: string; mark: string }[];
 }
+
+type Found = Omit<Pledgor, 'patents' | 'trademarks'> & {
+  readonly patents: Connection<Pledgor['patents'][number]>;
+  readonly trademarks: Connection<Pledgor['trademarks'][number]>;
+};
 
 interface Registered {
   readonly id: string;
@@ -55,8 +64,8 @@ export function RegisterPledge({ asStaff, onRegistered }: { asStaff: boolean; on
     setError(undefined);
     setRegistered(undefined);
     try {
-      const { enterpriseByCreditCode } = await graphql<{ enterpriseByCreditCode: Pledgor | null }>(PLEDGOR, { uscc: uscc.trim() });
-      setPledgor(enterpriseByCreditCode);
+      const { enterpriseByCreditCode: found } = await graphql<{ enterpriseByCreditCode: Found | null }>(PLEDGOR, { uscc: uscc.trim() });
+      setPledgor(found && { ...found, patents: found.patents.edges.map((e) => e.node), trademarks: found.trademarks.edges.map((e) => e.node) });
     } catch (err) {
       setError(err);
     }

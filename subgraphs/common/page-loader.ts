@@ -1,0 +1,36 @@
+// A page of each owner's list (an enterprise's patents, its data assets), batched: the owners of
+// one request that ask the same page (`after`, `limit`; usually the first) are read at once.
+import DataLoader from 'dataloader';
+
+export interface OwnerPage<A> {
+  readonly owner: string;
+  /** The key the page starts strictly after; undefined for the first page. */
+  readonly after: A | undefined;
+  readonly limit: number;
+}
+
+const keyOf = <A>(k: OwnerPage<A>): string => JSON.stringify([k.owner, k.after ?? null, k.limit]);
+
+/** One store read per distinct `after` and `limit` in a batch, of every owner asking it. */
+export function ownerPagesLoader<A, T>(read: (owners: readonly string[], after: A | undefined, limit: number) => Promise<T[][]>) {
+  return new DataLoader<OwnerPage<A>, T[], string>(
+    async (keys) => {
+      const pages = new Map<string, T[]>();
+      const groups = new Map<string, OwnerPage<A>[]>();
+      for (const k of keys) {
+        const group = JSON.stringify([k.after ?? null, k.limit]);
+        groups.set(group, [...(groups.get(group) ?? []), k]);
+      }
+      for (const group of groups.values()) {
+        const rows = await read(
+          group.map((k) => k.owner),
+          group[0]!.after,
+          group[0]!.limit,
+        );
+        group.forEach((k, i) => pages.set(keyOf(k), rows[i]!));
+      }
+      return keys.map((k) => pages.get(keyOf(k))!);
+    },
+    { cacheKeyFn: keyOf },
+  );
+}
