@@ -19,6 +19,34 @@ export interface Notification {
   readonly data: { readonly [key: string]: JsonValue };
 }
 
+/**
+ * Every type of notification the hub tells, with what it means: what a subscription's eventTypes
+ * are checked against (a type or a prefix naming none of them is refused), and what
+ * `webhookEventTypes` lists. Producers make Notices, so a new type is added here first.
+ */
+export const EVENT_TYPES = {
+  'patent.annual_fee.warning': "A granted patent's annual fee falls due within 90 days",
+  'patent.annual_fee.grace': "A patent's annual fee is late: the six months of grace, with a surcharge, run",
+  'patent.examination_request.due': "A pending invention's substantive examination must be requested within 90 days (Patent Law art. 35)",
+  'patent.protection.ending': "A patent's protection ends within 180 days",
+  'patent.declaration.superseded': "The register's record replaced an enterprise's declaration of a patent",
+  'trademark.registration.ending': "A trademark's registration ends within 180 days",
+  'right.transferred': 'A patent or trademark was transferred to its new owner',
+  'licence.registered': 'A licence of a patent or trademark was recorded',
+  'case.filed': 'A pre-examination or protection case was filed',
+  'case.moved': 'A case moved to another state',
+  'pledge.registered': 'A pledge was registered, with its ledger receipt',
+  'pledge.released': 'A pledge was released',
+  'pledge.enforced': 'A pledge was enforced',
+  'pledge.consent_recorded': "A pledgee's consent to a disposal of a pledged right was recorded",
+  'claim.settled': 'An insurance claim was paid or rejected',
+  'webhook.paused': 'A webhook subscription was paused after an hour of failed deliveries',
+} as const satisfies Readonly<Record<string, string>>;
+export type EventType = keyof typeof EVENT_TYPES;
+
+/** A notification as the hub's producers make it: of a type in the catalogue. */
+export type Notice = Notification & { readonly type: EventType };
+
 const TYPE = /^[a-z_]+(\.[a-z_]+)+$/;
 const MAX_TYPE = 100;
 const MAX_ID = 200;

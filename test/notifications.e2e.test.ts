@@ -338,6 +338,21 @@ describe('notifications', () => {
       code: 'BAD_USER_INPUT',
       field: 'eventTypes',
     });
+    // Well formed but naming none of the hub's event types: refused, not left to match nothing for ever.
+    expect(await errorExtensions(sellerKey.request(SUBSCRIBE, { input: { url: sellerHooks.url, eventTypes: ['case.moved', 'case.mvoed'] } }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'eventTypes',
+    });
+    const { webhookEventTypes } = await sellerKey.request<{ webhookEventTypes: { name: string; description: string }[] }>(gql`
+      query {
+        webhookEventTypes {
+          name
+          description
+        }
+      }
+    `);
+    expect(webhookEventTypes.map((e) => e.name)).toEqual(expect.arrayContaining(['case.moved', 'licence.registered', 'webhook.paused']));
+    expect(webhookEventTypes.every((e) => e.description.length > 0)).toBe(true);
     expect(await errorCode(t.anonymous.request(SUBSCRIBE, { input: { url: sellerHooks.url } }))).toBe('UNAUTHENTICATED');
     const mine = await sellerKey.request<{ createWebhookSubscription: { subscription: { id: string } } }>(SUBSCRIBE, { input: { url: sellerHooks.url } });
     const id = mine.createWebhookSubscription.subscription.id;

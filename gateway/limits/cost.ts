@@ -32,6 +32,8 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'TrademarkConnection.edges': 1,
   'CopyrightConnection.edges': 1,
   'DataAssetConnection.edges': 1,
+  // The catalogue of event types: fixed, outbox/notification.ts EVENT_TYPES.
+  'Query.webhookEventTypes': 16,
   // An enterprise's own IP and records.
   'Enterprise.preExamCases': 5,
   'Enterprise.protectionCases': 5,

@@ -12,7 +12,7 @@
 // anyway.
 import type { Audience } from '../../outbox/audience.js';
 import { audienceOf, bounded, instant, type NoticeData, receiptData } from '../../outbox/notice-data.js';
-import type { Notification } from '../../outbox/notification.js';
+import type { Notice } from '../../outbox/notification.js';
 import type { CaseEvent, PreExamCaseRecord, ProtectionCaseRecord } from './domain/model.js';
 import type { ProtectionState } from './domain/workflow.js';
 
@@ -49,7 +49,7 @@ const protectionData = (c: ProtectionCaseRecord): NoticeData => ({
 });
 
 /** The filing of a pre-examination case: one per case. */
-export function preExamFiled(c: PreExamCaseRecord, first: CaseEvent): Notification {
+export function preExamFiled(c: PreExamCaseRecord, first: CaseEvent): Notice {
   const subject = preExamSubject(c.id);
   return {
     id: `case.filed:${subject}`,
@@ -66,7 +66,7 @@ export function preExamFiled(c: PreExamCaseRecord, first: CaseEvent): Notificati
  * time and the state moved to: the same for the same write tried again, and different for
  * every move, since a case is moved only from the state it is in.
  */
-export function preExamMoved(c: PreExamCaseRecord, e: CaseEvent): Notification {
+export function preExamMoved(c: PreExamCaseRecord, e: CaseEvent): Notice {
   const subject = preExamSubject(c.id);
   return {
     id: `case.moved:${subject}:${instant(e.at)}:${e.to}`,
@@ -79,7 +79,7 @@ export function preExamMoved(c: PreExamCaseRecord, e: CaseEvent): Notification {
 }
 
 /** The application for a protection case: one per case. */
-export function protectionFiled(c: ProtectionCaseRecord, first: CaseEvent<ProtectionState>): Notification {
+export function protectionFiled(c: ProtectionCaseRecord, first: CaseEvent<ProtectionState>): Notice {
   const subject = protectionSubject(c.id);
   return {
     id: `case.filed:${subject}`,
@@ -92,7 +92,7 @@ export function protectionFiled(c: ProtectionCaseRecord, first: CaseEvent<Protec
 }
 
 /** One move of a protection case, `c` as it is after the move (a REFERRED case naming its court); ids as preExamMoved's. */
-export function protectionMoved(c: ProtectionCaseRecord, e: CaseEvent<ProtectionState>): Notification {
+export function protectionMoved(c: ProtectionCaseRecord, e: CaseEvent<ProtectionState>): Notice {
   const subject = protectionSubject(c.id);
   return {
     id: `case.moved:${subject}:${instant(e.at)}:${e.to}`,

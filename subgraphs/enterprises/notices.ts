@@ -2,7 +2,7 @@
 // change), and the daily warnings: an annual fee entering its warning window or its grace period,
 // a patent's protection or a trademark's registration nearing its end. Pure. A warning's id names
 // the right, the deadline and the stage, so each is told once however often it is found.
-import type { Notification } from '../../outbox/notification.js';
+import type { Notice } from '../../outbox/notification.js';
 import { feeYearOf } from './domain/annual-fee.js';
 import { examinationRequestLastDay } from './domain/deadlines.js';
 import type { LicenceRecord, PatentRecord, RightRef, TrademarkRecord, TransferRecord } from './domain/model.js';
@@ -11,7 +11,7 @@ import type { LicenceRecord, PatentRecord, RightRef, TrademarkRecord, TransferRe
 export const rightSubject = (r: RightRef): string => `${r.kind.toLowerCase()}:${r.number}`;
 const enterprise = (id: string) => ({ kind: 'ENTERPRISE' as const, id });
 
-export function transferred(t: TransferRecord): Notification {
+export function transferred(t: TransferRecord): Notice {
   return {
     id: `right.transferred:${t.id}`,
     type: 'right.transferred',
@@ -29,7 +29,7 @@ export function transferred(t: TransferRecord): Notification {
   };
 }
 
-export function licensed(l: LicenceRecord): Notification {
+export function licensed(l: LicenceRecord): Notice {
   return {
     id: `licence.registered:${l.id}`,
     type: 'licence.registered',
@@ -58,7 +58,7 @@ export function feeWarning(
   limits: { readonly payableUntil: string; readonly graceEndsOn: string },
   stage: FeeStage,
   at: string,
-): Notification {
+): Notice {
   return {
     id: `patent.annual_fee.${stage}:${p.applicationNumber}:${dueDate}`,
     type: `patent.annual_fee.${stage}`,
@@ -74,7 +74,7 @@ export function feeWarning(
  * told once per application. `dueOn` is the three years' last day as counted; `requestBy` moves it
  * past a holiday.
  */
-export function examinationRequestDue(p: PatentRecord, dueOn: string, at: string): Notification {
+export function examinationRequestDue(p: PatentRecord, dueOn: string, at: string): Notice {
   return {
     id: `patent.examination_request.due:${p.applicationNumber}:${dueOn}`,
     type: 'patent.examination_request.due',
@@ -90,7 +90,7 @@ export function examinationRequestDue(p: PatentRecord, dueOn: string, at: string
   };
 }
 
-export function protectionEnding(p: PatentRecord, endsOn: string, at: string): Notification {
+export function protectionEnding(p: PatentRecord, endsOn: string, at: string): Notice {
   return {
     id: `patent.protection.ending:${p.applicationNumber}:${endsOn}`,
     type: 'patent.protection.ending',
@@ -101,7 +101,7 @@ export function protectionEnding(p: PatentRecord, endsOn: string, at: string): N
   };
 }
 
-export function registrationEnding(m: TrademarkRecord, at: string): Notification {
+export function registrationEnding(m: TrademarkRecord, at: string): Notice {
   return {
     id: `trademark.registration.ending:${m.registrationNumber}:${m.expiryDate}`,
     type: 'trademark.registration.ending',

@@ -8,7 +8,7 @@
 // see every notification anyway.
 import type { Audience } from '../../outbox/audience.js';
 import { audienceOf, bounded, instant, type NoticeData, receiptData } from '../../outbox/notice-data.js';
-import type { Notification } from '../../outbox/notification.js';
+import type { Notice } from '../../outbox/notification.js';
 import type { ClaimRecord, ConsentRecord, PledgeRecord, PolicyRecord } from './domain/model.js';
 
 const pledgeSubject = (id: string): string => `pledge:${id}`;
@@ -37,7 +37,7 @@ const PLEDGE_ESSENTIALS = ['pledgeId', 'registrationNumber', 'pledgor', 'state',
  * A pledge's registration, made final: `p` as recorded on the ledger, with its receipt. One per
  * pledge; it occurred when the pledge was registered.
  */
-export function pledgeRegistered(p: PledgeRecord): Notification {
+export function pledgeRegistered(p: PledgeRecord): Notice {
   const subject = pledgeSubject(p.id);
   return {
     id: `pledge.registered:${p.id}`,
@@ -50,7 +50,7 @@ export function pledgeRegistered(p: PledgeRecord): Notification {
 }
 
 /** A pledge closed, `p` as it is after (RELEASED or ENFORCED, with its closing time): one per pledge, since a pledge closes once. */
-export function pledgeClosed(p: PledgeRecord & { readonly state: 'RELEASED' | 'ENFORCED'; readonly closedAt: string }): Notification {
+export function pledgeClosed(p: PledgeRecord & { readonly state: 'RELEASED' | 'ENFORCED'; readonly closedAt: string }): Notice {
   const type = p.state === 'RELEASED' ? 'pledge.released' : 'pledge.enforced';
   const extra: NoticeData =
     p.state === 'RELEASED' ? { releaseReceipt: receiptData(p.releaseReceipt) } : { lossFen: p.enforcement === null ? null : String(p.enforcement.lossFen) };
@@ -65,7 +65,7 @@ export function pledgeClosed(p: PledgeRecord & { readonly state: 'RELEASED' | 'E
 }
 
 /** The pledgee's consent to a disposal recorded on pledge `p`: one per consent. */
-export function consentRecorded(p: PledgeRecord, c: ConsentRecord): Notification {
+export function consentRecorded(p: PledgeRecord, c: ConsentRecord): Notice {
   return {
     id: `pledge.consent_recorded:${c.id}`,
     type: 'pledge.consent_recorded',
@@ -87,7 +87,7 @@ export function consentRecorded(p: PledgeRecord, c: ConsentRecord): Notification
 }
 
 /** A claim on policy `policy` settled, `c` as it is after (PAID or REJECTED): one per claim, since a claim is settled once. */
-export function claimSettled(policy: PolicyRecord, c: ClaimRecord & { readonly status: 'PAID' | 'REJECTED'; readonly settledAt: string }): Notification {
+export function claimSettled(policy: PolicyRecord, c: ClaimRecord & { readonly status: 'PAID' | 'REJECTED'; readonly settledAt: string }): Notice {
   return {
     id: `claim.settled:${c.id}`,
     type: 'claim.settled',

@@ -1,5 +1,6 @@
 // Webhook subscriptions: where a partner system with an API key is sent the notifications it may read.
 import { recipientOf } from '../../outbox/audience.js';
+import { EVENT_TYPES } from '../../outbox/notification.js';
 import { badInput, failure, forbidden, notFound } from '../../platform/errors.js';
 import type { Identity } from '../../platform/identity.js';
 import { pageRequest, toConnection } from '../../platform/pagination.js';
@@ -62,7 +63,23 @@ const SubscriptionInput = builder.inputType('CreateWebhookSubscriptionInput', {
   }),
 });
 
+const EventType = builder.objectRef<{ name: string; description: string }>('WebhookEventType').implement({
+  description: 'A type of notification the hub tells: what a subscription may name in eventTypes',
+  fields: (t) => ({
+    name: t.exposeString('name', { description: 'As a webhook carries it in `type`, e.g. case.moved' }),
+    description: t.exposeString('description', { description: 'What happened when one is told' }),
+  }),
+});
+
 builder.queryFields((t) => ({
+  webhookEventTypes: t.field({
+    type: [EventType],
+    description: "Every type of notification the hub tells (the catalogue a subscription's eventTypes are checked against)",
+    resolve: (_root, _args, ctx) => {
+      requireIdentity(ctx);
+      return Object.entries(EVENT_TYPES).map(([name, description]) => ({ name, description }));
+    },
+  }),
   webhookSubscriptions: t.field({
     type: SubscriptionConnection,
     description:

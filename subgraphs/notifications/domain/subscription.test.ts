@@ -26,11 +26,14 @@ describe('subscriptions', () => {
     expect(urlProblem(`https://partner.example/${'a'.repeat(2048)}`)).toMatch(/at most 2048/);
   });
 
-  it('take event types and prefixes of them, a few', () => {
+  it("take event types of the hub's catalogue and prefixes of them, a few", () => {
     expect(eventTypesProblem([])).toBeUndefined();
-    expect(eventTypesProblem(['case.moved', 'patent.*', 'patent.annual_fee.*'])).toBeUndefined();
+    expect(eventTypesProblem(['case.moved', 'patent.*', 'patent.annual_fee.*', 'webhook.paused'])).toBeUndefined();
+    // Well formed, but naming nothing the hub tells: a misspelling would match nothing, for ever.
+    for (const unknown of ['case.mvoed', 'patents.*', 'patent.annual_fees.*', 'case.moved.again'])
+      expect(eventTypesProblem([unknown]), unknown).toMatch(/names none of the hub's event types .*case\.moved/);
     for (const bad of ['*', 'case', 'Case.Moved', 'case.*.x', 'case.', '.*', 'case..moved']) expect(eventTypesProblem([bad])).toMatch(/neither/);
-    expect(eventTypesProblem(Array.from({ length: 21 }, (_, i) => `t.x${'abcdefghijklmnopqrstu'[i]}`))).toMatch(/at most 20/);
+    expect(eventTypesProblem(Array.from({ length: 21 }, () => 'case.moved'))).toMatch(/at most 20/);
   });
 
   it('are made with a fresh id and a Standard Webhooks secret, refusing a bad URL', () => {

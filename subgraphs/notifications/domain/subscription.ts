@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 
 import { type Audience, audienceOf } from '../../../outbox/audience.js';
-import { isEventType, type Notification } from '../../../outbox/notification.js';
+import { EVENT_TYPES, isEventType, type Notice } from '../../../outbox/notification.js';
 import type { Identity } from '../../../platform/identity.js';
 
 export interface Subscription {
@@ -49,12 +49,15 @@ export function urlProblem(url: string): string | undefined {
   return undefined;
 }
 
-/** Why a list of event types cannot be subscribed to, or undefined when it can. */
+/** Why a list of event types cannot be subscribed to, or undefined when it can: each a type of EVENT_TYPES, or a prefix of some. */
 export function eventTypesProblem(eventTypes: readonly string[]): string | undefined {
   if (eventTypes.length > MAX_EVENT_TYPES) return `at most ${MAX_EVENT_TYPES} event types`;
+  const known = Object.keys(EVENT_TYPES);
   for (const t of eventTypes) {
     if (!isEventType(t.endsWith('.*') ? `${t.slice(0, -2)}.x` : t))
       return `${JSON.stringify(t)} is neither an event type (case.moved) nor a prefix of them (patent.*)`;
+    if (!known.some((k) => takesType([t], k)))
+      return `${JSON.stringify(t)} names none of the hub's event types (webhookEventTypes lists them: ${known.join(', ')})`;
   }
   return undefined;
 }
@@ -80,7 +83,7 @@ export function newSubscription(owner: Identity, spec: { url: string; eventTypes
  * What its owner and centre staff are told when `s` is paused at `at`: one notice per failing
  * spell (its id names when the spell began), so that two deliverers pausing it at once tell once.
  */
-export function pausedNotice(s: Subscription, at: number, lastError: string): Notification {
+export function pausedNotice(s: Subscription, at: number, lastError: string): Notice {
   const owner = audienceOf(s.owner);
   const audience: Audience[] = [{ kind: 'CENTRE' }, ...(owner === undefined || owner.kind === 'CENTRE' ? [] : [owner])];
   return {
