@@ -1,6 +1,6 @@
 // What the gateway knows of a request while it runs: who calls, what they may spend, and the
 // signal that stops the operation's work when it runs out of time.
-import type { Identity } from '../platform/identity.js';
+import type { Identity, RateLimitState } from '../platform/identity.js';
 import type { OperationBudget, Tier } from './limits/limits.js';
 import type { RateSubject } from './limits/rate-limits.js';
 
@@ -16,4 +16,10 @@ export interface GatewayContext {
   readonly caller: Caller;
   /** Aborted when the operation runs out of time: no further subgraph fetch starts. */
   readonly execution: AbortController;
+  /** The caller's rate budget once this operation is charged (limits plugin); told in headers and `viewer`. */
+  rateLimit?: RateLimitState;
 }
+
+/** The identity a subgraph is given for this request: the caller's, with its rate budget when the gateway charged it. */
+export const subgraphIdentity = (context: Pick<GatewayContext, 'identity' | 'rateLimit'>): Identity | undefined =>
+  context.identity === undefined || context.rateLimit === undefined ? context.identity : { ...context.identity, rateLimit: context.rateLimit };

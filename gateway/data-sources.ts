@@ -6,7 +6,7 @@ import { type DocumentNode, execute, parse } from 'graphql';
 import type { Identity } from '../platform/identity.js';
 import { SIGNATURE_HEADER, signRequest } from '../platform/request-signature.js';
 import type { Subgraph, SubgraphName } from '../platform/subgraph.js';
-import type { GatewayContext } from './context.js';
+import { type GatewayContext, subgraphIdentity } from './context.js';
 
 const MAX_CACHED_DOCUMENTS = 1000;
 
@@ -36,7 +36,7 @@ export class InProcessDataSource implements GraphQLDataSource<GatewayContext & R
     }
     let contextValue = this.#contexts.get(context);
     if (contextValue === undefined) {
-      contextValue = this.subgraph.createContext(context.identity);
+      contextValue = this.subgraph.createContext(subgraphIdentity(context as GatewayContext));
       this.#contexts.set(context, contextValue);
     }
     const result = await execute({
@@ -67,7 +67,8 @@ export function remoteDataSource(url: string, name: SubgraphName, key: string): 
     url,
     fetcher: signed as unknown as RemoteGraphQLDataSource['fetcher'],
     willSendRequest({ request, context }) {
-      if (context.identity !== undefined) request.http?.headers.set(CALLER_HEADER, Buffer.from(JSON.stringify(context.identity)).toString('base64url'));
+      const identity = subgraphIdentity(context as GatewayContext);
+      if (identity !== undefined) request.http?.headers.set(CALLER_HEADER, Buffer.from(JSON.stringify(identity)).toString('base64url'));
     },
   });
 }

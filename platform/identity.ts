@@ -12,6 +12,19 @@ export interface Identity {
   readonly enterpriseId?: string;
   /** For COURT, BANK and INSURER keys: the institution the key acts for. */
   readonly organization?: string;
+  /** Set by the gateway for one request: the caller's rate budget once this operation is charged. */
+  readonly rateLimit?: RateLimitState;
+}
+
+/** The identity alone, without what the gateway set for one request: what is kept of an owner. */
+export const bareIdentity = ({ rateLimit: _rateLimit, ...identity }: Identity): Identity => identity;
+
+/** A caller's rate budget in its current window, in cost points. */
+export interface RateLimitState {
+  readonly limit: number;
+  readonly remaining: number;
+  /** When the window ends and the budget is whole again (ISO instant). */
+  readonly resetAt: string;
 }
 
 export function isRole(s: unknown): s is Role {

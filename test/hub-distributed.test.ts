@@ -108,6 +108,23 @@ describe('distributed mode', () => {
       { id: registerEnterprise.id },
     );
     expect(r.enterprise).toEqual({ name: '华为技术有限公司', evidence: [{ contentDigest: digest, depositor: { uscc: '914403001922038216' } }] });
+    // The caller's rate budget rides in the signed request with its identity.
+    const { viewer } = await own.request<{ viewer: { role: string; enterprise: { id: string }; rateLimit: { limit: number; remaining: number } } }>(gql`
+      {
+        viewer {
+          role
+          enterprise {
+            id
+          }
+          rateLimit {
+            limit
+            remaining
+          }
+        }
+      }
+    `);
+    expect(viewer).toMatchObject({ role: 'ENTERPRISE', enterprise: { id: registerEnterprise.id } });
+    expect(viewer.rateLimit.remaining).toBeLessThan(viewer.rateLimit.limit);
     const other = new GraphQLClient(gateway.url, {
       headers: { authorization: `Bearer ${(await createKey(keys, { role: 'ENTERPRISE', enterpriseId: 'someone-else' })).key}` },
     });

@@ -48,12 +48,22 @@ export function limitsPlugin(limits: Limits, rate: RateLimits, metrics: GatewayM
             throw err;
           }
           if (caller.rate === undefined) return;
-          const limited = await rate.charge(caller.rate, cost);
+          const { limited, budget } = await rate.chargeAndTell(caller.rate, cost);
+          contextValue.rateLimit = budget;
           if (limited !== undefined) {
             metrics.refused('RATE_LIMITED');
             metrics.rateLimited(rateSubjectOf(contextValue));
             throw rateLimitedError(limited, rateOwner(contextValue));
           }
+        },
+        // Every answer tells a charged caller its budget (IETF draft RateLimit header fields): after this operation's charge, or as it stands when refused before it.
+        async willSendResponse({ contextValue, response }) {
+          const subject = contextValue.caller.rate;
+          if (subject === undefined) return;
+          const budget = contextValue.rateLimit ?? (await rate.budget(subject));
+          response.http.headers.set('ratelimit-limit', String(budget.limit));
+          response.http.headers.set('ratelimit-remaining', String(budget.remaining));
+          response.http.headers.set('ratelimit-reset', String(Math.max(0, Math.ceil((Date.parse(budget.resetAt) - Date.now()) / 1000))));
         },
       };
     },

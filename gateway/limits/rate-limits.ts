@@ -6,6 +6,7 @@
 import type { MongoClient } from 'mongodb';
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterMongo, RateLimiterRes } from 'rate-limiter-flexible';
 
+import type { RateLimitState } from '../../platform/identity.js';
 import type { Limits } from './limits.js';
 
 /** Who is charged, and how many points per window they have. */
@@ -115,7 +116,26 @@ export class RateLimits {
 
   /** Charges `points` (at least 1); says so when that takes the subject over its budget. */
   async charge(subject: RateSubject, points: number): Promise<RateLimited | undefined> {
-    return this.#over(await this.#cost.penalty(subject.key, Math.max(1, Math.ceil(points))), subject.points + 1);
+    return (await this.chargeAndTell(subject, points)).limited;
+  }
+
+  /** charge, and the budget left once charged. */
+  async chargeAndTell(subject: RateSubject, points: number, now = Date.now()): Promise<{ limited: RateLimited | undefined; budget: RateLimitState }> {
+    const res = await this.#cost.penalty(subject.key, Math.max(1, Math.ceil(points)));
+    return { limited: this.#over(res, subject.points + 1), budget: this.#state(res, subject, now) };
+  }
+
+  /** The subject's budget as it stands; charges nothing. */
+  async budget(subject: RateSubject, now = Date.now()): Promise<RateLimitState> {
+    return this.#state(await this.#cost.get(subject.key), subject, now);
+  }
+
+  #state(res: RateLimiterRes | null, subject: RateSubject, now: number): RateLimitState {
+    // No count, or a count whose window has ended: the whole budget, for a window from now.
+    const live = res !== null && res.msBeforeNext > 0;
+    const consumed = live ? res.consumedPoints : 0;
+    const resetIn = live ? res.msBeforeNext : this.limits.windowSeconds * 1000;
+    return { limit: subject.points, remaining: Math.max(0, subject.points - consumed), resetAt: new Date(now + resetIn).toISOString() };
   }
 
   /** Charges a refused operation: a refusal is no free probe, it costs as a large operation would. */

@@ -5,6 +5,7 @@ import './rights.js';
 import './history.js';
 import './registrations.js';
 import './feed-upload.js';
+import './viewer.js';
 
 import { builder } from './builder.js';
 

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 
 import { type Audience, audienceOf } from '../../../outbox/audience.js';
 import { EVENT_TYPES, isEventType, type Notice } from '../../../outbox/notification.js';
-import type { Identity } from '../../../platform/identity.js';
+import { bareIdentity, type Identity } from '../../../platform/identity.js';
 
 export interface Subscription {
   readonly id: string;
@@ -68,7 +68,7 @@ export function newSubscription(owner: Identity, spec: { url: string; eventTypes
   if (problem !== undefined) throw new Error(problem);
   return {
     id: randomBytes(8).toString('hex'),
-    owner,
+    owner: bareIdentity(owner),
     url: spec.url,
     secret: `whsec_${randomBytes(32).toString('base64')}`,
     eventTypes: [...new Set(spec.eventTypes)],
