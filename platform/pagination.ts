@@ -3,6 +3,14 @@ import { badInput } from './errors.js';
 
 export const DEFAULT_PAGE = 20;
 export const MAX_PAGE = 100;
+/** The most keys one bulk lookup takes (patents(applicationNumbers:) and the like). */
+export const MAX_BULK = 100;
+
+/** The keys of a bulk lookup, refused past MAX_BULK: `field` names the argument. */
+export function bulkKeys<T>(keys: readonly T[], field: string): readonly T[] {
+  if (keys.length > MAX_BULK) throw badInput(`${field} takes at most ${MAX_BULK} at once; ask again for the rest`, field);
+  return keys;
+}
 
 export interface PageRequest {
   /** Page size, 1..MAX_PAGE. */

@@ -18,7 +18,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 import { DEFAULT_PAGE } from '../../platform/pagination.js';
 import { SUPERGRAPH_PATH } from '../compose.js';
-import { LIST_SIZES, operationCost } from './cost.js';
+import { KEYED_LISTS, LIST_SIZES, operationCost } from './cost.js';
 
 let schema: GraphQLSchema;
 beforeAll(async () => {
@@ -40,8 +40,15 @@ describe('the cost rule', () => {
         if (listOfObjects && !field.args.some((a) => a.name === 'first')) unpaged.push(`${type.name}.${field.name}`);
       }
     }
-    expect(unpaged.filter((c) => !(c in LIST_SIZES))).toEqual([]);
+    expect(unpaged.filter((c) => !(c in LIST_SIZES) && !(c in KEYED_LISTS))).toEqual([]);
     expect(Object.keys(LIST_SIZES).filter((c) => !unpaged.includes(c))).toEqual([]);
+  });
+
+  it('sizes a bulk lookup by the keys it is given', () => {
+    const numbers = Array.from({ length: 30 }, (_, i) => `20231012345${String(i).padStart(2, '0')}.1`);
+    expect(cost('query ($n: [String!]!) { patents(applicationNumbers: $n) { title } }', { n: numbers }).cost).toBe(30);
+    expect(cost('{ enterprisesByCreditCode(usccs: ["a", "b"]) { name } }').cost).toBe(2);
+    expect(cost('{ verifyEvidences(contentDigests: ["a", "b", "c"]) { found } }').cost).toBe(3);
   });
 
   it('counts objects, not scalars', () => {

@@ -82,6 +82,13 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
 
 export const DEFAULT_LIST_SIZE = 10;
 
+/** Bulk lookups: a list as long as the keys asked (MAX_BULK at most), by the argument that holds them. */
+export const KEYED_LISTS: Readonly<Record<string, string>> = {
+  'Query.patents': 'applicationNumbers',
+  'Query.enterprisesByCreditCode': 'usccs',
+  'Query.verifyEvidences': 'contentDigests',
+};
+
 export interface OperationCost {
   readonly cost: number;
   /** The largest `first` the operation asks for (0 when none). */
@@ -106,7 +113,9 @@ export function operationCost(
       largestPage = Math.max(largestPage, first);
       size = Math.max(first, 0);
     } else if (isListType(getNullableType(field.type))) {
-      size = LIST_SIZES[`${type.name}.${field.name}`] ?? DEFAULT_LIST_SIZE;
+      const coordinate = `${type.name}.${field.name}`;
+      const keys = KEYED_LISTS[coordinate] === undefined ? undefined : args[KEYED_LISTS[coordinate]];
+      size = Array.isArray(keys) ? keys.length : (LIST_SIZES[coordinate] ?? DEFAULT_LIST_SIZE);
     }
     return (type.name === schema.getMutationType()?.name ? MUTATION_COST : 0) + size * (own + childComplexity);
   };

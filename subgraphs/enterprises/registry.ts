@@ -4,11 +4,11 @@ import { randomUUID } from 'node:crypto';
 
 import { badInput, conflict, failure, notFound } from '../../platform/errors.js';
 import { today } from '../../platform/hub-calendar.js';
-import { type Connection, DEFAULT_PAGE, MAX_PAGE, pageRequest, toConnection } from '../../platform/pagination.js';
+import { bulkKeys, type Connection, DEFAULT_PAGE, MAX_BULK, MAX_PAGE, pageRequest, toConnection } from '../../platform/pagination.js';
 import { addDays } from '../../standards/calendar-date.js';
 import { isRegionCode, type RegionNames, regionNames } from '../../standards/region-code.js';
 import { validateUscc } from '../../standards/uscc.js';
-import { requireActFor, requireIdentity, requireRole } from '../common/auth.js';
+import { canActFor, requireActFor, requireIdentity, requireRole } from '../common/auth.js';
 import { DEFAULT_MONTHS, lastDayOf, MAX_MONTHS, monthsArg, monthsFrom, zeroFilled } from '../common/months.js';
 import { connectionType, monthCountType } from '../common/shared-types.js';
 import { text } from '../common/validation.js';
@@ -498,6 +498,32 @@ builder.queryFields((t) => ({
       const rows = await ctx.store.enterprises.page(filter, page.after, page.first + 1);
       for (const e of rows) ctx.loaders.enterprise.prime(e.id, e);
       return { ...toConnection(rows, page, (e) => e.id), filter };
+    },
+  }),
+  patents: t.field({
+    type: [Patent],
+    nullable: { list: false, items: true },
+    description: `Patents by application number, in the order asked: null where there is none or the caller may not read it; ${MAX_BULK} at most`,
+    args: { applicationNumbers: t.arg.stringList({ required: true }) },
+    resolve: (_root, { applicationNumbers }, ctx) => {
+      requireIdentity(ctx);
+      const numbers = bulkKeys(applicationNumbers, 'applicationNumbers').map(canonicalPatentNumber);
+      return Promise.all(numbers.map((n) => readablePatent(ctx, n)));
+    },
+  }),
+  enterprisesByCreditCode: t.field({
+    type: [Enterprise],
+    nullable: { list: false, items: true },
+    description: `Enterprises by unified social credit code, in the order asked: null where none is registered or the caller may not read it; ${MAX_BULK} at most`,
+    args: { usccs: t.arg.stringList({ required: true }) },
+    resolve: async (_root, { usccs }, ctx) => {
+      const identity = requireIdentity(ctx);
+      const found = await ctx.store.enterprises.byUsccs(bulkKeys(usccs, 'usccs').map((u) => u.trim().toUpperCase()));
+      return found.map((e) => {
+        if (e === undefined || (identity.role === 'ENTERPRISE' && !canActFor(identity, e.id))) return null;
+        ctx.loaders.enterprise.prime(e.id, e);
+        return e;
+      });
     },
   }),
   patent: t.field({

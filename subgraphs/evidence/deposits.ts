@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 
 import type { Certificate, Entry } from '../../ledger/index.js';
 import { badInput } from '../../platform/errors.js';
-import { DEFAULT_PAGE, MAX_PAGE, pageRequest, toConnection } from '../../platform/pagination.js';
+import { bulkKeys, DEFAULT_PAGE, MAX_BULK, MAX_PAGE, pageRequest, toConnection } from '../../platform/pagination.js';
 import { requireActFor } from '../common/auth.js';
 import { appendOrFail } from '../common/ledger-append.js';
 import { connectionType } from '../common/shared-types.js';
@@ -180,6 +180,17 @@ builder.queryFields((t) => ({
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, { id }, ctx) => readableEvidence(ctx, String(id)),
+  }),
+  verifyEvidences: t.field({
+    type: [Verification],
+    description: `Public: verifyEvidence for each digest, in the order asked; ${MAX_BULK} at most`,
+    args: { contentDigests: t.arg.stringList({ required: true }) },
+    resolve: (_root, args, ctx) =>
+      Promise.all(
+        bulkKeys(args.contentDigests, 'contentDigests')
+          .map((d) => contentDigest(d))
+          .map(async (digest) => ({ contentDigest: digest, entries: await ctx.ledger.findByContentDigest(digest), certificates: new Map() })),
+      ),
   }),
   verifyEvidence: t.field({
     type: Verification,
