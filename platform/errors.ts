@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   // A statutory time limit ran out (extensions.timeLimit, extensions.lastDay): subgraphs/enterprises/domain/lifecycle.ts.
   'TIME_LIMIT_PASSED',
   'LEDGER_UNAVAILABLE',
+  // The same idempotency key sent with other input (extensions.differs): platform/idempotency.ts.
+  'IDEMPOTENCY_KEY_REUSED',
   // A subgraph's database did not answer in time (platform/mongodb.ts unavailability).
   'UNAVAILABLE',
   'ASSET_ALREADY_PLEDGED',

@@ -1,10 +1,9 @@
 // Data assets (数据知识产权): a registered data set's fingerprint timestamped on the ledger.
-import { randomUUID } from 'node:crypto';
-
 import { badInput } from '../../platform/errors.js';
+import { idempotencyKey } from '../../platform/idempotency.js';
 import { DEFAULT_PAGE, MAX_PAGE, pageRequest, toConnection } from '../../platform/pagination.js';
+import { createAnchored } from '../common/anchored-creation.js';
 import { requireActFor, requireIdentity } from '../common/auth.js';
-import { appendOrFail } from '../common/ledger-append.js';
 import { connectionType } from '../common/shared-types.js';
 import { text } from '../common/validation.js';
 import { actingFor, readableDataAsset } from './access.js';
@@ -80,6 +79,10 @@ const RegisterDataAssetInput = builder.inputType('RegisterDataAssetInput', {
     description: t.string({ required: true }),
     fingerprint: t.string({ required: true, description: 'SHA-256 of the data set, 64 hex characters' }),
     ownerId: t.id({ description: 'Centre staff: the enterprise registering. Enterprise keys: omit, or their own id' }),
+    idempotencyKey: t.string({
+      description:
+        'A key of the caller’s making (a UUID), 1 to 200 characters: sent again with the same input, the first registration is the answer, recorded once; with other input, IDEMPOTENCY_KEY_REUSED',
+    }),
   }),
 });
 
@@ -93,15 +96,17 @@ builder.mutationFields((t) => ({
       const name = text(input.name, 'name', 200);
       const description = input.description.trim();
       if (description.length > 2000) throw badInput('description must be at most 2000 characters', 'description');
-      const id = randomUUID();
-      const receipt = await appendOrFail(
-        ctx.ledger,
-        { kind: 'DATA_ASSET_REGISTRATION', subject: `data-asset:${id}`, contentDigest: fingerprint, depositor: ownerId, metadata: { name, description } },
-        'registration',
-      );
-      const record: DataAssetRecord = { id, ownerId, name, description, fingerprint, registeredAt: isoTime(receipt.timestamp), receipt };
-      await ctx.store.dataAssets.insert(record);
-      return record;
+      return createAnchored<DataAssetRecord>(ctx.ledger, requireIdentity(ctx), {
+        mutation: 'registerDataAsset',
+        what: 'data asset registration',
+        key: idempotencyKey(input.idempotencyKey),
+        entry: { kind: 'DATA_ASSET_REGISTRATION', contentDigest: fingerprint, depositor: ownerId, metadata: { name, description } },
+        subject: (id) => `data-asset:${id}`,
+        stored: async (id) => (await ctx.store.dataAssets.byIds([id]))[0],
+        build: (id, receipt) => ({ id, ownerId, name, description, fingerprint, registeredAt: isoTime(receipt.timestamp), receipt }),
+        insert: (record) => ctx.store.dataAssets.insert(record),
+        given: { ownerId, fingerprint, name, description },
+      });
     },
   }),
 }));

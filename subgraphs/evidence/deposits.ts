@@ -1,12 +1,12 @@
 // Evidence deposits: a file's SHA-256 timestamped on the ledger (the file never reaches the hub),
 // an enterprise's deposits a page at a time and searched, and the public check of a digest.
-import { randomUUID } from 'node:crypto';
 
 import type { Certificate, Entry } from '../../ledger/index.js';
 import { badInput } from '../../platform/errors.js';
+import { idempotencyKey } from '../../platform/idempotency.js';
 import { bulkKeys, DEFAULT_PAGE, MAX_BULK, MAX_PAGE, pageRequest, toConnection } from '../../platform/pagination.js';
-import { requireActFor } from '../common/auth.js';
-import { appendOrFail } from '../common/ledger-append.js';
+import { createAnchored } from '../common/anchored-creation.js';
+import { requireActFor, requireIdentity } from '../common/auth.js';
 import { connectionType } from '../common/shared-types.js';
 import { text } from '../common/validation.js';
 import { actingFor, readableEvidence } from './access.js';
@@ -209,36 +209,37 @@ const DepositEvidenceInput = builder.inputType('DepositEvidenceInput', {
     title: t.string({ required: true }),
     category: t.field({ type: Category, required: true }),
     depositorId: t.id({ description: 'Centre staff: the enterprise deposited for. Enterprise keys: omit, or their own id' }),
+    idempotencyKey: t.string({
+      description:
+        'A key of the caller’s making (a UUID), 1 to 200 characters: sent again with the same input, the first deposit is the answer, recorded once; with other input, IDEMPOTENCY_KEY_REUSED',
+    }),
   }),
 });
 
 builder.mutationFields((t) => ({
   depositEvidence: t.field({
     type: Evidence,
+    description:
+      'Deposits a file’s SHA-256 (the file stays with its owner): one ledger entry, timestamped and proven in the next signed checkpoint; its certificate verifies offline',
     args: { input: t.arg({ type: DepositEvidenceInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const depositorId = actingFor(ctx, input.depositorId, 'depositorId');
       const digest = contentDigest(input.contentDigest);
       const title = text(input.title, 'title', 200);
 
-      const id = randomUUID();
-      const receipt = await appendOrFail(
-        ctx.ledger,
-        { kind: 'EVIDENCE_DEPOSIT', subject: `evidence:${id}`, contentDigest: digest, depositor: depositorId, metadata: { title, category: input.category } },
-        'deposit',
-      );
-      // Appended first: a crash here leaves an unacknowledged ledger entry, never a deposit without one.
-      const record: EvidenceRecord = {
-        id,
-        depositorId,
-        title,
-        category: input.category,
-        contentDigest: digest,
-        depositedAt: isoTime(receipt.timestamp),
-        receipt,
-      };
-      await ctx.store.evidence.insert(record);
-      return record;
+      const metadata = { title, category: input.category };
+      // Appended first: a crash between the two leaves an unacknowledged ledger entry, never a deposit without one.
+      return createAnchored<EvidenceRecord>(ctx.ledger, requireIdentity(ctx), {
+        mutation: 'depositEvidence',
+        what: 'deposit',
+        key: idempotencyKey(input.idempotencyKey),
+        entry: { kind: 'EVIDENCE_DEPOSIT', contentDigest: digest, depositor: depositorId, metadata },
+        subject: (id) => `evidence:${id}`,
+        stored: async (id) => (await ctx.store.evidence.byIds([id]))[0],
+        build: (id, receipt) => ({ id, depositorId, ...metadata, contentDigest: digest, depositedAt: isoTime(receipt.timestamp), receipt }),
+        insert: (record) => ctx.store.evidence.insert(record),
+        given: { depositorId, contentDigest: digest, ...metadata },
+      });
     },
   }),
 }));
