@@ -9,9 +9,11 @@ import { gql, type GraphQLClient } from 'graphql-request';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createKey } from '../gateway/keys/keys.js';
+import { today as hubToday } from '../platform/hub-calendar.js';
 import { idempotentId } from '../platform/idempotency.js';
-import { errorExtensions, startTestHub, type TestHub } from './support/hub.js';
-import { registerEnterprise } from './support/registry.js';
+import { addYears } from '../standards/calendar-date.js';
+import { errorCode, errorExtensions, startTestHub, type TestHub } from './support/hub.js';
+import { applicationNumber, registerEnterprise, registerPatent } from './support/registry.js';
 
 const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
 
@@ -37,8 +39,11 @@ const COUNT = gql`
   }
 `;
 
+const today = hubToday();
+
 describe('idempotency keys', () => {
   let t: TestHub;
+  let staff: GraphQLClient;
   let enterpriseId: string;
   let keyId: string;
   let own: GraphQLClient;
@@ -47,7 +52,7 @@ describe('idempotency keys', () => {
 
   beforeAll(async () => {
     t = await startTestHub();
-    const staff = t.client(await t.key('CENTER_STAFF'));
+    staff = t.client(await t.key('CENTER_STAFF'));
     enterpriseId = await registerEnterprise(staff, { uscc: '914403001922038216', name: '比亚迪股份有限公司', regionCode: '440300', industry: '汽车制造业' });
     const made = await createKey(t.hub.keys, { role: 'ENTERPRISE', enterpriseId });
     keyId = made.id;
@@ -140,6 +145,175 @@ describe('idempotency keys', () => {
     expect(await errorExtensions(own.request(REGISTER, { input: { ...input, idempotencyKey: 'x'.repeat(201) } }))).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'idempotencyKey',
+    });
+  });
+
+  describe('on the other creating mutations: a retry answers with the first, and a check its success would now fail is not made again', () => {
+    let serial = 10;
+    /** A granted patent of the enterprise, its fees paid. */
+    const granted = async (): Promise<string> => {
+      const filingDate = addYears(today, -4);
+      return registerPatent(staff, {
+        enterpriseId,
+        applicationNumber: applicationNumber(filingDate, '1', ++serial),
+        title: `专利 ${serial}`,
+        filingDate,
+        status: 'GRANTED',
+        grantDate: addYears(filingDate, 2),
+        feesPaidThrough: addYears(today, 1),
+      });
+    };
+    const twice = async <T>(send: (key: string) => Promise<T>, key: string): Promise<[T, T]> => [await send(key), await send(key)];
+
+    it('files a pre-examination case once', async () => {
+      const FILE = gql`
+        mutation ($input: FilePreExaminationInput!) {
+          filePreExamination(input: $input) {
+            id
+            state
+          }
+        }
+      `;
+      const input = { enterpriseId, applicationNumber: applicationNumber(today, '1', 99), title: '一种电池', industry: '汽车制造业' };
+      const [a, b] = await twice((k) => own.request<{ filePreExamination: { id: string } }>(FILE, { input: { ...input, idempotencyKey: k } }), 'pre-0001');
+      expect(b).toStrictEqual(a);
+      expect(await errorExtensions(own.request(FILE, { input: { ...input, title: '另一种', idempotencyKey: 'pre-0001' } }))).toMatchObject({
+        code: 'IDEMPOTENCY_KEY_REUSED',
+        differs: ['title'],
+      });
+    });
+
+    it('registers a pledge once: the retry is not refused as pledged already by its own first success', async () => {
+      const bank = t.client(await t.key('BANK', { organization: '招商银行深圳分行' }));
+      const REGISTER = gql`
+        mutation ($input: RegisterPledgeInput!) {
+          registerPledge(input: $input) {
+            id
+            registrationNumber
+            registrationReceipt {
+              seq
+            }
+          }
+        }
+      `;
+      const input = {
+        pledgorId: enterpriseId,
+        collateral: [{ kind: 'PATENT', id: await granted() }],
+        securedAmount: '5000000',
+        term: { startDate: today, endDate: addYears(today, 1) },
+      };
+      const [a, b] = await twice((k) => bank.request(REGISTER, { input: { ...input, idempotencyKey: k } }), 'pledge-0001');
+      expect(b).toStrictEqual(a);
+      // Without the key, the same request is a second pledge of the same patent: refused.
+      expect(await errorCode(bank.request(REGISTER, { input }))).toBe('ASSET_ALREADY_PLEDGED');
+    });
+
+    it('issues a policy and files a claim once', async () => {
+      const insurer = t.client(await t.key('INSURER', { organization: '人保财险' }));
+      const ISSUE = gql`
+        mutation ($input: IssueInsurancePolicyInput!) {
+          issueInsurancePolicy(input: $input) {
+            id
+          }
+        }
+      `;
+      const policyInput = {
+        product: 'PLEDGE_FINANCING_GUARANTEE',
+        insuredId: enterpriseId,
+        coveredAssets: [{ kind: 'PATENT', id: await granted() }],
+        premium: '120000',
+        sumInsured: '1000000',
+        period: { startDate: today, endDate: addYears(today, 1) },
+      };
+      const [p1, p2] = await twice(
+        (k) => insurer.request<{ issueInsurancePolicy: { id: string } }>(ISSUE, { input: { ...policyInput, idempotencyKey: k } }),
+        'policy-0001',
+      );
+      expect(p2).toStrictEqual(p1);
+      const FILE = gql`
+        mutation ($input: FileInsuranceClaimInput!) {
+          fileInsuranceClaim(input: $input) {
+            id
+            amount
+          }
+        }
+      `;
+      const claim = { policyId: p1.issueInsurancePolicy.id, amount: '600000' };
+      const [c1, c2] = await twice((k) => own.request(FILE, { input: { ...claim, idempotencyKey: k } }), 'claim-0001');
+      expect(c2).toStrictEqual(c1);
+      // Filed once.
+      const { insurancePolicy } = await own.request<{ insurancePolicy: { claims: { id: string }[] } }>(
+        gql`
+          query ($id: ID!) {
+            insurancePolicy(id: $id) {
+              claims {
+                id
+              }
+            }
+          }
+        `,
+        { id: p1.issueInsurancePolicy.id },
+      );
+      expect(insurancePolicy.claims).toHaveLength(1);
+    });
+
+    it('registers an ordinary licence and a transfer once', async () => {
+      const licensee = await registerEnterprise(staff, {
+        uscc: '9144030071526726XG',
+        name: '宁德时代新能源科技股份有限公司',
+        regionCode: '350900',
+        industry: '电气机械和器材制造业',
+      });
+      const number = await granted();
+      const LICENCE = gql`
+        mutation ($input: RegisterLicenceInput!) {
+          registerLicence(input: $input) {
+            id
+            receipt {
+              seq
+            }
+          }
+        }
+      `;
+      const licence = {
+        right: { kind: 'PATENT', number },
+        licenseeId: licensee,
+        kind: 'ORDINARY',
+        territory: ['CN'],
+        term: { startDate: today, endDate: addYears(today, 1) },
+        contractDate: today,
+        contractDigest: sha256(`licence ${number}`),
+      };
+      const [l1, l2] = await twice((k) => staff.request(LICENCE, { input: { ...licence, idempotencyKey: k } }), 'licence-0001');
+      expect(l2).toStrictEqual(l1);
+      const LICENCES = gql`
+        query ($n: String!) {
+          patent(applicationNumber: $n) {
+            licences(first: 10) {
+              edges {
+                node {
+                  id
+                }
+              }
+            }
+          }
+        }
+      `;
+      expect((await staff.request<{ patent: { licences: { edges: unknown[] } } }>(LICENCES, { n: number })).patent.licences.edges).toHaveLength(1);
+
+      const TRANSFER = gql`
+        mutation ($input: RegisterTransferInput!) {
+          registerTransfer(input: $input) {
+            id
+            receipt {
+              seq
+            }
+          }
+        }
+      `;
+      const transfer = { right: { kind: 'PATENT', number }, toEnterpriseId: licensee, contractDate: today, contractDigest: sha256(`transfer ${number}`) };
+      const [t1, t2] = await twice((k) => staff.request(TRANSFER, { input: { ...transfer, idempotencyKey: k } }), 'transfer-0001');
+      expect(t2).toStrictEqual(t1);
     });
   });
 });

@@ -1,14 +1,15 @@
 // Patent pre-examination cases (专利预审): filing, the workflow, history, ledger-anchored
 // decisions and cycle-time statistics.
-import { randomUUID } from 'node:crypto';
 
 import type { Receipt } from '../../ledger/index.js';
 import { failure } from '../../platform/errors.js';
 import { monthOf } from '../../platform/hub-calendar.js';
+import { idempotencyKey } from '../../platform/idempotency.js';
 import { pageRequest, toConnection } from '../../platform/pagination.js';
 // The number format is a public standard, not the enterprises subgraph's data.
 import { parsePatentNumber } from '../../standards/patent-number.js';
 import { canActFor, requireActFor, requireIdentity, requireRole } from '../common/auth.js';
+import { createOnce, idempotencyKeyHelp } from '../common/create-once.js';
 import { connectionType, workflowEventType } from '../common/shared-types.js';
 import { optionalText, text } from '../common/validation.js';
 import { requireMove, workflowEvent } from '../common/workflow-event.js';
@@ -156,6 +157,7 @@ const FileInput = builder.inputType('FilePreExaminationInput', {
     applicationNumber: t.string({ required: true }),
     title: t.string({ required: true }),
     industry: t.string({ required: true }),
+    idempotencyKey: t.string({ description: idempotencyKeyHelp('filing') }),
   }),
 });
 const MoveInput = builder.inputType('MovePreExamCaseInput', {
@@ -176,21 +178,26 @@ builder.mutationFields((t) => ({
       const identity = requireActFor(ctx, enterpriseId);
       const parsed = parsePatentNumber(input.applicationNumber);
       if (!parsed.ok) throw failure('INVALID_PATENT_NUMBER', parsed.message);
-      const at = new Date().toISOString();
-      const record: PreExamCaseRecord = {
-        id: randomUUID(),
+      const given = {
         enterpriseId,
         applicationNumber: parsed.canonical,
         title: text(input.title, 'title', 500),
         industry: text(input.industry, 'industry', 100),
-        state: 'RECEIVED',
-        receivedAt: at,
-        decidedAt: null,
-        decisionReceipt: null,
       };
-      const first = workflowEvent(identity, at, null, 'RECEIVED' as const, null);
-      await ctx.store.preExam.insert(record, first, [preExamFiled(record, first)]);
-      return record;
+      return createOnce<PreExamCaseRecord>(identity, {
+        mutation: 'filePreExamination',
+        what: 'pre-examination case',
+        key: idempotencyKey(input.idempotencyKey),
+        given,
+        stored: (id) => ctx.loaders.preExamCase.load(id),
+        create: async (id) => {
+          const at = new Date().toISOString();
+          const record: PreExamCaseRecord = { id, ...given, state: 'RECEIVED', receivedAt: at, decidedAt: null, decisionReceipt: null };
+          const first = workflowEvent(identity, at, null, 'RECEIVED' as const, null);
+          await ctx.store.preExam.insert(record, first, [preExamFiled(record, first)]);
+          return record;
+        },
+      });
     },
   }),
   movePreExamCase: t.field({

@@ -1,14 +1,15 @@
 // Rights-protection assistance and disputes (维权援助与纠纷处理): application, the workflow to an
 // outcome anchored in the ledger, referral to a court, and the evidence each case cites.
-import { randomUUID } from 'node:crypto';
 
 import type { Receipt } from '../../ledger/index.js';
 import { badInput, failure, forbidden } from '../../platform/errors.js';
 import { today } from '../../platform/hub-calendar.js';
+import { idempotencyKey } from '../../platform/idempotency.js';
 import type { Identity } from '../../platform/identity.js';
 import { pageRequest, toConnection } from '../../platform/pagination.js';
 import { parsePatentNumber } from '../../standards/patent-number.js';
 import { requireIdentity, requireRole } from '../common/auth.js';
+import { createOnce, idempotencyKeyHelp } from '../common/create-once.js';
 import { DEFAULT_MONTHS, MAX_MONTHS, monthsArg, monthsFrom, zeroFilled } from '../common/months.js';
 import { connectionType, workflowEventType } from '../common/shared-types.js';
 import { optionalText, text } from '../common/validation.js';
@@ -203,6 +204,7 @@ const ApplyInput = builder.inputType('ApplyForProtectionInput', {
     respondents: t.field({ type: [PartyInput], required: true }),
     ipRights: t.field({ type: [RightInput], required: true }),
     evidenceIds: t.idList({ description: "Evidence deposits to cite: the claimant's own" }),
+    idempotencyKey: t.string({ description: idempotencyKeyHelp('application') }),
   }),
 });
 const MoveInput = builder.inputType('MoveProtectionCaseInput', {
@@ -264,25 +266,30 @@ builder.mutationFields((t) => ({
       ];
       const ipRights = input.ipRights.map(right);
       const summary = text(input.summary, 'summary', 2000);
-      await checkCitations(ctx, evidenceIds, claimantId);
-      const at = new Date().toISOString();
-      const record: ProtectionCaseRecord = {
-        id: randomUUID(),
-        kind: input.kind,
-        route: input.route,
-        summary,
-        state: 'APPLIED',
-        parties,
-        ipRights,
-        evidenceIds,
-        referredTo: null,
-        appliedAt: at,
-        outcomeAt: null,
-        outcomeReceipt: null,
-      };
-      const first = workflowEvent(identity, at, null, 'APPLIED' as const, null);
-      await ctx.store.protection.insert(record, first, [protectionFiled(record, first)]);
-      return record;
+      const given = { kind: input.kind, route: input.route, summary, parties, ipRights, evidenceIds };
+      return createOnce<ProtectionCaseRecord>(identity, {
+        mutation: 'applyForProtection',
+        what: 'protection case',
+        key: idempotencyKey(input.idempotencyKey),
+        given,
+        stored: (id) => ctx.loaders.protectionCase.load(id),
+        create: async (id) => {
+          await checkCitations(ctx, evidenceIds, claimantId);
+          const at = new Date().toISOString();
+          const record: ProtectionCaseRecord = {
+            id,
+            ...given,
+            state: 'APPLIED',
+            referredTo: null,
+            appliedAt: at,
+            outcomeAt: null,
+            outcomeReceipt: null,
+          };
+          const first = workflowEvent(identity, at, null, 'APPLIED' as const, null);
+          await ctx.store.protection.insert(record, first, [protectionFiled(record, first)]);
+          return record;
+        },
+      });
     },
   }),
   moveProtectionCase: t.field({

@@ -1,16 +1,17 @@
 // Transfers (转让) and licences (许可) of patents and trademarks, recorded by centre staff: each on
 // the ledger (RIGHT_TRANSFER, LICENCE_REGISTRATION) with its certificate, then in the store at the
 // version of the right that was checked; a transfer moves the right to its new owner.
-import { randomUUID } from 'node:crypto';
 
 import type { Receipt } from '../../ledger/index.js';
 import { documentDigest, type Metadata } from '../../ledger/index.js';
 import { badInput, conflict, failure, notFound } from '../../platform/errors.js';
 import { today } from '../../platform/hub-calendar.js';
+import { idempotencyKey } from '../../platform/idempotency.js';
 import { pageRequest, toConnection } from '../../platform/pagination.js';
 import { addDays } from '../../standards/calendar-date.js';
 import { regionNames } from '../../standards/region-code.js';
 import { requireIdentity, requireRole } from '../common/auth.js';
+import { createOnce, idempotencyKeyHelp } from '../common/create-once.js';
 import { appendOrFail } from '../common/ledger-append.js';
 import { connectionType, fenScalar, ledgerReceiptType } from '../common/shared-types.js';
 import { optionalText } from '../common/validation.js';
@@ -147,6 +148,7 @@ const TransferInput = builder.inputType('RegisterTransferInput', {
     toEnterpriseId: t.id({ required: true, description: 'The transferee: an enterprise registered with the centre' }),
     contractDate: t.field({ type: 'Date', required: true }),
     contractDigest: t.string({ required: true, description: 'SHA-256 of the signed contract, hex' }),
+    idempotencyKey: t.string({ description: idempotencyKeyHelp('transfer') }),
   }),
 });
 const LicenceInput = builder.inputType('RegisterLicenceInput', {
@@ -160,6 +162,7 @@ const LicenceInput = builder.inputType('RegisterLicenceInput', {
     royaltyTerms: t.string({ description: 'The royalty in words, e.g. 按年销售额的 3% 支付' }),
     contractDate: t.field({ type: 'Date', required: true }),
     contractDigest: t.string({ required: true, description: 'SHA-256 of the signed contract, hex' }),
+    idempotencyKey: t.string({ description: idempotencyKeyHelp('licence') }),
   }),
 });
 
@@ -306,59 +309,66 @@ builder.mutationFields((t) => ({
       const contractDigest = digest(input.contractDigest, 'contractDigest');
       const signedOn = contractDate(input.contractDate);
       const first = await currentRight(ctx, input.right);
-      return oneAtATime(rightKey(first.ref), async () => {
-        ctx.loaders.patent.clearAll();
-        ctx.loaders.trademark.clearAll();
-        const r = await currentRight(ctx, input.right);
-        const to = await counterparty(ctx, String(input.toEnterpriseId), r.ownerId, 'toEnterpriseId');
-        requireDisposable(r, 'TRANSFER');
-        await requirePledgeeConsent(ctx, r.ref, 'TRANSFER', to);
-        const id = randomUUID();
-        const registeredAt = new Date().toISOString();
-        const document: Metadata = {
-          transfer: id,
-          right: rightDocument(r.ref),
-          from: r.ownerId,
-          to,
-          contractDate: signedOn,
-          contractDigest,
-          registeredAt,
-        };
-        const receipt = await appendOrFail(
-          ctx.ledger,
-          {
-            kind: 'RIGHT_TRANSFER',
-            subject: rightSubject(r.ref),
-            contentDigest: documentDigest(document),
-            depositor: staff.keyId,
-            metadata: document,
-          },
-          'transfer',
-        );
-        const transfer: TransferRecord = {
-          id,
-          right: r.ref,
-          fromEnterpriseId: r.ownerId,
-          toEnterpriseId: to,
-          contractDate: signedOn,
-          contractDigest,
-          registeredAt,
-          registeredBy: staff.keyId,
-          receipt,
-        };
-        const event = {
-          at: registeredAt,
-          actor: staff.keyId,
-          role: staff.role,
-          type: 'TRANSFERRED' as const,
-          details: { transfer: id, from: r.ownerId, to, seq: receipt.seq },
-        };
-        if (!(await ctx.store.rights.transfer(transfer, r.version, event, [transferred(transfer)]))) {
-          throw conflict(
-            `${describe(r.ref)} was changed by someone else meanwhile; reload it and try again (ledger entry ${receipt.seq} records nothing that happened)`,
-          );
-        }
-        return transfer;
+      return createOnce<TransferRecord>(staff, {
+        mutation: 'registerTransfer',
+        what: 'transfer',
+        key: idempotencyKey(input.idempotencyKey),
+        given: { right: first.ref, toEnterpriseId: String(input.toEnterpriseId), contractDate: signedOn, contractDigest },
+        stored: async (id) => (await ctx.store.rights.transfersOf([rightKey(first.ref)]))[0]!.find((t) => t.id === id),
+        create: (id) =>
+          oneAtATime(rightKey(first.ref), async () => {
+            ctx.loaders.patent.clearAll();
+            ctx.loaders.trademark.clearAll();
+            const r = await currentRight(ctx, input.right);
+            const to = await counterparty(ctx, String(input.toEnterpriseId), r.ownerId, 'toEnterpriseId');
+            requireDisposable(r, 'TRANSFER');
+            await requirePledgeeConsent(ctx, r.ref, 'TRANSFER', to);
+            const registeredAt = new Date().toISOString();
+            const document: Metadata = {
+              transfer: id,
+              right: rightDocument(r.ref),
+              from: r.ownerId,
+              to,
+              contractDate: signedOn,
+              contractDigest,
+              registeredAt,
+            };
+            const receipt = await appendOrFail(
+              ctx.ledger,
+              {
+                kind: 'RIGHT_TRANSFER',
+                subject: rightSubject(r.ref),
+                contentDigest: documentDigest(document),
+                depositor: staff.keyId,
+                metadata: document,
+              },
+              'transfer',
+            );
+            const transfer: TransferRecord = {
+              id,
+              right: r.ref,
+              fromEnterpriseId: r.ownerId,
+              toEnterpriseId: to,
+              contractDate: signedOn,
+              contractDigest,
+              registeredAt,
+              registeredBy: staff.keyId,
+              receipt,
+            };
+            const event = {
+              at: registeredAt,
+              actor: staff.keyId,
+              role: staff.role,
+              type: 'TRANSFERRED' as const,
+              details: { transfer: id, from: r.ownerId, to, seq: receipt.seq },
+            };
+            if (!(await ctx.store.rights.transfer(transfer, r.version, event, [transferred(transfer)]))) {
+              throw conflict(
+                `${describe(r.ref)} was changed by someone else meanwhile; reload it and try again (ledger entry ${receipt.seq} records nothing that happened)`,
+              );
+            }
+            return transfer;
+          }),
       });
     },
   }),
@@ -378,76 +388,106 @@ builder.mutationFields((t) => ({
       if (input.royalty !== null && input.royalty !== undefined && input.royalty < 0) throw badInput('royalty may not be negative', 'royalty');
       const royaltyTerms = optionalText(input.royaltyTerms, 'royaltyTerms', 500);
       const first = await currentRight(ctx, input.right);
-      return oneAtATime(rightKey(first.ref), async () => {
-        ctx.loaders.patent.clearAll();
-        ctx.loaders.trademark.clearAll();
-        const r = await currentRight(ctx, input.right);
-        // A right not in force says so before its term is weighed.
-        requireDisposable(r, 'LICENCE');
-        if (endDate > r.lastProtectedDay) throw badInput(`the term ends after ${describe(r.ref)}'s protection, on ${r.lastProtectedDay}`, 'term');
-        const licensee = await counterparty(ctx, String(input.licenseeId), r.ownerId, 'licenseeId');
-        await requirePledgeeConsent(ctx, r.ref, 'LICENCE', licensee);
-        const id = randomUUID();
-        const registeredAt = new Date().toISOString();
-        const licence: Omit<LicenceRecord, 'receipt'> = {
-          id,
-          right: r.ref,
-          licensorId: r.ownerId,
-          licenseeId: licensee,
-          kind: input.kind,
-          territory: places,
-          startDate,
-          endDate,
-          royaltyFen: input.royalty ?? null,
-          royaltyTerms,
-          contractDate: signedOn,
-          contractDigest,
-          registeredAt,
-          registeredBy: staff.keyId,
-        };
-        // Checked before the ledger hears of it; the store checks again, in its transaction.
-        const overlap = await firstOverlap(ctx, licence);
-        if (overlap !== undefined) throw overlapping(licence, overlap);
-        const document: Metadata = {
-          licence: id,
-          right: rightDocument(r.ref),
-          licensor: r.ownerId,
-          licensee,
-          kind: input.kind,
-          territory: places,
-          term: { startDate, endDate },
-          royaltyFen: licence.royaltyFen === null ? null : String(licence.royaltyFen),
-          royaltyTerms,
-          contractDate: signedOn,
-          contractDigest,
-          registeredAt,
-        };
-        const receipt = await appendOrFail(
-          ctx.ledger,
-          {
-            kind: 'LICENCE_REGISTRATION',
-            subject: rightSubject(r.ref),
-            contentDigest: documentDigest(document),
-            depositor: staff.keyId,
-            metadata: document,
-          },
-          'licence',
-        );
-        const event = {
-          at: registeredAt,
-          actor: staff.keyId,
-          role: staff.role,
-          type: 'LICENSED' as const,
-          details: { licence: id, licensee, kind: input.kind, seq: receipt.seq },
-        };
-        const refusal = await ctx.store.rights.license({ ...licence, receipt }, r.version, event, [licensed({ ...licence, receipt })]);
-        if (refusal?.reason === 'OVERLAP') throw overlapping(licence, refusal.with);
-        if (refusal?.reason === 'STALE') throw conflict(`${describe(r.ref)} was changed by someone else meanwhile; reload it and try again`);
-        return { ...licence, receipt };
+      const given = {
+        right: first.ref,
+        licenseeId: String(input.licenseeId),
+        kind: input.kind,
+        territory: places,
+        startDate,
+        endDate,
+        royaltyFen: input.royalty ?? null,
+        royaltyTerms,
+        contractDate: signedOn,
+        contractDigest,
+      };
+      return createOnce<LicenceRecord>(staff, {
+        mutation: 'registerLicence',
+        what: 'licence',
+        key: idempotencyKey(input.idempotencyKey),
+        given,
+        stored: (id) => licenceOf(ctx, rightKey(first.ref), id),
+        create: (id) =>
+          oneAtATime(rightKey(first.ref), async () => {
+            ctx.loaders.patent.clearAll();
+            ctx.loaders.trademark.clearAll();
+            const r = await currentRight(ctx, input.right);
+            // A right not in force says so before its term is weighed.
+            requireDisposable(r, 'LICENCE');
+            if (endDate > r.lastProtectedDay) throw badInput(`the term ends after ${describe(r.ref)}'s protection, on ${r.lastProtectedDay}`, 'term');
+            const licensee = await counterparty(ctx, String(input.licenseeId), r.ownerId, 'licenseeId');
+            await requirePledgeeConsent(ctx, r.ref, 'LICENCE', licensee);
+            const registeredAt = new Date().toISOString();
+            const licence: Omit<LicenceRecord, 'receipt'> = {
+              id,
+              right: r.ref,
+              licensorId: r.ownerId,
+              licenseeId: licensee,
+              kind: input.kind,
+              territory: places,
+              startDate,
+              endDate,
+              royaltyFen: input.royalty ?? null,
+              royaltyTerms,
+              contractDate: signedOn,
+              contractDigest,
+              registeredAt,
+              registeredBy: staff.keyId,
+            };
+            // Checked before the ledger hears of it; the store checks again, in its transaction.
+            const overlap = await firstOverlap(ctx, licence);
+            if (overlap !== undefined) throw overlapping(licence, overlap);
+            const document: Metadata = {
+              licence: id,
+              right: rightDocument(r.ref),
+              licensor: r.ownerId,
+              licensee,
+              kind: input.kind,
+              territory: places,
+              term: { startDate, endDate },
+              royaltyFen: licence.royaltyFen === null ? null : String(licence.royaltyFen),
+              royaltyTerms,
+              contractDate: signedOn,
+              contractDigest,
+              registeredAt,
+            };
+            const receipt = await appendOrFail(
+              ctx.ledger,
+              {
+                kind: 'LICENCE_REGISTRATION',
+                subject: rightSubject(r.ref),
+                contentDigest: documentDigest(document),
+                depositor: staff.keyId,
+                metadata: document,
+              },
+              'licence',
+            );
+            const event = {
+              at: registeredAt,
+              actor: staff.keyId,
+              role: staff.role,
+              type: 'LICENSED' as const,
+              details: { licence: id, licensee, kind: input.kind, seq: receipt.seq },
+            };
+            const refusal = await ctx.store.rights.license({ ...licence, receipt }, r.version, event, [licensed({ ...licence, receipt })]);
+            if (refusal?.reason === 'OVERLAP') throw overlapping(licence, refusal.with);
+            if (refusal?.reason === 'STALE') throw conflict(`${describe(r.ref)} was changed by someone else meanwhile; reload it and try again`);
+            return { ...licence, receipt };
+          }),
       });
     },
   }),
 }));
+
+/** The right's licence `id`, looked for a page at a time. */
+async function licenceOf(ctx: EnterprisesContext, right: string, id: string): Promise<LicenceRecord | undefined> {
+  let after: { registeredAt: string; id: string } | undefined;
+  for (;;) {
+    const page = await ctx.store.rights.licencesOf(right, after, 100);
+    const found = page.find((l) => l.id === id);
+    if (found !== undefined || page.length < 100) return found;
+    after = { registeredAt: page.at(-1)!.registeredAt, id: page.at(-1)!.id };
+  }
+}
 
 /** Every licence of the right, a page at a time, until one `l` may not meet. */
 async function firstOverlap(ctx: EnterprisesContext, l: Omit<LicenceRecord, 'receipt'>): Promise<LicenceRecord | undefined> {

@@ -2,8 +2,8 @@
 import { badInput } from '../../platform/errors.js';
 import { idempotencyKey } from '../../platform/idempotency.js';
 import { DEFAULT_PAGE, MAX_PAGE, pageRequest, toConnection } from '../../platform/pagination.js';
-import { createAnchored } from '../common/anchored-creation.js';
 import { requireActFor, requireIdentity } from '../common/auth.js';
+import { createAnchored, idempotencyKeyHelp } from '../common/create-once.js';
 import { connectionType } from '../common/shared-types.js';
 import { text } from '../common/validation.js';
 import { actingFor, readableDataAsset } from './access.js';
@@ -79,10 +79,7 @@ const RegisterDataAssetInput = builder.inputType('RegisterDataAssetInput', {
     description: t.string({ required: true }),
     fingerprint: t.string({ required: true, description: 'SHA-256 of the data set, 64 hex characters' }),
     ownerId: t.id({ description: 'Centre staff: the enterprise registering. Enterprise keys: omit, or their own id' }),
-    idempotencyKey: t.string({
-      description:
-        'A key of the caller’s making (a UUID), 1 to 200 characters: sent again with the same input, the first registration is the answer, recorded once; with other input, IDEMPOTENCY_KEY_REUSED',
-    }),
+    idempotencyKey: t.string({ description: idempotencyKeyHelp('registration') }),
   }),
 });
 

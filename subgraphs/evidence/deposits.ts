@@ -5,8 +5,8 @@ import type { Certificate, Entry } from '../../ledger/index.js';
 import { badInput } from '../../platform/errors.js';
 import { idempotencyKey } from '../../platform/idempotency.js';
 import { bulkKeys, DEFAULT_PAGE, MAX_BULK, MAX_PAGE, pageRequest, toConnection } from '../../platform/pagination.js';
-import { createAnchored } from '../common/anchored-creation.js';
 import { requireActFor, requireIdentity } from '../common/auth.js';
+import { createAnchored, idempotencyKeyHelp } from '../common/create-once.js';
 import { connectionType } from '../common/shared-types.js';
 import { text } from '../common/validation.js';
 import { actingFor, readableEvidence } from './access.js';
@@ -209,10 +209,7 @@ const DepositEvidenceInput = builder.inputType('DepositEvidenceInput', {
     title: t.string({ required: true }),
     category: t.field({ type: Category, required: true }),
     depositorId: t.id({ description: 'Centre staff: the enterprise deposited for. Enterprise keys: omit, or their own id' }),
-    idempotencyKey: t.string({
-      description:
-        'A key of the caller’s making (a UUID), 1 to 200 characters: sent again with the same input, the first deposit is the answer, recorded once; with other input, IDEMPOTENCY_KEY_REUSED',
-    }),
+    idempotencyKey: t.string({ description: idempotencyKeyHelp('deposit') }),
   }),
 });
 

@@ -1,9 +1,11 @@
 // IP insurance: policies an insurer issues to an enterprise over its assets, and claims, linked
 // to the rights-protection case the loss arose in, paid within the sum insured.
-import { randomUUID } from 'node:crypto';
 
 import { badInput, conflict, failure, notFound } from '../../platform/errors.js';
+import { idempotencyKey } from '../../platform/idempotency.js';
+import type { Identity } from '../../platform/identity.js';
 import { requireActFor, requireIdentity } from '../common/auth.js';
+import { createOnce, idempotencyKeyHelp } from '../common/create-once.js';
 import { connectionType } from '../common/shared-types.js';
 import { text } from '../common/validation.js';
 import { actingOrganization, policyAccess, requireInsurer } from './access.js';
@@ -110,6 +112,7 @@ const IssueInput = builder.inputType('IssueInsurancePolicyInput', {
     premium: t.field({ type: 'Fen', required: true }),
     sumInsured: t.field({ type: 'Fen', required: true }),
     period: t.field({ type: DateRangeInput, required: true }),
+    idempotencyKey: t.string({ description: idempotencyKeyHelp('policy') }),
   }),
 });
 const FileClaimInput = builder.inputType('FileInsuranceClaimInput', {
@@ -117,6 +120,7 @@ const FileClaimInput = builder.inputType('FileInsuranceClaimInput', {
     policyId: t.id({ required: true }),
     amount: t.field({ type: 'Fen', required: true }),
     protectionCaseId: t.string({ description: 'Required for infringement-loss and enforcement-cost policies' }),
+    idempotencyKey: t.string({ description: idempotencyKeyHelp('claim') }),
   }),
 });
 const SettleClaimInput = builder.inputType('SettleInsuranceClaimInput', {
@@ -150,20 +154,20 @@ builder.mutationFields((t) => ({
       const premiumFen = positiveFen(input.premium, 'premium');
       const sumInsuredFen = positiveFen(input.sumInsured, 'sumInsured');
       const period = dateRange(input.period, 'period');
-      await Promise.all([requireEnterprise(ctx, insuredId), ownedAssets(ctx, coveredAssets, insuredId, 'coveredAssets')]);
-      const policy: PolicyRecord = {
-        id: randomUUID(),
-        product: input.product,
-        insurer,
-        insuredId,
-        coveredAssets,
-        premiumFen,
-        sumInsuredFen,
-        period,
-        issuedAt: new Date().toISOString(),
-      };
-      await ctx.store.policies.insert(policy);
-      return policy;
+      const given = { product: input.product, insurer, insuredId, coveredAssets, premiumFen, sumInsuredFen, period };
+      return createOnce<PolicyRecord>(identity, {
+        mutation: 'issueInsurancePolicy',
+        what: 'policy',
+        key: idempotencyKey(input.idempotencyKey),
+        given,
+        stored: (id) => ctx.loaders.policy.clear(id).load(id),
+        create: async (id) => {
+          await Promise.all([requireEnterprise(ctx, insuredId), ownedAssets(ctx, coveredAssets, insuredId, 'coveredAssets')]);
+          const policy: PolicyRecord = { id, ...given, issuedAt: new Date().toISOString() };
+          await ctx.store.policies.insert(policy);
+          return policy;
+        },
+      });
     },
   }),
   fileInsuranceClaim: t.field({
@@ -176,34 +180,55 @@ builder.mutationFields((t) => ({
       requireActFor(ctx, policy.insuredId);
       const amountFen = positiveFen(input.amount, 'amount');
       const caseId = input.protectionCaseId?.trim() || null;
-      if (caseId === null && CASE_PRODUCTS.includes(policy.product))
-        throw badInput(`a ${policy.product} claim names the protection case the loss arose in`, 'protectionCaseId');
-      if (caseId !== null) {
-        // The case is the cases subgraph's: it must exist and have the insured among its parties.
-        const protectionCase = await ctx.loaders.protectionCaseFacts.load(caseId);
-        if (protectionCase === null) throw notFound(`protection case ${caseId}`);
-        if (!protectionCase.parties.some((p) => p.enterprise?.id === policy.insuredId)) {
-          throw badInput(`the insured is not a party to protection case ${caseId}`, 'protectionCaseId');
-        }
-      }
-      const left = remaining(policy, await ctx.loaders.claimsOf.load(policy.id));
-      if (amountFen > left)
-        throw failure('SUM_INSURED_EXCEEDED', `the claim is ${amountFen} fen; ${left} fen of the sum insured is left`, { remaining: String(left) });
-      const claim: ClaimRecord = {
-        id: randomUUID(),
-        policyId: policy.id,
-        amountFen,
-        status: 'FILED',
-        protectionCaseId: caseId === null ? null : text(caseId, 'protectionCaseId', 128),
-        filedAt: new Date().toISOString(),
-        filedBy: identity.keyId,
-        settledAt: null,
-        settledBy: null,
-      };
-      await ctx.store.policies.addClaim(claim);
-      return claim;
+      const given = { policyId: policy.id, amountFen, protectionCaseId: caseId === null ? null : text(caseId, 'protectionCaseId', 128) };
+      return createOnce<ClaimRecord>(identity, {
+        mutation: 'fileInsuranceClaim',
+        what: 'claim',
+        key: idempotencyKey(input.idempotencyKey),
+        given,
+        stored: async (id) => (await ctx.loaders.claimsOf.clear(policy.id).load(policy.id)).find((c) => c.id === id),
+        create: (id) => fileClaim(ctx, identity, policy, given, id),
+      });
     },
   }),
+}));
+
+/** Files a claim on `policy` under `id`, once it is within what the law and the policy allow. */
+async function fileClaim(
+  ctx: FinanceContext,
+  identity: Identity,
+  policy: PolicyRecord,
+  given: Pick<ClaimRecord, 'policyId' | 'amountFen' | 'protectionCaseId'>,
+  id: string,
+): Promise<ClaimRecord> {
+  const { amountFen, protectionCaseId: caseId } = given;
+  if (caseId === null && CASE_PRODUCTS.includes(policy.product))
+    throw badInput(`a ${policy.product} claim names the protection case the loss arose in`, 'protectionCaseId');
+  if (caseId !== null) {
+    // The case is the cases subgraph's: it must exist and have the insured among its parties.
+    const protectionCase = await ctx.loaders.protectionCaseFacts.load(caseId);
+    if (protectionCase === null) throw notFound(`protection case ${caseId}`);
+    if (!protectionCase.parties.some((p) => p.enterprise?.id === policy.insuredId)) {
+      throw badInput(`the insured is not a party to protection case ${caseId}`, 'protectionCaseId');
+    }
+  }
+  const left = remaining(policy, await ctx.loaders.claimsOf.load(policy.id));
+  if (amountFen > left)
+    throw failure('SUM_INSURED_EXCEEDED', `the claim is ${amountFen} fen; ${left} fen of the sum insured is left`, { remaining: String(left) });
+  const claim: ClaimRecord = {
+    id,
+    ...given,
+    status: 'FILED',
+    filedAt: new Date().toISOString(),
+    filedBy: identity.keyId,
+    settledAt: null,
+    settledBy: null,
+  };
+  await ctx.store.policies.addClaim(claim);
+  return claim;
+}
+
+builder.mutationFields((t) => ({
   settleInsuranceClaim: t.field({
     type: Claim,
     description: 'The insurer (or centre staff) pays or rejects a filed claim; payments stay within the sum insured',

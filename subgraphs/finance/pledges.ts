@@ -1,13 +1,14 @@
 // Pledges of IP to banks: registration (claimed in the store, then recorded on the ledger),
 // release (on the ledger too) and enforcement with its risk-compensation split.
-import { randomUUID } from 'node:crypto';
 
 import type { Receipt } from '../../ledger/index.js';
 import { documentDigest } from '../../ledger/index.js';
 import { badInput, failure, notFound } from '../../platform/errors.js';
 import { today } from '../../platform/hub-calendar.js';
+import { idempotencyKey } from '../../platform/idempotency.js';
 import type { Identity } from '../../platform/identity.js';
 import { requireIdentity, requireRole } from '../common/auth.js';
+import { createOnce, idempotencyKeyHelp } from '../common/create-once.js';
 import { appendOrFail } from '../common/ledger-append.js';
 import { DEFAULT_MONTHS, MAX_MONTHS, monthsArg, monthsFrom } from '../common/months.js';
 import { connectionType, workflowEventType } from '../common/shared-types.js';
@@ -183,6 +184,7 @@ const RegisterInput = builder.inputType('RegisterPledgeInput', {
     securedAmount: t.field({ type: 'Fen', required: true }),
     term: t.field({ type: DateRangeInput, required: true, description: 'The term of the secured debt' }),
     note: t.string(),
+    idempotencyKey: t.string({ description: idempotencyKeyHelp('registration') }),
   }),
 });
 const ReleaseInput = builder.inputType('ReleasePledgeInput', {
@@ -243,18 +245,29 @@ async function registerOnLedger(ctx: FinanceContext, record: NewPledge, first: P
       });
     throw err;
   }
-  const document = registrationDocument(pledge);
-  let receipt: Receipt;
   try {
-    receipt = await appendOrFail(
-      ctx.ledger,
-      { kind: 'PLEDGE_REGISTRATION', subject: `pledge:${pledge.id}`, contentDigest: documentDigest(document), depositor: first.actor, metadata: document },
-      'pledge',
-    );
+    return await finishRegistration(ctx, pledge, first.actor);
   } catch (err) {
     await ctx.store.pledges.discard(pledge.id);
     throw err;
   }
+}
+
+/**
+ * Records a stored pledge on the ledger and makes its registration final. A retry with the first
+ * attempt's idempotency key comes here for a pledge that attempt left without its receipt: its
+ * entry, when the ledger took it, is found (by the document's digest and the pledge's subject)
+ * rather than appended again.
+ */
+async function finishRegistration(ctx: FinanceContext, pledge: PledgeRecord, actor: string): Promise<PledgeRecord> {
+  const document = registrationDocument(pledge);
+  const digest = documentDigest(document);
+  const subject = `pledge:${pledge.id}`;
+  const entry = (await ctx.ledger.findByContentDigest(digest)).find((e) => e.subject === subject);
+  const receipt: Receipt =
+    entry === undefined
+      ? await appendOrFail(ctx.ledger, { kind: 'PLEDGE_REGISTRATION', subject, contentDigest: digest, depositor: actor, metadata: document }, 'pledge')
+      : { seq: entry.seq, entryHash: entry.entryHash, timestamp: entry.timestamp };
   const registered: PledgeRecord = { ...pledge, registrationReceipt: receipt };
   await ctx.store.pledges.recordRegistration(pledge.id, receipt, [pledgeRegistered(registered)]);
   return registered;
@@ -274,27 +287,38 @@ builder.mutationFields((t) => ({
       const term = dateRange(input.term, 'term');
       if (term.endDate <= today()) throw badInput('the term has ended already', 'term');
       const note = optionalText(input.note, 'note', 2000);
-      const [, patents] = await Promise.all([requireEnterprise(ctx, pledgorId), ownedAssets(ctx, collateral, pledgorId, 'collateral')]);
-      for (const p of patents) {
-        const refusal = patentRefusal(p, term.endDate);
-        if (refusal !== undefined) throw failure('PATENT_NOT_PLEDGEABLE', refusal.message, { applicationNumber: p.applicationNumber, reason: refusal.reason });
-      }
-      const at = new Date().toISOString();
-      const record: NewPledge = {
-        id: randomUUID(),
-        pledgorId,
-        pledgee,
-        collateral,
-        securedAmountFen,
-        term,
-        state: 'REGISTERED',
-        registeredAt: at,
-        closedAt: null,
-        registrationReceipt: null,
-        releaseReceipt: null,
-        enforcement: null,
-      };
-      return registerOnLedger(ctx, record, workflowEvent(identity, at, null, 'REGISTERED', note));
+      const given = { pledgorId, pledgee, collateral, securedAmountFen, term };
+      return createOnce<PledgeRecord>(identity, {
+        mutation: 'registerPledge',
+        what: 'pledge registration',
+        key: idempotencyKey(input.idempotencyKey),
+        given,
+        // A first attempt's pledge still without its receipt (it died before the ledger confirmed) is finished here.
+        stored: async (id) => {
+          const pledge = await ctx.loaders.pledge.clear(id).load(id);
+          return pledge === undefined || pledge.registrationReceipt !== null ? pledge : finishRegistration(ctx, pledge, identity.keyId);
+        },
+        create: async (id) => {
+          const [, patents] = await Promise.all([requireEnterprise(ctx, pledgorId), ownedAssets(ctx, collateral, pledgorId, 'collateral')]);
+          for (const p of patents) {
+            const refusal = patentRefusal(p, term.endDate);
+            if (refusal !== undefined)
+              throw failure('PATENT_NOT_PLEDGEABLE', refusal.message, { applicationNumber: p.applicationNumber, reason: refusal.reason });
+          }
+          const at = new Date().toISOString();
+          const record: NewPledge = {
+            id,
+            ...given,
+            state: 'REGISTERED',
+            registeredAt: at,
+            closedAt: null,
+            registrationReceipt: null,
+            releaseReceipt: null,
+            enforcement: null,
+          };
+          return registerOnLedger(ctx, record, workflowEvent(identity, at, null, 'REGISTERED', note));
+        },
+      });
     },
   }),
   releasePledge: t.field({
