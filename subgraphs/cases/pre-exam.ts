@@ -31,7 +31,12 @@ PreExamCase.implement({
   fields: (t) => ({
     id: t.exposeID('id'),
     enterprise: t.field({ type: Enterprise, resolve: (c) => ({ id: c.enterpriseId }) }),
-    patent: t.field({ type: Patent, resolve: (c) => ({ applicationNumber: c.applicationNumber }) }),
+    patent: t.field({
+      type: Patent,
+      nullable: true,
+      description: 'The registered patent of its application number; null while none is registered, or for a caller who may not read it',
+      resolve: (c) => ({ applicationNumber: c.applicationNumber }),
+    }),
     applicationNumber: t.exposeString('applicationNumber'),
     title: t.exposeString('title'),
     industry: t.exposeString('industry'),

@@ -81,7 +81,12 @@ ProtectionCase.implement({
     nextStates: t.field({ type: [State], resolve: (c) => nextProtectionStates(c.state) }),
     parties: t.field({ type: [PartyType], resolve: (c) => c.parties }),
     ipRights: t.field({ type: [RightType], resolve: (c) => c.ipRights }),
-    evidence: t.field({ type: [Evidence], description: 'The evidence deposits the case cites', resolve: (c) => c.evidenceIds.map((id) => ({ id })) }),
+    evidence: t.field({
+      type: [Evidence],
+      nullable: { list: false, items: true },
+      description: 'The evidence deposits the case cites: its parties read them once staff accepted the case; null in place of one the caller may not read',
+      resolve: (c) => c.evidenceIds.map((id) => ({ id })),
+    }),
     referredTo: t.exposeString('referredTo', { nullable: true, description: 'The court a REFERRED case went to' }),
     appliedAt: t.field({ type: 'DateTime', resolve: (c) => c.appliedAt }),
     outcomeAt: t.field({ type: 'DateTime', nullable: true, resolve: (c) => c.outcomeAt }),

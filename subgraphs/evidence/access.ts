@@ -15,13 +15,27 @@ export async function readableDataAsset(ctx: EvidenceContext, id: string): Promi
   return found;
 }
 
-/** A deposit: its depositor (and centre staff) read it, a court when a case citing it was referred to that court. */
+/**
+ * A deposit: its depositor (and centre staff) read it; a court when a case citing it was referred
+ * to that court; a party to a protection case citing it once staff accepted the case (the
+ * respondent's right to see the evidence against it).
+ */
 export async function readableEvidence(ctx: EvidenceContext, id: string): Promise<EvidenceRecord | null> {
   const identity = requireIdentity(ctx);
   const found = await ctx.loaders.evidence.load(id);
   if (found === undefined) return null;
   if (identity.role === 'COURT') return (await referredTo(ctx, id, identity.organization)) ? found : null;
-  return canActFor(identity, found.depositorId) ? found : null;
+  if (canActFor(identity, found.depositorId)) return found;
+  return identity.role === 'ENTERPRISE' && (await partyToAcceptedCase(ctx, id, identity.enterpriseId)) ? found : null;
+}
+
+/** Is the enterprise a party to a protection case citing this deposit, one staff accepted? (The cases subgraph knows.) */
+async function partyToAcceptedCase(ctx: EvidenceContext, evidenceId: string, enterpriseId: string | undefined): Promise<boolean> {
+  if (enterpriseId === undefined) return false;
+  const { evidence } = await ctx.hub<{
+    evidence: { citedBy: { parties: { enterprise: { id: string } | null }[]; events: { to: string }[] }[] } | null;
+  }>('query ($id: ID!) { evidence(id: $id) { citedBy { parties { enterprise { id } } events { to } } } }', { id: evidenceId });
+  return evidence?.citedBy.some((c) => c.events.some((e) => e.to === 'ACCEPTED') && c.parties.some((p) => p.enterprise?.id === enterpriseId)) ?? false;
 }
 
 /** Does a protection case citing this deposit stand referred to the court? (The cases subgraph knows.) */

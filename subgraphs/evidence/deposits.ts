@@ -36,7 +36,13 @@ Evidence.implement({
     title: t.exposeString('title'),
     category: t.field({ type: Category, resolve: (e) => e.category }),
     depositedAt: t.field({ type: 'DateTime', resolve: (e) => e.depositedAt }),
-    depositor: t.field({ type: Enterprise, resolve: (e) => ({ id: e.depositorId }) }),
+    depositor: t.field({
+      type: Enterprise,
+      nullable: true,
+      description:
+        'The enterprise that deposited it; null for a caller who may read the deposit but not that enterprise (a respondent reading the evidence against it)',
+      resolve: (e) => ({ id: e.depositorId }),
+    }),
     receipt: t.field({ type: LedgerReceipt, resolve: (e) => e.receipt }),
     certificate: t.field({
       type: 'JSON',

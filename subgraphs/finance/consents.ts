@@ -27,7 +27,12 @@ const Consent = builder.objectRef<ConsentRecord>('PledgeConsent').implement({
     id: t.exposeID('id'),
     asset: t.field({ type: IpAsset, resolve: (c) => c.asset }),
     disposal: t.field({ type: Disposal, resolve: (c) => c.disposal }),
-    counterparty: t.field({ type: Enterprise, description: 'The transferee or licensee', resolve: (c) => ({ id: c.counterpartyId }) }),
+    counterparty: t.field({
+      type: Enterprise,
+      nullable: true,
+      description: 'The transferee or licensee; null for a caller who may read the consent but not that enterprise',
+      resolve: (c) => ({ id: c.counterpartyId }),
+    }),
     grantedAt: t.field({ type: 'DateTime', resolve: (c) => c.grantedAt }),
     grantedBy: t.exposeString('grantedBy', { description: 'The key that granted it' }),
     note: t.exposeString('note', { nullable: true }),

@@ -25,7 +25,8 @@ export interface ProtectionCase {
   readonly referredTo: string | null;
   readonly parties: readonly { readonly role: string; readonly name: string; readonly enterprise: { readonly id: string; readonly name: string } | null }[];
   readonly ipRights: readonly { readonly kind: string; readonly number: string }[];
-  readonly evidence: readonly { readonly id: string; readonly title: string; readonly contentDigest: string; readonly depositedAt: string }[];
+  /** null in place of a deposit the caller may not read (a respondent's, before staff accept the case). */
+  readonly evidence: readonly ({ readonly id: string; readonly title: string; readonly contentDigest: string; readonly depositedAt: string } | null)[];
   readonly outcomeReceipt: { readonly seq: number; readonly timestamp: string } | null;
   readonly events: readonly WorkflowEvent[];
 }
@@ -66,14 +67,20 @@ export function ProtectionDetails({ c }: { c: ProtectionCase }) {
                 none
               ) : (
                 <ul className="plain-list">
-                  {c.evidence.map((e) => (
-                    <li key={e.id}>
-                      {e.title} ·{' '}
-                      <a href={`/verify?digest=${e.contentDigest}`} target="_blank" rel="noreferrer" className="mono" title={e.contentDigest}>
-                        {shortDigest(e.contentDigest)}
-                      </a>
-                    </li>
-                  ))}
+                  {c.evidence.map((e, i) =>
+                    e === null ? (
+                      <li key={`withheld-${i}`} className="withheld">
+                        {t('protection.evidenceWithheld')}
+                      </li>
+                    ) : (
+                      <li key={e.id}>
+                        {e.title} ·{' '}
+                        <a href={`/verify?digest=${e.contentDigest}`} target="_blank" rel="noreferrer" className="mono" title={e.contentDigest}>
+                          {shortDigest(e.contentDigest)}
+                        </a>
+                      </li>
+                    ),
+                  )}
                 </ul>
               ),
           },

@@ -12,6 +12,7 @@ export const PROTECTION = {
   'protection.respondents': ['被请求人', 'Respondents'],
   'protection.rights': ['涉及权利', 'Rights concerned'],
   'protection.evidence': ['引用的存证', 'Evidence cited'],
+  'protection.evidenceWithheld': ['（一份存证：案件受理后当事人可查看）', '(a deposit: the parties see it once the case is accepted)'],
   'protection.referredTo': ['移送法院', 'Referred to'],
   'protection.outcome': ['结果存证', 'Outcome on the ledger'],
   'protection.outcomeLine': ['账本第 {seq} 条，{time}', 'Entry {seq}, {time}'],

@@ -30,7 +30,8 @@ interface CourtCase {
   readonly appliedAt: string;
   readonly parties: readonly { role: string; name: string }[];
   readonly ipRights: readonly { kind: string; number: string }[];
-  readonly evidence: readonly { id: string; title: string; category: string; contentDigest: string; depositedAt: string; receipt: { seq: number } }[];
+  /** A court reads every deposit of a case referred to it; null in place of one it may not. */
+  readonly evidence: readonly ({ id: string; title: string; category: string; contentDigest: string; depositedAt: string; receipt: { seq: number } } | null)[];
   readonly events: readonly WorkflowEvent[];
 }
 
@@ -64,7 +65,7 @@ export default function CourtCases() {
           <h3 className="section-title">{t('court.evidence')}</h3>
           <List
             size="small"
-            dataSource={[...c.evidence]}
+            dataSource={c.evidence.filter((e) => e !== null)}
             locale={{ emptyText: t('court.noEvidence') }}
             renderItem={(e) => (
               <List.Item

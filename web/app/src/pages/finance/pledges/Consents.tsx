@@ -22,7 +22,8 @@ export interface Consent {
   readonly id: string;
   readonly asset: { readonly kind: string; readonly id: string };
   readonly disposal: string;
-  readonly counterparty: { readonly id: string; readonly name: string };
+  /** null for a caller who may read the consent but not that enterprise. */
+  readonly counterparty: { readonly id: string; readonly name: string } | null;
   readonly grantedAt: string;
   readonly grantedBy: string;
   readonly note: string | null;
@@ -48,7 +49,7 @@ export function ConsentList({ consents }: { consents: readonly Consent[] }) {
         columns={[
           { title: t('consents.asset'), width: 220, render: (_, c) => `${label('IpAssetKind', c.asset.kind)} ${c.asset.id}` },
           { title: t('consents.disposal'), width: 90, render: (_, c) => label('Disposal', c.disposal) },
-          { title: t('consents.counterparty'), render: (_, c) => c.counterparty.name },
+          { title: t('consents.counterparty'), render: (_, c) => c.counterparty?.name ?? '—' },
           { title: t('consents.grantedAt'), width: 170, render: (_, c) => dateTime(c.grantedAt, lang) },
           { title: t('pledges.note'), render: (_, c) => c.note ?? '' },
         ]}
