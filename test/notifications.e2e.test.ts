@@ -30,7 +30,17 @@ interface Delivered {
   readonly id: string;
   readonly body: { type: string; timestamp: string; data: Record<string, unknown> };
   readonly verified: boolean;
+  /** The body as sent and its signature header, to check against any secret. */
+  readonly raw: string;
+  readonly headers: IncomingHttpHeaders;
 }
+
+/** Whether `secret` made one of the delivery's signatures (without the receiver's clock: the test moves the hub's). */
+const signedWith = (d: Delivered, secret: string): boolean => {
+  const at = new Date(Number(d.headers['webhook-timestamp']) * 1000);
+  const mine = new Webhook(secret).sign(String(d.headers['webhook-id']), at, d.raw);
+  return String(d.headers['webhook-signature']).split(' ').includes(mine);
+};
 
 /** A webhook receiver on 127.0.0.1 checking each signature; it answers `fail` times 500, then 204. */
 class Receiver {
@@ -46,7 +56,13 @@ class Receiver {
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
         const body = Buffer.concat(chunks).toString('utf8');
-        this.received.push({ id: String(req.headers['webhook-id']), body: JSON.parse(body) as Delivered['body'], verified: this.verify(body, req.headers) });
+        this.received.push({
+          id: String(req.headers['webhook-id']),
+          body: JSON.parse(body) as Delivered['body'],
+          verified: this.verify(body, req.headers),
+          raw: body,
+          headers: req.headers,
+        });
         if (this.fail > 0) {
           this.fail--;
           res.writeHead(500).end();
@@ -318,7 +334,29 @@ describe('notifications', () => {
         }
       }
     `;
-    expect(await errorCode(buyerKey.request(resend, { id: failed!.id }))).toBe('FORBIDDEN');
+    // Another key's delivery answers as none does; its owner sees it among its subscription's own.
+    expect(await errorCode(sellerKey.request(resend, { id: failed!.id }))).toBe('NOT_FOUND');
+    const own = await buyerKey.request<{
+      webhookSubscriptions: { edges: { node: { deliveries: { edges: { node: { id: string; lastError: string } }[] } } }[] };
+    }>(gql`
+      query {
+        webhookSubscriptions(first: 10) {
+          edges {
+            node {
+              deliveries(state: FAILED, first: 10) {
+                edges {
+                  node {
+                    id
+                    lastError
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    `);
+    expect(own.webhookSubscriptions.edges.flatMap((e) => e.node.deliveries.edges.map((d) => d.node))).toEqual([{ id: failed!.id, lastError: 'HTTP 500' }]);
     deadHooks.fail = 0;
     const sent = deadHooks.received.length;
     const { resendWebhookDelivery } = await staff.request<{ resendWebhookDelivery: { state: string } }>(resend, { id: failed!.id });
@@ -587,6 +625,54 @@ describe('notifications', () => {
         failingSince: null,
       });
       await expect.poll(() => hooks.ids(), { timeout: 15_000, interval: 50 }).toEqual(expect.arrayContaining([first, second]));
+    } finally {
+      await hooks.close();
+    }
+  });
+
+  it('rotates a signing secret: both sign while the old one overlaps, then the new one alone', async () => {
+    const { key } = await createKey(t.hub.keys, { role: 'ENTERPRISE', enterpriseId: seller });
+    const partner = t.client(key);
+    const hooks = new Receiver();
+    await hooks.start();
+    const ROTATE = gql`
+      mutation ($id: ID!, $hours: Int) {
+        rotateWebhookSecret(id: $id, overlapHours: $hours) {
+          secret
+          subscription {
+            id
+            previousSecretValidUntil
+          }
+        }
+      }
+    `;
+    type Rotated = { rotateWebhookSecret: { secret: string; subscription: { previousSecretValidUntil: string | null } } };
+    try {
+      const made = await partner.request<{ createWebhookSubscription: { secret: string; subscription: { id: string } } }>(SUBSCRIBE, {
+        input: { url: hooks.url, eventTypes: ['licence.registered'] },
+      });
+      const id = made.createWebhookSubscription.subscription.id;
+      const first = made.createWebhookSubscription.secret;
+      // A week's overlap (the deliverer's clock runs days ahead in this file).
+      const rotated = (await partner.request<Rotated>(ROTATE, { id, hours: 168 })).rotateWebhookSecret;
+      expect(rotated.secret).toMatch(/^whsec_/);
+      expect(rotated.secret).not.toBe(first);
+      expect(rotated.subscription.previousSecretValidUntil).not.toBeNull();
+      const during = `licence.registered:${await licence()}`;
+      await expect.poll(() => hooks.ids(), { timeout: 15_000, interval: 50 }).toContain(during);
+      const signed = hooks.received.find((r) => r.id === during)!;
+      expect([signedWith(signed, first), signedWith(signed, rotated.secret)]).toEqual([true, true]);
+
+      // No overlap: the new secret alone signs from now on.
+      const again = (await partner.request<Rotated>(ROTATE, { id, hours: 0 })).rotateWebhookSecret;
+      expect(again.subscription.previousSecretValidUntil).toBeNull();
+      const after = `licence.registered:${await licence()}`;
+      await expect.poll(() => hooks.ids(), { timeout: 15_000, interval: 50 }).toContain(after);
+      const latest = hooks.received.find((r) => r.id === after)!;
+      expect([signedWith(latest, rotated.secret), signedWith(latest, again.secret)]).toEqual([false, true]);
+      // Another key may not rotate it; a bad overlap is refused.
+      expect(await errorCode(buyerKey.request(ROTATE, { id }))).toBe('NOT_FOUND');
+      expect(await errorExtensions(partner.request(ROTATE, { id, hours: 169 }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'overlapHours' });
     } finally {
       await hooks.close();
     }

@@ -10,7 +10,7 @@
 import type { IdentityDirectory } from '../../platform/identity.js';
 import { WebhookUrlRefused } from './destination.js';
 import { nextAttemptAt, type RetrySchedule } from './domain/retry-schedule.js';
-import { PAUSE_AFTER_MS, pausedNotice } from './domain/subscription.js';
+import { PAUSE_AFTER_MS, pausedNotice, signingSecrets } from './domain/subscription.js';
 import type { Claim, NotificationStore } from './store/port.js';
 import { webhookRequest, type WebhookSend } from './webhook.js';
 
@@ -104,7 +104,8 @@ export function startDeliverer(options: DelivererOptions): Deliverer {
   const post = async ({ notification, subscription }: Claim): Promise<string | undefined> => {
     try {
       // A redirect is not followed (it could lead the hub's request anywhere), nor the body read.
-      const status = await send(subscription.url, webhookRequest(notification, subscription.secret, new Date(now())), AbortSignal.timeout(timeoutMs));
+      const at = now();
+      const status = await send(subscription.url, webhookRequest(notification, signingSecrets(subscription, at), new Date(at)), AbortSignal.timeout(timeoutMs));
       return status >= 200 && status < 300 ? undefined : `HTTP ${status}`;
     } catch (err) {
       return failureOf(err, timeoutMs);

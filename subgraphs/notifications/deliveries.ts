@@ -1,7 +1,8 @@
-// For centre staff: webhook deliveries by state, the backlog, and a failed delivery sent again.
+// Webhook deliveries: centre staff see them all by state, and the backlog; a subscription's owner
+// sees its own; either sends a failed one again.
 import { failure, notFound } from '../../platform/errors.js';
 import { pageRequest, toConnection } from '../../platform/pagination.js';
-import { requireRole } from '../common/auth.js';
+import { requireIdentity, requireRole } from '../common/auth.js';
 import { connectionType } from '../common/shared-types.js';
 import { builder, inboxKey, NotificationType, PageInfo, parseKey } from './builder.js';
 import type { DeliveryRecord, DeliveryState } from './domain/model.js';
@@ -28,6 +29,21 @@ const Backlog = builder.objectRef<{ pending: number; failed: number }>('Notifica
   fields: (t) => ({ pending: t.exposeInt('pending'), failed: t.exposeInt('failed') }),
 });
 
+builder.objectFields(SubscriptionType, (t) => ({
+  deliveries: t.field({
+    type: DeliveryConnection,
+    description: "This subscription's deliveries in a state, newest first: what was sent to it, what waits and what failed (its owner and centre staff)",
+    args: { state: t.arg({ type: DeliveryStateEnum, required: true }), first: t.arg.int(), after: t.arg.string() },
+    resolve: async (s, args, ctx) => {
+      const identity = requireIdentity(ctx);
+      if (identity.role !== 'CENTER_STAFF' && s.owner.keyId !== identity.keyId) throw notFound(`webhook subscription ${s.id}`);
+      const page = pageRequest(args.first, args.after);
+      const rows = await ctx.store.deliveriesOf(s.id, args.state as DeliveryState, parseKey(page.after), page.first + 1);
+      return toConnection(rows, page, (d) => inboxKey(d.occurredAt, d.id));
+    },
+  }),
+}));
+
 builder.queryFields((t) => ({
   webhookDeliveries: t.field({
     type: DeliveryConnection,
@@ -53,12 +69,14 @@ builder.queryFields((t) => ({
 builder.mutationFields((t) => ({
   resendWebhookDelivery: t.field({
     type: Delivery,
-    description: 'Centre staff send a FAILED delivery again, with a fresh 24 hours of retries',
+    description: "Its subscription's owner, or centre staff, send a FAILED delivery again, with a fresh 24 hours of retries",
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, { id }, ctx) => {
-      requireRole(ctx, 'CENTER_STAFF');
+      const identity = requireIdentity(ctx);
       const found = await ctx.store.delivery(String(id));
-      if (found === undefined) throw notFound(`webhook delivery ${id}`);
+      // Another's delivery answers as none does.
+      const owner = found === undefined || identity.role === 'CENTER_STAFF' ? undefined : (await ctx.store.subscription(found.subscriptionId))?.owner.keyId;
+      if (found === undefined || (identity.role !== 'CENTER_STAFF' && owner !== identity.keyId)) throw notFound(`webhook delivery ${id}`);
       if (!(await ctx.store.resend(found.id, Date.now()))) {
         throw failure('INVALID_TRANSITION', `delivery ${found.id} is ${found.state}: only a FAILED delivery is sent again`, { state: found.state });
       }

@@ -9,7 +9,7 @@ import { connectionType } from '../common/shared-types.js';
 import { builder, PageInfo, Role } from './builder.js';
 import type { NotificationsContext } from './context.js';
 import { resolveDestination, WebhookUrlRefused } from './destination.js';
-import { eventTypesProblem, newSubscription, type Subscription, urlProblem } from './domain/subscription.js';
+import { eventTypesProblem, MAX_SECRET_OVERLAP_HOURS, newSecret, newSubscription, type Subscription, urlProblem } from './domain/subscription.js';
 
 /** Most active subscriptions one key keeps. */
 const MAX_SUBSCRIPTIONS = 20;
@@ -30,6 +30,12 @@ export const SubscriptionType = builder.objectRef<Subscription>('WebhookSubscrip
       description: 'Since when every try to its URL has failed, with no success between; null while it answers',
       resolve: (s) => s.failingSince,
     }),
+    previousSecretValidUntil: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'Until when the secret before the last rotation still signs, beside the new one; null when it no longer does',
+      resolve: (s) => (s.previousSecretUntil !== null && Date.parse(s.previousSecretUntil) > Date.now() ? s.previousSecretUntil : null),
+    }),
     pausedAt: t.field({
       type: 'DateTime',
       nullable: true,
@@ -39,6 +45,7 @@ export const SubscriptionType = builder.objectRef<Subscription>('WebhookSubscrip
   }),
 });
 const Created = builder.objectRef<Subscription>('CreatedWebhookSubscription').implement({
+  description: 'A subscription with its signing secret, shown this once: when it is made, and when its secret is rotated',
   fields: (t) => ({
     subscription: t.field({ type: SubscriptionType, resolve: (s) => s }),
     secret: t.exposeString('secret', { description: 'The signing secret (whsec_...): shown this once, keep it safe' }),
@@ -133,6 +140,22 @@ builder.mutationFields((t) => ({
       const at = new Date().toISOString();
       await ctx.store.disableSubscription(found.id, at);
       return { ...found, disabledAt: at };
+    },
+  }),
+  rotateWebhookSecret: t.field({
+    type: Created,
+    description: `Its owner (or centre staff) replaces a subscription's signing secret: the new one is in the answer once; the old one goes on signing beside it for overlapHours (24 unless given, ${MAX_SECRET_OVERLAP_HOURS} at most, 0 for none), so that the receiver can change over without missing a webhook`,
+    args: { id: t.arg.id({ required: true }), overlapHours: t.arg.int() },
+    resolve: async (_root, { id, overlapHours }, ctx) => {
+      const found = await ownSubscription(ctx, String(id));
+      const hours = overlapHours ?? 24;
+      if (!Number.isInteger(hours) || hours < 0 || hours > MAX_SECRET_OVERLAP_HOURS)
+        throw badInput(`overlapHours is 0 to ${MAX_SECRET_OVERLAP_HOURS}`, 'overlapHours');
+      if (found.disabledAt !== null) throw failure('INVALID_TRANSITION', `webhook subscription ${found.id} is disabled: subscribe again instead`);
+      const secret = newSecret();
+      const until = new Date(Date.now() + hours * 3_600_000).toISOString();
+      if (!(await ctx.store.rotateSecret(found.id, secret, until))) throw failure('CONFLICT', `webhook subscription ${found.id} was disabled meanwhile`);
+      return { ...found, secret, previousSecret: found.secret, previousSecretUntil: until };
     },
   }),
   resumeWebhookSubscription: t.field({

@@ -17,8 +17,12 @@ export interface WebhookRequest {
   readonly headers: Readonly<Record<string, string>>;
 }
 
-/** The request for `n`, signed with `secret` as sent at `at`. The audience stays out: it is the hub's business. */
-export function webhookRequest(n: Notification, secret: string, at: Date): WebhookRequest {
+/**
+ * The request for `n`, signed with each of `secrets` as sent at `at` (Standard Webhooks carries
+ * several signatures, space-separated, while a rotated-out secret still signs: a receiver holding
+ * either verifies). The audience stays out: it is the hub's business.
+ */
+export function webhookRequest(n: Notification, secrets: readonly string[], at: Date): WebhookRequest {
   const body = JSON.stringify({ type: n.type, timestamp: n.occurredAt, data: { id: n.id, subject: n.subject, ...n.data } });
   return {
     body,
@@ -26,7 +30,7 @@ export function webhookRequest(n: Notification, secret: string, at: Date): Webho
       'content-type': 'application/json',
       'webhook-id': n.id,
       'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
-      'webhook-signature': new Webhook(secret).sign(n.id, at, body),
+      'webhook-signature': secrets.map((secret) => new Webhook(secret).sign(n.id, at, body)).join(' '),
     },
   };
 }

@@ -2,7 +2,7 @@
 import { Webhook } from 'standardwebhooks';
 import { describe, expect, it } from 'vitest';
 
-import { eventTypesProblem, newSubscription, takesType, urlProblem } from './subscription.js';
+import { eventTypesProblem, newSubscription, signingSecrets, takesType, urlProblem } from './subscription.js';
 
 const OWNER = { keyId: 'k1', role: 'BANK', organization: 'A' } as const;
 
@@ -46,5 +46,17 @@ describe('subscriptions', () => {
     expect(() => new Webhook(a.secret)).not.toThrow();
     expect(() => newSubscription(OWNER, { url: 'gopher://x/', eventTypes: [] })).toThrow(/http or https/);
     expect(() => newSubscription(OWNER, { url: 'https://x/', eventTypes: ['*'] })).toThrow(/neither/);
+  });
+
+  it('sign with the current secret, and with the rotated-out one until its time', () => {
+    const s = {
+      ...newSubscription(OWNER, { url: 'https://partner.example/', eventTypes: [] }),
+      secret: 'new',
+      previousSecret: 'old',
+      previousSecretUntil: '2026-03-02T09:00:00.000Z',
+    };
+    expect(signingSecrets(s, Date.parse('2026-03-02T08:59:59.999Z'))).toEqual(['new', 'old']);
+    expect(signingSecrets(s, Date.parse('2026-03-02T09:00:00.000Z'))).toEqual(['new']);
+    expect(signingSecrets({ ...s, previousSecret: null, previousSecretUntil: null }, 0)).toEqual(['new']);
   });
 });

@@ -21,7 +21,20 @@ export interface Subscription {
   readonly failingSince: string | null;
   /** When it was paused for failing an hour (PAUSE_AFTER_MS): nothing is sent until its owner or staff resume it. */
   readonly pausedAt: string | null;
+  /** The secret before the last rotation, still signing beside the new one until previousSecretUntil; null when none. */
+  readonly previousSecret: string | null;
+  readonly previousSecretUntil: string | null;
 }
+
+/** The longest a rotated-out secret goes on signing beside the new one. */
+export const MAX_SECRET_OVERLAP_HOURS = 168;
+
+/** The secrets a request at `at` is signed with: the current one, and the one rotated out while its window lasts. */
+export const signingSecrets = (s: Subscription, at: number): string[] =>
+  s.previousSecret !== null && s.previousSecretUntil !== null && Date.parse(s.previousSecretUntil) > at ? [s.secret, s.previousSecret] : [s.secret];
+
+/** A fresh signing secret: `whsec_` and the base64 of 32 random bytes, as Standard Webhooks signs with. */
+export const newSecret = (): string => `whsec_${randomBytes(32).toString('base64')}`;
 
 /** How long an endpoint fails with no success before its subscription is paused. */
 export const PAUSE_AFTER_MS = 3_600_000;
@@ -70,12 +83,14 @@ export function newSubscription(owner: Identity, spec: { url: string; eventTypes
     id: randomBytes(8).toString('hex'),
     owner: bareIdentity(owner),
     url: spec.url,
-    secret: `whsec_${randomBytes(32).toString('base64')}`,
+    secret: newSecret(),
     eventTypes: [...new Set(spec.eventTypes)],
     createdAt: now.toISOString(),
     disabledAt: null,
     failingSince: null,
     pausedAt: null,
+    previousSecret: null,
+    previousSecretUntil: null,
   };
 }
 

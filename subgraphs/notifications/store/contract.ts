@@ -478,6 +478,19 @@ export function notificationStoreContract(name: string, fixture: () => StoreFixt
         expect((await store.claimDue(T + 300 * SECOND, 10, LEASE, 1)).map((c) => c.subscription.id)).toEqual([s.id, d.id, s.id, d.id, d.id]);
       });
 
+      it("rotates a subscription's secret, keeping the one it had, sealed as it is, until a time", async () => {
+        const s = subscribe(E1);
+        await store.createSubscription(s);
+        expect(await store.rotateSecret(s.id, 'whsec_new', at(T + 3_600 * SECOND))).toBe(true);
+        expect(await store.subscription(s.id)).toMatchObject({ secret: 'whsec_new', previousSecret: s.secret, previousSecretUntil: at(T + 3_600 * SECOND) });
+        expect(await store.rotateSecret(s.id, 'whsec_newer', at(T))).toBe(true);
+        expect(await store.subscription(s.id)).toMatchObject({ secret: 'whsec_newer', previousSecret: 'whsec_new', previousSecretUntil: at(T) });
+        expect(await store.disableSubscription(s.id, at(T))).toBe(true);
+        expect(await store.rotateSecret(s.id, 'whsec_x', at(T))).toBe(false);
+        expect(await store.rotateSecret('none', 'whsec_x', at(T))).toBe(false);
+        expect((await store.subscription(s.id))!.secret).toBe('whsec_newer');
+      });
+
       it('pages the deliveries in a state newest first, ties by id', async () => {
         const s = subscribe(STAFF);
         await store.createSubscription(s);
@@ -501,6 +514,17 @@ export function notificationStoreContract(name: string, fixture: () => StoreFixt
         expect(await store.deliveries('DELIVERED', undefined, 10)).toEqual([]);
         expect(await store.deliveries('FAILED', undefined, 0)).toEqual([]);
         expect(await store.backlog()).toStrictEqual({ pending: 1, failed: 6 });
+        // One subscription's own, in the same order: another's are not among them.
+        const other = subscribe(E1);
+        await store.createSubscription(other);
+        await store.accept([note('n-other', { occurredAt: at(T) })]);
+        const own = await allPages(
+          (after) => store.deliveriesOf(s.id, 'FAILED', after, 4),
+          (d) => d,
+        );
+        expect(own.flat().map((d) => d.id)).toEqual(expected.map((d) => d.id));
+        expect((await store.deliveriesOf(other.id, 'PENDING', undefined, 10)).map((d) => d.notificationId)).toEqual(['n-other']);
+        expect(await store.deliveriesOf(other.id, 'FAILED', undefined, 10)).toEqual([]);
       });
     });
   });

@@ -76,14 +76,16 @@ const ownerOf = (o: Identity): Identity => ({
 
 const subscriptionOf =
   (box: SecretBox) =>
-  ({ _id, recipient: _recipient, owner, secret, failingSince, pausedAt, ...rest }: SubscriptionDoc): Subscription => ({
+  ({ _id, recipient: _recipient, owner, secret, failingSince, pausedAt, previousSecret, previousSecretUntil, ...rest }: SubscriptionDoc): Subscription => ({
     id: _id,
     owner: ownerOf(owner),
     secret: box.open(secret, _id),
     ...rest,
-    // Absent from a subscription stored before pauses.
+    // Absent from a subscription stored before pauses and rotations.
     failingSince: failingSince ?? null,
     pausedAt: pausedAt ?? null,
+    previousSecret: previousSecret === null || previousSecret === undefined ? null : box.open(previousSecret, _id),
+    previousSecretUntil: previousSecretUntil ?? null,
   });
 
 type DeliveryDoc = Writable<Omit<DeliveryRecord, 'id'>> & { _id: string };
@@ -131,6 +133,7 @@ export async function openMongoNotificationStore(db: Db, box: SecretBox, { colle
   );
   if (await deliveries.indexExists('due')) await deliveries.dropIndex('due');
   await deliveries.createIndex({ state: 1, occurredAt: -1, _id: 1 }, { name: 'by_state' });
+  await deliveries.createIndex({ subscriptionId: 1, state: 1, occurredAt: -1, _id: 1 }, { name: 'of_subscription' });
   // Subscriptions from before their secrets were sealed: each sealed where it is still the plain one.
   for await (const doc of subscriptions.find({ secret: { $not: new RegExp(`^${SEALED_PREFIX}`) } }, { projection: { _id: 1, secret: 1 } })) {
     await subscriptions.updateOne({ _id: doc._id, secret: doc.secret }, { $set: { secret: box.seal(doc.secret, doc._id) } });
@@ -371,6 +374,11 @@ export async function openMongoNotificationStore(db: Db, box: SecretBox, { colle
         return true;
       });
     },
+    async rotateSecret(id, secret, previousUntil) {
+      // The current secret, still sealed, becomes the previous one in the same update.
+      const update = [{ $set: { previousSecret: '$secret', previousSecretUntil: previousUntil, secret: box.seal(secret, id) } }];
+      return (await subscriptions.updateOne({ _id: id, disabledAt: null }, update)).modifiedCount === 1;
+    },
     async pauseSubscription(id, at) {
       return (await subscriptions.updateOne({ _id: id, pausedAt: null, disabledAt: null }, { $set: { pausedAt: at } })).modifiedCount === 1;
     },
@@ -391,6 +399,13 @@ export async function openMongoNotificationStore(db: Db, box: SecretBox, { colle
     async deliveries(state, after, limit) {
       if (limit <= 0) return [];
       const docs = await deliveries.find({ state, ...newestAfter(after, '_id') }, { sort: { occurredAt: -1, _id: 1 }, limit, hint: 'by_state' }).toArray();
+      return docs.map(toDelivery);
+    },
+    async deliveriesOf(subscriptionId, state, after, limit) {
+      if (limit <= 0) return [];
+      const docs = await deliveries
+        .find({ subscriptionId, state, ...newestAfter(after, '_id') }, { sort: { occurredAt: -1, _id: 1 }, limit, hint: 'of_subscription' })
+        .toArray();
       return docs.map(toDelivery);
     },
     async backlog() {

@@ -81,6 +81,11 @@ export interface NotificationStore {
   recordFailure(id: string, attempt: number, at: number, error: string, nextAttemptAt: number | null): Promise<boolean>;
   /** Pauses an active subscription: claimDue leaves its deliveries. False when it is paused or disabled already, or not there. */
   pauseSubscription(id: string, at: string): Promise<boolean>;
+  /**
+   * Replaces the subscription's secret with `secret`; the one it had signs beside it until
+   * `previousUntil`. False when there is no such subscription or it is disabled.
+   */
+  rotateSecret(id: string, secret: string, previousUntil: string): Promise<boolean>;
   /** Sends to a paused subscription again, failing no more (a fresh hour before another pause). False unless it was paused. */
   resumeSubscription(id: string): Promise<boolean>;
   /**
@@ -91,6 +96,8 @@ export interface NotificationStore {
   delivery(id: string): Promise<DeliveryRecord | undefined>;
   /** Deliveries in `state` newest first (occurredAt descending, then id), after `after`, up to `limit`. */
   deliveries(state: DeliveryState, after: PageKey | undefined, limit: number): Promise<DeliveryRecord[]>;
+  /** One subscription's deliveries in `state`, in the same order: what its owner sees of its own. */
+  deliveriesOf(subscriptionId: string, state: DeliveryState, after: PageKey | undefined, limit: number): Promise<DeliveryRecord[]>;
   /**
    * How many deliveries are PENDING and FAILED, counted along their index: the cost of the
    * backlog. DELIVERED ones grow with the history and are not counted here.

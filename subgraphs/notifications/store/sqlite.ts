@@ -51,7 +51,9 @@ CREATE TABLE IF NOT EXISTS subscriptions (
   created_at TEXT NOT NULL,
   disabled_at TEXT,
   failing_since TEXT,
-  paused_at TEXT
+  paused_at TEXT,
+  previous_secret TEXT,
+  previous_secret_until TEXT
 );
 CREATE INDEX IF NOT EXISTS subscriptions_by_owner ON subscriptions (owner_key_id, id);
 CREATE INDEX IF NOT EXISTS subscriptions_active ON subscriptions (recipient) WHERE disabled_at IS NULL;
@@ -74,6 +76,7 @@ CREATE INDEX IF NOT EXISTS deliveries_pending ON deliveries (subscription_id, ne
 CREATE INDEX IF NOT EXISTS deliveries_held ON deliveries (subscription_id, leased_until) WHERE state = 'PENDING' AND leased_until IS NOT NULL;
 DROP INDEX IF EXISTS deliveries_due;
 CREATE INDEX IF NOT EXISTS deliveries_by_state ON deliveries (state, occurred_at DESC, id);
+CREATE INDEX IF NOT EXISTS deliveries_of_subscription ON deliveries (subscription_id, state, occurred_at DESC, id);
 `;
 
 interface NotificationRow {
@@ -107,6 +110,8 @@ interface SubscriptionRow {
   disabled_at: string | null;
   failing_since: string | null;
   paused_at: string | null;
+  previous_secret: string | null;
+  previous_secret_until: string | null;
 }
 
 const subscriptionOf =
@@ -126,6 +131,8 @@ const subscriptionOf =
     disabledAt: r.disabled_at,
     failingSince: r.failing_since,
     pausedAt: r.paused_at,
+    previousSecret: r.previous_secret === null ? null : box.open(r.previous_secret, r.id),
+    previousSecretUntil: r.previous_secret_until,
   });
 
 interface DeliveryRow {
@@ -280,6 +287,9 @@ export function openSqliteNotificationStore(db: Database.Database, box: SecretBo
     if (row !== undefined) failing.run(new Date(at).toISOString(), row.subscription_id);
     return row !== undefined;
   });
+  const rotate = db.prepare(
+    'UPDATE subscriptions SET previous_secret = secret, previous_secret_until = @until, secret = @secret WHERE id = @id AND disabled_at IS NULL',
+  );
   const pause = db.prepare('UPDATE subscriptions SET paused_at = ? WHERE id = ? AND paused_at IS NULL AND disabled_at IS NULL');
   const resume = db.prepare('UPDATE subscriptions SET paused_at = NULL, failing_since = NULL WHERE id = ? AND paused_at IS NOT NULL AND disabled_at IS NULL');
   const resend = db.prepare(
@@ -290,6 +300,12 @@ export function openSqliteNotificationStore(db: Database.Database, box: SecretBo
   const firstDeliveries = db.prepare<[string, number], DeliveryRow>('SELECT * FROM deliveries WHERE state = ? ORDER BY occurred_at DESC, id LIMIT ?');
   const deliveriesAfter = db.prepare<[string, string, string, string, number], DeliveryRow>(
     'SELECT * FROM deliveries WHERE state = ? AND occurred_at <= ? AND (occurred_at < ? OR id > ?) ORDER BY occurred_at DESC, id LIMIT ?',
+  );
+  const firstOf = db.prepare<[string, string, number], DeliveryRow>(
+    'SELECT * FROM deliveries WHERE subscription_id = ? AND state = ? ORDER BY occurred_at DESC, id LIMIT ?',
+  );
+  const ofAfter = db.prepare<[string, string, string, string, string, number], DeliveryRow>(
+    'SELECT * FROM deliveries WHERE subscription_id = ? AND state = ? AND occurred_at <= ? AND (occurred_at < ? OR id > ?) ORDER BY occurred_at DESC, id LIMIT ?',
   );
   const countIn = db.prepare<[string], number>('SELECT count(*) FROM deliveries WHERE state = ?').pluck();
 
@@ -402,6 +418,9 @@ export function openSqliteNotificationStore(db: Database.Database, box: SecretBo
     async recordFailure(id, attempt, at, error, next) {
       return recordFailure.immediate(id, attempt, at, error, next);
     },
+    async rotateSecret(id, secret, previousUntil) {
+      return rotate.run({ id, secret: box.seal(secret, id), until: previousUntil }).changes === 1;
+    },
     async pauseSubscription(id, at) {
       return pause.run(at, id).changes === 1;
     },
@@ -421,6 +440,14 @@ export function openSqliteNotificationStore(db: Database.Database, box: SecretBo
         toDelivery,
       );
     },
+    async deliveriesOf(subscriptionId, state, after, limit) {
+      if (limit <= 0) return [];
+      const rows =
+        after === undefined
+          ? firstOf.all(subscriptionId, state, limit)
+          : ofAfter.all(subscriptionId, state, after.occurredAt, after.occurredAt, after.id, limit);
+      return rows.map(toDelivery);
+    },
     async backlog() {
       return { pending: countIn.get('PENDING')!, failed: countIn.get('FAILED')! };
     },
@@ -431,10 +458,12 @@ export function openSqliteNotificationStore(db: Database.Database, box: SecretBo
   };
 }
 
-/** Brings a database from before paused subscriptions up to date. */
+/** Brings a database from before paused subscriptions and rotated secrets up to date. */
 function migrate(db: Database.Database): void {
   if (hasColumn(db, 'subscriptions', 'id') && !hasColumn(db, 'subscriptions', 'paused_at'))
     db.exec('ALTER TABLE subscriptions ADD COLUMN failing_since TEXT; ALTER TABLE subscriptions ADD COLUMN paused_at TEXT;');
+  if (hasColumn(db, 'subscriptions', 'id') && !hasColumn(db, 'subscriptions', 'previous_secret'))
+    db.exec('ALTER TABLE subscriptions ADD COLUMN previous_secret TEXT; ALTER TABLE subscriptions ADD COLUMN previous_secret_until TEXT;');
 }
 
 /** Seals the secrets of subscriptions stored before they were sealed (a data directory from before), in one transaction. */
