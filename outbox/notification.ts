@@ -41,6 +41,7 @@ export const EVENT_TYPES = {
   'pledge.consent_recorded': "A pledgee's consent to a disposal of a pledged right was recorded",
   'claim.settled': 'An insurance claim was paid or rejected',
   'webhook.paused': 'A webhook subscription was paused after an hour of failed deliveries',
+  'webhook.test': 'A test its owner asked for (sendTestWebhook): sent to that subscription alone, whatever its eventTypes',
 } as const satisfies Readonly<Record<string, string>>;
 export type EventType = keyof typeof EVENT_TYPES;
 

@@ -670,6 +670,20 @@ describe('notifications', () => {
       await expect.poll(() => hooks.ids(), { timeout: 15_000, interval: 50 }).toContain(after);
       const latest = hooks.received.find((r) => r.id === after)!;
       expect([signedWith(latest, rotated.secret), signedWith(latest, again.secret)]).toEqual([false, true]);
+      // A test, asked for by its owner: to this subscription alone, whatever its eventTypes, signed with its secret.
+      const { sendTestWebhook } = await partner.request<{ sendTestWebhook: string }>(
+        gql`
+          mutation ($id: ID!) {
+            sendTestWebhook(id: $id)
+          }
+        `,
+        { id },
+      );
+      await expect.poll(() => hooks.ids(), { timeout: 15_000, interval: 50 }).toContain(sendTestWebhook);
+      const test = hooks.received.find((r) => r.id === sendTestWebhook)!;
+      expect(test.body).toMatchObject({ type: 'webhook.test', data: { subject: `webhook_subscription:${id}`, url: hooks.url } });
+      expect(signedWith(test, again.secret)).toBe(true);
+      expect(sellerHooks.ids()).not.toContain(sendTestWebhook);
       // Another key may not rotate it; a bad overlap is refused.
       expect(await errorCode(buyerKey.request(ROTATE, { id }))).toBe('NOT_FOUND');
       expect(await errorExtensions(partner.request(ROTATE, { id, hours: 169 }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'overlapHours' });

@@ -9,7 +9,7 @@ import { connectionType } from '../common/shared-types.js';
 import { builder, PageInfo, Role } from './builder.js';
 import type { NotificationsContext } from './context.js';
 import { resolveDestination, WebhookUrlRefused } from './destination.js';
-import { eventTypesProblem, MAX_SECRET_OVERLAP_HOURS, newSecret, newSubscription, type Subscription, urlProblem } from './domain/subscription.js';
+import { eventTypesProblem, MAX_SECRET_OVERLAP_HOURS, newSecret, newSubscription, type Subscription, testNotice, urlProblem } from './domain/subscription.js';
 
 /** Most active subscriptions one key keeps. */
 const MAX_SUBSCRIPTIONS = 20;
@@ -156,6 +156,21 @@ builder.mutationFields((t) => ({
       const until = new Date(Date.now() + hours * 3_600_000).toISOString();
       if (!(await ctx.store.rotateSecret(found.id, secret, until))) throw failure('CONFLICT', `webhook subscription ${found.id} was disabled meanwhile`);
       return { ...found, secret, previousSecret: found.secret, previousSecretUntil: until };
+    },
+  }),
+  sendTestWebhook: t.field({
+    type: 'ID',
+    description:
+      'Its owner (or centre staff) has a webhook.test notification sent to this subscription alone, whatever its eventTypes, signed as any other: to check the receiver. The notification id (the webhook-id it arrives with); follow it in the subscription’s deliveries',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, { id }, ctx) => {
+      const found = await ownSubscription(ctx, String(id));
+      if (found.disabledAt !== null) throw failure('INVALID_TRANSITION', `webhook subscription ${found.id} is disabled: subscribe again instead`);
+      const at = new Date().toISOString();
+      const notification = testNotice(found, at, requireIdentity(ctx).keyId);
+      if (!(await ctx.store.acceptFor(notification, found.id))) throw failure('CONFLICT', `webhook subscription ${found.id} was disabled meanwhile`);
+      ctx.kick();
+      return notification.id;
     },
   }),
   resumeWebhookSubscription: t.field({

@@ -110,3 +110,16 @@ export function pausedNotice(s: Subscription, at: number, lastError: string): No
     data: { url: s.url, failingSince: s.failingSince, lastError },
   };
 }
+
+/** A test its owner asked for at `at`, for `s` alone: its id is new each time. */
+export function testNotice(s: Subscription, at: string, askedBy: string): Notice {
+  const audience = audienceOf(s.owner);
+  return {
+    id: `webhook.test:${s.id}:${randomBytes(8).toString('hex')}`,
+    type: 'webhook.test',
+    occurredAt: at,
+    subject: `webhook_subscription:${s.id}`,
+    audience: audience === undefined ? [] : [audience],
+    data: { askedBy, url: s.url },
+  };
+}

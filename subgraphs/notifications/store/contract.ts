@@ -491,6 +491,23 @@ export function notificationStoreContract(name: string, fixture: () => StoreFixt
         expect((await store.subscription(s.id))!.secret).toBe('whsec_newer');
       });
 
+      it('accepts a test for one subscription alone: one delivery, no inbox item, whatever its types', async () => {
+        const s = subscribe(E1, ['case.moved']);
+        const staffs = subscribe(STAFF);
+        await store.createSubscription(s);
+        await store.createSubscription(staffs);
+        const test = note('webhook.test:1', { type: 'webhook.test', audience: [{ kind: 'ENTERPRISE', id: 'E1' }] });
+        expect(await store.acceptFor(test, s.id)).toBe(true);
+        expect(await store.acceptFor(test, s.id)).toBe(true);
+        expect(await deliveryOf(test, s)).toMatchObject({ state: 'PENDING', attempts: 0 });
+        expect(await store.delivery(deliveryId(test.id, staffs.id))).toBeUndefined();
+        expect(await store.inbox('enterprise:E1', undefined, 10)).toEqual([]);
+        expect(await store.acceptFor(note('webhook.test:2', { type: 'webhook.test' }), 'none')).toBe(false);
+        expect(await store.disableSubscription(s.id, at(T))).toBe(true);
+        expect(await store.acceptFor(note('webhook.test:3', { type: 'webhook.test' }), s.id)).toBe(false);
+        expect(await store.notification('webhook.test:3')).toBeUndefined();
+      });
+
       it('pages the deliveries in a state newest first, ties by id', async () => {
         const s = subscribe(STAFF);
         await store.createSubscription(s);

@@ -199,6 +199,20 @@ export async function openMongoNotificationStore(db: Db, box: SecretBox, { colle
         }
       }
     },
+    async acceptFor(n, subscriptionId) {
+      refuseInvalid([n]);
+      return inTransaction(db.client, async (session) => {
+        const doc = await subscriptions.findOne({ _id: subscriptionId, disabledAt: null }, { session });
+        if (doc === null) return false;
+        if ((await notifications.countDocuments({ _id: n.id }, { session })) > 0) return true;
+        await notifications.insertOne(
+          { _id: n.id, type: n.type, occurredAt: n.occurredAt, subject: n.subject, audience: [...n.audience], data: JSON.stringify(n.data) },
+          { session },
+        );
+        await deliveries.insertOne(deliveryDoc(newDelivery(n, toSubscription(doc))), { session });
+        return true;
+      });
+    },
     async notification(id) {
       const doc = await notifications.findOne({ _id: id });
       return doc === null ? undefined : toNotification(doc);

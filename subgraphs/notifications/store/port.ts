@@ -32,6 +32,12 @@ export interface NotificationStore {
    */
   accept(notifications: readonly Notification[]): Promise<void>;
   notification(id: string): Promise<Notification | undefined>;
+  /**
+   * Stores `n` (once, as accept does) with one PENDING delivery, to the subscription `subscriptionId`
+   * alone, and no inbox items: a test its owner asked for. False, storing nothing, when there is no
+   * such active subscription.
+   */
+  acceptFor(n: Notification, subscriptionId: string): Promise<boolean>;
 
   /** `recipient`'s items newest first (occurredAt descending, then notification id), after `after`, up to `limit`. */
   inbox(recipient: string, after: PageKey | undefined, limit: number): Promise<InboxItem[]>;

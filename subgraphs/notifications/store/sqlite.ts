@@ -323,6 +323,13 @@ export function openSqliteNotificationStore(db: Database.Database, box: SecretBo
       for (const s of receiving(candidates, n)) insertDelivery.run(newDelivery(n, s));
     }
   });
+  const acceptFor = db.transaction((n: Notification, subscriptionId: string): boolean => {
+    const row = subscriptionById.get(subscriptionId);
+    if (row === undefined || row.disabled_at !== null) return false;
+    if (insertNotification.run({ ...n, audience: JSON.stringify(n.audience), data: JSON.stringify(n.data) }).changes === 1)
+      insertDelivery.run(newDelivery(n, toSubscription(row)));
+    return true;
+  });
   const markRead = db.transaction((recipient: string, ids: readonly string[]) => {
     let n = 0;
     for (const id of new Set(ids)) n += markOneRead.run(recipient, id).changes;
@@ -363,6 +370,10 @@ export function openSqliteNotificationStore(db: Database.Database, box: SecretBo
     async accept(ns) {
       refuseInvalid(ns);
       accept.immediate(ns);
+    },
+    async acceptFor(n, subscriptionId) {
+      refuseInvalid([n]);
+      return acceptFor.immediate(n, subscriptionId);
     },
     async notification(id) {
       const row = notificationById.get(id);
