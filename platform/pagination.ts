@@ -19,9 +19,21 @@ export interface PageRequest {
   readonly after: string | undefined;
 }
 
+/** The Relay connection spec's PageInfo, for pages read forwards (first/after). */
+export interface PageInfo {
+  readonly hasNextPage: boolean;
+  /**
+   * Whether items come before this page: true exactly when it started after a cursor (keyset pages
+   * read forwards know no more cheaply, as the spec allows).
+   */
+  readonly hasPreviousPage: boolean;
+  readonly startCursor: string | null;
+  readonly endCursor: string | null;
+}
+
 export interface Connection<T> {
   readonly edges: { cursor: string; node: T }[];
-  readonly pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  readonly pageInfo: PageInfo;
 }
 
 export function encodeCursor(key: string): string {
@@ -41,5 +53,13 @@ export function pageRequest(first: number | null | undefined, after: string | nu
 export function toConnection<T>(rows: T[], page: PageRequest, keyOf: (row: T) => string): Connection<T> {
   const nodes = rows.slice(0, page.first);
   const edges = nodes.map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
-  return { edges, pageInfo: { hasNextPage: rows.length > page.first, endCursor: edges.at(-1)?.cursor ?? null } };
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: rows.length > page.first,
+      hasPreviousPage: page.after !== undefined,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
 }

@@ -15,8 +15,13 @@ import { applicationNumber, registerEnterprise, registerPatent } from './support
 const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
 
 interface Page<N> {
-  readonly edges: { readonly node: N }[];
-  readonly pageInfo: { readonly hasNextPage: boolean; readonly endCursor: string | null };
+  readonly edges: { readonly cursor: string; readonly node: N }[];
+  readonly pageInfo: {
+    readonly hasNextPage: boolean;
+    readonly hasPreviousPage: boolean;
+    readonly startCursor: string | null;
+    readonly endCursor: string | null;
+  };
 }
 
 /** Each list's query, for `$id`, `$first` and `$after`: the field, and what a node says. */
@@ -32,8 +37,8 @@ const pageQuery = (list: List) => gql`
   query ($id: ID!, $first: Int, $after: String) {
     enterprise(id: $id) {
       ${list}(first: $first, after: $after) {
-        edges { node { ${LISTS[list]} } }
-        pageInfo { hasNextPage endCursor }
+        edges { cursor node { ${LISTS[list]} } }
+        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
       }
     }
   }
@@ -129,6 +134,8 @@ describe('paged lists of an enterprise', () => {
       const answer: { enterprise: Record<List, Page<Record<string, string>>> } = await own.request(pageQuery(list), { id, first: 2, after });
       const page = answer.enterprise[list];
       seen.push(...page.edges.map((e) => e.node[LISTS[list]]!));
+      // The Relay spec's PageInfo: its cursors are its first and last edges'; a page asked after a cursor has items before it.
+      expect(page.pageInfo).toMatchObject({ hasPreviousPage: after !== null, startCursor: page.edges[0]!.cursor, endCursor: page.edges.at(-1)!.cursor });
       pages++;
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;
@@ -145,7 +152,7 @@ describe('paged lists of an enterprise', () => {
 
   it('costs a list by the page asked: a key whose budget is 100 reads 24 patents a page, not 25', async () => {
     const cheap = t.client((await createKey(t.hub.keys, { role: 'CENTER_STAFF', cost: 100 })).key);
-    // The enterprise 1, and per patent asked the connection, its edge, its node and the page info: 1 + 24 x 4 = 97.
+    // The enterprise 1, and per patent asked the connection, its edge, its node and the page info (scalars cost nothing): 1 + 24 x 4 = 97.
     const page = await cheap.request<{ enterprise: { patents: Page<unknown> } }>(pageQuery('patents'), { id, first: 24 });
     expect(page.enterprise.patents.edges).toHaveLength(5);
     expect(await errorExtensions(cheap.request(pageQuery('patents'), { id, first: 25 }))).toMatchObject({

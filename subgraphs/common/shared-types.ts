@@ -6,7 +6,7 @@ import type { EnumRef, ObjectRef } from '@pothos/core';
 import type { Receipt } from '../../ledger/index.js';
 import { badInput } from '../../platform/errors.js';
 import { ROLES } from '../../platform/identity.js';
-import type { Connection } from '../../platform/pagination.js';
+import type { Connection, PageInfo } from '../../platform/pagination.js';
 import type { createBuilder } from './create-builder.js';
 import { parseFen } from './money.js';
 import type { MonthCount } from './months.js';
@@ -27,11 +27,14 @@ export function ledgerReceiptType<C extends object>(builder: SubgraphBuilder<C>)
 }
 
 export function pageInfoType<C extends object>(builder: SubgraphBuilder<C>) {
-  return builder.objectRef<{ hasNextPage: boolean; endCursor: string | null }>('PageInfo').implement({
+  return builder.objectRef<PageInfo>('PageInfo').implement({
     shareable: true,
+    description: "Where a page stands in its list (the Relay connection spec's PageInfo), for pages read forwards with first and after",
     fields: (t) => ({
-      hasNextPage: t.exposeBoolean('hasNextPage'),
-      endCursor: t.exposeString('endCursor', { nullable: true }),
+      hasNextPage: t.exposeBoolean('hasNextPage', { description: 'Whether more follow: ask again with after: endCursor' }),
+      hasPreviousPage: t.exposeBoolean('hasPreviousPage', { description: 'Whether items come before this page: true when it was asked after a cursor' }),
+      startCursor: t.exposeString('startCursor', { nullable: true, description: "The cursor of the page's first item; null for an empty page" }),
+      endCursor: t.exposeString('endCursor', { nullable: true, description: "The cursor of the page's last item; null for an empty page" }),
     }),
   });
 }
