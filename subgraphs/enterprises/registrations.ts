@@ -2,7 +2,7 @@
 import { badInput, conflict, failure, notFound } from '../../platform/errors.js';
 import { today } from '../../platform/hub-calendar.js';
 import { isNiceClass, niceClassName } from '../../standards/nice-class.js';
-import { requireRole } from '../common/auth.js';
+import { canActFor, requireIdentity, requireRole } from '../common/auth.js';
 import { text } from '../common/validation.js';
 import { builder, Copyright, CopyrightKind, Trademark } from './builder.js';
 import type { EnterprisesContext } from './context.js';
@@ -71,6 +71,23 @@ function goods(items: readonly string[]): string[] {
 async function requireEnterprise(ctx: EnterprisesContext, id: string): Promise<void> {
   if ((await ctx.loaders.enterprise.load(id)) === undefined) throw failure('NOT_FOUND', `enterprise ${id} does not exist`, { field: 'enterpriseId' });
 }
+
+builder.queryFields((t) => ({
+  copyright: t.field({
+    type: Copyright,
+    nullable: true,
+    description:
+      'A registered copyright by its registration number: its owner, centre staff and institutions read it; null otherwise, as for one not registered',
+    args: { registrationNumber: t.arg.string({ required: true }) },
+    resolve: async (_root, { registrationNumber }, ctx) => {
+      const identity = requireIdentity(ctx);
+      // Stored as registration writes them: without spaces, in capitals, full-width dashes as ASCII.
+      const [found] = await ctx.store.copyrights.byNumbers([registrationNumber.replace(/\s+/g, '').toUpperCase().replace(/－|—/g, '-')]);
+      if (found === undefined || (identity.role === 'ENTERPRISE' && !canActFor(identity, found.enterpriseId))) return null;
+      return found;
+    },
+  }),
+}));
 
 builder.mutationFields((t) => ({
   registerTrademark: t.field({

@@ -509,6 +509,32 @@ function overlapping(l: Omit<LicenceRecord, 'receipt'>, other: LicenceRecord) {
 }
 
 builder.queryFields((t) => ({
+  transfer: t.field({
+    type: Transfer,
+    nullable: true,
+    description: 'A recorded transfer by its id (as right.transferred carries it): its two enterprises, centre staff and institutions read it; null otherwise',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, { id }, ctx) => {
+      const identity = requireIdentity(ctx);
+      const [found] = await ctx.store.rights.transfersByIds([String(id)]);
+      if (found === undefined || (identity.role === 'ENTERPRISE' && ![found.fromEnterpriseId, found.toEnterpriseId].includes(identity.enterpriseId ?? '')))
+        return null;
+      return found;
+    },
+  }),
+  licence: t.field({
+    type: Licence,
+    nullable: true,
+    description:
+      'A recorded licence by its id (as licence.registered carries it): its licensor and licensee, centre staff and institutions read it; null otherwise',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, { id }, ctx) => {
+      const identity = requireIdentity(ctx);
+      const [found] = await ctx.store.rights.licencesByIds([String(id)]);
+      if (found === undefined || (identity.role === 'ENTERPRISE' && ![found.licensorId, found.licenseeId].includes(identity.enterpriseId ?? ''))) return null;
+      return found;
+    },
+  }),
   trademark: t.field({
     type: Trademark,
     nullable: true,

@@ -168,6 +168,16 @@ builder.queryFields((t) => ({
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, { id }, ctx) => pledgeAccess.readable(ctx, String(id)),
   }),
+  pledgeByRegistrationNumber: t.field({
+    type: Pledge,
+    nullable: true,
+    description: 'A pledge by the registration number the hub gave it (ZX-YYYY-NNNNNN), read as pledge(id) is: its parties and centre staff',
+    args: { registrationNumber: t.arg.string({ required: true }) },
+    resolve: async (_root, { registrationNumber }, ctx) => {
+      const [found] = await ctx.store.pledges.byRegistrationNumbers([registrationNumber.trim().toUpperCase()]);
+      return found === undefined ? null : pledgeAccess.readable(ctx, found.id);
+    },
+  }),
   pledges: t.field({
     type: PledgeConnection,
     description: 'Centre staff: every pledge; a bank: those it is pledgee of; an enterprise: its own',

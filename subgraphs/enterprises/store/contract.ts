@@ -646,6 +646,9 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
         expect(await s.outbox.pending(10)).toStrictEqual([told('t1')]);
         expect(await s.rights.transfer(transfer(PB_RIGHT, 'e01', 'e02', 'tr3'), 2, event)).toBe(false);
         expect(await s.rights.transfersOf([rightKey(PB_RIGHT)])).toStrictEqual([[transfer(PB_RIGHT, 'e01', 'e04')]]);
+        // By id, as a notification carries it: the refused ones were never stored.
+        const [stored, refused] = await s.rights.transfersByIds([transfer(PB_RIGHT, 'e01', 'e04').id, 'tr2']);
+        expect([stored, refused]).toStrictEqual([transfer(PB_RIGHT, 'e01', 'e04'), undefined]);
       });
 
       it('moves a trademark, and renews it, moving its expiry count', async () => {
@@ -698,6 +701,7 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
         const all = await s.rights.licencesOf(rightKey(PB_RIGHT), undefined, 10);
         expect(all.map((l) => l.id)).toStrictEqual(['a', 'cc', 'ddd', 'eeee', 'fffff']);
         expect(all[0]).toStrictEqual(guangdong);
+        expect(await s.rights.licencesByIds(['cc', 'none', 'a'])).toStrictEqual([all[1], undefined, guangdong]);
         expect((await s.rights.licencesOf(rightKey(PB_RIGHT), { registeredAt: beijing.registeredAt, id: 'cc' }, 2)).map((l) => l.id)).toStrictEqual([
           'ddd',
           'eeee',
@@ -799,6 +803,7 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
         expect(await s.copyrights.byEnterprises(['e02', 'e03'], undefined, 100)).toStrictEqual([[], [C3]]);
         await expect(s.copyrights.insertMany([{ ...C1, registrationNumber: '2025SR0001' }, C3])).rejects.toBeInstanceOf(DuplicateKeyError);
         expect(await s.copyrights.byEnterprises(['e01'], undefined, 100)).toStrictEqual([[C2, C1]]);
+        expect(await s.copyrights.byNumbers([C1.registrationNumber, 'none', C2.registrationNumber])).toStrictEqual([C1, undefined, C2]);
         expect(await s.copyrights.byEnterprises(['e01'], undefined, 1)).toStrictEqual([[C2]]);
         expect(await s.copyrights.byEnterprises(['e01'], C2.registrationNumber, 1)).toStrictEqual([[C1]]);
       });

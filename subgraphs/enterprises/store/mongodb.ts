@@ -796,6 +796,7 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
       },
       insertMany: insertCopyrights,
       byEnterprises: (ids, after, limit) => keysetPages(copyrights, 'enterpriseId', ids, after, limit, toCopyright, { hint: 'by_enterprise' }),
+      byNumbers: (numbers) => findByIds(copyrights, numbers, toCopyright),
     },
     rights: {
       async transfer(t, version, event, notify = []) {
@@ -834,6 +835,8 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
         for (const d of docs) byKey.get(d.rightKey)?.push(d.record);
         return keys.map((k) => byKey.get(k)!);
       },
+      transfersByIds: (ids) => findByIds(transfers, ids, (d) => d.record),
+      licencesByIds: (ids) => findByIds(licences, ids, (d) => d.record),
       async licencesOf(key, after, limit) {
         const filter: Filter<RightRecordDoc<LicenceRecord>> = { rightKey: key };
         if (after !== undefined) filter.$or = [{ registeredAt: { $gt: after.registeredAt } }, { registeredAt: after.registeredAt, _id: { $gt: after.id } }];

@@ -144,6 +144,7 @@ export interface CopyrightRepository {
   insert(c: CopyrightRecord): Promise<void>;
   /** All or none, in one transaction. */
   insertMany(cs: readonly CopyrightRecord[]): Promise<void>;
+  byNumbers(numbers: readonly string[]): Promise<(CopyrightRecord | undefined)[]>;
   /** Each enterprise's copyrights by registration number, those after `after`, `limit` at most. */
   byEnterprises(ids: readonly string[], after: string | undefined, limit: number): Promise<CopyrightRecord[][]>;
 }
@@ -168,6 +169,9 @@ export interface RightsRepository {
   transfersOf(keys: readonly string[]): Promise<TransferRecord[][]>;
   /** Up to `limit` of a right's licences after `after`, in the order registered (registeredAt, then id). */
   licencesOf(key: string, after: { readonly registeredAt: string; readonly id: string } | undefined, limit: number): Promise<LicenceRecord[]>;
+  /** Transfers and licences by id, in the order asked (as the notifications that tell of them carry it). */
+  transfersByIds(ids: readonly string[]): Promise<(TransferRecord | undefined)[]>;
+  licencesByIds(ids: readonly string[]): Promise<(LicenceRecord | undefined)[]>;
 }
 
 export interface AssetHistoryRepository {

@@ -657,6 +657,9 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
   // Transfers and licences are kept whole as JSON, found by their right and their order.
   const insertTransfer = db.prepare('INSERT INTO transfers (id, right_key, record, registered_at) VALUES (?, ?, ?, ?)');
   const insertLicence = db.prepare('INSERT INTO licences (id, right_key, record, registered_at) VALUES (?, ?, ?, ?)');
+  const transfersById = inListQuery<{ record: string }>(db, (ids) => `SELECT record FROM transfers WHERE id IN (${ids})`);
+  const licencesById = inListQuery<{ record: string }>(db, (ids) => `SELECT record FROM licences WHERE id IN (${ids})`);
+  const copyrightsIn = inListQuery<CopyrightRow>(db, (numbers) => `SELECT * FROM copyrights WHERE registration_number IN (${numbers})`);
   const transfersIn = inListQuery<{ record: string }>(db, (keys) => `SELECT record FROM transfers WHERE right_key IN (${keys}) ORDER BY registered_at, id`);
   const allLicencesOf = db.prepare<[string], { record: string }>('SELECT record FROM licences WHERE right_key = ? ORDER BY registered_at, id');
   const licencesAfter = db.prepare<[string, string, string, number], { record: string }>(
@@ -808,6 +811,9 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
       async byEnterprises(ids, after, limit) {
         return copyrightsOf(ids, after ?? '', limit).map((rows) => rows.map(toCopyright));
       },
+      async byNumbers(numbers) {
+        return inKeyOrder(numbers, copyrightsIn(numbers).map(toCopyright), (c) => c.registrationNumber);
+      },
     },
     rights: {
       async transfer(t, version, event, notify = []) {
@@ -822,6 +828,20 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
       },
       async licencesOf(key, after, limit) {
         return licencesAfter.all(key, after?.registeredAt ?? '', after?.id ?? '', limit).map((r) => JSON.parse(r.record) as LicenceRecord);
+      },
+      async transfersByIds(ids) {
+        return inKeyOrder(
+          ids,
+          transfersById(ids).map((r) => JSON.parse(r.record) as TransferRecord),
+          (t) => t.id,
+        );
+      },
+      async licencesByIds(ids) {
+        return inKeyOrder(
+          ids,
+          licencesById(ids).map((r) => JSON.parse(r.record) as LicenceRecord),
+          (l) => l.id,
+        );
       },
     },
     outbox: outbox.source,

@@ -102,6 +102,7 @@ export function financeStoreContract(name: string, fixture: () => StoreFixture<F
       const b = { ...B, registrationNumber: 'ZX-2026-000003' };
       const c = { ...C, registrationNumber: 'ZX-2026-000002' };
       expect(await store.pledges.byIds(['c', 'x', 'a'])).toStrictEqual([c, undefined, a]);
+      expect(await store.pledges.byRegistrationNumbers(['ZX-2026-000003', 'ZX-1999-000001', 'ZX-2026-000001'])).toStrictEqual([b, undefined, a]);
       expect(await store.pledges.byPledgors(['e1', 'e9', 'e2'])).toStrictEqual([[{ ...newYear, registrationNumber: 'ZX-2027-000001' }, b, a], [], [c]]);
       expect(await store.pledges.byAssets(['TRADEMARK:12345678', 'DATA_ASSET:da:1', 'PATENT:1'])).toStrictEqual([[a], [c], []]);
       expect(await store.pledges.eventsOf(['a', 'x'])).toStrictEqual([[registered(A.registeredAt)], []]);

@@ -9,6 +9,7 @@ import { hubTimeZone, monthOf } from '../../../platform/hub-calendar.js';
 import {
   COLLECTION_OPTIONS,
   createCollections,
+  distinct,
   findByIds,
   findGrouped,
   inTransaction,
@@ -202,6 +203,11 @@ export async function openMongoFinanceStore(db: Db, options: MongoStoreOptions =
         });
       },
       byIds: (ids) => findByIds(pledges, ids, toPledge, noEvents),
+      async byRegistrationNumbers(numbers) {
+        const docs = await pledges.find({ registrationNumber: { $in: distinct(numbers) } }, { ...noEvents, hint: 'by_registration_number' }).toArray();
+        const by = new Map(docs.map((d) => [d.registrationNumber, toPledge(d)]));
+        return numbers.map((n) => by.get(n));
+      },
       byPledgors: (ids) => findGrouped(pledges, 'pledgorId', ids, toPledge, { ...noEvents, sort: { registeredAt: -1, _id: 1 } }),
       byAssets: (keys) => findGrouped(pledges, 'assetKeys', keys, toPledge, { ...noEvents, sort: { registeredAt: -1, _id: 1 } }),
       eventsOf: async (ids) => (await findByIds(pledges, ids, (d) => d.events, { projection: { events: 1 } })).map((events) => events ?? []),

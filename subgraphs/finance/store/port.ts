@@ -43,6 +43,8 @@ export interface PledgeRepository {
   /** Removes a pledge the ledger never recorded (no registration receipt), freeing its collateral. */
   discard(id: string): Promise<void>;
   byIds(ids: readonly string[]): Promise<(PledgeRecord | undefined)[]>;
+  /** By the registration numbers the hub gave them (ZX...), in the order asked. */
+  byRegistrationNumbers(numbers: readonly string[]): Promise<(PledgeRecord | undefined)[]>;
   /** Each enterprise's pledges, newest first. */
   byPledgors(enterpriseIds: readonly string[]): Promise<PledgeRecord[][]>;
   /** Every pledge (active or closed) each asset key is collateral in, newest first. */

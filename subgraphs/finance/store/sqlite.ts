@@ -318,6 +318,7 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
      WHERE id = @id AND state = @from`,
   );
   const pledgesIn = inListQuery<PledgeRow>(db, (ids) => `SELECT * FROM pledges WHERE id IN (${ids})`);
+  const pledgesNumbered = inListQuery<PledgeRow>(db, (numbers) => `SELECT * FROM pledges WHERE registration_number IN (${numbers})`);
   const pledgesOf = inListQuery<PledgeRow>(db, (ids) => `SELECT * FROM pledges WHERE pledgor_id IN (${ids}) ORDER BY registered_at DESC, id`);
   const pledgesOn = inListQuery<PledgeRow & { asset_key: string }>(
     db,
@@ -464,6 +465,9 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
       },
       async byIds(ids) {
         return inKeyOrder(ids, pledgesIn(ids).map(toPledge), (p) => p.id);
+      },
+      async byRegistrationNumbers(numbers) {
+        return inKeyOrder(numbers, pledgesNumbered(numbers).map(toPledge), (p) => p.registrationNumber);
       },
       async byPledgors(ids) {
         return groupedByKey(ids, pledgesOf(ids).map(toPledge), (p) => p.pledgorId);
