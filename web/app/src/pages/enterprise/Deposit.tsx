@@ -10,6 +10,7 @@ import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeading } from '../../components/PageHeading';
 import { hashFile } from '../../hash-files';
+import { newIdempotencyKey } from '../../hooks/useIdempotencyKey';
 import { useI18n } from '../../i18n';
 
 const DEPOSIT = `mutation Deposit($input: DepositEvidenceInput!) {
@@ -33,6 +34,8 @@ interface Item {
   digest?: string;
   error?: unknown;
   deposited?: Deposited;
+  /** Sent with every attempt at this file: a retry after an error deposits it once. */
+  readonly idempotencyKey: string;
 }
 
 let nextKey = 0;
@@ -46,7 +49,14 @@ export default function Deposit() {
 
   const add = (files: FileList | null) => {
     if (files === null) return;
-    const added = [...files].map((file): Item => ({ key: nextKey++, file, title: titleOf(file.name), category: guessCategory(file.name), hashed: 0 }));
+    const added = [...files].map((file): Item => ({
+      key: nextKey++,
+      file,
+      title: titleOf(file.name),
+      category: guessCategory(file.name),
+      hashed: 0,
+      idempotencyKey: newIdempotencyKey(),
+    }));
     setItems((all) => [...all, ...added]);
     for (const item of added) {
       hashFile(item.file, (hashed) => update(item.key, { hashed })).then(
@@ -66,7 +76,7 @@ export default function Deposit() {
     for (const item of ready) {
       try {
         const { depositEvidence } = await graphql<{ depositEvidence: Deposited }>(DEPOSIT, {
-          input: { contentDigest: item.digest, title: item.title.trim(), category: item.category },
+          input: { contentDigest: item.digest, title: item.title.trim(), category: item.category, idempotencyKey: item.idempotencyKey },
         });
         update(item.key, { deposited: depositEvidence, error: undefined });
       } catch (error) {

@@ -17,6 +17,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { afterToday, isoDay, todayValue } from '../../dates';
 import { fenOf } from '../../format';
 import { useAction } from '../../hooks/useAction';
+import { useIdempotencyKey } from '../../hooks/useIdempotencyKey';
 import { useI18n } from '../../i18n';
 
 const TRANSFER = `mutation RegisterTransfer($input: RegisterTransferInput!) {
@@ -110,15 +111,24 @@ function TransferForm({ initial }: { initial: Partial<RightFields> }) {
   const [digest, setDigest] = useState<string>();
   const [tried, setTried] = useState(false);
   const [recorded, setRecorded] = useState<Recorded & { to: { name: string } | null }>();
+  const [idempotencyKey, renewKey] = useIdempotencyKey();
   const submit = async (f: RightFields) => {
     setTried(true);
     if (to === undefined || digest === undefined) return;
     const done = await action.run(() =>
       graphql<{ registerTransfer: Recorded & { to: { name: string } | null } }>(TRANSFER, {
-        input: { right: { kind: f.kind, number: f.number.trim() }, toEnterpriseId: to.id, contractDate: isoDay(f.contractDate), contractDigest: digest },
+        input: {
+          right: { kind: f.kind, number: f.number.trim() },
+          toEnterpriseId: to.id,
+          contractDate: isoDay(f.contractDate),
+          contractDigest: digest,
+          idempotencyKey,
+        },
       }),
     );
-    if (done !== undefined) setRecorded(done.registerTransfer);
+    if (done === undefined) return;
+    setRecorded(done.registerTransfer);
+    renewKey();
   };
   return (
     <Space orientation="vertical" className="full-width">
@@ -163,6 +173,7 @@ function LicenceForm({ initial }: { initial: Partial<RightFields> }) {
   const [digest, setDigest] = useState<string>();
   const [tried, setTried] = useState(false);
   const [recorded, setRecorded] = useState<Recorded & { licensee: { name: string } | null; kind: string }>();
+  const [idempotencyKey, renewKey] = useIdempotencyKey();
   const submit = async (f: LicenceFields) => {
     setTried(true);
     if (licensee === undefined || digest === undefined) return;
@@ -179,10 +190,13 @@ function LicenceForm({ initial }: { initial: Partial<RightFields> }) {
           ...(f.royaltyTerms?.trim() ? { royaltyTerms: f.royaltyTerms.trim() } : {}),
           contractDate: isoDay(f.contractDate),
           contractDigest: digest,
+          idempotencyKey,
         },
       }),
     );
-    if (done !== undefined) setRecorded(done.registerLicence);
+    if (done === undefined) return;
+    setRecorded(done.registerLicence);
+    renewKey();
   };
   return (
     <Space orientation="vertical" className="full-width">

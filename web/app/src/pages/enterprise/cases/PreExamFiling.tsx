@@ -5,6 +5,7 @@ import { useState } from 'react';
 
 import { graphql } from '../../../api';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { useIdempotencyKey } from '../../../hooks/useIdempotencyKey';
 import { useI18n } from '../../../i18n';
 import type { Own } from './own';
 
@@ -23,6 +24,7 @@ export function PreExamFiling({ own, onFiled }: { own: Own; onFiled: () => void 
   const queries = useQueryClient();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
+  const [idempotencyKey, renewKey] = useIdempotencyKey();
   // Its own pending applications are the likely ones; any other number may be typed.
   const pending = own.patents.filter((p) => p.status === 'PENDING');
 
@@ -31,9 +33,16 @@ export function PreExamFiling({ own, onFiled }: { own: Own; onFiled: () => void 
     setError(undefined);
     try {
       const { filePreExamination } = await graphql<{ filePreExamination: { applicationNumber: string } }>(FILE, {
-        input: { enterpriseId: own.id, applicationNumber: fields.applicationNumber.trim(), title: fields.title.trim(), industry: fields.industry.trim() },
+        input: {
+          enterpriseId: own.id,
+          applicationNumber: fields.applicationNumber.trim(),
+          title: fields.title.trim(),
+          industry: fields.industry.trim(),
+          idempotencyKey,
+        },
       });
       void message.success(t('cases.filed', { number: filePreExamination.applicationNumber }));
+      renewKey();
       form.resetFields();
       await queries.invalidateQueries();
       onFiled();

@@ -7,6 +7,7 @@ import { useState } from 'react';
 
 import { graphql } from '../../../api';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { useIdempotencyKey } from '../../../hooks/useIdempotencyKey';
 import { useI18n } from '../../../i18n';
 import type { Own } from './own';
 
@@ -41,6 +42,7 @@ export function ProtectionApplication({ own, onApplied }: { own: Own; onApplied:
   const queries = useQueryClient();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
+  const [idempotencyKey, renewKey] = useIdempotencyKey();
   const rights = Form.useWatch('ipRights', form);
 
   const submit = async (fields: Fields) => {
@@ -56,9 +58,11 @@ export function ProtectionApplication({ own, onApplied }: { own: Own; onApplied:
           respondents: fields.respondents.map((r) => ({ name: r.name.trim() })),
           ipRights: fields.ipRights.map((r) => ({ kind: r.kind, number: r.number.trim() })),
           evidenceIds: fields.evidenceIds ?? [],
+          idempotencyKey,
         },
       });
       void message.success(t('cases.applied'));
+      renewKey();
       form.resetFields();
       await queries.invalidateQueries();
       onApplied();

@@ -8,6 +8,7 @@ import { graphql } from '../../../api';
 import { CertificateActions, type Receipt } from '../../../components/Certificate';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { hashFile } from '../../../hash-files';
+import { useIdempotencyKey } from '../../../hooks/useIdempotencyKey';
 import { useI18n } from '../../../i18n';
 
 const REGISTER = `mutation RegisterDataAsset($input: RegisterDataAssetInput!) {
@@ -39,6 +40,7 @@ export function RegisterAsset() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const [registered, setRegistered] = useState<Registered>();
+  const [idempotencyKey, renewKey] = useIdempotencyKey();
 
   const hash = (file: File | undefined) => {
     if (file === undefined) return;
@@ -63,9 +65,15 @@ export function RegisterAsset() {
     setError(undefined);
     try {
       const { registerDataAsset } = await graphql<{ registerDataAsset: Registered }>(REGISTER, {
-        input: { name: fields.name.trim(), description: (fields.description ?? '').trim(), fingerprint: fields.fingerprint.trim().toLowerCase() },
+        input: {
+          name: fields.name.trim(),
+          description: (fields.description ?? '').trim(),
+          fingerprint: fields.fingerprint.trim().toLowerCase(),
+          idempotencyKey,
+        },
       });
       setRegistered(registerDataAsset);
+      renewKey();
       form.resetFields();
       setHashing(undefined);
       await queries.invalidateQueries();

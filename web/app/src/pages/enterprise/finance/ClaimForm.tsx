@@ -8,6 +8,7 @@ import { graphql } from '../../../api';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { CASE_PRODUCTS, type Policy, remainingFen } from '../../../components/Insurance';
 import { fenOf, yuan } from '../../../format';
+import { useIdempotencyKey } from '../../../hooks/useIdempotencyKey';
 import { useGraphQL } from '../../../hooks/usePages';
 import { useI18n } from '../../../i18n';
 
@@ -34,6 +35,7 @@ export function ClaimForm({ policy, onFiled }: { policy: Policy; onFiled: () => 
   const queries = useQueryClient();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
+  const [idempotencyKey, renewKey] = useIdempotencyKey();
   const needsCase = CASE_PRODUCTS.includes(policy.product);
   const cases = useGraphQL<{ protectionCases: { edges: { node: CaseChoice }[] } }>(CASES, { first: 100 });
   const left = remainingFen(policy);
@@ -42,7 +44,10 @@ export function ClaimForm({ policy, onFiled }: { policy: Policy; onFiled: () => 
     setBusy(true);
     setError(undefined);
     try {
-      await graphql(FILE_CLAIM, { input: { policyId: policy.id, amount: fenOf(fields.amount), protectionCaseId: fields.protectionCaseId || null } });
+      await graphql(FILE_CLAIM, {
+        input: { policyId: policy.id, amount: fenOf(fields.amount), protectionCaseId: fields.protectionCaseId || null, idempotencyKey },
+      });
+      renewKey();
       void message.success(t('finance.claimFiled'));
       await queries.invalidateQueries();
       onFiled();

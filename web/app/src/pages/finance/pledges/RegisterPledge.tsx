@@ -8,6 +8,7 @@ import { graphql } from '../../../api';
 import { CertificateActions, type Receipt } from '../../../components/Certificate';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { fenOf } from '../../../format';
+import { useIdempotencyKey } from '../../../hooks/useIdempotencyKey';
 import type { Connection } from '../../../hooks/usePages';
 import { useI18n } from '../../../i18n';
 
@@ -55,6 +56,7 @@ export function RegisterPledge({ asStaff, onRegistered }: { asStaff: boolean; on
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const [registered, setRegistered] = useState<Registered>();
+  const [idempotencyKey, renewKey] = useIdempotencyKey();
   const [form] = Form.useForm<Fields>();
   // Kept beside the form: a checkbox group inside Form.Item gets ARIA attributes a group may not carry.
   const [collateral, setCollateral] = useState<string[]>([]);
@@ -88,9 +90,11 @@ export function RegisterPledge({ asStaff, onRegistered }: { asStaff: boolean; on
           securedAmount: fenOf(fields.amount),
           term: { startDate: fields.term[0].format('YYYY-MM-DD'), endDate: fields.term[1].format('YYYY-MM-DD') },
           ...(fields.note?.trim() ? { note: fields.note.trim() } : {}),
+          idempotencyKey,
         },
       });
       setRegistered(registerPledge);
+      renewKey();
       form.resetFields();
       setCollateral([]);
       onRegistered();
