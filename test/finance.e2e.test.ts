@@ -714,6 +714,26 @@ describe('finance: pledges and insurance', () => {
         ],
         insured: { name: '华为技术有限公司' },
       });
+      // The case each claim arose in, read through the cases subgraph: its summary, for the insured that is its party.
+      const cases = await huaweiClient.request<{ insurancePolicy: { claims: { protectionCase: { id: string; summary: string } | null }[] } }>(
+        gql`
+          query ($id: ID!) {
+            insurancePolicy(id: $id) {
+              claims {
+                protectionCase {
+                  id
+                  summary
+                }
+              }
+            }
+          }
+        `,
+        { id: policy.id },
+      );
+      expect(cases.insurancePolicy.claims.map((c) => c.protectionCase)).toEqual([
+        { id: caseId, summary: '仿冒产品' },
+        { id: caseId, summary: '仿冒产品' },
+      ]);
       const guarantee = await issue(staff, { product: 'PLEDGE_FINANCING_GUARANTEE', insurer: OTHER_INSURER });
       expect((await file(staff, guarantee.id, '1000', null)).fileInsuranceClaim.status).toBe('FILED');
     });

@@ -175,11 +175,14 @@ describe('lookups for the ids webhooks carry', () => {
         copyright(registrationNumber: $n) {
           registrationNumber
           title
+          enterprise {
+            name
+          }
         }
       }
     `;
     expect(await licensor.request(COPYRIGHT, { n: copyrightNumber.toLowerCase() })).toEqual({
-      copyright: { registrationNumber: copyrightNumber, title: '电池管理系统软件' },
+      copyright: { registrationNumber: copyrightNumber, title: '电池管理系统软件', enterprise: { name: '比亚迪股份有限公司' } },
     });
     expect(await outsider.request(COPYRIGHT, { n: copyrightNumber })).toEqual({ copyright: null });
   });

@@ -42,6 +42,13 @@ export async function readablePatent(ctx: EnterprisesContext, applicationNumber:
   return patent;
 }
 
+/** A trademark or copyright the caller may read: an enterprise its own; null alike for another's and for none. */
+export async function readableRight<R extends { enterpriseId: string }>(ctx: EnterprisesContext, found: R | undefined): Promise<R | null> {
+  const identity = requireIdentity(ctx);
+  if (found === undefined || (identity.role === 'ENTERPRISE' && !canActFor(identity, found.enterpriseId))) return null;
+  return found;
+}
+
 /** A patent as it stands today (domain/standing.ts): every answer about a patent reads this, not the stored record. */
 export const standing = (p: PatentRecord): PatentRecord => patentOn(p, today());
 

@@ -13,6 +13,7 @@ export interface EnterprisesContext extends SubgraphContext<EnterprisesStore> {
     /** A page of an enterprise's patents, by application number. */
     readonly patentsOf: DataLoader<OwnerPage<string>, PatentRecord[], string>;
     readonly trademark: DataLoader<string, TrademarkRecord | undefined>;
+    readonly copyright: DataLoader<string, CopyrightRecord | undefined>;
     /** By right key (rightKey). */
     readonly transfersOf: DataLoader<string, TransferRecord[]>;
     readonly trademarksOf: DataLoader<OwnerPage<string>, TrademarkRecord[], string>;
@@ -29,6 +30,7 @@ export function createEnterprisesContext(request: SubgraphContext<EnterprisesSto
       patent: new DataLoader((numbers) => store.patents.byNumbers(numbers)),
       patentsOf: ownerPagesLoader((ids, after: string | undefined, limit) => store.patents.byEnterprises(ids, after, limit)),
       trademark: new DataLoader((numbers) => store.trademarks.byNumbers(numbers)),
+      copyright: new DataLoader((numbers) => store.copyrights.byNumbers(numbers)),
       transfersOf: new DataLoader((keys) => store.rights.transfersOf(keys)),
       trademarksOf: ownerPagesLoader((ids, after: string | undefined, limit) => store.trademarks.byEnterprises(ids, after, limit)),
       copyrightsOf: ownerPagesLoader((ids, after: string | undefined, limit) => store.copyrights.byEnterprises(ids, after, limit)),

@@ -2,9 +2,9 @@
 import { badInput, conflict, failure, notFound } from '../../platform/errors.js';
 import { today } from '../../platform/hub-calendar.js';
 import { isNiceClass, niceClassName } from '../../standards/nice-class.js';
-import { canActFor, requireIdentity, requireRole } from '../common/auth.js';
+import { requireRole } from '../common/auth.js';
 import { text } from '../common/validation.js';
-import { builder, Copyright, CopyrightKind, Trademark } from './builder.js';
+import { builder, Copyright, CopyrightKind, readableRight, Trademark } from './builder.js';
 import type { EnterprisesContext } from './context.js';
 import { copyrightNumber } from './domain/copyright.js';
 import { type CopyrightRecord, type TrademarkRecord } from './domain/model.js';
@@ -80,11 +80,8 @@ builder.queryFields((t) => ({
       'A registered copyright by its registration number: its owner, centre staff and institutions read it; null otherwise, as for one not registered',
     args: { registrationNumber: t.arg.string({ required: true }) },
     resolve: async (_root, { registrationNumber }, ctx) => {
-      const identity = requireIdentity(ctx);
       // Stored as registration writes them: without spaces, in capitals, full-width dashes as ASCII.
-      const [found] = await ctx.store.copyrights.byNumbers([registrationNumber.replace(/\s+/g, '').toUpperCase().replace(/－|—/g, '-')]);
-      if (found === undefined || (identity.role === 'ENTERPRISE' && !canActFor(identity, found.enterpriseId))) return null;
-      return found;
+      return readableRight(ctx, await ctx.loaders.copyright.load(registrationNumber.replace(/\s+/g, '').toUpperCase().replace(/－|—/g, '-')));
     },
   }),
 }));

@@ -22,6 +22,7 @@ import {
   Patent,
   readableEnterprise,
   readablePatent,
+  readableRight,
   standing,
   Trademark,
 } from './builder.js';
@@ -212,7 +213,17 @@ Trademark.implement({
     niceClass: t.exposeInt('niceClass', { description: 'Nice classification, 1 to 45' }),
     registrationDate: t.field({ type: 'Date', resolve: (m) => m.registrationDate }),
     expiryDate: t.field({ type: 'Date', resolve: (m) => m.expiryDate }),
+    enterprise: t.field({
+      type: Enterprise,
+      nullable: true,
+      description: 'The enterprise that owns it; null for a caller who may not read that enterprise',
+      resolve: (m, _args, ctx) => readableEnterprise(ctx, m.enterpriseId),
+    }),
   }),
+});
+builder.asEntity(Trademark, {
+  key: builder.selection<{ registrationNumber: string }>('registrationNumber'),
+  resolveReference: async (ref, ctx) => readableRight(ctx, await ctx.loaders.trademark.load(ref.registrationNumber)),
 });
 
 Copyright.implement({
@@ -221,7 +232,17 @@ Copyright.implement({
     title: t.exposeString('title'),
     kind: t.field({ type: CopyrightKind, resolve: (c) => c.kind }),
     registeredOn: t.field({ type: 'Date', resolve: (c) => c.registeredOn }),
+    enterprise: t.field({
+      type: Enterprise,
+      nullable: true,
+      description: 'The enterprise that owns it; null for a caller who may not read that enterprise',
+      resolve: (c, _args, ctx) => readableEnterprise(ctx, c.enterpriseId),
+    }),
   }),
+});
+builder.asEntity(Copyright, {
+  key: builder.selection<{ registrationNumber: string }>('registrationNumber'),
+  resolveReference: async (ref, ctx) => readableRight(ctx, await ctx.loaders.copyright.load(ref.registrationNumber)),
 });
 
 const EnterpriseEdge = builder.objectRef<{ cursor: string; node: EnterpriseRecord }>('EnterpriseEdge').implement({

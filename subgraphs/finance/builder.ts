@@ -23,6 +23,8 @@ export const Patent = builder.externalRef('Patent', builder.selection<{ applicat
 Patent.implement({ fields: (t) => ({ applicationNumber: t.exposeString('applicationNumber') }) });
 export const DataAsset = builder.externalRef('DataAsset', builder.selection<{ id: string }>('id'));
 DataAsset.implement({ fields: (t) => ({ id: t.exposeID('id') }) });
+export const ProtectionCase = builder.externalRef('ProtectionCase', builder.selection<{ id: string }>('id'));
+ProtectionCase.implement({ fields: (t) => ({ id: t.exposeID('id') }) });
 
 export const DateRange = builder.objectRef<Term>('DateRange').implement({
   fields: (t) => ({

@@ -10,7 +10,7 @@ import { connectionType } from '../common/shared-types.js';
 import { text } from '../common/validation.js';
 import { actingOrganization, policyAccess, requireInsurer } from './access.js';
 import { assetList, IpAsset, IpAssetInput, ownedAssets, requireEnterprise } from './assets.js';
-import { builder, DataAsset, DateRange, dateRange, DateRangeInput, Enterprise, PageInfo, Patent, positiveFen } from './builder.js';
+import { builder, DataAsset, DateRange, dateRange, DateRangeInput, Enterprise, PageInfo, Patent, positiveFen, ProtectionCase } from './builder.js';
 import type { FinanceContext } from './context.js';
 import { CLAIM_STATUSES, type ClaimRecord, INSURANCE_PRODUCTS, type InsuranceProduct, type PolicyRecord } from './domain/model.js';
 import { claimSettled } from './notices.js';
@@ -32,7 +32,17 @@ const Claim = builder.objectRef<ClaimRecord>('InsuranceClaim').implement({
     policy: t.field({ type: InsurancePolicy, nullable: true, resolve: (c, _args, ctx) => policyAccess.readable(ctx, c.policyId) }),
     amount: t.field({ type: 'Fen', resolve: (c) => c.amountFen }),
     status: t.field({ type: ClaimStatus, resolve: (c) => c.status }),
-    protectionCaseId: t.exposeString('protectionCaseId', { nullable: true, description: 'The rights-protection case (cases subgraph) the loss arose in' }),
+    protectionCaseId: t.exposeString('protectionCaseId', {
+      nullable: true,
+      description: 'The id of the rights-protection case the loss arose in',
+      deprecationReason: 'Use protectionCase { id }: the case itself (deprecated fields stay at least 6 months: docs/api-evolution.md)',
+    }),
+    protectionCase: t.field({
+      type: ProtectionCase,
+      nullable: true,
+      description: 'The rights-protection case the loss arose in; null for a claim without one, or for a caller who may not read the case',
+      resolve: (c) => (c.protectionCaseId === null ? null : { id: c.protectionCaseId }),
+    }),
     filedAt: t.field({ type: 'DateTime', resolve: (c) => c.filedAt }),
     settledAt: t.field({ type: 'DateTime', nullable: true, resolve: (c) => c.settledAt }),
   }),
