@@ -53,6 +53,48 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** What each code means to a program that meets it: the ErrorCode enum's descriptions in the schema. */
+export const ERROR_MEANINGS: Readonly<Record<ErrorCode, string>> = {
+  UNAUTHENTICATED: 'No key or session, or one the hub does not know (or revoked, or ended): send a valid one',
+  FORBIDDEN: 'The caller may not do this: another role or organisation may',
+  NOT_FOUND: 'Nothing there, or nothing the caller may read: the two answer alike',
+  CONFLICT: 'Someone else changed it meanwhile, or it exists already: read it again and decide',
+  BAD_USER_INPUT: 'An argument is not acceptable: extensions.field names which',
+  INVALID_CREDIT_CODE: 'Not a unified social credit code (GB 32100-2015): the message says what the check character should be',
+  INVALID_PATENT_NUMBER: 'Not a CNIPA application number: the message says what the check digit should be',
+  INVALID_DIGEST: 'Not a SHA-256 digest: 64 hexadecimal characters',
+  INVALID_DATE: 'Not a calendar date (YYYY-MM-DD), or out of its range',
+  INVALID_TRANSITION: 'The record is not in a state this step leaves from: the message says where it may go',
+  TIME_LIMIT_PASSED: 'A statutory time limit ran out: extensions.timeLimit names it, extensions.lastDay its last day',
+  LEDGER_UNAVAILABLE: 'The ledger could not write: extensions.outcome NOT_RECORDED (nothing changed) or UNKNOWN (send the same request with its idempotencyKey again)',
+  IDEMPOTENCY_KEY_REUSED: 'The idempotencyKey made something from other input: extensions.differs names the fields; a new thing needs a new key',
+  UNAVAILABLE: 'A database did not answer in time: try again shortly',
+  ASSET_ALREADY_PLEDGED: 'An asset is in an active pledge already: extensions.assets names them',
+  PATENT_NOT_PLEDGEABLE: 'A patent may not be pledged now: extensions.reason says why',
+  SUM_INSURED_EXCEEDED: 'A claim beyond what is left of the sum insured: extensions.remaining says how much is',
+  ASSET_FROZEN: 'A court froze the right: it may not be disposed of',
+  ASSET_PLEDGED_CONSENT_REQUIRED: "A pledged right without its pledgee's recorded consent to this disposal",
+  LICENCE_OVERLAP: 'An exclusive or sole licence would meet another licence in territory and time: extensions.licenceId names it',
+  WEBHOOK_URL_REFUSED: 'A webhook URL whose host leads where the hub does not send: extensions.reason says why',
+  MAX_DEPTH_EXCEEDED: 'The operation nests deeper than the caller may: extensions.measured and limit',
+  MAX_ALIASES_EXCEEDED: 'More aliases than the caller may use',
+  MAX_ROOT_FIELDS_EXCEEDED: 'More root fields than the caller may ask at once',
+  MAX_TOKENS_EXCEEDED: 'A longer operation than the caller may send',
+  MAX_DIRECTIVES_EXCEEDED: 'More directives than the caller may use',
+  MAX_FRAGMENT_SPREADS_EXCEEDED: 'More fragment spreads than the caller may use',
+  COST_LIMIT_EXCEEDED: "The operation's estimated cost is over the caller's budget: ask for smaller pages",
+  INTROSPECTION_DISABLED: 'Introspection is for the roles allowed it',
+  RESPONSE_TOO_LARGE: 'The answer would be larger than the hub sends: select fewer fields or smaller pages',
+  TIMEOUT: 'The operation ran out of time: ask for less',
+  RATE_LIMITED: 'The caller spent its budget for the window: Retry-After says when to come back',
+  OVERLOADED: 'The hub is full: retry in a moment (Retry-After)',
+  CSRF_REJECTED: "A request with a session cookie but without its session's x-csrf-token",
+  BAD_REQUEST: 'The HTTP request is not one the hub takes (not JSON, a batch)',
+  REQUEST_TOO_LARGE: 'A body over 1 MiB',
+  METHOD_NOT_ALLOWED: 'The HTTP method is not one this path takes',
+  INTERNAL_SERVER_ERROR: 'Something in the hub failed: extensions.errorId names the log entry for the centre',
+};
+
 /** Codes Apollo Server and graphql-js give a caller's own mistakes (a request it can correct). */
 const CLIENT_CODES = new Set([
   'GRAPHQL_PARSE_FAILED',

@@ -4,7 +4,7 @@
 import type { EnumRef, ObjectRef } from '@pothos/core';
 
 import type { Receipt } from '../../ledger/index.js';
-import { badInput } from '../../platform/errors.js';
+import { badInput, ERROR_CODES, ERROR_MEANINGS } from '../../platform/errors.js';
 import { ROLES } from '../../platform/identity.js';
 import type { Connection, PageInfo } from '../../platform/pagination.js';
 import type { createBuilder } from './create-builder.js';
@@ -128,5 +128,16 @@ export function workflowEventType<C extends object, S extends string>(
       to: t.field({ type: state, resolve: (e) => e.to as never }),
       note: t.exposeString('note', { nullable: true }),
     }),
+  });
+}
+
+/** The codes an error's extensions.code carries, each with what it means: a program reads them from the schema. */
+export function errorCodeEnum<C extends object>(builder: SubgraphBuilder<C>) {
+  return builder.enumType('ErrorCode', {
+    description: "The codes an error's extensions.code carries: stable (docs/api-evolution.md), each with what it means",
+    values: Object.fromEntries(ERROR_CODES.map((code) => [code, { description: ERROR_MEANINGS[code] }])) as Record<
+      (typeof ERROR_CODES)[number],
+      { description: string }
+    >,
   });
 }

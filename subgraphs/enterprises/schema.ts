@@ -6,6 +6,7 @@ import './history.js';
 import './registrations.js';
 import './feed-upload.js';
 import './viewer.js';
+import './error-codes.js';
 
 import { builder } from './builder.js';
 
