@@ -66,7 +66,8 @@ export const ERROR_MEANINGS: Readonly<Record<ErrorCode, string>> = {
   INVALID_DATE: 'Not a calendar date (YYYY-MM-DD), or out of its range',
   INVALID_TRANSITION: 'The record is not in a state this step leaves from: the message says where it may go',
   TIME_LIMIT_PASSED: 'A statutory time limit ran out: extensions.timeLimit names it, extensions.lastDay its last day',
-  LEDGER_UNAVAILABLE: 'The ledger could not write: extensions.outcome NOT_RECORDED (nothing changed) or UNKNOWN (send the same request with its idempotencyKey again)',
+  LEDGER_UNAVAILABLE:
+    'The ledger could not write: extensions.outcome NOT_RECORDED (nothing changed) or UNKNOWN (send the same request with its idempotencyKey again)',
   IDEMPOTENCY_KEY_REUSED: 'The idempotencyKey made something from other input: extensions.differs names the fields; a new thing needs a new key',
   UNAVAILABLE: 'A database did not answer in time: try again shortly',
   ASSET_ALREADY_PLEDGED: 'An asset is in an active pledge already: extensions.assets names them',
