@@ -122,6 +122,7 @@ builder.queryFields((t) => ({
   preExamCase: t.field({
     type: PreExamCase,
     nullable: true,
+    description: 'A pre-examination case by its id: its enterprise and centre staff read it; null otherwise, as for none',
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, { id }, ctx) => readableCase(ctx, String(id)),
   }),

@@ -172,6 +172,7 @@ builder.queryFields((t) => ({
   protectionCase: t.field({
     type: ProtectionCase,
     nullable: true,
+    description: 'A protection case by its id: its parties, centre staff and the court it was referred to read it; null otherwise, as for none',
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, { id }, ctx) => readableCase(ctx, String(id)),
   }),

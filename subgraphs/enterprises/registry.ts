@@ -494,12 +494,14 @@ builder.queryFields((t) => ({
   enterprise: t.field({
     type: Enterprise,
     nullable: true,
+    description: 'A registered enterprise by its id: an enterprise key reads its own (FORBIDDEN for another); staff and institutions read any',
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, { id }, ctx) => readableEnterprise(ctx, String(id)),
   }),
   enterpriseByCreditCode: t.field({
     type: Enterprise,
     nullable: true,
+    description: 'A registered enterprise by its unified social credit code (GB 32100-2015); null when none is registered',
     args: { uscc: t.arg.string({ required: true }) },
     resolve: async (_root, { uscc }, ctx) => {
       const identity = requireIdentity(ctx);
@@ -511,6 +513,7 @@ builder.queryFields((t) => ({
   }),
   enterprises: t.field({
     type: EnterpriseConnection,
+    description: 'Registered enterprises by id, a page at a time, filtered by region (its GB/T 2260 code, exactly) and industry: centre staff and institutions',
     args: { first: t.arg.int(), after: t.arg.string(), regionCode: t.arg.string(), industry: t.arg.string() },
     resolve: async (_root, args, ctx) => {
       requireRole(ctx, 'CENTER_STAFF', 'COURT', 'BANK', 'INSURER');
@@ -550,6 +553,7 @@ builder.queryFields((t) => ({
   patent: t.field({
     type: Patent,
     nullable: true,
+    description: 'A patent by its application number, in any accepted form: its owner, staff and institutions read it; null otherwise, as for none',
     args: { applicationNumber: t.arg.string({ required: true }) },
     resolve: (_root, { applicationNumber }, ctx) => {
       requireIdentity(ctx);
@@ -656,6 +660,8 @@ async function checkParent(ctx: EnterprisesContext, p: PatentRecord): Promise<vo
 builder.mutationFields((t) => ({
   registerEnterprise: t.field({
     type: Enterprise,
+    description:
+      'Centre staff register an enterprise: its credit code checked (GB 32100-2015), its region a GB/T 2260 code; CONFLICT when the code is registered already',
     args: { input: t.arg({ type: RegisterEnterpriseInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const staff = requireRole(ctx, 'CENTER_STAFF');

@@ -538,6 +538,7 @@ builder.queryFields((t) => ({
   trademark: t.field({
     type: Trademark,
     nullable: true,
+    description: 'A registered trademark by its registration number: its owner, staff and institutions read it',
     args: { registrationNumber: t.arg.string({ required: true }) },
     resolve: async (_root, { registrationNumber }, ctx) => {
       const identity = requireIdentity(ctx);

@@ -68,6 +68,7 @@ builder.queryFields((t) => ({
   dataAsset: t.field({
     type: DataAsset,
     nullable: true,
+    description: 'A registered data asset by its id: its owner, staff and institutions read it; null otherwise, as for none',
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, { id }, ctx) => readableDataAsset(ctx, String(id)),
   }),
@@ -86,6 +87,7 @@ const RegisterDataAssetInput = builder.inputType('RegisterDataAssetInput', {
 builder.mutationFields((t) => ({
   registerDataAsset: t.field({
     type: DataAsset,
+    description: 'Registers a data set (数据知识产权) by its SHA-256 fingerprint: one ledger entry, with a certificate that verifies offline',
     args: { input: t.arg({ type: RegisterDataAssetInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const ownerId = actingFor(ctx, input.ownerId, 'ownerId');

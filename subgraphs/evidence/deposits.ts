@@ -184,6 +184,8 @@ builder.queryFields((t) => ({
   evidence: t.field({
     type: Evidence,
     nullable: true,
+    description:
+      'A deposit by its id: its depositor and staff read it, a court once a case citing it is referred to it, a party to an accepted case citing it; null otherwise, as for none',
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, { id }, ctx) => readableEvidence(ctx, String(id)),
   }),

@@ -102,6 +102,7 @@ builder.queryFields((t) => ({
   insurancePolicy: t.field({
     type: InsurancePolicy,
     nullable: true,
+    description: 'An insurance policy by its id: the insured, its insurer and centre staff read it',
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, { id }, ctx) => policyAccess.readable(ctx, String(id)),
   }),

@@ -165,6 +165,7 @@ builder.queryFields((t) => ({
   pledge: t.field({
     type: Pledge,
     nullable: true,
+    description: 'A pledge by its id: the pledgor, the pledgee bank and centre staff read it',
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, { id }, ctx) => pledgeAccess.readable(ctx, String(id)),
   }),
