@@ -2,6 +2,8 @@
 // one request that ask the same page (`after`, `limit`; usually the first) are read at once.
 import DataLoader from 'dataloader';
 
+import { type Connection, pageRequest, toConnection } from '../../platform/pagination.js';
+
 export interface OwnerPage<A> {
   readonly owner: string;
   /** The key the page starts strictly after; undefined for the first page. */
@@ -33,4 +35,20 @@ export function ownerPagesLoader<A, T>(read: (owners: readonly string[], after: 
     },
     { cacheKeyFn: keyOf },
   );
+}
+
+/**
+ * One owner's list as a connection: the page `first`/`after` asks for, read through the request's
+ * loader (one row more, to know whether more follow). `parse` turns a cursor's key into the store's.
+ */
+export async function ownerConnection<A, T>(
+  loader: DataLoader<OwnerPage<A>, T[], string>,
+  owner: string,
+  args: { readonly first?: number | null; readonly after?: string | null },
+  keyOf: (row: T) => string,
+  parse: (after: string) => A,
+): Promise<Connection<T>> {
+  const page = pageRequest(args.first, args.after);
+  const rows = await loader.load({ owner, after: page.after === undefined ? undefined : parse(page.after), limit: page.first + 1 });
+  return toConnection(rows, page, keyOf);
 }

@@ -10,6 +10,7 @@ import { isRegionCode, type RegionNames, regionNames } from '../../standards/reg
 import { validateUscc } from '../../standards/uscc.js';
 import { canActFor, requireActFor, requireIdentity, requireRole } from '../common/auth.js';
 import { DEFAULT_MONTHS, lastDayOf, MAX_MONTHS, monthsArg, monthsFrom, zeroFilled } from '../common/months.js';
+import { ownerConnection } from '../common/page-loader.js';
 import { connectionType, monthCountType } from '../common/shared-types.js';
 import { text } from '../common/validation.js';
 import {
@@ -92,28 +93,40 @@ Enterprise.implement({
       type: PatentConnection,
       description: `The enterprise's patents by application number, a page at a time (first: ${DEFAULT_PAGE} unless given, ${MAX_PAGE} at most)`,
       args: { first: t.arg.int(), after: t.arg.string() },
-      resolve: async (e, args, ctx) => {
-        const page = pageRequest(args.first, args.after);
-        return toConnection(await ctx.loaders.patentsOf.load({ owner: e.id, after: page.after, limit: page.first + 1 }), page, (p) => p.applicationNumber);
-      },
+      resolve: (e, args, ctx) =>
+        ownerConnection(
+          ctx.loaders.patentsOf,
+          e.id,
+          args,
+          (p) => p.applicationNumber,
+          (after) => after,
+        ),
     }),
     trademarks: t.field({
       type: TrademarkConnection,
       description: `The enterprise's trademarks by registration number, a page at a time (first: ${DEFAULT_PAGE} unless given, ${MAX_PAGE} at most)`,
       args: { first: t.arg.int(), after: t.arg.string() },
-      resolve: async (e, args, ctx) => {
-        const page = pageRequest(args.first, args.after);
-        return toConnection(await ctx.loaders.trademarksOf.load({ owner: e.id, after: page.after, limit: page.first + 1 }), page, (m) => m.registrationNumber);
-      },
+      resolve: (e, args, ctx) =>
+        ownerConnection(
+          ctx.loaders.trademarksOf,
+          e.id,
+          args,
+          (m) => m.registrationNumber,
+          (after) => after,
+        ),
     }),
     copyrights: t.field({
       type: CopyrightConnection,
       description: `The enterprise's copyrights by registration number, a page at a time (first: ${DEFAULT_PAGE} unless given, ${MAX_PAGE} at most)`,
       args: { first: t.arg.int(), after: t.arg.string() },
-      resolve: async (e, args, ctx) => {
-        const page = pageRequest(args.first, args.after);
-        return toConnection(await ctx.loaders.copyrightsOf.load({ owner: e.id, after: page.after, limit: page.first + 1 }), page, (c) => c.registrationNumber);
-      },
+      resolve: (e, args, ctx) =>
+        ownerConnection(
+          ctx.loaders.copyrightsOf,
+          e.id,
+          args,
+          (c) => c.registrationNumber,
+          (after) => after,
+        ),
     }),
     annualFeeWarnings: t.field({
       type: AnnualFeeWarningConnection,

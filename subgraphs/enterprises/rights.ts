@@ -314,7 +314,7 @@ builder.mutationFields((t) => ({
         what: 'transfer',
         key: idempotencyKey(input.idempotencyKey),
         given: { right: first.ref, toEnterpriseId: String(input.toEnterpriseId), contractDate: signedOn, contractDigest },
-        stored: async (id) => (await ctx.store.rights.transfersOf([rightKey(first.ref)]))[0]!.find((t) => t.id === id),
+        stored: async (id) => (await ctx.store.rights.transfersByIds([id]))[0],
         create: (id) =>
           oneAtATime(rightKey(first.ref), async () => {
             ctx.loaders.patent.clearAll();
@@ -405,7 +405,7 @@ builder.mutationFields((t) => ({
         what: 'licence',
         key: idempotencyKey(input.idempotencyKey),
         given,
-        stored: (id) => licenceOf(ctx, rightKey(first.ref), id),
+        stored: async (id) => (await ctx.store.rights.licencesByIds([id]))[0],
         create: (id) =>
           oneAtATime(rightKey(first.ref), async () => {
             ctx.loaders.patent.clearAll();
@@ -418,18 +418,11 @@ builder.mutationFields((t) => ({
             await requirePledgeeConsent(ctx, r.ref, 'LICENCE', licensee);
             const registeredAt = new Date().toISOString();
             const licence: Omit<LicenceRecord, 'receipt'> = {
+              ...given,
               id,
               right: r.ref,
               licensorId: r.ownerId,
               licenseeId: licensee,
-              kind: input.kind,
-              territory: places,
-              startDate,
-              endDate,
-              royaltyFen: input.royalty ?? null,
-              royaltyTerms,
-              contractDate: signedOn,
-              contractDigest,
               registeredAt,
               registeredBy: staff.keyId,
             };
@@ -477,17 +470,6 @@ builder.mutationFields((t) => ({
     },
   }),
 }));
-
-/** The right's licence `id`, looked for a page at a time. */
-async function licenceOf(ctx: EnterprisesContext, right: string, id: string): Promise<LicenceRecord | undefined> {
-  let after: { registeredAt: string; id: string } | undefined;
-  for (;;) {
-    const page = await ctx.store.rights.licencesOf(right, after, 100);
-    const found = page.find((l) => l.id === id);
-    if (found !== undefined || page.length < 100) return found;
-    after = { registeredAt: page.at(-1)!.registeredAt, id: page.at(-1)!.id };
-  }
-}
 
 /** Every licence of the right, a page at a time, until one `l` may not meet. */
 async function firstOverlap(ctx: EnterprisesContext, l: Omit<LicenceRecord, 'receipt'>): Promise<LicenceRecord | undefined> {

@@ -1,9 +1,10 @@
 // Data assets (数据知识产权): a registered data set's fingerprint timestamped on the ledger.
 import { badInput } from '../../platform/errors.js';
 import { idempotencyKey } from '../../platform/idempotency.js';
-import { DEFAULT_PAGE, MAX_PAGE, pageRequest, toConnection } from '../../platform/pagination.js';
+import { DEFAULT_PAGE, MAX_PAGE } from '../../platform/pagination.js';
 import { requireActFor, requireIdentity } from '../common/auth.js';
 import { createAnchored, idempotencyKeyHelp } from '../common/create-once.js';
+import { ownerConnection } from '../common/page-loader.js';
 import { connectionType } from '../common/shared-types.js';
 import { text } from '../common/validation.js';
 import { actingFor, readableDataAsset } from './access.js';
@@ -14,8 +15,7 @@ import type { DataAssetKey } from './store/port.js';
 const DataAssetConnection = connectionType(builder, 'DataAsset', DataAsset, PageInfo);
 
 /** The place a data-asset cursor names: its registration time and id. */
-function assetKey(after: string | undefined): DataAssetKey | undefined {
-  if (after === undefined) return undefined;
+function assetKey(after: string): DataAssetKey {
   let key: unknown;
   try {
     key = JSON.parse(after);
@@ -35,9 +35,7 @@ builder.objectFields(Enterprise, (t) => ({
     resolve: async (e, args, ctx) => {
       const identity = requireIdentity(ctx);
       if (identity.role === 'ENTERPRISE') requireActFor(ctx, e.id);
-      const page = pageRequest(args.first, args.after);
-      const rows = await ctx.loaders.dataAssetsOf.load({ owner: e.id, after: assetKey(page.after), limit: page.first + 1 });
-      return toConnection(rows, page, (a) => JSON.stringify([a.registeredAt, a.id]));
+      return ownerConnection(ctx.loaders.dataAssetsOf, e.id, args, (a) => JSON.stringify([a.registeredAt, a.id]), assetKey);
     },
   }),
 }));

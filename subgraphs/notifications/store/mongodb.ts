@@ -42,6 +42,15 @@ const toNotification = (d: NotificationDoc): Notification => ({
   data: JSON.parse(d.data) as Notification['data'],
 });
 
+const notificationDoc = (n: Notification): NotificationDoc => ({
+  _id: n.id,
+  type: n.type,
+  occurredAt: n.occurredAt,
+  subject: n.subject,
+  audience: [...n.audience],
+  data: JSON.stringify(n.data),
+});
+
 /** _id: inboxItemId(recipient, notificationId), so that an item is stored once. */
 interface InboxDoc {
   _id: string;
@@ -149,10 +158,7 @@ export async function openMongoNotificationStore(db: Db, box: SecretBox, { colle
       const seen = new Set(stored.map((d) => d._id));
       const fresh = ns.filter((n) => !seen.has(n.id) && seen.add(n.id));
       if (fresh.length === 0) return;
-      await notifications.insertMany(
-        fresh.map((n) => ({ _id: n.id, type: n.type, occurredAt: n.occurredAt, subject: n.subject, audience: [...n.audience], data: JSON.stringify(n.data) })),
-        { session },
-      );
+      await notifications.insertMany(fresh.map(notificationDoc), { session });
       const items = fresh.flatMap((n) =>
         recipientsOf(n.audience).map((recipient) => ({
           _id: inboxItemId(recipient, n.id),
@@ -205,10 +211,7 @@ export async function openMongoNotificationStore(db: Db, box: SecretBox, { colle
         const doc = await subscriptions.findOne({ _id: subscriptionId, disabledAt: null }, { session });
         if (doc === null) return false;
         if ((await notifications.countDocuments({ _id: n.id }, { session })) > 0) return true;
-        await notifications.insertOne(
-          { _id: n.id, type: n.type, occurredAt: n.occurredAt, subject: n.subject, audience: [...n.audience], data: JSON.stringify(n.data) },
-          { session },
-        );
+        await notifications.insertOne(notificationDoc(n), { session });
         await deliveries.insertOne(deliveryDoc(newDelivery(n, toSubscription(doc))), { session });
         return true;
       });

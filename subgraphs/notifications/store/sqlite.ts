@@ -181,6 +181,9 @@ export function openSqliteNotificationStore(db: Database.Database, box: SecretBo
   const insertNotification = db.prepare(
     `INSERT OR IGNORE INTO notifications (id, type, occurred_at, subject, audience, data) VALUES (@id, @type, @occurredAt, @subject, @audience, @data)`,
   );
+  /** Stores `n` unless its id is stored already; whether it was new. */
+  const storeNotification = (n: Notification): boolean =>
+    insertNotification.run({ ...n, audience: JSON.stringify(n.audience), data: JSON.stringify(n.data) }).changes === 1;
   const notificationById = db.prepare<[string], NotificationRow>('SELECT * FROM notifications WHERE id = ?');
   const notificationsIn = inListQuery<NotificationRow>(db, (ids) => `SELECT * FROM notifications WHERE id IN (${ids})`);
 
@@ -312,7 +315,7 @@ export function openSqliteNotificationStore(db: Database.Database, box: SecretBo
   // IMMEDIATE: a transaction that reads before it writes takes the write lock first, so that a
   // writer in another process cannot make it fail with SQLITE_BUSY halfway.
   const accept = db.transaction((ns: readonly Notification[]) => {
-    const fresh = ns.filter((n) => insertNotification.run({ ...n, audience: JSON.stringify(n.audience), data: JSON.stringify(n.data) }).changes === 1);
+    const fresh = ns.filter(storeNotification);
     if (fresh.length === 0) return;
     const candidates = candidatesFor(fresh);
     for (const n of fresh) {
@@ -326,8 +329,7 @@ export function openSqliteNotificationStore(db: Database.Database, box: SecretBo
   const acceptFor = db.transaction((n: Notification, subscriptionId: string): boolean => {
     const row = subscriptionById.get(subscriptionId);
     if (row === undefined || row.disabled_at !== null) return false;
-    if (insertNotification.run({ ...n, audience: JSON.stringify(n.audience), data: JSON.stringify(n.data) }).changes === 1)
-      insertDelivery.run(newDelivery(n, toSubscription(row)));
+    if (storeNotification(n)) insertDelivery.run(newDelivery(n, toSubscription(row)));
     return true;
   });
   const markRead = db.transaction((recipient: string, ids: readonly string[]) => {
