@@ -96,6 +96,73 @@ export const ERROR_MEANINGS: Readonly<Record<ErrorCode, string>> = {
   INTERNAL_SERVER_ERROR: 'Something in the hub failed: extensions.errorId names the log entry for the centre',
 };
 
+/**
+ * The codes a mutation's payload lists in `userErrors`: what is wrong with the input, or a business
+ * rule refusing it, which the caller corrects by asking otherwise. Who calls (UNAUTHENTICATED,
+ * FORBIDDEN), the hub's limits and its outages stay top-level errors in every form.
+ */
+export const USER_ERROR_CODES = [
+  'NOT_FOUND',
+  'CONFLICT',
+  'BAD_USER_INPUT',
+  'INVALID_CREDIT_CODE',
+  'INVALID_PATENT_NUMBER',
+  'INVALID_DIGEST',
+  'INVALID_DATE',
+  'INVALID_TRANSITION',
+  'TIME_LIMIT_PASSED',
+  'IDEMPOTENCY_KEY_REUSED',
+  'ASSET_ALREADY_PLEDGED',
+  'PATENT_NOT_PLEDGEABLE',
+  'SUM_INSURED_EXCEEDED',
+  'ASSET_FROZEN',
+  'ASSET_PLEDGED_CONSENT_REQUIRED',
+  'LICENCE_OVERLAP',
+  'WEBHOOK_URL_REFUSED',
+] as const satisfies readonly ErrorCode[];
+export type UserErrorCode = (typeof USER_ERROR_CODES)[number];
+const USER_ERRORS = new Set<string>(USER_ERROR_CODES);
+
+/** One problem of an input: its code, its message and, when one field is at fault, that field's path ("collateral[2]"). */
+export interface Problem {
+  readonly code: UserErrorCode;
+  readonly message: string;
+  readonly field: string | null;
+}
+
+const problemOf = (e: GraphQLError): Problem => ({
+  code: e.extensions.code as UserErrorCode,
+  message: e.message,
+  field: typeof e.extensions.field === 'string' ? e.extensions.field : null,
+});
+
+/**
+ * Every problem `errors` found in one input as one error: alone, the problem itself; several, the
+ * first's code and extensions, every message, and `extensions.problems` listing each.
+ */
+export function inputProblems(errors: readonly GraphQLError[]): GraphQLError {
+  const [first, ...rest] = errors;
+  if (first === undefined) throw new TypeError('inputProblems of no problems');
+  if (rest.length === 0) return first;
+  return new GraphQLError(`${errors.length} problems: ${errors.map((e) => e.message).join('; ')}`, {
+    extensions: { ...first.extensions, problems: errors.map(problemOf) },
+  });
+}
+
+/** Whether `error` is a problem of the input (a code of USER_ERROR_CODES), which a check gathering every problem collects. */
+export const isInputProblem = (error: unknown): error is GraphQLError =>
+  error instanceof GraphQLError && typeof error.extensions.code === 'string' && USER_ERRORS.has(error.extensions.code);
+
+/** The problems `error` reports, for a payload's userErrors; undefined when it is not about the input (it stays a top-level error). */
+export function problemsOf(error: unknown): readonly Problem[] | undefined {
+  if (!isInputProblem(error)) return undefined;
+  const listed = error.extensions.problems;
+  return Array.isArray(listed) ? (listed as Problem[]) : [problemOf(error)];
+}
+
+/** A field as a path of names and list indexes: "collateral[2].id" is ["collateral", "2", "id"]. */
+export const fieldPath = (field: string): string[] => field.split(/\.|\[(\d+)\]/).filter((s) => s !== undefined && s !== '');
+
 /** Codes Apollo Server and graphql-js give a caller's own mistakes (a request it can correct). */
 const CLIENT_CODES = new Set([
   'GRAPHQL_PARSE_FAILED',

@@ -4,6 +4,15 @@
 export const ROLES = ['CENTER_STAFF', 'ENTERPRISE', 'COURT', 'BANK', 'INSURER'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** What each role is, as the schema's Role enum says. */
+export const ROLE_MEANINGS: Readonly<Record<Role, string>> = {
+  CENTER_STAFF: 'Staff of the IP protection centre: they run the workflows and read the whole registry',
+  ENTERPRISE: 'An enterprise, acting for itself alone (its enterprise id)',
+  COURT: 'A court (its organisation): it reads the cases referred to it and the evidence they cite, and records freezes',
+  BANK: 'A bank (its organisation): it registers and reads its own pledges',
+  INSURER: 'An insurer (its organisation): it issues and reads its own policies, and settles their claims',
+};
+
 export interface Identity {
   /** The partner key's id (never the key itself). */
   readonly keyId: string;

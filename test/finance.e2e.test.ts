@@ -341,7 +341,7 @@ describe('finance: pledges and insurance', () => {
     expect(await errorCode(register(bank, [patentAsset(`${unknown}.${patentCheckDigit(unknown)}`)]))).toBe('NOT_FOUND');
     expect(await errorCode(register(bank, [{ kind: 'DATA_ASSET', id: 'no-such-data-asset' }]))).toBe('NOT_FOUND');
     expect(await errorCode(register(bank, [patentAsset(free)], { pledgorId: 'no-such-enterprise' }))).toBe('NOT_FOUND');
-    expect(await refusal(register(bank, [patentAsset(await patent(tencent))]))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'collateral' });
+    expect(await refusal(register(bank, [patentAsset(await patent(tencent))]))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'collateral[0]' });
     expect(await errorCode(register(bank, [patentAsset('201510958772.1')]))).toBe('INVALID_PATENT_NUMBER');
     expect(await errorCode(register(bank, [patentAsset(free), patentAsset(`ZL${free}`)]))).toBe('BAD_USER_INPUT');
     expect(await errorCode(register(bank, []))).toBe('BAD_USER_INPUT');

@@ -308,7 +308,7 @@ describe('transfers, licences and registrations', () => {
     await staff.request(LICENCE, { input: licenceInput(n, 'ORDINARY', ['650000'], today, lastDay) });
     expect(await errorExtensions(staff.request(LICENCE, { input: licenceInput(n, 'ORDINARY', ['999999'], today, end) }))).toMatchObject({
       code: 'BAD_USER_INPUT',
-      field: 'territory',
+      field: 'territory[0]',
     });
     expect(await errorExtensions(staff.request(LICENCE, { input: licenceInput(n, 'ORDINARY', ['650000'], end, today) }))).toMatchObject({ field: 'term' });
     expect(await errorCode(sellerClient.request(LICENCE, { input: licenceInput(n, 'ORDINARY', ['650000'], today, end) }))).toBe('FORBIDDEN');

@@ -10,8 +10,9 @@ import { pageRequest, toConnection } from '../../platform/pagination.js';
 import { parsePatentNumber } from '../../standards/patent-number.js';
 import { canActFor, requireActFor, requireIdentity, requireRole } from '../common/auth.js';
 import { createOnce, idempotencyKeyHelp } from '../common/create-once.js';
+import { mutationForms } from '../common/payload.js';
 import { connectionType, workflowEventType } from '../common/shared-types.js';
-import { optionalText, text } from '../common/validation.js';
+import { checkInput, optionalText, text } from '../common/validation.js';
 import { requireMove, workflowEvent } from '../common/workflow-event.js';
 import { builder, Enterprise, LedgerReceipt, PageInfo, Patent, Role } from './builder.js';
 import type { CasesContext } from './context.js';
@@ -174,71 +175,83 @@ const MoveInput = builder.inputType('MovePreExamCaseInput', {
   }),
 });
 
-builder.mutationFields((t) => ({
-  filePreExamination: t.field({
-    type: PreExamCase,
-    description: 'An enterprise (or staff for it) files a patent application for pre-examination',
-    args: { input: t.arg({ type: FileInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => {
-      const enterpriseId = String(input.enterpriseId);
-      const identity = requireActFor(ctx, enterpriseId);
-      const parsed = parsePatentNumber(input.applicationNumber);
-      if (!parsed.ok) throw failure('INVALID_PATENT_NUMBER', parsed.message);
-      const given = {
-        enterpriseId,
-        applicationNumber: parsed.canonical,
-        title: text(input.title, 'title', 500),
-        industry: text(input.industry, 'industry', 100),
-      };
-      return createOnce<PreExamCaseRecord>(identity, {
-        mutation: 'filePreExamination',
-        what: 'pre-examination case',
-        key: idempotencyKey(input.idempotencyKey),
-        given,
-        stored: (id) => ctx.loaders.preExamCase.load(id),
-        create: async (id) => {
-          const at = new Date().toISOString();
-          const record: PreExamCaseRecord = { id, ...given, state: 'RECEIVED', receivedAt: at, decidedAt: null, decisionReceipt: null };
-          const first = workflowEvent(identity, at, null, 'RECEIVED' as const, null);
-          await ctx.store.preExam.insert(record, first, [preExamFiled(record, first)]);
-          return record;
-        },
+mutationForms(builder, {
+  name: 'filePreExamination',
+  payload: 'preExamCaseFile',
+  object: 'case',
+  type: PreExamCase,
+  description: 'An enterprise (or staff for it) files a patent application for pre-examination',
+  args: (t) => ({ input: t.field({ type: FileInput, required: true }) }),
+  resolve: async ({ input }, ctx) => {
+    const enterpriseId = String(input.enterpriseId);
+    const identity = requireActFor(ctx, enterpriseId);
+    const checked = await checkInput({
+      applicationNumber: () => {
+        const parsed = parsePatentNumber(input.applicationNumber);
+        if (!parsed.ok) throw failure('INVALID_PATENT_NUMBER', parsed.message, { field: 'applicationNumber' });
+        return parsed.canonical;
+      },
+      title: () => text(input.title, 'title', 500),
+      industry: () => text(input.industry, 'industry', 100),
+    });
+    const given = { enterpriseId, ...checked };
+    return createOnce<PreExamCaseRecord>(identity, {
+      mutation: 'filePreExamination',
+      what: 'pre-examination case',
+      key: idempotencyKey(input.idempotencyKey),
+      given,
+      stored: (id) => ctx.loaders.preExamCase.load(id),
+      create: async (id) => {
+        const at = new Date().toISOString();
+        const record: PreExamCaseRecord = { id, ...given, state: 'RECEIVED', receivedAt: at, decidedAt: null, decisionReceipt: null };
+        const first = workflowEvent(identity, at, null, 'RECEIVED' as const, null);
+        await ctx.store.preExam.insert(record, first, [preExamFiled(record, first)]);
+        return record;
+      },
+    });
+  },
+});
+
+mutationForms(builder, {
+  name: 'movePreExamCase',
+  payload: 'preExamCaseMove',
+  object: 'case',
+  type: PreExamCase,
+  description: 'Centre staff move a case one step; PASSED and RETURNED are anchored in the ledger',
+  args: (t) => ({ input: t.field({ type: MoveInput, required: true }) }),
+  resolve: async ({ input }, ctx) => {
+    const staff = requireRole(ctx, 'CENTER_STAFF');
+    const id = String(input.caseId);
+    const to: PreExamState = input.to;
+    const { current, note } = await checkInput({
+      current: async () => {
+        const found = await ctx.loaders.preExamCase.load(id);
+        if (found === undefined) throw failure('NOT_FOUND', `pre-examination case ${id} does not exist`, { field: 'caseId' });
+        requireMove('case', found.state, to, nextStates(found.state));
+        return found;
+      },
+      note: () => optionalText(input.note, 'note', 2000),
+    });
+    const at = new Date().toISOString();
+    const changes: { decidedAt?: string; decisionReceipt?: Receipt } = {};
+    if (isDecision(to)) {
+      changes.decisionReceipt = await anchorDecision(ctx.ledger, `pre-exam:${id}`, staff.keyId, {
+        case: id,
+        applicationNumber: current.applicationNumber,
+        decision: to,
+        decidedAt: at,
+        note,
       });
-    },
-  }),
-  movePreExamCase: t.field({
-    type: PreExamCase,
-    description: 'Centre staff move a case one step; PASSED and RETURNED are anchored in the ledger',
-    args: { input: t.arg({ type: MoveInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => {
-      const staff = requireRole(ctx, 'CENTER_STAFF');
-      const id = String(input.caseId);
-      const current = await ctx.loaders.preExamCase.load(id);
-      if (current === undefined) throw failure('NOT_FOUND', `pre-examination case ${id} does not exist`);
-      const to: PreExamState = input.to;
-      requireMove('case', current.state, to, nextStates(current.state));
-      const note = optionalText(input.note, 'note', 2000);
-      const at = new Date().toISOString();
-      const changes: { decidedAt?: string; decisionReceipt?: Receipt } = {};
-      if (isDecision(to)) {
-        changes.decisionReceipt = await anchorDecision(ctx.ledger, `pre-exam:${id}`, staff.keyId, {
-          case: id,
-          applicationNumber: current.applicationNumber,
-          decision: to,
-          decidedAt: at,
-          note,
-        });
-        changes.decidedAt = at;
-      }
-      const event = workflowEvent(staff, at, current.state, to, note);
-      const after: PreExamCaseRecord = {
-        ...current,
-        state: to,
-        ...(changes.decidedAt === undefined ? {} : { decidedAt: changes.decidedAt, decisionReceipt: changes.decisionReceipt! }),
-      };
-      const moved = await ctx.store.preExam.transition(id, current.state, event, changes, [preExamMoved(after, event)]);
-      if (!moved) throw failure('CONFLICT', `case ${id} was moved by someone else meanwhile; reload it and try again`);
-      return after;
-    },
-  }),
-}));
+      changes.decidedAt = at;
+    }
+    const event = workflowEvent(staff, at, current.state, to, note);
+    const after: PreExamCaseRecord = {
+      ...current,
+      state: to,
+      ...(changes.decidedAt === undefined ? {} : { decidedAt: changes.decidedAt, decisionReceipt: changes.decisionReceipt! }),
+    };
+    const moved = await ctx.store.preExam.transition(id, current.state, event, changes, [preExamMoved(after, event)]);
+    if (!moved) throw failure('CONFLICT', `case ${id} was moved by someone else meanwhile; reload it and try again`);
+    return after;
+  },
+});

@@ -11,8 +11,9 @@ import { parsePatentNumber } from '../../standards/patent-number.js';
 import { requireIdentity, requireRole } from '../common/auth.js';
 import { createOnce, idempotencyKeyHelp } from '../common/create-once.js';
 import { DEFAULT_MONTHS, MAX_MONTHS, monthsArg, monthsFrom, zeroFilled } from '../common/months.js';
+import { mutationForms } from '../common/payload.js';
 import { connectionType, workflowEventType } from '../common/shared-types.js';
-import { optionalText, text } from '../common/validation.js';
+import { checkEach, checkInput, optionalText, text } from '../common/validation.js';
 import { requireMove, workflowEvent } from '../common/workflow-event.js';
 import { builder, Enterprise, Evidence, LedgerReceipt, MonthCount, PageInfo, Role } from './builder.js';
 import type { CasesContext } from './context.js';
@@ -222,22 +223,33 @@ const MoveInput = builder.inputType('MoveProtectionCaseInput', {
   }),
 });
 
-function right(r: { kind: IpRight['kind']; number: string }): IpRight {
-  if (r.kind !== 'PATENT') return { kind: r.kind, number: text(r.number, 'ipRights.number', 64) };
+/** A right as stored, a patent's number canonical; `field` is the right's place in the input (ipRights[1]). */
+function right(r: { kind: IpRight['kind']; number: string }, field: string): IpRight {
+  if (r.kind !== 'PATENT') return { kind: r.kind, number: text(r.number, `${field}.number`, 64) };
   const parsed = parsePatentNumber(r.number);
-  if (!parsed.ok) throw failure('INVALID_PATENT_NUMBER', parsed.message);
+  if (!parsed.ok) throw failure('INVALID_PATENT_NUMBER', parsed.message, { field: `${field}.number` });
   return { kind: 'PATENT', number: parsed.canonical };
 }
 
-/** Every cited deposit exists and was made by the claimant (asked of the evidence subgraph). */
-async function checkCitations(ctx: CasesContext, evidenceIds: string[], claimantId: string): Promise<void> {
-  for (const id of evidenceIds) {
+/**
+ * Every cited deposit exists and was made by the claimant (asked of the evidence subgraph), each
+ * asked once. One of another's refuses the whole (FORBIDDEN) before any missing one is listed;
+ * each missing one is named by its first place in `cited`, the input's list.
+ */
+async function checkCitations(ctx: CasesContext, cited: readonly string[], claimantId: string): Promise<void> {
+  const found = new Map<string, { depositor: { id: string } } | null>();
+  for (const id of cited) {
+    if (found.has(id)) continue;
     const { evidence } = await ctx.hub<{ evidence: { depositor: { id: string } } | null }>('query ($id: ID!) { evidence(id: $id) { depositor { id } } }', {
       id,
     });
-    if (evidence === null) throw failure('NOT_FOUND', `evidence ${id} does not exist`);
-    if (evidence.depositor.id !== claimantId) throw forbidden(`evidence ${id} was not deposited by the claimant`);
+    found.set(id, evidence);
   }
+  for (const [id, evidence] of found)
+    if (evidence !== null && evidence.depositor.id !== claimantId) throw forbidden(`evidence ${id} was not deposited by the claimant`);
+  checkEach(cited, (id, i) => {
+    if (found.get(id) === null && cited.indexOf(id) === i) throw failure('NOT_FOUND', `evidence ${id} does not exist`, { field: `evidenceIds[${i}]` });
+  });
 }
 
 /** The most one application names: what one case is about, and a bound on what it writes and tells. */
@@ -245,91 +257,116 @@ const MAX_RESPONDENTS = 20;
 const MAX_RIGHTS = 20;
 const MAX_EVIDENCE = 50;
 
-builder.mutationFields((t) => ({
-  applyForProtection: t.field({
-    type: ProtectionCase,
-    description: 'An enterprise (or staff for it) applies for rights-protection assistance or dispute resolution',
-    args: { input: t.arg({ type: ApplyInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => {
-      const identity = requireRole(ctx, 'CENTER_STAFF', 'ENTERPRISE');
-      const claimantId = input.claimant.enterpriseId === null || input.claimant.enterpriseId === undefined ? undefined : String(input.claimant.enterpriseId);
-      if (identity.role === 'ENTERPRISE' && claimantId !== identity.enterpriseId)
-        throw forbidden('an enterprise key applies only as its own enterprise: claimant.enterpriseId');
-      if (claimantId === undefined) throw badInput('the claimant must be a registered enterprise: give claimant.enterpriseId', 'claimant.enterpriseId');
-      if (input.respondents.length === 0) throw badInput('name at least one respondent', 'respondents');
-      if (input.ipRights.length === 0) throw badInput('name at least one IP right concerned', 'ipRights');
-      if (input.respondents.length > MAX_RESPONDENTS) throw badInput(`name at most ${MAX_RESPONDENTS} respondents in one application`, 'respondents');
-      if (input.ipRights.length > MAX_RIGHTS) throw badInput(`name at most ${MAX_RIGHTS} IP rights in one application`, 'ipRights');
-      if ((input.evidenceIds ?? []).length > MAX_EVIDENCE) throw badInput(`cite at most ${MAX_EVIDENCE} deposits in one application`, 'evidenceIds');
-      const evidenceIds = [...new Set((input.evidenceIds ?? []).map(String))];
-      const parties: Party[] = [
-        { role: 'CLAIMANT', enterpriseId: claimantId, name: text(input.claimant.name, 'claimant.name', 200) },
-        ...input.respondents.map((r) => ({
+mutationForms(builder, {
+  name: 'applyForProtection',
+  payload: 'protectionCaseFile',
+  object: 'case',
+  type: ProtectionCase,
+  description: 'An enterprise (or staff for it) applies for rights-protection assistance or dispute resolution',
+  args: (t) => ({ input: t.field({ type: ApplyInput, required: true }) }),
+  resolve: async ({ input }, ctx) => {
+    const identity = requireRole(ctx, 'CENTER_STAFF', 'ENTERPRISE');
+    const claimantId = input.claimant.enterpriseId === null || input.claimant.enterpriseId === undefined ? undefined : String(input.claimant.enterpriseId);
+    if (identity.role === 'ENTERPRISE' && claimantId !== identity.enterpriseId)
+      throw forbidden('an enterprise key applies only as its own enterprise: claimant.enterpriseId');
+    const cited = (input.evidenceIds ?? []).map(String);
+    const checked = await checkInput({
+      claimantId: () => {
+        if (claimantId === undefined) throw badInput('the claimant must be a registered enterprise: give claimant.enterpriseId', 'claimant.enterpriseId');
+        return claimantId;
+      },
+      claimantName: () => text(input.claimant.name, 'claimant.name', 200),
+      respondents: () => {
+        if (input.respondents.length === 0) throw badInput('name at least one respondent', 'respondents');
+        if (input.respondents.length > MAX_RESPONDENTS) throw badInput(`name at most ${MAX_RESPONDENTS} respondents in one application`, 'respondents');
+        return checkEach(input.respondents, (r, i) => ({
           role: 'RESPONDENT' as const,
           enterpriseId: r.enterpriseId === null || r.enterpriseId === undefined ? null : String(r.enterpriseId),
-          name: text(r.name, 'respondents.name', 200),
-        })),
-      ];
-      const ipRights = input.ipRights.map(right);
-      const summary = text(input.summary, 'summary', 2000);
-      const given = { kind: input.kind, route: input.route, summary, parties, ipRights, evidenceIds };
-      return createOnce<ProtectionCaseRecord>(identity, {
-        mutation: 'applyForProtection',
-        what: 'protection case',
-        key: idempotencyKey(input.idempotencyKey),
-        given,
-        stored: (id) => ctx.loaders.protectionCase.load(id),
-        create: async (id) => {
-          await checkCitations(ctx, evidenceIds, claimantId);
-          const at = new Date().toISOString();
-          const record: ProtectionCaseRecord = {
-            id,
-            ...given,
-            state: 'APPLIED',
-            referredTo: null,
-            appliedAt: at,
-            outcomeAt: null,
-            outcomeReceipt: null,
-          };
-          const first = workflowEvent(identity, at, null, 'APPLIED' as const, null);
-          await ctx.store.protection.insert(record, first, [protectionFiled(record, first)]);
-          return record;
-        },
+          name: text(r.name, `respondents[${i}].name`, 200),
+        }));
+      },
+      ipRights: () => {
+        if (input.ipRights.length === 0) throw badInput('name at least one IP right concerned', 'ipRights');
+        if (input.ipRights.length > MAX_RIGHTS) throw badInput(`name at most ${MAX_RIGHTS} IP rights in one application`, 'ipRights');
+        return checkEach(input.ipRights, (r, i) => right(r, `ipRights[${i}]`));
+      },
+      evidenceIds: () => {
+        if (cited.length > MAX_EVIDENCE) throw badInput(`cite at most ${MAX_EVIDENCE} deposits in one application`, 'evidenceIds');
+        return [...new Set(cited)];
+      },
+      summary: () => text(input.summary, 'summary', 2000),
+    });
+    const { claimantId: claimant, summary, ipRights, evidenceIds } = checked;
+    const parties: Party[] = [{ role: 'CLAIMANT', enterpriseId: claimant, name: checked.claimantName }, ...checked.respondents];
+    const given = { kind: input.kind, route: input.route, summary, parties, ipRights, evidenceIds };
+    return createOnce<ProtectionCaseRecord>(identity, {
+      mutation: 'applyForProtection',
+      what: 'protection case',
+      key: idempotencyKey(input.idempotencyKey),
+      given,
+      stored: (id) => ctx.loaders.protectionCase.load(id),
+      create: async (id) => {
+        await checkCitations(ctx, cited, claimant);
+        const at = new Date().toISOString();
+        const record: ProtectionCaseRecord = {
+          id,
+          ...given,
+          state: 'APPLIED',
+          referredTo: null,
+          appliedAt: at,
+          outcomeAt: null,
+          outcomeReceipt: null,
+        };
+        const first = workflowEvent(identity, at, null, 'APPLIED' as const, null);
+        await ctx.store.protection.insert(record, first, [protectionFiled(record, first)]);
+        return record;
+      },
+    });
+  },
+});
+
+mutationForms(builder, {
+  name: 'moveProtectionCase',
+  payload: 'protectionCaseMove',
+  object: 'case',
+  type: ProtectionCase,
+  description: 'Centre staff move a case one step; outcomes are anchored in the ledger; REFERRED names the court',
+  args: (t) => ({ input: t.field({ type: MoveInput, required: true }) }),
+  resolve: async ({ input }, ctx) => {
+    const staff = requireRole(ctx, 'CENTER_STAFF');
+    const id = String(input.caseId);
+    const to: ProtectionState = input.to;
+    const { current, court, note } = await checkInput({
+      current: async () => {
+        const found = await ctx.loaders.protectionCase.load(id);
+        if (found === undefined) throw failure('NOT_FOUND', `protection case ${id} does not exist`, { field: 'caseId' });
+        requireMove('case', found.state, to, nextProtectionStates(found.state));
+        return found;
+      },
+      court: () => {
+        const named = optionalText(input.court, 'court', 200) ?? undefined;
+        if (to === 'REFERRED' && named === undefined) throw badInput('a referral names the court: give court', 'court');
+        if (to !== 'REFERRED' && named !== undefined) throw badInput('court is given only when the case is REFERRED', 'court');
+        return named;
+      },
+      note: () => optionalText(input.note, 'note', 2000),
+    });
+    const at = new Date().toISOString();
+    const changes: { referredTo?: string; outcomeAt?: string; outcomeReceipt?: Receipt } = court === undefined ? {} : { referredTo: court };
+    if (isOutcome(to)) {
+      changes.outcomeReceipt = await anchorDecision(ctx.ledger, `protection:${id}`, staff.keyId, {
+        case: id,
+        outcome: to,
+        decidedAt: at,
+        note,
+        court: court ?? null,
       });
-    },
-  }),
-  moveProtectionCase: t.field({
-    type: ProtectionCase,
-    description: 'Centre staff move a case one step; outcomes are anchored in the ledger; REFERRED names the court',
-    args: { input: t.arg({ type: MoveInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => {
-      const staff = requireRole(ctx, 'CENTER_STAFF');
-      const id = String(input.caseId);
-      const current = await ctx.loaders.protectionCase.load(id);
-      if (current === undefined) throw failure('NOT_FOUND', `protection case ${id} does not exist`);
-      const to: ProtectionState = input.to;
-      requireMove('case', current.state, to, nextProtectionStates(current.state));
-      const court = optionalText(input.court, 'court', 200) ?? undefined;
-      if (to === 'REFERRED' && court === undefined) throw badInput('a referral names the court: give court', 'court');
-      if (to !== 'REFERRED' && court !== undefined) throw badInput('court is given only when the case is REFERRED', 'court');
-      const note = optionalText(input.note, 'note', 2000);
-      const at = new Date().toISOString();
-      const changes: { referredTo?: string; outcomeAt?: string; outcomeReceipt?: Receipt } = court === undefined ? {} : { referredTo: court };
-      if (isOutcome(to)) {
-        changes.outcomeReceipt = await anchorDecision(ctx.ledger, `protection:${id}`, staff.keyId, {
-          case: id,
-          outcome: to,
-          decidedAt: at,
-          note,
-          court: court ?? null,
-        });
-        changes.outcomeAt = at;
-      }
-      const event = workflowEvent(staff, at, current.state, to, note);
-      const after: ProtectionCaseRecord = { ...current, ...changes, state: to };
-      const moved = await ctx.store.protection.transition(id, current.state, event, changes, [protectionMoved(after, event)]);
-      if (!moved) throw failure('CONFLICT', `case ${id} was moved by someone else meanwhile; reload it and try again`);
-      return after;
-    },
-  }),
-}));
+      changes.outcomeAt = at;
+    }
+    const event = workflowEvent(staff, at, current.state, to, note);
+    const after: ProtectionCaseRecord = { ...current, ...changes, state: to };
+    const moved = await ctx.store.protection.transition(id, current.state, event, changes, [protectionMoved(after, event)]);
+    if (!moved) throw failure('CONFLICT', `case ${id} was moved by someone else meanwhile; reload it and try again`);
+    return after;
+  },
+});

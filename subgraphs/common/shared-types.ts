@@ -5,7 +5,7 @@ import type { EnumRef, ObjectRef } from '@pothos/core';
 
 import type { Receipt } from '../../ledger/index.js';
 import { badInput, ERROR_CODES, ERROR_MEANINGS } from '../../platform/errors.js';
-import { ROLES } from '../../platform/identity.js';
+import { ROLE_MEANINGS, ROLES } from '../../platform/identity.js';
 import type { Connection, PageInfo } from '../../platform/pagination.js';
 import type { createBuilder } from './create-builder.js';
 import { parseFen } from './money.js';
@@ -20,8 +20,8 @@ export function ledgerReceiptType<C extends object>(builder: SubgraphBuilder<C>)
     shareable: true,
     fields: (t) => ({
       seq: t.exposeInt('seq', { description: 'Position in the ledger' }),
-      entryHash: t.exposeString('entryHash'),
-      timestamp: t.field({ type: 'DateTime', resolve: (r) => new Date(r.timestamp).toISOString() }),
+      entryHash: t.exposeString('entryHash', { description: "The entry's hash, hex: what the chain and the Merkle tree commit to" }),
+      timestamp: t.field({ type: 'DateTime', description: 'When the ledger recorded it', resolve: (r) => new Date(r.timestamp).toISOString() }),
     }),
   });
 }
@@ -39,7 +39,7 @@ export function pageInfoType<C extends object>(builder: SubgraphBuilder<C>) {
   });
 }
 
-type SchemaOf<B> = B extends { objectRef<T>(name: string): ObjectRef<infer S, T> } ? S : never;
+export type SchemaOf<B> = B extends { objectRef<T>(name: string): ObjectRef<infer S, T> } ? S : never;
 
 /**
  * `<name>Edge` and `<name>Connection` of `node`: the cursor pages every list query returns. With
@@ -53,13 +53,18 @@ export function connectionType<C extends object, T>(
   options: { totalCount?: string } = {},
 ) {
   const edge = builder.objectRef<{ cursor: string; node: T }>(`${name}Edge`).implement({
+    description: `One ${name} of a page, with its place in the list`,
     // `node` is a ref of T, so e.node is its value; Pothos cannot see that through a free T.
-    fields: (t) => ({ cursor: t.exposeString('cursor'), node: t.field({ type: node, resolve: (e) => e.node as never }) }),
+    fields: (t) => ({
+      cursor: t.exposeString('cursor', { description: 'Its place in the list: `after` this cursor, the page goes on from it' }),
+      node: t.field({ type: node, description: `The ${name}`, resolve: (e) => e.node as never }),
+    }),
   });
   return builder.objectRef<Connection<T> & { readonly count?: () => Promise<number> }>(`${name}Connection`).implement({
+    description: `A page of ${name} items (the Relay connection spec): ask the next with \`after: pageInfo.endCursor\``,
     fields: (t) => ({
-      edges: t.field({ type: [edge], resolve: (c) => c.edges }),
-      pageInfo: t.field({ type: pageInfo, resolve: (c) => c.pageInfo }),
+      edges: t.field({ type: [edge], description: "The page's items in the list's order", resolve: (c) => c.edges }),
+      pageInfo: t.field({ type: pageInfo, description: 'Whether more follow, and the cursors to ask for them', resolve: (c) => c.pageInfo }),
       ...(options.totalCount === undefined
         ? {}
         : {
@@ -81,13 +86,16 @@ export function monthCountType<C extends object>(builder: SubgraphBuilder<C>) {
       month: t.exposeString('month', {
         description: "YYYY-MM; the month of an instant is taken in the hub's time zone (IPHUB_TIME_ZONE, default Asia/Shanghai)",
       }),
-      count: t.exposeInt('count'),
+      count: t.exposeInt('count', { description: 'How many in that month' }),
     }),
   });
 }
 
 export function roleEnum<C extends object>(builder: SubgraphBuilder<C>) {
-  return builder.enumType('Role', { values: ROLES });
+  return builder.enumType('Role', {
+    description: 'Who a key or account acts as',
+    values: Object.fromEntries(ROLES.map((r) => [r, { description: ROLE_MEANINGS[r] }])) as Record<(typeof ROLES)[number], { description: string }>,
+  });
 }
 
 export function fenScalar<C extends object>(builder: SubgraphBuilder<C>) {
@@ -120,13 +128,13 @@ export function workflowEventType<C extends object, S extends string>(
   return builder.objectRef<WorkflowEvent<S>>(name).implement({
     description: `One step in ${of}'s append-only history`,
     fields: (t) => ({
-      at: t.field({ type: 'DateTime', resolve: (e) => e.at }),
+      at: t.field({ type: 'DateTime', description: 'When the step was taken', resolve: (e) => e.at }),
       actor: t.exposeString('actor', { description: 'The key that acted' }),
-      role: t.field({ type: role, resolve: (e) => e.role }),
+      role: t.field({ type: role, description: "The actor's role", resolve: (e) => e.role }),
       // Pothos cannot see through a free S that a state is a value of `state` (as connectionType's node).
-      from: t.field({ type: state, nullable: true, resolve: (e) => e.from as never }),
-      to: t.field({ type: state, resolve: (e) => e.to as never }),
-      note: t.exposeString('note', { nullable: true }),
+      from: t.field({ type: state, nullable: true, description: 'The state it left; null for the first step', resolve: (e) => e.from as never }),
+      to: t.field({ type: state, description: 'The state it entered', resolve: (e) => e.to as never }),
+      note: t.exposeString('note', { nullable: true, description: "The actor's note, if any" }),
     }),
   });
 }

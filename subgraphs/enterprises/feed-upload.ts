@@ -4,6 +4,8 @@
 import { badInput } from '../../platform/errors.js';
 import { today } from '../../platform/hub-calendar.js';
 import { requireRole } from '../common/auth.js';
+import { mutationForms } from '../common/payload.js';
+import { checkInput } from '../common/validation.js';
 import { builder } from './builder.js';
 import { importPatents, type ImportReport, type RejectedRow } from './feed/import-patents.js';
 import { FeedError, type FeedRow, readPatentFeed } from './feed/read.js';
@@ -86,25 +88,32 @@ async function rowsOf(data: string, format: 'csv' | 'jsonl', firstLine: number):
   return rows;
 }
 
-builder.mutationField('importPatents', (t) =>
-  t.field({
-    type: Report,
-    description:
-      "Centre staff: imports a chunk of the patent registry feed. New patents are registered, registered ones updated where the row differs (IMPORTED in their history, the warnings' due dates moved) " +
-      'and left alone where it does not: importing the same rows again changes nothing. A row is rejected, not the chunk, for what registerPatent would refuse; ' +
-      'a chunk that cannot be read (a bad header, broken CSV) or is too large is refused with BAD_USER_INPUT and nothing of it imported',
-    args: { input: t.arg({ type: Input, required: true }) },
-    resolve: async (_root, { input }, ctx) => {
-      const staff = requireRole(ctx, 'CENTER_STAFF');
-      const firstLine = input.firstLine ?? 1;
-      if (firstLine < 1) throw badInput('firstLine counts from 1', 'firstLine');
-      if (Buffer.byteLength(input.data) > MAX_CHUNK_BYTES) {
-        throw badInput(`a chunk holds at most ${MAX_CHUNK_BYTES.toLocaleString('en-US')} bytes; send the file in smaller chunks`, 'data');
-      }
-      const rows = await rowsOf(input.data, input.format, firstLine);
-      const report = await importPatents(ctx.store, rows, { actor: staff.keyId, role: staff.role, today: today(), batchSize: BATCH });
-      ctx.loaders.patent.clearAll();
-      return report;
-    },
-  }),
-);
+mutationForms(builder, {
+  name: 'importPatents',
+  payload: 'patentsImport',
+  object: 'result',
+  type: Report,
+  description:
+    "Centre staff: imports a chunk of the patent registry feed. New patents are registered, registered ones updated where the row differs (IMPORTED in their history, the warnings' due dates moved) " +
+    'and left alone where it does not: importing the same rows again changes nothing. A row is rejected, not the chunk, for what registerPatent would refuse; ' +
+    'a chunk that cannot be read (a bad header, broken CSV) or is too large is refused with BAD_USER_INPUT and nothing of it imported',
+  args: (t) => ({ input: t.field({ type: Input, required: true }) }),
+  resolve: async ({ input }, ctx) => {
+    const staff = requireRole(ctx, 'CENTER_STAFF');
+    const firstLine = input.firstLine ?? 1;
+    await checkInput({
+      firstLine: () => {
+        if (firstLine < 1) throw badInput('firstLine counts from 1', 'firstLine');
+      },
+      data: () => {
+        if (Buffer.byteLength(input.data) > MAX_CHUNK_BYTES) {
+          throw badInput(`a chunk holds at most ${MAX_CHUNK_BYTES.toLocaleString('en-US')} bytes; send the file in smaller chunks`, 'data');
+        }
+      },
+    });
+    const rows = await rowsOf(input.data, input.format, firstLine);
+    const report = await importPatents(ctx.store, rows, { actor: staff.keyId, role: staff.role, today: today(), batchSize: BATCH });
+    ctx.loaders.patent.clearAll();
+    return report;
+  },
+});

@@ -1,10 +1,12 @@
 // A patent's lifecycle over GraphQL: the examination request, grant, annual fees, lapse and
 // restoration, term compensation, invalidation and the court action against it, a court's freezes.
-import { conflict, failure, notFound } from '../../platform/errors.js';
+import { conflict, failure } from '../../platform/errors.js';
 import { today } from '../../platform/hub-calendar.js';
+import { parsePatentNumber } from '../../standards/patent-number.js';
 import { requireRole } from '../common/auth.js';
-import { text } from '../common/validation.js';
-import { builder, canonicalPatentNumber, Patent, standing } from './builder.js';
+import { mutationForms } from '../common/payload.js';
+import { checkInput, text } from '../common/validation.js';
+import { builder, Patent, standing } from './builder.js';
 import type { EnterprisesContext } from './context.js';
 import { freezeEnd } from './domain/freezes.js';
 import { applyPatentOperation, type PatentOperation, RESTORATION_GROUNDS } from './domain/lifecycle.js';
@@ -118,19 +120,28 @@ builder.objectFields(Patent, (t) => ({
   invalidation: t.field({ type: Invalidation, nullable: true, resolve: (p) => p.invalidation }),
 }));
 
+/** The patent an input's applicationNumber names: INVALID_PATENT_NUMBER or NOT_FOUND there otherwise. */
+async function storedPatent(ctx: EnterprisesContext, applicationNumber: string): Promise<PatentRecord> {
+  const field = 'applicationNumber';
+  const parsed = parsePatentNumber(applicationNumber);
+  if (!parsed.ok) throw failure('INVALID_PATENT_NUMBER', parsed.message, { field });
+  const found = await ctx.loaders.patent.load(parsed.canonical);
+  if (found === undefined) throw failure('NOT_FOUND', `patent ${parsed.canonical} does not exist`, { field });
+  return found;
+}
+
 /**
- * Applies one lifecycle step to a patent and stores it with its event: NOT_FOUND, the step's
- * refusal, or CONFLICT when another change came first.
+ * Applies one lifecycle step to a patent (given, or by its application number: storedPatent) and
+ * stores it with its event: the step's refusal, or CONFLICT when another change came first.
  */
 async function operate(
   ctx: EnterprisesContext,
-  applicationNumber: string,
-  operation: PatentOperation,
   actor: { keyId: string; role: string },
+  patent: string | PatentRecord,
+  operation: PatentOperation,
 ): Promise<PatentRecord> {
-  const number = canonicalPatentNumber(applicationNumber);
-  const before = await ctx.loaders.patent.load(number);
-  if (before === undefined) throw notFound(`patent ${number}`);
+  const before = typeof patent === 'string' ? await storedPatent(ctx, patent) : patent;
+  const number = before.applicationNumber;
   const day = today();
   const step = applyPatentOperation(patentOn(before, day), operation, day);
   if (!step.ok) {
@@ -244,151 +255,198 @@ function actingCourt(ctx: EnterprisesContext): { keyId: string; role: string; co
   return { keyId: identity.keyId, role: identity.role, court: identity.organization };
 }
 
-builder.mutationFields((t) => ({
-  grantPatent: t.field({
-    type: Patent,
-    description: 'Centre staff record the grant of a PENDING application; the fees up to the year of grant count as paid with it',
-    args: { input: t.arg({ type: GrantInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      operate(
-        ctx,
-        input.applicationNumber,
-        { op: 'GRANT', grantDate: input.grantDate, grantPublicationNumber: input.grantPublicationNumber },
-        requireRole(ctx, 'CENTER_STAFF'),
-      ),
-  }),
-  payAnnualFee: t.field({
-    type: Patent,
-    description: "Centre staff record an annual fee paid, on time or in its grace period (the surcharge goes in the history); the fee's warnings clear",
-    args: { input: t.arg({ type: PayInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      operate(ctx, input.applicationNumber, { op: 'PAY_ANNUAL_FEE', year: input.year, paidOn: input.paidOn }, requireRole(ctx, 'CENTER_STAFF')),
-  }),
-  recordExaminationRequest: t.field({
-    type: Patent,
-    description:
-      "Centre staff record a PENDING invention's request for substantive examination, within three years of its filing or priority date (Patent Law art. 35)",
-    args: { input: t.arg({ type: ExaminationInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      operate(ctx, input.applicationNumber, { op: 'REQUEST_EXAMINATION', requestedOn: input.requestedOn }, requireRole(ctx, 'CENTER_STAFF')),
-  }),
-  recordPatentLapse: t.field({
-    type: Patent,
-    description: 'Centre staff record that a GRANTED patent lapsed: a fee unpaid when its grace period ended. It lapses from the missed due date',
-    args: { input: t.arg({ type: LapseInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      operate(ctx, input.applicationNumber, { op: 'LAPSE', terminationNoticeOn: input.terminationNoticeOn ?? null }, requireRole(ctx, 'CENTER_STAFF')),
-  }),
-  restorePatent: t.field({
-    type: Patent,
-    description:
-      'Centre staff record the restoration of a LAPSED patent, its missed fees paid (Implementing Regulations rule 6): for a justified reason within two months of the notice of termination, for force majeure within two months of the obstacle’s removal and two years of the time limit missed; TIME_LIMIT_PASSED outside the window, which the message names',
-    args: { input: t.arg({ type: RestoreInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      operate(
-        ctx,
-        input.applicationNumber,
-        {
-          op: 'RESTORE',
-          ground: input.ground,
-          requestedOn: input.requestedOn ?? input.restoredOn,
-          restoredOn: input.restoredOn,
-          obstacleRemovedOn: input.obstacleRemovedOn ?? null,
-          terminationNoticeOn: input.terminationNoticeOn ?? null,
-        },
-        requireRole(ctx, 'CENTER_STAFF'),
-      ),
-  }),
-  recordTermCompensation: t.field({
-    type: Patent,
-    description:
-      "Centre staff record CNIPA's compensation of a granted invention's term (Patent Law art. 42(2), (3)); the protection end and every deadline after it move",
-    args: { input: t.arg({ type: CompensationInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      operate(
-        ctx,
-        input.applicationNumber,
-        { op: 'COMPENSATE_TERM', ground: input.ground, days: input.days, decidedOn: input.decidedOn, marketingApprovedOn: input.marketingApprovedOn ?? null },
-        requireRole(ctx, 'CENTER_STAFF'),
-      ),
-  }),
-  requestInvalidation: t.field({
-    type: Patent,
-    description: 'Centre staff record a request to invalidate a granted patent, in force, lapsed or expired; it is not pledgeable until decided',
-    args: { input: t.arg({ type: RequestInvalidationInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      operate(
-        ctx,
-        input.applicationNumber,
-        { op: 'REQUEST_INVALIDATION', requestedOn: input.requestedOn, requester: text(input.requester, 'requester', 200) },
-        requireRole(ctx, 'CENTER_STAFF'),
-      ),
-  }),
-  decideInvalidation: t.field({
-    type: Patent,
-    description:
-      'Centre staff record the decision on the pending invalidation request; INVALIDATED ends the patent once final: when no court action was brought within three months of its receipt (Patent Law art. 46(2))',
-    args: { input: t.arg({ type: DecideInvalidationInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      operate(
-        ctx,
-        input.applicationNumber,
-        { op: 'DECIDE_INVALIDATION', decision: input.decision, decidedOn: input.decidedOn },
-        requireRole(ctx, 'CENTER_STAFF'),
-      ),
-  }),
-  recordInvalidationCourtAction: t.field({
-    type: Patent,
-    description:
-      'Centre staff record an action brought against an invalidation decision (within three months of its receipt): the decision is not final until judged',
-    args: { input: t.arg({ type: InvalidationActionInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      operate(
-        ctx,
-        input.applicationNumber,
-        { op: 'APPEAL_INVALIDATION', court: text(input.court, 'court', 200), filedOn: input.filedOn },
-        requireRole(ctx, 'CENTER_STAFF'),
-      ),
-  }),
-  recordInvalidationJudgment: t.field({
-    type: Patent,
-    description: 'Centre staff record the final judgment on that action: UPHELD makes the decision final on its date, REVOKED sends the request back to CNIPA',
-    args: { input: t.arg({ type: InvalidationJudgmentInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      operate(ctx, input.applicationNumber, { op: 'JUDGE_INVALIDATION', outcome: input.outcome, decidedOn: input.decidedOn }, requireRole(ctx, 'CENTER_STAFF')),
-  }),
-  freezePatent: t.field({
-    type: Patent,
-    description:
-      "A court freezes a patent or application under its preservation order, for at most three years; while another court's freeze holds, this one waits in line and takes effect when that one ends",
-    args: { input: t.arg({ type: FreezeInput, required: true }) },
-    resolve: (_root, { input }, ctx) => {
-      const court = actingCourt(ctx);
-      const orderNumber = text(input.orderNumber, 'orderNumber', 100);
-      return operate(
-        ctx,
-        input.applicationNumber,
-        { op: 'FREEZE', court: court.court, orderNumber, frozenOn: input.frozenOn, endsOn: input.endsOn ?? null },
-        court,
-      );
-    },
-  }),
-  renewFreeze: t.field({
-    type: Patent,
-    description: 'The court whose freeze holds renews it before it ends, for at most three more years',
-    args: { input: t.arg({ type: RenewFreezeInput, required: true }) },
-    resolve: (_root, { input }, ctx) => {
-      const court = actingCourt(ctx);
-      return operate(ctx, input.applicationNumber, { op: 'RENEW_FREEZE', court: court.court, endsOn: input.endsOn }, court);
-    },
-  }),
-  unfreezePatent: t.field({
-    type: Patent,
-    description: 'The court that froze a patent lifts its freeze (the first waiting takes effect that day), or withdraws its waiting freeze',
-    args: { input: t.arg({ type: UnfreezeInput, required: true }) },
-    resolve: (_root, { input }, ctx) => {
-      const court = actingCourt(ctx);
-      return operate(ctx, input.applicationNumber, { op: 'UNFREEZE', court: court.court, unfrozenOn: input.unfrozenOn }, court);
-    },
-  }),
-}));
+mutationForms(builder, {
+  name: 'grantPatent',
+  payload: 'patentGrant',
+  object: 'patent',
+  type: Patent,
+  description: 'Centre staff record the grant of a PENDING application; the fees up to the year of grant count as paid with it',
+  args: (t) => ({ input: t.field({ type: GrantInput, required: true }) }),
+  resolve: async ({ input }, ctx) =>
+    operate(ctx, requireRole(ctx, 'CENTER_STAFF'), input.applicationNumber, {
+      op: 'GRANT',
+      grantDate: input.grantDate,
+      grantPublicationNumber: input.grantPublicationNumber,
+    }),
+});
+
+mutationForms(builder, {
+  name: 'payAnnualFee',
+  payload: 'patentAnnualFeePay',
+  object: 'patent',
+  type: Patent,
+  description: "Centre staff record an annual fee paid, on time or in its grace period (the surcharge goes in the history); the fee's warnings clear",
+  args: (t) => ({ input: t.field({ type: PayInput, required: true }) }),
+  resolve: async ({ input }, ctx) =>
+    operate(ctx, requireRole(ctx, 'CENTER_STAFF'), input.applicationNumber, { op: 'PAY_ANNUAL_FEE', year: input.year, paidOn: input.paidOn }),
+});
+
+mutationForms(builder, {
+  name: 'recordExaminationRequest',
+  payload: 'patentExaminationRequestRecord',
+  object: 'patent',
+  type: Patent,
+  description:
+    "Centre staff record a PENDING invention's request for substantive examination, within three years of its filing or priority date (Patent Law art. 35)",
+  args: (t) => ({ input: t.field({ type: ExaminationInput, required: true }) }),
+  resolve: async ({ input }, ctx) =>
+    operate(ctx, requireRole(ctx, 'CENTER_STAFF'), input.applicationNumber, { op: 'REQUEST_EXAMINATION', requestedOn: input.requestedOn }),
+});
+
+mutationForms(builder, {
+  name: 'recordPatentLapse',
+  payload: 'patentLapseRecord',
+  object: 'patent',
+  type: Patent,
+  description: 'Centre staff record that a GRANTED patent lapsed: a fee unpaid when its grace period ended. It lapses from the missed due date',
+  args: (t) => ({ input: t.field({ type: LapseInput, required: true }) }),
+  resolve: async ({ input }, ctx) =>
+    operate(ctx, requireRole(ctx, 'CENTER_STAFF'), input.applicationNumber, { op: 'LAPSE', terminationNoticeOn: input.terminationNoticeOn ?? null }),
+});
+
+mutationForms(builder, {
+  name: 'restorePatent',
+  payload: 'patentRestore',
+  object: 'patent',
+  type: Patent,
+  description:
+    'Centre staff record the restoration of a LAPSED patent, its missed fees paid (Implementing Regulations rule 6): for a justified reason within two months of the notice of termination, for force majeure within two months of the obstacle’s removal and two years of the time limit missed; TIME_LIMIT_PASSED outside the window, which the message names',
+  args: (t) => ({ input: t.field({ type: RestoreInput, required: true }) }),
+  resolve: async ({ input }, ctx) =>
+    operate(ctx, requireRole(ctx, 'CENTER_STAFF'), input.applicationNumber, {
+      op: 'RESTORE',
+      ground: input.ground,
+      requestedOn: input.requestedOn ?? input.restoredOn,
+      restoredOn: input.restoredOn,
+      obstacleRemovedOn: input.obstacleRemovedOn ?? null,
+      terminationNoticeOn: input.terminationNoticeOn ?? null,
+    }),
+});
+
+mutationForms(builder, {
+  name: 'recordTermCompensation',
+  payload: 'patentTermCompensationRecord',
+  object: 'patent',
+  type: Patent,
+  description:
+    "Centre staff record CNIPA's compensation of a granted invention's term (Patent Law art. 42(2), (3)); the protection end and every deadline after it move",
+  args: (t) => ({ input: t.field({ type: CompensationInput, required: true }) }),
+  resolve: async ({ input }, ctx) =>
+    operate(ctx, requireRole(ctx, 'CENTER_STAFF'), input.applicationNumber, {
+      op: 'COMPENSATE_TERM',
+      ground: input.ground,
+      days: input.days,
+      decidedOn: input.decidedOn,
+      marketingApprovedOn: input.marketingApprovedOn ?? null,
+    }),
+});
+
+mutationForms(builder, {
+  name: 'requestInvalidation',
+  payload: 'patentInvalidationRequest',
+  object: 'patent',
+  type: Patent,
+  description: 'Centre staff record a request to invalidate a granted patent, in force, lapsed or expired; it is not pledgeable until decided',
+  args: (t) => ({ input: t.field({ type: RequestInvalidationInput, required: true }) }),
+  resolve: async ({ input }, ctx) => {
+    const staff = requireRole(ctx, 'CENTER_STAFF');
+    const { before, requester } = await checkInput({
+      before: () => storedPatent(ctx, input.applicationNumber),
+      requester: () => text(input.requester, 'requester', 200),
+    });
+    return operate(ctx, staff, before, { op: 'REQUEST_INVALIDATION', requestedOn: input.requestedOn, requester });
+  },
+});
+
+mutationForms(builder, {
+  name: 'decideInvalidation',
+  payload: 'patentInvalidationDecide',
+  object: 'patent',
+  type: Patent,
+  description:
+    'Centre staff record the decision on the pending invalidation request; INVALIDATED ends the patent once final: when no court action was brought within three months of its receipt (Patent Law art. 46(2))',
+  args: (t) => ({ input: t.field({ type: DecideInvalidationInput, required: true }) }),
+  resolve: async ({ input }, ctx) =>
+    operate(ctx, requireRole(ctx, 'CENTER_STAFF'), input.applicationNumber, {
+      op: 'DECIDE_INVALIDATION',
+      decision: input.decision,
+      decidedOn: input.decidedOn,
+    }),
+});
+
+mutationForms(builder, {
+  name: 'recordInvalidationCourtAction',
+  payload: 'patentInvalidationCourtActionRecord',
+  object: 'patent',
+  type: Patent,
+  description:
+    'Centre staff record an action brought against an invalidation decision (within three months of its receipt): the decision is not final until judged',
+  args: (t) => ({ input: t.field({ type: InvalidationActionInput, required: true }) }),
+  resolve: async ({ input }, ctx) => {
+    const staff = requireRole(ctx, 'CENTER_STAFF');
+    const { before, court } = await checkInput({
+      before: () => storedPatent(ctx, input.applicationNumber),
+      court: () => text(input.court, 'court', 200),
+    });
+    return operate(ctx, staff, before, { op: 'APPEAL_INVALIDATION', court, filedOn: input.filedOn });
+  },
+});
+
+mutationForms(builder, {
+  name: 'recordInvalidationJudgment',
+  payload: 'patentInvalidationJudgmentRecord',
+  object: 'patent',
+  type: Patent,
+  description: 'Centre staff record the final judgment on that action: UPHELD makes the decision final on its date, REVOKED sends the request back to CNIPA',
+  args: (t) => ({ input: t.field({ type: InvalidationJudgmentInput, required: true }) }),
+  resolve: async ({ input }, ctx) =>
+    operate(ctx, requireRole(ctx, 'CENTER_STAFF'), input.applicationNumber, {
+      op: 'JUDGE_INVALIDATION',
+      outcome: input.outcome,
+      decidedOn: input.decidedOn,
+    }),
+});
+
+mutationForms(builder, {
+  name: 'freezePatent',
+  payload: 'patentFreeze',
+  object: 'patent',
+  type: Patent,
+  description:
+    "A court freezes a patent or application under its preservation order, for at most three years; while another court's freeze holds, this one waits in line and takes effect when that one ends",
+  args: (t) => ({ input: t.field({ type: FreezeInput, required: true }) }),
+  resolve: async ({ input }, ctx) => {
+    const court = actingCourt(ctx);
+    const { before, orderNumber } = await checkInput({
+      before: () => storedPatent(ctx, input.applicationNumber),
+      orderNumber: () => text(input.orderNumber, 'orderNumber', 100),
+    });
+    return operate(ctx, court, before, { op: 'FREEZE', court: court.court, orderNumber, frozenOn: input.frozenOn, endsOn: input.endsOn ?? null });
+  },
+});
+
+mutationForms(builder, {
+  name: 'renewFreeze',
+  payload: 'patentFreezeRenew',
+  object: 'patent',
+  type: Patent,
+  description: 'The court whose freeze holds renews it before it ends, for at most three more years',
+  args: (t) => ({ input: t.field({ type: RenewFreezeInput, required: true }) }),
+  resolve: async ({ input }, ctx) => {
+    const court = actingCourt(ctx);
+    return operate(ctx, court, input.applicationNumber, { op: 'RENEW_FREEZE', court: court.court, endsOn: input.endsOn });
+  },
+});
+
+mutationForms(builder, {
+  name: 'unfreezePatent',
+  payload: 'patentUnfreeze',
+  object: 'patent',
+  type: Patent,
+  description: 'The court that froze a patent lifts its freeze (the first waiting takes effect that day), or withdraws its waiting freeze',
+  args: (t) => ({ input: t.field({ type: UnfreezeInput, required: true }) }),
+  resolve: async ({ input }, ctx) => {
+    const court = actingCourt(ctx);
+    return operate(ctx, court, input.applicationNumber, { op: 'UNFREEZE', court: court.court, unfrozenOn: input.unfrozenOn });
+  },
+});

@@ -1,9 +1,10 @@
 // Trademark and copyright registrations recorded with the centre, and trademark renewal.
-import { badInput, conflict, failure, notFound } from '../../platform/errors.js';
+import { badInput, conflict, failure } from '../../platform/errors.js';
 import { today } from '../../platform/hub-calendar.js';
 import { isNiceClass, niceClassName } from '../../standards/nice-class.js';
 import { requireRole } from '../common/auth.js';
-import { text } from '../common/validation.js';
+import { mutationForms } from '../common/payload.js';
+import { checkEach, checkInput, text } from '../common/validation.js';
 import { builder, Copyright, CopyrightKind, readableRight, Trademark } from './builder.js';
 import type { EnterprisesContext } from './context.js';
 import { copyrightNumber } from './domain/copyright.js';
@@ -59,12 +60,15 @@ const CopyrightInput = builder.inputType('RegisterCopyrightInput', {
 const TRADEMARK_NUMBER = /^\d{1,9}$/;
 const MAX_GOODS = 30;
 
-/** The designated goods, trimmed and distinct: 1 to 30 of 1 to 100 characters. */
+/** The designated goods, trimmed and distinct: 1 to 30 of 1 to 100 characters, each one's problem at its index. */
 function goods(items: readonly string[]): string[] {
+  const message = `goods must name 1 to ${MAX_GOODS} goods or services of 1 to 100 characters each`;
   const distinct = [...new Set(items.map((g) => g.trim()))];
-  if (distinct.length === 0 || distinct.length > MAX_GOODS || distinct.some((g) => g === '' || g.length > 100)) {
-    throw badInput(`goods must name 1 to ${MAX_GOODS} goods or services of 1 to 100 characters each`, 'goods');
-  }
+  if (distinct.length === 0 || distinct.length > MAX_GOODS) throw badInput(message, 'goods');
+  checkEach(items, (g, i) => {
+    const v = g.trim();
+    if (v === '' || v.length > 100) throw badInput(message, `goods[${i}]`);
+  });
   return distinct;
 }
 
@@ -86,92 +90,135 @@ builder.queryFields((t) => ({
   }),
 }));
 
-builder.mutationFields((t) => ({
-  registerTrademark: t.field({
-    type: Trademark,
-    description:
-      'Centre staff record a trademark registration, as the register has it: its class and goods; ten years from the day of registration. A registration is a fact of the register, never the owner’s own declaration',
-    args: { input: t.arg({ type: TrademarkInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => {
-      const enterpriseId = String(input.enterpriseId);
-      requireRole(ctx, 'CENTER_STAFF');
-      const registrationNumber = input.registrationNumber.trim();
-      if (!TRADEMARK_NUMBER.test(registrationNumber)) throw badInput('registrationNumber must be the register’s number: 1 to 9 digits', 'registrationNumber');
-      if (!isNiceClass(input.niceClass)) throw badInput('niceClass must be a Nice class, 1 to 45', 'niceClass');
-      if (input.registrationDate > today()) throw badInput('registrationDate is in the future', 'registrationDate');
-      const record: TrademarkRecord = {
-        registrationNumber,
-        enterpriseId,
-        mark: text(input.mark, 'mark', 100),
-        niceClass: input.niceClass,
-        goods: goods(input.goods),
-        registrationDate: input.registrationDate,
-        expiryDate: registrationExpiry(input.registrationDate),
-        version: 1,
-      };
-      await requireEnterprise(ctx, enterpriseId);
-      try {
-        await ctx.store.trademarks.insert(record);
-      } catch (err) {
-        if (err instanceof DuplicateKeyError) throw conflict(`trademark ${registrationNumber} is registered already`);
-        throw err;
-      }
-      return record;
-    },
-  }),
-  renewTrademark: t.field({
-    type: Trademark,
-    description:
-      'Centre staff record a renewal, within the twelve months before the registration ends or the six of grace after: ten more years from the day after it ends',
-    args: { input: t.arg({ type: RenewInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => {
-      const staff = requireRole(ctx, 'CENTER_STAFF');
-      const number = input.registrationNumber.trim();
-      const before = await ctx.loaders.trademark.load(number);
-      if (before === undefined) throw notFound(`trademark ${number}`);
-      if (input.renewedOn > today()) throw badInput('renewedOn is in the future', 'renewedOn');
-      const renewed = renewal(before.expiryDate, input.renewedOn);
-      if (!renewed.ok) throw failure('INVALID_TRANSITION', `trademark ${number}: ${renewed.message}`, { expiryDate: before.expiryDate });
-      const after = { ...before, expiryDate: renewed.expiryDate };
-      const details = { renewedOn: input.renewedOn, previousExpiryDate: before.expiryDate, expiryDate: renewed.expiryDate };
-      const event = { at: new Date().toISOString(), actor: staff.keyId, role: staff.role, type: 'RENEWED' as const, details };
-      if (!(await ctx.store.trademarks.update(before, after, event))) throw conflict(`trademark ${number} was changed by someone else meanwhile; reload it`);
-      const stored = { ...after, version: before.version + 1 };
-      ctx.loaders.trademark.clear(number).prime(number, stored);
-      return stored;
-    },
-  }),
-  registerCopyright: t.field({
-    type: Copyright,
-    description: 'Centre staff record a copyright registration, as the register has it: software or a work, its author and completion date',
-    args: { input: t.arg({ type: CopyrightInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => {
-      const enterpriseId = String(input.enterpriseId);
-      requireRole(ctx, 'CENTER_STAFF');
-      const number = copyrightNumber(input.kind, input.registrationNumber);
-      if (!number.ok) throw badInput(number.message, 'registrationNumber');
-      if (input.registeredOn > today()) throw badInput('registeredOn is in the future', 'registeredOn');
-      if (number.year !== Number(input.registeredOn.slice(0, 4))) {
-        throw badInput(`registration ${number.value} was issued in ${number.year}, not ${input.registeredOn.slice(0, 4)}: check registeredOn`, 'registeredOn');
-      }
-      if (input.completedOn > input.registeredOn) throw badInput('completedOn is after registeredOn: a work is registered once completed', 'completedOn');
-      const record: CopyrightRecord = {
-        registrationNumber: number.value,
-        enterpriseId,
-        title: text(input.title, 'title', 200),
-        kind: input.kind,
-        author: text(input.author, 'author', 200),
-        completedOn: input.completedOn,
-        registeredOn: input.registeredOn,
-      };
-      await requireEnterprise(ctx, enterpriseId);
-      try {
-        await ctx.store.copyrights.insert(record);
-      } catch (err) {
-        if (err instanceof DuplicateKeyError) throw conflict(`copyright ${number.value} is registered already`);
-        throw err;
-      }
-      return record;
-    },
-  }),
-}));
+mutationForms(builder, {
+  name: 'registerTrademark',
+  payload: 'trademarkRegister',
+  object: 'trademark',
+  type: Trademark,
+  description:
+    'Centre staff record a trademark registration, as the register has it: its class and goods; ten years from the day of registration. A registration is a fact of the register, never the owner’s own declaration',
+  args: (t) => ({ input: t.field({ type: TrademarkInput, required: true }) }),
+  resolve: async ({ input }, ctx) => {
+    const enterpriseId = String(input.enterpriseId);
+    requireRole(ctx, 'CENTER_STAFF');
+    const checked = await checkInput({
+      registrationNumber: () => {
+        const v = input.registrationNumber.trim();
+        if (!TRADEMARK_NUMBER.test(v)) throw badInput('registrationNumber must be the register’s number: 1 to 9 digits', 'registrationNumber');
+        return v;
+      },
+      mark: () => text(input.mark, 'mark', 100),
+      niceClass: () => {
+        if (!isNiceClass(input.niceClass)) throw badInput('niceClass must be a Nice class, 1 to 45', 'niceClass');
+      },
+      goods: () => goods(input.goods),
+      registrationDate: () => {
+        if (input.registrationDate > today()) throw badInput('registrationDate is in the future', 'registrationDate');
+      },
+      enterprise: () => requireEnterprise(ctx, enterpriseId),
+    });
+    const { registrationNumber } = checked;
+    const record: TrademarkRecord = {
+      registrationNumber,
+      enterpriseId,
+      mark: checked.mark,
+      niceClass: input.niceClass,
+      goods: checked.goods,
+      registrationDate: input.registrationDate,
+      expiryDate: registrationExpiry(input.registrationDate),
+      version: 1,
+    };
+    try {
+      await ctx.store.trademarks.insert(record);
+    } catch (err) {
+      if (err instanceof DuplicateKeyError) throw conflict(`trademark ${registrationNumber} is registered already`);
+      throw err;
+    }
+    return record;
+  },
+});
+
+mutationForms(builder, {
+  name: 'renewTrademark',
+  payload: 'trademarkRenew',
+  object: 'trademark',
+  type: Trademark,
+  description:
+    'Centre staff record a renewal, within the twelve months before the registration ends or the six of grace after: ten more years from the day after it ends',
+  args: (t) => ({ input: t.field({ type: RenewInput, required: true }) }),
+  resolve: async ({ input }, ctx) => {
+    const staff = requireRole(ctx, 'CENTER_STAFF');
+    const number = input.registrationNumber.trim();
+    const { before } = await checkInput({
+      before: async () => {
+        const found = await ctx.loaders.trademark.load(number);
+        if (found === undefined) throw failure('NOT_FOUND', `trademark ${number} does not exist`, { field: 'registrationNumber' });
+        return found;
+      },
+      renewedOn: () => {
+        if (input.renewedOn > today()) throw badInput('renewedOn is in the future', 'renewedOn');
+      },
+    });
+    const renewed = renewal(before.expiryDate, input.renewedOn);
+    if (!renewed.ok) throw failure('INVALID_TRANSITION', `trademark ${number}: ${renewed.message}`, { expiryDate: before.expiryDate });
+    const after = { ...before, expiryDate: renewed.expiryDate };
+    const details = { renewedOn: input.renewedOn, previousExpiryDate: before.expiryDate, expiryDate: renewed.expiryDate };
+    const event = { at: new Date().toISOString(), actor: staff.keyId, role: staff.role, type: 'RENEWED' as const, details };
+    if (!(await ctx.store.trademarks.update(before, after, event))) throw conflict(`trademark ${number} was changed by someone else meanwhile; reload it`);
+    const stored = { ...after, version: before.version + 1 };
+    ctx.loaders.trademark.clear(number).prime(number, stored);
+    return stored;
+  },
+});
+
+mutationForms(builder, {
+  name: 'registerCopyright',
+  payload: 'copyrightRegister',
+  object: 'copyright',
+  type: Copyright,
+  description: 'Centre staff record a copyright registration, as the register has it: software or a work, its author and completion date',
+  args: (t) => ({ input: t.field({ type: CopyrightInput, required: true }) }),
+  resolve: async ({ input }, ctx) => {
+    const enterpriseId = String(input.enterpriseId);
+    requireRole(ctx, 'CENTER_STAFF');
+    const number = copyrightNumber(input.kind, input.registrationNumber);
+    const checked = await checkInput({
+      registrationNumber: () => {
+        if (!number.ok) throw badInput(number.message, 'registrationNumber');
+        return number.value;
+      },
+      registeredOn: () => {
+        if (input.registeredOn > today()) throw badInput('registeredOn is in the future', 'registeredOn');
+        // Weighed only against a number that reads.
+        if (number.ok && number.year !== Number(input.registeredOn.slice(0, 4))) {
+          throw badInput(
+            `registration ${number.value} was issued in ${number.year}, not ${input.registeredOn.slice(0, 4)}: check registeredOn`,
+            'registeredOn',
+          );
+        }
+      },
+      completedOn: () => {
+        if (input.completedOn > input.registeredOn) throw badInput('completedOn is after registeredOn: a work is registered once completed', 'completedOn');
+      },
+      title: () => text(input.title, 'title', 200),
+      author: () => text(input.author, 'author', 200),
+      enterprise: () => requireEnterprise(ctx, enterpriseId),
+    });
+    const record: CopyrightRecord = {
+      registrationNumber: checked.registrationNumber,
+      enterpriseId,
+      title: checked.title,
+      kind: input.kind,
+      author: checked.author,
+      completedOn: input.completedOn,
+      registeredOn: input.registeredOn,
+    };
+    try {
+      await ctx.store.copyrights.insert(record);
+    } catch (err) {
+      if (err instanceof DuplicateKeyError) throw conflict(`copyright ${record.registrationNumber} is registered already`);
+      throw err;
+    }
+    return record;
+  },
+});

@@ -2,7 +2,7 @@
 // warnings, statistics by region and industry.
 import { randomUUID } from 'node:crypto';
 
-import { badInput, conflict, failure, notFound } from '../../platform/errors.js';
+import { badInput, conflict, failure } from '../../platform/errors.js';
 import { today } from '../../platform/hub-calendar.js';
 import { bulkKeys, type Connection, DEFAULT_PAGE, MAX_BULK, MAX_PAGE, pageRequest, toConnection } from '../../platform/pagination.js';
 import { addDays } from '../../standards/calendar-date.js';
@@ -11,8 +11,9 @@ import { validateUscc } from '../../standards/uscc.js';
 import { canActFor, requireActFor, requireIdentity, requireRole } from '../common/auth.js';
 import { DEFAULT_MONTHS, lastDayOf, MAX_MONTHS, monthsArg, monthsFrom, zeroFilled } from '../common/months.js';
 import { ownerConnection } from '../common/page-loader.js';
+import { mutationForms } from '../common/payload.js';
 import { connectionType, monthCountType } from '../common/shared-types.js';
-import { text } from '../common/validation.js';
+import { checkInput, text } from '../common/validation.js';
 import {
   builder,
   canonicalPatentNumber,
@@ -670,77 +671,93 @@ async function checkParent(ctx: EnterprisesContext, p: PatentRecord): Promise<vo
   }
 }
 
-builder.mutationFields((t) => ({
-  registerEnterprise: t.field({
-    type: Enterprise,
-    description:
-      'Centre staff register an enterprise: its credit code checked (GB 32100-2015), its region a GB/T 2260 code; CONFLICT when the code is registered already',
-    args: { input: t.arg({ type: RegisterEnterpriseInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => {
-      const staff = requireRole(ctx, 'CENTER_STAFF');
-      const checked = validateUscc(input.uscc);
-      let uscc: string;
-      let override: EnterpriseRecord['creditCodeOverride'] = null;
-      if (checked.ok) {
-        uscc = checked.uscc;
-      } else if (checked.reason === 'CHECK_CHARACTER' && input.creditCodeOverride) {
-        uscc = input.uscc.trim().toUpperCase();
-        override = { approvedBy: staff.keyId, reason: text(input.creditCodeOverride.reason, 'creditCodeOverride.reason', 500) };
-      } else {
-        throw failure('INVALID_CREDIT_CODE', checked.message, { overridable: checked.reason === 'CHECK_CHARACTER' });
-      }
-      const region = regionCode(input.regionCode);
-      const record: EnterpriseRecord = {
-        id: randomUUID(),
-        uscc,
-        name: text(input.name, 'name', 200),
-        regionCode: region,
-        industry: text(input.industry, 'industry', 100),
-        filingStatus: 'FILED',
-        registeredAt: new Date().toISOString(),
-        creditCodeOverride: override,
-      };
-      try {
-        await ctx.store.enterprises.insert(record);
-      } catch (err) {
-        if (err instanceof DuplicateKeyError) throw conflict(`an enterprise with credit code ${uscc} is registered already`);
-        throw err;
-      }
-      return record;
-    },
-  }),
-  registerPatent: t.field({
-    type: Patent,
-    args: { input: t.arg({ type: RegisterPatentInput, required: true }) },
-    description:
-      'Registers a patent or application. Centre staff record any right; an enterprise declares its own PENDING applications only (FORBIDDEN otherwise), and the registry feed or staff supersede its declaration',
-    resolve: async (_root, { input }, ctx) => {
-      const enterpriseId = String(input.enterpriseId);
-      const identity = requireActFor(ctx, enterpriseId);
-      const declarer = identity.role === 'CENTER_STAFF' ? 'REGISTRY' : 'ENTERPRISE';
-      const checked = checkPatentInput({ ...input, enterpriseId, status: input.status ?? null }, today(), declarer);
-      if (!checked.ok) throw failure(checked.code, checked.message, { field: checked.field });
-      const record = checked.patent;
-      if ((await ctx.loaders.enterprise.load(enterpriseId)) === undefined) throw notFound(`enterprise ${enterpriseId}`);
-      await checkParent(ctx, record);
-      const existing = await ctx.loaders.patent.load(record.applicationNumber);
-      if (existing !== undefined && !(existing.declared && !record.declared)) {
-        throw conflict(`patent application ${record.applicationNumber} is registered already`);
-      }
-      if (existing !== undefined) {
-        // Staff's record supersedes the enterprise's declaration, as a feed row would.
-        const result = await ctx.store.patents.importMany([record], new Date().toISOString(), identity.keyId, identity.role);
-        if (result.refused.length > 0) throw conflict(result.refused[0]!.message);
-        ctx.loaders.patent.clear(record.applicationNumber);
-        return (await ctx.loaders.patent.load(record.applicationNumber))!;
-      }
-      try {
-        await ctx.store.patents.insert(record);
-      } catch (err) {
-        if (err instanceof DuplicateKeyError) throw conflict(`patent application ${record.applicationNumber} is registered already`);
-        throw err;
-      }
-      return record;
-    },
-  }),
-}));
+mutationForms(builder, {
+  name: 'registerEnterprise',
+  payload: 'enterpriseRegister',
+  object: 'enterprise',
+  type: Enterprise,
+  description:
+    'Centre staff register an enterprise: its credit code checked (GB 32100-2015), its region a GB/T 2260 code; CONFLICT when the code is registered already',
+  args: (t) => ({ input: t.field({ type: RegisterEnterpriseInput, required: true }) }),
+  resolve: async ({ input }, ctx) => {
+    const staff = requireRole(ctx, 'CENTER_STAFF');
+    const { credit, region, name, industry } = await checkInput({
+      credit: () => {
+        const checked = validateUscc(input.uscc);
+        if (checked.ok) return { uscc: checked.uscc, override: null };
+        if (checked.reason === 'CHECK_CHARACTER' && input.creditCodeOverride) {
+          const override = { approvedBy: staff.keyId, reason: text(input.creditCodeOverride.reason, 'creditCodeOverride.reason', 500) };
+          return { uscc: input.uscc.trim().toUpperCase(), override };
+        }
+        throw failure('INVALID_CREDIT_CODE', checked.message, { field: 'uscc', overridable: checked.reason === 'CHECK_CHARACTER' });
+      },
+      region: () => regionCode(input.regionCode),
+      name: () => text(input.name, 'name', 200),
+      industry: () => text(input.industry, 'industry', 100),
+    });
+    const { uscc } = credit;
+    const record: EnterpriseRecord = {
+      id: randomUUID(),
+      uscc,
+      name,
+      regionCode: region,
+      industry,
+      filingStatus: 'FILED',
+      registeredAt: new Date().toISOString(),
+      creditCodeOverride: credit.override,
+    };
+    try {
+      await ctx.store.enterprises.insert(record);
+    } catch (err) {
+      if (err instanceof DuplicateKeyError) throw conflict(`an enterprise with credit code ${uscc} is registered already`);
+      throw err;
+    }
+    return record;
+  },
+});
+
+mutationForms(builder, {
+  name: 'registerPatent',
+  payload: 'patentRegister',
+  object: 'patent',
+  type: Patent,
+  description:
+    'Registers a patent or application. Centre staff record any right; an enterprise declares its own PENDING applications only (FORBIDDEN otherwise), and the registry feed or staff supersede its declaration',
+  args: (t) => ({ input: t.field({ type: RegisterPatentInput, required: true }) }),
+  resolve: async ({ input }, ctx) => {
+    const enterpriseId = String(input.enterpriseId);
+    const identity = requireActFor(ctx, enterpriseId);
+    const declarer = identity.role === 'CENTER_STAFF' ? 'REGISTRY' : 'ENTERPRISE';
+    // The record's own checks first: a FORBIDDEN among them is thrown before anything is gathered.
+    const { record } = await checkInput({
+      record: async () => {
+        const checked = checkPatentInput({ ...input, enterpriseId, status: input.status ?? null }, today(), declarer);
+        if (!checked.ok) throw failure(checked.code, checked.message, { field: checked.field });
+        await checkParent(ctx, checked.patent);
+        return checked.patent;
+      },
+      enterprise: async () => {
+        if ((await ctx.loaders.enterprise.load(enterpriseId)) === undefined)
+          throw failure('NOT_FOUND', `enterprise ${enterpriseId} does not exist`, { field: 'enterpriseId' });
+      },
+    });
+    const existing = await ctx.loaders.patent.load(record.applicationNumber);
+    if (existing !== undefined && !(existing.declared && !record.declared)) {
+      throw conflict(`patent application ${record.applicationNumber} is registered already`);
+    }
+    if (existing !== undefined) {
+      // Staff's record supersedes the enterprise's declaration, as a feed row would.
+      const result = await ctx.store.patents.importMany([record], new Date().toISOString(), identity.keyId, identity.role);
+      if (result.refused.length > 0) throw conflict(result.refused[0]!.message);
+      ctx.loaders.patent.clear(record.applicationNumber);
+      return (await ctx.loaders.patent.load(record.applicationNumber))!;
+    }
+    try {
+      await ctx.store.patents.insert(record);
+    } catch (err) {
+      if (err instanceof DuplicateKeyError) throw conflict(`patent application ${record.applicationNumber} is registered already`);
+      throw err;
+    }
+    return record;
+  },
+});

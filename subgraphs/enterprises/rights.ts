@@ -4,18 +4,20 @@
 
 import type { Receipt } from '../../ledger/index.js';
 import { documentDigest, type Metadata } from '../../ledger/index.js';
-import { badInput, conflict, failure, notFound } from '../../platform/errors.js';
+import { badInput, conflict, failure } from '../../platform/errors.js';
 import { today } from '../../platform/hub-calendar.js';
 import { idempotencyKey } from '../../platform/idempotency.js';
 import { pageRequest, toConnection } from '../../platform/pagination.js';
 import { addDays } from '../../standards/calendar-date.js';
+import { parsePatentNumber } from '../../standards/patent-number.js';
 import { regionNames } from '../../standards/region-code.js';
 import { requireIdentity, requireRole } from '../common/auth.js';
 import { createOnce, idempotencyKeyHelp } from '../common/create-once.js';
 import { appendOrFail } from '../common/ledger-append.js';
+import { mutationForms } from '../common/payload.js';
 import { connectionType, fenScalar, ledgerReceiptType } from '../common/shared-types.js';
-import { optionalText } from '../common/validation.js';
-import { builder, canonicalPatentNumber, Enterprise, PageInfo, Patent, readableEnterprise, standing, Trademark } from './builder.js';
+import { checkEach, checkInput, optionalText } from '../common/validation.js';
+import { builder, Enterprise, PageInfo, Patent, readableEnterprise, standing, Trademark } from './builder.js';
 import type { EnterprisesContext } from './context.js';
 import { overlappingLicence, WHOLE_COUNTRY } from './domain/licences.js';
 import {
@@ -173,12 +175,15 @@ function digest(value: string, field: string): string {
 }
 
 const MAX_TERRITORY = 50;
-/** Distinct GB/T 2260 codes the Ministry's table names, or CN. */
+/** Distinct GB/T 2260 codes the Ministry's table names, or CN; each unknown one at its index. */
 function territory(codes: readonly string[]): string[] {
-  const distinct = [...new Set(codes.map((c) => c.trim().toUpperCase()))];
+  const named = codes.map((c) => c.trim().toUpperCase());
+  const distinct = [...new Set(named)];
   if (distinct.length === 0 || distinct.length > MAX_TERRITORY) throw badInput(`territory must name 1 to ${MAX_TERRITORY} places`, 'territory');
-  const unknown = distinct.find((c) => c !== WHOLE_COUNTRY && regionNames(c) === undefined);
-  if (unknown !== undefined) throw badInput(`territory: ${unknown} is not an administrative division (GB/T 2260), nor CN for the whole country`, 'territory');
+  checkEach(named, (c, i) => {
+    if (c !== WHOLE_COUNTRY && regionNames(c) === undefined)
+      throw badInput(`territory: ${c} is not an administrative division (GB/T 2260), nor CN for the whole country`, `territory[${i}]`);
+  });
   return distinct;
 }
 
@@ -191,12 +196,15 @@ interface CurrentRight {
   readonly record: PatentRecord | TrademarkRecord;
 }
 
-/** The right the input names: NOT_FOUND when it is not registered. */
+/** The right the input names: INVALID_PATENT_NUMBER, or NOT_FOUND when it is not registered, at right.number. */
 async function currentRight(ctx: EnterprisesContext, input: { kind: RightKind; number: string }): Promise<CurrentRight> {
+  const field = 'right.number';
   if (input.kind === 'PATENT') {
-    const number = canonicalPatentNumber(input.number);
+    const parsed = parsePatentNumber(input.number);
+    if (!parsed.ok) throw failure('INVALID_PATENT_NUMBER', parsed.message, { field });
+    const number = parsed.canonical;
     const stored = await ctx.loaders.patent.load(number);
-    if (stored === undefined) throw notFound(`patent ${number}`);
+    if (stored === undefined) throw failure('NOT_FOUND', `patent ${number} does not exist`, { field });
     // As it stands today: EXPIRED past its term, its freezes as they hold today.
     const p = standing(stored);
     return {
@@ -209,7 +217,7 @@ async function currentRight(ctx: EnterprisesContext, input: { kind: RightKind; n
   }
   const number = input.number.trim();
   const m = await ctx.loaders.trademark.load(number);
-  if (m === undefined) throw notFound(`trademark ${number}`);
+  if (m === undefined) throw failure('NOT_FOUND', `trademark ${number} does not exist`, { field });
   return { ref: { kind: 'TRADEMARK', number }, ownerId: m.enterpriseId, version: m.version, lastProtectedDay: m.expiryDate, record: m };
 }
 
@@ -298,178 +306,197 @@ function contractDate(value: string): string {
 
 const rightDocument = (r: RightRef): Metadata => ({ kind: r.kind, number: r.number });
 
-builder.mutationFields((t) => ({
-  registerTransfer: t.field({
-    type: Transfer,
-    description:
-      'Centre staff record the transfer of a patent or trademark: on the ledger as RIGHT_TRANSFER, then the right moves to its new owner. A right in an active pledge needs its pledgee’s recorded consent; a frozen one is refused',
-    args: { input: t.arg({ type: TransferInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => {
-      const staff = requireRole(ctx, 'CENTER_STAFF');
-      const contractDigest = digest(input.contractDigest, 'contractDigest');
-      const signedOn = contractDate(input.contractDate);
-      const first = await currentRight(ctx, input.right);
-      return createOnce<TransferRecord>(staff, {
-        mutation: 'registerTransfer',
-        what: 'transfer',
-        key: idempotencyKey(input.idempotencyKey),
-        given: { right: first.ref, toEnterpriseId: String(input.toEnterpriseId), contractDate: signedOn, contractDigest },
-        stored: async (id) => (await ctx.store.rights.transfersByIds([id]))[0],
-        create: (id) =>
-          oneAtATime(rightKey(first.ref), async () => {
-            ctx.loaders.patent.clearAll();
-            ctx.loaders.trademark.clearAll();
-            const r = await currentRight(ctx, input.right);
-            const to = await counterparty(ctx, String(input.toEnterpriseId), r.ownerId, 'toEnterpriseId');
-            requireDisposable(r, 'TRANSFER');
-            await requirePledgeeConsent(ctx, r.ref, 'TRANSFER', to);
-            const registeredAt = new Date().toISOString();
-            const document: Metadata = {
-              transfer: id,
-              right: rightDocument(r.ref),
-              from: r.ownerId,
-              to,
-              contractDate: signedOn,
-              contractDigest,
-              registeredAt,
-            };
-            const receipt = await appendOrFail(
-              ctx.ledger,
-              {
-                kind: 'RIGHT_TRANSFER',
-                subject: rightSubject(r.ref),
-                contentDigest: documentDigest(document),
-                depositor: staff.keyId,
-                metadata: document,
-              },
-              'transfer',
+mutationForms(builder, {
+  name: 'registerTransfer',
+  payload: 'transferRegister',
+  object: 'transfer',
+  type: Transfer,
+  description:
+    'Centre staff record the transfer of a patent or trademark: on the ledger as RIGHT_TRANSFER, then the right moves to its new owner. A right in an active pledge needs its pledgee’s recorded consent; a frozen one is refused',
+  args: (t) => ({ input: t.field({ type: TransferInput, required: true }) }),
+  resolve: async ({ input }, ctx) => {
+    const staff = requireRole(ctx, 'CENTER_STAFF');
+    const { contractDigest, signedOn, first, key } = await checkInput({
+      first: () => currentRight(ctx, input.right),
+      signedOn: () => contractDate(input.contractDate),
+      contractDigest: () => digest(input.contractDigest, 'contractDigest'),
+      key: () => idempotencyKey(input.idempotencyKey),
+    });
+    return createOnce<TransferRecord>(staff, {
+      mutation: 'registerTransfer',
+      what: 'transfer',
+      key,
+      given: { right: first.ref, toEnterpriseId: String(input.toEnterpriseId), contractDate: signedOn, contractDigest },
+      stored: async (id) => (await ctx.store.rights.transfersByIds([id]))[0],
+      create: (id) =>
+        oneAtATime(rightKey(first.ref), async () => {
+          ctx.loaders.patent.clearAll();
+          ctx.loaders.trademark.clearAll();
+          const r = await currentRight(ctx, input.right);
+          const to = await counterparty(ctx, String(input.toEnterpriseId), r.ownerId, 'toEnterpriseId');
+          requireDisposable(r, 'TRANSFER');
+          await requirePledgeeConsent(ctx, r.ref, 'TRANSFER', to);
+          const registeredAt = new Date().toISOString();
+          const document: Metadata = {
+            transfer: id,
+            right: rightDocument(r.ref),
+            from: r.ownerId,
+            to,
+            contractDate: signedOn,
+            contractDigest,
+            registeredAt,
+          };
+          const receipt = await appendOrFail(
+            ctx.ledger,
+            {
+              kind: 'RIGHT_TRANSFER',
+              subject: rightSubject(r.ref),
+              contentDigest: documentDigest(document),
+              depositor: staff.keyId,
+              metadata: document,
+            },
+            'transfer',
+          );
+          const transfer: TransferRecord = {
+            id,
+            right: r.ref,
+            fromEnterpriseId: r.ownerId,
+            toEnterpriseId: to,
+            contractDate: signedOn,
+            contractDigest,
+            registeredAt,
+            registeredBy: staff.keyId,
+            receipt,
+          };
+          const event = {
+            at: registeredAt,
+            actor: staff.keyId,
+            role: staff.role,
+            type: 'TRANSFERRED' as const,
+            details: { transfer: id, from: r.ownerId, to, seq: receipt.seq },
+          };
+          if (!(await ctx.store.rights.transfer(transfer, r.version, event, [transferred(transfer)]))) {
+            throw conflict(
+              `${describe(r.ref)} was changed by someone else meanwhile; reload it and try again (ledger entry ${receipt.seq} records nothing that happened)`,
             );
-            const transfer: TransferRecord = {
-              id,
-              right: r.ref,
-              fromEnterpriseId: r.ownerId,
-              toEnterpriseId: to,
-              contractDate: signedOn,
-              contractDigest,
-              registeredAt,
-              registeredBy: staff.keyId,
-              receipt,
-            };
-            const event = {
-              at: registeredAt,
-              actor: staff.keyId,
-              role: staff.role,
-              type: 'TRANSFERRED' as const,
-              details: { transfer: id, from: r.ownerId, to, seq: receipt.seq },
-            };
-            if (!(await ctx.store.rights.transfer(transfer, r.version, event, [transferred(transfer)]))) {
-              throw conflict(
-                `${describe(r.ref)} was changed by someone else meanwhile; reload it and try again (ledger entry ${receipt.seq} records nothing that happened)`,
-              );
-            }
-            return transfer;
-          }),
-      });
-    },
-  }),
-  registerLicence: t.field({
-    type: Licence,
-    description:
-      'Centre staff record a licence of a patent or trademark: on the ledger as LICENCE_REGISTRATION. Its term lies within the protection; an exclusive or sole licence may not meet another licence in territory and time (LICENCE_OVERLAP); a pledged right needs its pledgee’s consent',
-    args: { input: t.arg({ type: LicenceInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => {
-      const staff = requireRole(ctx, 'CENTER_STAFF');
-      const contractDigest = digest(input.contractDigest, 'contractDigest');
-      const signedOn = contractDate(input.contractDate);
-      const places = territory(input.territory);
-      const { startDate, endDate } = input.term;
-      if (endDate < startDate) throw badInput('the term ends before it starts', 'term');
-      if (endDate < today()) throw badInput('the term has ended already', 'term');
-      if (input.royalty !== null && input.royalty !== undefined && input.royalty < 0) throw badInput('royalty may not be negative', 'royalty');
-      const royaltyTerms = optionalText(input.royaltyTerms, 'royaltyTerms', 500);
-      const first = await currentRight(ctx, input.right);
-      const given = {
-        right: first.ref,
-        licenseeId: String(input.licenseeId),
-        kind: input.kind,
-        territory: places,
-        startDate,
-        endDate,
-        royaltyFen: input.royalty ?? null,
-        royaltyTerms,
-        contractDate: signedOn,
-        contractDigest,
-      };
-      return createOnce<LicenceRecord>(staff, {
-        mutation: 'registerLicence',
-        what: 'licence',
-        key: idempotencyKey(input.idempotencyKey),
-        given,
-        stored: async (id) => (await ctx.store.rights.licencesByIds([id]))[0],
-        create: (id) =>
-          oneAtATime(rightKey(first.ref), async () => {
-            ctx.loaders.patent.clearAll();
-            ctx.loaders.trademark.clearAll();
-            const r = await currentRight(ctx, input.right);
-            // A right not in force says so before its term is weighed.
-            requireDisposable(r, 'LICENCE');
-            if (endDate > r.lastProtectedDay) throw badInput(`the term ends after ${describe(r.ref)}'s protection, on ${r.lastProtectedDay}`, 'term');
-            const licensee = await counterparty(ctx, String(input.licenseeId), r.ownerId, 'licenseeId');
-            await requirePledgeeConsent(ctx, r.ref, 'LICENCE', licensee);
-            const registeredAt = new Date().toISOString();
-            const licence: Omit<LicenceRecord, 'receipt'> = {
-              ...given,
-              id,
-              right: r.ref,
-              licensorId: r.ownerId,
-              licenseeId: licensee,
-              registeredAt,
-              registeredBy: staff.keyId,
-            };
-            // Checked before the ledger hears of it; the store checks again, in its transaction.
-            const overlap = await firstOverlap(ctx, licence);
-            if (overlap !== undefined) throw overlapping(licence, overlap);
-            const document: Metadata = {
-              licence: id,
-              right: rightDocument(r.ref),
-              licensor: r.ownerId,
-              licensee,
-              kind: input.kind,
-              territory: places,
-              term: { startDate, endDate },
-              royaltyFen: licence.royaltyFen === null ? null : String(licence.royaltyFen),
-              royaltyTerms,
-              contractDate: signedOn,
-              contractDigest,
-              registeredAt,
-            };
-            const receipt = await appendOrFail(
-              ctx.ledger,
-              {
-                kind: 'LICENCE_REGISTRATION',
-                subject: rightSubject(r.ref),
-                contentDigest: documentDigest(document),
-                depositor: staff.keyId,
-                metadata: document,
-              },
-              'licence',
-            );
-            const event = {
-              at: registeredAt,
-              actor: staff.keyId,
-              role: staff.role,
-              type: 'LICENSED' as const,
-              details: { licence: id, licensee, kind: input.kind, seq: receipt.seq },
-            };
-            const refusal = await ctx.store.rights.license({ ...licence, receipt }, r.version, event, [licensed({ ...licence, receipt })]);
-            if (refusal?.reason === 'OVERLAP') throw overlapping(licence, refusal.with);
-            if (refusal?.reason === 'STALE') throw conflict(`${describe(r.ref)} was changed by someone else meanwhile; reload it and try again`);
-            return { ...licence, receipt };
-          }),
-      });
-    },
-  }),
-}));
+          }
+          return transfer;
+        }),
+    });
+  },
+});
+
+mutationForms(builder, {
+  name: 'registerLicence',
+  payload: 'licenceRegister',
+  object: 'licence',
+  type: Licence,
+  description:
+    'Centre staff record a licence of a patent or trademark: on the ledger as LICENCE_REGISTRATION. Its term lies within the protection; an exclusive or sole licence may not meet another licence in territory and time (LICENCE_OVERLAP); a pledged right needs its pledgee’s consent',
+  args: (t) => ({ input: t.field({ type: LicenceInput, required: true }) }),
+  resolve: async ({ input }, ctx) => {
+    const staff = requireRole(ctx, 'CENTER_STAFF');
+    const { startDate, endDate } = input.term;
+    const { first, places, royaltyTerms, contractDigest, signedOn, key } = await checkInput({
+      first: () => currentRight(ctx, input.right),
+      places: () => territory(input.territory),
+      term: () => {
+        if (endDate < startDate) throw badInput('the term ends before it starts', 'term');
+        if (endDate < today()) throw badInput('the term has ended already', 'term');
+      },
+      royalty: () => {
+        if (input.royalty !== null && input.royalty !== undefined && input.royalty < 0) throw badInput('royalty may not be negative', 'royalty');
+      },
+      royaltyTerms: () => optionalText(input.royaltyTerms, 'royaltyTerms', 500),
+      signedOn: () => contractDate(input.contractDate),
+      contractDigest: () => digest(input.contractDigest, 'contractDigest'),
+      key: () => idempotencyKey(input.idempotencyKey),
+    });
+    const given = {
+      right: first.ref,
+      licenseeId: String(input.licenseeId),
+      kind: input.kind,
+      territory: places,
+      startDate,
+      endDate,
+      royaltyFen: input.royalty ?? null,
+      royaltyTerms,
+      contractDate: signedOn,
+      contractDigest,
+    };
+    return createOnce<LicenceRecord>(staff, {
+      mutation: 'registerLicence',
+      what: 'licence',
+      key,
+      given,
+      stored: async (id) => (await ctx.store.rights.licencesByIds([id]))[0],
+      create: (id) =>
+        oneAtATime(rightKey(first.ref), async () => {
+          ctx.loaders.patent.clearAll();
+          ctx.loaders.trademark.clearAll();
+          const r = await currentRight(ctx, input.right);
+          // A right not in force says so before its term is weighed.
+          requireDisposable(r, 'LICENCE');
+          const { licensee } = await checkInput({
+            term: () => {
+              if (endDate > r.lastProtectedDay) throw badInput(`the term ends after ${describe(r.ref)}'s protection, on ${r.lastProtectedDay}`, 'term');
+            },
+            licensee: () => counterparty(ctx, String(input.licenseeId), r.ownerId, 'licenseeId'),
+          });
+          await requirePledgeeConsent(ctx, r.ref, 'LICENCE', licensee);
+          const registeredAt = new Date().toISOString();
+          const licence: Omit<LicenceRecord, 'receipt'> = {
+            ...given,
+            id,
+            right: r.ref,
+            licensorId: r.ownerId,
+            licenseeId: licensee,
+            registeredAt,
+            registeredBy: staff.keyId,
+          };
+          // Checked before the ledger hears of it; the store checks again, in its transaction.
+          const overlap = await firstOverlap(ctx, licence);
+          if (overlap !== undefined) throw overlapping(licence, overlap);
+          const document: Metadata = {
+            licence: id,
+            right: rightDocument(r.ref),
+            licensor: r.ownerId,
+            licensee,
+            kind: input.kind,
+            territory: places,
+            term: { startDate, endDate },
+            royaltyFen: licence.royaltyFen === null ? null : String(licence.royaltyFen),
+            royaltyTerms,
+            contractDate: signedOn,
+            contractDigest,
+            registeredAt,
+          };
+          const receipt = await appendOrFail(
+            ctx.ledger,
+            {
+              kind: 'LICENCE_REGISTRATION',
+              subject: rightSubject(r.ref),
+              contentDigest: documentDigest(document),
+              depositor: staff.keyId,
+              metadata: document,
+            },
+            'licence',
+          );
+          const event = {
+            at: registeredAt,
+            actor: staff.keyId,
+            role: staff.role,
+            type: 'LICENSED' as const,
+            details: { licence: id, licensee, kind: input.kind, seq: receipt.seq },
+          };
+          const refusal = await ctx.store.rights.license({ ...licence, receipt }, r.version, event, [licensed({ ...licence, receipt })]);
+          if (refusal?.reason === 'OVERLAP') throw overlapping(licence, refusal.with);
+          if (refusal?.reason === 'STALE') throw conflict(`${describe(r.ref)} was changed by someone else meanwhile; reload it and try again`);
+          return { ...licence, receipt };
+        }),
+    });
+  },
+});
 
 /** Every licence of the right, a page at a time, until one `l` may not meet. */
 async function firstOverlap(ctx: EnterprisesContext, l: Omit<LicenceRecord, 'receipt'>): Promise<LicenceRecord | undefined> {

@@ -5,8 +5,9 @@ import { DEFAULT_PAGE, MAX_PAGE } from '../../platform/pagination.js';
 import { requireActFor, requireIdentity } from '../common/auth.js';
 import { createAnchored, idempotencyKeyHelp } from '../common/create-once.js';
 import { ownerConnection } from '../common/page-loader.js';
+import { mutationForms } from '../common/payload.js';
 import { connectionType } from '../common/shared-types.js';
-import { text } from '../common/validation.js';
+import { checkInput, text } from '../common/validation.js';
 import { actingFor, readableDataAsset } from './access.js';
 import { builder, contentDigest, DataAsset, Enterprise, isoTime, LedgerReceipt, PageInfo } from './builder.js';
 import type { DataAssetRecord } from './domain/model.js';
@@ -82,28 +83,35 @@ const RegisterDataAssetInput = builder.inputType('RegisterDataAssetInput', {
   }),
 });
 
-builder.mutationFields((t) => ({
-  registerDataAsset: t.field({
-    type: DataAsset,
-    description: 'Registers a data set (数据知识产权) by its SHA-256 fingerprint: one ledger entry, with a certificate that verifies offline',
-    args: { input: t.arg({ type: RegisterDataAssetInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => {
-      const ownerId = actingFor(ctx, input.ownerId, 'ownerId');
-      const fingerprint = contentDigest(input.fingerprint, 'fingerprint');
-      const name = text(input.name, 'name', 200);
-      const description = input.description.trim();
-      if (description.length > 2000) throw badInput('description must be at most 2000 characters', 'description');
-      return createAnchored<DataAssetRecord>(ctx.ledger, requireIdentity(ctx), {
-        mutation: 'registerDataAsset',
-        what: 'data asset registration',
-        key: idempotencyKey(input.idempotencyKey),
-        entry: { kind: 'DATA_ASSET_REGISTRATION', contentDigest: fingerprint, depositor: ownerId, metadata: { name, description } },
-        subject: (id) => `data-asset:${id}`,
-        stored: async (id) => (await ctx.store.dataAssets.byIds([id]))[0],
-        build: (id, receipt) => ({ id, ownerId, name, description, fingerprint, registeredAt: isoTime(receipt.timestamp), receipt }),
-        insert: (record) => ctx.store.dataAssets.insert(record),
-        given: { ownerId, fingerprint, name, description },
-      });
-    },
-  }),
-}));
+mutationForms(builder, {
+  name: 'registerDataAsset',
+  payload: 'dataAssetRegister',
+  object: 'dataAsset',
+  type: DataAsset,
+  description: 'Registers a data set (数据知识产权) by its SHA-256 fingerprint: one ledger entry, with a certificate that verifies offline',
+  args: (t) => ({ input: t.field({ type: RegisterDataAssetInput, required: true }) }),
+  resolve: async ({ input }, ctx) => {
+    const identity = requireIdentity(ctx);
+    const { ownerId, fingerprint, name, description } = await checkInput({
+      ownerId: () => actingFor(ctx, input.ownerId, 'ownerId'),
+      fingerprint: () => contentDigest(input.fingerprint, 'fingerprint'),
+      name: () => text(input.name, 'name', 200),
+      description: () => {
+        const trimmed = input.description.trim();
+        if (trimmed.length > 2000) throw badInput('description must be at most 2000 characters', 'description');
+        return trimmed;
+      },
+    });
+    return createAnchored<DataAssetRecord>(ctx.ledger, identity, {
+      mutation: 'registerDataAsset',
+      what: 'data asset registration',
+      key: idempotencyKey(input.idempotencyKey),
+      entry: { kind: 'DATA_ASSET_REGISTRATION', contentDigest: fingerprint, depositor: ownerId, metadata: { name, description } },
+      subject: (id) => `data-asset:${id}`,
+      stored: async (id) => (await ctx.store.dataAssets.byIds([id]))[0],
+      build: (id, receipt) => ({ id, ownerId, name, description, fingerprint, registeredAt: isoTime(receipt.timestamp), receipt }),
+      insert: (record) => ctx.store.dataAssets.insert(record),
+      given: { ownerId, fingerprint, name, description },
+    });
+  },
+});

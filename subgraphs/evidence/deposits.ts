@@ -7,8 +7,9 @@ import { idempotencyKey } from '../../platform/idempotency.js';
 import { bulkKeys, DEFAULT_PAGE, MAX_BULK, MAX_PAGE, pageRequest, toConnection } from '../../platform/pagination.js';
 import { requireActFor, requireIdentity } from '../common/auth.js';
 import { createAnchored, idempotencyKeyHelp } from '../common/create-once.js';
+import { mutationForms } from '../common/payload.js';
 import { connectionType } from '../common/shared-types.js';
-import { text } from '../common/validation.js';
+import { checkInput, text } from '../common/validation.js';
 import { actingFor, readableEvidence } from './access.js';
 import { builder, Category, contentDigest, Enterprise, Evidence, isoTime, LedgerReceipt, PageInfo } from './builder.js';
 import type { EvidenceContext } from './context.js';
@@ -221,30 +222,33 @@ const DepositEvidenceInput = builder.inputType('DepositEvidenceInput', {
   }),
 });
 
-builder.mutationFields((t) => ({
-  depositEvidence: t.field({
-    type: Evidence,
-    description:
-      'Deposits a file’s SHA-256 (the file stays with its owner): one ledger entry, timestamped and proven in the next signed checkpoint; its certificate verifies offline',
-    args: { input: t.arg({ type: DepositEvidenceInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => {
-      const depositorId = actingFor(ctx, input.depositorId, 'depositorId');
-      const digest = contentDigest(input.contentDigest);
-      const title = text(input.title, 'title', 200);
-
-      const metadata = { title, category: input.category };
-      // Appended first: a crash between the two leaves an unacknowledged ledger entry, never a deposit without one.
-      return createAnchored<EvidenceRecord>(ctx.ledger, requireIdentity(ctx), {
-        mutation: 'depositEvidence',
-        what: 'deposit',
-        key: idempotencyKey(input.idempotencyKey),
-        entry: { kind: 'EVIDENCE_DEPOSIT', contentDigest: digest, depositor: depositorId, metadata },
-        subject: (id) => `evidence:${id}`,
-        stored: async (id) => (await ctx.store.evidence.byIds([id]))[0],
-        build: (id, receipt) => ({ id, depositorId, ...metadata, contentDigest: digest, depositedAt: isoTime(receipt.timestamp), receipt }),
-        insert: (record) => ctx.store.evidence.insert(record),
-        given: { depositorId, contentDigest: digest, ...metadata },
-      });
-    },
-  }),
-}));
+mutationForms(builder, {
+  name: 'depositEvidence',
+  payload: 'evidenceDeposit',
+  object: 'evidence',
+  type: Evidence,
+  description:
+    'Deposits a file’s SHA-256 (the file stays with its owner): one ledger entry, timestamped and proven in the next signed checkpoint; its certificate verifies offline',
+  args: (t) => ({ input: t.field({ type: DepositEvidenceInput, required: true }) }),
+  resolve: async ({ input }, ctx) => {
+    const identity = requireIdentity(ctx);
+    const { depositorId, digest, title } = await checkInput({
+      depositorId: () => actingFor(ctx, input.depositorId, 'depositorId'),
+      digest: () => contentDigest(input.contentDigest),
+      title: () => text(input.title, 'title', 200),
+    });
+    const metadata = { title, category: input.category };
+    // Appended first: a crash between the two leaves an unacknowledged ledger entry, never a deposit without one.
+    return createAnchored<EvidenceRecord>(ctx.ledger, identity, {
+      mutation: 'depositEvidence',
+      what: 'deposit',
+      key: idempotencyKey(input.idempotencyKey),
+      entry: { kind: 'EVIDENCE_DEPOSIT', contentDigest: digest, depositor: depositorId, metadata },
+      subject: (id) => `evidence:${id}`,
+      stored: async (id) => (await ctx.store.evidence.byIds([id]))[0],
+      build: (id, receipt) => ({ id, depositorId, ...metadata, contentDigest: digest, depositedAt: isoTime(receipt.timestamp), receipt }),
+      insert: (record) => ctx.store.evidence.insert(record),
+      given: { depositorId, contentDigest: digest, ...metadata },
+    });
+  },
+});

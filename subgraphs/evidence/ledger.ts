@@ -2,6 +2,7 @@
 // witnesses' cosignatures sent back. Every field here answers without a key.
 import { LedgerInputError } from '../../ledger/index.js';
 import { badInput, failure } from '../../platform/errors.js';
+import { mutationForms } from '../common/payload.js';
 import { builder } from './builder.js';
 
 const ConsistencyProof = builder.objectRef<{ size1: number; size2: number; hashes: readonly string[] }>('ConsistencyProof').implement({
@@ -42,17 +43,19 @@ builder.queryFields((t) => ({
   }),
 }));
 
-builder.mutationFields((t) => ({
-  submitCheckpointCosignature: t.string({
-    description: "Public: a witness sends back one of the ledger's checkpoints with its C2SP cosignature; returns the checkpoint with every cosignature kept",
-    args: { note: t.arg.string({ required: true }) },
-    resolve: async (_root, { note }, ctx) => {
-      try {
-        return await ctx.ledger.addCosignatures(note);
-      } catch (err) {
-        if (err instanceof LedgerInputError) throw err.code === 'NOT_FOUND' ? failure('NOT_FOUND', err.message) : badInput(err.message, 'note');
-        throw err;
-      }
-    },
-  }),
-}));
+mutationForms(builder, {
+  name: 'submitCheckpointCosignature',
+  payload: 'checkpointCosignatureSubmit',
+  object: 'checkpoint',
+  type: 'String',
+  description: "Public: a witness sends back one of the ledger's checkpoints with its C2SP cosignature; returns the checkpoint with every cosignature kept",
+  args: (t) => ({ note: t.string({ required: true }) }),
+  resolve: async ({ note }, ctx) => {
+    try {
+      return await ctx.ledger.addCosignatures(note);
+    } catch (err) {
+      if (err instanceof LedgerInputError) throw err.code === 'NOT_FOUND' ? failure('NOT_FOUND', err.message) : badInput(err.message, 'note');
+      throw err;
+    }
+  },
+});

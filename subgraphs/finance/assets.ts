@@ -1,9 +1,9 @@
 // The IP assets pledges and policies name: their GraphQL types, and the checks that each is well
 // formed, named once, registered and owned by the enterprise that offers it.
-import { badInput, failure, notFound } from '../../platform/errors.js';
+import { badInput, failure } from '../../platform/errors.js';
 // The number format is a public standard, not the enterprises subgraph's data.
 import { parsePatentNumber } from '../../standards/patent-number.js';
-import { text } from '../common/validation.js';
+import { checkEach, checkInput, text } from '../common/validation.js';
 import { builder, DataAsset, Patent } from './builder.js';
 import type { FinanceContext } from './context.js';
 import { ASSET_KINDS, assetKey, type AssetRef } from './domain/model.js';
@@ -40,53 +40,73 @@ export const IpAssetInput = builder.inputType('IpAssetInput', {
 const MAX_ASSETS = 20;
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
-/** Checked, distinct assets; patents by canonical application number. */
+/** One checked asset: a patent by its canonical application number; problems in `field`. */
+export function oneAsset({ kind, id }: { kind: AssetRef['kind']; id: string }, field: string): AssetRef {
+  if (kind !== 'PATENT') {
+    const v = text(id, field, 128);
+    if (CONTROL.test(v)) throw badInput(`${field}: an asset id must not contain control characters`, field);
+    return { kind, id: v };
+  }
+  const parsed = parsePatentNumber(id);
+  if (!parsed.ok) throw failure('INVALID_PATENT_NUMBER', parsed.message, { field });
+  return { kind, id: parsed.canonical };
+}
+
+/** Checked, distinct assets; patents by canonical application number. Every item's problem at `field[i]`; a repeat at its own index. */
 export function assetList(input: readonly { kind: AssetRef['kind']; id: string }[], field: string): AssetRef[] {
   if (input.length === 0 || input.length > MAX_ASSETS) throw badInput(`${field} must list 1 to ${MAX_ASSETS} assets`, field);
-  const assets = input.map(({ kind, id }): AssetRef => {
-    if (kind !== 'PATENT') {
-      const v = text(id, field, 128);
-      if (CONTROL.test(v)) throw badInput(`${field}: an asset id must not contain control characters`, field);
-      return { kind, id: v };
-    }
-    const parsed = parsePatentNumber(id);
-    if (!parsed.ok) throw failure('INVALID_PATENT_NUMBER', parsed.message, { field });
-    return { kind, id: parsed.canonical };
+  const seen = new Set<string>();
+  return checkEach(input, (item, i) => {
+    const asset = oneAsset(item, `${field}[${i}]`);
+    const key = assetKey(asset);
+    if (seen.has(key)) throw badInput(`${field} lists ${key} twice`, `${field}[${i}]`);
+    seen.add(key);
+    return asset;
   });
-  const keys = assets.map(assetKey);
-  const repeated = keys.find((k, i) => keys.indexOf(k) !== i);
-  if (repeated !== undefined) throw badInput(`${field} lists ${repeated} twice`, field);
-  return assets;
-}
-
-/** One checked asset, as assetList checks each. */
-export function oneAsset(input: { kind: AssetRef['kind']; id: string }, field: string): AssetRef {
-  return assetList([input], field)[0]!;
-}
-
-export async function requireEnterprise(ctx: FinanceContext, id: string): Promise<void> {
-  if (!(await ctx.loaders.enterpriseRegistered.load(id))) throw notFound(`enterprise ${id}`);
 }
 
 /**
- * The facts of the patents among `assets`, once every patent and data asset among them is known
- * to be registered (else NOT_FOUND) and to belong to `ownerId` (else BAD_USER_INPUT in `field`).
- * Trademarks are taken as given: the enterprises subgraph offers no trademark lookup.
+ * The facts of the patents among `assets`, once `ownerId` is a registered enterprise (else
+ * NOT_FOUND in `ownerField`) and every patent and data asset among them is known to be registered
+ * (else NOT_FOUND) and to belong to it (else BAD_USER_INPUT): every such problem at once, an
+ * asset's at its index in `field`. Trademarks are taken as given: the enterprises subgraph offers
+ * no trademark lookup.
  */
-export async function ownedAssets(ctx: FinanceContext, assets: readonly AssetRef[], ownerId: string, field: string): Promise<PatentFacts[]> {
-  const ids = (kind: AssetRef['kind']) => assets.filter((a) => a.kind === kind).map((a) => a.id);
-  const [patentNumbers, dataAssetIds] = [ids('PATENT'), ids('DATA_ASSET')];
-  const [patents, dataAssets] = await Promise.all([
-    Promise.all(patentNumbers.map((n) => ctx.loaders.patentFacts.load(n))),
-    Promise.all(dataAssetIds.map((id) => ctx.loaders.dataAssetFacts.load(id))),
+export async function ownedAssets(
+  ctx: FinanceContext,
+  ownerId: string,
+  ownerField: string,
+  assets: readonly AssetRef[],
+  field: string,
+): Promise<PatentFacts[]> {
+  // Every lookup started at once, so that each loader asks in one batch.
+  const [registered, facts] = await Promise.all([
+    ctx.loaders.enterpriseRegistered.load(ownerId),
+    Promise.all(
+      assets.map(async (a) => {
+        if (a.kind === 'PATENT') {
+          const p = await ctx.loaders.patentFacts.load(a.id);
+          return { what: `patent ${a.id}`, owner: p === null ? undefined : (p.enterprise?.id ?? null), patent: p };
+        }
+        if (a.kind === 'DATA_ASSET') {
+          const d = await ctx.loaders.dataAssetFacts.load(a.id);
+          return { what: `data asset ${a.id}`, owner: d === null ? undefined : d.owner.id, patent: null };
+        }
+        return undefined;
+      }),
+    ),
   ]);
-  const owners = [
-    ...patents.map((p, i) => ({ asset: `patent ${patentNumbers[i]}`, owner: p === null ? undefined : (p.enterprise?.id ?? null) })),
-    ...dataAssets.map((d, i) => ({ asset: `data asset ${dataAssetIds[i]}`, owner: d === null ? undefined : d.owner.id })),
-  ];
-  for (const { asset, owner } of owners) {
-    if (owner === undefined) throw notFound(asset);
-    if (owner !== ownerId) throw badInput(`${asset} does not belong to enterprise ${ownerId}`, field);
-  }
-  return patents.filter((p): p is PatentFacts => p !== null);
+  await checkInput({
+    owner: () => {
+      if (!registered) throw failure('NOT_FOUND', `enterprise ${ownerId} does not exist`, { field: ownerField });
+    },
+    assets: () =>
+      checkEach(facts, (f, i) => {
+        if (f === undefined) return;
+        if (f.owner === undefined) throw failure('NOT_FOUND', `${f.what} does not exist`, { field: `${field}[${i}]` });
+        // Belonging to an enterprise that does not exist is no further problem of the asset.
+        if (registered && f.owner !== ownerId) throw badInput(`${f.what} does not belong to enterprise ${ownerId}`, `${field}[${i}]`);
+      }),
+  });
+  return facts.flatMap((f) => (f?.patent ? [f.patent] : []));
 }

@@ -6,7 +6,8 @@ import { randomUUID } from 'node:crypto';
 
 import { failure, notFound } from '../../platform/errors.js';
 import { requireIdentity } from '../common/auth.js';
-import { optionalText, text } from '../common/validation.js';
+import { mutationForms } from '../common/payload.js';
+import { checkInput, optionalText, text } from '../common/validation.js';
 import { workflowEvent } from '../common/workflow-event.js';
 import { inPledgeScope, pledgeScope, requirePledgee } from './access.js';
 import { IpAsset, IpAssetInput, oneAsset } from './assets.js';
@@ -85,52 +86,58 @@ async function counterparty(ctx: FinanceContext, p: PledgeRecord, id: string): P
   if (!(await ctx.loaders.enterpriseRegistered.load(id))) throw failure('NOT_FOUND', `enterprise ${id} does not exist`, { field: 'counterpartyId' });
 }
 
-builder.mutationFields((t) => ({
-  consentToDisposal: t.field({
-    type: Pledge,
-    description:
-      "The pledgee bank (or centre staff) records its consent to a transfer or licence of an asset of a REGISTERED pledge's collateral; the pledge's history records it too",
-    args: { input: t.arg({ type: ConsentInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => {
-      const identity = requireIdentity(ctx);
-      const id = String(input.pledgeId);
-      const asset = oneAsset(input.asset, 'asset');
-      const counterpartyId = text(String(input.counterpartyId), 'counterpartyId', 128);
-      const note = optionalText(input.note, 'note', 2000);
-      const current = await ctx.loaders.pledge.load(id);
-      if (current === undefined) throw notFound(`pledge ${id}`);
-      requirePledgee(identity, current, 'consent to a disposal of its collateral');
-      if (current.state !== 'REGISTERED') {
-        throw failure('INVALID_TRANSITION', `pledge ${id} is ${current.state}: it binds its collateral no more, and only a REGISTERED pledge takes a consent`, {
-          from: current.state,
-        });
-      }
-      inCollateral(current, asset);
-      await counterparty(ctx, current, counterpartyId);
-      const at = new Date().toISOString();
-      const consent: ConsentRecord = {
-        id: randomUUID(),
-        pledgeId: id,
-        asset,
-        disposal: input.disposal,
-        counterpartyId,
-        grantedAt: at,
-        grantedBy: identity.keyId,
-        note,
-      };
-      const outcome = await ctx.store.pledges.addConsent(
-        consent,
-        workflowEvent<PledgeState>(identity, at, 'REGISTERED', 'REGISTERED', consentNote(consent)),
-        MAX_CONSENTS,
-        [consentRecorded(current, consent)],
-      );
-      if (outcome !== 'RECORDED') throw refusedConsent(outcome, id);
-      ctx.loaders.consentsOf.clear(id);
-      ctx.loaders.pledgeEventsOf.clear(id);
-      return current;
-    },
-  }),
-}));
+// The payload's field is `pledge`: the mutation answers the pledge, its consents among them.
+mutationForms(builder, {
+  name: 'consentToDisposal',
+  payload: 'pledgeConsentRecord',
+  object: 'pledge',
+  type: Pledge,
+  description:
+    "The pledgee bank (or centre staff) records its consent to a transfer or licence of an asset of a REGISTERED pledge's collateral; the pledge's history records it too",
+  args: (t) => ({ input: t.field({ type: ConsentInput, required: true }) }),
+  resolve: async ({ input }, ctx) => {
+    const identity = requireIdentity(ctx);
+    const id = String(input.pledgeId);
+    const { asset, counterpartyId, note } = await checkInput({
+      asset: () => oneAsset(input.asset, 'asset'),
+      counterpartyId: () => text(String(input.counterpartyId), 'counterpartyId', 128),
+      note: () => optionalText(input.note, 'note', 2000),
+    });
+    const current = await ctx.loaders.pledge.load(id);
+    if (current === undefined) throw notFound(`pledge ${id}`);
+    requirePledgee(identity, current, 'consent to a disposal of its collateral');
+    if (current.state !== 'REGISTERED') {
+      throw failure('INVALID_TRANSITION', `pledge ${id} is ${current.state}: it binds its collateral no more, and only a REGISTERED pledge takes a consent`, {
+        from: current.state,
+      });
+    }
+    await checkInput({
+      asset: () => inCollateral(current, asset),
+      counterpartyId: () => counterparty(ctx, current, counterpartyId),
+    });
+    const at = new Date().toISOString();
+    const consent: ConsentRecord = {
+      id: randomUUID(),
+      pledgeId: id,
+      asset,
+      disposal: input.disposal,
+      counterpartyId,
+      grantedAt: at,
+      grantedBy: identity.keyId,
+      note,
+    };
+    const outcome = await ctx.store.pledges.addConsent(
+      consent,
+      workflowEvent<PledgeState>(identity, at, 'REGISTERED', 'REGISTERED', consentNote(consent)),
+      MAX_CONSENTS,
+      [consentRecorded(current, consent)],
+    );
+    if (outcome !== 'RECORDED') throw refusedConsent(outcome, id);
+    ctx.loaders.consentsOf.clear(id);
+    ctx.loaders.pledgeEventsOf.clear(id);
+    return current;
+  },
+});
 
 builder.queryFields((t) => ({
   activePledgesOn: t.field({

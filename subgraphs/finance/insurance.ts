@@ -6,10 +6,11 @@ import { idempotencyKey } from '../../platform/idempotency.js';
 import type { Identity } from '../../platform/identity.js';
 import { requireActFor, requireIdentity } from '../common/auth.js';
 import { createOnce, idempotencyKeyHelp } from '../common/create-once.js';
+import { mutationForms } from '../common/payload.js';
 import { connectionType } from '../common/shared-types.js';
-import { text } from '../common/validation.js';
+import { checkInput, text } from '../common/validation.js';
 import { actingOrganization, policyAccess, requireInsurer } from './access.js';
-import { assetList, IpAsset, IpAssetInput, ownedAssets, requireEnterprise } from './assets.js';
+import { assetList, IpAsset, IpAssetInput, ownedAssets } from './assets.js';
 import { builder, DataAsset, DateRange, dateRange, DateRangeInput, Enterprise, PageInfo, Patent, positiveFen, ProtectionCase } from './builder.js';
 import type { FinanceContext } from './context.js';
 import { CLAIM_STATUSES, type ClaimRecord, INSURANCE_PRODUCTS, type InsuranceProduct, type PolicyRecord } from './domain/model.js';
@@ -152,57 +153,68 @@ function remaining(policy: PolicyRecord, claims: readonly ClaimRecord[]): number
   return policy.sumInsuredFen - paidOut(claims);
 }
 
-builder.mutationFields((t) => ({
-  issueInsurancePolicy: t.field({
-    type: InsurancePolicy,
-    description: 'An insurer (or centre staff) issues a policy to an enterprise over its assets',
-    args: { input: t.arg({ type: IssueInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => {
-      const identity = requireIdentity(ctx);
-      const insurer = actingOrganization(identity, 'INSURER', input.insurer, 'insurer');
-      const insuredId = String(input.insuredId);
-      const coveredAssets = assetList(input.coveredAssets, 'coveredAssets');
-      const premiumFen = positiveFen(input.premium, 'premium');
-      const sumInsuredFen = positiveFen(input.sumInsured, 'sumInsured');
-      const period = dateRange(input.period, 'period');
-      const given = { product: input.product, insurer, insuredId, coveredAssets, premiumFen, sumInsuredFen, period };
-      return createOnce<PolicyRecord>(identity, {
-        mutation: 'issueInsurancePolicy',
-        what: 'policy',
-        key: idempotencyKey(input.idempotencyKey),
-        given,
-        stored: (id) => ctx.loaders.policy.clear(id).load(id),
-        create: async (id) => {
-          await Promise.all([requireEnterprise(ctx, insuredId), ownedAssets(ctx, coveredAssets, insuredId, 'coveredAssets')]);
-          const policy: PolicyRecord = { id, ...given, issuedAt: new Date().toISOString() };
-          await ctx.store.policies.insert(policy);
-          return policy;
-        },
-      });
-    },
-  }),
-  fileInsuranceClaim: t.field({
-    type: Claim,
-    description: 'The insured enterprise (or centre staff) claims on a policy',
-    args: { input: t.arg({ type: FileClaimInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => {
-      const identity = requireIdentity(ctx);
-      const policy = await existingPolicy(ctx, String(input.policyId));
-      requireActFor(ctx, policy.insuredId);
-      const amountFen = positiveFen(input.amount, 'amount');
-      const caseId = input.protectionCaseId?.trim() || null;
-      const given = { policyId: policy.id, amountFen, protectionCaseId: caseId === null ? null : text(caseId, 'protectionCaseId', 128) };
-      return createOnce<ClaimRecord>(identity, {
-        mutation: 'fileInsuranceClaim',
-        what: 'claim',
-        key: idempotencyKey(input.idempotencyKey),
-        given,
-        stored: async (id) => (await ctx.loaders.claimsOf.clear(policy.id).load(policy.id)).find((c) => c.id === id),
-        create: (id) => fileClaim(ctx, identity, policy, given, id),
-      });
-    },
-  }),
-}));
+mutationForms(builder, {
+  name: 'issueInsurancePolicy',
+  payload: 'insurancePolicyIssue',
+  object: 'policy',
+  type: InsurancePolicy,
+  description: 'An insurer (or centre staff) issues a policy to an enterprise over its assets',
+  args: (t) => ({ input: t.field({ type: IssueInput, required: true }) }),
+  resolve: async ({ input }, ctx) => {
+    const identity = requireIdentity(ctx);
+    const insuredId = String(input.insuredId);
+    // The acting organization first: a key that may not issue is FORBIDDEN before any input problem.
+    const { insurer, coveredAssets, premiumFen, sumInsuredFen, period } = await checkInput({
+      insurer: () => actingOrganization(identity, 'INSURER', input.insurer, 'insurer'),
+      coveredAssets: () => assetList(input.coveredAssets, 'coveredAssets'),
+      premiumFen: () => positiveFen(input.premium, 'premium'),
+      sumInsuredFen: () => positiveFen(input.sumInsured, 'sumInsured'),
+      period: () => dateRange(input.period, 'period'),
+    });
+    const given = { product: input.product, insurer, insuredId, coveredAssets, premiumFen, sumInsuredFen, period };
+    return createOnce<PolicyRecord>(identity, {
+      mutation: 'issueInsurancePolicy',
+      what: 'policy',
+      key: idempotencyKey(input.idempotencyKey),
+      given,
+      stored: (id) => ctx.loaders.policy.clear(id).load(id),
+      create: async (id) => {
+        await ownedAssets(ctx, insuredId, 'insuredId', coveredAssets, 'coveredAssets');
+        const policy: PolicyRecord = { id, ...given, issuedAt: new Date().toISOString() };
+        await ctx.store.policies.insert(policy);
+        return policy;
+      },
+    });
+  },
+});
+
+mutationForms(builder, {
+  name: 'fileInsuranceClaim',
+  payload: 'insuranceClaimFile',
+  object: 'claim',
+  type: Claim,
+  description: 'The insured enterprise (or centre staff) claims on a policy',
+  args: (t) => ({ input: t.field({ type: FileClaimInput, required: true }) }),
+  resolve: async ({ input }, ctx) => {
+    const identity = requireIdentity(ctx);
+    const policy = await existingPolicy(ctx, String(input.policyId));
+    requireActFor(ctx, policy.insuredId);
+    const caseId = input.protectionCaseId?.trim() || null;
+    const { amountFen, protectionCaseId } = await checkInput({
+      amountFen: () => positiveFen(input.amount, 'amount'),
+      protectionCaseId: () => (caseId === null ? null : text(caseId, 'protectionCaseId', 128)),
+    });
+    const given = { policyId: policy.id, amountFen, protectionCaseId };
+    return createOnce<ClaimRecord>(identity, {
+      mutation: 'fileInsuranceClaim',
+      what: 'claim',
+      key: idempotencyKey(input.idempotencyKey),
+      given,
+      stored: async (id) => (await ctx.loaders.claimsOf.clear(policy.id).load(policy.id)).find((c) => c.id === id),
+      create: (id) => fileClaim(ctx, identity, policy, given, id),
+    });
+  },
+});
 
 /** Files a claim on `policy` under `id`, once it is within what the law and the policy allow. */
 async function fileClaim(
@@ -213,19 +225,28 @@ async function fileClaim(
   id: string,
 ): Promise<ClaimRecord> {
   const { amountFen, protectionCaseId: caseId } = given;
-  if (caseId === null && CASE_PRODUCTS.includes(policy.product))
-    throw badInput(`a ${policy.product} claim names the protection case the loss arose in`, 'protectionCaseId');
-  if (caseId !== null) {
-    // The case is the cases subgraph's: it must exist and have the insured among its parties.
-    const protectionCase = await ctx.loaders.protectionCaseFacts.load(caseId);
-    if (protectionCase === null) throw notFound(`protection case ${caseId}`);
-    if (!protectionCase.parties.some((p) => p.enterprise?.id === policy.insuredId)) {
-      throw badInput(`the insured is not a party to protection case ${caseId}`, 'protectionCaseId');
-    }
-  }
-  const left = remaining(policy, await ctx.loaders.claimsOf.load(policy.id));
-  if (amountFen > left)
-    throw failure('SUM_INSURED_EXCEEDED', `the claim is ${amountFen} fen; ${left} fen of the sum insured is left`, { remaining: String(left) });
+  await checkInput({
+    protectionCaseId: async () => {
+      if (caseId === null) {
+        if (CASE_PRODUCTS.includes(policy.product)) throw badInput(`a ${policy.product} claim names the protection case the loss arose in`, 'protectionCaseId');
+        return;
+      }
+      // The case is the cases subgraph's: it must exist and have the insured among its parties.
+      const protectionCase = await ctx.loaders.protectionCaseFacts.load(caseId);
+      if (protectionCase === null) throw failure('NOT_FOUND', `protection case ${caseId} does not exist`, { field: 'protectionCaseId' });
+      if (!protectionCase.parties.some((p) => p.enterprise?.id === policy.insuredId)) {
+        throw badInput(`the insured is not a party to protection case ${caseId}`, 'protectionCaseId');
+      }
+    },
+    amount: async () => {
+      const left = remaining(policy, await ctx.loaders.claimsOf.load(policy.id));
+      if (amountFen > left)
+        throw failure('SUM_INSURED_EXCEEDED', `the claim is ${amountFen} fen; ${left} fen of the sum insured is left`, {
+          field: 'amount',
+          remaining: String(left),
+        });
+    },
+  });
   const claim: ClaimRecord = {
     id,
     ...given,
@@ -239,28 +260,28 @@ async function fileClaim(
   return claim;
 }
 
-builder.mutationFields((t) => ({
-  settleInsuranceClaim: t.field({
-    type: Claim,
-    description: 'The insurer (or centre staff) pays or rejects a filed claim; payments stay within the sum insured',
-    args: { input: t.arg({ type: SettleClaimInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => {
-      const identity = requireIdentity(ctx);
-      const policy = await existingPolicy(ctx, String(input.policyId));
-      requireInsurer(identity, policy);
-      const claims = await ctx.loaders.claimsOf.load(policy.id);
-      const claim = claims.find((c) => c.id === String(input.claimId));
-      if (claim === undefined) throw notFound(`claim ${input.claimId} on policy ${policy.id}`);
-      if (claim.status !== 'FILED')
-        throw failure('INVALID_TRANSITION', `a ${claim.status} claim is settled already`, { from: claim.status, to: input.decision });
-      const at = new Date().toISOString();
-      const after = { ...claim, status: input.decision, settledAt: at, settledBy: identity.keyId };
-      const settled = await ctx.store.policies.settleClaim(policy.id, claim.id, input.decision, at, identity.keyId, [claimSettled(policy, after)]);
-      if (settled === 'SUM_INSURED_EXCEEDED') {
-        throw failure('SUM_INSURED_EXCEEDED', `paying ${claim.amountFen} fen would exceed the sum insured`, { remaining: String(remaining(policy, claims)) });
-      }
-      if (settled === 'NOT_FILED') throw conflict(`claim ${claim.id} was settled by someone else meanwhile; reload it`);
-      return after;
-    },
-  }),
-}));
+mutationForms(builder, {
+  name: 'settleInsuranceClaim',
+  payload: 'insuranceClaimSettle',
+  object: 'claim',
+  type: Claim,
+  description: 'The insurer (or centre staff) pays or rejects a filed claim; payments stay within the sum insured',
+  args: (t) => ({ input: t.field({ type: SettleClaimInput, required: true }) }),
+  resolve: async ({ input }, ctx) => {
+    const identity = requireIdentity(ctx);
+    const policy = await existingPolicy(ctx, String(input.policyId));
+    requireInsurer(identity, policy);
+    const claims = await ctx.loaders.claimsOf.load(policy.id);
+    const claim = claims.find((c) => c.id === String(input.claimId));
+    if (claim === undefined) throw notFound(`claim ${input.claimId} on policy ${policy.id}`);
+    if (claim.status !== 'FILED') throw failure('INVALID_TRANSITION', `a ${claim.status} claim is settled already`, { from: claim.status, to: input.decision });
+    const at = new Date().toISOString();
+    const after = { ...claim, status: input.decision, settledAt: at, settledBy: identity.keyId };
+    const settled = await ctx.store.policies.settleClaim(policy.id, claim.id, input.decision, at, identity.keyId, [claimSettled(policy, after)]);
+    if (settled === 'SUM_INSURED_EXCEEDED') {
+      throw failure('SUM_INSURED_EXCEEDED', `paying ${claim.amountFen} fen would exceed the sum insured`, { remaining: String(remaining(policy, claims)) });
+    }
+    if (settled === 'NOT_FILED') throw conflict(`claim ${claim.id} was settled by someone else meanwhile; reload it`);
+    return after;
+  },
+});

@@ -11,11 +11,12 @@ import { requireIdentity, requireRole } from '../common/auth.js';
 import { createOnce, idempotencyKeyHelp } from '../common/create-once.js';
 import { appendOrFail } from '../common/ledger-append.js';
 import { DEFAULT_MONTHS, MAX_MONTHS, monthsArg, monthsFrom } from '../common/months.js';
+import { mutationForms } from '../common/payload.js';
 import { connectionType, workflowEventType } from '../common/shared-types.js';
-import { optionalText } from '../common/validation.js';
+import { checkInput, optionalText } from '../common/validation.js';
 import { requireMove, workflowEvent } from '../common/workflow-event.js';
 import { actingOrganization, pledgeAccess, requirePledgee } from './access.js';
-import { assetList, IpAsset, IpAssetInput, ownedAssets, requireEnterprise } from './assets.js';
+import { assetList, IpAsset, IpAssetInput, ownedAssets } from './assets.js';
 import { builder, DataAsset, DateRange, dateRange, DateRangeInput, Enterprise, LedgerReceipt, PageInfo, Patent, positiveFen, Role } from './builder.js';
 import type { FinanceContext } from './context.js';
 import { type Enforcement, type NewPledge, type PledgeEvent, type PledgeRecord } from './domain/model.js';
@@ -284,97 +285,118 @@ async function finishRegistration(ctx: FinanceContext, pledge: PledgeRecord, act
   return registered;
 }
 
-builder.mutationFields((t) => ({
-  registerPledge: t.field({
-    type: Pledge,
-    description: 'The pledgee bank (or centre staff) registers a pledge; it is recorded on the ledger as PLEDGE_REGISTRATION',
-    args: { input: t.arg({ type: RegisterInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => {
-      const identity = requireIdentity(ctx);
-      const pledgee = actingOrganization(identity, 'BANK', input.pledgee, 'pledgee');
-      const pledgorId = String(input.pledgorId);
-      const collateral = assetList(input.collateral, 'collateral');
-      const securedAmountFen = positiveFen(input.securedAmount, 'securedAmount');
-      const term = dateRange(input.term, 'term');
-      if (term.endDate <= today()) throw badInput('the term has ended already', 'term');
-      const note = optionalText(input.note, 'note', 2000);
-      const given = { pledgorId, pledgee, collateral, securedAmountFen, term };
-      return createOnce<PledgeRecord>(identity, {
-        mutation: 'registerPledge',
-        what: 'pledge registration',
-        key: idempotencyKey(input.idempotencyKey),
-        given,
-        // A first attempt's pledge still without its receipt (it died before the ledger confirmed) is finished here.
-        stored: async (id) => {
-          const pledge = await ctx.loaders.pledge.clear(id).load(id);
-          return pledge === undefined || pledge.registrationReceipt !== null ? pledge : finishRegistration(ctx, pledge, identity.keyId);
-        },
-        create: async (id) => {
-          const [, patents] = await Promise.all([requireEnterprise(ctx, pledgorId), ownedAssets(ctx, collateral, pledgorId, 'collateral')]);
-          for (const p of patents) {
-            const refusal = patentRefusal(p, term.endDate);
-            if (refusal !== undefined)
-              throw failure('PATENT_NOT_PLEDGEABLE', refusal.message, { applicationNumber: p.applicationNumber, reason: refusal.reason });
-          }
-          const at = new Date().toISOString();
-          const record: NewPledge = {
-            id,
-            ...given,
-            state: 'REGISTERED',
-            registeredAt: at,
-            closedAt: null,
-            registrationReceipt: null,
-            releaseReceipt: null,
-            enforcement: null,
-          };
-          return registerOnLedger(ctx, record, workflowEvent(identity, at, null, 'REGISTERED', note));
-        },
-      });
-    },
-  }),
-  releasePledge: t.field({
-    type: Pledge,
-    description: 'The pledgee bank (or centre staff) releases a pledge; it is recorded on the ledger as PLEDGE_RELEASE',
-    args: { input: t.arg({ type: ReleaseInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => {
-      const id = String(input.pledgeId);
-      const { identity, current } = await movable(ctx, id, 'RELEASED');
-      const note = optionalText(input.note, 'note', 2000);
-      const at = new Date().toISOString();
-      // Appended first, as case decisions are: a release that loses a race to another move
-      // leaves an entry no pledge points at, never a released pledge without its entry.
-      const document = releaseDocument(current, at);
-      const releaseReceipt = await appendOrFail(
-        ctx.ledger,
-        { kind: 'PLEDGE_RELEASE', subject: `pledge:${id}`, contentDigest: documentDigest(document), depositor: identity.keyId, metadata: document },
-        'release',
-      );
-      const released = { ...current, state: 'RELEASED' as const, closedAt: at, releaseReceipt };
-      const event = workflowEvent(identity, at, current.state, 'RELEASED', note);
-      if (!(await ctx.store.pledges.transition(id, current.state, event, { closedAt: at, releaseReceipt }, [pledgeClosed(released)]))) {
-        throw failure('CONFLICT', `pledge ${id} was closed by someone else meanwhile; reload it`);
-      }
-      return released;
-    },
-  }),
-  enforcePledge: t.field({
-    type: Pledge,
-    description: 'The pledgee bank (or centre staff) enforces a defaulted pledge, recording the loss and how it is shared',
-    args: { input: t.arg({ type: EnforceInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => {
-      const id = String(input.pledgeId);
-      const { identity, current } = await movable(ctx, id, 'ENFORCED');
-      if (input.loss > current.securedAmountFen) throw badInput(`the loss may not exceed the secured amount, ${current.securedAmountFen} fen`, 'loss');
-      const enforcement: Enforcement = { lossFen: input.loss, shares: riskShares(input.shares) };
-      const note = optionalText(input.note, 'note', 2000);
-      const at = new Date().toISOString();
-      // No ledger entry: the ledger has no kind for enforcement; the history records it.
-      const enforced = { ...current, state: 'ENFORCED' as const, closedAt: at, enforcement };
-      const event = workflowEvent(identity, at, current.state, 'ENFORCED', note);
-      if (!(await ctx.store.pledges.transition(id, current.state, event, { closedAt: at, enforcement }, [pledgeClosed(enforced)]))) {
-        throw failure('CONFLICT', `pledge ${id} was closed by someone else meanwhile; reload it`);
-      }
-      return enforced;
-    },
-  }),
-}));
+mutationForms(builder, {
+  name: 'registerPledge',
+  payload: 'pledgeRegister',
+  object: 'pledge',
+  type: Pledge,
+  description: 'The pledgee bank (or centre staff) registers a pledge; it is recorded on the ledger as PLEDGE_REGISTRATION',
+  args: (t) => ({ input: t.field({ type: RegisterInput, required: true }) }),
+  resolve: async ({ input }, ctx) => {
+    const identity = requireIdentity(ctx);
+    const pledgorId = String(input.pledgorId);
+    // The acting organization first: a key that may not register is FORBIDDEN before any input problem.
+    const { pledgee, collateral, securedAmountFen, term, note } = await checkInput({
+      pledgee: () => actingOrganization(identity, 'BANK', input.pledgee, 'pledgee'),
+      collateral: () => assetList(input.collateral, 'collateral'),
+      securedAmountFen: () => positiveFen(input.securedAmount, 'securedAmount'),
+      term: () => {
+        const term = dateRange(input.term, 'term');
+        if (term.endDate <= today()) throw badInput('the term has ended already', 'term');
+        return term;
+      },
+      note: () => optionalText(input.note, 'note', 2000),
+    });
+    const given = { pledgorId, pledgee, collateral, securedAmountFen, term };
+    return createOnce<PledgeRecord>(identity, {
+      mutation: 'registerPledge',
+      what: 'pledge registration',
+      key: idempotencyKey(input.idempotencyKey),
+      given,
+      // A first attempt's pledge still without its receipt (it died before the ledger confirmed) is finished here.
+      stored: async (id) => {
+        const pledge = await ctx.loaders.pledge.clear(id).load(id);
+        return pledge === undefined || pledge.registrationReceipt !== null ? pledge : finishRegistration(ctx, pledge, identity.keyId);
+      },
+      create: async (id) => {
+        const patents = await ownedAssets(ctx, pledgorId, 'pledgorId', collateral, 'collateral');
+        for (const p of patents) {
+          const refusal = patentRefusal(p, term.endDate);
+          if (refusal !== undefined)
+            throw failure('PATENT_NOT_PLEDGEABLE', refusal.message, { applicationNumber: p.applicationNumber, reason: refusal.reason });
+        }
+        const at = new Date().toISOString();
+        const record: NewPledge = {
+          id,
+          ...given,
+          state: 'REGISTERED',
+          registeredAt: at,
+          closedAt: null,
+          registrationReceipt: null,
+          releaseReceipt: null,
+          enforcement: null,
+        };
+        return registerOnLedger(ctx, record, workflowEvent(identity, at, null, 'REGISTERED', note));
+      },
+    });
+  },
+});
+
+mutationForms(builder, {
+  name: 'releasePledge',
+  payload: 'pledgeRelease',
+  object: 'pledge',
+  type: Pledge,
+  description: 'The pledgee bank (or centre staff) releases a pledge; it is recorded on the ledger as PLEDGE_RELEASE',
+  args: (t) => ({ input: t.field({ type: ReleaseInput, required: true }) }),
+  resolve: async ({ input }, ctx) => {
+    const id = String(input.pledgeId);
+    const { identity, current } = await movable(ctx, id, 'RELEASED');
+    const note = optionalText(input.note, 'note', 2000);
+    const at = new Date().toISOString();
+    // Appended first, as case decisions are: a release that loses a race to another move
+    // leaves an entry no pledge points at, never a released pledge without its entry.
+    const document = releaseDocument(current, at);
+    const releaseReceipt = await appendOrFail(
+      ctx.ledger,
+      { kind: 'PLEDGE_RELEASE', subject: `pledge:${id}`, contentDigest: documentDigest(document), depositor: identity.keyId, metadata: document },
+      'release',
+    );
+    const released = { ...current, state: 'RELEASED' as const, closedAt: at, releaseReceipt };
+    const event = workflowEvent(identity, at, current.state, 'RELEASED', note);
+    if (!(await ctx.store.pledges.transition(id, current.state, event, { closedAt: at, releaseReceipt }, [pledgeClosed(released)]))) {
+      throw failure('CONFLICT', `pledge ${id} was closed by someone else meanwhile; reload it`);
+    }
+    return released;
+  },
+});
+
+mutationForms(builder, {
+  name: 'enforcePledge',
+  payload: 'pledgeEnforce',
+  object: 'pledge',
+  type: Pledge,
+  description: 'The pledgee bank (or centre staff) enforces a defaulted pledge, recording the loss and how it is shared',
+  args: (t) => ({ input: t.field({ type: EnforceInput, required: true }) }),
+  resolve: async ({ input }, ctx) => {
+    const id = String(input.pledgeId);
+    const { identity, current } = await movable(ctx, id, 'ENFORCED');
+    const { lossFen, shares, note } = await checkInput({
+      lossFen: () => {
+        if (input.loss > current.securedAmountFen) throw badInput(`the loss may not exceed the secured amount, ${current.securedAmountFen} fen`, 'loss');
+        return input.loss;
+      },
+      shares: () => riskShares(input.shares),
+      note: () => optionalText(input.note, 'note', 2000),
+    });
+    const enforcement: Enforcement = { lossFen, shares };
+    const at = new Date().toISOString();
+    // No ledger entry: the ledger has no kind for enforcement; the history records it.
+    const enforced = { ...current, state: 'ENFORCED' as const, closedAt: at, enforcement };
+    const event = workflowEvent(identity, at, current.state, 'ENFORCED', note);
+    if (!(await ctx.store.pledges.transition(id, current.state, event, { closedAt: at, enforcement }, [pledgeClosed(enforced)]))) {
+      throw failure('CONFLICT', `pledge ${id} was closed by someone else meanwhile; reload it`);
+    }
+    return enforced;
+  },
+});

@@ -3,6 +3,7 @@
 import { failure, notFound } from '../../platform/errors.js';
 import { pageRequest, toConnection } from '../../platform/pagination.js';
 import { requireIdentity, requireRole } from '../common/auth.js';
+import { mutationForms } from '../common/payload.js';
 import { connectionType } from '../common/shared-types.js';
 import { builder, inboxKey, NotificationType, PageInfo, parseKey } from './builder.js';
 import type { DeliveryRecord, DeliveryState } from './domain/model.js';
@@ -66,22 +67,23 @@ builder.queryFields((t) => ({
   }),
 }));
 
-builder.mutationFields((t) => ({
-  resendWebhookDelivery: t.field({
-    type: Delivery,
-    description: "Its subscription's owner, or centre staff, send a FAILED delivery again, with a fresh 24 hours of retries",
-    args: { id: t.arg.id({ required: true }) },
-    resolve: async (_root, { id }, ctx) => {
-      const identity = requireIdentity(ctx);
-      const found = await ctx.store.delivery(String(id));
-      // Another's delivery answers as none does.
-      const owner = found === undefined || identity.role === 'CENTER_STAFF' ? undefined : (await ctx.store.subscription(found.subscriptionId))?.owner.keyId;
-      if (found === undefined || (identity.role !== 'CENTER_STAFF' && owner !== identity.keyId)) throw notFound(`webhook delivery ${id}`);
-      if (!(await ctx.store.resend(found.id, Date.now()))) {
-        throw failure('INVALID_TRANSITION', `delivery ${found.id} is ${found.state}: only a FAILED delivery is sent again`, { state: found.state });
-      }
-      ctx.kick();
-      return (await ctx.store.delivery(found.id))!;
-    },
-  }),
-}));
+mutationForms(builder, {
+  name: 'resendWebhookDelivery',
+  payload: 'webhookDeliveryResend',
+  object: 'delivery',
+  type: Delivery,
+  description: "Its subscription's owner, or centre staff, send a FAILED delivery again, with a fresh 24 hours of retries",
+  args: (t) => ({ id: t.id({ required: true }) }),
+  resolve: async ({ id }, ctx) => {
+    const identity = requireIdentity(ctx);
+    const found = await ctx.store.delivery(String(id));
+    // Another's delivery answers as none does.
+    const owner = found === undefined || identity.role === 'CENTER_STAFF' ? undefined : (await ctx.store.subscription(found.subscriptionId))?.owner.keyId;
+    if (found === undefined || (identity.role !== 'CENTER_STAFF' && owner !== identity.keyId)) throw notFound(`webhook delivery ${id}`);
+    if (!(await ctx.store.resend(found.id, Date.now()))) {
+      throw failure('INVALID_TRANSITION', `delivery ${found.id} is ${found.state}: only a FAILED delivery is sent again`, { state: found.state });
+    }
+    ctx.kick();
+    return (await ctx.store.delivery(found.id))!;
+  },
+});

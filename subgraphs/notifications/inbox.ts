@@ -3,6 +3,7 @@ import { recipientOf } from '../../outbox/audience.js';
 import { badInput, forbidden } from '../../platform/errors.js';
 import { pageRequest, toConnection } from '../../platform/pagination.js';
 import { requireIdentity } from '../common/auth.js';
+import { mutationForms } from '../common/payload.js';
 import { connectionType } from '../common/shared-types.js';
 import { builder, inboxKey, NotificationType, PageInfo, parseKey } from './builder.js';
 import type { NotificationsContext } from './context.js';
@@ -51,18 +52,26 @@ builder.queryFields((t) => ({
   }),
 }));
 
-builder.mutationFields((t) => ({
-  markNotificationsRead: t.int({
-    description: `Marks notifications of the caller's inbox read (${MAX_MARK} at most); how many were unread`,
-    args: { ids: t.arg.idList({ required: true }) },
-    resolve: (_root, { ids }, ctx) => {
-      const inbox = recipient(ctx);
-      if (ids.length === 0 || ids.length > MAX_MARK) throw badInput(`ids must name 1 to ${MAX_MARK} notifications`, 'ids');
-      return ctx.store.markRead(inbox, ids.map(String));
-    },
-  }),
-  markAllNotificationsRead: t.int({
-    description: "Marks every notification of the caller's inbox read; how many were unread",
-    resolve: (_root, _args, ctx) => ctx.store.markAllRead(recipient(ctx)),
-  }),
-}));
+mutationForms(builder, {
+  name: 'markNotificationsRead',
+  payload: 'notificationsMarkRead',
+  object: 'markedCount',
+  type: 'Int',
+  description: `Marks notifications of the caller's inbox read (${MAX_MARK} at most); how many were unread`,
+  args: (t) => ({ ids: t.idList({ required: true }) }),
+  resolve: async ({ ids }, ctx) => {
+    const inbox = recipient(ctx);
+    if (ids.length === 0 || ids.length > MAX_MARK) throw badInput(`ids must name 1 to ${MAX_MARK} notifications`, 'ids');
+    return ctx.store.markRead(inbox, ids.map(String));
+  },
+});
+
+mutationForms(builder, {
+  name: 'markAllNotificationsRead',
+  payload: 'notificationsMarkAllRead',
+  object: 'markedCount',
+  type: 'Int',
+  description: "Marks every notification of the caller's inbox read; how many were unread",
+  args: () => ({}),
+  resolve: async (_args, ctx) => ctx.store.markAllRead(recipient(ctx)),
+});

@@ -5,7 +5,9 @@ import { badInput, failure, forbidden, notFound } from '../../platform/errors.js
 import type { Identity } from '../../platform/identity.js';
 import { pageRequest, toConnection } from '../../platform/pagination.js';
 import { requireIdentity } from '../common/auth.js';
+import { mutationForms } from '../common/payload.js';
 import { connectionType } from '../common/shared-types.js';
+import { checkInput } from '../common/validation.js';
 import { builder, PageInfo, Role } from './builder.js';
 import type { NotificationsContext } from './context.js';
 import { resolveDestination, WebhookUrlRefused } from './destination.js';
@@ -105,87 +107,120 @@ builder.queryFields((t) => ({
   }),
 }));
 
-builder.mutationFields((t) => ({
-  createWebhookSubscription: t.field({
-    type: Created,
-    description: `A partner system's key subscribes a URL to notifications it may read (${MAX_SUBSCRIPTIONS} active at most per key)`,
-    args: { input: t.arg({ type: SubscriptionInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => {
-      const owner = requirePartnerKey(ctx);
-      const eventTypes = input.eventTypes ?? [];
-      const problem = urlProblem(input.url);
-      if (problem !== undefined) throw badInput(problem, 'url');
-      const typesProblem = eventTypesProblem(eventTypes);
-      if (typesProblem !== undefined) throw badInput(typesProblem, 'eventTypes');
-      try {
-        await resolveDestination(new URL(input.url), ctx.destinations);
-      } catch (err) {
-        if (!(err instanceof WebhookUrlRefused)) throw err;
-        throw failure('WEBHOOK_URL_REFUSED', err.message, { field: 'url', reason: err.reason });
-      }
-      const subscription = newSubscription(owner, { url: input.url, eventTypes });
-      // Counted with the write: every active subscription of the key, however many it has had.
-      if (!(await ctx.store.createSubscription(subscription, MAX_SUBSCRIPTIONS)))
-        throw badInput(`this key has ${MAX_SUBSCRIPTIONS} active subscriptions, the most it may; disable one first`, 'url');
-      return subscription;
-    },
-  }),
-  disableWebhookSubscription: t.field({
-    type: SubscriptionType,
-    description: 'Its owner (or centre staff) stops a subscription; deliveries not yet made to it are not made',
-    args: { id: t.arg.id({ required: true }) },
-    resolve: async (_root, { id }, ctx) => {
-      const found = await ownSubscription(ctx, String(id));
-      if (found.disabledAt !== null) return found;
-      const at = new Date().toISOString();
-      await ctx.store.disableSubscription(found.id, at);
-      return { ...found, disabledAt: at };
-    },
-  }),
-  rotateWebhookSecret: t.field({
-    type: Created,
-    description: `Its owner (or centre staff) replaces a subscription's signing secret: the new one is in the answer once; the old one goes on signing beside it for overlapHours (24 unless given, ${MAX_SECRET_OVERLAP_HOURS} at most, 0 for none), so that the receiver can change over without missing a webhook`,
-    args: { id: t.arg.id({ required: true }), overlapHours: t.arg.int() },
-    resolve: async (_root, { id, overlapHours }, ctx) => {
-      const found = await ownSubscription(ctx, String(id));
-      const hours = overlapHours ?? 24;
-      if (!Number.isInteger(hours) || hours < 0 || hours > MAX_SECRET_OVERLAP_HOURS)
-        throw badInput(`overlapHours is 0 to ${MAX_SECRET_OVERLAP_HOURS}`, 'overlapHours');
-      if (found.disabledAt !== null) throw failure('INVALID_TRANSITION', `webhook subscription ${found.id} is disabled: subscribe again instead`);
-      const secret = newSecret();
-      const until = new Date(Date.now() + hours * 3_600_000).toISOString();
-      if (!(await ctx.store.rotateSecret(found.id, secret, until))) throw failure('CONFLICT', `webhook subscription ${found.id} was disabled meanwhile`);
-      return { ...found, secret, previousSecret: found.secret, previousSecretUntil: until };
-    },
-  }),
-  sendTestWebhook: t.field({
-    type: 'ID',
-    description:
-      'Its owner (or centre staff) has a webhook.test notification sent to this subscription alone, whatever its eventTypes, signed as any other: to check the receiver. The notification id (the webhook-id it arrives with); follow it in the subscription’s deliveries',
-    args: { id: t.arg.id({ required: true }) },
-    resolve: async (_root, { id }, ctx) => {
-      const found = await ownSubscription(ctx, String(id));
-      if (found.disabledAt !== null) throw failure('INVALID_TRANSITION', `webhook subscription ${found.id} is disabled: subscribe again instead`);
-      const at = new Date().toISOString();
-      const notification = testNotice(found, at, requireIdentity(ctx).keyId);
-      if (!(await ctx.store.acceptFor(notification, found.id))) throw failure('CONFLICT', `webhook subscription ${found.id} was disabled meanwhile`);
-      ctx.kick();
-      return notification.id;
-    },
-  }),
-  resumeWebhookSubscription: t.field({
-    type: SubscriptionType,
-    description: 'Its owner (or centre staff) sends to a paused subscription again, what waited first; a subscription not paused is left as it is',
-    args: { id: t.arg.id({ required: true }) },
-    resolve: async (_root, { id }, ctx) => {
-      const found = await ownSubscription(ctx, String(id));
-      if (found.disabledAt !== null) throw failure('INVALID_TRANSITION', `webhook subscription ${found.id} is disabled: subscribe again instead`);
-      if (!(await ctx.store.resumeSubscription(found.id))) return found;
-      ctx.kick();
-      return { ...found, pausedAt: null, failingSince: null };
-    },
-  }),
-}));
+mutationForms(builder, {
+  name: 'createWebhookSubscription',
+  payload: 'webhookSubscriptionCreate',
+  object: 'created',
+  type: Created,
+  description: `A partner system's key subscribes a URL to notifications it may read (${MAX_SUBSCRIPTIONS} active at most per key)`,
+  args: (t) => ({ input: t.field({ type: SubscriptionInput, required: true }) }),
+  resolve: async ({ input }, ctx) => {
+    const owner = requirePartnerKey(ctx);
+    const { eventTypes } = await checkInput({
+      // Where it leads is asked only of a URL well formed.
+      url: async () => {
+        const problem = urlProblem(input.url);
+        if (problem !== undefined) throw badInput(problem, 'url');
+        try {
+          await resolveDestination(new URL(input.url), ctx.destinations);
+        } catch (err) {
+          if (!(err instanceof WebhookUrlRefused)) throw err;
+          throw failure('WEBHOOK_URL_REFUSED', err.message, { field: 'url', reason: err.reason });
+        }
+      },
+      eventTypes: () => {
+        const types = input.eventTypes ?? [];
+        const problem = eventTypesProblem(types);
+        if (problem !== undefined) throw badInput(problem, 'eventTypes');
+        return types;
+      },
+    });
+    const subscription = newSubscription(owner, { url: input.url, eventTypes });
+    // Counted with the write: every active subscription of the key, however many it has had.
+    if (!(await ctx.store.createSubscription(subscription, MAX_SUBSCRIPTIONS)))
+      throw badInput(`this key has ${MAX_SUBSCRIPTIONS} active subscriptions, the most it may; disable one first`, 'url');
+    return subscription;
+  },
+});
+
+mutationForms(builder, {
+  name: 'disableWebhookSubscription',
+  payload: 'webhookSubscriptionDisable',
+  object: 'subscription',
+  type: SubscriptionType,
+  description: 'Its owner (or centre staff) stops a subscription; deliveries not yet made to it are not made',
+  args: (t) => ({ id: t.id({ required: true }) }),
+  resolve: async ({ id }, ctx) => {
+    const found = await ownSubscription(ctx, String(id));
+    if (found.disabledAt !== null) return found;
+    const at = new Date().toISOString();
+    await ctx.store.disableSubscription(found.id, at);
+    return { ...found, disabledAt: at };
+  },
+});
+
+mutationForms(builder, {
+  name: 'rotateWebhookSecret',
+  payload: 'webhookSubscriptionSecretRotate',
+  object: 'created',
+  type: Created,
+  description: `Its owner (or centre staff) replaces a subscription's signing secret: the new one is in the answer once; the old one goes on signing beside it for overlapHours (24 unless given, ${MAX_SECRET_OVERLAP_HOURS} at most, 0 for none), so that the receiver can change over without missing a webhook`,
+  args: (t) => ({ id: t.id({ required: true }), overlapHours: t.int() }),
+  resolve: async ({ id, overlapHours }, ctx) => {
+    const { found, hours } = await checkInput({
+      found: async () => {
+        const own = await ownSubscription(ctx, String(id));
+        if (own.disabledAt !== null) throw failure('INVALID_TRANSITION', `webhook subscription ${own.id} is disabled: subscribe again instead`);
+        return own;
+      },
+      hours: () => {
+        const given = overlapHours ?? 24;
+        if (!Number.isInteger(given) || given < 0 || given > MAX_SECRET_OVERLAP_HOURS)
+          throw badInput(`overlapHours is 0 to ${MAX_SECRET_OVERLAP_HOURS}`, 'overlapHours');
+        return given;
+      },
+    });
+    const secret = newSecret();
+    const until = new Date(Date.now() + hours * 3_600_000).toISOString();
+    if (!(await ctx.store.rotateSecret(found.id, secret, until))) throw failure('CONFLICT', `webhook subscription ${found.id} was disabled meanwhile`);
+    return { ...found, secret, previousSecret: found.secret, previousSecretUntil: until };
+  },
+});
+
+mutationForms(builder, {
+  name: 'sendTestWebhook',
+  payload: 'webhookTestSend',
+  object: 'notificationId',
+  type: 'ID',
+  description:
+    'Its owner (or centre staff) has a webhook.test notification sent to this subscription alone, whatever its eventTypes, signed as any other: to check the receiver. The notification id (the webhook-id it arrives with); follow it in the subscription’s deliveries',
+  args: (t) => ({ id: t.id({ required: true }) }),
+  resolve: async ({ id }, ctx) => {
+    const found = await ownSubscription(ctx, String(id));
+    if (found.disabledAt !== null) throw failure('INVALID_TRANSITION', `webhook subscription ${found.id} is disabled: subscribe again instead`);
+    const at = new Date().toISOString();
+    const notification = testNotice(found, at, requireIdentity(ctx).keyId);
+    if (!(await ctx.store.acceptFor(notification, found.id))) throw failure('CONFLICT', `webhook subscription ${found.id} was disabled meanwhile`);
+    ctx.kick();
+    return notification.id;
+  },
+});
+
+mutationForms(builder, {
+  name: 'resumeWebhookSubscription',
+  payload: 'webhookSubscriptionResume',
+  object: 'subscription',
+  type: SubscriptionType,
+  description: 'Its owner (or centre staff) sends to a paused subscription again, what waited first; a subscription not paused is left as it is',
+  args: (t) => ({ id: t.id({ required: true }) }),
+  resolve: async ({ id }, ctx) => {
+    const found = await ownSubscription(ctx, String(id));
+    if (found.disabledAt !== null) throw failure('INVALID_TRANSITION', `webhook subscription ${found.id} is disabled: subscribe again instead`);
+    if (!(await ctx.store.resumeSubscription(found.id))) return found;
+    ctx.kick();
+    return { ...found, pausedAt: null, failingSince: null };
+  },
+});
 
 /** The subscription, when the caller made it or is centre staff; NOT_FOUND alike when it is another's and when there is none. */
 async function ownSubscription(ctx: NotificationsContext, id: string): Promise<Subscription> {

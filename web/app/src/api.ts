@@ -63,6 +63,29 @@ export async function graphql<T>(document: string, variables?: Variables): Promi
   }
 }
 
+/** What a payload form lists of its input's problems: select it in every mutation. */
+export const USER_ERRORS = 'userErrors { code field message }';
+
+interface UserError {
+  readonly code: string;
+  readonly field: readonly string[] | null;
+  readonly message: string;
+}
+
+/**
+ * Runs a mutation in its payload form (one root field answering `{ <object>, userErrors }`): the
+ * object, or a HubError of the first problem with every one of them in `extensions.problems`.
+ */
+export async function mutate<T>(document: string, variables?: Variables): Promise<T> {
+  const data = await graphql<Record<string, Record<string, unknown> | null>>(document, variables);
+  const payload = Object.values(data)[0];
+  if (payload === null || payload === undefined) throw new HubError('the hub gave no answer', 'INTERNAL_SERVER_ERROR', 200);
+  const { userErrors, ...answer } = payload as { userErrors: UserError[] } & Record<string, unknown>;
+  const [first] = userErrors;
+  if (first !== undefined) throw new HubError(first.message, first.code, 200, { field: first.field, problems: userErrors });
+  return Object.values(answer)[0] as T;
+}
+
 /** A call to /auth/...: JSON in, JSON out (undefined for 204). */
 export async function auth<T>(path: string, body?: unknown): Promise<T> {
   const response = await fetch(`/auth/${path}`, {

@@ -5,7 +5,7 @@ import { Alert, Button, Card, DatePicker, Form, Input, Space, Spin } from 'antd'
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 
-import { graphql } from '../../api';
+import { mutate, USER_ERRORS } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeading } from '../../components/PageHeading';
 import { RightHistory } from '../../components/rights/History';
@@ -18,8 +18,8 @@ import { useI18n } from '../../i18n';
 import { useAccount } from '../../session';
 
 const PATENT = `query CourtPatent($number: String!) { patent(applicationNumber: $number) { ${PATENT_LIFECYCLE_FIELDS} } }`;
-const FREEZE = `mutation Freeze($input: FreezePatentInput!) { freezePatent(input: $input) { applicationNumber freeze { court orderNumber frozenOn } } }`;
-const UNFREEZE = `mutation Unfreeze($input: UnfreezePatentInput!) { unfreezePatent(input: $input) { applicationNumber freeze { court } } }`;
+const FREEZE = `mutation Freeze($input: FreezePatentInput!) { patentFreeze(input: $input) { patent { applicationNumber freeze { court orderNumber frozenOn } } ${USER_ERRORS} } }`;
+const UNFREEZE = `mutation Unfreeze($input: UnfreezePatentInput!) { patentUnfreeze(input: $input) { patent { applicationNumber freeze { court } } ${USER_ERRORS} } }`;
 
 function FreezeForm({ p }: { p: PatentLifecycle }) {
   const { t } = useI18n();
@@ -34,7 +34,7 @@ function FreezeForm({ p }: { p: PatentLifecycle }) {
       data-testid="freeze-form"
       onFinish={(f) =>
         void action.run(() =>
-          graphql(FREEZE, { input: { applicationNumber: p.applicationNumber, orderNumber: f.orderNumber.trim(), frozenOn: isoDay(f.frozenOn) } }),
+          mutate(FREEZE, { input: { applicationNumber: p.applicationNumber, orderNumber: f.orderNumber.trim(), frozenOn: isoDay(f.frozenOn) } }),
         )
       }
     >
@@ -70,7 +70,7 @@ function UnfreezeForm({ p }: { p: PatentLifecycle }) {
       className="narrow-form"
       initialValues={{ unfrozenOn: todayValue() }}
       data-testid="unfreeze-form"
-      onFinish={(f) => void action.run(() => graphql(UNFREEZE, { input: { applicationNumber: p.applicationNumber, unfrozenOn: isoDay(f.unfrozenOn) } }))}
+      onFinish={(f) => void action.run(() => mutate(UNFREEZE, { input: { applicationNumber: p.applicationNumber, unfrozenOn: isoDay(f.unfrozenOn) } }))}
     >
       <Form.Item name="unfrozenOn" label={t('freezes.unfrozenOn')} rules={[{ required: true, message: t('lifecycle.dateRequired') }]}>
         <DatePicker className="full-width" disabledDate={afterToday} />

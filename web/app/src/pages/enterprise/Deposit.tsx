@@ -3,7 +3,7 @@
 import { Button, Card, Input, Progress, Select, Space, Tag, Typography } from 'antd';
 import { type DragEvent, useState } from 'react';
 
-import { graphql } from '../../api';
+import { mutate, USER_ERRORS } from '../../api';
 import { CATEGORIES, type Category, guessCategory, titleOf } from '../../categories';
 import { CertificateActions, type Receipt } from '../../components/Certificate';
 import { DataTable } from '../../components/DataTable';
@@ -14,7 +14,7 @@ import { newIdempotencyKey } from '../../hooks/useIdempotencyKey';
 import { useI18n } from '../../i18n';
 
 const DEPOSIT = `mutation Deposit($input: DepositEvidenceInput!) {
-  depositEvidence(input: $input) { id title contentDigest receipt { seq entryHash timestamp } certificate }
+  evidenceDeposit(input: $input) { evidence { id title contentDigest receipt { seq entryHash timestamp } certificate } ${USER_ERRORS} }
 }`;
 
 interface Deposited {
@@ -75,10 +75,10 @@ export default function Deposit() {
     setBusy(true);
     for (const item of ready) {
       try {
-        const { depositEvidence } = await graphql<{ depositEvidence: Deposited }>(DEPOSIT, {
+        const deposited = await mutate<Deposited>(DEPOSIT, {
           input: { contentDigest: item.digest, title: item.title.trim(), category: item.category, idempotencyKey: item.idempotencyKey },
         });
-        update(item.key, { deposited: depositEvidence, error: undefined });
+        update(item.key, { deposited, error: undefined });
       } catch (error) {
         update(item.key, { error });
       }

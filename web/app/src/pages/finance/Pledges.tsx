@@ -4,7 +4,7 @@
 import { Button, Popconfirm, Space, Tag } from 'antd';
 import { type HTMLAttributes, useState } from 'react';
 
-import { graphql } from '../../api';
+import { mutate, USER_ERRORS } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Events, type WorkflowEvent } from '../../components/Events';
 import { PagedTable } from '../../components/PagedTable';
@@ -27,7 +27,7 @@ const PLEDGES = `query Pledges($state: PledgeState, $first: Int, $after: String)
   }
 }`;
 
-const RELEASE = `mutation Release($input: ReleasePledgeInput!) { releasePledge(input: $input) { id state } }`;
+const RELEASE = `mutation Release($input: ReleasePledgeInput!) { pledgeRelease(input: $input) { pledge { id state } ${USER_ERRORS} } }`;
 
 interface Pledge {
   readonly id: string;
@@ -58,7 +58,7 @@ export default function Pledges() {
   const release = async (p: Pledge) => {
     setError(undefined);
     try {
-      await graphql(RELEASE, { input: { pledgeId: p.id } });
+      await mutate(RELEASE, { input: { pledgeId: p.id } });
       pages.reload();
     } catch (err) {
       setError(err);

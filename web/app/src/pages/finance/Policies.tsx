@@ -3,7 +3,7 @@
 import { Button, Popconfirm, Space } from 'antd';
 import { type HTMLAttributes, useState } from 'react';
 
-import { graphql } from '../../api';
+import { mutate, USER_ERRORS } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { AssetList, type Claim, ClaimsTable, type Policy, POLICY_FIELDS } from '../../components/Insurance';
 import { PagedTable } from '../../components/PagedTable';
@@ -16,7 +16,7 @@ const POLICIES = `query Policies($first: Int, $after: String) {
   insurancePolicies(first: $first, after: $after) { edges { node { ${POLICY_FIELDS} } } pageInfo { hasNextPage endCursor } }
 }`;
 
-const SETTLE = `mutation SettleInsuranceClaim($input: SettleInsuranceClaimInput!) { settleInsuranceClaim(input: $input) { id status settledAt } }`;
+const SETTLE = `mutation SettleInsuranceClaim($input: SettleInsuranceClaimInput!) { insuranceClaimSettle(input: $input) { claim { id status settledAt } ${USER_ERRORS} } }`;
 
 interface Answer {
   insurancePolicies: { edges: { node: Policy }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
@@ -32,7 +32,7 @@ export default function Policies() {
     setSettling(claim.id);
     setError(undefined);
     try {
-      await graphql(SETTLE, { input: { policyId: policy.id, claimId: claim.id, decision } });
+      await mutate(SETTLE, { input: { policyId: policy.id, claimId: claim.id, decision } });
       pages.reload();
     } catch (err) {
       setError(err);

@@ -3,7 +3,7 @@
 // unread ones marked, to be marked read one by one or all at once.
 import { Button, List, Space, Typography } from 'antd';
 
-import { graphql } from '../../api';
+import { mutate, USER_ERRORS } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeading } from '../../components/PageHeading';
 import { ToneTag } from '../../components/ToneTag';
@@ -19,8 +19,8 @@ const INBOX = `query Inbox($first: Int, $after: String) {
     edges { node { read notification { id type occurredAt subject data } } }
     pageInfo { hasNextPage endCursor } } }
 }`;
-const MARK = `mutation MarkRead($ids: [ID!]!) { markNotificationsRead(ids: $ids) }`;
-const MARK_ALL = `mutation MarkAllRead { markAllNotificationsRead }`;
+const MARK = `mutation MarkRead($ids: [ID!]!) { notificationsMarkRead(ids: $ids) { markedCount ${USER_ERRORS} } }`;
+const MARK_ALL = `mutation MarkAllRead { notificationsMarkAllRead { markedCount ${USER_ERRORS} } }`;
 
 interface Item extends Notification {
   readonly read: boolean;
@@ -65,7 +65,7 @@ export default function Inbox() {
             <Button onClick={pages.reload} loading={pages.loading}>
               {t('common.reload')}
             </Button>
-            <Button data-testid="inbox-mark-all" disabled={unread === 0} loading={action.busy} onClick={() => void action.run(() => graphql(MARK_ALL))}>
+            <Button data-testid="inbox-mark-all" disabled={unread === 0} loading={action.busy} onClick={() => void action.run(() => mutate(MARK_ALL))}>
               {t('inbox.markAll')}
             </Button>
           </Space>
@@ -88,7 +88,7 @@ export default function Inbox() {
               n.read
                 ? []
                 : [
-                    <Button key="read" size="small" data-testid="inbox-mark-read" onClick={() => void action.run(() => graphql(MARK, { ids: [n.id] }))}>
+                    <Button key="read" size="small" data-testid="inbox-mark-read" onClick={() => void action.run(() => mutate(MARK, { ids: [n.id] }))}>
                       {t('inbox.markRead')}
                     </Button>,
                   ]

@@ -4,7 +4,7 @@
 import { Button, Space, Statistic, Tabs, Tag } from 'antd';
 import { type HTMLAttributes, useState } from 'react';
 
-import { graphql } from '../../api';
+import { mutate, USER_ERRORS } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PagedTable } from '../../components/PagedTable';
 import { PageHeading } from '../../components/PageHeading';
@@ -25,7 +25,7 @@ const DELIVERIES = `query Deliveries($state: WebhookDeliveryState!, $first: Int,
     pageInfo { hasNextPage endCursor }
   }
 }`;
-const RESEND = `mutation Resend($id: ID!) { resendWebhookDelivery(id: $id) { id state } }`;
+const RESEND = `mutation Resend($id: ID!) { webhookDeliveryResend(id: $id) { delivery { id state } ${USER_ERRORS} } }`;
 
 interface Delivery {
   readonly id: string;
@@ -146,7 +146,7 @@ export default function Deliveries() {
             width: 120,
             render: (_, d) =>
               d.state === 'FAILED' ? (
-                <Button size="small" data-testid="delivery-resend" loading={action.busy} onClick={() => void action.run(() => graphql(RESEND, { id: d.id }))}>
+                <Button size="small" data-testid="delivery-resend" loading={action.busy} onClick={() => void action.run(() => mutate(RESEND, { id: d.id }))}>
                   {t('deliveries.resend')}
                 </Button>
               ) : null,

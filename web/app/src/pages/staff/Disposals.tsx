@@ -8,7 +8,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 
-import { graphql } from '../../api';
+import { mutate, USER_ERRORS } from '../../api';
 import { CertificateActions, type Receipt } from '../../components/Certificate';
 import { ContractFile } from '../../components/ContractFile';
 import { EnterpriseLookup, type Party } from '../../components/EnterpriseLookup';
@@ -21,10 +21,10 @@ import { useIdempotencyKey } from '../../hooks/useIdempotencyKey';
 import { useI18n } from '../../i18n';
 
 const TRANSFER = `mutation RegisterTransfer($input: RegisterTransferInput!) {
-  registerTransfer(input: $input) { id right { kind number } to { name } receipt { seq entryHash timestamp } certificate }
+  transferRegister(input: $input) { transfer { id right { kind number } to { name } receipt { seq entryHash timestamp } certificate } ${USER_ERRORS} }
 }`;
 const LICENCE = `mutation RegisterLicence($input: RegisterLicenceInput!) {
-  registerLicence(input: $input) { id right { kind number } kind licensee { name } receipt { seq entryHash timestamp } certificate }
+  licenceRegister(input: $input) { licence { id right { kind number } kind licensee { name } receipt { seq entryHash timestamp } certificate } ${USER_ERRORS} }
 }`;
 
 const KINDS = ['PATENT', 'TRADEMARK'] as const;
@@ -116,7 +116,7 @@ function TransferForm({ initial }: { initial: Partial<RightFields> }) {
     setTried(true);
     if (to === undefined || digest === undefined) return;
     const done = await action.run(() =>
-      graphql<{ registerTransfer: Recorded & { to: { name: string } | null } }>(TRANSFER, {
+      mutate<Recorded & { to: { name: string } | null }>(TRANSFER, {
         input: {
           right: { kind: f.kind, number: f.number.trim() },
           toEnterpriseId: to.id,
@@ -127,7 +127,7 @@ function TransferForm({ initial }: { initial: Partial<RightFields> }) {
       }),
     );
     if (done === undefined) return;
-    setRecorded(done.registerTransfer);
+    setRecorded(done);
     renewKey();
   };
   return (
@@ -179,7 +179,7 @@ function LicenceForm({ initial }: { initial: Partial<RightFields> }) {
     if (licensee === undefined || digest === undefined) return;
     const royalty = f.royalty?.trim() ? fenOf(f.royalty) : undefined;
     const done = await action.run(() =>
-      graphql<{ registerLicence: Recorded & { licensee: { name: string } | null; kind: string } }>(LICENCE, {
+      mutate<Recorded & { licensee: { name: string } | null; kind: string }>(LICENCE, {
         input: {
           right: { kind: f.kind, number: f.number.trim() },
           licenseeId: licensee.id,
@@ -195,7 +195,7 @@ function LicenceForm({ initial }: { initial: Partial<RightFields> }) {
       }),
     );
     if (done === undefined) return;
-    setRecorded(done.registerLicence);
+    setRecorded(done);
     renewKey();
   };
   return (

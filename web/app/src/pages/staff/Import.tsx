@@ -6,7 +6,7 @@
 import { Alert, Button, Card, Descriptions, Progress, Radio, Space, Table, Typography } from 'antd';
 import { type HTMLAttributes, useEffect, useMemo, useRef, useState } from 'react';
 
-import { graphql } from '../../api';
+import { mutate, USER_ERRORS } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeading } from '../../components/PageHeading';
 import { ScrollRegion } from '../../components/ScrollRegion';
@@ -14,7 +14,7 @@ import { useI18n } from '../../i18n';
 import { type Chunk, chunksOf, EMPTY_REPORT, type FeedFormat, formatOf, merge, type Rejected, rejectedCsv, type Report } from './import/chunks';
 
 const IMPORT = `mutation ImportPatents($input: ImportPatentsInput!) {
-  importPatents(input: $input) { rows inserted updated unchanged rejected { line applicationNumber code field message } }
+  patentsImport(input: $input) { result { rows inserted updated unchanged rejected { line applicationNumber code field message } } ${USER_ERRORS} }
 }`;
 
 interface Chosen {
@@ -131,8 +131,8 @@ export default function Import() {
     for (const chunk of chunks) {
       if (stop.current) break;
       try {
-        const { importPatents } = await graphql<{ importPatents: Report }>(IMPORT, { input: { format, data: chunk.data, firstLine: chunk.firstLine } });
-        merged = merge(merged, importPatents);
+        const imported = await mutate<Report>(IMPORT, { input: { format, data: chunk.data, firstLine: chunk.firstLine } });
+        merged = merge(merged, imported);
         done += chunk.rows;
         setReport(merged);
         setProgress({ done, total });

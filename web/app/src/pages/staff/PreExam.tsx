@@ -3,7 +3,7 @@
 import { Button, Space, Tag } from 'antd';
 import { type HTMLAttributes, useState } from 'react';
 
-import { graphql } from '../../api';
+import { mutate, USER_ERRORS } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Events, type WorkflowEvent } from '../../components/Events';
 import { PagedTable } from '../../components/PagedTable';
@@ -23,7 +23,7 @@ const CASES = `query PreExamQueue($state: PreExamState, $first: Int, $after: Str
   }
 }`;
 
-const MOVE = `mutation Move($input: MovePreExamCaseInput!) { movePreExamCase(input: $input) { id state nextStates } }`;
+const MOVE = `mutation Move($input: MovePreExamCaseInput!) { preExamCaseMove(input: $input) { case { id state nextStates } ${USER_ERRORS} } }`;
 
 interface PreExamCase {
   readonly id: string;
@@ -53,7 +53,7 @@ export default function PreExam() {
     setMoving(c.id);
     setError(undefined);
     try {
-      await graphql(MOVE, { input: { caseId: c.id, to } });
+      await mutate(MOVE, { input: { caseId: c.id, to } });
       pages.reload();
     } catch (err) {
       setError(err);

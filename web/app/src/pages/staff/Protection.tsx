@@ -3,7 +3,7 @@
 import { Button, Space, Tag } from 'antd';
 import { type HTMLAttributes, useState } from 'react';
 
-import { graphql } from '../../api';
+import { mutate, USER_ERRORS } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PagedTable } from '../../components/PagedTable';
 import { PageHeading } from '../../components/PageHeading';
@@ -20,7 +20,7 @@ const CASES = `query ProtectionQueue($state: ProtectionState, $first: Int, $afte
   protectionCases(state: $state, first: $first, after: $after) { edges { node { ${PROTECTION_CASE_FIELDS} } } pageInfo { hasNextPage endCursor } }
 }`;
 
-const MOVE = `mutation MoveProtectionCase($input: MoveProtectionCaseInput!) { moveProtectionCase(input: $input) { id state nextStates referredTo } }`;
+const MOVE = `mutation MoveProtectionCase($input: MoveProtectionCaseInput!) { protectionCaseMove(input: $input) { case { id state nextStates referredTo } ${USER_ERRORS} } }`;
 
 interface Answer {
   protectionCases: { edges: { node: ProtectionCase }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
@@ -38,7 +38,7 @@ export default function Protection() {
     setMoving(c.id);
     setError(undefined);
     try {
-      await graphql(MOVE, { input: { caseId: c.id, to, ...(court ? { court } : {}), ...(note ? { note } : {}) } });
+      await mutate(MOVE, { input: { caseId: c.id, to, ...(court ? { court } : {}), ...(note ? { note } : {}) } });
       setReferring(undefined);
       pages.reload();
     } catch (err) {

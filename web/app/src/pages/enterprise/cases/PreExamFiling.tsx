@@ -3,13 +3,13 @@ import { useQueryClient } from '@tanstack/react-query';
 import { App, AutoComplete, Button, Form, Input } from 'antd';
 import { useState } from 'react';
 
-import { graphql } from '../../../api';
+import { mutate, USER_ERRORS } from '../../../api';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useIdempotencyKey } from '../../../hooks/useIdempotencyKey';
 import { useI18n } from '../../../i18n';
 import type { Own } from './own';
 
-const FILE = `mutation FilePreExamination($input: FilePreExaminationInput!) { filePreExamination(input: $input) { id applicationNumber state } }`;
+const FILE = `mutation FilePreExamination($input: FilePreExaminationInput!) { preExamCaseFile(input: $input) { case { id applicationNumber state } ${USER_ERRORS} } }`;
 
 interface Fields {
   applicationNumber: string;
@@ -32,7 +32,7 @@ export function PreExamFiling({ own, onFiled }: { own: Own; onFiled: () => void 
     setBusy(true);
     setError(undefined);
     try {
-      const { filePreExamination } = await graphql<{ filePreExamination: { applicationNumber: string } }>(FILE, {
+      const filed = await mutate<{ applicationNumber: string }>(FILE, {
         input: {
           enterpriseId: own.id,
           applicationNumber: fields.applicationNumber.trim(),
@@ -41,7 +41,7 @@ export function PreExamFiling({ own, onFiled }: { own: Own; onFiled: () => void 
           idempotencyKey,
         },
       });
-      void message.success(t('cases.filed', { number: filePreExamination.applicationNumber }));
+      void message.success(t('cases.filed', { number: filed.applicationNumber }));
       renewKey();
       form.resetFields();
       await queries.invalidateQueries();

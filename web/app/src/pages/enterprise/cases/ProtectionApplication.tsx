@@ -5,13 +5,13 @@ import { useQueryClient } from '@tanstack/react-query';
 import { App, AutoComplete, Button, Form, Input, Select } from 'antd';
 import { useState } from 'react';
 
-import { graphql } from '../../../api';
+import { mutate, USER_ERRORS } from '../../../api';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useIdempotencyKey } from '../../../hooks/useIdempotencyKey';
 import { useI18n } from '../../../i18n';
 import type { Own } from './own';
 
-const APPLY = `mutation ApplyForProtection($input: ApplyForProtectionInput!) { applyForProtection(input: $input) { id state } }`;
+const APPLY = `mutation ApplyForProtection($input: ApplyForProtectionInput!) { protectionCaseFile(input: $input) { case { id state } ${USER_ERRORS} } }`;
 
 const KINDS = ['INFRINGEMENT', 'OWNERSHIP', 'CONTRACT'] as const;
 const ROUTES = ['MEDIATION', 'ARBITRATION', 'ADMINISTRATIVE_ADJUDICATION', 'COURT_REFERRAL'] as const;
@@ -49,7 +49,7 @@ export function ProtectionApplication({ own, onApplied }: { own: Own; onApplied:
     setBusy(true);
     setError(undefined);
     try {
-      await graphql(APPLY, {
+      await mutate(APPLY, {
         input: {
           kind: fields.kind,
           route: fields.route,

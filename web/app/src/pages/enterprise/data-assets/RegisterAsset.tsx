@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Form, Input, Progress, Space, Typography } from 'antd';
 import { useState } from 'react';
 
-import { graphql } from '../../../api';
+import { mutate, USER_ERRORS } from '../../../api';
 import { CertificateActions, type Receipt } from '../../../components/Certificate';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { hashFile } from '../../../hash-files';
@@ -12,7 +12,7 @@ import { useIdempotencyKey } from '../../../hooks/useIdempotencyKey';
 import { useI18n } from '../../../i18n';
 
 const REGISTER = `mutation RegisterDataAsset($input: RegisterDataAssetInput!) {
-  registerDataAsset(input: $input) { id name fingerprint registeredAt receipt { seq entryHash timestamp } certificate }
+  dataAssetRegister(input: $input) { dataAsset { id name fingerprint registeredAt receipt { seq entryHash timestamp } certificate } ${USER_ERRORS} }
 }`;
 
 interface Fields {
@@ -64,7 +64,7 @@ export function RegisterAsset() {
     setBusy(true);
     setError(undefined);
     try {
-      const { registerDataAsset } = await graphql<{ registerDataAsset: Registered }>(REGISTER, {
+      const registered = await mutate<Registered>(REGISTER, {
         input: {
           name: fields.name.trim(),
           description: (fields.description ?? '').trim(),
@@ -72,7 +72,7 @@ export function RegisterAsset() {
           idempotencyKey,
         },
       });
-      setRegistered(registerDataAsset);
+      setRegistered(registered);
       renewKey();
       form.resetFields();
       setHashing(undefined);

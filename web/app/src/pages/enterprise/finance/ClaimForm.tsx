@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Input, Select, Typography } from 'antd';
 import { useState } from 'react';
 
-import { graphql } from '../../../api';
+import { mutate, USER_ERRORS } from '../../../api';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { CASE_PRODUCTS, type Policy, remainingFen } from '../../../components/Insurance';
 import { fenOf, yuan } from '../../../format';
@@ -12,7 +12,7 @@ import { useIdempotencyKey } from '../../../hooks/useIdempotencyKey';
 import { useGraphQL } from '../../../hooks/usePages';
 import { useI18n } from '../../../i18n';
 
-const FILE_CLAIM = `mutation FileInsuranceClaim($input: FileInsuranceClaimInput!) { fileInsuranceClaim(input: $input) { id status amount } }`;
+const FILE_CLAIM = `mutation FileInsuranceClaim($input: FileInsuranceClaimInput!) { insuranceClaimFile(input: $input) { claim { id status amount } ${USER_ERRORS} } }`;
 
 // The cases a claim may name: the enterprise's newest, which the page offers to choose from.
 const CASES = `query ClaimCases($first: Int) { protectionCases(first: $first) { edges { node { id kind summary state appliedAt } } } }`;
@@ -44,7 +44,7 @@ export function ClaimForm({ policy, onFiled }: { policy: Policy; onFiled: () => 
     setBusy(true);
     setError(undefined);
     try {
-      await graphql(FILE_CLAIM, {
+      await mutate(FILE_CLAIM, {
         input: { policyId: policy.id, amount: fenOf(fields.amount), protectionCaseId: fields.protectionCaseId || null, idempotencyKey },
       });
       renewKey();

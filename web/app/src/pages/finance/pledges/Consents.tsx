@@ -5,7 +5,7 @@
 import { Button, Form, Input, Radio, Space, Table } from 'antd';
 import { type HTMLAttributes, useState } from 'react';
 
-import { graphql } from '../../../api';
+import { mutate, USER_ERRORS } from '../../../api';
 import { EnterpriseLookup, type Party } from '../../../components/EnterpriseLookup';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { ScrollRegion } from '../../../components/ScrollRegion';
@@ -15,7 +15,7 @@ import { useI18n } from '../../../i18n';
 
 export const CONSENT_FIELDS = `consents { id asset { kind id } disposal counterparty { id name } grantedAt grantedBy note }`;
 
-const CONSENT = `mutation Consent($input: ConsentToDisposalInput!) { consentToDisposal(input: $input) { id } }`;
+const CONSENT = `mutation Consent($input: ConsentToDisposalInput!) { pledgeConsentRecord(input: $input) { pledge { id } ${USER_ERRORS} } }`;
 const DISPOSALS = ['TRANSFER', 'LICENCE'] as const;
 
 export interface Consent {
@@ -69,7 +69,7 @@ export function ConsentForm({ pledgeId, collateral }: { pledgeId: string; collat
     if (counterparty === undefined) return;
     const [kind, ...id] = f.asset.split(':');
     const done = await action.run(() =>
-      graphql(CONSENT, {
+      mutate(CONSENT, {
         input: {
           pledgeId,
           asset: { kind, id: id.join(':') },

@@ -4,7 +4,7 @@ import { Alert, Button, Card, Checkbox, DatePicker, Form, Input, Space, Typograp
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 
-import { graphql } from '../../../api';
+import { graphql, mutate, USER_ERRORS } from '../../../api';
 import { CertificateActions, type Receipt } from '../../../components/Certificate';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { fenOf } from '../../../format';
@@ -20,7 +20,7 @@ const PLEDGOR = `query Pledgor($uscc: String!) {
 }`;
 
 const REGISTER = `mutation Register($input: RegisterPledgeInput!) {
-  registerPledge(input: $input) { id registrationNumber registrationReceipt { seq entryHash timestamp } registrationCertificate }
+  pledgeRegister(input: $input) { pledge { id registrationNumber registrationReceipt { seq entryHash timestamp } registrationCertificate } ${USER_ERRORS} }
 }`;
 
 interface Pledgor {
@@ -79,7 +79,7 @@ export function RegisterPledge({ asStaff, onRegistered }: { asStaff: boolean; on
     setBusy(true);
     setError(undefined);
     try {
-      const { registerPledge } = await graphql<{ registerPledge: Registered }>(REGISTER, {
+      const registered = await mutate<Registered>(REGISTER, {
         input: {
           pledgorId: pledgor.id,
           ...(asStaff ? { pledgee: fields.pledgee?.trim() } : {}),
@@ -93,7 +93,7 @@ export function RegisterPledge({ asStaff, onRegistered }: { asStaff: boolean; on
           idempotencyKey,
         },
       });
-      setRegistered(registerPledge);
+      setRegistered(registered);
       renewKey();
       form.resetFields();
       setCollateral([]);

@@ -3,14 +3,14 @@
 import { App, Button, DatePicker, Form, Input, Modal, Select, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 
-import { graphql } from '../../../api';
+import { mutate, USER_ERRORS } from '../../../api';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { afterToday, isoDay } from '../../../dates';
 import { useAction } from '../../../hooks/useAction';
 import { useI18n } from '../../../i18n';
 import type { Chosen } from './PatentForm';
 
-const REGISTER = `mutation RegisterCopyright($input: RegisterCopyrightInput!) { registerCopyright(input: $input) { registrationNumber } }`;
+const REGISTER = `mutation RegisterCopyright($input: RegisterCopyrightInput!) { copyrightRegister(input: $input) { copyright { registrationNumber } ${USER_ERRORS} } }`;
 
 // Software, then the kinds of work of Copyright Law art. 3 in its order, then any other.
 const KINDS = [
@@ -55,7 +55,7 @@ export function CopyrightForm({ enterprise, onClose }: { enterprise: Chosen | un
   const submit = async (f: Fields) => {
     if (enterprise === undefined) return;
     const done = await action.run(() =>
-      graphql<{ registerCopyright: { registrationNumber: string } }>(REGISTER, {
+      mutate<{ registrationNumber: string }>(REGISTER, {
         input: {
           enterpriseId: enterprise.id,
           kind: f.kind,
@@ -68,7 +68,7 @@ export function CopyrightForm({ enterprise, onClose }: { enterprise: Chosen | un
       }),
     );
     if (done === undefined) return;
-    void message.success(t('copyright.registered', { number: done.registerCopyright.registrationNumber }));
+    void message.success(t('copyright.registered', { number: done.registrationNumber }));
     close();
   };
 

@@ -5,11 +5,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Form, Input, Modal, Space } from 'antd';
 import { useState } from 'react';
 
-import { graphql, HubError } from '../../../api';
+import { HubError, mutate, USER_ERRORS } from '../../../api';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useI18n } from '../../../i18n';
 
-const REGISTER = `mutation RegisterEnterprise($input: RegisterEnterpriseInput!) { registerEnterprise(input: $input) { id name uscc creditCodeOverride { reason } } }`;
+const REGISTER = `mutation RegisterEnterprise($input: RegisterEnterpriseInput!) { enterpriseRegister(input: $input) { enterprise { id name uscc creditCodeOverride { reason } } ${USER_ERRORS} } }`;
 
 interface Fields {
   uscc: string;
@@ -36,7 +36,7 @@ export function EnterpriseForm({ open, onClose }: { open: boolean; onClose: () =
     setError(undefined);
     const code = fields.uscc.trim().toUpperCase();
     try {
-      await graphql(REGISTER, {
+      await mutate(REGISTER, {
         input: {
           uscc: code,
           name: fields.name.trim(),

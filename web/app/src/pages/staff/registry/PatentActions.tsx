@@ -5,19 +5,19 @@ import { DatePicker, Form, Input, Radio, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { Link } from 'react-router';
 
-import { graphql } from '../../../api';
+import { mutate, USER_ERRORS } from '../../../api';
 import { Operation } from '../../../components/Operation';
 import type { PatentRecord } from '../../../components/rights/types';
 import { afterToday, isoDay, todayValue } from '../../../dates';
 import { useI18n } from '../../../i18n';
 
 const PATENT = `applicationNumber status`;
-const GRANT = `mutation Grant($input: GrantPatentInput!) { grantPatent(input: $input) { ${PATENT} } }`;
-const PAY = `mutation Pay($input: PayAnnualFeeInput!) { payAnnualFee(input: $input) { ${PATENT} } }`;
-const LAPSE = `mutation Lapse($input: RecordPatentLapseInput!) { recordPatentLapse(input: $input) { ${PATENT} } }`;
-const RESTORE = `mutation Restore($input: RestorePatentInput!) { restorePatent(input: $input) { ${PATENT} } }`;
-const REQUEST = `mutation RequestInvalidation($input: RequestInvalidationInput!) { requestInvalidation(input: $input) { ${PATENT} } }`;
-const DECIDE = `mutation DecideInvalidation($input: DecideInvalidationInput!) { decideInvalidation(input: $input) { ${PATENT} } }`;
+const GRANT = `mutation Grant($input: GrantPatentInput!) { patentGrant(input: $input) { patent { ${PATENT} } ${USER_ERRORS} } }`;
+const PAY = `mutation Pay($input: PayAnnualFeeInput!) { patentAnnualFeePay(input: $input) { patent { ${PATENT} } ${USER_ERRORS} } }`;
+const LAPSE = `mutation Lapse($input: RecordPatentLapseInput!) { patentLapseRecord(input: $input) { patent { ${PATENT} } ${USER_ERRORS} } }`;
+const RESTORE = `mutation Restore($input: RestorePatentInput!) { patentRestore(input: $input) { patent { ${PATENT} } ${USER_ERRORS} } }`;
+const REQUEST = `mutation RequestInvalidation($input: RequestInvalidationInput!) { patentInvalidationRequest(input: $input) { patent { ${PATENT} } ${USER_ERRORS} } }`;
+const DECIDE = `mutation DecideInvalidation($input: DecideInvalidationInput!) { patentInvalidationDecide(input: $input) { patent { ${PATENT} } ${USER_ERRORS} } }`;
 
 const DECISIONS = ['MAINTAINED', 'PARTLY_INVALIDATED', 'INVALIDATED'] as const;
 const GROUNDS = ['JUSTIFIED_REASON', 'FORCE_MAJEURE'] as const;
@@ -56,7 +56,7 @@ export function PatentActions({ p }: { p: PatentRecord }) {
         done={t('lifecycle.granted', { number })}
         initialValues={{ grantDate: today }}
         submit={(f) =>
-          graphql(GRANT, { input: { applicationNumber: number, grantDate: isoDay(f.grantDate), grantPublicationNumber: f.grantPublicationNumber.trim() } })
+          mutate(GRANT, { input: { applicationNumber: number, grantDate: isoDay(f.grantDate), grantPublicationNumber: f.grantPublicationNumber.trim() } })
         }
       >
         <DateField name="grantDate" label={t('lifecycle.grantDate')} />
@@ -79,7 +79,7 @@ export function PatentActions({ p }: { p: PatentRecord }) {
         intro={t('lifecycle.payIntro', { year: nextYear, due: fee?.nextDueDate ?? '' })}
         done={t('lifecycle.paid', { year: nextYear })}
         initialValues={{ paidOn: today }}
-        submit={(f) => graphql(PAY, { input: { applicationNumber: number, year: nextYear, paidOn: isoDay(f.paidOn) } })}
+        submit={(f) => mutate(PAY, { input: { applicationNumber: number, year: nextYear, paidOn: isoDay(f.paidOn) } })}
       >
         <DateField name="paidOn" label={t('lifecycle.paidOn')} />
       </Operation>
@@ -93,7 +93,7 @@ export function PatentActions({ p }: { p: PatentRecord }) {
         intro={t('lifecycle.lapseIntro', { due: fee?.nextDueDate ?? '', end: fee?.graceEndsOn ?? '' })}
         done={t('lifecycle.lapsed', { number })}
         submit={(f) =>
-          graphql(LAPSE, { input: { applicationNumber: number, ...(f.terminationNoticeOn ? { terminationNoticeOn: isoDay(f.terminationNoticeOn) } : {}) } })
+          mutate(LAPSE, { input: { applicationNumber: number, ...(f.terminationNoticeOn ? { terminationNoticeOn: isoDay(f.terminationNoticeOn) } : {}) } })
         }
       >
         <DateField name="terminationNoticeOn" label={t('lifecycle.terminationNoticeOn')} extra={t('lifecycle.terminationNoticeHelp')} optional />
@@ -109,7 +109,7 @@ export function PatentActions({ p }: { p: PatentRecord }) {
         done={t('lifecycle.restored', { number })}
         initialValues={{ ground: 'JUSTIFIED_REASON', requestedOn: today, restoredOn: today }}
         submit={(f) =>
-          graphql(RESTORE, {
+          mutate(RESTORE, {
             input: {
               applicationNumber: number,
               ground: f.ground,
@@ -146,7 +146,7 @@ export function PatentActions({ p }: { p: PatentRecord }) {
         title={t('lifecycle.requestAction')}
         done={t('lifecycle.requested', { number })}
         initialValues={{ requestedOn: today }}
-        submit={(f) => graphql(REQUEST, { input: { applicationNumber: number, requestedOn: isoDay(f.requestedOn), requester: f.requester.trim() } })}
+        submit={(f) => mutate(REQUEST, { input: { applicationNumber: number, requestedOn: isoDay(f.requestedOn), requester: f.requester.trim() } })}
       >
         <DateField name="requestedOn" label={t('lifecycle.requestedOn')} />
         <Form.Item name="requester" label={t('lifecycle.requester')} rules={[{ required: true, whitespace: true, message: t('lifecycle.requesterRequired') }]}>
@@ -163,7 +163,7 @@ export function PatentActions({ p }: { p: PatentRecord }) {
         intro={t('lifecycle.invalidationLine', { date: p.invalidation?.requestedOn ?? '', requester: p.invalidation?.requester ?? '' })}
         done={t('lifecycle.decided', { number })}
         initialValues={{ decidedOn: today, decision: 'MAINTAINED' }}
-        submit={(f) => graphql(DECIDE, { input: { applicationNumber: number, decision: f.decision, decidedOn: isoDay(f.decidedOn) } })}
+        submit={(f) => mutate(DECIDE, { input: { applicationNumber: number, decision: f.decision, decidedOn: isoDay(f.decidedOn) } })}
       >
         <Form.Item name="decision" label={t('lifecycle.decision')}>
           <Select

@@ -5,11 +5,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, DatePicker, Form, Input, Modal, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 
-import { graphql } from '../../../api';
+import { mutate, USER_ERRORS } from '../../../api';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useI18n } from '../../../i18n';
 
-const REGISTER = `mutation RegisterPatent($input: RegisterPatentInput!) { registerPatent(input: $input) { applicationNumber title status } }`;
+const REGISTER = `mutation RegisterPatent($input: RegisterPatentInput!) { patentRegister(input: $input) { patent { applicationNumber title status } ${USER_ERRORS} } }`;
 
 const STATUSES = ['PENDING', 'GRANTED', 'LAPSED', 'EXPIRED', 'INVALIDATED', 'REJECTED', 'WITHDRAWN'] as const;
 
@@ -55,7 +55,7 @@ export function PatentForm({ enterprise, onClose }: { enterprise: Chosen | undef
     setBusy(true);
     setError(undefined);
     try {
-      const { registerPatent } = await graphql<{ registerPatent: { applicationNumber: string } }>(REGISTER, {
+      const registered = await mutate<{ applicationNumber: string }>(REGISTER, {
         input: {
           enterpriseId: enterprise.id,
           applicationNumber: fields.applicationNumber.trim(),
@@ -67,7 +67,7 @@ export function PatentForm({ enterprise, onClose }: { enterprise: Chosen | undef
           feesPaidThrough: day(fields.feesPaidThrough),
         },
       });
-      void message.success(t('registry.patentRegistered', { number: registerPatent.applicationNumber }));
+      void message.success(t('registry.patentRegistered', { number: registered.applicationNumber }));
       await queries.invalidateQueries();
       close();
     } catch (err) {

@@ -5,13 +5,13 @@ import { DatePicker, Form, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { Link } from 'react-router';
 
-import { graphql } from '../../../api';
+import { mutate, USER_ERRORS } from '../../../api';
 import { Operation } from '../../../components/Operation';
 import type { TrademarkRecord } from '../../../components/rights/types';
 import { afterToday, hubToday, isoDay, todayValue } from '../../../dates';
 import { useI18n } from '../../../i18n';
 
-const RENEW = `mutation Renew($input: RenewTrademarkInput!) { renewTrademark(input: $input) { registrationNumber expiryDate } }`;
+const RENEW = `mutation Renew($input: RenewTrademarkInput!) { trademarkRenew(input: $input) { trademark { registrationNumber expiryDate } ${USER_ERRORS} } }`;
 
 export function TrademarkActions({ m }: { m: TrademarkRecord }) {
   const { t } = useI18n();
@@ -29,7 +29,7 @@ export function TrademarkActions({ m }: { m: TrademarkRecord }) {
           intro={t('trademark.renewIntro', { end: m.expiryDate, closes: m.renewalWindow.closes })}
           done={t('trademark.renewed', { number: m.registrationNumber })}
           initialValues={{ renewedOn: todayValue() }}
-          submit={(f) => graphql(RENEW, { input: { registrationNumber: m.registrationNumber, renewedOn: isoDay(f.renewedOn) } })}
+          submit={(f) => mutate(RENEW, { input: { registrationNumber: m.registrationNumber, renewedOn: isoDay(f.renewedOn) } })}
         >
           <Form.Item name="renewedOn" label={t('trademark.renewedOn')} rules={[{ required: true, message: t('lifecycle.dateRequired') }]}>
             <DatePicker className="full-width" disabledDate={afterToday} />

@@ -5,14 +5,14 @@ import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space
 import type { Dayjs } from 'dayjs';
 
 import { NICE_CLASS_NAMES } from '../../../../../../standards/nice-class';
-import { graphql } from '../../../api';
+import { mutate, USER_ERRORS } from '../../../api';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { afterToday, isoDay } from '../../../dates';
 import { useAction } from '../../../hooks/useAction';
 import { useI18n } from '../../../i18n';
 import type { Chosen } from './PatentForm';
 
-const REGISTER = `mutation RegisterTrademark($input: RegisterTrademarkInput!) { registerTrademark(input: $input) { registrationNumber expiryDate } }`;
+const REGISTER = `mutation RegisterTrademark($input: RegisterTrademarkInput!) { trademarkRegister(input: $input) { trademark { registrationNumber expiryDate } ${USER_ERRORS} } }`;
 
 interface Fields {
   registrationNumber: string;
@@ -46,7 +46,7 @@ export function TrademarkForm({
   const submit = async (f: Fields) => {
     if (enterprise === undefined) return;
     const done = await action.run(() =>
-      graphql<{ registerTrademark: { registrationNumber: string; expiryDate: string } }>(REGISTER, {
+      mutate<{ registrationNumber: string; expiryDate: string }>(REGISTER, {
         input: {
           enterpriseId: enterprise.id,
           registrationNumber: f.registrationNumber.trim(),
@@ -58,9 +58,9 @@ export function TrademarkForm({
       }),
     );
     if (done === undefined) return;
-    void message.success(t('trademark.registered', { number: done.registerTrademark.registrationNumber, end: done.registerTrademark.expiryDate }));
+    void message.success(t('trademark.registered', { number: done.registrationNumber, end: done.expiryDate }));
     close();
-    onRegistered(done.registerTrademark.registrationNumber);
+    onRegistered(done.registrationNumber);
   };
 
   return (
