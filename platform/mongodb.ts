@@ -28,6 +28,7 @@ import {
 } from 'mongodb';
 
 import { failure } from './errors.js';
+import type { ChangeKey, ListRead } from './pagination.js';
 
 /** How long a majority write, or a transaction's commit, waits for a majority to confirm it. */
 /** How a part opens its store on a Db: every MongoDB adapter but the ledger's (a library of its own) takes these. */
@@ -197,6 +198,36 @@ export async function keysetPage<D extends { _id: string }>(
   const query = after === undefined ? filter : ({ ...filter, _id: { $gt: after } } as Filter<D>);
   return collection.find(query, { ...options, sort: { _id: 1 }, ...(limit > 0 ? { limit } : {}) }).toArray();
 }
+
+/**
+ * Up to `limit` documents matching `filter` changed at `since` or later, after the change key
+ * `after`, in change order (updatedAt, then _id): pagesByChange of platform/sqlite.ts.
+ */
+export async function changePage<D extends { _id: string; updatedAt: string }>(
+  collection: Collection<D>,
+  filter: Filter<D>,
+  since: string,
+  after: ChangeKey | undefined,
+  limit: number,
+  options: FindOptions = {},
+): Promise<WithId<D>[]> {
+  if (limit <= 0) return [];
+  const changed: Filter<D>[] = [{ updatedAt: { $gte: since } } as Filter<D>];
+  if (after !== undefined) {
+    changed.push({ $or: [{ updatedAt: { $gt: after.updatedAt } }, { updatedAt: after.updatedAt, _id: { $gt: after.id } }] } as Filter<D>);
+  }
+  return collection.find({ $and: [filter, ...changed] } as Filter<D>, { ...options, sort: { updatedAt: 1, _id: 1 }, limit }).toArray();
+}
+
+/** A page of a collection that can be synced, in the order read asks: keysetPage or changePage. */
+export const listPage = <D extends { _id: string; updatedAt: string }>(
+  collection: Collection<D>,
+  filter: Filter<D>,
+  read: ListRead,
+  limit: number,
+  options: FindOptions = {},
+): Promise<WithId<D>[]> =>
+  read.order === 'ID' ? keysetPage(collection, filter, read.after, limit, options) : changePage(collection, filter, read.since, read.after, limit, options);
 
 /** A keyset page (keysetPage) of each owner's documents, `path` naming the owner: each distinct owner read once, all at once. */
 export async function keysetPages<D extends { _id: string }, R>(

@@ -63,3 +63,39 @@ export function toConnection<T>(rows: T[], page: PageRequest, keyOf: (row: T) =>
     },
   };
 }
+
+/**
+ * Where a record stands in a list synced by change: the instant it last changed, then its id.
+ * Lists read with updatedSince page in this order, so a sync resumes where it stopped.
+ */
+export interface ChangeKey {
+  readonly updatedAt: string;
+  readonly id: string;
+}
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/** How a list that can be synced is read: by id after an id, or by change since an instant after a change key. */
+export type ListRead =
+  | { readonly order: 'ID'; readonly after: string | undefined }
+  | { readonly order: 'UPDATED_AT'; readonly since: string; readonly after: ChangeKey | undefined };
+
+/** A change key as a cursor's key: the instant, a space, the id. */
+export const changeCursorKey = (k: ChangeKey): string => `${k.updatedAt} ${k.id}`;
+
+/** The change key a cursor's key holds, or BAD_USER_INPUT naming `after` (a cursor of another order, say). */
+export function parseChangeKey(key: string | undefined): ChangeKey | undefined {
+  if (key === undefined) return undefined;
+  const space = key.indexOf(' ');
+  const updatedAt = key.slice(0, space);
+  const id = key.slice(space + 1);
+  if (space < 0 || !ISO_INSTANT.test(updatedAt) || id === '') throw badInput('after is not a cursor of this list in this order: ask without after', 'after');
+  return { updatedAt, id };
+}
+
+/** An instant as given (ISO 8601, any offset) in the form the stores keep (UTC, milliseconds), or BAD_USER_INPUT naming `field`. */
+export function instant(value: string, field: string): string {
+  const at = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(value) ? new Date(value) : new Date(NaN);
+  if (Number.isNaN(at.getTime())) throw badInput(`${field} must be an ISO 8601 instant with its offset, e.g. 2026-12-01T08:00:00Z`, field);
+  return at.toISOString();
+}

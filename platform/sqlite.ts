@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 
 import { hubTimeZone, monthOf } from './hub-calendar.js';
+import type { ChangeKey, ListRead } from './pagination.js';
 
 /**
  * A query over a list of keys, `... IN (?, ?, ...)`, prepared once per list length: DataLoader
@@ -54,6 +55,33 @@ export function pagesById<Row>(db: Database.Database, table: string): (condition
     const { where, params } = whereOf([...conditions, ['id > ?', after]]);
     return statement<Row>(`SELECT * FROM ${table} ${where} ORDER BY id LIMIT ?`).all(...params, limit);
   };
+}
+
+/**
+ * Keyset pages of a table in change order (updated_at, then id): the rows changed at `since` or
+ * later, after the change key `after`, that match every condition given; `limit` at most. The
+ * table keeps `updated_at` as an ISO instant, indexed with id after the conditions' columns.
+ */
+export function pagesByChange<Row>(
+  db: Database.Database,
+  table: string,
+): (conditions: readonly Condition[], since: string, after: ChangeKey | undefined, limit: number) => Row[] {
+  const statement = statementCache(db);
+  return (conditions, since, after, limit) => {
+    const { where, params } = whereOf([
+      ...conditions,
+      ['updated_at >= ?', since],
+      ['(updated_at, id) > (?, ?)', after === undefined ? undefined : [after.updatedAt, after.id]],
+    ]);
+    return statement<Row>(`SELECT * FROM ${table} ${where} ORDER BY updated_at, id LIMIT ?`).all(...params, limit);
+  };
+}
+
+/** Pages of a table that can be synced, in the order read asks: pagesById or pagesByChange. */
+export function listPages<Row>(db: Database.Database, table: string): (conditions: readonly Condition[], read: ListRead, limit: number) => Row[] {
+  const byId = pagesById<Row>(db, table);
+  const byChange = pagesByChange<Row>(db, table);
+  return (conditions, read, limit) => (read.order === 'ID' ? byId(conditions, read.after, limit) : byChange(conditions, read.since, read.after, limit));
 }
 
 /** One row per key, in the order asked; undefined where none. */

@@ -1,11 +1,11 @@
 // The cases subgraph's builder and what both kinds of case share.
 import { createBuilder } from '../common/create-builder.js';
-import { ledgerReceiptType, monthCountType, pageInfoType, roleEnum } from '../common/shared-types.js';
+import { ledgerReceiptType, monthCountType, MUTATION_DESCRIPTION, pageInfoType, QUERY_DESCRIPTION, roleEnum } from '../common/shared-types.js';
 import type { CasesContext } from './context.js';
 
 export const builder = createBuilder<CasesContext>();
-builder.queryType({});
-builder.mutationType({});
+builder.queryType({ description: QUERY_DESCRIPTION });
+builder.mutationType({ description: MUTATION_DESCRIPTION });
 
 export const Role = roleEnum(builder);
 export const LedgerReceipt = ledgerReceiptType(builder);
@@ -13,8 +13,13 @@ export const PageInfo = pageInfoType(builder);
 export const MonthCount = monthCountType(builder);
 
 export const Enterprise = builder.externalRef('Enterprise', builder.selection<{ id: string }>('id'));
-Enterprise.implement({ fields: (t) => ({ id: t.exposeID('id') }) });
+Enterprise.implement({ fields: (t) => ({ id: t.exposeID('id', { description: "The enterprise's id in the hub (a UUID)" }) }) });
 export const Patent = builder.externalRef('Patent', builder.selection<{ applicationNumber: string }>('applicationNumber'));
 Patent.implement({ fields: (t) => ({ applicationNumber: t.exposeString('applicationNumber') }) });
 export const Evidence = builder.externalRef('Evidence', builder.selection<{ id: string }>('id'));
-Evidence.implement({ fields: (t) => ({ id: t.exposeID('id') }) });
+Evidence.implement({ fields: (t) => ({ id: t.exposeID('id', { description: "The deposit's id in the hub (a UUID)" }) }) });
+
+/** An enum's values, each described by its meaning: `meanings` names every value, so a new one fails to compile without it. */
+export function describedValues<V extends string>(values: readonly V[], meanings: Readonly<Record<V, string>>): Record<V, { description: string }> {
+  return Object.fromEntries(values.map((v) => [v, { description: meanings[v] }])) as Record<V, { description: string }>;
+}

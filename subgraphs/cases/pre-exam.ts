@@ -11,18 +11,30 @@ import { parsePatentNumber } from '../../standards/patent-number.js';
 import { canActFor, requireActFor, requireIdentity, requireRole } from '../common/auth.js';
 import { createOnce, idempotencyKeyHelp } from '../common/create-once.js';
 import { mutationForms } from '../common/payload.js';
-import { connectionType, workflowEventType } from '../common/shared-types.js';
+import { connectionType, pageArgDescriptions, workflowEventType } from '../common/shared-types.js';
 import { checkInput, optionalText, text } from '../common/validation.js';
 import { requireMove, workflowEvent } from '../common/workflow-event.js';
-import { builder, Enterprise, LedgerReceipt, PageInfo, Patent, Role } from './builder.js';
+import { builder, describedValues, Enterprise, LedgerReceipt, PageInfo, Patent, Role } from './builder.js';
 import type { CasesContext } from './context.js';
 import { anchorDecision } from './decision.js';
 import type { PreExamCaseRecord } from './domain/model.js';
-import { cycleDays, type CycleStatistics, cycleStatistics, isDecision, nextStates, PRE_EXAM_STATES, type PreExamState } from './domain/workflow.js';
+import {
+  cycleDays,
+  type CycleStatistics,
+  cycleStatistics,
+  isDecision,
+  nextStates,
+  PRE_EXAM_STATE_MEANINGS,
+  PRE_EXAM_STATES,
+  type PreExamState,
+} from './domain/workflow.js';
 import { preExamFiled, preExamMoved } from './notices.js';
 import type { PreExamFilter } from './store/port.js';
 
-const State = builder.enumType('PreExamState', { values: PRE_EXAM_STATES });
+const State = builder.enumType('PreExamState', {
+  description: 'Where a pre-examination case stands: RECEIVED, CLASSIFIED, EXAMINING, QUALITY_CHECK, then PASSED or RETURNED, then ARCHIVED',
+  values: describedValues(PRE_EXAM_STATES, PRE_EXAM_STATE_MEANINGS),
+});
 
 const Event = workflowEventType(builder, 'CaseEvent', 'a case', State, Role);
 
@@ -30,28 +42,43 @@ const PreExamCase = builder.objectRef<PreExamCaseRecord>('PreExamCase');
 PreExamCase.implement({
   description: 'A patent pre-examination case (专利预审)',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    enterprise: t.field({ type: Enterprise, resolve: (c) => ({ id: c.enterpriseId }) }),
+    id: t.exposeID('id', { description: "The pre-examination case's id in the hub (a UUID)" }),
+    enterprise: t.field({
+      type: Enterprise,
+      description: 'The applicant: the enterprise the application was filed for',
+      resolve: (c) => ({ id: c.enterpriseId }),
+    }),
     patent: t.field({
       type: Patent,
       nullable: true,
       description: 'The registered patent of its application number; null while none is registered, or for a caller who may not read it',
       resolve: (c) => ({ applicationNumber: c.applicationNumber }),
     }),
-    applicationNumber: t.exposeString('applicationNumber'),
-    title: t.exposeString('title'),
-    industry: t.exposeString('industry'),
-    state: t.field({ type: State, resolve: (c) => c.state }),
+    applicationNumber: t.exposeString('applicationNumber', {
+      description: 'The patent application number (专利申请号) in canonical form: digits, ".", check digit, e.g. 201510958772.0',
+    }),
+    title: t.exposeString('title', { description: "The application's title, as filed" }),
+    industry: t.exposeString('industry', { description: "The applicant's industry, as filed: cycle times are reported per industry" }),
+    state: t.field({ type: State, description: 'Where the case stands in the pre-examination workflow', resolve: (c) => c.state }),
     nextStates: t.field({ type: [State], description: 'Where centre staff may move it next', resolve: (c) => nextStates(c.state) }),
-    receivedAt: t.field({ type: 'DateTime', resolve: (c) => c.receivedAt }),
-    decidedAt: t.field({ type: 'DateTime', nullable: true, resolve: (c) => c.decidedAt }),
+    receivedAt: t.field({ type: 'DateTime', description: 'When the case was filed (and entered RECEIVED)', resolve: (c) => c.receivedAt }),
+    decidedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When it was decided (PASSED or RETURNED); null while undecided',
+      resolve: (c) => c.decidedAt,
+    }),
     cycleDays: t.float({
       nullable: true,
       description: 'Days from receipt to decision',
       resolve: (c) => (c.decidedAt === null ? null : cycleDays(c.receivedAt, c.decidedAt)),
     }),
     decisionReceipt: t.field({ type: LedgerReceipt, nullable: true, description: 'The CASE_DECISION ledger entry', resolve: (c) => c.decisionReceipt }),
-    events: t.field({ type: [Event], resolve: (c, _args, ctx) => ctx.loaders.eventsOf.load(c.id) }),
+    events: t.field({
+      type: [Event],
+      description: "The case's history: its filing and every move, oldest first",
+      resolve: (c, _args, ctx) => ctx.loaders.eventsOf.load(c.id),
+    }),
   }),
 });
 builder.asEntity(PreExamCase, {
@@ -83,18 +110,19 @@ const CaseConnection = connectionType(builder, 'PreExamCase', PreExamCase, PageI
 const CycleTime = builder.objectRef<CycleStatistics>('CycleTimeStatistics').implement({
   description: 'Days from receipt to decision (PASSED or RETURNED)',
   fields: (t) => ({
-    decided: t.exposeInt('decided'),
-    averageDays: t.exposeFloat('averageDays', { nullable: true }),
+    decided: t.exposeInt('decided', { description: 'How many cases were decided (PASSED or RETURNED)' }),
+    averageDays: t.exposeFloat('averageDays', { nullable: true, description: 'The mean, in days to 2 decimals; null when none was decided' }),
     medianDays: t.exposeFloat('medianDays', { nullable: true, description: 'The median (nearest rank), as p90Days' }),
-    p90Days: t.exposeFloat('p90Days', { nullable: true }),
+    p90Days: t.exposeFloat('p90Days', { nullable: true, description: 'The 90th percentile (nearest rank), in days to 2 decimals; null when none was decided' }),
     decidedWithin7Days: t.exposeInt('decidedWithin7Days', { description: 'How many were decided within 7 days (the target)' }),
     shareWithin7Days: t.float({ nullable: true, description: 'Share decided within 7 days, 0 to 1', resolve: (s) => s.within7Days }),
   }),
 });
 const Group = builder.objectRef<{ key: string; stats: CycleStatistics }>('CycleTimeGroup').implement({
+  description: 'The cycle times of the decided cases of one industry, or of one month of decision',
   fields: (t) => ({
     key: t.exposeString('key', { description: 'The industry, or the month YYYY-MM of the decision' }),
-    cycleTime: t.field({ type: CycleTime, resolve: (g) => g.stats }),
+    cycleTime: t.field({ type: CycleTime, description: "The group's cycle times", resolve: (g) => g.stats }),
   }),
 });
 const Statistics = builder
@@ -102,10 +130,19 @@ const Statistics = builder
     'PreExamStatistics',
   )
   .implement({
+    description: 'Cycle times of pre-examination, from receipt to decision: overall, per industry and per month of decision',
     fields: (t) => ({
-      overall: t.field({ type: CycleTime, resolve: (s) => s.overall }),
-      byIndustry: t.field({ type: [Group], resolve: (s) => s.byIndustry }),
-      byMonth: t.field({ type: [Group], resolve: (s) => s.byMonth }),
+      overall: t.field({ type: CycleTime, description: 'Over every decided case', resolve: (s) => s.overall }),
+      byIndustry: t.field({
+        type: [Group],
+        description: 'One group per industry as filed, in order of the industry; an industry without a decided case has none',
+        resolve: (s) => s.byIndustry,
+      }),
+      byMonth: t.field({
+        type: [Group],
+        description: "One group per month of decision (YYYY-MM, in the hub's time zone), oldest first; a month without a decision has none",
+        resolve: (s) => s.byMonth,
+      }),
     }),
   });
 
@@ -124,13 +161,17 @@ builder.queryFields((t) => ({
     type: PreExamCase,
     nullable: true,
     description: 'A pre-examination case by its id: its enterprise and centre staff read it; null otherwise, as for none',
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ required: true, description: "The case's id" }) },
     resolve: (_root, { id }, ctx) => readableCase(ctx, String(id)),
   }),
   preExamCases: t.field({
     type: CaseConnection,
     description: 'Centre staff: every case; an enterprise: its own',
-    args: { state: t.arg({ type: State }), first: t.arg.int(), after: t.arg.string() },
+    args: {
+      state: t.arg({ type: State, description: 'Only cases in this state; omitted, cases in every state' }),
+      first: t.arg.int({ description: pageArgDescriptions.first }),
+      after: t.arg.string({ description: pageArgDescriptions.after }),
+    },
     resolve: async (_root, args, ctx) => {
       const identity = requireRole(ctx, 'CENTER_STAFF', 'ENTERPRISE');
       const page = pageRequest(args.first, args.after);
@@ -159,19 +200,25 @@ builder.queryFields((t) => ({
 }));
 
 const FileInput = builder.inputType('FilePreExaminationInput', {
+  description: 'A patent application filed for pre-examination',
   fields: (t) => ({
-    enterpriseId: t.id({ required: true }),
-    applicationNumber: t.string({ required: true }),
-    title: t.string({ required: true }),
-    industry: t.string({ required: true }),
+    enterpriseId: t.id({ required: true, description: "The applicant enterprise's id: an enterprise's key files only for its own" }),
+    applicationNumber: t.string({
+      required: true,
+      description:
+        'The patent application number with its check digit; a CN or ZL prefix, spaces and the "." may be given; INVALID_PATENT_NUMBER when it does not parse or check',
+    }),
+    title: t.string({ required: true, description: "The application's title, 1 to 500 characters" }),
+    industry: t.string({ required: true, description: "The applicant's industry, 1 to 100 characters: cycle times are reported per industry" }),
     idempotencyKey: t.string({ description: idempotencyKeyHelp('filing') }),
   }),
 });
 const MoveInput = builder.inputType('MovePreExamCaseInput', {
+  description: 'One move of a pre-examination case, by centre staff',
   fields: (t) => ({
-    caseId: t.id({ required: true }),
-    to: t.field({ type: State, required: true }),
-    note: t.string(),
+    caseId: t.id({ required: true, description: "The case's id" }),
+    to: t.field({ type: State, required: true, description: "The state to move it to: one of the case's nextStates, else INVALID_TRANSITION" }),
+    note: t.string({ description: "A note kept with the move in the case's history, 1 to 2000 characters" }),
   }),
 });
 
@@ -181,7 +228,7 @@ mutationForms(builder, {
   object: 'case',
   type: PreExamCase,
   description: 'An enterprise (or staff for it) files a patent application for pre-examination',
-  args: (t) => ({ input: t.field({ type: FileInput, required: true }) }),
+  args: (t) => ({ input: t.field({ type: FileInput, required: true, description: 'The application to file' }) }),
   resolve: async ({ input }, ctx) => {
     const enterpriseId = String(input.enterpriseId);
     const identity = requireActFor(ctx, enterpriseId);
@@ -218,7 +265,7 @@ mutationForms(builder, {
   object: 'case',
   type: PreExamCase,
   description: 'Centre staff move a case one step; PASSED and RETURNED are anchored in the ledger',
-  args: (t) => ({ input: t.field({ type: MoveInput, required: true }) }),
+  args: (t) => ({ input: t.field({ type: MoveInput, required: true, description: 'The case and the state to move it to' }) }),
   resolve: async ({ input }, ctx) => {
     const staff = requireRole(ctx, 'CENTER_STAFF');
     const id = String(input.caseId);

@@ -12,23 +12,47 @@ import { requireIdentity, requireRole } from '../common/auth.js';
 import { createOnce, idempotencyKeyHelp } from '../common/create-once.js';
 import { DEFAULT_MONTHS, MAX_MONTHS, monthsArg, monthsFrom, zeroFilled } from '../common/months.js';
 import { mutationForms } from '../common/payload.js';
-import { connectionType, workflowEventType } from '../common/shared-types.js';
+import { connectionType, pageArgDescriptions, workflowEventType } from '../common/shared-types.js';
 import { checkEach, checkInput, optionalText, text } from '../common/validation.js';
 import { requireMove, workflowEvent } from '../common/workflow-event.js';
-import { builder, Enterprise, Evidence, LedgerReceipt, MonthCount, PageInfo, Role } from './builder.js';
+import { builder, describedValues, Enterprise, Evidence, LedgerReceipt, MonthCount, PageInfo, Role } from './builder.js';
 import type { CasesContext } from './context.js';
 import { anchorDecision } from './decision.js';
 import type { IpRight, Party, ProtectionCaseRecord, ResolutionRoute } from './domain/model.js';
-import { IP_RIGHT_KINDS, PROTECTION_KINDS, RESOLUTION_ROUTES } from './domain/model.js';
-import { isOutcome, nextProtectionStates, PROTECTION_STATES, type ProtectionState } from './domain/workflow.js';
+import {
+  IP_RIGHT_KIND_MEANINGS,
+  IP_RIGHT_KINDS,
+  PARTY_ROLE_MEANINGS,
+  PARTY_ROLES,
+  PROTECTION_KIND_MEANINGS,
+  PROTECTION_KINDS,
+  RESOLUTION_ROUTE_MEANINGS,
+  RESOLUTION_ROUTES,
+} from './domain/model.js';
+import { isOutcome, nextProtectionStates, PROTECTION_STATE_MEANINGS, PROTECTION_STATES, type ProtectionState } from './domain/workflow.js';
 import { protectionFiled, protectionMoved } from './notices.js';
 import type { ProtectionFilter } from './store/port.js';
 
-const State = builder.enumType('ProtectionState', { values: PROTECTION_STATES });
-const Kind = builder.enumType('ProtectionKind', { values: PROTECTION_KINDS });
-const Route = builder.enumType('ResolutionRoute', { values: RESOLUTION_ROUTES });
-const PartyRole = builder.enumType('PartyRole', { values: ['CLAIMANT', 'RESPONDENT'] as const });
-const RightKind = builder.enumType('IpRightKind', { values: IP_RIGHT_KINDS });
+const State = builder.enumType('ProtectionState', {
+  description: 'Where a protection case stands: APPLIED, then ACCEPTED and IN_PROGRESS, to an outcome (REJECTED, SETTLED, REFERRED, WITHDRAWN), then CLOSED',
+  values: describedValues(PROTECTION_STATES, PROTECTION_STATE_MEANINGS),
+});
+const Kind = builder.enumType('ProtectionKind', {
+  description: 'What a protection case is about',
+  values: describedValues(PROTECTION_KINDS, PROTECTION_KIND_MEANINGS),
+});
+const Route = builder.enumType('ResolutionRoute', {
+  description: 'How a protection case is to be resolved',
+  values: describedValues(RESOLUTION_ROUTES, RESOLUTION_ROUTE_MEANINGS),
+});
+const PartyRole = builder.enumType('PartyRole', {
+  description: "A party's side in a protection case",
+  values: describedValues(PARTY_ROLES, PARTY_ROLE_MEANINGS),
+});
+const RightKind = builder.enumType('IpRightKind', {
+  description: 'The kind of an IP right a protection case concerns',
+  values: describedValues(IP_RIGHT_KINDS, IP_RIGHT_KIND_MEANINGS),
+});
 
 /** Who may read a case: staff; an enterprise that is a party; the court it was referred to. */
 function mayRead(identity: Identity, c: ProtectionCaseRecord): boolean {
@@ -52,9 +76,10 @@ async function readableCase(ctx: CasesContext, id: string): Promise<ProtectionCa
 }
 
 const PartyType = builder.objectRef<Party>('CaseParty').implement({
+  description: 'A party to a protection case: its claimant or a respondent',
   fields: (t) => ({
-    role: t.field({ type: PartyRole, resolve: (p) => p.role }),
-    name: t.exposeString('name'),
+    role: t.field({ type: PartyRole, description: 'Whether the party applied (CLAIMANT) or is applied against (RESPONDENT)', resolve: (p) => p.role }),
+    name: t.exposeString('name', { description: "The party's name, as the application gave it" }),
     enterprise: t.field({
       type: Enterprise,
       nullable: true,
@@ -65,7 +90,14 @@ const PartyType = builder.objectRef<Party>('CaseParty').implement({
 });
 
 const RightType = builder.objectRef<IpRight>('IpRight').implement({
-  fields: (t) => ({ kind: t.field({ type: RightKind, resolve: (r) => r.kind }), number: t.exposeString('number') }),
+  description: 'An IP right a protection case concerns',
+  fields: (t) => ({
+    kind: t.field({ type: RightKind, description: 'What kind of right it is', resolve: (r) => r.kind }),
+    number: t.exposeString('number', {
+      description:
+        "The right's number: a patent's application number in canonical form (e.g. 201510958772.0); another right's number as the application gave it",
+    }),
+  }),
 });
 
 const Event = workflowEventType(builder, 'ProtectionCaseEvent', 'a protection case', State, Role);
@@ -74,14 +106,18 @@ const ProtectionCase = builder.objectRef<ProtectionCaseRecord>('ProtectionCase')
 ProtectionCase.implement({
   description: 'A rights-protection assistance or dispute case',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    kind: t.field({ type: Kind, resolve: (c) => c.kind }),
-    route: t.field({ type: Route, resolve: (c) => c.route }),
-    summary: t.exposeString('summary'),
-    state: t.field({ type: State, resolve: (c) => c.state }),
-    nextStates: t.field({ type: [State], resolve: (c) => nextProtectionStates(c.state) }),
-    parties: t.field({ type: [PartyType], resolve: (c) => c.parties }),
-    ipRights: t.field({ type: [RightType], resolve: (c) => c.ipRights }),
+    id: t.exposeID('id', { description: "The protection case's id in the hub (a UUID)" }),
+    kind: t.field({ type: Kind, description: 'What the case is about', resolve: (c) => c.kind }),
+    route: t.field({ type: Route, description: 'How the claimant asked it to be resolved', resolve: (c) => c.route }),
+    summary: t.exposeString('summary', { description: "The claimant's account of the case, as applied" }),
+    state: t.field({ type: State, description: 'Where the case stands in its workflow', resolve: (c) => c.state }),
+    nextStates: t.field({
+      type: [State],
+      description: 'Where centre staff may move it next; empty once CLOSED',
+      resolve: (c) => nextProtectionStates(c.state),
+    }),
+    parties: t.field({ type: [PartyType], description: 'The claimant first, then the respondents in the order applied', resolve: (c) => c.parties }),
+    ipRights: t.field({ type: [RightType], description: 'The IP rights the case concerns, in the order applied', resolve: (c) => c.ipRights }),
     evidence: t.field({
       type: [Evidence],
       nullable: { list: false, items: true },
@@ -89,15 +125,24 @@ ProtectionCase.implement({
       resolve: (c) => c.evidenceIds.map((id) => ({ id })),
     }),
     referredTo: t.exposeString('referredTo', { nullable: true, description: 'The court a REFERRED case went to' }),
-    appliedAt: t.field({ type: 'DateTime', resolve: (c) => c.appliedAt }),
-    outcomeAt: t.field({ type: 'DateTime', nullable: true, resolve: (c) => c.outcomeAt }),
+    appliedAt: t.field({ type: 'DateTime', description: 'When the case was applied for (and entered APPLIED)', resolve: (c) => c.appliedAt }),
+    outcomeAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When it reached its outcome (REJECTED, SETTLED, REFERRED or WITHDRAWN); null before',
+      resolve: (c) => c.outcomeAt,
+    }),
     outcomeReceipt: t.field({
       type: LedgerReceipt,
       nullable: true,
       description: 'The CASE_DECISION ledger entry of the outcome',
       resolve: (c) => c.outcomeReceipt,
     }),
-    events: t.field({ type: [Event], resolve: (c, _args, ctx) => ctx.loaders.protectionEventsOf.load(c.id) }),
+    events: t.field({
+      type: [Event],
+      description: "The case's history: its application and every move, oldest first",
+      resolve: (c, _args, ctx) => ctx.loaders.protectionEventsOf.load(c.id),
+    }),
   }),
 });
 builder.asEntity(ProtectionCase, {
@@ -132,9 +177,9 @@ const CaseConnection = connectionType(builder, 'ProtectionCase', ProtectionCase,
 const RouteStateCount = builder.objectRef<{ route: ResolutionRoute; state: ProtectionState; count: number }>('RouteStateCount').implement({
   description: 'How many protection cases on one route are in one state',
   fields: (t) => ({
-    route: t.field({ type: Route, resolve: (c) => c.route }),
-    state: t.field({ type: State, resolve: (c) => c.state }),
-    count: t.exposeInt('count'),
+    route: t.field({ type: Route, description: 'The resolution route', resolve: (c) => c.route }),
+    state: t.field({ type: State, description: 'The state', resolve: (c) => c.state }),
+    count: t.exposeInt('count', { description: 'How many cases on that route are in that state now; 0 for none' }),
   }),
 });
 
@@ -152,7 +197,12 @@ const Statistics = builder.objectRef<object>('ProtectionStatistics').implement({
     openedByMonth: t.field({
       type: [MonthCount],
       description: `Cases applied for per calendar month (in the hub's time zone): the last \`months\` months (1 to ${MAX_MONTHS}) up to and including the current one, oldest first, 0 for a month without any`,
-      args: { months: t.arg.int({ defaultValue: DEFAULT_MONTHS }) },
+      args: {
+        months: t.arg.int({
+          defaultValue: DEFAULT_MONTHS,
+          description: `How many months, 1 to ${MAX_MONTHS} (else BAD_USER_INPUT), up to and including the current one; ${DEFAULT_MONTHS} unless given`,
+        }),
+      },
       resolve: async (_s, args, ctx) => {
         const months = monthsFrom(today(), -monthsArg(args.months));
         return zeroFilled(months, await ctx.store.protection.countOpenedByMonth(months[0]!, months.at(-1)!));
@@ -174,13 +224,17 @@ builder.queryFields((t) => ({
     type: ProtectionCase,
     nullable: true,
     description: 'A protection case by its id: its parties, centre staff and the court it was referred to read it; null otherwise, as for none',
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ required: true, description: "The case's id" }) },
     resolve: (_root, { id }, ctx) => readableCase(ctx, String(id)),
   }),
   protectionCases: t.field({
     type: CaseConnection,
     description: 'Staff: every case; an enterprise: those it is a party to; a court: those referred to it',
-    args: { state: t.arg({ type: State }), first: t.arg.int(), after: t.arg.string() },
+    args: {
+      state: t.arg({ type: State, description: 'Only cases in this state; omitted, cases in every state' }),
+      first: t.arg.int({ description: pageArgDescriptions.first }),
+      after: t.arg.string({ description: pageArgDescriptions.after }),
+    },
     resolve: async (_root, args, ctx) => {
       const identity = requireRole(ctx, 'CENTER_STAFF', 'ENTERPRISE', 'COURT');
       const page = pageRequest(args.first, args.after);
@@ -196,29 +250,48 @@ builder.queryFields((t) => ({
   }),
 }));
 
+/** The most one application names: what one case is about, and a bound on what it writes and tells. */
+const MAX_RESPONDENTS = 20;
+const MAX_RIGHTS = 20;
+const MAX_EVIDENCE = 50;
+
 const PartyInput = builder.inputType('CasePartyInput', {
-  fields: (t) => ({ name: t.string({ required: true }), enterpriseId: t.id({ description: 'When the party is a registered enterprise' }) }),
+  description: 'A party named in an application for protection',
+  fields: (t) => ({
+    name: t.string({ required: true, description: "The party's name, 1 to 200 characters" }),
+    enterpriseId: t.id({ description: 'When the party is a registered enterprise' }),
+  }),
 });
 const RightInput = builder.inputType('IpRightInput', {
-  fields: (t) => ({ kind: t.field({ type: RightKind, required: true }), number: t.string({ required: true }) }),
+  description: 'An IP right an application for protection concerns',
+  fields: (t) => ({
+    kind: t.field({ type: RightKind, required: true, description: 'What kind of right it is' }),
+    number: t.string({
+      required: true,
+      description:
+        "The right's number: a patent's application number with its check digit (INVALID_PATENT_NUMBER when it does not parse or check); another's, 1 to 64 characters",
+    }),
+  }),
 });
 const ApplyInput = builder.inputType('ApplyForProtectionInput', {
+  description: 'An application for rights-protection assistance or dispute resolution',
   fields: (t) => ({
-    kind: t.field({ type: Kind, required: true }),
-    route: t.field({ type: Route, required: true }),
-    summary: t.string({ required: true }),
+    kind: t.field({ type: Kind, required: true, description: 'What the case is about' }),
+    route: t.field({ type: Route, required: true, description: 'How the claimant asks it to be resolved' }),
+    summary: t.string({ required: true, description: "The claimant's account of the case, 1 to 2000 characters" }),
     claimant: t.field({ type: PartyInput, required: true, description: 'An enterprise key applies as itself' }),
-    respondents: t.field({ type: [PartyInput], required: true }),
-    ipRights: t.field({ type: [RightInput], required: true }),
+    respondents: t.field({ type: [PartyInput], required: true, description: `The parties applied against: 1 to ${MAX_RESPONDENTS}` }),
+    ipRights: t.field({ type: [RightInput], required: true, description: `The IP rights concerned: 1 to ${MAX_RIGHTS}` }),
     evidenceIds: t.idList({ description: "Evidence deposits to cite: the claimant's own" }),
     idempotencyKey: t.string({ description: idempotencyKeyHelp('application') }),
   }),
 });
 const MoveInput = builder.inputType('MoveProtectionCaseInput', {
+  description: 'One move of a protection case, by centre staff',
   fields: (t) => ({
-    caseId: t.id({ required: true }),
-    to: t.field({ type: State, required: true }),
-    note: t.string(),
+    caseId: t.id({ required: true, description: "The case's id" }),
+    to: t.field({ type: State, required: true, description: "The state to move it to: one of the case's nextStates, else INVALID_TRANSITION" }),
+    note: t.string({ description: "A note kept with the move in the case's history, 1 to 2000 characters" }),
     court: t.string({ description: 'The court, when the case is REFERRED' }),
   }),
 });
@@ -252,18 +325,13 @@ async function checkCitations(ctx: CasesContext, cited: readonly string[], claim
   });
 }
 
-/** The most one application names: what one case is about, and a bound on what it writes and tells. */
-const MAX_RESPONDENTS = 20;
-const MAX_RIGHTS = 20;
-const MAX_EVIDENCE = 50;
-
 mutationForms(builder, {
   name: 'applyForProtection',
   payload: 'protectionCaseFile',
   object: 'case',
   type: ProtectionCase,
   description: 'An enterprise (or staff for it) applies for rights-protection assistance or dispute resolution',
-  args: (t) => ({ input: t.field({ type: ApplyInput, required: true }) }),
+  args: (t) => ({ input: t.field({ type: ApplyInput, required: true, description: 'The application' }) }),
   resolve: async ({ input }, ctx) => {
     const identity = requireRole(ctx, 'CENTER_STAFF', 'ENTERPRISE');
     const claimantId = input.claimant.enterpriseId === null || input.claimant.enterpriseId === undefined ? undefined : String(input.claimant.enterpriseId);
@@ -331,7 +399,7 @@ mutationForms(builder, {
   object: 'case',
   type: ProtectionCase,
   description: 'Centre staff move a case one step; outcomes are anchored in the ledger; REFERRED names the court',
-  args: (t) => ({ input: t.field({ type: MoveInput, required: true }) }),
+  args: (t) => ({ input: t.field({ type: MoveInput, required: true, description: 'The case and the state to move it to' }) }),
   resolve: async ({ input }, ctx) => {
     const staff = requireRole(ctx, 'CENTER_STAFF');
     const id = String(input.caseId);

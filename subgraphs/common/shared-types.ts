@@ -6,7 +6,7 @@ import type { EnumRef, ObjectRef } from '@pothos/core';
 import type { Receipt } from '../../ledger/index.js';
 import { badInput, ERROR_CODES, ERROR_MEANINGS } from '../../platform/errors.js';
 import { ROLE_MEANINGS, ROLES } from '../../platform/identity.js';
-import type { Connection, PageInfo } from '../../platform/pagination.js';
+import { type Connection, DEFAULT_PAGE, MAX_PAGE, type PageInfo } from '../../platform/pagination.js';
 import type { createBuilder } from './create-builder.js';
 import { parseFen } from './money.js';
 import type { MonthCount } from './months.js';
@@ -149,3 +149,16 @@ export function errorCodeEnum<C extends object>(builder: SubgraphBuilder<C>) {
     >,
   });
 }
+
+/** What every subgraph's Query type says: the same text in each, as composition merges them. */
+export const QUERY_DESCRIPTION =
+  'What partners and the portal read. Lists come a page at a time (first, after); a lookup answers null for what does not exist or what the caller may not read, alike';
+/** What every subgraph's Mutation type says. */
+export const MUTATION_DESCRIPTION =
+  'What partners and the portal change. Each mutation comes in its payload form (<object><Verb>, listing every problem of its input in userErrors) and its first form, deprecated (docs/api-evolution.md)';
+
+/** The `first` and `after` arguments every paged list takes, described once. */
+export const pageArgDescriptions = {
+  first: `How many items the page holds: 1 to ${MAX_PAGE}, ${DEFAULT_PAGE} unless given`,
+  after: "Where the page begins: the previous page's pageInfo.endCursor; omitted, from the list's start",
+} as const;

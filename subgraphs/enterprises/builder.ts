@@ -4,22 +4,33 @@ import { today } from '../../platform/hub-calendar.js';
 import { parsePatentNumber } from '../../standards/patent-number.js';
 import { canActFor, requireActFor, requireIdentity } from '../common/auth.js';
 import { createBuilder } from '../common/create-builder.js';
-import { jsonScalar, pageInfoType, roleEnum } from '../common/shared-types.js';
+import { jsonScalar, MUTATION_DESCRIPTION, pageInfoType, QUERY_DESCRIPTION, roleEnum } from '../common/shared-types.js';
 import type { EnterprisesContext } from './context.js';
-import { COPYRIGHT_KINDS, type CopyrightRecord, type EnterpriseRecord, type PatentRecord, type TrademarkRecord } from './domain/model.js';
+import {
+  COPYRIGHT_KIND_MEANINGS,
+  COPYRIGHT_KINDS,
+  type CopyrightRecord,
+  type EnterpriseRecord,
+  type PatentRecord,
+  type TrademarkRecord,
+} from './domain/model.js';
 import { patentOn } from './domain/standing.js';
 
 export const builder = createBuilder<EnterprisesContext>();
-builder.queryType({});
-builder.mutationType({});
+builder.queryType({ description: QUERY_DESCRIPTION });
+builder.mutationType({ description: MUTATION_DESCRIPTION });
 
 export const PageInfo = pageInfoType(builder);
 export const Role = roleEnum(builder);
 jsonScalar(builder);
 
+/** An enum's values from their array, each described by its meaning: a value without one does not compile. */
+export const describedValues = <V extends string>(values: readonly V[], meanings: Readonly<Record<V, string>>) =>
+  Object.fromEntries(values.map((v) => [v, { description: meanings[v] }])) as Record<V, { description: string }>;
+
 export const CopyrightKind = builder.enumType('CopyrightKind', {
   description: 'Software, or the kind of work (Copyright Law art. 3); WORK for any other',
-  values: COPYRIGHT_KINDS,
+  values: describedValues(COPYRIGHT_KINDS, COPYRIGHT_KIND_MEANINGS),
 });
 
 export const Enterprise = builder.objectRef<EnterpriseRecord>('Enterprise');

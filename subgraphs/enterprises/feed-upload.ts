@@ -34,7 +34,7 @@ const Input = builder.inputType('ImportPatentsInput', {
     'A chunk of a patent registry feed. The columns (CSV header, or JSON keys): applicationNumber, uscc or enterpriseId (one of them: the owner), ' +
     'title, filingDate, ipcClass, status, grantDate, feesPaidThrough, grantPublicationNumber, lapsedOn; each row is checked as registerPatent checks it',
   fields: (t) => ({
-    format: t.field({ type: Format, required: true }),
+    format: t.field({ type: Format, required: true, description: 'How the chunk is written: CSV or JSON Lines' }),
     data: t.string({
       required: true,
       description: `The chunk's text: whole rows, at most ${MAX_CHUNK_ROWS.toLocaleString('en-US')} of them and ${MAX_CHUNK_BYTES.toLocaleString('en-US')} bytes (UTF-8). A CSV chunk starts with the file's header line, sent again with every chunk`,
@@ -58,7 +58,7 @@ const Rejected = builder.objectRef<RejectedRow>('RejectedPatentRow').implement({
         'What registerPatent would have answered: INVALID_PATENT_NUMBER, INVALID_DATE, BAD_USER_INPUT, NOT_FOUND (the owner) or CONFLICT (registered to another)',
     }),
     field: t.exposeString('field', { nullable: true, description: 'The column at fault; null when the row could not be read at all' }),
-    message: t.exposeString('message'),
+    message: t.exposeString('message', { description: 'What is wrong with the row, for a person (English)' }),
   }),
 });
 
@@ -97,7 +97,7 @@ mutationForms(builder, {
     "Centre staff: imports a chunk of the patent registry feed. New patents are registered, registered ones updated where the row differs (IMPORTED in their history, the warnings' due dates moved) " +
     'and left alone where it does not: importing the same rows again changes nothing. A row is rejected, not the chunk, for what registerPatent would refuse; ' +
     'a chunk that cannot be read (a bad header, broken CSV) or is too large is refused with BAD_USER_INPUT and nothing of it imported',
-  args: (t) => ({ input: t.field({ type: Input, required: true }) }),
+  args: (t) => ({ input: t.field({ type: Input, required: true, description: 'The chunk, its format and the line it starts on' }) }),
   resolve: async ({ input }, ctx) => {
     const staff = requireRole(ctx, 'CENTER_STAFF');
     const firstLine = input.firstLine ?? 1;

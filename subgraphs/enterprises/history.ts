@@ -1,21 +1,24 @@
 // Every registered right's history: each change, in order, as the store recorded it with the change.
 import { badInput } from '../../platform/errors.js';
 import { pageRequest, toConnection } from '../../platform/pagination.js';
-import { connectionType } from '../common/shared-types.js';
-import { builder, PageInfo, Patent, Role, Trademark } from './builder.js';
+import { connectionType, pageArgDescriptions } from '../common/shared-types.js';
+import { builder, describedValues, PageInfo, Patent, Role, Trademark } from './builder.js';
 import type { EnterprisesContext } from './context.js';
-import { ASSET_EVENT_TYPES, type AssetEvent, patentAsset, rightKey } from './domain/model.js';
+import { ASSET_EVENT_TYPE_MEANINGS, ASSET_EVENT_TYPES, type AssetEvent, patentAsset, rightKey } from './domain/model.js';
 
-const EventType = builder.enumType('AssetEventType', { values: ASSET_EVENT_TYPES });
+const EventType = builder.enumType('AssetEventType', {
+  description: "What kind of change an entry of a right's history records",
+  values: describedValues(ASSET_EVENT_TYPES, ASSET_EVENT_TYPE_MEANINGS),
+});
 
 const Event = builder.objectRef<AssetEvent>('AssetEvent').implement({
   description: 'One change to a registered right, in its append-only history',
   fields: (t) => ({
     seq: t.exposeInt('seq', { description: "1 for the right's first change, then one more each" }),
-    at: t.field({ type: 'DateTime', resolve: (e) => e.at }),
+    at: t.field({ type: 'DateTime', description: 'When the change was recorded', resolve: (e) => e.at }),
     actor: t.exposeString('actor', { description: 'The key or account that made it' }),
-    role: t.field({ type: Role, resolve: (e) => e.role as never }),
-    type: t.field({ type: EventType, resolve: (e) => e.type }),
+    role: t.field({ type: Role, description: 'The role the actor acted as', resolve: (e) => e.role as never }),
+    type: t.field({ type: EventType, description: 'What kind of change it was', resolve: (e) => e.type }),
     details: t.field({ type: 'JSON', description: 'What changed: the dates, numbers, parties and decisions of the operation', resolve: (e) => e.details }),
   }),
 });
@@ -35,7 +38,7 @@ builder.objectFields(Patent, (t) => ({
   history: t.field({
     type: EventConnection,
     description: DESCRIPTION,
-    args: { first: t.arg.int(), after: t.arg.string() },
+    args: { first: t.arg.int({ description: pageArgDescriptions.first }), after: t.arg.string({ description: pageArgDescriptions.after }) },
     resolve: (p, args, ctx) => historyOf(ctx, patentAsset(p.applicationNumber), args),
   }),
 }));
@@ -43,7 +46,7 @@ builder.objectFields(Trademark, (t) => ({
   history: t.field({
     type: EventConnection,
     description: DESCRIPTION,
-    args: { first: t.arg.int(), after: t.arg.string() },
+    args: { first: t.arg.int({ description: pageArgDescriptions.first }), after: t.arg.string({ description: pageArgDescriptions.after }) },
     resolve: (m, args, ctx) => historyOf(ctx, rightKey({ kind: 'TRADEMARK', number: m.registrationNumber }), args),
   }),
 }));

@@ -9,7 +9,14 @@ import { checkInput, text } from '../common/validation.js';
 import { builder, Patent, standing } from './builder.js';
 import type { EnterprisesContext } from './context.js';
 import { freezeEnd } from './domain/freezes.js';
-import { applyPatentOperation, type PatentOperation, RESTORATION_GROUNDS } from './domain/lifecycle.js';
+import {
+  applyPatentOperation,
+  INVALIDATION_DECISION_MEANINGS,
+  INVALIDATION_JUDGMENT_MEANINGS,
+  type PatentOperation,
+  RESTORATION_GROUND_MEANINGS,
+  RESTORATION_GROUNDS,
+} from './domain/lifecycle.js';
 import {
   INVALIDATION_DECISIONS,
   INVALIDATION_JUDGMENTS,
@@ -20,31 +27,39 @@ import {
   type TermCompensation,
   type WaitingFreeze,
 } from './domain/model.js';
+import { TERM_COMPENSATION_GROUND_MEANINGS } from './domain/protection.js';
 import { invalidationActionEnds, invalidationFinalOn, invalidationPending, patentOn } from './domain/standing.js';
+
+/** An enum's values, each with its meaning: a value without one does not compile. */
+const described = <V extends string>(values: readonly V[], meanings: Readonly<Record<V, string>>) =>
+  Object.fromEntries(values.map((v) => [v, { description: meanings[v] }])) as Record<V, { description: string }>;
+
+const APPLICATION_NUMBER = 'The application number (申请号) in any accepted form: CN or ZL may lead, spaces may separate, the check digit is required';
+const OWN_COURT = "; the court is the one the caller's COURT key acts for";
 
 const Decision = builder.enumType('InvalidationDecision', {
   description: 'The decision on a request for invalidation (无效宣告): the patent maintained, maintained in part, or invalid from the start',
-  values: INVALIDATION_DECISIONS,
+  values: described(INVALIDATION_DECISIONS, INVALIDATION_DECISION_MEANINGS),
 });
 
 const Judgment = builder.enumType('InvalidationJudgment', {
   description: "A court's final judgment on an action against an invalidation decision: the decision upheld, or revoked (CNIPA decides again)",
-  values: INVALIDATION_JUDGMENTS,
+  values: described(INVALIDATION_JUDGMENTS, INVALIDATION_JUDGMENT_MEANINGS),
 });
 const RestorationGround = builder.enumType('RestorationGround', {
   description:
     'Implementing Regulations rule 6: JUSTIFIED_REASON (two months from the notice of termination), FORCE_MAJEURE (two months from the obstacle’s removal, at most two years)',
-  values: RESTORATION_GROUNDS,
+  values: described(RESTORATION_GROUNDS, RESTORATION_GROUND_MEANINGS),
 });
 const CompensationGround = builder.enumType('TermCompensationGround', {
   description: 'Patent Law art. 42(2): unreasonable delay in granting an invention; art. 42(3): a new drug’s review and approval',
-  values: TERM_COMPENSATION_GROUNDS,
+  values: described(TERM_COMPENSATION_GROUNDS, TERM_COMPENSATION_GROUND_MEANINGS),
 });
 
 const Freeze = builder.objectRef<PatentFreeze>('PatentFreeze').implement({
   description: "A court's preservation order: a frozen patent is not transferred, licensed or pledged",
   fields: (t) => ({
-    court: t.exposeString('court'),
+    court: t.exposeString('court', { description: 'The court that froze it, as its COURT key names it' }),
     orderNumber: t.exposeString('orderNumber', { description: "The court's order, e.g. (2026)京73执保1号" }),
     frozenOn: t.field({ type: 'Date', description: 'The day it took effect', resolve: (f) => f.frozenOn }),
     endsOn: t.field({ type: 'Date', description: 'The first day it no longer holds unless the court renews it (at most three years on)', resolve: freezeEnd }),
@@ -54,9 +69,13 @@ const Freeze = builder.objectRef<PatentFreeze>('PatentFreeze').implement({
 const Waiting = builder.objectRef<WaitingFreeze>('WaitingFreeze').implement({
   description: "Another court's freeze waiting in line (轮候冻结): it takes effect when the ones before it end",
   fields: (t) => ({
-    court: t.exposeString('court'),
-    orderNumber: t.exposeString('orderNumber'),
-    registeredOn: t.field({ type: 'Date', resolve: (f) => f.registeredOn }),
+    court: t.exposeString('court', { description: 'The court whose freeze waits, as its COURT key names it' }),
+    orderNumber: t.exposeString('orderNumber', { description: "The court's preservation order, e.g. (2026)京73执保1号" }),
+    registeredOn: t.field({
+      type: 'Date',
+      description: "The date its order was recorded with (freezePatent's frozenOn); it takes effect later, when the freezes before it end",
+      resolve: (f) => f.registeredOn,
+    }),
     termDays: t.exposeInt('termDays', { description: 'Its term, counted from the day it takes effect' }),
   }),
 });
@@ -64,38 +83,67 @@ const Waiting = builder.objectRef<WaitingFreeze>('WaitingFreeze').implement({
 const Compensation = builder.objectRef<TermCompensation>('TermCompensation').implement({
   description: 'Days CNIPA added to the term (Patent Law art. 42(2), (3))',
   fields: (t) => ({
-    ground: t.field({ type: CompensationGround, resolve: (c) => c.ground }),
-    days: t.exposeInt('days'),
-    decidedOn: t.field({ type: 'Date', resolve: (c) => c.decidedOn }),
-    marketingApprovedOn: t.field({ type: 'Date', nullable: true, resolve: (c) => c.marketingApprovedOn }),
+    ground: t.field({ type: CompensationGround, description: 'Why the term was compensated', resolve: (c) => c.ground }),
+    days: t.exposeInt('days', { description: 'The days added to the term: the protection end moves by them' }),
+    decidedOn: t.field({ type: 'Date', description: "The day of CNIPA's decision", resolve: (c) => c.decidedOn }),
+    marketingApprovedOn: t.field({
+      type: 'Date',
+      nullable: true,
+      description: 'NEW_DRUG: the day the drug was approved for marketing (the 14-year cap counts from it); null for GRANT_DELAY',
+      resolve: (c) => c.marketingApprovedOn,
+    }),
   }),
 });
 
 const CourtAction = builder.objectRef<{ filedOn: string; court: string }>('InvalidationCourtAction').implement({
-  fields: (t) => ({ filedOn: t.field({ type: 'Date', resolve: (a) => a.filedOn }), court: t.exposeString('court') }),
+  description: 'An action brought before a court against an invalidation decision (Patent Law art. 46(2)): the decision is not final until judged',
+  fields: (t) => ({
+    filedOn: t.field({ type: 'Date', description: 'The day the action was brought', resolve: (a) => a.filedOn }),
+    court: t.exposeString('court', { description: 'The court it was brought before, as centre staff recorded it' }),
+  }),
 });
 
 const Invalidation = builder.objectRef<PatentInvalidation>('PatentInvalidation').implement({
   description: 'The latest request to invalidate the patent',
   fields: (t) => ({
-    requestedOn: t.field({ type: 'Date', resolve: (i) => i.requestedOn }),
-    requester: t.exposeString('requester'),
+    requestedOn: t.field({ type: 'Date', description: 'The day invalidation was requested (无效宣告请求)', resolve: (i) => i.requestedOn }),
+    requester: t.exposeString('requester', { description: 'Who asked for it, as centre staff recorded it' }),
     pending: t.boolean({
       description:
         'The outcome is not final: undecided, or declared invalid while a court action may still be brought or is before a court. The patent is not pledgeable meanwhile',
       resolve: (i) => invalidationPending(i, today()),
     }),
-    decision: t.field({ type: Decision, nullable: true, resolve: (i) => i.decision }),
-    decidedOn: t.field({ type: 'Date', nullable: true, resolve: (i) => i.decidedOn }),
+    decision: t.field({
+      type: Decision,
+      nullable: true,
+      description: "CNIPA's decision; null while undecided, as again after a court revoked it",
+      resolve: (i) => i.decision,
+    }),
+    decidedOn: t.field({ type: 'Date', nullable: true, description: 'The day of the decision; null while undecided', resolve: (i) => i.decidedOn }),
     courtActionUntil: t.field({
       type: 'Date',
       nullable: true,
       description: 'The last day an action against the decision may be brought: three months from its receipt (Patent Law art. 46(2))',
       resolve: (i) => invalidationActionEnds(i),
     }),
-    courtAction: t.field({ type: CourtAction, nullable: true, resolve: (i) => i.courtAction ?? null }),
-    judgment: t.field({ type: Judgment, nullable: true, resolve: (i) => i.judgment?.outcome ?? null }),
-    judgedOn: t.field({ type: 'Date', nullable: true, resolve: (i) => i.judgment?.decidedOn ?? null }),
+    courtAction: t.field({
+      type: CourtAction,
+      nullable: true,
+      description: 'The action brought against the decision; null when none is recorded',
+      resolve: (i) => i.courtAction ?? null,
+    }),
+    judgment: t.field({
+      type: Judgment,
+      nullable: true,
+      description: "The court's final judgment on that action; null while there is none (a revoking one sends the request back undecided)",
+      resolve: (i) => i.judgment?.outcome ?? null,
+    }),
+    judgedOn: t.field({
+      type: 'Date',
+      nullable: true,
+      description: 'The day the judgment became final; null while there is none',
+      resolve: (i) => i.judgment?.decidedOn ?? null,
+    }),
     finalOn: t.field({
       type: 'Date',
       nullable: true,
@@ -114,10 +162,19 @@ builder.objectFields(Patent, (t) => ({
     description: "For a LAPSED patent: the day CNIPA's notice of termination was issued, when recorded",
     resolve: (p) => p.terminationNoticeOn,
   }),
-  termCompensation: t.field({ type: [Compensation], resolve: (p) => [...p.termCompensation] }),
+  termCompensation: t.field({
+    type: [Compensation],
+    description: "CNIPA's compensations of its term, in the order recorded; empty when none",
+    resolve: (p) => [...p.termCompensation],
+  }),
   freeze: t.field({ type: Freeze, nullable: true, description: 'The freeze holding today', resolve: (p) => standing(p).freeze }),
   waitingFreezes: t.field({ type: [Waiting], description: 'Freezes waiting behind it, in order', resolve: (p) => [...standing(p).waitingFreezes] }),
-  invalidation: t.field({ type: Invalidation, nullable: true, resolve: (p) => p.invalidation }),
+  invalidation: t.field({
+    type: Invalidation,
+    nullable: true,
+    description: 'The latest request to invalidate it, with its decision and any court action; null when none was recorded',
+    resolve: (p) => p.invalidation,
+  }),
 }));
 
 /** The patent an input's applicationNumber names: INVALID_PATENT_NUMBER or NOT_FOUND there otherwise. */
@@ -158,22 +215,33 @@ async function operate(
 }
 
 const GrantInput = builder.inputType('GrantPatentInput', {
+  description: 'What grantPatent takes: the grant of a PENDING application',
   fields: (t) => ({
-    applicationNumber: t.string({ required: true }),
-    grantDate: t.field({ type: 'Date', required: true }),
+    applicationNumber: t.string({ required: true, description: APPLICATION_NUMBER }),
+    grantDate: t.field({
+      type: 'Date',
+      required: true,
+      description: "The grant's announcement date (授权公告日), from the filing date to today: the announcement number's kind code is checked on it",
+    }),
     grantPublicationNumber: t.string({ required: true, description: 'CN, 7 to 9 digits and the kind code: B invention, U utility model, S design' }),
   }),
 });
 const PayInput = builder.inputType('PayAnnualFeeInput', {
+  description: 'What payAnnualFee takes: an annual fee (年费) paid',
   fields: (t) => ({
-    applicationNumber: t.string({ required: true }),
+    applicationNumber: t.string({ required: true, description: APPLICATION_NUMBER }),
     year: t.int({ required: true, description: "The patent year paid for; the next unpaid one. Year n's fee falls due on the (n-1)th filing anniversary" }),
-    paidOn: t.field({ type: 'Date', required: true }),
+    paidOn: t.field({
+      type: 'Date',
+      required: true,
+      description: 'The day it was paid, not in the future: by the due date, or in the grace period with its surcharge',
+    }),
   }),
 });
 const LapseInput = builder.inputType('RecordPatentLapseInput', {
+  description: 'What recordPatentLapse takes: the lapse of a GRANTED patent for an annual fee unpaid past its grace period',
   fields: (t) => ({
-    applicationNumber: t.string({ required: true }),
+    applicationNumber: t.string({ required: true, description: APPLICATION_NUMBER }),
     terminationNoticeOn: t.field({
       type: 'Date',
       description: "The day CNIPA's notice of termination was issued: a restoration for a justified reason counts from its receipt (rule 6(2))",
@@ -181,9 +249,10 @@ const LapseInput = builder.inputType('RecordPatentLapseInput', {
   }),
 });
 const RestoreInput = builder.inputType('RestorePatentInput', {
+  description: 'What restorePatent takes: the restoration (恢复权利) of a LAPSED patent',
   fields: (t) => ({
-    applicationNumber: t.string({ required: true }),
-    ground: t.field({ type: RestorationGround, required: true }),
+    applicationNumber: t.string({ required: true, description: APPLICATION_NUMBER }),
+    ground: t.field({ type: RestorationGround, required: true, description: 'The ground restoration was asked on: it sets the time limit checked' }),
     requestedOn: t.field({ type: 'Date', description: 'The day restoration was requested (the time limit is checked on it); default restoredOn' }),
     restoredOn: t.field({ type: 'Date', required: true, description: 'The day CNIPA restored the right' }),
     obstacleRemovedOn: t.field({ type: 'Date', description: 'FORCE_MAJEURE: the day the obstacle was removed' }),
@@ -191,61 +260,96 @@ const RestoreInput = builder.inputType('RestorePatentInput', {
   }),
 });
 const ExaminationInput = builder.inputType('RecordExaminationRequestInput', {
-  fields: (t) => ({ applicationNumber: t.string({ required: true }), requestedOn: t.field({ type: 'Date', required: true }) }),
+  description: "What recordExaminationRequest takes: a PENDING invention's request for substantive examination (实质审查请求)",
+  fields: (t) => ({
+    applicationNumber: t.string({ required: true, description: APPLICATION_NUMBER }),
+    requestedOn: t.field({
+      type: 'Date',
+      required: true,
+      description: 'The day it was requested, from the filing date to today, and within three years of the filing or priority date',
+    }),
+  }),
 });
 const CompensationInput = builder.inputType('RecordTermCompensationInput', {
+  description: 'What recordTermCompensation takes: a compensation of the term (专利权期限补偿) CNIPA decided',
   fields: (t) => ({
-    applicationNumber: t.string({ required: true }),
-    ground: t.field({ type: CompensationGround, required: true }),
+    applicationNumber: t.string({ required: true, description: APPLICATION_NUMBER }),
+    ground: t.field({ type: CompensationGround, required: true, description: 'The ground CNIPA compensated on; one of each ground at most' }),
     days: t.int({ required: true, description: "The days CNIPA's decision adds to the term" }),
-    decidedOn: t.field({ type: 'Date', required: true }),
+    decidedOn: t.field({ type: 'Date', required: true, description: "The day of CNIPA's decision, from the grant date to today" }),
     marketingApprovedOn: t.field({ type: 'Date', description: "NEW_DRUG: the drug's approval for marketing (the term after it is at most 14 years)" }),
   }),
 });
 const RequestInvalidationInput = builder.inputType('RequestInvalidationInput', {
+  description: 'What requestInvalidation takes: a request for invalidation (无效宣告请求) of a granted patent',
   fields: (t) => ({
-    applicationNumber: t.string({ required: true }),
-    requestedOn: t.field({ type: 'Date', required: true }),
+    applicationNumber: t.string({ required: true, description: APPLICATION_NUMBER }),
+    requestedOn: t.field({ type: 'Date', required: true, description: 'The day it was requested, from the grant date to today' }),
     requester: t.string({ required: true, description: 'Who asked for it' }),
   }),
 });
 const DecideInvalidationInput = builder.inputType('DecideInvalidationInput', {
+  description: "What decideInvalidation takes: CNIPA's decision on the pending request for invalidation",
   fields: (t) => ({
-    applicationNumber: t.string({ required: true }),
-    decision: t.field({ type: Decision, required: true }),
-    decidedOn: t.field({ type: 'Date', required: true }),
+    applicationNumber: t.string({ required: true, description: APPLICATION_NUMBER }),
+    decision: t.field({ type: Decision, required: true, description: 'What CNIPA decided' }),
+    decidedOn: t.field({
+      type: 'Date',
+      required: true,
+      description: "The decision's date, from the request to today: a court action's three months run from its receipt, taken as 15 days later",
+    }),
   }),
 });
 const InvalidationActionInput = builder.inputType('RecordInvalidationCourtActionInput', {
+  description: 'What recordInvalidationCourtAction takes: an action brought before a court against the invalidation decision',
   fields: (t) => ({
-    applicationNumber: t.string({ required: true }),
+    applicationNumber: t.string({ required: true, description: APPLICATION_NUMBER }),
     court: t.string({ required: true, description: 'The court the action was brought before' }),
-    filedOn: t.field({ type: 'Date', required: true }),
+    filedOn: t.field({
+      type: 'Date',
+      required: true,
+      description: "The day it was brought: from the decision's date to today, and within three months of the decision's receipt",
+    }),
   }),
 });
 const InvalidationJudgmentInput = builder.inputType('RecordInvalidationJudgmentInput', {
+  description: "What recordInvalidationJudgment takes: a court's final judgment on the action against the invalidation decision",
   fields: (t) => ({
-    applicationNumber: t.string({ required: true }),
-    outcome: t.field({ type: Judgment, required: true }),
+    applicationNumber: t.string({ required: true, description: APPLICATION_NUMBER }),
+    outcome: t.field({ type: Judgment, required: true, description: 'Whether the court upheld the decision or revoked it' }),
     decidedOn: t.field({ type: 'Date', required: true, description: 'The day the judgment became final' }),
   }),
 });
 const FreezeInput = builder.inputType('FreezePatentInput', {
+  description: `What freezePatent takes: a court's preservation order${OWN_COURT}`,
   fields: (t) => ({
-    applicationNumber: t.string({ required: true }),
+    applicationNumber: t.string({ required: true, description: APPLICATION_NUMBER }),
     orderNumber: t.string({ required: true, description: "The court's preservation order" }),
-    frozenOn: t.field({ type: 'Date', required: true }),
+    frozenOn: t.field({
+      type: 'Date',
+      required: true,
+      description: "The order's date, from the filing date to today: the day it takes effect unless another freeze holds",
+    }),
     endsOn: t.field({ type: 'Date', description: 'The first day it no longer holds: at most three years on (the default)' }),
   }),
 });
 const RenewFreezeInput = builder.inputType('RenewFreezeInput', {
+  description: `What renewFreeze takes: the renewal of the freeze that holds${OWN_COURT}`,
   fields: (t) => ({
-    applicationNumber: t.string({ required: true }),
+    applicationNumber: t.string({ required: true, description: APPLICATION_NUMBER }),
     endsOn: t.field({ type: 'Date', required: true, description: "The renewed freeze's end: at most three years after the present one's" }),
   }),
 });
 const UnfreezeInput = builder.inputType('UnfreezePatentInput', {
-  fields: (t) => ({ applicationNumber: t.string({ required: true }), unfrozenOn: t.field({ type: 'Date', required: true }) }),
+  description: `What unfreezePatent takes: a freeze lifted, or a waiting one withdrawn${OWN_COURT}`,
+  fields: (t) => ({
+    applicationNumber: t.string({ required: true, description: APPLICATION_NUMBER }),
+    unfrozenOn: t.field({
+      type: 'Date',
+      required: true,
+      description: "The day it was lifted, from the freeze's date to today: the first waiting freeze takes effect that day",
+    }),
+  }),
 });
 
 /** The court a COURT identity acts for. */
@@ -261,7 +365,7 @@ mutationForms(builder, {
   object: 'patent',
   type: Patent,
   description: 'Centre staff record the grant of a PENDING application; the fees up to the year of grant count as paid with it',
-  args: (t) => ({ input: t.field({ type: GrantInput, required: true }) }),
+  args: (t) => ({ input: t.field({ type: GrantInput, required: true, description: 'The grant to record' }) }),
   resolve: async ({ input }, ctx) =>
     operate(ctx, requireRole(ctx, 'CENTER_STAFF'), input.applicationNumber, {
       op: 'GRANT',
@@ -276,7 +380,7 @@ mutationForms(builder, {
   object: 'patent',
   type: Patent,
   description: "Centre staff record an annual fee paid, on time or in its grace period (the surcharge goes in the history); the fee's warnings clear",
-  args: (t) => ({ input: t.field({ type: PayInput, required: true }) }),
+  args: (t) => ({ input: t.field({ type: PayInput, required: true, description: 'The fee paid' }) }),
   resolve: async ({ input }, ctx) =>
     operate(ctx, requireRole(ctx, 'CENTER_STAFF'), input.applicationNumber, { op: 'PAY_ANNUAL_FEE', year: input.year, paidOn: input.paidOn }),
 });
@@ -288,7 +392,7 @@ mutationForms(builder, {
   type: Patent,
   description:
     "Centre staff record a PENDING invention's request for substantive examination, within three years of its filing or priority date (Patent Law art. 35)",
-  args: (t) => ({ input: t.field({ type: ExaminationInput, required: true }) }),
+  args: (t) => ({ input: t.field({ type: ExaminationInput, required: true, description: 'The examination request to record' }) }),
   resolve: async ({ input }, ctx) =>
     operate(ctx, requireRole(ctx, 'CENTER_STAFF'), input.applicationNumber, { op: 'REQUEST_EXAMINATION', requestedOn: input.requestedOn }),
 });
@@ -299,7 +403,7 @@ mutationForms(builder, {
   object: 'patent',
   type: Patent,
   description: 'Centre staff record that a GRANTED patent lapsed: a fee unpaid when its grace period ended. It lapses from the missed due date',
-  args: (t) => ({ input: t.field({ type: LapseInput, required: true }) }),
+  args: (t) => ({ input: t.field({ type: LapseInput, required: true, description: 'The lapse to record' }) }),
   resolve: async ({ input }, ctx) =>
     operate(ctx, requireRole(ctx, 'CENTER_STAFF'), input.applicationNumber, { op: 'LAPSE', terminationNoticeOn: input.terminationNoticeOn ?? null }),
 });
@@ -311,7 +415,7 @@ mutationForms(builder, {
   type: Patent,
   description:
     'Centre staff record the restoration of a LAPSED patent, its missed fees paid (Implementing Regulations rule 6): for a justified reason within two months of the notice of termination, for force majeure within two months of the obstacle’s removal and two years of the time limit missed; TIME_LIMIT_PASSED outside the window, which the message names',
-  args: (t) => ({ input: t.field({ type: RestoreInput, required: true }) }),
+  args: (t) => ({ input: t.field({ type: RestoreInput, required: true, description: 'The restoration to record' }) }),
   resolve: async ({ input }, ctx) =>
     operate(ctx, requireRole(ctx, 'CENTER_STAFF'), input.applicationNumber, {
       op: 'RESTORE',
@@ -330,7 +434,7 @@ mutationForms(builder, {
   type: Patent,
   description:
     "Centre staff record CNIPA's compensation of a granted invention's term (Patent Law art. 42(2), (3)); the protection end and every deadline after it move",
-  args: (t) => ({ input: t.field({ type: CompensationInput, required: true }) }),
+  args: (t) => ({ input: t.field({ type: CompensationInput, required: true, description: 'The compensation to record' }) }),
   resolve: async ({ input }, ctx) =>
     operate(ctx, requireRole(ctx, 'CENTER_STAFF'), input.applicationNumber, {
       op: 'COMPENSATE_TERM',
@@ -347,7 +451,7 @@ mutationForms(builder, {
   object: 'patent',
   type: Patent,
   description: 'Centre staff record a request to invalidate a granted patent, in force, lapsed or expired; it is not pledgeable until decided',
-  args: (t) => ({ input: t.field({ type: RequestInvalidationInput, required: true }) }),
+  args: (t) => ({ input: t.field({ type: RequestInvalidationInput, required: true, description: 'The request for invalidation to record' }) }),
   resolve: async ({ input }, ctx) => {
     const staff = requireRole(ctx, 'CENTER_STAFF');
     const { before, requester } = await checkInput({
@@ -365,7 +469,7 @@ mutationForms(builder, {
   type: Patent,
   description:
     'Centre staff record the decision on the pending invalidation request; INVALIDATED ends the patent once final: when no court action was brought within three months of its receipt (Patent Law art. 46(2))',
-  args: (t) => ({ input: t.field({ type: DecideInvalidationInput, required: true }) }),
+  args: (t) => ({ input: t.field({ type: DecideInvalidationInput, required: true, description: 'The decision to record' }) }),
   resolve: async ({ input }, ctx) =>
     operate(ctx, requireRole(ctx, 'CENTER_STAFF'), input.applicationNumber, {
       op: 'DECIDE_INVALIDATION',
@@ -381,7 +485,7 @@ mutationForms(builder, {
   type: Patent,
   description:
     'Centre staff record an action brought against an invalidation decision (within three months of its receipt): the decision is not final until judged',
-  args: (t) => ({ input: t.field({ type: InvalidationActionInput, required: true }) }),
+  args: (t) => ({ input: t.field({ type: InvalidationActionInput, required: true, description: 'The court action to record' }) }),
   resolve: async ({ input }, ctx) => {
     const staff = requireRole(ctx, 'CENTER_STAFF');
     const { before, court } = await checkInput({
@@ -398,7 +502,7 @@ mutationForms(builder, {
   object: 'patent',
   type: Patent,
   description: 'Centre staff record the final judgment on that action: UPHELD makes the decision final on its date, REVOKED sends the request back to CNIPA',
-  args: (t) => ({ input: t.field({ type: InvalidationJudgmentInput, required: true }) }),
+  args: (t) => ({ input: t.field({ type: InvalidationJudgmentInput, required: true, description: 'The judgment to record' }) }),
   resolve: async ({ input }, ctx) =>
     operate(ctx, requireRole(ctx, 'CENTER_STAFF'), input.applicationNumber, {
       op: 'JUDGE_INVALIDATION',
@@ -414,7 +518,7 @@ mutationForms(builder, {
   type: Patent,
   description:
     "A court freezes a patent or application under its preservation order, for at most three years; while another court's freeze holds, this one waits in line and takes effect when that one ends",
-  args: (t) => ({ input: t.field({ type: FreezeInput, required: true }) }),
+  args: (t) => ({ input: t.field({ type: FreezeInput, required: true, description: 'The freeze to record' }) }),
   resolve: async ({ input }, ctx) => {
     const court = actingCourt(ctx);
     const { before, orderNumber } = await checkInput({
@@ -431,7 +535,7 @@ mutationForms(builder, {
   object: 'patent',
   type: Patent,
   description: 'The court whose freeze holds renews it before it ends, for at most three more years',
-  args: (t) => ({ input: t.field({ type: RenewFreezeInput, required: true }) }),
+  args: (t) => ({ input: t.field({ type: RenewFreezeInput, required: true, description: "The freeze's new end" }) }),
   resolve: async ({ input }, ctx) => {
     const court = actingCourt(ctx);
     return operate(ctx, court, input.applicationNumber, { op: 'RENEW_FREEZE', court: court.court, endsOn: input.endsOn });
@@ -444,7 +548,7 @@ mutationForms(builder, {
   object: 'patent',
   type: Patent,
   description: 'The court that froze a patent lifts its freeze (the first waiting takes effect that day), or withdraws its waiting freeze',
-  args: (t) => ({ input: t.field({ type: UnfreezeInput, required: true }) }),
+  args: (t) => ({ input: t.field({ type: UnfreezeInput, required: true, description: 'The freeze to lift or withdraw' }) }),
   resolve: async ({ input }, ctx) => {
     const court = actingCourt(ctx);
     return operate(ctx, court, input.applicationNumber, { op: 'UNFREEZE', court: court.court, unfrozenOn: input.unfrozenOn });

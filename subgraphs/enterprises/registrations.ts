@@ -14,46 +14,67 @@ import { DuplicateKeyError } from './store/port.js';
 
 const RenewalWindow = builder.objectRef<{ opens: string; closes: string }>('RenewalWindow').implement({
   description: 'The days a trademark registration may be renewed: the twelve months before it ends and six months of grace after',
-  fields: (t) => ({ opens: t.field({ type: 'Date', resolve: (w) => w.opens }), closes: t.field({ type: 'Date', resolve: (w) => w.closes }) }),
+  fields: (t) => ({
+    opens: t.field({ type: 'Date', description: 'The first day a renewal is accepted: twelve months before expiryDate', resolve: (w) => w.opens }),
+    closes: t.field({ type: 'Date', description: 'The last day, grace included: six months after expiryDate', resolve: (w) => w.closes }),
+  }),
 });
 
 builder.objectFields(Trademark, (t) => ({
   goods: t.exposeStringList('goods', { description: 'The goods or services designated in its class' }),
   niceClassName: t.string({ description: 'The class’s short name, e.g. 科学仪器 for 9', resolve: (m) => niceClassName(m.niceClass) }),
-  renewalWindow: t.field({ type: RenewalWindow, resolve: (m) => renewalWindow(m.expiryDate) }),
+  renewalWindow: t.field({
+    type: RenewalWindow,
+    description: 'The days it may be renewed (续展) in, as its expiryDate stands (Trademark Law art. 40)',
+    resolve: (m) => renewalWindow(m.expiryDate),
+  }),
 }));
 
 builder.objectFields(Copyright, (t) => ({
-  author: t.exposeString('author', { nullable: true }),
+  author: t.exposeString('author', { nullable: true, description: 'The author, as registered; null for a registration recorded before authors were' }),
   completedOn: t.field({ type: 'Date', nullable: true, description: 'When the work was completed', resolve: (c) => c.completedOn }),
 }));
 
 const TrademarkInput = builder.inputType('RegisterTrademarkInput', {
+  description: 'A trademark registration to record, as the register has it',
   fields: (t) => ({
-    enterpriseId: t.id({ required: true }),
+    enterpriseId: t.id({ required: true, description: "The owner's id in the hub: a registered enterprise (NOT_FOUND otherwise)" }),
     registrationNumber: t.string({ required: true, description: 'The register’s number: digits' }),
-    mark: t.string({ required: true }),
+    mark: t.string({ required: true, description: 'The mark, 1 to 100 characters' }),
     niceClass: t.int({ required: true, description: '1 to 45' }),
     goods: t.stringList({ required: true, description: 'The goods or services designated, 1 to 30' }),
     registrationDate: t.field({ type: 'Date', required: true, description: 'The day of registration: the ten years run from it' }),
   }),
 });
 const RenewInput = builder.inputType('RenewTrademarkInput', {
-  fields: (t) => ({ registrationNumber: t.string({ required: true }), renewedOn: t.field({ type: 'Date', required: true }) }),
+  description: 'A renewal of a trademark registration to record',
+  fields: (t) => ({
+    registrationNumber: t.string({ required: true, description: "The registration's number, as recorded: digits" }),
+    renewedOn: t.field({
+      type: 'Date',
+      required: true,
+      description: 'The day it was renewed: within its renewalWindow (INVALID_TRANSITION otherwise), not in the future',
+    }),
+  }),
 });
 const CopyrightInput = builder.inputType('RegisterCopyrightInput', {
+  description: 'A copyright registration to record, as the register has it',
   fields: (t) => ({
-    enterpriseId: t.id({ required: true }),
+    enterpriseId: t.id({ required: true, description: "The owner's id in the hub: a registered enterprise (NOT_FOUND otherwise)" }),
     registrationNumber: t.string({
       required: true,
       description:
         'e.g. 2024SR0123456 for software, 国作登字-2024-H-00012345 for a work (the letter names the kind of work: domain/copyright.ts), or a province’s 粤作登字-...',
     }),
-    title: t.string({ required: true }),
-    kind: t.field({ type: CopyrightKind, required: true }),
-    author: t.string({ required: true }),
-    completedOn: t.field({ type: 'Date', required: true }),
-    registeredOn: t.field({ type: 'Date', required: true }),
+    title: t.string({ required: true, description: 'The title of the work or software, 1 to 200 characters' }),
+    kind: t.field({ type: CopyrightKind, required: true, description: "Software, or the kind of work: a work's number must carry its kind's letter" }),
+    author: t.string({ required: true, description: 'The author, as registered: 1 to 200 characters' }),
+    completedOn: t.field({ type: 'Date', required: true, description: 'When the work was completed: on or before registeredOn' }),
+    registeredOn: t.field({
+      type: 'Date',
+      required: true,
+      description: "The day of registration: in the registration number's year, not in the future",
+    }),
   }),
 });
 
@@ -82,7 +103,9 @@ builder.queryFields((t) => ({
     nullable: true,
     description:
       'A registered copyright by its registration number: its owner, centre staff and institutions read it; null otherwise, as for one not registered',
-    args: { registrationNumber: t.arg.string({ required: true }) },
+    args: {
+      registrationNumber: t.arg.string({ required: true, description: 'As issued; spaces, case and full-width dashes do not matter' }),
+    },
     resolve: async (_root, { registrationNumber }, ctx) => {
       // Stored as registration writes them: without spaces, in capitals, full-width dashes as ASCII.
       return readableRight(ctx, await ctx.loaders.copyright.load(registrationNumber.replace(/\s+/g, '').toUpperCase().replace(/－|—/g, '-')));
@@ -97,7 +120,7 @@ mutationForms(builder, {
   type: Trademark,
   description:
     'Centre staff record a trademark registration, as the register has it: its class and goods; ten years from the day of registration. A registration is a fact of the register, never the owner’s own declaration',
-  args: (t) => ({ input: t.field({ type: TrademarkInput, required: true }) }),
+  args: (t) => ({ input: t.field({ type: TrademarkInput, required: true, description: 'The registration to record' }) }),
   resolve: async ({ input }, ctx) => {
     const enterpriseId = String(input.enterpriseId);
     requireRole(ctx, 'CENTER_STAFF');
@@ -145,7 +168,7 @@ mutationForms(builder, {
   type: Trademark,
   description:
     'Centre staff record a renewal, within the twelve months before the registration ends or the six of grace after: ten more years from the day after it ends',
-  args: (t) => ({ input: t.field({ type: RenewInput, required: true }) }),
+  args: (t) => ({ input: t.field({ type: RenewInput, required: true, description: 'The registration and the day it was renewed' }) }),
   resolve: async ({ input }, ctx) => {
     const staff = requireRole(ctx, 'CENTER_STAFF');
     const number = input.registrationNumber.trim();
@@ -177,7 +200,7 @@ mutationForms(builder, {
   object: 'copyright',
   type: Copyright,
   description: 'Centre staff record a copyright registration, as the register has it: software or a work, its author and completion date',
-  args: (t) => ({ input: t.field({ type: CopyrightInput, required: true }) }),
+  args: (t) => ({ input: t.field({ type: CopyrightInput, required: true, description: 'The registration to record' }) }),
   resolve: async ({ input }, ctx) => {
     const enterpriseId = String(input.enterpriseId);
     requireRole(ctx, 'CENTER_STAFF');

@@ -12,13 +12,14 @@ import { canActFor, requireActFor, requireIdentity, requireRole } from '../commo
 import { DEFAULT_MONTHS, lastDayOf, MAX_MONTHS, monthsArg, monthsFrom, zeroFilled } from '../common/months.js';
 import { ownerConnection } from '../common/page-loader.js';
 import { mutationForms } from '../common/payload.js';
-import { connectionType, monthCountType } from '../common/shared-types.js';
+import { connectionType, monthCountType, pageArgDescriptions } from '../common/shared-types.js';
 import { checkInput, text } from '../common/validation.js';
 import {
   builder,
   canonicalPatentNumber,
   Copyright,
   CopyrightKind,
+  describedValues,
   Enterprise,
   PageInfo,
   Patent,
@@ -29,29 +30,45 @@ import {
   Trademark,
 } from './builder.js';
 import type { EnterprisesContext } from './context.js';
-import { type AnnualFeeStatus, annualFeeStatus, feeTimeLimits } from './domain/annual-fee.js';
+import {
+  ANNUAL_FEE_STATE_MEANINGS,
+  ANNUAL_FEE_STATES,
+  type AnnualFeeStatus,
+  annualFeeStatus,
+  DEFAULT_WARNING_DAYS,
+  feeTimeLimits,
+} from './domain/annual-fee.js';
 import { earliestDueInGrace, earliestDueNotLate, examinationRequestLastDay, feeWarningWindow } from './domain/deadlines.js';
 import type { EnterpriseRecord, PatentRecord } from './domain/model.js';
-import { FILING_STATUSES, PATENT_STATUSES, PATENT_TYPES } from './domain/model.js';
+import { FILING_STATUS_MEANINGS, FILING_STATUSES, PATENT_STATUS_MEANINGS, PATENT_STATUSES, PATENT_TYPE_MEANINGS, PATENT_TYPES } from './domain/model.js';
 import { checkPatentInput } from './domain/patent-input.js';
 import { protectionEnd } from './domain/protection.js';
 import { patentOn } from './domain/standing.js';
 import type { DatedKey, DateWindow, EnterpriseFilter, OwnerFilter } from './store/port.js';
 import { DuplicateKeyError } from './store/port.js';
 
-const FilingStatus = builder.enumType('FilingStatus', { values: FILING_STATUSES });
-const PatentType = builder.enumType('PatentType', { values: PATENT_TYPES });
-const PatentStatus = builder.enumType('PatentStatus', { values: PATENT_STATUSES });
+const FilingStatus = builder.enumType('FilingStatus', {
+  description: "An enterprise's filing (备案) with the IP protection centre",
+  values: describedValues(FILING_STATUSES, FILING_STATUS_MEANINGS),
+});
+const PatentType = builder.enumType('PatentType', {
+  description: 'The kind of patent (Patent Law art. 2); a PCT national-phase entry has the kind it entered as, and pct true',
+  values: describedValues(PATENT_TYPES, PATENT_TYPE_MEANINGS),
+});
+const PatentStatus = builder.enumType('PatentStatus', {
+  description: 'Where a patent or application stands in its life',
+  values: describedValues(PATENT_STATUSES, PATENT_STATUS_MEANINGS),
+});
 const FeeState = builder.enumType('AnnualFeeState', {
   description: 'Where a patent stands with its next annual fee',
-  values: ['NOT_DUE', 'DUE_SOON', 'GRACE', 'LAPSED', 'EXPIRED'] as const,
+  values: describedValues(ANNUAL_FEE_STATES, ANNUAL_FEE_STATE_MEANINGS),
 });
 
 const CreditCodeOverride = builder.objectRef<NonNullable<EnterpriseRecord['creditCodeOverride']>>('CreditCodeOverride').implement({
   description: 'Recorded when centre staff registered a credit code that fails its check character',
   fields: (t) => ({
     approvedBy: t.exposeString('approvedBy', { description: 'The staff key that approved it' }),
-    reason: t.exposeString('reason'),
+    reason: t.exposeString('reason', { description: 'Why staff registered the code as it is, as they gave it' }),
   }),
 });
 
@@ -76,9 +93,9 @@ const CopyrightConnection = connectionType(builder, 'Copyright', Copyright, Page
 Enterprise.implement({
   description: 'An enterprise registered with the IP protection centre',
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: "The enterprise's id in the hub (a UUID)" }),
     uscc: t.exposeString('uscc', { description: 'Unified Social Credit Code (GB 32100-2015)' }),
-    name: t.exposeString('name'),
+    name: t.exposeString('name', { description: 'Its name, as centre staff registered it (1 to 200 characters)' }),
     regionCode: t.exposeString('regionCode', { description: 'Administrative division (GB/T 2260), 6 digits' }),
     region: t.field({
       type: Region,
@@ -86,14 +103,21 @@ Enterprise.implement({
       description: "The region code's names; null for a code not in the published table",
       resolve: (e) => regionOf(e.regionCode),
     }),
-    industry: t.exposeString('industry'),
-    filingStatus: t.field({ type: FilingStatus, resolve: (e) => e.filingStatus }),
-    registeredAt: t.field({ type: 'DateTime', resolve: (e) => e.registeredAt }),
-    creditCodeOverride: t.field({ type: CreditCodeOverride, nullable: true, resolve: (e) => e.creditCodeOverride }),
+    industry: t.exposeString('industry', {
+      description: 'Its industry, as centre staff registered it (free text, 1 to 100 characters): the industry filters and statistics match it exactly',
+    }),
+    filingStatus: t.field({ type: FilingStatus, description: 'Its filing with the centre', resolve: (e) => e.filingStatus }),
+    registeredAt: t.field({ type: 'DateTime', description: 'When centre staff registered it with the hub', resolve: (e) => e.registeredAt }),
+    creditCodeOverride: t.field({
+      type: CreditCodeOverride,
+      nullable: true,
+      description: 'Who approved a credit code failing its check character, and why; null for a code that passes',
+      resolve: (e) => e.creditCodeOverride,
+    }),
     patents: t.field({
       type: PatentConnection,
       description: `The enterprise's patents by application number, a page at a time (first: ${DEFAULT_PAGE} unless given, ${MAX_PAGE} at most)`,
-      args: { first: t.arg.int(), after: t.arg.string() },
+      args: { first: t.arg.int({ description: pageArgDescriptions.first }), after: t.arg.string({ description: pageArgDescriptions.after }) },
       resolve: (e, args, ctx) =>
         ownerConnection(
           ctx.loaders.patentsOf,
@@ -106,7 +130,7 @@ Enterprise.implement({
     trademarks: t.field({
       type: TrademarkConnection,
       description: `The enterprise's trademarks by registration number, a page at a time (first: ${DEFAULT_PAGE} unless given, ${MAX_PAGE} at most)`,
-      args: { first: t.arg.int(), after: t.arg.string() },
+      args: { first: t.arg.int({ description: pageArgDescriptions.first }), after: t.arg.string({ description: pageArgDescriptions.after }) },
       resolve: (e, args, ctx) =>
         ownerConnection(
           ctx.loaders.trademarksOf,
@@ -119,7 +143,7 @@ Enterprise.implement({
     copyrights: t.field({
       type: CopyrightConnection,
       description: `The enterprise's copyrights by registration number, a page at a time (first: ${DEFAULT_PAGE} unless given, ${MAX_PAGE} at most)`,
-      args: { first: t.arg.int(), after: t.arg.string() },
+      args: { first: t.arg.int({ description: pageArgDescriptions.first }), after: t.arg.string({ description: pageArgDescriptions.after }) },
       resolve: (e, args, ctx) =>
         ownerConnection(
           ctx.loaders.copyrightsOf,
@@ -132,13 +156,21 @@ Enterprise.implement({
     annualFeeWarnings: t.field({
       type: AnnualFeeWarningConnection,
       description: `This enterprise's annual fees due within the window (default ${FEE_WINDOW_DAYS} days) or in their grace period: staff and the enterprise itself`,
-      args: { first: t.arg.int(), after: t.arg.string(), withinDays: t.arg.int() },
+      args: {
+        first: t.arg.int({ description: pageArgDescriptions.first }),
+        after: t.arg.string({ description: pageArgDescriptions.after }),
+        withinDays: t.arg.int({ description: FEE_WITHIN_DAYS }),
+      },
       resolve: (e, args, ctx) => feeWarnings(ctx, ownerFilter(ctx, { enterpriseId: e.id }), args),
     }),
     expiryWarnings: t.field({
       type: ExpiryWarningConnection,
       description: `This enterprise's patents and trademarks ending within the window (default ${EXPIRY_WINDOW_DAYS} days): staff and the enterprise itself`,
-      args: { first: t.arg.int(), after: t.arg.string(), withinDays: t.arg.int() },
+      args: {
+        first: t.arg.int({ description: pageArgDescriptions.first }),
+        after: t.arg.string({ description: pageArgDescriptions.after }),
+        withinDays: t.arg.int({ description: EXPIRY_WITHIN_DAYS }),
+      },
       resolve: (e, args, ctx) => expiryWarnings(ctx, ownerFilter(ctx, { enterpriseId: e.id }), args),
     }),
   }),
@@ -151,17 +183,32 @@ builder.asEntity(Enterprise, {
 const AnnualFee = builder.objectRef<AnnualFeeStatus>('AnnualFee').implement({
   description: 'Where a granted patent stands with its annual fees (they begin with grant: the year of grant is paid with its registration)',
   fields: (t) => ({
-    nextDueDate: t.field({ type: 'Date', nullable: true, resolve: (f) => f.nextDueDate ?? null }),
+    nextDueDate: t.field({
+      type: 'Date',
+      nullable: true,
+      description: 'The earliest unpaid due date, a filing anniversary (for a lapsed patent, the one missed); null once no fee is left',
+      resolve: (f) => f.nextDueDate ?? null,
+    }),
     payableUntil: t.field({
       type: 'Date',
       nullable: true,
       description: 'The last day to pay it without surcharge: the due date, or the first working day after it when that is a holiday',
       resolve: (f) => f.payableUntil ?? null,
     }),
-    state: t.field({ type: FeeState, resolve: (f) => f.state }),
+    state: t.field({ type: FeeState, description: 'Where the patent stands with that fee today', resolve: (f) => f.state }),
     surchargePercent: t.exposeInt('surchargePercent', { description: '0, then 5 more per month late after the first' }),
-    graceEndsOn: t.field({ type: 'Date', nullable: true, resolve: (f) => f.graceEndsOn ?? null }),
-    lapsedOn: t.field({ type: 'Date', nullable: true, resolve: (f) => f.lapsedOn ?? null }),
+    graceEndsOn: t.field({
+      type: 'Date',
+      nullable: true,
+      description: 'In GRACE: the last day the fee can be paid, with its surcharge, past any holiday; null otherwise',
+      resolve: (f) => f.graceEndsOn ?? null,
+    }),
+    lapsedOn: t.field({
+      type: 'Date',
+      nullable: true,
+      description: 'In LAPSED: the day the patent ceased, the missed due date itself; null otherwise',
+      resolve: (f) => f.lapsedOn ?? null,
+    }),
   }),
 });
 
@@ -172,10 +219,13 @@ Patent.implement({
   description: 'A Chinese patent application or granted patent',
   fields: (t) => ({
     applicationNumber: t.exposeString('applicationNumber', { description: 'Canonical form: digits, ".", check digit' }),
-    type: t.field({ type: PatentType, resolve: (p) => p.type }),
+    type: t.field({ type: PatentType, description: 'Invention, utility model or design', resolve: (p) => p.type }),
     pct: t.exposeBoolean('pct', { description: 'Entered the national phase from a PCT application' }),
-    title: t.exposeString('title'),
-    ipcClass: t.exposeString('ipcClass', { nullable: true }),
+    title: t.exposeString('title', { description: 'The title of the invention or design, as registered (1 to 500 characters)' }),
+    ipcClass: t.exposeString('ipcClass', {
+      nullable: true,
+      description: 'Its International Patent Classification symbol, as registered (at most 50 characters); null when none was given',
+    }),
     status: t.field({
       type: PatentStatus,
       description: 'As it stands today: EXPIRED from the protection end, INVALIDATED once the decision is final, whatever was recorded before',
@@ -188,7 +238,12 @@ Patent.implement({
     }),
     priorityDate: t.field({ type: 'Date', nullable: true, description: 'The earliest priority claimed (Patent Law art. 29)', resolve: (p) => p.priorityDate }),
     parentApplicationNumber: t.exposeString('parentApplicationNumber', { nullable: true, description: "A divisional application's parent" }),
-    examinationRequestedOn: t.field({ type: 'Date', nullable: true, resolve: (p) => p.examinationRequestedOn }),
+    examinationRequestedOn: t.field({
+      type: 'Date',
+      nullable: true,
+      description: "An invention's request for substantive examination (实质审查, Patent Law art. 35); null while none is recorded",
+      resolve: (p) => p.examinationRequestedOn,
+    }),
     examinationRequestDue: t.field({
       type: 'Date',
       nullable: true,
@@ -199,7 +254,12 @@ Patent.implement({
     declared: t.exposeBoolean('declared', {
       description: 'Declared by its enterprise, not yet recorded by the centre or the registry feed (which supersede it)',
     }),
-    grantDate: t.field({ type: 'Date', nullable: true, resolve: (p) => p.grantDate }),
+    grantDate: t.field({
+      type: 'Date',
+      nullable: true,
+      description: "The day of grant, its announcement's date: the fee of the year of grant is paid with it; null before grant",
+      resolve: (p) => p.grantDate,
+    }),
     protectionEndsOn: t.field({
       type: 'Date',
       description: 'The day the term ends, compensation included (Patent Law art. 42)',
@@ -211,8 +271,18 @@ Patent.implement({
       description: 'The next annual-fee due date; null for an application (annual fees begin with grant) and once the patent owes no more',
       resolve: (p) => feeStatusOf(p)?.nextDueDate ?? null,
     }),
-    annualFee: t.field({ type: AnnualFee, nullable: true, resolve: (p) => feeStatusOf(p) }),
-    enterprise: t.field({ type: Enterprise, nullable: true, resolve: (p, _args, ctx) => readableEnterprise(ctx, p.enterpriseId) }),
+    annualFee: t.field({
+      type: AnnualFee,
+      nullable: true,
+      description: 'Where it stands with its annual fees today; null for anything not GRANTED (an application owes none)',
+      resolve: (p) => feeStatusOf(p),
+    }),
+    enterprise: t.field({
+      type: Enterprise,
+      nullable: true,
+      description: 'The enterprise that owns it now (a recorded transfer moves it)',
+      resolve: (p, _args, ctx) => readableEnterprise(ctx, p.enterpriseId),
+    }),
   }),
 });
 builder.asEntity(Patent, {
@@ -221,12 +291,18 @@ builder.asEntity(Patent, {
 });
 
 Trademark.implement({
+  description:
+    'A trademark registration (商标注册), as centre staff recorded it from the register: ten years from registration, renewable (Trademark Law arts. 39-40)',
   fields: (t) => ({
-    registrationNumber: t.exposeString('registrationNumber'),
-    mark: t.exposeString('mark'),
+    registrationNumber: t.exposeString('registrationNumber', { description: "The register's number: 1 to 9 digits" }),
+    mark: t.exposeString('mark', { description: 'The mark, as registered (1 to 100 characters)' }),
     niceClass: t.exposeInt('niceClass', { description: 'Nice classification, 1 to 45' }),
-    registrationDate: t.field({ type: 'Date', resolve: (m) => m.registrationDate }),
-    expiryDate: t.field({ type: 'Date', resolve: (m) => m.expiryDate }),
+    registrationDate: t.field({ type: 'Date', description: 'The day of registration: the ten-year term runs from it', resolve: (m) => m.registrationDate }),
+    expiryDate: t.field({
+      type: 'Date',
+      description: "The registration's last day: the day before the tenth anniversary of registration, ten years later with each renewal",
+      resolve: (m) => m.expiryDate,
+    }),
     enterprise: t.field({
       type: Enterprise,
       nullable: true,
@@ -241,11 +317,14 @@ builder.asEntity(Trademark, {
 });
 
 Copyright.implement({
+  description: 'A copyright registration (著作权登记), of software or a work, as centre staff recorded it from the register',
   fields: (t) => ({
-    registrationNumber: t.exposeString('registrationNumber'),
-    title: t.exposeString('title'),
-    kind: t.field({ type: CopyrightKind, resolve: (c) => c.kind }),
-    registeredOn: t.field({ type: 'Date', resolve: (c) => c.registeredOn }),
+    registrationNumber: t.exposeString('registrationNumber', {
+      description: "As issued, e.g. 2024SR0123456 for software, 国作登字-2024-H-00012345 for a work (or a provincial bureau's, 粤作登字-...)",
+    }),
+    title: t.exposeString('title', { description: 'The title of the work or software, as registered (1 to 200 characters)' }),
+    kind: t.field({ type: CopyrightKind, description: 'Software, or the kind of work', resolve: (c) => c.kind }),
+    registeredOn: t.field({ type: 'Date', description: "The day of registration, in the registration number's year", resolve: (c) => c.registeredOn }),
     enterprise: t.field({
       type: Enterprise,
       nullable: true,
@@ -260,13 +339,18 @@ builder.asEntity(Copyright, {
 });
 
 const EnterpriseEdge = builder.objectRef<{ cursor: string; node: EnterpriseRecord }>('EnterpriseEdge').implement({
-  fields: (t) => ({ cursor: t.exposeString('cursor'), node: t.field({ type: Enterprise, resolve: (e) => e.node }) }),
+  description: 'One Enterprise of a page, with its place in the list',
+  fields: (t) => ({
+    cursor: t.exposeString('cursor', { description: 'Its place in the list: `after` this cursor, the page goes on from it' }),
+    node: t.field({ type: Enterprise, description: 'The Enterprise', resolve: (e) => e.node }),
+  }),
 });
 type EnterprisePage = Connection<EnterpriseRecord> & { filter: EnterpriseFilter };
 const EnterpriseConnection = builder.objectRef<EnterprisePage>('EnterpriseConnection').implement({
+  description: 'A page of Enterprise items (the Relay connection spec): ask the next with `after: pageInfo.endCursor`',
   fields: (t) => ({
-    edges: t.field({ type: [EnterpriseEdge], resolve: (c) => c.edges }),
-    pageInfo: t.field({ type: PageInfo, resolve: (c) => c.pageInfo }),
+    edges: t.field({ type: [EnterpriseEdge], description: "The page's items in the list's order", resolve: (c) => c.edges }),
+    pageInfo: t.field({ type: PageInfo, description: 'Whether more follow, and the cursors to ask for them', resolve: (c) => c.pageInfo }),
     // Counted only when asked for.
     totalCount: t.int({ description: 'Enterprises matching the filters', resolve: (c, _args, ctx) => ctx.store.enterprises.count(c.filter) }),
   }),
@@ -278,27 +362,45 @@ interface GroupStat {
   patents: number;
 }
 const RegionStat = builder.objectRef<GroupStat>('RegionStatistic').implement({
+  description: 'The enterprises registered with one region code, and their patents',
   fields: (t) => ({
-    regionCode: t.exposeString('key'),
+    regionCode: t.exposeString('key', { description: 'The administrative division (GB/T 2260), 6 digits, as the enterprises were registered with it' }),
     region: t.field({
       type: Region,
       nullable: true,
       description: "The region code's names; null for a code not in the published table",
       resolve: (s) => regionOf(s.key),
     }),
-    enterprises: t.exposeInt('enterprises'),
-    patents: t.exposeInt('patents'),
+    enterprises: t.exposeInt('enterprises', { description: 'Enterprises registered with this region code' }),
+    patents: t.exposeInt('patents', { description: 'The patents and applications they own, whatever their status' }),
   }),
 });
 const IndustryStat = builder.objectRef<GroupStat>('IndustryStatistic').implement({
-  fields: (t) => ({ industry: t.exposeString('key'), enterprises: t.exposeInt('enterprises'), patents: t.exposeInt('patents') }),
+  description: 'The enterprises registered with one industry, and their patents',
+  fields: (t) => ({
+    industry: t.exposeString('key', { description: 'The industry, exactly as the enterprises were registered with it' }),
+    enterprises: t.exposeInt('enterprises', { description: 'Enterprises registered with this industry' }),
+    patents: t.exposeInt('patents', { description: 'The patents and applications they own, whatever their status' }),
+  }),
 });
 const Statistics = builder.objectRef<{ byRegion: GroupStat[]; byIndustry: GroupStat[] }>('EnterpriseStatistics').implement({
+  description: 'Registered enterprises and their patents counted by region and by industry: aggregates only',
   fields: (t) => ({
-    byRegion: t.field({ type: [RegionStat], resolve: (s) => s.byRegion }),
-    byIndustry: t.field({ type: [IndustryStat], resolve: (s) => s.byIndustry }),
-    totalEnterprises: t.int({ resolve: (s) => s.byRegion.reduce((n, r) => n + r.enterprises, 0) }),
-    totalPatents: t.int({ resolve: (s) => s.byRegion.reduce((n, r) => n + r.patents, 0) }),
+    byRegion: t.field({
+      type: [RegionStat],
+      description: 'One row per region code with an enterprise registered, by code',
+      resolve: (s) => s.byRegion,
+    }),
+    byIndustry: t.field({
+      type: [IndustryStat],
+      description: 'One row per industry with an enterprise registered, by industry',
+      resolve: (s) => s.byIndustry,
+    }),
+    totalEnterprises: t.int({ description: 'Registered enterprises in all', resolve: (s) => s.byRegion.reduce((n, r) => n + r.enterprises, 0) }),
+    totalPatents: t.int({
+      description: 'The patents and applications they own in all, whatever their status',
+      resolve: (s) => s.byRegion.reduce((n, r) => n + r.patents, 0),
+    }),
   }),
 });
 
@@ -351,11 +453,18 @@ type FeeWarning = { patent: PatentRecord; fee: AnnualFeeStatus };
 const AnnualFeeWarning = builder.objectRef<FeeWarning>('AnnualFeeWarning').implement({
   description: 'A patent whose annual fee falls due soon or is in its grace period',
   fields: (t) => ({
-    patent: t.field({ type: Patent, resolve: (w) => w.patent }),
-    dueDate: t.field({ type: 'Date', resolve: (w) => w.fee.nextDueDate! }),
-    state: t.field({ type: FeeState, resolve: (w) => w.fee.state }),
+    patent: t.field({ type: Patent, description: 'The patent, as it stands today', resolve: (w) => w.patent }),
+    dueDate: t.field({ type: 'Date', description: 'The due date of its next unpaid fee: a filing anniversary', resolve: (w) => w.fee.nextDueDate! }),
+    state: t.field({
+      type: FeeState,
+      description: `DUE_SOON, or GRACE once late; NOT_DUE for a fee more than ${DEFAULT_WARNING_DAYS} days off, which a wider window lists`,
+      resolve: (w) => w.fee.state,
+    }),
     payableUntil: t.field({ type: 'Date', description: 'The last day without surcharge: the due date, past any holiday', resolve: (w) => w.fee.payableUntil! }),
-    surchargePercent: t.int({ resolve: (w) => w.fee.surchargePercent }),
+    surchargePercent: t.int({
+      description: 'The surcharge if paid today, as a percentage of the fee: 0, then 5 more per month late after the first',
+      resolve: (w) => w.fee.surchargePercent,
+    }),
     graceEndsOn: t.field({
       type: 'Date',
       nullable: true,
@@ -368,15 +477,31 @@ const AnnualFeeWarning = builder.objectRef<FeeWarning>('AnnualFeeWarning').imple
 const EXPIRING_RIGHTS = ['PATENT', 'TRADEMARK'] as const;
 type ExpiringRightName = (typeof EXPIRING_RIGHTS)[number];
 type Expiry = { right: ExpiringRightName; number: string; enterpriseId: string; title: string; expiresOn: string };
-const ExpiringRight = builder.enumType('ExpiringRight', { values: EXPIRING_RIGHTS });
+const EXPIRING_RIGHT_MEANINGS: Readonly<Record<ExpiringRightName, string>> = {
+  PATENT: 'A patent: its protection ends at the end of its term (Patent Law art. 42)',
+  TRADEMARK: 'A trademark registration: it ends unless renewed (Trademark Law art. 40)',
+};
+const ExpiringRight = builder.enumType('ExpiringRight', {
+  description: 'The kind of right an expiry warning is of',
+  values: describedValues(EXPIRING_RIGHTS, EXPIRING_RIGHT_MEANINGS),
+});
 const ExpiryWarning = builder.objectRef<Expiry>('ExpiryWarning').implement({
   description: 'A patent whose protection ends, or a trademark registration that needs renewal, soon',
   fields: (t) => ({
-    right: t.field({ type: ExpiringRight, resolve: (w) => w.right }),
+    right: t.field({ type: ExpiringRight, description: 'A patent or a trademark', resolve: (w) => w.right }),
     number: t.exposeString('number', { description: 'Application or registration number' }),
-    title: t.exposeString('title'),
-    expiresOn: t.field({ type: 'Date', resolve: (w) => w.expiresOn }),
-    enterprise: t.field({ type: Enterprise, nullable: true, resolve: (w, _args, ctx) => readableEnterprise(ctx, w.enterpriseId) }),
+    title: t.exposeString('title', { description: "The patent's title, or the trademark's mark" }),
+    expiresOn: t.field({
+      type: 'Date',
+      description: "A patent's protectionEndsOn (the day its term ends), or a trademark's expiryDate (its registration's last day)",
+      resolve: (w) => w.expiresOn,
+    }),
+    enterprise: t.field({
+      type: Enterprise,
+      nullable: true,
+      description: 'The enterprise that owns the right',
+      resolve: (w, _args, ctx) => readableEnterprise(ctx, w.enterpriseId),
+    }),
   }),
 });
 
@@ -389,6 +514,9 @@ const ExpiryWarningConnection = connectionType(builder, 'ExpiryWarning', ExpiryW
 
 const FEE_WINDOW_DAYS = 90;
 const EXPIRY_WINDOW_DAYS = 180;
+const MAX_WINDOW_DAYS = 3660;
+const FEE_WITHIN_DAYS = `The window: due dates up to this many days from today, 0 to ${MAX_WINDOW_DAYS}, ${FEE_WINDOW_DAYS} unless given; fees in their grace period are listed whatever it is`;
+const EXPIRY_WITHIN_DAYS = `The window: ends up to this many days from today, 0 to ${MAX_WINDOW_DAYS}, ${EXPIRY_WINDOW_DAYS} unless given`;
 
 interface WarningArgs {
   first?: number | null;
@@ -422,7 +550,7 @@ function regionCode(value: string): string {
 
 function windowDays(days: number | null | undefined, fallback: number): number {
   const n = days ?? fallback;
-  if (!Number.isInteger(n) || n < 0 || n > 3660) throw badInput('withinDays must be between 0 and 3660', 'withinDays');
+  if (!Number.isInteger(n) || n < 0 || n > MAX_WINDOW_DAYS) throw badInput(`withinDays must be between 0 and ${MAX_WINDOW_DAYS}`, 'withinDays');
   return n;
 }
 
@@ -504,19 +632,26 @@ async function expiryWarnings(ctx: EnterprisesContext, owner: OwnerFilter, args:
   };
 }
 
+const REGION_FILTER =
+  "Only enterprises registered with this administrative division code (GB/T 2260, 6 digits), exactly: a province's code leaves out its cities";
+const INDUSTRY_FILTER = 'Only enterprises registered with this industry, exactly as registered';
+const ENTERPRISE_FILTER = "Only this enterprise's (its id): centre staff name any or none; an enterprise key sees only its own, FORBIDDEN for another's id";
+const APPLICATION_NUMBER =
+  'The application number in any accepted form (CN or ZL may lead, spaces may separate), with its check digit: INVALID_PATENT_NUMBER otherwise';
+
 builder.queryFields((t) => ({
   enterprise: t.field({
     type: Enterprise,
     nullable: true,
     description: 'A registered enterprise by its id: an enterprise key reads its own (FORBIDDEN for another); staff and institutions read any',
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ required: true, description: "The enterprise's id in the hub (a UUID)" }) },
     resolve: (_root, { id }, ctx) => readableEnterprise(ctx, String(id)),
   }),
   enterpriseByCreditCode: t.field({
     type: Enterprise,
     nullable: true,
     description: 'A registered enterprise by its unified social credit code (GB 32100-2015); null when none is registered',
-    args: { uscc: t.arg.string({ required: true }) },
+    args: { uscc: t.arg.string({ required: true, description: 'The 18-character code; case and surrounding spaces do not matter' }) },
     resolve: async (_root, { uscc }, ctx) => {
       const identity = requireIdentity(ctx);
       const found = await ctx.store.enterprises.byUscc(uscc.trim().toUpperCase());
@@ -528,7 +663,12 @@ builder.queryFields((t) => ({
   enterprises: t.field({
     type: EnterpriseConnection,
     description: 'Registered enterprises by id, a page at a time, filtered by region (its GB/T 2260 code, exactly) and industry: centre staff and institutions',
-    args: { first: t.arg.int(), after: t.arg.string(), regionCode: t.arg.string(), industry: t.arg.string() },
+    args: {
+      first: t.arg.int({ description: pageArgDescriptions.first }),
+      after: t.arg.string({ description: pageArgDescriptions.after }),
+      regionCode: t.arg.string({ description: REGION_FILTER }),
+      industry: t.arg.string({ description: INDUSTRY_FILTER }),
+    },
     resolve: async (_root, args, ctx) => {
       requireRole(ctx, 'CENTER_STAFF', 'COURT', 'BANK', 'INSURER');
       const page = pageRequest(args.first, args.after);
@@ -542,7 +682,12 @@ builder.queryFields((t) => ({
     type: [Patent],
     nullable: { list: false, items: true },
     description: `Patents by application number, in the order asked: null where there is none or the caller may not read it; ${MAX_BULK} at most`,
-    args: { applicationNumbers: t.arg.stringList({ required: true }) },
+    args: {
+      applicationNumbers: t.arg.stringList({
+        required: true,
+        description: `At most ${MAX_BULK} application numbers, each in any accepted form with its check digit (INVALID_PATENT_NUMBER otherwise)`,
+      }),
+    },
     resolve: (_root, { applicationNumbers }, ctx) => {
       requireIdentity(ctx);
       const numbers = bulkKeys(applicationNumbers, 'applicationNumbers').map(canonicalPatentNumber);
@@ -553,7 +698,12 @@ builder.queryFields((t) => ({
     type: [Enterprise],
     nullable: { list: false, items: true },
     description: `Enterprises by unified social credit code, in the order asked: null where none is registered or the caller may not read it; ${MAX_BULK} at most`,
-    args: { usccs: t.arg.stringList({ required: true }) },
+    args: {
+      usccs: t.arg.stringList({
+        required: true,
+        description: `At most ${MAX_BULK} unified social credit codes; case and surrounding spaces do not matter`,
+      }),
+    },
     resolve: async (_root, { usccs }, ctx) => {
       const identity = requireIdentity(ctx);
       const found = await ctx.store.enterprises.byUsccs(bulkKeys(usccs, 'usccs').map((u) => u.trim().toUpperCase()));
@@ -568,7 +718,7 @@ builder.queryFields((t) => ({
     type: Patent,
     nullable: true,
     description: 'A patent by its application number, in any accepted form: its owner, staff and institutions read it; null otherwise, as for none',
-    args: { applicationNumber: t.arg.string({ required: true }) },
+    args: { applicationNumber: t.arg.string({ required: true, description: APPLICATION_NUMBER }) },
     resolve: (_root, { applicationNumber }, ctx) => {
       requireIdentity(ctx);
       return readablePatent(ctx, canonicalPatentNumber(applicationNumber));
@@ -586,7 +736,12 @@ builder.queryFields((t) => ({
   warningStatistics: t.field({
     type: WarningStatistics,
     description: `Centre staff: annual fees and expiries falling due per calendar month, for \`months\` months (1 to ${MAX_MONTHS}) from the current one`,
-    args: { months: t.arg.int({ defaultValue: DEFAULT_MONTHS }) },
+    args: {
+      months: t.arg.int({
+        defaultValue: DEFAULT_MONTHS,
+        description: `How many calendar months, the current one first: 1 to ${MAX_MONTHS} (BAD_USER_INPUT otherwise)`,
+      }),
+    },
     resolve: (_root, args, ctx) => {
       requireRole(ctx, 'CENTER_STAFF');
       const asOf = today();
@@ -597,12 +752,12 @@ builder.queryFields((t) => ({
     type: AnnualFeeWarningConnection,
     description: `Patents whose annual fee falls due within the window (default ${FEE_WINDOW_DAYS} days), or is overdue within its six-month grace period; by due date`,
     args: {
-      first: t.arg.int(),
-      after: t.arg.string(),
-      enterpriseId: t.arg.id(),
-      regionCode: t.arg.string(),
-      industry: t.arg.string(),
-      withinDays: t.arg.int(),
+      first: t.arg.int({ description: pageArgDescriptions.first }),
+      after: t.arg.string({ description: pageArgDescriptions.after }),
+      enterpriseId: t.arg.id({ description: ENTERPRISE_FILTER }),
+      regionCode: t.arg.string({ description: REGION_FILTER }),
+      industry: t.arg.string({ description: INDUSTRY_FILTER }),
+      withinDays: t.arg.int({ description: FEE_WITHIN_DAYS }),
     },
     resolve: (_root, args, ctx) => feeWarnings(ctx, ownerFilter(ctx, args), args),
   }),
@@ -610,12 +765,12 @@ builder.queryFields((t) => ({
     type: ExpiryWarningConnection,
     description: `Patents whose protection ends, and trademarks whose registration ends, within the window (default ${EXPIRY_WINDOW_DAYS} days); by that day`,
     args: {
-      first: t.arg.int(),
-      after: t.arg.string(),
-      enterpriseId: t.arg.id(),
-      regionCode: t.arg.string(),
-      industry: t.arg.string(),
-      withinDays: t.arg.int(),
+      first: t.arg.int({ description: pageArgDescriptions.first }),
+      after: t.arg.string({ description: pageArgDescriptions.after }),
+      enterpriseId: t.arg.id({ description: ENTERPRISE_FILTER }),
+      regionCode: t.arg.string({ description: REGION_FILTER }),
+      industry: t.arg.string({ description: INDUSTRY_FILTER }),
+      withinDays: t.arg.int({ description: EXPIRY_WITHIN_DAYS }),
     },
     resolve: (_root, args, ctx) => expiryWarnings(ctx, ownerFilter(ctx, args), args),
   }),
@@ -623,22 +778,34 @@ builder.queryFields((t) => ({
 
 const CreditCodeOverrideInput = builder.inputType('CreditCodeOverrideInput', {
   description: 'Centre staff only: register a credit code that fails its check character, recording why',
-  fields: (t) => ({ reason: t.string({ required: true }) }),
+  fields: (t) => ({ reason: t.string({ required: true, description: 'Why the code is registered as it is, 1 to 500 characters: kept with the enterprise' }) }),
 });
 const RegisterEnterpriseInput = builder.inputType('RegisterEnterpriseInput', {
+  description: 'An enterprise to register with the centre',
   fields: (t) => ({
-    uscc: t.string({ required: true }),
-    name: t.string({ required: true }),
-    regionCode: t.string({ required: true }),
-    industry: t.string({ required: true }),
-    creditCodeOverride: t.field({ type: CreditCodeOverrideInput }),
+    uscc: t.string({
+      required: true,
+      description:
+        'Its unified social credit code (GB 32100-2015), 18 characters, case and surrounding spaces aside; INVALID_CREDIT_CODE names a wrong character',
+    }),
+    name: t.string({ required: true, description: 'Its name, 1 to 200 characters' }),
+    regionCode: t.string({
+      required: true,
+      description: 'Its administrative division (GB/T 2260), 6 digits: the form is checked, not the published table',
+    }),
+    industry: t.string({ required: true, description: 'Its industry, 1 to 100 characters: the industry filters and statistics match it exactly' }),
+    creditCodeOverride: t.field({
+      type: CreditCodeOverrideInput,
+      description: 'For a code that fails only its check character (INVALID_CREDIT_CODE with overridable true): register it anyway, with the reason',
+    }),
   }),
 });
 const RegisterPatentInput = builder.inputType('RegisterPatentInput', {
+  description: 'A patent or application to register, checked as a registry feed row is',
   fields: (t) => ({
-    enterpriseId: t.id({ required: true }),
-    applicationNumber: t.string({ required: true }),
-    title: t.string({ required: true }),
+    enterpriseId: t.id({ required: true, description: "The owner's id in the hub: an enterprise key gives its own (FORBIDDEN otherwise)" }),
+    applicationNumber: t.string({ required: true, description: APPLICATION_NUMBER }),
+    title: t.string({ required: true, description: 'The title of the invention or design, 1 to 500 characters' }),
     filingDate: t.field({
       type: 'Date',
       required: true,
@@ -647,7 +814,7 @@ const RegisterPatentInput = builder.inputType('RegisterPatentInput', {
     priorityDate: t.field({ type: 'Date', description: 'The earliest priority claimed' }),
     parentApplicationNumber: t.string({ description: "A divisional application's parent; registered with the centre, with the same filing date" }),
     examinationRequestedOn: t.field({ type: 'Date', description: "An invention's request for substantive examination" }),
-    ipcClass: t.string(),
+    ipcClass: t.string({ description: 'Its International Patent Classification symbol, at most 50 characters' }),
     status: t.field({ type: PatentStatus, description: 'Default PENDING; an enterprise registers only its own PENDING applications' }),
     grantDate: t.field({ type: 'Date', description: 'Required for GRANTED' }),
     feesPaidThrough: t.field({ type: 'Date', description: 'The last annual-fee due date paid; the year of grant counts as paid without it' }),
@@ -678,7 +845,7 @@ mutationForms(builder, {
   type: Enterprise,
   description:
     'Centre staff register an enterprise: its credit code checked (GB 32100-2015), its region a GB/T 2260 code; CONFLICT when the code is registered already',
-  args: (t) => ({ input: t.field({ type: RegisterEnterpriseInput, required: true }) }),
+  args: (t) => ({ input: t.field({ type: RegisterEnterpriseInput, required: true, description: 'The enterprise to register' }) }),
   resolve: async ({ input }, ctx) => {
     const staff = requireRole(ctx, 'CENTER_STAFF');
     const { credit, region, name, industry } = await checkInput({
@@ -723,7 +890,7 @@ mutationForms(builder, {
   type: Patent,
   description:
     'Registers a patent or application. Centre staff record any right; an enterprise declares its own PENDING applications only (FORBIDDEN otherwise), and the registry feed or staff supersede its declaration',
-  args: (t) => ({ input: t.field({ type: RegisterPatentInput, required: true }) }),
+  args: (t) => ({ input: t.field({ type: RegisterPatentInput, required: true, description: 'The patent or application to register' }) }),
   resolve: async ({ input }, ctx) => {
     const enterpriseId = String(input.enterpriseId);
     const identity = requireActFor(ctx, enterpriseId);

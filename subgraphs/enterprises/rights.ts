@@ -15,11 +15,11 @@ import { requireIdentity, requireRole } from '../common/auth.js';
 import { createOnce, idempotencyKeyHelp } from '../common/create-once.js';
 import { appendOrFail } from '../common/ledger-append.js';
 import { mutationForms } from '../common/payload.js';
-import { connectionType, fenScalar, ledgerReceiptType } from '../common/shared-types.js';
+import { connectionType, fenScalar, ledgerReceiptType, pageArgDescriptions } from '../common/shared-types.js';
 import { checkEach, checkInput, optionalText } from '../common/validation.js';
 import { builder, Enterprise, PageInfo, Patent, readableEnterprise, standing, Trademark } from './builder.js';
 import type { EnterprisesContext } from './context.js';
-import { overlappingLicence, WHOLE_COUNTRY } from './domain/licences.js';
+import { LICENCE_KIND_MEANINGS, overlappingLicence, RIGHT_KIND_MEANINGS, WHOLE_COUNTRY } from './domain/licences.js';
 import {
   LICENCE_KINDS,
   type LicenceRecord,
@@ -34,17 +34,33 @@ import {
 import { protectionEnd } from './domain/protection.js';
 import { licensed, rightSubject, transferred } from './notices.js';
 
+/** An enum's values, each with its meaning: a value without one does not compile. */
+const described = <V extends string>(values: readonly V[], meanings: Readonly<Record<V, string>>) =>
+  Object.fromEntries(values.map((v) => [v, { description: meanings[v] }])) as Record<V, { description: string }>;
+
+/** Who reads a transfer's or licence's enterprises. */
+const PARTY_READ = 'an enterprise key reads only its own enterprise here (FORBIDDEN for the other party)';
+const CONTRACT_DATE = 'The day the contract was signed; not in the future';
+
 fenScalar(builder);
 const LedgerReceipt = ledgerReceiptType(builder);
-const Kind = builder.enumType('LicensableRightKind', { description: 'A right transferred and licensed through the centre', values: RIGHT_KINDS });
+const Kind = builder.enumType('LicensableRightKind', {
+  description: 'A right transferred and licensed through the centre',
+  values: described(RIGHT_KINDS, RIGHT_KIND_MEANINGS),
+});
 const LicenceKind = builder.enumType('LicenceKind', {
   description: 'EXCLUSIVE (独占): no one else, the licensor included; SOLE (排他): no other licensee; ORDINARY (普通): others too',
-  values: LICENCE_KINDS,
+  values: described(LICENCE_KINDS, LICENCE_KIND_MEANINGS),
 });
 
 const Right = builder.objectRef<RightRef>('LicensableRight').implement({
   description: 'A patent (by application number) or a trademark (by registration number)',
-  fields: (t) => ({ kind: t.field({ type: Kind, resolve: (r) => r.kind }), number: t.exposeString('number') }),
+  fields: (t) => ({
+    kind: t.field({ type: Kind, description: 'Patent or trademark: how number is read', resolve: (r) => r.kind }),
+    number: t.exposeString('number', {
+      description: "A patent's application number in canonical form (e.g. 202310123456.7), or a trademark's registration number",
+    }),
+  }),
 });
 
 const certificate = (ctx: EnterprisesContext, receipt: Receipt) => ctx.ledger.certificate(receipt.seq);
@@ -52,13 +68,23 @@ const certificate = (ctx: EnterprisesContext, receipt: Receipt) => ctx.ledger.ce
 const Transfer = builder.objectRef<TransferRecord>('RightTransfer').implement({
   description: 'A recorded transfer of a right (转让登记): the right moved from one enterprise to another',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    right: t.field({ type: Right, resolve: (r) => r.right }),
-    from: t.field({ type: Enterprise, nullable: true, resolve: (r, _args, ctx) => readableEnterprise(ctx, r.fromEnterpriseId) }),
-    to: t.field({ type: Enterprise, nullable: true, resolve: (r, _args, ctx) => readableEnterprise(ctx, r.toEnterpriseId) }),
-    contractDate: t.field({ type: 'Date', resolve: (r) => r.contractDate }),
+    id: t.exposeID('id', { description: "The transfer's id in the hub (a UUID)" }),
+    right: t.field({ type: Right, description: 'The right transferred', resolve: (r) => r.right }),
+    from: t.field({
+      type: Enterprise,
+      nullable: true,
+      description: `The transferor, the right's owner when the transfer was recorded; ${PARTY_READ}`,
+      resolve: (r, _args, ctx) => readableEnterprise(ctx, r.fromEnterpriseId),
+    }),
+    to: t.field({
+      type: Enterprise,
+      nullable: true,
+      description: `The transferee, to whom the right moved; ${PARTY_READ}`,
+      resolve: (r, _args, ctx) => readableEnterprise(ctx, r.toEnterpriseId),
+    }),
+    contractDate: t.field({ type: 'Date', description: 'The day the transfer contract was signed', resolve: (r) => r.contractDate }),
     contractDigest: t.exposeString('contractDigest', { description: 'SHA-256 of the signed contract' }),
-    registeredAt: t.field({ type: 'DateTime', resolve: (r) => r.registeredAt }),
+    registeredAt: t.field({ type: 'DateTime', description: 'When centre staff recorded it', resolve: (r) => r.registeredAt }),
     receipt: t.field({ type: LedgerReceipt, description: 'The RIGHT_TRANSFER ledger entry', resolve: (r) => r.receipt }),
     certificate: t.field({
       type: 'JSON',
@@ -69,24 +95,43 @@ const Transfer = builder.objectRef<TransferRecord>('RightTransfer').implement({
 });
 
 const Term = builder.objectRef<{ startDate: string; endDate: string }>('LicenceTerm').implement({
-  fields: (t) => ({ startDate: t.field({ type: 'Date', resolve: (r) => r.startDate }), endDate: t.field({ type: 'Date', resolve: (r) => r.endDate }) }),
+  description: "A licence's term: its first and last days, both included",
+  fields: (t) => ({
+    startDate: t.field({ type: 'Date', description: 'Its first day', resolve: (r) => r.startDate }),
+    endDate: t.field({ type: 'Date', description: "Its last day, within the right's protection", resolve: (r) => r.endDate }),
+  }),
 });
 
 const Licence = builder.objectRef<LicenceRecord>('Licence').implement({
   description: 'A recorded licence of a right (许可合同备案)',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    right: t.field({ type: Right, resolve: (l) => l.right }),
-    licensor: t.field({ type: Enterprise, nullable: true, resolve: (l, _args, ctx) => readableEnterprise(ctx, l.licensorId) }),
-    licensee: t.field({ type: Enterprise, nullable: true, resolve: (l, _args, ctx) => readableEnterprise(ctx, l.licenseeId) }),
-    kind: t.field({ type: LicenceKind, resolve: (l) => l.kind }),
+    id: t.exposeID('id', { description: "The licence's id in the hub (a UUID)" }),
+    right: t.field({ type: Right, description: 'The right licensed', resolve: (l) => l.right }),
+    licensor: t.field({
+      type: Enterprise,
+      nullable: true,
+      description: `The licensor, the right's owner when the licence was recorded; ${PARTY_READ}`,
+      resolve: (l, _args, ctx) => readableEnterprise(ctx, l.licensorId),
+    }),
+    licensee: t.field({
+      type: Enterprise,
+      nullable: true,
+      description: `The licensee; ${PARTY_READ}`,
+      resolve: (l, _args, ctx) => readableEnterprise(ctx, l.licenseeId),
+    }),
+    kind: t.field({ type: LicenceKind, description: 'Exclusive, sole or ordinary', resolve: (l) => l.kind }),
     territory: t.exposeStringList('territory', { description: 'GB/T 2260 codes, or CN for the whole country' }),
-    term: t.field({ type: Term, resolve: (l) => l }),
-    royalty: t.field({ type: 'Fen', nullable: true, resolve: (l) => l.royaltyFen }),
-    royaltyTerms: t.exposeString('royaltyTerms', { nullable: true }),
-    contractDate: t.field({ type: 'Date', resolve: (l) => l.contractDate }),
+    term: t.field({ type: Term, description: 'When it runs', resolve: (l) => l }),
+    royalty: t.field({
+      type: 'Fen',
+      nullable: true,
+      description: 'The royalty as a sum in fen, when the contract names one; null otherwise',
+      resolve: (l) => l.royaltyFen,
+    }),
+    royaltyTerms: t.exposeString('royaltyTerms', { nullable: true, description: 'The royalty in words, e.g. 按年销售额的 3% 支付; null when not given' }),
+    contractDate: t.field({ type: 'Date', description: 'The day the licence contract was signed', resolve: (l) => l.contractDate }),
     contractDigest: t.exposeString('contractDigest', { description: 'SHA-256 of the signed contract' }),
-    registeredAt: t.field({ type: 'DateTime', resolve: (l) => l.registeredAt }),
+    registeredAt: t.field({ type: 'DateTime', description: 'When centre staff recorded it', resolve: (l) => l.registeredAt }),
     receipt: t.field({ type: LedgerReceipt, description: 'The LICENCE_REGISTRATION ledger entry', resolve: (l) => l.receipt }),
     certificate: t.field({
       type: 'JSON',
@@ -117,7 +162,10 @@ builder.objectFields(Patent, (t) => ({
   licences: t.field({
     type: LicenceConnection,
     description: LICENCES,
-    args: { first: t.arg.int(), after: t.arg.string() },
+    args: {
+      first: t.arg.int({ description: pageArgDescriptions.first }),
+      after: t.arg.string({ description: pageArgDescriptions.after }),
+    },
     resolve: (p, args, ctx) => licencesOf(ctx, { kind: 'PATENT', number: p.applicationNumber }, args),
   }),
 }));
@@ -130,39 +178,57 @@ builder.objectFields(Trademark, (t) => ({
   licences: t.field({
     type: LicenceConnection,
     description: LICENCES,
-    args: { first: t.arg.int(), after: t.arg.string() },
+    args: {
+      first: t.arg.int({ description: pageArgDescriptions.first }),
+      after: t.arg.string({ description: pageArgDescriptions.after }),
+    },
     resolve: (m, args, ctx) => licencesOf(ctx, { kind: 'TRADEMARK', number: m.registrationNumber }, args),
   }),
 }));
 
 const RightInput = builder.inputType('LicensableRightInput', {
+  description: 'A patent (by application number) or a trademark (by registration number)',
   fields: (t) => ({
-    kind: t.field({ type: Kind, required: true }),
+    kind: t.field({ type: Kind, required: true, description: 'Patent or trademark: how number is read' }),
     number: t.string({ required: true, description: 'An application number in any accepted form, or a registration number' }),
   }),
 });
 const TermInput = builder.inputType('LicenceTermInput', {
-  fields: (t) => ({ startDate: t.field({ type: 'Date', required: true }), endDate: t.field({ type: 'Date', required: true }) }),
+  description: "A licence's term: its first and last days, both included",
+  fields: (t) => ({
+    startDate: t.field({ type: 'Date', required: true, description: 'Its first day' }),
+    endDate: t.field({
+      type: 'Date',
+      required: true,
+      description: "Its last day: not before startDate nor in the past, and within the right's protection",
+    }),
+  }),
 });
 const TransferInput = builder.inputType('RegisterTransferInput', {
+  description: 'What registerTransfer takes: the transfer (转让) of a patent, patent application or trademark',
   fields: (t) => ({
-    right: t.field({ type: RightInput, required: true }),
+    right: t.field({ type: RightInput, required: true, description: 'The right transferred: a pending or granted patent, or a trademark in force' }),
     toEnterpriseId: t.id({ required: true, description: 'The transferee: an enterprise registered with the centre' }),
-    contractDate: t.field({ type: 'Date', required: true }),
+    contractDate: t.field({ type: 'Date', required: true, description: CONTRACT_DATE }),
     contractDigest: t.string({ required: true, description: 'SHA-256 of the signed contract, hex' }),
     idempotencyKey: t.string({ description: idempotencyKeyHelp('transfer') }),
   }),
 });
 const LicenceInput = builder.inputType('RegisterLicenceInput', {
+  description: 'What registerLicence takes: a licence contract (许可合同) to record',
   fields: (t) => ({
-    right: t.field({ type: RightInput, required: true }),
+    right: t.field({ type: RightInput, required: true, description: 'The right licensed: a granted patent, or a trademark in force' }),
     licenseeId: t.id({ required: true, description: 'The licensee: an enterprise registered with the centre' }),
-    kind: t.field({ type: LicenceKind, required: true }),
+    kind: t.field({
+      type: LicenceKind,
+      required: true,
+      description: 'Exclusive, sole or ordinary: an exclusive or sole licence may meet no other licence in territory and term',
+    }),
     territory: t.stringList({ required: true, description: 'GB/T 2260 codes (a province, city or county), or CN for the whole country' }),
     term: t.field({ type: TermInput, required: true, description: 'Within the right’s protection' }),
-    royalty: t.field({ type: 'Fen' }),
+    royalty: t.field({ type: 'Fen', description: 'The royalty as a sum in fen, when the contract names one; not negative' }),
     royaltyTerms: t.string({ description: 'The royalty in words, e.g. 按年销售额的 3% 支付' }),
-    contractDate: t.field({ type: 'Date', required: true }),
+    contractDate: t.field({ type: 'Date', required: true, description: CONTRACT_DATE }),
     contractDigest: t.string({ required: true, description: 'SHA-256 of the signed contract, hex' }),
     idempotencyKey: t.string({ description: idempotencyKeyHelp('licence') }),
   }),
@@ -313,7 +379,7 @@ mutationForms(builder, {
   type: Transfer,
   description:
     'Centre staff record the transfer of a patent or trademark: on the ledger as RIGHT_TRANSFER, then the right moves to its new owner. A right in an active pledge needs its pledgee’s recorded consent; a frozen one is refused',
-  args: (t) => ({ input: t.field({ type: TransferInput, required: true }) }),
+  args: (t) => ({ input: t.field({ type: TransferInput, required: true, description: 'The transfer to record' }) }),
   resolve: async ({ input }, ctx) => {
     const staff = requireRole(ctx, 'CENTER_STAFF');
     const { contractDigest, signedOn, first, key } = await checkInput({
@@ -393,7 +459,7 @@ mutationForms(builder, {
   type: Licence,
   description:
     'Centre staff record a licence of a patent or trademark: on the ledger as LICENCE_REGISTRATION. Its term lies within the protection; an exclusive or sole licence may not meet another licence in territory and time (LICENCE_OVERLAP); a pledged right needs its pledgee’s consent',
-  args: (t) => ({ input: t.field({ type: LicenceInput, required: true }) }),
+  args: (t) => ({ input: t.field({ type: LicenceInput, required: true, description: 'The licence to record' }) }),
   resolve: async ({ input }, ctx) => {
     const staff = requireRole(ctx, 'CENTER_STAFF');
     const { startDate, endDate } = input.term;
@@ -522,7 +588,7 @@ builder.queryFields((t) => ({
     type: Transfer,
     nullable: true,
     description: 'A recorded transfer by its id (as right.transferred carries it): its two enterprises, centre staff and institutions read it; null otherwise',
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ required: true, description: "The transfer's id (a UUID)" }) },
     resolve: async (_root, { id }, ctx) => {
       const identity = requireIdentity(ctx);
       const [found] = await ctx.store.rights.transfersByIds([String(id)]);
@@ -536,7 +602,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description:
       'A recorded licence by its id (as licence.registered carries it): its licensor and licensee, centre staff and institutions read it; null otherwise',
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ required: true, description: "The licence's id (a UUID)" }) },
     resolve: async (_root, { id }, ctx) => {
       const identity = requireIdentity(ctx);
       const [found] = await ctx.store.rights.licencesByIds([String(id)]);
@@ -548,7 +614,9 @@ builder.queryFields((t) => ({
     type: Trademark,
     nullable: true,
     description: 'A registered trademark by its registration number: its owner, staff and institutions read it',
-    args: { registrationNumber: t.arg.string({ required: true }) },
+    args: {
+      registrationNumber: t.arg.string({ required: true, description: 'The registration number (注册号) of the mark; spaces around it are ignored' }),
+    },
     resolve: async (_root, { registrationNumber }, ctx) => {
       const identity = requireIdentity(ctx);
       const found = await ctx.loaders.trademark.load(registrationNumber.trim());

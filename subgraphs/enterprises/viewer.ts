@@ -28,8 +28,8 @@ const Viewer = builder.objectRef<Identity>('Viewer').implement({
   description: 'The caller, as the hub knows it',
   fields: (t) => ({
     id: t.id({ description: "The API key's id, or the account's as `account:<id>`", resolve: (i) => i.keyId }),
-    kind: t.field({ type: ViewerKind, resolve: (i) => kindOf(i.keyId) }),
-    role: t.field({ type: Role, resolve: (i) => i.role }),
+    kind: t.field({ type: ViewerKind, description: 'What the caller authenticated with', resolve: (i) => kindOf(i.keyId) }),
+    role: t.field({ type: Role, description: 'The role its key or account acts as', resolve: (i) => i.role }),
     enterprise: t.field({
       type: Enterprise,
       nullable: true,

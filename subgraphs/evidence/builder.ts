@@ -2,22 +2,28 @@
 // DataAsset, the Enterprise it extends), the receipt, pages, and the checks of a digest.
 import { failure } from '../../platform/errors.js';
 import { createBuilder } from '../common/create-builder.js';
-import { jsonScalar, ledgerReceiptType, pageInfoType } from '../common/shared-types.js';
+import { jsonScalar, ledgerReceiptType, MUTATION_DESCRIPTION, pageInfoType, QUERY_DESCRIPTION } from '../common/shared-types.js';
 import type { EvidenceContext } from './context.js';
 import type { DataAssetRecord, EvidenceRecord } from './domain/model.js';
-import { EVIDENCE_CATEGORIES } from './domain/model.js';
+import { EVIDENCE_CATEGORIES, EVIDENCE_CATEGORY_MEANINGS, type EvidenceCategory } from './domain/model.js';
 
 export const builder = createBuilder<EvidenceContext>();
-builder.queryType({});
-builder.mutationType({});
+builder.queryType({ description: QUERY_DESCRIPTION });
+builder.mutationType({ description: MUTATION_DESCRIPTION });
 jsonScalar(builder);
 
-export const Category = builder.enumType('EvidenceCategory', { values: EVIDENCE_CATEGORIES });
+export const Category = builder.enumType('EvidenceCategory', {
+  description: 'What kind of file a deposit is, as its depositor labels it: the hub never sees the file, so checks nothing against it',
+  values: Object.fromEntries(EVIDENCE_CATEGORIES.map((c) => [c, { description: EVIDENCE_CATEGORY_MEANINGS[c] }])) as Record<
+    EvidenceCategory,
+    { description: string }
+  >,
+});
 export const LedgerReceipt = ledgerReceiptType(builder);
 export const PageInfo = pageInfoType(builder);
 
 export const Enterprise = builder.externalRef('Enterprise', builder.selection<{ id: string }>('id'));
-Enterprise.implement({ fields: (t) => ({ id: t.exposeID('id') }) });
+Enterprise.implement({ fields: (t) => ({ id: t.exposeID('id', { description: "The enterprise's id in the hub (a UUID)" }) }) });
 export const Evidence = builder.objectRef<EvidenceRecord>('Evidence');
 export const DataAsset = builder.objectRef<DataAssetRecord>('DataAsset');
 

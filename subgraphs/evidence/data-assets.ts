@@ -6,7 +6,7 @@ import { requireActFor, requireIdentity } from '../common/auth.js';
 import { createAnchored, idempotencyKeyHelp } from '../common/create-once.js';
 import { ownerConnection } from '../common/page-loader.js';
 import { mutationForms } from '../common/payload.js';
-import { connectionType } from '../common/shared-types.js';
+import { connectionType, pageArgDescriptions } from '../common/shared-types.js';
 import { checkInput, text } from '../common/validation.js';
 import { actingFor, readableDataAsset } from './access.js';
 import { builder, contentDigest, DataAsset, Enterprise, isoTime, LedgerReceipt, PageInfo } from './builder.js';
@@ -32,7 +32,7 @@ builder.objectFields(Enterprise, (t) => ({
   dataAssets: t.field({
     type: DataAssetConnection,
     description: `The enterprise's registered data assets, newest first, a page at a time (first: ${DEFAULT_PAGE} unless given, ${MAX_PAGE} at most)`,
-    args: { first: t.arg.int(), after: t.arg.string() },
+    args: { first: t.arg.int({ description: pageArgDescriptions.first }), after: t.arg.string({ description: pageArgDescriptions.after }) },
     resolve: async (e, args, ctx) => {
       const identity = requireIdentity(ctx);
       if (identity.role === 'ENTERPRISE') requireActFor(ctx, e.id);
@@ -44,13 +44,17 @@ builder.objectFields(Enterprise, (t) => ({
 DataAsset.implement({
   description: 'A registered data set (数据知识产权): its SHA-256 fingerprint, timestamped on the ledger',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    owner: t.field({ type: Enterprise, resolve: (a) => ({ id: a.ownerId }) }),
-    name: t.exposeString('name'),
-    description: t.exposeString('description'),
+    id: t.exposeID('id', { description: "The data asset's id in the hub (a UUID)" }),
+    owner: t.field({ type: Enterprise, description: 'The enterprise that registered the data set and holds it', resolve: (a) => ({ id: a.ownerId }) }),
+    name: t.exposeString('name', { description: "The data set's name, as registered (1 to 200 characters)" }),
+    description: t.exposeString('description', { description: 'What the data set holds, as registered (at most 2,000 characters; may be empty)' }),
     fingerprint: t.exposeString('fingerprint', { description: 'SHA-256 of the data set, hex' }),
-    registeredAt: t.field({ type: 'DateTime', resolve: (a) => a.registeredAt }),
-    receipt: t.field({ type: LedgerReceipt, resolve: (a) => a.receipt }),
+    registeredAt: t.field({
+      type: 'DateTime',
+      description: "When the ledger timestamped the registration: its receipt's timestamp",
+      resolve: (a) => a.registeredAt,
+    }),
+    receipt: t.field({ type: LedgerReceipt, description: 'The DATA_ASSET_REGISTRATION ledger entry that timestamps it', resolve: (a) => a.receipt }),
     certificate: t.field({
       type: 'JSON',
       description: 'The registration certificate that ledger/verify checks offline',
@@ -68,15 +72,19 @@ builder.queryFields((t) => ({
     type: DataAsset,
     nullable: true,
     description: 'A registered data asset by its id: its owner, staff and institutions read it; null otherwise, as for none',
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ required: true, description: "The data asset's id" }) },
     resolve: (_root, { id }, ctx) => readableDataAsset(ctx, String(id)),
   }),
 }));
 
 const RegisterDataAssetInput = builder.inputType('RegisterDataAssetInput', {
+  description: 'A data set to register, by its SHA-256 fingerprint (the data stays with its owner), with its name and description',
   fields: (t) => ({
-    name: t.string({ required: true }),
-    description: t.string({ required: true }),
+    name: t.string({ required: true, description: "The data set's name, 1 to 200 characters once trimmed; recorded on the ledger" }),
+    description: t.string({
+      required: true,
+      description: 'What the data set holds, at most 2,000 characters once trimmed (may be empty); recorded on the ledger',
+    }),
     fingerprint: t.string({ required: true, description: 'SHA-256 of the data set, 64 hex characters' }),
     ownerId: t.id({ description: 'Centre staff: the enterprise registering. Enterprise keys: omit, or their own id' }),
     idempotencyKey: t.string({ description: idempotencyKeyHelp('registration') }),
@@ -89,7 +97,9 @@ mutationForms(builder, {
   object: 'dataAsset',
   type: DataAsset,
   description: 'Registers a data set (数据知识产权) by its SHA-256 fingerprint: one ledger entry, with a certificate that verifies offline',
-  args: (t) => ({ input: t.field({ type: RegisterDataAssetInput, required: true }) }),
+  args: (t) => ({
+    input: t.field({ type: RegisterDataAssetInput, required: true, description: "The data set's fingerprint, name and description, and its owner" }),
+  }),
   resolve: async ({ input }, ctx) => {
     const identity = requireIdentity(ctx);
     const { ownerId, fingerprint, name, description } = await checkInput({

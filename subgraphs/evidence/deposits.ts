@@ -8,7 +8,7 @@ import { bulkKeys, DEFAULT_PAGE, MAX_BULK, MAX_PAGE, pageRequest, toConnection }
 import { requireActFor, requireIdentity } from '../common/auth.js';
 import { createAnchored, idempotencyKeyHelp } from '../common/create-once.js';
 import { mutationForms } from '../common/payload.js';
-import { connectionType } from '../common/shared-types.js';
+import { connectionType, pageArgDescriptions } from '../common/shared-types.js';
 import { checkInput, text } from '../common/validation.js';
 import { actingFor, readableEvidence } from './access.js';
 import { builder, Category, contentDigest, Enterprise, Evidence, isoTime, LedgerReceipt, PageInfo } from './builder.js';
@@ -21,7 +21,7 @@ builder.objectFields(Enterprise, (t) => ({
     type: [Evidence],
     nullable: true,
     description: `The enterprise's newest evidence deposits, newest first: \`first\` of them (default ${DEFAULT_PAGE}, at most ${MAX_PAGE}); \`deposits\` pages through them all and searches them`,
-    args: { first: t.arg.int() },
+    args: { first: t.arg.int({ description: pageArgDescriptions.first }) },
     resolve: (e, args, ctx) => {
       requireActFor(ctx, e.id);
       return ctx.loaders.evidenceOf.load({ depositorId: e.id, limit: pageRequest(args.first, null).first });
@@ -32,11 +32,11 @@ builder.objectFields(Enterprise, (t) => ({
 Evidence.implement({
   description: 'A file deposited as evidence: the hub keeps its SHA-256, never the file',
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: "The deposit's id in the hub (a UUID)" }),
     contentDigest: t.exposeString('contentDigest', { description: 'SHA-256 of the file, hex' }),
-    title: t.exposeString('title'),
-    category: t.field({ type: Category, resolve: (e) => e.category }),
-    depositedAt: t.field({ type: 'DateTime', resolve: (e) => e.depositedAt }),
+    title: t.exposeString('title', { description: 'The title its depositor gave it (1 to 200 characters)' }),
+    category: t.field({ type: Category, description: 'What kind of file it is, as its depositor labelled it', resolve: (e) => e.category }),
+    depositedAt: t.field({ type: 'DateTime', description: "When the ledger timestamped it: its receipt's timestamp", resolve: (e) => e.depositedAt }),
     depositor: t.field({
       type: Enterprise,
       nullable: true,
@@ -44,7 +44,7 @@ Evidence.implement({
         'The enterprise that deposited it; null for a caller who may read the deposit but not that enterprise (a respondent reading the evidence against it)',
       resolve: (e) => ({ id: e.depositorId }),
     }),
-    receipt: t.field({ type: LedgerReceipt, resolve: (e) => e.receipt }),
+    receipt: t.field({ type: LedgerReceipt, description: 'The EVIDENCE_DEPOSIT ledger entry that timestamps it', resolve: (e) => e.receipt }),
     certificate: t.field({
       type: 'JSON',
       description: 'The deposit certificate (iphub-certificate/v1) that ledger/verify checks offline',
@@ -86,9 +86,9 @@ function parseDepositKey(key: string | undefined): DepositKey | undefined {
 const InclusionProof = builder.objectRef<{ leafIndex: number; treeSize: number; hashes: readonly string[] }>('InclusionProof').implement({
   description: 'RFC 9162 inclusion proof of a ledger entry in the tree of a signed checkpoint',
   fields: (t) => ({
-    leafIndex: t.exposeInt('leafIndex'),
-    treeSize: t.exposeInt('treeSize'),
-    hashes: t.exposeStringList('hashes'),
+    leafIndex: t.exposeInt('leafIndex', { description: "The entry's leaf in the tree: its seq" }),
+    treeSize: t.exposeInt('treeSize', { description: 'How many entries the tree holds: the size of the signed checkpoint the proof leads to' }),
+    hashes: t.exposeStringList('hashes', { description: 'The proof: SHA-256 hashes, hex, leaf to root in the order of RFC 9162' }),
   }),
 });
 
@@ -101,14 +101,24 @@ interface VerifiedDeposit {
 const LedgerDeposit = builder.objectRef<VerifiedDeposit>('LedgerDeposit').implement({
   description: 'A ledger entry recording the digest',
   fields: (t) => ({
-    seq: t.int({ resolve: (d) => d.entry.seq }),
-    kind: t.string({ resolve: (d) => d.entry.kind }),
-    subject: t.string({ resolve: (d) => d.entry.subject }),
-    depositor: t.string({ resolve: (d) => d.entry.depositor }),
-    timestamp: t.field({ type: 'DateTime', resolve: (d) => isoTime(d.entry.timestamp) }),
-    entryHash: t.string({ resolve: (d) => d.entry.entryHash }),
-    inclusionProof: t.field({ type: InclusionProof, resolve: (d) => d.proof }),
-    certificate: t.field({ type: 'JSON', resolve: (d) => d.certificate }),
+    seq: t.int({ description: "The entry's position in the ledger, from 0", resolve: (d) => d.entry.seq }),
+    kind: t.string({
+      description: 'What the entry records: EVIDENCE_DEPOSIT, DATA_ASSET_REGISTRATION, CASE_DECISION and the like',
+      resolve: (d) => d.entry.kind,
+    }),
+    subject: t.string({ description: 'What the entry is about, e.g. evidence:<id>, data-asset:<id>', resolve: (d) => d.entry.subject }),
+    depositor: t.string({
+      description: "Who the entry was appended for, as the ledger records it: for a deposit or a data asset, the enterprise's id",
+      resolve: (d) => d.entry.depositor,
+    }),
+    timestamp: t.field({ type: 'DateTime', description: 'When the ledger recorded the entry', resolve: (d) => isoTime(d.entry.timestamp) }),
+    entryHash: t.string({ description: "The entry's hash, hex: what the chain and the Merkle tree commit to", resolve: (d) => d.entry.entryHash }),
+    inclusionProof: t.field({ type: InclusionProof, description: 'The proof that the entry is in the tree of the signed checkpoint', resolve: (d) => d.proof }),
+    certificate: t.field({
+      type: 'JSON',
+      description: "The entry's certificate (iphub-certificate/v1) that ledger/verify checks offline",
+      resolve: (d) => d.certificate,
+    }),
   }),
 });
 
@@ -133,13 +143,13 @@ function certificateOf(v: Verifying, ctx: EvidenceContext, seq: number): Promise
 const Verification = builder.objectRef<Verifying>('EvidenceVerification').implement({
   description: 'Whether a digest was deposited, with proofs anyone can check offline',
   fields: (t) => ({
-    contentDigest: t.exposeString('contentDigest'),
-    found: t.boolean({ resolve: (v) => v.entries.length > 0 }),
+    contentDigest: t.exposeString('contentDigest', { description: 'The SHA-256 asked about, lower-case hex' }),
+    found: t.boolean({ description: 'Whether any ledger entry records the digest', resolve: (v) => v.entries.length > 0 }),
     depositCount: t.int({ description: 'How many ledger entries record the digest', resolve: (v) => v.entries.length }),
     deposits: t.field({
       type: [LedgerDeposit],
       description: `The first \`first\` entries recording the digest, oldest first (${MAX_VERIFIED} at most, and by default), each with its certificate`,
-      args: { first: t.arg.int() },
+      args: { first: t.arg.int({ description: `How many entries: 1 to ${MAX_VERIFIED}, ${MAX_VERIFIED} unless given` }) },
       resolve: async (v, args, ctx) => {
         const first = args.first ?? MAX_VERIFIED;
         if (!Number.isInteger(first) || first < 1 || first > MAX_VERIFIED) throw badInput(`first must be 1 to ${MAX_VERIFIED}`, 'first');
@@ -167,7 +177,14 @@ builder.queryFields((t) => ({
   deposits: t.field({
     type: EvidenceConnection,
     description: `An enterprise's evidence deposits, newest first, a page at a time; \`search\` (at most ${MAX_SEARCH} characters) finds those whose title contains it (ASCII letters in either case) or, when it is 4 to 64 hex digits, whose content digest starts with it. An enterprise key reads its own (enterpriseId omitted, or its own id); centre staff name the enterprise`,
-    args: { enterpriseId: t.arg.id(), search: t.arg.string(), first: t.arg.int(), after: t.arg.string() },
+    args: {
+      enterpriseId: t.arg.id({ description: 'The enterprise whose deposits: centre staff must give it; an enterprise key omits it or gives its own id' }),
+      search: t.arg.string({
+        description: `Text the title contains, or 4 to 64 hex digits the content digest starts with (at most ${MAX_SEARCH} characters); omitted or blank, every deposit`,
+      }),
+      first: t.arg.int({ description: pageArgDescriptions.first }),
+      after: t.arg.string({ description: pageArgDescriptions.after }),
+    },
     resolve: async (_root, args, ctx) => {
       const depositorId = actingFor(ctx, args.enterpriseId, 'enterpriseId', "read one enterprise's deposits");
       const page = pageRequest(args.first, args.after);
@@ -187,13 +204,13 @@ builder.queryFields((t) => ({
     nullable: true,
     description:
       'A deposit by its id: its depositor and staff read it, a court once a case citing it is referred to it, a party to an accepted case citing it; null otherwise, as for none',
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ required: true, description: "The deposit's id" }) },
     resolve: (_root, { id }, ctx) => readableEvidence(ctx, String(id)),
   }),
   verifyEvidences: t.field({
     type: [Verification],
     description: `Public: verifyEvidence for each digest, in the order asked; ${MAX_BULK} at most`,
-    args: { contentDigests: t.arg.stringList({ required: true }) },
+    args: { contentDigests: t.arg.stringList({ required: true, description: `SHA-256 digests, 64 hex characters each (either case); ${MAX_BULK} at most` }) },
     resolve: (_root, args, ctx) =>
       Promise.all(
         bulkKeys(args.contentDigests, 'contentDigests')
@@ -204,7 +221,7 @@ builder.queryFields((t) => ({
   verifyEvidence: t.field({
     type: Verification,
     description: 'Public: was a file with this SHA-256 deposited, when, by whom, with proofs',
-    args: { contentDigest: t.arg.string({ required: true }) },
+    args: { contentDigest: t.arg.string({ required: true, description: "The file's SHA-256, 64 hex characters (either case)" }) },
     resolve: async (_root, args, ctx) => {
       const digest = contentDigest(args.contentDigest);
       return { contentDigest: digest, entries: await ctx.ledger.findByContentDigest(digest), certificates: new Map() };
@@ -213,10 +230,11 @@ builder.queryFields((t) => ({
 }));
 
 const DepositEvidenceInput = builder.inputType('DepositEvidenceInput', {
+  description: 'A file to deposit, by its SHA-256 (the file itself stays with its owner), with its title and category',
   fields: (t) => ({
     contentDigest: t.string({ required: true, description: 'SHA-256 of the file, 64 hex characters' }),
-    title: t.string({ required: true }),
-    category: t.field({ type: Category, required: true }),
+    title: t.string({ required: true, description: 'A title for the deposit, 1 to 200 characters once trimmed; recorded on the ledger' }),
+    category: t.field({ type: Category, required: true, description: 'What kind of file it is; recorded on the ledger' }),
     depositorId: t.id({ description: 'Centre staff: the enterprise deposited for. Enterprise keys: omit, or their own id' }),
     idempotencyKey: t.string({ description: idempotencyKeyHelp('deposit') }),
   }),
@@ -229,7 +247,7 @@ mutationForms(builder, {
   type: Evidence,
   description:
     'Deposits a file’s SHA-256 (the file stays with its owner): one ledger entry, timestamped and proven in the next signed checkpoint; its certificate verifies offline',
-  args: (t) => ({ input: t.field({ type: DepositEvidenceInput, required: true }) }),
+  args: (t) => ({ input: t.field({ type: DepositEvidenceInput, required: true, description: 'The file’s digest, title and category, and for whom' }) }),
   resolve: async ({ input }, ctx) => {
     const identity = requireIdentity(ctx);
     const { depositorId, digest, title } = await checkInput({

@@ -7,7 +7,11 @@ import { builder } from './builder.js';
 
 const ConsistencyProof = builder.objectRef<{ size1: number; size2: number; hashes: readonly string[] }>('ConsistencyProof').implement({
   description: 'RFC 9162 consistency proof between two tree sizes',
-  fields: (t) => ({ fromSize: t.exposeInt('size1'), toSize: t.exposeInt('size2'), hashes: t.exposeStringList('hashes') }),
+  fields: (t) => ({
+    fromSize: t.exposeInt('size1', { description: 'The size of the older tree: how many entries it holds' }),
+    toSize: t.exposeInt('size2', { description: 'The size of the newer tree, of which the older is a prefix' }),
+    hashes: t.exposeStringList('hashes', { description: 'The proof: SHA-256 hashes, hex, in the order of RFC 9162' }),
+  }),
 });
 
 builder.queryFields((t) => ({
@@ -22,7 +26,9 @@ builder.queryFields((t) => ({
   ledgerTile: t.string({
     nullable: true,
     description: 'Public: a C2SP tlog-tiles tile by its path (tile/<L>/<N>[.p/<W>], tile/entries/...), base64; null when there is none',
-    args: { path: t.arg.string({ required: true }) },
+    args: {
+      path: t.arg.string({ required: true, description: "The tile's path as C2SP tlog-tiles names it, e.g. tile/0/000 or tile/entries/000.p/5" }),
+    },
     resolve: async (_root, { path }, ctx) => {
       const tile = await ctx.ledger.tile(path);
       return tile === undefined ? null : Buffer.from(tile).toString('base64');
@@ -31,7 +37,12 @@ builder.queryFields((t) => ({
   ledgerConsistencyProof: t.field({
     type: ConsistencyProof,
     description: 'Public: RFC 9162 proof that the tree of fromSize entries is a prefix of the tree of toSize (default: the latest checkpoint)',
-    args: { fromSize: t.arg.int({ required: true }), toSize: t.arg.int() },
+    args: {
+      fromSize: t.arg.int({ required: true, description: 'The size of the older tree: 1 to toSize' }),
+      toSize: t.arg.int({
+        description: "The size of the newer tree, at most the ledger's; omitted, the latest signed checkpoint's (one is signed when none covers fromSize)",
+      }),
+    },
     resolve: async (_root, args, ctx) => {
       try {
         return await ctx.ledger.proveConsistency(args.fromSize, args.toSize ?? undefined);
@@ -49,7 +60,12 @@ mutationForms(builder, {
   object: 'checkpoint',
   type: 'String',
   description: "Public: a witness sends back one of the ledger's checkpoints with its C2SP cosignature; returns the checkpoint with every cosignature kept",
-  args: (t) => ({ note: t.string({ required: true }) }),
+  args: (t) => ({
+    note: t.string({
+      required: true,
+      description: "One of this ledger's checkpoints as a C2SP signed note, carrying the cosignature lines (C2SP tlog-cosignature) of configured witnesses",
+    }),
+  }),
   resolve: async ({ note }, ctx) => {
     try {
       return await ctx.ledger.addCosignatures(note);

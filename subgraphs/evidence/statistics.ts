@@ -14,7 +14,12 @@ const Statistics = builder.objectRef<object>('EvidenceStatistics').implement({
     depositsByMonth: t.field({
       type: [MonthCount],
       description: `Deposits per calendar month (in the hub's time zone): the last \`months\` months (1 to ${MAX_MONTHS}) up to and including the current one, oldest first, 0 for a month without any`,
-      args: { months: t.arg.int({ defaultValue: DEFAULT_MONTHS }) },
+      args: {
+        months: t.arg.int({
+          defaultValue: DEFAULT_MONTHS,
+          description: `How many months, the current one included: 1 to ${MAX_MONTHS} (${DEFAULT_MONTHS} unless given)`,
+        }),
+      },
       resolve: async (_s, args, ctx) => {
         const months = monthsFrom(today(), -monthsArg(args.months));
         return zeroFilled(months, await ctx.store.evidence.countByMonth(months[0]!, months.at(-1)!));

@@ -83,7 +83,7 @@ export const pledgeAccess = partyScoped<PledgeRecord, PledgeFilter>({
   inScope: inPledgeScope,
   enterpriseOf: (scope) => scope.pledgorId,
   loaders: (ctx) => ({ byId: ctx.loaders.pledge, ofEnterprise: ctx.loaders.pledgesOf, onAsset: ctx.loaders.pledgesOn }),
-  page: (ctx, scope, after, limit) => ctx.store.pledges.page(scope, after, limit),
+  page: (ctx, scope, read, limit) => ctx.store.pledges.page(scope, read, limit),
 });
 
 /** Insurance policies, read as a party: the insurer's or the insured enterprise's. */
@@ -94,5 +94,5 @@ export const policyAccess = partyScoped<PolicyRecord, PolicyFilter>({
   inScope: inPolicyScope,
   enterpriseOf: (scope) => scope.insuredId,
   loaders: (ctx) => ({ byId: ctx.loaders.policy, ofEnterprise: ctx.loaders.policiesOf, onAsset: ctx.loaders.policiesOn }),
-  page: (ctx, scope, after, limit) => ctx.store.policies.page(scope, after, limit),
+  page: (ctx, scope, read, limit) => ctx.store.policies.page(scope, read, limit),
 });

@@ -4,17 +4,20 @@ import { badInput, failure } from '../../platform/errors.js';
 // The number format is a public standard, not the enterprises subgraph's data.
 import { parsePatentNumber } from '../../standards/patent-number.js';
 import { checkEach, checkInput, text } from '../common/validation.js';
-import { builder, DataAsset, Patent } from './builder.js';
+import { builder, DataAsset, describedValues, Patent } from './builder.js';
 import type { FinanceContext } from './context.js';
-import { ASSET_KINDS, assetKey, type AssetRef } from './domain/model.js';
+import { ASSET_KIND_MEANINGS, ASSET_KINDS, assetKey, type AssetRef } from './domain/model.js';
 import type { PatentFacts } from './hub-facts.js';
 
-const AssetKind = builder.enumType('IpAssetKind', { values: ASSET_KINDS });
+const AssetKind = builder.enumType('IpAssetKind', {
+  description: 'What kind of IP asset, and so which register its id is a key of',
+  values: describedValues(ASSET_KINDS, ASSET_KIND_MEANINGS),
+});
 
 export const IpAsset = builder.objectRef<AssetRef>('IpAsset').implement({
   description: 'An IP asset, by its key in the subgraph that owns it',
   fields: (t) => ({
-    kind: t.field({ type: AssetKind, resolve: (a) => a.kind }),
+    kind: t.field({ type: AssetKind, description: 'What kind of asset it is: which register id is a key of', resolve: (a) => a.kind }),
     id: t.exposeString('id', { description: 'A patent: its canonical application number; a trademark: its registration number; a data asset: its id' }),
     patent: t.field({
       type: Patent,
@@ -31,8 +34,9 @@ export const IpAsset = builder.objectRef<AssetRef>('IpAsset').implement({
   }),
 });
 export const IpAssetInput = builder.inputType('IpAssetInput', {
+  description: 'An IP asset by its kind and its key in the subgraph that owns it',
   fields: (t) => ({
-    kind: t.field({ type: AssetKind, required: true }),
+    kind: t.field({ type: AssetKind, required: true, description: 'What kind of asset it is: which register id is a key of' }),
     id: t.string({ required: true, description: 'A patent application number in any accepted form; it is stored canonical' }),
   }),
 });

@@ -2,13 +2,14 @@
 // money checks, ledger receipts, the entities other subgraphs own. IP assets: assets.ts.
 import { badInput } from '../../platform/errors.js';
 import { createBuilder } from '../common/create-builder.js';
-import { fenScalar, jsonScalar, ledgerReceiptType, pageInfoType, roleEnum } from '../common/shared-types.js';
+import { fenScalar, jsonScalar, ledgerReceiptType, MUTATION_DESCRIPTION, pageInfoType, QUERY_DESCRIPTION, roleEnum } from '../common/shared-types.js';
+import { listOrderEnum } from '../common/sync.js';
 import type { FinanceContext } from './context.js';
 import type { Term } from './domain/model.js';
 
 export const builder = createBuilder<FinanceContext>();
-builder.queryType({});
-builder.mutationType({});
+builder.queryType({ description: QUERY_DESCRIPTION });
+builder.mutationType({ description: MUTATION_DESCRIPTION });
 
 fenScalar(builder);
 jsonScalar(builder);
@@ -16,28 +17,36 @@ jsonScalar(builder);
 export const Role = roleEnum(builder);
 export const LedgerReceipt = ledgerReceiptType(builder);
 export const PageInfo = pageInfoType(builder);
+export const ListOrder = listOrderEnum(builder);
 
 export const Enterprise = builder.externalRef('Enterprise', builder.selection<{ id: string }>('id'));
-Enterprise.implement({ fields: (t) => ({ id: t.exposeID('id') }) });
+Enterprise.implement({ fields: (t) => ({ id: t.exposeID('id', { description: "The enterprise's id in the hub (a UUID)" }) }) });
 export const Patent = builder.externalRef('Patent', builder.selection<{ applicationNumber: string }>('applicationNumber'));
 Patent.implement({ fields: (t) => ({ applicationNumber: t.exposeString('applicationNumber') }) });
 export const DataAsset = builder.externalRef('DataAsset', builder.selection<{ id: string }>('id'));
-DataAsset.implement({ fields: (t) => ({ id: t.exposeID('id') }) });
+DataAsset.implement({ fields: (t) => ({ id: t.exposeID('id', { description: "The data asset's id in the hub (a UUID)" }) }) });
 export const ProtectionCase = builder.externalRef('ProtectionCase', builder.selection<{ id: string }>('id'));
-ProtectionCase.implement({ fields: (t) => ({ id: t.exposeID('id') }) });
+ProtectionCase.implement({ fields: (t) => ({ id: t.exposeID('id', { description: "The protection case's id in the hub (a UUID)" }) }) });
 
 export const DateRange = builder.objectRef<Term>('DateRange').implement({
+  description: "A span of calendar days, a pledged debt's term or a policy's period: it starts before it ends",
   fields: (t) => ({
-    startDate: t.field({ type: 'Date', resolve: (r) => r.startDate }),
-    endDate: t.field({ type: 'Date', resolve: (r) => r.endDate }),
+    startDate: t.field({ type: 'Date', description: 'The day it starts, YYYY-MM-DD', resolve: (r) => r.startDate }),
+    endDate: t.field({ type: 'Date', description: 'The day it ends, YYYY-MM-DD: after startDate', resolve: (r) => r.endDate }),
   }),
 });
 export const DateRangeInput = builder.inputType('DateRangeInput', {
+  description: 'A span of calendar days: startDate must come before endDate (BAD_USER_INPUT otherwise)',
   fields: (t) => ({
-    startDate: t.field({ type: 'Date', required: true }),
-    endDate: t.field({ type: 'Date', required: true }),
+    startDate: t.field({ type: 'Date', required: true, description: 'The day it starts, YYYY-MM-DD' }),
+    endDate: t.field({ type: 'Date', required: true, description: 'The day it ends, YYYY-MM-DD: after startDate' }),
   }),
 });
+
+/** An enum's values, each with its meaning: the array stays their source, and a value without a meaning fails to compile. */
+export function describedValues<V extends string>(values: readonly V[], meanings: Readonly<Record<V, string>>): Record<V, { description: string }> {
+  return Object.fromEntries(values.map((v) => [v, { description: meanings[v] }])) as Record<V, { description: string }>;
+}
 
 export function positiveFen(fen: number, field: string): number {
   if (fen <= 0) throw badInput(`${field} must be more than 0 fen`, field);

@@ -11,32 +11,35 @@ import { checkInput, optionalText, text } from '../common/validation.js';
 import { workflowEvent } from '../common/workflow-event.js';
 import { inPledgeScope, pledgeScope, requirePledgee } from './access.js';
 import { IpAsset, IpAssetInput, oneAsset } from './assets.js';
-import { builder, Enterprise } from './builder.js';
+import { builder, describedValues, Enterprise } from './builder.js';
 import type { FinanceContext } from './context.js';
-import { assetKey, type AssetRef, type ConsentRecord, DISPOSALS, type PledgeRecord } from './domain/model.js';
+import { assetKey, type AssetRef, type ConsentRecord, DISPOSAL_MEANINGS, DISPOSALS, type PledgeRecord } from './domain/model.js';
 import type { PledgeState } from './domain/pledge-rules.js';
 import { consentNote, MAX_CONSENTS } from './domain/pledge-rules.js';
 import { consentRecorded } from './notices.js';
 import { Pledge } from './pledges.js';
 import { type ConsentOutcome } from './store/port.js';
 
-const Disposal = builder.enumType('Disposal', { description: 'What a pledgor may do with a pledged right: transfer it, or license it', values: DISPOSALS });
+const Disposal = builder.enumType('Disposal', {
+  description: 'What a pledgor may do with a pledged right: transfer it, or license it',
+  values: describedValues(DISPOSALS, DISPOSAL_MEANINGS),
+});
 
 const Consent = builder.objectRef<ConsentRecord>('PledgeConsent').implement({
   description: "The pledgee's recorded consent to a transfer or licence of one asset of a pledge's collateral (Civil Code art. 444)",
   fields: (t) => ({
-    id: t.exposeID('id'),
-    asset: t.field({ type: IpAsset, resolve: (c) => c.asset }),
-    disposal: t.field({ type: Disposal, resolve: (c) => c.disposal }),
+    id: t.exposeID('id', { description: "The consent's id in the hub (a UUID)" }),
+    asset: t.field({ type: IpAsset, description: "The asset of the pledge's collateral it lets the pledgor dispose of", resolve: (c) => c.asset }),
+    disposal: t.field({ type: Disposal, description: 'What it lets the pledgor do with the asset', resolve: (c) => c.disposal }),
     counterparty: t.field({
       type: Enterprise,
       nullable: true,
       description: 'The transferee or licensee; null for a caller who may read the consent but not that enterprise',
       resolve: (c) => ({ id: c.counterpartyId }),
     }),
-    grantedAt: t.field({ type: 'DateTime', resolve: (c) => c.grantedAt }),
+    grantedAt: t.field({ type: 'DateTime', description: 'When it was recorded', resolve: (c) => c.grantedAt }),
     grantedBy: t.exposeString('grantedBy', { description: 'The key that granted it' }),
-    note: t.exposeString('note', { nullable: true }),
+    note: t.exposeString('note', { nullable: true, description: "The pledgee's note; null when none was given" }),
   }),
 });
 
@@ -49,12 +52,13 @@ builder.objectFields(Pledge, (t) => ({
 }));
 
 const ConsentInput = builder.inputType('ConsentToDisposalInput', {
+  description: "The pledgee's consent to record: which asset of which pledge, what disposal, to whom",
   fields: (t) => ({
-    pledgeId: t.id({ required: true }),
+    pledgeId: t.id({ required: true, description: "The pledge's id: a REGISTERED pledge the caller is pledgee of (centre staff: any)" }),
     asset: t.field({ type: IpAssetInput, required: true, description: "An asset of the pledge's collateral" }),
-    disposal: t.field({ type: Disposal, required: true }),
+    disposal: t.field({ type: Disposal, required: true, description: 'What the pledgee consents to: a transfer or a licence of the asset' }),
     counterpartyId: t.id({ required: true, description: 'The transferee or licensee: an enterprise registered with the centre' }),
-    note: t.string(),
+    note: t.string({ description: "The pledgee's note, 1 to 2000 characters: kept with the consent and in the pledge's history" }),
   }),
 });
 
@@ -94,7 +98,7 @@ mutationForms(builder, {
   type: Pledge,
   description:
     "The pledgee bank (or centre staff) records its consent to a transfer or licence of an asset of a REGISTERED pledge's collateral; the pledge's history records it too",
-  args: (t) => ({ input: t.field({ type: ConsentInput, required: true }) }),
+  args: (t) => ({ input: t.field({ type: ConsentInput, required: true, description: 'The consent to record' }) }),
   resolve: async ({ input }, ctx) => {
     const identity = requireIdentity(ctx);
     const id = String(input.pledgeId);
@@ -144,7 +148,7 @@ builder.queryFields((t) => ({
     type: [Pledge],
     description:
       'The REGISTERED pledge an asset is collateral in (one at most), with its consents, if the caller is party to it: centre staff see any, a bank those it is pledgee of, an enterprise its own',
-    args: { asset: t.arg({ type: IpAssetInput, required: true }) },
+    args: { asset: t.arg({ type: IpAssetInput, required: true, description: 'The asset: a patent by its application number in any accepted form' }) },
     resolve: async (_root, args, ctx) => {
       const scope = pledgeScope(requireIdentity(ctx));
       const found = await ctx.loaders.activePledgeOn.load(assetKey(oneAsset(args.asset, 'asset')));

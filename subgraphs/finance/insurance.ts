@@ -7,18 +7,51 @@ import type { Identity } from '../../platform/identity.js';
 import { requireActFor, requireIdentity } from '../common/auth.js';
 import { createOnce, idempotencyKeyHelp } from '../common/create-once.js';
 import { mutationForms } from '../common/payload.js';
-import { connectionType } from '../common/shared-types.js';
+import { connectionType, pageArgDescriptions } from '../common/shared-types.js';
+import { syncArgDescriptions } from '../common/sync.js';
 import { checkInput, text } from '../common/validation.js';
 import { actingOrganization, policyAccess, requireInsurer } from './access.js';
 import { assetList, IpAsset, IpAssetInput, ownedAssets } from './assets.js';
-import { builder, DataAsset, DateRange, dateRange, DateRangeInput, Enterprise, PageInfo, Patent, positiveFen, ProtectionCase } from './builder.js';
+import {
+  builder,
+  DataAsset,
+  DateRange,
+  dateRange,
+  DateRangeInput,
+  describedValues,
+  Enterprise,
+  ListOrder,
+  PageInfo,
+  Patent,
+  positiveFen,
+  ProtectionCase,
+} from './builder.js';
 import type { FinanceContext } from './context.js';
-import { CLAIM_STATUSES, type ClaimRecord, INSURANCE_PRODUCTS, type InsuranceProduct, type PolicyRecord } from './domain/model.js';
+import {
+  CLAIM_DECISION_MEANINGS,
+  CLAIM_DECISIONS,
+  CLAIM_STATUS_MEANINGS,
+  CLAIM_STATUSES,
+  type ClaimRecord,
+  INSURANCE_PRODUCT_MEANINGS,
+  INSURANCE_PRODUCTS,
+  type InsuranceProduct,
+  type PolicyRecord,
+} from './domain/model.js';
 import { claimSettled } from './notices.js';
 
-const Product = builder.enumType('InsuranceProduct', { values: INSURANCE_PRODUCTS });
-const ClaimStatus = builder.enumType('InsuranceClaimStatus', { values: CLAIM_STATUSES });
-const ClaimDecision = builder.enumType('InsuranceClaimDecision', { values: ['PAID', 'REJECTED'] as const });
+const Product = builder.enumType('InsuranceProduct', {
+  description: 'What kind of IP insurance (知识产权保险) a policy is',
+  values: describedValues(INSURANCE_PRODUCTS, INSURANCE_PRODUCT_MEANINGS),
+});
+const ClaimStatus = builder.enumType('InsuranceClaimStatus', {
+  description: 'Where a claim stands: FILED, then PAID or REJECTED, each final',
+  values: describedValues(CLAIM_STATUSES, CLAIM_STATUS_MEANINGS),
+});
+const ClaimDecision = builder.enumType('InsuranceClaimDecision', {
+  description: 'How the insurer settles a FILED claim',
+  values: describedValues(CLAIM_DECISIONS, CLAIM_DECISION_MEANINGS),
+});
 
 /** Products whose losses arise in a rights-protection case: their claims name it. */
 const CASE_PRODUCTS: readonly InsuranceProduct[] = ['INFRINGEMENT_LOSS', 'ENFORCEMENT_COST'];
@@ -28,11 +61,21 @@ const paidOut = (claims: readonly ClaimRecord[]): number => claims.reduce((n, c)
 export const InsurancePolicy = builder.objectRef<PolicyRecord>('InsurancePolicy');
 
 const Claim = builder.objectRef<ClaimRecord>('InsuranceClaim').implement({
+  description: 'A claim on an insurance policy, filed for the insured enterprise and settled by the insurer (or centre staff)',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    policy: t.field({ type: InsurancePolicy, nullable: true, resolve: (c, _args, ctx) => policyAccess.readable(ctx, c.policyId) }),
-    amount: t.field({ type: 'Fen', resolve: (c) => c.amountFen }),
-    status: t.field({ type: ClaimStatus, resolve: (c) => c.status }),
+    id: t.exposeID('id', { description: "The claim's id in the hub (a UUID)" }),
+    policy: t.field({
+      type: InsurancePolicy,
+      nullable: true,
+      description: 'The policy claimed on; null for a caller who may not read it',
+      resolve: (c, _args, ctx) => policyAccess.readable(ctx, c.policyId),
+    }),
+    amount: t.field({
+      type: 'Fen',
+      description: 'The amount claimed, in fen: more than 0, at most what was left of the sum insured when filed',
+      resolve: (c) => c.amountFen,
+    }),
+    status: t.field({ type: ClaimStatus, description: 'Where it stands now', resolve: (c) => c.status }),
     protectionCaseId: t.exposeString('protectionCaseId', {
       nullable: true,
       description: 'The id of the rights-protection case the loss arose in',
@@ -44,24 +87,33 @@ const Claim = builder.objectRef<ClaimRecord>('InsuranceClaim').implement({
       description: 'The rights-protection case the loss arose in; null for a claim without one, or for a caller who may not read the case',
       resolve: (c) => (c.protectionCaseId === null ? null : { id: c.protectionCaseId }),
     }),
-    filedAt: t.field({ type: 'DateTime', resolve: (c) => c.filedAt }),
-    settledAt: t.field({ type: 'DateTime', nullable: true, resolve: (c) => c.settledAt }),
+    filedAt: t.field({ type: 'DateTime', description: 'When it was filed', resolve: (c) => c.filedAt }),
+    settledAt: t.field({ type: 'DateTime', nullable: true, description: 'When it was paid or rejected; null while FILED', resolve: (c) => c.settledAt }),
   }),
 });
 
 InsurancePolicy.implement({
   description: 'An IP insurance policy (知识产权保险)',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    product: t.field({ type: Product, resolve: (p) => p.product }),
-    insurer: t.exposeString('insurer'),
-    insured: t.field({ type: Enterprise, resolve: (p) => ({ id: p.insuredId }) }),
-    coveredAssets: t.field({ type: [IpAsset], resolve: (p) => p.coveredAssets }),
-    premium: t.field({ type: 'Fen', resolve: (p) => p.premiumFen }),
-    sumInsured: t.field({ type: 'Fen', resolve: (p) => p.sumInsuredFen }),
+    id: t.exposeID('id', { description: "The policy's id in the hub (a UUID)" }),
+    product: t.field({ type: Product, description: 'What kind of insurance it is', resolve: (p) => p.product }),
+    insurer: t.exposeString('insurer', { description: 'The insurer: an organization, as its INSURER keys name it' }),
+    insured: t.field({
+      type: Enterprise,
+      description: 'The insured enterprise: the covered patents and data assets were its own when the policy was issued',
+      resolve: (p) => ({ id: p.insuredId }),
+    }),
+    coveredAssets: t.field({ type: [IpAsset], description: 'The assets it covers, 1 to 20, each listed once', resolve: (p) => p.coveredAssets }),
+    premium: t.field({ type: 'Fen', description: 'The premium, in fen: more than 0', resolve: (p) => p.premiumFen }),
+    sumInsured: t.field({ type: 'Fen', description: 'The sum insured, in fen: the most its paid claims may add up to', resolve: (p) => p.sumInsuredFen }),
     paidOut: t.field({ type: 'Fen', description: 'The claims paid so far', resolve: async (p, _args, ctx) => paidOut(await ctx.loaders.claimsOf.load(p.id)) }),
-    period: t.field({ type: DateRange, resolve: (p) => p.period }),
-    issuedAt: t.field({ type: 'DateTime', resolve: (p) => p.issuedAt }),
+    period: t.field({ type: DateRange, description: 'The period of insurance', resolve: (p) => p.period }),
+    issuedAt: t.field({ type: 'DateTime', description: 'When it was issued in the hub', resolve: (p) => p.issuedAt }),
+    updatedAt: t.field({
+      type: 'DateTime',
+      description: 'When it last changed: issued, a claim filed or settled (insurancePolicies(updatedSince:) syncs by it)',
+      resolve: (p) => p.updatedAt,
+    }),
     claims: t.field({ type: [Claim], description: 'Oldest first', resolve: (p, _args, ctx) => ctx.loaders.claimsOf.load(p.id) }),
   }),
 });
@@ -104,42 +156,58 @@ builder.queryFields((t) => ({
     type: InsurancePolicy,
     nullable: true,
     description: 'An insurance policy by its id: the insured, its insurer and centre staff read it',
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ required: true, description: "The policy's id (a UUID)" }) },
     resolve: (_root, { id }, ctx) => policyAccess.readable(ctx, String(id)),
   }),
   insurancePolicies: t.field({
     type: PolicyConnection,
     description: 'Centre staff: every policy; an insurer: those it issued; an enterprise: its own',
-    args: { first: t.arg.int(), after: t.arg.string() },
+    args: {
+      updatedSince: t.arg({ type: 'DateTime', description: syncArgDescriptions.updatedSince }),
+      orderBy: t.arg({ type: ListOrder, description: syncArgDescriptions.orderBy }),
+      first: t.arg.int({ description: pageArgDescriptions.first }),
+      after: t.arg.string({ description: pageArgDescriptions.after }),
+    },
     resolve: (_root, args, ctx) => policyAccess.page(ctx, args),
   }),
 }));
 
 const IssueInput = builder.inputType('IssueInsurancePolicyInput', {
+  description: 'A policy to issue: the product, the insurer, the insured enterprise, the assets covered and the money',
   fields: (t) => ({
-    product: t.field({ type: Product, required: true }),
+    product: t.field({ type: Product, required: true, description: 'What kind of insurance it is' }),
     insurer: t.string({ description: 'An INSURER key: omit, or its own organization; centre staff: required' }),
-    insuredId: t.id({ required: true }),
-    coveredAssets: t.field({ type: [IpAssetInput], required: true }),
-    premium: t.field({ type: 'Fen', required: true }),
-    sumInsured: t.field({ type: 'Fen', required: true }),
-    period: t.field({ type: DateRangeInput, required: true }),
+    insuredId: t.id({ required: true, description: 'The insured: an enterprise registered with the centre' }),
+    coveredAssets: t.field({
+      type: [IpAssetInput],
+      required: true,
+      description: "The assets to cover: 1 to 20, each once; every patent and data asset registered and the insured's",
+    }),
+    premium: t.field({ type: 'Fen', required: true, description: 'The premium, in fen: more than 0' }),
+    sumInsured: t.field({ type: 'Fen', required: true, description: 'The sum insured, in fen: more than 0; the most its paid claims may add up to' }),
+    period: t.field({ type: DateRangeInput, required: true, description: 'The period of insurance' }),
     idempotencyKey: t.string({ description: idempotencyKeyHelp('policy') }),
   }),
 });
 const FileClaimInput = builder.inputType('FileInsuranceClaimInput', {
+  description: 'A claim to file on a policy',
   fields: (t) => ({
-    policyId: t.id({ required: true }),
-    amount: t.field({ type: 'Fen', required: true }),
+    policyId: t.id({ required: true, description: "The policy's id: the caller's own enterprise's policy (centre staff: any)" }),
+    amount: t.field({
+      type: 'Fen',
+      required: true,
+      description: 'The amount claimed, in fen: more than 0, at most what is left of the sum insured (SUM_INSURED_EXCEEDED otherwise)',
+    }),
     protectionCaseId: t.string({ description: 'Required for infringement-loss and enforcement-cost policies' }),
     idempotencyKey: t.string({ description: idempotencyKeyHelp('claim') }),
   }),
 });
 const SettleClaimInput = builder.inputType('SettleInsuranceClaimInput', {
+  description: 'A FILED claim to settle, and how',
   fields: (t) => ({
-    policyId: t.id({ required: true }),
-    claimId: t.id({ required: true }),
-    decision: t.field({ type: ClaimDecision, required: true }),
+    policyId: t.id({ required: true, description: "The policy's id: one the caller's organization issued (centre staff: any)" }),
+    claimId: t.id({ required: true, description: "The claim's id: a FILED claim on that policy" }),
+    decision: t.field({ type: ClaimDecision, required: true, description: 'Pay the claim or reject it' }),
   }),
 });
 
@@ -159,7 +227,7 @@ mutationForms(builder, {
   object: 'policy',
   type: InsurancePolicy,
   description: 'An insurer (or centre staff) issues a policy to an enterprise over its assets',
-  args: (t) => ({ input: t.field({ type: IssueInput, required: true }) }),
+  args: (t) => ({ input: t.field({ type: IssueInput, required: true, description: 'The policy to issue' }) }),
   resolve: async ({ input }, ctx) => {
     const identity = requireIdentity(ctx);
     const insuredId = String(input.insuredId);
@@ -180,7 +248,8 @@ mutationForms(builder, {
       stored: (id) => ctx.loaders.policy.clear(id).load(id),
       create: async (id) => {
         await ownedAssets(ctx, insuredId, 'insuredId', coveredAssets, 'coveredAssets');
-        const policy: PolicyRecord = { id, ...given, issuedAt: new Date().toISOString() };
+        const issuedAt = new Date().toISOString();
+        const policy: PolicyRecord = { id, ...given, issuedAt, updatedAt: issuedAt };
         await ctx.store.policies.insert(policy);
         return policy;
       },
@@ -194,7 +263,7 @@ mutationForms(builder, {
   object: 'claim',
   type: Claim,
   description: 'The insured enterprise (or centre staff) claims on a policy',
-  args: (t) => ({ input: t.field({ type: FileClaimInput, required: true }) }),
+  args: (t) => ({ input: t.field({ type: FileClaimInput, required: true, description: 'The claim to file' }) }),
   resolve: async ({ input }, ctx) => {
     const identity = requireIdentity(ctx);
     const policy = await existingPolicy(ctx, String(input.policyId));
@@ -266,7 +335,7 @@ mutationForms(builder, {
   object: 'claim',
   type: Claim,
   description: 'The insurer (or centre staff) pays or rejects a filed claim; payments stay within the sum insured',
-  args: (t) => ({ input: t.field({ type: SettleClaimInput, required: true }) }),
+  args: (t) => ({ input: t.field({ type: SettleClaimInput, required: true, description: 'The claim to settle, and the decision' }) }),
   resolve: async ({ input }, ctx) => {
     const identity = requireIdentity(ctx);
     const policy = await existingPolicy(ctx, String(input.policyId));

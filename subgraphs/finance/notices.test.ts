@@ -28,6 +28,7 @@ const PLEDGE: PledgeRecord = {
   registrationReceipt: receipt,
   releaseReceipt: null,
   enforcement: null,
+  updatedAt: '2026-03-01T08:00:00.000Z',
 };
 const pledgeData = {
   pledgeId: 'p1',
@@ -134,6 +135,7 @@ describe('insurance claim notifications', () => {
     sumInsuredFen: 100_000_000,
     period: { startDate: '2026-01-01', endDate: '2026-12-31' },
     issuedAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
   };
   const claim: ClaimRecord = {
     id: 'c1',

@@ -6,12 +6,13 @@ import type DataLoader from 'dataloader';
 
 import { forbidden } from '../../platform/errors.js';
 import type { Identity } from '../../platform/identity.js';
-import { type Connection, pageRequest, toConnection } from '../../platform/pagination.js';
+import { type Connection, type ListRead, pageRequest, toConnection } from '../../platform/pagination.js';
 import { requireIdentity } from '../common/auth.js';
+import { cursorKeyOf, listRead } from '../common/sync.js';
 import type { FinanceContext } from './context.js';
 import { assetKey, type AssetRef } from './domain/model.js';
 
-export interface PartyRule<R extends { readonly id: string }, Scope> {
+export interface PartyRule<R extends { readonly id: string; readonly updatedAt: string }, Scope> {
   /** What a refusal calls one, and several. */
   readonly noun: string;
   readonly nouns: string;
@@ -25,11 +26,11 @@ export interface PartyRule<R extends { readonly id: string }, Scope> {
     readonly ofEnterprise: DataLoader<string, R[]>;
     readonly onAsset: DataLoader<string, R[]>;
   };
-  /** A page of the records in `scope` after the id `after`. */
-  page(ctx: FinanceContext, scope: Scope, after: string | undefined, limit: number): Promise<R[]>;
+  /** A page of the records in `scope`, read by id or by change. */
+  page(ctx: FinanceContext, scope: Scope, read: ListRead, limit: number): Promise<R[]>;
 }
 
-export function partyScoped<R extends { readonly id: string }, Scope>(rule: PartyRule<R, Scope>) {
+export function partyScoped<R extends { readonly id: string; readonly updatedAt: string }, Scope>(rule: PartyRule<R, Scope>) {
   const scopeOf = (ctx: FinanceContext): Scope => rule.scope(requireIdentity(ctx));
   return {
     scopeOf,
@@ -54,18 +55,19 @@ export function partyScoped<R extends { readonly id: string }, Scope>(rule: Part
       const scope = scopeOf(ctx);
       return (await rule.loaders(ctx).onAsset.load(assetKey(asset))).filter((r) => rule.inScope(r, scope));
     },
-    /** A page of the records the caller is party to, by id, each primed for later look-ups. */
+    /** A page of the records the caller is party to, by id or by change (common/sync.ts), each primed for later look-ups. */
     async page(
       ctx: FinanceContext,
-      args: { first?: number | null; after?: string | null },
+      args: { first?: number | null; after?: string | null; updatedSince?: string | null; orderBy?: ListRead['order'] | null },
       narrow: (scope: Scope) => Scope = (s) => s,
     ): Promise<Connection<R>> {
       // Who may read is settled before the arguments are: a key that reads none is told so first.
       const scope = narrow(scopeOf(ctx));
       const page = pageRequest(args.first, args.after);
-      const rows = await rule.page(ctx, scope, page.after, page.first + 1);
+      const read = listRead(page, args.updatedSince, args.orderBy);
+      const rows = await rule.page(ctx, scope, read, page.first + 1);
       for (const r of rows) rule.loaders(ctx).byId.prime(r.id, r);
-      return toConnection(rows, page, (r) => r.id);
+      return toConnection(rows, page, cursorKeyOf(read));
     },
   };
 }

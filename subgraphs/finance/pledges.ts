@@ -12,36 +12,70 @@ import { createOnce, idempotencyKeyHelp } from '../common/create-once.js';
 import { appendOrFail } from '../common/ledger-append.js';
 import { DEFAULT_MONTHS, MAX_MONTHS, monthsArg, monthsFrom } from '../common/months.js';
 import { mutationForms } from '../common/payload.js';
-import { connectionType, workflowEventType } from '../common/shared-types.js';
+import { connectionType, pageArgDescriptions, workflowEventType } from '../common/shared-types.js';
+import { syncArgDescriptions } from '../common/sync.js';
 import { checkInput, optionalText } from '../common/validation.js';
 import { requireMove, workflowEvent } from '../common/workflow-event.js';
 import { actingOrganization, pledgeAccess, requirePledgee } from './access.js';
 import { assetList, IpAsset, IpAssetInput, ownedAssets } from './assets.js';
-import { builder, DataAsset, DateRange, dateRange, DateRangeInput, Enterprise, LedgerReceipt, PageInfo, Patent, positiveFen, Role } from './builder.js';
+import {
+  builder,
+  DataAsset,
+  DateRange,
+  dateRange,
+  DateRangeInput,
+  describedValues,
+  Enterprise,
+  LedgerReceipt,
+  ListOrder,
+  PageInfo,
+  Patent,
+  positiveFen,
+  Role,
+} from './builder.js';
 import type { FinanceContext } from './context.js';
 import { type Enforcement, type NewPledge, type PledgeEvent, type PledgeRecord } from './domain/model.js';
-import { nextStates, patentRefusal, PLEDGE_STATES, type PledgeState, registrationDocument, releaseDocument } from './domain/pledge-rules.js';
-import { DEFAULT_RISK_SHARES, RISK_PARTIES, type RiskShareAmount, type RiskShares, sharesProblem, splitLoss } from './domain/risk.js';
+import {
+  nextStates,
+  patentRefusal,
+  PLEDGE_STATE_MEANINGS,
+  PLEDGE_STATES,
+  type PledgeState,
+  registrationDocument,
+  releaseDocument,
+} from './domain/pledge-rules.js';
+import { DEFAULT_RISK_SHARES, RISK_PARTIES, RISK_PARTY_MEANINGS, type RiskShareAmount, type RiskShares, sharesProblem, splitLoss } from './domain/risk.js';
 import { pledgeClosed, pledgeRegistered } from './notices.js';
 import { AssetAlreadyPledgedError } from './store/port.js';
 
-const State = builder.enumType('PledgeState', { values: PLEDGE_STATES });
-const Party = builder.enumType('RiskParty', { values: RISK_PARTIES });
+const State = builder.enumType('PledgeState', {
+  description: 'Where a pledge stands: REGISTERED, then RELEASED or ENFORCED, each final',
+  values: describedValues(PLEDGE_STATES, PLEDGE_STATE_MEANINGS),
+});
+const Party = builder.enumType('RiskParty', {
+  description: "Who bears a share of an enforced pledge's loss under risk compensation (风险补偿)",
+  values: describedValues(RISK_PARTIES, RISK_PARTY_MEANINGS),
+});
 
 const Event = workflowEventType(builder, 'PledgeEvent', 'a pledge', State, Role);
 
 const Share = builder.objectRef<RiskShareAmount>('RiskShare').implement({
+  description: "One party's share of an enforced pledge's loss",
   fields: (t) => ({
-    party: t.field({ type: Party, resolve: (s) => s.party }),
-    percent: t.exposeInt('percent'),
-    amount: t.field({ type: 'Fen', resolve: (s) => s.amountFen }),
+    party: t.field({ type: Party, description: 'Who bears it', resolve: (s) => s.party }),
+    percent: t.exposeInt('percent', { description: 'Its share of the loss, in whole percent (0 to 100); the shares add up to 100' }),
+    amount: t.field({ type: 'Fen', description: 'What it bears, in fen: within one fen of percent of the loss', resolve: (s) => s.amountFen }),
   }),
 });
 
 const Compensation = builder.objectRef<Enforcement>('RiskCompensation').implement({
   description: 'The loss on a defaulted pledge and who bears it; the amounts add up to the loss exactly',
   fields: (t) => ({
-    loss: t.field({ type: 'Fen', resolve: (e) => e.lossFen }),
+    loss: t.field({
+      type: 'Fen',
+      description: 'The loss left after disposing of the collateral, in fen: at most the secured amount',
+      resolve: (e) => e.lossFen,
+    }),
     shares: t.field({ type: [Share], description: 'Largest-remainder split of the loss by percentage', resolve: (e) => splitLoss(e.lossFen, e.shares) }),
   }),
 });
@@ -50,16 +84,25 @@ export const Pledge = builder.objectRef<PledgeRecord>('Pledge');
 Pledge.implement({
   description: 'A pledge of IP assets to a bank as security for a loan (知识产权质押)',
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: "The pledge's id in the hub (a UUID)" }),
     registrationNumber: t.exposeString('registrationNumber', { description: 'Unique, e.g. ZX-2026-000123: the year (China time) and its count' }),
-    pledgor: t.field({ type: Enterprise, resolve: (p) => ({ id: p.pledgorId }) }),
+    pledgor: t.field({
+      type: Enterprise,
+      description: 'The pledgor (出质人): the enterprise whose assets secure the debt',
+      resolve: (p) => ({ id: p.pledgorId }),
+    }),
     pledgee: t.exposeString('pledgee', { description: 'The pledgee bank' }),
-    collateral: t.field({ type: [IpAsset], resolve: (p) => p.collateral }),
-    securedAmount: t.field({ type: 'Fen', resolve: (p) => p.securedAmountFen }),
+    collateral: t.field({ type: [IpAsset], description: 'The pledged assets, 1 to 20, each listed once', resolve: (p) => p.collateral }),
+    securedAmount: t.field({ type: 'Fen', description: 'The amount of the secured debt, in fen: more than 0', resolve: (p) => p.securedAmountFen }),
     term: t.field({ type: DateRange, description: 'The term of the secured debt', resolve: (p) => p.term }),
-    state: t.field({ type: State, resolve: (p) => p.state }),
-    nextStates: t.field({ type: [State], resolve: (p) => nextStates(p.state) }),
-    registeredAt: t.field({ type: 'DateTime', resolve: (p) => p.registeredAt }),
+    state: t.field({ type: State, description: 'Where it stands now', resolve: (p) => p.state }),
+    nextStates: t.field({ type: [State], description: 'The states it may move to next; empty once RELEASED or ENFORCED', resolve: (p) => nextStates(p.state) }),
+    registeredAt: t.field({ type: 'DateTime', description: 'When the hub registered it', resolve: (p) => p.registeredAt }),
+    updatedAt: t.field({
+      type: 'DateTime',
+      description: 'When it last changed: registered, recorded on the ledger, a consent given, released or enforced (pledges(updatedSince:) syncs by it)',
+      resolve: (p) => p.updatedAt,
+    }),
     closedAt: t.field({ type: 'DateTime', nullable: true, description: 'When it was released or enforced', resolve: (p) => p.closedAt }),
     registrationReceipt: t.field({
       type: LedgerReceipt,
@@ -81,7 +124,11 @@ Pledge.implement({
       resolve: (p, _args, ctx) => (p.releaseReceipt === null ? null : ctx.ledger.certificate(p.releaseReceipt.seq)),
     }),
     riskCompensation: t.field({ type: Compensation, nullable: true, description: 'For an ENFORCED pledge', resolve: (p) => p.enforcement }),
-    events: t.field({ type: [Event], resolve: (p, _args, ctx) => ctx.loaders.pledgeEventsOf.load(p.id) }),
+    events: t.field({
+      type: [Event],
+      description: 'Its history, oldest first: registration, each consent recorded, then its release or enforcement',
+      resolve: (p, _args, ctx) => ctx.loaders.pledgeEventsOf.load(p.id),
+    }),
   }),
 });
 builder.asEntity(Pledge, {
@@ -123,13 +170,16 @@ const BankMonth = builder.objectRef<{ month: string; pledgee: string; count: num
   fields: (t) => ({
     bank: t.exposeString('pledgee', { description: 'The pledgee bank' }),
     month: t.exposeString('month', { description: "YYYY-MM of registration, in the hub's time zone" }),
-    count: t.exposeInt('count'),
+    count: t.exposeInt('count', { description: 'How many pledges with that bank as pledgee were registered that month' }),
     amount: t.field({ type: 'Fen', description: 'The sum of their secured amounts', resolve: (m) => m.amountFen }),
   }),
 });
 const StateCount = builder.objectRef<{ state: PledgeState; count: number }>('PledgeStateCount').implement({
   description: 'How many pledges are in one state',
-  fields: (t) => ({ state: t.field({ type: State, resolve: (c) => c.state }), count: t.exposeInt('count') }),
+  fields: (t) => ({
+    state: t.field({ type: State, description: 'The state', resolve: (c) => c.state }),
+    count: t.exposeInt('count', { description: 'How many pledges are in it now' }),
+  }),
 });
 const Statistics = builder.objectRef<object>('PledgeStatistics').implement({
   description: 'Pledges: counts and sums kept as pledges are written, never of pledgors',
@@ -137,7 +187,12 @@ const Statistics = builder.objectRef<object>('PledgeStatistics').implement({
     byBankAndMonth: t.field({
       type: [BankMonth],
       description: `Pledges registered per bank and calendar month (in the hub's time zone) in the last \`months\` months (1 to ${MAX_MONTHS}) up to and including the current one; by month, then bank; a bank without a pledge in a month has no row for it`,
-      args: { months: t.arg.int({ defaultValue: DEFAULT_MONTHS }) },
+      args: {
+        months: t.arg.int({
+          defaultValue: DEFAULT_MONTHS,
+          description: `How many months, the current one included: 1 to ${MAX_MONTHS} (BAD_USER_INPUT otherwise), ${DEFAULT_MONTHS} unless given`,
+        }),
+      },
       resolve: (_s, args, ctx) => {
         const months = monthsFrom(today(), -monthsArg(args.months));
         return ctx.store.pledges.countByMonthAndPledgee(months[0]!, months.at(-1)!);
@@ -167,14 +222,19 @@ builder.queryFields((t) => ({
     type: Pledge,
     nullable: true,
     description: 'A pledge by its id: the pledgor, the pledgee bank and centre staff read it',
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ required: true, description: "The pledge's id (a UUID)" }) },
     resolve: (_root, { id }, ctx) => pledgeAccess.readable(ctx, String(id)),
   }),
   pledgeByRegistrationNumber: t.field({
     type: Pledge,
     nullable: true,
     description: 'A pledge by the registration number the hub gave it (ZX-YYYY-NNNNNN), read as pledge(id) is: its parties and centre staff',
-    args: { registrationNumber: t.arg.string({ required: true }) },
+    args: {
+      registrationNumber: t.arg.string({
+        required: true,
+        description: 'The registration number, e.g. ZX-2026-000123; surrounding spaces and letter case do not matter',
+      }),
+    },
     resolve: async (_root, { registrationNumber }, ctx) => {
       const [found] = await ctx.store.pledges.byRegistrationNumbers([registrationNumber.trim().toUpperCase()]);
       return found === undefined ? null : pledgeAccess.readable(ctx, found.id);
@@ -183,40 +243,60 @@ builder.queryFields((t) => ({
   pledges: t.field({
     type: PledgeConnection,
     description: 'Centre staff: every pledge; a bank: those it is pledgee of; an enterprise: its own',
-    args: { state: t.arg({ type: State }), first: t.arg.int(), after: t.arg.string() },
+    args: {
+      state: t.arg({ type: State, description: 'Only the pledges in this state; omitted, pledges in any state' }),
+      updatedSince: t.arg({ type: 'DateTime', description: syncArgDescriptions.updatedSince }),
+      orderBy: t.arg({ type: ListOrder, description: syncArgDescriptions.orderBy }),
+      first: t.arg.int({ description: pageArgDescriptions.first }),
+      after: t.arg.string({ description: pageArgDescriptions.after }),
+    },
     resolve: (_root, args, ctx) => pledgeAccess.page(ctx, args, (scope) => ({ ...scope, ...(args.state ? { state: args.state } : {}) })),
   }),
 }));
 
 const RegisterInput = builder.inputType('RegisterPledgeInput', {
+  description: 'A pledge to register: the pledgor, the pledgee bank, the collateral and the debt it secures',
   fields: (t) => ({
-    pledgorId: t.id({ required: true }),
+    pledgorId: t.id({
+      required: true,
+      description: 'The pledgor: an enterprise registered with the centre, owning every patent and data asset of the collateral',
+    }),
     pledgee: t.string({ description: 'The pledgee bank. A BANK key: omit, or its own organization; centre staff: required' }),
-    collateral: t.field({ type: [IpAssetInput], required: true }),
-    securedAmount: t.field({ type: 'Fen', required: true }),
+    collateral: t.field({
+      type: [IpAssetInput],
+      required: true,
+      description:
+        'The assets to pledge: 1 to 20, each once, none in an active pledge (ASSET_ALREADY_PLEDGED), every patent pledgeable (PATENT_NOT_PLEDGEABLE says why not)',
+    }),
+    securedAmount: t.field({ type: 'Fen', required: true, description: 'The amount of the secured debt, in fen: more than 0' }),
     term: t.field({ type: DateRangeInput, required: true, description: 'The term of the secured debt' }),
-    note: t.string(),
+    note: t.string({ description: "A note for the pledge's history, 1 to 2000 characters" }),
     idempotencyKey: t.string({ description: idempotencyKeyHelp('registration') }),
   }),
 });
 const ReleaseInput = builder.inputType('ReleasePledgeInput', {
-  fields: (t) => ({ pledgeId: t.id({ required: true }), note: t.string() }),
+  description: 'A REGISTERED pledge to release',
+  fields: (t) => ({
+    pledgeId: t.id({ required: true, description: "The pledge's id: a REGISTERED pledge the caller is pledgee of (centre staff: any)" }),
+    note: t.string({ description: "A note for the pledge's history, 1 to 2000 characters" }),
+  }),
 });
 const SharesInput = builder.inputType('RiskSharesInput', {
   description: 'Whole percentages adding up to 100',
   fields: (t) => ({
-    guarantor: t.int({ required: true }),
-    reGuarantor: t.int({ required: true }),
-    nationalFund: t.int({ required: true }),
-    bank: t.int({ required: true }),
+    guarantor: t.int({ required: true, description: "The guarantee institution's share, in whole percent (0 to 100)" }),
+    reGuarantor: t.int({ required: true, description: "The re-guarantee institution's share, in whole percent (0 to 100)" }),
+    nationalFund: t.int({ required: true, description: "The National Financing Guarantee Fund's share, in whole percent (0 to 100)" }),
+    bank: t.int({ required: true, description: "The lending bank's share, in whole percent (0 to 100)" }),
   }),
 });
 const EnforceInput = builder.inputType('EnforcePledgeInput', {
+  description: 'A REGISTERED pledge to enforce on default, with the loss and how it is shared',
   fields: (t) => ({
-    pledgeId: t.id({ required: true }),
+    pledgeId: t.id({ required: true, description: "The pledge's id: a REGISTERED pledge the caller is pledgee of (centre staff: any)" }),
     loss: t.field({ type: 'Fen', required: true, description: 'The loss left after disposing of the collateral, at most the secured amount' }),
     shares: t.field({ type: SharesInput, description: 'Default: guarantor 40, re-guarantor 20, national fund 20, bank 20' }),
-    note: t.string(),
+    note: t.string({ description: "A note for the pledge's history, 1 to 2000 characters" }),
   }),
 });
 
@@ -291,7 +371,7 @@ mutationForms(builder, {
   object: 'pledge',
   type: Pledge,
   description: 'The pledgee bank (or centre staff) registers a pledge; it is recorded on the ledger as PLEDGE_REGISTRATION',
-  args: (t) => ({ input: t.field({ type: RegisterInput, required: true }) }),
+  args: (t) => ({ input: t.field({ type: RegisterInput, required: true, description: 'The pledge to register' }) }),
   resolve: async ({ input }, ctx) => {
     const identity = requireIdentity(ctx);
     const pledgorId = String(input.pledgorId);
@@ -348,7 +428,7 @@ mutationForms(builder, {
   object: 'pledge',
   type: Pledge,
   description: 'The pledgee bank (or centre staff) releases a pledge; it is recorded on the ledger as PLEDGE_RELEASE',
-  args: (t) => ({ input: t.field({ type: ReleaseInput, required: true }) }),
+  args: (t) => ({ input: t.field({ type: ReleaseInput, required: true, description: 'The pledge to release' }) }),
   resolve: async ({ input }, ctx) => {
     const id = String(input.pledgeId);
     const { identity, current } = await movable(ctx, id, 'RELEASED');
@@ -377,7 +457,7 @@ mutationForms(builder, {
   object: 'pledge',
   type: Pledge,
   description: 'The pledgee bank (or centre staff) enforces a defaulted pledge, recording the loss and how it is shared',
-  args: (t) => ({ input: t.field({ type: EnforceInput, required: true }) }),
+  args: (t) => ({ input: t.field({ type: EnforceInput, required: true, description: 'The pledge to enforce, the loss and its shares' }) }),
   resolve: async ({ input }, ctx) => {
     const id = String(input.pledgeId);
     const { identity, current } = await movable(ctx, id, 'ENFORCED');

@@ -3,13 +3,13 @@
 import type { Notification } from '../../outbox/notification.js';
 import { badInput } from '../../platform/errors.js';
 import { createBuilder } from '../common/create-builder.js';
-import { jsonScalar, pageInfoType, roleEnum } from '../common/shared-types.js';
+import { jsonScalar, MUTATION_DESCRIPTION, pageInfoType, QUERY_DESCRIPTION, roleEnum } from '../common/shared-types.js';
 import type { NotificationsContext } from './context.js';
 import type { PageKey } from './store/port.js';
 
 export const builder = createBuilder<NotificationsContext>();
-builder.queryType({});
-builder.mutationType({});
+builder.queryType({ description: QUERY_DESCRIPTION });
+builder.mutationType({ description: MUTATION_DESCRIPTION });
 jsonScalar(builder);
 export const PageInfo = pageInfoType(builder);
 export const Role = roleEnum(builder);
@@ -19,9 +19,14 @@ export const NotificationType = builder.objectRef<Notification>('Notification').
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Stable: the webhook-id of its deliveries' }),
     type: t.exposeString('type', { description: 'e.g. patent.annual_fee.warning, case.moved, pledge.registered' }),
-    occurredAt: t.field({ type: 'DateTime', resolve: (n) => n.occurredAt }),
+    occurredAt: t.field({ type: 'DateTime', description: "When the event happened: the timestamp in a webhook's body", resolve: (n) => n.occurredAt }),
     subject: t.exposeString('subject', { description: 'What it is about, e.g. patent:202310123456.7' }),
-    data: t.field({ type: 'JSON', resolve: (n) => n.data }),
+    data: t.field({
+      type: 'JSON',
+      description:
+        "The event's details, a JSON object of at most 16 KiB whose keys depend on its type (docs/notifications.md); a webhook sends them beside id and subject",
+      resolve: (n) => n.data,
+    }),
   }),
 });
 

@@ -4,37 +4,78 @@ import { failure, notFound } from '../../platform/errors.js';
 import { pageRequest, toConnection } from '../../platform/pagination.js';
 import { requireIdentity, requireRole } from '../common/auth.js';
 import { mutationForms } from '../common/payload.js';
-import { connectionType } from '../common/shared-types.js';
+import { connectionType, pageArgDescriptions } from '../common/shared-types.js';
 import { builder, inboxKey, NotificationType, PageInfo, parseKey } from './builder.js';
-import type { DeliveryRecord, DeliveryState } from './domain/model.js';
+import { DELIVERY_STATE_MEANINGS, DELIVERY_STATES, type DeliveryRecord, type DeliveryState } from './domain/model.js';
 import { SubscriptionType } from './subscriptions.js';
 
-const DeliveryStateEnum = builder.enumType('WebhookDeliveryState', { values: ['PENDING', 'DELIVERED', 'FAILED'] as const });
+const DeliveryStateEnum = builder.enumType('WebhookDeliveryState', {
+  description: 'Where a webhook delivery stands: PENDING until its receiver acknowledges it (DELIVERED) or the hub gives up (FAILED)',
+  values: Object.fromEntries(DELIVERY_STATES.map((s) => [s, { description: DELIVERY_STATE_MEANINGS[s] }])) as Record<DeliveryState, { description: string }>,
+});
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 const Delivery = builder.objectRef<DeliveryRecord>('WebhookDelivery').implement({
   description: 'One notification sent, or to be sent, to one subscription: retried with backoff for 24 hours, then FAILED until sent again',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    state: t.field({ type: DeliveryStateEnum, resolve: (d) => d.state }),
-    notification: t.field({ type: NotificationType, nullable: true, resolve: (d, _args, ctx) => ctx.store.notification(d.notificationId) }),
-    subscription: t.field({ type: SubscriptionType, nullable: true, resolve: (d, _args, ctx) => ctx.store.subscription(d.subscriptionId) }),
-    attempts: t.exposeInt('attempts'),
-    lastError: t.exposeString('lastError', { nullable: true }),
-    lastAttemptAt: t.field({ type: 'DateTime', nullable: true, resolve: (d) => iso(d.lastAttemptAt) }),
-    nextAttemptAt: t.field({ type: 'DateTime', nullable: true, resolve: (d) => iso(d.nextAttemptAt) }),
-    deliveredAt: t.field({ type: 'DateTime', nullable: true, resolve: (d) => iso(d.deliveredAt) }),
+    id: t.exposeID('id', { description: "The delivery's id: one per notification and subscription" }),
+    state: t.field({ type: DeliveryStateEnum, description: 'Where it stands', resolve: (d) => d.state }),
+    notification: t.field({
+      type: NotificationType,
+      nullable: true,
+      description: 'The notification it sends',
+      resolve: (d, _args, ctx) => ctx.store.notification(d.notificationId),
+    }),
+    subscription: t.field({
+      type: SubscriptionType,
+      nullable: true,
+      description: 'The subscription it is sent to',
+      resolve: (d, _args, ctx) => ctx.store.subscription(d.subscriptionId),
+    }),
+    attempts: t.exposeInt('attempts', {
+      description: 'Tries begun, counted as each begins (one cut short by a crash counts too); back to 0 when it is sent again',
+    }),
+    lastError: t.exposeString('lastError', {
+      nullable: true,
+      description: 'What the last failed try met, e.g. HTTP 500 or no answer within 10 s; null before any failed, and once delivered',
+    }),
+    lastAttemptAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the last try ended; null before one did',
+      resolve: (d) => iso(d.lastAttemptAt),
+    }),
+    nextAttemptAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When a PENDING delivery is next due; null once DELIVERED or FAILED',
+      resolve: (d) => iso(d.nextAttemptAt),
+    }),
+    deliveredAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When its receiver acknowledged it (2xx); null until then',
+      resolve: (d) => iso(d.deliveredAt),
+    }),
   }),
 });
 const DeliveryConnection = connectionType(builder, 'WebhookDelivery', Delivery, PageInfo);
 const Backlog = builder.objectRef<{ pending: number; failed: number }>('NotificationBacklog').implement({
-  fields: (t) => ({ pending: t.exposeInt('pending'), failed: t.exposeInt('failed') }),
+  description: 'Webhook deliveries not delivered, over every subscription: what waits and what was given up',
+  fields: (t) => ({
+    pending: t.exposeInt('pending', { description: "How many deliveries are PENDING: waiting for a try or being tried, a paused subscription's included" }),
+    failed: t.exposeInt('failed', { description: 'How many deliveries are FAILED: given up, until resent' }),
+  }),
 });
 
 builder.objectFields(SubscriptionType, (t) => ({
   deliveries: t.field({
     type: DeliveryConnection,
     description: "This subscription's deliveries in a state, newest first: what was sent to it, what waits and what failed (its owner and centre staff)",
-    args: { state: t.arg({ type: DeliveryStateEnum, required: true }), first: t.arg.int(), after: t.arg.string() },
+    args: {
+      state: t.arg({ type: DeliveryStateEnum, required: true, description: 'The deliveries in this state' }),
+      first: t.arg.int({ description: pageArgDescriptions.first }),
+      after: t.arg.string({ description: pageArgDescriptions.after }),
+    },
     resolve: async (s, args, ctx) => {
       const identity = requireIdentity(ctx);
       if (identity.role !== 'CENTER_STAFF' && s.owner.keyId !== identity.keyId) throw notFound(`webhook subscription ${s.id}`);
@@ -49,7 +90,11 @@ builder.queryFields((t) => ({
   webhookDeliveries: t.field({
     type: DeliveryConnection,
     description: 'Centre staff: deliveries in a state, newest first (FAILED ones to look into and send again)',
-    args: { state: t.arg({ type: DeliveryStateEnum, required: true }), first: t.arg.int(), after: t.arg.string() },
+    args: {
+      state: t.arg({ type: DeliveryStateEnum, required: true, description: 'The deliveries in this state' }),
+      first: t.arg.int({ description: pageArgDescriptions.first }),
+      after: t.arg.string({ description: pageArgDescriptions.after }),
+    },
     resolve: async (_root, args, ctx) => {
       requireRole(ctx, 'CENTER_STAFF');
       const page = pageRequest(args.first, args.after);
@@ -73,7 +118,7 @@ mutationForms(builder, {
   object: 'delivery',
   type: Delivery,
   description: "Its subscription's owner, or centre staff, send a FAILED delivery again, with a fresh 24 hours of retries",
-  args: (t) => ({ id: t.id({ required: true }) }),
+  args: (t) => ({ id: t.id({ required: true, description: "The FAILED delivery's id" }) }),
   resolve: async ({ id }, ctx) => {
     const identity = requireIdentity(ctx);
     const found = await ctx.store.delivery(String(id));

@@ -4,7 +4,7 @@ import { badInput, forbidden } from '../../platform/errors.js';
 import { pageRequest, toConnection } from '../../platform/pagination.js';
 import { requireIdentity } from '../common/auth.js';
 import { mutationForms } from '../common/payload.js';
-import { connectionType } from '../common/shared-types.js';
+import { connectionType, pageArgDescriptions } from '../common/shared-types.js';
 import { builder, inboxKey, NotificationType, PageInfo, parseKey } from './builder.js';
 import type { NotificationsContext } from './context.js';
 import type { InboxItem } from './domain/model.js';
@@ -13,9 +13,10 @@ import type { InboxItem } from './domain/model.js';
 const MAX_MARK = 100;
 
 const InboxNotification = builder.objectRef<InboxItem>('InboxNotification').implement({
+  description: 'A notification in an inbox, with whether that inbox has marked it read',
   fields: (t) => ({
-    notification: t.field({ type: NotificationType, resolve: (i) => i.notification }),
-    read: t.exposeBoolean('read'),
+    notification: t.field({ type: NotificationType, description: 'The notification', resolve: (i) => i.notification }),
+    read: t.exposeBoolean('read', { description: 'Whether the inbox marked it read (markNotificationsRead, markAllNotificationsRead)' }),
   }),
 });
 
@@ -23,11 +24,11 @@ const InboxConnection = connectionType(builder, 'InboxNotification', InboxNotifi
 const Inbox = builder.objectRef<{ recipient: string; first?: number | null; after?: string | null }>('Inbox').implement({
   description: "The caller's inbox: an enterprise's, an organisation's (bank, court, insurer), or the centre's",
   fields: (t) => ({
-    unreadCount: t.int({ resolve: (i, _args, ctx) => ctx.store.unreadCount(i.recipient) }),
+    unreadCount: t.int({ description: 'How many of its notifications are not marked read', resolve: (i, _args, ctx) => ctx.store.unreadCount(i.recipient) }),
     notifications: t.field({
       type: InboxConnection,
       description: 'Newest first',
-      args: { first: t.arg.int(), after: t.arg.string() },
+      args: { first: t.arg.int({ description: pageArgDescriptions.first }), after: t.arg.string({ description: pageArgDescriptions.after }) },
       resolve: async (i, args, ctx) => {
         const page = pageRequest(args.first, args.after);
         const rows = await ctx.store.inbox(i.recipient, parseKey(page.after), page.first + 1);
@@ -58,7 +59,12 @@ mutationForms(builder, {
   object: 'markedCount',
   type: 'Int',
   description: `Marks notifications of the caller's inbox read (${MAX_MARK} at most); how many were unread`,
-  args: (t) => ({ ids: t.idList({ required: true }) }),
+  args: (t) => ({
+    ids: t.idList({
+      required: true,
+      description: `The notifications' ids, 1 to ${MAX_MARK}; one not in the caller's inbox, or read already, changes nothing`,
+    }),
+  }),
   resolve: async ({ ids }, ctx) => {
     const inbox = recipient(ctx);
     if (ids.length === 0 || ids.length > MAX_MARK) throw badInput(`ids must name 1 to ${MAX_MARK} notifications`, 'ids');

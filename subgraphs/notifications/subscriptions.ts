@@ -6,7 +6,7 @@ import type { Identity } from '../../platform/identity.js';
 import { pageRequest, toConnection } from '../../platform/pagination.js';
 import { requireIdentity } from '../common/auth.js';
 import { mutationForms } from '../common/payload.js';
-import { connectionType } from '../common/shared-types.js';
+import { connectionType, pageArgDescriptions } from '../common/shared-types.js';
 import { checkInput } from '../common/validation.js';
 import { builder, PageInfo, Role } from './builder.js';
 import type { NotificationsContext } from './context.js';
@@ -19,13 +19,18 @@ const MAX_SUBSCRIPTIONS = 20;
 export const SubscriptionType = builder.objectRef<Subscription>('WebhookSubscription').implement({
   description: 'Where a partner system is sent notifications, signed as Standard Webhooks; it receives what its key may read',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    url: t.exposeString('url'),
+    id: t.exposeID('id', { description: "The subscription's id in the hub (16 hex digits)" }),
+    url: t.exposeString('url', { description: 'Where each notification is POSTed: an http or https URL, as given' }),
     eventTypes: t.exposeStringList('eventTypes', { description: 'Exact types or prefixes such as patent.*; empty for all' }),
     owner: t.string({ description: 'The key that made it', resolve: (s) => s.owner.keyId }),
-    ownerRole: t.field({ type: Role, resolve: (s) => s.owner.role }),
-    createdAt: t.field({ type: 'DateTime', resolve: (s) => s.createdAt }),
-    disabledAt: t.field({ type: 'DateTime', nullable: true, resolve: (s) => s.disabledAt }),
+    ownerRole: t.field({ type: Role, description: 'The role of the key that made it: it receives what that role may read', resolve: (s) => s.owner.role }),
+    createdAt: t.field({ type: 'DateTime', description: 'When it was made', resolve: (s) => s.createdAt }),
+    disabledAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: "When it was disabled, by its owner or centre staff or as its owner's key was revoked; null while active. Nothing more is sent to it",
+      resolve: (s) => s.disabledAt,
+    }),
     failingSince: t.field({
       type: 'DateTime',
       nullable: true,
@@ -49,7 +54,7 @@ export const SubscriptionType = builder.objectRef<Subscription>('WebhookSubscrip
 const Created = builder.objectRef<Subscription>('CreatedWebhookSubscription').implement({
   description: 'A subscription with its signing secret, shown this once: when it is made, and when its secret is rotated',
   fields: (t) => ({
-    subscription: t.field({ type: SubscriptionType, resolve: (s) => s }),
+    subscription: t.field({ type: SubscriptionType, description: 'The subscription', resolve: (s) => s }),
     secret: t.exposeString('secret', { description: 'The signing secret (whsec_...): shown this once, keep it safe' }),
   }),
 });
@@ -66,6 +71,7 @@ function requirePartnerKey(ctx: NotificationsContext): Identity {
 }
 
 const SubscriptionInput = builder.inputType('CreateWebhookSubscriptionInput', {
+  description: 'Where to send webhooks, and of which event types',
   fields: (t) => ({
     url: t.string({ required: true, description: 'http or https; it is sent a POST per notification' }),
     eventTypes: t.stringList({ description: 'Exact types or prefixes such as patent.*; none for all' }),
@@ -93,7 +99,13 @@ builder.queryFields((t) => ({
     type: SubscriptionConnection,
     description:
       "The calling key's subscriptions, disabled ones included; centre staff name any `owner` (a key's id), a revoked one's included, to see and disable them",
-    args: { owner: t.arg.string(), first: t.arg.int(), after: t.arg.string() },
+    args: {
+      owner: t.arg.string({
+        description: "Centre staff: the key whose subscriptions to list (its id, a revoked one's too); others omit it or name their own key",
+      }),
+      first: t.arg.int({ description: pageArgDescriptions.first }),
+      after: t.arg.string({ description: pageArgDescriptions.after }),
+    },
     resolve: async (_root, args, ctx) => {
       const identity = requireIdentity(ctx);
       const owner = args.owner ?? undefined;
@@ -113,7 +125,7 @@ mutationForms(builder, {
   object: 'created',
   type: Created,
   description: `A partner system's key subscribes a URL to notifications it may read (${MAX_SUBSCRIPTIONS} active at most per key)`,
-  args: (t) => ({ input: t.field({ type: SubscriptionInput, required: true }) }),
+  args: (t) => ({ input: t.field({ type: SubscriptionInput, required: true, description: 'The URL to send to, and the event types to send' }) }),
   resolve: async ({ input }, ctx) => {
     const owner = requirePartnerKey(ctx);
     const { eventTypes } = await checkInput({
@@ -149,7 +161,7 @@ mutationForms(builder, {
   object: 'subscription',
   type: SubscriptionType,
   description: 'Its owner (or centre staff) stops a subscription; deliveries not yet made to it are not made',
-  args: (t) => ({ id: t.id({ required: true }) }),
+  args: (t) => ({ id: t.id({ required: true, description: "The subscription's id" }) }),
   resolve: async ({ id }, ctx) => {
     const found = await ownSubscription(ctx, String(id));
     if (found.disabledAt !== null) return found;
@@ -165,7 +177,12 @@ mutationForms(builder, {
   object: 'created',
   type: Created,
   description: `Its owner (or centre staff) replaces a subscription's signing secret: the new one is in the answer once; the old one goes on signing beside it for overlapHours (24 unless given, ${MAX_SECRET_OVERLAP_HOURS} at most, 0 for none), so that the receiver can change over without missing a webhook`,
-  args: (t) => ({ id: t.id({ required: true }), overlapHours: t.int() }),
+  args: (t) => ({
+    id: t.id({ required: true, description: "The subscription's id" }),
+    overlapHours: t.int({
+      description: `How many hours the old secret goes on signing beside the new one: 0 to ${MAX_SECRET_OVERLAP_HOURS}, 24 unless given`,
+    }),
+  }),
   resolve: async ({ id, overlapHours }, ctx) => {
     const { found, hours } = await checkInput({
       found: async () => {
@@ -194,7 +211,7 @@ mutationForms(builder, {
   type: 'ID',
   description:
     'Its owner (or centre staff) has a webhook.test notification sent to this subscription alone, whatever its eventTypes, signed as any other: to check the receiver. The notification id (the webhook-id it arrives with); follow it in the subscription’s deliveries',
-  args: (t) => ({ id: t.id({ required: true }) }),
+  args: (t) => ({ id: t.id({ required: true, description: "The subscription's id" }) }),
   resolve: async ({ id }, ctx) => {
     const found = await ownSubscription(ctx, String(id));
     if (found.disabledAt !== null) throw failure('INVALID_TRANSITION', `webhook subscription ${found.id} is disabled: subscribe again instead`);
@@ -212,7 +229,7 @@ mutationForms(builder, {
   object: 'subscription',
   type: SubscriptionType,
   description: 'Its owner (or centre staff) sends to a paused subscription again, what waited first; a subscription not paused is left as it is',
-  args: (t) => ({ id: t.id({ required: true }) }),
+  args: (t) => ({ id: t.id({ required: true, description: "The subscription's id" }) }),
   resolve: async ({ id }, ctx) => {
     const found = await ownSubscription(ctx, String(id));
     if (found.disabledAt !== null) throw failure('INVALID_TRANSITION', `webhook subscription ${found.id} is disabled: subscribe again instead`);

@@ -25,20 +25,53 @@ export interface PreExamCaseRecord {
 export const PROTECTION_KINDS = ['INFRINGEMENT', 'OWNERSHIP', 'CONTRACT'] as const;
 export type ProtectionKind = (typeof PROTECTION_KINDS)[number];
 
+/** What each kind of protection case is about: its description in the schema. */
+export const PROTECTION_KIND_MEANINGS: Readonly<Record<ProtectionKind, string>> = {
+  INFRINGEMENT: "Infringement (侵权纠纷): a right used without its holder's consent; for patents, Patent Law art. 65",
+  OWNERSHIP: 'Ownership dispute (权属纠纷): who a right, or the right to apply for it, belongs to',
+  CONTRACT: 'Contract dispute (合同纠纷) over the rights concerned, such as their licence or transfer',
+};
+
 export const RESOLUTION_ROUTES = ['MEDIATION', 'ARBITRATION', 'ADMINISTRATIVE_ADJUDICATION', 'COURT_REFERRAL'] as const;
 export type ResolutionRoute = (typeof RESOLUTION_ROUTES)[number];
 
+/** What each resolution route is: its description in the schema. */
+export const RESOLUTION_ROUTE_MEANINGS: Readonly<Record<ResolutionRoute, string>> = {
+  MEDIATION: "Mediation (调解): the parties seek a settlement with a mediator's help",
+  ARBITRATION: "Arbitration (仲裁): needs the parties' arbitration agreement (Arbitration Law art. 4)",
+  ADMINISTRATIVE_ADJUDICATION:
+    'Administrative adjudication (行政裁决): an IP administration department decides the dispute, e.g. a patent infringement under Patent Law art. 65',
+  COURT_REFERRAL: "Referral to a people's court (人民法院); a case REFERRED names its court in referredTo",
+};
+
 export const IP_RIGHT_KINDS = ['PATENT', 'TRADEMARK', 'COPYRIGHT'] as const;
+export type IpRightKind = (typeof IP_RIGHT_KINDS)[number];
+
+/** What each kind of right is: its description in the schema. */
+export const IP_RIGHT_KIND_MEANINGS: Readonly<Record<IpRightKind, string>> = {
+  PATENT: 'A patent or patent application (专利), named by its application number, canonical',
+  TRADEMARK: 'A registered trademark (注册商标), named by its number as given',
+  COPYRIGHT: 'A copyright (著作权), named by its number as given',
+};
+
+export const PARTY_ROLES = ['CLAIMANT', 'RESPONDENT'] as const;
+export type PartyRole = (typeof PARTY_ROLES)[number];
+
+/** What each party's role is: its description in the schema. */
+export const PARTY_ROLE_MEANINGS: Readonly<Record<PartyRole, string>> = {
+  CLAIMANT: 'The party that applied (申请人): always a registered enterprise',
+  RESPONDENT: 'A party the application is against (被申请人): a registered enterprise or an outside party known by name',
+};
 
 export interface Party {
-  readonly role: 'CLAIMANT' | 'RESPONDENT';
+  readonly role: PartyRole;
   /** A registered enterprise, or null for an outside party known by name. */
   readonly enterpriseId: string | null;
   readonly name: string;
 }
 
 export interface IpRight {
-  readonly kind: (typeof IP_RIGHT_KINDS)[number];
+  readonly kind: IpRightKind;
   readonly number: string;
 }
 

@@ -3,6 +3,17 @@
 export const PRE_EXAM_STATES = ['RECEIVED', 'CLASSIFIED', 'EXAMINING', 'QUALITY_CHECK', 'PASSED', 'RETURNED', 'ARCHIVED'] as const;
 export type PreExamState = (typeof PRE_EXAM_STATES)[number];
 
+/** What each pre-examination state means: its description in the schema. */
+export const PRE_EXAM_STATE_MEANINGS: Readonly<Record<PreExamState, string>> = {
+  RECEIVED: 'Filed and received by the centre: the first state',
+  CLASSIFIED: 'Classified by centre staff, before examination',
+  EXAMINING: 'Under pre-examination by centre staff',
+  QUALITY_CHECK: "The examination's result under quality check, before the decision",
+  PASSED: 'Passed pre-examination: a decision, anchored in the ledger (CASE_DECISION)',
+  RETURNED: 'Returned to the applicant, not passed: a decision, anchored in the ledger (CASE_DECISION)',
+  ARCHIVED: 'Archived after its decision: final, no move follows',
+};
+
 const NEXT: Readonly<Record<PreExamState, readonly PreExamState[]>> = {
   RECEIVED: ['CLASSIFIED'],
   CLASSIFIED: ['EXAMINING'],
@@ -63,6 +74,18 @@ export function cycleStatistics(days: readonly number[]): CycleStatistics {
 
 export const PROTECTION_STATES = ['APPLIED', 'ACCEPTED', 'REJECTED', 'IN_PROGRESS', 'SETTLED', 'REFERRED', 'WITHDRAWN', 'CLOSED'] as const;
 export type ProtectionState = (typeof PROTECTION_STATES)[number];
+
+/** What each protection state means: its description in the schema. */
+export const PROTECTION_STATE_MEANINGS: Readonly<Record<ProtectionState, string>> = {
+  APPLIED: 'Applied for, awaiting centre staff: the first state; respondents are not yet told of it',
+  ACCEPTED: 'Accepted by centre staff (受理): respondents are told of it, and the parties read the evidence it cites',
+  REJECTED: 'Not accepted by centre staff: an outcome, anchored in the ledger (CASE_DECISION)',
+  IN_PROGRESS: 'Being handled on its resolution route',
+  SETTLED: 'Resolved on its route: an outcome, anchored in the ledger (CASE_DECISION)',
+  REFERRED: 'Referred to the court referredTo names, which reads it from then on: an outcome, anchored in the ledger (CASE_DECISION)',
+  WITHDRAWN: 'Withdrawn before resolution: an outcome, anchored in the ledger (CASE_DECISION)',
+  CLOSED: 'Closed after its outcome: final, no move follows',
+};
 
 const PROTECTION_NEXT: Readonly<Record<ProtectionState, readonly ProtectionState[]>> = {
   APPLIED: ['ACCEPTED', 'REJECTED', 'WITHDRAWN'],

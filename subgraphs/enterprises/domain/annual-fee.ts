@@ -12,7 +12,8 @@ import { protectionEnd, type TermSubject } from './protection.js';
 // example (Part V, Chapter 2, 2.2.1.1): filed 1997-06-03, granted 2001-08-01: the fee of year 5 is
 // paid at registration, year 6's falls due 2002-06-03.
 
-export type AnnualFeeState = 'NOT_DUE' | 'DUE_SOON' | 'GRACE' | 'LAPSED' | 'EXPIRED';
+export const ANNUAL_FEE_STATES = ['NOT_DUE', 'DUE_SOON', 'GRACE', 'LAPSED', 'EXPIRED'] as const;
+export type AnnualFeeState = (typeof ANNUAL_FEE_STATES)[number];
 
 export interface AnnualFeeStatus {
   /** The earliest unpaid due date (for a lapsed patent: the one missed); null once none is left. */
@@ -34,6 +35,15 @@ export type FeeSubject = TermSubject & Pick<PatentRecord, 'status' | 'grantDate'
 export const DEFAULT_WARNING_DAYS = 90;
 export const GRACE_MONTHS = 6;
 const SURCHARGE_PERCENT_PER_MONTH = 5;
+
+/** What each state means, as the schema describes it (annualFeeStatus below decides it). */
+export const ANNUAL_FEE_STATE_MEANINGS: Readonly<Record<AnnualFeeState, string>> = {
+  NOT_DUE: `The next fee falls due more than ${DEFAULT_WARNING_DAYS} days from today, or no fee is left before the term ends`,
+  DUE_SOON: `The next fee falls due within ${DEFAULT_WARNING_DAYS} days, or is due and still payable without surcharge (until payableUntil)`,
+  GRACE: `Late, in its ${GRACE_MONTHS}-month grace period (宽限期, Implementing Regulations rule 98): payable with a surcharge until graceEndsOn`,
+  LAPSED: 'The grace period ended unpaid: the patent lapses from the missed due date (lapsedOn); its status stays GRANTED until the lapse is recorded',
+  EXPIRED: 'No fee is left to pay and the term has ended',
+};
 
 // A patent's schedule never changes and warnings ask for thousands of them: remember them.
 const schedules = new Map<string, readonly string[]>();

@@ -1,5 +1,18 @@
 // Licences of a right (专利/商标实施许可): which may not overlap in territory and time. Pure.
-import type { LicenceKind, LicenceRecord } from './model.js';
+import type { LicenceKind, LicenceRecord, RightKind } from './model.js';
+
+/** What each kind of right transferred and licensed through the centre is, as the API describes it. */
+export const RIGHT_KIND_MEANINGS: Readonly<Record<RightKind, string>> = {
+  PATENT: 'A patent or patent application, named by its application number (申请号)',
+  TRADEMARK: 'A registered trademark, named by its registration number (注册号)',
+};
+
+/** What each kind of licence means, as the API describes it. */
+export const LICENCE_KIND_MEANINGS: Readonly<Record<LicenceKind, string>> = {
+  EXCLUSIVE: 'Exclusive licence (独占许可): only the licensee uses the right, not even the licensor; no other licence may meet it in territory and term',
+  SOLE: 'Sole licence (排他许可): the licensor and this licensee only; no other licence may meet it in territory and term',
+  ORDINARY: 'Ordinary licence (普通许可): others may be licensed too; it may meet other ordinary licences, not an exclusive or sole one',
+};
 
 /** The whole country, as a territory. */
 export const WHOLE_COUNTRY = 'CN';

@@ -22,6 +22,24 @@ export const JUSTIFIED_REASON_MONTHS = 2;
 
 export const RESTORATION_GROUNDS = ['JUSTIFIED_REASON', 'FORCE_MAJEURE'] as const;
 export type RestorationGround = (typeof RESTORATION_GROUNDS)[number];
+/** What each restoration ground means, as the API describes it. */
+export const RESTORATION_GROUND_MEANINGS: Readonly<Record<RestorationGround, string>> = {
+  JUSTIFIED_REASON: 'A justified reason (正当理由), Implementing Regulations rule 6(2): requested within two months of receiving the notice of termination',
+  FORCE_MAJEURE: "Force majeure (不可抗拒的事由), rule 6(1): requested within two months of the obstacle's removal and two years of the time limit missed",
+};
+
+/** What each decision on a request for invalidation (无效宣告请求) means, as the API describes it. */
+export const INVALIDATION_DECISION_MEANINGS: Readonly<Record<InvalidationDecision, string>> = {
+  MAINTAINED: 'The patent maintained in full (维持专利权有效)',
+  PARTLY_INVALIDATED: 'Declared invalid in part (宣告专利权部分无效): the patent stands on the claims maintained',
+  INVALIDATED: 'Declared invalid in full (宣告专利权全部无效): once final, the patent reads INVALIDATED, void from the start (Patent Law art. 47)',
+};
+
+/** What each final judgment on an action against an invalidation decision means, as the API describes it. */
+export const INVALIDATION_JUDGMENT_MEANINGS: Readonly<Record<InvalidationJudgment, string>> = {
+  UPHELD: "The court upheld the decision (维持): it is final on the judgment's day",
+  REVOKED: 'The court revoked the decision (撤销): CNIPA decides the request again, pending once more',
+};
 
 export type PatentOperation =
   | { readonly op: 'REQUEST_EXAMINATION'; readonly requestedOn: string }

@@ -6,6 +6,12 @@ import type { JsonValue } from '../../../platform/json.js';
 
 export const FILING_STATUSES = ['FILED', 'SUSPENDED', 'WITHDRAWN'] as const;
 export type FilingStatus = (typeof FILING_STATUSES)[number];
+/** What each filing status means, as the schema describes it. */
+export const FILING_STATUS_MEANINGS: Readonly<Record<FilingStatus, string>> = {
+  FILED: 'Filed with the centre (已备案): the status an enterprise is registered with',
+  SUSPENDED: 'Its filing with the centre suspended (已暂停)',
+  WITHDRAWN: 'Its filing with the centre withdrawn (已撤销)',
+};
 
 export interface CreditCodeOverride {
   /** The staff key that registered a code failing its check character. */
@@ -27,8 +33,25 @@ export interface EnterpriseRecord {
 
 export const PATENT_TYPES = ['INVENTION', 'UTILITY_MODEL', 'DESIGN'] as const;
 export type PatentType = (typeof PATENT_TYPES)[number];
+/** What each patent type means, as the schema describes it (terms: domain/protection.ts). */
+export const PATENT_TYPE_MEANINGS: Readonly<Record<PatentType, string>> = {
+  INVENTION: 'Invention (发明), Patent Law art. 2: 20 years from filing; substantively examined on request (art. 35)',
+  UTILITY_MODEL: 'Utility model (实用新型), Patent Law art. 2: 10 years from filing',
+  DESIGN: 'Design (外观设计), Patent Law art. 2: 15 years from filing if filed on or after 2021-06-01, 10 if before',
+};
 export const PATENT_STATUSES = ['PENDING', 'GRANTED', 'LAPSED', 'EXPIRED', 'INVALIDATED', 'REJECTED', 'WITHDRAWN'] as const;
 export type PatentStatus = (typeof PATENT_STATUSES)[number];
+/** What each patent status means, as the schema describes it (what time alone changes: domain/standing.ts). */
+export const PATENT_STATUS_MEANINGS: Readonly<Record<PatentStatus, string>> = {
+  PENDING: 'An application not yet granted (审查中): it owes no annual fee',
+  GRANTED: 'Granted (已授权) and in force: its annual fees fall due on the filing anniversaries',
+  LAPSED:
+    'Lapsed (已失效) for an annual fee unpaid past its six-month grace, from the missed due date; restorable within the windows of Implementing Regulations rule 6',
+  EXPIRED: 'Its term ended (已届满, Patent Law art. 42): from protectionEndsOn on, compensation included',
+  INVALIDATED: 'Declared invalid (已无效) by a decision that became final: void from the start (Patent Law art. 47)',
+  REJECTED: 'An application rejected (已驳回), as centre staff or the registry feed record it',
+  WITHDRAWN: 'An application withdrawn (已撤回), as centre staff or the registry feed record it',
+};
 
 export const INVALIDATION_DECISIONS = ['MAINTAINED', 'PARTLY_INVALIDATED', 'INVALIDATED'] as const;
 export type InvalidationDecision = (typeof INVALIDATION_DECISIONS)[number];
@@ -168,6 +191,28 @@ export const ASSET_EVENT_TYPES = [
   'SUPERSEDED',
 ] as const;
 export type AssetEventType = (typeof ASSET_EVENT_TYPES)[number];
+/** What each kind of history entry records, as the schema describes it; its details say the rest. */
+export const ASSET_EVENT_TYPE_MEANINGS: Readonly<Record<AssetEventType, string>> = {
+  TRANSFERRED: 'The right was transferred (转让) to another enterprise: registerTransfer',
+  LICENSED: 'A licence of the right was registered (许可备案): registerLicence',
+  RENEWED: 'The trademark registration was renewed (续展) for ten more years: renewTrademark',
+  GRANTED: 'The application was granted (授权): grantPatent',
+  ANNUAL_FEE_PAID: 'An annual fee was paid (缴纳年费), with the surcharge of its month: payAnnualFee',
+  LAPSED: "The patent's lapse (终止) for an annual fee unpaid past its grace was recorded: recordPatentLapse",
+  RESTORED: 'The lapsed patent was restored (恢复权利, Implementing Regulations rule 6), its missed fees paid: restorePatent',
+  INVALIDATION_REQUESTED: 'A request to declare the patent invalid (无效宣告请求) was recorded: requestInvalidation',
+  INVALIDATION_DECIDED: "CNIPA's decision on the invalidation request was recorded: decideInvalidation",
+  FROZEN: 'A court froze the patent (冻结) under its preservation order: freezePatent',
+  UNFROZEN: 'A court lifted its freeze (解除冻结), or withdrew its freeze waiting in line: unfreezePatent',
+  FREEZE_RENEWED: 'The court whose freeze holds renewed it (续行冻结), for at most three more years: renewFreeze',
+  FREEZE_WAITING: "Another court's freeze was registered to wait in line (轮候冻结) behind the one that holds: freezePatent",
+  IMPORTED: "A registry feed row changed the record: details name each field's value before and after",
+  EXAMINATION_REQUESTED: "An invention's request for substantive examination (实质审查请求, Patent Law art. 35) was recorded",
+  TERM_COMPENSATED: 'A compensation of the term (专利权期限补偿, Patent Law art. 42) was recorded: recordTermCompensation',
+  INVALIDATION_APPEALED: 'A court action against the invalidation decision (Patent Law art. 46(2)) was recorded: recordInvalidationCourtAction',
+  INVALIDATION_JUDGED: 'The final judgment on that court action was recorded: recordInvalidationJudgment',
+  SUPERSEDED: "The registry's record (a feed row, or centre staff's registration) replaced the enterprise's declaration: details name what changed",
+};
 
 /** One change to a right, in the order they happened: seq counts from 1 per right. */
 export interface AssetEvent {
@@ -220,6 +265,27 @@ export const COPYRIGHT_KINDS = [
   'WORK',
 ] as const;
 export type CopyrightKind = (typeof COPYRIGHT_KINDS)[number];
+/**
+ * What each kind means, as the schema describes it: the item of Copyright Law art. 3 (2020) and the
+ * letter a work's registration number carries (domain/copyright.ts).
+ */
+export const COPYRIGHT_KIND_MEANINGS: Readonly<Record<CopyrightKind, string>> = {
+  SOFTWARE: 'Computer software (计算机软件), Copyright Law art. 3(8): numbered YYYYSR and a serial',
+  LITERARY: 'Literary work (文字作品), Copyright Law art. 3(1): letter A',
+  ORAL: 'Oral work (口述作品), Copyright Law art. 3(2): letter B',
+  MUSICAL: 'Musical work (音乐作品), Copyright Law art. 3(3): letter C',
+  DRAMATIC: 'Dramatic work (戏剧作品), Copyright Law art. 3(3): letter D',
+  QUYI: 'Quyi work (曲艺作品: storytelling and ballad singing), Copyright Law art. 3(3): letter E',
+  CHOREOGRAPHIC: 'Choreographic work (舞蹈作品), Copyright Law art. 3(3): letter F',
+  ACROBATIC: 'Acrobatic work (杂技艺术作品), Copyright Law art. 3(3): letter G',
+  ARTISTIC: 'Work of fine art (美术作品), Copyright Law art. 3(4): letter H',
+  ARCHITECTURAL: 'Architectural work (建筑作品), Copyright Law art. 3(4): letter I',
+  PHOTOGRAPHIC: 'Photographic work (摄影作品), Copyright Law art. 3(5): letter J',
+  AUDIOVISUAL: 'Audiovisual work (视听作品: film and works made like film), Copyright Law art. 3(6): letter K',
+  GRAPHIC: 'Graphic work (图形作品): design drawings (letter L), or maps and sketches (letter M), Copyright Law art. 3(7)',
+  MODEL: 'Model work (模型作品), Copyright Law art. 3(7): letter N',
+  WORK: 'Any other work (其他智力成果), Copyright Law art. 3(9): letter O',
+};
 
 export interface CopyrightRecord {
   readonly registrationNumber: string;

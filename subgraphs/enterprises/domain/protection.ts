@@ -1,5 +1,5 @@
 import { addDays, addYears, parseIsoDate } from '../../../standards/calendar-date.js';
-import type { PatentRecord, PatentType, TermCompensation } from './model.js';
+import type { PatentRecord, PatentType, TermCompensation, TermCompensationGround } from './model.js';
 
 // The 2020 amendment of the Patent Law raised the design term from 10 to 15 years for designs
 // filed on or after the day it took effect.
@@ -33,6 +33,13 @@ export function protectionEnd(p: TermSubject): string {
   const days = (p.termCompensation ?? []).reduce((sum, c) => sum + c.days, 0);
   return addDays(addYears(p.filingDate, protectionTermYears(p.type, p.filingDate)), days);
 }
+
+/** What each ground of a term compensation (专利权期限补偿) means, as the API describes it. */
+export const TERM_COMPENSATION_GROUND_MEANINGS: Readonly<Record<TermCompensationGround, string>> = {
+  GRANT_DELAY:
+    'Unreasonable delay in granting an invention (Patent Law art. 42(2)): granted over four years after filing and three after the examination request',
+  NEW_DRUG: "The time a new drug's review and approval for marketing took (art. 42(3)): at most five years, and at most 14 years of term after approval",
+};
 
 /** Art. 42(3): a new drug's compensation is at most five years... */
 export const NEW_DRUG_MAX_YEARS = 5;

@@ -15,6 +15,19 @@ export const EVIDENCE_CATEGORIES = [
 ] as const;
 export type EvidenceCategory = (typeof EVIDENCE_CATEGORIES)[number];
 
+/** What each category means, as the schema describes it: the depositor's own label, which the hub never checks against the file. */
+export const EVIDENCE_CATEGORY_MEANINGS: Record<EvidenceCategory, string> = {
+  CONTRACT: 'A contract (合同)',
+  DOCUMENT: 'A document (文档)',
+  PRODUCT_PHOTO: 'A photograph of a product (产品照片)',
+  DESIGN_DRAWING: 'A design drawing (设计图)',
+  SOURCE_CODE: 'Source code (源代码)',
+  WEB_PAGE: 'A web page (网页)',
+  AUDIO_VIDEO: 'An audio or video recording (音视频)',
+  DATA_SET: 'A data set (数据集)',
+  OTHER: 'Anything else (其他)',
+};
+
 export interface EvidenceRecord {
   readonly id: string;
   /** The enterprise on whose behalf the evidence was deposited. */

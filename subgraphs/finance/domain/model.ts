@@ -8,6 +8,13 @@ import type { RiskShares } from './risk.js';
 export const ASSET_KINDS = ['PATENT', 'TRADEMARK', 'DATA_ASSET'] as const;
 export type AssetKind = (typeof ASSET_KINDS)[number];
 
+/** What each kind is, as the schema's IpAssetKind enum says. */
+export const ASSET_KIND_MEANINGS: Readonly<Record<AssetKind, string>> = {
+  PATENT: 'A patent or patent application (专利), by its canonical CNIPA application number: the enterprises subgraph keeps it',
+  TRADEMARK: 'A registered trademark (注册商标), by its registration number: taken as given, its owner unchecked, as the hub has no trademark lookup',
+  DATA_ASSET: 'A registered data asset (数据知识产权), by its id: the evidence subgraph keeps it',
+};
+
 /** An IP asset another subgraph owns, by its key there (a patent by canonical application number). */
 export interface AssetRef {
   readonly kind: AssetKind;
@@ -51,14 +58,22 @@ export interface PledgeRecord {
   /** The PLEDGE_RELEASE ledger entry of a released pledge. */
   readonly releaseReceipt: Receipt | null;
   readonly enforcement: Enforcement | null;
+  /** When it last changed (registered, its receipt recorded, a consent given, closed): kept by the store, for syncs. */
+  readonly updatedAt: string;
 }
 
-export type NewPledge = Omit<PledgeRecord, 'registrationNumber'>;
+export type NewPledge = Omit<PledgeRecord, 'registrationNumber' | 'updatedAt'>;
 
 export const DISPOSALS = ['TRANSFER', 'LICENCE'] as const;
 
 /** What a pledgor may do with a pledged right once the pledgee consents (Civil Code art. 444). */
 export type Disposal = (typeof DISPOSALS)[number];
+
+/** What each disposal is, as the schema's Disposal enum says. */
+export const DISPOSAL_MEANINGS: Readonly<Record<Disposal, string>> = {
+  TRANSFER: "Transfer of the pledged right to the counterparty (转让): Civil Code art. 444 allows it only with the pledgee's consent",
+  LICENCE: "Licence to the counterparty to use the pledged right (许可他人使用): Civil Code art. 444 allows it only with the pledgee's consent",
+};
 
 /** The pledgee's recorded consent to a transfer or licence of one asset of a pledge's collateral. */
 export interface ConsentRecord {
@@ -77,8 +92,35 @@ export interface ConsentRecord {
 export const INSURANCE_PRODUCTS = ['INFRINGEMENT_LOSS', 'ENFORCEMENT_COST', 'PLEDGE_FINANCING_GUARANTEE'] as const;
 export type InsuranceProduct = (typeof INSURANCE_PRODUCTS)[number];
 
+/** What each product is, as the schema's InsuranceProduct enum says. */
+export const INSURANCE_PRODUCT_MEANINGS: Readonly<Record<InsuranceProduct, string>> = {
+  INFRINGEMENT_LOSS:
+    'IP infringement loss insurance (知识产权被侵权损失保险): the loss the insured suffers from an infringement of the covered assets; a claim names the protection case',
+  ENFORCEMENT_COST:
+    'IP enforcement cost insurance (知识产权维权费用保险): what the insured spends enforcing the covered assets; a claim names the protection case',
+  PLEDGE_FINANCING_GUARANTEE:
+    'IP pledge financing guarantee insurance (知识产权质押融资保证保险), behind a loan secured by a pledge of the covered assets; a claim need name no case',
+};
+
 export const CLAIM_STATUSES = ['FILED', 'PAID', 'REJECTED'] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+
+/** What each status is, as the schema's InsuranceClaimStatus enum says. */
+export const CLAIM_STATUS_MEANINGS: Readonly<Record<ClaimStatus, string>> = {
+  FILED: "Filed, awaiting the insurer's decision: next PAID or REJECTED",
+  PAID: "Paid by the insurer (or centre staff): its amount counts in the policy's paidOut; final",
+  REJECTED: 'Rejected by the insurer (or centre staff): nothing paid; final',
+};
+
+/** How the insurer settles a FILED claim: the status it moves to. */
+export const CLAIM_DECISIONS = ['PAID', 'REJECTED'] as const satisfies readonly ClaimStatus[];
+export type ClaimDecision = (typeof CLAIM_DECISIONS)[number];
+
+/** What each decision does, as the schema's InsuranceClaimDecision enum says. */
+export const CLAIM_DECISION_MEANINGS: Readonly<Record<ClaimDecision, string>> = {
+  PAID: "Pay the claim's whole amount: SUM_INSURED_EXCEEDED when that would take the policy's paidOut past its sum insured",
+  REJECTED: 'Reject the claim: nothing is paid',
+};
 
 export interface PolicyRecord {
   readonly id: string;
@@ -91,7 +133,11 @@ export interface PolicyRecord {
   readonly sumInsuredFen: number;
   readonly period: Term;
   readonly issuedAt: string;
+  /** When it last changed (issued, a claim filed or settled): kept by the store, for syncs. */
+  readonly updatedAt: string;
 }
+
+export type NewPolicy = Omit<PolicyRecord, 'updatedAt'>;
 
 export interface ClaimRecord {
   readonly id: string;

@@ -35,6 +35,7 @@ const pledge: PledgeRecord = {
   registrationReceipt: { seq: 7, entryHash: 'ab'.repeat(32), timestamp: 1 },
   releaseReceipt: null,
   enforcement: null,
+  updatedAt: '2026-03-01T08:00:00.000Z',
 };
 
 const granted: PatentFacts = {

@@ -8,6 +8,14 @@ import { assetKey, type AssetRef, type Disposal, type PledgeRecord } from './mod
 export const PLEDGE_STATES = ['REGISTERED', 'RELEASED', 'ENFORCED'] as const;
 export type PledgeState = (typeof PLEDGE_STATES)[number];
 
+/** What each state is, as the schema's PledgeState enum says. */
+export const PLEDGE_STATE_MEANINGS: Readonly<Record<PledgeState, string>> = {
+  REGISTERED:
+    'Registered (recorded on the ledger as PLEDGE_REGISTRATION) and active: no other active pledge may take its collateral; next RELEASED or ENFORCED',
+  RELEASED: 'Released by the pledgee bank (or centre staff), recorded on the ledger as PLEDGE_RELEASE: its collateral is bound no more; final',
+  ENFORCED: 'Enforced on default by the pledgee bank (or centre staff): the loss and how it is shared are recorded (riskCompensation); final',
+};
+
 const NEXT: Readonly<Record<PledgeState, readonly PledgeState[]>> = {
   REGISTERED: ['RELEASED', 'ENFORCED'],
   RELEASED: [],

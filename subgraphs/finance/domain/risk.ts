@@ -9,6 +9,14 @@ export type RiskShares = Readonly<Record<RiskParty, number>>;
 
 export const DEFAULT_RISK_SHARES: RiskShares = { GUARANTOR: 40, RE_GUARANTOR: 20, NATIONAL_FUND: 20, BANK: 20 };
 
+/** Who each party is, as the schema's RiskParty enum says. */
+export const RISK_PARTY_MEANINGS: Readonly<Record<RiskParty, string>> = {
+  GUARANTOR: `The guarantee institution (担保机构) behind the loan: ${DEFAULT_RISK_SHARES.GUARANTOR}% of the loss unless the shares are given`,
+  RE_GUARANTOR: `The re-guarantee institution (再担保机构) behind the guarantor: ${DEFAULT_RISK_SHARES.RE_GUARANTOR}% unless the shares are given`,
+  NATIONAL_FUND: `The National Financing Guarantee Fund (国家融资担保基金): ${DEFAULT_RISK_SHARES.NATIONAL_FUND}% unless the shares are given`,
+  BANK: `The lending bank, the pledgee: ${DEFAULT_RISK_SHARES.BANK}% unless the shares are given`,
+};
+
 export interface RiskShareAmount {
   readonly party: RiskParty;
   readonly percent: number;

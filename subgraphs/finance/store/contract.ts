@@ -50,6 +50,7 @@ const policy = (id: string, insuredId: string, issuedAt: string, extra: Partial<
   sumInsuredFen: 100_000_000,
   period: { startDate: '2026-01-01', endDate: '2026-12-31' },
   issuedAt,
+  updatedAt: issuedAt,
   ...extra,
 });
 const claim = (id: string, policyId: string, amountFen: number, filedAt: string): ClaimRecord => ({
@@ -98,12 +99,16 @@ export function financeStoreContract(name: string, fixture: () => StoreFixture<F
       expect((await register(B)).registrationNumber).toBe('ZX-2026-000003');
       const newYear = pledge('d', [patent('202410000001.0')], '2026-12-31T16:00:00.000Z');
       expect((await register(newYear)).registrationNumber).toBe('ZX-2027-000001');
-      const a = { ...A, registrationNumber: 'ZX-2026-000001' };
-      const b = { ...B, registrationNumber: 'ZX-2026-000003' };
-      const c = { ...C, registrationNumber: 'ZX-2026-000002' };
+      const a = { ...A, registrationNumber: 'ZX-2026-000001', updatedAt: A.registeredAt };
+      const b = { ...B, registrationNumber: 'ZX-2026-000003', updatedAt: B.registeredAt };
+      const c = { ...C, registrationNumber: 'ZX-2026-000002', updatedAt: C.registeredAt };
       expect(await store.pledges.byIds(['c', 'x', 'a'])).toStrictEqual([c, undefined, a]);
       expect(await store.pledges.byRegistrationNumbers(['ZX-2026-000003', 'ZX-1999-000001', 'ZX-2026-000001'])).toStrictEqual([b, undefined, a]);
-      expect(await store.pledges.byPledgors(['e1', 'e9', 'e2'])).toStrictEqual([[{ ...newYear, registrationNumber: 'ZX-2027-000001' }, b, a], [], [c]]);
+      expect(await store.pledges.byPledgors(['e1', 'e9', 'e2'])).toStrictEqual([
+        [{ ...newYear, registrationNumber: 'ZX-2027-000001', updatedAt: newYear.registeredAt }, b, a],
+        [],
+        [c],
+      ]);
       expect(await store.pledges.byAssets(['TRADEMARK:12345678', 'DATA_ASSET:da:1', 'PATENT:1'])).toStrictEqual([[a], [c], []]);
       expect(await store.pledges.eventsOf(['a', 'x'])).toStrictEqual([[registered(A.registeredAt)], []]);
       expect(await store.pledges.byIds([])).toStrictEqual([]);
@@ -130,7 +135,7 @@ export function financeStoreContract(name: string, fixture: () => StoreFixture<F
       );
       expect(refused).toBeInstanceOf(Error);
       expect(refused).not.toBeInstanceOf(AssetAlreadyPledgedError);
-      expect(await store.pledges.byIds(['a'])).toStrictEqual([{ ...A, registrationNumber: 'ZX-2026-000001' }]);
+      expect(await store.pledges.byIds(['a'])).toStrictEqual([{ ...A, registrationNumber: 'ZX-2026-000001', updatedAt: A.registeredAt }]);
       // The free asset was not claimed, and no number was used up.
       expect((await register(B)).registrationNumber).toBe('ZX-2026-000002');
     });
@@ -151,7 +156,10 @@ export function financeStoreContract(name: string, fixture: () => StoreFixture<F
       await store.pledges.recordRegistration('a', receipt);
       await store.pledges.discard('a');
       await store.pledges.discard('b');
-      expect(await store.pledges.byIds(['a', 'b'])).toStrictEqual([{ ...A, registrationNumber: 'ZX-2026-000001', registrationReceipt: receipt }, undefined]);
+      expect(await store.pledges.byIds(['a', 'b'])).toStrictEqual([
+        { ...A, registrationNumber: 'ZX-2026-000001', registrationReceipt: receipt, updatedAt: new Date(receipt.timestamp).toISOString() },
+        undefined,
+      ]);
       expect(await store.pledges.eventsOf(['b'])).toStrictEqual([[]]);
       expect(await store.pledges.byAssets(['PATENT:202310123456.5'])).toStrictEqual([[]]);
       // Its collateral is free again.
@@ -244,8 +252,22 @@ export function financeStoreContract(name: string, fixture: () => StoreFixture<F
         }),
       ).toBe(true);
       const [a, b] = await store.pledges.byIds(['a', 'b']);
-      expect(a).toStrictEqual({ ...A, registrationNumber: 'ZX-2026-000001', state: 'RELEASED', closedAt: '2026-04-01T00:00:00.000Z', releaseReceipt: receipt });
-      expect(b).toStrictEqual({ ...B, registrationNumber: 'ZX-2026-000002', state: 'ENFORCED', closedAt: '2026-04-02T00:00:00.000Z', enforcement });
+      expect(a).toStrictEqual({
+        ...A,
+        registrationNumber: 'ZX-2026-000001',
+        state: 'RELEASED',
+        closedAt: '2026-04-01T00:00:00.000Z',
+        releaseReceipt: receipt,
+        updatedAt: '2026-04-01T00:00:00.000Z',
+      });
+      expect(b).toStrictEqual({
+        ...B,
+        registrationNumber: 'ZX-2026-000002',
+        state: 'ENFORCED',
+        closedAt: '2026-04-02T00:00:00.000Z',
+        enforcement,
+        updatedAt: '2026-04-02T00:00:00.000Z',
+      });
       expect(await store.pledges.eventsOf(['a'])).toStrictEqual([[registered(A.registeredAt), closed('2026-04-01T00:00:00.000Z', 'RELEASED')]]);
       // Both assets may be pledged again; the history keeps the old pledge.
       await register(pledge('a2', A.collateral.slice(), '2026-05-01T00:00:00.000Z'));
@@ -262,8 +284,8 @@ export function financeStoreContract(name: string, fixture: () => StoreFixture<F
       expect(await store.pledges.addConsent(second, consented(second.grantedAt), 3)).toBe('RECORDED');
       expect(await store.pledges.consentsOf(['a', 'b', 'x'])).toStrictEqual([[first, second], [], []]);
       expect(await store.pledges.eventsOf(['a'])).toStrictEqual([[registered(A.registeredAt), consented(first.grantedAt), consented(second.grantedAt)]]);
-      // The pledge itself is as registered.
-      expect(await store.pledges.byIds(['a'])).toStrictEqual([{ ...A, registrationNumber: 'ZX-2026-000001' }]);
+      // The pledge itself is as registered, but for when it last changed.
+      expect(await store.pledges.byIds(['a'])).toStrictEqual([{ ...A, registrationNumber: 'ZX-2026-000001', updatedAt: second.grantedAt }]);
 
       const third = consent('k3', 'a', patent('201510958772.0'), '2026-04-03T00:00:00.000Z');
       expect(await store.pledges.addConsent(third, consented(third.grantedAt), 3)).toBe('RECORDED');
@@ -329,7 +351,7 @@ export function financeStoreContract(name: string, fixture: () => StoreFixture<F
       for (const p of [A, B, C]) await register(p);
       await store.pledges.transition('c', 'REGISTERED', closed('2026-04-01T00:00:00.000Z', 'RELEASED'), { closedAt: '2026-04-01T00:00:00.000Z' });
       const ids = async (filter: Parameters<FinanceStore['pledges']['page']>[0], after?: string, limit = 10) =>
-        (await store.pledges.page(filter, after, limit)).map((p) => p.id);
+        (await store.pledges.page(filter, { order: 'ID', after }, limit)).map((p) => p.id);
       expect(await ids({}, undefined, 2)).toEqual(['a', 'b']);
       expect(await ids({}, 'b')).toEqual(['c']);
       expect(await ids({ state: 'REGISTERED' })).toEqual(['a', 'b']);
@@ -339,6 +361,47 @@ export function financeStoreContract(name: string, fixture: () => StoreFixture<F
       expect(await ids({}, undefined, 0)).toEqual([]);
     });
 
+    it('pages pledges by change: each registration, receipt, consent and close moves a pledge to the end', async () => {
+      for (const p of [A, B, C]) await register(p);
+      const changed = async (since: string, after?: { updatedAt: string; id: string }, filter = {}) =>
+        (await store.pledges.page(filter, { order: 'UPDATED_AT', since, after }, 10)).map((p) => [p.id, p.updatedAt]);
+      const all = await changed('');
+      expect(all.map(([id]) => id).sort()).toEqual(['a', 'b', 'c']);
+      expect(all.map(([, at]) => at)).toEqual([...all.map(([, at]) => at)].sort());
+      await store.pledges.addConsent(consent('k1', 'b', A.collateral[0]!, '2027-01-01T00:00:00.000Z'), consented('2027-01-01T00:00:00.000Z'), 3);
+      await store.pledges.transition('a', 'REGISTERED', closed('2027-01-02T00:00:00.000Z', 'RELEASED'), { closedAt: '2027-01-02T00:00:00.000Z' });
+      expect(await changed('2027-01-01T00:00:00.000Z')).toEqual([
+        ['b', '2027-01-01T00:00:00.000Z'],
+        ['a', '2027-01-02T00:00:00.000Z'],
+      ]);
+      // Resumed after the first of them; narrowed to a pledgee.
+      expect(await changed('2027-01-01T00:00:00.000Z', { updatedAt: '2027-01-01T00:00:00.000Z', id: 'b' })).toEqual([['a', '2027-01-02T00:00:00.000Z']]);
+      expect((await changed('', undefined, { pledgee: '兴业银行福州分行' })).map(([id]) => id)).toEqual(['b']);
+      const [byId] = await store.pledges.byIds(['a']);
+      expect(byId!.updatedAt).toBe('2027-01-02T00:00:00.000Z');
+      // Changed when the ledger recorded it.
+      await store.pledges.recordRegistration('c', { ...receipt, timestamp: Date.parse('2027-01-03T00:00:00.000Z') });
+      expect(await changed('2027-01-03T00:00:00.000Z')).toEqual([['c', '2027-01-03T00:00:00.000Z']]);
+    });
+
+    it('pages policies by change: a claim filed or settled moves its policy to the end', async () => {
+      await store.policies.insert(policy('p', 'e1', '2026-01-01T00:00:00.000Z'));
+      await store.policies.insert(policy('q', 'e1', '2026-01-02T00:00:00.000Z'));
+      const changed = async (since: string) =>
+        (await store.policies.page({}, { order: 'UPDATED_AT', since, after: undefined }, 10)).map((p) => [p.id, p.updatedAt]);
+      expect(await changed('')).toEqual([
+        ['p', '2026-01-01T00:00:00.000Z'],
+        ['q', '2026-01-02T00:00:00.000Z'],
+      ]);
+      await store.policies.addClaim(claim('c1', 'p', 600, '2026-02-01T00:00:00.000Z'));
+      expect(await changed('2026-01-02T00:00:00.000Z')).toEqual([
+        ['q', '2026-01-02T00:00:00.000Z'],
+        ['p', '2026-02-01T00:00:00.000Z'],
+      ]);
+      await store.policies.settleClaim('p', 'c1', 'PAID', '2026-03-01T00:00:00.000Z', 'key-i');
+      expect(await changed('2026-02-02T00:00:00.000Z')).toEqual([['p', '2026-03-01T00:00:00.000Z']]);
+    });
+
     it('stores policies and gives them back by id, by insured newest first, by page', async () => {
       const P = policy('p', 'e1', '2026-01-01T00:00:00.000Z');
       const Q = policy('q', 'e1', '2026-01-02T00:00:00.000Z', { product: 'PLEDGE_FINANCING_GUARANTEE', insurer: '平安财险', coveredAssets: [] });
@@ -346,9 +409,9 @@ export function financeStoreContract(name: string, fixture: () => StoreFixture<F
       for (const p of [P, R, Q]) await store.policies.insert(p);
       expect(await store.policies.byIds(['r', 'x', 'p'])).toStrictEqual([R, undefined, P]);
       expect(await store.policies.byInsured(['e1', 'e9', 'e2'])).toStrictEqual([[Q, P], [], [R]]);
-      expect(await store.policies.page({}, undefined, 2)).toStrictEqual([P, Q]);
-      expect(await store.policies.page({ insurer: '中国人民财产保险福建分公司' }, 'p', 10)).toStrictEqual([R]);
-      expect(await store.policies.page({ insuredId: 'e1', insurer: '平安财险' }, undefined, 10)).toStrictEqual([Q]);
+      expect(await store.policies.page({}, { order: 'ID', after: undefined }, 2)).toStrictEqual([P, Q]);
+      expect(await store.policies.page({ insurer: '中国人民财产保险福建分公司' }, { order: 'ID', after: 'p' }, 10)).toStrictEqual([R]);
+      expect(await store.policies.page({ insuredId: 'e1', insurer: '平安财险' }, { order: 'ID', after: undefined }, 10)).toStrictEqual([Q]);
       // P and R cover the same patent; Q covers nothing.
       expect(await store.policies.byCoveredAssets(['PATENT:201510958772.0', 'DATA_ASSET:none'])).toStrictEqual([[R, P], []]);
     });
@@ -402,7 +465,10 @@ export function financeStoreContract(name: string, fixture: () => StoreFixture<F
         // No such pledge (discarded): nothing written.
         await store.pledges.recordRegistration('b', receipt, [note('registered-b', B.registeredAt)]);
         expect(await store.outbox.pending(10)).toStrictEqual([registeredA]);
-        expect(await store.pledges.byIds(['a', 'b'])).toStrictEqual([{ ...A, registrationNumber: 'ZX-2026-000001', registrationReceipt: receipt }, undefined]);
+        expect(await store.pledges.byIds(['a', 'b'])).toStrictEqual([
+          { ...A, registrationNumber: 'ZX-2026-000001', registrationReceipt: receipt, updatedAt: new Date(receipt.timestamp).toISOString() },
+          undefined,
+        ]);
       });
 
       it("writes a closing's notifications with it, and none with a closing refused", async () => {

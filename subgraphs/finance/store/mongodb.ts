@@ -14,7 +14,7 @@ import {
   findGrouped,
   inTransaction,
   isDuplicateKeyOn,
-  keysetPage,
+  listPage,
   type MongoStoreOptions,
   monthCountsInZone,
   monthInZone,
@@ -121,6 +121,16 @@ export async function openMongoFinanceStore(db: Db, options: MongoStoreOptions =
     { key: { assetKeys: 1, registeredAt: -1 }, name: 'by_asset' },
     { key: { pledgee: 1, _id: 1 }, name: 'by_pledgee' },
     { key: { state: 1, _id: 1 }, name: 'by_state' },
+    { key: { updatedAt: 1, _id: 1 }, name: 'by_change' },
+    { key: { pledgee: 1, updatedAt: 1, _id: 1 }, name: 'by_pledgee_change' },
+  ]);
+  // Pledges and policies from before updatedAt are dated by their last change the document shows
+  // (a pipeline update, idempotent: processes opening the store together may both run it).
+  await pledges.updateMany({ updatedAt: { $exists: false } }, [
+    { $set: { updatedAt: { $max: ['$registeredAt', { $ifNull: ['$closedAt', ''] }, { $max: '$events.at' }] } } },
+  ]);
+  await policies.updateMany({ updatedAt: { $exists: false } }, [
+    { $set: { updatedAt: { $max: ['$issuedAt', { $max: '$claims.filedAt' }, { $max: '$claims.settledAt' }] } } },
   ]);
   await active.createIndex({ pledgeId: 1 }, { name: 'by_pledge' });
   await monthCounts.createIndex({ month: 1, pledgee: 1 }, { name: 'by_month' });
@@ -156,6 +166,8 @@ export async function openMongoFinanceStore(db: Db, options: MongoStoreOptions =
     { key: { insuredId: 1, issuedAt: -1, _id: 1 }, name: 'by_insured' },
     { key: { insurer: 1, _id: 1 }, name: 'by_insurer' },
     { key: { coveredKeys: 1, issuedAt: -1, _id: 1 }, name: 'by_covered_asset' },
+    { key: { updatedAt: 1, _id: 1 }, name: 'by_change' },
+    { key: { insurer: 1, updatedAt: 1, _id: 1 }, name: 'by_insurer_change' },
   ]);
 
   return reportingUnavailable<FinanceStore>({
@@ -170,7 +182,7 @@ export async function openMongoFinanceStore(db: Db, options: MongoStoreOptions =
               { session },
             );
             const counter = await counters.findOneAndUpdate({ _id: year }, { $inc: { n: 1 } }, { upsert: true, returnDocument: 'after', session });
-            const record: PledgeRecord = { ...p, registrationNumber: formatRegistrationNumber(year, counter!.n) };
+            const record: PledgeRecord = { ...p, registrationNumber: formatRegistrationNumber(year, counter!.n), updatedAt: p.registeredAt };
             const { id, ...rest } = record;
             await pledges.insertOne({ _id: id, ...rest, assetKeys: keys, events: [first], consents: [] }, { session });
             await count(record, 1, session);
@@ -187,7 +199,11 @@ export async function openMongoFinanceStore(db: Db, options: MongoStoreOptions =
       },
       async recordRegistration(id, receipt, notify = []) {
         await inTransaction(db.client, async (session) => {
-          const recorded = await pledges.updateOne({ _id: id }, { $set: { registrationReceipt: receipt } }, { session });
+          const recorded = await pledges.updateOne(
+            { _id: id },
+            { $set: { registrationReceipt: receipt }, $max: { updatedAt: new Date(receipt.timestamp).toISOString() } },
+            { session },
+          );
           if (recorded.matchedCount === 1) await outbox.write(notify, session);
         });
       },
@@ -229,7 +245,7 @@ export async function openMongoFinanceStore(db: Db, options: MongoStoreOptions =
         const added = await inTransaction(db.client, async (session) => {
           const pushed = await pledges.updateOne(
             { _id: pledgeId, state: 'REGISTERED', [`consents.${cap - 1}`]: { $exists: false } },
-            { $push: { consents: consent, events: event } },
+            { $push: { consents: consent, events: event }, $max: { updatedAt: event.at } },
             { session },
           );
           if (pushed.modifiedCount !== 1) return false;
@@ -245,16 +261,16 @@ export async function openMongoFinanceStore(db: Db, options: MongoStoreOptions =
         (await findByIds(pledges, ids, (d) => (d.consents ?? []).map((c) => ({ ...c, pledgeId: d._id })), { projection: { consents: 1 } })).map(
           (consents) => consents ?? [],
         ),
-      async page(filter: PledgeFilter, after, limit) {
+      async page(filter: PledgeFilter, read, limit) {
         const query: Filter<PledgeDoc> = {};
         if (filter.state !== undefined) query.state = filter.state;
         if (filter.pledgorId !== undefined) query.pledgorId = filter.pledgorId;
         if (filter.pledgee !== undefined) query.pledgee = filter.pledgee;
-        return (await keysetPage(pledges, query, after, limit, noEvents)).map(toPledge);
+        return (await listPage(pledges, query, read, limit, noEvents)).map(toPledge);
       },
       async transition(id, from, event, changes, notify = []) {
         return inTransaction(db.client, async (session) => {
-          const set: Partial<PledgeDoc> = { state: event.to, closedAt: changes.closedAt };
+          const set: Partial<PledgeDoc> = { state: event.to, closedAt: changes.closedAt, updatedAt: event.at };
           if (changes.releaseReceipt !== undefined) set.releaseReceipt = changes.releaseReceipt;
           if (changes.enforcement !== undefined) set.enforcement = changes.enforcement;
           const moved = await pledges.updateOne({ _id: id, state: from }, { $set: set, $push: { events: event } }, { session });
@@ -277,20 +293,20 @@ export async function openMongoFinanceStore(db: Db, options: MongoStoreOptions =
     policies: {
       async insert(p) {
         const { id, ...rest } = p;
-        await policies.insertOne({ _id: id, ...rest, coveredKeys: p.coveredAssets.map(assetKey), paidFen: 0, claims: [] });
+        await policies.insertOne({ _id: id, ...rest, updatedAt: p.issuedAt, coveredKeys: p.coveredAssets.map(assetKey), paidFen: 0, claims: [] });
       },
       byIds: (ids) => findByIds(policies, ids, toPolicy, noClaims),
       byInsured: (ids) => findGrouped(policies, 'insuredId', ids, toPolicy, { ...noClaims, sort: { issuedAt: -1, _id: 1 } }),
       byCoveredAssets: (keys) => findGrouped(policies, 'coveredKeys', keys, toPolicy, { ...noClaims, sort: { issuedAt: -1, _id: 1 } }),
-      async page(filter: PolicyFilter, after, limit) {
+      async page(filter: PolicyFilter, read, limit) {
         const query: Filter<PolicyDoc> = {};
         if (filter.insurer !== undefined) query.insurer = filter.insurer;
         if (filter.insuredId !== undefined) query.insuredId = filter.insuredId;
-        return (await keysetPage(policies, query, after, limit, noClaims)).map(toPolicy);
+        return (await listPage(policies, query, read, limit, noClaims)).map(toPolicy);
       },
       async addClaim(c) {
         const { policyId, ...claim } = c;
-        await policies.updateOne({ _id: policyId }, { $push: { claims: claim } });
+        await policies.updateOne({ _id: policyId }, { $push: { claims: claim }, $max: { updatedAt: c.filedAt } });
       },
       claimsOf: async (ids) =>
         (await findByIds(policies, ids, (d) => d.claims.map((c) => ({ ...c, policyId: d._id })), { projection: { claims: 1 } })).map((claims) => claims ?? []),
@@ -310,7 +326,11 @@ export async function openMongoFinanceStore(db: Db, options: MongoStoreOptions =
         const settled = await inTransaction(db.client, async (session) => {
           const updated = await policies.updateOne(
             query,
-            { $set: { 'claims.$.status': to, 'claims.$.settledAt': at, 'claims.$.settledBy': by }, $inc: { paidFen: to === 'PAID' ? before.amountFen : 0 } },
+            {
+              $set: { 'claims.$.status': to, 'claims.$.settledAt': at, 'claims.$.settledBy': by },
+              $inc: { paidFen: to === 'PAID' ? before.amountFen : 0 },
+              $max: { updatedAt: at },
+            },
             { session },
           );
           if (updated.modifiedCount !== 1) return false;

@@ -3,7 +3,8 @@
 import type { Receipt } from '../../../ledger/index.js';
 import type { Notification } from '../../../outbox/notification.js';
 import type { OutboxSource } from '../../../outbox/port.js';
-import type { ClaimRecord, ConsentRecord, Enforcement, NewPledge, PledgeEvent, PledgeRecord, PolicyRecord } from '../domain/model.js';
+import type { ListRead } from '../../../platform/pagination.js';
+import type { ClaimRecord, ConsentRecord, Enforcement, NewPledge, NewPolicy, PledgeEvent, PledgeRecord, PolicyRecord } from '../domain/model.js';
 import type { PledgeState } from '../domain/pledge-rules.js';
 
 /** RECORDED, or why not: no such pledge, not REGISTERED (closed), or at its cap of consents already. */
@@ -61,8 +62,8 @@ export interface PledgeRepository {
   addConsent(consent: ConsentRecord, event: PledgeEvent, cap: number, notify?: readonly Notification[]): Promise<ConsentOutcome>;
   /** Each pledge's consents, oldest first. */
   consentsOf(ids: readonly string[]): Promise<ConsentRecord[][]>;
-  /** Up to `limit` pledges matching the filter with id > after, by id. */
-  page(filter: PledgeFilter, after: string | undefined, limit: number): Promise<PledgeRecord[]>;
+  /** Up to `limit` pledges matching the filter, read by id or by change (platform/pagination.ts ListRead). */
+  page(filter: PledgeFilter, read: ListRead, limit: number): Promise<PledgeRecord[]>;
   /**
    * Closes a pledge (RELEASED or ENFORCED): moves it from `from` to `event.to`, appends the event,
    * applies `changes`, frees its collateral and writes `notify` to the outbox, in one transaction,
@@ -94,14 +95,14 @@ export interface PolicyFilter {
 export type Settlement = 'SETTLED' | 'NOT_FILED' | 'SUM_INSURED_EXCEEDED';
 
 export interface PolicyRepository {
-  insert(p: PolicyRecord): Promise<void>;
+  insert(p: NewPolicy): Promise<void>;
   byIds(ids: readonly string[]): Promise<(PolicyRecord | undefined)[]>;
   /** Each enterprise's policies, newest first. */
   byInsured(enterpriseIds: readonly string[]): Promise<PolicyRecord[][]>;
   /** The policies covering each asset key (see assetKey), newest first. */
   byCoveredAssets(keys: readonly string[]): Promise<PolicyRecord[][]>;
-  /** Up to `limit` policies matching the filter with id > after, by id. */
-  page(filter: PolicyFilter, after: string | undefined, limit: number): Promise<PolicyRecord[]>;
+  /** Up to `limit` policies matching the filter, read by id or by change (ListRead). */
+  page(filter: PolicyFilter, read: ListRead, limit: number): Promise<PolicyRecord[]>;
   addClaim(c: ClaimRecord): Promise<void>;
   /** Each policy's claims, oldest first. */
   claimsOf(policyIds: readonly string[]): Promise<ClaimRecord[][]>;

@@ -1,6 +1,6 @@
 // A database from before the pledges' counts opens with them counted from its rows; one from
 // before the pledgees' consents opens with none, and its pledges take them; one from before the
-// outbox opens with an empty one.
+// outbox opens with an empty one; one from before updatedAt dates each record by its last change.
 import { join } from 'node:path';
 
 import Database from 'better-sqlite3';
@@ -117,6 +117,55 @@ it('opens a database from before the outbox: it gains one, and its pledges write
     };
     await store.pledges.recordRegistration('a', { seq: 1, entryHash: 'ab'.repeat(32), timestamp: 1 }, [registered]);
     expect(await store.outbox.pending(10)).toStrictEqual([registered]);
+  } finally {
+    await store.close();
+  }
+});
+
+it('dates the pledges and policies of a database from before updatedAt by their last change', async () => {
+  const path = join(dir.path, 'finance.db');
+  const before = openSqliteFinanceStore(new Database(path));
+  for (const p of [pledge('a', '甲银行', '2026-03-01T00:00:00.000Z', 100), pledge('b', '甲银行', '2026-03-02T00:00:00.000Z', 20)]) {
+    await before.pledges.register(p, { at: p.registeredAt, actor: 'k', role: 'BANK', from: null, to: 'REGISTERED', note: null });
+  }
+  const at = '2026-04-02T00:00:00.000Z';
+  await before.pledges.transition('b', 'REGISTERED', { at, actor: 'k', role: 'BANK', from: 'REGISTERED', to: 'RELEASED', note: null }, { closedAt: at });
+  await before.policies.insert({
+    id: 'p',
+    product: 'INFRINGEMENT_LOSS',
+    insurer: '平安财险',
+    insuredId: 'e1',
+    coveredAssets: [],
+    premiumFen: 1,
+    sumInsuredFen: 100,
+    period: { startDate: '2026-01-01', endDate: '2026-12-31' },
+    issuedAt: '2026-01-01T00:00:00.000Z',
+  });
+  await before.policies.addClaim({
+    id: 'c',
+    policyId: 'p',
+    amountFen: 10,
+    status: 'FILED',
+    protectionCaseId: null,
+    filedAt: '2026-02-01T00:00:00.000Z',
+    filedBy: 'k',
+    settledAt: null,
+    settledBy: null,
+  });
+  await before.close();
+  const db = new Database(path);
+  db.exec(
+    'DROP INDEX pledges_by_change; DROP INDEX pledges_by_pledgee_change; DROP INDEX policies_by_change; DROP INDEX policies_by_insurer_change; ALTER TABLE pledges DROP COLUMN updated_at; ALTER TABLE insurance_policies DROP COLUMN updated_at',
+  );
+
+  const store = openSqliteFinanceStore(db);
+  try {
+    const changed = { order: 'UPDATED_AT', since: '', after: undefined } as const;
+    expect((await store.pledges.page({}, changed, 10)).map((p) => [p.id, p.updatedAt])).toStrictEqual([
+      ['a', '2026-03-01T00:00:00.000Z'],
+      ['b', at],
+    ]);
+    expect((await store.policies.page({}, changed, 10)).map((p) => [p.id, p.updatedAt])).toStrictEqual([['p', '2026-02-01T00:00:00.000Z']]);
   } finally {
     await store.close();
   }

@@ -5,11 +5,12 @@
 // tables when opened.
 import type Database from 'better-sqlite3';
 
+import type { Receipt } from '../../../ledger/index.js';
 import type { Notification } from '../../../outbox/notification.js';
 import { sqliteOutbox } from '../../../outbox/sqlite.js';
 import { hubTimeZone, monthOf } from '../../../platform/hub-calendar.js';
-import { groupedByKey, inKeyOrder, inListQuery, monthCountsInZone, pagesById } from '../../../platform/sqlite.js';
-import type { AssetRef, ClaimRecord, ConsentRecord, NewPledge, PledgeEvent, PledgeRecord, PolicyRecord } from '../domain/model.js';
+import { groupedByKey, hasColumn, inKeyOrder, inListQuery, listPages, monthCountsInZone } from '../../../platform/sqlite.js';
+import type { AssetRef, ClaimRecord, ConsentRecord, NewPledge, NewPolicy, PledgeEvent, PledgeRecord, PolicyRecord } from '../domain/model.js';
 import { assetKey } from '../domain/model.js';
 import { formatRegistrationNumber, type PledgeState, registrationYear } from '../domain/pledge-rules.js';
 import type { ConsentOutcome, FinanceStore } from './port.js';
@@ -30,7 +31,8 @@ CREATE TABLE IF NOT EXISTS pledges (
   closed_at TEXT,
   registration_receipt TEXT,
   release_receipt TEXT,
-  enforcement TEXT
+  enforcement TEXT,
+  updated_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS pledges_by_pledgor ON pledges (pledgor_id, registered_at);
 CREATE INDEX IF NOT EXISTS pledges_by_pledgee ON pledges (pledgee, id);
@@ -83,7 +85,8 @@ CREATE TABLE IF NOT EXISTS insurance_policies (
   sum_insured_fen INTEGER NOT NULL,
   start_date TEXT NOT NULL,
   end_date TEXT NOT NULL,
-  issued_at TEXT NOT NULL
+  issued_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS policies_by_insured ON insurance_policies (insured_id, issued_at);
 CREATE TABLE IF NOT EXISTS policy_covered_assets (
@@ -122,6 +125,20 @@ CREATE TABLE IF NOT EXISTS pledge_state_counts (
   n INTEGER NOT NULL
 ) WITHOUT ROWID;
 `;
+// What changed when, for syncs (updatedSince). A database from before it dates each record by its
+// last change the rows still show.
+const CHANGES = `
+CREATE INDEX IF NOT EXISTS pledges_by_change ON pledges (updated_at, id);
+CREATE INDEX IF NOT EXISTS pledges_by_pledgee_change ON pledges (pledgee, updated_at, id);
+CREATE INDEX IF NOT EXISTS policies_by_change ON insurance_policies (updated_at, id);
+CREATE INDEX IF NOT EXISTS policies_by_insurer_change ON insurance_policies (insurer, updated_at, id);
+`;
+const DATED_FROM_ROWS = `
+ALTER TABLE pledges ADD COLUMN updated_at TEXT NOT NULL DEFAULT '';
+UPDATE pledges SET updated_at = max(registered_at, coalesce(closed_at, ''), coalesce((SELECT max(at) FROM pledge_events e WHERE e.pledge_id = pledges.id), ''));
+ALTER TABLE insurance_policies ADD COLUMN updated_at TEXT NOT NULL DEFAULT '';
+UPDATE insurance_policies SET updated_at = max(issued_at, coalesce((SELECT max(max(filed_at, coalesce(settled_at, ''))) FROM insurance_claims c WHERE c.policy_id = insurance_policies.id), ''));
+`;
 const COUNTS_FROM_ROWS = `
 INSERT INTO pledge_state_counts (state, n) SELECT state, count(*) FROM pledges GROUP BY 1;
 `;
@@ -141,6 +158,7 @@ interface PledgeRow {
   registration_receipt: string | null;
   release_receipt: string | null;
   enforcement: string | null;
+  updated_at: string;
 }
 
 interface EventRow {
@@ -176,6 +194,7 @@ interface PolicyRow {
   start_date: string;
   end_date: string;
   issued_at: string;
+  updated_at: string;
 }
 
 interface ClaimRow {
@@ -207,6 +226,7 @@ const toPledge = (r: PledgeRow): PledgeRecord => ({
   registrationReceipt: parsed(r.registration_receipt),
   releaseReceipt: parsed(r.release_receipt),
   enforcement: parsed(r.enforcement),
+  updatedAt: r.updated_at,
 });
 
 const toEvent = (r: EventRow): PledgeEvent => ({
@@ -239,6 +259,7 @@ const toPolicy = (r: PolicyRow): PolicyRecord => ({
   sumInsuredFen: r.sum_insured_fen,
   period: { startDate: r.start_date, endDate: r.end_date },
   issuedAt: r.issued_at,
+  updatedAt: r.updated_at,
 });
 
 const toClaim = (r: ClaimRow): ClaimRecord => ({
@@ -259,6 +280,8 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
     const counted = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'pledge_month_counts'`).get() !== undefined;
     db.exec(COUNTERS);
     if (!counted) db.exec(COUNTS_FROM_ROWS);
+    if (!hasColumn(db, 'pledges', 'updated_at')) db.exec(DATED_FROM_ROWS);
+    db.exec(CHANGES);
     monthCountsInZone(db, 'pledge_month_counts', hubTimeZone(), () => {
       const rows = db.prepare<[], { at: string; pledgee: string; fen: number }>('SELECT registered_at AS at, pledgee, secured_amount_fen AS fen FROM pledges');
       const sums = new Map<string, { month: string; pledgee: string; n: number; fen: number }>();
@@ -288,14 +311,14 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
     `SELECT month, pledgee, n AS count, amount_fen AS amountFen FROM pledge_month_counts WHERE month >= ? AND month <= ? AND n > 0 ORDER BY month, pledgee`,
   );
   const stateCounts = db.prepare<[], { state: PledgeState; count: number }>('SELECT state, n AS count FROM pledge_state_counts WHERE n > 0 ORDER BY state');
-  const pledgePages = pagesById<PledgeRow>(db, 'pledges');
-  const policyPages = pagesById<PolicyRow>(db, 'insurance_policies');
+  const pledgePages = listPages<PledgeRow>(db, 'pledges');
+  const policyPages = listPages<PolicyRow>(db, 'insurance_policies');
   const nextNumber = db.prepare<[number], { n: number }>(
     'INSERT INTO pledge_registration_counters (year, n) VALUES (?, 1) ON CONFLICT (year) DO UPDATE SET n = n + 1 RETURNING n',
   );
   const insertPledge = db.prepare(
-    `INSERT INTO pledges (id, registration_number, pledgor_id, pledgee, collateral, secured_amount_fen, start_date, end_date, state, registered_at, closed_at, registration_receipt, release_receipt, enforcement)
-     VALUES (@id, @registrationNumber, @pledgorId, @pledgee, @collateral, @securedAmountFen, @startDate, @endDate, @state, @registeredAt, @closedAt, @registrationReceipt, @releaseReceipt, @enforcement)`,
+    `INSERT INTO pledges (id, registration_number, pledgor_id, pledgee, collateral, secured_amount_fen, start_date, end_date, state, registered_at, closed_at, registration_receipt, release_receipt, enforcement, updated_at)
+     VALUES (@id, @registrationNumber, @pledgorId, @pledgee, @collateral, @securedAmountFen, @startDate, @endDate, @state, @registeredAt, @closedAt, @registrationReceipt, @releaseReceipt, @enforcement, @updatedAt)`,
   );
   const claim = db.prepare('INSERT INTO active_pledged_assets (asset_key, pledge_id) VALUES (?, ?) ON CONFLICT (asset_key) DO NOTHING');
   const insertCollateral = db.prepare('INSERT INTO pledge_collateral (asset_key, pledge_id) VALUES (?, ?)');
@@ -303,7 +326,8 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
     `INSERT INTO pledge_events (pledge_id, n, at, actor, role, from_state, to_state, note)
      VALUES (@pledgeId, (SELECT count(*) FROM pledge_events WHERE pledge_id = @pledgeId), @at, @actor, @role, @from, @to, @note)`,
   );
-  const setRegistration = db.prepare('UPDATE pledges SET registration_receipt = ? WHERE id = ?');
+  const setRegistration = db.prepare('UPDATE pledges SET registration_receipt = ?, updated_at = max(updated_at, ?) WHERE id = ?');
+  const touchPledge = db.prepare('UPDATE pledges SET updated_at = ? WHERE id = ?');
   const unanchored = db.prepare<[string], { registeredAt: string; pledgee: string; securedAmountFen: number; state: string }>(
     `SELECT registered_at AS registeredAt, pledgee, secured_amount_fen AS securedAmountFen, state FROM pledges WHERE id = ? AND registration_receipt IS NULL`,
   );
@@ -313,7 +337,7 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
   const deletePledge = db.prepare('DELETE FROM pledges WHERE id = ?');
   const freeAssets = db.prepare('DELETE FROM active_pledged_assets WHERE pledge_id = ?');
   const close = db.prepare(
-    `UPDATE pledges SET state = @to, closed_at = @closedAt,
+    `UPDATE pledges SET state = @to, closed_at = @closedAt, updated_at = @at,
        release_receipt = coalesce(@releaseReceipt, release_receipt), enforcement = coalesce(@enforcement, enforcement)
      WHERE id = @id AND state = @from`,
   );
@@ -342,8 +366,8 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
   );
 
   const insertPolicy = db.prepare(
-    `INSERT INTO insurance_policies (id, product, insurer, insured_id, covered_assets, premium_fen, sum_insured_fen, start_date, end_date, issued_at)
-     VALUES (@id, @product, @insurer, @insuredId, @coveredAssets, @premiumFen, @sumInsuredFen, @startDate, @endDate, @issuedAt)`,
+    `INSERT INTO insurance_policies (id, product, insurer, insured_id, covered_assets, premium_fen, sum_insured_fen, start_date, end_date, issued_at, updated_at)
+     VALUES (@id, @product, @insurer, @insuredId, @coveredAssets, @premiumFen, @sumInsuredFen, @startDate, @endDate, @issuedAt, @issuedAt)`,
   );
   const insertClaim = db.prepare(
     `INSERT INTO insurance_claims (id, policy_id, amount_fen, status, protection_case_id, filed_at, filed_by, settled_at, settled_by)
@@ -365,7 +389,8 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
     (keys) =>
       `SELECT c.asset_key AS key, p.* FROM policy_covered_assets c JOIN insurance_policies p ON p.id = c.policy_id WHERE c.asset_key IN (${keys}) ORDER BY p.issued_at DESC, p.id`,
   );
-  const insertPolicyTx = db.transaction((p: PolicyRecord) => {
+  const touchPolicy = db.prepare('UPDATE insurance_policies SET updated_at = max(updated_at, ?) WHERE id = ?');
+  const insertPolicyTx = db.transaction((p: NewPolicy) => {
     insertPolicy.run({ ...p, coveredAssets: JSON.stringify(p.coveredAssets), startDate: p.period.startDate, endDate: p.period.endDate });
     for (const a of p.coveredAssets) insertCovered.run(assetKey(a), p.id);
   });
@@ -374,7 +399,7 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
   const event = (pledgeId: string, e: PledgeEvent) => ({ pledgeId, ...e });
   const registerTx = db.transaction((p: NewPledge, first: PledgeEvent): PledgeRecord => {
     const year = registrationYear(p.registeredAt);
-    const record = { ...p, registrationNumber: formatRegistrationNumber(year, nextNumber.get(year)!.n) };
+    const record: PledgeRecord = { ...p, registrationNumber: formatRegistrationNumber(year, nextNumber.get(year)!.n), updatedAt: p.registeredAt };
     insertPledge.run({
       ...record,
       collateral: JSON.stringify(record.collateral),
@@ -393,8 +418,9 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
     count(p, 1);
     return record;
   });
-  const recordRegistrationTx = db.transaction((id: string, receipt: string, notify: readonly Notification[]) => {
-    if (setRegistration.run(receipt, id).changes === 1) outbox.write(notify);
+  const recordRegistrationTx = db.transaction((id: string, receipt: Receipt, notify: readonly Notification[]) => {
+    // Changed when the ledger recorded it.
+    if (setRegistration.run(JSON.stringify(receipt), new Date(receipt.timestamp).toISOString(), id).changes === 1) outbox.write(notify);
   });
   const discardTx = db.transaction((id: string) => {
     const discarded = unanchored.get(id);
@@ -409,6 +435,7 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
         id,
         from,
         to: e.to,
+        at: e.at,
         closedAt: changes.closedAt,
         releaseReceipt: json(changes.releaseReceipt),
         enforcement: json(changes.enforcement),
@@ -440,11 +467,17 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
       note: c.note,
     });
     insertEvent.run(event(c.pledgeId, e));
+    touchPledge.run(e.at, c.pledgeId);
     outbox.write(notify);
     return 'RECORDED';
   });
+  const addClaimTx = db.transaction((c: ClaimRecord) => {
+    insertClaim.run(c);
+    touchPolicy.run(c.filedAt, c.policyId);
+  });
   const settleTx = db.transaction((policyId: string, claimId: string, to: string, at: string, by: string, notify: readonly Notification[]) => {
     if (settle.run({ policyId, claimId, to, at, by }).changes === 1) {
+      touchPolicy.run(at, policyId);
       outbox.write(notify);
       return 'SETTLED' as const;
     }
@@ -458,7 +491,7 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
         return registerTx.immediate(p, first);
       },
       async recordRegistration(id, receipt, notify = []) {
-        recordRegistrationTx.immediate(id, JSON.stringify(receipt), notify);
+        recordRegistrationTx.immediate(id, receipt, notify);
       },
       async discard(id) {
         discardTx.immediate(id);
@@ -488,14 +521,14 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
       async consentsOf(ids) {
         return groupedByKey(ids, consentsIn(ids).map(toConsent), (c) => c.pledgeId);
       },
-      async page(filter, after, limit) {
+      async page(filter, read, limit) {
         return pledgePages(
           [
             ['state = ?', filter.state],
             ['pledgor_id = ?', filter.pledgorId],
             ['pledgee = ?', filter.pledgee],
           ],
-          after,
+          read,
           limit,
         ).map(toPledge);
       },
@@ -522,18 +555,18 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
       async byCoveredAssets(keys) {
         return groupedByKey(keys, covering(keys), (r) => r.key).map((rows) => rows.map(toPolicy));
       },
-      async page(filter, after, limit) {
+      async page(filter, read, limit) {
         return policyPages(
           [
             ['insurer = ?', filter.insurer],
             ['insured_id = ?', filter.insuredId],
           ],
-          after,
+          read,
           limit,
         ).map(toPolicy);
       },
       async addClaim(c) {
-        insertClaim.run(c);
+        addClaimTx.immediate(c);
       },
       async claimsOf(ids) {
         return groupedByKey(ids, claimsIn(ids).map(toClaim), (c) => c.policyId);

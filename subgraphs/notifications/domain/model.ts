@@ -5,7 +5,15 @@ import { createHash } from 'node:crypto';
 import type { Notification } from '../../../outbox/notification.js';
 import type { Subscription } from './subscription.js';
 
-export type DeliveryState = 'PENDING' | 'DELIVERED' | 'FAILED';
+export const DELIVERY_STATES = ['PENDING', 'DELIVERED', 'FAILED'] as const;
+export type DeliveryState = (typeof DELIVERY_STATES)[number];
+
+/** What each state of a delivery means, as the schema describes it. */
+export const DELIVERY_STATE_MEANINGS: Record<DeliveryState, string> = {
+  PENDING: 'Not acknowledged yet: waiting for its next try, or for its paused subscription to be resumed',
+  DELIVERED: 'The receiver answered 2xx: it is not sent again',
+  FAILED: 'Given up: 24 hours of tries failed, or its subscription was disabled or its owner no longer acts; resendWebhookDelivery makes it PENDING again',
+};
 
 /** One notification to be sent to one subscription. Times in milliseconds since the epoch. */
 export interface DeliveryRecord {
