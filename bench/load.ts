@@ -188,7 +188,7 @@ async function seed(dir: string, enterprises: number): Promise<Seeded> {
     if (digests.length === 0) digests.push((await ledger.entry(0))!.contentDigest);
     // ENTERPRISE keys for the demo enterprise and the next ones by id.
     const store = await openEnterprisesStore(storage);
-    const firstIds = (await store.enterprises.page({}, undefined, ENTERPRISE_KEYS)).map((e) => e.id);
+    const firstIds = (await store.enterprises.page({}, { order: 'ID', after: undefined }, ENTERPRISE_KEYS)).map((e) => e.id);
     await store.close();
     const ids = [demo.enterpriseId, ...firstIds.filter((id) => id !== demo.enterpriseId)];
     const keys = async (n: number, spec: (i: number) => Parameters<typeof createKey>[1]) => {

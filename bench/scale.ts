@@ -9,6 +9,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 
+import { BRANDS, REGIONS } from '../demo/catalogue.js';
 import { demoEvidenceContent } from '../demo/generate.js';
 import { type DemoKeys, seedDemo } from '../demo/index.js';
 import { openKeyStore } from '../gateway/keys/store/open.js';
@@ -30,6 +31,8 @@ interface Query {
   variables?(enterprises: number, keys: DemoKeys): Record<string, unknown>;
 }
 
+const pick = <T>(from: readonly T[]): T => from[Math.floor(Math.random() * from.length)]!;
+const SEARCH_PAGE = `query ($search: String!) { enterprises(search: $search, first: 20) { totalCount edges { node { name uscc regionCode } } pageInfo { hasNextPage endCursor } } }`;
 const WARNING_PAGE = `edges { cursor node { dueDate state surchargePercent patent { applicationNumber title enterprise { name regionCode } } } } pageInfo { hasNextPage endCursor }`;
 const QUERIES: Record<string, Query> = {
   // A partner's cross-subgraph page (as bench/load.ts's), from a random place in the registry.
@@ -46,6 +49,18 @@ const QUERIES: Record<string, Query> = {
         .update(demoEvidenceContent(Math.floor((Math.random() * enterprises * 5) / 6)))
         .digest('hex'),
     }),
+  },
+  // Enterprises by name, with their count: a brand's two characters (星河, about 1 in 80 names),
+  // and a city's and a brand's four (福州星河).
+  searchEnterprises2: {
+    role: 'CENTER_STAFF',
+    query: SEARCH_PAGE,
+    variables: () => ({ search: pick(BRANDS)[0] }),
+  },
+  searchEnterprises4: {
+    role: 'CENTER_STAFF',
+    query: SEARCH_PAGE,
+    variables: () => ({ search: `${pick(REGIONS).prefix}${pick(BRANDS)[0]}` }),
   },
   enterpriseStatistics: {
     role: 'CENTER_STAFF',

@@ -4,7 +4,7 @@ import type { Ledger } from '../ledger/index.js';
 import type { Receipt } from '../ledger/index.js';
 import type { Storage } from '../platform/storage.js';
 import { anchorDecision } from '../subgraphs/cases/decision.js';
-import type { CaseEvent, PreExamCaseRecord, ProtectionCaseRecord } from '../subgraphs/cases/domain/model.js';
+import type { CaseEvent, NewPreExamCase, NewProtectionCase } from '../subgraphs/cases/domain/model.js';
 import { RESOLUTION_ROUTES } from '../subgraphs/cases/domain/model.js';
 import {
   isDecision,
@@ -67,7 +67,7 @@ export async function seedCases(
       const patent = patentsOf.get(enterprise.id)![0]!;
       const target = PRE_EXAM_STATES[i % PRE_EXAM_STATES.length]!;
       const received = start - (2 + ((i * 13) % 178)) * 24 * HOUR;
-      const record: PreExamCaseRecord = {
+      const record: NewPreExamCase = {
         id: `demo-pre-exam-${String(i).padStart(3, '0')}`,
         enterpriseId: enterprise.id,
         applicationNumber: patent.applicationNumber,
@@ -112,7 +112,7 @@ export async function seedCases(
       // Applied for 12 to 341 days ago: the cockpit's cases opened per month.
       const applied = start - (12 + ((i * 37) % 330)) * 24 * HOUR;
       const patent = patentsOf.get(claimant.id)?.[0];
-      const record: ProtectionCaseRecord = {
+      const record: NewProtectionCase = {
         id: `demo-protection-${String(i).padStart(3, '0')}`,
         kind: i % 5 === 0 ? 'OWNERSHIP' : i % 7 === 0 ? 'CONTRACT' : 'INFRINGEMENT',
         route: RESOLUTION_ROUTES[i % RESOLUTION_ROUTES.length]!,

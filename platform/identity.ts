@@ -4,6 +4,16 @@
 export const ROLES = ['CENTER_STAFF', 'ENTERPRISE', 'COURT', 'BANK', 'INSURER'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** The roles that act for an institution, named by its organization name (keys and accounts alike). */
+export const ORGANIZATION_KINDS = ['BANK', 'COURT', 'INSURER'] as const satisfies readonly Role[];
+export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+
+/** Who may call a root field: a role, or anyone (PUBLIC, no key needed). */
+export const CALLERS = ['PUBLIC', ...ROLES] as const;
+export type Caller = (typeof CALLERS)[number];
+/** A root field's @tag naming a caller that may call it: the per-role SDL (gateway/role-schemas.ts) is cut by it. */
+export const callerTag = (caller: Caller): string => `role:${caller}`;
+
 /** What each role is, as the schema's Role enum says. */
 export const ROLE_MEANINGS: Readonly<Record<Role, string>> = {
   CENTER_STAFF: 'Staff of the IP protection centre: they run the workflows and read the whole registry',

@@ -219,6 +219,10 @@ export async function changePage<D extends { _id: string; updatedAt: string }>(
   return collection.find({ $and: [filter, ...changed] } as Filter<D>, { ...options, sort: { updatedAt: 1, _id: 1 }, limit }).toArray();
 }
 
+/** `filter`, narrowed to documents changed at `since` or later when given: what a count by change counts. */
+export const changedSince = <D extends { updatedAt: string }>(filter: Filter<D>, since: string | undefined): Filter<D> =>
+  since === undefined ? filter : ({ $and: [filter, { updatedAt: { $gte: since } }] } as Filter<D>);
+
 /** A page of a collection that can be synced, in the order read asks: keysetPage or changePage. */
 export const listPage = <D extends { _id: string; updatedAt: string }>(
   collection: Collection<D>,

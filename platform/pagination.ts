@@ -34,6 +34,8 @@ export interface PageInfo {
 export interface Connection<T> {
   readonly edges: { cursor: string; node: T }[];
   readonly pageInfo: PageInfo;
+  /** How many the whole list holds with the same arguments, counted only when totalCount is asked. */
+  readonly count: () => Promise<number>;
 }
 
 export function encodeCursor(key: string): string {
@@ -49,8 +51,8 @@ export function pageRequest(first: number | null | undefined, after: string | nu
   return { first: size, after: key };
 }
 
-/** Builds a connection from up to first + 1 rows fetched after the cursor. */
-export function toConnection<T>(rows: T[], page: PageRequest, keyOf: (row: T) => string): Connection<T> {
+/** Builds a connection from up to first + 1 rows fetched after the cursor; `count` counts the whole list when asked. */
+export function toConnection<T>(rows: T[], page: PageRequest, keyOf: (row: T) => string, count: () => Promise<number>): Connection<T> {
   const nodes = rows.slice(0, page.first);
   const edges = nodes.map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
   return {
@@ -61,6 +63,7 @@ export function toConnection<T>(rows: T[], page: PageRequest, keyOf: (row: T) =>
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
+    count,
   };
 }
 

@@ -77,6 +77,15 @@ export function pagesByChange<Row>(
   };
 }
 
+/** Counts the rows of a table matching every condition given: what its pages page through. */
+export function countsOf(db: Database.Database): (table: string, conditions: readonly Condition[]) => number {
+  const statement = statementCache(db);
+  return (table, conditions) => {
+    const { where, params } = whereOf(conditions);
+    return statement<{ n: number }>(`SELECT count(*) AS n FROM ${table} ${where}`).get(...params)!.n;
+  };
+}
+
 /** Pages of a table that can be synced, in the order read asks: pagesById or pagesByChange. */
 export function listPages<Row>(db: Database.Database, table: string): (conditions: readonly Condition[], read: ListRead, limit: number) => Row[] {
   const byId = pagesById<Row>(db, table);

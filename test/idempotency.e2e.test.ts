@@ -315,5 +315,82 @@ describe('idempotency keys', () => {
       const [t1, t2] = await twice((k) => staff.request(TRANSFER, { input: { ...transfer, idempotencyKey: k } }), 'transfer-0001');
       expect(t2).toStrictEqual(t1);
     });
+
+    it("records a pledgee's consent once", async () => {
+      const bank = t.client(await t.key('BANK', { organization: '中信银行深圳分行' }));
+      const patent = await granted();
+      const { pledgeRegister } = await bank.request<{ pledgeRegister: { pledge: { id: string } } }>(
+        gql`
+          mutation ($input: RegisterPledgeInput!) {
+            pledgeRegister(input: $input) {
+              pledge {
+                id
+              }
+            }
+          }
+        `,
+        {
+          input: {
+            pledgorId: enterpriseId,
+            collateral: [{ kind: 'PATENT', id: patent }],
+            securedAmount: '5000000',
+            term: { startDate: today, endDate: addYears(today, 1) },
+          },
+        },
+      );
+      const other = await registerEnterprise(staff, { uscc: '91440300708461136T', name: '华为技术有限公司', regionCode: '440300', industry: '通信设备制造业' });
+      const CONSENT = gql`
+        mutation ($input: ConsentToDisposalInput!) {
+          pledgeConsentRecord(input: $input) {
+            pledge {
+              consents {
+                id
+              }
+            }
+            userErrors {
+              code
+              field
+            }
+          }
+        }
+      `;
+      const input = { pledgeId: pledgeRegister.pledge.id, asset: { kind: 'PATENT', id: patent }, disposal: 'LICENCE', counterpartyId: other };
+      const [a, b] = await twice((k) => bank.request(CONSENT, { input: { ...input, idempotencyKey: k } }), 'consent-0001');
+      expect(b).toStrictEqual(a);
+      expect(a).toMatchObject({ pledgeConsentRecord: { pledge: { consents: [{ id: expect.any(String) }] }, userErrors: [] } });
+      expect(await bank.request(CONSENT, { input: { ...input, disposal: 'TRANSFER', idempotencyKey: 'consent-0001' } })).toMatchObject({
+        pledgeConsentRecord: { pledge: null, userErrors: [{ code: 'IDEMPOTENCY_KEY_REUSED', field: ['input', 'idempotencyKey'] }] },
+      });
+    });
+
+    it('creates a webhook subscription once, its secret with it', async () => {
+      const partner = t.client(await t.key('BANK', { organization: '平安银行' }));
+      const CREATE = gql`
+        mutation ($input: CreateWebhookSubscriptionInput!) {
+          webhookSubscriptionCreate(input: $input) {
+            created {
+              subscription {
+                id
+              }
+              secret
+            }
+            userErrors {
+              code
+            }
+          }
+        }
+      `;
+      const input = { url: 'https://8.8.8.8/hooks/iphub', eventTypes: ['pledge.*'] };
+      const [a, b] = await twice((k) => partner.request(CREATE, { input: { ...input, idempotencyKey: k } }), 'hook-0001');
+      expect(b).toStrictEqual(a);
+      const { webhookSubscriptions } = await partner.request<{ webhookSubscriptions: { totalCount: number } }>(gql`
+        query {
+          webhookSubscriptions {
+            totalCount
+          }
+        }
+      `);
+      expect(webhookSubscriptions.totalCount).toBe(1);
+    });
   });
 });

@@ -1,6 +1,6 @@
-// What a webhook names can be looked up: a licence and a transfer by the id the notification
-// carries, a pledge by its registration number, a copyright by its number; each read by those who
-// may, and null for anyone else, as for one that is not there.
+// What a webhook names can be looked up: a licence, a transfer and an insurance claim by the id the
+// notification carries, a pledge by its registration number, a copyright by its number; each read
+// by those who may, and null for anyone else, as for one that is not there.
 import { createHash } from 'node:crypto';
 
 import { gql, type GraphQLClient } from 'graphql-request';
@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { today as hubToday } from '../platform/hub-calendar.js';
 import { addYears } from '../standards/calendar-date.js';
-import { startTestHub, type TestHub } from './support/hub.js';
+import { errorCode, startTestHub, type TestHub } from './support/hub.js';
 import { applicationNumber, registerEnterprise, registerPatent } from './support/registry.js';
 
 const today = hubToday();
@@ -24,6 +24,8 @@ describe('lookups for the ids webhooks carry', () => {
   let transferId: string;
   let pledgeNumber: string;
   let copyrightNumber: string;
+  let insuredId: string;
+  let covered: string;
 
   beforeAll(async () => {
     t = await startTestHub();
@@ -36,6 +38,7 @@ describe('lookups for the ids webhooks carry', () => {
       industry: '电池制造',
     });
     const c = await registerEnterprise(staff, { uscc: '91440300708461136T', name: '华为技术有限公司', regionCode: '440300', industry: '通信设备制造业' });
+    insuredId = a;
     licensor = t.client(await t.key('ENTERPRISE', { enterpriseId: a }));
     licensee = t.client(await t.key('ENTERPRISE', { enterpriseId: b }));
     outsider = t.client(await t.key('ENTERPRISE', { enterpriseId: c }));
@@ -51,6 +54,7 @@ describe('lookups for the ids webhooks carry', () => {
         feesPaidThrough: addYears(today, 1),
       });
     const [licensed, transferred, pledged] = [await granted(1), await granted(2), await granted(3)];
+    covered = licensed;
     licenceId = (
       await staff.request<{ registerLicence: { id: string } }>(
         gql`
@@ -185,5 +189,73 @@ describe('lookups for the ids webhooks carry', () => {
       copyright: { registrationNumber: copyrightNumber, title: '电池管理系统软件', enterprise: { name: '比亚迪股份有限公司' } },
     });
     expect(await outsider.request(COPYRIGHT, { n: copyrightNumber })).toEqual({ copyright: null });
+  });
+
+  it('finds an insurance claim by its id for the insured, its insurer and staff, and for no one else', async () => {
+    const insurer = t.client(await t.key('INSURER', { organization: '中国平安财产保险' }));
+    const otherInsurer = t.client(await t.key('INSURER', { organization: '中国人保财险' }));
+    const { insurancePolicyIssue } = await insurer.request<{ insurancePolicyIssue: { policy: { id: string }; userErrors: unknown[] } }>(
+      gql`
+        mutation ($input: IssueInsurancePolicyInput!) {
+          insurancePolicyIssue(input: $input) {
+            policy {
+              id
+            }
+            userErrors {
+              message
+            }
+          }
+        }
+      `,
+      {
+        input: {
+          product: 'PLEDGE_FINANCING_GUARANTEE',
+          insuredId,
+          coveredAssets: [{ kind: 'PATENT', id: covered }],
+          premium: '120000',
+          sumInsured: '10000000',
+          period: { startDate: today, endDate: addYears(today, 1) },
+        },
+      },
+    );
+    expect(insurancePolicyIssue).toMatchObject({ userErrors: [] });
+    const { insuranceClaimFile } = await licensor.request<{ insuranceClaimFile: { claim: { id: string }; userErrors: unknown[] } }>(
+      gql`
+        mutation ($input: FileInsuranceClaimInput!) {
+          insuranceClaimFile(input: $input) {
+            claim {
+              id
+            }
+            userErrors {
+              message
+            }
+          }
+        }
+      `,
+      { input: { policyId: insurancePolicyIssue.policy.id, amount: '500000' } },
+    );
+    expect(insuranceClaimFile).toMatchObject({ userErrors: [] });
+    const CLAIM = gql`
+      query ($id: ID!) {
+        insuranceClaim(id: $id) {
+          id
+          status
+          policy {
+            id
+          }
+        }
+      }
+    `;
+    const id = insuranceClaimFile.claim.id;
+    for (const client of [staff, licensor, insurer]) {
+      expect(await client.request(CLAIM, { id })).toEqual({ insuranceClaim: { id, status: 'FILED', policy: { id: insurancePolicyIssue.policy.id } } });
+    }
+    for (const client of [outsider, otherInsurer]) expect(await client.request(CLAIM, { id })).toEqual({ insuranceClaim: null });
+    expect(await staff.request(CLAIM, { id: 'no-such-claim' })).toEqual({ insuranceClaim: null });
+    // A caller who reads no claims is refused alike whether the id exists or not: nothing tells which do.
+    const court = t.client(await t.key('COURT', { organization: '深圳市中级人民法院' }));
+    for (const caller of [court, t.anonymous]) {
+      expect(await errorCode(caller.request(CLAIM, { id }))).toBe(await errorCode(caller.request(CLAIM, { id: 'no-such-claim' })));
+    }
   });
 });

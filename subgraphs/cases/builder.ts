@@ -1,16 +1,17 @@
 // The cases subgraph's builder and what both kinds of case share.
 import { createBuilder } from '../common/create-builder.js';
-import { ledgerReceiptType, monthCountType, MUTATION_DESCRIPTION, pageInfoType, QUERY_DESCRIPTION, roleEnum } from '../common/shared-types.js';
+import { ledgerReceiptType, monthCountType, organizationType, pageInfoType, roleEnum } from '../common/shared-types.js';
+import { listOrderEnum } from '../common/sync.js';
 import type { CasesContext } from './context.js';
 
 export const builder = createBuilder<CasesContext>();
-builder.queryType({ description: QUERY_DESCRIPTION });
-builder.mutationType({ description: MUTATION_DESCRIPTION });
 
 export const Role = roleEnum(builder);
 export const LedgerReceipt = ledgerReceiptType(builder);
 export const PageInfo = pageInfoType(builder);
 export const MonthCount = monthCountType(builder);
+export const Organization = organizationType(builder);
+export const ListOrder = listOrderEnum(builder);
 
 export const Enterprise = builder.externalRef('Enterprise', builder.selection<{ id: string }>('id'));
 Enterprise.implement({ fields: (t) => ({ id: t.exposeID('id', { description: "The enterprise's id in the hub (a UUID)" }) }) });

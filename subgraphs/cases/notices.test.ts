@@ -17,6 +17,7 @@ const PRE: PreExamCaseRecord = {
   receivedAt: '2026-03-01T08:00:00.000Z',
   decidedAt: null,
   decisionReceipt: null,
+  updatedAt: '2026-03-01T08:00:00.000Z',
 };
 const filed: CaseEvent = { at: PRE.receivedAt, actor: 'key-e', role: 'ENTERPRISE', from: null, to: 'RECEIVED', note: null };
 const step = (at: string, from: CaseEvent['from'], to: CaseEvent['to'], note: string | null = null): CaseEvent => ({
@@ -46,6 +47,7 @@ const PROTECTION: ProtectionCaseRecord = {
   appliedAt: '2026-04-01T08:00:00.000Z',
   outcomeAt: null,
   outcomeReceipt: null,
+  updatedAt: '2026-04-01T08:00:00.000Z',
 };
 const applied: CaseEvent<ProtectionState> = { at: PROTECTION.appliedAt, actor: 'key-e', role: 'ENTERPRISE', from: null, to: 'APPLIED', note: null };
 const protectionStep = (at: string, from: ProtectionState, to: ProtectionState, note: string | null = null): CaseEvent<ProtectionState> => ({

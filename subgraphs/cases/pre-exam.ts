@@ -9,15 +9,17 @@ import { pageRequest, toConnection } from '../../platform/pagination.js';
 // The number format is a public standard, not the enterprises subgraph's data.
 import { parsePatentNumber } from '../../standards/patent-number.js';
 import { canActFor, requireActFor, requireIdentity, requireRole } from '../common/auth.js';
+import { calledBy } from '../common/callers.js';
 import { createOnce, idempotencyKeyHelp } from '../common/create-once.js';
 import { mutationForms } from '../common/payload.js';
 import { connectionType, pageArgDescriptions, workflowEventType } from '../common/shared-types.js';
+import { cursorKeyOf, listRead, syncArgDescriptions } from '../common/sync.js';
 import { checkInput, optionalText, text } from '../common/validation.js';
 import { requireMove, workflowEvent } from '../common/workflow-event.js';
-import { builder, describedValues, Enterprise, LedgerReceipt, PageInfo, Patent, Role } from './builder.js';
+import { builder, describedValues, Enterprise, LedgerReceipt, ListOrder, PageInfo, Patent, Role } from './builder.js';
 import type { CasesContext } from './context.js';
 import { anchorDecision } from './decision.js';
-import type { PreExamCaseRecord } from './domain/model.js';
+import type { NewPreExamCase, PreExamCaseRecord } from './domain/model.js';
 import {
   cycleDays,
   type CycleStatistics,
@@ -74,6 +76,11 @@ PreExamCase.implement({
       resolve: (c) => (c.decidedAt === null ? null : cycleDays(c.receivedAt, c.decidedAt)),
     }),
     decisionReceipt: t.field({ type: LedgerReceipt, nullable: true, description: 'The CASE_DECISION ledger entry', resolve: (c) => c.decisionReceipt }),
+    updatedAt: t.field({
+      type: 'DateTime',
+      description: 'When it last changed: filed, then each move, its decision among them (preExamCases(updatedSince:) syncs by it)',
+      resolve: (c) => c.updatedAt,
+    }),
     events: t.field({
       type: [Event],
       description: "The case's history: its filing and every move, oldest first",
@@ -160,32 +167,39 @@ builder.queryFields((t) => ({
   preExamCase: t.field({
     type: PreExamCase,
     nullable: true,
+    tag: calledBy('CENTER_STAFF', 'ENTERPRISE'),
     description: 'A pre-examination case by its id: its enterprise and centre staff read it; null otherwise, as for none',
     args: { id: t.arg.id({ required: true, description: "The case's id" }) },
     resolve: (_root, { id }, ctx) => readableCase(ctx, String(id)),
   }),
   preExamCases: t.field({
     type: CaseConnection,
+    tag: calledBy('CENTER_STAFF', 'ENTERPRISE'),
     description: 'Centre staff: every case; an enterprise: its own',
     args: {
       state: t.arg({ type: State, description: 'Only cases in this state; omitted, cases in every state' }),
+      updatedSince: t.arg({ type: 'DateTime', description: syncArgDescriptions.updatedSince }),
+      orderBy: t.arg({ type: ListOrder, description: syncArgDescriptions.orderBy }),
       first: t.arg.int({ description: pageArgDescriptions.first }),
       after: t.arg.string({ description: pageArgDescriptions.after }),
     },
     resolve: async (_root, args, ctx) => {
       const identity = requireRole(ctx, 'CENTER_STAFF', 'ENTERPRISE');
       const page = pageRequest(args.first, args.after);
+      const read = listRead(page, args.updatedSince, args.orderBy);
       const filter: PreExamFilter = {
         ...(args.state ? { state: args.state } : {}),
         ...(identity.role === 'ENTERPRISE' ? { enterpriseId: identity.enterpriseId ?? '' } : {}),
       };
-      const rows = await ctx.store.preExam.page(filter, page.after, page.first + 1);
+      const rows = await ctx.store.preExam.page(filter, read, page.first + 1);
       for (const c of rows) ctx.loaders.preExamCase.prime(c.id, c);
-      return toConnection(rows, page, (c) => c.id);
+      const since = read.order === 'ID' ? undefined : read.since || undefined;
+      return toConnection(rows, page, cursorKeyOf(read), () => ctx.store.preExam.count(filter, since));
     },
   }),
   preExamStatistics: t.field({
     type: Statistics,
+    tag: calledBy('CENTER_STAFF'),
     description: 'Cycle times from receipt to decision: overall, per industry, per month of decision',
     resolve: async (_root, _args, ctx) => {
       requireRole(ctx, 'CENTER_STAFF');
@@ -228,6 +242,7 @@ mutationForms(builder, {
   object: 'case',
   type: PreExamCase,
   description: 'An enterprise (or staff for it) files a patent application for pre-examination',
+  callers: ['CENTER_STAFF', 'ENTERPRISE'],
   args: (t) => ({ input: t.field({ type: FileInput, required: true, description: 'The application to file' }) }),
   resolve: async ({ input }, ctx) => {
     const enterpriseId = String(input.enterpriseId);
@@ -250,9 +265,10 @@ mutationForms(builder, {
       stored: (id) => ctx.loaders.preExamCase.load(id),
       create: async (id) => {
         const at = new Date().toISOString();
-        const record: PreExamCaseRecord = { id, ...given, state: 'RECEIVED', receivedAt: at, decidedAt: null, decisionReceipt: null };
+        const filed: NewPreExamCase = { id, ...given, state: 'RECEIVED', receivedAt: at, decidedAt: null, decisionReceipt: null };
+        const record: PreExamCaseRecord = { ...filed, updatedAt: at };
         const first = workflowEvent(identity, at, null, 'RECEIVED' as const, null);
-        await ctx.store.preExam.insert(record, first, [preExamFiled(record, first)]);
+        await ctx.store.preExam.insert(filed, first, [preExamFiled(record, first)]);
         return record;
       },
     });
@@ -265,6 +281,7 @@ mutationForms(builder, {
   object: 'case',
   type: PreExamCase,
   description: 'Centre staff move a case one step; PASSED and RETURNED are anchored in the ledger',
+  callers: ['CENTER_STAFF'],
   args: (t) => ({ input: t.field({ type: MoveInput, required: true, description: 'The case and the state to move it to' }) }),
   resolve: async ({ input }, ctx) => {
     const staff = requireRole(ctx, 'CENTER_STAFF');
@@ -295,6 +312,8 @@ mutationForms(builder, {
     const after: PreExamCaseRecord = {
       ...current,
       state: to,
+      // As the store keeps it: never earlier than it was.
+      updatedAt: at > current.updatedAt ? at : current.updatedAt,
       ...(changes.decidedAt === undefined ? {} : { decidedAt: changes.decidedAt, decisionReceipt: changes.decisionReceipt! }),
     };
     const moved = await ctx.store.preExam.transition(id, current.state, event, changes, [preExamMoved(after, event)]);

@@ -9,16 +9,19 @@ import type { Identity } from '../../platform/identity.js';
 import { pageRequest, toConnection } from '../../platform/pagination.js';
 import { parsePatentNumber } from '../../standards/patent-number.js';
 import { requireIdentity, requireRole } from '../common/auth.js';
+import { calledBy } from '../common/callers.js';
 import { createOnce, idempotencyKeyHelp } from '../common/create-once.js';
 import { DEFAULT_MONTHS, MAX_MONTHS, monthsArg, monthsFrom, zeroFilled } from '../common/months.js';
 import { mutationForms } from '../common/payload.js';
+import { deprecatedKind, RIGHT_KIND_INPUT, type RightKind as RightKindValue, rightKindEnum, rightKindOf } from '../common/right-kind.js';
 import { connectionType, pageArgDescriptions, workflowEventType } from '../common/shared-types.js';
+import { cursorKeyOf, listRead, syncArgDescriptions } from '../common/sync.js';
 import { checkEach, checkInput, optionalText, text } from '../common/validation.js';
 import { requireMove, workflowEvent } from '../common/workflow-event.js';
-import { builder, describedValues, Enterprise, Evidence, LedgerReceipt, MonthCount, PageInfo, Role } from './builder.js';
+import { builder, describedValues, Enterprise, Evidence, LedgerReceipt, ListOrder, MonthCount, Organization, PageInfo, Role } from './builder.js';
 import type { CasesContext } from './context.js';
 import { anchorDecision } from './decision.js';
-import type { IpRight, Party, ProtectionCaseRecord, ResolutionRoute } from './domain/model.js';
+import type { IpRight, NewProtectionCase, Party, ProtectionCaseRecord, ResolutionRoute } from './domain/model.js';
 import {
   IP_RIGHT_KIND_MEANINGS,
   IP_RIGHT_KINDS,
@@ -49,10 +52,11 @@ const PartyRole = builder.enumType('PartyRole', {
   description: "A party's side in a protection case",
   values: describedValues(PARTY_ROLES, PARTY_ROLE_MEANINGS),
 });
-const RightKind = builder.enumType('IpRightKind', {
-  description: 'The kind of an IP right a protection case concerns',
+const IpRightKindEnum = builder.enumType('IpRightKind', {
+  description: 'The kind of an IP right a protection case concerns (RightKind replaces it)',
   values: describedValues(IP_RIGHT_KINDS, IP_RIGHT_KIND_MEANINGS),
 });
+const RightKind = rightKindEnum(builder);
 
 /** Who may read a case: staff; an enterprise that is a party; the court it was referred to. */
 function mayRead(identity: Identity, c: ProtectionCaseRecord): boolean {
@@ -92,7 +96,8 @@ const PartyType = builder.objectRef<Party>('CaseParty').implement({
 const RightType = builder.objectRef<IpRight>('IpRight').implement({
   description: 'An IP right a protection case concerns',
   fields: (t) => ({
-    kind: t.field({ type: RightKind, description: 'What kind of right it is', resolve: (r) => r.kind }),
+    kind: t.field({ type: IpRightKindEnum, description: 'What kind of right it is', deprecationReason: deprecatedKind('rightKind'), resolve: (r) => r.kind }),
+    rightKind: t.field({ type: RightKind, description: 'What kind of right it is', resolve: (r) => r.kind }),
     number: t.exposeString('number', {
       description:
         "The right's number: a patent's application number in canonical form (e.g. 201510958772.0); another right's number as the application gave it",
@@ -124,7 +129,17 @@ ProtectionCase.implement({
       description: 'The evidence deposits the case cites: its parties read them once staff accepted the case; null in place of one the caller may not read',
       resolve: (c) => c.evidenceIds.map((id) => ({ id })),
     }),
-    referredTo: t.exposeString('referredTo', { nullable: true, description: 'The court a REFERRED case went to' }),
+    referredTo: t.exposeString('referredTo', {
+      nullable: true,
+      description: 'The name of the court a REFERRED case went to',
+      deprecationReason: 'Use court { name }: the court as an Organization (deprecated fields stay at least 6 months: docs/api-evolution.md)',
+    }),
+    court: t.field({
+      type: Organization,
+      nullable: true,
+      description: 'The court a REFERRED case went to; null before it is referred',
+      resolve: (c) => (c.referredTo === null ? null : { name: c.referredTo, kind: 'COURT' as const }),
+    }),
     appliedAt: t.field({ type: 'DateTime', description: 'When the case was applied for (and entered APPLIED)', resolve: (c) => c.appliedAt }),
     outcomeAt: t.field({
       type: 'DateTime',
@@ -137,6 +152,11 @@ ProtectionCase.implement({
       nullable: true,
       description: 'The CASE_DECISION ledger entry of the outcome',
       resolve: (c) => c.outcomeReceipt,
+    }),
+    updatedAt: t.field({
+      type: 'DateTime',
+      description: 'When it last changed: applied for, then each move, its referral and outcome among them (protectionCases(updatedSince:) syncs by it)',
+      resolve: (c) => c.updatedAt,
     }),
     events: t.field({
       type: [Event],
@@ -214,6 +234,7 @@ const Statistics = builder.objectRef<object>('ProtectionStatistics').implement({
 builder.queryFields((t) => ({
   protectionStatistics: t.field({
     type: Statistics,
+    tag: calledBy('CENTER_STAFF'),
     description: 'Centre staff: protection cases by route and state, and applied for per month',
     resolve: (_root, _args, ctx) => {
       requireRole(ctx, 'CENTER_STAFF');
@@ -223,29 +244,35 @@ builder.queryFields((t) => ({
   protectionCase: t.field({
     type: ProtectionCase,
     nullable: true,
+    tag: calledBy('CENTER_STAFF', 'ENTERPRISE', 'COURT'),
     description: 'A protection case by its id: its parties, centre staff and the court it was referred to read it; null otherwise, as for none',
     args: { id: t.arg.id({ required: true, description: "The case's id" }) },
     resolve: (_root, { id }, ctx) => readableCase(ctx, String(id)),
   }),
   protectionCases: t.field({
     type: CaseConnection,
+    tag: calledBy('CENTER_STAFF', 'ENTERPRISE', 'COURT'),
     description: 'Staff: every case; an enterprise: those it is a party to; a court: those referred to it',
     args: {
       state: t.arg({ type: State, description: 'Only cases in this state; omitted, cases in every state' }),
+      updatedSince: t.arg({ type: 'DateTime', description: syncArgDescriptions.updatedSince }),
+      orderBy: t.arg({ type: ListOrder, description: syncArgDescriptions.orderBy }),
       first: t.arg.int({ description: pageArgDescriptions.first }),
       after: t.arg.string({ description: pageArgDescriptions.after }),
     },
     resolve: async (_root, args, ctx) => {
       const identity = requireRole(ctx, 'CENTER_STAFF', 'ENTERPRISE', 'COURT');
       const page = pageRequest(args.first, args.after);
+      const read = listRead(page, args.updatedSince, args.orderBy);
       const filter: ProtectionFilter = {
         ...(args.state ? { state: args.state } : {}),
         ...(identity.role === 'ENTERPRISE' ? { enterpriseId: identity.enterpriseId ?? '' } : {}),
         ...(identity.role === 'COURT' ? { referredTo: identity.organization ?? '' } : {}),
       };
-      const rows = await ctx.store.protection.page(filter, page.after, page.first + 1);
+      const rows = await ctx.store.protection.page(filter, read, page.first + 1);
       for (const c of rows) ctx.loaders.protectionCase.prime(c.id, c);
-      return toConnection(rows, page, (c) => c.id);
+      const since = read.order === 'ID' ? undefined : read.since || undefined;
+      return toConnection(rows, page, cursorKeyOf(read), () => ctx.store.protection.count(filter, since));
     },
   }),
 }));
@@ -265,7 +292,8 @@ const PartyInput = builder.inputType('CasePartyInput', {
 const RightInput = builder.inputType('IpRightInput', {
   description: 'An IP right an application for protection concerns',
   fields: (t) => ({
-    kind: t.field({ type: RightKind, required: true, description: 'What kind of right it is' }),
+    rightKind: t.field({ type: RightKind, description: `${RIGHT_KIND_INPUT}: PATENT, TRADEMARK or COPYRIGHT` }),
+    kind: t.field({ type: IpRightKindEnum, description: 'What kind of right it is', deprecationReason: deprecatedKind('rightKind') }),
     number: t.string({
       required: true,
       description:
@@ -297,8 +325,9 @@ const MoveInput = builder.inputType('MoveProtectionCaseInput', {
 });
 
 /** A right as stored, a patent's number canonical; `field` is the right's place in the input (ipRights[1]). */
-function right(r: { kind: IpRight['kind']; number: string }, field: string): IpRight {
-  if (r.kind !== 'PATENT') return { kind: r.kind, number: text(r.number, `${field}.number`, 64) };
+function right(r: { rightKind?: RightKindValue | null; kind?: IpRight['kind'] | null; number: string }, field: string): IpRight {
+  const kind = rightKindOf(r, IP_RIGHT_KINDS, field);
+  if (kind !== 'PATENT') return { kind, number: text(r.number, `${field}.number`, 64) };
   const parsed = parsePatentNumber(r.number);
   if (!parsed.ok) throw failure('INVALID_PATENT_NUMBER', parsed.message, { field: `${field}.number` });
   return { kind: 'PATENT', number: parsed.canonical };
@@ -331,6 +360,7 @@ mutationForms(builder, {
   object: 'case',
   type: ProtectionCase,
   description: 'An enterprise (or staff for it) applies for rights-protection assistance or dispute resolution',
+  callers: ['CENTER_STAFF', 'ENTERPRISE'],
   args: (t) => ({ input: t.field({ type: ApplyInput, required: true, description: 'The application' }) }),
   resolve: async ({ input }, ctx) => {
     const identity = requireRole(ctx, 'CENTER_STAFF', 'ENTERPRISE');
@@ -376,7 +406,7 @@ mutationForms(builder, {
       create: async (id) => {
         await checkCitations(ctx, cited, claimant);
         const at = new Date().toISOString();
-        const record: ProtectionCaseRecord = {
+        const applied: NewProtectionCase = {
           id,
           ...given,
           state: 'APPLIED',
@@ -385,8 +415,9 @@ mutationForms(builder, {
           outcomeAt: null,
           outcomeReceipt: null,
         };
+        const record: ProtectionCaseRecord = { ...applied, updatedAt: at };
         const first = workflowEvent(identity, at, null, 'APPLIED' as const, null);
-        await ctx.store.protection.insert(record, first, [protectionFiled(record, first)]);
+        await ctx.store.protection.insert(applied, first, [protectionFiled(record, first)]);
         return record;
       },
     });
@@ -399,6 +430,7 @@ mutationForms(builder, {
   object: 'case',
   type: ProtectionCase,
   description: 'Centre staff move a case one step; outcomes are anchored in the ledger; REFERRED names the court',
+  callers: ['CENTER_STAFF'],
   args: (t) => ({ input: t.field({ type: MoveInput, required: true, description: 'The case and the state to move it to' }) }),
   resolve: async ({ input }, ctx) => {
     const staff = requireRole(ctx, 'CENTER_STAFF');
@@ -432,7 +464,8 @@ mutationForms(builder, {
       changes.outcomeAt = at;
     }
     const event = workflowEvent(staff, at, current.state, to, note);
-    const after: ProtectionCaseRecord = { ...current, ...changes, state: to };
+    // updatedAt as the store keeps it: never earlier than it was.
+    const after: ProtectionCaseRecord = { ...current, ...changes, state: to, updatedAt: at > current.updatedAt ? at : current.updatedAt };
     const moved = await ctx.store.protection.transition(id, current.state, event, changes, [protectionMoved(after, event)]);
     if (!moved) throw failure('CONFLICT', `case ${id} was moved by someone else meanwhile; reload it and try again`);
     return after;

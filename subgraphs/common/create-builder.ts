@@ -14,11 +14,20 @@ export type SubgraphScalars = {
   Fen: { Input: number; Output: number };
 };
 
+/** What every subgraph's Query type says: the same text in each, as composition merges them. */
+const QUERY_DESCRIPTION =
+  'What partners and the portal read. Lists come a page at a time (first, after); a lookup answers null for what does not exist or what the caller may not read, alike';
+/** What every subgraph's Mutation type says. */
+const MUTATION_DESCRIPTION =
+  'What partners and the portal change. Each mutation comes in its payload form (<object><Verb>, listing every problem of its input in userErrors) and its first form, deprecated (docs/api-evolution.md)';
+
 export function createBuilder<Context extends object>() {
   const builder = new SchemaBuilder<{ Context: Context; Scalars: SubgraphScalars; DefaultFieldNullability: false }>({
     plugins: [DirectivePlugin, FederationPlugin],
     defaultFieldNullability: false,
   });
+  builder.queryType({ description: QUERY_DESCRIPTION });
+  builder.mutationType({ description: MUTATION_DESCRIPTION });
   builder.scalarType('Date', {
     description: 'A calendar date, YYYY-MM-DD',
     serialize: (v) => v as string,

@@ -37,12 +37,17 @@ export function ownerPagesLoader<A, T>(read: (owners: readonly string[], after: 
   );
 }
 
+/** How many each owner's list holds, batched: one store read (grouped by owner) per batch. */
+export const ownerCountsLoader = (count: (owners: readonly string[]) => Promise<number[]>) => new DataLoader<string, number>(async (owners) => count(owners));
+
 /**
  * One owner's list as a connection: the page `first`/`after` asks for, read through the request's
- * loader (one row more, to know whether more follow). `parse` turns a cursor's key into the store's.
+ * loader (one row more, to know whether more follow), its totalCount through `counts`. `parse`
+ * turns a cursor's key into the store's.
  */
 export async function ownerConnection<A, T>(
   loader: DataLoader<OwnerPage<A>, T[], string>,
+  counts: DataLoader<string, number>,
   owner: string,
   args: { readonly first?: number | null; readonly after?: string | null },
   keyOf: (row: T) => string,
@@ -50,5 +55,5 @@ export async function ownerConnection<A, T>(
 ): Promise<Connection<T>> {
   const page = pageRequest(args.first, args.after);
   const rows = await loader.load({ owner, after: page.after === undefined ? undefined : parse(page.after), limit: page.first + 1 });
-  return toConnection(rows, page, keyOf);
+  return toConnection(rows, page, keyOf, () => counts.load(owner));
 }

@@ -5,6 +5,8 @@
 import type { InputFieldMap, InputShapeFromFields, ObjectRef, OutputType } from '@pothos/core';
 
 import { ERROR_MEANINGS, fieldPath, problemsOf, USER_ERROR_CODES, type UserErrorCode } from '../../platform/errors.js';
+import type { Caller } from '../../platform/identity.js';
+import { calledBy } from './callers.js';
 import type { SchemaOf, SubgraphBuilder } from './shared-types.js';
 
 interface UserErrorShape {
@@ -32,6 +34,8 @@ export interface MutationForms<C extends object, Args extends InputFieldMap> {
   /** Whether the first form may answer null (a mutation that found nothing to do). */
   readonly nullable?: boolean;
   readonly description: string;
+  /** Who may call it (common/callers.ts): both forms are tagged so. */
+  readonly callers: readonly Caller[];
   readonly args: (t: ArgBuilder<C>) => Args;
   resolve(args: InputShapeFromFields<Args>, ctx: C): Promise<unknown>;
 }
@@ -92,6 +96,7 @@ export function mutationForms<C extends object, Args extends InputFieldMap>(buil
       type: Payload,
       nullable: true,
       description: spec.description,
+      tag: calledBy(...spec.callers),
       args: builder.args(spec.args),
       resolve: async (_root, args, ctx) => {
         try {
@@ -109,6 +114,7 @@ export function mutationForms<C extends object, Args extends InputFieldMap>(buil
       nullable: spec.nullable ?? false,
       description: spec.description,
       deprecationReason: `Use ${spec.payload}, which lists every problem of the input in userErrors`,
+      tag: calledBy(...spec.callers),
       args: builder.args(spec.args),
       resolve: (_root, args, ctx) => spec.resolve(args as InputShapeFromFields<Args>, ctx) as never,
     }),

@@ -5,7 +5,7 @@ import type { EnumRef, ObjectRef } from '@pothos/core';
 
 import type { Receipt } from '../../ledger/index.js';
 import { badInput, ERROR_CODES, ERROR_MEANINGS } from '../../platform/errors.js';
-import { ROLE_MEANINGS, ROLES } from '../../platform/identity.js';
+import { ORGANIZATION_KINDS, type OrganizationKind, ROLE_MEANINGS, ROLES } from '../../platform/identity.js';
 import { type Connection, DEFAULT_PAGE, MAX_PAGE, type PageInfo } from '../../platform/pagination.js';
 import type { createBuilder } from './create-builder.js';
 import { parseFen } from './money.js';
@@ -42,8 +42,8 @@ export function pageInfoType<C extends object>(builder: SubgraphBuilder<C>) {
 export type SchemaOf<B> = B extends { objectRef<T>(name: string): ObjectRef<infer S, T> } ? S : never;
 
 /**
- * `<name>Edge` and `<name>Connection` of `node`: the cursor pages every list query returns. With
- * `totalCount`, the connection also counts all its matches, when asked, by the page's `count`.
+ * `<name>Edge` and `<name>Connection` of `node`: the cursor pages every list query returns, each
+ * with `totalCount`, counted by the page's `count` only when asked (`totalCount` describes it).
  */
 export function connectionType<C extends object, T>(
   builder: SubgraphBuilder<C>,
@@ -60,19 +60,15 @@ export function connectionType<C extends object, T>(
       node: t.field({ type: node, description: `The ${name}`, resolve: (e) => e.node as never }),
     }),
   });
-  return builder.objectRef<Connection<T> & { readonly count?: () => Promise<number> }>(`${name}Connection`).implement({
+  return builder.objectRef<Connection<T>>(`${name}Connection`).implement({
     description: `A page of ${name} items (the Relay connection spec): ask the next with \`after: pageInfo.endCursor\``,
     fields: (t) => ({
       edges: t.field({ type: [edge], description: "The page's items in the list's order", resolve: (c) => c.edges }),
       pageInfo: t.field({ type: pageInfo, description: 'Whether more follow, and the cursors to ask for them', resolve: (c) => c.pageInfo }),
-      ...(options.totalCount === undefined
-        ? {}
-        : {
-            totalCount: t.int({
-              description: options.totalCount,
-              resolve: (c) => (c.count === undefined ? Promise.reject(new Error(`${name}Connection without a count`)) : c.count()),
-            }),
-          }),
+      totalCount: t.int({
+        description: options.totalCount ?? 'How many the whole list holds, with the same arguments (every page, not this one)',
+        resolve: (c) => c.count(),
+      }),
     }),
   });
 }
@@ -150,15 +146,39 @@ export function errorCodeEnum<C extends object>(builder: SubgraphBuilder<C>) {
   });
 }
 
-/** What every subgraph's Query type says: the same text in each, as composition merges them. */
-export const QUERY_DESCRIPTION =
-  'What partners and the portal read. Lists come a page at a time (first, after); a lookup answers null for what does not exist or what the caller may not read, alike';
-/** What every subgraph's Mutation type says. */
-export const MUTATION_DESCRIPTION =
-  'What partners and the portal change. Each mutation comes in its payload form (<object><Verb>, listing every problem of its input in userErrors) and its first form, deprecated (docs/api-evolution.md)';
-
 /** The `first` and `after` arguments every paged list takes, described once. */
 export const pageArgDescriptions = {
   first: `How many items the page holds: 1 to ${MAX_PAGE}, ${DEFAULT_PAGE} unless given`,
   after: "Where the page begins: the previous page's pageInfo.endCursor; omitted, from the list's start",
 } as const;
+
+/** A bank, court or insurer, as the hub knows one: by the name its keys and accounts act for. */
+export interface Organization {
+  readonly name: string;
+  readonly kind: OrganizationKind;
+}
+
+const ORGANIZATION_KIND_MEANINGS: Readonly<Record<OrganizationKind, string>> = {
+  BANK: 'A bank: a pledgee of IP pledges (知识产权质押)',
+  COURT: "A people's court: protection cases are referred to it; it records freezes",
+  INSURER: 'An insurance company: it issues IP insurance policies and settles their claims',
+};
+
+/** Organization and OrganizationKind, the same in every subgraph that names an institution. */
+export function organizationType<C extends object>(builder: SubgraphBuilder<C>) {
+  const Kind = builder.enumType('OrganizationKind', {
+    description: 'What kind of institution an organization is',
+    values: Object.fromEntries(ORGANIZATION_KINDS.map((k) => [k, { description: ORGANIZATION_KIND_MEANINGS[k] }])) as Record<
+      OrganizationKind,
+      { description: string }
+    >,
+  });
+  return builder.objectRef<Organization>('Organization').implement({
+    description: 'A bank, court or insurer: known to the hub by the name its keys and accounts act for',
+    shareable: true,
+    fields: (t) => ({
+      name: t.exposeString('name', { description: 'Its name, as its keys and accounts name it (e.g. 招商银行深圳分行)' }),
+      kind: t.field({ type: Kind, description: 'What kind of institution it is', resolve: (o) => o.kind }),
+    }),
+  });
+}

@@ -4,7 +4,9 @@ import { today } from '../../platform/hub-calendar.js';
 import { parsePatentNumber } from '../../standards/patent-number.js';
 import { canActFor, requireActFor, requireIdentity } from '../common/auth.js';
 import { createBuilder } from '../common/create-builder.js';
-import { jsonScalar, MUTATION_DESCRIPTION, pageInfoType, QUERY_DESCRIPTION, roleEnum } from '../common/shared-types.js';
+import { rightKindEnum } from '../common/right-kind.js';
+import { jsonScalar, pageInfoType, roleEnum } from '../common/shared-types.js';
+import { listOrderEnum } from '../common/sync.js';
 import type { EnterprisesContext } from './context.js';
 import {
   COPYRIGHT_KIND_MEANINGS,
@@ -12,16 +14,17 @@ import {
   type CopyrightRecord,
   type EnterpriseRecord,
   type PatentRecord,
+  type Stored,
   type TrademarkRecord,
 } from './domain/model.js';
 import { patentOn } from './domain/standing.js';
 
 export const builder = createBuilder<EnterprisesContext>();
-builder.queryType({ description: QUERY_DESCRIPTION });
-builder.mutationType({ description: MUTATION_DESCRIPTION });
 
 export const PageInfo = pageInfoType(builder);
 export const Role = roleEnum(builder);
+export const ListOrder = listOrderEnum(builder);
+export const RightKind = rightKindEnum(builder);
 jsonScalar(builder);
 
 /** An enum's values from their array, each described by its meaning: a value without one does not compile. */
@@ -33,20 +36,21 @@ export const CopyrightKind = builder.enumType('CopyrightKind', {
   values: describedValues(COPYRIGHT_KINDS, COPYRIGHT_KIND_MEANINGS),
 });
 
-export const Enterprise = builder.objectRef<EnterpriseRecord>('Enterprise');
-export const Patent = builder.objectRef<PatentRecord>('Patent');
-export const Trademark = builder.objectRef<TrademarkRecord>('Trademark');
-export const Copyright = builder.objectRef<CopyrightRecord>('Copyright');
+// As stored: each answers when it last changed (updatedAt).
+export const Enterprise = builder.objectRef<Stored<EnterpriseRecord>>('Enterprise');
+export const Patent = builder.objectRef<Stored<PatentRecord>>('Patent');
+export const Trademark = builder.objectRef<Stored<TrademarkRecord>>('Trademark');
+export const Copyright = builder.objectRef<Stored<CopyrightRecord>>('Copyright');
 
 /** Loads an enterprise the caller may read: FORBIDDEN for another enterprise's key. */
-export async function readableEnterprise(ctx: EnterprisesContext, id: string): Promise<EnterpriseRecord | null> {
+export async function readableEnterprise(ctx: EnterprisesContext, id: string): Promise<Stored<EnterpriseRecord> | null> {
   const identity = requireIdentity(ctx);
   if (identity.role === 'ENTERPRISE') requireActFor(ctx, id);
   return (await ctx.loaders.enterprise.load(id)) ?? null;
 }
 
 /** A patent the caller may read; null alike when there is none and when it is another enterprise's (no answer says which). */
-export async function readablePatent(ctx: EnterprisesContext, applicationNumber: string): Promise<PatentRecord | null> {
+export async function readablePatent(ctx: EnterprisesContext, applicationNumber: string): Promise<Stored<PatentRecord> | null> {
   const identity = requireIdentity(ctx);
   const patent = await ctx.loaders.patent.load(applicationNumber);
   if (patent === undefined || (identity.role === 'ENTERPRISE' && !canActFor(identity, patent.enterpriseId))) return null;

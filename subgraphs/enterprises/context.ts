@@ -2,22 +2,26 @@
 import DataLoader from 'dataloader';
 
 import type { SubgraphContext } from '../../platform/subgraph.js';
-import { type OwnerPage, ownerPagesLoader } from '../common/page-loader.js';
-import type { CopyrightRecord, EnterpriseRecord, PatentRecord, TrademarkRecord, TransferRecord } from './domain/model.js';
+import { ownerCountsLoader, type OwnerPage, ownerPagesLoader } from '../common/page-loader.js';
+import type { CopyrightRecord, EnterpriseRecord, PatentRecord, Stored, TrademarkRecord, TransferRecord } from './domain/model.js';
 import type { EnterprisesStore } from './store/port.js';
 
 export interface EnterprisesContext extends SubgraphContext<EnterprisesStore> {
   readonly loaders: {
-    readonly enterprise: DataLoader<string, EnterpriseRecord | undefined>;
-    readonly patent: DataLoader<string, PatentRecord | undefined>;
+    readonly enterprise: DataLoader<string, Stored<EnterpriseRecord> | undefined>;
+    readonly patent: DataLoader<string, Stored<PatentRecord> | undefined>;
     /** A page of an enterprise's patents, by application number. */
-    readonly patentsOf: DataLoader<OwnerPage<string>, PatentRecord[], string>;
-    readonly trademark: DataLoader<string, TrademarkRecord | undefined>;
-    readonly copyright: DataLoader<string, CopyrightRecord | undefined>;
+    readonly patentsOf: DataLoader<OwnerPage<string>, Stored<PatentRecord>[], string>;
+    readonly trademark: DataLoader<string, Stored<TrademarkRecord> | undefined>;
+    readonly copyright: DataLoader<string, Stored<CopyrightRecord> | undefined>;
     /** By right key (rightKey). */
     readonly transfersOf: DataLoader<string, TransferRecord[]>;
-    readonly trademarksOf: DataLoader<OwnerPage<string>, TrademarkRecord[], string>;
-    readonly copyrightsOf: DataLoader<OwnerPage<string>, CopyrightRecord[], string>;
+    readonly trademarksOf: DataLoader<OwnerPage<string>, Stored<TrademarkRecord>[], string>;
+    readonly copyrightsOf: DataLoader<OwnerPage<string>, Stored<CopyrightRecord>[], string>;
+    /** How many patents, trademarks and copyrights each enterprise has: the totalCount of its lists. */
+    readonly patentCounts: DataLoader<string, number>;
+    readonly trademarkCounts: DataLoader<string, number>;
+    readonly copyrightCounts: DataLoader<string, number>;
   };
 }
 
@@ -34,6 +38,9 @@ export function createEnterprisesContext(request: SubgraphContext<EnterprisesSto
       transfersOf: new DataLoader((keys) => store.rights.transfersOf(keys)),
       trademarksOf: ownerPagesLoader((ids, after: string | undefined, limit) => store.trademarks.byEnterprises(ids, after, limit)),
       copyrightsOf: ownerPagesLoader((ids, after: string | undefined, limit) => store.copyrights.byEnterprises(ids, after, limit)),
+      patentCounts: ownerCountsLoader((ids) => store.patents.countByEnterprises(ids)),
+      trademarkCounts: ownerCountsLoader((ids) => store.trademarks.countByEnterprises(ids)),
+      copyrightCounts: ownerCountsLoader((ids) => store.copyrights.countByEnterprises(ids)),
     },
   };
 }

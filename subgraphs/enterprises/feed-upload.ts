@@ -97,6 +97,7 @@ mutationForms(builder, {
     "Centre staff: imports a chunk of the patent registry feed. New patents are registered, registered ones updated where the row differs (IMPORTED in their history, the warnings' due dates moved) " +
     'and left alone where it does not: importing the same rows again changes nothing. A row is rejected, not the chunk, for what registerPatent would refuse; ' +
     'a chunk that cannot be read (a bad header, broken CSV) or is too large is refused with BAD_USER_INPUT and nothing of it imported',
+  callers: ['CENTER_STAFF'],
   args: (t) => ({ input: t.field({ type: Input, required: true, description: 'The chunk, its format and the line it starts on' }) }),
   resolve: async ({ input }, ctx) => {
     const staff = requireRole(ctx, 'CENTER_STAFF');

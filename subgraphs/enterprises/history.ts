@@ -30,7 +30,12 @@ async function historyOf(ctx: EnterprisesContext, asset: string, args: { first?:
   const after = page.after === undefined ? undefined : Number(page.after);
   if (after !== undefined && !Number.isSafeInteger(after)) throw badInput('after is not a cursor this API returned', 'after');
   const rows = await ctx.store.history.page(asset, after, page.first + 1);
-  return toConnection(rows, page, (e) => String(e.seq));
+  return toConnection(
+    rows,
+    page,
+    (e) => String(e.seq),
+    () => ctx.store.history.count(asset),
+  );
 }
 
 const DESCRIPTION = 'Every change since registration, oldest first';

@@ -23,6 +23,7 @@ import {
   type PatentFreeze,
   type PatentInvalidation,
   type PatentRecord,
+  type Stored,
   TERM_COMPENSATION_GROUNDS,
   type TermCompensation,
   type WaitingFreeze,
@@ -178,7 +179,7 @@ builder.objectFields(Patent, (t) => ({
 }));
 
 /** The patent an input's applicationNumber names: INVALID_PATENT_NUMBER or NOT_FOUND there otherwise. */
-async function storedPatent(ctx: EnterprisesContext, applicationNumber: string): Promise<PatentRecord> {
+async function storedPatent(ctx: EnterprisesContext, applicationNumber: string): Promise<Stored<PatentRecord>> {
   const field = 'applicationNumber';
   const parsed = parsePatentNumber(applicationNumber);
   if (!parsed.ok) throw failure('INVALID_PATENT_NUMBER', parsed.message, { field });
@@ -194,9 +195,9 @@ async function storedPatent(ctx: EnterprisesContext, applicationNumber: string):
 async function operate(
   ctx: EnterprisesContext,
   actor: { keyId: string; role: string },
-  patent: string | PatentRecord,
+  patent: string | Stored<PatentRecord>,
   operation: PatentOperation,
-): Promise<PatentRecord> {
+): Promise<Stored<PatentRecord>> {
   const before = typeof patent === 'string' ? await storedPatent(ctx, patent) : patent;
   const number = before.applicationNumber;
   const day = today();
@@ -209,7 +210,8 @@ async function operate(
   if (!(await ctx.store.patents.update(before, step.patent, event))) {
     throw conflict(`patent ${number} was changed by someone else meanwhile; reload it and try again`);
   }
-  const after = { ...step.patent, version: before.version + 1 };
+  // As the store wrote it: its updatedAt never goes back.
+  const after = { ...step.patent, version: before.version + 1, updatedAt: event.at > before.updatedAt ? event.at : before.updatedAt };
   ctx.loaders.patent.clear(number).prime(number, after);
   return after;
 }
@@ -365,6 +367,7 @@ mutationForms(builder, {
   object: 'patent',
   type: Patent,
   description: 'Centre staff record the grant of a PENDING application; the fees up to the year of grant count as paid with it',
+  callers: ['CENTER_STAFF'],
   args: (t) => ({ input: t.field({ type: GrantInput, required: true, description: 'The grant to record' }) }),
   resolve: async ({ input }, ctx) =>
     operate(ctx, requireRole(ctx, 'CENTER_STAFF'), input.applicationNumber, {
@@ -380,6 +383,7 @@ mutationForms(builder, {
   object: 'patent',
   type: Patent,
   description: "Centre staff record an annual fee paid, on time or in its grace period (the surcharge goes in the history); the fee's warnings clear",
+  callers: ['CENTER_STAFF'],
   args: (t) => ({ input: t.field({ type: PayInput, required: true, description: 'The fee paid' }) }),
   resolve: async ({ input }, ctx) =>
     operate(ctx, requireRole(ctx, 'CENTER_STAFF'), input.applicationNumber, { op: 'PAY_ANNUAL_FEE', year: input.year, paidOn: input.paidOn }),
@@ -392,6 +396,7 @@ mutationForms(builder, {
   type: Patent,
   description:
     "Centre staff record a PENDING invention's request for substantive examination, within three years of its filing or priority date (Patent Law art. 35)",
+  callers: ['CENTER_STAFF'],
   args: (t) => ({ input: t.field({ type: ExaminationInput, required: true, description: 'The examination request to record' }) }),
   resolve: async ({ input }, ctx) =>
     operate(ctx, requireRole(ctx, 'CENTER_STAFF'), input.applicationNumber, { op: 'REQUEST_EXAMINATION', requestedOn: input.requestedOn }),
@@ -403,6 +408,7 @@ mutationForms(builder, {
   object: 'patent',
   type: Patent,
   description: 'Centre staff record that a GRANTED patent lapsed: a fee unpaid when its grace period ended. It lapses from the missed due date',
+  callers: ['CENTER_STAFF'],
   args: (t) => ({ input: t.field({ type: LapseInput, required: true, description: 'The lapse to record' }) }),
   resolve: async ({ input }, ctx) =>
     operate(ctx, requireRole(ctx, 'CENTER_STAFF'), input.applicationNumber, { op: 'LAPSE', terminationNoticeOn: input.terminationNoticeOn ?? null }),
@@ -415,6 +421,7 @@ mutationForms(builder, {
   type: Patent,
   description:
     'Centre staff record the restoration of a LAPSED patent, its missed fees paid (Implementing Regulations rule 6): for a justified reason within two months of the notice of termination, for force majeure within two months of the obstacle’s removal and two years of the time limit missed; TIME_LIMIT_PASSED outside the window, which the message names',
+  callers: ['CENTER_STAFF'],
   args: (t) => ({ input: t.field({ type: RestoreInput, required: true, description: 'The restoration to record' }) }),
   resolve: async ({ input }, ctx) =>
     operate(ctx, requireRole(ctx, 'CENTER_STAFF'), input.applicationNumber, {
@@ -434,6 +441,7 @@ mutationForms(builder, {
   type: Patent,
   description:
     "Centre staff record CNIPA's compensation of a granted invention's term (Patent Law art. 42(2), (3)); the protection end and every deadline after it move",
+  callers: ['CENTER_STAFF'],
   args: (t) => ({ input: t.field({ type: CompensationInput, required: true, description: 'The compensation to record' }) }),
   resolve: async ({ input }, ctx) =>
     operate(ctx, requireRole(ctx, 'CENTER_STAFF'), input.applicationNumber, {
@@ -451,6 +459,7 @@ mutationForms(builder, {
   object: 'patent',
   type: Patent,
   description: 'Centre staff record a request to invalidate a granted patent, in force, lapsed or expired; it is not pledgeable until decided',
+  callers: ['CENTER_STAFF'],
   args: (t) => ({ input: t.field({ type: RequestInvalidationInput, required: true, description: 'The request for invalidation to record' }) }),
   resolve: async ({ input }, ctx) => {
     const staff = requireRole(ctx, 'CENTER_STAFF');
@@ -469,6 +478,7 @@ mutationForms(builder, {
   type: Patent,
   description:
     'Centre staff record the decision on the pending invalidation request; INVALIDATED ends the patent once final: when no court action was brought within three months of its receipt (Patent Law art. 46(2))',
+  callers: ['CENTER_STAFF'],
   args: (t) => ({ input: t.field({ type: DecideInvalidationInput, required: true, description: 'The decision to record' }) }),
   resolve: async ({ input }, ctx) =>
     operate(ctx, requireRole(ctx, 'CENTER_STAFF'), input.applicationNumber, {
@@ -485,6 +495,7 @@ mutationForms(builder, {
   type: Patent,
   description:
     'Centre staff record an action brought against an invalidation decision (within three months of its receipt): the decision is not final until judged',
+  callers: ['CENTER_STAFF'],
   args: (t) => ({ input: t.field({ type: InvalidationActionInput, required: true, description: 'The court action to record' }) }),
   resolve: async ({ input }, ctx) => {
     const staff = requireRole(ctx, 'CENTER_STAFF');
@@ -502,6 +513,7 @@ mutationForms(builder, {
   object: 'patent',
   type: Patent,
   description: 'Centre staff record the final judgment on that action: UPHELD makes the decision final on its date, REVOKED sends the request back to CNIPA',
+  callers: ['CENTER_STAFF'],
   args: (t) => ({ input: t.field({ type: InvalidationJudgmentInput, required: true, description: 'The judgment to record' }) }),
   resolve: async ({ input }, ctx) =>
     operate(ctx, requireRole(ctx, 'CENTER_STAFF'), input.applicationNumber, {
@@ -518,6 +530,7 @@ mutationForms(builder, {
   type: Patent,
   description:
     "A court freezes a patent or application under its preservation order, for at most three years; while another court's freeze holds, this one waits in line and takes effect when that one ends",
+  callers: ['COURT'],
   args: (t) => ({ input: t.field({ type: FreezeInput, required: true, description: 'The freeze to record' }) }),
   resolve: async ({ input }, ctx) => {
     const court = actingCourt(ctx);
@@ -535,6 +548,7 @@ mutationForms(builder, {
   object: 'patent',
   type: Patent,
   description: 'The court whose freeze holds renews it before it ends, for at most three more years',
+  callers: ['COURT'],
   args: (t) => ({ input: t.field({ type: RenewFreezeInput, required: true, description: "The freeze's new end" }) }),
   resolve: async ({ input }, ctx) => {
     const court = actingCourt(ctx);
@@ -548,6 +562,7 @@ mutationForms(builder, {
   object: 'patent',
   type: Patent,
   description: 'The court that froze a patent lifts its freeze (the first waiting takes effect that day), or withdraws its waiting freeze',
+  callers: ['COURT'],
   args: (t) => ({ input: t.field({ type: UnfreezeInput, required: true, description: 'The freeze to lift or withdraw' }) }),
   resolve: async ({ input }, ctx) => {
     const court = actingCourt(ctx);

@@ -3,6 +3,7 @@ import { badInput, conflict, failure } from '../../platform/errors.js';
 import { today } from '../../platform/hub-calendar.js';
 import { isNiceClass, niceClassName } from '../../standards/nice-class.js';
 import { requireRole } from '../common/auth.js';
+import { ANY_ROLE, calledBy } from '../common/callers.js';
 import { mutationForms } from '../common/payload.js';
 import { checkEach, checkInput, text } from '../common/validation.js';
 import { builder, Copyright, CopyrightKind, readableRight, Trademark } from './builder.js';
@@ -101,6 +102,7 @@ builder.queryFields((t) => ({
   copyright: t.field({
     type: Copyright,
     nullable: true,
+    tag: calledBy(...ANY_ROLE),
     description:
       'A registered copyright by its registration number: its owner, centre staff and institutions read it; null otherwise, as for one not registered',
     args: {
@@ -120,6 +122,7 @@ mutationForms(builder, {
   type: Trademark,
   description:
     'Centre staff record a trademark registration, as the register has it: its class and goods; ten years from the day of registration. A registration is a fact of the register, never the owner’s own declaration',
+  callers: ['CENTER_STAFF'],
   args: (t) => ({ input: t.field({ type: TrademarkInput, required: true, description: 'The registration to record' }) }),
   resolve: async ({ input }, ctx) => {
     const enterpriseId = String(input.enterpriseId);
@@ -151,13 +154,14 @@ mutationForms(builder, {
       expiryDate: registrationExpiry(input.registrationDate),
       version: 1,
     };
+    const at = new Date().toISOString();
     try {
-      await ctx.store.trademarks.insert(record);
+      await ctx.store.trademarks.insert(record, at);
     } catch (err) {
       if (err instanceof DuplicateKeyError) throw conflict(`trademark ${registrationNumber} is registered already`);
       throw err;
     }
-    return record;
+    return { ...record, updatedAt: at };
   },
 });
 
@@ -168,6 +172,7 @@ mutationForms(builder, {
   type: Trademark,
   description:
     'Centre staff record a renewal, within the twelve months before the registration ends or the six of grace after: ten more years from the day after it ends',
+  callers: ['CENTER_STAFF'],
   args: (t) => ({ input: t.field({ type: RenewInput, required: true, description: 'The registration and the day it was renewed' }) }),
   resolve: async ({ input }, ctx) => {
     const staff = requireRole(ctx, 'CENTER_STAFF');
@@ -188,7 +193,8 @@ mutationForms(builder, {
     const details = { renewedOn: input.renewedOn, previousExpiryDate: before.expiryDate, expiryDate: renewed.expiryDate };
     const event = { at: new Date().toISOString(), actor: staff.keyId, role: staff.role, type: 'RENEWED' as const, details };
     if (!(await ctx.store.trademarks.update(before, after, event))) throw conflict(`trademark ${number} was changed by someone else meanwhile; reload it`);
-    const stored = { ...after, version: before.version + 1 };
+    // As the store wrote it: its updatedAt never goes back.
+    const stored = { ...after, version: before.version + 1, updatedAt: event.at > before.updatedAt ? event.at : before.updatedAt };
     ctx.loaders.trademark.clear(number).prime(number, stored);
     return stored;
   },
@@ -200,6 +206,7 @@ mutationForms(builder, {
   object: 'copyright',
   type: Copyright,
   description: 'Centre staff record a copyright registration, as the register has it: software or a work, its author and completion date',
+  callers: ['CENTER_STAFF'],
   args: (t) => ({ input: t.field({ type: CopyrightInput, required: true, description: 'The registration to record' }) }),
   resolve: async ({ input }, ctx) => {
     const enterpriseId = String(input.enterpriseId);
@@ -236,12 +243,13 @@ mutationForms(builder, {
       completedOn: input.completedOn,
       registeredOn: input.registeredOn,
     };
+    const at = new Date().toISOString();
     try {
-      await ctx.store.copyrights.insert(record);
+      await ctx.store.copyrights.insert(record, at);
     } catch (err) {
       if (err instanceof DuplicateKeyError) throw conflict(`copyright ${record.registrationNumber} is registered already`);
       throw err;
     }
-    return record;
+    return { ...record, updatedAt: at };
   },
 });

@@ -4,15 +4,18 @@ import { randomUUID } from 'node:crypto';
 
 import { badInput, conflict, failure } from '../../platform/errors.js';
 import { today } from '../../platform/hub-calendar.js';
-import { bulkKeys, type Connection, DEFAULT_PAGE, MAX_BULK, MAX_PAGE, pageRequest, toConnection } from '../../platform/pagination.js';
+import { bulkKeys, DEFAULT_PAGE, type ListRead, MAX_BULK, MAX_PAGE, pageRequest, toConnection } from '../../platform/pagination.js';
 import { addDays } from '../../standards/calendar-date.js';
 import { isRegionCode, type RegionNames, regionNames } from '../../standards/region-code.js';
 import { validateUscc } from '../../standards/uscc.js';
 import { canActFor, requireActFor, requireIdentity, requireRole } from '../common/auth.js';
+import { ANY_ROLE, calledBy } from '../common/callers.js';
 import { DEFAULT_MONTHS, lastDayOf, MAX_MONTHS, monthsArg, monthsFrom, zeroFilled } from '../common/months.js';
 import { ownerConnection } from '../common/page-loader.js';
 import { mutationForms } from '../common/payload.js';
+import { deprecatedKind } from '../common/right-kind.js';
 import { connectionType, monthCountType, pageArgDescriptions } from '../common/shared-types.js';
+import { cursorKeyOf, listRead, syncArgDescriptions } from '../common/sync.js';
 import { checkInput, text } from '../common/validation.js';
 import {
   builder,
@@ -21,11 +24,13 @@ import {
   CopyrightKind,
   describedValues,
   Enterprise,
+  ListOrder,
   PageInfo,
   Patent,
   readableEnterprise,
   readablePatent,
   readableRight,
+  RightKind,
   standing,
   Trademark,
 } from './builder.js';
@@ -39,12 +44,13 @@ import {
   feeTimeLimits,
 } from './domain/annual-fee.js';
 import { earliestDueInGrace, earliestDueNotLate, examinationRequestLastDay, feeWarningWindow } from './domain/deadlines.js';
-import type { EnterpriseRecord, PatentRecord } from './domain/model.js';
+import type { EnterpriseRecord, PatentRecord, Stored } from './domain/model.js';
 import { FILING_STATUS_MEANINGS, FILING_STATUSES, PATENT_STATUS_MEANINGS, PATENT_STATUSES, PATENT_TYPE_MEANINGS, PATENT_TYPES } from './domain/model.js';
+import { MAX_SEARCH, MIN_SEARCH, searchText } from './domain/name-search.js';
 import { checkPatentInput } from './domain/patent-input.js';
 import { protectionEnd } from './domain/protection.js';
 import { patentOn } from './domain/standing.js';
-import type { DatedKey, DateWindow, EnterpriseFilter, OwnerFilter } from './store/port.js';
+import type { DatedKey, DateWindow, EnterpriseListFilter, OwnerFilter, PatentFilter } from './store/port.js';
 import { DuplicateKeyError } from './store/port.js';
 
 const FilingStatus = builder.enumType('FilingStatus', {
@@ -108,6 +114,12 @@ Enterprise.implement({
     }),
     filingStatus: t.field({ type: FilingStatus, description: 'Its filing with the centre', resolve: (e) => e.filingStatus }),
     registeredAt: t.field({ type: 'DateTime', description: 'When centre staff registered it with the hub', resolve: (e) => e.registeredAt }),
+    updatedAt: t.field({
+      type: 'DateTime',
+      description:
+        'When its record last changed: its registration, as the hub records no later change of an enterprise (its rights are records of their own); enterprises(updatedSince:) syncs by it',
+      resolve: (e) => e.updatedAt,
+    }),
     creditCodeOverride: t.field({
       type: CreditCodeOverride,
       nullable: true,
@@ -121,6 +133,7 @@ Enterprise.implement({
       resolve: (e, args, ctx) =>
         ownerConnection(
           ctx.loaders.patentsOf,
+          ctx.loaders.patentCounts,
           e.id,
           args,
           (p) => p.applicationNumber,
@@ -134,6 +147,7 @@ Enterprise.implement({
       resolve: (e, args, ctx) =>
         ownerConnection(
           ctx.loaders.trademarksOf,
+          ctx.loaders.trademarkCounts,
           e.id,
           args,
           (m) => m.registrationNumber,
@@ -147,6 +161,7 @@ Enterprise.implement({
       resolve: (e, args, ctx) =>
         ownerConnection(
           ctx.loaders.copyrightsOf,
+          ctx.loaders.copyrightCounts,
           e.id,
           args,
           (c) => c.registrationNumber,
@@ -283,6 +298,12 @@ Patent.implement({
       description: 'The enterprise that owns it now (a recorded transfer moves it)',
       resolve: (p, _args, ctx) => readableEnterprise(ctx, p.enterpriseId),
     }),
+    updatedAt: t.field({
+      type: 'DateTime',
+      description:
+        'When its record last changed: registered or imported, each step of its lifecycle recorded, transferred or licensed (each an entry of its history); not by what time alone changes (its status turning EXPIRED, a freeze ending). allPatents(updatedSince:) syncs by it',
+      resolve: (p) => p.updatedAt,
+    }),
   }),
 });
 builder.asEntity(Patent, {
@@ -309,6 +330,11 @@ Trademark.implement({
       description: 'The enterprise that owns it; null for a caller who may not read that enterprise',
       resolve: (m, _args, ctx) => readableEnterprise(ctx, m.enterpriseId),
     }),
+    updatedAt: t.field({
+      type: 'DateTime',
+      description: 'When its record last changed: registered, renewed, transferred or licensed (each an entry of its history)',
+      resolve: (m) => m.updatedAt,
+    }),
   }),
 });
 builder.asEntity(Trademark, {
@@ -331,6 +357,11 @@ Copyright.implement({
       description: 'The enterprise that owns it; null for a caller who may not read that enterprise',
       resolve: (c, _args, ctx) => readableEnterprise(ctx, c.enterpriseId),
     }),
+    updatedAt: t.field({
+      type: 'DateTime',
+      description: 'When its record last changed: its registration, as the hub records no later change of a copyright',
+      resolve: (c) => c.updatedAt,
+    }),
   }),
 });
 builder.asEntity(Copyright, {
@@ -338,23 +369,12 @@ builder.asEntity(Copyright, {
   resolveReference: async (ref, ctx) => readableRight(ctx, await ctx.loaders.copyright.load(ref.registrationNumber)),
 });
 
-const EnterpriseEdge = builder.objectRef<{ cursor: string; node: EnterpriseRecord }>('EnterpriseEdge').implement({
-  description: 'One Enterprise of a page, with its place in the list',
-  fields: (t) => ({
-    cursor: t.exposeString('cursor', { description: 'Its place in the list: `after` this cursor, the page goes on from it' }),
-    node: t.field({ type: Enterprise, description: 'The Enterprise', resolve: (e) => e.node }),
-  }),
+const EnterpriseConnection = connectionType(builder, 'Enterprise', Enterprise, PageInfo, {
+  totalCount: 'Enterprises matching the filters (and changed at updatedSince or later, when given): every page, not this one',
 });
-type EnterprisePage = Connection<EnterpriseRecord> & { filter: EnterpriseFilter };
-const EnterpriseConnection = builder.objectRef<EnterprisePage>('EnterpriseConnection').implement({
-  description: 'A page of Enterprise items (the Relay connection spec): ask the next with `after: pageInfo.endCursor`',
-  fields: (t) => ({
-    edges: t.field({ type: [EnterpriseEdge], description: "The page's items in the list's order", resolve: (c) => c.edges }),
-    pageInfo: t.field({ type: PageInfo, description: 'Whether more follow, and the cursors to ask for them', resolve: (c) => c.pageInfo }),
-    // Counted only when asked for.
-    totalCount: t.int({ description: 'Enterprises matching the filters', resolve: (c, _args, ctx) => ctx.store.enterprises.count(c.filter) }),
-  }),
-});
+
+/** The instant a count by change counts from: none in id order, nor for UPDATED_AT without updatedSince. */
+const countedSince = (read: ListRead): string | undefined => (read.order === 'ID' || read.since === '' ? undefined : read.since);
 
 interface GroupStat {
   key: string;
@@ -449,7 +469,7 @@ const WarningStatistics = builder.objectRef<WarningMonths>('WarningStatistics').
   }),
 });
 
-type FeeWarning = { patent: PatentRecord; fee: AnnualFeeStatus };
+type FeeWarning = { patent: Stored<PatentRecord>; fee: AnnualFeeStatus };
 const AnnualFeeWarning = builder.objectRef<FeeWarning>('AnnualFeeWarning').implement({
   description: 'A patent whose annual fee falls due soon or is in its grace period',
   fields: (t) => ({
@@ -482,13 +502,14 @@ const EXPIRING_RIGHT_MEANINGS: Readonly<Record<ExpiringRightName, string>> = {
   TRADEMARK: 'A trademark registration: it ends unless renewed (Trademark Law art. 40)',
 };
 const ExpiringRight = builder.enumType('ExpiringRight', {
-  description: 'The kind of right an expiry warning is of',
+  description: 'The kind of right an expiry warning is of (RightKind replaces it)',
   values: describedValues(EXPIRING_RIGHTS, EXPIRING_RIGHT_MEANINGS),
 });
 const ExpiryWarning = builder.objectRef<Expiry>('ExpiryWarning').implement({
   description: 'A patent whose protection ends, or a trademark registration that needs renewal, soon',
   fields: (t) => ({
-    right: t.field({ type: ExpiringRight, description: 'A patent or a trademark', resolve: (w) => w.right }),
+    right: t.field({ type: ExpiringRight, description: 'A patent or a trademark', deprecationReason: deprecatedKind('rightKind'), resolve: (w) => w.right }),
+    rightKind: t.field({ type: RightKind, description: 'A patent or a trademark', resolve: (w) => w.right }),
     number: t.exposeString('number', { description: 'Application or registration number' }),
     title: t.exposeString('title', { description: "The patent's title, or the trademark's mark" }),
     expiresOn: t.field({
@@ -578,10 +599,12 @@ async function feeWarnings(ctx: EnterprisesContext, owner: OwnerFilter, args: Wa
     const fee = feeStatusOf(patent, asOf);
     return fee === null || fee.nextDueDate === null ? [] : [{ patent, fee }];
   });
-  return {
-    ...toConnection(warnings, page, (w) => dateKey(w.fee.nextDueDate!, w.patent.applicationNumber)),
-    count: () => ctx.store.patents.countFeesDue(owner, window),
-  };
+  return toConnection(
+    warnings,
+    page,
+    (w) => dateKey(w.fee.nextDueDate!, w.patent.applicationNumber),
+    () => ctx.store.patents.countFeesDue(owner, window),
+  );
 }
 
 /**
@@ -623,19 +646,29 @@ async function expiryWarnings(ctx: EnterprisesContext, owner: OwnerFilter, args:
   ]
     .sort((a, b) => a.expiresOn.localeCompare(b.expiresOn) || a.right.localeCompare(b.right) || (a.number < b.number ? -1 : a.number > b.number ? 1 : 0))
     .slice(0, page.first + 1);
-  return {
-    ...toConnection(merged, page, (w) => dateKey(w.expiresOn, w.right, w.number)),
-    count: async () => {
+  return toConnection(
+    merged,
+    page,
+    (w) => dateKey(w.expiresOn, w.right, w.number),
+    async () => {
       const [p, m] = await Promise.all([ctx.store.patents.countProtectionEnding(owner, window), ctx.store.trademarks.countExpiring(owner, window)]);
       return p + m;
     },
-  };
+  );
 }
 
 const REGION_FILTER =
   "Only enterprises registered with this administrative division code (GB/T 2260, 6 digits), exactly: a province's code leaves out its cities";
 const INDUSTRY_FILTER = 'Only enterprises registered with this industry, exactly as registered';
 const ENTERPRISE_FILTER = "Only this enterprise's (its id): centre staff name any or none; an enterprise key sees only its own, FORBIDDEN for another's id";
+const NAME_SEARCH = `Only enterprises whose name contains this text: Chinese as written, Latin letters in either case, full-width letters, digits and punctuation as their ASCII forms (Unicode NFKC), spaces around it left off. ${MIN_SEARCH} to ${MAX_SEARCH} characters, no control characters (BAD_USER_INPUT naming search otherwise). Found through an index of the names' pairs of adjacent characters, so that a search reads at most the enterprises sharing its rarest pair, never the whole registry. Listed by id: with updatedSince or orderBy UPDATED_AT a search is refused (BAD_USER_INPUT naming search)`;
+/** The search as the store takes it (folded), or BAD_USER_INPUT naming it: out of bounds, or with a read by change. */
+function nameSearch(raw: string, read: ListRead): string {
+  const checked = searchText(raw);
+  if (!checked.ok) throw badInput(checked.message, 'search');
+  if (read.order !== 'ID') throw badInput('search lists by id only: omit updatedSince and orderBy, or give orderBy ID', 'search');
+  return checked.folded;
+}
 const APPLICATION_NUMBER =
   'The application number in any accepted form (CN or ZL may lead, spaces may separate), with its check digit: INVALID_PATENT_NUMBER otherwise';
 
@@ -643,6 +676,7 @@ builder.queryFields((t) => ({
   enterprise: t.field({
     type: Enterprise,
     nullable: true,
+    tag: calledBy(...ANY_ROLE),
     description: 'A registered enterprise by its id: an enterprise key reads its own (FORBIDDEN for another); staff and institutions read any',
     args: { id: t.arg.id({ required: true, description: "The enterprise's id in the hub (a UUID)" }) },
     resolve: (_root, { id }, ctx) => readableEnterprise(ctx, String(id)),
@@ -650,6 +684,7 @@ builder.queryFields((t) => ({
   enterpriseByCreditCode: t.field({
     type: Enterprise,
     nullable: true,
+    tag: calledBy(...ANY_ROLE),
     description: 'A registered enterprise by its unified social credit code (GB 32100-2015); null when none is registered',
     args: { uscc: t.arg.string({ required: true, description: 'The 18-character code; case and surrounding spaces do not matter' }) },
     resolve: async (_root, { uscc }, ctx) => {
@@ -662,25 +697,69 @@ builder.queryFields((t) => ({
   }),
   enterprises: t.field({
     type: EnterpriseConnection,
-    description: 'Registered enterprises by id, a page at a time, filtered by region (its GB/T 2260 code, exactly) and industry: centre staff and institutions',
+    tag: calledBy('CENTER_STAFF', 'COURT', 'BANK', 'INSURER'),
+    description:
+      'Registered enterprises, a page at a time, filtered by region (its GB/T 2260 code, exactly), industry and a part of the name (search): by id, or with updatedSince by change, oldest first, to keep a copy in sync (without search). Centre staff and institutions',
     args: {
       first: t.arg.int({ description: pageArgDescriptions.first }),
       after: t.arg.string({ description: pageArgDescriptions.after }),
       regionCode: t.arg.string({ description: REGION_FILTER }),
       industry: t.arg.string({ description: INDUSTRY_FILTER }),
+      search: t.arg.string({ description: NAME_SEARCH }),
+      updatedSince: t.arg({ type: 'DateTime', description: syncArgDescriptions.updatedSince }),
+      orderBy: t.arg({ type: ListOrder, description: syncArgDescriptions.orderBy }),
     },
     resolve: async (_root, args, ctx) => {
       requireRole(ctx, 'CENTER_STAFF', 'COURT', 'BANK', 'INSURER');
       const page = pageRequest(args.first, args.after);
-      const filter = { regionCode: args.regionCode ?? undefined, industry: args.industry ?? undefined };
-      const rows = await ctx.store.enterprises.page(filter, page.after, page.first + 1);
+      const read = listRead(page, args.updatedSince, args.orderBy);
+      const search = args.search === null || args.search === undefined ? undefined : nameSearch(args.search, read);
+      const filter: EnterpriseListFilter = { regionCode: args.regionCode ?? undefined, industry: args.industry ?? undefined, search };
+      const rows = await ctx.store.enterprises.page(filter, read, page.first + 1);
       for (const e of rows) ctx.loaders.enterprise.prime(e.id, e);
-      return { ...toConnection(rows, page, (e) => e.id), filter };
+      return toConnection(rows, page, cursorKeyOf(read), () => ctx.store.enterprises.count(filter, countedSince(read)));
+    },
+  }),
+  allPatents: t.field({
+    type: PatentConnection,
+    nullable: true,
+    tag: calledBy('CENTER_STAFF', 'ENTERPRISE'),
+    description:
+      "The patent register, a page at a time, to keep a copy in sync: by application number, or with updatedSince by change, oldest first. Centre staff read every patent, an enterprise key its own enterprise's; FORBIDDEN for other roles",
+    args: {
+      updatedSince: t.arg({ type: 'DateTime', description: syncArgDescriptions.updatedSince }),
+      orderBy: t.arg({ type: ListOrder, description: syncArgDescriptions.orderBy }),
+      status: t.arg({
+        type: PatentStatus,
+        description:
+          'Only patents with this status as recorded; omitted, every status. What time alone changes is not recorded: a GRANTED patent past its term is listed under GRANTED, though its status reads EXPIRED',
+      }),
+      first: t.arg.int({ description: pageArgDescriptions.first }),
+      after: t.arg.string({ description: pageArgDescriptions.after }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const identity = requireRole(ctx, 'CENTER_STAFF', 'ENTERPRISE');
+      // An enterprise reads its own, as patent(applicationNumber:) answers it (a key acting for none: FORBIDDEN).
+      const own = identity.role === 'ENTERPRISE' ? (identity.enterpriseId ?? '') : undefined;
+      if (own !== undefined) requireActFor(ctx, own);
+      const filter: PatentFilter = { ...(own === undefined ? {} : { enterpriseId: own }), ...(args.status == null ? {} : { status: args.status }) };
+      const page = pageRequest(args.first, args.after);
+      const read = listRead(page, args.updatedSince, args.orderBy);
+      const rows = await ctx.store.patents.page(filter, read, page.first + 1);
+      for (const p of rows) ctx.loaders.patent.prime(p.applicationNumber, p);
+      const keyOf = cursorKeyOf(read);
+      return toConnection(
+        rows,
+        page,
+        (p) => keyOf({ id: p.applicationNumber, updatedAt: p.updatedAt }),
+        () => ctx.store.patents.count(filter, countedSince(read)),
+      );
     },
   }),
   patents: t.field({
     type: [Patent],
     nullable: { list: false, items: true },
+    tag: calledBy(...ANY_ROLE),
     description: `Patents by application number, in the order asked: null where there is none or the caller may not read it; ${MAX_BULK} at most`,
     args: {
       applicationNumbers: t.arg.stringList({
@@ -697,6 +776,7 @@ builder.queryFields((t) => ({
   enterprisesByCreditCode: t.field({
     type: [Enterprise],
     nullable: { list: false, items: true },
+    tag: calledBy(...ANY_ROLE),
     description: `Enterprises by unified social credit code, in the order asked: null where none is registered or the caller may not read it; ${MAX_BULK} at most`,
     args: {
       usccs: t.arg.stringList({
@@ -717,6 +797,7 @@ builder.queryFields((t) => ({
   patent: t.field({
     type: Patent,
     nullable: true,
+    tag: calledBy(...ANY_ROLE),
     description: 'A patent by its application number, in any accepted form: its owner, staff and institutions read it; null otherwise, as for none',
     args: { applicationNumber: t.arg.string({ required: true, description: APPLICATION_NUMBER }) },
     resolve: (_root, { applicationNumber }, ctx) => {
@@ -726,6 +807,7 @@ builder.queryFields((t) => ({
   }),
   enterpriseStatistics: t.field({
     type: Statistics,
+    tag: calledBy('CENTER_STAFF'),
     description: 'Registered enterprises and their patents, by region and by industry',
     resolve: async (_root, _args, ctx) => {
       requireRole(ctx, 'CENTER_STAFF');
@@ -735,6 +817,7 @@ builder.queryFields((t) => ({
   }),
   warningStatistics: t.field({
     type: WarningStatistics,
+    tag: calledBy('CENTER_STAFF'),
     description: `Centre staff: annual fees and expiries falling due per calendar month, for \`months\` months (1 to ${MAX_MONTHS}) from the current one`,
     args: {
       months: t.arg.int({
@@ -750,6 +833,7 @@ builder.queryFields((t) => ({
   }),
   annualFeeWarnings: t.field({
     type: AnnualFeeWarningConnection,
+    tag: calledBy('CENTER_STAFF', 'ENTERPRISE'),
     description: `Patents whose annual fee falls due within the window (default ${FEE_WINDOW_DAYS} days), or is overdue within its six-month grace period; by due date`,
     args: {
       first: t.arg.int({ description: pageArgDescriptions.first }),
@@ -763,6 +847,7 @@ builder.queryFields((t) => ({
   }),
   expiryWarnings: t.field({
     type: ExpiryWarningConnection,
+    tag: calledBy('CENTER_STAFF', 'ENTERPRISE'),
     description: `Patents whose protection ends, and trademarks whose registration ends, within the window (default ${EXPIRY_WINDOW_DAYS} days); by that day`,
     args: {
       first: t.arg.int({ description: pageArgDescriptions.first }),
@@ -845,6 +930,7 @@ mutationForms(builder, {
   type: Enterprise,
   description:
     'Centre staff register an enterprise: its credit code checked (GB 32100-2015), its region a GB/T 2260 code; CONFLICT when the code is registered already',
+  callers: ['CENTER_STAFF'],
   args: (t) => ({ input: t.field({ type: RegisterEnterpriseInput, required: true, description: 'The enterprise to register' }) }),
   resolve: async ({ input }, ctx) => {
     const staff = requireRole(ctx, 'CENTER_STAFF');
@@ -879,7 +965,7 @@ mutationForms(builder, {
       if (err instanceof DuplicateKeyError) throw conflict(`an enterprise with credit code ${uscc} is registered already`);
       throw err;
     }
-    return record;
+    return { ...record, updatedAt: record.registeredAt };
   },
 });
 
@@ -890,6 +976,7 @@ mutationForms(builder, {
   type: Patent,
   description:
     'Registers a patent or application. Centre staff record any right; an enterprise declares its own PENDING applications only (FORBIDDEN otherwise), and the registry feed or staff supersede its declaration',
+  callers: ['CENTER_STAFF', 'ENTERPRISE'],
   args: (t) => ({ input: t.field({ type: RegisterPatentInput, required: true, description: 'The patent or application to register' }) }),
   resolve: async ({ input }, ctx) => {
     const enterpriseId = String(input.enterpriseId);
@@ -919,12 +1006,13 @@ mutationForms(builder, {
       ctx.loaders.patent.clear(record.applicationNumber);
       return (await ctx.loaders.patent.load(record.applicationNumber))!;
     }
+    const at = new Date().toISOString();
     try {
-      await ctx.store.patents.insert(record);
+      await ctx.store.patents.insert(record, at);
     } catch (err) {
       if (err instanceof DuplicateKeyError) throw conflict(`patent application ${record.applicationNumber} is registered already`);
       throw err;
     }
-    return record;
+    return { ...record, updatedAt: at };
   },
 });

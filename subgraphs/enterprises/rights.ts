@@ -12,12 +12,14 @@ import { addDays } from '../../standards/calendar-date.js';
 import { parsePatentNumber } from '../../standards/patent-number.js';
 import { regionNames } from '../../standards/region-code.js';
 import { requireIdentity, requireRole } from '../common/auth.js';
+import { ANY_ROLE, calledBy } from '../common/callers.js';
 import { createOnce, idempotencyKeyHelp } from '../common/create-once.js';
 import { appendOrFail } from '../common/ledger-append.js';
 import { mutationForms } from '../common/payload.js';
+import { deprecatedKind, RIGHT_KIND_INPUT, type RightKind as AnyRightKindValue, rightKindOf } from '../common/right-kind.js';
 import { connectionType, fenScalar, ledgerReceiptType, pageArgDescriptions } from '../common/shared-types.js';
 import { checkEach, checkInput, optionalText } from '../common/validation.js';
-import { builder, Enterprise, PageInfo, Patent, readableEnterprise, standing, Trademark } from './builder.js';
+import { builder, Enterprise, PageInfo, Patent, readableEnterprise, RightKind as AnyRightKindEnum, standing, Trademark } from './builder.js';
 import type { EnterprisesContext } from './context.js';
 import { LICENCE_KIND_MEANINGS, overlappingLicence, RIGHT_KIND_MEANINGS, WHOLE_COUNTRY } from './domain/licences.js';
 import {
@@ -45,7 +47,7 @@ const CONTRACT_DATE = 'The day the contract was signed; not in the future';
 fenScalar(builder);
 const LedgerReceipt = ledgerReceiptType(builder);
 const Kind = builder.enumType('LicensableRightKind', {
-  description: 'A right transferred and licensed through the centre',
+  description: 'A right transferred and licensed through the centre (RightKind replaces it)',
   values: described(RIGHT_KINDS, RIGHT_KIND_MEANINGS),
 });
 const LicenceKind = builder.enumType('LicenceKind', {
@@ -56,7 +58,13 @@ const LicenceKind = builder.enumType('LicenceKind', {
 const Right = builder.objectRef<RightRef>('LicensableRight').implement({
   description: 'A patent (by application number) or a trademark (by registration number)',
   fields: (t) => ({
-    kind: t.field({ type: Kind, description: 'Patent or trademark: how number is read', resolve: (r) => r.kind }),
+    kind: t.field({
+      type: Kind,
+      description: 'Patent or trademark: how number is read',
+      deprecationReason: deprecatedKind('rightKind'),
+      resolve: (r) => r.kind,
+    }),
+    rightKind: t.field({ type: AnyRightKindEnum, description: 'Patent or trademark: how number is read', resolve: (r) => r.kind }),
     number: t.exposeString('number', {
       description: "A patent's application number in canonical form (e.g. 202310123456.7), or a trademark's registration number",
     }),
@@ -148,7 +156,12 @@ async function licencesOf(ctx: EnterprisesContext, right: RightRef, args: { firs
   const [registeredAt = '', id = ''] = page.after?.split(' ') ?? [];
   if (page.after !== undefined && (registeredAt === '' || id === '')) throw badInput('after is not a cursor this API returned', 'after');
   const rows = await ctx.store.rights.licencesOf(rightKey(right), page.after === undefined ? undefined : { registeredAt, id }, page.first + 1);
-  return toConnection(rows, page, (l) => `${l.registeredAt} ${l.id}`);
+  return toConnection(
+    rows,
+    page,
+    (l) => `${l.registeredAt} ${l.id}`,
+    () => ctx.store.rights.countLicencesOf(rightKey(right)),
+  );
 }
 
 const TRANSFERS = 'Its recorded transfers, oldest first';
@@ -189,7 +202,8 @@ builder.objectFields(Trademark, (t) => ({
 const RightInput = builder.inputType('LicensableRightInput', {
   description: 'A patent (by application number) or a trademark (by registration number)',
   fields: (t) => ({
-    kind: t.field({ type: Kind, required: true, description: 'Patent or trademark: how number is read' }),
+    rightKind: t.field({ type: AnyRightKindEnum, description: `${RIGHT_KIND_INPUT}: PATENT or TRADEMARK` }),
+    kind: t.field({ type: Kind, description: 'Patent or trademark: how number is read', deprecationReason: deprecatedKind('rightKind') }),
     number: t.string({ required: true, description: 'An application number in any accepted form, or a registration number' }),
   }),
 });
@@ -263,9 +277,13 @@ interface CurrentRight {
 }
 
 /** The right the input names: INVALID_PATENT_NUMBER, or NOT_FOUND when it is not registered, at right.number. */
-async function currentRight(ctx: EnterprisesContext, input: { kind: RightKind; number: string }): Promise<CurrentRight> {
+async function currentRight(
+  ctx: EnterprisesContext,
+  input: { rightKind?: AnyRightKindValue | null; kind?: RightKind | null; number: string },
+): Promise<CurrentRight> {
   const field = 'right.number';
-  if (input.kind === 'PATENT') {
+  const kind = rightKindOf(input, RIGHT_KINDS, 'right');
+  if (kind === 'PATENT') {
     const parsed = parsePatentNumber(input.number);
     if (!parsed.ok) throw failure('INVALID_PATENT_NUMBER', parsed.message, { field });
     const number = parsed.canonical;
@@ -323,7 +341,7 @@ function requireDisposable(r: CurrentRight, disposal: 'TRANSFER' | 'LICENCE'): v
 
 interface ActivePledge {
   readonly id: string;
-  readonly pledgee: string;
+  readonly pledgee: { readonly name: string };
   readonly consents: readonly { readonly disposal: string; readonly counterparty: { readonly id: string } }[];
 }
 
@@ -333,16 +351,16 @@ interface ActivePledge {
  */
 async function requirePledgeeConsent(ctx: EnterprisesContext, r: RightRef, disposal: 'TRANSFER' | 'LICENCE', counterpartyId: string): Promise<void> {
   const { activePledgesOn } = await ctx.hub<{ activePledgesOn: ActivePledge[] }>(
-    'query ($asset: IpAssetInput!) { activePledgesOn(asset: $asset) { id pledgee consents { disposal counterparty { id } } } }',
-    { asset: { kind: r.kind, id: r.number } },
+    'query ($asset: IpAssetInput!) { activePledgesOn(asset: $asset) { id pledgee: bank { name } consents { disposal counterparty { id } } } }',
+    { asset: { rightKind: r.kind, id: r.number } },
   );
   const unconsented = activePledgesOn.filter((p) => !p.consents.some((c) => c.disposal === disposal && c.counterparty.id === counterpartyId));
   if (unconsented.length > 0) {
     const pledge = unconsented[0]!;
     throw failure(
       'ASSET_PLEDGED_CONSENT_REQUIRED',
-      `${describe(r)} is pledged to ${pledge.pledgee}; record the pledgee's consent to this ${disposal === 'TRANSFER' ? 'transfer' : 'licence'} to enterprise ${counterpartyId} first`,
-      { pledgeId: pledge.id, pledgee: pledge.pledgee },
+      `${describe(r)} is pledged to ${pledge.pledgee.name}; record the pledgee's consent to this ${disposal === 'TRANSFER' ? 'transfer' : 'licence'} to enterprise ${counterpartyId} first`,
+      { pledgeId: pledge.id, pledgee: pledge.pledgee.name },
     );
   }
 }
@@ -379,6 +397,7 @@ mutationForms(builder, {
   type: Transfer,
   description:
     'Centre staff record the transfer of a patent or trademark: on the ledger as RIGHT_TRANSFER, then the right moves to its new owner. A right in an active pledge needs its pledgee’s recorded consent; a frozen one is refused',
+  callers: ['CENTER_STAFF'],
   args: (t) => ({ input: t.field({ type: TransferInput, required: true, description: 'The transfer to record' }) }),
   resolve: async ({ input }, ctx) => {
     const staff = requireRole(ctx, 'CENTER_STAFF');
@@ -459,6 +478,7 @@ mutationForms(builder, {
   type: Licence,
   description:
     'Centre staff record a licence of a patent or trademark: on the ledger as LICENCE_REGISTRATION. Its term lies within the protection; an exclusive or sole licence may not meet another licence in territory and time (LICENCE_OVERLAP); a pledged right needs its pledgee’s consent',
+  callers: ['CENTER_STAFF'],
   args: (t) => ({ input: t.field({ type: LicenceInput, required: true, description: 'The licence to record' }) }),
   resolve: async ({ input }, ctx) => {
     const staff = requireRole(ctx, 'CENTER_STAFF');
@@ -587,6 +607,7 @@ builder.queryFields((t) => ({
   transfer: t.field({
     type: Transfer,
     nullable: true,
+    tag: calledBy(...ANY_ROLE),
     description: 'A recorded transfer by its id (as right.transferred carries it): its two enterprises, centre staff and institutions read it; null otherwise',
     args: { id: t.arg.id({ required: true, description: "The transfer's id (a UUID)" }) },
     resolve: async (_root, { id }, ctx) => {
@@ -600,6 +621,7 @@ builder.queryFields((t) => ({
   licence: t.field({
     type: Licence,
     nullable: true,
+    tag: calledBy(...ANY_ROLE),
     description:
       'A recorded licence by its id (as licence.registered carries it): its licensor and licensee, centre staff and institutions read it; null otherwise',
     args: { id: t.arg.id({ required: true, description: "The licence's id (a UUID)" }) },
@@ -613,6 +635,7 @@ builder.queryFields((t) => ({
   trademark: t.field({
     type: Trademark,
     nullable: true,
+    tag: calledBy(...ANY_ROLE),
     description: 'A registered trademark by its registration number: its owner, staff and institutions read it',
     args: {
       registrationNumber: t.arg.string({ required: true, description: 'The registration number (注册号) of the mark; spaces around it are ignored' }),

@@ -1,6 +1,7 @@
 // Who is asking, as the hub sees the caller: its key or account, role, what it acts for, and its
 // rate budget, so that an integrator can check its key and pace itself without meeting a 429.
 import type { Identity, RateLimitState } from '../../platform/identity.js';
+import { ANY_ROLE, calledBy } from '../common/callers.js';
 import { builder, Enterprise, Role } from './builder.js';
 
 const ViewerKind = builder.enumType('ViewerKind', {
@@ -54,6 +55,7 @@ builder.queryFields((t) => ({
   viewer: t.field({
     type: Viewer,
     nullable: true,
+    tag: calledBy('PUBLIC', ...ANY_ROLE),
     description: 'The caller: its key or account, role, what it acts for and its rate budget; null without a key or a session',
     resolve: (_root, _args, ctx) => ctx.identity ?? null,
   }),

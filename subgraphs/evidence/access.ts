@@ -41,11 +41,11 @@ async function partyToAcceptedCase(ctx: EvidenceContext, evidenceId: string, ent
 /** Does a protection case citing this deposit stand referred to the court? (The cases subgraph knows.) */
 async function referredTo(ctx: EvidenceContext, evidenceId: string, court: string | undefined): Promise<boolean> {
   if (court === undefined) return false;
-  const { evidence } = await ctx.hub<{ evidence: { citedBy: { referredTo: string | null }[] } | null }>(
-    'query ($id: ID!) { evidence(id: $id) { citedBy { referredTo } } }',
+  const { evidence } = await ctx.hub<{ evidence: { citedBy: { court: { name: string } | null }[] } | null }>(
+    'query ($id: ID!) { evidence(id: $id) { citedBy { court { name } } } }',
     { id: evidenceId },
   );
-  return evidence?.citedBy.some((c) => c.referredTo === court) ?? false;
+  return evidence?.citedBy.some((c) => c.court?.name === court) ?? false;
 }
 
 /** The enterprise a field acts for: an enterprise key's own; centre staff must name one (they `staff` it). */

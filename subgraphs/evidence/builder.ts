@@ -2,14 +2,12 @@
 // DataAsset, the Enterprise it extends), the receipt, pages, and the checks of a digest.
 import { failure } from '../../platform/errors.js';
 import { createBuilder } from '../common/create-builder.js';
-import { jsonScalar, ledgerReceiptType, MUTATION_DESCRIPTION, pageInfoType, QUERY_DESCRIPTION } from '../common/shared-types.js';
+import { jsonScalar, ledgerReceiptType, pageInfoType } from '../common/shared-types.js';
 import type { EvidenceContext } from './context.js';
 import type { DataAssetRecord, EvidenceRecord } from './domain/model.js';
 import { EVIDENCE_CATEGORIES, EVIDENCE_CATEGORY_MEANINGS, type EvidenceCategory } from './domain/model.js';
 
 export const builder = createBuilder<EvidenceContext>();
-builder.queryType({ description: QUERY_DESCRIPTION });
-builder.mutationType({ description: MUTATION_DESCRIPTION });
 jsonScalar(builder);
 
 export const Category = builder.enumType('EvidenceCategory', {

@@ -2,7 +2,7 @@
 import DataLoader from 'dataloader';
 
 import type { SubgraphContext } from '../../platform/subgraph.js';
-import { type OwnerPage, ownerPagesLoader } from '../common/page-loader.js';
+import { ownerCountsLoader, type OwnerPage, ownerPagesLoader } from '../common/page-loader.js';
 import type { DataAssetRecord, EvidenceRecord } from './domain/model.js';
 import type { DataAssetKey, EvidenceStore } from './store/port.js';
 
@@ -14,6 +14,7 @@ export interface EvidenceContext extends SubgraphContext<EvidenceStore> {
     readonly dataAsset: DataLoader<string, DataAssetRecord | undefined>;
     /** A page of an owner's data assets, newest first. */
     readonly dataAssetsOf: DataLoader<OwnerPage<DataAssetKey>, DataAssetRecord[], string>;
+    readonly dataAssetCounts: DataLoader<string, number>;
   };
 }
 
@@ -39,6 +40,7 @@ export function createEvidenceContext(request: SubgraphContext<EvidenceStore>): 
       ),
       dataAsset: new DataLoader((ids) => store.dataAssets.byIds(ids)),
       dataAssetsOf: ownerPagesLoader((ids, after: DataAssetKey | undefined, limit) => store.dataAssets.byOwners(ids, after, limit)),
+      dataAssetCounts: ownerCountsLoader((ids) => store.dataAssets.countByOwners(ids)),
     },
   };
 }

@@ -3,6 +3,7 @@ import { badInput } from '../../platform/errors.js';
 import { idempotencyKey } from '../../platform/idempotency.js';
 import { DEFAULT_PAGE, MAX_PAGE } from '../../platform/pagination.js';
 import { requireActFor, requireIdentity } from '../common/auth.js';
+import { ANY_ROLE, calledBy } from '../common/callers.js';
 import { createAnchored, idempotencyKeyHelp } from '../common/create-once.js';
 import { ownerConnection } from '../common/page-loader.js';
 import { mutationForms } from '../common/payload.js';
@@ -36,7 +37,7 @@ builder.objectFields(Enterprise, (t) => ({
     resolve: async (e, args, ctx) => {
       const identity = requireIdentity(ctx);
       if (identity.role === 'ENTERPRISE') requireActFor(ctx, e.id);
-      return ownerConnection(ctx.loaders.dataAssetsOf, e.id, args, (a) => JSON.stringify([a.registeredAt, a.id]), assetKey);
+      return ownerConnection(ctx.loaders.dataAssetsOf, ctx.loaders.dataAssetCounts, e.id, args, (a) => JSON.stringify([a.registeredAt, a.id]), assetKey);
     },
   }),
 }));
@@ -72,6 +73,7 @@ builder.queryFields((t) => ({
     type: DataAsset,
     nullable: true,
     description: 'A registered data asset by its id: its owner, staff and institutions read it; null otherwise, as for none',
+    tag: calledBy(...ANY_ROLE),
     args: { id: t.arg.id({ required: true, description: "The data asset's id" }) },
     resolve: (_root, { id }, ctx) => readableDataAsset(ctx, String(id)),
   }),
@@ -97,6 +99,7 @@ mutationForms(builder, {
   object: 'dataAsset',
   type: DataAsset,
   description: 'Registers a data set (数据知识产权) by its SHA-256 fingerprint: one ledger entry, with a certificate that verifies offline',
+  callers: ['CENTER_STAFF', 'ENTERPRISE'],
   args: (t) => ({
     input: t.field({ type: RegisterDataAssetInput, required: true, description: "The data set's fingerprint, name and description, and its owner" }),
   }),

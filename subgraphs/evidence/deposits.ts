@@ -6,6 +6,7 @@ import { badInput } from '../../platform/errors.js';
 import { idempotencyKey } from '../../platform/idempotency.js';
 import { bulkKeys, DEFAULT_PAGE, MAX_BULK, MAX_PAGE, pageRequest, toConnection } from '../../platform/pagination.js';
 import { requireActFor, requireIdentity } from '../common/auth.js';
+import { ANY_ROLE, calledBy } from '../common/callers.js';
 import { createAnchored, idempotencyKeyHelp } from '../common/create-once.js';
 import { mutationForms } from '../common/payload.js';
 import { connectionType, pageArgDescriptions } from '../common/shared-types.js';
@@ -177,6 +178,7 @@ builder.queryFields((t) => ({
   deposits: t.field({
     type: EvidenceConnection,
     description: `An enterprise's evidence deposits, newest first, a page at a time; \`search\` (at most ${MAX_SEARCH} characters) finds those whose title contains it (ASCII letters in either case) or, when it is 4 to 64 hex digits, whose content digest starts with it. An enterprise key reads its own (enterpriseId omitted, or its own id); centre staff name the enterprise`,
+    tag: calledBy('CENTER_STAFF', 'ENTERPRISE'),
     args: {
       enterpriseId: t.arg.id({ description: 'The enterprise whose deposits: centre staff must give it; an enterprise key omits it or gives its own id' }),
       search: t.arg.string({
@@ -196,7 +198,7 @@ builder.queryFields((t) => ({
         limit: page.first + 1,
       });
       for (const e of rows) ctx.loaders.evidence.prime(e.id, e);
-      return toConnection(rows, page, depositKey);
+      return toConnection(rows, page, depositKey, () => ctx.store.evidence.countByDepositor(depositorId, search));
     },
   }),
   evidence: t.field({
@@ -204,12 +206,14 @@ builder.queryFields((t) => ({
     nullable: true,
     description:
       'A deposit by its id: its depositor and staff read it, a court once a case citing it is referred to it, a party to an accepted case citing it; null otherwise, as for none',
+    tag: calledBy('CENTER_STAFF', 'ENTERPRISE', 'COURT'),
     args: { id: t.arg.id({ required: true, description: "The deposit's id" }) },
     resolve: (_root, { id }, ctx) => readableEvidence(ctx, String(id)),
   }),
   verifyEvidences: t.field({
     type: [Verification],
     description: `Public: verifyEvidence for each digest, in the order asked; ${MAX_BULK} at most`,
+    tag: calledBy('PUBLIC', ...ANY_ROLE),
     args: { contentDigests: t.arg.stringList({ required: true, description: `SHA-256 digests, 64 hex characters each (either case); ${MAX_BULK} at most` }) },
     resolve: (_root, args, ctx) =>
       Promise.all(
@@ -221,6 +225,7 @@ builder.queryFields((t) => ({
   verifyEvidence: t.field({
     type: Verification,
     description: 'Public: was a file with this SHA-256 deposited, when, by whom, with proofs',
+    tag: calledBy('PUBLIC', ...ANY_ROLE),
     args: { contentDigest: t.arg.string({ required: true, description: "The file's SHA-256, 64 hex characters (either case)" }) },
     resolve: async (_root, args, ctx) => {
       const digest = contentDigest(args.contentDigest);
@@ -247,6 +252,7 @@ mutationForms(builder, {
   type: Evidence,
   description:
     'Deposits a file’s SHA-256 (the file stays with its owner): one ledger entry, timestamped and proven in the next signed checkpoint; its certificate verifies offline',
+  callers: ['CENTER_STAFF', 'ENTERPRISE'],
   args: (t) => ({ input: t.field({ type: DepositEvidenceInput, required: true, description: 'The file’s digest, title and category, and for whom' }) }),
   resolve: async ({ input }, ctx) => {
     const identity = requireIdentity(ctx);

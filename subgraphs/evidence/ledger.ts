@@ -2,6 +2,7 @@
 // witnesses' cosignatures sent back. Every field here answers without a key.
 import { LedgerInputError } from '../../ledger/index.js';
 import { badInput, failure } from '../../platform/errors.js';
+import { ANY_ROLE, calledBy } from '../common/callers.js';
 import { mutationForms } from '../common/payload.js';
 import { builder } from './builder.js';
 
@@ -17,15 +18,18 @@ const ConsistencyProof = builder.objectRef<{ size1: number; size2: number; hashe
 builder.queryFields((t) => ({
   ledgerCheckpoint: t.string({
     description: "Public: the ledger's latest signed checkpoint (C2SP tlog-checkpoint note)",
+    tag: calledBy('PUBLIC', ...ANY_ROLE),
     resolve: (_root, _args, ctx) => ctx.ledger.checkpoint(),
   }),
   ledgerVerifierKey: t.string({
     description: "Public: the ledger's Ed25519 verifier key (C2SP note key format)",
+    tag: calledBy('PUBLIC', ...ANY_ROLE),
     resolve: (_root, _args, ctx) => ctx.ledger.verifierKey,
   }),
   ledgerTile: t.string({
     nullable: true,
     description: 'Public: a C2SP tlog-tiles tile by its path (tile/<L>/<N>[.p/<W>], tile/entries/...), base64; null when there is none',
+    tag: calledBy('PUBLIC', ...ANY_ROLE),
     args: {
       path: t.arg.string({ required: true, description: "The tile's path as C2SP tlog-tiles names it, e.g. tile/0/000 or tile/entries/000.p/5" }),
     },
@@ -37,6 +41,7 @@ builder.queryFields((t) => ({
   ledgerConsistencyProof: t.field({
     type: ConsistencyProof,
     description: 'Public: RFC 9162 proof that the tree of fromSize entries is a prefix of the tree of toSize (default: the latest checkpoint)',
+    tag: calledBy('PUBLIC', ...ANY_ROLE),
     args: {
       fromSize: t.arg.int({ required: true, description: 'The size of the older tree: 1 to toSize' }),
       toSize: t.arg.int({
@@ -60,6 +65,7 @@ mutationForms(builder, {
   object: 'checkpoint',
   type: 'String',
   description: "Public: a witness sends back one of the ledger's checkpoints with its C2SP cosignature; returns the checkpoint with every cosignature kept",
+  callers: ['PUBLIC', ...ANY_ROLE],
   args: (t) => ({
     note: t.string({
       required: true,

@@ -1,6 +1,7 @@
 // Evidence deposits in all and per month, for the cockpit: counts kept as deposits are stored.
 import { today } from '../../platform/hub-calendar.js';
 import { requireRole } from '../common/auth.js';
+import { calledBy } from '../common/callers.js';
 import { DEFAULT_MONTHS, MAX_MONTHS, monthsArg, monthsFrom, zeroFilled } from '../common/months.js';
 import { monthCountType } from '../common/shared-types.js';
 import { builder } from './builder.js';
@@ -32,6 +33,7 @@ builder.queryFields((t) => ({
   evidenceStatistics: t.field({
     type: Statistics,
     description: 'Centre staff: evidence deposits in total and per month',
+    tag: calledBy('CENTER_STAFF'),
     resolve: (_root, _args, ctx) => {
       requireRole(ctx, 'CENTER_STAFF');
       return {};

@@ -84,6 +84,7 @@ export const pledgeAccess = partyScoped<PledgeRecord, PledgeFilter>({
   enterpriseOf: (scope) => scope.pledgorId,
   loaders: (ctx) => ({ byId: ctx.loaders.pledge, ofEnterprise: ctx.loaders.pledgesOf, onAsset: ctx.loaders.pledgesOn }),
   page: (ctx, scope, read, limit) => ctx.store.pledges.page(scope, read, limit),
+  count: (ctx, scope, since) => ctx.store.pledges.count(scope, since),
 });
 
 /** Insurance policies, read as a party: the insurer's or the insured enterprise's. */
@@ -95,4 +96,5 @@ export const policyAccess = partyScoped<PolicyRecord, PolicyFilter>({
   enterpriseOf: (scope) => scope.insuredId,
   loaders: (ctx) => ({ byId: ctx.loaders.policy, ofEnterprise: ctx.loaders.policiesOf, onAsset: ctx.loaders.policiesOn }),
   page: (ctx, scope, read, limit) => ctx.store.policies.page(scope, read, limit),
+  count: (ctx, scope, since) => ctx.store.policies.count(scope, since),
 });

@@ -3,6 +3,7 @@
 import { badInput, failure } from '../../platform/errors.js';
 // The number format is a public standard, not the enterprises subgraph's data.
 import { parsePatentNumber } from '../../standards/patent-number.js';
+import { deprecatedKind, RIGHT_KIND_INPUT, rightKindEnum, rightKindOf, type RightKind as RightKindValue } from '../common/right-kind.js';
 import { checkEach, checkInput, text } from '../common/validation.js';
 import { builder, DataAsset, describedValues, Patent } from './builder.js';
 import type { FinanceContext } from './context.js';
@@ -10,14 +11,21 @@ import { ASSET_KIND_MEANINGS, ASSET_KINDS, assetKey, type AssetRef } from './dom
 import type { PatentFacts } from './hub-facts.js';
 
 const AssetKind = builder.enumType('IpAssetKind', {
-  description: 'What kind of IP asset, and so which register its id is a key of',
+  description: 'What kind of IP asset, and so which register its id is a key of (RightKind replaces it)',
   values: describedValues(ASSET_KINDS, ASSET_KIND_MEANINGS),
 });
+const RightKind = rightKindEnum(builder);
 
 export const IpAsset = builder.objectRef<AssetRef>('IpAsset').implement({
   description: 'An IP asset, by its key in the subgraph that owns it',
   fields: (t) => ({
-    kind: t.field({ type: AssetKind, description: 'What kind of asset it is: which register id is a key of', resolve: (a) => a.kind }),
+    kind: t.field({
+      type: AssetKind,
+      description: 'What kind of asset it is: which register id is a key of',
+      deprecationReason: deprecatedKind('rightKind'),
+      resolve: (a) => a.kind,
+    }),
+    rightKind: t.field({ type: RightKind, description: 'What kind of right it is: which register id is a key of', resolve: (a) => a.kind }),
     id: t.exposeString('id', { description: 'A patent: its canonical application number; a trademark: its registration number; a data asset: its id' }),
     patent: t.field({
       type: Patent,
@@ -36,7 +44,8 @@ export const IpAsset = builder.objectRef<AssetRef>('IpAsset').implement({
 export const IpAssetInput = builder.inputType('IpAssetInput', {
   description: 'An IP asset by its kind and its key in the subgraph that owns it',
   fields: (t) => ({
-    kind: t.field({ type: AssetKind, required: true, description: 'What kind of asset it is: which register id is a key of' }),
+    rightKind: t.field({ type: RightKind, description: `${RIGHT_KIND_INPUT}: PATENT, TRADEMARK or DATA_ASSET` }),
+    kind: t.field({ type: AssetKind, description: 'What kind of asset it is: which register id is a key of', deprecationReason: deprecatedKind('rightKind') }),
     id: t.string({ required: true, description: 'A patent application number in any accepted form; it is stored canonical' }),
   }),
 });
@@ -44,8 +53,17 @@ export const IpAssetInput = builder.inputType('IpAssetInput', {
 const MAX_ASSETS = 20;
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
+/** An asset as the input names it: its kind by rightKind, or by the deprecated kind. */
+export interface AssetInput {
+  readonly rightKind?: RightKindValue | null;
+  readonly kind?: AssetRef['kind'] | null;
+  readonly id: string;
+}
+
 /** One checked asset: a patent by its canonical application number; problems in `field`. */
-export function oneAsset({ kind, id }: { kind: AssetRef['kind']; id: string }, field: string): AssetRef {
+export function oneAsset(input: AssetInput, field: string): AssetRef {
+  const kind = rightKindOf(input, ASSET_KINDS, field);
+  const { id } = input;
   if (kind !== 'PATENT') {
     const v = text(id, field, 128);
     if (CONTROL.test(v)) throw badInput(`${field}: an asset id must not contain control characters`, field);
@@ -57,7 +75,7 @@ export function oneAsset({ kind, id }: { kind: AssetRef['kind']; id: string }, f
 }
 
 /** Checked, distinct assets; patents by canonical application number. Every item's problem at `field[i]`; a repeat at its own index. */
-export function assetList(input: readonly { kind: AssetRef['kind']; id: string }[], field: string): AssetRef[] {
+export function assetList(input: readonly AssetInput[], field: string): AssetRef[] {
   if (input.length === 0 || input.length > MAX_ASSETS) throw badInput(`${field} must list 1 to ${MAX_ASSETS} assets`, field);
   const seen = new Set<string>();
   return checkEach(input, (item, i) => {

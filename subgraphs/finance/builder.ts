@@ -2,14 +2,12 @@
 // money checks, ledger receipts, the entities other subgraphs own. IP assets: assets.ts.
 import { badInput } from '../../platform/errors.js';
 import { createBuilder } from '../common/create-builder.js';
-import { fenScalar, jsonScalar, ledgerReceiptType, MUTATION_DESCRIPTION, pageInfoType, QUERY_DESCRIPTION, roleEnum } from '../common/shared-types.js';
+import { fenScalar, jsonScalar, ledgerReceiptType, organizationType, pageInfoType, roleEnum } from '../common/shared-types.js';
 import { listOrderEnum } from '../common/sync.js';
 import type { FinanceContext } from './context.js';
 import type { Term } from './domain/model.js';
 
 export const builder = createBuilder<FinanceContext>();
-builder.queryType({ description: QUERY_DESCRIPTION });
-builder.mutationType({ description: MUTATION_DESCRIPTION });
 
 fenScalar(builder);
 jsonScalar(builder);
@@ -18,6 +16,7 @@ export const Role = roleEnum(builder);
 export const LedgerReceipt = ledgerReceiptType(builder);
 export const PageInfo = pageInfoType(builder);
 export const ListOrder = listOrderEnum(builder);
+export const Organization = organizationType(builder);
 
 export const Enterprise = builder.externalRef('Enterprise', builder.selection<{ id: string }>('id'));
 Enterprise.implement({ fields: (t) => ({ id: t.exposeID('id', { description: "The enterprise's id in the hub (a UUID)" }) }) });

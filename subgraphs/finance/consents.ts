@@ -2,10 +2,12 @@
 // transferred or licensed only with the pledgee's consent). The pledgee bank (or centre staff)
 // records it on a REGISTERED pledge, in the pledge's history too; before registering a transfer or
 // licence, the enterprises subgraph asks for the asset's active pledge and its consents.
-import { randomUUID } from 'node:crypto';
 
 import { failure, notFound } from '../../platform/errors.js';
+import { idempotencyKey } from '../../platform/idempotency.js';
 import { requireIdentity } from '../common/auth.js';
+import { calledBy } from '../common/callers.js';
+import { createOnce, idempotencyKeyHelp } from '../common/create-once.js';
 import { mutationForms } from '../common/payload.js';
 import { checkInput, optionalText, text } from '../common/validation.js';
 import { workflowEvent } from '../common/workflow-event.js';
@@ -59,6 +61,7 @@ const ConsentInput = builder.inputType('ConsentToDisposalInput', {
     disposal: t.field({ type: Disposal, required: true, description: 'What the pledgee consents to: a transfer or a licence of the asset' }),
     counterpartyId: t.id({ required: true, description: 'The transferee or licensee: an enterprise registered with the centre' }),
     note: t.string({ description: "The pledgee's note, 1 to 2000 characters: kept with the consent and in the pledge's history" }),
+    idempotencyKey: t.string({ description: idempotencyKeyHelp('consent') }),
   }),
 });
 
@@ -98,6 +101,7 @@ mutationForms(builder, {
   type: Pledge,
   description:
     "The pledgee bank (or centre staff) records its consent to a transfer or licence of an asset of a REGISTERED pledge's collateral; the pledge's history records it too",
+  callers: ['CENTER_STAFF', 'BANK'],
   args: (t) => ({ input: t.field({ type: ConsentInput, required: true, description: 'The consent to record' }) }),
   resolve: async ({ input }, ctx) => {
     const identity = requireIdentity(ctx);
@@ -110,36 +114,49 @@ mutationForms(builder, {
     const current = await ctx.loaders.pledge.load(id);
     if (current === undefined) throw notFound(`pledge ${id}`);
     requirePledgee(identity, current, 'consent to a disposal of its collateral');
-    if (current.state !== 'REGISTERED') {
-      throw failure('INVALID_TRANSITION', `pledge ${id} is ${current.state}: it binds its collateral no more, and only a REGISTERED pledge takes a consent`, {
-        from: current.state,
-      });
-    }
-    await checkInput({
-      asset: () => inCollateral(current, asset),
-      counterpartyId: () => counterparty(ctx, current, counterpartyId),
+    await createOnce<ConsentRecord>(identity, {
+      mutation: 'consentToDisposal',
+      what: 'consent',
+      key: idempotencyKey(input.idempotencyKey),
+      given: { pledgeId: id, asset, disposal: input.disposal, counterpartyId, note },
+      stored: async (consentId) => (await ctx.loaders.consentsOf.clear(id).load(id)).find((c) => c.id === consentId),
+      create: async (consentId) => {
+        if (current.state !== 'REGISTERED') {
+          throw failure(
+            'INVALID_TRANSITION',
+            `pledge ${id} is ${current.state}: it binds its collateral no more, and only a REGISTERED pledge takes a consent`,
+            { from: current.state },
+          );
+        }
+        await checkInput({
+          asset: () => inCollateral(current, asset),
+          counterpartyId: () => counterparty(ctx, current, counterpartyId),
+        });
+        const at = new Date().toISOString();
+        const consent: ConsentRecord = {
+          id: consentId,
+          pledgeId: id,
+          asset,
+          disposal: input.disposal,
+          counterpartyId,
+          grantedAt: at,
+          grantedBy: identity.keyId,
+          note,
+        };
+        const outcome = await ctx.store.pledges.addConsent(
+          consent,
+          workflowEvent<PledgeState>(identity, at, 'REGISTERED', 'REGISTERED', consentNote(consent)),
+          MAX_CONSENTS,
+          [consentRecorded(current, consent)],
+        );
+        if (outcome !== 'RECORDED') throw refusedConsent(outcome, id);
+        return consent;
+      },
     });
-    const at = new Date().toISOString();
-    const consent: ConsentRecord = {
-      id: randomUUID(),
-      pledgeId: id,
-      asset,
-      disposal: input.disposal,
-      counterpartyId,
-      grantedAt: at,
-      grantedBy: identity.keyId,
-      note,
-    };
-    const outcome = await ctx.store.pledges.addConsent(
-      consent,
-      workflowEvent<PledgeState>(identity, at, 'REGISTERED', 'REGISTERED', consentNote(consent)),
-      MAX_CONSENTS,
-      [consentRecorded(current, consent)],
-    );
-    if (outcome !== 'RECORDED') throw refusedConsent(outcome, id);
     ctx.loaders.consentsOf.clear(id);
     ctx.loaders.pledgeEventsOf.clear(id);
-    return current;
+    // The pledge as the consent left it (its updatedAt moved).
+    return (await ctx.loaders.pledge.clear(id).load(id)) ?? current;
   },
 });
 
@@ -148,6 +165,7 @@ builder.queryFields((t) => ({
     type: [Pledge],
     description:
       'The REGISTERED pledge an asset is collateral in (one at most), with its consents, if the caller is party to it: centre staff see any, a bank those it is pledgee of, an enterprise its own',
+    tag: calledBy('CENTER_STAFF', 'ENTERPRISE', 'BANK'),
     args: { asset: t.arg({ type: IpAssetInput, required: true, description: 'The asset: a patent by its application number in any accepted form' }) },
     resolve: async (_root, args, ctx) => {
       const scope = pledgeScope(requireIdentity(ctx));

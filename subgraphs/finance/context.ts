@@ -30,6 +30,7 @@ export interface FinanceContext extends SubgraphContext<FinanceStore> {
     /** By assetKey. */
     readonly policiesOn: DataLoader<string, PolicyRecord[]>;
     readonly claimsOf: DataLoader<string, ClaimRecord[]>;
+    readonly claim: DataLoader<string, ClaimRecord | undefined>;
     /** From the enterprises and evidence subgraphs, through the hub. */
     readonly patentFacts: DataLoader<string, PatentFacts | null>;
     readonly dataAssetFacts: DataLoader<string, DataAssetFacts | null>;
@@ -53,6 +54,7 @@ export function createFinanceContext(request: SubgraphContext<FinanceStore>): Fi
       policiesOf: new DataLoader((ids) => store.policies.byInsured(ids)),
       policiesOn: new DataLoader((keys) => store.policies.byCoveredAssets(keys)),
       claimsOf: new DataLoader((ids) => store.policies.claimsOf(ids)),
+      claim: new DataLoader((ids) => store.policies.claimsByIds(ids)),
       patentFacts: new DataLoader((numbers) => patentFacts(hub, numbers)),
       dataAssetFacts: new DataLoader((ids) => dataAssetFacts(hub, ids)),
       enterpriseRegistered: new DataLoader((ids) => enterprisesRegistered(hub, ids)),

@@ -5,6 +5,7 @@ import { badInput, conflict, failure, notFound } from '../../platform/errors.js'
 import { idempotencyKey } from '../../platform/idempotency.js';
 import type { Identity } from '../../platform/identity.js';
 import { requireActFor, requireIdentity } from '../common/auth.js';
+import { calledBy } from '../common/callers.js';
 import { createOnce, idempotencyKeyHelp } from '../common/create-once.js';
 import { mutationForms } from '../common/payload.js';
 import { connectionType, pageArgDescriptions } from '../common/shared-types.js';
@@ -21,6 +22,7 @@ import {
   describedValues,
   Enterprise,
   ListOrder,
+  Organization,
   PageInfo,
   Patent,
   positiveFen,
@@ -97,7 +99,11 @@ InsurancePolicy.implement({
   fields: (t) => ({
     id: t.exposeID('id', { description: "The policy's id in the hub (a UUID)" }),
     product: t.field({ type: Product, description: 'What kind of insurance it is', resolve: (p) => p.product }),
-    insurer: t.exposeString('insurer', { description: 'The insurer: an organization, as its INSURER keys name it' }),
+    insurer: t.exposeString('insurer', {
+      description: "The insurer's name, as its INSURER keys name it",
+      deprecationReason: 'Use insuranceCompany { name }: the insurer as an Organization (deprecated fields stay at least 6 months: docs/api-evolution.md)',
+    }),
+    insuranceCompany: t.field({ type: Organization, description: 'The insurer', resolve: (p) => ({ name: p.insurer, kind: 'INSURER' as const }) }),
     insured: t.field({
       type: Enterprise,
       description: 'The insured enterprise: the covered patents and data assets were its own when the policy was issued',
@@ -156,12 +162,27 @@ builder.queryFields((t) => ({
     type: InsurancePolicy,
     nullable: true,
     description: 'An insurance policy by its id: the insured, its insurer and centre staff read it',
+    tag: calledBy('CENTER_STAFF', 'ENTERPRISE', 'INSURER'),
     args: { id: t.arg.id({ required: true, description: "The policy's id (a UUID)" }) },
     resolve: (_root, { id }, ctx) => policyAccess.readable(ctx, String(id)),
+  }),
+  insuranceClaim: t.field({
+    type: Claim,
+    nullable: true,
+    description: 'A claim by its id (the claimId of claim.filed and claim.settled webhooks): whoever reads its policy reads it; null otherwise, as for none',
+    tag: calledBy('CENTER_STAFF', 'ENTERPRISE', 'INSURER'),
+    args: { id: t.arg.id({ required: true, description: "The claim's id (a UUID)" }) },
+    resolve: async (_root, { id }, ctx) => {
+      // Who may read is settled first: a refusal must not tell which ids exist.
+      policyAccess.scopeOf(ctx);
+      const claim = await ctx.loaders.claim.load(String(id));
+      return claim !== undefined && (await policyAccess.readable(ctx, claim.policyId)) !== null ? claim : null;
+    },
   }),
   insurancePolicies: t.field({
     type: PolicyConnection,
     description: 'Centre staff: every policy; an insurer: those it issued; an enterprise: its own',
+    tag: calledBy('CENTER_STAFF', 'ENTERPRISE', 'INSURER'),
     args: {
       updatedSince: t.arg({ type: 'DateTime', description: syncArgDescriptions.updatedSince }),
       orderBy: t.arg({ type: ListOrder, description: syncArgDescriptions.orderBy }),
@@ -227,6 +248,7 @@ mutationForms(builder, {
   object: 'policy',
   type: InsurancePolicy,
   description: 'An insurer (or centre staff) issues a policy to an enterprise over its assets',
+  callers: ['CENTER_STAFF', 'INSURER'],
   args: (t) => ({ input: t.field({ type: IssueInput, required: true, description: 'The policy to issue' }) }),
   resolve: async ({ input }, ctx) => {
     const identity = requireIdentity(ctx);
@@ -263,6 +285,7 @@ mutationForms(builder, {
   object: 'claim',
   type: Claim,
   description: 'The insured enterprise (or centre staff) claims on a policy',
+  callers: ['CENTER_STAFF', 'ENTERPRISE'],
   args: (t) => ({ input: t.field({ type: FileClaimInput, required: true, description: 'The claim to file' }) }),
   resolve: async ({ input }, ctx) => {
     const identity = requireIdentity(ctx);
@@ -335,6 +358,7 @@ mutationForms(builder, {
   object: 'claim',
   type: Claim,
   description: 'The insurer (or centre staff) pays or rejects a filed claim; payments stay within the sum insured',
+  callers: ['CENTER_STAFF', 'INSURER'],
   args: (t) => ({ input: t.field({ type: SettleClaimInput, required: true, description: 'The claim to settle, and the decision' }) }),
   resolve: async ({ input }, ctx) => {
     const identity = requireIdentity(ctx);

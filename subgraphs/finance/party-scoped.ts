@@ -28,6 +28,8 @@ export interface PartyRule<R extends { readonly id: string; readonly updatedAt: 
   };
   /** A page of the records in `scope`, read by id or by change. */
   page(ctx: FinanceContext, scope: Scope, read: ListRead, limit: number): Promise<R[]>;
+  /** How many records the scope holds (changed at `since` or later, when given). */
+  count(ctx: FinanceContext, scope: Scope, since: string | undefined): Promise<number>;
 }
 
 export function partyScoped<R extends { readonly id: string; readonly updatedAt: string }, Scope>(rule: PartyRule<R, Scope>) {
@@ -67,7 +69,7 @@ export function partyScoped<R extends { readonly id: string; readonly updatedAt:
       const read = listRead(page, args.updatedSince, args.orderBy);
       const rows = await rule.page(ctx, scope, read, page.first + 1);
       for (const r of rows) rule.loaders(ctx).byId.prime(r.id, r);
-      return toConnection(rows, page, cursorKeyOf(read));
+      return toConnection(rows, page, cursorKeyOf(read), () => rule.count(ctx, scope, read.order === 'ID' ? undefined : read.since || undefined));
     },
   };
 }

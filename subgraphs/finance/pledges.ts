@@ -8,6 +8,7 @@ import { today } from '../../platform/hub-calendar.js';
 import { idempotencyKey } from '../../platform/idempotency.js';
 import type { Identity } from '../../platform/identity.js';
 import { requireIdentity, requireRole } from '../common/auth.js';
+import { calledBy } from '../common/callers.js';
 import { createOnce, idempotencyKeyHelp } from '../common/create-once.js';
 import { appendOrFail } from '../common/ledger-append.js';
 import { DEFAULT_MONTHS, MAX_MONTHS, monthsArg, monthsFrom } from '../common/months.js';
@@ -28,6 +29,7 @@ import {
   Enterprise,
   LedgerReceipt,
   ListOrder,
+  Organization,
   PageInfo,
   Patent,
   positiveFen,
@@ -91,7 +93,11 @@ Pledge.implement({
       description: 'The pledgor (出质人): the enterprise whose assets secure the debt',
       resolve: (p) => ({ id: p.pledgorId }),
     }),
-    pledgee: t.exposeString('pledgee', { description: 'The pledgee bank' }),
+    pledgee: t.exposeString('pledgee', {
+      description: "The pledgee bank's name",
+      deprecationReason: 'Use bank { name }: the bank as an Organization (deprecated fields stay at least 6 months: docs/api-evolution.md)',
+    }),
+    bank: t.field({ type: Organization, description: 'The pledgee bank', resolve: (p) => ({ name: p.pledgee, kind: 'BANK' as const }) }),
     collateral: t.field({ type: [IpAsset], description: 'The pledged assets, 1 to 20, each listed once', resolve: (p) => p.collateral }),
     securedAmount: t.field({ type: 'Fen', description: 'The amount of the secured debt, in fen: more than 0', resolve: (p) => p.securedAmountFen }),
     term: t.field({ type: DateRange, description: 'The term of the secured debt', resolve: (p) => p.term }),
@@ -213,6 +219,7 @@ builder.queryFields((t) => ({
   pledgeStatistics: t.field({
     type: Statistics,
     description: 'Centre staff: pledges registered per bank and month, and pledges by state',
+    tag: calledBy('CENTER_STAFF'),
     resolve: (_root, _args, ctx) => {
       requireRole(ctx, 'CENTER_STAFF');
       return {};
@@ -222,6 +229,7 @@ builder.queryFields((t) => ({
     type: Pledge,
     nullable: true,
     description: 'A pledge by its id: the pledgor, the pledgee bank and centre staff read it',
+    tag: calledBy('CENTER_STAFF', 'ENTERPRISE', 'BANK'),
     args: { id: t.arg.id({ required: true, description: "The pledge's id (a UUID)" }) },
     resolve: (_root, { id }, ctx) => pledgeAccess.readable(ctx, String(id)),
   }),
@@ -229,6 +237,7 @@ builder.queryFields((t) => ({
     type: Pledge,
     nullable: true,
     description: 'A pledge by the registration number the hub gave it (ZX-YYYY-NNNNNN), read as pledge(id) is: its parties and centre staff',
+    tag: calledBy('CENTER_STAFF', 'ENTERPRISE', 'BANK'),
     args: {
       registrationNumber: t.arg.string({
         required: true,
@@ -236,6 +245,8 @@ builder.queryFields((t) => ({
       }),
     },
     resolve: async (_root, { registrationNumber }, ctx) => {
+      // Who may read is settled first: a refusal must not tell which numbers exist.
+      pledgeAccess.scopeOf(ctx);
       const [found] = await ctx.store.pledges.byRegistrationNumbers([registrationNumber.trim().toUpperCase()]);
       return found === undefined ? null : pledgeAccess.readable(ctx, found.id);
     },
@@ -243,6 +254,7 @@ builder.queryFields((t) => ({
   pledges: t.field({
     type: PledgeConnection,
     description: 'Centre staff: every pledge; a bank: those it is pledgee of; an enterprise: its own',
+    tag: calledBy('CENTER_STAFF', 'ENTERPRISE', 'BANK'),
     args: {
       state: t.arg({ type: State, description: 'Only the pledges in this state; omitted, pledges in any state' }),
       updatedSince: t.arg({ type: 'DateTime', description: syncArgDescriptions.updatedSince }),
@@ -371,6 +383,7 @@ mutationForms(builder, {
   object: 'pledge',
   type: Pledge,
   description: 'The pledgee bank (or centre staff) registers a pledge; it is recorded on the ledger as PLEDGE_REGISTRATION',
+  callers: ['CENTER_STAFF', 'BANK'],
   args: (t) => ({ input: t.field({ type: RegisterInput, required: true, description: 'The pledge to register' }) }),
   resolve: async ({ input }, ctx) => {
     const identity = requireIdentity(ctx);
@@ -428,6 +441,7 @@ mutationForms(builder, {
   object: 'pledge',
   type: Pledge,
   description: 'The pledgee bank (or centre staff) releases a pledge; it is recorded on the ledger as PLEDGE_RELEASE',
+  callers: ['CENTER_STAFF', 'BANK'],
   args: (t) => ({ input: t.field({ type: ReleaseInput, required: true, description: 'The pledge to release' }) }),
   resolve: async ({ input }, ctx) => {
     const id = String(input.pledgeId);
@@ -457,6 +471,7 @@ mutationForms(builder, {
   object: 'pledge',
   type: Pledge,
   description: 'The pledgee bank (or centre staff) enforces a defaulted pledge, recording the loss and how it is shared',
+  callers: ['CENTER_STAFF', 'BANK'],
   args: (t) => ({ input: t.field({ type: EnforceInput, required: true, description: 'The pledge to enforce, the loss and its shares' }) }),
   resolve: async ({ input }, ctx) => {
     const id = String(input.pledgeId);

@@ -3,13 +3,11 @@
 import type { Notification } from '../../outbox/notification.js';
 import { badInput } from '../../platform/errors.js';
 import { createBuilder } from '../common/create-builder.js';
-import { jsonScalar, MUTATION_DESCRIPTION, pageInfoType, QUERY_DESCRIPTION, roleEnum } from '../common/shared-types.js';
+import { jsonScalar, pageInfoType, roleEnum } from '../common/shared-types.js';
 import type { NotificationsContext } from './context.js';
 import type { PageKey } from './store/port.js';
 
 export const builder = createBuilder<NotificationsContext>();
-builder.queryType({ description: QUERY_DESCRIPTION });
-builder.mutationType({ description: MUTATION_DESCRIPTION });
 jsonScalar(builder);
 export const PageInfo = pageInfoType(builder);
 export const Role = roleEnum(builder);

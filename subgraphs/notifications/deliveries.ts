@@ -3,6 +3,7 @@
 import { failure, notFound } from '../../platform/errors.js';
 import { pageRequest, toConnection } from '../../platform/pagination.js';
 import { requireIdentity, requireRole } from '../common/auth.js';
+import { ANY_ROLE, calledBy } from '../common/callers.js';
 import { mutationForms } from '../common/payload.js';
 import { connectionType, pageArgDescriptions } from '../common/shared-types.js';
 import { builder, inboxKey, NotificationType, PageInfo, parseKey } from './builder.js';
@@ -81,7 +82,12 @@ builder.objectFields(SubscriptionType, (t) => ({
       if (identity.role !== 'CENTER_STAFF' && s.owner.keyId !== identity.keyId) throw notFound(`webhook subscription ${s.id}`);
       const page = pageRequest(args.first, args.after);
       const rows = await ctx.store.deliveriesOf(s.id, args.state as DeliveryState, parseKey(page.after), page.first + 1);
-      return toConnection(rows, page, (d) => inboxKey(d.occurredAt, d.id));
+      return toConnection(
+        rows,
+        page,
+        (d) => inboxKey(d.occurredAt, d.id),
+        () => ctx.store.deliveryCount(args.state as DeliveryState, s.id),
+      );
     },
   }),
 }));
@@ -90,6 +96,7 @@ builder.queryFields((t) => ({
   webhookDeliveries: t.field({
     type: DeliveryConnection,
     description: 'Centre staff: deliveries in a state, newest first (FAILED ones to look into and send again)',
+    tag: calledBy('CENTER_STAFF'),
     args: {
       state: t.arg({ type: DeliveryStateEnum, required: true, description: 'The deliveries in this state' }),
       first: t.arg.int({ description: pageArgDescriptions.first }),
@@ -99,12 +106,18 @@ builder.queryFields((t) => ({
       requireRole(ctx, 'CENTER_STAFF');
       const page = pageRequest(args.first, args.after);
       const rows = await ctx.store.deliveries(args.state as DeliveryState, parseKey(page.after), page.first + 1);
-      return toConnection(rows, page, (d) => inboxKey(d.occurredAt, d.id));
+      return toConnection(
+        rows,
+        page,
+        (d) => inboxKey(d.occurredAt, d.id),
+        () => ctx.store.deliveryCount(args.state as DeliveryState),
+      );
     },
   }),
   notificationBacklog: t.field({
     type: Backlog,
     description: 'Centre staff: deliveries pending and failed',
+    tag: calledBy('CENTER_STAFF'),
     resolve: (_root, _args, ctx) => {
       requireRole(ctx, 'CENTER_STAFF');
       return ctx.store.backlog();
@@ -118,6 +131,7 @@ mutationForms(builder, {
   object: 'delivery',
   type: Delivery,
   description: "Its subscription's owner, or centre staff, send a FAILED delivery again, with a fresh 24 hours of retries",
+  callers: ANY_ROLE,
   args: (t) => ({ id: t.id({ required: true, description: "The FAILED delivery's id" }) }),
   resolve: async ({ id }, ctx) => {
     const identity = requireIdentity(ctx);

@@ -3,6 +3,7 @@ import { recipientOf } from '../../outbox/audience.js';
 import { badInput, forbidden } from '../../platform/errors.js';
 import { pageRequest, toConnection } from '../../platform/pagination.js';
 import { requireIdentity } from '../common/auth.js';
+import { ANY_ROLE, calledBy } from '../common/callers.js';
 import { mutationForms } from '../common/payload.js';
 import { connectionType, pageArgDescriptions } from '../common/shared-types.js';
 import { builder, inboxKey, NotificationType, PageInfo, parseKey } from './builder.js';
@@ -32,7 +33,12 @@ const Inbox = builder.objectRef<{ recipient: string; first?: number | null; afte
       resolve: async (i, args, ctx) => {
         const page = pageRequest(args.first, args.after);
         const rows = await ctx.store.inbox(i.recipient, parseKey(page.after), page.first + 1);
-        return toConnection(rows, page, (r) => inboxKey(r.notification.occurredAt, r.notification.id));
+        return toConnection(
+          rows,
+          page,
+          (r) => inboxKey(r.notification.occurredAt, r.notification.id),
+          () => ctx.store.inboxCount(i.recipient),
+        );
       },
     }),
   }),
@@ -49,6 +55,7 @@ builder.queryFields((t) => ({
   inbox: t.field({
     type: Inbox,
     description: "The caller's own inbox and its unread count",
+    tag: calledBy(...ANY_ROLE),
     resolve: (_root, _args, ctx) => ({ recipient: recipient(ctx) }),
   }),
 }));
@@ -59,6 +66,7 @@ mutationForms(builder, {
   object: 'markedCount',
   type: 'Int',
   description: `Marks notifications of the caller's inbox read (${MAX_MARK} at most); how many were unread`,
+  callers: ANY_ROLE,
   args: (t) => ({
     ids: t.idList({
       required: true,
@@ -78,6 +86,7 @@ mutationForms(builder, {
   object: 'markedCount',
   type: 'Int',
   description: "Marks every notification of the caller's inbox read; how many were unread",
+  callers: ANY_ROLE,
   args: () => ({}),
   resolve: async (_args, ctx) => ctx.store.markAllRead(recipient(ctx)),
 });

@@ -2,9 +2,12 @@
 import { recipientOf } from '../../outbox/audience.js';
 import { EVENT_TYPES } from '../../outbox/notification.js';
 import { badInput, failure, forbidden, notFound } from '../../platform/errors.js';
+import { idempotencyKey } from '../../platform/idempotency.js';
 import type { Identity } from '../../platform/identity.js';
 import { pageRequest, toConnection } from '../../platform/pagination.js';
 import { requireIdentity } from '../common/auth.js';
+import { ANY_ROLE, calledBy } from '../common/callers.js';
+import { createOnce, idempotencyKeyHelp } from '../common/create-once.js';
 import { mutationForms } from '../common/payload.js';
 import { connectionType, pageArgDescriptions } from '../common/shared-types.js';
 import { checkInput } from '../common/validation.js';
@@ -75,8 +78,12 @@ const SubscriptionInput = builder.inputType('CreateWebhookSubscriptionInput', {
   fields: (t) => ({
     url: t.string({ required: true, description: 'http or https; it is sent a POST per notification' }),
     eventTypes: t.stringList({ description: 'Exact types or prefixes such as patent.*; none for all' }),
+    idempotencyKey: t.string({ description: idempotencyKeyHelp('subscription') }),
   }),
 });
+
+/** A subscription's id (16 hex digits) from the id createOnce gives: a key's retry finds the same. */
+const subscriptionIdOf = (id: string): string => id.replaceAll('-', '').slice(0, 16);
 
 const EventType = builder.objectRef<{ name: string; description: string }>('WebhookEventType').implement({
   description: 'A type of notification the hub tells: what a subscription may name in eventTypes',
@@ -90,6 +97,7 @@ builder.queryFields((t) => ({
   webhookEventTypes: t.field({
     type: [EventType],
     description: "Every type of notification the hub tells (the catalogue a subscription's eventTypes are checked against)",
+    tag: calledBy(...ANY_ROLE),
     resolve: (_root, _args, ctx) => {
       requireIdentity(ctx);
       return Object.entries(EVENT_TYPES).map(([name, description]) => ({ name, description }));
@@ -99,6 +107,7 @@ builder.queryFields((t) => ({
     type: SubscriptionConnection,
     description:
       "The calling key's subscriptions, disabled ones included; centre staff name any `owner` (a key's id), a revoked one's included, to see and disable them",
+    tag: calledBy(...ANY_ROLE),
     args: {
       owner: t.arg.string({
         description: "Centre staff: the key whose subscriptions to list (its id, a revoked one's too); others omit it or name their own key",
@@ -114,7 +123,12 @@ builder.queryFields((t) => ({
       if (owner !== undefined && owner !== keyId) throw forbidden("only centre staff read another key's subscriptions");
       const page = pageRequest(args.first, args.after);
       const rows = await ctx.store.subscriptionsOf(keyId, page.after, page.first + 1);
-      return toConnection(rows, page, (s) => s.id);
+      return toConnection(
+        rows,
+        page,
+        (s) => s.id,
+        () => ctx.store.subscriptionCount(keyId),
+      );
     },
   }),
 }));
@@ -125,6 +139,7 @@ mutationForms(builder, {
   object: 'created',
   type: Created,
   description: `A partner system's key subscribes a URL to notifications it may read (${MAX_SUBSCRIPTIONS} active at most per key)`,
+  callers: ANY_ROLE,
   args: (t) => ({ input: t.field({ type: SubscriptionInput, required: true, description: 'The URL to send to, and the event types to send' }) }),
   resolve: async ({ input }, ctx) => {
     const owner = requirePartnerKey(ctx);
@@ -147,11 +162,20 @@ mutationForms(builder, {
         return types;
       },
     });
-    const subscription = newSubscription(owner, { url: input.url, eventTypes });
-    // Counted with the write: every active subscription of the key, however many it has had.
-    if (!(await ctx.store.createSubscription(subscription, MAX_SUBSCRIPTIONS)))
-      throw badInput(`this key has ${MAX_SUBSCRIPTIONS} active subscriptions, the most it may; disable one first`, 'url');
-    return subscription;
+    return createOnce<Subscription>(owner, {
+      mutation: 'createWebhookSubscription',
+      what: 'subscription',
+      key: idempotencyKey(input.idempotencyKey),
+      given: { url: input.url, eventTypes: [...new Set(eventTypes)] },
+      stored: (id) => ctx.store.subscription(subscriptionIdOf(id)),
+      create: async (id) => {
+        const subscription = newSubscription(owner, { url: input.url, eventTypes, id: subscriptionIdOf(id) });
+        // Counted with the write: every active subscription of the key, however many it has had.
+        if (!(await ctx.store.createSubscription(subscription, MAX_SUBSCRIPTIONS)))
+          throw badInput(`this key has ${MAX_SUBSCRIPTIONS} active subscriptions, the most it may; disable one first`, 'url');
+        return subscription;
+      },
+    });
   },
 });
 
@@ -161,6 +185,7 @@ mutationForms(builder, {
   object: 'subscription',
   type: SubscriptionType,
   description: 'Its owner (or centre staff) stops a subscription; deliveries not yet made to it are not made',
+  callers: ANY_ROLE,
   args: (t) => ({ id: t.id({ required: true, description: "The subscription's id" }) }),
   resolve: async ({ id }, ctx) => {
     const found = await ownSubscription(ctx, String(id));
@@ -177,6 +202,7 @@ mutationForms(builder, {
   object: 'created',
   type: Created,
   description: `Its owner (or centre staff) replaces a subscription's signing secret: the new one is in the answer once; the old one goes on signing beside it for overlapHours (24 unless given, ${MAX_SECRET_OVERLAP_HOURS} at most, 0 for none), so that the receiver can change over without missing a webhook`,
+  callers: ANY_ROLE,
   args: (t) => ({
     id: t.id({ required: true, description: "The subscription's id" }),
     overlapHours: t.int({
@@ -211,6 +237,7 @@ mutationForms(builder, {
   type: 'ID',
   description:
     'Its owner (or centre staff) has a webhook.test notification sent to this subscription alone, whatever its eventTypes, signed as any other: to check the receiver. The notification id (the webhook-id it arrives with); follow it in the subscription’s deliveries',
+  callers: ANY_ROLE,
   args: (t) => ({ id: t.id({ required: true, description: "The subscription's id" }) }),
   resolve: async ({ id }, ctx) => {
     const found = await ownSubscription(ctx, String(id));
@@ -229,6 +256,7 @@ mutationForms(builder, {
   object: 'subscription',
   type: SubscriptionType,
   description: 'Its owner (or centre staff) sends to a paused subscription again, what waited first; a subscription not paused is left as it is',
+  callers: ANY_ROLE,
   args: (t) => ({ id: t.id({ required: true, description: "The subscription's id" }) }),
   resolve: async ({ id }, ctx) => {
     const found = await ownSubscription(ctx, String(id));

@@ -20,7 +20,12 @@ export interface PreExamCaseRecord {
   readonly decidedAt: string | null;
   /** The CASE_DECISION ledger entry of a PASSED or RETURNED case. */
   readonly decisionReceipt: Receipt | null;
+  /** When it last changed (filed, each move, its decision among them): kept by the store, for syncs. */
+  readonly updatedAt: string;
 }
+
+/** A case as filed: the store dates it (updatedAt) by its receipt. */
+export type NewPreExamCase = Omit<PreExamCaseRecord, 'updatedAt'>;
 
 export const PROTECTION_KINDS = ['INFRINGEMENT', 'OWNERSHIP', 'CONTRACT'] as const;
 export type ProtectionKind = (typeof PROTECTION_KINDS)[number];
@@ -91,4 +96,9 @@ export interface ProtectionCaseRecord {
   readonly outcomeAt: string | null;
   /** The CASE_DECISION ledger entry of its outcome. */
   readonly outcomeReceipt: Receipt | null;
+  /** When it last changed (applied for, each move, its referral and outcome among them): kept by the store, for syncs. */
+  readonly updatedAt: string;
 }
+
+/** A case as applied for: the store dates it (updatedAt) by its application. */
+export type NewProtectionCase = Omit<ProtectionCaseRecord, 'updatedAt'>;

@@ -5,7 +5,7 @@ import type { Notification } from '../../../outbox/notification.js';
 import { openForEachTest, type StoreFixture } from '../../../test/support/adapters.js';
 import type { CaseEvent, PreExamCaseRecord, ProtectionCaseRecord } from '../domain/model.js';
 import type { ProtectionState } from '../domain/workflow.js';
-import type { CasesStore } from './port.js';
+import type { CasesStore, PreExamFilter, ProtectionFilter } from './port.js';
 
 const preExam = (id: string, enterpriseId: string, receivedAt: string, extra: Partial<PreExamCaseRecord> = {}): PreExamCaseRecord => ({
   id,
@@ -17,6 +17,7 @@ const preExam = (id: string, enterpriseId: string, receivedAt: string, extra: Pa
   receivedAt,
   decidedAt: null,
   decisionReceipt: null,
+  updatedAt: receivedAt,
   ...extra,
 });
 const filed = (at: string): CaseEvent => ({ at, actor: 'key-e', role: 'ENTERPRISE', from: null, to: 'RECEIVED', note: null });
@@ -45,6 +46,7 @@ const protection = (id: string, appliedAt: string, extra: Partial<ProtectionCase
   appliedAt,
   outcomeAt: null,
   outcomeReceipt: null,
+  updatedAt: appliedAt,
   ...extra,
 });
 const applied = (at: string): CaseEvent<ProtectionState> => ({ at, actor: 'key-e', role: 'ENTERPRISE', from: null, to: 'APPLIED', note: null });
@@ -97,7 +99,7 @@ export function casesStoreContract(name: string, fixture: () => StoreFixture<Cas
       expect(await store.preExam.transition('a', 'RECEIVED', step('2026-03-01T09:00:01.000Z', 'RECEIVED', 'CLASSIFIED'), {})).toBe(false);
       expect(await store.preExam.transition('x', 'RECEIVED', step('2026-03-01T09:00:01.000Z', 'RECEIVED', 'CLASSIFIED'), {})).toBe(false);
       const [moved] = await store.preExam.byIds(['a']);
-      expect(moved).toStrictEqual({ ...A, state: 'CLASSIFIED' });
+      expect(moved).toStrictEqual({ ...A, state: 'CLASSIFIED', updatedAt: '2026-03-01T09:00:00.000Z' });
       expect(await store.preExam.eventsOf(['a'])).toStrictEqual([
         [filed(A.receivedAt), step('2026-03-01T09:00:00.000Z', 'RECEIVED', 'CLASSIFIED', '分类：G06F')],
       ]);
@@ -117,20 +119,94 @@ export function casesStoreContract(name: string, fixture: () => StoreFixture<Cas
           decisionReceipt: receipt,
         }),
       ).toBe(true);
-      expect((await store.preExam.byIds(['b']))[0]).toStrictEqual({ ...B, state: 'PASSED', decidedAt: '2026-03-05T08:00:00.000Z', decisionReceipt: receipt });
+      expect((await store.preExam.byIds(['b']))[0]).toStrictEqual({
+        ...B,
+        state: 'PASSED',
+        decidedAt: '2026-03-05T08:00:00.000Z',
+        decisionReceipt: receipt,
+        updatedAt: '2026-03-05T08:00:00.000Z',
+      });
       expect((await store.preExam.eventsOf(['b']))[0]).toHaveLength(5);
       expect(await store.preExam.decided()).toStrictEqual([{ industry: '医药制造业', receivedAt: B.receivedAt, decidedAt: '2026-03-05T08:00:00.000Z' }]);
     });
 
+    const byId = (after?: string) => ({ order: 'ID', after }) as const;
+    const byChange = (since: string, after?: { updatedAt: string; id: string }) => ({ order: 'UPDATED_AT', since, after }) as const;
+
     it('pages by id with state and enterprise filters', async () => {
       await seed();
       await store.preExam.transition('c', 'RECEIVED', step('2026-03-04T00:00:00.000Z', 'RECEIVED', 'CLASSIFIED'), {});
-      expect(await store.preExam.page({}, undefined, 2)).toStrictEqual([A, B]);
-      expect(await store.preExam.page({}, 'b', 2)).toStrictEqual([{ ...C, state: 'CLASSIFIED' }]);
-      expect(await store.preExam.page({ state: 'RECEIVED' }, undefined, 10)).toStrictEqual([A, B]);
-      expect(await store.preExam.page({ enterpriseId: 'e1', state: 'RECEIVED' }, 'a', 10)).toStrictEqual([B]);
-      expect(await store.preExam.page({ state: 'ARCHIVED' }, undefined, 10)).toStrictEqual([]);
-      expect(await store.preExam.page({}, undefined, 0)).toStrictEqual([]);
+      expect(await store.preExam.page({}, byId(), 2)).toStrictEqual([A, B]);
+      expect(await store.preExam.page({}, byId('b'), 2)).toStrictEqual([{ ...C, state: 'CLASSIFIED', updatedAt: '2026-03-04T00:00:00.000Z' }]);
+      expect(await store.preExam.page({ state: 'RECEIVED' }, byId(), 10)).toStrictEqual([A, B]);
+      expect(await store.preExam.page({ enterpriseId: 'e1', state: 'RECEIVED' }, byId('a'), 10)).toStrictEqual([B]);
+      expect(await store.preExam.page({ state: 'ARCHIVED' }, byId(), 10)).toStrictEqual([]);
+      expect(await store.preExam.page({}, byId(), 0)).toStrictEqual([]);
+    });
+
+    it('pages by change: a filing and each move, a decision among them, moves a case to the end', async () => {
+      await seed();
+      const changed = async (since: string, after?: { updatedAt: string; id: string }, filter: PreExamFilter = {}) =>
+        (await store.preExam.page(filter, byChange(since, after), 10)).map((c) => [c.id, c.updatedAt]);
+      expect(await changed('')).toEqual([
+        ['a', A.receivedAt],
+        ['b', B.receivedAt],
+        ['c', C.receivedAt],
+      ]);
+      await store.preExam.transition('a', 'RECEIVED', step('2026-03-04T00:00:00.000Z', 'RECEIVED', 'CLASSIFIED'), {});
+      expect(await changed('2026-03-02T08:00:00.000Z')).toEqual([
+        ['b', B.receivedAt],
+        ['c', C.receivedAt],
+        ['a', '2026-03-04T00:00:00.000Z'],
+      ]);
+      let state: CaseEvent['from'] = 'RECEIVED';
+      for (const to of ['CLASSIFIED', 'EXAMINING', 'QUALITY_CHECK'] as const) {
+        await store.preExam.transition('b', state, step('2026-03-05T00:00:00.000Z', state, to), {});
+        state = to;
+      }
+      const receipt = { seq: 7, entryHash: 'ef'.repeat(32), timestamp: 1_772_700_000_000 };
+      const decided = '2026-03-06T00:00:00.000Z';
+      await store.preExam.transition('b', 'QUALITY_CHECK', step(decided, 'QUALITY_CHECK', 'RETURNED'), { decidedAt: decided, decisionReceipt: receipt });
+      expect(await changed('2026-03-04T00:00:00.000Z')).toEqual([
+        ['a', '2026-03-04T00:00:00.000Z'],
+        ['b', decided],
+      ]);
+      // Resumed after a change key; narrowed to a state, to an enterprise.
+      expect(await changed('', { updatedAt: C.receivedAt, id: 'c' })).toEqual([
+        ['a', '2026-03-04T00:00:00.000Z'],
+        ['b', decided],
+      ]);
+      expect(await changed('', { updatedAt: '2026-03-04T00:00:00.000Z', id: 'a' })).toEqual([['b', decided]]);
+      expect(await changed('', undefined, { state: 'RETURNED' })).toEqual([['b', decided]]);
+      expect(await changed('2026-03-02T00:00:00.000Z', undefined, { enterpriseId: 'e2' })).toEqual([['c', C.receivedAt]]);
+      expect(await changed('2026-03-07T00:00:00.000Z')).toEqual([]);
+      // A move dated before the case's last change (another process's clock) leaves it where it was.
+      await store.preExam.transition('b', 'RETURNED', step('2026-03-05T12:00:00.000Z', 'RETURNED', 'ARCHIVED'), {});
+      expect((await store.preExam.byIds(['b']))[0]).toMatchObject({ state: 'ARCHIVED', updatedAt: decided });
+    });
+
+    it('counts what the pages hold, under each filter, by id and by change', async () => {
+      await seed();
+      await store.preExam.transition('c', 'RECEIVED', step('2026-03-04T00:00:00.000Z', 'RECEIVED', 'CLASSIFIED'), {});
+      const filters: PreExamFilter[] = [
+        {},
+        { state: 'RECEIVED' },
+        { state: 'CLASSIFIED' },
+        { state: 'ARCHIVED' },
+        { enterpriseId: 'e1' },
+        { enterpriseId: 'e1', state: 'RECEIVED' },
+        { enterpriseId: 'e9' },
+      ];
+      for (const filter of filters) {
+        expect(await store.preExam.count(filter, undefined)).toBe((await store.preExam.page(filter, byId(), 100)).length);
+        for (const since of ['', '2026-03-02T08:00:00.000Z', '2026-03-04T00:00:00.000Z', '2027-01-01T00:00:00.000Z']) {
+          expect(await store.preExam.count(filter, since)).toBe((await store.preExam.page(filter, byChange(since), 100)).length);
+        }
+      }
+      expect(await store.preExam.count({}, undefined)).toBe(3);
+      expect(await store.preExam.count({ state: 'RECEIVED' }, undefined)).toBe(2);
+      expect(await store.preExam.count({}, '2026-03-02T08:00:00.000Z')).toBe(2);
+      expect(await store.preExam.count({ enterpriseId: 'e9' }, undefined)).toBe(0);
     });
 
     describe('protection cases', () => {
@@ -165,9 +241,10 @@ export function casesStoreContract(name: string, fixture: () => StoreFixture<Cas
         expect(await store.protection.transition('p', 'IN_PROGRESS', protectionStep('2026-04-05T00:00:00.000Z', 'IN_PROGRESS', 'REFERRED'), changes)).toBe(
           true,
         );
-        expect((await store.protection.byIds(['p']))[0]).toStrictEqual({ ...P, state: 'REFERRED', ...changes });
+        const referred = { ...P, state: 'REFERRED', ...changes, updatedAt: '2026-04-05T00:00:00.000Z' };
+        expect((await store.protection.byIds(['p']))[0]).toStrictEqual(referred);
         expect((await store.protection.eventsOf(['p']))[0]!.map((e) => e.to)).toStrictEqual(['APPLIED', 'ACCEPTED', 'IN_PROGRESS', 'REFERRED']);
-        expect(await store.protection.page({ referredTo: '福州市中级人民法院' }, undefined, 10)).toStrictEqual([{ ...P, state: 'REFERRED', ...changes }]);
+        expect(await store.protection.page({ referredTo: '福州市中级人民法院' }, byId(), 10)).toStrictEqual([referred]);
       });
 
       it('counts cases per route and state, and per month applied for, as they are written and moved', async () => {
@@ -201,11 +278,86 @@ export function casesStoreContract(name: string, fixture: () => StoreFixture<Cas
 
       it('pages by id with state, court and party filters', async () => {
         await seedProtection();
-        expect(await store.protection.page({}, undefined, 1)).toStrictEqual([P]);
-        expect(await store.protection.page({}, 'p', 5)).toStrictEqual([Q]);
-        expect(await store.protection.page({ enterpriseId: 'e2' }, undefined, 5)).toStrictEqual([Q]);
-        expect(await store.protection.page({ enterpriseId: 'e1', state: 'APPLIED' }, undefined, 5)).toStrictEqual([P, Q]);
-        expect(await store.protection.page({ referredTo: 'nowhere' }, undefined, 5)).toStrictEqual([]);
+        expect(await store.protection.page({}, byId(), 1)).toStrictEqual([P]);
+        expect(await store.protection.page({}, byId('p'), 5)).toStrictEqual([Q]);
+        expect(await store.protection.page({ enterpriseId: 'e2' }, byId(), 5)).toStrictEqual([Q]);
+        expect(await store.protection.page({ enterpriseId: 'e1', state: 'APPLIED' }, byId(), 5)).toStrictEqual([P, Q]);
+        expect(await store.protection.page({ referredTo: 'nowhere' }, byId(), 5)).toStrictEqual([]);
+      });
+
+      it('pages by change: an application and each move, a referral and an outcome among them, move a case to the end', async () => {
+        await seedProtection();
+        const changed = async (since: string, after?: { updatedAt: string; id: string }, filter: ProtectionFilter = {}) =>
+          (await store.protection.page(filter, byChange(since, after), 10)).map((c) => [c.id, c.updatedAt]);
+        expect(await changed('')).toEqual([
+          ['p', P.appliedAt],
+          ['q', Q.appliedAt],
+        ]);
+        await store.protection.transition('p', 'APPLIED', protectionStep('2026-04-03T00:00:00.000Z', 'APPLIED', 'ACCEPTED'), {});
+        expect(await changed(Q.appliedAt)).toEqual([
+          ['q', Q.appliedAt],
+          ['p', '2026-04-03T00:00:00.000Z'],
+        ]);
+        await store.protection.transition('q', 'APPLIED', protectionStep('2026-04-04T00:00:00.000Z', 'APPLIED', 'ACCEPTED'), {});
+        await store.protection.transition('q', 'ACCEPTED', protectionStep('2026-04-05T00:00:00.000Z', 'ACCEPTED', 'IN_PROGRESS'), {});
+        const receipt = { seq: 11, entryHash: '12'.repeat(32), timestamp: 1_775_100_000_000 };
+        const referral = { referredTo: '厦门市中级人民法院', outcomeAt: '2026-04-06T00:00:00.000Z', outcomeReceipt: receipt };
+        await store.protection.transition('q', 'IN_PROGRESS', protectionStep('2026-04-06T00:00:00.000Z', 'IN_PROGRESS', 'REFERRED'), referral);
+        await store.protection.transition('p', 'ACCEPTED', protectionStep('2026-04-07T00:00:00.000Z', 'ACCEPTED', 'WITHDRAWN'), {
+          outcomeAt: '2026-04-07T00:00:00.000Z',
+          outcomeReceipt: { ...receipt, seq: 12 },
+        });
+        expect(await changed('2026-04-03T00:00:00.000Z')).toEqual([
+          ['q', '2026-04-06T00:00:00.000Z'],
+          ['p', '2026-04-07T00:00:00.000Z'],
+        ]);
+        // Resumed after a change key; narrowed to a court, a party, a state.
+        expect(await changed('', { updatedAt: '2026-04-06T00:00:00.000Z', id: 'q' })).toEqual([['p', '2026-04-07T00:00:00.000Z']]);
+        expect(await changed('', undefined, { referredTo: '厦门市中级人民法院' })).toEqual([['q', '2026-04-06T00:00:00.000Z']]);
+        expect(await changed('2026-04-06T00:00:00.000Z', undefined, { enterpriseId: 'e2' })).toEqual([['q', '2026-04-06T00:00:00.000Z']]);
+        expect(await changed('', undefined, { enterpriseId: 'e1', state: 'WITHDRAWN' })).toEqual([['p', '2026-04-07T00:00:00.000Z']]);
+        expect(await changed('2026-04-08T00:00:00.000Z')).toEqual([]);
+        // A move dated before the case's last change (another process's clock) leaves it where it was.
+        await store.protection.transition('p', 'WITHDRAWN', protectionStep('2026-04-06T12:00:00.000Z', 'WITHDRAWN', 'CLOSED'), {});
+        expect((await store.protection.byIds(['p']))[0]).toMatchObject({ state: 'CLOSED', updatedAt: '2026-04-07T00:00:00.000Z' });
+      });
+
+      it('counts what the pages hold, under each filter, by id and by change', async () => {
+        expect(await store.protection.count({}, undefined)).toBe(0);
+        expect(await store.protection.count({ state: 'APPLIED' }, undefined)).toBe(0);
+        await seedProtection();
+        const R = protection('r', '2026-04-03T08:00:00.000Z', { route: 'ARBITRATION' });
+        await store.protection.insert(R, applied(R.appliedAt));
+        await store.protection.transition('p', 'APPLIED', protectionStep('2026-04-04T00:00:00.000Z', 'APPLIED', 'ACCEPTED'), {});
+        await store.protection.transition('p', 'ACCEPTED', protectionStep('2026-04-05T00:00:00.000Z', 'ACCEPTED', 'IN_PROGRESS'), {});
+        await store.protection.transition('p', 'IN_PROGRESS', protectionStep('2026-04-06T00:00:00.000Z', 'IN_PROGRESS', 'REFERRED'), {
+          referredTo: '福州市中级人民法院',
+        });
+        // A move that loses its race changes no count.
+        expect(await store.protection.transition('p', 'APPLIED', protectionStep('2026-04-07T00:00:00.000Z', 'APPLIED', 'REJECTED'), {})).toBe(false);
+        const filters: ProtectionFilter[] = [
+          {},
+          { state: 'APPLIED' },
+          { state: 'REFERRED' },
+          { state: 'CLOSED' },
+          { referredTo: '福州市中级人民法院' },
+          { referredTo: 'nowhere' },
+          { enterpriseId: 'e1' },
+          { enterpriseId: 'e2', state: 'APPLIED' },
+          { enterpriseId: 'e9' },
+        ];
+        for (const filter of filters) {
+          expect(await store.protection.count(filter, undefined)).toBe((await store.protection.page(filter, byId(), 100)).length);
+          for (const since of ['', Q.appliedAt, '2026-04-06T00:00:00.000Z', '2027-01-01T00:00:00.000Z']) {
+            expect(await store.protection.count(filter, since)).toBe((await store.protection.page(filter, byChange(since), 100)).length);
+          }
+        }
+        expect(await store.protection.count({}, undefined)).toBe(3);
+        expect(await store.protection.count({ state: 'APPLIED' }, undefined)).toBe(2);
+        expect(await store.protection.count({ state: 'REFERRED' }, undefined)).toBe(1);
+        expect(await store.protection.count({ enterpriseId: 'e1' }, undefined)).toBe(3);
+        expect(await store.protection.count({}, Q.appliedAt)).toBe(3);
+        expect(await store.protection.count({}, '2026-04-04T00:00:00.000Z')).toBe(1);
       });
     });
 

@@ -7,12 +7,13 @@ import type { Receipt } from '../../../ledger/index.js';
 import { mongoOutbox } from '../../../outbox/mongodb.js';
 import { hubTimeZone, monthOf } from '../../../platform/hub-calendar.js';
 import {
+  changedSince,
   COLLECTION_OPTIONS,
   createCollections,
   findByIds,
   findGrouped,
   inTransaction,
-  keysetPage,
+  listPage,
   type MongoStoreOptions,
   monthCountsInZone,
   monthInZone,
@@ -20,7 +21,7 @@ import {
 } from '../../../platform/mongodb.js';
 import type { CaseEvent, PreExamCaseRecord, ProtectionCaseRecord, ResolutionRoute } from '../domain/model.js';
 import type { ProtectionState } from '../domain/workflow.js';
-import type { CasesStore } from './port.js';
+import type { CasesStore, PreExamFilter, ProtectionFilter } from './port.js';
 
 interface PreExamDoc {
   _id: string;
@@ -32,6 +33,7 @@ interface PreExamDoc {
   receivedAt: string;
   decidedAt: string | null;
   decisionReceipt: Receipt | null;
+  updatedAt: string;
   events: CaseEvent[];
 }
 
@@ -58,12 +60,30 @@ const routeState = (route: ResolutionRoute, state: ProtectionState, n: number): 
 const toCase = ({ _id, events: _events, ...rest }: PreExamDoc): PreExamCaseRecord => ({ id: _id, ...rest });
 const toProtection = ({ _id, events: _events, ...rest }: ProtectionDoc): ProtectionCaseRecord => ({ id: _id, ...rest });
 
+function preExamQuery(filter: PreExamFilter): Filter<PreExamDoc> {
+  const query: Filter<PreExamDoc> = {};
+  if (filter.state !== undefined) query.state = filter.state;
+  if (filter.enterpriseId !== undefined) query.enterpriseId = filter.enterpriseId;
+  return query;
+}
+
+function protectionQuery(filter: ProtectionFilter): Filter<ProtectionDoc> {
+  const query: Filter<ProtectionDoc> = {};
+  if (filter.state !== undefined) query.state = filter.state;
+  if (filter.referredTo !== undefined) query.referredTo = filter.referredTo;
+  if (filter.enterpriseId !== undefined) query['parties.enterpriseId'] = filter.enterpriseId;
+  return query;
+}
+
 export async function openMongoCasesStore(db: Db, options: MongoStoreOptions = {}): Promise<CasesStore> {
   const cases = db.collection<PreExamDoc>(`${options.collectionPrefix ?? ''}pre_exam_cases`, COLLECTION_OPTIONS);
   await cases.createIndexes([
     { key: { enterpriseId: 1, receivedAt: -1, _id: 1 }, name: 'by_enterprise' },
     { key: { state: 1, _id: 1 }, name: 'by_state' },
     { key: { decidedAt: 1 }, name: 'by_decision' },
+    { key: { updatedAt: 1, _id: 1 }, name: 'by_change' },
+    { key: { state: 1, updatedAt: 1, _id: 1 }, name: 'by_state_change' },
+    { key: { enterpriseId: 1, updatedAt: 1, _id: 1 }, name: 'by_enterprise_change' },
   ]);
   const noEvents = { projection: { events: 0 } };
   const protection = db.collection<ProtectionDoc>(`${options.collectionPrefix ?? ''}protection_cases`, COLLECTION_OPTIONS);
@@ -72,6 +92,18 @@ export async function openMongoCasesStore(db: Db, options: MongoStoreOptions = {
     { key: { evidenceIds: 1, appliedAt: -1, _id: 1 }, name: 'by_evidence' },
     { key: { state: 1, _id: 1 }, name: 'by_state' },
     { key: { referredTo: 1, _id: 1 }, name: 'by_court' },
+    { key: { updatedAt: 1, _id: 1 }, name: 'by_change' },
+    { key: { state: 1, updatedAt: 1, _id: 1 }, name: 'by_state_change' },
+    { key: { referredTo: 1, updatedAt: 1, _id: 1 }, name: 'by_court_change' },
+    { key: { 'parties.enterpriseId': 1, updatedAt: 1, _id: 1 }, name: 'by_party_change' },
+  ]);
+  // Cases from before updatedAt are dated by their last change the document shows (a pipeline
+  // update, idempotent: processes opening the store together may both run it).
+  await cases.updateMany({ updatedAt: { $exists: false } }, [
+    { $set: { updatedAt: { $max: ['$receivedAt', { $ifNull: ['$decidedAt', ''] }, { $max: '$events.at' }] } } },
+  ]);
+  await protection.updateMany({ updatedAt: { $exists: false } }, [
+    { $set: { updatedAt: { $max: ['$appliedAt', { $ifNull: ['$outcomeAt', ''] }, { $max: '$events.at' }] } } },
   ]);
   const newestFirst = { ...noEvents, sort: { appliedAt: -1, _id: 1 } } as const;
   // Where the relay reads it (notifications/outbox/open.ts).
@@ -112,7 +144,7 @@ export async function openMongoCasesStore(db: Db, options: MongoStoreOptions = {
       async insert(c, first, notify = []) {
         const { id, ...rest } = c;
         await inTransaction(db.client, async (session) => {
-          await protection.insertOne({ _id: id, ...rest, events: [first] }, { session });
+          await protection.insertOne({ _id: id, ...rest, updatedAt: c.appliedAt, events: [first] }, { session });
           await routeStateCounts.bulkWrite([routeState(c.route, c.state, 1)], { session });
           await openedCounts.updateOne({ _id: monthOf(c.appliedAt) }, { $inc: { n: 1 } }, { upsert: true, session });
           await outbox.write(notify, session);
@@ -122,12 +154,16 @@ export async function openMongoCasesStore(db: Db, options: MongoStoreOptions = {
       byEnterprises: (ids) => findGrouped(protection, 'parties.enterpriseId', ids, toProtection, newestFirst),
       byEvidence: (ids) => findGrouped(protection, 'evidenceIds', ids, toProtection, newestFirst),
       eventsOf: async (ids) => (await findByIds(protection, ids, (d) => d.events, eventsOnly)).map((events) => events ?? []),
-      async page(filter, after, limit) {
-        const query: Filter<ProtectionDoc> = {};
-        if (filter.state !== undefined) query.state = filter.state;
-        if (filter.referredTo !== undefined) query.referredTo = filter.referredTo;
-        if (filter.enterpriseId !== undefined) query['parties.enterpriseId'] = filter.enterpriseId;
-        return (await keysetPage(protection, query, after, limit, noEvents)).map(toProtection);
+      page: async (filter, read, limit) => (await listPage(protection, protectionQuery(filter), read, limit, noEvents)).map(toProtection),
+      async count(filter, since) {
+        // Every case, or those in one state: the counts kept per route and state say it in a few documents.
+        if (since === undefined && filter.referredTo === undefined && filter.enterpriseId === undefined) {
+          const [sum] = await routeStateCounts
+            .aggregate<{ n: number }>([{ $match: filter.state === undefined ? {} : { state: filter.state } }, { $group: { _id: null, n: { $sum: '$n' } } }])
+            .toArray();
+          return sum?.n ?? 0;
+        }
+        return protection.countDocuments(changedSince(protectionQuery(filter), since));
       },
       async transition(id, from, event, changes, notify = []) {
         const set: Partial<ProtectionDoc> = { state: event.to };
@@ -138,7 +174,7 @@ export async function openMongoCasesStore(db: Db, options: MongoStoreOptions = {
         return inTransaction(db.client, async (session) => {
           const before = await protection.findOneAndUpdate(
             { _id: id, state: from },
-            { $set: set, $push: { events: event } },
+            { $set: set, $push: { events: event }, $max: { updatedAt: event.at } },
             { session, projection: { route: 1 } },
           );
           if (before === null) return false;
@@ -160,25 +196,21 @@ export async function openMongoCasesStore(db: Db, options: MongoStoreOptions = {
       async insert(c, first, notify = []) {
         const { id, ...rest } = c;
         await inTransaction(db.client, async (session) => {
-          await cases.insertOne({ _id: id, ...rest, events: [first] }, { session });
+          await cases.insertOne({ _id: id, ...rest, updatedAt: c.receivedAt, events: [first] }, { session });
           await outbox.write(notify, session);
         });
       },
       byIds: (ids) => findByIds(cases, ids, toCase, noEvents),
       byEnterprises: (ids) => findGrouped(cases, 'enterpriseId', ids, toCase, { ...noEvents, sort: { receivedAt: -1, _id: 1 } }),
       eventsOf: async (ids) => (await findByIds(cases, ids, (d) => d.events, eventsOnly)).map((events) => events ?? []),
-      async page(filter, after, limit) {
-        const query: Filter<PreExamDoc> = {};
-        if (filter.state !== undefined) query.state = filter.state;
-        if (filter.enterpriseId !== undefined) query.enterpriseId = filter.enterpriseId;
-        return (await keysetPage(cases, query, after, limit, noEvents)).map(toCase);
-      },
+      page: async (filter, read, limit) => (await listPage(cases, preExamQuery(filter), read, limit, noEvents)).map(toCase),
+      count: (filter, since) => cases.countDocuments(changedSince(preExamQuery(filter), since)),
       async transition(id, from, event, changes, notify = []) {
         const set: Partial<PreExamDoc> = { state: event.to };
         if (changes.decidedAt !== undefined) set.decidedAt = changes.decidedAt;
         if (changes.decisionReceipt !== undefined) set.decisionReceipt = changes.decisionReceipt;
         return inTransaction(db.client, async (session) => {
-          const r = await cases.updateOne({ _id: id, state: from }, { $set: set, $push: { events: event } }, { session });
+          const r = await cases.updateOne({ _id: id, state: from }, { $set: set, $push: { events: event }, $max: { updatedAt: event.at } }, { session });
           if (r.modifiedCount !== 1) return false;
           await outbox.write(notify, session);
           return true;

@@ -3,8 +3,9 @@
 import type { Receipt } from '../../../ledger/index.js';
 import type { Notification } from '../../../outbox/notification.js';
 import type { OutboxSource } from '../../../outbox/port.js';
+import type { ListRead } from '../../../platform/pagination.js';
 import type { MonthCount } from '../../common/months.js';
-import type { CaseEvent, PreExamCaseRecord, ProtectionCaseRecord, ResolutionRoute } from '../domain/model.js';
+import type { CaseEvent, NewPreExamCase, NewProtectionCase, PreExamCaseRecord, ProtectionCaseRecord, ResolutionRoute } from '../domain/model.js';
 import type { PreExamState, ProtectionState } from '../domain/workflow.js';
 
 export interface PreExamFilter {
@@ -13,19 +14,22 @@ export interface PreExamFilter {
 }
 
 export interface PreExamRepository {
-  /** Stores a new case with its first event, and `notify` in the outbox, in one transaction. */
-  insert(c: PreExamCaseRecord, first: CaseEvent, notify?: readonly Notification[]): Promise<void>;
+  /** Stores a new case with its first event, and `notify` in the outbox, in one transaction; updatedAt is its receivedAt. */
+  insert(c: NewPreExamCase, first: CaseEvent, notify?: readonly Notification[]): Promise<void>;
   byIds(ids: readonly string[]): Promise<(PreExamCaseRecord | undefined)[]>;
   /** Each enterprise's cases, newest first. */
   byEnterprises(ids: readonly string[]): Promise<PreExamCaseRecord[][]>;
   /** Each case's events, oldest first. */
   eventsOf(ids: readonly string[]): Promise<CaseEvent[][]>;
-  /** Up to `limit` cases matching the filter with id > after, by id. */
-  page(filter: PreExamFilter, after: string | undefined, limit: number): Promise<PreExamCaseRecord[]>;
+  /** Up to `limit` cases matching the filter, read by id or by change (platform/pagination.ts ListRead). */
+  page(filter: PreExamFilter, read: ListRead, limit: number): Promise<PreExamCaseRecord[]>;
+  /** How many cases match the filter (changed at `since` or later, when given): what page pages through. */
+  count(filter: PreExamFilter, since: string | undefined): Promise<number>;
   /**
    * Moves a case from `from` to `event.to`, appending the event, applying `changes` and writing
    * `notify` to the outbox, in one transaction, only if the case is still in `from`. False, with
-   * nothing written, when it was not (another move came first).
+   * nothing written, when it was not (another move came first). The case's updatedAt becomes
+   * event.at, unless it is later already (clocks of several processes disagree a little).
    */
   transition(
     id: string,
@@ -46,15 +50,18 @@ export interface ProtectionFilter {
 }
 
 export interface ProtectionRepository {
-  /** As PreExamRepository.insert, with the case's parties and citations. */
-  insert(c: ProtectionCaseRecord, first: CaseEvent<ProtectionState>, notify?: readonly Notification[]): Promise<void>;
+  /** As PreExamRepository.insert, with the case's parties and citations; updatedAt is its appliedAt. */
+  insert(c: NewProtectionCase, first: CaseEvent<ProtectionState>, notify?: readonly Notification[]): Promise<void>;
   byIds(ids: readonly string[]): Promise<(ProtectionCaseRecord | undefined)[]>;
   /** Cases each enterprise is a party to, newest first. */
   byEnterprises(ids: readonly string[]): Promise<ProtectionCaseRecord[][]>;
   /** Cases citing each evidence deposit, newest first. */
   byEvidence(ids: readonly string[]): Promise<ProtectionCaseRecord[][]>;
   eventsOf(ids: readonly string[]): Promise<CaseEvent<ProtectionState>[][]>;
-  page(filter: ProtectionFilter, after: string | undefined, limit: number): Promise<ProtectionCaseRecord[]>;
+  /** Up to `limit` cases matching the filter, read by id or by change (ListRead). */
+  page(filter: ProtectionFilter, read: ListRead, limit: number): Promise<ProtectionCaseRecord[]>;
+  /** How many cases match the filter (changed at `since` or later, when given); a count by state alone is read from the kept counts. */
+  count(filter: ProtectionFilter, since: string | undefined): Promise<number>;
   /** As PreExamRepository.transition. */
   transition(
     id: string,

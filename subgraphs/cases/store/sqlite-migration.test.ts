@@ -1,12 +1,13 @@
 // A database from before the protection cases' counts opens with them counted from its rows; one
-// from before the outbox opens with an empty one.
+// from before the outbox opens with an empty one; one from before updatedAt dates each case by its
+// last change.
 import { join } from 'node:path';
 
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 
 import { tempDir } from '../../../test/support/tmp.js';
-import type { ProtectionCaseRecord } from '../domain/model.js';
+import type { NewProtectionCase } from '../domain/model.js';
 import { openSqliteCasesStore } from './sqlite.js';
 
 let dir: ReturnType<typeof tempDir>;
@@ -15,7 +16,7 @@ beforeEach(() => {
 });
 afterEach(() => dir.remove());
 
-const applied = (id: string, route: ProtectionCaseRecord['route'], appliedAt: string): ProtectionCaseRecord => ({
+const applied = (id: string, route: NewProtectionCase['route'], appliedAt: string): NewProtectionCase => ({
   id,
   kind: 'INFRINGEMENT',
   route,
@@ -91,6 +92,71 @@ it('opens a database from before the outbox: it gains one, and its cases write t
       await store.protection.transition('p', 'APPLIED', { at, actor: 's', role: 'CENTER_STAFF', from: 'APPLIED', to: 'ACCEPTED', note: null }, {}, [moved]),
     ).toBe(true);
     expect(await store.outbox.pending(10)).toStrictEqual([moved]);
+  } finally {
+    await store.close();
+  }
+});
+
+it('dates the cases of a database from before updatedAt by their last change', async () => {
+  const path = join(dir.path, 'cases.db');
+  const before = openSqliteCasesStore(new Database(path));
+  const filed = (id: string, receivedAt: string) => ({
+    id,
+    enterpriseId: 'e1',
+    applicationNumber: '201510958772.0',
+    title: id,
+    industry: '制造业',
+    state: 'RECEIVED' as const,
+    receivedAt,
+    decidedAt: null,
+    decisionReceipt: null,
+  });
+  for (const c of [filed('a', '2026-03-01T00:00:00.000Z'), filed('b', '2026-03-02T00:00:00.000Z')]) {
+    await before.preExam.insert(c, { at: c.receivedAt, actor: 'k', role: 'ENTERPRISE', from: null, to: 'RECEIVED', note: null });
+  }
+  await before.preExam.transition(
+    'a',
+    'RECEIVED',
+    { at: '2026-03-05T00:00:00.000Z', actor: 's', role: 'CENTER_STAFF', from: 'RECEIVED', to: 'CLASSIFIED', note: null },
+    {},
+  );
+  for (const c of [applied('p', 'MEDIATION', '2026-04-01T00:00:00.000Z'), applied('q', 'MEDIATION', '2026-04-02T00:00:00.000Z')]) {
+    await before.protection.insert(c, { at: c.appliedAt, actor: 'k', role: 'ENTERPRISE', from: null, to: 'APPLIED', note: null });
+  }
+  const outcome = '2026-04-03T00:00:00.000Z';
+  await before.protection.transition(
+    'p',
+    'APPLIED',
+    { at: outcome, actor: 's', role: 'CENTER_STAFF', from: 'APPLIED', to: 'REJECTED', note: null },
+    { outcomeAt: outcome, outcomeReceipt: { seq: 1, entryHash: 'ab'.repeat(32), timestamp: Date.parse(outcome) } },
+  );
+  await before.close();
+  const db = new Database(path);
+  db.exec(
+    [
+      'pre_exam_by_change',
+      'pre_exam_by_state_change',
+      'pre_exam_by_enterprise_change',
+      'protection_by_change',
+      'protection_by_state_change',
+      'protection_by_court_change',
+    ]
+      .map((index) => `DROP INDEX ${index};`)
+      .join(' ') + ' ALTER TABLE pre_exam_cases DROP COLUMN updated_at; ALTER TABLE protection_cases DROP COLUMN updated_at',
+  );
+
+  const store = openSqliteCasesStore(db);
+  try {
+    const changed = { order: 'UPDATED_AT', since: '', after: undefined } as const;
+    expect((await store.preExam.page({}, changed, 10)).map((c) => [c.id, c.updatedAt])).toStrictEqual([
+      ['b', '2026-03-02T00:00:00.000Z'],
+      ['a', '2026-03-05T00:00:00.000Z'],
+    ]);
+    expect((await store.protection.page({}, changed, 10)).map((c) => [c.id, c.updatedAt])).toStrictEqual([
+      ['q', '2026-04-02T00:00:00.000Z'],
+      ['p', outcome],
+    ]);
+    expect(await store.protection.count({}, '2026-04-02T12:00:00.000Z')).toBe(1);
   } finally {
     await store.close();
   }

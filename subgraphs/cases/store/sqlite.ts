@@ -1,15 +1,24 @@
 // The cases subgraph's repositories on its own SQLite database. Filings and moves write their
 // notifications to the outbox table in their own transactions; a database from before the outbox
-// gains its table when opened.
+// gains its table when opened, one from before updated_at its column.
 import type Database from 'better-sqlite3';
 
 import type { Notification } from '../../../outbox/notification.js';
 import { sqliteOutbox } from '../../../outbox/sqlite.js';
 import { monthOf } from '../../../platform/hub-calendar.js';
-import { groupedByKey, inKeyOrder, inListQuery, monthCountsOfRows, pagesById } from '../../../platform/sqlite.js';
-import type { CaseEvent, IpRight, Party, PreExamCaseRecord, ProtectionCaseRecord, ResolutionRoute } from '../domain/model.js';
+import { type Condition, countsOf, groupedByKey, hasColumn, inKeyOrder, inListQuery, listPages, monthCountsOfRows } from '../../../platform/sqlite.js';
+import type {
+  CaseEvent,
+  IpRight,
+  NewPreExamCase,
+  NewProtectionCase,
+  Party,
+  PreExamCaseRecord,
+  ProtectionCaseRecord,
+  ResolutionRoute,
+} from '../domain/model.js';
 import type { ProtectionState } from '../domain/workflow.js';
-import type { CasesStore, PreExamFilter } from './port.js';
+import type { CasesStore, PreExamFilter, ProtectionFilter } from './port.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS pre_exam_cases (
@@ -23,7 +32,8 @@ CREATE TABLE IF NOT EXISTS pre_exam_cases (
   decided_at TEXT,
   decision_seq INTEGER,
   decision_entry_hash TEXT,
-  decision_timestamp INTEGER
+  decision_timestamp INTEGER,
+  updated_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS pre_exam_by_enterprise ON pre_exam_cases (enterprise_id, received_at);
 CREATE INDEX IF NOT EXISTS pre_exam_by_state ON pre_exam_cases (state, id);
@@ -52,7 +62,8 @@ CREATE TABLE IF NOT EXISTS protection_cases (
   outcome_at TEXT,
   outcome_seq INTEGER,
   outcome_entry_hash TEXT,
-  outcome_timestamp INTEGER
+  outcome_timestamp INTEGER,
+  updated_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS protection_by_state ON protection_cases (state, id);
 CREATE INDEX IF NOT EXISTS protection_by_court ON protection_cases (referred_to, id);
@@ -97,6 +108,24 @@ CREATE TABLE IF NOT EXISTS protection_opened_counts (
 const COUNTS_FROM_ROWS = `
 INSERT INTO protection_counts (route, state, n) SELECT route, state, count(*) FROM protection_cases GROUP BY 1, 2;
 `;
+// What changed when, for syncs (updatedSince), with each filter the lists take. A database from
+// before it dates each case by its last change its rows still show.
+const CHANGES = `
+CREATE INDEX IF NOT EXISTS pre_exam_by_change ON pre_exam_cases (updated_at, id);
+CREATE INDEX IF NOT EXISTS pre_exam_by_state_change ON pre_exam_cases (state, updated_at, id);
+CREATE INDEX IF NOT EXISTS pre_exam_by_enterprise_change ON pre_exam_cases (enterprise_id, updated_at, id);
+CREATE INDEX IF NOT EXISTS protection_by_change ON protection_cases (updated_at, id);
+CREATE INDEX IF NOT EXISTS protection_by_state_change ON protection_cases (state, updated_at, id);
+CREATE INDEX IF NOT EXISTS protection_by_court_change ON protection_cases (referred_to, updated_at, id);
+`;
+const PRE_EXAM_DATED_FROM_ROWS = `
+ALTER TABLE pre_exam_cases ADD COLUMN updated_at TEXT NOT NULL DEFAULT '';
+UPDATE pre_exam_cases SET updated_at = max(received_at, coalesce(decided_at, ''), coalesce((SELECT max(at) FROM pre_exam_events e WHERE e.case_id = pre_exam_cases.id), ''));
+`;
+const PROTECTION_DATED_FROM_ROWS = `
+ALTER TABLE protection_cases ADD COLUMN updated_at TEXT NOT NULL DEFAULT '';
+UPDATE protection_cases SET updated_at = max(applied_at, coalesce(outcome_at, ''), coalesce((SELECT max(at) FROM protection_events e WHERE e.case_id = protection_cases.id), ''));
+`;
 
 interface ProtectionRow {
   id: string;
@@ -113,6 +142,7 @@ interface ProtectionRow {
   outcome_seq: number | null;
   outcome_entry_hash: string | null;
   outcome_timestamp: number | null;
+  updated_at: string;
 }
 
 const toProtection = (r: ProtectionRow): ProtectionCaseRecord => ({
@@ -128,6 +158,7 @@ const toProtection = (r: ProtectionRow): ProtectionCaseRecord => ({
   appliedAt: r.applied_at,
   outcomeAt: r.outcome_at,
   outcomeReceipt: r.outcome_seq === null ? null : { seq: r.outcome_seq, entryHash: r.outcome_entry_hash!, timestamp: r.outcome_timestamp! },
+  updatedAt: r.updated_at,
 });
 
 interface CaseRow {
@@ -142,6 +173,7 @@ interface CaseRow {
   decision_seq: number | null;
   decision_entry_hash: string | null;
   decision_timestamp: number | null;
+  updated_at: string;
 }
 
 interface EventRow {
@@ -165,7 +197,18 @@ const toCase = (r: CaseRow): PreExamCaseRecord => ({
   receivedAt: r.received_at,
   decidedAt: r.decided_at,
   decisionReceipt: r.decision_seq === null ? null : { seq: r.decision_seq, entryHash: r.decision_entry_hash!, timestamp: r.decision_timestamp! },
+  updatedAt: r.updated_at,
 });
+
+const preExamConditions = (filter: PreExamFilter): Condition[] => [
+  ['state = ?', filter.state],
+  ['enterprise_id = ?', filter.enterpriseId],
+];
+const protectionConditions = (filter: ProtectionFilter): Condition[] => [
+  ['state = ?', filter.state],
+  ['referred_to = ?', filter.referredTo],
+  ['id IN (SELECT case_id FROM protection_parties WHERE enterprise_id = ?)', filter.enterpriseId],
+];
 
 const toEvent = <S extends string>(r: EventRow): CaseEvent<S> => ({
   at: r.at,
@@ -182,19 +225,22 @@ export function openSqliteCasesStore(db: Database.Database): CasesStore {
     const counted = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'protection_counts'`).get() !== undefined;
     db.exec(COUNTERS);
     if (!counted) db.exec(COUNTS_FROM_ROWS);
+    if (!hasColumn(db, 'pre_exam_cases', 'updated_at')) db.exec(PRE_EXAM_DATED_FROM_ROWS);
+    if (!hasColumn(db, 'protection_cases', 'updated_at')) db.exec(PROTECTION_DATED_FROM_ROWS);
+    db.exec(CHANGES);
     monthCountsOfRows(db, 'protection_opened_counts', 'SELECT applied_at FROM protection_cases');
   })();
   const outbox = sqliteOutbox(db, 'cases');
   const insertCase = db.prepare(
-    `INSERT INTO pre_exam_cases (id, enterprise_id, application_number, title, industry, state, received_at, decided_at)
-     VALUES (@id, @enterpriseId, @applicationNumber, @title, @industry, @state, @receivedAt, @decidedAt)`,
+    `INSERT INTO pre_exam_cases (id, enterprise_id, application_number, title, industry, state, received_at, decided_at, updated_at)
+     VALUES (@id, @enterpriseId, @applicationNumber, @title, @industry, @state, @receivedAt, @decidedAt, @receivedAt)`,
   );
   const insertEvent = db.prepare(
     `INSERT INTO pre_exam_events (case_id, n, at, actor, role, from_state, to_state, note)
      VALUES (@caseId, (SELECT count(*) FROM pre_exam_events WHERE case_id = @caseId), @at, @actor, @role, @from, @to, @note)`,
   );
   const move = db.prepare(
-    `UPDATE pre_exam_cases SET state = @to,
+    `UPDATE pre_exam_cases SET state = @to, updated_at = max(updated_at, @at),
        decided_at = coalesce(@decidedAt, decided_at),
        decision_seq = coalesce(@seq, decision_seq), decision_entry_hash = coalesce(@entryHash, decision_entry_hash), decision_timestamp = coalesce(@timestamp, decision_timestamp)
      WHERE id = @id AND state = @from`,
@@ -207,7 +253,7 @@ export function openSqliteCasesStore(db: Database.Database): CasesStore {
   const eventsIn = inListQuery<EventRow>(db, (ids) => `SELECT * FROM pre_exam_events WHERE case_id IN (${ids}) ORDER BY case_id, n`);
 
   const event = (caseId: string, e: CaseEvent) => ({ caseId, ...e });
-  const insertTx = db.transaction((c: PreExamCaseRecord, first: CaseEvent, notify: readonly Notification[]) => {
+  const insertTx = db.transaction((c: NewPreExamCase, first: CaseEvent, notify: readonly Notification[]) => {
     insertCase.run(c);
     insertEvent.run(event(c.id, first));
     outbox.write(notify);
@@ -225,6 +271,7 @@ export function openSqliteCasesStore(db: Database.Database): CasesStore {
         id,
         from,
         to: e.to,
+        at: e.at,
         decidedAt: changes.decidedAt ?? null,
         seq: r?.seq ?? null,
         entryHash: r?.entryHash ?? null,
@@ -236,14 +283,15 @@ export function openSqliteCasesStore(db: Database.Database): CasesStore {
       return true;
     },
   );
-  const protectionPages = pagesById<ProtectionRow>(db, 'protection_cases');
-  const preExamPages = pagesById<CaseRow>(db, 'pre_exam_cases');
+  const protectionPages = listPages<ProtectionRow>(db, 'protection_cases');
+  const preExamPages = listPages<CaseRow>(db, 'pre_exam_cases');
+  const countOf = countsOf(db);
   /** Joined rows carry the key they were found under: a case shows under each of its parties. */
   const keyed = (ids: readonly string[], rows: (ProtectionRow & { key: string })[]) => groupedByKey(ids, rows, (r) => r.key).map((rs) => rs.map(toProtection));
 
   const insertProtection = db.prepare(
-    `INSERT INTO protection_cases (id, kind, route, summary, state, parties, ip_rights, evidence_ids, referred_to, applied_at)
-     VALUES (@id, @kind, @route, @summary, @state, @parties, @ipRights, @evidenceIds, @referredTo, @appliedAt)`,
+    `INSERT INTO protection_cases (id, kind, route, summary, state, parties, ip_rights, evidence_ids, referred_to, applied_at, updated_at)
+     VALUES (@id, @kind, @route, @summary, @state, @parties, @ipRights, @evidenceIds, @referredTo, @appliedAt, @appliedAt)`,
   );
   const insertParty = db.prepare('INSERT OR IGNORE INTO protection_parties (case_id, enterprise_id) VALUES (?, ?)');
   const insertCitation = db.prepare('INSERT OR IGNORE INTO protection_citations (case_id, evidence_id) VALUES (?, ?)');
@@ -252,7 +300,7 @@ export function openSqliteCasesStore(db: Database.Database): CasesStore {
      VALUES (@caseId, (SELECT count(*) FROM protection_events WHERE case_id = @caseId), @at, @actor, @role, @from, @to, @note)`,
   );
   const moveProtection = db.prepare(
-    `UPDATE protection_cases SET state = @to, referred_to = coalesce(@referredTo, referred_to), outcome_at = coalesce(@outcomeAt, outcome_at),
+    `UPDATE protection_cases SET state = @to, updated_at = max(updated_at, @at), referred_to = coalesce(@referredTo, referred_to), outcome_at = coalesce(@outcomeAt, outcome_at),
        outcome_seq = coalesce(@seq, outcome_seq), outcome_entry_hash = coalesce(@entryHash, outcome_entry_hash), outcome_timestamp = coalesce(@timestamp, outcome_timestamp)
      WHERE id = @id AND state = @from`,
   );
@@ -276,10 +324,13 @@ export function openSqliteCasesStore(db: Database.Database): CasesStore {
   const countsByRouteAndState = db.prepare<[], { route: ResolutionRoute; state: ProtectionState; count: number }>(
     'SELECT route, state, n AS count FROM protection_counts WHERE n > 0 ORDER BY route, state',
   );
+  const countInState = db
+    .prepare<[{ state: string | null }], number>('SELECT coalesce(sum(n), 0) FROM protection_counts WHERE @state IS NULL OR state = @state')
+    .pluck();
   const openedBetween = db.prepare<[string, string], { month: string; count: number }>(
     'SELECT month, n AS count FROM protection_opened_counts WHERE month >= ? AND month <= ? ORDER BY month',
   );
-  const insertProtectionTx = db.transaction((c: ProtectionCaseRecord, first: CaseEvent<ProtectionState>, notify: readonly Notification[]) => {
+  const insertProtectionTx = db.transaction((c: NewProtectionCase, first: CaseEvent<ProtectionState>, notify: readonly Notification[]) => {
     insertProtection.run({ ...c, parties: JSON.stringify(c.parties), ipRights: JSON.stringify(c.ipRights), evidenceIds: JSON.stringify(c.evidenceIds) });
     for (const p of c.parties) if (p.enterpriseId !== null) insertParty.run(c.id, p.enterpriseId);
     for (const e of c.evidenceIds) insertCitation.run(c.id, e);
@@ -301,6 +352,7 @@ export function openSqliteCasesStore(db: Database.Database): CasesStore {
         id,
         from,
         to: e.to,
+        at: e.at,
         referredTo: changes.referredTo ?? null,
         outcomeAt: changes.outcomeAt ?? null,
         seq: r?.seq ?? null,
@@ -334,16 +386,14 @@ export function openSqliteCasesStore(db: Database.Database): CasesStore {
       async eventsOf(ids) {
         return groupedByKey(ids, protectionEventsIn(ids), (r) => r.case_id).map((rows) => rows.map((r) => toEvent<ProtectionState>(r)));
       },
-      async page(filter, after, limit) {
-        return protectionPages(
-          [
-            ['state = ?', filter.state],
-            ['referred_to = ?', filter.referredTo],
-            ['id IN (SELECT case_id FROM protection_parties WHERE enterprise_id = ?)', filter.enterpriseId],
-          ],
-          after,
-          limit,
-        ).map(toProtection);
+      async page(filter, read, limit) {
+        return protectionPages(protectionConditions(filter), read, limit).map(toProtection);
+      },
+      async count(filter, since) {
+        // Every case, or those in one state: the counts kept per route and state say it in a few rows.
+        if (since === undefined && filter.referredTo === undefined && filter.enterpriseId === undefined)
+          return countInState.get({ state: filter.state ?? null })!;
+        return countOf('protection_cases', [...protectionConditions(filter), ['updated_at >= ?', since]]);
       },
       async transition(id, from, e, changes, notify = []) {
         return moveProtectionTx(id, from, e, changes, notify);
@@ -368,15 +418,11 @@ export function openSqliteCasesStore(db: Database.Database): CasesStore {
       async eventsOf(ids) {
         return groupedByKey(ids, eventsIn(ids), (r) => r.case_id).map((rows) => rows.map((r) => toEvent(r)));
       },
-      async page(filter: PreExamFilter, after, limit) {
-        return preExamPages(
-          [
-            ['state = ?', filter.state],
-            ['enterprise_id = ?', filter.enterpriseId],
-          ],
-          after,
-          limit,
-        ).map(toCase);
+      async page(filter, read, limit) {
+        return preExamPages(preExamConditions(filter), read, limit).map(toCase);
+      },
+      async count(filter, since) {
+        return countOf('pre_exam_cases', [...preExamConditions(filter), ['updated_at >= ?', since]]);
       },
       async transition(id, from, e, changes, notify = []) {
         return transitionTx(id, from, e, changes, notify);

@@ -13,6 +13,13 @@ export const FILING_STATUS_MEANINGS: Readonly<Record<FilingStatus, string>> = {
   WITHDRAWN: 'Its filing with the centre withdrawn (已撤销)',
 };
 
+/**
+ * A record as the store gives it back: with the instant it last changed (its registration, or the
+ * latest change the store wrote of it), which the store keeps with each write, for syncs. Writers
+ * give the record without it.
+ */
+export type Stored<R> = R & { readonly updatedAt: string };
+
 export interface CreditCodeOverride {
   /** The staff key that registered a code failing its check character. */
   readonly approvedBy: string;

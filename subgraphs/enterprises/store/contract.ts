@@ -2,10 +2,12 @@
 import { describe, expect, it } from 'vitest';
 
 import type { Notification } from '../../../outbox/notification.js';
+import type { ChangeKey, ListRead } from '../../../platform/pagination.js';
 import { openForEachTest, type StoreFixture } from '../../../test/support/adapters.js';
-import type { CopyrightRecord, EnterpriseRecord, LicenceRecord, PatentRecord, RightRef, TrademarkRecord, TransferRecord } from '../domain/model.js';
+import type { CopyrightRecord, EnterpriseRecord, LicenceRecord, PatentRecord, RightRef, Stored, TrademarkRecord, TransferRecord } from '../domain/model.js';
 import { patentAsset, rightKey, UNRECORDED_PATENT_FACTS } from '../domain/model.js';
-import type { EnterprisesStore } from './port.js';
+import { searchText } from '../domain/name-search.js';
+import type { EnterpriseFilter, EnterpriseListFilter, EnterprisesStore, PatentFilter } from './port.js';
 import { DuplicateKeyError } from './port.js';
 
 export type EnterprisesStoreFixture = StoreFixture<EnterprisesStore>;
@@ -13,17 +15,26 @@ export type EnterprisesStoreFixture = StoreFixture<EnterprisesStore>;
 const SOFTWARE = '软件和信息技术服务业';
 const MANUFACTURING = '制造业';
 
-const enterprise = (id: string, regionCode: string, industry: string, over: Partial<EnterpriseRecord> = {}): EnterpriseRecord => ({
-  id,
-  uscc: `91${regionCode}MA${id.toUpperCase().padStart(7, '0')}X`,
-  name: `企业 ${id}`,
-  regionCode,
-  industry,
-  filingStatus: 'FILED',
-  registeredAt: '2026-01-05T08:30:00.000Z',
-  creditCodeOverride: null,
-  ...over,
-});
+/** When the seed registers the rights below: the updatedAt they are stored with. */
+const ADDED = '2026-02-01T00:00:00.000Z';
+const byId = (after?: string): ListRead => ({ order: 'ID', after });
+const byChange = (since: string, after?: ChangeKey): ListRead => ({ order: 'UPDATED_AT', since, after });
+
+// As stored: an enterprise changed when it was registered.
+const enterprise = (id: string, regionCode: string, industry: string, over: Partial<EnterpriseRecord> = {}): Stored<EnterpriseRecord> => {
+  const e: EnterpriseRecord = {
+    id,
+    uscc: `91${regionCode}MA${id.toUpperCase().padStart(7, '0')}X`,
+    name: `企业 ${id}`,
+    regionCode,
+    industry,
+    filingStatus: 'FILED',
+    registeredAt: '2026-01-05T08:30:00.000Z',
+    creditCodeOverride: null,
+    ...over,
+  };
+  return { ...e, updatedAt: e.registeredAt };
+};
 
 // Inserted out of id order, so that every ordering below is the store's doing.
 const E3 = enterprise('e03', '110108', MANUFACTURING, { filingStatus: 'SUSPENDED' });
@@ -33,7 +44,23 @@ const E2 = enterprise('e02', '310115', MANUFACTURING);
 const E4 = enterprise('e04', '440305', SOFTWARE);
 const ENTERPRISES = [E3, E1, E5, E2, E4];
 
-const patent = (applicationNumber: string, enterpriseId: string, over: Partial<PatentRecord> = {}): PatentRecord => ({
+/** A search as the resolver hands it to the store: folded (domain/name-search.ts). */
+const search = (text: string): string => {
+  const checked = searchText(text);
+  if (!checked.ok) throw new Error(checked.message);
+  return checked.folded;
+};
+// Names to search, registered out of id order; full-width and mixed case as registrars write them.
+const N1 = enterprise('n07', '440305', MANUFACTURING, { name: '华为技术有限公司' });
+const N2 = enterprise('n03', '440305', SOFTWARE, { name: '华为终端有限公司' });
+const N3 = enterprise('n05', '310115', SOFTWARE, { name: '上海华为软件有限公司' });
+const N4 = enterprise('n01', '440305', MANUFACTURING, { name: 'HUAWEI Technologies Co., Ltd.' });
+const N5 = enterprise('n02', '440305', MANUFACTURING, { name: 'ＢＹＤ汽车工业有限公司' });
+const N6 = enterprise('n04', '350100', MANUFACTURING, { name: '宁德时代新能源科技股份有限公司' });
+const N7 = enterprise('n06', '110108', SOFTWARE, { name: '哈哈哈科技有限公司' });
+const NAMED = [N1, N2, N3, N4, N5, N6, N7];
+
+const patent = (applicationNumber: string, enterpriseId: string, over: Partial<Stored<PatentRecord>> = {}): Stored<PatentRecord> => ({
   applicationNumber,
   enterpriseId,
   type: 'INVENTION',
@@ -50,6 +77,7 @@ const patent = (applicationNumber: string, enterpriseId: string, over: Partial<P
   invalidation: null,
   version: 1,
   ...UNRECORDED_PATENT_FACTS,
+  updatedAt: ADDED,
   ...over,
 });
 
@@ -73,7 +101,7 @@ const PH = patent('201610000001.8', 'e03', { status: 'INVALIDATED', grantDate: '
 const PI = patent('201710000001.9', 'e01', { status: 'WITHDRAWN' });
 const PATENTS = [PF, PC, PA, PI, PG, PB, PH, PE, PD];
 
-const trademark = (registrationNumber: string, enterpriseId: string, expiryDate: string, niceClass: number): TrademarkRecord => ({
+const trademark = (registrationNumber: string, enterpriseId: string, expiryDate: string, niceClass: number): Stored<TrademarkRecord> => ({
   registrationNumber,
   enterpriseId,
   mark: `商标 ${registrationNumber}`,
@@ -82,6 +110,7 @@ const trademark = (registrationNumber: string, enterpriseId: string, expiryDate:
   registrationDate: '2016-05-14',
   expiryDate,
   version: 1,
+  updatedAt: ADDED,
 });
 
 const T1 = trademark('TM0003', 'e01', '2026-05-13', 9);
@@ -90,7 +119,7 @@ const T3 = trademark('TM0002', 'e02', '2026-05-13', 35);
 const T4 = trademark('TM0004', 'e02', '2030-01-01', 45);
 const TRADEMARKS = [T1, T4, T2, T3];
 
-const copyright = (registrationNumber: string, enterpriseId: string, kind: CopyrightRecord['kind']): CopyrightRecord => ({
+const copyright = (registrationNumber: string, enterpriseId: string, kind: CopyrightRecord['kind']): Stored<CopyrightRecord> => ({
   registrationNumber,
   enterpriseId,
   title: `作品 ${registrationNumber}`,
@@ -98,6 +127,7 @@ const copyright = (registrationNumber: string, enterpriseId: string, kind: Copyr
   author: '张三',
   completedOn: '2024-07-01',
   registeredOn: '2024-08-08',
+  updatedAt: ADDED,
 });
 
 const C1 = copyright('2024SR0005', 'e01', 'SOFTWARE');
@@ -110,9 +140,9 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
     const open = openForEachTest(fixture, (s) => s.close());
     const seed = async (s: EnterprisesStore, what: { patents?: boolean; trademarks?: boolean; copyrights?: boolean } = {}) => {
       for (const e of ENTERPRISES) await s.enterprises.insert(e);
-      if (what.patents) for (const p of PATENTS) await s.patents.insert(p);
-      if (what.trademarks) for (const t of TRADEMARKS) await s.trademarks.insert(t);
-      if (what.copyrights) for (const c of COPYRIGHTS) await s.copyrights.insert(c);
+      if (what.patents) for (const p of PATENTS) await s.patents.insert(p, ADDED);
+      if (what.trademarks) for (const t of TRADEMARKS) await s.trademarks.insert(t, ADDED);
+      if (what.copyrights) for (const c of COPYRIGHTS) await s.copyrights.insert(c, ADDED);
     };
 
     describe('enterprises', () => {
@@ -120,7 +150,7 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
         const s = open();
         expect(await s.enterprises.byIds(['e01'])).toStrictEqual([undefined]);
         expect(await s.enterprises.byUscc(E1.uscc)).toBeUndefined();
-        expect(await s.enterprises.page({}, undefined, 10)).toStrictEqual([]);
+        expect(await s.enterprises.page({}, byId(), 10)).toStrictEqual([]);
         expect(await s.enterprises.count({})).toBe(0);
         expect(await s.enterprises.countBy('regionCode')).toStrictEqual([]);
         expect(await s.enterprises.countBy('industry')).toStrictEqual([]);
@@ -183,38 +213,38 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
         const s = open();
         await seed(s);
         const n = ENTERPRISES.length;
-        expect(await s.enterprises.page({}, undefined, 2)).toStrictEqual([E1, E2]);
+        expect(await s.enterprises.page({}, byId(), 2)).toStrictEqual([E1, E2]);
         expect(await s.enterprises.count({})).toBe(n);
-        expect(await s.enterprises.page({}, 'e02', 2)).toStrictEqual([E3, E4]);
-        expect(await s.enterprises.page({}, 'e04', 2)).toStrictEqual([E5]);
-        expect(await s.enterprises.page({}, 'e05', 2)).toStrictEqual([]);
+        expect(await s.enterprises.page({}, byId('e02'), 2)).toStrictEqual([E3, E4]);
+        expect(await s.enterprises.page({}, byId('e04'), 2)).toStrictEqual([E5]);
+        expect(await s.enterprises.page({}, byId('e05'), 2)).toStrictEqual([]);
         // The cursor need not be an id that exists.
-        expect(await s.enterprises.page({}, 'e025', 2)).toStrictEqual([E3, E4]);
-        expect(await s.enterprises.page({}, '', 3)).toStrictEqual([E1, E2, E3]);
-        expect(await s.enterprises.page({}, undefined, 100)).toStrictEqual([E1, E2, E3, E4, E5]);
+        expect(await s.enterprises.page({}, byId('e025'), 2)).toStrictEqual([E3, E4]);
+        expect(await s.enterprises.page({}, byId(''), 3)).toStrictEqual([E1, E2, E3]);
+        expect(await s.enterprises.page({}, byId(), 100)).toStrictEqual([E1, E2, E3, E4, E5]);
         // A limit of 0 is no rows, not "no limit".
-        expect(await s.enterprises.page({}, undefined, 0)).toStrictEqual([]);
+        expect(await s.enterprises.page({}, byId(), 0)).toStrictEqual([]);
       });
 
       it('pages within a region, an industry, or both', async () => {
         const s = open();
         await seed(s);
-        expect(await s.enterprises.page({ regionCode: '110108' }, undefined, 2)).toStrictEqual([E1, E3]);
+        expect(await s.enterprises.page({ regionCode: '110108' }, byId(), 2)).toStrictEqual([E1, E3]);
         expect(await s.enterprises.count({ regionCode: '110108' })).toBe(3);
-        expect(await s.enterprises.page({ regionCode: '110108' }, 'e03', 2)).toStrictEqual([E5]);
-        expect(await s.enterprises.page({ regionCode: '110108' }, 'e01', 1)).toStrictEqual([E3]);
-        expect(await s.enterprises.page({ industry: MANUFACTURING }, undefined, 10)).toStrictEqual([E2, E3]);
+        expect(await s.enterprises.page({ regionCode: '110108' }, byId('e03'), 2)).toStrictEqual([E5]);
+        expect(await s.enterprises.page({ regionCode: '110108' }, byId('e01'), 1)).toStrictEqual([E3]);
+        expect(await s.enterprises.page({ industry: MANUFACTURING }, byId(), 10)).toStrictEqual([E2, E3]);
         expect(await s.enterprises.count({ industry: MANUFACTURING })).toBe(2);
-        expect(await s.enterprises.page({ industry: SOFTWARE }, 'e01', 10)).toStrictEqual([E4, E5]);
+        expect(await s.enterprises.page({ industry: SOFTWARE }, byId('e01'), 10)).toStrictEqual([E4, E5]);
         expect(await s.enterprises.count({ industry: SOFTWARE })).toBe(3);
-        expect(await s.enterprises.page({ regionCode: '110108', industry: MANUFACTURING }, undefined, 10)).toStrictEqual([E3]);
+        expect(await s.enterprises.page({ regionCode: '110108', industry: MANUFACTURING }, byId(), 10)).toStrictEqual([E3]);
         expect(await s.enterprises.count({ regionCode: '110108', industry: MANUFACTURING })).toBe(1);
-        expect(await s.enterprises.page({ regionCode: '110108', industry: SOFTWARE }, 'e01', 10)).toStrictEqual([E5]);
+        expect(await s.enterprises.page({ regionCode: '110108', industry: SOFTWARE }, byId('e01'), 10)).toStrictEqual([E5]);
         expect(await s.enterprises.count({ regionCode: '110108', industry: SOFTWARE })).toBe(2);
-        expect(await s.enterprises.page({ regionCode: '999999' }, undefined, 10)).toStrictEqual([]);
+        expect(await s.enterprises.page({ regionCode: '999999' }, byId(), 10)).toStrictEqual([]);
         expect(await s.enterprises.count({ regionCode: '999999' })).toBe(0);
         // A filter key present but undefined filters nothing.
-        expect(await s.enterprises.page({ regionCode: undefined, industry: MANUFACTURING }, undefined, 10)).toStrictEqual([E2, E3]);
+        expect(await s.enterprises.page({ regionCode: undefined, industry: MANUFACTURING }, byId(), 10)).toStrictEqual([E2, E3]);
         expect(await s.enterprises.count({ regionCode: undefined, industry: MANUFACTURING })).toBe(2);
       });
 
@@ -230,6 +260,149 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
           { key: MANUFACTURING, enterprises: 2 },
           { key: SOFTWARE, enterprises: 3 },
         ]);
+      });
+    });
+
+    describe('enterprises by name', () => {
+      const seedNames = async (s: EnterprisesStore) => {
+        // One at a time and in a batch: both index the names.
+        for (const e of NAMED.slice(0, 3)) await s.enterprises.insert(e);
+        await s.enterprises.insertMany(NAMED.slice(3));
+      };
+      /** The ids page finds for a search, in its order, and count's answer. */
+      const found = async (s: EnterprisesStore, filter: EnterpriseListFilter) => ({
+        ids: (await s.enterprises.page(filter, byId(), 100)).map((e) => e.id),
+        count: await s.enterprises.count(filter),
+      });
+
+      it('finds the names containing a two-character or a longer text, in id order, with their count', async () => {
+        const s = open();
+        await seed(s);
+        await seedNames(s);
+        expect(await found(s, { search: search('华为') })).toStrictEqual({ ids: ['n03', 'n05', 'n07'], count: 3 });
+        expect(await s.enterprises.page({ search: search('华为') }, byId(), 10)).toStrictEqual([N2, N3, N1]);
+        expect(await found(s, { search: search('华为技术') })).toStrictEqual({ ids: ['n07'], count: 1 });
+        expect(await found(s, { search: search('技术有限公司') })).toStrictEqual({ ids: ['n07'], count: 1 });
+        expect(await found(s, { search: search('新能源科技') })).toStrictEqual({ ids: ['n04'], count: 1 });
+        expect(await found(s, { search: search('科技') })).toStrictEqual({ ids: ['n04', 'n06'], count: 2 });
+        expect(await found(s, { search: search('有限公司') })).toStrictEqual({ ids: ['n02', 'n03', 'n04', 'n05', 'n06', 'n07'], count: 6 });
+        // The whole name, and the seed's names with their space.
+        expect(await found(s, { search: search('宁德时代新能源科技股份有限公司') })).toStrictEqual({ ids: ['n04'], count: 1 });
+        expect(await found(s, { search: search('企业 e0') })).toStrictEqual({ ids: ['e01', 'e02', 'e03', 'e04', 'e05'], count: 5 });
+      });
+
+      it('folds case and full-width forms, in the names and in the search', async () => {
+        const s = open();
+        await seedNames(s);
+        for (const text of ['huawei', 'HUAWEI', 'ＨｕａＷｅｉ', 'Huawei Tech', 'co., ltd.', 'ei']) {
+          expect(await found(s, { search: search(text) })).toStrictEqual({ ids: ['n01'], count: 1 });
+        }
+        for (const text of ['BYD', 'byd', 'ｂｙｄ', 'BYD汽车', 'ＢＹＤ汽车']) {
+          expect(await found(s, { search: search(text) })).toStrictEqual({ ids: ['n02'], count: 1 });
+        }
+        // Characters regular expressions read otherwise are plain text here.
+        expect(await found(s, { search: search('., ') })).toStrictEqual({ ids: ['n01'], count: 1 });
+        expect(await found(s, { search: search('o.') })).toStrictEqual({ ids: ['n01'], count: 1 });
+        expect(await found(s, { search: search('o*') })).toStrictEqual({ ids: [], count: 0 });
+        expect(await found(s, { search: search('.*') })).toStrictEqual({ ids: [], count: 0 });
+      });
+
+      it('finds none for a gram no name has, nor for a name holding each gram of the search but not the search', async () => {
+        const s = open();
+        await seedNames(s);
+        expect(await found(s, { search: search('小米') })).toStrictEqual({ ids: [], count: 0 });
+        expect(await found(s, { search: search('华为小米') })).toStrictEqual({ ids: [], count: 0 });
+        // Each gram is a name's, but not in this order.
+        expect(await found(s, { search: search('有限华为') })).toStrictEqual({ ids: [], count: 0 });
+        // 哈哈哈哈 has one gram, 哈哈, which 哈哈哈科技 has: it holds 哈哈哈, not 哈哈哈哈.
+        expect(await found(s, { search: search('哈哈哈') })).toStrictEqual({ ids: ['n06'], count: 1 });
+        expect(await found(s, { search: search('哈哈哈哈') })).toStrictEqual({ ids: [], count: 0 });
+        expect(await found(s, { search: search('华为') })).toStrictEqual({ ids: ['n03', 'n05', 'n07'], count: 3 });
+      });
+
+      it('searches within a region, an industry, or both', async () => {
+        const s = open();
+        await seedNames(s);
+        expect(await found(s, { search: search('华为'), regionCode: '440305' })).toStrictEqual({ ids: ['n03', 'n07'], count: 2 });
+        expect(await found(s, { search: search('华为'), industry: SOFTWARE })).toStrictEqual({ ids: ['n03', 'n05'], count: 2 });
+        expect(await found(s, { search: search('华为'), regionCode: '440305', industry: MANUFACTURING })).toStrictEqual({ ids: ['n07'], count: 1 });
+        expect(await found(s, { search: search('有限公司'), regionCode: '440305' })).toStrictEqual({ ids: ['n02', 'n03', 'n07'], count: 3 });
+        expect(await found(s, { search: search('华为'), regionCode: '350100' })).toStrictEqual({ ids: [], count: 0 });
+        expect(await found(s, { search: search('华为'), regionCode: undefined, industry: undefined })).toStrictEqual({ ids: ['n03', 'n05', 'n07'], count: 3 });
+        // Counted by change too: each enterprise changed when registered.
+        expect(await s.enterprises.count({ search: search('华为') }, '2026-01-05T08:30:00.000Z')).toBe(3);
+        expect(await s.enterprises.count({ search: search('华为') }, '2026-01-05T08:30:00.001Z')).toBe(0);
+        expect(await s.enterprises.count({ search: search('华为技术') }, '2026-01-05T08:30:00.001Z')).toBe(0);
+      });
+
+      it('pages through many matches by cursor without a gap or a repeat, and counts what it pages', async () => {
+        const s = open();
+        // More postings than one statement of SQLite's walks (SEARCH_SLICE): pages and counts walk
+        // them a slice at a time. Every name has 星河, 河科 and 科技; only the even ones 河科技.
+        const many = Array.from({ length: 2_600 }, (_, i) =>
+          enterprise(`m${String((i * 7919) % 2_600).padStart(4, '0')}`, ['330100', '330200', '330300'][i % 3]!, SOFTWARE, {
+            name: i % 2 === 0 ? `星河科技${i % 10}号${i}有限公司` : `星河科学${i % 10}号${i}科技有限公司`,
+          }),
+        );
+        await s.enterprises.insertMany(many);
+        const walk = async (filter: EnterpriseListFilter, size: number) => {
+          const seen: string[] = [];
+          for (let after: string | undefined; ;) {
+            const page = await s.enterprises.page(filter, byId(after), size);
+            seen.push(...page.map((e) => e.id));
+            if (page.length < size) return seen;
+            after = page.at(-1)!.id;
+          }
+        };
+        const ids = (keep: (e: Stored<EnterpriseRecord>) => boolean) =>
+          many
+            .filter(keep)
+            .map((e) => e.id)
+            .sort();
+        const cases: [EnterpriseListFilter, (e: Stored<EnterpriseRecord>) => boolean, number][] = [
+          [{ search: search('星河') }, () => true, 100],
+          [{ search: search('河科技') }, (e) => e.name.includes('河科技'), 100],
+          [{ search: search('科技6') }, (e) => e.name.includes('科技6'), 7],
+          [{ search: search('星河'), regionCode: '330200' }, (e) => e.regionCode === '330200', 50],
+          [{ search: search('河科技'), regionCode: '330300', industry: SOFTWARE }, (e) => e.name.includes('河科技') && e.regionCode === '330300', 33],
+          [{ search: search('星河'), industry: MANUFACTURING }, () => false, 10],
+        ];
+        for (const [filter, keep, size] of cases) {
+          const expected = ids(keep);
+          expect(await walk(filter, size)).toStrictEqual(expected);
+          expect(await s.enterprises.count(filter)).toBe(expected.length);
+        }
+        expect(ids((e) => e.name.includes('河科技'))).toHaveLength(1_300);
+        expect(ids((e) => e.name.includes('科技6'))).toHaveLength(260);
+        // Past the last match, a cursor that is no id, a limit of 0.
+        const sixes = ids((e) => e.name.includes('科技6'));
+        expect(await s.enterprises.page({ search: search('科技6') }, byId(sixes.at(-1)), 10)).toStrictEqual([]);
+        const evens = ids((e) => e.name.includes('河科技'));
+        expect((await s.enterprises.page({ search: search('河科技') }, byId('m1000x'), 2)).map((e) => e.id)).toStrictEqual(
+          evens.filter((id) => id > 'm1000x').slice(0, 2),
+        );
+        expect(await s.enterprises.page({ search: search('河科技') }, byId(), 0)).toStrictEqual([]);
+      });
+
+      it('indexes a name with its enterprise, all or none', async () => {
+        const s = open();
+        await seedNames(s);
+        const again = enterprise('n08', '440305', SOFTWARE, { uscc: N1.uscc, name: '华为云计算技术有限公司' });
+        await expect(s.enterprises.insert(again)).rejects.toBeInstanceOf(DuplicateKeyError);
+        await expect(s.enterprises.insertMany([enterprise('n09', '440305', SOFTWARE, { name: '华为数字能源' }), again])).rejects.toBeInstanceOf(
+          DuplicateKeyError,
+        );
+        expect(await found(s, { search: search('华为') })).toStrictEqual({ ids: ['n03', 'n05', 'n07'], count: 3 });
+        expect(await found(s, { search: search('云计') })).toStrictEqual({ ids: [], count: 0 });
+        await s.enterprises.insert({ ...again, uscc: '91440305MA0000008X' });
+        expect(await found(s, { search: search('华为') })).toStrictEqual({ ids: ['n03', 'n05', 'n07', 'n08'], count: 4 });
+        expect(await found(s, { search: search('云计') })).toStrictEqual({ ids: ['n08'], count: 1 });
+      });
+
+      it('reads a search in id order only', async () => {
+        const s = open();
+        await seedNames(s);
+        await expect(s.enterprises.page({ search: search('华为') }, byChange(''), 10)).rejects.toThrow(/id order/);
       });
     });
 
@@ -322,7 +495,7 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
         const s = open();
         await seed(s, { patents: true });
         const twin = patent('202310000002.0', 'e02', { status: 'GRANTED', grantDate: '2023-09-01' }); // due with PA, and a smaller number
-        await s.patents.insert(twin);
+        await s.patents.insert(twin, ADDED);
         expect(await s.patents.feesDue({}, ALL_TIME, undefined, 2)).toStrictEqual([PF, twin]);
         expect(await s.patents.feesDue({}, ALL_TIME, { date: '2024-03-01', number: twin.applicationNumber }, 2)).toStrictEqual([PA, PD]);
         expect(await s.patents.feesDue({}, ALL_TIME, { date: '2024-03-01', number: PA.applicationNumber }, 10)).toStrictEqual([PD, PB]);
@@ -353,7 +526,7 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
         const early = pending('202410000002.X', '2024-02-01', { priorityDate: '2023-06-01' });
         const requested = pending('202410000003.8', '2024-01-01', { examinationRequestedOn: '2024-03-01' });
         const utility = pending('202420000001.7', '2024-01-01', { type: 'UTILITY_MODEL' });
-        await s.patents.insertMany([late, early, requested, utility]);
+        await s.patents.insertMany([late, early, requested, utility], ADDED);
         const window = { from: '2026-01-01', to: '2027-12-31' };
         // Three years from the priority date (2026-06-01) and from filing (2027-05-01).
         expect(await s.patents.examinationRequestsDue({}, window, undefined, 10)).toStrictEqual([early, late]);
@@ -399,7 +572,7 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
         expect(await s.patents.byEnterprises(['e01', 'nope'], undefined, 100)).toStrictEqual([[], []]);
         expect(await s.patents.countBy('regionCode')).toStrictEqual([]);
         expect(await s.patents.countFeesDue({}, ALL_TIME)).toBe(0);
-        await s.patents.insertMany([PB, PA]);
+        await s.patents.insertMany([PB, PA], ADDED);
         expect(await s.patents.byEnterprises(['e01'], undefined, 100)).toStrictEqual([[PA, PB]]);
         expect(await s.patents.countFeesDue({}, ALL_TIME)).toBe(2);
       });
@@ -433,9 +606,9 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
         const paid = { ...PB, feesPaidThrough: '2026-03-01' };
         const event = { ...by, type: 'ANNUAL_FEE_PAID' as const, details: { year: 4, dueDate: '2026-03-01' } };
         expect(await s.patents.update(PB, paid, event)).toBe(true);
-        expect(await s.patents.byNumbers([PB.applicationNumber])).toStrictEqual([{ ...paid, version: 2 }]);
+        expect(await s.patents.byNumbers([PB.applicationNumber])).toStrictEqual([{ ...paid, version: 2, updatedAt: by.at }]);
         expect(await s.patents.feesDue({}, { from: '2026-03-01', to: '2026-03-01' }, undefined, 10)).toStrictEqual([]);
-        expect(await s.patents.feesDue({}, { from: '2027-03-01', to: '2027-03-01' }, undefined, 10)).toStrictEqual([{ ...paid, version: 2 }]);
+        expect(await s.patents.feesDue({}, { from: '2027-03-01', to: '2027-03-01' }, undefined, 10)).toStrictEqual([{ ...paid, version: 2, updatedAt: by.at }]);
         expect(await s.patents.countFeesDue({}, { from: '2026-03-01', to: '2026-03-01' })).toBe(0);
         expect(await s.patents.countFeesDue({}, { from: '2027-03-01', to: '2027-03-01' })).toBe(1);
         expect(await s.patents.countFeesDue({}, ALL)).toBe(4);
@@ -451,7 +624,7 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
         const frozen = { ...PA, freeze: { court: '北京知识产权法院', orderNumber: '(2026)京73执保1号', frozenOn: '2026-03-01' } };
         expect(await s.patents.update(PA, frozen, event)).toBe(true);
         expect(await s.patents.update(PA, { ...PA, status: 'WITHDRAWN' }, event)).toBe(false);
-        expect(await s.patents.byNumbers([PA.applicationNumber])).toStrictEqual([{ ...frozen, version: 2 }]);
+        expect(await s.patents.byNumbers([PA.applicationNumber])).toStrictEqual([{ ...frozen, version: 2, updatedAt: by.at }]);
         expect(await s.history.page(patentAsset(PA.applicationNumber), undefined, 10)).toHaveLength(1);
       });
 
@@ -483,8 +656,9 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
           { key: '310115', patents: 2 },
           { key: '440305', patents: 1 },
         ]);
-        expect(await s.patents.byEnterprises(['e04'], undefined, 100)).toStrictEqual([[{ ...PB, enterpriseId: 'e04', version: 2 }]]);
-        expect(await s.patents.feesDue({ regionCode: '440305' }, ALL, undefined, 10)).toStrictEqual([{ ...PB, enterpriseId: 'e04', version: 2 }]);
+        const moved = { ...PB, enterpriseId: 'e04', version: 2, updatedAt: by.at };
+        expect(await s.patents.byEnterprises(['e04'], undefined, 100)).toStrictEqual([[moved]]);
+        expect(await s.patents.feesDue({ regionCode: '440305' }, ALL, undefined, 10)).toStrictEqual([moved]);
       });
 
       it('pages a history after a seq, oldest first', async () => {
@@ -503,15 +677,21 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
         ]);
         expect((await s.history.page(asset, 2, 2)).map((e) => [e.seq, e.details])).toStrictEqual([[3, { frozenOn: '2026-01-03' }]]);
         expect(await s.history.page(patentAsset(PB.applicationNumber), undefined, 10)).toStrictEqual([]);
+        expect(await s.history.count(asset)).toBe(3);
+        expect(await s.history.count(patentAsset(PB.applicationNumber))).toBe(0);
       });
 
       it('imports new patents, updates those that differ with what changed, and leaves the rest', async () => {
         const s = open();
         await seed(s);
-        await s.patents.insertMany([PA, PB]);
+        await s.patents.insertMany([PA, PB], ADDED);
         const newer = { ...PB, feesPaidThrough: '2026-03-01', title: '新名称' };
         expect(await s.patents.importMany([PA, newer, PD], by.at, by.actor, by.role)).toStrictEqual({ inserted: 1, updated: 1, unchanged: 1, refused: [] });
-        expect(await s.patents.byNumbers([PA.applicationNumber, PB.applicationNumber, PD.applicationNumber])).toStrictEqual([PA, { ...newer, version: 2 }, PD]);
+        expect(await s.patents.byNumbers([PA.applicationNumber, PB.applicationNumber, PD.applicationNumber])).toStrictEqual([
+          PA,
+          { ...newer, version: 2, updatedAt: by.at },
+          { ...PD, updatedAt: by.at },
+        ]);
         expect(await s.history.page(patentAsset(PB.applicationNumber), undefined, 10)).toStrictEqual([
           {
             asset: patentAsset(PB.applicationNumber),
@@ -534,7 +714,7 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
       it('refuses, and leaves alone, a row moving an owner or older than the record (STALE_ROW) unless a rollback is allowed; writes nothing for an unknown owner', async () => {
         const s = open();
         await seed(s);
-        await s.patents.insert(PA);
+        await s.patents.insert(PA, ADDED);
         const moved = { ...PA, enterpriseId: 'e02', title: '新' };
         const backwards = { ...PA, status: 'PENDING' as const, grantDate: null };
         const result = await s.patents.importMany([PD, moved], by.at, by.actor, by.role);
@@ -633,7 +813,7 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
         const event = { ...by, type: 'TRANSFERRED' as const, details: { to: 'e04' } };
         expect(await s.rights.transfer(transfer(PB_RIGHT, 'e01', 'e04'), PB.version, event, [told('t1')])).toBe(true);
         expect(await s.outbox.pending(10)).toStrictEqual([told('t1')]);
-        expect(await s.patents.byNumbers([PB.applicationNumber])).toStrictEqual([{ ...PB, enterpriseId: 'e04', version: 2 }]);
+        expect(await s.patents.byNumbers([PB.applicationNumber])).toStrictEqual([{ ...PB, enterpriseId: 'e04', version: 2, updatedAt: by.at }]);
         expect(await s.patents.countBy('regionCode')).toStrictEqual([
           { key: '110108', patents: 6 },
           { key: '310115', patents: 2 },
@@ -657,7 +837,7 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
         const event = { ...by, type: 'TRANSFERRED' as const, details: {} };
         expect(await s.rights.transfer(transfer(T1_RIGHT, 'e01', 'e02'), 1, event)).toBe(true);
         const [moved] = await s.trademarks.byNumbers([T1.registrationNumber, 'nothing']);
-        expect(moved).toStrictEqual({ ...T1, enterpriseId: 'e02', version: 2 });
+        expect(moved).toStrictEqual({ ...T1, enterpriseId: 'e02', version: 2, updatedAt: by.at });
         expect(await s.trademarks.expiring({ regionCode: '310115' }, { from: '2026-05-13', to: '2026-05-13' }, undefined, 10)).toStrictEqual([T3, moved]);
         const renewed = { ...moved!, expiryDate: '2036-05-13' };
         expect(await s.trademarks.update(moved!, renewed, { ...by, type: 'RENEWED', details: { expiryDate: '2036-05-13' } })).toBe(true);
@@ -708,6 +888,10 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
         ]);
         expect((await s.patents.byNumbers([PB.applicationNumber]))[0]!.version).toBe(6);
         expect(await s.history.page(rightKey(PB_RIGHT), undefined, 10)).toHaveLength(5);
+        // What licencesOf and the history page through.
+        expect(await s.rights.countLicencesOf(rightKey(PB_RIGHT))).toBe(5);
+        expect(await s.rights.countLicencesOf('PATENT:none')).toBe(0);
+        expect(await s.history.count(rightKey(PB_RIGHT))).toBe(5);
       });
 
       it('decides racing licences one after the other', async () => {
@@ -806,6 +990,214 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
         expect(await s.copyrights.byNumbers([C1.registrationNumber, 'none', C2.registrationNumber])).toStrictEqual([C1, undefined, C2]);
         expect(await s.copyrights.byEnterprises(['e01'], undefined, 1)).toStrictEqual([[C2]]);
         expect(await s.copyrights.byEnterprises(['e01'], C2.registrationNumber, 1)).toStrictEqual([[C1]]);
+      });
+    });
+
+    describe('counts', () => {
+      it("counts each enterprise's patents, trademarks and copyrights in the order asked, 0 for none: what byEnterprises pages through", async () => {
+        const s = open();
+        expect(await s.patents.countByEnterprises(['e01'])).toStrictEqual([0]);
+        await seed(s, { patents: true, trademarks: true, copyrights: true });
+        const asked = ['e01', 'e04', 'nope', 'e03', 'e02', 'e01'];
+        const paged = async (read: (ids: string[]) => Promise<unknown[][]>) => (await read(asked)).map((rows) => rows.length);
+        expect(await s.patents.countByEnterprises(asked)).toStrictEqual([4, 0, 0, 3, 2, 4]);
+        expect(await s.patents.countByEnterprises(asked)).toStrictEqual(await paged((ids) => s.patents.byEnterprises(ids, undefined, 100)));
+        expect(await s.trademarks.countByEnterprises(asked)).toStrictEqual(await paged((ids) => s.trademarks.byEnterprises(ids, undefined, 100)));
+        expect(await s.trademarks.countByEnterprises(['e02', 'e03'])).toStrictEqual([2, 0]);
+        expect(await s.copyrights.countByEnterprises(asked)).toStrictEqual(await paged((ids) => s.copyrights.byEnterprises(ids, undefined, 100)));
+        expect(await s.copyrights.countByEnterprises(['e01', 'e03'])).toStrictEqual([2, 1]);
+        expect(await s.patents.countByEnterprises([])).toStrictEqual([]);
+      });
+    });
+
+    describe('syncing by change', () => {
+      const at = (day: string) => `${day}T00:00:00.000Z`;
+      const staff = { actor: 'staff:li', role: 'CENTER_STAFF' };
+      const receipt = { seq: 7, entryHash: 'ab'.repeat(32), timestamp: 1_772_409_600_000 };
+
+      it('pages enterprises by registration, ties by id, within a region or an industry, counting what the pages hold', async () => {
+        const s = open();
+        const [a, b, c, d] = [
+          enterprise('e03', '110108', MANUFACTURING, { registeredAt: at('2026-01-03') }),
+          enterprise('e01', '110108', SOFTWARE, { registeredAt: at('2026-01-04') }),
+          enterprise('e02', '310115', MANUFACTURING, { registeredAt: at('2026-01-04') }),
+          enterprise('e04', '440305', SOFTWARE, { registeredAt: at('2026-01-01') }),
+        ];
+        await s.enterprises.insertMany([a!, b!, c!]);
+        await s.enterprises.insert(d!);
+        const ids = async (filter: EnterpriseFilter, read: ListRead, limit = 10) => (await s.enterprises.page(filter, read, limit)).map((e) => e.id);
+        expect(await ids({}, byChange(''))).toStrictEqual(['e04', 'e03', 'e01', 'e02']);
+        expect(await s.enterprises.byIds(['e03', 'e04'])).toStrictEqual([a, d]);
+        // From an instant on (inclusive), a page at a time, resumed after a change key.
+        expect(await ids({}, byChange(at('2026-01-03')), 2)).toStrictEqual(['e03', 'e01']);
+        expect(await ids({}, byChange(at('2026-01-03'), { updatedAt: at('2026-01-04'), id: 'e01' }), 2)).toStrictEqual(['e02']);
+        expect(await ids({ regionCode: '110108' }, byChange(at('2026-01-04')))).toStrictEqual(['e01']);
+        expect(await ids({ industry: MANUFACTURING }, byChange(''))).toStrictEqual(['e03', 'e02']);
+        expect(await ids({}, byChange(at('2026-01-05')))).toStrictEqual([]);
+        const cases: [EnterpriseFilter, string | undefined][] = [
+          [{}, undefined],
+          [{}, at('2026-01-03')],
+          [{ regionCode: '110108' }, at('2026-01-04')],
+          [{ industry: MANUFACTURING }, undefined],
+          [{ regionCode: '110108', industry: SOFTWARE }, at('2026-01-05')],
+        ];
+        for (const [filter, since] of cases) {
+          expect(await s.enterprises.count(filter, since)).toBe((await ids(filter, since === undefined ? byId() : byChange(since), 100)).length);
+        }
+        expect(await s.enterprises.count({}, at('2026-01-04'))).toBe(2);
+      });
+
+      it('pages the register by application number, of an enterprise or a recorded status, counting what the pages hold', async () => {
+        const s = open();
+        expect(await s.patents.count({})).toBe(0);
+        await seed(s, { patents: true });
+        const numbers = async (filter: PatentFilter, read: ListRead, limit = 100) =>
+          (await s.patents.page(filter, read, limit)).map((p) => p.applicationNumber);
+        const all = PATENTS.map((p) => p.applicationNumber).sort();
+        expect(await numbers({}, byId(), 3)).toStrictEqual(all.slice(0, 3));
+        expect(await numbers({}, byId(all[2]), 3)).toStrictEqual(all.slice(3, 6));
+        expect(await numbers({}, byId(all.at(-1)))).toStrictEqual([]);
+        expect(await numbers({}, byId(), 0)).toStrictEqual([]);
+        expect(await numbers({ status: 'GRANTED' }, byId())).toStrictEqual([PD, PF, PA, PB].map((p) => p.applicationNumber));
+        expect(await numbers({ enterpriseId: 'e01', status: 'GRANTED' }, byId(PA.applicationNumber))).toStrictEqual([PB.applicationNumber]);
+        expect(await s.patents.page({ enterpriseId: 'e02' }, byId(), 10)).toStrictEqual([PG, PD]);
+        const cases: [PatentFilter, string | undefined][] = [
+          [{}, undefined],
+          [{ status: 'GRANTED' }, undefined],
+          [{ status: 'EXPIRED' }, undefined],
+          [{ enterpriseId: 'e01' }, undefined],
+          [{ enterpriseId: 'e01', status: 'GRANTED' }, undefined],
+          [{ enterpriseId: 'e05' }, undefined],
+          [{}, ADDED],
+          [{ status: 'LAPSED' }, ADDED],
+          [{}, at('2026-02-02')],
+        ];
+        for (const [filter, since] of cases) {
+          const paged = await numbers(filter, since === undefined ? byId() : byChange(since));
+          expect(await s.patents.count(filter, since)).toBe(paged.length);
+        }
+        // The whole register from the counters: the same as a count of its pages.
+        expect(await s.patents.count({})).toBe(PATENTS.length);
+      });
+
+      it('pages patents by change: each change the store writes of one moves it to the end, and never back', async () => {
+        const s = open();
+        await seed(s, { patents: true });
+        const changed = async (since: string, filter: PatentFilter = {}, after?: ChangeKey) =>
+          (await s.patents.page(filter, byChange(since, after), 100)).map((p) => [p.applicationNumber, p.updatedAt]);
+        const n = (p: PatentRecord) => p.applicationNumber;
+        // Registered together: by number within the instant.
+        expect(await changed('')).toStrictEqual(PATENTS.map((p) => [n(p), ADDED]).sort(([x], [y]) => (x! < y! ? -1 : 1)));
+        const event = (type: 'ANNUAL_FEE_PAID' | 'TRANSFERRED' | 'LICENSED' | 'FROZEN', day: string) => ({ ...staff, at: at(day), type, details: {} });
+        // A step of its lifecycle, a transfer, a licence, a feed row that changes it; a feed row
+        // that changes nothing moves nothing.
+        expect(await s.patents.update(PA, { ...PA, feesPaidThrough: '2024-03-01' }, event('ANNUAL_FEE_PAID', '2026-03-01'))).toBe(true);
+        const transfer: TransferRecord = {
+          id: 'tr1',
+          right: { kind: 'PATENT', number: n(PB) },
+          fromEnterpriseId: 'e01',
+          toEnterpriseId: 'e04',
+          contractDate: '2026-02-20',
+          contractDigest: 'cd'.repeat(32),
+          registeredAt: at('2026-03-02'),
+          registeredBy: staff.actor,
+          receipt,
+        };
+        expect(await s.rights.transfer(transfer, 1, event('TRANSFERRED', '2026-03-02'))).toBe(true);
+        const licence: LicenceRecord = {
+          id: 'l1',
+          right: { kind: 'PATENT', number: n(PD) },
+          licensorId: 'e02',
+          licenseeId: 'e01',
+          kind: 'ORDINARY',
+          territory: ['CN'],
+          startDate: '2026-04-01',
+          endDate: '2027-03-31',
+          royaltyFen: null,
+          royaltyTerms: null,
+          contractDate: '2026-02-20',
+          contractDigest: 'cd'.repeat(32),
+          registeredAt: at('2026-03-03'),
+          registeredBy: staff.actor,
+          receipt,
+        };
+        expect(await s.rights.license(licence, 1, event('LICENSED', '2026-03-03'))).toBeUndefined();
+        expect(await s.patents.importMany([{ ...PF, title: '新名称' }, PG], at('2026-03-04'), staff.actor, staff.role)).toMatchObject({
+          updated: 1,
+          unchanged: 1,
+        });
+        expect(await changed(at('2026-03-01'))).toStrictEqual([
+          [n(PA), at('2026-03-01')],
+          [n(PB), at('2026-03-02')],
+          [n(PD), at('2026-03-03')],
+          [n(PF), at('2026-03-04')],
+        ]);
+        // Resumed after a change key; narrowed to an enterprise or a status.
+        expect(await changed(at('2026-03-01'), {}, { updatedAt: at('2026-03-02'), id: n(PB) })).toStrictEqual([
+          [n(PD), at('2026-03-03')],
+          [n(PF), at('2026-03-04')],
+        ]);
+        expect(await changed(at('2026-03-01'), { enterpriseId: 'e04' })).toStrictEqual([[n(PB), at('2026-03-02')]]);
+        expect(await changed(ADDED, { status: 'GRANTED' })).toStrictEqual([
+          [n(PA), at('2026-03-01')],
+          [n(PB), at('2026-03-02')],
+          [n(PD), at('2026-03-03')],
+          [n(PF), at('2026-03-04')],
+        ]);
+        expect(await changed(ADDED, { status: 'EXPIRED' })).toStrictEqual([[n(PG), ADDED]]);
+        // A change timed before the last (another process's clock) keeps it where it is.
+        const [paid] = await s.patents.byNumbers([n(PA)]);
+        expect(
+          await s.patents.update(paid!, { ...paid!, freeze: { court: 'c', orderNumber: 'o', frozenOn: '2026-02-15' } }, event('FROZEN', '2026-02-15')),
+        ).toBe(true);
+        expect((await s.patents.byNumbers([n(PA)]))[0]).toMatchObject({ version: 3, updatedAt: at('2026-03-01') });
+        for (const [filter, since] of [
+          [{}, at('2026-03-02')],
+          [{ enterpriseId: 'e04' }, at('2026-03-01')],
+          [{ status: 'GRANTED' }, at('2026-03-03')],
+        ] as const) {
+          expect(await s.patents.count(filter, since)).toBe((await changed(since, filter)).length);
+        }
+      });
+
+      it('dates trademarks and copyrights by their registration, and a trademark by each change after', async () => {
+        const s = open();
+        await seed(s, { trademarks: true, copyrights: true });
+        const renewed = { ...T1, expiryDate: '2036-05-13' };
+        expect(await s.trademarks.update(T1, renewed, { ...staff, at: at('2026-04-01'), type: 'RENEWED', details: {} })).toBe(true);
+        const licence: LicenceRecord = {
+          id: 'l1',
+          right: { kind: 'TRADEMARK', number: T3.registrationNumber },
+          licensorId: 'e02',
+          licenseeId: 'e01',
+          kind: 'ORDINARY',
+          territory: ['CN'],
+          startDate: '2026-04-01',
+          endDate: '2026-05-13',
+          royaltyFen: null,
+          royaltyTerms: null,
+          contractDate: '2026-02-20',
+          contractDigest: 'cd'.repeat(32),
+          registeredAt: at('2026-04-02'),
+          registeredBy: staff.actor,
+          receipt,
+        };
+        expect(await s.rights.license(licence, 1, { ...staff, at: at('2026-04-02'), type: 'LICENSED', details: {} })).toBeUndefined();
+        expect(await s.trademarks.byNumbers([T1.registrationNumber, T3.registrationNumber, T4.registrationNumber])).toStrictEqual([
+          { ...renewed, version: 2, updatedAt: at('2026-04-01') },
+          { ...T3, version: 2, updatedAt: at('2026-04-02') },
+          T4,
+        ]);
+        expect(await s.copyrights.byNumbers([C1.registrationNumber])).toStrictEqual([C1]);
+        // Registered now when not told when.
+        const before = new Date().toISOString();
+        await s.copyrights.insert(copyright('2025SR0009', 'e02', 'SOFTWARE'));
+        await s.trademarks.insert(trademark('TM0009', 'e02', '2035-01-01', 9));
+        const [c] = await s.copyrights.byNumbers(['2025SR0009']);
+        const [m] = await s.trademarks.byNumbers(['TM0009']);
+        for (const stamped of [c!.updatedAt, m!.updatedAt]) {
+          expect(stamped >= before && stamped <= new Date().toISOString()).toBe(true);
+        }
       });
     });
   });

@@ -4,6 +4,7 @@ import type { AnyBulkWriteOperation, ClientSession, Collection, Db, Document, Fi
 
 import { mongoOutbox } from '../../../outbox/mongodb.js';
 import {
+  changedSince,
   COLLECTION_OPTIONS,
   createCollections,
   distinct,
@@ -12,9 +13,11 @@ import {
   inTransaction,
   keysetPage,
   keysetPages,
+  listPage,
   type MongoStoreOptions,
   reportingUnavailable,
 } from '../../../platform/mongodb.js';
+import type { ListRead } from '../../../platform/pagination.js';
 import { tally } from '../../common/tally.js';
 import { DEADLINE_RULES, patentDeadlines } from '../domain/deadlines.js';
 import { overlappingLicence } from '../domain/licences.js';
@@ -27,15 +30,28 @@ import type {
   PatentFreeze,
   PatentInvalidation,
   PatentRecord,
+  RightKind,
   RightRef,
+  Stored,
   TermCompensation,
   TrademarkRecord,
   TransferRecord,
   WaitingFreeze,
 } from '../domain/model.js';
 import { patentAsset, rightKey } from '../domain/model.js';
+import { foldName, NAME_INDEX_VERSION, nameGrams, searchPlan } from '../domain/name-search.js';
 import { importPlan } from '../domain/patent-changes.js';
-import type { DatedKey, DateWindow, EnterpriseFilter, EnterprisesStore, ImportResult, LicenceRefusal, OwnerFilter } from './port.js';
+import type {
+  DatedKey,
+  DateWindow,
+  EnterpriseFilter,
+  EnterpriseListFilter,
+  EnterprisesStore,
+  ImportResult,
+  LicenceRefusal,
+  OwnerFilter,
+  PatentFilter,
+} from './port.js';
 import { DuplicateKeyError } from './port.js';
 
 // _id is the record's own key (enterprise id, application number, registration number), so
@@ -49,6 +65,18 @@ interface EnterpriseDoc {
   filingStatus: EnterpriseRecord['filingStatus'];
   registeredAt: string;
   creditCodeOverride: { approvedBy: string; reason: string } | null;
+  /** When it last changed, for syncs: each write of a record keeps its own ($max where times may cross). */
+  updatedAt: string;
+  // For the search by name (domain/name-search.ts): the name folded, and its bigrams, indexed
+  // (by_name_gram). Absent on documents from before the search until the store's opening sets them.
+  nameFolded?: string;
+  nameGrams?: string[];
+}
+
+/** How many enterprises' names have a gram (the _id): a search walks its rarest gram. */
+interface GramCountDoc {
+  _id: string;
+  n: number;
 }
 
 interface PatentDoc {
@@ -83,6 +111,7 @@ interface PatentDoc {
   feeGraceEnds: string | null;
   protectionEnds: string | null;
   examinationDue: string | null;
+  updatedAt: string;
 }
 
 interface TrademarkDoc {
@@ -96,6 +125,7 @@ interface TrademarkDoc {
   version?: number;
   regionCode: string;
   industry: string;
+  updatedAt: string;
 }
 
 /** Enterprises and patents per region or industry, kept in the writer's transaction. */
@@ -127,6 +157,7 @@ interface CopyrightDoc {
   author?: string | null;
   completedOn?: string | null;
   registeredOn: string;
+  updatedAt: string;
 }
 
 /** A transfer or a licence, kept whole, found by its right and its order. */
@@ -138,7 +169,7 @@ interface RightRecordDoc<R> {
 }
 
 // Documents to records field by field: no _id, no stray fields, nulls stay null.
-const toEnterprise = (d: EnterpriseDoc): EnterpriseRecord => ({
+const toEnterprise = (d: EnterpriseDoc): Stored<EnterpriseRecord> => ({
   id: d._id,
   uscc: d.uscc,
   name: d.name,
@@ -147,9 +178,10 @@ const toEnterprise = (d: EnterpriseDoc): EnterpriseRecord => ({
   filingStatus: d.filingStatus,
   registeredAt: d.registeredAt,
   creditCodeOverride: d.creditCodeOverride === null ? null : { approvedBy: d.creditCodeOverride.approvedBy, reason: d.creditCodeOverride.reason },
+  updatedAt: d.updatedAt,
 });
 
-const toPatent = (d: PatentDoc): PatentRecord => ({
+const toPatent = (d: PatentDoc): Stored<PatentRecord> => ({
   applicationNumber: d._id,
   enterpriseId: d.enterpriseId,
   type: d.type,
@@ -206,6 +238,7 @@ const toPatent = (d: PatentDoc): PatentRecord => ({
               }),
         },
   version: d.version ?? 1,
+  updatedAt: d.updatedAt,
 });
 
 const toAssetEvent = (d: AssetEventDoc): AssetEvent => ({
@@ -218,7 +251,7 @@ const toAssetEvent = (d: AssetEventDoc): AssetEvent => ({
   details: d.details,
 });
 
-const toTrademark = (d: TrademarkDoc): TrademarkRecord => ({
+const toTrademark = (d: TrademarkDoc): Stored<TrademarkRecord> => ({
   registrationNumber: d._id,
   enterpriseId: d.enterpriseId,
   mark: d.mark,
@@ -228,9 +261,10 @@ const toTrademark = (d: TrademarkDoc): TrademarkRecord => ({
   registrationDate: d.registrationDate,
   expiryDate: d.expiryDate,
   version: d.version ?? 1,
+  updatedAt: d.updatedAt,
 });
 
-const toCopyright = (d: CopyrightDoc): CopyrightRecord => ({
+const toCopyright = (d: CopyrightDoc): Stored<CopyrightRecord> => ({
   registrationNumber: d._id,
   enterpriseId: d.enterpriseId,
   title: d.title,
@@ -238,6 +272,7 @@ const toCopyright = (d: CopyrightDoc): CopyrightRecord => ({
   author: d.author ?? null,
   completedOn: d.completedOn ?? null,
   registeredOn: d.registeredOn,
+  updatedAt: d.updatedAt,
 });
 
 /**
@@ -307,6 +342,39 @@ async function datedPage<T extends { _id: string }>(
   return limit <= 0 ? [] : rows.find(dated<T>(field, owner, window, after), { sort: { [field]: 1, _id: 1 }, limit }).toArray();
 }
 
+/** A name's fields for the search: the name folded, and its bigrams. */
+const nameIndexed = (name: string): { nameFolded: string; nameGrams: string[] } => {
+  const nameFolded = foldName(name);
+  return { nameFolded, nameGrams: nameGrams(nameFolded) };
+};
+
+/** Adds each enterprise to its name's grams' counts. */
+const gramsCounted = (docs: readonly EnterpriseDoc[]): AnyBulkWriteOperation<GramCountDoc>[] =>
+  [...tally(docs.flatMap((d) => d.nameGrams ?? []))].map(([gram, n]) => ({
+    updateOne: { filter: { _id: gram }, update: { $inc: { n } }, upsert: true },
+  }));
+
+/** A search's rarest gram, how many enterprises have it, and the folded search when a name must still be checked for it. */
+interface SearchGram {
+  readonly gram: string;
+  readonly n: number;
+  readonly check: string | undefined;
+}
+
+/** Text matched as it is by a regular expression: every character the syntax gives a meaning escaped. */
+const literally = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The enterprises having the gram whose folded name holds the search, in the region and industry
+ * asked: read along by_name_gram in _id order, the rest checked on the documents it finds.
+ */
+function searchFilter(filter: EnterpriseListFilter, rarest: SearchGram): Filter<EnterpriseDoc> {
+  const matching: Filter<EnterpriseDoc> = { nameGrams: rarest.gram, ...matchFilter(filter) };
+  if (rarest.check !== undefined) matching.nameFolded = { $regex: literally(rarest.check) };
+  return matching;
+}
+const BY_NAME_GRAM = { hint: 'by_name_gram' } as const;
+
 /** Built key by key: an explicit `regionCode: undefined` must not become a match on null. */
 function matchFilter(filter: EnterpriseFilter): Filter<EnterpriseDoc> {
   const matching: Filter<EnterpriseDoc> = {};
@@ -316,6 +384,7 @@ function matchFilter(filter: EnterpriseFilter): Filter<EnterpriseDoc> {
 }
 
 const enterpriseDoc = (e: EnterpriseRecord): EnterpriseDoc => ({
+  ...nameIndexed(e.name),
   _id: e.id,
   uscc: e.uscc,
   name: e.name,
@@ -324,10 +393,22 @@ const enterpriseDoc = (e: EnterpriseRecord): EnterpriseDoc => ({
   filingStatus: e.filingStatus,
   registeredAt: e.registeredAt,
   creditCodeOverride: e.creditCodeOverride === null ? null : { approvedBy: e.creditCodeOverride.approvedBy, reason: e.creditCodeOverride.reason },
+  updatedAt: e.registeredAt,
 });
 
-/** Without the owner's region and industry, which the writer reads in its transaction. */
-const patentDoc = (p: PatentRecord): Omit<PatentDoc, 'regionCode' | 'industry'> => ({
+/** Patents of one enterprise, with a recorded status, or all. */
+function patentQuery(filter: PatentFilter): Filter<PatentDoc> {
+  const query: Filter<PatentDoc> = {};
+  if (filter.enterpriseId !== undefined) query.enterpriseId = filter.enterpriseId;
+  if (filter.status !== undefined) query.status = filter.status;
+  return query;
+}
+
+/**
+ * Without the owner's region and industry, which the writer reads in its transaction, nor when it
+ * changed, which each write sets as it changes it (recomputed deadlines are no change).
+ */
+const patentDoc = (p: PatentRecord): Omit<PatentDoc, 'regionCode' | 'industry' | 'updatedAt'> => ({
   _id: p.applicationNumber,
   enterpriseId: p.enterpriseId,
   type: p.type,
@@ -353,7 +434,7 @@ const patentDoc = (p: PatentRecord): Omit<PatentDoc, 'regionCode' | 'industry'> 
   ...patentDeadlines(p),
 });
 
-const trademarkDoc = (t: TrademarkRecord): Omit<TrademarkDoc, 'regionCode' | 'industry'> => ({
+const trademarkDoc = (t: TrademarkRecord): Omit<TrademarkDoc, 'regionCode' | 'industry' | 'updatedAt'> => ({
   _id: t.registrationNumber,
   enterpriseId: t.enterpriseId,
   mark: t.mark,
@@ -364,7 +445,7 @@ const trademarkDoc = (t: TrademarkRecord): Omit<TrademarkDoc, 'regionCode' | 'in
   version: t.version,
 });
 
-const copyrightDoc = (c: CopyrightRecord): CopyrightDoc => ({
+const copyrightDoc = (c: CopyrightRecord, at: string): CopyrightDoc => ({
   _id: c.registrationNumber,
   enterpriseId: c.enterpriseId,
   title: c.title,
@@ -372,7 +453,17 @@ const copyrightDoc = (c: CopyrightRecord): CopyrightDoc => ({
   author: c.author,
   completedOn: c.completedOn,
   registeredOn: c.registeredOn,
+  updatedAt: at,
 });
+
+/** How many documents each enterprise has, through the collection's by_enterprise index, in the order asked (0 for none). */
+async function countsByEnterprise<D extends { _id: string; enterpriseId: string }>(rows: Collection<D>, ids: readonly string[]): Promise<number[]> {
+  const counted = await rows
+    .aggregate<{ _id: string; n: number }>([{ $match: { enterpriseId: { $in: distinct(ids) } } }, { $group: { _id: '$enterpriseId', n: { $sum: 1 } } }])
+    .toArray();
+  const by = new Map(counted.map((c) => [c._id, c.n]));
+  return ids.map((id) => by.get(id) ?? 0);
+}
 
 export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptions = {}): Promise<EnterprisesStore> {
   const prefix = options.collectionPrefix ?? '';
@@ -386,6 +477,8 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
     history: `${prefix}asset_events`,
     transfers: `${prefix}transfers`,
     licences: `${prefix}licences`,
+    gramCounts: `${prefix}enterprise_gram_counts`,
+    nameIndex: `${prefix}name_index`,
   };
   const enterprises: Collection<EnterpriseDoc> = db.collection<EnterpriseDoc>(names.enterprises, COLLECTION_OPTIONS);
   const patents: Collection<PatentDoc> = db.collection<PatentDoc>(names.patents, COLLECTION_OPTIONS);
@@ -397,6 +490,8 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
   const history: Collection<AssetEventDoc> = db.collection<AssetEventDoc>(names.history, COLLECTION_OPTIONS);
   const transfers: Collection<RightRecordDoc<TransferRecord>> = db.collection(names.transfers, COLLECTION_OPTIONS);
   const licences: Collection<RightRecordDoc<LicenceRecord>> = db.collection(names.licences, COLLECTION_OPTIONS);
+  // Enterprises per gram of their names, kept in the writer's transaction.
+  const gramCounts: Collection<GramCountDoc> = db.collection<GramCountDoc>(names.gramCounts, COLLECTION_OPTIONS);
   const outbox = await mongoOutbox(db, prefix, 'enterprises');
   /** An unfiltered count from the days' counts; a filtered one from the index. */
   const countWithin = async <T extends { _id: string }>(
@@ -446,15 +541,16 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
         transaction(async (session) => {
           await enterprises.insertMany(docs, { session });
           await counts.bulkWrite(counted(es, 'enterprises'), { session });
+          await gramCounts.bulkWrite(gramsCounted(docs), { session });
         }),
       es.length === 1 ? `credit code ${es[0]!.uscc}` : `a credit code or id of these ${es.length} enterprises`,
     );
   };
-  /** Inserts patents with their counters, in the caller's transaction. */
-  const addPatents = async (ps: readonly PatentRecord[], session: ClientSession): Promise<void> => {
+  /** Inserts patents registered `at` with their counters, in the caller's transaction. */
+  const addPatents = async (ps: readonly PatentRecord[], at: string, session: ClientSession): Promise<void> => {
     if (ps.length === 0) return;
     const owners = await ownersOf(ps, session);
-    const docs = ps.map((p) => ({ ...patentDoc(p), ...owners.get(p.enterpriseId)!, version: 1 }));
+    const docs = ps.map((p) => ({ ...patentDoc(p), ...owners.get(p.enterpriseId)!, version: 1, updatedAt: at }));
     await patents.insertMany(docs, { session });
     await counts.bulkWrite(counted(docs, 'patents'), { session });
     const days = [
@@ -473,15 +569,15 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
     ];
     if (days.length > 0) await deadlineCounts.bulkWrite(days, { session });
   };
-  const insertPatents = async (ps: readonly PatentRecord[]): Promise<void> => {
+  const insertPatents = async (ps: readonly PatentRecord[], at: string): Promise<void> => {
     if (ps.length === 0) return;
     await insertOnce(
       patents,
-      () => transaction((session) => addPatents(ps, session)),
+      () => transaction((session) => addPatents(ps, at, session)),
       ps.length === 1 ? `patent ${ps[0]!.applicationNumber}` : `one of these ${ps.length} patents`,
     );
   };
-  const insertTrademarks = async (ts: readonly TrademarkRecord[]): Promise<void> => {
+  const insertTrademarks = async (ts: readonly TrademarkRecord[], at: string): Promise<void> => {
     if (ts.length === 0) return;
     await insertOnce(
       trademarks,
@@ -489,7 +585,7 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
         transaction(async (session) => {
           const owners = await ownersOf(ts, session);
           await trademarks.insertMany(
-            ts.map((t) => ({ ...trademarkDoc(t), ...owners.get(t.enterpriseId)!, version: 1 })),
+            ts.map((t) => ({ ...trademarkDoc(t), ...owners.get(t.enterpriseId)!, version: 1, updatedAt: at })),
             { session },
           );
           await deadlineCounts.bulkWrite(
@@ -512,7 +608,7 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
     const owners = await ownersOf([before, after], session);
     const doc = { ...patentDoc(after), ...owners.get(after.enterpriseId)!, version: before.version + 1 };
     const { _id, ...fields } = doc;
-    const replaced = await patents.updateOne({ _id, version: before.version }, { $set: fields }, { session });
+    const replaced = await patents.updateOne({ _id, version: before.version }, { $set: fields, $max: { updatedAt: event.at } }, { session });
     if (replaced.matchedCount === 0) return false;
     const old = patentDoc(before);
     const days: AnyBulkWriteOperation<DeadlineCountDoc>[] = [];
@@ -542,7 +638,8 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
   const changeTrademark = async (before: TrademarkRecord, after: TrademarkRecord, event: NewAssetEvent, session: ClientSession): Promise<boolean> => {
     const owners = await ownersOf([after], session);
     const { _id, ...fields } = { ...trademarkDoc(after), ...owners.get(after.enterpriseId)!, version: before.version + 1 };
-    if ((await trademarks.updateOne({ _id, version: before.version }, { $set: fields }, { session })).matchedCount === 0) return false;
+    if ((await trademarks.updateOne({ _id, version: before.version }, { $set: fields, $max: { updatedAt: event.at } }, { session })).matchedCount === 0)
+      return false;
     if (before.expiryDate !== after.expiryDate) {
       await deadlineCounts.bulkWrite([...perDay('trademark', [before.expiryDate]).map(negated), ...perDay('trademark', [after.expiryDate])], { session });
     }
@@ -550,7 +647,12 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
     return true;
   };
   /** The right as stored in the transaction, if it is at `version` and owned by `owner`. */
-  const currentRight = async (right: RightRef, version: number, owner: string, session: ClientSession): Promise<PatentRecord | TrademarkRecord | undefined> => {
+  const currentRight = async (
+    right: RightRef,
+    version: number,
+    owner: string,
+    session: ClientSession,
+  ): Promise<Stored<PatentRecord> | Stored<TrademarkRecord> | undefined> => {
     const found =
       right.kind === 'PATENT'
         ? await patents.findOne({ _id: right.number }, { session }).then((d) => (d === null ? undefined : toPatent(d)))
@@ -561,11 +663,12 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
     'applicationNumber' in before
       ? changePatent(before, after as PatentRecord, event, session)
       : changeTrademark(before, after as TrademarkRecord, event, session);
-  const insertCopyrights = async (cs: readonly CopyrightRecord[]): Promise<void> => {
+  const insertCopyrights = async (cs: readonly CopyrightRecord[], at: string): Promise<void> => {
     if (cs.length === 0) return;
+    const docs = cs.map((c) => copyrightDoc(c, at));
     await insertOnce(
       copyrights,
-      () => transaction(async (session) => void (await copyrights.insertMany(cs.map(copyrightDoc), { session }))),
+      () => transaction(async (session) => void (await copyrights.insertMany(docs, { session }))),
       cs.length === 1 ? `copyright ${cs[0]!.registrationNumber}` : `one of these ${cs.length} copyrights`,
     );
   };
@@ -614,6 +717,44 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
   };
 
   /**
+   * Documents from before updatedAt dated by the latest change they show (pipeline updates and
+   * writes filtered on its absence: idempotent, and a change written meanwhile is kept), as the
+   * SQLite store dates them: an enterprise by its registration; a patent or trademark by its
+   * history's last event, or its grant, filing or registration day (midnight UTC) when later; a
+   * copyright by its day of registration.
+   */
+  const dateFromRows = async (): Promise<void> => {
+    await enterprises.updateMany({ updatedAt: { $exists: false } }, [{ $set: { updatedAt: '$registeredAt' } }]);
+    await copyrights.updateMany({ updatedAt: { $exists: false } }, [{ $set: { updatedAt: { $concat: ['$registeredOn', 'T00:00:00.000Z'] } } }]);
+    await datedByHistory(patents, 'PATENT', (d) => d.grantDate ?? d.filingDate);
+    await datedByHistory(trademarks, 'TRADEMARK', (d) => d.registrationDate);
+  };
+  /** A thousand rights a round trip: each dated by the later of its history's last event and its day. */
+  const datedByHistory = async <D extends PatentDoc | TrademarkDoc>(rows: Collection<D>, kind: RightKind, dayOf: (d: D) => string): Promise<void> => {
+    const undated = rows.find({ updatedAt: { $exists: false } } as Filter<D>) as unknown as AsyncIterable<D>;
+    let batch: D[] = [];
+    const flush = async () => {
+      if (batch.length === 0) return;
+      const keys = batch.map((d) => rightKey({ kind, number: d._id }));
+      const last = await history
+        .aggregate<{ _id: string; at: string }>([{ $match: { asset: { $in: keys } } }, { $group: { _id: '$asset', at: { $max: '$at' } } }])
+        .toArray();
+      const lastAt = new Map(last.map((e) => [e._id, e.at]));
+      const dated = batch.map((d, i) => {
+        const [day, at] = [`${dayOf(d)}T00:00:00.000Z`, lastAt.get(keys[i]!) ?? ''];
+        return { updateOne: { filter: { _id: d._id, updatedAt: { $exists: false } }, update: { $set: { updatedAt: at > day ? at : day } } } };
+      });
+      await rows.bulkWrite(dated as unknown as AnyBulkWriteOperation<D>[], { ordered: false });
+      batch = [];
+    };
+    for await (const d of undated) {
+      batch.push(d);
+      if (batch.length >= 1_000) await flush();
+    }
+    await flush();
+  };
+
+  /**
    * Documents written before the warnings' fields and the counters get them, once: idempotent, so
    * processes opening the store together may both run it.
    */
@@ -630,6 +771,7 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
       { $set: { version: 1, grantPublicationNumber: null, lapsedOn: null, freeze: null, invalidation: null } },
     );
     await trademarks.updateMany({ version: { $exists: false } }, { $set: { version: 1, goods: [] } });
+    await dateFromRows();
     for await (const d of trademarks.find({ regionCode: { $exists: false } })) {
       const { regionCode, industry } = await owner(d.enterpriseId);
       await trademarks.updateOne({ _id: d._id }, { $set: { regionCode, industry } });
@@ -659,6 +801,62 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
     }
   };
 
+  /**
+   * Once per version of the fold (domain/name-search.ts NAME_INDEX_VERSION): every enterprise's
+   * folded name and grams set from its name where they differ (those from before the search have
+   * none), a thousand a round trip, then the grams counted again from the documents, in one
+   * transaction. Idempotent, as recomputeDeadlines, and likewise run with the writers stopped.
+   */
+  const indexNames = async (): Promise<void> => {
+    const marker = db.collection<{ _id: string; version: number }>(names.nameIndex, COLLECTION_OPTIONS);
+    if ((await marker.findOne({ _id: 'enterprises' }))?.version === NAME_INDEX_VERSION) return;
+    let batch: AnyBulkWriteOperation<EnterpriseDoc>[] = [];
+    const flush = async () => {
+      if (batch.length > 0) await enterprises.bulkWrite(batch, { ordered: false });
+      batch = [];
+    };
+    for await (const d of enterprises.find({}, { projection: { name: 1, nameFolded: 1, nameGrams: 1 } })) {
+      const indexed = nameIndexed(d.name);
+      if (d.nameFolded === indexed.nameFolded && JSON.stringify(d.nameGrams) === JSON.stringify(indexed.nameGrams)) continue;
+      batch.push({ updateOne: { filter: { _id: d._id }, update: { $set: indexed } } });
+      if (batch.length >= 1_000) await flush();
+    }
+    await flush();
+    await inTransaction(db.client, async (session) => {
+      await gramCounts.deleteMany({}, { session });
+      const grams = await enterprises
+        .aggregate<GramCountDoc>([{ $unwind: '$nameGrams' }, { $group: { _id: '$nameGrams', n: { $sum: 1 } } }], { session })
+        .toArray();
+      if (grams.length > 0) await gramCounts.insertMany(grams, { session });
+      await marker.updateOne({ _id: 'enterprises' }, { $set: { version: NAME_INDEX_VERSION } }, { upsert: true, session });
+    });
+  };
+
+  /**
+   * A search's rarest gram by the counts (a gram no name has: undefined, nothing matches), and
+   * whether a name having it must still be checked for the whole search.
+   */
+  const rarestGram = async (search: string): Promise<SearchGram | undefined> => {
+    const { grams, gramIsSearch } = searchPlan(search);
+    const found = await gramCounts.find({ _id: { $in: [...grams] } }).toArray();
+    if (found.length < grams.length) return undefined;
+    const rarest = found.reduce((a, b) => (b.n < a.n || (b.n === a.n && b._id < a._id) ? b : a));
+    return rarest.n <= 0 ? undefined : { gram: rarest._id, n: rarest.n, check: gramIsSearch ? undefined : search };
+  };
+  const searchPage = async (filter: EnterpriseListFilter & { search: string }, read: ListRead, limit: number): Promise<WithId<EnterpriseDoc>[]> => {
+    if (read.order !== 'ID') throw new Error('a name search reads in id order only (EnterpriseListFilter.search)');
+    const rarest = await rarestGram(filter.search);
+    return rarest === undefined ? [] : keysetPage(enterprises, searchFilter(filter, rarest), read.after, Math.max(limit, 0), BY_NAME_GRAM);
+  };
+  const searchCount = async (filter: EnterpriseListFilter & { search: string }, since: string | undefined): Promise<number> => {
+    const rarest = await rarestGram(filter.search);
+    if (rarest === undefined) return 0;
+    // A two-character search is its gram: every enterprise counted with the gram matches.
+    if (rarest.check === undefined && filter.regionCode === undefined && filter.industry === undefined && since === undefined) return rarest.n;
+    return enterprises.countDocuments(changedSince(searchFilter(filter, rarest), since), BY_NAME_GRAM);
+  };
+  const searching = (filter: EnterpriseListFilter): filter is EnterpriseListFilter & { search: string } => filter.search !== undefined;
+
   // Idempotent: every process opening the store asks for the same indexes. Each ends in _id so
   // that the matches come out in key order without an in-memory sort (and a $in on the leading
   // field merges sorted runs).
@@ -667,6 +865,12 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
       { key: { uscc: 1 }, name: 'uscc_unique', unique: true },
       { key: { regionCode: 1, _id: 1 }, name: 'by_region' },
       { key: { industry: 1, _id: 1 }, name: 'by_industry' },
+      // Synced by change, within a region or an industry too.
+      { key: { updatedAt: 1, _id: 1 }, name: 'by_change' },
+      { key: { regionCode: 1, updatedAt: 1, _id: 1 }, name: 'by_region_change' },
+      { key: { industry: 1, updatedAt: 1, _id: 1 }, name: 'by_industry_change' },
+      // Searched by name: a gram's enterprises in _id order (multikey: one entry per gram).
+      { key: { nameGrams: 1, _id: 1 }, name: 'by_name_gram' },
     ]),
     // The warnings read each deadline in date order, filtering on the index's own keys; an
     // enterprise's few rights are read through by_enterprise.
@@ -677,6 +881,11 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
       { key: { industry: 1, feeDue: 1, _id: 1, regionCode: 1 }, name: 'by_industry_fee_due' },
       { key: { protectionEnds: 1, _id: 1, regionCode: 1, industry: 1 }, name: 'by_protection_end' },
       { key: { examinationDue: 1, _id: 1, regionCode: 1, industry: 1 }, name: 'by_examination_due' },
+      // The register (allPatents): by number or by change, of one enterprise or one recorded status.
+      { key: { updatedAt: 1, _id: 1 }, name: 'by_change' },
+      { key: { enterpriseId: 1, updatedAt: 1, _id: 1 }, name: 'by_enterprise_change' },
+      { key: { status: 1, _id: 1 }, name: 'by_status' },
+      { key: { status: 1, updatedAt: 1, _id: 1 }, name: 'by_status_change' },
     ]),
     trademarks.createIndexes([
       { key: { enterpriseId: 1, _id: 1 }, name: 'by_enterprise' },
@@ -690,7 +899,10 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
     deadlineCounts.createIndex({ deadline: 1, day: 1 }, { name: 'by_deadline_day' }),
   ]);
 
+  // Written in transactions, which must not be the ones to create them.
+  await createCollections(db, [names.gramCounts, names.nameIndex]);
   await backfill();
+  await indexNames();
 
   return reportingUnavailable<EnterprisesStore>({
     enterprises: {
@@ -708,20 +920,19 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
         const byUscc = new Map(found.map((d) => [d.uscc, toEnterprise(d)]));
         return usccs.map((u) => byUscc.get(u));
       },
-      page: async (filter, after, limit) => (await keysetPage(enterprises, matchFilter(filter), after, limit)).map(toEnterprise),
-      async count(filter) {
-        return enterprises.countDocuments(matchFilter(filter));
-      },
+      page: async (filter, read, limit) =>
+        (searching(filter) ? await searchPage(filter, read, limit) : await listPage(enterprises, matchFilter(filter), read, limit)).map(toEnterprise),
+      count: (filter, since) => (searching(filter) ? searchCount(filter, since) : enterprises.countDocuments(changedSince(matchFilter(filter), since))),
       async countBy(group) {
         const rows = await counts.find({ dimension: group, enterprises: { $gt: 0 } }, { sort: { key: 1 } }).toArray();
         return rows.map((r) => ({ key: r.key, enterprises: r.enterprises ?? 0 }));
       },
     },
     patents: {
-      async insert(p) {
-        await insertPatents([p]);
+      async insert(p, at = new Date().toISOString()) {
+        await insertPatents([p], at);
       },
-      insertMany: insertPatents,
+      insertMany: (ps, at = new Date().toISOString()) => insertPatents(ps, at),
       async update(before, after, event) {
         let done = false;
         await transaction(async (session) => {
@@ -744,7 +955,7 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
                 }
                 await outbox.write(c.notify, session);
               }
-              await addPatents(plan.fresh, session);
+              await addPatents(plan.fresh, at, session);
               const { fresh, changed, refused } = plan;
               result = { inserted: fresh.length, updated: changed.length, unchanged: ps.length - fresh.length - changed.length - refused.length, refused };
             }),
@@ -754,6 +965,18 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
       },
       byNumbers: (numbers) => findByIds(patents, numbers, toPatent),
       byEnterprises: (ids, after, limit) => keysetPages(patents, 'enterpriseId', ids, after, limit, toPatent, { hint: 'by_enterprise' }),
+      countByEnterprises: (ids) => countsByEnterprise(patents, ids),
+      page: async (filter, read, limit) => (await listPage(patents, patentQuery(filter), read, limit)).map(toPatent),
+      async count(filter, since) {
+        if (filter.enterpriseId !== undefined || filter.status !== undefined || since !== undefined) {
+          return patents.countDocuments(changedSince(patentQuery(filter), since));
+        }
+        // The whole register: its counters by region, not a scan.
+        const [sum] = await counts
+          .aggregate<{ n: number }>([{ $match: { dimension: 'regionCode' } }, { $group: { _id: null, n: { $sum: '$patents' } } }])
+          .toArray();
+        return sum?.n ?? 0;
+      },
       feesDue: async (owner, window, after, limit) => (await datedPage(patents, 'feeDue', owner, window, after, limit)).map(toPatent),
       async countFeesDue(owner, window) {
         return countWithin('fee', patents, 'feeDue', owner, window);
@@ -771,11 +994,12 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
       },
     },
     trademarks: {
-      async insert(t) {
-        await insertTrademarks([t]);
+      async insert(t, at = new Date().toISOString()) {
+        await insertTrademarks([t], at);
       },
-      insertMany: insertTrademarks,
+      insertMany: (ts, at = new Date().toISOString()) => insertTrademarks(ts, at),
       byEnterprises: (ids, after, limit) => keysetPages(trademarks, 'enterpriseId', ids, after, limit, toTrademark, { hint: 'by_enterprise' }),
+      countByEnterprises: (ids) => countsByEnterprise(trademarks, ids),
       byNumbers: (numbers) => findByIds(trademarks, numbers, toTrademark),
       async update(before, after, event) {
         let done = false;
@@ -791,11 +1015,12 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
       countExpiringByMonth: (window) => byMonth('trademark', window),
     },
     copyrights: {
-      async insert(c) {
-        await insertCopyrights([c]);
+      async insert(c, at = new Date().toISOString()) {
+        await insertCopyrights([c], at);
       },
-      insertMany: insertCopyrights,
+      insertMany: (cs, at = new Date().toISOString()) => insertCopyrights(cs, at),
       byEnterprises: (ids, after, limit) => keysetPages(copyrights, 'enterpriseId', ids, after, limit, toCopyright, { hint: 'by_enterprise' }),
+      countByEnterprises: (ids) => countsByEnterprise(copyrights, ids),
       byNumbers: (numbers) => findByIds(copyrights, numbers, toCopyright),
     },
     rights: {
@@ -843,6 +1068,7 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
         const docs = await licences.find(filter, { sort: { registeredAt: 1, _id: 1 }, limit }).toArray();
         return docs.map((d) => d.record);
       },
+      countLicencesOf: (key) => licences.countDocuments({ rightKey: key }),
     },
     outbox: outbox.source,
     async warn(ns) {
@@ -853,6 +1079,7 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
         const rows = await history.find({ asset, seq: { $gt: after ?? 0 } }, { sort: { seq: 1 }, limit }).toArray();
         return rows.map(toAssetEvent);
       },
+      count: (asset) => history.countDocuments({ asset }),
     },
     async close() {
       // The client is the caller's: nothing of ours to release.

@@ -2,6 +2,7 @@
 // domain/model.ts's). Adapters: sqlite.ts, mongodb.ts; both pass contract.ts (run by contract.test.ts).
 import type { Notification } from '../../../outbox/notification.js';
 import type { OutboxSource } from '../../../outbox/port.js';
+import type { ListRead } from '../../../platform/pagination.js';
 import type { MonthCount } from '../../common/months.js';
 import type {
   AssetEvent,
@@ -10,6 +11,8 @@ import type {
   LicenceRecord,
   NewAssetEvent,
   PatentRecord,
+  PatentStatus,
+  Stored,
   TrademarkRecord,
   TransferRecord,
 } from '../domain/model.js';
@@ -30,6 +33,24 @@ export interface ImportResult extends ImportCounts {
 export interface EnterpriseFilter {
   readonly regionCode?: string;
   readonly industry?: string;
+}
+
+/** Which enterprises a list of the registry holds: EnterpriseFilter's, and those whose name holds a text. */
+export interface EnterpriseListFilter extends EnterpriseFilter {
+  /**
+   * Only enterprises whose folded name contains this text: already folded and checked
+   * (domain/name-search.ts searchText: 2 to 50 characters). Looked up by the name's bigrams, the
+   * rarest of the search's walked, so that the cost is that gram's enterprises at most. Read in id
+   * order only: a page by change with a search is an error.
+   */
+  readonly search?: string;
+}
+
+/** Which patents a list of the register holds: one enterprise's, or those with a recorded status, or all. */
+export interface PatentFilter {
+  readonly enterpriseId?: string;
+  /** The status as recorded (what time alone changes is not: domain/standing.ts). */
+  readonly status?: PatentStatus;
 }
 
 /** Whose rights a warning list covers: one enterprise, or its region and industry, or all. */
@@ -55,18 +76,24 @@ export class DuplicateKeyError extends Error {
 }
 
 export interface EnterpriseRepository {
-  /** Throws DuplicateKeyError when the credit code is registered already. */
+  /**
+   * Throws DuplicateKeyError when the credit code is registered already. Its updatedAt is its
+   * registeredAt; its name is indexed for search (EnterpriseListFilter) in the same transaction.
+   */
   insert(e: EnterpriseRecord): Promise<void>;
   /** All or none, in one transaction: a registry import or the demo's seed. */
   insertMany(es: readonly EnterpriseRecord[]): Promise<void>;
-  byIds(ids: readonly string[]): Promise<(EnterpriseRecord | undefined)[]>;
-  byUscc(uscc: string): Promise<EnterpriseRecord | undefined>;
+  byIds(ids: readonly string[]): Promise<(Stored<EnterpriseRecord> | undefined)[]>;
+  byUscc(uscc: string): Promise<Stored<EnterpriseRecord> | undefined>;
   /** One per credit code asked, in that order; undefined where none is registered. */
-  byUsccs(usccs: readonly string[]): Promise<(EnterpriseRecord | undefined)[]>;
-  /** Up to `limit` enterprises matching the filter with id > after, by id. */
-  page(filter: EnterpriseFilter, after: string | undefined, limit: number): Promise<EnterpriseRecord[]>;
-  /** How many enterprises match the filter. */
-  count(filter: EnterpriseFilter): Promise<number>;
+  byUsccs(usccs: readonly string[]): Promise<(Stored<EnterpriseRecord> | undefined)[]>;
+  /**
+   * Up to `limit` enterprises matching the filter, read by id or by change (platform/pagination.ts
+   * ListRead); with a search, by id only.
+   */
+  page(filter: EnterpriseListFilter, read: ListRead, limit: number): Promise<Stored<EnterpriseRecord>[]>;
+  /** How many enterprises match the filter (changed at `since` or later, when given): what page pages through. */
+  count(filter: EnterpriseListFilter, since?: string): Promise<number>;
   /** Enterprises by region or industry: counters kept on write, not a scan. */
   countBy(group: 'regionCode' | 'industry'): Promise<{ key: string; enterprises: number }[]>;
 }
@@ -74,15 +101,17 @@ export interface EnterpriseRepository {
 export interface PatentRepository {
   /**
    * Throws DuplicateKeyError when the application number is registered already. The patent's
-   * deadlines and its owner's region and industry are stored with it, for the warnings.
+   * deadlines and its owner's region and industry are stored with it, for the warnings; `at`, when
+   * it was registered (now unless given), is its updatedAt.
    */
-  insert(p: PatentRecord): Promise<void>;
-  /** All or none, in one transaction. */
-  insertMany(ps: readonly PatentRecord[]): Promise<void>;
+  insert(p: PatentRecord, at?: string): Promise<void>;
+  /** All or none, in one transaction, each registered `at` (now unless given). */
+  insertMany(ps: readonly PatentRecord[], at?: string): Promise<void>;
   /**
    * One change, all or nothing: `after` replaces the patent if it is still at `before.version`
    * (false, and nothing written, otherwise), stored at the next version with its deadlines and
-   * their counts, and the event goes into its history.
+   * their counts, changed at `event.at` (its updatedAt never goes back), and the event goes into
+   * its history.
    */
   update(before: PatentRecord, after: PatentRecord, event: NewAssetEvent): Promise<boolean>;
   /**
@@ -90,28 +119,41 @@ export interface PatentRepository {
    * none, as domain/patent-changes.ts importPlan plans them against the patents as they are in
    * the transaction: new patents inserted, registered ones that differ updated with an IMPORTED
    * event naming what changed (a declaration superseded with a SUPERSEDED one, its owner moved and
-   * the centre told), the rows it refuses left out and given back. Every owner must be registered.
+   * the centre told), the rows it refuses left out and given back; those inserted or updated changed
+   * `at`. Every owner must be registered.
    */
   importMany(ps: readonly PatentRecord[], at: string, actor: string, role: string, options?: { allowRollback?: boolean }): Promise<ImportResult>;
-  byNumbers(numbers: readonly string[]): Promise<(PatentRecord | undefined)[]>;
+  byNumbers(numbers: readonly string[]): Promise<(Stored<PatentRecord> | undefined)[]>;
   /** Each enterprise's patents by application number, those after `after`, `limit` at most: a page of each. */
-  byEnterprises(ids: readonly string[], after: string | undefined, limit: number): Promise<PatentRecord[][]>;
+  byEnterprises(ids: readonly string[], after: string | undefined, limit: number): Promise<Stored<PatentRecord>[][]>;
+  /** How many patents each enterprise has, in the order asked (0 for none): what byEnterprises pages through. */
+  countByEnterprises(ids: readonly string[]): Promise<number[]>;
+  /**
+   * Up to `limit` patents of the register matching the filter, read by application number or by
+   * change (ListRead: a change key's id is the application number).
+   */
+  page(filter: PatentFilter, read: ListRead, limit: number): Promise<Stored<PatentRecord>[]>;
+  /**
+   * How many patents match the filter (changed at `since` or later, when given): what page pages
+   * through. With neither a filter nor `since`, from the counters kept by region.
+   */
+  count(filter: PatentFilter, since?: string): Promise<number>;
   /**
    * Up to `limit` live patents whose next annual fee is due within the window (see
    * domain/deadlines.ts), by due date, then application number, after `after`.
    */
-  feesDue(owner: OwnerFilter, window: DateWindow, after: DatedKey | undefined, limit: number): Promise<PatentRecord[]>;
+  feesDue(owner: OwnerFilter, window: DateWindow, after: DatedKey | undefined, limit: number): Promise<Stored<PatentRecord>[]>;
   /** Without an owner filter, from counts kept per due date: the number of days, not of patents. */
   countFeesDue(owner: OwnerFilter, window: DateWindow): Promise<number>;
   /** Up to `limit` live patents whose term ends within the window, by that day, then number, after `after`. */
-  protectionEnding(owner: OwnerFilter, window: DateWindow, after: DatedKey | undefined, limit: number): Promise<PatentRecord[]>;
+  protectionEnding(owner: OwnerFilter, window: DateWindow, after: DatedKey | undefined, limit: number): Promise<Stored<PatentRecord>[]>;
   /** Without an owner filter, from counts kept per day, as countFeesDue. */
   countProtectionEnding(owner: OwnerFilter, window: DateWindow): Promise<number>;
   /**
    * Up to `limit` pending inventions whose examination must be requested within the window (the
    * stored three years, domain/deadlines.ts), by that day, then number, after `after`.
    */
-  examinationRequestsDue(owner: OwnerFilter, window: DateWindow, after: DatedKey | undefined, limit: number): Promise<PatentRecord[]>;
+  examinationRequestsDue(owner: OwnerFilter, window: DateWindow, after: DatedKey | undefined, limit: number): Promise<Stored<PatentRecord>[]>;
   /**
    * Live patents whose next annual fee is due within the window, per month (YYYY-MM) of the due
    * date, by month; months with none left out. From the counts kept per day: the window's days.
@@ -124,16 +166,19 @@ export interface PatentRepository {
 }
 
 export interface TrademarkRepository {
-  insert(t: TrademarkRecord): Promise<void>;
+  /** As PatentRepository.insert: registered `at` (now unless given). */
+  insert(t: TrademarkRecord, at?: string): Promise<void>;
   /** All or none, in one transaction. */
-  insertMany(ts: readonly TrademarkRecord[]): Promise<void>;
-  byNumbers(numbers: readonly string[]): Promise<(TrademarkRecord | undefined)[]>;
+  insertMany(ts: readonly TrademarkRecord[], at?: string): Promise<void>;
+  byNumbers(numbers: readonly string[]): Promise<(Stored<TrademarkRecord> | undefined)[]>;
   /** As PatentRepository.update: a renewal. */
   update(before: TrademarkRecord, after: TrademarkRecord, event: NewAssetEvent): Promise<boolean>;
   /** Each enterprise's trademarks by registration number, those after `after`, `limit` at most. */
-  byEnterprises(ids: readonly string[], after: string | undefined, limit: number): Promise<TrademarkRecord[][]>;
+  byEnterprises(ids: readonly string[], after: string | undefined, limit: number): Promise<Stored<TrademarkRecord>[][]>;
+  /** How many trademarks each enterprise has, in the order asked (0 for none). */
+  countByEnterprises(ids: readonly string[]): Promise<number[]>;
   /** Up to `limit` registrations ending within the window, by expiry date, then number, after `after`. */
-  expiring(owner: OwnerFilter, window: DateWindow, after: DatedKey | undefined, limit: number): Promise<TrademarkRecord[]>;
+  expiring(owner: OwnerFilter, window: DateWindow, after: DatedKey | undefined, limit: number): Promise<Stored<TrademarkRecord>[]>;
   /** Without an owner filter, from counts kept per day, as countFeesDue. */
   countExpiring(owner: OwnerFilter, window: DateWindow): Promise<number>;
   /** Registrations ending within the window, per month, as PatentRepository.countFeesDueByMonth. */
@@ -141,12 +186,15 @@ export interface TrademarkRepository {
 }
 
 export interface CopyrightRepository {
-  insert(c: CopyrightRecord): Promise<void>;
+  /** As PatentRepository.insert: registered `at` (now unless given). Nothing changes a copyright after. */
+  insert(c: CopyrightRecord, at?: string): Promise<void>;
   /** All or none, in one transaction. */
-  insertMany(cs: readonly CopyrightRecord[]): Promise<void>;
-  byNumbers(numbers: readonly string[]): Promise<(CopyrightRecord | undefined)[]>;
+  insertMany(cs: readonly CopyrightRecord[], at?: string): Promise<void>;
+  byNumbers(numbers: readonly string[]): Promise<(Stored<CopyrightRecord> | undefined)[]>;
   /** Each enterprise's copyrights by registration number, those after `after`, `limit` at most. */
-  byEnterprises(ids: readonly string[], after: string | undefined, limit: number): Promise<CopyrightRecord[][]>;
+  byEnterprises(ids: readonly string[], after: string | undefined, limit: number): Promise<Stored<CopyrightRecord>[][]>;
+  /** How many copyrights each enterprise has, in the order asked (0 for none). */
+  countByEnterprises(ids: readonly string[]): Promise<number[]>;
 }
 
 /** Why a licence was not stored. */
@@ -156,19 +204,23 @@ export interface RightsRepository {
   /**
    * Moves a right to its new owner, all or nothing: if the right is still at `version` and owned by
    * the transferor (false, nothing written, otherwise), its owner (and a patent's counters by
-   * region and industry) moves, the transfer is stored, and the event goes into its history.
+   * region and industry) moves, the transfer is stored, and the event goes into its history: the
+   * right changed at `event.at`.
    */
   transfer(t: TransferRecord, version: number, event: NewAssetEvent, notify?: readonly Notification[]): Promise<boolean>;
   /**
    * Stores a licence, all or nothing, if the right is still at `version` and owned by the licensor
    * and no licence it may not overlap (domain/licences.ts) is registered; the right's version moves
-   * on, so that two licences of one right are decided one after the other.
+   * on, so that two licences of one right are decided one after the other, and the event goes into
+   * its history: the right changed at `event.at`, as with any change the store writes of it.
    */
   license(l: LicenceRecord, version: number, event: NewAssetEvent, notify?: readonly Notification[]): Promise<LicenceRefusal | undefined>;
   /** Each right's transfers, oldest first. */
   transfersOf(keys: readonly string[]): Promise<TransferRecord[][]>;
   /** Up to `limit` of a right's licences after `after`, in the order registered (registeredAt, then id). */
   licencesOf(key: string, after: { readonly registeredAt: string; readonly id: string } | undefined, limit: number): Promise<LicenceRecord[]>;
+  /** How many licences of a right are registered: what licencesOf pages through. */
+  countLicencesOf(key: string): Promise<number>;
   /** Transfers and licences by id, in the order asked (as the notifications that tell of them carry it). */
   transfersByIds(ids: readonly string[]): Promise<(TransferRecord | undefined)[]>;
   licencesByIds(ids: readonly string[]): Promise<(LicenceRecord | undefined)[]>;
@@ -177,6 +229,8 @@ export interface RightsRepository {
 export interface AssetHistoryRepository {
   /** Up to `limit` of a right's events with seq > after, oldest first. */
   page(asset: string, after: number | undefined, limit: number): Promise<AssetEvent[]>;
+  /** How many events a right's history holds. */
+  count(asset: string): Promise<number>;
 }
 
 /** The enterprises subgraph's storage: one repository per aggregate. */

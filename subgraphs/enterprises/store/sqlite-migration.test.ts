@@ -1,4 +1,5 @@
-// A data directory from before the warnings' columns, the counters and the lifecycle opens and answers the same.
+// A data directory from before the warnings' columns, the counters and the lifecycle opens and answers the same;
+// one from before updatedAt dates each record by its last change.
 import { join } from 'node:path';
 
 import Database from 'better-sqlite3';
@@ -65,6 +66,7 @@ it('gives patents and trademarks their owner and deadlines, and counts what is t
         registrationDate: '2016-05-14',
         expiryDate: '2026-05-13',
         version: 1,
+        updatedAt: '2016-05-14T00:00:00.000Z',
       },
     ]);
     expect(await store.copyrights.byEnterprises(['e1'], undefined, 100)).toStrictEqual([
@@ -77,6 +79,7 @@ it('gives patents and trademarks their owner and deadlines, and counts what is t
           author: null,
           completedOn: null,
           registeredOn: '2024-08-08',
+          updatedAt: '2024-08-08T00:00:00.000Z',
         },
       ],
     ]);
@@ -149,4 +152,156 @@ it('moves the stored deadlines and their counts when fees begin with grant: a da
   } finally {
     await store.close();
   }
+});
+
+it('dates the records of a database from before updatedAt by the last change they show, and recomputed deadlines change none', async () => {
+  const path = join(dir.path, 'enterprises.db');
+  const before = new Database(path);
+  before.exec(BEFORE);
+  before.close();
+  const first = openSqliteEnterprisesStore(new Database(path));
+  // A fee paid, and a trademark transferred, each an entry of its history.
+  const [granted] = await first.patents.byNumbers(['202310000003.1']);
+  const paidAt = '2026-03-02T00:00:00.000Z';
+  await first.patents.update(
+    granted!,
+    { ...granted!, feesPaidThrough: '2026-03-01' },
+    { at: paidAt, actor: 's', role: 'CENTER_STAFF', type: 'ANNUAL_FEE_PAID', details: {} },
+  );
+  const [mark] = await first.trademarks.byNumbers(['TM0001']);
+  const movedAt = '2026-04-01T00:00:00.000Z';
+  const receipt = { seq: 1, entryHash: 'ab'.repeat(32), timestamp: 0 };
+  const transfer = {
+    id: 't1',
+    right: { kind: 'TRADEMARK' as const, number: 'TM0001' },
+    fromEnterpriseId: 'e2',
+    toEnterpriseId: 'e1',
+    contractDate: '2026-03-20',
+    contractDigest: 'cd'.repeat(32),
+    registeredAt: movedAt,
+    registeredBy: 's',
+    receipt,
+  };
+  expect(await first.rights.transfer(transfer, mark!.version, { at: movedAt, actor: 's', role: 'CENTER_STAFF', type: 'TRANSFERRED', details: {} })).toBe(true);
+  await first.close();
+  const old = new Database(path);
+  for (const table of ['enterprises', 'patents', 'trademarks', 'copyrights']) {
+    for (const { name } of old
+      .prepare<[string], { name: string }>(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql LIKE '%updated_at%'`)
+      .all(table)) {
+      old.exec(`DROP INDEX ${name}`);
+    }
+    old.exec(`ALTER TABLE ${table} DROP COLUMN updated_at`);
+  }
+  old.close();
+
+  const store = openSqliteEnterprisesStore(new Database(path));
+  const dated = async () => ({
+    enterprises: (await store.enterprises.page({}, { order: 'UPDATED_AT', since: '', after: undefined }, 10)).map((e) => [e.id, e.updatedAt]),
+    patents: (await store.patents.page({}, { order: 'UPDATED_AT', since: '', after: undefined }, 10)).map((p) => [p.applicationNumber, p.updatedAt]),
+    trademarks: (await store.trademarks.byNumbers(['TM0001'])).map((m) => m?.updatedAt),
+    copyrights: (await store.copyrights.byNumbers(['2024SR0001'])).map((c) => c?.updatedAt),
+  });
+  try {
+    expect(await dated()).toStrictEqual({
+      // By their registration.
+      enterprises: [
+        ['e1', '2026-01-05T08:30:00.000Z'],
+        ['e2', '2026-01-05T08:30:00.000Z'],
+      ],
+      // The lapsed one by its filing date (no history, no grant); the other by the fee paid.
+      patents: [
+        ['202220000001.2', '2022-01-10T00:00:00.000Z'],
+        ['202310000003.1', paidAt],
+      ],
+      trademarks: [movedAt],
+      copyrights: ['2024-08-08T00:00:00.000Z'],
+    });
+  } finally {
+    await store.close();
+  }
+  // The deadlines computed again under new rules: derived data, no change of any record.
+  const rules = new Database(path);
+  rules.exec('DROP TABLE deadline_rules');
+  rules.close();
+  const again = openSqliteEnterprisesStore(new Database(path));
+  try {
+    expect(
+      (await again.patents.page({}, { order: 'UPDATED_AT', since: '', after: undefined }, 10)).map((p) => [p.applicationNumber, p.updatedAt]),
+    ).toStrictEqual([
+      ['202220000001.2', '2022-01-10T00:00:00.000Z'],
+      ['202310000003.1', paidAt],
+    ]);
+  } finally {
+    await again.close();
+  }
+});
+
+it('indexes the names of a database from before the name search as it opens, in one go, and once', async () => {
+  const path = join(dir.path, 'enterprises.db');
+  const before = new Database(path);
+  before.exec(BEFORE);
+  before.exec(`
+    INSERT INTO enterprises VALUES ('e3', '91440300708461136T', '华为技术有限公司', '440300', '制造业', 'FILED', '2026-01-05T08:30:00.000Z', NULL, NULL);
+    INSERT INTO enterprises VALUES ('e4', '914403001922038216', 'ＢＹＤ汽车有限公司', '440300', '制造业', 'FILED', '2026-01-05T08:30:00.000Z', NULL, NULL);
+  `);
+  before.close();
+  const postings = () => {
+    const db = new Database(path, { readonly: true });
+    try {
+      return {
+        grams: db.prepare<[], number>('SELECT count(*) FROM enterprise_name_grams').pluck().get(),
+        counts: db.prepare<[], [string, number]>('SELECT gram, n FROM enterprise_gram_counts ORDER BY gram').raw().all(),
+      };
+    } finally {
+      db.close();
+    }
+  };
+  const searched = async (store: ReturnType<typeof openSqliteEnterprisesStore>, text: string) => ({
+    ids: (await store.enterprises.page({ search: text }, { order: 'ID', after: undefined }, 10)).map((e) => e.id),
+    count: await store.enterprises.count({ search: text }),
+  });
+
+  const store = openSqliteEnterprisesStore(new Database(path));
+  try {
+    expect(await searched(store, '华为')).toStrictEqual({ ids: ['e3'], count: 1 });
+    expect(await searched(store, '技术有限')).toStrictEqual({ ids: ['e3'], count: 1 });
+    expect(await searched(store, 'byd汽车')).toStrictEqual({ ids: ['e4'], count: 1 });
+    expect(await searched(store, '有限公司')).toStrictEqual({ ids: ['e3', 'e4'], count: 2 });
+    await store.enterprises.insert({
+      id: 'e5',
+      uscc: '91440300MA0000005X',
+      name: '华为终端有限公司',
+      regionCode: '440300',
+      industry: '制造业',
+      filingStatus: 'FILED',
+      registeredAt: '2026-02-01T00:00:00.000Z',
+      creditCodeOverride: null,
+    });
+    expect(await searched(store, '华为')).toStrictEqual({ ids: ['e3', 'e5'], count: 2 });
+  } finally {
+    await store.close();
+  }
+  // A one-character name is indexed by its character; every name's grams counted.
+  const indexed = postings();
+  expect(indexed.counts).toContainEqual(['甲', 1]);
+  expect(indexed.counts).toContainEqual(['有限', 3]);
+  expect(indexed.counts).toContainEqual(['华为', 2]);
+  expect(indexed.grams).toBe(2 + 7 + 8 + 7);
+
+  // Opened again: nothing indexed twice.
+  const again = openSqliteEnterprisesStore(new Database(path));
+  expect(await searched(again, '华为')).toStrictEqual({ ids: ['e3', 'e5'], count: 2 });
+  await again.close();
+  expect(postings()).toStrictEqual(indexed);
+
+  // An index of another fold's version is built again from the names, to the same postings.
+  const old = new Database(path);
+  old.exec(`UPDATE name_index SET version = 0; UPDATE enterprises SET name_folded = ''; DELETE FROM enterprise_gram_counts WHERE gram = '华为'`);
+  old.close();
+  const rebuilt = openSqliteEnterprisesStore(new Database(path));
+  expect(await searched(rebuilt, '华为')).toStrictEqual({ ids: ['e3', 'e5'], count: 2 });
+  expect(await searched(rebuilt, '华为技术')).toStrictEqual({ ids: ['e3'], count: 1 });
+  await rebuilt.close();
+  expect(postings()).toStrictEqual(indexed);
 });

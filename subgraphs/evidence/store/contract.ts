@@ -173,8 +173,12 @@ export function evidenceStoreContract(name: string, fixture: () => EvidenceStore
           if (pages.length > 20) throw new Error('pages without end');
         }
       };
-      const found = async (s: EvidenceStore, search: DepositSearch, depositorId = 'p1') =>
-        ids(await s.evidence.pageByDepositor(depositorId, { search, limit: 100 }));
+      /** The ids a search finds; its count (countByDepositor) is checked against them. */
+      const found = async (s: EvidenceStore, search: DepositSearch, depositorId = 'p1') => {
+        const all = ids(await s.evidence.pageByDepositor(depositorId, { search, limit: 100 }));
+        expect(await s.evidence.countByDepositor(depositorId, search)).toBe(all.length);
+        return all;
+      };
 
       beforeEach(async () => {
         await open().evidence.insertMany([...P1, ...P2]);
@@ -188,6 +192,8 @@ export function evidenceStoreContract(name: string, fixture: () => EvidenceStore
         // The same order as byDepositors.
         expect(await s.evidence.byDepositors(['p1'], 100)).toStrictEqual([all]);
         expect(await s.evidence.pageByDepositor('nobody', { limit: 100 })).toStrictEqual([]);
+        expect(await s.evidence.countByDepositor('p1', undefined)).toBe(all.length);
+        expect(await s.evidence.countByDepositor('nobody', undefined)).toBe(0);
         expect(await s.evidence.pageByDepositor('p1', { limit: 0 })).toStrictEqual([]);
       });
 
@@ -278,6 +284,7 @@ export function evidenceStoreContract(name: string, fixture: () => EvidenceStore
       for (const a of [A1, A3, A2]) await s.dataAssets.insert(a);
       expect(await s.dataAssets.byIds(['da-3', 'none', 'da-1'])).toStrictEqual([A3, undefined, A1]);
       expect(await s.dataAssets.byOwners(['o1', 'o9', 'o2'], undefined, 100)).toStrictEqual([[A2, A1], [], [A3]]);
+      expect(await s.dataAssets.countByOwners(['o1', 'o9', 'o2', 'o1'])).toStrictEqual([2, 0, 1, 2]);
       await expect(s.dataAssets.insert({ ...A1, name: '重复' })).rejects.toThrow();
       expect(await s.dataAssets.byIds(['da-1'])).toStrictEqual([A1]);
     });

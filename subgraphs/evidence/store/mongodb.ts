@@ -162,6 +162,13 @@ export async function openMongoEvidenceStore(db: Db, options: MongoStoreOptions 
         const by = new Map(unique.map((owner, i) => [owner, pages[i]!.map(toDataAsset)]));
         return ids.map((owner) => by.get(owner)!);
       },
+      async countByOwners(ids) {
+        const counted = await assets
+          .aggregate<{ _id: string; n: number }>([{ $match: { ownerId: { $in: distinct(ids) } } }, { $group: { _id: '$ownerId', n: { $sum: 1 } } }])
+          .toArray();
+        const by = new Map(counted.map((c) => [c._id, c.n]));
+        return ids.map((owner) => by.get(owner) ?? 0);
+      },
     },
     evidence: {
       async insert(e) {
@@ -190,6 +197,8 @@ export async function openMongoEvidenceStore(db: Db, options: MongoStoreOptions 
           .toArray();
         return docs.map(toRecord);
       },
+      countByDepositor: (depositorId, search) =>
+        evidence.countDocuments(depositFilter(depositorId, search === undefined ? { limit: 0 } : { search, limit: 0 })),
       async countByMonth(from, to) {
         const months = await counts
           .aggregate<{ _id: string; n: number }>([

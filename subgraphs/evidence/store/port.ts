@@ -41,6 +41,8 @@ export interface EvidenceRepository {
    * more than `limit` rows without a search; with one, only the depositor's rows, until `limit` match.
    */
   pageByDepositor(depositorId: string, request: DepositPageRequest): Promise<EvidenceRecord[]>;
+  /** How many of one depositor's deposits match `search` (all of them without one): what pageByDepositor pages through. */
+  countByDepositor(depositorId: string, search: DepositSearch | undefined): Promise<number>;
   /**
    * Deposits per month of depositedAt in the hub time zone (platform/hub-calendar.ts), for the months `from` to `to` (YYYY-MM, both
    * included), by month; months without any left out. From counts kept in the writer's
@@ -62,6 +64,8 @@ export interface DataAssetRepository {
   byIds(ids: readonly string[]): Promise<(DataAssetRecord | undefined)[]>;
   /** Each owner's data assets newest first (registeredAt descending, then id), those after `after`, `limit` at most: a page of each. */
   byOwners(ownerIds: readonly string[], after: DataAssetKey | undefined, limit: number): Promise<DataAssetRecord[][]>;
+  /** How many data assets each owner has, in the order asked (0 for none). */
+  countByOwners(ownerIds: readonly string[]): Promise<number[]>;
 }
 
 /** The evidence subgraph's storage: one repository per aggregate. */

@@ -3,10 +3,10 @@ import type Database from 'better-sqlite3';
 
 import type { Receipt } from '../../../ledger/index.js';
 import { monthOf } from '../../../platform/hub-calendar.js';
-import { inKeyOrder, inListQuery, monthCountsOfRows, statementCache, whereOf } from '../../../platform/sqlite.js';
+import { type Condition, countsOf, inKeyOrder, inListQuery, monthCountsOfRows, statementCache, whereOf } from '../../../platform/sqlite.js';
 import { tally } from '../../common/tally.js';
 import type { DataAssetRecord, EvidenceRecord } from '../domain/model.js';
-import type { DepositPageRequest, EvidenceStore } from './port.js';
+import type { DepositPageRequest, DepositSearch, EvidenceStore } from './port.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS evidence (
@@ -123,18 +123,24 @@ export function openSqliteEvidenceStore(db: Database.Database): EvidenceStore {
   // A page of one depositor: along evidence_by_depositor_newest from the cursor on (its range
   // bounds deposited_at; the tie on deposited_at is filtered), the search filtered on each row,
   // stopping at the limit. LIKE folds ASCII letters only, as the port says.
+  const searched = (search: DepositSearch | undefined): Condition => [
+    search?.digestPrefix === undefined ? "title LIKE ? ESCAPE '\\'" : "(title LIKE ? ESCAPE '\\' OR content_digest LIKE ?)",
+    search === undefined ? undefined : [containing(search.text), ...(search.digestPrefix === undefined ? [] : [`${search.digestPrefix}%`])],
+  ];
   const pageOf = (depositorId: string, { search, after, limit }: DepositPageRequest): EvidenceRow[] => {
     if (limit <= 0) return [];
     const w = whereOf([
       ['depositor_id = ?', depositorId],
       ['deposited_at <= ? AND (deposited_at < ? OR id > ?)', after === undefined ? undefined : [after.depositedAt, after.depositedAt, after.id]],
-      [
-        search?.digestPrefix === undefined ? "title LIKE ? ESCAPE '\\'" : "(title LIKE ? ESCAPE '\\' OR content_digest LIKE ?)",
-        search === undefined ? undefined : [containing(search.text), ...(search.digestPrefix === undefined ? [] : [`${search.digestPrefix}%`])],
-      ],
+      searched(search),
     ]);
     return statement<EvidenceRow>(`SELECT * FROM evidence ${w.where} ORDER BY deposited_at DESC, id LIMIT ?`).all(...w.params, limit);
   };
+  const countOf = countsOf(db);
+  const assetCounts = inListQuery<{ owner_id: string; n: number }>(
+    db,
+    (ids) => `SELECT owner_id, count(*) AS n FROM data_assets WHERE owner_id IN (${ids}) GROUP BY owner_id`,
+  );
   const insertAsset = db.prepare(
     `INSERT INTO data_assets (id, owner_id, name, description, fingerprint, registered_at, ledger_seq, entry_hash, ledger_timestamp)
      VALUES (@id, @ownerId, @name, @description, @fingerprint, @registeredAt, @seq, @entryHash, @timestamp)`,
@@ -158,6 +164,10 @@ export function openSqliteEvidenceStore(db: Database.Database): EvidenceStore {
         const pages = new Map([...new Set(ids)].map((owner) => [owner, limit <= 0 ? [] : assetsOf.all(owner, at, at, id, limit).map(toDataAsset)]));
         return ids.map((owner) => pages.get(owner)!);
       },
+      async countByOwners(ids) {
+        const counts = new Map(assetCounts(ids).map((r) => [r.owner_id, r.n]));
+        return ids.map((owner) => counts.get(owner) ?? 0);
+      },
     },
     evidence: {
       async insert(e) {
@@ -175,6 +185,9 @@ export function openSqliteEvidenceStore(db: Database.Database): EvidenceStore {
       },
       async pageByDepositor(depositorId, request) {
         return pageOf(depositorId, request).map(toRecord);
+      },
+      async countByDepositor(depositorId, search) {
+        return countOf('evidence', [['depositor_id = ?', depositorId], searched(search)]);
       },
       async countByMonth(from, to) {
         return countsBetween.all(from, to);

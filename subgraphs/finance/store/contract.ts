@@ -359,6 +359,13 @@ export function financeStoreContract(name: string, fixture: () => StoreFixture<F
       expect(await ids({ pledgorId: 'e1', state: 'REGISTERED' }, 'a')).toEqual(['b']);
       expect(await ids({ state: 'ENFORCED' })).toEqual([]);
       expect(await ids({}, undefined, 0)).toEqual([]);
+      // The counts are of what the pages hold, under the same filters.
+      expect(await store.pledges.count({}, undefined)).toBe(3);
+      expect(await store.pledges.count({ state: 'REGISTERED' }, undefined)).toBe(2);
+      expect(await store.pledges.count({ pledgorId: 'e1', state: 'REGISTERED' }, undefined)).toBe(2);
+      expect(await store.pledges.count({ pledgee: '兴业银行福州分行' }, undefined)).toBe(1);
+      expect(await store.pledges.count({ state: 'ENFORCED' }, undefined)).toBe(0);
+      expect(await store.pledges.count({}, '2026-04-01T00:00:00.000Z')).toBe(1);
     });
 
     it('pages pledges by change: each registration, receipt, consent and close moves a pledge to the end', async () => {
@@ -412,6 +419,10 @@ export function financeStoreContract(name: string, fixture: () => StoreFixture<F
       expect(await store.policies.page({}, { order: 'ID', after: undefined }, 2)).toStrictEqual([P, Q]);
       expect(await store.policies.page({ insurer: '中国人民财产保险福建分公司' }, { order: 'ID', after: 'p' }, 10)).toStrictEqual([R]);
       expect(await store.policies.page({ insuredId: 'e1', insurer: '平安财险' }, { order: 'ID', after: undefined }, 10)).toStrictEqual([Q]);
+      expect(await store.policies.count({}, undefined)).toBe(3);
+      expect(await store.policies.count({ insurer: '中国人民财产保险福建分公司' }, undefined)).toBe(2);
+      expect(await store.policies.count({ insuredId: 'e1', insurer: '平安财险' }, undefined)).toBe(1);
+      expect(await store.policies.count({}, '2026-01-02T00:00:00.000Z')).toBe(2);
       // P and R cover the same patent; Q covers nothing.
       expect(await store.policies.byCoveredAssets(['PATENT:201510958772.0', 'DATA_ASSET:none'])).toStrictEqual([[R, P], []]);
     });
@@ -429,6 +440,9 @@ export function financeStoreContract(name: string, fixture: () => StoreFixture<F
       expect(await settle('c3', 'PAID')).toBe('SETTLED');
       expect(await settle('cx', 'PAID')).toBe('NOT_FILED');
       expect(await store.policies.settleClaim('x', 'c3', 'PAID', '2026-03-01T00:00:00.000Z', 'key-i')).toBe('NOT_FILED');
+      const [c3, none, c1] = await store.policies.claimsByIds(['c3', 'cx', 'c1']);
+      expect([c3?.status, none, c1?.status, c1?.policyId]).toEqual(['PAID', undefined, 'PAID', 'p']);
+      expect(c1).toStrictEqual((await store.policies.claimsOf(['p']))[0]![0]);
       const settled = { settledAt: '2026-03-01T00:00:00.000Z', settledBy: 'key-i' };
       expect(await store.policies.claimsOf(['p', 'x'])).toStrictEqual([
         [

@@ -7,6 +7,7 @@ import type { AnyBulkWriteOperation, ClientSession, Db, Filter } from 'mongodb';
 import { mongoOutbox } from '../../../outbox/mongodb.js';
 import { hubTimeZone, monthOf } from '../../../platform/hub-calendar.js';
 import {
+  changedSince,
   COLLECTION_OPTIONS,
   createCollections,
   distinct,
@@ -84,6 +85,21 @@ const toPledge = ({ _id, assetKeys: _keys, events: _events, consents: _consents,
 const toPolicy = ({ _id, paidFen: _paid, claims: _claims, coveredKeys: _keys, ...rest }: PolicyDoc): PolicyRecord => ({ id: _id, ...rest });
 const noEvents = { projection: { events: 0, consents: 0 } };
 const noClaims = { projection: { claims: 0 } };
+
+function pledgeQuery(filter: PledgeFilter): Filter<PledgeDoc> {
+  const query: Filter<PledgeDoc> = {};
+  if (filter.state !== undefined) query.state = filter.state;
+  if (filter.pledgorId !== undefined) query.pledgorId = filter.pledgorId;
+  if (filter.pledgee !== undefined) query.pledgee = filter.pledgee;
+  return query;
+}
+
+function policyQuery(filter: PolicyFilter): Filter<PolicyDoc> {
+  const query: Filter<PolicyDoc> = {};
+  if (filter.insurer !== undefined) query.insurer = filter.insurer;
+  if (filter.insuredId !== undefined) query.insuredId = filter.insuredId;
+  return query;
+}
 
 export async function openMongoFinanceStore(db: Db, options: MongoStoreOptions = {}): Promise<FinanceStore> {
   const prefix = options.collectionPrefix ?? '';
@@ -168,6 +184,7 @@ export async function openMongoFinanceStore(db: Db, options: MongoStoreOptions =
     { key: { coveredKeys: 1, issuedAt: -1, _id: 1 }, name: 'by_covered_asset' },
     { key: { updatedAt: 1, _id: 1 }, name: 'by_change' },
     { key: { insurer: 1, updatedAt: 1, _id: 1 }, name: 'by_insurer_change' },
+    { key: { 'claims.id': 1 }, name: 'by_claim' },
   ]);
 
   return reportingUnavailable<FinanceStore>({
@@ -261,13 +278,8 @@ export async function openMongoFinanceStore(db: Db, options: MongoStoreOptions =
         (await findByIds(pledges, ids, (d) => (d.consents ?? []).map((c) => ({ ...c, pledgeId: d._id })), { projection: { consents: 1 } })).map(
           (consents) => consents ?? [],
         ),
-      async page(filter: PledgeFilter, read, limit) {
-        const query: Filter<PledgeDoc> = {};
-        if (filter.state !== undefined) query.state = filter.state;
-        if (filter.pledgorId !== undefined) query.pledgorId = filter.pledgorId;
-        if (filter.pledgee !== undefined) query.pledgee = filter.pledgee;
-        return (await listPage(pledges, query, read, limit, noEvents)).map(toPledge);
-      },
+      page: async (filter: PledgeFilter, read, limit) => (await listPage(pledges, pledgeQuery(filter), read, limit, noEvents)).map(toPledge),
+      count: (filter: PledgeFilter, since) => pledges.countDocuments(changedSince(pledgeQuery(filter), since)),
       async transition(id, from, event, changes, notify = []) {
         return inTransaction(db.client, async (session) => {
           const set: Partial<PledgeDoc> = { state: event.to, closedAt: changes.closedAt, updatedAt: event.at };
@@ -298,15 +310,16 @@ export async function openMongoFinanceStore(db: Db, options: MongoStoreOptions =
       byIds: (ids) => findByIds(policies, ids, toPolicy, noClaims),
       byInsured: (ids) => findGrouped(policies, 'insuredId', ids, toPolicy, { ...noClaims, sort: { issuedAt: -1, _id: 1 } }),
       byCoveredAssets: (keys) => findGrouped(policies, 'coveredKeys', keys, toPolicy, { ...noClaims, sort: { issuedAt: -1, _id: 1 } }),
-      async page(filter: PolicyFilter, read, limit) {
-        const query: Filter<PolicyDoc> = {};
-        if (filter.insurer !== undefined) query.insurer = filter.insurer;
-        if (filter.insuredId !== undefined) query.insuredId = filter.insuredId;
-        return (await listPage(policies, query, read, limit, noClaims)).map(toPolicy);
-      },
+      page: async (filter: PolicyFilter, read, limit) => (await listPage(policies, policyQuery(filter), read, limit, noClaims)).map(toPolicy),
+      count: (filter: PolicyFilter, since) => policies.countDocuments(changedSince(policyQuery(filter), since)),
       async addClaim(c) {
         const { policyId, ...claim } = c;
         await policies.updateOne({ _id: policyId }, { $push: { claims: claim }, $max: { updatedAt: c.filedAt } });
+      },
+      async claimsByIds(ids) {
+        const docs = await policies.find({ 'claims.id': { $in: distinct(ids) } }, { projection: { claims: 1 }, hint: 'by_claim' }).toArray();
+        const by = new Map(docs.flatMap((d) => d.claims.map((c) => [c.id, { ...c, policyId: d._id }] as const)));
+        return ids.map((id) => by.get(id));
       },
       claimsOf: async (ids) =>
         (await findByIds(policies, ids, (d) => d.claims.map((c) => ({ ...c, policyId: d._id })), { projection: { claims: 1 } })).map((claims) => claims ?? []),

@@ -64,6 +64,8 @@ export interface PledgeRepository {
   consentsOf(ids: readonly string[]): Promise<ConsentRecord[][]>;
   /** Up to `limit` pledges matching the filter, read by id or by change (platform/pagination.ts ListRead). */
   page(filter: PledgeFilter, read: ListRead, limit: number): Promise<PledgeRecord[]>;
+  /** How many pledges match the filter (changed at `since` or later, when given): what page pages through. */
+  count(filter: PledgeFilter, since: string | undefined): Promise<number>;
   /**
    * Closes a pledge (RELEASED or ENFORCED): moves it from `from` to `event.to`, appends the event,
    * applies `changes`, frees its collateral and writes `notify` to the outbox, in one transaction,
@@ -103,9 +105,13 @@ export interface PolicyRepository {
   byCoveredAssets(keys: readonly string[]): Promise<PolicyRecord[][]>;
   /** Up to `limit` policies matching the filter, read by id or by change (ListRead). */
   page(filter: PolicyFilter, read: ListRead, limit: number): Promise<PolicyRecord[]>;
+  /** How many policies match the filter (changed at `since` or later, when given). */
+  count(filter: PolicyFilter, since: string | undefined): Promise<number>;
   addClaim(c: ClaimRecord): Promise<void>;
   /** Each policy's claims, oldest first. */
   claimsOf(policyIds: readonly string[]): Promise<ClaimRecord[][]>;
+  /** Claims by their ids, in the order asked; undefined for unknown ids. */
+  claimsByIds(ids: readonly string[]): Promise<(ClaimRecord | undefined)[]>;
   /**
    * Settles a FILED claim as PAID or REJECTED, atomically: NOT_FILED when it is not FILED (or does
    * not exist), SUM_INSURED_EXCEEDED when paying it would take the policy's paid claims past its

@@ -9,7 +9,7 @@ import type { Receipt } from '../../../ledger/index.js';
 import type { Notification } from '../../../outbox/notification.js';
 import { sqliteOutbox } from '../../../outbox/sqlite.js';
 import { hubTimeZone, monthOf } from '../../../platform/hub-calendar.js';
-import { groupedByKey, hasColumn, inKeyOrder, inListQuery, listPages, monthCountsInZone } from '../../../platform/sqlite.js';
+import { countsOf, groupedByKey, hasColumn, inKeyOrder, inListQuery, listPages, monthCountsInZone } from '../../../platform/sqlite.js';
 import type { AssetRef, ClaimRecord, ConsentRecord, NewPledge, NewPolicy, PledgeEvent, PledgeRecord, PolicyRecord } from '../domain/model.js';
 import { assetKey } from '../domain/model.js';
 import { formatRegistrationNumber, type PledgeState, registrationYear } from '../domain/pledge-rules.js';
@@ -312,6 +312,7 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
   );
   const stateCounts = db.prepare<[], { state: PledgeState; count: number }>('SELECT state, n AS count FROM pledge_state_counts WHERE n > 0 ORDER BY state');
   const pledgePages = listPages<PledgeRow>(db, 'pledges');
+  const countOf = countsOf(db);
   const policyPages = listPages<PolicyRow>(db, 'insurance_policies');
   const nextNumber = db.prepare<[number], { n: number }>(
     'INSERT INTO pledge_registration_counters (year, n) VALUES (?, 1) ON CONFLICT (year) DO UPDATE SET n = n + 1 RETURNING n',
@@ -394,6 +395,7 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
     insertPolicy.run({ ...p, coveredAssets: JSON.stringify(p.coveredAssets), startDate: p.period.startDate, endDate: p.period.endDate });
     for (const a of p.coveredAssets) insertCovered.run(assetKey(a), p.id);
   });
+  const claimsNamed = inListQuery<ClaimRow>(db, (ids) => `SELECT * FROM insurance_claims WHERE id IN (${ids})`);
   const claimsIn = inListQuery<ClaimRow>(db, (ids) => `SELECT * FROM insurance_claims WHERE policy_id IN (${ids}) ORDER BY policy_id, filed_at, rowid`);
 
   const event = (pledgeId: string, e: PledgeEvent) => ({ pledgeId, ...e });
@@ -532,6 +534,14 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
           limit,
         ).map(toPledge);
       },
+      async count(filter, since) {
+        return countOf('pledges', [
+          ['state = ?', filter.state],
+          ['pledgor_id = ?', filter.pledgorId],
+          ['pledgee = ?', filter.pledgee],
+          ['updated_at >= ?', since],
+        ]);
+      },
       async transition(id, from, e, changes, notify = []) {
         return transitionTx.immediate(id, from, e, changes, notify);
       },
@@ -565,8 +575,18 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
           limit,
         ).map(toPolicy);
       },
+      async count(filter, since) {
+        return countOf('insurance_policies', [
+          ['insurer = ?', filter.insurer],
+          ['insured_id = ?', filter.insuredId],
+          ['updated_at >= ?', since],
+        ]);
+      },
       async addClaim(c) {
         addClaimTx.immediate(c);
+      },
+      async claimsByIds(ids) {
+        return inKeyOrder(ids, claimsNamed(ids).map(toClaim), (c) => c.id);
       },
       async claimsOf(ids) {
         return groupedByKey(ids, claimsIn(ids).map(toClaim), (c) => c.policyId);

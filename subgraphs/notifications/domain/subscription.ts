@@ -76,11 +76,11 @@ export function eventTypesProblem(eventTypes: readonly string[]): string | undef
 }
 
 /** A new subscription of `owner`'s with a fresh id and secret; throws, naming the problem, for a bad URL or event type. */
-export function newSubscription(owner: Identity, spec: { url: string; eventTypes: readonly string[] }, now: Date = new Date()): Subscription {
+export function newSubscription(owner: Identity, spec: { url: string; eventTypes: readonly string[]; id?: string }, now: Date = new Date()): Subscription {
   const problem = urlProblem(spec.url) ?? eventTypesProblem(spec.eventTypes);
   if (problem !== undefined) throw new Error(problem);
   return {
-    id: randomBytes(8).toString('hex'),
+    id: spec.id ?? randomBytes(8).toString('hex'),
     owner: bareIdentity(owner),
     url: spec.url,
     secret: newSecret(),

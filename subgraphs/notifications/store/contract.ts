@@ -228,6 +228,8 @@ export function notificationStoreContract(name: string, fixture: () => StoreFixt
         expect(pages.flat()).toStrictEqual([...mine].sort((a, b) => (a.id < b.id ? -1 : 1)));
         expect(await store.subscriptionsOf('k-e1', undefined, 0)).toEqual([]);
         expect(await store.subscriptionsOf('k-none', undefined, 10)).toEqual([]);
+        expect(await store.subscriptionCount('k-e1')).toBe(5);
+        expect(await store.subscriptionCount('k-none')).toBe(0);
       });
 
       it('disables a subscription once; a disabled one gets no new deliveries', async () => {
@@ -256,6 +258,8 @@ export function notificationStoreContract(name: string, fixture: () => StoreFixt
         await store.accept(ns);
         expect(await store.markRead('enterprise:E1', ['n-a'])).toBe(1);
         const pages = await allPages((after) => store.inbox('enterprise:E1', after, 2), itemKey);
+        expect(await store.inboxCount('enterprise:E1')).toBe(5);
+        expect(await store.inboxCount('enterprise:E9')).toBe(0);
         expect(pages.map((p) => p.map((i) => [i.notification.id, i.read]))).toEqual([
           [
             ['n-c', false],
@@ -531,6 +535,9 @@ export function notificationStoreContract(name: string, fixture: () => StoreFixt
         expect(await store.deliveries('DELIVERED', undefined, 10)).toEqual([]);
         expect(await store.deliveries('FAILED', undefined, 0)).toEqual([]);
         expect(await store.backlog()).toStrictEqual({ pending: 1, failed: 6 });
+        expect([await store.deliveryCount('FAILED'), await store.deliveryCount('PENDING'), await store.deliveryCount('DELIVERED')]).toEqual([6, 1, 0]);
+        expect(await store.deliveryCount('FAILED', s.id)).toBe(6);
+        expect(await store.deliveryCount('FAILED', 'no-such-subscription')).toBe(0);
         // One subscription's own, in the same order: another's are not among them.
         const other = subscribe(E1);
         await store.createSubscription(other);

@@ -241,6 +241,7 @@ export async function openMongoNotificationStore(db: Db, box: SecretBox, { colle
     async unreadCount(recipient) {
       return (await unread.findOne({ _id: recipient }))?.n ?? 0;
     },
+    inboxCount: (recipient) => inbox.countDocuments({ recipient }, { hint: 'newest' }),
     async markRead(recipient, ids) {
       if (ids.length === 0) return 0;
       return markRead(recipient, { _id: { $in: distinct(ids).map((id) => inboxItemId(recipient, id)) } });
@@ -276,6 +277,7 @@ export async function openMongoNotificationStore(db: Db, box: SecretBox, { colle
     async subscriptionsOf(ownerKeyId, after, limit) {
       return (await keysetPage(subscriptions, { 'owner.keyId': ownerKeyId }, after, Math.max(limit, 0), { hint: 'by_owner' })).map(toSubscription);
     },
+    subscriptionCount: (ownerKeyId) => subscriptions.countDocuments({ 'owner.keyId': ownerKeyId }, { hint: 'by_owner' }),
     async disableSubscription(id, at) {
       return (await subscriptions.updateOne({ _id: id, disabledAt: null }, { $set: { disabledAt: at } })).modifiedCount === 1;
     },
@@ -425,6 +427,10 @@ export async function openMongoNotificationStore(db: Db, box: SecretBox, { colle
         .toArray();
       return docs.map(toDelivery);
     },
+    deliveryCount: (state, subscriptionId) =>
+      subscriptionId === undefined
+        ? deliveries.countDocuments({ state }, { hint: 'by_state' })
+        : deliveries.countDocuments({ subscriptionId, state }, { hint: 'of_subscription' }),
     async backlog() {
       const [pending, failed] = await Promise.all([
         deliveries.countDocuments({ state: 'PENDING' }, { hint: 'pending' }),

@@ -43,6 +43,8 @@ export interface NotificationStore {
   inbox(recipient: string, after: PageKey | undefined, limit: number): Promise<InboxItem[]>;
   /** From a counter kept with the items: one read, however many there are. */
   unreadCount(recipient: string): Promise<number>;
+  /** How many items `recipient`'s inbox holds, read or not: counted along its index. */
+  inboxCount(recipient: string): Promise<number>;
   /** Marks those of `recipient`'s items that are unread read; how many were. Others' items and unknown ids are left. */
   markRead(recipient: string, notificationIds: readonly string[]): Promise<number>;
   /** Marks all of `recipient`'s items read; how many were unread. */
@@ -57,6 +59,8 @@ export interface NotificationStore {
   subscription(id: string): Promise<Subscription | undefined>;
   /** Up to `limit` of the subscriptions whose owner has this key id, by id, after `after`. Secrets included: show them to no one. */
   subscriptionsOf(ownerKeyId: string, after: string | undefined, limit: number): Promise<Subscription[]>;
+  /** How many subscriptions (active or not) the owner has: what subscriptionsOf pages through. */
+  subscriptionCount(ownerKeyId: string): Promise<number>;
   /** False when there is no such subscription or it is disabled already. Whether the caller may is the caller's to check. */
   disableSubscription(id: string, at: string): Promise<boolean>;
   /** The key ids that own an active subscription, each once (one per partner key: a few hundred at most). */
@@ -104,6 +108,11 @@ export interface NotificationStore {
   deliveries(state: DeliveryState, after: PageKey | undefined, limit: number): Promise<DeliveryRecord[]>;
   /** One subscription's deliveries in `state`, in the same order: what its owner sees of its own. */
   deliveriesOf(subscriptionId: string, state: DeliveryState, after: PageKey | undefined, limit: number): Promise<DeliveryRecord[]>;
+  /**
+   * How many deliveries are in `state` (of one subscription, when given), counted along the index
+   * deliveries and deliveriesOf page: DELIVERED ones grow with the history, and so does this count's cost.
+   */
+  deliveryCount(state: DeliveryState, subscriptionId?: string): Promise<number>;
   /**
    * How many deliveries are PENDING and FAILED, counted along their index: the cost of the
    * backlog. DELIVERED ones grow with the history and are not counted here.

@@ -311,6 +311,9 @@ export function openSqliteNotificationStore(db: Database.Database, box: SecretBo
     'SELECT * FROM deliveries WHERE subscription_id = ? AND state = ? AND occurred_at <= ? AND (occurred_at < ? OR id > ?) ORDER BY occurred_at DESC, id LIMIT ?',
   );
   const countIn = db.prepare<[string], number>('SELECT count(*) FROM deliveries WHERE state = ?').pluck();
+  const countOf = db.prepare<[string, string], number>('SELECT count(*) FROM deliveries WHERE subscription_id = ? AND state = ?').pluck();
+  const itemCount = db.prepare<[string], number>('SELECT count(*) FROM inbox_items WHERE recipient = ?').pluck();
+  const ownedCount = db.prepare<[string], number>('SELECT count(*) FROM subscriptions WHERE owner_key_id = ?').pluck();
 
   // IMMEDIATE: a transaction that reads before it writes takes the write lock first, so that a
   // writer in another process cannot make it fail with SQLITE_BUSY halfway.
@@ -390,6 +393,9 @@ export function openSqliteNotificationStore(db: Database.Database, box: SecretBo
     async unreadCount(recipient) {
       return unread.get(recipient) ?? 0;
     },
+    async inboxCount(recipient) {
+      return itemCount.get(recipient)!;
+    },
     async markRead(recipient, ids) {
       return markRead.immediate(recipient, ids);
     },
@@ -407,6 +413,9 @@ export function openSqliteNotificationStore(db: Database.Database, box: SecretBo
     async subscriptionsOf(ownerKeyId, after, limit) {
       if (limit <= 0) return [];
       return (after === undefined ? firstOfOwner.all(ownerKeyId, limit) : ofOwnerAfter.all(ownerKeyId, after, limit)).map(toSubscription);
+    },
+    async subscriptionCount(ownerKeyId) {
+      return ownedCount.get(ownerKeyId)!;
     },
     async disableSubscription(id, at) {
       return disable.run(at, id).changes === 1;
@@ -460,6 +469,9 @@ export function openSqliteNotificationStore(db: Database.Database, box: SecretBo
           ? firstOf.all(subscriptionId, state, limit)
           : ofAfter.all(subscriptionId, state, after.occurredAt, after.occurredAt, after.id, limit);
       return rows.map(toDelivery);
+    },
+    async deliveryCount(state, subscriptionId) {
+      return subscriptionId === undefined ? countIn.get(state)! : countOf.get(subscriptionId, state)!;
     },
     async backlog() {
       return { pending: countIn.get('PENDING')!, failed: countIn.get('FAILED')! };

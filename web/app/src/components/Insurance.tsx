@@ -9,9 +9,9 @@ import { ScrollRegion } from './ScrollRegion';
 import { type Tone, ToneTag } from './ToneTag';
 
 /** The fields a policy is read with, wherever it is listed. */
-export const POLICY_FIELDS = `id product insurer premium sumInsured paidOut issuedAt
+export const POLICY_FIELDS = `id product insuranceCompany { name } premium sumInsured paidOut issuedAt
   period { startDate endDate } insured { id name }
-  coveredAssets { kind id patent { title } dataAsset { name } }
+  coveredAssets { kind: rightKind id patent { title } dataAsset { name } }
   claims { id amount status protectionCaseId filedAt settledAt }`;
 
 export interface IpAsset {
@@ -33,7 +33,7 @@ export interface Claim {
 export interface Policy {
   readonly id: string;
   readonly product: string;
-  readonly insurer: string;
+  readonly insuranceCompany: { readonly name: string };
   readonly premium: string;
   readonly sumInsured: string;
   readonly paidOut: string;
@@ -61,7 +61,7 @@ export function AssetList({ assets }: { assets: readonly IpAsset[] }) {
     <Space orientation="vertical" size={2}>
       {assets.map((a) => (
         <span key={`${a.kind}-${a.id}`}>
-          <Tag>{label('IpAssetKind', a.kind)}</Tag>
+          <Tag>{label('RightKind', a.kind)}</Tag>
           <span className="mono">{a.id}</span> {a.patent?.title ?? a.dataAsset?.name ?? ''}
         </span>
       ))}

@@ -8,8 +8,8 @@ import { useI18n } from '../i18n';
 import { Events, type WorkflowEvent } from './Events';
 
 /** The fields a case is read with, wherever it is listed. */
-export const PROTECTION_CASE_FIELDS = `id kind route summary state nextStates appliedAt outcomeAt referredTo
-  parties { role name enterprise { id name } } ipRights { kind number }
+export const PROTECTION_CASE_FIELDS = `id kind route summary state nextStates appliedAt outcomeAt court { name }
+  parties { role name enterprise { id name } } ipRights { kind: rightKind number }
   evidence { id title contentDigest depositedAt } outcomeReceipt { seq timestamp }
   events { at actor role from to note }`;
 
@@ -22,7 +22,7 @@ export interface ProtectionCase {
   readonly nextStates: readonly string[];
   readonly appliedAt: string;
   readonly outcomeAt: string | null;
-  readonly referredTo: string | null;
+  readonly court: { readonly name: string } | null;
   readonly parties: readonly { readonly role: string; readonly name: string; readonly enterprise: { readonly id: string; readonly name: string } | null }[];
   readonly ipRights: readonly { readonly kind: string; readonly number: string }[];
   /** null in place of a deposit the caller may not read (a respondent's, before staff accept the case). */
@@ -53,7 +53,7 @@ export function ProtectionDetails({ c }: { c: ProtectionCase }) {
               <Space wrap size={[4, 4]}>
                 {c.ipRights.map((r) => (
                   <Tag key={`${r.kind}-${r.number}`}>
-                    {label('IpRightKind', r.kind)} <span className="mono">{r.number}</span>
+                    {label('RightKind', r.kind)} <span className="mono">{r.number}</span>
                   </Tag>
                 ))}
               </Space>
@@ -84,7 +84,7 @@ export function ProtectionDetails({ c }: { c: ProtectionCase }) {
                 </ul>
               ),
           },
-          ...(c.referredTo === null ? [] : [{ key: 'court', label: t('protection.referredTo'), children: c.referredTo }]),
+          ...(c.court === null ? [] : [{ key: 'court', label: t('protection.referredTo'), children: c.court.name }]),
           ...(c.outcomeReceipt === null
             ? []
             : [

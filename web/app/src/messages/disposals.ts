@@ -63,8 +63,6 @@ export const DISPOSALS = {
   'LicenceKind.EXCLUSIVE': ['独占许可', 'Exclusive'],
   'LicenceKind.SOLE': ['排他许可', 'Sole'],
   'LicenceKind.ORDINARY': ['普通许可', 'Ordinary'],
-  'LicensableRightKind.PATENT': ['专利', 'Patent'],
-  'LicensableRightKind.TRADEMARK': ['商标', 'Trademark'],
   'ErrorCode.ASSET_FROZEN': ['该权利已被法院冻结', 'A court has frozen this right'],
   'ErrorCode.ASSET_PLEDGED_CONSENT_REQUIRED': [
     '该权利在质押中，须先记录质权人对本次转让或许可的同意',

@@ -91,8 +91,6 @@ export const ENTERPRISE = {
   'AnnualFeeState.GRACE': ['宽限期', 'In grace period'],
   'AnnualFeeState.LAPSED': ['已失效', 'Lapsed'],
   'AnnualFeeState.EXPIRED': ['保护期届满', 'Term ended'],
-  'ExpiringRight.PATENT': ['专利', 'Patent'],
-  'ExpiringRight.TRADEMARK': ['商标', 'Trademark'],
   'PatentType.INVENTION': ['发明', 'Invention'],
   'PatentType.UTILITY_MODEL': ['实用新型', 'Utility model'],
   'PatentType.DESIGN': ['外观设计', 'Design'],

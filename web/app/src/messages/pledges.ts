@@ -28,7 +28,4 @@ export const PLEDGES = {
   'PledgeState.REGISTERED': ['已登记', 'Registered'],
   'PledgeState.RELEASED': ['已解除', 'Released'],
   'PledgeState.ENFORCED': ['已处置', 'Enforced'],
-  'IpAssetKind.PATENT': ['专利', 'Patent'],
-  'IpAssetKind.TRADEMARK': ['商标', 'Trademark'],
-  'IpAssetKind.DATA_ASSET': ['数据资产', 'Data asset'],
 } as const;

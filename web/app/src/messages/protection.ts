@@ -45,7 +45,4 @@ export const PROTECTION = {
   'ResolutionRoute.COURT_REFERRAL': ['移送法院', 'Court referral'],
   'PartyRole.CLAIMANT': ['请求人', 'Claimant'],
   'PartyRole.RESPONDENT': ['被请求人', 'Respondent'],
-  'IpRightKind.PATENT': ['专利', 'Patent'],
-  'IpRightKind.TRADEMARK': ['商标', 'Trademark'],
-  'IpRightKind.COPYRIGHT': ['著作权', 'Copyright'],
 } as const;

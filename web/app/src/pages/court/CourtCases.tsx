@@ -12,8 +12,8 @@ import { useAccount } from '../../session';
 
 const CASES = `query CourtCases($first: Int, $after: String) {
   protectionCases(first: $first, after: $after) {
-    edges { node { id kind route summary state referredTo appliedAt
-      parties { role name } ipRights { kind number }
+    edges { node { id kind route summary state court { name } appliedAt
+      parties { role name } ipRights { kind: rightKind number }
       evidence { id title category contentDigest depositedAt receipt { seq } }
       events { at actor role from to note } } }
     pageInfo { hasNextPage endCursor }
@@ -26,7 +26,7 @@ interface CourtCase {
   readonly route: string;
   readonly summary: string;
   readonly state: string;
-  readonly referredTo: string | null;
+  readonly court: { readonly name: string } | null;
   readonly appliedAt: string;
   readonly parties: readonly { role: string; name: string }[];
   readonly ipRights: readonly { kind: string; number: string }[];
@@ -60,7 +60,7 @@ export default function CourtCases() {
             <Descriptions.Item label={t('court.kind')}>{label('ProtectionKind', c.kind)}</Descriptions.Item>
             <Descriptions.Item label={t('court.applied')}>{dateTime(c.appliedAt, lang)}</Descriptions.Item>
             <Descriptions.Item label={t('court.parties')}>{c.parties.map((p) => `${label('PartyRole', p.role)}：${p.name}`).join('；')}</Descriptions.Item>
-            <Descriptions.Item label={t('court.rights')}>{c.ipRights.map((r) => `${label('IpRightKind', r.kind)} ${r.number}`).join('、')}</Descriptions.Item>
+            <Descriptions.Item label={t('court.rights')}>{c.ipRights.map((r) => `${label('RightKind', r.kind)} ${r.number}`).join('、')}</Descriptions.Item>
           </Descriptions>
           <h3 className="section-title">{t('court.evidence')}</h3>
           <List

@@ -23,7 +23,7 @@ const RIGHTS = `query Rights($id: ID!, $first: Int) {
   enterprise(id: $id) {
     id name
     annualFeeWarnings(first: $first) { totalCount edges { node { dueDate state surchargePercent graceEndsOn patent { applicationNumber title } } } }
-    expiryWarnings(first: $first) { totalCount edges { node { right number title expiresOn } } }
+    expiryWarnings(first: $first) { totalCount edges { node { right: rightKind number title expiresOn } } }
   }
 }`;
 

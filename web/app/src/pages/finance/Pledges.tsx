@@ -21,8 +21,8 @@ const PLEDGE_STATES = ['REGISTERED', 'RELEASED', 'ENFORCED'] as const;
 
 const PLEDGES = `query Pledges($state: PledgeState, $first: Int, $after: String) {
   pledges(state: $state, first: $first, after: $after) {
-    edges { node { id registrationNumber pledgee securedAmount state nextStates registeredAt
-      pledgor { id name } collateral { kind id } term { startDate endDate } events { at actor role from to note } ${CONSENT_FIELDS} } }
+    edges { node { id registrationNumber bank { name } securedAmount state nextStates registeredAt
+      pledgor { id name } collateral { kind: rightKind id } term { startDate endDate } events { at actor role from to note } ${CONSENT_FIELDS} } }
     pageInfo { hasNextPage endCursor }
   }
 }`;
@@ -32,7 +32,7 @@ const RELEASE = `mutation Release($input: ReleasePledgeInput!) { pledgeRelease(i
 interface Pledge {
   readonly id: string;
   readonly registrationNumber: string;
-  readonly pledgee: string;
+  readonly bank: { readonly name: string };
   readonly securedAmount: string;
   readonly state: string;
   readonly nextStates: readonly string[];
@@ -90,8 +90,8 @@ export default function Pledges() {
         columns={[
           { title: t('pledges.number'), dataIndex: 'registrationNumber', render: (v: string) => <span className="mono">{v}</span> },
           { title: t('pledges.pledgor'), render: (_, p) => p.pledgor.name },
-          { title: t('pledges.pledgee'), dataIndex: 'pledgee' },
-          { title: t('pledges.collateral'), render: (_, p) => p.collateral.map((c) => `${label('IpAssetKind', c.kind)} ${c.id}`).join('、') },
+          { title: t('pledges.pledgee'), dataIndex: ['bank', 'name'] },
+          { title: t('pledges.collateral'), render: (_, p) => p.collateral.map((c) => `${label('RightKind', c.kind)} ${c.id}`).join('、') },
           { title: t('pledges.amountColumn'), align: 'right', render: (_, p) => yuan(p.securedAmount, lang) },
           { title: t('pledges.term'), render: (_, p) => `${p.term.startDate} – ${p.term.endDate}` },
           { title: t('common.state'), render: (_, p) => <Tag>{label('PledgeState', p.state)}</Tag> },

@@ -83,7 +83,7 @@ export default function Policies() {
         columns={[
           { title: t('policies.insured'), width: 200, render: (_, p) => p.insured.name },
           { title: t('policies.product'), width: 130, render: (_, p) => label('InsuranceProduct', p.product) },
-          { title: t('policies.insurer'), width: 160, dataIndex: 'insurer' },
+          { title: t('policies.insurer'), width: 160, dataIndex: ['insuranceCompany', 'name'] },
           { title: t('policies.covered'), width: 280, render: (_, p) => <AssetList assets={p.coveredAssets} /> },
           { title: t('policies.premium'), width: 120, align: 'right', render: (_, p) => yuan(p.premium, lang) },
           { title: t('policies.sumInsured'), width: 140, align: 'right', render: (_, p) => yuan(p.sumInsured, lang) },

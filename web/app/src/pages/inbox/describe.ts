@@ -38,7 +38,7 @@ const obj = (v: unknown): Readonly<Record<string, unknown>> => (v !== null && ty
 export function detailOf(n: Notification, t: T, label: Label): string {
   const d = n.data;
   const right = obj(d.right);
-  const rightText = right.kind === undefined ? '' : `${label('LicensableRightKind', text(right.kind))} ${text(right.number)}`;
+  const rightText = right.kind === undefined ? '' : `${label('RightKind', text(right.kind))} ${text(right.number)}`;
   const caseStates = d.caseKind === 'PROTECTION' ? 'ProtectionState' : 'PreExamState';
   switch (n.type) {
     case 'patent.annual_fee.warning':
@@ -87,7 +87,7 @@ export function detailOf(n: Notification, t: T, label: Label): string {
       return t('inbox.detail.consent', {
         number: text(d.registrationNumber),
         disposal: label('Disposal', text(d.disposal)),
-        asset: `${label('IpAssetKind', text(asset.kind))} ${text(asset.id)}`,
+        asset: `${label('RightKind', text(asset.kind))} ${text(asset.id)}`,
       });
     }
     case 'claim.settled':

@@ -21,10 +21,10 @@ import { useIdempotencyKey } from '../../hooks/useIdempotencyKey';
 import { useI18n } from '../../i18n';
 
 const TRANSFER = `mutation RegisterTransfer($input: RegisterTransferInput!) {
-  transferRegister(input: $input) { transfer { id right { kind number } to { name } receipt { seq entryHash timestamp } certificate } ${USER_ERRORS} }
+  transferRegister(input: $input) { transfer { id right { kind: rightKind number } to { name } receipt { seq entryHash timestamp } certificate } ${USER_ERRORS} }
 }`;
 const LICENCE = `mutation RegisterLicence($input: RegisterLicenceInput!) {
-  licenceRegister(input: $input) { licence { id right { kind number } kind licensee { name } receipt { seq entryHash timestamp } certificate } ${USER_ERRORS} }
+  licenceRegister(input: $input) { licence { id right { kind: rightKind number } kind licensee { name } receipt { seq entryHash timestamp } certificate } ${USER_ERRORS} }
 }`;
 
 const KINDS = ['PATENT', 'TRADEMARK'] as const;
@@ -58,7 +58,7 @@ function RightInputs() {
   return (
     <>
       <Form.Item name="kind" label={t('disposals.rightKind')}>
-        <Radio.Group options={KINDS.map((k) => ({ value: k, label: label('LicensableRightKind', k) }))} optionType="button" />
+        <Radio.Group options={KINDS.map((k) => ({ value: k, label: label('RightKind', k) }))} optionType="button" />
       </Form.Item>
       <Form.Item
         name="number"
@@ -93,7 +93,7 @@ function Result({ recorded, testId, line }: { recorded: Recorded; testId: string
       description={
         <CertificateActions
           title={t(testId === 'transfer-registered' ? 'disposals.transferTitle' : 'disposals.licenceTitle', {
-            number: `${label('LicensableRightKind', recorded.right.kind)} ${recorded.right.number}`,
+            number: `${label('RightKind', recorded.right.kind)} ${recorded.right.number}`,
           })}
           receipt={recorded.receipt}
           certificate={recorded.certificate}
@@ -118,7 +118,7 @@ function TransferForm({ initial }: { initial: Partial<RightFields> }) {
     const done = await action.run(() =>
       mutate<Recorded & { to: { name: string } | null }>(TRANSFER, {
         input: {
-          right: { kind: f.kind, number: f.number.trim() },
+          right: { rightKind: f.kind, number: f.number.trim() },
           toEnterpriseId: to.id,
           contractDate: isoDay(f.contractDate),
           contractDigest: digest,
@@ -181,7 +181,7 @@ function LicenceForm({ initial }: { initial: Partial<RightFields> }) {
     const done = await action.run(() =>
       mutate<Recorded & { licensee: { name: string } | null; kind: string }>(LICENCE, {
         input: {
-          right: { kind: f.kind, number: f.number.trim() },
+          right: { rightKind: f.kind, number: f.number.trim() },
           licenseeId: licensee.id,
           kind: f.licenceKind,
           territory: f.territory.map((c) => c.trim().toUpperCase()),

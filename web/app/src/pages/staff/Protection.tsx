@@ -20,7 +20,7 @@ const CASES = `query ProtectionQueue($state: ProtectionState, $first: Int, $afte
   protectionCases(state: $state, first: $first, after: $after) { edges { node { ${PROTECTION_CASE_FIELDS} } } pageInfo { hasNextPage endCursor } }
 }`;
 
-const MOVE = `mutation MoveProtectionCase($input: MoveProtectionCaseInput!) { protectionCaseMove(input: $input) { case { id state nextStates referredTo } ${USER_ERRORS} } }`;
+const MOVE = `mutation MoveProtectionCase($input: MoveProtectionCaseInput!) { protectionCaseMove(input: $input) { case { id state nextStates court { name } } ${USER_ERRORS} } }`;
 
 interface Answer {
   protectionCases: { edges: { node: ProtectionCase }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
@@ -68,7 +68,7 @@ export default function Protection() {
           { title: t('protection.respondents'), width: 180, render: (_, c) => partiesOf(c, 'RESPONDENT').join('、') },
           { title: t('protection.rights'), width: 90, render: (_, c) => t('protection.rightsCount', { n: c.ipRights.length }) },
           { title: t('protection.evidence'), width: 90, render: (_, c) => t('protection.evidenceCount', { n: c.evidence.length }) },
-          { title: t('protection.referredTo'), width: 150, render: (_, c) => c.referredTo ?? '' },
+          { title: t('protection.referredTo'), width: 150, render: (_, c) => c.court?.name ?? '' },
           { title: t('protection.applied'), width: 160, render: (_, c) => dateTime(c.appliedAt, lang) },
           { title: t('common.state'), width: 110, render: (_, c) => <Tag>{label('ProtectionState', c.state)}</Tag> },
           {

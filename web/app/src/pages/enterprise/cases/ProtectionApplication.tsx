@@ -56,7 +56,7 @@ export function ProtectionApplication({ own, onApplied }: { own: Own; onApplied:
           summary: fields.summary.trim(),
           claimant: { name: own.name, enterpriseId: own.id },
           respondents: fields.respondents.map((r) => ({ name: r.name.trim() })),
-          ipRights: fields.ipRights.map((r) => ({ kind: r.kind, number: r.number.trim() })),
+          ipRights: fields.ipRights.map((r) => ({ rightKind: r.kind, number: r.number.trim() })),
           evidenceIds: fields.evidenceIds ?? [],
           idempotencyKey,
         },
@@ -132,7 +132,7 @@ export function ProtectionApplication({ own, onApplied }: { own: Own; onApplied:
                     <Select
                       aria-label={t('cases.rightKindN', { n: i + 1 })}
                       className="full-width"
-                      options={RIGHT_KINDS.map((k) => ({ value: k, label: label('IpRightKind', k) }))}
+                      options={RIGHT_KINDS.map((k) => ({ value: k, label: label('RightKind', k) }))}
                     />
                   </Form.Item>
                   <Form.Item name={[field.name, 'number']} rules={[{ required: true, whitespace: true, message: t('cases.rightRequired') }]}>

@@ -61,7 +61,7 @@ export function ClaimForm({ policy, onFiled }: { policy: Policy; onFiled: () => 
   return (
     <Form<Fields> layout="vertical" onFinish={(v) => void submit(v)} data-testid="claim-form">
       <Typography.Paragraph>
-        {label('InsuranceProduct', policy.product)} · {policy.insurer} · {t('finance.remaining', { amount: yuan(left.toString(), lang) })}
+        {label('InsuranceProduct', policy.product)} · {policy.insuranceCompany.name} · {t('finance.remaining', { amount: yuan(left.toString(), lang) })}
       </Typography.Paragraph>
       <Form.Item
         name="amount"

@@ -13,8 +13,8 @@ import { useI18n } from '../../../i18n';
 
 const PLEDGES = `query OwnPledges($first: Int, $after: String) {
   pledges(first: $first, after: $after) {
-    edges { node { id registrationNumber pledgee securedAmount state registeredAt closedAt term { startDate endDate }
-      collateral { kind id patent { title } dataAsset { name } } events { at actor role from to note } } }
+    edges { node { id registrationNumber bank { name } securedAmount state registeredAt closedAt term { startDate endDate }
+      collateral { kind: rightKind id patent { title } dataAsset { name } } events { at actor role from to note } } }
     pageInfo { hasNextPage endCursor }
   }
 }`;
@@ -22,7 +22,7 @@ const PLEDGES = `query OwnPledges($first: Int, $after: String) {
 interface Pledge {
   readonly id: string;
   readonly registrationNumber: string;
-  readonly pledgee: string;
+  readonly bank: { readonly name: string };
   readonly securedAmount: string;
   readonly state: string;
   readonly registeredAt: string;
@@ -51,7 +51,7 @@ export function PledgeList() {
         expandable={{ expandedRowRender: (p) => <Events events={p.events} group="PledgeState" /> }}
         columns={[
           { title: t('finance.registrationNumber'), dataIndex: 'registrationNumber', width: 150, render: (v: string) => <span className="mono">{v}</span> },
-          { title: t('finance.pledgee'), dataIndex: 'pledgee', width: 150 },
+          { title: t('finance.pledgee'), dataIndex: ['bank', 'name'], width: 150 },
           { title: t('finance.collateral'), width: 300, render: (_, p) => <AssetList assets={p.collateral} /> },
           { title: t('finance.securedAmount'), width: 150, align: 'right', render: (_, p) => yuan(p.securedAmount, lang) },
           { title: t('finance.term'), width: 200, render: (_, p) => t('finance.period', { start: p.term.startDate, end: p.term.endDate }) },

@@ -35,7 +35,7 @@ export function PolicyList() {
         expandable={{ expandedRowRender: (p) => <ClaimsTable claims={p.claims} /> }}
         columns={[
           { title: t('policies.product'), width: 130, render: (_, p) => label('InsuranceProduct', p.product) },
-          { title: t('policies.insurer'), dataIndex: 'insurer', width: 140 },
+          { title: t('policies.insurer'), dataIndex: ['insuranceCompany', 'name'], width: 140 },
           { title: t('policies.covered'), width: 300, render: (_, p) => <AssetList assets={p.coveredAssets} /> },
           { title: t('policies.sumInsured'), width: 140, align: 'right', render: (_, p) => yuan(p.sumInsured, lang) },
           { title: t('policies.paidOut'), width: 130, align: 'right', render: (_, p) => yuan(p.paidOut, lang) },

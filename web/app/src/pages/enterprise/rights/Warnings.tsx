@@ -61,7 +61,7 @@ export function Warnings({ fees, expiries }: { fees: Connection<FeeWarning>; exp
               pagination={PAGE}
               locale={{ emptyText: t('rights.noExpiryWarnings') }}
               columns={[
-                { title: t('rights.kind'), width: 80, render: (_, w) => <Tag>{label('ExpiringRight', w.right)}</Tag> },
+                { title: t('rights.kind'), width: 80, render: (_, w) => <Tag>{label('RightKind', w.right)}</Tag> },
                 {
                   title: t('rights.right'),
                   render: (_, w) => (

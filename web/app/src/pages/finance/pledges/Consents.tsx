@@ -13,7 +13,7 @@ import { dateTime } from '../../../format';
 import { useAction } from '../../../hooks/useAction';
 import { useI18n } from '../../../i18n';
 
-export const CONSENT_FIELDS = `consents { id asset { kind id } disposal counterparty { id name } grantedAt grantedBy note }`;
+export const CONSENT_FIELDS = `consents { id asset { kind: rightKind id } disposal counterparty { id name } grantedAt grantedBy note }`;
 
 const CONSENT = `mutation Consent($input: ConsentToDisposalInput!) { pledgeConsentRecord(input: $input) { pledge { id } ${USER_ERRORS} } }`;
 const DISPOSALS = ['TRANSFER', 'LICENCE'] as const;
@@ -47,7 +47,7 @@ export function ConsentList({ consents }: { consents: readonly Consent[] }) {
         locale={{ emptyText: t('consents.none') }}
         onRow={(c) => ({ 'data-testid': 'consent-row', 'data-disposal': c.disposal, 'data-asset': c.asset.id }) as HTMLAttributes<HTMLElement>}
         columns={[
-          { title: t('consents.asset'), width: 220, render: (_, c) => `${label('IpAssetKind', c.asset.kind)} ${c.asset.id}` },
+          { title: t('consents.asset'), width: 220, render: (_, c) => `${label('RightKind', c.asset.kind)} ${c.asset.id}` },
           { title: t('consents.disposal'), width: 90, render: (_, c) => label('Disposal', c.disposal) },
           { title: t('consents.counterparty'), render: (_, c) => c.counterparty?.name ?? '—' },
           { title: t('consents.grantedAt'), width: 170, render: (_, c) => dateTime(c.grantedAt, lang) },
@@ -72,7 +72,7 @@ export function ConsentForm({ pledgeId, collateral }: { pledgeId: string; collat
       mutate(CONSENT, {
         input: {
           pledgeId,
-          asset: { kind, id: id.join(':') },
+          asset: { rightKind: kind, id: id.join(':') },
           disposal: f.disposal,
           counterpartyId: counterparty.id,
           ...(f.note?.trim() ? { note: f.note.trim() } : {}),
@@ -98,7 +98,7 @@ export function ConsentForm({ pledgeId, collateral }: { pledgeId: string; collat
       <Form.Item name="asset" label={t('consents.asset')} rules={[{ required: true, message: t('consents.assetRequired') }]}>
         <Radio.Group
           className="collateral-options"
-          options={collateral.map((a) => ({ value: `${a.kind}:${a.id}`, label: `${label('IpAssetKind', a.kind)} ${a.id}` }))}
+          options={collateral.map((a) => ({ value: `${a.kind}:${a.id}`, label: `${label('RightKind', a.kind)} ${a.id}` }))}
         />
       </Form.Item>
       <Form.Item name="disposal" label={t('consents.disposal')}>

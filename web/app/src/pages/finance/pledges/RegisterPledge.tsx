@@ -85,7 +85,7 @@ export function RegisterPledge({ asStaff, onRegistered }: { asStaff: boolean; on
           ...(asStaff ? { pledgee: fields.pledgee?.trim() } : {}),
           collateral: collateral.map((c) => {
             const [kind, id] = c.split(':') as [string, string];
-            return { kind, id };
+            return { rightKind: kind, id };
           }),
           securedAmount: fenOf(fields.amount),
           term: { startDate: fields.term[0].format('YYYY-MM-DD'), endDate: fields.term[1].format('YYYY-MM-DD') },
@@ -109,11 +109,11 @@ export function RegisterPledge({ asStaff, onRegistered }: { asStaff: boolean; on
     ? [
         ...pledgor.patents.map((p) => ({
           value: `PATENT:${p.applicationNumber}`,
-          label: `${label('IpAssetKind', 'PATENT')} ${p.applicationNumber} ${p.title}`,
+          label: `${label('RightKind', 'PATENT')} ${p.applicationNumber} ${p.title}`,
         })),
         ...pledgor.trademarks.map((m) => ({
           value: `TRADEMARK:${m.registrationNumber}`,
-          label: `${label('IpAssetKind', 'TRADEMARK')} ${m.registrationNumber} ${m.mark}`,
+          label: `${label('RightKind', 'TRADEMARK')} ${m.registrationNumber} ${m.mark}`,
         })),
       ]
     : [];
