@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { ApolloGateway } from '@apollo/gateway';
 import { type DirectiveNode, GraphQLObjectType, GraphQLSchema, Kind, parse, printSchema } from 'graphql';
 
-import { CALLERS, type Caller, callerTag } from '../platform/identity.js';
+import { type Caller, CALLERS, callerTag } from '../platform/identity.js';
 
 export const ROLE_SCHEMA_DIR = fileURLToPath(new URL('../docs/schema/', import.meta.url));
 export const roleSchemaPath = (caller: Caller): string => `${ROLE_SCHEMA_DIR}${caller.toLowerCase().replaceAll('_', '-')}.graphql`;

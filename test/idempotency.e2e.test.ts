@@ -363,6 +363,31 @@ describe('idempotency keys', () => {
       });
     });
 
+    it('registers a trademark by its number once: the same input again answers with it, other input is CONFLICT', async () => {
+      const REGISTER = gql`
+        mutation ($input: RegisterTrademarkInput!) {
+          trademarkRegister(input: $input) {
+            trademark {
+              registrationNumber
+              expiryDate
+              updatedAt
+            }
+            userErrors {
+              code
+              message
+            }
+          }
+        }
+      `;
+      const input = { enterpriseId, registrationNumber: '31415926', mark: '比亚迪', niceClass: 12, goods: ['汽车'], registrationDate: addYears(today, -1) };
+      const first = await staff.request(REGISTER, { input });
+      expect(first).toMatchObject({ trademarkRegister: { trademark: { registrationNumber: '31415926' }, userErrors: [] } });
+      expect(await staff.request(REGISTER, { input })).toStrictEqual(first);
+      expect(await staff.request(REGISTER, { input: { ...input, mark: 'BYD' } })).toMatchObject({
+        trademarkRegister: { trademark: null, userErrors: [{ code: 'CONFLICT', message: expect.stringContaining('mark') }] },
+      });
+    });
+
     it('creates a webhook subscription once, its secret with it', async () => {
       const partner = t.client(await t.key('BANK', { organization: '平安银行' }));
       const CREATE = gql`

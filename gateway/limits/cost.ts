@@ -80,6 +80,11 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'WarningStatistics.expiriesByMonth': 60,
 };
 
+/** Lists sized by their field's name wherever it stands: every mutation payload's problems. */
+export const LIST_SIZES_BY_NAME: Readonly<Record<string, number>> = {
+  userErrors: 3,
+};
+
 export const DEFAULT_LIST_SIZE = 10;
 
 /** Bulk lookups: a list as long as the keys asked (MAX_BULK at most), by the argument that holds them. */
@@ -115,7 +120,7 @@ export function operationCost(
     } else if (isListType(getNullableType(field.type))) {
       const coordinate = `${type.name}.${field.name}`;
       const keys = KEYED_LISTS[coordinate] === undefined ? undefined : args[KEYED_LISTS[coordinate]];
-      size = Array.isArray(keys) ? keys.length : (LIST_SIZES[coordinate] ?? DEFAULT_LIST_SIZE);
+      size = Array.isArray(keys) ? keys.length : (LIST_SIZES[coordinate] ?? LIST_SIZES_BY_NAME[field.name] ?? DEFAULT_LIST_SIZE);
     }
     return (type.name === schema.getMutationType()?.name ? MUTATION_COST : 0) + size * (own + childComplexity);
   };

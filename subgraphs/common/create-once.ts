@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 
 import type { AppendInput, Ledger, Receipt } from '../../ledger/index.js';
+import { conflict } from '../../platform/errors.js';
 import { differing, idempotentId, keyReused, OneAtATime } from '../../platform/idempotency.js';
 import type { Identity } from '../../platform/identity.js';
 import { appendOrFail } from './ledger-append.js';
@@ -83,4 +84,30 @@ export function createAnchored<R extends object>(ledger: Ledger, caller: Identit
       return record;
     },
   });
+}
+
+/**
+ * A record whose own number is its key (a credit code, an application or registration number),
+ * inserted once: a retry of the same input after its first attempt timed out finds the record that
+ * attempt made and answers with it; other input under the same number is CONFLICT naming what
+ * differs. So these registrations are idempotent by their number, with or without a key.
+ */
+export async function insertOnce<R extends object>(c: {
+  readonly what: string;
+  insert(): Promise<R>;
+  isDuplicate(err: unknown): boolean;
+  stored(): Promise<R | undefined>;
+  /** What a retry must give alike, as the record holds it. */
+  readonly given: Partial<R>;
+}): Promise<R> {
+  try {
+    return await c.insert();
+  } catch (err) {
+    if (!c.isDuplicate(err)) throw err;
+    const first = await c.stored();
+    if (first === undefined) throw err;
+    const differs = differing(first, c.given);
+    if (differs.length > 0) throw conflict(`${c.what} is registered already, with other ${differs.join(', ')}`);
+    return first;
+  }
 }

@@ -4,6 +4,7 @@ import { today } from '../../platform/hub-calendar.js';
 import { isNiceClass, niceClassName } from '../../standards/nice-class.js';
 import { requireRole } from '../common/auth.js';
 import { ANY_ROLE, calledBy } from '../common/callers.js';
+import { insertOnce } from '../common/create-once.js';
 import { mutationForms } from '../common/payload.js';
 import { checkEach, checkInput, text } from '../common/validation.js';
 import { builder, Copyright, CopyrightKind, readableRight, Trademark } from './builder.js';
@@ -155,13 +156,14 @@ mutationForms(builder, {
       version: 1,
     };
     const at = new Date().toISOString();
-    try {
-      await ctx.store.trademarks.insert(record, at);
-    } catch (err) {
-      if (err instanceof DuplicateKeyError) throw conflict(`trademark ${registrationNumber} is registered already`);
-      throw err;
-    }
-    return { ...record, updatedAt: at };
+    const { version: _version, ...given } = record;
+    return insertOnce({
+      what: `trademark ${registrationNumber}`,
+      insert: async () => (await ctx.store.trademarks.insert(record, at), { ...record, updatedAt: at }),
+      isDuplicate: (err) => err instanceof DuplicateKeyError,
+      stored: async () => (await ctx.store.trademarks.byNumbers([registrationNumber]))[0],
+      given,
+    });
   },
 });
 
@@ -244,12 +246,12 @@ mutationForms(builder, {
       registeredOn: input.registeredOn,
     };
     const at = new Date().toISOString();
-    try {
-      await ctx.store.copyrights.insert(record, at);
-    } catch (err) {
-      if (err instanceof DuplicateKeyError) throw conflict(`copyright ${record.registrationNumber} is registered already`);
-      throw err;
-    }
-    return { ...record, updatedAt: at };
+    return insertOnce({
+      what: `copyright ${record.registrationNumber}`,
+      insert: async () => (await ctx.store.copyrights.insert(record, at), { ...record, updatedAt: at }),
+      isDuplicate: (err) => err instanceof DuplicateKeyError,
+      stored: async () => (await ctx.store.copyrights.byNumbers([record.registrationNumber]))[0],
+      given: record,
+    });
   },
 });

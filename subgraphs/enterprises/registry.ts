@@ -4,12 +4,14 @@ import { randomUUID } from 'node:crypto';
 
 import { badInput, conflict, failure } from '../../platform/errors.js';
 import { today } from '../../platform/hub-calendar.js';
+import { differing } from '../../platform/idempotency.js';
 import { bulkKeys, DEFAULT_PAGE, type ListRead, MAX_BULK, MAX_PAGE, pageRequest, toConnection } from '../../platform/pagination.js';
 import { addDays } from '../../standards/calendar-date.js';
 import { isRegionCode, type RegionNames, regionNames } from '../../standards/region-code.js';
 import { validateUscc } from '../../standards/uscc.js';
 import { canActFor, requireActFor, requireIdentity, requireRole } from '../common/auth.js';
 import { ANY_ROLE, calledBy } from '../common/callers.js';
+import { insertOnce } from '../common/create-once.js';
 import { DEFAULT_MONTHS, lastDayOf, MAX_MONTHS, monthsArg, monthsFrom, zeroFilled } from '../common/months.js';
 import { ownerConnection } from '../common/page-loader.js';
 import { mutationForms } from '../common/payload.js';
@@ -959,13 +961,13 @@ mutationForms(builder, {
       registeredAt: new Date().toISOString(),
       creditCodeOverride: credit.override,
     };
-    try {
-      await ctx.store.enterprises.insert(record);
-    } catch (err) {
-      if (err instanceof DuplicateKeyError) throw conflict(`an enterprise with credit code ${uscc} is registered already`);
-      throw err;
-    }
-    return { ...record, updatedAt: record.registeredAt };
+    return insertOnce({
+      what: `an enterprise with credit code ${uscc}`,
+      insert: async () => (await ctx.store.enterprises.insert(record), { ...record, updatedAt: record.registeredAt }),
+      isDuplicate: (err) => err instanceof DuplicateKeyError,
+      stored: () => ctx.store.enterprises.byUscc(uscc),
+      given: { uscc, name, regionCode: region, industry },
+    });
   },
 });
 
@@ -997,7 +999,10 @@ mutationForms(builder, {
     });
     const existing = await ctx.loaders.patent.load(record.applicationNumber);
     if (existing !== undefined && !(existing.declared && !record.declared)) {
-      throw conflict(`patent application ${record.applicationNumber} is registered already`);
+      // The same registration again (a retry after a timeout) answers with it.
+      const differs = differing(existing, record);
+      if (differs.length === 0) return existing;
+      throw conflict(`patent application ${record.applicationNumber} is registered already, with other ${differs.join(', ')}`);
     }
     if (existing !== undefined) {
       // Staff's record supersedes the enterprise's declaration, as a feed row would.
@@ -1007,12 +1012,12 @@ mutationForms(builder, {
       return (await ctx.loaders.patent.load(record.applicationNumber))!;
     }
     const at = new Date().toISOString();
-    try {
-      await ctx.store.patents.insert(record, at);
-    } catch (err) {
-      if (err instanceof DuplicateKeyError) throw conflict(`patent application ${record.applicationNumber} is registered already`);
-      throw err;
-    }
-    return { ...record, updatedAt: at };
+    return insertOnce({
+      what: `patent application ${record.applicationNumber}`,
+      insert: async () => (await ctx.store.patents.insert(record, at), { ...record, updatedAt: at }),
+      isDuplicate: (err) => err instanceof DuplicateKeyError,
+      stored: async () => (await ctx.store.patents.byNumbers([record.applicationNumber]))[0],
+      given: record,
+    });
   },
 });

@@ -3,7 +3,7 @@
 import { badInput, failure } from '../../platform/errors.js';
 // The number format is a public standard, not the enterprises subgraph's data.
 import { parsePatentNumber } from '../../standards/patent-number.js';
-import { deprecatedKind, RIGHT_KIND_INPUT, rightKindEnum, rightKindOf, type RightKind as RightKindValue } from '../common/right-kind.js';
+import { deprecatedKind, RIGHT_KIND_INPUT, type RightKind as RightKindValue, rightKindEnum, rightKindOf } from '../common/right-kind.js';
 import { checkEach, checkInput, text } from '../common/validation.js';
 import { builder, DataAsset, describedValues, Patent } from './builder.js';
 import type { FinanceContext } from './context.js';
