@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, readFileSync } from 'node:fs';
 
 import { HubApi } from '../client/hub-api.js';
-import { type Certificate, type CheckResult, verifyCertificate } from '../ledger/verify/index.js';
+import { type Certificate, type CheckResult, readCertificateFile, verifyCertificate } from '../ledger/verify/index.js';
 
 export interface VerifyArgs {
   file: string;
@@ -33,7 +33,8 @@ export async function verify(args: VerifyArgs): Promise<{ ok: boolean; digest: s
   const hub = args.hub === undefined ? undefined : new HubApi(args.hub);
   let certificate: Certificate | undefined;
   if (args.certificate !== undefined) {
-    certificate = JSON.parse(readFileSync(args.certificate, 'utf8')) as Certificate;
+    // The JSON certificate, or its C2SP tlog-proof form.
+    certificate = readCertificateFile(readFileSync(args.certificate, 'utf8'));
   } else if (hub !== undefined) {
     certificate = (await hub.certificates(digest))[0];
     if (certificate === undefined)

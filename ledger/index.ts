@@ -23,3 +23,4 @@ export type { Checkpoint } from './verify/checkpoint.js';
 export { CheckpointError, formatCheckpoint, parseCheckpoint } from './verify/checkpoint.js';
 export { verifyConsistency, verifyInclusion } from './verify/merkle.js';
 export { verifyNote } from './verify/note.js';
+export { formatTlogProof } from './verify/tlog-proof.js';

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { gql } from 'graphql-request';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { cosignNote, signerFromSeed, verifierKey } from '../ledger/index.js';
+import { type Certificate, cosignNote, formatTlogProof, signerFromSeed, verifierKey } from '../ledger/index.js';
 import { ALG_COSIGNATURE_V1 } from '../ledger/verify/index.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { tempDir } from './support/tmp.js';
@@ -97,6 +97,19 @@ describe('iphub command line', () => {
     const online = await iphub(['verify', '--file', evidence, '--certificate', certificate, '--hub', hub, '--trusted-key', t.hub.ledger.verifierKey]);
     expect(online.code, online.stdout).toBe(0);
     expect(online.stdout).toMatch(/PASS {2}consistency: the hub's log of \d+ entries extends the certificate's checkpoint of 1/);
+  });
+
+  it('verifies offline from the standard proof (c2sp.org/tlog-proof@v1) as from the certificate, and fails a changed one', async () => {
+    const proof = join(files.path, 'certificate.tlog-proof');
+    const text = formatTlogProof(JSON.parse(readFileSync(join(files.path, 'certificate.json'), 'utf8')) as Certificate);
+    writeFileSync(proof, text);
+    const ok = await iphub(['verify', '--file', evidence, '--certificate', proof], { IPHUB_TRUSTED_KEY: t.hub.ledger.verifierKey });
+    expect(ok.code, ok.stdout).toBe(0);
+    expect(ok.stdout).toMatch(/PASS {2}inclusion/);
+    writeFileSync(proof, text.replace('index 0\n', 'index 1\n'));
+    const changed = await iphub(['verify', '--file', evidence, '--certificate', proof], { IPHUB_TRUSTED_KEY: t.hub.ledger.verifierKey });
+    expect(changed.code).not.toBe(0);
+    expect(changed.stdout).toMatch(/FAIL {2}inclusion/);
   });
 
   it('requires witnesses when asked, and passes once they cosigned', async () => {

@@ -189,6 +189,36 @@ describe.skipIf(!present)('the verification page in Chromium', () => {
     await done(page);
   });
 
+  it('downloads the standard proof (c2sp.org/tlog-proof@v1) and checks one loaded with the file, offline', async () => {
+    const page = await openPage();
+    await page.setInputFiles('#file', contract);
+    await poll(() => page.locator('article[data-verdict]').getAttribute('data-verdict')).toBe('pass');
+    const [proof] = await Promise.all([page.waitForEvent('download'), page.click('[data-action=download-tlog-proof]')]);
+    expect(proof.suggestedFilename()).toBe(`iphub-certificate-${seq}.tlog-proof`);
+    const text = readFileSync(await proof.path(), 'utf8');
+    expect(text.split('\n').slice(0, 3)).toEqual(['c2sp.org/tlog-proof@v1', expect.stringMatching(/^extra /), `index ${seq}`]);
+    await done(page);
+
+    const loaded = await openPage();
+    const file = join(files.path, `iphub-certificate-${seq}.tlog-proof`);
+    writeFileSync(file, text);
+    await loaded.setInputFiles('#certificate', file);
+    await loaded.setInputFiles('#file', changed);
+    await poll(() => loaded.locator('article[data-verdict]').getAttribute('data-verdict')).toBe('fail');
+    expect((await checks(loaded)).digest).toBe(false);
+    await loaded.setInputFiles('#file', contract);
+    await poll(() => loaded.locator('article[data-verdict]').getAttribute('data-verdict')).toBe('pass');
+    // A changed line fails: the index, here.
+    writeFileSync(file, text.replace(`index ${seq}\n`, `index ${seq + 1}\n`));
+    await done(loaded);
+    const tampered = await openPage();
+    await tampered.setInputFiles('#certificate', file);
+    await tampered.setInputFiles('#file', contract);
+    await poll(() => tampered.locator('article[data-verdict]').getAttribute('data-verdict')).toBe('fail');
+    expect(await checks(tampered)).toMatchObject({ digest: true, entryHash: true, inclusion: false });
+    await done(tampered);
+  });
+
   it('downloads the certificate as JSON and as a printable page that stands alone', async () => {
     const page = await openPage();
     await page.setInputFiles('#file', contract);

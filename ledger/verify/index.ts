@@ -11,3 +11,4 @@ export { CheckpointError, formatCheckpoint, parseCheckpoint } from './checkpoint
 export { rootFromInclusionProof, verifyConsistency, verifyInclusion } from './merkle.js';
 export type { NoteSignature, ParsedNote, VerifierKey } from './note.js';
 export { ALG_COSIGNATURE_V1, ALG_ED25519, keyId, openNote, parseNote, parseVerifierKey, verifyNote } from './note.js';
+export { formatTlogProof, parseTlogProof, readCertificateFile, TLOG_PROOF_HEADER, TlogProofError } from './tlog-proof.js';

@@ -1,7 +1,7 @@
 // Evidence deposits: a file's SHA-256 timestamped on the ledger (the file never reaches the hub),
 // an enterprise's deposits a page at a time and searched, and the public check of a digest.
 
-import type { Certificate, Entry } from '../../ledger/index.js';
+import { type Certificate, type Entry, formatTlogProof } from '../../ledger/index.js';
 import { badInput } from '../../platform/errors.js';
 import { idempotencyKey } from '../../platform/idempotency.js';
 import { bulkKeys, DEFAULT_PAGE, MAX_BULK, MAX_PAGE, pageRequest, toConnection } from '../../platform/pagination.js';
@@ -51,6 +51,11 @@ Evidence.implement({
       description: 'The deposit certificate (iphub-certificate/v1) that ledger/verify checks offline',
       resolve: (e, _args, ctx) => ctx.ledger.certificate(e.receipt.seq),
     }),
+    tlogProof: t.string({
+      description:
+        'The certificate as the standard offline proof, a C2SP tlog-proof@v1 file (.tlog-proof): the entry (base64 JSON in its extra line), its index, the inclusion proof and the signed checkpoint; `iphub verify` and /verify take it as they take the certificate',
+      resolve: async (e, _args, ctx) => formatTlogProof(await ctx.ledger.certificate(e.receipt.seq)),
+    }),
   }),
 });
 builder.asEntity(Evidence, {
@@ -96,7 +101,7 @@ const InclusionProof = builder.objectRef<{ leafIndex: number; treeSize: number; 
 interface VerifiedDeposit {
   entry: Entry;
   proof: { leafIndex: number; treeSize: number; hashes: readonly string[] };
-  certificate: unknown;
+  certificate: Certificate;
 }
 
 const LedgerDeposit = builder.objectRef<VerifiedDeposit>('LedgerDeposit').implement({
@@ -119,6 +124,10 @@ const LedgerDeposit = builder.objectRef<VerifiedDeposit>('LedgerDeposit').implem
       type: 'JSON',
       description: "The entry's certificate (iphub-certificate/v1) that ledger/verify checks offline",
       resolve: (d) => d.certificate,
+    }),
+    tlogProof: t.string({
+      description: 'The certificate as the standard offline proof, a C2SP tlog-proof@v1 file (.tlog-proof), as Evidence.tlogProof',
+      resolve: (d) => formatTlogProof(d.certificate),
     }),
   }),
 });

@@ -108,6 +108,7 @@ export const TEXT = {
   trustedKey: { zh: '所信任的账本公钥', en: 'Ledger key trusted' },
   file: { zh: '文件', en: 'File' },
   downloadJson: { zh: '下载证书 (JSON)', en: 'Download certificate (JSON)' },
+  downloadTlogProof: { zh: '下载标准证明 (.tlog-proof)', en: 'Download the standard proof (.tlog-proof)' },
   downloadPrintable: { zh: '下载可打印页面', en: 'Download printable page' },
   print: { zh: '打印', en: 'Print' },
   report: { zh: '存证核验报告', en: 'Evidence verification report' },
@@ -119,7 +120,10 @@ export const TEXT = {
   readError: { zh: '无法读取文件', en: 'The file could not be read' },
   hashing: { zh: '正在本机计算文件指纹', en: 'Fingerprinting the file on this computer' },
   lookingUp: { zh: '正在查询存证', en: 'Looking up the deposit' },
-  badCertificate: { zh: '证书文件不是有效的 JSON。', en: 'The certificate file is not valid JSON.' },
+  badCertificate: {
+    zh: '证书文件既不是 JSON 证书，也不是 c2sp.org/tlog-proof@v1 证明。',
+    en: 'The certificate file is neither a JSON certificate nor a c2sp.org/tlog-proof@v1 proof.',
+  },
   certificateLoaded: { zh: '已载入证书：在本页核验此证书，不再向中心索取', en: 'Certificate loaded: it is checked in this page, not fetched from the hub' },
   badMinWitnesses: { zh: '见证人数须为 0 或正整数。', en: 'The number of witnesses must be 0 or a whole number.' },
   keyFromHubCaveat: {

@@ -2,6 +2,7 @@
 // with ledger/verify against the keys the court enters; the hub is only asked for certificates
 // and for proof that its log still extends them.
 import { HubApi } from '../../client/hub-api.js';
+import { formatTlogProof, readCertificateFile } from '../../ledger/verify/index.js';
 import { fileDigest } from '../file-digest.js';
 import { type Bilingual, TEXT } from './messages.js';
 import { certificateFileName, certificateJson, printableReport } from './printable.js';
@@ -67,6 +68,9 @@ function actions(report: Report, deposit: DepositReport): HTMLElement {
     'div',
     { class: 'actions' },
     button(TEXT.downloadJson, 'download-json', () => download(certificateFileName(deposit), 'application/json', certificateJson(deposit))),
+    button(TEXT.downloadTlogProof, 'download-tlog-proof', () =>
+      download(certificateFileName(deposit).replace(/\.json$/, '.tlog-proof'), 'text/plain;charset=utf-8', formatTlogProof(deposit.certificate)),
+    ),
     button(TEXT.downloadPrintable, 'download-printable', () =>
       download(certificateFileName(deposit).replace(/\.json$/, '.html'), 'text/html;charset=utf-8', printableReport(report, deposit)),
     ),
@@ -213,7 +217,8 @@ certificateInput.addEventListener('change', async () => {
   const file = certificateInput.files?.[0];
   if (file === undefined) return;
   try {
-    certificate = JSON.parse(await file.text());
+    // The JSON certificate, or its C2SP tlog-proof form.
+    certificate = readCertificateFile(await file.text());
   } catch {
     certificate = undefined;
     certificateInput.value = '';
