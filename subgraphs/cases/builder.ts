@@ -19,8 +19,3 @@ export const Patent = builder.externalRef('Patent', builder.selection<{ applicat
 Patent.implement({ fields: (t) => ({ applicationNumber: t.exposeString('applicationNumber') }) });
 export const Evidence = builder.externalRef('Evidence', builder.selection<{ id: string }>('id'));
 Evidence.implement({ fields: (t) => ({ id: t.exposeID('id', { description: "The deposit's id in the hub (a UUID)" }) }) });
-
-/** An enum's values, each described by its meaning: `meanings` names every value, so a new one fails to compile without it. */
-export function describedValues<V extends string>(values: readonly V[], meanings: Readonly<Record<V, string>>): Record<V, { description: string }> {
-  return Object.fromEntries(values.map((v) => [v, { description: meanings[v] }])) as Record<V, { description: string }>;
-}

@@ -12,11 +12,11 @@ import { canActFor, requireActFor, requireIdentity, requireRole } from '../commo
 import { calledBy } from '../common/callers.js';
 import { createOnce, idempotencyKeyHelp } from '../common/create-once.js';
 import { mutationForms } from '../common/payload.js';
-import { connectionType, pageArgDescriptions, workflowEventType } from '../common/shared-types.js';
+import { connectionType, describedValues, pageArgDescriptions, workflowEventType } from '../common/shared-types.js';
 import { cursorKeyOf, listRead, syncArgDescriptions } from '../common/sync.js';
 import { checkInput, optionalText, text } from '../common/validation.js';
 import { requireMove, workflowEvent } from '../common/workflow-event.js';
-import { builder, describedValues, Enterprise, LedgerReceipt, ListOrder, PageInfo, Patent, Role } from './builder.js';
+import { builder, Enterprise, LedgerReceipt, ListOrder, PageInfo, Patent, Role } from './builder.js';
 import type { CasesContext } from './context.js';
 import { anchorDecision } from './decision.js';
 import type { NewPreExamCase, PreExamCaseRecord } from './domain/model.js';

@@ -7,7 +7,7 @@ import type { InputFieldMap, InputShapeFromFields, ObjectRef, OutputType } from 
 import { ERROR_MEANINGS, fieldPath, problemsOf, USER_ERROR_CODES, type UserErrorCode } from '../../platform/errors.js';
 import type { Caller } from '../../platform/identity.js';
 import { calledBy } from './callers.js';
-import type { SchemaOf, SubgraphBuilder } from './shared-types.js';
+import { describedValues, type SchemaOf, type SubgraphBuilder } from './shared-types.js';
 
 interface UserErrorShape {
   readonly code: UserErrorCode;
@@ -48,7 +48,7 @@ function userErrorType<C extends object>(builder: SubgraphBuilder<C>): ObjectRef
   if (made !== undefined) return made as ObjectRef<Types<C>, UserErrorShape>;
   const Code = builder.enumType('UserErrorCode', {
     description: "The codes of a payload's userErrors: the ErrorCode values a caller meets by what it asked, each with what it means",
-    values: Object.fromEntries(USER_ERROR_CODES.map((code) => [code, { description: ERROR_MEANINGS[code] }])) as Record<UserErrorCode, { description: string }>,
+    values: describedValues(USER_ERROR_CODES, ERROR_MEANINGS),
   });
   const type = builder.objectRef<UserErrorShape>('UserError').implement({
     description: "A problem of a mutation's input, or a rule that refused it: the payload lists every one at once",

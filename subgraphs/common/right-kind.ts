@@ -2,7 +2,7 @@
 // protection case's rights, a licence, an expiry warning): RightKind. The four enums each part
 // had before stay, deprecated, on the fields that carried them (docs/api-evolution.md).
 import { badInput } from '../../platform/errors.js';
-import type { SubgraphBuilder } from './shared-types.js';
+import { describedValues, type SubgraphBuilder } from './shared-types.js';
 
 export const RIGHT_KINDS = ['PATENT', 'TRADEMARK', 'COPYRIGHT', 'DATA_ASSET'] as const;
 export type RightKind = (typeof RIGHT_KINDS)[number];
@@ -18,7 +18,7 @@ const RIGHT_KIND_MEANINGS: Readonly<Record<RightKind, string>> = {
 export function rightKindEnum<C extends object>(builder: SubgraphBuilder<C>) {
   return builder.enumType('RightKind', {
     description: 'What kind of right a record names: one enum wherever the API names one',
-    values: Object.fromEntries(RIGHT_KINDS.map((k) => [k, { description: RIGHT_KIND_MEANINGS[k] }])) as Record<RightKind, { description: string }>,
+    values: describedValues(RIGHT_KINDS, RIGHT_KIND_MEANINGS),
   });
 }
 

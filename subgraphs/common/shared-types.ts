@@ -14,6 +14,10 @@ import type { WorkflowEvent } from './workflow-event.js';
 
 export type SubgraphBuilder<C extends object> = ReturnType<typeof createBuilder<C>>;
 
+/** An enum's values, each described by its meaning: the values' list stays their source, and a value without a meaning does not compile. */
+export const describedValues = <V extends string>(values: readonly V[], meanings: Readonly<Record<V, string>>): Record<V, { description: string }> =>
+  Object.fromEntries(values.map((v) => [v, { description: meanings[v] }])) as Record<V, { description: string }>;
+
 export function ledgerReceiptType<C extends object>(builder: SubgraphBuilder<C>) {
   return builder.objectRef<Receipt>('LedgerReceipt').implement({
     description: 'Where and when the ledger recorded an entry',
@@ -90,7 +94,7 @@ export function monthCountType<C extends object>(builder: SubgraphBuilder<C>) {
 export function roleEnum<C extends object>(builder: SubgraphBuilder<C>) {
   return builder.enumType('Role', {
     description: 'Who a key or account acts as',
-    values: Object.fromEntries(ROLES.map((r) => [r, { description: ROLE_MEANINGS[r] }])) as Record<(typeof ROLES)[number], { description: string }>,
+    values: describedValues(ROLES, ROLE_MEANINGS),
   });
 }
 
@@ -139,10 +143,7 @@ export function workflowEventType<C extends object, S extends string>(
 export function errorCodeEnum<C extends object>(builder: SubgraphBuilder<C>) {
   return builder.enumType('ErrorCode', {
     description: "The codes an error's extensions.code carries: stable (docs/api-evolution.md), each with what it means",
-    values: Object.fromEntries(ERROR_CODES.map((code) => [code, { description: ERROR_MEANINGS[code] }])) as Record<
-      (typeof ERROR_CODES)[number],
-      { description: string }
-    >,
+    values: describedValues(ERROR_CODES, ERROR_MEANINGS),
   });
 }
 
@@ -168,10 +169,7 @@ const ORGANIZATION_KIND_MEANINGS: Readonly<Record<OrganizationKind, string>> = {
 export function organizationType<C extends object>(builder: SubgraphBuilder<C>) {
   const Kind = builder.enumType('OrganizationKind', {
     description: 'What kind of institution an organization is',
-    values: Object.fromEntries(ORGANIZATION_KINDS.map((k) => [k, { description: ORGANIZATION_KIND_MEANINGS[k] }])) as Record<
-      OrganizationKind,
-      { description: string }
-    >,
+    values: describedValues(ORGANIZATION_KINDS, ORGANIZATION_KIND_MEANINGS),
   });
   return builder.objectRef<Organization>('Organization').implement({
     description: 'A bank, court or insurer: known to the hub by the name its keys and accounts act for',

@@ -5,7 +5,7 @@ import { parsePatentNumber } from '../../standards/patent-number.js';
 import { canActFor, requireActFor, requireIdentity } from '../common/auth.js';
 import { createBuilder } from '../common/create-builder.js';
 import { rightKindEnum } from '../common/right-kind.js';
-import { jsonScalar, pageInfoType, roleEnum } from '../common/shared-types.js';
+import { describedValues, jsonScalar, pageInfoType, roleEnum } from '../common/shared-types.js';
 import { listOrderEnum } from '../common/sync.js';
 import type { EnterprisesContext } from './context.js';
 import {
@@ -26,10 +26,6 @@ export const Role = roleEnum(builder);
 export const ListOrder = listOrderEnum(builder);
 export const RightKind = rightKindEnum(builder);
 jsonScalar(builder);
-
-/** An enum's values from their array, each described by its meaning: a value without one does not compile. */
-export const describedValues = <V extends string>(values: readonly V[], meanings: Readonly<Record<V, string>>) =>
-  Object.fromEntries(values.map((v) => [v, { description: meanings[v] }])) as Record<V, { description: string }>;
 
 export const CopyrightKind = builder.enumType('CopyrightKind', {
   description: 'Software, or the kind of work (Copyright Law art. 3); WORK for any other',

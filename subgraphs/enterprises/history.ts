@@ -1,8 +1,8 @@
 // Every registered right's history: each change, in order, as the store recorded it with the change.
 import { badInput } from '../../platform/errors.js';
 import { pageRequest, toConnection } from '../../platform/pagination.js';
-import { connectionType, pageArgDescriptions } from '../common/shared-types.js';
-import { builder, describedValues, PageInfo, Patent, Role, Trademark } from './builder.js';
+import { connectionType, describedValues, pageArgDescriptions } from '../common/shared-types.js';
+import { builder, PageInfo, Patent, Role, Trademark } from './builder.js';
 import type { EnterprisesContext } from './context.js';
 import { ASSET_EVENT_TYPE_MEANINGS, ASSET_EVENT_TYPES, type AssetEvent, patentAsset, rightKey } from './domain/model.js';
 

@@ -5,6 +5,7 @@ import { today } from '../../platform/hub-calendar.js';
 import { parsePatentNumber } from '../../standards/patent-number.js';
 import { requireRole } from '../common/auth.js';
 import { mutationForms } from '../common/payload.js';
+import { describedValues } from '../common/shared-types.js';
 import { checkInput, text } from '../common/validation.js';
 import { builder, Patent, standing } from './builder.js';
 import type { EnterprisesContext } from './context.js';
@@ -31,30 +32,26 @@ import {
 import { TERM_COMPENSATION_GROUND_MEANINGS } from './domain/protection.js';
 import { invalidationActionEnds, invalidationFinalOn, invalidationPending, patentOn } from './domain/standing.js';
 
-/** An enum's values, each with its meaning: a value without one does not compile. */
-const described = <V extends string>(values: readonly V[], meanings: Readonly<Record<V, string>>) =>
-  Object.fromEntries(values.map((v) => [v, { description: meanings[v] }])) as Record<V, { description: string }>;
-
 const APPLICATION_NUMBER = 'The application number (申请号) in any accepted form: CN or ZL may lead, spaces may separate, the check digit is required';
 const OWN_COURT = "; the court is the one the caller's COURT key acts for";
 
 const Decision = builder.enumType('InvalidationDecision', {
   description: 'The decision on a request for invalidation (无效宣告): the patent maintained, maintained in part, or invalid from the start',
-  values: described(INVALIDATION_DECISIONS, INVALIDATION_DECISION_MEANINGS),
+  values: describedValues(INVALIDATION_DECISIONS, INVALIDATION_DECISION_MEANINGS),
 });
 
 const Judgment = builder.enumType('InvalidationJudgment', {
   description: "A court's final judgment on an action against an invalidation decision: the decision upheld, or revoked (CNIPA decides again)",
-  values: described(INVALIDATION_JUDGMENTS, INVALIDATION_JUDGMENT_MEANINGS),
+  values: describedValues(INVALIDATION_JUDGMENTS, INVALIDATION_JUDGMENT_MEANINGS),
 });
 const RestorationGround = builder.enumType('RestorationGround', {
   description:
     'Implementing Regulations rule 6: JUSTIFIED_REASON (two months from the notice of termination), FORCE_MAJEURE (two months from the obstacle’s removal, at most two years)',
-  values: described(RESTORATION_GROUNDS, RESTORATION_GROUND_MEANINGS),
+  values: describedValues(RESTORATION_GROUNDS, RESTORATION_GROUND_MEANINGS),
 });
 const CompensationGround = builder.enumType('TermCompensationGround', {
   description: 'Patent Law art. 42(2): unreasonable delay in granting an invention; art. 42(3): a new drug’s review and approval',
-  values: described(TERM_COMPENSATION_GROUNDS, TERM_COMPENSATION_GROUND_MEANINGS),
+  values: describedValues(TERM_COMPENSATION_GROUNDS, TERM_COMPENSATION_GROUND_MEANINGS),
 });
 
 const Freeze = builder.objectRef<PatentFreeze>('PatentFreeze').implement({

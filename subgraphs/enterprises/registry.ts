@@ -16,7 +16,7 @@ import { DEFAULT_MONTHS, lastDayOf, MAX_MONTHS, monthsArg, monthsFrom, zeroFille
 import { ownerConnection } from '../common/page-loader.js';
 import { mutationForms } from '../common/payload.js';
 import { deprecatedKind } from '../common/right-kind.js';
-import { connectionType, monthCountType, pageArgDescriptions } from '../common/shared-types.js';
+import { connectionType, describedValues, monthCountType, pageArgDescriptions } from '../common/shared-types.js';
 import { cursorKeyOf, listRead, syncArgDescriptions } from '../common/sync.js';
 import { checkInput, text } from '../common/validation.js';
 import {
@@ -24,7 +24,6 @@ import {
   canonicalPatentNumber,
   Copyright,
   CopyrightKind,
-  describedValues,
   Enterprise,
   ListOrder,
   PageInfo,

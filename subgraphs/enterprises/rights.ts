@@ -17,7 +17,7 @@ import { createOnce, idempotencyKeyHelp } from '../common/create-once.js';
 import { appendOrFail } from '../common/ledger-append.js';
 import { mutationForms } from '../common/payload.js';
 import { deprecatedKind, RIGHT_KIND_INPUT, type RightKind as AnyRightKindValue, rightKindOf } from '../common/right-kind.js';
-import { connectionType, fenScalar, ledgerReceiptType, pageArgDescriptions } from '../common/shared-types.js';
+import { connectionType, describedValues, fenScalar, ledgerReceiptType, pageArgDescriptions } from '../common/shared-types.js';
 import { checkEach, checkInput, optionalText } from '../common/validation.js';
 import { builder, Enterprise, PageInfo, Patent, readableEnterprise, RightKind as AnyRightKindEnum, standing, Trademark } from './builder.js';
 import type { EnterprisesContext } from './context.js';
@@ -36,10 +36,6 @@ import {
 import { protectionEnd } from './domain/protection.js';
 import { licensed, rightSubject, transferred } from './notices.js';
 
-/** An enum's values, each with its meaning: a value without one does not compile. */
-const described = <V extends string>(values: readonly V[], meanings: Readonly<Record<V, string>>) =>
-  Object.fromEntries(values.map((v) => [v, { description: meanings[v] }])) as Record<V, { description: string }>;
-
 /** Who reads a transfer's or licence's enterprises. */
 const PARTY_READ = 'an enterprise key reads only its own enterprise here (FORBIDDEN for the other party)';
 const CONTRACT_DATE = 'The day the contract was signed; not in the future';
@@ -48,11 +44,11 @@ fenScalar(builder);
 const LedgerReceipt = ledgerReceiptType(builder);
 const Kind = builder.enumType('LicensableRightKind', {
   description: 'A right transferred and licensed through the centre (RightKind replaces it)',
-  values: described(RIGHT_KINDS, RIGHT_KIND_MEANINGS),
+  values: describedValues(RIGHT_KINDS, RIGHT_KIND_MEANINGS),
 });
 const LicenceKind = builder.enumType('LicenceKind', {
   description: 'EXCLUSIVE (独占): no one else, the licensor included; SOLE (排他): no other licensee; ORDINARY (普通): others too',
-  values: described(LICENCE_KINDS, LICENCE_KIND_MEANINGS),
+  values: describedValues(LICENCE_KINDS, LICENCE_KIND_MEANINGS),
 });
 
 const Right = builder.objectRef<RightRef>('LicensableRight').implement({

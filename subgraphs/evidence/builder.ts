@@ -2,20 +2,17 @@
 // DataAsset, the Enterprise it extends), the receipt, pages, and the checks of a digest.
 import { failure } from '../../platform/errors.js';
 import { createBuilder } from '../common/create-builder.js';
-import { jsonScalar, ledgerReceiptType, pageInfoType } from '../common/shared-types.js';
+import { describedValues, jsonScalar, ledgerReceiptType, pageInfoType } from '../common/shared-types.js';
 import type { EvidenceContext } from './context.js';
 import type { DataAssetRecord, EvidenceRecord } from './domain/model.js';
-import { EVIDENCE_CATEGORIES, EVIDENCE_CATEGORY_MEANINGS, type EvidenceCategory } from './domain/model.js';
+import { EVIDENCE_CATEGORIES, EVIDENCE_CATEGORY_MEANINGS } from './domain/model.js';
 
 export const builder = createBuilder<EvidenceContext>();
 jsonScalar(builder);
 
 export const Category = builder.enumType('EvidenceCategory', {
   description: 'What kind of file a deposit is, as its depositor labels it: the hub never sees the file, so checks nothing against it',
-  values: Object.fromEntries(EVIDENCE_CATEGORIES.map((c) => [c, { description: EVIDENCE_CATEGORY_MEANINGS[c] }])) as Record<
-    EvidenceCategory,
-    { description: string }
-  >,
+  values: describedValues(EVIDENCE_CATEGORIES, EVIDENCE_CATEGORY_MEANINGS),
 });
 export const LedgerReceipt = ledgerReceiptType(builder);
 export const PageInfo = pageInfoType(builder);

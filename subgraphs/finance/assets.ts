@@ -4,8 +4,9 @@ import { badInput, failure } from '../../platform/errors.js';
 // The number format is a public standard, not the enterprises subgraph's data.
 import { parsePatentNumber } from '../../standards/patent-number.js';
 import { deprecatedKind, RIGHT_KIND_INPUT, type RightKind as RightKindValue, rightKindEnum, rightKindOf } from '../common/right-kind.js';
+import { describedValues } from '../common/shared-types.js';
 import { checkEach, checkInput, text } from '../common/validation.js';
-import { builder, DataAsset, describedValues, Patent } from './builder.js';
+import { builder, DataAsset, Patent } from './builder.js';
 import type { FinanceContext } from './context.js';
 import { ASSET_KIND_MEANINGS, ASSET_KINDS, assetKey, type AssetRef } from './domain/model.js';
 import type { PatentFacts } from './hub-facts.js';

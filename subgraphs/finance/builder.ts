@@ -42,11 +42,6 @@ export const DateRangeInput = builder.inputType('DateRangeInput', {
   }),
 });
 
-/** An enum's values, each with its meaning: the array stays their source, and a value without a meaning fails to compile. */
-export function describedValues<V extends string>(values: readonly V[], meanings: Readonly<Record<V, string>>): Record<V, { description: string }> {
-  return Object.fromEntries(values.map((v) => [v, { description: meanings[v] }])) as Record<V, { description: string }>;
-}
-
 export function positiveFen(fen: number, field: string): number {
   if (fen <= 0) throw badInput(`${field} must be more than 0 fen`, field);
   return fen;

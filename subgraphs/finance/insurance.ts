@@ -8,7 +8,7 @@ import { requireActFor, requireIdentity } from '../common/auth.js';
 import { calledBy } from '../common/callers.js';
 import { createOnce, idempotencyKeyHelp } from '../common/create-once.js';
 import { mutationForms } from '../common/payload.js';
-import { connectionType, pageArgDescriptions } from '../common/shared-types.js';
+import { connectionType, describedValues, pageArgDescriptions } from '../common/shared-types.js';
 import { syncArgDescriptions } from '../common/sync.js';
 import { checkInput, text } from '../common/validation.js';
 import { actingOrganization, policyAccess, requireInsurer } from './access.js';
@@ -19,7 +19,6 @@ import {
   DateRange,
   dateRange,
   DateRangeInput,
-  describedValues,
   Enterprise,
   ListOrder,
   Organization,

@@ -13,7 +13,7 @@ import { createOnce, idempotencyKeyHelp } from '../common/create-once.js';
 import { appendOrFail } from '../common/ledger-append.js';
 import { DEFAULT_MONTHS, MAX_MONTHS, monthsArg, monthsFrom } from '../common/months.js';
 import { mutationForms } from '../common/payload.js';
-import { connectionType, pageArgDescriptions, workflowEventType } from '../common/shared-types.js';
+import { connectionType, describedValues, pageArgDescriptions, workflowEventType } from '../common/shared-types.js';
 import { syncArgDescriptions } from '../common/sync.js';
 import { checkInput, optionalText } from '../common/validation.js';
 import { requireMove, workflowEvent } from '../common/workflow-event.js';
@@ -25,7 +25,6 @@ import {
   DateRange,
   dateRange,
   DateRangeInput,
-  describedValues,
   Enterprise,
   LedgerReceipt,
   ListOrder,

@@ -5,14 +5,14 @@ import { pageRequest, toConnection } from '../../platform/pagination.js';
 import { requireIdentity, requireRole } from '../common/auth.js';
 import { ANY_ROLE, calledBy } from '../common/callers.js';
 import { mutationForms } from '../common/payload.js';
-import { connectionType, pageArgDescriptions } from '../common/shared-types.js';
+import { connectionType, describedValues, pageArgDescriptions } from '../common/shared-types.js';
 import { builder, inboxKey, NotificationType, PageInfo, parseKey } from './builder.js';
 import { DELIVERY_STATE_MEANINGS, DELIVERY_STATES, type DeliveryRecord, type DeliveryState } from './domain/model.js';
 import { SubscriptionType } from './subscriptions.js';
 
 const DeliveryStateEnum = builder.enumType('WebhookDeliveryState', {
   description: 'Where a webhook delivery stands: PENDING until its receiver acknowledges it (DELIVERED) or the hub gives up (FAILED)',
-  values: Object.fromEntries(DELIVERY_STATES.map((s) => [s, { description: DELIVERY_STATE_MEANINGS[s] }])) as Record<DeliveryState, { description: string }>,
+  values: describedValues(DELIVERY_STATES, DELIVERY_STATE_MEANINGS),
 });
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 const Delivery = builder.objectRef<DeliveryRecord>('WebhookDelivery').implement({
