@@ -86,14 +86,20 @@ export type ListRead =
 /** A change key as a cursor's key: the instant, a space, the id. */
 export const changeCursorKey = (k: ChangeKey): string => `${k.updatedAt} ${k.id}`;
 
+/** A cursor's key of the form `<ISO instant> <id>` (a change key, a deposit's place): its parts, or undefined when it is not one. */
+export function instantKeyParts(key: string): { at: string; id: string } | undefined {
+  const space = key.indexOf(' ');
+  const at = key.slice(0, space);
+  const id = key.slice(space + 1);
+  return space < 0 || !ISO_INSTANT.test(at) || id === '' ? undefined : { at, id };
+}
+
 /** The change key a cursor's key holds, or BAD_USER_INPUT naming `after` (a cursor of another order, say). */
 export function parseChangeKey(key: string | undefined): ChangeKey | undefined {
   if (key === undefined) return undefined;
-  const space = key.indexOf(' ');
-  const updatedAt = key.slice(0, space);
-  const id = key.slice(space + 1);
-  if (space < 0 || !ISO_INSTANT.test(updatedAt) || id === '') throw badInput('after is not a cursor of this list in this order: ask without after', 'after');
-  return { updatedAt, id };
+  const parts = instantKeyParts(key);
+  if (parts === undefined) throw badInput('after is not a cursor of this list in this order: ask without after', 'after');
+  return { updatedAt: parts.at, id: parts.id };
 }
 
 /** An instant as given (ISO 8601, any offset) in the form the stores keep (UTC, milliseconds), or BAD_USER_INPUT naming `field`. */

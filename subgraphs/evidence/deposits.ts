@@ -4,7 +4,7 @@
 import { type Certificate, type Entry, formatTlogProof } from '../../ledger/index.js';
 import { badInput } from '../../platform/errors.js';
 import { idempotencyKey } from '../../platform/idempotency.js';
-import { bulkKeys, DEFAULT_PAGE, MAX_BULK, MAX_PAGE, pageRequest, toConnection } from '../../platform/pagination.js';
+import { bulkKeys, DEFAULT_PAGE, instantKeyParts, MAX_BULK, MAX_PAGE, pageRequest, toConnection } from '../../platform/pagination.js';
 import { requireActFor, requireIdentity } from '../common/auth.js';
 import { ANY_ROLE, calledBy } from '../common/callers.js';
 import { createAnchored, idempotencyKeyHelp } from '../common/create-once.js';
@@ -77,16 +77,13 @@ function depositSearch(value: string | null | undefined): DepositSearch | undefi
   return DIGEST_PREFIX.test(text) ? { text, digestPrefix: text.toLowerCase() } : { text };
 }
 
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 /** A deposit's place in the newest-first order, as a cursor's key: its time, a space, its id. */
 const depositKey = (e: EvidenceRecord): string => `${e.depositedAt} ${e.id}`;
 function parseDepositKey(key: string | undefined): DepositKey | undefined {
   if (key === undefined) return undefined;
-  const space = key.indexOf(' ');
-  const depositedAt = key.slice(0, space);
-  const id = key.slice(space + 1);
-  if (space < 0 || !ISO_INSTANT.test(depositedAt) || id === '') throw badInput('after is not a cursor this API returned', 'after');
-  return { depositedAt, id };
+  const parts = instantKeyParts(key);
+  if (parts === undefined) throw badInput('after is not a cursor this API returned', 'after');
+  return { depositedAt: parts.at, id: parts.id };
 }
 
 const InclusionProof = builder.objectRef<{ leafIndex: number; treeSize: number; hashes: readonly string[] }>('InclusionProof').implement({
