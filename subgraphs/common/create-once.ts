@@ -106,8 +106,13 @@ export async function insertOnce<R extends object>(c: {
     if (!c.isDuplicate(err)) throw err;
     const first = await c.stored();
     if (first === undefined) throw err;
-    const differs = differing(first, c.given);
-    if (differs.length > 0) throw conflict(`${c.what} is registered already, with other ${differs.join(', ')}`);
-    return first;
+    return registeredAlike(c.what, first, c.given);
   }
+}
+
+/** The record registered already under a number, when `given` asks for it alike (a retry); else CONFLICT naming what differs. */
+export function registeredAlike<R extends object>(what: string, first: R, given: Partial<R>): R {
+  const differs = differing(first, given);
+  if (differs.length > 0) throw conflict(`${what} is registered already, with other ${differs.join(', ')}`);
+  return first;
 }

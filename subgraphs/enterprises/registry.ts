@@ -4,14 +4,13 @@ import { randomUUID } from 'node:crypto';
 
 import { badInput, conflict, failure } from '../../platform/errors.js';
 import { today } from '../../platform/hub-calendar.js';
-import { differing } from '../../platform/idempotency.js';
 import { bulkKeys, DEFAULT_PAGE, type ListRead, MAX_BULK, MAX_PAGE, pageRequest, toConnection } from '../../platform/pagination.js';
 import { addDays } from '../../standards/calendar-date.js';
 import { isRegionCode, type RegionNames, regionNames } from '../../standards/region-code.js';
 import { validateUscc } from '../../standards/uscc.js';
 import { canActFor, requireActFor, requireIdentity, requireRole } from '../common/auth.js';
 import { ANY_ROLE, calledBy } from '../common/callers.js';
-import { insertOnce } from '../common/create-once.js';
+import { insertOnce, registeredAlike } from '../common/create-once.js';
 import { DEFAULT_MONTHS, lastDayOf, MAX_MONTHS, monthsArg, monthsFrom, zeroFilled } from '../common/months.js';
 import { ownerConnection } from '../common/page-loader.js';
 import { mutationForms } from '../common/payload.js';
@@ -999,9 +998,7 @@ mutationForms(builder, {
     const existing = await ctx.loaders.patent.load(record.applicationNumber);
     if (existing !== undefined && !(existing.declared && !record.declared)) {
       // The same registration again (a retry after a timeout) answers with it.
-      const differs = differing(existing, record);
-      if (differs.length === 0) return existing;
-      throw conflict(`patent application ${record.applicationNumber} is registered already, with other ${differs.join(', ')}`);
+      return registeredAlike(`patent application ${record.applicationNumber}`, existing, record);
     }
     if (existing !== undefined) {
       // Staff's record supersedes the enterprise's declaration, as a feed row would.
