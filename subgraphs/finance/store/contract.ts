@@ -386,6 +386,10 @@ export function financeStoreContract(name: string, fixture: () => StoreFixture<F
       expect((await changed('', undefined, { pledgee: '兴业银行福州分行' })).map(([id]) => id)).toEqual(['b']);
       const [byId] = await store.pledges.byIds(['a']);
       expect(byId!.updatedAt).toBe('2027-01-02T00:00:00.000Z');
+      // A change stamped earlier (another process's clock behind) never moves it back.
+      await store.pledges.addConsent(consent('k0', 'c', C.collateral[0]!, '2026-01-01T00:00:00.000Z'), consented('2026-01-01T00:00:00.000Z'), 3);
+      await store.pledges.transition('c', 'REGISTERED', closed('2026-01-02T00:00:00.000Z', 'RELEASED'), { closedAt: '2026-01-02T00:00:00.000Z' });
+      expect((await store.pledges.byIds(['c']))[0]!.updatedAt).toBe(C.registeredAt);
       // Changed when the ledger recorded it.
       await store.pledges.recordRegistration('c', { ...receipt, timestamp: Date.parse('2027-01-03T00:00:00.000Z') });
       expect(await changed('2027-01-03T00:00:00.000Z')).toEqual([['c', '2027-01-03T00:00:00.000Z']]);

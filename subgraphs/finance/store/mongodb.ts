@@ -282,10 +282,10 @@ export async function openMongoFinanceStore(db: Db, options: MongoStoreOptions =
       count: (filter: PledgeFilter, since) => pledges.countDocuments(changedSince(pledgeQuery(filter), since)),
       async transition(id, from, event, changes, notify = []) {
         return inTransaction(db.client, async (session) => {
-          const set: Partial<PledgeDoc> = { state: event.to, closedAt: changes.closedAt, updatedAt: event.at };
+          const set: Partial<PledgeDoc> = { state: event.to, closedAt: changes.closedAt };
           if (changes.releaseReceipt !== undefined) set.releaseReceipt = changes.releaseReceipt;
           if (changes.enforcement !== undefined) set.enforcement = changes.enforcement;
-          const moved = await pledges.updateOne({ _id: id, state: from }, { $set: set, $push: { events: event } }, { session });
+          const moved = await pledges.updateOne({ _id: id, state: from }, { $set: set, $push: { events: event }, $max: { updatedAt: event.at } }, { session });
           if (moved.modifiedCount !== 1) return false;
           await active.deleteMany({ pledgeId: id }, { session });
           await stateCounts.bulkWrite([stateCount(from, -1), stateCount(event.to, 1)], { session });

@@ -328,7 +328,7 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
      VALUES (@pledgeId, (SELECT count(*) FROM pledge_events WHERE pledge_id = @pledgeId), @at, @actor, @role, @from, @to, @note)`,
   );
   const setRegistration = db.prepare('UPDATE pledges SET registration_receipt = ?, updated_at = max(updated_at, ?) WHERE id = ?');
-  const touchPledge = db.prepare('UPDATE pledges SET updated_at = ? WHERE id = ?');
+  const touchPledge = db.prepare('UPDATE pledges SET updated_at = max(updated_at, ?) WHERE id = ?');
   const unanchored = db.prepare<[string], { registeredAt: string; pledgee: string; securedAmountFen: number; state: string }>(
     `SELECT registered_at AS registeredAt, pledgee, secured_amount_fen AS securedAmountFen, state FROM pledges WHERE id = ? AND registration_receipt IS NULL`,
   );
@@ -338,7 +338,7 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
   const deletePledge = db.prepare('DELETE FROM pledges WHERE id = ?');
   const freeAssets = db.prepare('DELETE FROM active_pledged_assets WHERE pledge_id = ?');
   const close = db.prepare(
-    `UPDATE pledges SET state = @to, closed_at = @closedAt, updated_at = @at,
+    `UPDATE pledges SET state = @to, closed_at = @closedAt, updated_at = max(updated_at, @at),
        release_receipt = coalesce(@releaseReceipt, release_receipt), enforcement = coalesce(@enforcement, enforcement)
      WHERE id = @id AND state = @from`,
   );
