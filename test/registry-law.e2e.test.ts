@@ -2,7 +2,7 @@
 // examination request's deadline (Patent Law art. 35), PCT entries and divisionals with their
 // earlier filing dates, expiry on the day after the term (art. 42), who may declare what, a feed
 // row that would move a right backwards (STALE_ROW), a registry row superseding a declaration.
-import { gql, type GraphQLClient } from 'graphql-request';
+import { type ClientError, gql, type GraphQLClient } from 'graphql-request';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { today as hubToday } from '../platform/hub-calendar.js';
@@ -122,6 +122,19 @@ describe('the registry as the law makes it', () => {
     expect(p.examinationRequestDue! >= addYears(filed, 3)).toBe(true);
     expect(p.examinationRequestDue! <= addDays(addYears(filed, 3), 10)).toBe(true);
     expect(await warned()).not.toContain(n);
+  });
+
+  it('answers a declaration sent again with the patent it made; another enterprise declaring the number is told only that it exists', async () => {
+    const filed = addYears(today, -1);
+    const input = { enterpriseId, applicationNumber: applicationNumber(filed, '1', ++serial), title: '一种电池热管理方法', filingDate: filed };
+    const n = await registerPatent(owner, input);
+    expect(await registerPatent(owner, input)).toBe(n);
+    const rival = t.client(await t.key('ENTERPRISE', { enterpriseId: other }));
+    const refused = await registerPatent(rival, { ...input, enterpriseId: other, title: '猜一猜' }).then(
+      () => undefined,
+      (err: ClientError) => err.response.errors?.[0],
+    );
+    expect(refused).toMatchObject({ extensions: { code: 'CONFLICT' }, message: `patent application ${n} is registered already` });
   });
 
   it('refuses an enterprise declaring a GRANTED right or its fees, and takes the same from staff, the year of grant counted as paid', async () => {

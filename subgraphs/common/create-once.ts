@@ -99,6 +99,8 @@ export async function insertOnce<R extends object>(c: {
   stored(): Promise<R | undefined>;
   /** What a retry must give alike, as the record holds it. */
   readonly given: Partial<R>;
+  /** The field naming the record's owner, where callers other than its owner may register: another's record is not described. */
+  readonly owner?: keyof R;
 }): Promise<R> {
   try {
     return await c.insert();
@@ -106,13 +108,18 @@ export async function insertOnce<R extends object>(c: {
     if (!c.isDuplicate(err)) throw err;
     const first = await c.stored();
     if (first === undefined) throw err;
-    return registeredAlike(c.what, first, c.given);
+    return registeredAlike(c.what, first, c.given, c.owner);
   }
 }
 
-/** The record registered already under a number, when `given` asks for it alike (a retry); else CONFLICT naming what differs. */
-export function registeredAlike<R extends object>(what: string, first: R, given: Partial<R>): R {
+/**
+ * The record registered already under a number, when `given` asks for it alike (a retry); else
+ * CONFLICT naming what differs, unless it is another owner's (`owner` differs): then only that it
+ * exists, so that a caller cannot learn another's record field by field.
+ */
+export function registeredAlike<R extends object>(what: string, first: R, given: Partial<R>, owner?: keyof R): R {
   const differs = differing(first, given);
-  if (differs.length > 0) throw conflict(`${what} is registered already, with other ${differs.join(', ')}`);
-  return first;
+  if (differs.length === 0) return first;
+  if (owner !== undefined && differs.includes(owner as string)) throw conflict(`${what} is registered already`);
+  throw conflict(`${what} is registered already, with other ${differs.join(', ')}`);
 }

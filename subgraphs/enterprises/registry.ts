@@ -998,7 +998,7 @@ mutationForms(builder, {
     const existing = await ctx.loaders.patent.load(record.applicationNumber);
     if (existing !== undefined && !(existing.declared && !record.declared)) {
       // The same registration again (a retry after a timeout) answers with it.
-      return registeredAlike(`patent application ${record.applicationNumber}`, existing, record);
+      return registeredAlike(`patent application ${record.applicationNumber}`, existing, record, 'enterpriseId');
     }
     if (existing !== undefined) {
       // Staff's record supersedes the enterprise's declaration, as a feed row would.
@@ -1014,6 +1014,7 @@ mutationForms(builder, {
       isDuplicate: (err) => err instanceof DuplicateKeyError,
       stored: async () => (await ctx.store.patents.byNumbers([record.applicationNumber]))[0],
       given: record,
+      owner: 'enterpriseId',
     });
   },
 });
