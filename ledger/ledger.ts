@@ -1,7 +1,7 @@
 // The ledger over a LedgerStore: the sequencer writes, checkpoints sign, witnesses cosign, and
 // proofs, tiles, certificates and the audit read what they stored.
 import { auditLog, type AuditReport } from './audit.js';
-import { fromHex, isHex } from './bytes.js';
+import { fromHex, isHex, toBase64 } from './bytes.js';
 import { Checkpoints } from './checkpoints.js';
 import { Cosignatures } from './cosignatures.js';
 import type { AppendInput, Entry } from './entry.js';
@@ -11,9 +11,10 @@ import type { Signer } from './note.js';
 import { verifierKey } from './note.js';
 import { type ConsistencyProof, consistencyProof, inclusionProof } from './proofs.js';
 import { type Receipt, Sequencer } from './sequencer.js';
-import type { LedgerStore } from './store/port.js';
+import type { LedgerStore, StoredTimestamp } from './store/port.js';
 import { readTile } from './tiles.js';
-import { type Certificate, CERTIFICATE_FORMAT, type InclusionProof } from './verify/certificate.js';
+import { type TimestampOptions, Timestamps } from './timestamps.js';
+import { type Certificate, CERTIFICATE_FORMAT, type InclusionProof, type TrustedTime } from './verify/certificate.js';
 
 export type { AuditReport } from './audit.js';
 export type { ConsistencyProof } from './proofs.js';
@@ -33,6 +34,8 @@ export interface LedgerOptions {
   now?: () => number;
   /** Witness cosigner keys (C2SP tlog-cosignature) whose cosignatures the ledger accepts. */
   witnessKeys?: readonly string[];
+  /** RFC 3161 timestamp authorities asked for tokens over checkpoints; none when absent. */
+  timestamps?: TimestampOptions;
 }
 
 export interface LedgerStats {
@@ -43,6 +46,11 @@ export interface LedgerStats {
   readonly lastCheckpointAt: number;
   /** Appends waiting for the next batch. */
   readonly queued: number;
+  /** genTime of the newest RFC 3161 token (ms; 0: none, or no TSA configured), and the requests that failed. */
+  readonly lastTimestampAt: number;
+  readonly timestampFailures: number;
+  /** Whether timestamp authorities are configured. */
+  readonly timestamping: boolean;
 }
 
 export interface Ledger {
@@ -60,6 +68,11 @@ export interface Ledger {
   /** Inclusion proof of entry seq in the tree of `size` entries (default: a signed checkpoint's that covers seq). */
   prove(seq: number, size?: number): Promise<InclusionProof>;
   proveConsistency(size1: number, size2?: number): Promise<ConsistencyProof>;
+  /**
+   * The entry's certificate: its inclusion in a signed checkpoint and, once a timestamp authority
+   * stamped a checkpoint covering it, that trusted time (so a certificate asked for again later
+   * may carry more).
+   */
   certificate(seq: number): Promise<Certificate>;
   /** Re-walks the ledger from genesis; `onProgress` hears how many entries are done, of how many. */
   audit(onProgress?: (done: number, total: number) => void): Promise<AuditReport>;
@@ -90,6 +103,8 @@ export async function openLedger(options: LedgerOptions): Promise<Ledger> {
   const cosignatures = new Cosignatures(store, options.witnessKeys ?? [], (size, note) => checkpoints.cosigned(size, note));
   const checkpoints = await Checkpoints.open(store, { origin, signer, intervalMs: options.checkpointIntervalMs ?? 1000, now });
   const sequencer = await Sequencer.open(store, { maxBatch: options.maxBatch ?? 4096, now, onCommit: () => checkpoints.schedule() });
+  const timestamps =
+    options.timestamps === undefined || options.timestamps.urls.length === 0 ? undefined : await Timestamps.open(store, checkpoints, options.timestamps);
 
   const entry = async (seq: number): Promise<Entry | undefined> => {
     const stored = await store.entry(seq);
@@ -115,7 +130,9 @@ export async function openLedger(options: LedgerOptions): Promise<Ledger> {
       const e = await entry(seq);
       if (e === undefined) throw new LedgerInputError('NOT_FOUND', `no ledger entry ${seq}`);
       const cp = await checkpoints.covering(seq + 1);
-      return { format: CERTIFICATE_FORMAT, entry: e, inclusion: await prove(seq, cp.size), checkpoint: cp.note, verifierKey: key };
+      const certificate: Certificate = { format: CERTIFICATE_FORMAT, entry: e, inclusion: await prove(seq, cp.size), checkpoint: cp.note, verifierKey: key };
+      const trustedTime = await trustedTimeOf(store, await store.timestampsCovering(seq + 1), cp.size);
+      return trustedTime === undefined ? certificate : { ...certificate, trustedTime };
     },
     audit: (onProgress) => auditLog(store, { origin, verifierKey: key }, { onProgress }),
     stats: () => ({
@@ -123,6 +140,9 @@ export async function openLedger(options: LedgerOptions): Promise<Ledger> {
       checkpointSize: checkpoints.latest?.size ?? 0,
       lastCheckpointAt: checkpoints.lastSignedAt,
       queued: sequencer.queued,
+      lastTimestampAt: timestamps?.newest ?? 0,
+      timestampFailures: timestamps?.failures ?? 0,
+      timestamping: timestamps !== undefined,
     }),
     tile: (path) => readTile(store, path),
     ready: () => checkpoints.ready(),
@@ -130,6 +150,7 @@ export async function openLedger(options: LedgerOptions): Promise<Ledger> {
     close: () =>
       (closing ??= (async () => {
         await sequencer.close();
+        await timestamps?.close();
         try {
           await checkpoints.close();
         } finally {
@@ -137,4 +158,21 @@ export async function openLedger(options: LedgerOptions): Promise<Ledger> {
         }
       })()),
   };
+}
+
+/**
+ * The trusted time of a certificate whose checkpoint has `size` entries: the tokens of one note
+ * (the one most TSAs stamped: a note cosigned between two requests differs) and, when its size
+ * is not the certificate's, the consistency proof between the two.
+ */
+async function trustedTimeOf(store: LedgerStore, stored: readonly StoredTimestamp[], size: number): Promise<TrustedTime | undefined> {
+  const byNote = new Map<string, StoredTimestamp[]>();
+  for (const ts of stored) byNote.set(ts.note, [...(byNote.get(ts.note) ?? []), ts]);
+  const tokens = [...byNote.values()].sort((a, b) => b.length - a.length)[0];
+  if (tokens === undefined) return undefined;
+  const stamped = tokens[0]!.size;
+  const trusted = { checkpoint: tokens[0]!.note, tokens: tokens.map((t) => toBase64(t.token)) };
+  if (stamped === size) return trusted;
+  const proof = await consistencyProof(store, Math.min(stamped, size), Math.max(stamped, size));
+  return { ...trusted, consistency: { fromSize: proof.size1, toSize: proof.size2, hashes: proof.hashes } };
 }

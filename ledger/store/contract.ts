@@ -174,6 +174,27 @@ export function ledgerStoreContract(name: string, fixture: () => StoreFixture | 
       expect(await store.checkpointAt(3)).toBeUndefined();
     });
 
+    it('keeps one RFC 3161 token per checkpoint and TSA, and finds the first timestamped checkpoint covering a size', async () => {
+      const token = (n: number) => new Uint8Array([0x30, n]);
+      expect(await store.timestampsCovering(0)).toEqual([]);
+      expect(await store.latestTimestamp()).toBeUndefined();
+      await store.putTimestamp({ size: 5, tsa: 'https://tsa-b.test', note: 'five\n', token: token(2), genTime: 2000 });
+      await store.putTimestamp({ size: 5, tsa: 'https://tsa-a.test', note: 'five\n', token: token(1), genTime: 1000 });
+      await store.putTimestamp({ size: 9, tsa: 'https://tsa-a.test', note: 'nine\n', token: token(3), genTime: 3000 });
+      // A second token of one checkpoint by one TSA changes nothing.
+      await store.putTimestamp({ size: 5, tsa: 'https://tsa-a.test', note: 'five\n', token: token(9), genTime: 9000 });
+      const five = await store.timestampsCovering(3);
+      expect(five.map((t) => [t.size, t.tsa, [...t.token], t.genTime])).toEqual([
+        [5, 'https://tsa-a.test', [0x30, 1], 1000],
+        [5, 'https://tsa-b.test', [0x30, 2], 2000],
+      ]);
+      expect(five[0]!.note).toBe('five\n');
+      expect((await store.timestampsCovering(5)).map((t) => t.size)).toEqual([5, 5]);
+      expect((await store.timestampsCovering(6)).map((t) => t.size)).toEqual([9]);
+      expect(await store.timestampsCovering(10)).toEqual([]);
+      expect((await store.latestTimestamp())?.genTime).toBe(3000);
+    });
+
     it('lets two ledgers share it without forking the chain', async () => {
       const signer = generateSigner('iphub.test/contract');
       const a = await openLedger({ store, signer });

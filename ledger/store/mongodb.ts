@@ -19,7 +19,7 @@ import { HASH_SIZE } from '../hashing.js';
 import { type NodeId, perfectSubtrees } from '../merkle/tree-math.js';
 import { packEntryRows } from './entry-rows.js';
 import { completedBy, nodeHash } from './layout.js';
-import type { LedgerStore, StoredCheckpoint, StoredEntry, StoreHead } from './port.js';
+import type { LedgerStore, StoredCheckpoint, StoredEntry, StoredTimestamp, StoreHead } from './port.js';
 import { LedgerUnavailableError, SequenceConflictError } from './port.js';
 
 export interface MongoLedgerStoreOptions {
@@ -103,6 +103,16 @@ const toStored = (d: EntryDoc): StoredEntry => ({
   treeHashes: plain(d.tree),
 });
 
+/** One per checkpoint and TSA: the unique index by_checkpoint_tsa keeps the first stored. */
+interface TimestampDoc {
+  size: number;
+  tsa: string;
+  note: string;
+  token: Binary;
+  genTime: number;
+}
+
+const toTimestamp = (d: TimestampDoc): StoredTimestamp => ({ size: d.size, tsa: d.tsa, note: d.note, token: plain(d.token), genTime: d.genTime });
 const toCheckpoint = (d: CheckpointDoc): StoredCheckpoint => ({ size: d._id, rootHash: bytesToHex(d.rootHash.value()), note: d.note });
 
 const hasCode = (err: unknown, ...codes: number[]): boolean => err instanceof MongoServerError && typeof err.code === 'number' && codes.includes(err.code);
@@ -154,9 +164,10 @@ export async function openMongoLedgerStore(options: MongoLedgerStoreOptions): Pr
   // Primary and majority reads: a head read after an acknowledged append sees it, and no read
   // returns what a failover could roll back.
   const db = client.db(options.dbName, { writeConcern: durable, readConcern: new ReadConcern('majority'), readPreference: ReadPreference.PRIMARY });
-  const names = { entries: `${prefix}ledger_entries`, checkpoints: `${prefix}ledger_checkpoints` };
+  const names = { entries: `${prefix}ledger_entries`, checkpoints: `${prefix}ledger_checkpoints`, timestamps: `${prefix}ledger_timestamps` };
   const entries: Collection<EntryDoc> = db.collection<EntryDoc>(names.entries);
   const checkpoints: Collection<CheckpointDoc> = db.collection<CheckpointDoc>(names.checkpoints);
+  const timestamps: Collection<TimestampDoc> = db.collection<TimestampDoc>(names.timestamps);
 
   try {
     if (owned) await client.connect();
@@ -168,6 +179,7 @@ export async function openMongoLedgerStore(options: MongoLedgerStoreOptions): Pr
     }
     // With _id in the key, the matches come out in seq order without a sort.
     await entries.createIndex({ contentDigest: 1, _id: 1 }, { name: 'by_content' });
+    await timestamps.createIndex({ size: 1, tsa: 1 }, { name: 'by_checkpoint_tsa', unique: true });
   } catch (err) {
     if (owned) await client.close();
     throw toLedgerError(err);
@@ -259,6 +271,22 @@ export async function openMongoLedgerStore(options: MongoLedgerStoreOptions): Pr
     },
     async checkpoints() {
       return (await checkpoints.find({}, { sort: { _id: 1 } }).toArray()).map(toCheckpoint);
+    },
+    async putTimestamp(ts) {
+      try {
+        await timestamps.insertOne({ size: ts.size, tsa: ts.tsa, note: ts.note, token: new Binary(ts.token), genTime: ts.genTime }, { maxTimeMS });
+      } catch (err) {
+        if (!hasCode(err, DUPLICATE_KEY)) throw err;
+      }
+    },
+    async timestampsCovering(size) {
+      const first = await timestamps.findOne({ size: { $gte: size } }, { sort: { size: 1 }, projection: { size: 1 } });
+      if (first === null) return [];
+      return (await timestamps.find({ size: first.size }, { sort: { tsa: 1 } }).toArray()).map(toTimestamp);
+    },
+    async latestTimestamp() {
+      const doc = await timestamps.findOne({}, { sort: { size: -1, genTime: -1 } });
+      return doc === null ? undefined : toTimestamp(doc);
     },
     async close() {
       if (owned) await client.close();

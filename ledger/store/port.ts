@@ -29,6 +29,20 @@ export interface StoredCheckpoint {
   readonly note: string;
 }
 
+/** An RFC 3161 time-stamp token over a stored checkpoint's signed note (ledger/timestamps.ts). */
+export interface StoredTimestamp {
+  /** The checkpoint's tree size. */
+  readonly size: number;
+  /** The timestamp authority's URL, as configured: one token per checkpoint and TSA. */
+  readonly tsa: string;
+  /** The note exactly as timestamped: the token's imprint is its UTF-8 bytes' SHA-256. */
+  readonly note: string;
+  /** The TimeStampToken, DER. */
+  readonly token: Uint8Array;
+  /** The token's genTime (ms since the Unix epoch). */
+  readonly genTime: number;
+}
+
 /**
  * The store failed or did not answer in time, or the ledger is closed; the appends of the failed
  * batch were not recorded (but see FORMAT.md, Durability, on MongoDB's write timeout).
@@ -91,5 +105,11 @@ export interface LedgerStore {
   swapCheckpointNote(size: number, expected: string, note: string): Promise<boolean>;
   /** Stored checkpoints, ascending by size. */
   checkpoints(): Promise<StoredCheckpoint[]>;
+  /** Stores a token; a second one for the same checkpoint and TSA is ignored. */
+  putTimestamp(ts: StoredTimestamp): Promise<void>;
+  /** The tokens of the smallest timestamped checkpoint of at least `size` entries (none when there is none), by TSA. */
+  timestampsCovering(size: number): Promise<StoredTimestamp[]>;
+  /** The token of the largest timestamped checkpoint, its newest by genTime. */
+  latestTimestamp(): Promise<StoredTimestamp | undefined>;
   close(): Promise<void>;
 }

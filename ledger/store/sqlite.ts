@@ -5,7 +5,7 @@ import { bytesEqual, bytesToHex, fromHex } from '../bytes.js';
 import { HASH_SIZE } from '../hashing.js';
 import { type NodeId, perfectSubtrees } from '../merkle/tree-math.js';
 import { completedBy, nodeHash } from './layout.js';
-import type { LedgerStore, StoredCheckpoint, StoredEntry, StoreHead } from './port.js';
+import type { LedgerStore, StoredCheckpoint, StoredEntry, StoredTimestamp, StoreHead } from './port.js';
 import { SequenceConflictError } from './port.js';
 
 /**
@@ -40,6 +40,15 @@ CREATE TABLE IF NOT EXISTS ledger_checkpoints (
   root_hash BLOB NOT NULL,
   note TEXT NOT NULL
 );
+-- RFC 3161 tokens over checkpoint notes, one per checkpoint and TSA (ledger/timestamps.ts).
+CREATE TABLE IF NOT EXISTS ledger_timestamps (
+  size INTEGER NOT NULL,
+  tsa TEXT NOT NULL,
+  note TEXT NOT NULL,
+  token BLOB NOT NULL,
+  gen_time INTEGER NOT NULL,
+  PRIMARY KEY (size, tsa)
+) WITHOUT ROWID;
 -- Entries by the first 8 bytes of their content digest, for entries seq < size only: kept off
 -- the append's transaction, where its random keys cost a page write per entry (half the
 -- appends/s), and brought up to date in bulk, sorted, before a look-up and when appends pause.
@@ -94,6 +103,14 @@ interface CheckpointRow {
   note: string;
 }
 
+interface TimestampRow {
+  size: number;
+  tsa: string;
+  note: string;
+  token: Uint8Array;
+  gen_time: number;
+}
+
 const ZERO_HASH = new Uint8Array(HASH_SIZE);
 
 /** better-sqlite3 returns Buffers; callers get plain Uint8Arrays. */
@@ -113,6 +130,7 @@ const toStored = (r: EntryRow): StoredEntry => ({
   treeHashes: plain(r.tree_hashes),
 });
 
+const toTimestamp = (r: TimestampRow): StoredTimestamp => ({ size: r.size, tsa: r.tsa, note: r.note, token: plain(r.token), genTime: r.gen_time });
 const toCheckpoint = (r: CheckpointRow): StoredCheckpoint => ({ size: r.size, rootHash: bytesToHex(r.root_hash), note: r.note });
 
 export function openSqliteLedgerStore(options: SqliteLedgerStoreOptions): LedgerStore {
@@ -152,6 +170,13 @@ export function openSqliteLedgerStore(options: SqliteLedgerStoreOptions): Ledger
   const latestCheckpointStmt = db.prepare<[], CheckpointRow>('SELECT * FROM ledger_checkpoints ORDER BY size DESC LIMIT 1');
   const checkpointsStmt = db.prepare<[], CheckpointRow>('SELECT * FROM ledger_checkpoints ORDER BY size');
   const checkpointAtStmt = db.prepare<[number], CheckpointRow>('SELECT * FROM ledger_checkpoints WHERE size = ?');
+  const putTimestampStmt = db.prepare<[number, string, string, Uint8Array, number]>(
+    'INSERT OR IGNORE INTO ledger_timestamps (size, tsa, note, token, gen_time) VALUES (?, ?, ?, ?, ?)',
+  );
+  const timestampsCoveringStmt = db.prepare<[number], TimestampRow>(
+    'SELECT * FROM ledger_timestamps WHERE size = (SELECT min(size) FROM ledger_timestamps WHERE size >= ?) ORDER BY tsa',
+  );
+  const latestTimestampStmt = db.prepare<[], TimestampRow>('SELECT * FROM ledger_timestamps ORDER BY size DESC, gen_time DESC LIMIT 1');
   const swapNoteStmt = db.prepare<[string, number, string]>('UPDATE ledger_checkpoints SET note = ? WHERE size = ? AND note = ?');
 
   const head = (): StoreHead => {
@@ -250,6 +275,16 @@ export function openSqliteLedgerStore(options: SqliteLedgerStoreOptions): Ledger
     },
     async swapCheckpointNote(size, expected, note) {
       return swapNoteStmt.run(note, size, expected).changes === 1;
+    },
+    async putTimestamp(ts) {
+      putTimestampStmt.run(ts.size, ts.tsa, ts.note, ts.token, ts.genTime);
+    },
+    async timestampsCovering(size) {
+      return timestampsCoveringStmt.all(size).map(toTimestamp);
+    },
+    async latestTimestamp() {
+      const row = latestTimestampStmt.get();
+      return row === undefined ? undefined : toTimestamp(row);
     },
     async close() {
       clearTimeout(idleTimer);

@@ -1,12 +1,13 @@
 // The offline check of a deposit certificate (存证证书): file digest, entry hash, inclusion
-// proof, checkpoint signature. Pure and browser-safe.
-import { fromHex, isHex } from '../bytes.js';
+// proof, checkpoint signature; and, apart (it is asynchronous), its trusted time. Browser-safe.
+import { bytesEqual, fromBase64, fromHex, isHex } from '../bytes.js';
 import type { Entry } from '../entry.js';
 import { canonicalMetadata, computeEntryHash, computePayloadDigest } from '../entry.js';
 import { HASH_SIZE, hashLeaf } from '../hashing.js';
 import { parseCheckpoint } from './checkpoint.js';
-import { verifyInclusion } from './merkle.js';
+import { verifyConsistency, verifyInclusion } from './merkle.js';
 import { ALG_COSIGNATURE_V1, ALG_ED25519, openNote, parseVerifierKey, type VerifierKey } from './note.js';
+import { existedNoLaterThan, type TokenInfo, verifyTimestampToken } from './timestamp.js';
 
 export const CERTIFICATE_FORMAT = 'iphub-certificate/v1';
 
@@ -17,6 +18,19 @@ export interface InclusionProof {
   readonly hashes: readonly string[];
 }
 
+/** Trusted time: RFC 3161 tokens over the first timestamped checkpoint that covers the entry. */
+export interface TrustedTime {
+  /** The signed checkpoint note the tokens are over, exactly: each token's imprint is the SHA-256 of its UTF-8 bytes. */
+  readonly checkpoint: string;
+  /**
+   * RFC 9162 proof that the smaller of this checkpoint's tree and the certificate's checkpoint's
+   * is a prefix of the larger; absent when both are of one size.
+   */
+  readonly consistency?: { readonly fromSize: number; readonly toSize: number; readonly hashes: readonly string[] };
+  /** The TimeStampTokens (RFC 3161), DER in base64, one per timestamp authority. */
+  readonly tokens: readonly string[];
+}
+
 export interface Certificate {
   readonly format: typeof CERTIFICATE_FORMAT;
   readonly entry: Entry;
@@ -25,6 +39,8 @@ export interface Certificate {
   readonly checkpoint: string;
   /** The log's verifier key, as the hub states it. A verifier trusts only keys it got elsewhere. */
   readonly verifierKey: string;
+  /** Absent until a timestamp authority stamped a checkpoint covering the entry: ask the hub again then. */
+  readonly trustedTime?: TrustedTime;
 }
 
 export type CheckName = 'digest' | 'entryHash' | 'inclusion' | 'checkpointSignature' | 'witnesses';
@@ -165,4 +181,99 @@ function checkInclusion(entry: Entry, proof: InclusionProof | undefined, note: u
   return ok
     ? pass(`entry ${entry.seq} is leaf ${proof.leafIndex} of the tree of ${proof.treeSize} entries in the checkpoint`)
     : fail(`the inclusion proof does not lead from entry ${entry.seq} to the checkpoint's root`);
+}
+
+export interface TrustedTimeOptions {
+  /** The log's verifier keys the court trusts (the timestamped checkpoint must be signed by one). */
+  trustedKeys: readonly string[];
+  /** The TSA root certificates (DER) the court trusts, obtained other than from the hub. */
+  tsaRoots: readonly Uint8Array[];
+  /** TSA policies (OIDs) accepted; any when empty. */
+  tsaPolicies?: readonly string[];
+}
+
+export interface TokenCheck extends CheckResult {
+  /** What the token states, when it is one. */
+  readonly info?: TokenInfo;
+}
+
+export interface TrustedTimeVerdict {
+  /** True when the timestamped checkpoint covers the entry and at least one token verifies. */
+  readonly ok: boolean;
+  /** False when the certificate carries no trusted time yet. */
+  readonly present: boolean;
+  /** The timestamped checkpoint: signed by a trusted key, covering the entry, consistent with the certificate's. */
+  readonly checkpoint: CheckResult;
+  readonly tokens: readonly TokenCheck[];
+  /** The earliest time a valid token attests. */
+  readonly earliest?: TokenInfo;
+}
+
+const UTF8 = new TextEncoder();
+
+/** Checks a certificate's trusted time: run beside verifyCertificate, which checks the entry is in the certificate's checkpoint. */
+export async function verifyTrustedTime(certificate: unknown, options: TrustedTimeOptions): Promise<TrustedTimeVerdict> {
+  const cert = certificate as Partial<Certificate> | null;
+  const trusted = cert?.trustedTime;
+  if (cert === null || typeof cert !== 'object' || trusted === undefined) {
+    const none = fail(
+      'the certificate carries no trusted time yet: a timestamp authority had not stamped a checkpoint covering it when it was issued; fetch it again from the hub',
+    );
+    return { ok: false, present: false, checkpoint: none, tokens: [] };
+  }
+  const checkpoint = checkTimestampedCheckpoint(cert, trusted, options.trustedKeys);
+  const tokens: TokenCheck[] = [];
+  for (const [i, encoded] of (Array.isArray(trusted.tokens) ? trusted.tokens : []).entries()) {
+    const der = typeof encoded === 'string' ? fromBase64(encoded) : undefined;
+    if (der === undefined || typeof trusted.checkpoint !== 'string') {
+      tokens.push(fail(`token ${i + 1} is not base64`));
+      continue;
+    }
+    const verdict = await verifyTimestampToken(der, UTF8.encode(trusted.checkpoint), { roots: options.tsaRoots, policies: options.tsaPolicies });
+    const info = verdict.info === undefined ? {} : { info: verdict.info };
+    tokens.push(verdict.ok ? { ...pass(existedNoLaterThan(verdict.info!)), ...info } : { ...fail(verdict.reasons.join('; ')), ...info });
+  }
+  if (tokens.length === 0) tokens.push(fail('the trusted time carries no token'));
+  const valid = tokens.filter((t) => t.ok && t.info !== undefined).map((t) => t.info!);
+  const earliest = valid.sort((a, b) => a.genTime.localeCompare(b.genTime))[0];
+  return { ok: checkpoint.ok && earliest !== undefined, present: true, checkpoint, tokens, ...(earliest === undefined ? {} : { earliest }) };
+}
+
+function checkTimestampedCheckpoint(cert: Partial<Certificate>, trusted: TrustedTime, trustedKeys: readonly string[]): CheckResult {
+  const signature = checkSignature(trusted.checkpoint, trustedKeys);
+  if (!signature.result.ok) return fail(`the timestamped checkpoint: ${signature.result.detail}`);
+  let timestamped: { size: number; root: Uint8Array };
+  let own: { size: number; root: Uint8Array };
+  try {
+    const t = parseCheckpoint(trusted.checkpoint);
+    const o = parseCheckpoint(String(cert.checkpoint));
+    [timestamped, own] = [
+      { size: t.size, root: t.rootHash },
+      { size: o.size, root: o.rootHash },
+    ];
+  } catch {
+    return fail('the timestamped checkpoint or the certificate checkpoint is malformed');
+  }
+  const seq = cert.entry?.seq;
+  if (typeof seq !== 'number' || seq >= timestamped.size)
+    return fail(`the timestamped checkpoint of ${timestamped.size} entries does not cover entry ${String(seq)}`);
+  if (timestamped.size === own.size) {
+    return bytesEqual(timestamped.root, own.root)
+      ? pass(`entry ${seq} is in the timestamped checkpoint, the certificate's own`)
+      : fail("the timestamped checkpoint and the certificate's have one size but different roots: the log forked");
+  }
+  const [older, newer] = timestamped.size < own.size ? [timestamped, own] : [own, timestamped];
+  const proof = trusted.consistency;
+  if (
+    proof === undefined ||
+    proof.fromSize !== older.size ||
+    proof.toSize !== newer.size ||
+    !Array.isArray(proof.hashes) ||
+    !proof.hashes.every((h) => isHex(h, HASH_SIZE))
+  ) {
+    return fail(`no well-formed consistency proof from ${older.size} to ${newer.size} entries between the two checkpoints`);
+  }
+  return verifyConsistency(older.size, newer.size, older.root, newer.root, proof.hashes.map(fromHex))
+    ? pass(`entry ${seq} is in the timestamped checkpoint of ${timestamped.size} entries, consistent with the certificate's of ${own.size}`)
+    : fail(`the consistency proof does not lead from the tree of ${older.size} entries to the tree of ${newer.size}`);
 }

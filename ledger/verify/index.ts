@@ -4,11 +4,24 @@ export { bytesToHex, fromHex, isHex } from '../bytes.js';
 export type { Entry } from '../entry.js';
 export { canonicalMetadata, computeEntryHash, computePayloadDigest, encodeEntry } from '../entry.js';
 export { HASH_SIZE, hashChildren, hashLeaf } from '../hashing.js';
-export type { Certificate, CheckName, CheckResult, InclusionProof, Verdict, VerifyOptions } from './certificate.js';
-export { CERTIFICATE_FORMAT, verifyCertificate } from './certificate.js';
+export type {
+  Certificate,
+  CheckName,
+  CheckResult,
+  InclusionProof,
+  TokenCheck,
+  TrustedTime,
+  TrustedTimeOptions,
+  TrustedTimeVerdict,
+  Verdict,
+  VerifyOptions,
+} from './certificate.js';
+export { CERTIFICATE_FORMAT, verifyCertificate, verifyTrustedTime } from './certificate.js';
 export type { Checkpoint } from './checkpoint.js';
 export { CheckpointError, formatCheckpoint, parseCheckpoint } from './checkpoint.js';
 export { rootFromInclusionProof, verifyConsistency, verifyInclusion } from './merkle.js';
 export type { NoteSignature, ParsedNote, VerifierKey } from './note.js';
 export { ALG_COSIGNATURE_V1, ALG_ED25519, keyId, openNote, parseNote, parseVerifierKey, verifyNote } from './note.js';
 export { formatTlogProof, parseTlogProof, readCertificateFile, TLOG_PROOF_HEADER, TlogProofError } from './tlog-proof.js';
+export type { TimestampTrust, TokenInfo, TokenVerdict } from './timestamp.js';
+export { existedNoLaterThan, pemCertificates, readTimestampToken, TimestampError, verifyTimestampToken } from './timestamp.js';
