@@ -5,7 +5,7 @@
 import { openIdentityDirectory } from '../gateway/identity-directory.js';
 import { calendarFromEnvOrExit } from '../platform/hub-calendar.js';
 import { httpHubQuery } from '../platform/hub-query.js';
-import { createMetrics, ledgerMetrics } from '../platform/metrics.js';
+import { createMetrics, ledgerMetrics, ledgerReadyNotes } from '../platform/metrics.js';
 import { DEFAULT_PORTS, defaultSubgraphAdminPort, portFrom } from '../platform/ports.js';
 import { closeOnSignals } from '../platform/process.js';
 import { closeStorage, openLedgerOn, openStorage, subgraphKey } from '../platform/storage.js';
@@ -50,6 +50,7 @@ try {
     metrics,
     knownOperations: appOperationNames(),
     ready: () => ledger.ready(),
+    readyNotes: () => ledgerReadyNotes(ledger),
   });
   opened.push(served);
   console.log(`subgraph ${name} ready at http://${process.env[`IPHUB_${upper}_HOST`] || '127.0.0.1'}:${served.port}/graphql (admin on ${served.adminPort})`);

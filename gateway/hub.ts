@@ -2,7 +2,7 @@
 // on SQLite under the data directory (or MongoDB when configured).
 import type { Ledger } from '../ledger/index.js';
 import { type HubQuery, serviceIdentity } from '../platform/hub-query.js';
-import { createMetrics, ledgerMetrics } from '../platform/metrics.js';
+import { createMetrics, ledgerMetrics, ledgerReadyNotes } from '../platform/metrics.js';
 import { reportingUnavailable } from '../platform/mongodb.js';
 import { DEFAULT_PORTS } from '../platform/ports.js';
 import { closeStorage, openLedgerOn, openStorage, type Storage, type StorageEnv } from '../platform/storage.js';
@@ -81,6 +81,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       await ledger.ready();
       for (const s of Object.values(subgraphs)) await s.ready();
     },
+    readyNotes: () => ledgerReadyNotes(ledger),
     dataSource: (name) => new InProcessDataSource(subgraphs[name]),
   });
   return {

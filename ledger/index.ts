@@ -24,4 +24,5 @@ export type { Checkpoint } from './verify/checkpoint.js';
 export { CheckpointError, formatCheckpoint, parseCheckpoint } from './verify/checkpoint.js';
 export { verifyConsistency, verifyInclusion } from './verify/merkle.js';
 export { verifyNote } from './verify/note.js';
+export { pemCertificates } from './verify/timestamp.js';
 export { formatTlogProof } from './verify/tlog-proof.js';

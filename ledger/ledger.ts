@@ -15,6 +15,7 @@ import type { LedgerStore, StoredTimestamp } from './store/port.js';
 import { readTile } from './tiles.js';
 import { type TimestampOptions, Timestamps } from './timestamps.js';
 import { type Certificate, CERTIFICATE_FORMAT, type InclusionProof, type TrustedTime } from './verify/certificate.js';
+import { certificatePem } from './verify/timestamp.js';
 
 export type { AuditReport } from './audit.js';
 export type { ConsistencyProof } from './proofs.js';
@@ -56,6 +57,8 @@ export interface LedgerStats {
 export interface Ledger {
   readonly origin: string;
   readonly verifierKey: string;
+  /** The root certificates (PEM) of the timestamp authorities configured: none when none is. */
+  readonly timestampRoots: readonly string[];
   /** Resolves once the entry is durable. Rejects with LedgerInputError on bad input, writing nothing. */
   append(input: AppendInput): Promise<Receipt>;
   entry(seq: number): Promise<Entry | undefined>;
@@ -116,6 +119,7 @@ export async function openLedger(options: LedgerOptions): Promise<Ledger> {
   return {
     origin,
     verifierKey: key,
+    timestampRoots: timestamps === undefined ? [] : (options.timestamps?.roots ?? []).map(certificatePem),
     append: (input) => sequencer.append(input),
     entry,
     async findByContentDigest(contentDigest) {

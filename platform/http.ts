@@ -204,14 +204,20 @@ export function cachedReadiness(ready: () => Promise<void>, ttlMs = 5_000, now: 
 
 /**
  * /readyz: 200 when the check passes, 503 otherwise. `detailed` says why not (the admin listener,
- * or a subgraph's own internal port); the public one says only that it is not ready.
+ * or a subgraph's own internal port), and adds `notes`, one per line (what an operator watches
+ * but readiness does not wait for); the public one says only ready or not.
  */
-export function readinessRoute(readiness: Readiness, detailed: boolean): Route {
+export function readinessRoute(readiness: Readiness, detailed: boolean, notes: () => readonly string[] = () => []): Route {
   return async (_req, res) => {
     const problem = await readiness();
     const head = { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' };
-    if (problem === undefined) res.writeHead(200, head).end('ready\n');
-    else res.writeHead(503, head).end(detailed ? `not ready: ${problem}\n` : 'not ready\n');
+    const more = detailed
+      ? notes()
+          .map((n) => `${n}\n`)
+          .join('')
+      : '';
+    if (problem === undefined) res.writeHead(200, head).end(`ready\n${more}`);
+    else res.writeHead(503, head).end(detailed ? `not ready: ${problem}\n${more}` : 'not ready\n');
   };
 }
 

@@ -75,7 +75,21 @@ export function graphqlMetrics<C extends BaseContext>(registry: Registry, known:
   };
 }
 
-/** The ledger's size and checkpoint age as gauges, and its appends timed. */
+const timestampAge = (at: number, now = Date.now()): number => (at === 0 ? Infinity : Math.max(0, (now - at) / 1000));
+
+/** What the admin /readyz adds about the ledger: how old its trusted time is, when timestamp authorities are configured. */
+export function ledgerReadyNotes(ledger: Ledger): string[] {
+  const stats = ledger.stats();
+  if (!stats.timestamping) return [];
+  const failed = stats.timestampFailures === 0 ? '' : `; ${stats.timestampFailures} request(s) failed since start`;
+  return stats.lastTimestampAt === 0
+    ? [`ledger timestamps: no token yet${failed}`]
+    : [
+        `ledger timestamps: newest token ${Math.round(timestampAge(stats.lastTimestampAt))} s old (genTime ${new Date(stats.lastTimestampAt).toISOString()})${failed}`,
+      ];
+}
+
+/** The ledger's size, checkpoint age and trusted time's age as gauges, and its appends timed. */
 export function ledgerMetrics(registry: Registry, ledger: Ledger): Ledger {
   sampledGauge(registry, 'iphub_ledger_size', 'Entries in the ledger', (set) => set(ledger.stats().size));
   sampledGauge(registry, 'iphub_ledger_checkpoint_size', 'Entries covered by the latest signed checkpoint', (set) => set(ledger.stats().checkpointSize));
@@ -83,6 +97,15 @@ export function ledgerMetrics(registry: Registry, ledger: Ledger): Ledger {
     const at = ledger.stats().lastCheckpointAt;
     set(at === 0 ? 0 : (Date.now() - at) / 1000);
   });
+  if (ledger.stats().timestamping) {
+    // +Inf until the first token: an alert on the age fires while no TSA has answered.
+    sampledGauge(registry, 'iphub_ledger_timestamp_age_seconds', 'Seconds since the genTime of the newest RFC 3161 token over a checkpoint', (set) =>
+      set(timestampAge(ledger.stats().lastTimestampAt)),
+    );
+    sampledGauge(registry, 'iphub_ledger_timestamp_failures', 'Requests to timestamp authorities that failed since the process started', (set) =>
+      set(ledger.stats().timestampFailures),
+    );
+  }
   const appends = new Histogram({
     name: 'iphub_ledger_append_duration_seconds',
     help: 'Time from append to durable receipt',

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { MongoClient, MongoServerError } from 'mongodb';
 
-import { type Ledger, openLedger, openLedgerStore, type Signer, signerFromKey, signerKey } from '../ledger/index.js';
+import { type Ledger, openLedger, openLedgerStore, pemCertificates, type Signer, signerFromKey, signerKey, type TimestampOptions } from '../ledger/index.js';
 import { mongoClientOptions, topologyProblem } from './mongodb.js';
 import { derivedSubgraphKey } from './request-signature.js';
 import { SUBGRAPH_NAMES, type SubgraphName } from './subgraph.js';
@@ -21,6 +21,14 @@ export interface StorageEnv {
   IPHUB_LEDGER_ORIGIN?: string;
   /** Witness cosigner keys (C2SP tlog-cosignature), comma-separated. */
   IPHUB_WITNESS_KEYS?: string;
+  /** RFC 3161 timestamp authorities' URLs, comma-separated. */
+  IPHUB_TSA_URLS?: string;
+  /** Files of their root certificates (PEM), comma-separated: a token is kept only when its TSA chains to one. */
+  IPHUB_TSA_ROOTS?: string;
+  /** How often each TSA is asked, at most (ms; default 60,000). */
+  IPHUB_TSA_INTERVAL_MS?: string;
+  /** TSA policies (OIDs) accepted, comma-separated; any when unset. */
+  IPHUB_TSA_POLICIES?: string;
 }
 
 export const DEFAULT_LEDGER_ORIGIN = 'iphub.local/ledger';
@@ -108,11 +116,41 @@ export function ledgerSigner(storage: Storage, env: StorageEnv = process.env): S
 export async function openLedgerOn(storage: Storage, env: StorageEnv = process.env): Promise<Ledger> {
   const signer = ledgerSigner(storage, env);
   const store = await openLedgerStore(storage);
-  const witnessKeys = (env.IPHUB_WITNESS_KEYS ?? '')
+  return openLedger({ store, signer, origin: signer.name, witnessKeys: commaList(env.IPHUB_WITNESS_KEYS), timestamps: timestampOptions(env) });
+}
+
+const commaList = (value: string | undefined): string[] =>
+  (value ?? '')
     .split(',')
     .map((k) => k.trim())
     .filter((k) => k !== '');
-  return openLedger({ store, signer, origin: signer.name, witnessKeys });
+
+/** The ledger's timestamp authorities from IPHUB_TSA_*; none when IPHUB_TSA_URLS is unset. Throws on a bad setting. */
+export function timestampOptions(env: StorageEnv): TimestampOptions | undefined {
+  const urls = commaList(env.IPHUB_TSA_URLS);
+  if (urls.length === 0) return undefined;
+  for (const url of urls) {
+    const protocol = URL.canParse(url) ? new URL(url).protocol : undefined;
+    if (protocol !== 'http:' && protocol !== 'https:') throw new Error(`IPHUB_TSA_URLS: ${url} is not an http(s) URL`);
+  }
+  const files = commaList(env.IPHUB_TSA_ROOTS);
+  if (files.length === 0) throw new Error('IPHUB_TSA_ROOTS must name the root certificate file (PEM) of each TSA in IPHUB_TSA_URLS');
+  const roots = files.flatMap((file) => {
+    try {
+      return pemCertificates(readFileSync(file, 'utf8'));
+    } catch (err) {
+      throw new Error(`IPHUB_TSA_ROOTS: ${file}: ${(err as Error).message}`);
+    }
+  });
+  const interval = env.IPHUB_TSA_INTERVAL_MS === undefined || env.IPHUB_TSA_INTERVAL_MS === '' ? 60_000 : Number(env.IPHUB_TSA_INTERVAL_MS);
+  if (!Number.isSafeInteger(interval) || interval < 1_000) throw new Error('IPHUB_TSA_INTERVAL_MS must be a whole number of milliseconds, at least 1000');
+  return {
+    urls,
+    roots,
+    policies: commaList(env.IPHUB_TSA_POLICIES),
+    intervalMs: interval,
+    onFailure: (url, reason) => console.warn(`ledger: timestamp authority ${url}: ${reason}; asking again later`),
+  };
 }
 
 /**

@@ -26,6 +26,8 @@ export interface SubgraphServerOptions {
   readonly metrics?: Registry;
   /** What else must answer for the process to be ready (its ledger). */
   readonly ready?: () => Promise<void>;
+  /** Lines the admin /readyz adds (the ledger's trusted time). */
+  readonly readyNotes?: () => readonly string[];
   /** The operation names metrics label by (platform/metrics.ts operationLabel). */
   readonly knownOperations?: ReadonlySet<string>;
   readonly limits?: SubgraphLimits;
@@ -71,7 +73,7 @@ export async function serveSubgraph(subgraph: Subgraph, options: SubgraphServerO
   const admin =
     options.admin === undefined
       ? undefined
-      : httpServer({ '/healthz': healthRoute, '/metrics': metricsRoute(metrics), '/readyz': readinessRoute(readiness, true) });
+      : httpServer({ '/healthz': healthRoute, '/metrics': metricsRoute(metrics), '/readyz': readinessRoute(readiness, true, options.readyNotes) });
   const adminPort = admin === undefined ? undefined : await listen(admin, options.admin!.port, options.admin!.host ?? '127.0.0.1');
   return {
     port,

@@ -24,4 +24,4 @@ export type { NoteSignature, ParsedNote, VerifierKey } from './note.js';
 export { ALG_COSIGNATURE_V1, ALG_ED25519, keyId, openNote, parseNote, parseVerifierKey, verifyNote } from './note.js';
 export { formatTlogProof, parseTlogProof, readCertificateFile, TLOG_PROOF_HEADER, TlogProofError } from './tlog-proof.js';
 export type { TimestampTrust, TokenInfo, TokenVerdict } from './timestamp.js';
-export { existedNoLaterThan, pemCertificates, readTimestampToken, TimestampError, verifyTimestampToken } from './timestamp.js';
+export { certificatePem, existedNoLaterThan, pemCertificates, readTimestampToken, TimestampError, verifyTimestampToken } from './timestamp.js';

@@ -6,7 +6,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 
-import { bytesEqual, bytesToHex, fromBase64 } from '../bytes.js';
+import { bytesEqual, bytesToHex, fromBase64, toBase64 } from '../bytes.js';
 
 const ID_SIGNED_DATA = '1.2.840.113549.1.7.2';
 const ID_CT_TSTINFO = '1.2.840.113549.1.9.16.1.4';
@@ -139,6 +139,12 @@ export function pemCertificates(pem: string): Uint8Array[] {
     }
     return der;
   });
+}
+
+/** A DER certificate as PEM (RFC 7468). */
+export function certificatePem(der: Uint8Array): string {
+  const lines = toBase64(der).match(/.{1,64}/g) ?? [];
+  return `-----BEGIN CERTIFICATE-----\n${lines.join('\n')}\n-----END CERTIFICATE-----\n`;
 }
 
 /** The plain reason when this environment cannot check signatures (a browser page not served over HTTPS or from localhost). */

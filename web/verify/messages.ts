@@ -13,7 +13,18 @@ export interface Facts {
   readonly treeSize?: number;
   readonly signer?: string;
   readonly minWitnesses?: number;
+  /** The earliest trusted time a valid token attests. */
+  readonly trustedTime?: { readonly genTime: number; readonly accuracyMs?: number; readonly tsa: string };
 }
+
+/** Beijing time for people, UTC ISO 8601 for the record. */
+export function formatTime(ms: number): string {
+  const local = new Date(ms).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+  return `${local}（北京时间）· ${new Date(ms).toISOString()}`;
+}
+
+/** " (±1 s)", or nothing when the TSA states no accuracy. */
+export const accuracyText = (ms: number | undefined): string => (ms === undefined ? '' : ` (±${ms >= 1000 ? `${ms / 1000} s` : `${ms} ms`})`);
 
 export const entries = (n: number | undefined): string => `${n} ${n === 1 ? 'entry' : 'entries'}`;
 
@@ -23,8 +34,8 @@ interface CheckText {
   readonly fail: (f: Facts) => Bilingual;
 }
 
-/** The page's checks: the certificate's own, the hub lookup and the log's consistency since. */
-export type PageCheck = CheckName | 'deposit' | 'consistency';
+/** The page's checks: the certificate's own, its trusted time, the hub lookup and the log's consistency since. */
+export type PageCheck = CheckName | 'trustedTime' | 'deposit' | 'consistency';
 
 export const CHECKS: Record<PageCheck, CheckText> = {
   deposit: {
@@ -72,6 +83,17 @@ export const CHECKS: Record<PageCheck, CheckText> = {
       en: `Fewer than ${f.minWitnesses} independent witnesses you trust cosigned the checkpoint.`,
     }),
   },
+  trustedTime: {
+    title: { zh: '可信时间戳', en: 'Trusted timestamp' },
+    pass: (f) => ({
+      zh: `时间戳服务机构 ${f.trustedTime?.tsa} 证明：该记录不晚于 ${formatTime(f.trustedTime?.genTime ?? 0)}${accuracyText(f.trustedTime?.accuracyMs)} 已存在。`,
+      en: `The timestamp authority ${f.trustedTime?.tsa} attests that the record existed no later than ${new Date(f.trustedTime?.genTime ?? 0).toISOString()}${accuracyText(f.trustedTime?.accuracyMs)}.`,
+    }),
+    fail: () => ({
+      zh: '可信时间戳未通过核验（原因见技术说明），存证时间只能以账本自身的时间为准。',
+      en: "The trusted timestamp did not verify (the technical account says why); the deposit's time rests on the ledger's own clock alone.",
+    }),
+  },
   consistency: {
     title: { zh: '账本未被改写', en: 'Ledger not rewritten' },
     pass: () => ({
@@ -100,7 +122,12 @@ export const TEXT = {
   depositor: { zh: '存证人', en: 'Depositor' },
   title: { zh: '标题', en: 'Title' },
   kind: { zh: '记录类型', en: 'Record kind' },
-  time: { zh: '存证时间', en: 'Deposited at' },
+  time: { zh: '存证时间（账本时间）', en: "Deposited at (the ledger's time)" },
+  trustedTime: { zh: '可信时间', en: 'Trusted time' },
+  trustedTimePending: {
+    zh: '尚未加盖：证书签发时时间戳服务机构尚未为其检查点出具时间戳，请稍后向中心重新获取证书',
+    en: 'not yet: no timestamp authority had stamped its checkpoint when the certificate was issued; fetch it again from the centre later',
+  },
   position: { zh: '账本位置', en: 'Ledger position' },
   checkpoint: { zh: '检查点', en: 'Checkpoint' },
   fileDigest: { zh: '文件指纹 (SHA-256)', en: 'File fingerprint (SHA-256)' },
@@ -121,8 +148,16 @@ export const TEXT = {
   hashing: { zh: '正在本机计算文件指纹', en: 'Fingerprinting the file on this computer' },
   lookingUp: { zh: '正在查询存证', en: 'Looking up the deposit' },
   badCertificate: {
-    zh: '证书文件既不是 JSON 证书，也不是 c2sp.org/tlog-proof@v1 证明。',
-    en: 'The certificate file is neither a JSON certificate nor a c2sp.org/tlog-proof@v1 proof.',
+    zh: '证书文件不是 JSON 证书、PDF 存证证书或 c2sp.org/tlog-proof@v1 证明。',
+    en: 'The certificate file is not a JSON certificate, a PDF certificate or a c2sp.org/tlog-proof@v1 proof.',
+  },
+  tsaRootsNote: {
+    zh: '这些根证书由本中心提供。请与时间戳服务机构公布的根证书核对，或填入您另行取得的根证书。',
+    en: 'These root certificates are as this hub states them. Compare them with those the timestamp authority publishes, or enter the ones you obtained elsewhere.',
+  },
+  badTsaRoots: {
+    zh: '时间戳根证书须为 PEM 格式（-----BEGIN CERTIFICATE-----）。',
+    en: 'The timestamp root certificates must be PEM (-----BEGIN CERTIFICATE-----).',
   },
   certificateLoaded: { zh: '已载入证书：在本页核验此证书，不再向中心索取', en: 'Certificate loaded: it is checked in this page, not fetched from the hub' },
   badMinWitnesses: { zh: '见证人数须为 0 或正整数。', en: 'The number of witnesses must be 0 or a whole number.' },

@@ -1,7 +1,8 @@
 // The printable copy of a verification: a standalone HTML page with the verdict, the checks, how
 // to re-check it and the certificate itself, for the case file.
 import { TEXT } from './messages.js';
-import { both, depositCard, formatTime, h } from './render.js';
+import { formatTime } from './messages.js';
+import { both, depositCard, h } from './render.js';
 import type { DepositReport, Report } from './report.js';
 
 const PRINT_CSS = `

@@ -1,6 +1,6 @@
 // A verification report as DOM, for the page and for the printable copy. Every value from a
 // certificate or the hub goes in as text, never as markup.
-import { type Bilingual, CHECKS, entries, TEXT } from './messages.js';
+import { accuracyText, type Bilingual, CHECKS, entries, formatTime, TEXT } from './messages.js';
 import type { Attested, CheckLine, DepositReport, Report } from './report.js';
 
 type Child = Node | string | undefined;
@@ -17,12 +17,6 @@ export function both(doc: Document, text: Bilingual, tag = 'span'): HTMLElement 
   return h(doc, tag, {}, h(doc, 'span', { lang: 'zh-CN' }, text.zh), ' ', h(doc, 'span', { lang: 'en', class: 'en' }, text.en));
 }
 
-/** Beijing time for people, UTC ISO 8601 for the record. */
-export function formatTime(ms: number): string {
-  const local = new Date(ms).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
-  return `${local}（北京时间）· ${new Date(ms).toISOString()}`;
-}
-
 function note(doc: Document, text: Bilingual, name: string): HTMLElement {
   const p = both(doc, text, 'p');
   p.className = 'caveat-note';
@@ -34,6 +28,11 @@ function fact(doc: Document, label: Bilingual, value: string, name: string): Nod
   return [h(doc, 'dt', {}, both(doc, label)), h(doc, 'dd', { 'data-fact': name }, value)];
 }
 
+function trustedTimeText(t: NonNullable<Attested['trustedTime']>): string {
+  if (t === 'pending') return `${TEXT.trustedTimePending.zh} · ${TEXT.trustedTimePending.en}`;
+  return `${formatTime(t.genTime)}${accuracyText(t.accuracyMs)} · ${t.tsa}`;
+}
+
 function facts(doc: Document, digest: string, a: Attested | undefined): HTMLElement {
   const dl = h(doc, 'dl', { class: 'facts' });
   dl.append(...fact(doc, TEXT.fileDigest, digest, 'digest'));
@@ -42,6 +41,7 @@ function facts(doc: Document, digest: string, a: Attested | undefined): HTMLElem
   dl.append(
     ...fact(doc, TEXT.depositor, a.depositor, 'depositor'),
     ...fact(doc, TEXT.time, formatTime(a.timestamp), 'time'),
+    ...(a.trustedTime === undefined ? [] : fact(doc, TEXT.trustedTime, trustedTimeText(a.trustedTime), 'trusted-time')),
     ...fact(doc, TEXT.position, `第 ${a.seq} 条 · entry ${a.seq}`, 'position'),
     ...fact(doc, TEXT.kind, a.kind, 'kind'),
   );

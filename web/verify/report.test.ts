@@ -10,7 +10,9 @@ import { HubApi } from '../../client/hub-api.js';
 import { type Ledger, openLedger } from '../../ledger/index.js';
 import { generateSigner, signerFromKey, signerKey, verifierKey } from '../../ledger/index.js';
 import { openSqliteLedgerStore } from '../../ledger/index.js';
+import { makeTestPki, startTestTsa, type TestPki, type TestTsa } from '../../ledger/testing/tsa.js';
 import type { Certificate } from '../../ledger/verify/index.js';
+import { pemCertificates } from '../../ledger/verify/index.js';
 import { computeEntryHash } from '../../ledger/verify/index.js';
 import { startTestHub } from '../../test/support/hub.js';
 import { tempDir } from '../../test/support/tmp.js';
@@ -123,5 +125,55 @@ describe('the verification report', () => {
 
   it('refuses what is not a SHA-256 before asking anyone', async () => {
     await expect(buildReport('abc', { certificate, trustedKeys: [key] })).rejects.toBeInstanceOf(ReportInputError);
+  });
+});
+
+describe('the verification report on trusted time (RFC 3161, a real TSA: openssl ts -reply)', () => {
+  const signer = generateSigner('iphub.test/report-tsa');
+  const digest = createHash('sha256').update('设计图纸').digest('hex');
+  let pki: TestPki;
+  let tsa: TestTsa;
+  let ledger: Ledger;
+  beforeAll(async () => {
+    pki = await makeTestPki();
+    tsa = await startTestTsa(pki);
+    ledger = await openLedger({
+      store: openSqliteLedgerStore({ path: ':memory:' }),
+      signer,
+      checkpointIntervalMs: 20,
+      timestamps: { urls: [tsa.url], roots: [pki.rootDer], intervalMs: 60_000 },
+    });
+  });
+  afterAll(async () => {
+    await ledger.close();
+    await tsa.close();
+    pki.close();
+  });
+
+  it("states the TSA's time beside the ledger's, and fails the deposit when the token does not chain to a root the user trusts", async () => {
+    await ledger.append({ kind: 'EVIDENCE_DEPOSIT', subject: 'evidence:1', contentDigest: digest, depositor: 'enterprise-1' });
+    for (let i = 0; i < 500 && (await ledger.certificate(0)).trustedTime === undefined; i++) await new Promise((r) => setTimeout(r, 20));
+    const certificate = await ledger.certificate(0);
+    const report = await buildReport(digest, { certificate, trustedKeys: [verifierKey(signer)], tsaRoots: [pki.rootDer] });
+    expect(report.ok).toBe(true);
+    const line = report.deposits[0]!.checks.find((c) => c.name === 'trustedTime')!;
+    expect(line.words.zh).toMatch(/^时间戳服务机构 CN=IP Hub Test TSA, O=IP Hub tests 证明：该记录不晚于 .*（北京时间）.* \(±1 s\) 已存在。$/);
+    const trusted = report.deposits[0]!.attested!.trustedTime;
+    expect(trusted).toMatchObject({ tsa: 'CN=IP Hub Test TSA, O=IP Hub tests', accuracyMs: 1000 });
+
+    const untrusted = await buildReport(digest, { certificate, trustedKeys: [verifierKey(signer)], tsaRoots: pemCertificates(pki.otherRootPem) });
+    expect(untrusted.ok).toBe(false);
+    const failed = untrusted.deposits[0]!.checks.find((c) => c.name === 'trustedTime')!;
+    expect([failed.ok, failed.detail]).toEqual([false, expect.stringMatching(/does not chain to a trusted root/)]);
+  });
+
+  it('says the trusted time is pending, without failing the deposit, for a certificate issued before its checkpoint was stamped', async () => {
+    await ledger.append({ kind: 'EVIDENCE_DEPOSIT', subject: 'evidence:2', contentDigest: digest, depositor: 'enterprise-1' });
+    const certificate = await ledger.certificate(1);
+    expect(certificate.trustedTime).toBeUndefined();
+    const report = await buildReport(digest, { certificate, trustedKeys: [verifierKey(signer)], tsaRoots: [pki.rootDer] });
+    expect(report.ok).toBe(true);
+    expect(report.deposits[0]!.attested!.trustedTime).toBe('pending');
+    expect(report.deposits[0]!.checks.map((c) => c.name)).not.toContain('trustedTime');
   });
 });

@@ -4,7 +4,7 @@
 import type { HubApi } from '../../client/hub-api.js';
 import { bytesToHex, isHex } from '../../ledger/verify/index.js';
 import { HASH_SIZE } from '../../ledger/verify/index.js';
-import { type Certificate, type CheckResult, verifyCertificate } from '../../ledger/verify/index.js';
+import { type Certificate, type CheckResult, verifyCertificate, verifyTrustedTime } from '../../ledger/verify/index.js';
 import { parseCheckpoint } from '../../ledger/verify/index.js';
 import { type Bilingual, CHECKS, type Facts, type PageCheck, TEXT } from './messages.js';
 
@@ -21,6 +21,11 @@ export interface Attested {
   readonly depositor: string;
   readonly timestamp: number;
   readonly title?: string;
+  /**
+   * The earliest time a valid RFC 3161 token attests, when one does; 'pending' when the user
+   * trusts timestamp authorities but the certificate carries no token yet.
+   */
+  readonly trustedTime?: { readonly genTime: number; readonly accuracyMs?: number; readonly tsa: string } | 'pending';
   readonly origin?: string;
   readonly treeSize?: number;
   readonly rootHash?: string;
@@ -63,6 +68,8 @@ export interface ReportOptions {
   readonly trustedKeys: readonly string[];
   readonly witnessKeys?: readonly string[];
   readonly minWitnesses?: number;
+  /** The timestamp authorities' root certificates (DER) the user trusts; a certificate's trusted time is checked against them. */
+  readonly tsaRoots?: readonly Uint8Array[];
   readonly keyFromHub?: boolean;
   readonly fileName?: string;
   readonly now?: number;
@@ -121,17 +128,34 @@ async function checkDeposit(
 ): Promise<DepositReport> {
   const minWitnesses = options.minWitnesses ?? 0;
   const verdict = verifyCertificate(certificate, { contentDigest, trustedKeys: options.trustedKeys, witnessKeys: options.witnessKeys, minWitnesses });
-  const facts: Facts = { seq: verdict.seq, treeSize: verdict.treeSize, signer: verdict.signer, minWitnesses };
+  const cert = certificate as Certificate;
+  // Checked when the certificate carries trusted time. One issued before its checkpoint was
+  // stamped is no less valid: the page says the time is pending rather than failing it.
+  const tsaRoots = options.tsaRoots ?? [];
+  const timed = cert?.trustedTime === undefined ? undefined : await verifyTrustedTime(certificate, { trustedKeys: options.trustedKeys, tsaRoots });
+  const earliest = timed?.earliest;
+  const trustedTime = earliest === undefined ? undefined : { genTime: Date.parse(earliest.genTime), accuracyMs: earliest.accuracyMs, tsa: earliest.tsa };
+  const facts: Facts = { seq: verdict.seq, treeSize: verdict.treeSize, signer: verdict.signer, minWitnesses, trustedTime };
   const checks = Object.entries(verdict.checks).map(([name, result]) => {
     const checked = line(name as PageCheck, result as CheckResult, facts);
     // Without a file, a matching digest is a deposit on record, not a file recognised.
     return name === 'digest' && checked.ok && !fileChecked ? { ...checked, words: TEXT.digestOnly } : checked;
   });
-  const cert = certificate as Certificate;
+  if (timed !== undefined) {
+    const detail = [timed.checkpoint.detail, ...timed.tokens.map((t) => t.detail)].join('; ');
+    checks.push(line('trustedTime', { ok: timed.ok, detail }, facts));
+  }
   if (options.hub !== undefined && verdict.checks.checkpointSignature.ok) {
     checks.push(line('consistency', await consistencyOf(options.hub, cert.checkpoint), facts));
   }
-  return { ok: checks.every((c) => c.ok), checks, certificate: cert, attested: attested(cert) };
+  const claims = attested(cert);
+  const time = trustedTime ?? (timed === undefined && tsaRoots.length > 0 ? 'pending' : undefined);
+  return {
+    ok: checks.every((c) => c.ok),
+    checks,
+    certificate: cert,
+    attested: claims !== undefined && time !== undefined ? { ...claims, trustedTime: time } : claims,
+  };
 }
 
 function attested(cert: Certificate | null): Attested | undefined {
