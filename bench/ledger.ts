@@ -7,8 +7,9 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 
-import type { AppendInput, Ledger, SqliteSync } from '../ledger/index.js';
+import type { AppendInput, Ledger, SqliteSync, TimestampOptions } from '../ledger/index.js';
 import { generateSigner, openLedger, openSqliteLedgerStore, sha256 } from '../ledger/index.js';
+import { makeTestPki, startTestTsa } from '../ledger/testing/tsa.js';
 import { emit } from './emit.js';
 
 const log = (msg: string): void => console.error(`[bench ledger] ${msg}`);
@@ -36,11 +37,11 @@ let next = 0;
 const input = (): AppendInput => POOL[next++ & (POOL.length - 1)]!;
 
 /** A ledger on a fresh SQLite store in dir; batches counts the store's append transactions. */
-async function open(dir: string, file: string, sync: SqliteSync): Promise<{ ledger: Ledger; batches: () => number }> {
+async function open(dir: string, file: string, sync: SqliteSync, timestamps?: TimestampOptions): Promise<{ ledger: Ledger; batches: () => number }> {
   const store = openSqliteLedgerStore({ path: join(dir, file), sync });
   let batches = 0;
   const counted = { ...store, append: (b: Parameters<typeof store.append>[0]) => (batches++, store.append(b)) };
-  return { ledger: await openLedger({ store: counted, signer: generateSigner('bench.iphub.example') }), batches: () => batches };
+  return { ledger: await openLedger({ store: counted, signer: generateSigner('bench.iphub.example'), timestamps }), batches: () => batches };
 }
 
 /** `concurrency` loops of `await ledger.append(...)` while more() says so; returns appends done and seconds taken. */
@@ -71,14 +72,55 @@ function benchSha256(): void {
   emit('sha256', round((n * 1000) / elapsed), 'hashes/s', { n, bytes: data.length });
 }
 
-async function benchAppend(dir: string, concurrency: number, seconds: number): Promise<void> {
-  const { ledger, batches } = await open(dir, `append-c${concurrency}.db`, 'full');
+async function appendFor(dir: string, file: string, concurrency: number, seconds: number, timestamps?: TimestampOptions) {
+  const { ledger, batches } = await open(dir, file, 'full', timestamps);
   const deadline = performance.now() + seconds * 1000;
   const { done, seconds: took } = await appendLoops(ledger, concurrency, () => performance.now() < deadline);
-  const nBatches = batches();
+  const { timestampFailures, lastTimestampAt } = ledger.stats();
   await ledger.close();
+  return { done, took, batches: batches(), timestampFailures, stamped: lastTimestampAt > 0 };
+}
+
+async function benchAppend(dir: string, concurrency: number, seconds: number): Promise<void> {
+  const { done, took, batches } = await appendFor(dir, `append-c${concurrency}.db`, concurrency, seconds);
   emit(`append.c${concurrency}`, round(done / took), 'appends/s', { n: done, seconds: round(took, 2), sync: 'full' });
-  if (concurrency === 256) emit('append.c256.batch', round(done / nBatches, 1), 'entries/batch', { batches: nBatches });
+  if (concurrency === 256) emit('append.c256.batch', round(done / batches, 1), 'entries/batch', { batches });
+}
+
+/**
+ * append.c256 beside itself with an RFC 3161 TSA configured (openssl ts -reply on loopback, asked
+ * every second, 60 times the default): alternated, so drift on a noisy machine falls on both.
+ */
+async function benchAppendWithTsa(dir: string, seconds: number): Promise<void> {
+  const pki = await makeTestPki();
+  const tsa = await startTestTsa(pki);
+  const timestamps: TimestampOptions = { urls: [tsa.url], roots: [pki.rootDer], intervalMs: 1_000 };
+  const totals = { off: { done: 0, took: 0 }, on: { done: 0, took: 0 } };
+  let failures = 0;
+  try {
+    for (let round = 0; round < 2; round++) {
+      for (const mode of ['off', 'on'] as const) {
+        const r = await appendFor(dir, `append-tsa-${mode}-${round}.db`, 256, seconds, mode === 'on' ? timestamps : undefined);
+        totals[mode].done += r.done;
+        totals[mode].took += r.took;
+        if (mode === 'on') failures += r.timestampFailures;
+      }
+    }
+  } finally {
+    await tsa.close();
+    pki.close();
+  }
+  const rate = (t: { done: number; took: number }) => t.done / t.took;
+  emit('append.c256.without_tsa', round(rate(totals.off)), 'appends/s', { n: totals.off.done, seconds: round(totals.off.took, 2), runs: 2 });
+  emit('append.c256.with_tsa', round(rate(totals.on)), 'appends/s', {
+    n: totals.on.done,
+    seconds: round(totals.on.took, 2),
+    runs: 2,
+    tsa: 'openssl ts -reply on loopback, asked every 1 s',
+    tsaRequests: tsa.requests,
+    tsaFailures: failures,
+  });
+  emit('append.c256.tsa_ratio', round(rate(totals.on) / rate(totals.off), 3), 'with/without');
 }
 
 async function benchProofsAndAudit(dir: string, entries: number, proofs: number): Promise<void> {
@@ -155,6 +197,8 @@ export async function run(args: string[]): Promise<void> {
       log(`append with ${c} concurrent appenders for ${seconds} s`);
       await benchAppend(dir, c, seconds);
     }
+    log(`append with 256 concurrent appenders, without and with a TSA, alternated, 2 x ${seconds} s each`);
+    await benchAppendWithTsa(dir, seconds);
     log(`building a ${entries}-entry ledger`);
     await benchProofsAndAudit(dir, entries, proofs);
   } finally {
