@@ -26,6 +26,12 @@ builder.queryFields((t) => ({
     tag: calledBy('PUBLIC', ...ANY_ROLE),
     resolve: (_root, _args, ctx) => ctx.ledger.verifierKey,
   }),
+  ledgerTimestampRoots: t.stringList({
+    description:
+      "Public: the root certificates (PEM) of the RFC 3161 timestamp authorities whose tokens the ledger keeps, as the hub states them (none when none is configured); a verifier trusts only roots it got elsewhere",
+    tag: calledBy('PUBLIC', ...ANY_ROLE),
+    resolve: (_root, _args, ctx) => [...ctx.ledger.timestampRoots],
+  }),
   ledgerTile: t.string({
     nullable: true,
     description: 'Public: a C2SP tlog-tiles tile by its path (tile/<L>/<N>[.p/<W>], tile/entries/...), base64; null when there is none',
