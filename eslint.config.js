@@ -7,7 +7,7 @@ import simpleImportSort from 'eslint-plugin-simple-import-sort';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  { ignores: ['node_modules/', 'web/vendor/', 'web/verify/verify.js', 'data/', '.bench/', 'test/artifacts/', 'web/app/dist/', 'web/graphiql/dist/'] },
+  { ignores: ['node_modules/', 'web/vendor/', 'web/verify/verify*.js', 'data/', '.bench/', 'test/artifacts/', 'web/app/dist/', 'web/graphiql/dist/'] },
   js.configs.recommended,
   tseslint.configs.recommended,
   {

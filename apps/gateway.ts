@@ -8,7 +8,7 @@ import { remoteDataSource } from '../gateway/data-sources.js';
 import { rateStoreFor } from '../gateway/hub.js';
 import { openKeyStore } from '../gateway/keys/store/open.js';
 import { limitsFromEnvOrExit } from '../gateway/limits/limits.js';
-import { adminFromEnv, type RunningGateway, startGateway } from '../gateway/server.js';
+import { adminFromEnv, publicUrlFromEnv, type RunningGateway, startGateway } from '../gateway/server.js';
 import { openSessionStore } from '../gateway/sessions/store/open.js';
 import { calendarFromEnvOrExit } from '../platform/hub-calendar.js';
 import { DEFAULT_PORTS, portFrom } from '../platform/ports.js';
@@ -18,6 +18,13 @@ import { SUBGRAPH_NAMES } from '../platform/subgraph.js';
 import { SUBGRAPHS } from '../subgraphs/index.js';
 
 const limits = limitsFromEnvOrExit();
+let publicUrl: string | undefined;
+try {
+  publicUrl = publicUrlFromEnv(process.env);
+} catch (err) {
+  console.error(`npm run start:gateway: ${(err as Error).message}`);
+  process.exit(2);
+}
 calendarFromEnvOrExit('npm run start:gateway');
 const storage = await openStorage();
 const keys = openKeyStore(storage);
@@ -39,6 +46,7 @@ try {
     admin: adminFromEnv(process.env),
     keys,
     limits,
+    publicUrl,
     rateStore: rateStoreFor(storage),
     people: { accounts, sessions },
     internal: {

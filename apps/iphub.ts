@@ -6,10 +6,12 @@ import { verify } from '../cli/verify.js';
 
 const USAGE = `usage:
   iphub verify --file F [--certificate C] [--hub URL] [--trusted-key VKEY ...]
-               [--witness-key VKEY ... --min-witnesses N]
-      hashes F, checks its deposit certificate offline (from C, or fetched from the hub),
+               [--witness-key VKEY ... --min-witnesses N] [--tsa-root PEM ... [--tsa-policy OID ...]]
+      hashes F, checks its deposit certificate offline (from C: the certificate's PDF, its
+      JSON or its .tlog-proof; or fetched from the hub),
       and, with --hub, that the hub's log still extends the certificate's checkpoint;
-      with --min-witnesses, that N of the given witnesses cosigned that checkpoint.
+      with --min-witnesses, that N of the given witnesses cosigned that checkpoint;
+      with --tsa-root, that its RFC 3161 trusted time verifies against those TSA roots.
       Trusted keys also come from IPHUB_TRUSTED_KEY. Exits 0 only when every check passes.
   iphub audit
       re-walks the whole ledger in IPHUB_DATA_DIR (./data) or IPHUB_MONGODB_URL.`;
@@ -26,6 +28,8 @@ try {
         'trusted-key': { type: 'string', multiple: true },
         'witness-key': { type: 'string', multiple: true },
         'min-witnesses': { type: 'string' },
+        'tsa-root': { type: 'string', multiple: true },
+        'tsa-policy': { type: 'string', multiple: true },
       },
     });
     if (values.file === undefined) throw new Error('give --file <the file to check>');
@@ -39,9 +43,12 @@ try {
       trustedKeys,
       witnessKeys: values['witness-key'] ?? [],
       minWitnesses,
+      tsaRoots: values['tsa-root'] ?? [],
+      tsaPolicies: values['tsa-policy'] ?? [],
     });
     console.log(`file SHA-256 ${result.digest}`);
     for (const c of result.checks) console.log(`${c.ok ? 'PASS' : 'FAIL'}  ${c.name}: ${c.detail}`);
+    for (const note of result.notes) console.log(`NOTE  ${note}`);
     console.log(result.ok ? 'VERIFIED: every check passed' : 'NOT VERIFIED');
     process.exitCode = result.ok ? 0 : 1;
   } else if (command === 'audit') {

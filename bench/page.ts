@@ -33,7 +33,7 @@ export async function run(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { mib: { type: 'string', default: '128' }, rounds: { type: 'string', default: '3' } } });
   const mib = Number(values.mib);
   const rounds = Number(values.rounds);
-  if (!chromiumPresent()) throw new Error(`no Chromium at ${CHROMIUM}: bash scripts/install-browser.sh`);
+  if (!chromiumPresent()) throw new Error(`no Chromium at ${CHROMIUM}: bash scripts/install-test-tools.sh`);
   const t = await startTestHub();
   const dir = tempDir('iphub-bench-page-');
   const browser = await launchChromium();

@@ -5,6 +5,7 @@ interface Benchmark {
 
 const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   ledger: () => import('./ledger.js'),
+  pdf: () => import('./pdf.js'),
   gateway: () => import('./gateway.js'),
   page: () => import('./page.js'),
   load: () => import('./load.js'),

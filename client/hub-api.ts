@@ -56,6 +56,11 @@ export class HubApi {
     return (await this.query<{ ledgerVerifierKey: string }>('{ ledgerVerifierKey }')).ledgerVerifierKey;
   }
 
+  /** The root certificates (PEM) of the timestamp authorities the hub states it uses: none when it uses none. */
+  async timestampRoots(): Promise<string[]> {
+    return (await this.query<{ ledgerTimestampRoots: string[] }>('{ ledgerTimestampRoots }')).ledgerTimestampRoots;
+  }
+
   /**
    * Whether the hub's latest checkpoint, signed by a trusted key, extends `checkpoint`: the log
    * holds today what it held when the certificate was issued.

@@ -18,7 +18,7 @@ import type { KeyStore } from './keys/store/port.js';
 import type { ExecutionTimer } from './limits/execution-timeout.js';
 import { type Limits, limitsFromEnv } from './limits/limits.js';
 import { memoryRateStore, mongoRateStore, type RateStore } from './limits/rate-limits.js';
-import { adminFromEnv, type RunningGateway, startGateway } from './server.js';
+import { adminFromEnv, publicUrlFromEnv, type RunningGateway, startGateway } from './server.js';
 import { openSessionStore } from './sessions/store/open.js';
 import type { SessionStore } from './sessions/store/port.js';
 
@@ -70,6 +70,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
   gateway = await startGateway({
     port: options.port ?? DEFAULT_PORTS.gateway,
     admin: adminFromEnv(opening.env, options.port ?? DEFAULT_PORTS.gateway),
+    publicUrl: publicUrlFromEnv(opening.env),
     keys,
     metrics,
     limits: options.limits ?? limitsFromEnv(),

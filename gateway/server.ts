@@ -3,7 +3,7 @@
 // supergraph's query plans against the subgraphs, in-process or over HTTP, and serves /auth/*
 // (gateway/sessions/) for people signing in.
 import { readFileSync } from 'node:fs';
-import type { IncomingMessage, Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 
 import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
 import type { QueryPlan } from '@apollo/query-planner';
@@ -21,10 +21,12 @@ import { DEFAULT_PORTS, portFrom } from '../platform/ports.js';
 import { SIGNATURE_HEADER, SpentNonces, verifyRequest } from '../platform/request-signature.js';
 import type { SubgraphName } from '../platform/subgraph.js';
 import { appOperationNames, appRoutes } from '../web/app/serve.js';
+import { CertificateRenderers } from '../web/certificate/renderers.js';
 import { graphiqlRoutes, wantsGraphiql } from '../web/graphiql/serve.js';
 import { verifyPageRoutes } from '../web/verify/serve.js';
 import { countedHashingAdmission } from './accounts/hashing-admission.js';
 import type { AccountStore } from './accounts/store/port.js';
+import { certificatePdfRoute } from './certificates.js';
 import { SUPERGRAPH_PATH } from './compose.js';
 import type { Caller, GatewayContext } from './context.js';
 import { authenticate, type Authenticated } from './keys/keys.js';
@@ -67,6 +69,8 @@ export interface GatewayOptions {
   readonly admin?: { readonly port: number; readonly host?: string };
   /** What must answer, besides the key store, for /readyz to say ready. */
   readonly ready?: () => Promise<void>;
+  /** Lines the admin /readyz adds: what an operator watches that readiness does not wait for (the ledger's trusted time). */
+  readonly readyNotes?: () => readonly string[];
   /** Every bound on a request (gateway/limits.ts); the defaults when absent. */
   readonly limits?: Limits;
   /** Where rate-limit counters live: in memory when absent (one process). */
@@ -77,6 +81,31 @@ export interface GatewayOptions {
   readonly people?: { readonly accounts: AccountStore; readonly sessions: SessionStore };
   /** The clock sessions are timed by: Date.now when absent (tests move their own instead of waiting). */
   readonly now?: () => number;
+  /**
+   * The hub's public base URL (IPHUB_PUBLIC_URL, publicUrlFromEnv), where people reach it: the
+   * PDF certificates' QR codes lead to its /verify. Without it, they carry none.
+   */
+  readonly publicUrl?: string;
+}
+
+/**
+ * IPHUB_PUBLIC_URL, the hub's public base URL (https://iphub.example.cn, or with a path where a
+ * proxy serves the hub under one), without its trailing slash; undefined when unset. Anything but
+ * an http(s) URL without a query, fragment or credentials is refused.
+ */
+export function publicUrlFromEnv(env: Record<string, string | undefined>): string | undefined {
+  const given = env.IPHUB_PUBLIC_URL?.trim();
+  if (given === undefined || given === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(given);
+  } catch {
+    throw new Error(`IPHUB_PUBLIC_URL must be the hub's public base URL, such as https://iphub.example.cn; got '${given}'`);
+  }
+  if (!/^https?:$/.test(url.protocol) || url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '' || /[?#]/.test(given)) {
+    throw new Error(`IPHUB_PUBLIC_URL must be an http or https URL without a query, fragment or credentials, such as https://iphub.example.cn; got '${given}'`);
+  }
+  return url.href.replace(/\/+$/, '');
 }
 
 /** The admin listener IPHUB_ADMIN_PORT (4100) and IPHUB_ADMIN_HOST (127.0.0.1) say; `port` 0 for a hub on a free port (tests). */
@@ -97,6 +126,12 @@ export interface RunningGateway {
   query<T>(query: string, variables: Record<string, unknown>, identity: Identity | undefined): Promise<T>;
   close(): Promise<void>;
 }
+
+/**
+ * What a PDF certificate costs its caller's rate budget: the query it runs (about what a
+ * verification costs) and its rendering, some 30 to 40 ms of a worker thread.
+ */
+const CERTIFICATE_PDF_POINTS = 20;
 
 /** Who is calling, as far as the request says: a partner key, a person's session cookie, or no one. */
 type Credentials = { kind: 'key'; key: string } | { kind: 'session'; token: string } | { kind: 'anonymous' };
@@ -181,9 +216,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   };
   /**
    * The caller of a request, refused at once when its rate budget is spent or its address failed to
-   * authenticate too often. `cookie`: whether a session cookie counts (not on the public routes).
+   * authenticate too often. `cookie`: whether a session cookie counts (not on the public routes);
+   * `csrf`: whether it counts only with its session's CSRF token (not for a download a page links to).
    */
-  const callerOf = async (req: IncomingMessage, cookie = true): Promise<GatewayContext> => {
+  const callerOf = async (req: IncomingMessage, cookie = true, csrf = true): Promise<GatewayContext> => {
     const given = credentials(req, cookie && sessions !== undefined ? { secure: limits.sessions.secureCookie } : undefined);
     const address = clientAddress(req, limits.trustedProxies);
     let context: GatewayContext;
@@ -198,7 +234,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     } else if (given.kind === 'session') {
       // An ended session is refused, not served as no one: the person is told to sign in again.
       const session = await liveSession(sessions!, given.token, limits.sessions.secureCookie);
-      requireCsrf(req, session);
+      if (csrf) requireCsrf(req, session);
       const { identity, account } = session;
       const caller: Caller = {
         tier: 'partner',
@@ -250,18 +286,30 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         throw err;
       }
     };
-  /** A public route outside GraphQL (checkpoint, tiles): rate limited and admitted like an operation of cost 1; a session cookie sent along is ignored. */
-  const bounded = (route: Route): Route =>
+  /**
+   * A route outside GraphQL, rate limited and admitted like an operation of cost `points` (1 unless
+   * given). A public one (checkpoint, tiles) ignores a session cookie sent along. A `session` one, a
+   * download the web application links to, takes the cookie without its CSRF token: a link cannot
+   * send one, SameSite=Strict keeps other sites' pages from sending the cookie, and no other origin
+   * can read the answer (as GET /auth/session).
+   */
+  const bounded = (
+    route: (req: IncomingMessage, res: ServerResponse, context: GatewayContext) => Promise<void>,
+    { points = 1, session = false }: { points?: number; session?: boolean } = {},
+  ): Route =>
     counted(async (req, res) => {
-      const context = await callerOf(req, false);
+      const context = await callerOf(req, session, false);
       const release = await admit(context, undefined);
       try {
-        await rate.charge(context.caller.rate!, 1);
-        await route(req, res);
+        await rate.charge(context.caller.rate!, points);
+        await route(req, res, context);
       } finally {
         release();
       }
     });
+  // PDF certificates, rendered on worker threads started when the first is asked for.
+  const renderers = new CertificateRenderers();
+  const certificatePdf = certificatePdfRoute({ query, render: (input) => renderers.render(input), publicUrl: options.publicUrl });
 
   const graphql = counted(graphqlRoute(apollo, { context: (req) => callerOf(req), admit, maxResponseBytes: limits.responseBytes }));
   const people: People | undefined = sessions && {
@@ -304,6 +352,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           .writeHead(200, { 'content-type': 'application/octet-stream', 'cache-control': 'public, max-age=31536000, immutable' })
           .end(Buffer.from(ledgerTile, 'base64'));
       }),
+      // A deposit's certificate as a PDF, for whoever may read the deposit (signed in, or with a key).
+      '/certificates/': bounded((req, res, context) => certificatePdf(req, res, context.identity), { points: CERTIFICATE_PDF_POINTS, session: true }),
       ...verifyPageRoutes(),
       // People signing in and out, and staff managing their accounts (gateway/sessions/routes.ts).
       ...(people === undefined ? {} : { '/auth/': counted(authRoutes(people)) }),
@@ -343,7 +393,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const admin =
     options.admin === undefined
       ? undefined
-      : httpServer({ '/healthz': healthRoute, '/metrics': metricsRoute(registry), '/readyz': readinessRoute(readiness, true) });
+      : httpServer({ '/healthz': healthRoute, '/metrics': metricsRoute(registry), '/readyz': readinessRoute(readiness, true, options.readyNotes) });
   const adminPort = admin === undefined ? undefined : await listen(admin, options.admin!.port, options.admin!.host ?? '127.0.0.1');
   const internal = options.internal === undefined ? undefined : internalServer(options.internal.keys);
   const internalPort = internal === undefined ? undefined : await listen(internal, options.internal!.port, options.internal!.host ?? '127.0.0.1');
@@ -363,6 +413,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       if (admin !== undefined) await stop(admin);
       if (internal !== undefined) await stop(internal);
       await apollo.stop();
+      await renderers.close();
     },
   };
 }

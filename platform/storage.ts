@@ -139,7 +139,7 @@ export function timestampOptions(env: StorageEnv): TimestampOptions | undefined 
     try {
       return pemCertificates(readFileSync(file, 'utf8'));
     } catch (err) {
-      throw new Error(`IPHUB_TSA_ROOTS: ${file}: ${(err as Error).message}`);
+      throw new Error(`IPHUB_TSA_ROOTS: ${file}: ${(err as Error).message}`, { cause: err });
     }
   });
   const interval = env.IPHUB_TSA_INTERVAL_MS === undefined || env.IPHUB_TSA_INTERVAL_MS === '' ? 60_000 : Number(env.IPHUB_TSA_INTERVAL_MS);

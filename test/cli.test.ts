@@ -1,27 +1,16 @@
 // The command line a court or an auditor runs: `iphub verify` and `iphub audit`.
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 import { gql } from 'graphql-request';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { type Certificate, cosignNote, formatTlogProof, signerFromSeed, verifierKey } from '../ledger/index.js';
 import { ALG_COSIGNATURE_V1 } from '../ledger/verify/index.js';
+import { iphub } from './support/cli.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { tempDir } from './support/tmp.js';
-
-const BIN = fileURLToPath(new URL('../bin/iphub.mjs', import.meta.url));
-
-function iphub(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { env: { ...process.env, ...env } }, (err, stdout) => {
-      resolve({ code: err === null ? 0 : ((err as { code?: number }).code ?? 1), stdout });
-    });
-  });
-}
 
 describe('iphub command line', () => {
   let t: TestHub;
@@ -110,6 +99,23 @@ describe('iphub command line', () => {
     const changed = await iphub(['verify', '--file', evidence, '--certificate', proof], { IPHUB_TRUSTED_KEY: t.hub.ledger.verifierKey });
     expect(changed.code).not.toBe(0);
     expect(changed.stdout).toMatch(/FAIL {2}inclusion/);
+  });
+
+  it('verifies offline from the PDF certificate (GET /certificates/<seq>.pdf), which carries the certificate, and fails for another file', async () => {
+    const res = await fetch(`${hub}/certificates/0.pdf`, { headers: { authorization: `Bearer ${await t.key('CENTER_STAFF')}` } });
+    expect(res.status).toBe(200);
+    const pdf = join(files.path, 'iphub-certificate-0.pdf');
+    writeFileSync(pdf, Buffer.from(await res.arrayBuffer()));
+    const ok = await iphub(['verify', '--file', evidence, '--certificate', pdf], { IPHUB_TRUSTED_KEY: t.hub.ledger.verifierKey });
+    expect(ok.code, ok.stdout).toBe(0);
+    for (const check of ['digest', 'entryHash', 'inclusion', 'checkpointSignature']) expect(ok.stdout).toMatch(new RegExp(`PASS  ${check}`));
+    expect(ok.stdout).toContain('VERIFIED');
+    const other = join(files.path, 'other.pdf');
+    writeFileSync(other, Buffer.from('%PDF-1.7 另一份合同 '.repeat(1_000)));
+    const wrong = await iphub(['verify', '--file', other, '--certificate', pdf], { IPHUB_TRUSTED_KEY: t.hub.ledger.verifierKey });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stdout).toMatch(/FAIL {2}digest/);
+    expect(wrong.stdout).toContain('NOT VERIFIED');
   });
 
   it('requires witnesses when asked, and passes once they cosigned', async () => {

@@ -11,8 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestPki, startTestTsa, type TestPki, type TestTsa } from '../ledger/testing/tsa.js';
 import { type Certificate, verifyCertificate, verifyTrustedTime } from '../ledger/verify/index.js';
 import { timestampOptions } from '../platform/storage.js';
+import { iphub } from './support/cli.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { tempDir } from './support/tmp.js';
+import { run, toolsPresent } from './support/tools.js';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -33,6 +35,7 @@ describe('trusted time through the hub (RFC 3161, 人民法院在线诉讼规则
   let tsa: TestTsa;
   let t: TestHub;
   let rootsFile: string;
+  let ownKey: string;
 
   beforeAll(async () => {
     pki = await makeTestPki();
@@ -60,7 +63,8 @@ describe('trusted time through the hub (RFC 3161, 人民法院在线诉讼规则
       `,
       { input: { uscc: '914403001922038216', name: '华为技术有限公司', regionCode: '440300', industry: '软件和信息技术服务业' } },
     );
-    const own = t.client(await t.key('ENTERPRISE', { enterpriseId: registerEnterprise.id }));
+    ownKey = await t.key('ENTERPRISE', { enterpriseId: registerEnterprise.id });
+    const own = t.client(ownKey);
     const digest = sha256('产品设计图 v3');
     await own.request(
       gql`
@@ -88,7 +92,39 @@ describe('trusted time through the hub (RFC 3161, 人民法院在线诉讼规则
     const verdict = await verifyTrustedTime(certificate, { trustedKeys: [ledgerVerifierKey], tsaRoots: [pki.rootDer] });
     expect(verdict.ok, JSON.stringify(verdict)).toBe(true);
     expect(verdict.earliest?.tsa).toBe('CN=IP Hub Test TSA, O=IP Hub tests');
+
+    // The command line checks the same certificate offline against the roots a court gives it.
+    const file = join(dir.path, 'design.txt');
+    writeFileSync(file, '产品设计图 v3');
+    const certificateFile = join(dir.path, 'certificate.json');
+    writeFileSync(certificateFile, JSON.stringify(certificate));
+    writeFileSync(join(dir.path, 'other-root.pem'), pki.otherRootPem);
+    const args = ['verify', '--file', file, '--certificate', certificateFile, '--trusted-key', ledgerVerifierKey];
+    const trusted = await iphub([...args, '--tsa-root', rootsFile]);
+    expect(trusted.stdout).toMatch(/^PASS {2}trustedTime\.token1: existed no later than \d{4}-.*\(±1 s\) per CN=IP Hub Test TSA, O=IP Hub tests$/m);
+    expect(trusted.code).toBe(0);
+    const untrusted = await iphub([...args, '--tsa-root', join(dir.path, 'other-root.pem')]);
+    expect(untrusted.stdout).toMatch(/^FAIL {2}trustedTime\.token1: the TSA's certificate does not chain to a trusted root/m);
+    expect(untrusted.code).toBe(1);
+    const unasked = await iphub(args);
+    expect(unasked.stdout).toMatch(
+      /^NOTE {2}the certificate carries an RFC 3161 token of .* by CN=IP Hub Test TSA, O=IP Hub tests, not checked: give --tsa-root FILE/m,
+    );
+    expect(unasked.code).toBe(0);
   });
+
+  it.skipIf(!toolsPresent(['pdftotext'], "the PDF certificate's trusted time"))(
+    'prints the trusted time on the PDF certificate (存证证书) beside the ledger time',
+    async () => {
+      const res = await fetch(t.hub.url.replace(/\/graphql$/, '/certificates/0.pdf'), { headers: { authorization: `Bearer ${ownKey}` } });
+      expect(res.status).toBe(200);
+      const pdf = join(dir.path, 'certificate.pdf');
+      writeFileSync(pdf, Buffer.from(await res.arrayBuffer()));
+      const text = (await run('pdftotext', ['-layout', pdf, '-'])).toString('utf8').replace(/\s+/g, ' ');
+      expect(text).toContain('可信时间');
+      expect(text).toMatch(/existed no later than \d{4}-\d\d-\d\dT[\d:.]+Z \(±1 s\) per CN=IP Hub Test TSA, O=IP Hub tests/);
+    },
+  );
 
   it("says on the admin listener how old the newest token is, as a metric and in /readyz; the public /readyz says only 'ready'", async () => {
     const metrics = await (await fetch(`${t.hub.adminUrl}/metrics`)).text();

@@ -219,6 +219,31 @@ describe.skipIf(!present)('the verification page in Chromium', () => {
     await done(tampered);
   });
 
+  it('checks the PDF certificate (GET /certificates/<seq>.pdf) loaded with the file, offline, from the certificate the PDF carries', async () => {
+    const res = await fetch(`${origin}/certificates/${seq}.pdf`, { headers: { authorization: `Bearer ${await t.key('CENTER_STAFF')}` } });
+    expect(res.status).toBe(200);
+    const pdf = join(files.path, `iphub-certificate-${seq}.pdf`);
+    writeFileSync(pdf, Buffer.from(await res.arrayBuffer()));
+    const page = await openPage();
+    // pdf-lib comes in its own chunk, only once a PDF is loaded.
+    const scripts: string[] = [];
+    page.on('request', (r) => void (r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname)));
+    await page.setInputFiles('#file', changed);
+    await poll(() => page.locator('article[data-verdict]').count()).toBeGreaterThan(0);
+    expect(scripts).toEqual([]);
+    await page.setInputFiles('#certificate', pdf);
+    await poll(() => page.locator('#certificate-name').textContent()).toContain(`iphub-certificate-${seq}.pdf`);
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.every((s) => /^\/verify\/verify-[a-z0-9-]+\.js$/.test(s))).toBe(true);
+    // Loaded with a changed file: only the fingerprint fails; with the deposited one, it verifies.
+    await poll(() => page.locator('article[data-verdict]').getAttribute('data-verdict')).toBe('fail');
+    expect(await checks(page)).toMatchObject({ digest: false, entryHash: true, inclusion: true, checkpointSignature: true });
+    await page.setInputFiles('#file', contract);
+    await poll(() => page.locator('article[data-verdict]').getAttribute('data-verdict')).toBe('pass');
+    expect(await checks(page)).toMatchObject({ digest: true, entryHash: true, inclusion: true, checkpointSignature: true });
+    await done(page);
+  });
+
   it('downloads the certificate as JSON and as a printable page that stands alone', async () => {
     const page = await openPage();
     await page.setInputFiles('#file', contract);

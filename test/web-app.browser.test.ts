@@ -13,6 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createAccount } from '../gateway/accounts/accounts.js';
+import { certificateFromPdf } from '../ledger/verify/index.js';
 import { verifyCertificate } from '../ledger/verify/index.js';
 import { hubDateOf } from '../platform/hub-calendar.js';
 import type { Role } from '../platform/identity.js';
@@ -282,6 +283,19 @@ describe.skipIf(!present)('the web application in Chromium', { timeout: 90_000 }
     expect(verifyCertificate(certificate, { contentDigest: (await first.getAttribute('data-digest'))!, trustedKeys: [t.hub.ledger.verifierKey] }).ok).toBe(
       true,
     );
+    // So does the PDF certificate, through the person's session (a link: no CSRF token), carrying the same entry.
+    expect(await first.getByTestId('certificate-pdf').getAttribute('href')).toBe(`/certificates/${seq}.pdf`);
+    const [pdf] = await Promise.all([page.waitForEvent('download'), first.getByTestId('certificate-pdf').click()]);
+    expect(pdf.suggestedFilename()).toBe(`iphub-certificate-${seq}.pdf`);
+    const fromPdf = await certificateFromPdf(readFileSync((await pdf.path())!));
+    expect(fromPdf.entry).toStrictEqual(certificate.entry);
+    expect(verifyCertificate(fromPdf, { contentDigest: (await first.getAttribute('data-digest'))!, trustedKeys: [t.hub.ledger.verifierKey] }).ok).toBe(true);
+    // And the deposit's certificate, opened from the list of deposits, links to it.
+    const digest = (await first.getAttribute('data-digest'))!;
+    await page.getByTestId('nav-deposits').click();
+    const row = page.locator(`[data-testid=deposit-row][data-digest="${digest}"]`);
+    await row.locator('.ant-table-row-expand-icon').click();
+    await poll(() => page.getByTestId('deposit-certificate').getByTestId('certificate-pdf').getAttribute('href')).toBe(`/certificates/${seq}.pdf`);
 
     // The contract, chosen again on /verify, verifies there.
     await page.goto(`${origin}/verify`);

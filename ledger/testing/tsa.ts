@@ -71,7 +71,12 @@ export interface TestPki {
 }
 
 async function openssl(dir: string, ...args: string[]): Promise<void> {
-  await run('openssl', args, { cwd: dir });
+  try {
+    await run('openssl', args, { cwd: dir });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new Error('no openssl on PATH: bash scripts/install-test-tools.sh installs it', { cause: err });
+    throw err;
+  }
 }
 
 /** Makes a root and three timestamping certificates under it: valid, expired before today, and without the critical usage. */

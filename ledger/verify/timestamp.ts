@@ -237,8 +237,11 @@ export async function verifyTimestampToken(token: Uint8Array, message: Uint8Arra
   return { ok: reasons.length === 0, reasons, info };
 }
 
+/** A TSA's stated accuracy as people read it: "±1 s", "±500 ms". */
+export const formatAccuracy = (ms: number): string => `±${ms >= 1000 ? `${ms / 1000} s` : `${ms} ms`}`;
+
 /** "existed no later than 2026-12-07T21:53:00.000Z (±1 s) per CN=Test TSA" */
 export function existedNoLaterThan(info: TokenInfo): string {
-  const accuracy = info.accuracyMs === undefined ? '' : ` (±${info.accuracyMs >= 1000 ? `${info.accuracyMs / 1000} s` : `${info.accuracyMs} ms`})`;
+  const accuracy = info.accuracyMs === undefined ? '' : ` (${formatAccuracy(info.accuracyMs)})`;
   return `existed no later than ${info.genTime}${accuracy} per ${info.tsa}`;
 }

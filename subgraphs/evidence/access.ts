@@ -21,12 +21,23 @@ export async function readableDataAsset(ctx: EvidenceContext, id: string): Promi
  * respondent's right to see the evidence against it).
  */
 export async function readableEvidence(ctx: EvidenceContext, id: string): Promise<EvidenceRecord | null> {
+  requireIdentity(ctx);
+  return mayRead(ctx, await ctx.loaders.evidence.load(id));
+}
+
+/** The deposit whose ledger entry is `seq` (GET /certificates/<seq>.pdf), read as readableEvidence reads one by its id. */
+export async function readableEvidenceAtSeq(ctx: EvidenceContext, seq: number): Promise<EvidenceRecord | null> {
+  requireIdentity(ctx);
+  return mayRead(ctx, await ctx.loaders.evidenceAtSeq.load(seq));
+}
+
+async function mayRead(ctx: EvidenceContext, found: EvidenceRecord | undefined): Promise<EvidenceRecord | null> {
   const identity = requireIdentity(ctx);
-  const found = await ctx.loaders.evidence.load(id);
   if (found === undefined) return null;
-  if (identity.role === 'COURT') return (await referredTo(ctx, id, identity.organization)) ? found : null;
+  ctx.loaders.evidence.prime(found.id, found);
+  if (identity.role === 'COURT') return (await referredTo(ctx, found.id, identity.organization)) ? found : null;
   if (canActFor(identity, found.depositorId)) return found;
-  return identity.role === 'ENTERPRISE' && (await partyToAcceptedCase(ctx, id, identity.enterpriseId)) ? found : null;
+  return identity.role === 'ENTERPRISE' && (await partyToAcceptedCase(ctx, found.id, identity.enterpriseId)) ? found : null;
 }
 
 /** Is the enterprise a party to a protection case citing this deposit, one staff accepted? (The cases subgraph knows.) */

@@ -9,6 +9,8 @@ import type { DataAssetKey, EvidenceStore } from './store/port.js';
 export interface EvidenceContext extends SubgraphContext<EvidenceStore> {
   readonly loaders: {
     readonly evidence: DataLoader<string, EvidenceRecord | undefined>;
+    /** A deposit by its ledger receipt's seq. */
+    readonly evidenceAtSeq: DataLoader<number, EvidenceRecord | undefined>;
     /** A depositor's newest `limit` evidence. */
     readonly evidenceOf: DataLoader<{ depositorId: string; limit: number }, EvidenceRecord[], string>;
     readonly dataAsset: DataLoader<string, DataAssetRecord | undefined>;
@@ -26,6 +28,7 @@ export function createEvidenceContext(request: SubgraphContext<EvidenceStore>): 
     ...request,
     loaders: {
       evidence: new DataLoader((ids) => store.evidence.byIds(ids)),
+      evidenceAtSeq: new DataLoader((seqs) => store.evidence.byReceiptSeqs(seqs)),
       evidenceOf: new DataLoader(
         async (keys) => {
           // One store read per distinct limit in the batch (a request usually asks one).

@@ -11,7 +11,7 @@ import { createAnchored, idempotencyKeyHelp } from '../common/create-once.js';
 import { mutationForms } from '../common/payload.js';
 import { connectionType, pageArgDescriptions } from '../common/shared-types.js';
 import { checkInput, text } from '../common/validation.js';
-import { actingFor, readableEvidence } from './access.js';
+import { actingFor, readableEvidence, readableEvidenceAtSeq } from './access.js';
 import { builder, Category, contentDigest, Enterprise, Evidence, isoTime, LedgerReceipt, PageInfo } from './builder.js';
 import type { EvidenceContext } from './context.js';
 import type { EvidenceRecord } from './domain/model.js';
@@ -215,6 +215,18 @@ builder.queryFields((t) => ({
     tag: calledBy('CENTER_STAFF', 'ENTERPRISE', 'COURT'),
     args: { id: t.arg.id({ required: true, description: "The deposit's id" }) },
     resolve: (_root, { id }, ctx) => readableEvidence(ctx, String(id)),
+  }),
+  evidenceBySeq: t.field({
+    type: Evidence,
+    nullable: true,
+    description:
+      'A deposit by its ledger entry (its receipt’s seq), as GET /certificates/<seq>.pdf finds it: read as evidence(id:) reads one, null for an entry that records no deposit and for a deposit the caller may not read',
+    tag: calledBy('CENTER_STAFF', 'ENTERPRISE', 'COURT'),
+    args: { seq: t.arg.int({ required: true, description: 'The seq of the deposit’s EVIDENCE_DEPOSIT ledger entry, from 0' }) },
+    resolve: (_root, { seq }, ctx) => {
+      if (!Number.isSafeInteger(seq) || seq < 0) throw badInput('seq must be a whole number from 0', 'seq');
+      return readableEvidenceAtSeq(ctx, seq);
+    },
   }),
   verifyEvidences: t.field({
     type: [Verification],

@@ -28,7 +28,7 @@ builder.queryFields((t) => ({
   }),
   ledgerTimestampRoots: t.stringList({
     description:
-      "Public: the root certificates (PEM) of the RFC 3161 timestamp authorities whose tokens the ledger keeps, as the hub states them (none when none is configured); a verifier trusts only roots it got elsewhere",
+      'Public: the root certificates (PEM) of the RFC 3161 timestamp authorities whose tokens the ledger keeps, as the hub states them (none when none is configured); a verifier trusts only roots it got elsewhere',
     tag: calledBy('PUBLIC', ...ANY_ROLE),
     resolve: (_root, _args, ctx) => [...ctx.ledger.timestampRoots],
   }),

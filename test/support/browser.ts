@@ -1,4 +1,4 @@
-// Debian's Chromium, driven by playwright-core (scripts/install-browser.sh installs it; nothing
+// Debian's Chromium, driven by playwright-core (scripts/install-test-tools.sh installs it; nothing
 // is downloaded). The flags keep it off a network this machine does not have.
 import { existsSync } from 'node:fs';
 

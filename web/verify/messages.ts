@@ -1,6 +1,6 @@
 // What the verification page says, in Chinese and in English: plain words for each check, so a
 // judge can read the verdict without knowing what a Merkle tree is.
-import type { CheckName } from '../../ledger/verify/index.js';
+import { type CheckName, formatAccuracy } from '../../ledger/verify/index.js';
 
 export interface Bilingual {
   readonly zh: string;
@@ -24,7 +24,7 @@ export function formatTime(ms: number): string {
 }
 
 /** " (±1 s)", or nothing when the TSA states no accuracy. */
-export const accuracyText = (ms: number | undefined): string => (ms === undefined ? '' : ` (±${ms >= 1000 ? `${ms / 1000} s` : `${ms} ms`})`);
+export const accuracyText = (ms: number | undefined): string => (ms === undefined ? '' : ` (${formatAccuracy(ms)})`);
 
 export const entries = (n: number | undefined): string => `${n} ${n === 1 ? 'entry' : 'entries'}`;
 
@@ -176,5 +176,6 @@ export const TEXT = {
     en: 'This key is as this hub states it. Compare it with the key the centre publishes, or enter the one you obtained elsewhere.',
   },
   savedKeyNote: { zh: '此公钥已保存在本浏览器中。', en: 'This key is saved in this browser.' },
+  savedRootsNote: { zh: '这些根证书已保存在本浏览器中。', en: 'These root certificates are saved in this browser.' },
   hubError: { zh: '无法查询中心', en: 'The hub could not be asked' },
 } satisfies Record<string, Bilingual>;

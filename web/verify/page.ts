@@ -2,7 +2,8 @@
 // with ledger/verify against the keys the court enters; the hub is only asked for certificates
 // and for proof that its log still extends them.
 import { HubApi } from '../../client/hub-api.js';
-import { formatTlogProof, readCertificateFile } from '../../ledger/verify/index.js';
+import { pemCertificates, readCertificateBytes } from '../../ledger/verify/index.js';
+import { formatTlogProof } from '../../ledger/verify/index.js';
 import { fileDigest } from '../file-digest.js';
 import { type Bilingual, TEXT } from './messages.js';
 import { certificateFileName, certificateJson, printableReport } from './printable.js';
@@ -28,6 +29,8 @@ const trustedKey = byId<HTMLInputElement>('trusted-key');
 const trustedKeyNote = byId('trusted-key-note');
 const witnessKeys = byId<HTMLTextAreaElement>('witness-keys');
 const minWitnesses = byId<HTMLInputElement>('min-witnesses');
+const tsaRoots = byId<HTMLTextAreaElement>('tsa-roots');
+const tsaRootsNote = byId('tsa-roots-note');
 const verifyButton = byId<HTMLButtonElement>('verify');
 const status = byId('status');
 const results = byId('results');
@@ -104,6 +107,13 @@ async function run(): Promise<void> {
     say(TEXT.badMinWitnesses, 'error');
     return;
   }
+  let roots: Uint8Array[];
+  try {
+    roots = tsaRoots.value.trim() === '' ? [] : pemCertificates(tsaRoots.value);
+  } catch {
+    say(TEXT.badTsaRoots, 'error');
+    return;
+  }
   verifyButton.disabled = true;
   try {
     say(TEXT.lookingUp);
@@ -113,6 +123,7 @@ async function run(): Promise<void> {
       trustedKeys: lines(trustedKey.value),
       witnessKeys: lines(witnessKeys.value),
       minWitnesses: min,
+      tsaRoots: roots,
       keyFromHub,
       fileName,
     });
@@ -162,25 +173,44 @@ async function take(file: File | undefined): Promise<void> {
   await run();
 }
 
+/** The TSA roots the user saved, else those the hub states (said so beside them). */
+async function initTsaRoots(): Promise<void> {
+  const saved = localStorage.getItem(`${STORAGE}tsaRoots`);
+  if (saved !== null && saved.trim() !== '') {
+    tsaRoots.value = saved;
+    tsaRootsNote.replaceChildren(both(document, TEXT.savedRootsNote));
+    return;
+  }
+  const stated = await hub.timestampRoots();
+  if (stated.length === 0 || tsaRoots.value.trim() !== '') return;
+  tsaRoots.value = stated.join('');
+  tsaRootsNote.replaceChildren(both(document, TEXT.tsaRootsNote));
+}
+
 async function initKeys(): Promise<void> {
   witnessKeys.value = localStorage.getItem(`${STORAGE}witnessKeys`) ?? '';
   minWitnesses.value = localStorage.getItem(`${STORAGE}minWitnesses`) ?? '0';
+  // The roots are asked for beside the key; a hub that cannot say leaves the field empty.
+  const roots = initTsaRoots().catch(() => undefined);
   const saved = localStorage.getItem(`${STORAGE}trustedKey`);
   if (saved !== null && saved !== '') {
     trustedKey.value = saved;
     trustedKeyNote.replaceChildren(both(document, TEXT.savedKeyNote));
+    await roots;
     return;
   }
   try {
     const stated = await hub.verifierKey();
     // A key the user typed meanwhile stands.
-    if (trustedKey.value.trim() !== '') return;
-    trustedKey.value = stated;
-    keyFromHub = true;
-    trustedKeyNote.replaceChildren(both(document, TEXT.hubKeyNote));
+    if (trustedKey.value.trim() === '') {
+      trustedKey.value = stated;
+      keyFromHub = true;
+      trustedKeyNote.replaceChildren(both(document, TEXT.hubKeyNote));
+    }
   } catch (err) {
     say(TEXT.hubError, 'error', `: ${(err as Error).message}`);
   }
+  await roots;
 }
 
 const keysReady = initKeys();
@@ -195,6 +225,10 @@ trustedKey.addEventListener('change', () => {
 });
 witnessKeys.addEventListener('change', () => localStorage.setItem(`${STORAGE}witnessKeys`, witnessKeys.value));
 minWitnesses.addEventListener('change', () => localStorage.setItem(`${STORAGE}minWitnesses`, minWitnesses.value));
+tsaRoots.addEventListener('change', () => {
+  localStorage.setItem(`${STORAGE}tsaRoots`, tsaRoots.value);
+  tsaRootsNote.replaceChildren(both(document, TEXT.savedRootsNote));
+});
 
 fileInput.addEventListener('change', () => void take(fileInput.files?.[0]));
 drop.addEventListener('dragover', (e) => {
@@ -217,8 +251,9 @@ certificateInput.addEventListener('change', async () => {
   const file = certificateInput.files?.[0];
   if (file === undefined) return;
   try {
-    // The JSON certificate, or its C2SP tlog-proof form.
-    certificate = readCertificateFile(await file.text());
+    // The certificate's PDF (which carries it: pdf-lib is fetched only for one), the JSON
+    // certificate, or its C2SP tlog-proof form.
+    certificate = await readCertificateBytes(new Uint8Array(await file.arrayBuffer()));
   } catch {
     certificate = undefined;
     certificateInput.value = '';

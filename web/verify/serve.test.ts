@@ -1,10 +1,11 @@
-// /verify serves the page and its two assets, under a strict CSP, and nothing else from web/.
+// /verify serves the page, its scripts and its style, under a strict CSP, and nothing else from web/.
+import { readdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { httpServer, listen } from '../../platform/http.js';
-import { verifyPageRoutes } from './serve.js';
+import { isBundleFile, verifyPageRoutes } from './serve.js';
 
 describe('the /verify routes', () => {
   let server: Server;
@@ -31,6 +32,17 @@ describe('the /verify routes', () => {
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     }
     expect(await (await fetch(`${base}/verify`)).text()).toContain('<script type="module" src="/verify/verify.js">');
+  });
+
+  it('serves the chunks verify.js imports (pdf-lib, for a PDF certificate) as scripts, under the same CSP', async () => {
+    const chunks = readdirSync(new URL('.', import.meta.url)).filter((name) => isBundleFile(name) && name !== 'verify.js');
+    expect(chunks.length).toBeGreaterThan(0);
+    for (const name of chunks) {
+      const res = await fetch(`${base}/verify/${name}`);
+      expect([name, res.status, res.headers.get('content-type')]).toEqual([name, 200, 'text/javascript; charset=utf-8']);
+      expect(res.headers.get('content-security-policy')).toMatch(/^default-src 'none'; script-src 'self';/);
+    }
+    expect((await fetch(`${base}/verify/verify-nothing.js`)).status).toBe(404);
   });
 
   it('serves nothing else, and only to GET and HEAD', async () => {

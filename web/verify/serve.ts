@@ -1,6 +1,6 @@
-// The gateway's static pages: /verify and its two assets, read once at start. Served with a
+// The gateway's static pages: /verify, its scripts and its style, read once at start. Served with a
 // strict content security policy: the page runs only its own script and talks only to this hub.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 import type { Route } from '../../platform/http.js';
 import { type BuiltFile, plain, refuseUnlessRead, sendFile } from '../built-files.js';
@@ -14,13 +14,17 @@ const HEADERS = {
   'cache-control': 'no-cache',
 };
 
-/** Routes for /verify (the page) and /verify/... (its script and style). */
+/** The page's script, verify.js, and the chunks it imports, verify-<name>.js (web/verify/build.ts writes them). */
+export const isBundleFile = (name: string): boolean => /^verify(-[a-z0-9-]+)?\.js$/.test(name);
+
+/** Routes for /verify (the page) and /verify/... (its scripts and style). */
 export function verifyPageRoutes(): Record<string, Route> {
   const page = asset('index.html', 'text/html; charset=utf-8');
+  const scripts = readdirSync(new URL('.', import.meta.url)).filter(isBundleFile);
   const files: Record<string, BuiltFile> = {
     '/verify': page,
     '/verify/': page,
-    '/verify/verify.js': asset('verify.js', 'text/javascript; charset=utf-8'),
+    ...Object.fromEntries(scripts.map((name) => [`/verify/${name}`, asset(name, 'text/javascript; charset=utf-8')])),
     '/verify/verify.css': asset('verify.css', 'text/css; charset=utf-8'),
   };
   const route: Route = (req, res) => {

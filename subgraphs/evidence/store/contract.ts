@@ -115,6 +115,17 @@ export function evidenceStoreContract(name: string, fixture: () => EvidenceStore
       expect(await s.evidence.byIds(['ev-c', 'missing', 'ev-a', 'ev-c'])).toStrictEqual([EC, undefined, EA, EC]);
     });
 
+    it('finds deposits by their ledger receipt seq, in the order asked, undefined for a seq no deposit holds, repeats and numbers past 2^32 included', async () => {
+      const s = open();
+      expect(await s.evidence.byReceiptSeqs([0])).toStrictEqual([undefined]);
+      await seed(s);
+      expect(await s.evidence.byReceiptSeqs([])).toStrictEqual([]);
+      expect(await s.evidence.byReceiptSeqs([3, 7, 0, 2 ** 40 + 7, 3])).toStrictEqual([ED, undefined, EA, EE, ED]);
+      // Seq 10 is a data asset's entry: no deposit.
+      await s.dataAssets.insert(A1);
+      expect(await s.evidence.byReceiptSeqs([10, 1])).toStrictEqual([undefined, EB]);
+    });
+
     it('rejects an id stored already, and writes nothing', async () => {
       const s = open();
       await seed(s);

@@ -116,6 +116,8 @@ export async function openMongoEvidenceStore(db: Db, options: MongoStoreOptions 
   const evidence: Collection<EvidenceDoc> = db.collection<EvidenceDoc>(`${prefix}evidence`, COLLECTION_OPTIONS);
   // A depositor's evidence newest first, ties by id, straight off the index.
   await evidence.createIndex({ depositorId: 1, depositedAt: -1, _id: 1 }, { name: 'by_depositor' });
+  // A deposit by its ledger entry (GET /certificates/<seq>.pdf): one per entry.
+  await evidence.createIndex({ 'receipt.seq': 1, _id: 1 }, { name: 'by_seq' });
 
   const assets: Collection<DataAssetDoc> = db.collection<DataAssetDoc>(`${prefix}data_assets`, COLLECTION_OPTIONS);
   await assets.createIndex({ ownerId: 1, registeredAt: -1, _id: 1 }, { name: 'by_owner' });
@@ -181,6 +183,14 @@ export async function openMongoEvidenceStore(db: Db, options: MongoStoreOptions 
         await write(es);
       },
       byIds: (ids) => findByIds(evidence, ids, toRecord),
+      async byReceiptSeqs(seqs) {
+        if (seqs.length === 0) return [];
+        // Lowest id first, so that the first found for a seq is the one SQLite answers with too.
+        const docs = await evidence.find({ 'receipt.seq': { $in: [...new Set(seqs)] } }, { sort: { 'receipt.seq': 1, _id: 1 }, hint: 'by_seq' }).toArray();
+        const bySeq = new Map<number, EvidenceRecord>();
+        for (const d of docs) if (!bySeq.has(d.receipt.seq)) bySeq.set(d.receipt.seq, toRecord(d));
+        return seqs.map((seq) => bySeq.get(seq));
+      },
       async byDepositors(ids, limit) {
         // One bounded read along by_depositor per depositor, rather than all of theirs at once.
         const unique = distinct(ids);

@@ -33,6 +33,8 @@ export interface EvidenceRepository {
   /** All or none, in one transaction: deposits whose ledger entries are appended already. */
   insertMany(es: readonly EvidenceRecord[]): Promise<void>;
   byIds(ids: readonly string[]): Promise<(EvidenceRecord | undefined)[]>;
+  /** The deposits whose ledger receipts have these seqs, in the order asked; undefined for a seq no deposit holds (another kind of entry). */
+  byReceiptSeqs(seqs: readonly number[]): Promise<(EvidenceRecord | undefined)[]>;
   /** Each depositor's newest `limit` evidence, newest first. */
   byDepositors(depositorIds: readonly string[], limit: number): Promise<EvidenceRecord[][]>;
   /**

@@ -23,6 +23,8 @@ CREATE TABLE IF NOT EXISTS evidence (
 DROP INDEX IF EXISTS evidence_by_depositor;
 -- A depositor's newest first, ties by id: a page is the first entries of its range.
 CREATE INDEX IF NOT EXISTS evidence_by_depositor_newest ON evidence (depositor_id, deposited_at DESC, id);
+-- A deposit by its ledger entry (GET /certificates/<seq>.pdf): one per entry.
+CREATE INDEX IF NOT EXISTS evidence_by_seq ON evidence (ledger_seq);
 CREATE TABLE IF NOT EXISTS data_assets (
   id TEXT PRIMARY KEY,
   owner_id TEXT NOT NULL,
@@ -116,6 +118,8 @@ export function openSqliteEvidenceStore(db: Database.Database): EvidenceStore {
   );
   const total = db.prepare<[], number>('SELECT coalesce(sum(n), 0) FROM evidence_counts').pluck();
   const evidenceIn = inListQuery<EvidenceRow>(db, (ids) => `SELECT * FROM evidence WHERE id IN (${ids})`);
+  // Along evidence_by_seq; an entry has one deposit (the lowest id, should a store ever hold two).
+  const evidenceAtSeq = db.prepare<[number], EvidenceRow>('SELECT * FROM evidence WHERE ledger_seq = ? ORDER BY id LIMIT 1');
   // The newest `limit` of one depositor, read off the front of its range in
   // evidence_by_depositor_newest: the cost of the page, however many deposits it has.
   const newestOf = db.prepare<[string, number], EvidenceRow>('SELECT * FROM evidence WHERE depositor_id = ? ORDER BY deposited_at DESC, id LIMIT ?');
@@ -178,6 +182,13 @@ export function openSqliteEvidenceStore(db: Database.Database): EvidenceStore {
       },
       async byIds(ids) {
         return inKeyOrder(ids, evidenceIn(ids).map(toRecord), (e) => e.id);
+      },
+      async byReceiptSeqs(seqs) {
+        const found = new Map([...new Set(seqs)].map((seq) => [seq, evidenceAtSeq.get(seq)]));
+        return seqs.map((seq) => {
+          const row = found.get(seq);
+          return row === undefined ? undefined : toRecord(row);
+        });
       },
       async byDepositors(ids, limit) {
         const pages = new Map([...new Set(ids)].map((id) => [id, newestOf.all(id, limit).map(toRecord)]));

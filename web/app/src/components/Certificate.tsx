@@ -1,5 +1,6 @@
 // A ledger certificate as a person keeps it: the JSON file (which ledger/verify checks offline),
-// a printable copy, and the hub's /verify page.
+// for a deposit the PDF certificate the hub renders (which carries that file), a printable copy,
+// and the hub's /verify page.
 import { Button, Descriptions, Modal, Space } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 
@@ -18,6 +19,8 @@ interface Props {
   readonly digest?: string;
   readonly receipt: Receipt;
   readonly certificate: unknown;
+  /** An evidence deposit's: offer its PDF certificate (GET /certificates/<seq>.pdf). */
+  readonly pdf?: boolean;
 }
 
 /** A download link for the certificate as JSON (test id `certificate-json`). */
@@ -32,12 +35,18 @@ function JsonLink({ seq, certificate }: { seq: number; certificate: unknown }) {
   );
 }
 
-export function CertificateActions({ title, digest, receipt, certificate }: Props) {
+export function CertificateActions({ title, digest, receipt, certificate, pdf = false }: Props) {
   const { t, lang } = useI18n();
   const [printing, setPrinting] = useState(false);
   return (
     <Space wrap>
       <JsonLink seq={receipt.seq} certificate={certificate} />
+      {pdf && (
+        // The session cookie goes with it: the hub renders the PDF for whoever may read the deposit.
+        <a data-testid="certificate-pdf" href={`/certificates/${receipt.seq}.pdf`} download={`iphub-certificate-${receipt.seq}.pdf`}>
+          {t('certificate.pdf')}
+        </a>
+      )}
       <Button size="small" onClick={() => setPrinting(true)}>
         {t('certificate.printable')}
       </Button>

@@ -21,6 +21,7 @@ export const ENTERPRISE = {
   'deposit.resultLine': ['已记入账本第 {seq} 条：', 'Recorded as ledger entry {seq}:'],
   'certificate.heading': ['存证证书', 'Deposit certificate'],
   'certificate.json': ['下载证书（JSON）', 'Download certificate (JSON)'],
+  'certificate.pdf': ['下载证书（PDF）', 'Download certificate (PDF)'],
   'certificate.printable': ['打印版证书', 'Printable certificate'],
   'certificate.print': ['打印', 'Print'],
   'certificate.verify': ['在核验页面核验', 'Check on the verification page'],

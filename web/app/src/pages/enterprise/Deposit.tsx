@@ -189,7 +189,7 @@ export default function Deposit() {
             <p>
               {t('deposit.resultLine', { seq: d!.receipt.seq })} <span className="mono">{d!.contentDigest}</span>
             </p>
-            <CertificateActions title={d!.title} digest={d!.contentDigest} receipt={d!.receipt} certificate={d!.certificate} />
+            <CertificateActions title={d!.title} digest={d!.contentDigest} receipt={d!.receipt} certificate={d!.certificate} pdf />
           </Card>
         ))}
     </Space>

@@ -30,7 +30,7 @@ export function DepositCertificate({ deposit }: { deposit: Deposit }) {
         {t('deposits.fullDigest')}
         <span className="mono">{deposit.contentDigest}</span>
       </p>
-      <CertificateActions title={deposit.title} digest={deposit.contentDigest} receipt={deposit.receipt} certificate={evidence.certificate} />
+      <CertificateActions title={deposit.title} digest={deposit.contentDigest} receipt={deposit.receipt} certificate={evidence.certificate} pdf />
     </div>
   );
 }
