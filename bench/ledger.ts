@@ -1,5 +1,6 @@
 // Ledger benchmark: one JSON line per figure on stdout, progress on stderr.
 //   npm run bench -- ledger [--seconds 3] [--entries 1000000] [--proofs 20000]
+// It ends with the PDF certificate's figures (bench/pdf.ts, also `npm run bench -- pdf`).
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,7 @@ import type { AppendInput, Ledger, SqliteSync, TimestampOptions } from '../ledge
 import { generateSigner, openLedger, openSqliteLedgerStore, sha256 } from '../ledger/index.js';
 import { makeTestPki, startTestTsa } from '../ledger/testing/tsa.js';
 import { emit } from './emit.js';
+import { run as benchPdf } from './pdf.js';
 
 const log = (msg: string): void => console.error(`[bench ledger] ${msg}`);
 const round = (x: number, digits = 0): number => Number(x.toFixed(digits));
@@ -204,4 +206,5 @@ export async function run(args: string[]): Promise<void> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+  await benchPdf([]);
 }

@@ -60,7 +60,9 @@ export async function run(args: string[]): Promise<void> {
       title: '技术许可合同（第二版）Technology licence agreement, second edition',
       category: categoryLabel('CONTRACT'),
       publicUrl: 'https://iphub.example.cn',
-      trustedTimes: [],
+      trustedTimes: [
+        { genTime: new Date(certificate.entry.timestamp + 30_000).toISOString(), accuracy: '±1 s', tsa: 'CN=Example TSA, O=Example Trust Services' },
+      ],
       tlogProof: formatTlogProof(certificate),
     };
     const note = 'one A4 page, Noto Sans SC cut to the characters drawn (two weights), a QR code, the certificate and its tlog-proof attached';
