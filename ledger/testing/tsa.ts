@@ -87,40 +87,27 @@ export async function makeTestPki(): Promise<TestPki> {
   writeFileSync(join(dir, 'ca.serial'), '1000\n');
   writeFileSync(join(dir, 'tsa.serial'), '01\n');
   const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes'];
-  await openssl(
-    dir,
-    'req',
-    '-x509',
-    '-new',
-    ...ec,
-    '-keyout',
-    'root.key',
-    '-out',
-    'root.crt',
-    '-days',
-    '3650',
-    '-config',
-    'openssl.cnf',
-    '-extensions',
-    'v3_ca',
-  );
-  await openssl(
-    dir,
-    'req',
-    '-x509',
-    '-new',
-    ...ec,
-    '-keyout',
-    'other.key',
-    '-out',
-    'other.crt',
-    '-days',
-    '3650',
-    '-config',
-    'openssl.cnf',
-    '-extensions',
-    'v3_ca',
-  );
+  // The TSA's root, and another no one trusting the TSA trusts.
+  const root = (name: string) =>
+    openssl(
+      dir,
+      'req',
+      '-x509',
+      '-new',
+      ...ec,
+      '-keyout',
+      `${name}.key`,
+      '-out',
+      `${name}.crt`,
+      '-days',
+      '3650',
+      '-config',
+      'openssl.cnf',
+      '-extensions',
+      'v3_ca',
+    );
+  await root('root');
+  await root('other');
   await openssl(dir, 'req', '-new', ...ec, '-keyout', 'tsa.key', '-out', 'tsa.csr', '-subj', '/CN=IP Hub Test TSA/O=IP Hub tests');
   const sign = (out: string, extensions: string, dates: string[]) =>
     openssl(dir, 'ca', '-batch', '-config', 'openssl.cnf', '-in', 'tsa.csr', '-out', out, '-extensions', extensions, '-notext', ...dates);
