@@ -57,6 +57,7 @@ export async function seedFinance(storage: Storage, ledger: Ledger, input: Finan
           pledgorId: patent.enterpriseId,
           pledgee: banks[Math.floor(i / targets.length) % banks.length]!,
           collateral: [{ kind: 'PATENT', id: patent.applicationNumber }],
+          acknowledgedRisks: [],
           securedAmountFen: (5 + (i % 7) * 5) * 1_000_000_00,
           term: { startDate: registeredAt.slice(0, 10), endDate: termEnd },
           state: 'REGISTERED',

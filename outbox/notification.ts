@@ -33,6 +33,7 @@ export const EVENT_TYPES = {
   'trademark.registration.ending': "A trademark's registration ends within 180 days",
   'right.transferred': 'A patent or trademark was transferred to its new owner',
   'licence.registered': 'A licence of a patent or trademark was recorded',
+  'licence.recorded.late': 'A licence was recorded after its time limit (three months from the contract taking effect, for a patent): told to both parties',
   'case.filed': 'A pre-examination or protection case was filed',
   'case.moved': 'A case moved to another state',
   'pledge.registered': 'A pledge was registered, with its ledger receipt',

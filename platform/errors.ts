@@ -23,11 +23,17 @@ export const ERROR_CODES = [
   'UNAVAILABLE',
   'ASSET_ALREADY_PLEDGED',
   'PATENT_NOT_PLEDGEABLE',
+  // Pledge collateral refusals (subgraphs/finance/domain/pledge-rules.ts): a trademark expired unrenewed; the same mark's other registrations left out.
+  'TRADEMARK_NOT_PLEDGEABLE',
+  'COLLATERAL_INCOMPLETE',
   'SUM_INSURED_EXCEEDED',
   // Transfers and licences of rights (subgraphs/enterprises/rights.ts).
   'ASSET_FROZEN',
   'ASSET_PLEDGED_CONSENT_REQUIRED',
   'LICENCE_OVERLAP',
+  // Licence recording refusals (专利实施许可合同备案办法 art. 12(2)(vi), (viii)): subgraphs/enterprises/rights.ts.
+  'ANNUAL_FEE_OVERDUE',
+  'DUPLICATE_CONTRACT',
   // A webhook URL whose destination the hub does not send to (extensions.reason): subgraphs/notifications/destination.ts.
   'WEBHOOK_URL_REFUSED',
   // The gateway's bounds on a request (gateway/limits.ts).
@@ -72,10 +78,16 @@ export const ERROR_MEANINGS: Readonly<Record<ErrorCode, string>> = {
   UNAVAILABLE: 'A database did not answer in time: try again shortly',
   ASSET_ALREADY_PLEDGED: 'An asset is in an active pledge already: extensions.assets names them',
   PATENT_NOT_PLEDGEABLE: 'A patent may not be pledged now: extensions.reason says why',
+  TRADEMARK_NOT_PLEDGEABLE: 'A trademark may not be pledged now: extensions.reason says why (EXPIRED: past its last day, not renewed)',
+  COLLATERAL_INCOMPLETE:
+    "A trademark's other registrations of the identical mark in the same class must be pledged with it: extensions.missing lists them (Trademark Law art. 42; the trademark pledge procedure, 2020)",
   SUM_INSURED_EXCEEDED: 'A claim beyond what is left of the sum insured: extensions.remaining says how much is',
   ASSET_FROZEN: 'A court froze the right: it may not be disposed of',
   ASSET_PLEDGED_CONSENT_REQUIRED: "A pledged right without its pledgee's recorded consent to this disposal",
   LICENCE_OVERLAP: 'An exclusive or sole licence would meet another licence in territory and time: extensions.licenceId names it',
+  ANNUAL_FEE_OVERDUE:
+    "The patent's annual fee is late (in its grace period, or past it): pay it first; extensions.dueDate and extensions.graceEndsOn say when it fell due and the last day it can be paid",
+  DUPLICATE_CONTRACT: 'This contract (its SHA-256) is recorded for the right already: extensions.licenceId names the licence recorded with it',
   WEBHOOK_URL_REFUSED: 'A webhook URL whose host leads where the hub does not send: extensions.reason says why',
   MAX_DEPTH_EXCEEDED: 'The operation nests deeper than the caller may: extensions.measured and limit',
   MAX_ALIASES_EXCEEDED: 'More aliases than the caller may use',
@@ -114,10 +126,14 @@ export const USER_ERROR_CODES = [
   'IDEMPOTENCY_KEY_REUSED',
   'ASSET_ALREADY_PLEDGED',
   'PATENT_NOT_PLEDGEABLE',
+  'TRADEMARK_NOT_PLEDGEABLE',
+  'COLLATERAL_INCOMPLETE',
   'SUM_INSURED_EXCEEDED',
   'ASSET_FROZEN',
   'ASSET_PLEDGED_CONSENT_REQUIRED',
   'LICENCE_OVERLAP',
+  'ANNUAL_FEE_OVERDUE',
+  'DUPLICATE_CONTRACT',
   'WEBHOOK_URL_REFUSED',
 ] as const satisfies readonly ErrorCode[];
 export type UserErrorCode = (typeof USER_ERROR_CODES)[number];

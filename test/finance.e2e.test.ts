@@ -15,6 +15,7 @@ import { patentCheckDigit } from '../standards/patent-number.js';
 import { openFinanceSubgraph } from '../subgraphs/finance/index.js';
 import type { FinanceStore } from '../subgraphs/finance/store/port.js';
 import { answersNull, errorCode, errorExtensions, startTestHub, type TestHub } from './support/hub.js';
+import { registerTrademark } from './support/registry.js';
 
 const HUAWEI = '914403001922038216';
 const TENCENT = '9144030071526726XG';
@@ -38,7 +39,7 @@ interface Pledge {
   collateral: { kind: string; id: string }[];
   registrationReceipt: { seq: number; entryHash: string } | null;
   releaseReceipt: { seq: number; entryHash: string } | null;
-  riskCompensation: { loss: string; shares: { party: string; percent: number; amount: string }[] } | null;
+  riskCompensation: { method: string | null; loss: string; shares: { party: string; percent: number; amount: string }[] } | null;
   events: { from: string | null; to: string; role: string; note: string | null }[];
 }
 interface Certificate {
@@ -47,7 +48,7 @@ interface Certificate {
 
 const PLEDGE = `id registrationNumber state nextStates pledgee securedAmount collateral { kind id }
   registrationReceipt { seq entryHash } releaseReceipt { seq entryHash }
-  riskCompensation { loss shares { party percent amount } } events { from to role note }`;
+  riskCompensation { method loss shares { party percent amount } } events { from to role note }`;
 const REGISTER = gql`mutation ($input: RegisterPledgeInput!) { registerPledge(input: $input) { ${PLEDGE} } }`;
 const RELEASE = gql`mutation ($input: ReleasePledgeInput!) { releasePledge(input: $input) { ${PLEDGE} } }`;
 const ENFORCE = gql`mutation ($input: EnforcePledgeInput!) { enforcePledge(input: $input) { ${PLEDGE} } }`;
@@ -166,6 +167,7 @@ describe('finance: pledges and insurance', () => {
       ).registerEnterprise.id;
     huawei = await enterprise(HUAWEI, '华为技术有限公司');
     tencent = await enterprise(TENCENT, '深圳市腾讯计算机系统有限公司');
+    await registerTrademark(staff, { enterpriseId: huawei, registrationNumber: '12345678', mark: '华为', niceClass: 9 });
     huaweiClient = t.client(await t.key('ENTERPRISE', { enterpriseId: huawei }));
     tencentClient = t.client(await t.key('ENTERPRISE', { enterpriseId: tencent }));
     dataAssetId = (
@@ -266,7 +268,7 @@ describe('finance: pledges and insurance', () => {
     expect((await register(otherBank, [patentAsset(number)])).state).toBe('REGISTERED');
   });
 
-  it('enforces a defaulted pledge and splits the loss to the fen', async () => {
+  it('enforces a defaulted pledge, recording how the collateral was realised (Civil Code art. 436), and splits the loss to the fen', async () => {
     const pledge = await register(bank, [patentAsset(await patent(huawei))], { securedAmount: '1000000000' });
     expect(await errorCode(bank.request(ENFORCE, { input: { pledgeId: pledge.id, loss: '1000000001' } }))).toBe('BAD_USER_INPUT');
     const bad = { guarantor: 40, reGuarantor: 20, nationalFund: 20, bank: 10 };
@@ -274,10 +276,12 @@ describe('finance: pledges and insurance', () => {
       code: 'BAD_USER_INPUT',
       field: 'shares',
     });
-    const enforced = (await bank.request<{ enforcePledge: Pledge }>(ENFORCE, { input: { pledgeId: pledge.id, loss: '999999999', note: '处置后仍有损失' } }))
-      .enforcePledge;
+    const enforced = (
+      await bank.request<{ enforcePledge: Pledge }>(ENFORCE, { input: { pledgeId: pledge.id, loss: '999999999', method: 'AUCTION', note: '处置后仍有损失' } })
+    ).enforcePledge;
     expect(enforced.state).toBe('ENFORCED');
     expect(enforced.riskCompensation).toEqual({
+      method: 'AUCTION',
       loss: '999999999',
       shares: [
         { party: 'GUARANTOR', percent: 40, amount: '399999999' },
@@ -295,6 +299,8 @@ describe('finance: pledges and insurance', () => {
     const split = (await staff.request<{ enforcePledge: Pledge }>(ENFORCE, { input: { pledgeId: custom.id, loss: '3', shares } })).enforcePledge
       .riskCompensation!;
     expect(split.shares.map((s) => s.amount)).toEqual(['1', '1', '1', '0']);
+    // Not said: not recorded, not guessed.
+    expect(split.method).toBeNull();
   });
 
   it('refuses with stable codes and writes nothing', async () => {

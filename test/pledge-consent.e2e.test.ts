@@ -13,7 +13,7 @@ import { MAX_CONSENTS } from '../subgraphs/finance/domain/pledge-rules.js';
 import { openFinanceSubgraph } from '../subgraphs/finance/index.js';
 import type { FinanceStore } from '../subgraphs/finance/store/port.js';
 import { errorCode, errorExtensions, startTestHub, type TestHub } from './support/hub.js';
-import { applicationNumber, registerEnterprise, registerPatent } from './support/registry.js';
+import { applicationNumber, registerEnterprise, registerPatent, registerTrademark } from './support/registry.js';
 
 const HUAWEI = '914403001922038216';
 const TENCENT = '9144030071526726XG';
@@ -138,6 +138,12 @@ describe('pledgee consent to a disposal', () => {
       registerEnterprise(staff, { uscc, name, regionCode: '440300', industry: '计算机、通信和其他电子设备制造业' });
     huawei = await enterprise(HUAWEI, '华为技术有限公司');
     tencent = await enterprise(TENCENT, '深圳市腾讯计算机系统有限公司');
+    // The trademarks pledged below: each registered, the pledgor's, a mark of its own.
+    for (const [registrationNumber, mark] of [
+      ['30561234', '荣耀'],
+      ['30569999', '鸿蒙'],
+    ])
+      await registerTrademark(staff, { enterpriseId: huawei, registrationNumber: registrationNumber!, mark: mark!, niceClass: 9 });
     huaweiClient = t.client(await t.key('ENTERPRISE', { enterpriseId: huawei }));
     tencentClient = t.client(await t.key('ENTERPRISE', { enterpriseId: tencent }));
   });

@@ -1,7 +1,9 @@
 // Transfers and licences of patents and trademarks through the gateway, and trademark and
 // copyright registration: ledger entries with certificates checked offline, ownership moving, the
-// pledgee's consent, a court's freeze, overlapping exclusive licences, every refusal code and role
-// rule, and that a refusal changes nothing.
+// pledgee's consent, a court's freeze, overlapping exclusive licences, the licence refusals of
+// 专利实施许可合同备案办法 art. 12(2) (a late annual fee, a contract recorded twice), art. 5's three
+// months to record a licence, a trademark's registrations of the same mark in its class, every
+// refusal code and role rule, and that a refusal changes nothing.
 import { createHash } from 'node:crypto';
 
 import { gql, type GraphQLClient } from 'graphql-request';
@@ -139,6 +141,8 @@ describe('transfers, licences and registrations', () => {
     contractDate: today,
     contractDigest: CONTRACT,
   });
+  let contracts = 0;
+  // A contract of its own each: one contract is recorded once per right (DUPLICATE_CONTRACT).
   const licenceInput = (number: string, kind: string, territory: string[], startDate: string, endDate: string) => ({
     right: { kind: 'PATENT', number },
     licenseeId: buyer,
@@ -148,7 +152,7 @@ describe('transfers, licences and registrations', () => {
     royalty: '5000000',
     royaltyTerms: '一次性支付五万元',
     contractDate: today,
-    contractDigest: CONTRACT,
+    contractDigest: sha256(`许可合同 ${++contracts}`),
   });
   const ledgerSize = async () => (await t.hub.ledger.audit()).size;
   const verifies = (c: Certificate) =>
@@ -320,6 +324,228 @@ describe('transfers, licences and registrations', () => {
     }>(PATENT, { n });
     expect(read.licences.edges).toHaveLength(4);
     expect(read.history.edges.map((e) => e.node.type)).toStrictEqual(['LICENSED', 'LICENSED', 'LICENSED', 'LICENSED']);
+  });
+
+  /** A granted invention whose annual fee of year 5 fell due `monthsAgo` months ago, unpaid. */
+  async function latePatent(monthsAgo: number): Promise<{ number: string; dueDate: string }> {
+    const filingDate = addMonths(addYears(today, -4), -monthsAgo);
+    const number = await registerPatent(staff, {
+      enterpriseId: seller,
+      applicationNumber: applicationNumber(filingDate, '1', ++serial),
+      title: `一种储能电池 ${serial}`,
+      filingDate,
+      status: 'GRANTED',
+      grantDate: addYears(filingDate, 2),
+      feesPaidThrough: addYears(filingDate, 3),
+    });
+    return { number, dueDate: addYears(filingDate, 4) };
+  }
+
+  it('refuses a licence of a patent whose annual fee is in its late-payment period, naming the due date and the last day (专利实施许可合同备案办法 art. 12(2)(vi))', async () => {
+    const { number, dueDate } = await latePatent(1);
+    const before = await ledgerSize();
+    const input = licenceInput(number, 'ORDINARY', ['CN'], today, addYears(today, 1));
+    const refused = await errorExtensions(staff.request(LICENCE, { input }));
+    expect(refused).toMatchObject({ code: 'ANNUAL_FEE_OVERDUE', state: 'GRACE', dueDate });
+    // Six months from the due date, or the first working day after them.
+    expect((refused!.graceEndsOn as string) >= addMonths(dueDate, 6)).toBe(true);
+    expect((refused!.graceEndsOn as string) <= addDays(addMonths(dueDate, 6), 10)).toBe(true);
+    const { licenceRegister } = await staff.request<{ licenceRegister: { licence: null; userErrors: { code: string; message: string }[] } }>(
+      gql`
+        mutation ($input: RegisterLicenceInput!) {
+          licenceRegister(input: $input) {
+            licence {
+              id
+            }
+            userErrors {
+              code
+              message
+            }
+          }
+        }
+      `,
+      { input },
+    );
+    expect(licenceRegister.licence).toBeNull();
+    expect(licenceRegister.userErrors).toStrictEqual([{ code: 'ANNUAL_FEE_OVERDUE', message: expect.stringContaining(dueDate) }]);
+    expect(licenceRegister.userErrors[0]!.message).toContain(refused!.graceEndsOn as string);
+    // Past the grace the patent lapsed from the due date (art. 12(2)(i)), though the lapse is not recorded yet.
+    const lapsed = await latePatent(7);
+    expect(await errorExtensions(staff.request(LICENCE, { input: licenceInput(lapsed.number, 'ORDINARY', ['CN'], today, addYears(today, 1)) }))).toMatchObject({
+      code: 'ANNUAL_FEE_OVERDUE',
+      state: 'LAPSED',
+      dueDate: lapsed.dueDate,
+    });
+    expect(await ledgerSize()).toBe(before);
+    // A transfer is no licence: the measures on recording licences do not bar it.
+    await staff.request(TRANSFER, { input: transferInput(number) });
+  });
+
+  it('refuses a contract recorded for the right already, naming its licence, while a retry with the idempotency key answers the first (art. 12(2)(viii))', async () => {
+    const n = await patent();
+    const input = { ...licenceInput(n, 'ORDINARY', ['440000'], today, addYears(today, 1)), idempotencyKey: 'licence-dup-1' };
+    const { registerLicence: first } = await staff.request<{ registerLicence: Licence }>(LICENCE, { input });
+    // The same request again with its key: the first licence, made once.
+    expect((await staff.request<{ registerLicence: Licence }>(LICENCE, { input })).registerLicence.id).toBe(first.id);
+    const before = await ledgerSize();
+    // Another request with the same contract: without a key, under another key, or for another territory and term.
+    for (const again of [
+      { ...input, idempotencyKey: undefined },
+      { ...input, idempotencyKey: 'licence-dup-2' },
+      { ...input, idempotencyKey: undefined, territory: ['110000'], term: { startDate: addYears(today, 2), endDate: addYears(today, 3) } },
+    ]) {
+      const refused = await errorExtensions(staff.request(LICENCE, { input: again }));
+      expect(refused).toMatchObject({ code: 'DUPLICATE_CONTRACT', licenceId: first.id, field: 'contractDigest' });
+    }
+    // Upper-case hex is the same digest.
+    expect(
+      await errorCode(staff.request(LICENCE, { input: { ...input, idempotencyKey: undefined, contractDigest: input.contractDigest.toUpperCase() } })),
+    ).toBe('DUPLICATE_CONTRACT');
+    expect(await ledgerSize()).toBe(before);
+    const { patent: read } = await staff.request<{ patent: { licences: { edges: { node: { id: string } }[] } } }>(PATENT, { n });
+    expect(read.licences.edges.map((e) => e.node.id)).toStrictEqual([first.id]);
+  });
+
+  it('records one licence of two concurrent requests with one contract, refusing the other as DUPLICATE_CONTRACT', async () => {
+    const n = await patent();
+    const input = licenceInput(n, 'ORDINARY', ['CN'], today, addYears(today, 1));
+    const results = await Promise.allSettled([
+      staff.request<{ registerLicence: Licence }>(LICENCE, { input }),
+      staff.request<{ registerLicence: Licence }>(LICENCE, { input: { ...input, territory: ['440000'] } }),
+    ]);
+    const won = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value.registerLicence] : []));
+    expect(won).toHaveLength(1);
+    const lost = results.find((r) => r.status === 'rejected');
+    expect(await errorExtensions(Promise.reject(lost!.reason as Error))).toMatchObject({ code: 'DUPLICATE_CONTRACT', licenceId: won[0]!.id });
+    const { patent: read } = await staff.request<{ patent: { licences: { edges: { node: { id: string } }[] } } }>(PATENT, { n });
+    expect(read.licences.edges.map((e) => e.node.id)).toStrictEqual([won[0]!.id]);
+  });
+
+  it('records a patent licence past its three months from the contract taking effect, flags it, and tells both parties (art. 5)', async () => {
+    const RECORDING = gql`
+      mutation ($input: RegisterLicenceInput!) {
+        registerLicence(input: $input) {
+          id
+          contractDate
+          effectiveDate
+          recordingDeadline
+          recordedLate
+        }
+      }
+    `;
+    type Recording = { id: string; contractDate: string; effectiveDate: string; recordingDeadline: string; recordedLate: boolean };
+    const n = await patent();
+    const base = licenceInput(n, 'ORDINARY', ['CN'], today, addYears(today, 1));
+    const [signed, tookEffect] = [addMonths(today, -5), addMonths(today, -4)];
+    // The effective date: not before the contract, not in the future.
+    expect(await errorExtensions(staff.request(RECORDING, { input: { ...base, contractDate: signed, effectiveDate: addDays(signed, -1) } }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'effectiveDate',
+    });
+    expect(await errorExtensions(staff.request(RECORDING, { input: { ...base, effectiveDate: addDays(today, 1) } }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'effectiveDate',
+    });
+    // In time: the effective date is the contract date unless given.
+    const { registerLicence: inTime } = await staff.request<{ registerLicence: Recording }>(RECORDING, { input: base });
+    expect(inTime).toMatchObject({ effectiveDate: today, recordingDeadline: addMonths(today, 3), recordedLate: false });
+    // Four months after taking effect: recorded, late.
+    const { registerLicence: late } = await staff.request<{ registerLicence: Recording }>(RECORDING, {
+      input: { ...licenceInput(n, 'ORDINARY', ['440000'], today, addYears(today, 1)), contractDate: signed, effectiveDate: tookEffect },
+    });
+    expect(late).toMatchObject({ contractDate: signed, effectiveDate: tookEffect, recordingDeadline: addMonths(tookEffect, 3), recordedLate: true });
+    const id = `licence.recorded.late:${late.id}`;
+    const INBOX = gql`
+      query {
+        inbox {
+          notifications(first: 20) {
+            edges {
+              node {
+                notification {
+                  id
+                  type
+                  data
+                }
+              }
+            }
+          }
+        }
+      }
+    `;
+    type Inbox = { inbox: { notifications: { edges: { node: { notification: { id: string; type: string; data: Record<string, unknown> } } }[] } } };
+    const told = async (client: GraphQLClient) =>
+      (await client.request<Inbox>(INBOX)).inbox.notifications.edges.map((e) => e.node.notification).filter((x) => x.type === 'licence.recorded.late');
+    for (const client of [sellerClient, buyerClient]) {
+      await expect
+        .poll(() => told(client), { timeout: 15_000, interval: 200 })
+        .toStrictEqual([
+          {
+            id,
+            type: 'licence.recorded.late',
+            data: expect.objectContaining({
+              licenceId: late.id,
+              licensor: seller,
+              licensee: buyer,
+              effectiveDate: tookEffect,
+              recordingDeadline: addMonths(tookEffect, 3),
+              recordedOn: today,
+            }),
+          },
+        ]);
+    }
+    // Read back as recorded.
+    const { licence } = await staff.request<{ licence: Recording }>(
+      gql`
+        query ($id: ID!) {
+          licence(id: $id) {
+            id
+            contractDate
+            effectiveDate
+            recordingDeadline
+            recordedLate
+          }
+        }
+      `,
+      { id: late.id },
+    );
+    expect(licence).toStrictEqual(late);
+  });
+
+  it("lists a trademark's other registrations of the same mark in its class, not another class's nor another owner's", async () => {
+    const REGISTER = gql`
+      mutation ($input: RegisterTrademarkInput!) {
+        registerTrademark(input: $input) {
+          registrationNumber
+        }
+      }
+    `;
+    const mark = (registrationNumber: string, text: string, niceClass: number, enterpriseId = seller) =>
+      staff.request(REGISTER, {
+        input: { enterpriseId, registrationNumber, mark: text, niceClass, goods: ['蓄电池'], registrationDate: addYears(today, -1) },
+      });
+    await mark('70000001', '刀片电池', 9);
+    // Full-width and half-width forms are the same text.
+    await mark('70000002', '刀片电池ＢＬＡＤＥ', 9);
+    await mark('70000003', '刀片电池BLADE', 9);
+    await mark('70000004', '刀片电池', 12);
+    await mark('70000005', '刀片电池', 9, buyer);
+    await mark('70000006', '刀片电池', 9);
+    const SAME = gql`
+      query ($n: String!) {
+        trademark(registrationNumber: $n) {
+          sameMarkInClass
+        }
+      }
+    `;
+    const same = async (n: string, client = staff) => (await client.request<{ trademark: { sameMarkInClass: string[] } | null }>(SAME, { n })).trademark;
+    expect(await same('70000001')).toStrictEqual({ sameMarkInClass: ['70000006'] });
+    expect(await same('70000006')).toStrictEqual({ sameMarkInClass: ['70000001'] });
+    expect(await same('70000002')).toStrictEqual({ sameMarkInClass: ['70000003'] });
+    expect(await same('70000004')).toStrictEqual({ sameMarkInClass: [] });
+    expect(await same('70000005', buyerClient)).toStrictEqual({ sameMarkInClass: [] });
+    // Whoever reads the trademark reads the list: its owner, not another enterprise.
+    expect(await same('70000001', sellerClient)).toStrictEqual({ sameMarkInClass: ['70000006'] });
+    expect(await errorCode(same('70000001', buyerClient))).toBe('FORBIDDEN');
   });
 
   it('registers a trademark, renews it in its window, and transfers it', async () => {

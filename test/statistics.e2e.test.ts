@@ -73,6 +73,11 @@ const PLEDGES = gql`
         state
         count
       }
+      byCollateralKind {
+        kind
+        count
+        amount
+      }
     }
   }
 `;
@@ -130,7 +135,11 @@ const PRE_EXAM = gql`
 
 type Evidence = { evidenceStatistics: { total: number; depositsByMonth: MonthCount[] } };
 type Pledges = {
-  pledgeStatistics: { byBankAndMonth: { bank: string; month: string; count: number; amount: string }[]; byState: { state: string; count: number }[] };
+  pledgeStatistics: {
+    byBankAndMonth: { bank: string; month: string; count: number; amount: string }[];
+    byState: { state: string; count: number }[];
+    byCollateralKind: { kind: string; count: number; amount: string }[];
+  };
 };
 type Protection = { protectionStatistics: { byRouteAndState: { route: string; state: string; count: number }[]; openedByMonth: MonthCount[] } };
 type Warnings = { warningStatistics: { annualFeesOverdue: number; annualFeesByMonth: MonthCount[]; expiriesByMonth: MonthCount[] } };
@@ -248,7 +257,7 @@ describe('the cockpit statistics', () => {
     expect((await staff.request<Evidence>(EVIDENCE)).evidenceStatistics.depositsByMonth).toHaveLength(12);
   });
 
-  it('counts a pledge under its bank and month with its amount, and by state as it is released', async () => {
+  it('counts a pledge under its bank and month with its amount, by the kind of its collateral, and by state as it is released', async () => {
     const applicationNumber = await patent('2016-03-01', '1', { status: 'GRANTED', grantDate: '2018-03-01', feesPaidThrough: addYears(today, 1) });
     const before = await staff.request<Pledges>(PLEDGES, { months: 1 });
     expect(before.pledgeStatistics.byBankAndMonth.filter((r) => r.bank === BANK)).toEqual([]);
@@ -277,6 +286,12 @@ describe('the cockpit statistics', () => {
     const registered = await staff.request<Pledges>(PLEDGES, { months: 1 });
     expect(registered.pledgeStatistics.byBankAndMonth).toEqual([{ bank: BANK, month: thisMonth, count: 1, amount: '9007199254740991' }]);
     expect(registered.pledgeStatistics.byState.find((s) => s.state === 'REGISTERED')!.count).toBe(1);
+    // Every kind listed, in the enum's order; the patent pledge under PATENT.
+    expect(registered.pledgeStatistics.byCollateralKind).toEqual(
+      ['PATENT', 'TRADEMARK', 'COPYRIGHT', 'DATA_ASSET', 'MIXED'].map((kind) =>
+        kind === 'PATENT' ? { kind, count: 1, amount: '9007199254740991' } : { kind, count: 0, amount: '0' },
+      ),
+    );
 
     await bankClient.request(
       gql`
@@ -291,6 +306,7 @@ describe('the cockpit statistics', () => {
     const released = await staff.request<Pledges>(PLEDGES, { months: 1 });
     // Still counted in the month it was registered in.
     expect(released.pledgeStatistics.byBankAndMonth).toEqual(registered.pledgeStatistics.byBankAndMonth);
+    expect(released.pledgeStatistics.byCollateralKind).toEqual(registered.pledgeStatistics.byCollateralKind);
     expect(released.pledgeStatistics.byState).toEqual([
       { state: 'REGISTERED', count: 0 },
       { state: 'RELEASED', count: 1 },

@@ -4,7 +4,11 @@ import DataLoader from 'dataloader';
 import type { SubgraphContext } from '../../platform/subgraph.js';
 import { ownerCountsLoader, type OwnerPage, ownerPagesLoader } from '../common/page-loader.js';
 import type { CopyrightRecord, EnterpriseRecord, PatentRecord, Stored, TrademarkRecord, TransferRecord } from './domain/model.js';
+import { markKey, MAX_SAME_MARK } from './domain/trademark.js';
 import type { EnterprisesStore } from './store/port.js';
+
+/** An owner's mark in a class, as Trademark.sameMarkInClass asks for its registrations. */
+export type SameMark = Pick<TrademarkRecord, 'enterpriseId' | 'mark' | 'niceClass'>;
 
 export interface EnterprisesContext extends SubgraphContext<EnterprisesStore> {
   readonly loaders: {
@@ -22,6 +26,8 @@ export interface EnterprisesContext extends SubgraphContext<EnterprisesStore> {
     readonly patentCounts: DataLoader<string, number>;
     readonly trademarkCounts: DataLoader<string, number>;
     readonly copyrightCounts: DataLoader<string, number>;
+    /** The registration numbers of one owner's registrations of one mark in one class (its text as domain/trademark.ts markKey has it), the first MAX_SAME_MARK + 1. */
+    readonly sameMark: DataLoader<SameMark, string[], string>;
   };
 }
 
@@ -41,6 +47,11 @@ export function createEnterprisesContext(request: SubgraphContext<EnterprisesSto
       patentCounts: ownerCountsLoader((ids) => store.patents.countByEnterprises(ids)),
       trademarkCounts: ownerCountsLoader((ids) => store.trademarks.countByEnterprises(ids)),
       copyrightCounts: ownerCountsLoader((ids) => store.copyrights.countByEnterprises(ids)),
+      // Registrations of one mark asking in one request share one read.
+      sameMark: new DataLoader(
+        (keys: readonly SameMark[]) => Promise.all(keys.map((k) => store.trademarks.sameMark(k.enterpriseId, k.mark, k.niceClass, MAX_SAME_MARK + 1))),
+        { cacheKeyFn: (k) => JSON.stringify([k.enterpriseId, k.niceClass, markKey(k.mark)]) },
+      ),
     },
   };
 }

@@ -1,5 +1,5 @@
-// What the enterprises subgraph tells people: a right transferred or licensed (written with the
-// change), and the daily warnings: an annual fee entering its warning window or its grace period,
+// What the enterprises subgraph tells people: a right transferred or licensed, a licence recorded
+// after its time limit (written with the change), and the daily warnings: an annual fee entering its warning window or its grace period,
 // a patent's protection or a trademark's registration nearing its end. Pure. A warning's id names
 // the right, the deadline and the stage, so each is told once however often it is found.
 import type { Notice } from '../../outbox/notification.js';
@@ -44,6 +44,31 @@ export function licensed(l: LicenceRecord): Notice {
       kind: l.kind,
       territory: [...l.territory],
       term: { startDate: l.startDate, endDate: l.endDate },
+      ledgerSeq: l.receipt.seq,
+    },
+  };
+}
+
+/**
+ * A licence recorded after its time limit (domain/licences.ts recordingDeadline: for a patent,
+ * three months from the contract taking effect, 专利实施许可合同备案办法 art. 5): recorded all the
+ * same, and both parties told, once per licence.
+ */
+export function recordedLate(l: LicenceRecord, deadline: string, recordedOn: string): Notice {
+  return {
+    id: `licence.recorded.late:${l.id}`,
+    type: 'licence.recorded.late',
+    occurredAt: l.registeredAt,
+    subject: rightSubject(l.right),
+    audience: [enterprise(l.licensorId), enterprise(l.licenseeId)],
+    data: {
+      licenceId: l.id,
+      right: { kind: l.right.kind, number: l.right.number },
+      licensor: l.licensorId,
+      licensee: l.licenseeId,
+      effectiveDate: l.effectiveDate,
+      recordingDeadline: deadline,
+      recordedOn,
       ledgerSeq: l.receipt.seq,
     },
   };

@@ -1,6 +1,7 @@
 // Trademark and copyright registrations recorded with the centre, and trademark renewal.
 import { badInput, conflict, failure } from '../../platform/errors.js';
 import { today } from '../../platform/hub-calendar.js';
+import { canonicalCopyrightNumber } from '../../standards/copyright-number.js';
 import { isNiceClass, niceClassName } from '../../standards/nice-class.js';
 import { requireRole } from '../common/auth.js';
 import { ANY_ROLE, calledBy } from '../common/callers.js';
@@ -11,7 +12,7 @@ import { builder, Copyright, CopyrightKind, readableRight, Trademark } from './b
 import type { EnterprisesContext } from './context.js';
 import { copyrightNumber } from './domain/copyright.js';
 import { type CopyrightRecord, type TrademarkRecord } from './domain/model.js';
-import { registrationExpiry, renewal, renewalWindow } from './domain/trademark.js';
+import { MAX_SAME_MARK, registrationExpiry, renewal, renewalWindow } from './domain/trademark.js';
 import { DuplicateKeyError } from './store/port.js';
 
 const RenewalWindow = builder.objectRef<{ opens: string; closes: string }>('RenewalWindow').implement({
@@ -29,6 +30,14 @@ builder.objectFields(Trademark, (t) => ({
     type: RenewalWindow,
     description: 'The days it may be renewed (续展) in, as its expiryDate stands (Trademark Law art. 40)',
     resolve: (m) => renewalWindow(m.expiryDate),
+  }),
+  // Trademark Law art. 42: a transfer takes the owner's identical marks on the same goods with it;
+  // the pledge procedure (注册商标专用权质押登记程序规定, 2020) has them pledged together. Only the
+  // identical text in the same class is found here: similar marks (近似) and similar goods in other
+  // classes (类似) are the Trademark Office's judgment, which the register's data does not settle.
+  sameMarkInClass: t.stringList({
+    description: `The registration numbers, in order, of the same owner's other registrations of this mark (identical text after Unicode NFKC and trimming) in this Nice class: what Trademark Law art. 42 and the trademark pledge procedure (注册商标专用权质押登记程序规定, 2020) have transferred and pledged with it. Similar marks, and similar goods in other classes, are not detected: the register's data does not let the hub decide them. At most ${MAX_SAME_MARK}`,
+    resolve: async (m, _args, ctx) => (await ctx.loaders.sameMark.load(m)).filter((n) => n !== m.registrationNumber).slice(0, MAX_SAME_MARK),
   }),
 }));
 
@@ -110,8 +119,8 @@ builder.queryFields((t) => ({
       registrationNumber: t.arg.string({ required: true, description: 'As issued; spaces, case and full-width dashes do not matter' }),
     },
     resolve: async (_root, { registrationNumber }, ctx) => {
-      // Stored as registration writes them: without spaces, in capitals, full-width dashes as ASCII.
-      return readableRight(ctx, await ctx.loaders.copyright.load(registrationNumber.replace(/\s+/g, '').toUpperCase().replace(/－|—/g, '-')));
+      // Stored as registration writes them (standards/copyright-number.ts).
+      return readableRight(ctx, await ctx.loaders.copyright.load(canonicalCopyrightNumber(registrationNumber)));
     },
   }),
 }));

@@ -1,11 +1,14 @@
 // Transfers (转让) and licences (许可) of patents and trademarks, recorded by centre staff: each on
 // the ledger (RIGHT_TRANSFER, LICENCE_REGISTRATION) with its certificate, then in the store at the
-// version of the right that was checked; a transfer moves the right to its new owner.
+// version of the right that was checked; a transfer moves the right to its new owner. A licence is
+// refused on the grounds of 专利实施许可合同备案办法 (2011) art. 12(2) the hub can see: the annual fee in
+// its late-payment period (vi), the same contract recorded again (viii), a conflict with a licence
+// recorded (x: LICENCE_OVERLAP); one recorded after art. 5's three months is recorded and flagged.
 
 import type { Receipt } from '../../ledger/index.js';
 import { documentDigest, type Metadata } from '../../ledger/index.js';
 import { badInput, conflict, failure } from '../../platform/errors.js';
-import { today } from '../../platform/hub-calendar.js';
+import { hubDateOf, today } from '../../platform/hub-calendar.js';
 import { idempotencyKey } from '../../platform/idempotency.js';
 import { pageRequest, toConnection } from '../../platform/pagination.js';
 import { addDays } from '../../standards/calendar-date.js';
@@ -21,7 +24,8 @@ import { connectionType, describedValues, fenScalar, ledgerReceiptType, pageArgD
 import { checkEach, checkInput, optionalText } from '../common/validation.js';
 import { builder, Enterprise, PageInfo, Patent, readableEnterprise, RightKind as AnyRightKindEnum, standing, Trademark } from './builder.js';
 import type { EnterprisesContext } from './context.js';
-import { LICENCE_KIND_MEANINGS, overlappingLicence, RIGHT_KIND_MEANINGS, WHOLE_COUNTRY } from './domain/licences.js';
+import { annualFeeStatus, feeTimeLimits } from './domain/annual-fee.js';
+import { LICENCE_KIND_MEANINGS, overlappingLicence, recordedLate, recordingDeadline, RIGHT_KIND_MEANINGS, WHOLE_COUNTRY } from './domain/licences.js';
 import {
   LICENCE_KINDS,
   type LicenceRecord,
@@ -34,7 +38,7 @@ import {
   type TransferRecord,
 } from './domain/model.js';
 import { protectionEnd } from './domain/protection.js';
-import { licensed, rightSubject, transferred } from './notices.js';
+import { licensed, recordedLate as recordedLateNotice, rightSubject, transferred } from './notices.js';
 
 /** Who reads a transfer's or licence's enterprises. */
 const PARTY_READ = 'an enterprise key reads only its own enterprise here (FORBIDDEN for the other party)';
@@ -134,7 +138,23 @@ const Licence = builder.objectRef<LicenceRecord>('Licence').implement({
     }),
     royaltyTerms: t.exposeString('royaltyTerms', { nullable: true, description: 'The royalty in words, e.g. 按年销售额的 3% 支付; null when not given' }),
     contractDate: t.field({ type: 'Date', description: 'The day the licence contract was signed', resolve: (l) => l.contractDate }),
-    contractDigest: t.exposeString('contractDigest', { description: 'SHA-256 of the signed contract' }),
+    effectiveDate: t.field({
+      type: 'Date',
+      description: 'The day the contract took effect (its contractDate unless given; for licences recorded before this was kept, the contractDate)',
+      resolve: (l) => l.effectiveDate,
+    }),
+    recordingDeadline: t.field({
+      type: 'Date',
+      description:
+        "The last day to record it: for a patent, three calendar months after effectiveDate (专利实施许可合同备案办法 art. 5); for a trademark, its term's last day (Trademark Law Implementing Regulations art. 69: recorded while the contract runs). No holiday moves it",
+      resolve: (l) => recordingDeadline(l),
+    }),
+    recordedLate: t.boolean({
+      description:
+        'Recorded after recordingDeadline (the day of registeredAt in the hub’s time zone): recorded all the same, for the measures do not refuse it, and both parties told (licence.recorded.late)',
+      resolve: (l) => recordedLate(l, hubDateOf(l.registeredAt)),
+    }),
+    contractDigest: t.exposeString('contractDigest', { description: 'SHA-256 of the signed contract: recorded once per right (DUPLICATE_CONTRACT)' }),
     registeredAt: t.field({ type: 'DateTime', description: 'When centre staff recorded it', resolve: (l) => l.registeredAt }),
     receipt: t.field({ type: LedgerReceipt, description: 'The LICENCE_REGISTRATION ledger entry', resolve: (l) => l.receipt }),
     certificate: t.field({
@@ -239,7 +259,15 @@ const LicenceInput = builder.inputType('RegisterLicenceInput', {
     royalty: t.field({ type: 'Fen', description: 'The royalty as a sum in fen, when the contract names one; not negative' }),
     royaltyTerms: t.string({ description: 'The royalty in words, e.g. 按年销售额的 3% 支付' }),
     contractDate: t.field({ type: 'Date', required: true, description: CONTRACT_DATE }),
-    contractDigest: t.string({ required: true, description: 'SHA-256 of the signed contract, hex' }),
+    effectiveDate: t.field({
+      type: 'Date',
+      description:
+        'The day the contract took effect, when later than contractDate (default: contractDate); not before contractDate nor in the future. A patent licence is recorded within three months of it (专利实施许可合同备案办法 art. 5); a later one is recorded and flagged recordedLate',
+    }),
+    contractDigest: t.string({
+      required: true,
+      description: 'SHA-256 of the signed contract, hex: a contract recorded for the right already is refused (DUPLICATE_CONTRACT)',
+    }),
     idempotencyKey: t.string({ description: idempotencyKeyHelp('licence') }),
   }),
 });
@@ -384,6 +412,42 @@ function contractDate(value: string): string {
   return value;
 }
 
+/** When the contract took effect: its signature unless given; not before it, not in the future. */
+function effectiveDate(value: string | null | undefined, signedOn: string): string {
+  if (value === null || value === undefined) return signedOn;
+  if (value < signedOn) throw badInput(`effectiveDate ${value} is before the contract was signed, on ${signedOn}`, 'effectiveDate');
+  if (value > today()) throw badInput('effectiveDate is in the future: record the contract once it has taken effect', 'effectiveDate');
+  return value;
+}
+
+/**
+ * Refuses a licence of a patent whose annual fee is late: in its six months of grace (滞纳期), 专利实施
+ * 许可合同备案办法 art. 12(2)(vi); past them the patent has lapsed from the due date (art. 12(2)(i):
+ * 专利权已经终止), though its lapse is not recorded yet. Both ANNUAL_FEE_OVERDUE, naming the due date
+ * and the grace's last day. A trademark has no annual fee.
+ */
+function requireFeesPaid(r: CurrentRight): void {
+  if (!('applicationNumber' in r.record)) return;
+  const fee = annualFeeStatus(r.record, today());
+  if (fee === null || (fee.state !== 'GRACE' && fee.state !== 'LAPSED') || fee.nextDueDate === null) return;
+  const dueDate = fee.nextDueDate;
+  const { graceEndsOn } = feeTimeLimits(dueDate);
+  const message =
+    fee.state === 'GRACE'
+      ? `${describe(r.ref)}'s annual fee fell due on ${dueDate} and is unpaid: a licence is not recorded while it is late (专利实施许可合同备案办法 art. 12(2)(vi)); pay it with its surcharge (${fee.surchargePercent}% this month) by ${graceEndsOn}, record the payment, then record the licence`
+      : `${describe(r.ref)}'s annual fee fell due on ${dueDate} and was not paid by ${graceEndsOn}, the last day of its grace: the patent lapsed from ${dueDate} (art. 12(2)(i)); only its restoration (Implementing Regulations rule 6) lets it be licensed`;
+  throw failure('ANNUAL_FEE_OVERDUE', message, { state: fee.state, dueDate, graceEndsOn });
+}
+
+/** DUPLICATE_CONTRACT: one contract is recorded once per right (专利实施许可合同备案办法 art. 12(2)(viii)). */
+function duplicateContract(r: RightRef, recorded: LicenceRecord) {
+  return failure(
+    'DUPLICATE_CONTRACT',
+    `this contract (SHA-256 ${recorded.contractDigest}) is recorded for ${describe(r)} already, as licence ${recorded.id} on ${hubDateOf(recorded.registeredAt)}: a contract is recorded once; a new or amended contract has its own digest`,
+    { licenceId: recorded.id, field: 'contractDigest' },
+  );
+}
+
 const rightDocument = (r: RightRef): Metadata => ({ kind: r.kind, number: r.number });
 
 mutationForms(builder, {
@@ -473,13 +537,13 @@ mutationForms(builder, {
   object: 'licence',
   type: Licence,
   description:
-    'Centre staff record a licence of a patent or trademark: on the ledger as LICENCE_REGISTRATION. Its term lies within the protection; an exclusive or sole licence may not meet another licence in territory and time (LICENCE_OVERLAP); a pledged right needs its pledgee’s consent',
+    'Centre staff record a licence of a patent or trademark: on the ledger as LICENCE_REGISTRATION. Its term lies within the protection; an exclusive or sole licence may not meet another licence in territory and time (LICENCE_OVERLAP); a pledged right needs its pledgee’s consent; a patent whose annual fee is late is refused (ANNUAL_FEE_OVERDUE), and so is a contract recorded for the right already (DUPLICATE_CONTRACT) (专利实施许可合同备案办法 art. 12(2)). One recorded after its time limit is recorded, flagged recordedLate, and both parties told',
   callers: ['CENTER_STAFF'],
   args: (t) => ({ input: t.field({ type: LicenceInput, required: true, description: 'The licence to record' }) }),
   resolve: async ({ input }, ctx) => {
     const staff = requireRole(ctx, 'CENTER_STAFF');
     const { startDate, endDate } = input.term;
-    const { first, places, royaltyTerms, contractDigest, signedOn, key } = await checkInput({
+    const { first, places, royaltyTerms, contractDigest, signedOn, tookEffect, key } = await checkInput({
       first: () => currentRight(ctx, input.right),
       places: () => territory(input.territory),
       term: () => {
@@ -491,6 +555,7 @@ mutationForms(builder, {
       },
       royaltyTerms: () => optionalText(input.royaltyTerms, 'royaltyTerms', 500),
       signedOn: () => contractDate(input.contractDate),
+      tookEffect: () => effectiveDate(input.effectiveDate, input.contractDate),
       contractDigest: () => digest(input.contractDigest, 'contractDigest'),
       key: () => idempotencyKey(input.idempotencyKey),
     });
@@ -504,6 +569,7 @@ mutationForms(builder, {
       royaltyFen: input.royalty ?? null,
       royaltyTerms,
       contractDate: signedOn,
+      effectiveDate: tookEffect,
       contractDigest,
     };
     return createOnce<LicenceRecord>(staff, {
@@ -519,6 +585,10 @@ mutationForms(builder, {
           const r = await currentRight(ctx, input.right);
           // A right not in force says so before its term is weighed.
           requireDisposable(r, 'LICENCE');
+          requireFeesPaid(r);
+          // A retry with the idempotency key found its licence before this (createOnce); this is another request.
+          const recorded = await ctx.store.rights.licenceByContract(rightKey(r.ref), contractDigest);
+          if (recorded !== undefined) throw duplicateContract(r.ref, recorded);
           const { licensee } = await checkInput({
             term: () => {
               if (endDate > r.lastProtectedDay) throw badInput(`the term ends after ${describe(r.ref)}'s protection, on ${r.lastProtectedDay}`, 'term');
@@ -550,6 +620,7 @@ mutationForms(builder, {
             royaltyFen: licence.royaltyFen === null ? null : String(licence.royaltyFen),
             royaltyTerms,
             contractDate: signedOn,
+            effectiveDate: tookEffect,
             contractDigest,
             registeredAt,
           };
@@ -571,10 +642,24 @@ mutationForms(builder, {
             type: 'LICENSED' as const,
             details: { licence: id, licensee, kind: input.kind, seq: receipt.seq },
           };
-          const refusal = await ctx.store.rights.license({ ...licence, receipt }, r.version, event, [licensed({ ...licence, receipt })]);
+          const made: LicenceRecord = { ...licence, receipt };
+          // Recorded late all the same (art. 5 sets the time; art. 12 does not refuse for it): both parties are told.
+          const recordedOn = hubDateOf(registeredAt);
+          const late = recordedLate(made, recordedOn) ? [recordedLateNotice(made, recordingDeadline(made), recordedOn)] : [];
+          const refusal = await ctx.store.rights.license(made, r.version, event, [licensed(made), ...late]);
+          if (refusal?.reason === 'DUPLICATE') {
+            throw failure(
+              'DUPLICATE_CONTRACT',
+              `${duplicateContract(r.ref, refusal.with).message} (ledger entry ${receipt.seq} records nothing that happened)`,
+              {
+                licenceId: refusal.with.id,
+                field: 'contractDigest',
+              },
+            );
+          }
           if (refusal?.reason === 'OVERLAP') throw overlapping(licence, refusal.with);
           if (refusal?.reason === 'STALE') throw conflict(`${describe(r.ref)} was changed by someone else meanwhile; reload it and try again`);
-          return { ...licence, receipt };
+          return made;
         }),
     });
   },

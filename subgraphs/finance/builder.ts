@@ -22,6 +22,14 @@ export const Enterprise = builder.externalRef('Enterprise', builder.selection<{ 
 Enterprise.implement({ fields: (t) => ({ id: t.exposeID('id', { description: "The enterprise's id in the hub (a UUID)" }) }) });
 export const Patent = builder.externalRef('Patent', builder.selection<{ applicationNumber: string }>('applicationNumber'));
 Patent.implement({ fields: (t) => ({ applicationNumber: t.exposeString('applicationNumber') }) });
+export const Trademark = builder.externalRef('Trademark', builder.selection<{ registrationNumber: string }>('registrationNumber'));
+Trademark.implement({ fields: (t) => ({ registrationNumber: t.exposeString('registrationNumber', { description: "The register's number: 1 to 9 digits" }) }) });
+export const Copyright = builder.externalRef('Copyright', builder.selection<{ registrationNumber: string }>('registrationNumber'));
+Copyright.implement({
+  fields: (t) => ({
+    registrationNumber: t.exposeString('registrationNumber', { description: 'The registration number, as issued (2024SR0123456, 国作登字-2024-H-00012345)' }),
+  }),
+});
 export const DataAsset = builder.externalRef('DataAsset', builder.selection<{ id: string }>('id'));
 DataAsset.implement({ fields: (t) => ({ id: t.exposeID('id', { description: "The data asset's id in the hub (a UUID)" }) }) });
 export const ProtectionCase = builder.externalRef('ProtectionCase', builder.selection<{ id: string }>('id'));

@@ -5,6 +5,8 @@ import DataLoader from 'dataloader';
 import type { SubgraphContext } from '../../platform/subgraph.js';
 import type { ClaimRecord, ConsentRecord, PledgeEvent, PledgeRecord, PolicyRecord } from './domain/model.js';
 import {
+  type CopyrightFacts,
+  copyrightFacts,
   type DataAssetFacts,
   dataAssetFacts,
   enterprisesRegistered,
@@ -12,6 +14,8 @@ import {
   patentFacts,
   type ProtectionCaseFacts,
   protectionCaseFacts,
+  type TrademarkFacts,
+  trademarkFacts,
 } from './hub-facts.js';
 import type { FinanceStore } from './store/port.js';
 
@@ -33,6 +37,8 @@ export interface FinanceContext extends SubgraphContext<FinanceStore> {
     readonly claim: DataLoader<string, ClaimRecord | undefined>;
     /** From the enterprises and evidence subgraphs, through the hub. */
     readonly patentFacts: DataLoader<string, PatentFacts | null>;
+    readonly trademarkFacts: DataLoader<string, TrademarkFacts | null>;
+    readonly copyrightFacts: DataLoader<string, CopyrightFacts | null>;
     readonly dataAssetFacts: DataLoader<string, DataAssetFacts | null>;
     readonly enterpriseRegistered: DataLoader<string, boolean>;
     readonly protectionCaseFacts: DataLoader<string, ProtectionCaseFacts | null>;
@@ -56,6 +62,8 @@ export function createFinanceContext(request: SubgraphContext<FinanceStore>): Fi
       claimsOf: new DataLoader((ids) => store.policies.claimsOf(ids)),
       claim: new DataLoader((ids) => store.policies.claimsByIds(ids)),
       patentFacts: new DataLoader((numbers) => patentFacts(hub, numbers)),
+      trademarkFacts: new DataLoader((numbers) => trademarkFacts(hub, numbers)),
+      copyrightFacts: new DataLoader((numbers) => copyrightFacts(hub, numbers)),
       dataAssetFacts: new DataLoader((ids) => dataAssetFacts(hub, ids)),
       enterpriseRegistered: new DataLoader((ids) => enterprisesRegistered(hub, ids)),
       protectionCaseFacts: new DataLoader((ids) => protectionCaseFacts(hub, ids)),

@@ -1,6 +1,7 @@
 // Facts other subgraphs own, asked of the supergraph as a service: whether enterprises are
 // registered, patents' status, term, annual fees, owner, a court's freeze and a pending
-// invalidation, data assets' owner, protection cases' parties. One query per batch.
+// invalidation, trademarks' owner, term and the same mark's other registrations, copyrights'
+// owner, data assets' owner, protection cases' parties. One query per batch.
 import type { HubQuery } from '../../platform/hub-query.js';
 
 export interface PatentFacts {
@@ -33,6 +34,39 @@ export function patentFacts(hub: HubQuery, applicationNumbers: readonly string[]
     'applicationNumber status protectionEndsOn annualFee { state } enterprise { id } freeze { court orderNumber } invalidation { pending requestedOn }',
     applicationNumbers,
   );
+}
+
+export interface TrademarkFacts {
+  readonly registrationNumber: string;
+  readonly mark: string;
+  readonly niceClass: number;
+  /** The registration's last day: after it, unrenewed, the mark is not in force. */
+  readonly expiryDate: string;
+  readonly enterprise: { readonly id: string } | null;
+  /** The owner's other registrations of the identical mark in the same class (Trademark Law art. 42). */
+  readonly sameMarkInClass: readonly string[];
+}
+
+/** Each trademark's facts by registration number, null when it is not registered. */
+export function trademarkFacts(hub: HubQuery, numbers: readonly string[]): Promise<(TrademarkFacts | null)[]> {
+  return aliased<TrademarkFacts>(
+    hub,
+    'trademark',
+    'registrationNumber',
+    'String',
+    'registrationNumber mark niceClass expiryDate enterprise { id } sameMarkInClass',
+    numbers,
+  );
+}
+
+export interface CopyrightFacts {
+  readonly registrationNumber: string;
+  readonly enterprise: { readonly id: string } | null;
+}
+
+/** Each copyright's owner by registration number, null when it is not registered. */
+export function copyrightFacts(hub: HubQuery, numbers: readonly string[]): Promise<(CopyrightFacts | null)[]> {
+  return aliased<CopyrightFacts>(hub, 'copyright', 'registrationNumber', 'String', 'registrationNumber enterprise { id }', numbers);
 }
 
 export interface DataAssetFacts {

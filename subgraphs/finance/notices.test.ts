@@ -15,6 +15,7 @@ const PLEDGE: PledgeRecord = {
   id: 'p1',
   registrationNumber: 'ZX-2026-000001',
   pledgorId: 'e1',
+  acknowledgedRisks: [],
   pledgee: BANK,
   collateral: [
     { kind: 'PATENT', id: '201510958772.0' },

@@ -7,6 +7,7 @@ import { badInput, failure, notFound } from '../../platform/errors.js';
 import { today } from '../../platform/hub-calendar.js';
 import { idempotencyKey } from '../../platform/idempotency.js';
 import type { Identity } from '../../platform/identity.js';
+import { parsePatentNumber } from '../../standards/patent-number.js';
 import { requireIdentity, requireRole } from '../common/auth.js';
 import { calledBy } from '../common/callers.js';
 import { createOnce, idempotencyKeyHelp } from '../common/create-once.js';
@@ -15,10 +16,10 @@ import { DEFAULT_MONTHS, MAX_MONTHS, monthsArg, monthsFrom } from '../common/mon
 import { mutationForms } from '../common/payload.js';
 import { connectionType, describedValues, pageArgDescriptions, workflowEventType } from '../common/shared-types.js';
 import { syncArgDescriptions } from '../common/sync.js';
-import { checkInput, optionalText } from '../common/validation.js';
+import { checkEach, checkInput, optionalText } from '../common/validation.js';
 import { requireMove, workflowEvent } from '../common/workflow-event.js';
 import { actingOrganization, pledgeAccess, requirePledgee } from './access.js';
-import { assetList, IpAsset, IpAssetInput, ownedAssets } from './assets.js';
+import { assetList, IpAsset, IpAssetInput, ownedAssets, type OwnedFacts } from './assets.js';
 import {
   builder,
   DataAsset,
@@ -35,8 +36,21 @@ import {
   Role,
 } from './builder.js';
 import type { FinanceContext } from './context.js';
-import { type Enforcement, type NewPledge, type PledgeEvent, type PledgeRecord } from './domain/model.js';
 import {
+  type AcknowledgedRisk,
+  ASSET_KIND_MEANINGS,
+  type AssetRef,
+  type Enforcement,
+  ENFORCEMENT_METHOD_MEANINGS,
+  ENFORCEMENT_METHODS,
+  type NewPledge,
+  type PledgeEvent,
+  type PledgeRecord,
+} from './domain/model.js';
+import {
+  acknowledgedRisk,
+  COLLATERAL_KINDS,
+  type CollateralKind,
   nextStates,
   patentRefusal,
   PLEDGE_STATE_MEANINGS,
@@ -44,6 +58,8 @@ import {
   type PledgeState,
   registrationDocument,
   releaseDocument,
+  sameMarkLeftOut,
+  trademarkRefusal,
 } from './domain/pledge-rules.js';
 import { DEFAULT_RISK_SHARES, RISK_PARTIES, RISK_PARTY_MEANINGS, type RiskShareAmount, type RiskShares, sharesProblem, splitLoss } from './domain/risk.js';
 import { pledgeClosed, pledgeRegistered } from './notices.js';
@@ -60,6 +76,23 @@ const Party = builder.enumType('RiskParty', {
 
 const Event = workflowEventType(builder, 'PledgeEvent', 'a pledge', State, Role);
 
+const RiskKind = builder.enumType('PledgeRisk', {
+  description: 'A risk of a pledged asset the parties acknowledged',
+  values: {
+    UNDER_INVALIDATION: {
+      description: 'A patent under a pending invalidation request (无效宣告请求): the pledge stands or falls with the patent (专利权质押登记办法, 2021)',
+    },
+  },
+});
+const AcknowledgedRiskType = builder.objectRef<AcknowledgedRisk>('AcknowledgedRisk').implement({
+  description: 'A risk of one pledged asset that the parties were told of at registration and pledged it anyway',
+  fields: (t) => ({
+    asset: t.field({ type: IpAsset, description: 'The asset at risk', resolve: (r) => r.asset }),
+    risk: t.field({ type: RiskKind, description: 'What the risk is', resolve: (r) => r.risk }),
+    since: t.field({ type: 'Date', description: 'Since when: the day the invalidation request was made', resolve: (r) => r.since }),
+  }),
+});
+
 const Share = builder.objectRef<RiskShareAmount>('RiskShare').implement({
   description: "One party's share of an enforced pledge's loss",
   fields: (t) => ({
@@ -69,9 +102,20 @@ const Share = builder.objectRef<RiskShareAmount>('RiskShare').implement({
   }),
 });
 
+const Method = builder.enumType('EnforcementMethod', {
+  description: 'How a pledgee realised the collateral of a defaulted pledge',
+  values: describedValues(ENFORCEMENT_METHODS, ENFORCEMENT_METHOD_MEANINGS),
+});
+
 const Compensation = builder.objectRef<Enforcement>('RiskCompensation').implement({
   description: 'The loss on a defaulted pledge and who bears it; the amounts add up to the loss exactly',
   fields: (t) => ({
+    method: t.field({
+      type: Method,
+      nullable: true,
+      description: 'How the collateral was realised; null when the enforcement did not say (those recorded before it was asked)',
+      resolve: (e) => e.method ?? null,
+    }),
     loss: t.field({
       type: 'Fen',
       description: 'The loss left after disposing of the collateral, in fen: at most the secured amount',
@@ -98,6 +142,12 @@ Pledge.implement({
     }),
     bank: t.field({ type: Organization, description: 'The pledgee bank', resolve: (p) => ({ name: p.pledgee, kind: 'BANK' as const }) }),
     collateral: t.field({ type: [IpAsset], description: 'The pledged assets, 1 to 20, each listed once', resolve: (p) => p.collateral }),
+    acknowledgedRisks: t.field({
+      type: [AcknowledgedRiskType],
+      description:
+        'Risks of the collateral the parties were told of and pledged it anyway (a pending invalidation request): recorded on the ledger entry too; none for most pledges',
+      resolve: (p) => p.acknowledgedRisks,
+    }),
     securedAmount: t.field({ type: 'Fen', description: 'The amount of the secured debt, in fen: more than 0', resolve: (p) => p.securedAmountFen }),
     term: t.field({ type: DateRange, description: 'The term of the secured debt', resolve: (p) => p.term }),
     state: t.field({ type: State, description: 'Where it stands now', resolve: (p) => p.state }),
@@ -186,6 +236,21 @@ const StateCount = builder.objectRef<{ state: PledgeState; count: number }>('Ple
     count: t.exposeInt('count', { description: 'How many pledges are in it now' }),
   }),
 });
+const CollateralKindEnum = builder.enumType('PledgeCollateralKind', {
+  description: "What secured a pledge, for its statistics: its collateral's one kind, or MIXED",
+  values: describedValues(COLLATERAL_KINDS, {
+    ...ASSET_KIND_MEANINGS,
+    MIXED: 'Collateral of more than one kind: the pledge is counted once, here, not split between kinds',
+  }),
+});
+const KindCount = builder.objectRef<{ kind: CollateralKind; count: number; amountFen: number }>('PledgeCollateralKindCount').implement({
+  description: 'Pledges secured by one kind of collateral, and the sum of their secured amounts',
+  fields: (t) => ({
+    kind: t.field({ type: CollateralKindEnum, description: 'The kind of collateral', resolve: (c) => c.kind }),
+    count: t.exposeInt('count', { description: 'How many pledges of it were registered, whatever their state now' }),
+    amount: t.field({ type: 'Fen', description: 'The sum of their secured amounts', resolve: (c) => c.amountFen }),
+  }),
+});
 const Statistics = builder.objectRef<object>('PledgeStatistics').implement({
   description: 'Pledges: counts and sums kept as pledges are written, never of pledgors',
   fields: (t) => ({
@@ -203,6 +268,15 @@ const Statistics = builder.objectRef<object>('PledgeStatistics').implement({
         return ctx.store.pledges.countByMonthAndPledgee(months[0]!, months.at(-1)!);
       },
     }),
+    byCollateralKind: t.field({
+      type: [KindCount],
+      description:
+        'Pledges registered and their secured amounts by what secured them (patents, trademarks, copyrights, data assets; MIXED for several kinds), as the provincial reports split them; every kind in the order the enum lists them, 0 where none',
+      resolve: async (_s, _args, ctx) => {
+        const counts = new Map((await ctx.store.pledges.countByCollateralKind()).map((c) => [c.kind, c]));
+        return COLLATERAL_KINDS.map((kind) => counts.get(kind) ?? { kind, count: 0, amountFen: 0 });
+      },
+    }),
     byState: t.field({
       type: [StateCount],
       description: 'Every state, in the order the enum lists them, 0 where no pledge is',
@@ -217,7 +291,7 @@ const Statistics = builder.objectRef<object>('PledgeStatistics').implement({
 builder.queryFields((t) => ({
   pledgeStatistics: t.field({
     type: Statistics,
-    description: 'Centre staff: pledges registered per bank and month, and pledges by state',
+    description: 'Centre staff: pledges registered per bank and month, by kind of collateral, and by state',
     tag: calledBy('CENTER_STAFF'),
     resolve: (_root, _args, ctx) => {
       requireRole(ctx, 'CENTER_STAFF');
@@ -277,7 +351,11 @@ const RegisterInput = builder.inputType('RegisterPledgeInput', {
       type: [IpAssetInput],
       required: true,
       description:
-        'The assets to pledge: 1 to 20, each once, none in an active pledge (ASSET_ALREADY_PLEDGED), every patent pledgeable (PATENT_NOT_PLEDGEABLE says why not)',
+        "The assets to pledge: 1 to 20, each once, each registered and the pledgor's, none in an active pledge (ASSET_ALREADY_PLEDGED); every patent pledgeable (PATENT_NOT_PLEDGEABLE says why not), every trademark in force (TRADEMARK_NOT_PLEDGEABLE) and pledged with the pledgor's other registrations of the identical mark in its class (COLLATERAL_INCOMPLETE lists them)",
+    }),
+    acknowledgedInvalidations: t.stringList({
+      description:
+        'Patents of the collateral (application numbers) under a pending invalidation request that the parties were told of and pledge anyway (专利权质押登记办法, 2021): each is pledged, the risk recorded on the pledge and its ledger entry; without it such a patent is refused (PATENT_NOT_PLEDGEABLE, UNDER_INVALIDATION)',
     }),
     securedAmount: t.field({ type: 'Fen', required: true, description: 'The amount of the secured debt, in fen: more than 0' }),
     term: t.field({ type: DateRangeInput, required: true, description: 'The term of the secured debt' }),
@@ -306,6 +384,10 @@ const EnforceInput = builder.inputType('EnforcePledgeInput', {
   fields: (t) => ({
     pledgeId: t.id({ required: true, description: "The pledge's id: a REGISTERED pledge the caller is pledgee of (centre staff: any)" }),
     loss: t.field({ type: 'Fen', required: true, description: 'The loss left after disposing of the collateral, at most the secured amount' }),
+    method: t.field({
+      type: Method,
+      description: 'How the collateral was realised (Civil Code art. 436: valuation, auction or sale; or as the programme allows)',
+    }),
     shares: t.field({ type: SharesInput, description: 'Default: guarantor 40, re-guarantor 20, national fund 20, bank 20' }),
     note: t.string({ description: "A note for the pledge's history, 1 to 2000 characters" }),
   }),
@@ -388,9 +470,10 @@ mutationForms(builder, {
     const identity = requireIdentity(ctx);
     const pledgorId = String(input.pledgorId);
     // The acting organization first: a key that may not register is FORBIDDEN before any input problem.
-    const { pledgee, collateral, securedAmountFen, term, note } = await checkInput({
+    const { pledgee, collateral, securedAmountFen, term, note, acknowledged } = await checkInput({
       pledgee: () => actingOrganization(identity, 'BANK', input.pledgee, 'pledgee'),
       collateral: () => assetList(input.collateral, 'collateral'),
+      acknowledged: () => acknowledgedPatents(input.acknowledgedInvalidations ?? [], input.collateral),
       securedAmountFen: () => positiveFen(input.securedAmount, 'securedAmount'),
       term: () => {
         const term = dateRange(input.term, 'term');
@@ -411,16 +494,13 @@ mutationForms(builder, {
         return pledge === undefined || pledge.registrationReceipt !== null ? pledge : finishRegistration(ctx, pledge, identity.keyId);
       },
       create: async (id) => {
-        const patents = await ownedAssets(ctx, pledgorId, 'pledgorId', collateral, 'collateral');
-        for (const p of patents) {
-          const refusal = patentRefusal(p, term.endDate);
-          if (refusal !== undefined)
-            throw failure('PATENT_NOT_PLEDGEABLE', refusal.message, { applicationNumber: p.applicationNumber, reason: refusal.reason });
-        }
+        const facts = await ownedAssets(ctx, pledgorId, 'pledgorId', collateral, 'collateral');
+        const acknowledgedRisks = await collateralRefusals(facts, collateral, term.endDate, acknowledged);
         const at = new Date().toISOString();
         const record: NewPledge = {
           id,
           ...given,
+          acknowledgedRisks,
           state: 'REGISTERED',
           registeredAt: at,
           closedAt: null,
@@ -433,6 +513,61 @@ mutationForms(builder, {
     });
   },
 });
+
+/** The patents whose pending invalidation the parties acknowledge: canonical numbers, each among the collateral's patents. */
+function acknowledgedPatents(given: readonly string[], collateral: readonly { rightKind?: string | null; kind?: string | null; id: string }[]): Set<string> {
+  if (given.length > 20) throw badInput('acknowledgedInvalidations lists at most 20 patents, as the collateral does', 'acknowledgedInvalidations');
+  const patents = new Set(
+    collateral.flatMap((a) => {
+      if ((a.rightKind ?? a.kind) !== 'PATENT') return [];
+      const parsed = parsePatentNumber(a.id);
+      return parsed.ok ? [parsed.canonical] : [];
+    }),
+  );
+  return new Set(
+    checkEach(given, (n, i) => {
+      const parsed = parsePatentNumber(n);
+      if (!parsed.ok) throw failure('INVALID_PATENT_NUMBER', parsed.message, { field: `acknowledgedInvalidations[${i}]` });
+      if (!patents.has(parsed.canonical)) throw badInput(`patent ${parsed.canonical} is not among the collateral`, `acknowledgedInvalidations[${i}]`);
+      return parsed.canonical;
+    }),
+  );
+}
+
+/**
+ * Every collateral refusal at once, each at its asset's index: patents not pledgeable, trademarks
+ * not in force or pledged without their identical marks in the class. The risks acknowledged, for
+ * the record.
+ */
+async function collateralRefusals(facts: OwnedFacts, collateral: readonly AssetRef[], termEnd: string, acknowledged: ReadonlySet<string>) {
+  const index = (kind: AssetRef['kind'], id: string) => collateral.findIndex((a) => a.kind === kind && a.id === id);
+  const day = today();
+  await checkInput({
+    patents: () =>
+      checkEach(facts.patents, (p) => {
+        const refusal = patentRefusal(p, termEnd, acknowledged.has(p.applicationNumber));
+        const field = `collateral[${index('PATENT', p.applicationNumber)}]`;
+        if (refusal !== undefined)
+          throw failure('PATENT_NOT_PLEDGEABLE', refusal.message, { applicationNumber: p.applicationNumber, reason: refusal.reason, field });
+      }),
+    trademarks: () =>
+      checkEach(facts.trademarks, (m) => {
+        const field = `collateral[${index('TRADEMARK', m.registrationNumber)}]`;
+        const refusal = trademarkRefusal(m, day);
+        if (refusal !== undefined)
+          throw failure('TRADEMARK_NOT_PLEDGEABLE', refusal.message, { registrationNumber: m.registrationNumber, reason: refusal.reason, field });
+        const missing = sameMarkLeftOut(m, collateral);
+        if (missing.length > 0) {
+          throw failure(
+            'COLLATERAL_INCOMPLETE',
+            `trademark ${m.registrationNumber} (${m.mark}, class ${m.niceClass}) must be pledged with the pledgor's other registrations of the identical mark in that class: add ${missing.join(', ')}`,
+            { registrationNumber: m.registrationNumber, missing, field },
+          );
+        }
+      }),
+  });
+  return facts.patents.flatMap((p) => (acknowledged.has(p.applicationNumber) ? (acknowledgedRisk(p) ?? []) : []));
+}
 
 mutationForms(builder, {
   name: 'releasePledge',
@@ -483,7 +618,7 @@ mutationForms(builder, {
       shares: () => riskShares(input.shares),
       note: () => optionalText(input.note, 'note', 2000),
     });
-    const enforcement: Enforcement = { lossFen, shares };
+    const enforcement: Enforcement = { lossFen, shares, method: input.method ?? null };
     const at = new Date().toISOString();
     // No ledger entry: the ledger has no kind for enforcement; the history records it.
     const enforced = { ...current, state: 'ENFORCED' as const, closedAt: at, enforcement };

@@ -1,6 +1,8 @@
 // Registering enterprises and patents through the gateway, as the e2e tests set up their worlds.
 import { gql, type GraphQLClient } from 'graphql-request';
 
+import { today } from '../../platform/hub-calendar.js';
+import { addYears } from '../../standards/calendar-date.js';
 import { patentCheckDigit } from '../../standards/patent-number.js';
 
 /** A valid application number: the filing year, the type digit, a serial, its check digit. */
@@ -37,4 +39,23 @@ export async function registerPatent(client: GraphQLClient, input: Record<string
     { input },
   );
   return registerPatent.applicationNumber;
+}
+
+/** Records a trademark registration as centre staff (RegisterTrademarkInput; goods default 计算机, registered a year ago); its number. */
+export async function registerTrademark(
+  staff: GraphQLClient,
+  input: { enterpriseId: string; registrationNumber: string; mark: string; niceClass: number; goods?: string[]; registrationDate?: string },
+): Promise<string> {
+  const registrationDate = input.registrationDate ?? addYears(today(), -1);
+  const { registerTrademark } = await staff.request<{ registerTrademark: { registrationNumber: string } }>(
+    gql`
+      mutation ($input: RegisterTrademarkInput!) {
+        registerTrademark(input: $input) {
+          registrationNumber
+        }
+      }
+    `,
+    { input: { goods: ['计算机'], ...input, registrationDate } },
+  );
+  return registerTrademark.registrationNumber;
 }

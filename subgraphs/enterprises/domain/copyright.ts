@@ -8,6 +8,7 @@
 // D dramatic, E quyi, F choreographic, G acrobatic, H fine art, I architectural, J photographic,
 // K audiovisual (film and works made like film), L engineering and product design drawings,
 // M maps and sketches, N models, O other. The hub checks the letter against the kind registered.
+import { canonicalCopyrightNumber } from '../../../standards/copyright-number.js';
 import type { CopyrightKind } from './model.js';
 
 const SOFTWARE = /^(\d{4})SR(\d{4,7})$/;
@@ -40,7 +41,7 @@ export function copyrightNumber(kind: CopyrightKind, input: string): { ok: true;
     if (match === null) return { ok: false, message: `a software registration number looks like 2024SR0123456 (older ones have fewer digits); got '${input}'` };
     return { ok: true, value, year: Number(match[1]) };
   }
-  const value = input.replace(/\s+/g, '').toUpperCase().replace(/－|—/g, '-');
+  const value = canonicalCopyrightNumber(input);
   const match = WORK.exec(value);
   if (match === null) {
     return { ok: false, message: `a work registration number looks like 国作登字-2024-H-00012345 (or a province's, 粤作登字-...); got '${input}'` };

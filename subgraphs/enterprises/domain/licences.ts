@@ -1,4 +1,6 @@
-// Licences of a right (专利/商标实施许可): which may not overlap in territory and time. Pure.
+// Licences of a right (专利/商标实施许可): which may not overlap in territory and time, and when
+// each must be recorded. Pure.
+import { addMonths } from '../../../standards/calendar-date.js';
 import type { LicenceKind, LicenceRecord, RightKind } from './model.js';
 
 /** What each kind of right transferred and licensed through the centre is, as the API describes it. */
@@ -50,3 +52,27 @@ export function overlappingLicence(
 ): LicenceRecord | undefined {
   return registered.find((r) => (excludesOthers(l.kind) || excludesOthers(r.kind)) && termsMeet(l, r) && territoriesMeet(l.territory, r.territory));
 }
+
+/**
+ * A patent licence contract is recorded within three months of taking effect (专利实施许可合同备案办法,
+ * 2011, art. 5: 当事人应当自专利实施许可合同生效之日起3个月内办理备案手续), counted in calendar months
+ * as the Guidelines count months (standards/calendar-date.ts addMonths: 2025-11-30 runs to
+ * 2026-02-28). The measures do not refuse a contract recorded later (art. 12's grounds for refusal
+ * do not include it), so the hub records it and flags it (recordedLate).
+ */
+export const PATENT_LICENCE_RECORDING_MONTHS = 3;
+
+/**
+ * The last day to record the licence. A patent's: three months from the contract taking effect
+ * (art. 5 above). A trademark's: the last day of its term, for the Trademark Law Implementing
+ * Regulations (2014) art. 69 ask only that the licensor record it while the contract runs (许可人应当
+ * 在许可合同有效期内向商标局备案); the three months of the 2002 Regulations' art. 43 are repealed.
+ * No holiday moves it: the hub flags, it does not refuse, and tells both parties which day it
+ * counted.
+ */
+export function recordingDeadline(l: Pick<LicenceRecord, 'right' | 'effectiveDate' | 'endDate'>): string {
+  return l.right.kind === 'PATENT' ? addMonths(l.effectiveDate, PATENT_LICENCE_RECORDING_MONTHS) : l.endDate;
+}
+
+/** Whether a licence recorded on `recordedOn` (the hub's day of its registeredAt) was recorded after its deadline. */
+export const recordedLate = (l: Pick<LicenceRecord, 'right' | 'effectiveDate' | 'endDate'>, recordedOn: string): boolean => recordedOn > recordingDeadline(l);

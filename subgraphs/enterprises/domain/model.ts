@@ -347,6 +347,13 @@ export interface LicenceRecord {
   readonly royaltyFen: number | null;
   readonly royaltyTerms: string | null;
   readonly contractDate: string;
+  /**
+   * The day the contract took effect: its contractDate unless it took effect later (licences
+   * recorded before this was kept: their contractDate). The time to record it runs from here
+   * (domain/licences.ts recordingDeadline).
+   */
+  readonly effectiveDate: string;
+  /** SHA-256 of the signed contract, hex: one contract is recorded once per right (专利实施许可合同备案办法 art. 12(2)(viii)). */
   readonly contractDigest: string;
   readonly registeredAt: string;
   readonly registeredBy: string;

@@ -25,3 +25,14 @@ export function renewal(expiryDate: string, renewedOn: string): { ok: true; expi
   if (renewedOn > closes) return { ok: false, message: `the registration ended on ${expiryDate}, and its grace period for renewal on ${closes}` };
   return { ok: true, expiryDate: addYears(expiryDate, TERM_YEARS) };
 }
+
+/**
+ * A mark's text as registrations of "the same mark" are compared: Unicode NFKC (full-width and
+ * half-width forms, compatibility characters as their plain ones), then trimmed. Identical text
+ * only: whether two marks are similar (近似), or goods in two classes similar (类似), is the
+ * Trademark Office's judgment, which the register's data does not let the hub make.
+ */
+export const markKey = (mark: string): string => mark.normalize('NFKC').trim();
+
+/** At most this many of an owner's other registrations of the same mark in a class are listed (Trademark.sameMarkInClass). */
+export const MAX_SAME_MARK = 200;

@@ -1,4 +1,6 @@
 // The contract every EnterprisesStore adapter passes (run by contract.test.ts per adapter).
+import { createHash } from 'node:crypto';
+
 import { describe, expect, it } from 'vitest';
 
 import type { Notification } from '../../../outbox/notification.js';
@@ -781,7 +783,9 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
         royaltyFen: 1_000_000,
         royaltyTerms: '一次性支付',
         contractDate: '2026-02-20',
-        contractDigest: 'cd'.repeat(32),
+        effectiveDate: '2026-02-25',
+        // A contract per licence: one contract is recorded once per right.
+        contractDigest: createHash('sha256').update(id).digest('hex'),
         registeredAt: `2026-03-0${id.length}T00:00:00.000Z`,
         registeredBy: by.actor,
         receipt,
@@ -905,9 +909,97 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
         expect(results.filter((r) => r === undefined)).toHaveLength(1);
         expect(await s.rights.licencesOf(rightKey(PB_RIGHT), undefined, 10)).toHaveLength(1);
       });
+
+      it('refuses a contract recorded for the right already (专利实施许可合同备案办法 art. 12(2)(viii)), naming that licence, writing nothing', async () => {
+        const s = open();
+        await seed(s, { patents: true, trademarks: true });
+        const event = { ...by, type: 'LICENSED' as const, details: {} };
+        const first = licence('a', 'ORDINARY', ['CN'], '2026-04-01', '2027-03-31');
+        expect(await s.rights.license(first, 1, event, [told('l1')])).toBeUndefined();
+        expect(await s.rights.licenceByContract(rightKey(PB_RIGHT), first.contractDigest)).toStrictEqual(first);
+        expect(await s.rights.licenceByContract(rightKey(PB_RIGHT), 'ef'.repeat(32))).toBeUndefined();
+        // The same contract again, as another licence elsewhere and later: refused before any overlap is weighed.
+        const again = { ...licence('bb', 'ORDINARY', ['650000'], '2028-04-01', '2029-03-31'), contractDigest: first.contractDigest };
+        expect(await s.rights.license(again, 2, event, [told('l2')])).toStrictEqual({ reason: 'DUPLICATE', with: first });
+        expect(await s.rights.licencesOf(rightKey(PB_RIGHT), undefined, 10)).toStrictEqual([first]);
+        expect(await s.outbox.pending(10)).toStrictEqual([told('l1')]);
+        expect((await s.patents.byNumbers([PB.applicationNumber]))[0]!.version).toBe(2);
+        // Another right may be licensed under the same contract.
+        const mark = { ...licence('cc', 'ORDINARY', ['CN'], '2026-04-01', '2026-05-13', T1_RIGHT), contractDigest: first.contractDigest };
+        expect(await s.rights.license(mark, 1, event)).toBeUndefined();
+        expect(await s.rights.licenceByContract(rightKey(T1_RIGHT), first.contractDigest)).toStrictEqual(mark);
+      });
+
+      it('lets one of two racing requests with one contract win, the other refused as DUPLICATE', async () => {
+        const s = open();
+        await seed(s, { patents: true });
+        const event = { ...by, type: 'LICENSED' as const, details: {} };
+        const [a, b] = [licence('a', 'ORDINARY', ['CN'], '2026-04-01', '2027-03-31'), licence('bb', 'ORDINARY', ['110000'], '2026-04-01', '2027-03-31')];
+        const results = await Promise.all([s.rights.license(a, 1, event), s.rights.license({ ...b, contractDigest: a.contractDigest }, 1, event)]);
+        const stored = await s.rights.licencesOf(rightKey(PB_RIGHT), undefined, 10);
+        expect(stored).toHaveLength(1);
+        // The loser is told which licence holds the contract, whatever version it read.
+        expect(results.filter((r) => r === undefined)).toHaveLength(1);
+        expect(results.filter((r) => r !== undefined)).toStrictEqual([{ reason: 'DUPLICATE', with: stored[0] }]);
+      });
+
+      it('keeps a licence’s effective date', async () => {
+        const s = open();
+        await seed(s, { patents: true });
+        const l = licence('a', 'ORDINARY', ['CN'], '2026-04-01', '2027-03-31');
+        expect(await s.rights.license(l, 1, { ...by, type: 'LICENSED', details: {} })).toBeUndefined();
+        expect((await s.rights.licencesByIds(['a']))[0]!.effectiveDate).toBe('2026-02-25');
+        expect((await s.rights.licencesOf(rightKey(PB_RIGHT), undefined, 1))[0]!.effectiveDate).toBe('2026-02-25');
+      });
     });
 
     describe('trademarks', () => {
+      it("finds an owner's registrations of the same mark text in one class (NFKC, trimmed), by number, within the limit", async () => {
+        const s = open();
+        await seed(s);
+        const mark = (registrationNumber: string, enterpriseId: string, text: string, niceClass: number): TrademarkRecord => ({
+          ...trademark(registrationNumber, enterpriseId, '2030-01-01', niceClass),
+          mark: text,
+        });
+        // Full-width Latin letters and a space around: the same text after NFKC and trimming.
+        const marks = [
+          mark('5003', 'e01', 'ＢＹＤ 比亚迪', 12),
+          mark('5001', 'e01', 'BYD 比亚迪', 12),
+          mark('5002', 'e01', ' BYD 比亚迪 ', 12),
+          mark('5004', 'e01', 'BYD 比亚迪', 9),
+          mark('5005', 'e02', 'BYD 比亚迪', 12),
+          mark('5006', 'e01', 'BYD比亚迪', 12),
+          mark('5007', 'e01', 'byd 比亚迪', 12),
+        ];
+        await s.trademarks.insertMany(marks, ADDED);
+        expect(await s.trademarks.sameMark('e01', 'BYD 比亚迪', 12, 10)).toStrictEqual(['5001', '5002', '5003']);
+        expect(await s.trademarks.sameMark('e01', 'ＢＹＤ 比亚迪 ', 12, 2)).toStrictEqual(['5001', '5002']);
+        expect(await s.trademarks.sameMark('e01', 'BYD 比亚迪', 9, 10)).toStrictEqual(['5004']);
+        expect(await s.trademarks.sameMark('e02', 'BYD 比亚迪', 12, 10)).toStrictEqual(['5005']);
+        expect(await s.trademarks.sameMark('e03', 'BYD 比亚迪', 12, 10)).toStrictEqual([]);
+        // A change of owner moves a registration out of its old owner's marks and into its new one's.
+        const [moved] = await s.trademarks.byNumbers(['5002']);
+        expect(
+          await s.rights.transfer(
+            {
+              id: 'tr',
+              right: { kind: 'TRADEMARK', number: '5002' },
+              fromEnterpriseId: 'e01',
+              toEnterpriseId: 'e02',
+              contractDate: '2026-02-20',
+              contractDigest: 'cd'.repeat(32),
+              registeredAt: ADDED,
+              registeredBy: 'staff:li',
+              receipt: { seq: 1, entryHash: 'ab'.repeat(32), timestamp: 0 },
+            },
+            moved!.version,
+            { at: ADDED, actor: 'staff:li', role: 'CENTER_STAFF', type: 'TRANSFERRED', details: {} },
+          ),
+        ).toBe(true);
+        expect(await s.trademarks.sameMark('e01', 'BYD 比亚迪', 12, 10)).toStrictEqual(['5001', '5003']);
+        expect(await s.trademarks.sameMark('e02', 'BYD 比亚迪', 12, 10)).toStrictEqual(['5002', '5005']);
+      });
+
       it("gives each enterprise's trademarks by registration number, [] for none", async () => {
         const s = open();
         await seed(s, { trademarks: true });
@@ -1116,6 +1208,7 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
           royaltyFen: null,
           royaltyTerms: null,
           contractDate: '2026-02-20',
+          effectiveDate: '2026-02-20',
           contractDigest: 'cd'.repeat(32),
           registeredAt: at('2026-03-03'),
           registeredBy: staff.actor,
@@ -1177,6 +1270,7 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
           royaltyFen: null,
           royaltyTerms: null,
           contractDate: '2026-02-20',
+          effectiveDate: '2026-02-20',
           contractDigest: 'cd'.repeat(32),
           registeredAt: at('2026-04-02'),
           registeredBy: staff.actor,

@@ -11,6 +11,7 @@ import {
   duplicateKeyOf,
   findByIds,
   inTransaction,
+  isDuplicateKeyOn,
   keysetPage,
   keysetPages,
   listPage,
@@ -41,6 +42,7 @@ import type {
 import { patentAsset, rightKey } from '../domain/model.js';
 import { foldName, NAME_INDEX_VERSION, nameGrams, searchPlan } from '../domain/name-search.js';
 import { importPlan } from '../domain/patent-changes.js';
+import { markKey } from '../domain/trademark.js';
 import type {
   DatedKey,
   DateWindow,
@@ -126,6 +128,8 @@ interface TrademarkDoc {
   regionCode: string;
   industry: string;
   updatedAt: string;
+  /** domain/trademark.ts markKey of the mark, for its registrations in one class (by_mark); absent on documents from before it until backfilled. */
+  markKey?: string;
 }
 
 /** Enterprises and patents per region or industry, kept in the writer's transaction. */
@@ -167,6 +171,19 @@ interface RightRecordDoc<R> {
   registeredAt: string;
   record: R;
 }
+
+/**
+ * A licence: its contract digest beside the record, unique per right (by_contract: 专利实施许可合同备案办法
+ * art. 12(2)(viii)); null on a licence recorded with a digest recorded before (before the rule),
+ * absent until backfilled on one from before the field. A record from before the effective date
+ * has none: its contract date is its effective date.
+ */
+interface LicenceDoc extends RightRecordDoc<Omit<LicenceRecord, 'effectiveDate'> & { effectiveDate?: string }> {
+  contractDigest?: string | null;
+}
+
+const toLicence = (d: LicenceDoc): LicenceRecord => ({ ...d.record, effectiveDate: d.record.effectiveDate ?? d.record.contractDate });
+const BY_CONTRACT = { name: 'by_contract', key: { rightKey: 1, contractDigest: 1 } } as const;
 
 // Documents to records field by field: no _id, no stray fields, nulls stay null.
 const toEnterprise = (d: EnterpriseDoc): Stored<EnterpriseRecord> => ({
@@ -443,6 +460,7 @@ const trademarkDoc = (t: TrademarkRecord): Omit<TrademarkDoc, 'regionCode' | 'in
   registrationDate: t.registrationDate,
   expiryDate: t.expiryDate,
   version: t.version,
+  markKey: markKey(t.mark),
 });
 
 const copyrightDoc = (c: CopyrightRecord, at: string): CopyrightDoc => ({
@@ -489,7 +507,7 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
   const deadlineCounts: Collection<DeadlineCountDoc> = db.collection(names.deadlineCounts, COLLECTION_OPTIONS);
   const history: Collection<AssetEventDoc> = db.collection<AssetEventDoc>(names.history, COLLECTION_OPTIONS);
   const transfers: Collection<RightRecordDoc<TransferRecord>> = db.collection(names.transfers, COLLECTION_OPTIONS);
-  const licences: Collection<RightRecordDoc<LicenceRecord>> = db.collection(names.licences, COLLECTION_OPTIONS);
+  const licences: Collection<LicenceDoc> = db.collection(names.licences, COLLECTION_OPTIONS);
   // Enterprises per gram of their names, kept in the writer's transaction.
   const gramCounts: Collection<GramCountDoc> = db.collection<GramCountDoc>(names.gramCounts, COLLECTION_OPTIONS);
   const outbox = await mongoOutbox(db, prefix, 'enterprises');
@@ -755,6 +773,27 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
   };
 
   /**
+   * Licences from before the effective date take their contract date; those from before their
+   * contract digest was indexed get it, oldest first, the first of a right's licences with a
+   * digest keeping it and a later one (recorded twice before the rule) null. Trademarks from before
+   * the mark key get it from their mark. Idempotent, as backfill.
+   */
+  const keyLicencesAndMarks = async (): Promise<void> => {
+    await licences.updateMany({ 'record.effectiveDate': { $exists: false } }, [{ $set: { 'record.effectiveDate': '$record.contractDate' } }]);
+    for await (const d of licences.find({ contractDigest: { $exists: false } }, { sort: { registeredAt: 1, _id: 1 } })) {
+      try {
+        await licences.updateOne({ _id: d._id, contractDigest: { $exists: false } }, { $set: { contractDigest: d.record.contractDigest } });
+      } catch (err) {
+        if (!isDuplicateKeyOn(err, licences, BY_CONTRACT)) throw err;
+        await licences.updateOne({ _id: d._id, contractDigest: { $exists: false } }, { $set: { contractDigest: null } });
+      }
+    }
+    for await (const d of trademarks.find({ markKey: { $exists: false } }, { projection: { mark: 1 } })) {
+      await trademarks.updateOne({ _id: d._id, markKey: { $exists: false } }, { $set: { markKey: markKey(d.mark) } });
+    }
+  };
+
+  /**
    * Documents written before the warnings' fields and the counters get them, once: idempotent, so
    * processes opening the store together may both run it.
    */
@@ -772,6 +811,7 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
     );
     await trademarks.updateMany({ version: { $exists: false } }, { $set: { version: 1, goods: [] } });
     await dateFromRows();
+    await keyLicencesAndMarks();
     for await (const d of trademarks.find({ regionCode: { $exists: false } })) {
       const { regionCode, industry } = await owner(d.enterpriseId);
       await trademarks.updateOne({ _id: d._id }, { $set: { regionCode, industry } });
@@ -890,11 +930,17 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
     trademarks.createIndexes([
       { key: { enterpriseId: 1, _id: 1 }, name: 'by_enterprise' },
       { key: { expiryDate: 1, _id: 1, regionCode: 1, industry: 1 }, name: 'by_expiry_date' },
+      // An owner's registrations of one mark in one class (sameMark).
+      { key: { enterpriseId: 1, niceClass: 1, markKey: 1, _id: 1 }, name: 'by_mark' },
     ]),
     copyrights.createIndexes([{ key: { enterpriseId: 1, _id: 1 }, name: 'by_enterprise' }]),
     history.createIndex({ asset: 1, seq: 1 }, { name: 'by_asset_seq', unique: true }),
     transfers.createIndex({ rightKey: 1, registeredAt: 1, _id: 1 }, { name: 'by_right' }),
-    licences.createIndex({ rightKey: 1, registeredAt: 1, _id: 1 }, { name: 'by_right' }),
+    licences.createIndexes([
+      { key: { rightKey: 1, registeredAt: 1, _id: 1 }, name: 'by_right' },
+      // One contract recorded once per right; a licence with a null digest (recorded twice before the rule) is left out.
+      { key: BY_CONTRACT.key, name: BY_CONTRACT.name, unique: true, partialFilterExpression: { contractDigest: { $type: 'string' } } },
+    ]),
     counts.createIndex({ dimension: 1, key: 1 }, { name: 'by_dimension' }),
     deadlineCounts.createIndex({ deadline: 1, day: 1 }, { name: 'by_deadline_day' }),
   ]);
@@ -1013,6 +1059,12 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
         return countWithin('trademark', trademarks, 'expiryDate', owner, window);
       },
       countExpiringByMonth: (window) => byMonth('trademark', window),
+      async sameMark(enterpriseId, mark, niceClass, limit) {
+        const docs = await trademarks
+          .find({ enterpriseId, niceClass, markKey: markKey(mark) }, { projection: { _id: 1 }, sort: { _id: 1 }, limit: Math.max(limit, 0), hint: 'by_mark' })
+          .toArray();
+        return docs.map((d) => d._id);
+      },
     },
     copyrights: {
       async insert(c, at = new Date().toISOString()) {
@@ -1037,22 +1089,35 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
       },
       async license(l, version, event, notify = []) {
         let refusal: LicenceRefusal | undefined;
-        await transaction(async (session) => {
-          refusal = undefined;
-          const before = await currentRight(l.right, version, l.licensorId, session);
-          if (before === undefined) return void (refusal = { reason: 'STALE' });
-          const registered = await licences.find({ rightKey: rightKey(l.right) }, { session, sort: { registeredAt: 1, _id: 1 } }).toArray();
-          const overlapping = overlappingLicence(
-            l,
-            registered.map((d) => d.record),
-          );
-          if (overlapping !== undefined) return void (refusal = { reason: 'OVERLAP', with: overlapping });
-          // The version moves on: a licence registered meanwhile makes this transaction retry, and see it.
-          if (!(await changeRight(before, before, event, session))) return void (refusal = { reason: 'STALE' });
-          await licences.insertOne({ _id: l.id, rightKey: rightKey(l.right), registeredAt: l.registeredAt, record: l }, { session });
-          await outbox.write(notify, session);
-        });
+        const key = rightKey(l.right);
+        try {
+          await transaction(async (session) => {
+            refusal = undefined;
+            // A contract recorded already is refused whatever the version: a racing twin loses as a duplicate.
+            const recorded = await licences.findOne({ rightKey: key, contractDigest: l.contractDigest }, { session });
+            if (recorded !== null) return void (refusal = { reason: 'DUPLICATE', with: toLicence(recorded) });
+            const before = await currentRight(l.right, version, l.licensorId, session);
+            if (before === undefined) return void (refusal = { reason: 'STALE' });
+            const registered = await licences.find({ rightKey: key }, { session, sort: { registeredAt: 1, _id: 1 } }).toArray();
+            const overlapping = overlappingLicence(l, registered.map(toLicence));
+            if (overlapping !== undefined) return void (refusal = { reason: 'OVERLAP', with: overlapping });
+            // The version moves on: a licence registered meanwhile makes this transaction retry, and see it.
+            if (!(await changeRight(before, before, event, session))) return void (refusal = { reason: 'STALE' });
+            // by_contract holds even against a writer this transaction did not see.
+            await licences.insertOne({ _id: l.id, rightKey: key, registeredAt: l.registeredAt, contractDigest: l.contractDigest, record: l }, { session });
+            await outbox.write(notify, session);
+          });
+        } catch (err) {
+          if (!isDuplicateKeyOn(err, licences, BY_CONTRACT)) throw err;
+          const recorded = await licences.findOne({ rightKey: key, contractDigest: l.contractDigest });
+          if (recorded === null) throw err;
+          return { reason: 'DUPLICATE', with: toLicence(recorded) };
+        }
         return refusal;
+      },
+      async licenceByContract(key, contractDigest) {
+        const d = await licences.findOne({ rightKey: key, contractDigest });
+        return d === null ? undefined : toLicence(d);
       },
       async transfersOf(keys) {
         const docs = await transfers.find({ rightKey: { $in: distinct(keys) } }, { sort: { registeredAt: 1, _id: 1 } }).toArray();
@@ -1061,12 +1126,12 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
         return keys.map((k) => byKey.get(k)!);
       },
       transfersByIds: (ids) => findByIds(transfers, ids, (d) => d.record),
-      licencesByIds: (ids) => findByIds(licences, ids, (d) => d.record),
+      licencesByIds: (ids) => findByIds(licences, ids, toLicence),
       async licencesOf(key, after, limit) {
-        const filter: Filter<RightRecordDoc<LicenceRecord>> = { rightKey: key };
+        const filter: Filter<LicenceDoc> = { rightKey: key };
         if (after !== undefined) filter.$or = [{ registeredAt: { $gt: after.registeredAt } }, { registeredAt: after.registeredAt, _id: { $gt: after.id } }];
         const docs = await licences.find(filter, { sort: { registeredAt: 1, _id: 1 }, limit }).toArray();
-        return docs.map((d) => d.record);
+        return docs.map(toLicence);
       },
       countLicencesOf: (key) => licences.countDocuments({ rightKey: key }),
     },

@@ -183,6 +183,13 @@ export interface TrademarkRepository {
   countExpiring(owner: OwnerFilter, window: DateWindow): Promise<number>;
   /** Registrations ending within the window, per month, as PatentRepository.countFeesDueByMonth. */
   countExpiringByMonth(window: DateWindow): Promise<MonthCount[]>;
+  /**
+   * The registration numbers, in order, of up to `limit` of the enterprise's registrations in the
+   * Nice class whose mark is `mark`'s text after domain/trademark.ts markKey (NFKC, trimmed): the
+   * registration of `mark` itself among them. From an index on (owner, class, mark key), kept with
+   * each write of a trademark.
+   */
+  sameMark(enterpriseId: string, mark: string, niceClass: number, limit: number): Promise<string[]>;
 }
 
 export interface CopyrightRepository {
@@ -198,7 +205,11 @@ export interface CopyrightRepository {
 }
 
 /** Why a licence was not stored. */
-export type LicenceRefusal = { readonly reason: 'STALE' } | { readonly reason: 'OVERLAP'; readonly with: LicenceRecord };
+export type LicenceRefusal =
+  | { readonly reason: 'STALE' }
+  | { readonly reason: 'OVERLAP'; readonly with: LicenceRecord }
+  /** Its contract digest is recorded for the right already (专利实施许可合同备案办法 art. 12(2)(viii)): `with` is that licence. */
+  | { readonly reason: 'DUPLICATE'; readonly with: LicenceRecord };
 
 export interface RightsRepository {
   /**
@@ -209,8 +220,10 @@ export interface RightsRepository {
    */
   transfer(t: TransferRecord, version: number, event: NewAssetEvent, notify?: readonly Notification[]): Promise<boolean>;
   /**
-   * Stores a licence, all or nothing, if the right is still at `version` and owned by the licensor
-   * and no licence it may not overlap (domain/licences.ts) is registered; the right's version moves
+   * Stores a licence, all or nothing, if the right is still at `version` and owned by the licensor,
+   * no licence of the right was recorded with its contract digest (DUPLICATE: a unique index on
+   * the right and the digest, so that of two racing requests one wins however they run), and no
+   * licence it may not overlap (domain/licences.ts) is registered; the right's version moves
    * on, so that two licences of one right are decided one after the other, and the event goes into
    * its history: the right changed at `event.at`, as with any change the store writes of it.
    */
@@ -219,6 +232,8 @@ export interface RightsRepository {
   transfersOf(keys: readonly string[]): Promise<TransferRecord[][]>;
   /** Up to `limit` of a right's licences after `after`, in the order registered (registeredAt, then id). */
   licencesOf(key: string, after: { readonly registeredAt: string; readonly id: string } | undefined, limit: number): Promise<LicenceRecord[]>;
+  /** The licence of a right recorded with a contract digest (lower-case hex), if any: at most one. */
+  licenceByContract(key: string, contractDigest: string): Promise<LicenceRecord | undefined>;
   /** How many licences of a right are registered: what licencesOf pages through. */
   countLicencesOf(key: string): Promise<number>;
   /** Transfers and licences by id, in the order asked (as the notifications that tell of them carry it). */

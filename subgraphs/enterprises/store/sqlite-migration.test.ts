@@ -305,3 +305,55 @@ it('indexes the names of a database from before the name search as it opens, in 
   await rebuilt.close();
   expect(postings()).toStrictEqual(indexed);
 });
+
+it('gives licences from before the effective date their contract date, and keys each contract and mark once (专利实施许可合同备案办法 art. 12(2)(viii))', async () => {
+  const path = join(dir.path, 'enterprises.db');
+  const before = new Database(path);
+  before.exec(BEFORE);
+  // Licences as the release before kept them: whole, without an effective date; one contract recorded twice, as it then allowed.
+  before.exec(`CREATE TABLE licences (id TEXT PRIMARY KEY, right_key TEXT NOT NULL, record TEXT NOT NULL, registered_at TEXT NOT NULL);
+    INSERT INTO trademarks VALUES ('TM0002', 'e2', ' 乙 ', 9, '2017-05-14', '2027-05-13');
+    INSERT INTO trademarks VALUES ('TM0003', 'e2', '乙', 10, '2017-05-14', '2027-05-13');`);
+  const digest = 'ab'.repeat(32);
+  const old = (id: string, registeredAt: string) => ({
+    id,
+    right: { kind: 'PATENT', number: '202310000003.1' },
+    licensorId: 'e1',
+    licenseeId: 'e2',
+    kind: 'ORDINARY',
+    territory: ['CN'],
+    startDate: '2026-01-01',
+    endDate: '2026-12-31',
+    royaltyFen: null,
+    royaltyTerms: null,
+    contractDate: '2025-12-20',
+    contractDigest: digest,
+    registeredAt,
+    registeredBy: 'staff',
+    receipt: { seq: 1, entryHash: 'cd'.repeat(32), timestamp: 0 },
+  });
+  const insert = before.prepare('INSERT INTO licences VALUES (?, ?, ?, ?)');
+  for (const l of [old('l2', '2026-01-03T00:00:00.000Z'), old('l1', '2026-01-02T00:00:00.000Z')])
+    insert.run(l.id, 'PATENT:202310000003.1', JSON.stringify(l), l.registeredAt);
+  before.close();
+
+  const store = openSqliteEnterprisesStore(new Database(path));
+  try {
+    const [l1, l2] = await store.rights.licencesOf('PATENT:202310000003.1', undefined, 10);
+    expect([l1, l2]).toStrictEqual([
+      { ...old('l1', '2026-01-02T00:00:00.000Z'), effectiveDate: '2025-12-20' },
+      { ...old('l2', '2026-01-03T00:00:00.000Z'), effectiveDate: '2025-12-20' },
+    ]);
+    // The first recorded holds the contract; the twin stays, as recorded.
+    expect(await store.rights.licenceByContract('PATENT:202310000003.1', digest)).toStrictEqual(l1);
+    const again = { ...l1!, id: 'l3', registeredAt: '2026-03-01T00:00:00.000Z', effectiveDate: '2025-12-20' };
+    expect(await store.rights.license(again, 1, { at: again.registeredAt, actor: 's', role: 'CENTER_STAFF', type: 'LICENSED', details: {} })).toStrictEqual({
+      reason: 'DUPLICATE',
+      with: l1,
+    });
+    // Marks keyed from their text: the same mark in class 9, not the one in class 10.
+    expect(await store.trademarks.sameMark('e2', '乙', 9, 10)).toStrictEqual(['TM0001', 'TM0002']);
+  } finally {
+    await store.close();
+  }
+});

@@ -36,6 +36,7 @@ import type {
 import { patentAsset, rightKey } from '../domain/model.js';
 import { foldName, NAME_INDEX_VERSION, nameGrams, searchPlan } from '../domain/name-search.js';
 import { importPlan } from '../domain/patent-changes.js';
+import { markKey } from '../domain/trademark.js';
 import type {
   DatedKey,
   DateWindow,
@@ -108,7 +109,8 @@ CREATE TABLE IF NOT EXISTS trademarks (
   industry TEXT NOT NULL,
   goods TEXT NOT NULL DEFAULT '[]',
   version INTEGER NOT NULL DEFAULT 1,
-  updated_at TEXT NOT NULL
+  updated_at TEXT NOT NULL,
+  mark_key TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS trademarks_by_enterprise ON trademarks (enterprise_id, registration_number);
 CREATE TABLE IF NOT EXISTS copyrights (
@@ -133,7 +135,9 @@ CREATE TABLE IF NOT EXISTS licences (
   id TEXT PRIMARY KEY,
   right_key TEXT NOT NULL,
   record TEXT NOT NULL,
-  registered_at TEXT NOT NULL
+  registered_at TEXT NOT NULL,
+  effective_date TEXT,
+  contract_digest TEXT
 );
 CREATE INDEX IF NOT EXISTS licences_by_right ON licences (right_key, registered_at, id);
 CREATE TABLE IF NOT EXISTS asset_events (
@@ -293,6 +297,44 @@ interface SearchGram {
 /** The deadlines counted per day. */
 type Deadline = 'fee' | 'protection' | 'examination' | 'trademark';
 
+// Licences by their contract: one contract is recorded once per right (专利实施许可合同备案办法 art.
+// 12(2)(viii)), kept by the index in the licence's own transaction. A licence recorded twice before
+// the rule has its digest on the first only (NULLs do not collide). Trademarks by owner, class and
+// mark text (domain/trademark.ts markKey), for the registrations of one mark in one class.
+const LICENCE_AND_MARK_INDEXES = `
+CREATE UNIQUE INDEX IF NOT EXISTS licences_by_contract ON licences (right_key, contract_digest);
+CREATE INDEX IF NOT EXISTS trademarks_by_mark ON trademarks (enterprise_id, nice_class, mark_key, registration_number);
+`;
+
+/**
+ * Licences from before the effective date and the contract column: their effective date is their
+ * contract date, and each right's first licence recorded with a digest keeps it in the column; a
+ * later one with the same digest (recorded before the rule refused it) keeps it in its record only.
+ * Trademarks from before the mark key get it from their mark. The caller's transaction.
+ */
+function keyLicencesAndMarks(db: Database.Database): void {
+  if (!hasColumn(db, 'licences', 'effective_date')) {
+    db.exec(`
+      ALTER TABLE licences ADD COLUMN effective_date TEXT;
+      ALTER TABLE licences ADD COLUMN contract_digest TEXT;
+      UPDATE licences SET effective_date = coalesce(json_extract(record, '$.effectiveDate'), json_extract(record, '$.contractDate'));
+      UPDATE licences SET contract_digest = json_extract(record, '$.contractDigest')
+        WHERE NOT EXISTS (SELECT 1 FROM licences o WHERE o.right_key = licences.right_key
+          AND json_extract(o.record, '$.contractDigest') = json_extract(licences.record, '$.contractDigest')
+          AND (o.registered_at, o.id) < (licences.registered_at, licences.id));
+    `);
+  }
+  if (!hasColumn(db, 'trademarks', 'mark_key')) {
+    db.exec(`ALTER TABLE trademarks ADD COLUMN mark_key TEXT NOT NULL DEFAULT ''`);
+    const setKey = db.prepare('UPDATE trademarks SET mark_key = ? WHERE registration_number = ?');
+    for (const { registration_number, mark } of db
+      .prepare<[], { registration_number: string; mark: string }>('SELECT registration_number, mark FROM trademarks')
+      .all())
+      setKey.run(markKey(mark), registration_number);
+  }
+  db.exec(LICENCE_AND_MARK_INDEXES);
+}
+
 /**
  * Brings a database from before the warnings' columns up to date, in one transaction: the
  * owner's region and industry and the deadlines onto every patent and trademark, then the counters.
@@ -361,6 +403,7 @@ function migrate(db: Database.Database): void {
     if (!deadlinesCounted) db.exec(DEADLINE_COUNTS_FROM_ROWS);
     recomputeDeadlines(db);
     indexNames(db);
+    keyLicencesAndMarks(db);
   })();
 }
 
@@ -533,6 +576,16 @@ const toTrademark = (r: TrademarkRow): Stored<TrademarkRecord> => ({
   updatedAt: r.updated_at,
 });
 
+/** A licence row: its record, and its effective date from the column (a record from before it has none). */
+interface LicenceRow {
+  record: string;
+  effective_date: string | null;
+}
+const toLicence = (r: LicenceRow): LicenceRecord => {
+  const l = JSON.parse(r.record) as Omit<LicenceRecord, 'effectiveDate'> & { effectiveDate?: string };
+  return { ...l, effectiveDate: r.effective_date ?? l.effectiveDate ?? l.contractDate };
+};
+
 const toCopyright = (r: CopyrightRow): Stored<CopyrightRecord> => ({
   registrationNumber: r.registration_number,
   enterpriseId: r.enterprise_id,
@@ -605,8 +658,9 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
      RETURNING region_code AS regionCode, industry`,
   );
   const insertTrademark = db.prepare(
-    `INSERT INTO trademarks (registration_number, enterprise_id, mark, nice_class, goods, registration_date, expiry_date, version, region_code, industry, updated_at)
-     SELECT @registrationNumber, @enterpriseId, @mark, @niceClass, @goods, @registrationDate, @expiryDate, 1, region_code, industry, @updatedAt
+    `INSERT INTO trademarks (registration_number, enterprise_id, mark, nice_class, goods, registration_date, expiry_date, version, region_code, industry, updated_at,
+                             mark_key)
+     SELECT @registrationNumber, @enterpriseId, @mark, @niceClass, @goods, @registrationDate, @expiryDate, 1, region_code, industry, @updatedAt, @markKey
      FROM enterprises WHERE id = @enterpriseId`,
   );
   const addCounts = {
@@ -891,7 +945,10 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
   });
   const insertTrademarks = db.transaction((ts: readonly TrademarkRecord[], at: string) => {
     for (const t of ts) {
-      const { changes } = insertOnce(() => insertTrademark.run({ ...t, goods: JSON.stringify(t.goods), updatedAt: at }), `trademark ${t.registrationNumber}`);
+      const { changes } = insertOnce(
+        () => insertTrademark.run({ ...t, goods: JSON.stringify(t.goods), markKey: markKey(t.mark), updatedAt: at }),
+        `trademark ${t.registrationNumber}`,
+      );
       if (changes === 0) throw new Error(`trademark ${t.registrationNumber}: no enterprise ${t.enterpriseId}`);
     }
     countDays(
@@ -901,14 +958,15 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
   });
   const trademarksIn = inListQuery<TrademarkRow>(db, (numbers) => `SELECT * FROM trademarks WHERE registration_number IN (${numbers})`);
   const updateTrademark = db.prepare<[Record<string, unknown>]>(
-    `UPDATE trademarks SET enterprise_id = @enterpriseId, mark = @mark, nice_class = @niceClass, goods = @goods, registration_date = @registrationDate,
+    `UPDATE trademarks SET enterprise_id = @enterpriseId, mark = @mark, mark_key = @markKey, nice_class = @niceClass, goods = @goods, registration_date = @registrationDate,
        expiry_date = @expiryDate, region_code = (SELECT region_code FROM enterprises WHERE id = @enterpriseId),
        industry = (SELECT industry FROM enterprises WHERE id = @enterpriseId), version = version + 1, updated_at = max(updated_at, @at)
      WHERE registration_number = @registrationNumber AND version = @expectedVersion`,
   );
   /** As changePatent, for a trademark: its expiry's count moves with it. */
   const changeTrademark = (before: TrademarkRecord, after: TrademarkRecord, event: NewAssetEvent): boolean => {
-    if (updateTrademark.run({ ...after, goods: JSON.stringify(after.goods), expectedVersion: before.version, at: event.at }).changes === 0) return false;
+    const row = { ...after, goods: JSON.stringify(after.goods), markKey: markKey(after.mark), expectedVersion: before.version, at: event.at };
+    if (updateTrademark.run(row).changes === 0) return false;
     if (before.expiryDate !== after.expiryDate) {
       addDeadline.run('trademark', before.expiryDate, -1);
       addDeadline.run('trademark', after.expiryDate, 1);
@@ -920,16 +978,24 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
 
   // Transfers and licences are kept whole as JSON, found by their right and their order.
   const insertTransfer = db.prepare('INSERT INTO transfers (id, right_key, record, registered_at) VALUES (?, ?, ?, ?)');
-  const insertLicence = db.prepare('INSERT INTO licences (id, right_key, record, registered_at) VALUES (?, ?, ?, ?)');
+  const insertLicence = db.prepare(
+    'INSERT INTO licences (id, right_key, record, registered_at, effective_date, contract_digest) VALUES (@id, @rightKey, @record, @registeredAt, @effectiveDate, @contractDigest)',
+  );
   const transfersById = inListQuery<{ record: string }>(db, (ids) => `SELECT record FROM transfers WHERE id IN (${ids})`);
-  const licencesById = inListQuery<{ record: string }>(db, (ids) => `SELECT record FROM licences WHERE id IN (${ids})`);
+  const licencesById = inListQuery<LicenceRow>(db, (ids) => `SELECT record, effective_date FROM licences WHERE id IN (${ids})`);
   const copyrightsIn = inListQuery<CopyrightRow>(db, (numbers) => `SELECT * FROM copyrights WHERE registration_number IN (${numbers})`);
   const transfersIn = inListQuery<{ record: string }>(db, (keys) => `SELECT record FROM transfers WHERE right_key IN (${keys}) ORDER BY registered_at, id`);
-  const allLicencesOf = db.prepare<[string], { record: string }>('SELECT record FROM licences WHERE right_key = ? ORDER BY registered_at, id');
+  const allLicencesOf = db.prepare<[string], LicenceRow>('SELECT record, effective_date FROM licences WHERE right_key = ? ORDER BY registered_at, id');
+  const licenceByContract = db.prepare<[string, string], LicenceRow>('SELECT record, effective_date FROM licences WHERE right_key = ? AND contract_digest = ?');
+  const sameMark = db
+    .prepare<[string, number, string, number], string>(
+      'SELECT registration_number FROM trademarks WHERE enterprise_id = ? AND nice_class = ? AND mark_key = ? ORDER BY registration_number LIMIT ?',
+    )
+    .pluck();
   const licenceCount = db.prepare<[string], number>('SELECT count(*) FROM licences WHERE right_key = ?').pluck();
   const eventCount = db.prepare<[string], number>('SELECT count(*) FROM asset_events WHERE asset = ?').pluck();
-  const licencesAfter = db.prepare<[string, string, string, number], { record: string }>(
-    'SELECT record FROM licences WHERE right_key = ? AND (registered_at, id) > (?, ?) ORDER BY registered_at, id LIMIT ?',
+  const licencesAfter = db.prepare<[string, string, string, number], LicenceRow>(
+    'SELECT record, effective_date FROM licences WHERE right_key = ? AND (registered_at, id) > (?, ?) ORDER BY registered_at, id LIMIT ?',
   );
   /** The right as stored, if it is at `version` and owned by `owner`. */
   const currentRight = (right: RightRef, version: number, owner: string): Stored<PatentRecord> | Stored<TrademarkRecord> | undefined => {
@@ -950,15 +1016,23 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
   });
   const licenseRight = db.transaction(
     (l: LicenceRecord, version: number, event: NewAssetEvent, notify: readonly Notification[]): LicenceRefusal | undefined => {
+      // A contract recorded already is refused whatever the version: a racing twin loses as a duplicate.
+      const recorded = licenceByContract.get(rightKey(l.right), l.contractDigest);
+      if (recorded !== undefined) return { reason: 'DUPLICATE', with: toLicence(recorded) };
       const before = currentRight(l.right, version, l.licensorId);
       if (before === undefined) return { reason: 'STALE' };
-      const overlapping = overlappingLicence(
-        l,
-        allLicencesOf.all(rightKey(l.right)).map((r) => JSON.parse(r.record) as LicenceRecord),
-      );
+      const overlapping = overlappingLicence(l, allLicencesOf.all(rightKey(l.right)).map(toLicence));
       if (overlapping !== undefined) return { reason: 'OVERLAP', with: overlapping };
       if (!changeRight(before, before, event)) return { reason: 'STALE' };
-      insertLicence.run(l.id, rightKey(l.right), JSON.stringify(l), l.registeredAt);
+      // The unique index (right, contract digest) holds even against a writer this check did not see.
+      insertLicence.run({
+        id: l.id,
+        rightKey: rightKey(l.right),
+        record: JSON.stringify(l),
+        registeredAt: l.registeredAt,
+        effectiveDate: l.effectiveDate,
+        contractDigest: l.contractDigest,
+      });
       outbox.write(notify);
       return undefined;
     },
@@ -1081,6 +1155,9 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
       async countExpiringByMonth(window) {
         return byMonth('trademark', window);
       },
+      async sameMark(enterpriseId, mark, niceClass, limit) {
+        return sameMark.all(enterpriseId, niceClass, markKey(mark), limit);
+      },
     },
     copyrights: {
       async insert(c, at = new Date().toISOString()) {
@@ -1104,14 +1181,25 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
         return transferRight(t, version, event, notify);
       },
       async license(l, version, event, notify = []) {
-        return licenseRight(l, version, event, notify);
+        try {
+          return licenseRight(l, version, event, notify);
+        } catch (err) {
+          const recorded =
+            (err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' ? licenceByContract.get(rightKey(l.right), l.contractDigest) : undefined;
+          if (recorded === undefined) throw err;
+          return { reason: 'DUPLICATE', with: toLicence(recorded) };
+        }
+      },
+      async licenceByContract(key, contractDigest) {
+        const row = licenceByContract.get(key, contractDigest);
+        return row === undefined ? undefined : toLicence(row);
       },
       async transfersOf(keys) {
         const all = transfersIn(keys).map((r) => JSON.parse(r.record) as TransferRecord);
         return groupedByKey(keys, all, (t) => rightKey(t.right));
       },
       async licencesOf(key, after, limit) {
-        return licencesAfter.all(key, after?.registeredAt ?? '', after?.id ?? '', limit).map((r) => JSON.parse(r.record) as LicenceRecord);
+        return licencesAfter.all(key, after?.registeredAt ?? '', after?.id ?? '', limit).map(toLicence);
       },
       async countLicencesOf(key) {
         return licenceCount.get(key)!;
@@ -1124,11 +1212,7 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
         );
       },
       async licencesByIds(ids) {
-        return inKeyOrder(
-          ids,
-          licencesById(ids).map((r) => JSON.parse(r.record) as LicenceRecord),
-          (l) => l.id,
-        );
+        return inKeyOrder(ids, licencesById(ids).map(toLicence), (l) => l.id);
       },
     },
     outbox: outbox.source,

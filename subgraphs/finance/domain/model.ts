@@ -5,13 +5,14 @@ import type { WorkflowEvent } from '../../common/workflow-event.js';
 import type { PledgeState } from './pledge-rules.js';
 import type { RiskShares } from './risk.js';
 
-export const ASSET_KINDS = ['PATENT', 'TRADEMARK', 'DATA_ASSET'] as const;
+export const ASSET_KINDS = ['PATENT', 'TRADEMARK', 'COPYRIGHT', 'DATA_ASSET'] as const;
 export type AssetKind = (typeof ASSET_KINDS)[number];
 
 /** What each kind is, as the schema's IpAssetKind enum says. */
 export const ASSET_KIND_MEANINGS: Readonly<Record<AssetKind, string>> = {
   PATENT: 'A patent or patent application (专利), by its canonical CNIPA application number: the enterprises subgraph keeps it',
-  TRADEMARK: 'A registered trademark (注册商标), by its registration number: taken as given, its owner unchecked, as the hub has no trademark lookup',
+  TRADEMARK: 'A registered trademark (注册商标), by its registration number: the enterprises subgraph keeps it',
+  COPYRIGHT: 'A registered copyright (著作权), by its registration number with the copyright office: the enterprises subgraph keeps it',
   DATA_ASSET: 'A registered data asset (数据知识产权), by its id: the evidence subgraph keeps it',
 };
 
@@ -24,6 +25,18 @@ export interface AssetRef {
 /** `KIND:id`: one key per asset, unambiguous since no kind contains a colon. */
 export const assetKey = (a: AssetRef): string => `${a.kind}:${a.id}`;
 
+/**
+ * A risk of a pledged asset the parties were told of and pledged it anyway: a patent under a
+ * pending invalidation request (专利权质押登记办法, 2021: registration proceeds once the parties,
+ * told of the request, still ask). Recorded on the pledge and on its ledger entry.
+ */
+export interface AcknowledgedRisk {
+  readonly asset: AssetRef;
+  readonly risk: 'UNDER_INVALIDATION';
+  /** The day the invalidation request was made. */
+  readonly since: string;
+}
+
 /** A span of calendar days, YYYY-MM-DD, start before end. */
 export interface Term {
   readonly startDate: string;
@@ -34,9 +47,26 @@ export interface Term {
 export type PledgeEvent = WorkflowEvent<PledgeState>;
 
 /** The loss on a defaulted pledge and how it is shared. */
+/**
+ * How a pledgee realised the collateral: the Civil Code's three (art. 436: 折价, 拍卖, 变卖), and
+ * the two the provincial programmes report beside them.
+ */
+export const ENFORCEMENT_METHODS = ['VALUATION', 'AUCTION', 'NEGOTIATED_SALE', 'DEBT_TO_EQUITY', 'LICENCE'] as const;
+export type EnforcementMethod = (typeof ENFORCEMENT_METHODS)[number];
+
+export const ENFORCEMENT_METHOD_MEANINGS: Readonly<Record<EnforcementMethod, string>> = {
+  VALUATION: 'The right taken at a value agreed with the pledgor, the debt reduced by it (折价, Civil Code art. 436)',
+  AUCTION: 'The right sold at auction, the pledgee paid first from the price (拍卖, Civil Code art. 436)',
+  NEGOTIATED_SALE: 'The right sold other than at auction, the pledgee paid first from the price (变卖, Civil Code art. 436)',
+  DEBT_TO_EQUITY: "The debt converted into the pledgor's equity (债转股), the right staying with the pledgor",
+  LICENCE: 'The right licensed, the pledgee repaid from the royalties (许可实施)',
+};
+
 export interface Enforcement {
   readonly lossFen: number;
   readonly shares: RiskShares;
+  /** How the collateral was realised; null for an enforcement recorded before the method was asked (2026-12), or without it. */
+  readonly method?: EnforcementMethod | null;
 }
 
 export interface PledgeRecord {
@@ -47,6 +77,8 @@ export interface PledgeRecord {
   /** The pledgee bank: a BANK key's organization. */
   readonly pledgee: string;
   readonly collateral: readonly AssetRef[];
+  /** The collateral's risks the parties acknowledged at registration; none for most pledges. */
+  readonly acknowledgedRisks: readonly AcknowledgedRisk[];
   readonly securedAmountFen: number;
   readonly term: Term;
   readonly state: PledgeState;

@@ -4,10 +4,12 @@ import { describe, expect, it } from 'vitest';
 
 import { documentDigest } from '../../../ledger/index.js';
 import { canonicalMetadata } from '../../../ledger/verify/index.js';
-import type { PatentFacts } from '../hub-facts.js';
+import type { PatentFacts, TrademarkFacts } from '../hub-facts.js';
 import type { PledgeRecord } from './model.js';
 import {
+  acknowledgedRisk,
   canMove,
+  collateralKind,
   consentNote,
   formatRegistrationNumber,
   nextStates,
@@ -16,12 +18,15 @@ import {
   registrationDocument,
   registrationYear,
   releaseDocument,
+  sameMarkLeftOut,
+  trademarkRefusal,
 } from './pledge-rules.js';
 
 const pledge: PledgeRecord = {
   id: 'p1',
   registrationNumber: 'ZX-2026-000001',
   pledgorId: 'e1',
+  acknowledgedRisks: [],
   pledgee: '中国工商银行福州分行',
   collateral: [
     { kind: 'PATENT', id: '201510958772.0' },
@@ -92,7 +97,8 @@ describe('pledges', () => {
     const invalidation = { pending: true, requestedOn: '2026-02-03' };
     expect(patentRefusal({ ...granted, invalidation }, '2030-01-01')).toEqual({
       reason: 'UNDER_INVALIDATION',
-      message: 'patent 201510958772.0 is under an invalidation request of 2026-02-03: it can be pledged once the request is decided and the patent maintained',
+      message:
+        'patent 201510958772.0 is under an invalidation request of 2026-02-03: it can be pledged once the request is decided and the patent maintained, or now if both parties acknowledge the request (acknowledgedInvalidations)',
     });
     // A decided request (maintained, or in part) no longer bars it; an invalidated patent is not GRANTED.
     expect(patentRefusal({ ...granted, invalidation: { ...invalidation, pending: false } }, '2030-01-01')).toBeUndefined();
@@ -101,6 +107,60 @@ describe('pledges', () => {
     expect(patentRefusal({ ...granted, status: 'LAPSED', freeze }, '2030-01-01')?.reason).toBe('NOT_GRANTED');
     expect(patentRefusal({ ...granted, freeze, invalidation }, '2030-01-01')?.reason).toBe('FROZEN');
     expect(patentRefusal({ ...granted, invalidation, annualFee: { state: 'GRACE' } }, '2040-01-01')?.reason).toBe('UNDER_INVALIDATION');
+  });
+
+  it('take a patent under a pending invalidation request once the parties acknowledge it (专利权质押登记办法, 2021), the risk recorded on the registration document', () => {
+    const invalidation = { pending: true, requestedOn: '2026-02-03' };
+    const risky = { ...granted, invalidation };
+    expect(patentRefusal(risky, '2030-01-01', true)).toBeUndefined();
+    // Acknowledging does not lift any other bar.
+    expect(patentRefusal({ ...risky, freeze: { court: '福州市中级人民法院', orderNumber: '(2026)闽01执保12号' } }, '2030-01-01', true)?.reason).toBe('FROZEN');
+    expect(patentRefusal({ ...risky, annualFee: { state: 'GRACE' } }, '2030-01-01', true)?.reason).toBe('ANNUAL_FEE_OVERDUE');
+    const risk = acknowledgedRisk(risky)!;
+    expect(risk).toEqual({ asset: { kind: 'PATENT', id: '201510958772.0' }, risk: 'UNDER_INVALIDATION', since: '2026-02-03' });
+    expect(acknowledgedRisk(granted)).toBeUndefined();
+    expect(registrationDocument({ ...pledge, acknowledgedRisks: [risk] })).toMatchObject({
+      acknowledgedRisks: [{ kind: 'PATENT', id: '201510958772.0', risk: 'UNDER_INVALIDATION', since: '2026-02-03' }],
+    });
+    // A pledge without any keeps the document it always had.
+    expect(registrationDocument(pledge)).not.toHaveProperty('acknowledgedRisks');
+  });
+
+  it('take a trademark only in force (Trademark Law art. 40), with the owner’s identical marks in its class (art. 42; the 2020 pledge procedure)', () => {
+    const mark: TrademarkFacts = {
+      registrationNumber: '12345678',
+      mark: '鸿蒙',
+      niceClass: 9,
+      expiryDate: '2026-05-13',
+      enterprise: { id: 'e1' },
+      sameMarkInClass: ['12345679', '12345680'],
+    };
+    // In force through its last day.
+    expect(trademarkRefusal(mark, '2026-05-13')).toBeUndefined();
+    expect(trademarkRefusal(mark, '2026-05-14')).toEqual({
+      reason: 'EXPIRED',
+      message: 'trademark 12345678 expired on 2026-05-13 and is not renewed: it can be pledged once renewed',
+    });
+    const asset = (id: string) => ({ kind: 'TRADEMARK' as const, id });
+    expect(sameMarkLeftOut(mark, [asset('12345678')])).toEqual(['12345679', '12345680']);
+    expect(sameMarkLeftOut(mark, [asset('12345678'), asset('12345680')])).toEqual(['12345679']);
+    expect(sameMarkLeftOut(mark, [asset('12345678'), asset('12345679'), asset('12345680')])).toEqual([]);
+  });
+
+  it('count a pledge under its collateral’s one kind, or MIXED', () => {
+    expect(
+      collateralKind([
+        { kind: 'PATENT', id: 'a' },
+        { kind: 'PATENT', id: 'b' },
+      ]),
+    ).toBe('PATENT');
+    expect(collateralKind([{ kind: 'COPYRIGHT', id: 'a' }])).toBe('COPYRIGHT');
+    expect(
+      collateralKind([
+        { kind: 'PATENT', id: 'a' },
+        { kind: 'TRADEMARK', id: 'b' },
+      ]),
+    ).toBe('MIXED');
   });
 
   it('record a consent in the history with what was consented to, and to whom', () => {

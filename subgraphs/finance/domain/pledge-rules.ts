@@ -2,8 +2,8 @@
 // when a patent may be pledged, and the pledgee's consents to a disposal. Pure.
 import type { Metadata } from '../../../ledger/index.js';
 import { hubDateOf } from '../../../platform/hub-calendar.js';
-import type { PatentFacts } from '../hub-facts.js';
-import { assetKey, type AssetRef, type Disposal, type PledgeRecord } from './model.js';
+import type { PatentFacts, TrademarkFacts } from '../hub-facts.js';
+import { type AcknowledgedRisk, ASSET_KINDS, assetKey, type AssetRef, type Disposal, type PledgeRecord } from './model.js';
 
 export const PLEDGE_STATES = ['REGISTERED', 'RELEASED', 'ENFORCED'] as const;
 export type PledgeState = (typeof PLEDGE_STATES)[number];
@@ -30,6 +30,20 @@ export function canMove(from: PledgeState, to: PledgeState): boolean {
   return NEXT[from].includes(to);
 }
 
+/** What a pledge is counted under in the statistics: its collateral's one kind, or MIXED. */
+export const COLLATERAL_KINDS = [...ASSET_KINDS, 'MIXED'] as const;
+export type CollateralKind = (typeof COLLATERAL_KINDS)[number];
+
+/**
+ * The kind a pledge's collateral is of: the one kind every asset shares, or MIXED. The provincial
+ * reports split pledge amounts by what secured them (patents, trademarks); a pledge of several
+ * kinds is counted once, under MIXED, rather than its amount split by a ratio the parties never set.
+ */
+export function collateralKind(collateral: readonly AssetRef[]): CollateralKind {
+  const kinds = new Set(collateral.map((a) => a.kind));
+  return kinds.size === 1 ? [...kinds][0]! : 'MIXED';
+}
+
 /** The year of an instant in the hub time zone (China time by default): registration numbers count by it. */
 export const registrationYear = (at: string): number => Number(hubDateOf(at).slice(0, 4));
 
@@ -46,6 +60,10 @@ export function registrationDocument(p: PledgeRecord): Metadata {
     pledgor: p.pledgorId,
     pledgee: p.pledgee,
     collateral: p.collateral.map((a) => ({ kind: a.kind, id: a.id })),
+    // Only when there are any: a pledge without keeps the document it always had.
+    ...(p.acknowledgedRisks.length === 0
+      ? {}
+      : { acknowledgedRisks: p.acknowledgedRisks.map((r) => ({ kind: r.asset.kind, id: r.asset.id, risk: r.risk, since: r.since })) }),
     // A string, as over GraphQL: exact in any JSON reader.
     securedAmountFen: String(p.securedAmountFen),
     term: { startDate: p.term.startDate, endDate: p.term.endDate },
@@ -62,13 +80,15 @@ export type PatentRefusal = 'NOT_GRANTED' | 'FROZEN' | 'UNDER_INVALIDATION' | 'A
 
 /**
  * Why a patent cannot secure a debt ending on `termEnd`, or undefined when it can.
- * Only a granted patent in force, neither frozen by a court nor under a pending invalidation
- * request, with its annual fees paid can be pledged, for a debt that ends while it is protected:
- * protection ends on protectionEndsOn, so the term must end before it. A patent whose protection
- * has ended fails that test too, the term ending after today. A decided invalidation leaves the
- * patent GRANTED (maintained, or maintained in part) or INVALIDATED, which the status tells.
+ * Only a granted patent in force, not frozen by a court, with its annual fees paid can be pledged,
+ * for a debt that ends while it is protected: protection ends on protectionEndsOn, so the term must
+ * end before it. A patent whose protection has ended fails that test too, the term ending after
+ * today. A decided invalidation leaves the patent GRANTED (maintained, or maintained in part) or
+ * INVALIDATED, which the status tells. A pending invalidation request refuses the pledge unless
+ * the parties acknowledge it (`acknowledged`): 专利权质押登记办法 (2021) lets registration proceed
+ * once the parties, told of the request, still ask, and the pledge records the acknowledgement.
  */
-export function patentRefusal(p: PatentFacts, termEnd: string): { reason: PatentRefusal; message: string } | undefined {
+export function patentRefusal(p: PatentFacts, termEnd: string, acknowledged = false): { reason: PatentRefusal; message: string } | undefined {
   const n = p.applicationNumber;
   if (p.status !== 'GRANTED') return { reason: 'NOT_GRANTED', message: `patent ${n} is ${p.status}: only a granted patent in force can be pledged` };
   if (p.freeze) {
@@ -77,10 +97,10 @@ export function patentRefusal(p: PatentFacts, termEnd: string): { reason: Patent
       message: `patent ${n} is frozen by ${p.freeze.court} under order ${p.freeze.orderNumber}: it can be pledged once that court lifts the freeze`,
     };
   }
-  if (p.invalidation?.pending) {
+  if (p.invalidation?.pending && !acknowledged) {
     return {
       reason: 'UNDER_INVALIDATION',
-      message: `patent ${n} is under an invalidation request of ${p.invalidation.requestedOn}: it can be pledged once the request is decided and the patent maintained`,
+      message: `patent ${n} is under an invalidation request of ${p.invalidation.requestedOn}: it can be pledged once the request is decided and the patent maintained, or now if both parties acknowledge the request (acknowledgedInvalidations)`,
     };
   }
   const fee = p.annualFee?.state;
@@ -89,6 +109,43 @@ export function patentRefusal(p: PatentFacts, termEnd: string): { reason: Patent
     return { reason: 'TERM_BEYOND_PROTECTION', message: `the term ends on ${termEnd}, but the protection of patent ${n} ends on ${p.protectionEndsOn}` };
   }
   return undefined;
+}
+
+/** The acknowledged risk a patent pledged under a pending invalidation request carries; none otherwise. */
+export function acknowledgedRisk(p: PatentFacts): AcknowledgedRisk | undefined {
+  return p.invalidation?.pending
+    ? { asset: { kind: 'PATENT', id: p.applicationNumber }, risk: 'UNDER_INVALIDATION', since: p.invalidation.requestedOn }
+    : undefined;
+}
+
+export type TrademarkRefusal = 'EXPIRED';
+
+/**
+ * Why a registered trademark cannot be pledged on `today`, or undefined when it can: a
+ * registration past its last day and not renewed is not in force (Trademark Law art. 40: it is
+ * cancelled once the grace for renewal runs out), and the trademark pledge procedure
+ * (注册商标专用权质押登记程序规定, 2020) registers no pledge of a mark expired unrenewed.
+ */
+export function trademarkRefusal(m: TrademarkFacts, today: string): { reason: TrademarkRefusal; message: string } | undefined {
+  if (m.expiryDate < today) {
+    return {
+      reason: 'EXPIRED',
+      message: `trademark ${m.registrationNumber} expired on ${m.expiryDate} and is not renewed: it can be pledged once renewed`,
+    };
+  }
+  return undefined;
+}
+
+/**
+ * The owner's registrations of the identical mark in the same class that a pledge of `m` leaves
+ * out. The trademark pledge procedure (2020) has the pledgor's identical or similar marks on
+ * identical or similar goods pledged together, as Trademark Law art. 42 has them transferred
+ * together; the hub decides the part the register data lets it: the same mark text in the same
+ * Nice class (the enterprises subgraph's sameMarkInClass).
+ */
+export function sameMarkLeftOut(m: TrademarkFacts, collateral: readonly AssetRef[]): string[] {
+  const pledged = new Set(collateral.filter((a) => a.kind === 'TRADEMARK').map((a) => a.id));
+  return m.sameMarkInClass.filter((n) => !pledged.has(n));
 }
 
 /** How many consents one pledge holds at most: its collateral is at most 20 assets, each disposed of a few times. */

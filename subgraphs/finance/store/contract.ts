@@ -14,6 +14,7 @@ const pledge = (id: string, collateral: AssetRef[], registeredAt: string, extra:
   pledgorId: 'e1',
   pledgee: '中国工商银行福州分行',
   collateral,
+  acknowledgedRisks: [],
   securedAmountFen: 9_007_199_254_740_991,
   term: { startDate: '2026-03-01', endDate: '2029-02-28' },
   state: 'REGISTERED',
@@ -225,6 +226,38 @@ export function financeStoreContract(name: string, fixture: () => StoreFixture<F
         { month: '2026-03', pledgee: icbc, count: 2, amountFen: 1_000_000_00 + 2 ** 40 },
         { month: '2026-03', pledgee: cib, count: 1, amountFen: 250_000_00 },
         { month: '2026-04', pledgee: cib, count: 1, amountFen: 30 },
+      ]);
+    });
+
+    it('counts pledges and their amounts by the kind of their collateral as they are written, a pledge of several kinds under MIXED, a discarded one taken off', async () => {
+      expect(await store.pledges.countByCollateralKind()).toStrictEqual([]);
+      await register({ ...A, securedAmountFen: 100 });
+      await register({ ...B, securedAmountFen: 20 });
+      await register({ ...C, securedAmountFen: 3 });
+      await register(
+        pledge(
+          't',
+          [
+            { kind: 'TRADEMARK', id: '87654321' },
+            { kind: 'TRADEMARK', id: '87654322' },
+          ],
+          '2026-03-04T08:00:00.000Z',
+          { securedAmountFen: 4000 },
+        ),
+      );
+      await register(pledge('w', [{ kind: 'COPYRIGHT', id: '2025SR1000001' }], '2026-03-05T08:00:00.000Z', { securedAmountFen: 50000 }));
+      await register(pledge('p', [patent('202410000003.0')], '2026-03-06T08:00:00.000Z', { securedAmountFen: 600000 }));
+      await store.pledges.discard('p');
+      // Closed pledges stay counted: the figure is what was pledged.
+      expect(await store.pledges.transition('b', 'REGISTERED', closed('2026-04-01T00:00:00.000Z', 'RELEASED'), { closedAt: '2026-04-01T00:00:00.000Z' })).toBe(
+        true,
+      );
+      expect(await store.pledges.countByCollateralKind()).toStrictEqual([
+        { kind: 'COPYRIGHT', count: 1, amountFen: 50000 },
+        { kind: 'DATA_ASSET', count: 1, amountFen: 3 },
+        { kind: 'MIXED', count: 1, amountFen: 100 },
+        { kind: 'PATENT', count: 1, amountFen: 20 },
+        { kind: 'TRADEMARK', count: 1, amountFen: 4000 },
       ]);
     });
 

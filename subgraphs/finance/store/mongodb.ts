@@ -23,14 +23,16 @@ import {
 } from '../../../platform/mongodb.js';
 import type { ClaimRecord, ConsentRecord, PledgeEvent, PledgeRecord, PolicyRecord } from '../domain/model.js';
 import { assetKey } from '../domain/model.js';
-import { formatRegistrationNumber, type PledgeState, registrationYear } from '../domain/pledge-rules.js';
+import { type CollateralKind, collateralKind, formatRegistrationNumber, type PledgeState, registrationYear } from '../domain/pledge-rules.js';
 import type { FinanceStore, PledgeFilter, PolicyFilter } from './port.js';
 import { AssetAlreadyPledgedError } from './port.js';
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
-interface PledgeDoc extends Writable<Omit<PledgeRecord, 'id'>> {
+interface PledgeDoc extends Writable<Omit<PledgeRecord, 'id' | 'acknowledgedRisks'>> {
   _id: string;
+  /** Absent from a document written before risks were acknowledged: none. */
+  acknowledgedRisks?: PledgeRecord['acknowledgedRisks'];
   /** assetKey of each collateral asset, indexed: an asset's pledge history. */
   assetKeys: string[];
   events: PledgeEvent[];
@@ -65,6 +67,13 @@ interface StateCountDoc {
   n: number;
 }
 
+/** Pledges registered, and their secured amounts, by the kind of their collateral (_id), likewise. */
+interface KindCountDoc {
+  _id: CollateralKind;
+  n: number;
+  amountFen: number;
+}
+
 const stateCount = (state: PledgeState, n: number): AnyBulkWriteOperation<StateCountDoc> => ({
   updateOne: { filter: { _id: state }, update: { $inc: { n } }, upsert: true },
 });
@@ -81,7 +90,11 @@ interface PolicyDoc extends Writable<Omit<PolicyRecord, 'id'>> {
 /** The unique index that keeps an asset in one active pledge. */
 const ONE_ACTIVE_PLEDGE = { name: '_id_', key: { _id: 1 } };
 
-const toPledge = ({ _id, assetKeys: _keys, events: _events, consents: _consents, ...rest }: PledgeDoc): PledgeRecord => ({ id: _id, ...rest });
+const toPledge = ({ _id, assetKeys: _keys, events: _events, consents: _consents, acknowledgedRisks, ...rest }: PledgeDoc): PledgeRecord => ({
+  id: _id,
+  ...rest,
+  acknowledgedRisks: acknowledgedRisks ?? [],
+});
 const toPolicy = ({ _id, paidFen: _paid, claims: _claims, coveredKeys: _keys, ...rest }: PolicyDoc): PolicyRecord => ({ id: _id, ...rest });
 const noEvents = { projection: { events: 0, consents: 0 } };
 const noClaims = { projection: { claims: 0 } };
@@ -110,6 +123,7 @@ export async function openMongoFinanceStore(db: Db, options: MongoStoreOptions =
     policies: 'insurance_policies',
     monthCounts: 'pledge_month_counts',
     stateCounts: 'pledge_state_counts',
+    kindCounts: 'pledge_kind_counts',
   };
   await createCollections(
     db,
@@ -121,8 +135,13 @@ export async function openMongoFinanceStore(db: Db, options: MongoStoreOptions =
   const policies = db.collection<PolicyDoc>(prefix + names.policies, COLLECTION_OPTIONS);
   const monthCounts = db.collection<MonthCountDoc>(prefix + names.monthCounts, COLLECTION_OPTIONS);
   const stateCounts = db.collection<StateCountDoc>(prefix + names.stateCounts, COLLECTION_OPTIONS);
+  const kindCounts = db.collection<KindCountDoc>(prefix + names.kindCounts, COLLECTION_OPTIONS);
   /** Adds a pledge to the counts (sign 1) or takes it off them (-1), in the writer's session. */
-  const count = async (p: Pick<PledgeRecord, 'registeredAt' | 'pledgee' | 'securedAmountFen' | 'state'>, sign: 1 | -1, session: ClientSession) => {
+  const count = async (
+    p: Pick<PledgeRecord, 'registeredAt' | 'pledgee' | 'securedAmountFen' | 'state' | 'collateral'>,
+    sign: 1 | -1,
+    session: ClientSession,
+  ) => {
     const month = monthOf(p.registeredAt);
     await monthCounts.updateOne(
       { _id: `${month}:${p.pledgee}` },
@@ -130,6 +149,7 @@ export async function openMongoFinanceStore(db: Db, options: MongoStoreOptions =
       { upsert: true, session },
     );
     await stateCounts.bulkWrite([stateCount(p.state, sign)], { session });
+    await kindCounts.updateOne({ _id: collateralKind(p.collateral) }, { $inc: { n: sign, amountFen: sign * p.securedAmountFen } }, { upsert: true, session });
   };
   await pledges.createIndexes([
     { key: { registrationNumber: 1 }, name: 'by_registration_number', unique: true },
@@ -172,6 +192,16 @@ export async function openMongoFinanceStore(db: Db, options: MongoStoreOptions =
     const docs = months.map(({ _id: k, n, amountFen }) => ({ _id: `${k.month}:${k.pledgee}`, month: k.month, pledgee: k.pledgee, n, amountFen }));
     if (docs.length > 0) await monthCounts.insertMany(docs, { session });
   });
+  if (uncounted && (await kindCounts.estimatedDocumentCount()) === 0) {
+    // Idempotent ($set of sums computed from the pledges), as the state counts below.
+    const sums = new Map<CollateralKind, { n: number; amountFen: number }>();
+    for await (const p of pledges.find({}, { projection: { collateral: 1, securedAmountFen: 1 } })) {
+      const kind = collateralKind(p.collateral);
+      const sum = sums.get(kind) ?? { n: 0, amountFen: 0 };
+      sums.set(kind, { n: sum.n + 1, amountFen: sum.amountFen + p.securedAmountFen });
+    }
+    for (const [kind, sum] of sums) await kindCounts.updateOne({ _id: kind }, { $set: sum }, { upsert: true });
+  }
   if (uncounted && (await stateCounts.estimatedDocumentCount()) === 0) {
     const states = await pledges.aggregate<{ _id: PledgeState; n: number }>([{ $group: { _id: '$state', n: { $sum: 1 } } }]).toArray();
     for (const st of states) await stateCounts.updateOne({ _id: st._id }, { $set: { n: st.n } }, { upsert: true });
@@ -228,7 +258,7 @@ export async function openMongoFinanceStore(db: Db, options: MongoStoreOptions =
         await inTransaction(db.client, async (session) => {
           const removed = await pledges.findOneAndDelete(
             { _id: id, registrationReceipt: null },
-            { session, projection: { registeredAt: 1, pledgee: 1, securedAmountFen: 1, state: 1 } },
+            { session, projection: { registeredAt: 1, pledgee: 1, securedAmountFen: 1, state: 1, collateral: 1 } },
           );
           if (removed === null) return;
           await active.deleteMany({ pledgeId: id }, { session });
@@ -296,6 +326,10 @@ export async function openMongoFinanceStore(db: Db, options: MongoStoreOptions =
       async countByMonthAndPledgee(from, to) {
         const rows = await monthCounts.find({ month: { $gte: from, $lte: to }, n: { $gt: 0 } }, { sort: { month: 1, pledgee: 1 } }).toArray();
         return rows.map((r) => ({ month: r.month, pledgee: r.pledgee, count: r.n, amountFen: r.amountFen }));
+      },
+      async countByCollateralKind() {
+        const rows = await kindCounts.find({ n: { $gt: 0 } }, { sort: { _id: 1 } }).toArray();
+        return rows.map((r) => ({ kind: r._id, count: r.n, amountFen: r.amountFen }));
       },
       async countByState() {
         const rows = await stateCounts.find({ n: { $gt: 0 } }, { sort: { _id: 1 } }).toArray();

@@ -5,7 +5,7 @@ import type { Notification } from '../../../outbox/notification.js';
 import type { OutboxSource } from '../../../outbox/port.js';
 import type { ListRead } from '../../../platform/pagination.js';
 import type { ClaimRecord, ConsentRecord, Enforcement, NewPledge, NewPolicy, PledgeEvent, PledgeRecord, PolicyRecord } from '../domain/model.js';
-import type { PledgeState } from '../domain/pledge-rules.js';
+import type { CollateralKind, PledgeState } from '../domain/pledge-rules.js';
 
 /** RECORDED, or why not: no such pledge, not REGISTERED (closed), or at its cap of consents already. */
 export type ConsentOutcome = 'RECORDED' | 'NOT_FOUND' | 'NOT_REGISTERED' | 'TOO_MANY';
@@ -87,6 +87,11 @@ export interface PledgeRepository {
   countByMonthAndPledgee(from: string, to: string): Promise<{ month: string; pledgee: string; count: number; amountFen: number }[]>;
   /** How many pledges are in each state, by state; states with none left out. Counted on write too. */
   countByState(): Promise<{ state: PledgeState; count: number }[]>;
+  /**
+   * Pledges registered, whatever their state now, and the sum of their secured amounts, by the
+   * kind of their collateral (collateralKind); kinds with none left out. Counted on write too.
+   */
+  countByCollateralKind(): Promise<{ kind: CollateralKind; count: number; amountFen: number }[]>;
 }
 
 export interface PolicyFilter {

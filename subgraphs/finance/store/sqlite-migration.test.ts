@@ -21,6 +21,7 @@ const pledge = (id: string, pledgee: string, registeredAt: string, securedAmount
   pledgorId: 'e1',
   pledgee,
   collateral: [{ kind: 'TRADEMARK', id }],
+  acknowledgedRisks: [],
   securedAmountFen,
   term: { startDate: '2026-03-01', endDate: '2029-02-28' },
   state: 'REGISTERED',
@@ -59,6 +60,32 @@ it('counts the pledges there are per month and pledgee, and per state', async ()
     ]);
   } finally {
     await store.close();
+  }
+});
+
+it('opens a database from before acknowledged risks and collateral-kind counts: its pledges acknowledge none and are counted by kind once', async () => {
+  const path = join(dir.path, 'finance.db');
+  const before = openSqliteFinanceStore(new Database(path));
+  for (const p of [pledge('a', '甲银行', '2026-03-01T00:00:00.000Z', 100), pledge('b', '乙银行', '2026-03-02T00:00:00.000Z', 20)]) {
+    await before.pledges.register(p, { at: p.registeredAt, actor: 'k', role: 'BANK', from: null, to: 'REGISTERED', note: null });
+  }
+  await before.close();
+  const db = new Database(path);
+  db.exec('DROP TABLE pledge_kind_counts; ALTER TABLE pledges DROP COLUMN acknowledged_risks');
+
+  const store = openSqliteFinanceStore(db);
+  try {
+    expect((await store.pledges.byIds(['a']))[0]?.acknowledgedRisks).toStrictEqual([]);
+    expect(await store.pledges.countByCollateralKind()).toStrictEqual([{ kind: 'TRADEMARK', count: 2, amountFen: 120 }]);
+  } finally {
+    await store.close();
+  }
+  // Counted once: opened again, the figures stand.
+  const again = openSqliteFinanceStore(new Database(path));
+  try {
+    expect(await again.pledges.countByCollateralKind()).toStrictEqual([{ kind: 'TRADEMARK', count: 2, amountFen: 120 }]);
+  } finally {
+    await again.close();
   }
 });
 

@@ -12,7 +12,7 @@ import { hubTimeZone, monthOf } from '../../../platform/hub-calendar.js';
 import { countsOf, groupedByKey, hasColumn, inKeyOrder, inListQuery, listPages, monthCountsInZone } from '../../../platform/sqlite.js';
 import type { AssetRef, ClaimRecord, ConsentRecord, NewPledge, NewPolicy, PledgeEvent, PledgeRecord, PolicyRecord } from '../domain/model.js';
 import { assetKey } from '../domain/model.js';
-import { formatRegistrationNumber, type PledgeState, registrationYear } from '../domain/pledge-rules.js';
+import { type CollateralKind, collateralKind, formatRegistrationNumber, type PledgeState, registrationYear } from '../domain/pledge-rules.js';
 import type { ConsentOutcome, FinanceStore } from './port.js';
 import { AssetAlreadyPledgedError } from './port.js';
 
@@ -125,6 +125,15 @@ CREATE TABLE IF NOT EXISTS pledge_state_counts (
   n INTEGER NOT NULL
 ) WITHOUT ROWID;
 `;
+// Pledges registered, and their secured amounts, by the kind of their collateral (collateralKind):
+// counted in the writer's transaction since 2026-12, a database from before counting its rows once.
+const KIND_COUNTERS = `
+CREATE TABLE IF NOT EXISTS pledge_kind_counts (
+  kind TEXT PRIMARY KEY,
+  n INTEGER NOT NULL,
+  amount_fen INTEGER NOT NULL
+) WITHOUT ROWID;
+`;
 // What changed when, for syncs (updatedSince). A database from before it dates each record by its
 // last change the rows still show.
 const CHANGES = `
@@ -159,6 +168,7 @@ interface PledgeRow {
   release_receipt: string | null;
   enforcement: string | null;
   updated_at: string;
+  acknowledged_risks: string;
 }
 
 interface EventRow {
@@ -218,6 +228,7 @@ const toPledge = (r: PledgeRow): PledgeRecord => ({
   pledgorId: r.pledgor_id,
   pledgee: r.pledgee,
   collateral: JSON.parse(r.collateral) as PledgeRecord['collateral'],
+  acknowledgedRisks: JSON.parse(r.acknowledged_risks) as PledgeRecord['acknowledgedRisks'],
   securedAmountFen: r.secured_amount_fen,
   term: { startDate: r.start_date, endDate: r.end_date },
   state: r.state as PledgeRecord['state'],
@@ -281,6 +292,18 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
     db.exec(COUNTERS);
     if (!counted) db.exec(COUNTS_FROM_ROWS);
     if (!hasColumn(db, 'pledges', 'updated_at')) db.exec(DATED_FROM_ROWS);
+    const kindsCounted = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'pledge_kind_counts'`).get() !== undefined;
+    db.exec(KIND_COUNTERS);
+    if (!kindsCounted) {
+      const add = db.prepare(
+        'INSERT INTO pledge_kind_counts (kind, n, amount_fen) VALUES (?, 1, ?) ON CONFLICT DO UPDATE SET n = n + 1, amount_fen = amount_fen + excluded.amount_fen',
+      );
+      const rows = db.prepare<[], { collateral: string; fen: number }>('SELECT collateral, secured_amount_fen AS fen FROM pledges');
+      // Read first: better-sqlite3 runs no write while a read iterates.
+      for (const r of rows.all()) add.run(collateralKind(JSON.parse(r.collateral) as AssetRef[]), r.fen);
+    }
+    // Acknowledged risks (2026-12): a pledge from before acknowledged none.
+    if (!hasColumn(db, 'pledges', 'acknowledged_risks')) db.exec(`ALTER TABLE pledges ADD COLUMN acknowledged_risks TEXT NOT NULL DEFAULT '[]'`);
     db.exec(CHANGES);
     monthCountsInZone(db, 'pledge_month_counts', hubTimeZone(), () => {
       const rows = db.prepare<[], { at: string; pledgee: string; fen: number }>('SELECT registered_at AS at, pledgee, secured_amount_fen AS fen FROM pledges');
@@ -302,11 +325,21 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
      ON CONFLICT DO UPDATE SET n = n + excluded.n, amount_fen = amount_fen + excluded.amount_fen`,
   );
   const addState = db.prepare<[string, number]>('INSERT INTO pledge_state_counts (state, n) VALUES (?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n');
+  const addKind = db.prepare<[string, number, number]>(
+    'INSERT INTO pledge_kind_counts (kind, n, amount_fen) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n, amount_fen = amount_fen + excluded.amount_fen',
+  );
   /** Adds a pledge to the counts (sign 1) or takes it off them (-1). */
-  const count = (p: { registeredAt: string; pledgee: string; securedAmountFen: number; state: string }, sign: 1 | -1): void => {
+  const count = (
+    p: { registeredAt: string; pledgee: string; securedAmountFen: number; state: string; collateral: readonly AssetRef[] },
+    sign: 1 | -1,
+  ): void => {
     addMonth.run(monthOf(p.registeredAt), p.pledgee, sign, sign * p.securedAmountFen);
     addState.run(p.state, sign);
+    addKind.run(collateralKind(p.collateral), sign, sign * p.securedAmountFen);
   };
+  const kindCounts = db.prepare<[], { kind: CollateralKind; count: number; amountFen: number }>(
+    'SELECT kind, n AS count, amount_fen AS amountFen FROM pledge_kind_counts WHERE n > 0 ORDER BY kind',
+  );
   const monthCounts = db.prepare<[string, string], { month: string; pledgee: string; count: number; amountFen: number }>(
     `SELECT month, pledgee, n AS count, amount_fen AS amountFen FROM pledge_month_counts WHERE month >= ? AND month <= ? AND n > 0 ORDER BY month, pledgee`,
   );
@@ -318,8 +351,8 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
     'INSERT INTO pledge_registration_counters (year, n) VALUES (?, 1) ON CONFLICT (year) DO UPDATE SET n = n + 1 RETURNING n',
   );
   const insertPledge = db.prepare(
-    `INSERT INTO pledges (id, registration_number, pledgor_id, pledgee, collateral, secured_amount_fen, start_date, end_date, state, registered_at, closed_at, registration_receipt, release_receipt, enforcement, updated_at)
-     VALUES (@id, @registrationNumber, @pledgorId, @pledgee, @collateral, @securedAmountFen, @startDate, @endDate, @state, @registeredAt, @closedAt, @registrationReceipt, @releaseReceipt, @enforcement, @updatedAt)`,
+    `INSERT INTO pledges (id, registration_number, pledgor_id, pledgee, collateral, acknowledged_risks, secured_amount_fen, start_date, end_date, state, registered_at, closed_at, registration_receipt, release_receipt, enforcement, updated_at)
+     VALUES (@id, @registrationNumber, @pledgorId, @pledgee, @collateral, @acknowledgedRisks, @securedAmountFen, @startDate, @endDate, @state, @registeredAt, @closedAt, @registrationReceipt, @releaseReceipt, @enforcement, @updatedAt)`,
   );
   const claim = db.prepare('INSERT INTO active_pledged_assets (asset_key, pledge_id) VALUES (?, ?) ON CONFLICT (asset_key) DO NOTHING');
   const insertCollateral = db.prepare('INSERT INTO pledge_collateral (asset_key, pledge_id) VALUES (?, ?)');
@@ -329,8 +362,8 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
   );
   const setRegistration = db.prepare('UPDATE pledges SET registration_receipt = ?, updated_at = max(updated_at, ?) WHERE id = ?');
   const touchPledge = db.prepare('UPDATE pledges SET updated_at = max(updated_at, ?) WHERE id = ?');
-  const unanchored = db.prepare<[string], { registeredAt: string; pledgee: string; securedAmountFen: number; state: string }>(
-    `SELECT registered_at AS registeredAt, pledgee, secured_amount_fen AS securedAmountFen, state FROM pledges WHERE id = ? AND registration_receipt IS NULL`,
+  const unanchored = db.prepare<[string], { registeredAt: string; pledgee: string; securedAmountFen: number; state: string; collateral: string }>(
+    `SELECT registered_at AS registeredAt, pledgee, secured_amount_fen AS securedAmountFen, state, collateral FROM pledges WHERE id = ? AND registration_receipt IS NULL`,
   );
   const deletes = ['active_pledged_assets', 'pledge_collateral', 'pledge_events', 'pledge_consents'].map((t) =>
     db.prepare(`DELETE FROM ${t} WHERE pledge_id = ?`),
@@ -405,6 +438,7 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
     insertPledge.run({
       ...record,
       collateral: JSON.stringify(record.collateral),
+      acknowledgedRisks: JSON.stringify(record.acknowledgedRisks),
       startDate: p.term.startDate,
       endDate: p.term.endDate,
       registrationReceipt: json(p.registrationReceipt),
@@ -429,7 +463,7 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
     if (discarded === undefined) return;
     for (const d of deletes) d.run(id);
     deletePledge.run(id);
-    count(discarded, -1);
+    count({ ...discarded, collateral: JSON.parse(discarded.collateral) as AssetRef[] }, -1);
   });
   const transitionTx = db.transaction(
     (id: string, from: string, e: PledgeEvent, changes: Parameters<FinanceStore['pledges']['transition']>[3], notify: readonly Notification[]) => {
@@ -550,6 +584,9 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
       },
       async countByState() {
         return stateCounts.all();
+      },
+      async countByCollateralKind() {
+        return kindCounts.all();
       },
     },
     policies: {

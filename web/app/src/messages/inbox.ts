@@ -31,6 +31,10 @@ export const INBOX = {
     '{right} 已办理许可备案：{kind}，{start} 至 {end}（账本第 {seq} 条）',
     '{right} licensed: {kind}, {start} to {end} (ledger entry {seq})',
   ],
+  'inbox.detail.recordedLate': [
+    '{right} 的许可合同于 {recorded} 备案，晚于备案期限 {deadline}（合同自 {effective} 起生效）：备案仍有效，请核实逾期原因（账本第 {seq} 条）',
+    '{right}: the licence was recorded on {recorded}, after its time limit {deadline} (the contract took effect on {effective}); the record stands, but check why it was late (ledger entry {seq})',
+  ],
   'inbox.detail.examinationDue': [
     '{number}「{title}」：请于 {by} 前提出实质审查请求（自 {from} 起三年，专利法第三十五条）',
     '{number} "{title}": request substantive examination by {by} (three years from {from}, Patent Law art. 35)',
@@ -53,6 +57,7 @@ export const INBOX = {
   'NotificationType.trademark.registration.ending': ['商标注册即将到期', 'Trademark registration ending'],
   'NotificationType.right.transferred': ['权利转让登记', 'Right transferred'],
   'NotificationType.licence.registered': ['许可合同备案', 'Licence registered'],
+  'NotificationType.licence.recorded.late': ['许可合同逾期备案', 'Licence recorded late'],
   'NotificationType.case.moved': ['案件状态变更', 'Case moved'],
   'NotificationType.case.filed': ['案件已受理', 'Case filed'],
   'NotificationType.pledge.registered': ['质押已登记', 'Pledge registered'],

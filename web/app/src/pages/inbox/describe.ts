@@ -70,6 +70,14 @@ export function detailOf(n: Notification, t: T, label: Label): string {
         seq: text(d.ledgerSeq),
       });
     }
+    case 'licence.recorded.late':
+      return t('inbox.detail.recordedLate', {
+        right: rightText,
+        recorded: text(d.recordedOn),
+        deadline: text(d.recordingDeadline),
+        effective: text(d.effectiveDate),
+        seq: text(d.ledgerSeq),
+      });
     case 'case.filed':
       return t('inbox.detail.caseFiled', { what: text(d.title ?? d.applicationNumber ?? d.summary), state: label(caseStates, text(d.state)) });
     case 'case.moved':
