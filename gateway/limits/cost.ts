@@ -56,6 +56,8 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'ProtectionCase.evidence': 10,
   'ProtectionCase.events': 10,
   'Pledge.collateral': 5,
+  // Risks acknowledged at registration: a patent or two under invalidation, at most the collateral.
+  'Pledge.acknowledgedRisks': 1,
   'Pledge.events': 5,
   // One active pledge at most on an asset, and a few consents on a pledge.
   'Query.activePledgesOn': 1,
@@ -65,7 +67,8 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'InsurancePolicy.coveredAssets': 5,
   'InsurancePolicy.claims': 3,
   'RiskCompensation.shares': 3,
-  // Statistics: one row per region, industry or month.
+  // Statistics: one row per region, industry or month; per kind of collateral, five.
+  'PledgeStatistics.byCollateralKind': 5,
   'EnterpriseStatistics.byRegion': 100,
   'EnterpriseStatistics.byIndustry': 50,
   'PreExamStatistics.byIndustry': 50,

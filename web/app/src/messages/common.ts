@@ -74,6 +74,11 @@ export const COMMON = {
   'RightKind.DATA_ASSET': ['数据资产', 'Data asset'],
   'ErrorCode.ASSET_ALREADY_PLEDGED': ['该知识产权已在有效质押中', 'The right is in an active pledge already'],
   'ErrorCode.PATENT_NOT_PLEDGEABLE': ['该专利当前不能质押', 'The patent cannot be pledged now'],
+  'ErrorCode.TRADEMARK_NOT_PLEDGEABLE': ['该商标当前不能质押（已到期未续展）', 'The trademark cannot be pledged now (expired, not renewed)'],
+  'ErrorCode.COLLATERAL_INCOMPLETE': [
+    '同一商标在同一类别的其他注册须一并出质',
+    "The owner's other registrations of the identical mark in the class must be pledged with it",
+  ],
   'ErrorCode.SUM_INSURED_EXCEEDED': ['赔付将超出保险金额', 'The payment would exceed the sum insured'],
   'ErrorCode.REQUEST_TOO_LARGE': ['提交的内容过大', 'What was sent is too large'],
   'ErrorCode.COST_LIMIT_EXCEEDED': ['查询过大，请缩小范围', 'The query asks for too much: narrow it'],

@@ -69,4 +69,6 @@ export const DISPOSALS = {
     'The right is pledged: record the pledgee’s consent to this very disposal first',
   ],
   'ErrorCode.LICENCE_OVERLAP': ['与已备案的许可在地域和期限上冲突', 'It meets a licence already recorded in territory and time'],
+  'ErrorCode.ANNUAL_FEE_OVERDUE': ['专利年费处于滞纳期或已逾期，不予备案', 'The annual fee is in its late-payment period or past it: not recorded'],
+  'ErrorCode.DUPLICATE_CONTRACT': ['同一许可合同已备案', 'The same licence contract is recorded already'],
 } as const;
