@@ -11,6 +11,7 @@ import type { PledgeEvent } from '../subgraphs/finance/domain/model.js';
 import type { PledgeState } from '../subgraphs/finance/domain/pledge-rules.js';
 import { registrationDocument, releaseDocument } from '../subgraphs/finance/domain/pledge-rules.js';
 import { DEFAULT_RISK_SHARES } from '../subgraphs/finance/domain/risk.js';
+import { closeNow } from '../subgraphs/finance/store/close.js';
 import { openFinanceStore } from '../subgraphs/finance/store/open.js';
 
 const STAFF = 'demo-staff';
@@ -92,9 +93,9 @@ export async function seedFinance(storage: Storage, ledger: Ledger, input: Finan
             depositor: STAFF,
             metadata: release,
           });
-          await store.pledges.transition(pledge.id, 'REGISTERED', event, { closedAt, releaseReceipt });
+          await closeNow(store.pledges, pledge.id, 'REGISTERED', event, { closedAt, releaseReceipt });
         } else {
-          await store.pledges.transition(pledge.id, 'REGISTERED', event, {
+          await closeNow(store.pledges, pledge.id, 'REGISTERED', event, {
             closedAt,
             enforcement: { lossFen: Math.round(pledge.securedAmountFen * 0.37) + 1, shares: DEFAULT_RISK_SHARES },
           });

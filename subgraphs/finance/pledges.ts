@@ -1,6 +1,10 @@
 // Pledges of IP to banks: registration (claimed in the store, then recorded on the ledger),
 // release (on the ledger too) and enforcement with its risk-compensation split.
 
+import { randomUUID } from 'node:crypto';
+
+import { GraphQLError } from 'graphql';
+
 import type { Receipt } from '../../ledger/index.js';
 import { documentDigest } from '../../ledger/index.js';
 import { badInput, failure, notFound } from '../../platform/errors.js';
@@ -63,6 +67,7 @@ import {
 } from './domain/pledge-rules.js';
 import { DEFAULT_RISK_SHARES, RISK_PARTIES, RISK_PARTY_MEANINGS, type RiskShareAmount, type RiskShares, sharesProblem, splitLoss } from './domain/risk.js';
 import { pledgeClosed, pledgeRegistered } from './notices.js';
+import { staleBefore } from './store/close.js';
 import { AssetAlreadyPledgedError } from './store/port.js';
 
 const State = builder.enumType('PledgeState', {
@@ -582,22 +587,60 @@ mutationForms(builder, {
     const { identity, current } = await movable(ctx, id, 'RELEASED');
     const note = optionalText(input.note, 'note', 2000);
     const at = new Date().toISOString();
-    // Appended first, as case decisions are: a release that loses a race to another move
-    // leaves an entry no pledge points at, never a released pledge without its entry.
     const document = releaseDocument(current, at);
-    const releaseReceipt = await appendOrFail(
-      ctx.ledger,
-      { kind: 'PLEDGE_RELEASE', subject: `pledge:${id}`, contentDigest: documentDigest(document), depositor: identity.keyId, metadata: document },
-      'release',
-    );
-    const released = { ...current, state: 'RELEASED' as const, closedAt: at, releaseReceipt };
+    const contentDigest = documentDigest(document);
     const event = workflowEvent(identity, at, current.state, 'RELEASED', note);
-    if (!(await ctx.store.pledges.transition(id, current.state, event, { closedAt: at, releaseReceipt }, [pledgeClosed(released)]))) {
+    // Claimed before anything is signed: of racing moves one goes on, the others are refused
+    // before the ledger, so no entry records a release that did not happen.
+    const claimed = await claimClosing(ctx, current, contentDigest, event);
+    if ('finished' in claimed) return claimed.finished;
+    let releaseReceipt: Receipt;
+    try {
+      releaseReceipt = await appendOrFail(
+        ctx.ledger,
+        { kind: 'PLEDGE_RELEASE', subject: `pledge:${id}`, contentDigest, depositor: identity.keyId, metadata: document },
+        'release',
+      );
+    } catch (err) {
+      // Kept when the entry may yet be recorded: a later request finds it by its digest and finishes it.
+      if (!(err instanceof GraphQLError && err.extensions.outcome === 'UNKNOWN')) await ctx.store.pledges.dropClaim(id, claimed.token);
+      throw err;
+    }
+    const released = { ...current, state: 'RELEASED' as const, closedAt: at, releaseReceipt };
+    if (!(await ctx.store.pledges.transition(id, current.state, event, { closedAt: at, releaseReceipt }, [pledgeClosed(released)], claimed.token))) {
       throw failure('CONFLICT', `pledge ${id} was closed by someone else meanwhile; reload it`);
     }
     return released;
   },
 });
+
+/**
+ * Claims the closing of `current` (FinanceStore.claimClose). A claim left by a request that died
+ * after signing its release is taken over once stale, and that release, found on the ledger by its
+ * digest, is finished as it was signed: `finished` then, and the caller signs nothing.
+ */
+async function claimClosing(
+  ctx: FinanceContext,
+  current: PledgeRecord,
+  digest: string | null,
+  event: PledgeEvent,
+): Promise<{ token: string } | { finished: PledgeRecord }> {
+  const token = randomUUID();
+  const got = await ctx.store.pledges.claimClose(current.id, current.state, { token, at: event.at, digest, event }, staleBefore());
+  if (!got.ok) throw failure('CONFLICT', `pledge ${current.id} is being closed by another request, or was closed meanwhile; reload it`);
+  const dead = got.replaced;
+  if (dead?.digest == null) return { token };
+  const signed = (await ctx.ledger.findByContentDigest(dead.digest)).find((e) => e.kind === 'PLEDGE_RELEASE' && e.subject === `pledge:${current.id}`);
+  if (signed === undefined) return { token };
+  const releaseReceipt: Receipt = { seq: signed.seq, entryHash: signed.entryHash, timestamp: signed.timestamp };
+  const closedAt = dead.event.at;
+  const released = { ...current, state: 'RELEASED' as const, closedAt, releaseReceipt };
+  if (!(await ctx.store.pledges.transition(current.id, current.state, dead.event, { closedAt, releaseReceipt }, [pledgeClosed(released)], token))) {
+    throw failure('CONFLICT', `pledge ${current.id} was closed by someone else meanwhile; reload it`);
+  }
+  if (event.to !== 'RELEASED') throw failure('CONFLICT', `pledge ${current.id} was released (its release is on the ledger, entry ${signed.seq}); reload it`);
+  return { finished: released };
+}
 
 mutationForms(builder, {
   name: 'enforcePledge',
@@ -623,7 +666,9 @@ mutationForms(builder, {
     // No ledger entry: the ledger has no kind for enforcement; the history records it.
     const enforced = { ...current, state: 'ENFORCED' as const, closedAt: at, enforcement };
     const event = workflowEvent(identity, at, current.state, 'ENFORCED', note);
-    if (!(await ctx.store.pledges.transition(id, current.state, event, { closedAt: at, enforcement }, [pledgeClosed(enforced)]))) {
+    const claimed = await claimClosing(ctx, current, null, event);
+    if ('finished' in claimed) return claimed.finished;
+    if (!(await ctx.store.pledges.transition(id, current.state, event, { closedAt: at, enforcement }, [pledgeClosed(enforced)], claimed.token))) {
       throw failure('CONFLICT', `pledge ${id} was closed by someone else meanwhile; reload it`);
     }
     return enforced;

@@ -5,6 +5,7 @@ import type { Notification } from '../../../outbox/notification.js';
 import { openForEachTest, type StoreFixture } from '../../../test/support/adapters.js';
 import type { AssetRef, ClaimRecord, ConsentRecord, NewPledge, PledgeEvent, PolicyRecord } from '../domain/model.js';
 import { DEFAULT_RISK_SHARES } from '../domain/risk.js';
+import { closeNow } from './close.js';
 import type { FinanceStore } from './port.js';
 import { AssetAlreadyPledgedError } from './port.js';
 
@@ -195,19 +196,19 @@ export function financeStoreContract(name: string, fixture: () => StoreFixture<F
       expect(await store.pledges.countByMonthAndPledgee('2026-05', '2026-12')).toStrictEqual([]);
       expect(await store.pledges.countByState()).toStrictEqual([{ state: 'REGISTERED', count: 5 }]);
 
-      expect(await store.pledges.transition('a', 'REGISTERED', closed('2026-04-01T00:00:00.000Z', 'RELEASED'), { closedAt: '2026-04-01T00:00:00.000Z' })).toBe(
+      expect(await closeNow(store.pledges, 'a', 'REGISTERED', closed('2026-04-01T00:00:00.000Z', 'RELEASED'), { closedAt: '2026-04-01T00:00:00.000Z' })).toBe(
         true,
       );
       const enforcement = { lossFen: 1, shares: DEFAULT_RISK_SHARES };
       expect(
-        await store.pledges.transition('b', 'REGISTERED', closed('2026-04-01T00:00:00.000Z', 'ENFORCED'), {
+        await closeNow(store.pledges, 'b', 'REGISTERED', closed('2026-04-01T00:00:00.000Z', 'ENFORCED'), {
           closedAt: '2026-04-01T00:00:00.000Z',
           enforcement,
         }),
       ).toBe(true);
       // A move from a state the pledge has left counts nothing.
       expect(
-        await store.pledges.transition('a', 'REGISTERED', closed('2026-04-02T00:00:00.000Z', 'ENFORCED'), {
+        await closeNow(store.pledges, 'a', 'REGISTERED', closed('2026-04-02T00:00:00.000Z', 'ENFORCED'), {
           closedAt: '2026-04-02T00:00:00.000Z',
           enforcement,
         }),
@@ -249,7 +250,7 @@ export function financeStoreContract(name: string, fixture: () => StoreFixture<F
       await register(pledge('p', [patent('202410000003.0')], '2026-03-06T08:00:00.000Z', { securedAmountFen: 600000 }));
       await store.pledges.discard('p');
       // Closed pledges stay counted: the figure is what was pledged.
-      expect(await store.pledges.transition('b', 'REGISTERED', closed('2026-04-01T00:00:00.000Z', 'RELEASED'), { closedAt: '2026-04-01T00:00:00.000Z' })).toBe(
+      expect(await closeNow(store.pledges, 'b', 'REGISTERED', closed('2026-04-01T00:00:00.000Z', 'RELEASED'), { closedAt: '2026-04-01T00:00:00.000Z' })).toBe(
         true,
       );
       expect(await store.pledges.countByCollateralKind()).toStrictEqual([
@@ -261,25 +262,52 @@ export function financeStoreContract(name: string, fixture: () => StoreFixture<F
       ]);
     });
 
+    it('claims the closing of a pledge before anything is signed: one claim at a time, a stale one taken over and returned, the close only by the claim holder', async () => {
+      await register(A);
+      const event = closed('2026-04-01T00:00:00.000Z', 'RELEASED');
+      const claim = (token: string, at: string, digest: string | null = 'ab'.repeat(32)) => ({ token, at, digest, event });
+      const live = '2026-04-01T00:00:00.000Z';
+      const stale = '2026-03-31T23:58:00.000Z';
+      const staleBefore = '2026-03-31T23:59:00.000Z';
+      expect(await store.pledges.claimClose('a', 'REGISTERED', claim('t1', stale), staleBefore)).toStrictEqual({ ok: true, replaced: null });
+      // A stale claim is taken over, and returned: its digest finds what it may have signed.
+      expect(await store.pledges.claimClose('a', 'REGISTERED', claim('t2', live), staleBefore)).toStrictEqual({ ok: true, replaced: claim('t1', stale) });
+      // A live one holds.
+      expect(await store.pledges.claimClose('a', 'REGISTERED', claim('t3', live), staleBefore)).toStrictEqual({ ok: false });
+      expect(await store.pledges.claimClose('x', 'REGISTERED', claim('t3', live), staleBefore)).toStrictEqual({ ok: false });
+      // Closed only by the claim's holder.
+      expect(await store.pledges.transition('a', 'REGISTERED', event, { closedAt: live, releaseReceipt: receipt }, [], 't1')).toBe(false);
+      expect((await store.pledges.byIds(['a']))[0]?.state).toBe('REGISTERED');
+      // Dropped (the ledger refused the entry), it may be claimed again; a drop by another token changes nothing.
+      await store.pledges.dropClaim('a', 't1');
+      expect(await store.pledges.claimClose('a', 'REGISTERED', claim('t3', live), staleBefore)).toStrictEqual({ ok: false });
+      await store.pledges.dropClaim('a', 't2');
+      expect(await store.pledges.claimClose('a', 'REGISTERED', claim('t3', live, null), staleBefore)).toStrictEqual({ ok: true, replaced: null });
+      expect(await store.pledges.transition('a', 'REGISTERED', event, { closedAt: live, releaseReceipt: receipt }, [], 't3')).toBe(true);
+      // Closed, it is claimed no more.
+      expect(await store.pledges.claimClose('a', 'REGISTERED', claim('t4', live), staleBefore)).toStrictEqual({ ok: false });
+      expect((await store.pledges.byIds(['a']))[0]).toMatchObject({ state: 'RELEASED', releaseReceipt: receipt });
+    });
+
     it('closes a pledge only from REGISTERED, freeing its collateral', async () => {
       await register(A);
       await register(B);
       expect(
-        await store.pledges.transition('a', 'REGISTERED', closed('2026-04-01T00:00:00.000Z', 'RELEASED'), {
+        await closeNow(store.pledges, 'a', 'REGISTERED', closed('2026-04-01T00:00:00.000Z', 'RELEASED'), {
           closedAt: '2026-04-01T00:00:00.000Z',
           releaseReceipt: receipt,
         }),
       ).toBe(true);
       // A second move from REGISTERED lost the race: nothing changes.
-      expect(await store.pledges.transition('a', 'REGISTERED', closed('2026-04-01T00:00:01.000Z', 'ENFORCED'), { closedAt: '2026-04-01T00:00:01.000Z' })).toBe(
+      expect(await closeNow(store.pledges, 'a', 'REGISTERED', closed('2026-04-01T00:00:01.000Z', 'ENFORCED'), { closedAt: '2026-04-01T00:00:01.000Z' })).toBe(
         false,
       );
-      expect(await store.pledges.transition('x', 'REGISTERED', closed('2026-04-01T00:00:01.000Z', 'RELEASED'), { closedAt: '2026-04-01T00:00:01.000Z' })).toBe(
+      expect(await closeNow(store.pledges, 'x', 'REGISTERED', closed('2026-04-01T00:00:01.000Z', 'RELEASED'), { closedAt: '2026-04-01T00:00:01.000Z' })).toBe(
         false,
       );
       const enforcement = { lossFen: 999_999_999, shares: DEFAULT_RISK_SHARES };
       expect(
-        await store.pledges.transition('b', 'REGISTERED', closed('2026-04-02T00:00:00.000Z', 'ENFORCED'), {
+        await closeNow(store.pledges, 'b', 'REGISTERED', closed('2026-04-02T00:00:00.000Z', 'ENFORCED'), {
           closedAt: '2026-04-02T00:00:00.000Z',
           enforcement,
         }),
@@ -328,7 +356,7 @@ export function financeStoreContract(name: string, fixture: () => StoreFixture<F
       expect(await store.pledges.addConsent(consent('k5', 'x', patent('1'), '2026-04-04T00:00:00.000Z'), consented('2026-04-04T00:00:00.000Z'), 3)).toBe(
         'NOT_FOUND',
       );
-      await store.pledges.transition('b', 'REGISTERED', closed('2026-04-05T00:00:00.000Z', 'RELEASED'), { closedAt: '2026-04-05T00:00:00.000Z' });
+      await closeNow(store.pledges, 'b', 'REGISTERED', closed('2026-04-05T00:00:00.000Z', 'RELEASED'), { closedAt: '2026-04-05T00:00:00.000Z' });
       const late = consent('k6', 'b', patent('202310123456.5'), '2026-04-06T00:00:00.000Z');
       expect(await store.pledges.addConsent(late, consented(late.grantedAt), 3)).toBe('NOT_REGISTERED');
       expect(await store.pledges.consentsOf(['a', 'b', 'x'])).toStrictEqual([[first, second, third], [], []]);
@@ -360,7 +388,7 @@ export function financeStoreContract(name: string, fixture: () => StoreFixture<F
         a,
         undefined,
       ]);
-      await store.pledges.transition('a', 'REGISTERED', closed('2026-04-01T00:00:00.000Z', 'RELEASED'), { closedAt: '2026-04-01T00:00:00.000Z' });
+      await closeNow(store.pledges, 'a', 'REGISTERED', closed('2026-04-01T00:00:00.000Z', 'RELEASED'), { closedAt: '2026-04-01T00:00:00.000Z' });
       await store.pledges.discard('c');
       expect(await store.pledges.activeOn(['PATENT:201510958772.0', 'DATA_ASSET:da:1', 'PATENT:202310123456.5'])).toStrictEqual([undefined, undefined, b]);
       // Pledged again: the new pledge, not the released one.
@@ -382,7 +410,7 @@ export function financeStoreContract(name: string, fixture: () => StoreFixture<F
 
     it('pages by id with state, pledgor and pledgee filters', async () => {
       for (const p of [A, B, C]) await register(p);
-      await store.pledges.transition('c', 'REGISTERED', closed('2026-04-01T00:00:00.000Z', 'RELEASED'), { closedAt: '2026-04-01T00:00:00.000Z' });
+      await closeNow(store.pledges, 'c', 'REGISTERED', closed('2026-04-01T00:00:00.000Z', 'RELEASED'), { closedAt: '2026-04-01T00:00:00.000Z' });
       const ids = async (filter: Parameters<FinanceStore['pledges']['page']>[0], after?: string, limit = 10) =>
         (await store.pledges.page(filter, { order: 'ID', after }, limit)).map((p) => p.id);
       expect(await ids({}, undefined, 2)).toEqual(['a', 'b']);
@@ -409,7 +437,7 @@ export function financeStoreContract(name: string, fixture: () => StoreFixture<F
       expect(all.map(([id]) => id).sort()).toEqual(['a', 'b', 'c']);
       expect(all.map(([, at]) => at)).toEqual([...all.map(([, at]) => at)].sort());
       await store.pledges.addConsent(consent('k1', 'b', A.collateral[0]!, '2027-01-01T00:00:00.000Z'), consented('2027-01-01T00:00:00.000Z'), 3);
-      await store.pledges.transition('a', 'REGISTERED', closed('2027-01-02T00:00:00.000Z', 'RELEASED'), { closedAt: '2027-01-02T00:00:00.000Z' });
+      await closeNow(store.pledges, 'a', 'REGISTERED', closed('2027-01-02T00:00:00.000Z', 'RELEASED'), { closedAt: '2027-01-02T00:00:00.000Z' });
       expect(await changed('2027-01-01T00:00:00.000Z')).toEqual([
         ['b', '2027-01-01T00:00:00.000Z'],
         ['a', '2027-01-02T00:00:00.000Z'],
@@ -421,7 +449,7 @@ export function financeStoreContract(name: string, fixture: () => StoreFixture<F
       expect(byId!.updatedAt).toBe('2027-01-02T00:00:00.000Z');
       // A change stamped earlier (another process's clock behind) never moves it back.
       await store.pledges.addConsent(consent('k0', 'c', C.collateral[0]!, '2026-01-01T00:00:00.000Z'), consented('2026-01-01T00:00:00.000Z'), 3);
-      await store.pledges.transition('c', 'REGISTERED', closed('2026-01-02T00:00:00.000Z', 'RELEASED'), { closedAt: '2026-01-02T00:00:00.000Z' });
+      await closeNow(store.pledges, 'c', 'REGISTERED', closed('2026-01-02T00:00:00.000Z', 'RELEASED'), { closedAt: '2026-01-02T00:00:00.000Z' });
       expect((await store.pledges.byIds(['c']))[0]!.updatedAt).toBe(C.registeredAt);
       // Changed when the ledger recorded it.
       await store.pledges.recordRegistration('c', { ...receipt, timestamp: Date.parse('2027-01-03T00:00:00.000Z') });
@@ -527,14 +555,14 @@ export function financeStoreContract(name: string, fixture: () => StoreFixture<F
         await register(B);
         const released = note('released-a', '2026-04-01T00:00:00.000Z', 'pledge.released');
         expect(
-          await store.pledges.transition('a', 'REGISTERED', closed('2026-04-01T00:00:00.000Z', 'RELEASED'), { closedAt: '2026-04-01T00:00:00.000Z' }, [
+          await closeNow(store.pledges, 'a', 'REGISTERED', closed('2026-04-01T00:00:00.000Z', 'RELEASED'), { closedAt: '2026-04-01T00:00:00.000Z' }, [
             released,
           ]),
         ).toBe(true);
         // From a state the pledge has left, or of no pledge: nothing written.
         for (const id of ['a', 'x']) {
           expect(
-            await store.pledges.transition(id, 'REGISTERED', closed('2026-04-01T00:00:01.000Z', 'ENFORCED'), { closedAt: '2026-04-01T00:00:01.000Z' }, [
+            await closeNow(store.pledges, id, 'REGISTERED', closed('2026-04-01T00:00:01.000Z', 'ENFORCED'), { closedAt: '2026-04-01T00:00:01.000Z' }, [
               note(`enforced-${id}`, '2026-04-01T00:00:01.000Z', 'pledge.enforced'),
             ]),
           ).toBe(false);
@@ -542,7 +570,8 @@ export function financeStoreContract(name: string, fixture: () => StoreFixture<F
         const enforced = note('enforced-b', '2026-04-02T00:00:00.000Z', 'pledge.enforced');
         const enforcement = { lossFen: 1, shares: DEFAULT_RISK_SHARES };
         expect(
-          await store.pledges.transition(
+          await closeNow(
+            store.pledges,
             'b',
             'REGISTERED',
             closed('2026-04-02T00:00:00.000Z', 'ENFORCED'),
@@ -568,7 +597,7 @@ export function financeStoreContract(name: string, fixture: () => StoreFixture<F
         expect(
           await store.pledges.addConsent(nowhere, consented(nowhere.grantedAt), 1, [note('consent-k3', nowhere.grantedAt, 'pledge.consent_recorded')]),
         ).toBe('NOT_FOUND');
-        await store.pledges.transition('b', 'REGISTERED', closed('2026-04-02T00:00:00.000Z', 'RELEASED'), { closedAt: '2026-04-02T00:00:00.000Z' });
+        await closeNow(store.pledges, 'b', 'REGISTERED', closed('2026-04-02T00:00:00.000Z', 'RELEASED'), { closedAt: '2026-04-02T00:00:00.000Z' });
         const late = consent('k4', 'b', patent('202310123456.5'), '2026-04-03T00:00:00.000Z');
         expect(await store.pledges.addConsent(late, consented(late.grantedAt), 1, [note('consent-k4', late.grantedAt, 'pledge.consent_recorded')])).toBe(
           'NOT_REGISTERED',
@@ -597,7 +626,7 @@ export function financeStoreContract(name: string, fixture: () => StoreFixture<F
         await expect(store.pledges.recordRegistration('a', receipt, [bad()])).rejects.toThrow(/type/);
         expect((await store.pledges.byIds(['a']))[0]!.registrationReceipt).toBeNull();
         await expect(
-          store.pledges.transition('a', 'REGISTERED', closed('2026-04-01T00:00:00.000Z', 'RELEASED'), { closedAt: '2026-04-01T00:00:00.000Z' }, [bad()]),
+          closeNow(store.pledges, 'a', 'REGISTERED', closed('2026-04-01T00:00:00.000Z', 'RELEASED'), { closedAt: '2026-04-01T00:00:00.000Z' }, [bad()]),
         ).rejects.toThrow(/type/);
         expect((await store.pledges.byIds(['a']))[0]!.state).toBe('REGISTERED');
         expect((await store.pledges.activeOn(['PATENT:201510958772.0']))[0]?.id).toBe('a');

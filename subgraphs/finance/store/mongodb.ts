@@ -25,6 +25,7 @@ import type { ClaimRecord, ConsentRecord, PledgeEvent, PledgeRecord, PolicyRecor
 import { assetKey } from '../domain/model.js';
 import { type CollateralKind, collateralKind, formatRegistrationNumber, type PledgeState, registrationYear } from '../domain/pledge-rules.js';
 import type { FinanceStore, PledgeFilter, PolicyFilter } from './port.js';
+import type { CloseClaim } from './port.js';
 import { AssetAlreadyPledgedError } from './port.js';
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
@@ -33,6 +34,8 @@ interface PledgeDoc extends Writable<Omit<PledgeRecord, 'id' | 'acknowledgedRisk
   _id: string;
   /** Absent from a document written before risks were acknowledged: none. */
   acknowledgedRisks?: PledgeRecord['acknowledgedRisks'];
+  /** The claim on closing it, while one is held (FinanceStore.claimClose). */
+  closing?: CloseClaim | null;
   /** assetKey of each collateral asset, indexed: an asset's pledge history. */
   assetKeys: string[];
   events: PledgeEvent[];
@@ -90,7 +93,7 @@ interface PolicyDoc extends Writable<Omit<PolicyRecord, 'id'>> {
 /** The unique index that keeps an asset in one active pledge. */
 const ONE_ACTIVE_PLEDGE = { name: '_id_', key: { _id: 1 } };
 
-const toPledge = ({ _id, assetKeys: _keys, events: _events, consents: _consents, acknowledgedRisks, ...rest }: PledgeDoc): PledgeRecord => ({
+const toPledge = ({ _id, assetKeys: _keys, events: _events, consents: _consents, closing: _closing, acknowledgedRisks, ...rest }: PledgeDoc): PledgeRecord => ({
   id: _id,
   ...rest,
   acknowledgedRisks: acknowledgedRisks ?? [],
@@ -310,12 +313,28 @@ export async function openMongoFinanceStore(db: Db, options: MongoStoreOptions =
         ),
       page: async (filter: PledgeFilter, read, limit) => (await listPage(pledges, pledgeQuery(filter), read, limit, noEvents)).map(toPledge),
       count: (filter: PledgeFilter, since) => pledges.countDocuments(changedSince(pledgeQuery(filter), since)),
-      async transition(id, from, event, changes, notify = []) {
+      async claimClose(id, from, claim, staleBefore) {
+        // One atomic update: the pledge still in `from`, and no claim, or only a stale one, holding it.
+        const before = await pledges.findOneAndUpdate(
+          { _id: id, state: from, $or: [{ closing: null }, { 'closing.at': { $lt: staleBefore } }] },
+          { $set: { closing: claim } },
+          { returnDocument: 'before', projection: { closing: 1 } },
+        );
+        return before === null ? { ok: false } : { ok: true, replaced: before.closing ?? null };
+      },
+      async dropClaim(id, token) {
+        await pledges.updateOne({ _id: id, 'closing.token': token }, { $set: { closing: null } });
+      },
+      async transition(id, from, event, changes, notify, claim) {
         return inTransaction(db.client, async (session) => {
-          const set: Partial<PledgeDoc> = { state: event.to, closedAt: changes.closedAt };
+          const set: Partial<PledgeDoc> = { state: event.to, closedAt: changes.closedAt, closing: null };
           if (changes.releaseReceipt !== undefined) set.releaseReceipt = changes.releaseReceipt;
           if (changes.enforcement !== undefined) set.enforcement = changes.enforcement;
-          const moved = await pledges.updateOne({ _id: id, state: from }, { $set: set, $push: { events: event }, $max: { updatedAt: event.at } }, { session });
+          const moved = await pledges.updateOne(
+            { _id: id, state: from, 'closing.token': claim },
+            { $set: set, $push: { events: event }, $max: { updatedAt: event.at } },
+            { session },
+          );
           if (moved.modifiedCount !== 1) return false;
           await active.deleteMany({ pledgeId: id }, { session });
           await stateCounts.bulkWrite([stateCount(from, -1), stateCount(event.to, 1)], { session });

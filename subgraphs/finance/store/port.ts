@@ -67,16 +67,28 @@ export interface PledgeRepository {
   /** How many pledges match the filter (changed at `since` or later, when given): what page pages through. */
   count(filter: PledgeFilter, since: string | undefined): Promise<number>;
   /**
+   * Claims the closing of a pledge still in `from`, before anything is signed for it: true, with
+   * the claim stored, when no claim holds it, or only one made before `staleBefore` (left by a
+   * process that died mid-close: `replaced` returns it, so that its ledger entry, if it was
+   * appended, is found and finished rather than signed twice). False, changing nothing, when the
+   * pledge left `from` or a live claim holds it. Atomic on each adapter, across processes.
+   */
+  claimClose(id: string, from: PledgeState, claim: CloseClaim, staleBefore: string): Promise<{ ok: false } | { ok: true; replaced: CloseClaim | null }>;
+  /** Drops the claim `token` made (the ledger refused the entry): the pledge may be closed again. */
+  dropClaim(id: string, token: string): Promise<void>;
+  /**
    * Closes a pledge (RELEASED or ENFORCED): moves it from `from` to `event.to`, appends the event,
-   * applies `changes`, frees its collateral and writes `notify` to the outbox, in one transaction,
-   * only if it is still in `from`. False, with nothing written, when it was not.
+   * applies `changes`, frees its collateral, drops the claim and writes `notify` to the outbox, in
+   * one transaction, only if it is still in `from` and its claim is `claim`. False, with nothing
+   * written, otherwise.
    */
   transition(
     id: string,
     from: PledgeState,
     event: PledgeEvent,
     changes: { closedAt: string; releaseReceipt?: Receipt; enforcement?: Enforcement },
-    notify?: readonly Notification[],
+    notify: readonly Notification[],
+    claim: string,
   ): Promise<boolean>;
   /**
    * Pledges registered per month of registeredAt (in the hub's time zone) and pledgee, for the months `from` to `to`
@@ -92,6 +104,18 @@ export interface PledgeRepository {
    * kind of their collateral (collateralKind); kinds with none left out. Counted on write too.
    */
   countByCollateralKind(): Promise<{ kind: CollateralKind; count: number; amountFen: number }[]>;
+}
+
+/** A claim on closing a pledge, held from before its ledger entry is appended until it is closed. */
+export interface CloseClaim {
+  /** Whose claim it is: a random id per attempt. */
+  readonly token: string;
+  /** When it was made: a claim older than the lease is taken over. */
+  readonly at: string;
+  /** The SHA-256 of the ledger document the closing appends (none for an enforcement): how a taker-over finds it. */
+  readonly digest: string | null;
+  /** The event the closing records, for a taker-over to finish it with. */
+  readonly event: PledgeEvent;
 }
 
 export interface PolicyFilter {

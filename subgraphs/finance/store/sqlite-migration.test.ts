@@ -8,6 +8,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 
 import { tempDir } from '../../../test/support/tmp.js';
 import type { NewPledge } from '../domain/model.js';
+import { closeNow } from './close.js';
 import { openSqliteFinanceStore } from './sqlite.js';
 
 let dir: ReturnType<typeof tempDir>;
@@ -43,7 +44,7 @@ it('counts the pledges there are per month and pledgee, and per state', async ()
     await before.pledges.register(p, { at: p.registeredAt, actor: 'k', role: 'BANK', from: null, to: 'REGISTERED', note: null });
   }
   const at = '2026-04-02T00:00:00.000Z';
-  await before.pledges.transition('b', 'REGISTERED', { at, actor: 'k', role: 'BANK', from: 'REGISTERED', to: 'RELEASED', note: null }, { closedAt: at });
+  await closeNow(before.pledges, 'b', 'REGISTERED', { at, actor: 'k', role: 'BANK', from: 'REGISTERED', to: 'RELEASED', note: null }, { closedAt: at });
   await before.close();
   const db = new Database(path);
   db.exec('DROP TABLE pledge_month_counts; DROP TABLE pledge_state_counts; DROP TABLE month_count_zones');
@@ -156,7 +157,7 @@ it('dates the pledges and policies of a database from before updatedAt by their 
     await before.pledges.register(p, { at: p.registeredAt, actor: 'k', role: 'BANK', from: null, to: 'REGISTERED', note: null });
   }
   const at = '2026-04-02T00:00:00.000Z';
-  await before.pledges.transition('b', 'REGISTERED', { at, actor: 'k', role: 'BANK', from: 'REGISTERED', to: 'RELEASED', note: null }, { closedAt: at });
+  await closeNow(before.pledges, 'b', 'REGISTERED', { at, actor: 'k', role: 'BANK', from: 'REGISTERED', to: 'RELEASED', note: null }, { closedAt: at });
   await before.policies.insert({
     id: 'p',
     product: 'INFRINGEMENT_LOSS',

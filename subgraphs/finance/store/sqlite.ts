@@ -13,7 +13,7 @@ import { countsOf, groupedByKey, hasColumn, inKeyOrder, inListQuery, listPages, 
 import type { AssetRef, ClaimRecord, ConsentRecord, NewPledge, NewPolicy, PledgeEvent, PledgeRecord, PolicyRecord } from '../domain/model.js';
 import { assetKey } from '../domain/model.js';
 import { type CollateralKind, collateralKind, formatRegistrationNumber, type PledgeState, registrationYear } from '../domain/pledge-rules.js';
-import type { ConsentOutcome, FinanceStore } from './port.js';
+import type { CloseClaim, ConsentOutcome, FinanceStore } from './port.js';
 import { AssetAlreadyPledgedError } from './port.js';
 
 const SCHEMA = `
@@ -302,6 +302,8 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
       // Read first: better-sqlite3 runs no write while a read iterates.
       for (const r of rows.all()) add.run(collateralKind(JSON.parse(r.collateral) as AssetRef[]), r.fen);
     }
+    // Claims on closing (2026-12): none held on a pledge from before.
+    if (!hasColumn(db, 'pledges', 'closing')) db.exec('ALTER TABLE pledges ADD COLUMN closing TEXT');
     // Acknowledged risks (2026-12): a pledge from before acknowledged none.
     if (!hasColumn(db, 'pledges', 'acknowledged_risks')) db.exec(`ALTER TABLE pledges ADD COLUMN acknowledged_risks TEXT NOT NULL DEFAULT '[]'`);
     db.exec(CHANGES);
@@ -372,8 +374,21 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
   const freeAssets = db.prepare('DELETE FROM active_pledged_assets WHERE pledge_id = ?');
   const close = db.prepare(
     `UPDATE pledges SET state = @to, closed_at = @closedAt, updated_at = max(updated_at, @at),
-       release_receipt = coalesce(@releaseReceipt, release_receipt), enforcement = coalesce(@enforcement, enforcement)
-     WHERE id = @id AND state = @from`,
+       release_receipt = coalesce(@releaseReceipt, release_receipt), enforcement = coalesce(@enforcement, enforcement), closing = NULL
+     WHERE id = @id AND state = @from AND closing ->> '$.token' = @claim`,
+  );
+  const claimOf = db.prepare<[string], { state: string; closing: string | null }>('SELECT state, closing FROM pledges WHERE id = ?');
+  const setClaim = db.prepare<[string, string]>('UPDATE pledges SET closing = ? WHERE id = ?');
+  const dropClaim = db.prepare<[string, string]>(`UPDATE pledges SET closing = NULL WHERE id = ? AND closing ->> '$.token' = ?`);
+  const claimTx = db.transaction(
+    (id: string, from: string, claim: CloseClaim, staleBefore: string): { ok: false } | { ok: true; replaced: CloseClaim | null } => {
+      const row = claimOf.get(id);
+      if (row === undefined || row.state !== from) return { ok: false };
+      const held = parsed<CloseClaim>(row.closing);
+      if (held !== null && held.at >= staleBefore) return { ok: false };
+      setClaim.run(JSON.stringify(claim), id);
+      return { ok: true, replaced: held };
+    },
   );
   const pledgesIn = inListQuery<PledgeRow>(db, (ids) => `SELECT * FROM pledges WHERE id IN (${ids})`);
   const pledgesNumbered = inListQuery<PledgeRow>(db, (numbers) => `SELECT * FROM pledges WHERE registration_number IN (${numbers})`);
@@ -466,7 +481,14 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
     count({ ...discarded, collateral: JSON.parse(discarded.collateral) as AssetRef[] }, -1);
   });
   const transitionTx = db.transaction(
-    (id: string, from: string, e: PledgeEvent, changes: Parameters<FinanceStore['pledges']['transition']>[3], notify: readonly Notification[]) => {
+    (
+      id: string,
+      from: string,
+      e: PledgeEvent,
+      changes: Parameters<FinanceStore['pledges']['transition']>[3],
+      notify: readonly Notification[],
+      claim: string,
+    ) => {
       const moved = close.run({
         id,
         from,
@@ -475,6 +497,7 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
         closedAt: changes.closedAt,
         releaseReceipt: json(changes.releaseReceipt),
         enforcement: json(changes.enforcement),
+        claim,
       });
       if (moved.changes !== 1) return false;
       freeAssets.run(id);
@@ -576,8 +599,14 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
           ['updated_at >= ?', since],
         ]);
       },
-      async transition(id, from, e, changes, notify = []) {
-        return transitionTx.immediate(id, from, e, changes, notify);
+      async claimClose(id, from, claim, staleBefore) {
+        return claimTx.immediate(id, from, claim, staleBefore);
+      },
+      async dropClaim(id, token) {
+        dropClaim.run(id, token);
+      },
+      async transition(id, from, e, changes, notify, claim) {
+        return transitionTx.immediate(id, from, e, changes, notify, claim);
       },
       async countByMonthAndPledgee(from, to) {
         return monthCounts.all(from, to);
