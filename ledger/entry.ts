@@ -13,6 +13,9 @@ export const ENTRY_KINDS = [
   'CASE_DECISION',
   'RIGHT_TRANSFER',
   'LICENCE_REGISTRATION',
+  // A patent's open licence (开放许可, Patent Law art. 50) as CNIPA announced it, and its withdrawal: one
+  // kind, the document's `state` (DECLARED or WITHDRAWN) says which (subgraphs/enterprises/open-licences.ts).
+  'OPEN_LICENCE_DECLARATION',
 ] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 

@@ -34,6 +34,9 @@ export const ERROR_CODES = [
   // Licence recording refusals (专利实施许可合同备案办法 art. 12(2)(vi), (viii)): subgraphs/enterprises/rights.ts.
   'ANNUAL_FEE_OVERDUE',
   'DUPLICATE_CONTRACT',
+  // Open licences (开放许可, Patent Law arts. 50-51): subgraphs/enterprises/open-licences.ts.
+  'OPEN_LICENCE_REFUSED',
+  'OPEN_LICENCE_BARS_EXCLUSIVE',
   // A webhook URL whose destination the hub does not send to (extensions.reason): subgraphs/notifications/destination.ts.
   'WEBHOOK_URL_REFUSED',
   // The gateway's bounds on a request (gateway/limits.ts).
@@ -88,6 +91,10 @@ export const ERROR_MEANINGS: Readonly<Record<ErrorCode, string>> = {
   ANNUAL_FEE_OVERDUE:
     "The patent's annual fee is late (in its grace period, or past it): pay it first; extensions.dueDate and extensions.graceEndsOn say when it fell due and the last day it can be paid",
   DUPLICATE_CONTRACT: 'This contract (its SHA-256) is recorded for the right already: extensions.licenceId names the licence recorded with it',
+  OPEN_LICENCE_REFUSED:
+    'An open licence (开放许可, Patent Law arts. 50-51) may not be declared, withdrawn or taken now: extensions.reason says why (ALREADY_OPEN, NOT_OPEN, EXCLUSIVE_LICENCE, PLEDGED, LICENSEE_IS_OWNER, ALREADY_LICENSED)',
+  OPEN_LICENCE_BARS_EXCLUSIVE:
+    'The patent is under an open licence: no exclusive or sole licence while it is (Patent Law art. 51(3)); an ordinary one may be recorded, or the declaration withdrawn first',
   WEBHOOK_URL_REFUSED: 'A webhook URL whose host leads where the hub does not send: extensions.reason says why',
   MAX_DEPTH_EXCEEDED: 'The operation nests deeper than the caller may: extensions.measured and limit',
   MAX_ALIASES_EXCEEDED: 'More aliases than the caller may use',
@@ -134,6 +141,8 @@ export const USER_ERROR_CODES = [
   'LICENCE_OVERLAP',
   'ANNUAL_FEE_OVERDUE',
   'DUPLICATE_CONTRACT',
+  'OPEN_LICENCE_REFUSED',
+  'OPEN_LICENCE_BARS_EXCLUSIVE',
   'WEBHOOK_URL_REFUSED',
 ] as const satisfies readonly ErrorCode[];
 export type UserErrorCode = (typeof USER_ERROR_CODES)[number];

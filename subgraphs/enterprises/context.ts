@@ -3,7 +3,7 @@ import DataLoader from 'dataloader';
 
 import type { SubgraphContext } from '../../platform/subgraph.js';
 import { ownerCountsLoader, type OwnerPage, ownerPagesLoader } from '../common/page-loader.js';
-import type { CopyrightRecord, EnterpriseRecord, PatentRecord, Stored, TrademarkRecord, TransferRecord } from './domain/model.js';
+import type { CopyrightRecord, EnterpriseRecord, OpenLicenceRecord, PatentRecord, Stored, TrademarkRecord, TransferRecord } from './domain/model.js';
 import { markKey, MAX_SAME_MARK } from './domain/trademark.js';
 import type { EnterprisesStore } from './store/port.js';
 
@@ -20,6 +20,8 @@ export interface EnterprisesContext extends SubgraphContext<EnterprisesStore> {
     readonly copyright: DataLoader<string, Stored<CopyrightRecord> | undefined>;
     /** By right key (rightKey). */
     readonly transfersOf: DataLoader<string, TransferRecord[]>;
+    /** A patent's latest open licence declaration, by application number. */
+    readonly openLicence: DataLoader<string, OpenLicenceRecord | undefined>;
     readonly trademarksOf: DataLoader<OwnerPage<string>, Stored<TrademarkRecord>[], string>;
     readonly copyrightsOf: DataLoader<OwnerPage<string>, Stored<CopyrightRecord>[], string>;
     /** How many patents, trademarks and copyrights each enterprise has: the totalCount of its lists. */
@@ -42,6 +44,7 @@ export function createEnterprisesContext(request: SubgraphContext<EnterprisesSto
       trademark: new DataLoader((numbers) => store.trademarks.byNumbers(numbers)),
       copyright: new DataLoader((numbers) => store.copyrights.byNumbers(numbers)),
       transfersOf: new DataLoader((keys) => store.rights.transfersOf(keys)),
+      openLicence: new DataLoader((numbers) => store.rights.openLicencesOf(numbers)),
       trademarksOf: ownerPagesLoader((ids, after: string | undefined, limit) => store.trademarks.byEnterprises(ids, after, limit)),
       copyrightsOf: ownerPagesLoader((ids, after: string | undefined, limit) => store.copyrights.byEnterprises(ids, after, limit)),
       patentCounts: ownerCountsLoader((ids) => store.patents.countByEnterprises(ids)),

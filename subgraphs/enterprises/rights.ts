@@ -28,6 +28,7 @@ import { annualFeeStatus, feeTimeLimits } from './domain/annual-fee.js';
 import { LICENCE_KIND_MEANINGS, overlappingLicence, recordedLate, recordingDeadline, RIGHT_KIND_MEANINGS, WHOLE_COUNTRY } from './domain/licences.js';
 import {
   LICENCE_KINDS,
+  type LicenceKind as LicenceKindValue,
   type LicenceRecord,
   type PatentRecord,
   RIGHT_KINDS,
@@ -37,6 +38,7 @@ import {
   type TrademarkRecord,
   type TransferRecord,
 } from './domain/model.js';
+import { barredWhileOpen, stands } from './domain/open-licences.js';
 import { protectionEnd } from './domain/protection.js';
 import { licensed, recordedLate as recordedLateNotice, rightSubject, transferred } from './notices.js';
 
@@ -45,7 +47,7 @@ const PARTY_READ = 'an enterprise key reads only its own enterprise here (FORBID
 const CONTRACT_DATE = 'The day the contract was signed; not in the future';
 
 fenScalar(builder);
-const LedgerReceipt = ledgerReceiptType(builder);
+export const LedgerReceipt = ledgerReceiptType(builder);
 const Kind = builder.enumType('LicensableRightKind', {
   description: 'A right transferred and licensed through the centre (RightKind replaces it)',
   values: describedValues(RIGHT_KINDS, RIGHT_KIND_MEANINGS),
@@ -110,7 +112,7 @@ const Term = builder.objectRef<{ startDate: string; endDate: string }>('LicenceT
   }),
 });
 
-const Licence = builder.objectRef<LicenceRecord>('Licence').implement({
+export const Licence = builder.objectRef<LicenceRecord>('Licence').implement({
   description: 'A recorded licence of a right (许可合同备案)',
   fields: (t) => ({
     id: t.exposeID('id', { description: "The licence's id in the hub (a UUID)" }),
@@ -154,7 +156,15 @@ const Licence = builder.objectRef<LicenceRecord>('Licence').implement({
         'Recorded after recordingDeadline (the day of registeredAt in the hub’s time zone): recorded all the same, for the measures do not refuse it, and both parties told (licence.recorded.late)',
       resolve: (l) => recordedLate(l, hubDateOf(l.registeredAt)),
     }),
-    contractDigest: t.exposeString('contractDigest', { description: 'SHA-256 of the signed contract: recorded once per right (DUPLICATE_CONTRACT)' }),
+    contractDigest: t.exposeString('contractDigest', {
+      description:
+        'SHA-256 of the signed contract: recorded once per right (DUPLICATE_CONTRACT). For a licence taken under an open licence, which has no contract: the SHA-256 of its declaration and licensee, one licence per licensee and declaration',
+    }),
+    openLicence: t.boolean({
+      description:
+        "Taken under the patent's open licence by the licensee's written notice (开放许可, Patent Law art. 51(1): takeOpenLicence), an ordinary licence on the declared royalty; false for a licence recorded from a contract",
+      resolve: (l) => l.openLicenceId !== undefined,
+    }),
     registeredAt: t.field({ type: 'DateTime', description: 'When centre staff recorded it', resolve: (l) => l.registeredAt }),
     receipt: t.field({ type: LedgerReceipt, description: 'The LICENCE_REGISTRATION ledger entry', resolve: (l) => l.receipt }),
     certificate: t.field({
@@ -292,7 +302,7 @@ function territory(codes: readonly string[]): string[] {
 }
 
 /** The right as registered, with its owner, version and the last day of its protection. */
-interface CurrentRight {
+export interface CurrentRight {
   readonly ref: RightRef;
   readonly ownerId: string;
   readonly version: number;
@@ -313,20 +323,24 @@ async function currentRight(
     const number = parsed.canonical;
     const stored = await ctx.loaders.patent.load(number);
     if (stored === undefined) throw failure('NOT_FOUND', `patent ${number} does not exist`, { field });
-    // As it stands today: EXPIRED past its term, its freezes as they hold today.
-    const p = standing(stored);
-    return {
-      ref: { kind: 'PATENT', number },
-      ownerId: p.enterpriseId,
-      version: p.version,
-      lastProtectedDay: addDays(protectionEnd(p), -1),
-      record: p,
-    };
+    return patentRight(stored);
   }
   const number = input.number.trim();
   const m = await ctx.loaders.trademark.load(number);
   if (m === undefined) throw failure('NOT_FOUND', `trademark ${number} does not exist`, { field });
   return { ref: { kind: 'TRADEMARK', number }, ownerId: m.enterpriseId, version: m.version, lastProtectedDay: m.expiryDate, record: m };
+}
+
+/** A patent as a right to dispose of, as it stands today: EXPIRED past its term, its freezes as they hold today. */
+export function patentRight(stored: PatentRecord): CurrentRight & { readonly record: PatentRecord } {
+  const p = standing(stored);
+  return {
+    ref: { kind: 'PATENT', number: p.applicationNumber },
+    ownerId: p.enterpriseId,
+    version: p.version,
+    lastProtectedDay: addDays(protectionEnd(p), -1),
+    record: p,
+  };
 }
 
 const describe = (r: RightRef) => `${r.kind === 'PATENT' ? 'patent' : 'trademark'} ${r.number}`;
@@ -335,7 +349,7 @@ const describe = (r: RightRef) => `${r.kind === 'PATENT' ? 'patent' : 'trademark
  * Refuses a disposal of a right that is not in force, or frozen by a court. A patent application
  * may be transferred while pending; only a granted patent is licensed.
  */
-function requireDisposable(r: CurrentRight, disposal: 'TRANSFER' | 'LICENCE'): void {
+export function requireDisposable(r: CurrentRight, disposal: 'TRANSFER' | 'LICENCE'): void {
   const asOf = today();
   if ('applicationNumber' in r.record) {
     const p = r.record;
@@ -399,7 +413,7 @@ async function counterparty(ctx: EnterprisesContext, id: string, ownerId: string
 // Checks, ledger and store of one right run one at a time in this process: a right's second
 // disposal sees the first, and the ledger is not given an entry the store then refuses.
 const queues = new Map<string, Promise<unknown>>();
-function oneAtATime<T>(key: string, work: () => Promise<T>): Promise<T> {
+export function oneAtATime<T>(key: string, work: () => Promise<T>): Promise<T> {
   const run = (queues.get(key) ?? Promise.resolve()).then(work, work);
   const tail = run.catch(() => undefined);
   queues.set(key, tail);
@@ -424,9 +438,10 @@ function effectiveDate(value: string | null | undefined, signedOn: string): stri
  * Refuses a licence of a patent whose annual fee is late: in its six months of grace (滞纳期), 专利实施
  * 许可合同备案办法 art. 12(2)(vi); past them the patent has lapsed from the due date (art. 12(2)(i):
  * 专利权已经终止), though its lapse is not recorded yet. Both ANNUAL_FEE_OVERDUE, naming the due date
- * and the grace's last day. A trademark has no annual fee.
+ * and the grace's last day. A trademark has no annual fee. An open licence is not declared while the
+ * fee is unpaid either (Implementing Regulations 2023 rule 86(3): 没有按照规定缴纳年费的): `act` says which.
  */
-function requireFeesPaid(r: CurrentRight): void {
+export function requireFeesPaid(r: CurrentRight, act: 'LICENCE' | 'OPEN_LICENCE' = 'LICENCE'): void {
   if (!('applicationNumber' in r.record)) return;
   const fee = annualFeeStatus(r.record, today());
   if (fee === null || (fee.state !== 'GRACE' && fee.state !== 'LAPSED') || fee.nextDueDate === null) return;
@@ -434,9 +449,27 @@ function requireFeesPaid(r: CurrentRight): void {
   const { graceEndsOn } = feeTimeLimits(dueDate);
   const message =
     fee.state === 'GRACE'
-      ? `${describe(r.ref)}'s annual fee fell due on ${dueDate} and is unpaid: a licence is not recorded while it is late (专利实施许可合同备案办法 art. 12(2)(vi)); pay it with its surcharge (${fee.surchargePercent}% this month) by ${graceEndsOn}, record the payment, then record the licence`
+      ? act === 'LICENCE'
+        ? `${describe(r.ref)}'s annual fee fell due on ${dueDate} and is unpaid: a licence is not recorded while it is late (专利实施许可合同备案办法 art. 12(2)(vi)); pay it with its surcharge (${fee.surchargePercent}% this month) by ${graceEndsOn}, record the payment, then record the licence`
+        : `${describe(r.ref)}'s annual fee fell due on ${dueDate} and is unpaid: an open licence is not declared while it is (Implementing Regulations 2023 rule 86(3)); pay it with its surcharge (${fee.surchargePercent}% this month) by ${graceEndsOn}, record the payment, then record the declaration`
       : `${describe(r.ref)}'s annual fee fell due on ${dueDate} and was not paid by ${graceEndsOn}, the last day of its grace: the patent lapsed from ${dueDate} (art. 12(2)(i)); only its restoration (Implementing Regulations rule 6) lets it be licensed`;
   throw failure('ANNUAL_FEE_OVERDUE', message, { state: fee.state, dueDate, graceEndsOn });
+}
+
+/**
+ * While a patent's open licence stands, no exclusive or sole licence of it is recorded (Patent Law
+ * art. 51(3): 实行开放许可的专利权人可以与被许可人就许可使用费进行协商后给予普通许可，但不得就该专利给予独占或者
+ * 排他许可): OPEN_LICENCE_BARS_EXCLUSIVE. An ordinary one is, on a negotiated royalty.
+ */
+async function requireNoOpenLicence(ctx: EnterprisesContext, ref: RightRef, kind: LicenceKindValue): Promise<void> {
+  if (!barredWhileOpen(kind)) return;
+  const [declared] = await ctx.store.rights.openLicencesOf([ref.number]);
+  if (!stands(declared)) return;
+  throw failure(
+    'OPEN_LICENCE_BARS_EXCLUSIVE',
+    `${describe(ref)} is under an open licence announced on ${declared.announcedOn}: no ${kind} licence while it stands (Patent Law art. 51(3)); record an ORDINARY licence, or record the declaration's withdrawal (withdrawOpenLicence) first`,
+    { field: 'kind', openLicenceAnnouncedOn: declared.announcedOn },
+  );
 }
 
 /** DUPLICATE_CONTRACT: one contract is recorded once per right (专利实施许可合同备案办法 art. 12(2)(viii)). */
@@ -448,7 +481,7 @@ function duplicateContract(r: RightRef, recorded: LicenceRecord) {
   );
 }
 
-const rightDocument = (r: RightRef): Metadata => ({ kind: r.kind, number: r.number });
+export const rightDocument = (r: RightRef): Metadata => ({ kind: r.kind, number: r.number });
 
 mutationForms(builder, {
   name: 'registerTransfer',
@@ -586,6 +619,7 @@ mutationForms(builder, {
           // A right not in force says so before its term is weighed.
           requireDisposable(r, 'LICENCE');
           requireFeesPaid(r);
+          if (r.ref.kind === 'PATENT') await requireNoOpenLicence(ctx, r.ref, input.kind);
           // A retry with the idempotency key found its licence before this (createOnce); this is another request.
           const recorded = await ctx.store.rights.licenceByContract(rightKey(r.ref), contractDigest);
           if (recorded !== undefined) throw duplicateContract(r.ref, recorded);
@@ -666,7 +700,7 @@ mutationForms(builder, {
 });
 
 /** Every licence of the right, a page at a time, until one `l` may not meet. */
-async function firstOverlap(ctx: EnterprisesContext, l: Omit<LicenceRecord, 'receipt'>): Promise<LicenceRecord | undefined> {
+export async function firstOverlap(ctx: EnterprisesContext, l: Omit<LicenceRecord, 'receipt'>): Promise<LicenceRecord | undefined> {
   let after: { registeredAt: string; id: string } | undefined;
   for (;;) {
     const page = await ctx.store.rights.licencesOf(rightKey(l.right), after, 100);
@@ -676,7 +710,7 @@ async function firstOverlap(ctx: EnterprisesContext, l: Omit<LicenceRecord, 'rec
   }
 }
 
-function overlapping(l: Omit<LicenceRecord, 'receipt'>, other: LicenceRecord) {
+export function overlapping(l: Omit<LicenceRecord, 'receipt'>, other: LicenceRecord) {
   return failure(
     'LICENCE_OVERLAP',
     `a ${l.kind} licence may not meet licence ${other.id} (${other.kind}, ${other.territory.join(', ')}, ${other.startDate} to ${other.endDate}) in territory and time`,

@@ -2,6 +2,7 @@
 import './registry.js';
 import './lifecycle-mutations.js';
 import './rights.js';
+import './open-licences.js';
 import './history.js';
 import './registrations.js';
 import './feed-upload.js';

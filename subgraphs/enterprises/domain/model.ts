@@ -196,6 +196,8 @@ export const ASSET_EVENT_TYPES = [
   'INVALIDATION_APPEALED',
   'INVALIDATION_JUDGED',
   'SUPERSEDED',
+  'OPEN_LICENCE_DECLARED',
+  'OPEN_LICENCE_WITHDRAWN',
 ] as const;
 export type AssetEventType = (typeof ASSET_EVENT_TYPES)[number];
 /** What each kind of history entry records, as the schema describes it; its details say the rest. */
@@ -219,6 +221,8 @@ export const ASSET_EVENT_TYPE_MEANINGS: Readonly<Record<AssetEventType, string>>
   INVALIDATION_APPEALED: 'A court action against the invalidation decision (Patent Law art. 46(2)) was recorded: recordInvalidationCourtAction',
   INVALIDATION_JUDGED: 'The final judgment on that court action was recorded: recordInvalidationJudgment',
   SUPERSEDED: "The registry's record (a feed row, or centre staff's registration) replaced the enterprise's declaration: details name what changed",
+  OPEN_LICENCE_DECLARED: "CNIPA's announcement of the patentee's open licence declaration (开放许可, Patent Law art. 50) was recorded: declareOpenLicence",
+  OPEN_LICENCE_WITHDRAWN: 'The withdrawal of the open licence declaration (Patent Law art. 50(2)) was recorded: withdrawOpenLicence',
 };
 
 /** One change to a right, in the order they happened: seq counts from 1 per right. */
@@ -353,10 +357,55 @@ export interface LicenceRecord {
    * (domain/licences.ts recordingDeadline).
    */
   readonly effectiveDate: string;
-  /** SHA-256 of the signed contract, hex: one contract is recorded once per right (专利实施许可合同备案办法 art. 12(2)(viii)). */
+  /**
+   * SHA-256 of the signed contract, hex: one contract is recorded once per right (专利实施许可合同备案办法
+   * art. 12(2)(viii)). A licence taken under an open licence has no contract: the digest of its
+   * declaration and licensee (domain/open-licences.ts openLicenceTakeDigest), so that a licensee
+   * takes one licence under a declaration.
+   */
   readonly contractDigest: string;
   readonly registeredAt: string;
   readonly registeredBy: string;
   /** The LICENCE_REGISTRATION entry. */
   readonly receipt: Receipt;
+  /**
+   * The id of the open licence declaration (OpenLicenceRecord) it was taken under by the licensee's
+   * notice (Patent Law art. 51(1)); absent on a licence recorded from a contract.
+   */
+  readonly openLicenceId?: string;
+}
+
+/** The withdrawal of an open licence declaration, as CNIPA announced it (Patent Law art. 50(2)). */
+export interface OpenLicenceWithdrawal {
+  /** The day CNIPA announced the withdrawal: from it no licence is taken by notice. */
+  readonly withdrawnOn: string;
+  readonly recordedAt: string;
+  readonly recordedBy: string;
+  /** Its OPEN_LICENCE_DECLARATION entry (state WITHDRAWN). */
+  readonly receipt: Receipt;
+}
+
+/**
+ * A patentee's open licence declaration (开放许可声明, Patent Law art. 50) as CNIPA announced it and
+ * centre staff recorded it: anyone may take an ordinary licence by written notice, paying the
+ * royalty declared (art. 51(1)); while it stands no exclusive or sole licence (art. 51(3)).
+ */
+export interface OpenLicenceRecord {
+  readonly id: string;
+  /** The patent, canonical. */
+  readonly applicationNumber: string;
+  /** The patentee who declared it: the patent's owner when it was recorded. */
+  readonly patenteeId: string;
+  /** How the royalty is paid and how much (许可使用费支付方式、标准), as declared. */
+  readonly royalty: string;
+  /** The day CNIPA announced it. */
+  readonly announcedOn: string;
+  /** The patent evaluation report (专利权评价报告) a utility model's or design's declaration comes with; null for an invention. */
+  readonly evaluationReportNumber: string | null;
+  readonly declaredAt: string;
+  readonly declaredBy: string;
+  /** Its OPEN_LICENCE_DECLARATION entry (state DECLARED). */
+  readonly receipt: Receipt;
+  /** Null while it stands. */
+  readonly withdrawal: OpenLicenceWithdrawal | null;
 }

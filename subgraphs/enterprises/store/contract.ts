@@ -6,7 +6,17 @@ import { describe, expect, it } from 'vitest';
 import type { Notification } from '../../../outbox/notification.js';
 import type { ChangeKey, ListRead } from '../../../platform/pagination.js';
 import { openForEachTest, type StoreFixture } from '../../../test/support/adapters.js';
-import type { CopyrightRecord, EnterpriseRecord, LicenceRecord, PatentRecord, RightRef, Stored, TrademarkRecord, TransferRecord } from '../domain/model.js';
+import type {
+  CopyrightRecord,
+  EnterpriseRecord,
+  LicenceRecord,
+  OpenLicenceRecord,
+  PatentRecord,
+  RightRef,
+  Stored,
+  TrademarkRecord,
+  TransferRecord,
+} from '../domain/model.js';
 import { patentAsset, rightKey, UNRECORDED_PATENT_FACTS } from '../domain/model.js';
 import { searchText } from '../domain/name-search.js';
 import type { EnterpriseFilter, EnterpriseListFilter, EnterprisesStore, PatentFilter } from './port.js';
@@ -950,6 +960,97 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
         expect(await s.rights.license(l, 1, { ...by, type: 'LICENSED', details: {} })).toBeUndefined();
         expect((await s.rights.licencesByIds(['a']))[0]!.effectiveDate).toBe('2026-02-25');
         expect((await s.rights.licencesOf(rightKey(PB_RIGHT), undefined, 1))[0]!.effectiveDate).toBe('2026-02-25');
+      });
+
+      describe('open licences (Patent Law art. 50)', () => {
+        const declaration = (id: string, announcedOn = '2026-03-01', applicationNumber = PB.applicationNumber): OpenLicenceRecord => ({
+          id,
+          applicationNumber,
+          patenteeId: 'e01',
+          royalty: '按年销售额的 2% 支付，每年结算一次',
+          announcedOn,
+          evaluationReportNumber: 'PJ2025000123',
+          declaredAt: `2026-03-0${id.length}T02:00:00.000Z`,
+          declaredBy: by.actor,
+          receipt,
+          withdrawal: null,
+        });
+        const withdrawal = { withdrawnOn: '2026-06-01', recordedAt: '2026-06-02T01:00:00.000Z', recordedBy: by.actor, receipt: { ...receipt, seq: 9 } };
+        const declared = { ...by, type: 'OPEN_LICENCE_DECLARED' as const, details: { openLicence: 'o' } };
+        const withdrawn = { ...by, type: 'OPEN_LICENCE_WITHDRAWN' as const, details: { openLicence: 'o' } };
+
+        it('records a declaration at the version read, moving the version on, with its history; none for an undeclared patent', async () => {
+          const s = open();
+          await seed(s, { patents: true });
+          expect(await s.rights.openLicencesOf([PB.applicationNumber, PA.applicationNumber])).toStrictEqual([undefined, undefined]);
+          const d = declaration('o');
+          expect(await s.rights.declareOpenLicence(d, PB.version, declared)).toBe(true);
+          expect(await s.rights.openLicencesOf([PA.applicationNumber, PB.applicationNumber, PB.applicationNumber])).toStrictEqual([undefined, d, d]);
+          expect((await s.patents.byNumbers([PB.applicationNumber]))[0]!.version).toBe(PB.version + 1);
+          expect((await s.history.page(rightKey(PB_RIGHT), undefined, 10)).map((e) => e.type)).toStrictEqual(['OPEN_LICENCE_DECLARED']);
+          // A licence decided against the version before the declaration is stale: no exclusive licence slips in.
+          expect(
+            await s.rights.license(licence('a', 'EXCLUSIVE', ['CN'], '2026-04-01', '2027-03-31'), PB.version, { ...by, type: 'LICENSED', details: {} }),
+          ).toStrictEqual({
+            reason: 'STALE',
+          });
+        });
+
+        it('refuses a stale version, another patentee, or a second standing declaration, writing nothing', async () => {
+          const s = open();
+          await seed(s, { patents: true });
+          expect(await s.rights.declareOpenLicence({ ...declaration('o'), patenteeId: 'e02' }, PB.version, declared)).toBe(false);
+          expect(await s.rights.declareOpenLicence(declaration('o'), PB.version + 1, declared)).toBe(false);
+          expect(await s.rights.openLicencesOf([PB.applicationNumber])).toStrictEqual([undefined]);
+          expect(await s.rights.declareOpenLicence(declaration('o'), PB.version, declared)).toBe(true);
+          // A second one while the first stands, even at the current version.
+          expect(await s.rights.declareOpenLicence(declaration('oo'), PB.version + 1, declared)).toBe(false);
+          expect(await s.rights.openLicencesOf([PB.applicationNumber])).toStrictEqual([declaration('o')]);
+          expect(await s.history.count(rightKey(PB_RIGHT))).toBe(1);
+        });
+
+        it('records one of two racing declarations', async () => {
+          const s = open();
+          await seed(s, { patents: true });
+          const results = await Promise.all([
+            s.rights.declareOpenLicence(declaration('o'), PB.version, declared),
+            s.rights.declareOpenLicence(declaration('oo'), PB.version, declared),
+          ]);
+          expect(results.filter((r) => r)).toHaveLength(1);
+          expect(await s.history.count(rightKey(PB_RIGHT))).toBe(1);
+        });
+
+        it('withdraws the standing declaration at the version read; a new one may follow, and is the latest', async () => {
+          const s = open();
+          await seed(s, { patents: true });
+          expect(await s.rights.declareOpenLicence(declaration('o'), PB.version, declared)).toBe(true);
+          // A stale version, another owner, or an unknown declaration: nothing written.
+          expect(await s.rights.withdrawOpenLicence('o', withdrawal, 'e01', PB.version, withdrawn)).toBe(false);
+          expect(await s.rights.withdrawOpenLicence('o', withdrawal, 'e02', PB.version + 1, withdrawn)).toBe(false);
+          expect(await s.rights.withdrawOpenLicence('none', withdrawal, 'e01', PB.version + 1, withdrawn)).toBe(false);
+          expect(await s.rights.openLicencesOf([PB.applicationNumber])).toStrictEqual([declaration('o')]);
+          expect(await s.rights.withdrawOpenLicence('o', withdrawal, 'e01', PB.version + 1, withdrawn)).toBe(true);
+          expect(await s.rights.openLicencesOf([PB.applicationNumber])).toStrictEqual([{ ...declaration('o'), withdrawal }]);
+          // Withdrawn once only.
+          expect(await s.rights.withdrawOpenLicence('o', withdrawal, 'e01', PB.version + 2, withdrawn)).toBe(false);
+          const again = declaration('ooo', '2026-07-01');
+          expect(await s.rights.declareOpenLicence(again, PB.version + 2, declared)).toBe(true);
+          expect(await s.rights.openLicencesOf([PB.applicationNumber])).toStrictEqual([again]);
+          expect((await s.history.page(rightKey(PB_RIGHT), undefined, 10)).map((e) => e.type)).toStrictEqual([
+            'OPEN_LICENCE_DECLARED',
+            'OPEN_LICENCE_WITHDRAWN',
+            'OPEN_LICENCE_DECLARED',
+          ]);
+        });
+
+        it('keeps the declaration a licence was taken under', async () => {
+          const s = open();
+          await seed(s, { patents: true });
+          const taken: LicenceRecord = { ...licence('a', 'ORDINARY', ['CN'], '2026-04-01', '2033-03-31'), openLicenceId: 'o' };
+          expect(await s.rights.license(taken, PB.version, { ...by, type: 'LICENSED', details: {} })).toBeUndefined();
+          expect(await s.rights.licencesByIds(['a'])).toStrictEqual([taken]);
+          expect((await s.rights.licencesByIds(['a']))[0]!.openLicenceId).toBe('o');
+        });
       });
     });
 

@@ -28,6 +28,7 @@ import type {
   EnterpriseRecord,
   LicenceRecord,
   NewAssetEvent,
+  OpenLicenceRecord,
   PatentFreeze,
   PatentInvalidation,
   PatentRecord,
@@ -184,6 +185,16 @@ interface LicenceDoc extends RightRecordDoc<Omit<LicenceRecord, 'effectiveDate'>
 
 const toLicence = (d: LicenceDoc): LicenceRecord => ({ ...d.record, effectiveDate: d.record.effectiveDate ?? d.record.contractDate });
 const BY_CONTRACT = { name: 'by_contract', key: { rightKey: 1, contractDigest: 1 } } as const;
+
+/** An open licence declaration (Patent Law art. 50), kept whole; `standing` until withdrawn, at most one standing per patent. */
+interface OpenLicenceDoc {
+  _id: string;
+  applicationNumber: string;
+  declaredAt: string;
+  standing: boolean;
+  record: OpenLicenceRecord;
+}
+const STANDING_OPEN_LICENCE = { name: 'standing', key: { applicationNumber: 1 } } as const;
 
 // Documents to records field by field: no _id, no stray fields, nulls stay null.
 const toEnterprise = (d: EnterpriseDoc): Stored<EnterpriseRecord> => ({
@@ -495,6 +506,7 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
     history: `${prefix}asset_events`,
     transfers: `${prefix}transfers`,
     licences: `${prefix}licences`,
+    openLicences: `${prefix}open_licences`,
     gramCounts: `${prefix}enterprise_gram_counts`,
     nameIndex: `${prefix}name_index`,
   };
@@ -508,6 +520,7 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
   const history: Collection<AssetEventDoc> = db.collection<AssetEventDoc>(names.history, COLLECTION_OPTIONS);
   const transfers: Collection<RightRecordDoc<TransferRecord>> = db.collection(names.transfers, COLLECTION_OPTIONS);
   const licences: Collection<LicenceDoc> = db.collection(names.licences, COLLECTION_OPTIONS);
+  const openLicences: Collection<OpenLicenceDoc> = db.collection(names.openLicences, COLLECTION_OPTIONS);
   // Enterprises per gram of their names, kept in the writer's transaction.
   const gramCounts: Collection<GramCountDoc> = db.collection<GramCountDoc>(names.gramCounts, COLLECTION_OPTIONS);
   const outbox = await mongoOutbox(db, prefix, 'enterprises');
@@ -941,6 +954,11 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
       // One contract recorded once per right; a licence with a null digest (recorded twice before the rule) is left out.
       { key: BY_CONTRACT.key, name: BY_CONTRACT.name, unique: true, partialFilterExpression: { contractDigest: { $type: 'string' } } },
     ]),
+    openLicences.createIndexes([
+      { key: { applicationNumber: 1, declaredAt: -1, _id: -1 }, name: 'by_patent' },
+      // One standing declaration per patent: of two racing, one is recorded.
+      { key: STANDING_OPEN_LICENCE.key, name: STANDING_OPEN_LICENCE.name, unique: true, partialFilterExpression: { standing: true } },
+    ]),
     counts.createIndex({ dimension: 1, key: 1 }, { name: 'by_dimension' }),
     deadlineCounts.createIndex({ deadline: 1, day: 1 }, { name: 'by_deadline_day' }),
   ]);
@@ -1134,6 +1152,56 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
         return docs.map(toLicence);
       },
       countLicencesOf: (key) => licences.countDocuments({ rightKey: key }),
+      async declareOpenLicence(d, version, event) {
+        let done = false;
+        try {
+          await transaction(async (session) => {
+            done = false;
+            const before = await currentRight({ kind: 'PATENT', number: d.applicationNumber }, version, d.patenteeId, session);
+            if (before === undefined || (await openLicences.findOne({ applicationNumber: d.applicationNumber, standing: true }, { session })) !== null) return;
+            // The version moves on: a licence decided against the patent before it is refused as stale.
+            if (!(await changeRight(before, before, event, session))) return;
+            await openLicences.insertOne(
+              { _id: d.id, applicationNumber: d.applicationNumber, declaredAt: d.declaredAt, standing: true, record: d },
+              { session },
+            );
+            done = true;
+          });
+        } catch (err) {
+          // Another writer's standing declaration, which this transaction did not see: nothing written.
+          if (isDuplicateKeyOn(err, openLicences, STANDING_OPEN_LICENCE)) return false;
+          throw err;
+        }
+        return done;
+      },
+      async withdrawOpenLicence(id, withdrawal, ownerId, version, event) {
+        let done = false;
+        await transaction(async (session) => {
+          done = false;
+          const found = await openLicences.findOne({ _id: id, standing: true }, { session });
+          if (found === null) return;
+          const before = await currentRight({ kind: 'PATENT', number: found.applicationNumber }, version, ownerId, session);
+          if (before === undefined || !(await changeRight(before, before, event, session))) return;
+          const { matchedCount } = await openLicences.updateOne(
+            { _id: id, standing: true },
+            { $set: { standing: false, record: { ...found.record, withdrawal } } },
+            { session },
+          );
+          done = matchedCount === 1;
+        });
+        return done;
+      },
+      async openLicencesOf(numbers) {
+        const latest = await openLicences
+          .aggregate<{ _id: string; record: OpenLicenceRecord }>([
+            { $match: { applicationNumber: { $in: distinct(numbers) } } },
+            { $sort: { applicationNumber: 1, declaredAt: -1, _id: -1 } },
+            { $group: { _id: '$applicationNumber', record: { $first: '$record' } } },
+          ])
+          .toArray();
+        const by = new Map(latest.map((d) => [d._id, d.record]));
+        return numbers.map((n) => by.get(n));
+      },
     },
     outbox: outbox.source,
     async warn(ns) {

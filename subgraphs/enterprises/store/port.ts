@@ -10,6 +10,8 @@ import type {
   EnterpriseRecord,
   LicenceRecord,
   NewAssetEvent,
+  OpenLicenceRecord,
+  OpenLicenceWithdrawal,
   PatentRecord,
   PatentStatus,
   Stored,
@@ -239,6 +241,24 @@ export interface RightsRepository {
   /** Transfers and licences by id, in the order asked (as the notifications that tell of them carry it). */
   transfersByIds(ids: readonly string[]): Promise<(TransferRecord | undefined)[]>;
   licencesByIds(ids: readonly string[]): Promise<(LicenceRecord | undefined)[]>;
+  /**
+   * Records an open licence declaration (Patent Law art. 50), all or nothing: if the patent is
+   * still at `version` and owned by the patentee, and no declaration of it stands (one standing
+   * declaration per patent, kept by a unique index, so that of two racing one is recorded), it is
+   * stored, the patent's version moves on (a licence decided against the patent before it is
+   * refused as stale: no exclusive licence slips in) and the event goes into its history. False,
+   * nothing written, otherwise.
+   */
+  declareOpenLicence(d: OpenLicenceRecord, version: number, event: NewAssetEvent): Promise<boolean>;
+  /**
+   * Records the withdrawal of the standing declaration `id` (Patent Law art. 50(2)), all or
+   * nothing: if the patent is still at `version` and owned by `ownerId` and the declaration stands,
+   * it is withdrawn, the patent's version moves on and the event goes into its history. False,
+   * nothing written, otherwise.
+   */
+  withdrawOpenLicence(id: string, withdrawal: OpenLicenceWithdrawal, ownerId: string, version: number, event: NewAssetEvent): Promise<boolean>;
+  /** Each patent's latest declaration (by declaredAt, then id), standing or withdrawn, in the order asked; undefined for none. */
+  openLicencesOf(applicationNumbers: readonly string[]): Promise<(OpenLicenceRecord | undefined)[]>;
 }
 
 export interface AssetHistoryRepository {

@@ -27,6 +27,7 @@ import type {
   EnterpriseRecord,
   LicenceRecord,
   NewAssetEvent,
+  OpenLicenceRecord,
   PatentRecord,
   RightRef,
   Stored,
@@ -140,6 +141,15 @@ CREATE TABLE IF NOT EXISTS licences (
   contract_digest TEXT
 );
 CREATE INDEX IF NOT EXISTS licences_by_right ON licences (right_key, registered_at, id);
+CREATE TABLE IF NOT EXISTS open_licences (
+  id TEXT PRIMARY KEY,
+  application_number TEXT NOT NULL,
+  declared_at TEXT NOT NULL,
+  standing INTEGER NOT NULL,
+  record TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS open_licences_by_patent ON open_licences (application_number, declared_at, id);
+CREATE UNIQUE INDEX IF NOT EXISTS open_licences_standing ON open_licences (application_number) WHERE standing = 1;
 CREATE TABLE IF NOT EXISTS asset_events (
   asset TEXT NOT NULL,
   seq INTEGER NOT NULL,
@@ -976,6 +986,18 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
   };
   const applyTrademarkChange = db.transaction(changeTrademark);
 
+  // Open licence declarations (Patent Law art. 50), kept whole as JSON: at most one standing per patent.
+  const insertOpenLicence = db.prepare('INSERT INTO open_licences (id, application_number, declared_at, standing, record) VALUES (?, ?, ?, 1, ?)');
+  const standingOpenLicence = db.prepare<[string], { record: string }>('SELECT record FROM open_licences WHERE application_number = ? AND standing = 1');
+  const openLicenceById = db.prepare<[string], { record: string }>('SELECT record FROM open_licences WHERE id = ?');
+  const withdrawOpenLicenceRow = db.prepare('UPDATE open_licences SET standing = 0, record = ? WHERE id = ? AND standing = 1');
+  const latestOpenLicences = inListQuery<{ application_number: string; record: string }>(
+    db,
+    (numbers) =>
+      `SELECT application_number, record FROM open_licences o WHERE application_number IN (${numbers})
+         AND (declared_at, id) = (SELECT declared_at, id FROM open_licences l WHERE l.application_number = o.application_number ORDER BY declared_at DESC, id DESC LIMIT 1)`,
+  );
+
   // Transfers and licences are kept whole as JSON, found by their right and their order.
   const insertTransfer = db.prepare('INSERT INTO transfers (id, right_key, record, registered_at) VALUES (?, ?, ?, ?)');
   const insertLicence = db.prepare(
@@ -1035,6 +1057,25 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
       });
       outbox.write(notify);
       return undefined;
+    },
+  );
+
+  const declareOpenLicence = db.transaction((d: OpenLicenceRecord, version: number, event: NewAssetEvent): boolean => {
+    const before = currentRight({ kind: 'PATENT', number: d.applicationNumber }, version, d.patenteeId);
+    if (before === undefined || standingOpenLicence.get(d.applicationNumber) !== undefined) return false;
+    if (!changeRight(before, before, event)) return false;
+    insertOpenLicence.run(d.id, d.applicationNumber, d.declaredAt, JSON.stringify(d));
+    return true;
+  });
+  const withdrawOpenLicence = db.transaction(
+    (id: string, withdrawal: OpenLicenceRecord['withdrawal'], ownerId: string, version: number, event: NewAssetEvent): boolean => {
+      const row = openLicenceById.get(id);
+      if (row === undefined) return false;
+      const d = JSON.parse(row.record) as OpenLicenceRecord;
+      const before = currentRight({ kind: 'PATENT', number: d.applicationNumber }, version, ownerId);
+      if (before === undefined || d.withdrawal !== null) return false;
+      if (withdrawOpenLicenceRow.run(JSON.stringify({ ...d, withdrawal }), id).changes === 0 || !changeRight(before, before, event)) return false;
+      return true;
     },
   );
 
@@ -1213,6 +1254,25 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
       },
       async licencesByIds(ids) {
         return inKeyOrder(ids, licencesById(ids).map(toLicence), (l) => l.id);
+      },
+      async declareOpenLicence(d, version, event) {
+        try {
+          return declareOpenLicence(d, version, event);
+        } catch (err) {
+          // Another writer's standing declaration, which this transaction did not see: nothing written.
+          if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') return false;
+          throw err;
+        }
+      },
+      async withdrawOpenLicence(id, withdrawal, ownerId, version, event) {
+        return withdrawOpenLicence(id, withdrawal, ownerId, version, event);
+      },
+      async openLicencesOf(numbers) {
+        return inKeyOrder(
+          numbers,
+          latestOpenLicences(numbers).map((r) => JSON.parse(r.record) as OpenLicenceRecord),
+          (d) => d.applicationNumber,
+        );
       },
     },
     outbox: outbox.source,

@@ -71,4 +71,6 @@ export const DISPOSALS = {
   'ErrorCode.LICENCE_OVERLAP': ['与已备案的许可在地域和期限上冲突', 'It meets a licence already recorded in territory and time'],
   'ErrorCode.ANNUAL_FEE_OVERDUE': ['专利年费处于滞纳期或已逾期，不予备案', 'The annual fee is in its late-payment period or past it: not recorded'],
   'ErrorCode.DUPLICATE_CONTRACT': ['同一许可合同已备案', 'The same licence contract is recorded already'],
+  'ErrorCode.OPEN_LICENCE_REFUSED': ['开放许可不予办理', 'Open licence refused'],
+  'ErrorCode.OPEN_LICENCE_BARS_EXCLUSIVE': ['开放许可期间不得给予独占或排他许可', 'No exclusive or sole licence while the patent is under an open licence'],
 } as const;
