@@ -143,6 +143,14 @@ async function requireNotPledged(ctx: EnterprisesContext, p: CurrentRight): Prom
   );
 }
 
+/** A declaration or its withdrawal on the ledger: OPEN_LICENCE_DECLARATION, the document's state telling which. */
+const appendDeclaration = (ctx: EnterprisesContext, p: CurrentRight, document: Metadata, depositor: string, what: string) =>
+  appendOrFail(
+    ctx.ledger,
+    { kind: 'OPEN_LICENCE_DECLARATION', subject: rightSubject(p.ref), contentDigest: documentDigest(document), depositor, metadata: document },
+    what,
+  );
+
 const DeclareInput = builder.inputType('DeclareOpenLicenceInput', {
   description: "What declareOpenLicence takes: CNIPA's announcement of a patentee's open licence declaration (开放许可声明, Patent Law art. 50)",
   fields: (t) => ({
@@ -231,17 +239,7 @@ mutationForms(builder, {
             evaluationReportNumber: report,
             recordedAt: declaredAt,
           };
-          const receipt = await appendOrFail(
-            ctx.ledger,
-            {
-              kind: 'OPEN_LICENCE_DECLARATION',
-              subject: rightSubject(p.ref),
-              contentDigest: documentDigest(document),
-              depositor: staff.keyId,
-              metadata: document,
-            },
-            'open licence declaration',
-          );
+          const receipt = await appendDeclaration(ctx, p, document, staff.keyId, 'open licence declaration');
           const declaration: OpenLicenceRecord = {
             id,
             applicationNumber: number,
@@ -323,17 +321,7 @@ mutationForms(builder, {
         withdrawnOn,
         recordedAt,
       };
-      const receipt = await appendOrFail(
-        ctx.ledger,
-        {
-          kind: 'OPEN_LICENCE_DECLARATION',
-          subject: rightSubject(p.ref),
-          contentDigest: documentDigest(document),
-          depositor: staff.keyId,
-          metadata: document,
-        },
-        'open licence withdrawal',
-      );
+      const receipt = await appendDeclaration(ctx, p, document, staff.keyId, 'open licence withdrawal');
       const withdrawal: OpenLicenceWithdrawal = { withdrawnOn, recordedAt, recordedBy: staff.keyId, receipt };
       const event = {
         at: recordedAt,
