@@ -61,7 +61,7 @@ export async function run(args: string[]): Promise<void> {
       category: categoryLabel('CONTRACT'),
       publicUrl: 'https://iphub.example.cn',
       trustedTimes: [
-        { genTime: new Date(certificate.entry.timestamp + 30_000).toISOString(), accuracy: '±1 s', tsa: 'CN=Example TSA, O=Example Trust Services' },
+        { genTime: new Date(certificate.entry.timestamp + 30_000).toISOString(), accuracyMs: 1000, tsa: 'CN=Example TSA, O=Example Trust Services' },
       ],
       tlogProof: formatTlogProof(certificate),
     };

@@ -5,7 +5,7 @@ import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 
 import { HubApi } from '../client/hub-api.js';
-import { fromBase64, pemCertificates, readCertificateBytes, readTimestampToken } from '../ledger/verify/index.js';
+import { pemCertificates, readCertificateBytes, statedTrustedTimes } from '../ledger/verify/index.js';
 import { type Certificate, type CheckResult, verifyCertificate, verifyTrustedTime } from '../ledger/verify/index.js';
 
 export interface VerifyArgs {
@@ -64,13 +64,10 @@ export async function verify(args: VerifyArgs): Promise<{ ok: boolean; digest: s
     checks.push({ name: 'trustedTime.checkpoint', ...timed.checkpoint });
     for (const [i, token] of timed.tokens.entries()) checks.push({ name: `trustedTime.token${i + 1}`, ok: token.ok, detail: token.detail });
   } else {
-    for (const token of certificate.trustedTime?.tokens ?? []) {
-      const der = fromBase64(token);
-      const info = der === undefined ? undefined : readTimestampToken(der);
-      if (info !== undefined)
-        notes.push(
-          `the certificate carries an RFC 3161 token of ${info.genTime} by ${info.tsa}, not checked: give --tsa-root FILE (the TSA's root certificate, PEM)`,
-        );
+    for (const info of statedTrustedTimes(certificate)) {
+      notes.push(
+        `the certificate carries an RFC 3161 token of ${info.genTime} by ${info.tsa}, not checked: give --tsa-root FILE (the TSA's root certificate, PEM)`,
+      );
     }
   }
   if (hub !== undefined && verdict.checks.checkpointSignature.ok)

@@ -4,7 +4,7 @@
 // (gateway/server.ts: rate limit, admission) before it runs.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-import { type Certificate, formatAccuracy, fromBase64, readTimestampToken } from '../ledger/verify/index.js';
+import { type Certificate, statedTrustedTimes } from '../ledger/verify/index.js';
 import { HttpError } from '../platform/http.js';
 import type { Identity } from '../platform/identity.js';
 import { categoryLabel } from '../web/certificate/categories.js';
@@ -32,20 +32,6 @@ interface Deposit {
   readonly depositor: { readonly name: string; readonly uscc: string } | null;
   readonly certificate: Certificate;
   readonly tlogProof: string;
-}
-
-/** What each of the certificate's RFC 3161 tokens states (the ledger checked each before keeping it), earliest first. */
-function trustedTimes(certificate: Certificate): CertificatePdfInput['trustedTimes'] {
-  const tokens = certificate.trustedTime?.tokens ?? [];
-  return tokens
-    .flatMap((token) => {
-      const der = fromBase64(token);
-      if (der === undefined) return [];
-      const info = readTimestampToken(der);
-      const accuracy = info.accuracyMs === undefined ? {} : { accuracy: formatAccuracy(info.accuracyMs) };
-      return [{ genTime: info.genTime, tsa: info.tsa, ...accuracy }];
-    })
-    .sort((a, b) => a.genTime.localeCompare(b.genTime));
 }
 
 export interface CertificatePdfOptions {
@@ -92,7 +78,8 @@ export function certificatePdfRoute(options: CertificatePdfOptions) {
       title: deposit.title,
       category: categoryLabel(deposit.category),
       publicUrl: options.publicUrl,
-      trustedTimes: trustedTimes(deposit.certificate),
+      // Each token as it states itself: the ledger checked it before keeping it.
+      trustedTimes: statedTrustedTimes(deposit.certificate),
       tlogProof: deposit.tlogProof,
     });
     res

@@ -7,7 +7,7 @@ import { HASH_SIZE, hashLeaf } from '../hashing.js';
 import { parseCheckpoint } from './checkpoint.js';
 import { verifyConsistency, verifyInclusion } from './merkle.js';
 import { ALG_COSIGNATURE_V1, ALG_ED25519, openNote, parseVerifierKey, type VerifierKey } from './note.js';
-import { existedNoLaterThan, type TokenInfo, verifyTimestampToken } from './timestamp.js';
+import { existedNoLaterThan, readTimestampToken, type TokenInfo, verifyTimestampToken } from './timestamp.js';
 
 export const CERTIFICATE_FORMAT = 'iphub-certificate/v1';
 
@@ -210,6 +210,20 @@ export interface TrustedTimeVerdict {
 }
 
 const UTF8 = new TextEncoder();
+
+/**
+ * What the certificate's tokens state, unchecked (verifyTrustedTime checks them), earliest first:
+ * for showing a trusted time the hub kept after checking it. Throws TimestampError for a token
+ * that is not one; skips one that is not base64.
+ */
+export function statedTrustedTimes(certificate: Certificate): TokenInfo[] {
+  return (certificate.trustedTime?.tokens ?? [])
+    .flatMap((token) => {
+      const der = fromBase64(token);
+      return der === undefined ? [] : [readTimestampToken(der)];
+    })
+    .sort((a, b) => a.genTime.localeCompare(b.genTime));
+}
 
 /** Checks a certificate's trusted time: run beside verifyCertificate, which checks the entry is in the certificate's checkpoint. */
 export async function verifyTrustedTime(certificate: unknown, options: TrustedTimeOptions): Promise<TrustedTimeVerdict> {

@@ -16,7 +16,7 @@ export type {
   Verdict,
   VerifyOptions,
 } from './certificate.js';
-export { CERTIFICATE_FORMAT, verifyCertificate, verifyTrustedTime } from './certificate.js';
+export { CERTIFICATE_FORMAT, statedTrustedTimes, verifyCertificate, verifyTrustedTime } from './certificate.js';
 export { certificateFromPdf, CertificatePdfError, readCertificateBytes } from './certificate-pdf.js';
 export type { Checkpoint } from './checkpoint.js';
 export { CheckpointError, formatCheckpoint, parseCheckpoint } from './checkpoint.js';

@@ -241,7 +241,7 @@ export async function verifyTimestampToken(token: Uint8Array, message: Uint8Arra
 export const formatAccuracy = (ms: number): string => `±${ms >= 1000 ? `${ms / 1000} s` : `${ms} ms`}`;
 
 /** "existed no later than 2026-12-07T21:53:00.000Z (±1 s) per CN=Test TSA" */
-export function existedNoLaterThan(info: TokenInfo): string {
+export function existedNoLaterThan(info: Pick<TokenInfo, 'genTime' | 'accuracyMs' | 'tsa'>): string {
   const accuracy = info.accuracyMs === undefined ? '' : ` (${formatAccuracy(info.accuracyMs)})`;
   return `existed no later than ${info.genTime}${accuracy} per ${info.tsa}`;
 }

@@ -11,7 +11,7 @@
 import type { Metadata } from '../../ledger/index.js';
 import { documentDigest } from '../../ledger/index.js';
 import { badInput, conflict, failure } from '../../platform/errors.js';
-import { hubDateOf, today } from '../../platform/hub-calendar.js';
+import { today } from '../../platform/hub-calendar.js';
 import { idempotencyKey } from '../../platform/idempotency.js';
 import { requireActFor, requireRole } from '../common/auth.js';
 import { createOnce, idempotencyKeyHelp } from '../common/create-once.js';
@@ -20,18 +20,20 @@ import { mutationForms } from '../common/payload.js';
 import { checkInput, optionalText, text } from '../common/validation.js';
 import { builder, canonicalPatentNumber, Patent } from './builder.js';
 import type { EnterprisesContext } from './context.js';
-import { recordedLate, recordingDeadline, WHOLE_COUNTRY } from './domain/licences.js';
+import { WHOLE_COUNTRY } from './domain/licences.js';
 import { type LicenceRecord, type OpenLicenceRecord, type OpenLicenceWithdrawal, type PatentRecord, rightKey } from './domain/model.js';
 import { exclusiveInForce, needsEvaluationReport, type OpenLicenceRefusal, openLicenceTakeDigest, openOn, stands } from './domain/open-licences.js';
-import { licensed, recordedLate as recordedLateNotice, rightSubject } from './notices.js';
+import { rightSubject } from './notices.js';
 import {
   type CurrentRight,
+  findLicence,
   firstOverlap,
   LedgerReceipt,
   Licence,
   oneAtATime,
   overlapping,
   patentRight,
+  recordLicence,
   requireDisposable,
   requireFeesPaid,
   rightDocument,
@@ -112,19 +114,13 @@ async function latestDeclaration(ctx: EnterprisesContext, number: string): Promi
 
 /** Refuses a declaration while an exclusive or sole licence runs on `announcedOn` or after (rule 86(1)). */
 async function requireNoExclusiveLicence(ctx: EnterprisesContext, p: CurrentRight, announcedOn: string): Promise<void> {
-  let after: { registeredAt: string; id: string } | undefined;
-  for (;;) {
-    const page = await ctx.store.rights.licencesOf(rightKey(p.ref), after, 100);
-    const found = exclusiveInForce(page, announcedOn);
-    if (found !== undefined) {
-      throw refused(
-        'EXCLUSIVE_LICENCE',
-        `patent ${p.ref.number} is under ${found.kind} licence ${found.id} until ${found.endDate}: no open licence while an exclusive or sole licence is in force (Implementing Regulations 2023 rule 86(1); Patent Law art. 51(3)); record the declaration once it has ended`,
-        { licenceId: found.id },
-      );
-    }
-    if (page.length < 100) return;
-    after = { registeredAt: page.at(-1)!.registeredAt, id: page.at(-1)!.id };
+  const found = await findLicence(ctx, p.ref, (page) => exclusiveInForce(page, announcedOn));
+  if (found !== undefined) {
+    throw refused(
+      'EXCLUSIVE_LICENCE',
+      `patent ${p.ref.number} is under ${found.kind} licence ${found.id} until ${found.endDate}: no open licence while an exclusive or sole licence is in force (Implementing Regulations 2023 rule 86(1); Patent Law art. 51(3)); record the declaration once it has ended`,
+      { licenceId: found.id },
+    );
   }
 }
 
@@ -425,44 +421,11 @@ mutationForms(builder, {
           };
           const overlap = await firstOverlap(ctx, licence);
           if (overlap !== undefined) throw overlapping(licence, overlap);
-          const document: Metadata = {
-            licence: id,
-            right: rightDocument(right),
-            licensor: p.ownerId,
-            licensee: licenseeId,
-            kind: 'ORDINARY',
-            territory: [WHOLE_COUNTRY],
-            term: { startDate: noticeDate, endDate: p.lastProtectedDay },
-            royaltyFen: null,
-            royaltyTerms: declared.royalty,
-            openLicence: { declaration: declared.id, declarationSeq: declared.receipt.seq, noticeDate },
-            contractDate: noticeDate,
-            effectiveDate: noticeDate,
-            contractDigest,
-            registeredAt,
-          };
-          const receipt = await appendOrFail(
-            ctx.ledger,
-            {
-              kind: 'LICENCE_REGISTRATION',
-              subject: rightSubject(right),
-              contentDigest: documentDigest(document),
-              depositor: caller.keyId,
-              metadata: document,
-            },
-            'licence',
-          );
-          const made: LicenceRecord = { ...licence, receipt };
-          const event = {
-            at: registeredAt,
-            actor: caller.keyId,
-            role: caller.role,
-            type: 'LICENSED' as const,
-            details: { licence: id, licensee: licenseeId, kind: 'ORDINARY', openLicence: declared.id, seq: receipt.seq },
-          };
-          const recordedOn = hubDateOf(registeredAt);
-          const late = recordedLate(made, recordedOn) ? [recordedLateNotice(made, recordingDeadline(made), recordedOn)] : [];
-          const refusal = await ctx.store.rights.license(made, p.version, event, [licensed(made), ...late]);
+          const { receipt, made, refusal } = await recordLicence(ctx, licence, p.version, caller, {
+            declaration: declared.id,
+            declarationSeq: declared.receipt.seq,
+            noticeDate,
+          });
           if (refusal?.reason === 'DUPLICATE') throw alreadyLicensed(number, refusal.with, receipt.seq);
           if (refusal?.reason === 'OVERLAP') throw overlapping(licence, refusal.with);
           if (refusal?.reason === 'STALE')

@@ -10,6 +10,7 @@ import { documentDigest, type Metadata } from '../../ledger/index.js';
 import { badInput, conflict, failure } from '../../platform/errors.js';
 import { hubDateOf, today } from '../../platform/hub-calendar.js';
 import { idempotencyKey } from '../../platform/idempotency.js';
+import type { Identity } from '../../platform/identity.js';
 import { pageRequest, toConnection } from '../../platform/pagination.js';
 import { addDays } from '../../standards/calendar-date.js';
 import { parsePatentNumber } from '../../standards/patent-number.js';
@@ -41,6 +42,7 @@ import {
 import { barredWhileOpen, stands } from './domain/open-licences.js';
 import { protectionEnd } from './domain/protection.js';
 import { licensed, recordedLate as recordedLateNotice, rightSubject, transferred } from './notices.js';
+import type { LicenceRefusal } from './store/port.js';
 
 /** Who reads a transfer's or licence's enterprises. */
 const PARTY_READ = 'an enterprise key reads only its own enterprise here (FORBIDDEN for the other party)';
@@ -643,44 +645,7 @@ mutationForms(builder, {
           // Checked before the ledger hears of it; the store checks again, in its transaction.
           const overlap = await firstOverlap(ctx, licence);
           if (overlap !== undefined) throw overlapping(licence, overlap);
-          const document: Metadata = {
-            licence: id,
-            right: rightDocument(r.ref),
-            licensor: r.ownerId,
-            licensee,
-            kind: input.kind,
-            territory: places,
-            term: { startDate, endDate },
-            royaltyFen: licence.royaltyFen === null ? null : String(licence.royaltyFen),
-            royaltyTerms,
-            contractDate: signedOn,
-            effectiveDate: tookEffect,
-            contractDigest,
-            registeredAt,
-          };
-          const receipt = await appendOrFail(
-            ctx.ledger,
-            {
-              kind: 'LICENCE_REGISTRATION',
-              subject: rightSubject(r.ref),
-              contentDigest: documentDigest(document),
-              depositor: staff.keyId,
-              metadata: document,
-            },
-            'licence',
-          );
-          const event = {
-            at: registeredAt,
-            actor: staff.keyId,
-            role: staff.role,
-            type: 'LICENSED' as const,
-            details: { licence: id, licensee, kind: input.kind, seq: receipt.seq },
-          };
-          const made: LicenceRecord = { ...licence, receipt };
-          // Recorded late all the same (art. 5 sets the time; art. 12 does not refuse for it): both parties are told.
-          const recordedOn = hubDateOf(registeredAt);
-          const late = recordedLate(made, recordedOn) ? [recordedLateNotice(made, recordingDeadline(made), recordedOn)] : [];
-          const refusal = await ctx.store.rights.license(made, r.version, event, [licensed(made), ...late]);
+          const { made, receipt, refusal } = await recordLicence(ctx, licence, r.version, staff);
           if (refusal?.reason === 'DUPLICATE') {
             throw failure(
               'DUPLICATE_CONTRACT',
@@ -699,16 +664,78 @@ mutationForms(builder, {
   },
 });
 
-/** Every licence of the right, a page at a time, until one `l` may not meet. */
-export async function firstOverlap(ctx: EnterprisesContext, l: Omit<LicenceRecord, 'receipt'>): Promise<LicenceRecord | undefined> {
+/**
+ * Appends a licence to the ledger (LICENCE_REGISTRATION: the licence document, with `openLicence`
+ * for one taken under an open licence), then stores it at the right's `version` with its history
+ * event, both parties told, and told it was late when it was (专利实施许可合同备案办法 art. 5 sets
+ * the time; art. 12 does not refuse for it). The store's refusal, if any, for the caller to word.
+ */
+export async function recordLicence(
+  ctx: EnterprisesContext,
+  licence: Omit<LicenceRecord, 'receipt'>,
+  version: number,
+  by: Identity,
+  openLicence?: { readonly declaration: string; readonly declarationSeq: number; readonly noticeDate: string },
+): Promise<{ made: LicenceRecord; receipt: Receipt; refusal: LicenceRefusal | undefined }> {
+  const document: Metadata = {
+    licence: licence.id,
+    right: rightDocument(licence.right),
+    licensor: licence.licensorId,
+    licensee: licence.licenseeId,
+    kind: licence.kind,
+    territory: [...licence.territory],
+    term: { startDate: licence.startDate, endDate: licence.endDate },
+    royaltyFen: licence.royaltyFen === null ? null : String(licence.royaltyFen),
+    royaltyTerms: licence.royaltyTerms,
+    ...(openLicence === undefined ? {} : { openLicence }),
+    contractDate: licence.contractDate,
+    effectiveDate: licence.effectiveDate,
+    contractDigest: licence.contractDigest,
+    registeredAt: licence.registeredAt,
+  };
+  const receipt = await appendOrFail(
+    ctx.ledger,
+    { kind: 'LICENCE_REGISTRATION', subject: rightSubject(licence.right), contentDigest: documentDigest(document), depositor: by.keyId, metadata: document },
+    'licence',
+  );
+  const event = {
+    at: licence.registeredAt,
+    actor: by.keyId,
+    role: by.role,
+    type: 'LICENSED' as const,
+    details: {
+      licence: licence.id,
+      licensee: licence.licenseeId,
+      kind: licence.kind,
+      ...(openLicence === undefined ? {} : { openLicence: openLicence.declaration }),
+      seq: receipt.seq,
+    },
+  };
+  const made: LicenceRecord = { ...licence, receipt };
+  const recordedOn = hubDateOf(licence.registeredAt);
+  const late = recordedLate(made, recordedOn) ? [recordedLateNotice(made, recordingDeadline(made), recordedOn)] : [];
+  const refusal = await ctx.store.rights.license(made, version, event, [licensed(made), ...late]);
+  return { made, receipt, refusal };
+}
+
+/** Every licence of the right, a page at a time, until `find` finds one in a page. */
+export async function findLicence(
+  ctx: EnterprisesContext,
+  right: RightRef,
+  find: (page: readonly LicenceRecord[]) => LicenceRecord | undefined,
+): Promise<LicenceRecord | undefined> {
   let after: { registeredAt: string; id: string } | undefined;
   for (;;) {
-    const page = await ctx.store.rights.licencesOf(rightKey(l.right), after, 100);
-    const found = overlappingLicence(l, page);
+    const page = await ctx.store.rights.licencesOf(rightKey(right), after, 100);
+    const found = find(page);
     if (found !== undefined || page.length < 100) return found;
     after = { registeredAt: page.at(-1)!.registeredAt, id: page.at(-1)!.id };
   }
 }
+
+/** The first licence of the right `l` may not meet. */
+export const firstOverlap = (ctx: EnterprisesContext, l: Omit<LicenceRecord, 'receipt'>): Promise<LicenceRecord | undefined> =>
+  findLicence(ctx, l.right, (page) => overlappingLicence(l, page));
 
 export function overlapping(l: Omit<LicenceRecord, 'receipt'>, other: LicenceRecord) {
   return failure(

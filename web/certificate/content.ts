@@ -3,17 +3,10 @@
 // web/certificate/pdf.ts draws it.
 import { createHash } from 'node:crypto';
 
-import { bytesToHex, type Certificate, parseCheckpoint } from '../../ledger/verify/index.js';
+import { bytesToHex, type Certificate, existedNoLaterThan, formatAccuracy, parseCheckpoint, type TokenInfo } from '../../ledger/verify/index.js';
 
-/** A trusted time a timestamp authority (RFC 3161) gave the checkpoint covering the deposit. */
-export interface TrustedTimeLine {
-  /** The token's genTime, ISO 8601. */
-  readonly genTime: string;
-  /** The token's accuracy as said, e.g. "±1 s"; absent when the token states none. */
-  readonly accuracy?: string;
-  /** The authority's name. */
-  readonly tsa: string;
-}
+/** A trusted time a timestamp authority (RFC 3161) gave the checkpoint covering the deposit: what its token states. */
+export type TrustedTimeLine = Pick<TokenInfo, 'genTime' | 'accuracyMs' | 'tsa'>;
 
 export interface CertificatePdfInput {
   /** The iphub-certificate/v1 the PDF shows and carries. */
@@ -100,12 +93,8 @@ const note = (t: string): Value => ({ text: t, kind: 'note' });
 function trustedTimeValues(times: readonly TrustedTimeLine[]): Value[] {
   if (times.length === 0) return [text('尚未由时间戳服务机构（TSA）加盖可信时间戳'), note('Not yet timestamped by a timestamp authority (TSA)')];
   return times.flatMap((t) => {
-    const at = new Date(t.genTime);
-    const accuracy = t.accuracy === undefined ? '' : `（${t.accuracy}）`;
-    return [
-      text(`不晚于 ${beijingTime(at)} 北京时间${accuracy}已存在，据 ${t.tsa}`),
-      note(`existed no later than ${at.toISOString()}${t.accuracy === undefined ? '' : ` (${t.accuracy})`} per ${t.tsa}`),
-    ];
+    const accuracy = t.accuracyMs === undefined ? '' : `（${formatAccuracy(t.accuracyMs)}）`;
+    return [text(`不晚于 ${beijingTime(new Date(t.genTime))} 北京时间${accuracy}已存在，据 ${t.tsa}`), note(existedNoLaterThan(t))];
   });
 }
 

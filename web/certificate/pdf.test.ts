@@ -199,7 +199,7 @@ describe.skipIf(!tools)('the PDF certificate as Debian’s poppler and zbar read
         ...input,
         publicUrl: undefined,
         trustedTimes: [
-          { genTime: '2026-03-01T02:03:04.000Z', accuracy: '±1 s', tsa: 'TSA One' },
+          { genTime: '2026-03-01T02:03:04.000Z', accuracyMs: 1000, tsa: 'TSA One' },
           { genTime: '2026-03-01T02:03:05.000Z', tsa: '中国时间戳中心' },
         ],
       }),
