@@ -3,7 +3,7 @@
 import type { Ledger } from '../ledger/index.js';
 import type { Receipt } from '../ledger/index.js';
 import type { Storage } from '../platform/storage.js';
-import { anchorDecision } from '../subgraphs/cases/decision.js';
+import { anchorDecision, preExamDecision, protectionOutcome } from '../subgraphs/cases/decision.js';
 import type { CaseEvent, NewPreExamCase, NewProtectionCase } from '../subgraphs/cases/domain/model.js';
 import { RESOLUTION_ROUTES } from '../subgraphs/cases/domain/model.js';
 import {
@@ -16,6 +16,7 @@ import {
   PROTECTION_STATES,
   type ProtectionState,
 } from '../subgraphs/cases/domain/workflow.js';
+import { moveNow } from '../subgraphs/cases/store/move.js';
 import { openCasesStore } from '../subgraphs/cases/store/open.js';
 import type { EnterpriseRecord, PatentRecord } from '../subgraphs/enterprises/domain/model.js';
 
@@ -92,10 +93,10 @@ export async function seedCases(
         const iso = new Date(at).toISOString();
         let changes: { decidedAt?: string; decisionReceipt?: Receipt } = {};
         if (isDecision(to)) {
-          const decision = { case: record.id, applicationNumber: record.applicationNumber, decision: to, decidedAt: iso, note: null };
+          const decision = preExamDecision(record, to, iso, null);
           changes = { decidedAt: iso, decisionReceipt: await anchorDecision(ledger, `pre-exam:${record.id}`, STAFF, decision) };
         }
-        await store.preExam.transition(record.id, from, { at: iso, actor: STAFF, role: 'CENTER_STAFF', from, to, note: null }, changes);
+        await moveNow(store.preExam, record.id, from, { at: iso, actor: STAFF, role: 'CENTER_STAFF', from, to, note: null }, changes);
       }
       preExam++;
     }
@@ -140,16 +141,11 @@ export async function seedCases(
         const changes: { referredTo?: string; outcomeAt?: string; outcomeReceipt?: Receipt } = to === 'REFERRED' ? { referredTo: input.court } : {};
         if (isOutcome(to)) {
           changes.outcomeAt = iso;
-          changes.outcomeReceipt = await anchorDecision(ledger, `protection:${record.id}`, STAFF, {
-            case: record.id,
-            outcome: to,
-            decidedAt: iso,
-            note: null,
-            court: changes.referredTo ?? null,
-          });
+          const outcome = protectionOutcome(record.id, to, iso, null, changes.referredTo ?? null);
+          changes.outcomeReceipt = await anchorDecision(ledger, `protection:${record.id}`, STAFF, outcome);
         }
         const event: CaseEvent<ProtectionState> = { at: iso, actor: STAFF, role: 'CENTER_STAFF', from, to, note: null };
-        await store.protection.transition(record.id, from, event, changes);
+        await moveNow(store.protection, record.id, from, event, changes);
       }
       protectionCases.push({ id: record.id, claimantId: claimant.id });
     }

@@ -1,7 +1,6 @@
 // Patent pre-examination cases (专利预审): filing, the workflow, history, ledger-anchored
 // decisions and cycle-time statistics.
 
-import type { Receipt } from '../../ledger/index.js';
 import { failure } from '../../platform/errors.js';
 import { monthOf } from '../../platform/hub-calendar.js';
 import { idempotencyKey } from '../../platform/idempotency.js';
@@ -18,7 +17,7 @@ import { checkInput, optionalText, text } from '../common/validation.js';
 import { requireMove, workflowEvent } from '../common/workflow-event.js';
 import { builder, Enterprise, LedgerReceipt, ListOrder, PageInfo, Patent, Role } from './builder.js';
 import type { CasesContext } from './context.js';
-import { anchorDecision } from './decision.js';
+import { moveClaimed, preExamDecision } from './decision.js';
 import type { NewPreExamCase, PreExamCaseRecord } from './domain/model.js';
 import {
   cycleDays,
@@ -297,27 +296,13 @@ mutationForms(builder, {
       note: () => optionalText(input.note, 'note', 2000),
     });
     const at = new Date().toISOString();
-    const changes: { decidedAt?: string; decisionReceipt?: Receipt } = {};
-    if (isDecision(to)) {
-      changes.decisionReceipt = await anchorDecision(ctx.ledger, `pre-exam:${id}`, staff.keyId, {
-        case: id,
-        applicationNumber: current.applicationNumber,
-        decision: to,
-        decidedAt: at,
-        note,
-      });
-      changes.decidedAt = at;
-    }
     const event = workflowEvent(staff, at, current.state, to, note);
-    const after: PreExamCaseRecord = {
-      ...current,
-      state: to,
-      // As the store keeps it: never earlier than it was.
-      updatedAt: at > current.updatedAt ? at : current.updatedAt,
-      ...(changes.decidedAt === undefined ? {} : { decidedAt: changes.decidedAt, decisionReceipt: changes.decisionReceipt! }),
-    };
-    const moved = await ctx.store.preExam.transition(id, current.state, event, changes, [preExamMoved(after, event)]);
-    if (!moved) throw failure('CONFLICT', `case ${id} was moved by someone else meanwhile; reload it and try again`);
-    return after;
+    const decision = isDecision(to) ? preExamDecision(current, to, at, note) : null;
+    return moveClaimed(ctx.ledger, ctx.store.preExam, { id, subject: `pre-exam:${id}`, from: current.state, event, decision }, (e, signed) => {
+      const changes = signed === null ? {} : { decidedAt: e.at, decisionReceipt: signed.receipt };
+      // updatedAt as the store keeps it: never earlier than it was.
+      const after: PreExamCaseRecord = { ...current, ...changes, state: e.to, updatedAt: e.at > current.updatedAt ? e.at : current.updatedAt };
+      return { changes, after, notify: [preExamMoved(after, e)] };
+    });
   },
 });

@@ -20,7 +20,7 @@ import { checkEach, checkInput, optionalText, text } from '../common/validation.
 import { requireMove, workflowEvent } from '../common/workflow-event.js';
 import { builder, Enterprise, Evidence, LedgerReceipt, ListOrder, MonthCount, Organization, PageInfo, Role } from './builder.js';
 import type { CasesContext } from './context.js';
-import { anchorDecision } from './decision.js';
+import { moveClaimed, protectionOutcome } from './decision.js';
 import type { IpRight, NewProtectionCase, Party, ProtectionCaseRecord, ResolutionRoute } from './domain/model.js';
 import {
   IP_RIGHT_KIND_MEANINGS,
@@ -452,22 +452,19 @@ mutationForms(builder, {
       note: () => optionalText(input.note, 'note', 2000),
     });
     const at = new Date().toISOString();
-    const changes: { referredTo?: string; outcomeAt?: string; outcomeReceipt?: Receipt } = court === undefined ? {} : { referredTo: court };
-    if (isOutcome(to)) {
-      changes.outcomeReceipt = await anchorDecision(ctx.ledger, `protection:${id}`, staff.keyId, {
-        case: id,
-        outcome: to,
-        decidedAt: at,
-        note,
-        court: court ?? null,
-      });
-      changes.outcomeAt = at;
-    }
     const event = workflowEvent(staff, at, current.state, to, note);
-    // updatedAt as the store keeps it: never earlier than it was.
-    const after: ProtectionCaseRecord = { ...current, ...changes, state: to, updatedAt: at > current.updatedAt ? at : current.updatedAt };
-    const moved = await ctx.store.protection.transition(id, current.state, event, changes, [protectionMoved(after, event)]);
-    if (!moved) throw failure('CONFLICT', `case ${id} was moved by someone else meanwhile; reload it and try again`);
-    return after;
+    // A referral is an outcome: the court it names is signed with it.
+    const decision = isOutcome(to) ? protectionOutcome(id, to, at, note, court ?? null) : null;
+    return moveClaimed(ctx.ledger, ctx.store.protection, { id, subject: `protection:${id}`, from: current.state, event, decision }, (e, signed) => {
+      // The court as signed: a dead request's referral, finished, names its own.
+      const referredTo = signed?.document.court;
+      const changes: { referredTo?: string; outcomeAt?: string; outcomeReceipt?: Receipt } = {
+        ...(typeof referredTo === 'string' ? { referredTo } : {}),
+        ...(signed === null ? {} : { outcomeAt: e.at, outcomeReceipt: signed.receipt }),
+      };
+      // updatedAt as the store keeps it: never earlier than it was.
+      const after: ProtectionCaseRecord = { ...current, ...changes, state: e.to, updatedAt: e.at > current.updatedAt ? e.at : current.updatedAt };
+      return { changes, after, notify: [protectionMoved(after, e)] };
+    });
   },
 });

@@ -4,8 +4,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Notification } from '../../../outbox/notification.js';
 import { openForEachTest, type StoreFixture } from '../../../test/support/adapters.js';
 import type { CaseEvent, PreExamCaseRecord, ProtectionCaseRecord } from '../domain/model.js';
-import type { ProtectionState } from '../domain/workflow.js';
-import type { CasesStore, PreExamFilter, ProtectionFilter } from './port.js';
+import type { PreExamState, ProtectionState } from '../domain/workflow.js';
+import { moveNow } from './move.js';
+import type { CasesStore, MoveClaim, PreExamFilter, ProtectionFilter } from './port.js';
 
 const preExam = (id: string, enterpriseId: string, receivedAt: string, extra: Partial<PreExamCaseRecord> = {}): PreExamCaseRecord => ({
   id,
@@ -94,10 +95,10 @@ export function casesStoreContract(name: string, fixture: () => StoreFixture<Cas
 
     it('moves a case only from the state it is in, appending the event', async () => {
       await seed();
-      expect(await store.preExam.transition('a', 'RECEIVED', step('2026-03-01T09:00:00.000Z', 'RECEIVED', 'CLASSIFIED', '分类：G06F'), {})).toBe(true);
+      expect(await moveNow(store.preExam, 'a', 'RECEIVED', step('2026-03-01T09:00:00.000Z', 'RECEIVED', 'CLASSIFIED', '分类：G06F'), {})).toBe(true);
       // A second move from RECEIVED lost the race: nothing changes.
-      expect(await store.preExam.transition('a', 'RECEIVED', step('2026-03-01T09:00:01.000Z', 'RECEIVED', 'CLASSIFIED'), {})).toBe(false);
-      expect(await store.preExam.transition('x', 'RECEIVED', step('2026-03-01T09:00:01.000Z', 'RECEIVED', 'CLASSIFIED'), {})).toBe(false);
+      expect(await moveNow(store.preExam, 'a', 'RECEIVED', step('2026-03-01T09:00:01.000Z', 'RECEIVED', 'CLASSIFIED'), {})).toBe(false);
+      expect(await moveNow(store.preExam, 'x', 'RECEIVED', step('2026-03-01T09:00:01.000Z', 'RECEIVED', 'CLASSIFIED'), {})).toBe(false);
       const [moved] = await store.preExam.byIds(['a']);
       expect(moved).toStrictEqual({ ...A, state: 'CLASSIFIED', updatedAt: '2026-03-01T09:00:00.000Z' });
       expect(await store.preExam.eventsOf(['a'])).toStrictEqual([
@@ -110,11 +111,11 @@ export function casesStoreContract(name: string, fixture: () => StoreFixture<Cas
       const receipt = { seq: 2 ** 40 + 3, entryHash: 'ab'.repeat(32), timestamp: 1_772_400_000_000 };
       let state: CaseEvent['from'] = 'RECEIVED';
       for (const to of ['CLASSIFIED', 'EXAMINING', 'QUALITY_CHECK'] as const) {
-        expect(await store.preExam.transition('b', state, step('2026-03-03T08:00:00.000Z', state, to), {})).toBe(true);
+        expect(await moveNow(store.preExam, 'b', state, step('2026-03-03T08:00:00.000Z', state, to), {})).toBe(true);
         state = to;
       }
       expect(
-        await store.preExam.transition('b', 'QUALITY_CHECK', step('2026-03-05T08:00:00.000Z', 'QUALITY_CHECK', 'PASSED'), {
+        await moveNow(store.preExam, 'b', 'QUALITY_CHECK', step('2026-03-05T08:00:00.000Z', 'QUALITY_CHECK', 'PASSED'), {
           decidedAt: '2026-03-05T08:00:00.000Z',
           decisionReceipt: receipt,
         }),
@@ -130,12 +131,72 @@ export function casesStoreContract(name: string, fixture: () => StoreFixture<Cas
       expect(await store.preExam.decided()).toStrictEqual([{ industry: '医药制造业', receivedAt: B.receivedAt, decidedAt: '2026-03-05T08:00:00.000Z' }]);
     });
 
+    describe('claims on moves', () => {
+      const live = '2026-04-01T00:00:00.000Z';
+      const stale = '2026-03-31T23:58:00.000Z';
+      const staleBefore = '2026-03-31T23:59:00.000Z';
+      const receipt = { seq: 5, entryHash: 'ab'.repeat(32), timestamp: 1_775_001_600_000 };
+
+      it('claims a pre-examination move before anything is signed: one claim at a time, a stale one taken over and returned, the move only by the claim holder', async () => {
+        await seed();
+        const event = step(live, 'RECEIVED', 'CLASSIFIED');
+        const claim = (token: string, at: string, digest: string | null = 'ab'.repeat(32)): MoveClaim<PreExamState> => ({ token, at, digest, event });
+        expect(await store.preExam.claimMove('a', 'RECEIVED', claim('t1', stale), staleBefore)).toStrictEqual({ ok: true, replaced: null });
+        // A stale claim is taken over, and returned: its digest finds what it may have signed.
+        expect(await store.preExam.claimMove('a', 'RECEIVED', claim('t2', live), staleBefore)).toStrictEqual({ ok: true, replaced: claim('t1', stale) });
+        // A live one holds; a case in another state, or none, is not claimed.
+        expect(await store.preExam.claimMove('a', 'RECEIVED', claim('t3', live), staleBefore)).toStrictEqual({ ok: false });
+        expect(await store.preExam.claimMove('a', 'CLASSIFIED', claim('t3', live), staleBefore)).toStrictEqual({ ok: false });
+        expect(await store.preExam.claimMove('x', 'RECEIVED', claim('t3', live), staleBefore)).toStrictEqual({ ok: false });
+        // Moved only by the claim's holder: the wrong token writes nothing.
+        expect(await store.preExam.transition('a', 'RECEIVED', event, {}, [note('lost', live)], 't1')).toBe(false);
+        expect(await store.preExam.byIds(['a'])).toStrictEqual([A]);
+        expect(await store.preExam.eventsOf(['a'])).toStrictEqual([[filed(A.receivedAt)]]);
+        expect(await store.outbox.pending(10)).toStrictEqual([]);
+        // Dropped (the ledger refused the entry), it may be claimed again; a drop by another token changes nothing.
+        await store.preExam.dropClaim('a', 't1');
+        expect(await store.preExam.claimMove('a', 'RECEIVED', claim('t3', live), staleBefore)).toStrictEqual({ ok: false });
+        await store.preExam.dropClaim('a', 't2');
+        expect(await store.preExam.claimMove('a', 'RECEIVED', claim('t3', live, null), staleBefore)).toStrictEqual({ ok: true, replaced: null });
+        expect(await store.preExam.transition('a', 'RECEIVED', event, {}, [], 't3')).toBe(true);
+        // Moved, the claim is gone with it: the next move claims afresh.
+        expect(await store.preExam.claimMove('a', 'RECEIVED', claim('t4', live), staleBefore)).toStrictEqual({ ok: false });
+        expect(await store.preExam.claimMove('a', 'CLASSIFIED', claim('t4', live), staleBefore)).toStrictEqual({ ok: true, replaced: null });
+        expect((await store.preExam.byIds(['a']))[0]).toStrictEqual({ ...A, state: 'CLASSIFIED', updatedAt: live });
+      });
+
+      it('claims a protection move likewise, and moves it with its outcome only under the claim', async () => {
+        const P = protection('p', '2026-03-30T08:00:00.000Z');
+        await store.protection.insert(P, applied(P.appliedAt));
+        const event = protectionStep(live, 'APPLIED', 'REJECTED');
+        const claim = (token: string, at: string): MoveClaim<ProtectionState> => ({ token, at, digest: 'cd'.repeat(32), event });
+        const outcome = { outcomeAt: live, outcomeReceipt: receipt };
+        expect(await store.protection.claimMove('p', 'APPLIED', claim('t1', stale), staleBefore)).toStrictEqual({ ok: true, replaced: null });
+        expect(await store.protection.claimMove('p', 'APPLIED', claim('t2', live), staleBefore)).toStrictEqual({ ok: true, replaced: claim('t1', stale) });
+        expect(await store.protection.claimMove('p', 'APPLIED', claim('t3', live), staleBefore)).toStrictEqual({ ok: false });
+        expect(await store.protection.claimMove('x', 'APPLIED', claim('t3', live), staleBefore)).toStrictEqual({ ok: false });
+        // The wrong token writes nothing, counts included.
+        expect(await store.protection.transition('p', 'APPLIED', event, outcome, [note('lost', live)], 't1')).toBe(false);
+        expect(await store.protection.byIds(['p'])).toStrictEqual([P]);
+        expect(await store.protection.countByRouteAndState()).toStrictEqual([{ route: 'MEDIATION', state: 'APPLIED', count: 1 }]);
+        expect(await store.outbox.pending(10)).toStrictEqual([]);
+        await store.protection.dropClaim('p', 't1');
+        expect(await store.protection.claimMove('p', 'APPLIED', claim('t3', live), staleBefore)).toStrictEqual({ ok: false });
+        await store.protection.dropClaim('p', 't2');
+        expect(await store.protection.claimMove('p', 'APPLIED', claim('t3', live), staleBefore)).toStrictEqual({ ok: true, replaced: null });
+        expect(await store.protection.transition('p', 'APPLIED', event, outcome, [], 't3')).toBe(true);
+        expect(await store.protection.claimMove('p', 'APPLIED', claim('t4', live), staleBefore)).toStrictEqual({ ok: false });
+        expect((await store.protection.byIds(['p']))[0]).toStrictEqual({ ...P, state: 'REJECTED', ...outcome, updatedAt: live });
+        expect(await store.protection.countByRouteAndState()).toStrictEqual([{ route: 'MEDIATION', state: 'REJECTED', count: 1 }]);
+      });
+    });
+
     const byId = (after?: string) => ({ order: 'ID', after }) as const;
     const byChange = (since: string, after?: { updatedAt: string; id: string }) => ({ order: 'UPDATED_AT', since, after }) as const;
 
     it('pages by id with state and enterprise filters', async () => {
       await seed();
-      await store.preExam.transition('c', 'RECEIVED', step('2026-03-04T00:00:00.000Z', 'RECEIVED', 'CLASSIFIED'), {});
+      await moveNow(store.preExam, 'c', 'RECEIVED', step('2026-03-04T00:00:00.000Z', 'RECEIVED', 'CLASSIFIED'), {});
       expect(await store.preExam.page({}, byId(), 2)).toStrictEqual([A, B]);
       expect(await store.preExam.page({}, byId('b'), 2)).toStrictEqual([{ ...C, state: 'CLASSIFIED', updatedAt: '2026-03-04T00:00:00.000Z' }]);
       expect(await store.preExam.page({ state: 'RECEIVED' }, byId(), 10)).toStrictEqual([A, B]);
@@ -153,7 +214,7 @@ export function casesStoreContract(name: string, fixture: () => StoreFixture<Cas
         ['b', B.receivedAt],
         ['c', C.receivedAt],
       ]);
-      await store.preExam.transition('a', 'RECEIVED', step('2026-03-04T00:00:00.000Z', 'RECEIVED', 'CLASSIFIED'), {});
+      await moveNow(store.preExam, 'a', 'RECEIVED', step('2026-03-04T00:00:00.000Z', 'RECEIVED', 'CLASSIFIED'), {});
       expect(await changed('2026-03-02T08:00:00.000Z')).toEqual([
         ['b', B.receivedAt],
         ['c', C.receivedAt],
@@ -161,12 +222,12 @@ export function casesStoreContract(name: string, fixture: () => StoreFixture<Cas
       ]);
       let state: CaseEvent['from'] = 'RECEIVED';
       for (const to of ['CLASSIFIED', 'EXAMINING', 'QUALITY_CHECK'] as const) {
-        await store.preExam.transition('b', state, step('2026-03-05T00:00:00.000Z', state, to), {});
+        await moveNow(store.preExam, 'b', state, step('2026-03-05T00:00:00.000Z', state, to), {});
         state = to;
       }
       const receipt = { seq: 7, entryHash: 'ef'.repeat(32), timestamp: 1_772_700_000_000 };
       const decided = '2026-03-06T00:00:00.000Z';
-      await store.preExam.transition('b', 'QUALITY_CHECK', step(decided, 'QUALITY_CHECK', 'RETURNED'), { decidedAt: decided, decisionReceipt: receipt });
+      await moveNow(store.preExam, 'b', 'QUALITY_CHECK', step(decided, 'QUALITY_CHECK', 'RETURNED'), { decidedAt: decided, decisionReceipt: receipt });
       expect(await changed('2026-03-04T00:00:00.000Z')).toEqual([
         ['a', '2026-03-04T00:00:00.000Z'],
         ['b', decided],
@@ -181,13 +242,13 @@ export function casesStoreContract(name: string, fixture: () => StoreFixture<Cas
       expect(await changed('2026-03-02T00:00:00.000Z', undefined, { enterpriseId: 'e2' })).toEqual([['c', C.receivedAt]]);
       expect(await changed('2026-03-07T00:00:00.000Z')).toEqual([]);
       // A move dated before the case's last change (another process's clock) leaves it where it was.
-      await store.preExam.transition('b', 'RETURNED', step('2026-03-05T12:00:00.000Z', 'RETURNED', 'ARCHIVED'), {});
+      await moveNow(store.preExam, 'b', 'RETURNED', step('2026-03-05T12:00:00.000Z', 'RETURNED', 'ARCHIVED'), {});
       expect((await store.preExam.byIds(['b']))[0]).toMatchObject({ state: 'ARCHIVED', updatedAt: decided });
     });
 
     it('counts what the pages hold, under each filter, by id and by change', async () => {
       await seed();
-      await store.preExam.transition('c', 'RECEIVED', step('2026-03-04T00:00:00.000Z', 'RECEIVED', 'CLASSIFIED'), {});
+      await moveNow(store.preExam, 'c', 'RECEIVED', step('2026-03-04T00:00:00.000Z', 'RECEIVED', 'CLASSIFIED'), {});
       const filters: PreExamFilter[] = [
         {},
         { state: 'RECEIVED' },
@@ -234,13 +295,11 @@ export function casesStoreContract(name: string, fixture: () => StoreFixture<Cas
       it('moves a case only from its state, recording a referral and its outcome', async () => {
         await seedProtection();
         const receipt = { seq: 9, entryHash: 'cd'.repeat(32), timestamp: 1_775_000_000_000 };
-        expect(await store.protection.transition('p', 'APPLIED', protectionStep('2026-04-03T00:00:00.000Z', 'APPLIED', 'ACCEPTED'), {})).toBe(true);
-        expect(await store.protection.transition('p', 'APPLIED', protectionStep('2026-04-03T00:00:01.000Z', 'APPLIED', 'REJECTED'), {})).toBe(false);
-        expect(await store.protection.transition('p', 'ACCEPTED', protectionStep('2026-04-04T00:00:00.000Z', 'ACCEPTED', 'IN_PROGRESS'), {})).toBe(true);
+        expect(await moveNow(store.protection, 'p', 'APPLIED', protectionStep('2026-04-03T00:00:00.000Z', 'APPLIED', 'ACCEPTED'), {})).toBe(true);
+        expect(await moveNow(store.protection, 'p', 'APPLIED', protectionStep('2026-04-03T00:00:01.000Z', 'APPLIED', 'REJECTED'), {})).toBe(false);
+        expect(await moveNow(store.protection, 'p', 'ACCEPTED', protectionStep('2026-04-04T00:00:00.000Z', 'ACCEPTED', 'IN_PROGRESS'), {})).toBe(true);
         const changes = { referredTo: '福州市中级人民法院', outcomeAt: '2026-04-05T00:00:00.000Z', outcomeReceipt: receipt };
-        expect(await store.protection.transition('p', 'IN_PROGRESS', protectionStep('2026-04-05T00:00:00.000Z', 'IN_PROGRESS', 'REFERRED'), changes)).toBe(
-          true,
-        );
+        expect(await moveNow(store.protection, 'p', 'IN_PROGRESS', protectionStep('2026-04-05T00:00:00.000Z', 'IN_PROGRESS', 'REFERRED'), changes)).toBe(true);
         const referred = { ...P, state: 'REFERRED', ...changes, updatedAt: '2026-04-05T00:00:00.000Z' };
         expect((await store.protection.byIds(['p']))[0]).toStrictEqual(referred);
         expect((await store.protection.eventsOf(['p']))[0]!.map((e) => e.to)).toStrictEqual(['APPLIED', 'ACCEPTED', 'IN_PROGRESS', 'REFERRED']);
@@ -258,11 +317,11 @@ export function casesStoreContract(name: string, fixture: () => StoreFixture<Cas
           { route: 'ARBITRATION', state: 'APPLIED', count: 1 },
           { route: 'MEDIATION', state: 'APPLIED', count: 2 },
         ]);
-        expect(await store.protection.transition('p', 'APPLIED', protectionStep('2026-04-03T00:00:00.000Z', 'APPLIED', 'ACCEPTED'), {})).toBe(true);
-        expect(await store.protection.transition('r', 'APPLIED', protectionStep('2026-04-03T00:00:00.000Z', 'APPLIED', 'REJECTED'), {})).toBe(true);
+        expect(await moveNow(store.protection, 'p', 'APPLIED', protectionStep('2026-04-03T00:00:00.000Z', 'APPLIED', 'ACCEPTED'), {})).toBe(true);
+        expect(await moveNow(store.protection, 'r', 'APPLIED', protectionStep('2026-04-03T00:00:00.000Z', 'APPLIED', 'REJECTED'), {})).toBe(true);
         // A move that loses its race counts nothing.
-        expect(await store.protection.transition('p', 'APPLIED', protectionStep('2026-04-03T00:00:01.000Z', 'APPLIED', 'WITHDRAWN'), {})).toBe(false);
-        expect(await store.protection.transition('x', 'APPLIED', protectionStep('2026-04-03T00:00:01.000Z', 'APPLIED', 'WITHDRAWN'), {})).toBe(false);
+        expect(await moveNow(store.protection, 'p', 'APPLIED', protectionStep('2026-04-03T00:00:01.000Z', 'APPLIED', 'WITHDRAWN'), {})).toBe(false);
+        expect(await moveNow(store.protection, 'x', 'APPLIED', protectionStep('2026-04-03T00:00:01.000Z', 'APPLIED', 'WITHDRAWN'), {})).toBe(false);
         expect(await store.protection.countByRouteAndState()).toStrictEqual([
           { route: 'ARBITRATION', state: 'REJECTED', count: 1 },
           { route: 'MEDIATION', state: 'ACCEPTED', count: 1 },
@@ -293,17 +352,17 @@ export function casesStoreContract(name: string, fixture: () => StoreFixture<Cas
           ['p', P.appliedAt],
           ['q', Q.appliedAt],
         ]);
-        await store.protection.transition('p', 'APPLIED', protectionStep('2026-04-03T00:00:00.000Z', 'APPLIED', 'ACCEPTED'), {});
+        await moveNow(store.protection, 'p', 'APPLIED', protectionStep('2026-04-03T00:00:00.000Z', 'APPLIED', 'ACCEPTED'), {});
         expect(await changed(Q.appliedAt)).toEqual([
           ['q', Q.appliedAt],
           ['p', '2026-04-03T00:00:00.000Z'],
         ]);
-        await store.protection.transition('q', 'APPLIED', protectionStep('2026-04-04T00:00:00.000Z', 'APPLIED', 'ACCEPTED'), {});
-        await store.protection.transition('q', 'ACCEPTED', protectionStep('2026-04-05T00:00:00.000Z', 'ACCEPTED', 'IN_PROGRESS'), {});
+        await moveNow(store.protection, 'q', 'APPLIED', protectionStep('2026-04-04T00:00:00.000Z', 'APPLIED', 'ACCEPTED'), {});
+        await moveNow(store.protection, 'q', 'ACCEPTED', protectionStep('2026-04-05T00:00:00.000Z', 'ACCEPTED', 'IN_PROGRESS'), {});
         const receipt = { seq: 11, entryHash: '12'.repeat(32), timestamp: 1_775_100_000_000 };
         const referral = { referredTo: '厦门市中级人民法院', outcomeAt: '2026-04-06T00:00:00.000Z', outcomeReceipt: receipt };
-        await store.protection.transition('q', 'IN_PROGRESS', protectionStep('2026-04-06T00:00:00.000Z', 'IN_PROGRESS', 'REFERRED'), referral);
-        await store.protection.transition('p', 'ACCEPTED', protectionStep('2026-04-07T00:00:00.000Z', 'ACCEPTED', 'WITHDRAWN'), {
+        await moveNow(store.protection, 'q', 'IN_PROGRESS', protectionStep('2026-04-06T00:00:00.000Z', 'IN_PROGRESS', 'REFERRED'), referral);
+        await moveNow(store.protection, 'p', 'ACCEPTED', protectionStep('2026-04-07T00:00:00.000Z', 'ACCEPTED', 'WITHDRAWN'), {
           outcomeAt: '2026-04-07T00:00:00.000Z',
           outcomeReceipt: { ...receipt, seq: 12 },
         });
@@ -318,7 +377,7 @@ export function casesStoreContract(name: string, fixture: () => StoreFixture<Cas
         expect(await changed('', undefined, { enterpriseId: 'e1', state: 'WITHDRAWN' })).toEqual([['p', '2026-04-07T00:00:00.000Z']]);
         expect(await changed('2026-04-08T00:00:00.000Z')).toEqual([]);
         // A move dated before the case's last change (another process's clock) leaves it where it was.
-        await store.protection.transition('p', 'WITHDRAWN', protectionStep('2026-04-06T12:00:00.000Z', 'WITHDRAWN', 'CLOSED'), {});
+        await moveNow(store.protection, 'p', 'WITHDRAWN', protectionStep('2026-04-06T12:00:00.000Z', 'WITHDRAWN', 'CLOSED'), {});
         expect((await store.protection.byIds(['p']))[0]).toMatchObject({ state: 'CLOSED', updatedAt: '2026-04-07T00:00:00.000Z' });
       });
 
@@ -328,13 +387,13 @@ export function casesStoreContract(name: string, fixture: () => StoreFixture<Cas
         await seedProtection();
         const R = protection('r', '2026-04-03T08:00:00.000Z', { route: 'ARBITRATION' });
         await store.protection.insert(R, applied(R.appliedAt));
-        await store.protection.transition('p', 'APPLIED', protectionStep('2026-04-04T00:00:00.000Z', 'APPLIED', 'ACCEPTED'), {});
-        await store.protection.transition('p', 'ACCEPTED', protectionStep('2026-04-05T00:00:00.000Z', 'ACCEPTED', 'IN_PROGRESS'), {});
-        await store.protection.transition('p', 'IN_PROGRESS', protectionStep('2026-04-06T00:00:00.000Z', 'IN_PROGRESS', 'REFERRED'), {
+        await moveNow(store.protection, 'p', 'APPLIED', protectionStep('2026-04-04T00:00:00.000Z', 'APPLIED', 'ACCEPTED'), {});
+        await moveNow(store.protection, 'p', 'ACCEPTED', protectionStep('2026-04-05T00:00:00.000Z', 'ACCEPTED', 'IN_PROGRESS'), {});
+        await moveNow(store.protection, 'p', 'IN_PROGRESS', protectionStep('2026-04-06T00:00:00.000Z', 'IN_PROGRESS', 'REFERRED'), {
           referredTo: '福州市中级人民法院',
         });
         // A move that loses its race changes no count.
-        expect(await store.protection.transition('p', 'APPLIED', protectionStep('2026-04-07T00:00:00.000Z', 'APPLIED', 'REJECTED'), {})).toBe(false);
+        expect(await moveNow(store.protection, 'p', 'APPLIED', protectionStep('2026-04-07T00:00:00.000Z', 'APPLIED', 'REJECTED'), {})).toBe(false);
         const filters: ProtectionFilter[] = [
           {},
           { state: 'APPLIED' },
@@ -372,15 +431,15 @@ export function casesStoreContract(name: string, fixture: () => StoreFixture<Cas
         await store.preExam.insert(B, filed(B.receivedAt));
         expect(await store.outbox.pending(10)).toStrictEqual([filing]);
         const moved = note('moved-a', '2026-03-01T09:00:00.000Z');
-        expect(await store.preExam.transition('a', 'RECEIVED', step('2026-03-01T09:00:00.000Z', 'RECEIVED', 'CLASSIFIED'), {}, [moved])).toBe(true);
+        expect(await moveNow(store.preExam, 'a', 'RECEIVED', step('2026-03-01T09:00:00.000Z', 'RECEIVED', 'CLASSIFIED'), {}, [moved])).toBe(true);
         // A move from a state the case has left, or of no case: nothing written, its notification neither.
         expect(
-          await store.preExam.transition('a', 'RECEIVED', step('2026-03-01T09:00:01.000Z', 'RECEIVED', 'CLASSIFIED'), {}, [
+          await moveNow(store.preExam, 'a', 'RECEIVED', step('2026-03-01T09:00:01.000Z', 'RECEIVED', 'CLASSIFIED'), {}, [
             note('lost', '2026-03-01T09:00:01.000Z'),
           ]),
         ).toBe(false);
         expect(
-          await store.preExam.transition('x', 'RECEIVED', step('2026-03-01T09:00:01.000Z', 'RECEIVED', 'CLASSIFIED'), {}, [
+          await moveNow(store.preExam, 'x', 'RECEIVED', step('2026-03-01T09:00:01.000Z', 'RECEIVED', 'CLASSIFIED'), {}, [
             note('none', '2026-03-01T09:00:01.000Z'),
           ]),
         ).toBe(false);
@@ -394,16 +453,16 @@ export function casesStoreContract(name: string, fixture: () => StoreFixture<Cas
         const applying = note('applied-p', P.appliedAt, 'case.filed');
         await store.protection.insert(P, applied(P.appliedAt), [applying]);
         const accepted = note('accepted-p', '2026-04-03T00:00:00.000Z');
-        expect(await store.protection.transition('p', 'APPLIED', protectionStep('2026-04-03T00:00:00.000Z', 'APPLIED', 'ACCEPTED'), {}, [accepted])).toBe(true);
+        expect(await moveNow(store.protection, 'p', 'APPLIED', protectionStep('2026-04-03T00:00:00.000Z', 'APPLIED', 'ACCEPTED'), {}, [accepted])).toBe(true);
         expect(
-          await store.protection.transition('p', 'APPLIED', protectionStep('2026-04-03T00:00:01.000Z', 'APPLIED', 'REJECTED'), {}, [
+          await moveNow(store.protection, 'p', 'APPLIED', protectionStep('2026-04-03T00:00:01.000Z', 'APPLIED', 'REJECTED'), {}, [
             note('lost', '2026-04-03T00:00:01.000Z'),
           ]),
         ).toBe(false);
         await expect(store.protection.insert(P, applied(P.appliedAt), [note('twice', P.appliedAt, 'case.filed')])).rejects.toThrow();
         // Two notifications of one write, both kept.
         const inProgress = [note('progress-p-1', '2026-04-04T00:00:00.000Z'), note('progress-p-2', '2026-04-04T00:00:00.001Z')];
-        expect(await store.protection.transition('p', 'ACCEPTED', protectionStep('2026-04-04T00:00:00.000Z', 'ACCEPTED', 'IN_PROGRESS'), {}, inProgress)).toBe(
+        expect(await moveNow(store.protection, 'p', 'ACCEPTED', protectionStep('2026-04-04T00:00:00.000Z', 'ACCEPTED', 'IN_PROGRESS'), {}, inProgress)).toBe(
           true,
         );
         expect(await pending()).toStrictEqual(['applied-p', 'accepted-p', 'progress-p-1', 'progress-p-2']);
@@ -414,7 +473,7 @@ export function casesStoreContract(name: string, fixture: () => StoreFixture<Cas
         await expect(store.preExam.insert(A, filed(A.receivedAt), [bad])).rejects.toThrow(/type/);
         expect(await store.preExam.byIds(['a'])).toStrictEqual([undefined]);
         await store.preExam.insert(A, filed(A.receivedAt));
-        await expect(store.preExam.transition('a', 'RECEIVED', step('2026-03-01T09:00:00.000Z', 'RECEIVED', 'CLASSIFIED'), {}, [bad])).rejects.toThrow(/type/);
+        await expect(moveNow(store.preExam, 'a', 'RECEIVED', step('2026-03-01T09:00:00.000Z', 'RECEIVED', 'CLASSIFIED'), {}, [bad])).rejects.toThrow(/type/);
         expect((await store.preExam.byIds(['a']))[0]!.state).toBe('RECEIVED');
         expect(await store.preExam.eventsOf(['a'])).toStrictEqual([[filed(A.receivedAt)]]);
 
@@ -423,7 +482,7 @@ export function casesStoreContract(name: string, fixture: () => StoreFixture<Cas
         expect(await store.protection.byIds(['p'])).toStrictEqual([undefined]);
         expect(await store.protection.countByRouteAndState()).toStrictEqual([]);
         await store.protection.insert(P, applied(P.appliedAt));
-        await expect(store.protection.transition('p', 'APPLIED', protectionStep('2026-04-03T00:00:00.000Z', 'APPLIED', 'ACCEPTED'), {}, [bad])).rejects.toThrow(
+        await expect(moveNow(store.protection, 'p', 'APPLIED', protectionStep('2026-04-03T00:00:00.000Z', 'APPLIED', 'ACCEPTED'), {}, [bad])).rejects.toThrow(
           /type/,
         );
         expect((await store.protection.byIds(['p']))[0]!.state).toBe('APPLIED');

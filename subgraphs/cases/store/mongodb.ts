@@ -1,6 +1,7 @@
 // The cases subgraph's repositories on MongoDB (the distributed mode). A case's events live in
 // its document, so a move and its event are one update; it and the notifications it reports (the
-// outbox) are one transaction. The Db belongs to the caller.
+// outbox) are one transaction. A claim on a move is a field of the case, taken by one
+// findOneAndUpdate. The Db belongs to the caller.
 import type { AnyBulkWriteOperation, Db, Filter } from 'mongodb';
 
 import type { Receipt } from '../../../ledger/index.js';
@@ -20,8 +21,8 @@ import {
   reportingUnavailable,
 } from '../../../platform/mongodb.js';
 import type { CaseEvent, PreExamCaseRecord, ProtectionCaseRecord, ResolutionRoute } from '../domain/model.js';
-import type { ProtectionState } from '../domain/workflow.js';
-import type { CasesStore, PreExamFilter, ProtectionFilter } from './port.js';
+import type { PreExamState, ProtectionState } from '../domain/workflow.js';
+import type { CasesStore, MoveClaim, PreExamFilter, ProtectionFilter } from './port.js';
 
 interface PreExamDoc {
   _id: string;
@@ -35,10 +36,16 @@ interface PreExamDoc {
   decisionReceipt: Receipt | null;
   updatedAt: string;
   events: CaseEvent[];
+  /** The claim on moving it, while one is held (CaseMoves.claimMove). */
+  claim?: MoveClaim<PreExamState> | null;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-type ProtectionDoc = Mutable<Omit<ProtectionCaseRecord, 'id'>> & { _id: string; events: CaseEvent<ProtectionState>[] };
+type ProtectionDoc = Mutable<Omit<ProtectionCaseRecord, 'id'>> & {
+  _id: string;
+  events: CaseEvent<ProtectionState>[];
+  claim?: MoveClaim<ProtectionState> | null;
+};
 
 /** Protection cases in one state on one route (_id route:state), kept in the writer's transaction. */
 interface RouteStateCountDoc {
@@ -57,8 +64,8 @@ const routeState = (route: ResolutionRoute, state: ProtectionState, n: number): 
   updateOne: { filter: { _id: `${route}:${state}` }, update: { $inc: { n }, $setOnInsert: { route, state } }, upsert: true },
 });
 
-const toCase = ({ _id, events: _events, ...rest }: PreExamDoc): PreExamCaseRecord => ({ id: _id, ...rest });
-const toProtection = ({ _id, events: _events, ...rest }: ProtectionDoc): ProtectionCaseRecord => ({ id: _id, ...rest });
+const toCase = ({ _id, events: _events, claim: _claim, ...rest }: PreExamDoc): PreExamCaseRecord => ({ id: _id, ...rest });
+const toProtection = ({ _id, events: _events, claim: _claim, ...rest }: ProtectionDoc): ProtectionCaseRecord => ({ id: _id, ...rest });
 
 function preExamQuery(filter: PreExamFilter): Filter<PreExamDoc> {
   const query: Filter<PreExamDoc> = {};
@@ -165,15 +172,27 @@ export async function openMongoCasesStore(db: Db, options: MongoStoreOptions = {
         }
         return protection.countDocuments(changedSince(protectionQuery(filter), since));
       },
-      async transition(id, from, event, changes, notify = []) {
-        const set: Partial<ProtectionDoc> = { state: event.to };
+      async claimMove(id, from, claim, staleBefore) {
+        // One atomic update: the case still in `from`, and no claim, or only a stale one, holding it.
+        const before = await protection.findOneAndUpdate(
+          { _id: id, state: from, $or: [{ claim: null }, { 'claim.at': { $lt: staleBefore } }] },
+          { $set: { claim } },
+          { returnDocument: 'before', projection: { claim: 1 } },
+        );
+        return before === null ? { ok: false } : { ok: true, replaced: before.claim ?? null };
+      },
+      async dropClaim(id, token) {
+        await protection.updateOne({ _id: id, 'claim.token': token }, { $set: { claim: null } });
+      },
+      async transition(id, from, event, changes, notify, claim) {
+        const set: Partial<ProtectionDoc> = { state: event.to, claim: null };
         if (changes.referredTo !== undefined) set.referredTo = changes.referredTo;
         if (changes.outcomeAt !== undefined) set.outcomeAt = changes.outcomeAt;
         if (changes.outcomeReceipt !== undefined) set.outcomeReceipt = changes.outcomeReceipt;
         // The move, its counts and its notifications in one transaction; the case's route comes from the case.
         return inTransaction(db.client, async (session) => {
           const before = await protection.findOneAndUpdate(
-            { _id: id, state: from },
+            { _id: id, state: from, 'claim.token': claim },
             { $set: set, $push: { events: event }, $max: { updatedAt: event.at } },
             { session, projection: { route: 1 } },
           );
@@ -205,12 +224,27 @@ export async function openMongoCasesStore(db: Db, options: MongoStoreOptions = {
       eventsOf: async (ids) => (await findByIds(cases, ids, (d) => d.events, eventsOnly)).map((events) => events ?? []),
       page: async (filter, read, limit) => (await listPage(cases, preExamQuery(filter), read, limit, noEvents)).map(toCase),
       count: (filter, since) => cases.countDocuments(changedSince(preExamQuery(filter), since)),
-      async transition(id, from, event, changes, notify = []) {
-        const set: Partial<PreExamDoc> = { state: event.to };
+      async claimMove(id, from, claim, staleBefore) {
+        const before = await cases.findOneAndUpdate(
+          { _id: id, state: from, $or: [{ claim: null }, { 'claim.at': { $lt: staleBefore } }] },
+          { $set: { claim } },
+          { returnDocument: 'before', projection: { claim: 1 } },
+        );
+        return before === null ? { ok: false } : { ok: true, replaced: before.claim ?? null };
+      },
+      async dropClaim(id, token) {
+        await cases.updateOne({ _id: id, 'claim.token': token }, { $set: { claim: null } });
+      },
+      async transition(id, from, event, changes, notify, claim) {
+        const set: Partial<PreExamDoc> = { state: event.to, claim: null };
         if (changes.decidedAt !== undefined) set.decidedAt = changes.decidedAt;
         if (changes.decisionReceipt !== undefined) set.decisionReceipt = changes.decisionReceipt;
         return inTransaction(db.client, async (session) => {
-          const r = await cases.updateOne({ _id: id, state: from }, { $set: set, $push: { events: event }, $max: { updatedAt: event.at } }, { session });
+          const r = await cases.updateOne(
+            { _id: id, state: from, 'claim.token': claim },
+            { $set: set, $push: { events: event }, $max: { updatedAt: event.at } },
+            { session },
+          );
           if (r.modifiedCount !== 1) return false;
           await outbox.write(notify, session);
           return true;

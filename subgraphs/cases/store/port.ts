@@ -8,12 +8,49 @@ import type { MonthCount } from '../../common/months.js';
 import type { CaseEvent, NewPreExamCase, NewProtectionCase, PreExamCaseRecord, ProtectionCaseRecord, ResolutionRoute } from '../domain/model.js';
 import type { PreExamState, ProtectionState } from '../domain/workflow.js';
 
+/**
+ * A claim on moving a case, held from before its decision is appended to the ledger until it is
+ * moved: of racing moves one holds it and the others are refused before anything is signed, and a
+ * move that signs nothing cannot slip in between another's signing and its move.
+ */
+export interface MoveClaim<S extends string> {
+  /** Whose claim it is: a random id per attempt. */
+  readonly token: string;
+  /** When it was made: a claim older than the lease (subgraphs/common/claim-lease.ts) is taken over. */
+  readonly at: string;
+  /** The SHA-256 of the decision document the move appends (null for a move that signs nothing): how a taker-over finds it. */
+  readonly digest: string | null;
+  /** The event the move records, for a taker-over to finish it with. */
+  readonly event: CaseEvent<S>;
+}
+
+/** How a case of either kind moves: claimed first, then moved by the claim's holder alone. */
+export interface CaseMoves<S extends string, Changes> {
+  /**
+   * Claims the move of a case still in `from`, before anything is signed for it: ok, with the claim
+   * stored, when no claim holds it, or only one made before `staleBefore` (left by a request that
+   * died mid-move: `replaced` returns it, so that its decision, if it was appended, is found and
+   * finished rather than signed twice). Not ok, changing nothing, when the case is not in `from`
+   * (or does not exist) or a live claim holds it. Atomic on each adapter, across processes.
+   */
+  claimMove(id: string, from: S, claim: MoveClaim<S>, staleBefore: string): Promise<{ ok: false } | { ok: true; replaced: MoveClaim<S> | null }>;
+  /** Drops the claim `token` made (the ledger refused its entry): the case may be moved again. Another token's claim stays. */
+  dropClaim(id: string, token: string): Promise<void>;
+  /**
+   * Moves a case from `from` to `event.to`, appending the event, applying `changes`, dropping the
+   * claim and writing `notify` to the outbox, in one transaction, only if the case is still in
+   * `from` and its claim is `claim`. False, with nothing written, otherwise. The case's updatedAt
+   * becomes event.at, unless it is later already (clocks of several processes disagree a little).
+   */
+  transition(id: string, from: S, event: CaseEvent<S>, changes: Changes, notify: readonly Notification[], claim: string): Promise<boolean>;
+}
+
 export interface PreExamFilter {
   readonly state?: PreExamState;
   readonly enterpriseId?: string;
 }
 
-export interface PreExamRepository {
+export interface PreExamRepository extends CaseMoves<PreExamState, { decidedAt?: string; decisionReceipt?: Receipt }> {
   /** Stores a new case with its first event, and `notify` in the outbox, in one transaction; updatedAt is its receivedAt. */
   insert(c: NewPreExamCase, first: CaseEvent, notify?: readonly Notification[]): Promise<void>;
   byIds(ids: readonly string[]): Promise<(PreExamCaseRecord | undefined)[]>;
@@ -25,19 +62,6 @@ export interface PreExamRepository {
   page(filter: PreExamFilter, read: ListRead, limit: number): Promise<PreExamCaseRecord[]>;
   /** How many cases match the filter (changed at `since` or later, when given): what page pages through. */
   count(filter: PreExamFilter, since: string | undefined): Promise<number>;
-  /**
-   * Moves a case from `from` to `event.to`, appending the event, applying `changes` and writing
-   * `notify` to the outbox, in one transaction, only if the case is still in `from`. False, with
-   * nothing written, when it was not (another move came first). The case's updatedAt becomes
-   * event.at, unless it is later already (clocks of several processes disagree a little).
-   */
-  transition(
-    id: string,
-    from: PreExamState,
-    event: CaseEvent,
-    changes: { decidedAt?: string; decisionReceipt?: Receipt },
-    notify?: readonly Notification[],
-  ): Promise<boolean>;
   /** Every decided case's industry, receipt and decision times, for cycle-time statistics. */
   decided(): Promise<{ industry: string; receivedAt: string; decidedAt: string }[]>;
 }
@@ -49,7 +73,7 @@ export interface ProtectionFilter {
   readonly enterpriseId?: string;
 }
 
-export interface ProtectionRepository {
+export interface ProtectionRepository extends CaseMoves<ProtectionState, { referredTo?: string; outcomeAt?: string; outcomeReceipt?: Receipt }> {
   /** As PreExamRepository.insert, with the case's parties and citations; updatedAt is its appliedAt. */
   insert(c: NewProtectionCase, first: CaseEvent<ProtectionState>, notify?: readonly Notification[]): Promise<void>;
   byIds(ids: readonly string[]): Promise<(ProtectionCaseRecord | undefined)[]>;
@@ -62,14 +86,6 @@ export interface ProtectionRepository {
   page(filter: ProtectionFilter, read: ListRead, limit: number): Promise<ProtectionCaseRecord[]>;
   /** How many cases match the filter (changed at `since` or later, when given); a count by state alone is read from the kept counts. */
   count(filter: ProtectionFilter, since: string | undefined): Promise<number>;
-  /** As PreExamRepository.transition. */
-  transition(
-    id: string,
-    from: ProtectionState,
-    event: CaseEvent<ProtectionState>,
-    changes: { referredTo?: string; outcomeAt?: string; outcomeReceipt?: Receipt },
-    notify?: readonly Notification[],
-  ): Promise<boolean>;
   /**
    * How many cases are in each state, per route, by route then state (as strings); pairs with
    * none left out. From counts kept in the writer's transaction: the cost of the pairs.

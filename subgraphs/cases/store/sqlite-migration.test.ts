@@ -1,6 +1,6 @@
 // A database from before the protection cases' counts opens with them counted from its rows; one
 // from before the outbox opens with an empty one; one from before updatedAt dates each case by its
-// last change.
+// last change; one from before the claims on moves holds none.
 import { join } from 'node:path';
 
 import Database from 'better-sqlite3';
@@ -8,6 +8,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 
 import { tempDir } from '../../../test/support/tmp.js';
 import type { NewProtectionCase } from '../domain/model.js';
+import { moveNow } from './move.js';
 import { openSqliteCasesStore } from './sqlite.js';
 
 let dir: ReturnType<typeof tempDir>;
@@ -41,7 +42,8 @@ it('counts the cases there are per route and state, and per month applied for', 
   ]) {
     await before.protection.insert(c, { at: c.appliedAt, actor: 'k', role: 'ENTERPRISE', from: null, to: 'APPLIED', note: null });
   }
-  await before.protection.transition(
+  await moveNow(
+    before.protection,
     'q',
     'APPLIED',
     { at: '2026-04-03T00:00:00.000Z', actor: 's', role: 'CENTER_STAFF', from: 'APPLIED', to: 'ACCEPTED', note: null },
@@ -89,7 +91,7 @@ it('opens a database from before the outbox: it gains one, and its cases write t
     };
     const at = moved.occurredAt;
     expect(
-      await store.protection.transition('p', 'APPLIED', { at, actor: 's', role: 'CENTER_STAFF', from: 'APPLIED', to: 'ACCEPTED', note: null }, {}, [moved]),
+      await moveNow(store.protection, 'p', 'APPLIED', { at, actor: 's', role: 'CENTER_STAFF', from: 'APPLIED', to: 'ACCEPTED', note: null }, {}, [moved]),
     ).toBe(true);
     expect(await store.outbox.pending(10)).toStrictEqual([moved]);
   } finally {
@@ -114,7 +116,8 @@ it('dates the cases of a database from before updatedAt by their last change', a
   for (const c of [filed('a', '2026-03-01T00:00:00.000Z'), filed('b', '2026-03-02T00:00:00.000Z')]) {
     await before.preExam.insert(c, { at: c.receivedAt, actor: 'k', role: 'ENTERPRISE', from: null, to: 'RECEIVED', note: null });
   }
-  await before.preExam.transition(
+  await moveNow(
+    before.preExam,
     'a',
     'RECEIVED',
     { at: '2026-03-05T00:00:00.000Z', actor: 's', role: 'CENTER_STAFF', from: 'RECEIVED', to: 'CLASSIFIED', note: null },
@@ -124,7 +127,8 @@ it('dates the cases of a database from before updatedAt by their last change', a
     await before.protection.insert(c, { at: c.appliedAt, actor: 'k', role: 'ENTERPRISE', from: null, to: 'APPLIED', note: null });
   }
   const outcome = '2026-04-03T00:00:00.000Z';
-  await before.protection.transition(
+  await moveNow(
+    before.protection,
     'p',
     'APPLIED',
     { at: outcome, actor: 's', role: 'CENTER_STAFF', from: 'APPLIED', to: 'REJECTED', note: null },
@@ -157,6 +161,44 @@ it('dates the cases of a database from before updatedAt by their last change', a
       ['p', outcome],
     ]);
     expect(await store.protection.count({}, '2026-04-02T12:00:00.000Z')).toBe(1);
+  } finally {
+    await store.close();
+  }
+});
+
+it('opens a database from before the claims on moves: no case is held, and each is claimed and moved', async () => {
+  const path = join(dir.path, 'cases.db');
+  const before = openSqliteCasesStore(new Database(path));
+  const received = '2026-03-01T00:00:00.000Z';
+  const a = {
+    id: 'a',
+    enterpriseId: 'e1',
+    applicationNumber: '201510958772.0',
+    title: 'a',
+    industry: '制造业',
+    state: 'RECEIVED' as const,
+    receivedAt: received,
+    decidedAt: null,
+    decisionReceipt: null,
+  };
+  await before.preExam.insert(a, { at: received, actor: 'k', role: 'ENTERPRISE', from: null, to: 'RECEIVED', note: null });
+  const p = applied('p', 'MEDIATION', received);
+  await before.protection.insert(p, { at: received, actor: 'k', role: 'ENTERPRISE', from: null, to: 'APPLIED', note: null });
+  await before.close();
+  const db = new Database(path);
+  db.exec('ALTER TABLE pre_exam_cases DROP COLUMN claim; ALTER TABLE protection_cases DROP COLUMN claim');
+
+  const store = openSqliteCasesStore(db);
+  try {
+    const at = '2026-03-02T00:00:00.000Z';
+    expect(await moveNow(store.preExam, 'a', 'RECEIVED', { at, actor: 's', role: 'CENTER_STAFF', from: 'RECEIVED', to: 'CLASSIFIED', note: null }, {})).toBe(
+      true,
+    );
+    expect(await moveNow(store.protection, 'p', 'APPLIED', { at, actor: 's', role: 'CENTER_STAFF', from: 'APPLIED', to: 'ACCEPTED', note: null }, {})).toBe(
+      true,
+    );
+    expect((await store.preExam.byIds(['a']))[0]).toMatchObject({ state: 'CLASSIFIED', updatedAt: at });
+    expect((await store.protection.byIds(['p']))[0]).toMatchObject({ state: 'ACCEPTED', updatedAt: at });
   } finally {
     await store.close();
   }

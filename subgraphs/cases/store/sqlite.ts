@@ -1,6 +1,6 @@
 // The cases subgraph's repositories on its own SQLite database. Filings and moves write their
 // notifications to the outbox table in their own transactions; a database from before the outbox
-// gains its table when opened, one from before updated_at its column.
+// gains its table when opened, one from before updated_at or the claims on moves its column.
 import type Database from 'better-sqlite3';
 
 import type { Notification } from '../../../outbox/notification.js';
@@ -17,8 +17,8 @@ import type {
   ProtectionCaseRecord,
   ResolutionRoute,
 } from '../domain/model.js';
-import type { ProtectionState } from '../domain/workflow.js';
-import type { CasesStore, PreExamFilter, ProtectionFilter } from './port.js';
+import type { PreExamState, ProtectionState } from '../domain/workflow.js';
+import type { CaseMoves, CasesStore, MoveClaim, PreExamFilter, ProtectionFilter } from './port.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS pre_exam_cases (
@@ -219,6 +219,34 @@ const toEvent = <S extends string>(r: EventRow): CaseEvent<S> => ({
   note: r.note,
 });
 
+/** Claims on moving the cases of `table`, kept as JSON in its claim column; a claim is taken in an IMMEDIATE transaction, so across processes too. */
+function moveClaims<S extends string>(
+  db: Database.Database,
+  table: 'pre_exam_cases' | 'protection_cases',
+): Pick<CaseMoves<S, unknown>, 'claimMove' | 'dropClaim'> {
+  const claimOf = db.prepare<[string], { state: string; claim: string | null }>(`SELECT state, claim FROM ${table} WHERE id = ?`);
+  const setClaim = db.prepare<[string, string]>(`UPDATE ${table} SET claim = ? WHERE id = ?`);
+  const dropClaim = db.prepare<[string, string]>(`UPDATE ${table} SET claim = NULL WHERE id = ? AND claim ->> '$.token' = ?`);
+  const claimTx = db.transaction(
+    (id: string, from: S, claim: MoveClaim<S>, staleBefore: string): { ok: false } | { ok: true; replaced: MoveClaim<S> | null } => {
+      const row = claimOf.get(id);
+      if (row === undefined || row.state !== from) return { ok: false };
+      const held = row.claim === null ? null : (JSON.parse(row.claim) as MoveClaim<S>);
+      if (held !== null && held.at >= staleBefore) return { ok: false };
+      setClaim.run(JSON.stringify(claim), id);
+      return { ok: true, replaced: held };
+    },
+  );
+  return {
+    async claimMove(id, from, claim, staleBefore) {
+      return claimTx.immediate(id, from, claim, staleBefore);
+    },
+    async dropClaim(id, token) {
+      dropClaim.run(id, token);
+    },
+  };
+}
+
 export function openSqliteCasesStore(db: Database.Database): CasesStore {
   db.exec(SCHEMA);
   db.transaction(() => {
@@ -227,6 +255,9 @@ export function openSqliteCasesStore(db: Database.Database): CasesStore {
     if (!counted) db.exec(COUNTS_FROM_ROWS);
     if (!hasColumn(db, 'pre_exam_cases', 'updated_at')) db.exec(PRE_EXAM_DATED_FROM_ROWS);
     if (!hasColumn(db, 'protection_cases', 'updated_at')) db.exec(PROTECTION_DATED_FROM_ROWS);
+    // Claims on moves (2026-12): none held on a case from before.
+    if (!hasColumn(db, 'pre_exam_cases', 'claim')) db.exec('ALTER TABLE pre_exam_cases ADD COLUMN claim TEXT');
+    if (!hasColumn(db, 'protection_cases', 'claim')) db.exec('ALTER TABLE protection_cases ADD COLUMN claim TEXT');
     db.exec(CHANGES);
     monthCountsOfRows(db, 'protection_opened_counts', 'SELECT applied_at FROM protection_cases');
   })();
@@ -242,8 +273,9 @@ export function openSqliteCasesStore(db: Database.Database): CasesStore {
   const move = db.prepare(
     `UPDATE pre_exam_cases SET state = @to, updated_at = max(updated_at, @at),
        decided_at = coalesce(@decidedAt, decided_at),
-       decision_seq = coalesce(@seq, decision_seq), decision_entry_hash = coalesce(@entryHash, decision_entry_hash), decision_timestamp = coalesce(@timestamp, decision_timestamp)
-     WHERE id = @id AND state = @from`,
+       decision_seq = coalesce(@seq, decision_seq), decision_entry_hash = coalesce(@entryHash, decision_entry_hash), decision_timestamp = coalesce(@timestamp, decision_timestamp),
+       claim = NULL
+     WHERE id = @id AND state = @from AND claim ->> '$.token' = @claim`,
   );
   const decided = db.prepare<[], { industry: string; receivedAt: string; decidedAt: string }>(
     'SELECT industry, received_at AS receivedAt, decided_at AS decidedAt FROM pre_exam_cases WHERE decided_at IS NOT NULL ORDER BY decided_at',
@@ -265,6 +297,7 @@ export function openSqliteCasesStore(db: Database.Database): CasesStore {
       e: CaseEvent,
       changes: { decidedAt?: string; decisionReceipt?: { seq: number; entryHash: string; timestamp: number } },
       notify: readonly Notification[],
+      claim: string,
     ) => {
       const r = changes.decisionReceipt;
       const moved = move.run({
@@ -276,6 +309,7 @@ export function openSqliteCasesStore(db: Database.Database): CasesStore {
         seq: r?.seq ?? null,
         entryHash: r?.entryHash ?? null,
         timestamp: r?.timestamp ?? null,
+        claim,
       });
       if (moved.changes !== 1) return false;
       insertEvent.run(event(id, e));
@@ -301,8 +335,9 @@ export function openSqliteCasesStore(db: Database.Database): CasesStore {
   );
   const moveProtection = db.prepare(
     `UPDATE protection_cases SET state = @to, updated_at = max(updated_at, @at), referred_to = coalesce(@referredTo, referred_to), outcome_at = coalesce(@outcomeAt, outcome_at),
-       outcome_seq = coalesce(@seq, outcome_seq), outcome_entry_hash = coalesce(@entryHash, outcome_entry_hash), outcome_timestamp = coalesce(@timestamp, outcome_timestamp)
-     WHERE id = @id AND state = @from`,
+       outcome_seq = coalesce(@seq, outcome_seq), outcome_entry_hash = coalesce(@entryHash, outcome_entry_hash), outcome_timestamp = coalesce(@timestamp, outcome_timestamp),
+       claim = NULL
+     WHERE id = @id AND state = @from AND claim ->> '$.token' = @claim`,
   );
   const protectionIn = inListQuery<ProtectionRow>(db, (ids) => `SELECT * FROM protection_cases WHERE id IN (${ids})`);
   const protectionOf = inListQuery<ProtectionRow & { key: string }>(
@@ -346,6 +381,7 @@ export function openSqliteCasesStore(db: Database.Database): CasesStore {
       e: CaseEvent<ProtectionState>,
       changes: { referredTo?: string; outcomeAt?: string; outcomeReceipt?: { seq: number; entryHash: string; timestamp: number } },
       notify: readonly Notification[],
+      claim: string,
     ) => {
       const r = changes.outcomeReceipt;
       const moved = moveProtection.run({
@@ -358,6 +394,7 @@ export function openSqliteCasesStore(db: Database.Database): CasesStore {
         seq: r?.seq ?? null,
         entryHash: r?.entryHash ?? null,
         timestamp: r?.timestamp ?? null,
+        claim,
       });
       if (moved.changes !== 1) return false;
       insertProtectionEvent.run({ caseId: id, ...e });
@@ -395,8 +432,9 @@ export function openSqliteCasesStore(db: Database.Database): CasesStore {
           return countInState.get({ state: filter.state ?? null })!;
         return countOf('protection_cases', [...protectionConditions(filter), ['updated_at >= ?', since]]);
       },
-      async transition(id, from, e, changes, notify = []) {
-        return moveProtectionTx(id, from, e, changes, notify);
+      ...moveClaims<ProtectionState>(db, 'protection_cases'),
+      async transition(id, from, e, changes, notify, claim) {
+        return moveProtectionTx.immediate(id, from, e, changes, notify, claim);
       },
       async countByRouteAndState() {
         return countsByRouteAndState.all();
@@ -424,8 +462,9 @@ export function openSqliteCasesStore(db: Database.Database): CasesStore {
       async count(filter, since) {
         return countOf('pre_exam_cases', [...preExamConditions(filter), ['updated_at >= ?', since]]);
       },
-      async transition(id, from, e, changes, notify = []) {
-        return transitionTx(id, from, e, changes, notify);
+      ...moveClaims<PreExamState>(db, 'pre_exam_cases'),
+      async transition(id, from, e, changes, notify, claim) {
+        return transitionTx.immediate(id, from, e, changes, notify, claim);
       },
       async decided() {
         return decided.all();
