@@ -46,6 +46,7 @@ export const DEMO_MAX_ENTERPRISES = 1_000_000;
 export const DEMO_COURT = '福州市中级人民法院';
 export const DEMO_BANK = '中国工商银行福州分行';
 export const DEMO_INSURER = '中国人民财产保险股份有限公司福建省分公司';
+export const DEMO_GUARANTOR = '福建省融资担保有限责任公司';
 
 /** What each role acts for in the demo, for its key and its account alike. */
 const demoBindings = (enterpriseId: string): Record<Role, RoleBinding> => ({
@@ -54,6 +55,7 @@ const demoBindings = (enterpriseId: string): Record<Role, RoleBinding> => ({
   COURT: { role: 'COURT', organization: DEMO_COURT },
   BANK: { role: 'BANK', organization: DEMO_BANK },
   INSURER: { role: 'INSURER', organization: DEMO_INSURER },
+  GUARANTOR: { role: 'GUARANTOR', organization: DEMO_GUARANTOR },
 });
 
 /**

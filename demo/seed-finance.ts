@@ -1,5 +1,7 @@
 // Demo finance: pledges REGISTERED, RELEASED and ENFORCED (on the ledger as the finance
 // subgraph records them) and insurance policies with claims FILED, PAID and REJECTED.
+import { createHash } from 'node:crypto';
+
 import type { Ledger } from '../ledger/index.js';
 import { documentDigest } from '../ledger/index.js';
 import type { Storage } from '../platform/storage.js';
@@ -57,6 +59,18 @@ export async function seedFinance(storage: Storage, ledger: Ledger, input: Finan
           id: `demo-pledge-${String(i).padStart(3, '0')}`,
           pledgorId: patent.enterpriseId,
           pledgee: banks[Math.floor(i / targets.length) % banks.length]!,
+          pledgeeKind: 'BANK',
+          // A paper application both parties signed, recorded at the counter.
+          application: {
+            contract: { date: addDays(registeredAt.slice(0, 10), -7), digest: createHash('sha256').update(`demo pledge contract ${i}`).digest('hex') },
+            proposedAt: registeredAt,
+            proposedBy: STAFF,
+            confirmedAt: registeredAt,
+            confirmedBy: STAFF,
+          },
+          authorityRegistration: null,
+          pendingAmendment: null,
+          amendments: [],
           collateral: [{ kind: 'PATENT', id: patent.applicationNumber }],
           acknowledgedRisks: [],
           securedAmountFen: (5 + (i % 7) * 5) * 1_000_000_00,

@@ -1,6 +1,6 @@
 // What a role must act for, the same for a partner key and a person's account: an ENTERPRISE for
-// one enterprise, a COURT, BANK or INSURER for one institution, CENTER_STAFF for the centre.
-import { isRole, type Role } from '../platform/identity.js';
+// one enterprise, a COURT, BANK, INSURER or GUARANTOR for one institution, CENTER_STAFF for the centre.
+import { isRole, ORGANIZATION_KINDS, type Role } from '../platform/identity.js';
 
 export interface RoleBinding {
   readonly role: Role;
@@ -22,7 +22,7 @@ export function roleBindingProblem(spec: RoleBinding, options: BindingOptions): 
   if (!isRole(spec.role)) return `unknown role ${JSON.stringify(spec.role)}`;
   if (spec.role === 'ENTERPRISE' && !spec.enterpriseId) return `an ENTERPRISE ${noun} needs ${options.enterprise} <enterprise id>`;
   if (spec.role !== 'ENTERPRISE' && spec.enterpriseId) return `only ENTERPRISE ${noun}s act for an enterprise`;
-  if ((spec.role === 'BANK' || spec.role === 'INSURER' || spec.role === 'COURT') && !spec.organization) {
+  if ((ORGANIZATION_KINDS as readonly string[]).includes(spec.role) && !spec.organization) {
     return `a ${spec.role} ${noun} needs ${options.organization} <the institution it acts for>`;
   }
   return undefined;

@@ -10,6 +10,8 @@ export const ENTRY_KINDS = [
   'DATA_ASSET_REGISTRATION',
   'PLEDGE_REGISTRATION',
   'PLEDGE_RELEASE',
+  // A change of a registered pledge's secured amount or term both parties made (subgraphs/finance/amendments.ts).
+  'PLEDGE_AMENDMENT',
   'CASE_DECISION',
   'RIGHT_TRANSFER',
   'LICENCE_REGISTRATION',

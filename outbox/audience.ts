@@ -1,9 +1,9 @@
 // Who a notification is for, and who may receive it: the same role rules as queries. Centre
 // staff see everything; an enterprise sees what is addressed to it; a bank, court or insurer what
 // is addressed to it by role and name.
-import type { Identity } from '../platform/identity.js';
+import type { Identity, OrganizationKind } from '../platform/identity.js';
 
-export type OrganizationRole = 'BANK' | 'COURT' | 'INSURER';
+export type OrganizationRole = OrganizationKind;
 
 export type Audience =
   | { readonly kind: 'ENTERPRISE'; readonly id: string }

@@ -2,6 +2,7 @@
 // to the people it concerns. It comes from a transactional outbox row, so its id is stable: the
 // same event accepted twice is one notification, and a webhook receiver sees the same webhook-id.
 import type { JsonValue } from '../platform/json.js';
+import { ORGANIZATION_KINDS } from '../platform/identity.js';
 import type { Audience } from './audience.js';
 
 export interface Notification {
@@ -36,7 +37,13 @@ export const EVENT_TYPES = {
   'licence.recorded.late': 'A licence was recorded after its time limit (three months from the contract taking effect, for a patent): told to both parties',
   'case.filed': 'A pre-examination or protection case was filed',
   'case.moved': 'A case moved to another state',
+  'pledge.proposed': 'A pledgee proposed a pledge on its contract: the pledgor confirms or declines it',
+  'pledge.declined': 'The pledgor declined a proposed pledge',
+  'pledge.withdrawn': 'The pledgee withdrew a proposed pledge before the pledgor confirmed it',
   'pledge.registered': 'A pledge was registered, with its ledger receipt',
+  'pledge.amendment.proposed': "A pledgee proposed to amend a pledge's secured amount or term: the pledgor confirms or declines it",
+  'pledge.amendment.dropped': 'A proposed amendment of a pledge was declined by the pledgor or withdrawn by the pledgee',
+  'pledge.amended': "A pledge's secured amount or term changed, both parties agreeing, with its ledger receipt",
   'pledge.released': 'A pledge was released',
   'pledge.enforced': 'A pledge was enforced',
   'pledge.consent_recorded': "A pledgee's consent to a disposal of a pledged right was recorded",
@@ -69,7 +76,8 @@ function audienceProblem(a: Audience): string | undefined {
     case 'ENTERPRISE':
       return text(a.id, MAX_ID) ? undefined : 'an ENTERPRISE audience needs the enterprise id';
     case 'ORGANIZATION':
-      if (!['BANK', 'COURT', 'INSURER'].includes(a.role)) return `an ORGANIZATION audience's role is BANK, COURT or INSURER, not ${JSON.stringify(a.role)}`;
+      if (!(ORGANIZATION_KINDS as readonly string[]).includes(a.role))
+        return `an ORGANIZATION audience's role is one of ${ORGANIZATION_KINDS.join(', ')}, not ${JSON.stringify(a.role)}`;
       return text(a.name, MAX_ID) ? undefined : 'an ORGANIZATION audience needs the organization name';
     default:
       return `unknown audience kind ${JSON.stringify((a as { kind: unknown }).kind)}`;

@@ -1,11 +1,11 @@
 // Who is calling: verified by the gateway from a partner key, then handed to the subgraphs in a
 // form a caller cannot forge (an in-process object, or inside a signed request over HTTP:
 // request-signature.ts).
-export const ROLES = ['CENTER_STAFF', 'ENTERPRISE', 'COURT', 'BANK', 'INSURER'] as const;
+export const ROLES = ['CENTER_STAFF', 'ENTERPRISE', 'COURT', 'BANK', 'INSURER', 'GUARANTOR'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** The roles that act for an institution, named by its organization name (keys and accounts alike). */
-export const ORGANIZATION_KINDS = ['BANK', 'COURT', 'INSURER'] as const satisfies readonly Role[];
+export const ORGANIZATION_KINDS = ['BANK', 'COURT', 'INSURER', 'GUARANTOR'] as const satisfies readonly Role[];
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 
 /** Who may call a root field: a role, or anyone (PUBLIC, no key needed). */
@@ -21,6 +21,8 @@ export const ROLE_MEANINGS: Readonly<Record<Role, string>> = {
   COURT: 'A court (its organisation): it reads the cases referred to it and the evidence they cite, and records freezes',
   BANK: 'A bank (its organisation): it registers and reads its own pledges',
   INSURER: 'An insurer (its organisation): it issues and reads its own policies, and settles their claims',
+  GUARANTOR:
+    'A guarantee institution (融资担保机构, its organisation): it takes IP pledges as counter-guarantee (反担保) with the rights a bank has over its own pledges',
 };
 
 export interface Identity {
@@ -29,7 +31,7 @@ export interface Identity {
   readonly role: Role;
   /** For ENTERPRISE keys: the enterprise the key acts for. */
   readonly enterpriseId?: string;
-  /** For COURT, BANK and INSURER keys: the institution the key acts for. */
+  /** For COURT, BANK, INSURER and GUARANTOR keys: the institution the key acts for. */
   readonly organization?: string;
   /** Set by the gateway for one request: the caller's rate budget once this operation is charged. */
   readonly rateLimit?: RateLimitState;

@@ -100,7 +100,7 @@ export const DEFAULT_LIMITS: Limits = {
   timeoutMs: 10_000,
   rate: {
     windowSeconds: 60,
-    points: { ANONYMOUS: 60_000, CENTER_STAFF: 2_000_000, ENTERPRISE: 300_000, COURT: 300_000, BANK: 1_000_000, INSURER: 300_000 },
+    points: { ANONYMOUS: 60_000, CENTER_STAFF: 2_000_000, ENTERPRISE: 300_000, COURT: 300_000, BANK: 1_000_000, INSURER: 300_000, GUARANTOR: 300_000 },
     authFailures: 20,
     refusalPoints: 1_000,
   },

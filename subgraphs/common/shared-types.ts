@@ -163,6 +163,7 @@ const ORGANIZATION_KIND_MEANINGS: Readonly<Record<OrganizationKind, string>> = {
   BANK: 'A bank: a pledgee of IP pledges (知识产权质押)',
   COURT: "A people's court: protection cases are referred to it; it records freezes",
   INSURER: 'An insurance company: it issues IP insurance policies and settles their claims',
+  GUARANTOR: 'A guarantee institution (融资担保机构): a pledgee of IP pledges taken as counter-guarantee (反担保)',
 };
 
 /** Organization and OrganizationKind, the same in every subgraph that names an institution. */

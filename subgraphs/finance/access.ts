@@ -3,11 +3,11 @@
 // its own.
 import { badInput, forbidden } from '../../platform/errors.js';
 import type { Identity } from '../../platform/identity.js';
-import type { PledgeRecord, PolicyRecord } from './domain/model.js';
+import type { PledgeeKind, PledgeRecord, PolicyRecord } from './domain/model.js';
 import { partyScoped } from './party-scoped.js';
 import type { PledgeFilter, PolicyFilter } from './store/port.js';
 
-/** The organization a BANK or INSURER key acts for. */
+/** The organization a BANK, GUARANTOR or INSURER key acts for. */
 export function organizationOf(identity: Identity): string {
   if (identity.organization === undefined || identity.organization === '') throw forbidden(`this ${identity.role} key names no organization to act for`);
   return identity.organization;
@@ -19,16 +19,19 @@ export function pledgeScope(identity: Identity): PledgeFilter {
     case 'CENTER_STAFF':
       return {};
     case 'BANK':
-      return { pledgee: organizationOf(identity) };
+    case 'GUARANTOR':
+      return { pledgee: organizationOf(identity), pledgeeKind: identity.role };
     case 'ENTERPRISE':
       return { pledgorId: identity.enterpriseId ?? '' };
     default:
-      throw forbidden('only centre staff, the pledgee bank and the pledgor enterprise see pledges');
+      throw forbidden('only centre staff, the pledgee (a bank or guarantee institution) and the pledgor enterprise see pledges');
   }
 }
 
 export const inPledgeScope = (p: PledgeRecord, scope: PledgeFilter): boolean =>
-  (scope.pledgee === undefined || p.pledgee === scope.pledgee) && (scope.pledgorId === undefined || p.pledgorId === scope.pledgorId);
+  (scope.pledgee === undefined || p.pledgee === scope.pledgee) &&
+  (scope.pledgeeKind === undefined || p.pledgeeKind === scope.pledgeeKind) &&
+  (scope.pledgorId === undefined || p.pledgorId === scope.pledgorId);
 
 /** The policies a key may see, as a store filter: FORBIDDEN for keys that see none. */
 export function policyScope(identity: Identity): PolicyFilter {
@@ -51,7 +54,7 @@ export const inPolicyScope = (p: PolicyRecord, scope: PolicyFilter): boolean =>
  * The organization a BANK or INSURER key acts for (its own, whether named or not), or the one
  * centre staff name in `field`; FORBIDDEN for other keys and for naming another organization.
  */
-export function actingOrganization(identity: Identity, role: 'BANK' | 'INSURER', named: string | null | undefined, field: string): string {
+export function actingOrganization(identity: Identity, role: 'BANK' | 'GUARANTOR' | 'INSURER', named: string | null | undefined, field: string): string {
   const given = named?.trim() || undefined;
   if (identity.role === role) {
     const own = organizationOf(identity);
@@ -63,10 +66,32 @@ export function actingOrganization(identity: Identity, role: 'BANK' | 'INSURER',
   return given;
 }
 
-/** The pledgee bank or centre staff: they alone release or enforce a pledge, or consent to a disposal of its collateral. */
+/**
+ * The pledgee (a bank, or a guarantee institution holding a counter-guarantee pledge) acting for
+ * itself, or centre staff naming it in `field` (with its kind, a bank unless said): FORBIDDEN for
+ * other keys and for naming another organization.
+ */
+export function actingPledgee(
+  identity: Identity,
+  named: string | null | undefined,
+  kind: PledgeeKind | null | undefined,
+  field: string,
+): { name: string; kind: PledgeeKind } {
+  if (identity.role === 'GUARANTOR') return { name: actingOrganization(identity, 'GUARANTOR', named, field), kind: 'GUARANTOR' };
+  if (identity.role === 'CENTER_STAFF') return { name: actingOrganization(identity, 'BANK', named, field), kind: kind ?? 'BANK' };
+  return { name: actingOrganization(identity, 'BANK', named, field), kind: 'BANK' };
+}
+
+/** The pledgee or centre staff: they alone release or enforce a pledge, or consent to a disposal of its collateral. */
 export function requirePledgee(identity: Identity, p: PledgeRecord, action = 'release or enforce a pledge'): void {
-  if (identity.role === 'CENTER_STAFF' || (identity.role === 'BANK' && organizationOf(identity) === p.pledgee)) return;
-  throw forbidden(`only the pledgee bank or centre staff may ${action}`);
+  if (identity.role === 'CENTER_STAFF' || (identity.role === p.pledgeeKind && organizationOf(identity) === p.pledgee)) return;
+  throw forbidden(`only the pledgee (${p.pledgeeKind === 'BANK' ? 'the bank' : 'the guarantee institution'}) or centre staff may ${action}`);
+}
+
+/** The pledgor acting as itself: it alone confirms or declines what its pledgee proposes (the joint application). */
+export function requirePledgor(identity: Identity, p: PledgeRecord, action: string): void {
+  if (identity.role === 'ENTERPRISE' && identity.enterpriseId === p.pledgorId) return;
+  throw forbidden(`only the pledgor enterprise, with its own key or account, may ${action}`);
 }
 
 /** The insurer or centre staff: they alone settle claims. */

@@ -3,42 +3,44 @@
 // records it on a REGISTERED pledge, in the pledge's history too; before registering a transfer or
 // licence, the enterprises subgraph asks for the asset's active pledge and its consents.
 
-import { failure, notFound } from '../../platform/errors.js';
+import { badInput, failure, notFound } from '../../platform/errors.js';
 import { idempotencyKey } from '../../platform/idempotency.js';
 import { requireIdentity } from '../common/auth.js';
 import { calledBy } from '../common/callers.js';
 import { createOnce, idempotencyKeyHelp } from '../common/create-once.js';
 import { mutationForms } from '../common/payload.js';
-import { describedValues } from '../common/shared-types.js';
 import { checkInput, optionalText, text } from '../common/validation.js';
 import { workflowEvent } from '../common/workflow-event.js';
 import { inPledgeScope, pledgeScope, requirePledgee } from './access.js';
 import { IpAsset, IpAssetInput, oneAsset } from './assets.js';
 import { builder, Enterprise } from './builder.js';
 import type { FinanceContext } from './context.js';
-import { assetKey, type AssetRef, type ConsentRecord, DISPOSAL_MEANINGS, DISPOSALS, type PledgeRecord } from './domain/model.js';
+import { assetKey, type AssetRef, type ConsentRecord, type PledgeRecord } from './domain/model.js';
 import type { PledgeState } from './domain/pledge-rules.js';
 import { consentNote, MAX_CONSENTS } from './domain/pledge-rules.js';
 import { consentRecorded } from './notices.js';
-import { Pledge } from './pledges.js';
+import { OutsidePartyInput, outsideParty, OutsidePartyType } from './outside-parties.js';
+import { DisposalEnum, Pledge } from './pledges.js';
 import { type ConsentOutcome } from './store/port.js';
-
-const Disposal = builder.enumType('Disposal', {
-  description: 'What a pledgor may do with a pledged right: transfer it, or license it',
-  values: describedValues(DISPOSALS, DISPOSAL_MEANINGS),
-});
 
 const Consent = builder.objectRef<ConsentRecord>('PledgeConsent').implement({
   description: "The pledgee's recorded consent to a transfer or licence of one asset of a pledge's collateral (Civil Code art. 444)",
   fields: (t) => ({
     id: t.exposeID('id', { description: "The consent's id in the hub (a UUID)" }),
     asset: t.field({ type: IpAsset, description: "The asset of the pledge's collateral it lets the pledgor dispose of", resolve: (c) => c.asset }),
-    disposal: t.field({ type: Disposal, description: 'What it lets the pledgor do with the asset', resolve: (c) => c.disposal }),
+    disposal: t.field({ type: DisposalEnum, description: 'What it lets the pledgor do with the asset', resolve: (c) => c.disposal }),
     counterparty: t.field({
       type: Enterprise,
       nullable: true,
-      description: 'The transferee or licensee; null for a caller who may read the consent but not that enterprise',
-      resolve: (c) => ({ id: c.counterpartyId }),
+      description:
+        'The transferee or licensee registered with the centre; null when it is outside the registry (outsideCounterparty), or for a caller who may read the consent but not that enterprise',
+      resolve: (c) => (c.outsideCounterparty === null ? { id: c.counterpartyId } : null),
+    }),
+    outsideCounterparty: t.field({
+      type: OutsidePartyType,
+      nullable: true,
+      description: 'The transferee or licensee outside the registry (a person or a foreign entity); null when it is an enterprise (counterparty)',
+      resolve: (c) => c.outsideCounterparty,
     }),
     grantedAt: t.field({ type: 'DateTime', description: 'When it was recorded', resolve: (c) => c.grantedAt }),
     grantedBy: t.exposeString('grantedBy', { description: 'The key that granted it' }),
@@ -59,8 +61,12 @@ const ConsentInput = builder.inputType('ConsentToDisposalInput', {
   fields: (t) => ({
     pledgeId: t.id({ required: true, description: "The pledge's id: a REGISTERED pledge the caller is pledgee of (centre staff: any)" }),
     asset: t.field({ type: IpAssetInput, required: true, description: "An asset of the pledge's collateral" }),
-    disposal: t.field({ type: Disposal, required: true, description: 'What the pledgee consents to: a transfer or a licence of the asset' }),
-    counterpartyId: t.id({ required: true, description: 'The transferee or licensee: an enterprise registered with the centre' }),
+    disposal: t.field({ type: DisposalEnum, required: true, description: 'What the pledgee consents to: a transfer or a licence of the asset' }),
+    counterpartyId: t.id({ description: 'The transferee or licensee registered with the centre; or give outsideCounterparty' }),
+    outsideCounterparty: t.field({
+      type: OutsidePartyInput,
+      description: 'The transferee or licensee outside the registry (a person or a foreign entity); or give counterpartyId',
+    }),
     note: t.string({ description: "The pledgee's note, 1 to 2000 characters: kept with the consent and in the pledge's history" }),
     idempotencyKey: t.string({ description: idempotencyKeyHelp('consent') }),
   }),
@@ -107,11 +113,18 @@ mutationForms(builder, {
   resolve: async ({ input }, ctx) => {
     const identity = requireIdentity(ctx);
     const id = String(input.pledgeId);
-    const { asset, counterpartyId, note } = await checkInput({
+    const { asset, party, note } = await checkInput({
       asset: () => oneAsset(input.asset, 'asset'),
-      counterpartyId: () => text(String(input.counterpartyId), 'counterpartyId', 128),
+      party: () => {
+        const given = (input.counterpartyId == null ? 0 : 1) + (input.outsideCounterparty == null ? 0 : 1);
+        if (given !== 1) throw badInput('name the transferee or licensee once: counterpartyId or outsideCounterparty', 'counterpartyId');
+        return input.outsideCounterparty == null
+          ? { counterpartyId: text(String(input.counterpartyId), 'counterpartyId', 128), outsideCounterparty: null }
+          : { counterpartyId: '', outsideCounterparty: outsideParty(input.outsideCounterparty, 'outsideCounterparty') };
+      },
       note: () => optionalText(input.note, 'note', 2000),
     });
+    const { counterpartyId } = party;
     const current = await ctx.loaders.pledge.load(id);
     if (current === undefined) throw notFound(`pledge ${id}`);
     requirePledgee(identity, current, 'consent to a disposal of its collateral');
@@ -119,7 +132,7 @@ mutationForms(builder, {
       mutation: 'consentToDisposal',
       what: 'consent',
       key: idempotencyKey(input.idempotencyKey),
-      given: { pledgeId: id, asset, disposal: input.disposal, counterpartyId, note },
+      given: { pledgeId: id, asset, disposal: input.disposal, ...party, note },
       stored: async (consentId) => (await ctx.loaders.consentsOf.clear(id).load(id)).find((c) => c.id === consentId),
       create: async (consentId) => {
         if (current.state !== 'REGISTERED') {
@@ -131,7 +144,7 @@ mutationForms(builder, {
         }
         await checkInput({
           asset: () => inCollateral(current, asset),
-          counterpartyId: () => counterparty(ctx, current, counterpartyId),
+          counterpartyId: () => (party.outsideCounterparty === null ? counterparty(ctx, current, counterpartyId) : undefined),
         });
         const at = new Date().toISOString();
         const consent: ConsentRecord = {
@@ -139,7 +152,7 @@ mutationForms(builder, {
           pledgeId: id,
           asset,
           disposal: input.disposal,
-          counterpartyId,
+          ...party,
           grantedAt: at,
           grantedBy: identity.keyId,
           note,

@@ -16,6 +16,11 @@ const PLEDGE: PledgeRecord = {
   registrationNumber: 'ZX-2026-000001',
   pledgorId: 'e1',
   acknowledgedRisks: [],
+  pledgeeKind: 'BANK',
+  application: null,
+  authorityRegistration: null,
+  pendingAmendment: null,
+  amendments: [],
   pledgee: BANK,
   collateral: [
     { kind: 'PATENT', id: '201510958772.0' },
@@ -83,6 +88,7 @@ describe('pledge notifications', () => {
       asset: { kind: 'PATENT', id: '201510958772.0' },
       disposal: 'LICENCE',
       counterpartyId: 'e7',
+      outsideCounterparty: null,
       grantedAt: '2026-04-02T00:00:00.000Z',
       grantedBy: 'key-b',
       note: '许可费用于还款',
@@ -100,6 +106,7 @@ describe('pledge notifications', () => {
         asset: { kind: 'PATENT', id: '201510958772.0' },
         disposal: 'LICENCE',
         counterpartyId: 'e7',
+        outsideCounterparty: null,
         note: '许可费用于还款',
       },
     });

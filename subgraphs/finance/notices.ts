@@ -1,15 +1,17 @@
-// What the finance subgraph tells people: a pledge registered, released or enforced, a pledgee's
+// What the finance subgraph tells people: a pledge proposed, declined, withdrawn, registered,
+// amended, released or enforced, a pledgee's
 // consent to a disposal recorded (`pledge.*`), and an insurance claim settled (`claim.settled`).
 // Pure: the resolvers build these and hand them to the store, which writes them to its outbox in
 // the transaction of the change they report, so the store never composes a message.
 //
 // Who is told: the parties who may read the pledge or policy, by the same rules as queries (the
-// pledgor enterprise and the pledgee bank; the insured enterprise and the insurer). Centre staff
+// pledgor enterprise and the pledgee bank or guarantor; the insured enterprise and the insurer). Centre staff
 // see every notification anyway.
 import type { Audience } from '../../outbox/audience.js';
 import { audienceOf, bounded, instant, type NoticeData, receiptData } from '../../outbox/notice-data.js';
 import type { Notice } from '../../outbox/notification.js';
-import type { ClaimRecord, ConsentRecord, PledgeRecord, PolicyRecord } from './domain/model.js';
+import type { Receipt } from '../../ledger/index.js';
+import type { ClaimRecord, ConsentRecord, PendingAmendment, PledgeRecord, PolicyRecord } from './domain/model.js';
 
 const pledgeSubject = (id: string): string => `pledge:${id}`;
 const claimSubject = (id: string): string => `insurance_claim:${id}`;
@@ -17,7 +19,7 @@ const claimSubject = (id: string): string => `insurance_claim:${id}`;
 const pledgeAudience = (p: PledgeRecord): Audience[] =>
   audienceOf([
     { kind: 'ENTERPRISE', id: p.pledgorId },
-    { kind: 'ORGANIZATION', role: 'BANK', name: p.pledgee },
+    { kind: 'ORGANIZATION', role: p.pledgeeKind, name: p.pledgee },
   ]);
 
 /** The pledge as its notifications tell it; amounts as strings, exact in any JSON reader (as over GraphQL). */
@@ -46,6 +48,63 @@ export function pledgeRegistered(p: PledgeRecord): Notice {
     subject,
     audience: pledgeAudience(p),
     data: bounded({ ...pledgeData(p), registrationReceipt: receiptData(p.registrationReceipt) }, PLEDGE_ESSENTIALS),
+  };
+}
+
+/** A pledge proposed by its pledgee, awaiting the pledgor: one per pledge. */
+export function pledgeProposed(p: PledgeRecord): Notice {
+  return {
+    id: `pledge.proposed:${p.id}`,
+    type: 'pledge.proposed',
+    occurredAt: instant(p.registeredAt),
+    subject: pledgeSubject(p.id),
+    audience: pledgeAudience(p),
+    data: bounded(
+      { ...pledgeData(p), contract: p.application === null ? null : { date: p.application.contract.date, digest: p.application.contract.digest } },
+      PLEDGE_ESSENTIALS,
+    ),
+  };
+}
+
+/** A proposal answered without a pledge, `p` as it is after (DECLINED by the pledgor or WITHDRAWN by the pledgee): one per pledge. */
+export function proposalClosed(p: PledgeRecord & { readonly state: 'DECLINED' | 'WITHDRAWN'; readonly closedAt: string }, note: string | null): Notice {
+  const type = p.state === 'DECLINED' ? 'pledge.declined' : 'pledge.withdrawn';
+  return {
+    id: `${type}:${p.id}`,
+    type,
+    occurredAt: instant(p.closedAt),
+    subject: pledgeSubject(p.id),
+    audience: pledgeAudience(p),
+    data: bounded({ ...pledgeData(p), closedAt: instant(p.closedAt), note }, PLEDGE_ESSENTIALS),
+  };
+}
+
+/** An amendment of pledge `p`: proposed, dropped (declined or withdrawn) or made; one of each per proposal, by when it was proposed. */
+export function amendmentNotice(
+  type: 'pledge.amendment.proposed' | 'pledge.amendment.dropped' | 'pledge.amended',
+  p: PledgeRecord,
+  a: PendingAmendment,
+  at: string,
+  receipt: Receipt | null = null,
+): Notice {
+  return {
+    id: `${type}:${p.id}:${a.proposedAt}`,
+    type,
+    occurredAt: instant(at),
+    subject: pledgeSubject(p.id),
+    audience: pledgeAudience(p),
+    data: bounded(
+      {
+        ...pledgeData(p),
+        amendment: {
+          securedAmountFen: a.changes.securedAmountFen === undefined ? null : String(a.changes.securedAmountFen),
+          termEndDate: a.changes.term?.endDate ?? null,
+          contract: { date: a.contract.date, digest: a.contract.digest },
+        },
+        ...(receipt === null ? {} : { amendmentReceipt: receiptData(receipt) }),
+      },
+      [...PLEDGE_ESSENTIALS, 'amendment'],
+    ),
   };
 }
 
@@ -78,7 +137,8 @@ export function consentRecorded(p: PledgeRecord, c: ConsentRecord): Notice {
         consentId: c.id,
         asset: { kind: c.asset.kind, id: c.asset.id },
         disposal: c.disposal,
-        counterpartyId: c.counterpartyId,
+        counterpartyId: c.outsideCounterparty === null ? c.counterpartyId : null,
+        outsideCounterparty: c.outsideCounterparty === null ? null : { ...c.outsideCounterparty },
         note: c.note,
       },
       [...PLEDGE_ESSENTIALS, 'consentId', 'asset', 'disposal', 'counterpartyId'],

@@ -1,77 +1,62 @@
 // Pledges of IP to banks: registration (claimed in the store, then recorded on the ledger),
 // release (on the ledger too) and enforcement with its risk-compensation split.
 
-import { randomUUID } from 'node:crypto';
-
 import { GraphQLError } from 'graphql';
 
 import type { Receipt } from '../../ledger/index.js';
 import { documentDigest } from '../../ledger/index.js';
 import { badInput, failure, notFound } from '../../platform/errors.js';
 import { today } from '../../platform/hub-calendar.js';
-import { idempotencyKey } from '../../platform/idempotency.js';
 import type { Identity } from '../../platform/identity.js';
-import { parsePatentNumber } from '../../standards/patent-number.js';
 import { requireIdentity, requireRole } from '../common/auth.js';
 import { calledBy } from '../common/callers.js';
-import { createOnce, idempotencyKeyHelp } from '../common/create-once.js';
 import { appendOrFail } from '../common/ledger-append.js';
 import { DEFAULT_MONTHS, MAX_MONTHS, monthsArg, monthsFrom } from '../common/months.js';
 import { mutationForms } from '../common/payload.js';
 import { connectionType, describedValues, pageArgDescriptions, workflowEventType } from '../common/shared-types.js';
 import { syncArgDescriptions } from '../common/sync.js';
-import { checkEach, checkInput, optionalText } from '../common/validation.js';
+import { checkEach, checkInput, optionalText, text } from '../common/validation.js';
 import { requireMove, workflowEvent } from '../common/workflow-event.js';
-import { actingOrganization, pledgeAccess, requirePledgee } from './access.js';
-import { assetList, IpAsset, IpAssetInput, ownedAssets, type OwnedFacts } from './assets.js';
-import {
-  builder,
-  DataAsset,
-  DateRange,
-  dateRange,
-  DateRangeInput,
-  Enterprise,
-  LedgerReceipt,
-  ListOrder,
-  Organization,
-  PageInfo,
-  Patent,
-  positiveFen,
-  Role,
-} from './builder.js';
+import { pledgeAccess, requirePledgee } from './access.js';
+import { IpAsset, IpAssetInput, oneAsset } from './assets.js';
+import { builder, DataAsset, DateRange, Enterprise, LedgerReceipt, ListOrder, Organization, PageInfo, Patent, Role } from './builder.js';
 import type { FinanceContext } from './context.js';
 import {
   type AcknowledgedRisk,
+  type AppliedAmendment,
+  type Disposal,
+  DISPOSAL_MEANINGS,
+  DISPOSALS,
   ASSET_KIND_MEANINGS,
-  type AssetRef,
+  assetKey,
+  type AuthorityRegistration,
   type Enforcement,
+  type EnforcementDisposal,
+  type EnforcementMethod,
   ENFORCEMENT_METHOD_MEANINGS,
   ENFORCEMENT_METHODS,
-  type NewPledge,
-  type PledgeEvent,
+  type JointApplication,
+  type PendingAmendment,
+  type PledgeContract,
   type PledgeRecord,
 } from './domain/model.js';
 import {
-  acknowledgedRisk,
   COLLATERAL_KINDS,
   type CollateralKind,
   nextStates,
-  patentRefusal,
   PLEDGE_STATE_MEANINGS,
   PLEDGE_STATES,
   type PledgeState,
-  registrationDocument,
   releaseDocument,
-  sameMarkLeftOut,
-  trademarkRefusal,
 } from './domain/pledge-rules.js';
 import { DEFAULT_RISK_SHARES, RISK_PARTIES, RISK_PARTY_MEANINGS, type RiskShareAmount, type RiskShares, sharesProblem, splitLoss } from './domain/risk.js';
-import { pledgeClosed, pledgeRegistered } from './notices.js';
-import { staleBefore } from './store/close.js';
-import { AssetAlreadyPledgedError } from './store/port.js';
+import { pledgeClosed } from './notices.js';
+import { OutsidePartyInput, outsideParty, OutsidePartyType } from './outside-parties.js';
+import { claimClosing } from './pledge-claims.js';
 
 const State = builder.enumType('PledgeState', {
-  description: 'Where a pledge stands: REGISTERED, then RELEASED or ENFORCED, each final',
+  description:
+    'Where a pledge stands: PROPOSED by the pledgee, then REGISTERED once the pledgor confirms (or DECLINED, or WITHDRAWN), then RELEASED or ENFORCED; each but PROPOSED and REGISTERED final',
   values: describedValues(PLEDGE_STATES, PLEDGE_STATE_MEANINGS),
 });
 const Party = builder.enumType('RiskParty', {
@@ -112,6 +97,31 @@ const Method = builder.enumType('EnforcementMethod', {
   values: describedValues(ENFORCEMENT_METHODS, ENFORCEMENT_METHOD_MEANINGS),
 });
 
+export const DisposalEnum = builder.enumType('Disposal', {
+  description: 'What a pledgor may do with a pledged right: transfer it, or license it',
+  values: describedValues(DISPOSALS, DISPOSAL_MEANINGS),
+});
+
+const DisposalType = builder.objectRef<EnforcementDisposal>('EnforcementDisposal').implement({
+  description: "What an enforcement led to: an asset of the collateral transferred or licensed, with the pledgee's consent",
+  fields: (t) => ({
+    asset: t.field({ type: IpAsset, description: 'The asset disposed of', resolve: (d) => d.asset }),
+    disposal: t.field({ type: DisposalEnum, description: 'Transferred (auction, sale, valuation) or licensed', resolve: (d) => d.disposal }),
+    counterparty: t.field({
+      type: Enterprise,
+      nullable: true,
+      description: 'The transferee or licensee registered with the centre; null when outside the registry (outsideCounterparty)',
+      resolve: (d) => ('enterpriseId' in d.counterparty ? { id: d.counterparty.enterpriseId } : null),
+    }),
+    outsideCounterparty: t.field({
+      type: OutsidePartyType,
+      nullable: true,
+      description: 'The transferee or licensee outside the registry; null when it is an enterprise',
+      resolve: (d) => ('outside' in d.counterparty ? d.counterparty.outside : null),
+    }),
+  }),
+});
+
 const Compensation = builder.objectRef<Enforcement>('RiskCompensation').implement({
   description: 'The loss on a defaulted pledge and who bears it; the amounts add up to the loss exactly',
   fields: (t) => ({
@@ -127,6 +137,96 @@ const Compensation = builder.objectRef<Enforcement>('RiskCompensation').implemen
       resolve: (e) => e.lossFen,
     }),
     shares: t.field({ type: [Share], description: 'Largest-remainder split of the loss by percentage', resolve: (e) => splitLoss(e.lossFen, e.shares) }),
+    disposals: t.field({
+      type: [DisposalType],
+      description:
+        "The transfers or licences of the collateral it led to, each with the pledgee's consent: the registry records them as it records any (registerTransfer, registerLicence); none for a debt-to-equity swap or when not said",
+      resolve: (e) => e.disposals ?? [],
+    }),
+  }),
+});
+
+export const PledgeeKindEnum = builder.enumType('PledgeeKind', {
+  description: 'Who holds a pledge',
+  values: {
+    BANK: { description: 'A bank lending against it' },
+    GUARANTOR: { description: 'A guarantee institution (融资担保机构) taking it as counter-guarantee (反担保) for the loan it guarantees' },
+  },
+});
+
+const Contract = builder.objectRef<PledgeContract>('PledgeContract').implement({
+  description: 'The signed contract a pledge or its amendment was applied for on',
+  fields: (t) => ({
+    date: t.field({ type: 'Date', description: 'The day it was signed', resolve: (c) => c.date }),
+    digest: t.exposeString('digest', { description: 'SHA-256 of the signed contract, hex, as the ledger entry records it' }),
+  }),
+});
+
+const Application = builder.objectRef<JointApplication>('PledgeApplication').implement({
+  description: 'The joint application a pledge was registered on (专利权质押登记办法 art. 7(1)): the pledgee proposed it, the pledgor confirmed it',
+  fields: (t) => ({
+    contract: t.field({ type: Contract, description: 'The pledge contract', resolve: (a) => a.contract }),
+    proposedAt: t.field({
+      type: 'DateTime',
+      description: 'When the pledgee proposed it (or staff recorded a paper application)',
+      resolve: (a) => a.proposedAt,
+    }),
+    proposedBy: t.exposeString('proposedBy', { description: 'The key that proposed it' }),
+    confirmedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the pledgor confirmed it; null while PROPOSED, or if it never did',
+      resolve: (a) => a.confirmedAt,
+    }),
+    confirmedBy: t.exposeString('confirmedBy', { nullable: true, description: 'The key that confirmed it' }),
+  }),
+});
+
+const Authority = builder.objectRef<AuthorityRegistration>('PledgeAuthorityRegistration').implement({
+  description: "The registration authority's record of the pledge (CNIPA's 质押登记号), as centre staff entered it",
+  fields: (t) => ({
+    number: t.exposeString('number', { description: "The authority's registration number" }),
+    date: t.field({ type: 'Date', description: 'The day the authority registered it: the pledge exists from then (民法典 art. 444)', resolve: (r) => r.date }),
+    recordedAt: t.field({ type: 'DateTime', description: 'When staff recorded it in the hub', resolve: (r) => r.recordedAt }),
+  }),
+});
+
+const AmendmentChangesType = builder.objectRef<PendingAmendment>('PledgeAmendmentProposal').implement({
+  description: 'An amendment of the secured amount or term the pledgee proposed, awaiting the pledgor',
+  fields: (t) => ({
+    securedAmount: t.field({
+      type: 'Fen',
+      nullable: true,
+      description: 'The new secured amount, in fen; null when unchanged',
+      resolve: (a) => a.changes.securedAmountFen ?? null,
+    }),
+    term: t.field({ type: DateRange, nullable: true, description: 'The new term; null when unchanged', resolve: (a) => a.changes.term ?? null }),
+    contract: t.field({ type: Contract, description: 'The amendment agreement (变更协议)', resolve: (a) => a.contract }),
+    proposedAt: t.field({ type: 'DateTime', description: 'When the pledgee proposed it', resolve: (a) => a.proposedAt }),
+  }),
+});
+
+const AppliedAmendmentType = builder.objectRef<AppliedAmendment>('PledgeAmendment').implement({
+  description: 'An amendment both parties made, recorded on the ledger as PLEDGE_AMENDMENT',
+  fields: (t) => ({
+    securedAmountBefore: t.field({ type: 'Fen', description: 'The secured amount before, in fen', resolve: (a) => a.before.securedAmountFen }),
+    termBefore: t.field({ type: DateRange, description: 'The term before', resolve: (a) => a.before.term }),
+    securedAmount: t.field({
+      type: 'Fen',
+      nullable: true,
+      description: 'The new secured amount, in fen; null when unchanged',
+      resolve: (a) => a.changes.securedAmountFen ?? null,
+    }),
+    term: t.field({ type: DateRange, nullable: true, description: 'The new term; null when unchanged', resolve: (a) => a.changes.term ?? null }),
+    contract: t.field({ type: Contract, description: 'The amendment agreement (变更协议)', resolve: (a) => a.contract }),
+    proposedAt: t.field({ type: 'DateTime', description: 'When the pledgee proposed it', resolve: (a) => a.proposedAt }),
+    confirmedAt: t.field({ type: 'DateTime', description: 'When the pledgor confirmed it', resolve: (a) => a.confirmedAt }),
+    receipt: t.field({ type: LedgerReceipt, description: 'Its PLEDGE_AMENDMENT ledger entry', resolve: (a) => a.receipt }),
+    certificate: t.field({
+      type: 'JSON',
+      description: 'The certificate (iphub-certificate/v1) of its entry, which ledger/verify checks offline',
+      resolve: (a, _args, ctx) => ctx.ledger.certificate(a.receipt.seq),
+    }),
   }),
 });
 
@@ -145,7 +245,40 @@ Pledge.implement({
       description: "The pledgee bank's name",
       deprecationReason: 'Use bank { name }: the bank as an Organization (deprecated fields stay at least 6 months: docs/api-evolution.md)',
     }),
-    bank: t.field({ type: Organization, description: 'The pledgee bank', resolve: (p) => ({ name: p.pledgee, kind: 'BANK' as const }) }),
+    bank: t.field({
+      type: Organization,
+      description: 'The pledgee, as an Organization: a bank, or a guarantee institution (kind GUARANTOR)',
+      deprecationReason: 'Use pledgeeOrganization: a pledgee may be a guarantee institution (deprecated fields stay at least 6 months: docs/api-evolution.md)',
+      resolve: (p) => ({ name: p.pledgee, kind: p.pledgeeKind }),
+    }),
+    pledgeeOrganization: t.field({
+      type: Organization,
+      description: 'The pledgee: a bank, or a guarantee institution taking the pledge as counter-guarantee (反担保)',
+      resolve: (p) => ({ name: p.pledgee, kind: p.pledgeeKind }),
+    }),
+    application: t.field({
+      type: Application,
+      nullable: true,
+      description: 'The joint application it was registered on; null for a pledge registered before the hub asked for one (2026-12)',
+      resolve: (p) => p.application,
+    }),
+    authorityRegistration: t.field({
+      type: Authority,
+      nullable: true,
+      description: "The registration authority's number and date, once centre staff record them (recordPledgeRegistration)",
+      resolve: (p) => p.authorityRegistration,
+    }),
+    pendingAmendment: t.field({
+      type: AmendmentChangesType,
+      nullable: true,
+      description: 'An amendment the pledgee proposed that the pledgor has not answered; null when none',
+      resolve: (p) => p.pendingAmendment,
+    }),
+    amendments: t.field({
+      type: [AppliedAmendmentType],
+      description: 'The amendments both parties made, oldest first (20 at most)',
+      resolve: (p) => p.amendments,
+    }),
     collateral: t.field({ type: [IpAsset], description: 'The pledged assets, 1 to 20, each listed once', resolve: (p) => p.collateral }),
     acknowledgedRisks: t.field({
       type: [AcknowledgedRiskType],
@@ -157,7 +290,11 @@ Pledge.implement({
     term: t.field({ type: DateRange, description: 'The term of the secured debt', resolve: (p) => p.term }),
     state: t.field({ type: State, description: 'Where it stands now', resolve: (p) => p.state }),
     nextStates: t.field({ type: [State], description: 'The states it may move to next; empty once RELEASED or ENFORCED', resolve: (p) => nextStates(p.state) }),
-    registeredAt: t.field({ type: 'DateTime', description: 'When the hub registered it', resolve: (p) => p.registeredAt }),
+    registeredAt: t.field({
+      type: 'DateTime',
+      description: 'When the hub registered it (the pledgor confirmed, or staff recorded a paper application); while PROPOSED, when it was proposed',
+      resolve: (p) => p.registeredAt,
+    }),
     updatedAt: t.field({
       type: 'DateTime',
       description: 'When it last changed: registered, recorded on the ledger, a consent given, released or enforced (pledges(updatedSince:) syncs by it)',
@@ -307,7 +444,7 @@ builder.queryFields((t) => ({
     type: Pledge,
     nullable: true,
     description: 'A pledge by its id: the pledgor, the pledgee bank and centre staff read it',
-    tag: calledBy('CENTER_STAFF', 'ENTERPRISE', 'BANK'),
+    tag: calledBy('CENTER_STAFF', 'ENTERPRISE', 'BANK', 'GUARANTOR'),
     args: { id: t.arg.id({ required: true, description: "The pledge's id (a UUID)" }) },
     resolve: (_root, { id }, ctx) => pledgeAccess.readable(ctx, String(id)),
   }),
@@ -315,7 +452,7 @@ builder.queryFields((t) => ({
     type: Pledge,
     nullable: true,
     description: 'A pledge by the registration number the hub gave it (ZX-YYYY-NNNNNN), read as pledge(id) is: its parties and centre staff',
-    tag: calledBy('CENTER_STAFF', 'ENTERPRISE', 'BANK'),
+    tag: calledBy('CENTER_STAFF', 'ENTERPRISE', 'BANK', 'GUARANTOR'),
     args: {
       registrationNumber: t.arg.string({
         required: true,
@@ -332,7 +469,7 @@ builder.queryFields((t) => ({
   pledges: t.field({
     type: PledgeConnection,
     description: 'Centre staff: every pledge; a bank: those it is pledgee of; an enterprise: its own',
-    tag: calledBy('CENTER_STAFF', 'ENTERPRISE', 'BANK'),
+    tag: calledBy('CENTER_STAFF', 'ENTERPRISE', 'BANK', 'GUARANTOR'),
     args: {
       state: t.arg({ type: State, description: 'Only the pledges in this state; omitted, pledges in any state' }),
       updatedSince: t.arg({ type: 'DateTime', description: syncArgDescriptions.updatedSince }),
@@ -344,30 +481,6 @@ builder.queryFields((t) => ({
   }),
 }));
 
-const RegisterInput = builder.inputType('RegisterPledgeInput', {
-  description: 'A pledge to register: the pledgor, the pledgee bank, the collateral and the debt it secures',
-  fields: (t) => ({
-    pledgorId: t.id({
-      required: true,
-      description: 'The pledgor: an enterprise registered with the centre, owning every patent and data asset of the collateral',
-    }),
-    pledgee: t.string({ description: 'The pledgee bank. A BANK key: omit, or its own organization; centre staff: required' }),
-    collateral: t.field({
-      type: [IpAssetInput],
-      required: true,
-      description:
-        "The assets to pledge: 1 to 20, each once, each registered and the pledgor's, none in an active pledge (ASSET_ALREADY_PLEDGED); every patent pledgeable (PATENT_NOT_PLEDGEABLE says why not), every trademark in force (TRADEMARK_NOT_PLEDGEABLE) and pledged with the pledgor's other registrations of the identical mark in its class (COLLATERAL_INCOMPLETE lists them)",
-    }),
-    acknowledgedInvalidations: t.stringList({
-      description:
-        'Patents of the collateral (application numbers) under a pending invalidation request that the parties were told of and pledge anyway (专利权质押登记办法, 2021): each is pledged, the risk recorded on the pledge and its ledger entry; without it such a patent is refused (PATENT_NOT_PLEDGEABLE, UNDER_INVALIDATION)',
-    }),
-    securedAmount: t.field({ type: 'Fen', required: true, description: 'The amount of the secured debt, in fen: more than 0' }),
-    term: t.field({ type: DateRangeInput, required: true, description: 'The term of the secured debt' }),
-    note: t.string({ description: "A note for the pledge's history, 1 to 2000 characters" }),
-    idempotencyKey: t.string({ description: idempotencyKeyHelp('registration') }),
-  }),
-});
 const ReleaseInput = builder.inputType('ReleasePledgeInput', {
   description: 'A REGISTERED pledge to release',
   fields: (t) => ({
@@ -394,9 +507,78 @@ const EnforceInput = builder.inputType('EnforcePledgeInput', {
       description: 'How the collateral was realised (Civil Code art. 436: valuation, auction or sale; or as the programme allows)',
     }),
     shares: t.field({ type: SharesInput, description: 'Default: guarantor 40, re-guarantor 20, national fund 20, bank 20' }),
+    disposals: t.field({
+      type: [DisposalInput],
+      description:
+        'What became of the collateral, up to one per asset: the buyer (AUCTION, NEGOTIATED_SALE, VALUATION: a transfer) or the licensee (LICENCE) of each asset disposed of, with the pledgee consenting by this act; none with DEBT_TO_EQUITY, and method is required with any',
+    }),
     note: t.string({ description: "A note for the pledge's history, 1 to 2000 characters" }),
   }),
 });
+
+const DisposalInput = builder.inputType('EnforcementDisposalInput', {
+  description: 'One asset of the collateral and who takes it: an enterprise registered with the centre, or a party outside the registry',
+  fields: (t) => ({
+    asset: t.field({ type: IpAssetInput, required: true, description: "An asset of the pledge's collateral" }),
+    counterpartyId: t.id({ description: 'The transferee or licensee registered with the centre; or give outsideCounterparty' }),
+    outsideCounterparty: t.field({ type: OutsidePartyInput, description: 'The transferee or licensee outside the registry; or give counterpartyId' }),
+  }),
+});
+
+/** What each method disposes of the collateral by: a transfer, a licence, or nothing (the right stays with the pledgor). */
+const DISPOSAL_BY_METHOD: Readonly<Record<EnforcementMethod, Disposal | null>> = {
+  VALUATION: 'TRANSFER',
+  AUCTION: 'TRANSFER',
+  NEGOTIATED_SALE: 'TRANSFER',
+  LICENCE: 'LICENCE',
+  DEBT_TO_EQUITY: null,
+};
+
+type DisposalGiven = {
+  asset: Parameters<typeof oneAsset>[0];
+  counterpartyId?: string | number | null;
+  outsideCounterparty?: Parameters<typeof outsideParty>[0] | null;
+};
+
+/** The disposals as given, each checked at its index: in the collateral, once each, to someone other than the pledgor. */
+async function enforcementDisposals(
+  ctx: FinanceContext,
+  p: PledgeRecord,
+  method: EnforcementMethod | null,
+  given: readonly DisposalGiven[],
+): Promise<EnforcementDisposal[]> {
+  if (given.length === 0) return [];
+  if (method === null) throw badInput('say how the collateral was realised (method) to record what became of it', 'method');
+  const disposal = DISPOSAL_BY_METHOD[method];
+  if (disposal === null) throw badInput(`${method} leaves the collateral with the pledgor: no disposals`, 'disposals');
+  if (given.length > p.collateral.length) throw badInput(`at most one disposal per asset of the collateral (${p.collateral.length})`, 'disposals');
+  const seen = new Set<string>();
+  const checked: EnforcementDisposal[] = checkEach(given, (d, i): EnforcementDisposal => {
+    const field = `disposals[${i}]`;
+    const asset = oneAsset(d.asset, `${field}.asset`);
+    const key = assetKey(asset);
+    if (!p.collateral.some((a) => assetKey(a) === key)) throw badInput(`${key} is not in the collateral of pledge ${p.id}`, `${field}.asset`);
+    if (seen.has(key)) throw badInput(`${key} is disposed of once`, `${field}.asset`);
+    seen.add(key);
+    if ((d.counterpartyId == null) === (d.outsideCounterparty == null))
+      throw badInput('name who takes it once: counterpartyId or outsideCounterparty', `${field}.counterpartyId`);
+    if (d.outsideCounterparty != null) {
+      const outside = outsideParty(d.outsideCounterparty, `${field}.outsideCounterparty`);
+      return { asset, disposal, counterparty: { outside } };
+    }
+    const enterpriseId = text(String(d.counterpartyId), `${field}.counterpartyId`, 128);
+    if (enterpriseId === p.pledgorId) throw badInput('the pledgor keeps nothing it disposes of: name the buyer or licensee', `${field}.counterpartyId`);
+    return { asset, disposal, counterparty: { enterpriseId } };
+  });
+  const registered = await Promise.all(
+    checked.map((d) => ('enterpriseId' in d.counterparty ? ctx.loaders.enterpriseRegistered.load(d.counterparty.enterpriseId) : true)),
+  );
+  checkEach(checked, (d, i) => {
+    if (!registered[i] && 'enterpriseId' in d.counterparty)
+      throw failure('NOT_FOUND', `enterprise ${d.counterparty.enterpriseId} does not exist`, { field: `disposals[${i}].counterpartyId` });
+  });
+  return checked;
+}
 
 /** A pledge the caller may move to `to`: NOT_FOUND, FORBIDDEN or INVALID_TRANSITION otherwise. */
 async function movable(ctx: FinanceContext, id: string, to: PledgeState): Promise<{ identity: Identity; current: PledgeRecord }> {
@@ -416,171 +598,13 @@ function riskShares(input: { guarantor: number; reGuarantor: number; nationalFun
   return shares;
 }
 
-/**
- * Stores a pledge, claiming its collateral, then records it on the ledger. Claimed first, so that
- * a refused pledge never reaches the ledger; if the ledger fails, the claim is undone. A crash in
- * between leaves the pledge registered without a receipt. Its `pledge.registered` notification is
- * written with the receipt, in recordRegistration's transaction: that write makes the registration
- * final (discard no longer takes it back), whereas the first may still be discarded, and a
- * notification written with it would tell of a pledge that never was.
- */
-async function registerOnLedger(ctx: FinanceContext, record: NewPledge, first: PledgeEvent): Promise<PledgeRecord> {
-  let pledge: PledgeRecord;
-  try {
-    pledge = await ctx.store.pledges.register(record, first);
-  } catch (err) {
-    if (err instanceof AssetAlreadyPledgedError)
-      throw failure('ASSET_ALREADY_PLEDGED', `${err.assets.join(', ')} ${err.assets.length === 1 ? 'is' : 'are'} in an active pledge already`, {
-        assets: err.assets,
-      });
-    throw err;
-  }
-  try {
-    return await finishRegistration(ctx, pledge, first.actor);
-  } catch (err) {
-    await ctx.store.pledges.discard(pledge.id);
-    throw err;
-  }
-}
-
-/**
- * Records a stored pledge on the ledger and makes its registration final. A retry with the first
- * attempt's idempotency key comes here for a pledge that attempt left without its receipt: its
- * entry, when the ledger took it, is found (by the document's digest and the pledge's subject)
- * rather than appended again.
- */
-async function finishRegistration(ctx: FinanceContext, pledge: PledgeRecord, actor: string): Promise<PledgeRecord> {
-  const document = registrationDocument(pledge);
-  const digest = documentDigest(document);
-  const subject = `pledge:${pledge.id}`;
-  const entry = (await ctx.ledger.findByContentDigest(digest)).find((e) => e.subject === subject);
-  const receipt: Receipt =
-    entry === undefined
-      ? await appendOrFail(ctx.ledger, { kind: 'PLEDGE_REGISTRATION', subject, contentDigest: digest, depositor: actor, metadata: document }, 'pledge')
-      : { seq: entry.seq, entryHash: entry.entryHash, timestamp: entry.timestamp };
-  const registered: PledgeRecord = { ...pledge, registrationReceipt: receipt };
-  await ctx.store.pledges.recordRegistration(pledge.id, receipt, [pledgeRegistered(registered)]);
-  return registered;
-}
-
-mutationForms(builder, {
-  name: 'registerPledge',
-  payload: 'pledgeRegister',
-  object: 'pledge',
-  type: Pledge,
-  description: 'The pledgee bank (or centre staff) registers a pledge; it is recorded on the ledger as PLEDGE_REGISTRATION',
-  callers: ['CENTER_STAFF', 'BANK'],
-  args: (t) => ({ input: t.field({ type: RegisterInput, required: true, description: 'The pledge to register' }) }),
-  resolve: async ({ input }, ctx) => {
-    const identity = requireIdentity(ctx);
-    const pledgorId = String(input.pledgorId);
-    // The acting organization first: a key that may not register is FORBIDDEN before any input problem.
-    const { pledgee, collateral, securedAmountFen, term, note, acknowledged } = await checkInput({
-      pledgee: () => actingOrganization(identity, 'BANK', input.pledgee, 'pledgee'),
-      collateral: () => assetList(input.collateral, 'collateral'),
-      acknowledged: () => acknowledgedPatents(input.acknowledgedInvalidations ?? [], input.collateral),
-      securedAmountFen: () => positiveFen(input.securedAmount, 'securedAmount'),
-      term: () => {
-        const term = dateRange(input.term, 'term');
-        if (term.endDate <= today()) throw badInput('the term has ended already', 'term');
-        return term;
-      },
-      note: () => optionalText(input.note, 'note', 2000),
-    });
-    const given = { pledgorId, pledgee, collateral, securedAmountFen, term };
-    return createOnce<PledgeRecord>(identity, {
-      mutation: 'registerPledge',
-      what: 'pledge registration',
-      key: idempotencyKey(input.idempotencyKey),
-      given,
-      // A first attempt's pledge still without its receipt (it died before the ledger confirmed) is finished here.
-      stored: async (id) => {
-        const pledge = await ctx.loaders.pledge.clear(id).load(id);
-        return pledge === undefined || pledge.registrationReceipt !== null ? pledge : finishRegistration(ctx, pledge, identity.keyId);
-      },
-      create: async (id) => {
-        const facts = await ownedAssets(ctx, pledgorId, 'pledgorId', collateral, 'collateral');
-        const acknowledgedRisks = await collateralRefusals(facts, collateral, term.endDate, acknowledged);
-        const at = new Date().toISOString();
-        const record: NewPledge = {
-          id,
-          ...given,
-          acknowledgedRisks,
-          state: 'REGISTERED',
-          registeredAt: at,
-          closedAt: null,
-          registrationReceipt: null,
-          releaseReceipt: null,
-          enforcement: null,
-        };
-        return registerOnLedger(ctx, record, workflowEvent(identity, at, null, 'REGISTERED', note));
-      },
-    });
-  },
-});
-
-/** The patents whose pending invalidation the parties acknowledge: canonical numbers, each among the collateral's patents. */
-function acknowledgedPatents(given: readonly string[], collateral: readonly { rightKind?: string | null; kind?: string | null; id: string }[]): Set<string> {
-  if (given.length > 20) throw badInput('acknowledgedInvalidations lists at most 20 patents, as the collateral does', 'acknowledgedInvalidations');
-  const patents = new Set(
-    collateral.flatMap((a) => {
-      if ((a.rightKind ?? a.kind) !== 'PATENT') return [];
-      const parsed = parsePatentNumber(a.id);
-      return parsed.ok ? [parsed.canonical] : [];
-    }),
-  );
-  return new Set(
-    checkEach(given, (n, i) => {
-      const parsed = parsePatentNumber(n);
-      if (!parsed.ok) throw failure('INVALID_PATENT_NUMBER', parsed.message, { field: `acknowledgedInvalidations[${i}]` });
-      if (!patents.has(parsed.canonical)) throw badInput(`patent ${parsed.canonical} is not among the collateral`, `acknowledgedInvalidations[${i}]`);
-      return parsed.canonical;
-    }),
-  );
-}
-
-/**
- * Every collateral refusal at once, each at its asset's index: patents not pledgeable, trademarks
- * not in force or pledged without their identical marks in the class. The risks acknowledged, for
- * the record.
- */
-async function collateralRefusals(facts: OwnedFacts, collateral: readonly AssetRef[], termEnd: string, acknowledged: ReadonlySet<string>) {
-  const index = (kind: AssetRef['kind'], id: string) => collateral.findIndex((a) => a.kind === kind && a.id === id);
-  const day = today();
-  await checkInput({
-    patents: () =>
-      checkEach(facts.patents, (p) => {
-        const refusal = patentRefusal(p, termEnd, acknowledged.has(p.applicationNumber));
-        const field = `collateral[${index('PATENT', p.applicationNumber)}]`;
-        if (refusal !== undefined)
-          throw failure('PATENT_NOT_PLEDGEABLE', refusal.message, { applicationNumber: p.applicationNumber, reason: refusal.reason, field });
-      }),
-    trademarks: () =>
-      checkEach(facts.trademarks, (m) => {
-        const field = `collateral[${index('TRADEMARK', m.registrationNumber)}]`;
-        const refusal = trademarkRefusal(m, day);
-        if (refusal !== undefined)
-          throw failure('TRADEMARK_NOT_PLEDGEABLE', refusal.message, { registrationNumber: m.registrationNumber, reason: refusal.reason, field });
-        const missing = sameMarkLeftOut(m, collateral);
-        if (missing.length > 0) {
-          throw failure(
-            'COLLATERAL_INCOMPLETE',
-            `trademark ${m.registrationNumber} (${m.mark}, class ${m.niceClass}) must be pledged with the pledgor's other registrations of the identical mark in that class: add ${missing.join(', ')}`,
-            { registrationNumber: m.registrationNumber, missing, field },
-          );
-        }
-      }),
-  });
-  return facts.patents.flatMap((p) => (acknowledged.has(p.applicationNumber) ? (acknowledgedRisk(p) ?? []) : []));
-}
-
 mutationForms(builder, {
   name: 'releasePledge',
   payload: 'pledgeRelease',
   object: 'pledge',
   type: Pledge,
   description: 'The pledgee bank (or centre staff) releases a pledge; it is recorded on the ledger as PLEDGE_RELEASE',
-  callers: ['CENTER_STAFF', 'BANK'],
+  callers: ['CENTER_STAFF', 'BANK', 'GUARANTOR'],
   args: (t) => ({ input: t.field({ type: ReleaseInput, required: true, description: 'The pledge to release' }) }),
   resolve: async ({ input }, ctx) => {
     const id = String(input.pledgeId);
@@ -614,54 +638,27 @@ mutationForms(builder, {
   },
 });
 
-/**
- * Claims the closing of `current` (FinanceStore.claimClose). A claim left by a request that died
- * after signing its release is taken over once stale, and that release, found on the ledger by its
- * digest, is finished as it was signed: `finished` then, and the caller signs nothing.
- */
-async function claimClosing(
-  ctx: FinanceContext,
-  current: PledgeRecord,
-  digest: string | null,
-  event: PledgeEvent,
-): Promise<{ token: string } | { finished: PledgeRecord }> {
-  const token = randomUUID();
-  const got = await ctx.store.pledges.claimClose(current.id, current.state, { token, at: event.at, digest, event }, staleBefore());
-  if (!got.ok) throw failure('CONFLICT', `pledge ${current.id} is being closed by another request, or was closed meanwhile; reload it`);
-  const dead = got.replaced;
-  if (dead?.digest == null) return { token };
-  const signed = (await ctx.ledger.findByContentDigest(dead.digest)).find((e) => e.kind === 'PLEDGE_RELEASE' && e.subject === `pledge:${current.id}`);
-  if (signed === undefined) return { token };
-  const releaseReceipt: Receipt = { seq: signed.seq, entryHash: signed.entryHash, timestamp: signed.timestamp };
-  const closedAt = dead.event.at;
-  const released = { ...current, state: 'RELEASED' as const, closedAt, releaseReceipt };
-  if (!(await ctx.store.pledges.transition(current.id, current.state, dead.event, { closedAt, releaseReceipt }, [pledgeClosed(released)], token))) {
-    throw failure('CONFLICT', `pledge ${current.id} was closed by someone else meanwhile; reload it`);
-  }
-  if (event.to !== 'RELEASED') throw failure('CONFLICT', `pledge ${current.id} was released (its release is on the ledger, entry ${signed.seq}); reload it`);
-  return { finished: released };
-}
-
 mutationForms(builder, {
   name: 'enforcePledge',
   payload: 'pledgeEnforce',
   object: 'pledge',
   type: Pledge,
   description: 'The pledgee bank (or centre staff) enforces a defaulted pledge, recording the loss and how it is shared',
-  callers: ['CENTER_STAFF', 'BANK'],
+  callers: ['CENTER_STAFF', 'BANK', 'GUARANTOR'],
   args: (t) => ({ input: t.field({ type: EnforceInput, required: true, description: 'The pledge to enforce, the loss and its shares' }) }),
   resolve: async ({ input }, ctx) => {
     const id = String(input.pledgeId);
     const { identity, current } = await movable(ctx, id, 'ENFORCED');
-    const { lossFen, shares, note } = await checkInput({
+    const { lossFen, shares, note, disposals } = await checkInput({
       lossFen: () => {
         if (input.loss > current.securedAmountFen) throw badInput(`the loss may not exceed the secured amount, ${current.securedAmountFen} fen`, 'loss');
         return input.loss;
       },
       shares: () => riskShares(input.shares),
       note: () => optionalText(input.note, 'note', 2000),
+      disposals: () => enforcementDisposals(ctx, current, input.method ?? null, input.disposals ?? []),
     });
-    const enforcement: Enforcement = { lossFen, shares, method: input.method ?? null };
+    const enforcement: Enforcement = { lossFen, shares, method: input.method ?? null, ...(disposals.length === 0 ? {} : { disposals }) };
     const at = new Date().toISOString();
     // No ledger entry: the ledger has no kind for enforcement; the history records it.
     const enforced = { ...current, state: 'ENFORCED' as const, closedAt: at, enforcement };

@@ -1,6 +1,8 @@
-// The finance subgraph: IP pledges with their ledger-recorded registration and release, risk
-// compensation on default, the pledgee's consents to disposals, and IP insurance with its claims.
+// The finance subgraph: IP pledges applied for jointly, with their ledger-recorded registration,
+// amendments and release, risk compensation on default, the pledgee's consents to disposals, and IP insurance with its claims.
 import './pledges.js';
+import './pledge-applications.js';
+import './amendments.js';
 import './consents.js';
 import './insurance.js';
 

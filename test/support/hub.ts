@@ -4,7 +4,7 @@ import { ClientError, GraphQLClient } from 'graphql-request';
 
 import { type Hub, type HubOptions, startHub } from '../../gateway/hub.js';
 import { createKey } from '../../gateway/keys/keys.js';
-import type { Role } from '../../platform/identity.js';
+import { ORGANIZATION_KINDS, type Role } from '../../platform/identity.js';
 import { tempDir } from './tmp.js';
 
 export interface TestHub {
@@ -29,7 +29,7 @@ export async function startTestHub(options: Omit<HubOptions, 'port'> = {}): Prom
         await createKey(hub.keys, {
           role,
           ...extra,
-          ...(role === 'BANK' || role === 'INSURER' || role === 'COURT' ? { organization: extra.organization ?? `${role} test` } : {}),
+          ...((ORGANIZATION_KINDS as readonly string[]).includes(role) ? { organization: extra.organization ?? `${role} test` } : {}),
         })
       ).key,
     close: async () => {

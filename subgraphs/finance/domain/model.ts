@@ -62,28 +62,115 @@ export const ENFORCEMENT_METHOD_MEANINGS: Readonly<Record<EnforcementMethod, str
   LICENCE: 'The right licensed, the pledgee repaid from the royalties (许可实施)',
 };
 
+/** Who takes a disposed right: an enterprise registered with the centre, or a party outside the registry. */
+export type Counterparty = { readonly enterpriseId: string } | { readonly outside: OutsideParty };
+
+/** A transferee or licensee outside the registry: a person or a foreign entity, by name and country, never by an identity number. */
+export interface OutsideParty {
+  readonly kind: 'INDIVIDUAL' | 'FOREIGN_ENTITY';
+  readonly name: string;
+  /** ISO 3166-1 alpha-2. */
+  readonly country: string;
+}
+
+/** What an enforcement led to: one collateral asset transferred or licensed to the buyer or licensee, with the pledgee's consent. */
+export interface EnforcementDisposal {
+  readonly asset: AssetRef;
+  readonly disposal: Disposal;
+  readonly counterparty: Counterparty;
+}
+
 export interface Enforcement {
   readonly lossFen: number;
   readonly shares: RiskShares;
   /** How the collateral was realised; null for an enforcement recorded before the method was asked (2026-12), or without it. */
   readonly method?: EnforcementMethod | null;
+  /** The transfers or licences it led to; absent before they were recorded (2026-12). */
+  readonly disposals?: readonly EnforcementDisposal[];
 }
+
+/** Who may take a pledge: a bank lending against it, or a guarantee institution taking it as counter-guarantee (反担保). */
+export const PLEDGEE_KINDS = ['BANK', 'GUARANTOR'] as const;
+export type PledgeeKind = (typeof PLEDGEE_KINDS)[number];
+
+/** The pledge contract the parties apply on: its signing day and the SHA-256 of the signed text. */
+export interface PledgeContract {
+  readonly date: string;
+  readonly digest: string;
+}
+
+/**
+ * The joint application (专利权质押登记办法 art. 7(1): 出质人和质权人共同签字或者盖章的专利权质押登记申请表): the pledgee proposes on
+ * the contract, the pledgor confirms as itself. Staff recording a paper application both parties
+ * signed are both acts at once.
+ */
+export interface JointApplication {
+  readonly contract: PledgeContract;
+  readonly proposedAt: string;
+  /** The pledgee's key (or the staff key that recorded a paper application). */
+  readonly proposedBy: string;
+  readonly confirmedAt: string | null;
+  /** The pledgor's key (or the staff key that recorded a paper application). */
+  readonly confirmedBy: string | null;
+}
+
+/** The registration authority's record of the pledge (CNIPA's 质押登记号 and its date), as staff entered it. */
+export interface AuthorityRegistration {
+  readonly number: string;
+  readonly date: string;
+  readonly recordedAt: string;
+  readonly recordedBy: string;
+}
+
+/** What an amendment changes: the secured amount, the term's end, or both (专利权质押登记办法: 变更登记, on the parties' 变更协议). */
+export interface AmendmentChanges {
+  readonly securedAmountFen?: number;
+  readonly term?: Term;
+}
+
+/** An amendment the pledgee proposed on its contract, awaiting the pledgor. */
+export interface PendingAmendment {
+  readonly changes: AmendmentChanges;
+  readonly contract: PledgeContract;
+  readonly proposedAt: string;
+  readonly proposedBy: string;
+}
+
+/** An amendment both parties made, recorded on the ledger as PLEDGE_AMENDMENT. */
+export interface AppliedAmendment extends PendingAmendment {
+  /** What it replaced. */
+  readonly before: { readonly securedAmountFen: number; readonly term: Term };
+  readonly confirmedAt: string;
+  readonly confirmedBy: string;
+  readonly receipt: Receipt;
+}
+
+/** How many amendments a pledge takes: each is a joint act on the ledger, and a pledge's record stays bounded. */
+export const MAX_AMENDMENTS = 20;
 
 export interface PledgeRecord {
   readonly id: string;
-  /** Human-readable and unique, e.g. ZX-2026-000123: assigned by the store. */
+  /** The hub's number for it, e.g. ZX-2026-000123, given when it is proposed: assigned by the store. */
   readonly registrationNumber: string;
   readonly pledgorId: string;
-  /** The pledgee bank: a BANK key's organization. */
+  /** The pledgee: a BANK or GUARANTOR key's organization. */
   readonly pledgee: string;
+  readonly pledgeeKind: PledgeeKind;
+  /** The joint application; null for a pledge registered before it was asked (2026-12). */
+  readonly application: JointApplication | null;
+  readonly authorityRegistration: AuthorityRegistration | null;
+  readonly pendingAmendment: PendingAmendment | null;
+  /** Oldest first, at most MAX_AMENDMENTS. */
+  readonly amendments: readonly AppliedAmendment[];
   readonly collateral: readonly AssetRef[];
   /** The collateral's risks the parties acknowledged at registration; none for most pledges. */
   readonly acknowledgedRisks: readonly AcknowledgedRisk[];
   readonly securedAmountFen: number;
   readonly term: Term;
   readonly state: PledgeState;
+  /** When it was registered: the pledgor's confirmation; while PROPOSED, when it was proposed. */
   readonly registeredAt: string;
-  /** When it was released or enforced. */
+  /** When it was released, enforced, declined or withdrawn. */
   readonly closedAt: string | null;
   /** The PLEDGE_REGISTRATION ledger entry; null until the ledger has recorded it. */
   readonly registrationReceipt: Receipt | null;
@@ -113,8 +200,10 @@ export interface ConsentRecord {
   readonly pledgeId: string;
   readonly asset: AssetRef;
   readonly disposal: Disposal;
-  /** The transferee or licensee: an enterprise id. */
+  /** The transferee or licensee: an enterprise id, or '' for a party outside the registry. */
   readonly counterpartyId: string;
+  /** The transferee or licensee outside the registry; null for an enterprise. */
+  readonly outsideCounterparty: OutsideParty | null;
   readonly grantedAt: string;
   /** The key that granted it. */
   readonly grantedBy: string;

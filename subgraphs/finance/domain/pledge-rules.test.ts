@@ -27,6 +27,11 @@ const pledge: PledgeRecord = {
   registrationNumber: 'ZX-2026-000001',
   pledgorId: 'e1',
   acknowledgedRisks: [],
+  pledgeeKind: 'BANK',
+  application: null,
+  authorityRegistration: null,
+  pendingAmendment: null,
+  amendments: [],
   pledgee: '中国工商银行福州分行',
   collateral: [
     { kind: 'PATENT', id: '201510958772.0' },
@@ -54,10 +59,16 @@ const granted: PatentFacts = {
 };
 
 describe('pledges', () => {
-  it('go from REGISTERED to RELEASED or ENFORCED, and no further', () => {
+  it('go from PROPOSED to REGISTERED (confirmed), DECLINED or WITHDRAWN, then from REGISTERED to RELEASED or ENFORCED, and no further', () => {
+    expect(PLEDGE_STATES).toEqual(['PROPOSED', 'REGISTERED', 'RELEASED', 'ENFORCED', 'DECLINED', 'WITHDRAWN']);
     const allowed = PLEDGE_STATES.flatMap((from) => PLEDGE_STATES.filter((to) => canMove(from, to)).map((to) => `${from}->${to}`));
-    expect(allowed).toEqual(['REGISTERED->RELEASED', 'REGISTERED->ENFORCED']);
-    expect(nextStates('RELEASED')).toEqual([]);
+    expect(allowed).toEqual(['PROPOSED->REGISTERED', 'PROPOSED->DECLINED', 'PROPOSED->WITHDRAWN', 'REGISTERED->RELEASED', 'REGISTERED->ENFORCED']);
+    expect(nextStates('PROPOSED')).toEqual(['REGISTERED', 'DECLINED', 'WITHDRAWN']);
+    expect(nextStates('REGISTERED')).toEqual(['RELEASED', 'ENFORCED']);
+    // Nothing goes back to a proposal, and a proposal is never released or enforced: only a registered pledge is.
+    expect(PLEDGE_STATES.filter((from) => canMove(from, 'PROPOSED'))).toEqual([]);
+    expect(canMove('PROPOSED', 'RELEASED') || canMove('PROPOSED', 'ENFORCED')).toBe(false);
+    for (const final of ['RELEASED', 'ENFORCED', 'DECLINED', 'WITHDRAWN'] as const) expect(nextStates(final)).toEqual([]);
   });
 
   it('number registrations per year in China time', () => {
@@ -164,10 +175,14 @@ describe('pledges', () => {
   });
 
   it('record a consent in the history with what was consented to, and to whom', () => {
-    const consent = { asset: { kind: 'PATENT', id: '201510958772.0' }, disposal: 'LICENCE', counterpartyId: 'e2', note: null } as const;
+    const consent = { asset: { kind: 'PATENT', id: '201510958772.0' }, disposal: 'LICENCE', counterpartyId: 'e2', outsideCounterparty: null, note: null } as const;
     expect(consentNote(consent)).toBe('the pledgee consents to the licence of PATENT:201510958772.0 to enterprise e2');
     expect(consentNote({ ...consent, disposal: 'TRANSFER', note: '转让价款用于提前清偿' })).toBe(
       'the pledgee consents to the transfer of PATENT:201510958772.0 to enterprise e2: 转让价款用于提前清偿',
+    );
+    const outside = { kind: 'FOREIGN_ENTITY', name: 'Acme GmbH', country: 'DE' } as const;
+    expect(consentNote({ ...consent, counterpartyId: '', outsideCounterparty: outside })).toBe(
+      'the pledgee consents to the licence of PATENT:201510958772.0 to Acme GmbH (DE)',
     );
   });
 });

@@ -3,23 +3,30 @@
 import type { Metadata } from '../../../ledger/index.js';
 import { hubDateOf } from '../../../platform/hub-calendar.js';
 import type { PatentFacts, TrademarkFacts } from '../hub-facts.js';
-import { type AcknowledgedRisk, ASSET_KINDS, assetKey, type AssetRef, type Disposal, type PledgeRecord } from './model.js';
+import { type AcknowledgedRisk, ASSET_KINDS, assetKey, type AssetRef, type Disposal, type OutsideParty, type PendingAmendment, type PledgeRecord } from './model.js';
 
-export const PLEDGE_STATES = ['REGISTERED', 'RELEASED', 'ENFORCED'] as const;
+export const PLEDGE_STATES = ['PROPOSED', 'REGISTERED', 'RELEASED', 'ENFORCED', 'DECLINED', 'WITHDRAWN'] as const;
 export type PledgeState = (typeof PLEDGE_STATES)[number];
 
 /** What each state is, as the schema's PledgeState enum says. */
 export const PLEDGE_STATE_MEANINGS: Readonly<Record<PledgeState, string>> = {
+  PROPOSED:
+    'Proposed by the pledgee on the contract, awaiting the pledgor: nothing is pledged yet and nothing is on the ledger; next REGISTERED (the pledgor confirms), DECLINED or WITHDRAWN',
   REGISTERED:
     'Registered (recorded on the ledger as PLEDGE_REGISTRATION) and active: no other active pledge may take its collateral; next RELEASED or ENFORCED',
   RELEASED: 'Released by the pledgee bank (or centre staff), recorded on the ledger as PLEDGE_RELEASE: its collateral is bound no more; final',
   ENFORCED: 'Enforced on default by the pledgee bank (or centre staff): the loss and how it is shared are recorded (riskCompensation); final',
+  DECLINED: 'Declined by the pledgor: never pledged; final',
+  WITHDRAWN: 'Withdrawn by the pledgee before the pledgor confirmed: never pledged; final',
 };
 
 const NEXT: Readonly<Record<PledgeState, readonly PledgeState[]>> = {
+  PROPOSED: ['REGISTERED', 'DECLINED', 'WITHDRAWN'],
   REGISTERED: ['RELEASED', 'ENFORCED'],
   RELEASED: [],
   ENFORCED: [],
+  DECLINED: [],
+  WITHDRAWN: [],
 };
 
 export function nextStates(state: PledgeState): readonly PledgeState[] {
@@ -52,13 +59,26 @@ export function formatRegistrationNumber(year: number, n: number): string {
   return `ZX-${year}-${String(n).padStart(6, '0')}`;
 }
 
-/** What the PLEDGE_REGISTRATION entry records: the pledge as registered. */
+/**
+ * What the PLEDGE_REGISTRATION entry records: the pledge as registered, and the two acts that made
+ * it (the pledgee's proposal on the contract, the pledgor's confirmation).
+ */
 export function registrationDocument(p: PledgeRecord): Metadata {
+  const a = p.application;
   return {
     pledge: p.id,
     registrationNumber: p.registrationNumber,
     pledgor: p.pledgorId,
     pledgee: p.pledgee,
+    // Only when not a bank, and only when applied for jointly: a pledge from before keeps the document it always had.
+    ...(p.pledgeeKind === 'BANK' ? {} : { pledgeeKind: p.pledgeeKind }),
+    ...(a === null
+      ? {}
+      : {
+          contract: { date: a.contract.date, digest: a.contract.digest },
+          proposed: { by: a.proposedBy, at: a.proposedAt },
+          confirmed: { by: a.confirmedBy, at: a.confirmedAt },
+        }),
     collateral: p.collateral.map((a) => ({ kind: a.kind, id: a.id })),
     // Only when there are any: a pledge without keeps the document it always had.
     ...(p.acknowledgedRisks.length === 0
@@ -68,6 +88,25 @@ export function registrationDocument(p: PledgeRecord): Metadata {
     securedAmountFen: String(p.securedAmountFen),
     term: { startDate: p.term.startDate, endDate: p.term.endDate },
     registeredAt: p.registeredAt,
+  };
+}
+
+/** What the PLEDGE_AMENDMENT entry records: the change both parties made, tied to the registration entry. */
+export function amendmentDocument(p: PledgeRecord, amendment: PendingAmendment, confirmedBy: string, confirmedAt: string): Metadata {
+  const c = amendment.changes;
+  return {
+    pledge: p.id,
+    registrationNumber: p.registrationNumber,
+    registrationEntryHash: p.registrationReceipt?.entryHash ?? null,
+    amendment: p.amendments.length + 1,
+    before: { securedAmountFen: String(p.securedAmountFen), term: { startDate: p.term.startDate, endDate: p.term.endDate } },
+    after: {
+      securedAmountFen: String(c.securedAmountFen ?? p.securedAmountFen),
+      term: c.term === undefined ? { startDate: p.term.startDate, endDate: p.term.endDate } : { startDate: c.term.startDate, endDate: c.term.endDate },
+    },
+    contract: { date: amendment.contract.date, digest: amendment.contract.digest },
+    proposed: { by: amendment.proposedBy, at: amendment.proposedAt },
+    confirmed: { by: confirmedBy, at: confirmedAt },
   };
 }
 
@@ -148,6 +187,10 @@ export function sameMarkLeftOut(m: TrademarkFacts, collateral: readonly AssetRef
   return m.sameMarkInClass.filter((n) => !pledged.has(n));
 }
 
+/** A transferee or licensee as a history note names it. */
+export const counterpartyName = (c: { readonly counterpartyId: string; readonly outsideCounterparty: OutsideParty | null }): string =>
+  c.outsideCounterparty === null ? `enterprise ${c.counterpartyId}` : `${c.outsideCounterparty.name} (${c.outsideCounterparty.country})`;
+
 /** How many consents one pledge holds at most: its collateral is at most 20 assets, each disposed of a few times. */
 export const MAX_CONSENTS = 100;
 
@@ -156,8 +199,9 @@ export function consentNote(c: {
   readonly asset: AssetRef;
   readonly disposal: Disposal;
   readonly counterpartyId: string;
+  readonly outsideCounterparty: OutsideParty | null;
   readonly note: string | null;
 }): string {
-  const what = `the pledgee consents to the ${c.disposal === 'TRANSFER' ? 'transfer' : 'licence'} of ${assetKey(c.asset)} to enterprise ${c.counterpartyId}`;
+  const what = `the pledgee consents to the ${c.disposal === 'TRANSFER' ? 'transfer' : 'licence'} of ${assetKey(c.asset)} to ${counterpartyName(c)}`;
   return c.note === null ? what : `${what}: ${c.note}`;
 }

@@ -4,16 +4,11 @@
 import { randomUUID } from 'node:crypto';
 
 import type { Receipt } from '../../../ledger/index.js';
+import { staleBefore } from '../../common/claim-lease.js';
 import type { Notification } from '../../../outbox/notification.js';
 import type { Enforcement, PledgeEvent } from '../domain/model.js';
 import type { PledgeState } from '../domain/pledge-rules.js';
 import type { PledgeRepository } from './port.js';
-
-/** How long a claim on closing holds before another request may take it over: well past a ledger append's time limit. */
-export const CLOSE_CLAIM_LEASE_MS = 60_000;
-
-/** When a claim made now would be stale. */
-export const staleBefore = (now = Date.now()): string => new Date(now - CLOSE_CLAIM_LEASE_MS).toISOString();
 
 /** Claims and closes the pledge: false, changing nothing, when it left `from` or another request holds a live claim on it. */
 export async function closeNow(

@@ -14,6 +14,11 @@ const pledge = (id: string, collateral: AssetRef[], registeredAt: string, extra:
   id,
   pledgorId: 'e1',
   pledgee: '中国工商银行福州分行',
+  pledgeeKind: 'BANK',
+  application: null,
+  authorityRegistration: null,
+  pendingAmendment: null,
+  amendments: [],
   collateral,
   acknowledgedRisks: [],
   securedAmountFen: 9_007_199_254_740_991,
@@ -34,11 +39,22 @@ const consent = (id: string, pledgeId: string, asset: AssetRef, grantedAt: strin
   asset,
   disposal: 'LICENCE',
   counterpartyId: 'e7',
+  outsideCounterparty: null,
   grantedAt,
   grantedBy: 'key-b',
   note: null,
   ...extra,
 });
+const contract = { date: '2026-02-20', digest: 'cd'.repeat(32) };
+/** A pledge the pledgee proposed at `at`, awaiting the pledgor. */
+const proposal = (id: string, collateral: AssetRef[], at: string, extra: Partial<NewPledge> = {}): NewPledge =>
+  pledge(id, collateral, at, {
+    state: 'PROPOSED',
+    application: { contract, proposedAt: at, proposedBy: 'key-b', confirmedAt: null, confirmedBy: null },
+    ...extra,
+  });
+const proposed = (at: string): PledgeEvent => ({ at, actor: 'key-b', role: 'BANK', from: null, to: 'PROPOSED', note: null });
+const confirmedBy = (at: string): PledgeEvent => ({ at, actor: 'key-e', role: 'ENTERPRISE', from: 'PROPOSED', to: 'REGISTERED', note: null });
 const consented = (at: string): PledgeEvent => ({ at, actor: 'key-b', role: 'BANK', from: 'REGISTERED', to: 'REGISTERED', note: 'consent' });
 const receipt = { seq: 2 ** 40 + 3, entryHash: 'ab'.repeat(32), timestamp: 1_772_400_000_000 };
 
@@ -260,6 +276,158 @@ export function financeStoreContract(name: string, fixture: () => StoreFixture<F
         { kind: 'PATENT', count: 1, amountFen: 20 },
         { kind: 'TRADEMARK', count: 1, amountFen: 4000 },
       ]);
+    });
+
+    it('keeps a proposal apart from registrations: numbered, nothing claimed, counted by state alone, its notices written with it', async () => {
+      const p = proposal('p', [patent('201510958772.0')], '2026-03-01T08:00:00.000Z');
+      expect(await store.pledges.register(p, proposed(p.registeredAt), (numbered) => [note(numbered.id, p.registeredAt, 'pledge.proposed')])).toMatchObject({
+        registrationNumber: 'ZX-2026-000001',
+        state: 'PROPOSED',
+      });
+      expect(await store.pledges.activeOn(['PATENT:201510958772.0'])).toStrictEqual([undefined]);
+      // Another pledge may take the asset meanwhile: a proposal holds nothing.
+      await register(pledge('q', [patent('201510958772.0')], '2026-03-01T09:00:00.000Z'));
+      expect(await store.pledges.countByState()).toStrictEqual([
+        { state: 'PROPOSED', count: 1 },
+        { state: 'REGISTERED', count: 1 },
+      ]);
+      expect(await store.pledges.countByCollateralKind()).toStrictEqual([{ kind: 'PATENT', count: 1, amountFen: 9_007_199_254_740_991 }]);
+      expect((await store.outbox.pending(10)).map((n) => n.id)).toStrictEqual(['p']);
+    });
+
+    it("confirms a proposal as the pledgor's act: its collateral claimed, counted as registered in the month confirmed, once", async () => {
+      const risks = [{ asset: patent('201510958772.0'), risk: 'UNDER_INVALIDATION' as const, since: '2026-01-05' }];
+      const p = proposal('p', [patent('201510958772.0')], '2026-03-31T08:00:00.000Z', { securedAmountFen: 500, acknowledgedRisks: risks });
+      await store.pledges.register(p, proposed(p.registeredAt));
+      const at = '2026-04-02T08:00:00.000Z';
+      const confirmed = await store.pledges.confirm('p', { at, by: 'key-e' }, confirmedBy(at));
+      expect(confirmed).toMatchObject({
+        state: 'REGISTERED',
+        registeredAt: at,
+        acknowledgedRisks: risks,
+        application: { contract, proposedAt: p.registeredAt, proposedBy: 'key-b', confirmedAt: at, confirmedBy: 'key-e' },
+      });
+      expect((await store.pledges.byIds(['p']))[0]).toStrictEqual(confirmed);
+      expect((await store.pledges.activeOn(['PATENT:201510958772.0']))[0]?.id).toBe('p');
+      expect(await store.pledges.countByMonthAndPledgee('2026-03', '2026-04')).toStrictEqual([
+        { month: '2026-04', pledgee: '中国工商银行福州分行', count: 1, amountFen: 500 },
+      ]);
+      expect(await store.pledges.confirm('p', { at, by: 'key-e' }, confirmedBy(at))).toBeUndefined();
+      expect((await store.pledges.eventsOf(['p']))[0]!.map((e) => e.to)).toStrictEqual(['PROPOSED', 'REGISTERED']);
+    });
+
+    it('refuses a confirmation whose collateral another pledge took meanwhile, writing nothing', async () => {
+      const p = proposal('p', [patent('201510958772.0')], '2026-03-01T08:00:00.000Z');
+      await store.pledges.register(p, proposed(p.registeredAt));
+      await register(pledge('q', [patent('201510958772.0')], '2026-03-01T09:00:00.000Z'));
+      const at = '2026-03-02T08:00:00.000Z';
+      await expect(store.pledges.confirm('p', { at, by: 'key-e' }, confirmedBy(at))).rejects.toMatchObject({
+        assets: ['PATENT:201510958772.0'],
+      });
+      expect((await store.pledges.byIds(['p']))[0]).toMatchObject({ state: 'PROPOSED', registeredAt: p.registeredAt });
+      expect((await store.pledges.eventsOf(['p']))[0]).toHaveLength(1);
+    });
+
+    it('puts a confirmation the ledger never recorded back to its proposal, counts and all', async () => {
+      const p = proposal('p', [patent('201510958772.0')], '2026-03-01T08:00:00.000Z');
+      await store.pledges.register(p, proposed(p.registeredAt));
+      const at = '2026-04-02T08:00:00.000Z';
+      await store.pledges.confirm('p', { at, by: 'key-e' }, confirmedBy(at));
+      await store.pledges.discard('p');
+      expect((await store.pledges.byIds(['p']))[0]).toMatchObject({
+        state: 'PROPOSED',
+        registeredAt: p.registeredAt,
+        application: { confirmedAt: null, confirmedBy: null },
+      });
+      expect((await store.pledges.eventsOf(['p']))[0]!.map((e) => e.to)).toStrictEqual(['PROPOSED']);
+      expect(await store.pledges.activeOn(['PATENT:201510958772.0'])).toStrictEqual([undefined]);
+      expect(await store.pledges.countByState()).toStrictEqual([{ state: 'PROPOSED', count: 1 }]);
+      expect(await store.pledges.countByMonthAndPledgee('2026-03', '2026-04')).toStrictEqual([]);
+      // And it may be confirmed again.
+      expect(await store.pledges.confirm('p', { at, by: 'key-e' }, confirmedBy(at))).toMatchObject({ state: 'REGISTERED' });
+    });
+
+    it('closes a proposal as declined or withdrawn only while it is one, with its notices', async () => {
+      for (const id of ['p1', 'p2'])
+        await store.pledges.register(proposal(id, [patent('201510958772.0')], '2026-03-01T08:00:00.000Z'), proposed('2026-03-01T08:00:00.000Z'));
+      const at = '2026-03-03T08:00:00.000Z';
+      const declined: PledgeEvent = { at, actor: 'key-e', role: 'ENTERPRISE', from: 'PROPOSED', to: 'DECLINED', note: '利率未谈妥' };
+      expect(await store.pledges.answerProposal('p1', declined, [note('p1', at, 'pledge.declined')])).toBe(true);
+      expect(await store.pledges.answerProposal('p1', { ...declined, to: 'WITHDRAWN' }, [])).toBe(false);
+      expect(await store.pledges.answerProposal('p2', { ...declined, actor: 'key-b', role: 'BANK', to: 'WITHDRAWN' }, [])).toBe(true);
+      expect((await store.pledges.byIds(['p1', 'p2'])).map((p) => [p?.state, p?.closedAt])).toStrictEqual([
+        ['DECLINED', at],
+        ['WITHDRAWN', at],
+      ]);
+      expect(await store.pledges.confirm('p1', { at, by: 'key-e' }, confirmedBy(at))).toBeUndefined();
+      expect(await store.pledges.countByState()).toStrictEqual([
+        { state: 'DECLINED', count: 1 },
+        { state: 'WITHDRAWN', count: 1 },
+      ]);
+      expect((await store.outbox.pending(10)).map((n) => n.id)).toStrictEqual(['p1']);
+    });
+
+    it("records the authority's registration once, on a pledge ever registered", async () => {
+      await register(A);
+      await store.pledges.register(proposal('p', [patent('202310123456.5')], '2026-03-01T08:00:00.000Z'), proposed('2026-03-01T08:00:00.000Z'));
+      const reg = { number: 'Y2026980012345', date: '2026-03-05', recordedAt: '2026-03-06T08:00:00.000Z', recordedBy: 'key-s' };
+      const e: PledgeEvent = { at: reg.recordedAt, actor: 'key-s', role: 'CENTER_STAFF', from: 'REGISTERED', to: 'REGISTERED', note: null };
+      expect(await store.pledges.recordAuthorityRegistration('a', reg, e)).toBe('RECORDED');
+      expect(await store.pledges.recordAuthorityRegistration('a', { ...reg, number: 'other' }, e)).toBe('RECORDED_ALREADY');
+      expect(await store.pledges.recordAuthorityRegistration('p', reg, e)).toBe('NOT_REGISTERED');
+      expect(await store.pledges.recordAuthorityRegistration('x', reg, e)).toBe('NOT_FOUND');
+      expect((await store.pledges.byIds(['a']))[0]?.authorityRegistration).toStrictEqual(reg);
+    });
+
+    it('amends a pledge jointly: one pending at a time, applied only by the claim holder, the counts following the amount', async () => {
+      await register({ ...A, securedAmountFen: 1000 });
+      const at = '2026-04-01T08:00:00.000Z';
+      const e = (to: 'REGISTERED', note: string): PledgeEvent => ({ at, actor: 'key-b', role: 'BANK', from: 'REGISTERED', to, note });
+      const pending = {
+        changes: { securedAmountFen: 1500, term: { startDate: '2026-03-01', endDate: '2029-08-31' } },
+        contract: { date: '2026-03-28', digest: 'ef'.repeat(32) },
+        proposedAt: at,
+        proposedBy: 'key-b',
+      };
+      expect(await store.pledges.proposeAmendment('a', pending, e('REGISTERED', 'amendment proposed'), [])).toBe('RECORDED');
+      expect(await store.pledges.proposeAmendment('a', pending, e('REGISTERED', 'again'), [])).toBe('PENDING');
+      expect(await store.pledges.proposeAmendment('x', pending, e('REGISTERED', 'none'), [])).toBe('NOT_FOUND');
+      expect((await store.pledges.byIds(['a']))[0]?.pendingAmendment).toStrictEqual(pending);
+      const applied = { ...pending, before: { securedAmountFen: 1000, term: A.term }, confirmedAt: at, confirmedBy: 'key-e', receipt };
+      const claim = { token: 't1', at, digest: 'ab'.repeat(32), event: e('REGISTERED', 'amended') };
+      expect(await store.pledges.amend('a', applied, e('REGISTERED', 'amended'), [], 't1')).toBe(false);
+      expect(await store.pledges.claimClose('a', 'REGISTERED', claim, '2026-04-01T07:59:00.000Z')).toMatchObject({ ok: true });
+      expect(await store.pledges.amend('a', { ...applied, proposedAt: 'another' }, e('REGISTERED', 'amended'), [], 't1')).toBe(false);
+      expect(await store.pledges.amend('a', applied, e('REGISTERED', 'amended'), [note('a', at, 'pledge.amended')], 't1')).toBe(true);
+      expect((await store.pledges.byIds(['a']))[0]).toMatchObject({
+        securedAmountFen: 1500,
+        term: { startDate: '2026-03-01', endDate: '2029-08-31' },
+        pendingAmendment: null,
+        amendments: [applied],
+      });
+      expect(await store.pledges.countByMonthAndPledgee('2026-03', '2026-03')).toStrictEqual([
+        { month: '2026-03', pledgee: '中国工商银行福州分行', count: 1, amountFen: 1500 },
+      ]);
+      expect(await store.pledges.countByCollateralKind()).toStrictEqual([{ kind: 'MIXED', count: 1, amountFen: 1500 }]);
+      // The claim went with it; a second pending one may be dropped.
+      expect(await store.pledges.claimClose('a', 'REGISTERED', { ...claim, token: 't2' }, '2026-04-01T07:59:00.000Z')).toMatchObject({
+        ok: true,
+        replaced: null,
+      });
+      await store.pledges.dropClaim('a', 't2');
+      expect(await store.pledges.dropAmendment('a', e('REGISTERED', 'declined'), [])).toBe(false);
+      expect(await store.pledges.proposeAmendment('a', { ...pending, proposedAt: '2026-04-02T08:00:00.000Z' }, e('REGISTERED', 'p2'), [])).toBe('RECORDED');
+      expect(await store.pledges.dropAmendment('a', e('REGISTERED', 'declined'), [])).toBe(true);
+      expect((await store.pledges.byIds(['a']))[0]?.pendingAmendment).toBeNull();
+    });
+
+    it('pages pledges by pledgee kind: a bank and a guarantor of one name are two pledgees', async () => {
+      await register(A);
+      await register({ ...B, pledgee: A.pledgee, pledgeeKind: 'GUARANTOR' });
+      expect(
+        (await store.pledges.page({ pledgee: A.pledgee, pledgeeKind: 'GUARANTOR' }, { order: 'ID', after: undefined }, 10)).map((p) => p.id),
+      ).toStrictEqual(['b']);
+      expect(await store.pledges.count({ pledgee: A.pledgee, pledgeeKind: 'BANK' }, undefined)).toBe(1);
     });
 
     it('claims the closing of a pledge before anything is signed: one claim at a time, a stale one taken over and returned, the close only by the claim holder', async () => {

@@ -22,7 +22,7 @@ import {
   reportingUnavailable,
 } from '../../../platform/mongodb.js';
 import type { ClaimRecord, ConsentRecord, PledgeEvent, PledgeRecord, PolicyRecord } from '../domain/model.js';
-import { assetKey } from '../domain/model.js';
+import { assetKey, MAX_AMENDMENTS } from '../domain/model.js';
 import { type CollateralKind, collateralKind, formatRegistrationNumber, type PledgeState, registrationYear } from '../domain/pledge-rules.js';
 import type { FinanceStore, PledgeFilter, PolicyFilter } from './port.js';
 import type { CloseClaim } from './port.js';
@@ -30,10 +30,17 @@ import { AssetAlreadyPledgedError } from './port.js';
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
-interface PledgeDoc extends Writable<Omit<PledgeRecord, 'id' | 'acknowledgedRisks'>> {
+type JointFields = 'acknowledgedRisks' | 'pledgeeKind' | 'application' | 'authorityRegistration' | 'pendingAmendment' | 'amendments';
+interface PledgeDoc extends Writable<Omit<PledgeRecord, 'id' | JointFields>> {
   _id: string;
   /** Absent from a document written before risks were acknowledged: none. */
   acknowledgedRisks?: PledgeRecord['acknowledgedRisks'];
+  /** These absent from a document written before joint applications (2026-12): a bank's, applied for alone, never amended. */
+  pledgeeKind?: PledgeRecord['pledgeeKind'];
+  application?: PledgeRecord['application'];
+  authorityRegistration?: PledgeRecord['authorityRegistration'];
+  pendingAmendment?: PledgeRecord['pendingAmendment'];
+  amendments?: PledgeRecord['amendments'];
   /** The claim on closing it, while one is held (FinanceStore.claimClose). */
   closing?: CloseClaim | null;
   /** assetKey of each collateral asset, indexed: an asset's pledge history. */
@@ -93,10 +100,28 @@ interface PolicyDoc extends Writable<Omit<PolicyRecord, 'id'>> {
 /** The unique index that keeps an asset in one active pledge. */
 const ONE_ACTIVE_PLEDGE = { name: '_id_', key: { _id: 1 } };
 
-const toPledge = ({ _id, assetKeys: _keys, events: _events, consents: _consents, closing: _closing, acknowledgedRisks, ...rest }: PledgeDoc): PledgeRecord => ({
+const toPledge = ({
+  _id,
+  assetKeys: _keys,
+  events: _events,
+  consents: _consents,
+  closing: _closing,
+  acknowledgedRisks,
+  pledgeeKind,
+  application,
+  authorityRegistration,
+  pendingAmendment,
+  amendments,
+  ...rest
+}: PledgeDoc): PledgeRecord => ({
   id: _id,
   ...rest,
   acknowledgedRisks: acknowledgedRisks ?? [],
+  pledgeeKind: pledgeeKind ?? 'BANK',
+  application: application ?? null,
+  authorityRegistration: authorityRegistration ?? null,
+  pendingAmendment: pendingAmendment ?? null,
+  amendments: amendments ?? [],
 });
 const toPolicy = ({ _id, paidFen: _paid, claims: _claims, coveredKeys: _keys, ...rest }: PolicyDoc): PolicyRecord => ({ id: _id, ...rest });
 const noEvents = { projection: { events: 0, consents: 0 } };
@@ -107,6 +132,8 @@ function pledgeQuery(filter: PledgeFilter): Filter<PledgeDoc> {
   if (filter.state !== undefined) query.state = filter.state;
   if (filter.pledgorId !== undefined) query.pledgorId = filter.pledgorId;
   if (filter.pledgee !== undefined) query.pledgee = filter.pledgee;
+  // A document from before kinds has none: a bank's.
+  if (filter.pledgeeKind !== undefined) query.pledgeeKind = filter.pledgeeKind === 'BANK' ? { $in: ['BANK', null as unknown as 'BANK'] } : filter.pledgeeKind;
   return query;
 }
 
@@ -139,20 +166,35 @@ export async function openMongoFinanceStore(db: Db, options: MongoStoreOptions =
   const monthCounts = db.collection<MonthCountDoc>(prefix + names.monthCounts, COLLECTION_OPTIONS);
   const stateCounts = db.collection<StateCountDoc>(prefix + names.stateCounts, COLLECTION_OPTIONS);
   const kindCounts = db.collection<KindCountDoc>(prefix + names.kindCounts, COLLECTION_OPTIONS);
-  /** Adds a pledge to the counts (sign 1) or takes it off them (-1), in the writer's session. */
-  const count = async (
-    p: Pick<PledgeRecord, 'registeredAt' | 'pledgee' | 'securedAmountFen' | 'state' | 'collateral'>,
-    sign: 1 | -1,
+  /**
+   * Adds a registration to the counts by month and kind (n 1) or takes it off them (-1), in the
+   * writer's session; n 0 moves the amount alone (an amendment). A proposal is in neither.
+   */
+  const countRegistration = async (
+    p: Pick<PledgeRecord, 'registeredAt' | 'pledgee' | 'securedAmountFen' | 'collateral'>,
+    n: 1 | 0 | -1,
+    amountFen: number,
     session: ClientSession,
   ) => {
     const month = monthOf(p.registeredAt);
     await monthCounts.updateOne(
       { _id: `${month}:${p.pledgee}` },
-      { $inc: { n: sign, amountFen: sign * p.securedAmountFen }, $setOnInsert: { month, pledgee: p.pledgee } },
+      { $inc: { n, amountFen }, $setOnInsert: { month, pledgee: p.pledgee } },
       { upsert: true, session },
     );
-    await stateCounts.bulkWrite([stateCount(p.state, sign)], { session });
-    await kindCounts.updateOne({ _id: collateralKind(p.collateral) }, { $inc: { n: sign, amountFen: sign * p.securedAmountFen } }, { upsert: true, session });
+    await kindCounts.updateOne({ _id: collateralKind(p.collateral) }, { $inc: { n, amountFen } }, { upsert: true, session });
+  };
+  const moveState = (from: PledgeState, to: PledgeState, session: ClientSession) =>
+    stateCounts.bulkWrite([stateCount(from, -1), stateCount(to, 1)], { session });
+  /** Claims each asset for pledge `id` in the session: AssetAlreadyPledgedError (after the transaction rolled back) when one is taken. */
+  const claimingAssets = async <T>(keys: readonly string[], work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } catch (err) {
+      if (!isDuplicateKeyOn(err, active, ONE_ACTIVE_PLEDGE)) throw err;
+      const taken = (await active.find({ _id: { $in: [...keys] } }).toArray()).map((d) => d._id);
+      throw new AssetAlreadyPledgedError(taken.length > 0 ? taken : keys);
+    }
   };
   await pledges.createIndexes([
     { key: { registrationNumber: 1 }, name: 'by_registration_number', unique: true },
@@ -222,30 +264,129 @@ export async function openMongoFinanceStore(db: Db, options: MongoStoreOptions =
 
   return reportingUnavailable<FinanceStore>({
     pledges: {
-      async register(p, first) {
+      async register(p, first, notify = () => []) {
         const keys = p.collateral.map(assetKey);
         const year = registrationYear(p.registeredAt);
-        try {
-          return await inTransaction(db.client, async (session) => {
-            await active.insertMany(
-              keys.map((k) => ({ _id: k, pledgeId: p.id })),
-              { session },
-            );
+        return claimingAssets(keys, () =>
+          inTransaction(db.client, async (session) => {
+            if (p.state === 'REGISTERED') await active.insertMany(keys.map((k) => ({ _id: k, pledgeId: p.id }), { session }));
             const counter = await counters.findOneAndUpdate({ _id: year }, { $inc: { n: 1 } }, { upsert: true, returnDocument: 'after', session });
             const record: PledgeRecord = { ...p, registrationNumber: formatRegistrationNumber(year, counter!.n), updatedAt: p.registeredAt };
             const { id, ...rest } = record;
             await pledges.insertOne({ _id: id, ...rest, assetKeys: keys, events: [first], consents: [] }, { session });
-            await count(record, 1, session);
+            await stateCounts.bulkWrite([stateCount(p.state, 1)], { session });
+            if (p.state === 'REGISTERED') await countRegistration(record, 1, record.securedAmountFen, session);
+            await outbox.write(notify(record), session);
             return record;
-          });
-        } catch (err) {
-          // Only this index means an asset is taken: a pledge id or a registration number used
-          // twice is another fault.
-          if (!isDuplicateKeyOn(err, active, ONE_ACTIVE_PLEDGE)) throw err;
-          const taken = (await active.find({ _id: { $in: keys } }).toArray()).map((d) => d._id);
-          // The other pledge may have closed meanwhile; its assets were still taken when this ran.
-          throw new AssetAlreadyPledgedError(taken.length > 0 ? taken : keys);
-        }
+          }),
+        );
+      },
+      async confirm(id, c, event) {
+        const found = await pledges.findOne({ _id: id }, noEvents);
+        if (found === null) return undefined;
+        const before = toPledge(found);
+        const keys = before.collateral.map(assetKey);
+        return claimingAssets(keys, () =>
+          inTransaction(db.client, async (session) => {
+            const application = before.application === null ? null : { ...before.application, confirmedAt: c.at, confirmedBy: c.by };
+            const confirmed = await pledges.updateOne(
+              { _id: id, state: 'PROPOSED' },
+              {
+                $set: { state: 'REGISTERED', registeredAt: c.at, application },
+                $push: { events: event },
+                $max: { updatedAt: c.at },
+              },
+              { session },
+            );
+            if (confirmed.modifiedCount !== 1) return undefined;
+            await active.insertMany(keys.map((k) => ({ _id: k, pledgeId: id }), { session }));
+            await moveState('PROPOSED', 'REGISTERED', session);
+            const after: PledgeRecord = {
+              ...before,
+              state: 'REGISTERED',
+              registeredAt: c.at,
+              application,
+              updatedAt: c.at > before.updatedAt ? c.at : before.updatedAt,
+            };
+            await countRegistration(after, 1, after.securedAmountFen, session);
+            return after;
+          }),
+        );
+      },
+      async answerProposal(id, event, notify) {
+        return inTransaction(db.client, async (session) => {
+          const answered = await pledges.updateOne(
+            { _id: id, state: 'PROPOSED' },
+            { $set: { state: event.to, closedAt: event.at }, $push: { events: event }, $max: { updatedAt: event.at } },
+            { session },
+          );
+          if (answered.modifiedCount !== 1) return false;
+          await moveState('PROPOSED', event.to, session);
+          await outbox.write(notify, session);
+          return true;
+        });
+      },
+      async recordAuthorityRegistration(id, registration, event) {
+        const recorded = await pledges.updateOne(
+          { _id: id, state: { $in: ['REGISTERED', 'RELEASED', 'ENFORCED'] }, authorityRegistration: null },
+          { $set: { authorityRegistration: registration }, $push: { events: event }, $max: { updatedAt: event.at } },
+        );
+        if (recorded.modifiedCount === 1) return 'RECORDED';
+        const now = await pledges.findOne({ _id: id }, { projection: { state: 1 } });
+        if (now === null) return 'NOT_FOUND';
+        return ['REGISTERED', 'RELEASED', 'ENFORCED'].includes(now.state) ? 'RECORDED_ALREADY' : 'NOT_REGISTERED';
+      },
+      async proposeAmendment(id, amendment, event, notify) {
+        const added = await inTransaction(db.client, async (session) => {
+          const proposed = await pledges.updateOne(
+            { _id: id, state: 'REGISTERED', pendingAmendment: null, [`amendments.${MAX_AMENDMENTS - 1}`]: { $exists: false } },
+            { $set: { pendingAmendment: amendment }, $push: { events: event }, $max: { updatedAt: event.at } },
+            { session },
+          );
+          if (proposed.modifiedCount !== 1) return false;
+          await outbox.write(notify, session);
+          return true;
+        });
+        if (added) return 'RECORDED';
+        const now = await pledges.findOne({ _id: id }, { projection: { state: 1, pendingAmendment: 1 } });
+        if (now === null) return 'NOT_FOUND';
+        if (now.state !== 'REGISTERED') return 'NOT_REGISTERED';
+        return now.pendingAmendment == null ? 'TOO_MANY' : 'PENDING';
+      },
+      async dropAmendment(id, event, notify) {
+        return inTransaction(db.client, async (session) => {
+          const dropped = await pledges.updateOne(
+            { _id: id, state: 'REGISTERED', pendingAmendment: { $ne: null } },
+            { $set: { pendingAmendment: null }, $push: { events: event }, $max: { updatedAt: event.at } },
+            { session },
+          );
+          if (dropped.modifiedCount !== 1) return false;
+          await outbox.write(notify, session);
+          return true;
+        });
+      },
+      async amend(id, applied, event, notify, claim) {
+        return inTransaction(db.client, async (session) => {
+          const held = { _id: id, state: 'REGISTERED' as const, 'pendingAmendment.proposedAt': applied.proposedAt, 'closing.token': claim };
+          const before = await pledges.findOne(held, { ...noEvents, session });
+          if (before === null) return false;
+          const securedAmountFen = applied.changes.securedAmountFen ?? before.securedAmountFen;
+          const term = applied.changes.term ?? before.term;
+          const amended = await pledges.updateOne(
+            held,
+            {
+              $set: { securedAmountFen, term, pendingAmendment: null, closing: null },
+              $push: { amendments: applied, events: event },
+              $max: { updatedAt: event.at },
+            },
+            { session },
+          );
+          if (amended.modifiedCount !== 1) return false;
+          // The counts carry the secured amount as it now stands, in the month and kind it was registered under.
+          await countRegistration(before, 0, securedAmountFen - before.securedAmountFen, session);
+          await outbox.write(notify, session);
+          return true;
+        });
       },
       async recordRegistration(id, receipt, notify = []) {
         await inTransaction(db.client, async (session) => {
@@ -259,13 +400,33 @@ export async function openMongoFinanceStore(db: Db, options: MongoStoreOptions =
       },
       async discard(id) {
         await inTransaction(db.client, async (session) => {
-          const removed = await pledges.findOneAndDelete(
-            { _id: id, registrationReceipt: null },
-            { session, projection: { registeredAt: 1, pledgee: 1, securedAmountFen: 1, state: 1, collateral: 1 } },
-          );
-          if (removed === null) return;
+          const unanchored = { _id: id, state: 'REGISTERED' as const, registrationReceipt: null };
+          const found = await pledges.findOne(unanchored, { session });
+          if (found === null) return;
+          const discarded = toPledge(found);
+          if (found.events[0]?.to === 'PROPOSED' && discarded.application !== null) {
+            // A confirmation the ledger never recorded: the proposal stands again, as the pledgor found it.
+            const reverted = await pledges.updateOne(
+              unanchored,
+              {
+                $set: {
+                  state: 'PROPOSED',
+                  registeredAt: discarded.application.proposedAt,
+                  application: { ...discarded.application, confirmedAt: null, confirmedBy: null },
+                  events: found.events.slice(0, -1),
+                },
+                $max: { updatedAt: new Date().toISOString() },
+              },
+              { session },
+            );
+            if (reverted.modifiedCount !== 1) return;
+            await moveState('REGISTERED', 'PROPOSED', session);
+          } else {
+            if ((await pledges.deleteOne(unanchored, { session })).deletedCount !== 1) return;
+            await stateCounts.bulkWrite([stateCount('REGISTERED', -1)], { session });
+          }
           await active.deleteMany({ pledgeId: id }, { session });
-          await count(removed, -1, session);
+          await countRegistration(discarded, -1, -discarded.securedAmountFen, session);
         });
       },
       byIds: (ids) => findByIds(pledges, ids, toPledge, noEvents),

@@ -4,7 +4,20 @@ import type { Receipt } from '../../../ledger/index.js';
 import type { Notification } from '../../../outbox/notification.js';
 import type { OutboxSource } from '../../../outbox/port.js';
 import type { ListRead } from '../../../platform/pagination.js';
-import type { ClaimRecord, ConsentRecord, Enforcement, NewPledge, NewPolicy, PledgeEvent, PledgeRecord, PolicyRecord } from '../domain/model.js';
+import type {
+  AppliedAmendment,
+  AuthorityRegistration,
+  ClaimRecord,
+  ConsentRecord,
+  Enforcement,
+  NewPledge,
+  NewPolicy,
+  PendingAmendment,
+  PledgeeKind,
+  PledgeEvent,
+  PledgeRecord,
+  PolicyRecord,
+} from '../domain/model.js';
 import type { CollateralKind, PledgeState } from '../domain/pledge-rules.js';
 
 /** RECORDED, or why not: no such pledge, not REGISTERED (closed), or at its cap of consents already. */
@@ -14,7 +27,15 @@ export interface PledgeFilter {
   readonly state?: PledgeState;
   readonly pledgorId?: string;
   readonly pledgee?: string;
+  /** With pledgee: a bank and a guarantor of one name are two pledgees. */
+  readonly pledgeeKind?: PledgeeKind;
 }
+
+/** RECORDED, or why not: no such pledge, not REGISTERED, one pending already, or at MAX_AMENDMENTS. */
+export type AmendmentOutcome = 'RECORDED' | 'NOT_FOUND' | 'NOT_REGISTERED' | 'PENDING' | 'TOO_MANY';
+
+/** RECORDED, or why not: no such pledge, never registered (PROPOSED, DECLINED, WITHDRAWN), or recorded already. */
+export type AuthorityOutcome = 'RECORDED' | 'NOT_FOUND' | 'NOT_REGISTERED' | 'RECORDED_ALREADY';
 
 /** Some of the collateral is in an active pledge already. */
 export class AssetAlreadyPledgedError extends Error {
@@ -29,19 +50,52 @@ export class AssetAlreadyPledgedError extends Error {
 
 export interface PledgeRepository {
   /**
-   * Stores a REGISTERED pledge with its first event and claims its collateral, assigning the next
-   * registration number of the year (China time) of registeredAt; all in one transaction. Throws
-   * AssetAlreadyPledgedError, writing nothing, when any asset is in an active pledge; nothing
-   * else (an id used twice) is reported as that. It writes no notification: the registration is
-   * final only once recordRegistration has its receipt, and discard may take it back before.
+   * Stores a pledge with its first event, assigning the next registration number of the year
+   * (China time) of registeredAt; all in one transaction. A REGISTERED one claims its collateral
+   * and is counted as registered: AssetAlreadyPledgedError, writing nothing, when any asset is in
+   * an active pledge (nothing else, an id used twice, is reported as that); it writes no
+   * notification, the registration being final only once recordRegistration has its receipt, and
+   * discard may take it back before. A PROPOSED one claims nothing and is counted by state alone,
+   * and its notices, `notify` made of it as numbered, are written with it.
    */
-  register(p: NewPledge, first: PledgeEvent): Promise<PledgeRecord>;
+  register(p: NewPledge, first: PledgeEvent, notify?: (numbered: PledgeRecord) => readonly Notification[]): Promise<PledgeRecord>;
+  /**
+   * The pledgor's confirmation of a PROPOSED pledge: REGISTERED at `at`, with the confirming key
+   * (the risks the proposal acknowledged stand, the pledgor having acknowledged them too), its collateral claimed and the pledge counted as registered, the
+   * event appended; one transaction. AssetAlreadyPledgedError, writing nothing, when an asset is in
+   * an active pledge; undefined, writing nothing, when it is not PROPOSED (answered meanwhile).
+   * Final, as register's, only once recordRegistration has its receipt: discard puts it back.
+   */
+  confirm(id: string, confirmation: { at: string; by: string }, event: PledgeEvent): Promise<PledgeRecord | undefined>;
+  /**
+   * Closes a PROPOSED pledge as DECLINED or WITHDRAWN (event.to), with its event and `notify`;
+   * false, writing nothing, when it is not PROPOSED.
+   */
+  answerProposal(id: string, event: PledgeEvent, notify: readonly Notification[]): Promise<boolean>;
+  /** Records the registration authority's number and date on a pledge ever registered, once, with its event. */
+  recordAuthorityRegistration(id: string, registration: AuthorityRegistration, event: PledgeEvent): Promise<AuthorityOutcome>;
+  /** Records the pledgee's proposed amendment of a REGISTERED pledge, with its event and `notify`: one pending at a time. */
+  proposeAmendment(id: string, amendment: PendingAmendment, event: PledgeEvent, notify: readonly Notification[]): Promise<AmendmentOutcome>;
+  /** Drops the pending amendment (declined or withdrawn) with its event and `notify`; false when none is pending. */
+  dropAmendment(id: string, event: PledgeEvent, notify: readonly Notification[]): Promise<boolean>;
+  /**
+   * Applies the pending amendment as confirmed (`applied`, its receipt the PLEDGE_AMENDMENT entry):
+   * the secured amount and term change (and the counts' amounts with them), the pending one is
+   * cleared, the event appended, the claim dropped and `notify` written; one transaction, only if
+   * the pledge is REGISTERED, its pending amendment was proposed at applied.proposedAt and its
+   * claim is `claim`. False, writing nothing, otherwise.
+   */
+  amend(id: string, applied: AppliedAmendment, event: PledgeEvent, notify: readonly Notification[], claim: string): Promise<boolean>;
   /**
    * Attaches the PLEDGE_REGISTRATION receipt, and writes `notify` (the registration's
    * notifications) to the outbox in the same transaction; nothing when there is no such pledge.
    */
   recordRegistration(id: string, receipt: Receipt, notify?: readonly Notification[]): Promise<void>;
-  /** Removes a pledge the ledger never recorded (no registration receipt), freeing its collateral. */
+  /**
+   * Takes back a registration the ledger never recorded (no registration receipt), freeing its
+   * collateral and taking it off the counts: a confirmed proposal goes back to PROPOSED, its
+   * confirmation undone; a pledge registered at once is removed.
+   */
   discard(id: string): Promise<void>;
   byIds(ids: readonly string[]): Promise<(PledgeRecord | undefined)[]>;
   /** By the registration numbers the hub gave them (ZX...), in the order asked. */
@@ -67,7 +121,7 @@ export interface PledgeRepository {
   /** How many pledges match the filter (changed at `since` or later, when given): what page pages through. */
   count(filter: PledgeFilter, since: string | undefined): Promise<number>;
   /**
-   * Claims the closing of a pledge still in `from`, before anything is signed for it: true, with
+   * Claims the closing (or amending) of a pledge still in `from`, before anything is signed for it: true, with
    * the claim stored, when no claim holds it, or only one made before `staleBefore` (left by a
    * process that died mid-close: `replaced` returns it, so that its ledger entry, if it was
    * appended, is found and finished rather than signed twice). False, changing nothing, when the
@@ -112,7 +166,7 @@ export interface CloseClaim {
   readonly token: string;
   /** When it was made: a claim older than the lease is taken over. */
   readonly at: string;
-  /** The SHA-256 of the ledger document the closing appends (none for an enforcement): how a taker-over finds it. */
+  /** The SHA-256 of the ledger document the closing (or amendment) appends (none for an enforcement): how a taker-over finds it. */
   readonly digest: string | null;
   /** The event the closing records, for a taker-over to finish it with. */
   readonly event: PledgeEvent;

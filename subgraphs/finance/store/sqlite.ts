@@ -10,10 +10,22 @@ import type { Notification } from '../../../outbox/notification.js';
 import { sqliteOutbox } from '../../../outbox/sqlite.js';
 import { hubTimeZone, monthOf } from '../../../platform/hub-calendar.js';
 import { countsOf, groupedByKey, hasColumn, inKeyOrder, inListQuery, listPages, monthCountsInZone } from '../../../platform/sqlite.js';
-import type { AssetRef, ClaimRecord, ConsentRecord, NewPledge, NewPolicy, PledgeEvent, PledgeRecord, PolicyRecord } from '../domain/model.js';
-import { assetKey } from '../domain/model.js';
+import type {
+  AppliedAmendment,
+  AssetRef,
+  AuthorityRegistration,
+  ClaimRecord,
+  ConsentRecord,
+  NewPledge,
+  NewPolicy,
+  PendingAmendment,
+  PledgeEvent,
+  PledgeRecord,
+  PolicyRecord,
+} from '../domain/model.js';
+import { assetKey, MAX_AMENDMENTS } from '../domain/model.js';
 import { type CollateralKind, collateralKind, formatRegistrationNumber, type PledgeState, registrationYear } from '../domain/pledge-rules.js';
-import type { CloseClaim, ConsentOutcome, FinanceStore } from './port.js';
+import type { AmendmentOutcome, AuthorityOutcome, CloseClaim, ConsentOutcome, FinanceStore } from './port.js';
 import { AssetAlreadyPledgedError } from './port.js';
 
 const SCHEMA = `
@@ -148,6 +160,14 @@ UPDATE pledges SET updated_at = max(registered_at, coalesce(closed_at, ''), coal
 ALTER TABLE insurance_policies ADD COLUMN updated_at TEXT NOT NULL DEFAULT '';
 UPDATE insurance_policies SET updated_at = max(issued_at, coalesce((SELECT max(max(filed_at, coalesce(settled_at, ''))) FROM insurance_claims c WHERE c.policy_id = insurance_policies.id), ''));
 `;
+const JOINT = `
+ALTER TABLE pledges ADD COLUMN pledgee_kind TEXT NOT NULL DEFAULT 'BANK';
+ALTER TABLE pledges ADD COLUMN application TEXT;
+ALTER TABLE pledges ADD COLUMN authority_registration TEXT;
+ALTER TABLE pledges ADD COLUMN pending_amendment TEXT;
+ALTER TABLE pledges ADD COLUMN amendments TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE pledge_consents ADD COLUMN outside_counterparty TEXT;
+`;
 const COUNTS_FROM_ROWS = `
 INSERT INTO pledge_state_counts (state, n) SELECT state, count(*) FROM pledges GROUP BY 1;
 `;
@@ -169,6 +189,11 @@ interface PledgeRow {
   enforcement: string | null;
   updated_at: string;
   acknowledged_risks: string;
+  pledgee_kind: string;
+  application: string | null;
+  authority_registration: string | null;
+  pending_amendment: string | null;
+  amendments: string;
 }
 
 interface EventRow {
@@ -191,6 +216,7 @@ interface ConsentRow {
   granted_at: string;
   granted_by: string;
   note: string | null;
+  outside_counterparty: string | null;
 }
 
 interface PolicyRow {
@@ -227,6 +253,11 @@ const toPledge = (r: PledgeRow): PledgeRecord => ({
   registrationNumber: r.registration_number,
   pledgorId: r.pledgor_id,
   pledgee: r.pledgee,
+  pledgeeKind: r.pledgee_kind as PledgeRecord['pledgeeKind'],
+  application: parsed(r.application),
+  authorityRegistration: parsed(r.authority_registration),
+  pendingAmendment: parsed(r.pending_amendment),
+  amendments: JSON.parse(r.amendments) as PledgeRecord['amendments'],
   collateral: JSON.parse(r.collateral) as PledgeRecord['collateral'],
   acknowledgedRisks: JSON.parse(r.acknowledged_risks) as PledgeRecord['acknowledgedRisks'],
   securedAmountFen: r.secured_amount_fen,
@@ -255,6 +286,7 @@ const toConsent = (r: ConsentRow): ConsentRecord => ({
   asset: { kind: r.asset_kind as AssetRef['kind'], id: r.asset_id },
   disposal: r.disposal as ConsentRecord['disposal'],
   counterpartyId: r.counterparty_id,
+  outsideCounterparty: parsed(r.outside_counterparty),
   grantedAt: r.granted_at,
   grantedBy: r.granted_by,
   note: r.note,
@@ -306,6 +338,9 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
     if (!hasColumn(db, 'pledges', 'closing')) db.exec('ALTER TABLE pledges ADD COLUMN closing TEXT');
     // Acknowledged risks (2026-12): a pledge from before acknowledged none.
     if (!hasColumn(db, 'pledges', 'acknowledged_risks')) db.exec(`ALTER TABLE pledges ADD COLUMN acknowledged_risks TEXT NOT NULL DEFAULT '[]'`);
+    // Joint applications, guarantors, the authority's registration and amendments (2026-12): a pledge
+    // from before was a bank's, applied for by it alone, never amended.
+    if (!hasColumn(db, 'pledges', 'application')) db.exec(JOINT);
     db.exec(CHANGES);
     monthCountsInZone(db, 'pledge_month_counts', hubTimeZone(), () => {
       const rows = db.prepare<[], { at: string; pledgee: string; fen: number }>('SELECT registered_at AS at, pledgee, secured_amount_fen AS fen FROM pledges');
@@ -330,13 +365,9 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
   const addKind = db.prepare<[string, number, number]>(
     'INSERT INTO pledge_kind_counts (kind, n, amount_fen) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n, amount_fen = amount_fen + excluded.amount_fen',
   );
-  /** Adds a pledge to the counts (sign 1) or takes it off them (-1). */
-  const count = (
-    p: { registeredAt: string; pledgee: string; securedAmountFen: number; state: string; collateral: readonly AssetRef[] },
-    sign: 1 | -1,
-  ): void => {
+  /** Adds a registration to the counts by month and kind (sign 1) or takes it off them (-1); a proposal is in neither. */
+  const countRegistration = (p: { registeredAt: string; pledgee: string; securedAmountFen: number; collateral: readonly AssetRef[] }, sign: 1 | -1): void => {
     addMonth.run(monthOf(p.registeredAt), p.pledgee, sign, sign * p.securedAmountFen);
-    addState.run(p.state, sign);
     addKind.run(collateralKind(p.collateral), sign, sign * p.securedAmountFen);
   };
   const kindCounts = db.prepare<[], { kind: CollateralKind; count: number; amountFen: number }>(
@@ -353,8 +384,8 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
     'INSERT INTO pledge_registration_counters (year, n) VALUES (?, 1) ON CONFLICT (year) DO UPDATE SET n = n + 1 RETURNING n',
   );
   const insertPledge = db.prepare(
-    `INSERT INTO pledges (id, registration_number, pledgor_id, pledgee, collateral, acknowledged_risks, secured_amount_fen, start_date, end_date, state, registered_at, closed_at, registration_receipt, release_receipt, enforcement, updated_at)
-     VALUES (@id, @registrationNumber, @pledgorId, @pledgee, @collateral, @acknowledgedRisks, @securedAmountFen, @startDate, @endDate, @state, @registeredAt, @closedAt, @registrationReceipt, @releaseReceipt, @enforcement, @updatedAt)`,
+    `INSERT INTO pledges (id, registration_number, pledgor_id, pledgee, pledgee_kind, application, authority_registration, pending_amendment, amendments, collateral, acknowledged_risks, secured_amount_fen, start_date, end_date, state, registered_at, closed_at, registration_receipt, release_receipt, enforcement, updated_at)
+     VALUES (@id, @registrationNumber, @pledgorId, @pledgee, @pledgeeKind, @application, @authorityRegistration, @pendingAmendment, @amendments, @collateral, @acknowledgedRisks, @securedAmountFen, @startDate, @endDate, @state, @registeredAt, @closedAt, @registrationReceipt, @releaseReceipt, @enforcement, @updatedAt)`,
   );
   const claim = db.prepare('INSERT INTO active_pledged_assets (asset_key, pledge_id) VALUES (?, ?) ON CONFLICT (asset_key) DO NOTHING');
   const insertCollateral = db.prepare('INSERT INTO pledge_collateral (asset_key, pledge_id) VALUES (?, ?)');
@@ -364,8 +395,26 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
   );
   const setRegistration = db.prepare('UPDATE pledges SET registration_receipt = ?, updated_at = max(updated_at, ?) WHERE id = ?');
   const touchPledge = db.prepare('UPDATE pledges SET updated_at = max(updated_at, ?) WHERE id = ?');
-  const unanchored = db.prepare<[string], { registeredAt: string; pledgee: string; securedAmountFen: number; state: string; collateral: string }>(
-    `SELECT registered_at AS registeredAt, pledgee, secured_amount_fen AS securedAmountFen, state, collateral FROM pledges WHERE id = ? AND registration_receipt IS NULL`,
+  const unanchored = db.prepare<[string], PledgeRow>(`SELECT * FROM pledges WHERE id = ? AND registration_receipt IS NULL AND state = 'REGISTERED'`);
+  const wasProposed = db.prepare<[string], { n: number }>(`SELECT 1 AS n FROM pledge_events WHERE pledge_id = ? AND n = 0 AND to_state = 'PROPOSED'`);
+  const dropLastEvent = db.prepare('DELETE FROM pledge_events WHERE pledge_id = ? AND n = (SELECT max(n) FROM pledge_events WHERE pledge_id = ?)');
+  const unconfirm = db.prepare(
+    `UPDATE pledges SET state = 'PROPOSED', registered_at = @registeredAt, application = @application, updated_at = max(updated_at, @at) WHERE id = @id`,
+  );
+  const pledgeRow = db.prepare<[string], PledgeRow>('SELECT * FROM pledges WHERE id = ?');
+  const setConfirmed = db.prepare(
+    `UPDATE pledges SET state = 'REGISTERED', registered_at = @at, application = @application, updated_at = max(updated_at, @at)
+     WHERE id = @id AND state = 'PROPOSED'`,
+  );
+  const answer = db.prepare(`UPDATE pledges SET state = @to, closed_at = @at, updated_at = max(updated_at, @at) WHERE id = @id AND state = 'PROPOSED'`);
+  const setAuthority = db.prepare(
+    `UPDATE pledges SET authority_registration = @registration, updated_at = max(updated_at, @at) WHERE id = @id AND authority_registration IS NULL`,
+  );
+  const setPending = db.prepare(`UPDATE pledges SET pending_amendment = @pending, updated_at = max(updated_at, @at) WHERE id = @id`);
+  const applyAmendment = db.prepare(
+    `UPDATE pledges SET secured_amount_fen = @securedAmountFen, start_date = @startDate, end_date = @endDate, pending_amendment = NULL,
+       amendments = json_insert(amendments, '$[#]', json(@applied)), closing = NULL, updated_at = max(updated_at, @at)
+     WHERE id = @id AND state = 'REGISTERED' AND pending_amendment ->> '$.proposedAt' = @proposedAt AND closing ->> '$.token' = @claim`,
   );
   const deletes = ['active_pledged_assets', 'pledge_collateral', 'pledge_events', 'pledge_consents'].map((t) =>
     db.prepare(`DELETE FROM ${t} WHERE pledge_id = ?`),
@@ -410,8 +459,8 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
     'SELECT state, (SELECT count(*) FROM pledge_consents c WHERE c.pledge_id = p.id) AS consents FROM pledges p WHERE id = ?',
   );
   const insertConsent = db.prepare(
-    `INSERT INTO pledge_consents (pledge_id, n, id, asset_kind, asset_id, disposal, counterparty_id, granted_at, granted_by, note)
-     VALUES (@pledgeId, @n, @id, @assetKind, @assetId, @disposal, @counterpartyId, @grantedAt, @grantedBy, @note)`,
+    `INSERT INTO pledge_consents (pledge_id, n, id, asset_kind, asset_id, disposal, counterparty_id, outside_counterparty, granted_at, granted_by, note)
+     VALUES (@pledgeId, @n, @id, @assetKind, @assetId, @disposal, @counterpartyId, @outsideCounterparty, @grantedAt, @grantedBy, @note)`,
   );
 
   const insertPolicy = db.prepare(
@@ -447,11 +496,20 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
   const claimsIn = inListQuery<ClaimRow>(db, (ids) => `SELECT * FROM insurance_claims WHERE policy_id IN (${ids}) ORDER BY policy_id, filed_at, rowid`);
 
   const event = (pledgeId: string, e: PledgeEvent) => ({ pledgeId, ...e });
-  const registerTx = db.transaction((p: NewPledge, first: PledgeEvent): PledgeRecord => {
+  const claimAssets = (id: string, collateral: readonly AssetRef[]) => {
+    const taken = collateral.map(assetKey).filter((k) => claim.run(k, id).changes === 0);
+    // Thrown inside the transaction: everything it wrote rolls back, the number too.
+    if (taken.length > 0) throw new AssetAlreadyPledgedError(taken);
+  };
+  const registerTx = db.transaction((p: NewPledge, first: PledgeEvent, notify: (numbered: PledgeRecord) => readonly Notification[]): PledgeRecord => {
     const year = registrationYear(p.registeredAt);
     const record: PledgeRecord = { ...p, registrationNumber: formatRegistrationNumber(year, nextNumber.get(year)!.n), updatedAt: p.registeredAt };
     insertPledge.run({
       ...record,
+      application: json(record.application),
+      authorityRegistration: json(record.authorityRegistration),
+      pendingAmendment: json(record.pendingAmendment),
+      amendments: JSON.stringify(record.amendments),
       collateral: JSON.stringify(record.collateral),
       acknowledgedRisks: JSON.stringify(record.acknowledgedRisks),
       startDate: p.term.startDate,
@@ -460,25 +518,115 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
       releaseReceipt: json(p.releaseReceipt),
       enforcement: json(p.enforcement),
     });
-    const keys = p.collateral.map(assetKey);
-    const taken = keys.filter((k) => claim.run(k, p.id).changes === 0);
-    // Thrown inside the transaction: everything it wrote rolls back, the number too.
-    if (taken.length > 0) throw new AssetAlreadyPledgedError(taken);
-    for (const k of keys) insertCollateral.run(k, p.id);
+    if (p.state === 'REGISTERED') claimAssets(p.id, p.collateral);
+    for (const k of p.collateral.map(assetKey)) insertCollateral.run(k, p.id);
     insertEvent.run(event(p.id, first));
-    count(p, 1);
+    addState.run(p.state, 1);
+    if (p.state === 'REGISTERED') countRegistration(p, 1);
+    outbox.write(notify(record));
     return record;
+  });
+  const confirmTx = db.transaction((id: string, c: { at: string; by: string }, e: PledgeEvent): PledgeRecord | undefined => {
+    const row = pledgeRow.get(id);
+    if (row === undefined || row.state !== 'PROPOSED') return undefined;
+    const before = toPledge(row);
+    const application = before.application === null ? null : { ...before.application, confirmedAt: c.at, confirmedBy: c.by };
+    setConfirmed.run({ id, at: c.at, application: json(application) });
+    claimAssets(id, before.collateral);
+    insertEvent.run(event(id, e));
+    addState.run('PROPOSED', -1);
+    addState.run('REGISTERED', 1);
+    const after: PledgeRecord = {
+      ...before,
+      state: 'REGISTERED',
+      registeredAt: c.at,
+      application,
+      updatedAt: c.at > before.updatedAt ? c.at : before.updatedAt,
+    };
+    countRegistration(after, 1);
+    return after;
+  });
+  const answerTx = db.transaction((id: string, e: PledgeEvent, notify: readonly Notification[]): boolean => {
+    if (answer.run({ id, to: e.to, at: e.at }).changes !== 1) return false;
+    insertEvent.run(event(id, e));
+    addState.run('PROPOSED', -1);
+    addState.run(e.to, 1);
+    outbox.write(notify);
+    return true;
+  });
+  const authorityTx = db.transaction((id: string, registration: AuthorityRegistration, e: PledgeEvent): AuthorityOutcome => {
+    const row = claimOf.get(id);
+    if (row === undefined) return 'NOT_FOUND';
+    if (!['REGISTERED', 'RELEASED', 'ENFORCED'].includes(row.state)) return 'NOT_REGISTERED';
+    if (setAuthority.run({ id, registration: JSON.stringify(registration), at: e.at }).changes !== 1) return 'RECORDED_ALREADY';
+    insertEvent.run(event(id, e));
+    return 'RECORDED';
+  });
+  const proposeAmendmentTx = db.transaction((id: string, a: PendingAmendment, e: PledgeEvent, notify: readonly Notification[]): AmendmentOutcome => {
+    const row = pledgeRow.get(id);
+    if (row === undefined) return 'NOT_FOUND';
+    if (row.state !== 'REGISTERED') return 'NOT_REGISTERED';
+    if (row.pending_amendment !== null) return 'PENDING';
+    if ((JSON.parse(row.amendments) as unknown[]).length >= MAX_AMENDMENTS) return 'TOO_MANY';
+    setPending.run({ id, pending: JSON.stringify(a), at: e.at });
+    insertEvent.run(event(id, e));
+    outbox.write(notify);
+    return 'RECORDED';
+  });
+  const dropAmendmentTx = db.transaction((id: string, e: PledgeEvent, notify: readonly Notification[]): boolean => {
+    const row = pledgeRow.get(id);
+    if (row?.pending_amendment == null || row.state !== 'REGISTERED') return false;
+    setPending.run({ id, pending: null, at: e.at });
+    insertEvent.run(event(id, e));
+    outbox.write(notify);
+    return true;
+  });
+  const amendTx = db.transaction((id: string, a: AppliedAmendment, e: PledgeEvent, notify: readonly Notification[], claimToken: string): boolean => {
+    const row = pledgeRow.get(id);
+    if (row === undefined) return false;
+    const before = toPledge(row);
+    const securedAmountFen = a.changes.securedAmountFen ?? before.securedAmountFen;
+    const term = a.changes.term ?? before.term;
+    const applied = applyAmendment.run({
+      id,
+      securedAmountFen,
+      startDate: term.startDate,
+      endDate: term.endDate,
+      applied: JSON.stringify(a),
+      at: e.at,
+      proposedAt: a.proposedAt,
+      claim: claimToken,
+    });
+    if (applied.changes !== 1) return false;
+    // The counts carry the secured amount as it now stands, in the month and kind it was registered under.
+    const delta = securedAmountFen - before.securedAmountFen;
+    addMonth.run(monthOf(before.registeredAt), before.pledgee, 0, delta);
+    addKind.run(collateralKind(before.collateral), 0, delta);
+    insertEvent.run(event(id, e));
+    outbox.write(notify);
+    return true;
   });
   const recordRegistrationTx = db.transaction((id: string, receipt: Receipt, notify: readonly Notification[]) => {
     // Changed when the ledger recorded it.
     if (setRegistration.run(JSON.stringify(receipt), new Date(receipt.timestamp).toISOString(), id).changes === 1) outbox.write(notify);
   });
   const discardTx = db.transaction((id: string) => {
-    const discarded = unanchored.get(id);
-    if (discarded === undefined) return;
+    const row = unanchored.get(id);
+    if (row === undefined) return;
+    const discarded = toPledge(row);
+    countRegistration(discarded, -1);
+    addState.run('REGISTERED', -1);
+    if (wasProposed.get(id) !== undefined && discarded.application !== null) {
+      // A confirmation the ledger never recorded: the proposal stands again, as the pledgor found it.
+      freeAssets.run(id);
+      dropLastEvent.run(id, id);
+      const application = { ...discarded.application, confirmedAt: null, confirmedBy: null };
+      unconfirm.run({ id, registeredAt: discarded.application.proposedAt, application: JSON.stringify(application), at: new Date().toISOString() });
+      addState.run('PROPOSED', 1);
+      return;
+    }
     for (const d of deletes) d.run(id);
     deletePledge.run(id);
-    count({ ...discarded, collateral: JSON.parse(discarded.collateral) as AssetRef[] }, -1);
   });
   const transitionTx = db.transaction(
     (
@@ -521,6 +669,7 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
       assetId: c.asset.id,
       disposal: c.disposal,
       counterpartyId: c.counterpartyId,
+      outsideCounterparty: json(c.outsideCounterparty),
       grantedAt: c.grantedAt,
       grantedBy: c.grantedBy,
       note: c.note,
@@ -545,9 +694,27 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
 
   return {
     pledges: {
-      async register(p, first) {
+      async register(p, first, notify = () => []) {
         // IMMEDIATE: take the write lock first, so that two processes never deadlock upgrading.
-        return registerTx.immediate(p, first);
+        return registerTx.immediate(p, first, notify);
+      },
+      async confirm(id, confirmation, e) {
+        return confirmTx.immediate(id, confirmation, e);
+      },
+      async answerProposal(id, e, notify) {
+        return answerTx.immediate(id, e, notify);
+      },
+      async recordAuthorityRegistration(id, registration, e) {
+        return authorityTx.immediate(id, registration, e);
+      },
+      async proposeAmendment(id, amendment, e, notify) {
+        return proposeAmendmentTx.immediate(id, amendment, e, notify);
+      },
+      async dropAmendment(id, e, notify) {
+        return dropAmendmentTx.immediate(id, e, notify);
+      },
+      async amend(id, applied, e, notify, claimToken) {
+        return amendTx.immediate(id, applied, e, notify, claimToken);
       },
       async recordRegistration(id, receipt, notify = []) {
         recordRegistrationTx.immediate(id, receipt, notify);
@@ -586,6 +753,7 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
             ['state = ?', filter.state],
             ['pledgor_id = ?', filter.pledgorId],
             ['pledgee = ?', filter.pledgee],
+            ['pledgee_kind = ?', filter.pledgeeKind],
           ],
           read,
           limit,
@@ -596,6 +764,7 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
           ['state = ?', filter.state],
           ['pledgor_id = ?', filter.pledgorId],
           ['pledgee = ?', filter.pledgee],
+          ['pledgee_kind = ?', filter.pledgeeKind],
           ['updated_at >= ?', since],
         ]);
       },

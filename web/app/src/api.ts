@@ -2,7 +2,7 @@
 // session routes under /auth (JSON). A session's requests carry its CSRF token in x-csrf-token.
 import { ClientError, GraphQLClient, type Variables } from 'graphql-request';
 
-export type Role = 'CENTER_STAFF' | 'ENTERPRISE' | 'COURT' | 'BANK' | 'INSURER';
+export type Role = 'CENTER_STAFF' | 'ENTERPRISE' | 'COURT' | 'BANK' | 'INSURER' | 'GUARANTOR';
 
 export interface Account {
   readonly id: string;

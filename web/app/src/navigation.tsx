@@ -39,6 +39,7 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
   ENTERPRISE,
   CENTER_STAFF: STAFF,
   BANK: [{ name: 'pledges', label: 'nav.pledges' }, INBOX],
+  GUARANTOR: [{ name: 'pledges', label: 'nav.pledges' }, INBOX],
   INSURER: [{ name: 'policies', label: 'nav.policies' }, INBOX],
   COURT: [{ name: 'court', label: 'nav.court' }, { name: 'freezes', label: 'nav.freezes' }, INBOX],
 };

@@ -46,6 +46,7 @@ export const COMMON = {
   'Role.COURT': ['法院', 'Court'],
   'Role.BANK': ['银行', 'Bank'],
   'Role.INSURER': ['保险机构', 'Insurer'],
+  'Role.GUARANTOR': ['担保机构', 'Guarantee institution'],
   'error.generic': ['操作未成功', 'That did not work'],
   'ErrorCode.UNAUTHENTICATED': ['用户名或密码不正确，或登录已失效', 'Not signed in, or the username or password is not right'],
   'ErrorCode.FORBIDDEN': ['没有权限', 'Not allowed'],

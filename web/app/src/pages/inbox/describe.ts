@@ -86,6 +86,12 @@ export function detailOf(n: Notification, t: T, label: Label): string {
         from: d.from === null || d.from === undefined ? '—' : label(caseStates, text(d.from)),
         to: label(caseStates, text(d.to)),
       });
+    case 'pledge.proposed':
+    case 'pledge.declined':
+    case 'pledge.withdrawn':
+    case 'pledge.amendment.proposed':
+    case 'pledge.amendment.dropped':
+    case 'pledge.amended':
     case 'pledge.registered':
     case 'pledge.released':
     case 'pledge.enforced':

@@ -1,5 +1,5 @@
 // Creating a person's account: a username and a role, bound to an enterprise (found by its credit
-// code) for ENTERPRISE, to an organization for BANK, INSURER and COURT. The hub generates the
+// code) for ENTERPRISE, to an organization for BANK, GUARANTOR, INSURER and COURT. The hub generates the
 // password and answers it this once.
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, Input, Modal, Select, Space, Typography } from 'antd';
@@ -9,8 +9,8 @@ import { type Account, auth, graphql, type Role } from '../../../api';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useI18n } from '../../../i18n';
 
-const ROLES: readonly Role[] = ['ENTERPRISE', 'CENTER_STAFF', 'BANK', 'INSURER', 'COURT'];
-const ORGANIZATION_ROLES: readonly Role[] = ['BANK', 'INSURER', 'COURT'];
+const ROLES: readonly Role[] = ['ENTERPRISE', 'CENTER_STAFF', 'BANK', 'GUARANTOR', 'INSURER', 'COURT'];
+const ORGANIZATION_ROLES: readonly Role[] = ['BANK', 'GUARANTOR', 'INSURER', 'COURT'];
 
 const BY_CREDIT_CODE = `query AccountEnterprise($uscc: String!) { enterpriseByCreditCode(uscc: $uscc) { id name } }`;
 
