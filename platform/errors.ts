@@ -31,6 +31,8 @@ export const ERROR_CODES = [
   'ASSET_FROZEN',
   'ASSET_PLEDGED_CONSENT_REQUIRED',
   'LICENCE_OVERLAP',
+  // A transfer waiting for its effective date (Patent Law art. 10(3); Trademark Law art. 42(4)): subgraphs/enterprises/rights.ts.
+  'TRANSFER_PENDING',
   // Licence recording refusals (专利实施许可合同备案办法 art. 12(2)(vi), (viii)): subgraphs/enterprises/rights.ts.
   'ANNUAL_FEE_OVERDUE',
   'DUPLICATE_CONTRACT',
@@ -88,6 +90,8 @@ export const ERROR_MEANINGS: Readonly<Record<ErrorCode, string>> = {
   ASSET_FROZEN: 'A court froze the right: it may not be disposed of',
   ASSET_PLEDGED_CONSENT_REQUIRED: "A pledged right without its pledgee's recorded consent to this disposal",
   LICENCE_OVERLAP: 'An exclusive or sole licence would meet another licence in territory and time: extensions.licenceId names it',
+  TRANSFER_PENDING:
+    'A transfer of the right waits for its effective date (its registration or announcement: Patent Law art. 10(3), Trademark Law art. 42(4)): no other transfer or licence until then; extensions.transferId and extensions.effectiveDate name it',
   ANNUAL_FEE_OVERDUE:
     "The patent's annual fee is late (in its grace period, or past it): pay it first; extensions.dueDate and extensions.graceEndsOn say when it fell due and the last day it can be paid",
   DUPLICATE_CONTRACT: 'This contract (its SHA-256) is recorded for the right already: extensions.licenceId names the licence recorded with it',
@@ -139,6 +143,7 @@ export const USER_ERROR_CODES = [
   'ASSET_FROZEN',
   'ASSET_PLEDGED_CONSENT_REQUIRED',
   'LICENCE_OVERLAP',
+  'TRANSFER_PENDING',
   'ANNUAL_FEE_OVERDUE',
   'DUPLICATE_CONTRACT',
   'OPEN_LICENCE_REFUSED',

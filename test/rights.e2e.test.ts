@@ -15,6 +15,7 @@ import { today as hubToday } from '../platform/hub-calendar.js';
 import { addDays, addMonths, addYears } from '../standards/calendar-date.js';
 import { answersNull, errorCode, errorExtensions, startTestHub, type TestHub } from './support/hub.js';
 import { applicationNumber, registerEnterprise, registerPatent } from './support/registry.js';
+import { pledgeJointly } from './support/pledges.js';
 
 const today = hubToday();
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -237,23 +238,12 @@ describe('transfers, licences and registrations', () => {
 
   it("needs the pledgee's consent to this very disposal and counterparty to transfer or license a pledged patent", async () => {
     const n = await patent();
-    const { registerPledge: pledge } = await bank.request<{ registerPledge: { id: string } }>(
-      gql`
-        mutation ($input: RegisterPledgeInput!) {
-          registerPledge(input: $input) {
-            id
-          }
-        }
-      `,
-      {
-        input: {
-          pledgorId: seller,
-          collateral: [{ kind: 'PATENT', id: n }],
-          securedAmount: '100000000',
-          term: { startDate: today, endDate: addYears(today, 1) },
-        },
-      },
-    );
+    const pledge = await pledgeJointly(bank, sellerClient, {
+      pledgorId: seller,
+      collateral: [{ kind: 'PATENT', id: n }],
+      securedAmount: '100000000',
+      term: { startDate: today, endDate: addYears(today, 1) },
+    });
     const licence = licenceInput(n, 'ORDINARY', ['CN'], today, addYears(today, 1));
     expect(await errorExtensions(staff.request(TRANSFER, { input: transferInput(n) }))).toMatchObject({
       code: 'ASSET_PLEDGED_CONSENT_REQUIRED',

@@ -1,42 +1,39 @@
 // Open licences of patents (开放许可, Patent Law 2020 arts. 50-51), recorded as the register has
 // them: centre staff record CNIPA's announcement of a patentee's declaration and of its withdrawal
-// (both OPEN_LICENCE_DECLARATION entries on the ledger), and anyone takes an ordinary licence by
-// written notice (art. 51(1)), recorded as a LICENCE_REGISTRATION like any licence. While a
-// declaration stands no exclusive or sole licence is recorded (art. 51(3): rights.ts registerLicence).
-// The refusals of a declaration are the Implementing Regulations' (2023) rule 86, as far as the hub
-// sees them: an exclusive or sole licence in force (1), a court's freeze (2, the suspension of
-// rule 104), an unpaid annual fee (3), a pledge (4: the hub cannot record a pledgee's consent to a
-// declaration, so any active pledge refuses it).
+// (both OPEN_LICENCE_DECLARATION entries on the ledger, under a claim on the patent: right-acts.ts),
+// and anyone takes an ordinary licence by written notice (art. 51(1)), recorded as a
+// LICENCE_REGISTRATION like any licence. While a declaration stands no exclusive or sole licence is
+// recorded (art. 51(3): rights.ts registerLicence). The refusals of a declaration are the
+// Implementing Regulations' (2023) rule 86, as far as the hub sees them: an exclusive or sole
+// licence in force (1), a court's freeze (2, the suspension of rule 104), an unpaid annual fee (3),
+// a pledge (4: the hub cannot record a pledgee's consent to a declaration, so any active pledge
+// refuses it); and, as every act on the patent, a transfer waiting for its day (TRANSFER_PENDING).
 
-import type { Metadata } from '../../ledger/index.js';
-import { documentDigest } from '../../ledger/index.js';
-import { badInput, conflict, failure } from '../../platform/errors.js';
+import { badInput, failure } from '../../platform/errors.js';
 import { today } from '../../platform/hub-calendar.js';
 import { idempotencyKey } from '../../platform/idempotency.js';
 import { requireActFor, requireRole } from '../common/auth.js';
 import { createOnce, idempotencyKeyHelp } from '../common/create-once.js';
-import { appendOrFail } from '../common/ledger-append.js';
 import { mutationForms } from '../common/payload.js';
 import { checkInput, optionalText, text } from '../common/validation.js';
 import { builder, canonicalPatentNumber, Patent } from './builder.js';
 import type { EnterprisesContext } from './context.js';
 import { WHOLE_COUNTRY } from './domain/licences.js';
-import { type LicenceRecord, type OpenLicenceRecord, type OpenLicenceWithdrawal, type PatentRecord, rightKey } from './domain/model.js';
+import { type LicenceRecord, type OpenLicenceRecord, type PatentRecord, rightKey } from './domain/model.js';
 import { exclusiveInForce, needsEvaluationReport, type OpenLicenceRefusal, openLicenceTakeDigest, openOn, stands } from './domain/open-licences.js';
-import { rightSubject } from './notices.js';
+import { signOnRight } from './right-acts.js';
 import {
   type CurrentRight,
   findLicence,
   firstOverlap,
   LedgerReceipt,
   Licence,
-  oneAtATime,
   overlapping,
   patentRight,
-  recordLicence,
   requireDisposable,
   requireFeesPaid,
-  rightDocument,
+  requireNoPendingTransfer,
+  stale,
 } from './rights.js';
 
 const MAX_ROYALTY = 500;
@@ -139,14 +136,6 @@ async function requireNotPledged(ctx: EnterprisesContext, p: CurrentRight): Prom
   );
 }
 
-/** A declaration or its withdrawal on the ledger: OPEN_LICENCE_DECLARATION, the document's state telling which. */
-const appendDeclaration = (ctx: EnterprisesContext, p: CurrentRight, document: Metadata, depositor: string, what: string) =>
-  appendOrFail(
-    ctx.ledger,
-    { kind: 'OPEN_LICENCE_DECLARATION', subject: rightSubject(p.ref), contentDigest: documentDigest(document), depositor, metadata: document },
-    what,
-  );
-
 const DeclareInput = builder.inputType('DeclareOpenLicenceInput', {
   description: "What declareOpenLicence takes: CNIPA's announcement of a patentee's open licence declaration (开放许可声明, Patent Law art. 50)",
   fields: (t) => ({
@@ -190,78 +179,56 @@ mutationForms(builder, {
         const [latest] = await ctx.store.rights.openLicencesOf([number]);
         return latest?.id === id ? latest : undefined;
       },
-      create: (id) =>
-        oneAtATime(rightKey({ kind: 'PATENT', number }), async () => {
-          const p = await patentOf(ctx, number);
-          requireDisposable(p, 'LICENCE');
-          requireFeesPaid(p, 'OPEN_LICENCE');
-          const { type, grantDate } = p.record;
-          await checkInput({
-            report: () => {
-              if (needsEvaluationReport(type) && report === null)
-                throw badInput(
-                  `a ${type === 'DESIGN' ? 'design' : 'utility model'}'s open licence is declared with a patent evaluation report (Patent Law art. 50(1)): give its number`,
-                  'evaluationReportNumber',
-                );
-              if (!needsEvaluationReport(type) && report !== null)
-                throw badInput(
-                  'CNIPA makes patent evaluation reports for utility models and designs only (Patent Law art. 66(2)): an invention has none',
-                  'evaluationReportNumber',
-                );
-            },
-            announcedOn: () => {
-              if (grantDate !== null && announcedOn < grantDate)
-                throw badInput(`announcedOn ${announcedOn} is before the grant, on ${grantDate}: only a granted patent is declared open`, 'announcedOn');
-            },
-          });
-          const latest = await latestDeclaration(ctx, number);
-          if (stands(latest)) {
-            throw refused(
-              'ALREADY_OPEN',
-              `patent ${number} is open already, announced on ${latest.announcedOn}: record its withdrawal (withdrawOpenLicence) before another declaration`,
-              { openLicenceAnnouncedOn: latest.announcedOn },
-            );
-          }
-          await requireNoExclusiveLicence(ctx, p, announcedOn);
-          await requireNotPledged(ctx, p);
-          const declaredAt = new Date().toISOString();
-          const document: Metadata = {
-            openLicence: id,
-            state: 'DECLARED',
-            right: rightDocument(p.ref),
-            patentee: p.ownerId,
-            royalty,
-            announcedOn,
-            evaluationReportNumber: report,
-            recordedAt: declaredAt,
-          };
-          const receipt = await appendDeclaration(ctx, p, document, staff.keyId, 'open licence declaration');
-          const declaration: OpenLicenceRecord = {
-            id,
-            applicationNumber: number,
-            patenteeId: p.ownerId,
-            royalty,
-            announcedOn,
-            evaluationReportNumber: report,
-            declaredAt,
-            declaredBy: staff.keyId,
-            receipt,
-            withdrawal: null,
-          };
-          const event = {
-            at: declaredAt,
-            actor: staff.keyId,
-            role: staff.role,
-            type: 'OPEN_LICENCE_DECLARED' as const,
-            details: { openLicence: id, announcedOn, seq: receipt.seq },
-          };
-          if (!(await ctx.store.rights.declareOpenLicence(declaration, p.version, event))) {
-            throw conflict(
-              `patent ${number} was changed by someone else meanwhile; reload it and try again (ledger entry ${receipt.seq} records nothing that happened)`,
-            );
-          }
-          return declaration;
-        }),
+      create: async (id) => {
+        const p = await patentOf(ctx, number);
+        requireDisposable(p, 'LICENCE');
+        requireFeesPaid(p, 'OPEN_LICENCE');
+        // A patent promised to a transferee is not offered to all (Patent Law art. 10(3): the transferee's from its registration).
+        await requireNoPendingTransfer(ctx, p.ref);
+        const { type, grantDate } = p.record;
+        await checkInput({
+          report: () => {
+            if (needsEvaluationReport(type) && report === null)
+              throw badInput(
+                `a ${type === 'DESIGN' ? 'design' : 'utility model'}'s open licence is declared with a patent evaluation report (Patent Law art. 50(1)): give its number`,
+                'evaluationReportNumber',
+              );
+            if (!needsEvaluationReport(type) && report !== null)
+              throw badInput(
+                'CNIPA makes patent evaluation reports for utility models and designs only (Patent Law art. 66(2)): an invention has none',
+                'evaluationReportNumber',
+              );
+          },
+          announcedOn: () => {
+            if (grantDate !== null && announcedOn < grantDate)
+              throw badInput(`announcedOn ${announcedOn} is before the grant, on ${grantDate}: only a granted patent is declared open`, 'announcedOn');
+          },
+        });
+        const latest = await latestDeclaration(ctx, number);
+        if (stands(latest)) {
+          throw refused(
+            'ALREADY_OPEN',
+            `patent ${number} is open already, announced on ${latest.announcedOn}: record its withdrawal (withdrawOpenLicence) before another declaration`,
+            { openLicenceAnnouncedOn: latest.announcedOn },
+          );
+        }
+        await requireNoExclusiveLicence(ctx, p, announcedOn);
+        await requireNotPledged(ctx, p);
+        const declaration = {
+          id,
+          applicationNumber: number,
+          patenteeId: p.ownerId,
+          royalty,
+          announcedOn,
+          evaluationReportNumber: report,
+          declaredAt: new Date().toISOString(),
+          declaredBy: staff.keyId,
+          withdrawal: null,
+        };
+        const { made, receipt } = await signOnRight(ctx, p.version, { kind: 'OPEN_LICENCE_DECLARATION', declaration }, staff);
+        if (made === undefined) throw stale(p.ref, receipt);
+        return made;
+      },
     });
   },
 });
@@ -293,46 +260,29 @@ mutationForms(builder, {
       number: () => patentNumber(input.applicationNumber),
       withdrawnOn: () => notInFuture(input.withdrawnOn, 'withdrawnOn', "CNIPA's announcement"),
     });
-    return oneAtATime(rightKey({ kind: 'PATENT', number }), async () => {
-      const p = await patentOf(ctx, number);
-      const declared = await latestDeclaration(ctx, number);
-      if (!stands(declared)) {
-        throw refused(
-          'NOT_OPEN',
-          declared === undefined
-            ? `patent ${number} was never declared open: there is nothing to withdraw`
-            : `patent ${number}'s open licence was withdrawn on ${declared.withdrawal!.withdrawnOn} already`,
-        );
-      }
-      if (withdrawnOn < declared.announcedOn)
-        throw badInput(`withdrawnOn ${withdrawnOn} is before the declaration was announced, on ${declared.announcedOn}`, 'withdrawnOn');
-      const recordedAt = new Date().toISOString();
-      const document: Metadata = {
-        openLicence: declared.id,
-        state: 'WITHDRAWN',
-        right: rightDocument(p.ref),
-        patentee: p.ownerId,
-        announcedOn: declared.announcedOn,
-        declarationSeq: declared.receipt.seq,
-        withdrawnOn,
-        recordedAt,
-      };
-      const receipt = await appendDeclaration(ctx, p, document, staff.keyId, 'open licence withdrawal');
-      const withdrawal: OpenLicenceWithdrawal = { withdrawnOn, recordedAt, recordedBy: staff.keyId, receipt };
-      const event = {
-        at: recordedAt,
-        actor: staff.keyId,
-        role: staff.role,
-        type: 'OPEN_LICENCE_WITHDRAWN' as const,
-        details: { openLicence: declared.id, withdrawnOn, seq: receipt.seq },
-      };
-      if (!(await ctx.store.rights.withdrawOpenLicence(declared.id, withdrawal, p.ownerId, p.version, event))) {
-        throw conflict(
-          `patent ${number} was changed by someone else meanwhile; reload it and try again (ledger entry ${receipt.seq} records nothing that happened)`,
-        );
-      }
-      return { ...declared, withdrawal };
-    });
+    const p = await patentOf(ctx, number);
+    // Withdrawn by the patentee before its transfer takes effect, or by the transferee after.
+    await requireNoPendingTransfer(ctx, p.ref);
+    const declared = await latestDeclaration(ctx, number);
+    if (!stands(declared)) {
+      throw refused(
+        'NOT_OPEN',
+        declared === undefined
+          ? `patent ${number} was never declared open: there is nothing to withdraw`
+          : `patent ${number}'s open licence was withdrawn on ${declared.withdrawal!.withdrawnOn} already`,
+      );
+    }
+    if (withdrawnOn < declared.announcedOn)
+      throw badInput(`withdrawnOn ${withdrawnOn} is before the declaration was announced, on ${declared.announcedOn}`, 'withdrawnOn');
+    const withdrawal = { withdrawnOn, recordedAt: new Date().toISOString(), recordedBy: staff.keyId };
+    const { made, receipt } = await signOnRight(
+      ctx,
+      p.version,
+      { kind: 'OPEN_LICENCE_WITHDRAWAL', declaration: declared, withdrawal, ownerId: p.ownerId },
+      staff,
+    );
+    if (made === undefined) throw stale(p.ref, receipt);
+    return made;
   },
 });
 
@@ -378,62 +328,56 @@ mutationForms(builder, {
       key,
       given: { right, licenseeId, contractDate: noticeDate },
       stored: async (id) => (await ctx.store.rights.licencesByIds([id]))[0],
-      create: (id) =>
-        oneAtATime(rightKey(right), async () => {
-          const p = await patentOf(ctx, number);
-          const declared = await latestDeclaration(ctx, number);
-          if (declared === undefined || !openOn(declared, noticeDate)) {
-            throw refused(
-              'NOT_OPEN',
-              declared === undefined
-                ? `patent ${number} was never declared open: a licence is taken by notice only under an open licence (Patent Law art. 51(1))`
-                : `patent ${number}'s open licence was announced on ${declared.announcedOn}${declared.withdrawal === null ? '' : ` and withdrawn on ${declared.withdrawal.withdrawnOn}`}: it was not open on ${noticeDate}, the notice date; a licence is then a contract with the patentee (registerLicence)`,
-              { field: 'noticeDate' },
-            );
-          }
-          requireDisposable(p, 'LICENCE');
-          requireFeesPaid(p);
-          if (licenseeId === p.ownerId)
-            throw refused('LICENSEE_IS_OWNER', `the licensee owns patent ${number}: an owner takes no licence of its own patent`, { field: 'licenseeId' });
-          if ((await ctx.loaders.enterprise.load(licenseeId)) === undefined)
-            throw failure('NOT_FOUND', `enterprise ${licenseeId} does not exist`, { field: 'licenseeId' });
-          const contractDigest = openLicenceTakeDigest(declared.id, licenseeId);
-          const held = await ctx.store.rights.licenceByContract(rightKey(right), contractDigest);
-          if (held !== undefined) throw alreadyLicensed(number, held);
-          const registeredAt = new Date().toISOString();
-          const licence: Omit<LicenceRecord, 'receipt'> = {
-            id,
-            right,
-            licensorId: p.ownerId,
-            licenseeId,
-            kind: 'ORDINARY',
-            territory: [WHOLE_COUNTRY],
-            startDate: noticeDate,
-            endDate: p.lastProtectedDay,
-            royaltyFen: null,
-            royaltyTerms: declared.royalty,
-            contractDate: noticeDate,
-            effectiveDate: noticeDate,
-            contractDigest,
-            registeredAt,
-            registeredBy: caller.keyId,
-            openLicenceId: declared.id,
-          };
-          const overlap = await firstOverlap(ctx, licence);
-          if (overlap !== undefined) throw overlapping(licence, overlap);
-          const { receipt, made, refusal } = await recordLicence(ctx, licence, p.version, caller, {
-            declaration: declared.id,
-            declarationSeq: declared.receipt.seq,
-            noticeDate,
-          });
-          if (refusal?.reason === 'DUPLICATE') throw alreadyLicensed(number, refusal.with, receipt.seq);
-          if (refusal?.reason === 'OVERLAP') throw overlapping(licence, refusal.with);
-          if (refusal?.reason === 'STALE')
-            throw conflict(
-              `patent ${number} was changed by someone else meanwhile; reload it and try again (ledger entry ${receipt.seq} records nothing that happened)`,
-            );
-          return made;
-        }),
+      create: async (id) => {
+        const p = await patentOf(ctx, number);
+        const declared = await latestDeclaration(ctx, number);
+        if (declared === undefined || !openOn(declared, noticeDate)) {
+          throw refused(
+            'NOT_OPEN',
+            declared === undefined
+              ? `patent ${number} was never declared open: a licence is taken by notice only under an open licence (Patent Law art. 51(1))`
+              : `patent ${number}'s open licence was announced on ${declared.announcedOn}${declared.withdrawal === null ? '' : ` and withdrawn on ${declared.withdrawal.withdrawnOn}`}: it was not open on ${noticeDate}, the notice date; a licence is then a contract with the patentee (registerLicence)`,
+            { field: 'noticeDate' },
+          );
+        }
+        requireDisposable(p, 'LICENCE');
+        requireFeesPaid(p);
+        await requireNoPendingTransfer(ctx, p.ref);
+        if (licenseeId === p.ownerId)
+          throw refused('LICENSEE_IS_OWNER', `the licensee owns patent ${number}: an owner takes no licence of its own patent`, { field: 'licenseeId' });
+        if ((await ctx.loaders.enterprise.load(licenseeId)) === undefined)
+          throw failure('NOT_FOUND', `enterprise ${licenseeId} does not exist`, { field: 'licenseeId' });
+        const contractDigest = openLicenceTakeDigest(declared.id, licenseeId);
+        const held = await ctx.store.rights.licenceByContract(rightKey(right), contractDigest);
+        if (held !== undefined) throw alreadyLicensed(number, held);
+        const registeredAt = new Date().toISOString();
+        const licence: Omit<LicenceRecord, 'receipt'> = {
+          id,
+          right,
+          licensorId: p.ownerId,
+          licenseeId,
+          kind: 'ORDINARY',
+          territory: [WHOLE_COUNTRY],
+          startDate: noticeDate,
+          endDate: p.lastProtectedDay,
+          royaltyFen: null,
+          royaltyTerms: declared.royalty,
+          contractDate: noticeDate,
+          effectiveDate: noticeDate,
+          contractDigest,
+          registeredAt,
+          registeredBy: caller.keyId,
+          openLicenceId: declared.id,
+        };
+        const overlap = await firstOverlap(ctx, licence);
+        if (overlap !== undefined) throw overlapping(licence, overlap);
+        const openLicence = { declaration: declared.id, declarationSeq: declared.receipt.seq, noticeDate };
+        const { receipt, made, refusal } = await signOnRight(ctx, p.version, { kind: 'LICENCE', licence, openLicence }, caller);
+        if (refusal?.reason === 'DUPLICATE') throw alreadyLicensed(number, refusal.with, receipt.seq);
+        if (refusal?.reason === 'OVERLAP') throw overlapping(licence, refusal.with);
+        if (made === undefined) throw stale(p.ref, receipt);
+        return made;
+      },
     });
   },
 });

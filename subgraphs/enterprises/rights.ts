@@ -1,16 +1,14 @@
 // Transfers (转让) and licences (许可) of patents and trademarks, recorded by centre staff: each on
-// the ledger (RIGHT_TRANSFER, LICENCE_REGISTRATION) with its certificate, then in the store at the
-// version of the right that was checked; a transfer moves the right to its new owner. A licence is
+// the ledger (RIGHT_TRANSFER, LICENCE_REGISTRATION) with its certificate, under a claim on the right
+// made at the version that was checked (right-acts.ts); a transfer moves the right to its new owner. A licence is
 // refused on the grounds of 专利实施许可合同备案办法 (2011) art. 12(2) the hub can see: the annual fee in
 // its late-payment period (vi), the same contract recorded again (viii), a conflict with a licence
 // recorded (x: LICENCE_OVERLAP); one recorded after art. 5's three months is recorded and flagged.
 
 import type { Receipt } from '../../ledger/index.js';
-import { documentDigest, type Metadata } from '../../ledger/index.js';
 import { badInput, conflict, failure } from '../../platform/errors.js';
 import { hubDateOf, today } from '../../platform/hub-calendar.js';
 import { idempotencyKey } from '../../platform/idempotency.js';
-import type { Identity } from '../../platform/identity.js';
 import { pageRequest, toConnection } from '../../platform/pagination.js';
 import { addDays } from '../../standards/calendar-date.js';
 import { parsePatentNumber } from '../../standards/patent-number.js';
@@ -18,7 +16,6 @@ import { regionNames } from '../../standards/region-code.js';
 import { requireIdentity, requireRole } from '../common/auth.js';
 import { ANY_ROLE, calledBy } from '../common/callers.js';
 import { createOnce, idempotencyKeyHelp } from '../common/create-once.js';
-import { appendOrFail } from '../common/ledger-append.js';
 import { mutationForms } from '../common/payload.js';
 import { deprecatedKind, RIGHT_KIND_INPUT, type RightKind as AnyRightKindValue, rightKindOf } from '../common/right-kind.js';
 import { connectionType, describedValues, fenScalar, ledgerReceiptType, pageArgDescriptions } from '../common/shared-types.js';
@@ -37,12 +34,13 @@ import {
   type RightKind,
   type RightRef,
   type TrademarkRecord,
+  TRANSFER_STATE_MEANINGS,
+  TRANSFER_STATES,
   type TransferRecord,
 } from './domain/model.js';
 import { barredWhileOpen, stands } from './domain/open-licences.js';
 import { protectionEnd } from './domain/protection.js';
-import { licensed, recordedLate as recordedLateNotice, rightSubject, transferred } from './notices.js';
-import type { LicenceRefusal } from './store/port.js';
+import { describeRight, signOnRight } from './right-acts.js';
 
 /** Who reads a transfer's or licence's enterprises. */
 const PARTY_READ = 'an enterprise key reads only its own enterprise here (FORBIDDEN for the other party)';
@@ -57,6 +55,12 @@ const Kind = builder.enumType('LicensableRightKind', {
 const LicenceKind = builder.enumType('LicenceKind', {
   description: 'EXCLUSIVE (独占): no one else, the licensor included; SOLE (排他): no other licensee; ORDINARY (普通): others too',
   values: describedValues(LICENCE_KINDS, LICENCE_KIND_MEANINGS),
+});
+
+const TransferStateEnum = builder.enumType('TransferState', {
+  description:
+    'Whether a transfer has moved its right yet: it takes effect on its registration or announcement (Patent Law art. 10(3); Trademark Law art. 42(4))',
+  values: describedValues(TRANSFER_STATES, TRANSFER_STATE_MEANINGS),
 });
 
 const Right = builder.objectRef<RightRef>('LicensableRight').implement({
@@ -78,7 +82,8 @@ const Right = builder.objectRef<RightRef>('LicensableRight').implement({
 const certificate = (ctx: EnterprisesContext, receipt: Receipt) => ctx.ledger.certificate(receipt.seq);
 
 const Transfer = builder.objectRef<TransferRecord>('RightTransfer').implement({
-  description: 'A recorded transfer of a right (转让登记): the right moved from one enterprise to another',
+  description:
+    'A recorded transfer of a right (转让登记): the right moves from one enterprise to another on its effective date (Patent Law art. 10(3); Trademark Law art. 42(4))',
   fields: (t) => ({
     id: t.exposeID('id', { description: "The transfer's id in the hub (a UUID)" }),
     right: t.field({ type: Right, description: 'The right transferred', resolve: (r) => r.right }),
@@ -91,10 +96,21 @@ const Transfer = builder.objectRef<TransferRecord>('RightTransfer').implement({
     to: t.field({
       type: Enterprise,
       nullable: true,
-      description: `The transferee, to whom the right moved; ${PARTY_READ}`,
+      description: `The transferee, to whom the right moves on effectiveDate; ${PARTY_READ}`,
       resolve: (r, _args, ctx) => readableEnterprise(ctx, r.toEnterpriseId),
     }),
     contractDate: t.field({ type: 'Date', description: 'The day the transfer contract was signed', resolve: (r) => r.contractDate }),
+    effectiveDate: t.field({
+      type: 'Date',
+      description:
+        "The day it takes effect: a patent's registration with CNIPA (Patent Law art. 10(3): 专利权的转让自登记之日起生效), a trademark's announcement (Trademark Law art. 42(4): 受让人自公告之日起享有商标专用权). For transfers recorded before it was kept, the day they were recorded",
+      resolve: (r) => r.effectiveDate,
+    }),
+    state: t.field({
+      type: TransferStateEnum,
+      description: 'PENDING until effectiveDate, the right still its transferor’s; EFFECTIVE once the right moved',
+      resolve: (r) => r.state,
+    }),
     contractDigest: t.exposeString('contractDigest', { description: 'SHA-256 of the signed contract' }),
     registeredAt: t.field({ type: 'DateTime', description: 'When centre staff recorded it', resolve: (r) => r.registeredAt }),
     receipt: t.field({ type: LedgerReceipt, description: 'The RIGHT_TRANSFER ledger entry', resolve: (r) => r.receipt }),
@@ -252,6 +268,11 @@ const TransferInput = builder.inputType('RegisterTransferInput', {
     right: t.field({ type: RightInput, required: true, description: 'The right transferred: a pending or granted patent, or a trademark in force' }),
     toEnterpriseId: t.id({ required: true, description: 'The transferee: an enterprise registered with the centre' }),
     contractDate: t.field({ type: 'Date', required: true, description: CONTRACT_DATE }),
+    effectiveDate: t.field({
+      type: 'Date',
+      description:
+        "The day the transfer takes effect: for a patent its registration with CNIPA (Patent Law art. 10(3)), for a trademark CNIPA's announcement (Trademark Law art. 42(4)); not before contractDate; default today. Recorded on the ledger now either way; the right moves on that day: at once when it is today or earlier, otherwise the transfer is PENDING until then and the right refuses other transfers and licences (TRANSFER_PENDING)",
+    }),
     contractDigest: t.string({ required: true, description: 'SHA-256 of the signed contract, hex' }),
     idempotencyKey: t.string({ description: idempotencyKeyHelp('transfer') }),
   }),
@@ -345,7 +366,7 @@ export function patentRight(stored: PatentRecord): CurrentRight & { readonly rec
   };
 }
 
-const describe = (r: RightRef) => `${r.kind === 'PATENT' ? 'patent' : 'trademark'} ${r.number}`;
+const describe = describeRight;
 
 /**
  * Refuses a disposal of a right that is not in force, or frozen by a court. A patent application
@@ -412,15 +433,27 @@ async function counterparty(ctx: EnterprisesContext, id: string, ownerId: string
   return id;
 }
 
-// Checks, ledger and store of one right run one at a time in this process: a right's second
-// disposal sees the first, and the ledger is not given an entry the store then refuses.
-const queues = new Map<string, Promise<unknown>>();
-export function oneAtATime<T>(key: string, work: () => Promise<T>): Promise<T> {
-  const run = (queues.get(key) ?? Promise.resolve()).then(work, work);
-  const tail = run.catch(() => undefined);
-  queues.set(key, tail);
-  void tail.then(() => queues.get(key) === tail && queues.delete(key));
-  return run;
+/**
+ * While a transfer of the right waits for its effective date, the right is the transferor's in law
+ * but promised: no other transfer or licence of it is recorded (TRANSFER_PENDING) until it takes
+ * effect (Patent Law art. 10(3); Trademark Law art. 42(4)), when the transferee disposes of it.
+ */
+export async function requireNoPendingTransfer(ctx: EnterprisesContext, r: RightRef): Promise<void> {
+  ctx.loaders.transfersOf.clear(rightKey(r));
+  const pending = (await ctx.loaders.transfersOf.load(rightKey(r))).find((t) => t.state === 'PENDING');
+  if (pending === undefined) return;
+  throw failure(
+    'TRANSFER_PENDING',
+    `${describe(r)} is being transferred by transfer ${pending.id}, which takes effect on ${pending.effectiveDate} (its registration or announcement: Patent Law art. 10(3), Trademark Law art. 42(4)): no other transfer or licence of it is recorded until then; from that day its new owner disposes of it`,
+    { transferId: pending.id, effectiveDate: pending.effectiveDate },
+  );
+}
+
+/** When a transfer takes effect: today unless given; not before its contract was signed. */
+function transferEffectiveDate(value: string | null | undefined, signedOn: string): string {
+  if (value === null || value === undefined) return today();
+  if (value < signedOn) throw badInput(`effectiveDate ${value} is before the contract was signed, on ${signedOn}`, 'effectiveDate');
+  return value;
 }
 
 function contractDate(value: string): string {
@@ -483,22 +516,21 @@ function duplicateContract(r: RightRef, recorded: LicenceRecord) {
   );
 }
 
-export const rightDocument = (r: RightRef): Metadata => ({ kind: r.kind, number: r.number });
-
 mutationForms(builder, {
   name: 'registerTransfer',
   payload: 'transferRegister',
   object: 'transfer',
   type: Transfer,
   description:
-    'Centre staff record the transfer of a patent or trademark: on the ledger as RIGHT_TRANSFER, then the right moves to its new owner. A right in an active pledge needs its pledgee’s recorded consent; a frozen one is refused',
+    'Centre staff record the transfer of a patent or trademark: on the ledger as RIGHT_TRANSFER at once; the right moves to its new owner on effectiveDate (Patent Law art. 10(3); Trademark Law art. 42(4)), at once when that is today or past, else the transfer is PENDING until then. A right in an active pledge needs its pledgee’s recorded consent; a frozen one is refused, and so is one another transfer of which waits for its day (TRANSFER_PENDING). A request racing another act on the right is refused before the ledger (CONFLICT)',
   callers: ['CENTER_STAFF'],
   args: (t) => ({ input: t.field({ type: TransferInput, required: true, description: 'The transfer to record' }) }),
   resolve: async ({ input }, ctx) => {
     const staff = requireRole(ctx, 'CENTER_STAFF');
-    const { contractDigest, signedOn, first, key } = await checkInput({
+    const { contractDigest, signedOn, effective, first, key } = await checkInput({
       first: () => currentRight(ctx, input.right),
       signedOn: () => contractDate(input.contractDate),
+      effective: () => transferEffectiveDate(input.effectiveDate, input.contractDate),
       contractDigest: () => digest(input.contractDigest, 'contractDigest'),
       key: () => idempotencyKey(input.idempotencyKey),
     });
@@ -506,62 +538,32 @@ mutationForms(builder, {
       mutation: 'registerTransfer',
       what: 'transfer',
       key,
-      given: { right: first.ref, toEnterpriseId: String(input.toEnterpriseId), contractDate: signedOn, contractDigest },
+      given: { right: first.ref, toEnterpriseId: String(input.toEnterpriseId), contractDate: signedOn, effectiveDate: effective, contractDigest },
       stored: async (id) => (await ctx.store.rights.transfersByIds([id]))[0],
-      create: (id) =>
-        oneAtATime(rightKey(first.ref), async () => {
-          ctx.loaders.patent.clearAll();
-          ctx.loaders.trademark.clearAll();
-          const r = await currentRight(ctx, input.right);
-          const to = await counterparty(ctx, String(input.toEnterpriseId), r.ownerId, 'toEnterpriseId');
-          requireDisposable(r, 'TRANSFER');
-          await requirePledgeeConsent(ctx, r.ref, 'TRANSFER', to);
-          const registeredAt = new Date().toISOString();
-          const document: Metadata = {
-            transfer: id,
-            right: rightDocument(r.ref),
-            from: r.ownerId,
-            to,
-            contractDate: signedOn,
-            contractDigest,
-            registeredAt,
-          };
-          const receipt = await appendOrFail(
-            ctx.ledger,
-            {
-              kind: 'RIGHT_TRANSFER',
-              subject: rightSubject(r.ref),
-              contentDigest: documentDigest(document),
-              depositor: staff.keyId,
-              metadata: document,
-            },
-            'transfer',
-          );
-          const transfer: TransferRecord = {
-            id,
-            right: r.ref,
-            fromEnterpriseId: r.ownerId,
-            toEnterpriseId: to,
-            contractDate: signedOn,
-            contractDigest,
-            registeredAt,
-            registeredBy: staff.keyId,
-            receipt,
-          };
-          const event = {
-            at: registeredAt,
-            actor: staff.keyId,
-            role: staff.role,
-            type: 'TRANSFERRED' as const,
-            details: { transfer: id, from: r.ownerId, to, seq: receipt.seq },
-          };
-          if (!(await ctx.store.rights.transfer(transfer, r.version, event, [transferred(transfer)]))) {
-            throw conflict(
-              `${describe(r.ref)} was changed by someone else meanwhile; reload it and try again (ledger entry ${receipt.seq} records nothing that happened)`,
-            );
-          }
-          return transfer;
-        }),
+      create: async (id) => {
+        ctx.loaders.patent.clearAll();
+        ctx.loaders.trademark.clearAll();
+        const r = await currentRight(ctx, input.right);
+        const to = await counterparty(ctx, String(input.toEnterpriseId), r.ownerId, 'toEnterpriseId');
+        requireDisposable(r, 'TRANSFER');
+        await requireNoPendingTransfer(ctx, r.ref);
+        await requirePledgeeConsent(ctx, r.ref, 'TRANSFER', to);
+        const transfer = {
+          id,
+          right: r.ref,
+          fromEnterpriseId: r.ownerId,
+          toEnterpriseId: to,
+          contractDate: signedOn,
+          contractDigest,
+          effectiveDate: effective,
+          state: effective <= today() ? ('EFFECTIVE' as const) : ('PENDING' as const),
+          registeredAt: new Date().toISOString(),
+          registeredBy: staff.keyId,
+        };
+        const { made, receipt } = await signOnRight(ctx, r.version, { kind: 'TRANSFER', transfer }, staff);
+        if (made === undefined) throw stale(r.ref, receipt);
+        return made;
+      },
     });
   },
 });
@@ -572,7 +574,7 @@ mutationForms(builder, {
   object: 'licence',
   type: Licence,
   description:
-    'Centre staff record a licence of a patent or trademark: on the ledger as LICENCE_REGISTRATION. Its term lies within the protection; an exclusive or sole licence may not meet another licence in territory and time (LICENCE_OVERLAP); a pledged right needs its pledgee’s consent; a patent whose annual fee is late is refused (ANNUAL_FEE_OVERDUE), and so is a contract recorded for the right already (DUPLICATE_CONTRACT) (专利实施许可合同备案办法 art. 12(2)). One recorded after its time limit is recorded, flagged recordedLate, and both parties told',
+    'Centre staff record a licence of a patent or trademark: on the ledger as LICENCE_REGISTRATION. Its term lies within the protection; an exclusive or sole licence may not meet another licence in territory and time (LICENCE_OVERLAP); a pledged right needs its pledgee’s consent; a patent whose annual fee is late is refused (ANNUAL_FEE_OVERDUE), and so is a contract recorded for the right already (DUPLICATE_CONTRACT) (专利实施许可合同备案办法 art. 12(2)), and a right a transfer of which waits for its day (TRANSFER_PENDING). One recorded after its time limit is recorded, flagged recordedLate, and both parties told',
   callers: ['CENTER_STAFF'],
   args: (t) => ({ input: t.field({ type: LicenceInput, required: true, description: 'The licence to record' }) }),
   resolve: async ({ input }, ctx) => {
@@ -613,110 +615,55 @@ mutationForms(builder, {
       key,
       given,
       stored: async (id) => (await ctx.store.rights.licencesByIds([id]))[0],
-      create: (id) =>
-        oneAtATime(rightKey(first.ref), async () => {
-          ctx.loaders.patent.clearAll();
-          ctx.loaders.trademark.clearAll();
-          const r = await currentRight(ctx, input.right);
-          // A right not in force says so before its term is weighed.
-          requireDisposable(r, 'LICENCE');
-          requireFeesPaid(r);
-          if (r.ref.kind === 'PATENT') await requireNoOpenLicence(ctx, r.ref, input.kind);
-          // A retry with the idempotency key found its licence before this (createOnce); this is another request.
-          const recorded = await ctx.store.rights.licenceByContract(rightKey(r.ref), contractDigest);
-          if (recorded !== undefined) throw duplicateContract(r.ref, recorded);
-          const { licensee } = await checkInput({
-            term: () => {
-              if (endDate > r.lastProtectedDay) throw badInput(`the term ends after ${describe(r.ref)}'s protection, on ${r.lastProtectedDay}`, 'term');
-            },
-            licensee: () => counterparty(ctx, String(input.licenseeId), r.ownerId, 'licenseeId'),
+      create: async (id) => {
+        ctx.loaders.patent.clearAll();
+        ctx.loaders.trademark.clearAll();
+        const r = await currentRight(ctx, input.right);
+        // A right not in force says so before its term is weighed.
+        requireDisposable(r, 'LICENCE');
+        requireFeesPaid(r);
+        await requireNoPendingTransfer(ctx, r.ref);
+        if (r.ref.kind === 'PATENT') await requireNoOpenLicence(ctx, r.ref, input.kind);
+        // A retry with the idempotency key found its licence before this (createOnce); this is another request.
+        const recorded = await ctx.store.rights.licenceByContract(rightKey(r.ref), contractDigest);
+        if (recorded !== undefined) throw duplicateContract(r.ref, recorded);
+        const { licensee } = await checkInput({
+          term: () => {
+            if (endDate > r.lastProtectedDay) throw badInput(`the term ends after ${describe(r.ref)}'s protection, on ${r.lastProtectedDay}`, 'term');
+          },
+          licensee: () => counterparty(ctx, String(input.licenseeId), r.ownerId, 'licenseeId'),
+        });
+        await requirePledgeeConsent(ctx, r.ref, 'LICENCE', licensee);
+        const licence: Omit<LicenceRecord, 'receipt'> = {
+          ...given,
+          id,
+          right: r.ref,
+          licensorId: r.ownerId,
+          licenseeId: licensee,
+          registeredAt: new Date().toISOString(),
+          registeredBy: staff.keyId,
+        };
+        // Checked before the ledger hears of it; the store checks again, in its transaction.
+        const overlap = await firstOverlap(ctx, licence);
+        if (overlap !== undefined) throw overlapping(licence, overlap);
+        const { made, receipt, refusal } = await signOnRight(ctx, r.version, { kind: 'LICENCE', licence }, staff);
+        if (refusal?.reason === 'DUPLICATE') {
+          throw failure('DUPLICATE_CONTRACT', `${duplicateContract(r.ref, refusal.with).message} (ledger entry ${receipt.seq} records nothing that happened)`, {
+            licenceId: refusal.with.id,
+            field: 'contractDigest',
           });
-          await requirePledgeeConsent(ctx, r.ref, 'LICENCE', licensee);
-          const registeredAt = new Date().toISOString();
-          const licence: Omit<LicenceRecord, 'receipt'> = {
-            ...given,
-            id,
-            right: r.ref,
-            licensorId: r.ownerId,
-            licenseeId: licensee,
-            registeredAt,
-            registeredBy: staff.keyId,
-          };
-          // Checked before the ledger hears of it; the store checks again, in its transaction.
-          const overlap = await firstOverlap(ctx, licence);
-          if (overlap !== undefined) throw overlapping(licence, overlap);
-          const { made, receipt, refusal } = await recordLicence(ctx, licence, r.version, staff);
-          if (refusal?.reason === 'DUPLICATE') {
-            throw failure(
-              'DUPLICATE_CONTRACT',
-              `${duplicateContract(r.ref, refusal.with).message} (ledger entry ${receipt.seq} records nothing that happened)`,
-              {
-                licenceId: refusal.with.id,
-                field: 'contractDigest',
-              },
-            );
-          }
-          if (refusal?.reason === 'OVERLAP') throw overlapping(licence, refusal.with);
-          if (refusal?.reason === 'STALE') throw conflict(`${describe(r.ref)} was changed by someone else meanwhile; reload it and try again`);
-          return made;
-        }),
+        }
+        if (refusal?.reason === 'OVERLAP') throw overlapping(licence, refusal.with);
+        if (made === undefined) throw stale(r.ref, receipt);
+        return made;
+      },
     });
   },
 });
 
-/**
- * Appends a licence to the ledger (LICENCE_REGISTRATION: the licence document, with `openLicence`
- * for one taken under an open licence), then stores it at the right's `version` with its history
- * event, both parties told, and told it was late when it was (专利实施许可合同备案办法 art. 5 sets
- * the time; art. 12 does not refuse for it). The store's refusal, if any, for the caller to word.
- */
-export async function recordLicence(
-  ctx: EnterprisesContext,
-  licence: Omit<LicenceRecord, 'receipt'>,
-  version: number,
-  by: Identity,
-  openLicence?: { readonly declaration: string; readonly declarationSeq: number; readonly noticeDate: string },
-): Promise<{ made: LicenceRecord; receipt: Receipt; refusal: LicenceRefusal | undefined }> {
-  const document: Metadata = {
-    licence: licence.id,
-    right: rightDocument(licence.right),
-    licensor: licence.licensorId,
-    licensee: licence.licenseeId,
-    kind: licence.kind,
-    territory: [...licence.territory],
-    term: { startDate: licence.startDate, endDate: licence.endDate },
-    royaltyFen: licence.royaltyFen === null ? null : String(licence.royaltyFen),
-    royaltyTerms: licence.royaltyTerms,
-    ...(openLicence === undefined ? {} : { openLicence }),
-    contractDate: licence.contractDate,
-    effectiveDate: licence.effectiveDate,
-    contractDigest: licence.contractDigest,
-    registeredAt: licence.registeredAt,
-  };
-  const receipt = await appendOrFail(
-    ctx.ledger,
-    { kind: 'LICENCE_REGISTRATION', subject: rightSubject(licence.right), contentDigest: documentDigest(document), depositor: by.keyId, metadata: document },
-    'licence',
-  );
-  const event = {
-    at: licence.registeredAt,
-    actor: by.keyId,
-    role: by.role,
-    type: 'LICENSED' as const,
-    details: {
-      licence: licence.id,
-      licensee: licence.licenseeId,
-      kind: licence.kind,
-      ...(openLicence === undefined ? {} : { openLicence: openLicence.declaration }),
-      seq: receipt.seq,
-    },
-  };
-  const made: LicenceRecord = { ...licence, receipt };
-  const recordedOn = hubDateOf(licence.registeredAt);
-  const late = recordedLate(made, recordedOn) ? [recordedLateNotice(made, recordingDeadline(made), recordedOn)] : [];
-  const refusal = await ctx.store.rights.license(made, version, event, [licensed(made), ...late]);
-  return { made, receipt, refusal };
-}
+/** CONFLICT for an act the store refused after its entry was signed: the right changed under its claim (the registry feed moved it). */
+export const stale = (r: RightRef, receipt: Receipt) =>
+  conflict(`${describeRight(r)} was changed by someone else meanwhile; reload it and try again (ledger entry ${receipt.seq} records nothing that happened)`);
 
 /** Every licence of the right, a page at a time, until `find` finds one in a page. */
 export async function findLicence(

@@ -9,6 +9,7 @@ import { addDays } from '../../standards/calendar-date.js';
 import { DEFAULT_WARNING_DAYS, feeTimeLimits } from './domain/annual-fee.js';
 import { earliestDueInGrace, earliestDueNotLate, patentDeadlines } from './domain/deadlines.js';
 import { examinationRequestDue, feeWarning, protectionEnding, registrationEnding } from './notices.js';
+import { repeat, type Repeating, type RepeatOptions } from './repeat.js';
 import type { DatedKey, DateWindow, EnterprisesStore } from './store/port.js';
 
 /** How far ahead an end of protection or registration is told: the expiry warnings' window. */
@@ -70,40 +71,9 @@ export async function findWarnings(store: EnterprisesStore, asOf: string, at: st
   return found;
 }
 
-export interface WarningScheduler {
-  stop(): Promise<void>;
-}
-
 /**
  * Runs findWarnings now and then once a day, on the clock given (ms since the epoch). A run that
  * fails is logged and tried again at the next.
  */
-export function startWarningScheduler(
-  store: EnterprisesStore,
-  options: { now?: () => number; log?: (message: string, err: unknown) => void } = {},
-): WarningScheduler {
-  const now = options.now ?? Date.now;
-  const log = options.log ?? ((message, err) => console.error(message, err));
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
-  let stopped = false;
-  const run = (): void => {
-    running = (async () => {
-      const at = new Date(now());
-      try {
-        await findWarnings(store, today(at), at.toISOString());
-      } catch (err) {
-        log('warning scheduler: this run failed; the next one tries again', err);
-      }
-      if (!stopped) timer = setTimeout(run, DAY_MS).unref();
-    })();
-  };
-  run();
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
-}
+export const startWarningScheduler = (store: EnterprisesStore, options: RepeatOptions = {}): Repeating =>
+  repeat('warning scheduler', DAY_MS, (at) => findWarnings(store, today(at), at.toISOString()), options);

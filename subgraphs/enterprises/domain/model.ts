@@ -198,6 +198,7 @@ export const ASSET_EVENT_TYPES = [
   'SUPERSEDED',
   'OPEN_LICENCE_DECLARED',
   'OPEN_LICENCE_WITHDRAWN',
+  'TRANSFER_RECORDED',
 ] as const;
 export type AssetEventType = (typeof ASSET_EVENT_TYPES)[number];
 /** What each kind of history entry records, as the schema describes it; its details say the rest. */
@@ -223,6 +224,8 @@ export const ASSET_EVENT_TYPE_MEANINGS: Readonly<Record<AssetEventType, string>>
   SUPERSEDED: "The registry's record (a feed row, or centre staff's registration) replaced the enterprise's declaration: details name what changed",
   OPEN_LICENCE_DECLARED: "CNIPA's announcement of the patentee's open licence declaration (开放许可, Patent Law art. 50) was recorded: declareOpenLicence",
   OPEN_LICENCE_WITHDRAWN: 'The withdrawal of the open licence declaration (Patent Law art. 50(2)) was recorded: withdrawOpenLicence',
+  TRANSFER_RECORDED:
+    'A transfer taking effect on a later day was recorded (registerTransfer with effectiveDate): the right stays with its owner until then, when TRANSFERRED follows',
 };
 
 /** One change to a right, in the order they happened: seq counts from 1 per right. */
@@ -320,6 +323,14 @@ export interface RightRef {
 /** `PATENT:<number>`: the key of a right's history, transfers and licences. */
 export const rightKey = (r: RightRef): string => `${r.kind}:${r.number}`;
 
+export const TRANSFER_STATES = ['PENDING', 'EFFECTIVE'] as const;
+/** Whether a transfer has moved its right yet: PENDING until its effective date, EFFECTIVE from it. */
+export type TransferState = (typeof TRANSFER_STATES)[number];
+export const TRANSFER_STATE_MEANINGS: Readonly<Record<TransferState, string>> = {
+  PENDING: 'Recorded, not yet in effect: the right stays with the transferor until effectiveDate, and refuses other transfers and licences (TRANSFER_PENDING)',
+  EFFECTIVE: 'In effect: the right moved to the transferee on effectiveDate',
+};
+
 export interface TransferRecord {
   readonly id: string;
   readonly right: RightRef;
@@ -328,6 +339,13 @@ export interface TransferRecord {
   readonly contractDate: string;
   /** SHA-256 of the signed contract, hex. */
   readonly contractDigest: string;
+  /**
+   * The day the transfer takes effect: a patent's registration with CNIPA (Patent Law art. 10(3):
+   * 专利权的转让自登记之日起生效), a trademark's announcement (Trademark Law art. 42(4): 受让人自公告之日起享有
+   * 商标专用权). For transfers recorded before it was kept: the day they were recorded.
+   */
+  readonly effectiveDate: string;
+  readonly state: TransferState;
   readonly registeredAt: string;
   readonly registeredBy: string;
   /** The RIGHT_TRANSFER entry. */

@@ -1,5 +1,5 @@
 // The contract every EnterprisesStore adapter passes (run by contract.test.ts per adapter).
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 
 import { describe, expect, it } from 'vitest';
 
@@ -19,10 +19,53 @@ import type {
 } from '../domain/model.js';
 import { patentAsset, rightKey, UNRECORDED_PATENT_FACTS } from '../domain/model.js';
 import { searchText } from '../domain/name-search.js';
-import type { EnterpriseFilter, EnterpriseListFilter, EnterprisesStore, PatentFilter } from './port.js';
+import type { EnterpriseFilter, EnterpriseListFilter, EnterprisesStore, PatentFilter, RightClaim } from './port.js';
 import { DuplicateKeyError } from './port.js';
 
 export type EnterprisesStoreFixture = StoreFixture<EnterprisesStore>;
+
+/** A claim as right-acts.ts makes it before the ledger: the act it is for is the store's to keep, not to read. */
+const claimOf = (token: string, at = new Date().toISOString()): RightClaim => ({
+  token,
+  at,
+  digest: createHash('sha256').update(token).digest('hex'),
+  role: 'CENTER_STAFF',
+  act: {
+    kind: 'TRANSFER',
+    transfer: {
+      id: `transfer-${token}`,
+      right: { kind: 'PATENT', number: '202310000001.X' },
+      fromEnterpriseId: 'e01',
+      toEnterpriseId: 'e02',
+      contractDate: '2026-02-20',
+      contractDigest: 'cd'.repeat(32),
+      effectiveDate: '2026-02-20',
+      state: 'EFFECTIVE',
+      registeredAt: at,
+      registeredBy: 'staff:li',
+    },
+  },
+});
+/** Takes over every claim: a write the test saw refused leaves its claim held. */
+const ANY = '9999-12-31';
+/** A claim made within the lease holds. */
+const LIVE = '2000-01-01T00:00:00.000Z';
+
+/**
+ * Claims the right (or the right a record is on) at `version` for a write under the claim, as
+ * right-acts.ts does: its token, or one that holds nothing when the right is not at `version` or a
+ * claim made after `staleBefore` holds it.
+ */
+async function claimed(
+  s: EnterprisesStore,
+  on: RightRef | { right: RightRef } | { applicationNumber: string },
+  version: number,
+  staleBefore = ANY,
+): Promise<string> {
+  const right: RightRef = 'right' in on ? on.right : 'applicationNumber' in on ? { kind: 'PATENT', number: on.applicationNumber } : on;
+  const token = randomUUID();
+  return (await s.rights.claim(right, version, claimOf(token), staleBefore)).ok ? token : 'unclaimed';
+}
 
 const SOFTWARE = '软件和信息技术服务业';
 const MANUFACTURING = '制造业';
@@ -770,6 +813,8 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
         toEnterpriseId: to,
         contractDate: '2026-02-20',
         contractDigest: 'cd'.repeat(32),
+        effectiveDate: '2026-03-02',
+        state: 'EFFECTIVE',
         registeredAt: by.at,
         registeredBy: by.actor,
         receipt,
@@ -821,11 +866,65 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
       });
       const T1_RIGHT: RightRef = { kind: 'TRADEMARK', number: T1.registrationNumber };
 
+      it('claims a right at the version read, once, across callers: a stale claim is taken over and handed back, a dropped one frees it', async () => {
+        const s = open();
+        await seed(s, { patents: true, trademarks: true });
+        const now = Date.now();
+        const iso = (ms: number) => new Date(ms).toISOString();
+        const lease = iso(now - 60_000);
+        // Not registered, or not at the version read: nothing claimed.
+        expect(await s.rights.claim({ kind: 'PATENT', number: '209910000001.X' }, 1, claimOf('x'), lease)).toStrictEqual({ ok: false });
+        expect(await s.rights.claim(PB_RIGHT, PB.version + 1, claimOf('x'), lease)).toStrictEqual({ ok: false });
+        const first = claimOf('first', iso(now - 1000));
+        expect(await s.rights.claim(PB_RIGHT, PB.version, first, lease)).toStrictEqual({ ok: true, replaced: null });
+        // Held within the lease: a second request is refused, on a patent as on a trademark.
+        expect(await s.rights.claim(PB_RIGHT, PB.version, claimOf('second'), lease)).toStrictEqual({ ok: false });
+        expect(await s.rights.claim(T1_RIGHT, 1, claimOf('mark'), lease)).toStrictEqual({ ok: true, replaced: null });
+        expect(await s.rights.claim(T1_RIGHT, 1, claimOf('mark again'), lease)).toStrictEqual({ ok: false });
+        // A write under another token is refused, and leaves the claim and the right as they were.
+        const event = { ...by, type: 'TRANSFERRED' as const, details: {} };
+        expect(await s.rights.transfer(transfer(PB_RIGHT, 'e01', 'e04'), 'second', event)).toBe(false);
+        expect(await s.rights.license(licence('a', 'ORDINARY', ['CN'], '2026-04-01', '2027-03-31'), 'second', event)).toStrictEqual({ reason: 'STALE' });
+        expect(await s.rights.claim(PB_RIGHT, PB.version, claimOf('second'), lease)).toStrictEqual({ ok: false });
+        // Past the lease: taken over, the dead claim handed back whole for its act to be found and finished.
+        const taker = claimOf('taker');
+        expect(await s.rights.claim(PB_RIGHT, PB.version, taker, iso(now))).toStrictEqual({ ok: true, replaced: first });
+        // A claim is not a change: the right keeps its version and updatedAt, and the dead token writes nothing.
+        expect(await s.patents.byNumbers([PB.applicationNumber])).toStrictEqual([PB]);
+        expect(await s.rights.transfer(transfer(PB_RIGHT, 'e01', 'e04'), 'first', event)).toBe(false);
+        // Dropped by another token: nothing; by its own: the right is free again.
+        await s.rights.dropClaim(PB_RIGHT, 'first');
+        expect(await s.rights.claim(PB_RIGHT, PB.version, claimOf('second'), lease)).toStrictEqual({ ok: false });
+        await s.rights.dropClaim(PB_RIGHT, 'taker');
+        expect(await s.rights.claim(PB_RIGHT, PB.version, claimOf('second'), lease)).toStrictEqual({ ok: true, replaced: null });
+        // A write under the claim records the act and frees the right: a claim at the new version holds.
+        expect(await s.rights.transfer(transfer(PB_RIGHT, 'e01', 'e04'), 'second', event)).toBe(true);
+        expect(await s.rights.claim(PB_RIGHT, PB.version + 1, claimOf('next'), lease)).toStrictEqual({ ok: true, replaced: null });
+      });
+
+      it('keeps a claim across a change that claims nothing: the act claimed is recorded after it', async () => {
+        const s = open();
+        await seed(s, { patents: true });
+        const token = await claimed(s, PB_RIGHT, PB.version, LIVE);
+        const frozen = { ...PB, freeze: { court: 'c', orderNumber: 'o', frozenOn: '2026-02-15' } };
+        expect(await s.patents.update(PB, frozen, { ...by, type: 'FROZEN', details: {} })).toBe(true);
+        expect(await s.rights.claim(PB_RIGHT, PB.version + 1, claimOf('other'), LIVE)).toStrictEqual({ ok: false });
+        expect(await s.rights.transfer(transfer(PB_RIGHT, 'e01', 'e04'), token, { ...by, type: 'TRANSFERRED', details: {} })).toBe(true);
+        expect((await s.patents.byNumbers([PB.applicationNumber]))[0]).toMatchObject({ enterpriseId: 'e04', freeze: frozen.freeze, version: PB.version + 2 });
+      });
+
+      it('lets one of two processes racing for a right claim it', async () => {
+        const s = open();
+        await seed(s, { patents: true });
+        const results = await Promise.all(['a', 'b', 'c', 'd'].map((t) => s.rights.claim(PB_RIGHT, PB.version, claimOf(t), LIVE)));
+        expect(results.filter((r) => r.ok)).toHaveLength(1);
+      });
+
       it('moves a patent to its new owner at the version read, with its counts, the transfer and the history', async () => {
         const s = open();
         await seed(s, { patents: true });
         const event = { ...by, type: 'TRANSFERRED' as const, details: { to: 'e04' } };
-        expect(await s.rights.transfer(transfer(PB_RIGHT, 'e01', 'e04'), PB.version, event, [told('t1')])).toBe(true);
+        expect(await s.rights.transfer(transfer(PB_RIGHT, 'e01', 'e04'), await claimed(s, PB_RIGHT, PB.version), event, [told('t1')])).toBe(true);
         expect(await s.outbox.pending(10)).toStrictEqual([told('t1')]);
         expect(await s.patents.byNumbers([PB.applicationNumber])).toStrictEqual([{ ...PB, enterpriseId: 'e04', version: 2, updatedAt: by.at }]);
         expect(await s.patents.countBy('regionCode')).toStrictEqual([
@@ -836,20 +935,61 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
         expect(await s.rights.transfersOf([rightKey(PB_RIGHT), 'PATENT:none'])).toStrictEqual([[transfer(PB_RIGHT, 'e01', 'e04')], []]);
         expect((await s.history.page(rightKey(PB_RIGHT), undefined, 10)).map((e) => e.type)).toStrictEqual(['TRANSFERRED']);
         // The same transfer again: the version and the owner have moved on; nothing is written.
-        expect(await s.rights.transfer(transfer(PB_RIGHT, 'e01', 'e04', 'tr2'), PB.version, event, [told('t2')])).toBe(false);
+        expect(await s.rights.transfer(transfer(PB_RIGHT, 'e01', 'e04', 'tr2'), await claimed(s, PB_RIGHT, PB.version), event, [told('t2')])).toBe(false);
         expect(await s.outbox.pending(10)).toStrictEqual([told('t1')]);
-        expect(await s.rights.transfer(transfer(PB_RIGHT, 'e01', 'e02', 'tr3'), 2, event)).toBe(false);
+        expect(await s.rights.transfer(transfer(PB_RIGHT, 'e01', 'e02', 'tr3'), await claimed(s, PB_RIGHT, 2), event)).toBe(false);
         expect(await s.rights.transfersOf([rightKey(PB_RIGHT)])).toStrictEqual([[transfer(PB_RIGHT, 'e01', 'e04')]]);
         // By id, as a notification carries it: the refused ones were never stored.
         const [stored, refused] = await s.rights.transfersByIds([transfer(PB_RIGHT, 'e01', 'e04').id, 'tr2']);
         expect([stored, refused]).toStrictEqual([transfer(PB_RIGHT, 'e01', 'e04'), undefined]);
       });
 
+      it('records a transfer effective later without moving the right, then puts it into effect once however many processes try (Patent Law art. 10(3))', async () => {
+        const s = open();
+        await seed(s, { patents: true });
+        const pending: TransferRecord = { ...transfer(PB_RIGHT, 'e01', 'e04'), effectiveDate: '2026-04-01', state: 'PENDING' };
+        const recorded = { ...by, type: 'TRANSFER_RECORDED' as const, details: {} };
+        expect(await s.rights.transfer(pending, await claimed(s, PB_RIGHT, PB.version), recorded)).toBe(true);
+        // The owner stays; the version moves on, so that a disposal checked before it is refused.
+        expect(await s.patents.byNumbers([PB.applicationNumber])).toStrictEqual([{ ...PB, version: PB.version + 1, updatedAt: by.at }]);
+        expect(await s.rights.transfersOf([rightKey(PB_RIGHT)])).toStrictEqual([[pending]]);
+        expect(await s.rights.pendingTransfers('2026-03-31', 10)).toStrictEqual([]);
+        expect(await s.rights.pendingTransfers('2026-04-01', 10)).toStrictEqual([pending]);
+        const moved = { ...by, at: '2026-04-01T00:00:00.000Z', type: 'TRANSFERRED' as const, details: {} };
+        const results = await Promise.all([s.rights.effectTransfer('tr1', moved, [told('t1')]), s.rights.effectTransfer('tr1', moved, [told('t2')])]);
+        expect(results.filter((r) => r)).toHaveLength(1);
+        expect(await s.rights.effectTransfer('none', moved)).toBe(false);
+        expect(await s.patents.byNumbers([PB.applicationNumber])).toStrictEqual([{ ...PB, enterpriseId: 'e04', version: PB.version + 2, updatedAt: moved.at }]);
+        expect(await s.patents.countBy('regionCode')).toStrictEqual([
+          { key: '110108', patents: 6 },
+          { key: '310115', patents: 2 },
+          { key: '440305', patents: 1 },
+        ]);
+        const effective = { ...pending, state: 'EFFECTIVE' };
+        expect(await s.rights.transfersOf([rightKey(PB_RIGHT)])).toStrictEqual([[effective]]);
+        expect(await s.rights.transfersByIds(['tr1'])).toStrictEqual([effective]);
+        expect(await s.rights.pendingTransfers('2099-12-31', 10)).toStrictEqual([]);
+        expect((await s.history.page(rightKey(PB_RIGHT), undefined, 10)).map((e) => e.type)).toStrictEqual(['TRANSFER_RECORDED', 'TRANSFERRED']);
+        expect(await s.outbox.pending(10)).toHaveLength(1);
+      });
+
+      it('leaves a pending transfer whose right is no longer the transferor’s', async () => {
+        const s = open();
+        await seed(s, { patents: true });
+        const pending: TransferRecord = { ...transfer(PB_RIGHT, 'e01', 'e04'), effectiveDate: '2026-04-01', state: 'PENDING' };
+        expect(await s.rights.transfer(pending, await claimed(s, PB_RIGHT, PB.version), { ...by, type: 'TRANSFER_RECORDED', details: {} })).toBe(true);
+        const [held] = await s.patents.byNumbers([PB.applicationNumber]);
+        expect(await s.patents.update(held!, { ...held!, enterpriseId: 'e02' }, { ...by, type: 'IMPORTED', details: {} })).toBe(true);
+        expect(await s.rights.effectTransfer('tr1', { ...by, type: 'TRANSFERRED', details: {} })).toBe(false);
+        expect((await s.patents.byNumbers([PB.applicationNumber]))[0]!.enterpriseId).toBe('e02');
+        expect(await s.rights.pendingTransfers('2026-04-01', 10)).toStrictEqual([pending]);
+      });
+
       it('moves a trademark, and renews it, moving its expiry count', async () => {
         const s = open();
         await seed(s, { trademarks: true });
         const event = { ...by, type: 'TRANSFERRED' as const, details: {} };
-        expect(await s.rights.transfer(transfer(T1_RIGHT, 'e01', 'e02'), 1, event)).toBe(true);
+        expect(await s.rights.transfer(transfer(T1_RIGHT, 'e01', 'e02'), await claimed(s, T1_RIGHT, 1), event)).toBe(true);
         const [moved] = await s.trademarks.byNumbers([T1.registrationNumber, 'nothing']);
         expect(moved).toStrictEqual({ ...T1, enterpriseId: 'e02', version: 2, updatedAt: by.at });
         expect(await s.trademarks.expiring({ regionCode: '310115' }, { from: '2026-05-13', to: '2026-05-13' }, undefined, 10)).toStrictEqual([T3, moved]);
@@ -866,29 +1006,35 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
         await seed(s, { patents: true });
         const event = { ...by, type: 'LICENSED' as const, details: {} };
         const guangdong = licence('a', 'EXCLUSIVE', ['440000'], '2026-04-01', '2028-03-31');
-        expect(await s.rights.license(guangdong, 1, event, [told('l1')])).toBeUndefined();
+        expect(await s.rights.license(guangdong, await claimed(s, guangdong, 1), event, [told('l1')])).toBeUndefined();
         // Shenzhen lies in Guangdong; the terms share 2028-03-31.
         const shenzhen = licence('bb', 'ORDINARY', ['440300'], '2028-03-31', '2029-12-31');
-        expect(await s.rights.license(shenzhen, 2, event, [told('l2')])).toStrictEqual({ reason: 'OVERLAP', with: guangdong });
+        expect(await s.rights.license(shenzhen, await claimed(s, shenzhen, 2), event, [told('l2')])).toStrictEqual({ reason: 'OVERLAP', with: guangdong });
         expect(await s.outbox.pending(10)).toStrictEqual([told('l1')]);
         // Beijing, at the same time: no overlap; nor Guangdong the day after.
         const beijing = licence('cc', 'SOLE', ['110000'], '2026-04-01', '2028-03-31');
-        expect(await s.rights.license(beijing, 2, event)).toBeUndefined();
+        expect(await s.rights.license(beijing, await claimed(s, beijing, 2), event)).toBeUndefined();
         const later = licence('ddd', 'EXCLUSIVE', ['440305', '310115'], '2028-04-01', '2029-12-31');
-        expect(await s.rights.license(later, 3, event)).toBeUndefined();
+        expect(await s.rights.license(later, await claimed(s, later, 3), event)).toBeUndefined();
         // Ordinary licences share a place and a time, but not with a sole one.
         const o1 = licence('eeee', 'ORDINARY', ['CN'], '2030-01-01', '2030-12-31');
         const o2 = licence('fffff', 'ORDINARY', ['320000'], '2030-06-01', '2031-12-31');
-        expect(await s.rights.license(o1, 4, event)).toBeUndefined();
-        expect(await s.rights.license(o2, 5, event)).toBeUndefined();
-        expect(await s.rights.license(licence('gggggg', 'SOLE', ['320500'], '2030-12-01', '2030-12-01'), 6, event)).toStrictEqual({
+        expect(await s.rights.license(o1, await claimed(s, o1, 4), event)).toBeUndefined();
+        expect(await s.rights.license(o2, await claimed(s, o2, 5), event)).toBeUndefined();
+        expect(await s.rights.license(licence('gggggg', 'SOLE', ['320500'], '2030-12-01', '2030-12-01'), await claimed(s, PB_RIGHT, 6), event)).toStrictEqual({
           reason: 'OVERLAP',
           with: o1,
         });
         // A stale version or another licensor: nothing written.
-        expect(await s.rights.license(licence('hhhhhhh', 'ORDINARY', ['650000'], '2026-04-01', '2027-01-01'), 2, event)).toStrictEqual({ reason: 'STALE' });
         expect(
-          await s.rights.license({ ...licence('iiiiiiii', 'ORDINARY', ['650000'], '2026-04-01', '2027-01-01'), licensorId: 'e02' }, 6, event),
+          await s.rights.license(licence('hhhhhhh', 'ORDINARY', ['650000'], '2026-04-01', '2027-01-01'), await claimed(s, PB_RIGHT, 2), event),
+        ).toStrictEqual({ reason: 'STALE' });
+        expect(
+          await s.rights.license(
+            { ...licence('iiiiiiii', 'ORDINARY', ['650000'], '2026-04-01', '2027-01-01'), licensorId: 'e02' },
+            await claimed(s, PB_RIGHT, 6),
+            event,
+          ),
         ).toStrictEqual({
           reason: 'STALE',
         });
@@ -912,9 +1058,10 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
         const s = open();
         await seed(s, { patents: true });
         const event = { ...by, type: 'LICENSED' as const, details: {} };
+        const race = (l: LicenceRecord) => claimed(s, PB_RIGHT, 1, LIVE).then((token) => s.rights.license(l, token, event));
         const results = await Promise.all([
-          s.rights.license(licence('a', 'EXCLUSIVE', ['CN'], '2026-04-01', '2027-03-31'), 1, event),
-          s.rights.license(licence('bb', 'EXCLUSIVE', ['CN'], '2026-04-01', '2027-03-31'), 1, event),
+          race(licence('a', 'EXCLUSIVE', ['CN'], '2026-04-01', '2027-03-31')),
+          race(licence('bb', 'EXCLUSIVE', ['CN'], '2026-04-01', '2027-03-31')),
         ]);
         expect(results.filter((r) => r === undefined)).toHaveLength(1);
         expect(await s.rights.licencesOf(rightKey(PB_RIGHT), undefined, 10)).toHaveLength(1);
@@ -925,39 +1072,40 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
         await seed(s, { patents: true, trademarks: true });
         const event = { ...by, type: 'LICENSED' as const, details: {} };
         const first = licence('a', 'ORDINARY', ['CN'], '2026-04-01', '2027-03-31');
-        expect(await s.rights.license(first, 1, event, [told('l1')])).toBeUndefined();
+        expect(await s.rights.license(first, await claimed(s, first, 1), event, [told('l1')])).toBeUndefined();
         expect(await s.rights.licenceByContract(rightKey(PB_RIGHT), first.contractDigest)).toStrictEqual(first);
         expect(await s.rights.licenceByContract(rightKey(PB_RIGHT), 'ef'.repeat(32))).toBeUndefined();
         // The same contract again, as another licence elsewhere and later: refused before any overlap is weighed.
         const again = { ...licence('bb', 'ORDINARY', ['650000'], '2028-04-01', '2029-03-31'), contractDigest: first.contractDigest };
-        expect(await s.rights.license(again, 2, event, [told('l2')])).toStrictEqual({ reason: 'DUPLICATE', with: first });
+        expect(await s.rights.license(again, await claimed(s, again, 2), event, [told('l2')])).toStrictEqual({ reason: 'DUPLICATE', with: first });
         expect(await s.rights.licencesOf(rightKey(PB_RIGHT), undefined, 10)).toStrictEqual([first]);
         expect(await s.outbox.pending(10)).toStrictEqual([told('l1')]);
         expect((await s.patents.byNumbers([PB.applicationNumber]))[0]!.version).toBe(2);
         // Another right may be licensed under the same contract.
         const mark = { ...licence('cc', 'ORDINARY', ['CN'], '2026-04-01', '2026-05-13', T1_RIGHT), contractDigest: first.contractDigest };
-        expect(await s.rights.license(mark, 1, event)).toBeUndefined();
+        expect(await s.rights.license(mark, await claimed(s, mark, 1), event)).toBeUndefined();
         expect(await s.rights.licenceByContract(rightKey(T1_RIGHT), first.contractDigest)).toStrictEqual(mark);
       });
 
-      it('lets one of two racing requests with one contract win, the other refused as DUPLICATE', async () => {
+      it('lets one of two racing requests with one contract win, the other refused by its claim or as DUPLICATE', async () => {
         const s = open();
         await seed(s, { patents: true });
         const event = { ...by, type: 'LICENSED' as const, details: {} };
         const [a, b] = [licence('a', 'ORDINARY', ['CN'], '2026-04-01', '2027-03-31'), licence('bb', 'ORDINARY', ['110000'], '2026-04-01', '2027-03-31')];
-        const results = await Promise.all([s.rights.license(a, 1, event), s.rights.license({ ...b, contractDigest: a.contractDigest }, 1, event)]);
+        const race = (l: LicenceRecord) => claimed(s, PB_RIGHT, 1, LIVE).then((token) => s.rights.license(l, token, event));
+        const results = await Promise.all([race(a), race({ ...b, contractDigest: a.contractDigest })]);
         const stored = await s.rights.licencesOf(rightKey(PB_RIGHT), undefined, 10);
         expect(stored).toHaveLength(1);
-        // The loser is told which licence holds the contract, whatever version it read.
         expect(results.filter((r) => r === undefined)).toHaveLength(1);
-        expect(results.filter((r) => r !== undefined)).toStrictEqual([{ reason: 'DUPLICATE', with: stored[0] }]);
+        // The loser found the right claimed, or, once the winner was stored, its contract recorded, whatever the claim.
+        expect([[{ reason: 'STALE' }], [{ reason: 'DUPLICATE', with: stored[0] }]]).toContainEqual(results.filter((r) => r !== undefined));
       });
 
       it('keeps a licence’s effective date', async () => {
         const s = open();
         await seed(s, { patents: true });
         const l = licence('a', 'ORDINARY', ['CN'], '2026-04-01', '2027-03-31');
-        expect(await s.rights.license(l, 1, { ...by, type: 'LICENSED', details: {} })).toBeUndefined();
+        expect(await s.rights.license(l, await claimed(s, l, 1), { ...by, type: 'LICENSED', details: {} })).toBeUndefined();
         expect((await s.rights.licencesByIds(['a']))[0]!.effectiveDate).toBe('2026-02-25');
         expect((await s.rights.licencesOf(rightKey(PB_RIGHT), undefined, 1))[0]!.effectiveDate).toBe('2026-02-25');
       });
@@ -984,13 +1132,17 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
           await seed(s, { patents: true });
           expect(await s.rights.openLicencesOf([PB.applicationNumber, PA.applicationNumber])).toStrictEqual([undefined, undefined]);
           const d = declaration('o');
-          expect(await s.rights.declareOpenLicence(d, PB.version, declared)).toBe(true);
+          expect(await s.rights.declareOpenLicence(d, await claimed(s, d, PB.version), declared)).toBe(true);
           expect(await s.rights.openLicencesOf([PA.applicationNumber, PB.applicationNumber, PB.applicationNumber])).toStrictEqual([undefined, d, d]);
           expect((await s.patents.byNumbers([PB.applicationNumber]))[0]!.version).toBe(PB.version + 1);
           expect((await s.history.page(rightKey(PB_RIGHT), undefined, 10)).map((e) => e.type)).toStrictEqual(['OPEN_LICENCE_DECLARED']);
           // A licence decided against the version before the declaration is stale: no exclusive licence slips in.
           expect(
-            await s.rights.license(licence('a', 'EXCLUSIVE', ['CN'], '2026-04-01', '2027-03-31'), PB.version, { ...by, type: 'LICENSED', details: {} }),
+            await s.rights.license(licence('a', 'EXCLUSIVE', ['CN'], '2026-04-01', '2027-03-31'), await claimed(s, PB_RIGHT, PB.version), {
+              ...by,
+              type: 'LICENSED',
+              details: {},
+            }),
           ).toStrictEqual({
             reason: 'STALE',
           });
@@ -999,12 +1151,12 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
         it('refuses a stale version, another patentee, or a second standing declaration, writing nothing', async () => {
           const s = open();
           await seed(s, { patents: true });
-          expect(await s.rights.declareOpenLicence({ ...declaration('o'), patenteeId: 'e02' }, PB.version, declared)).toBe(false);
-          expect(await s.rights.declareOpenLicence(declaration('o'), PB.version + 1, declared)).toBe(false);
+          expect(await s.rights.declareOpenLicence({ ...declaration('o'), patenteeId: 'e02' }, await claimed(s, PB_RIGHT, PB.version), declared)).toBe(false);
+          expect(await s.rights.declareOpenLicence(declaration('o'), await claimed(s, PB_RIGHT, PB.version + 1), declared)).toBe(false);
           expect(await s.rights.openLicencesOf([PB.applicationNumber])).toStrictEqual([undefined]);
-          expect(await s.rights.declareOpenLicence(declaration('o'), PB.version, declared)).toBe(true);
+          expect(await s.rights.declareOpenLicence(declaration('o'), await claimed(s, PB_RIGHT, PB.version), declared)).toBe(true);
           // A second one while the first stands, even at the current version.
-          expect(await s.rights.declareOpenLicence(declaration('oo'), PB.version + 1, declared)).toBe(false);
+          expect(await s.rights.declareOpenLicence(declaration('oo'), await claimed(s, PB_RIGHT, PB.version + 1), declared)).toBe(false);
           expect(await s.rights.openLicencesOf([PB.applicationNumber])).toStrictEqual([declaration('o')]);
           expect(await s.history.count(rightKey(PB_RIGHT))).toBe(1);
         });
@@ -1012,10 +1164,8 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
         it('records one of two racing declarations', async () => {
           const s = open();
           await seed(s, { patents: true });
-          const results = await Promise.all([
-            s.rights.declareOpenLicence(declaration('o'), PB.version, declared),
-            s.rights.declareOpenLicence(declaration('oo'), PB.version, declared),
-          ]);
+          const race = (d: OpenLicenceRecord) => claimed(s, PB_RIGHT, PB.version, LIVE).then((token) => s.rights.declareOpenLicence(d, token, declared));
+          const results = await Promise.all([race(declaration('o')), race(declaration('oo'))]);
           expect(results.filter((r) => r)).toHaveLength(1);
           expect(await s.history.count(rightKey(PB_RIGHT))).toBe(1);
         });
@@ -1023,18 +1173,18 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
         it('withdraws the standing declaration at the version read; a new one may follow, and is the latest', async () => {
           const s = open();
           await seed(s, { patents: true });
-          expect(await s.rights.declareOpenLicence(declaration('o'), PB.version, declared)).toBe(true);
+          expect(await s.rights.declareOpenLicence(declaration('o'), await claimed(s, PB_RIGHT, PB.version), declared)).toBe(true);
           // A stale version, another owner, or an unknown declaration: nothing written.
-          expect(await s.rights.withdrawOpenLicence('o', withdrawal, 'e01', PB.version, withdrawn)).toBe(false);
-          expect(await s.rights.withdrawOpenLicence('o', withdrawal, 'e02', PB.version + 1, withdrawn)).toBe(false);
-          expect(await s.rights.withdrawOpenLicence('none', withdrawal, 'e01', PB.version + 1, withdrawn)).toBe(false);
+          expect(await s.rights.withdrawOpenLicence('o', withdrawal, 'e01', await claimed(s, PB_RIGHT, PB.version), withdrawn)).toBe(false);
+          expect(await s.rights.withdrawOpenLicence('o', withdrawal, 'e02', await claimed(s, PB_RIGHT, PB.version + 1), withdrawn)).toBe(false);
+          expect(await s.rights.withdrawOpenLicence('none', withdrawal, 'e01', await claimed(s, PB_RIGHT, PB.version + 1), withdrawn)).toBe(false);
           expect(await s.rights.openLicencesOf([PB.applicationNumber])).toStrictEqual([declaration('o')]);
-          expect(await s.rights.withdrawOpenLicence('o', withdrawal, 'e01', PB.version + 1, withdrawn)).toBe(true);
+          expect(await s.rights.withdrawOpenLicence('o', withdrawal, 'e01', await claimed(s, PB_RIGHT, PB.version + 1), withdrawn)).toBe(true);
           expect(await s.rights.openLicencesOf([PB.applicationNumber])).toStrictEqual([{ ...declaration('o'), withdrawal }]);
           // Withdrawn once only.
-          expect(await s.rights.withdrawOpenLicence('o', withdrawal, 'e01', PB.version + 2, withdrawn)).toBe(false);
+          expect(await s.rights.withdrawOpenLicence('o', withdrawal, 'e01', await claimed(s, PB_RIGHT, PB.version + 2), withdrawn)).toBe(false);
           const again = declaration('ooo', '2026-07-01');
-          expect(await s.rights.declareOpenLicence(again, PB.version + 2, declared)).toBe(true);
+          expect(await s.rights.declareOpenLicence(again, await claimed(s, again, PB.version + 2), declared)).toBe(true);
           expect(await s.rights.openLicencesOf([PB.applicationNumber])).toStrictEqual([again]);
           expect((await s.history.page(rightKey(PB_RIGHT), undefined, 10)).map((e) => e.type)).toStrictEqual([
             'OPEN_LICENCE_DECLARED',
@@ -1047,7 +1197,7 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
           const s = open();
           await seed(s, { patents: true });
           const taken: LicenceRecord = { ...licence('a', 'ORDINARY', ['CN'], '2026-04-01', '2033-03-31'), openLicenceId: 'o' };
-          expect(await s.rights.license(taken, PB.version, { ...by, type: 'LICENSED', details: {} })).toBeUndefined();
+          expect(await s.rights.license(taken, await claimed(s, taken, PB.version), { ...by, type: 'LICENSED', details: {} })).toBeUndefined();
           expect(await s.rights.licencesByIds(['a'])).toStrictEqual([taken]);
           expect((await s.rights.licencesByIds(['a']))[0]!.openLicenceId).toBe('o');
         });
@@ -1089,11 +1239,13 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
               toEnterpriseId: 'e02',
               contractDate: '2026-02-20',
               contractDigest: 'cd'.repeat(32),
+              effectiveDate: '2026-02-20',
+              state: 'EFFECTIVE',
               registeredAt: ADDED,
               registeredBy: 'staff:li',
               receipt: { seq: 1, entryHash: 'ab'.repeat(32), timestamp: 0 },
             },
-            moved!.version,
+            await claimed(s, { kind: 'TRADEMARK', number: '5002' }, moved!.version),
             { at: ADDED, actor: 'staff:li', role: 'CENTER_STAFF', type: 'TRANSFERRED', details: {} },
           ),
         ).toBe(true);
@@ -1292,11 +1444,13 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
           toEnterpriseId: 'e04',
           contractDate: '2026-02-20',
           contractDigest: 'cd'.repeat(32),
+          effectiveDate: '2026-03-02',
+          state: 'EFFECTIVE',
           registeredAt: at('2026-03-02'),
           registeredBy: staff.actor,
           receipt,
         };
-        expect(await s.rights.transfer(transfer, 1, event('TRANSFERRED', '2026-03-02'))).toBe(true);
+        expect(await s.rights.transfer(transfer, await claimed(s, transfer, 1), event('TRANSFERRED', '2026-03-02'))).toBe(true);
         const licence: LicenceRecord = {
           id: 'l1',
           right: { kind: 'PATENT', number: n(PD) },
@@ -1315,7 +1469,7 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
           registeredBy: staff.actor,
           receipt,
         };
-        expect(await s.rights.license(licence, 1, event('LICENSED', '2026-03-03'))).toBeUndefined();
+        expect(await s.rights.license(licence, await claimed(s, licence, 1), event('LICENSED', '2026-03-03'))).toBeUndefined();
         expect(await s.patents.importMany([{ ...PF, title: '新名称' }, PG], at('2026-03-04'), staff.actor, staff.role)).toMatchObject({
           updated: 1,
           unchanged: 1,
@@ -1377,7 +1531,9 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
           registeredBy: staff.actor,
           receipt,
         };
-        expect(await s.rights.license(licence, 1, { ...staff, at: at('2026-04-02'), type: 'LICENSED', details: {} })).toBeUndefined();
+        expect(
+          await s.rights.license(licence, await claimed(s, licence, 1), { ...staff, at: at('2026-04-02'), type: 'LICENSED', details: {} }),
+        ).toBeUndefined();
         expect(await s.trademarks.byNumbers([T1.registrationNumber, T3.registrationNumber, T4.registrationNumber])).toStrictEqual([
           { ...renewed, version: 2, updatedAt: at('2026-04-01') },
           { ...T3, version: 2, updatedAt: at('2026-04-02') },

@@ -3,6 +3,7 @@
 import type { AnyBulkWriteOperation, ClientSession, Collection, Db, Document, Filter, WithId } from 'mongodb';
 
 import { mongoOutbox } from '../../../outbox/mongodb.js';
+import { hubDateOf } from '../../../platform/hub-calendar.js';
 import {
   changedSince,
   COLLECTION_OPTIONS,
@@ -54,6 +55,7 @@ import type {
   LicenceRefusal,
   OwnerFilter,
   PatentFilter,
+  RightClaim,
 } from './port.js';
 import { DuplicateKeyError } from './port.js';
 
@@ -115,6 +117,8 @@ interface PatentDoc {
   protectionEnds: string | null;
   examinationDue: string | null;
   updatedAt: string;
+  /** The claim on it (RightsRepository.claim) while one is held; absent or null otherwise. */
+  claim?: RightClaim | null;
 }
 
 interface TrademarkDoc {
@@ -131,6 +135,8 @@ interface TrademarkDoc {
   updatedAt: string;
   /** domain/trademark.ts markKey of the mark, for its registrations in one class (by_mark); absent on documents from before it until backfilled. */
   markKey?: string;
+  /** As PatentDoc's. */
+  claim?: RightClaim | null;
 }
 
 /** Enterprises and patents per region or industry, kept in the writer's transaction. */
@@ -182,6 +188,20 @@ interface RightRecordDoc<R> {
 interface LicenceDoc extends RightRecordDoc<Omit<LicenceRecord, 'effectiveDate'> & { effectiveDate?: string }> {
   contractDigest?: string | null;
 }
+
+/**
+ * A transfer: its state and effective date beside the record, for the pending ones (by_pending);
+ * absent on one from before effective dates, which moved its right the day it was recorded.
+ */
+interface TransferDoc extends RightRecordDoc<Omit<TransferRecord, 'effectiveDate' | 'state'> & Partial<TransferRecord>> {
+  state?: TransferRecord['state'];
+  effectiveDate?: string;
+}
+const toTransfer = (d: TransferDoc): TransferRecord => ({
+  ...d.record,
+  effectiveDate: d.record.effectiveDate ?? hubDateOf(d.record.registeredAt),
+  state: d.record.state ?? 'EFFECTIVE',
+});
 
 const toLicence = (d: LicenceDoc): LicenceRecord => ({ ...d.record, effectiveDate: d.record.effectiveDate ?? d.record.contractDate });
 const BY_CONTRACT = { name: 'by_contract', key: { rightKey: 1, contractDigest: 1 } } as const;
@@ -518,7 +538,7 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
   // Rights by deadline and day, for counting a window's warnings by its days.
   const deadlineCounts: Collection<DeadlineCountDoc> = db.collection(names.deadlineCounts, COLLECTION_OPTIONS);
   const history: Collection<AssetEventDoc> = db.collection<AssetEventDoc>(names.history, COLLECTION_OPTIONS);
-  const transfers: Collection<RightRecordDoc<TransferRecord>> = db.collection(names.transfers, COLLECTION_OPTIONS);
+  const transfers: Collection<TransferDoc> = db.collection(names.transfers, COLLECTION_OPTIONS);
   const licences: Collection<LicenceDoc> = db.collection(names.licences, COLLECTION_OPTIONS);
   const openLicences: Collection<OpenLicenceDoc> = db.collection(names.openLicences, COLLECTION_OPTIONS);
   // Enterprises per gram of their names, kept in the writer's transaction.
@@ -677,23 +697,36 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
     await record(rightKey({ kind: 'TRADEMARK', number: after.registrationNumber }), event, session);
     return true;
   };
-  /** The right as stored in the transaction, if it is at `version` and owned by `owner`. */
-  const currentRight = async (
+  /** The right as stored in the transaction, if the claim `token` holds it and `owner` owns it. */
+  const claimedRight = async (
     right: RightRef,
-    version: number,
+    token: string,
     owner: string,
     session: ClientSession,
   ): Promise<Stored<PatentRecord> | Stored<TrademarkRecord> | undefined> => {
+    const filter = { _id: right.number, 'claim.token': token };
     const found =
       right.kind === 'PATENT'
-        ? await patents.findOne({ _id: right.number }, { session }).then((d) => (d === null ? undefined : toPatent(d)))
-        : await trademarks.findOne({ _id: right.number }, { session }).then((d) => (d === null ? undefined : toTrademark(d)));
-    return found !== undefined && found.version === version && found.enterpriseId === owner ? found : undefined;
+        ? await patents.findOne(filter, { session }).then((d) => (d === null ? undefined : toPatent(d)))
+        : await trademarks.findOne(filter, { session }).then((d) => (d === null ? undefined : toTrademark(d)));
+    return found?.enterpriseId === owner ? found : undefined;
   };
-  const changeRight = (before: PatentRecord | TrademarkRecord, after: PatentRecord | TrademarkRecord, event: NewAssetEvent, session: ClientSession) =>
-    'applicationNumber' in before
-      ? changePatent(before, after as PatentRecord, event, session)
-      : changeTrademark(before, after as TrademarkRecord, event, session);
+  /** Changes a claimed right to `after` at its version and drops its claim, in the caller's transaction: the act is recorded. */
+  const changeClaimed = async (
+    before: PatentRecord | TrademarkRecord,
+    after: PatentRecord | TrademarkRecord,
+    event: NewAssetEvent,
+    session: ClientSession,
+  ): Promise<boolean> => {
+    if ('applicationNumber' in before) {
+      if (!(await changePatent(before, after as PatentRecord, event, session))) return false;
+      await patents.updateOne({ _id: before.applicationNumber }, { $set: { claim: null } }, { session });
+      return true;
+    }
+    if (!(await changeTrademark(before, after as TrademarkRecord, event, session))) return false;
+    await trademarks.updateOne({ _id: before.registrationNumber }, { $set: { claim: null } }, { session });
+    return true;
+  };
   const insertCopyrights = async (cs: readonly CopyrightRecord[], at: string): Promise<void> => {
     if (cs.length === 0) return;
     const docs = cs.map((c) => copyrightDoc(c, at));
@@ -948,7 +981,11 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
     ]),
     copyrights.createIndexes([{ key: { enterpriseId: 1, _id: 1 }, name: 'by_enterprise' }]),
     history.createIndex({ asset: 1, seq: 1 }, { name: 'by_asset_seq', unique: true }),
-    transfers.createIndex({ rightKey: 1, registeredAt: 1, _id: 1 }, { name: 'by_right' }),
+    transfers.createIndexes([
+      { key: { rightKey: 1, registeredAt: 1, _id: 1 }, name: 'by_right' },
+      // The transfers waiting for their effective date (pendingTransfers).
+      { key: { effectiveDate: 1, _id: 1 }, name: 'by_pending', partialFilterExpression: { state: 'PENDING' } },
+    ]),
     licences.createIndexes([
       { key: { rightKey: 1, registeredAt: 1, _id: 1 }, name: 'by_right' },
       // One contract recorded once per right; a licence with a null digest (recorded twice before the rule) is left out.
@@ -1094,33 +1131,80 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
       byNumbers: (numbers) => findByIds(copyrights, numbers, toCopyright),
     },
     rights: {
-      async transfer(t, version, event, notify = []) {
+      async claim(right, version, claim, staleBefore) {
+        // One atomic update: the right still at `version`, and no claim, or only a stale one, holding it.
+        const filter = { _id: right.number, version, $or: [{ claim: null }, { 'claim.at': { $lt: staleBefore } }] };
+        const options = { returnDocument: 'before', projection: { claim: 1 } } as const;
+        const before =
+          right.kind === 'PATENT'
+            ? await patents.findOneAndUpdate(filter, { $set: { claim } }, options)
+            : await trademarks.findOneAndUpdate(filter, { $set: { claim } }, options);
+        return before === null ? { ok: false } : { ok: true, replaced: before.claim ?? null };
+      },
+      async dropClaim(right, token) {
+        const filter = { _id: right.number, 'claim.token': token };
+        if (right.kind === 'PATENT') await patents.updateOne(filter, { $set: { claim: null } });
+        else await trademarks.updateOne(filter, { $set: { claim: null } });
+      },
+      async transfer(t, claim, event, notify = []) {
         let done = false;
         await transaction(async (session) => {
-          const before = await currentRight(t.right, version, t.fromEnterpriseId, session);
-          done = before !== undefined && (await changeRight(before, { ...before, enterpriseId: t.toEnterpriseId }, event, session));
+          const before = await claimedRight(t.right, claim, t.fromEnterpriseId, session);
+          // A transfer in effect moves the right; a pending one leaves it where it is until effectTransfer.
+          const after = before !== undefined && t.state === 'EFFECTIVE' ? { ...before, enterpriseId: t.toEnterpriseId } : before;
+          done = before !== undefined && (await changeClaimed(before, after!, event, session));
           if (!done) return;
-          await transfers.insertOne({ _id: t.id, rightKey: rightKey(t.right), registeredAt: t.registeredAt, record: t }, { session });
+          await transfers.insertOne(
+            { _id: t.id, rightKey: rightKey(t.right), registeredAt: t.registeredAt, state: t.state, effectiveDate: t.effectiveDate, record: t },
+            { session },
+          );
           await outbox.write(notify, session);
         });
         return done;
       },
-      async license(l, version, event, notify = []) {
+      async pendingTransfers(through, limit) {
+        const docs = await transfers.find({ state: 'PENDING', effectiveDate: { $lte: through } }, { sort: { effectiveDate: 1, _id: 1 }, limit }).toArray();
+        return docs.map(toTransfer);
+      },
+      async effectTransfer(id, event, notify = []) {
+        let done = false;
+        await transaction(async (session) => {
+          done = false;
+          const found = await transfers.findOne({ _id: id, state: 'PENDING' }, { session });
+          if (found === null) return;
+          const t = toTransfer(found);
+          const before =
+            t.right.kind === 'PATENT'
+              ? await patents.findOne({ _id: t.right.number }, { session }).then((d) => (d === null ? undefined : toPatent(d)))
+              : await trademarks.findOne({ _id: t.right.number }, { session }).then((d) => (d === null ? undefined : toTrademark(d)));
+          if (before?.enterpriseId !== t.fromEnterpriseId) return;
+          const moved =
+            'applicationNumber' in before
+              ? await changePatent(before, { ...before, enterpriseId: t.toEnterpriseId }, event, session)
+              : await changeTrademark(before, { ...before, enterpriseId: t.toEnterpriseId }, event, session);
+          if (!moved) return;
+          await transfers.updateOne({ _id: id, state: 'PENDING' }, { $set: { state: 'EFFECTIVE', record: { ...t, state: 'EFFECTIVE' } } }, { session });
+          await outbox.write(notify, session);
+          done = true;
+        });
+        return done;
+      },
+      async license(l, claim, event, notify = []) {
         let refusal: LicenceRefusal | undefined;
         const key = rightKey(l.right);
         try {
           await transaction(async (session) => {
             refusal = undefined;
-            // A contract recorded already is refused whatever the version: a racing twin loses as a duplicate.
+            // A contract recorded already is refused whatever the claim: a racing twin loses as a duplicate.
             const recorded = await licences.findOne({ rightKey: key, contractDigest: l.contractDigest }, { session });
             if (recorded !== null) return void (refusal = { reason: 'DUPLICATE', with: toLicence(recorded) });
-            const before = await currentRight(l.right, version, l.licensorId, session);
+            const before = await claimedRight(l.right, claim, l.licensorId, session);
             if (before === undefined) return void (refusal = { reason: 'STALE' });
             const registered = await licences.find({ rightKey: key }, { session, sort: { registeredAt: 1, _id: 1 } }).toArray();
             const overlapping = overlappingLicence(l, registered.map(toLicence));
             if (overlapping !== undefined) return void (refusal = { reason: 'OVERLAP', with: overlapping });
             // The version moves on: a licence registered meanwhile makes this transaction retry, and see it.
-            if (!(await changeRight(before, before, event, session))) return void (refusal = { reason: 'STALE' });
+            if (!(await changeClaimed(before, before, event, session))) return void (refusal = { reason: 'STALE' });
             // by_contract holds even against a writer this transaction did not see.
             await licences.insertOne({ _id: l.id, rightKey: key, registeredAt: l.registeredAt, contractDigest: l.contractDigest, record: l }, { session });
             await outbox.write(notify, session);
@@ -1140,10 +1224,10 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
       async transfersOf(keys) {
         const docs = await transfers.find({ rightKey: { $in: distinct(keys) } }, { sort: { registeredAt: 1, _id: 1 } }).toArray();
         const byKey = new Map<string, TransferRecord[]>(keys.map((k) => [k, []]));
-        for (const d of docs) byKey.get(d.rightKey)?.push(d.record);
+        for (const d of docs) byKey.get(d.rightKey)?.push(toTransfer(d));
         return keys.map((k) => byKey.get(k)!);
       },
-      transfersByIds: (ids) => findByIds(transfers, ids, (d) => d.record),
+      transfersByIds: (ids) => findByIds(transfers, ids, toTransfer),
       licencesByIds: (ids) => findByIds(licences, ids, toLicence),
       async licencesOf(key, after, limit) {
         const filter: Filter<LicenceDoc> = { rightKey: key };
@@ -1152,15 +1236,15 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
         return docs.map(toLicence);
       },
       countLicencesOf: (key) => licences.countDocuments({ rightKey: key }),
-      async declareOpenLicence(d, version, event) {
+      async declareOpenLicence(d, claim, event) {
         let done = false;
         try {
           await transaction(async (session) => {
             done = false;
-            const before = await currentRight({ kind: 'PATENT', number: d.applicationNumber }, version, d.patenteeId, session);
+            const before = await claimedRight({ kind: 'PATENT', number: d.applicationNumber }, claim, d.patenteeId, session);
             if (before === undefined || (await openLicences.findOne({ applicationNumber: d.applicationNumber, standing: true }, { session })) !== null) return;
-            // The version moves on: a licence decided against the patent before it is refused as stale.
-            if (!(await changeRight(before, before, event, session))) return;
+            // The version moves on: a licence checked against the patent before cannot claim it.
+            if (!(await changeClaimed(before, before, event, session))) return;
             await openLicences.insertOne(
               { _id: d.id, applicationNumber: d.applicationNumber, declaredAt: d.declaredAt, standing: true, record: d },
               { session },
@@ -1174,14 +1258,14 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
         }
         return done;
       },
-      async withdrawOpenLicence(id, withdrawal, ownerId, version, event) {
+      async withdrawOpenLicence(id, withdrawal, ownerId, claim, event) {
         let done = false;
         await transaction(async (session) => {
           done = false;
           const found = await openLicences.findOne({ _id: id, standing: true }, { session });
           if (found === null) return;
-          const before = await currentRight({ kind: 'PATENT', number: found.applicationNumber }, version, ownerId, session);
-          if (before === undefined || !(await changeRight(before, before, event, session))) return;
+          const before = await claimedRight({ kind: 'PATENT', number: found.applicationNumber }, claim, ownerId, session);
+          if (before === undefined || !(await changeClaimed(before, before, event, session))) return;
           const { matchedCount } = await openLicences.updateOne(
             { _id: id, standing: true },
             { $set: { standing: false, record: { ...found.record, withdrawal } } },

@@ -14,6 +14,7 @@ import type {
   OpenLicenceWithdrawal,
   PatentRecord,
   PatentStatus,
+  RightRef,
   Stored,
   TrademarkRecord,
   TransferRecord,
@@ -213,23 +214,79 @@ export type LicenceRefusal =
   /** Its contract digest is recorded for the right already (专利实施许可合同备案办法 art. 12(2)(viii)): `with` is that licence. */
   | { readonly reason: 'DUPLICATE'; readonly with: LicenceRecord };
 
+/** What a claim on a right is for: the act as it will be stored, less the receipt its ledger entry gives it. */
+export type ClaimedAct =
+  | { readonly kind: 'TRANSFER'; readonly transfer: Omit<TransferRecord, 'receipt'> }
+  | {
+      readonly kind: 'LICENCE';
+      readonly licence: Omit<LicenceRecord, 'receipt'>;
+      /** For a licence taken under an open licence (Patent Law art. 51(1)): the declaration and the notice. */
+      readonly openLicence?: { readonly declaration: string; readonly declarationSeq: number; readonly noticeDate: string };
+    }
+  | { readonly kind: 'OPEN_LICENCE_DECLARATION'; readonly declaration: Omit<OpenLicenceRecord, 'receipt'> }
+  | {
+      readonly kind: 'OPEN_LICENCE_WITHDRAWAL';
+      readonly declaration: OpenLicenceRecord;
+      readonly withdrawal: Omit<OpenLicenceWithdrawal, 'receipt'>;
+      /** The patent's owner when the withdrawal was checked. */
+      readonly ownerId: string;
+    };
+
+/**
+ * A claim on a right, held from before an act on it is appended to the ledger until the store
+ * records the act (or the append fails): two acts on one right never both reach the ledger.
+ */
+export interface RightClaim {
+  /** Whose claim it is: a random id per attempt. */
+  readonly token: string;
+  /** When it was made: a claim older than the lease (right-acts.ts) is taken over. */
+  readonly at: string;
+  /** The SHA-256 of the ledger document the act appends: how a taker-over finds it signed. */
+  readonly digest: string;
+  /** The role of the caller who made it, for the history event a taker-over writes. */
+  readonly role: string;
+  readonly act: ClaimedAct;
+}
+
 export interface RightsRepository {
   /**
-   * Moves a right to its new owner, all or nothing: if the right is still at `version` and owned by
-   * the transferor (false, nothing written, otherwise), its owner (and a patent's counters by
-   * region and industry) moves, the transfer is stored, and the event goes into its history: the
-   * right changed at `event.at`.
+   * Claims a right still at `version` for an act, before anything is signed for it: true, with the
+   * claim stored, when no claim holds the right, or only one made before `staleBefore` (left by a
+   * request that died midway: `replaced` returns it, so that its ledger entry, if it was appended,
+   * is found and finished rather than signed twice). False, changing nothing, when the right is
+   * not registered, has left `version` or a live claim holds it. Atomic on each adapter, across
+   * processes. A change that claims nothing (a fee paid, a freeze) moves the version but leaves
+   * the claim: the act, decided at the version claimed, is still recorded.
    */
-  transfer(t: TransferRecord, version: number, event: NewAssetEvent, notify?: readonly Notification[]): Promise<boolean>;
+  claim(right: RightRef, version: number, claim: RightClaim, staleBefore: string): Promise<{ ok: false } | { ok: true; replaced: RightClaim | null }>;
+  /** Drops the claim `token` made (the ledger refused the entry): the right may be claimed again. */
+  dropClaim(right: RightRef, token: string): Promise<void>;
   /**
-   * Stores a licence, all or nothing, if the right is still at `version` and owned by the licensor,
-   * no licence of the right was recorded with its contract digest (DUPLICATE: a unique index on
-   * the right and the digest, so that of two racing requests one wins however they run), and no
-   * licence it may not overlap (domain/licences.ts) is registered; the right's version moves
-   * on, so that two licences of one right are decided one after the other, and the event goes into
-   * its history: the right changed at `event.at`, as with any change the store writes of it.
+   * Records a transfer, all or nothing: if the right is held by the claim `claim` and owned by the
+   * transferor (false, nothing written, otherwise), the transfer is stored, the claim dropped and
+   * the event goes into the right's history: the right changed at `event.at`. An EFFECTIVE one
+   * moves the right to its new owner (and a patent's counters by region and industry); a PENDING
+   * one leaves it with its owner, its version moved on, until effectTransfer.
    */
-  license(l: LicenceRecord, version: number, event: NewAssetEvent, notify?: readonly Notification[]): Promise<LicenceRefusal | undefined>;
+  transfer(t: TransferRecord, claim: string, event: NewAssetEvent, notify?: readonly Notification[]): Promise<boolean>;
+  /** Up to `limit` PENDING transfers taking effect on `through` or before, by effective date, then id. */
+  pendingTransfers(through: string, limit: number): Promise<TransferRecord[]>;
+  /**
+   * Puts a PENDING transfer into effect, all or nothing: the right moves to the transferee (as
+   * transfer does), the transfer becomes EFFECTIVE and the event goes into the right's history. False,
+   * nothing written, when it is not PENDING (another process put it into effect first) or the
+   * right is no longer the transferor's. Atomic on each adapter, across processes.
+   */
+  effectTransfer(id: string, event: NewAssetEvent, notify?: readonly Notification[]): Promise<boolean>;
+  /**
+   * Stores a licence, all or nothing, if the right is held by the claim `claim` and owned by the
+   * licensor (STALE otherwise), no licence of the right was recorded with its contract digest
+   * (DUPLICATE: a unique index on the right and the digest, so that of two racing requests one
+   * wins however they run), and no licence it may not overlap (domain/licences.ts) is registered;
+   * the claim is dropped, the right's version moves on and the event goes into its history: the
+   * right changed at `event.at`, as with any change the store writes of it.
+   */
+  license(l: LicenceRecord, claim: string, event: NewAssetEvent, notify?: readonly Notification[]): Promise<LicenceRefusal | undefined>;
   /** Each right's transfers, oldest first. */
   transfersOf(keys: readonly string[]): Promise<TransferRecord[][]>;
   /** Up to `limit` of a right's licences after `after`, in the order registered (registeredAt, then id). */
@@ -243,20 +300,20 @@ export interface RightsRepository {
   licencesByIds(ids: readonly string[]): Promise<(LicenceRecord | undefined)[]>;
   /**
    * Records an open licence declaration (Patent Law art. 50), all or nothing: if the patent is
-   * still at `version` and owned by the patentee, and no declaration of it stands (one standing
-   * declaration per patent, kept by a unique index, so that of two racing one is recorded), it is
-   * stored, the patent's version moves on (a licence decided against the patent before it is
-   * refused as stale: no exclusive licence slips in) and the event goes into its history. False,
-   * nothing written, otherwise.
+   * held by the claim `claim` and owned by the patentee, and no declaration of it stands (one
+   * standing declaration per patent, kept by a unique index, so that of two racing one is
+   * recorded), it is stored, the claim dropped, the patent's version moves on (a licence checked
+   * against the patent before cannot claim it: no exclusive licence slips in) and the event goes
+   * into its history. False, nothing written, otherwise.
    */
-  declareOpenLicence(d: OpenLicenceRecord, version: number, event: NewAssetEvent): Promise<boolean>;
+  declareOpenLicence(d: OpenLicenceRecord, claim: string, event: NewAssetEvent): Promise<boolean>;
   /**
    * Records the withdrawal of the standing declaration `id` (Patent Law art. 50(2)), all or
-   * nothing: if the patent is still at `version` and owned by `ownerId` and the declaration stands,
-   * it is withdrawn, the patent's version moves on and the event goes into its history. False,
-   * nothing written, otherwise.
+   * nothing: if the patent is held by the claim `claim` and owned by `ownerId` and the declaration
+   * stands, it is withdrawn, the claim dropped, the patent's version moves on and the event goes
+   * into its history. False, nothing written, otherwise.
    */
-  withdrawOpenLicence(id: string, withdrawal: OpenLicenceWithdrawal, ownerId: string, version: number, event: NewAssetEvent): Promise<boolean>;
+  withdrawOpenLicence(id: string, withdrawal: OpenLicenceWithdrawal, ownerId: string, claim: string, event: NewAssetEvent): Promise<boolean>;
   /** Each patent's latest declaration (by declaredAt, then id), standing or withdrawn, in the order asked; undefined for none. */
   openLicencesOf(applicationNumbers: readonly string[]): Promise<(OpenLicenceRecord | undefined)[]>;
 }

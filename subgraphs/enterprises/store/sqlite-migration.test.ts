@@ -178,11 +178,17 @@ it('dates the records of a database from before updatedAt by the last change the
     toEnterpriseId: 'e1',
     contractDate: '2026-03-20',
     contractDigest: 'cd'.repeat(32),
+    effectiveDate: '2026-04-01',
+    state: 'EFFECTIVE' as const,
     registeredAt: movedAt,
     registeredBy: 's',
     receipt,
   };
-  expect(await first.rights.transfer(transfer, mark!.version, { at: movedAt, actor: 's', role: 'CENTER_STAFF', type: 'TRANSFERRED', details: {} })).toBe(true);
+  // Claimed first, as every transfer is: the rights of a database from before claims get their column.
+  const claim = { token: 'k', at: movedAt, digest: 'ef'.repeat(32), role: 'CENTER_STAFF', act: { kind: 'TRANSFER' as const, transfer } };
+  expect(await first.rights.claim(transfer.right, mark!.version, claim, '2026-01-01T00:00:00.000Z')).toStrictEqual({ ok: true, replaced: null });
+  expect(await first.rights.claim(transfer.right, mark!.version, { ...claim, token: 'other' }, '2026-01-01T00:00:00.000Z')).toStrictEqual({ ok: false });
+  expect(await first.rights.transfer(transfer, 'k', { at: movedAt, actor: 's', role: 'CENTER_STAFF', type: 'TRANSFERRED', details: {} })).toBe(true);
   await first.close();
   const old = new Database(path);
   for (const table of ['enterprises', 'patents', 'trademarks', 'copyrights']) {
@@ -347,12 +353,44 @@ it('gives licences from before the effective date their contract date, and keys 
     // The first recorded holds the contract; the twin stays, as recorded.
     expect(await store.rights.licenceByContract('PATENT:202310000003.1', digest)).toStrictEqual(l1);
     const again = { ...l1!, id: 'l3', registeredAt: '2026-03-01T00:00:00.000Z', effectiveDate: '2025-12-20' };
-    expect(await store.rights.license(again, 1, { at: again.registeredAt, actor: 's', role: 'CENTER_STAFF', type: 'LICENSED', details: {} })).toStrictEqual({
+    // Refused whatever the claim: no claim is held.
+    expect(
+      await store.rights.license(again, 'none', { at: again.registeredAt, actor: 's', role: 'CENTER_STAFF', type: 'LICENSED', details: {} }),
+    ).toStrictEqual({
       reason: 'DUPLICATE',
       with: l1,
     });
     // Marks keyed from their text: the same mark in class 9, not the one in class 10.
     expect(await store.trademarks.sameMark('e2', '乙', 9, 10)).toStrictEqual(['TM0001', 'TM0002']);
+  } finally {
+    await store.close();
+  }
+});
+
+it('reads a transfer recorded before effective dates as EFFECTIVE on the day it was recorded (Patent Law art. 10(3)), and waits none', async () => {
+  const path = join(dir.path, 'enterprises.db');
+  const before = new Database(path);
+  before.exec('CREATE TABLE transfers (id TEXT PRIMARY KEY, right_key TEXT NOT NULL, record TEXT NOT NULL, registered_at TEXT NOT NULL)');
+  const old = {
+    id: 't0',
+    right: { kind: 'PATENT', number: '202310000003.1' },
+    fromEnterpriseId: 'e1',
+    toEnterpriseId: 'e2',
+    contractDate: '2025-12-20',
+    contractDigest: 'cd'.repeat(32),
+    // 2026-01-04 in China.
+    registeredAt: '2026-01-03T17:00:00.000Z',
+    registeredBy: 'staff',
+    receipt: { seq: 1, entryHash: 'ab'.repeat(32), timestamp: 0 },
+  };
+  before.prepare('INSERT INTO transfers VALUES (?, ?, ?, ?)').run(old.id, 'PATENT:202310000003.1', JSON.stringify(old), old.registeredAt);
+  before.close();
+  const store = openSqliteEnterprisesStore(new Database(path));
+  try {
+    const migrated = { ...old, effectiveDate: '2026-01-04', state: 'EFFECTIVE' };
+    expect(await store.rights.transfersByIds(['t0'])).toStrictEqual([migrated]);
+    expect(await store.rights.transfersOf(['PATENT:202310000003.1'])).toStrictEqual([[migrated]]);
+    expect(await store.rights.pendingTransfers('2099-12-31', 10)).toStrictEqual([]);
   } finally {
     await store.close();
   }

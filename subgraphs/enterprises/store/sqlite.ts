@@ -5,6 +5,7 @@ import type Database from 'better-sqlite3';
 
 import type { Notification } from '../../../outbox/notification.js';
 import { sqliteOutbox } from '../../../outbox/sqlite.js';
+import { hubDateOf } from '../../../platform/hub-calendar.js';
 import type { ListRead } from '../../../platform/pagination.js';
 import {
   type Condition,
@@ -48,6 +49,7 @@ import type {
   LicenceRefusal,
   OwnerFilter,
   PatentFilter,
+  RightClaim,
 } from './port.js';
 import { DuplicateKeyError } from './port.js';
 
@@ -96,7 +98,8 @@ CREATE TABLE IF NOT EXISTS patents (
   waiting_freezes TEXT NOT NULL DEFAULT '[]',
   declared INTEGER NOT NULL DEFAULT 0,
   exam_due TEXT,
-  updated_at TEXT NOT NULL
+  updated_at TEXT NOT NULL,
+  claim TEXT
 );
 CREATE INDEX IF NOT EXISTS patents_by_enterprise ON patents (enterprise_id, application_number);
 CREATE TABLE IF NOT EXISTS trademarks (
@@ -111,7 +114,8 @@ CREATE TABLE IF NOT EXISTS trademarks (
   goods TEXT NOT NULL DEFAULT '[]',
   version INTEGER NOT NULL DEFAULT 1,
   updated_at TEXT NOT NULL,
-  mark_key TEXT NOT NULL DEFAULT ''
+  mark_key TEXT NOT NULL DEFAULT '',
+  claim TEXT
 );
 CREATE INDEX IF NOT EXISTS trademarks_by_enterprise ON trademarks (enterprise_id, registration_number);
 CREATE TABLE IF NOT EXISTS copyrights (
@@ -129,7 +133,9 @@ CREATE TABLE IF NOT EXISTS transfers (
   id TEXT PRIMARY KEY,
   right_key TEXT NOT NULL,
   record TEXT NOT NULL,
-  registered_at TEXT NOT NULL
+  registered_at TEXT NOT NULL,
+  state TEXT NOT NULL DEFAULT 'EFFECTIVE',
+  effective_date TEXT
 );
 CREATE INDEX IF NOT EXISTS transfers_by_right ON transfers (right_key, registered_at, id);
 CREATE TABLE IF NOT EXISTS licences (
@@ -414,6 +420,16 @@ function migrate(db: Database.Database): void {
     recomputeDeadlines(db);
     indexNames(db);
     keyLicencesAndMarks(db);
+    // Claims on rights (RightsRepository.claim, 2026-12): none held on a right from before.
+    for (const table of ['patents', 'trademarks']) if (!hasColumn(db, table, 'claim')) db.exec(`ALTER TABLE ${table} ADD COLUMN claim TEXT`);
+    // Transfers' effective dates (2026-12): one recorded before moved its right when recorded, EFFECTIVE.
+    if (!hasColumn(db, 'transfers', 'state')) {
+      db.exec(`
+        ALTER TABLE transfers ADD COLUMN state TEXT NOT NULL DEFAULT 'EFFECTIVE';
+        ALTER TABLE transfers ADD COLUMN effective_date TEXT;
+      `);
+    }
+    db.exec(`CREATE INDEX IF NOT EXISTS transfers_pending ON transfers (effective_date, id) WHERE state = 'PENDING'`);
   })();
 }
 
@@ -594,6 +610,12 @@ interface LicenceRow {
 const toLicence = (r: LicenceRow): LicenceRecord => {
   const l = JSON.parse(r.record) as Omit<LicenceRecord, 'effectiveDate'> & { effectiveDate?: string };
   return { ...l, effectiveDate: r.effective_date ?? l.effectiveDate ?? l.contractDate };
+};
+
+/** A transfer's record; one from before effective dates moved its right the day it was recorded. */
+const toTransfer = (r: { record: string }): TransferRecord => {
+  const t = JSON.parse(r.record) as Omit<TransferRecord, 'effectiveDate' | 'state'> & Partial<TransferRecord>;
+  return { ...t, effectiveDate: t.effectiveDate ?? hubDateOf(t.registeredAt), state: t.state ?? 'EFFECTIVE' };
 };
 
 const toCopyright = (r: CopyrightRow): Stored<CopyrightRecord> => ({
@@ -999,7 +1021,14 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
   );
 
   // Transfers and licences are kept whole as JSON, found by their right and their order.
-  const insertTransfer = db.prepare('INSERT INTO transfers (id, right_key, record, registered_at) VALUES (?, ?, ?, ?)');
+  const insertTransfer = db.prepare(
+    'INSERT INTO transfers (id, right_key, record, registered_at, state, effective_date) VALUES (@id, @rightKey, @record, @registeredAt, @state, @effectiveDate)',
+  );
+  const pendingTransfer = db.prepare<[string], { record: string }>(`SELECT record FROM transfers WHERE id = ? AND state = 'PENDING'`);
+  const pendingThrough = db.prepare<[string, number], { record: string }>(
+    `SELECT record FROM transfers WHERE state = 'PENDING' AND effective_date <= ? ORDER BY effective_date, id LIMIT ?`,
+  );
+  const setTransferEffective = db.prepare<[string, string]>(`UPDATE transfers SET state = 'EFFECTIVE', record = ? WHERE id = ? AND state = 'PENDING'`);
   const insertLicence = db.prepare(
     'INSERT INTO licences (id, right_key, record, registered_at, effective_date, contract_digest) VALUES (@id, @rightKey, @record, @registeredAt, @effectiveDate, @contractDigest)',
   );
@@ -1019,62 +1048,116 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
   const licencesAfter = db.prepare<[string, string, string, number], LicenceRow>(
     'SELECT record, effective_date FROM licences WHERE right_key = ? AND (registered_at, id) > (?, ?) ORDER BY registered_at, id LIMIT ?',
   );
-  /** The right as stored, if it is at `version` and owned by `owner`. */
-  const currentRight = (right: RightRef, version: number, owner: string): Stored<PatentRecord> | Stored<TrademarkRecord> | undefined => {
+  // A right's claim (RightsRepository.claim), kept as JSON on its row: a patent's or a trademark's.
+  const claims = {
+    PATENT: {
+      of: db.prepare<[string], { version: number; claim: string | null }>('SELECT version, claim FROM patents WHERE application_number = ?'),
+      set: db.prepare<[string | null, string]>('UPDATE patents SET claim = ? WHERE application_number = ?'),
+      drop: db.prepare<[string, string]>(`UPDATE patents SET claim = NULL WHERE application_number = ? AND claim ->> '$.token' = ?`),
+    },
+    TRADEMARK: {
+      of: db.prepare<[string], { version: number; claim: string | null }>('SELECT version, claim FROM trademarks WHERE registration_number = ?'),
+      set: db.prepare<[string | null, string]>('UPDATE trademarks SET claim = ? WHERE registration_number = ?'),
+      drop: db.prepare<[string, string]>(`UPDATE trademarks SET claim = NULL WHERE registration_number = ? AND claim ->> '$.token' = ?`),
+    },
+  };
+  const claimRight = db.transaction(
+    (right: RightRef, version: number, claim: RightClaim, staleBefore: string): { ok: false } | { ok: true; replaced: RightClaim | null } => {
+      const row = claims[right.kind].of.get(right.number);
+      if (row === undefined || row.version !== version) return { ok: false };
+      const held = row.claim === null ? null : (JSON.parse(row.claim) as RightClaim);
+      if (held !== null && held.at >= staleBefore) return { ok: false };
+      claims[right.kind].set.run(JSON.stringify(claim), right.number);
+      return { ok: true, replaced: held };
+    },
+  );
+  /** The right as stored, if the claim `token` holds it and `owner` owns it. The caller's transaction. */
+  const claimedRight = (right: RightRef, token: string, owner: string): Stored<PatentRecord> | Stored<TrademarkRecord> | undefined => {
+    const held = claims[right.kind].of.get(right.number)?.claim;
+    if (held == null || (JSON.parse(held) as RightClaim).token !== token) return undefined;
     const found = right.kind === 'PATENT' ? patentsIn([right.number]).map(toPatent)[0] : trademarksIn([right.number]).map(toTrademark)[0];
-    return found !== undefined && found.version === version && found.enterpriseId === owner ? found : undefined;
+    return found?.enterpriseId === owner ? found : undefined;
+  };
+  /** Changes a claimed right to `after` and drops its claim: the act is recorded. The caller's transaction. */
+  const changeClaimed = (before: PatentRecord | TrademarkRecord, after: PatentRecord | TrademarkRecord, event: NewAssetEvent): boolean => {
+    const right: RightRef =
+      'applicationNumber' in before ? { kind: 'PATENT', number: before.applicationNumber } : { kind: 'TRADEMARK', number: before.registrationNumber };
+    if (!changeRight(before, after, event)) return false;
+    claims[right.kind].set.run(null, right.number);
+    return true;
   };
   /** Changes a right to `after`, at its version: a patent or a trademark. */
   const changeRight = (before: PatentRecord | TrademarkRecord, after: PatentRecord | TrademarkRecord, event: NewAssetEvent): boolean =>
     'applicationNumber' in before ? changePatent(before, after as PatentRecord, event) : changeTrademark(before, after as TrademarkRecord, event);
   const outbox = sqliteOutbox(db, 'enterprises');
   const warn = db.transaction((ns: readonly Notification[]) => outbox.write(ns));
-  const transferRight = db.transaction((t: TransferRecord, version: number, event: NewAssetEvent, notify: readonly Notification[]): boolean => {
-    const before = currentRight(t.right, version, t.fromEnterpriseId);
-    if (before === undefined || !changeRight(before, { ...before, enterpriseId: t.toEnterpriseId }, event)) return false;
-    insertTransfer.run(t.id, rightKey(t.right), JSON.stringify(t), t.registeredAt);
+  // The writes under a claim run in IMMEDIATE transactions (.immediate below): read and written
+  // under the write lock, so that another process's claim or write cannot come in between.
+  const transferRight = db.transaction((t: TransferRecord, claim: string, event: NewAssetEvent, notify: readonly Notification[]): boolean => {
+    const before = claimedRight(t.right, claim, t.fromEnterpriseId);
+    if (before === undefined) return false;
+    // A transfer in effect moves the right; a pending one leaves it where it is until effectTransfer.
+    if (!changeClaimed(before, t.state === 'EFFECTIVE' ? { ...before, enterpriseId: t.toEnterpriseId } : before, event)) return false;
+    insertTransfer.run({
+      id: t.id,
+      rightKey: rightKey(t.right),
+      record: JSON.stringify(t),
+      registeredAt: t.registeredAt,
+      state: t.state,
+      effectiveDate: t.effectiveDate,
+    });
     outbox.write(notify);
     return true;
   });
-  const licenseRight = db.transaction(
-    (l: LicenceRecord, version: number, event: NewAssetEvent, notify: readonly Notification[]): LicenceRefusal | undefined => {
-      // A contract recorded already is refused whatever the version: a racing twin loses as a duplicate.
-      const recorded = licenceByContract.get(rightKey(l.right), l.contractDigest);
-      if (recorded !== undefined) return { reason: 'DUPLICATE', with: toLicence(recorded) };
-      const before = currentRight(l.right, version, l.licensorId);
-      if (before === undefined) return { reason: 'STALE' };
-      const overlapping = overlappingLicence(l, allLicencesOf.all(rightKey(l.right)).map(toLicence));
-      if (overlapping !== undefined) return { reason: 'OVERLAP', with: overlapping };
-      if (!changeRight(before, before, event)) return { reason: 'STALE' };
-      // The unique index (right, contract digest) holds even against a writer this check did not see.
-      insertLicence.run({
-        id: l.id,
-        rightKey: rightKey(l.right),
-        record: JSON.stringify(l),
-        registeredAt: l.registeredAt,
-        effectiveDate: l.effectiveDate,
-        contractDigest: l.contractDigest,
-      });
-      outbox.write(notify);
-      return undefined;
-    },
-  );
+  const effectTransfer = db.transaction((id: string, event: NewAssetEvent, notify: readonly Notification[]): boolean => {
+    const row = pendingTransfer.get(id);
+    if (row === undefined) return false;
+    const t = toTransfer(row);
+    const before = t.right.kind === 'PATENT' ? patentsIn([t.right.number]).map(toPatent)[0] : trademarksIn([t.right.number]).map(toTrademark)[0];
+    if (before?.enterpriseId !== t.fromEnterpriseId || !changeRight(before, { ...before, enterpriseId: t.toEnterpriseId }, event)) return false;
+    setTransferEffective.run(JSON.stringify({ ...t, state: 'EFFECTIVE' }), id);
+    outbox.write(notify);
+    return true;
+  });
+  const licenseRight = db.transaction((l: LicenceRecord, claim: string, event: NewAssetEvent, notify: readonly Notification[]): LicenceRefusal | undefined => {
+    // A contract recorded already is refused whatever the claim: a racing twin loses as a duplicate.
+    const recorded = licenceByContract.get(rightKey(l.right), l.contractDigest);
+    if (recorded !== undefined) return { reason: 'DUPLICATE', with: toLicence(recorded) };
+    const before = claimedRight(l.right, claim, l.licensorId);
+    if (before === undefined) return { reason: 'STALE' };
+    const overlapping = overlappingLicence(l, allLicencesOf.all(rightKey(l.right)).map(toLicence));
+    if (overlapping !== undefined) return { reason: 'OVERLAP', with: overlapping };
+    if (!changeClaimed(before, before, event)) return { reason: 'STALE' };
+    // The unique index (right, contract digest) holds even against a writer this check did not see.
+    insertLicence.run({
+      id: l.id,
+      rightKey: rightKey(l.right),
+      record: JSON.stringify(l),
+      registeredAt: l.registeredAt,
+      effectiveDate: l.effectiveDate,
+      contractDigest: l.contractDigest,
+    });
+    outbox.write(notify);
+    return undefined;
+  });
 
-  const declareOpenLicence = db.transaction((d: OpenLicenceRecord, version: number, event: NewAssetEvent): boolean => {
-    const before = currentRight({ kind: 'PATENT', number: d.applicationNumber }, version, d.patenteeId);
+  const declareOpenLicence = db.transaction((d: OpenLicenceRecord, claim: string, event: NewAssetEvent): boolean => {
+    const before = claimedRight({ kind: 'PATENT', number: d.applicationNumber }, claim, d.patenteeId);
     if (before === undefined || standingOpenLicence.get(d.applicationNumber) !== undefined) return false;
-    if (!changeRight(before, before, event)) return false;
+    if (!changeClaimed(before, before, event)) return false;
     insertOpenLicence.run(d.id, d.applicationNumber, d.declaredAt, JSON.stringify(d));
     return true;
   });
   const withdrawOpenLicence = db.transaction(
-    (id: string, withdrawal: OpenLicenceRecord['withdrawal'], ownerId: string, version: number, event: NewAssetEvent): boolean => {
+    (id: string, withdrawal: OpenLicenceRecord['withdrawal'], ownerId: string, claim: string, event: NewAssetEvent): boolean => {
       const row = openLicenceById.get(id);
       if (row === undefined) return false;
       const d = JSON.parse(row.record) as OpenLicenceRecord;
-      const before = currentRight({ kind: 'PATENT', number: d.applicationNumber }, version, ownerId);
+      const before = claimedRight({ kind: 'PATENT', number: d.applicationNumber }, claim, ownerId);
       if (before === undefined || d.withdrawal !== null) return false;
-      if (withdrawOpenLicenceRow.run(JSON.stringify({ ...d, withdrawal }), id).changes === 0 || !changeRight(before, before, event)) return false;
+      // Written only once the patent is: a refusal leaves the declaration standing.
+      if (!changeClaimed(before, before, event)) return false;
+      withdrawOpenLicenceRow.run(JSON.stringify({ ...d, withdrawal }), id);
       return true;
     },
   );
@@ -1218,12 +1301,18 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
       },
     },
     rights: {
-      async transfer(t, version, event, notify = []) {
-        return transferRight(t, version, event, notify);
+      async claim(right, version, claim, staleBefore) {
+        return claimRight.immediate(right, version, claim, staleBefore);
       },
-      async license(l, version, event, notify = []) {
+      async dropClaim(right, token) {
+        claims[right.kind].drop.run(right.number, token);
+      },
+      async transfer(t, claim, event, notify = []) {
+        return transferRight.immediate(t, claim, event, notify);
+      },
+      async license(l, claim, event, notify = []) {
         try {
-          return licenseRight(l, version, event, notify);
+          return licenseRight.immediate(l, claim, event, notify);
         } catch (err) {
           const recorded =
             (err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' ? licenceByContract.get(rightKey(l.right), l.contractDigest) : undefined;
@@ -1236,8 +1325,13 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
         return row === undefined ? undefined : toLicence(row);
       },
       async transfersOf(keys) {
-        const all = transfersIn(keys).map((r) => JSON.parse(r.record) as TransferRecord);
-        return groupedByKey(keys, all, (t) => rightKey(t.right));
+        return groupedByKey(keys, transfersIn(keys).map(toTransfer), (t) => rightKey(t.right));
+      },
+      async pendingTransfers(through, limit) {
+        return pendingThrough.all(through, limit).map(toTransfer);
+      },
+      async effectTransfer(id, event, notify = []) {
+        return effectTransfer.immediate(id, event, notify);
       },
       async licencesOf(key, after, limit) {
         return licencesAfter.all(key, after?.registeredAt ?? '', after?.id ?? '', limit).map(toLicence);
@@ -1246,26 +1340,22 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
         return licenceCount.get(key)!;
       },
       async transfersByIds(ids) {
-        return inKeyOrder(
-          ids,
-          transfersById(ids).map((r) => JSON.parse(r.record) as TransferRecord),
-          (t) => t.id,
-        );
+        return inKeyOrder(ids, transfersById(ids).map(toTransfer), (t) => t.id);
       },
       async licencesByIds(ids) {
         return inKeyOrder(ids, licencesById(ids).map(toLicence), (l) => l.id);
       },
-      async declareOpenLicence(d, version, event) {
+      async declareOpenLicence(d, claim, event) {
         try {
-          return declareOpenLicence(d, version, event);
+          return declareOpenLicence.immediate(d, claim, event);
         } catch (err) {
           // Another writer's standing declaration, which this transaction did not see: nothing written.
           if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') return false;
           throw err;
         }
       },
-      async withdrawOpenLicence(id, withdrawal, ownerId, version, event) {
-        return withdrawOpenLicence(id, withdrawal, ownerId, version, event);
+      async withdrawOpenLicence(id, withdrawal, ownerId, claim, event) {
+        return withdrawOpenLicence.immediate(id, withdrawal, ownerId, claim, event);
       },
       async openLicencesOf(numbers) {
         return inKeyOrder(

@@ -69,6 +69,10 @@ export const DISPOSALS = {
     'The right is pledged: record the pledgee’s consent to this very disposal first',
   ],
   'ErrorCode.LICENCE_OVERLAP': ['与已备案的许可在地域和期限上冲突', 'It meets a licence already recorded in territory and time'],
+  'ErrorCode.TRANSFER_PENDING': [
+    '该权利的转让尚待生效（登记或公告之日），生效前不办理其他转让或许可',
+    'A transfer of this right waits for its effective date (registration or announcement): no other transfer or licence until then',
+  ],
   'ErrorCode.ANNUAL_FEE_OVERDUE': ['专利年费处于滞纳期或已逾期，不予备案', 'The annual fee is in its late-payment period or past it: not recorded'],
   'ErrorCode.DUPLICATE_CONTRACT': ['同一许可合同已备案', 'The same licence contract is recorded already'],
   'ErrorCode.OPEN_LICENCE_REFUSED': ['开放许可不予办理', 'Open licence refused'],

@@ -126,6 +126,7 @@ export const LIFECYCLE = {
   'AssetEventType.SUPERSEDED': ['登记记录取代申报', 'Declaration superseded'],
   'AssetEventType.OPEN_LICENCE_DECLARED': ['开放许可声明公告', 'Open licence declared'],
   'AssetEventType.OPEN_LICENCE_WITHDRAWN': ['开放许可声明撤回', 'Open licence withdrawn'],
+  'AssetEventType.TRANSFER_RECORDED': ['转让已登记，待生效', 'Transfer recorded, not yet in effect'],
   'trademark.register': ['登记商标', 'Register a trademark'],
   'trademark.numberHelp': ['商标注册号：1–9 位数字', 'The register number: 1 to 9 digits'],
   'trademark.numberRequired': ['请输入注册号', 'Enter the registration number'],
