@@ -28,6 +28,7 @@ export interface DemoKeys {
   COURT: string;
   BANK: string;
   INSURER: string;
+  GUARANTOR: string;
   /** The enterprise the ENTERPRISE key acts for. */
   enterpriseId: string;
 }
@@ -123,6 +124,7 @@ export async function seedDemo(storage: Storage, ledger: Ledger, keys: KeyStore,
       COURT: (await createKey(keys, bindings.COURT)).key,
       BANK: (await createKey(keys, bindings.BANK)).key,
       INSURER: (await createKey(keys, bindings.INSURER)).key,
+      GUARANTOR: (await createKey(keys, bindings.GUARANTOR)).key,
       enterpriseId,
     };
   } finally {
@@ -139,6 +141,7 @@ export function writeDemoKeys(dataDir: string, keys: DemoKeys): string {
     COURT: keys.COURT,
     BANK: keys.BANK,
     INSURER: keys.INSURER,
+    GUARANTOR: keys.GUARANTOR,
     enterpriseId: keys.enterpriseId,
   };
   writeFileSync(path, `${JSON.stringify(body, null, 2)}\n`, { mode: 0o600 });

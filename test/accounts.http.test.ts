@@ -79,7 +79,7 @@ describe('accounts over HTTP', () => {
       expect([r.status, codeOf(r)]).toEqual([400, 'BAD_USER_INPUT']);
       return r.body.errors[0].message as string;
     };
-    expect(await refused({ username: 'x.y', role: 'KING' })).toBe('role must be one of CENTER_STAFF, ENTERPRISE, COURT, BANK, INSURER; got "KING"');
+    expect(await refused({ username: 'x.y', role: 'KING' })).toBe('role must be one of CENTER_STAFF, ENTERPRISE, COURT, BANK, INSURER, GUARANTOR; got "KING"');
     expect(await refused({ username: 'x.y', role: 'BANK' })).toBe('a BANK account needs organization <the institution it acts for>');
     expect(await refused({ username: 'x.y', role: 'ENTERPRISE' })).toBe('an ENTERPRISE account needs enterpriseId <enterprise id>');
     expect(await refused({ username: 'a b', role: 'CENTER_STAFF' })).toMatch(/^a username must be 2 to 64 letters, digits, or \. _ @ -/);

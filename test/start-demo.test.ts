@@ -12,7 +12,7 @@ import { gql, GraphQLClient } from 'graphql-request';
 import { describe, expect, it } from 'vitest';
 
 import { DEMO_ENTERPRISE_NAME, demoEvidenceContent } from '../demo/generate.js';
-import { DEMO_BANK, DEMO_COURT, DEMO_INSURER } from '../demo/index.js';
+import { DEMO_BANK, DEMO_COURT, DEMO_GUARANTOR, DEMO_INSURER } from '../demo/index.js';
 import { signIn } from '../gateway/accounts/accounts.js';
 import { openSqliteAccountStore } from '../gateway/accounts/store/sqlite.js';
 import { graphqlAs, signInOver } from './support/people.js';
@@ -51,7 +51,7 @@ describe('npm start -- --demo', () => {
     try {
       const first = await start(dir.path);
       const keys = JSON.parse(readFileSync(join(dir.path, 'demo-keys.json'), 'utf8')) as Record<string, string>;
-      expect(Object.keys(keys)).toEqual(expect.arrayContaining(['CENTER_STAFF', 'ENTERPRISE', 'COURT', 'BANK', 'INSURER']));
+      expect(Object.keys(keys)).toEqual(expect.arrayContaining(['CENTER_STAFF', 'ENTERPRISE', 'COURT', 'BANK', 'INSURER', 'GUARANTOR']));
       const as = (role: string) => new GraphQLClient(first.url, { headers: { authorization: `Bearer ${keys[role]}` } });
 
       const staff = await as('CENTER_STAFF').request<{
@@ -140,7 +140,7 @@ describe('npm start -- --demo', () => {
         { d: digest },
       );
       expect(verified.verifyEvidence.found).toBe(true);
-      for (const role of ['COURT', 'BANK', 'INSURER']) {
+      for (const role of ['COURT', 'BANK', 'INSURER', 'GUARANTOR']) {
         const r = await as(role).request<{ enterprise: { name: string } }>(
           gql`
             query ($id: ID!) {
@@ -272,6 +272,7 @@ describe('npm start -- --demo', () => {
         COURT: { organization: DEMO_COURT },
         BANK: { organization: DEMO_BANK },
         INSURER: { organization: DEMO_INSURER },
+        GUARANTOR: { organization: DEMO_GUARANTOR },
       };
       expect(Object.keys(accounts).sort()).toEqual(Object.keys(bound).sort());
       const accountStore = openSqliteAccountStore(new Database(join(dir.path, 'gateway.db')));

@@ -59,6 +59,8 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   // Risks acknowledged at registration: a patent or two under invalidation, at most the collateral.
   'Pledge.acknowledgedRisks': 1,
   'Pledge.events': 5,
+  // Amendments both parties made: rare, at most 20 (MAX_AMENDMENTS).
+  'Pledge.amendments': 1,
   // One active pledge at most on an asset, and a few consents on a pledge.
   'Query.activePledgesOn': 1,
   'Pledge.consents': 3,
@@ -67,6 +69,8 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'InsurancePolicy.coveredAssets': 5,
   'InsurancePolicy.claims': 3,
   'RiskCompensation.shares': 3,
+  // What an enforcement led to: an asset or two of the collateral, at most all of it.
+  'RiskCompensation.disposals': 2,
   // Statistics: one row per region, industry or month; per kind of collateral, five.
   'PledgeStatistics.byCollateralKind': 5,
   'EnterpriseStatistics.byRegion': 100,

@@ -697,7 +697,7 @@ builder.queryFields((t) => ({
   }),
   enterprises: t.field({
     type: EnterpriseConnection,
-    tag: calledBy('CENTER_STAFF', 'COURT', 'BANK', 'INSURER'),
+    tag: calledBy('CENTER_STAFF', 'COURT', 'BANK', 'GUARANTOR', 'INSURER'),
     description:
       'Registered enterprises, a page at a time, filtered by region (its GB/T 2260 code, exactly), industry and a part of the name (search): by id, or with updatedSince by change, oldest first, to keep a copy in sync (without search). Centre staff and institutions',
     args: {
@@ -710,7 +710,7 @@ builder.queryFields((t) => ({
       orderBy: t.arg({ type: ListOrder, description: syncArgDescriptions.orderBy }),
     },
     resolve: async (_root, args, ctx) => {
-      requireRole(ctx, 'CENTER_STAFF', 'COURT', 'BANK', 'INSURER');
+      requireRole(ctx, 'CENTER_STAFF', 'COURT', 'BANK', 'GUARANTOR', 'INSURER');
       const page = pageRequest(args.first, args.after);
       const read = listRead(page, args.updatedSince, args.orderBy);
       const search = args.search === null || args.search === undefined ? undefined : nameSearch(args.search, read);

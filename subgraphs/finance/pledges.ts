@@ -191,8 +191,8 @@ const Authority = builder.objectRef<AuthorityRegistration>('PledgeAuthorityRegis
   }),
 });
 
-const AmendmentChangesType = builder.objectRef<PendingAmendment>('PledgeAmendmentProposal').implement({
-  description: 'An amendment of the secured amount or term the pledgee proposed, awaiting the pledgor',
+const AmendmentTerms = builder.interfaceRef<PendingAmendment>('PledgeAmendmentTerms').implement({
+  description: 'What an amendment of a pledge changes, on which agreement, proposed when',
   fields: (t) => ({
     securedAmount: t.field({
       type: 'Fen',
@@ -206,20 +206,19 @@ const AmendmentChangesType = builder.objectRef<PendingAmendment>('PledgeAmendmen
   }),
 });
 
+const AmendmentChangesType = builder.objectRef<PendingAmendment>('PledgeAmendmentProposal').implement({
+  description: 'An amendment of the secured amount or term the pledgee proposed, awaiting the pledgor',
+  interfaces: [AmendmentTerms],
+  isTypeOf: (a) => !('receipt' in (a as object)),
+});
+
 const AppliedAmendmentType = builder.objectRef<AppliedAmendment>('PledgeAmendment').implement({
   description: 'An amendment both parties made, recorded on the ledger as PLEDGE_AMENDMENT',
+  interfaces: [AmendmentTerms],
+  isTypeOf: (a) => 'receipt' in (a as object),
   fields: (t) => ({
     securedAmountBefore: t.field({ type: 'Fen', description: 'The secured amount before, in fen', resolve: (a) => a.before.securedAmountFen }),
     termBefore: t.field({ type: DateRange, description: 'The term before', resolve: (a) => a.before.term }),
-    securedAmount: t.field({
-      type: 'Fen',
-      nullable: true,
-      description: 'The new secured amount, in fen; null when unchanged',
-      resolve: (a) => a.changes.securedAmountFen ?? null,
-    }),
-    term: t.field({ type: DateRange, nullable: true, description: 'The new term; null when unchanged', resolve: (a) => a.changes.term ?? null }),
-    contract: t.field({ type: Contract, description: 'The amendment agreement (变更协议)', resolve: (a) => a.contract }),
-    proposedAt: t.field({ type: 'DateTime', description: 'When the pledgee proposed it', resolve: (a) => a.proposedAt }),
     confirmedAt: t.field({ type: 'DateTime', description: 'When the pledgor confirmed it', resolve: (a) => a.confirmedAt }),
     receipt: t.field({ type: LedgerReceipt, description: 'Its PLEDGE_AMENDMENT ledger entry', resolve: (a) => a.receipt }),
     certificate: t.field({
