@@ -132,6 +132,7 @@ export const ENTERPRISE = {
   'deposits.entryKind.CASE_DECISION': ['案件决定', 'case decision'],
   'deposits.entryKind.PLEDGE_REGISTRATION': ['质押登记', 'pledge registration'],
   'deposits.entryKind.PLEDGE_RELEASE': ['质押注销', 'pledge release'],
+  'deposits.entryKind.PLEDGE_AMENDMENT': ['质押变更', 'pledge amendment'],
   'assets.heading': ['数据资产', 'Data assets'],
   'assets.intro': [
     '数据知识产权登记：数据集的 SHA-256 指纹记入存证账本并附登记证书。数据本身不会上传。',
