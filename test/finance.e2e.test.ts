@@ -1,6 +1,8 @@
-// Pledges and insurance through the gateway: registration and release on the ledger (verified
-// offline), enforcement with its risk split, every refusal, the double-pledge race, queries
-// across subgraphs, and who may see and do what.
+// Pledges and insurance through the gateway: a pledge applied for jointly (专利权质押登记办法
+// art. 7(1): the bank proposes, the pledgor confirms; or centre staff record a paper application
+// both signed), its registration and release on the ledger (verified offline), enforcement with its
+// risk split, every refusal, the double-pledge race, queries across subgraphs, and who may see and
+// do what.
 import { createHash } from 'node:crypto';
 
 import { ClientError, gql, type GraphQLClient } from 'graphql-request';
@@ -15,6 +17,7 @@ import { patentCheckDigit } from '../standards/patent-number.js';
 import { openFinanceSubgraph } from '../subgraphs/finance/index.js';
 import type { FinanceStore } from '../subgraphs/finance/store/port.js';
 import { answersNull, errorCode, errorExtensions, startTestHub, type TestHub } from './support/hub.js';
+import { PLEDGE_CONTRACT, pledgeJointly } from './support/pledges.js';
 import { registerTrademark } from './support/registry.js';
 
 const HUAWEI = '914403001922038216';
@@ -28,6 +31,8 @@ const today = hubToday();
 const term = (years: number) => ({ startDate: today, endDate: addYears(today, years) });
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const patentAsset = (id: string) => ({ kind: 'PATENT', id });
+/** The id of a key (iph_<id>.<secret>), as the ledger names who acted. */
+const keyIdOf = (key: string): string => /^iph_([^.]+)\./.exec(key)![1]!;
 
 interface Pledge {
   id: string;
@@ -50,6 +55,10 @@ const PLEDGE = `id registrationNumber state nextStates pledgee securedAmount col
   registrationReceipt { seq entryHash } releaseReceipt { seq entryHash }
   riskCompensation { method loss shares { party percent amount } } events { from to role note }`;
 const REGISTER = gql`mutation ($input: RegisterPledgeInput!) { registerPledge(input: $input) { ${PLEDGE} } }`;
+const PROPOSE = gql`mutation ($input: ProposePledgeInput!) { proposePledge(input: $input) { ${PLEDGE} } }`;
+const CONFIRM = gql`mutation ($input: ConfirmPledgeInput!) { confirmPledge(input: $input) { ${PLEDGE} } }`;
+const DECLINE = gql`mutation ($input: AnswerPledgeInput!) { declinePledge(input: $input) { ${PLEDGE} } }`;
+const WITHDRAW = gql`mutation ($input: AnswerPledgeInput!) { withdrawPledge(input: $input) { ${PLEDGE} } }`;
 const RELEASE = gql`mutation ($input: ReleasePledgeInput!) { releasePledge(input: $input) { ${PLEDGE} } }`;
 const ENFORCE = gql`mutation ($input: EnforcePledgeInput!) { enforcePledge(input: $input) { ${PLEDGE} } }`;
 const READ = gql`query ($id: ID!) { pledge(id: $id) { ${PLEDGE} } }`;
@@ -105,6 +114,8 @@ describe('finance: pledges and insurance', () => {
   let t: TestHub;
   let staff: GraphQLClient;
   let bank: GraphQLClient;
+  let bankKey: string;
+  let huaweiKey: string;
   let otherBank: GraphQLClient;
   let huawei: string;
   let tencent: string;
@@ -137,18 +148,32 @@ describe('finance: pledges and insurance', () => {
     );
     return applicationNumber;
   }
-  const register = async (client: GraphQLClient, collateral: { kind: string; id: string }[], extra: Record<string, unknown> = {}) =>
-    (
-      await client.request<{ registerPledge: Pledge }>(REGISTER, {
-        input: { pledgorId: huawei, collateral, securedAmount: '150000000000', term: term(3), ...extra },
-      })
-    ).registerPledge;
+  const pledgeInput = (collateral: { kind: string; id: string }[], extra: Record<string, unknown>) => ({
+    pledgorId: huawei,
+    collateral,
+    securedAmount: '150000000000',
+    term: term(3),
+    ...extra,
+  });
+  /** A pledge to `pledgee` (a bank's client) of huawei's collateral, proposed by the bank and confirmed by huawei. */
+  const register = (pledgee: GraphQLClient, collateral: { kind: string; id: string }[], extra: Record<string, unknown> = {}) =>
+    pledgeJointly<Pledge>(pledgee, huaweiClient, pledgeInput(collateral, extra), PLEDGE);
+  /** The bank's proposal alone, on the contract: PROPOSED. */
+  const propose = async (client: GraphQLClient, collateral: { kind: string; id: string }[], extra: Record<string, unknown> = {}) =>
+    (await client.request<{ proposePledge: Pledge }>(PROPOSE, { input: { contract: PLEDGE_CONTRACT, ...pledgeInput(collateral, extra) } })).proposePledge;
+  const confirm = async (client: GraphQLClient, pledgeId: string, extra: Record<string, unknown> = {}) =>
+    (await client.request<{ confirmPledge: Pledge }>(CONFIRM, { input: { pledgeId, ...extra } })).confirmPledge;
+  /** A paper application both parties signed, as `client` (centre staff) records it at the counter. */
+  const registerPaper = async (client: GraphQLClient, collateral: { kind: string; id: string }[], extra: Record<string, unknown> = {}) =>
+    (await client.request<{ registerPledge: Pledge }>(REGISTER, { input: { pledgee: BANK, contract: PLEDGE_CONTRACT, ...pledgeInput(collateral, extra) } }))
+      .registerPledge;
   const ledgerSize = async () => (await t.hub.ledger.audit()).size;
 
   beforeAll(async () => {
     t = await startTestHub({ open: { finance: (storage, ledger, hub) => openFinanceSubgraph(storage, flaky(ledger), hub, counted) } });
     staff = t.client(await t.key('CENTER_STAFF'));
-    bank = t.client(await t.key('BANK', { organization: BANK }));
+    bankKey = await t.key('BANK', { organization: BANK });
+    bank = t.client(bankKey);
     otherBank = t.client(await t.key('BANK', { organization: OTHER_BANK }));
     const enterprise = async (uscc: string, name: string) =>
       (
@@ -168,7 +193,8 @@ describe('finance: pledges and insurance', () => {
     huawei = await enterprise(HUAWEI, '华为技术有限公司');
     tencent = await enterprise(TENCENT, '深圳市腾讯计算机系统有限公司');
     await registerTrademark(staff, { enterpriseId: huawei, registrationNumber: '12345678', mark: '华为', niceClass: 9 });
-    huaweiClient = t.client(await t.key('ENTERPRISE', { enterpriseId: huawei }));
+    huaweiKey = await t.key('ENTERPRISE', { enterpriseId: huawei });
+    huaweiClient = t.client(huaweiKey);
     tencentClient = t.client(await t.key('ENTERPRISE', { enterpriseId: tencent }));
     dataAssetId = (
       await huaweiClient.request<{ registerDataAsset: { id: string } }>(
@@ -189,22 +215,42 @@ describe('finance: pledges and insurance', () => {
     await t.close();
   });
 
-  it('registers a pledge on the ledger, and its certificate verifies offline against the pledge document', async () => {
+  it('registers a pledge the bank proposed and the pledgor confirmed on the ledger, and its certificate verifies offline against the pledge document', async () => {
     const number = await patent(huawei);
-    const pledge = await register(bank, [patentAsset(`CN ${number}`), { kind: 'DATA_ASSET', id: dataAssetId }, { kind: 'TRADEMARK', id: '12345678' }], {
-      note: '流动资金贷款',
+    const collateral = [patentAsset(number), { kind: 'DATA_ASSET', id: dataAssetId }, { kind: 'TRADEMARK', id: '12345678' }];
+    const size = await ledgerSize();
+    const proposed = await propose(bank, [patentAsset(`CN ${number}`), collateral[1]!, collateral[2]!], { note: '流动资金贷款' });
+    // Proposed: nothing pledged yet, nothing on the ledger.
+    expect(proposed).toMatchObject({
+      state: 'PROPOSED',
+      nextStates: ['REGISTERED', 'DECLINED', 'WITHDRAWN'],
+      pledgee: BANK,
+      collateral,
+      registrationReceipt: null,
+      events: [{ from: null, to: 'PROPOSED', role: 'BANK', note: '流动资金贷款' }],
     });
+    expect(await ledgerSize()).toBe(size);
+    const { pledge: unconfirmed } = await bank.request<{ pledge: { registrationCertificate: unknown } }>(CERTIFICATES, { id: proposed.id });
+    expect(unconfirmed.registrationCertificate).toBeNull();
+
+    const pledge = await confirm(huaweiClient, proposed.id, { note: '同意出质' });
     expect(pledge).toMatchObject({
+      id: proposed.id,
+      registrationNumber: proposed.registrationNumber,
       state: 'REGISTERED',
       nextStates: ['RELEASED', 'ENFORCED'],
       pledgee: BANK,
       securedAmount: '150000000000',
-      collateral: [patentAsset(number), { kind: 'DATA_ASSET', id: dataAssetId }, { kind: 'TRADEMARK', id: '12345678' }],
+      collateral,
       releaseReceipt: null,
-      events: [{ from: null, to: 'REGISTERED', role: 'BANK', note: '流动资金贷款' }],
+      events: [
+        { from: null, to: 'PROPOSED', role: 'BANK', note: '流动资金贷款' },
+        { from: 'PROPOSED', to: 'REGISTERED', role: 'ENTERPRISE', note: '同意出质' },
+      ],
     });
     expect(pledge.registrationNumber).toMatch(/^ZX-\d{4}-\d{6}$/);
     expect(pledge.registrationReceipt).not.toBeNull();
+    expect(await ledgerSize()).toBe(size + 1);
 
     const { pledge: read } = await bank.request<{ pledge: { registrationCertificate: Certificate; releaseCertificate: null } }>(CERTIFICATES, {
       id: pledge.id,
@@ -212,11 +258,17 @@ describe('finance: pledges and insurance', () => {
     expect(read.releaseCertificate).toBeNull();
     // A court holds the certificate, and the pledge document as the registry printed it.
     const certificate = JSON.parse(JSON.stringify(read.registrationCertificate)) as Certificate;
+    // Both acts that made it: the bank's proposal on the contract, the pledgor's confirmation, each by its own key.
+    const { proposed: proposal, confirmed: confirmation } = certificate.entry.metadata as { proposed: { at: string }; confirmed: { at: string } };
+    expect(proposal.at <= confirmation.at).toBe(true);
     const document = {
       pledge: pledge.id,
       registrationNumber: pledge.registrationNumber,
       pledgor: huawei,
       pledgee: BANK,
+      contract: PLEDGE_CONTRACT,
+      proposed: { by: keyIdOf(bankKey), at: proposal.at },
+      confirmed: { by: keyIdOf(huaweiKey), at: confirmation.at },
       collateral: pledge.collateral,
       securedAmountFen: '150000000000',
       term: term(3),
@@ -229,6 +281,8 @@ describe('finance: pledges and insurance', () => {
       metadata: document,
     });
     const trustedKeys = [t.hub.ledger.verifierKey];
+    // Exactly that document: no pledgeeKind for a bank's pledge.
+    expect(certificate.entry.metadata).toEqual(document);
     expect(verifyCertificate(certificate, { contentDigest: sha256(canonicalMetadata(document)), trustedKeys }).ok).toBe(true);
     // A document with another amount is not the one recorded.
     expect(verifyCertificate(certificate, { contentDigest: sha256(canonicalMetadata({ ...document, securedAmountFen: '15000000000' })), trustedKeys }).ok).toBe(
@@ -263,7 +317,7 @@ describe('finance: pledges and insurance', () => {
     expect(await errorCode(bank.request(ENFORCE, { input: { pledgeId: pledge.id, loss: '1' } }))).toBe('INVALID_TRANSITION');
     expect(await ledgerSize()).toBe(size);
     const history = (await bank.request<{ pledge: Pledge }>(READ, { id: pledge.id })).pledge;
-    expect(history.events.map((e) => `${e.from}->${e.to}`)).toEqual(['null->REGISTERED', 'REGISTERED->RELEASED']);
+    expect(history.events.map((e) => `${e.from}->${e.to}`)).toEqual(['null->PROPOSED', 'PROPOSED->REGISTERED', 'REGISTERED->RELEASED']);
     // The patent may be pledged again.
     expect((await register(otherBank, [patentAsset(number)])).state).toBe('REGISTERED');
   });
@@ -320,7 +374,8 @@ describe('finance: pledges and insurance', () => {
       `)
     ).pledges.edges.length;
 
-    expect(await refusal(register(otherBank, [patentAsset(free), patentAsset(pledged)]))).toMatchObject({
+    // A proposal of a pledged patent: below, on its own. A paper application of one:
+    expect(await refusal(registerPaper(staff, [patentAsset(free), patentAsset(pledged)]))).toMatchObject({
       code: 'ASSET_ALREADY_PLEDGED',
       assets: [`PATENT:${pledged}`],
     });
@@ -337,24 +392,39 @@ describe('finance: pledges and insurance', () => {
       [overdue, 'ANNUAL_FEE_OVERDUE'],
       [shortLived, 'TERM_BEYOND_PROTECTION'],
     ] as const) {
-      expect(await refusal(register(bank, [patentAsset(free), patentAsset(number)])), reason).toMatchObject({
+      expect(await refusal(propose(bank, [patentAsset(free), patentAsset(number)])), reason).toMatchObject({
         code: 'PATENT_NOT_PLEDGEABLE',
         reason,
         applicationNumber: number,
       });
     }
     const unknown = `2016199${String(99999).padStart(5, '0')}`;
-    expect(await errorCode(register(bank, [patentAsset(`${unknown}.${patentCheckDigit(unknown)}`)]))).toBe('NOT_FOUND');
-    expect(await errorCode(register(bank, [{ kind: 'DATA_ASSET', id: 'no-such-data-asset' }]))).toBe('NOT_FOUND');
-    expect(await errorCode(register(bank, [patentAsset(free)], { pledgorId: 'no-such-enterprise' }))).toBe('NOT_FOUND');
-    expect(await refusal(register(bank, [patentAsset(await patent(tencent))]))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'collateral[0]' });
-    expect(await errorCode(register(bank, [patentAsset('201510958772.1')]))).toBe('INVALID_PATENT_NUMBER');
-    expect(await errorCode(register(bank, [patentAsset(free), patentAsset(`ZL${free}`)]))).toBe('BAD_USER_INPUT');
-    expect(await errorCode(register(bank, []))).toBe('BAD_USER_INPUT');
-    expect(await errorCode(register(bank, [patentAsset(free)], { securedAmount: '0' }))).toBe('BAD_USER_INPUT');
-    expect(await errorCode(register(bank, [patentAsset(free)], { securedAmount: '12.50' }))).toBe('BAD_USER_INPUT');
-    expect(await errorCode(register(bank, [patentAsset(free)], { term: { startDate: today, endDate: today } }))).toBe('BAD_USER_INPUT');
-    expect(await errorCode(register(bank, [patentAsset(free)], { term: { startDate: '2020-01-01', endDate: '2021-01-01' } }))).toBe('BAD_USER_INPUT');
+    expect(await errorCode(propose(bank, [patentAsset(`${unknown}.${patentCheckDigit(unknown)}`)]))).toBe('NOT_FOUND');
+    expect(await errorCode(propose(bank, [{ kind: 'DATA_ASSET', id: 'no-such-data-asset' }]))).toBe('NOT_FOUND');
+    expect(await errorCode(propose(bank, [patentAsset(free)], { pledgorId: 'no-such-enterprise' }))).toBe('NOT_FOUND');
+    expect(await refusal(propose(bank, [patentAsset(await patent(tencent))]))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'collateral[0]' });
+    expect(await errorCode(propose(bank, [patentAsset('201510958772.1')]))).toBe('INVALID_PATENT_NUMBER');
+    expect(await errorCode(propose(bank, [patentAsset(free), patentAsset(`ZL${free}`)]))).toBe('BAD_USER_INPUT');
+    expect(await errorCode(propose(bank, []))).toBe('BAD_USER_INPUT');
+    expect(await errorCode(propose(bank, [patentAsset(free)], { securedAmount: '0' }))).toBe('BAD_USER_INPUT');
+    expect(await errorCode(propose(bank, [patentAsset(free)], { securedAmount: '12.50' }))).toBe('BAD_USER_INPUT');
+    expect(await errorCode(propose(bank, [patentAsset(free)], { term: { startDate: today, endDate: today } }))).toBe('BAD_USER_INPUT');
+    expect(await errorCode(propose(bank, [patentAsset(free)], { term: { startDate: '2020-01-01', endDate: '2021-01-01' } }))).toBe('BAD_USER_INPUT');
+    // The contract applied on: signed by today, its digest a SHA-256.
+    expect(await refusal(propose(bank, [patentAsset(free)], { contract: { ...PLEDGE_CONTRACT, date: addYears(today, 1) } }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'contract.date',
+    });
+    expect(await refusal(propose(bank, [patentAsset(free)], { contract: { ...PLEDGE_CONTRACT, digest: 'c0'.repeat(31) } }))).toMatchObject({
+      code: 'INVALID_DIGEST',
+      field: 'contract.digest',
+    });
+    // A paper application staff record is refused alike, and without its contract.
+    expect(await refusal(registerPaper(staff, [patentAsset(free), patentAsset(overdue)]))).toMatchObject({
+      code: 'PATENT_NOT_PLEDGEABLE',
+      reason: 'ANNUAL_FEE_OVERDUE',
+    });
+    expect(await refusal(registerPaper(staff, [patentAsset(free)], { contract: null }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'contract' });
 
     expect(await ledgerSize()).toBe(size);
     expect(
@@ -374,55 +444,131 @@ describe('finance: pledges and insurance', () => {
     expect((await register(bank, [patentAsset(free)])).state).toBe('REGISTERED');
   });
 
+  it('refuses a proposal of a patent in an active pledge (ASSET_ALREADY_PLEDGED), writing nothing', async () => {
+    const pledged = await patent(huawei);
+    await register(bank, [patentAsset(pledged)]);
+    const free = await patent(huawei);
+    const count = async () =>
+      (
+        await staff.request<{ pledges: { totalCount: number } }>(gql`
+          {
+            pledges {
+              totalCount
+            }
+          }
+        `)
+      ).pledges.totalCount;
+    const before = await count();
+    expect(await refusal(propose(otherBank, [patentAsset(free), patentAsset(pledged)]))).toMatchObject({
+      code: 'ASSET_ALREADY_PLEDGED',
+      assets: [`PATENT:${pledged}`],
+    });
+    expect(await count()).toBe(before);
+  });
+
+  it('checks the collateral again when the pledgor confirms, and takes nothing for a proposal declined or withdrawn', async () => {
+    const number = await patent(huawei);
+    const size = await ledgerSize();
+    // A proposal claims nothing: two banks may propose on the same patent; the pledgor confirms one.
+    const first = await propose(bank, [patentAsset(number)]);
+    const second = await propose(otherBank, [patentAsset(number)]);
+    expect(await ledgerSize()).toBe(size);
+    const declined = await huaweiClient.request<{ declinePledge: Pledge }>(DECLINE, { input: { pledgeId: first.id, note: '利率过高' } });
+    expect(declined.declinePledge).toMatchObject({ state: 'DECLINED', nextStates: [], registrationReceipt: null });
+    expect(await refusal(confirm(huaweiClient, first.id))).toMatchObject({ code: 'INVALID_TRANSITION', from: 'DECLINED', to: 'REGISTERED' });
+    expect((await confirm(huaweiClient, second.id)).state).toBe('REGISTERED');
+    expect(await ledgerSize()).toBe(size + 1);
+
+    // Confirmed after another pledge took the patent: refused at the confirmation, nothing written.
+    const later = await patent(huawei);
+    const pending = await propose(bank, [patentAsset(later)]);
+    await register(otherBank, [patentAsset(later)]);
+    const refusedSize = await ledgerSize();
+    expect(await refusal(confirm(huaweiClient, pending.id))).toMatchObject({ code: 'ASSET_ALREADY_PLEDGED', assets: [`PATENT:${later}`] });
+    expect(await ledgerSize()).toBe(refusedSize);
+    expect((await bank.request<{ pledge: Pledge }>(READ, { id: pending.id })).pledge).toMatchObject({ state: 'PROPOSED', registrationReceipt: null });
+    const withdrawn = await bank.request<{ withdrawPledge: Pledge }>(WITHDRAW, { input: { pledgeId: pending.id } });
+    expect(withdrawn.withdrawPledge).toMatchObject({ state: 'WITHDRAWN', nextStates: [] });
+    expect(withdrawn.withdrawPledge.events.map((e) => `${e.from}->${e.to}:${e.role}`)).toEqual(['null->PROPOSED:BANK', 'PROPOSED->WITHDRAWN:BANK']);
+    expect(await errorCode(confirm(huaweiClient, pending.id))).toBe('INVALID_TRANSITION');
+  });
+
   it('keeps nothing of a registration or release the ledger could not record', async () => {
     const number = await patent(huawei);
+    const paper = await patent(huawei);
     const pledge = await register(bank, [patentAsset(await patent(huawei))]);
+    const PLEDGES_ON = gql`
+      query ($n: String!) {
+        patent(applicationNumber: $n) {
+          pledges {
+            id
+            state
+          }
+        }
+      }
+    `;
+    const pledgesOn = async (n: string) => (await staff.request<{ patent: { pledges: { id: string; state: string }[] } }>(PLEDGES_ON, { n })).patent.pledges;
+    // A proposal asks nothing of the ledger; its confirmation does.
+    const proposed = await propose(bank, [patentAsset(number)]);
     ledgerDown = true;
     try {
-      expect(await errorExtensions(register(bank, [patentAsset(number)]))).toMatchObject({ code: 'LEDGER_UNAVAILABLE', outcome: 'NOT_RECORDED' });
+      expect(await errorExtensions(confirm(huaweiClient, proposed.id))).toMatchObject({ code: 'LEDGER_UNAVAILABLE', outcome: 'NOT_RECORDED' });
+      expect(await errorExtensions(registerPaper(staff, [patentAsset(paper)]))).toMatchObject({ code: 'LEDGER_UNAVAILABLE', outcome: 'NOT_RECORDED' });
       expect(await errorCode(bank.request(RELEASE, { input: { pledgeId: pledge.id } }))).toBe('LEDGER_UNAVAILABLE');
     } finally {
       ledgerDown = false;
     }
     expect((await bank.request<{ pledge: Pledge }>(READ, { id: pledge.id })).pledge).toMatchObject({ state: 'REGISTERED', releaseReceipt: null });
-    const r = await staff.request<{ patent: { pledges: unknown[] } }>(
-      gql`
-        query ($n: String!) {
-          patent(applicationNumber: $n) {
-            pledges {
-              id
-            }
-          }
-        }
-      `,
-      { n: number },
-    );
-    expect(r.patent.pledges).toEqual([]);
-    expect((await register(bank, [patentAsset(number)])).state).toBe('REGISTERED');
+    // The confirmation undone: the proposal stands as it was, its collateral free; the paper application left nothing.
+    expect((await bank.request<{ pledge: Pledge }>(READ, { id: proposed.id })).pledge).toMatchObject({
+      state: 'PROPOSED',
+      registrationReceipt: null,
+      events: [{ from: null, to: 'PROPOSED' }],
+    });
+    expect(await pledgesOn(number)).toEqual([{ id: proposed.id, state: 'PROPOSED' }]);
+    expect(await pledgesOn(paper)).toEqual([]);
+    expect((await registerPaper(staff, [patentAsset(paper)])).state).toBe('REGISTERED');
+    expect((await confirm(huaweiClient, proposed.id)).state).toBe('REGISTERED');
   });
 
   it('lets exactly one of many concurrent pledges of one patent through', async () => {
     const number = await patent(huawei);
+    // Proposals claim nothing: each bank's stands until the pledgor confirms.
+    const proposals = await Promise.all(Array.from({ length: 20 }, (_, i) => propose(i % 2 === 0 ? bank : otherBank, [patentAsset(number)])));
+    expect(new Set(proposals.map((p) => p.state))).toEqual(new Set(['PROPOSED']));
     const size = await ledgerSize();
-    const attempts = await Promise.allSettled(Array.from({ length: 24 }, (_, i) => register(i % 2 === 0 ? bank : otherBank, [patentAsset(number)])));
+    // The pledgor confirming them all at once, and staff recording paper applications meanwhile.
+    const attempts = await Promise.allSettled([
+      ...proposals.map((p) => confirm(huaweiClient, p.id)),
+      ...Array.from({ length: 4 }, () => registerPaper(staff, [patentAsset(number)])),
+    ]);
     const won = attempts.filter((a): a is PromiseFulfilledResult<Pledge> => a.status === 'fulfilled');
     expect(won).toHaveLength(1);
     for (const a of attempts) if (a.status === 'rejected') expect(await refusal(Promise.reject(a.reason))).toMatchObject({ code: 'ASSET_ALREADY_PLEDGED' });
     // One registration on the ledger: the losers never reached it.
     expect(await ledgerSize()).toBe(size + 1);
-    const r = await staff.request<{ patent: { pledges: { id: string }[] } }>(
+    const r = await staff.request<{ patent: { pledges: { id: string; state: string }[] } }>(
       gql`
         query ($n: String!) {
           patent(applicationNumber: $n) {
             pledges {
               id
+              state
             }
           }
         }
       `,
       { n: number },
     );
-    expect(r.patent.pledges).toEqual([{ id: won[0]!.value.id }]);
+    // The one registered; the proposals whose confirmation lost still proposed, nothing of them taken; no paper application kept.
+    expect(r.patent.pledges.filter((p) => p.state !== 'PROPOSED')).toEqual([{ id: won[0]!.value.id, state: 'REGISTERED' }]);
+    const lost = proposals.map((p) => p.id).filter((id) => id !== won[0]!.value.id);
+    expect(
+      r.patent.pledges
+        .filter((p) => p.state === 'PROPOSED')
+        .map((p) => p.id)
+        .sort(),
+    ).toEqual(lost.sort());
   });
 
   it('joins pledges to enterprises, patents and data assets across subgraphs', async () => {
@@ -574,14 +720,32 @@ describe('finance: pledges and insurance', () => {
     expect(seen.enterprise.pledges.every((p) => p.pledgee === OTHER_BANK)).toBe(true);
 
     const free = await patent(huawei);
-    expect(await errorCode(register(huaweiClient, [patentAsset(free)]))).toBe('FORBIDDEN');
-    expect(await errorCode(register(otherBank, [patentAsset(free)], { pledgee: BANK }))).toBe('FORBIDDEN');
-    expect(await refusal(register(staff, [patentAsset(free)]))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'pledgee' });
+    // The pledgor applies with its pledgee, never alone; a bank proposes for itself alone, and registers nothing without the pledgor.
+    expect(await errorCode(propose(huaweiClient, [patentAsset(free)]))).toBe('FORBIDDEN');
+    expect(await errorCode(registerPaper(huaweiClient, [patentAsset(free)]))).toBe('FORBIDDEN');
+    expect(await errorCode(propose(otherBank, [patentAsset(free)], { pledgee: BANK }))).toBe('FORBIDDEN');
+    expect(await errorCode(registerPaper(bank, [patentAsset(free)]))).toBe('FORBIDDEN');
+    expect(await errorCode(propose(staff, [patentAsset(free)], { pledgee: BANK }))).toBe('FORBIDDEN');
+    expect(await refusal(registerPaper(staff, [patentAsset(free)], { pledgee: ' ' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'pledgee' });
+    // The pledgor alone confirms or declines, as itself; the pledgee or staff withdraw.
+    const proposal = await propose(bank, [patentAsset(free)]);
+    expect(await answersNull(otherBank.request(READ, { id: proposal.id }))).toBe(true);
+    expect((await huaweiClient.request<{ pledge: Pledge }>(READ, { id: proposal.id })).pledge.state).toBe('PROPOSED');
+    for (const client of [bank, otherBank, staff, tencentClient]) expect(await errorCode(confirm(client, proposal.id))).toBe('FORBIDDEN');
+    for (const client of [bank, tencentClient]) expect(await errorCode(client.request(DECLINE, { input: { pledgeId: proposal.id } }))).toBe('FORBIDDEN');
+    for (const client of [otherBank, huaweiClient]) expect(await errorCode(client.request(WITHDRAW, { input: { pledgeId: proposal.id } }))).toBe('FORBIDDEN');
+    expect(await errorCode(confirm(huaweiClient, 'no-such-pledge'))).toBe('NOT_FOUND');
+    // Nothing moves a proposal but its answer: it is neither released nor enforced.
+    expect(await errorCode(bank.request(RELEASE, { input: { pledgeId: proposal.id } }))).toBe('INVALID_TRANSITION');
+    expect((await staff.request<{ withdrawPledge: Pledge }>(WITHDRAW, { input: { pledgeId: proposal.id } })).withdrawPledge).toMatchObject({
+      state: 'WITHDRAWN',
+      events: [{ role: 'BANK' }, { role: 'CENTER_STAFF', to: 'WITHDRAWN' }],
+    });
     expect(await errorCode(otherBank.request(RELEASE, { input: { pledgeId: pledge.id } }))).toBe('FORBIDDEN');
     expect(await errorCode(huaweiClient.request(ENFORCE, { input: { pledgeId: pledge.id, loss: '1' } }))).toBe('FORBIDDEN');
     expect(await errorCode(bank.request(RELEASE, { input: { pledgeId: 'no-such-pledge' } }))).toBe('NOT_FOUND');
-    const byStaff = await register(staff, [patentAsset(free)], { pledgee: OTHER_BANK });
-    expect(byStaff).toMatchObject({ pledgee: OTHER_BANK, events: [{ role: 'CENTER_STAFF' }] });
+    const byStaff = await registerPaper(staff, [patentAsset(free)], { pledgee: OTHER_BANK });
+    expect(byStaff).toMatchObject({ state: 'REGISTERED', pledgee: OTHER_BANK, events: [{ from: null, to: 'REGISTERED', role: 'CENTER_STAFF' }] });
     expect((await staff.request<{ releasePledge: Pledge }>(RELEASE, { input: { pledgeId: byStaff.id } })).releasePledge.state).toBe('RELEASED');
   });
 

@@ -13,6 +13,7 @@ import { today as hubToday } from '../platform/hub-calendar.js';
 import { idempotentId } from '../platform/idempotency.js';
 import { addYears } from '../standards/calendar-date.js';
 import { errorCode, errorExtensions, startTestHub, type TestHub } from './support/hub.js';
+import { PLEDGE_CONTRACT, pledgeJointly } from './support/pledges.js';
 import { applicationNumber, registerEnterprise, registerPatent } from './support/registry.js';
 
 const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
@@ -184,7 +185,7 @@ describe('idempotency keys', () => {
     });
 
     it('registers a pledge once: the retry is not refused as pledged already by its own first success', async () => {
-      const bank = t.client(await t.key('BANK', { organization: '招商银行深圳分行' }));
+      // A paper application both parties signed, as centre staff record it.
       const REGISTER = gql`
         mutation ($input: RegisterPledgeInput!) {
           registerPledge(input: $input) {
@@ -198,14 +199,65 @@ describe('idempotency keys', () => {
       `;
       const input = {
         pledgorId: enterpriseId,
+        pledgee: '招商银行深圳分行',
+        contract: PLEDGE_CONTRACT,
         collateral: [{ kind: 'PATENT', id: await granted() }],
         securedAmount: '5000000',
         term: { startDate: today, endDate: addYears(today, 1) },
       };
-      const [a, b] = await twice((k) => bank.request(REGISTER, { input: { ...input, idempotencyKey: k } }), 'pledge-0001');
+      const [a, b] = await twice((k) => staff.request(REGISTER, { input: { ...input, idempotencyKey: k } }), 'pledge-0001');
       expect(b).toStrictEqual(a);
       // Without the key, the same request is a second pledge of the same patent: refused.
-      expect(await errorCode(bank.request(REGISTER, { input }))).toBe('ASSET_ALREADY_PLEDGED');
+      expect(await errorCode(staff.request(REGISTER, { input }))).toBe('ASSET_ALREADY_PLEDGED');
+    });
+
+    it('proposes a pledge once: the retry answers the first proposal, before and after the pledgor confirms it', async () => {
+      const bank = t.client(await t.key('BANK', { organization: '招商银行深圳分行' }));
+      const PROPOSE = gql`
+        mutation ($input: ProposePledgeInput!) {
+          proposePledge(input: $input) {
+            id
+            registrationNumber
+          }
+        }
+      `;
+      const number = await granted();
+      const input = {
+        pledgorId: enterpriseId,
+        contract: PLEDGE_CONTRACT,
+        collateral: [{ kind: 'PATENT', id: number }],
+        securedAmount: '5000000',
+        term: { startDate: today, endDate: addYears(today, 1) },
+      };
+      const PLEDGES_ON = gql`
+        query ($n: String!) {
+          patent(applicationNumber: $n) {
+            pledges {
+              id
+              state
+            }
+          }
+        }
+      `;
+      const pledgesOn = async () => (await staff.request<{ patent: { pledges: { id: string; state: string }[] } }>(PLEDGES_ON, { n: number })).patent.pledges;
+      const send = (k: string) =>
+        bank.request<{ proposePledge: { id: string; registrationNumber: string } }>(PROPOSE, { input: { ...input, idempotencyKey: k } });
+      const [a, b] = await twice(send, 'proposal-0001');
+      expect(b).toStrictEqual(a);
+      expect(await pledgesOn()).toEqual([{ id: a.proposePledge.id, state: 'PROPOSED' }]);
+      const longer = { ...input, term: { ...input.term, endDate: addYears(today, 2) }, idempotencyKey: 'proposal-0001' };
+      expect(await errorExtensions(bank.request(PROPOSE, { input: longer }))).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', differs: ['term'] });
+      // Confirmed by the pledgor: a late retry still answers the proposal, now the pledge, and proposes nothing more.
+      const CONFIRM = gql`
+        mutation ($input: ConfirmPledgeInput!) {
+          confirmPledge(input: $input) {
+            state
+          }
+        }
+      `;
+      expect(await own.request(CONFIRM, { input: { pledgeId: a.proposePledge.id } })).toEqual({ confirmPledge: { state: 'REGISTERED' } });
+      expect(await send('proposal-0001')).toStrictEqual(a);
+      expect(await pledgesOn()).toEqual([{ id: a.proposePledge.id, state: 'REGISTERED' }]);
     });
 
     it('issues a policy and files a claim once', async () => {
@@ -319,25 +371,13 @@ describe('idempotency keys', () => {
     it("records a pledgee's consent once", async () => {
       const bank = t.client(await t.key('BANK', { organization: '中信银行深圳分行' }));
       const patent = await granted();
-      const { pledgeRegister } = await bank.request<{ pledgeRegister: { pledge: { id: string } } }>(
-        gql`
-          mutation ($input: RegisterPledgeInput!) {
-            pledgeRegister(input: $input) {
-              pledge {
-                id
-              }
-            }
-          }
-        `,
-        {
-          input: {
-            pledgorId: enterpriseId,
-            collateral: [{ kind: 'PATENT', id: patent }],
-            securedAmount: '5000000',
-            term: { startDate: today, endDate: addYears(today, 1) },
-          },
-        },
-      );
+      // Proposed by the bank, confirmed by the pledgor (own: the enterprise's key).
+      const pledge = await pledgeJointly(bank, own, {
+        pledgorId: enterpriseId,
+        collateral: [{ kind: 'PATENT', id: patent }],
+        securedAmount: '5000000',
+        term: { startDate: today, endDate: addYears(today, 1) },
+      });
       const other = await registerEnterprise(staff, { uscc: '91440300708461136T', name: '华为技术有限公司', regionCode: '440300', industry: '通信设备制造业' });
       const CONSENT = gql`
         mutation ($input: ConsentToDisposalInput!) {
@@ -354,7 +394,7 @@ describe('idempotency keys', () => {
           }
         }
       `;
-      const input = { pledgeId: pledgeRegister.pledge.id, asset: { kind: 'PATENT', id: patent }, disposal: 'LICENCE', counterpartyId: other };
+      const input = { pledgeId: pledge.id, asset: { kind: 'PATENT', id: patent }, disposal: 'LICENCE', counterpartyId: other };
       const [a, b] = await twice((k) => bank.request(CONSENT, { input: { ...input, idempotencyKey: k } }), 'consent-0001');
       expect(b).toStrictEqual(a);
       expect(a).toMatchObject({ pledgeConsentRecord: { pledge: { consents: [{ id: expect.any(String) }] }, userErrors: [] } });

@@ -8,11 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentDigest } from '../ledger/index.js';
 import { today as hubToday } from '../platform/hub-calendar.js';
 import { addYears } from '../standards/calendar-date.js';
+import { CLAIM_LEASE_MS } from '../subgraphs/common/claim-lease.js';
 import { releaseDocument } from '../subgraphs/finance/domain/pledge-rules.js';
 import { openFinanceSubgraph } from '../subgraphs/finance/index.js';
-import { CLOSE_CLAIM_LEASE_MS } from '../subgraphs/finance/store/close.js';
 import type { FinanceStore } from '../subgraphs/finance/store/port.js';
 import { errorCode, startTestHub, type TestHub } from './support/hub.js';
+import { pledgeJointly } from './support/pledges.js';
 import { registerEnterprise, registerTrademark } from './support/registry.js';
 
 const BANK = '中国工商银行福州分行';
@@ -41,11 +42,12 @@ describe('a pledge closed once, and signed only when closed (nothing signed that
   let store: FinanceStore;
   let bank: GraphQLClient;
   let staff: GraphQLClient;
+  let pledgor: GraphQLClient;
   let huawei: string;
   let serial = 0;
 
   const ledgerSize = async () => (await t.hub.ledger.audit()).size;
-  /** A registered pledge of a fresh trademark of huawei's. */
+  /** A registered pledge of a fresh trademark of huawei's: the bank proposed it, huawei confirmed it. */
   async function pledge(): Promise<string> {
     const registrationNumber = await registerTrademark(staff, {
       enterpriseId: huawei,
@@ -53,24 +55,13 @@ describe('a pledge closed once, and signed only when closed (nothing signed that
       mark: `标${serial}`,
       niceClass: 9,
     });
-    const { registerPledge } = await bank.request<{ registerPledge: { id: string } }>(
-      gql`
-        mutation ($input: RegisterPledgeInput!) {
-          registerPledge(input: $input) {
-            id
-          }
-        }
-      `,
-      {
-        input: {
-          pledgorId: huawei,
-          collateral: [{ rightKind: 'TRADEMARK', id: registrationNumber }],
-          securedAmount: '100000000',
-          term: { startDate: today, endDate: addYears(today, 2) },
-        },
-      },
-    );
-    return registerPledge.id;
+    const registered = await pledgeJointly(bank, pledgor, {
+      pledgorId: huawei,
+      collateral: [{ rightKind: 'TRADEMARK', id: registrationNumber }],
+      securedAmount: '100000000',
+      term: { startDate: today, endDate: addYears(today, 2) },
+    });
+    return registered.id;
   }
 
   beforeAll(async () => {
@@ -86,6 +77,7 @@ describe('a pledge closed once, and signed only when closed (nothing signed that
     staff = t.client(await t.key('CENTER_STAFF'));
     bank = t.client(await t.key('BANK', { organization: BANK }));
     huawei = await registerEnterprise(staff, { uscc: '914403001922038216', name: '华为技术有限公司', regionCode: '440300', industry: '制造业' });
+    pledgor = t.client(await t.key('ENTERPRISE', { enterpriseId: huawei }));
   });
   afterAll(() => t.close());
 
@@ -105,7 +97,7 @@ describe('a pledge closed once, and signed only when closed (nothing signed that
     const id = await pledge();
     const [current] = await store.pledges.byIds([id]);
     // A request that claimed, signed its release and died before closing the pledge.
-    const deadAt = new Date(Date.now() - CLOSE_CLAIM_LEASE_MS - 1_000).toISOString();
+    const deadAt = new Date(Date.now() - CLAIM_LEASE_MS - 1_000).toISOString();
     const document = releaseDocument(current!, deadAt);
     const digest = documentDigest(document);
     const event = { at: deadAt, actor: 'dead-key', role: 'BANK' as const, from: 'REGISTERED' as const, to: 'RELEASED' as const, note: null };
@@ -137,7 +129,7 @@ describe('a pledge closed once, and signed only when closed (nothing signed that
     expect(await ledgerSize()).toBe(size);
 
     // The same claim, stale and unsigned: the next release goes on and is signed once.
-    const old = new Date(Date.now() - CLOSE_CLAIM_LEASE_MS - 1_000).toISOString();
+    const old = new Date(Date.now() - CLAIM_LEASE_MS - 1_000).toISOString();
     await store.pledges.dropClaim(id, 'live');
     expect(await store.pledges.claimClose(id, 'REGISTERED', { token: 'dead', at: old, digest, event: { ...event, at: old } }, old)).toMatchObject({ ok: true });
     expect((await bank.request<{ releasePledge: { state: string } }>(RELEASE, { id })).releasePledge.state).toBe('RELEASED');

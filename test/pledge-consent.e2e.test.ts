@@ -13,6 +13,7 @@ import { MAX_CONSENTS } from '../subgraphs/finance/domain/pledge-rules.js';
 import { openFinanceSubgraph } from '../subgraphs/finance/index.js';
 import type { FinanceStore } from '../subgraphs/finance/store/port.js';
 import { errorCode, errorExtensions, startTestHub, type TestHub } from './support/hub.js';
+import { PLEDGE_CONTRACT, pledgeJointly } from './support/pledges.js';
 import { applicationNumber, registerEnterprise, registerPatent, registerTrademark } from './support/registry.js';
 
 const HUAWEI = '914403001922038216';
@@ -43,7 +44,8 @@ interface Pledge {
 }
 
 const PLEDGE = `id state pledgee consents { asset { kind id } disposal counterparty { id name } grantedAt grantedBy note } events { from to role actor note }`;
-const REGISTER = gql`mutation ($input: RegisterPledgeInput!) { registerPledge(input: $input) { ${PLEDGE} } }`;
+const PROPOSE = gql`mutation ($input: ProposePledgeInput!) { proposePledge(input: $input) { ${PLEDGE} } }`;
+const CONFIRM = gql`mutation ($input: ConfirmPledgeInput!) { confirmPledge(input: $input) { ${PLEDGE} } }`;
 const CONSENT = gql`mutation ($input: ConsentToDisposalInput!) { consentToDisposal(input: $input) { ${PLEDGE} } }`;
 const RELEASE = gql`
   mutation ($input: ReleasePledgeInput!) {
@@ -82,6 +84,7 @@ describe('pledgee consent to a disposal', () => {
   let store: FinanceStore;
   let staffKey: string;
   let bankKey: string;
+  let huaweiKey: string;
   let staff: GraphQLClient;
   let bank: GraphQLClient;
   let otherBank: GraphQLClient;
@@ -103,12 +106,21 @@ describe('pledgee consent to a disposal', () => {
       feesPaidThrough: addYears(today, 1),
     });
   }
-  const register = async (client: GraphQLClient, collateral: { kind: string; id: string }[], extra: Record<string, unknown> = {}) =>
-    (
-      await client.request<{ registerPledge: Pledge }>(REGISTER, {
-        input: { pledgorId: huawei, collateral, securedAmount: '50000000000', term: { startDate: today, endDate: addYears(today, 2) }, ...extra },
-      })
-    ).registerPledge;
+  const pledgeInput = (collateral: { kind: string; id: string }[]) => ({
+    pledgorId: huawei,
+    collateral,
+    securedAmount: '50000000000',
+    term: { startDate: today, endDate: addYears(today, 2) },
+  });
+  /** A pledge to `pledgee` (a bank's client), proposed by it and confirmed by huawei, the pledgor. */
+  const register = (pledgee: GraphQLClient, collateral: { kind: string; id: string }[]) =>
+    pledgeJointly<Pledge>(pledgee, huaweiClient, pledgeInput(collateral), PLEDGE);
+  /** The bank's proposal alone: PROPOSED, nothing pledged. */
+  const propose = async (pledgee: GraphQLClient, collateral: { kind: string; id: string }[]) =>
+    (await pledgee.request<{ proposePledge: Pledge }>(PROPOSE, { input: { contract: PLEDGE_CONTRACT, ...pledgeInput(collateral) } })).proposePledge;
+  /** Huawei's confirmation of a proposal: where the collateral is checked again. */
+  const confirm = async (pledgeId: string, extra: Record<string, unknown> = {}) =>
+    (await huaweiClient.request<{ confirmPledge: Pledge }>(CONFIRM, { input: { pledgeId, ...extra } })).confirmPledge;
   const consent = (client: GraphQLClient, input: Record<string, unknown>) => client.request<{ consentToDisposal: Pledge }>(CONSENT, { input });
   const read = async (id: string) => (await staff.request<{ pledge: Pledge }>(READ, { id })).pledge;
   const active = async (client: GraphQLClient, asset: { kind: string; id: string }) =>
@@ -144,7 +156,8 @@ describe('pledgee consent to a disposal', () => {
       ['30569999', '鸿蒙'],
     ])
       await registerTrademark(staff, { enterpriseId: huawei, registrationNumber: registrationNumber!, mark: mark!, niceClass: 9 });
-    huaweiClient = t.client(await t.key('ENTERPRISE', { enterpriseId: huawei }));
+    huaweiKey = await t.key('ENTERPRISE', { enterpriseId: huawei });
+    huaweiClient = t.client(huaweiKey);
     tencentClient = t.client(await t.key('ENTERPRISE', { enterpriseId: tencent }));
   });
   afterAll(async () => {
@@ -163,6 +176,7 @@ describe('pledgee consent to a disposal', () => {
         asset: patentAsset(`CN ${number}`),
         disposal: 'TRANSFER',
         counterpartyId: tencent,
+        outsideCounterparty: null,
         note: '转让价款用于提前还款',
       })
     ).consentToDisposal;
@@ -183,9 +197,10 @@ describe('pledgee consent to a disposal', () => {
       ['TRADEMARK', 'LICENCE', keyIdOf(staffKey), null],
     ]);
     expect(second.consents[0]!.grantedAt <= second.consents[1]!.grantedAt).toBe(true);
-    // The history: registration, then each consent, the pledge staying REGISTERED.
+    // The history: the bank's proposal and the pledgor's confirmation, then each consent, the pledge staying REGISTERED.
     expect((await read(pledge.id)).events).toEqual([
-      { from: null, to: 'REGISTERED', role: 'BANK', actor: keyIdOf(bankKey), note: null },
+      { from: null, to: 'PROPOSED', role: 'BANK', actor: keyIdOf(bankKey), note: null },
+      { from: 'PROPOSED', to: 'REGISTERED', role: 'ENTERPRISE', actor: keyIdOf(huaweiKey), note: null },
       {
         from: 'REGISTERED',
         to: 'REGISTERED',
@@ -252,8 +267,12 @@ describe('pledgee consent to a disposal', () => {
       field: 'asset',
     });
     expect(await errorExtensions(staff.request(ACTIVE, { asset: { kind: 'DATA_ASSET', id: ' ' } }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'asset' });
-    // Free assets, and an asset once its pledge is released, are in none.
+    // Free assets, an asset only proposed for a pledge, and an asset once its pledge is released, are in none.
     expect(await active(staff, patentAsset(free))).toEqual([]);
+    const proposal = await propose(otherBank, [patentAsset(free)]);
+    expect(proposal.state).toBe('PROPOSED');
+    expect(await active(staff, patentAsset(free))).toEqual([]);
+    expect(await active(otherBank, patentAsset(free))).toEqual([]);
     expect(await active(staff, { kind: 'DATA_ASSET', id: 'no-such-data-asset' })).toEqual([]);
     await bank.request(RELEASE, { input: { pledgeId: pledge.id } });
     expect(await active(staff, patentAsset(number))).toEqual([]);
@@ -301,7 +320,9 @@ describe('pledgee consent to a disposal', () => {
     expect(await ledgerSize()).toBe(size);
   });
 
-  it('refuses a consent on a released or enforced pledge, which binds its collateral no more', async () => {
+  it('refuses a consent on a pledge only proposed, which binds its collateral not yet, or released or enforced, which binds it no more', async () => {
+    const proposedPatent = await patent(huawei);
+    const proposed = await propose(bank, [patentAsset(proposedPatent)]);
     const releasedPatent = await patent(huawei);
     const released = await register(bank, [patentAsset(releasedPatent)]);
     await bank.request(RELEASE, { input: { pledgeId: released.id } });
@@ -309,6 +330,7 @@ describe('pledgee consent to a disposal', () => {
     const enforced = await register(bank, [patentAsset(enforcedPatent)]);
     await bank.request(ENFORCE, { input: { pledgeId: enforced.id, loss: '1' } });
     for (const [id, number, state] of [
+      [proposed.id, proposedPatent, 'PROPOSED'],
       [released.id, releasedPatent, 'RELEASED'],
       [enforced.id, enforcedPatent, 'ENFORCED'],
     ] as const) {
@@ -332,6 +354,7 @@ describe('pledgee consent to a disposal', () => {
         asset: patentAsset(number) as { kind: 'PATENT'; id: string },
         disposal: 'LICENCE' as const,
         counterpartyId: tencent,
+        outsideCounterparty: null,
         grantedAt: at,
         grantedBy: 'bulk',
         note: null,
@@ -356,46 +379,60 @@ describe('pledgee consent to a disposal', () => {
     it('refuses a frozen patent with PATENT_NOT_PLEDGEABLE, FROZEN, until the court lifts the freeze', async () => {
       const court = t.client(await t.key('COURT', { organization: COURT }));
       const number = await patent(huawei);
+      // Proposed before the freeze, confirmed after it: the confirmation is refused too.
+      const early = await propose(bank, [patentAsset(number)]);
       await lifecycle(court, 'freezePatent', { applicationNumber: number, orderNumber: '(2026)闽01执保12号', frozenOn: today });
       const size = await ledgerSize();
-      const refused = await firstError(register(bank, [patentAsset(number)]));
+      const refused = await firstError(propose(bank, [patentAsset(number)]));
       expect(refused.extensions).toMatchObject({ code: 'PATENT_NOT_PLEDGEABLE', reason: 'FROZEN', applicationNumber: number });
       // It names what lifts the bar: the court and its order.
       expect(refused.message).toContain(`frozen by ${COURT} under order (2026)闽01执保12号`);
+      expect(await errorExtensions(confirm(early.id))).toMatchObject({ code: 'PATENT_NOT_PLEDGEABLE', reason: 'FROZEN', applicationNumber: number });
+      expect((await read(early.id)).state).toBe('PROPOSED');
       expect(await ledgerSize()).toBe(size);
       expect(await active(staff, patentAsset(number))).toEqual([]);
 
       await lifecycle(court, 'unfreezePatent', { applicationNumber: number, unfrozenOn: today });
-      expect((await register(bank, [patentAsset(number)])).state).toBe('REGISTERED');
+      expect((await confirm(early.id)).state).toBe('REGISTERED');
     });
 
     it('refuses a patent under invalidation with PATENT_NOT_PLEDGEABLE, UNDER_INVALIDATION, until it is maintained', async () => {
       const number = await patent(huawei);
       const free = await patent(huawei);
+      // Proposed before the request: the pledgee acknowledged no risk, so the pledgor alone cannot take it on.
+      const early = await propose(bank, [patentAsset(free), patentAsset(number)]);
       await lifecycle(staff, 'requestInvalidation', { applicationNumber: number, requestedOn: today, requester: '某科技有限公司' });
       const size = await ledgerSize();
       // With another, pledgeable patent: the whole pledge is refused.
-      expect(await errorExtensions(register(bank, [patentAsset(free), patentAsset(number)]))).toMatchObject({
+      expect(await errorExtensions(propose(bank, [patentAsset(free), patentAsset(number)]))).toMatchObject({
         code: 'PATENT_NOT_PLEDGEABLE',
         reason: 'UNDER_INVALIDATION',
         applicationNumber: number,
       });
+      for (const acknowledgedInvalidations of [[], [number]]) {
+        expect(await errorExtensions(confirm(early.id, { acknowledgedInvalidations }))).toMatchObject({
+          code: 'PATENT_NOT_PLEDGEABLE',
+          reason: 'UNDER_INVALIDATION',
+          applicationNumber: number,
+        });
+      }
+      expect((await read(early.id)).state).toBe('PROPOSED');
       expect(await ledgerSize()).toBe(size);
       expect(await active(staff, patentAsset(free))).toEqual([]);
 
       await lifecycle(staff, 'decideInvalidation', { applicationNumber: number, decision: 'MAINTAINED', decidedOn: today });
-      expect((await register(bank, [patentAsset(free), patentAsset(number)])).state).toBe('REGISTERED');
+      expect((await confirm(early.id)).state).toBe('REGISTERED');
     });
 
     it('refuses a patent declared invalid: under invalidation while a court action may be brought, no longer granted once final (Patent Law art. 46(2))', async () => {
       const number = await patent(huawei);
       await lifecycle(staff, 'requestInvalidation', { applicationNumber: number, requestedOn: today, requester: '某科技有限公司' });
       await lifecycle(staff, 'decideInvalidation', { applicationNumber: number, decision: 'INVALIDATED', decidedOn: today });
-      expect(await errorExtensions(register(bank, [patentAsset(number)]))).toMatchObject({ code: 'PATENT_NOT_PLEDGEABLE', reason: 'UNDER_INVALIDATION' });
+      expect(await errorExtensions(propose(bank, [patentAsset(number)]))).toMatchObject({ code: 'PATENT_NOT_PLEDGEABLE', reason: 'UNDER_INVALIDATION' });
       const final = await patent(huawei);
       await lifecycle(staff, 'requestInvalidation', { applicationNumber: final, requestedOn: addMonths(today, -6), requester: '某科技有限公司' });
       await lifecycle(staff, 'decideInvalidation', { applicationNumber: final, decision: 'INVALIDATED', decidedOn: addMonths(today, -5) });
-      expect(await errorExtensions(register(bank, [patentAsset(final)]))).toMatchObject({ code: 'PATENT_NOT_PLEDGEABLE', reason: 'NOT_GRANTED' });
+      expect(await errorExtensions(propose(bank, [patentAsset(final)]))).toMatchObject({ code: 'PATENT_NOT_PLEDGEABLE', reason: 'NOT_GRANTED' });
     });
   });
 });

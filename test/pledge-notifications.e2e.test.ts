@@ -1,7 +1,7 @@
 // Pledges and insurance claims through the gateway leave their notifications in the finance
-// store's outbox, written with the change: a registration once the ledger has recorded it (none
-// for one refused or undone), a consent, a release, an enforcement, a claim settled; a refused
-// write leaves none. Relayed, they reach the pledgor's, the bank's and the insurer's inboxes. The
+// store's outbox, written with the change: a bank's proposal, the registration once the pledgor
+// confirmed it and the ledger has recorded it (none for one refused or undone), a proposal
+// declined, a consent, a release, an enforcement, a claim settled; a refused write leaves none. Relayed, they reach the pledgor's, the bank's and the insurer's inboxes. The
 // hub's own relay is held back (an hour between looks) so that the outbox is seen as the writes
 // left it; the tests relay with the same function when they mean to.
 import { gql, type GraphQLClient } from 'graphql-request';
@@ -19,6 +19,7 @@ import { relayPending } from '../subgraphs/notifications/relay.js';
 import { openNotificationStore } from '../subgraphs/notifications/store/open.js';
 import type { NotificationStore } from '../subgraphs/notifications/store/port.js';
 import { errorCode, startTestHub, type TestHub } from './support/hub.js';
+import { PLEDGE_CONTRACT, pledgeJointly } from './support/pledges.js';
 import { applicationNumber, registerEnterprise, registerPatent } from './support/registry.js';
 
 const BANK = '中国工商银行福州分行';
@@ -37,6 +38,15 @@ interface Pledge {
 }
 const PLEDGE = `id registrationNumber registeredAt closedAt registrationReceipt { seq entryHash timestamp } releaseReceipt { seq entryHash timestamp }`;
 const REGISTER = gql`mutation ($input: RegisterPledgeInput!) { registerPledge(input: $input) { ${PLEDGE} } }`;
+const PROPOSE = gql`mutation ($input: ProposePledgeInput!) { proposePledge(input: $input) { ${PLEDGE} } }`;
+const CONFIRM = gql`mutation ($input: ConfirmPledgeInput!) { confirmPledge(input: $input) { ${PLEDGE} } }`;
+const DECLINE = gql`
+  mutation ($input: AnswerPledgeInput!) {
+    declinePledge(input: $input) {
+      closedAt
+    }
+  }
+`;
 const RELEASE = gql`mutation ($input: ReleasePledgeInput!) { releasePledge(input: $input) { ${PLEDGE} } }`;
 const ENFORCE = gql`mutation ($input: EnforcePledgeInput!) { enforcePledge(input: $input) { ${PLEDGE} } }`;
 const CONSENT = gql`
@@ -111,8 +121,15 @@ describe('pledge and claim notifications', () => {
       feesPaidThrough: addYears(today, 1),
     });
   }
-  const register = async (collateral: { kind: string; id: string }[]) =>
-    (await bank.request<{ registerPledge: Pledge }>(REGISTER, { input: { pledgorId: huawei, collateral, securedAmount: '50000000000', term } })).registerPledge;
+  const pledgeInput = (collateral: { kind: string; id: string }[]) => ({ pledgorId: huawei, collateral, securedAmount: '50000000000', term });
+  /** A pledge the bank proposed and huawei confirmed. */
+  const register = (collateral: { kind: string; id: string }[]) => pledgeJointly<Pledge>(bank, huaweiClient, pledgeInput(collateral), PLEDGE);
+  const propose = async (collateral: { kind: string; id: string }[]) =>
+    (await bank.request<{ proposePledge: Pledge }>(PROPOSE, { input: { contract: PLEDGE_CONTRACT, ...pledgeInput(collateral) } })).proposePledge;
+  const confirm = async (pledgeId: string) => (await huaweiClient.request<{ confirmPledge: Pledge }>(CONFIRM, { input: { pledgeId } })).confirmPledge;
+  /** A paper application both signed, as centre staff record it. */
+  const registerPaper = (collateral: { kind: string; id: string }[]) =>
+    staff.request(REGISTER, { input: { pledgee: BANK, contract: PLEDGE_CONTRACT, ...pledgeInput(collateral) } });
 
   beforeAll(async () => {
     t = await startTestHub({
@@ -148,10 +165,36 @@ describe('pledge and claim notifications', () => {
     { kind: 'ORGANIZATION', role: 'BANK', name: BANK },
   ];
 
-  it('tells the pledgor and the bank of a registration once the ledger has recorded it, and of nothing refused or undone', async () => {
+  it('tells the pledgor and the bank of a proposal, and of its registration once the pledgor confirmed it and the ledger has recorded it, and of nothing refused or undone', async () => {
     expect(await written()).toEqual([]);
     const number = await patent(huawei);
-    const pledge = await register([patentAsset(number)]);
+    const pledgeData = (p: Pledge, state: string) => ({
+      pledgeId: p.id,
+      registrationNumber: p.registrationNumber,
+      pledgor: huawei,
+      pledgee: BANK,
+      collateral: [patentAsset(number)],
+      securedAmountFen: '50000000000',
+      term,
+      state,
+    });
+    const proposed = await propose([patentAsset(number)]);
+    // Proposed: both told, the contract named; nothing registered yet.
+    expect(await written()).toEqual([
+      {
+        id: `pledge.proposed:${proposed.id}`,
+        type: 'pledge.proposed',
+        occurredAt: proposed.registeredAt,
+        subject: `pledge:${proposed.id}`,
+        audience: parties(),
+        data: { ...pledgeData(proposed, 'PROPOSED'), contract: PLEDGE_CONTRACT },
+      },
+    ]);
+    // Another proposal of the patent, overtaken below by the first's registration.
+    const overtaken = await propose([patentAsset(number)]);
+    expect((await written()).map((n) => n.id)).toEqual([`pledge.proposed:${overtaken.id}`]);
+
+    const pledge = await confirm(proposed.id);
     expect(await written()).toEqual([
       {
         id: `pledge.registered:${pledge.id}`,
@@ -159,30 +202,42 @@ describe('pledge and claim notifications', () => {
         occurredAt: pledge.registeredAt,
         subject: `pledge:${pledge.id}`,
         audience: parties(),
-        data: {
-          pledgeId: pledge.id,
-          registrationNumber: pledge.registrationNumber,
-          pledgor: huawei,
-          pledgee: BANK,
-          collateral: [patentAsset(number)],
-          securedAmountFen: '50000000000',
-          term,
-          state: 'REGISTERED',
-          registrationReceipt: pledge.registrationReceipt,
-        },
+        data: { ...pledgeData(pledge, 'REGISTERED'), registrationReceipt: pledge.registrationReceipt },
       },
     ]);
 
-    // Refused: the asset is pledged already. Nothing told.
-    expect(await errorCode(register([patentAsset(number)]))).toBe('ASSET_ALREADY_PLEDGED');
-    // Undone: the ledger could not record it, so the pledge was discarded. Nothing told.
+    // Refused: the asset is pledged already, whether confirmed or recorded from paper. Nothing told.
+    expect(await errorCode(confirm(overtaken.id))).toBe('ASSET_ALREADY_PLEDGED');
+    expect(await errorCode(registerPaper([patentAsset(number)]))).toBe('ASSET_ALREADY_PLEDGED');
+    expect(await written()).toEqual([]);
+    // Declined: both told.
+    const declined = (await huaweiClient.request<{ declinePledge: { closedAt: string } }>(DECLINE, { input: { pledgeId: overtaken.id, note: '已另行出质' } }))
+      .declinePledge;
+    expect(await written()).toEqual([
+      {
+        id: `pledge.declined:${overtaken.id}`,
+        type: 'pledge.declined',
+        occurredAt: declined.closedAt,
+        subject: `pledge:${overtaken.id}`,
+        audience: parties(),
+        data: { ...pledgeData(overtaken, 'DECLINED'), closedAt: declined.closedAt, note: '已另行出质' },
+      },
+    ]);
+
+    // Undone: the ledger could not record it, so the confirmation was taken back (and the paper application discarded). Nothing told.
+    const later = await propose([patentAsset(await patent(huawei))]);
+    await written();
     ledgerDown = true;
     try {
-      expect(await errorCode(register([patentAsset(await patent(huawei))]))).toBe('LEDGER_UNAVAILABLE');
+      expect(await errorCode(confirm(later.id))).toBe('LEDGER_UNAVAILABLE');
+      expect(await errorCode(registerPaper([patentAsset(await patent(huawei))]))).toBe('LEDGER_UNAVAILABLE');
     } finally {
       ledgerDown = false;
     }
     expect(await written()).toEqual([]);
+    // Confirmed again once the ledger is back: told once.
+    const registered = await confirm(later.id);
+    expect((await written()).map((n) => [n.id, n.occurredAt])).toEqual([[`pledge.registered:${later.id}`, registered.registeredAt]]);
   });
 
   it('tells them of a consent, a release and an enforcement, and of no closing refused', async () => {
@@ -311,9 +366,17 @@ describe('pledge and claim notifications', () => {
     const inbox = async (client: GraphQLClient) =>
       (await client.request<{ inbox: { unreadCount: number; notifications: { edges: { node: { notification: { type: string } } }[] } } }>(INBOX)).inbox;
     const types = (i: Awaited<ReturnType<typeof inbox>>) => i.notifications.edges.map((e) => e.node.notification.type).sort();
-    const registered = ['pledge.registered', 'pledge.registered', 'pledge.registered'];
-    expect(types(await inbox(bank))).toEqual(['pledge.consent_recorded', 'pledge.enforced', ...registered, 'pledge.released']);
-    expect(types(await inbox(huaweiClient))).toEqual(['claim.settled', 'pledge.consent_recorded', 'pledge.enforced', ...registered, 'pledge.released']);
+    // Four pledges registered, each proposed first; and a fifth proposal, declined.
+    const pledges = [
+      'pledge.consent_recorded',
+      'pledge.declined',
+      'pledge.enforced',
+      ...Array<string>(5).fill('pledge.proposed'),
+      ...Array<string>(4).fill('pledge.registered'),
+      'pledge.released',
+    ];
+    expect(types(await inbox(bank))).toEqual(pledges);
+    expect(types(await inbox(huaweiClient))).toEqual(['claim.settled', ...pledges]);
     expect(types(await inbox(insurer))).toEqual(['claim.settled']);
     expect((await inbox(huaweiClient)).unreadCount).toBe(seen.size);
   });

@@ -16,6 +16,7 @@ import { openEnterprisesSubgraph } from '../subgraphs/enterprises/index.js';
 import { openEvidenceSubgraph } from '../subgraphs/evidence/index.js';
 import { openFinanceSubgraph } from '../subgraphs/finance/index.js';
 import { errorCode, errorExtensions, startTestHub, type TestHub } from './support/hub.js';
+import { PLEDGE_CONTRACT } from './support/pledges.js';
 
 const BANK = '统计测试银行福州分行';
 const today = hubToday();
@@ -257,35 +258,48 @@ describe('the cockpit statistics', () => {
     expect((await staff.request<Evidence>(EVIDENCE)).evidenceStatistics.depositsByMonth).toHaveLength(12);
   });
 
-  it('counts a pledge under its bank and month with its amount, by the kind of its collateral, and by state as it is released', async () => {
+  it('counts a pledge under its bank and month with its amount, by the kind of its collateral, and by state as it is proposed, confirmed and released', async () => {
     const applicationNumber = await patent('2016-03-01', '1', { status: 'GRANTED', grantDate: '2018-03-01', feesPaidThrough: addYears(today, 1) });
+    const states = (counts: Partial<Record<string, number>>) =>
+      ['PROPOSED', 'REGISTERED', 'RELEASED', 'ENFORCED', 'DECLINED', 'WITHDRAWN'].map((state) => ({ state, count: counts[state] ?? 0 }));
     const before = await staff.request<Pledges>(PLEDGES, { months: 1 });
     expect(before.pledgeStatistics.byBankAndMonth.filter((r) => r.bank === BANK)).toEqual([]);
-    expect(before.pledgeStatistics.byState).toEqual([
-      { state: 'REGISTERED', count: 0 },
-      { state: 'RELEASED', count: 0 },
-      { state: 'ENFORCED', count: 0 },
-    ]);
-    const { registerPledge } = await bankClient.request<{ registerPledge: { id: string } }>(
-      gql`
-        mutation ($input: RegisterPledgeInput!) {
-          registerPledge(input: $input) {
-            id
-          }
+    expect(before.pledgeStatistics.byState).toEqual(states({}));
+    const input = {
+      pledgorId: enterpriseId,
+      contract: PLEDGE_CONTRACT,
+      collateral: [{ kind: 'PATENT', id: applicationNumber }],
+      securedAmount: '9007199254740991',
+      term: { startDate: today, endDate: addYears(today, 2) },
+    };
+    const PROPOSE = gql`
+      mutation ($input: ProposePledgeInput!) {
+        proposePledge(input: $input) {
+          id
         }
-      `,
-      {
-        input: {
-          pledgorId: enterpriseId,
-          collateral: [{ kind: 'PATENT', id: applicationNumber }],
-          securedAmount: '9007199254740991',
-          term: { startDate: today, endDate: addYears(today, 2) },
+      }
+    `;
+    const answer = (mutation: 'confirmPledge' | 'declinePledge', pledgeId: string) =>
+      enterpriseClient.request(
+        `mutation ($input: ${mutation === 'confirmPledge' ? 'ConfirmPledgeInput' : 'AnswerPledgeInput'}!) { ${mutation}(input: $input) { state } }`,
+        {
+          input: { pledgeId },
         },
-      },
-    );
+      );
+
+    // A proposal, and one the pledgor declines, are no pledges registered: counted by state alone.
+    const declined = (await bankClient.request<{ proposePledge: { id: string } }>(PROPOSE, { input })).proposePledge;
+    await answer('declinePledge', declined.id);
+    const { proposePledge } = await bankClient.request<{ proposePledge: { id: string } }>(PROPOSE, { input });
+    const proposed = await staff.request<Pledges>(PLEDGES, { months: 1 });
+    expect(proposed.pledgeStatistics.byBankAndMonth).toEqual([]);
+    expect(proposed.pledgeStatistics.byCollateralKind.every((k) => k.count === 0 && k.amount === '0')).toBe(true);
+    expect(proposed.pledgeStatistics.byState).toEqual(states({ PROPOSED: 1, DECLINED: 1 }));
+
+    await answer('confirmPledge', proposePledge.id);
     const registered = await staff.request<Pledges>(PLEDGES, { months: 1 });
     expect(registered.pledgeStatistics.byBankAndMonth).toEqual([{ bank: BANK, month: thisMonth, count: 1, amount: '9007199254740991' }]);
-    expect(registered.pledgeStatistics.byState.find((s) => s.state === 'REGISTERED')!.count).toBe(1);
+    expect(registered.pledgeStatistics.byState).toEqual(states({ REGISTERED: 1, DECLINED: 1 }));
     // Every kind listed, in the enum's order; the patent pledge under PATENT.
     expect(registered.pledgeStatistics.byCollateralKind).toEqual(
       ['PATENT', 'TRADEMARK', 'COPYRIGHT', 'DATA_ASSET', 'MIXED'].map((kind) =>
@@ -301,17 +315,13 @@ describe('the cockpit statistics', () => {
           }
         }
       `,
-      { id: registerPledge.id },
+      { id: proposePledge.id },
     );
     const released = await staff.request<Pledges>(PLEDGES, { months: 1 });
     // Still counted in the month it was registered in.
     expect(released.pledgeStatistics.byBankAndMonth).toEqual(registered.pledgeStatistics.byBankAndMonth);
     expect(released.pledgeStatistics.byCollateralKind).toEqual(registered.pledgeStatistics.byCollateralKind);
-    expect(released.pledgeStatistics.byState).toEqual([
-      { state: 'REGISTERED', count: 0 },
-      { state: 'RELEASED', count: 1 },
-      { state: 'ENFORCED', count: 0 },
-    ]);
+    expect(released.pledgeStatistics.byState).toEqual(states({ RELEASED: 1, DECLINED: 1 }));
   });
 
   it('counts a protection case under its route and state as it moves, and in the month it was applied for', async () => {

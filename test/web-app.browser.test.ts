@@ -1,7 +1,7 @@
 // The people's web application in Debian's Chromium (playwright-core; .ci/run installs it), one
 // main path per role, signed in through the form: an enterprise deposits two files and verifies
 // one on /verify; staff move a pre-examination case and are never offered an illegal move; a bank
-// registers and releases a pledge; an insurer settles a claim; the cockpit draws every chart; a
+// proposes a pledge the enterprise confirms, and releases it; an insurer settles a claim; the cockpit draws every chart; a
 // court checks referred evidence; GraphiQL runs a query. On every page: no console error, no request leaving the hub, no serious or critical
 // axe-core violation; enterprise pages also at 375 px. Screenshots go to test/artifacts/.
 import { createHash } from 'node:crypto';
@@ -391,7 +391,7 @@ describe.skipIf(!present)('the web application in Chromium', { timeout: 90_000 }
     await finish(w);
   });
 
-  it('lets a bank register a pledge on a granted patent, then release it', async () => {
+  it('lets a bank propose a pledge, the enterprise confirm it, and the bank release it', async () => {
     const w = await signedIn('BANK');
     const { page } = w;
     await page.getByTestId('pledge-uscc').fill(USCC);
@@ -405,8 +405,21 @@ describe.skipIf(!present)('the web application in Chromium', { timeout: 90_000 }
     await dates.nth(0).press('Enter');
     await dates.nth(1).fill(end);
     await dates.nth(1).press('Enter');
+    // The signed contract is hashed in the page; only its digest and date go to the hub.
+    const signed = Buffer.from('%PDF-1.7 知识产权质押合同 '.repeat(1_000));
+    await page.getByTestId('pledge-contract').setInputFiles({ name: '质押合同.pdf', mimeType: 'application/pdf', buffer: signed });
+    await poll(() => page.getByTestId('pledge-contract-digest').textContent()).toBe(sha256(signed));
+    // Leaving the field takes the date (Enter would submit the form).
+    const contractDate = page.getByTestId('pledge-contract-date');
+    await contractDate.click();
+    await contractDate.fill(start);
+    await contractDate.press('Tab');
     await page.getByTestId('pledge-submit').click();
-    await page.getByTestId('pledge-registered').waitFor();
+    await page.getByTestId('pledge-proposed').waitFor();
+    // Nothing is pledged until the pledgor confirms: the proposal waits under its tab, and may be withdrawn.
+    const row = page.getByTestId('pledge-row');
+    await poll(() => row.getAttribute('data-state')).toBe('PROPOSED');
+    expect(await row.getByTestId('pledge-withdraw').count()).toBe(1);
     await checkPage(w, 'bank-pledges');
     const staff = t.client(await t.key('CENTER_STAFF'));
     const PLEDGES = gql`
@@ -414,28 +427,63 @@ describe.skipIf(!present)('the web application in Chromium', { timeout: 90_000 }
         pledges(first: 10) {
           edges {
             node {
-              pledgee
+              pledgeeOrganization {
+                name
+              }
               state
               securedAmount
               term {
                 startDate
                 endDate
               }
+              application {
+                contract {
+                  date
+                  digest
+                }
+              }
             }
           }
         }
       }
     `;
-    const { pledges } = await staff.request<{ pledges: { edges: { node: { pledgee: string; state: string; securedAmount: string } }[] } }>(PLEDGES);
+    type Listed = { pledges: { edges: { node: { state: string } }[] } };
+    const { pledges } = await staff.request<Listed>(PLEDGES);
     expect(pledges.edges.map((e) => e.node)).toEqual([
-      { pledgee: BANK, state: 'REGISTERED', securedAmount: '500000000', term: { startDate: start, endDate: end } },
+      {
+        pledgeeOrganization: { name: BANK },
+        state: 'PROPOSED',
+        securedAmount: '500000000',
+        term: { startDate: start, endDate: end },
+        application: { contract: { date: start, digest: sha256(signed) } },
+      },
     ]);
-    await page.getByTestId('pledge-release').click();
+
+    // The enterprise confirms it as itself, from a dialog that sums the proposal up.
+    const e = await signedIn('ENTERPRISE');
+    await e.page.goto(`${origin}/finance`);
+    const own = e.page.getByTestId('own-pledge-row');
+    await poll(() => own.getAttribute('data-state')).toBe('PROPOSED');
+    await own.getByTestId('own-pledge-confirm').click();
+    const dialog = e.page.getByTestId('own-pledge-confirm-form');
+    await dialog.waitFor();
+    expect(await e.page.getByRole('dialog').textContent()).toContain(sha256(signed));
+    await checkPage(e, 'enterprise-pledge-confirm');
+    await e.page.getByTestId('own-pledge-confirm-submit').click();
+    await poll(() => own.getAttribute('data-state')).toBe('REGISTERED');
+    expect(await own.getByTestId('own-pledge-confirm').count()).toBe(0);
+    await finish(e);
+    expect((await staff.request<Listed>(PLEDGES)).pledges.edges[0]!.node.state).toBe('REGISTERED');
+
+    // The bank finds it registered, and releases it.
+    await page.getByRole('tab', { name: '已登记' }).click();
+    await poll(() => row.getAttribute('data-state')).toBe('REGISTERED');
+    await row.getByTestId('pledge-release').click();
     await page
       .locator('.ant-popconfirm')
       .getByRole('button', { name: /确\s*定|OK/ })
       .click();
-    await poll(async () => (await staff.request<{ pledges: { edges: { node: { state: string } }[] } }>(PLEDGES)).pledges.edges[0]!.node.state).toBe('RELEASED');
+    await poll(async () => (await staff.request<Listed>(PLEDGES)).pledges.edges[0]!.node.state).toBe('RELEASED');
     await finish(w);
   });
 

@@ -29,6 +29,7 @@ import { notificationsSubgraph, webhookOptionsFromEnv } from '../subgraphs/notif
 import { staleBuild } from '../web/app/built.js';
 import { CHROMIUM, chromiumPresent, launchChromium } from './support/browser.js';
 import { startTestHub, type TestHub } from './support/hub.js';
+import { pledgeJointly } from './support/pledges.js';
 import { tempDir } from './support/tmp.js';
 import { axeViolations, DESKTOP, openWatched, PHONE, screenshot, signInThroughPage, type Watched } from './support/web-app.js';
 
@@ -181,26 +182,17 @@ describe.skipIf(!present)('the operations pages in Chromium', { timeout: 120_000
         },
       });
     }
-    // The bank's pledge over one of them, for it to consent to a licence.
+    // The bank's pledge over one of them, for it to consent to a licence: proposed by the bank, confirmed by the seller.
     const bank = t.client(await t.key('BANK', { organization: BANK }));
-    const { registerPledge } = await bank.request<{ registerPledge: { id: string } }>(
-      gql`
-        mutation ($input: RegisterPledgeInput!) {
-          registerPledge(input: $input) {
-            id
-          }
-        }
-      `,
-      {
-        input: {
-          pledgorId: seller,
-          collateral: [{ kind: 'PATENT', id: pledged }],
-          securedAmount: '500000000',
-          term: { startDate: today, endDate: addYears(today, 1) },
-        },
-      },
-    );
-    pledgeId = registerPledge.id;
+    const pledgor = t.client(await t.key('ENTERPRISE', { enterpriseId: seller }));
+    pledgeId = (
+      await pledgeJointly(bank, pledgor, {
+        pledgorId: seller,
+        collateral: [{ kind: 'PATENT', id: pledged }],
+        securedAmount: '500000000',
+        term: { startDate: today, endDate: addYears(today, 1) },
+      })
+    ).id;
 
     // The seller's partner system subscribes a port nobody listens on: its deliveries fail.
     const closed = createServer();

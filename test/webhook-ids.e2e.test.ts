@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { today as hubToday } from '../platform/hub-calendar.js';
 import { addYears } from '../standards/calendar-date.js';
 import { errorCode, startTestHub, type TestHub } from './support/hub.js';
+import { pledgeJointly } from './support/pledges.js';
 import { applicationNumber, registerEnterprise, registerPatent } from './support/registry.js';
 
 const today = hubToday();
@@ -90,25 +91,15 @@ describe('lookups for the ids webhooks carry', () => {
       )
     ).registerTransfer.id;
     const bank = t.client(await t.key('BANK', { organization: '招商银行深圳分行' }));
+    // Proposed by the bank, confirmed by the pledgor (licensor's enterprise).
     pledgeNumber = (
-      await bank.request<{ registerPledge: { registrationNumber: string } }>(
-        gql`
-          mutation ($input: RegisterPledgeInput!) {
-            registerPledge(input: $input) {
-              registrationNumber
-            }
-          }
-        `,
-        {
-          input: {
-            pledgorId: a,
-            collateral: [{ kind: 'PATENT', id: pledged }],
-            securedAmount: '1000000',
-            term: { startDate: today, endDate: addYears(today, 1) },
-          },
-        },
+      await pledgeJointly<{ registrationNumber: string }>(
+        bank,
+        licensor,
+        { pledgorId: a, collateral: [{ kind: 'PATENT', id: pledged }], securedAmount: '1000000', term: { startDate: today, endDate: addYears(today, 1) } },
+        'registrationNumber',
       )
-    ).registerPledge.registrationNumber;
+    ).registrationNumber;
     copyrightNumber = (
       await staff.request<{ registerCopyright: { registrationNumber: string } }>(
         gql`

@@ -18,10 +18,10 @@ import { mutationForms } from '../common/payload.js';
 import { checkEach, checkInput, optionalText, text } from '../common/validation.js';
 import { requireMove, workflowEvent } from '../common/workflow-event.js';
 import { actingPledgee, requirePledgee, requirePledgor } from './access.js';
-import { assetList, IpAssetInput, ownedAssets, type OwnedFacts } from './assets.js';
+import { assetList, IpAssetInput, oneAsset, ownedAssets, type OwnedFacts } from './assets.js';
 import { builder, dateRange, DateRangeInput, positiveFen } from './builder.js';
 import type { FinanceContext } from './context.js';
-import type { AssetRef, JointApplication, NewPledge, PledgeContract, PledgeRecord } from './domain/model.js';
+import { assetKey, type AssetRef, type JointApplication, type NewPledge, type PledgeContract, type PledgeRecord } from './domain/model.js';
 import {
   acknowledgedRisk,
   nextStates,
@@ -178,6 +178,31 @@ async function collateralRefusals(facts: OwnedFacts, collateral: readonly AssetR
   return facts.patents.flatMap((p) => (acknowledged.has(p.applicationNumber) ? (acknowledgedRisk(p) ?? []) : []));
 }
 
+/** The assets of `input` that parse, skipping the rest. */
+const wellFormed = (input: Parameters<typeof assetList>[0]): AssetRef[] =>
+  input.flatMap((a) => {
+    try {
+      return [oneAsset(a, 'collateral')];
+    } catch {
+      return [];
+    }
+  });
+
+/**
+ * Refuses collateral in an active pledge (ASSET_ALREADY_PLEDGED): at proposal, for an early answer;
+ * the pledgor's confirmation claims it, and a pledge registered meanwhile refuses that then.
+ */
+async function requireUnpledged(ctx: FinanceContext, collateral: readonly AssetRef[]): Promise<void> {
+  const keys = collateral.map(assetKey);
+  const active = await ctx.loaders.activePledgeOn.loadMany(keys);
+  const taken = keys.filter((_, i) => active[i] !== undefined && !(active[i] instanceof Error));
+  if (taken.length > 0) throw alreadyPledged(new AssetAlreadyPledgedError(taken));
+}
+
+/** A pledge as createOnce compares a retry's input with it: its contract beside it. */
+const withContract = (p: PledgeRecord | undefined): (PledgeRecord & { contract?: PledgeContract }) | undefined =>
+  p === undefined ? undefined : { ...p, contract: p.application?.contract };
+
 /** The checked terms of a new pledge, as a proposal or a paper application gives them. */
 async function pledgeTerms(input: {
   collateral: Parameters<typeof assetList>[0];
@@ -189,7 +214,8 @@ async function pledgeTerms(input: {
 }) {
   return checkInput({
     collateral: () => assetList(input.collateral, 'collateral'),
-    acknowledged: () => acknowledgedPatents(input.acknowledgedInvalidations ?? [], assetList(input.collateral, 'collateral')),
+    // Against the collateral items that parse: a bad one is the collateral check's problem, told once.
+    acknowledged: () => acknowledgedPatents(input.acknowledgedInvalidations ?? [], wellFormed(input.collateral)),
     securedAmountFen: () => positiveFen(input.securedAmount, 'securedAmount'),
     term: () => {
       const term = dateRange(input.term, 'term');
@@ -260,7 +286,7 @@ mutationForms(builder, {
     const pledgee = actingPledgee(identity, input.pledgee, input.pledgeeKind, 'pledgee');
     const { collateral, securedAmountFen, term, note, acknowledged, contract } = await pledgeTerms(input);
     const given = { pledgorId, pledgee: pledgee.name, pledgeeKind: pledgee.kind, collateral, securedAmountFen, term, contract };
-    return createOnce<PledgeRecord>(identity, {
+    return createOnce<PledgeRecord & { contract?: PledgeContract }>(identity, {
       mutation: 'registerPledge',
       what: 'pledge registration',
       key: idempotencyKey(input.idempotencyKey),
@@ -268,7 +294,7 @@ mutationForms(builder, {
       // A first attempt's pledge still without its receipt (it died before the ledger confirmed) is finished here.
       stored: async (id) => {
         const pledge = await ctx.loaders.pledge.clear(id).load(id);
-        return pledge === undefined || pledge.registrationReceipt !== null ? pledge : finishRegistration(ctx, pledge, identity.keyId);
+        return withContract(pledge === undefined || pledge.registrationReceipt !== null ? pledge : await finishRegistration(ctx, pledge, identity.keyId));
       },
       create: async (id) => {
         const facts = await ownedAssets(ctx, pledgorId, 'pledgorId', collateral, 'collateral');
@@ -325,13 +351,14 @@ mutationForms(builder, {
     const pledgee = actingPledgee(identity, input.pledgee, null, 'pledgee');
     const { collateral, securedAmountFen, term, note, acknowledged, contract } = await pledgeTerms(input);
     const given = { pledgorId, pledgee: pledgee.name, pledgeeKind: pledgee.kind, collateral, securedAmountFen, term, contract };
-    return createOnce<PledgeRecord>(identity, {
+    return createOnce<PledgeRecord & { contract?: PledgeContract }>(identity, {
       mutation: 'proposePledge',
       what: 'pledge proposal',
       key: idempotencyKey(input.idempotencyKey),
       given,
-      stored: (id) => ctx.loaders.pledge.clear(id).load(id),
+      stored: async (id) => withContract(await ctx.loaders.pledge.clear(id).load(id)),
       create: async (id) => {
+        await requireUnpledged(ctx, collateral);
         const facts = await ownedAssets(ctx, pledgorId, 'pledgorId', collateral, 'collateral');
         const acknowledgedRisks = await collateralRefusals(facts, collateral, term.endDate, acknowledged);
         const at = new Date().toISOString();

@@ -175,7 +175,13 @@ describe('pledges', () => {
   });
 
   it('record a consent in the history with what was consented to, and to whom', () => {
-    const consent = { asset: { kind: 'PATENT', id: '201510958772.0' }, disposal: 'LICENCE', counterpartyId: 'e2', outsideCounterparty: null, note: null } as const;
+    const consent = {
+      asset: { kind: 'PATENT', id: '201510958772.0' },
+      disposal: 'LICENCE',
+      counterpartyId: 'e2',
+      outsideCounterparty: null,
+      note: null,
+    } as const;
     expect(consentNote(consent)).toBe('the pledgee consents to the licence of PATENT:201510958772.0 to enterprise e2');
     expect(consentNote({ ...consent, disposal: 'TRANSFER', note: '转让价款用于提前清偿' })).toBe(
       'the pledgee consents to the transfer of PATENT:201510958772.0 to enterprise e2: 转让价款用于提前清偿',

@@ -166,7 +166,6 @@ ALTER TABLE pledges ADD COLUMN application TEXT;
 ALTER TABLE pledges ADD COLUMN authority_registration TEXT;
 ALTER TABLE pledges ADD COLUMN pending_amendment TEXT;
 ALTER TABLE pledges ADD COLUMN amendments TEXT NOT NULL DEFAULT '[]';
-ALTER TABLE pledge_consents ADD COLUMN outside_counterparty TEXT;
 `;
 const COUNTS_FROM_ROWS = `
 INSERT INTO pledge_state_counts (state, n) SELECT state, count(*) FROM pledges GROUP BY 1;
@@ -341,6 +340,8 @@ export function openSqliteFinanceStore(db: Database.Database): FinanceStore {
     // Joint applications, guarantors, the authority's registration and amendments (2026-12): a pledge
     // from before was a bank's, applied for by it alone, never amended.
     if (!hasColumn(db, 'pledges', 'application')) db.exec(JOINT);
+    // Consents to parties outside the registry (2026-12): one from before named an enterprise.
+    if (!hasColumn(db, 'pledge_consents', 'outside_counterparty')) db.exec('ALTER TABLE pledge_consents ADD COLUMN outside_counterparty TEXT');
     db.exec(CHANGES);
     monthCountsInZone(db, 'pledge_month_counts', hubTimeZone(), () => {
       const rows = db.prepare<[], { at: string; pledgee: string; fen: number }>('SELECT registered_at AS at, pledgee, secured_amount_fen AS fen FROM pledges');

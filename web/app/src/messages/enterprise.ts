@@ -199,8 +199,8 @@ export const ENTERPRISE = {
   'cases.applied': ['维权申请已提交', 'Your application for protection was filed'],
   'finance.heading': ['质押与保险', 'Pledges and insurance'],
   'finance.intro': [
-    '本企业的知识产权保险保单及理赔、知识产权质押登记。质押由质权银行登记和解除；保单可在此申请理赔。',
-    'Your IP insurance policies and claims, and your IP pledges. Banks register and release pledges; claim on a policy here.',
+    '本企业的知识产权保险保单及理赔、知识产权质押。质押由质权人提出申请、本企业确认后登记，由质权人解除；保单可在此申请理赔。',
+    'Your IP insurance policies and claims, and your IP pledges. The pledgee proposes a pledge and you confirm it before it is registered; the pledgee releases it. Claim on a policy here.',
   ],
   'finance.policies': ['保险保单', 'Insurance policies'],
   'finance.pledges': ['质押登记', 'Pledges'],

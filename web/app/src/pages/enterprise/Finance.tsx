@@ -1,4 +1,4 @@
-// The enterprise's IP finance: its pledges (read only: the bank registers and releases them) and
+// The enterprise's IP finance: its pledges, confirming or declining what its pledgees propose, and
 // its insurance policies with their claims, and filing a claim.
 import { Card, Space } from 'antd';
 

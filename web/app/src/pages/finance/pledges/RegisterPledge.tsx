@@ -1,6 +1,8 @@
-// Registering a pledge: find the pledgor by its credit code, choose collateral among its rights,
-// give the secured amount and term. A bank registers as itself; centre staff name the bank.
-import { Alert, Button, Card, Checkbox, DatePicker, Form, Input, Space, Typography } from 'antd';
+// Applying for a pledge (专利权质押登记办法 art. 7(1)): find the pledgor by its credit code, choose
+// collateral among its rights, give the secured amount, the term and the signed contract. A bank or
+// guarantee institution proposes as itself, and the pledgor confirms; centre staff register a
+// paper application both parties signed, naming the pledgee.
+import { Alert, Button, Card, Checkbox, DatePicker, Form, Input, Radio, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 
@@ -11,6 +13,7 @@ import { fenOf } from '../../../format';
 import { useIdempotencyKey } from '../../../hooks/useIdempotencyKey';
 import type { Connection } from '../../../hooks/usePages';
 import { useI18n } from '../../../i18n';
+import { ContractFields, contractOf, type ContractValues } from './ContractFields';
 
 // The first 100 of each: collateral is picked among them.
 const PLEDGOR = `query Pledgor($uscc: String!) {
@@ -19,9 +22,11 @@ const PLEDGOR = `query Pledgor($uscc: String!) {
     trademarks(first: 100) { edges { node { registrationNumber mark } } } }
 }`;
 
-const REGISTER = `mutation Register($input: RegisterPledgeInput!) {
-  pledgeRegister(input: $input) { pledge { id registrationNumber registrationReceipt { seq entryHash timestamp } registrationCertificate } ${USER_ERRORS} }
-}`;
+const MADE = `pledge { id registrationNumber state registrationReceipt { seq entryHash timestamp } registrationCertificate } ${USER_ERRORS}`;
+const REGISTER = `mutation Register($input: RegisterPledgeInput!) { pledgeRegister(input: $input) { ${MADE} } }`;
+const PROPOSE = `mutation Propose($input: ProposePledgeInput!) { pledgePropose(input: $input) { ${MADE} } }`;
+
+const PLEDGEE_KINDS = ['BANK', 'GUARANTOR'] as const;
 
 interface Pledgor {
   readonly id: string;
@@ -35,27 +40,33 @@ type Found = Omit<Pledgor, 'patents' | 'trademarks'> & {
   readonly trademarks: Connection<Pledgor['trademarks'][number]>;
 };
 
-interface Registered {
+/** A proposal is not on the ledger yet: no receipt until the pledgor confirms it. */
+interface Made {
   readonly id: string;
   readonly registrationNumber: string;
-  readonly registrationReceipt: Receipt;
+  readonly state: string;
+  readonly registrationReceipt: Receipt | null;
   readonly registrationCertificate: unknown;
 }
 
-interface Fields {
+interface Fields extends ContractValues {
   amount: string;
   term: [Dayjs, Dayjs];
   pledgee?: string;
+  pledgeeKind?: (typeof PLEDGEE_KINDS)[number];
   note?: string;
 }
 
-export function RegisterPledge({ asStaff, onRegistered }: { asStaff: boolean; onRegistered: () => void }) {
+/** `onMade` is told the new pledge's state: REGISTERED from staff, PROPOSED from a pledgee. */
+export function RegisterPledge({ asStaff, onMade }: { asStaff: boolean; onMade: (state: string) => void }) {
   const { t, label } = useI18n();
   const [uscc, setUscc] = useState('');
   const [pledgor, setPledgor] = useState<Pledgor | null>();
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
-  const [registered, setRegistered] = useState<Registered>();
+  const [made, setMade] = useState<Made>();
+  // Bumped after each pledge made, for a fresh contract file input.
+  const [round, setRound] = useState(0);
   const [idempotencyKey, renewKey] = useIdempotencyKey();
   const [form] = Form.useForm<Fields>();
   // Kept beside the form: a checkbox group inside Form.Item gets ARIA attributes a group may not carry.
@@ -64,7 +75,7 @@ export function RegisterPledge({ asStaff, onRegistered }: { asStaff: boolean; on
 
   const find = async () => {
     setError(undefined);
-    setRegistered(undefined);
+    setMade(undefined);
     try {
       const { enterpriseByCreditCode: found } = await graphql<{ enterpriseByCreditCode: Found | null }>(PLEDGOR, { uscc: uscc.trim() });
       setPledgor(found && { ...found, patents: found.patents.edges.map((e) => e.node), trademarks: found.trademarks.edges.map((e) => e.node) });
@@ -79,10 +90,11 @@ export function RegisterPledge({ asStaff, onRegistered }: { asStaff: boolean; on
     setBusy(true);
     setError(undefined);
     try {
-      const registered = await mutate<Registered>(REGISTER, {
+      const pledge = await mutate<Made>(asStaff ? REGISTER : PROPOSE, {
         input: {
           pledgorId: pledgor.id,
-          ...(asStaff ? { pledgee: fields.pledgee?.trim() } : {}),
+          ...(asStaff ? { pledgee: fields.pledgee?.trim(), pledgeeKind: fields.pledgeeKind } : {}),
+          contract: contractOf(fields),
           collateral: collateral.map((c) => {
             const [kind, id] = c.split(':') as [string, string];
             return { rightKind: kind, id };
@@ -93,11 +105,12 @@ export function RegisterPledge({ asStaff, onRegistered }: { asStaff: boolean; on
           idempotencyKey,
         },
       });
-      setRegistered(registered);
+      setMade(pledge);
       renewKey();
       form.resetFields();
       setCollateral([]);
-      onRegistered();
+      setRound((r) => r + 1);
+      onMade(pledge.state);
     } catch (err) {
       setError(err);
     } finally {
@@ -119,8 +132,9 @@ export function RegisterPledge({ asStaff, onRegistered }: { asStaff: boolean; on
     : [];
 
   return (
-    <Card size="small" title={<h2 className="card-title">{t('pledges.register')}</h2>}>
+    <Card size="small" title={<h2 className="card-title">{t(asStaff ? 'pledges.registerPaper' : 'pledges.propose')}</h2>}>
       <Space orientation="vertical" className="full-width">
+        <Typography.Text type="secondary">{t(asStaff ? 'pledges.registerPaperIntro' : 'pledges.proposeIntro')}</Typography.Text>
         <Space.Compact className="full-width">
           <Input
             aria-label={t('pledges.pledgorUscc')}
@@ -137,7 +151,7 @@ export function RegisterPledge({ asStaff, onRegistered }: { asStaff: boolean; on
         {pledgor === null && <Alert type="warning" showIcon title={t('pledges.noSuchEnterprise')} />}
         <ErrorAlert error={error} />
         {pledgor && (
-          <Form<Fields> form={form} layout="vertical" onFinish={(v) => void register(v)}>
+          <Form<Fields> form={form} layout="vertical" initialValues={{ pledgeeKind: 'BANK' }} onFinish={(v) => void register(v)}>
             <p>
               {t('pledges.pledgor')}: <strong>{pledgor.name}</strong>
             </p>
@@ -147,9 +161,14 @@ export function RegisterPledge({ asStaff, onRegistered }: { asStaff: boolean; on
               {missingCollateral && <Typography.Text type="danger">{t('pledges.collateralRequired')}</Typography.Text>}
             </fieldset>
             {asStaff && (
-              <Form.Item name="pledgee" label={t('pledges.pledgee')} rules={[{ required: true, whitespace: true, message: t('pledges.pledgeeRequired') }]}>
-                <Input />
-              </Form.Item>
+              <>
+                <Form.Item name="pledgee" label={t('pledges.pledgee')} rules={[{ required: true, whitespace: true, message: t('pledges.pledgeeRequired') }]}>
+                  <Input data-testid="pledge-pledgee" />
+                </Form.Item>
+                <Form.Item name="pledgeeKind" label={t('pledges.pledgeeKind')}>
+                  <Radio.Group options={PLEDGEE_KINDS.map((k) => ({ value: k, label: label('PledgeeKind', k) }))} optionType="button" />
+                </Form.Item>
+              </>
             )}
             <Form.Item
               name="amount"
@@ -169,28 +188,26 @@ export function RegisterPledge({ asStaff, onRegistered }: { asStaff: boolean; on
                 <DatePicker.RangePicker className="full-width" />
               </Form.Item>
             </div>
+            <ContractFields key={round} testId="pledge-contract" />
             <Form.Item name="note" label={t('pledges.note')}>
               <Input.TextArea rows={2} maxLength={500} />
             </Form.Item>
             <Button type="primary" htmlType="submit" loading={busy} data-testid="pledge-submit">
-              {t('pledges.submit')}
+              {t(asStaff ? 'pledges.submit' : 'pledges.submitProposal')}
             </Button>
           </Form>
         )}
-        {registered && (
+        {made?.registrationReceipt && (
           <Alert
             type="success"
             showIcon
             data-testid="pledge-registered"
-            title={t('pledges.registered', { number: registered.registrationNumber, seq: registered.registrationReceipt.seq })}
-            description={
-              <CertificateActions
-                title={registered.registrationNumber}
-                receipt={registered.registrationReceipt}
-                certificate={registered.registrationCertificate}
-              />
-            }
+            title={t('pledges.registered', { number: made.registrationNumber, seq: made.registrationReceipt.seq })}
+            description={<CertificateActions title={made.registrationNumber} receipt={made.registrationReceipt} certificate={made.registrationCertificate} />}
           />
+        )}
+        {made?.state === 'PROPOSED' && (
+          <Alert type="success" showIcon data-testid="pledge-proposed" title={t('pledges.proposed', { number: made.registrationNumber })} />
         )}
       </Space>
     </Card>
