@@ -14,8 +14,8 @@ import { verifyCertificate } from '../ledger/verify/index.js';
 import { today as hubToday } from '../platform/hub-calendar.js';
 import { addDays, addMonths, addYears } from '../standards/calendar-date.js';
 import { answersNull, errorCode, errorExtensions, startTestHub, type TestHub } from './support/hub.js';
-import { applicationNumber, registerEnterprise, registerPatent } from './support/registry.js';
 import { pledgeJointly } from './support/pledges.js';
+import { applicationNumber, registerEnterprise, registerPatent } from './support/registry.js';
 
 const today = hubToday();
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');

@@ -19,7 +19,7 @@ import { assetKey, type AssetRef, type ConsentRecord, type PledgeRecord } from '
 import type { PledgeState } from './domain/pledge-rules.js';
 import { consentNote, MAX_CONSENTS } from './domain/pledge-rules.js';
 import { consentRecorded } from './notices.js';
-import { OutsidePartyInput, outsideParty, OutsidePartyType } from './outside-parties.js';
+import { outsideParty, OutsidePartyInput, OutsidePartyType } from './outside-parties.js';
 import { DisposalEnum, Pledge } from './pledges.js';
 import { type ConsentOutcome } from './store/port.js';
 

@@ -7,10 +7,10 @@
 // Who is told: the parties who may read the pledge or policy, by the same rules as queries (the
 // pledgor enterprise and the pledgee bank or guarantor; the insured enterprise and the insurer). Centre staff
 // see every notification anyway.
+import type { Receipt } from '../../ledger/index.js';
 import type { Audience } from '../../outbox/audience.js';
 import { audienceOf, bounded, instant, type NoticeData, receiptData } from '../../outbox/notice-data.js';
 import type { Notice } from '../../outbox/notification.js';
-import type { Receipt } from '../../ledger/index.js';
 import type { ClaimRecord, ConsentRecord, PendingAmendment, PledgeRecord, PolicyRecord } from './domain/model.js';
 
 const pledgeSubject = (id: string): string => `pledge:${id}`;

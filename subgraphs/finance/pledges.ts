@@ -24,17 +24,17 @@ import type { FinanceContext } from './context.js';
 import {
   type AcknowledgedRisk,
   type AppliedAmendment,
-  type Disposal,
-  DISPOSAL_MEANINGS,
-  DISPOSALS,
   ASSET_KIND_MEANINGS,
   assetKey,
   type AuthorityRegistration,
+  type Disposal,
+  DISPOSAL_MEANINGS,
+  DISPOSALS,
   type Enforcement,
-  type EnforcementDisposal,
-  type EnforcementMethod,
   ENFORCEMENT_METHOD_MEANINGS,
   ENFORCEMENT_METHODS,
+  type EnforcementDisposal,
+  type EnforcementMethod,
   type JointApplication,
   type PendingAmendment,
   type PledgeContract,
@@ -51,7 +51,7 @@ import {
 } from './domain/pledge-rules.js';
 import { DEFAULT_RISK_SHARES, RISK_PARTIES, RISK_PARTY_MEANINGS, type RiskShareAmount, type RiskShares, sharesProblem, splitLoss } from './domain/risk.js';
 import { pledgeClosed } from './notices.js';
-import { OutsidePartyInput, outsideParty, OutsidePartyType } from './outside-parties.js';
+import { outsideParty, OutsidePartyInput, OutsidePartyType } from './outside-parties.js';
 import { claimClosing } from './pledge-claims.js';
 
 const State = builder.enumType('PledgeState', {
@@ -570,7 +570,7 @@ async function enforcementDisposals(
     return { asset, disposal, counterparty: { enterpriseId } };
   });
   const registered = await Promise.all(
-    checked.map((d) => ('enterpriseId' in d.counterparty ? ctx.loaders.enterpriseRegistered.load(d.counterparty.enterpriseId) : true)),
+    checked.map((d) => ('enterpriseId' in d.counterparty ? ctx.loaders.enterpriseRegistered.load(d.counterparty.enterpriseId) : Promise.resolve(true))),
   );
   checkEach(checked, (d, i) => {
     if (!registered[i] && 'enterpriseId' in d.counterparty)

@@ -4,8 +4,8 @@
 import { randomUUID } from 'node:crypto';
 
 import type { Receipt } from '../../../ledger/index.js';
-import { staleBefore } from '../../common/claim-lease.js';
 import type { Notification } from '../../../outbox/notification.js';
+import { staleBefore } from '../../common/claim-lease.js';
 import type { Enforcement, PledgeEvent } from '../domain/model.js';
 import type { PledgeState } from '../domain/pledge-rules.js';
 import type { PledgeRepository } from './port.js';
