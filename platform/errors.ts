@@ -33,6 +33,8 @@ export const ERROR_CODES = [
   'LICENCE_OVERLAP',
   // A transfer waiting for its effective date (Patent Law art. 10(3); Trademark Law art. 42(4)): subgraphs/enterprises/rights.ts.
   'TRANSFER_PENDING',
+  // A trademark transfer leaving out the same mark's other registrations in its class (Trademark Law art. 42(2)): subgraphs/enterprises/rights.ts.
+  'TRANSFER_INCOMPLETE',
   // Licence recording refusals (专利实施许可合同备案办法 art. 12(2)(vi), (viii)): subgraphs/enterprises/rights.ts.
   'ANNUAL_FEE_OVERDUE',
   'DUPLICATE_CONTRACT',
@@ -83,7 +85,8 @@ export const ERROR_MEANINGS: Readonly<Record<ErrorCode, string>> = {
   UNAVAILABLE: 'A database did not answer in time: try again shortly',
   ASSET_ALREADY_PLEDGED: 'An asset is in an active pledge already: extensions.assets names them',
   PATENT_NOT_PLEDGEABLE: 'A patent may not be pledged now: extensions.reason says why',
-  TRADEMARK_NOT_PLEDGEABLE: 'A trademark may not be pledged now: extensions.reason says why (EXPIRED: past its last day, not renewed)',
+  TRADEMARK_NOT_PLEDGEABLE:
+    "A trademark may not be pledged now: extensions.reason says why (EXPIRED: past its last day, not renewed; FROZEN: a court's preservation holds)",
   COLLATERAL_INCOMPLETE:
     "A trademark's other registrations of the identical mark in the same class must be pledged with it: extensions.missing lists them (Trademark Law art. 42; the trademark pledge procedure, 2020)",
   SUM_INSURED_EXCEEDED: 'A claim beyond what is left of the sum insured: extensions.remaining says how much is',
@@ -92,6 +95,8 @@ export const ERROR_MEANINGS: Readonly<Record<ErrorCode, string>> = {
   LICENCE_OVERLAP: 'An exclusive or sole licence would meet another licence in territory and time: extensions.licenceId names it',
   TRANSFER_PENDING:
     'A transfer of the right waits for its effective date (its registration or announcement: Patent Law art. 10(3), Trademark Law art. 42(4)): no other transfer or licence until then; extensions.transferId and extensions.effectiveDate name it',
+  TRANSFER_INCOMPLETE:
+    "A trademark's registrations of the identical mark in the same class must be transferred together (Trademark Law art. 42(2): 应当一并转让): name them in alsoTrademarks; extensions.missing lists those left out",
   ANNUAL_FEE_OVERDUE:
     "The patent's annual fee is late (in its grace period, or past it): pay it first; extensions.dueDate and extensions.graceEndsOn say when it fell due and the last day it can be paid",
   DUPLICATE_CONTRACT: 'This contract (its SHA-256) is recorded for the right already: extensions.licenceId names the licence recorded with it',
@@ -144,6 +149,7 @@ export const USER_ERROR_CODES = [
   'ASSET_PLEDGED_CONSENT_REQUIRED',
   'LICENCE_OVERLAP',
   'TRANSFER_PENDING',
+  'TRANSFER_INCOMPLETE',
   'ANNUAL_FEE_OVERDUE',
   'DUPLICATE_CONTRACT',
   'OPEN_LICENCE_REFUSED',

@@ -188,6 +188,41 @@ describe('pledge collateral of every kind, checked as the registration rules mak
     expect(await pledgeStates()).toEqual(pledges);
   });
 
+  it('refuses a trademark a court has preserved (法释〔2001〕1号, as amended 2020) with TRADEMARK_NOT_PLEDGEABLE, FROZEN, until the court lifts it', async () => {
+    const frozen = await trademark(huawei, '冻标', 9);
+    const court = t.client(await t.key('COURT', { organization: '深圳市中级人民法院' }));
+    const order = { registrationNumber: frozen, orderNumber: '(2026)粤03执保7号' };
+    await court.request(
+      gql`
+        mutation ($input: FreezeTrademarkInput!) {
+          freezeTrademark(input: $input) {
+            registrationNumber
+          }
+        }
+      `,
+      { input: { ...order, frozenOn: today } },
+    );
+    const pledges = await pledgeStates();
+    expect(await errorExtensions(propose([{ rightKind: 'TRADEMARK', id: frozen }]))).toMatchObject({
+      code: 'TRADEMARK_NOT_PLEDGEABLE',
+      reason: 'FROZEN',
+      registrationNumber: frozen,
+      field: 'collateral[0]',
+    });
+    expect(await pledgeStates()).toEqual(pledges);
+    await court.request(
+      gql`
+        mutation ($input: UnfreezeTrademarkInput!) {
+          unfreezeTrademark(input: $input) {
+            registrationNumber
+          }
+        }
+      `,
+      { input: { registrationNumber: frozen, unfrozenOn: today } },
+    );
+    expect((await propose([{ rightKind: 'TRADEMARK', id: frozen }])).state).toBe('PROPOSED');
+  });
+
   it('pledges a mark only with the pledgor’s other registrations of the identical mark in its class (Trademark Law art. 42; the 2020 procedure): COLLATERAL_INCOMPLETE lists them', async () => {
     const first = await trademark(huawei, '鸿蒙', 9);
     const second = await trademark(huawei, '鸿蒙', 9);

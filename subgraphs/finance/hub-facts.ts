@@ -1,6 +1,6 @@
 // Facts other subgraphs own, asked of the supergraph as a service: whether enterprises are
 // registered, patents' status, term, annual fees, owner, a court's freeze and a pending
-// invalidation, trademarks' owner, term and the same mark's other registrations, copyrights'
+// invalidation, trademarks' owner, term, freeze and the same mark's other registrations, copyrights'
 // owner, data assets' owner, protection cases' parties. One query per batch.
 import type { HubQuery } from '../../platform/hub-query.js';
 
@@ -45,6 +45,8 @@ export interface TrademarkFacts {
   readonly enterprise: { readonly id: string } | null;
   /** The owner's other registrations of the identical mark in the same class (Trademark Law art. 42). */
   readonly sameMarkInClass: readonly string[];
+  /** A court's preservation holding today, null when none. */
+  readonly freeze: { readonly court: string; readonly orderNumber: string } | null;
 }
 
 /** Each trademark's facts by registration number, null when it is not registered. */
@@ -54,7 +56,7 @@ export function trademarkFacts(hub: HubQuery, numbers: readonly string[]): Promi
     'trademark',
     'registrationNumber',
     'String',
-    'registrationNumber mark niceClass expiryDate enterprise { id } sameMarkInClass',
+    'registrationNumber mark niceClass expiryDate enterprise { id } sameMarkInClass freeze { court orderNumber }',
     numbers,
   );
 }

@@ -32,7 +32,7 @@ import {
   trademarkRefusal,
 } from './domain/pledge-rules.js';
 import { pledgeProposed, pledgeRegistered, proposalClosed } from './notices.js';
-import { Pledge,PledgeeKindEnum } from './pledges.js';
+import { Pledge, PledgeeKindEnum } from './pledges.js';
 import { AssetAlreadyPledgedError } from './store/port.js';
 
 const DIGEST = /^[0-9a-f]{64}$/i;

@@ -137,7 +137,7 @@ describe('pledges', () => {
     expect(registrationDocument(pledge)).not.toHaveProperty('acknowledgedRisks');
   });
 
-  it('take a trademark only in force (Trademark Law art. 40), with the owner’s identical marks in its class (art. 42; the 2020 pledge procedure)', () => {
+  it('take a trademark only in force (Trademark Law art. 40), not preserved by a court (法释〔2001〕1号), with the owner’s identical marks in its class (art. 42; the 2020 pledge procedure)', () => {
     const mark: TrademarkFacts = {
       registrationNumber: '12345678',
       mark: '鸿蒙',
@@ -145,12 +145,17 @@ describe('pledges', () => {
       expiryDate: '2026-05-13',
       enterprise: { id: 'e1' },
       sameMarkInClass: ['12345679', '12345680'],
+      freeze: null,
     };
     // In force through its last day.
     expect(trademarkRefusal(mark, '2026-05-13')).toBeUndefined();
     expect(trademarkRefusal(mark, '2026-05-14')).toEqual({
       reason: 'EXPIRED',
       message: 'trademark 12345678 expired on 2026-05-13 and is not renewed: it can be pledged once renewed',
+    });
+    expect(trademarkRefusal({ ...mark, freeze: { court: '深圳市中级人民法院', orderNumber: '(2026)粤03执保1号' } }, '2026-05-01')).toEqual({
+      reason: 'FROZEN',
+      message: 'trademark 12345678 is preserved by 深圳市中级人民法院 under order (2026)粤03执保1号: it can be pledged once that court lifts the preservation',
     });
     const asset = (id: string) => ({ kind: 'TRADEMARK' as const, id });
     expect(sameMarkLeftOut(mark, [asset('12345678')])).toEqual(['12345679', '12345680']);

@@ -3,7 +3,16 @@
 import type { Metadata } from '../../../ledger/index.js';
 import { hubDateOf } from '../../../platform/hub-calendar.js';
 import type { PatentFacts, TrademarkFacts } from '../hub-facts.js';
-import { type AcknowledgedRisk, ASSET_KINDS, assetKey, type AssetRef, type Disposal, type OutsideParty, type PendingAmendment, type PledgeRecord } from './model.js';
+import {
+  type AcknowledgedRisk,
+  ASSET_KINDS,
+  assetKey,
+  type AssetRef,
+  type Disposal,
+  type OutsideParty,
+  type PendingAmendment,
+  type PledgeRecord,
+} from './model.js';
 
 export const PLEDGE_STATES = ['PROPOSED', 'REGISTERED', 'RELEASED', 'ENFORCED', 'DECLINED', 'WITHDRAWN'] as const;
 export type PledgeState = (typeof PLEDGE_STATES)[number];
@@ -157,19 +166,26 @@ export function acknowledgedRisk(p: PatentFacts): AcknowledgedRisk | undefined {
     : undefined;
 }
 
-export type TrademarkRefusal = 'EXPIRED';
+export type TrademarkRefusal = 'EXPIRED' | 'FROZEN';
 
 /**
  * Why a registered trademark cannot be pledged on `today`, or undefined when it can: a
  * registration past its last day and not renewed is not in force (Trademark Law art. 40: it is
  * cancelled once the grace for renewal runs out), and the trademark pledge procedure
- * (注册商标专用权质押登记程序规定, 2020) registers no pledge of a mark expired unrenewed.
+ * (注册商标专用权质押登记程序规定, 2020) registers no pledge of a mark expired unrenewed, nor of one a
+ * court has preserved (冻结: 最高人民法院关于人民法院对注册商标权进行财产保全的解释, arts. 1-2).
  */
 export function trademarkRefusal(m: TrademarkFacts, today: string): { reason: TrademarkRefusal; message: string } | undefined {
   if (m.expiryDate < today) {
     return {
       reason: 'EXPIRED',
       message: `trademark ${m.registrationNumber} expired on ${m.expiryDate} and is not renewed: it can be pledged once renewed`,
+    };
+  }
+  if (m.freeze) {
+    return {
+      reason: 'FROZEN',
+      message: `trademark ${m.registrationNumber} is preserved by ${m.freeze.court} under order ${m.freeze.orderNumber}: it can be pledged once that court lifts the preservation`,
     };
   }
   return undefined;
