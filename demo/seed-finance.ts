@@ -1,5 +1,6 @@
 // Demo finance: pledges REGISTERED, RELEASED and ENFORCED (on the ledger as the finance
-// subgraph records them) and insurance policies with claims FILED, PAID and REJECTED.
+// subgraph records them), a guarantor's counter-guarantee pledge, a proposal awaiting the demo
+// enterprise, and insurance policies with claims FILED, PAID and REJECTED.
 import { createHash } from 'node:crypto';
 
 import type { Ledger } from '../ledger/index.js';
@@ -17,6 +18,8 @@ import { closeNow } from '../subgraphs/finance/store/close.js';
 import { openFinanceStore } from '../subgraphs/finance/store/open.js';
 
 const STAFF = 'demo-staff';
+/** Who proposed the demo's proposal: the demo bank, whose key is made after the data. */
+const DEMO_BANK_KEY = 'demo-bank';
 const DAY = 86_400_000;
 /** Banks beside the demo key's, so that the cockpit's pledges by bank show several. */
 const OTHER_BANKS = ['中国建设银行福建省分行', '兴业银行福州分行', '招商银行福州分行'];
@@ -24,8 +27,10 @@ const OTHER_BANKS = ['中国建设银行福建省分行', '兴业银行福州分
 export interface FinanceSeedInput {
   readonly enterprises: readonly EnterpriseRecord[];
   readonly patents: readonly PatentRecord[];
-  /** The demo BANK key's bank: pledgee of pledges in every state. */
+  /** The demo BANK key's bank: pledgee of pledges in every state, and of a proposal awaiting the demo enterprise. */
   readonly bank: string;
+  /** The demo GUARANTOR key's institution: pledgee of a counter-guarantee pledge (反担保). */
+  readonly guarantor: string;
   readonly insurer: string;
   /** Protection cases and their claimants: a claim cites a case its insured is party to. */
   readonly protectionCases: readonly { id: string; claimantId: string }[];
@@ -50,37 +55,37 @@ export async function seedFinance(storage: Storage, ledger: Ledger, input: Finan
     // over the eleven months before today.
     const banks = [input.bank, ...OTHER_BANKS];
     let pledges = 0;
-    for (const [i, patent] of ordered.slice(0, 24).entries()) {
-      const target = targets[i % targets.length]!;
-      const registeredAt = new Date(Date.parse(`${addDays(input.today, -(30 + i * 13))}T02:00:00Z`)).toISOString();
+    /** Demo pledge `n` of `patent`, in none of its states yet. */
+    const pledgeOf = (n: number, patent: PatentRecord, pledgee: string, pledgeeKind: 'BANK' | 'GUARANTOR', registeredAt: string) => ({
+      id: `demo-pledge-${String(n).padStart(3, '0')}`,
+      pledgorId: patent.enterpriseId,
+      pledgee,
+      pledgeeKind,
+      authorityRegistration: null,
+      pendingAmendment: null,
+      amendments: [],
+      collateral: [{ kind: 'PATENT' as const, id: patent.applicationNumber }],
+      acknowledgedRisks: [],
+      securedAmountFen: (5 + (n % 7) * 5) * 1_000_000_00,
+      term: { startDate: registeredAt.slice(0, 10), endDate: termEnd },
+      registeredAt,
+      closedAt: null,
+      registrationReceipt: null,
+      releaseReceipt: null,
+      enforcement: null,
+    });
+    /** Its contract: signed a week before `at`, its digest made up. */
+    const contractOf = (n: number, at: string) => ({
+      contract: { date: addDays(at.slice(0, 10), -7), digest: createHash('sha256').update(`demo pledge contract ${n}`).digest('hex') },
+    });
+    /** A pledge registered as a paper application both parties signed, recorded at the counter and on the ledger. */
+    const registerOnPaper = async (n: number, patent: PatentRecord, pledgee: string, pledgeeKind: 'BANK' | 'GUARANTOR', registeredAt: string) => {
       const first: PledgeEvent = { at: registeredAt, actor: STAFF, role: 'CENTER_STAFF', from: null, to: 'REGISTERED', note: null };
       const pledge = await store.pledges.register(
         {
-          id: `demo-pledge-${String(i).padStart(3, '0')}`,
-          pledgorId: patent.enterpriseId,
-          pledgee: banks[Math.floor(i / targets.length) % banks.length]!,
-          pledgeeKind: 'BANK',
-          // A paper application both parties signed, recorded at the counter.
-          application: {
-            contract: { date: addDays(registeredAt.slice(0, 10), -7), digest: createHash('sha256').update(`demo pledge contract ${i}`).digest('hex') },
-            proposedAt: registeredAt,
-            proposedBy: STAFF,
-            confirmedAt: registeredAt,
-            confirmedBy: STAFF,
-          },
-          authorityRegistration: null,
-          pendingAmendment: null,
-          amendments: [],
-          collateral: [{ kind: 'PATENT', id: patent.applicationNumber }],
-          acknowledgedRisks: [],
-          securedAmountFen: (5 + (i % 7) * 5) * 1_000_000_00,
-          term: { startDate: registeredAt.slice(0, 10), endDate: termEnd },
+          ...pledgeOf(n, patent, pledgee, pledgeeKind, registeredAt),
+          application: { ...contractOf(n, registeredAt), proposedAt: registeredAt, proposedBy: STAFF, confirmedAt: registeredAt, confirmedBy: STAFF },
           state: 'REGISTERED',
-          registeredAt,
-          closedAt: null,
-          registrationReceipt: null,
-          releaseReceipt: null,
-          enforcement: null,
         },
         first,
       );
@@ -95,6 +100,12 @@ export async function seedFinance(storage: Storage, ledger: Ledger, input: Finan
           metadata: document,
         }),
       );
+      return pledge;
+    };
+    for (const [i, patent] of ordered.slice(0, 24).entries()) {
+      const target = targets[i % targets.length]!;
+      const registeredAt = new Date(Date.parse(`${addDays(input.today, -(30 + i * 13))}T02:00:00Z`)).toISOString();
+      const pledge = await registerOnPaper(i, patent, banks[Math.floor(i / targets.length) % banks.length]!, 'BANK', registeredAt);
       if (target !== 'REGISTERED') {
         const closedAt = new Date(Date.parse(registeredAt) + 20 * DAY).toISOString();
         const event: PledgeEvent = { at: closedAt, actor: STAFF, role: 'CENTER_STAFF', from: 'REGISTERED', to: target, note: null };
@@ -115,6 +126,26 @@ export async function seedFinance(storage: Storage, ledger: Ledger, input: Finan
           });
         }
       }
+      pledges++;
+    }
+    // A counter-guarantee pledge the demo guarantor holds, on the next pledgeable patent.
+    const countered = ordered[24];
+    if (countered !== undefined) {
+      await registerOnPaper(24, countered, input.guarantor, 'GUARANTOR', new Date(Date.parse(`${addDays(input.today, -20)}T02:00:00Z`)).toISOString());
+      pledges++;
+    }
+    // A proposal awaiting the demo enterprise's confirmation: the demo bank's, on its patent a pledge released.
+    const released = ordered.slice(0, 24).find((p, i) => targets[i % targets.length] === 'RELEASED' && p.enterpriseId === demoEnterprise);
+    if (released !== undefined) {
+      const proposedAt = new Date(Date.parse(`${addDays(input.today, -2)}T02:00:00Z`)).toISOString();
+      await store.pledges.register(
+        {
+          ...pledgeOf(25, released, input.bank, 'BANK', proposedAt),
+          application: { ...contractOf(25, proposedAt), proposedAt, proposedBy: DEMO_BANK_KEY, confirmedAt: null, confirmedBy: null },
+          state: 'PROPOSED',
+        },
+        { at: proposedAt, actor: DEMO_BANK_KEY, role: 'BANK', from: null, to: 'PROPOSED', note: null },
+      );
       pledges++;
     }
 

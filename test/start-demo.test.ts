@@ -221,8 +221,11 @@ describe('npm start -- --demo', () => {
           }
         }
       `);
-      expect(new Set(bank.pledges.edges.map((e) => e.node.state))).toEqual(new Set(['REGISTERED', 'RELEASED', 'ENFORCED']));
-      expect(bank.pledges.edges.every((e) => e.node.registrationReceipt !== null && e.node.collateral[0]!.patent !== null)).toBe(true);
+      expect(new Set(bank.pledges.edges.map((e) => e.node.state))).toEqual(new Set(['PROPOSED', 'REGISTERED', 'RELEASED', 'ENFORCED']));
+      // Each registered on the ledger, the proposal awaiting its pledgor's confirmation.
+      expect(
+        bank.pledges.edges.every((e) => (e.node.state === 'PROPOSED') === (e.node.registrationReceipt === null) && e.node.collateral[0]!.patent !== null),
+      ).toBe(true);
       const insurer = await as('INSURER').request<{ insurancePolicies: { edges: { node: { claims: { status: string }[] } }[] } }>(gql`
         {
           insurancePolicies(first: 100) {
@@ -251,7 +254,20 @@ describe('npm start -- --demo', () => {
           id: keys.enterpriseId,
         },
       );
-      expect(ownPledges.enterprise.pledges.length).toBeGreaterThan(0);
+      expect(ownPledges.enterprise.pledges.map((p) => p.state)).toContain('PROPOSED');
+      // The guarantor holds its counter-guarantee pledge.
+      const guarantor = await as('GUARANTOR').request<{ pledges: { edges: { node: { state: string } }[] } }>(gql`
+        {
+          pledges(first: 10) {
+            edges {
+              node {
+                state
+              }
+            }
+          }
+        }
+      `);
+      expect(guarantor.pledges.edges.map((e) => e.node.state)).toEqual(['REGISTERED']);
 
       // The demo's enterprise account signs in over HTTP and reads its enterprise with the session.
       const demoAccounts = JSON.parse(readFileSync(join(dir.path, 'demo-accounts.json'), 'utf8')) as Record<string, { username: string; password: string }>;

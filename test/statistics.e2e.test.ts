@@ -584,9 +584,11 @@ describe("the demo's data on the cockpit", () => {
     const nonZero = (rows: { count: number }[]) => rows.filter((m) => m.count > 0).length;
     expect(r.evidenceStatistics.depositsByMonth.at(-1)!.count).toBeGreaterThan(0);
     expect(r.preExamStatistics.byMonth.length).toBeGreaterThanOrEqual(4);
-    expect(new Set(r.pledgeStatistics.byBankAndMonth.map((p) => p.bank)).size).toBe(4);
+    // Four banks and a guarantee institution.
+    expect(new Set(r.pledgeStatistics.byBankAndMonth.map((p) => p.bank)).size).toBe(5);
     expect(new Set(r.pledgeStatistics.byBankAndMonth.map((p) => p.month)).size).toBeGreaterThanOrEqual(8);
-    expect(nonZero(r.pledgeStatistics.byState)).toBe(3);
+    // Registered, released, enforced, and the proposal awaiting the demo enterprise.
+    expect(nonZero(r.pledgeStatistics.byState)).toBe(4);
     const cases = r.protectionStatistics.byRouteAndState.filter((c) => c.count > 0);
     expect(new Set(cases.map((c) => c.route)).size).toBe(4);
     expect(new Set(cases.map((c) => c.state)).size).toBeGreaterThanOrEqual(6);
