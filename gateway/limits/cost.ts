@@ -45,6 +45,8 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'Patent.termCompensation': 2,
   'Patent.waitingFreezes': 3,
   'Trademark.transfers': 3,
+  // The other registrations of the same mark in its class moved with a trademark (Trademark Law art. 42(2)): commonly one or two.
+  'RightTransfer.together': 2,
   'Patent.insurancePolicies': 2,
   'DataAsset.pledges': 2,
   'DataAsset.insurancePolicies': 2,

@@ -60,7 +60,11 @@ const Freeze = builder.objectRef<PatentFreeze>('PatentFreeze').implement({
     court: t.exposeString('court', { description: 'The court that froze it, as its COURT key names it' }),
     orderNumber: t.exposeString('orderNumber', { description: "The court's order, e.g. (2026)京73执保1号" }),
     frozenOn: t.field({ type: 'Date', description: 'The day it took effect', resolve: (f) => f.frozenOn }),
-    endsOn: t.field({ type: 'Date', description: 'The first day it no longer holds unless the court renews it (at most three years on)', resolve: freezeEnd }),
+    endsOn: t.field({
+      type: 'Date',
+      description: 'The first day it no longer holds unless the court renews it (at most three years on)',
+      resolve: (f) => freezeEnd(f),
+    }),
   }),
 });
 
@@ -352,7 +356,7 @@ const UnfreezeInput = builder.inputType('UnfreezePatentInput', {
 });
 
 /** The court a COURT identity acts for. */
-function actingCourt(ctx: EnterprisesContext): { keyId: string; role: string; court: string } {
+export function actingCourt(ctx: EnterprisesContext): { keyId: string; role: string; court: string } {
   const identity = requireRole(ctx, 'COURT');
   if (identity.organization === undefined) throw failure('FORBIDDEN', 'this court key names no court');
   return { keyId: identity.keyId, role: identity.role, court: identity.organization };

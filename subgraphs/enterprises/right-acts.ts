@@ -16,7 +16,7 @@ import type { Identity } from '../../platform/identity.js';
 import { appendOrFail } from '../common/ledger-append.js';
 import type { EnterprisesContext } from './context.js';
 import { recordedLate, recordingDeadline } from './domain/licences.js';
-import type { LicenceRecord, OpenLicenceRecord, RightRef, TransferRecord } from './domain/model.js';
+import { type LicenceRecord, type OpenLicenceRecord, rightKey, type RightRef, transferParts, type TransferRecord } from './domain/model.js';
 import { licensed, recordedLate as recordedLateNotice, rightSubject, transferred } from './notices.js';
 import type { ClaimedAct, LicenceRefusal, RightClaim } from './store/port.js';
 
@@ -43,15 +43,18 @@ export const describeRight = (r: RightRef): string => `${r.kind === 'PATENT' ? '
 
 const patentRef = (applicationNumber: string): RightRef => ({ kind: 'PATENT', number: applicationNumber });
 
-/** The right an act is on. */
-function rightOf(act: ClaimedAct): RightRef {
+/**
+ * The rights an act is on, each claimed: one, or a transfer's right and the registrations moved
+ * with it (Trademark Law art. 42(2)), in transferParts' order.
+ */
+function rightsOf(act: ClaimedAct): RightRef[] {
   switch (act.kind) {
     case 'TRANSFER':
-      return act.transfer.right;
+      return transferParts(act.transfer).map((t) => t.right);
     case 'LICENCE':
-      return act.licence.right;
+      return [act.licence.right];
     default:
-      return patentRef(act.declaration.applicationNumber);
+      return [patentRef(act.declaration.applicationNumber)];
   }
 }
 
@@ -72,6 +75,10 @@ function entryOf(act: ClaimedAct): { kind: EntryKind; what: string; document: Me
           contractDigest: t.contractDigest,
           effectiveDate: t.effectiveDate,
           registeredAt: t.registeredAt,
+          // Every right the act moves, in one entry (Trademark Law art. 42(2)); absent for one right.
+          ...(t.together === undefined || t.together.length === 0
+            ? {}
+            : { together: t.together.map((part) => ({ transfer: part.id, right: rightDocument(part.right) })) }),
         },
       };
     }
@@ -143,7 +150,14 @@ export const transferEvent = (t: TransferRecord, at: string, role: string) => ({
   actor: t.registeredBy,
   role,
   type: 'TRANSFERRED' as const,
-  details: { transfer: t.id, from: t.fromEnterpriseId, to: t.toEnterpriseId, effectiveDate: t.effectiveDate, seq: t.receipt.seq },
+  details: {
+    transfer: t.id,
+    from: t.fromEnterpriseId,
+    to: t.toEnterpriseId,
+    effectiveDate: t.effectiveDate,
+    seq: t.receipt.seq,
+    ...(t.together === undefined || t.together.length === 0 ? {} : { together: t.together.map((part) => part.right.number) }),
+  },
 });
 
 /** Records a signed act in the store under the claim `token`, with its history event and its notifications. */
@@ -152,12 +166,16 @@ async function record(ctx: EnterprisesContext, act: ClaimedAct, receipt: Receipt
   switch (act.kind) {
     case 'TRANSFER': {
       const t: TransferRecord = { ...act.transfer, receipt };
+      // One record, event and notice per right moved (transferParts): a trademark's same marks in its class with it.
+      const parts = transferParts(t);
       // A pending transfer is recorded now and told when it takes effect (transfer-scheduler.ts).
-      const [event, notify] =
+      const events = parts.map((part) =>
         t.state === 'EFFECTIVE'
-          ? [transferEvent(t, t.registeredAt, role), [transferred(t)]]
-          : [{ ...transferEvent(t, t.registeredAt, role), type: 'TRANSFER_RECORDED' as const }, []];
-      return (await rights.transfer(t, token, event, notify)) ? { made: t, receipt } : { receipt, refusal: STALE };
+          ? transferEvent(part, t.registeredAt, role)
+          : { ...transferEvent(part, t.registeredAt, role), type: 'TRANSFER_RECORDED' as const },
+      );
+      const notify = t.state === 'EFFECTIVE' ? parts.map((part) => transferred(part)) : [];
+      return (await rights.transfer(t, token, events, notify)) ? { made: t, receipt } : { receipt, refusal: STALE };
     }
     case 'LICENCE': {
       const l: LicenceRecord = { ...act.licence, receipt };
@@ -207,54 +225,89 @@ async function record(ctx: EnterprisesContext, act: ClaimedAct, receipt: Receipt
 }
 
 /**
- * Signs an act on a right and records it: the right claimed at `version` (the version its checks
- * read), the entry appended, the act stored under the claim. CONFLICT, before the ledger hears of
- * it, when another request holds the right or changed it meanwhile. The store's refusal after the
+ * Signs an act on a right and records it: the right (each right of a transfer moving several:
+ * rightsOf) claimed at `version` (the version its checks read; one per right, in rightsOf's
+ * order), the entry appended, the act stored under the claim. CONFLICT, before the ledger hears of
+ * it, when another request holds a right or changed it meanwhile. The store's refusal after the
  * append (a right moved by the registry feed meanwhile; a licence racing a twin contract) is given
  * back, for the caller to word with the entry's seq.
  */
-export async function signOnRight<K extends Kind>(ctx: EnterprisesContext, version: number, act: ActOf<K>, by: Identity): Promise<Recorded<Made[K]>> {
-  const right = rightOf(act);
+export async function signOnRight<K extends Kind>(
+  ctx: EnterprisesContext,
+  version: number | readonly number[],
+  act: ActOf<K>,
+  by: Identity,
+): Promise<Recorded<Made[K]>> {
+  const rights = rightsOf(act);
+  const versions = typeof version === 'number' ? [version] : version;
+  const [right] = rights as [RightRef];
   const { kind, what, document } = entryOf(act);
   const digest = documentDigest(document);
   const token = randomUUID();
   const claim: RightClaim = { token, at: new Date().toISOString(), digest, role: by.role, act };
-  const got = await ctx.store.rights.claim(right, version, claim, new Date(Date.now() - RIGHT_CLAIM_LEASE_MS).toISOString());
-  if (!got.ok) throw conflict(`${describeRight(right)} is being changed by another request, or was changed meanwhile; reload it and try again`);
-  if (got.replaced !== null) await finishDead(ctx, right, got.replaced, token);
+  const dropAll = () => Promise.all(rights.map((r) => ctx.store.rights.dropClaim(r, token)));
+  try {
+    for (const [i, r] of rights.entries()) {
+      const got = await ctx.store.rights.claim(r, versions[i] ?? -1, claim, staleBefore());
+      if (!got.ok) throw conflict(`${describeRight(r)} is being changed by another request, or was changed meanwhile; reload it and try again`);
+      if (got.replaced !== null) await finishDead(ctx, r, got.replaced, claim);
+    }
+  } catch (err) {
+    // Those claimed before the refusal are free again.
+    await dropAll();
+    throw err;
+  }
   let receipt: Receipt;
   try {
     receipt = await appendOrFail(ctx.ledger, { kind, subject: rightSubject(right), contentDigest: digest, depositor: by.keyId, metadata: document }, what);
   } catch (err) {
     // Kept when the entry may yet be recorded: once its lease runs, a request finds it by its digest and finishes it.
-    if (!(err instanceof GraphQLError && err.extensions.outcome === 'UNKNOWN')) await ctx.store.rights.dropClaim(right, token);
+    if (!(err instanceof GraphQLError && err.extensions.outcome === 'UNKNOWN')) await dropAll();
     throw err;
   }
   const recorded = await record(ctx, act, receipt, token, by.role);
-  // Refused after all: the right is free again for the caller's next try.
-  if (recorded.refusal !== undefined) await ctx.store.rights.dropClaim(right, token);
+  // Refused after all: the rights are free again for the caller's next try.
+  if (recorded.refusal !== undefined) await dropAll();
   return recorded as Recorded<Made[K]>;
 }
 
+/** Claims made before this were left by requests that died midway: they may be taken over. */
+const staleBefore = () => new Date(Date.now() - RIGHT_CLAIM_LEASE_MS).toISOString();
+
 /**
- * A stale claim this request took over: if the act it was made for was signed (its entry found on
- * the ledger by the digest the claim carries), that act is recorded as signed, and this request,
+ * A stale claim this request took over on `right`: if the act it was made for was signed (its
+ * entry found on the ledger by the digest the claim carries), that act is recorded as signed (the
+ * other rights it moves taken over from it too, at the versions they stand at), and this request,
  * checked against the right before it, is refused (CONFLICT); if it was never signed, the claim is
  * simply this request's now.
  */
-async function finishDead(ctx: EnterprisesContext, right: RightRef, dead: RightClaim, token: string): Promise<void> {
+async function finishDead(ctx: EnterprisesContext, right: RightRef, dead: RightClaim, ours: RightClaim): Promise<void> {
   const { kind } = entryOf(dead.act);
-  const signed = (await ctx.ledger.findByContentDigest(dead.digest)).find((e) => e.kind === kind && e.subject === rightSubject(right));
+  const deadRights = rightsOf(dead.act);
+  // The entry's subject is the act's first right.
+  const signed = (await ctx.ledger.findByContentDigest(dead.digest)).find((e) => e.kind === kind && e.subject === rightSubject(deadRights[0]!));
   if (signed === undefined) return;
   const receipt: Receipt = { seq: signed.seq, entryHash: signed.entryHash, timestamp: signed.timestamp };
-  const finished = await record(ctx, dead.act, receipt, token, dead.role);
-  if (finished.refusal !== undefined) {
-    await ctx.store.rights.dropClaim(right, token);
-    throw conflict(
+  const unrecordable = async () => {
+    await Promise.all(deadRights.map((r) => ctx.store.rights.dropClaim(r, ours.token)));
+    return conflict(
       `${describeRight(right)}: a request that stopped midway signed ledger entry ${signed.seq}, which cannot be recorded now (the right changed meanwhile): that entry records nothing that happened; reload the right and try again`,
     );
+  };
+  // Its other rights still hold its claim: taken over too, so that the act is recorded under this one.
+  for (const other of deadRights.filter((r) => rightKey(r) !== rightKey(right))) {
+    const got = await ctx.store.rights.claim(other, await versionOf(ctx, other), ours, staleBefore());
+    if (!got.ok || got.replaced?.token !== dead.token) throw await unrecordable();
   }
+  const finished = await record(ctx, dead.act, receipt, ours.token, dead.role);
+  if (finished.refusal !== undefined) throw await unrecordable();
   throw conflict(
     `${describeRight(right)} was changed by a request that stopped midway, now recorded as it signed it (ledger entry ${signed.seq}); reload it and try again`,
   );
+}
+
+/** A right's version as stored (-1 when it is not: no claim holds then). */
+async function versionOf(ctx: EnterprisesContext, r: RightRef): Promise<number> {
+  const [found] = r.kind === 'PATENT' ? await ctx.store.patents.byNumbers([r.number]) : await ctx.store.trademarks.byNumbers([r.number]);
+  return found?.version ?? -1;
 }

@@ -5,6 +5,8 @@
 // its late-payment period (vi), the same contract recorded again (viii), a conflict with a licence
 // recorded (x: LICENCE_OVERLAP); one recorded after art. 5's three months is recorded and flagged.
 
+import { randomUUID } from 'node:crypto';
+
 import type { Receipt } from '../../ledger/index.js';
 import { badInput, conflict, failure } from '../../platform/errors.js';
 import { hubDateOf, today } from '../../platform/hub-calendar.js';
@@ -28,6 +30,7 @@ import {
   LICENCE_KINDS,
   type LicenceKind as LicenceKindValue,
   type LicenceRecord,
+  type PatentFreeze,
   type PatentRecord,
   RIGHT_KINDS,
   rightKey,
@@ -40,7 +43,9 @@ import {
 } from './domain/model.js';
 import { barredWhileOpen, stands } from './domain/open-licences.js';
 import { protectionEnd } from './domain/protection.js';
+import { markKey, MAX_SAME_MARK } from './domain/trademark.js';
 import { describeRight, signOnRight } from './right-acts.js';
+import { trademarkStanding } from './trademark-freezes.js';
 
 /** Who reads a transfer's or licence's enterprises. */
 const PARTY_READ = 'an enterprise key reads only its own enterprise here (FORBIDDEN for the other party)';
@@ -112,8 +117,14 @@ const Transfer = builder.objectRef<TransferRecord>('RightTransfer').implement({
       resolve: (r) => r.state,
     }),
     contractDigest: t.exposeString('contractDigest', { description: 'SHA-256 of the signed contract' }),
+    together: t.field({
+      type: [Right],
+      description:
+        "The other rights moved by the same act, under the same contract and RIGHT_TRANSFER entry: a trademark's registrations of the same mark in its class (Trademark Law art. 42(2): 应当一并转让), each recorded as its own transfer of that right; empty for a transfer of one right",
+      resolve: (r) => (r.together ?? []).map((part) => part.right),
+    }),
     registeredAt: t.field({ type: 'DateTime', description: 'When centre staff recorded it', resolve: (r) => r.registeredAt }),
-    receipt: t.field({ type: LedgerReceipt, description: 'The RIGHT_TRANSFER ledger entry', resolve: (r) => r.receipt }),
+    receipt: t.field({ type: LedgerReceipt, description: 'The RIGHT_TRANSFER ledger entry (one for every right moved together)', resolve: (r) => r.receipt }),
     certificate: t.field({
       type: 'JSON',
       description: 'Its certificate (iphub-certificate/v1), checked offline',
@@ -274,6 +285,9 @@ const TransferInput = builder.inputType('RegisterTransferInput', {
         "The day the transfer takes effect: for a patent its registration with CNIPA (Patent Law art. 10(3)), for a trademark CNIPA's announcement (Trademark Law art. 42(4)); not before contractDate; default today. Recorded on the ledger now either way; the right moves on that day: at once when it is today or earlier, otherwise the transfer is PENDING until then and the right refuses other transfers and licences (TRANSFER_PENDING)",
     }),
     contractDigest: t.string({ required: true, description: 'SHA-256 of the signed contract, hex' }),
+    alsoTrademarks: t.stringList({
+      description: `For a trademark: the registration numbers of the transferor's other registrations of the identical mark in the same Nice class (Trademark.sameMarkInClass), transferred with it under the same contract, in one act and one ledger entry, each recorded as its own transfer (Trademark Law art. 42(2): 转让注册商标的，商标注册人对其在同一种商品上注册的相同或者近似的商标，应当一并转让). Every one must be named: one left out is TRANSFER_INCOMPLETE (extensions.missing lists them); one that is not such a registration is BAD_USER_INPUT at its index. At most ${MAX_SAME_MARK}; empty or absent for a patent, or a mark with no other registration in its class`,
+    }),
     idempotencyKey: t.string({ description: idempotencyKeyHelp('transfer') }),
   }),
 });
@@ -349,9 +363,15 @@ async function currentRight(
     return patentRight(stored);
   }
   const number = input.number.trim();
-  const m = await ctx.loaders.trademark.load(number);
-  if (m === undefined) throw failure('NOT_FOUND', `trademark ${number} does not exist`, { field });
-  return { ref: { kind: 'TRADEMARK', number }, ownerId: m.enterpriseId, version: m.version, lastProtectedDay: m.expiryDate, record: m };
+  const stored = await ctx.loaders.trademark.load(number);
+  if (stored === undefined) throw failure('NOT_FOUND', `trademark ${number} does not exist`, { field });
+  return trademarkRight(stored);
+}
+
+/** A trademark as a right to dispose of, as it stands today: its preservation as it holds today (trademark-freezes.ts). */
+export function trademarkRight(stored: TrademarkRecord): CurrentRight & { readonly record: TrademarkRecord } {
+  const m = trademarkStanding(stored);
+  return { ref: { kind: 'TRADEMARK', number: m.registrationNumber }, ownerId: m.enterpriseId, version: m.version, lastProtectedDay: m.expiryDate, record: m };
 }
 
 /** A patent as a right to dispose of, as it stands today: EXPIRED past its term, its freezes as they hold today. */
@@ -386,19 +406,22 @@ export function requireDisposable(r: CurrentRight, disposal: 'TRANSFER' | 'LICEN
         },
       );
     }
-    if (p.freeze !== null) {
-      throw failure(
-        'ASSET_FROZEN',
-        `${describe(r.ref)} is frozen by ${p.freeze.court} under order ${p.freeze.orderNumber}; it cannot be disposed of until unfrozen`,
-        {
-          court: p.freeze.court,
-        },
-      );
+    if (p.freeze !== null) throw frozen(r.ref, p.freeze);
+  } else {
+    if (r.record.expiryDate < asOf) {
+      throw failure('INVALID_TRANSITION', `${describe(r.ref)} ended on ${r.record.expiryDate}: renew it first`, { expiryDate: r.record.expiryDate });
     }
-  } else if (r.record.expiryDate < asOf) {
-    throw failure('INVALID_TRANSITION', `${describe(r.ref)} ended on ${r.record.expiryDate}: renew it first`, { expiryDate: r.record.expiryDate });
+    // Preserved by a court: no transfer (最高人民法院关于人民法院对注册商标权进行财产保全的解释 art. 1), nor, as a patent's, a licence.
+    if (r.record.freeze != null) throw frozen(r.ref, r.record.freeze);
   }
 }
+
+/** ASSET_FROZEN: a court's freeze holds the right; extensions name the court and its order. */
+const frozen = (r: RightRef, f: PatentFreeze) =>
+  failure('ASSET_FROZEN', `${describe(r)} is frozen by ${f.court} under order ${f.orderNumber}; it cannot be disposed of until unfrozen`, {
+    court: f.court,
+    orderNumber: f.orderNumber,
+  });
 
 interface ActivePledge {
   readonly id: string;
@@ -424,6 +447,53 @@ async function requirePledgeeConsent(ctx: EnterprisesContext, r: RightRef, dispo
       { pledgeId: pledge.id, pledgee: pledge.pledgee.name },
     );
   }
+}
+
+/** alsoTrademarks as given: trimmed, distinct, in number order; BAD_USER_INPUT for a patent's transfer naming any, or too many. */
+function alsoNumbers(given: readonly string[] | null | undefined, kind: AnyRightKindValue | null | undefined): string[] {
+  const numbers = [...new Set((given ?? []).map((n) => n.trim()))].sort();
+  if (numbers.length === 0) return numbers;
+  if (kind === 'PATENT') throw badInput("alsoTrademarks names a trademark's registrations of the same mark: a patent is transferred alone", 'alsoTrademarks');
+  if (numbers.length > MAX_SAME_MARK) throw badInput(`alsoTrademarks names at most ${MAX_SAME_MARK} registrations`, 'alsoTrademarks');
+  return numbers;
+}
+
+/**
+ * The registrations a trademark's transfer moves with it: every other registration of the
+ * identical mark in the same Nice class its owner holds (Trademark Law art. 42(2): 转让注册商标的，商标
+ * 注册人对其在同一种商品上注册的相同或者近似的商标，应当一并转让), each named in alsoTrademarks. One named
+ * that is not such a registration is BAD_USER_INPUT (NOT_FOUND when unregistered) at its index; any
+ * left out is TRANSFER_INCOMPLETE, extensions.missing listing them. Identical text only (domain/trademark.ts markKey).
+ */
+async function sameMarkTogether(
+  ctx: EnterprisesContext,
+  r: CurrentRight & { readonly record: TrademarkRecord },
+  also: readonly string[],
+): Promise<CurrentRight[]> {
+  const m = r.record;
+  const named = await Promise.all(also.map((n) => ctx.loaders.trademark.load(n)));
+  checkEach(also, (n, i) => {
+    const field = `alsoTrademarks[${i}]`;
+    const other = named[i];
+    if (other === undefined) throw failure('NOT_FOUND', `trademark ${n} does not exist`, { field });
+    if (n === m.registrationNumber) throw badInput(`alsoTrademarks names trademark ${n}, the one transferred`, field);
+    if (other.enterpriseId !== m.enterpriseId || other.niceClass !== m.niceClass || markKey(other.mark) !== markKey(m.mark)) {
+      throw badInput(
+        `trademark ${n} is not the transferor's registration of the mark ${m.mark} in class ${m.niceClass}: only the same mark's registrations in the class move together`,
+        field,
+      );
+    }
+  });
+  const same = (await ctx.store.trademarks.sameMark(m.enterpriseId, m.mark, m.niceClass, MAX_SAME_MARK + 1)).filter((n) => n !== m.registrationNumber);
+  const missing = same.filter((n) => !also.includes(n));
+  if (missing.length > 0) {
+    throw failure(
+      'TRANSFER_INCOMPLETE',
+      `trademark ${m.registrationNumber} (${m.mark}, class ${m.niceClass}) is transferred with every other registration of the same mark in its class (Trademark Law art. 42(2): 应当一并转让): name ${missing.join(', ')} in alsoTrademarks too`,
+      { missing, field: 'alsoTrademarks' },
+    );
+  }
+  return named.map((other) => trademarkRight(other!));
 }
 
 /** A registered enterprise other than the right's owner, or NOT_FOUND / BAD_USER_INPUT naming the field. */
@@ -527,8 +597,9 @@ mutationForms(builder, {
   args: (t) => ({ input: t.field({ type: TransferInput, required: true, description: 'The transfer to record' }) }),
   resolve: async ({ input }, ctx) => {
     const staff = requireRole(ctx, 'CENTER_STAFF');
-    const { contractDigest, signedOn, effective, first, key } = await checkInput({
+    const { contractDigest, signedOn, effective, first, key, also } = await checkInput({
       first: () => currentRight(ctx, input.right),
+      also: () => alsoNumbers(input.alsoTrademarks, input.right.rightKind ?? input.right.kind),
       signedOn: () => contractDate(input.contractDate),
       effective: () => transferEffectiveDate(input.effectiveDate, input.contractDate),
       contractDigest: () => digest(input.contractDigest, 'contractDigest'),
@@ -538,19 +609,31 @@ mutationForms(builder, {
       mutation: 'registerTransfer',
       what: 'transfer',
       key,
-      given: { right: first.ref, toEnterpriseId: String(input.toEnterpriseId), contractDate: signedOn, effectiveDate: effective, contractDigest },
+      given: {
+        right: first.ref,
+        toEnterpriseId: String(input.toEnterpriseId),
+        contractDate: signedOn,
+        effectiveDate: effective,
+        contractDigest,
+        ...(also.length === 0 ? {} : { alsoTrademarks: also }),
+      },
       stored: async (id) => (await ctx.store.rights.transfersByIds([id]))[0],
       create: async (id) => {
         ctx.loaders.patent.clearAll();
         ctx.loaders.trademark.clearAll();
         const r = await currentRight(ctx, input.right);
         const to = await counterparty(ctx, String(input.toEnterpriseId), r.ownerId, 'toEnterpriseId');
-        requireDisposable(r, 'TRANSFER');
-        await requireNoPendingTransfer(ctx, r.ref);
-        await requirePledgeeConsent(ctx, r.ref, 'TRANSFER', to);
+        // A trademark's identical marks in its class move with it (Trademark Law art. 42(2)), each checked as it is.
+        const together = 'registrationNumber' in r.record ? await sameMarkTogether(ctx, { ...r, record: r.record }, also) : [];
+        for (const each of [r, ...together]) {
+          requireDisposable(each, 'TRANSFER');
+          await requireNoPendingTransfer(ctx, each.ref);
+          await requirePledgeeConsent(ctx, each.ref, 'TRANSFER', to);
+        }
         const transfer = {
           id,
           right: r.ref,
+          ...(together.length === 0 ? {} : { together: together.map((m) => ({ id: randomUUID(), right: m.ref })) }),
           fromEnterpriseId: r.ownerId,
           toEnterpriseId: to,
           contractDate: signedOn,
@@ -560,7 +643,8 @@ mutationForms(builder, {
           registeredAt: new Date().toISOString(),
           registeredBy: staff.keyId,
         };
-        const { made, receipt } = await signOnRight(ctx, r.version, { kind: 'TRANSFER', transfer }, staff);
+        const versions = [r.version, ...together.map((m) => m.version)];
+        const { made, receipt } = await signOnRight(ctx, versions, { kind: 'TRANSFER', transfer }, staff);
         if (made === undefined) throw stale(r.ref, receipt);
         return made;
       },

@@ -1,6 +1,7 @@
 // The enterprises subgraph: registered enterprises and their IP, its lifecycle and its warnings.
 import './registry.js';
 import './lifecycle-mutations.js';
+import './trademark-freezes.js';
 import './rights.js';
 import './open-licences.js';
 import './history.js';

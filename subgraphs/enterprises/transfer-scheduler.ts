@@ -6,6 +6,7 @@
 // each right once. The RIGHT_TRANSFER entry was signed when the transfer was recorded: nothing new
 // is signed here.
 import { today } from '../../platform/hub-calendar.js';
+import { transferParts } from './domain/model.js';
 import { transferred } from './notices.js';
 import { repeat, type Repeating, type RepeatOptions } from './repeat.js';
 import { transferEvent } from './right-acts.js';
@@ -26,8 +27,13 @@ export async function effectDueTransfers(store: EnterprisesStore, asOf: string, 
   for (;;) {
     const due = (await store.rights.pendingTransfers(asOf, PAGE + skipped.size)).filter((t) => !skipped.has(t.id));
     for (const t of due) {
-      // As the staff who recorded it acted, on its day.
-      const done = await store.rights.effectTransfer(t.id, transferEvent(t, at, 'CENTER_STAFF'), [transferred({ ...t, state: 'EFFECTIVE' })]);
+      // As the staff who recorded it acted, on its day; a trademark's same marks in its class with it (Trademark Law art. 42(2)).
+      const parts = transferParts({ ...t, state: 'EFFECTIVE' as const });
+      const done = await store.rights.effectTransfer(
+        t.id,
+        parts.map((part) => transferEvent(part, at, 'CENTER_STAFF')),
+        parts.map((part) => transferred(part)),
+      );
       if (done) moved++;
       else skipped.add(t.id);
     }

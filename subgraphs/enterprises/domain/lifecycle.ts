@@ -8,7 +8,7 @@ import { addMonths, addYears } from '../../../standards/calendar-date.js';
 import { timeLimitEnd } from '../../../standards/working-days.js';
 import { annualFeeDueDates, annualFeeStatus, feeDueDateOfYear, feeTimeLimits, feeYearOf, nextFeeDue, paidThroughOf } from './annual-fee.js';
 import { examinationRequestLastDay } from './deadlines.js';
-import { freezeEnd, latestFreezeEnd, MAX_WAITING_FREEZES, takeEffect, termDaysOf } from './freezes.js';
+import { applyFreezeOperation, type FreezeOperation, PATENT_FREEZES } from './freezes.js';
 import { grantPublicationNumber } from './kind-codes.js';
 import type { AssetEventType, InvalidationDecision, InvalidationJudgment, PatentRecord, TermCompensation, TermCompensationGround } from './model.js';
 import { termCompensationProblem } from './protection.js';
@@ -65,9 +65,7 @@ export type PatentOperation =
   | { readonly op: 'DECIDE_INVALIDATION'; readonly decision: InvalidationDecision; readonly decidedOn: string }
   | { readonly op: 'APPEAL_INVALIDATION'; readonly court: string; readonly filedOn: string }
   | { readonly op: 'JUDGE_INVALIDATION'; readonly outcome: InvalidationJudgment; readonly decidedOn: string }
-  | { readonly op: 'FREEZE'; readonly court: string; readonly orderNumber: string; readonly frozenOn: string; readonly endsOn: string | null }
-  | { readonly op: 'RENEW_FREEZE'; readonly court: string; readonly endsOn: string }
-  | { readonly op: 'UNFREEZE'; readonly court: string; readonly unfrozenOn: string };
+  | FreezeOperation;
 
 /**
  * Why a step is refused. INVALID_TRANSITION: not from the patent's present state; BAD_USER_INPUT:
@@ -96,6 +94,12 @@ const late = (timeLimit: NonNullable<Refusal['timeLimit']>, lastDay: string, mes
   timeLimit,
   lastDay,
 });
+/** A court's act on the patent's freezes, under a patent's law (domain/freezes.ts). */
+function freezeStep(p: PatentRecord, op: FreezeOperation, today: string): Step {
+  const step = applyFreezeOperation(p, op, PATENT_FREEZES, `patent ${p.applicationNumber}`, today);
+  if (!step.ok) return refuse(step.code, step.message, step.field);
+  return { ok: true, patent: { ...p, ...step.freezes }, event: step.event, details: step.details };
+}
 const transition = (p: PatentRecord, message: string): Step => refuse('INVALID_TRANSITION', `patent ${p.applicationNumber} ${message}`);
 /** A date between `from` (or nothing) and today, or a refusal naming the field. */
 const within = (value: string, field: string, from: string | null, fromName: string, today: string): Step | undefined =>
@@ -342,73 +346,10 @@ export function applyPatentOperation(p: PatentRecord, op: PatentOperation, today
       }
       const bad = within(op.frozenOn, 'frozenOn', p.filingDate, 'the filing date', today);
       if (bad) return bad;
-      const endsOn = op.endsOn ?? latestFreezeEnd(op.frozenOn);
-      if (endsOn <= op.frozenOn || endsOn > latestFreezeEnd(op.frozenOn)) {
-        return refuse('BAD_USER_INPUT', `endsOn must be after frozenOn and at most three years on, by ${latestFreezeEnd(op.frozenOn)}`, 'endsOn');
-      }
-      const orders = [p.freeze, ...p.waitingFreezes];
-      if (orders.some((f) => f !== null && f.court === op.court && f.orderNumber === op.orderNumber)) {
-        return refuse('CONFLICT', `patent ${n} is frozen already under order ${op.orderNumber} of ${op.court}`);
-      }
-      if (p.freeze === null) {
-        const freeze = { court: op.court, orderNumber: op.orderNumber, frozenOn: op.frozenOn, endsOn };
-        return { ok: true, patent: { ...p, freeze }, event: 'FROZEN', details: { ...freeze } };
-      }
-      if (p.waitingFreezes.length >= MAX_WAITING_FREEZES) {
-        return refuse('CONFLICT', `patent ${n} has ${MAX_WAITING_FREEZES} freezes waiting already, the most the hub keeps: ask the centre`);
-      }
-      const waiting = { court: op.court, orderNumber: op.orderNumber, registeredOn: op.frozenOn, termDays: termDaysOf(op.frozenOn, endsOn) };
-      return {
-        ok: true,
-        patent: { ...p, waitingFreezes: [...p.waitingFreezes, waiting] },
-        event: 'FREEZE_WAITING',
-        details: { ...waiting, behind: p.freeze.orderNumber, place: p.waitingFreezes.length + 1 },
-      };
+      return freezeStep(p, op, today);
     }
-    case 'RENEW_FREEZE': {
-      if (p.freeze === null) return transition(p, 'is not frozen');
-      if (p.freeze.court !== op.court) return refuse('FORBIDDEN', `only ${p.freeze.court}, which froze patent ${n}, can renew its freeze`);
-      const end = freezeEnd(p.freeze);
-      if (op.endsOn <= end || op.endsOn > latestFreezeEnd(end)) {
-        return refuse('BAD_USER_INPUT', `endsOn must be after the freeze's end ${end} and at most three years on, by ${latestFreezeEnd(end)}`, 'endsOn');
-      }
-      return {
-        ok: true,
-        patent: { ...p, freeze: { ...p.freeze, endsOn: op.endsOn } },
-        event: 'FREEZE_RENEWED',
-        details: { court: op.court, orderNumber: p.freeze.orderNumber, endedOn: end, endsOn: op.endsOn },
-      };
-    }
-    case 'UNFREEZE': {
-      if (p.freeze === null) return transition(p, 'is not frozen');
-      const place = p.waitingFreezes.findIndex((w) => w.court === op.court);
-      if (p.freeze.court !== op.court && place < 0) return refuse('FORBIDDEN', `only ${p.freeze.court}, which froze patent ${n}, can unfreeze it`);
-      const bad = within(
-        op.unfrozenOn,
-        'unfrozenOn',
-        p.freeze.court === op.court ? p.freeze.frozenOn : p.waitingFreezes[place]!.registeredOn,
-        'the freeze of',
-        today,
-      );
-      if (bad) return bad;
-      if (p.freeze.court !== op.court) {
-        const waitingFreezes = p.waitingFreezes.filter((_, i) => i !== place);
-        return {
-          ok: true,
-          patent: { ...p, waitingFreezes },
-          event: 'UNFROZEN',
-          details: { ...p.waitingFreezes[place]!, unfrozenOn: op.unfrozenOn, waiting: true },
-        };
-      }
-      // The first freeze waiting takes effect on the day this one is lifted.
-      const [next, ...rest] = p.waitingFreezes;
-      const freeze = takeEffect(next, op.unfrozenOn);
-      return {
-        ok: true,
-        patent: { ...p, freeze, waitingFreezes: rest },
-        event: 'UNFROZEN',
-        details: { ...p.freeze, unfrozenOn: op.unfrozenOn, ...(freeze === null ? {} : { nextFreeze: { ...freeze } }) },
-      };
-    }
+    case 'RENEW_FREEZE':
+    case 'UNFREEZE':
+      return freezeStep(p, op, today);
   }
 }

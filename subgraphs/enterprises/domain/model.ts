@@ -63,7 +63,11 @@ export const PATENT_STATUS_MEANINGS: Readonly<Record<PatentStatus, string>> = {
 export const INVALIDATION_DECISIONS = ['MAINTAINED', 'PARTLY_INVALIDATED', 'INVALIDATED'] as const;
 export type InvalidationDecision = (typeof INVALIDATION_DECISIONS)[number];
 
-/** A court's preservation order on a patent: it may not be transferred, licensed or pledged. */
+/**
+ * A court's preservation order on a patent or a trademark: the right may not be transferred,
+ * licensed or pledged meanwhile (domain/freezes.ts: a patent's for at most three years, a
+ * trademark's for at most one).
+ */
 export interface PatentFreeze {
   /** The court that froze it, as its COURT identity names it. */
   readonly court: string;
@@ -212,9 +216,10 @@ export const ASSET_EVENT_TYPE_MEANINGS: Readonly<Record<AssetEventType, string>>
   RESTORED: 'The lapsed patent was restored (恢复权利, Implementing Regulations rule 6), its missed fees paid: restorePatent',
   INVALIDATION_REQUESTED: 'A request to declare the patent invalid (无效宣告请求) was recorded: requestInvalidation',
   INVALIDATION_DECIDED: "CNIPA's decision on the invalidation request was recorded: decideInvalidation",
-  FROZEN: 'A court froze the patent (冻结) under its preservation order: freezePatent',
-  UNFROZEN: 'A court lifted its freeze (解除冻结), or withdrew its freeze waiting in line: unfreezePatent',
-  FREEZE_RENEWED: 'The court whose freeze holds renewed it (续行冻结), for at most three more years: renewFreeze',
+  FROZEN: 'A court froze the patent or trademark (冻结, 保全) under its preservation order: freezePatent, freezeTrademark',
+  UNFROZEN: 'A court lifted its freeze (解除冻结), or withdrew its freeze waiting in line: unfreezePatent, unfreezeTrademark',
+  FREEZE_RENEWED:
+    "The court whose freeze holds renewed it (续行冻结): a patent's for at most three more years (renewFreeze), a trademark's for at most one (renewTrademarkFreeze)",
   FREEZE_WAITING: "Another court's freeze was registered to wait in line (轮候冻结) behind the one that holds: freezePatent",
   IMPORTED: "A registry feed row changed the record: details name each field's value before and after",
   EXAMINATION_REQUESTED: "An invention's request for substantive examination (实质审查请求, Patent Law art. 35) was recorded",
@@ -258,6 +263,12 @@ export interface TrademarkRecord {
   readonly expiryDate: string;
   /** As PatentRecord's. */
   readonly version: number;
+  /**
+   * A court's preservation of the registration (最高人民法院关于人民法院对注册商标权进行财产保全的解释,
+   * 2001, amended 2020) not lifted, at most one year at a time: whether it still holds on a day is
+   * domain/standing.ts trademarkOn's. Absent or null when none: no freeze waits behind it (art. 3).
+   */
+  readonly freeze?: PatentFreeze | null;
 }
 
 /** Software, and the kinds of work the Copyright Law names (art. 3), in its order; WORK: any other. */
@@ -350,6 +361,29 @@ export interface TransferRecord {
   readonly registeredBy: string;
   /** The RIGHT_TRANSFER entry. */
   readonly receipt: Receipt;
+  /**
+   * The other registrations moved by the same act, under the same contract and ledger entry: a
+   * trademark's registrations of the same mark in its class (Trademark Law art. 42(2): 商标注册人对其在
+   * 同一种商品上注册的相同或者近似的商标，应当一并转让). Each is recorded as its own transfer, with its
+   * id, whose `together` names the others (transferParts). Absent on a transfer of one right.
+   */
+  readonly together?: readonly TransferPart[];
+}
+
+/** One right of a transfer moving several together, and the id of its own transfer record. */
+export interface TransferPart {
+  readonly id: string;
+  readonly right: RightRef;
+}
+
+/**
+ * A transfer as the records the store keeps, one per right, in order: `t` itself first, then
+ * each registration moved with it, each naming the others in `together`. A transfer of one right: [t].
+ */
+export function transferParts<T extends Omit<TransferRecord, 'receipt'>>(t: T): T[] {
+  if (t.together === undefined || t.together.length === 0) return [t];
+  const all: TransferPart[] = [{ id: t.id, right: t.right }, ...t.together];
+  return all.map((part) => ({ ...t, id: part.id, right: part.right, together: all.filter((o) => o.id !== part.id) }));
 }
 
 export const LICENCE_KINDS = ['EXCLUSIVE', 'SOLE', 'ORDINARY'] as const;

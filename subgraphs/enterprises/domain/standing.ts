@@ -7,8 +7,8 @@
 import { hubWorkingDays } from '../../../platform/hub-calendar.js';
 import { addDays, addMonths } from '../../../standards/calendar-date.js';
 import { timeLimitEnd, type WorkingDayCalendar } from '../../../standards/working-days.js';
-import { freezesOn } from './freezes.js';
-import type { PatentInvalidation, PatentRecord } from './model.js';
+import { freezesOn, TRADEMARK_FREEZES } from './freezes.js';
+import type { PatentInvalidation, PatentRecord, TrademarkRecord } from './model.js';
 import { protectionEnd } from './protection.js';
 
 /**
@@ -61,4 +61,14 @@ export function patentOn(p: PatentRecord, day: string): PatentRecord {
   const { current, waiting } = freezesOn(p, day);
   if (status === p.status && current === p.freeze && waiting.length === p.waitingFreezes.length) return p;
   return { ...p, status, freeze: current, waitingFreezes: waiting };
+}
+
+/**
+ * A trademark as it stands on `day`: a preservation past its term is lifted by itself (最高人民法院
+ * 关于人民法院对注册商标权进行财产保全的解释 art. 2: 视为自动解除), nothing waits behind it.
+ */
+export function trademarkOn<T extends TrademarkRecord>(m: T, day: string): T {
+  if (m.freeze == null) return m;
+  const { current } = freezesOn({ freeze: m.freeze, waitingFreezes: [] }, day, TRADEMARK_FREEZES);
+  return current === m.freeze ? m : { ...m, freeze: current };
 }

@@ -17,7 +17,7 @@ import type {
   TrademarkRecord,
   TransferRecord,
 } from '../domain/model.js';
-import { patentAsset, rightKey, UNRECORDED_PATENT_FACTS } from '../domain/model.js';
+import { patentAsset, rightKey, transferParts, UNRECORDED_PATENT_FACTS } from '../domain/model.js';
 import { searchText } from '../domain/name-search.js';
 import type { EnterpriseFilter, EnterpriseListFilter, EnterprisesStore, PatentFilter, RightClaim } from './port.js';
 import { DuplicateKeyError } from './port.js';
@@ -985,6 +985,90 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
         expect(await s.rights.pendingTransfers('2026-04-01', 10)).toStrictEqual([pending]);
       });
 
+      it("moves a trademark's same marks in its class together under one claim, all or none (Trademark Law art. 42(2)), now or on their day", async () => {
+        const s = open();
+        await seed(s, { trademarks: true });
+        const T5 = trademark('TM0005', 'e01', '2030-01-01', 9);
+        await s.trademarks.insert(T5, ADDED);
+        const T5_RIGHT: RightRef = { kind: 'TRADEMARK', number: T5.registrationNumber };
+        const group = (state: TransferRecord['state']): TransferRecord => ({
+          ...transfer(T1_RIGHT, 'e01', 'e02'),
+          state,
+          together: [{ id: 'tr1-b', right: T5_RIGHT }],
+        });
+        const events = [
+          { ...by, type: 'TRANSFERRED' as const, details: { transfer: 'tr1' } },
+          { ...by, type: 'TRANSFERRED' as const, details: { transfer: 'tr1-b' } },
+        ];
+        // One of the rights not held by the claim: nothing written, the other's claim kept.
+        const token = await claimed(s, T1_RIGHT, 1);
+        expect(await s.rights.transfer(group('EFFECTIVE'), token, events)).toBe(false);
+        expect(await s.trademarks.byNumbers([T1.registrationNumber, T5.registrationNumber])).toStrictEqual([T1, T5]);
+        expect(await s.rights.transfersOf([rightKey(T1_RIGHT), rightKey(T5_RIGHT)])).toStrictEqual([[], []]);
+        expect(await s.history.count(rightKey(T1_RIGHT))).toBe(0);
+        // Both held by one claim: both move, each its own record naming the other.
+        const both = claimOf(randomUUID());
+        expect((await s.rights.claim(T1_RIGHT, 1, both, ANY)).ok).toBe(true);
+        expect((await s.rights.claim(T5_RIGHT, 1, both, ANY)).ok).toBe(true);
+        expect(await s.rights.transfer(group('EFFECTIVE'), both.token, events, [told('g1'), told('g2')])).toBe(true);
+        expect(await s.trademarks.byNumbers([T1.registrationNumber, T5.registrationNumber])).toStrictEqual([
+          { ...T1, enterpriseId: 'e02', version: 2, updatedAt: by.at },
+          { ...T5, enterpriseId: 'e02', version: 2, updatedAt: by.at },
+        ]);
+        const parts = transferParts(group('EFFECTIVE'));
+        expect(parts.map((p) => [p.id, p.right.number, p.together])).toStrictEqual([
+          ['tr1', 'TM0003', [{ id: 'tr1-b', right: T5_RIGHT }]],
+          ['tr1-b', 'TM0005', [{ id: 'tr1', right: T1_RIGHT }]],
+        ]);
+        expect(await s.rights.transfersOf([rightKey(T1_RIGHT), rightKey(T5_RIGHT)])).toStrictEqual([[parts[0]], [parts[1]]]);
+        expect(await s.rights.transfersByIds(['tr1-b', 'tr1'])).toStrictEqual([parts[1], parts[0]]);
+        expect((await s.history.page(rightKey(T5_RIGHT), undefined, 10)).map((e) => e.details)).toStrictEqual([{ transfer: 'tr1-b' }]);
+        expect(await s.outbox.pending(10)).toHaveLength(2);
+        // Back to e01 on a later day: recorded PENDING, both moved by one effectTransfer, once.
+        const back = (state: TransferRecord['state']): TransferRecord => ({
+          ...transfer(T1_RIGHT, 'e02', 'e01', 'tr2'),
+          effectiveDate: '2026-04-01',
+          state,
+          together: [{ id: 'tr2-b', right: T5_RIGHT }],
+        });
+        const again = claimOf(randomUUID());
+        expect((await s.rights.claim(T1_RIGHT, 2, again, ANY)).ok).toBe(true);
+        expect((await s.rights.claim(T5_RIGHT, 2, again, ANY)).ok).toBe(true);
+        const recorded = { ...by, type: 'TRANSFER_RECORDED' as const, details: {} };
+        expect(await s.rights.transfer(back('PENDING'), again.token, [recorded, recorded])).toBe(true);
+        expect((await s.rights.pendingTransfers('2026-04-01', 10)).map((t) => t.id)).toStrictEqual(['tr2', 'tr2-b']);
+        const moved = { ...by, at: '2026-04-01T00:00:00.000Z', type: 'TRANSFERRED' as const, details: {} };
+        const results = await Promise.all([s.rights.effectTransfer('tr2-b', [moved, moved]), s.rights.effectTransfer('tr2', [moved, moved])]);
+        expect(results.filter((r) => r)).toHaveLength(1);
+        expect((await s.trademarks.byNumbers([T1.registrationNumber, T5.registrationNumber])).map((m) => m!.enterpriseId)).toStrictEqual(['e01', 'e01']);
+        expect(await s.rights.pendingTransfers('2099-12-31', 10)).toStrictEqual([]);
+        expect((await s.rights.transfersByIds(['tr2', 'tr2-b'])).map((t) => t!.state)).toStrictEqual(['EFFECTIVE', 'EFFECTIVE']);
+      });
+
+      it('moves none of a pending group when one of its rights left the transferor', async () => {
+        const s = open();
+        await seed(s, { trademarks: true });
+        const T5 = trademark('TM0005', 'e01', '2030-01-01', 9);
+        await s.trademarks.insert(T5, ADDED);
+        const T5_RIGHT: RightRef = { kind: 'TRADEMARK', number: T5.registrationNumber };
+        const pending: TransferRecord = {
+          ...transfer(T1_RIGHT, 'e01', 'e02'),
+          effectiveDate: '2026-04-01',
+          state: 'PENDING',
+          together: [{ id: 'tr1-b', right: T5_RIGHT }],
+        };
+        const both = claimOf(randomUUID());
+        await s.rights.claim(T1_RIGHT, 1, both, ANY);
+        await s.rights.claim(T5_RIGHT, 1, both, ANY);
+        const recorded = { ...by, type: 'TRANSFER_RECORDED' as const, details: {} };
+        expect(await s.rights.transfer(pending, both.token, [recorded, recorded])).toBe(true);
+        const [held] = await s.trademarks.byNumbers([T5.registrationNumber]);
+        expect(await s.trademarks.update(held!, { ...held!, enterpriseId: 'e03' }, { ...by, type: 'IMPORTED', details: {} })).toBe(true);
+        expect(await s.rights.effectTransfer('tr1', [recorded, recorded])).toBe(false);
+        expect((await s.trademarks.byNumbers([T1.registrationNumber, T5.registrationNumber])).map((m) => m!.enterpriseId)).toStrictEqual(['e01', 'e03']);
+        expect((await s.rights.pendingTransfers('2026-04-01', 10)).map((t) => t.id)).toStrictEqual(['tr1', 'tr1-b']);
+      });
+
       it('moves a trademark, and renews it, moving its expiry count', async () => {
         const s = open();
         await seed(s, { trademarks: true });
@@ -1304,6 +1388,32 @@ export function enterprisesStoreContract(name: string, fixture: () => Enterprise
         ]);
         expect(await s.trademarks.countExpiringByMonth({ from: '2024-03-01', to: '2026-05-13' })).toStrictEqual([{ month: '2026-05', count: 2 }]);
         expect(await s.trademarks.countExpiringByMonth({ from: '2026-05-14', to: '2029-12-31' })).toStrictEqual([]);
+      });
+
+      it("keeps a court's preservation of a trademark (法释〔2001〕1号 art. 2) with the record: frozen, renewed and lifted at the version read, each in its history", async () => {
+        const s = open();
+        await seed(s);
+        const by = { at: '2026-03-02T01:00:00.000Z', actor: 'court:sz', role: 'COURT' };
+        const order = { court: '深圳市中级人民法院', orderNumber: '(2026)粤03执保1号', frozenOn: '2026-03-01', endsOn: '2027-03-01' };
+        await s.trademarks.insert({ ...T4, freeze: order }, ADDED);
+        const [inserted] = await s.trademarks.byNumbers([T4.registrationNumber]);
+        expect(inserted).toStrictEqual({ ...T4, freeze: order });
+        const lifted = { ...inserted!, freeze: null };
+        expect(await s.trademarks.update(inserted!, lifted, { ...by, type: 'UNFROZEN', details: {} })).toBe(true);
+        const [free] = await s.trademarks.byNumbers([T4.registrationNumber]);
+        // None held: read as a record registered without one.
+        expect(free).toStrictEqual({ ...T4, version: 2, updatedAt: by.at });
+        const frozen = { ...free!, freeze: { ...order, orderNumber: '(2026)粤03执保2号' } };
+        expect(await s.trademarks.update(free!, frozen, { ...by, type: 'FROZEN', details: {} })).toBe(true);
+        const renewed = { ...frozen, version: 3, freeze: { ...frozen.freeze, endsOn: '2028-03-01' } };
+        expect(await s.trademarks.update(frozen, renewed, { ...by, type: 'FREEZE_RENEWED', details: {} })).toBe(false);
+        expect(await s.trademarks.update({ ...frozen, version: 3 }, renewed, { ...by, type: 'FREEZE_RENEWED', details: {} })).toBe(true);
+        expect((await s.trademarks.byNumbers([T4.registrationNumber]))[0]).toStrictEqual({ ...renewed, version: 4, updatedAt: by.at });
+        expect((await s.history.page(rightKey({ kind: 'TRADEMARK', number: T4.registrationNumber }), undefined, 10)).map((e) => e.type)).toStrictEqual([
+          'UNFROZEN',
+          'FROZEN',
+          'FREEZE_RENEWED',
+        ]);
       });
 
       it('refuses a trademark of an unknown enterprise, writing nothing', async () => {

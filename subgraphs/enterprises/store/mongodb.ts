@@ -41,7 +41,7 @@ import type {
   TransferRecord,
   WaitingFreeze,
 } from '../domain/model.js';
-import { patentAsset, rightKey } from '../domain/model.js';
+import { patentAsset, rightKey, transferParts } from '../domain/model.js';
 import { foldName, NAME_INDEX_VERSION, nameGrams, searchPlan } from '../domain/name-search.js';
 import { importPlan } from '../domain/patent-changes.js';
 import { markKey } from '../domain/trademark.js';
@@ -137,6 +137,8 @@ interface TrademarkDoc {
   markKey?: string;
   /** As PatentDoc's. */
   claim?: RightClaim | null;
+  /** A court's preservation; absent or null when none. */
+  freeze?: PatentFreeze | null;
 }
 
 /** Enterprises and patents per region or industry, kept in the writer's transaction. */
@@ -310,7 +312,21 @@ const toTrademark = (d: TrademarkDoc): Stored<TrademarkRecord> => ({
   expiryDate: d.expiryDate,
   version: d.version ?? 1,
   updatedAt: d.updatedAt,
+  // Absent when none, as on a record registered without one.
+  ...(d.freeze == null ? {} : { freeze: d.freeze }),
 });
+
+/** Thrown inside a transaction to abort it: a write of several rights found one changed meanwhile. */
+class Unwritten extends Error {}
+/** What `write` returns; false when it threw Unwritten, its transaction aborted. */
+async function unlessUnwritten(write: () => Promise<boolean>): Promise<boolean> {
+  try {
+    return await write();
+  } catch (err) {
+    if (err instanceof Unwritten) return false;
+    throw err;
+  }
+}
 
 const toCopyright = (d: CopyrightDoc): Stored<CopyrightRecord> => ({
   registrationNumber: d._id,
@@ -492,6 +508,7 @@ const trademarkDoc = (t: TrademarkRecord): Omit<TrademarkDoc, 'regionCode' | 'in
   expiryDate: t.expiryDate,
   version: t.version,
   markKey: markKey(t.mark),
+  freeze: t.freeze ?? null,
 });
 
 const copyrightDoc = (c: CopyrightRecord, at: string): CopyrightDoc => ({
@@ -1147,47 +1164,67 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
         else await trademarks.updateOne(filter, { $set: { claim: null } });
       },
       async transfer(t, claim, event, notify = []) {
-        let done = false;
-        await transaction(async (session) => {
-          const before = await claimedRight(t.right, claim, t.fromEnterpriseId, session);
-          // A transfer in effect moves the right; a pending one leaves it where it is until effectTransfer.
-          const after = before !== undefined && t.state === 'EFFECTIVE' ? { ...before, enterpriseId: t.toEnterpriseId } : before;
-          done = before !== undefined && (await changeClaimed(before, after!, event, session));
-          if (!done) return;
-          await transfers.insertOne(
-            { _id: t.id, rightKey: rightKey(t.right), registeredAt: t.registeredAt, state: t.state, effectiveDate: t.effectiveDate, record: t },
-            { session },
-          );
-          await outbox.write(notify, session);
+        const events = [event].flat();
+        return unlessUnwritten(async () => {
+          await transaction(async (session) => {
+            // Every right of the act held by the claim and the transferor's, or nothing written (Trademark Law art. 42(2): together).
+            const parts = transferParts(t);
+            const befores: (PatentRecord | TrademarkRecord | undefined)[] = [];
+            for (const part of parts) befores.push(await claimedRight(part.right, claim, t.fromEnterpriseId, session));
+            if (befores.some((b) => b === undefined)) throw new Unwritten();
+            for (const [i, part] of parts.entries()) {
+              const before = befores[i]!;
+              // A transfer in effect moves the right; a pending one leaves it where it is until effectTransfer.
+              const after = t.state === 'EFFECTIVE' ? { ...before, enterpriseId: t.toEnterpriseId } : before;
+              if (!(await changeClaimed(before, after, events[i] ?? events[0]!, session))) throw new Unwritten();
+              await transfers.insertOne(
+                {
+                  _id: part.id,
+                  rightKey: rightKey(part.right),
+                  registeredAt: part.registeredAt,
+                  state: part.state,
+                  effectiveDate: part.effectiveDate,
+                  record: part,
+                },
+                { session },
+              );
+            }
+            await outbox.write(notify, session);
+          });
+          return true;
         });
-        return done;
       },
       async pendingTransfers(through, limit) {
         const docs = await transfers.find({ state: 'PENDING', effectiveDate: { $lte: through } }, { sort: { effectiveDate: 1, _id: 1 }, limit }).toArray();
         return docs.map(toTransfer);
       },
       async effectTransfer(id, event, notify = []) {
-        let done = false;
-        await transaction(async (session) => {
-          done = false;
-          const found = await transfers.findOne({ _id: id, state: 'PENDING' }, { session });
-          if (found === null) return;
-          const t = toTransfer(found);
-          const before =
-            t.right.kind === 'PATENT'
-              ? await patents.findOne({ _id: t.right.number }, { session }).then((d) => (d === null ? undefined : toPatent(d)))
-              : await trademarks.findOne({ _id: t.right.number }, { session }).then((d) => (d === null ? undefined : toTrademark(d)));
-          if (before?.enterpriseId !== t.fromEnterpriseId) return;
-          const moved =
-            'applicationNumber' in before
-              ? await changePatent(before, { ...before, enterpriseId: t.toEnterpriseId }, event, session)
-              : await changeTrademark(before, { ...before, enterpriseId: t.toEnterpriseId }, event, session);
-          if (!moved) return;
-          await transfers.updateOne({ _id: id, state: 'PENDING' }, { $set: { state: 'EFFECTIVE', record: { ...t, state: 'EFFECTIVE' } } }, { session });
-          await outbox.write(notify, session);
-          done = true;
+        const events = [event].flat();
+        return unlessUnwritten(async () => {
+          await transaction(async (session) => {
+            const found = await transfers.findOne({ _id: id, state: 'PENDING' }, { session });
+            if (found === null) throw new Unwritten();
+            // The registrations moved together move together on the day: every one still PENDING, or none.
+            for (const [i, part] of transferParts(toTransfer(found)).entries()) {
+              const row = await transfers.findOne({ _id: part.id, state: 'PENDING' }, { session });
+              if (row === null) throw new Unwritten();
+              const t = toTransfer(row);
+              const before =
+                t.right.kind === 'PATENT'
+                  ? await patents.findOne({ _id: t.right.number }, { session }).then((d) => (d === null ? undefined : toPatent(d)))
+                  : await trademarks.findOne({ _id: t.right.number }, { session }).then((d) => (d === null ? undefined : toTrademark(d)));
+              if (before?.enterpriseId !== t.fromEnterpriseId) throw new Unwritten();
+              const moved =
+                'applicationNumber' in before
+                  ? await changePatent(before, { ...before, enterpriseId: t.toEnterpriseId }, events[i] ?? events[0]!, session)
+                  : await changeTrademark(before, { ...before, enterpriseId: t.toEnterpriseId }, events[i] ?? events[0]!, session);
+              if (!moved) throw new Unwritten();
+              await transfers.updateOne({ _id: t.id, state: 'PENDING' }, { $set: { state: 'EFFECTIVE', record: { ...t, state: 'EFFECTIVE' } } }, { session });
+            }
+            await outbox.write(notify, session);
+          });
+          return true;
         });
-        return done;
       },
       async license(l, claim, event, notify = []) {
         let refusal: LicenceRefusal | undefined;

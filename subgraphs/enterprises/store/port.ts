@@ -262,22 +262,27 @@ export interface RightsRepository {
   /** Drops the claim `token` made (the ledger refused the entry): the right may be claimed again. */
   dropClaim(right: RightRef, token: string): Promise<void>;
   /**
-   * Records a transfer, all or nothing: if the right is held by the claim `claim` and owned by the
-   * transferor (false, nothing written, otherwise), the transfer is stored, the claim dropped and
-   * the event goes into the right's history: the right changed at `event.at`. An EFFECTIVE one
-   * moves the right to its new owner (and a patent's counters by region and industry); a PENDING
-   * one leaves it with its owner, its version moved on, until effectTransfer.
+   * Records a transfer, all or nothing: if the right, and each registration moved with it
+   * (`t.together`), is held by the claim `claim` and owned by the transferor (false, nothing
+   * written, otherwise), the transfer is stored as one record per right (domain/model.ts
+   * transferParts), each claim dropped and each event (one per part, in transferParts' order; one
+   * event alone serves a transfer of one right) goes into its right's history: the right changed
+   * at its `at`. An EFFECTIVE one moves the rights to their new owner (and a patent's counters by
+   * region and industry); a PENDING one leaves them with their owner, their versions moved on,
+   * until effectTransfer.
    */
-  transfer(t: TransferRecord, claim: string, event: NewAssetEvent, notify?: readonly Notification[]): Promise<boolean>;
+  transfer(t: TransferRecord, claim: string, event: NewAssetEvent | readonly NewAssetEvent[], notify?: readonly Notification[]): Promise<boolean>;
   /** Up to `limit` PENDING transfers taking effect on `through` or before, by effective date, then id. */
   pendingTransfers(through: string, limit: number): Promise<TransferRecord[]>;
   /**
    * Puts a PENDING transfer into effect, all or nothing: the right moves to the transferee (as
-   * transfer does), the transfer becomes EFFECTIVE and the event goes into the right's history. False,
-   * nothing written, when it is not PENDING (another process put it into effect first) or the
-   * right is no longer the transferor's. Atomic on each adapter, across processes.
+   * transfer does), and so does each registration moved with it (the parts of the transfer `id`
+   * names, in transferParts' order from it, each event its part's), every part becomes EFFECTIVE
+   * and the events go into the rights' histories. False, nothing written, when any part is not
+   * PENDING (another process put it into effect first) or its right is no longer the transferor's.
+   * Atomic on each adapter, across processes.
    */
-  effectTransfer(id: string, event: NewAssetEvent, notify?: readonly Notification[]): Promise<boolean>;
+  effectTransfer(id: string, event: NewAssetEvent | readonly NewAssetEvent[], notify?: readonly Notification[]): Promise<boolean>;
   /**
    * Stores a licence, all or nothing, if the right is held by the claim `claim` and owned by the
    * licensor (STALE otherwise), no licence of the right was recorded with its contract digest

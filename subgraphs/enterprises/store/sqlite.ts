@@ -29,13 +29,14 @@ import type {
   LicenceRecord,
   NewAssetEvent,
   OpenLicenceRecord,
+  PatentFreeze,
   PatentRecord,
   RightRef,
   Stored,
   TrademarkRecord,
   TransferRecord,
 } from '../domain/model.js';
-import { patentAsset, rightKey } from '../domain/model.js';
+import { patentAsset, rightKey, transferParts } from '../domain/model.js';
 import { foldName, NAME_INDEX_VERSION, nameGrams, searchPlan } from '../domain/name-search.js';
 import { importPlan } from '../domain/patent-changes.js';
 import { markKey } from '../domain/trademark.js';
@@ -115,7 +116,8 @@ CREATE TABLE IF NOT EXISTS trademarks (
   version INTEGER NOT NULL DEFAULT 1,
   updated_at TEXT NOT NULL,
   mark_key TEXT NOT NULL DEFAULT '',
-  claim TEXT
+  claim TEXT,
+  freeze TEXT
 );
 CREATE INDEX IF NOT EXISTS trademarks_by_enterprise ON trademarks (enterprise_id, registration_number);
 CREATE TABLE IF NOT EXISTS copyrights (
@@ -430,6 +432,8 @@ function migrate(db: Database.Database): void {
       `);
     }
     db.exec(`CREATE INDEX IF NOT EXISTS transfers_pending ON transfers (effective_date, id) WHERE state = 'PENDING'`);
+    // Trademark freezes (2027-01): none recorded before.
+    if (!hasColumn(db, 'trademarks', 'freeze')) db.exec('ALTER TABLE trademarks ADD COLUMN freeze TEXT');
   })();
 }
 
@@ -517,6 +521,8 @@ interface TrademarkRow {
   goods: string;
   version: number;
   updated_at: string;
+  /** A court's preservation, JSON, or null. */
+  freeze: string | null;
 }
 
 interface CopyrightRow {
@@ -600,7 +606,29 @@ const toTrademark = (r: TrademarkRow): Stored<TrademarkRecord> => ({
   expiryDate: r.expiry_date,
   version: r.version,
   updatedAt: r.updated_at,
+  // Absent when none, as on a record registered without one.
+  ...(r.freeze === null ? {} : { freeze: JSON.parse(r.freeze) as PatentFreeze }),
 });
+
+/** The trademark's columns as the writers bind them. */
+const trademarkParams = (t: TrademarkRecord) => ({
+  ...t,
+  goods: JSON.stringify(t.goods),
+  markKey: markKey(t.mark),
+  freeze: t.freeze == null ? null : JSON.stringify(t.freeze),
+});
+
+/** Thrown inside a transaction to roll back what it wrote: a write of several rights found one changed meanwhile. */
+class Unwritten extends Error {}
+/** What `write` returns; false when it threw Unwritten, its transaction rolled back. */
+function unlessUnwritten(write: () => boolean): boolean {
+  try {
+    return write();
+  } catch (err) {
+    if (err instanceof Unwritten) return false;
+    throw err;
+  }
+}
 
 /** A licence row: its record, and its effective date from the column (a record from before it has none). */
 interface LicenceRow {
@@ -691,8 +719,8 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
   );
   const insertTrademark = db.prepare(
     `INSERT INTO trademarks (registration_number, enterprise_id, mark, nice_class, goods, registration_date, expiry_date, version, region_code, industry, updated_at,
-                             mark_key)
-     SELECT @registrationNumber, @enterpriseId, @mark, @niceClass, @goods, @registrationDate, @expiryDate, 1, region_code, industry, @updatedAt, @markKey
+                             mark_key, freeze)
+     SELECT @registrationNumber, @enterpriseId, @mark, @niceClass, @goods, @registrationDate, @expiryDate, 1, region_code, industry, @updatedAt, @markKey, @freeze
      FROM enterprises WHERE id = @enterpriseId`,
   );
   const addCounts = {
@@ -977,10 +1005,7 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
   });
   const insertTrademarks = db.transaction((ts: readonly TrademarkRecord[], at: string) => {
     for (const t of ts) {
-      const { changes } = insertOnce(
-        () => insertTrademark.run({ ...t, goods: JSON.stringify(t.goods), markKey: markKey(t.mark), updatedAt: at }),
-        `trademark ${t.registrationNumber}`,
-      );
+      const { changes } = insertOnce(() => insertTrademark.run({ ...trademarkParams(t), updatedAt: at }), `trademark ${t.registrationNumber}`);
       if (changes === 0) throw new Error(`trademark ${t.registrationNumber}: no enterprise ${t.enterpriseId}`);
     }
     countDays(
@@ -991,13 +1016,13 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
   const trademarksIn = inListQuery<TrademarkRow>(db, (numbers) => `SELECT * FROM trademarks WHERE registration_number IN (${numbers})`);
   const updateTrademark = db.prepare<[Record<string, unknown>]>(
     `UPDATE trademarks SET enterprise_id = @enterpriseId, mark = @mark, mark_key = @markKey, nice_class = @niceClass, goods = @goods, registration_date = @registrationDate,
-       expiry_date = @expiryDate, region_code = (SELECT region_code FROM enterprises WHERE id = @enterpriseId),
+       expiry_date = @expiryDate, freeze = @freeze, region_code = (SELECT region_code FROM enterprises WHERE id = @enterpriseId),
        industry = (SELECT industry FROM enterprises WHERE id = @enterpriseId), version = version + 1, updated_at = max(updated_at, @at)
      WHERE registration_number = @registrationNumber AND version = @expectedVersion`,
   );
   /** As changePatent, for a trademark: its expiry's count moves with it. */
   const changeTrademark = (before: TrademarkRecord, after: TrademarkRecord, event: NewAssetEvent): boolean => {
-    const row = { ...after, goods: JSON.stringify(after.goods), markKey: markKey(after.mark), expectedVersion: before.version, at: event.at };
+    const row = { ...trademarkParams(after), expectedVersion: before.version, at: event.at };
     if (updateTrademark.run(row).changes === 0) return false;
     if (before.expiryDate !== after.expiryDate) {
       addDeadline.run('trademark', before.expiryDate, -1);
@@ -1093,29 +1118,44 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
   const warn = db.transaction((ns: readonly Notification[]) => outbox.write(ns));
   // The writes under a claim run in IMMEDIATE transactions (.immediate below): read and written
   // under the write lock, so that another process's claim or write cannot come in between.
-  const transferRight = db.transaction((t: TransferRecord, claim: string, event: NewAssetEvent, notify: readonly Notification[]): boolean => {
-    const before = claimedRight(t.right, claim, t.fromEnterpriseId);
-    if (before === undefined) return false;
-    // A transfer in effect moves the right; a pending one leaves it where it is until effectTransfer.
-    if (!changeClaimed(before, t.state === 'EFFECTIVE' ? { ...before, enterpriseId: t.toEnterpriseId } : before, event)) return false;
-    insertTransfer.run({
-      id: t.id,
-      rightKey: rightKey(t.right),
-      record: JSON.stringify(t),
-      registeredAt: t.registeredAt,
-      state: t.state,
-      effectiveDate: t.effectiveDate,
+  const transferRight = db.transaction((t: TransferRecord, claim: string, events: readonly NewAssetEvent[], notify: readonly Notification[]): boolean => {
+    // Every right of the act held by the claim and the transferor's, or nothing written (Trademark Law art. 42(2): together).
+    const parts = transferParts(t);
+    const befores = parts.map((part) => claimedRight(part.right, claim, t.fromEnterpriseId));
+    if (befores.some((b) => b === undefined)) return false;
+    parts.forEach((part, i) => {
+      const before = befores[i]!;
+      // A transfer in effect moves the right; a pending one leaves it where it is until effectTransfer.
+      if (!changeClaimed(before, t.state === 'EFFECTIVE' ? { ...before, enterpriseId: t.toEnterpriseId } : before, events[i] ?? events[0]!)) {
+        throw new Unwritten();
+      }
+      insertTransfer.run({
+        id: part.id,
+        rightKey: rightKey(part.right),
+        record: JSON.stringify(part),
+        registeredAt: part.registeredAt,
+        state: part.state,
+        effectiveDate: part.effectiveDate,
+      });
     });
     outbox.write(notify);
     return true;
   });
-  const effectTransfer = db.transaction((id: string, event: NewAssetEvent, notify: readonly Notification[]): boolean => {
+  const effectTransfer = db.transaction((id: string, events: readonly NewAssetEvent[], notify: readonly Notification[]): boolean => {
     const row = pendingTransfer.get(id);
     if (row === undefined) return false;
-    const t = toTransfer(row);
-    const before = t.right.kind === 'PATENT' ? patentsIn([t.right.number]).map(toPatent)[0] : trademarksIn([t.right.number]).map(toTrademark)[0];
-    if (before?.enterpriseId !== t.fromEnterpriseId || !changeRight(before, { ...before, enterpriseId: t.toEnterpriseId }, event)) return false;
-    setTransferEffective.run(JSON.stringify({ ...t, state: 'EFFECTIVE' }), id);
+    // The registrations moved together move together on the day: every one still PENDING, or none.
+    const parts = transferParts(toTransfer(row)).map((part) => pendingTransfer.get(part.id));
+    if (parts.some((p) => p === undefined)) return false;
+    parts
+      .map((p) => toTransfer(p!))
+      .forEach((t, i) => {
+        const before = t.right.kind === 'PATENT' ? patentsIn([t.right.number]).map(toPatent)[0] : trademarksIn([t.right.number]).map(toTrademark)[0];
+        if (before?.enterpriseId !== t.fromEnterpriseId || !changeRight(before, { ...before, enterpriseId: t.toEnterpriseId }, events[i] ?? events[0]!)) {
+          throw new Unwritten();
+        }
+        setTransferEffective.run(JSON.stringify({ ...t, state: 'EFFECTIVE' }), t.id);
+      });
     outbox.write(notify);
     return true;
   });
@@ -1308,7 +1348,7 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
         claims[right.kind].drop.run(right.number, token);
       },
       async transfer(t, claim, event, notify = []) {
-        return transferRight.immediate(t, claim, event, notify);
+        return unlessUnwritten(() => transferRight.immediate(t, claim, [event].flat(), notify));
       },
       async license(l, claim, event, notify = []) {
         try {
@@ -1331,7 +1371,7 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
         return pendingThrough.all(through, limit).map(toTransfer);
       },
       async effectTransfer(id, event, notify = []) {
-        return effectTransfer.immediate(id, event, notify);
+        return unlessUnwritten(() => effectTransfer.immediate(id, [event].flat(), notify));
       },
       async licencesOf(key, after, limit) {
         return licencesAfter.all(key, after?.registeredAt ?? '', after?.id ?? '', limit).map(toLicence);

@@ -73,6 +73,10 @@ export const DISPOSALS = {
     '该权利的转让尚待生效（登记或公告之日），生效前不办理其他转让或许可',
     'A transfer of this right waits for its effective date (registration or announcement): no other transfer or licence until then',
   ],
+  'ErrorCode.TRANSFER_INCOMPLETE': [
+    '同一种商品上注册的相同商标须一并转让（商标法第四十二条第二款），请一并列出',
+    'The same mark’s registrations in the class must be transferred together (Trademark Law art. 42(2)): name them all',
+  ],
   'ErrorCode.ANNUAL_FEE_OVERDUE': ['专利年费处于滞纳期或已逾期，不予备案', 'The annual fee is in its late-payment period or past it: not recorded'],
   'ErrorCode.DUPLICATE_CONTRACT': ['同一许可合同已备案', 'The same licence contract is recorded already'],
   'ErrorCode.OPEN_LICENCE_REFUSED': ['开放许可不予办理', 'Open licence refused'],
