@@ -10,7 +10,7 @@
 import type { Receipt } from '../../ledger/index.js';
 import type { Audience } from '../../outbox/audience.js';
 import { audienceOf, bounded, instant, type NoticeData, receiptData } from '../../outbox/notice-data.js';
-import type { Notice } from '../../outbox/notification.js';
+import type { EventType, Notice } from '../../outbox/notification.js';
 import type { ClaimRecord, ConsentRecord, PendingAmendment, PledgeRecord, PolicyRecord } from './domain/model.js';
 
 const pledgeSubject = (id: string): string => `pledge:${id}`;
@@ -35,49 +35,34 @@ const pledgeData = (p: PledgeRecord): NoticeData => ({
 });
 const PLEDGE_ESSENTIALS = ['pledgeId', 'registrationNumber', 'pledgor', 'state', 'securedAmountFen'];
 
+/** A notice of pledge `p`: `id` its own within its type, told to both parties, with the pledge's data and `extra`. */
+function pledgeNotice(type: EventType, id: string, at: string, p: PledgeRecord, extra: NoticeData, essentials = PLEDGE_ESSENTIALS): Notice {
+  return {
+    id: `${type}:${id}`,
+    type,
+    occurredAt: instant(at),
+    subject: pledgeSubject(p.id),
+    audience: pledgeAudience(p),
+    data: bounded({ ...pledgeData(p), ...extra }, essentials),
+  };
+}
+
 /**
  * A pledge's registration, made final: `p` as recorded on the ledger, with its receipt. One per
  * pledge; it occurred when the pledge was registered.
  */
-export function pledgeRegistered(p: PledgeRecord): Notice {
-  const subject = pledgeSubject(p.id);
-  return {
-    id: `pledge.registered:${p.id}`,
-    type: 'pledge.registered',
-    occurredAt: instant(p.registeredAt),
-    subject,
-    audience: pledgeAudience(p),
-    data: bounded({ ...pledgeData(p), registrationReceipt: receiptData(p.registrationReceipt) }, PLEDGE_ESSENTIALS),
-  };
-}
+export const pledgeRegistered = (p: PledgeRecord): Notice =>
+  pledgeNotice('pledge.registered', p.id, p.registeredAt, p, { registrationReceipt: receiptData(p.registrationReceipt) });
 
 /** A pledge proposed by its pledgee, awaiting the pledgor: one per pledge. */
-export function pledgeProposed(p: PledgeRecord): Notice {
-  return {
-    id: `pledge.proposed:${p.id}`,
-    type: 'pledge.proposed',
-    occurredAt: instant(p.registeredAt),
-    subject: pledgeSubject(p.id),
-    audience: pledgeAudience(p),
-    data: bounded(
-      { ...pledgeData(p), contract: p.application === null ? null : { date: p.application.contract.date, digest: p.application.contract.digest } },
-      PLEDGE_ESSENTIALS,
-    ),
-  };
-}
+export const pledgeProposed = (p: PledgeRecord): Notice =>
+  pledgeNotice('pledge.proposed', p.id, p.registeredAt, p, {
+    contract: p.application === null ? null : { date: p.application.contract.date, digest: p.application.contract.digest },
+  });
 
 /** A proposal answered without a pledge, `p` as it is after (DECLINED by the pledgor or WITHDRAWN by the pledgee): one per pledge. */
-export function proposalClosed(p: PledgeRecord & { readonly state: 'DECLINED' | 'WITHDRAWN'; readonly closedAt: string }, note: string | null): Notice {
-  const type = p.state === 'DECLINED' ? 'pledge.declined' : 'pledge.withdrawn';
-  return {
-    id: `${type}:${p.id}`,
-    type,
-    occurredAt: instant(p.closedAt),
-    subject: pledgeSubject(p.id),
-    audience: pledgeAudience(p),
-    data: bounded({ ...pledgeData(p), closedAt: instant(p.closedAt), note }, PLEDGE_ESSENTIALS),
-  };
-}
+export const proposalClosed = (p: PledgeRecord & { readonly state: 'DECLINED' | 'WITHDRAWN'; readonly closedAt: string }, note: string | null): Notice =>
+  pledgeNotice(p.state === 'DECLINED' ? 'pledge.declined' : 'pledge.withdrawn', p.id, p.closedAt, p, { closedAt: instant(p.closedAt), note });
 
 /** An amendment of pledge `p`: proposed, dropped (declined or withdrawn) or made; one of each per proposal, by when it was proposed. */
 export function amendmentNotice(
@@ -87,63 +72,33 @@ export function amendmentNotice(
   at: string,
   receipt: Receipt | null = null,
 ): Notice {
-  return {
-    id: `${type}:${p.id}:${a.proposedAt}`,
-    type,
-    occurredAt: instant(at),
-    subject: pledgeSubject(p.id),
-    audience: pledgeAudience(p),
-    data: bounded(
-      {
-        ...pledgeData(p),
-        amendment: {
-          securedAmountFen: a.changes.securedAmountFen === undefined ? null : String(a.changes.securedAmountFen),
-          termEndDate: a.changes.term?.endDate ?? null,
-          contract: { date: a.contract.date, digest: a.contract.digest },
-        },
-        ...(receipt === null ? {} : { amendmentReceipt: receiptData(receipt) }),
-      },
-      [...PLEDGE_ESSENTIALS, 'amendment'],
-    ),
+  const amendment = {
+    securedAmountFen: a.changes.securedAmountFen === undefined ? null : String(a.changes.securedAmountFen),
+    termEndDate: a.changes.term?.endDate ?? null,
+    contract: { date: a.contract.date, digest: a.contract.digest },
   };
+  const extra = { amendment, ...(receipt === null ? {} : { amendmentReceipt: receiptData(receipt) }) };
+  return pledgeNotice(type, `${p.id}:${a.proposedAt}`, at, p, extra, [...PLEDGE_ESSENTIALS, 'amendment']);
 }
 
 /** A pledge closed, `p` as it is after (RELEASED or ENFORCED, with its closing time): one per pledge, since a pledge closes once. */
 export function pledgeClosed(p: PledgeRecord & { readonly state: 'RELEASED' | 'ENFORCED'; readonly closedAt: string }): Notice {
-  const type = p.state === 'RELEASED' ? 'pledge.released' : 'pledge.enforced';
   const extra: NoticeData =
     p.state === 'RELEASED' ? { releaseReceipt: receiptData(p.releaseReceipt) } : { lossFen: p.enforcement === null ? null : String(p.enforcement.lossFen) };
-  return {
-    id: `${type}:${p.id}`,
-    type,
-    occurredAt: instant(p.closedAt),
-    subject: pledgeSubject(p.id),
-    audience: pledgeAudience(p),
-    data: bounded({ ...pledgeData(p), closedAt: instant(p.closedAt), ...extra }, PLEDGE_ESSENTIALS),
-  };
+  return pledgeNotice(p.state === 'RELEASED' ? 'pledge.released' : 'pledge.enforced', p.id, p.closedAt, p, { closedAt: instant(p.closedAt), ...extra });
 }
 
 /** The pledgee's consent to a disposal recorded on pledge `p`: one per consent. */
 export function consentRecorded(p: PledgeRecord, c: ConsentRecord): Notice {
-  return {
-    id: `pledge.consent_recorded:${c.id}`,
-    type: 'pledge.consent_recorded',
-    occurredAt: instant(c.grantedAt),
-    subject: pledgeSubject(p.id),
-    audience: pledgeAudience(p),
-    data: bounded(
-      {
-        ...pledgeData(p),
-        consentId: c.id,
-        asset: { kind: c.asset.kind, id: c.asset.id },
-        disposal: c.disposal,
-        counterpartyId: c.outsideCounterparty === null ? c.counterpartyId : null,
-        outsideCounterparty: c.outsideCounterparty === null ? null : { ...c.outsideCounterparty },
-        note: c.note,
-      },
-      [...PLEDGE_ESSENTIALS, 'consentId', 'asset', 'disposal', 'counterpartyId'],
-    ),
+  const extra = {
+    consentId: c.id,
+    asset: { kind: c.asset.kind, id: c.asset.id },
+    disposal: c.disposal,
+    counterpartyId: c.outsideCounterparty === null ? c.counterpartyId : null,
+    outsideCounterparty: c.outsideCounterparty === null ? null : { ...c.outsideCounterparty },
+    note: c.note,
   };
+  return pledgeNotice('pledge.consent_recorded', c.id, c.grantedAt, p, extra, [...PLEDGE_ESSENTIALS, 'consentId', 'asset', 'disposal', 'counterpartyId']);
 }
 
 /** A claim on policy `policy` settled, `c` as it is after (PAID or REJECTED): one per claim, since a claim is settled once. */
