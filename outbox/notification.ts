@@ -1,8 +1,8 @@
 // A notification: one event of the hub (a fee warning, a case moved, a pledge registered), told
 // to the people it concerns. It comes from a transactional outbox row, so its id is stable: the
 // same event accepted twice is one notification, and a webhook receiver sees the same webhook-id.
-import type { JsonValue } from '../platform/json.js';
 import { ORGANIZATION_KINDS } from '../platform/identity.js';
+import type { JsonValue } from '../platform/json.js';
 import type { Audience } from './audience.js';
 
 export interface Notification {
