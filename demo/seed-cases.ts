@@ -57,7 +57,7 @@ export async function seedCases(
   const store = await openCasesStore(storage);
   try {
     const patentsOf = new Map<string, PatentRecord[]>();
-    for (const p of input.patents) patentsOf.set(p.enterpriseId, [...(patentsOf.get(p.enterpriseId) ?? []), p]);
+    for (const p of input.patents) if (p.enterpriseId !== null) patentsOf.set(p.enterpriseId, [...(patentsOf.get(p.enterpriseId) ?? []), p]);
     const applicants = input.enterprises.filter((e) => patentsOf.has(e.id));
     const start = Date.parse(`${input.today}T09:00:00Z`);
 

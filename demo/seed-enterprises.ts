@@ -19,7 +19,8 @@ const REGISTRY_BATCH = 20_000;
  */
 export async function writeRegistry(store: EnterprisesStore, data: RegistryChunk): Promise<void> {
   const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  const byOwner = <T extends { enterpriseId: string }>(rows: readonly T[]) => [...rows].sort((a, b) => byKey(a.enterpriseId, b.enterpriseId));
+  const byOwner = <T extends { enterpriseId: string | null }>(rows: readonly T[]) =>
+    [...rows].sort((a, b) => byKey(a.enterpriseId ?? '', b.enterpriseId ?? ''));
   await inBatches(
     [...data.enterprises].sort((a, b) => byKey(a.id, b.id)),
     (batch) => store.enterprises.insertMany(batch),

@@ -58,7 +58,8 @@ export async function seedFinance(storage: Storage, ledger: Ledger, input: Finan
     /** Demo pledge `n` of `patent`, in none of its states yet. */
     const pledgeOf = (n: number, patent: PatentRecord, pledgee: string, pledgeeKind: 'BANK' | 'GUARANTOR', registeredAt: string) => ({
       id: `demo-pledge-${String(n).padStart(3, '0')}`,
-      pledgorId: patent.enterpriseId,
+      // The demo's patents are all its enterprises' (none held outside the registry).
+      pledgorId: patent.enterpriseId!,
       pledgee,
       pledgeeKind,
       authorityRegistration: null,

@@ -35,6 +35,8 @@ export const ERROR_CODES = [
   'TRANSFER_PENDING',
   // A trademark transfer leaving out the same mark's other registrations in its class (Trademark Law art. 42(2)): subgraphs/enterprises/rights.ts.
   'TRANSFER_INCOMPLETE',
+  // An act on a right transferred to a party outside the registry (a person, a foreign entity): subgraphs/enterprises/rights.ts.
+  'OWNER_OUTSIDE_REGISTRY',
   // Licence recording refusals (专利实施许可合同备案办法 art. 12(2)(vi), (viii)): subgraphs/enterprises/rights.ts.
   'ANNUAL_FEE_OVERDUE',
   'DUPLICATE_CONTRACT',
@@ -97,6 +99,8 @@ export const ERROR_MEANINGS: Readonly<Record<ErrorCode, string>> = {
     'A transfer of the right waits for its effective date (its registration or announcement: Patent Law art. 10(3), Trademark Law art. 42(4)): no other transfer or licence until then; extensions.transferId and extensions.effectiveDate name it',
   TRANSFER_INCOMPLETE:
     "A trademark's registrations of the identical mark in the same class must be transferred together (Trademark Law art. 42(2): 应当一并转让): name them in alsoTrademarks; extensions.missing lists those left out",
+  OWNER_OUTSIDE_REGISTRY:
+    'The right was transferred to a party outside the registry (a person or a foreign entity: its outsideOwner): the hub records acts of its enterprises’ rights only, so no transfer, licence, open licence or pledge of it here',
   ANNUAL_FEE_OVERDUE:
     "The patent's annual fee is late (in its grace period, or past it): pay it first; extensions.dueDate and extensions.graceEndsOn say when it fell due and the last day it can be paid",
   DUPLICATE_CONTRACT: 'This contract (its SHA-256) is recorded for the right already: extensions.licenceId names the licence recorded with it',
@@ -150,6 +154,7 @@ export const USER_ERROR_CODES = [
   'LICENCE_OVERLAP',
   'TRANSFER_PENDING',
   'TRANSFER_INCOMPLETE',
+  'OWNER_OUTSIDE_REGISTRY',
   'ANNUAL_FEE_OVERDUE',
   'DUPLICATE_CONTRACT',
   'OPEN_LICENCE_REFUSED',

@@ -38,9 +38,10 @@ export const Patent = builder.objectRef<Stored<PatentRecord>>('Patent');
 export const Trademark = builder.objectRef<Stored<TrademarkRecord>>('Trademark');
 export const Copyright = builder.objectRef<Stored<CopyrightRecord>>('Copyright');
 
-/** Loads an enterprise the caller may read: FORBIDDEN for another enterprise's key. */
-export async function readableEnterprise(ctx: EnterprisesContext, id: string): Promise<Stored<EnterpriseRecord> | null> {
+/** Loads an enterprise the caller may read: FORBIDDEN for another enterprise's key; null for none (a party outside the registry). */
+export async function readableEnterprise(ctx: EnterprisesContext, id: string | null): Promise<Stored<EnterpriseRecord> | null> {
   const identity = requireIdentity(ctx);
+  if (id === null) return null;
   if (identity.role === 'ENTERPRISE') requireActFor(ctx, id);
   return (await ctx.loaders.enterprise.load(id)) ?? null;
 }
@@ -49,14 +50,14 @@ export async function readableEnterprise(ctx: EnterprisesContext, id: string): P
 export async function readablePatent(ctx: EnterprisesContext, applicationNumber: string): Promise<Stored<PatentRecord> | null> {
   const identity = requireIdentity(ctx);
   const patent = await ctx.loaders.patent.load(applicationNumber);
-  if (patent === undefined || (identity.role === 'ENTERPRISE' && !canActFor(identity, patent.enterpriseId))) return null;
+  if (patent === undefined || (identity.role === 'ENTERPRISE' && (patent.enterpriseId === null || !canActFor(identity, patent.enterpriseId)))) return null;
   return patent;
 }
 
 /** A trademark or copyright the caller may read: an enterprise its own; null alike for another's and for none. */
-export async function readableRight<R extends { enterpriseId: string }>(ctx: EnterprisesContext, found: R | undefined): Promise<R | null> {
+export async function readableRight<R extends { enterpriseId: string | null }>(ctx: EnterprisesContext, found: R | undefined): Promise<R | null> {
   const identity = requireIdentity(ctx);
-  if (found === undefined || (identity.role === 'ENTERPRISE' && !canActFor(identity, found.enterpriseId))) return null;
+  if (found === undefined || (identity.role === 'ENTERPRISE' && (found.enterpriseId === null || !canActFor(identity, found.enterpriseId)))) return null;
   return found;
 }
 

@@ -8,7 +8,7 @@ import { markKey, MAX_SAME_MARK } from './domain/trademark.js';
 import type { EnterprisesStore } from './store/port.js';
 
 /** An owner's mark in a class, as Trademark.sameMarkInClass asks for its registrations. */
-export type SameMark = Pick<TrademarkRecord, 'enterpriseId' | 'mark' | 'niceClass'>;
+export type SameMark = Pick<TrademarkRecord, 'mark' | 'niceClass'> & { readonly enterpriseId: string };
 
 export interface EnterprisesContext extends SubgraphContext<EnterprisesStore> {
   readonly loaders: {

@@ -5,11 +5,16 @@
 import type { Notice } from '../../outbox/notification.js';
 import { feeYearOf } from './domain/annual-fee.js';
 import { examinationRequestLastDay } from './domain/deadlines.js';
-import type { LicenceRecord, PatentRecord, RightRef, TrademarkRecord, TransferRecord } from './domain/model.js';
+import type { LicenceRecord, OutsideParty, PatentRecord, RightRef, TrademarkRecord, TransferRecord } from './domain/model.js';
 
 /** How the ledger's entries and the notifications name a right: `patent:<number>`, `trademark:<number>`. */
 export const rightSubject = (r: RightRef): string => `${r.kind.toLowerCase()}:${r.number}`;
 const enterprise = (id: string) => ({ kind: 'ENTERPRISE' as const, id });
+/** The enterprises among the parties: one outside the registry (null) has no inbox here. */
+const enterprises = (...ids: readonly (string | null)[]) => ids.flatMap((id) => (id === null ? [] : [enterprise(id)]));
+/** A party outside the registry as a notice names it: by kind, name and country. */
+const outside = (o: OutsideParty | undefined): { outside?: { kind: string; name: string; country: string } } =>
+  o === undefined ? {} : { outside: { kind: o.kind, name: o.name, country: o.country } };
 
 export function transferred(t: TransferRecord): Notice {
   return {
@@ -17,12 +22,13 @@ export function transferred(t: TransferRecord): Notice {
     type: 'right.transferred',
     occurredAt: t.registeredAt,
     subject: rightSubject(t.right),
-    audience: [enterprise(t.fromEnterpriseId), enterprise(t.toEnterpriseId)],
+    audience: enterprises(t.fromEnterpriseId, t.toEnterpriseId),
     data: {
       transferId: t.id,
       right: { kind: t.right.kind, number: t.right.number },
       from: t.fromEnterpriseId,
       to: t.toEnterpriseId,
+      ...outside(t.toOutside),
       contractDate: t.contractDate,
       ledgerSeq: t.receipt.seq,
     },
@@ -35,12 +41,13 @@ export function licensed(l: LicenceRecord): Notice {
     type: 'licence.registered',
     occurredAt: l.registeredAt,
     subject: rightSubject(l.right),
-    audience: [enterprise(l.licensorId), enterprise(l.licenseeId)],
+    audience: enterprises(l.licensorId, l.licenseeId),
     data: {
       licenceId: l.id,
       right: { kind: l.right.kind, number: l.right.number },
       licensor: l.licensorId,
       licensee: l.licenseeId,
+      ...outside(l.outsideLicensee),
       kind: l.kind,
       territory: [...l.territory],
       term: { startDate: l.startDate, endDate: l.endDate },
@@ -60,12 +67,13 @@ export function recordedLate(l: LicenceRecord, deadline: string, recordedOn: str
     type: 'licence.recorded.late',
     occurredAt: l.registeredAt,
     subject: rightSubject(l.right),
-    audience: [enterprise(l.licensorId), enterprise(l.licenseeId)],
+    audience: enterprises(l.licensorId, l.licenseeId),
     data: {
       licenceId: l.id,
       right: { kind: l.right.kind, number: l.right.number },
       licensor: l.licensorId,
       licensee: l.licenseeId,
+      ...outside(l.outsideLicensee),
       effectiveDate: l.effectiveDate,
       recordingDeadline: deadline,
       recordedOn,
@@ -89,7 +97,7 @@ export function feeWarning(
     type: `patent.annual_fee.${stage}`,
     occurredAt: at,
     subject: `patent:${p.applicationNumber}`,
-    audience: [enterprise(p.enterpriseId)],
+    audience: enterprises(p.enterpriseId),
     data: { applicationNumber: p.applicationNumber, title: p.title, year: feeYearOf(p.filingDate, dueDate), dueDate, ...limits },
   };
 }
@@ -105,7 +113,7 @@ export function examinationRequestDue(p: PatentRecord, dueOn: string, at: string
     type: 'patent.examination_request.due',
     occurredAt: at,
     subject: `patent:${p.applicationNumber}`,
-    audience: [enterprise(p.enterpriseId)],
+    audience: enterprises(p.enterpriseId),
     data: {
       applicationNumber: p.applicationNumber,
       title: p.title,
@@ -121,7 +129,7 @@ export function protectionEnding(p: PatentRecord, endsOn: string, at: string): N
     type: 'patent.protection.ending',
     occurredAt: at,
     subject: `patent:${p.applicationNumber}`,
-    audience: [enterprise(p.enterpriseId)],
+    audience: enterprises(p.enterpriseId),
     data: { applicationNumber: p.applicationNumber, title: p.title, endsOn },
   };
 }
@@ -132,7 +140,7 @@ export function registrationEnding(m: TrademarkRecord, at: string): Notice {
     type: 'trademark.registration.ending',
     occurredAt: at,
     subject: `trademark:${m.registrationNumber}`,
-    audience: [enterprise(m.enterpriseId)],
+    audience: enterprises(m.enterpriseId),
     data: { registrationNumber: m.registrationNumber, mark: m.mark, expiryDate: m.expiryDate },
   };
 }

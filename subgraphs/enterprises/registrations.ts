@@ -37,7 +37,11 @@ builder.objectFields(Trademark, (t) => ({
   // classes (类似) are the Trademark Office's judgment, which the register's data does not settle.
   sameMarkInClass: t.stringList({
     description: `The registration numbers, in order, of the same owner's other registrations of this mark (identical text after Unicode NFKC and trimming) in this Nice class: what Trademark Law art. 42 and the trademark pledge procedure (注册商标专用权质押登记程序规定, 2020) have transferred and pledged with it. Similar marks, and similar goods in other classes, are not detected: the register's data does not let the hub decide them. At most ${MAX_SAME_MARK}`,
-    resolve: async (m, _args, ctx) => (await ctx.loaders.sameMark.load(m)).filter((n) => n !== m.registrationNumber).slice(0, MAX_SAME_MARK),
+    // A registration held outside the registry (its owner null) has none the hub lists.
+    resolve: async (m, _args, ctx) =>
+      m.enterpriseId === null
+        ? []
+        : (await ctx.loaders.sameMark.load({ ...m, enterpriseId: m.enterpriseId })).filter((n) => n !== m.registrationNumber).slice(0, MAX_SAME_MARK),
   }),
 }));
 

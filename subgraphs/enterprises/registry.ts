@@ -295,7 +295,7 @@ Patent.implement({
     enterprise: t.field({
       type: Enterprise,
       nullable: true,
-      description: 'The enterprise that owns it now (a recorded transfer moves it)',
+      description: 'The enterprise that owns it now (a recorded transfer moves it); null once transferred outside the registry (outsideOwner)',
       resolve: (p, _args, ctx) => readableEnterprise(ctx, p.enterpriseId),
     }),
     updatedAt: t.field({
@@ -327,7 +327,7 @@ Trademark.implement({
     enterprise: t.field({
       type: Enterprise,
       nullable: true,
-      description: 'The enterprise that owns it; null for a caller who may not read that enterprise',
+      description: 'The enterprise that owns it; null for a caller who may not read that enterprise, and once transferred outside the registry (outsideOwner)',
       resolve: (m, _args, ctx) => readableEnterprise(ctx, m.enterpriseId),
     }),
     updatedAt: t.field({
@@ -629,20 +629,17 @@ async function expiryWarnings(ctx: EnterprisesContext, owner: OwnerFilter, args:
     ctx.store.trademarks.expiring(owner, ...from('TRADEMARK'), page.first + 1),
   ]);
   const merged = [
-    ...patents.map((p): Expiry => ({
-      right: 'PATENT',
-      number: p.applicationNumber,
-      enterpriseId: p.enterpriseId,
-      title: p.title,
-      expiresOn: protectionEnd(p),
-    })),
-    ...trademarks.map((m): Expiry => ({
-      right: 'TRADEMARK',
-      number: m.registrationNumber,
-      enterpriseId: m.enterpriseId,
-      title: m.mark,
-      expiresOn: m.expiryDate,
-    })),
+    // The store lists no right held outside the registry (its owner null): none is warned of.
+    ...patents.flatMap((p): Expiry[] =>
+      p.enterpriseId === null
+        ? []
+        : [{ right: 'PATENT', number: p.applicationNumber, enterpriseId: p.enterpriseId, title: p.title, expiresOn: protectionEnd(p) }],
+    ),
+    ...trademarks.flatMap((m): Expiry[] =>
+      m.enterpriseId === null
+        ? []
+        : [{ right: 'TRADEMARK', number: m.registrationNumber, enterpriseId: m.enterpriseId, title: m.mark, expiresOn: m.expiryDate }],
+    ),
   ]
     .sort((a, b) => a.expiresOn.localeCompare(b.expiresOn) || a.right.localeCompare(b.right) || (a.number < b.number ? -1 : a.number > b.number ? 1 : 0))
     .slice(0, page.first + 1);

@@ -16,7 +16,7 @@ import type { Identity } from '../../platform/identity.js';
 import { appendOrFail } from '../common/ledger-append.js';
 import type { EnterprisesContext } from './context.js';
 import { recordedLate, recordingDeadline } from './domain/licences.js';
-import { type LicenceRecord, type OpenLicenceRecord, rightKey, type RightRef, transferParts, type TransferRecord } from './domain/model.js';
+import { type LicenceRecord, type OpenLicenceRecord, type OutsideParty, rightKey, type RightRef, transferParts, type TransferRecord } from './domain/model.js';
 import { licensed, recordedLate as recordedLateNotice, rightSubject, transferred } from './notices.js';
 import type { ClaimedAct, LicenceRefusal, RightClaim } from './store/port.js';
 
@@ -39,6 +39,12 @@ export type Recorded<T> =
   | { readonly made?: undefined; readonly receipt: Receipt; readonly refusal: LicenceRefusal };
 
 const rightDocument = (r: RightRef): Metadata => ({ kind: r.kind, number: r.number });
+/**
+ * A transferee or licensee as the ledger and the history name it: an enterprise by its id, a party
+ * outside the registry as `{ outside: { kind, name, country } }` (never an identity number: none is taken).
+ */
+const partyDocument = (enterpriseId: string | null, outside: OutsideParty | undefined): Metadata[string] =>
+  outside === undefined ? enterpriseId : { outside: { kind: outside.kind, name: outside.name, country: outside.country } };
 export const describeRight = (r: RightRef): string => `${r.kind === 'PATENT' ? 'patent' : 'trademark'} ${r.number}`;
 
 const patentRef = (applicationNumber: string): RightRef => ({ kind: 'PATENT', number: applicationNumber });
@@ -70,7 +76,7 @@ function entryOf(act: ClaimedAct): { kind: EntryKind; what: string; document: Me
           transfer: t.id,
           right: rightDocument(t.right),
           from: t.fromEnterpriseId,
-          to: t.toEnterpriseId,
+          to: partyDocument(t.toEnterpriseId, t.toOutside),
           contractDate: t.contractDate,
           contractDigest: t.contractDigest,
           effectiveDate: t.effectiveDate,
@@ -91,7 +97,7 @@ function entryOf(act: ClaimedAct): { kind: EntryKind; what: string; document: Me
           licence: l.id,
           right: rightDocument(l.right),
           licensor: l.licensorId,
-          licensee: l.licenseeId,
+          licensee: partyDocument(l.licenseeId, l.outsideLicensee),
           kind: l.kind,
           territory: [...l.territory],
           term: { startDate: l.startDate, endDate: l.endDate },
@@ -153,7 +159,7 @@ export const transferEvent = (t: TransferRecord, at: string, role: string) => ({
   details: {
     transfer: t.id,
     from: t.fromEnterpriseId,
-    to: t.toEnterpriseId,
+    to: partyDocument(t.toEnterpriseId, t.toOutside),
     effectiveDate: t.effectiveDate,
     seq: t.receipt.seq,
     ...(t.together === undefined || t.together.length === 0 ? {} : { together: t.together.map((part) => part.right.number) }),
@@ -186,7 +192,7 @@ async function record(ctx: EnterprisesContext, act: ClaimedAct, receipt: Receipt
         type: 'LICENSED' as const,
         details: {
           licence: l.id,
-          licensee: l.licenseeId,
+          licensee: partyDocument(l.licenseeId, l.outsideLicensee),
           kind: l.kind,
           ...(act.openLicence === undefined ? {} : { openLicence: act.openLicence.declaration }),
           seq: receipt.seq,

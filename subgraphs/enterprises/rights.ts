@@ -30,6 +30,9 @@ import {
   LICENCE_KINDS,
   type LicenceKind as LicenceKindValue,
   type LicenceRecord,
+  OUTSIDE_PARTY_KIND_MEANINGS,
+  OUTSIDE_PARTY_KINDS,
+  type OutsideParty as OutsidePartyValue,
   type PatentFreeze,
   type PatentRecord,
   RIGHT_KINDS,
@@ -42,6 +45,7 @@ import {
   type TransferRecord,
 } from './domain/model.js';
 import { barredWhileOpen, stands } from './domain/open-licences.js';
+import { describeOutsideParty, outsideParty, sameOutsideParty } from './domain/outside-parties.js';
 import { protectionEnd } from './domain/protection.js';
 import { markKey, MAX_SAME_MARK } from './domain/trademark.js';
 import { describeRight, signOnRight } from './right-acts.js';
@@ -66,6 +70,32 @@ const TransferStateEnum = builder.enumType('TransferState', {
   description:
     'Whether a transfer has moved its right yet: it takes effect on its registration or announcement (Patent Law art. 10(3); Trademark Law art. 42(4))',
   values: describedValues(TRANSFER_STATES, TRANSFER_STATE_MEANINGS),
+});
+
+const OutsidePartyKind = builder.enumType('OutsidePartyKind', {
+  description: 'What a transferee or licensee outside the registry is: a person, or an entity registered outside the mainland',
+  values: describedValues(OUTSIDE_PARTY_KINDS, OUTSIDE_PARTY_KIND_MEANINGS),
+});
+const OUTSIDE_NO_ID =
+  'by name and country alone: no identity number is taken or kept, the contract’s SHA-256 (contractDigest) identifying the contract it signed';
+export const OutsideParty = builder.objectRef<OutsidePartyValue>('OutsideParty').implement({
+  description: `A transferee or licensee outside the registry (a natural person, or a foreign, Hong Kong, Macao or Taiwan entity), ${OUTSIDE_NO_ID}`,
+  fields: (t) => ({
+    kind: t.field({ type: OutsidePartyKind, description: 'A person or an entity registered outside the mainland', resolve: (o) => o.kind }),
+    name: t.exposeString('name', { description: 'Its name as the contract gives it, trimmed' }),
+    country: t.exposeString('country', { description: 'Its country or region: ISO 3166-1 alpha-2, e.g. DE, HK' }),
+  }),
+});
+const OutsidePartyInput = builder.inputType('OutsidePartyInput', {
+  description: `A transferee or licensee outside the registry, ${OUTSIDE_NO_ID}. A mainland enterprise or organisation has a unified social credit code (GB 32100-2015): it is a party as an enterprise registered with the centre`,
+  fields: (t) => ({
+    kind: t.field({ type: OutsidePartyKind, required: true, description: 'INDIVIDUAL (any country, CN included) or FOREIGN_ENTITY (any country but CN)' }),
+    name: t.string({ required: true, description: 'Its name as the contract gives it: 1 to 200 characters, trimmed' }),
+    country: t.string({
+      required: true,
+      description: 'Its country or region: ISO 3166-1 alpha-2, two letters, upper-cased (e.g. DE, US, HK); not CN for a FOREIGN_ENTITY',
+    }),
+  }),
 });
 
 const Right = builder.objectRef<RightRef>('LicensableRight').implement({
@@ -101,8 +131,15 @@ const Transfer = builder.objectRef<TransferRecord>('RightTransfer').implement({
     to: t.field({
       type: Enterprise,
       nullable: true,
-      description: `The transferee, to whom the right moves on effectiveDate; ${PARTY_READ}`,
+      description: `The transferee, to whom the right moves on effectiveDate; ${PARTY_READ}; null for a transferee outside the registry (toOutside)`,
       resolve: (r, _args, ctx) => readableEnterprise(ctx, r.toEnterpriseId),
+    }),
+    toOutside: t.field({
+      type: OutsideParty,
+      nullable: true,
+      description:
+        'The transferee outside the registry (a person, a foreign entity), to whom the right leaves the registry on effectiveDate; null for an enterprise',
+      resolve: (r) => r.toOutside ?? null,
     }),
     contractDate: t.field({ type: 'Date', description: 'The day the transfer contract was signed', resolve: (r) => r.contractDate }),
     effectiveDate: t.field({
@@ -155,8 +192,14 @@ export const Licence = builder.objectRef<LicenceRecord>('Licence').implement({
     licensee: t.field({
       type: Enterprise,
       nullable: true,
-      description: `The licensee; ${PARTY_READ}`,
+      description: `The licensee; ${PARTY_READ}; null for a licensee outside the registry (outsideLicensee)`,
       resolve: (l, _args, ctx) => readableEnterprise(ctx, l.licenseeId),
+    }),
+    outsideLicensee: t.field({
+      type: OutsideParty,
+      nullable: true,
+      description: 'The licensee outside the registry (a person, a foreign entity), told of nothing here; null for an enterprise',
+      resolve: (l) => l.outsideLicensee ?? null,
     }),
     kind: t.field({ type: LicenceKind, description: 'Exclusive, sole or ordinary', resolve: (l) => l.kind }),
     territory: t.exposeStringList('territory', { description: 'GB/T 2260 codes, or CN for the whole country' }),
@@ -220,8 +263,11 @@ async function licencesOf(ctx: EnterprisesContext, right: RightRef, args: { firs
 }
 
 const TRANSFERS = 'Its recorded transfers, oldest first';
+const OUTSIDE_OWNER =
+  'Who holds it once a transfer moved it outside the registry (a person, a foreign entity): then no enterprise lists, counts or is warned of it, its enterprise is null, and no act of it is recorded here (OWNER_OUTSIDE_REGISTRY); null while an enterprise holds it';
 const LICENCES = 'Its recorded licences, oldest first';
 builder.objectFields(Patent, (t) => ({
+  outsideOwner: t.field({ type: OutsideParty, nullable: true, description: OUTSIDE_OWNER, resolve: (p) => p.outsideOwner ?? null }),
   transfers: t.field({
     type: [Transfer],
     description: TRANSFERS,
@@ -238,6 +284,7 @@ builder.objectFields(Patent, (t) => ({
   }),
 }));
 builder.objectFields(Trademark, (t) => ({
+  outsideOwner: t.field({ type: OutsideParty, nullable: true, description: OUTSIDE_OWNER, resolve: (m) => m.outsideOwner ?? null }),
   transfers: t.field({
     type: [Transfer],
     description: TRANSFERS,
@@ -277,7 +324,12 @@ const TransferInput = builder.inputType('RegisterTransferInput', {
   description: 'What registerTransfer takes: the transfer (转让) of a patent, patent application or trademark',
   fields: (t) => ({
     right: t.field({ type: RightInput, required: true, description: 'The right transferred: a pending or granted patent, or a trademark in force' }),
-    toEnterpriseId: t.id({ required: true, description: 'The transferee: an enterprise registered with the centre' }),
+    toEnterpriseId: t.id({ description: 'The transferee registered with the centre; or give toOutsideParty (one of the two)' }),
+    toOutsideParty: t.field({
+      type: OutsidePartyInput,
+      description:
+        'The transferee outside the registry: a person, or an entity registered outside the mainland (Patent Law art. 10(2): a transfer to a foreign party follows the rules on technology export, which the parties settle with MOFCOM before CNIPA registers it); or give toEnterpriseId. On effectiveDate the right leaves the registry: no enterprise holds it and no act of it is recorded here after',
+    }),
     contractDate: t.field({ type: 'Date', required: true, description: CONTRACT_DATE }),
     effectiveDate: t.field({
       type: 'Date',
@@ -295,7 +347,11 @@ const LicenceInput = builder.inputType('RegisterLicenceInput', {
   description: 'What registerLicence takes: a licence contract (许可合同) to record',
   fields: (t) => ({
     right: t.field({ type: RightInput, required: true, description: 'The right licensed: a granted patent, or a trademark in force' }),
-    licenseeId: t.id({ required: true, description: 'The licensee: an enterprise registered with the centre' }),
+    licenseeId: t.id({ description: 'The licensee registered with the centre; or give outsideLicensee (one of the two)' }),
+    outsideLicensee: t.field({
+      type: OutsidePartyInput,
+      description: 'The licensee outside the registry: a person, or an entity registered outside the mainland; or give licenseeId. Only the licensor is told',
+    }),
     kind: t.field({
       type: LicenceKind,
       required: true,
@@ -368,18 +424,40 @@ async function currentRight(
   return trademarkRight(stored);
 }
 
-/** A trademark as a right to dispose of, as it stands today: its preservation as it holds today (trademark-freezes.ts). */
-export function trademarkRight(stored: TrademarkRecord): CurrentRight & { readonly record: TrademarkRecord } {
-  const m = trademarkStanding(stored);
-  return { ref: { kind: 'TRADEMARK', number: m.registrationNumber }, ownerId: m.enterpriseId, version: m.version, lastProtectedDay: m.expiryDate, record: m };
+/**
+ * OWNER_OUTSIDE_REGISTRY for a right a transfer moved to a party outside the registry: the hub
+ * records the acts of its enterprises' rights, and this one's holder is none of them.
+ */
+function heldInRegistry(r: RightRef, owner: { readonly enterpriseId: string | null; readonly outsideOwner?: OutsidePartyValue | null }): string {
+  if (owner.enterpriseId !== null) return owner.enterpriseId;
+  const holder = owner.outsideOwner == null ? 'a party outside the registry' : describeOutsideParty(owner.outsideOwner);
+  throw failure(
+    'OWNER_OUTSIDE_REGISTRY',
+    `${describe(r)} was transferred to ${holder}, outside the registry: the hub records transfers, licences and pledges of its enterprises' rights only; the holder deals with CNIPA directly`,
+    { field: 'right.number', ...(owner.outsideOwner == null ? {} : { outsideOwner: { ...owner.outsideOwner } }) },
+  );
 }
 
-/** A patent as a right to dispose of, as it stands today: EXPIRED past its term, its freezes as they hold today. */
+/**
+ * A trademark as a right to dispose of, as it stands today: its preservation as it holds today
+ * (trademark-freezes.ts). OWNER_OUTSIDE_REGISTRY once it left the registry.
+ */
+export function trademarkRight(stored: TrademarkRecord): CurrentRight & { readonly record: TrademarkRecord } {
+  const m = trademarkStanding(stored);
+  const ref: RightRef = { kind: 'TRADEMARK', number: m.registrationNumber };
+  return { ref, ownerId: heldInRegistry(ref, m), version: m.version, lastProtectedDay: m.expiryDate, record: m };
+}
+
+/**
+ * A patent as a right to dispose of, as it stands today: EXPIRED past its term, its freezes as
+ * they hold today. OWNER_OUTSIDE_REGISTRY once it left the registry.
+ */
 export function patentRight(stored: PatentRecord): CurrentRight & { readonly record: PatentRecord } {
   const p = standing(stored);
+  const ref: RightRef = { kind: 'PATENT', number: p.applicationNumber };
   return {
-    ref: { kind: 'PATENT', number: p.applicationNumber },
-    ownerId: p.enterpriseId,
+    ref,
+    ownerId: heldInRegistry(ref, p),
     version: p.version,
     lastProtectedDay: addDays(protectionEnd(p), -1),
     record: p,
@@ -423,27 +501,45 @@ const frozen = (r: RightRef, f: PatentFreeze) =>
     orderNumber: f.orderNumber,
   });
 
+/** A transferee or licensee: an enterprise registered with the centre, or a party outside the registry. */
+export type Party =
+  { readonly enterpriseId: string; readonly outside?: undefined } | { readonly enterpriseId?: undefined; readonly outside: OutsidePartyValue };
+
+const describeParty = (p: Party): string => (p.outside === undefined ? `enterprise ${p.enterpriseId}` : describeOutsideParty(p.outside));
+
 interface ActivePledge {
   readonly id: string;
   readonly pledgee: { readonly name: string };
-  readonly consents: readonly { readonly disposal: string; readonly counterparty: { readonly id: string } }[];
+  readonly consents: readonly {
+    readonly disposal: string;
+    /** Null for a consent to a party outside the registry (outsideCounterparty), or one the caller may not read. */
+    readonly counterparty: { readonly id: string } | null;
+    readonly outsideCounterparty: { readonly kind: string; readonly name: string; readonly country: string } | null;
+  }[];
 }
+
+/** The consent names this party: the enterprise by id, an outside party by kind, trimmed name and upper-cased country. */
+const consentsTo = (c: ActivePledge['consents'][number], party: Party): boolean =>
+  party.outside === undefined
+    ? c.outsideCounterparty === null && c.counterparty?.id === party.enterpriseId
+    : c.outsideCounterparty !== null && sameOutsideParty(c.outsideCounterparty, party.outside);
 
 /**
  * Refuses a transfer or licence of a right in an active pledge unless its pledgee has consented to
- * this very disposal to this counterparty (Civil Code art. 444). The finance subgraph keeps pledges.
+ * this very disposal to this counterparty (Civil Code art. 444), an enterprise or an outside party
+ * (PledgeConsent.outsideCounterparty). The finance subgraph keeps pledges.
  */
-async function requirePledgeeConsent(ctx: EnterprisesContext, r: RightRef, disposal: 'TRANSFER' | 'LICENCE', counterpartyId: string): Promise<void> {
+async function requirePledgeeConsent(ctx: EnterprisesContext, r: RightRef, disposal: 'TRANSFER' | 'LICENCE', party: Party): Promise<void> {
   const { activePledgesOn } = await ctx.hub<{ activePledgesOn: ActivePledge[] }>(
-    'query ($asset: IpAssetInput!) { activePledgesOn(asset: $asset) { id pledgee: bank { name } consents { disposal counterparty { id } } } }',
+    'query ($asset: IpAssetInput!) { activePledgesOn(asset: $asset) { id pledgee: bank { name } consents { disposal counterparty { id } outsideCounterparty { kind name country } } } }',
     { asset: { rightKind: r.kind, id: r.number } },
   );
-  const unconsented = activePledgesOn.filter((p) => !p.consents.some((c) => c.disposal === disposal && c.counterparty.id === counterpartyId));
+  const unconsented = activePledgesOn.filter((p) => !p.consents.some((c) => c.disposal === disposal && consentsTo(c, party)));
   if (unconsented.length > 0) {
     const pledge = unconsented[0]!;
     throw failure(
       'ASSET_PLEDGED_CONSENT_REQUIRED',
-      `${describe(r)} is pledged to ${pledge.pledgee.name}; record the pledgee's consent to this ${disposal === 'TRANSFER' ? 'transfer' : 'licence'} to enterprise ${counterpartyId} first`,
+      `${describe(r)} is pledged to ${pledge.pledgee.name}; record the pledgee's consent to this ${disposal === 'TRANSFER' ? 'transfer' : 'licence'} to ${describeParty(party)} first`,
       { pledgeId: pledge.id, pledgee: pledge.pledgee.name },
     );
   }
@@ -477,14 +573,14 @@ async function sameMarkTogether(
     const other = named[i];
     if (other === undefined) throw failure('NOT_FOUND', `trademark ${n} does not exist`, { field });
     if (n === m.registrationNumber) throw badInput(`alsoTrademarks names trademark ${n}, the one transferred`, field);
-    if (other.enterpriseId !== m.enterpriseId || other.niceClass !== m.niceClass || markKey(other.mark) !== markKey(m.mark)) {
+    if (other.enterpriseId !== r.ownerId || other.niceClass !== m.niceClass || markKey(other.mark) !== markKey(m.mark)) {
       throw badInput(
         `trademark ${n} is not the transferor's registration of the mark ${m.mark} in class ${m.niceClass}: only the same mark's registrations in the class move together`,
         field,
       );
     }
   });
-  const same = (await ctx.store.trademarks.sameMark(m.enterpriseId, m.mark, m.niceClass, MAX_SAME_MARK + 1)).filter((n) => n !== m.registrationNumber);
+  const same = (await ctx.store.trademarks.sameMark(r.ownerId, m.mark, m.niceClass, MAX_SAME_MARK + 1)).filter((n) => n !== m.registrationNumber);
   const missing = same.filter((n) => !also.includes(n));
   if (missing.length > 0) {
     throw failure(
@@ -496,11 +592,32 @@ async function sameMarkTogether(
   return named.map((other) => trademarkRight(other!));
 }
 
-/** A registered enterprise other than the right's owner, or NOT_FOUND / BAD_USER_INPUT naming the field. */
-async function counterparty(ctx: EnterprisesContext, id: string, ownerId: string, field: string): Promise<string> {
+/**
+ * The transferee or licensee the input names, exactly one of the pair: an enterprise by id, or a
+ * party outside the registry (domain/outside-parties.ts). BAD_USER_INPUT naming the enterprise
+ * field when both or neither are given. Checked as given, before the right is read.
+ */
+function partyGiven(
+  id: string | number | null | undefined,
+  outside: { kind: OutsidePartyValue['kind']; name: string; country: string } | null | undefined,
+  fields: { readonly id: string; readonly outside: string; readonly who: string },
+): Party {
+  if ((id == null) === (outside == null)) {
+    throw badInput(
+      `name the ${fields.who} once: ${fields.id} for an enterprise registered with the centre, or ${fields.outside} for a person or a foreign entity`,
+      fields.id,
+    );
+  }
+  return outside == null ? { enterpriseId: String(id) } : { outside: outsideParty(outside, fields.outside) };
+}
+
+/** A registered enterprise other than the right's owner, or NOT_FOUND / BAD_USER_INPUT naming the field; an outside party as given. */
+async function counterparty(ctx: EnterprisesContext, party: Party, ownerId: string, field: string): Promise<Party> {
+  if (party.outside !== undefined) return party;
+  const id = party.enterpriseId;
   if (id === ownerId) throw badInput(`the ${field === 'toEnterpriseId' ? 'transferee' : 'licensee'} is the right's owner already`, field);
   if ((await ctx.loaders.enterprise.load(id)) === undefined) throw failure('NOT_FOUND', `enterprise ${id} does not exist`, { field });
-  return id;
+  return party;
 }
 
 /**
@@ -597,8 +714,9 @@ mutationForms(builder, {
   args: (t) => ({ input: t.field({ type: TransferInput, required: true, description: 'The transfer to record' }) }),
   resolve: async ({ input }, ctx) => {
     const staff = requireRole(ctx, 'CENTER_STAFF');
-    const { contractDigest, signedOn, effective, first, key, also } = await checkInput({
+    const { contractDigest, signedOn, effective, first, key, also, party } = await checkInput({
       first: () => currentRight(ctx, input.right),
+      party: () => partyGiven(input.toEnterpriseId, input.toOutsideParty, { id: 'toEnterpriseId', outside: 'toOutsideParty', who: 'transferee' }),
       also: () => alsoNumbers(input.alsoTrademarks, input.right.rightKind ?? input.right.kind),
       signedOn: () => contractDate(input.contractDate),
       effective: () => transferEffectiveDate(input.effectiveDate, input.contractDate),
@@ -611,7 +729,7 @@ mutationForms(builder, {
       key,
       given: {
         right: first.ref,
-        toEnterpriseId: String(input.toEnterpriseId),
+        ...(party.outside === undefined ? { toEnterpriseId: party.enterpriseId } : { toOutside: party.outside }),
         contractDate: signedOn,
         effectiveDate: effective,
         contractDigest,
@@ -622,7 +740,7 @@ mutationForms(builder, {
         ctx.loaders.patent.clearAll();
         ctx.loaders.trademark.clearAll();
         const r = await currentRight(ctx, input.right);
-        const to = await counterparty(ctx, String(input.toEnterpriseId), r.ownerId, 'toEnterpriseId');
+        const to = await counterparty(ctx, party, r.ownerId, 'toEnterpriseId');
         // A trademark's identical marks in its class move with it (Trademark Law art. 42(2)), each checked as it is.
         const together = 'registrationNumber' in r.record ? await sameMarkTogether(ctx, { ...r, record: r.record }, also) : [];
         for (const each of [r, ...together]) {
@@ -635,7 +753,9 @@ mutationForms(builder, {
           right: r.ref,
           ...(together.length === 0 ? {} : { together: together.map((m) => ({ id: randomUUID(), right: m.ref })) }),
           fromEnterpriseId: r.ownerId,
-          toEnterpriseId: to,
+          // To a party outside the registry: the right leaves the registry on effectiveDate (no enterprise holds it).
+          toEnterpriseId: to.enterpriseId ?? null,
+          ...(to.outside === undefined ? {} : { toOutside: to.outside }),
           contractDate: signedOn,
           contractDigest,
           effectiveDate: effective,
@@ -664,8 +784,9 @@ mutationForms(builder, {
   resolve: async ({ input }, ctx) => {
     const staff = requireRole(ctx, 'CENTER_STAFF');
     const { startDate, endDate } = input.term;
-    const { first, places, royaltyTerms, contractDigest, signedOn, tookEffect, key } = await checkInput({
+    const { first, places, royaltyTerms, contractDigest, signedOn, tookEffect, key, party } = await checkInput({
       first: () => currentRight(ctx, input.right),
+      party: () => partyGiven(input.licenseeId, input.outsideLicensee, { id: 'licenseeId', outside: 'outsideLicensee', who: 'licensee' }),
       places: () => territory(input.territory),
       term: () => {
         if (endDate < startDate) throw badInput('the term ends before it starts', 'term');
@@ -682,7 +803,8 @@ mutationForms(builder, {
     });
     const given = {
       right: first.ref,
-      licenseeId: String(input.licenseeId),
+      licenseeId: party.enterpriseId ?? null,
+      ...(party.outside === undefined ? {} : { outsideLicensee: party.outside }),
       kind: input.kind,
       territory: places,
       startDate,
@@ -715,7 +837,7 @@ mutationForms(builder, {
           term: () => {
             if (endDate > r.lastProtectedDay) throw badInput(`the term ends after ${describe(r.ref)}'s protection, on ${r.lastProtectedDay}`, 'term');
           },
-          licensee: () => counterparty(ctx, String(input.licenseeId), r.ownerId, 'licenseeId'),
+          licensee: () => counterparty(ctx, party, r.ownerId, 'licenseeId'),
         });
         await requirePledgeeConsent(ctx, r.ref, 'LICENCE', licensee);
         const licence: Omit<LicenceRecord, 'receipt'> = {
@@ -723,7 +845,7 @@ mutationForms(builder, {
           id,
           right: r.ref,
           licensorId: r.ownerId,
-          licenseeId: licensee,
+          licenseeId: licensee.enterpriseId ?? null,
           registeredAt: new Date().toISOString(),
           registeredBy: staff.keyId,
         };

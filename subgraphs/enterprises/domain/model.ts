@@ -119,10 +119,37 @@ export interface TermCompensation {
   readonly marketingApprovedOn: string | null;
 }
 
+/** What a party outside the registry is: a natural person (自然人), or a foreign enterprise or other organisation. */
+export const OUTSIDE_PARTY_KINDS = ['INDIVIDUAL', 'FOREIGN_ENTITY'] as const;
+export type OutsidePartyKind = (typeof OUTSIDE_PARTY_KINDS)[number];
+export const OUTSIDE_PARTY_KIND_MEANINGS: Readonly<Record<OutsidePartyKind, string>> = {
+  INDIVIDUAL: 'A natural person (自然人), of any country, China included',
+  FOREIGN_ENTITY:
+    'An enterprise or other organisation registered outside the mainland (外国企业或者其他组织; one of Hong Kong, Macao or Taiwan too): a mainland one is registered with the centre as an enterprise',
+};
+
+/**
+ * A transferee or licensee outside the registry (domain/outside-parties.ts): by kind, name and
+ * country alone. No identity number is taken or kept: the contract's digest identifies the contract it signed.
+ */
+export interface OutsideParty {
+  readonly kind: OutsidePartyKind;
+  /** 1 to 200 characters, trimmed. */
+  readonly name: string;
+  /** ISO 3166-1 alpha-2, upper case. */
+  readonly country: string;
+}
+
 export interface PatentRecord {
   /** Canonical form, e.g. 202310123456.7 */
   readonly applicationNumber: string;
-  readonly enterpriseId: string;
+  /**
+   * The enterprise that holds it; null once a transfer moved it to a party outside the registry
+   * (outsideOwner): then no enterprise lists, counts or is warned of it.
+   */
+  readonly enterpriseId: string | null;
+  /** Who holds it when no enterprise does: the outside transferee; absent or null otherwise. */
+  readonly outsideOwner?: OutsideParty | null;
   readonly type: PatentType;
   /** Filed through the PCT route. */
   readonly pct: boolean;
@@ -252,7 +279,10 @@ export const patentAsset = (applicationNumber: string): string => rightKey({ kin
 
 export interface TrademarkRecord {
   readonly registrationNumber: string;
-  readonly enterpriseId: string;
+  /** As PatentRecord's: null once held outside the registry. */
+  readonly enterpriseId: string | null;
+  /** As PatentRecord's. */
+  readonly outsideOwner?: OutsideParty | null;
   readonly mark: string;
   /** Nice classification, 1..45. */
   readonly niceClass: number;
@@ -346,7 +376,10 @@ export interface TransferRecord {
   readonly id: string;
   readonly right: RightRef;
   readonly fromEnterpriseId: string;
-  readonly toEnterpriseId: string;
+  /** The transferee registered with the centre; null for one outside the registry (toOutside). */
+  readonly toEnterpriseId: string | null;
+  /** The transferee outside the registry (a person, a foreign entity); absent for an enterprise. */
+  readonly toOutside?: OutsideParty;
   readonly contractDate: string;
   /** SHA-256 of the signed contract, hex. */
   readonly contractDigest: string;
@@ -386,6 +419,15 @@ export function transferParts<T extends Omit<TransferRecord, 'receipt'>>(t: T): 
   return all.map((part) => ({ ...t, id: part.id, right: part.right, together: all.filter((o) => o.id !== part.id) }));
 }
 
+/**
+ * A right as a transfer in effect leaves it: held by the transferee enterprise, or, for a
+ * transferee outside the registry, by no enterprise (enterpriseId null) and that party (outsideOwner).
+ */
+export function movedTo<R extends PatentRecord | TrademarkRecord>(r: R, t: Pick<TransferRecord, 'toEnterpriseId' | 'toOutside'>): R {
+  const { outsideOwner: _left, ...rest } = r;
+  return (t.toOutside === undefined ? { ...rest, enterpriseId: t.toEnterpriseId } : { ...rest, enterpriseId: null, outsideOwner: t.toOutside }) as R;
+}
+
 export const LICENCE_KINDS = ['EXCLUSIVE', 'SOLE', 'ORDINARY'] as const;
 export type LicenceKind = (typeof LICENCE_KINDS)[number];
 
@@ -393,7 +435,10 @@ export interface LicenceRecord {
   readonly id: string;
   readonly right: RightRef;
   readonly licensorId: string;
-  readonly licenseeId: string;
+  /** The licensee registered with the centre; null for one outside the registry (outsideLicensee). */
+  readonly licenseeId: string | null;
+  /** The licensee outside the registry (a person, a foreign entity); absent for an enterprise. */
+  readonly outsideLicensee?: OutsideParty;
   readonly kind: LicenceKind;
   /** GB/T 2260 codes, or CN for the whole country. */
   readonly territory: readonly string[];

@@ -100,7 +100,10 @@ export function importPlan(rows: readonly PatentRecord[], registered: ReadonlyMa
     const n = row.applicationNumber;
     const superseding = before.declared && !row.declared;
     if (!superseding && before.enterpriseId !== row.enterpriseId) {
-      const message = `patent ${n} is registered to another enterprise; ownership moves only by a registered transfer`;
+      const message =
+        before.enterpriseId === null
+          ? `patent ${n} was transferred to a party outside the registry; the hub records no act of it`
+          : `patent ${n} is registered to another enterprise; ownership moves only by a registered transfer`;
       plan.refused.push({ applicationNumber: n, code: 'CONFLICT', field: 'enterpriseId', message });
       continue;
     }
@@ -146,7 +149,8 @@ function superseded(before: PatentRecord, after: PatentRecord, at: string): Noti
     type: 'patent.declaration.superseded',
     occurredAt: at,
     subject: `patent:${after.applicationNumber}`,
-    audience: [{ kind: 'CENTRE' }, { kind: 'ENTERPRISE', id: before.enterpriseId }],
+    // A declaration is its enterprise's: the owner it names is never outside the registry.
+    audience: [{ kind: 'CENTRE' }, ...(before.enterpriseId === null ? [] : [{ kind: 'ENTERPRISE' as const, id: before.enterpriseId }])],
     data: {
       applicationNumber: after.applicationNumber,
       declaredBy: before.enterpriseId,

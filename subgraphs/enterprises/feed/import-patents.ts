@@ -188,11 +188,11 @@ export async function importCheckedBatches(store: EnterprisesStore, batches: Asy
       const found = await store.enterprises.byUsccs(unknown);
       unknown.forEach((u, i) => ownerOfUscc.set(u, found[i]?.id ?? null));
     }
-    const byId = [...new Set(rows.flatMap((p) => (p.uscc === null ? [p.patent.enterpriseId] : [])))];
+    const byId = [...new Set(rows.flatMap((p) => (p.uscc === null ? [p.patent.enterpriseId ?? ''] : [])))];
     const knownIds = new Set(byId.length === 0 ? [] : (await store.enterprises.byIds(byId)).flatMap((e) => (e === undefined ? [] : [e.id])));
     const out: CheckedRow[] = [];
     for (const p of rows) {
-      const owner = p.uscc === null ? (knownIds.has(p.patent.enterpriseId) ? p.patent.enterpriseId : null) : ownerOfUscc.get(p.uscc)!;
+      const owner = p.uscc === null ? (knownIds.has(p.patent.enterpriseId ?? '') ? p.patent.enterpriseId : null) : ownerOfUscc.get(p.uscc)!;
       if (owner !== null) out.push(p.uscc === null ? p : { ...p, patent: { ...p.patent, enterpriseId: owner } });
       else if (p.uscc === null) rejected.push(rejection(p.line, p.given, 'NOT_FOUND', 'enterpriseId', `enterprise ${p.patent.enterpriseId} does not exist`));
       else rejected.push(rejection(p.line, p.given, 'NOT_FOUND', 'uscc', `no enterprise with credit code ${p.uscc} is registered with the centre`));

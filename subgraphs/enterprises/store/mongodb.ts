@@ -30,6 +30,7 @@ import type {
   LicenceRecord,
   NewAssetEvent,
   OpenLicenceRecord,
+  OutsideParty,
   PatentFreeze,
   PatentInvalidation,
   PatentRecord,
@@ -41,7 +42,7 @@ import type {
   TransferRecord,
   WaitingFreeze,
 } from '../domain/model.js';
-import { patentAsset, rightKey, transferParts } from '../domain/model.js';
+import { movedTo, patentAsset, rightKey, transferParts } from '../domain/model.js';
 import { foldName, NAME_INDEX_VERSION, nameGrams, searchPlan } from '../domain/name-search.js';
 import { importPlan } from '../domain/patent-changes.js';
 import { markKey } from '../domain/trademark.js';
@@ -86,7 +87,10 @@ interface GramCountDoc {
 
 interface PatentDoc {
   _id: string;
-  enterpriseId: string;
+  /** Null once held outside the registry (outsideOwner): its region and industry '', its deadlines null. */
+  enterpriseId: string | null;
+  /** Who holds it outside the registry; absent or null while an enterprise does. */
+  outsideOwner?: OutsideParty | null;
   type: PatentRecord['type'];
   pct: boolean;
   title: string;
@@ -123,7 +127,9 @@ interface PatentDoc {
 
 interface TrademarkDoc {
   _id: string;
-  enterpriseId: string;
+  /** As PatentDoc's: its region and industry '' then (its expiry date kept, but counted for no day). */
+  enterpriseId: string | null;
+  outsideOwner?: OutsideParty | null;
   mark: string;
   niceClass: number;
   goods?: string[];
@@ -231,7 +237,18 @@ const toEnterprise = (d: EnterpriseDoc): Stored<EnterpriseRecord> => ({
   updatedAt: d.updatedAt,
 });
 
+/** The holder outside the registry: absent when none, as on a record registered without one. */
+const outsideOwnerOf = (d: { outsideOwner?: OutsideParty | null }) => (d.outsideOwner == null ? {} : { outsideOwner: d.outsideOwner });
+/** None for a patent held outside the registry: no enterprise is warned of it, no count holds it. */
+const NO_DEADLINES = { feeDue: null, feeGraceEnds: null, protectionEnds: null, examinationDue: null } as const;
+/** The day a trademark's registration ends, as counted: none once held outside the registry. */
+const expiryCounted = (t: TrademarkRecord): string | null => (t.enterpriseId === null ? null : t.expiryDate);
+/** The region and industry a right is listed under: its owner's, or none ('') once held outside the registry. */
+const placeOf = (owners: ReadonlyMap<string, { regionCode: string; industry: string }>, id: string | null) =>
+  id === null ? { regionCode: '', industry: '' } : owners.get(id)!;
+
 const toPatent = (d: PatentDoc): Stored<PatentRecord> => ({
+  ...outsideOwnerOf(d),
   applicationNumber: d._id,
   enterpriseId: d.enterpriseId,
   type: d.type,
@@ -302,6 +319,7 @@ const toAssetEvent = (d: AssetEventDoc): AssetEvent => ({
 });
 
 const toTrademark = (d: TrademarkDoc): Stored<TrademarkRecord> => ({
+  ...outsideOwnerOf(d),
   registrationNumber: d._id,
   enterpriseId: d.enterpriseId,
   mark: d.mark,
@@ -390,6 +408,10 @@ function dated<T extends { _id: string }>(field: string, owner: OwnerFilter, win
   if (owner.enterpriseId !== undefined) f.enterpriseId = owner.enterpriseId;
   if (owner.regionCode !== undefined) f.regionCode = owner.regionCode;
   if (owner.industry !== undefined) f.industry = owner.industry;
+  // A trademark held outside the registry keeps its expiry date: no enterprise's list holds it (a
+  // patent's has no deadline then; its region and industry, '', match no filter).
+  if (field === 'expiryDate' && owner.enterpriseId === undefined && owner.regionCode === undefined && owner.industry === undefined)
+    f.enterpriseId = { $ne: null };
   if (after !== undefined) f.$or = [{ [field]: { $gt: after.date } }, { [field]: after.date, _id: { $gt: after.number } }];
   return f as Filter<T>;
 }
@@ -495,7 +517,8 @@ const patentDoc = (p: PatentRecord): Omit<PatentDoc, 'regionCode' | 'industry' |
   waitingFreezes: [...p.waitingFreezes],
   invalidation: p.invalidation,
   version: p.version,
-  ...patentDeadlines(p),
+  outsideOwner: p.outsideOwner ?? null,
+  ...(p.enterpriseId === null ? NO_DEADLINES : patentDeadlines(p)),
 });
 
 const trademarkDoc = (t: TrademarkRecord): Omit<TrademarkDoc, 'regionCode' | 'industry' | 'updatedAt'> => ({
@@ -509,6 +532,7 @@ const trademarkDoc = (t: TrademarkRecord): Omit<TrademarkDoc, 'regionCode' | 'in
   version: t.version,
   markKey: markKey(t.mark),
   freeze: t.freeze ?? null,
+  outsideOwner: t.outsideOwner ?? null,
 });
 
 const copyrightDoc = (c: CopyrightRecord, at: string): CopyrightDoc => ({
@@ -523,7 +547,7 @@ const copyrightDoc = (c: CopyrightRecord, at: string): CopyrightDoc => ({
 });
 
 /** How many documents each enterprise has, through the collection's by_enterprise index, in the order asked (0 for none). */
-async function countsByEnterprise<D extends { _id: string; enterpriseId: string }>(rows: Collection<D>, ids: readonly string[]): Promise<number[]> {
+async function countsByEnterprise<D extends { _id: string; enterpriseId: string | null }>(rows: Collection<D>, ids: readonly string[]): Promise<number[]> {
   const counted = await rows
     .aggregate<{ _id: string; n: number }>([{ $match: { enterpriseId: { $in: distinct(ids) } } }, { $group: { _id: '$enterpriseId', n: { $sum: 1 } } }])
     .toArray();
@@ -591,8 +615,8 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
   // Re-run from the top on transient errors (write conflicts on a counter).
   const transaction = (work: (session: ClientSession) => Promise<void>): Promise<void> => inTransaction(db.client, work);
   /** Each owner's region and industry, read in the writer's transaction; an error when one is missing. */
-  const ownersOf = async (rights: readonly { enterpriseId: string }[], session: ClientSession) => {
-    const ids = distinct(rights.map((r) => r.enterpriseId));
+  const ownersOf = async (rights: readonly { enterpriseId: string | null }[], session: ClientSession) => {
+    const ids = distinct(rights.flatMap((r) => (r.enterpriseId === null ? [] : [r.enterpriseId])));
     const found = await enterprises.find({ _id: { $in: ids } }, { session, projection: { regionCode: 1, industry: 1 } }).toArray();
     const owners = new Map(found.map((o) => [o._id, { regionCode: o.regionCode, industry: o.industry }]));
     const missing = ids.find((id) => !owners.has(id));
@@ -618,7 +642,7 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
   const addPatents = async (ps: readonly PatentRecord[], at: string, session: ClientSession): Promise<void> => {
     if (ps.length === 0) return;
     const owners = await ownersOf(ps, session);
-    const docs = ps.map((p) => ({ ...patentDoc(p), ...owners.get(p.enterpriseId)!, version: 1, updatedAt: at }));
+    const docs = ps.map((p) => ({ ...patentDoc(p), ...placeOf(owners, p.enterpriseId), version: 1, updatedAt: at }));
     await patents.insertMany(docs, { session });
     await counts.bulkWrite(counted(docs, 'patents'), { session });
     const days = [
@@ -653,7 +677,7 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
         transaction(async (session) => {
           const owners = await ownersOf(ts, session);
           await trademarks.insertMany(
-            ts.map((t) => ({ ...trademarkDoc(t), ...owners.get(t.enterpriseId)!, version: 1, updatedAt: at })),
+            ts.map((t) => ({ ...trademarkDoc(t), ...placeOf(owners, t.enterpriseId), version: 1, updatedAt: at })),
             { session },
           );
           await deadlineCounts.bulkWrite(
@@ -674,7 +698,7 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
    */
   const changePatent = async (before: PatentRecord, after: PatentRecord, event: NewAssetEvent, session: ClientSession): Promise<boolean> => {
     const owners = await ownersOf([before, after], session);
-    const doc = { ...patentDoc(after), ...owners.get(after.enterpriseId)!, version: before.version + 1 };
+    const doc = { ...patentDoc(after), ...placeOf(owners, after.enterpriseId), version: before.version + 1 };
     const { _id, ...fields } = doc;
     const replaced = await patents.updateOne({ _id, version: before.version }, { $set: fields, $max: { updatedAt: event.at } }, { session });
     if (replaced.matchedCount === 0) return false;
@@ -690,7 +714,11 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
     }
     if (days.length > 0) await deadlineCounts.bulkWrite(days, { session });
     if (before.enterpriseId !== after.enterpriseId) {
-      const moved = [...counted([owners.get(before.enterpriseId)!], 'patents').map(negated), ...counted([owners.get(after.enterpriseId)!], 'patents')];
+      // Counted for its owner enterprise's region and industry; for none once held outside the registry.
+      const moved = [
+        ...(before.enterpriseId === null ? [] : counted([owners.get(before.enterpriseId)!], 'patents').map(negated)),
+        ...(after.enterpriseId === null ? [] : counted([owners.get(after.enterpriseId)!], 'patents')),
+      ];
       await counts.bulkWrite(moved, { session });
     }
     await record(patentAsset(after.applicationNumber), event, session);
@@ -705,11 +733,13 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
   /** As changePatent, for a trademark: its expiry's count moves with it. */
   const changeTrademark = async (before: TrademarkRecord, after: TrademarkRecord, event: NewAssetEvent, session: ClientSession): Promise<boolean> => {
     const owners = await ownersOf([after], session);
-    const { _id, ...fields } = { ...trademarkDoc(after), ...owners.get(after.enterpriseId)!, version: before.version + 1 };
+    const { _id, ...fields } = { ...trademarkDoc(after), ...placeOf(owners, after.enterpriseId), version: before.version + 1 };
     if ((await trademarks.updateOne({ _id, version: before.version }, { $set: fields, $max: { updatedAt: event.at } }, { session })).matchedCount === 0)
       return false;
-    if (before.expiryDate !== after.expiryDate) {
-      await deadlineCounts.bulkWrite([...perDay('trademark', [before.expiryDate]).map(negated), ...perDay('trademark', [after.expiryDate])], { session });
+    const [was, now] = [expiryCounted(before), expiryCounted(after)];
+    if (was !== now) {
+      const days = [...perDay('trademark', [was]).map(negated), ...perDay('trademark', [now])];
+      if (days.length > 0) await deadlineCounts.bulkWrite(days, { session });
     }
     await record(rightKey({ kind: 'TRADEMARK', number: after.registrationNumber }), event, session);
     return true;
@@ -861,8 +891,8 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
    * processes opening the store together may both run it.
    */
   const backfill = async (): Promise<void> => {
-    const owner = async (id: string) =>
-      (await enterprises.findOne({ _id: id }, { projection: { regionCode: 1, industry: 1 } })) ?? { regionCode: '', industry: '' };
+    const owner = async (id: string | null) =>
+      (id === null ? null : await enterprises.findOne({ _id: id }, { projection: { regionCode: 1, industry: 1 } })) ?? { regionCode: '', industry: '' };
     for await (const d of patents.find({ feeDue: { $exists: false } })) {
       const { regionCode, industry } = await owner(d.enterpriseId);
       await patents.updateOne({ _id: d._id }, { $set: { regionCode, industry, ...patentDoc(toPatent(d)) } });
@@ -1089,11 +1119,12 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
         if (filter.enterpriseId !== undefined || filter.status !== undefined || since !== undefined) {
           return patents.countDocuments(changedSince(patentQuery(filter), since));
         }
-        // The whole register: its counters by region, not a scan.
-        const [sum] = await counts
-          .aggregate<{ n: number }>([{ $match: { dimension: 'regionCode' } }, { $group: { _id: null, n: { $sum: '$patents' } } }])
-          .toArray();
-        return sum?.n ?? 0;
+        // The whole register: its counters by region, not a scan, and those held outside the registry (counted for no region).
+        const [[sum], outside] = await Promise.all([
+          counts.aggregate<{ n: number }>([{ $match: { dimension: 'regionCode' } }, { $group: { _id: null, n: { $sum: '$patents' } } }]).toArray(),
+          patents.countDocuments({ enterpriseId: null }, { hint: 'by_enterprise' }),
+        ]);
+        return (sum?.n ?? 0) + outside;
       },
       feesDue: async (owner, window, after, limit) => (await datedPage(patents, 'feeDue', owner, window, after, limit)).map(toPatent),
       async countFeesDue(owner, window) {
@@ -1175,7 +1206,7 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
             for (const [i, part] of parts.entries()) {
               const before = befores[i]!;
               // A transfer in effect moves the right; a pending one leaves it where it is until effectTransfer.
-              const after = t.state === 'EFFECTIVE' ? { ...before, enterpriseId: t.toEnterpriseId } : before;
+              const after = t.state === 'EFFECTIVE' ? movedTo(before, t) : before;
               if (!(await changeClaimed(before, after, events[i] ?? events[0]!, session))) throw new Unwritten();
               await transfers.insertOne(
                 {
@@ -1216,8 +1247,8 @@ export async function openMongoEnterprisesStore(db: Db, options: MongoStoreOptio
               if (before?.enterpriseId !== t.fromEnterpriseId) throw new Unwritten();
               const moved =
                 'applicationNumber' in before
-                  ? await changePatent(before, { ...before, enterpriseId: t.toEnterpriseId }, events[i] ?? events[0]!, session)
-                  : await changeTrademark(before, { ...before, enterpriseId: t.toEnterpriseId }, events[i] ?? events[0]!, session);
+                  ? await changePatent(before, movedTo(before, t), events[i] ?? events[0]!, session)
+                  : await changeTrademark(before, movedTo(before, t), events[i] ?? events[0]!, session);
               if (!moved) throw new Unwritten();
               await transfers.updateOne({ _id: t.id, state: 'PENDING' }, { $set: { state: 'EFFECTIVE', record: { ...t, state: 'EFFECTIVE' } } }, { session });
             }

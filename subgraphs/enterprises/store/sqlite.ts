@@ -29,6 +29,7 @@ import type {
   LicenceRecord,
   NewAssetEvent,
   OpenLicenceRecord,
+  OutsideParty,
   PatentFreeze,
   PatentRecord,
   RightRef,
@@ -36,7 +37,7 @@ import type {
   TrademarkRecord,
   TransferRecord,
 } from '../domain/model.js';
-import { patentAsset, rightKey, transferParts } from '../domain/model.js';
+import { movedTo, patentAsset, rightKey, transferParts } from '../domain/model.js';
 import { foldName, NAME_INDEX_VERSION, nameGrams, searchPlan } from '../domain/name-search.js';
 import { importPlan } from '../domain/patent-changes.js';
 import { markKey } from '../domain/trademark.js';
@@ -72,7 +73,7 @@ CREATE INDEX IF NOT EXISTS enterprises_by_region ON enterprises (region_code, id
 CREATE INDEX IF NOT EXISTS enterprises_by_industry ON enterprises (industry, id);
 CREATE TABLE IF NOT EXISTS patents (
   application_number TEXT PRIMARY KEY,
-  enterprise_id TEXT NOT NULL REFERENCES enterprises (id),
+  enterprise_id TEXT REFERENCES enterprises (id),
   type TEXT NOT NULL,
   pct INTEGER NOT NULL,
   title TEXT NOT NULL,
@@ -100,12 +101,13 @@ CREATE TABLE IF NOT EXISTS patents (
   declared INTEGER NOT NULL DEFAULT 0,
   exam_due TEXT,
   updated_at TEXT NOT NULL,
-  claim TEXT
+  claim TEXT,
+  outside_owner TEXT
 );
 CREATE INDEX IF NOT EXISTS patents_by_enterprise ON patents (enterprise_id, application_number);
 CREATE TABLE IF NOT EXISTS trademarks (
   registration_number TEXT PRIMARY KEY,
-  enterprise_id TEXT NOT NULL REFERENCES enterprises (id),
+  enterprise_id TEXT REFERENCES enterprises (id),
   mark TEXT NOT NULL,
   nice_class INTEGER NOT NULL,
   registration_date TEXT NOT NULL,
@@ -117,7 +119,8 @@ CREATE TABLE IF NOT EXISTS trademarks (
   updated_at TEXT NOT NULL,
   mark_key TEXT NOT NULL DEFAULT '',
   claim TEXT,
-  freeze TEXT
+  freeze TEXT,
+  outside_owner TEXT
 );
 CREATE INDEX IF NOT EXISTS trademarks_by_enterprise ON trademarks (enterprise_id, registration_number);
 CREATE TABLE IF NOT EXISTS copyrights (
@@ -434,7 +437,56 @@ function migrate(db: Database.Database): void {
     db.exec(`CREATE INDEX IF NOT EXISTS transfers_pending ON transfers (effective_date, id) WHERE state = 'PENDING'`);
     // Trademark freezes (2027-01): none recorded before.
     if (!hasColumn(db, 'trademarks', 'freeze')) db.exec('ALTER TABLE trademarks ADD COLUMN freeze TEXT');
+    // Rights held outside the registry (2026-12): none before; their owner column made nullable by ownersOptional.
+    for (const table of ['patents', 'trademarks']) if (!hasColumn(db, table, 'outside_owner')) db.exec(`ALTER TABLE ${table} ADD COLUMN outside_owner TEXT`);
   })();
+  ownersOptional(db);
+}
+
+/** The owner column's declaration as databases from before 2026-12 have it: an owner on every right. */
+const OWNER_REQUIRED = /\benterprise_id\s+TEXT\s+NOT\s+NULL\b/i;
+
+/**
+ * A right transferred to a party outside the registry has no owner enterprise (2026-12): the
+ * patents' and trademarks' enterprise_id, NOT NULL before, made nullable in place. SQLite alters no
+ * column's constraint, so each table is rebuilt by the procedure of sqlite.org/lang_altertable.html
+ * §7 ("Making Other Kinds Of Table Schema Changes"): foreign keys off (outside any transaction, as
+ * the pragma must be), one IMMEDIATE transaction (another process opening the store meanwhile finds
+ * the work done), the new table from the stored CREATE statement with the constraint dropped, the
+ * rows copied, the old table dropped, the new one renamed, its indexes and triggers created again
+ * from their stored SQL, PRAGMA foreign_key_check before the commit; foreign keys back as they were.
+ * Nothing else of the schema changes: no view or other table refers to these two.
+ */
+function ownersOptional(db: Database.Database): void {
+  const stale = (table: string) =>
+    (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string; notnull: number }[]).some((c) => c.name === 'enterprise_id' && c.notnull === 1);
+  if (!stale('patents') && !stale('trademarks')) return;
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) === 1;
+  if (foreignKeys) db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      for (const table of ['patents', 'trademarks'] as const) {
+        if (!stale(table)) continue;
+        const created = db.prepare<[string], string>(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?`).pluck().get(table)!;
+        if (!OWNER_REQUIRED.test(created)) throw new Error(`${table}: enterprise_id is NOT NULL but its declaration is not the one known: ${created}`);
+        const rebuilt = created
+          .replace(OWNER_REQUIRED, 'enterprise_id TEXT')
+          .replace(/^CREATE TABLE\s+(?:IF NOT EXISTS\s+)?("?)\w+\1/i, `CREATE TABLE ${table}_rebuilt`);
+        const others = db
+          .prepare<[string], { sql: string }>(`SELECT sql FROM sqlite_master WHERE tbl_name = ? AND type IN ('index', 'trigger') AND sql IS NOT NULL`)
+          .all(table);
+        db.exec(rebuilt);
+        db.exec(`INSERT INTO ${table}_rebuilt SELECT * FROM ${table}`);
+        db.exec(`DROP TABLE ${table}`);
+        db.exec(`ALTER TABLE ${table}_rebuilt RENAME TO ${table}`);
+        for (const { sql } of others) db.exec(sql);
+      }
+      const broken = db.pragma('foreign_key_check') as unknown[];
+      if (broken.length > 0) throw new Error(`rebuilding the rights' tables broke ${broken.length} foreign keys: nothing changed`);
+    }).immediate();
+  } finally {
+    if (foreignKeys) db.pragma('foreign_keys = ON');
+  }
 }
 
 /**
@@ -460,7 +512,15 @@ function recomputeDeadlines(db: Database.Database): void {
   db.prepare('INSERT INTO deadline_rules (id, version) VALUES (1, ?) ON CONFLICT DO UPDATE SET version = excluded.version').run(DEADLINE_RULES);
 }
 
-const deadlinesOf = (p: PatentRecord) => patentDeadlines(p);
+/** None for a patent held outside the registry: no enterprise is warned of it, no count holds it. */
+const NO_DEADLINES = { feeDue: null, feeGraceEnds: null, protectionEnds: null, examinationDue: null } as const;
+const deadlinesOf = (p: PatentRecord) => (p.enterpriseId === null ? NO_DEADLINES : patentDeadlines(p));
+/** The day a trademark's registration ends, as counted and warned of: none once held outside the registry. */
+const expiryCounted = (t: TrademarkRecord): string | null => (t.enterpriseId === null ? null : t.expiryDate);
+/** A right's holder outside the registry as its row keeps it, JSON, or null. */
+const outsideOwnerColumn = (r: PatentRecord | TrademarkRecord): string | null => (r.outsideOwner == null ? null : JSON.stringify(r.outsideOwner));
+/** The holder outside the registry from its row: absent when none, as on a record registered without one (or read before the column was added). */
+const outsideOwnerOf = (column: string | null | undefined) => (column == null ? {} : { outsideOwner: JSON.parse(column) as OutsideParty });
 
 interface EnterpriseRow {
   id: string;
@@ -477,7 +537,8 @@ interface EnterpriseRow {
 
 interface PatentRow {
   application_number: string;
-  enterprise_id: string;
+  enterprise_id: string | null;
+  outside_owner: string | null;
   type: string;
   pct: number;
   title: string;
@@ -513,7 +574,8 @@ interface AssetEventRow {
 
 interface TrademarkRow {
   registration_number: string;
-  enterprise_id: string;
+  enterprise_id: string | null;
+  outside_owner: string | null;
   mark: string;
   nice_class: number;
   registration_date: string;
@@ -572,11 +634,13 @@ const toPatent = (r: PatentRow): Stored<PatentRecord> => ({
   invalidation: r.invalidation === null ? null : (JSON.parse(r.invalidation) as PatentRecord['invalidation']),
   version: r.version,
   updatedAt: r.updated_at,
+  ...outsideOwnerOf(r.outside_owner),
 });
 
 /** The patent's columns as the writers bind them (owner's region and industry apart). */
 const patentParams = (p: PatentRecord) => ({
   ...p,
+  outsideOwner: outsideOwnerColumn(p),
   pct: p.pct ? 1 : 0,
   declared: p.declared ? 1 : 0,
   termCompensation: JSON.stringify(p.termCompensation),
@@ -608,11 +672,13 @@ const toTrademark = (r: TrademarkRow): Stored<TrademarkRecord> => ({
   updatedAt: r.updated_at,
   // Absent when none, as on a record registered without one.
   ...(r.freeze === null ? {} : { freeze: JSON.parse(r.freeze) as PatentFreeze }),
+  ...outsideOwnerOf(r.outside_owner),
 });
 
 /** The trademark's columns as the writers bind them. */
 const trademarkParams = (t: TrademarkRecord) => ({
   ...t,
+  outsideOwner: outsideOwnerColumn(t),
   goods: JSON.stringify(t.goods),
   markKey: markKey(t.mark),
   freeze: t.freeze == null ? null : JSON.stringify(t.freeze),
@@ -672,9 +738,13 @@ function insertOnce<R>(run: () => R, what: string): R {
  * A table's rows by one of its deadline columns, within a window, for one owner, a region or an
  * industry: pages after a keyset position (the date, then the number), and counts.
  */
-function byDeadline<Row>(statement: ReturnType<typeof statementCache>, table: string, column: string, number: string) {
+function byDeadline<Row>(statement: ReturnType<typeof statementCache>, table: string, column: string, number: string, ownedOnly = false) {
+  // A right held outside the registry has its region and industry '' (no filter matches it) and no
+  // owner; a patent's has no deadline either, a trademark's keeps its expiry date: left out here.
+  const unfiltered = (owner: OwnerFilter) => owner.enterpriseId === undefined && owner.regionCode === undefined && owner.industry === undefined;
   const where = (owner: OwnerFilter, window: DateWindow, after: DatedKey | undefined) =>
     whereOf([
+      ['enterprise_id IS NOT NULL', ownedOnly && unfiltered(owner) ? [] : undefined],
       ['enterprise_id = ?', owner.enterpriseId],
       ['region_code = ?', owner.regionCode],
       ['industry = ?', owner.industry],
@@ -890,10 +960,12 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
   };
   const [patentsPer, trademarksPer, copyrightsPer] = [countsByEnterprise('patents'), countsByEnterprise('trademarks'), countsByEnterprise('copyrights')];
   const registeredPatents = db.prepare<[], number>(`SELECT coalesce(sum(patents), 0) FROM registry_counts WHERE dimension = 'regionCode'`).pluck();
+  // Along patents_by_enterprise, whose NULLs come first: the few held outside the registry.
+  const heldOutside = db.prepare<[], number>('SELECT count(*) FROM patents WHERE enterprise_id IS NULL').pluck();
   const feesDue = byDeadline<PatentRow>(statement, 'patents', 'fee_due', 'application_number');
   const protectionEnds = byDeadline<PatentRow>(statement, 'patents', 'protection_ends', 'application_number');
   const examinationsDue = byDeadline<PatentRow>(statement, 'patents', 'exam_due', 'application_number');
-  const trademarksExpiring = byDeadline<TrademarkRow>(statement, 'trademarks', 'expiry_date', 'registration_number');
+  const trademarksExpiring = byDeadline<TrademarkRow>(statement, 'trademarks', 'expiry_date', 'registration_number', true);
   const enterprisesByUscc = inListQuery<EnterpriseRow>(db, (usccs) => `SELECT * FROM enterprises WHERE uscc IN (${usccs})`);
   const enterprisesIn = inListQuery<EnterpriseRow>(db, (ids) => `SELECT * FROM enterprises WHERE id IN (${ids})`);
   const patentsIn = inListQuery<PatentRow>(db, (numbers) => `SELECT * FROM patents WHERE application_number IN (${numbers})`);
@@ -953,8 +1025,10 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
        lapsed_on = @lapsedOn, freeze = @freeze, invalidation = @invalidation, fee_due = @feeDue, fee_grace_ends = @feeGraceEnds,
        protection_ends = @protectionEnds, priority_date = @priorityDate, parent_application_number = @parentApplicationNumber,
        examination_requested_on = @examinationRequestedOn, termination_notice_on = @terminationNoticeOn, term_compensation = @termCompensation,
-       waiting_freezes = @waitingFreezes, declared = @declared, exam_due = @examinationDue, region_code = (SELECT region_code FROM enterprises WHERE id = @enterpriseId),
-       industry = (SELECT industry FROM enterprises WHERE id = @enterpriseId), version = version + 1, updated_at = max(updated_at, @at)
+       waiting_freezes = @waitingFreezes, declared = @declared, exam_due = @examinationDue,
+       region_code = coalesce((SELECT region_code FROM enterprises WHERE id = @enterpriseId), ''),
+       industry = coalesce((SELECT industry FROM enterprises WHERE id = @enterpriseId), ''), outside_owner = @outsideOwner,
+       version = version + 1, updated_at = max(updated_at, @at)
      WHERE application_number = @applicationNumber AND version = @expectedVersion`,
   );
   const ownerOf = db.prepare<[string], { regionCode: string; industry: string }>('SELECT region_code AS regionCode, industry FROM enterprises WHERE id = ?');
@@ -982,11 +1056,17 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
       if (now !== null) addDeadline.run(deadline, now, 1);
     }
     if (before.enterpriseId !== after.enterpriseId) {
-      const [from, to] = [ownerOf.get(before.enterpriseId), ownerOf.get(after.enterpriseId)];
-      if (from === undefined || to === undefined) throw new Error(`patent ${after.applicationNumber}: no enterprise ${after.enterpriseId}`);
+      // Counted for its owner enterprise's region and industry; for none once held outside the registry.
+      const owner = (id: string | null) => {
+        if (id === null) return null;
+        const found = ownerOf.get(id);
+        if (found === undefined) throw new Error(`patent ${after.applicationNumber}: no enterprise ${id}`);
+        return found;
+      };
+      const [from, to] = [owner(before.enterpriseId), owner(after.enterpriseId)];
       for (const dimension of ['regionCode', 'industry'] as const) {
-        addCounts.patents.run(dimension, from[dimension], -1);
-        addCounts.patents.run(dimension, to[dimension], 1);
+        if (from !== null) addCounts.patents.run(dimension, from[dimension], -1);
+        if (to !== null) addCounts.patents.run(dimension, to[dimension], 1);
       }
     }
     insertEvent.run({ ...event, asset: patentAsset(after.applicationNumber), details: JSON.stringify(event.details) });
@@ -1016,17 +1096,19 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
   const trademarksIn = inListQuery<TrademarkRow>(db, (numbers) => `SELECT * FROM trademarks WHERE registration_number IN (${numbers})`);
   const updateTrademark = db.prepare<[Record<string, unknown>]>(
     `UPDATE trademarks SET enterprise_id = @enterpriseId, mark = @mark, mark_key = @markKey, nice_class = @niceClass, goods = @goods, registration_date = @registrationDate,
-       expiry_date = @expiryDate, freeze = @freeze, region_code = (SELECT region_code FROM enterprises WHERE id = @enterpriseId),
-       industry = (SELECT industry FROM enterprises WHERE id = @enterpriseId), version = version + 1, updated_at = max(updated_at, @at)
+       expiry_date = @expiryDate, freeze = @freeze, region_code = coalesce((SELECT region_code FROM enterprises WHERE id = @enterpriseId), ''),
+       industry = coalesce((SELECT industry FROM enterprises WHERE id = @enterpriseId), ''), outside_owner = @outsideOwner,
+       version = version + 1, updated_at = max(updated_at, @at)
      WHERE registration_number = @registrationNumber AND version = @expectedVersion`,
   );
   /** As changePatent, for a trademark: its expiry's count moves with it. */
   const changeTrademark = (before: TrademarkRecord, after: TrademarkRecord, event: NewAssetEvent): boolean => {
     const row = { ...trademarkParams(after), expectedVersion: before.version, at: event.at };
     if (updateTrademark.run(row).changes === 0) return false;
-    if (before.expiryDate !== after.expiryDate) {
-      addDeadline.run('trademark', before.expiryDate, -1);
-      addDeadline.run('trademark', after.expiryDate, 1);
+    const [was, now] = [expiryCounted(before), expiryCounted(after)];
+    if (was !== now) {
+      if (was !== null) addDeadline.run('trademark', was, -1);
+      if (now !== null) addDeadline.run('trademark', now, 1);
     }
     insertEvent.run({ ...event, asset: rightKey({ kind: 'TRADEMARK', number: after.registrationNumber }), details: JSON.stringify(event.details) });
     return true;
@@ -1126,7 +1208,7 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
     parts.forEach((part, i) => {
       const before = befores[i]!;
       // A transfer in effect moves the right; a pending one leaves it where it is until effectTransfer.
-      if (!changeClaimed(before, t.state === 'EFFECTIVE' ? { ...before, enterpriseId: t.toEnterpriseId } : before, events[i] ?? events[0]!)) {
+      if (!changeClaimed(before, t.state === 'EFFECTIVE' ? movedTo(before, t) : before, events[i] ?? events[0]!)) {
         throw new Unwritten();
       }
       insertTransfer.run({
@@ -1151,7 +1233,7 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
       .map((p) => toTransfer(p!))
       .forEach((t, i) => {
         const before = t.right.kind === 'PATENT' ? patentsIn([t.right.number]).map(toPatent)[0] : trademarksIn([t.right.number]).map(toTrademark)[0];
-        if (before?.enterpriseId !== t.fromEnterpriseId || !changeRight(before, { ...before, enterpriseId: t.toEnterpriseId }, events[i] ?? events[0]!)) {
+        if (before?.enterpriseId !== t.fromEnterpriseId || !changeRight(before, movedTo(before, t), events[i] ?? events[0]!)) {
           throw new Unwritten();
         }
         setTransferEffective.run(JSON.stringify({ ...t, state: 'EFFECTIVE' }), t.id);
@@ -1262,8 +1344,8 @@ export function openSqliteEnterprisesStore(db: Database.Database): EnterprisesSt
         return patentPage(filter, read, limit).map(toPatent);
       },
       async count(filter, since) {
-        // The whole register: its counters by region, not a scan.
-        if (filter.enterpriseId === undefined && filter.status === undefined && since === undefined) return registeredPatents.get()!;
+        // The whole register: its counters by region, not a scan, and those held outside the registry (counted for no region).
+        if (filter.enterpriseId === undefined && filter.status === undefined && since === undefined) return registeredPatents.get()! + heldOutside.get()!;
         return countOf('patents', [...patentFilter(filter), ['updated_at >= ?', since]]);
       },
       async feesDue(owner, window, after, limit) {

@@ -77,6 +77,10 @@ export const DISPOSALS = {
     '同一种商品上注册的相同商标须一并转让（商标法第四十二条第二款），请一并列出',
     'The same mark’s registrations in the class must be transferred together (Trademark Law art. 42(2)): name them all',
   ],
+  'ErrorCode.OWNER_OUTSIDE_REGISTRY': [
+    '该权利已转让给登记范围以外的当事人（自然人或境外主体），本平台不再办理其转让、许可或质押',
+    'The right was transferred to a party outside the registry (a person or a foreign entity): the hub records no transfer, licence or pledge of it',
+  ],
   'ErrorCode.ANNUAL_FEE_OVERDUE': ['专利年费处于滞纳期或已逾期，不予备案', 'The annual fee is in its late-payment period or past it: not recorded'],
   'ErrorCode.DUPLICATE_CONTRACT': ['同一许可合同已备案', 'The same licence contract is recorded already'],
   'ErrorCode.OPEN_LICENCE_REFUSED': ['开放许可不予办理', 'Open licence refused'],
