@@ -28,7 +28,7 @@ describe('a notification', () => {
       expect(problem({ occurredAt })).toMatch(/occurredAt/);
     expect(problem({ subject: '' })).toMatch(/subject/);
     expect(problem({ audience: [{ kind: 'ENTERPRISE', id: '' }] })).toMatch(/enterprise id/);
-    expect(problem({ audience: [{ kind: 'ORGANIZATION', role: 'ENTERPRISE', name: 'x' }] })).toMatch(/BANK, COURT or INSURER/);
+    expect(problem({ audience: [{ kind: 'ORGANIZATION', role: 'ENTERPRISE', name: 'x' }] })).toMatch(/one of BANK, COURT, INSURER, GUARANTOR/);
     expect(problem({ audience: [{ kind: 'ORGANIZATION', role: 'BANK', name: '' }] })).toMatch(/organization name/);
     expect(problem({ audience: [{ kind: 'EVERYONE' }] })).toMatch(/unknown audience kind/);
     expect(problem({ audience: Array.from({ length: 21 }, () => ({ kind: 'CENTRE' })) })).toMatch(/at most 20/);

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { today as hubToday } from '../platform/hub-calendar.js';
 import { addYears } from '../standards/calendar-date.js';
 import { errorExtensions, startTestHub, type TestHub } from './support/hub.js';
+import { pledgeJointly } from './support/pledges.js';
 import { applicationNumber, registerEnterprise, registerPatent } from './support/registry.js';
 
 const SYNC = gql`
@@ -57,6 +58,7 @@ describe('syncing pledges by change', () => {
       regionCode: '330100',
       industry: '制造业',
     });
+    const pledgor = t.client(await t.key('ENTERPRISE', { enterpriseId: pledgorId }));
     for (let serial = 1; serial <= 3; serial++) {
       const patent = await registerPatent(staff, {
         enterpriseId: pledgorId,
@@ -67,29 +69,13 @@ describe('syncing pledges by change', () => {
         grantDate: '2020-05-01',
         feesPaidThrough: addYears(today, 1),
       });
-      const { pledgeRegister } = await bank.request<{ pledgeRegister: { pledge: { id: string } } }>(
-        gql`
-          mutation ($input: RegisterPledgeInput!) {
-            pledgeRegister(input: $input) {
-              pledge {
-                id
-              }
-              userErrors {
-                message
-              }
-            }
-          }
-        `,
-        {
-          input: {
-            pledgorId,
-            collateral: [{ kind: 'PATENT', id: patent }],
-            securedAmount: '100000000',
-            term: { startDate: today, endDate: addYears(today, 1) },
-          },
-        },
-      );
-      ids.push(pledgeRegister.pledge.id);
+      const pledge = await pledgeJointly(bank, pledgor, {
+        pledgorId,
+        collateral: [{ kind: 'PATENT', id: patent }],
+        securedAmount: '100000000',
+        term: { startDate: today, endDate: addYears(today, 1) },
+      });
+      ids.push(pledge.id);
     }
   });
   afterAll(async () => {
