@@ -2,7 +2,9 @@
 // signed in through the form: staff grant a pending patent, pay its fee, record and decide an
 // invalidation, record a lapse and a restoration; register a trademark and a copyright and renew
 // the trademark; register a licence (its certificate verifying offline, the contract hashed in the
-// page) and a transfer; a court freezes and unfreezes a patent; a bank records its consent on a
+// page) and a transfer; transfer a patent to a foreign entity and a trademark with its same-mark
+// registrations on a later day (pending till then); a court freezes and unfreezes a patent, and a
+// trademark for a year at most; a bank records its consent on a
 // pledge; an enterprise sees the licence in its inbox with the unread badge, marks it read, and
 // sees its patent's history; staff see a webhook delivery given up and send it again, and import
 // a patent feed with its report. On every page: no console error, no request leaving the hub, no
@@ -30,6 +32,7 @@ import { staleBuild } from '../web/app/built.js';
 import { CHROMIUM, chromiumPresent, launchChromium } from './support/browser.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { pledgeJointly } from './support/pledges.js';
+import { registerTrademark } from './support/registry.js';
 import { tempDir } from './support/tmp.js';
 import { axeViolations, DESKTOP, openWatched, PHONE, screenshot, signInThroughPage, type Watched } from './support/web-app.js';
 
@@ -44,6 +47,8 @@ if (!present)
 
 const SELLER_USCC = '914403001922038216';
 const BUYER_USCC = '9144030071526726XG';
+// The owner of the rights transferred out and frozen below: the seller's inbox stays as the inbox test reads it.
+const MAKER_USCC = '91330100MA27XF5T12';
 const COURT = '杭州知识产权法庭';
 const BANK = '杭州银行科技支行';
 const PASSWORD = 'correct horse battery';
@@ -75,6 +80,7 @@ describe.skipIf(!present)('the operations pages in Chromium', { timeout: 120_000
   let origin: string;
   let staff: GraphQLClient;
   let seller: string;
+  let maker: string;
   let pledgeId: string;
   // The deliverer's clock: moved on to see a delivery to a closed port given up.
   let offset = 0;
@@ -84,6 +90,8 @@ describe.skipIf(!present)('the operations pages in Chromium', { timeout: 120_000
   const files = tempDir('iphub-web-ops-');
   const licenceContract = join(files.path, '专利实施许可合同.pdf');
   const transferContract = join(files.path, '商标转让合同.pdf');
+  const outboundContract = join(files.path, 'Patent Assignment Agreement.pdf');
+  const laterContract = join(files.path, '商标一并转让合同.pdf');
   const feed = join(files.path, 'patents.csv');
   // The patents the pages work on.
   const pendingFiled = safeDay(addMonths(today, -2));
@@ -124,6 +132,8 @@ describe.skipIf(!present)('the operations pages in Chromium', { timeout: 120_000
     if (stale !== undefined) throw new Error(stale);
     writeFileSync(licenceContract, Buffer.from('%PDF-1.7 专利实施许可合同 '.repeat(40_000)));
     writeFileSync(transferContract, Buffer.from('%PDF-1.7 商标转让合同 '.repeat(1_000)));
+    writeFileSync(outboundContract, Buffer.from('%PDF-1.7 Patent Assignment Agreement '.repeat(1_000)));
+    writeFileSync(laterContract, Buffer.from('%PDF-1.7 商标一并转让合同 '.repeat(1_000)));
     t = await startTestHub({
       open: {
         notifications: (storage, ledger, hub, { owners }) =>
@@ -147,6 +157,7 @@ describe.skipIf(!present)('the operations pages in Chromium', { timeout: 120_000
       ).registerEnterprise.id;
     seller = await register(SELLER_USCC, '杭州海康威视数字技术股份有限公司');
     await register(BUYER_USCC, '宁德时代新能源科技股份有限公司');
+    maker = await register(MAKER_USCC, '杭州萤石网络股份有限公司');
 
     // A pending application, filed two months ago; a granted patent whose fee lapsed eight months ago
     // (its grace period ended two months ago); two granted patents with their fees paid.
@@ -451,6 +462,87 @@ describe.skipIf(!present)('the operations pages in Chromium', { timeout: 120_000
     await finish(w);
   });
 
+  it('lets staff transfer a patent to a foreign entity, and a trademark with its same mark in the class on a later day, pending till then', async () => {
+    const outbound = patentNumber(addYears(today, -4).slice(0, 4));
+    const filed = safeDay(addYears(today, -4));
+    await staff.request(REGISTER_PATENT, {
+      input: {
+        enterpriseId: maker,
+        applicationNumber: outbound,
+        title: '一种人脸识别方法',
+        filingDate: filed,
+        status: 'GRANTED',
+        grantDate: addYears(filed, 2),
+        feesPaidThrough: today,
+      },
+    });
+    const marks = ['61234568', '61234569'];
+    for (const n of marks) await registerTrademark(staff, { enterpriseId: maker, registrationNumber: n, mark: '萤石', niceClass: 9 });
+    const w = await signedIn('CENTER_STAFF');
+    const { page } = w;
+
+    // To a foreign entity, by name and country, effective today: the patent leaves the registry.
+    await page.getByTestId('nav-disposals').click();
+    const form = page.getByTestId('transfer-form');
+    await page.getByTestId('disposal-number').fill(outbound);
+    await page.getByTestId('transfer-party-kind').getByText('区外当事人').click();
+    await page.getByTestId('transfer-outside-name').fill('Siemens AG');
+    await page.getByTestId('transfer-outside-country').fill('de');
+    expect(await page.getByTestId('transfer-outside-country').inputValue()).toBe('DE');
+    expect(await form.textContent()).toContain('不录入身份证件号码');
+    expect(await page.getByTestId('transfer-effective-date').locator('input').inputValue()).toBe(today);
+    await page.getByTestId('transfer-contract').setInputFiles(outboundContract);
+    await page.getByTestId('transfer-contract-digest').waitFor();
+    await checkPage(w, 'staff-transfer-outside');
+    await page.getByTestId('transfer-submit').click();
+    const done = page.getByTestId('transfer-registered');
+    await done.waitFor();
+    expect(await done.getByTestId('transfer-state').getAttribute('data-state')).toBe('EFFECTIVE');
+    expect(await done.textContent()).toContain('已转让给 Siemens AG');
+    const { patent } = await staff.request<{ patent: unknown }>(
+      gql`
+        query ($n: String!) {
+          patent(applicationNumber: $n) {
+            enterprise {
+              id
+            }
+            outsideOwner {
+              kind
+              name
+              country
+            }
+          }
+        }
+      `,
+      { n: outbound },
+    );
+    expect(patent).toEqual({ enterprise: null, outsideOwner: { kind: 'FOREIGN_ENTITY', name: 'Siemens AG', country: 'DE' } });
+
+    // A trademark to the buyer on its announcement a month on, its same mark in class 9 offered and moved with it.
+    await page.goto(`${origin}/disposals?kind=TRADEMARK&number=${marks[0]}`);
+    const also = page.getByTestId('transfer-also-trademarks');
+    await also.waitFor();
+    expect(await also.textContent()).toBe(marks[1]);
+    expect(await also.locator('input[type="checkbox"]:checked').count()).toBe(1);
+    await page.getByTestId('transfer-to-uscc').fill(BUYER_USCC);
+    await page.getByTestId('transfer-to-find').click();
+    await page.getByTestId('transfer-to-chosen').waitFor();
+    const later = addDays(today, 30);
+    await typeDate(page.getByTestId('transfer-effective-date').locator('input'), later);
+    await page.getByTestId('transfer-contract').setInputFiles(laterContract);
+    await page.getByTestId('transfer-contract-digest').waitFor();
+    await checkPage(w, 'staff-transfer-trademarks');
+    await page.getByTestId('transfer-submit').click();
+    await done.waitFor();
+    expect(await done.getByTestId('transfer-state').getAttribute('data-state')).toBe('PENDING');
+    const line = await done.textContent();
+    expect(line).toContain('待生效');
+    expect(line).toContain(`自 ${later} 起生效`);
+    expect(line).toContain(`一并转让：${marks[1]}`);
+    await checkPage(w, 'staff-transfer-pending');
+    await finish(w);
+  });
+
   it('lets a court freeze a patent under its order and lift the freeze', async () => {
     const w = await signedIn('COURT');
     const { page } = w;
@@ -482,6 +574,45 @@ describe.skipIf(!present)('the operations pages in Chromium', { timeout: 120_000
     await page.getByTestId('unfreeze-submit').click();
     await poll(() => state.getAttribute('data-frozen')).toBe('false');
     await poll(() => page.getByTestId('patent-history').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-type')))).toEqual(['FROZEN', 'UNFROZEN']);
+    await finish(w);
+  });
+
+  it('lets a court freeze a trademark for a year at most and lift it', async () => {
+    const mark = '61234570';
+    await registerTrademark(staff, { enterpriseId: maker, registrationNumber: mark, mark: '萤石', niceClass: 7 });
+    const w = await signedIn('COURT');
+    const { page } = w;
+    await page.getByTestId('nav-freezes').click();
+    await page.getByTestId('freeze-right-kind').getByText('商标').click();
+    await page.getByTestId('freeze-number').fill(mark);
+    await page.getByTestId('freeze-find').click();
+    const state = page.getByTestId('trademark-freeze');
+    expect(await state.getAttribute('data-frozen')).toBe('false');
+    expect(await page.getByTestId('freeze-trademark').textContent()).toContain('法释〔2001〕1号');
+    await page.getByTestId('freeze-order').fill('(2026)浙01执保13号');
+    await checkPage(w, 'court-trademark-freeze');
+    await page.getByTestId('freeze-submit').click();
+    await poll(() => state.getAttribute('data-frozen')).toBe('true');
+    // One year unless the order says less: it ends by itself on the anniversary.
+    expect(await state.textContent()).toContain(`(2026)浙01执保13号，${today} 起，${addYears(today, 1)} 期满解除`);
+    const { trademark } = await staff.request<{ trademark: { freeze: unknown } }>(
+      gql`
+        query ($n: String!) {
+          trademark(registrationNumber: $n) {
+            freeze {
+              court
+              endsOn
+            }
+          }
+        }
+      `,
+      { n: mark },
+    );
+    expect(trademark.freeze).toEqual({ court: COURT, endsOn: addYears(today, 1) });
+    await checkPage(w, 'court-trademark-frozen');
+    await page.getByTestId('unfreeze-submit').click();
+    await poll(() => state.getAttribute('data-frozen')).toBe('false');
+    await poll(() => page.getByTestId('trademark-history').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-type')))).toEqual(['FROZEN', 'UNFROZEN']);
     await finish(w);
   });
 

@@ -1,5 +1,6 @@
 // The words of transfers and licences: the staff's forms, the records' tables, the contract file
-// hashed in the browser, and choosing a counterparty by its credit code.
+// hashed in the browser, and choosing a counterparty: an enterprise by its credit code, or a party
+// outside the registry.
 export const DISPOSALS = {
   'nav.disposals': ['转让与许可', 'Transfers and licences'],
   'disposals.title': ['转让登记与许可备案', 'Transfers and licences'],
@@ -42,6 +43,44 @@ export const DISPOSALS = {
   'disposals.submitLicence': ['备案许可', 'Register the licence'],
   'disposals.transferred': ['{number} 已转让给 {to}（账本第 {seq} 条）', '{number} transferred to {to} (ledger entry {seq})'],
   'disposals.licensed': ['{number} 已许可 {to}：{kind}（账本第 {seq} 条）', '{number} licensed to {to}: {kind} (ledger entry {seq})'],
+  'disposals.transferPending': [
+    '{number} 转让给 {to} 已登记，待生效：自 {date} 起生效（账本第 {seq} 条）',
+    '{number}: the transfer to {to} is recorded and pending: it takes effect on {date} (ledger entry {seq})',
+  ],
+  'disposals.together': ['一并转让：{numbers}', 'Transferred with it: {numbers}'],
+  'disposals.effectiveDate': ['生效日（专利：登记日；商标：公告日）', 'Effective date (a patent: its registration; a trademark: its announcement)'],
+  'disposals.effectiveDateHelp': [
+    '默认今天。晚于今天的，转让待生效至该日，其间该权利不办理其他转让或许可（专利法第十条第三款；商标法第四十二条第四款）',
+    'Today unless later: a later day leaves the transfer pending until then, the right taking no other transfer or licence meanwhile (Patent Law art. 10(3); Trademark Law art. 42(4))',
+  ],
+  'disposals.effectiveBeforeContract': ['生效日不能早于合同签订日', 'The effective date is not before the contract date'],
+  'disposals.alsoTrademarks': ['一并转让的相同商标', 'Registrations of the same mark transferred with it'],
+  'disposals.alsoTrademarksLaw': [
+    '商标法第四十二条第二款：转让注册商标的，商标注册人对其在同一种商品上注册的相同或者近似的商标，应当一并转让。以上是转让人在同一类别注册的相同商标。',
+    'Trademark Law art. 42(2): the owner’s identical or similar marks registered for the same goods are transferred together. Above are the transferor’s registrations of the same mark in this class.',
+  ],
+  'disposals.partyKind': ['{who}类别', '{who} is'],
+  'disposals.partyEnterprise': ['登记企业', 'an enterprise registered with the centre'],
+  'disposals.partyOutside': ['区外当事人', 'a party outside the registry'],
+  'disposals.partyHelp': [
+    '区外当事人：自然人，或境外（含港澳台）企业和其他组织；境内企业请先在中心登记',
+    'Outside the registry: a person, or an entity registered outside the mainland (Hong Kong, Macao and Taiwan too); a mainland enterprise is registered with the centre first',
+  ],
+  'disposals.outsideKind': ['当事人类型', 'Kind of party'],
+  'disposals.outsideName': ['姓名或名称', 'Name'],
+  'disposals.outsideNameHelp': ['与合同所载一致', 'As the contract gives it'],
+  'disposals.outsideNameRequired': ['请输入姓名或名称', 'Enter the name'],
+  'disposals.outsideCountry': ['国家或地区', 'Country or region'],
+  'disposals.outsideCountryHelp': [
+    'ISO 3166-1 两位字母代码，如 DE（德国）、US（美国）、HK（香港）',
+    'The ISO 3166-1 two-letter code, e.g. DE (Germany), US, HK (Hong Kong)',
+  ],
+  'disposals.outsideCountryInvalid': ['请输入两位字母的国家或地区代码', 'Enter a two-letter country or region code'],
+  'disposals.outsideCountryMainland': [
+    '境外主体的国家或地区不能是 CN：境内企业请先在中心登记',
+    'A foreign entity’s country is not CN: a mainland enterprise is registered with the centre first',
+  ],
+  'disposals.noIdentityNumber': ['不录入身份证件号码，合同摘要可证明当事人', 'No identity number is taken: the contract’s digest identifies the party'],
   'disposals.transfers': ['转让记录', 'Transfers'],
   'disposals.licences': ['许可备案', 'Licences'],
   'disposals.noTransfers': ['暂无转让记录', 'No transfers recorded'],
@@ -60,6 +99,10 @@ export const DISPOSALS = {
   'lookup.uscc': ['{who}的统一社会信用代码', '{who}: unified social credit code'],
   'lookup.chosen': ['已选：{name}', 'Chosen: {name}'],
   'lookup.required': ['请按信用代码查找{who}', '{who}: find the enterprise by its credit code'],
+  'OutsidePartyKind.INDIVIDUAL': ['自然人', 'Natural person'],
+  'OutsidePartyKind.FOREIGN_ENTITY': ['境外主体', 'Foreign entity'],
+  'TransferState.PENDING': ['待生效', 'Pending'],
+  'TransferState.EFFECTIVE': ['已生效', 'In effect'],
   'LicenceKind.EXCLUSIVE': ['独占许可', 'Exclusive'],
   'LicenceKind.SOLE': ['排他许可', 'Sole'],
   'LicenceKind.ORDINARY': ['普通许可', 'Ordinary'],

@@ -96,6 +96,7 @@ export const LIFECYCLE = {
   'history.field.orderNumber': ['裁定书', 'order'],
   'history.field.frozenOn': ['冻结日', 'frozen on'],
   'history.field.unfrozenOn': ['解冻日', 'unfrozen on'],
+  'history.field.endsOn': ['冻结期满日', 'ends on'],
   'history.field.from': ['转让人', 'from'],
   'history.field.to': ['受让人', 'to'],
   'history.field.licensee': ['被许可人', 'licensee'],

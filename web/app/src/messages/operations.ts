@@ -3,7 +3,7 @@
 export const OPERATIONS = {
   'nav.deliveries': ['消息推送', 'Webhook deliveries'],
   'nav.import': ['专利数据导入', 'Patent import'],
-  'nav.freezes': ['专利冻结', 'Patent freezes'],
+  'nav.freezes': ['权利冻结', 'Freezes'],
   'deliveries.title': ['消息推送（Webhook）', 'Webhook deliveries'],
   'deliveries.intro': [
     '向合作方系统推送的消息：失败的已重试 24 小时，可查看原因后重新推送；也可查看待推送和已送达的。',
@@ -59,11 +59,6 @@ export const OPERATIONS = {
   'import.field': ['字段', 'Field'],
   'import.message': ['说明', 'Why'],
   'import.downloadRejected': ['下载被拒绝的行（CSV）', 'Download the rejected rows (CSV)'],
-  'freezes.title': ['专利冻结', 'Patent freezes'],
-  'freezes.intro': [
-    '{court} 依财产保全裁定冻结专利或专利申请，或解除本院的冻结。被冻结的专利不能转让、许可或质押。',
-    '{court} freezes a patent or application under its preservation order, or lifts its own freeze. A frozen patent is not transferred, licensed or pledged.',
-  ],
   'freezes.freezeHeading': ['冻结', 'Freeze'],
   'freezes.unfreezeHeading': ['解除冻结', 'Lift the freeze'],
   'freezes.orderNumber': ['裁定书编号', 'Order number'],
