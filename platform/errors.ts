@@ -27,6 +27,8 @@ export const ERROR_CODES = [
   'TRADEMARK_NOT_PLEDGEABLE',
   'COLLATERAL_INCOMPLETE',
   'SUM_INSURED_EXCEEDED',
+  // An infringement-loss or enforcement-cost claim on a case that does not bear it (subgraphs/finance/insurance.ts).
+  'CLAIM_CASE_NOT_ELIGIBLE',
   // Transfers and licences of rights (subgraphs/enterprises/rights.ts).
   'ASSET_FROZEN',
   'ASSET_PLEDGED_CONSENT_REQUIRED',
@@ -92,6 +94,8 @@ export const ERROR_MEANINGS: Readonly<Record<ErrorCode, string>> = {
   COLLATERAL_INCOMPLETE:
     "A trademark's other registrations of the identical mark in the same class must be pledged with it: extensions.missing lists them (Trademark Law art. 42; the trademark pledge procedure, 2020)",
   SUM_INSURED_EXCEEDED: 'A claim beyond what is left of the sum insured: extensions.remaining says how much is',
+  CLAIM_CASE_NOT_ELIGIBLE:
+    'An insurance claim names a protection case that does not bear it: extensions.reason says why (NOT_CLAIMANT: the insured did not apply; NOT_ACCEPTED: staff have not accepted the case; BEFORE_POLICY: applied for before the policy began; AFTER_POLICY: after it ended)',
   ASSET_FROZEN: 'A court froze the right: it may not be disposed of',
   ASSET_PLEDGED_CONSENT_REQUIRED: "A pledged right without its pledgee's recorded consent to this disposal",
   LICENCE_OVERLAP: 'An exclusive or sole licence would meet another licence in territory and time: extensions.licenceId names it',
@@ -149,6 +153,7 @@ export const USER_ERROR_CODES = [
   'TRADEMARK_NOT_PLEDGEABLE',
   'COLLATERAL_INCOMPLETE',
   'SUM_INSURED_EXCEEDED',
+  'CLAIM_CASE_NOT_ELIGIBLE',
   'ASSET_FROZEN',
   'ASSET_PLEDGED_CONSENT_REQUIRED',
   'LICENCE_OVERLAP',

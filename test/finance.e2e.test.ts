@@ -832,10 +832,23 @@ describe('finance: pledges and insurance', () => {
           },
         )
       ).applyForProtection.id;
+    /** Centre staff accept a case: a claim rests on a case the centre examined. */
+    const accept = (id: string) =>
+      staff.request(
+        gql`
+          mutation ($input: MoveProtectionCaseInput!) {
+            moveProtectionCase(input: $input) {
+              state
+            }
+          }
+        `,
+        { input: { caseId: id, to: 'ACCEPTED' } },
+      );
     beforeAll(async () => {
       insurer = t.client(await t.key('INSURER', { organization: INSURER }));
       otherInsurer = t.client(await t.key('INSURER', { organization: OTHER_INSURER }));
       caseId = await applyForProtection(huawei);
+      await accept(caseId);
     });
     const issue = async (client: GraphQLClient, extra: Record<string, unknown> = {}) =>
       (
@@ -868,10 +881,20 @@ describe('finance: pledges and insurance', () => {
       expect(await errorCode(settle(insurer, policy.id, first.id, 'REJECTED'))).toBe('INVALID_TRANSITION');
       expect(await errorCode(file(huaweiClient, policy.id, '400001'))).toBe('SUM_INSURED_EXCEEDED');
       expect(await refusal(file(huaweiClient, policy.id, '1', null))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'protectionCaseId' });
-      // The case must exist in the cases subgraph, with the insured among its parties.
+      // The case must exist in the cases subgraph and bear the claim: the insured applied for it,
+      // the centre accepted it, within the policy's period.
       expect(await errorCode(file(huaweiClient, policy.id, '1', 'no-such-case'))).toBe('NOT_FOUND');
       const notTheirs = await applyForProtection(tencent);
-      expect(await refusal(file(huaweiClient, policy.id, '1', notTheirs))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'protectionCaseId' });
+      await accept(notTheirs);
+      expect(await refusal(file(huaweiClient, policy.id, '1', notTheirs))).toMatchObject({
+        code: 'CLAIM_CASE_NOT_ELIGIBLE',
+        reason: 'NOT_CLAIMANT',
+        field: 'protectionCaseId',
+      });
+      const unexamined = await applyForProtection(huawei);
+      expect(await refusal(file(huaweiClient, policy.id, '1', unexamined))).toMatchObject({ code: 'CLAIM_CASE_NOT_ELIGIBLE', reason: 'NOT_ACCEPTED' });
+      const later = await issue(insurer, { period: { startDate: addMonths(hubToday(), 1), endDate: addYears(hubToday(), 1) } });
+      expect(await refusal(file(huaweiClient, later.id, '1'))).toMatchObject({ code: 'CLAIM_CASE_NOT_ELIGIBLE', reason: 'BEFORE_POLICY' });
       const read = await huaweiClient.request<{
         insurancePolicy: { paidOut: string; claims: { status: string; amount: string }[]; insured: { name: string } };
       }>(POLICY, { id: policy.id });

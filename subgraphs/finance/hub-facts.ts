@@ -1,7 +1,7 @@
 // Facts other subgraphs own, asked of the supergraph as a service: whether enterprises are
 // registered, patents' status, term, annual fees, owner, a court's freeze and a pending
 // invalidation, trademarks' owner, term, freeze and the same mark's other registrations, copyrights'
-// owner, data assets' owner, protection cases' parties. One query per batch.
+// owner, data assets' owner, protection cases' parties, moves and application time. One query per batch.
 import type { HubQuery } from '../../platform/hub-query.js';
 
 export interface PatentFacts {
@@ -83,12 +83,15 @@ export function dataAssetFacts(hub: HubQuery, ids: readonly string[]): Promise<(
 
 export interface ProtectionCaseFacts {
   readonly id: string;
-  readonly parties: readonly { readonly enterprise: { readonly id: string } | null }[];
+  readonly appliedAt: string;
+  readonly parties: readonly { readonly role: 'CLAIMANT' | 'RESPONDENT'; readonly enterprise: { readonly id: string } | null }[];
+  /** Its moves, oldest first: whether staff accepted it. */
+  readonly events: readonly { readonly to: string }[];
 }
 
 /** Each rights-protection case's parties (the cases subgraph's), null when there is no such case. */
 export function protectionCaseFacts(hub: HubQuery, ids: readonly string[]): Promise<(ProtectionCaseFacts | null)[]> {
-  return aliased<ProtectionCaseFacts>(hub, 'protectionCase', 'id', 'ID', 'id parties { enterprise { id } }', ids);
+  return aliased<ProtectionCaseFacts>(hub, 'protectionCase', 'id', 'ID', 'id appliedAt parties { role enterprise { id } } events { to }', ids);
 }
 
 /** Whether each enterprise is registered with the centre. */

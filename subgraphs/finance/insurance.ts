@@ -2,6 +2,7 @@
 // to the rights-protection case the loss arose in, paid within the sum insured.
 
 import { badInput, conflict, failure, notFound } from '../../platform/errors.js';
+import { hubDateOf } from '../../platform/hub-calendar.js';
 import { idempotencyKey } from '../../platform/idempotency.js';
 import type { Identity } from '../../platform/identity.js';
 import { requireActFor, requireIdentity } from '../common/auth.js';
@@ -39,6 +40,7 @@ import {
   type InsuranceProduct,
   type PolicyRecord,
 } from './domain/model.js';
+import type { ProtectionCaseFacts } from './hub-facts.js';
 import { claimSettled } from './notices.js';
 
 const Product = builder.enumType('InsuranceProduct', {
@@ -307,6 +309,27 @@ mutationForms(builder, {
   },
 });
 
+/**
+ * Why a protection case does not bear an infringement-loss or enforcement-cost claim on `policy`, or
+ * undefined when it does. The loss is the insured's as the one infringed: it applied (CLAIMANT);
+ * the centre accepted the case (a case staff refused or have not yet looked at shows no
+ * infringement anyone examined); and it was applied for within the policy's period, as the
+ * products cover infringements found while insured (the policy's own terms may say more; the hub
+ * checks what its records show).
+ */
+function caseRefusal(c: ProtectionCaseFacts, policy: PolicyRecord): { reason: string; message: string } | undefined {
+  if (!c.parties.some((p) => p.role === 'CLAIMANT' && p.enterprise?.id === policy.insuredId))
+    return { reason: 'NOT_CLAIMANT', message: `the insured did not apply for protection case ${c.id}: a claim names a case the insured brought` };
+  if (!c.events.some((e) => e.to === 'ACCEPTED'))
+    return { reason: 'NOT_ACCEPTED', message: `protection case ${c.id} has not been accepted by the centre: claim once staff accept it` };
+  const applied = hubDateOf(c.appliedAt);
+  if (applied < policy.period.startDate)
+    return { reason: 'BEFORE_POLICY', message: `protection case ${c.id} was applied for on ${applied}, before the policy began on ${policy.period.startDate}` };
+  if (applied > policy.period.endDate)
+    return { reason: 'AFTER_POLICY', message: `protection case ${c.id} was applied for on ${applied}, after the policy ended on ${policy.period.endDate}` };
+  return undefined;
+}
+
 /** Files a claim on `policy` under `id`, once it is within what the law and the policy allow. */
 async function fileClaim(
   ctx: FinanceContext,
@@ -322,12 +345,11 @@ async function fileClaim(
         if (CASE_PRODUCTS.includes(policy.product)) throw badInput(`a ${policy.product} claim names the protection case the loss arose in`, 'protectionCaseId');
         return;
       }
-      // The case is the cases subgraph's: it must exist and have the insured among its parties.
+      // The case is the cases subgraph's: it must exist and bear the claim.
       const protectionCase = await ctx.loaders.protectionCaseFacts.load(caseId);
       if (protectionCase === null) throw failure('NOT_FOUND', `protection case ${caseId} does not exist`, { field: 'protectionCaseId' });
-      if (!protectionCase.parties.some((p) => p.enterprise?.id === policy.insuredId)) {
-        throw badInput(`the insured is not a party to protection case ${caseId}`, 'protectionCaseId');
-      }
+      const refusal = caseRefusal(protectionCase, policy);
+      if (refusal !== undefined) throw failure('CLAIM_CASE_NOT_ELIGIBLE', refusal.message, { reason: refusal.reason, field: 'protectionCaseId' });
     },
     amount: async () => {
       const left = remaining(policy, await ctx.loaders.claimsOf.load(policy.id));

@@ -81,6 +81,7 @@ export const COMMON = {
     "The owner's other registrations of the identical mark in the class must be pledged with it",
   ],
   'ErrorCode.SUM_INSURED_EXCEEDED': ['赔付将超出保险金额', 'The payment would exceed the sum insured'],
+  'ErrorCode.CLAIM_CASE_NOT_ELIGIBLE': ['该维权案件不能作为理赔依据', 'That protection case does not bear this claim'],
   'ErrorCode.REQUEST_TOO_LARGE': ['提交的内容过大', 'What was sent is too large'],
   'ErrorCode.COST_LIMIT_EXCEEDED': ['查询过大，请缩小范围', 'The query asks for too much: narrow it'],
   'ErrorCode.INTERNAL_SERVER_ERROR': ['系统内部错误，请稍后再试', 'Something went wrong in the hub: try again later'],
