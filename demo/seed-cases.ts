@@ -4,8 +4,9 @@ import type { Ledger } from '../ledger/index.js';
 import type { Receipt } from '../ledger/index.js';
 import type { Storage } from '../platform/storage.js';
 import { anchorDecision, preExamDecision, protectionOutcome } from '../subgraphs/cases/decision.js';
-import type { CaseEvent, NewPreExamCase, NewProtectionCase } from '../subgraphs/cases/domain/model.js';
+import type { CaseEvent, IpRight, NewPreExamCase, NewProtectionCase } from '../subgraphs/cases/domain/model.js';
 import { RESOLUTION_ROUTES } from '../subgraphs/cases/domain/model.js';
+import { routeRefusal } from '../subgraphs/cases/domain/routes.js';
 import {
   isDecision,
   isOutcome,
@@ -113,17 +114,22 @@ export async function seedCases(
       // Applied for 12 to 341 days ago: the cockpit's cases opened per month.
       const applied = start - (12 + ((i * 37) % 330)) * 24 * HOUR;
       const patent = patentsOf.get(claimant.id)?.[0];
+      const kind = i % 5 === 0 ? 'OWNERSHIP' : i % 7 === 0 ? 'CONTRACT' : 'INFRINGEMENT';
+      const ipRights: IpRight[] =
+        patent === undefined ? [{ kind: 'TRADEMARK', number: `${30_000_000 + i}` }] : [{ kind: 'PATENT', number: patent.applicationNumber }];
+      const asked = RESOLUTION_ROUTES[i % RESOLUTION_ROUTES.length]!;
       const record: NewProtectionCase = {
         id: `demo-protection-${String(i).padStart(3, '0')}`,
-        kind: i % 5 === 0 ? 'OWNERSHIP' : i % 7 === 0 ? 'CONTRACT' : 'INFRINGEMENT',
-        route: RESOLUTION_ROUTES[i % RESOLUTION_ROUTES.length]!,
+        kind,
+        // A route the dispute may take: adjudication decides patent infringement alone.
+        route: routeRefusal(kind, asked, ipRights) === undefined ? asked : 'MEDIATION',
         summary: `${RESPONDENTS[i % RESPONDENTS.length]}涉嫌侵犯${claimant.name}的知识产权`,
         state: 'APPLIED',
         parties: [
           { role: 'CLAIMANT', enterpriseId: claimant.id, name: claimant.name },
           { role: 'RESPONDENT', enterpriseId: null, name: RESPONDENTS[i % RESPONDENTS.length]! },
         ],
-        ipRights: patent === undefined ? [{ kind: 'TRADEMARK', number: `${30_000_000 + i}` }] : [{ kind: 'PATENT', number: patent.applicationNumber }],
+        ipRights,
         evidenceIds: (evidenceOf.get(claimant.id) ?? []).slice(0, 2),
         referredTo: null,
         appliedAt: new Date(applied).toISOString(),

@@ -29,6 +29,8 @@ export const ERROR_CODES = [
   'SUM_INSURED_EXCEEDED',
   // An infringement-loss or enforcement-cost claim on a case that does not bear it (subgraphs/finance/insurance.ts).
   'CLAIM_CASE_NOT_ELIGIBLE',
+  // A protection case's route its kind and rights do not allow (subgraphs/cases/domain/routes.ts).
+  'ROUTE_NOT_AVAILABLE',
   // Transfers and licences of rights (subgraphs/enterprises/rights.ts).
   'ASSET_FROZEN',
   'ASSET_PLEDGED_CONSENT_REQUIRED',
@@ -94,6 +96,8 @@ export const ERROR_MEANINGS: Readonly<Record<ErrorCode, string>> = {
   COLLATERAL_INCOMPLETE:
     "A trademark's other registrations of the identical mark in the same class must be pledged with it: extensions.missing lists them (Trademark Law art. 42; the trademark pledge procedure, 2020)",
   SUM_INSURED_EXCEEDED: 'A claim beyond what is left of the sum insured: extensions.remaining says how much is',
+  ROUTE_NOT_AVAILABLE:
+    'A protection case asks for a route its kind and rights do not allow: administrative adjudication decides patent infringement alone (Patent Law art. 65)',
   CLAIM_CASE_NOT_ELIGIBLE:
     'An insurance claim names a protection case that does not bear it: extensions.reason says why (NOT_CLAIMANT: the insured did not apply; NOT_ACCEPTED: staff have not accepted the case; BEFORE_POLICY: applied for before the policy began; AFTER_POLICY: after it ended)',
   ASSET_FROZEN: 'A court froze the right: it may not be disposed of',
@@ -154,6 +158,7 @@ export const USER_ERROR_CODES = [
   'COLLATERAL_INCOMPLETE',
   'SUM_INSURED_EXCEEDED',
   'CLAIM_CASE_NOT_ELIGIBLE',
+  'ROUTE_NOT_AVAILABLE',
   'ASSET_FROZEN',
   'ASSET_PLEDGED_CONSENT_REQUIRED',
   'LICENCE_OVERLAP',

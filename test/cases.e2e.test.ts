@@ -459,6 +459,36 @@ describe('pre-examination cases', () => {
       expect(settled.evidence).toEqual([{ id: evidenceId, citedBy: [{ id: c.id }] }]);
     });
 
+    it('opens administrative adjudication to patent infringement alone (Patent Law art. 65): ROUTE_NOT_AVAILABLE otherwise, nothing written', async () => {
+      const base = {
+        kind: 'INFRINGEMENT',
+        route: 'ADMINISTRATIVE_ADJUDICATION',
+        summary: '某电商店铺销售仿冒产品',
+        claimant: { name: '华为技术有限公司', enterpriseId },
+        respondents: [{ name: '某电商店铺' }],
+        ipRights: [{ kind: 'PATENT', number: 'ZL201510958772.0' }],
+      };
+      const applyWith = (over: Record<string, unknown>) =>
+        applicant.request<{ applyForProtection: { id: string; route: string } }>(APPLY, { input: { ...base, ...over } });
+      const count = async () =>
+        (
+          await staff.request<{ protectionCases: { totalCount: number } }>(gql`
+            {
+              protectionCases(first: 1) {
+                totalCount
+              }
+            }
+          `)
+        ).protectionCases.totalCount;
+      const before = await count();
+      expect(await errorExtensions(applyWith({ kind: 'OWNERSHIP' }))).toMatchObject({ code: 'ROUTE_NOT_AVAILABLE', field: 'route' });
+      expect(await errorExtensions(applyWith({ ipRights: [{ kind: 'TRADEMARK', number: '12345678' }] }))).toMatchObject({ code: 'ROUTE_NOT_AVAILABLE' });
+      expect(await count()).toBe(before);
+      // A patent infringement may be adjudicated; an ownership dispute mediated.
+      expect((await applyWith({})).applyForProtection.id).toBeTruthy();
+      expect((await applyWith({ kind: 'OWNERSHIP', route: 'MEDIATION' })).applyForProtection.id).toBeTruthy();
+    });
+
     it('refuses bad applications and illegal moves, writing nothing', async () => {
       const { applyForProtection: c } = await apply([]);
       for (const to of ['IN_PROGRESS', 'SETTLED', 'REFERRED', 'CLOSED'])

@@ -32,6 +32,7 @@ import {
   RESOLUTION_ROUTE_MEANINGS,
   RESOLUTION_ROUTES,
 } from './domain/model.js';
+import { routeRefusal } from './domain/routes.js';
 import { isOutcome, nextProtectionStates, PROTECTION_STATE_MEANINGS, PROTECTION_STATES, type ProtectionState } from './domain/workflow.js';
 import { protectionFiled, protectionMoved } from './notices.js';
 import type { ProtectionFilter } from './store/port.js';
@@ -393,6 +394,18 @@ mutationForms(builder, {
         return [...new Set(cited)];
       },
       summary: () => text(input.summary, 'summary', 2000),
+      route: () => {
+        // Against the rights that parse: a bad one is the rights' check's problem, told once.
+        const rights = input.ipRights.flatMap((r, i) => {
+          try {
+            return [right(r, `ipRights[${i}]`)];
+          } catch {
+            return [];
+          }
+        });
+        const refusal = routeRefusal(input.kind, input.route, rights);
+        if (refusal !== undefined) throw failure('ROUTE_NOT_AVAILABLE', refusal, { field: 'route' });
+      },
     });
     const { claimantId: claimant, summary, ipRights, evidenceIds } = checked;
     const parties: Party[] = [{ role: 'CLAIMANT', enterpriseId: claimant, name: checked.claimantName }, ...checked.respondents];

@@ -81,6 +81,10 @@ export const COMMON = {
     "The owner's other registrations of the identical mark in the class must be pledged with it",
   ],
   'ErrorCode.SUM_INSURED_EXCEEDED': ['赔付将超出保险金额', 'The payment would exceed the sum insured'],
+  'ErrorCode.ROUTE_NOT_AVAILABLE': [
+    '该类纠纷不能走所选途径：行政裁决仅处理专利侵权纠纷',
+    'That route is not open to this dispute: administrative adjudication decides patent infringement only',
+  ],
   'ErrorCode.CLAIM_CASE_NOT_ELIGIBLE': ['该维权案件不能作为理赔依据', 'That protection case does not bear this claim'],
   'ErrorCode.REQUEST_TOO_LARGE': ['提交的内容过大', 'What was sent is too large'],
   'ErrorCode.COST_LIMIT_EXCEEDED': ['查询过大，请缩小范围', 'The query asks for too much: narrow it'],

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+
+import { routeRefusal } from './routes.js';
+
+const patent = { kind: 'PATENT' as const, number: '201510958772.0' };
+const mark = { kind: 'TRADEMARK' as const, number: '12345678' };
+
+describe('the routes a protection case may take', () => {
+  it('opens administrative adjudication to patent infringement alone (Patent Law art. 65)', () => {
+    expect(routeRefusal('INFRINGEMENT', 'ADMINISTRATIVE_ADJUDICATION', [patent])).toBeUndefined();
+    expect(routeRefusal('INFRINGEMENT', 'ADMINISTRATIVE_ADJUDICATION', [patent, mark])).toBe(
+      'administrative adjudication decides patent infringement only (Patent Law art. 65): trademark 12345678 is not a patent; apply for it separately by mediation, arbitration or the court',
+    );
+  });
+
+  it('sends ownership and contract disputes to mediation, arbitration or a court, not adjudication (专利行政执法办法 art. 27)', () => {
+    expect(routeRefusal('OWNERSHIP', 'ADMINISTRATIVE_ADJUDICATION', [patent])).toMatch(/ownership dispute is mediated, arbitrated or taken to court/);
+    expect(routeRefusal('CONTRACT', 'ADMINISTRATIVE_ADJUDICATION', [patent])).toMatch(/contract dispute/);
+    for (const route of ['MEDIATION', 'ARBITRATION', 'COURT_REFERRAL'] as const)
+      for (const kind of ['INFRINGEMENT', 'OWNERSHIP', 'CONTRACT'] as const) expect(routeRefusal(kind, route, [mark])).toBeUndefined();
+  });
+});
