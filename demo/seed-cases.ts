@@ -2,6 +2,7 @@
 // ones anchored in the ledger, as the cases subgraph would have done it move by move.
 import type { Ledger } from '../ledger/index.js';
 import type { Receipt } from '../ledger/index.js';
+import { hubDateOf } from '../platform/hub-calendar.js';
 import type { Storage } from '../platform/storage.js';
 import { anchorDecision, preExamDecision, protectionOutcome } from '../subgraphs/cases/decision.js';
 import type { CaseEvent, IpRight, NewPreExamCase, NewProtectionCase } from '../subgraphs/cases/domain/model.js';
@@ -133,6 +134,8 @@ export async function seedCases(
         evidenceIds: (evidenceOf.get(claimant.id) ?? []).slice(0, 2),
         referredTo: null,
         appliedAt: new Date(applied).toISOString(),
+        // Known a month before applying, as a claimant would say.
+        knownSince: hubDateOf(new Date(applied - 30 * 24 * HOUR)),
         outcomeAt: null,
         outcomeReceipt: null,
       };

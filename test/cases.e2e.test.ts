@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalMetadata } from '../ledger/verify/index.js';
 import { verifyCertificate } from '../ledger/verify/index.js';
 import { today as hubToday } from '../platform/hub-calendar.js';
+import { addYears } from '../standards/calendar-date.js';
 import { answersNull, errorCode, errorExtensions, startTestHub, type TestHub } from './support/hub.js';
 
 const FILE = gql`
@@ -487,6 +488,44 @@ describe('pre-examination cases', () => {
       // A patent infringement may be adjudicated; an ownership dispute mediated.
       expect((await applyWith({})).applyForProtection.id).toBeTruthy();
       expect((await applyWith({ kind: 'OWNERSHIP', route: 'MEDIATION' })).applyForProtection.id).toBeTruthy();
+    });
+
+    it('dates the limitation period from the claimant’s knowledge, three years on (Civil Code art. 188; Patent Law art. 74), and warns when it has passed', async () => {
+      const LIMITATION = gql`
+        mutation ($input: ApplyForProtectionInput!) {
+          applyForProtection(input: $input) {
+            knownSince
+            limitationEndsOn
+            limitationPassed
+          }
+        }
+      `;
+      const input = (knownSince?: string) => ({
+        kind: 'INFRINGEMENT',
+        route: 'MEDIATION',
+        summary: '仿冒产品',
+        claimant: { name: '华为技术有限公司', enterpriseId },
+        respondents: [{ name: '某电商店铺' }],
+        ipRights: [{ kind: 'PATENT', number: 'ZL201510958772.0' }],
+        ...(knownSince === undefined ? {} : { knownSince }),
+      });
+      type Limitation = { applyForProtection: { knownSince: string | null; limitationEndsOn: string | null; limitationPassed: boolean | null } };
+      const today = hubToday();
+      const recent = addYears(today, -1);
+      const fresh = (await applicant.request<Limitation>(LIMITATION, { input: input(recent) })).applyForProtection;
+      expect(fresh).toMatchObject({ knownSince: recent, limitationPassed: false });
+      expect(fresh.limitationEndsOn! >= addYears(recent, 3)).toBe(true);
+      const old = addYears(today, -4);
+      expect((await applicant.request<Limitation>(LIMITATION, { input: input(old) })).applyForProtection.limitationPassed).toBe(true);
+      expect((await applicant.request<Limitation>(LIMITATION, { input: input() })).applyForProtection).toEqual({
+        knownSince: null,
+        limitationEndsOn: null,
+        limitationPassed: null,
+      });
+      expect(await errorExtensions(applicant.request(LIMITATION, { input: input(addYears(today, 1)) }))).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'knownSince',
+      });
     });
 
     it('refuses bad applications and illegal moves, writing nothing', async () => {

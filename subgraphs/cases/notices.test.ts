@@ -45,6 +45,7 @@ const PROTECTION: ProtectionCaseRecord = {
   evidenceIds: ['ev1'],
   referredTo: null,
   appliedAt: '2026-04-01T08:00:00.000Z',
+  knownSince: null,
   outcomeAt: null,
   outcomeReceipt: null,
   updatedAt: '2026-04-01T08:00:00.000Z',

@@ -3,7 +3,7 @@
 
 import type { Receipt } from '../../ledger/index.js';
 import { badInput, failure, forbidden } from '../../platform/errors.js';
-import { today } from '../../platform/hub-calendar.js';
+import { hubDateOf, hubWorkingDays, today } from '../../platform/hub-calendar.js';
 import { idempotencyKey } from '../../platform/idempotency.js';
 import type { Identity } from '../../platform/identity.js';
 import { pageRequest, toConnection } from '../../platform/pagination.js';
@@ -21,6 +21,7 @@ import { requireMove, workflowEvent } from '../common/workflow-event.js';
 import { builder, Enterprise, Evidence, LedgerReceipt, ListOrder, MonthCount, Organization, PageInfo, Role } from './builder.js';
 import type { CasesContext } from './context.js';
 import { moveClaimed, protectionOutcome } from './decision.js';
+import { limitationEndsOn } from './domain/limitation.js';
 import type { IpRight, NewProtectionCase, Party, ProtectionCaseRecord, ResolutionRoute } from './domain/model.js';
 import {
   IP_RIGHT_KIND_MEANINGS,
@@ -142,6 +143,24 @@ ProtectionCase.implement({
       resolve: (c) => (c.referredTo === null ? null : { name: c.referredTo, kind: 'COURT' as const }),
     }),
     appliedAt: t.field({ type: 'DateTime', description: 'When the case was applied for (and entered APPLIED)', resolve: (c) => c.appliedAt }),
+    knownSince: t.field({
+      type: 'Date',
+      nullable: true,
+      description: 'The day the claimant says it knew of the harm and who caused it; null when not stated',
+      resolve: (c) => c.knownSince,
+    }),
+    limitationEndsOn: t.field({
+      type: 'Date',
+      nullable: true,
+      description:
+        "The limitation period's last day: three years from knownSince (Civil Code arts. 188, 201-203; Patent Law art. 74), past a holiday to the next working day; null without knownSince. A warning, not a finding: a claim made or a suit filed interrupts the period (art. 195), which the hub does not know",
+      resolve: (c) => (c.knownSince === null ? null : limitationEndsOn(c.knownSince, hubWorkingDays())),
+    }),
+    limitationPassed: t.boolean({
+      nullable: true,
+      description: 'Whether limitationEndsOn had passed when the case was applied for; null without knownSince',
+      resolve: (c) => (c.knownSince === null ? null : limitationEndsOn(c.knownSince, hubWorkingDays()) < hubDateOf(c.appliedAt)),
+    }),
     outcomeAt: t.field({
       type: 'DateTime',
       nullable: true,
@@ -312,6 +331,11 @@ const ApplyInput = builder.inputType('ApplyForProtectionInput', {
     respondents: t.field({ type: [PartyInput], required: true, description: `The parties applied against: 1 to ${MAX_RESPONDENTS}` }),
     ipRights: t.field({ type: [RightInput], required: true, description: `The IP rights concerned: 1 to ${MAX_RIGHTS}` }),
     evidenceIds: t.idList({ description: "Evidence deposits to cite: the claimant's own" }),
+    knownSince: t.field({
+      type: 'Date',
+      description:
+        'The day the claimant knew, or should have known, of the harm and who caused it: the three-year limitation period runs from it (Civil Code art. 188; Patent Law art. 74). Not in the future; the case carries limitationEndsOn',
+    }),
     idempotencyKey: t.string({ description: idempotencyKeyHelp('application') }),
   }),
 });
@@ -394,6 +418,11 @@ mutationForms(builder, {
         return [...new Set(cited)];
       },
       summary: () => text(input.summary, 'summary', 2000),
+      knownSince: () => {
+        const known = input.knownSince ?? null;
+        if (known !== null && known > today()) throw badInput('knownSince is in the future: the day the claimant learned of the harm', 'knownSince');
+        return known;
+      },
       route: () => {
         // Against the rights that parse: a bad one is the rights' check's problem, told once.
         const rights = input.ipRights.flatMap((r, i) => {
@@ -409,7 +438,7 @@ mutationForms(builder, {
     });
     const { claimantId: claimant, summary, ipRights, evidenceIds } = checked;
     const parties: Party[] = [{ role: 'CLAIMANT', enterpriseId: claimant, name: checked.claimantName }, ...checked.respondents];
-    const given = { kind: input.kind, route: input.route, summary, parties, ipRights, evidenceIds };
+    const given = { kind: input.kind, route: input.route, summary, parties, ipRights, evidenceIds, knownSince: checked.knownSince };
     return createOnce<ProtectionCaseRecord>(identity, {
       mutation: 'applyForProtection',
       what: 'protection case',

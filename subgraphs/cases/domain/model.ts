@@ -93,6 +93,12 @@ export interface ProtectionCaseRecord {
   /** The court a REFERRED case went to. */
   readonly referredTo: string | null;
   readonly appliedAt: string;
+  /**
+   * The day the claimant says it knew (or should have known) of the harm and who caused it: the
+   * limitation period runs from it (domain/limitation.ts). Null when not stated, and for a case from
+   * before it was asked (2026-12).
+   */
+  readonly knownSince: string | null;
   readonly outcomeAt: string | null;
   /** The CASE_DECISION ledger entry of its outcome. */
   readonly outcomeReceipt: Receipt | null;

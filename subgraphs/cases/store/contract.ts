@@ -45,6 +45,7 @@ const protection = (id: string, appliedAt: string, extra: Partial<ProtectionCase
   evidenceIds: ['ev1'],
   referredTo: null,
   appliedAt,
+  knownSince: '2026-01-15',
   outcomeAt: null,
   outcomeReceipt: null,
   updatedAt: appliedAt,

@@ -41,7 +41,8 @@ interface PreExamDoc {
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-type ProtectionDoc = Mutable<Omit<ProtectionCaseRecord, 'id'>> & {
+type ProtectionDoc = Mutable<Omit<ProtectionCaseRecord, 'id' | 'knownSince'>> & {
+  knownSince?: string | null;
   _id: string;
   events: CaseEvent<ProtectionState>[];
   claim?: MoveClaim<ProtectionState> | null;
@@ -65,7 +66,12 @@ const routeState = (route: ResolutionRoute, state: ProtectionState, n: number): 
 });
 
 const toCase = ({ _id, events: _events, claim: _claim, ...rest }: PreExamDoc): PreExamCaseRecord => ({ id: _id, ...rest });
-const toProtection = ({ _id, events: _events, claim: _claim, ...rest }: ProtectionDoc): ProtectionCaseRecord => ({ id: _id, ...rest });
+// A document from before the date of knowledge was asked (2026-12) has none.
+const toProtection = ({ _id, events: _events, claim: _claim, knownSince, ...rest }: ProtectionDoc): ProtectionCaseRecord => ({
+  id: _id,
+  ...rest,
+  knownSince: knownSince ?? null,
+});
 
 function preExamQuery(filter: PreExamFilter): Filter<PreExamDoc> {
   const query: Filter<PreExamDoc> = {};

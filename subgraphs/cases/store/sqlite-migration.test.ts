@@ -28,6 +28,7 @@ const applied = (id: string, route: NewProtectionCase['route'], appliedAt: strin
   evidenceIds: [],
   referredTo: null,
   appliedAt,
+  knownSince: null,
   outcomeAt: null,
   outcomeReceipt: null,
 });

@@ -138,6 +138,7 @@ interface ProtectionRow {
   evidence_ids: string;
   referred_to: string | null;
   applied_at: string;
+  known_since: string | null;
   outcome_at: string | null;
   outcome_seq: number | null;
   outcome_entry_hash: string | null;
@@ -156,6 +157,7 @@ const toProtection = (r: ProtectionRow): ProtectionCaseRecord => ({
   evidenceIds: JSON.parse(r.evidence_ids) as string[],
   referredTo: r.referred_to,
   appliedAt: r.applied_at,
+  knownSince: r.known_since,
   outcomeAt: r.outcome_at,
   outcomeReceipt: r.outcome_seq === null ? null : { seq: r.outcome_seq, entryHash: r.outcome_entry_hash!, timestamp: r.outcome_timestamp! },
   updatedAt: r.updated_at,
@@ -258,6 +260,8 @@ export function openSqliteCasesStore(db: Database.Database): CasesStore {
     // Claims on moves (2026-12): none held on a case from before.
     if (!hasColumn(db, 'pre_exam_cases', 'claim')) db.exec('ALTER TABLE pre_exam_cases ADD COLUMN claim TEXT');
     if (!hasColumn(db, 'protection_cases', 'claim')) db.exec('ALTER TABLE protection_cases ADD COLUMN claim TEXT');
+    // The claimant's date of knowledge (2026-12): none stated before.
+    if (!hasColumn(db, 'protection_cases', 'known_since')) db.exec('ALTER TABLE protection_cases ADD COLUMN known_since TEXT');
     db.exec(CHANGES);
     monthCountsOfRows(db, 'protection_opened_counts', 'SELECT applied_at FROM protection_cases');
   })();
@@ -324,8 +328,8 @@ export function openSqliteCasesStore(db: Database.Database): CasesStore {
   const keyed = (ids: readonly string[], rows: (ProtectionRow & { key: string })[]) => groupedByKey(ids, rows, (r) => r.key).map((rs) => rs.map(toProtection));
 
   const insertProtection = db.prepare(
-    `INSERT INTO protection_cases (id, kind, route, summary, state, parties, ip_rights, evidence_ids, referred_to, applied_at, updated_at)
-     VALUES (@id, @kind, @route, @summary, @state, @parties, @ipRights, @evidenceIds, @referredTo, @appliedAt, @appliedAt)`,
+    `INSERT INTO protection_cases (id, kind, route, summary, state, parties, ip_rights, evidence_ids, referred_to, applied_at, known_since, updated_at)
+     VALUES (@id, @kind, @route, @summary, @state, @parties, @ipRights, @evidenceIds, @referredTo, @appliedAt, @knownSince, @appliedAt)`,
   );
   const insertParty = db.prepare('INSERT OR IGNORE INTO protection_parties (case_id, enterprise_id) VALUES (?, ?)');
   const insertCitation = db.prepare('INSERT OR IGNORE INTO protection_citations (case_id, evidence_id) VALUES (?, ?)');
