@@ -31,6 +31,8 @@ export const ERROR_CODES = [
   'CLAIM_CASE_NOT_ELIGIBLE',
   // A protection case's route its kind and rights do not allow (subgraphs/cases/domain/routes.ts).
   'ROUTE_NOT_AVAILABLE',
+  // A utility model's or design's adjudication without its evaluation report (subgraphs/cases/domain/routes.ts).
+  'EVALUATION_REPORT_REQUIRED',
   // Transfers and licences of rights (subgraphs/enterprises/rights.ts).
   'ASSET_FROZEN',
   'ASSET_PLEDGED_CONSENT_REQUIRED',
@@ -96,6 +98,8 @@ export const ERROR_MEANINGS: Readonly<Record<ErrorCode, string>> = {
   COLLATERAL_INCOMPLETE:
     "A trademark's other registrations of the identical mark in the same class must be pledged with it: extensions.missing lists them (Trademark Law art. 42; the trademark pledge procedure, 2020)",
   SUM_INSURED_EXCEEDED: 'A claim beyond what is left of the sum insured: extensions.remaining says how much is',
+  EVALUATION_REPORT_REQUIRED:
+    "Adjudicating an infringement of a utility model or design needs CNIPA's patent evaluation report (Patent Law art. 66(2)): extensions.patents names them",
   ROUTE_NOT_AVAILABLE:
     'A protection case asks for a route its kind and rights do not allow: administrative adjudication decides patent infringement alone (Patent Law art. 65)',
   CLAIM_CASE_NOT_ELIGIBLE:
@@ -159,6 +163,7 @@ export const USER_ERROR_CODES = [
   'SUM_INSURED_EXCEEDED',
   'CLAIM_CASE_NOT_ELIGIBLE',
   'ROUTE_NOT_AVAILABLE',
+  'EVALUATION_REPORT_REQUIRED',
   'ASSET_FROZEN',
   'ASSET_PLEDGED_CONSENT_REQUIRED',
   'LICENCE_OVERLAP',

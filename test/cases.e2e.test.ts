@@ -460,7 +460,7 @@ describe('pre-examination cases', () => {
       expect(settled.evidence).toEqual([{ id: evidenceId, citedBy: [{ id: c.id }] }]);
     });
 
-    it('opens administrative adjudication to patent infringement alone (Patent Law art. 65): ROUTE_NOT_AVAILABLE otherwise, nothing written', async () => {
+    it('opens administrative adjudication to patent infringement alone (Patent Law art. 65), a utility model’s with its evaluation report (art. 66(2)): ROUTE_NOT_AVAILABLE, EVALUATION_REPORT_REQUIRED otherwise, nothing written', async () => {
       const base = {
         kind: 'INFRINGEMENT',
         route: 'ADMINISTRATIVE_ADJUDICATION',
@@ -485,6 +485,26 @@ describe('pre-examination cases', () => {
       expect(await errorExtensions(applyWith({ kind: 'OWNERSHIP' }))).toMatchObject({ code: 'ROUTE_NOT_AVAILABLE', field: 'route' });
       expect(await errorExtensions(applyWith({ ipRights: [{ kind: 'TRADEMARK', number: '12345678' }] }))).toMatchObject({ code: 'ROUTE_NOT_AVAILABLE' });
       expect(await count()).toBe(before);
+      // A utility model's adjudication needs its evaluation report (Patent Law art. 66(2)); an invention's does not.
+      const utility = [{ kind: 'PATENT', number: '201620123456.1' }];
+      expect(await errorExtensions(applyWith({ ipRights: utility }))).toMatchObject({
+        code: 'EVALUATION_REPORT_REQUIRED',
+        field: 'evaluationReportDigest',
+        patents: ['201620123456.1'],
+      });
+      expect(await count()).toBe(before);
+      const report = 'e0'.repeat(32);
+      const reported = await applicant.request<{ applyForProtection: { evaluationReportDigest: string } }>(
+        gql`
+          mutation ($input: ApplyForProtectionInput!) {
+            applyForProtection(input: $input) {
+              evaluationReportDigest
+            }
+          }
+        `,
+        { input: { ...base, ipRights: utility, evaluationReportDigest: report.toUpperCase() } },
+      );
+      expect(reported.applyForProtection.evaluationReportDigest).toBe(report);
       // A patent infringement may be adjudicated; an ownership dispute mediated.
       expect((await applyWith({})).applyForProtection.id).toBeTruthy();
       expect((await applyWith({ kind: 'OWNERSHIP', route: 'MEDIATION' })).applyForProtection.id).toBeTruthy();

@@ -33,7 +33,7 @@ import {
   RESOLUTION_ROUTE_MEANINGS,
   RESOLUTION_ROUTES,
 } from './domain/model.js';
-import { routeRefusal } from './domain/routes.js';
+import { needingEvaluationReport, routeRefusal } from './domain/routes.js';
 import { isOutcome, nextProtectionStates, PROTECTION_STATE_MEANINGS, PROTECTION_STATES, type ProtectionState } from './domain/workflow.js';
 import { protectionFiled, protectionMoved } from './notices.js';
 import type { ProtectionFilter } from './store/port.js';
@@ -143,6 +143,11 @@ ProtectionCase.implement({
       resolve: (c) => (c.referredTo === null ? null : { name: c.referredTo, kind: 'COURT' as const }),
     }),
     appliedAt: t.field({ type: 'DateTime', description: 'When the case was applied for (and entered APPLIED)', resolve: (c) => c.appliedAt }),
+    evaluationReportDigest: t.string({
+      nullable: true,
+      description: 'SHA-256 of the patent evaluation report the claimant gave (Patent Law art. 66(2)); null when none',
+      resolve: (c) => c.evaluationReportDigest ?? null,
+    }),
     knownSince: t.field({
       type: 'Date',
       nullable: true,
@@ -331,6 +336,10 @@ const ApplyInput = builder.inputType('ApplyForProtectionInput', {
     respondents: t.field({ type: [PartyInput], required: true, description: `The parties applied against: 1 to ${MAX_RESPONDENTS}` }),
     ipRights: t.field({ type: [RightInput], required: true, description: `The IP rights concerned: 1 to ${MAX_RIGHTS}` }),
     evidenceIds: t.idList({ description: "Evidence deposits to cite: the claimant's own" }),
+    evaluationReportDigest: t.string({
+      description:
+        "SHA-256 (hex) of CNIPA's patent evaluation report (专利权评价报告) on each utility model or design the case names, required for their administrative adjudication (Patent Law art. 66(2); EVALUATION_REPORT_REQUIRED without it)",
+    }),
     knownSince: t.field({
       type: 'Date',
       description:
@@ -393,6 +402,14 @@ mutationForms(builder, {
     if (identity.role === 'ENTERPRISE' && claimantId !== identity.enterpriseId)
       throw forbidden('an enterprise key applies only as its own enterprise: claimant.enterpriseId');
     const cited = (input.evidenceIds ?? []).map(String);
+    // The rights that parse, for the checks that depend on them: a bad one is the rights' check's problem, told once.
+    const parsedRights = input.ipRights.flatMap((r, i) => {
+      try {
+        return [right(r, `ipRights[${i}]`)];
+      } catch {
+        return [];
+      }
+    });
     const checked = await checkInput({
       claimantId: () => {
         if (claimantId === undefined) throw badInput('the claimant must be a registered enterprise: give claimant.enterpriseId', 'claimant.enterpriseId');
@@ -424,21 +441,36 @@ mutationForms(builder, {
         return known;
       },
       route: () => {
-        // Against the rights that parse: a bad one is the rights' check's problem, told once.
-        const rights = input.ipRights.flatMap((r, i) => {
-          try {
-            return [right(r, `ipRights[${i}]`)];
-          } catch {
-            return [];
-          }
-        });
-        const refusal = routeRefusal(input.kind, input.route, rights);
+        const refusal = routeRefusal(input.kind, input.route, parsedRights);
         if (refusal !== undefined) throw failure('ROUTE_NOT_AVAILABLE', refusal, { field: 'route' });
+      },
+      evaluationReportDigest: () => {
+        const digest = input.evaluationReportDigest?.trim().toLowerCase() || null;
+        if (digest !== null && !/^[0-9a-f]{64}$/.test(digest))
+          throw failure('INVALID_DIGEST', 'evaluationReportDigest must be a SHA-256 digest: 64 hexadecimal characters', { field: 'evaluationReportDigest' });
+        const unreported = needingEvaluationReport(input.route, parsedRights);
+        if (unreported.length > 0 && digest === null) {
+          throw failure(
+            'EVALUATION_REPORT_REQUIRED',
+            `adjudicating an infringement of ${unreported.map((r) => r.number).join(', ')} (utility model or design) needs CNIPA's patent evaluation report (Patent Law art. 66(2)): request it from CNIPA and give its SHA-256 as evaluationReportDigest, or choose mediation or the court`,
+            { field: 'evaluationReportDigest', patents: unreported.map((r) => r.number) },
+          );
+        }
+        return digest;
       },
     });
     const { claimantId: claimant, summary, ipRights, evidenceIds } = checked;
     const parties: Party[] = [{ role: 'CLAIMANT', enterpriseId: claimant, name: checked.claimantName }, ...checked.respondents];
-    const given = { kind: input.kind, route: input.route, summary, parties, ipRights, evidenceIds, knownSince: checked.knownSince };
+    const given = {
+      kind: input.kind,
+      route: input.route,
+      summary,
+      parties,
+      ipRights,
+      evidenceIds,
+      knownSince: checked.knownSince,
+      evaluationReportDigest: checked.evaluationReportDigest,
+    };
     return createOnce<ProtectionCaseRecord>(identity, {
       mutation: 'applyForProtection',
       what: 'protection case',

@@ -99,6 +99,8 @@ export interface ProtectionCaseRecord {
    * before it was asked (2026-12).
    */
   readonly knownSince: string | null;
+  /** SHA-256 of CNIPA's patent evaluation report the claimant gave (Patent Law art. 66(2)); null when none. */
+  readonly evaluationReportDigest?: string | null;
   readonly outcomeAt: string | null;
   /** The CASE_DECISION ledger entry of its outcome. */
   readonly outcomeReceipt: Receipt | null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { routeRefusal } from './routes.js';
+import { needingEvaluationReport, routeRefusal } from './routes.js';
 
 const patent = { kind: 'PATENT' as const, number: '201510958772.0' };
 const mark = { kind: 'TRADEMARK' as const, number: '12345678' };
@@ -18,5 +18,12 @@ describe('the routes a protection case may take', () => {
     expect(routeRefusal('CONTRACT', 'ADMINISTRATIVE_ADJUDICATION', [patent])).toMatch(/contract dispute/);
     for (const route of ['MEDIATION', 'ARBITRATION', 'COURT_REFERRAL'] as const)
       for (const kind of ['INFRINGEMENT', 'OWNERSHIP', 'CONTRACT'] as const) expect(routeRefusal(kind, route, [mark])).toBeUndefined();
+  });
+
+  it('asks a utility model’s or design’s adjudication for its evaluation report (Patent Law art. 66(2)), not an invention’s', () => {
+    const utility = { kind: 'PATENT' as const, number: '201620123456.1' };
+    const design = { kind: 'PATENT' as const, number: '201630123456.7' };
+    expect(needingEvaluationReport('ADMINISTRATIVE_ADJUDICATION', [patent, utility, design])).toEqual([utility, design]);
+    expect(needingEvaluationReport('MEDIATION', [utility])).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 // Which routes a protection case may take, by its kind and the rights it concerns. Pure.
+import { parsePatentNumber } from '../../../standards/patent-number.js';
 import type { IpRight, ProtectionKind, ResolutionRoute } from './model.js';
 
 /**
@@ -21,4 +22,20 @@ export function routeRefusal(kind: ProtectionKind, route: ResolutionRoute, right
     return `administrative adjudication decides patent infringement only (Patent Law art. 65): ${others.map((r) => `${r.kind.toLowerCase()} ${r.number}`).join(', ')} is not a patent; apply for it separately by mediation, arbitration or the court`;
   }
   return undefined;
+}
+
+/**
+ * The utility models and designs among `rights` that an adjudication of their infringement needs a
+ * patent evaluation report (专利权评价报告) for: Patent Law art. 66(2) lets the department for patent
+ * administration ask the patentee for CNIPA's report on a utility model or design, which no
+ * substantive examination preceded; the centre asks for it on every such case, so that the case is
+ * not taken up and then stalled. Inventions were examined, and need none.
+ */
+export function needingEvaluationReport(route: ResolutionRoute, rights: readonly IpRight[]): IpRight[] {
+  if (route !== 'ADMINISTRATIVE_ADJUDICATION') return [];
+  return rights.filter((r) => {
+    if (r.kind !== 'PATENT') return false;
+    const parsed = parsePatentNumber(r.number);
+    return parsed.ok && (parsed.type === 'UTILITY_MODEL' || parsed.type === 'DESIGN' || parsed.type === 'PCT_UTILITY_MODEL');
+  });
 }

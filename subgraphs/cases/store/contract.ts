@@ -46,6 +46,7 @@ const protection = (id: string, appliedAt: string, extra: Partial<ProtectionCase
   referredTo: null,
   appliedAt,
   knownSince: '2026-01-15',
+  evaluationReportDigest: 'e0'.repeat(32),
   outcomeAt: null,
   outcomeReceipt: null,
   updatedAt: appliedAt,

@@ -67,10 +67,11 @@ const routeState = (route: ResolutionRoute, state: ProtectionState, n: number): 
 
 const toCase = ({ _id, events: _events, claim: _claim, ...rest }: PreExamDoc): PreExamCaseRecord => ({ id: _id, ...rest });
 // A document from before the date of knowledge was asked (2026-12) has none.
-const toProtection = ({ _id, events: _events, claim: _claim, knownSince, ...rest }: ProtectionDoc): ProtectionCaseRecord => ({
+const toProtection = ({ _id, events: _events, claim: _claim, knownSince, evaluationReportDigest, ...rest }: ProtectionDoc): ProtectionCaseRecord => ({
   id: _id,
   ...rest,
   knownSince: knownSince ?? null,
+  evaluationReportDigest: evaluationReportDigest ?? null,
 });
 
 function preExamQuery(filter: PreExamFilter): Filter<PreExamDoc> {

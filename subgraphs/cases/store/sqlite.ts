@@ -139,6 +139,7 @@ interface ProtectionRow {
   referred_to: string | null;
   applied_at: string;
   known_since: string | null;
+  evaluation_report_digest: string | null;
   outcome_at: string | null;
   outcome_seq: number | null;
   outcome_entry_hash: string | null;
@@ -158,6 +159,7 @@ const toProtection = (r: ProtectionRow): ProtectionCaseRecord => ({
   referredTo: r.referred_to,
   appliedAt: r.applied_at,
   knownSince: r.known_since,
+  evaluationReportDigest: r.evaluation_report_digest,
   outcomeAt: r.outcome_at,
   outcomeReceipt: r.outcome_seq === null ? null : { seq: r.outcome_seq, entryHash: r.outcome_entry_hash!, timestamp: r.outcome_timestamp! },
   updatedAt: r.updated_at,
@@ -262,6 +264,8 @@ export function openSqliteCasesStore(db: Database.Database): CasesStore {
     if (!hasColumn(db, 'protection_cases', 'claim')) db.exec('ALTER TABLE protection_cases ADD COLUMN claim TEXT');
     // The claimant's date of knowledge (2026-12): none stated before.
     if (!hasColumn(db, 'protection_cases', 'known_since')) db.exec('ALTER TABLE protection_cases ADD COLUMN known_since TEXT');
+    // The evaluation report a claimant gave (2026-12): none before.
+    if (!hasColumn(db, 'protection_cases', 'evaluation_report_digest')) db.exec('ALTER TABLE protection_cases ADD COLUMN evaluation_report_digest TEXT');
     db.exec(CHANGES);
     monthCountsOfRows(db, 'protection_opened_counts', 'SELECT applied_at FROM protection_cases');
   })();
@@ -328,8 +332,8 @@ export function openSqliteCasesStore(db: Database.Database): CasesStore {
   const keyed = (ids: readonly string[], rows: (ProtectionRow & { key: string })[]) => groupedByKey(ids, rows, (r) => r.key).map((rs) => rs.map(toProtection));
 
   const insertProtection = db.prepare(
-    `INSERT INTO protection_cases (id, kind, route, summary, state, parties, ip_rights, evidence_ids, referred_to, applied_at, known_since, updated_at)
-     VALUES (@id, @kind, @route, @summary, @state, @parties, @ipRights, @evidenceIds, @referredTo, @appliedAt, @knownSince, @appliedAt)`,
+    `INSERT INTO protection_cases (id, kind, route, summary, state, parties, ip_rights, evidence_ids, referred_to, applied_at, known_since, evaluation_report_digest, updated_at)
+     VALUES (@id, @kind, @route, @summary, @state, @parties, @ipRights, @evidenceIds, @referredTo, @appliedAt, @knownSince, @evaluationReportDigest, @appliedAt)`,
   );
   const insertParty = db.prepare('INSERT OR IGNORE INTO protection_parties (case_id, enterprise_id) VALUES (?, ?)');
   const insertCitation = db.prepare('INSERT OR IGNORE INTO protection_citations (case_id, evidence_id) VALUES (?, ?)');
@@ -370,7 +374,13 @@ export function openSqliteCasesStore(db: Database.Database): CasesStore {
     'SELECT month, n AS count FROM protection_opened_counts WHERE month >= ? AND month <= ? ORDER BY month',
   );
   const insertProtectionTx = db.transaction((c: NewProtectionCase, first: CaseEvent<ProtectionState>, notify: readonly Notification[]) => {
-    insertProtection.run({ ...c, parties: JSON.stringify(c.parties), ipRights: JSON.stringify(c.ipRights), evidenceIds: JSON.stringify(c.evidenceIds) });
+    insertProtection.run({
+      ...c,
+      evaluationReportDigest: c.evaluationReportDigest ?? null,
+      parties: JSON.stringify(c.parties),
+      ipRights: JSON.stringify(c.ipRights),
+      evidenceIds: JSON.stringify(c.evidenceIds),
+    });
     for (const p of c.parties) if (p.enterpriseId !== null) insertParty.run(c.id, p.enterpriseId);
     for (const e of c.evidenceIds) insertCitation.run(c.id, e);
     insertProtectionEvent.run({ caseId: c.id, ...first });

@@ -81,6 +81,10 @@ export const COMMON = {
     "The owner's other registrations of the identical mark in the class must be pledged with it",
   ],
   'ErrorCode.SUM_INSURED_EXCEEDED': ['赔付将超出保险金额', 'The payment would exceed the sum insured'],
+  'ErrorCode.EVALUATION_REPORT_REQUIRED': [
+    '实用新型、外观设计专利的行政裁决需提供专利权评价报告',
+    'A utility model or design needs its patent evaluation report for adjudication',
+  ],
   'ErrorCode.ROUTE_NOT_AVAILABLE': [
     '该类纠纷不能走所选途径：行政裁决仅处理专利侵权纠纷',
     'That route is not open to this dispute: administrative adjudication decides patent infringement only',
