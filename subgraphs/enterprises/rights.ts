@@ -18,6 +18,7 @@ import { regionNames } from '../../standards/region-code.js';
 import { requireIdentity, requireRole } from '../common/auth.js';
 import { ANY_ROLE, calledBy } from '../common/callers.js';
 import { createOnce, idempotencyKeyHelp } from '../common/create-once.js';
+import { describeOutsideParty, outsideParty, sameOutsideParty } from '../common/outside-party.js';
 import { mutationForms } from '../common/payload.js';
 import { deprecatedKind, RIGHT_KIND_INPUT, type RightKind as AnyRightKindValue, rightKindOf } from '../common/right-kind.js';
 import { connectionType, describedValues, fenScalar, ledgerReceiptType, pageArgDescriptions } from '../common/shared-types.js';
@@ -45,7 +46,6 @@ import {
   type TransferRecord,
 } from './domain/model.js';
 import { barredWhileOpen, stands } from './domain/open-licences.js';
-import { describeOutsideParty, outsideParty, sameOutsideParty } from './domain/outside-parties.js';
 import { protectionEnd } from './domain/protection.js';
 import { markKey, MAX_SAME_MARK } from './domain/trademark.js';
 import { describeRight, signOnRight } from './right-acts.js';
@@ -594,7 +594,7 @@ async function sameMarkTogether(
 
 /**
  * The transferee or licensee the input names, exactly one of the pair: an enterprise by id, or a
- * party outside the registry (domain/outside-parties.ts). BAD_USER_INPUT naming the enterprise
+ * party outside the registry (common/outside-party.ts). BAD_USER_INPUT naming the enterprise
  * field when both or neither are given. Checked as given, before the right is read.
  */
 function partyGiven(

@@ -8,6 +8,7 @@ import { idempotencyKey } from '../../platform/idempotency.js';
 import { requireIdentity } from '../common/auth.js';
 import { calledBy } from '../common/callers.js';
 import { createOnce, idempotencyKeyHelp } from '../common/create-once.js';
+import { outsideParty } from '../common/outside-party.js';
 import { mutationForms } from '../common/payload.js';
 import { checkInput, optionalText, text } from '../common/validation.js';
 import { workflowEvent } from '../common/workflow-event.js';
@@ -19,7 +20,7 @@ import { assetKey, type AssetRef, type ConsentRecord, type PledgeRecord } from '
 import type { PledgeState } from './domain/pledge-rules.js';
 import { consentNote, MAX_CONSENTS } from './domain/pledge-rules.js';
 import { consentRecorded } from './notices.js';
-import { outsideParty, OutsidePartyInput, OutsidePartyType } from './outside-parties.js';
+import { OutsidePartyInput, OutsidePartyType } from './outside-parties.js';
 import { DisposalEnum, Pledge } from './pledges.js';
 import { type ConsentOutcome } from './store/port.js';
 

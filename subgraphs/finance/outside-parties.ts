@@ -1,7 +1,6 @@
 // Transferees and licensees outside the registry (a person, a foreign entity): named by name and
 // country alone, never by an identity number, wherever the pledgee consents to a disposal to one.
-import { badInput } from '../../platform/errors.js';
-import { text } from '../common/validation.js';
+// The rule that checks one is common/outside-party.ts, the registry's too.
 import { builder } from './builder.js';
 import type { OutsideParty } from './domain/model.js';
 
@@ -28,12 +27,3 @@ export const OutsidePartyInput = builder.inputType('OutsideCounterpartyInput', {
     country: t.string({ required: true, description: 'ISO 3166-1 alpha-2, e.g. DE, HK' }),
   }),
 });
-
-const COUNTRY = /^[A-Z]{2}$/;
-/** An outside party as given: a name of 1 to 200 characters, a two-letter country code. */
-export function outsideParty(input: { kind: OutsideParty['kind']; name: string; country: string }, field: string): OutsideParty {
-  const name = text(input.name, `${field}.name`, 200);
-  const country = input.country.trim().toUpperCase();
-  if (!COUNTRY.test(country)) throw badInput(`${field}.country must be an ISO 3166-1 alpha-2 code, two letters such as DE`, `${field}.country`);
-  return { kind: input.kind, name, country };
-}

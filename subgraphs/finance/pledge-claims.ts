@@ -34,7 +34,7 @@ export async function claimClosing(
   if (signed === undefined) return { token };
   const receipt: Receipt = { seq: signed.seq, entryHash: signed.entryHash, timestamp: signed.timestamp };
   const finished =
-    kind === 'PLEDGE_RELEASE' ? await finishRelease(ctx, current, dead, receipt, token) : await finishAmendment(ctx, current, dead, receipt, token);
+    kind === 'PLEDGE_RELEASE' ? await finishRelease(ctx, current, dead, receipt, token) : await applyAmendment(ctx, current, dead.event, receipt, token);
   if (event.to !== dead.event.to) {
     throw failure('CONFLICT', `pledge ${current.id} was ${kind === 'PLEDGE_RELEASE' ? 'released' : 'amended'} (on the ledger, entry ${signed.seq}); reload it`);
   }
@@ -74,6 +74,3 @@ export async function applyAmendment(ctx: FinanceContext, current: PledgeRecord,
   }
   return amended;
 }
-
-const finishAmendment = (ctx: FinanceContext, current: PledgeRecord, dead: CloseClaim, receipt: Receipt, token: string) =>
-  applyAmendment(ctx, current, dead.event, receipt, token);

@@ -12,6 +12,7 @@ import { requireIdentity, requireRole } from '../common/auth.js';
 import { calledBy } from '../common/callers.js';
 import { appendOrFail } from '../common/ledger-append.js';
 import { DEFAULT_MONTHS, MAX_MONTHS, monthsArg, monthsFrom } from '../common/months.js';
+import { outsideParty } from '../common/outside-party.js';
 import { mutationForms } from '../common/payload.js';
 import { connectionType, describedValues, pageArgDescriptions, workflowEventType } from '../common/shared-types.js';
 import { syncArgDescriptions } from '../common/sync.js';
@@ -51,7 +52,7 @@ import {
 } from './domain/pledge-rules.js';
 import { DEFAULT_RISK_SHARES, RISK_PARTIES, RISK_PARTY_MEANINGS, type RiskShareAmount, type RiskShares, sharesProblem, splitLoss } from './domain/risk.js';
 import { pledgeClosed } from './notices.js';
-import { outsideParty, OutsidePartyInput, OutsidePartyType } from './outside-parties.js';
+import { OutsidePartyInput, OutsidePartyType } from './outside-parties.js';
 import { claimClosing } from './pledge-claims.js';
 
 const State = builder.enumType('PledgeState', {

@@ -3,6 +3,7 @@
 // history. Plain data: the rules are beside it in domain/, the storage port in store/port.ts.
 import type { Receipt } from '../../../ledger/index.js';
 import type { JsonValue } from '../../../platform/json.js';
+import type { OutsideParty } from '../../common/outside-party.js';
 
 export const FILING_STATUSES = ['FILED', 'SUSPENDED', 'WITHDRAWN'] as const;
 export type FilingStatus = (typeof FILING_STATUSES)[number];
@@ -129,16 +130,10 @@ export const OUTSIDE_PARTY_KIND_MEANINGS: Readonly<Record<OutsidePartyKind, stri
 };
 
 /**
- * A transferee or licensee outside the registry (domain/outside-parties.ts): by kind, name and
+ * A transferee or licensee outside the registry (common/outside-party.ts): by kind, name and
  * country alone. No identity number is taken or kept: the contract's digest identifies the contract it signed.
  */
-export interface OutsideParty {
-  readonly kind: OutsidePartyKind;
-  /** 1 to 200 characters, trimmed. */
-  readonly name: string;
-  /** ISO 3166-1 alpha-2, upper case. */
-  readonly country: string;
-}
+export type { OutsideParty };
 
 export interface PatentRecord {
   /** Canonical form, e.g. 202310123456.7 */

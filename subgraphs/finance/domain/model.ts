@@ -1,6 +1,7 @@
 // The finance subgraph's records: pledges of IP assets other subgraphs own, the pledgee's
 // consents, insurance policies and their claims, as every store keeps them.
 import type { Receipt } from '../../../ledger/index.js';
+import type { OutsideParty } from '../../common/outside-party.js';
 import type { WorkflowEvent } from '../../common/workflow-event.js';
 import type { PledgeState } from './pledge-rules.js';
 import type { RiskShares } from './risk.js';
@@ -66,12 +67,7 @@ export const ENFORCEMENT_METHOD_MEANINGS: Readonly<Record<EnforcementMethod, str
 export type Counterparty = { readonly enterpriseId: string } | { readonly outside: OutsideParty };
 
 /** A transferee or licensee outside the registry: a person or a foreign entity, by name and country, never by an identity number. */
-export interface OutsideParty {
-  readonly kind: 'INDIVIDUAL' | 'FOREIGN_ENTITY';
-  readonly name: string;
-  /** ISO 3166-1 alpha-2. */
-  readonly country: string;
-}
+export type { OutsideParty };
 
 /** What an enforcement led to: one collateral asset transferred or licensed to the buyer or licensee, with the pledgee's consent. */
 export interface EnforcementDisposal {

@@ -3,9 +3,20 @@
 // Macao and Taiwan ones too, which have codes of their own). A mainland enterprise or organisation
 // has a unified social credit code (GB 32100-2015) and is registered with the centre as an
 // enterprise instead. Named by kind, name and country alone: no identity number is taken, so none is
-// kept in clear (the contract's SHA-256 identifies the contract the party signed). Pure.
-import { badInput } from '../../../platform/errors.js';
-import type { OutsideParty, OutsidePartyKind } from './model.js';
+// kept in clear (the contract's SHA-256 identifies the contract the party signed). One rule for every
+// subgraph that names one: a pledgee's consent (finance) must name a party a transfer (enterprises) can.
+import { badInput } from '../../platform/errors.js';
+import { text } from './validation.js';
+
+export type OutsidePartyKind = 'INDIVIDUAL' | 'FOREIGN_ENTITY';
+
+export interface OutsideParty {
+  readonly kind: OutsidePartyKind;
+  /** 1 to 200 characters, trimmed. */
+  readonly name: string;
+  /** ISO 3166-1 alpha-2, upper case. */
+  readonly country: string;
+}
 
 /** ISO 3166-1 alpha-2: two letters, upper-cased as given. */
 const COUNTRY = /^[A-Z]{2}$/;
@@ -15,8 +26,7 @@ const MAINLAND = 'CN';
 
 /** An outside party as given, checked: BAD_USER_INPUT at `field`.name or `field`.country. */
 export function outsideParty(input: { readonly kind: OutsidePartyKind; readonly name: string; readonly country: string }, field: string): OutsideParty {
-  const name = input.name.trim();
-  if (name === '' || name.length > MAX_NAME) throw badInput(`${field}.name must be 1 to ${MAX_NAME} characters`, `${field}.name`);
+  const name = text(input.name, `${field}.name`, MAX_NAME);
   const country = input.country.trim().toUpperCase();
   if (!COUNTRY.test(country)) {
     throw badInput(`${field}.country must be an ISO 3166-1 alpha-2 code: two letters, such as DE, US or HK`, `${field}.country`);
